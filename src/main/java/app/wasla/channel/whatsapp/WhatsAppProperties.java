@@ -1,0 +1,70 @@
+package app.wasla.channel.whatsapp;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The WhatsApp channel: where outbound messages go and the secrets that authenticate Meta's webhooks.
+ * Secrets never appear in {@link #toString()}.
+ */
+@ConfigurationProperties("wasla.whatsapp")
+public record WhatsAppProperties(
+    @DefaultValue("sandbox") Mode mode,
+    @DefaultValue("https://graph.facebook.com/v23.0") String apiBaseUrl,
+    String accessToken,
+    String appSecret,
+    String verifyToken,
+    @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("15s") Duration readTimeout,
+    @DefaultValue("3") int sendAttempts,
+    @DefaultValue("500ms") Duration sendBackoff,
+    @DefaultValue("true") boolean markRead,
+    /* Template sent instead of free-form text when the 24-hour customer-service window is closed. */
+    String reopenTemplate,
+    @DefaultValue("ar") String reopenTemplateLanguage,
+    /* The business number the simulator plays against in sandbox mode. */
+    @DefaultValue("100000000000001") String sandboxPhoneNumberId) {
+
+  /** Sandbox keeps outbound messages in Wasla (for the simulator); cloud calls Meta's Graph API. */
+  public enum Mode { SANDBOX, CLOUD }
+
+  /** Values for development only: the sandbox must work out of the box, cloud must be configured. */
+  static final String SANDBOX_APP_SECRET = "wasla-sandbox-app-secret";
+  static final String SANDBOX_VERIFY_TOKEN = "wasla-sandbox-verify-token";
+
+  public WhatsAppProperties {
+    if (mode == Mode.SANDBOX) {
+      appSecret = blankToNull(appSecret) == null ? SANDBOX_APP_SECRET : appSecret;
+      verifyToken = blankToNull(verifyToken) == null ? SANDBOX_VERIFY_TOKEN : verifyToken;
+    } else {
+      require(accessToken, "wasla.whatsapp.access-token");
+      require(appSecret, "wasla.whatsapp.app-secret");
+      require(verifyToken, "wasla.whatsapp.verify-token");
+    }
+    if (sendAttempts < 1) {
+      throw new IllegalArgumentException("wasla.whatsapp.send-attempts must be at least 1");
+    }
+  }
+
+  public boolean sandbox() {
+    return mode == Mode.SANDBOX;
+  }
+
+  private static void require(String value, String key) {
+    if (blankToNull(value) == null) {
+      throw new IllegalArgumentException(key + " is required when wasla.whatsapp.mode=cloud");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  @Override
+  public String toString() {
+    return "WhatsAppProperties[mode=" + mode + ", apiBaseUrl=" + apiBaseUrl
+        + ", accessToken=" + (accessToken == null ? "none" : "***")
+        + ", appSecret=***, verifyToken=***, sendAttempts=" + sendAttempts + "]";
+  }
+}
