@@ -1,0 +1,69 @@
+package app.wasla.conversation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that starts conversation instances and correlates messages to them (the engine adapter):
+ * the rest of Wasla talks to the mailbox, never to {@link RuntimeService} for that.
+ */
+@Component
+public class ConversationEngine {
+
+  private final RuntimeService runtime;
+
+  ConversationEngine(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  /** The process instance of this conversation that waits for the message right now, if any. */
+  Optional<String> instanceWaitingFor(String conversationKey, String messageName) {
+    List<Execution> waiting = runtime.createExecutionQuery()
+        .processInstanceBusinessKey(conversationKey)
+        .messageEventSubscriptionName(messageName)
+        .list();
+    return waiting.stream().map(Execution::getProcessInstanceId).findFirst();
+  }
+
+  /** True when an instance of this conversation is alive (waiting for something else, or busy in a job). */
+  boolean hasLiveInstance(String conversationKey) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(conversationKey).count() > 0;
+  }
+
+  /** Starts a new conversation instance of the given flow. */
+  String start(String flowKey, String conversationKey, Map<String, Object> variables) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey(flowKey, conversationKey, variables);
+    return instance.getId();
+  }
+
+  /** Hands a message to the instance that waits for it. */
+  void correlate(String messageName, String processInstanceId, Map<String, Object> variables) {
+    runtime.createMessageCorrelation(messageName)
+        .processInstanceId(processInstanceId)
+        .setVariables(variables)
+        .correlateWithResult();
+  }
+
+  /**
+   * Starts an instance through a message start event of that name, for flows that begin on an external
+   * event. Empty when no deployed flow starts on it.
+   */
+  Optional<String> startByMessage(String messageName, String conversationKey, Map<String, Object> variables) {
+    if (!hasMessageStart(messageName)) {
+      return Optional.empty();
+    }
+    ProcessInstance instance = runtime.startProcessInstanceByMessage(messageName, conversationKey, variables);
+    return Optional.of(instance.getId());
+  }
+
+  private boolean hasMessageStart(String messageName) {
+    return runtime.createEventSubscriptionQuery()
+        .eventType("message").eventName(messageName).list().stream()
+        .anyMatch(s -> s.getExecutionId() == null);
+  }
+}

@@ -1,0 +1,165 @@
+package app.wasla.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The durable inbox of the conversation mailbox: one row per accepted message, unique on its wamid. */
+@Repository
+public class Inbox {
+
+  /** Lifecycle of an inbox row. */
+  public enum Status { PENDING, DELIVERED, STALE, UNROUTABLE }
+
+  private final JdbcClient jdbc;
+  private final String lockClause;
+
+  Inbox(JdbcClient jdbc, DatabaseDialect dialect) {
+    this.jdbc = jdbc;
+    this.lockClause = dialect.skipLockedClause();
+  }
+
+  /**
+   * Stores one message unless its wamid is already known. Runs in its own short transaction so that the
+   * webhook can answer as soon as the row is durable.
+   *
+   * @return false when the wamid was already stored (a redelivery): nothing changes
+   */
+  public boolean accept(NewInboxEntry entry) {
+    ensureConversation(entry.key(), entry.profileName(), entry.receivedAt());
+    try {
+      jdbc.sql("""
+              INSERT INTO inbox_message (wamid, conversation_key, message_name, message_type, text, reply_id,
+                context_wamid, media_id, mime_type, profile_name, raw_json, variables_json, wa_timestamp,
+                received_at, status)
+              VALUES (:wamid, :key, :name, :type, :text, :replyId, :contextWamid, :mediaId, :mimeType,
+                :profileName, :rawJson, :variablesJson, :waTimestamp, :receivedAt, :status)""")
+          .param("wamid", entry.wamid())
+          .param("key", entry.key().value())
+          .param("name", entry.messageName())
+          .param("type", entry.messageType())
+          .param("text", truncate(entry.text(), 8000))
+          .param("replyId", entry.replyId())
+          .param("contextWamid", entry.contextWamid())
+          .param("mediaId", entry.mediaId())
+          .param("mimeType", entry.mimeType())
+          .param("profileName", truncate(entry.profileName(), 256))
+          .param("rawJson", entry.rawJson())
+          .param("variablesJson", entry.variablesJson())
+          .param("waTimestamp", utc(entry.waTimestamp()))
+          .param("receivedAt", utc(entry.receivedAt()))
+          .param("status", entry.stale() ? Status.STALE.name() : Status.PENDING.name())
+          .update();
+      return true;
+    } catch (DuplicateKeyException redelivered) {
+      return false;
+    }
+  }
+
+  private void ensureConversation(ConversationKey key, String customerName, Instant now) {
+    boolean exists = jdbc.sql("SELECT COUNT(*) FROM conversation WHERE conversation_key = ?")
+        .param(key.value()).query(Long.class).single() > 0;
+    if (exists) {
+      return;
+    }
+    try {
+      jdbc.sql("""
+              INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at, turn_seq)
+              VALUES (?, ?, ?, ?, ?, 0)""")
+          .params(key.value(), key.phoneNumberId(), key.waId(), truncate(customerName, 256), utc(now))
+          .update();
+    } catch (DuplicateKeyException createdConcurrently) {
+      // another webhook for the same customer created it a moment ago: fine
+    }
+  }
+
+  /**
+   * Locks the conversation for delivery in the current transaction. Empty when another node or thread
+   * holds it; that holder delivers what is pending, and the sweep catches anything it missed.
+   */
+  Optional<Long> lockForDelivery(String conversationKey) {
+    return jdbc.sql("SELECT turn_seq FROM conversation WHERE conversation_key = ? FOR UPDATE" + lockClause)
+        .param(conversationKey).query(Long.class).optional();
+  }
+
+  /** The pending entries of one conversation, oldest first by WhatsApp timestamp, then arrival. */
+  List<InboxEntry> pending(String conversationKey) {
+    return jdbc.sql("""
+            SELECT id, wamid, conversation_key, message_name, message_type, text, reply_id, profile_name,
+              variables_json, wa_timestamp, received_at
+            FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'
+            ORDER BY wa_timestamp, id""")
+        .param(conversationKey).query(Inbox::entry).list();
+  }
+
+  /** Marks entries handed to the flow as one turn; commits with the engine's state change. */
+  void markDelivered(List<InboxEntry> entries, String conversationKey, long turnSeq, String processInstanceId,
+      Instant now) {
+    List<Long> ids = entries.stream().map(InboxEntry::id).toList();
+    jdbc.sql("""
+            UPDATE inbox_message SET status = 'DELIVERED', delivered_at = :now, turn_seq = :turn,
+              process_instance_id = :pid
+            WHERE id IN (:ids)""")
+        .param("now", utc(now)).param("turn", turnSeq).param("pid", processInstanceId).param("ids", ids)
+        .update();
+    InboxEntry last = entries.get(entries.size() - 1);
+    Instant lastCustomerMessage = entries.stream().filter(InboxEntry::isCustomerMessage)
+        .map(InboxEntry::waTimestamp).max(Instant::compareTo).orElse(null);
+    if (lastCustomerMessage == null) {
+      jdbc.sql("UPDATE conversation SET turn_seq = ? WHERE conversation_key = ?")
+          .params(turnSeq, conversationKey).update();
+      return;
+    }
+    jdbc.sql("""
+            UPDATE conversation SET turn_seq = :turn, customer_name = COALESCE(:name, customer_name),
+              last_inbound_at = CASE WHEN last_inbound_at IS NULL OR last_inbound_at < :lastIn
+                THEN :lastIn ELSE last_inbound_at END
+            WHERE conversation_key = :key""")
+        .param("turn", turnSeq).param("lastIn", utc(lastCustomerMessage))
+        .param("name", truncate(last.profileName(), 256)).param("key", conversationKey)
+        .update();
+  }
+
+  /** Records an event that no flow of the conversation waits for: kept and shown, never handed over. */
+  void markUnroutable(InboxEntry entry, Instant now) {
+    jdbc.sql("UPDATE inbox_message SET status = 'UNROUTABLE', delivered_at = ? WHERE id = ?")
+        .params(utc(now), entry.id()).update();
+  }
+
+  /** Conversations that have pending entries: the sweep's work list. */
+  List<String> conversationsWithPending(int limit) {
+    return jdbc.sql("SELECT DISTINCT conversation_key FROM inbox_message WHERE status = 'PENDING'")
+        .query(String.class).list().stream().limit(limit).toList();
+  }
+
+  /** Start of the 24-hour customer-service window: the customer's latest delivered message. */
+  public Optional<Instant> lastInboundAt(String conversationKey) {
+    return jdbc.sql("SELECT last_inbound_at FROM conversation WHERE conversation_key = ?")
+        .param(conversationKey)
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+        .optional().flatMap(o -> o);
+  }
+
+  private static InboxEntry entry(ResultSet rs, int row) throws SQLException {
+    return new InboxEntry(rs.getLong("id"), rs.getString("wamid"), rs.getString("conversation_key"),
+        rs.getString("message_name"), rs.getString("message_type"), rs.getString("text"),
+        rs.getString("reply_id"), rs.getString("profile_name"), rs.getString("variables_json"),
+        rs.getObject("wa_timestamp", OffsetDateTime.class).toInstant(),
+        rs.getObject("received_at", OffsetDateTime.class).toInstant());
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,287 @@
+package app.wasla.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The conversation mailbox: delivers the durable inbox to the conversation flows, one conversation at a
+ * time and many in parallel, oldest first. Marking entries delivered and the engine's state change
+ * commit in one transaction, so every accepted message moves its flow exactly once, also across a crash.
+ *
+ * <p>A conversation whose instance is busy (a job in flight) keeps its entries pending; the instance's
+ * next wait state pokes the mailbox after commit ({@link WaitStateListener}) and a periodic sweep is the
+ * safety net.
+ */
+@Component
+public class Mailbox implements SmartLifecycle {
+
+  /** Every inbound WhatsApp message to a live conversation. */
+  public static final String CUSTOMER_MESSAGE = "CustomerMessage";
+
+  private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
+  private static final int TURN_TEXT_LIMIT = 3900;
+
+  private final Inbox inbox;
+  private final ConversationEngine engine;
+  private final TransactionTemplate transactions;
+  private final MailboxProperties props;
+  private final Clock clock;
+
+  /** Per conversation: absent = idle, RUNNING = a worker has it, RERUN = run again when it finishes. */
+  private final Map<String, State> states = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private volatile ExecutorService workers;
+  private volatile ScheduledExecutorService timer;
+  private volatile boolean running;
+
+  private enum State { RUNNING, RERUN }
+
+  /** What one delivery attempt did. */
+  enum Outcome { DELIVERED, BUSY, NOTHING_PENDING, LOCKED_ELSEWHERE, WAITING_FOR_WINDOW }
+
+  Mailbox(Inbox inbox, ConversationEngine engine, TransactionTemplate transactions, MailboxProperties props,
+      Clock clock) {
+    this.inbox = inbox;
+    this.engine = engine;
+    this.transactions = transactions;
+    this.props = props;
+    this.clock = clock;
+  }
+
+  /** Asks for the conversation's pending entries to be delivered soon. Cheap and safe to call often. */
+  public void poke(String conversationKey) {
+    if (!running) {
+      return;
+    }
+    states.compute(conversationKey, (key, state) -> {
+      if (state == null) {
+        workers.execute(() -> run(key));
+        return State.RUNNING;
+      }
+      return State.RERUN;
+    });
+  }
+
+  private void run(String key) {
+    Duration retryIn = null;
+    MDC.put("conversation", ConversationKey.mask(key));
+    try {
+      Delivery delivery = transactions.execute(status -> deliverNext(key));
+      if (delivery.outcome() == Outcome.WAITING_FOR_WINDOW) {
+        retryIn = delivery.wait();
+      }
+      failures.remove(key);
+    } catch (RuntimeException e) {
+      // Nothing was marked delivered (the transaction rolled back): try again a little later.
+      int attempt = failures.merge(key, 1, Integer::sum);
+      retryIn = Duration.ofMillis(Math.min(30_000, 100L << Math.min(attempt, 8)));
+      if (attempt <= 3) {
+        log.info("Delivery attempt {} failed, retrying in {} ms: {}", attempt, retryIn.toMillis(), e.toString());
+      } else {
+        log.warn("Delivery keeps failing (attempt {}), retrying in {} ms", attempt, retryIn.toMillis(), e);
+      }
+    } finally {
+      MDC.remove("conversation");
+      finish(key, retryIn);
+    }
+  }
+
+  private void finish(String key, Duration retryIn) {
+    states.compute(key, (k, state) -> {
+      if (state == State.RERUN && running) {
+        workers.execute(() -> run(k));
+        return State.RUNNING;
+      }
+      return null;
+    });
+    if (retryIn != null && running) {
+      timer.schedule(() -> poke(key), retryIn.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** One delivery in the caller's transaction: the head of the conversation's queue, as one turn. */
+  Delivery deliverNext(String key) {
+    Optional<Long> turnSeq = inbox.lockForDelivery(key);
+    if (turnSeq.isEmpty()) {
+      return new Delivery(Outcome.LOCKED_ELSEWHERE, null);
+    }
+    List<InboxEntry> pending = inbox.pending(key);
+    if (pending.isEmpty()) {
+      return new Delivery(Outcome.NOTHING_PENDING, null);
+    }
+    Instant now = clock.instant();
+    InboxEntry head = pending.get(0);
+    if (!head.isCustomerMessage()) {
+      return deliverEvent(key, head, turnSeq.get() + 1, now);
+    }
+    List<InboxEntry> turn = new ArrayList<>();
+    for (InboxEntry entry : pending) {
+      if (!entry.isCustomerMessage() || turn.size() == props.maxMessagesPerTurn()) {
+        break;
+      }
+      turn.add(entry);
+    }
+    Instant newest = turn.stream().map(InboxEntry::receivedAt).max(Instant::compareTo).orElseThrow();
+    Duration left = Duration.between(now, newest.plus(props.turnWindow()));
+    if (left.isPositive()) {
+      return new Delivery(Outcome.WAITING_FOR_WINDOW, left);
+    }
+    long seq = turnSeq.get() + 1;
+    Map<String, Object> variables = turnVariables(turn, seq);
+    Optional<String> waiting = engine.instanceWaitingFor(key, CUSTOMER_MESSAGE);
+    String processInstanceId;
+    if (waiting.isPresent()) {
+      processInstanceId = waiting.get();
+      engine.correlate(CUSTOMER_MESSAGE, processInstanceId, variables);
+    } else if (engine.hasLiveInstance(key)) {
+      return new Delivery(Outcome.BUSY, null);
+    } else {
+      ConversationKey conversation = ConversationKey.parse(key);
+      variables.putAll(startVariables(conversation, turn));
+      processInstanceId = engine.start(props.flowFor(conversation.phoneNumberId()), key, variables);
+    }
+    inbox.markDelivered(turn, key, seq, processInstanceId, now);
+    log.debug("Delivered {} message(s) as turn {} to {}", turn.size(), seq, processInstanceId);
+    return new Delivery(Outcome.DELIVERED, null);
+  }
+
+  private Delivery deliverEvent(String key, InboxEntry event, long seq, Instant now) {
+    Map<String, Object> variables = EventVariables.parse(event.variablesJson());
+    Optional<String> waiting = engine.instanceWaitingFor(key, event.messageName());
+    Optional<String> processInstanceId;
+    if (waiting.isPresent()) {
+      engine.correlate(event.messageName(), waiting.get(), variables);
+      processInstanceId = waiting;
+    } else if (engine.hasLiveInstance(key)) {
+      if (engine.instanceWaitingFor(key, CUSTOMER_MESSAGE).isEmpty()) {
+        return new Delivery(Outcome.BUSY, null);
+      }
+      // The flow is at rest and does not expect this event now: record it, keep the queue moving.
+      log.info("No wait state of the conversation expects {}; recorded as unroutable", event.messageName());
+      inbox.markUnroutable(event, now);
+      return new Delivery(Outcome.DELIVERED, null);
+    } else {
+      processInstanceId = engine.startByMessage(event.messageName(), key, variables);
+      if (processInstanceId.isEmpty()) {
+        log.info("No flow starts on {}; recorded as unroutable", event.messageName());
+        inbox.markUnroutable(event, now);
+        return new Delivery(Outcome.DELIVERED, null);
+      }
+    }
+    inbox.markDelivered(List.of(event), key, seq, processInstanceId.get(), now);
+    return new Delivery(Outcome.DELIVERED, null);
+  }
+
+  private Map<String, Object> turnVariables(List<InboxEntry> turn, long seq) {
+    StringBuilder text = new StringBuilder();
+    for (InboxEntry entry : turn) {
+      if (entry.text() != null && !entry.text().isBlank()) {
+        if (!text.isEmpty()) {
+          text.append('\n');
+        }
+        text.append(entry.text());
+      }
+    }
+    InboxEntry last = turn.get(turn.size() - 1);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.TURN_SEQ, seq);
+    variables.put(ConversationVariables.TURN_TEXT, Inbox.truncate(text.toString(), TURN_TEXT_LIMIT));
+    variables.put(ConversationVariables.REPLY_ID, last.replyId());
+    variables.put(ConversationVariables.LAST_WAMID, last.wamid());
+    return variables;
+  }
+
+  private Map<String, Object> startVariables(ConversationKey key, List<InboxEntry> turn) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.CONVERSATION_KEY, key.value());
+    variables.put(ConversationVariables.CUSTOMER_KEY, key.value());
+    variables.put(ConversationVariables.PHONE_NUMBER_ID, key.phoneNumberId());
+    variables.put(ConversationVariables.WA_ID, key.waId());
+    String name = turn.stream().map(InboxEntry::profileName).filter(n -> n != null && !n.isBlank())
+        .reduce((a, b) -> b).orElse(null);
+    variables.put(ConversationVariables.CUSTOMER_NAME, name);
+    return variables;
+  }
+
+  /** Polls for pending entries that no poke reached (a restart, another node's crash, a lost race). */
+  private void sweep() {
+    try {
+      for (String key : inbox.conversationsWithPending(10_000)) {
+        poke(key);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Mailbox sweep failed; next one in {}", props.sweepInterval(), e);
+    }
+  }
+
+  @Override
+  public void start() {
+    if (!props.enabled()) {
+      log.info("Mailbox delivery is disabled (wasla.mailbox.enabled=false)");
+      return;
+    }
+    workers = Executors.newFixedThreadPool(props.workers(), named("mailbox-"));
+    timer = Executors.newSingleThreadScheduledExecutor(named("mailbox-sweep-"));
+    running = true;
+    long sweepMs = props.sweepInterval().toMillis();
+    timer.scheduleWithFixedDelay(this::sweep, 0, sweepMs, TimeUnit.MILLISECONDS);
+    log.info("Mailbox started: {} workers, sweep every {}", props.workers(), props.sweepInterval());
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (workers != null) {
+      timer.shutdownNow();
+      workers.shutdown();
+      try {
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Start after the engine and the deployment of processes/, stop before them. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 100;
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The result of one delivery attempt. */
+  record Delivery(Outcome outcome, Duration wait) {
+  }
+}

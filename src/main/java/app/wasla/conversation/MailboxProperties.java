@@ -1,0 +1,39 @@
+package app.wasla.conversation;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the conversation mailbox delivers: worker threads, the safety-net sweep, which flow a business
+ * number runs, and how old a replayed message may be and still get an automatic reply.
+ */
+@ConfigurationProperties("wasla.mailbox")
+public record MailboxProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("4") int workers,
+    @DefaultValue("2s") Duration sweepInterval,
+    /* Meta replays webhooks for up to 7 days after an outage; older messages are recorded, not answered. */
+    @DefaultValue("24h") Duration maxMessageAge,
+    /* Waits this long after a customer's latest message before handing a turn over, so that a burst of
+       messages, and messages that arrive out of order, become one ordered turn. 0 = hand over at once. */
+    @DefaultValue("0ms") Duration turnWindow,
+    @DefaultValue("20") int maxMessagesPerTurn,
+    @DefaultValue("sales-conversation") String flow,
+    /* Per business number (phone_number_id), the flow to start instead of the default. */
+    Map<String, String> flows,
+    @DefaultValue("PT30M") Duration inactivityTimeout) {
+
+  public MailboxProperties {
+    if (workers < 1) {
+      throw new IllegalArgumentException("wasla.mailbox.workers must be at least 1");
+    }
+    flows = flows == null ? Map.of() : Map.copyOf(flows);
+  }
+
+  /** The process definition key to start for a conversation on this business number. */
+  public String flowFor(String phoneNumberId) {
+    return flows.getOrDefault(phoneNumberId, flow);
+  }
+}

@@ -1,0 +1,178 @@
+package app.wasla.conversation;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.channel.whatsapp.StatusUpdate;
+import app.wasla.channel.whatsapp.WhatsAppProperties;
+import app.wasla.channel.whatsapp.WhatsAppTransport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbound path: every message Wasla sends to a customer, idempotent per send key, within the
+ * 24-hour customer-service window, recorded for the transcript and updated by Meta's statuses.
+ */
+@Service
+public class OutboundMessages {
+
+  /** Meta lets a business send free-form messages until 24 hours after the customer's last message. */
+  static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+
+  private static final Logger log = LoggerFactory.getLogger(OutboundMessages.class);
+  /** Statuses only move forward: a late "delivered" never overwrites "read". */
+  private static final Map<String, Integer> STATUS_RANK =
+      Map.of("QUEUED", 0, "SENT", 1, "DELIVERED", 2, "READ", 3, "FAILED", 4);
+
+  private final JdbcClient jdbc;
+  private final WhatsAppTransport transport;
+  private final WhatsAppProperties whatsapp;
+  private final Inbox inbox;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final TransactionTemplate ownTransaction;
+
+  OutboundMessages(JdbcClient jdbc, WhatsAppTransport transport, WhatsAppProperties whatsapp, Inbox inbox,
+      ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.transport = transport;
+    this.whatsapp = whatsapp;
+    this.inbox = inbox;
+    this.json = json;
+    this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Sends a message once per idempotency key: a second call with the same key (a retried job) returns the
+   * first send's wamid without calling WhatsApp again. The row is written in its own transaction, so it
+   * survives the caller's rollback.
+   *
+   * @throws ServiceWindowClosedException when free-form text is due outside the 24-hour window and no
+   *     reopening template is configured
+   */
+  public String send(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+    OutboundMessage toSend = withinServiceWindow(key, message);
+    String already = ownTransaction.execute(status -> recordQueued(key, toSend, idempotencyKey));
+    if (already != null) {
+      log.debug("Send {} already went out as {}", idempotencyKey, already);
+      return already;
+    }
+    String wamid;
+    try {
+      wamid = transport.send(key.phoneNumberId(), key.waId(), toSend);
+    } catch (RuntimeException e) {
+      ownTransaction.executeWithoutResult(status -> jdbc.sql(
+              "UPDATE outbound_message SET error = ? WHERE idempotency_key = ?")
+          .params(Inbox.truncate(e.getMessage(), 1000), idempotencyKey).update());
+      throw e;
+    }
+    Instant now = clock.instant();
+    ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+            UPDATE outbound_message SET status = 'SENT', wamid = ?, sent_at = ?, status_at = ?, error = NULL
+            WHERE idempotency_key = ? AND status = 'QUEUED'""")
+        .params(wamid, Inbox.utc(now), Inbox.utc(now), idempotencyKey).update());
+    return wamid;
+  }
+
+  /** Marks the customer's message read, with the typing indicator; best effort, never fails the caller. */
+  public void markRead(ConversationKey key, String wamid) {
+    if (!whatsapp.markRead() || wamid == null || wamid.startsWith("event:")) {
+      return;
+    }
+    try {
+      transport.markRead(key.phoneNumberId(), wamid, true);
+    } catch (RuntimeException e) {
+      log.debug("Mark-as-read failed (the reply goes out anyway): {}", e.toString());
+    }
+  }
+
+  private OutboundMessage withinServiceWindow(ConversationKey key, OutboundMessage message) {
+    if (message instanceof OutboundMessage.Template) {
+      return message;
+    }
+    Instant opened = inbox.lastInboundAt(key.value()).orElse(null);
+    if (opened != null && opened.plus(SERVICE_WINDOW).isAfter(clock.instant())) {
+      return message;
+    }
+    if (whatsapp.reopenTemplate() != null && !whatsapp.reopenTemplate().isBlank()) {
+      return new OutboundMessage.Template(whatsapp.reopenTemplate(), whatsapp.reopenTemplateLanguage(), List.of());
+    }
+    throw new ServiceWindowClosedException(
+        "The 24-hour customer-service window of " + key + " is closed and no template is configured "
+            + "(wasla.whatsapp.reopen-template): free-form " + message.type() + " not sent");
+  }
+
+  /** Inserts the QUEUED row; returns the wamid of an earlier successful send with this key, else null. */
+  private String recordQueued(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+    try {
+      jdbc.sql("""
+              INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id,
+                message_type, text, body_json, status, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
+          .params(idempotencyKey, key.value(), key.phoneNumberId(), key.waId(), message.type(),
+              Inbox.truncate(message.transcriptText(), 8000), toJson(message), Inbox.utc(clock.instant()))
+          .update();
+      return null;
+    } catch (DuplicateKeyException sentBefore) {
+      return jdbc.sql("SELECT wamid FROM outbound_message WHERE idempotency_key = ?")
+          .param(idempotencyKey).query(String.class).optional().orElse(null);
+    }
+  }
+
+  /** Records a delivery status from Meta and moves the outbound message's status forward. */
+  public void recordStatus(StatusUpdate update) {
+    Instant now = clock.instant();
+    Instant at = update.timestamp() == null ? now : update.timestamp();
+    try {
+      jdbc.sql("""
+              INSERT INTO message_status (wamid, status, recipient_wa_id, status_at, error_code, error_title,
+                errors_json, received_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(update.wamid(), update.status(), update.recipientWaId(), Inbox.utc(at), update.errorCode(),
+              Inbox.truncate(update.errorTitle(), 1000), update.errorsJson(), Inbox.utc(now))
+          .update();
+    } catch (DuplicateKeyException redelivered) {
+      return;
+    }
+    String status = update.status() == null ? "" : update.status().toUpperCase();
+    Integer rank = STATUS_RANK.get(status);
+    if (rank == null) {
+      return;
+    }
+    jdbc.sql("""
+            SELECT status FROM outbound_message WHERE wamid = ?""")
+        .param(update.wamid()).query(String.class).optional()
+        .filter(current -> STATUS_RANK.getOrDefault(current, 0) < rank)
+        .ifPresent(current -> jdbc.sql("""
+                UPDATE outbound_message SET status = ?, status_at = ?, error = COALESCE(?, error)
+                WHERE wamid = ? AND status = ?""")
+            .params(status, Inbox.utc(at), Inbox.truncate(update.errorTitle(), 1000), update.wamid(), current)
+            .update());
+  }
+
+  private String toJson(OutboundMessage message) {
+    try {
+      return json.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("outbound message cannot be written as JSON", e);
+    }
+  }
+
+  static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+}

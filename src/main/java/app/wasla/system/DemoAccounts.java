@@ -1,0 +1,88 @@
+package app.wasla.system;
+
+import app.wasla.channel.whatsapp.WhatsAppProperties;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo accounts in sandbox mode only (never in cloud mode): {@code demo}/{@code demo} as Camunda
+ * admin, agents {@code sara} and {@code omar} in group {@code sales}, {@code mona} in group {@code support}.
+ */
+@Component
+public class DemoAccounts extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+  private final WhatsAppProperties whatsapp;
+
+  DemoAccounts(WhatsAppProperties whatsapp) {
+    this.whatsapp = whatsapp;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    if (!whatsapp.sandbox()) {
+      return;
+    }
+    IdentityService identity = engine.getIdentityService();
+    group(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+    group(identity, "sales", "Sales agents", Groups.GROUP_TYPE_WORKFLOW);
+    group(identity, "support", "Support agents", Groups.GROUP_TYPE_WORKFLOW);
+    user(identity, "demo", "Demo", "Admin", List.of(Groups.CAMUNDA_ADMIN));
+    user(identity, "sara", "Sara", "Hassan", List.of("sales"));
+    user(identity, "omar", "Omar", "Khaled", List.of("sales"));
+    user(identity, "mona", "Mona", "Adel", List.of("support"));
+    grantAdminEverything(engine.getAuthorizationService());
+    log.info("Sandbox: demo accounts demo/demo, sara/sara, omar/omar (sales), mona/mona (support)");
+  }
+
+  private static void group(IdentityService identity, String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void user(IdentityService identity, String id, String first, String last, List<String> groups) {
+    if (identity.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(id);
+    user.setFirstName(first);
+    user.setLastName(last);
+    user.setPassword(id);
+    user.setEmail(id + "@demo.wasla.app");
+    identity.saveUser(user);
+    groups.forEach(g -> identity.createMembership(id, g));
+  }
+
+  private static void grantAdminEverything(AuthorizationService authorizations) {
+    for (Resource resource : Resources.values()) {
+      boolean granted = authorizations.createAuthorizationQuery()
+          .groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource).resourceId("*").count() > 0;
+      if (!granted) {
+        Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        all.setGroupId(Groups.CAMUNDA_ADMIN);
+        all.setResource(resource);
+        all.setResourceId("*");
+        all.addPermission(Permissions.ALL);
+        authorizations.saveAuthorization(all);
+      }
+    }
+  }
+}
