@@ -1,0 +1,253 @@
+package app.wasla.channel.whatsapp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.retry.support.RetryTemplate;
+
+/** Sends messages and read receipts through Meta's WhatsApp Cloud API, retrying what is worth retrying. */
+public final class CloudApiClient {
+
+  private static final Logger log = LoggerFactory.getLogger(CloudApiClient.class);
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final OkHttpClient http;
+  private final ObjectMapper json;
+  private final HttpUrl baseUrl;
+  private final String accessToken;
+  private final RetryTemplate retry;
+
+  public CloudApiClient(OkHttpClient http, ObjectMapper json, WhatsAppProperties props) {
+    this(http, json, props, null);
+  }
+
+  /** For tests: a {@link Sleeper} that records backoffs instead of waiting (null waits for real). */
+  CloudApiClient(OkHttpClient http, ObjectMapper json, WhatsAppProperties props, Sleeper sleeper) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.json = Objects.requireNonNull(json, "json");
+    this.baseUrl = HttpUrl.parse(props.apiBaseUrl());
+    if (baseUrl == null) {
+      throw new IllegalArgumentException("wasla.whatsapp.api-base-url is not an http(s) URL: " + props.apiBaseUrl());
+    }
+    if (props.accessToken() == null || props.accessToken().isBlank()) {
+      throw new IllegalArgumentException("wasla.whatsapp.access-token is required to call the Cloud API");
+    }
+    this.accessToken = props.accessToken();
+    this.retry = RetryTemplate.builder()
+        .maxAttempts(props.sendAttempts())
+        .customBackoff(new RetryAfterBackOffPolicy(props.sendBackoff(), sleeper))
+        .retryOn(t -> t instanceof CloudApiException e && e.retryable())
+        .build();
+  }
+
+  /** An OkHttp client with the configured connect and read timeouts. */
+  public static OkHttpClient httpClient(WhatsAppProperties props) {
+    return new OkHttpClient.Builder()
+        .connectTimeout(props.connectTimeout())
+        .readTimeout(props.readTimeout())
+        .build();
+  }
+
+  /** Sends {@code message} from the business number to the customer {@code to}; returns the new wamid. */
+  public String send(String phoneNumberId, String to, OutboundMessage message) {
+    requireText(phoneNumberId, "phoneNumberId");
+    requireText(to, "to");
+    Objects.requireNonNull(message, "message");
+    ObjectNode body = json.createObjectNode()
+        .put("messaging_product", "whatsapp")
+        .put("recipient_type", "individual")
+        .put("to", to)
+        .put("type", message.type());
+    body.set(message.type(), messageObject(message));
+    JsonNode response = post(phoneNumberId, body);
+    JsonNode id = response.path("messages").path(0).path("id");
+    if (!id.isTextual() || id.asText().isBlank()) {
+      // Without the wamid no status can be matched to this send; retrying could send it twice.
+      throw new CloudApiException("Cloud API answered success without messages[0].id for a " + message.type()
+          + " message from " + phoneNumberId, 200, null, null, false, null, null);
+    }
+    log.debug("Cloud API sent {} message {} from {}", message.type(), id.asText(), phoneNumberId);
+    return id.asText();
+  }
+
+  /** Marks a customer's message as read (blue ticks), optionally showing the typing indicator until the reply. */
+  public void markRead(String phoneNumberId, String wamid, boolean typingIndicator) {
+    requireText(phoneNumberId, "phoneNumberId");
+    requireText(wamid, "wamid");
+    ObjectNode body = json.createObjectNode()
+        .put("messaging_product", "whatsapp")
+        .put("status", "read")
+        .put("message_id", wamid);
+    if (typingIndicator) {
+      body.putObject("typing_indicator").put("type", "text");
+    }
+    post(phoneNumberId, body);
+    log.debug("Cloud API marked {} read on {}", wamid, phoneNumberId);
+  }
+
+  private ObjectNode messageObject(OutboundMessage message) {
+    ObjectNode o = json.createObjectNode();
+    if (message instanceof OutboundMessage.Text t) {
+      o.put("body", t.body()).put("preview_url", t.previewUrl());
+    } else if (message instanceof OutboundMessage.ReplyButtons b) {
+      o.put("type", "button");
+      interactiveTexts(o, b.header(), b.body(), b.footer());
+      ArrayNode buttons = o.putObject("action").putArray("buttons");
+      for (OutboundMessage.ReplyButtons.Button button : b.buttons()) {
+        ObjectNode item = buttons.addObject().put("type", "reply");
+        item.putObject("reply").put("id", button.id()).put("title", button.title());
+      }
+    } else if (message instanceof OutboundMessage.ListMessage l) {
+      o.put("type", "list");
+      interactiveTexts(o, l.header(), l.body(), l.footer());
+      ObjectNode action = o.putObject("action").put("button", l.buttonText());
+      ArrayNode sections = action.putArray("sections");
+      for (OutboundMessage.ListMessage.Section section : l.sections()) {
+        ObjectNode s = sections.addObject();
+        if (section.title() != null) {
+          s.put("title", section.title());
+        }
+        ArrayNode rows = s.putArray("rows");
+        for (OutboundMessage.ListMessage.Row row : section.rows()) {
+          ObjectNode r = rows.addObject().put("id", row.id()).put("title", row.title());
+          if (row.description() != null) {
+            r.put("description", row.description());
+          }
+        }
+      }
+    } else if (message instanceof OutboundMessage.Template t) {
+      o.put("name", t.name());
+      o.putObject("language").put("code", t.languageCode());
+      // An empty components array is rejected for templates without variables, so leave it out entirely.
+      if (!t.bodyParameters().isEmpty()) {
+        ObjectNode component = o.putArray("components").addObject().put("type", "body");
+        ArrayNode parameters = component.putArray("parameters");
+        for (String p : t.bodyParameters()) {
+          parameters.addObject().put("type", "text").put("text", p);
+        }
+      }
+    } else if (message instanceof OutboundMessage.Reaction r) {
+      o.put("message_id", r.messageWamid()).put("emoji", r.emoji());
+    } else {
+      throw new IllegalArgumentException("Unsupported outbound message: " + message.getClass().getName());
+    }
+    return o;
+  }
+
+  private static void interactiveTexts(ObjectNode interactive, String header, String body, String footer) {
+    if (header != null) {
+      interactive.putObject("header").put("type", "text").put("text", header);
+    }
+    interactive.putObject("body").put("text", body);
+    if (footer != null) {
+      interactive.putObject("footer").put("text", footer);
+    }
+  }
+
+  private JsonNode post(String phoneNumberId, ObjectNode body) {
+    HttpUrl url = baseUrl.newBuilder().addPathSegment(phoneNumberId).addPathSegment("messages").build();
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise a Cloud API request", e);
+    }
+    return retry.execute(context -> attempt(url, bytes, context.getRetryCount() + 1));
+  }
+
+  private JsonNode attempt(HttpUrl url, byte[] body, int attempt) {
+    Request request = new Request.Builder()
+        .url(url)
+        .header("Authorization", "Bearer " + accessToken)
+        .post(RequestBody.create(body, JSON))
+        .build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody responseBody = response.body();
+      String text = responseBody == null ? "" : responseBody.string();
+      log.debug("Cloud API POST {} -> HTTP {} (attempt {})", url.encodedPath(), response.code(), attempt);
+      if (!response.isSuccessful()) {
+        throw error(url, response.code(), text, response.header("Retry-After"));
+      }
+      try {
+        return json.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new CloudApiException(safe("Cloud API POST " + url.encodedPath() + " answered HTTP " + response.code()
+            + " with a body that is not JSON"), response.code(), null, null, false, null, null);
+      }
+    } catch (IOException e) {
+      // No answer at all (timeout, refused, reset): Meta may or may not have the request, and trying again is
+      // the only way to find out; idempotency of sends is the caller's job (one row per send).
+      throw new CloudApiException(safe("Cloud API POST " + url.encodedPath() + " failed without a response: "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
+          0, null, null, true, null, e);
+    }
+  }
+
+  private CloudApiException error(HttpUrl url, int status, String body, String retryAfterHeader) {
+    Integer code = null;
+    String fbtraceId = null;
+    StringBuilder message = new StringBuilder("Cloud API POST ").append(url.encodedPath())
+        .append(" failed: HTTP ").append(status);
+    try {
+      JsonNode error = json.readTree(body).path("error");
+      if (error.path("code").canConvertToInt()) {
+        code = error.path("code").asInt();
+        message.append(", code ").append(code);
+      }
+      fbtraceId = error.hasNonNull("fbtrace_id") ? error.get("fbtrace_id").asText() : null;
+      if (error.hasNonNull("message")) {
+        message.append(": ").append(error.get("message").asText());
+      }
+      JsonNode details = error.path("error_data").path("details");
+      if (details.isTextual()) {
+        message.append(" (").append(details.asText()).append(')');
+      }
+      if (fbtraceId != null) {
+        message.append(" [fbtrace_id ").append(fbtraceId).append(']');
+      }
+    } catch (JsonProcessingException | RuntimeException notJson) {
+      // A proxy or load balancer answered; the status code is all we can rely on.
+    }
+    return new CloudApiException(safe(message.toString()), status, code, fbtraceId,
+        CloudApiException.isRetryable(status, code), retryAfter(retryAfterHeader), null);
+  }
+
+  /** {@code Retry-After} in seconds; the HTTP-date form is ignored (the exponential backoff still applies). */
+  private static Duration retryAfter(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      long seconds = Long.parseLong(header.trim());
+      return seconds > 0 ? Duration.ofSeconds(seconds) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Belt and braces: an exception message ends up in logs and Cockpit incidents, so the token must never be in it. */
+  private String safe(String message) {
+    return message.replace(accessToken, "***");
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+}

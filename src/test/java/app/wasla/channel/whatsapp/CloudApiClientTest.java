@@ -1,0 +1,382 @@
+package app.wasla.channel.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.wasla.channel.whatsapp.OutboundMessage.ListMessage;
+import app.wasla.channel.whatsapp.OutboundMessage.ListMessage.Row;
+import app.wasla.channel.whatsapp.OutboundMessage.ListMessage.Section;
+import app.wasla.channel.whatsapp.OutboundMessage.Reaction;
+import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
+import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons.Button;
+import app.wasla.channel.whatsapp.OutboundMessage.Template;
+import app.wasla.channel.whatsapp.OutboundMessage.Text;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CloudApiClientTest {
+
+  private static final String TOKEN = "EAAG-test-token-never-in-messages";
+  private static final String PNID = "106540352242922";
+  private static final String CUSTOMER = "201012345678";
+  private static final String WAMID = "wamid.HBgMMjAxMDEyMzQ1Njc4FQIAERgSQUJDREVGMDEyMzQ1Njc4OQA=";
+  private static final int ATTEMPTS = 3;
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  /** Backoffs the client asked for, recorded instead of slept, so that tests are fast and can check them. */
+  private final List<Long> sleeps = new CopyOnWriteArrayList<>();
+  private MockWebServer server;
+  private CloudApiClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    client = client(new OkHttpClient(), ATTEMPTS);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  @Test
+  void sendsTextWithBearerTokenToThePhoneNumbersMessagesPath() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    String wamid = client.send(PNID, CUSTOMER, new Text("أهلا بيك 👋 https://wasla.app", true));
+
+    assertThat(wamid).isEqualTo(WAMID);
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getPath()).isEqualTo("/v23.0/" + PNID + "/messages");
+    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+    JsonNode body = body(request);
+    assertThat(body.get("messaging_product").asText()).isEqualTo("whatsapp");
+    assertThat(body.get("recipient_type").asText()).isEqualTo("individual");
+    assertThat(body.get("to").asText()).isEqualTo(CUSTOMER);
+    assertThat(body.get("type").asText()).isEqualTo("text");
+    assertThat(body.get("text").get("body").asText()).isEqualTo("أهلا بيك 👋 https://wasla.app");
+    assertThat(body.get("text").get("preview_url").asBoolean()).isTrue();
+    assertThat(body.size()).isEqualTo(5);
+  }
+
+  @Test
+  void sendsReplyButtonsWithHeaderAndFooter() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    client.send(PNID, CUSTOMER, new ReplyButtons("تحب تعمل إيه؟",
+        List.of(new Button("order", "اطلب"), new Button("other", "منتج تاني")), "عرض النهارده", "Wasla"));
+
+    JsonNode body = body(server.takeRequest());
+    assertThat(body.get("type").asText()).isEqualTo("interactive");
+    JsonNode interactive = body.get("interactive");
+    assertThat(interactive.get("type").asText()).isEqualTo("button");
+    assertThat(interactive.at("/header/type").asText()).isEqualTo("text");
+    assertThat(interactive.at("/header/text").asText()).isEqualTo("عرض النهارده");
+    assertThat(interactive.at("/body/text").asText()).isEqualTo("تحب تعمل إيه؟");
+    assertThat(interactive.at("/footer/text").asText()).isEqualTo("Wasla");
+    JsonNode buttons = interactive.at("/action/buttons");
+    assertThat(buttons).hasSize(2);
+    assertThat(buttons.get(0).get("type").asText()).isEqualTo("reply");
+    assertThat(buttons.get(0).at("/reply/id").asText()).isEqualTo("order");
+    assertThat(buttons.get(0).at("/reply/title").asText()).isEqualTo("اطلب");
+    assertThat(buttons.get(1).at("/reply/id").asText()).isEqualTo("other");
+  }
+
+  @Test
+  void replyButtonsWithoutHeaderOrFooterLeaveThemOut() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    client.send(PNID, CUSTOMER, ReplyButtons.of("Yes?", new Button("y", "Yes")));
+
+    JsonNode interactive = body(server.takeRequest()).get("interactive");
+    assertThat(interactive.has("header")).isFalse();
+    assertThat(interactive.has("footer")).isFalse();
+  }
+
+  @Test
+  void sendsAList() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    client.send(PNID, CUSTOMER, new ListMessage("اختار طريقة الشحن", "اختيارات", List.of(
+        new Section("الشحن", List.of(new Row("std", "عادي", "3-5 أيام"), new Row("exp", "سريع", null))),
+        new Section("الاستلام", List.of(new Row("pickup", "من الفرع", null)))), null, "Wasla"));
+
+    JsonNode interactive = body(server.takeRequest()).get("interactive");
+    assertThat(interactive.get("type").asText()).isEqualTo("list");
+    assertThat(interactive.has("header")).isFalse();
+    assertThat(interactive.at("/body/text").asText()).isEqualTo("اختار طريقة الشحن");
+    assertThat(interactive.at("/footer/text").asText()).isEqualTo("Wasla");
+    assertThat(interactive.at("/action/button").asText()).isEqualTo("اختيارات");
+    JsonNode sections = interactive.at("/action/sections");
+    assertThat(sections).hasSize(2);
+    assertThat(sections.get(0).get("title").asText()).isEqualTo("الشحن");
+    assertThat(sections.get(0).get("rows").get(0).get("id").asText()).isEqualTo("std");
+    assertThat(sections.get(0).get("rows").get(0).get("title").asText()).isEqualTo("عادي");
+    assertThat(sections.get(0).get("rows").get(0).get("description").asText()).isEqualTo("3-5 أيام");
+    assertThat(sections.get(0).get("rows").get(1).has("description")).isFalse();
+    assertThat(sections.get(1).get("rows").get(0).get("id").asText()).isEqualTo("pickup");
+  }
+
+  @Test
+  void sendsATemplateWithBodyParameters() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    client.send(PNID, CUSTOMER, new Template("order_update", "ar", List.of("محمد", "#1042")));
+
+    JsonNode body = body(server.takeRequest());
+    assertThat(body.get("type").asText()).isEqualTo("template");
+    JsonNode template = body.get("template");
+    assertThat(template.get("name").asText()).isEqualTo("order_update");
+    assertThat(template.at("/language/code").asText()).isEqualTo("ar");
+    assertThat(template.get("components")).hasSize(1);
+    JsonNode component = template.get("components").get(0);
+    assertThat(component.get("type").asText()).isEqualTo("body");
+    assertThat(component.get("parameters")).hasSize(2);
+    assertThat(component.get("parameters").get(0).get("type").asText()).isEqualTo("text");
+    assertThat(component.get("parameters").get(0).get("text").asText()).isEqualTo("محمد");
+    assertThat(component.get("parameters").get(1).get("text").asText()).isEqualTo("#1042");
+  }
+
+  @Test
+  void aTemplateWithoutParametersHasNoComponents() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    client.send(PNID, CUSTOMER, new Template("hello_world", "en_US", List.of()));
+
+    JsonNode template = body(server.takeRequest()).get("template");
+    assertThat(template.has("components")).isFalse();
+    assertThat(template.at("/language/code").asText()).isEqualTo("en_US");
+  }
+
+  @Test
+  void sendsAReaction() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    client.send(PNID, CUSTOMER, new Reaction("wamid.CUSTOMER1", "❤️"));
+
+    JsonNode body = body(server.takeRequest());
+    assertThat(body.get("type").asText()).isEqualTo("reaction");
+    assertThat(body.at("/reaction/message_id").asText()).isEqualTo("wamid.CUSTOMER1");
+    assertThat(body.at("/reaction/emoji").asText()).isEqualTo("❤️");
+  }
+
+  @Test
+  void rateLimitedThenOkSendsOnceMore() {
+    server.enqueue(error(429, 130429, "(#130429) Rate limit hit"));
+    server.enqueue(ok(WAMID));
+
+    assertThat(client.send(PNID, CUSTOMER, Text.of("hi"))).isEqualTo(WAMID);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(sleeps).containsExactly(10L);
+  }
+
+  @Test
+  void retryAfterIsTheMinimumWaitAndIsCapped() {
+    server.enqueue(error(429, 130429, "Rate limit hit").setHeader("Retry-After", "2"));
+    server.enqueue(error(429, 130429, "Rate limit hit").setHeader("Retry-After", "120"));
+    server.enqueue(ok(WAMID));
+
+    assertThat(client.send(PNID, CUSTOMER, Text.of("hi"))).isEqualTo(WAMID);
+    assertThat(sleeps).containsExactly(2_000L, 30_000L);
+  }
+
+  @Test
+  void serverErrorsAreRetriedUpToTheAttemptsWithExponentialBackoff() {
+    for (int i = 0; i < ATTEMPTS; i++) {
+      server.enqueue(new MockResponse().setResponseCode(500).setBody("<html>Internal error</html>"));
+    }
+
+    assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class, e -> {
+          assertThat(e.retryable()).isTrue();
+          assertThat(e.httpStatus()).isEqualTo(500);
+          assertThat(e.errorCode()).isNull();
+        });
+    assertThat(server.getRequestCount()).isEqualTo(ATTEMPTS);
+    assertThat(sleeps).containsExactly(10L, 20L);
+  }
+
+  @Test
+  void backoffDoublesButNeverExceedsTenSeconds() {
+    CloudApiClient slow = new CloudApiClient(new OkHttpClient(), mapper, new WhatsAppProperties(
+        WhatsAppProperties.Mode.CLOUD, server.url("/v23.0").toString(), TOKEN, "s", "v", Duration.ofSeconds(1),
+        Duration.ofSeconds(1), 4, Duration.ofSeconds(4), true, null, "ar", "1"), sleeps::add);
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse().setResponseCode(503));
+    }
+
+    assertThatThrownBy(() -> slow.send(PNID, CUSTOMER, Text.of("hi"))).isInstanceOf(CloudApiException.class);
+    assertThat(sleeps).containsExactly(4_000L, 8_000L, 10_000L);
+  }
+
+  @Test
+  void aRequestMetaRefusesIsNotRetried() {
+    server.enqueue(error(400, 131047, "(#131047) Re-engagement message"));
+
+    assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class, e -> {
+          assertThat(e.retryable()).isFalse();
+          assertThat(e.httpStatus()).isEqualTo(400);
+          assertThat(e.errorCode()).isEqualTo(131047);
+          assertThat(e.fbtraceId()).isEqualTo("AbCdEfGhIjK");
+          assertThat(e.getMessage()).contains("131047").contains("Re-engagement message")
+              .contains("/v23.0/" + PNID + "/messages").doesNotContain(TOKEN);
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void anExpiredTokenIsNotRetried() {
+    server.enqueue(error(401, 190, "Error validating access token"));
+
+    assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class, e -> assertThat(e.retryable()).isFalse());
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aPairRateLimitIsRetriedAlthoughItIsA400() {
+    server.enqueue(error(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit"));
+    server.enqueue(ok(WAMID));
+
+    assertThat(client.send(PNID, CUSTOMER, Text.of("hi"))).isEqualTo(WAMID);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aReadTimeoutIsRetryable() {
+    CloudApiClient impatient = client(new OkHttpClient.Builder()
+        .readTimeout(200, TimeUnit.MILLISECONDS).build(), 2);
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+
+    assertThatThrownBy(() -> impatient.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class, e -> {
+          assertThat(e.retryable()).isTrue();
+          assertThat(e.httpStatus()).isZero();
+          assertThat(e.getCause()).isInstanceOf(java.net.SocketTimeoutException.class);
+        });
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusedConnectionIsRetryable() throws IOException {
+    server.shutdown();
+
+    assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(sleeps).hasSize(ATTEMPTS - 1);
+  }
+
+  @Test
+  void okWithoutAMessageIdIsNotRetried() {
+    server.enqueue(new MockResponse().setBody("{\"messaging_product\":\"whatsapp\",\"messages\":[]}"));
+
+    assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class, e -> {
+          assertThat(e.retryable()).isFalse();
+          assertThat(e.getMessage()).contains("messages[0].id");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theTokenIsScrubbedEvenIfMetaEchoesIt() {
+    server.enqueue(error(400, 100, "Invalid OAuth access token - " + TOKEN));
+
+    assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class,
+            e -> assertThat(e.getMessage()).doesNotContain(TOKEN).contains("***"));
+  }
+
+  @Test
+  void markReadWithTypingIndicator() throws Exception {
+    server.enqueue(new MockResponse().setBody("{\"success\":true}"));
+
+    client.markRead(PNID, "wamid.CUSTOMER1", true);
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getPath()).isEqualTo("/v23.0/" + PNID + "/messages");
+    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(body(request)).isEqualTo(mapper.readTree("{\"messaging_product\":\"whatsapp\",\"status\":\"read\","
+        + "\"message_id\":\"wamid.CUSTOMER1\",\"typing_indicator\":{\"type\":\"text\"}}"));
+  }
+
+  @Test
+  void markReadWithoutTypingIndicator() throws Exception {
+    server.enqueue(new MockResponse().setBody("{\"success\":true}"));
+
+    client.markRead(PNID, "wamid.CUSTOMER1", false);
+
+    assertThat(body(server.takeRequest())).isEqualTo(mapper.readTree(
+        "{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.CUSTOMER1\"}"));
+  }
+
+  @Test
+  void aBaseUrlWithATrailingSlashGivesTheSamePath() throws Exception {
+    CloudApiClient slash = new CloudApiClient(new OkHttpClient(), mapper,
+        properties(server.url("/v23.0/").toString(), 1), ms -> { });
+    server.enqueue(ok(WAMID));
+
+    slash.send(PNID, CUSTOMER, Text.of("hi"));
+
+    assertThat(server.takeRequest().getPath()).isEqualTo("/v23.0/" + PNID + "/messages");
+  }
+
+  @Test
+  void retryableClassification() {
+    assertThat(CloudApiException.isRetryable(429, null)).isTrue();
+    assertThat(CloudApiException.isRetryable(503, null)).isTrue();
+    assertThat(CloudApiException.isRetryable(400, 4)).isTrue();
+    assertThat(CloudApiException.isRetryable(400, 80007)).isTrue();
+    assertThat(CloudApiException.isRetryable(400, 131000)).isTrue();
+    assertThat(CloudApiException.isRetryable(400, 2)).isTrue();
+    assertThat(CloudApiException.isRetryable(400, 130429)).isTrue();
+    assertThat(CloudApiException.isRetryable(400, 131026)).isFalse();
+    assertThat(CloudApiException.isRetryable(404, null)).isFalse();
+  }
+
+  private CloudApiClient client(OkHttpClient http, int attempts) {
+    return new CloudApiClient(http, mapper, properties(server.url("/v23.0").toString(), attempts), sleeps::add);
+  }
+
+  private static WhatsAppProperties properties(String baseUrl, int attempts) {
+    return new WhatsAppProperties(WhatsAppProperties.Mode.CLOUD, baseUrl, TOKEN, "app-secret", "verify-token",
+        Duration.ofSeconds(1), Duration.ofSeconds(1), attempts, Duration.ofMillis(10), true, null, "ar",
+        "100000000000001");
+  }
+
+  private static MockResponse ok(String wamid) {
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+        "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + CUSTOMER + "\",\"wa_id\":\""
+            + CUSTOMER + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+  }
+
+  private static MockResponse error(int status, int code, String message) {
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(
+        "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+            + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"details of " + code + "\"},"
+            + "\"fbtrace_id\":\"AbCdEfGhIjK\"}}");
+  }
+
+  private JsonNode body(RecordedRequest request) throws IOException {
+    return mapper.readTree(request.getBody().readUtf8());
+  }
+}
