@@ -87,7 +87,7 @@ public class Mailbox implements SmartLifecycle {
     try {
       Delivery delivery = transactions.execute(status -> deliverNext(key));
       if (delivery.outcome() == Outcome.WAITING_FOR_WINDOW) {
-        retryIn = delivery.wait();
+        retryIn = delivery.waitFor();
       }
       failures.remove(key);
     } catch (RuntimeException e) {
@@ -142,7 +142,7 @@ public class Mailbox implements SmartLifecycle {
     }
     Instant newest = turn.stream().map(InboxEntry::receivedAt).max(Instant::compareTo).orElseThrow();
     Duration left = Duration.between(now, newest.plus(props.turnWindow()));
-    if (left.isPositive()) {
+    if (!left.isNegative() && !left.isZero()) {
       return new Delivery(Outcome.WAITING_FOR_WINDOW, left);
     }
     long seq = turnSeq.get() + 1;
@@ -282,6 +282,6 @@ public class Mailbox implements SmartLifecycle {
   }
 
   /** The result of one delivery attempt. */
-  record Delivery(Outcome outcome, Duration wait) {
+  record Delivery(Outcome outcome, Duration waitFor) {
   }
 }

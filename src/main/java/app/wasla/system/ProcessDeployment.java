@@ -52,7 +52,7 @@ public class ProcessDeployment extends AbstractProcessEnginePlugin {
     for (Resource resource : resources) {
       String folder = resource.getFilename().endsWith(".form") ? "forms/" : "processes/";
       try (InputStream in = resource.getInputStream()) {
-        deployment.addInputStream(folder + resource.getFilename(), in.readAllBytes());
+        deployment.addInputStream(folder + resource.getFilename(), new java.io.ByteArrayInputStream(in.readAllBytes()));
       } catch (IOException e) {
         throw new IllegalStateException("cannot read " + resource, e);
       }

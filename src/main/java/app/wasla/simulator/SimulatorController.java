@@ -1,0 +1,129 @@
+package app.wasla.simulator;
+
+import app.wasla.channel.whatsapp.WebhookSignature;
+import app.wasla.channel.whatsapp.WhatsAppProperties;
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.Transcript;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The simulator (sandbox mode only): a page to chat as a customer. Each message it sends goes through the
+ * real webhook path as a Cloud API payload signed with the app secret; replies are read from the transcript.
+ */
+@RestController
+@Validated
+@ConditionalOnProperty(name = "wasla.whatsapp.mode", havingValue = "sandbox", matchIfMissing = true)
+class SimulatorController {
+
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final WhatsAppProperties whatsapp;
+  private final Transcript transcript;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final OkHttpClient http = new OkHttpClient();
+
+  SimulatorController(WhatsAppProperties whatsapp, Transcript transcript, ObjectMapper json, Clock clock) {
+    this.whatsapp = whatsapp;
+    this.transcript = transcript;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** What the page sends: a text, or the tap on a reply button or list row. */
+  record CustomerInput(
+      @NotBlank @Pattern(regexp = "\\d{6,15}", message = "must be 6 to 15 digits") String waId,
+      @Size(max = 100) String name,
+      @Size(max = 4096) String text,
+      @Size(max = 256) String replyId,
+      @Size(max = 100) String replyTitle,
+      @Pattern(regexp = "button|list") String replyKind) {
+  }
+
+  @GetMapping(value = {"/simulator", "/simulator/"}, produces = "text/html;charset=UTF-8")
+  String page() throws IOException {
+    try (InputStream in = new ClassPathResource("simulator/index.html").getInputStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @PostMapping("/simulator/api/messages")
+  ResponseEntity<?> send(@Valid @RequestBody CustomerInput input, HttpServletRequest request) throws IOException {
+    boolean tap = input.replyId() != null && !input.replyId().isBlank();
+    if (!tap && (input.text() == null || input.text().isBlank())) {
+      return ResponseEntity.badRequest().body(java.util.Map.of("detail", "text or replyId is required"));
+    }
+    String wamid = "wamid.SIM." + UUID.randomUUID();
+    byte[] body = json.writeValueAsBytes(webhook(input, wamid, tap));
+    Request post = new Request.Builder()
+        .url("http://127.0.0.1:" + request.getLocalPort() + "/webhooks/whatsapp")
+        .header("X-Hub-Signature-256", WebhookSignature.sign(body, whatsapp.appSecret()))
+        .post(RequestBody.create(body, JSON))
+        .build();
+    try (Response response = http.newCall(post).execute()) {
+      if (!response.isSuccessful()) {
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+            .body(java.util.Map.of("detail", "webhook answered " + response.code()));
+      }
+    }
+    return ResponseEntity.ok(java.util.Map.of("wamid", wamid));
+  }
+
+  @GetMapping("/simulator/api/messages")
+  List<Transcript.Line> messages(@RequestParam @Pattern(regexp = "\\d{6,15}") String waId) {
+    return transcript.latest(new ConversationKey(whatsapp.sandboxPhoneNumberId(), waId).value(), 200);
+  }
+
+  private ObjectNode webhook(CustomerInput input, String wamid, boolean tap) {
+    ObjectNode root = json.createObjectNode().put("object", "whatsapp_business_account");
+    ObjectNode value = root.putArray("entry").addObject().put("id", "SANDBOX-WABA")
+        .putArray("changes").addObject().put("field", "messages")
+        .putObject("value").put("messaging_product", "whatsapp");
+    value.putObject("metadata").put("display_phone_number", "201000000000")
+        .put("phone_number_id", whatsapp.sandboxPhoneNumberId());
+    ArrayNode contacts = value.putArray("contacts");
+    ObjectNode contact = contacts.addObject().put("wa_id", input.waId());
+    contact.putObject("profile").put("name", input.name() == null ? "" : input.name());
+    ObjectNode message = value.putArray("messages").addObject()
+        .put("from", input.waId()).put("id", wamid)
+        .put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
+    if (tap) {
+      message.put("type", "interactive");
+      boolean list = "list".equals(input.replyKind());
+      ObjectNode interactive = message.putObject("interactive").put("type", list ? "list_reply" : "button_reply");
+      interactive.putObject(list ? "list_reply" : "button_reply")
+          .put("id", input.replyId()).put("title", input.replyTitle() == null ? input.replyId() : input.replyTitle());
+    } else {
+      message.put("type", "text");
+      message.putObject("text").put("body", input.text());
+    }
+    return root;
+  }
+}
