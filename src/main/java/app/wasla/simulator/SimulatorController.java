@@ -20,7 +20,6 @@ import java.util.UUID;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
@@ -85,7 +84,7 @@ class SimulatorController {
     Request post = new Request.Builder()
         .url("http://127.0.0.1:" + request.getLocalPort() + "/webhooks/whatsapp")
         .header("X-Hub-Signature-256", WebhookSignature.sign(body, whatsapp.appSecret()))
-        .post(RequestBody.create(body, JSON))
+        .post(okhttp3.RequestBody.create(body, JSON))
         .build();
     try (Response response = http.newCall(post).execute()) {
       if (!response.isSuccessful()) {
