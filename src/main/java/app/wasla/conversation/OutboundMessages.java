@@ -116,21 +116,26 @@ public class OutboundMessages {
             + "(wasla.whatsapp.reopen-template): free-form " + message.type() + " not sent");
   }
 
-  /** Inserts the QUEUED row; returns the wamid of an earlier successful send with this key, else null. */
+  /**
+   * Inserts the QUEUED row; returns the wamid of an earlier successful send with this key, else null.
+   * Reads before inserting: on PostgreSQL a failed insert would abort the transaction.
+   */
   private String recordQueued(ConversationKey key, OutboundMessage message, String idempotencyKey) {
-    try {
-      jdbc.sql("""
-              INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id,
-                message_type, text, body_json, status, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
-          .params(idempotencyKey, key.value(), key.phoneNumberId(), key.waId(), message.type(),
-              Inbox.truncate(message.transcriptText(), 8000), toJson(message), Inbox.utc(clock.instant()))
-          .update();
-      return null;
-    } catch (DuplicateKeyException sentBefore) {
-      return jdbc.sql("SELECT wamid FROM outbound_message WHERE idempotency_key = ?")
-          .param(idempotencyKey).query(String.class).optional().orElse(null);
+    java.util.Optional<java.util.Optional<String>> earlier = jdbc.sql(
+            "SELECT wamid FROM outbound_message WHERE idempotency_key = ?")
+        .param(idempotencyKey).query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional();
+    if (earlier.isPresent()) {
+      // sent before: return its wamid; attempted but not confirmed (null): send again
+      return earlier.get().orElse(null);
     }
+    jdbc.sql("""
+            INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id,
+              message_type, text, body_json, status, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
+        .params(idempotencyKey, key.value(), key.phoneNumberId(), key.waId(), message.type(),
+            Inbox.truncate(message.transcriptText(), 8000), toJson(message), Inbox.utc(clock.instant()))
+        .update();
+    return null;
   }
 
   /** Records a delivery status from Meta and moves the outbound message's status forward. */

@@ -1,0 +1,256 @@
+package app.wasla.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.WhatsAppMock;
+import app.wasla.support.Webhooks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The mailbox end to end in cloud mode: signed webhooks in over HTTP, the real flow of processes/, and
+ * MockWebServer standing in for Meta's Graph API. Run against H2 and PostgreSQL by the subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class MailboxScenarios {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @DynamicPropertySource
+  static void cloudModeAgainstTheMock(DynamicPropertyRegistry registry) {
+    registry.add("wasla.whatsapp.mode", () -> "cloud");
+    registry.add("wasla.whatsapp.api-base-url", META::baseUrl);
+    registry.add("wasla.whatsapp.access-token", () -> "test-token");
+    registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
+    registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+    registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
+    registry.add("wasla.mailbox.turn-window", () -> "300ms");
+    registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  Webhooks webhooks;
+
+  @BeforeEach
+  void connect() {
+    webhooks = new Webhooks(port);
+  }
+
+  static String newCustomer() {
+    return "2010" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+  }
+
+  static String key(String waId) {
+    return Webhooks.PHONE_NUMBER_ID + ":" + waId;
+  }
+
+  List<WhatsAppMock.Sent> awaitReplies(String waId, int count) {
+    await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() >= count);
+    return META.sentTo(waId);
+  }
+
+  /** Gives a wrong duplicate the time to show up before asserting that there is none. */
+  static void settle() throws InterruptedException {
+    Thread.sleep(1500);
+  }
+
+  @Test
+  void oneTextGetsOneReplyToTheRightCustomer() throws Exception {
+    String waId = newCustomer();
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.one." + waId, "السلام عليكم 👋", Instant.now())))
+        .isEqualTo(200);
+
+    List<WhatsAppMock.Sent> replies = awaitReplies(waId, 1);
+    settle();
+
+    assertThat(META.sentTo(waId)).hasSize(1);
+    WhatsAppMock.Sent greeting = replies.get(0);
+    assertThat(greeting.phoneNumberId()).isEqualTo(Webhooks.PHONE_NUMBER_ID);
+    assertThat(greeting.type()).isEqualTo("interactive");
+    assertThat(greeting.body().path("interactive").path("action").path("buttons")).hasSize(3);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
+    assertThat(META.reads()).anyMatch(r -> r.path("message_id").asText().equals("wamid.one." + waId)
+        && r.path("typing_indicator").path("type").asText().equals("text"));
+  }
+
+  @Test
+  void theSameWebhookDeliveredThreeTimesGetsOneReply() throws Exception {
+    String waId = newCustomer();
+    byte[] webhook = Webhooks.text(waId, "wamid.dup." + waId, "hello", Instant.now());
+    for (int i = 0; i < 3; i++) {
+      assertThat(webhooks.post(webhook)).isEqualTo(200);
+    }
+    awaitReplies(waId, 1);
+    settle();
+
+    assertThat(META.sentTo(waId)).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ?")
+        .param(key(waId)).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void tenMessagesPostedConcurrentlyOutOfOrderReachTheFlowInTimestampOrderExactlyOnce() throws Exception {
+    String waId = newCustomer();
+    Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    List<Integer> order = new ArrayList<>(IntStream.range(0, 10).boxed().toList());
+    Collections.shuffle(order);
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    List<Future<Integer>> posts = new ArrayList<>();
+    for (int i : order) {
+      byte[] webhook = Webhooks.text(waId, "wamid.seq" + i + "." + waId, "message " + i, base.plusSeconds(i));
+      posts.add(pool.submit(() -> webhooks.post(webhook)));
+    }
+    for (Future<Integer> post : posts) {
+      assertThat(post.get()).isEqualTo(200);
+    }
+    pool.shutdown();
+
+    await().atMost(PATIENCE).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'DELIVERED'")
+        .param(key(waId)).query(Long.class).single() == 10);
+    String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId))
+        .singleResult().getId();
+    // What the flow saw, turn after turn: the texts handed over, in the order it got them.
+    List<String> seenByFlow = history.createHistoricDetailQuery().variableUpdates()
+        .processInstanceId(instanceId).orderPartiallyByOccurrence().asc().list().stream()
+        .map(HistoricVariableUpdate.class::cast)
+        .filter(u -> u.getVariableName().equals(ConversationVariables.TURN_TEXT))
+        .flatMap(u -> List.of(((String) u.getValue()).split("\n")).stream())
+        .toList();
+    assertThat(seenByFlow).containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "message " + i).toList());
+    List<Long> turns = jdbc.sql("SELECT turn_seq FROM inbox_message WHERE conversation_key = ? ORDER BY wa_timestamp")
+        .param(key(waId)).query(Long.class).list();
+    assertThat(turns).isSorted().doesNotContainNull();
+    long distinctTurns = turns.stream().distinct().count();
+    awaitReplies(waId, (int) distinctTurns);
+    settle();
+    assertThat(META.sentTo(waId)).hasSize((int) distinctTurns);
+  }
+
+  @Test
+  void fiftyConversationsInParallelAllGetTheirReplies() throws Exception {
+    List<String> customers = IntStream.range(0, 50).mapToObj(i -> newCustomer()).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> posts = new ArrayList<>();
+    for (String waId : customers) {
+      byte[] webhook = Webhooks.text(waId, "wamid.par." + waId, "عايز اعرف سعر السماعة", Instant.now());
+      posts.add(pool.submit(() -> webhooks.post(webhook)));
+    }
+    for (Future<Integer> post : posts) {
+      assertThat(post.get()).isEqualTo(200);
+    }
+    pool.shutdown();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> customers.stream().allMatch(c -> !META.sentTo(c).isEmpty()));
+    settle();
+    assertThat(customers).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(1));
+  }
+
+  @Test
+  void aRateLimitFromMetaIsRetriedAndEndsInOneSentMessage() throws Exception {
+    String waId = newCustomer();
+    META.failNextSends(waId, 1, WhatsAppMock.rateLimited());
+    int attemptsBefore = META.attempts();
+
+    webhooks.post(Webhooks.text(waId, "wamid.429." + waId, "hi", Instant.now()));
+    awaitReplies(waId, 1);
+    settle();
+
+    assertThat(META.sentTo(waId)).hasSize(1);
+    assertThat(META.attempts() - attemptsBefore).isGreaterThanOrEqualTo(2);
+    assertThat(jdbc.sql("SELECT status FROM outbound_message WHERE conversation_key = ?")
+        .param(key(waId)).query(String.class).list()).containsExactly("SENT");
+  }
+
+  @Test
+  void aSendThatMetaKeepsRejectingBecomesAnIncident() {
+    String waId = newCustomer();
+    META.failNextSends(waId, 100, WhatsAppMock.rejected());
+
+    webhooks.post(Webhooks.text(waId, "wamid.400." + waId, "hi", Instant.now()));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery()
+        .processInstanceId(instanceOf(waId)).count() == 1);
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).singleResult()
+        .getIncidentMessage()).contains("131026");
+    assertThat(META.sentTo(waId)).isEmpty();
+  }
+
+  @Test
+  void aMessageOlderThanTheMaximumAgeIsRecordedButNotAnswered() throws Exception {
+    String waId = newCustomer();
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.old." + waId, "replayed",
+        Instant.now().minus(Duration.ofDays(3))))).isEqualTo(200);
+    settle();
+
+    assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ?").param(key(waId))
+        .query(String.class).single()).isEqualTo("STALE");
+    assertThat(META.sentTo(waId)).isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isZero();
+  }
+
+  @Test
+  void statusesMoveTheSentMessageForwardOnly() {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.st." + waId, "hi", Instant.now()));
+    String wamid = awaitReplies(waId, 1).get(0).wamid();
+    await().atMost(PATIENCE).until(() -> "SENT".equals(outboundStatus(wamid)));
+
+    webhooks.post(Webhooks.status(waId, wamid, "delivered", Instant.now()));
+    assertThat(outboundStatus(wamid)).isEqualTo("DELIVERED");
+    webhooks.post(Webhooks.status(waId, wamid, "read", Instant.now()));
+    webhooks.post(Webhooks.status(waId, wamid, "delivered", Instant.now()));
+    assertThat(outboundStatus(wamid)).isEqualTo("READ");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM message_status WHERE wamid = ?").param(wamid)
+        .query(Long.class).single()).isEqualTo(2);
+  }
+
+  @Test
+  void aSecondMessageContinuesTheSameConversation() throws Exception {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.t1." + waId, "hello", Instant.now()));
+    awaitReplies(waId, 1);
+    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
+        .messageEventSubscriptionName("CustomerMessage").count() == 1);
+    webhooks.post(Webhooks.text(waId, "wamid.t2." + waId, "I want to talk to a human", Instant.now()));
+
+    List<WhatsAppMock.Sent> replies = awaitReplies(waId, 2);
+    assertThat(replies.get(1).body().path("text").path("body").asText()).contains("someone from our team");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
+  }
+
+  private String instanceOf(String waId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).list().stream()
+        .findFirst().map(p -> p.getId()).orElse("none");
+  }
+
+  private String outboundStatus(String wamid) {
+    return jdbc.sql("SELECT status FROM outbound_message WHERE wamid = ?").param(wamid)
+        .query(String.class).optional().orElse(null);
+  }
+}

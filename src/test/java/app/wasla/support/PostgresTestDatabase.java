@@ -1,0 +1,39 @@
+package app.wasla.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL of the development machines and CI (127.0.0.1:5432, trust auth, user postgres): creates
+ * a test database when it is missing. Override with WASLA_TEST_PG_HOST / WASLA_TEST_PG_USER.
+ */
+public final class PostgresTestDatabase {
+
+  private static final String HOST = System.getenv().getOrDefault("WASLA_TEST_PG_HOST", "127.0.0.1:5432");
+  public static final String USER = System.getenv().getOrDefault("WASLA_TEST_PG_USER", "postgres");
+
+  private PostgresTestDatabase() {
+  }
+
+  /** Makes sure the database exists (dropping it first when asked) and returns its JDBC URL. */
+  public static synchronized String url(String database, boolean fresh) {
+    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
+         Statement st = admin.createStatement()) {
+      if (fresh) {
+        st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      }
+      try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+        if (!rs.next()) {
+          st.execute("CREATE DATABASE " + database);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL is needed at " + HOST + " (user " + USER
+          + ", trust auth) for the integration tests; .ci/run starts it", e);
+    }
+    return "jdbc:postgresql://" + HOST + "/" + database;
+  }
+}

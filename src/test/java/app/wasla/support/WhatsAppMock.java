@@ -1,0 +1,118 @@
+package app.wasla.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/** Meta's Graph API played by MockWebServer: records every send and answers like the Cloud API. */
+public final class WhatsAppMock {
+
+  /** One message Wasla sent, as Meta received it. */
+  public record Sent(String phoneNumberId, String to, String type, JsonNode body, String wamid, Instant at) {
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MockWebServer server = new MockWebServer();
+  private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+  private final Queue<JsonNode> reads = new ConcurrentLinkedQueue<>();
+  private final Map<String, AtomicInteger> failuresToSend = new ConcurrentHashMap<>();
+  private final Map<String, MockResponse> failWith = new ConcurrentHashMap<>();
+  private final AtomicInteger attempts = new AtomicInteger();
+
+  public WhatsAppMock() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return answer(request);
+      }
+    });
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The Graph API base URL to configure as {@code wasla.whatsapp.api-base-url}. */
+  public String baseUrl() {
+    return server.url("/v23.0").toString();
+  }
+
+  /** The next {@code times} sends to this customer fail with the given response, then sends succeed. */
+  public void failNextSends(String waId, int times, MockResponse response) {
+    failuresToSend.put(waId, new AtomicInteger(times));
+    failWith.put(waId, response);
+  }
+
+  public static MockResponse rateLimited() {
+    return new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\","
+            + "\"code\":130429,\"fbtrace_id\":\"AbC\"}}");
+  }
+
+  public static MockResponse rejected() {
+    return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"(#131026) Message undeliverable\",\"type\":\"OAuthException\","
+            + "\"code\":131026,\"fbtrace_id\":\"XyZ\"}}");
+  }
+
+  /** Messages delivered to Meta for this customer (mark-as-read calls excluded), in arrival order. */
+  public List<Sent> sentTo(String waId) {
+    return sent.stream().filter(s -> s.to().equals(waId)).toList();
+  }
+
+  /** Every send attempt that reached the mock, including the failed ones. */
+  public int attempts() {
+    return attempts.get();
+  }
+
+  /** Mark-as-read calls received. */
+  public List<JsonNode> reads() {
+    return List.copyOf(reads);
+  }
+
+  private MockResponse answer(RecordedRequest request) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(request.getBody().readUtf8());
+    } catch (IOException e) {
+      return new MockResponse().setResponseCode(400);
+    }
+    if (!"Bearer test-token".equals(request.getHeader("Authorization"))) {
+      return new MockResponse().setResponseCode(401);
+    }
+    if (body.has("status")) {
+      reads.add(body);
+      return json("{\"success\":true}");
+    }
+    attempts.incrementAndGet();
+    String to = body.path("to").asText();
+    AtomicInteger failures = failuresToSend.get(to);
+    if (failures != null && failures.getAndDecrement() > 0) {
+      return failWith.get(to).clone();
+    }
+    String wamid = "wamid.MOCK." + UUID.randomUUID();
+    String path = request.getPath();
+    String phoneNumberId = path.split("/")[2];
+    sent.add(new Sent(phoneNumberId, to, body.path("type").asText(), body, wamid, Instant.now()));
+    return json("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
+        + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+  }
+
+  private static MockResponse json(String body) {
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+  }
+}
