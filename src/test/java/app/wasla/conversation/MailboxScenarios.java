@@ -244,6 +244,88 @@ abstract class MailboxScenarios {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
   }
 
+  @Test
+  void aWrongOrMissingSignatureIsRefusedAndStoresNothing() {
+    String waId = newCustomer();
+    byte[] webhook = Webhooks.text(waId, "wamid.sig." + waId, "مرحبا 😀", Instant.now());
+    byte[] tampered = webhook.clone();
+    tampered[tampered.length - 5] ^= 1;
+    String signature = app.wasla.channel.whatsapp.WebhookSignature.sign(webhook, Webhooks.APP_SECRET);
+
+    assertThat(webhooks.post(webhook, null)).isEqualTo(401);
+    assertThat(webhooks.post(tampered, signature)).isEqualTo(401);
+    assertThat(webhooks.post(webhook, app.wasla.channel.whatsapp.WebhookSignature.sign(webhook, "other")))
+        .isEqualTo(401);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation WHERE conversation_key = ?").param(key(waId))
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void malformedJsonIsABadRequest() {
+    byte[] broken = "{\"object\":\"whatsapp_business_account\",\"entry\":[".getBytes();
+    assertThat(webhooks.post(broken)).isEqualTo(400);
+  }
+
+  @Test
+  void anUnknownMessageTypeIsStoredWholeAndStillAnswered() throws Exception {
+    String waId = newCustomer();
+    String wamid = "wamid.poll." + waId;
+    String json = new String(Webhooks.text(waId, wamid, "x", Instant.now()), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"type\":\"text\",\"text\":{\"body\":\"x\"}",
+            "\"type\":\"poll\",\"poll\":{\"question\":\"Blue or red?\"}");
+    assertThat(webhooks.post(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(200);
+
+    awaitReplies(waId, 1);
+    var row = jdbc.sql("SELECT message_type, raw_json FROM inbox_message WHERE wamid = ?").param(wamid)
+        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+    assertThat(row.get(0)).isEqualTo("poll");
+    assertThat(row.get(1)).contains("Blue or red?");
+  }
+
+  @Test
+  void metasVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() throws Exception {
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+    String base = "http://127.0.0.1:" + port + "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444";
+    try (okhttp3.Response ok = http.newCall(new okhttp3.Request.Builder()
+        .url(base + "&hub.verify_token=test-verify-token").build()).execute()) {
+      assertThat(ok.code()).isEqualTo(200);
+      assertThat(ok.body().string()).isEqualTo("1158201444");
+    }
+    try (okhttp3.Response wrong = http.newCall(new okhttp3.Request.Builder()
+        .url(base + "&hub.verify_token=guess").build()).execute()) {
+      assertThat(wrong.code()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void aSendRepeatedWithTheSameKeyReachesMetaOnce(@Autowired OutboundMessages outbound) {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.idem." + waId, "hi", Instant.now()));
+    awaitReplies(waId, 1);
+    ConversationKey conversation = ConversationKey.parse(key(waId));
+    var message = new app.wasla.channel.whatsapp.OutboundMessage.Text("Your order shipped 🚚", false);
+
+    String first = outbound.send(conversation, message, "test-idempotency-" + waId);
+    String second = outbound.send(conversation, message, "test-idempotency-" + waId);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(META.sentTo(waId)).hasSize(2);
+  }
+
+  @Test
+  void freeFormTextOutsideThe24HourWindowIsRefused(@Autowired OutboundMessages outbound) {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.win." + waId, "hi", Instant.now()));
+    awaitReplies(waId, 1);
+    jdbc.sql("UPDATE conversation SET last_inbound_at = ? WHERE conversation_key = ?")
+        .params(Inbox.utc(Instant.now().minus(Duration.ofHours(25))), key(waId)).update();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> outbound.send(ConversationKey.parse(key(waId)),
+            new app.wasla.channel.whatsapp.OutboundMessage.Text("late", false), "late-" + waId))
+        .isInstanceOf(ServiceWindowClosedException.class).hasMessageContaining("24-hour");
+    assertThat(META.sentTo(waId)).hasSize(1);
+  }
+
   private String instanceOf(String waId) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).list().stream()
         .findFirst().map(p -> p.getId()).orElse("none");

@@ -1,0 +1,85 @@
+package app.wasla.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.WaslaApplication;
+import app.wasla.support.PostgresTestDatabase;
+import app.wasla.support.WhatsAppMock;
+import app.wasla.support.Webhooks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Accepted data survives a stop: a webhook answered 200 by a node whose delivery never ran is delivered,
+ * exactly once, by the next node that starts on the same database.
+ */
+class RestartRecoveryTest {
+
+  static Stream<Arguments> databases() {
+    return Stream.of(
+        Arguments.of("H2", Map.of("spring.datasource.url",
+            "jdbc:h2:mem:restart-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")),
+        Arguments.of("PostgreSQL", Map.of(
+            "spring.datasource.url", PostgresTestDatabase.url("wasla_restart_it", true),
+            "spring.datasource.username", PostgresTestDatabase.USER,
+            "spring.datasource.password", "")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void pendingMessagesLeftByAStoppedNodeAreDeliveredAfterRestart(String name, Map<String, String> database)
+      throws Exception {
+    WhatsAppMock meta = new WhatsAppMock();
+    String waId = MailboxScenarios.newCustomer();
+
+    try (ConfigurableApplicationContext first = start(meta, database, false)) {
+      Webhooks webhooks = new Webhooks(port(first));
+      assertThat(webhooks.post(Webhooks.text(waId, "wamid.r1." + waId, "فيه شاحن سامسونج؟", Instant.now())))
+          .isEqualTo(200);
+      assertThat(webhooks.post(Webhooks.text(waId, "wamid.r2." + waId, "original", Instant.now())))
+          .isEqualTo(200);
+      Thread.sleep(500);
+      assertThat(meta.sentTo(waId)).isEmpty();
+    }
+
+    try (ConfigurableApplicationContext second = start(meta, database, true)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !meta.sentTo(waId).isEmpty());
+      Thread.sleep(1500);
+      assertThat(meta.sentTo(waId)).hasSize(1);
+      JdbcClient jdbc = second.getBean(JdbcClient.class);
+      assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ?")
+          .param(Webhooks.PHONE_NUMBER_ID + ":" + waId).query(String.class).list())
+          .containsExactly("DELIVERED", "DELIVERED");
+    }
+  }
+
+  private static ConfigurableApplicationContext start(WhatsAppMock meta, Map<String, String> database,
+      boolean deliver) {
+    Map<String, Object> props = new HashMap<>(database);
+    props.put("server.port", "0");
+    props.put("wasla.whatsapp.mode", "cloud");
+    props.put("wasla.whatsapp.api-base-url", meta.baseUrl());
+    props.put("wasla.whatsapp.access-token", "test-token");
+    props.put("wasla.whatsapp.app-secret", Webhooks.APP_SECRET);
+    props.put("wasla.whatsapp.verify-token", "test-verify-token");
+    props.put("wasla.mailbox.enabled", String.valueOf(deliver));
+    props.put("wasla.mailbox.sweep-interval", "300ms");
+    // As command-line arguments: default properties would lose to application.yaml
+    return new SpringApplicationBuilder(WaslaApplication.class)
+        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+}
