@@ -1,0 +1,133 @@
+package app.wasla.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * processes/sales-conversation.bpmn with its real delegates and the sandbox transport. The job executor
+ * and the mailbox are off: the test steps every job and timer itself.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:sales-process;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "wasla.mailbox.enabled=false"})
+class SalesConversationProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired Inbox inbox;
+
+  String key;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    key = "100000000000001:2011" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    // the customer wrote just now: the 24-hour window is open
+    inbox.accept(new NewInboxEntry("wamid.p." + key, ConversationKey.parse(key), Mailbox.CUSTOMER_MESSAGE,
+        "text", "hi", null, null, null, null, "Mariam", null, null, java.time.Instant.now(),
+        java.time.Instant.now(), false));
+    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key).update();
+  }
+
+  private ProcessInstance startWith(String text) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.CONVERSATION_KEY, key);
+    variables.put(ConversationVariables.CUSTOMER_NAME, "Mariam");
+    variables.put(ConversationVariables.TURN_TEXT, text);
+    variables.put(ConversationVariables.TURN_SEQ, 1L);
+    return runtimeService().startProcessInstanceByKey("sales-conversation", key, variables);
+  }
+
+  private void customerWrites(ProcessInstance instance, String text, String replyId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.TURN_TEXT, text);
+    variables.put(ConversationVariables.REPLY_ID, replyId);
+    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
+        .setVariables(variables).correlate();
+  }
+
+  private List<String> sentTexts() {
+    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+        .param(key).query(String.class).list();
+  }
+
+  @Test
+  void aNewConversationIsGreetedWithButtonsAndWaitsForTheCustomer() {
+    ProcessInstance instance = startWith("السلام عليكم");
+
+    assertThat(instance).isWaitingAt("startEvent_conversationStarted");
+    assertThat(sentTexts()).isEmpty();
+    execute(job(instance));
+
+    assertThat(instance).hasPassed("serviceTask_reply").isWaitingAt("gateway_awaitCustomer");
+    assertThat(instance.getBusinessKey()).isEqualTo(key);
+    List<String> sent = sentTexts();
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0)).contains("أهلاً بيك Mariam").contains("كلم موظف");
+    assertThat(jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ?").param(key)
+        .query(String.class).single()).isEqualTo("interactive");
+  }
+
+  @Test
+  void eachCustomerMessageGetsItsOwnReplyInTheCustomersLanguage() {
+    ProcessInstance instance = startWith("hello");
+    execute(job(instance));
+
+    customerWrites(instance, "Track an order", "menu_order_status");
+    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
+    execute(job(instance));
+    customerWrites(instance, "عايز اكلم موظف", null);
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+    List<String> sent = sentTexts();
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(1)).contains("order number");
+    assertThat(sent.get(2)).contains("حد من فريقنا");
+    assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.SEND_SEQ)).isEqualTo(3L);
+  }
+
+  @Test
+  void aSilentConversationClosesOnTheInactivityTimer() {
+    ProcessInstance instance = startWith("hi");
+    execute(job(instance));
+
+    Job timer = BpmnAwareTests.managementService().createJobQuery().processInstanceId(instance.getId())
+        .timers().singleResult();
+    assertThat(timer.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 29 * 60_000));
+    execute(timer);
+
+    assertThat(instance).hasPassed("timer_inactivity").isEnded();
+    assertThat(sentTexts()).hasSize(1);
+  }
+
+  @Test
+  void aRetriedReplyJobDoesNotSendTwice() {
+    ProcessInstance instance = startWith("hi");
+    Job reply = job(instance);
+    execute(reply);
+    // A second run of the same send (as after a crash between send and commit) finds the first one.
+    String idempotencyKey = instance.getId() + ":1";
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?")
+        .param(idempotencyKey).query(Long.class).single()).isEqualTo(1);
+  }
+}
