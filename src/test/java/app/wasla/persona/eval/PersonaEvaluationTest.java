@@ -41,8 +41,9 @@ class PersonaEvaluationTest {
         PersonaEvaluation.main(new String[] {System.getProperty("persona.eval.lexiconWeight", "2.0")});
     }
 
-    static final double FLOOR_MACRO_F1 = 0.0;
-    static final double FLOOR_FORM_MACRO_F1 = 0.0;
-    static final double FLOOR_HANDOFF_RECALL = 0.0;
-    static final double FLOOR_HANDOFF_PRECISION = 0.0;
+    // first heldout run (docs/persona.md): macro-F1 0.941, per form >= 0.89, handoff recall 1.0, precision 0.897
+    static final double FLOOR_MACRO_F1 = 0.90;
+    static final double FLOOR_FORM_MACRO_F1 = 0.86;
+    static final double FLOOR_HANDOFF_RECALL = 0.95;
+    static final double FLOOR_HANDOFF_PRECISION = 0.85;
 }
