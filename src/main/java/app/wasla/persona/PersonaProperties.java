@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wasla.persona")
 public record PersonaProperties(@DefaultValue("embedded") String provider, @DefaultValue("Nour") String name,
-                                @DefaultValue("نور") String nameAr,
                                 @DefaultValue("classpath:persona/playbook/") String playbookPath,
                                 @DefaultValue("processes/handoff-rules.dmn") String handoffRulesPath,
                                 @DefaultValue OpenAi openai) {
