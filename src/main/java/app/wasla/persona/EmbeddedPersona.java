@@ -1,0 +1,315 @@
+package app.wasla.persona;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import app.wasla.persona.handoff.DmnHandoffRules;
+import app.wasla.persona.handoff.HandoffRules;
+import app.wasla.persona.nlp.EntityExtractor;
+import app.wasla.persona.nlp.IntentClassifier;
+import app.wasla.persona.nlp.LanguageDetector;
+import app.wasla.persona.nlp.SentimentAnalyzer;
+import app.wasla.persona.nlp.TextView;
+import app.wasla.persona.playbook.Passage;
+import app.wasla.persona.playbook.Playbook;
+import app.wasla.persona.playbook.PlaybookIndex;
+import app.wasla.persona.playbook.PlaybookLoader;
+import app.wasla.persona.playbook.Product;
+
+/**
+ * The default persona: no network, no model download. Normalises, detects language and script, classifies the
+ * intent (lexicon + naive Bayes), scores sentiment, extracts entities, answers from the playbook (BM25) or the
+ * catalogue, and asks the handoff rules (DMN) whether a human must take over. Thread-safe; well under 5 ms a turn.
+ */
+public final class EmbeddedPersona implements Persona {
+
+    /** Interactive reply ids and the intents they stand for; any other "menu_<intent>" id works too. */
+    public static final Map<String, String> REPLY_IDS = Map.ofEntries(
+            Map.entry("menu_products", Intents.PRODUCT_INQUIRY), Map.entry("menu_order", Intents.ORDER),
+            Map.entry("menu_order_status", Intents.ORDER_STATUS), Map.entry("menu_booking", Intents.BOOKING_NEW),
+            Map.entry("menu_payment", Intents.PAYMENT), Map.entry("menu_human", Intents.HUMAN_REQUEST),
+            Map.entry("payment_link", Intents.PAYMENT), Map.entry("booking_confirm_cancel", Intents.BOOKING_CANCEL),
+            Map.entry("booking_keep", Intents.THANKS_GOODBYE), Map.entry("branch_cairo", Intents.BOOKING_NEW),
+            Map.entry("branch_alex", Intents.BOOKING_NEW));
+
+    /** Below these a playbook passage is not trusted as an answer. */
+    static final double MIN_SCORE = 2.0;
+    static final double MIN_COVERAGE = 0.25;
+
+    private static final Pattern QUESTION = Pattern.compile("[?]|(^|\\s)(هل|ايه|ازاي|فين|امتي|كام|ليه|كيف|متي|اين|ماذا|ما|كم|"
+            + "what|how|where|when|why|which|who|do|does|can|is|are|eh|ezay|fen|emta|leh|kam)(\\s|$)");
+    private static final Pattern PAID = Pattern.compile("(دفعت|حولت|ارسلت المبلغ|paid|transferred|dafa3t|7awelt)");
+
+    private final String name;
+    private final Playbook playbook;
+    private final PlaybookIndex index;
+    private final LanguageDetector languages = new LanguageDetector();
+    private final IntentClassifier intents;
+    private final SentimentAnalyzer sentiment = new SentimentAnalyzer();
+    private final EntityExtractor entities;
+    private final HandoffRules handoffRules;
+
+    public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
+        this.name = name;
+        this.playbook = playbook;
+        this.index = new PlaybookIndex(playbook);
+        this.intents = intents;
+        this.entities = new EntityExtractor(playbook.products());
+        this.handoffRules = handoffRules;
+    }
+
+    /** The demo store's persona "Nour", with the shipped playbook and processes/handoff-rules.dmn. */
+    public static EmbeddedPersona createDefault() {
+        return new EmbeddedPersona("Nour", PlaybookLoader.loadDefault(), IntentClassifier.createDefault(), DmnHandoffRules.load());
+    }
+
+    public Playbook playbook() {
+        return playbook;
+    }
+
+    public PlaybookIndex index() {
+        return index;
+    }
+
+    @Override
+    public PersonaResult respond(PersonaTurn turn) {
+        TextView text = TextView.of(turn.text());
+        LanguageDetector.Detection detection = detect(text, turn);
+        Language language = detection.language();
+        Language replyIn = detection.replyLanguage();
+
+        String intent;
+        double confidence;
+        String tapped = turn.interactiveReplyId() == null ? null : REPLY_IDS.getOrDefault(turn.interactiveReplyId(),
+                turn.interactiveReplyId().startsWith("menu_") && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
+                        ? turn.interactiveReplyId().substring(5) : null);
+        if (tapped != null) {
+            intent = tapped;
+            confidence = 1.0;
+        } else {
+            IntentClassifier.Classification c = intents.classify(text);
+            intent = c.intent();
+            confidence = c.confidence();
+        }
+
+        Sentiment mood = sentiment.analyze(text);
+        if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
+            mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative
+        } else if (Intents.THANKS_GOODBYE.equals(intent) && mood.score() < 0.3) {
+            mood = Sentiment.ofScore(0.3);
+        }
+
+        EntityExtractor.Found found = entities.extract(text);
+        BigDecimal orderValue = Intents.ORDER.equals(intent) ? found.orderValue() : null;
+        int streak = turn.lowConfidenceStreak() + (confidence < PersonaResult.LOW_CONFIDENCE_THRESHOLD ? 1 : 0);
+        HandoffRules.Decision decision = handoffRules.decide(new HandoffRules.Input(intent, mood.score(),
+                orderValue == null ? null : orderValue.doubleValue(), streak, confidence));
+
+        Answer answer = answer(intent, text, replyIn, found, turn, decision);
+        boolean handoff = decision.handoff() || answer.handoffReason() != null;
+        String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
+        PersonaReply reply = answer.reply();
+        if (handoff && answer.handoffReason() == null && !Intents.COMPLAINT.equals(intent)
+                && !Intents.HUMAN_REQUEST.equals(intent) && !"big deal".equals(reason)) {
+            reply = new PersonaReply(reply.text() + "\n" + ReplyTexts.get("handoffNote", replyIn), List.of(), null);
+        }
+        return new PersonaResult(language, intent, confidence, mood, found.entities(), reply, handoff, reason,
+                summary(language, intent, confidence, mood, found, handoff, reason, turn.text()));
+    }
+
+    private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {
+        if (text.tokens().isEmpty() && turn.customer() != null) {
+            Language preferred = Language.fromTag(turn.customer().preferredLanguage());
+            if (preferred != null) {
+                Language reply = preferred == Language.MIXED ? Language.AR_EG : preferred;
+                return new LanguageDetector.Detection(preferred, reply);
+            }
+        }
+        return languages.detect(text);
+    }
+
+    private record Answer(PersonaReply reply, String handoffReason) {
+        static Answer of(String text, ReplyOption... options) {
+            return new Answer(new PersonaReply(text, List.of(options), null), null);
+        }
+    }
+
+    private Answer answer(String intent, TextView text, Language lang, EntityExtractor.Found found, PersonaTurn turn,
+                          HandoffRules.Decision decision) {
+        List<Product> products = found.products();
+        Product product = products.isEmpty() ? null : products.get(0);
+        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+        return switch (intent) {
+            case Intents.GREETING -> {
+                String customer = turn.customer() == null ? null : turn.customer().name();
+                String greet = customer == null || customer.isBlank() ? ReplyTexts.get("greeting", lang, name(lang))
+                        : ReplyTexts.get("greetingNamed", lang, name(lang), customer);
+                yield Answer.of(greet, opt("menu_products", "optProducts", lang), opt("menu_order_status", "optOrderStatus", lang),
+                        opt("menu_human", "optHuman", lang));
+            }
+            case Intents.PRODUCT_INQUIRY -> {
+                if (product != null) {
+                    StringBuilder sb = new StringBuilder();
+                    for (Product p : products) {
+                        sb.append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append(' ');
+                    }
+                    PlaybookIndex.Hit hit = bestPassage(text, intent);
+                    if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
+                        sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
+                    }
+                    sb.append(ReplyTexts.get("priceFollowUp", lang));
+                    yield Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
+                }
+                List<Product> budget = withinBudget(found, text);
+                if (!budget.isEmpty()) {
+                    StringBuilder sb = new StringBuilder();
+                    budget.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append('\n'));
+                    yield Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
+                }
+                yield fromPlaybook(text, intent, lang, true);
+            }
+            case Intents.AVAILABILITY -> product == null ? Answer.of(ReplyTexts.get("whichProduct", lang))
+                    : Answer.of(ReplyTexts.get("availability", lang, productName(product, arabic), money(product.priceEgp())),
+                    opt("menu_order", "optOrder", lang));
+            case Intents.ORDER -> {
+                if ("big deal".equals(decision.reason())) {
+                    yield Answer.of(ReplyTexts.get("bigDeal", lang));
+                }
+                if (product == null) {
+                    yield Answer.of(ReplyTexts.get("orderWhat", lang), opt("menu_products", "optProducts", lang));
+                }
+                int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
+                String names = String.join(" + ", products.stream().map(p -> productName(p, arabic)).toList());
+                yield Answer.of(ReplyTexts.get("order", lang, qty, names, money(found.orderValue())),
+                        opt("payment_link", "optPaymentLink", lang), opt("menu_human", "optHuman", lang));
+            }
+            case Intents.BOOKING_NEW -> {
+                String when = found.entities().dateTime() == null ? "" : ReplyTexts.get("onDate", lang, found.entities().dateTime());
+                yield Answer.of(ReplyTexts.get("bookingNew", lang, when), opt("branch_cairo", "optBranchCairo", lang),
+                        opt("branch_alex", "optBranchAlex", lang));
+            }
+            case Intents.BOOKING_CHANGE -> {
+                String ref = found.entities().reference() == null ? "" : ReplyTexts.get("refFor", lang, found.entities().reference());
+                String to = found.entities().dateTime() == null ? "" : ReplyTexts.get("toDate", lang, found.entities().dateTime());
+                String t = ReplyTexts.get("bookingChange", lang, ref, to);
+                yield Answer.of(ref.isEmpty() ? t + " " + ReplyTexts.get("bookingRef", lang) : t);
+            }
+            case Intents.BOOKING_CANCEL -> {
+                String ref = found.entities().reference() == null ? "" : ReplyTexts.get("refFor", lang, found.entities().reference());
+                yield Answer.of(ReplyTexts.get("bookingCancel", lang, ref), opt("booking_confirm_cancel", "optConfirm", lang),
+                        opt("booking_keep", "optKeep", lang));
+            }
+            case Intents.ORDER_STATUS -> found.entities().reference() == null
+                    ? Answer.of(ReplyTexts.get("orderStatusAsk", lang))
+                    : Answer.of(ReplyTexts.get("orderStatus", lang, found.entities().reference()));
+            case Intents.PAYMENT -> {
+                if (PAID.matcher(text.normalized()).find()) {
+                    yield Answer.of(ReplyTexts.get("paymentReceived", lang));
+                }
+                Answer a = fromPlaybook(text, intent, lang, false);
+                yield a.reply() == null ? Answer.of(passageText(playbook.passage("payment-methods").orElseThrow(), lang),
+                        opt("payment_link", "optPaymentLink", lang)) : a;
+            }
+            case Intents.COMPLAINT -> Answer.of(ReplyTexts.get("complaint", lang));
+            case Intents.HUMAN_REQUEST -> Answer.of(ReplyTexts.get("human", lang));
+            case Intents.THANKS_GOODBYE -> Answer.of(ReplyTexts.get("thanks", lang));
+            default -> fromPlaybook(text, intent, lang, QUESTION.matcher(text.normalized()).find());
+        };
+    }
+
+    private static final Pattern PHONE_WORD = Pattern.compile("(موبايل|تليفون|هاتف|phone|mobile|موبيل)");
+
+    /** For "the best phone under 10k": the catalogue's products within the amount, dearest first, at most three. */
+    private List<Product> withinBudget(EntityExtractor.Found found, TextView text) {
+        BigDecimal budget = found.entities().amount();
+        if (budget == null) {
+            return List.of();
+        }
+        boolean phones = PHONE_WORD.matcher(text.normalized()).find();
+        return playbook.products().stream()
+                .filter(p -> p.priceEgp() != null && p.priceEgp().compareTo(budget) <= 0)
+                .filter(p -> !phones || "phone".equals(p.category()))
+                .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp())).limit(3).toList();
+    }
+
+    /** The best passage as the answer; if none is good enough: "I don't know" + handoff for a question, else the menu. */
+    private Answer fromPlaybook(TextView text, String intent, Language lang, boolean isQuestion) {
+        PlaybookIndex.Hit hit = bestPassage(text, intent);
+        if (hit != null) {
+            return Answer.of(passageText(hit.passage(), lang));
+        }
+        if (Intents.PAYMENT.equals(intent)) {
+            return new Answer(null, null);
+        }
+        if (isQuestion) {
+            return new Answer(PersonaReply.text(ReplyTexts.get("dontKnow", lang)), "unanswered question");
+        }
+        return new Answer(new PersonaReply(ReplyTexts.get("menu", lang), List.of(opt("menu_products", "optProducts", lang),
+                opt("menu_order", "optOrder", lang), opt("menu_order_status", "optOrderStatus", lang),
+                opt("menu_booking", "optBooking", lang), opt("menu_human", "optHuman", lang)),
+                ReplyTexts.get("listButton", lang)), null);
+    }
+
+    private PlaybookIndex.Hit bestPassage(TextView text, String intent) {
+        List<PlaybookIndex.Hit> hits = index.search(text.raw(), intent, 3);
+        if (hits.isEmpty()) {
+            return null;
+        }
+        PlaybookIndex.Hit top = hits.get(0);
+        return top.score() >= MIN_SCORE && top.coverage() >= MIN_COVERAGE ? top : null;
+    }
+
+    private static String passageText(Passage p, Language lang) {
+        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+        return ReplyTexts.get("passageLead", lang) + p.text(arabic);
+    }
+
+    private static ReplyOption opt(String id, String key, Language lang) {
+        return new ReplyOption(id, ReplyTexts.get(key, lang));
+    }
+
+    private String name(Language lang) {
+        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+        return arabic && "Nour".equalsIgnoreCase(name) ? "نور" : name;
+    }
+
+    private static String productName(Product p, boolean arabic) {
+        return arabic ? p.nameAr() : p.nameEn();
+    }
+
+    static String money(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+    }
+
+    private static String summary(Language language, String intent, double confidence, Sentiment mood,
+                                  EntityExtractor.Found found, boolean handoff, String reason, String text) {
+        List<String> parts = new ArrayList<>();
+        parts.add("[" + language.tag() + "] " + intent + " (" + String.format(Locale.ROOT, "%.2f", confidence) + ")");
+        parts.add(mood.label() + " " + String.format(Locale.ROOT, "%.2f", mood.score()));
+        Entities e = found.entities();
+        if (!e.products().isEmpty()) {
+            parts.add(String.join(", ", e.products()) + (e.quantity() == null ? "" : " ×" + e.quantity()));
+        }
+        if (e.reference() != null) {
+            parts.add("ref " + e.reference());
+        }
+        if (e.dateTime() != null) {
+            parts.add("when " + e.dateTime());
+        }
+        if (handoff) {
+            parts.add("HANDOFF: " + reason);
+        }
+        String quote = text.replaceAll("\\s+", " ").strip();
+        parts.add("\"" + (quote.length() > 80 ? quote.substring(0, 80) + "…" : quote) + "\"");
+        return String.join(" · ", parts);
+    }
+}

@@ -1,0 +1,87 @@
+package app.wasla.persona.nlp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.wasla.persona.Intents;
+
+/**
+ * The intent of a text: weighted keyword patterns per intent (persona/lexicon/intents.tsv, in Egyptian, MSA,
+ * Arabizi and English) blended with the naive Bayes model. Confidence is the blended share of the winner.
+ */
+public final class IntentClassifier {
+
+    /** The intent, its confidence 0..1, and all blended scores. */
+    public record Classification(String intent, double confidence, Map<String, Double> scores) {
+    }
+
+    private record Rule(String intent, double weight, String pattern) {
+    }
+
+    private static final List<String> REPAIR_OBJECTS = List.of("شاشه", "بطاريه", "screen", "battery", "shasha", "shashet", "batarya");
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final IntentModel model;
+    private final double lexiconWeight;
+
+    public IntentClassifier(IntentModel model, double lexiconWeight) {
+        this.model = model;
+        this.lexiconWeight = lexiconWeight;
+        for (String[] row : Lexicons.rows("persona/lexicon/intents.tsv")) {
+            rules.add(new Rule(row[0], Double.parseDouble(row[1]), Lexicons.pattern(row[2])));
+        }
+    }
+
+    public static IntentClassifier createDefault() {
+        return new IntentClassifier(IntentModel.fromResource(Intents.ALL, IntentModel.DEFAULT_RESOURCE), 2.0);
+    }
+
+    /** The raw lexicon score per intent. */
+    public Map<String, Double> lexiconScores(TextView text) {
+        Map<String, Double> r = new HashMap<>();
+        for (Rule rule : rules) {
+            if (text.matches(rule.pattern())) {
+                r.merge(rule.intent(), rule.weight(), Double::sum);
+            }
+        }
+        // "change / cancel" only mean a booking change when they are about the booking, not "change my screen"
+        double booking = r.getOrDefault(Intents.BOOKING_NEW, 0.0);
+        boolean repairObject = REPAIR_OBJECTS.stream().anyMatch(text::matches);
+        if (booking > 0 && r.containsKey(Intents.BOOKING_CHANGE) && !repairObject) {
+            r.merge(Intents.BOOKING_CHANGE, booking, Double::sum);
+        }
+        if (r.containsKey(Intents.BOOKING_CANCEL)) {
+            r.merge(Intents.BOOKING_CANCEL, booking, Double::sum);
+        }
+        return r;
+    }
+
+    public Classification classify(TextView text) {
+        List<String> intents = model.intents();
+        double[] nb = model.posteriors(text);
+        Map<String, Double> lex = lexiconScores(text);
+        double lexTotal = lex.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> scores = new HashMap<>();
+        double sum = 0;
+        String best = Intents.OTHER;
+        double bestScore = -1;
+        for (int c = 0; c < intents.size(); c++) {
+            String intent = intents.get(c);
+            double l = lexTotal == 0 ? 0 : lex.getOrDefault(intent, 0.0) / (lexTotal + 1.0);
+            double s = nb[c] + lexiconWeight * l;
+            scores.put(intent, s);
+            sum += s;
+            if (s > bestScore) {
+                bestScore = s;
+                best = intent;
+            }
+        }
+        if (text.tokens().isEmpty()) {
+            return new Classification(Intents.OTHER, 0.2, scores);
+        }
+        double confidence = sum == 0 ? 0 : bestScore / sum;
+        return new Classification(best, Math.round(confidence * 1000) / 1000.0, scores);
+    }
+}

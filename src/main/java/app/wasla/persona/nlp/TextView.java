@@ -1,0 +1,95 @@
+package app.wasla.persona.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A customer text, normalised and split into words, with each word's clitic-stripped form ("والحجز" → "حجز"). */
+public final class TextView {
+
+    private static final String[] CLITICS = {"وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف", "ل", "ه", "ح"};
+
+    private final String raw;
+    private final String normalized;
+    private final List<String> tokens;
+    private final List<String> stems;
+    private final String joined;
+    private final String joinedStems;
+
+    private TextView(String raw) {
+        this.raw = raw == null ? "" : raw;
+        this.normalized = ArabicNormalizer.normalize(this.raw);
+        this.tokens = List.copyOf(ArabicNormalizer.tokens(normalized));
+        List<String> s = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            s.add(strip(t));
+        }
+        this.stems = List.copyOf(s);
+        this.joined = " " + String.join(" ", tokens) + " ";
+        this.joinedStems = " " + String.join(" ", stems) + " ";
+    }
+
+    public static TextView of(String raw) {
+        return new TextView(raw);
+    }
+
+    /** The word without one leading Arabic clitic (and the article), if what stays has two letters or more. */
+    public static String strip(String t) {
+        if (!ArabicNormalizer.isArabic(t)) {
+            return t;
+        }
+        for (String c : CLITICS) {
+            if (t.startsWith(c) && t.length() - c.length() >= 2) {
+                return t.substring(c.length());
+            }
+        }
+        return t;
+    }
+
+    /** True when the (normalised) pattern matches: one word by prefix (or whole word with a trailing $), a phrase at a word start. */
+    public boolean matches(String pattern) {
+        boolean whole = pattern.endsWith("$");
+        String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
+        if (p.indexOf(' ') >= 0) {
+            String needle = " " + p + (whole ? " " : "");
+            return joined.contains(needle) || joinedStems.contains(needle);
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (wordMatches(tokens.get(i), p, whole) || wordMatches(stems.get(i), p, whole)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the first word that the one-word pattern matches, or -1. */
+    public int indexOf(String pattern) {
+        boolean whole = pattern.endsWith("$");
+        String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (wordMatches(tokens.get(i), p, whole) || wordMatches(stems.get(i), p, whole)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static boolean wordMatches(String word, String p, boolean whole) {
+        return whole ? word.equals(p) : word.startsWith(p);
+    }
+
+    public String raw() {
+        return raw;
+    }
+
+    public String normalized() {
+        return normalized;
+    }
+
+    public List<String> tokens() {
+        return tokens;
+    }
+
+    public List<String> stems() {
+        return stems;
+    }
+}

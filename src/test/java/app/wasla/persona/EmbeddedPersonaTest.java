@@ -1,0 +1,95 @@
+package app.wasla.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class EmbeddedPersonaTest {
+
+    private static final EmbeddedPersona PERSONA = EmbeddedPersona.createDefault();
+
+    private static PersonaResult say(String text) {
+        return PERSONA.respond(PersonaTurn.of("t", text));
+    }
+
+    @Test
+    void greetsInEachFormWithQuickReplies() {
+        PersonaResult eg = say("ازيكوا عاملين ايه");
+        assertThat(eg.intent()).isEqualTo("greeting");
+        assertThat(eg.reply().text()).contains("أهلاً").contains("نور");
+        assertThat(eg.reply().options()).extracting(ReplyOption::id).containsExactly("menu_products", "menu_order_status", "menu_human");
+        assertThat(say("ezayko ya gama3a").reply().text()).startsWith("Ahlan");
+        assertThat(say("hello there").reply().text()).startsWith("Hi, welcome to Nile Store");
+        assertThat(say("مساء الخير، كيف حالكم؟").reply().text()).startsWith("مرحباً");
+        assertThat(say("ezayko ya gama3a").reply().options()).allSatisfy(o -> assertThat(o.title().length()).isLessThanOrEqualTo(20));
+    }
+
+    @Test
+    void answersPricesFromTheCatalogueInTheCustomersLanguage() {
+        assertThat(say("الايفون ١٥ بكام؟").reply().text()).contains("47,999").contains("جنيه");
+        assertThat(say("How much is the Galaxy A15?").reply().text()).contains("Samsung Galaxy A15").contains("7,999 EGP");
+        assertThat(say("el A55 b kam?").reply().text()).contains("geneh");
+    }
+
+    @Test
+    void answersFromThePlaybook() {
+        PersonaResult r = say("التوصيل للمنصورة بكام؟");
+        assertThat(r.reply().text()).contains("٨٥ جنيه");
+        assertThat(r.handoff()).isFalse();
+        assertThat(say("what's your return policy?").reply().text()).contains("14 days");
+    }
+
+    @Test
+    void saysHonestlyWhenItDoesNotKnowAndHandsOff() {
+        PersonaResult r = say("what is the price of the PlayStation 5?");
+        assertThat(r.handoff()).isTrue();
+        assertThat(r.reply().text()).contains("colleague");
+        assertThat(r.handoffReason()).isEqualTo("unanswered question");
+    }
+
+    @Test
+    void handsOffByTheRules() {
+        PersonaResult human = say("momken 7ad yeklemny");
+        assertThat(human.handoff()).isTrue();
+        assertThat(human.handoffReason()).isEqualTo("customer asked for a human");
+        PersonaResult complaint = say("الشاحن اللي اخدته منكوا باظ بعد اسبوع");
+        assertThat(complaint.handoff()).isTrue();
+        assertThat(complaint.sentiment().label()).isEqualTo("negative");
+        PersonaResult big = say("we want to order 4 Galaxy S24 for our office");
+        assertThat(big.handoffReason()).isEqualTo("big deal");
+        PersonaResult small = say("I want to order the Redmi Note 13");
+        assertThat(small.handoff()).isFalse();
+        assertThat(small.reply().text()).contains("9,999");
+    }
+
+    @Test
+    void lowConfidenceStreakHandsOff() {
+        PersonaTurn turn = new PersonaTurn("t", List.of("🤷"), null, List.of(), null, 1);
+        PersonaResult r = PERSONA.respond(turn);
+        assertThat(r.lowConfidence()).isTrue();
+        assertThat(r.handoffReason()).isEqualTo("low confidence");
+    }
+
+    @Test
+    void tappedButtonsMapStraightToIntents() {
+        PersonaResult r = PERSONA.respond(new PersonaTurn("t", List.of("Talk to a person"), "menu_human", List.of(), null, 0));
+        assertThat(r.intent()).isEqualTo("human_request");
+        assertThat(r.intentConfidence()).isEqualTo(1.0);
+        assertThat(r.handoff()).isTrue();
+    }
+
+    @Test
+    void greetsAKnownCustomerByName() {
+        CustomerContext c = new CustomerContext("Mona", "ar-EG", List.of("vip"), new BigDecimal("52000"), 4, BigDecimal.ZERO);
+        PersonaResult r = PERSONA.respond(new PersonaTurn("t", List.of("السلام عليكم"), null, List.of(), c, 0));
+        assertThat(r.reply().text()).contains("Mona");
+    }
+
+    @Test
+    void summaryIsOneLine() {
+        assertThat(say("الاوردر بتاعي رقم #48213 وصل لفين؟").summary()).doesNotContain("\n").contains("order_status").contains("#48213");
+    }
+}

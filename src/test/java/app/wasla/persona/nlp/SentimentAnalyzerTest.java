@@ -1,0 +1,47 @@
+package app.wasla.persona.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import app.wasla.persona.Sentiment;
+
+class SentimentAnalyzerTest {
+
+    private final SentimentAnalyzer analyzer = new SentimentAnalyzer();
+
+    private Sentiment of(String text) {
+        return analyzer.analyze(TextView.of(text));
+    }
+
+    @Test
+    void lexiconInEachForm() {
+        assertThat(of("الخدمة ممتازة").label()).isEqualTo("positive");
+        assertThat(of("خدمتكم سيئة").label()).isEqualTo("negative");
+        assertThat(of("el service zeft").label()).isEqualTo("negative");
+        assertThat(of("great service, thanks").label()).isEqualTo("positive");
+        assertThat(of("الطلب هيوصل امتى؟").label()).isEqualTo("neutral");
+    }
+
+    @Test
+    void negationFlips() {
+        assertThat(of("الشاحن شغال").score()).isPositive();
+        assertThat(of("الشاحن مش شغال").score()).isNegative();
+        assertThat(of("el charger msh shaghal").score()).isNegative();
+        assertThat(of("it's not good").score()).isNegative();
+        assertThat(of("مش وحش").score()).isPositive();
+    }
+
+    @Test
+    void intensifiersStrengthen() {
+        assertThat(of("وحش جدا").score()).isLessThan(of("وحش").score());
+        assertThat(of("very bad").score()).isLessThan(of("bad").score());
+        assertThat(of("helw awy").score()).isGreaterThan(of("helw").score());
+    }
+
+    @Test
+    void angryCustomerCrossesTheHandoffThreshold() {
+        assertThat(of("انتوا نصابين وخدمة زبالة 😡").score()).isLessThan(-0.5);
+        assertThat(of("worst service ever, terrible!!").score()).isLessThan(-0.5);
+    }
+}
