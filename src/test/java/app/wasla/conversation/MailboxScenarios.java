@@ -54,6 +54,7 @@ abstract class MailboxScenarios {
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   Webhooks webhooks;
 
   @BeforeEach
@@ -239,9 +240,11 @@ abstract class MailboxScenarios {
         .messageEventSubscriptionName("CustomerMessage").count() == 1);
     webhooks.post(Webhooks.text(waId, "wamid.t2." + waId, "I want to talk to a human", Instant.now()));
 
-    List<WhatsAppMock.Sent> replies = awaitReplies(waId, 2);
-    assertThat(replies.get(1).body().path("text").path("body").asText()).contains("someone from our team");
+    awaitReplies(waId, 2);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
+    await().atMost(PATIENCE).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(key(waId))
+        .taskCandidateGroup("sales").count() == 1);
+    assertThat(runtime.getVariable(instanceOf(waId), "handoff")).isEqualTo(true);
   }
 
   @Test

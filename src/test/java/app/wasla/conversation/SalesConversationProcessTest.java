@@ -71,38 +71,64 @@ class SalesConversationProcessTest {
   }
 
   @Test
-  void aNewConversationIsGreetedWithButtonsAndWaitsForTheCustomer() {
+  void aNewConversationIsGreetedByThePersonaInTheCustomersLanguage() {
     ProcessInstance instance = startWith("السلام عليكم");
 
     assertThat(instance).isWaitingAt("startEvent_conversationStarted");
     assertThat(sentTexts()).isEmpty();
     execute(job(instance));
 
-    assertThat(instance).hasPassed("serviceTask_reply").isWaitingAt("gateway_awaitCustomer");
-    assertThat(instance.getBusinessKey()).isEqualTo(key);
+    assertThat(instance).hasPassed("serviceTask_reply", "gateway_handoff").isWaitingAt("gateway_awaitCustomer");
+    assertThat(instance).variables().containsEntry("intent", "greeting").containsEntry("handoff", false)
+        .containsKeys("sentiment", "sentimentScore", "intentConfidence", "language");
+    assertThat((String) runtimeService().getVariable(instance.getId(), "language")).startsWith("ar");
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(1);
-    assertThat(sent.get(0)).contains("أهلاً بيك Mariam").contains("كلم موظف");
+    assertThat(sent.get(0)).contains("Mariam").matches("(?s).*[\\u0600-\\u06FF].*");
     assertThat(jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ?").param(key)
         .query(String.class).single()).isEqualTo("interactive");
   }
 
   @Test
-  void eachCustomerMessageGetsItsOwnReplyInTheCustomersLanguage() {
+  void aCustomerWhoAsksForAPersonIsHandedOffAndKeepsBeingHeard() {
+    ProcessInstance instance = startWith("hello");
+    execute(job(instance));
+
+    customerWrites(instance, "I want to talk to a human please", null);
+    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt("userTask_handoff");
+    assertThat(instance).variables().containsEntry("handoff", true).containsEntry("intent", "human_request");
+    assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("sales");
+    assertThat(BpmnAwareTests.task(instance).getName()).startsWith("Mariam: ");
+    assertThat(sentTexts()).hasSize(2);
+
+    // The customer writes while the agent works: the message is taken, the bot stays quiet.
+    customerWrites(instance, "hello? anyone there?", null);
+    assertThat(instance).isWaitingAt("userTask_handoff").hasPassed("endEvent_messageRecorded");
+    assertThat(sentTexts()).hasSize(2);
+
+    BpmnAwareTests.complete(BpmnAwareTests.task(instance));
+    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+  }
+
+  @Test
+  void eachCustomerMessageGetsItsOwnReplyFromThePersona() {
     ProcessInstance instance = startWith("hello");
     execute(job(instance));
 
     customerWrites(instance, "Track an order", "menu_order_status");
-    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
     execute(job(instance));
-    customerWrites(instance, "عايز اكلم موظف", null);
+    assertThat(instance).variables().containsEntry("intent", "order_status");
+    customerWrites(instance, "بكام سماعة ايربودز؟", null);
     execute(job(instance));
 
     assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+    assertThat(instance).variables().containsEntry("intent", "product_inquiry").containsEntry("language", "ar-EG");
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(3);
-    assertThat(sent.get(1)).contains("order number");
-    assertThat(sent.get(2)).contains("حد من فريقنا");
+    assertThat(sent.get(2)).matches("(?s).*[\\u0600-\\u06FF].*");
     assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.SEND_SEQ)).isEqualTo(3L);
   }
 

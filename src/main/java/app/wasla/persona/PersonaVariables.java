@@ -1,0 +1,19 @@
+package app.wasla.persona;
+
+/** The process variables in which the persona leaves its reading of the latest turn (see DESIGN.md). */
+public final class PersonaVariables {
+
+  public static final String INTENT = "intent";
+  public static final String INTENT_CONFIDENCE = "intentConfidence";
+  public static final String SENTIMENT = "sentiment";
+  public static final String SENTIMENT_SCORE = "sentimentScore";
+  public static final String LANGUAGE = "language";
+  public static final String HANDOFF = "handoff";
+  public static final String HANDOFF_REASON = "handoffReason";
+  /** One line for the agent who takes over. */
+  public static final String SUMMARY = "personaSummary";
+  public static final String LOW_CONFIDENCE_STREAK = "lowConfidenceStreak";
+
+  private PersonaVariables() {
+  }
+}
