@@ -1,0 +1,84 @@
+package app.wasla.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.WhatsAppMock;
+import app.wasla.support.Webhooks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The LLM provider wired into the running flow: a customer's message reaches an OpenAI-compatible server
+ * (MockWebServer), its structured answer goes out on WhatsApp, and the call's tokens are recorded for the
+ * conversation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LlmPersonaFlowTest {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+  static final MockWebServer LLM = new MockWebServer();
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String ANSWER = """
+      {"language":"ar-EG","intent":"product_inquiry","intentConfidence":0.93,
+       "sentiment":{"label":"neutral","score":0.0},
+       "entities":{"products":["iPhone 15 128GB"],"quantity":null,"dateTime":null,"reference":null,"amount":null},
+       "reply":{"text":"الآيفون ١٥ سعره ٤٧٬٩٩٩ جنيه. تحب أطلبهولك؟","options":[{"id":"menu_order","title":"اطلب دلوقتي"}],"listButtonText":null},
+       "handoff":false,"handoffReason":null,"summary":"asks the iPhone 15 price"}""";
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    ObjectNode completion = (ObjectNode) JSON.readTree("""
+        {"id":"chatcmpl-1","object":"chat.completion","model":"test-model",
+         "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"","refusal":null}}],
+         "usage":{"prompt_tokens":812,"completion_tokens":96,"total_tokens":908}}""");
+    ((ObjectNode) completion.path("choices").path(0).path("message")).put("content", ANSWER);
+    LLM.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody(JSON.writeValueAsString(completion)));
+    LLM.start();
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:llm-flow;DB_CLOSE_DELAY=-1");
+    registry.add("wasla.whatsapp.mode", () -> "cloud");
+    registry.add("wasla.whatsapp.api-base-url", META::baseUrl);
+    registry.add("wasla.whatsapp.access-token", () -> "test-token");
+    registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
+    registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+    registry.add("wasla.persona.provider", () -> "openai");
+    registry.add("wasla.persona.openai.base-url", () -> LLM.url("/v1").toString().replaceAll("/$", ""));
+    registry.add("wasla.persona.openai.api-key", () -> "sk-test-secret");
+    registry.add("wasla.persona.openai.model", () -> "test-model");
+  }
+
+  @LocalServerPort int port;
+  @Autowired PersonaUsageLog usage;
+
+  @Test
+  void theLlmsAnswerReachesTheCustomerAndItsTokensAreRecorded() throws Exception {
+    String waId = "201055512345";
+    new Webhooks(port).post(Webhooks.text(waId, "wamid.llm.1", "بكام الايفون 15؟", Instant.now()));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !META.sentTo(waId).isEmpty());
+    JsonNode sent = META.sentTo(waId).get(0).body();
+    assertThat(sent.at("/interactive/body/text").asText()).contains("٤٧٬٩٩٩");
+    assertThat(sent.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("menu_order");
+
+    RecordedRequest call = LLM.takeRequest();
+    assertThat(call.getPath()).isEqualTo("/v1/chat/completions");
+    assertThat(call.getHeader("Authorization")).isEqualTo("Bearer sk-test-secret");
+    assertThat(call.getBody().readUtf8()).contains("بكام الايفون 15؟").contains("json_schema");
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> usage.totalTokens(Webhooks.PHONE_NUMBER_ID + ":" + waId) == 908);
+  }
+}
