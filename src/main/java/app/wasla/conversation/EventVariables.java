@@ -13,6 +13,14 @@ final class EventVariables {
   private EventVariables() {
   }
 
+  static String write(Map<String, Object> variables) {
+    try {
+      return variables == null || variables.isEmpty() ? null : JSON.writeValueAsString(variables);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("event variables must be JSON values", e);
+    }
+  }
+
   static Map<String, Object> parse(String json) {
     if (json == null || json.isBlank()) {
       return new HashMap<>();

@@ -63,6 +63,12 @@ public class Inbox {
     }
   }
 
+  /** True when the conversation has ever written or been written to. */
+  public boolean conversationExists(String conversationKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM conversation WHERE conversation_key = ?")
+        .param(conversationKey).query(Long.class).single() > 0;
+  }
+
   private void ensureConversation(ConversationKey key, String customerName, Instant now) {
     boolean exists = jdbc.sql("SELECT COUNT(*) FROM conversation WHERE conversation_key = ?")
         .param(key.value()).query(Long.class).single() > 0;

@@ -67,6 +67,29 @@ public class Mailbox implements SmartLifecycle {
     this.clock = clock;
   }
 
+  /**
+   * Puts a named event from an external system (a payment callback, a backend event) into the
+   * conversation's queue: it is delivered in order with the customer's messages, buffered while the
+   * instance is busy, and correlated as a message of that name with the given variables.
+   *
+   * @param eventId the sender's id of the event; the same id twice is stored once
+   * @return false when an event with this id was stored before (nothing changes)
+   */
+  public boolean enqueueEvent(ConversationKey key, String messageName, String eventId,
+      Map<String, Object> variables) {
+    if (messageName == null || messageName.isBlank() || CUSTOMER_MESSAGE.equals(messageName)) {
+      throw new IllegalArgumentException("an event needs a message name other than " + CUSTOMER_MESSAGE);
+    }
+    Instant now = clock.instant();
+    boolean stored = inbox.accept(new NewInboxEntry("event:" + messageName + ":" + eventId, key, messageName,
+        "event", messageName, null, null, null, null, null, null, EventVariables.write(variables), now, now,
+        false));
+    if (stored) {
+      poke(key.value());
+    }
+    return stored;
+  }
+
   /** Asks for the conversation's pending entries to be delivered soon. Cheap and safe to call often. */
   public void poke(String conversationKey) {
     if (!running) {

@@ -115,7 +115,10 @@ public final class EmbeddedPersona implements Persona {
         boolean handoff = decision.handoff() || answer.handoffReason() != null;
         String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
         PersonaReply reply = answer.reply();
-        if (handoff && answer.handoffReason() == null && !Intents.COMPLAINT.equals(intent)
+        if (handoff && "angry customer".equals(reason)) {
+            // an upset customer gets an apology and a person, not an answer to what we guessed they asked
+            reply = new PersonaReply(ReplyTexts.get("complaint", replyIn), List.of(), null);
+        } else if (handoff && answer.handoffReason() == null && !Intents.COMPLAINT.equals(intent)
                 && !Intents.HUMAN_REQUEST.equals(intent) && !"big deal".equals(reason)) {
             reply = new PersonaReply(reply.text() + "\n" + ReplyTexts.get("handoffNote", replyIn), List.of(), null);
         }

@@ -329,6 +329,25 @@ abstract class MailboxScenarios {
     assertThat(META.sentTo(waId)).hasSize(1);
   }
 
+  @Test
+  void anEventNoWaitStateExpectsIsRecordedAndDoesNotBlockTheCustomer(@Autowired Mailbox mailbox) throws Exception {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.ev1." + waId, "hello", Instant.now()));
+    awaitReplies(waId, 1);
+    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
+        .messageEventSubscriptionName("CustomerMessage").count() == 1);
+
+    assertThat(mailbox.enqueueEvent(ConversationKey.parse(key(waId)), "ShipmentDispatched", "ship-1",
+        java.util.Map.of("trackingNumber", "EG123"))).isTrue();
+    assertThat(mailbox.enqueueEvent(ConversationKey.parse(key(waId)), "ShipmentDispatched", "ship-1",
+        java.util.Map.of("trackingNumber", "EG123"))).isFalse();
+    webhooks.post(Webhooks.text(waId, "wamid.ev2." + waId, "thanks", Instant.now()));
+
+    awaitReplies(waId, 2);
+    assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ? AND message_name = ?")
+        .params(key(waId), "ShipmentDispatched").query(String.class).single()).isEqualTo("UNROUTABLE");
+  }
+
   private String instanceOf(String waId) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).list().stream()
         .findFirst().map(p -> p.getId()).orElse("none");

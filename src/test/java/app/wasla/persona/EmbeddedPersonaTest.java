@@ -28,6 +28,14 @@ class EmbeddedPersonaTest {
     }
 
     @Test
+    void anAngryCustomerGetsAnApologyAndAPersonNotAGuess() {
+        PersonaResult r = say("انا زعلان جدا الطلب اتأخر اسبوع ومحدش بيرد");
+        assertThat(r.handoff()).isTrue();
+        assertThat(r.reply().text()).contains("آسفين").doesNotContain("تحب تطلب");
+        assertThat(r.reply().options()).isEmpty();
+    }
+
+    @Test
     void answersPricesFromTheCatalogueInTheCustomersLanguage() {
         assertThat(say("الايفون ١٥ بكام؟").reply().text()).contains("47,999").contains("جنيه");
         assertThat(say("How much is the Galaxy A15?").reply().text()).contains("Samsung Galaxy A15").contains("7,999 EGP");
