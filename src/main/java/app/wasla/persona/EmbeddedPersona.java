@@ -175,6 +175,9 @@ public final class EmbeddedPersona implements Persona {
                     budget.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append('\n'));
                     yield Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
                 }
+                if ("menu_products".equals(turn.interactiveReplyId())) {
+                    yield catalogue(lang);
+                }
                 yield fromPlaybook(text, intent, lang, true);
             }
             case Intents.AVAILABILITY -> product == null ? Answer.of(ReplyTexts.get("whichProduct", lang))
@@ -239,6 +242,20 @@ public final class EmbeddedPersona implements Persona {
                 .filter(p -> p.priceEgp() != null && p.priceEgp().compareTo(budget) <= 0)
                 .filter(p -> !phones || "phone".equals(p.category()))
                 .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp())).limit(3).toList();
+    }
+
+    /** The tap on "Products & prices": the cheapest product of each category with its price, then ask which one. */
+    private Answer catalogue(Language lang) {
+        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+        StringBuilder sb = new StringBuilder(ReplyTexts.get("catalogue", lang)).append('\n');
+        playbook.products().stream().filter(p -> p.priceEgp() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Product::category, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.minBy(java.util.Comparator.comparing(Product::priceEgp))))
+                .values().forEach(p -> p.ifPresent(product -> sb.append("• ")
+                        .append(ReplyTexts.get("price", lang, productName(product, arabic), money(product.priceEgp())))
+                        .append('\n')));
+        sb.append(ReplyTexts.get("catalogueAsk", lang));
+        return Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
     }
 
     /** The best passage as the answer; if none is good enough: "I don't know" + handoff for a question, else the menu. */

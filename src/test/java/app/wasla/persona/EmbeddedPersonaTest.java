@@ -90,6 +90,19 @@ class EmbeddedPersonaTest {
     }
 
     @Test
+    void tappingProductsAndPricesShowsPricesInsteadOfHandingOff() {
+        PersonaResult ar = PERSONA.respond(new PersonaTurn("t", List.of("المنتجات والأسعار"), "menu_products", List.of(), null, 0));
+        assertThat(ar.intent()).isEqualTo("product_inquiry");
+        assertThat(ar.handoff()).isFalse();
+        assertThat(ar.reply().text()).contains("جنيه").contains("كابل تايب سي ١ متر سعره 199 جنيه");
+        assertThat(ar.reply().options()).extracting(ReplyOption::id).containsExactly("menu_order", "menu_human");
+
+        PersonaResult en = PERSONA.respond(new PersonaTurn("t", List.of("Products & prices"), "menu_products", List.of(), null, 0));
+        assertThat(en.handoff()).isFalse();
+        assertThat(en.reply().text()).startsWith("Here is a sample").contains("The USB-C Cable 1m is 199 EGP.");
+    }
+
+    @Test
     void greetsAKnownCustomerByName() {
         CustomerContext c = new CustomerContext("Mona", "ar-EG", List.of("vip"), new BigDecimal("52000"), 4, BigDecimal.ZERO);
         PersonaResult r = PERSONA.respond(new PersonaTurn("t", List.of("السلام عليكم"), null, List.of(), c, 0));
