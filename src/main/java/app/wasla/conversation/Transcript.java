@@ -16,7 +16,7 @@ public class Transcript {
 
   /** One line of the transcript. {@code body} is the outbound message as JSON (buttons, list rows). */
   public record Line(String direction, String id, String wamid, String type, String text, Instant at,
-      String status, String replyId, String body) {
+      String status, String replyId, String body, @com.fasterxml.jackson.annotation.JsonIgnore Instant arrived) {
   }
 
   private final JdbcClient jdbc;
@@ -28,27 +28,30 @@ public class Transcript {
   /** The latest {@code limit} lines of a conversation, oldest first. */
   public List<Line> latest(String conversationKey, int limit) {
     List<Line> in = jdbc.sql("""
-            SELECT id, wamid, message_type, text, wa_timestamp, status, reply_id FROM inbox_message
+            SELECT id, wamid, message_type, text, wa_timestamp, status, reply_id, received_at FROM inbox_message
             WHERE conversation_key = ? AND message_name = 'CustomerMessage'
-            ORDER BY wa_timestamp DESC, id DESC""")
+            ORDER BY received_at DESC, id DESC""")
         .param(conversationKey).query(Transcript::inbound).list().stream().limit(limit).toList();
     List<Line> out = jdbc.sql("""
             SELECT id, wamid, message_type, text, created_at, status, body_json FROM outbound_message
             WHERE conversation_key = ? ORDER BY created_at DESC, id DESC""")
         .param(conversationKey).query(Transcript::outbound).list().stream().limit(limit).toList();
     List<Line> all = Stream.concat(in.stream(), out.stream())
-        .sorted(Comparator.comparing(Line::at).thenComparing(Line::id))
+        // by arrival: WhatsApp timestamps have whole seconds only, our own sends have milliseconds
+        .sorted(Comparator.comparing(Line::arrived).thenComparing(Line::id))
         .toList();
     return all.size() <= limit ? all : all.subList(all.size() - limit, all.size());
   }
 
   private static Line inbound(ResultSet rs, int row) throws SQLException {
     return new Line("in", "in-" + rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), null);
+        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), null,
+        rs.getObject(8, OffsetDateTime.class).toInstant());
   }
 
   private static Line outbound(ResultSet rs, int row) throws SQLException {
     return new Line("out", "out-" + rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), null, rs.getString(7));
+        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), null, rs.getString(7),
+        rs.getObject(5, OffsetDateTime.class).toInstant());
   }
 }

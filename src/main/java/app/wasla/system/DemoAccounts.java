@@ -41,11 +41,15 @@ public class DemoAccounts extends AbstractProcessEnginePlugin {
     group(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
     group(identity, "sales", "Sales agents", Groups.GROUP_TYPE_WORKFLOW);
     group(identity, "support", "Support agents", Groups.GROUP_TYPE_WORKFLOW);
-    user(identity, "demo", "Demo", "Admin", List.of(Groups.CAMUNDA_ADMIN));
+    group(identity, "supervisors", "Supervisors", Groups.GROUP_TYPE_WORKFLOW);
+    user(identity, "demo", "Demo", "Admin", List.of(Groups.CAMUNDA_ADMIN, "supervisors"));
     user(identity, "sara", "Sara", "Hassan", List.of("sales"));
     user(identity, "omar", "Omar", "Khaled", List.of("sales"));
     user(identity, "mona", "Mona", "Adel", List.of("support"));
     grantAdminEverything(engine.getAuthorizationService());
+    for (String team : List.of("sales", "support", "supervisors")) {
+      AgentAuthorizations.grantTasklist(engine.getAuthorizationService(), team);
+    }
     log.info("Sandbox: demo accounts demo/demo, sara/sara, omar/omar (sales), mona/mona (support)");
   }
 

@@ -90,30 +90,6 @@ class SalesConversationProcessTest {
   }
 
   @Test
-  void aCustomerWhoAsksForAPersonIsHandedOffAndKeepsBeingHeard() {
-    ProcessInstance instance = startWith("hello");
-    execute(job(instance));
-
-    customerWrites(instance, "I want to talk to a human please", null);
-    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
-    execute(job(instance));
-
-    assertThat(instance).isWaitingAt("userTask_handoff");
-    assertThat(instance).variables().containsEntry("handoff", true).containsEntry("intent", "human_request");
-    assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("sales");
-    assertThat(BpmnAwareTests.task(instance).getName()).startsWith("Mariam: ");
-    assertThat(sentTexts()).hasSize(2);
-
-    // The customer writes while the agent works: the message is taken, the bot stays quiet.
-    customerWrites(instance, "hello? anyone there?", null);
-    assertThat(instance).isWaitingAt("userTask_handoff").hasPassed("endEvent_messageRecorded");
-    assertThat(sentTexts()).hasSize(2);
-
-    BpmnAwareTests.complete(BpmnAwareTests.task(instance));
-    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
-  }
-
-  @Test
   void eachCustomerMessageGetsItsOwnReplyFromThePersona() {
     ProcessInstance instance = startWith("hello");
     execute(job(instance));

@@ -1,0 +1,72 @@
+package app.wasla.handoff;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.conversation.FlowMessages;
+import app.wasla.persona.PersonaVariables;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${handoffOverdue}}: the first-response deadline passed without an answer from a person. The
+ * customer hears a short holding message in their language, the supervisors' group is added to the task,
+ * the task is marked overdue, and the breach is recorded.
+ */
+@Component("handoffOverdue")
+class HandoffOverdueDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(HandoffOverdueDelegate.class);
+
+  private final FlowMessages messages;
+  private final TaskService tasks;
+  private final HandoffProperties props;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  HandoffOverdueDelegate(FlowMessages messages, TaskService tasks, HandoffProperties props, JdbcClient jdbc,
+      Clock clock) {
+    this.messages = messages;
+    this.tasks = tasks;
+    this.props = props;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
+      return;
+    }
+    messages.send(execution, new OutboundMessage.Text(
+        holdingMessage(String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE))), false));
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).list()) {
+      tasks.addCandidateGroup(task.getId(), props.supervisorGroup());
+      tasks.setVariableLocal(task.getId(), "overdue", true);
+      jdbc.sql("""
+              INSERT INTO handoff_event (conversation_key, task_id, event_type, detail, created_at)
+              VALUES (?, ?, 'first_response_overdue', ?, ?)""")
+          .params(execution.getProcessBusinessKey(), task.getId(),
+              "assignee=" + task.getAssignee() + ", escalated to " + props.supervisorGroup(),
+              clock.instant().atOffset(ZoneOffset.UTC))
+          .update();
+      log.info("Handoff {} is overdue; escalated to {}", task.getId(), props.supervisorGroup());
+    }
+  }
+
+  static String holdingMessage(String language) {
+    return switch (language) {
+      case "en" -> "Thanks for your patience 🙏 A colleague will be with you in a few minutes.";
+      case "arabizi" -> "Shokran 3ala sabrak 🙏 zamilna hayerod 3aleek kaman shwaya.";
+      case "ar" -> "شكراً لصبرك 🙏 سيرد عليك أحد زملائنا خلال دقائق.";
+      default -> "شكراً لصبرك 🙏 زميلنا هيرد عليك خلال دقايق.";
+    };
+  }
+}

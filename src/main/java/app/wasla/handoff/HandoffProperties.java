@@ -1,0 +1,32 @@
+package app.wasla.handoff;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How handoffs are routed to agents and how long a customer may wait for a person's first answer. */
+@ConfigurationProperties("wasla.handoff")
+public record HandoffProperties(
+    /* An agent never holds more open handoffs than this; more wait in the team's queue. */
+    @DefaultValue("5") int maxOpenPerAgent,
+    /* Whether an agent who never said otherwise counts as available. */
+    @DefaultValue("true") boolean defaultAvailable,
+    @DefaultValue("PT5M") Duration firstResponse,
+    /* Per team (Camunda group), a first-response deadline other than the default. */
+    Map<String, Duration> firstResponseByGroup,
+    /* The group that overdue handoffs are escalated to; its members may take over any handoff. */
+    @DefaultValue("supervisors") String supervisorGroup,
+    @DefaultValue("30") int transcriptLines) {
+
+  public HandoffProperties {
+    firstResponseByGroup = firstResponseByGroup == null ? Map.of() : Map.copyOf(firstResponseByGroup);
+    if (maxOpenPerAgent < 1) {
+      throw new IllegalArgumentException("wasla.handoff.max-open-per-agent must be at least 1");
+    }
+  }
+
+  public Duration firstResponseFor(String group) {
+    return group == null ? firstResponse : firstResponseByGroup.getOrDefault(group, firstResponse);
+  }
+}

@@ -1,0 +1,83 @@
+package app.wasla.handoff;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Assigns handoff tasks to agents by load, and fills the agents' free places from the team queues. */
+@Component
+public class HandoffRouter {
+
+  /** The user task of a handoff in the conversation flows. */
+  public static final String HANDOFF_TASK = "userTask_handoff";
+
+  private static final Logger log = LoggerFactory.getLogger(HandoffRouter.class);
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final AgentPresence presence;
+  private final HandoffProperties props;
+
+  HandoffRouter(TaskService tasks, IdentityService identity, AgentPresence presence, HandoffProperties props) {
+    this.tasks = tasks;
+    this.identity = identity;
+    this.presence = presence;
+    this.props = props;
+  }
+
+  /** The agent of the team who should take the next handoff, if anyone has room. */
+  public Optional<String> pickAgent(String group) {
+    List<LeastLoaded.Candidate> team = identity.createUserQuery().memberOfGroup(group).list().stream()
+        .map(User::getId)
+        .map(id -> {
+          AgentPresence.State state = presence.of(id);
+          long open = tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskAssignee(id).count();
+          return new LeastLoaded.Candidate(id, state.available(), open, state.lastAssignedAt());
+        })
+        .toList();
+    return LeastLoaded.choose(team, props.maxOpenPerAgent());
+  }
+
+  /** Records that the agent got a handoff now (the tie-breaker of the next choice). */
+  void assigned(String userId) {
+    presence.assigned(userId);
+  }
+
+  /**
+   * Gives queued (unassigned) handoffs, oldest first, to agents who have room. Called when an agent finishes
+   * a handoff or becomes available. Runs as the system, not as the agent whose action triggered it.
+   */
+  public synchronized void fillQueues() {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      for (Task task : tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskUnassigned()
+          .orderByTaskCreateTime().asc().list()) {
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+              && !link.getGroupId().equals(props.supervisorGroup())) {
+            Optional<String> agent = pickAgent(link.getGroupId());
+            if (agent.isPresent()) {
+              tasks.setAssignee(task.getId(), agent.get());
+              log.info("Queued handoff {} assigned to {}", task.getId(), agent.get());
+              break;
+            }
+          }
+        }
+      }
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+}

@@ -1,0 +1,275 @@
+package app.wasla.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.ConversationVariables;
+import app.wasla.conversation.Inbox;
+import app.wasla.conversation.Mailbox;
+import app.wasla.conversation.NewInboxEntry;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The handoff paths of processes/sales-conversation.bpmn with the real persona, routing DMN, listeners and
+ * the sandbox transport; jobs and timers are stepped by the test. Agents: sara, omar (sales), mona (support).
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:handoff-process;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "wasla.mailbox.enabled=false",
+    "wasla.handoff.max-open-per-agent=2"})
+class HandoffProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired ManagementService management;
+  @Autowired JdbcClient jdbc;
+  @Autowired Inbox inbox;
+  @Autowired AgentPresence presence;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    jdbc.sql("DELETE FROM agent_presence").update();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    identity.clearAuthentication();
+    runtime.createProcessInstanceQuery().list()
+        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
+  }
+
+  /** A conversation whose customer asked for a person in the given words: waits at the handoff task. */
+  private ProcessInstance handedOff(String words) {
+    String key = "100000000000001:2012" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    inbox.accept(new NewInboxEntry("wamid.h." + key, ConversationKey.parse(key), Mailbox.CUSTOMER_MESSAGE, "text",
+        words, null, null, null, null, "Karim", null, null, Instant.now(), Instant.now(), false));
+    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key).update();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.CONVERSATION_KEY, key);
+    variables.put(ConversationVariables.CUSTOMER_NAME, "Karim");
+    variables.put(ConversationVariables.WA_ID, ConversationKey.parse(key).waId());
+    variables.put(ConversationVariables.TURN_TEXT, words);
+    ProcessInstance instance = runtime.startProcessInstanceByKey("sales-conversation", key, variables);
+    execute(job(instance));
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    return instance;
+  }
+
+  private Task taskOf(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private List<String> sent(ProcessInstance instance) {
+    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+        .param(instance.getBusinessKey()).query(String.class).list();
+  }
+
+  /** Acts as the user with their groups, as Tasklist and the REST API do after login. */
+  private void loginAs(String user) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+  }
+
+  private void completeAs(String user, Task task, String reply, String decision) {
+    loginAs(user);
+    try {
+      tasks.complete(task.getId(), Map.of("agentReply", reply, "agentDecision", decision));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void aCustomerWhoAsksForAPersonGetsATaskRoutedToTheSalesTeamAndNamedForTheAgent() {
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+
+    Task task = taskOf(instance);
+    assertThat(task.getName()).isEqualTo("Karim — customer asked for a human");
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("sales");
+    assertThat(task.getAssignee()).isIn("sara", "omar");
+    assertThat(task.getDueDate()).isAfter(new java.util.Date());
+    assertThat((String) tasks.getVariableLocal(task.getId(), "handoffTranscript"))
+        .contains("I want to talk to a human please");
+    assertThat((String) tasks.getVariableLocal(task.getId(), "handoffContext")).contains("Karim").contains("Intent");
+    assertThat((String) runtime.getVariable(instance.getId(), "agentReply")).startsWith("Hi Karim, this is ");
+  }
+
+  @Test
+  void anAngryComplaintGoesToSupportWithAHigherPriority() {
+    ProcessInstance instance = handedOff("انا زعلان جدا الطلب اتأخر اسبوع ومحدش بيرد");
+
+    Task task = taskOf(instance);
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("support");
+    assertThat(task.getAssignee()).isEqualTo("mona");
+    assertThat(task.getPriority()).isGreaterThan(50);
+    assertThat((String) runtime.getVariable(instance.getId(), "agentReply")).startsWith("أهلاً Karim، معاك Mona");
+  }
+
+  @Test
+  void handoffsGoToTheLeastLoadedAgentAndWaitInTheQueueWhenEveryoneIsFull() {
+    ProcessInstance first = handedOff("talk to a human");
+    ProcessInstance second = handedOff("talk to a human");
+    assertThat(List.of(taskOf(first).getAssignee(), taskOf(second).getAssignee()))
+        .containsExactlyInAnyOrder("sara", "omar");
+
+    handedOff("talk to a human");
+    handedOff("talk to a human");
+    ProcessInstance fifth = handedOff("talk to a human");
+    assertThat(tasks.createTaskQuery().taskAssignee("sara").count()).isEqualTo(2);
+    assertThat(tasks.createTaskQuery().taskAssignee("omar").count()).isEqualTo(2);
+    assertThat(taskOf(fifth).getAssignee()).as("cap of 2 reached: queued").isNull();
+
+    // sara answers one and gives it back to the bot: the queued handoff becomes hers
+    Task saras = tasks.createTaskQuery().taskAssignee("sara").list().get(0);
+    completeAs("sara", saras, "Hello, Sara here", "send_return");
+    assertThat(taskOf(fifth).getAssignee()).isEqualTo("sara");
+  }
+
+  @Test
+  void anAwayAgentGetsNothingUntilSheIsBack() {
+    presence.setAvailable("sara", false);
+    presence.setAvailable("omar", false);
+    ProcessInstance instance = handedOff("talk to a human");
+    assertThat(taskOf(instance).getAssignee()).isNull();
+
+    presence.setAvailable("omar", true);
+    router.fillQueues();
+    assertThat(taskOf(instance).getAssignee()).isEqualTo("omar");
+  }
+
+  @Autowired HandoffRouter router;
+
+  @Test
+  void theOwnerRepliesAndGivesTheConversationBackToTheBot() {
+    ProcessInstance instance = handedOff("talk to a human");
+    Task task = taskOf(instance);
+
+    completeAs(task.getAssignee(), task, "أهلاً كريم، إزاي أقدر أساعدك؟", "send_return");
+    execute(job(instance));
+
+    assertThat(instance).hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
+        .isWaitingAt("gateway_awaitCustomer");
+    assertThat(sent(instance)).last().isEqualTo("أهلاً كريم، إزاي أقدر أساعدك؟");
+  }
+
+  @Test
+  void sendAndKeepGivesTheSameAgentTheNextTask() {
+    ProcessInstance instance = handedOff("talk to a human");
+    Task task = taskOf(instance);
+    String agent = task.getAssignee();
+
+    completeAs(agent, task, "first answer", "send_keep");
+    execute(job(instance));
+
+    Task next = taskOf(instance);
+    assertThat(next.getId()).isNotEqualTo(task.getId());
+    assertThat(next.getAssignee()).isEqualTo(agent);
+    assertThat(sent(instance)).last().isEqualTo("first answer");
+  }
+
+  @Test
+  void closingEndsTheConversation() {
+    ProcessInstance instance = handedOff("talk to a human");
+    Task task = taskOf(instance);
+
+    completeAs(task.getAssignee(), task, "Thanks, goodbye!", "close");
+    execute(job(instance));
+
+    assertThat(instance).hasPassed("endEvent_closedByAgent").isEnded();
+    assertThat(sent(instance)).last().isEqualTo("Thanks, goodbye!");
+  }
+
+  @Test
+  void anotherAgentCannotAnswerReassignOrCloseTheOwnersHandoff() {
+    ProcessInstance instance = handedOff("talk to a human");
+    Task task = taskOf(instance);
+    String owner = task.getAssignee();
+    String other = owner.equals("sara") ? "omar" : "sara";
+
+    assertThatThrownBy(() -> completeAs(other, task, "I'll take it", "send_return"))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("belongs to " + owner);
+    loginAs(other);
+    assertThatThrownBy(() -> tasks.setAssignee(task.getId(), other))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("belongs to " + owner);
+    assertThatThrownBy(() -> tasks.claim(task.getId(), other))
+        .isInstanceOf(org.camunda.bpm.engine.TaskAlreadyClaimedException.class);
+    identity.clearAuthentication();
+
+    assertThat(taskOf(instance).getAssignee()).isEqualTo(owner);
+    assertThat(sent(instance)).noneMatch(t -> t.equals("I'll take it"));
+    // a supervisor may take over
+    loginAs("demo");
+    tasks.setAssignee(task.getId(), "demo");
+    identity.clearAuthentication();
+    assertThat(taskOf(instance).getAssignee()).isEqualTo("demo");
+  }
+
+  @Test
+  void customerMessagesDuringTheHandoffAreShownToTheAgentNotAnsweredByTheBot() {
+    ProcessInstance instance = handedOff("talk to a human");
+    int before = sent(instance).size();
+
+    runtime.createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, "hello? anyone there?").correlate();
+    inbox.accept(new NewInboxEntry("wamid.h2." + instance.getBusinessKey(), ConversationKey.parse(instance.getBusinessKey()),
+        Mailbox.CUSTOMER_MESSAGE, "text", "are you there??", null, null, null, null, "Karim", null, null,
+        Instant.now(), Instant.now(), false));
+    runtime.createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, "are you there??").correlate();
+
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK).hasPassed("endEvent_messageShown");
+    assertThat((String) tasks.getVariableLocal(taskOf(instance).getId(), "handoffTranscript"))
+        .contains("are you there??");
+    assertThat(sent(instance)).hasSize(before);
+  }
+
+  @Test
+  void aMissedFirstResponseDeadlineHoldsTheCustomerAndEscalatesToSupervisors() {
+    ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");
+    Task task = taskOf(instance);
+    int before = sent(instance).size();
+
+    Job sla = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    execute(sla);
+    execute(job(instance));
+
+    assertThat(instance).hasPassed("serviceTask_handleOverdue").isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    assertThat(sent(instance)).hasSize(before + 1);
+    assertThat(sent(instance).get(before)).contains("شكراً لصبرك");
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+        .contains("supervisors");
+    assertThat(tasks.getVariableLocal(task.getId(), "overdue")).isEqualTo(true);
+    assertThat(jdbc.sql("SELECT event_type FROM handoff_event WHERE task_id = ?").param(task.getId())
+        .query(String.class).list()).containsExactly("first_response_overdue");
+  }
+}
