@@ -91,8 +91,7 @@ public class CustomerMemory {
     CustomerKey key = CustomerKey.parse(turn.customerKey());
     Instant now = clock.instant();
     Instant at = turn.at() == null ? now : turn.at();
-    store.ensure(key, now);
-    store.lock(key.value());
+    store.lockOrCreate(key, now);
     String language = turn.language() == null || "mixed".equalsIgnoreCase(turn.language()) ? null : turn.language();
     store.recordTurn(key.value(), turn.conversationId(), turn.intent(), "negative".equalsIgnoreCase(turn.sentiment()),
         language);
@@ -261,8 +260,7 @@ public class CustomerMemory {
 
   private String prepare(String customerKey) {
     CustomerKey key = CustomerKey.parse(customerKey);
-    store.ensure(key, clock.instant());
-    store.lock(key.value());
+    store.lockOrCreate(key, clock.instant());
     return key.value();
   }
 

@@ -54,6 +54,16 @@ class CustomerStore {
         .query(String.class).optional();
   }
 
+  /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
+  void lockOrCreate(CustomerKey key, Instant now) {
+    boolean locked = jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE")
+        .param(key.value()).query(String.class).optional().isPresent();
+    if (!locked) {
+      ensure(key, now);
+      lock(key.value());
+    }
+  }
+
   /** A customer message arrived: contact times and, unless an agent edited it, the WhatsApp profile name. */
   void touchContact(String key, String profileName, Instant at) {
     jdbc.sql("""

@@ -216,6 +216,41 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void repeatedNegativeTurnsMakeACustomerAtRiskUntilTheMoodTurns() {
+    String key = key(newCustomer());
+    Instant now = Instant.now();
+    memory.turnCompleted(new CustomerMemory.Turn(key, "pi-1", "complaint", "negative", "ar-EG", false, null, now));
+    assertThat(tagNames(key)).isEmpty();
+    memory.turnCompleted(new CustomerMemory.Turn(key, "pi-1", "complaint", "negative", "mixed", true, "complaint", now));
+    CustomerProfile p = memory.find(key).orElseThrow();
+    assertThat(p.tagNames()).containsExactly("at_risk");
+    assertThat(p.negativeTurnsInARow()).isEqualTo(2);
+    assertThat(p.preferredLanguage()).isEqualTo("ar-EG");
+    assertThat(p.conversations()).isEqualTo(1);
+    memory.turnCompleted(new CustomerMemory.Turn(key, "pi-2", "thanks_goodbye", "positive", "en", false, null, now));
+    p = memory.find(key).orElseThrow();
+    assertThat(p.tagNames()).isEmpty();
+    assertThat(p.conversations()).isEqualTo(2);
+    assertThat(p.preferredLanguage()).isEqualTo("en");
+    assertThat(tagEvents.seen).anyMatch(e -> e.customerKey().equals(key) && e.removed().contains("at_risk"));
+    assertThat(jdbc.sql("SELECT details FROM customer_event WHERE customer_key = ? AND kind = 'HANDOFF'")
+        .param(key).query(String.class).list()).containsExactly("complaint");
+  }
+
+  @Test
+  void aHandoffInTheFlowIsRecordedInTheCustomersHistory() {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.ho." + waId, "I want to talk to a human", Instant.now()));
+    awaitReplies(waId, 1);
+    await().atMost(PATIENCE).until(() -> count(
+        "SELECT COUNT(*) FROM customer_event WHERE customer_key = ? AND kind = 'HANDOFF'", key(waId)) == 1);
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).singleResult().getId();
+    assertThat(jdbc.sql("SELECT conversation_id FROM customer_event WHERE customer_key = ? AND kind = 'HANDOFF'")
+        .param(key(waId)).query(String.class).single()).isEqualTo(instance);
+    assertThat(memory.find(key(waId)).orElseThrow().lastIntent()).isEqualTo("human_request");
+  }
+
+  @Test
   void erasureLeavesNoMessageTextBehindAndKeepsTheCounts() throws Exception {
     String waId = newCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.e1." + waId, "my address is 12 Nile Street", Instant.now()));
