@@ -234,8 +234,9 @@ public class CustomerMemory {
   }
 
   /**
-   * Erases the customer's personal data and message texts, here and in the mailbox tables; counts, amounts and
-   * times stay as anonymised figures.
+   * Erases the customer's personal data and message texts, here, in the mailbox tables and (through
+   * {@link CustomerErased}) in the conversations' process variables; counts, amounts and times stay as
+   * anonymised figures.
    *
    * @return how many rows of each kind were cleared
    */
@@ -244,6 +245,8 @@ public class CustomerMemory {
     store.lock(key);
     Set<String> before = effective(key);
     Map<String, Integer> cleared = new LinkedHashMap<>(store.erase(key, clock.instant()));
+    // the conversations' process variables hold texts too (ConversationDataEraser); same transaction
+    events.publishEvent(new CustomerErased(key, clock.instant()));
     if (!before.isEmpty()) {
       // the tag rows are gone with the profile; listeners learn it without a history row that would name them
       events.publishEvent(new CustomerTagged(key, Set.of(), before, clock.instant()));

@@ -253,14 +253,21 @@ abstract class CrmScenarios {
   @Test
   void erasureLeavesNoMessageTextBehindAndKeepsTheCounts() throws Exception {
     String waId = newCustomer();
-    webhooks.post(Webhooks.text(waId, "wamid.e1." + waId, "my address is 12 Nile Street", Instant.now()));
+    webhooks.post(Webhooks.text(waId, "wamid.e0." + waId, "hi, this is about Nile Street", Instant.now().minusSeconds(5)));
     awaitReplies(waId, 1);
     awaitRest(waId);
+    closeConversation(waId);
+    Thread.sleep(1100);
+    webhooks.post(Webhooks.text(waId, "wamid.e1." + waId, "my address is 12 Nile Street", Instant.now()));
+    awaitReplies(waId, 2);
+    awaitRest(waId);
+    String liveInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).singleResult()
+        .getId();
     patch("/api/customers/" + key(waId), "{\"name\":\"Mariam Nile\",\"attributes\":{\"email\":\"m@nile.example\"}}");
     memory.recordOrder(key(waId), "o-e1", new BigDecimal("100"), "EGP", Instant.now());
 
     JsonNode cleared = delete("/api/customers/" + key(waId));
-    assertThat(cleared.path("inboundMessages").asInt()).isEqualTo(1);
+    assertThat(cleared.path("inboundMessages").asInt()).isEqualTo(2);
 
     String k = key(waId);
     assertThat(count("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND (text IS NOT NULL"
@@ -278,11 +285,23 @@ abstract class CrmScenarios {
             .as(table + "." + column).isZero();
       }
     }
+    // nor in the engine: the live conversation's variables are blank, the variable history is gone
+    assertThat(runtime.getVariable(liveInstance, "turnText")).isNull();
+    assertThat(runtime.getVariable(liveInstance, "customerName")).isNull();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE TEXT_ LIKE '%Nile%' OR TEXT2_ LIKE '%Nile%'")
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE '%Nile%' OR TEXT2_ LIKE '%Nile%'")
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TEXT_ LIKE '%Nile%' OR TEXT2_ LIKE '%Nile%'")
+        .query(Long.class).single()).isZero();
+    // the conversation goes on after the erasure
+    assertThat(runtime.createExecutionQuery().processInstanceId(liveInstance)
+        .messageEventSubscriptionName("CustomerMessage").count()).isEqualTo(1);
     // anonymised counts stay
-    assertThat(count("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ?", k)).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?", k)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ?", k)).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?", k)).isEqualTo(2);
     CustomerProfile p = memory.find(k).orElseThrow();
-    assertThat(p.conversations()).isEqualTo(1);
+    assertThat(p.conversations()).isEqualTo(2);
     assertThat(p.orders()).isEqualTo(1);
     assertThat(p.erasedAt()).isNotNull();
     assertThat(p.tags()).isEmpty();
