@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The CRM's SQL: customer, customer_tag, customer_attribute, customer_event, and reads of the mailbox tables. */
 @Repository
@@ -23,25 +26,34 @@ class CustomerStore {
   static final String MANUAL = "MANUAL";
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  CustomerStore(JdbcClient jdbc) {
+  CustomerStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Creates the customer row when missing; true when this call created it. */
+  /**
+   * Creates the customer row when missing; true when this call created it. In its own transaction: on
+   * PostgreSQL a duplicate key (two first messages at once) would otherwise abort the caller's transaction.
+   */
   boolean ensure(CustomerKey key, Instant now) {
     if (exists(key.value())) {
       return false;
     }
-    try {
-      jdbc.sql("""
-              INSERT INTO customer (customer_key, phone_number_id, wa_id, created_at)
-              VALUES (?, ?, ?, ?)""")
-          .params(key.value(), key.phoneNumberId(), key.waId(), utc(now)).update();
-      return true;
-    } catch (DuplicateKeyException createdConcurrently) {
-      return false;
-    }
+    return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+      try {
+        jdbc.sql("""
+                INSERT INTO customer (customer_key, phone_number_id, wa_id, created_at)
+                VALUES (?, ?, ?, ?)""")
+            .params(key.value(), key.phoneNumberId(), key.waId(), utc(now)).update();
+        return true;
+      } catch (DuplicateKeyException createdConcurrently) {
+        status.setRollbackOnly();
+        return false;
+      }
+    }));
   }
 
   boolean exists(String key) {
