@@ -184,6 +184,28 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void firstMessagesArrivingAtOnceMakeOneProfileAndLoseNoConsent() throws Exception {
+    String waId = newCustomer();
+    Instant base = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<Integer>> posts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      byte[] webhook = Webhooks.text(waId, "wamid.race" + i + "." + waId, i == 5 ? "إلغاء" : "msg " + i,
+          base.plusSeconds(i));
+      posts.add(pool.submit(() -> webhooks.post(webhook)));
+    }
+    for (var post : posts) {
+      assertThat(post.get()).isEqualTo(200);
+    }
+    pool.shutdown();
+
+    CustomerProfile p = memory.find(key(waId)).orElseThrow();
+    assertThat(p.firstContactAt()).isEqualTo(base);
+    assertThat(p.lastContactAt()).isEqualTo(base.plusSeconds(7));
+    assertThat(consent.allowsMarketing(key(waId))).isFalse();
+  }
+
+  @Test
   void ordersAndPaymentsMoveFiguresAndRuleTagsWhileManualTagsStay() throws Exception {
     String key = key(newCustomer());
     Instant now = Instant.now();
