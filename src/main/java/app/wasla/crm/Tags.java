@@ -3,7 +3,7 @@ package app.wasla.crm;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** What a tag name may be: lower case letters, digits, '_' and '-', up to 64 characters. */
+/** What a tag name may be: letters (any script, lower-cased), digits, '_' and '-', up to 64 characters; spaces become '_'. */
 final class Tags {
 
   private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{N}_-]{1,64}");
