@@ -4,6 +4,7 @@ import app.wasla.channel.whatsapp.InboundMessage;
 import app.wasla.channel.whatsapp.StatusUpdate;
 import app.wasla.channel.whatsapp.WebhookPayload;
 import app.wasla.channel.whatsapp.WhatsAppInbound;
+import app.wasla.crm.CustomerMemory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -23,13 +24,16 @@ class MailboxInbound implements WhatsAppInbound {
   private final OutboundMessages outbound;
   private final MailboxProperties props;
   private final Clock clock;
+  private final CustomerMemory customers;
 
-  MailboxInbound(Inbox inbox, Mailbox mailbox, OutboundMessages outbound, MailboxProperties props, Clock clock) {
+  MailboxInbound(Inbox inbox, Mailbox mailbox, OutboundMessages outbound, MailboxProperties props, Clock clock,
+      CustomerMemory customers) {
     this.inbox = inbox;
     this.mailbox = mailbox;
     this.outbound = outbound;
     this.props = props;
     this.clock = clock;
+    this.customers = customers;
   }
 
   @Override
@@ -42,6 +46,9 @@ class MailboxInbound implements WhatsAppInbound {
       boolean stored = inbox.accept(new NewInboxEntry(m.wamid(), key, Mailbox.CUSTOMER_MESSAGE, m.type(),
           m.text(), m.replyId(), m.contextWamid(), m.mediaId(), m.mimeType(), m.profileName(), m.rawJson(),
           null, m.timestamp(), now, stale));
+      if (stored) {
+        rememberCustomer(key, m);
+      }
       if (stored && !stale) {
         toDeliver.add(key.value());
       } else if (stored) {
@@ -52,5 +59,17 @@ class MailboxInbound implements WhatsAppInbound {
       outbound.recordStatus(status);
     }
     toDeliver.forEach(mailbox::poke);
+  }
+
+  /**
+   * Profile and consent keywords in the CRM. The message is durable already and a redelivery is a no-op, so a
+   * CRM failure is logged, never turned into an error that would make Meta retry in vain.
+   */
+  private void rememberCustomer(ConversationKey key, InboundMessage m) {
+    try {
+      customers.messageReceived(key.value(), m.profileName(), m.text(), m.timestamp());
+    } catch (RuntimeException e) {
+      log.warn("CRM update for message {} failed; the message is stored", m.wamid(), e);
+    }
   }
 }

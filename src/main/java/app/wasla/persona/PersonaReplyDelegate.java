@@ -6,6 +6,9 @@ import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.conversation.Transcript;
+import app.wasla.crm.CustomerMemory;
+import app.wasla.crm.CustomerProfile;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,11 +29,16 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final Persona persona;
   private final FlowMessages messages;
   private final Transcript transcript;
+  private final CustomerMemory customers;
+  private final Clock clock;
 
-  PersonaReplyDelegate(Persona persona, FlowMessages messages, Transcript transcript) {
+  PersonaReplyDelegate(Persona persona, FlowMessages messages, Transcript transcript, CustomerMemory customers,
+      Clock clock) {
     this.persona = persona;
     this.messages = messages;
     this.transcript = transcript;
+    this.customers = customers;
+    this.clock = clock;
   }
 
   @Override
@@ -46,9 +54,15 @@ class PersonaReplyDelegate implements JavaDelegate {
     PersonaTurn turn = new PersonaTurn(key,
         turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
-        recent, customer(execution), streak);
+        recent, customer(execution, customerKey(execution)), streak);
 
     PersonaResult result = persona.respond(turn);
+    // in the job's transaction: a failed send rolls the CRM's changes back with the turn
+    if (customerKey(execution) != null) {
+      customers.turnCompleted(new CustomerMemory.Turn(customerKey(execution), execution.getProcessInstanceId(),
+          result.intent(), result.sentiment().label(), result.language().tag(), result.handoff(),
+          result.handoffReason(), clock.instant()));
+    }
 
     execution.setVariable(PersonaVariables.INTENT, result.intent());
     execution.setVariable(PersonaVariables.INTENT_CONFIDENCE, result.intentConfidence());
@@ -62,10 +76,23 @@ class PersonaReplyDelegate implements JavaDelegate {
     messages.send(execution, toWhatsApp(result.reply()));
   }
 
-  /** What the conversation knows of the customer until the CRM provides more: the WhatsApp profile name. */
-  private static CustomerContext customer(DelegateExecution execution) {
-    Object name = execution.getVariable(ConversationVariables.CUSTOMER_NAME);
-    return name instanceof String n && !n.isBlank() ? new CustomerContext(n, null, List.of(), null, 0, null) : null;
+  /** The customer's key: the process variable, else the business key (they are the same value). */
+  private static String customerKey(DelegateExecution execution) {
+    Object key = execution.getVariable(ConversationVariables.CUSTOMER_KEY);
+    return key instanceof String k && !k.isBlank() ? k : execution.getProcessBusinessKey();
+  }
+
+  /** What the CRM knows of the customer; the WhatsApp profile name when the CRM has no profile yet. */
+  private CustomerContext customer(DelegateExecution execution, String customerKey) {
+    CustomerProfile p = customerKey == null ? null : customers.context(customerKey).orElse(null);
+    Object variable = execution.getVariable(ConversationVariables.CUSTOMER_NAME);
+    String name = p != null && p.name() != null ? p.name()
+        : variable instanceof String n && !n.isBlank() ? n : null;
+    if (p == null) {
+      return name == null ? null : new CustomerContext(name, null, List.of(), null, 0, null);
+    }
+    return new CustomerContext(name, p.preferredLanguage(), p.tagNames(), p.totalSpend(), p.orders(),
+        p.openBalance());
   }
 
   /** Up to three options become reply buttons, more become a list. */

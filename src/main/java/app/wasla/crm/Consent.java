@@ -1,0 +1,26 @@
+package app.wasla.crm;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Marketing consent for the outbound path: ask before sending a marketing template. Wasla records opt-outs
+ * (STOP, إلغاء, ...) and opt-ins (START, اشتراك); consent given outside WhatsApp is the business's to capture,
+ * so a number without a recorded opt-out is allowed. Erasure opts out too (until the customer writes START).
+ */
+@Component
+public class Consent {
+
+  private final JdbcClient jdbc;
+
+  Consent(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** False after an opt-out or an erasure, until an opt-in. Service messages are not marketing. */
+  public boolean allowsMarketing(String customerKey) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM customer WHERE customer_key = ? AND marketing_opt_out = TRUE""")
+        .param(CustomerKey.parse(customerKey).value()).query(Long.class).single() == 0;
+  }
+}

@@ -1,0 +1,25 @@
+package app.wasla.crm;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code wasla.crm.*}.
+ *
+ * @param tagRulesPath     the tag DMN (file system first, classpath fallback)
+ * @param optOutKeywords   whole messages that opt a customer out of marketing; null: the defaults
+ * @param optInKeywords    whole messages that opt back in; null: the defaults
+ */
+@ConfigurationProperties("wasla.crm")
+public record CrmProperties(String tagRulesPath, List<String> optOutKeywords, List<String> optInKeywords) {
+
+  public CrmProperties {
+    tagRulesPath = tagRulesPath == null || tagRulesPath.isBlank() ? TagRules.DEFAULT_PATH : tagRulesPath;
+  }
+
+  ConsentKeywords consentKeywords() {
+    return new ConsentKeywords(
+        optOutKeywords == null || optOutKeywords.isEmpty() ? ConsentKeywords.DEFAULT_OPT_OUT : optOutKeywords,
+        optInKeywords == null || optInKeywords.isEmpty() ? ConsentKeywords.DEFAULT_OPT_IN : optInKeywords);
+  }
+}

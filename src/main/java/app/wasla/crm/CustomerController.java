@@ -1,0 +1,93 @@
+package app.wasla.crm;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/customers}: search, profile with tags, paged history, edits, manual tags and erasure. A customer is
+ * addressed by its key {@code <phone_number_id>:<wa_id>}. Authentication of {@code /api/**} is not done here.
+ */
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+  static final URI BAD_REQUEST = URI.create("https://wasla.app/problems/invalid-customer-request");
+
+  /** Body of PATCH: each field optional; an attribute with a null value is removed. */
+  record ProfileEdit(String name, String preferredLanguage, Map<String, String> attributes) {
+  }
+
+  /** Body of POST .../tags. */
+  record TagRequest(String tag, String by) {
+  }
+
+  private final CustomerMemory memory;
+
+  CustomerController(CustomerMemory memory) {
+    this.memory = memory;
+  }
+
+  @GetMapping
+  Page<CustomerProfile> search(@RequestParam(required = false) String tag,
+      @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return memory.search(tag, q, page, size);
+  }
+
+  @GetMapping("/{customerKey}")
+  CustomerProfile profile(@PathVariable String customerKey) {
+    return memory.find(customerKey).orElseThrow(() -> new CustomerNotFoundException(customerKey));
+  }
+
+  @GetMapping("/{customerKey}/history")
+  Page<HistoryEntry> history(@PathVariable String customerKey, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    profile(customerKey);
+    return memory.history(customerKey, page, size);
+  }
+
+  @PatchMapping("/{customerKey}")
+  CustomerProfile update(@PathVariable String customerKey, @RequestBody ProfileEdit edit) {
+    return memory.update(customerKey, blankToNull(edit.name()), blankToNull(edit.preferredLanguage()),
+        edit.attributes());
+  }
+
+  @PostMapping("/{customerKey}/tags")
+  CustomerProfile tag(@PathVariable String customerKey, @RequestBody TagRequest request) {
+    return memory.tag(customerKey, request.tag(), request.by());
+  }
+
+  @DeleteMapping("/{customerKey}/tags/{tag}")
+  CustomerProfile untag(@PathVariable String customerKey, @PathVariable String tag) {
+    return memory.untag(customerKey, tag);
+  }
+
+  @DeleteMapping("/{customerKey}")
+  Map<String, Integer> erase(@PathVariable String customerKey) {
+    return memory.erase(customerKey);
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail invalid(IllegalArgumentException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    p.setType(BAD_REQUEST);
+    p.setTitle("Invalid customer request");
+    return p;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,328 @@
+package app.wasla.crm;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One memory per customer that every conversation, the persona, agents and the commerce module read and write:
+ * profile, lifetime figures, consent, tags and the history. Every change that moves a figure re-evaluates the
+ * tags ({@link TagRules}) and publishes {@link CustomerTagged} when they change. Calls join the caller's
+ * transaction (a flow job's, so a failed job rolls its CRM changes back with it) or open their own.
+ */
+@Service
+@Transactional
+public class CustomerMemory {
+
+  /** Kinds of {@code customer_event} rows. */
+  public static final String HANDOFF = "HANDOFF";
+  public static final String ORDER = "ORDER";
+  public static final String PAYMENT = "PAYMENT";
+  public static final String BOOKING = "BOOKING";
+  public static final String TAG = "TAG";
+  public static final String CONSENT = "CONSENT";
+
+  private static final Logger log = LoggerFactory.getLogger(CustomerMemory.class);
+
+  /**
+   * What the persona made of one customer turn.
+   *
+   * @param conversationId the process instance (a new one counts as a new conversation)
+   * @param sentiment      positive, neutral or negative
+   * @param language       language tag (ar-EG, ar, arabizi, en, mixed); mixed does not change the preferred one
+   */
+  public record Turn(String customerKey, String conversationId, String intent, String sentiment, String language,
+      boolean handoff, String handoffReason, Instant at) {
+  }
+
+  private final CustomerStore store;
+  private final TagRules rules;
+  private final ConsentKeywords consentKeywords;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CustomerMemory(CustomerStore store, TagRules rules, ConsentKeywords consentKeywords,
+      ApplicationEventPublisher events, Clock clock) {
+    this.store = store;
+    this.rules = rules;
+    this.consentKeywords = consentKeywords;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * A customer message was stored: creates or updates the profile (name from the WhatsApp contact, contact
+   * times) and records an opt-out or opt-in when the message is a consent keyword.
+   */
+  public void messageReceived(String customerKey, String profileName, String text, Instant at) {
+    CustomerKey key = CustomerKey.parse(customerKey);
+    Instant now = clock.instant();
+    store.ensure(key, now);
+    store.touchContact(key.value(), profileName, at);
+    ConsentKeywords.Verdict verdict = consentKeywords.classify(text);
+    if (verdict == ConsentKeywords.Verdict.NONE) {
+      return;
+    }
+    store.lock(key.value());
+    boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;
+    boolean current = store.find(key.value()).map(CustomerProfile::marketingOptOut).orElse(false);
+    if (current != optOut) {
+      store.setConsent(key.value(), optOut, at);
+      store.addEvent(key.value(), CONSENT, null, null, null, optOut ? "marketing opt-out" : "marketing opt-in",
+          null, at, now);
+      log.info("Customer {} opted {} of marketing", key, optOut ? "out" : "back in");
+    }
+  }
+
+  /** After each persona turn: language, last intent, negative streak, conversations, handoff; tags re-evaluated. */
+  public void turnCompleted(Turn turn) {
+    CustomerKey key = CustomerKey.parse(turn.customerKey());
+    Instant now = clock.instant();
+    Instant at = turn.at() == null ? now : turn.at();
+    store.lockOrCreate(key, now);
+    String language = turn.language() == null || "mixed".equalsIgnoreCase(turn.language()) ? null : turn.language();
+    store.recordTurn(key.value(), turn.conversationId(), turn.intent(), "negative".equalsIgnoreCase(turn.sentiment()),
+        language);
+    if (turn.handoff()) {
+      store.addEvent(key.value(), HANDOFF, null, null, null, turn.handoffReason(), turn.conversationId(), at, now);
+    }
+    retag(key.value(), now);
+  }
+
+  /**
+   * An order was placed: one more order, its amount added to the open balance, last order time. Idempotent on
+   * {@code orderRef}.
+   *
+   * @return false when this order was already recorded
+   */
+  public boolean recordOrder(String customerKey, String orderRef, BigDecimal amount, String currency, Instant at) {
+    requireRef(orderRef);
+    String key = prepare(customerKey);
+    if (store.eventExists(key, ORDER, orderRef)) {
+      return false;
+    }
+    BigDecimal value = amount == null ? BigDecimal.ZERO : amount;
+    store.addEvent(key, ORDER, orderRef, value, currency, null, null, at, clock.instant());
+    store.addOrder(key, value, currency, at);
+    retag(key, clock.instant());
+    return true;
+  }
+
+  /**
+   * A payment arrived: added to the total spend and taken off the open balance. Idempotent on {@code paymentRef}.
+   *
+   * @param orderRef the order it pays, or null
+   * @return false when this payment was already recorded
+   */
+  public boolean recordPayment(String customerKey, String paymentRef, String orderRef, BigDecimal amount,
+      String currency, Instant at) {
+    requireRef(paymentRef);
+    String key = prepare(customerKey);
+    if (store.eventExists(key, PAYMENT, paymentRef)) {
+      return false;
+    }
+    BigDecimal value = amount == null ? BigDecimal.ZERO : amount;
+    store.addEvent(key, PAYMENT, paymentRef, value, currency, orderRef == null ? null : "order " + orderRef, null, at,
+        clock.instant());
+    store.addPayment(key, value, currency);
+    retag(key, clock.instant());
+    return true;
+  }
+
+  /** A booking was made, changed or cancelled ({@code description} says which). Idempotent on {@code bookingRef}. */
+  public boolean recordBooking(String customerKey, String bookingRef, String description, Instant at) {
+    requireRef(bookingRef);
+    String key = prepare(customerKey);
+    if (store.eventExists(key, BOOKING, bookingRef)) {
+      return false;
+    }
+    store.addEvent(key, BOOKING, bookingRef, null, null, description, null, at, clock.instant());
+    retag(key, clock.instant());
+    return true;
+  }
+
+  /** A handoff to a person (by the handoff module, an agent or an external system); {@code ref} may be null. */
+  public boolean recordHandoff(String customerKey, String ref, String reason, Instant at) {
+    String key = prepare(customerKey);
+    if (store.eventExists(key, HANDOFF, ref)) {
+      return false;
+    }
+    store.addEvent(key, HANDOFF, ref, null, null, reason, null, at, clock.instant());
+    return true;
+  }
+
+  /** The customer's profile, tags and attributes; empty for an unknown customer. */
+  @Transactional(readOnly = true)
+  public Optional<CustomerProfile> find(String customerKey) {
+    return store.find(CustomerKey.parse(customerKey).value());
+  }
+
+  /** Messages both ways and events across all conversations, oldest first. */
+  @Transactional(readOnly = true)
+  public Page<HistoryEntry> history(String customerKey, int page, int size) {
+    int[] b = Page.bounds(page, size);
+    return store.history(CustomerKey.parse(customerKey).value(), b[0], b[1]);
+  }
+
+  /** Customers with the tag (if given) whose name or number contains {@code text} (if given), latest first. */
+  @Transactional(readOnly = true)
+  public Page<CustomerProfile> search(String tag, String text, int page, int size) {
+    int[] b = Page.bounds(page, size);
+    return store.search(tag == null || tag.isBlank() ? null : Tags.normalize(tag), text, b[0], b[1]);
+  }
+
+  /**
+   * An agent's edit: name (kept from then on over the WhatsApp profile name), preferred language, and attributes
+   * (a null value removes the attribute). Null arguments change nothing.
+   */
+  public CustomerProfile update(String customerKey, String name, String preferredLanguage,
+      Map<String, String> attributes) {
+    String key = existing(customerKey);
+    store.lock(key);
+    store.updateProfile(key, name, preferredLanguage);
+    if (attributes != null) {
+      Instant now = clock.instant();
+      attributes.forEach((n, v) -> {
+        if (n == null || n.isBlank() || n.length() > 128) {
+          throw new IllegalArgumentException("an attribute name is 1 to 128 characters");
+        }
+        if (v != null && v.length() > 4000) {
+          throw new IllegalArgumentException("an attribute value is at most 4000 characters");
+        }
+        store.putAttribute(key, n.strip(), v, now);
+      });
+    }
+    return store.find(key).orElseThrow();
+  }
+
+  /** An agent's tag: stays until an agent removes it, whatever the rules say. */
+  public CustomerProfile tag(String customerKey, String tag, String by) {
+    String key = existing(customerKey);
+    String t = Tags.normalize(tag);
+    store.lock(key);
+    Set<String> before = effective(key);
+    boolean alreadyManual = store.tags(key).stream()
+        .anyMatch(x -> x.name().equals(t) && CustomerStore.MANUAL.equals(x.source()));
+    if (!alreadyManual) {
+      store.addTag(key, t, CustomerStore.MANUAL, by, clock.instant());
+    }
+    publishChange(key, before, effective(key), clock.instant());
+    return store.find(key).orElseThrow();
+  }
+
+  /** Removes an agent's tag. A tag the rules also give stays while the rules give it. */
+  public CustomerProfile untag(String customerKey, String tag) {
+    String key = existing(customerKey);
+    String t = Tags.normalize(tag);
+    store.lock(key);
+    Set<String> before = effective(key);
+    store.removeTag(key, t, CustomerStore.MANUAL);
+    publishChange(key, before, effective(key), clock.instant());
+    return store.find(key).orElseThrow();
+  }
+
+  /**
+   * Erases the customer's personal data and message texts, here, in the mailbox tables and (through
+   * {@link CustomerErased}) in the conversations' process variables; counts, amounts and times stay as
+   * anonymised figures.
+   *
+   * @return how many rows of each kind were cleared
+   */
+  public Map<String, Integer> erase(String customerKey) {
+    String key = existing(customerKey);
+    store.lock(key);
+    Set<String> before = effective(key);
+    Map<String, Integer> cleared = new LinkedHashMap<>(store.erase(key, clock.instant()));
+    // the conversations' process variables hold texts too (ConversationDataEraser); same transaction
+    events.publishEvent(new CustomerErased(key, clock.instant()));
+    if (!before.isEmpty()) {
+      // the tag rows are gone with the profile; listeners learn it without a history row that would name them
+      events.publishEvent(new CustomerTagged(key, Set.of(), before, clock.instant()));
+    }
+    log.info("Customer {} erased: {}", CustomerKeys.mask(key), cleared);
+    return cleared;
+  }
+
+  /** What the persona should know: name, preferred language, tags and figures; empty for an unknown customer. */
+  @Transactional(readOnly = true)
+  public Optional<CustomerProfile> context(String customerKey) {
+    return find(customerKey);
+  }
+
+  private String prepare(String customerKey) {
+    CustomerKey key = CustomerKey.parse(customerKey);
+    store.lockOrCreate(key, clock.instant());
+    return key.value();
+  }
+
+  private String existing(String customerKey) {
+    String key = CustomerKey.parse(customerKey).value();
+    if (!store.exists(key)) {
+      throw new CustomerNotFoundException(key);
+    }
+    return key;
+  }
+
+  private static void requireRef(String ref) {
+    if (ref == null || ref.isBlank()) {
+      throw new IllegalArgumentException("a reference (order, payment or booking id) is required");
+    }
+  }
+
+  /** Rule tags from the DMN table: adds what matches now, removes what no longer does; manual tags untouched. */
+  private void retag(String key, Instant now) {
+    CustomerProfile p = store.find(key).orElseThrow();
+    Integer daysSinceLastOrder = p.lastOrderAt() == null ? null
+        : (int) Math.max(0, Duration.between(p.lastOrderAt(), now).toDays());
+    Set<String> wanted = rules.tags(new TagRules.Facts(p.totalSpend().doubleValue(), p.orders(), p.lastIntent(),
+        p.negativeTurnsInARow(), daysSinceLastOrder, p.openBalance().doubleValue(), p.conversations()));
+    Set<String> before = names(p);
+    Set<String> ruleTags = p.tags().stream().filter(t -> CustomerStore.RULE.equals(t.source()))
+        .map(CustomerProfile.Tag::name).collect(Collectors.toSet());
+    for (String t : ruleTags) {
+      if (!wanted.contains(t)) {
+        store.removeTag(key, t, CustomerStore.RULE);
+      }
+    }
+    for (String t : wanted) {
+      if (!ruleTags.contains(t)) {
+        store.addTag(key, t, CustomerStore.RULE, "rules", now);
+      }
+    }
+    publishChange(key, before, effective(key), now);
+  }
+
+  private Set<String> effective(String key) {
+    return store.tags(key).stream().map(CustomerProfile.Tag::name).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Set<String> names(CustomerProfile p) {
+    return new TreeSet<>(p.tagNames());
+  }
+
+  private void publishChange(String key, Set<String> before, Set<String> after, Instant now) {
+    Set<String> added = new TreeSet<>(after);
+    added.removeAll(before);
+    Set<String> removed = new TreeSet<>(before);
+    removed.removeAll(after);
+    if (added.isEmpty() && removed.isEmpty()) {
+      return;
+    }
+    String details = (added.isEmpty() ? "" : "+" + String.join(" +", added))
+        + (added.isEmpty() || removed.isEmpty() ? "" : " ") + (removed.isEmpty() ? "" : "-" + String.join(" -", removed));
+    store.addEvent(key, TAG, null, null, null, details, null, now, now);
+    events.publishEvent(new CustomerTagged(key, added, removed, now));
+  }
+}

@@ -1,0 +1,335 @@
+package app.wasla.crm;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The CRM's SQL: customer, customer_tag, customer_attribute, customer_event, and reads of the mailbox tables. */
+@Repository
+class CustomerStore {
+
+  static final String RULE = "RULE";
+  static final String MANUAL = "MANUAL";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  CustomerStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Creates the customer row when missing; true when this call created it. In its own transaction: on
+   * PostgreSQL a duplicate key (two first messages at once) would otherwise abort the caller's transaction.
+   */
+  boolean ensure(CustomerKey key, Instant now) {
+    if (exists(key.value())) {
+      return false;
+    }
+    return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+      try {
+        jdbc.sql("""
+                INSERT INTO customer (customer_key, phone_number_id, wa_id, created_at)
+                VALUES (?, ?, ?, ?)""")
+            .params(key.value(), key.phoneNumberId(), key.waId(), utc(now)).update();
+        return true;
+      } catch (DuplicateKeyException createdConcurrently) {
+        status.setRollbackOnly();
+        return false;
+      }
+    }));
+  }
+
+  boolean exists(String key) {
+    return jdbc.sql("SELECT COUNT(*) FROM customer WHERE customer_key = ?").param(key).query(Long.class).single() > 0;
+  }
+
+  /** Locks the customer's row until the transaction ends: figures, tags and events change one writer at a time. */
+  void lock(String key) {
+    jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE").param(key)
+        .query(String.class).optional();
+  }
+
+  /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
+  void lockOrCreate(CustomerKey key, Instant now) {
+    boolean locked = jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE")
+        .param(key.value()).query(String.class).optional().isPresent();
+    if (!locked) {
+      ensure(key, now);
+      lock(key.value());
+    }
+  }
+
+  /** A customer message arrived: contact times and, unless an agent edited it, the WhatsApp profile name. */
+  void touchContact(String key, String profileName, Instant at) {
+    jdbc.sql("""
+            UPDATE customer SET
+              name = CASE WHEN name_edited THEN name ELSE COALESCE(:name, name) END,
+              first_contact_at = CASE WHEN first_contact_at IS NULL OR first_contact_at > :at
+                THEN :at ELSE first_contact_at END,
+              last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < :at
+                THEN :at ELSE last_contact_at END
+            WHERE customer_key = :key""")
+        .param("name", truncate(profileName, 256)).param("at", utc(at)).param("key", key).update();
+  }
+
+  void setConsent(String key, boolean optOut, Instant at) {
+    jdbc.sql("UPDATE customer SET marketing_opt_out = ?, consent_changed_at = ? WHERE customer_key = ?")
+        .params(optOut, utc(at), key).update();
+  }
+
+  /** The persona's reading of a turn; a turn of another process instance counts one more conversation. */
+  void recordTurn(String key, String conversationId, String intent, boolean negative, String language) {
+    String last = jdbc.sql("SELECT last_conversation_id FROM customer WHERE customer_key = ?").param(key)
+        .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    int newConversation = conversationId != null && !conversationId.equals(last) ? 1 : 0;
+    jdbc.sql("""
+            UPDATE customer SET
+              conversations = conversations + :newConversation,
+              last_conversation_id = COALESCE(:cid, last_conversation_id),
+              last_intent = COALESCE(:intent, last_intent),
+              negative_turns_in_a_row = CASE WHEN :negative THEN negative_turns_in_a_row + 1 ELSE 0 END,
+              preferred_language = COALESCE(:language, preferred_language)
+            WHERE customer_key = :key""")
+        .param("newConversation", newConversation).param("cid", conversationId)
+        .param("intent", truncate(intent, 64)).param("negative", negative)
+        .param("language", truncate(language, 16)).param("key", key).update();
+  }
+
+  void addOrder(String key, BigDecimal amount, String currency, Instant at) {
+    jdbc.sql("""
+            UPDATE customer SET orders = orders + 1, open_balance = open_balance + :amount,
+              currency = COALESCE(currency, :currency),
+              last_order_at = CASE WHEN last_order_at IS NULL OR last_order_at < :at THEN :at ELSE last_order_at END
+            WHERE customer_key = :key""")
+        .param("amount", amount).param("currency", currency).param("at", utc(at)).param("key", key).update();
+  }
+
+  void addPayment(String key, BigDecimal amount, String currency) {
+    jdbc.sql("""
+            UPDATE customer SET total_spend = total_spend + :amount,
+              open_balance = CASE WHEN open_balance > :amount THEN open_balance - :amount ELSE 0 END,
+              currency = COALESCE(currency, :currency)
+            WHERE customer_key = :key""")
+        .param("amount", amount).param("currency", currency).param("key", key).update();
+  }
+
+  void updateProfile(String key, String name, String preferredLanguage) {
+    if (name != null) {
+      jdbc.sql("UPDATE customer SET name = ?, name_edited = TRUE WHERE customer_key = ?")
+          .params(truncate(name, 256), key).update();
+    }
+    if (preferredLanguage != null) {
+      jdbc.sql("UPDATE customer SET preferred_language = ? WHERE customer_key = ?")
+          .params(truncate(preferredLanguage, 16), key).update();
+    }
+  }
+
+  void putAttribute(String key, String name, String value, Instant at) {
+    if (value == null) {
+      jdbc.sql("DELETE FROM customer_attribute WHERE customer_key = ? AND name = ?").params(key, name).update();
+      return;
+    }
+    int updated = jdbc.sql("UPDATE customer_attribute SET val = ?, updated_at = ? WHERE customer_key = ? AND name = ?")
+        .params(value, utc(at), key, name).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO customer_attribute (customer_key, name, val, updated_at) VALUES (?, ?, ?, ?)")
+          .params(key, name, value, utc(at)).update();
+    }
+  }
+
+  List<CustomerProfile.Tag> tags(String key) {
+    return jdbc.sql("""
+            SELECT tag, source, tagged_at, tagged_by FROM customer_tag WHERE customer_key = ?
+            ORDER BY tag, source""")
+        .param(key)
+        .query((rs, n) -> new CustomerProfile.Tag(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4)))
+        .list();
+  }
+
+  void addTag(String key, String tag, String source, String by, Instant at) {
+    jdbc.sql("INSERT INTO customer_tag (customer_key, tag, source, tagged_at, tagged_by) VALUES (?, ?, ?, ?, ?)")
+        .params(key, tag, source, utc(at), by).update();
+  }
+
+  void removeTag(String key, String tag, String source) {
+    jdbc.sql("DELETE FROM customer_tag WHERE customer_key = ? AND tag = ? AND source = ?")
+        .params(key, tag, source).update();
+  }
+
+  boolean eventExists(String key, String kind, String ref) {
+    return ref != null && jdbc.sql("SELECT COUNT(*) FROM customer_event WHERE customer_key = ? AND kind = ? AND ref = ?")
+        .params(key, kind, ref).query(Long.class).single() > 0;
+  }
+
+  void addEvent(String key, String kind, String ref, BigDecimal amount, String currency, String details,
+      String conversationId, Instant occurredAt, Instant now) {
+    jdbc.sql("""
+            INSERT INTO customer_event (customer_key, kind, ref, amount, currency, details, conversation_id,
+              occurred_at, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(key, kind, truncate(ref, 128), amount, currency, truncate(details, 2000), conversationId,
+            utc(occurredAt), utc(now))
+        .update();
+  }
+
+  Optional<CustomerProfile> find(String key) {
+    return jdbc.sql("SELECT * FROM customer WHERE customer_key = ?").param(key)
+        .query((rs, n) -> profile(rs, tags(key), attributes(key))).optional();
+  }
+
+  Map<String, String> attributes(String key) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    jdbc.sql("SELECT name, val FROM customer_attribute WHERE customer_key = ? ORDER BY name").param(key)
+        .query(rs -> {
+          attributes.put(rs.getString(1), rs.getString(2));
+        });
+    return attributes;
+  }
+
+  /** Customers by tag and by a part of their name or number, latest contact first. */
+  Page<CustomerProfile> search(String tag, String text, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (tag != null && !tag.isBlank()) {
+      where.append(" AND EXISTS (SELECT 1 FROM customer_tag t WHERE t.customer_key = c.customer_key AND t.tag = :tag)");
+      params.put("tag", tag);
+    }
+    if (text != null && !text.isBlank()) {
+      String digits = text.replaceAll("\\D", "");
+      where.append(" AND (LOWER(c.name) LIKE :name ESCAPE '\\'");
+      params.put("name", "%" + likeEscape(text.strip().toLowerCase()) + "%");
+      if (!digits.isEmpty()) {
+        where.append(" OR c.wa_id LIKE :digits");
+        params.put("digits", "%" + digits + "%");
+      }
+      where.append(")");
+    }
+    long total = jdbc.sql("SELECT COUNT(*) FROM customer c" + where).params(params).query(Long.class).single();
+    List<String> keys = jdbc.sql("SELECT c.customer_key FROM customer c" + where
+            + " ORDER BY c.last_contact_at DESC NULLS LAST, c.customer_key LIMIT :limit OFFSET :offset")
+        .params(params).param("limit", size).param("offset", (long) page * size)
+        .query(String.class).list();
+    List<CustomerProfile> items = new ArrayList<>();
+    keys.forEach(k -> find(k).ifPresent(items::add));
+    return new Page<>(items, page, size, total);
+  }
+
+  /** Messages in both directions and the customer's events, across all conversations, oldest first. */
+  Page<HistoryEntry> history(String key, int page, int size) {
+    long total = jdbc.sql("""
+            SELECT (SELECT COUNT(*) FROM inbox_message WHERE conversation_key = :key)
+              + (SELECT COUNT(*) FROM outbound_message WHERE conversation_key = :key)
+              + (SELECT COUNT(*) FROM customer_event WHERE customer_key = :key)""")
+        .param("key", key).query(Long.class).single();
+    List<HistoryEntry> items = jdbc.sql("""
+            SELECT h_direction, h_id, h_kind, h_type, h_text, h_at, h_status, h_conversation, h_ref, h_amount,
+              h_currency FROM (
+              SELECT 'in' AS h_direction, id AS h_id, message_name AS h_kind, message_type AS h_type,
+                text AS h_text, wa_timestamp AS h_at, status AS h_status, process_instance_id AS h_conversation,
+                CAST(NULL AS VARCHAR(128)) AS h_ref, CAST(NULL AS DECIMAL(16, 2)) AS h_amount,
+                CAST(NULL AS VARCHAR(3)) AS h_currency
+              FROM inbox_message WHERE conversation_key = :key
+              UNION ALL
+              SELECT 'out', id, 'WhatsAppMessage', message_type, text, created_at, status, idempotency_key,
+                CAST(NULL AS VARCHAR(128)), CAST(NULL AS DECIMAL(16, 2)), CAST(NULL AS VARCHAR(3))
+              FROM outbound_message WHERE conversation_key = :key
+              UNION ALL
+              SELECT 'event', id, kind, CAST(NULL AS VARCHAR(64)), details, occurred_at,
+                CAST(NULL AS VARCHAR(16)), conversation_id, ref, amount, currency
+              FROM customer_event WHERE customer_key = :key
+            ) h
+            ORDER BY h_at, h_direction, h_id
+            LIMIT :limit OFFSET :offset""")
+        .param("key", key).param("limit", size).param("offset", (long) page * size)
+        .query(CustomerStore::historyEntry).list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /**
+   * Removes personal data and message texts of one customer from the CRM and the mailbox tables; counts,
+   * amounts, times, statuses and message types stay (anonymised figures).
+   */
+  Map<String, Integer> erase(String key, Instant now) {
+    Map<String, Integer> touched = new LinkedHashMap<>();
+    touched.put("inboundMessages", jdbc.sql("""
+            UPDATE inbox_message SET text = NULL, raw_json = NULL, profile_name = NULL, variables_json = NULL,
+              media_id = NULL, reply_id = NULL
+            WHERE conversation_key = ?""").param(key).update());
+    // body_json is NOT NULL and holds the text too: an empty object stands in for it
+    touched.put("outboundMessages", jdbc.sql("""
+            UPDATE outbound_message SET text = NULL, body_json = '{}', error = NULL WHERE conversation_key = ?""")
+        .param(key).update());
+    jdbc.sql("UPDATE conversation SET customer_name = NULL WHERE conversation_key = ?").param(key).update();
+    touched.put("events", jdbc.sql("UPDATE customer_event SET details = NULL WHERE customer_key = ?")
+        .param(key).update());
+    touched.put("attributes", jdbc.sql("DELETE FROM customer_attribute WHERE customer_key = ?").param(key).update());
+    touched.put("tags", jdbc.sql("DELETE FROM customer_tag WHERE customer_key = ?").param(key).update());
+    jdbc.sql("""
+            UPDATE customer SET name = NULL, name_edited = FALSE, preferred_language = NULL, last_intent = NULL,
+              marketing_opt_out = TRUE, erased_at = ?
+            WHERE customer_key = ?""").params(utc(now), key).update();
+    return touched;
+  }
+
+  private static HistoryEntry historyEntry(ResultSet rs, int row) throws SQLException {
+    String direction = rs.getString(1);
+    String conversation = rs.getString(8);
+    if ("out".equals(direction)) {
+      // an outbound row's idempotency key is <processInstanceId>:<sendSeq> when the flow sent it
+      int colon = conversation == null ? -1 : conversation.lastIndexOf(':');
+      conversation = colon > 0 ? conversation.substring(0, colon) : null;
+    }
+    return new HistoryEntry(direction, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        instant(rs, 6), rs.getString(7), conversation, rs.getString(9), rs.getBigDecimal(10), rs.getString(11));
+  }
+
+  private static CustomerProfile profile(ResultSet rs, List<CustomerProfile.Tag> tags, Map<String, String> attributes)
+      throws SQLException {
+    return new CustomerProfile(rs.getString("customer_key"), rs.getString("phone_number_id"), rs.getString("wa_id"),
+        rs.getString("name"), rs.getString("preferred_language"), instant(rs, "first_contact_at"),
+        instant(rs, "last_contact_at"), rs.getInt("conversations"), rs.getInt("orders"),
+        rs.getBigDecimal("total_spend"), rs.getBigDecimal("open_balance"), rs.getString("currency"),
+        instant(rs, "last_order_at"), rs.getString("last_intent"), rs.getInt("negative_turns_in_a_row"),
+        rs.getBoolean("marketing_opt_out"), instant(rs, "consent_changed_at"), instant(rs, "erased_at"),
+        tags, attributes);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static String likeEscape(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

@@ -1,0 +1,442 @@
+package app.wasla.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The CRM end to end in cloud mode: signed webhooks in over HTTP, the real flow of processes/, MockWebServer as
+ * Meta, the REST API over HTTP and the tables queried directly. Run against H2 and PostgreSQL by the subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(CrmScenarios.TagEvents.class)
+abstract class CrmScenarios {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final OkHttpClient HTTP = new OkHttpClient();
+
+  @DynamicPropertySource
+  static void cloudModeAgainstTheMock(DynamicPropertyRegistry registry) {
+    registry.add("wasla.whatsapp.mode", () -> "cloud");
+    registry.add("wasla.whatsapp.api-base-url", META::baseUrl);
+    registry.add("wasla.whatsapp.access-token", () -> "test-token");
+    registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
+    registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+    registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
+    registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
+  }
+
+  /** Collects every {@link CustomerTagged} the application publishes. */
+  static class TagEvents {
+    final Queue<CustomerTagged> seen = new ConcurrentLinkedQueue<>();
+
+    @EventListener
+    void on(CustomerTagged event) {
+      seen.add(event);
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired CustomerMemory memory;
+  @Autowired Consent consent;
+  @Autowired TagEvents tagEvents;
+  Webhooks webhooks;
+
+  @BeforeEach
+  void connect() {
+    webhooks = new Webhooks(port);
+  }
+
+  static String newCustomer() {
+    return "2012" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+  }
+
+  static String key(String waId) {
+    return Webhooks.PHONE_NUMBER_ID + ":" + waId;
+  }
+
+  void awaitReplies(String waId, int count) {
+    await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() >= count);
+  }
+
+  /** Waits until the conversation rests at its CustomerMessage wait state with the reply marked SENT. */
+  void awaitRest(String waId) {
+    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
+        .messageEventSubscriptionName("CustomerMessage").count() == 1
+        && jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND status <> 'SENT'")
+            .param(key(waId)).query(Long.class).single() == 0);
+  }
+
+  /** Closes the conversation the way a silent customer does: its inactivity timer fires. */
+  void closeConversation(String waId) {
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).singleResult().getId();
+    String timer = management.createJobQuery().processInstanceId(instance).timers().singleResult().getId();
+    management.executeJob(timer);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isZero();
+  }
+
+  @Test
+  void historySpansTwoConversationsOfOneCustomerInTimeOrder() throws Exception {
+    String waId = newCustomer();
+    Instant t0 = Instant.now().minusSeconds(5);
+    webhooks.post(Webhooks.text(waId, "wamid.h1." + waId, "السلام عليكم", t0));
+    awaitReplies(waId, 1);
+    awaitRest(waId);
+    closeConversation(waId);
+    // WhatsApp timestamps count seconds: the customer comes back in a later second than the first reply
+    Thread.sleep(1100);
+    webhooks.post(Webhooks.text(waId, "wamid.h2." + waId, "عايز اطلب سماعة", Instant.now()));
+    awaitReplies(waId, 2);
+    awaitRest(waId);
+
+    JsonNode page = get("/api/customers/" + key(waId) + "/history?size=50");
+    List<JsonNode> items = list(page.path("items"));
+    List<JsonNode> in = items.stream().filter(i -> i.path("direction").asText().equals("in")).toList();
+    List<JsonNode> out = items.stream().filter(i -> i.path("direction").asText().equals("out")).toList();
+    assertThat(in).extracting(i -> i.path("text").asText()).containsExactly("السلام عليكم", "عايز اطلب سماعة");
+    assertThat(out).hasSize(2);
+    assertThat(in.get(0).path("conversationId").asText()).isNotBlank()
+        .isNotEqualTo(in.get(1).path("conversationId").asText());
+    assertThat(out).extracting(o -> o.path("conversationId").asText())
+        .containsExactly(in.get(0).path("conversationId").asText(), in.get(1).path("conversationId").asText());
+    List<Instant> times = items.stream().map(i -> Instant.parse(i.path("at").asText())).toList();
+    assertThat(times).isSorted();
+    // message 1, its reply, message 2, its reply (tag and handoff events may sit between)
+    List<String> directions = items.stream().map(i -> i.path("direction").asText()).filter(d -> !d.equals("event"))
+        .toList();
+    assertThat(directions).containsExactly("in", "out", "in", "out");
+    assertThat(page.path("total").asLong()).isEqualTo(items.size());
+
+    CustomerProfile profile = memory.find(key(waId)).orElseThrow();
+    assertThat(profile.conversations()).isEqualTo(2);
+    assertThat(profile.name()).isEqualTo("عميل " + waId.substring(waId.length() - 3));
+    assertThat(profile.firstContactAt()).isEqualTo(t0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(profile.lastContactAt()).isAfter(profile.firstContactAt());
+    assertThat(profile.preferredLanguage()).startsWith("ar");
+    assertThat(profile.lastIntent()).isNotBlank();
+  }
+
+  @Test
+  void consentKeywordsInArabicAndEnglishSwitchMarketingOffAndOn() {
+    String waId = newCustomer();
+    Instant t = Instant.now().minusSeconds(30);
+    webhooks.post(Webhooks.text(waId, "wamid.c0." + waId, "hello", t));
+    assertThat(consent.allowsMarketing(key(waId))).isTrue();
+    webhooks.post(Webhooks.text(waId, "wamid.c1." + waId, "STOP", t.plusSeconds(1)));
+    assertThat(consent.allowsMarketing(key(waId))).isFalse();
+    webhooks.post(Webhooks.text(waId, "wamid.c2." + waId, "اشتراك", t.plusSeconds(2)));
+    assertThat(consent.allowsMarketing(key(waId))).isTrue();
+    webhooks.post(Webhooks.text(waId, "wamid.c3." + waId, "إلغاء", t.plusSeconds(3)));
+    assertThat(consent.allowsMarketing(key(waId))).isFalse();
+    webhooks.post(Webhooks.text(waId, "wamid.c4." + waId, "start", t.plusSeconds(4)));
+    assertThat(consent.allowsMarketing(key(waId))).isTrue();
+    webhooks.post(Webhooks.text(waId, "wamid.c5." + waId, "الغاء الاشتراك", t.plusSeconds(5)));
+    assertThat(consent.allowsMarketing(key(waId))).isFalse();
+    // a sentence that merely contains a keyword changes nothing
+    webhooks.post(Webhooks.text(waId, "wamid.c6." + waId, "please start my order", t.plusSeconds(6)));
+    assertThat(consent.allowsMarketing(key(waId))).isFalse();
+
+    String other = newCustomer();
+    webhooks.post(Webhooks.text(other, "wamid.c7." + other, "Unsubscribe", Instant.now()));
+    assertThat(consent.allowsMarketing(key(other))).isFalse();
+    assertThat(consent.allowsMarketing(key(newCustomer()))).isTrue();
+
+    assertThat(jdbc.sql("SELECT details FROM customer_event WHERE customer_key = ? AND kind = 'CONSENT' ORDER BY id")
+        .param(key(waId)).query(String.class).list())
+        .containsExactly("marketing opt-out", "marketing opt-in", "marketing opt-out", "marketing opt-in",
+            "marketing opt-out");
+  }
+
+  @Test
+  void firstMessagesArrivingAtOnceMakeOneProfileAndLoseNoConsent() throws Exception {
+    String waId = newCustomer();
+    Instant base = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<Integer>> posts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      byte[] webhook = Webhooks.text(waId, "wamid.race" + i + "." + waId, i == 5 ? "إلغاء" : "msg " + i,
+          base.plusSeconds(i));
+      posts.add(pool.submit(() -> webhooks.post(webhook)));
+    }
+    for (var post : posts) {
+      assertThat(post.get()).isEqualTo(200);
+    }
+    pool.shutdown();
+
+    CustomerProfile p = memory.find(key(waId)).orElseThrow();
+    assertThat(p.firstContactAt()).isEqualTo(base);
+    assertThat(p.lastContactAt()).isEqualTo(base.plusSeconds(7));
+    assertThat(consent.allowsMarketing(key(waId))).isFalse();
+  }
+
+  @Test
+  void ordersAndPaymentsMoveFiguresAndRuleTagsWhileManualTagsStay() throws Exception {
+    String key = key(newCustomer());
+    Instant now = Instant.now();
+    assertThat(memory.recordOrder(key, "o-1", new BigDecimal("15000.00"), "EGP", now)).isTrue();
+    assertThat(memory.recordOrder(key, "o-1", new BigDecimal("15000.00"), "EGP", now)).isFalse();
+    assertThat(tagNames(key)).containsExactly("unpaid");
+    assertThat(tagEvents.seen).anyMatch(e -> e.customerKey().equals(key) && e.added().equals(java.util.Set.of("unpaid")));
+
+    post("/api/customers/" + key + "/tags", "{\"tag\":\"Wholesale\",\"by\":\"sara\"}");
+    memory.recordPayment(key, "p-1", "o-1", new BigDecimal("15000"), "EGP", now);
+    assertThat(tagNames(key)).containsExactly("wholesale");
+    assertThat(tagEvents.seen).anyMatch(e -> e.customerKey().equals(key) && e.removed().equals(java.util.Set.of("unpaid")));
+
+    memory.recordOrder(key, "o-2", new BigDecimal("6000"), "EGP", now);
+    memory.recordPayment(key, "p-2", "o-2", new BigDecimal("6000"), "EGP", now);
+    memory.recordBooking(key, "b-1", "fitting on Sunday 11:00", now);
+    CustomerProfile p = memory.find(key).orElseThrow();
+    assertThat(p.orders()).isEqualTo(2);
+    assertThat(p.totalSpend()).isEqualByComparingTo("21000");
+    assertThat(p.openBalance()).isEqualByComparingTo("0");
+    assertThat(p.lastOrderAt()).isNotNull();
+    assertThat(p.tagNames()).containsExactly("repeat_buyer", "vip", "wholesale");
+
+    JsonNode afterUntag = delete("/api/customers/" + key + "/tags/wholesale");
+    assertThat(list(afterUntag.path("tags"))).extracting(t -> t.path("name").asText())
+        .containsExactlyInAnyOrder("repeat_buyer", "vip");
+    assertThat(jdbc.sql("SELECT kind FROM customer_event WHERE customer_key = ? ORDER BY id").param(key)
+        .query(String.class).list()).containsSubsequence("ORDER", "TAG", "TAG", "PAYMENT", "TAG", "ORDER",
+            "PAYMENT", "TAG", "BOOKING", "TAG");
+  }
+
+  @Test
+  void repeatedNegativeTurnsMakeACustomerAtRiskUntilTheMoodTurns() {
+    String key = key(newCustomer());
+    Instant now = Instant.now();
+    memory.turnCompleted(new CustomerMemory.Turn(key, "pi-1", "complaint", "negative", "ar-EG", false, null, now));
+    assertThat(tagNames(key)).isEmpty();
+    memory.turnCompleted(new CustomerMemory.Turn(key, "pi-1", "complaint", "negative", "mixed", true, "complaint", now));
+    CustomerProfile p = memory.find(key).orElseThrow();
+    assertThat(p.tagNames()).containsExactly("at_risk");
+    assertThat(p.negativeTurnsInARow()).isEqualTo(2);
+    assertThat(p.preferredLanguage()).isEqualTo("ar-EG");
+    assertThat(p.conversations()).isEqualTo(1);
+    memory.turnCompleted(new CustomerMemory.Turn(key, "pi-2", "thanks_goodbye", "positive", "en", false, null, now));
+    p = memory.find(key).orElseThrow();
+    assertThat(p.tagNames()).isEmpty();
+    assertThat(p.conversations()).isEqualTo(2);
+    assertThat(p.preferredLanguage()).isEqualTo("en");
+    assertThat(tagEvents.seen).anyMatch(e -> e.customerKey().equals(key) && e.removed().contains("at_risk"));
+    assertThat(jdbc.sql("SELECT details FROM customer_event WHERE customer_key = ? AND kind = 'HANDOFF'")
+        .param(key).query(String.class).list()).containsExactly("complaint");
+  }
+
+  @Test
+  void aHandoffInTheFlowIsRecordedInTheCustomersHistory() {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.ho." + waId, "I want to talk to a human", Instant.now()));
+    awaitReplies(waId, 1);
+    await().atMost(PATIENCE).until(() -> count(
+        "SELECT COUNT(*) FROM customer_event WHERE customer_key = ? AND kind = 'HANDOFF'", key(waId)) == 1);
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).singleResult().getId();
+    assertThat(jdbc.sql("SELECT conversation_id FROM customer_event WHERE customer_key = ? AND kind = 'HANDOFF'")
+        .param(key(waId)).query(String.class).single()).isEqualTo(instance);
+    assertThat(memory.find(key(waId)).orElseThrow().lastIntent()).isEqualTo("human_request");
+  }
+
+  @Test
+  void erasureLeavesNoMessageTextBehindAndKeepsTheCounts() throws Exception {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.e0." + waId, "hi, this is about Nile Street", Instant.now().minusSeconds(5)));
+    awaitReplies(waId, 1);
+    awaitRest(waId);
+    closeConversation(waId);
+    Thread.sleep(1100);
+    webhooks.post(Webhooks.text(waId, "wamid.e1." + waId, "my address is 12 Nile Street", Instant.now()));
+    awaitReplies(waId, 2);
+    awaitRest(waId);
+    String liveInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).singleResult()
+        .getId();
+    patch("/api/customers/" + key(waId), "{\"name\":\"Mariam Nile\",\"attributes\":{\"email\":\"m@nile.example\"}}");
+    memory.recordOrder(key(waId), "o-e1", new BigDecimal("100"), "EGP", Instant.now());
+
+    JsonNode cleared = delete("/api/customers/" + key(waId));
+    assertThat(cleared.path("inboundMessages").asInt()).isEqualTo(2);
+
+    String k = key(waId);
+    assertThat(count("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND (text IS NOT NULL"
+        + " OR raw_json IS NOT NULL OR profile_name IS NOT NULL OR variables_json IS NOT NULL)", k)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND (text IS NOT NULL"
+        + " OR body_json <> '{}')", k)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM conversation WHERE conversation_key = ? AND customer_name IS NOT NULL", k))
+        .isZero();
+    assertThat(count("SELECT COUNT(*) FROM customer WHERE customer_key = ? AND name IS NOT NULL", k)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM customer_attribute WHERE customer_key = ?", k)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM customer_event WHERE customer_key = ? AND details IS NOT NULL", k)).isZero();
+    for (String table : List.of("inbox_message", "outbound_message")) {
+      for (String column : List.of("text", table.equals("inbox_message") ? "raw_json" : "body_json")) {
+        assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE " + column + " LIKE '%Nile%' AND conversation_key = ?", k))
+            .as(table + "." + column).isZero();
+      }
+    }
+    // nor in the engine: the live conversation's variables are blank, the variable history is gone
+    assertThat(runtime.getVariable(liveInstance, "turnText")).isNull();
+    assertThat(runtime.getVariable(liveInstance, "customerName")).isNull();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE TEXT_ LIKE '%Nile%' OR TEXT2_ LIKE '%Nile%'")
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE '%Nile%' OR TEXT2_ LIKE '%Nile%'")
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TEXT_ LIKE '%Nile%' OR TEXT2_ LIKE '%Nile%'")
+        .query(Long.class).single()).isZero();
+    // the conversation goes on after the erasure
+    assertThat(runtime.createExecutionQuery().processInstanceId(liveInstance)
+        .messageEventSubscriptionName("CustomerMessage").count()).isEqualTo(1);
+    // anonymised counts stay
+    assertThat(count("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ?", k)).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?", k)).isEqualTo(2);
+    CustomerProfile p = memory.find(k).orElseThrow();
+    assertThat(p.conversations()).isEqualTo(2);
+    assertThat(p.orders()).isEqualTo(1);
+    assertThat(p.erasedAt()).isNotNull();
+    assertThat(p.tags()).isEmpty();
+    assertThat(consent.allowsMarketing(k)).isFalse();
+    JsonNode history = get("/api/customers/" + k + "/history");
+    assertThat(list(history.path("items"))).allSatisfy(i -> assertThat(i.path("text").isMissingNode()
+        || i.path("text").isNull()).isTrue());
+  }
+
+  @Test
+  void historyAndSearchArePaged() throws Exception {
+    String waId = newCustomer();
+    String k = key(waId);
+    Instant t = Instant.now().minusSeconds(60);
+    for (int i = 0; i < 5; i++) {
+      webhooks.post(Webhooks.text(waId, "wamid.pg" + i + "." + waId, "line " + i,
+          t.plusSeconds(i)));
+    }
+    memory.recordBooking(k, "b-pg", "booked", t.plusSeconds(10));
+    await().atMost(PATIENCE).until(() -> count(
+        "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'DELIVERED'", k) == 5);
+    awaitRest(waId);
+
+    JsonNode all = get("/api/customers/" + k + "/history?size=200");
+    long total = all.path("total").asLong();
+    assertThat(total).isEqualTo(list(all.path("items")).size()).isGreaterThanOrEqualTo(7);
+    List<String> paged = new ArrayList<>();
+    for (int page = 0; page * 3 < total; page++) {
+      JsonNode p = get("/api/customers/" + k + "/history?size=3&page=" + page);
+      assertThat(p.path("total").asLong()).isEqualTo(total);
+      assertThat(p.path("items").size()).isLessThanOrEqualTo(3);
+      list(p.path("items")).forEach(i -> paged.add(i.path("direction").asText() + i.path("id").asText()));
+    }
+    assertThat(paged).containsExactlyElementsOf(list(all.path("items")).stream()
+        .map(i -> i.path("direction").asText() + i.path("id").asText()).toList());
+    assertThat(get("/api/customers/" + k + "/history?size=3&page=1000").path("items").size()).isZero();
+
+    // search: by number digits, by a part of the name, by tag, paged
+    String tag = "pg" + waId.substring(waId.length() - 6);
+    post("/api/customers/" + k + "/tags", "{\"tag\":\"" + tag + "\"}");
+    JsonNode byNumber = get("/api/customers?q=" + waId.substring(3));
+    assertThat(list(byNumber.path("items"))).extracting(i -> i.path("customerKey").asText()).contains(k);
+    JsonNode byName = get("/api/customers?q=" + java.net.URLEncoder.encode("عميل " + waId.substring(waId.length() - 3),
+        java.nio.charset.StandardCharsets.UTF_8) + "&size=200");
+    assertThat(list(byName.path("items"))).extracting(i -> i.path("customerKey").asText()).contains(k);
+    JsonNode byTag = get("/api/customers?tag=" + tag);
+    assertThat(byTag.path("total").asLong()).isEqualTo(1);
+    assertThat(byTag.path("items").path(0).path("customerKey").asText()).isEqualTo(k);
+    JsonNode small = get("/api/customers?size=1&page=0");
+    assertThat(small.path("items").size()).isEqualTo(1);
+    assertThat(small.path("total").asLong()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void unknownCustomersAndBadTagsAreProblems() throws Exception {
+    try (Response r = call(new Request.Builder().url(url("/api/customers/" + key(newCustomer()))).get())) {
+      assertThat(r.code()).isEqualTo(404);
+      assertThat(r.header("Content-Type")).contains("application/problem+json");
+      assertThat(JSON.readTree(r.body().string()).path("type").asText()).endsWith("customer-not-found");
+    }
+    String k = key(newCustomer());
+    memory.recordBooking(k, "b-x", "x", Instant.now());
+    try (Response r = call(new Request.Builder().url(url("/api/customers/" + k + "/tags"))
+        .post(RequestBody.create("{\"tag\":\"no spaces; or semicolons\"}", MediaType.get("application/json"))))) {
+      assertThat(r.code()).isEqualTo(400);
+      assertThat(r.header("Content-Type")).contains("application/problem+json");
+    }
+    try (Response r = call(new Request.Builder().url(url("/api/customers/not-a-key")).get())) {
+      assertThat(r.code()).isEqualTo(400);
+    }
+  }
+
+  private List<String> tagNames(String key) {
+    return memory.find(key).orElseThrow().tagNames();
+  }
+
+  private long count(String sql, String key) {
+    return jdbc.sql(sql).param(key).query(Long.class).single();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private static Response call(Request.Builder request) throws IOException {
+    return HTTP.newCall(request.build()).execute();
+  }
+
+  private JsonNode get(String path) throws IOException {
+    return expectOk(new Request.Builder().url(url(path)).get());
+  }
+
+  private JsonNode post(String path, String json) throws IOException {
+    return expectOk(new Request.Builder().url(url(path)).post(RequestBody.create(json, MediaType.get("application/json"))));
+  }
+
+  private JsonNode patch(String path, String json) throws IOException {
+    return expectOk(new Request.Builder().url(url(path)).patch(RequestBody.create(json, MediaType.get("application/json"))));
+  }
+
+  private JsonNode delete(String path) throws IOException {
+    return expectOk(new Request.Builder().url(url(path)).delete());
+  }
+
+  private static JsonNode expectOk(Request.Builder request) throws IOException {
+    try (Response r = call(request)) {
+      String body = r.body().string();
+      assertThat(r.code()).as(body).isEqualTo(200);
+      return JSON.readTree(body);
+    }
+  }
+
+  private static List<JsonNode> list(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).toList();
+  }
+}
