@@ -55,6 +55,7 @@ class PersonaReplyDelegate implements JavaDelegate {
         turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
         recent, customer(execution, customerKey(execution)), streak);
+    List<String> tags = turn.customer() == null || turn.customer().tags() == null ? List.of() : turn.customer().tags();
 
     PersonaResult result = persona.respond(turn);
     // in the job's transaction: a failed send rolls the CRM's changes back with the turn
@@ -73,6 +74,10 @@ class PersonaReplyDelegate implements JavaDelegate {
     execution.setVariable(PersonaVariables.HANDOFF_REASON, result.handoffReason());
     execution.setVariable(PersonaVariables.SUMMARY, result.summary());
     execution.setVariable(PersonaVariables.LOW_CONFIDENCE_STREAK, result.lowConfidence() ? streak + 1 : 0);
+    if (result.handoff()) {
+      // the handoff routing table and the agent's form read the CRM's tags; one short string, only when needed
+      execution.setVariable(PersonaVariables.CUSTOMER_TAGS, String.join(",", tags));
+    }
     messages.send(execution, toWhatsApp(result.reply()));
   }
 

@@ -12,6 +12,8 @@ public final class PersonaVariables {
   public static final String HANDOFF_REASON = "handoffReason";
   /** One line for the agent who takes over. */
   public static final String SUMMARY = "personaSummary";
+  /** The customer's CRM tags, comma-separated, set when the turn hands off (routing and the agent's form). */
+  public static final String CUSTOMER_TAGS = "customerTags";
   public static final String LOW_CONFIDENCE_STREAK = "lowConfidenceStreak";
 
   private PersonaVariables() {
