@@ -261,6 +261,7 @@ async function run(browser) {
   check(!afterComplete.some((n) => /error/i.test(n)), `Tasklist shows an error after Complete: ${afterComplete.join(' / ')}`);
   await shot(page, `3-${agent}-completed`);
   log(`${agent} completed task ${task.id}`);
+  check(page.errors.length === 0, `the page reported errors: ${page.errors.join(' / ')}`);
   await page.context().close();
 
   // ---- 2. the other agent cannot take over the owner's second handoff ----
@@ -355,14 +356,18 @@ try {
   failed = true;
   console.error(`[e2e] FAILED at step "${step}": ${e.message}`);
   if (currentPage && !currentPage.isClosed()) {
+    console.error(`[e2e] page: ${currentPage.url()}`);
+    if (currentPage.errors.length) console.error(`[e2e] page errors: ${currentPage.errors.join(' / ')}`);
     try {
-      console.error(`[e2e] page: ${currentPage.url()}`);
       const shownNow = await notifications(currentPage);
       if (shownNow.length) console.error(`[e2e] Tasklist notifications: ${shownNow.join(' / ')}`);
-      if (currentPage.errors.length) console.error(`[e2e] page errors: ${currentPage.errors.join(' / ')}`);
+    } catch (inner) {
+      console.error(`[e2e] (could not read Tasklist's notifications: ${inner.message})`);
+    }
+    try {
       await shot(currentPage, 'failure');
     } catch (inner) {
-      console.error(`[e2e] (could not capture the page: ${inner.message})`);
+      console.error(`[e2e] (could not take a screenshot: ${inner.message})`);
     }
   }
 } finally {
