@@ -1,0 +1,250 @@
+package app.wasla.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.WhatsAppMock;
+import app.wasla.support.Webhooks;
+import app.wasla.system.AgentAuthorizations;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A handoff answered in Camunda Tasklist in a real browser: e2e/tasklist.spec.mjs drives Debian's Chromium through
+ * playwright-core against this application, in cloud mode with MockWebServer playing Meta. The handoffs are created
+ * through the real path (a signed webhook, the mailbox, the flow, the persona). The agent who owns the first one
+ * logs in, reads the rendered form (transcript, context, suggested reply, decisions), edits the reply and completes;
+ * the reply must reach Meta for that customer. The other agent of the team then fails to take over the owner's
+ * second handoff, in the UI and through the REST calls the UI makes. Needs /usr/bin/chromium and e2e/node_modules,
+ * which .ci/run installs; without them this test fails. Screenshots: target/e2e/tasklist-*.png.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {"spring.datasource.url=jdbc:h2:mem:tasklist-browser-e2e;DB_CLOSE_DELAY=-1",
+        // no holding message or escalation while the browser works
+        "wasla.handoff.first-response=PT1H"})
+class TasklistBrowserTest {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+
+  private static final String SETUP = "run `apt-get install -y chromium && npm ci --prefix e2e` (as .ci/run does)";
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+  private static final Path SCRIPT = PROJECT.resolve("e2e/tasklist.spec.mjs");
+  private static final Path PLAYWRIGHT = PROJECT.resolve("e2e/node_modules/playwright-core");
+  private static final Path SCREENSHOTS = PROJECT.resolve("target/e2e");
+  private static final long TIMEOUT_SECONDS = 180;
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final String CUSTOMER_TEXT = "I want to talk to a human please";
+  private static final List<String> AGENTS = List.of("sara", "omar");
+
+  @DynamicPropertySource
+  static void cloudModeAgainstTheMock(DynamicPropertyRegistry registry) {
+    registry.add("wasla.whatsapp.mode", () -> "cloud");
+    registry.add("wasla.whatsapp.api-base-url", META::baseUrl);
+    registry.add("wasla.whatsapp.access-token", () -> "test-token");
+    registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
+    registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+    registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
+    registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
+  }
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired RuntimeService runtime;
+  @Autowired AgentPresence presence;
+
+  @Test
+  void theOwnerAnswersInTasklistAndTheOtherAgentCannotTakeOver() throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      fail(CHROMIUM + " is missing: " + SETUP);
+    }
+    if (!Files.isDirectory(PLAYWRIGHT)) {
+      fail(PLAYWRIGHT + " is missing: " + SETUP);
+    }
+    seedSalesAgents();
+
+    String waId = newCustomer();
+    Task first = handoff(waId);
+    String owner = first.getAssignee();
+    assertThat(owner).as("assignee of the first handoff").isIn(AGENTS);
+    String other = owner.equals("sara") ? "omar" : "sara";
+    // the second handoff must be the owner's too: routing goes by load, so the other agent is away meanwhile
+    String secondWaId = newCustomer();
+    Task second;
+    presence.setAvailable(other, false);
+    try {
+      second = handoff(secondWaId);
+    } finally {
+      presence.setAvailable(other, true);
+    }
+    assertThat(second.getAssignee()).as("assignee of the second handoff").isEqualTo(owner);
+    String suggestion = (String) tasks.getVariable(first.getId(), HandoffTaskListener.AGENT_REPLY);
+    assertThat(suggestion).as("the suggested reply").isNotBlank();
+    String expectedReply = suggestion.strip() + " Your order ships tomorrow, ref E2E-" + waId + ".";
+
+    String log = runBrowser(List.of("node", SCRIPT.toString(), "http://127.0.0.1:" + port, waId, owner, other,
+        SCREENSHOTS.toString(), secondWaId, CUSTOMER_TEXT));
+
+    // the reply the owner typed in Tasklist reached Meta for that customer, as a text message
+    await().atMost(PATIENCE).until(() -> textsTo(waId).contains(expectedReply));
+    assertThat(log).contains("[e2e] REPLY \"" + expectedReply.replace("\"", "\\\"") + "\"");
+
+    // the first handoff was completed, by its owner
+    HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(first.getId()).singleResult();
+    assertThat(done.getEndTime()).as("end of the first handoff").isNotNull();
+    assertThat(done.getDeleteReason()).isEqualTo("completed");
+    assertThat(done.getAssignee()).isEqualTo(owner);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(first.getProcessInstanceId())
+        .variableName("handoffAgent").singleResult().getValue()).isEqualTo(owner);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(first.getProcessInstanceId())
+        .variableName("agentDecisionPrevious").singleResult().getValue()).isEqualTo("send_return");
+    // the form's read-only fields (task-local) were not submitted into the conversation's variables
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(first.getProcessInstanceId())
+        .variableNameIn(HandoffTaskListener.TRANSCRIPT, HandoffTaskListener.CONTEXT).count()).isZero();
+
+    // the other agent's takeover did not happen: the second handoff is open, still the owner's, never his
+    Task stillOpen = tasks.createTaskQuery().taskId(second.getId()).singleResult();
+    assertThat(stillOpen).as("the second handoff, still open").isNotNull();
+    assertThat(stillOpen.getAssignee()).isEqualTo(owner);
+    assertThat(history.createHistoricIdentityLinkLogQuery().taskId(second.getId()).userId(other).count())
+        .as("identity links of %s on the second handoff", other).isZero();
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(second.getId()).finished().count()).isZero();
+    assertThat(textsTo(secondWaId)).noneMatch(text -> text.contains("took this over"));
+  }
+
+  /**
+   * Cloud mode seeds no demo accounts. What an operator sets up: a Camunda admin (without one, every webapp
+   * redirects to Camunda's "create the initial user" setup page) and the two sales agents, passwords as their ids.
+   */
+  private void seedSalesAgents() {
+    group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+    if (identity.createUserQuery().userId("admin").count() == 0) {
+      User admin = identity.newUser("admin");
+      admin.setPassword("admin-" + ThreadLocalRandom.current().nextLong());
+      identity.saveUser(admin);
+      identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
+    }
+    group("sales", "Sales agents", Groups.GROUP_TYPE_WORKFLOW);
+    for (String id : AGENTS) {
+      if (identity.createUserQuery().userId(id).count() == 0) {
+        User user = identity.newUser(id);
+        user.setFirstName(id.substring(0, 1).toUpperCase() + id.substring(1));
+        user.setLastName("E2E");
+        user.setPassword(id);
+        identity.saveUser(user);
+        identity.createMembership(id, "sales");
+      }
+      presence.setAvailable(id, true);
+    }
+    AgentAuthorizations.grantTasklist(authorizations, "sales");
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  /** A customer asks for a person through a signed webhook; returns the handoff task the flow creates. */
+  private Task handoff(String waId) {
+    String key = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.tl." + waId, CUSTOMER_TEXT, Instant.now())))
+        .isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).taskAssigned().count() == 1);
+    return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+        .singleResult();
+  }
+
+  private static List<String> textsTo(String waId) {
+    return META.sentTo(waId).stream().filter(s -> s.type().equals("text"))
+        .map(s -> s.body().path("text").path("body").asText()).toList();
+  }
+
+  private static String newCustomer() {
+    return "2012" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+  }
+
+  /** Runs the browser script; fails with its output unless it exits 0 within the timeout. */
+  private static String runBrowser(List<String> command) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+      for (Path png : old.filter(p -> p.getFileName().toString().startsWith("tasklist-")).toList()) {
+        Files.delete(png);
+      }
+    }
+    Process node;
+    try {
+      node = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      fail("cannot start node (" + e.getMessage() + "): install Node.js and npm (apt-get install -y nodejs npm), then "
+          + SETUP);
+      return "";
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    Thread reader = new Thread(() -> copy(node.getInputStream(), output), "e2e-output");
+    reader.start();
+    boolean finished = node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (!finished) {
+      node.descendants().forEach(ProcessHandle::destroyForcibly);
+      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    reader.join(10_000);
+    String log = output.toString(StandardCharsets.UTF_8);
+    System.out.println(log);
+
+    assertThat(finished).as("%s finished within %d s; its output:%n%s", String.join(" ", command),
+        TIMEOUT_SECONDS, log).isTrue();
+    assertThat(node.exitValue()).as("exit code of the browser test; its output:%n%s", log).isZero();
+    List<String> screenshots = new ArrayList<>();
+    try (Stream<Path> files = Files.list(SCREENSHOTS)) {
+      files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tasklist-")).sorted()
+          .forEach(screenshots::add);
+    }
+    assertThat(screenshots).as("screenshots in %s", SCREENSHOTS).hasSizeGreaterThanOrEqualTo(6);
+    return log;
+  }
+
+  private static void copy(InputStream in, ByteArrayOutputStream out) {
+    try (in) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      // the process was killed; what was read so far is kept
+    }
+  }
+}
