@@ -20,14 +20,19 @@ import org.springframework.stereotype.Component;
 class ConversationDataEraser {
 
   /** Process variables that carry what the customer wrote or is called (names of ConversationVariables / PersonaVariables). */
-  static final List<String> PERSONAL_VARIABLES = List.of("turnText", "customerName", "personaSummary", "replyId");
+  static final List<String> PERSONAL_VARIABLES =
+      List.of("turnText", "customerName", "personaSummary", "replyId", "agentReply", "customerTags");
+  /** Task-local snapshots of open handoff tasks (the agent's form). */
+  static final List<String> TASK_VARIABLES = List.of("handoffTranscript", "handoffContext");
 
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final org.camunda.bpm.engine.TaskService tasks;
 
-  ConversationDataEraser(RuntimeService runtime, HistoryService history) {
+  ConversationDataEraser(RuntimeService runtime, HistoryService history, org.camunda.bpm.engine.TaskService tasks) {
     this.runtime = runtime;
     this.history = history;
+    this.tasks = tasks;
   }
 
   @EventListener
@@ -37,6 +42,13 @@ class ConversationDataEraser {
       Map<String, Object> blank = new HashMap<>();
       PERSONAL_VARIABLES.forEach(name -> blank.put(name, null));
       runtime.setVariables(live.getId(), blank);
+      for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().processInstanceId(live.getId()).list()) {
+        Map<String, Object> blankLocal = new HashMap<>();
+        TASK_VARIABLES.forEach(name -> blankLocal.put(name, null));
+        tasks.setVariablesLocal(task.getId(), blankLocal);
+        task.setName("(erased customer)");
+        tasks.saveTask(task);
+      }
       history.deleteHistoricVariableInstancesByProcessInstanceId(live.getId());
     }
     List<String> ended = history.createHistoricProcessInstanceQuery()
