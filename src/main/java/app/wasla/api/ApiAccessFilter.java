@@ -99,16 +99,16 @@ class ApiAccessFilter extends OncePerRequestFilter {
       }
       principal = new ApiPrincipal("key:" + key.get().id(), key.get().name());
     }
-    Optional<Scope> needed = requiredScope(request.getMethod(), path);
-    if (!admin && needed.isPresent() && !key.get().allows(needed.get())) {
-      problem(response, HttpStatus.FORBIDDEN, "insufficient-scope",
-          "this API key lacks the scope " + needed.get().value());
-      return;
-    }
     RateLimiter limiter = limits.rateLimiter(principal.id());
     if (!limiter.acquirePermission()) {
       response.setHeader("Retry-After", "1");
       problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many requests for this API key");
+      return;
+    }
+    Optional<Scope> needed = requiredScope(request.getMethod(), path);
+    if (!admin && needed.isPresent() && !key.get().allows(needed.get())) {
+      problem(response, HttpStatus.FORBIDDEN, "insufficient-scope",
+          "this API key lacks the scope " + needed.get().value());
       return;
     }
     request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);

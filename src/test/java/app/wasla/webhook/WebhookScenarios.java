@@ -301,12 +301,13 @@ abstract class WebhookScenarios {
     String basic = "Basic " + Base64.getEncoder().encodeToString("webhookadmin:s3cret-admin".getBytes());
     String wrong = "Basic " + Base64.getEncoder().encodeToString("webhookadmin:guess".getBytes());
 
-    assertThat(api.post("/api/keys", wrong, Map.of("name", "shop", "scopes", List.of("events:write"))).status())
-        .isEqualTo(401);
     Api.Answer created = api.post("/api/keys", basic, Map.of("name", "shop", "scopes", List.of("events:write")));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("key").asText()).startsWith("wsk_");
     assertThat(created.body().path("apiKey").path("createdBy").asText()).isEqualTo("webhookadmin");
+    // (after the good one: Camunda delays logins after a failed attempt)
+    assertThat(api.post("/api/keys", wrong, Map.of("name", "shop", "scopes", List.of("events:write"))).status())
+        .isEqualTo(401);
   }
 
   @Test
