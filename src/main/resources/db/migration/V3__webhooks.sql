@@ -30,7 +30,9 @@ CREATE TABLE webhook_event (
 -- conversation, or the event id when it has none) go out one after the other, by event_seq.
 CREATE TABLE webhook_delivery (
     id                VARCHAR(36)   PRIMARY KEY,
-    subscription_id   VARCHAR(36)   NOT NULL REFERENCES webhook_subscription (id) ON DELETE CASCADE,
+    -- no foreign key: a node publishing with a subscription list a few seconds old must never fail the
+    -- transaction of the event's cause; deliveries of a deleted subscription are never due (inner join)
+    subscription_id   VARCHAR(36)   NOT NULL,
     event_seq         BIGINT        NOT NULL REFERENCES webhook_event (seq),
     order_key         VARCHAR(160)  NOT NULL,
     -- PENDING -> DELIVERED, or DEAD once the retry horizon has passed (manual redelivery: PENDING again)

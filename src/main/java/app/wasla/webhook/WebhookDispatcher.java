@@ -97,6 +97,9 @@ public class WebhookDispatcher implements SmartLifecycle {
         workers.execute(() -> {
           try {
             attempt(d);
+          } catch (RuntimeException e) {
+            // e.g. the subscription was deleted mid-attempt; the lease ends and the poll decides again
+            log.warn("Recording webhook delivery {} failed", d.id(), e);
           } finally {
             perSubscription.decrementAndGet();
             busyWorkers.decrementAndGet();
