@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -27,6 +28,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final Queue<Received> received = new ConcurrentLinkedQueue<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile boolean down;
+  private volatile long delayMs;
 
   WebhookReceiver() {
     server.setDispatcher(new Dispatcher() {
@@ -42,7 +44,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
         received.add(new Received(request.getHeader("Wasla-Delivery-Id"), request.getHeader("Wasla-Event-Id"),
             request.getHeader("Wasla-Event-Type"), request.getHeader("Wasla-Signature"), body, envelope, status));
-        return new MockResponse().setResponseCode(status);
+        return new MockResponse().setResponseCode(status).setHeadersDelay(delayMs, TimeUnit.MILLISECONDS);
       }
     });
     try {
@@ -64,6 +66,11 @@ final class WebhookReceiver implements AutoCloseable {
   /** While down, every delivery is answered 503. */
   void down(boolean down) {
     this.down = down;
+  }
+
+  /** Answers every delivery only after this delay. */
+  void slow(long delayMs) {
+    this.delayMs = delayMs;
   }
 
   List<Received> all() {

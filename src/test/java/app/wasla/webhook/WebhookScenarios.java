@@ -222,7 +222,7 @@ abstract class WebhookScenarios {
 
   @Test
   void anEventPostedToABusyConversationIsDeliveredWhenItWaitsAgain() {
-    subscribe("shipment.acknowledged", "conversation.started");
+    subscribe("shipment.acknowledged", "conversation.started", "conversation.closed");
     TestFlow.gate = new CountDownLatch(1);
     String waId = newCustomer();
     String conversation = TEST_FLOW_NUMBER + ":" + waId;
@@ -253,6 +253,32 @@ abstract class WebhookScenarios {
     assertThat(state.path("live").asBoolean()).isTrue();
     assertThat(state.path("instance").path("activityIds").toString()).contains("catchEvent_customerMessage");
     assertThat(state.path("transcript").get(0).path("text").asText()).isEqualTo("where is my order?");
+
+    // The test flow ends on the next customer message: conversation.closed, after the acknowledgement.
+    byte[] again = new String(Webhooks.text(waId, "wamid.busy2." + waId, "thanks", Instant.now()),
+        StandardCharsets.UTF_8).replace(Webhooks.PHONE_NUMBER_ID, TEST_FLOW_NUMBER).getBytes(StandardCharsets.UTF_8);
+    assertThat(new Webhooks(port).post(again)).isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.closed").isEmpty());
+    assertThat(receiver.accepted().stream().filter(r -> conversation.equals(r.envelope().path("conversationKey")
+        .asText())).map(WebhookReceiver.Received::eventType).toList())
+        .containsExactly("conversation.started", "shipment.acknowledged", "conversation.closed");
+  }
+
+  @Test
+  void aSlowReceiverDoesNotHoldBackAnotherOne() throws Exception {
+    try (WebhookReceiver slow = new WebhookReceiver()) {
+      slow.slow(4000);
+      assertThat(api.post("/api/webhooks", BOOTSTRAP_KEY,
+          Map.of("url", slow.url(), "eventTypes", List.of("test.speed"))).status()).isEqualTo(201);
+      subscribe("test.speed");
+      for (int i = 0; i < 6; i++) {
+        events.publish("test.speed", Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(), Map.of("i", i));
+      }
+      // the fast receiver has all six while the slow one is still on its first two (one per worker it may hold)
+      await().atMost(Duration.ofSeconds(3)).until(() -> receiver.accepted().size() == 6);
+      // (recorded on arrival: the slow receiver has not answered these two yet)
+      assertThat(slow.all()).hasSizeLessThanOrEqualTo(2);
+    }
   }
 
   @Test
