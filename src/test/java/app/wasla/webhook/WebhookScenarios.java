@@ -103,8 +103,16 @@ abstract class WebhookScenarios {
         .intermediateCatchEvent("catchEvent_customerMessage").message("CustomerMessage")
         .endEvent("endEvent_done")
         .done();
+    BpmnModelInstance orderFlow = Bpmn.createExecutableProcess("webhook-test-order-flow").camundaHistoryTimeToLive(1)
+        .startEvent("startEvent_orderPlaced").message("OrderPlacedForTest")
+        .serviceTask("serviceTask_orderCreated").camundaDelegateExpression("${publishEvent}")
+        .camundaInputParameter("eventType", "order.created")
+        .camundaInputParameter("orderId", "${orderId}")
+        .endEvent("endEvent_done")
+        .done();
     repository.createDeployment().name("webhook-test-flow").enableDuplicateFiltering(true)
-        .addModelInstance("webhook-test-flow.bpmn", flow).deploy();
+        .addModelInstance("webhook-test-flow.bpmn", flow)
+        .addModelInstance("webhook-test-order-flow.bpmn", orderFlow).deploy();
   }
 
   @AfterEach
@@ -279,6 +287,40 @@ abstract class WebhookScenarios {
       // (recorded on arrival: the slow receiver has not answered these two yet)
       assertThat(slow.all()).hasSizeLessThanOrEqualTo(2);
     }
+  }
+
+  @Test
+  void anEventThatAFlowStartsOnStartsANewConversation() {
+    subscribe("order.created", "conversation.started");
+    String writer = key(Set.of("events:write"));
+    String conversation = Webhooks.PHONE_NUMBER_ID + ":" + newCustomer();
+
+    Api.Answer accepted = api.post("/api/conversations/" + conversation + "/events", writer,
+        Map.of("name", "OrderPlacedForTest", "variables", Map.of("orderId", "A-77")));
+    assertThat(accepted.status()).isEqualTo(202);
+
+    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "order.created").isEmpty());
+    assertThat(receiver.accepted(conversation, "order.created").get(0).envelope().path("data").path("orderId")
+        .asText()).isEqualTo("A-77");
+    assertThat(receiver.accepted(conversation, "conversation.started").get(0).envelope().path("data")
+        .path("startedBy").asText()).isEqualTo("OrderPlacedForTest");
+  }
+
+  @Test
+  void subscriptionsAreCreatedListedChangedAndDeleted() {
+    String id = subscribe("message.sent").path("id").asText();
+    assertThat(api.get("/api/webhooks", BOOTSTRAP_KEY).body().findValuesAsText("id")).contains(id);
+    Api.Answer paused = api.call("PATCH", "/api/webhooks/" + id, BOOTSTRAP_KEY,
+        Map.of("active", false, "eventTypes", List.of("*")), Map.of());
+    assertThat(paused.status()).isEqualTo(200);
+    assertThat(paused.body().path("active").asBoolean()).isFalse();
+    assertThat(paused.body().path("eventTypes").get(0).asText()).isEqualTo("*");
+    assertThat(api.post("/api/webhooks", BOOTSTRAP_KEY, Map.of("url", "ftp://x", "eventTypes", List.of("*")))
+        .status()).isEqualTo(400);
+    assertThat(api.post("/api/webhooks", BOOTSTRAP_KEY, Map.of("url", receiver.url(), "eventTypes",
+        List.of("Not A Type"))).status()).isEqualTo(400);
+    assertThat(api.call("DELETE", "/api/webhooks/" + id, BOOTSTRAP_KEY, null, Map.of()).status()).isEqualTo(204);
+    assertThat(api.get("/api/webhooks/" + id, BOOTSTRAP_KEY).status()).isEqualTo(404);
   }
 
   @Test
