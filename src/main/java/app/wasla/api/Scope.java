@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ public enum Scope {
   }
 
   /** As written in requests and stored: {@code events:write}. */
+  @JsonValue
   public String value() {
     return value;
   }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -43,11 +44,13 @@ public class WebhookEvents {
   }
 
   /**
-   * Records an event in the current transaction (or on its own when there is none).
+   * Records an event in the current transaction (or in its own when there is none); a failure here rolls
+   * back the cause with it, which is the point of the outbox.
    *
    * @param conversationKey {@code <phone_number_id>:<wa_id>}, or null for an event of no conversation
    * @return the event id; empty when no active subscription wants this type (nothing is written)
    */
+  @Transactional
   public Optional<String> publish(String type, String conversationKey, Map<String, ?> data) {
     EventTypes.require(type);
     List<Subscription> targets = subscriptions.activeFor(type);

@@ -373,6 +373,7 @@ abstract class WebhookScenarios {
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("key").asText()).startsWith("wsk_");
     assertThat(created.body().path("apiKey").path("createdBy").asText()).isEqualTo("webhookadmin");
+    assertThat(created.body().path("apiKey").path("scopes").get(0).asText()).isEqualTo("events:write");
     // (after the good one: Camunda delays logins after a failed attempt)
     assertThat(api.post("/api/keys", wrong, Map.of("name", "shop", "scopes", List.of("events:write"))).status())
         .isEqualTo(401);
