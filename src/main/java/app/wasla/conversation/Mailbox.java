@@ -1,5 +1,7 @@
 package app.wasla.conversation;
 
+import app.wasla.webhook.EventTypes;
+import app.wasla.webhook.WebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +47,7 @@ public class Mailbox implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final MailboxProperties props;
   private final Clock clock;
+  private final WebhookEvents events;
 
   /** Per conversation: absent = idle, RUNNING = a worker has it, RERUN = run again when it finishes. */
   private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -59,7 +62,8 @@ public class Mailbox implements SmartLifecycle {
   enum Outcome { DELIVERED, BUSY, NOTHING_PENDING, LOCKED_ELSEWHERE, WAITING_FOR_WINDOW }
 
   Mailbox(Inbox inbox, ConversationEngine engine, TransactionTemplate transactions, MailboxProperties props,
-      Clock clock) {
+      Clock clock, WebhookEvents events) {
+    this.events = events;
     this.inbox = inbox;
     this.engine = engine;
     this.transactions = transactions;
@@ -181,6 +185,7 @@ public class Mailbox implements SmartLifecycle {
       ConversationKey conversation = ConversationKey.parse(key);
       variables.putAll(startVariables(conversation, turn));
       processInstanceId = engine.start(props.flowFor(conversation.phoneNumberId()), key, variables);
+      conversationStarted(key, processInstanceId, props.flowFor(conversation.phoneNumberId()), CUSTOMER_MESSAGE);
     }
     inbox.markDelivered(turn, key, seq, processInstanceId, now);
     log.debug("Delivered {} message(s) as turn {} to {}", turn.size(), seq, processInstanceId);
@@ -209,9 +214,19 @@ public class Mailbox implements SmartLifecycle {
         inbox.markUnroutable(event, now);
         return new Delivery(Outcome.DELIVERED, null);
       }
+      conversationStarted(key, processInstanceId.get(), null, event.messageName());
     }
     inbox.markDelivered(List.of(event), key, seq, processInstanceId.get(), now);
     return new Delivery(Outcome.DELIVERED, null);
+  }
+
+  /** conversation.started, in the delivery's transaction: it exists exactly when the start committed. */
+  private void conversationStarted(String key, String processInstanceId, String flow, String startedBy) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("processInstanceId", processInstanceId);
+    data.put("flow", flow);
+    data.put("startedBy", startedBy);
+    events.publish(EventTypes.CONVERSATION_STARTED, key, data);
   }
 
   private Map<String, Object> turnVariables(List<InboxEntry> turn, long seq) {

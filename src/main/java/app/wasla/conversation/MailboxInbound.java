@@ -5,13 +5,21 @@ import app.wasla.channel.whatsapp.StatusUpdate;
 import app.wasla.channel.whatsapp.WebhookPayload;
 import app.wasla.channel.whatsapp.WhatsAppInbound;
 import app.wasla.crm.CustomerMemory;
+import app.wasla.webhook.EventTypes;
+import app.wasla.webhook.WebhookEvents;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Puts verified WhatsApp webhooks into the mailbox and records statuses against outbound messages. */
 @Component
@@ -25,15 +33,22 @@ class MailboxInbound implements WhatsAppInbound {
   private final MailboxProperties props;
   private final Clock clock;
   private final CustomerMemory customers;
+  private final WebhookEvents events;
+  private final TransactionTemplate transaction;
+  private final TransactionTemplate savepoint;
 
   MailboxInbound(Inbox inbox, Mailbox mailbox, OutboundMessages outbound, MailboxProperties props, Clock clock,
-      CustomerMemory customers) {
+      CustomerMemory customers, WebhookEvents events, PlatformTransactionManager transactionManager) {
     this.inbox = inbox;
     this.mailbox = mailbox;
     this.outbound = outbound;
     this.props = props;
     this.clock = clock;
     this.customers = customers;
+    this.events = events;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @Override
@@ -43,9 +58,17 @@ class MailboxInbound implements WhatsAppInbound {
     for (InboundMessage m : payload.messages()) {
       ConversationKey key = new ConversationKey(m.phoneNumberId(), m.waId());
       boolean stale = m.timestamp().isBefore(now.minus(props.maxMessageAge()));
-      boolean stored = inbox.accept(new NewInboxEntry(m.wamid(), key, Mailbox.CUSTOMER_MESSAGE, m.type(),
+      NewInboxEntry entry = new NewInboxEntry(m.wamid(), key, Mailbox.CUSTOMER_MESSAGE, m.type(),
           m.text(), m.replyId(), m.contextWamid(), m.mediaId(), m.mimeType(), m.profileName(), m.rawJson(),
-          null, m.timestamp(), now, stale));
+          null, m.timestamp(), now, stale);
+      // The inbox row and its message.received outbox row commit together.
+      boolean stored = Boolean.TRUE.equals(transaction.execute(tx -> {
+        boolean accepted = acceptInSavepoint(entry);
+        if (accepted) {
+          events.publish(EventTypes.MESSAGE_RECEIVED, key.value(), receivedData(m, stale));
+        }
+        return accepted;
+      }));
       if (stored) {
         rememberCustomer(key, m);
       }
@@ -71,5 +94,42 @@ class MailboxInbound implements WhatsAppInbound {
     } catch (RuntimeException e) {
       log.warn("CRM update for message {} failed; the message is stored", m.wamid(), e);
     }
+  }
+
+  /**
+   * Inbox.accept inside a savepoint: on PostgreSQL a caught duplicate-key error (a redelivered wamid, or
+   * a conversation row created concurrently) aborts the surrounding transaction unless rolled back to a
+   * savepoint. The second try finds the conversation row the concurrent webhook created.
+   */
+  private boolean acceptInSavepoint(NewInboxEntry entry) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Boolean.TRUE.equals(savepoint.execute(sp -> {
+          boolean accepted = inbox.accept(entry);
+          if (!accepted) {
+            sp.setRollbackOnly();
+          }
+          return accepted;
+        }));
+      } catch (DataAccessException e) {
+        if (attempt == 2) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> receivedData(InboundMessage m, boolean stale) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("wamid", m.wamid());
+    data.put("type", m.type());
+    data.put("text", m.text());
+    data.put("replyId", m.replyId());
+    data.put("contextWamid", m.contextWamid());
+    data.put("mediaId", m.mediaId());
+    data.put("mimeType", m.mimeType());
+    data.put("timestamp", m.timestamp().toString());
+    data.put("stale", stale);
+    return data;
   }
 }

@@ -4,6 +4,8 @@ import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.StatusUpdate;
 import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.channel.whatsapp.WhatsAppTransport;
+import app.wasla.webhook.EventTypes;
+import app.wasla.webhook.WebhookEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -43,9 +45,11 @@ public class OutboundMessages {
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final WebhookEvents events;
 
   OutboundMessages(JdbcClient jdbc, WhatsAppTransport transport, WhatsAppProperties whatsapp, Inbox inbox,
-      ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+      ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager, WebhookEvents events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.transport = transport;
     this.whatsapp = whatsapp;
@@ -81,10 +85,16 @@ public class OutboundMessages {
       throw e;
     }
     Instant now = clock.instant();
-    ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-            UPDATE outbound_message SET status = 'SENT', wamid = ?, sent_at = ?, status_at = ?, error = NULL
-            WHERE idempotency_key = ? AND status = 'QUEUED'""")
-        .params(wamid, Inbox.utc(now), Inbox.utc(now), idempotencyKey).update());
+    ownTransaction.executeWithoutResult(status -> {
+      int marked = jdbc.sql("""
+              UPDATE outbound_message SET status = 'SENT', wamid = ?, sent_at = ?, status_at = ?, error = NULL
+              WHERE idempotency_key = ? AND status = 'QUEUED'""")
+          .params(wamid, Inbox.utc(now), Inbox.utc(now), idempotencyKey).update();
+      if (marked == 1) {
+        events.publish(EventTypes.MESSAGE_SENT, key.value(), Map.of("wamid", wamid, "type", toSend.type(),
+            "text", String.valueOf(toSend.transcriptText()), "idempotencyKey", idempotencyKey));
+      }
+    });
     return wamid;
   }
 
@@ -159,14 +169,26 @@ public class OutboundMessages {
       return;
     }
     jdbc.sql("""
-            SELECT status FROM outbound_message WHERE wamid = ?""")
-        .param(update.wamid()).query(String.class).optional()
-        .filter(current -> STATUS_RANK.getOrDefault(current, 0) < rank)
-        .ifPresent(current -> jdbc.sql("""
-                UPDATE outbound_message SET status = ?, status_at = ?, error = COALESCE(?, error)
-                WHERE wamid = ? AND status = ?""")
-            .params(status, Inbox.utc(at), Inbox.truncate(update.errorTitle(), 1000), update.wamid(), current)
-            .update());
+            SELECT status, conversation_key FROM outbound_message WHERE wamid = ?""")
+        .param(update.wamid()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).optional()
+        .filter(row -> STATUS_RANK.getOrDefault(row.get(0), 0) < rank)
+        // the status move and its message.status_changed event commit together
+        .ifPresent(row -> ownTransaction.executeWithoutResult(tx -> {
+          int moved = jdbc.sql("""
+                  UPDATE outbound_message SET status = ?, status_at = ?, error = COALESCE(?, error)
+                  WHERE wamid = ? AND status = ?""")
+              .params(status, Inbox.utc(at), Inbox.truncate(update.errorTitle(), 1000), update.wamid(), row.get(0))
+              .update();
+          if (moved == 1) {
+            Map<String, Object> data = new java.util.HashMap<>();
+            data.put("wamid", update.wamid());
+            data.put("status", status.toLowerCase());
+            data.put("previousStatus", row.get(0).toLowerCase());
+            data.put("errorCode", update.errorCode());
+            data.put("errorTitle", update.errorTitle());
+            events.publish(EventTypes.MESSAGE_STATUS_CHANGED, row.get(1), data);
+          }
+        }));
   }
 
   private String toJson(OutboundMessage message) {

@@ -1,0 +1,50 @@
+package app.wasla.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The filters in front of /api (and the body limit everywhere), and the OpenAPI document's header. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ApiProperties props, ObjectMapper json) {
+    FilterRegistrationBean<BodySizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(props, json));
+    registration.setName("body-size-limit");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAccessFilter> apiAccess(ApiKeys keys, CamundaAdmins admins, ObjectMapper json,
+      ApiProperties props) {
+    FilterRegistrationBean<ApiAccessFilter> registration =
+        new FilterRegistrationBean<>(new ApiAccessFilter(keys, admins, json, props));
+    registration.setName("api-access");
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  OpenAPI waslaOpenApi() {
+    return new OpenAPI()
+        .info(new Info().title("Wasla API").version("1")
+            .description("REST for external systems: events into conversations, conversation state, "
+                + "outbound messages, webhook subscriptions and API keys. Authenticate with "
+                + "`Authorization: Bearer <api key>`; each operation needs a scope (see README)."))
+        .components(new Components().addSecuritySchemes("apiKey",
+            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+        .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+  }
+}

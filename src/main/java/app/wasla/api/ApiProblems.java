@@ -1,0 +1,61 @@
+package app.wasla.api;
+
+import app.wasla.channel.whatsapp.CloudApiException;
+import app.wasla.conversation.ServiceWindowClosedException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Errors of /api as problem details with stable type URIs; no stack traces leave the server. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(basePackages = {"app.wasla.api", "app.wasla.webhook"})
+class ApiProblems {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+  @ExceptionHandler({IllegalArgumentException.class, MissingRequestHeaderException.class,
+      MethodArgumentTypeMismatchException.class})
+  ProblemDetail invalid(Exception e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is not the JSON expected");
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ProblemDetail status(ResponseStatusException e) {
+    HttpStatusCode code = e.getStatusCode();
+    String type = code.value() == 404 ? "not-found" : code.value() == 409 ? "conflict" : "error";
+    return problem(code, type, e.getReason());
+  }
+
+  @ExceptionHandler(ServiceWindowClosedException.class)
+  ProblemDetail windowClosed(ServiceWindowClosedException e) {
+    return problem(HttpStatus.CONFLICT, "service-window-closed", e.getMessage());
+  }
+
+  @ExceptionHandler(CloudApiException.class)
+  ProblemDetail whatsappRefused(CloudApiException e) {
+    log.info("WhatsApp refused an API send: {}", e.getMessage());
+    return problem(HttpStatus.BAD_GATEWAY, "whatsapp-error", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatusCode status, String type, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(ApiAccessFilter.PROBLEMS + type));
+    return problem;
+  }
+}

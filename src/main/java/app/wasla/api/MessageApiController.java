@@ -1,0 +1,62 @@
+package app.wasla.api;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.OutboundMessages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sends a WhatsApp text or template to a customer outside any flow (a shipping notice), through the same
+ * idempotent outbound path as the flows: the same {@code Idempotency-Key} twice sends once.
+ */
+@RestController
+class MessageApiController {
+
+  /** Either {@code text} or {@code template}. {@code to} is the conversation key. */
+  record MessageRequest(String to, String text, TemplateRequest template) {
+  }
+
+  record TemplateRequest(String name, String language, List<String> parameters) {
+  }
+
+  record MessageSent(String wamid, String to, String idempotencyKey) {
+  }
+
+  private final OutboundMessages outbound;
+
+  MessageApiController(OutboundMessages outbound) {
+    this.outbound = outbound;
+  }
+
+  @PostMapping("/api/messages")
+  ResponseEntity<MessageSent> send(@RequestBody MessageRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest http) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+      throw new IllegalArgumentException("the Idempotency-Key header is required (1 to 100 characters)");
+    }
+    if (request.to() == null) {
+      throw new IllegalArgumentException("to: the conversation key <phone_number_id>:<wa_id>");
+    }
+    ConversationKey to = ConversationKey.parse(request.to());
+    OutboundMessage message;
+    if (request.text() != null && request.template() == null) {
+      message = OutboundMessage.Text.of(request.text());
+    } else if (request.template() != null && request.text() == null) {
+      TemplateRequest t = request.template();
+      message = new OutboundMessage.Template(t.name(), t.language() == null ? "ar" : t.language(),
+          t.parameters() == null ? List.of() : t.parameters());
+    } else {
+      throw new IllegalArgumentException("give either text or template");
+    }
+    // Scoped per caller so that two systems cannot collide on the same Idempotency-Key.
+    String key = "api:" + ApiPrincipal.of(http).id() + ":" + idempotencyKey;
+    String wamid = outbound.send(to, message, key);
+    return ResponseEntity.ok(new MessageSent(wamid, to.value(), idempotencyKey));
+  }
+}

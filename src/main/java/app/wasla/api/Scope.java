@@ -1,0 +1,30 @@
+package app.wasla.api;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an API key may do. */
+public enum Scope {
+  EVENTS_WRITE("events:write"),
+  CONVERSATIONS_READ("conversations:read"),
+  MESSAGES_SEND("messages:send"),
+  WEBHOOKS_MANAGE("webhooks:manage"),
+  KEYS_MANAGE("keys:manage");
+
+  private final String value;
+
+  Scope(String value) {
+    this.value = value;
+  }
+
+  /** As written in requests and stored: {@code events:write}. */
+  @JsonValue
+  public String value() {
+    return value;
+  }
+
+  public static Optional<Scope> parse(String value) {
+    return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+  }
+}

@@ -1,0 +1,31 @@
+package app.wasla.webhook;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The event types Wasla emits itself; flows add their own through {@code ${publishEvent}}. */
+public final class EventTypes {
+
+  public static final String CONVERSATION_STARTED = "conversation.started";
+  public static final String CONVERSATION_CLOSED = "conversation.closed";
+  public static final String MESSAGE_RECEIVED = "message.received";
+  public static final String MESSAGE_SENT = "message.sent";
+  public static final String MESSAGE_STATUS_CHANGED = "message.status_changed";
+
+  /** The built-in types, listed in the OpenAPI document and README. */
+  public static final List<String> BUILT_IN = List.of(CONVERSATION_STARTED, CONVERSATION_CLOSED,
+      MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS_CHANGED);
+
+  private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.\\-]{0,127}");
+
+  private EventTypes() {
+  }
+
+  /** Lower case letters, digits, '.', '_' and '-': safe in a header and in a comma-separated list. */
+  public static String require(String type) {
+    if (type == null || !VALID.matcher(type).matches()) {
+      throw new IllegalArgumentException("event type must match " + VALID.pattern() + ", got " + type);
+    }
+    return type;
+  }
+}

@@ -1,0 +1,90 @@
+package app.wasla.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.WaslaApplication;
+import app.wasla.support.PostgresTestDatabase;
+import app.wasla.support.WhatsAppMock;
+import app.wasla.support.Webhooks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The outbox survives a stop: events committed by a node that never delivered them (delivery off, as if
+ * it died right after the commit) are delivered, signed, by the next node on the same database.
+ */
+class WebhookRestartTest {
+
+  static Stream<Arguments> databases() {
+    return Stream.of(
+        Arguments.of("H2", Map.of("spring.datasource.url",
+            "jdbc:h2:mem:webhooks-restart-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")),
+        Arguments.of("PostgreSQL", Map.of(
+            "spring.datasource.url", PostgresTestDatabase.url("wasla_webhooks_restart_it", true),
+            "spring.datasource.username", PostgresTestDatabase.USER,
+            "spring.datasource.password", "")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void eventsCommittedBeforeAStopAreDeliveredAfterRestart(String name, Map<String, String> database)
+      throws Exception {
+    WhatsAppMock meta = new WhatsAppMock();
+    String waId = WebhookScenarios.newCustomer();
+    String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      String secret;
+      try (ConfigurableApplicationContext first = start(meta, database, false)) {
+        Api api = new Api(port(first));
+        secret = api.post("/api/webhooks", WebhookScenarios.BOOTSTRAP_KEY,
+            Map.of("url", receiver.url(), "eventTypes", List.of("message.received"))).body().path("secret").asText();
+        assertThat(new Webhooks(port(first)).post(Webhooks.text(waId, "wamid.rs." + waId, "hi", Instant.now())))
+            .isEqualTo(200);
+        Thread.sleep(500);
+        assertThat(receiver.all()).isEmpty();
+      }
+
+      try (ConfigurableApplicationContext second = start(meta, database, true)) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted(conversation, "message.received").isEmpty());
+        Thread.sleep(1000);
+        List<WebhookReceiver.Received> got = receiver.accepted(conversation, "message.received");
+        assertThat(got).hasSize(1);
+        assertThat(WebhookSignature.verify(got.get(0).body(), got.get(0).signature(), secret,
+            WebhookReceiver.now(), 300)).isTrue();
+        assertThat(got.get(0).envelope().path("data").path("wamid").asText()).isEqualTo("wamid.rs." + waId);
+      }
+    }
+  }
+
+  private static ConfigurableApplicationContext start(WhatsAppMock meta, Map<String, String> database,
+      boolean deliver) {
+    Map<String, Object> props = new HashMap<>(database);
+    props.put("server.port", "0");
+    props.put("wasla.whatsapp.mode", "cloud");
+    props.put("wasla.whatsapp.api-base-url", meta.baseUrl());
+    props.put("wasla.whatsapp.access-token", "test-token");
+    props.put("wasla.whatsapp.app-secret", Webhooks.APP_SECRET);
+    props.put("wasla.whatsapp.verify-token", "test-verify-token");
+    props.put("wasla.api.bootstrap-key", WebhookScenarios.BOOTSTRAP_KEY);
+    props.put("wasla.webhooks.enabled", String.valueOf(deliver));
+    props.put("wasla.webhooks.poll-interval", "200ms");
+    // the conversation flow itself is not under test here
+    props.put("wasla.mailbox.enabled", "false");
+    return new SpringApplicationBuilder(WaslaApplication.class)
+        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+}
