@@ -63,6 +63,9 @@ class ApiAccessFilter extends OncePerRequestFilter {
     if (path.startsWith("/api/conversations/") && method.equals("GET")) {
       return Optional.of(Scope.CONVERSATIONS_READ);
     }
+    if (path.startsWith("/api/customers")) {
+      return Optional.of(method.equals("GET") ? Scope.CUSTOMERS_READ : Scope.CUSTOMERS_WRITE);
+    }
     return Optional.empty();
   }
 

@@ -10,7 +10,9 @@ public enum Scope {
   CONVERSATIONS_READ("conversations:read"),
   MESSAGES_SEND("messages:send"),
   WEBHOOKS_MANAGE("webhooks:manage"),
-  KEYS_MANAGE("keys:manage");
+  KEYS_MANAGE("keys:manage"),
+  CUSTOMERS_READ("customers:read"),
+  CUSTOMERS_WRITE("customers:write");
 
   private final String value;
 

@@ -11,10 +11,11 @@ public final class EventTypes {
   public static final String MESSAGE_RECEIVED = "message.received";
   public static final String MESSAGE_SENT = "message.sent";
   public static final String MESSAGE_STATUS_CHANGED = "message.status_changed";
+  public static final String CUSTOMER_TAGGED = "customer.tagged";
 
   /** The built-in types, listed in the OpenAPI document and README. */
   public static final List<String> BUILT_IN = List.of(CONVERSATION_STARTED, CONVERSATION_CLOSED,
-      MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS_CHANGED);
+      MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS_CHANGED, CUSTOMER_TAGGED);
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.\\-]{0,127}");
 

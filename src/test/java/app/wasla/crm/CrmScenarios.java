@@ -50,6 +50,8 @@ abstract class CrmScenarios {
 
   @DynamicPropertySource
   static void cloudModeAgainstTheMock(DynamicPropertyRegistry registry) {
+    registry.add("wasla.api.bootstrap-key", () -> API_KEY);
+    registry.add("wasla.api.rate-limit", () -> "1000");
     registry.add("wasla.whatsapp.mode", () -> "cloud");
     registry.add("wasla.whatsapp.api-base-url", META::baseUrl);
     registry.add("wasla.whatsapp.access-token", () -> "test-token");
@@ -408,8 +410,11 @@ abstract class CrmScenarios {
     return "http://127.0.0.1:" + port + path;
   }
 
+  /** /api/** needs an API key: the bootstrap key, which has every scope. */
+  static final String API_KEY = "crm-test-bootstrap-key-0123456789abcdefghij";
+
   private static Response call(Request.Builder request) throws IOException {
-    return HTTP.newCall(request.build()).execute();
+    return HTTP.newCall(request.header("Authorization", "Bearer " + API_KEY).build()).execute();
   }
 
   private JsonNode get(String path) throws IOException {
