@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,7 +105,12 @@ public class Payments {
       throw new UnknownProviderException(provider);
     }
     PaymentGateway.Callback callback = verifier.verify(request);
-    return transactions.execute(status -> record(provider, callback));
+    try {
+      return transactions.execute(status -> record(provider, callback));
+    } catch (DuplicateKeyException e) {
+      // the same event delivered twice at the same moment: the other delivery recorded it
+      return Handling.DUPLICATE;
+    }
   }
 
   private Handling record(String provider, PaymentGateway.Callback callback) {
