@@ -3,6 +3,7 @@ package app.wasla.commerce.payment;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.util.HtmlUtils;
  * and correlation path as {@code POST /webhooks/payments/sandbox} (in-process, so no own URL is needed).
  */
 @RestController
+@ConditionalOnProperty(name = "wasla.commerce.payment-provider", havingValue = "sandbox", matchIfMissing = true)
 class SandboxPayPageController {
 
   private final Payments payments;
