@@ -31,6 +31,7 @@ class OrderAndPayProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired Inbox inbox;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   SalesFlowTestSupport conversation;
 
@@ -196,5 +197,23 @@ class OrderAndPayProcessTest {
     conversation.fireTimer(instance, "timer_decision");
 
     assertThat(instance).hasPassed("endEvent_decisionTimedOut").isEnded();
+  }
+
+  @Test
+  void everyBeanTheSalesFlowsNameExistsAndEveryWaitHearsTheCustomer() throws Exception {
+    for (String file : List.of("order-and-pay", "booking-change", "order-tracking")) {
+      String xml = java.nio.file.Files.readString(java.nio.file.Path.of("processes", file + ".bpmn"));
+      java.util.regex.Matcher beans = java.util.regex.Pattern.compile("\\$\\{(\\w+)[.}]").matcher(xml);
+      while (beans.find()) {
+        String name = beans.group(1);
+        if (!List.of("execution", "productFound", "bookingFound").contains(name)) {
+          assertThat(context.containsBean(name)).as(file + " names bean " + name).isTrue();
+        }
+      }
+      assertThat(xml).contains("camunda:historyTimeToLive=\"P30D\"").contains("<bpmndi:BPMNDiagram");
+      // each event-based gateway and the payment wait has a CustomerMessage branch
+      assertThat(xml.split("<bpmn:eventBasedGateway", -1).length - 1)
+          .isLessThanOrEqualTo(xml.split("messageRef=\"message_customerMessage\"", -1).length - 1);
+    }
   }
 }
