@@ -119,6 +119,7 @@ class SalesConversationWiringTest {
     assertThat(main).isWaitingAt("userTask_handoff");
     assertThat(main).variables().containsEntry("handoff", true).containsEntry("smartOrders", 2)
         .containsEntry("smartLastOrder", "ORD-12002 · Anker 20W USB-C Charger · SHIPPED");
+    runtimeService().deleteProcessInstance(main.getId(), "test done");
   }
 
   @Test

@@ -103,7 +103,8 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
 
   @Override
   @Transactional
-  public Optional<Order> place(String customerId, String sku, int quantity) {
+  public Optional<Order> place(String customerId, String sku, int quantity, String requestId) {
+    // requestId is not needed here: the reservation commits or rolls back with the flow's job
     Product product = product(sku).orElseThrow(() -> new IllegalArgumentException("unknown SKU " + sku));
     Optional<StockLevel> branch = stock(sku).stream().filter(s -> s.available() >= quantity)
         .max((a, b) -> Integer.compare(a.available(), b.available()));

@@ -30,7 +30,8 @@ class PlaceOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String sku = (String) execution.getVariable(SalesVariables.PRODUCT_SKU);
-    Optional<Order> order = orders.place(SalesContext.customerId(execution), sku, 1);
+    Optional<Order> order = orders.place(SalesContext.customerId(execution), sku, 1,
+        "wasla-" + execution.getProcessInstanceId() + "-" + sku);
     if (order.isEmpty()) {
       messages.send(execution, OutboundMessage.Text.of(arabic(execution)
           ? "آسفين جدا، آخر قطعة لسه متباعة حالا. تحب أشوفلك بديل قريب؟"

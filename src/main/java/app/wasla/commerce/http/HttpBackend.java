@@ -117,9 +117,9 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
   // ---- orders
 
   @Override
-  public Optional<Order> place(String customerId, String sku, int quantity) {
+  public Optional<Order> place(String customerId, String sku, int quantity, String requestId) {
     return send("POST", url("orders"), Map.of("customerId", customerId, "sku", sku, "quantity", quantity),
-        new TypeReference<OrderJson>() { }, true).map(OrderJson::toOrder);
+        new TypeReference<OrderJson>() { }, true, requestId).map(OrderJson::toOrder);
   }
 
   @Override
@@ -206,6 +206,11 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
   /** @param conflictIsEmpty a 409 answers empty instead of failing (out of stock, slot taken) */
   private <T> Optional<T> send(String method, HttpUrl url, Object body, TypeReference<T> type,
       boolean conflictIsEmpty) {
+    return send(method, url, body, type, conflictIsEmpty, null);
+  }
+
+  private <T> Optional<T> send(String method, HttpUrl url, Object body, TypeReference<T> type,
+      boolean conflictIsEmpty, String idempotencyKey) {
     RequestBody requestBody = null;
     if (body != null) {
       try {
@@ -214,7 +219,11 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
         throw new IllegalArgumentException(e);
       }
     }
-    return call(request(url).method(method, requestBody).build(), type, conflictIsEmpty);
+    Request.Builder request = request(url).method(method, requestBody);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return call(request.build(), type, conflictIsEmpty);
   }
 
   private Request.Builder request(HttpUrl url) {

@@ -9,9 +9,10 @@ public interface Orders {
   /**
    * Places an order and reserves its stock in the branch with the most units.
    *
+   * @param requestId the same for a retry of the same request, so that a retried job does not order twice
    * @return empty when no branch has the quantity
    */
-  Optional<Order> place(String customerId, String sku, int quantity);
+  Optional<Order> place(String customerId, String sku, int quantity, String requestId);
 
   /** Marks the order paid (idempotent); the reservation becomes a sale. */
   Order markPaid(String orderId, String paymentRef);

@@ -60,7 +60,7 @@ class DemoBackendPostgresTest {
           } catch (InterruptedException e) {
             throw new IllegalStateException(e);
           }
-          return store.place("20100000000" + i, "IP15PM-256", 1);
+          return store.place("20100000000" + i, "IP15PM-256", 1, "r" + i);
         })).toList();
     go.countDown();
 
@@ -72,8 +72,8 @@ class DemoBackendPostgresTest {
   @Test
   void payingTurnsTheReservationIntoASaleAndCancellingReleasesIt() {
     int before = store.stock("GBFE").stream().mapToInt(s -> s.available()).sum();
-    Order paid = store.place("201000000009", "GBFE", 1).orElseThrow();
-    Order cancelled = store.place("201000000009", "GBFE", 1).orElseThrow();
+    Order paid = store.place("201000000009", "GBFE", 1, "r").orElseThrow();
+    Order cancelled = store.place("201000000009", "GBFE", 1, "r").orElseThrow();
     assertThat(store.stock("GBFE").stream().mapToInt(s -> s.available()).sum()).isEqualTo(before - 2);
 
     assertThat(store.markPaid(paid.id(), "PAY-1").status()).isEqualTo(Order.PAID);

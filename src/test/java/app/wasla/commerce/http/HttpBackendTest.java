@@ -65,12 +65,13 @@ class HttpBackendTest {
     server.enqueue(json(409, "{}"));
 
     assertThat(backend.product("NOPE")).isEmpty();
-    assertThat(backend.place("2010", "IP15-128", 1)).isEmpty();
+    assertThat(backend.place("2010", "IP15-128", 1, "req-1")).isEmpty();
     assertThatThrownBy(() -> backend.reschedule("BK-1", Instant.parse("2026-12-01T10:00:00Z")))
         .isInstanceOf(SlotTakenException.class);
     server.takeRequest();
     RecordedRequest order = server.takeRequest();
     assertThat(order.getMethod()).isEqualTo("POST");
+    assertThat(order.getHeader("Idempotency-Key")).isEqualTo("req-1");
     assertThat(order.getBody().readUtf8()).contains("\"sku\":\"IP15-128\"").contains("\"quantity\":1");
     assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
   }
@@ -125,7 +126,7 @@ class HttpBackendTest {
         {"orders":3,"totalSpendEgp":20398,"lastOrder":"ORD-77","openPayments":1,"openPaymentsEgp":11499,"openBookings":0}"""));
     server.enqueue(new MockResponse().setResponseCode(204));
 
-    Order order = backend.place("2010", "APP2", 1).orElseThrow();
+    Order order = backend.place("2010", "APP2", 1, "req-2").orElseThrow();
     assertThat(order.id()).isEqualTo("ORD-77");
     assertThat(order.status()).isEqualTo(Order.RESERVED);
     assertThat(backend.freeSlots("REPAIR_CHECK", "CAI", Instant.parse("2026-11-26T00:00:00Z"), 10))
