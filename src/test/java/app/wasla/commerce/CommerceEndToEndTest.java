@@ -124,8 +124,9 @@ class CommerceEndToEndTest {
 
     try (Response page = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
         .build())) {
-      assertThat(page.code()).isEqualTo(200);
-      assertThat(page.body().string()).contains("72999 EGP").contains("value=pay");
+      String html = page.body().string();
+      assertThat(page.code()).as(paymentId + ": " + html).isEqualTo(200);
+      assertThat(html).contains("72999 EGP").contains("value=pay");
     }
     // a forged callback changes nothing
     SandboxGateway.Signed forged = new SandboxGateway("not-the-secret", "http://x").sign("forged", paymentId, true);

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,6 +33,7 @@ public class Payments {
   private final Map<String, PaymentGateway> verifiers;
   private final Mailbox mailbox;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
   /**
@@ -45,6 +47,8 @@ public class Payments {
     this.verifiers = Map.copyOf(verifiers);
     this.mailbox = mailbox;
     this.transactions = transactions;
+    this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 
@@ -56,7 +60,12 @@ public class Payments {
   /** What became of a callback. */
   public enum Handling { CORRELATED, DUPLICATE, UNKNOWN_ORDER, NOT_OPEN, IGNORED }
 
-  /** The link for the order: made once; a retried job finds the one it made. */
+  /**
+   * The link for the order: made once; a retried job finds the one it made. The payment row commits on its
+   * own, before the link is sent, so that a callback can never arrive for a payment Wasla has not stored yet
+   * (the flow's job commits only after the send). A job that fails for good leaves an OPEN row behind, which
+   * the flow's expiry does not see: it stays visible in Smart Info as an open payment until someone closes it.
+   */
   public Payment linkFor(String orderRef, String customerId, ConversationKey conversation, BigDecimal amountEgp,
       String description, String customerName) {
     String id = "PAY-" + orderRef;
@@ -65,16 +74,17 @@ public class Payments {
       return existing.get();
     }
     if (existing.isEmpty()) {
-      jdbc.sql("""
+      ownTransaction.executeWithoutResult(status -> jdbc.sql("""
           INSERT INTO commerce_payment (id, provider, order_ref, customer_id, conversation_key, amount_egp, status,
                                         created_at, updated_at)
           VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-          .params(id, gateway.name(), orderRef, customerId, conversation.value(), amountEgp, now(), now()).update();
+          .params(id, gateway.name(), orderRef, customerId, conversation.value(), amountEgp, now(), now()).update());
     }
     PaymentGateway.Link link = gateway.create(new PaymentGateway.Request(id, orderRef, amountEgp, description,
         conversation.waId(), customerName));
-    jdbc.sql("UPDATE commerce_payment SET provider_ref = ?, url = ?, updated_at = ? WHERE id = ?")
-        .params(link.providerRef(), link.url(), now(), id).update();
+    ownTransaction.executeWithoutResult(status -> jdbc.sql(
+            "UPDATE commerce_payment SET provider_ref = ?, url = ?, updated_at = ? WHERE id = ?")
+        .params(link.providerRef(), link.url(), now(), id).update());
     return find(id).orElseThrow();
   }
 
