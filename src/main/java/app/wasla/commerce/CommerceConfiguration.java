@@ -7,11 +7,14 @@ import app.wasla.commerce.payment.Payments;
 import app.wasla.commerce.payment.PaymobGateway;
 import app.wasla.commerce.payment.SandboxGateway;
 import app.wasla.commerce.payment.StripeGateway;
+import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.conversation.Mailbox;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the backend chosen by {@code wasla.commerce.backend} and the payment gateways. */
 @Configuration(proxyBeanMethods = false)
 class CommerceConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(CommerceConfiguration.class);
 
   /** The demo store in Wasla's own tables (the default). It serves all four ports. */
   @Bean
@@ -43,7 +48,12 @@ class CommerceConfiguration {
 
   @Bean
   Payments payments(CommerceProperties props, JdbcClient jdbc, SandboxGateway sandbox, Mailbox mailbox,
-      TransactionTemplate transactions, Clock clock) {
+      TransactionTemplate transactions, Clock clock, WhatsAppProperties whatsApp) {
+    if (!whatsApp.sandbox() && "sandbox".equals(props.paymentProvider())) {
+      // not refused, so that a cloud-mode trial without a gateway still starts; but it must be seen
+      log.warn("wasla.commerce.payment-provider=sandbox with real WhatsApp: anyone with a pay link can mark its"
+          + " order paid. Set paymob or stripe before selling.");
+    }
     OkHttpClient http = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(20)).build();
     Map<String, PaymentGateway> gateways = new LinkedHashMap<>();
     // the sandbox's dev secret is public: its callbacks are accepted only while it is the chosen gateway
