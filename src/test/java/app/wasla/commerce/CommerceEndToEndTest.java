@@ -37,7 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "spring.datasource.url=jdbc:h2:mem:commerce-e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
     "wasla.mailbox.flows." + Webhooks.PHONE_NUMBER_ID + "=order-and-pay",
-    "wasla.commerce.sandbox.secret=e2e-sandbox-secret"})
+    "wasla.commerce.sandbox.secret=e2e-sandbox-secret",
+    "wasla.commerce.paymob.hmac-secret=" + app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SECRET,
+    "wasla.commerce.stripe.webhook-secret=whsec_e2e"})
 class CommerceEndToEndTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(40);
@@ -173,5 +175,32 @@ class CommerceEndToEndTest {
         .param("evt-unknown-" + waId).query(String.class).single()).isEqualTo("UNKNOWN_ORDER");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation").query(Long.class).single()).isEqualTo(conversationsBefore);
     assertThat(postCallback("nopay", unknown.body(), null, null)).isEqualTo(404);
+  }
+
+  @Test
+  void paymobAndStripeCallbacksAreVerifiedAtTheEndpointAndUnknownOnesOnlyRecorded() throws Exception {
+    long callbacksBefore = jdbc.sql("SELECT COUNT(*) FROM commerce_payment_callback").query(Long.class).single();
+    byte[] paymob = app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SAMPLE.getBytes(StandardCharsets.UTF_8);
+    String hmac = app.wasla.commerce.payment.PaymentGateway.hmacHex("HmacSHA512",
+        app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SECRET.getBytes(StandardCharsets.UTF_8),
+        app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SAMPLE_CONCATENATED.getBytes(StandardCharsets.UTF_8));
+    assertThat(postCallback("paymob?hmac=" + "0".repeat(128), paymob, null, null)).isEqualTo(401);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM commerce_payment_callback").query(Long.class).single())
+        .isEqualTo(callbacksBefore);
+    assertThat(postCallback("paymob?hmac=" + hmac, paymob, null, null)).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT handling FROM commerce_payment_callback WHERE provider = 'paymob' AND event_id = '192036465'")
+        .query(String.class).single()).isEqualTo("UNKNOWN_ORDER");
+
+    String event = "{\"id\":\"evt_e2e\",\"type\":\"checkout.session.completed\","
+        + "\"data\":{\"object\":{\"id\":\"cs_unknown\",\"payment_status\":\"paid\"}}}";
+    long t = Instant.now().getEpochSecond();
+    String v1 = app.wasla.commerce.payment.PaymentSignaturesTest.stripeV1(t, event, "whsec_e2e");
+    byte[] body = event.getBytes(StandardCharsets.UTF_8);
+    assertThat(postCallback("stripe", body, "Stripe-Signature", "t=" + (t - 400) + ",v1="
+        + app.wasla.commerce.payment.PaymentSignaturesTest.stripeV1(t - 400, event, "whsec_e2e"))).isEqualTo(401);
+    assertThat(postCallback("stripe", body, "Stripe-Signature", "t=" + t + ",v1=" + v1)).isEqualTo(200);
+    assertThat(postCallback("stripe", body, "Stripe-Signature", "t=" + t + ",v1=" + v1)).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM commerce_payment_callback WHERE provider = 'stripe'").query(Long.class)
+        .single()).isEqualTo(1);
   }
 }

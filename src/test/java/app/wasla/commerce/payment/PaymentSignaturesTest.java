@@ -15,13 +15,13 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** The gateways' callback verification: Paymob's HMAC-SHA512, Stripe-Signature, the sandbox's HMAC. */
-class PaymentSignaturesTest {
+public class PaymentSignaturesTest {
 
   /**
    * Paymob's sample transaction processed callback (developers.paymob.com, "HMAC Transaction Callback"),
    * rebuilt from the fields of its published concatenated string; the keys Paymob does not sign are noise.
    */
-  static final String PAYMOB_SAMPLE = """
+  public static final String PAYMOB_SAMPLE = """
       {"type":"TRANSACTION","obj":{"id":192036465,"pending":false,"amount_cents":100000,"success":true,
        "is_auth":false,"is_capture":false,"is_standalone_payment":true,"is_voided":false,"is_refunded":false,
        "is_3d_secure":true,"integration_id":4097558,"profile_id":164295,"has_parent_transaction":false,
@@ -30,11 +30,11 @@ class PaymentSignaturesTest {
        "source_data":{"type":"card","pan":"2346","sub_type":"MasterCard"},"data":{"message":"Approved"}}}""";
 
   /** Paymob's published concatenated string for that sample. */
-  static final String PAYMOB_SAMPLE_CONCATENATED =
+  public static final String PAYMOB_SAMPLE_CONCATENATED =
       "1000002024-06-13T11:33:44.592345EGPfalsefalse1920364654097558truefalsefalsefalsetruefalse217503754302852"
           + "false2346MasterCardcardtrue";
 
-  static final String PAYMOB_SECRET = "paymob-test-hmac-secret";
+  public static final String PAYMOB_SECRET = "paymob-test-hmac-secret";
 
   private final PaymobGateway paymob = new PaymobGateway(new OkHttpClient(),
       new CommerceProperties.Paymob("https://accept.paymob.com", "sk", "pk", 1L, PAYMOB_SECRET), "http://localhost");
@@ -100,7 +100,7 @@ class PaymentSignaturesTest {
       new CommerceProperties.Stripe("https://api.stripe.com", "sk", STRIPE_SECRET, Duration.ofSeconds(300)),
       "http://localhost", Clock.fixed(NOW, ZoneOffset.UTC));
 
-  static String stripeV1(long t, String body, String secret) {
+  public static String stripeV1(long t, String body, String secret) {
     return PaymentGateway.hmacHex("HmacSHA256", secret.getBytes(StandardCharsets.UTF_8),
         (t + "." + body).getBytes(StandardCharsets.UTF_8));
   }
