@@ -1,0 +1,70 @@
+package app.wasla.commerce;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code wasla.commerce.*}: which backend and payment gateway, their endpoints and secrets, and the sales
+ * flows' timers. Secrets have no defaults (the sandbox's has a dev value) and are left out of toString().
+ */
+@ConfigurationProperties("wasla.commerce")
+public record CommerceProperties(
+    /* demo (Wasla's own tables) or http (the business's backend, see docs/commerce-backend.openapi.yaml) */
+    @DefaultValue("demo") String backend,
+    @DefaultValue Http http,
+    /* sandbox, paymob or stripe */
+    @DefaultValue("sandbox") String paymentProvider,
+    /* where gateways send the customer back and the sandbox pay page lives, e.g. https://shop.example */
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    @DefaultValue Timers timers,
+    @DefaultValue Sandbox sandbox,
+    @DefaultValue Paymob paymob,
+    @DefaultValue Stripe stripe) {
+
+  public CommerceProperties {
+    if (!"demo".equals(backend) && !"http".equals(backend)) {
+      throw new IllegalArgumentException("wasla.commerce.backend must be demo or http, not " + backend);
+    }
+  }
+
+  /** The business's backend. */
+  public record Http(String baseUrl, @DefaultValue("Authorization") String authHeader, String authValue,
+                     @DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+    @Override
+    public String toString() {
+      return "Http[baseUrl=" + baseUrl + ", authHeader=" + authHeader + ", authValue=***]";
+    }
+  }
+
+  /** Durations of the sales flows' timers. */
+  public record Timers(@DefaultValue("PT30M") Duration decision, @DefaultValue("PT30M") Duration paymentReminder,
+                       @DefaultValue("PT2H") Duration paymentExpiry, @DefaultValue("PT30M") Duration slotChoice) {
+  }
+
+  /** The local sandbox gateway: its callbacks are signed with this secret. */
+  public record Sandbox(@DefaultValue("sandbox-payments-dev-secret") String secret) {
+    @Override
+    public String toString() {
+      return "Sandbox[secret=***]";
+    }
+  }
+
+  /** Paymob (Accept): intention API and the transaction callback's HMAC secret. */
+  public record Paymob(@DefaultValue("https://accept.paymob.com") String baseUrl, String secretKey,
+                       String publicKey, Long integrationId, String hmacSecret) {
+    @Override
+    public String toString() {
+      return "Paymob[baseUrl=" + baseUrl + ", integrationId=" + integrationId + ", secrets=***]";
+    }
+  }
+
+  /** Stripe: Checkout Sessions API key and the webhook endpoint's signing secret. */
+  public record Stripe(@DefaultValue("https://api.stripe.com") String baseUrl, String apiKey,
+                       String webhookSecret, @DefaultValue("300s") Duration tolerance) {
+    @Override
+    public String toString() {
+      return "Stripe[baseUrl=" + baseUrl + ", tolerance=" + tolerance + ", secrets=***]";
+    }
+  }
+}

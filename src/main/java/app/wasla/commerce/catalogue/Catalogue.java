@@ -1,0 +1,16 @@
+package app.wasla.commerce.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the business's catalogue, prices and stock. */
+public interface Catalogue {
+
+  /** Products whose Arabic or English name or an alias occurs in the text, best match first. */
+  List<Product> search(String text);
+
+  Optional<Product> product(String sku);
+
+  /** Stock of a SKU in every branch. */
+  List<StockLevel> stock(String sku);
+}

@@ -1,0 +1,121 @@
+package app.wasla.commerce.flow;
+
+import static app.wasla.commerce.flow.SalesContext.arabic;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.commerce.order.Order;
+import app.wasla.commerce.order.Orders;
+import app.wasla.commerce.payment.Payments;
+import app.wasla.conversation.FlowMessages;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** The delegates of the payment wait's outcomes: paid, failed, reminder, expired. */
+final class PaymentOutcomeDelegates {
+
+  private PaymentOutcomeDelegates() {
+  }
+
+  /** Published when an order is paid, for outbound webhooks and the CRM. */
+  public record OrderPaid(String conversationKey, String orderId, String paymentId, long amountEgp) {
+  }
+
+  /** {@code ${confirmPayment}}: the order becomes paid in the backend; the customer gets a confirmation. */
+  @Component("confirmPayment")
+  static class ConfirmPayment implements JavaDelegate {
+    private final Orders orders;
+    private final FlowMessages messages;
+    private final ApplicationEventPublisher events;
+
+    ConfirmPayment(Orders orders, FlowMessages messages, ApplicationEventPublisher events) {
+      this.orders = orders;
+      this.messages = messages;
+      this.events = events;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String orderId = (String) execution.getVariable(SalesVariables.ORDER_ID);
+      String paymentId = (String) execution.getVariable(SalesVariables.PAYMENT_ID);
+      Order order = orders.markPaid(orderId, paymentId);
+      execution.setVariable(SalesVariables.ORDER_STATUS, order.status());
+      execution.setVariable(SalesVariables.SALES_OUTCOME, "paid");
+      messages.send(execution, OutboundMessage.Text.of(arabic(execution)
+          ? "وصلنا الدفع، شكرا! طلبك " + orderId + " اتأكد وهنجهزه للشحن، وهيوصلك رقم التتبع أول ما يتشحن."
+          : "Payment received, thank you! Order " + orderId
+              + " is confirmed; you'll get the tracking number as soon as it ships."));
+      events.publishEvent(new OrderPaid(execution.getProcessBusinessKey(), orderId, paymentId,
+          ((Number) execution.getVariable(SalesVariables.ORDER_AMOUNT_EGP)).longValue()));
+    }
+  }
+
+  /** {@code ${paymentFailed}}: the order is cancelled (stock released) and the customer may order again. */
+  @Component("paymentFailed")
+  static class PaymentFailed implements JavaDelegate {
+    private final Orders orders;
+    private final FlowMessages messages;
+
+    PaymentFailed(Orders orders, FlowMessages messages) {
+      this.orders = orders;
+      this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String orderId = (String) execution.getVariable(SalesVariables.ORDER_ID);
+      orders.cancel(orderId, "payment failed");
+      execution.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
+      execution.setVariable(SalesVariables.SALES_OUTCOME, "failed");
+      messages.send(execution, OutboundMessage.Text.of(arabic(execution)
+          ? "الدفع ما تمّش للأسف، ومفيش أي مبلغ اتخصم. لو حابب تجرب تاني ابعتلي اسم المنتج أو اختار الدفع عند الاستلام."
+          : "The payment didn't go through and nothing was charged. Send me the product's name to try again,"
+              + " or choose cash on delivery."));
+    }
+  }
+
+  /** {@code ${remindPayment}}: one reminder with the same link. */
+  @Component("remindPayment")
+  static class RemindPayment implements JavaDelegate {
+    private final FlowMessages messages;
+
+    RemindPayment(FlowMessages messages) {
+      this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String url = (String) execution.getVariable(SalesVariables.PAYMENT_URL);
+      messages.send(execution, new OutboundMessage.Text(arabic(execution)
+          ? "فكرتك بس إن طلبك لسه محجوزلك. تقدر تدفع من هنا:\n" + url
+          : "Just a reminder: your order is still reserved. You can pay here:\n" + url, true));
+    }
+  }
+
+  /** {@code ${expireOrder}}: nobody paid in time: the order is cancelled, its stock released, the link closed. */
+  @Component("expireOrder")
+  static class ExpireOrder implements JavaDelegate {
+    private final Orders orders;
+    private final Payments payments;
+    private final FlowMessages messages;
+
+    ExpireOrder(Orders orders, Payments payments, FlowMessages messages) {
+      this.orders = orders;
+      this.payments = payments;
+      this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String orderId = (String) execution.getVariable(SalesVariables.ORDER_ID);
+      payments.expire((String) execution.getVariable(SalesVariables.PAYMENT_ID));
+      orders.cancel(orderId, "payment expired");
+      execution.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
+      execution.setVariable(SalesVariables.SALES_OUTCOME, "expired");
+      messages.send(execution, OutboundMessage.Text.of(arabic(execution)
+          ? "لينك الدفع انتهى والحجز اتلغى. لو لسه عايزه ابعتلي وأنا أحجزهولك تاني."
+          : "The payment link has expired and the reservation was released. Message me if you still want it."));
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package app.wasla.commerce.order;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: orders in the business's backend. */
+public interface Orders {
+
+  /**
+   * Places an order and reserves its stock in the branch with the most units.
+   *
+   * @param requestId the same for a retry of the same request, so that a retried job does not order twice
+   * @return empty when no branch has the quantity
+   */
+  Optional<Order> place(String customerId, String sku, int quantity, String requestId);
+
+  /** Marks the order paid (idempotent); the reservation becomes a sale. */
+  Order markPaid(String orderId, String paymentRef);
+
+  /** Cancels an unpaid order and releases its reservation (idempotent; a paid order is left alone). */
+  void cancel(String orderId, String reason);
+
+  Optional<Order> find(String orderId);
+
+  /** The customer's orders, newest first. */
+  List<Order> forCustomer(String customerId, int limit);
+}

@@ -1,0 +1,46 @@
+package app.wasla.commerce.smartinfo;
+
+import app.wasla.conversation.ConversationKey;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${loadSmartInfo}}: loads the customer's Smart Info into a few scalar variables (smartOrders,
+ * smartTotalSpendEgp, smartLastOrder, smartOpenPayments, smartOpenPaymentsEgp, smartOpenBookings) that the
+ * handoff form and the persona read. Usable as a service task or as an execution listener; it calls the
+ * backend, so put it after an async boundary.
+ */
+@Component("loadSmartInfo")
+public class LoadSmartInfoDelegate implements JavaDelegate, ExecutionListener {
+
+  public static final String ORDERS = "smartOrders";
+  public static final String TOTAL_SPEND_EGP = "smartTotalSpendEgp";
+  public static final String LAST_ORDER = "smartLastOrder";
+  public static final String OPEN_PAYMENTS = "smartOpenPayments";
+  public static final String OPEN_PAYMENTS_EGP = "smartOpenPaymentsEgp";
+  public static final String OPEN_BOOKINGS = "smartOpenBookings";
+
+  private final CustomerSummaries summaries;
+
+  LoadSmartInfoDelegate(CustomerSummaries summaries) {
+    this.summaries = summaries;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CustomerSummary s = summaries.summary(ConversationKey.parse(execution.getProcessBusinessKey()).waId());
+    execution.setVariable(ORDERS, s.orders());
+    execution.setVariable(TOTAL_SPEND_EGP, s.totalSpendEgp() == null ? 0L : s.totalSpendEgp().longValue());
+    execution.setVariable(LAST_ORDER, s.lastOrder());
+    execution.setVariable(OPEN_PAYMENTS, s.openPayments());
+    execution.setVariable(OPEN_PAYMENTS_EGP, s.openPaymentsEgp() == null ? 0L : s.openPaymentsEgp().longValue());
+    execution.setVariable(OPEN_BOOKINGS, s.openBookings());
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    execute(execution);
+  }
+}

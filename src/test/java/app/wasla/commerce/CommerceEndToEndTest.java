@@ -1,0 +1,206 @@
+package app.wasla.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.commerce.payment.SandboxGateway;
+import app.wasla.support.Webhooks;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The embedded default end to end (H2, sandbox WhatsApp, demo store, sandbox gateway, mailbox and job
+ * executor running): a customer's price question over the real webhook, the order button, the pay page, the
+ * signed callback through /webhooks/payments/sandbox and the mailbox, and the confirmation. The test business
+ * number starts order-and-pay directly (wasla.mailbox.flows), since wiring it into sales-conversation comes
+ * later. Also the callback endpoint's refusals: bad signature, duplicate, unknown order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:commerce-e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+    "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
+    "wasla.mailbox.flows." + Webhooks.PHONE_NUMBER_ID + "=order-and-pay",
+    "wasla.commerce.sandbox.secret=e2e-sandbox-secret",
+    "wasla.commerce.paymob.hmac-secret=" + app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SECRET,
+    "wasla.commerce.stripe.webhook-secret=whsec_e2e"})
+class CommerceEndToEndTest {
+
+  static final Duration PATIENCE = Duration.ofSeconds(40);
+  static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false).build();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired SandboxGateway sandbox;
+
+  Webhooks webhooks;
+  String waId;
+  String key;
+
+  @BeforeEach
+  void setUp() {
+    webhooks = new Webhooks(port);
+    waId = "2012" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    key = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+  }
+
+  private List<String> sent() {
+    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id").param(key)
+        .query(String.class).list();
+  }
+
+  private List<String> awaitSent(int count) {
+    await().atMost(PATIENCE).until(() -> sent().size() >= count);
+    return sent();
+  }
+
+  private byte[] buttonReply(String wamid, String id, String title) {
+    ObjectNode root = (ObjectNode) readTree(Webhooks.text(waId, wamid, "x", Instant.now()));
+    ObjectNode message = (ObjectNode) root.path("entry").path(0).path("changes").path(0).path("value")
+        .path("messages").path(0);
+    message.remove("text");
+    message.put("type", "interactive").putObject("interactive").put("type", "button_reply")
+        .putObject("button_reply").put("id", id).put("title", title);
+    return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Response call(Request request) throws IOException {
+    return HTTP.newCall(request).execute();
+  }
+
+  private int postCallback(String provider, byte[] body, String header, String value) throws IOException {
+    Request.Builder b = new Request.Builder().url("http://127.0.0.1:" + port + "/webhooks/payments/" + provider)
+        .post(RequestBody.create(body, MediaType.get("application/json")));
+    if (header != null) {
+      b.header(header, value);
+    }
+    try (Response r = call(b.build())) {
+      return r.code();
+    }
+  }
+
+  private long inboxEvents(String name) {
+    return jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND message_name = ?")
+        .params(key, name).query(Long.class).single();
+  }
+
+  @Test
+  void fromAPriceQuestionToAPaidOrderAndItsConfirmation() throws Exception {
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.e2e.1." + waId, "بكام الايفون 15 برو ماكس؟", Instant.now())))
+        .isEqualTo(200);
+    List<String> replies = awaitSent(1);
+    assertThat(replies.get(0)).contains("آيفون ١٥ برو ماكس").contains("72,999 جنيه").contains("[اطلبه دلوقتي]");
+
+    assertThat(webhooks.post(buttonReply("wamid.e2e.2." + waId, "sales_order", "اطلبه دلوقتي"))).isEqualTo(200);
+    String linkMessage = awaitSent(2).get(1);
+    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+    assertThat(paymentId).startsWith("PAY-ORD-");
+    String orderId = paymentId.substring(4);
+    assertThat(jdbc.sql("SELECT reserved FROM commerce_stock WHERE sku = 'IP15PM-256' AND branch_code = 'CAI'")
+        .query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+
+    try (Response page = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
+        .build())) {
+      String html = page.body().string();
+      assertThat(page.code()).as(paymentId + ": " + html).isEqualTo(200);
+      assertThat(html).contains("72999 EGP").contains("value=pay");
+    }
+    // a forged callback changes nothing
+    SandboxGateway.Signed forged = new SandboxGateway("not-the-secret", "http://x").sign("forged", paymentId, true);
+    assertThat(postCallback("sandbox", forged.body(), "X-Sandbox-Signature", forged.signature())).isEqualTo(401);
+    assertThat(postCallback("sandbox", forged.body(), null, null)).isEqualTo(401);
+    assertThat(inboxEvents("PaymentReceived")).isZero();
+
+    try (Response paid = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
+        .post(new FormBody.Builder().add("outcome", "pay").build()).build())) {
+      assertThat(paid.code()).isEqualTo(200);
+      assertThat(paid.body().string()).contains("Paid");
+    }
+
+    String confirmation = awaitSent(3).get(2);
+    assertThat(confirmation).contains("وصلنا الدفع").contains(orderId);
+    await().atMost(PATIENCE).until(() -> "PAID".equals(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?")
+        .param(Long.valueOf(orderId.substring(4))).query(String.class).single()));
+    assertThat(jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?").param(paymentId).query(String.class)
+        .single()).isEqualTo("PAID");
+    assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
+  }
+
+  @Test
+  void theSameCallbackTwiceIsCorrelatedOnceAndACallbackForAnUnknownOrderIsOnlyRecorded() throws Exception {
+    webhooks.post(Webhooks.text(waId, "wamid.e2e.3." + waId, "how much is the samsung a15?", Instant.now()));
+    awaitSent(1);
+    webhooks.post(buttonReply("wamid.e2e.4." + waId, "sales_order", "Order now"));
+    String paymentId = awaitSent(2).get(1).replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+
+    SandboxGateway.Signed signed = sandbox.sign("evt-dup-" + waId, paymentId, true);
+    assertThat(postCallback("sandbox", signed.body(), "X-Sandbox-Signature", signed.signature())).isEqualTo(200);
+    assertThat(postCallback("sandbox", signed.body(), "X-Sandbox-Signature", signed.signature())).isEqualTo(200);
+    awaitSent(3);
+    assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
+    // a second, different "paid" event for the now settled payment is recorded, not correlated
+    SandboxGateway.Signed again = sandbox.sign("evt-again-" + waId, paymentId, true);
+    assertThat(postCallback("sandbox", again.body(), "X-Sandbox-Signature", again.signature())).isEqualTo(200);
+    assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
+
+    SandboxGateway.Signed unknown = sandbox.sign("evt-unknown-" + waId, "PAY-ORD-999999", true);
+    long conversationsBefore = jdbc.sql("SELECT COUNT(*) FROM conversation").query(Long.class).single();
+    assertThat(postCallback("sandbox", unknown.body(), "X-Sandbox-Signature", unknown.signature())).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT handling FROM commerce_payment_callback WHERE event_id = ?")
+        .param("evt-unknown-" + waId).query(String.class).single()).isEqualTo("UNKNOWN_ORDER");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation").query(Long.class).single()).isEqualTo(conversationsBefore);
+    assertThat(postCallback("nopay", unknown.body(), null, null)).isEqualTo(404);
+  }
+
+  @Test
+  void paymobAndStripeCallbacksAreVerifiedAtTheEndpointAndUnknownOnesOnlyRecorded() throws Exception {
+    long callbacksBefore = jdbc.sql("SELECT COUNT(*) FROM commerce_payment_callback").query(Long.class).single();
+    byte[] paymob = app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SAMPLE.getBytes(StandardCharsets.UTF_8);
+    String hmac = app.wasla.commerce.payment.PaymentGateway.hmacHex("HmacSHA512",
+        app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SECRET.getBytes(StandardCharsets.UTF_8),
+        app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SAMPLE_CONCATENATED.getBytes(StandardCharsets.UTF_8));
+    assertThat(postCallback("paymob?hmac=" + "0".repeat(128), paymob, null, null)).isEqualTo(401);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM commerce_payment_callback").query(Long.class).single())
+        .isEqualTo(callbacksBefore);
+    assertThat(postCallback("paymob?hmac=" + hmac, paymob, null, null)).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT handling FROM commerce_payment_callback WHERE provider = 'paymob' AND event_id = '192036465'")
+        .query(String.class).single()).isEqualTo("UNKNOWN_ORDER");
+
+    String event = "{\"id\":\"evt_e2e\",\"type\":\"checkout.session.completed\","
+        + "\"data\":{\"object\":{\"id\":\"cs_unknown\",\"payment_status\":\"paid\"}}}";
+    long t = Instant.now().getEpochSecond();
+    String v1 = app.wasla.commerce.payment.PaymentSignaturesTest.stripeV1(t, event, "whsec_e2e");
+    byte[] body = event.getBytes(StandardCharsets.UTF_8);
+    assertThat(postCallback("stripe", body, "Stripe-Signature", "t=" + (t - 400) + ",v1="
+        + app.wasla.commerce.payment.PaymentSignaturesTest.stripeV1(t - 400, event, "whsec_e2e"))).isEqualTo(401);
+    assertThat(postCallback("stripe", body, "Stripe-Signature", "t=" + t + ",v1=" + v1)).isEqualTo(200);
+    assertThat(postCallback("stripe", body, "Stripe-Signature", "t=" + t + ",v1=" + v1)).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM commerce_payment_callback WHERE provider = 'stripe'").query(Long.class)
+        .single()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,219 @@
+package app.wasla.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import app.wasla.commerce.payment.Payments;
+import app.wasla.conversation.Inbox;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * processes/order-and-pay.bpmn with its real delegates, the demo store and the sandbox gateway. The job
+ * executor and the mailbox are off: the test steps every job and timer, and plays the mailbox's
+ * correlations (CustomerMessage, PaymentReceived, PaymentFailed) itself.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:order-and-pay;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "wasla.mailbox.enabled=false"})
+class OrderAndPayProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired Inbox inbox;
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  SalesFlowTestSupport conversation;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    conversation = new SalesFlowTestSupport(inbox, jdbc);
+  }
+
+  private ProcessInstance askAndOrder(String text, String sku) {
+    ProcessInstance instance = conversation.start("order-and-pay", text, "ar-EG", "product_inquiry");
+    conversation.runDueJobs(instance);
+    assertThat(instance).isWaitingAt("gateway_awaitDecision");
+    assertThat(instance).variables().containsEntry("productSku", sku).containsEntry("productAvailable", true);
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order");
+    conversation.runDueJobs(instance);
+    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying");
+    return instance;
+  }
+
+  private void gatewayReports(String messageName) {
+    runtimeService().createMessageCorrelation(messageName).processInstanceBusinessKey(conversation.key).correlate();
+  }
+
+  @Test
+  void aPriceQuestionGetsPriceStockAndButtonsThenAPaidOrderIsConfirmed() {
+    int onHandBefore = conversation.onHand("IP15-128");
+    ProcessInstance instance = askAndOrder("بكام الايفون ١٥؟", "IP15-128");
+
+    List<String> sent = conversation.sentTexts();
+    assertThat(sent.get(0)).contains("آيفون ١٥ ١٢٨ جيجا").contains("47,999 جنيه").contains("القاهرة")
+        .contains("[اطلبه دلوقتي]").contains("[كلّم حد]");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+    assertThat(sent.get(1)).contains(orderId).contains("/pay/sandbox/" + paymentId);
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
+    assertThat(conversation.reserved("IP15-128")).isEqualTo(1);
+    assertThat(conversation.timer(instance, "boundaryEvent_paymentReminder").getDuedate())
+        .isAfter(new Date(System.currentTimeMillis() + 29 * 60_000));
+
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_confirmPayment", "endEvent_paid").isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
+    assertThat(conversation.reserved("IP15-128")).isZero();
+    assertThat(conversation.onHand("IP15-128")).isEqualTo(onHandBefore - 1);
+    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("وصلنا الدفع").contains(orderId);
+  }
+
+  @Test
+  void anUnpaidOrderIsRemindedOnceThenExpiresAndReleasesItsStock() {
+    ProcessInstance instance = askAndOrder("how much is the JBL Flip 6?", "JBLF6");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+
+    conversation.fireTimer(instance, "boundaryEvent_paymentReminder");
+    assertThat(instance).hasPassed("serviceTask_remindPayment").isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("/pay/sandbox/" + paymentId);
+    assertThat(conversation.reserved("JBLF6")).isEqualTo(1);
+
+    conversation.fireTimer(instance, "boundaryEvent_paymentExpired");
+    assertThat(instance).hasPassed("serviceTask_expireOrder", "endEvent_expired").isEnded();
+    assertThat(conversation.reserved("JBLF6")).isZero();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("EXPIRED");
+    assertThat(conversation.sentTexts()).hasSize(4);
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void aFailedPaymentCancelsTheOrderAndTellsTheCustomer() {
+    ProcessInstance instance = askAndOrder("بكام الريدمي نوت 13", "RN13");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+
+    gatewayReports(Payments.PAYMENT_FAILED);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_paymentFailed", "endEvent_paymentFailed").isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
+    assertThat(conversation.reserved("RN13")).isZero();
+    assertThat(conversation.sentTexts()).last().asString().contains("الدفع ما تمّش");
+  }
+
+  @Test
+  void theCustomerWritingWhileTheLinkIsOpenGetsAnAnswerAndThePaymentStillCounts() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+
+    conversation.customerWrites(instance, "التوصيل لإسكندرية بكام؟", null);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("serviceTask_answerWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts()).hasSize(3);
+
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("endEvent_paid").isEnded();
+  }
+
+  @Test
+  void anUnknownProductIsAnsweredWithAQuestionAndTheFlowReturns() {
+    ProcessInstance instance = conversation.start("order-and-pay", "بكام الموبايل ده؟", "ar-EG", "product_inquiry");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("endEvent_noProduct").isEnded();
+    assertThat(conversation.sentTexts()).singleElement().asString().contains("اسم المنتج");
+  }
+
+  @Test
+  void anOutOfStockProductOffersNoOrderButton() {
+    ProcessInstance instance = conversation.start("order-and-pay", "Is the Oppo Reno 11 available?", "en",
+        "availability");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("gateway_awaitDecision");
+    assertThat(instance).variables().containsEntry("productAvailable", false);
+    assertThat(conversation.sentTexts().get(0)).contains("18,999 EGP").contains("out of stock")
+        .doesNotContain("[Order now]").contains("[Talk to someone]");
+  }
+
+  @Test
+  void soldOutBetweenOfferAndOrderTakesTheOutOfStockPath() {
+    ProcessInstance instance = conversation.start("order-and-pay", "apple watch se price", "en", "product_inquiry");
+    conversation.runDueJobs(instance);
+    jdbc.sql("UPDATE commerce_stock SET reserved = on_hand WHERE sku = 'AWSE'").update();
+    try {
+      conversation.customerWrites(instance, "Order now", "sales_order");
+      conversation.runDueJobs(instance);
+
+      assertThat(instance).hasPassed("boundaryEvent_outOfStock", "endEvent_outOfStock").isEnded();
+      assertThat(instance).variables().containsEntry("salesOutcome", "out_of_stock");
+      assertThat(conversation.sentTexts()).last().asString().contains("just sold");
+    } finally {
+      jdbc.sql("UPDATE commerce_stock SET reserved = 0 WHERE sku = 'AWSE'").update();
+    }
+  }
+
+  @Test
+  void talkToSomeoneEndsTheFlowAskingForAHandoff() {
+    ProcessInstance instance = conversation.start("order-and-pay", "galaxy s24?", "en", "product_inquiry");
+    conversation.runDueJobs(instance);
+    conversation.customerWrites(instance, "Talk to someone", "sales_human");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("endEvent_handoffRequested").isEnded();
+    assertThat(instance).variables().containsEntry("handoff", true).containsEntry("salesOutcome", "handoff");
+  }
+
+  @Test
+  void freeTextInsteadOfAButtonIsAnsweredByThePersona() {
+    ProcessInstance instance = conversation.start("order-and-pay", "galaxy a55 price", "en", "product_inquiry");
+    conversation.runDueJobs(instance);
+    conversation.customerWrites(instance, "what are your opening hours?", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_freeTurn", "endEvent_answeredByPersona").isEnded();
+    assertThat(conversation.sentTexts()).hasSize(2);
+  }
+
+  @Test
+  void aCustomerWhoNeverAnswersTheOfferLetsTheFlowEnd() {
+    ProcessInstance instance = conversation.start("order-and-pay", "anker power bank", "en", "product_inquiry");
+    conversation.runDueJobs(instance);
+    conversation.fireTimer(instance, "timer_decision");
+
+    assertThat(instance).hasPassed("endEvent_decisionTimedOut").isEnded();
+  }
+
+  @Test
+  void everyBeanTheSalesFlowsNameExistsAndEveryWaitHearsTheCustomer() throws Exception {
+    for (String file : List.of("order-and-pay", "booking-change", "order-tracking")) {
+      String xml = java.nio.file.Files.readString(java.nio.file.Path.of("processes", file + ".bpmn"));
+      java.util.regex.Matcher beans = java.util.regex.Pattern.compile("\\$\\{(\\w+)[.}]").matcher(xml);
+      while (beans.find()) {
+        String name = beans.group(1);
+        if (!List.of("execution", "productFound", "bookingFound").contains(name)) {
+          assertThat(context.containsBean(name)).as(file + " names bean " + name).isTrue();
+        }
+      }
+      assertThat(xml).contains("camunda:historyTimeToLive=\"P30D\"").contains("<bpmndi:BPMNDiagram");
+      // each event-based gateway and the payment wait has a CustomerMessage branch
+      assertThat(xml.split("<bpmn:eventBasedGateway", -1).length - 1)
+          .isLessThanOrEqualTo(xml.split("messageRef=\"message_customerMessage\"", -1).length - 1);
+    }
+  }
+}

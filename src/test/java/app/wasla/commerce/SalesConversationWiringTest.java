@@ -1,0 +1,135 @@
+package app.wasla.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import app.wasla.commerce.payment.Payments;
+import app.wasla.conversation.ConversationVariables;
+import app.wasla.conversation.Inbox;
+import app.wasla.conversation.Mailbox;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The wiring proposed for sales-conversation.bpmn (src/test/resources/wiring/sales-conversation-wired.bpmn:
+ * today's main flow plus the call activities, intent gateway and Smart Info of the README), so that the
+ * snippet handed over is known to run: the called flows share the business key and the correlations by
+ * business key reach them.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:sales-wiring;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "wasla.mailbox.enabled=false"})
+class SalesConversationWiringTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired Inbox inbox;
+
+  SalesFlowTestSupport conversation;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    engine.getRepositoryService().createDeployment().name("wiring").enableDuplicateFiltering(true)
+        .addClasspathResource("wiring/sales-conversation-wired.bpmn").deploy();
+  }
+
+  private ProcessInstance start(String text) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.CONVERSATION_KEY, conversation.key);
+    variables.put(ConversationVariables.CUSTOMER_NAME, "Mariam");
+    variables.put(ConversationVariables.TURN_TEXT, text);
+    variables.put(ConversationVariables.REPLY_ID, null);
+    variables.put(ConversationVariables.TURN_SEQ, 1L);
+    return runtimeService().startProcessInstanceByKey("sales-conversation-wired", conversation.key, variables);
+  }
+
+  /** Runs due jobs of every instance of the conversation (the main flow and the called ones). */
+  private void runDueJobs() {
+    for (int i = 0; i < 50; i++) {
+      List<String> ids = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(conversation.key)
+          .list().stream().map(ProcessInstance::getId).toList();
+      List<Job> due = ids.isEmpty() ? List.of() : managementService().createJobQuery().processInstanceIds(
+              new java.util.HashSet<>(ids)).executable().list().stream()
+          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      managementService().executeJob(due.get(0).getId());
+    }
+    throw new IllegalStateException("jobs keep coming");
+  }
+
+  private void correlate(String messageName, String text, String replyId) {
+    Map<String, Object> variables = new HashMap<>();
+    if (text != null) {
+      variables.put(ConversationVariables.TURN_TEXT, text);
+      variables.put(ConversationVariables.REPLY_ID, replyId);
+    }
+    runtimeService().createMessageCorrelation(messageName).processInstanceBusinessKey(conversation.key)
+        .setVariables(variables).correlate();
+  }
+
+  @Test
+  void aPriceQuestionInTheMainFlowRunsOrderAndPayAndComesBackAfterPayment() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc);
+    ProcessInstance main = start("بكام الايفون 15؟");
+    runDueJobs();
+
+    assertThat(main).hasPassed("serviceTask_loadSmartInfo", "serviceTask_reply", "gateway_salesIntent")
+        .isWaitingAt("callActivity_orderAndPay");
+    assertThat(main).variables().containsEntry("intent", "product_inquiry").containsEntry("smartOrders", 0);
+    // the persona's reply, then the flow's price and stock with buttons
+    assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains("47,999 جنيه");
+
+    correlate(Mailbox.CUSTOMER_MESSAGE, "اطلبه دلوقتي", "sales_order");
+    runDueJobs();
+    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("/pay/sandbox/PAY-ORD-");
+    correlate(Payments.PAYMENT_RECEIVED, null, null);
+    runDueJobs();
+
+    assertThat(main).hasPassed("callActivity_orderAndPay", "gateway_afterSales").isWaitingAt("gateway_awaitCustomer");
+    assertThat(main).variables().containsEntry("salesOutcome", "paid").containsEntry("orderStatus", "PAID");
+    assertThat(conversation.sentTexts()).hasSize(4).last().asString().contains("وصلنا الدفع");
+  }
+
+  @Test
+  void talkToSomeoneInTheSalesFlowHandsOffWithFreshSmartInfo() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc, "201001234567");
+    ProcessInstance main = start("how much is the galaxy s24?");
+    runDueJobs();
+    assertThat(main).isWaitingAt("callActivity_orderAndPay");
+
+    correlate(Mailbox.CUSTOMER_MESSAGE, "Talk to someone", "sales_human");
+    runDueJobs();
+
+    assertThat(main).isWaitingAt("userTask_handoff");
+    assertThat(main).variables().containsEntry("handoff", true).containsEntry("smartOrders", 2)
+        .containsEntry("smartLastOrder", "ORD-12002 · Anker 20W USB-C Charger · SHIPPED");
+    runtimeService().deleteProcessInstance(main.getId(), "test done");
+  }
+
+  @Test
+  void anOrderStatusQuestionIsAnsweredFromTheBackendAndTheConversationGoesOn() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc, "201001234567");
+    ProcessInstance main = start("where is my order ORD-12002?");
+    runDueJobs();
+
+    assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("gateway_awaitCustomer");
+    assertThat(conversation.sentTexts()).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
+    runtimeService().deleteProcessInstance(main.getId(), "test done");
+  }
+}

@@ -1,0 +1,110 @@
+package app.wasla.commerce;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.ConversationVariables;
+import app.wasla.conversation.Inbox;
+import app.wasla.conversation.Mailbox;
+import app.wasla.conversation.NewInboxEntry;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A conversation to run the sales flows in: its 24-hour window open, helpers to step jobs and talk. */
+final class SalesFlowTestSupport {
+
+  final String key;
+  final String waId;
+  private final JdbcClient jdbc;
+
+  SalesFlowTestSupport(Inbox inbox, JdbcClient jdbc) {
+    this(inbox, jdbc, "2011" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+  }
+
+  SalesFlowTestSupport(Inbox inbox, JdbcClient jdbc, String waId) {
+    this.jdbc = jdbc;
+    this.waId = waId;
+    this.key = "100000000000001:" + waId;
+    inbox.accept(new NewInboxEntry("wamid.c." + key + System.nanoTime(), ConversationKey.parse(key),
+        Mailbox.CUSTOMER_MESSAGE, "text", "hi", null, null, null, null, "Mariam", null, null, Instant.now(),
+        Instant.now(), false));
+    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key).update();
+  }
+
+  ProcessInstance start(String processKey, String text, String language, String intent) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.CONVERSATION_KEY, key);
+    variables.put(ConversationVariables.CUSTOMER_NAME, "Mariam");
+    variables.put(ConversationVariables.TURN_TEXT, text);
+    variables.put(ConversationVariables.REPLY_ID, null);
+    variables.put(ConversationVariables.TURN_SEQ, 1L);
+    variables.put("language", language);
+    variables.put("intent", intent);
+    return runtimeService().startProcessInstanceByKey(processKey, key, variables);
+  }
+
+  void customerWrites(ProcessInstance instance, String text, String replyId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.TURN_TEXT, text);
+    variables.put(ConversationVariables.REPLY_ID, replyId);
+    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
+        .setVariables(variables).correlate();
+  }
+
+  /** Runs every job that is due now (async continuations), until none is left; timers stay. */
+  void runDueJobs(ProcessInstance instance) {
+    for (int i = 0; i < 50; i++) {
+      List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).executable()
+          .list().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date()))
+          .toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      managementService().executeJob(due.get(0).getId());
+    }
+    throw new IllegalStateException("jobs keep coming");
+  }
+
+  /** Fires the timer at that element now, then runs what follows it. */
+  void fireTimer(ProcessInstance instance, String activityId) {
+    Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .timers().singleResult();
+    managementService().executeJob(timer.getId());
+    runDueJobs(instance);
+  }
+
+  Job timer(ProcessInstance instance, String activityId) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .timers().singleResult();
+  }
+
+  List<String> sentTexts() {
+    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+        .param(key).query(String.class).list();
+  }
+
+  int reserved(String sku) {
+    return jdbc.sql("SELECT SUM(reserved) FROM commerce_stock WHERE sku = ?").param(sku).query(Integer.class).single();
+  }
+
+  int onHand(String sku) {
+    return jdbc.sql("SELECT SUM(on_hand) FROM commerce_stock WHERE sku = ?").param(sku).query(Integer.class).single();
+  }
+
+  String orderStatus(String orderId) {
+    return jdbc.sql("SELECT status FROM commerce_order WHERE id = ?").param(Long.valueOf(orderId.substring(4)))
+        .query(String.class).single();
+  }
+
+  String paymentStatus(String paymentId) {
+    return jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?").param(paymentId).query(String.class).single();
+  }
+}
