@@ -78,7 +78,23 @@ class PersonaReplyDelegate implements JavaDelegate {
       // the handoff routing table and the agent's form read the CRM's tags; one short string, only when needed
       execution.setVariable(PersonaVariables.CUSTOMER_TAGS, String.join(",", tags));
     }
+    if (leftToSalesFlows(execution, result)) {
+      return;
+    }
     messages.send(execution, toWhatsApp(result.reply()));
+  }
+
+  /** Intents that the sales flows answer with live stock, bookings and orders. */
+  static final java.util.Set<String> SALES_INTENTS = java.util.Set.of(
+      "product_inquiry", "availability", "order", "booking_change", "booking_cancel", "order_status");
+
+  /**
+   * Where the flow calls a sales flow right after this task (input parameter {@code leaveToSalesFlows}), the
+   * persona reads the turn but leaves the answer to that flow, so the customer gets one reply, not two.
+   */
+  private static boolean leftToSalesFlows(DelegateExecution execution, PersonaResult result) {
+    return Boolean.TRUE.equals(execution.getVariableLocal("leaveToSalesFlows"))
+        && !result.handoff() && SALES_INTENTS.contains(result.intent());
   }
 
   /** The customer's key: the process variable, else the business key (they are the same value). */

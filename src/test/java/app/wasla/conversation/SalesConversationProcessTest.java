@@ -94,18 +94,38 @@ class SalesConversationProcessTest {
     ProcessInstance instance = startWith("hello");
     execute(job(instance));
 
-    customerWrites(instance, "Track an order", "menu_order_status");
+    customerWrites(instance, "do you deliver to Alexandria?", null);
     execute(job(instance));
-    assertThat(instance).variables().containsEntry("intent", "order_status");
-    customerWrites(instance, "بكام سماعة ايربودز؟", null);
+    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+    customerWrites(instance, "شكرا جزيلا يا نور", null);
     execute(job(instance));
 
     assertThat(instance).isWaitingAt("gateway_awaitCustomer");
-    assertThat(instance).variables().containsEntry("intent", "product_inquiry").containsEntry("language", "ar-EG");
+    assertThat(instance).variables().containsEntry("intent", "thanks_goodbye").containsEntry("language", "ar-EG");
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(3);
+    assertThat(sent.get(1)).contains("Alexandria");
     assertThat(sent.get(2)).matches("(?s).*[\\u0600-\\u06FF].*");
     assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.SEND_SEQ)).isEqualTo(3L);
+  }
+
+  @Test
+  void aSalesQuestionIsAnsweredOnceByTheSalesFlowNotTwice() {
+    ProcessInstance instance = startWith("hello");
+    execute(job(instance));
+
+    customerWrites(instance, "بكام سماعة ايربودز؟", null);
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt("callActivity_orderAndPay");
+    assertThat(instance).variables().containsEntry("intent", "product_inquiry");
+    ProcessInstance orderAndPay = runtimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(orderAndPay.getBusinessKey()).isEqualTo(key);
+    execute(job(orderAndPay));
+    List<String> sent = sentTexts();
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1)).contains("جنيه");
   }
 
   @Test
