@@ -23,8 +23,19 @@ public class FlowMessages {
     Object previous = execution.getVariable(ConversationVariables.SEND_SEQ);
     long seq = previous instanceof Number n ? n.longValue() + 1 : 1;
     execution.setVariable(ConversationVariables.SEND_SEQ, seq);
-    String idempotencyKey = execution.getProcessInstanceId() + ":" + seq;
+    // a called flow (order-and-pay, ...) counts its own sends; the key starts with the conversation's root
+    String instance = execution.getProcessInstanceId();
+    String root = rootProcessInstanceId(execution);
+    String idempotencyKey = (root.equals(instance) ? "" : root + ":") + instance + ":" + seq;
     return outbound.send(conversation(execution), message, idempotencyKey);
+  }
+
+  private static String rootProcessInstanceId(DelegateExecution execution) {
+    DelegateExecution current = execution;
+    while (current.getSuperExecution() != null) {
+      current = current.getSuperExecution();
+    }
+    return current.getProcessInstanceId();
   }
 
   /** Marks the turn's latest message read and shows the typing indicator (best effort). */

@@ -292,8 +292,8 @@ class CustomerStore {
     String direction = rs.getString(1);
     String conversation = rs.getString(8);
     if ("out".equals(direction)) {
-      // an outbound row's idempotency key is <processInstanceId>:<sendSeq> when the flow sent it
-      int colon = conversation == null ? -1 : conversation.lastIndexOf(':');
+      // a flow's send key starts with the conversation's (root) process instance id: <root>[:<called>]:<seq>
+      int colon = conversation == null || conversation.startsWith("api:") ? -1 : conversation.indexOf(':');
       conversation = colon > 0 ? conversation.substring(0, colon) : null;
     }
     return new HistoryEntry(direction, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),

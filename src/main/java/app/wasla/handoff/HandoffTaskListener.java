@@ -36,9 +36,11 @@ class HandoffTaskListener implements TaskListener {
   private final HandoffProperties props;
   private final IdentityService identity;
   private final Clock clock;
+  private final app.wasla.webhook.WebhookEvents events;
 
   HandoffTaskListener(HandoffRouter router, HandoffSnapshot snapshot, HandoffProperties props,
-      IdentityService identity, Clock clock) {
+      IdentityService identity, Clock clock, app.wasla.webhook.WebhookEvents events) {
+    this.events = events;
     this.router = router;
     this.snapshot = snapshot;
     this.props = props;
@@ -77,6 +79,15 @@ class HandoffTaskListener implements TaskListener {
       log.info("No {} agent has room: handoff {} waits in the queue", group, task.getId());
     }
     task.setVariable(AGENT_REPLY, suggestedReply(task, agent));
+    publish(app.wasla.webhook.EventTypes.HANDOFF_CREATED, task, java.util.Map.of(
+        "group", String.valueOf(group), "reason", String.valueOf(reason), "priority", task.getPriority()));
+  }
+
+  /** An outbound webhook event about this handoff, written in the engine's transaction. */
+  private void publish(String type, DelegateTask task, java.util.Map<String, Object> data) {
+    java.util.Map<String, Object> all = new java.util.HashMap<>(data);
+    all.put("taskId", task.getId());
+    events.publish(type, task.getExecution().getProcessBusinessKey(), all);
   }
 
   /** Refreshes the form's transcript and context. */
@@ -108,6 +119,7 @@ class HandoffTaskListener implements TaskListener {
     task.setVariableLocal(OWNER, next);
     if (next != null) {
       router.assigned(next);
+      publish(app.wasla.webhook.EventTypes.HANDOFF_ASSIGNED, task, java.util.Map.of("assignee", next));
     } else {
       afterCommit(router::fillQueues);
     }
@@ -127,6 +139,8 @@ class HandoffTaskListener implements TaskListener {
     }
     task.setVariable(LAST_AGENT, owner);
     task.setVariable(AGENT_DECISION + "Previous", task.getVariable(AGENT_DECISION));
+    publish(app.wasla.webhook.EventTypes.HANDOFF_COMPLETED, task, java.util.Map.of(
+        "agent", String.valueOf(owner), "decision", String.valueOf(task.getVariable(AGENT_DECISION))));
     afterCommit(router::fillQueues);
   }
 

@@ -12,10 +12,19 @@ public final class EventTypes {
   public static final String MESSAGE_SENT = "message.sent";
   public static final String MESSAGE_STATUS_CHANGED = "message.status_changed";
   public static final String CUSTOMER_TAGGED = "customer.tagged";
+  public static final String HANDOFF_CREATED = "handoff.created";
+  public static final String HANDOFF_ASSIGNED = "handoff.assigned";
+  public static final String HANDOFF_COMPLETED = "handoff.completed";
+  public static final String ORDER_CREATED = "order.created";
+  public static final String PAYMENT_SUCCEEDED = "payment.succeeded";
+  public static final String PAYMENT_FAILED = "payment.failed";
+  public static final String BOOKING_CHANGED = "booking.changed";
 
   /** The built-in types, listed in the OpenAPI document and README. */
   public static final List<String> BUILT_IN = List.of(CONVERSATION_STARTED, CONVERSATION_CLOSED,
-      MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS_CHANGED, CUSTOMER_TAGGED);
+      MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS_CHANGED, CUSTOMER_TAGGED,
+      HANDOFF_CREATED, HANDOFF_ASSIGNED, HANDOFF_COMPLETED, ORDER_CREATED, PAYMENT_SUCCEEDED, PAYMENT_FAILED,
+      BOOKING_CHANGED);
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.\\-]{0,127}");
 

@@ -35,6 +35,8 @@ class SalesConversationWiringTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired Inbox inbox;
+  @Autowired app.wasla.crm.CustomerMemory customers;
+  @Autowired app.wasla.webhook.Subscriptions subscriptions;
 
   SalesFlowTestSupport conversation;
 
@@ -82,6 +84,8 @@ class SalesConversationWiringTest {
   @Test
   void aPriceQuestionInTheMainFlowRunsOrderAndPayAndComesBackAfterPayment() {
     conversation = new SalesFlowTestSupport(inbox, jdbc);
+    subscriptions.create("http://127.0.0.1:9/backend", List.of("order.created", "payment.succeeded"),
+        "sales events for the wiring test", true);
     ProcessInstance main = start("بكام الايفون 15؟");
     runDueJobs();
 
@@ -101,6 +105,12 @@ class SalesConversationWiringTest {
     assertThat(main).hasPassed("callActivity_orderAndPay", "gateway_afterSales").isWaitingAt("gateway_awaitCustomer");
     assertThat(main).variables().containsEntry("salesOutcome", "paid").containsEntry("orderStatus", "PAID");
     assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("وصلنا الدفع");
+    // the customer's memory and the outbound webhooks heard of the order and the payment
+    var profile = customers.find(conversation.key).orElseThrow();
+    assertThat(profile.orders()).isEqualTo(1);
+    assertThat(profile.totalSpend()).isEqualByComparingTo("47999");
+    assertThat(jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
+        .param(conversation.key).query(String.class).list()).containsSubsequence("order.created", "payment.succeeded");
   }
 
   @Test

@@ -169,8 +169,12 @@ class HandoffProcessTest {
 
   @Autowired HandoffRouter router;
 
+  @Autowired app.wasla.webhook.Subscriptions subscriptions;
+
   @Test
   void theOwnerRepliesAndGivesTheConversationBackToTheBot() {
+    var subscription = subscriptions.create("http://127.0.0.1:9/crm", List.of("handoff.created", "handoff.assigned",
+        "handoff.completed"), "handoff events", true);
     ProcessInstance instance = handedOff("talk to a human");
     Task task = taskOf(instance);
 
@@ -180,6 +184,10 @@ class HandoffProcessTest {
     assertThat(instance).hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
         .isWaitingAt("gateway_awaitCustomer");
     assertThat(sent(instance)).last().isEqualTo("أهلاً كريم، إزاي أقدر أساعدك؟");
+    assertThat(jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
+        .param(instance.getBusinessKey()).query(String.class).list())
+        .containsExactly("handoff.created", "handoff.assigned", "handoff.completed");
+    subscriptions.delete(subscription.id());
   }
 
   @Test

@@ -33,11 +33,11 @@ class LlmPersonaFlowTest {
   static final MockWebServer LLM = new MockWebServer();
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ANSWER = """
-      {"language":"ar-EG","intent":"product_inquiry","intentConfidence":0.93,
+      {"language":"ar-EG","intent":"payment","intentConfidence":0.93,
        "sentiment":{"label":"neutral","score":0.0},
        "entities":{"products":["iPhone 15 128GB"],"quantity":null,"dateTime":null,"reference":null,"amount":null},
-       "reply":{"text":"الآيفون ١٥ سعره ٤٧٬٩٩٩ جنيه. تحب أطلبهولك؟","options":[{"id":"menu_order","title":"اطلب دلوقتي"}],"listButtonText":null},
-       "handoff":false,"handoffReason":null,"summary":"asks the iPhone 15 price"}""";
+       "reply":{"text":"أيوه بنقبل فودافون كاش وإنستاباي، والتحويل على ٠١٠٠٠٠٠٠٠٠٠. تحب لينك دفع؟","options":[{"id":"payment_link","title":"ابعتلي اللينك"}],"listButtonText":null},
+       "handoff":false,"handoffReason":null,"summary":"asks whether Vodafone Cash is accepted"}""";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -67,17 +67,17 @@ class LlmPersonaFlowTest {
   @Test
   void theLlmsAnswerReachesTheCustomerAndItsTokensAreRecorded() throws Exception {
     String waId = "201055512345";
-    new Webhooks(port).post(Webhooks.text(waId, "wamid.llm.1", "بكام الايفون 15؟", Instant.now()));
+    new Webhooks(port).post(Webhooks.text(waId, "wamid.llm.1", "بتقبلوا فودافون كاش؟", Instant.now()));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !META.sentTo(waId).isEmpty());
     JsonNode sent = META.sentTo(waId).get(0).body();
-    assertThat(sent.at("/interactive/body/text").asText()).contains("٤٧٬٩٩٩");
-    assertThat(sent.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("menu_order");
+    assertThat(sent.at("/interactive/body/text").asText()).contains("فودافون كاش");
+    assertThat(sent.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("payment_link");
 
     RecordedRequest call = LLM.takeRequest();
     assertThat(call.getPath()).isEqualTo("/v1/chat/completions");
     assertThat(call.getHeader("Authorization")).isEqualTo("Bearer sk-test-secret");
-    assertThat(call.getBody().readUtf8()).contains("بكام الايفون 15؟").contains("json_schema");
+    assertThat(call.getBody().readUtf8()).contains("بتقبلوا فودافون كاش؟").contains("json_schema");
     await().atMost(Duration.ofSeconds(5))
         .until(() -> usage.totalTokens(Webhooks.PHONE_NUMBER_ID + ":" + waId) == 908);
   }

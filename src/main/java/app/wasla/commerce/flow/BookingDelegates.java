@@ -106,10 +106,12 @@ final class BookingDelegates {
   static class RescheduleBooking implements JavaDelegate {
     private final Bookings bookings;
     private final FlowMessages messages;
+    private final SalesEvents sales;
 
-    RescheduleBooking(Bookings bookings, FlowMessages messages) {
+    RescheduleBooking(Bookings bookings, FlowMessages messages, SalesEvents sales) {
       this.bookings = bookings;
       this.messages = messages;
+      this.sales = sales;
     }
 
     @Override
@@ -121,6 +123,7 @@ final class BookingDelegates {
         Booking moved = bookings.reschedule((String) execution.getVariable(SalesVariables.BOOKING_ID), slot);
         execution.setVariable(SalesVariables.BOOKING_STARTS_AT, moved.startsAt().toString());
         execution.setVariable(SalesVariables.SALES_OUTCOME, "rescheduled");
+        sales.bookingChanged(execution, moved.id(), "rescheduled", moved.startsAt().toString());
         messages.send(execution, OutboundMessage.Text.of(ar
             ? "تمام، حجزك اتنقل ليوم " + when(slot, true) + ". مستنيينك!"
             : "Done, your booking is moved to " + when(slot, false) + ". See you then!"));
@@ -138,15 +141,19 @@ final class BookingDelegates {
   static class CancelBooking implements JavaDelegate {
     private final Bookings bookings;
     private final FlowMessages messages;
+    private final SalesEvents sales;
 
-    CancelBooking(Bookings bookings, FlowMessages messages) {
+    CancelBooking(Bookings bookings, FlowMessages messages, SalesEvents sales) {
       this.bookings = bookings;
       this.messages = messages;
+      this.sales = sales;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      bookings.cancel((String) execution.getVariable(SalesVariables.BOOKING_ID));
+      String bookingId = (String) execution.getVariable(SalesVariables.BOOKING_ID);
+      bookings.cancel(bookingId);
+      sales.bookingChanged(execution, bookingId, "cancelled", null);
       execution.setVariable(SalesVariables.SALES_OUTCOME, "booking_cancelled");
       messages.send(execution, OutboundMessage.Text.of(arabic(execution)
           ? "حجزك اتلغى. لو حبيت تحجز تاني في أي وقت ابعتلي."

@@ -28,11 +28,13 @@ final class PaymentOutcomeDelegates {
     private final Orders orders;
     private final FlowMessages messages;
     private final ApplicationEventPublisher events;
+    private final SalesEvents sales;
 
-    ConfirmPayment(Orders orders, FlowMessages messages, ApplicationEventPublisher events) {
+    ConfirmPayment(Orders orders, FlowMessages messages, ApplicationEventPublisher events, SalesEvents sales) {
       this.orders = orders;
       this.messages = messages;
       this.events = events;
+      this.sales = sales;
     }
 
     @Override
@@ -42,6 +44,7 @@ final class PaymentOutcomeDelegates {
       Order order = orders.markPaid(orderId, paymentId);
       execution.setVariable(SalesVariables.ORDER_STATUS, order.status());
       execution.setVariable(SalesVariables.SALES_OUTCOME, "paid");
+      sales.paymentSucceeded(execution, orderId, paymentId, order.amountEgp());
       messages.send(execution, OutboundMessage.Text.of(arabic(execution)
           ? "وصلنا الدفع، شكرا! طلبك " + orderId + " اتأكد وهنجهزه للشحن، وهيوصلك رقم التتبع أول ما يتشحن."
           : "Payment received, thank you! Order " + orderId
@@ -56,10 +59,12 @@ final class PaymentOutcomeDelegates {
   static class PaymentFailed implements JavaDelegate {
     private final Orders orders;
     private final FlowMessages messages;
+    private final SalesEvents sales;
 
-    PaymentFailed(Orders orders, FlowMessages messages) {
+    PaymentFailed(Orders orders, FlowMessages messages, SalesEvents sales) {
       this.orders = orders;
       this.messages = messages;
+      this.sales = sales;
     }
 
     @Override
@@ -68,6 +73,7 @@ final class PaymentOutcomeDelegates {
       orders.cancel(orderId, "payment failed");
       execution.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
       execution.setVariable(SalesVariables.SALES_OUTCOME, "failed");
+      sales.paymentFailed(execution, orderId, (String) execution.getVariable(SalesVariables.PAYMENT_ID));
       messages.send(execution, OutboundMessage.Text.of(arabic(execution)
           ? "الدفع ما تمّش للأسف، ومفيش أي مبلغ اتخصم. لو حابب تجرب تاني ابعتلي اسم المنتج أو اختار الدفع عند الاستلام."
           : "The payment didn't go through and nothing was charged. Send me the product's name to try again,"

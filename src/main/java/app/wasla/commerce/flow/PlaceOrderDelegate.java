@@ -21,10 +21,12 @@ class PlaceOrderDelegate implements JavaDelegate {
 
   private final Orders orders;
   private final FlowMessages messages;
+  private final SalesEvents events;
 
-  PlaceOrderDelegate(Orders orders, FlowMessages messages) {
+  PlaceOrderDelegate(Orders orders, FlowMessages messages, SalesEvents events) {
     this.orders = orders;
     this.messages = messages;
+    this.events = events;
   }
 
   @Override
@@ -42,5 +44,6 @@ class PlaceOrderDelegate implements JavaDelegate {
     execution.setVariable(SalesVariables.ORDER_ID, order.get().id());
     execution.setVariable(SalesVariables.ORDER_AMOUNT_EGP, SalesContext.wholeEgp(order.get().amountEgp()));
     execution.setVariable(SalesVariables.ORDER_STATUS, order.get().status());
+    events.orderCreated(execution, order.get().id(), sku, order.get().amountEgp());
   }
 }

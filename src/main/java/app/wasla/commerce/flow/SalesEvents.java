@@ -1,0 +1,65 @@
+package app.wasla.commerce.flow;
+
+import app.wasla.crm.CustomerMemory;
+import app.wasla.webhook.EventTypes;
+import app.wasla.webhook.WebhookEvents;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the sales flows tell the rest of Wasla: outbound webhook events (order.created, payment.succeeded,
+ * payment.failed, booking.changed) and the customer's memory (orders, payments, bookings). Everything is
+ * written in the job's transaction, so it commits or rolls back with the step that caused it.
+ */
+@Component
+class SalesEvents {
+
+  private final WebhookEvents events;
+  private final CustomerMemory customers;
+  private final Clock clock;
+
+  SalesEvents(WebhookEvents events, CustomerMemory customers, Clock clock) {
+    this.events = events;
+    this.customers = customers;
+    this.clock = clock;
+  }
+
+  void orderCreated(DelegateExecution execution, String orderId, String sku, BigDecimal amountEgp) {
+    String key = execution.getProcessBusinessKey();
+    events.publish(EventTypes.ORDER_CREATED, key, data("orderId", orderId, "sku", sku, "amount", amountEgp,
+        "currency", "EGP"));
+    customers.recordOrder(key, orderId, amountEgp, "EGP", clock.instant());
+  }
+
+  void paymentSucceeded(DelegateExecution execution, String orderId, String paymentId, BigDecimal amountEgp) {
+    String key = execution.getProcessBusinessKey();
+    events.publish(EventTypes.PAYMENT_SUCCEEDED, key, data("orderId", orderId, "paymentId", paymentId,
+        "amount", amountEgp, "currency", "EGP"));
+    customers.recordPayment(key, paymentId, orderId, amountEgp, "EGP", clock.instant());
+  }
+
+  void paymentFailed(DelegateExecution execution, String orderId, String paymentId) {
+    events.publish(EventTypes.PAYMENT_FAILED, execution.getProcessBusinessKey(),
+        data("orderId", orderId, "paymentId", paymentId));
+  }
+
+  void bookingChanged(DelegateExecution execution, String bookingId, String change, String startsAt) {
+    String key = execution.getProcessBusinessKey();
+    events.publish(EventTypes.BOOKING_CHANGED, key, data("bookingId", bookingId, "change", change,
+        "startsAt", startsAt));
+    customers.recordBooking(key, bookingId + ":" + change + ":" + startsAt, change + " " + startsAt,
+        clock.instant());
+  }
+
+  private static Map<String, Object> data(Object... pairs) {
+    Map<String, Object> data = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      data.put((String) pairs[i], pairs[i + 1]);
+    }
+    return data;
+  }
+}
