@@ -29,14 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The embedded default end to end (H2, sandbox WhatsApp, demo store, sandbox gateway, mailbox and job
  * executor running): a customer's price question over the real webhook, the order button, the pay page, the
- * signed callback through /webhooks/payments/sandbox and the mailbox, and the confirmation. The test business
- * number starts order-and-pay directly (wasla.mailbox.flows), since wiring it into sales-conversation comes
- * later. Also the callback endpoint's refusals: bad signature, duplicate, unknown order.
+ * signed callback through /webhooks/payments/sandbox and the mailbox, and the confirmation, all through the
+ * sales conversation, which calls order-and-pay. Also the callback endpoint's refusals: bad signature,
+ * duplicate, unknown order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:commerce-e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
-    "wasla.mailbox.flows." + Webhooks.PHONE_NUMBER_ID + "=order-and-pay",
     "wasla.commerce.sandbox.secret=e2e-sandbox-secret",
     "wasla.commerce.paymob.hmac-secret=" + app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SECRET,
     "wasla.commerce.stripe.webhook-secret=whsec_e2e"})
