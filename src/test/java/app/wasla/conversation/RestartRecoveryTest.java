@@ -3,8 +3,7 @@ package app.wasla.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.wasla.WaslaApplication;
-import app.wasla.support.PostgresTestDatabase;
+import app.wasla.support.WaslaNode;
 import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,13 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RestartRecoveryTest {
 
   static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("H2", Map.of("spring.datasource.url",
-            "jdbc:h2:mem:restart-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")),
-        Arguments.of("PostgreSQL", Map.of(
-            "spring.datasource.url", PostgresTestDatabase.url("wasla_restart_it", true),
-            "spring.datasource.username", PostgresTestDatabase.USER,
-            "spring.datasource.password", "")));
+    return WaslaNode.databases("restart-it");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -65,21 +57,13 @@ class RestartRecoveryTest {
 
   private static ConfigurableApplicationContext start(WhatsAppMock meta, Map<String, String> database,
       boolean deliver) {
-    Map<String, Object> props = new HashMap<>(database);
-    props.put("server.port", "0");
-    props.put("wasla.whatsapp.mode", "cloud");
-    props.put("wasla.whatsapp.api-base-url", meta.baseUrl());
-    props.put("wasla.whatsapp.access-token", "test-token");
-    props.put("wasla.whatsapp.app-secret", Webhooks.APP_SECRET);
-    props.put("wasla.whatsapp.verify-token", "test-verify-token");
+    Map<String, String> props = new HashMap<>(database);
     props.put("wasla.mailbox.enabled", String.valueOf(deliver));
     props.put("wasla.mailbox.sweep-interval", "300ms");
-    // As command-line arguments: default properties would lose to application.yaml
-    return new SpringApplicationBuilder(WaslaApplication.class)
-        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    return WaslaNode.start(meta, props);
   }
 
   private static int port(ConfigurableApplicationContext context) {
-    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    return WaslaNode.port(context);
   }
 }

@@ -68,11 +68,7 @@ class TasklistBrowserTest {
 
   @DynamicPropertySource
   static void cloudModeAgainstTheMock(DynamicPropertyRegistry registry) {
-    registry.add("wasla.whatsapp.mode", () -> "cloud");
-    registry.add("wasla.whatsapp.api-base-url", META::baseUrl);
-    registry.add("wasla.whatsapp.access-token", () -> "test-token");
-    registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
-    registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+    META.registerCloudMode(registry);
     registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
     registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
   }

@@ -50,11 +50,7 @@ class LlmPersonaFlowTest {
         .setBody(JSON.writeValueAsString(completion)));
     LLM.start();
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:llm-flow;DB_CLOSE_DELAY=-1");
-    registry.add("wasla.whatsapp.mode", () -> "cloud");
-    registry.add("wasla.whatsapp.api-base-url", META::baseUrl);
-    registry.add("wasla.whatsapp.access-token", () -> "test-token");
-    registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
-    registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+    META.registerCloudMode(registry);
     registry.add("wasla.persona.provider", () -> "openai");
     registry.add("wasla.persona.openai.base-url", () -> LLM.url("/v1").toString().replaceAll("/$", ""));
     registry.add("wasla.persona.openai.api-key", () -> "sk-test-secret");

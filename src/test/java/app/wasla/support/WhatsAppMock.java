@@ -51,6 +51,18 @@ public final class WhatsAppMock {
     return server.url("/v23.0").toString();
   }
 
+  /**
+   * Puts Wasla in cloud mode against this mock: Graph API base URL, token, and the secrets the test
+   * webhooks ({@link Webhooks}) are signed and verified with.
+   */
+  public void registerCloudMode(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("wasla.whatsapp.mode", () -> "cloud");
+    registry.add("wasla.whatsapp.api-base-url", this::baseUrl);
+    registry.add("wasla.whatsapp.access-token", () -> "test-token");
+    registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
+    registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+  }
+
   /** The next {@code times} sends to this customer fail with the given response, then sends succeed. */
   public void failNextSends(String waId, int times, MockResponse response) {
     failuresToSend.put(waId, new AtomicInteger(times));
