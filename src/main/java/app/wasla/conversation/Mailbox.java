@@ -61,9 +61,12 @@ public class Mailbox implements SmartLifecycle {
   /** What one delivery attempt did. */
   enum Outcome { DELIVERED, BUSY, NOTHING_PENDING, LOCKED_ELSEWHERE, WAITING_FOR_WINDOW }
 
+  private final MailboxMetrics metrics;
+
   Mailbox(Inbox inbox, ConversationEngine engine, TransactionTemplate transactions, MailboxProperties props,
-      Clock clock, WebhookEvents events) {
+      Clock clock, WebhookEvents events, MailboxMetrics metrics) {
     this.events = events;
+    this.metrics = metrics;
     this.inbox = inbox;
     this.engine = engine;
     this.transactions = transactions;
@@ -188,6 +191,7 @@ public class Mailbox implements SmartLifecycle {
       conversationStarted(key, processInstanceId, props.flowFor(conversation.phoneNumberId()), CUSTOMER_MESSAGE);
     }
     inbox.markDelivered(turn, key, seq, processInstanceId, now);
+    metrics.delivered(turn.size(), Duration.between(turn.get(0).receivedAt(), clock.instant()));
     log.debug("Delivered {} message(s) as turn {} to {}", turn.size(), seq, processInstanceId);
     return new Delivery(Outcome.DELIVERED, null);
   }

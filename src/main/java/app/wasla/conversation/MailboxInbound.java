@@ -34,11 +34,14 @@ class MailboxInbound implements WhatsAppInbound {
   private final Clock clock;
   private final CustomerMemory customers;
   private final WebhookEvents events;
+  private final MailboxMetrics metrics;
   private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
 
   MailboxInbound(Inbox inbox, Mailbox mailbox, OutboundMessages outbound, MailboxProperties props, Clock clock,
-      CustomerMemory customers, WebhookEvents events, PlatformTransactionManager transactionManager) {
+      CustomerMemory customers, WebhookEvents events, PlatformTransactionManager transactionManager,
+      MailboxMetrics metrics) {
+    this.metrics = metrics;
     this.inbox = inbox;
     this.mailbox = mailbox;
     this.outbound = outbound;
@@ -69,6 +72,7 @@ class MailboxInbound implements WhatsAppInbound {
         }
         return accepted;
       }));
+      metrics.stored(stored, stale);
       if (stored) {
         rememberCustomer(key, m);
       }

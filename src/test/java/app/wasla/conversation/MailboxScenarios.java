@@ -33,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * MockWebServer standing in for Meta's Graph API. Run against H2 and PostgreSQL by the subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// metrics export is off in tests unless asked for; the prometheus endpoint is part of the contract
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 abstract class MailboxScenarios {
 
   static final WhatsAppMock META = new WhatsAppMock();
@@ -93,6 +95,24 @@ abstract class MailboxScenarios {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
     assertThat(META.reads()).anyMatch(r -> r.path("message_id").asText().equals("wamid.one." + waId)
         && r.path("typing_indicator").path("type").asText().equals("text"));
+  }
+
+  @Test
+  void theMailboxCountsWhatItStoresAndDeliversAtTheMetricsEndpoint() throws Exception {
+    String waId = newCustomer();
+    byte[] webhook = Webhooks.text(waId, "wamid.metrics." + waId, "hello", Instant.now());
+    webhooks.post(webhook);
+    webhooks.post(webhook);
+    awaitReplies(waId, 1);
+
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+    try (okhttp3.Response metrics = http.newCall(new okhttp3.Request.Builder()
+        .url("http://127.0.0.1:" + port + "/actuator/prometheus").build()).execute()) {
+      String text = metrics.body().string();
+      assertThat(text).containsPattern("wasla_mailbox_messages_total\\{[^}]*result=\"accepted\"[^}]*\\} [1-9]")
+          .containsPattern("wasla_mailbox_messages_total\\{[^}]*result=\"duplicate\"[^}]*\\} [1-9]")
+          .containsPattern("wasla_mailbox_wait_seconds_count(\\{[^}]*\\})? [1-9]");
+    }
   }
 
   @Test

@@ -1,0 +1,51 @@
+package app.wasla.conversation;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mailbox's figures at /actuator/prometheus: messages accepted, redelivered and too old; turns handed
+ * to the flows, how many messages each carried, and how long messages waited in the inbox.
+ */
+@Component
+class MailboxMetrics {
+
+  private final Counter accepted;
+  private final Counter duplicates;
+  private final Counter stale;
+  private final DistributionSummary turnSize;
+  private final Timer waited;
+
+  MailboxMetrics(MeterRegistry registry) {
+    accepted = Counter.builder("wasla.mailbox.messages").tag("result", "accepted")
+        .description("WhatsApp messages stored for delivery").register(registry);
+    duplicates = Counter.builder("wasla.mailbox.messages").tag("result", "duplicate")
+        .description("Redelivered WhatsApp messages (already stored: no-op)").register(registry);
+    stale = Counter.builder("wasla.mailbox.messages").tag("result", "stale")
+        .description("Messages older than wasla.mailbox.max-message-age: recorded, not answered").register(registry);
+    turnSize = DistributionSummary.builder("wasla.mailbox.turn.messages")
+        .description("Messages handed to a flow as one turn").register(registry);
+    waited = Timer.builder("wasla.mailbox.wait")
+        .description("From arrival to hand-over to the flow (oldest message of the turn)")
+        .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+  }
+
+  void stored(boolean isNew, boolean isStale) {
+    if (!isNew) {
+      duplicates.increment();
+    } else if (isStale) {
+      stale.increment();
+    } else {
+      accepted.increment();
+    }
+  }
+
+  void delivered(int messages, Duration oldestWaited) {
+    turnSize.record(messages);
+    waited.record(oldestWaited.isNegative() ? Duration.ZERO : oldestWaited);
+  }
+}
