@@ -139,7 +139,8 @@ abstract class MailboxScenarios {
     ExecutorService pool = Executors.newFixedThreadPool(10);
     List<Future<Integer>> posts = new ArrayList<>();
     for (int i : order) {
-      byte[] webhook = Webhooks.text(waId, "wamid.seq" + i + "." + waId, "message " + i, base.plusSeconds(i));
+      // thanks: not a sales question, so every turn stays in this flow (no order flow is called)
+      byte[] webhook = Webhooks.text(waId, "wamid.seq" + i + "." + waId, "شكرا " + i, base.plusSeconds(i));
       posts.add(pool.submit(() -> webhooks.post(webhook)));
     }
     for (Future<Integer> post : posts) {
@@ -151,7 +152,7 @@ abstract class MailboxScenarios {
             "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'DELIVERED'")
         .param(key(waId)).query(Long.class).single() == 10);
     String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId))
-        .singleResult().getId();
+        .processDefinitionKey("sales-conversation").singleResult().getId();
     // What the flow saw, turn after turn: the texts handed over, in the order it got them.
     List<String> seenByFlow = history.createHistoricDetailQuery().variableUpdates()
         .processInstanceId(instanceId).orderPartiallyByOccurrence().asc().list().stream()
@@ -159,7 +160,7 @@ abstract class MailboxScenarios {
         .filter(u -> u.getVariableName().equals(ConversationVariables.TURN_TEXT))
         .flatMap(u -> List.of(((String) u.getValue()).split("\n")).stream())
         .toList();
-    assertThat(seenByFlow).containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "message " + i).toList());
+    assertThat(seenByFlow).containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "شكرا " + i).toList());
     List<Long> turns = jdbc.sql("SELECT turn_seq FROM inbox_message WHERE conversation_key = ? ORDER BY wa_timestamp")
         .param(key(waId)).query(Long.class).list();
     assertThat(turns).isSorted().doesNotContainNull();
