@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.system.AfterCommit;
 import app.wasla.webhook.EventTypes;
 import app.wasla.webhook.WebhookEvents;
 import java.time.Clock;
@@ -14,9 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -281,8 +280,8 @@ public class Mailbox implements SmartLifecycle {
       log.info("Mailbox delivery is disabled (wasla.mailbox.enabled=false)");
       return;
     }
-    workers = Executors.newFixedThreadPool(props.workers(), named("mailbox-"));
-    timer = Executors.newSingleThreadScheduledExecutor(named("mailbox-sweep-"));
+    workers = Executors.newFixedThreadPool(props.workers(), AfterCommit.daemonThreads("mailbox-"));
+    timer = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("mailbox-sweep-"));
     running = true;
     long sweepMs = props.sweepInterval().toMillis();
     timer.scheduleWithFixedDelay(this::sweep, 0, sweepMs, TimeUnit.MILLISECONDS);
@@ -314,14 +313,6 @@ public class Mailbox implements SmartLifecycle {
     return Integer.MAX_VALUE - 100;
   }
 
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
 
   /** The result of one delivery attempt. */
   record Delivery(Outcome outcome, Duration waitFor) {

@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.system.AfterCommit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -10,8 +11,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 
@@ -35,16 +34,7 @@ public class WaitStateListener extends AbstractProcessEnginePlugin implements Ex
     if (key == null) {
       return;
     }
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          mailbox.getObject().poke(key);
-        }
-      });
-    } else {
-      mailbox.getObject().poke(key);
-    }
+    AfterCommit.run(() -> mailbox.getObject().poke(key));
   }
 
   @Override

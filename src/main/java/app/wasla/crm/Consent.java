@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.conversation.ConversationKey;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,6 @@ public class Consent {
   public boolean allowsMarketing(String customerKey) {
     return jdbc.sql("""
             SELECT COUNT(*) FROM customer WHERE customer_key = ? AND marketing_opt_out = TRUE""")
-        .param(CustomerKey.parse(customerKey).value()).query(Long.class).single() == 0;
+        .param(ConversationKey.parse(customerKey).value()).query(Long.class).single() == 0;
   }
 }

@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.conversation.ConversationKey;
+
 import java.time.Instant;
 
 /**
@@ -10,6 +12,6 @@ public record CustomerErased(String customerKey, Instant at) {
 
   @Override
   public String toString() {
-    return "CustomerErased[" + CustomerKeys.mask(customerKey) + " at " + at + "]";
+    return "CustomerErased[" + ConversationKey.mask(customerKey) + " at " + at + "]";
   }
 }

@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.conversation.ConversationKey;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +69,7 @@ public class CustomerMemory {
    * times) and records an opt-out or opt-in when the message is a consent keyword.
    */
   public void messageReceived(String customerKey, String profileName, String text, Instant at) {
-    CustomerKey key = CustomerKey.parse(customerKey);
+    ConversationKey key = ConversationKey.parse(customerKey);
     Instant now = clock.instant();
     store.ensure(key, now);
     store.touchContact(key.value(), profileName, at);
@@ -88,7 +90,7 @@ public class CustomerMemory {
 
   /** After each persona turn: language, last intent, negative streak, conversations, handoff; tags re-evaluated. */
   public void turnCompleted(Turn turn) {
-    CustomerKey key = CustomerKey.parse(turn.customerKey());
+    ConversationKey key = ConversationKey.parse(turn.customerKey());
     Instant now = clock.instant();
     Instant at = turn.at() == null ? now : turn.at();
     store.lockOrCreate(key, now);
@@ -166,14 +168,14 @@ public class CustomerMemory {
   /** The customer's profile, tags and attributes; empty for an unknown customer. */
   @Transactional(readOnly = true)
   public Optional<CustomerProfile> find(String customerKey) {
-    return store.find(CustomerKey.parse(customerKey).value());
+    return store.find(ConversationKey.parse(customerKey).value());
   }
 
   /** Messages both ways and events across all conversations, oldest first. */
   @Transactional(readOnly = true)
   public Page<HistoryEntry> history(String customerKey, int page, int size) {
     int[] b = Page.bounds(page, size);
-    return store.history(CustomerKey.parse(customerKey).value(), b[0], b[1]);
+    return store.history(ConversationKey.parse(customerKey).value(), b[0], b[1]);
   }
 
   /** Customers with the tag (if given) whose name or number contains {@code text} (if given), latest first. */
@@ -251,7 +253,7 @@ public class CustomerMemory {
       // the tag rows are gone with the profile; listeners learn it without a history row that would name them
       events.publishEvent(new CustomerTagged(key, Set.of(), before, clock.instant()));
     }
-    log.info("Customer {} erased: {}", CustomerKeys.mask(key), cleared);
+    log.info("Customer {} erased: {}", ConversationKey.mask(key), cleared);
     return cleared;
   }
 
@@ -262,13 +264,13 @@ public class CustomerMemory {
   }
 
   private String prepare(String customerKey) {
-    CustomerKey key = CustomerKey.parse(customerKey);
+    ConversationKey key = ConversationKey.parse(customerKey);
     store.lockOrCreate(key, clock.instant());
     return key.value();
   }
 
   private String existing(String customerKey) {
-    String key = CustomerKey.parse(customerKey).value();
+    String key = ConversationKey.parse(customerKey).value();
     if (!store.exists(key)) {
       throw new CustomerNotFoundException(key);
     }

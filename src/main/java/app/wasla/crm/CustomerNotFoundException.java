@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.conversation.ConversationKey;
+
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,7 +18,7 @@ public class CustomerNotFoundException extends ErrorResponseException {
 
   private static ProblemDetail problem(String customerKey) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-        "No customer " + CustomerKeys.mask(customerKey));
+        "No customer " + ConversationKey.mask(customerKey));
     p.setType(TYPE);
     p.setTitle("Customer not found");
     return p;

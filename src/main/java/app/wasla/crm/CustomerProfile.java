@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.conversation.ConversationKey;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +39,6 @@ public record CustomerProfile(String customerKey, String phoneNumberId, String w
 
   @Override
   public String toString() {
-    return "CustomerProfile[" + CustomerKeys.mask(customerKey) + ", tags=" + tagNames() + "]";
+    return "CustomerProfile[" + ConversationKey.mask(customerKey) + ", tags=" + tagNames() + "]";
   }
 }

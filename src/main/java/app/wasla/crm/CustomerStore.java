@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.conversation.ConversationKey;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +40,7 @@ class CustomerStore {
    * Creates the customer row when missing; true when this call created it. In its own transaction: on
    * PostgreSQL a duplicate key (two first messages at once) would otherwise abort the caller's transaction.
    */
-  boolean ensure(CustomerKey key, Instant now) {
+  boolean ensure(ConversationKey key, Instant now) {
     if (exists(key.value())) {
       return false;
     }
@@ -67,7 +69,7 @@ class CustomerStore {
   }
 
   /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
-  void lockOrCreate(CustomerKey key, Instant now) {
+  void lockOrCreate(ConversationKey key, Instant now) {
     boolean locked = jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE")
         .param(key.value()).query(String.class).optional().isPresent();
     if (!locked) {

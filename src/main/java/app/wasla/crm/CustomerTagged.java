@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.conversation.ConversationKey;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -17,6 +19,6 @@ public record CustomerTagged(String customerKey, Set<String> added, Set<String> 
 
   @Override
   public String toString() {
-    return "CustomerTagged[" + CustomerKeys.mask(customerKey) + " +" + added + " -" + removed + " at " + at + "]";
+    return "CustomerTagged[" + ConversationKey.mask(customerKey) + " +" + added + " -" + removed + " at " + at + "]";
   }
 }

@@ -11,8 +11,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import app.wasla.system.AfterCommit;
 
 /**
  * {@code ${handoffTaskListener}} on the handoff task: routes it by load when it is created, names it, sets
@@ -54,7 +53,7 @@ class HandoffTaskListener implements TaskListener {
       case EVENTNAME_CREATE -> created(task);
       case EVENTNAME_ASSIGNMENT -> assigned(task);
       case EVENTNAME_COMPLETE -> completing(task);
-      case EVENTNAME_DELETE -> afterCommit(router::fillQueues);
+      case EVENTNAME_DELETE -> AfterCommit.run(router::fillQueues);
       default -> { }
     }
   }
@@ -121,7 +120,7 @@ class HandoffTaskListener implements TaskListener {
       router.assigned(next);
       publish(app.wasla.webhook.EventTypes.HANDOFF_ASSIGNED, task, java.util.Map.of("assignee", next));
     } else {
-      afterCommit(router::fillQueues);
+      AfterCommit.run(router::fillQueues);
     }
   }
 
@@ -141,7 +140,7 @@ class HandoffTaskListener implements TaskListener {
     task.setVariable(AGENT_DECISION + "Previous", task.getVariable(AGENT_DECISION));
     publish(app.wasla.webhook.EventTypes.HANDOFF_COMPLETED, task, java.util.Map.of(
         "agent", String.valueOf(owner), "decision", String.valueOf(task.getVariable(AGENT_DECISION))));
-    afterCommit(router::fillQueues);
+    AfterCommit.run(router::fillQueues);
   }
 
   private int priority(DelegateTask task) {
@@ -184,21 +183,4 @@ class HandoffTaskListener implements TaskListener {
         || identity.createUserQuery().userId(user).memberOfGroup("camunda-admin").count() > 0;
   }
 
-  private static void afterCommit(Runnable action) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          try {
-            action.run();
-          } catch (RuntimeException e) {
-            // the handoff itself is committed; the queue is filled again on the next change
-            log.warn("Filling the handoff queues failed: {}", e.toString());
-          }
-        }
-      });
-    } else {
-      action.run();
-    }
-  }
 }

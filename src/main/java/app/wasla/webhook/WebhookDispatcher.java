@@ -1,5 +1,6 @@
 package app.wasla.webhook;
 
+import app.wasla.system.AfterCommit;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -156,8 +157,8 @@ public class WebhookDispatcher implements SmartLifecycle {
       log.info("Webhook delivery is disabled (wasla.webhooks.enabled=false); events are still recorded");
       return;
     }
-    workers = Executors.newFixedThreadPool(props.workers(), named("webhook-"));
-    poller = Executors.newSingleThreadScheduledExecutor(named("webhook-poll-"));
+    workers = Executors.newFixedThreadPool(props.workers(), AfterCommit.daemonThreads("webhook-"));
+    poller = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("webhook-poll-"));
     running = true;
     poller.scheduleWithFixedDelay(this::poll, 0, props.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     log.info("Webhook delivery started: {} workers, poll every {}", props.workers(), props.pollInterval());
@@ -187,12 +188,4 @@ public class WebhookDispatcher implements SmartLifecycle {
     return Integer.MAX_VALUE - 200;
   }
 
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
 }

@@ -1,5 +1,6 @@
 package app.wasla.webhook;
 
+import app.wasla.system.AfterCommit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -15,8 +16,6 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Publishes events into the transactional outbox: the event row and one delivery row per interested
@@ -108,16 +107,7 @@ public class WebhookEvents {
     if (d == null) {
       return;
     }
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          d.wake();
-        }
-      });
-    } else {
-      d.wake();
-    }
+    AfterCommit.run(d::wake);
   }
 
   private String write(Object value) {

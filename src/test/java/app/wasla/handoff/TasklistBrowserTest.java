@@ -1,16 +1,12 @@
 package app.wasla.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import app.wasla.support.BrowserScript;
 import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
 import app.wasla.system.AgentAuthorizations;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -55,12 +50,7 @@ class TasklistBrowserTest {
 
   static final WhatsAppMock META = new WhatsAppMock();
 
-  private static final String SETUP = "run `apt-get install -y chromium && npm ci --prefix e2e` (as .ci/run does)";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-  private static final Path SCRIPT = PROJECT.resolve("e2e/tasklist.spec.mjs");
-  private static final Path PLAYWRIGHT = PROJECT.resolve("e2e/node_modules/playwright-core");
-  private static final Path SCREENSHOTS = PROJECT.resolve("target/e2e");
+  private static final Path SCREENSHOTS = BrowserScript.PROJECT.resolve("target/e2e");
   private static final long TIMEOUT_SECONDS = 180;
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final String CUSTOMER_TEXT = "I want to talk to a human please";
@@ -83,12 +73,7 @@ class TasklistBrowserTest {
 
   @Test
   void theOwnerAnswersInTasklistAndTheOtherAgentCannotTakeOver() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      fail(CHROMIUM + " is missing: " + SETUP);
-    }
-    if (!Files.isDirectory(PLAYWRIGHT)) {
-      fail(PLAYWRIGHT + " is missing: " + SETUP);
-    }
+    BrowserScript.requireBrowser();
     seedSalesAgents();
 
     String waId = newCustomer();
@@ -110,8 +95,8 @@ class TasklistBrowserTest {
     assertThat(suggestion).as("the suggested reply").isNotBlank();
     String expectedReply = suggestion.strip() + " Your order ships tomorrow, ref E2E-" + waId + ".";
 
-    String log = runBrowser(List.of("node", SCRIPT.toString(), "http://127.0.0.1:" + port, waId, owner, other,
-        SCREENSHOTS.toString(), secondWaId, CUSTOMER_TEXT));
+    String log = runBrowser("http://127.0.0.1:" + port, waId, owner, other, SCREENSHOTS.toString(), secondWaId,
+        CUSTOMER_TEXT);
 
     // the reply the owner typed in Tasklist reached Meta for that customer, as a text message
     await().atMost(PATIENCE).until(() -> textsTo(waId).contains(expectedReply));
@@ -197,36 +182,14 @@ class TasklistBrowserTest {
   }
 
   /** Runs the browser script; fails with its output unless it exits 0 within the timeout. */
-  private static String runBrowser(List<String> command) throws Exception {
+  private static String runBrowser(String... args) throws Exception {
     Files.createDirectories(SCREENSHOTS);
     try (Stream<Path> old = Files.list(SCREENSHOTS)) {
       for (Path png : old.filter(p -> p.getFileName().toString().startsWith("tasklist-")).toList()) {
         Files.delete(png);
       }
     }
-    Process node;
-    try {
-      node = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      fail("cannot start node (" + e.getMessage() + "): install Node.js and npm (apt-get install -y nodejs npm), then "
-          + SETUP);
-      return "";
-    }
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> copy(node.getInputStream(), output), "e2e-output");
-    reader.start();
-    boolean finished = node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    if (!finished) {
-      node.descendants().forEach(ProcessHandle::destroyForcibly);
-      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    reader.join(10_000);
-    String log = output.toString(StandardCharsets.UTF_8);
-    System.out.println(log);
-
-    assertThat(finished).as("%s finished within %d s; its output:%n%s", String.join(" ", command),
-        TIMEOUT_SECONDS, log).isTrue();
-    assertThat(node.exitValue()).as("exit code of the browser test; its output:%n%s", log).isZero();
+    String log = BrowserScript.run("tasklist.spec.mjs", TIMEOUT_SECONDS, args);
     List<String> screenshots = new ArrayList<>();
     try (Stream<Path> files = Files.list(SCREENSHOTS)) {
       files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tasklist-")).sorted()
@@ -234,13 +197,5 @@ class TasklistBrowserTest {
     }
     assertThat(screenshots).as("screenshots in %s", SCREENSHOTS).hasSizeGreaterThanOrEqualTo(6);
     return log;
-  }
-
-  private static void copy(InputStream in, ByteArrayOutputStream out) {
-    try (in) {
-      in.transferTo(out);
-    } catch (IOException e) {
-      // the process was killed; what was read so far is kept
-    }
   }
 }
