@@ -8,18 +8,23 @@ import java.sql.Statement;
 
 /**
  * The PostgreSQL of the development machines and CI (127.0.0.1:5432, trust auth, user postgres): creates
- * a test database when it is missing. Override with WASLA_TEST_PG_HOST / WASLA_TEST_PG_USER.
+ * a test database when it is missing. Override with WASLA_TEST_PG_HOST / WASLA_TEST_PG_USER; set
+ * WASLA_TEST_PG_DB_SUFFIX to keep two suites on one server apart.
  */
 public final class PostgresTestDatabase {
 
   private static final String HOST = System.getenv().getOrDefault("WASLA_TEST_PG_HOST", "127.0.0.1:5432");
   public static final String USER = System.getenv().getOrDefault("WASLA_TEST_PG_USER", "postgres");
+  // Lets two suites share one server (two worktrees, say): each appends its own suffix to every database name.
+  private static final String SUFFIX = System.getenv().getOrDefault("WASLA_TEST_PG_DB_SUFFIX", "")
+      .replaceAll("[^a-z0-9_]", "");
 
   private PostgresTestDatabase() {
   }
 
   /** Makes sure the database exists (dropping it first when asked) and returns its JDBC URL. */
-  public static synchronized String url(String database, boolean fresh) {
+  public static synchronized String url(String name, boolean fresh) {
+    String database = name + SUFFIX;
     try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
          Statement st = admin.createStatement()) {
       if (fresh) {
