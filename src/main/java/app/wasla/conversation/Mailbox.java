@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +44,8 @@ public class Mailbox implements SmartLifecycle {
   private static final int TURN_TEXT_LIMIT = 3900;
 
   private final Inbox inbox;
+  private final List<CustomerMessageListener> listeners;
+  private final TransactionTemplate savepoint;
   private final ConversationEngine engine;
   private final TransactionTemplate transactions;
   private final MailboxProperties props;
@@ -63,7 +67,10 @@ public class Mailbox implements SmartLifecycle {
   private final MailboxMetrics metrics;
 
   Mailbox(Inbox inbox, ConversationEngine engine, TransactionTemplate transactions, MailboxProperties props,
-      Clock clock, WebhookEvents events, MailboxMetrics metrics) {
+      Clock clock, WebhookEvents events, MailboxMetrics metrics, ObjectProvider<CustomerMessageListener> listeners) {
+    this.listeners = listeners.orderedStream().toList();
+    this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.events = events;
     this.metrics = metrics;
     this.inbox = inbox;
@@ -190,6 +197,7 @@ public class Mailbox implements SmartLifecycle {
       conversationStarted(key, processInstanceId, props.flowFor(conversation.phoneNumberId()), CUSTOMER_MESSAGE);
     }
     inbox.markDelivered(turn, key, seq, processInstanceId, now);
+    tellListeners(key, turn);
     metrics.delivered(turn.size(), Duration.between(turn.get(0).receivedAt(), clock.instant()));
     log.debug("Delivered {} message(s) as turn {} to {}", turn.size(), seq, processInstanceId);
     return new Delivery(Outcome.DELIVERED, null);
@@ -221,6 +229,28 @@ public class Mailbox implements SmartLifecycle {
     }
     inbox.markDelivered(List.of(event), key, seq, processInstanceId.get(), now);
     return new Delivery(Outcome.DELIVERED, null);
+  }
+
+  /**
+   * The CRM and other listeners, in the delivery's transaction but inside a savepoint: their failure is logged
+   * and never holds the conversation up. Here rather than in the webhook request, so that the acknowledgement
+   * to Meta never waits for a customer row a running turn holds locked.
+   */
+  private void tellListeners(String key, List<InboxEntry> turn) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    ConversationKey conversation = ConversationKey.parse(key);
+    for (InboxEntry entry : turn) {
+      for (CustomerMessageListener listener : listeners) {
+        try {
+          savepoint.executeWithoutResult(sp -> listener.delivered(conversation, entry.profileName(),
+              entry.text(), entry.waTimestamp()));
+        } catch (RuntimeException e) {
+          log.warn("{} failed on message {}; delivered anyway", listener.getClass().getSimpleName(), entry.wamid(), e);
+        }
+      }
+    }
   }
 
   /** conversation.started, in the delivery's transaction: it exists exactly when the start committed. */

@@ -4,17 +4,18 @@ import app.wasla.channel.whatsapp.InboundMessage;
 import app.wasla.channel.whatsapp.StatusUpdate;
 import app.wasla.channel.whatsapp.WebhookPayload;
 import app.wasla.channel.whatsapp.WhatsAppInbound;
-import app.wasla.crm.CustomerMemory;
 import app.wasla.webhook.EventTypes;
 import app.wasla.webhook.WebhookEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,14 +33,14 @@ class MailboxInbound implements WhatsAppInbound {
   private final OutboundMessages outbound;
   private final MailboxProperties props;
   private final Clock clock;
-  private final CustomerMemory customers;
+  private final List<CustomerMessageListener> listeners;
   private final WebhookEvents events;
   private final MailboxMetrics metrics;
   private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
 
   MailboxInbound(Inbox inbox, Mailbox mailbox, OutboundMessages outbound, MailboxProperties props, Clock clock,
-      CustomerMemory customers, WebhookEvents events, PlatformTransactionManager transactionManager,
+      ObjectProvider<CustomerMessageListener> listeners, WebhookEvents events, PlatformTransactionManager transactionManager,
       MailboxMetrics metrics) {
     this.metrics = metrics;
     this.inbox = inbox;
@@ -47,7 +48,7 @@ class MailboxInbound implements WhatsAppInbound {
     this.outbound = outbound;
     this.props = props;
     this.clock = clock;
-    this.customers = customers;
+    this.listeners = listeners.orderedStream().toList();
     this.events = events;
     this.transaction = new TransactionTemplate(transactionManager);
     this.savepoint = new TransactionTemplate(transactionManager);
@@ -74,7 +75,7 @@ class MailboxInbound implements WhatsAppInbound {
       }));
       metrics.stored(stored, stale);
       if (stored) {
-        rememberCustomer(key, m);
+        tellListeners(key, m, stale);
       }
       if (stored && !stale) {
         toDeliver.add(key.value());
@@ -89,14 +90,20 @@ class MailboxInbound implements WhatsAppInbound {
   }
 
   /**
-   * Profile and consent keywords in the CRM. The message is durable already and a redelivery is a no-op, so a
-   * CRM failure is logged, never turned into an error that would make Meta retry in vain.
+   * Tells the listeners (the CRM's consent keywords) of the stored message; a message too old to be answered is
+   * never delivered, so they hear of its delivery here too. The message is durable already and a redelivery is
+   * a no-op, so a failure is logged, never turned into an error that would make Meta retry in vain.
    */
-  private void rememberCustomer(ConversationKey key, InboundMessage m) {
-    try {
-      customers.messageReceived(key.value(), m.profileName(), m.text(), m.timestamp());
-    } catch (RuntimeException e) {
-      log.warn("CRM update for message {} failed; the message is stored", m.wamid(), e);
+  private void tellListeners(ConversationKey key, InboundMessage m, boolean stale) {
+    for (CustomerMessageListener listener : listeners) {
+      try {
+        listener.stored(key, m.text(), m.timestamp());
+        if (stale) {
+          listener.delivered(key, m.profileName(), m.text(), m.timestamp());
+        }
+      } catch (RuntimeException e) {
+        log.warn("{} failed on message {}; the message is stored", listener.getClass().getSimpleName(), m.wamid(), e);
+      }
     }
   }
 

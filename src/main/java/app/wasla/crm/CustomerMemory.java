@@ -1,6 +1,7 @@
 package app.wasla.crm;
 
 import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.CustomerMessageListener;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class CustomerMemory {
+public class CustomerMemory implements CustomerMessageListener {
 
   /** Kinds of {@code customer_event} rows. */
   public static final String HANDOFF = "HANDOFF";
@@ -65,18 +66,18 @@ public class CustomerMemory {
   }
 
   /**
-   * A customer message was stored: creates or updates the profile (name from the WhatsApp contact, contact
-   * times) and records an opt-out or opt-in when the message is a consent keyword.
+   * A customer message was stored: a consent keyword is recorded at once (an opt-out must hold before the next
+   * broadcast, whatever the conversation is doing). Any other message costs no database work here, so the
+   * acknowledgement to Meta never waits for the customer row a running turn holds locked.
    */
-  public void messageReceived(String customerKey, String profileName, String text, Instant at) {
-    ConversationKey key = ConversationKey.parse(customerKey);
-    Instant now = clock.instant();
-    store.ensure(key, now);
-    store.touchContact(key.value(), profileName, at);
+  @Override
+  public void stored(ConversationKey key, String text, Instant at) {
     ConsentKeywords.Verdict verdict = consentKeywords.classify(text);
     if (verdict == ConsentKeywords.Verdict.NONE) {
       return;
     }
+    Instant now = clock.instant();
+    store.ensure(key, now);
     store.lock(key.value());
     boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;
     boolean current = store.find(key.value()).map(CustomerProfile::marketingOptOut).orElse(false);
@@ -86,6 +87,16 @@ public class CustomerMemory {
           null, at, now);
       log.info("Customer {} opted {} of marketing", key, optOut ? "out" : "back in");
     }
+  }
+
+  /**
+   * A customer message was delivered to its flow (or stored too old to answer): creates or updates the profile
+   * (name from the WhatsApp contact, first and last contact times).
+   */
+  @Override
+  public void delivered(ConversationKey key, String profileName, String text, Instant at) {
+    store.ensure(key, clock.instant());
+    store.touchContact(key.value(), profileName, at);
   }
 
   /** After each persona turn: language, last intent, negative streak, conversations, handoff; tags re-evaluated. */

@@ -196,11 +196,17 @@ abstract class CrmScenarios {
       assertThat(post.get()).isEqualTo(200);
     }
     pool.shutdown();
-
-    CustomerProfile p = memory.find(key(waId)).orElseThrow();
-    assertThat(p.firstContactAt()).isEqualTo(base);
-    assertThat(p.lastContactAt()).isEqualTo(base.plusSeconds(7));
+    // the opt-out holds as soon as the webhooks are acknowledged
     assertThat(consent.allowsMarketing(key(waId))).isFalse();
+
+    // the profile's contact times follow as the messages are delivered
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      CustomerProfile p = memory.find(key(waId)).orElseThrow();
+      assertThat(p.firstContactAt()).isEqualTo(base);
+      assertThat(p.lastContactAt()).isEqualTo(base.plusSeconds(7));
+    });
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE customer_key = ?").param(key(waId))
+        .query(Long.class).single()).isEqualTo(1);
   }
 
   @Test
