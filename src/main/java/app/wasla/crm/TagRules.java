@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,8 +34,21 @@ public final class TagRules {
       Integer daysSinceLastOrder, double openBalance, int conversations) {
   }
 
+  // The decision is a pure function of the facts, and the facts are few discrete values (most customers share
+  // them: no orders, no spend, one conversation, the same few intents), so each distinct set is evaluated once.
+  // FEEL evaluation costs about half a millisecond of CPU per call; a lookup costs nothing. Bounded, least
+  // recently used first out.
+  private static final int REMEMBERED_FACTS = 10_000;
+
   private final DmnEngine engine;
   private final DmnDecision decision;
+  private final Map<Facts, Set<String>> remembered = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Facts, Set<String>> eldest) {
+          return size() > REMEMBERED_FACTS;
+        }
+      });
 
   private TagRules(InputStream dmn) {
     this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -60,6 +75,16 @@ public final class TagRules {
 
   /** The tags every matching row yields, each once, sorted. */
   public Set<String> tags(Facts facts) {
+    Set<String> known = remembered.get(facts);
+    if (known != null) {
+      return known;
+    }
+    Set<String> tags = evaluate(facts);
+    remembered.put(facts, tags);
+    return tags;
+  }
+
+  private Set<String> evaluate(Facts facts) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("totalSpend", facts.totalSpend());
     vars.put("orders", facts.orders());
@@ -75,6 +100,6 @@ public final class TagRules {
         tags.add(Tags.normalize(tag.toString()));
       }
     }
-    return tags;
+    return Collections.unmodifiableSet(tags);
   }
 }
