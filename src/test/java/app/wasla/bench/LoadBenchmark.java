@@ -101,6 +101,11 @@ public final class LoadBenchmark {
 
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = parseArgs(argv);
+    if (!System.getProperty("java.class.path").contains("test-classes")) {
+      // under exec:java the JVM's classpath is Maven's, and the child JVMs need the project's
+      System.err.println("Run the benchmark with bench/run.sh (a plain JVM on the project's classpath)");
+      System.exit(2);
+    }
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     Path dir = Path.of(args.getOrDefault("out", "bench-results"), stamp);
     Files.createDirectories(dir);
@@ -122,7 +127,7 @@ public final class LoadBenchmark {
           bench.warmUp();
           if (steps.contains("open")) {
             for (String rate : list(args.getOrDefault("rates", args.getOrDefault("rate", "10,20")))) {
-              runs.add(bench.report(bench.openLoop(Double.parseDouble(rate)), db, null));
+              runs.add(bench.report(bench.openLoop(Double.parseDouble(rate), 0, 0), db, null));
             }
           }
           if (steps.contains("closed")) {
@@ -132,11 +137,12 @@ public final class LoadBenchmark {
           }
           if (steps.contains("growth") && db.equals("pg") && args.containsKey("live")) {
             for (String level : list(args.get("live"))) {
-              Map<String, Object> seeded = seed(wasla, Integer.parseInt(level), dir);
+              Map<String, Object> seeded = seed(wasla, Integer.parseInt(level), args, dir);
               seeding.add(seeded);
               System.out.println("SEEDED " + seeded);
               Map<String, Object> run = bench.openLoop(Double.parseDouble(args.getOrDefault("growthRate",
-                  list(args.getOrDefault("rates", args.getOrDefault("rate", "10"))).get(0))));
+                  list(args.getOrDefault("rates", args.getOrDefault("rate", "10"))).get(0))),
+                  Integer.parseInt(level), Double.parseDouble(args.getOrDefault("growthSeededShare", "0.5")));
               run.put("seededConversations", Integer.parseInt(level));
               run.put("conversationsInDb", wasla.count("SELECT COUNT(*) FROM conversation"));
               run.put("liveInstancesInDb", wasla.count(
@@ -310,9 +316,11 @@ public final class LoadBenchmark {
     return size.isEmpty() ? "" : ";QUERY_CACHE_SIZE=" + size;
   }
 
-  private static Map<String, Object> seed(Wasla wasla, int target, Path dir) throws Exception {
+  private static Map<String, Object> seed(Wasla wasla, int target, Map<String, String> args, Path dir)
+      throws Exception {
     List<String> a = List.of("url=" + wasla.jdbcUrl, "user=" + PostgresTestDatabase.USER, "target=" + target,
-        "phoneNumberId=" + Webhooks.PHONE_NUMBER_ID, "threads=" + 3, "inactivity=PT6H");
+        "phoneNumberId=" + Webhooks.PHONE_NUMBER_ID, "threads=" + args.getOrDefault("seedThreads", "3"),
+        "batch=" + args.getOrDefault("seedBatch", "100"), "inactivity=" + args.getOrDefault("inactivity", "PT6H"));
     try (ChildJvm jvm = ChildJvm.start(Seeder.class.getName(), List.of("-Xmx512m"), a, dir.resolve("seeder.log"))) {
       @SuppressWarnings("unchecked")
       Map<String, Object> out = JSON.readValue(jvm.awaitResult(7200), Map.class);
@@ -370,17 +378,25 @@ public final class LoadBenchmark {
   }
 
   /**
-   * Open loop at a fixed rate for {@code seconds}, fresh customers sending {@code messages} each, round robin:
-   * customers = rate × seconds / messages, so one customer's messages are seconds / messages apart.
+   * Open loop at a fixed rate for {@code seconds}, customers sending {@code messages} each, round robin:
+   * customers = rate × seconds / messages, so one customer's messages are seconds / messages apart. A share
+   * of them are seeded customers picked at random among the first {@code seeded} (their live conversation
+   * resting at its wait state gets the message), the others are new customers (their first message starts
+   * a conversation).
    */
-  private Map<String, Object> openLoop(double rate) throws Exception {
+  private Map<String, Object> openLoop(double rate, int seeded, double seededShare) throws Exception {
     int seconds = intArg(args, "seconds", 10);
     int messages = intArg(args, "messages", 3);
     int customers = (int) Math.max(1, Math.ceil(rate * seconds / messages));
+    int fromSeed = seeded <= 0 ? 0 : (int) Math.min(seeded, Math.round(customers * seededShare));
     List<String> waIds = new ArrayList<>();
-    for (int i = 0; i < customers; i++) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    random.ints(0, seeded <= 0 ? 1 : seeded).distinct().limit(fromSeed).forEach(n -> waIds.add(Seeder.waId(n)));
+    while (waIds.size() < customers) {
       waIds.add(newCustomer());
     }
+    // interleave seeded and new customers
+    java.util.Collections.shuffle(waIds);
     Run run = new Run("open " + Stats.round(rate) + "/s", this);
     ExecutorService pool = Executors.newFixedThreadPool(intArg(args, "clients", 16));
     long interval = (long) (1e9 / rate);
@@ -409,6 +425,7 @@ public final class LoadBenchmark {
     result.put("loop", "open");
     result.put("offeredPerSecond", rate);
     result.put("customers", customers);
+    result.put("seededCustomers", fromSeed);
     result.put("messagesPerCustomer", messages);
     result.put("secondsBetweenACustomersMessages", Stats.round(customers / rate));
     return result;

@@ -152,7 +152,7 @@ final class Seeder {
     // one engine transaction per batch: the nested commands join it
     ((ProcessEngineConfigurationImpl) config).getCommandExecutorTxRequired().execute(context -> {
       for (long n = from; n < to; n++) {
-        String waId = PREFIX + String.format("%08d", n);
+        String waId = waId(n);
         String key = phone + ":" + waId;
         Map<String, Object> vars = new HashMap<>(template);
         vars.put("conversationKey", key);
@@ -230,6 +230,11 @@ final class Seeder {
       outMsg.executeBatch();
       jdbc.commit();
     }
+  }
+
+  /** The wa_id of the n-th seeded customer (0-based). */
+  static String waId(long n) {
+    return PREFIX + String.format("%08d", n);
   }
 
   static String dbName(String jdbcUrl) {
