@@ -44,7 +44,10 @@ final class ChildJvm implements AutoCloseable {
     cmd.addAll(args);
     Files.writeString(log, "$ " + String.join(" ", cmd).replace(System.getProperty("java.class.path"), "<cp>")
         + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start(), log);
+    Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    // Ctrl-C or a kill of the generator must not leave a Wasla or a floor running
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-child-stop"));
+    return new ChildJvm(process, log);
   }
 
   long pid() {

@@ -82,13 +82,13 @@ final class EngineFloor {
       correlate(runtime, keys, warmup);
       System.gc();
 
-      long[] pg0 = pgDatabase == null ? null : Proc.postgresCpuNanos(pgDatabase);
+      Map<Long, long[]> pg0 = pgDatabase == null ? null : Proc.postgresSnapshot(pgDatabase);
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       correlate(runtime, keys, correlations);
       long wall = System.nanoTime() - t0;
       long cpu = processCpuNanos() - cpu0;
-      long[] pg1 = pgDatabase == null ? null : Proc.postgresCpuNanos(pgDatabase);
+      long[] pg = pgDatabase == null ? null : Proc.postgresCpuNanos(pg0, Proc.postgresSnapshot(pgDatabase));
 
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("database", jdbcUrl);
@@ -100,9 +100,9 @@ final class EngineFloor {
       out.put("seconds", Stats.round(wall / 1e9));
       out.put("msgsPerSecond", Stats.round(correlations / (wall / 1e9)));
       out.put("jvmCpuMsPerMessage", ms3(cpu / 1e6 / correlations));
-      if (pg1 != null) {
-        out.put("pgCpuMsPerMessageOurDb", ms3((pg1[1] - pg0[1]) / 1e6 / correlations));
-        out.put("pgCpuMsPerMessageAll", ms3((pg1[0] - pg0[0]) / 1e6 / correlations));
+      if (pg != null) {
+        out.put("pgCpuMsPerMessageOurDb", ms3(pg[1] / 1e6 / correlations));
+        out.put("pgCpuMsPerMessageAll", ms3(pg[0] / 1e6 / correlations));
       }
       out.put("loadAverageAfter", Proc.loadAverage());
       return out;

@@ -536,12 +536,12 @@ public final class LoadBenchmark {
     final AtomicLong peakHeap = new AtomicLong(-1);
     long beginNanos;
     long cpuAtBegin;
-    long[] pgAtBegin;
+    Map<Long, long[]> pgAtBegin;
     double loadAtBegin;
     long sendingDoneNanos;
     long drainedNanos;
     long cpuAtDrained;
-    long[] pgAtDrained;
+    Map<Long, long[]> pgAtDrained;
     long heapAfter;
     double idleUtilisation = Double.NaN;
     private volatile boolean sampling;
@@ -564,7 +564,7 @@ public final class LoadBenchmark {
       loadAtBegin = Proc.loadAverage();
       beginNanos = System.nanoTime();
       cpuAtBegin = bench.wasla.jvm.cpuNanos();
-      pgAtBegin = bench.wasla.pgDatabase == null ? null : Proc.postgresCpuNanos(bench.wasla.pgDatabase);
+      pgAtBegin = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
       sampling = true;
       OkHttpClient probe = bench.http.newBuilder().readTimeout(2, TimeUnit.SECONDS).build();
       Thread sampler = new Thread(() -> {
@@ -603,7 +603,7 @@ public final class LoadBenchmark {
       }
       drainedNanos = System.nanoTime();
       cpuAtDrained = bench.wasla.jvm.cpuNanos();
-      pgAtDrained = bench.wasla.pgDatabase == null ? null : Proc.postgresCpuNanos(bench.wasla.pgDatabase);
+      pgAtDrained = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
       sampling = false;
       heapAfter = bench.wasla.heapUsed(bench.http);
       Thread.sleep(1500);
@@ -697,8 +697,9 @@ public final class LoadBenchmark {
             EngineFloor.ms3((cpuMs - idleUtilisation * windowSeconds * 1e3) / acceptedCount));
       }
       if (pgAtBegin != null) {
-        double ours = (pgAtDrained[1] - pgAtBegin[1]) / 1e6;
-        double all = (pgAtDrained[0] - pgAtBegin[0]) / 1e6;
+        long[] pg = Proc.postgresCpuNanos(pgAtBegin, pgAtDrained);
+        double ours = pg[1] / 1e6;
+        double all = pg[0] / 1e6;
         out.put("pgCpuMsPerMessageOurDb", EngineFloor.ms3(ours / acceptedCount));
         out.put("pgCpuMsPerMessageAll", EngineFloor.ms3(all / acceptedCount));
         out.put("pgCpuUtilisationAll", Stats.round(all / 1e3 / windowSeconds));

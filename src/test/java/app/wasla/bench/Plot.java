@@ -32,6 +32,7 @@ final class Plot {
       {"firstResponse", "p50Ms", "first response p50"},
       {"firstResponse", "p99Ms", "first response p99"},
       {"ackLatency", "p99Ms", "webhook ack p99"}};
+  // solid H2, dashed PG; hollow squares with K: closed loop
   private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
 
   private Plot() {
@@ -145,7 +146,7 @@ final class Plot {
         g.drawLine(W - R + 15, legendY, W - R + 45, legendY);
         g.setStroke(old);
         g.setColor(Color.BLACK);
-        g.drawString((e.getKey().equals("pg") ? "PostgreSQL" : "H2") + ": " + METRICS[m][2], W - R + 52, legendY + 4);
+        g.drawString((e.getKey().equals("pg") ? "PG" : "H2") + ": " + METRICS[m][2], W - R + 52, legendY + 4);
         legendY += 20;
       }
       legendY += 10;

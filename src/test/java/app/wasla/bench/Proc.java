@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * CPU time of other processes, read from /proc (Linux only): a child JVM's utime+stime, and PostgreSQL's
@@ -31,35 +33,50 @@ final class Proc {
   }
 
   /**
-   * CPU of PostgreSQL's processes now: [0] all postgres processes on the host (also other users' sessions),
-   * [1] only the backends connected to {@code database} (their command line names it). A backend that
-   * exits during a window takes its CPU with it, so compare windows in which the pools stay open.
+   * CPU of every postgres process now, by pid: {cpu nanos, 1 when it is a backend of {@code database}}
+   * (its title names the database: "postgres: 15/main: user database 127.0.0.1(port) idle").
    */
-  static long[] postgresCpuNanos(String database) {
-    long all = 0;
-    long ours = 0;
+  static Map<Long, long[]> postgresSnapshot(String database) {
+    Map<Long, long[]> out = new HashMap<>();
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> isPid(p.getFileName().toString()))) {
       for (Path p : procs) {
         try {
           if (!Files.readString(p.resolve("comm")).trim().equals("postgres")) {
             continue;
           }
-          long cpu = cpuNanos(Long.parseLong(p.getFileName().toString()));
+          long pid = Long.parseLong(p.getFileName().toString());
+          long cpu = cpuNanos(pid);
           if (cpu < 0) {
             continue;
           }
-          all += cpu;
-          // a backend's title: "postgres: 15/main: <user> <database> 127.0.0.1(port) idle"
           String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-          if (database != null && cmd.contains(" " + database + " ")) {
-            ours += cpu;
-          }
+          out.put(pid, new long[] {cpu, database != null && cmd.contains(" " + database + " ") ? 1 : 0});
         } catch (IOException | RuntimeException gone) {
           // the process ended while we looked
         }
       }
     } catch (IOException e) {
-      return new long[] {-1, -1};
+      return Map.of();
+    }
+    return out;
+  }
+
+  /**
+   * PostgreSQL CPU between two snapshots: [0] all postgres processes (also other people's sessions),
+   * [1] the backends of the database. Per pid, so that a process that ends inside the window does not
+   * subtract its whole life from the sum; its CPU since the first snapshot is lost (undercount), and a
+   * process started inside the window counts in full.
+   */
+  static long[] postgresCpuNanos(Map<Long, long[]> before, Map<Long, long[]> after) {
+    long all = 0;
+    long ours = 0;
+    for (Map.Entry<Long, long[]> e : after.entrySet()) {
+      long[] b = before.get(e.getKey());
+      long delta = e.getValue()[0] - (b == null ? 0 : b[0]);
+      all += delta;
+      if (e.getValue()[1] == 1) {
+        ours += delta;
+      }
     }
     return new long[] {all, ours};
   }

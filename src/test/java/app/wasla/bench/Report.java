@@ -71,8 +71,9 @@ final class Report {
           .append(" | ").append(f.get("loadAverageAfter")).append(" |\n"));
     }
     md.append("\nCPU: Wasla's is its child JVM's utime+stime (/proc) over the run's window (first send to the "
-        + "last reply); PostgreSQL's is the sum over the postgres processes, \"db\" only the backends of the run's "
-        + "database, \"all\" every postgres process on the host (also other users'). The load generator and the "
+        + "last reply); PostgreSQL's is the sum of the per-process deltas over the postgres processes, \"db\" only the "
+        + "backends of the run's database, \"all\" every postgres process on the host (also other users'; a "
+        + "process that ended inside the window is not counted). The load generator and the "
         + "mock are in another JVM and not counted. Plot: latency-vs-throughput.png.\n\n");
     md.append("Text check (the embedded persona's reading of the texts sent):\n\n");
     for (Map<String, Object> t : (List<Map<String, Object>>) report.get("textCheck")) {

@@ -90,7 +90,7 @@ final class Seeder {
       }
       int toSeed = Math.max(0, target - already);
       long cpu0 = EngineFloor.processCpuNanos();
-      long[] pg0 = Proc.postgresCpuNanos(dbName(url));
+      Map<Long, long[]> pg0 = Proc.postgresSnapshot(dbName(url));
       long t0 = System.nanoTime();
       AtomicLong next = new AtomicLong(already);
       long end = already + (long) toSeed;
@@ -113,7 +113,7 @@ final class Seeder {
       }
       pool.shutdown();
       double seconds = (System.nanoTime() - t0) / 1e9;
-      long[] pg1 = Proc.postgresCpuNanos(dbName(url));
+      long[] pg = Proc.postgresCpuNanos(pg0, Proc.postgresSnapshot(dbName(url)));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("target", target);
       out.put("alreadySeeded", already);
@@ -121,7 +121,7 @@ final class Seeder {
       out.put("seconds", Stats.round(seconds));
       out.put("perSecond", Stats.round(toSeed / Math.max(seconds, 1e-9)));
       out.put("jvmCpuSeconds", Stats.round((EngineFloor.processCpuNanos() - cpu0) / 1e9));
-      out.put("pgCpuSecondsOurDb", Stats.round((pg1[1] - pg0[1]) / 1e9));
+      out.put("pgCpuSecondsOurDb", Stats.round(pg[1] / 1e9));
       out.put("threads", threads);
       out.put("batch", batch);
       System.out.println(ChildJvm.RESULT + new ObjectMapper().writeValueAsString(out));
