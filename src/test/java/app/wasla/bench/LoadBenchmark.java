@@ -75,6 +75,7 @@ public final class LoadBenchmark {
 
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final AtomicLong SEND_SEQ = new AtomicLong();
   private static final AtomicLong CUSTOMER_SEQ = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000));
 
   private final Map<String, String> args;
@@ -487,7 +488,10 @@ public final class LoadBenchmark {
 
   private void send(Run run, String waId, int seq) {
     String text = TEXTS.get(ThreadLocalRandom.current().nextInt(TEXTS.size()));
-    byte[] body = Webhooks.text(waId, "wamid.bench." + waId + "." + seq, text, Instant.now());
+    // unique per send: a seeded customer may be picked again by a later growth run, and a reused wamid
+    // would be deduplicated by Wasla (no reply) instead of answered
+    byte[] body = Webhooks.text(waId, "wamid.bench." + waId + "." + seq + "." + SEND_SEQ.incrementAndGet(), text,
+        Instant.now());
     Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE))
         .header("X-Hub-Signature-256", WebhookSignature.sign(body, Webhooks.APP_SECRET)).build();
     long sent = System.nanoTime();
