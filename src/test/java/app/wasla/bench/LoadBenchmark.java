@@ -7,17 +7,21 @@ import app.wasla.persona.PersonaResult;
 import app.wasla.persona.PersonaTurn;
 import app.wasla.support.PostgresTestDatabase;
 import app.wasla.support.Webhooks;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +41,16 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The load benchmark of issue 8 (a command, not a test; see docs/benchmark.md). Starts Wasla in-process in
- * cloud mode against {@link MetaMock}, plays customers as signed webhooks over HTTP, open loop at a fixed
- * rate and closed loop with K concurrent customers, then measures the bare engine ({@link EngineFloor}) in
- * the same JVM, and writes bench-results/&lt;timestamp&gt;/report.json and report.md.
+ * The load benchmark of issue 8 (a command, not a test; see docs/benchmark.md and bench/run.sh). This JVM is
+ * the load generator and {@link MetaMock}; Wasla runs in a child JVM ({@link ChildJvm}) in cloud mode against
+ * the mock, so that its CPU and heap are its own. Per database: warm-up, an open-loop rate sweep, closed
+ * loops at several concurrencies, and on PostgreSQL the growth runs over seeded live conversations
+ * ({@link Seeder}); then the engine floor ({@link EngineFloor}) in a fresh child JVM per history level.
+ * Writes bench-results/&lt;timestamp&gt;/report.json, report.md and latency-vs-throughput.png.
  *
- * <p>Arguments, all optional, as key=value: db=h2|pg, customers=50, messages=4, rate=20 (open loop msgs/s),
- * concurrency=8, duration=20 (closed loop seconds), drain=20 (seconds to wait for replies), markRead=false,
- * runs=open,closed, floor=true.
+ * <p>Arguments (key=value, all optional) are listed in docs/benchmark.md.
  */
 public final class LoadBenchmark {
 
@@ -73,18 +75,21 @@ public final class LoadBenchmark {
 
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final AtomicLong SEND_SEQ = new AtomicLong();
   private static final AtomicLong CUSTOMER_SEQ = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000));
 
   private final Map<String, String> args;
   private final MetaMock meta;
+  private final Wasla wasla;
   private final OkHttpClient http;
   private final String url;
   private final Map<String, Semaphore> replySignals = new ConcurrentHashMap<>();
 
-  private LoadBenchmark(Map<String, String> args, MetaMock meta, int port) {
+  private LoadBenchmark(Map<String, String> args, MetaMock meta, Wasla wasla) {
     this.args = args;
     this.meta = meta;
-    this.url = "http://127.0.0.1:" + port + "/webhooks/whatsapp";
+    this.wasla = wasla;
+    this.url = wasla.baseUrl + "/webhooks/whatsapp";
     this.http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES))
         .readTimeout(30, TimeUnit.SECONDS).build();
     meta.onReply(to -> {
@@ -96,12 +101,15 @@ public final class LoadBenchmark {
   }
 
   public static void main(String[] argv) throws Exception {
-    Map<String, String> args = new HashMap<>();
-    for (String a : argv) {
-      String[] kv = a.split("=", 2);
-      args.put(kv[0], kv.length > 1 ? kv[1] : "true");
+    Map<String, String> args = parseArgs(argv);
+    if (!System.getProperty("java.class.path").contains("test-classes")) {
+      // under exec:java the JVM's classpath is Maven's, and the child JVMs need the project's
+      System.err.println("Run the benchmark with bench/run.sh (a plain JVM on the project's classpath)");
+      System.exit(2);
     }
-    String db = args.getOrDefault("db", "h2");
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    Path dir = Path.of(args.getOrDefault("out", "bench-results"), stamp);
+    Files.createDirectories(dir);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("startedAt", Instant.now().toString());
     report.put("args", new LinkedHashMap<>(args));
@@ -109,74 +117,240 @@ public final class LoadBenchmark {
     report.put("textCheck", checkTexts());
 
     List<Map<String, Object>> runs = new ArrayList<>();
-    try (MetaMock meta = new MetaMock()) {
-      long startNanos = System.nanoTime();
-      ConfigurableApplicationContext wasla = startWasla(db, meta, Boolean.parseBoolean(args.getOrDefault("markRead", "false")));
-      report.put("waslaStartupSeconds", Stats.round((System.nanoTime() - startNanos) / 1e9));
-      try {
-        LoadBenchmark bench = new LoadBenchmark(args, meta,
-            Integer.parseInt(wasla.getEnvironment().getProperty("local.server.port")));
-        bench.warmUp();
-        for (String run : args.getOrDefault("runs", "open,closed").split(",")) {
-          Map<String, Object> result = run.equals("open") ? bench.openLoop() : bench.closedLoop();
-          result.put("db", db);
-          System.out.println("RESULT " + result);
-          runs.add(result);
+    List<Map<String, Object>> seeding = new ArrayList<>();
+    Map<String, Map<String, Object>> floors = new LinkedHashMap<>();
+    List<String> steps = list(args.getOrDefault("runs", "open,closed,growth,floor"));
+    for (String db : list(args.getOrDefault("db", "h2"))) {
+      if (steps.contains("open") || steps.contains("closed") || steps.contains("growth")) {
+        try (MetaMock meta = new MetaMock(); Wasla wasla = Wasla.start(db, meta, args, dir)) {
+          LoadBenchmark bench = new LoadBenchmark(args, meta, wasla);
+          report.put("waslaStartupSeconds." + db, wasla.startupSeconds);
+          bench.warmUp();
+          if (steps.contains("open")) {
+            for (String rate : list(args.getOrDefault("rates", args.getOrDefault("rate", "10,20")))) {
+              runs.add(bench.report(bench.openLoop(Double.parseDouble(rate), 0, 0), db, null));
+            }
+          }
+          if (steps.contains("closed")) {
+            for (String k : list(args.getOrDefault("concurrency", "4,8"))) {
+              runs.add(bench.report(bench.closedLoop(Integer.parseInt(k)), db, null));
+            }
+          }
+          if (steps.contains("growth") && db.equals("pg") && args.containsKey("live")) {
+            for (String level : list(args.get("live"))) {
+              Map<String, Object> seeded = seed(wasla, Integer.parseInt(level), args, dir);
+              seeding.add(seeded);
+              System.out.println("SEEDED " + seeded);
+              Map<String, Object> run = bench.openLoop(Double.parseDouble(args.getOrDefault("growthRate",
+                  list(args.getOrDefault("rates", args.getOrDefault("rate", "10"))).get(0))),
+                  Integer.parseInt(level), Double.parseDouble(args.getOrDefault("growthSeededShare", "0.5")));
+              run.put("seededConversations", Integer.parseInt(level));
+              run.put("conversationsInDb", wasla.count("SELECT COUNT(*) FROM conversation"));
+              run.put("liveInstancesInDb", wasla.count(
+                  "SELECT COUNT(*) FROM act_ru_execution WHERE id_ = proc_inst_id_"));
+              runs.add(bench.report(run, db, "growth"));
+            }
+          }
         }
-      } finally {
-        wasla.close();
       }
+      if (steps.contains("floor")) {
+        for (String history : list(args.getOrDefault("floorHistory", "none,full"))) {
+          Map<String, Object> floor = floor(db, history, args, dir);
+          System.out.println("FLOOR " + floor);
+          floors.put(db + "/" + history, floor);
+        }
+      }
+    }
+    for (Map<String, Object> run : runs) {
+      Map<String, Object> ratios = new LinkedHashMap<>();
+      floors.forEach((k, floor) -> {
+        if (k.startsWith(run.get("db") + "/")) {
+          ratios.put(k.substring(k.indexOf('/') + 1), ratios(run, floor));
+        }
+      });
+      run.put("ratioToFloor", ratios);
     }
     report.put("runs", runs);
-
-    if (Boolean.parseBoolean(args.getOrDefault("floor", "true"))) {
-      int customers = intArg(args, "customers", 50);
-      // the same customers as the open loop, but at least 2,000 correlations so the figure is not noise
-      int messages = Math.max(intArg(args, "messages", 4), (1999 + customers) / customers);
-      Map<String, Object> floor = db.equals("pg")
-          ? EngineFloor.run(PostgresTestDatabase.url("wasla_bench_floor", true), PostgresTestDatabase.USER, "",
-              customers, messages)
-          : EngineFloor.run("jdbc:h2:mem:bench-floor;DB_CLOSE_DELAY=-1", "sa", "", customers, messages);
-      System.out.println("FLOOR " + floor);
-      report.put("engineFloor", floor);
-      for (Map<String, Object> run : runs) {
-        double waslaCpu = ((Number) run.get("cpuMsPerMessage")).doubleValue();
-        double floorCpu = ((Number) floor.get("cpuMsPerMessage")).doubleValue();
-        run.put("cpuRatioToFloor", Stats.round(waslaCpu / floorCpu));
-        run.put("throughputRatioFloorToWasla",
-            Stats.round(((Number) floor.get("msgsPerSecond")).doubleValue()
-                / ((Number) run.get("acceptedPerSecond")).doubleValue()));
-      }
-    }
-    Path dir = write(report);
+    report.put("seeding", seeding);
+    report.put("engineFloor", floors);
+    report.put("loadAverageAtEnd", Proc.loadAverage());
+    Files.writeString(dir.resolve("report.json"), JSON.writeValueAsString(report), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("report.md"), Report.markdown(report), StandardCharsets.UTF_8);
+    Plot.latencyVsThroughput(runs, dir.resolve("latency-vs-throughput.png"));
     System.out.println("Report: " + dir.resolve("report.md"));
     System.out.println(Files.readString(dir.resolve("report.md")));
     System.out.flush();
-    // exec:java would otherwise wait for idle HTTP and mock threads
+    // idle OkHttp and mock threads would keep the JVM alive
     System.exit(0);
   }
 
-  // ---------------------------------------------------------------- Wasla
-
-  private static ConfigurableApplicationContext startWasla(String db, MetaMock meta, boolean markRead) {
-    Map<String, String> props = new LinkedHashMap<>();
-    if (db.equals("pg")) {
-      props.put("spring.datasource.url", PostgresTestDatabase.url("wasla_bench", true));
-      props.put("spring.datasource.username", PostgresTestDatabase.USER);
-      props.put("spring.datasource.password", "");
-    } else {
-      props.put("spring.datasource.url", "jdbc:h2:mem:wasla-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+  /** Wasla's CPU per message over the engine's CPU per correlation: JVM side, PostgreSQL side, and both. */
+  private static Map<String, Object> ratios(Map<String, Object> run, Map<String, Object> floor) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    double jvm = num(run.get("waslaCpuMsPerMessage")) / num(floor.get("jvmCpuMsPerMessage"));
+    r.put("jvmCpu", Stats.round(jvm));
+    if (run.containsKey("pgCpuMsPerMessageOurDb") && floor.containsKey("pgCpuMsPerMessageOurDb")) {
+      r.put("pgCpu", Stats.round(num(run.get("pgCpuMsPerMessageOurDb")) / num(floor.get("pgCpuMsPerMessageOurDb"))));
+      r.put("totalCpu", Stats.round((num(run.get("waslaCpuMsPerMessage")) + num(run.get("pgCpuMsPerMessageOurDb")))
+          / (num(floor.get("jvmCpuMsPerMessage")) + num(floor.get("pgCpuMsPerMessageOurDb")))));
     }
-    props.put("server.port", "0");
-    props.put("wasla.whatsapp.mode", "cloud");
-    props.put("wasla.whatsapp.api-base-url", meta.baseUrl());
-    props.put("wasla.whatsapp.access-token", MetaMock.ACCESS_TOKEN);
-    props.put("wasla.whatsapp.app-secret", Webhooks.APP_SECRET);
-    props.put("wasla.whatsapp.verify-token", "bench-verify-token");
-    props.put("wasla.whatsapp.mark-read", String.valueOf(markRead));
-    // As command-line arguments: default properties would lose to application.yaml
-    return new SpringApplicationBuilder(WaslaApplication.class)
-        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    r.put("throughputFloorOverWasla", Stats.round(num(floor.get("msgsPerSecond")) / num(run.get("repliesPerSecond"))));
+    return r;
+  }
+
+  static double num(Object o) {
+    return o instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  // ---------------------------------------------------------------- child JVMs
+
+  /** Wasla in its own JVM, in cloud mode against the mock. */
+  static final class Wasla implements AutoCloseable {
+    final ChildJvm jvm;
+    final String baseUrl;
+    final String pgDatabase;
+    final String jdbcUrl;
+    final double startupSeconds;
+
+    private Wasla(ChildJvm jvm, String baseUrl, String pgDatabase, String jdbcUrl, double startupSeconds) {
+      this.jvm = jvm;
+      this.baseUrl = baseUrl;
+      this.pgDatabase = pgDatabase;
+      this.jdbcUrl = jdbcUrl;
+      this.startupSeconds = startupSeconds;
+    }
+
+    static Wasla start(String db, MetaMock meta, Map<String, String> args, Path dir) throws Exception {
+      Map<String, String> props = new LinkedHashMap<>();
+      String pgDatabase = null;
+      String jdbcUrl;
+      if (db.equals("pg")) {
+        pgDatabase = args.getOrDefault("pgPrefix", "wasla_bench_h") + "_app";
+        jdbcUrl = PostgresTestDatabase.url(pgDatabase, true);
+        pgDatabase = Seeder.dbName(jdbcUrl);
+        props.put("spring.datasource.url", jdbcUrl);
+        props.put("spring.datasource.username", PostgresTestDatabase.USER);
+        props.put("spring.datasource.password", "");
+      } else {
+        jdbcUrl = "jdbc:h2:mem:wasla-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000" + h2Cache(args);
+        props.put("spring.datasource.url", jdbcUrl);
+      }
+      int port;
+      try (ServerSocket s = new ServerSocket(0)) {
+        port = s.getLocalPort();
+      }
+      props.put("server.port", String.valueOf(port));
+      props.put("wasla.whatsapp.mode", "cloud");
+      props.put("wasla.whatsapp.api-base-url", meta.baseUrl());
+      props.put("wasla.whatsapp.access-token", MetaMock.ACCESS_TOKEN);
+      props.put("wasla.whatsapp.app-secret", Webhooks.APP_SECRET);
+      props.put("wasla.whatsapp.verify-token", "bench-verify-token");
+      props.put("wasla.whatsapp.mark-read", args.getOrDefault("markRead", "false"));
+      // no conversation may close on inactivity during a long run (the seeded ones included)
+      props.put("wasla.mailbox.inactivity-timeout", args.getOrDefault("inactivity", "PT6H"));
+      List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + args.getOrDefault("waslaXmx", "1g")));
+      jvmOptions.addAll(list(args.getOrDefault("waslaJvm", "")));
+      // as command-line arguments: default properties would lose to application.yaml
+      List<String> cli = new ArrayList<>();
+      props.forEach((k, v) -> cli.add("--" + k + "=" + v));
+      list(args.getOrDefault("waslaProps", "")).forEach(p -> cli.add("--" + p));
+      long t0 = System.nanoTime();
+      ChildJvm jvm = ChildJvm.start(WaslaApplication.class.getName(), jvmOptions, cli, dir.resolve("wasla-" + db + ".log"));
+      String base = "http://127.0.0.1:" + port;
+      OkHttpClient probe = new OkHttpClient.Builder().readTimeout(5, TimeUnit.SECONDS).build();
+      long deadline = System.nanoTime() + 300_000_000_000L;
+      while (true) {
+        if (!jvm.isAlive()) {
+          throw new IllegalStateException("Wasla ended during start-up; see " + dir.resolve("wasla-" + db + ".log"));
+        }
+        try (Response r = probe.newCall(new Request.Builder().url(base + "/actuator/health").build()).execute()) {
+          if (r.code() == 200) {
+            break;
+          }
+        } catch (Exception notYet) {
+          // still starting
+        }
+        if (System.nanoTime() > deadline) {
+          jvm.close();
+          throw new IllegalStateException("Wasla did not come up in 300 s");
+        }
+        Thread.sleep(250);
+      }
+      double startup = Stats.round((System.nanoTime() - t0) / 1e9);
+      System.out.println("Wasla (" + db + ") up in " + startup + " s, pid " + jvm.pid() + ", " + base);
+      return new Wasla(jvm, base, pgDatabase, jdbcUrl, startup);
+    }
+
+    /** Heap in use now, from the actuator (bytes); -1 when unavailable. */
+    long heapUsed(OkHttpClient http) {
+      Request req = new Request.Builder().url(baseUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap").build();
+      try (Response r = http.newCall(req).execute()) {
+        JsonNode body = JSON.readTree(r.body().string());
+        return (long) body.path("measurements").path(0).path("value").asDouble(-1);
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+
+    long count(String sql) {
+      if (pgDatabase == null) {
+        return -1;
+      }
+      try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresTestDatabase.USER, "");
+           ResultSet rs = c.createStatement().executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      jvm.close();
+    }
+  }
+
+  private static String h2Cache(Map<String, String> args) {
+    // H2's per-session cache of parsed statements (default 8) is smaller than the engine's working set
+    String size = args.getOrDefault("h2QueryCache", "256");
+    return size.isEmpty() ? "" : ";QUERY_CACHE_SIZE=" + size;
+  }
+
+  private static Map<String, Object> seed(Wasla wasla, int target, Map<String, String> args, Path dir)
+      throws Exception {
+    List<String> a = List.of("url=" + wasla.jdbcUrl, "user=" + PostgresTestDatabase.USER, "target=" + target,
+        "phoneNumberId=" + Webhooks.PHONE_NUMBER_ID, "threads=" + args.getOrDefault("seedThreads", "3"),
+        "batch=" + args.getOrDefault("seedBatch", "100"), "inactivity=" + args.getOrDefault("inactivity", "PT6H"));
+    try (ChildJvm jvm = ChildJvm.start(Seeder.class.getName(), List.of("-Xmx512m"), a, dir.resolve("seeder.log"))) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> out = JSON.readValue(jvm.awaitResult(7200), Map.class);
+      out.put("loadAverageAfter", Proc.loadAverage());
+      return out;
+    }
+  }
+
+  private static Map<String, Object> floor(String db, String history, Map<String, String> args, Path dir)
+      throws Exception {
+    List<String> a = new ArrayList<>();
+    if (db.equals("pg")) {
+      String url = PostgresTestDatabase.url(args.getOrDefault("pgPrefix", "wasla_bench_h") + "_floor", true);
+      a.addAll(List.of("url=" + url, "user=" + PostgresTestDatabase.USER, "pgDatabase=" + Seeder.dbName(url)));
+    } else {
+      a.add("url=jdbc:h2:mem:bench-floor;DB_CLOSE_DELAY=-1" + h2Cache(args));
+    }
+    a.add("history=" + history);
+    a.add("instances=" + args.getOrDefault("floorInstances", "1000"));
+    a.add("warmup=" + args.getOrDefault("floorWarmup", "5000"));
+    a.add("correlations=" + args.getOrDefault("floorCorrelations", "20000"));
+    List<String> jvmOptions = List.of("-Xmx" + args.getOrDefault("waslaXmx", "1g"));
+    try (ChildJvm jvm = ChildJvm.start(EngineFloor.class.getName(), jvmOptions, a,
+        dir.resolve("floor-" + db + "-" + history + ".log"))) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> out = JSON.readValue(jvm.awaitResult(3600), Map.class);
+      out.put("db", db);
+      return out;
+    }
   }
 
   /** The embedded persona's reading of each text: the texts must not be sales intents nor hand off. */
@@ -197,32 +371,38 @@ public final class LoadBenchmark {
 
   // ---------------------------------------------------------------- load
 
+  /** Closed loop, not measured: the JIT sees every path, and the seeder finds a conversation at rest. */
   private void warmUp() throws Exception {
-    Run run = new Run("warm-up");
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    for (int i = 0; i < 40; i++) {
-      String waId = newCustomer();
-      pool.submit(() -> send(run, waId, 0));
-    }
-    pool.shutdown();
-    pool.awaitTermination(60, TimeUnit.SECONDS);
-    run.drain(meta, 30);
+    int seconds = intArg(args, "warmupSeconds", 20);
+    Map<String, Object> r = closedLoop(Integer.parseInt(args.getOrDefault("warmupConcurrency", "8")), seconds, 30);
+    System.out.println("WARM-UP " + r.get("messagesSent") + " messages, " + r.get("repliesPerSecond") + " replies/s");
   }
 
-  /** N customers × M messages at a fixed rate, round robin over the customers. */
-  private Map<String, Object> openLoop() throws Exception {
-    int customers = intArg(args, "customers", 50);
-    int messages = intArg(args, "messages", 4);
-    double rate = Double.parseDouble(args.getOrDefault("rate", "20"));
+  /**
+   * Open loop at a fixed rate for {@code seconds}, customers sending {@code messages} each, round robin:
+   * customers = rate × seconds / messages, so one customer's messages are seconds / messages apart. A share
+   * of them are seeded customers picked at random among the first {@code seeded} (their live conversation
+   * resting at its wait state gets the message), the others are new customers (their first message starts
+   * a conversation).
+   */
+  private Map<String, Object> openLoop(double rate, int seeded, double seededShare) throws Exception {
+    int seconds = intArg(args, "seconds", 10);
+    int messages = intArg(args, "messages", 3);
+    int customers = (int) Math.max(1, Math.ceil(rate * seconds / messages));
+    int fromSeed = seeded <= 0 ? 0 : (int) Math.min(seeded, Math.round(customers * seededShare));
     List<String> waIds = new ArrayList<>();
-    for (int i = 0; i < customers; i++) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    random.ints(0, seeded <= 0 ? 1 : seeded).distinct().limit(fromSeed).forEach(n -> waIds.add(Seeder.waId(n)));
+    while (waIds.size() < customers) {
       waIds.add(newCustomer());
     }
-    Run run = new Run("open loop " + rate + "/s");
+    // interleave seeded and new customers
+    java.util.Collections.shuffle(waIds);
+    Run run = new Run("open " + Stats.round(rate) + "/s", this);
     ExecutorService pool = Executors.newFixedThreadPool(intArg(args, "clients", 16));
     long interval = (long) (1e9 / rate);
-    long t0 = System.nanoTime();
     run.begin();
+    long t0 = System.nanoTime();
     int i = 0;
     for (int m = 0; m < messages; m++) {
       for (String waId : waIds) {
@@ -243,21 +423,27 @@ public final class LoadBenchmark {
     run.sendingDone();
     run.drain(meta, intArg(args, "drain", 20));
     Map<String, Object> result = run.result(meta);
+    result.put("loop", "open");
     result.put("offeredPerSecond", rate);
     result.put("customers", customers);
+    result.put("seededCustomers", fromSeed);
     result.put("messagesPerCustomer", messages);
+    result.put("secondsBetweenACustomersMessages", Stats.round(customers / rate));
     return result;
   }
 
+  private Map<String, Object> closedLoop(int concurrency) throws Exception {
+    return closedLoop(concurrency, intArg(args, "duration", 20), intArg(args, "drain", 20));
+  }
+
   /** K virtual customers, each sends, waits for its reply, sends the next; M messages, then a new customer. */
-  private Map<String, Object> closedLoop() throws Exception {
-    int concurrency = intArg(args, "concurrency", 8);
-    int messages = intArg(args, "messages", 4);
-    long deadline = System.nanoTime() + intArg(args, "duration", 20) * 1_000_000_000L;
-    Run run = new Run("closed loop K=" + concurrency);
+  private Map<String, Object> closedLoop(int concurrency, int duration, int drain) throws Exception {
+    int messages = intArg(args, "messages", 3);
+    Run run = new Run("closed K=" + concurrency, this);
     AtomicInteger timeouts = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     run.begin();
+    long deadline = System.nanoTime() + duration * 1_000_000_000L;
     for (int k = 0; k < concurrency; k++) {
       pool.submit(() -> {
         while (System.nanoTime() < deadline) {
@@ -282,17 +468,30 @@ public final class LoadBenchmark {
     pool.shutdown();
     pool.awaitTermination(5, TimeUnit.MINUTES);
     run.sendingDone();
-    run.drain(meta, intArg(args, "drain", 20));
+    run.drain(meta, drain);
     Map<String, Object> result = run.result(meta);
+    result.put("loop", "closed");
     result.put("concurrency", concurrency);
     result.put("messagesPerCustomer", messages);
     result.put("replyWaitTimeouts", timeouts.get());
     return result;
   }
 
+  private Map<String, Object> report(Map<String, Object> result, String db, String kind) {
+    result.put("db", db);
+    if (kind != null) {
+      result.put("kind", kind);
+    }
+    System.out.println("RESULT " + result);
+    return result;
+  }
+
   private void send(Run run, String waId, int seq) {
     String text = TEXTS.get(ThreadLocalRandom.current().nextInt(TEXTS.size()));
-    byte[] body = Webhooks.text(waId, "wamid.bench." + waId + "." + seq, text, Instant.now());
+    // unique per send: a seeded customer may be picked again by a later growth run, and a reused wamid
+    // would be deduplicated by Wasla (no reply) instead of answered
+    byte[] body = Webhooks.text(waId, "wamid.bench." + waId + "." + seq + "." + SEND_SEQ.incrementAndGet(), text,
+        Instant.now());
     Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE))
         .header("X-Hub-Signature-256", WebhookSignature.sign(body, Webhooks.APP_SECRET)).build();
     long sent = System.nanoTime();
@@ -313,38 +512,70 @@ public final class LoadBenchmark {
     return Integer.parseInt(args.getOrDefault(key, String.valueOf(fallback)));
   }
 
+  static Map<String, String> parseArgs(String[] argv) {
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String a : argv) {
+      String[] kv = a.split("=", 2);
+      args.put(kv[0], kv.length > 1 ? kv[1] : "true");
+    }
+    return args;
+  }
+
+  /** A comma-separated argument as a list (empty for ""). */
+  static List<String> list(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
   // ---------------------------------------------------------------- one run's measurements
 
   /** What one run sent and when; matched against the mock's replies at the end. */
   static final class Run {
     final String name;
+    final LoadBenchmark bench;
     final Map<String, List<Long>> sends = new ConcurrentHashMap<>();
     final Stats ack = new Stats();
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final AtomicLong maxLateness = new AtomicLong();
-    final AtomicLong peakHeap = new AtomicLong();
+    final AtomicLong peakHeap = new AtomicLong(-1);
     long beginNanos;
     long cpuAtBegin;
+    Map<Long, long[]> pgAtBegin;
+    double loadAtBegin;
     long sendingDoneNanos;
     long drainedNanos;
     long cpuAtDrained;
+    Map<Long, long[]> pgAtDrained;
+    long heapAfter;
+    double idleUtilisation = Double.NaN;
     private volatile boolean sampling;
 
-    Run(String name) {
+    Run(String name, LoadBenchmark bench) {
       this.name = name;
+      this.bench = bench;
     }
 
-    void begin() {
-      System.gc();
+    void begin() throws InterruptedException {
+      // Wasla's CPU while nothing is sent (sweeps, timers, JIT finishing the last run): reported, so that a
+      // short run's CPU per message can be read net of it
+      int idleSeconds = intArg(bench.args, "idle", 3);
+      if (idleSeconds > 0) {
+        long c0 = bench.wasla.jvm.cpuNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(idleSeconds * 1000L);
+        idleUtilisation = (bench.wasla.jvm.cpuNanos() - c0) / (double) (System.nanoTime() - t0);
+      }
+      loadAtBegin = Proc.loadAverage();
       beginNanos = System.nanoTime();
-      cpuAtBegin = EngineFloor.Cpu.processNanos();
+      cpuAtBegin = bench.wasla.jvm.cpuNanos();
+      pgAtBegin = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
       sampling = true;
+      OkHttpClient probe = bench.http.newBuilder().readTimeout(2, TimeUnit.SECONDS).build();
       Thread sampler = new Thread(() -> {
+        // the actuator is cheap next to a message, and 2 calls a second are noise in the CPU figure
         while (sampling) {
-          long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-          peakHeap.accumulateAndGet(used, Math::max);
-          LockSupport.parkNanos(100_000_000L);
+          peakHeap.accumulateAndGet(bench.wasla.heapUsed(probe), Math::max);
+          LockSupport.parkNanos(500_000_000L);
         }
       }, "bench-heap-sampler");
       sampler.setDaemon(true);
@@ -375,14 +606,21 @@ public final class LoadBenchmark {
         Thread.sleep(50);
       }
       drainedNanos = System.nanoTime();
-      cpuAtDrained = EngineFloor.Cpu.processNanos();
+      cpuAtDrained = bench.wasla.jvm.cpuNanos();
+      pgAtDrained = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
       sampling = false;
+      heapAfter = bench.wasla.heapUsed(bench.http);
       Thread.sleep(1500);
+    }
+
+    /** This run's replies to the customer: a seeded customer may have had replies in an earlier growth run. */
+    private List<Long> replies(MetaMock meta, String waId) {
+      return meta.replies(waId).stream().filter(at -> at >= beginNanos).toList();
     }
 
     private boolean allAnswered(MetaMock meta) {
       for (Map.Entry<String, List<Long>> e : sends.entrySet()) {
-        List<Long> replies = meta.replies(e.getKey());
+        List<Long> replies = replies(meta, e.getKey());
         long lastSent = e.getValue().stream().mapToLong(Long::longValue).max().orElse(0);
         if (replies.isEmpty() || replies.get(replies.size() - 1) < lastSent) {
           return false;
@@ -411,7 +649,7 @@ public final class LoadBenchmark {
       int repliesTotal = 0;
       for (Map.Entry<String, List<Long>> e : sends.entrySet()) {
         long[] sent = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
-        List<Long> replies = meta.replies(e.getKey());
+        List<Long> replies = replies(meta, e.getKey());
         messages += sent.length;
         repliesTotal += replies.size();
         duplicates += Math.max(0, replies.size() - sent.length);
@@ -439,7 +677,9 @@ public final class LoadBenchmark {
         noReply += sent.length - next;
       }
       double sendingSeconds = (sendingDoneNanos - beginNanos) / 1e9;
+      double windowSeconds = (drainedNanos - beginNanos) / 1e9;
       double cpuMs = (cpuAtDrained - cpuAtBegin) / 1e6;
+      int acceptedCount = Math.max(1, accepted.get());
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("run", name);
       out.put("messagesSent", messages);
@@ -447,7 +687,7 @@ public final class LoadBenchmark {
       out.put("refusedOrFailed", refused.get());
       out.put("sendingSeconds", Stats.round(sendingSeconds));
       out.put("acceptedPerSecond", Stats.round(accepted.get() / sendingSeconds));
-      out.put("repliesPerSecond", Stats.round(repliesTotal / ((drainedNanos - beginNanos) / 1e9)));
+      out.put("repliesPerSecond", Stats.round(repliesTotal / windowSeconds));
       out.put("ackLatency", ack.summary());
       out.put("firstResponse", firstResponse.summary());
       out.put("replies", repliesTotal);
@@ -456,10 +696,26 @@ public final class LoadBenchmark {
       out.put("duplicateReplies", duplicates);
       out.put("repliesArrivedBeforeTheirMessage", ambiguous);
       out.put("maxSendLatenessMs", Stats.round(maxLateness.get() / 1e6));
-      out.put("cpuSeconds", Stats.round(cpuMs / 1000));
-      out.put("cpuMsPerMessage", Math.round(cpuMs / Math.max(1, accepted.get()) * 1000.0) / 1000.0);
-      out.put("cpuUtilisation", Stats.round(cpuMs / 1e3 / ((drainedNanos - beginNanos) / 1e9)));
-      out.put("peakHeapMb", peakHeap.get() / (1024 * 1024));
+      out.put("windowSeconds", Stats.round(windowSeconds));
+      out.put("waslaCpuSeconds", Stats.round(cpuMs / 1000));
+      out.put("waslaCpuMsPerMessage", EngineFloor.ms3(cpuMs / acceptedCount));
+      out.put("waslaCpuUtilisation", Stats.round(cpuMs / 1e3 / windowSeconds));
+      out.put("waslaIdleCpuUtilisationBefore", EngineFloor.ms3(idleUtilisation));
+      if (!Double.isNaN(idleUtilisation)) {
+        out.put("waslaCpuMsPerMessageNetOfIdle",
+            EngineFloor.ms3((cpuMs - idleUtilisation * windowSeconds * 1e3) / acceptedCount));
+      }
+      if (pgAtBegin != null) {
+        long[] pg = Proc.postgresCpuNanos(pgAtBegin, pgAtDrained);
+        double ours = pg[1] / 1e6;
+        double all = pg[0] / 1e6;
+        out.put("pgCpuMsPerMessageOurDb", EngineFloor.ms3(ours / acceptedCount));
+        out.put("pgCpuMsPerMessageAll", EngineFloor.ms3(all / acceptedCount));
+        out.put("pgCpuUtilisationAll", Stats.round(all / 1e3 / windowSeconds));
+      }
+      out.put("waslaPeakHeapMb", peakHeap.get() < 0 ? -1 : peakHeap.get() / (1024 * 1024));
+      out.put("waslaHeapAfterMb", heapAfter < 0 ? -1 : heapAfter / (1024 * 1024));
+      out.put("loadAverageAtStart", loadAtBegin);
       return out;
     }
   }
@@ -469,9 +725,9 @@ public final class LoadBenchmark {
   private static Map<String, Object> machine() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    m.put("loadAverageAtStart", Proc.loadAverage());
     try {
       Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
           .ifPresent(l -> m.put("cpu", l.substring(l.indexOf(':') + 1).trim()));
@@ -479,46 +735,5 @@ public final class LoadBenchmark {
       // not Linux
     }
     return m;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Path write(Map<String, Object> report) throws Exception {
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-    Path dir = Path.of("bench-results", stamp);
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("report.json"), JSON.writeValueAsString(report), StandardCharsets.UTF_8);
-
-    StringBuilder md = new StringBuilder("# Wasla load benchmark, ").append(report.get("startedAt")).append("\n\n");
-    md.append("Machine: ").append(report.get("machine")).append("  \nArguments: ").append(report.get("args"))
-        .append("\n\n");
-    md.append("| run | db | sent | accepted/s | replies/s | ack p50/p95/p99 ms | first response p50/p95/p99 ms "
-        + "| merged | no reply | duplicates | CPU ms/msg | CPU × floor | peak heap MB |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (Map<String, Object> r : (List<Map<String, Object>>) report.get("runs")) {
-      Map<String, Object> ack = (Map<String, Object>) r.get("ackLatency");
-      Map<String, Object> frt = (Map<String, Object>) r.get("firstResponse");
-      md.append("| ").append(r.get("run")).append(" | ").append(r.get("db")).append(" | ").append(r.get("messagesSent"))
-          .append(" | ").append(r.get("acceptedPerSecond")).append(" | ").append(r.get("repliesPerSecond"))
-          .append(" | ").append(ack.get("p50Ms")).append(" / ").append(ack.get("p95Ms")).append(" / ").append(ack.get("p99Ms"))
-          .append(" | ").append(frt.get("p50Ms")).append(" / ").append(frt.get("p95Ms")).append(" / ").append(frt.get("p99Ms"))
-          .append(" | ").append(r.get("turnsMerged")).append(" | ").append(r.get("noReplyAfterDrain"))
-          .append(" | ").append(r.get("duplicateReplies")).append(" | ").append(r.get("cpuMsPerMessage"))
-          .append(" | ").append(r.getOrDefault("cpuRatioToFloor", "–")).append(" | ").append(r.get("peakHeapMb"))
-          .append(" |\n");
-    }
-    Map<String, Object> floor = (Map<String, Object>) report.get("engineFloor");
-    if (floor != null) {
-      md.append("\nEngine floor (bare Camunda, same JVM, history none, 4 threads): ").append(floor.get("correlations"))
-          .append(" correlations, ").append(floor.get("msgsPerSecond")).append(" msgs/s, ")
-          .append(floor.get("cpuMsPerMessage")).append(" CPU ms/msg (").append(floor.get("database")).append(")\n");
-    }
-    md.append("\nCPU is the whole JVM's (Wasla, the load generator and the mock together; PostgreSQL's own CPU is "
-        + "not counted). Text check (embedded persona's reading of the texts sent):\n\n");
-    for (Map<String, Object> t : (List<Map<String, Object>>) report.get("textCheck")) {
-      md.append("- ").append(t.get("text")).append(": ").append(t.get("intent")).append(" ")
-          .append(t.get("confidence")).append(Boolean.TRUE.equals(t.get("handoff")) ? " HANDOFF" : "").append("\n");
-    }
-    Files.writeString(dir.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
-    return dir;
   }
 }
