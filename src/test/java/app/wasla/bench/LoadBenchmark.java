@@ -555,6 +555,9 @@ public final class LoadBenchmark {
       this.bench = bench;
     }
 
+    private long[] dbAtBegin;
+    private long[] dbAtDrained;
+
     void begin() throws InterruptedException {
       // Wasla's CPU while nothing is sent (sweeps, timers, JIT finishing the last run): reported, so that a
       // short run's CPU per message can be read net of it
@@ -569,6 +572,8 @@ public final class LoadBenchmark {
       beginNanos = System.nanoTime();
       cpuAtBegin = bench.wasla.jvm.cpuNanos();
       pgAtBegin = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
+      dbAtBegin = bench.wasla.pgDatabase == null ? null
+          : Proc.databaseCounters(bench.wasla.jdbcUrl, PostgresTestDatabase.USER);
       sampling = true;
       OkHttpClient probe = bench.http.newBuilder().readTimeout(2, TimeUnit.SECONDS).build();
       Thread sampler = new Thread(() -> {
@@ -609,6 +614,10 @@ public final class LoadBenchmark {
       cpuAtDrained = bench.wasla.jvm.cpuNanos();
       pgAtDrained = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
       sampling = false;
+      if (dbAtBegin != null) {
+        Thread.sleep(1200); // the statistics collector's flush
+        dbAtDrained = Proc.databaseCounters(bench.wasla.jdbcUrl, PostgresTestDatabase.USER);
+      }
       heapAfter = bench.wasla.heapUsed(bench.http);
       Thread.sleep(1500);
     }
@@ -712,6 +721,16 @@ public final class LoadBenchmark {
         out.put("pgCpuMsPerMessageOurDb", EngineFloor.ms3(ours / acceptedCount));
         out.put("pgCpuMsPerMessageAll", EngineFloor.ms3(all / acceptedCount));
         out.put("pgCpuUtilisationAll", Stats.round(all / 1e3 / windowSeconds));
+      }
+      if (dbAtBegin != null && dbAtDrained != null) {
+        // the database's work per accepted message: load-independent, unlike the CPU and latency figures
+        Map<String, Object> db = new LinkedHashMap<>();
+        String[] names = {"commits", "rowsInserted", "rowsUpdated", "rowsDeleted", "rowsReadByIndex",
+            "rowsReadBySeqScan"};
+        for (int i = 0; i < names.length; i++) {
+          db.put(names[i], Stats.round((dbAtDrained[i] - dbAtBegin[i]) / (double) acceptedCount));
+        }
+        out.put("dbWorkPerMessage", db);
       }
       out.put("waslaPeakHeapMb", peakHeap.get() < 0 ? -1 : peakHeap.get() / (1024 * 1024));
       out.put("waslaHeapAfterMb", heapAfter < 0 ? -1 : heapAfter / (1024 * 1024));

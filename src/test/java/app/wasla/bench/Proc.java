@@ -104,4 +104,32 @@ final class Proc {
       return 100; // the Linux default
     }
   }
+
+  /**
+   * PostgreSQL's own counters for one database (pg_stat_database): [commits, rows inserted, rows updated, rows
+   * deleted, rows read by index, rows read by sequential scans]. Unlike CPU and latency they do not depend on
+   * what else the machine does, so a change's effect on the database work per message shows even on a busy
+   * machine. The statistics collector flushes about every 0.5 s (PostgreSQL 15: at each transaction end and
+   * at least every second), so a window should be several seconds long.
+   */
+  static long[] databaseCounters(String jdbcUrl, String user) {
+    String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, "");
+         java.sql.PreparedStatement st = c.prepareStatement("SELECT xact_commit, tup_inserted, tup_updated, "
+             + "tup_deleted, tup_fetched, tup_returned FROM pg_stat_database WHERE datname = ?")) {
+      st.setString(1, database);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        long[] out = new long[6];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = rs.getLong(i + 1);
+        }
+        return out;
+      }
+    } catch (java.sql.SQLException e) {
+      return null;
+    }
+  }
 }

@@ -35,6 +35,20 @@ final class Report {
           .append(" | ").append(r.get("waslaPeakHeapMb")).append(" | ").append(r.get("loadAverageAtStart"))
           .append(" |\n");
     }
+    List<Map<String, Object>> withDbWork = ((List<Map<String, Object>>) report.get("runs")).stream()
+        .filter(r -> r.containsKey("dbWorkPerMessage")).toList();
+    if (!withDbWork.isEmpty()) {
+      md.append("\nPostgreSQL's work per accepted message (pg_stat_database over the run; independent of the machine's load):\n\n");
+      md.append("| run | commits | rows inserted | rows updated | rows deleted | rows read by index | rows read by seq scan |\n");
+      md.append("|---|---|---|---|---|---|---|\n");
+      for (Map<String, Object> r : withDbWork) {
+        Map<String, Object> w = (Map<String, Object>) r.get("dbWorkPerMessage");
+        md.append("| ").append(r.get("run")).append(" | ").append(w.get("commits")).append(" | ")
+            .append(w.get("rowsInserted")).append(" | ").append(w.get("rowsUpdated")).append(" | ")
+            .append(w.get("rowsDeleted")).append(" | ").append(w.get("rowsReadByIndex")).append(" | ")
+            .append(w.get("rowsReadBySeqScan")).append(" |\n");
+      }
+    }
     // the closed loop's best is the maximum this node sustained with every message answered in turn
     Map<String, Map<String, Object>> best = new java.util.LinkedHashMap<>();
     for (Map<String, Object> r : (List<Map<String, Object>>) report.get("runs")) {
