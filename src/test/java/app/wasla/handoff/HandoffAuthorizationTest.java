@@ -230,6 +230,23 @@ class HandoffAuthorizationTest {
   }
 
   @Test
+  void outsideThe24HourWindowWithoutATemplateNothingIsSentAndTheAgentIsTold() throws Exception {
+    Task task = handoff("talk to a human");
+    String key = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        .getBusinessKey();
+    jdbc.sql("UPDATE conversation SET last_inbound_at = ? WHERE conversation_key = ?")
+        .params(java.time.OffsetDateTime.now().minusHours(25), key).update();
+
+    try (Response closed = call("POST", "/handoff/tasks/" + task.getId() + "/messages", task.getAssignee(),
+        "{\"text\":\"Are you still there?\",\"clientMessageId\":\"w1\"}")) {
+      assertThat(closed.code()).isEqualTo(409);
+      assertThat(closed.body().string()).contains("24-hour").contains("reopen-template");
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key LIKE ?")
+        .param("handoff:" + task.getId() + ":%").query(Integer.class).single()).isZero();
+  }
+
+  @Test
   void theFormSendsWithTasklistsSessionAndItsCsrfToken() throws Exception {
     Task task = handoff("talk to a human");
     String owner = task.getAssignee();
