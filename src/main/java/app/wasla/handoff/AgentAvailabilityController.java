@@ -32,19 +32,21 @@ class AgentAvailabilityController {
 
   @GetMapping("/handoff/agents/me/availability")
   ResponseEntity<?> get(HttpServletRequest request) {
-    String user = authenticatedUser(request);
-    if (user == null) {
-      return unauthorized();
+    AgentCaller.Caller caller = callers.of(request);
+    if (!caller.authenticated()) {
+      return refused(caller);
     }
+    String user = caller.userId();
     return ResponseEntity.ok(Map.of("userId", user, "available", presence.of(user).available()));
   }
 
   @PutMapping("/handoff/agents/me/availability")
   ResponseEntity<?> set(HttpServletRequest request, @RequestBody Availability body) {
-    String user = authenticatedUser(request);
-    if (user == null) {
-      return unauthorized();
+    AgentCaller.Caller caller = callers.of(request);
+    if (!caller.authenticated()) {
+      return refused(caller);
     }
+    String user = caller.userId();
     presence.setAvailable(user, body.available());
     if (body.available()) {
       router.fillQueues();
@@ -52,14 +54,12 @@ class AgentAvailabilityController {
     return ResponseEntity.ok(Map.of("userId", user, "available", body.available()));
   }
 
-  private String authenticatedUser(HttpServletRequest request) {
-    return callers.of(request).userId();
-  }
-
-  private static ResponseEntity<ProblemDetail> unauthorized() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-        "Log in with your Camunda user (HTTP Basic, or Tasklist's session)");
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Basic realm=\"wasla\"")
-        .body(problem);
+  private static ResponseEntity<ProblemDetail> refused(AgentCaller.Caller caller) {
+    HttpStatus status = HttpStatus.valueOf(caller.status());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+    if (status == HttpStatus.UNAUTHORIZED) {
+      answer.header("WWW-Authenticate", "Basic realm=\"wasla\"");
+    }
+    return answer.body(ProblemDetail.forStatusAndDetail(status, caller.reason()));
   }
 }

@@ -129,13 +129,10 @@ class HandoffTaskListener implements TaskListener {
     task.setVariableLocal(OWNER, next);
     if (next != null) {
       task.setVariableLocal(OWNER_NAME, ownership.fullName(next));
-    } else {
-      task.removeVariableLocal(OWNER_NAME);
-    }
-    if (next != null) {
       router.assigned(next);
       publish(app.wasla.webhook.EventTypes.HANDOFF_ASSIGNED, task, java.util.Map.of("assignee", next));
     } else {
+      task.removeVariableLocal(OWNER_NAME);
       AfterCommit.run(router::fillQueues);
     }
   }
