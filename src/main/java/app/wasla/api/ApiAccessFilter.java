@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import app.wasla.system.HttpBasic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -10,9 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -77,14 +76,14 @@ class ApiAccessFilter extends OncePerRequestFilter {
     ApiPrincipal principal;
     boolean admin = false;
     Optional<ApiKey> key = Optional.empty();
-    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String[] user = basic(authorization.substring(6).trim());
-      if (user == null || !admins.isAdmin(user[0], user[1])) {
+    if (HttpBasic.present(authorization)) {
+      Optional<HttpBasic> user = HttpBasic.parse(authorization);
+      if (user.isEmpty() || !admins.isAdmin(user.get().user(), user.get().password())) {
         problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "HTTP Basic is accepted from Camunda admins only");
         return;
       }
       admin = true;
-      principal = new ApiPrincipal("user:" + user[0], user[0]);
+      principal = new ApiPrincipal("user:" + user.get().user(), user.get().user());
     } else {
       String presented = request.getHeader("X-API-Key");
       if (presented == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -116,16 +115,6 @@ class ApiAccessFilter extends OncePerRequestFilter {
     }
     request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
     chain.doFilter(request, response);
-  }
-
-  private static String[] basic(String encoded) {
-    try {
-      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private void problem(HttpServletResponse response, HttpStatus status, String type, String detail)

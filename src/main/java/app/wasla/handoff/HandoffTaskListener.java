@@ -27,6 +27,12 @@ class HandoffTaskListener implements TaskListener {
   static final String AGENT_REPLY = "agentReply";
   static final String AGENT_DECISION = "agentDecision";
   static final String LAST_AGENT = "handoffAgent";
+  /** Task-local: the owner's full name, for the form and the filters' column (other agents see who has it). */
+  static final String OWNER_NAME = "handoffOwnerName";
+  /** Task-local copies of what the filters show as columns: agents may read tasks, not process instances. */
+  static final String COLUMN_CUSTOMER = "handoffCustomer";
+  static final String COLUMN_INTENT = "handoffIntent";
+  static final String COLUMN_WHY = "handoffWhy";
 
   private static final Logger log = LoggerFactory.getLogger(HandoffTaskListener.class);
 
@@ -34,11 +40,13 @@ class HandoffTaskListener implements TaskListener {
   private final HandoffSnapshot snapshot;
   private final HandoffProperties props;
   private final IdentityService identity;
+  private final HandoffOwnership ownership;
   private final Clock clock;
   private final app.wasla.webhook.WebhookEvents events;
 
   HandoffTaskListener(HandoffRouter router, HandoffSnapshot snapshot, HandoffProperties props,
-      IdentityService identity, Clock clock, app.wasla.webhook.WebhookEvents events) {
+      IdentityService identity, HandoffOwnership ownership, Clock clock, app.wasla.webhook.WebhookEvents events) {
+    this.ownership = ownership;
     this.events = events;
     this.router = router;
     this.snapshot = snapshot;
@@ -62,16 +70,17 @@ class HandoffTaskListener implements TaskListener {
     String group = (String) task.getVariable("handoffGroup");
     String name = (String) task.getVariable("customerName");
     String reason = (String) task.getVariable(PersonaVariables.HANDOFF_REASON);
-    task.setName((name == null || name.isBlank() ? "+" + task.getVariable("waId") : name)
-        + " — " + (reason == null ? "needs a person" : reason));
+    String customer = name == null || name.isBlank() ? "+" + task.getVariable("waId") : name;
+    task.setName(customer + " — " + (reason == null ? "needs a person" : reason));
+    task.setVariableLocal(COLUMN_CUSTOMER, customer);
+    task.setVariableLocal(COLUMN_INTENT, String.valueOf(task.getVariable(PersonaVariables.INTENT)));
+    task.setVariableLocal(COLUMN_WHY, reason == null ? "needs a person" : reason);
     task.setPriority(priority(task));
     task.setDueDate(Date.from(clock.instant().plus(props.firstResponseFor(group))));
     refresh(task);
     task.setVariable(AGENT_DECISION, "send_return");
 
-    // "send and keep": the agent who kept the conversation gets the next task too
-    Object keptBy = "send_keep".equals(task.getVariable(AGENT_DECISION + "Previous")) ? task.getVariable(LAST_AGENT) : null;
-    String agent = keptBy instanceof String k ? k : router.pickAgent(group).orElse(null);
+    String agent = router.pickAgent(group).orElse(null);
     if (agent != null) {
       task.setAssignee(agent);
     } else {
@@ -111,15 +120,19 @@ class HandoffTaskListener implements TaskListener {
     String owner = (String) task.getVariableLocal(OWNER);
     String next = task.getAssignee();
     String user = currentUser();
-    if (owner != null && !owner.equals(next) && user != null && !user.equals(owner) && !supervisor(user)) {
-      throw new AuthorizationException("This handoff belongs to " + owner + ": only " + owner
-          + " or a supervisor can hand it to someone else.");
+    // the last guard: TakeoverGuardFilter refuses over HTTP first, with a 403
+    if (user != null) {
+      ownership.refusal(HandoffOwnership.Action.ASSIGN, owner, user, next).ifPresent(refusal -> {
+        throw new AuthorizationException(refusal);
+      });
     }
     task.setVariableLocal(OWNER, next);
     if (next != null) {
+      task.setVariableLocal(OWNER_NAME, ownership.fullName(next));
       router.assigned(next);
       publish(app.wasla.webhook.EventTypes.HANDOFF_ASSIGNED, task, java.util.Map.of("assignee", next));
     } else {
+      task.removeVariableLocal(OWNER_NAME);
       AfterCommit.run(router::fillQueues);
     }
   }
@@ -128,16 +141,11 @@ class HandoffTaskListener implements TaskListener {
     String user = currentUser();
     String owner = task.getAssignee();
     if (user != null) {
-      if (owner == null) {
-        throw new AuthorizationException("Claim this handoff before you answer it, so no one else answers the same customer.");
-      }
-      if (!owner.equals(user) && !supervisor(user)) {
-        throw new AuthorizationException("This handoff belongs to " + owner + ": only " + owner
-            + " can reply to this customer or close the conversation.");
-      }
+      ownership.refusal(HandoffOwnership.Action.COMPLETE, owner, user, null).ifPresent(refusal -> {
+        throw new AuthorizationException(refusal);
+      });
     }
     task.setVariable(LAST_AGENT, owner);
-    task.setVariable(AGENT_DECISION + "Previous", task.getVariable(AGENT_DECISION));
     publish(app.wasla.webhook.EventTypes.HANDOFF_COMPLETED, task, java.util.Map.of(
         "agent", String.valueOf(owner), "decision", String.valueOf(task.getVariable(AGENT_DECISION))));
     AfterCommit.run(router::fillQueues);
@@ -176,11 +184,6 @@ class HandoffTaskListener implements TaskListener {
   private String currentUser() {
     Authentication auth = identity.getCurrentAuthentication();
     return auth == null ? null : auth.getUserId();
-  }
-
-  private boolean supervisor(String user) {
-    return identity.createUserQuery().userId(user).memberOfGroup(props.supervisorGroup()).count() > 0
-        || identity.createUserQuery().userId(user).memberOfGroup("camunda-admin").count() > 0;
   }
 
 }

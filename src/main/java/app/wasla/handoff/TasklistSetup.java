@@ -45,9 +45,27 @@ class TasklistSetup extends AbstractProcessEnginePlugin {
     create(engine, filters, "All handoffs", 3, "Every open handoff I may see", handoffs);
   }
 
+  /**
+   * The columns of every handoff filter. Task-local variables: a filter shows the variables its user may read,
+   * and agents may read their teams' tasks but not the conversations' process instances (authorizations are
+   * on), so process variables such as {@code customerName} would stay blank for them.
+   */
+  static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", HandoffTaskListener.COLUMN_CUSTOMER, "label", "Customer"),
+      Map.of("name", HandoffTaskListener.COLUMN_INTENT, "label", "Intent"),
+      Map.of("name", HandoffTaskListener.COLUMN_WHY, "label", "Why"),
+      Map.of("name", HandoffTaskListener.OWNER_NAME, "label", "Owner"));
+
   private static void create(ProcessEngine engine, FilterService filters, String name, int priority,
       String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      // an older Wasla created it: bring its columns up to date, keep what an admin changed otherwise
+      Map<String, Object> properties = new java.util.HashMap<>(existing.getProperties());
+      if (!COLUMNS.equals(properties.get("variables"))) {
+        properties.put("variables", COLUMNS);
+        filters.saveFilter(existing.setProperties(properties));
+      }
       return;
     }
     Filter filter = filters.newTaskFilter(name)
@@ -56,10 +74,7 @@ class TasklistSetup extends AbstractProcessEnginePlugin {
             "priority", priority,
             "description", description,
             "refresh", true,
-            "variables", List.of(
-                Map.of("name", "customerName", "label", "Customer"),
-                Map.of("name", "intent", "label", "Intent"),
-                Map.of("name", "handoffReason", "label", "Why"))));
+            "variables", COLUMNS));
     filters.saveFilter(filter);
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);

@@ -16,7 +16,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the analysts' files, {@code processes/*.bpmn|*.dmn} and {@code forms/*.form}, right after the
+ * Deploys the analysts' files, {@code processes/*.bpmn|*.dmn} and {@code forms/*.form|*.html} (Camunda Forms
+ * and embedded forms, deployed as {@code forms/<name>}, which a form key names), right after the
  * engine is built and before any job runs. Reads the top-level folders of the working directory when they
  * exist (edit, restart, done) and the copies packaged in the jar otherwise. Duplicate filtering makes an
  * unchanged file no new version.
@@ -40,7 +41,7 @@ public class ProcessDeployment extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     List<Resource> resources = new ArrayList<>();
     resources.addAll(find(processesDir, "processes", "*.bpmn", "*.dmn"));
-    resources.addAll(find(formsDir, "forms", "*.form"));
+    resources.addAll(find(formsDir, "forms", "*.form", "*.html"));
     if (resources.isEmpty()) {
       log.warn("No BPMN, DMN or form files found in {}/ or {}/", processesDir, formsDir);
       return;
@@ -50,7 +51,8 @@ public class ProcessDeployment extends AbstractProcessEnginePlugin {
         .source("wasla")
         .enableDuplicateFiltering(true);
     for (Resource resource : resources) {
-      String folder = resource.getFilename().endsWith(".form") ? "forms/" : "processes/";
+      String name = resource.getFilename();
+      String folder = name.endsWith(".form") || name.endsWith(".html") ? "forms/" : "processes/";
       try (InputStream in = resource.getInputStream()) {
         deployment.addInputStream(folder + resource.getFilename(), new java.io.ByteArrayInputStream(in.readAllBytes()));
       } catch (IOException e) {

@@ -191,18 +191,40 @@ class HandoffProcessTest {
   }
 
   @Test
-  void sendAndKeepGivesTheSameAgentTheNextTask() {
+  void everyAgentSeesTheOwnersFullNameAndTheColumnsOnTheTask() {
     ProcessInstance instance = handedOff("talk to a human");
     Task task = taskOf(instance);
-    String agent = task.getAssignee();
+    String owner = task.getAssignee();
 
-    completeAs(agent, task, "first answer", "send_keep");
+    // task-local, so that agents (who may read the task, not the process instance) see them in filters
+    assertThat(tasks.getVariablesLocal(task.getId())).containsEntry("handoffCustomer", "Karim")
+        .containsEntry("handoffWhy", "customer asked for a human")
+        .containsEntry("handoffOwnerName", owner.equals("sara") ? "Sara Hassan" : "Omar Khaled")
+        .containsKey("handoffIntent");
+
+    loginAs("demo");
+    tasks.setAssignee(task.getId(), "demo");
+    identity.clearAuthentication();
+    assertThat(tasks.getVariableLocal(task.getId(), "handoffOwnerName")).isEqualTo("Demo Admin");
+    // given back to the queue with nobody available: no owner, no name
+    presence.setAvailable("sara", false);
+    presence.setAvailable("omar", false);
+    tasks.setAssignee(task.getId(), null);
+    assertThat(taskOf(instance).getAssignee()).isNull();
+    assertThat(tasks.getVariableLocal(task.getId(), "handoffOwnerName")).isNull();
+  }
+
+  @Test
+  void completingEndsTheHandoffWithoutAnotherTask() {
+    ProcessInstance instance = handedOff("talk to a human");
+    Task task = taskOf(instance);
+
+    completeAs(task.getAssignee(), task, "", "send_return");
     execute(job(instance));
 
-    Task next = taskOf(instance);
-    assertThat(next.getId()).isNotEqualTo(task.getId());
-    assertThat(next.getAssignee()).isEqualTo(agent);
-    assertThat(sent(instance)).last().isEqualTo("first answer");
+    // no "send and keep" loop any more: the agent keeps a conversation by keeping its task open
+    assertThat(instance).hasPassed("endEvent_handoffDone").isWaitingAt("gateway_awaitCustomer");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
   @Test
@@ -224,11 +246,14 @@ class HandoffProcessTest {
     String owner = task.getAssignee();
     String other = owner.equals("sara") ? "omar" : "sara";
 
+    String belongsTo = "belongs to " + (owner.equals("sara") ? "Sara Hassan" : "Omar Khaled") + " (" + owner + ")";
+
+    // the listener is the last guard (over HTTP, TakeoverGuardFilter answers 403 first: HandoffAuthorizationTest)
     assertThatThrownBy(() -> completeAs(other, task, "I'll take it", "send_return"))
-        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("belongs to " + owner);
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining(belongsTo);
     loginAs(other);
     assertThatThrownBy(() -> tasks.setAssignee(task.getId(), other))
-        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("belongs to " + owner);
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining(belongsTo);
     assertThatThrownBy(() -> tasks.claim(task.getId(), other))
         .isInstanceOf(org.camunda.bpm.engine.TaskAlreadyClaimedException.class);
     identity.clearAuthentication();

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -37,10 +39,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * A handoff answered in Camunda Tasklist in a real browser: e2e/tasklist.spec.mjs drives Debian's Chromium through
  * playwright-core against this application, in cloud mode with MockWebServer playing Meta. The handoffs are created
  * through the real path (a signed webhook, the mailbox, the flow, the persona). The agent who owns the first one
- * logs in, reads the rendered form (transcript, context, suggested reply, decisions), edits the reply and completes;
- * the reply must reach Meta for that customer. The other agent of the team then fails to take over the owner's
- * second handoff, in the UI and through the REST calls the UI makes. Needs /usr/bin/chromium and e2e/node_modules,
- * which .ci/run installs; without them this test fails. Screenshots: target/e2e/tasklist-*.png.
+ * logs in, sees the filter's columns (with her full name as the owner), opens the embedded form (transcript,
+ * context, suggested reply), sends two replies with Send without leaving the task while the customer writes in
+ * between (this test posts that message once her first reply reached Meta, and the open form must show it), and
+ * completes with "back to the bot". Both replies must reach Meta for that customer. The other agent of the team
+ * then fails to take over the owner's second handoff, in the UI and through the REST calls the UI makes: 403 with
+ * a sentence naming her. Needs /usr/bin/chromium and e2e/node_modules, which .ci/run installs; without them this
+ * test fails. Screenshots: target/e2e/tasklist-*.png.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {"spring.datasource.url=jdbc:h2:mem:tasklist-browser-e2e;DB_CLOSE_DELAY=-1",
@@ -54,6 +59,7 @@ class TasklistBrowserTest {
   private static final long TIMEOUT_SECONDS = 180;
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final String CUSTOMER_TEXT = "I want to talk to a human please";
+  private static final String FOLLOW_UP_TEXT = "Do you also deliver to Giza?";
   private static final List<String> AGENTS = List.of("sara", "omar");
 
   @DynamicPropertySource
@@ -93,27 +99,47 @@ class TasklistBrowserTest {
     assertThat(second.getAssignee()).as("assignee of the second handoff").isEqualTo(owner);
     String suggestion = (String) tasks.getVariable(first.getId(), HandoffTaskListener.AGENT_REPLY);
     assertThat(suggestion).as("the suggested reply").isNotBlank();
-    String expectedReply = suggestion.strip() + " Your order ships tomorrow, ref E2E-" + waId + ".";
+    String firstReply = suggestion.strip() + " Your order ships tomorrow, ref E2E-" + waId + ".";
+    String secondReply = "Second message for E2E-" + waId + ": delivery to Giza is free.";
+    String ownerName = capitalized(owner) + " E2E";
+
+    // the customer writes while the agent works: as soon as her first reply has reached Meta
+    CompletableFuture<Void> customerWritesAgain = CompletableFuture.runAsync(() -> {
+      await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).pollInterval(Duration.ofMillis(200))
+          .until(() -> textsTo(waId).contains(firstReply));
+      assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.tl2." + waId, FOLLOW_UP_TEXT, Instant.now())))
+          .isEqualTo(200);
+    });
 
     String log = runBrowser("http://127.0.0.1:" + port, waId, owner, other, SCREENSHOTS.toString(), secondWaId,
-        CUSTOMER_TEXT);
+        CUSTOMER_TEXT, ownerName, FOLLOW_UP_TEXT);
+    customerWritesAgain.get(10, TimeUnit.SECONDS);
 
-    // the reply the owner typed in Tasklist reached Meta for that customer, as a text message
-    await().atMost(PATIENCE).until(() -> textsTo(waId).contains(expectedReply));
-    assertThat(log).contains("[e2e] REPLY \"" + expectedReply.replace("\"", "\\\"") + "\"");
+    // both replies the owner sent from the open task reached Meta for that customer, in order, as text messages
+    await().atMost(PATIENCE).until(() -> textsTo(waId).containsAll(List.of(firstReply, secondReply)));
+    assertThat(textsTo(waId)).containsSubsequence(firstReply, secondReply);
+    assertThat(log).contains("[e2e] REPLY1 \"" + firstReply.replace("\"", "\\\"") + "\"")
+        .contains("[e2e] REPLY2 \"" + secondReply + "\"");
 
-    // the first handoff was completed, by its owner
+    // the first handoff was ONE task, completed by its owner, back to the bot, with no last message
     HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(first.getId()).singleResult();
     assertThat(done.getEndTime()).as("end of the first handoff").isNotNull();
     assertThat(done.getDeleteReason()).isEqualTo("completed");
     assertThat(done.getAssignee()).isEqualTo(owner);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(first.getProcessInstanceId())
+        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).count()).as("handoff tasks of the first conversation").isEqualTo(1);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(first.getProcessInstanceId())
         .variableName("handoffAgent").singleResult().getValue()).isEqualTo(owner);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(first.getProcessInstanceId())
-        .variableName("agentDecisionPrevious").singleResult().getValue()).isEqualTo("send_return");
-    // the form's read-only fields (task-local) were not submitted into the conversation's variables
+        .variableName("agentDecision").singleResult().getValue()).isEqualTo("send_return");
+    await().atMost(PATIENCE).until(() -> history.createHistoricActivityInstanceQuery()
+        .processInstanceId(first.getProcessInstanceId()).activityId("endEvent_handoffDone").finished().count() == 1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(first.getProcessInstanceId())
+        .activityId("endEvent_closedByAgent").count()).isZero();
+    // the form's read-only parts were not submitted into the conversation's variables
     assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(first.getProcessInstanceId())
-        .variableNameIn(HandoffTaskListener.TRANSCRIPT, HandoffTaskListener.CONTEXT).count()).isZero();
+        .variableNameIn(HandoffTaskListener.TRANSCRIPT, HandoffTaskListener.CONTEXT, HandoffTaskListener.OWNER_NAME)
+        .count()).isZero();
 
     // the other agent's takeover did not happen: the second handoff is open, still the owner's, never his
     Task stillOpen = tasks.createTaskQuery().taskId(second.getId()).singleResult();
@@ -177,6 +203,10 @@ class TasklistBrowserTest {
         .map(s -> s.body().path("text").path("body").asText()).toList();
   }
 
+  private static String capitalized(String id) {
+    return id.substring(0, 1).toUpperCase() + id.substring(1);
+  }
+
   private static String newCustomer() {
     return "2012" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
   }
@@ -195,7 +225,7 @@ class TasklistBrowserTest {
       files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tasklist-")).sorted()
           .forEach(screenshots::add);
     }
-    assertThat(screenshots).as("screenshots in %s", SCREENSHOTS).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(screenshots).as("screenshots in %s", SCREENSHOTS).hasSizeGreaterThanOrEqualTo(8);
     return log;
   }
 }

@@ -1,0 +1,212 @@
+package app.wasla.handoff;
+
+import app.wasla.channel.whatsapp.CloudApiException;
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.OutboundMessages;
+import app.wasla.conversation.ServiceWindowClosedException;
+import app.wasla.conversation.Transcript;
+import app.wasla.persona.PersonaVariables;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the handoff form calls while the agent works, without completing the task:
+ * {@code POST /handoff/tasks/{taskId}/messages} sends a reply to the customer (only the task's assignee), and
+ * {@code GET /handoff/tasks/{taskId}/transcript} lists the conversation (anyone who may see the task).
+ * Tasklist's session (with its CSRF token) or HTTP Basic with the agent's Camunda user.
+ */
+@RestController
+class HandoffTaskController {
+
+  /** What the form posts. {@code clientMessageId} makes a retried click one message, not two. */
+  record NewMessage(String text, String clientMessageId) {
+  }
+
+  /** WhatsApp's limit of a text message body. */
+  static final int MAX_TEXT = 4096;
+  private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final Logger log = LoggerFactory.getLogger(HandoffTaskController.class);
+
+  private final AgentCaller callers;
+  private final HandoffOwnership ownership;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final OutboundMessages outbound;
+  private final Transcript transcript;
+  private final HandoffProperties props;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  HandoffTaskController(AgentCaller callers, HandoffOwnership ownership, TaskService tasks, RuntimeService runtime,
+      IdentityService identity, OutboundMessages outbound, Transcript transcript, HandoffProperties props,
+      JdbcClient jdbc, Clock clock) {
+    this.callers = callers;
+    this.ownership = ownership;
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.outbound = outbound;
+    this.transcript = transcript;
+    this.props = props;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @PostMapping("/handoff/tasks/{taskId}/messages")
+  ResponseEntity<?> send(@PathVariable String taskId, @RequestBody(required = false) NewMessage body,
+      HttpServletRequest request) {
+    AgentCaller.Caller caller = callers.of(request);
+    if (!caller.authenticated()) {
+      return problem(HttpStatus.valueOf(caller.status()), caller.reason());
+    }
+    if (body == null || body.text() == null || body.text().isBlank()) {
+      return problem(HttpStatus.BAD_REQUEST, "Write a message first: \"text\" is empty");
+    }
+    if (body.text().strip().length() > MAX_TEXT) {
+      return problem(HttpStatus.BAD_REQUEST, "A WhatsApp message has at most " + MAX_TEXT + " characters");
+    }
+    if (body.clientMessageId() == null || !CLIENT_MESSAGE_ID.matcher(body.clientMessageId()).matches()) {
+      return problem(HttpStatus.BAD_REQUEST,
+          "\"clientMessageId\" is required: 1 to 64 letters, digits or . _ : - (the same id for a retry)");
+    }
+    Task task = handoffTask(taskId);
+    if (task == null) {
+      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
+    }
+    Optional<String> refusal = ownership.refusal(HandoffOwnership.Action.SEND, task.getAssignee(), caller.userId(), null);
+    if (refusal.isPresent()) {
+      return problem(HttpStatus.FORBIDDEN, refusal.get());
+    }
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult();
+    ConversationKey key = ConversationKey.parse(instance.getBusinessKey());
+    String idempotencyKey = "handoff:" + taskId + ":" + body.clientMessageId();
+    String wamid;
+    try {
+      // the outbound path: one send per key, the 24-hour window (its template outside), the transcript row
+      wamid = outbound.send(key, new OutboundMessage.Text(body.text().strip(), false), idempotencyKey);
+    } catch (ServiceWindowClosedException e) {
+      return problem(HttpStatus.CONFLICT, e.getMessage());
+    } catch (CloudApiException e) {
+      log.warn("Agent {} could not send in handoff {}: {}", caller.userId(), taskId, e.getMessage());
+      return problem(HttpStatus.BAD_GATEWAY, "WhatsApp did not take the message (" + e.getMessage()
+          + "). Send again: it goes out once.");
+    }
+    responded(task);
+    jdbc.sql("""
+            INSERT INTO handoff_event (conversation_key, task_id, event_type, detail, created_at)
+            VALUES (?, ?, 'agent_message', ?, ?)""")
+        .params(key.value(), taskId, "agent=" + caller.userId() + ", key=" + idempotencyKey + ", wamid=" + wamid,
+            clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+    Map<String, Object> sent = new LinkedHashMap<>();
+    sent.put("taskId", taskId);
+    sent.put("clientMessageId", body.clientMessageId());
+    sent.put("wamid", wamid);
+    return ResponseEntity.ok(sent);
+  }
+
+  /** What the form shows: the customer, the persona's reading, the owner and the latest messages. */
+  @GetMapping("/handoff/tasks/{taskId}/transcript")
+  ResponseEntity<?> transcript(@PathVariable String taskId, HttpServletRequest request) {
+    AgentCaller.Caller caller = callers.of(request);
+    if (!caller.authenticated()) {
+      return problem(HttpStatus.valueOf(caller.status()), caller.reason());
+    }
+    Task task = handoffTask(taskId);
+    if (task == null || !maySee(caller.userId(), taskId)) {
+      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
+    }
+    String key = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        .getBusinessKey();
+    List<Map<String, Object>> lines = transcript.latest(key, props.transcriptLines()).stream().map(line -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", line.id());
+      row.put("direction", line.direction());
+      row.put("type", line.type());
+      row.put("text", line.text());
+      row.put("at", line.at().toString());
+      row.put("status", line.status());
+      return row;
+    }).toList();
+    Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId(),
+        List.of("customerName", PersonaVariables.HANDOFF_REASON, PersonaVariables.SUMMARY));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("taskId", taskId);
+    answer.put("assignee", task.getAssignee());
+    answer.put("ownerName", ownership.fullName(task.getAssignee()));
+    answer.put("you", caller.userId());
+    answer.put("customerName", variables.get("customerName"));
+    answer.put("reason", variables.get(PersonaVariables.HANDOFF_REASON));
+    answer.put("personaSummary", variables.get(PersonaVariables.SUMMARY));
+    answer.put("context", tasks.getVariableLocal(taskId, HandoffTaskListener.CONTEXT));
+    answer.put("lines", lines);
+    return ResponseEntity.ok(answer);
+  }
+
+  private Task handoffTask(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    return task != null && HandoffRouter.HANDOFF_TASK.equals(task.getTaskDefinitionKey()) ? task : null;
+  }
+
+  /** Whether the engine's authorizations let the user read the task (its group, its assignee, admins). */
+  private boolean maySee(String userId, String taskId) {
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return tasks.createTaskQuery().taskId(taskId).count() == 1;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** A person answered: the first-response deadline no longer sends the holding message. */
+  private void responded(Task task) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime.setVariable(task.getProcessInstanceId(), SendAgentReplyDelegate.RESPONDED, true);
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt == 3) {
+          log.warn("Could not mark handoff {} answered (the message went out): {}", task.getId(), e.toString());
+          return;
+        }
+      }
+    }
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+    if (status == HttpStatus.UNAUTHORIZED) {
+      answer.header("WWW-Authenticate", "Basic realm=\"wasla\"");
+    }
+    return answer.body(problem);
+  }
+}
