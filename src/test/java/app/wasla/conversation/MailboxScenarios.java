@@ -318,6 +318,28 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void theJobExecutorFindsDueJobsByAnIndexNotByReadingEveryConversationsTimer(@Autowired javax.sql.DataSource ds)
+      throws Exception {
+    // every live conversation keeps an inactivity timer in ACT_RU_JOB; without this index each job acquisition
+    // reads all of them (docs/benchmark.md, growth)
+    java.util.List<String> indexed = new java.util.ArrayList<>();
+    try (java.sql.Connection c = ds.getConnection()) {
+      java.sql.DatabaseMetaData meta = c.getMetaData();
+      for (String table : java.util.List.of("ACT_RU_JOB", "act_ru_job")) {
+        try (java.sql.ResultSet rs = meta.getIndexInfo(null, null, table, false, false)) {
+          while (rs.next()) {
+            if (rs.getString("INDEX_NAME") != null
+                && rs.getString("INDEX_NAME").equalsIgnoreCase("WASLA_IDX_JOB_DUEDATE")) {
+              indexed.add(rs.getString("COLUMN_NAME").toUpperCase());
+            }
+          }
+        }
+      }
+    }
+    assertThat(indexed).containsExactly("DUEDATE_");
+  }
+
+  @Test
   void aSendRepeatedWithTheSameKeyReachesMetaOnce(@Autowired OutboundMessages outbound) {
     String waId = newCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.idem." + waId, "hi", Instant.now()));
