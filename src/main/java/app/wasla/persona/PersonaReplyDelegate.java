@@ -58,13 +58,6 @@ class PersonaReplyDelegate implements JavaDelegate {
     List<String> tags = turn.customer() == null || turn.customer().tags() == null ? List.of() : turn.customer().tags();
 
     PersonaResult result = persona.respond(turn);
-    // in the job's transaction: a failed send rolls the CRM's changes back with the turn
-    if (customerKey(execution) != null) {
-      customers.turnCompleted(new CustomerMemory.Turn(customerKey(execution), execution.getProcessInstanceId(),
-          result.intent(), result.sentiment().label(), result.language().tag(), result.handoff(),
-          result.handoffReason(), clock.instant()));
-    }
-
     execution.setVariable(PersonaVariables.INTENT, result.intent());
     execution.setVariable(PersonaVariables.INTENT_CONFIDENCE, result.intentConfidence());
     execution.setVariable(PersonaVariables.SENTIMENT, result.sentiment().label());
@@ -78,10 +71,17 @@ class PersonaReplyDelegate implements JavaDelegate {
       // the handoff routing table and the agent's form read the CRM's tags; one short string, only when needed
       execution.setVariable(PersonaVariables.CUSTOMER_TAGS, String.join(",", tags));
     }
-    if (leftToSalesFlows(execution, result)) {
-      return;
+    if (!leftToSalesFlows(execution, result)) {
+      messages.send(execution, toWhatsApp(result.reply()));
     }
-    messages.send(execution, toWhatsApp(result.reply()));
+    // Last, in the job's transaction: the CRM locks the customer row until the job commits, so the lock is not
+    // held across the call to Meta. A failed CRM update rolls the turn back; the retried job's send has the
+    // same idempotency key and is not sent twice.
+    if (customerKey(execution) != null) {
+      customers.turnCompleted(new CustomerMemory.Turn(customerKey(execution), execution.getProcessInstanceId(),
+          result.intent(), result.sentiment().label(), result.language().tag(), result.handoff(),
+          result.handoffReason(), clock.instant()));
+    }
   }
 
   /** Intents that the sales flows answer with live stock, bookings and orders. */

@@ -210,6 +210,21 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void aMessageTooOldToAnswerStillMakesTheProfileAndItsConsentHolds() {
+    // older than wasla.mailbox.max-message-age (24h): recorded, never delivered, so the CRM hears of it at once
+    String waId = newCustomer();
+    Instant old = Instant.now().minus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.old." + waId, "STOP", old))).isEqualTo(200);
+
+    CustomerProfile p = memory.find(key(waId)).orElseThrow();
+    assertThat(p.firstContactAt()).isEqualTo(old);
+    assertThat(p.lastContactAt()).isEqualTo(old);
+    assertThat(consent.allowsMarketing(key(waId))).isFalse();
+    assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param("wamid.old." + waId)
+        .query(String.class).single()).isEqualTo("STALE");
+  }
+
+  @Test
   void ordersAndPaymentsMoveFiguresAndRuleTagsWhileManualTagsStay() throws Exception {
     String key = key(newCustomer());
     Instant now = Instant.now();
