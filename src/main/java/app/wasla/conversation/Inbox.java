@@ -95,6 +95,12 @@ public class Inbox {
         .param(conversationKey).query(Long.class).optional();
   }
 
+  /** True when the conversation has entries to deliver; one indexed read, no transaction, no lock. */
+  boolean hasPending(String conversationKey) {
+    return jdbc.sql("SELECT 1 FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING' FETCH FIRST 1 ROWS ONLY")
+        .param(conversationKey).query(Integer.class).optional().isPresent();
+  }
+
   /** The pending entries of one conversation, oldest first by WhatsApp timestamp, then arrival. */
   List<InboxEntry> pending(String conversationKey) {
     return jdbc.sql("""

@@ -121,6 +121,12 @@ public class Mailbox implements SmartLifecycle {
     Duration retryIn = null;
     MDC.put("conversation", ConversationKey.mask(key));
     try {
+      // Most pokes come from a conversation that just reached a wait state with nothing new for it: a plain read
+      // answers those without a transaction and a row lock.
+      if (!inbox.hasPending(key)) {
+        failures.remove(key);
+        return;
+      }
       Delivery delivery = transactions.execute(status -> deliverNext(key));
       if (delivery.outcome() == Outcome.WAITING_FOR_WINDOW) {
         retryIn = delivery.waitFor();

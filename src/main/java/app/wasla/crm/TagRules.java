@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,18 +38,12 @@ public final class TagRules {
   // The decision is a pure function of the facts, and the facts are few discrete values (most customers share
   // them: no orders, no spend, one conversation, the same few intents), so each distinct set is evaluated once.
   // FEEL evaluation costs about half a millisecond of CPU per call; a lookup costs nothing. Bounded, least
-  // recently used first out.
+  // recently used first out (Caffeine).
   private static final int REMEMBERED_FACTS = 10_000;
 
   private final DmnEngine engine;
   private final DmnDecision decision;
-  private final Map<Facts, Set<String>> remembered = Collections.synchronizedMap(
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Facts, Set<String>> eldest) {
-          return size() > REMEMBERED_FACTS;
-        }
-      });
+  private final Cache<Facts, Set<String>> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED_FACTS).build();
 
   private TagRules(InputStream dmn) {
     this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -75,13 +70,7 @@ public final class TagRules {
 
   /** The tags every matching row yields, each once, sorted. */
   public Set<String> tags(Facts facts) {
-    Set<String> known = remembered.get(facts);
-    if (known != null) {
-      return known;
-    }
-    Set<String> tags = evaluate(facts);
-    remembered.put(facts, tags);
-    return tags;
+    return remembered.get(facts, this::evaluate);
   }
 
   private Set<String> evaluate(Facts facts) {

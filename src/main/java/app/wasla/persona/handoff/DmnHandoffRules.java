@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -24,8 +27,16 @@ public final class DmnHandoffRules implements HandoffRules {
     public static final String DEFAULT_PATH = "processes/handoff-rules.dmn";
     public static final String DECISION_ID = "handoffRules";
 
+    // The decision is a pure function of its inputs, and the embedded persona's inputs are few discrete values, so
+    // each distinct input is evaluated once: FEEL costs about 3 ms of CPU per evaluation of this table under load
+    // (it builds its built-in functions and parses every unary test anew each time; profile in docs/benchmark.md),
+    // a lookup costs nothing. Bounded, least recently used first out.
+    private static final int REMEMBERED_INPUTS = 10_000;
+
     private final DmnEngine engine;
     private final DmnDecision decision;
+    private final Cache<Input, Decision> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED_INPUTS).build();
+    private final AtomicLong evaluations = new AtomicLong();
 
     private DmnHandoffRules(InputStream dmn) {
         this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -52,6 +63,16 @@ public final class DmnHandoffRules implements HandoffRules {
 
     @Override
     public Decision decide(Input input) {
+        return remembered.get(input, this::evaluate);
+    }
+
+    /** How many times the DMN table itself was evaluated (the rest came from the memo). */
+    long evaluations() {
+        return evaluations.get();
+    }
+
+    private Decision evaluate(Input input) {
+        evaluations.incrementAndGet();
         Map<String, Object> vars = new HashMap<>();
         vars.put("intent", input.intent());
         vars.put("sentimentScore", input.sentimentScore());

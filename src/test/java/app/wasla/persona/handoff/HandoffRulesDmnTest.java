@@ -29,4 +29,17 @@ class HandoffRulesDmnTest {
         assertThat(d.handoff()).isEqualTo(handoff);
         assertThat(d.reason()).isEqualTo(reason);
     }
+
+    @org.junit.jupiter.api.Test
+    void evaluatesEachDistinctInputOnce() {
+        DmnHandoffRules rules = DmnHandoffRules.load();
+        HandoffRules.Input angry = new HandoffRules.Input("order_status", -0.7, null, 0, 0.9);
+        HandoffRules.Input calm = new HandoffRules.Input("order_status", 0.1, null, 0, 0.9);
+
+        assertThat(rules.decide(angry)).isEqualTo(new HandoffRules.Decision(true, "angry customer"));
+        assertThat(rules.decide(angry)).isEqualTo(new HandoffRules.Decision(true, "angry customer"));
+        assertThat(rules.evaluations()).isEqualTo(1);
+        assertThat(rules.decide(calm)).isEqualTo(HandoffRules.Decision.NONE);
+        assertThat(rules.evaluations()).isEqualTo(2);
+    }
 }
