@@ -19,9 +19,14 @@ public class DatabaseDialect {
     return product.toLowerCase().contains("postgres");
   }
 
-  /** Both H2 2.x and PostgreSQL skip a row that another transaction has locked. */
-  String skipLockedClause() {
-    return " SKIP LOCKED";
+  /**
+   * Locks a conversation row for delivery, skipping it when another transaction holds it. On PostgreSQL the lock
+   * is {@code FOR NO KEY UPDATE}: it excludes other deliveries just the same, but not the {@code FOR KEY SHARE}
+   * lock that a webhook's insert into inbox_message takes on the row its foreign key references, so the
+   * acknowledgement to Meta never waits for a delivery to commit. H2 2.x knows only {@code FOR UPDATE}.
+   */
+  String lockForDeliveryClause() {
+    return postgres() ? " FOR NO KEY UPDATE SKIP LOCKED" : " FOR UPDATE SKIP LOCKED";
   }
 
   public String product() {

@@ -23,7 +23,7 @@ public class Inbox {
 
   Inbox(JdbcClient jdbc, DatabaseDialect dialect) {
     this.jdbc = jdbc;
-    this.lockClause = dialect.skipLockedClause();
+    this.lockClause = dialect.lockForDeliveryClause();
   }
 
   /**
@@ -91,7 +91,7 @@ public class Inbox {
    * holds it; that holder delivers what is pending, and the sweep catches anything it missed.
    */
   Optional<Long> lockForDelivery(String conversationKey) {
-    return jdbc.sql("SELECT turn_seq FROM conversation WHERE conversation_key = ? FOR UPDATE" + lockClause)
+    return jdbc.sql("SELECT turn_seq FROM conversation WHERE conversation_key = ?" + lockClause)
         .param(conversationKey).query(Long.class).optional();
   }
 

@@ -206,6 +206,43 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void aWebhookIsAcknowledgedWhileADeliveryHoldsItsConversation(@Autowired Inbox inbox,
+      @Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.held.1." + waId, "hello", Instant.now()));
+    awaitReplies(waId, 1);
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      // a delivery's transaction holds the conversation, as while it correlates a turn
+      Future<Boolean> holder = threads.submit(() -> transactions.execute(status -> {
+        boolean got = inbox.lockForDelivery(key(waId)).isPresent();
+        locked.countDown();
+        try {
+          release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return got;
+      }));
+      assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      Future<Integer> webhook = threads.submit(() ->
+          webhooks.post(Webhooks.text(waId, "wamid.held.2." + waId, "thanks a lot", Instant.now())));
+      // stored and acknowledged while the lock is still held: the insert's foreign key check does not wait for it
+      assertThat(webhook.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+      assertThat(release.getCount()).as("the delivery still held the conversation").isEqualTo(1);
+      release.countDown();
+      assertThat(holder.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the holder had the lock").isTrue();
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+    assertThat(awaitReplies(waId, 2)).hasSize(2);
+  }
+
+  @Test
   void aSendThatMetaKeepsRejectingBecomesAnIncident() {
     String waId = newCustomer();
     META.failNextSends(waId, 100, WhatsAppMock.rejected());
