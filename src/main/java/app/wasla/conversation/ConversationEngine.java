@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,27 @@ public class ConversationEngine {
   String start(String flowKey, String conversationKey, Map<String, Object> variables) {
     ProcessInstance instance = runtime.startProcessInstanceByKey(flowKey, conversationKey, variables);
     return instance.getId();
+  }
+
+  /**
+   * Raises an incident on a live conversation instance (shown in Cockpit, resolved there or through the REST API).
+   * False when the instance has ended.
+   */
+  boolean raiseIncident(String processInstanceId, String type, String configuration, String message) {
+    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      return false;
+    }
+    // an incident needs an execution that stands at an activity: the one where the conversation waits now
+    ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+    String executionId = processInstanceId;
+    while (tree != null && tree.getChildActivityInstances().length > 0) {
+      tree = tree.getChildActivityInstances()[0];
+      if (tree.getExecutionIds().length > 0) {
+        executionId = tree.getExecutionIds()[0];
+      }
+    }
+    runtime.createIncident(type, executionId, configuration, message);
+    return true;
   }
 
   /** Hands a message to the instance that waits for it. */

@@ -19,6 +19,12 @@ public final class ConversationVariables {
   /** Counts the sends of an instance; rolls back with a failed job, so a retry reuses the same key. */
   public static final String SEND_SEQ = "sendSeq";
 
+  /**
+   * Transient (never stored), set by the mailbox on a turn whose previous delivery attempt failed: the flow then
+   * answers it in a job, whose retries end in an incident.
+   */
+  public static final String TURN_RETRY = "turnRetry";
+
   private ConversationVariables() {
   }
 }

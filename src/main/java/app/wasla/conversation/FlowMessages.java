@@ -1,11 +1,12 @@
 package app.wasla.conversation;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.system.AfterCommit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends from inside a flow. The idempotency key is the instance id plus a send counter kept as a process
+ * Sends from inside a flow, after the flow's transaction commits. The idempotency key is the instance id plus a send counter kept as a process
  * variable: a failed job rolls the counter back, so its retry reuses the key and finds the send it made.
  * (An activity instance id would not do: a retried job enters the activity anew and gets a new one.)
  */
@@ -13,12 +14,17 @@ import org.springframework.stereotype.Component;
 public class FlowMessages {
 
   private final OutboundMessages outbound;
+  private final Outbox outbox;
 
-  FlowMessages(OutboundMessages outbound) {
+  FlowMessages(OutboundMessages outbound, Outbox outbox) {
     this.outbound = outbound;
+    this.outbox = outbox;
   }
 
-  /** Sends one message to the conversation's customer; returns its wamid. */
+  /**
+   * Sends one message to the conversation's customer once the current transaction commits (through the
+   * {@link Outbox}); returns the send's idempotency key.
+   */
   public String send(DelegateExecution execution, OutboundMessage message) {
     Object previous = execution.getVariable(ConversationVariables.SEND_SEQ);
     long seq = previous instanceof Number n ? n.longValue() + 1 : 1;
@@ -27,7 +33,8 @@ public class FlowMessages {
     String instance = execution.getProcessInstanceId();
     String root = rootProcessInstanceId(execution);
     String idempotencyKey = (root.equals(instance) ? "" : root + ":") + instance + ":" + seq;
-    return outbound.send(conversation(execution), message, idempotencyKey);
+    outbox.queue(conversation(execution), message, idempotencyKey, instance);
+    return idempotencyKey;
   }
 
   private static String rootProcessInstanceId(DelegateExecution execution) {
@@ -38,11 +45,15 @@ public class FlowMessages {
     return current.getProcessInstanceId();
   }
 
-  /** Marks the turn's latest message read and shows the typing indicator (best effort). */
+  /**
+   * Marks the turn's latest message read and shows the typing indicator (best effort), after the current
+   * transaction commits and before the replies queued after this call.
+   */
   public void acknowledgeTurn(DelegateExecution execution) {
     Object wamid = execution.getVariable(ConversationVariables.LAST_WAMID);
     if (wamid instanceof String w) {
-      outbound.markRead(conversation(execution), w);
+      ConversationKey key = conversation(execution);
+      AfterCommit.run(() -> outbound.markRead(key, w));
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -189,6 +190,9 @@ public class Mailbox implements SmartLifecycle {
     }
     long seq = turnSeq.get() + 1;
     Map<String, Object> variables = turnVariables(turn, seq);
+    if (failures.containsKey(key)) {
+      variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
+    }
     Optional<String> waiting = engine.instanceWaitingFor(key, CUSTOMER_MESSAGE);
     String processInstanceId;
     if (waiting.isPresent()) {

@@ -84,6 +84,12 @@ public class OutboundMessages {
           .params(Inbox.truncate(e.getMessage(), 1000), idempotencyKey).update());
       throw e;
     }
+    markSent(key, toSend, idempotencyKey, wamid);
+    return wamid;
+  }
+
+  /** Records a send Meta accepted (in its own transaction) and publishes message.sent, once per key. */
+  void markSent(ConversationKey key, OutboundMessage sent, String idempotencyKey, String wamid) {
     Instant now = clock.instant();
     ownTransaction.executeWithoutResult(status -> {
       int marked = jdbc.sql("""
@@ -91,11 +97,10 @@ public class OutboundMessages {
               WHERE idempotency_key = ? AND status = 'QUEUED'""")
           .params(wamid, Inbox.utc(now), Inbox.utc(now), idempotencyKey).update();
       if (marked == 1) {
-        events.publish(EventTypes.MESSAGE_SENT, key.value(), Map.of("wamid", wamid, "type", toSend.type(),
-            "text", String.valueOf(toSend.transcriptText()), "idempotencyKey", idempotencyKey));
+        events.publish(EventTypes.MESSAGE_SENT, key.value(), Map.of("wamid", wamid, "type", sent.type(),
+            "text", String.valueOf(sent.transcriptText()), "idempotencyKey", idempotencyKey));
       }
     });
-    return wamid;
   }
 
   /** Marks the customer's message read, with the typing indicator; best effort, never fails the caller. */
@@ -110,7 +115,7 @@ public class OutboundMessages {
     }
   }
 
-  private OutboundMessage withinServiceWindow(ConversationKey key, OutboundMessage message) {
+  OutboundMessage withinServiceWindow(ConversationKey key, OutboundMessage message) {
     if (message instanceof OutboundMessage.Template) {
       return message;
     }
@@ -191,7 +196,7 @@ public class OutboundMessages {
         }));
   }
 
-  private String toJson(OutboundMessage message) {
+  String toJson(OutboundMessage message) {
     try {
       return json.writeValueAsString(message);
     } catch (JsonProcessingException e) {

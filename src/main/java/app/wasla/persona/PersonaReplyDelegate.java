@@ -74,9 +74,8 @@ class PersonaReplyDelegate implements JavaDelegate {
     if (!leftToSalesFlows(execution, result)) {
       messages.send(execution, toWhatsApp(result.reply()));
     }
-    // Last, in the job's transaction: the CRM locks the customer row until the job commits, so the lock is not
-    // held across the call to Meta. A failed CRM update rolls the turn back; the retried job's send has the
-    // same idempotency key and is not sent twice.
+    // The reply leaves after this transaction commits (the outbox); the CRM's turn update locks the customer row
+    // until then, which is short: no HTTP call runs inside the transaction.
     if (customerKey(execution) != null) {
       customers.turnCompleted(new CustomerMemory.Turn(customerKey(execution), execution.getProcessInstanceId(),
           result.intent(), result.sentiment().label(), result.language().tag(), result.handoff(),

@@ -94,11 +94,11 @@ class SalesConversationProcessTest {
     ProcessInstance instance = startWith("hello");
     execute(job(instance));
 
+    // later turns are answered in the correlating transaction (embedded persona): no job in between
     customerWrites(instance, "do you deliver to Alexandria?", null);
-    execute(job(instance));
-    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+    assertThat(instance).hasPassed("gateway_turnInline").hasNotPassed("event_turnInJob")
+        .isWaitingAt("gateway_awaitCustomer");
     customerWrites(instance, "شكرا جزيلا يا نور", null);
-    execute(job(instance));
 
     assertThat(instance).isWaitingAt("gateway_awaitCustomer");
     assertThat(instance).variables().containsEntry("intent", "thanks_goodbye").containsEntry("language", "ar-EG");
@@ -115,7 +115,6 @@ class SalesConversationProcessTest {
     execute(job(instance));
 
     customerWrites(instance, "بكام سماعة ايربودز؟", null);
-    execute(job(instance));
 
     assertThat(instance).isWaitingAt("callActivity_orderAndPay");
     assertThat(instance).variables().containsEntry("intent", "product_inquiry");
@@ -126,6 +125,26 @@ class SalesConversationProcessTest {
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(2);
     assertThat(sent.get(1)).contains("جنيه");
+  }
+
+  @Test
+  void aTurnWhoseDeliveryFailedBeforeIsAnsweredInAJob() {
+    ProcessInstance instance = startWith("hello");
+    execute(job(instance));
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.TURN_TEXT, "do you deliver to Alexandria?");
+    variables.put(ConversationVariables.TURN_RETRY, org.camunda.bpm.engine.variable.Variables.booleanValue(true, true));
+    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
+        .setVariables(variables).correlate();
+
+    assertThat(instance).isWaitingAt("event_turnInJob");
+    assertThat(sentTexts()).hasSize(1);
+    execute(job(instance));
+    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+    assertThat(sentTexts()).hasSize(2);
+    // transient: never stored
+    assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.TURN_RETRY)).isNull();
   }
 
   @Test

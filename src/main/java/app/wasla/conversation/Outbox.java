@@ -1,0 +1,224 @@
+package app.wasla.conversation;
+
+import app.wasla.channel.whatsapp.CloudApiException;
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.channel.whatsapp.WhatsAppTransport;
+import app.wasla.system.AfterCommit;
+import app.wasla.webhook.EventTypes;
+import app.wasla.webhook.WebhookEvents;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The flows' outbound messages (a transactional outbox): a reply is written in its turn's transaction and goes to
+ * WhatsApp right after that transaction commits, on the same thread. So no HTTP call runs while a turn holds its
+ * transaction, a turn that rolls back sends nothing, and a turn can be answered in the mailbox's own transaction
+ * without an async job. A send that fails is tried again with backoff; one that keeps failing (or that Meta
+ * refuses for good) is FAILED and an incident of its conversation in Cockpit. A node that dies between commit and
+ * send leaves the message queued; the sweep sends it when its lease has run out.
+ */
+@Service
+public class Outbox implements SmartLifecycle {
+
+  /** Incident type of a message that could not be sent. */
+  public static final String INCIDENT_TYPE = "whatsappSend";
+
+  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+  private final JdbcClient jdbc;
+  private final OutboundMessages outbound;
+  private final WhatsAppTransport transport;
+  private final ConversationEngine engine;
+  private final WebhookEvents events;
+  /** A new transaction, also when called from an after-commit callback (which would join the finished one). */
+  private final TransactionTemplate ownTransaction;
+  private final ObjectMapper json;
+  private final OutboxProperties props;
+  private final Clock clock;
+  private volatile ScheduledExecutorService sweeper;
+
+  Outbox(JdbcClient jdbc, OutboundMessages outbound, WhatsAppTransport transport, ConversationEngine engine,
+      WebhookEvents events, PlatformTransactionManager transactionManager, ObjectMapper json, OutboxProperties props,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.outbound = outbound;
+    this.transport = transport;
+    this.engine = engine;
+    this.events = events;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.json = json;
+    this.props = props;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a message in the caller's transaction; it is sent once that transaction commits. A key queued before
+   * (and committed) is not queued again.
+   *
+   * @throws ServiceWindowClosedException when free-form text is due outside the 24-hour window and no
+   *     reopening template is configured
+   */
+  public void queue(ConversationKey key, OutboundMessage message, String idempotencyKey, String processInstanceId) {
+    OutboundMessage toSend = outbound.withinServiceWindow(key, message);
+    boolean known = jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?")
+        .param(idempotencyKey).query(Long.class).single() > 0;
+    if (known) {
+      log.debug("Send {} was queued before", idempotencyKey);
+      return;
+    }
+    Instant now = clock.instant();
+    jdbc.sql("""
+            INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
+              text, body_json, status, created_at, attempts, next_attempt_at, process_instance_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?)""")
+        .params(idempotencyKey, key.value(), key.phoneNumberId(), key.waId(), toSend.type(),
+            Inbox.truncate(toSend.transcriptText(), 8000), outbound.toJson(toSend), Inbox.utc(now),
+            Inbox.utc(now.plus(props.lease())), processInstanceId)
+        .update();
+    AfterCommit.run(() -> send(key, toSend, idempotencyKey));
+  }
+
+  /** One attempt: the HTTP call, then SENT, or the failure recorded (retry later, or FAILED and an incident). */
+  void send(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+    String wamid;
+    try {
+      wamid = transport.send(key.phoneNumberId(), key.waId(), message);
+    } catch (RuntimeException e) {
+      failed(idempotencyKey, e);
+      return;
+    }
+    outbound.markSent(key, message, idempotencyKey, wamid);
+  }
+
+  private void failed(String idempotencyKey, RuntimeException error) {
+    boolean permanent = error instanceof CloudApiException c && !c.retryable();
+    String reason = Inbox.truncate(String.valueOf(error.getMessage()), 1000);
+    Optional<Failure> failure = ownTransaction.execute(status -> jdbc.sql("""
+            SELECT attempts, conversation_key, process_instance_id FROM outbound_message
+            WHERE idempotency_key = ? AND status = 'QUEUED' FOR UPDATE""")
+        .param(idempotencyKey)
+        .query((rs, n) -> new Failure(rs.getInt(1) + 1, rs.getString(2), rs.getString(3))).optional()
+        .map(f -> {
+          boolean giveUp = permanent || f.attempts() >= props.attempts();
+          Instant now = clock.instant();
+          jdbc.sql("""
+                  UPDATE outbound_message SET attempts = ?, error = ?, next_attempt_at = ?, status = ?, status_at = ?
+                  WHERE idempotency_key = ?""")
+              .params(f.attempts(), reason, Inbox.utc(now.plus(props.backoffAfter(f.attempts()))),
+                  giveUp ? "FAILED" : "QUEUED", giveUp ? Inbox.utc(now) : null, idempotencyKey)
+              .update();
+          if (giveUp) {
+            Map<String, Object> data = new HashMap<>();
+            data.put("idempotencyKey", idempotencyKey);
+            data.put("status", "failed");
+            data.put("previousStatus", "queued");
+            data.put("errorTitle", reason);
+            events.publish(EventTypes.MESSAGE_STATUS_CHANGED, f.conversationKey(), data);
+          }
+          return giveUp ? f : null;
+        }));
+    if (failure == null || failure.isEmpty()) {
+      log.info("Send {} failed (attempt will be repeated): {}", idempotencyKey, reason);
+      return;
+    }
+    log.warn("Send {} failed for good after {} attempt(s): {}", idempotencyKey, failure.get().attempts(), reason);
+    String instance = failure.get().processInstanceId();
+    if (instance != null && !Boolean.TRUE.equals(ownTransaction.execute(status -> engine.raiseIncident(instance,
+        INCIDENT_TYPE, idempotencyKey, "WhatsApp send " + idempotencyKey + " failed: " + reason)))) {
+      log.warn("Conversation instance {} has ended; the failed send {} is only recorded", instance, idempotencyKey);
+    }
+  }
+
+  /** Sends what is due: failed sends whose backoff is over and sends whose node did not confirm them in time. */
+  int sendDue() {
+    Instant now = clock.instant();
+    List<Due> due = jdbc.sql("""
+            SELECT idempotency_key, conversation_key, message_type, body_json FROM outbound_message
+            WHERE status = 'QUEUED' AND next_attempt_at <= ?
+            ORDER BY created_at, id FETCH FIRST 100 ROWS ONLY""")
+        .param(Inbox.utc(now))
+        .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    int sent = 0;
+    for (Due d : due) {
+      // the claim moves the due time to the end of a lease: one node or thread wins each attempt
+      int claimed = jdbc.sql("""
+              UPDATE outbound_message SET next_attempt_at = ?
+              WHERE idempotency_key = ? AND status = 'QUEUED' AND next_attempt_at <= ?""")
+          .params(Inbox.utc(now.plus(props.lease())), d.idempotencyKey(), Inbox.utc(now)).update();
+      if (claimed == 1) {
+        send(ConversationKey.parse(d.conversationKey()), parse(d), d.idempotencyKey());
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  private OutboundMessage parse(Due due) {
+    try {
+      JsonNode body = json.readTree(due.bodyJson());
+      Class<? extends OutboundMessage> type = switch (due.messageType()) {
+        case "text" -> OutboundMessage.Text.class;
+        case "template" -> OutboundMessage.Template.class;
+        case "reaction" -> OutboundMessage.Reaction.class;
+        case "interactive" -> body.has("buttons") ? OutboundMessage.ReplyButtons.class : OutboundMessage.ListMessage.class;
+        default -> throw new IllegalStateException("unknown outbound message type " + due.messageType());
+      };
+      return json.treeToValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("queued message " + due.idempotencyKey() + " cannot be read", e);
+    }
+  }
+
+  private void sweep() {
+    try {
+      sendDue();
+    } catch (RuntimeException e) {
+      log.warn("Outbox sweep failed; next one in {}", props.sweepInterval(), e);
+    }
+  }
+
+  @Override
+  public void start() {
+    sweeper = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("outbox-"));
+    long ms = props.sweepInterval().toMillis();
+    sweeper.scheduleWithFixedDelay(this::sweep, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+      sweeper = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return sweeper != null;
+  }
+
+  private record Failure(int attempts, String conversationKey, String processInstanceId) {
+  }
+
+  private record Due(String idempotencyKey, String conversationKey, String messageType, String bodyJson) {
+  }
+}

@@ -1,0 +1,34 @@
+package app.wasla.conversation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the flows' outbound messages leave after their turn commits: how often a failed send is tried again and
+ * after how long an unconfirmed one is taken over by the sweep (a node that died between commit and send).
+ */
+@ConfigurationProperties("wasla.outbox")
+public record OutboxProperties(
+    /* Sends of one message (each already retrying 429/5xx wasla.whatsapp.send-attempts times) before it is
+       FAILED and an incident of its conversation. */
+    @DefaultValue("5") int attempts,
+    /* Wait before the second send; doubles for each further one. */
+    @DefaultValue("5s") Duration backoff,
+    /* A queued message that its turn's node has not confirmed after this long is sent by the sweep. */
+    @DefaultValue("60s") Duration lease,
+    @DefaultValue("2s") Duration sweepInterval) {
+
+  public OutboxProperties {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("wasla.outbox.attempts must be at least 1");
+    }
+  }
+
+  /** Wait after the given number of failed sends. */
+  Duration backoffAfter(int failedSends) {
+    long factor = 1L << Math.min(Math.max(failedSends - 1, 0), 16);
+    Duration wait = backoff.multipliedBy(factor);
+    return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+  }
+}
