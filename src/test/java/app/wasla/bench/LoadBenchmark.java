@@ -360,7 +360,9 @@ public final class LoadBenchmark {
     }
     a.add("history=" + history);
     a.add("instances=" + args.getOrDefault("floorInstances", "1000"));
-    a.add("warmup=" + args.getOrDefault("floorWarmup", "5000"));
+    // 40,000: with 5,000 the floor's JIT was still compiling (PostgreSQL, history none: 888/s and 1.04 JVM ms each,
+    // against 1,286/s and 0.51 ms after 40,000)
+    a.add("warmup=" + args.getOrDefault("floorWarmup", "40000"));
     a.add("correlations=" + args.getOrDefault("floorCorrelations", "20000"));
     List<String> jvmOptions = List.of("-Xmx" + args.getOrDefault("waslaXmx", "1g"));
     try (ChildJvm jvm = ChildJvm.start(EngineFloor.class.getName(), jvmOptions, a,
@@ -392,7 +394,9 @@ public final class LoadBenchmark {
 
   /** Closed loop, not measured: the JIT sees every path, and the seeder finds a conversation at rest. */
   private void warmUp() throws Exception {
-    int seconds = intArg(args, "warmupSeconds", 20);
+    // two minutes: the C2 compiler takes about 90 s of this load to settle (measured from /proc per thread); with
+    // 20 s it still took 40-50 % of the JVM's CPU in the measured runs (docs/benchmark.md, tuning 10)
+    int seconds = intArg(args, "warmupSeconds", 120);
     Map<String, Object> r = closedLoop(Integer.parseInt(args.getOrDefault("warmupConcurrency", "8")), seconds, 30);
     System.out.println("WARM-UP " + r.get("messagesSent") + " messages, " + r.get("repliesPerSecond") + " replies/s");
   }
