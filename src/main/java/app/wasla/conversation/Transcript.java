@@ -30,12 +30,12 @@ public class Transcript {
     List<Line> in = jdbc.sql("""
             SELECT id, wamid, message_type, text, wa_timestamp, status, reply_id, received_at FROM inbox_message
             WHERE conversation_key = ? AND message_name = 'CustomerMessage'
-            ORDER BY received_at DESC, id DESC""")
-        .param(conversationKey).query(Transcript::inbound).list().stream().limit(limit).toList();
+            ORDER BY received_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
+        .params(conversationKey, limit).query(Transcript::inbound).list();
     List<Line> out = jdbc.sql("""
             SELECT id, wamid, message_type, text, created_at, status, body_json FROM outbound_message
-            WHERE conversation_key = ? ORDER BY created_at DESC, id DESC""")
-        .param(conversationKey).query(Transcript::outbound).list().stream().limit(limit).toList();
+            WHERE conversation_key = ? ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
+        .params(conversationKey, limit).query(Transcript::outbound).list();
     List<Line> all = Stream.concat(in.stream(), out.stream())
         // by arrival: WhatsApp timestamps have whole seconds only, our own sends have milliseconds
         .sorted(Comparator.comparing(Line::arrived).thenComparing(Line::id))

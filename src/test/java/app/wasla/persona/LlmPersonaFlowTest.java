@@ -59,6 +59,7 @@ class LlmPersonaFlowTest {
 
   @LocalServerPort int port;
   @Autowired PersonaUsageLog usage;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
 
   @Test
   void theLlmsAnswerReachesTheCustomerAndItsTokensAreRecorded() throws Exception {
@@ -76,5 +77,10 @@ class LlmPersonaFlowTest {
     assertThat(call.getBody().readUtf8()).contains("بتقبلوا فودافون كاش؟").contains("json_schema");
     await().atMost(Duration.ofSeconds(5))
         .until(() -> usage.totalTokens(Webhooks.PHONE_NUMBER_ID + ":" + waId) == 908);
+    // an LLM call never runs in the mailbox's transaction: the turn went through the async boundary
+    assertThat(history.createHistoricActivityInstanceQuery().activityId("event_firstTurnInJob").list())
+        .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getProcessInstanceId)
+        .containsExactly(history.createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(Webhooks.PHONE_NUMBER_ID + ":" + waId).singleResult().getId());
   }
 }

@@ -291,4 +291,10 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
+
+  /** Wasla's own tables: Smart Info is a query, not a call. */
+  @Override
+  public boolean local() {
+    return true;
+  }
 }

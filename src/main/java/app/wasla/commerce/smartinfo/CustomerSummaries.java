@@ -4,4 +4,9 @@ package app.wasla.commerce.smartinfo;
 public interface CustomerSummaries {
 
   CustomerSummary summary(String customerId);
+
+  /** True when the summary comes from Wasla's own database, without a call over the network. */
+  default boolean local() {
+    return false;
+  }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${loadSmartInfo}}: loads the customer's Smart Info into a few scalar variables (smartOrders,
  * smartTotalSpendEgp, smartLastOrder, smartOpenPayments, smartOpenPaymentsEgp, smartOpenBookings) that the
- * handoff form and the persona read. Usable as a service task or as an execution listener; it calls the
- * backend, so put it after an async boundary.
+ * handoff form and the persona read. Usable as a service task or as an execution listener; it may call the
+ * backend over HTTP, so put it after an async boundary unless {@link #local()}.
  */
 @Component("loadSmartInfo")
 public class LoadSmartInfoDelegate implements JavaDelegate, ExecutionListener {
@@ -37,6 +37,11 @@ public class LoadSmartInfoDelegate implements JavaDelegate, ExecutionListener {
     execution.setVariable(OPEN_PAYMENTS, s.openPayments());
     execution.setVariable(OPEN_PAYMENTS_EGP, s.openPaymentsEgp() == null ? 0L : s.openPaymentsEgp().longValue());
     execution.setVariable(OPEN_BOOKINGS, s.openBookings());
+  }
+
+  /** {@code ${loadSmartInfo.local()}}: true when loading needs no network call (the flow may do it inline). */
+  public boolean local() {
+    return summaries.local();
   }
 
   @Override
