@@ -114,6 +114,12 @@ public class Inbox {
   /** Marks entries handed to the flow as one turn; commits with the engine's state change. */
   void markDelivered(List<InboxEntry> entries, String conversationKey, long turnSeq, String processInstanceId,
       Instant now) {
+    markRowsDelivered(entries, turnSeq, processInstanceId, now);
+    advanceConversation(entries, conversationKey, turnSeq);
+  }
+
+  /** The inbox rows of a turn handed to the flow; commits with the engine's state change. */
+  void markRowsDelivered(List<InboxEntry> entries, long turnSeq, String processInstanceId, Instant now) {
     List<Long> ids = entries.stream().map(InboxEntry::id).toList();
     jdbc.sql("""
             UPDATE inbox_message SET status = 'DELIVERED', delivered_at = :now, turn_seq = :turn,
@@ -121,6 +127,13 @@ public class Inbox {
             WHERE id IN (:ids)""")
         .param("now", utc(now)).param("turn", turnSeq).param("pid", processInstanceId).param("ids", ids)
         .update();
+  }
+
+  /**
+   * The conversation's turn counter and the start of its 24-hour window (the customer's latest message). Called
+   * before the flow runs the turn, which may answer at once and checks that window.
+   */
+  void advanceConversation(List<InboxEntry> entries, String conversationKey, long turnSeq) {
     InboxEntry last = entries.get(entries.size() - 1);
     Instant lastCustomerMessage = entries.stream().filter(InboxEntry::isCustomerMessage)
         .map(InboxEntry::waTimestamp).max(Instant::compareTo).orElse(null);

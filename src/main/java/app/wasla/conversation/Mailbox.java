@@ -197,16 +197,19 @@ public class Mailbox implements SmartLifecycle {
     String processInstanceId;
     if (waiting.isPresent()) {
       processInstanceId = waiting.get();
+      // before the flow runs: it may answer at once, and the reply's 24-hour window opens with these messages
+      inbox.advanceConversation(turn, key, seq);
       engine.correlate(CUSTOMER_MESSAGE, processInstanceId, variables);
     } else if (engine.hasLiveInstance(key)) {
       return new Delivery(Outcome.BUSY, null);
     } else {
       ConversationKey conversation = ConversationKey.parse(key);
       variables.putAll(startVariables(conversation, turn));
+      inbox.advanceConversation(turn, key, seq);
       processInstanceId = engine.start(props.flowFor(conversation.phoneNumberId()), key, variables);
       conversationStarted(key, processInstanceId, props.flowFor(conversation.phoneNumberId()), CUSTOMER_MESSAGE);
     }
-    inbox.markDelivered(turn, key, seq, processInstanceId, now);
+    inbox.markRowsDelivered(turn, seq, processInstanceId, now);
     tellListeners(key, turn);
     metrics.delivered(turn.size(), Duration.between(turn.get(0).receivedAt(), clock.instant()));
     log.debug("Delivered {} message(s) as turn {} to {}", turn.size(), seq, processInstanceId);

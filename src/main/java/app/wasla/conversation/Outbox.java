@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,10 +56,13 @@ public class Outbox implements SmartLifecycle {
   private final OutboxProperties props;
   private final Clock clock;
   private volatile ScheduledExecutorService sweeper;
+  private final Counter sent;
+  private final Counter retried;
+  private final Counter failedForGood;
 
   Outbox(JdbcClient jdbc, OutboundMessages outbound, WhatsAppTransport transport, ConversationEngine engine,
       WebhookEvents events, PlatformTransactionManager transactionManager, ObjectMapper json, OutboxProperties props,
-      Clock clock) {
+      Clock clock, MeterRegistry metrics) {
     this.jdbc = jdbc;
     this.outbound = outbound;
     this.transport = transport;
@@ -68,6 +73,12 @@ public class Outbox implements SmartLifecycle {
     this.json = json;
     this.props = props;
     this.clock = clock;
+    this.sent = Counter.builder("wasla.outbox.sends").tag("result", "sent")
+        .description("Flow messages Meta accepted (after their turn committed)").register(metrics);
+    this.retried = Counter.builder("wasla.outbox.sends").tag("result", "retry")
+        .description("Sends that failed and will be tried again").register(metrics);
+    this.failedForGood = Counter.builder("wasla.outbox.sends").tag("result", "failed")
+        .description("Sends given up: FAILED and an incident of the conversation").register(metrics);
   }
 
   /**
@@ -107,6 +118,7 @@ public class Outbox implements SmartLifecycle {
       return;
     }
     outbound.markSent(key, message, idempotencyKey, wamid);
+    sent.increment();
   }
 
   private void failed(String idempotencyKey, RuntimeException error) {
@@ -137,9 +149,11 @@ public class Outbox implements SmartLifecycle {
           return giveUp ? f : null;
         }));
     if (failure == null || failure.isEmpty()) {
+      retried.increment();
       log.info("Send {} failed (attempt will be repeated): {}", idempotencyKey, reason);
       return;
     }
+    failedForGood.increment();
     log.warn("Send {} failed for good after {} attempt(s): {}", idempotencyKey, failure.get().attempts(), reason);
     String instance = failure.get().processInstanceId();
     if (instance != null && !Boolean.TRUE.equals(ownTransaction.execute(status -> engine.raiseIncident(instance,

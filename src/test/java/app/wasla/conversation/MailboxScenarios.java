@@ -94,6 +94,11 @@ abstract class MailboxScenarios {
     assertThat(greeting.type()).isEqualTo("interactive");
     assertThat(greeting.body().path("interactive").path("action").path("buttons")).hasSize(3);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
+    // answered in the delivery's own transaction at the first attempt: no retry, no job
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceOf(waId))
+        .activityId("gateway_firstTurnInline").count()).isEqualTo(1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceOf(waId))
+        .activityId("event_firstTurnInJob").count()).isZero();
     assertThat(META.reads()).anyMatch(r -> r.path("message_id").asText().equals("wamid.one." + waId)
         && r.path("typing_indicator").path("type").asText().equals("text"));
   }
@@ -114,6 +119,14 @@ abstract class MailboxScenarios {
           .containsPattern("wasla_mailbox_messages_total\\{[^}]*result=\"duplicate\"[^}]*\\} [1-9]")
           .containsPattern("wasla_mailbox_wait_seconds_count(\\{[^}]*\\})? [1-9]");
     }
+    // counted just after Meta's answer, a moment after the mock has recorded the send
+    await().atMost(PATIENCE).until(() -> {
+      try (okhttp3.Response metrics = http.newCall(new okhttp3.Request.Builder()
+          .url("http://127.0.0.1:" + port + "/actuator/prometheus").build()).execute()) {
+        return java.util.regex.Pattern.compile("wasla_outbox_sends_total\\{[^}]*result=\"sent\"[^}]*\\} [1-9]")
+            .matcher(metrics.body().string()).find();
+      }
+    });
   }
 
   @Test
@@ -281,6 +294,11 @@ abstract class MailboxScenarios {
       threads.shutdownNow();
     }
     assertThat(awaitReplies(waId, 2)).hasSize(2);
+    // the later turn, too, was answered in its delivery's transaction at the first attempt
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceOf(waId))
+        .activityId("gateway_turnInline").count()).isEqualTo(1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceOf(waId))
+        .activityId("event_turnInJob").count()).isZero();
   }
 
   @Test
