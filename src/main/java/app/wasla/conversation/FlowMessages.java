@@ -1,7 +1,6 @@
 package app.wasla.conversation;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
-import app.wasla.system.AfterCommit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlowMessages {
 
-  private final OutboundMessages outbound;
   private final Outbox outbox;
 
-  FlowMessages(OutboundMessages outbound, Outbox outbox) {
-    this.outbound = outbound;
+  FlowMessages(Outbox outbox) {
     this.outbox = outbox;
   }
 
@@ -52,8 +49,7 @@ public class FlowMessages {
   public void acknowledgeTurn(DelegateExecution execution) {
     Object wamid = execution.getVariable(ConversationVariables.LAST_WAMID);
     if (wamid instanceof String w) {
-      ConversationKey key = conversation(execution);
-      AfterCommit.run(() -> outbound.markRead(key, w));
+      outbox.markReadAfterCommit(conversation(execution), w);
     }
   }
 

@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
@@ -31,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The flows' outbound messages (a transactional outbox): a reply is written in its turn's transaction and goes to
- * WhatsApp right after that transaction commits, on the same thread. So no HTTP call runs while a turn holds its
- * transaction, a turn that rolls back sends nothing, and a turn can be answered in the mailbox's own transaction
+ * WhatsApp right after that transaction commits, on its conversation's sender thread. So no HTTP call runs while a
+ * turn holds its
+ * transaction or a database connection, a turn that rolls back sends nothing, and a turn can be answered in the mailbox's own transaction
  * without an async job. A send that fails is tried again with backoff; one that keeps failing (or that Meta
  * refuses for good) is FAILED and an incident of its conversation in Cockpit. A node that dies between commit and
  * send leaves the message queued; the sweep sends it when its lease has run out.
@@ -56,6 +59,7 @@ public class Outbox implements SmartLifecycle {
   private final OutboxProperties props;
   private final Clock clock;
   private volatile ScheduledExecutorService sweeper;
+  private volatile ExecutorService[] senders;
   private final Counter sent;
   private final Counter retried;
   private final Counter failedForGood;
@@ -105,7 +109,42 @@ public class Outbox implements SmartLifecycle {
             Inbox.truncate(toSend.transcriptText(), 8000), outbound.toJson(toSend), Inbox.utc(now),
             Inbox.utc(now.plus(props.lease())), processInstanceId)
         .update();
-    AfterCommit.run(() -> send(key, toSend, idempotencyKey));
+    AfterCommit.run(() -> dispatch(key, toSend, idempotencyKey));
+  }
+
+  /**
+   * Hands the send to the sender thread of its conversation: the committing thread (a mailbox worker) and its
+   * database connection are free at once, and one conversation's messages still leave in order. Before start and
+   * after stop it sends on the calling thread.
+   */
+  private void dispatch(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+    if (!onLane(key, () -> send(key, message, idempotencyKey))) {
+      // shutting down: the row stays QUEUED and the sweep sends it once its lease is over
+      log.info("Send {} left to the sweep (stopping)", idempotencyKey);
+    }
+  }
+
+  /**
+   * Marks the customer's message read (with the typing indicator) after the current transaction commits, on the
+   * conversation's sender thread, so before the replies queued after it. Best effort.
+   */
+  public void markReadAfterCommit(ConversationKey key, String wamid) {
+    AfterCommit.run(() -> onLane(key, () -> outbound.markRead(key, wamid)));
+  }
+
+  /** Runs the work on the conversation's sender thread (on this one before start); false when stopping. */
+  private boolean onLane(ConversationKey key, Runnable work) {
+    ExecutorService[] lanes = senders;
+    if (lanes == null) {
+      work.run();
+      return true;
+    }
+    try {
+      lanes[Math.floorMod(key.value().hashCode(), lanes.length)].execute(work);
+      return true;
+    } catch (RejectedExecutionException stopping) {
+      return false;
+    }
   }
 
   /** One attempt: the HTTP call, then SENT, or the failure recorded (retry later, or FAILED and an incident). */
@@ -212,13 +251,33 @@ public class Outbox implements SmartLifecycle {
 
   @Override
   public void start() {
-    sweeper = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("outbox-"));
+    ExecutorService[] lanes = new ExecutorService[props.senders()];
+    for (int i = 0; i < lanes.length; i++) {
+      lanes[i] = Executors.newSingleThreadExecutor(AfterCommit.daemonThreads("outbox-send-" + i + "-"));
+    }
+    senders = lanes;
+    sweeper = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("outbox-sweep-"));
     long ms = props.sweepInterval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweep, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void stop() {
+    ExecutorService[] lanes = senders;
+    senders = null;
+    if (lanes != null) {
+      for (ExecutorService lane : lanes) {
+        lane.shutdown();
+      }
+      try {
+        // what is queued goes out; anything left is sent by the sweep of the next start
+        for (ExecutorService lane : lanes) {
+          lane.awaitTermination(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (sweeper != null) {
       sweeper.shutdownNow();
       sweeper = null;
@@ -228,6 +287,12 @@ public class Outbox implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return sweeper != null;
+  }
+
+  /** Stop after the mailbox (which queues sends) and before the engine. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 200;
   }
 
   private record Failure(int attempts, String conversationKey, String processInstanceId) {

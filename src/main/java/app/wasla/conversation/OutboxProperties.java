@@ -17,11 +17,16 @@ public record OutboxProperties(
     @DefaultValue("5s") Duration backoff,
     /* A queued message that its turn's node has not confirmed after this long is sent by the sweep. */
     @DefaultValue("60s") Duration lease,
-    @DefaultValue("2s") Duration sweepInterval) {
+    @DefaultValue("2s") Duration sweepInterval,
+    /* Threads that send; one conversation always uses the same one, so its messages leave in order. */
+    @DefaultValue("8") int senders) {
 
   public OutboxProperties {
     if (attempts < 1) {
       throw new IllegalArgumentException("wasla.outbox.attempts must be at least 1");
+    }
+    if (senders < 1) {
+      throw new IllegalArgumentException("wasla.outbox.senders must be at least 1");
     }
   }
 
