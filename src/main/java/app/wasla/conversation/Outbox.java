@@ -118,7 +118,7 @@ public class Outbox implements SmartLifecycle {
    * after stop it sends on the calling thread.
    */
   private void dispatch(ConversationKey key, OutboundMessage message, String idempotencyKey) {
-    if (!onLane(key, () -> send(key, message, idempotencyKey))) {
+    if (!onLane(key, () -> sendLogged(key, message, idempotencyKey))) {
       // shutting down: the row stays QUEUED and the sweep sends it once its lease is over
       log.info("Send {} left to the sweep (stopping)", idempotencyKey);
     }
@@ -147,6 +147,15 @@ public class Outbox implements SmartLifecycle {
     }
   }
 
+  private void sendLogged(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+    try {
+      send(key, message, idempotencyKey);
+    } catch (RuntimeException e) {
+      // e.g. the database was unreachable to record the outcome: the row is still QUEUED, the sweep tries again
+      log.warn("Send {} could not be completed; the outbox sweep will take it over", idempotencyKey, e);
+    }
+  }
+
   /** One attempt: the HTTP call, then SENT, or the failure recorded (retry later, or FAILED and an incident). */
   void send(ConversationKey key, OutboundMessage message, String idempotencyKey) {
     String wamid;
@@ -167,7 +176,7 @@ public class Outbox implements SmartLifecycle {
             SELECT attempts, conversation_key, process_instance_id FROM outbound_message
             WHERE idempotency_key = ? AND status = 'QUEUED' FOR UPDATE""")
         .param(idempotencyKey)
-        .query((rs, n) -> new Failure(rs.getInt(1) + 1, rs.getString(2), rs.getString(3))).optional()
+        .query((rs, n) -> new Failure(rs.getInt(1) + 1, rs.getString(2), rs.getString(3), false)).optional()
         .map(f -> {
           boolean giveUp = permanent || f.attempts() >= props.attempts();
           Instant now = clock.instant();
@@ -185,11 +194,16 @@ public class Outbox implements SmartLifecycle {
             data.put("errorTitle", reason);
             events.publish(EventTypes.MESSAGE_STATUS_CHANGED, f.conversationKey(), data);
           }
-          return giveUp ? f : null;
+          return new Failure(f.attempts(), f.conversationKey(), f.processInstanceId(), giveUp);
         }));
     if (failure == null || failure.isEmpty()) {
+      log.debug("Send {} failed but is no longer queued (sent or given up elsewhere): {}", idempotencyKey, reason);
+      return;
+    }
+    if (!failure.get().giveUp()) {
       retried.increment();
-      log.info("Send {} failed (attempt will be repeated): {}", idempotencyKey, reason);
+      log.info("Send {} failed (attempt {} of {}, next in {}): {}", idempotencyKey, failure.get().attempts(),
+          props.attempts(), props.backoffAfter(failure.get().attempts()), reason);
       return;
     }
     failedForGood.increment();
@@ -218,7 +232,15 @@ public class Outbox implements SmartLifecycle {
               WHERE idempotency_key = ? AND status = 'QUEUED' AND next_attempt_at <= ?""")
           .params(Inbox.utc(now.plus(props.lease())), d.idempotencyKey(), Inbox.utc(now)).update();
       if (claimed == 1) {
-        send(ConversationKey.parse(d.conversationKey()), parse(d), d.idempotencyKey());
+        OutboundMessage message;
+        try {
+          message = parse(d);
+        } catch (RuntimeException unreadable) {
+          // counts as a failed attempt: retried, then FAILED and an incident; never blocks the rows behind it
+          failed(d.idempotencyKey(), unreadable);
+          continue;
+        }
+        sendLogged(ConversationKey.parse(d.conversationKey()), message, d.idempotencyKey());
         sent++;
       }
     }
@@ -295,7 +317,7 @@ public class Outbox implements SmartLifecycle {
     return Integer.MAX_VALUE - 200;
   }
 
-  private record Failure(int attempts, String conversationKey, String processInstanceId) {
+  private record Failure(int attempts, String conversationKey, String processInstanceId, boolean giveUp) {
   }
 
   private record Due(String idempotencyKey, String conversationKey, String messageType, String bodyJson) {

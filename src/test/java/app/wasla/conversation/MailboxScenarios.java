@@ -260,6 +260,32 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void anUnreadableQueuedRowEndsFailedAndDoesNotHoldBackTheRowsBehindIt(@Autowired OutboundMessages outbound) {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.poison.1." + waId, "hi", Instant.now()));
+    awaitReplies(waId, 1);
+    Instant past = Instant.now().minus(Duration.ofMinutes(5));
+    String insert = """
+        INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
+          text, body_json, status, created_at, attempts, next_attempt_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?)""";
+    jdbc.sql(insert).params("poison:" + waId, key(waId), Webhooks.PHONE_NUMBER_ID, waId, "text", "broken",
+        "{not json", Inbox.utc(past.minusSeconds(1)), Inbox.utc(past)).update();
+    jdbc.sql(insert).params("behind:" + waId, key(waId), Webhooks.PHONE_NUMBER_ID, waId, "text", "still sent",
+        outbound.toJson(new app.wasla.channel.whatsapp.OutboundMessage.Text("still sent", false)),
+        Inbox.utc(past), Inbox.utc(past)).update();
+
+    await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() == 2);
+    assertThat(META.sentTo(waId).get(1).body().path("text").path("body").asText()).isEqualTo("still sent");
+    // tried as often as configured (5, 200 ms doubling in these tests), then given up
+    await().atMost(PATIENCE).until(() -> "FAILED".equals(jdbc.sql(
+        "SELECT status FROM outbound_message WHERE idempotency_key = ?").param("poison:" + waId)
+        .query(String.class).single()));
+    assertThat(jdbc.sql("SELECT attempts FROM outbound_message WHERE idempotency_key = ?").param("poison:" + waId)
+        .query(Integer.class).single()).isEqualTo(5);
+  }
+
+  @Test
   void aWebhookIsAcknowledgedWhileADeliveryHoldsItsConversation(@Autowired Inbox inbox,
       @Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
     String waId = newCustomer();
