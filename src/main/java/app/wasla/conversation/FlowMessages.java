@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends from inside a flow, after the flow's transaction commits. The idempotency key is the instance id plus a send counter kept as a process
- * variable: a failed job rolls the counter back, so its retry reuses the key and finds the send it made.
+ * Sends from inside a flow, after the flow's transaction commits (through the {@link Outbox}). The idempotency
+ * key is the instance id plus a send counter kept as a process variable: a failed turn rolls the counter back,
+ * so its retry reuses the key and finds the send it queued.
  * (An activity instance id would not do: a retried job enters the activity anew and gets a new one.)
  */
 @Component

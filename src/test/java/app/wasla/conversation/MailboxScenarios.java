@@ -101,6 +101,9 @@ abstract class MailboxScenarios {
         .activityId("event_firstTurnInJob").count()).isZero();
     assertThat(META.reads()).anyMatch(r -> r.path("message_id").asText().equals("wamid.one." + waId)
         && r.path("typing_indicator").path("type").asText().equals("text"));
+    // both after the commit, on the conversation's sender lane: the read (and typing indicator) first
+    assertThat(META.arrivals()).filteredOn(a -> a.endsWith(waId))
+        .containsExactly("read:wamid.one." + waId, "send:" + waId);
   }
 
   @Test

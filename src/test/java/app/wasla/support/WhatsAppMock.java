@@ -28,6 +28,8 @@ public final class WhatsAppMock {
   private final MockWebServer server = new MockWebServer();
   private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
   private final Queue<JsonNode> reads = new ConcurrentLinkedQueue<>();
+  /** Every accepted call in arrival order: {@code read:<message_id>} or {@code send:<to>}. */
+  private final Queue<String> arrivals = new ConcurrentLinkedQueue<>();
   private final Map<String, AtomicInteger> failuresToSend = new ConcurrentHashMap<>();
   private final Map<String, MockResponse> failWith = new ConcurrentHashMap<>();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -91,6 +93,11 @@ public final class WhatsAppMock {
     return attempts.get();
   }
 
+  /** Accepted calls in arrival order, as {@code read:<message_id>} and {@code send:<to>}. */
+  public List<String> arrivals() {
+    return List.copyOf(arrivals);
+  }
+
   /** Mark-as-read calls received. */
   public List<JsonNode> reads() {
     return List.copyOf(reads);
@@ -108,6 +115,7 @@ public final class WhatsAppMock {
     }
     if (body.has("status")) {
       reads.add(body);
+      arrivals.add("read:" + body.path("message_id").asText());
       return json("{\"success\":true}");
     }
     attempts.incrementAndGet();
@@ -120,6 +128,7 @@ public final class WhatsAppMock {
     String path = request.getPath();
     String phoneNumberId = path.split("/")[2];
     sent.add(new Sent(phoneNumberId, to, body.path("type").asText(), body, wamid, Instant.now()));
+    arrivals.add("send:" + to);
     return json("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
         + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
   }

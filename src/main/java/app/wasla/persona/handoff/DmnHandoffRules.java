@@ -28,9 +28,9 @@ public final class DmnHandoffRules implements HandoffRules {
     public static final String DECISION_ID = "handoffRules";
 
     // The decision is a pure function of its inputs, and the embedded persona's inputs are few discrete values, so
-    // each distinct input is evaluated once: FEEL costs about 3 ms of CPU per evaluation of this table under load
-    // (it builds its built-in functions and parses every unary test anew each time; profile in docs/benchmark.md),
-    // a lookup costs nothing. Bounded, least recently used first out.
+    // each distinct input is evaluated once: FEEL costs about half a millisecond of CPU per evaluation of this table
+    // (it builds its built-in functions and parses every unary test anew each time; docs/benchmark.md, tunings 5
+    // and 7), a lookup costs nothing. Bounded, least recently used first out.
     private static final int REMEMBERED_INPUTS = 10_000;
 
     private final DmnEngine engine;

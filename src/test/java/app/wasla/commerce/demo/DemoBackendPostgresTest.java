@@ -39,6 +39,11 @@ class DemoBackendPostgresTest {
   }
 
   @Test
+  void smartInfoFromWaslasOwnTablesIsLocalSoAFirstTurnIsAnsweredAtOnce() {
+    assertThat(store.local()).isTrue();
+  }
+
+  @Test
   void searchFindsProductsInEgyptianArabicEnglishAndArabicIndicDigits() {
     assertThat(store.search("بكام الايفون ١٥ برو ماكس؟")).extracting(Product::sku).first().isEqualTo("IP15PM-256");
     assertThat(store.search("عندكم ايفون 15؟")).extracting(Product::sku).first().isEqualTo("IP15-128");

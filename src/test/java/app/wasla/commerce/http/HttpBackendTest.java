@@ -46,6 +46,11 @@ class HttpBackendTest {
   }
 
   @Test
+  void smartInfoOverHttpIsNotLocalSoAFirstTurnGoesToAJob() {
+    assertThat(backend.local()).isFalse();
+  }
+
+  @Test
   void searchSendsTheTextAndTheAuthHeaderAndReadsProducts() throws Exception {
     server.enqueue(json(200, """
         [{"sku":"IP15-128","nameEn":"iPhone 15 128GB","nameAr":"آيفون ١٥","priceEgp":47999,"category":"phone","x":1}]"""));
