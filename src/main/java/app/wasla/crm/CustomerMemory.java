@@ -95,8 +95,11 @@ public class CustomerMemory implements CustomerMessageListener {
    */
   @Override
   public void delivered(ConversationKey key, String profileName, String text, Instant at) {
-    store.ensure(key, clock.instant());
-    store.touchContact(key.value(), profileName, at);
+    // a returning customer (the usual case) costs one statement; a new one is created first
+    if (!store.touchContact(key.value(), profileName, at)) {
+      store.ensure(key, clock.instant());
+      store.touchContact(key.value(), profileName, at);
+    }
   }
 
   /** After each persona turn: language, last intent, negative streak, conversations, handoff; tags re-evaluated. */
@@ -104,10 +107,10 @@ public class CustomerMemory implements CustomerMessageListener {
     ConversationKey key = ConversationKey.parse(turn.customerKey());
     Instant now = clock.instant();
     Instant at = turn.at() == null ? now : turn.at();
-    store.lockOrCreate(key, now);
+    Optional<String> lastConversation = store.lockForTurn(key, now);
     String language = turn.language() == null || "mixed".equalsIgnoreCase(turn.language()) ? null : turn.language();
-    store.recordTurn(key.value(), turn.conversationId(), turn.intent(), "negative".equalsIgnoreCase(turn.sentiment()),
-        language);
+    store.recordTurn(key.value(), lastConversation, turn.conversationId(), turn.intent(),
+        "negative".equalsIgnoreCase(turn.sentiment()), language);
     if (turn.handoff()) {
       store.addEvent(key.value(), HANDOFF, null, null, null, turn.handoffReason(), turn.conversationId(), at, now);
     }
@@ -268,10 +271,13 @@ public class CustomerMemory implements CustomerMessageListener {
     return cleared;
   }
 
-  /** What the persona should know: name, preferred language, tags and figures; empty for an unknown customer. */
+  /**
+   * What the persona should know: name, preferred language, tags and figures, without the free-form attributes
+   * (an empty map); empty for an unknown customer.
+   */
   @Transactional(readOnly = true)
   public Optional<CustomerProfile> context(String customerKey) {
-    return find(customerKey);
+    return store.findWithoutAttributes(ConversationKey.parse(customerKey).value());
   }
 
   private String prepare(String customerKey) {
@@ -296,7 +302,7 @@ public class CustomerMemory implements CustomerMessageListener {
 
   /** Rule tags from the DMN table: adds what matches now, removes what no longer does; manual tags untouched. */
   private void retag(String key, Instant now) {
-    CustomerProfile p = store.find(key).orElseThrow();
+    CustomerProfile p = store.findWithoutAttributes(key).orElseThrow();
     Integer daysSinceLastOrder = p.lastOrderAt() == null ? null
         : (int) Math.max(0, Duration.between(p.lastOrderAt(), now).toDays());
     Set<String> wanted = rules.tags(new TagRules.Facts(p.totalSpend().doubleValue(), p.orders(), p.lastIntent(),
@@ -314,7 +320,11 @@ public class CustomerMemory implements CustomerMessageListener {
         store.addTag(key, t, CustomerStore.RULE, "rules", now);
       }
     }
-    publishChange(key, before, effective(key), now);
+    // the tags now: every tag of another source as it was, and the rule tags wanted (no second read)
+    Set<String> after = p.tags().stream().filter(t -> !CustomerStore.RULE.equals(t.source()))
+        .map(CustomerProfile.Tag::name).collect(Collectors.toCollection(TreeSet::new));
+    after.addAll(wanted);
+    publishChange(key, before, after, now);
   }
 
   private Set<String> effective(String key) {

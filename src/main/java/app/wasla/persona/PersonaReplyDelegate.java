@@ -3,6 +3,7 @@ package app.wasla.persona;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ListMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
+import app.wasla.conversation.ActivityProperties;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.conversation.Transcript;
@@ -98,13 +99,17 @@ class PersonaReplyDelegate implements JavaDelegate {
       "product_inquiry", "availability", "order", "booking_change", "booking_cancel", "order_status");
 
   /**
-   * Where the flow calls a sales flow right after this task (input parameter {@code leaveToSalesFlows}), the
-   * persona reads the turn but leaves the answer to that flow, so the customer gets one reply, not two.
+   * Where the flow calls a sales flow right after this task (the task's extension property
+   * {@code leaveToSalesFlows=true}; an input parameter of that name, as in earlier flows, works too), the persona
+   * reads the turn but leaves the answer to that flow, so the customer gets one reply, not two.
    */
   private static boolean leftToSalesFlows(DelegateExecution execution, PersonaResult result) {
-    return Boolean.TRUE.equals(execution.getVariableLocal("leaveToSalesFlows"))
-        && !result.handoff() && SALES_INTENTS.contains(result.intent());
+    boolean leave = ActivityProperties.isTrue(execution, LEAVE_TO_SALES_FLOWS)
+        || Boolean.TRUE.equals(execution.getVariableLocal(LEAVE_TO_SALES_FLOWS));
+    return leave && !result.handoff() && SALES_INTENTS.contains(result.intent());
   }
+
+  static final String LEAVE_TO_SALES_FLOWS = "leaveToSalesFlows";
 
   /** The customer's key: the process variable, else the business key (they are the same value). */
   private static String customerKey(DelegateExecution execution) {

@@ -395,6 +395,36 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void theTurnsTextAndIdsStayOutOfCamundasHistoryWhileTheFlowsReadingsAreKept() throws Exception {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.h1." + waId, "hello", Instant.now()));
+    awaitReplies(waId, 1);
+    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
+        .messageEventSubscriptionName("CustomerMessage").count() == 1);
+    webhooks.post(Webhooks.text(waId, "wamid.h2." + waId, "what are your opening hours?", Instant.now()));
+    awaitReplies(waId, 2);
+    String instance = instanceOf(waId);
+    await().atMost(PATIENCE).until(() -> Long.valueOf(2).equals(runtime.getVariable(instance, "turnSeq")));
+
+    // the flow still reads them...
+    assertThat(runtime.getVariable(instance, "turnText")).isEqualTo("what are your opening hours?");
+    assertThat(runtime.getVariable(instance, "lastWamid")).isEqualTo("wamid.h2." + waId);
+    // ...but Camunda's history keeps no copy of what the customer wrote (the inbox has it)
+    for (String skipped : List.of("turnText", "turnSeq", "lastWamid", "replyId", "sendSeq", "personaSummary",
+        "leaveToSalesFlows")) {
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(skipped)
+          .count()).as(skipped).isZero();
+    }
+    // what the flow concluded is history as before
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("intent")
+        .singleResult().getValue()).isEqualTo(runtime.getVariable(instance, "intent"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("conversationKey").singleResult().getValue()).isEqualTo(key(waId));
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId("serviceTask_reply").count()).isEqualTo(2);
+  }
+
+  @Test
   void aWrongOrMissingSignatureIsRefusedAndStoresNothing() {
     String waId = newCustomer();
     byte[] webhook = Webhooks.text(waId, "wamid.sig." + waId, "مرحبا 😀", Instant.now());

@@ -1,0 +1,29 @@
+package app.wasla.system;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What of Camunda's history Wasla leaves out.
+ *
+ * @param skipVariables process variables whose values Camunda's history does not record. The defaults change
+ *     every turn and are kept in Wasla's own tables already (the inbox, the outbox, the transcript): the turn's
+ *     text and ids, the send counter, the persona's running summary. Recording them cost a history insert at
+ *     the start and a read and an update per turn each, and kept a second copy of what customers wrote.
+ *     An empty list records every variable (Camunda's plain behaviour at the configured history level).
+ */
+@ConfigurationProperties("wasla.history")
+public record HistoryProperties(
+    @DefaultValue({"turnText", "turnSeq", "lastWamid", "replyId", "sendSeq", "personaSummary", "turnRetry",
+        "leaveToSalesFlows"}) List<String> skipVariables) {
+
+  public HistoryProperties {
+    skipVariables = skipVariables == null ? List.of() : List.copyOf(skipVariables);
+  }
+
+  Set<String> skipped() {
+    return Set.copyOf(skipVariables);
+  }
+}
