@@ -22,13 +22,17 @@ public class ConversationEngine {
     this.runtime = runtime;
   }
 
-  /** The process instance of this conversation that waits for the message right now, if any. */
-  Optional<String> instanceWaitingFor(String conversationKey, String messageName) {
+  /** Where a conversation's flow waits for a message: the process instance and the execution at the wait state. */
+  record Waiting(String processInstanceId, String executionId) {
+  }
+
+  /** The execution of this conversation (in its main flow or a called one) that waits for the message now, if any. */
+  Optional<Waiting> instanceWaitingFor(String conversationKey, String messageName) {
     List<Execution> waiting = runtime.createExecutionQuery()
         .processInstanceBusinessKey(conversationKey)
         .messageEventSubscriptionName(messageName)
         .list();
-    return waiting.stream().map(Execution::getProcessInstanceId).findFirst();
+    return waiting.stream().map(e -> new Waiting(e.getProcessInstanceId(), e.getId())).findFirst();
   }
 
   /** True when an instance of this conversation is alive (waiting for something else, or busy in a job). */
@@ -63,12 +67,13 @@ public class ConversationEngine {
     return true;
   }
 
-  /** Hands a message to the instance that waits for it. */
-  void correlate(String messageName, String processInstanceId, Map<String, Object> variables) {
-    runtime.createMessageCorrelation(messageName)
-        .processInstanceId(processInstanceId)
-        .setVariables(variables)
-        .correlateWithResult();
+  /**
+   * Hands a message to the execution that waits for it. What a correlation does once it has found that execution
+   * (the same command, the variables set on the process instance), without searching for it a second time: the
+   * mailbox holds the conversation's lock and has just found it.
+   */
+  void correlate(String messageName, Waiting waiting, Map<String, Object> variables) {
+    runtime.messageEventReceived(messageName, waiting.executionId(), variables);
   }
 
   /**

@@ -20,10 +20,22 @@ public class Inbox {
 
   private final JdbcClient jdbc;
   private final String lockClause;
+  /** PostgreSQL: a duplicate is skipped by ON CONFLICT DO NOTHING, not raised (which would abort the transaction). */
+  private final boolean onConflictDoNothing;
 
   Inbox(JdbcClient jdbc, DatabaseDialect dialect) {
     this.jdbc = jdbc;
     this.lockClause = dialect.lockForDeliveryClause();
+    this.onConflictDoNothing = dialect.postgres();
+  }
+
+  /**
+   * True when {@link #accept} never fails on a duplicate wamid or a conversation created concurrently, so that the
+   * caller's transaction needs no savepoint around it (PostgreSQL); on H2 a failed statement leaves the
+   * transaction usable anyway.
+   */
+  boolean acceptNeverAbortsTheTransaction() {
+    return onConflictDoNothing;
   }
 
   /**
@@ -35,12 +47,13 @@ public class Inbox {
   public boolean accept(NewInboxEntry entry) {
     ensureConversation(entry.key(), entry.profileName(), entry.receivedAt());
     try {
-      jdbc.sql("""
+      return jdbc.sql("""
               INSERT INTO inbox_message (wamid, conversation_key, message_name, message_type, text, reply_id,
                 context_wamid, media_id, mime_type, profile_name, raw_json, variables_json, wa_timestamp,
                 received_at, status)
               VALUES (:wamid, :key, :name, :type, :text, :replyId, :contextWamid, :mediaId, :mimeType,
-                :profileName, :rawJson, :variablesJson, :waTimestamp, :receivedAt, :status)""")
+                :profileName, :rawJson, :variablesJson, :waTimestamp, :receivedAt, :status)"""
+              + (onConflictDoNothing ? " ON CONFLICT (wamid) DO NOTHING" : ""))
           .param("wamid", entry.wamid())
           .param("key", entry.key().value())
           .param("name", entry.messageName())
@@ -56,8 +69,7 @@ public class Inbox {
           .param("waTimestamp", utc(entry.waTimestamp()))
           .param("receivedAt", utc(entry.receivedAt()))
           .param("status", entry.stale() ? Status.STALE.name() : Status.PENDING.name())
-          .update();
-      return true;
+          .update() > 0;
     } catch (DuplicateKeyException redelivered) {
       return false;
     }
@@ -70,6 +82,14 @@ public class Inbox {
   }
 
   private void ensureConversation(ConversationKey key, String customerName, Instant now) {
+    if (onConflictDoNothing) {
+      jdbc.sql("""
+              INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at, turn_seq)
+              VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (conversation_key) DO NOTHING""")
+          .params(key.value(), key.phoneNumberId(), key.waId(), truncate(customerName, 256), utc(now))
+          .update();
+      return;
+    }
     boolean exists = jdbc.sql("SELECT COUNT(*) FROM conversation WHERE conversation_key = ?")
         .param(key.value()).query(Long.class).single() > 0;
     if (exists) {

@@ -193,13 +193,13 @@ public class Mailbox implements SmartLifecycle {
     if (failures.containsKey(key)) {
       variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
     }
-    Optional<String> waiting = engine.instanceWaitingFor(key, CUSTOMER_MESSAGE);
+    Optional<ConversationEngine.Waiting> waiting = engine.instanceWaitingFor(key, CUSTOMER_MESSAGE);
     String processInstanceId;
     if (waiting.isPresent()) {
-      processInstanceId = waiting.get();
+      processInstanceId = waiting.get().processInstanceId();
       // before the flow runs: it may answer at once, and the reply's 24-hour window opens with these messages
       inbox.advanceConversation(turn, key, seq);
-      engine.correlate(CUSTOMER_MESSAGE, processInstanceId, variables);
+      engine.correlate(CUSTOMER_MESSAGE, waiting.get(), variables);
     } else if (engine.hasLiveInstance(key)) {
       return new Delivery(Outcome.BUSY, null);
     } else {
@@ -218,11 +218,11 @@ public class Mailbox implements SmartLifecycle {
 
   private Delivery deliverEvent(String key, InboxEntry event, long seq, Instant now) {
     Map<String, Object> variables = EventVariables.parse(event.variablesJson());
-    Optional<String> waiting = engine.instanceWaitingFor(key, event.messageName());
+    Optional<ConversationEngine.Waiting> waiting = engine.instanceWaitingFor(key, event.messageName());
     Optional<String> processInstanceId;
     if (waiting.isPresent()) {
       engine.correlate(event.messageName(), waiting.get(), variables);
-      processInstanceId = waiting;
+      processInstanceId = waiting.map(ConversationEngine.Waiting::processInstanceId);
     } else if (engine.hasLiveInstance(key)) {
       if (engine.instanceWaitingFor(key, CUSTOMER_MESSAGE).isEmpty()) {
         return new Delivery(Outcome.BUSY, null);

@@ -108,11 +108,15 @@ class MailboxInbound implements WhatsAppInbound {
   }
 
   /**
-   * Inbox.accept inside a savepoint: on PostgreSQL a caught duplicate-key error (a redelivered wamid, or
-   * a conversation row created concurrently) aborts the surrounding transaction unless rolled back to a
-   * savepoint. The second try finds the conversation row the concurrent webhook created.
+   * Inbox.accept, inside a savepoint where a duplicate raises an error (a redelivered wamid, or a conversation row
+   * created concurrently): the transaction goes on after rolling back to it, and the second try finds the
+   * conversation row the concurrent webhook created. On PostgreSQL the inserts skip duplicates (ON CONFLICT DO
+   * NOTHING) and need no savepoint: two statements fewer per message.
    */
   private boolean acceptInSavepoint(NewInboxEntry entry) {
+    if (inbox.acceptNeverAbortsTheTransaction()) {
+      return inbox.accept(entry);
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         return Boolean.TRUE.equals(savepoint.execute(sp -> {

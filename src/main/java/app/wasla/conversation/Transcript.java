@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,33 +24,30 @@ public class Transcript {
     this.jdbc = jdbc;
   }
 
-  /** The latest {@code limit} lines of a conversation, oldest first. */
+  /** The latest {@code limit} lines of a conversation, oldest first. One statement: the persona reads it every turn. */
   public List<Line> latest(String conversationKey, int limit) {
-    List<Line> in = jdbc.sql("""
-            SELECT id, wamid, message_type, text, wa_timestamp, status, reply_id, received_at FROM inbox_message
-            WHERE conversation_key = ? AND message_name = 'CustomerMessage'
-            ORDER BY received_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
-        .params(conversationKey, limit).query(Transcript::inbound).list();
-    List<Line> out = jdbc.sql("""
-            SELECT id, wamid, message_type, text, created_at, status, body_json FROM outbound_message
-            WHERE conversation_key = ? ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
-        .params(conversationKey, limit).query(Transcript::outbound).list();
-    List<Line> all = Stream.concat(in.stream(), out.stream())
+    List<Line> all = jdbc.sql("""
+            SELECT * FROM (
+              (SELECT 'in' AS direction, id, wamid, message_type, text, wa_timestamp AS at, status, reply_id,
+                  CAST(NULL AS TEXT) AS body_json, received_at AS arrived
+                FROM inbox_message WHERE conversation_key = :key AND message_name = 'CustomerMessage'
+                ORDER BY received_at DESC, id DESC FETCH FIRST :limit ROWS ONLY)
+              UNION ALL
+              (SELECT 'out', id, wamid, message_type, text, created_at, status, CAST(NULL AS VARCHAR(256)),
+                  body_json, created_at
+                FROM outbound_message WHERE conversation_key = :key
+                ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY)) lines""")
+        .param("key", conversationKey).param("limit", limit).query(Transcript::line).list().stream()
         // by arrival: WhatsApp timestamps have whole seconds only, our own sends have milliseconds
         .sorted(Comparator.comparing(Line::arrived).thenComparing(Line::id))
         .toList();
     return all.size() <= limit ? all : all.subList(all.size() - limit, all.size());
   }
 
-  private static Line inbound(ResultSet rs, int row) throws SQLException {
-    return new Line("in", "in-" + rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), null,
-        rs.getObject(8, OffsetDateTime.class).toInstant());
-  }
-
-  private static Line outbound(ResultSet rs, int row) throws SQLException {
-    return new Line("out", "out-" + rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), null, rs.getString(7),
-        rs.getObject(5, OffsetDateTime.class).toInstant());
+  private static Line line(ResultSet rs, int row) throws SQLException {
+    String direction = rs.getString(1).strip();
+    return new Line(direction, direction + "-" + rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
+        rs.getObject(10, OffsetDateTime.class).toInstant());
   }
 }

@@ -1,6 +1,13 @@
 package app.wasla.conversation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.wasla.support.PostgresTestDatabase;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,5 +19,25 @@ class MailboxPostgresTest extends MailboxScenarios {
     registry.add("spring.datasource.url", () -> PostgresTestDatabase.url("wasla_mailbox_it", true));
     registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
+  }
+
+  /** Every scenario above ran with it: the engine's batches of inserts go out as multi-row INSERTs. */
+  @Test
+  void theDriverRewritesBatchedInsertsThoughTheUrlDoesNotAskForIt(@Autowired DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getURL()).doesNotContain("reWriteBatchedInserts");
+      assertThat(connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
+      try (var create = connection.createStatement()) {
+        create.execute("CREATE TEMPORARY TABLE batch_probe (n INT)");
+      }
+      try (var insert = connection.prepareStatement("INSERT INTO batch_probe (n) VALUES (?)")) {
+        for (int n = 1; n <= 4; n++) {
+          insert.setInt(1, n);
+          insert.addBatch();
+        }
+        // one multi-row statement (the driver rewrites in chunks of powers of two): no count per row
+        assertThat(insert.executeBatch()).containsOnly(java.sql.Statement.SUCCESS_NO_INFO);
+      }
+    }
   }
 }
