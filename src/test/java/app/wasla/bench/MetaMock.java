@@ -32,6 +32,7 @@ final class MetaMock implements AutoCloseable {
   private volatile Consumer<String> onReply = to -> { };
 
   MetaMock() throws IOException {
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -99,5 +100,43 @@ final class MetaMock implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.shutdown();
+  }
+
+  /**
+   * Server sockets whose connections send at once (TCP_NODELAY). MockWebServer flushes a response's headers and
+   * then writes its body: without this, Nagle's algorithm holds the body back until Wasla's side acknowledges the
+   * headers, which Linux delays by up to 40 ms. Every send then kept one of Wasla's sender threads 40 ms longer
+   * than Meta would, and that capped the benchmark at about 8 senders / 45 ms = 177 replies/s (found in a thread
+   * dump: all sender threads reading a response body, the mock's threads idle).
+   */
+  private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
+
+    @Override
+    public java.net.ServerSocket createServerSocket() throws IOException {
+      return new java.net.ServerSocket() {
+        @Override
+        public java.net.Socket accept() throws IOException {
+          java.net.Socket socket = super.accept();
+          socket.setTcpNoDelay(true);
+          return socket;
+        }
+      };
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
+        throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
   }
 }
