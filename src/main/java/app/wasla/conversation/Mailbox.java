@@ -62,6 +62,9 @@ public class Mailbox implements SmartLifecycle {
 
   private enum State { RUNNING, RERUN }
 
+  /** The conversation this thread delivers right now (see {@link #isDelivering}). */
+  private static final ThreadLocal<String> DELIVERING = new ThreadLocal<>();
+
   /** What one delivery attempt did. */
   enum Outcome { DELIVERED, BUSY, NOTHING_PENDING, LOCKED_ELSEWHERE, WAITING_FOR_WINDOW }
 
@@ -128,9 +131,18 @@ public class Mailbox implements SmartLifecycle {
         failures.remove(key);
         return;
       }
-      Delivery delivery = transactions.execute(status -> deliverNext(key));
+      Delivery delivery;
+      DELIVERING.set(key);
+      try {
+        delivery = transactions.execute(status -> deliverNext(key));
+      } finally {
+        DELIVERING.remove();
+      }
       if (delivery.outcome() == Outcome.WAITING_FOR_WINDOW) {
         retryIn = delivery.waitFor();
+      }
+      if (delivery.more()) {
+        poke(key);
       }
       failures.remove(key);
     } catch (RuntimeException e) {
@@ -161,20 +173,31 @@ public class Mailbox implements SmartLifecycle {
     }
   }
 
+  /**
+   * True while this thread delivers to the conversation: the wait state its flow reaches in that transaction need
+   * not poke the mailbox, which runs the conversation again by itself when more is pending
+   * ({@link Delivery#more()}) or when a message arrived meanwhile (its webhook's poke). A turn that continues in
+   * a job reaches its wait state on the job's thread, which pokes as before.
+   */
+  static boolean isDelivering(String conversationKey) {
+    return conversationKey.equals(DELIVERING.get());
+  }
+
   /** One delivery in the caller's transaction: the head of the conversation's queue, as one turn. */
   Delivery deliverNext(String key) {
     Optional<Long> turnSeq = inbox.lockForDelivery(key);
     if (turnSeq.isEmpty()) {
-      return new Delivery(Outcome.LOCKED_ELSEWHERE, null);
+      return new Delivery(Outcome.LOCKED_ELSEWHERE, null, false);
     }
     List<InboxEntry> pending = inbox.pending(key);
     if (pending.isEmpty()) {
-      return new Delivery(Outcome.NOTHING_PENDING, null);
+      return new Delivery(Outcome.NOTHING_PENDING, null, false);
     }
     Instant now = clock.instant();
     InboxEntry head = pending.get(0);
     if (!head.isCustomerMessage()) {
-      return deliverEvent(key, head, turnSeq.get() + 1, now);
+      Delivery delivery = deliverEvent(key, head, turnSeq.get() + 1, now);
+      return delivery.outcome() == Outcome.DELIVERED ? delivery.withMore(pending.size() > 1) : delivery;
     }
     List<InboxEntry> turn = new ArrayList<>();
     for (InboxEntry entry : pending) {
@@ -186,7 +209,7 @@ public class Mailbox implements SmartLifecycle {
     Instant newest = turn.stream().map(InboxEntry::receivedAt).max(Instant::compareTo).orElseThrow();
     Duration left = Duration.between(now, newest.plus(props.turnWindow()));
     if (!left.isNegative() && !left.isZero()) {
-      return new Delivery(Outcome.WAITING_FOR_WINDOW, left);
+      return new Delivery(Outcome.WAITING_FOR_WINDOW, left, false);
     }
     long seq = turnSeq.get() + 1;
     Map<String, Object> variables = turnVariables(turn, seq);
@@ -201,7 +224,7 @@ public class Mailbox implements SmartLifecycle {
       inbox.advanceConversation(turn, key, seq);
       engine.correlate(CUSTOMER_MESSAGE, waiting.get(), variables);
     } else if (engine.hasLiveInstance(key)) {
-      return new Delivery(Outcome.BUSY, null);
+      return new Delivery(Outcome.BUSY, null, false);
     } else {
       ConversationKey conversation = ConversationKey.parse(key);
       variables.putAll(startVariables(conversation, turn));
@@ -213,7 +236,7 @@ public class Mailbox implements SmartLifecycle {
     tellListeners(key, turn);
     metrics.delivered(turn.size(), Duration.between(turn.get(0).receivedAt(), clock.instant()));
     log.debug("Delivered {} message(s) as turn {} to {}", turn.size(), seq, processInstanceId);
-    return new Delivery(Outcome.DELIVERED, null);
+    return new Delivery(Outcome.DELIVERED, null, pending.size() > turn.size());
   }
 
   private Delivery deliverEvent(String key, InboxEntry event, long seq, Instant now) {
@@ -225,23 +248,23 @@ public class Mailbox implements SmartLifecycle {
       processInstanceId = waiting.map(ConversationEngine.Waiting::processInstanceId);
     } else if (engine.hasLiveInstance(key)) {
       if (engine.instanceWaitingFor(key, CUSTOMER_MESSAGE).isEmpty()) {
-        return new Delivery(Outcome.BUSY, null);
+        return new Delivery(Outcome.BUSY, null, false);
       }
       // The flow is at rest and does not expect this event now: record it, keep the queue moving.
       log.info("No wait state of the conversation expects {}; recorded as unroutable", event.messageName());
       inbox.markUnroutable(event, now);
-      return new Delivery(Outcome.DELIVERED, null);
+      return new Delivery(Outcome.DELIVERED, null, false);
     } else {
       processInstanceId = engine.startByMessage(event.messageName(), key, variables);
       if (processInstanceId.isEmpty()) {
         log.info("No flow starts on {}; recorded as unroutable", event.messageName());
         inbox.markUnroutable(event, now);
-        return new Delivery(Outcome.DELIVERED, null);
+        return new Delivery(Outcome.DELIVERED, null, false);
       }
       conversationStarted(key, processInstanceId.get(), null, event.messageName());
     }
     inbox.markDelivered(List.of(event), key, seq, processInstanceId.get(), now);
-    return new Delivery(Outcome.DELIVERED, null);
+    return new Delivery(Outcome.DELIVERED, null, false);
   }
 
   /**
@@ -357,7 +380,15 @@ public class Mailbox implements SmartLifecycle {
   }
 
 
-  /** The result of one delivery attempt. */
-  record Delivery(Outcome outcome, Duration waitFor) {
+  /**
+   * The result of one delivery attempt.
+   *
+   * @param more entries of the conversation are still pending behind what was delivered
+   */
+  record Delivery(Outcome outcome, Duration waitFor, boolean more) {
+
+    Delivery withMore(boolean more) {
+      return new Delivery(outcome, waitFor, more);
+    }
   }
 }

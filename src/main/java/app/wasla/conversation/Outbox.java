@@ -58,6 +58,7 @@ public class Outbox implements SmartLifecycle {
   private final ObjectMapper json;
   private final OutboxProperties props;
   private final Clock clock;
+  private final boolean onConflictDoNothing;
   private volatile ScheduledExecutorService sweeper;
   private volatile ExecutorService[] senders;
   private final Counter sent;
@@ -66,8 +67,9 @@ public class Outbox implements SmartLifecycle {
 
   Outbox(JdbcClient jdbc, OutboundMessages outbound, WhatsAppTransport transport, ConversationEngine engine,
       WebhookEvents events, PlatformTransactionManager transactionManager, ObjectMapper json, OutboxProperties props,
-      Clock clock, MeterRegistry metrics) {
+      Clock clock, MeterRegistry metrics, DatabaseDialect dialect) {
     this.jdbc = jdbc;
+    this.onConflictDoNothing = dialect.postgres();
     this.outbound = outbound;
     this.transport = transport;
     this.engine = engine;
@@ -94,21 +96,30 @@ public class Outbox implements SmartLifecycle {
    */
   public void queue(ConversationKey key, OutboundMessage message, String idempotencyKey, String processInstanceId) {
     OutboundMessage toSend = outbound.withinServiceWindow(key, message);
-    boolean known = jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?")
-        .param(idempotencyKey).query(Long.class).single() > 0;
-    if (known) {
-      log.debug("Send {} was queued before", idempotencyKey);
-      return;
+    // PostgreSQL skips a known key in the insert itself; H2 (where a failed statement would not abort the
+    // transaction either) reads first, as a duplicate key must not surface as an error in the flow
+    if (!onConflictDoNothing) {
+      boolean known = jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?")
+          .param(idempotencyKey).query(Long.class).single() > 0;
+      if (known) {
+        log.debug("Send {} was queued before", idempotencyKey);
+        return;
+      }
     }
     Instant now = clock.instant();
-    jdbc.sql("""
+    int inserted = jdbc.sql("""
             INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
               text, body_json, status, created_at, attempts, next_attempt_at, process_instance_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?)""")
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?)"""
+            + (onConflictDoNothing ? " ON CONFLICT (idempotency_key) DO NOTHING" : ""))
         .params(idempotencyKey, key.value(), key.phoneNumberId(), key.waId(), toSend.type(),
             Inbox.truncate(toSend.transcriptText(), 8000), outbound.toJson(toSend), Inbox.utc(now),
             Inbox.utc(now.plus(props.lease())), processInstanceId)
         .update();
+    if (inserted == 0) {
+      log.debug("Send {} was queued before", idempotencyKey);
+      return;
+    }
     AfterCommit.run(() -> dispatch(key, toSend, idempotencyKey));
   }
 

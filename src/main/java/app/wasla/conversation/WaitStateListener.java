@@ -31,7 +31,8 @@ public class WaitStateListener extends AbstractProcessEnginePlugin implements Ex
   @Override
   public void notify(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    if (key == null) {
+    // in the mailbox's own delivery the mailbox looks again by itself: a poke would cost a read per turn
+    if (key == null || Mailbox.isDelivering(key)) {
       return;
     }
     AfterCommit.run(() -> mailbox.getObject().poke(key));

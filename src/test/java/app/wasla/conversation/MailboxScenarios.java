@@ -189,6 +189,30 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void moreMessagesThanOneTurnTakesBecomeTwoTurnsInOrder() throws Exception {
+    String waId = newCustomer();
+    Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    // 25 at once: a turn takes at most 20 (wasla.mailbox.max-messages-per-turn), the rest is the next turn
+    for (int i = 0; i < 25; i++) {
+      assertThat(webhooks.post(Webhooks.text(waId, "wamid.burst" + i + "." + waId, "شكرا " + i,
+          base.plusSeconds(i)))).isEqualTo(200);
+    }
+
+    await().atMost(PATIENCE).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'DELIVERED'")
+        .param(key(waId)).query(Long.class).single() == 25);
+    List<Long> turns = jdbc.sql("SELECT turn_seq FROM inbox_message WHERE conversation_key = ? ORDER BY wa_timestamp")
+        .param(key(waId)).query(Long.class).list();
+    assertThat(turns).isSorted().doesNotContainNull();
+    assertThat(turns.stream().filter(t -> t.equals(turns.get(0))).count()).isLessThanOrEqualTo(20);
+    long distinctTurns = turns.stream().distinct().count();
+    assertThat(distinctTurns).isGreaterThanOrEqualTo(2);
+    awaitReplies(waId, (int) distinctTurns);
+    settle();
+    assertThat(META.sentTo(waId)).hasSize((int) distinctTurns);
+  }
+
+  @Test
   void fiftyConversationsInParallelAllGetTheirReplies() throws Exception {
     List<String> customers = IntStream.range(0, 50).mapToObj(i -> newCustomer()).toList();
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -422,6 +446,33 @@ abstract class MailboxScenarios {
         .variableName("conversationKey").singleResult().getValue()).isEqualTo(key(waId));
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
         .activityId("serviceTask_reply").count()).isEqualTo(2);
+  }
+
+  @Test
+  void aFlowSendQueuedAgainWithItsKeyIsStoredAndSentOnce(@Autowired Outbox outbox,
+      @Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.q1." + waId, "hello", Instant.now()));
+    awaitReplies(waId, 1);
+    ConversationKey conversation = ConversationKey.parse(key(waId));
+    var message = new app.wasla.channel.whatsapp.OutboundMessage.Text("your order left the warehouse", false);
+    String idempotencyKey = "test-instance:" + waId + ":1";
+
+    // queued twice in one turn, then once more by a retried turn: one row, one send
+    transactions.executeWithoutResult(tx -> {
+      outbox.queue(conversation, message, idempotencyKey, null);
+      outbox.queue(conversation, message, idempotencyKey, null);
+    });
+    transactions.executeWithoutResult(tx -> outbox.queue(conversation, message, idempotencyKey, null));
+
+    awaitReplies(waId, 2);
+    settle();
+    assertThat(META.sentTo(waId)).hasSize(2);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?").param(idempotencyKey)
+        .query(Long.class).single()).isEqualTo(1);
+    await().atMost(PATIENCE).until(() -> "SENT".equals(jdbc.sql(
+            "SELECT status FROM outbound_message WHERE idempotency_key = ?")
+        .param(idempotencyKey).query(String.class).single()));
   }
 
   @Test
