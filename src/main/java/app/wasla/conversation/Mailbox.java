@@ -125,8 +125,8 @@ public class Mailbox implements SmartLifecycle {
     Duration retryIn = null;
     MDC.put("conversation", ConversationKey.mask(key));
     try {
-      // Most pokes come from a conversation that just reached a wait state with nothing new for it: a plain read
-      // answers those without a transaction and a row lock.
+      // Many pokes find nothing new (a wait state reached in a job, the sweep's, a rerun): a plain read answers
+      // those without a transaction and a row lock.
       if (!inbox.hasPending(key)) {
         failures.remove(key);
         return;

@@ -25,6 +25,11 @@ class EmbeddedPersonaTest {
         assertThat(say("hello there").reply().text()).startsWith("Hi, welcome to Nile Store");
         assertThat(say("مساء الخير، كيف حالكم؟").reply().text()).startsWith("مرحباً");
         assertThat(say("ezayko ya gama3a").reply().options()).allSatisfy(o -> assertThat(o.title().length()).isLessThanOrEqualTo(20));
+        // the benchmark's text check read this one as a goodbye ("salam" alone ends a chat)
+        assertThat(say("salam 3alikom").intent()).isEqualTo("greeting");
+        assertThat(say("el salam 3aleikom ya basha").intent()).isEqualTo("greeting");
+        assertThat(say("assalamu alaikum").intent()).isEqualTo("greeting");
+        assertThat(say("tamam keda, salam").intent()).isEqualTo("thanks_goodbye");
     }
 
     @Test
