@@ -102,32 +102,44 @@ public class Mailbox implements SmartLifecycle {
         "event", messageName, null, null, null, null, null, null, EventVariables.write(variables), now, now,
         false));
     if (stored) {
-      poke(key.value());
+      pokeWithNewMessage(key.value());
     }
     return stored;
   }
 
   /** Asks for the conversation's pending entries to be delivered soon. Cheap and safe to call often. */
   public void poke(String conversationKey) {
+    poke(conversationKey, false);
+  }
+
+  /**
+   * A poke from whoever has just stored an entry of the conversation (the webhook, an external event): the worker
+   * goes straight to the delivery, without first reading whether anything is pending.
+   */
+  void pokeWithNewMessage(String conversationKey) {
+    poke(conversationKey, true);
+  }
+
+  private void poke(String conversationKey, boolean knownPending) {
     if (!running) {
       return;
     }
     states.compute(conversationKey, (key, state) -> {
       if (state == null) {
-        workers.execute(() -> run(key));
+        workers.execute(() -> run(key, knownPending));
         return State.RUNNING;
       }
       return State.RERUN;
     });
   }
 
-  private void run(String key) {
+  private void run(String key, boolean knownPending) {
     Duration retryIn = null;
     MDC.put("conversation", ConversationKey.mask(key));
     try {
       // Many pokes find nothing new (a wait state reached in a job, the sweep's, a rerun): a plain read answers
       // those without a transaction and a row lock.
-      if (!inbox.hasPending(key)) {
+      if (!knownPending && !inbox.hasPending(key)) {
         failures.remove(key);
         return;
       }
@@ -163,7 +175,7 @@ public class Mailbox implements SmartLifecycle {
   private void finish(String key, Duration retryIn) {
     states.compute(key, (k, state) -> {
       if (state == State.RERUN && running) {
-        workers.execute(() -> run(k));
+        workers.execute(() -> run(k, false));
         return State.RUNNING;
       }
       return null;

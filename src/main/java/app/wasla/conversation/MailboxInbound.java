@@ -86,7 +86,7 @@ class MailboxInbound implements WhatsAppInbound {
     for (StatusUpdate status : payload.statuses()) {
       outbound.recordStatus(status);
     }
-    toDeliver.forEach(mailbox::poke);
+    toDeliver.forEach(mailbox::pokeWithNewMessage);
   }
 
   /**
