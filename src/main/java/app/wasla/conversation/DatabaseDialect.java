@@ -19,6 +19,10 @@ public class DatabaseDialect {
     return product.toLowerCase().contains("postgres");
   }
 
+  public boolean h2() {
+    return "H2".equalsIgnoreCase(product);
+  }
+
   /**
    * Locks a conversation row for delivery, skipping it when another transaction holds it. On PostgreSQL the lock
    * is {@code FOR NO KEY UPDATE}: it excludes other deliveries just the same, but not the {@code FOR KEY SHARE}

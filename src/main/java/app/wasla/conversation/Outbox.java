@@ -34,9 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The flows' outbound messages (a transactional outbox): a reply is written in its turn's transaction and goes to
  * WhatsApp right after that transaction commits, on its conversation's sender thread. So no HTTP call runs while a
- * turn holds its
- * transaction or a database connection, a turn that rolls back sends nothing, and a turn can be answered in the mailbox's own transaction
- * without an async job. A send that fails is tried again with backoff; one that keeps failing (or that Meta
+ * turn holds its transaction or a database connection, a turn that rolls back sends nothing, and a turn can be
+ * answered in the mailbox's own transaction without an async job. A send that fails is tried again with backoff; one that keeps failing (or that Meta
  * refuses for good) is FAILED and an incident of its conversation in Cockpit. A node that dies between commit and
  * send leaves the message queued; the sweep sends it when its lease has run out.
  */

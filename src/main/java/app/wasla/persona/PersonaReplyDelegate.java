@@ -94,6 +94,9 @@ class PersonaReplyDelegate implements JavaDelegate {
     }
   }
 
+  /** The reply task's extension property (or input parameter) that leaves sales questions to the sales flows. */
+  static final String LEAVE_TO_SALES_FLOWS = "leaveToSalesFlows";
+
   /** Intents that the sales flows answer with live stock, bookings and orders. */
   static final java.util.Set<String> SALES_INTENTS = java.util.Set.of(
       "product_inquiry", "availability", "order", "booking_change", "booking_cancel", "order_status");
@@ -108,8 +111,6 @@ class PersonaReplyDelegate implements JavaDelegate {
         || Boolean.TRUE.equals(execution.getVariableLocal(LEAVE_TO_SALES_FLOWS));
     return leave && !result.handoff() && SALES_INTENTS.contains(result.intent());
   }
-
-  static final String LEAVE_TO_SALES_FLOWS = "leaveToSalesFlows";
 
   /** The customer's key: the process variable, else the business key (they are the same value). */
   private static String customerKey(DelegateExecution execution) {

@@ -1,13 +1,12 @@
 package app.wasla.system;
 
-import java.sql.DatabaseMetaData;
+import app.wasla.conversation.DatabaseDialect;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +34,18 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   static final String VARIABLE_BY_EXECUTION = "WASLA_IDX_VAR_EXEC_TASK";
 
   private final DataSource dataSource;
+  private final DatabaseDialect dialect;
 
-  EngineIndexes(DataSource dataSource) {
+  EngineIndexes(DataSource dataSource, DatabaseDialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     create(jdbc, JOB_DUE_DATE, "ACT_RU_JOB (DUEDATE_)");
-    if (isH2()) {
+    if (dialect.h2()) {
       create(jdbc, VARIABLE_BY_EXECUTION, "ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)");
     }
   }
@@ -52,15 +53,5 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   private static void create(JdbcTemplate jdbc, String name, String on) {
     jdbc.execute("CREATE INDEX IF NOT EXISTS " + name + " ON " + on);
     log.debug("Index {} on {} is in place", name, on);
-  }
-
-  private boolean isH2() {
-    try {
-      return "H2".equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(dataSource,
-          DatabaseMetaData::getDatabaseProductName));
-    } catch (Exception e) {
-      log.warn("Could not tell the database; index {} not created", VARIABLE_BY_EXECUTION, e);
-      return false;
-    }
   }
 }

@@ -74,6 +74,16 @@ abstract class MailboxScenarios {
     return META.sentTo(waId);
   }
 
+  /** A new customer who said hello, got the reply, and whose flow now waits for the next message. */
+  String greetedCustomer() {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.hello." + waId, "hello", Instant.now()));
+    awaitReplies(waId, 1);
+    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
+        .messageEventSubscriptionName("CustomerMessage").count() == 1);
+    return waId;
+  }
+
   /** Gives a wrong duplicate the time to show up before asserting that there is none. */
   static void settle() throws InterruptedException {
     Thread.sleep(1500);
@@ -186,6 +196,29 @@ abstract class MailboxScenarios {
     awaitReplies(waId, (int) distinctTurns);
     settle();
     assertThat(META.sentTo(waId)).hasSize((int) distinctTurns);
+  }
+
+  @Test
+  void aDeliveryThatLeavesEntriesBehindItsTurnSaysSo(@Autowired Mailbox mailbox, @Autowired Inbox inbox,
+      @Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+    String waId = newCustomer();
+    ConversationKey conversation = ConversationKey.parse(key(waId));
+    Instant past = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    // stored and delivered in one transaction, so that no worker or sweep takes them first
+    Mailbox.Delivery delivery = transactions.execute(tx -> {
+      for (int i = 0; i < 25; i++) {
+        inbox.accept(new NewInboxEntry("wamid.more" + i + "." + waId, conversation, Mailbox.CUSTOMER_MESSAGE, "text",
+            "شكرا " + i, null, null, null, null, null, "{}", null, past.plusSeconds(i), past, false));
+      }
+      return mailbox.deliverNext(key(waId));
+    });
+
+    assertThat(delivery.outcome()).isEqualTo(Mailbox.Outcome.DELIVERED);
+    // 20 in the turn, 5 behind it: the worker must run the conversation again without being poked
+    assertThat(delivery.more()).isTrue();
+    await().atMost(PATIENCE).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'DELIVERED'")
+        .param(key(waId)).query(Long.class).single() == 25);
   }
 
   @Test
@@ -404,11 +437,7 @@ abstract class MailboxScenarios {
 
   @Test
   void aSecondMessageContinuesTheSameConversation() throws Exception {
-    String waId = newCustomer();
-    webhooks.post(Webhooks.text(waId, "wamid.t1." + waId, "hello", Instant.now()));
-    awaitReplies(waId, 1);
-    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
-        .messageEventSubscriptionName("CustomerMessage").count() == 1);
+    String waId = greetedCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.t2." + waId, "I want to talk to a human", Instant.now()));
 
     awaitReplies(waId, 2);
@@ -420,11 +449,7 @@ abstract class MailboxScenarios {
 
   @Test
   void theTurnsTextAndIdsStayOutOfCamundasHistoryWhileTheFlowsReadingsAreKept() throws Exception {
-    String waId = newCustomer();
-    webhooks.post(Webhooks.text(waId, "wamid.h1." + waId, "hello", Instant.now()));
-    awaitReplies(waId, 1);
-    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
-        .messageEventSubscriptionName("CustomerMessage").count() == 1);
+    String waId = greetedCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.h2." + waId, "what are your opening hours?", Instant.now()));
     awaitReplies(waId, 2);
     String instance = instanceOf(waId);
@@ -581,11 +606,7 @@ abstract class MailboxScenarios {
 
   @Test
   void anEventNoWaitStateExpectsIsRecordedAndDoesNotBlockTheCustomer(@Autowired Mailbox mailbox) throws Exception {
-    String waId = newCustomer();
-    webhooks.post(Webhooks.text(waId, "wamid.ev1." + waId, "hello", Instant.now()));
-    awaitReplies(waId, 1);
-    await().atMost(PATIENCE).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(key(waId))
-        .messageEventSubscriptionName("CustomerMessage").count() == 1);
+    String waId = greetedCustomer();
 
     assertThat(mailbox.enqueueEvent(ConversationKey.parse(key(waId)), "ShipmentDispatched", "ship-1",
         java.util.Map.of("trackingNumber", "EG123"))).isTrue();
