@@ -27,7 +27,7 @@ public final class ActivityProperties {
   /** The property's value at the execution's current activity; null when the activity does not set it. */
   public static String get(DelegateExecution execution, String name) {
     String key = execution.getProcessDefinitionId() + '/' + execution.getCurrentActivityId();
-    return CACHE.computeIfAbsent(key, k -> read(execution.getBpmnModelElementInstance())).get(name);
+    return CACHE.computeIfAbsent(key, k -> of(execution.getBpmnModelElementInstance())).get(name);
   }
 
   /** True when the current activity sets the property to {@code true}. */
@@ -35,7 +35,8 @@ public final class ActivityProperties {
     return "true".equalsIgnoreCase(get(execution, name));
   }
 
-  private static Map<String, String> read(ModelElementInstance element) {
+  /** The extension properties of a model element (none when it is not a BPMN element or sets none). */
+  static Map<String, String> of(ModelElementInstance element) {
     Map<String, String> properties = new HashMap<>();
     if (element instanceof BaseElement base) {
       ExtensionElements extensions = base.getExtensionElements();

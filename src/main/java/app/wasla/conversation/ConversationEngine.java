@@ -76,6 +76,11 @@ public class ConversationEngine {
     runtime.messageEventReceived(messageName, waiting.executionId(), variables);
   }
 
+  /** Correlates a message to one process instance (an event subprocess or a wait state of that instance). */
+  void correlateToInstance(String messageName, String processInstanceId) {
+    runtime.createMessageCorrelation(messageName).processInstanceId(processInstanceId).correlateWithResult();
+  }
+
   /**
    * Starts an instance through a message start event of that name, for flows that begin on an external
    * event. Empty when no deployed flow starts on it.

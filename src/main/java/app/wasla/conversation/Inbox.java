@@ -115,6 +115,12 @@ public class Inbox {
         .param(conversationKey).query(Long.class).optional();
   }
 
+  /** True when the mailbox has a row for the conversation (every conversation it started has one). */
+  boolean knows(String conversationKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM conversation WHERE conversation_key = ?").param(conversationKey)
+        .query(Long.class).single() > 0;
+  }
+
   /** True when the conversation has entries to deliver; one indexed read, no transaction, no lock. */
   boolean hasPending(String conversationKey) {
     return jdbc.sql("SELECT 1 FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING' FETCH FIRST 1 ROWS ONLY")

@@ -23,11 +23,17 @@ public record MailboxProperties(
     @DefaultValue("sales-conversation") String flow,
     /* Per business number (phone_number_id), the flow to start instead of the default. */
     Map<String, String> flows,
-    @DefaultValue("PT30M") Duration inactivityTimeout) {
+    /* A conversation resting this long at a wait state marked closesWhenSilent is closed (SilentConversations). */
+    @DefaultValue("PT30M") Duration inactivityTimeout,
+    /* How often to look for such conversations: they close up to this much after the timeout. */
+    @DefaultValue("1m") Duration inactivitySweepInterval) {
 
   public MailboxProperties {
     if (workers < 1) {
       throw new IllegalArgumentException("wasla.mailbox.workers must be at least 1");
+    }
+    if (inactivitySweepInterval.isNegative() || inactivitySweepInterval.isZero()) {
+      throw new IllegalArgumentException("wasla.mailbox.inactivity-sweep-interval must be positive");
     }
     flows = flows == null ? Map.of() : Map.copyOf(flows);
   }

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * rows than it returns (docs/benchmark.md, the growth runs and tuning 16).
  *
  * <ul>
- *   <li>{@value #JOB_DUE_DATE} on ACT_RU_JOB (DUEDATE_): every live conversation keeps a timer job (its inactivity
- *       timeout, due in the future), and the job executor looks for due jobs several times per message; without it
- *       each look reads every timer of every live conversation, so the cost of a message grows with their number.
+ *   <li>{@value #JOB_DUE_DATE} on ACT_RU_JOB (DUEDATE_): live conversations keep timer jobs due in the future (a
+ *       handoff's first-response deadline, a sales flow's reminders and expiries; the inactivity timer of the
+ *       sales conversation's earlier versions), and the job executor looks for due jobs several times per message;
+ *       without it each look reads every one of them, so the cost of a message grows with their number.
  *   <li>{@value #VARIABLE_BY_EXECUTION} on ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_), H2 only: every turn loads its
  *       conversation's variables with {@code WHERE EXECUTION_ID_ = ? AND TASK_ID_ IS NULL}. With the statistics
  *       H2's automatic ANALYZE produced under load, H2 took the index on TASK_ID_ (null for every process variable)

@@ -14,7 +14,7 @@ class SystemConfiguration {
   static final String DATATYPE_FACTORY = "javax.xml.datatype.DatatypeFactory";
 
   /*
-   * Camunda resolves a timer's ISO 8601 duration (each turn's inactivity timer) through DatatypeFactory.newInstance(),
+   * Camunda resolves a timer's ISO 8601 duration (every timer a flow creates) through DatatypeFactory.newInstance(),
    * which without this property looks for a provider in every jar of the class path, each time: 1 % of Wasla's CPU
    * under load. The JDK's own implementation is what that search finds anyway.
    */

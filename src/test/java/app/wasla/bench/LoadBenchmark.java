@@ -340,7 +340,7 @@ public final class LoadBenchmark {
       throws Exception {
     List<String> a = List.of("url=" + wasla.jdbcUrl, "user=" + PostgresTestDatabase.USER, "target=" + target,
         "phoneNumberId=" + Webhooks.PHONE_NUMBER_ID, "threads=" + args.getOrDefault("seedThreads", "3"),
-        "batch=" + args.getOrDefault("seedBatch", "100"), "inactivity=" + args.getOrDefault("inactivity", "PT6H"));
+        "batch=" + args.getOrDefault("seedBatch", "100"));
     try (ChildJvm jvm = ChildJvm.start(Seeder.class.getName(), List.of("-Xmx512m"), a, dir.resolve("seeder.log"))) {
       @SuppressWarnings("unchecked")
       Map<String, Object> out = JSON.readValue(jvm.awaitResult(7200), Map.class);

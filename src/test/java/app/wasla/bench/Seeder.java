@@ -26,8 +26,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * Seeds live conversations into the PostgreSQL database of a running Wasla, in its own JVM: real
- * instances of {@code sales-conversation} resting at the event-based gateway where a conversation waits
- * for its customer (a CustomerMessage subscription and the inactivity timer job, as after a first turn),
+ * instances of {@code sales-conversation} resting where a conversation waits for its customer (a CustomerMessage
+ * subscription, and the one of the "Customer went silent" event subprocess, as after a first turn),
  * with the variables of a real conversation (copied from one Wasla answered in the warm-up), plus the rows
  * Wasla keeps per conversation: {@code conversation}, {@code customer}, one delivered {@code inbox_message}
  * and one sent {@code outbound_message}. Tops the database up to {@code target} seeded conversations
@@ -37,26 +37,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 final class Seeder {
 
   private static final String FLOW = "sales-conversation";
-  private static final String WAIT_STATE = "gateway_awaitCustomer";
+  private static final String WAIT_STATE = "catchEvent_customerMessage";
   private static final String PREFIX = "2019";
 
   private Seeder() {
   }
 
-  /** Bean {@code conversationTimers} of the flow's inactivity timer, as Wasla's ConversationTimers. */
-  public static final class Timers {
-    private final String inactivity;
-
-    Timers(String inactivity) {
-      this.inactivity = inactivity;
-    }
-
-    public String inactivity() {
-      return inactivity;
-    }
-  }
-
-  /** Arguments as key=value: url, user, target, threads=3, batch=100, inactivity=PT6H, phoneNumberId. */
+  /** Arguments as key=value: url, user, target, threads=3, batch=100, phoneNumberId. */
   public static void main(String[] argv) throws Exception {
     Map<String, String> a = LoadBenchmark.parseArgs(argv);
     String url = a.get("url");
@@ -77,7 +64,6 @@ final class Seeder {
     config.setIdGenerator(new StrongUuidGenerator());
     config.setJobExecutorActivate(false);
     config.setMetricsEnabled(false);
-    config.setBeans(new HashMap<>(Map.of("conversationTimers", new Timers(a.getOrDefault("inactivity", "PT6H")))));
     ProcessEngine engine = config.buildProcessEngine();
     try (Connection c = DriverManager.getConnection(url, user, "")) {
       RuntimeService runtime = engine.getRuntimeService();

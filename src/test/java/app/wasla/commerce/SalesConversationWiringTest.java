@@ -102,7 +102,7 @@ class SalesConversationWiringTest {
     correlate(Payments.PAYMENT_RECEIVED, null, null);
     runDueJobs();
 
-    assertThat(main).hasPassed("callActivity_orderAndPay", "gateway_afterSales").isWaitingAt("gateway_awaitCustomer");
+    assertThat(main).hasPassed("callActivity_orderAndPay", "gateway_afterSales").isWaitingAt("catchEvent_customerMessage");
     assertThat(main).variables().containsEntry("salesOutcome", "paid").containsEntry("orderStatus", "PAID");
     assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("وصلنا الدفع");
     // the customer's memory and the outbound webhooks heard of the order and the payment
@@ -135,7 +135,7 @@ class SalesConversationWiringTest {
     ProcessInstance main = start("where is my order ORD-12002?");
     runDueJobs();
 
-    assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("gateway_awaitCustomer");
+    assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("catchEvent_customerMessage");
     assertThat(conversation.sentTexts()).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
     runtimeService().deleteProcessInstance(main.getId(), "test done");
   }

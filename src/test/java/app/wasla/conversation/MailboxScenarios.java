@@ -448,6 +448,57 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void aSilentConversationClosesAndTheCustomersNextMessageStartsANewOne(@Autowired SilentConversations silent,
+      @Autowired MailboxProperties props) throws Exception {
+    String waId = greetedCustomer();
+    String first = instanceOf(waId);
+    Instant now = Instant.now();
+
+    silent.closeSilent(now.plus(props.inactivityTimeout()).minusSeconds(60));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(first).count()).isEqualTo(1);
+    silent.closeSilent(now.plus(props.inactivityTimeout()).plusSeconds(60));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(first).count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(first)
+        .activityId("endEvent_conversationClosed").count()).isEqualTo(1);
+    webhooks.post(Webhooks.text(waId, "wamid.back." + waId, "hello again", Instant.now()));
+    awaitReplies(waId, 2);
+    await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(key(waId)).count() == 1);
+    assertThat(instanceOf(waId)).isNotEqualTo(first);
+  }
+
+  @Test
+  void aConversationInAHandoffIsNotClosedForSilence(@Autowired SilentConversations silent,
+      @Autowired MailboxProperties props) {
+    String waId = newCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.human." + waId, "I want to talk to a human", Instant.now()));
+    await().atMost(PATIENCE).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(key(waId))
+        .count() == 1);
+
+    silent.closeSilent(Instant.now().plus(props.inactivityTimeout()).plus(Duration.ofHours(24)));
+
+    // a person has it: only the wait for the customer at the bot's turn is marked closesWhenSilent
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aSweepThatFoundAConversationRestingDoesNotCloseItOnceTheCustomerHasWrittenAgain(
+      @Autowired SilentConversations silent) throws Exception {
+    String waId = greetedCustomer();
+    SilentConversations.Resting found = silent.restingBefore(Instant.now().plus(Duration.ofHours(1))).stream()
+        .filter(r -> r.conversationKey().equals(key(waId))).findFirst().orElseThrow();
+
+    webhooks.post(Webhooks.text(waId, "wamid.again." + waId, "thanks a lot", Instant.now()));
+    awaitReplies(waId, 2);
+    await().atMost(PATIENCE).until(() -> runtime.createEventSubscriptionQuery().eventName("CustomerMessage")
+        .processInstanceId(instanceOf(waId)).list().stream().noneMatch(s -> s.getId().equals(found.subscriptionId())));
+
+    assertThat(silent.close(found)).isFalse();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
+  }
+
+  @Test
   void theTurnsTextAndIdsStayOutOfCamundasHistoryWhileTheFlowsReadingsAreKept() throws Exception {
     String waId = greetedCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.h2." + waId, "what are your opening hours?", Instant.now()));
@@ -556,7 +607,7 @@ abstract class MailboxScenarios {
   @Test
   void theJobExecutorFindsDueJobsByAnIndexNotByReadingEveryConversationsTimer(@Autowired javax.sql.DataSource ds)
       throws Exception {
-    // every live conversation keeps an inactivity timer in ACT_RU_JOB; without this index each job acquisition
+    // live conversations keep timer jobs in ACT_RU_JOB (deadlines, reminders); without this index each job acquisition
     // reads all of them (docs/benchmark.md, growth)
     java.util.List<String> indexed = new java.util.ArrayList<>();
     try (java.sql.Connection c = ds.getConnection()) {

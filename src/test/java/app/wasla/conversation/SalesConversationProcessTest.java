@@ -76,7 +76,7 @@ class SalesConversationProcessTest {
 
     // nothing in the first turn calls out (embedded persona, the demo store's tables): answered while starting
     assertThat(instance).hasPassed("gateway_firstTurnInline", "serviceTask_loadSmartInfo", "serviceTask_reply",
-        "gateway_handoff").hasNotPassed("event_firstTurnInJob").isWaitingAt("gateway_awaitCustomer");
+        "gateway_handoff").hasNotPassed("event_firstTurnInJob").isWaitingAt("catchEvent_customerMessage");
     assertThat(instance).variables().containsEntry("intent", "greeting").containsEntry("handoff", false)
         .containsKeys("sentiment", "sentimentScore", "intentConfidence", "language");
     assertThat((String) runtimeService().getVariable(instance.getId(), "language")).startsWith("ar");
@@ -94,10 +94,10 @@ class SalesConversationProcessTest {
     // later turns are answered in the correlating transaction (embedded persona): no job in between
     customerWrites(instance, "do you deliver to Alexandria?", null);
     assertThat(instance).hasPassed("gateway_turnInline").hasNotPassed("event_turnInJob")
-        .isWaitingAt("gateway_awaitCustomer");
+        .isWaitingAt("catchEvent_customerMessage");
     customerWrites(instance, "شكرا جزيلا يا نور", null);
 
-    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
     assertThat(instance).variables().containsEntry("intent", "thanks_goodbye").containsEntry("language", "ar-EG");
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(3);
@@ -136,23 +136,52 @@ class SalesConversationProcessTest {
     assertThat(instance).isWaitingAt("event_turnInJob");
     assertThat(sentTexts()).hasSize(1);
     execute(job(instance));
-    assertThat(instance).isWaitingAt("gateway_awaitCustomer");
+    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
     assertThat(sentTexts()).hasSize(2);
     // transient: never stored
     assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.TURN_RETRY)).isNull();
   }
 
   @Test
-  void aSilentConversationClosesOnTheInactivityTimer() {
+  void aTurnLeavesNoTimerJobBehind() {
     ProcessInstance instance = startWith("hi");
+    customerWrites(instance, "what are your opening hours?", null);
 
-    Job timer = BpmnAwareTests.managementService().createJobQuery().processInstanceId(instance.getId())
-        .timers().singleResult();
-    assertThat(timer.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 29 * 60_000));
-    execute(timer);
+    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
+    // what a turn leaves in the engine: the wait state (a scope: its execution and its subscription); nothing for
+    // the inactivity timeout, which was a timer job and an event-based gateway, created anew on every turn
+    assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+    assertThat(runtimeService().createExecutionQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
+    assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(Mailbox.CUSTOMER_MESSAGE).count()).isEqualTo(1);
+  }
 
-    assertThat(instance).hasPassed("timer_inactivity").isEnded();
+  @Test
+  void aSilentConversationClosesOnceItHasRestedLongerThanTheInactivityTimeout(
+      @Autowired SilentConversations silent, @Autowired MailboxProperties props) {
+    ProcessInstance instance = startWith("hi");
+    // delivered (the mailbox is off here); a pending message would keep the conversation open
+    jdbc.sql("UPDATE inbox_message SET status = 'DELIVERED' WHERE conversation_key = ?").param(key).update();
+    java.time.Instant now = java.time.Instant.now();
+
+    silent.closeSilent(now.plus(props.inactivityTimeout()).minusSeconds(60));
+    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
+
+    silent.closeSilent(now.plus(props.inactivityTimeout()).plusSeconds(60));
+    assertThat(instance).hasPassed("startEvent_customerSilent", "endEvent_conversationClosed").isEnded();
     assertThat(sentTexts()).hasSize(1);
+  }
+
+  @Test
+  void aConversationWithAMessageWaitingIsNotClosedForSilence(@Autowired SilentConversations silent,
+      @Autowired MailboxProperties props) {
+    ProcessInstance instance = startWith("hi");
+    // setUp's message is still pending: the mailbox (off here) has not delivered it yet
+
+    silent.closeSilent(java.time.Instant.now().plus(props.inactivityTimeout()).plusSeconds(60));
+
+    assertThat(instance).isWaitingAt("catchEvent_customerMessage");
   }
 
   @Test

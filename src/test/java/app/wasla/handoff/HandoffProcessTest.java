@@ -182,7 +182,7 @@ class HandoffProcessTest {
     execute(job(instance));
 
     assertThat(instance).hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
-        .isWaitingAt("gateway_awaitCustomer");
+        .isWaitingAt("catchEvent_customerMessage");
     assertThat(sent(instance)).last().isEqualTo("أهلاً كريم، إزاي أقدر أساعدك؟");
     assertThat(jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
         .param(instance.getBusinessKey()).query(String.class).list())
@@ -223,7 +223,7 @@ class HandoffProcessTest {
     execute(job(instance));
 
     // no "send and keep" loop any more: the agent keeps a conversation by keeping its task open
-    assertThat(instance).hasPassed("endEvent_handoffDone").isWaitingAt("gateway_awaitCustomer");
+    assertThat(instance).hasPassed("endEvent_handoffDone").isWaitingAt("catchEvent_customerMessage");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
