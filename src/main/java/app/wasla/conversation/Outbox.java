@@ -35,9 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The flows' outbound messages (a transactional outbox): a reply is written in its turn's transaction and goes to
  * WhatsApp right after that transaction commits, on its conversation's sender thread. So no HTTP call runs while a
  * turn holds its transaction or a database connection, a turn that rolls back sends nothing, and a turn can be
- * answered in the mailbox's own transaction without an async job. A send that fails is tried again with backoff; one that keeps failing (or that Meta
- * refuses for good) is FAILED and an incident of its conversation in Cockpit. A node that dies between commit and
- * send leaves the message queued; the sweep sends it when its lease has run out.
+ * answered in the mailbox's own transaction without an async job. A send that fails is tried again with backoff;
+ * one that keeps failing (or that Meta refuses for good) is FAILED and an incident of its conversation in Cockpit.
+ * A conversation's messages reach WhatsApp in the order they were queued: one that would overtake an earlier
+ * message still waiting for its retry waits too. A node that dies between commit and send leaves the message
+ * queued; the sweep sends it when its lease has run out.
  */
 @Service
 public class Outbox implements SmartLifecycle {
@@ -63,6 +65,7 @@ public class Outbox implements SmartLifecycle {
   private final Counter sent;
   private final Counter retried;
   private final Counter failedForGood;
+  private final Counter held;
 
   Outbox(JdbcClient jdbc, OutboundMessages outbound, WhatsAppTransport transport, ConversationEngine engine,
       WebhookEvents events, PlatformTransactionManager transactionManager, ObjectMapper json, OutboxProperties props,
@@ -84,6 +87,8 @@ public class Outbox implements SmartLifecycle {
         .description("Sends that failed and will be tried again").register(metrics);
     this.failedForGood = Counter.builder("wasla.outbox.sends").tag("result", "failed")
         .description("Sends given up: FAILED and an incident of the conversation").register(metrics);
+    this.held = Counter.builder("wasla.outbox.sends").tag("result", "held")
+        .description("Sends held back behind an earlier message of their conversation not sent yet").register(metrics);
   }
 
   /**
@@ -166,8 +171,15 @@ public class Outbox implements SmartLifecycle {
     }
   }
 
-  /** One attempt: the HTTP call, then SENT, or the failure recorded (retry later, or FAILED and an incident). */
+  /**
+   * One attempt: the HTTP call, then SENT, or the failure recorded (retry later, or FAILED and an incident). A
+   * message behind an earlier one of its conversation that is not sent yet waits for it instead.
+   */
   void send(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+    if (behindAnUnsentMessage(key, idempotencyKey)) {
+      hold(idempotencyKey);
+      return;
+    }
     String wamid;
     try {
       wamid = transport.send(key.phoneNumberId(), key.waId(), message);
@@ -177,6 +189,27 @@ public class Outbox implements SmartLifecycle {
     }
     outbound.markSent(key, message, idempotencyKey, wamid);
     sent.increment();
+  }
+
+  /**
+   * True when an earlier message of the conversation is still queued: failed and waiting for its retry, or being
+   * sent by the sweep or by another node. Sending now would let the customer read this one first. (On one node a
+   * conversation's sends share a sender thread, so one that is merely in flight there has been marked by now.)
+   */
+  private boolean behindAnUnsentMessage(ConversationKey key, String idempotencyKey) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM outbound_message
+            WHERE conversation_key = ? AND status = 'QUEUED'
+              AND id < (SELECT id FROM outbound_message WHERE idempotency_key = ?)""")
+        .params(key.value(), idempotencyKey).query(Long.class).single() > 0;
+  }
+
+  /** Leaves the message to the sweep, due now: the sweep sends a conversation's messages in the order queued. */
+  private void hold(String idempotencyKey) {
+    jdbc.sql("UPDATE outbound_message SET next_attempt_at = ? WHERE idempotency_key = ? AND status = 'QUEUED'")
+        .params(Inbox.utc(clock.instant()), idempotencyKey).update();
+    held.increment();
+    log.debug("Send {} waits for an earlier message of its conversation", idempotencyKey);
   }
 
   private void failed(String idempotencyKey, RuntimeException error) {
@@ -231,7 +264,7 @@ public class Outbox implements SmartLifecycle {
     List<Due> due = jdbc.sql("""
             SELECT idempotency_key, conversation_key, message_type, body_json FROM outbound_message
             WHERE status = 'QUEUED' AND next_attempt_at <= ?
-            ORDER BY created_at, id FETCH FIRST 100 ROWS ONLY""")
+            ORDER BY id FETCH FIRST 100 ROWS ONLY""")
         .param(Inbox.utc(now))
         .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     int sent = 0;

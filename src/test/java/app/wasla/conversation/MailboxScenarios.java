@@ -525,6 +525,32 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void aLaterMessageWaitsForAnEarlierOneWhoseSendIsBeingRetried(@Autowired Outbox outbox,
+      @Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+    String waId = greetedCustomer();
+    ConversationKey conversation = ConversationKey.parse(key(waId));
+    String first = "your order is confirmed " + waId;
+    String second = "it left the warehouse " + waId;
+    // the first send fails as a whole once (the client's own 3 attempts) and waits for its retry
+    META.failNextSendsOfText(first, 3);
+    transactions.executeWithoutResult(tx -> outbox.queue(conversation,
+        new app.wasla.channel.whatsapp.OutboundMessage.Text(first, false), "order-test:" + waId + ":1", null));
+    await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT attempts FROM outbound_message WHERE idempotency_key = ?")
+        .param("order-test:" + waId + ":1").query(Integer.class).single() == 1);
+
+    transactions.executeWithoutResult(tx -> outbox.queue(conversation,
+        new app.wasla.channel.whatsapp.OutboundMessage.Text(second, false), "order-test:" + waId + ":2", null));
+
+    awaitReplies(waId, 3);
+    settle();
+    // the customer reads them in the order the flow wrote them, the retried one first
+    assertThat(META.sentTo(waId)).extracting(s -> s.body().path("text").path("body").asText())
+        .containsExactly(META.sentTo(waId).get(0).body().path("text").path("body").asText(), first, second);
+    assertThat(jdbc.sql("SELECT status FROM outbound_message WHERE idempotency_key LIKE ? ORDER BY id")
+        .param("order-test:" + waId + ":%").query(String.class).list()).containsExactly("SENT", "SENT");
+  }
+
+  @Test
   void aFlowSendQueuedAgainWithItsKeyIsStoredAndSentOnce(@Autowired Outbox outbox,
       @Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
     String waId = newCustomer();

@@ -32,6 +32,7 @@ public final class WhatsAppMock {
   private final Queue<String> arrivals = new ConcurrentLinkedQueue<>();
   private final Map<String, AtomicInteger> failuresToSend = new ConcurrentHashMap<>();
   private final Map<String, MockResponse> failWith = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> failuresOfText = new ConcurrentHashMap<>();
   private final AtomicInteger attempts = new AtomicInteger();
 
   public WhatsAppMock() {
@@ -69,6 +70,11 @@ public final class WhatsAppMock {
   public void failNextSends(String waId, int times, MockResponse response) {
     failuresToSend.put(waId, new AtomicInteger(times));
     failWith.put(waId, response);
+  }
+
+  /** The next {@code times} sends of a text containing {@code marker} fail with a 429; other sends succeed. */
+  public void failNextSendsOfText(String marker, int times) {
+    failuresOfText.put(marker, new AtomicInteger(times));
   }
 
   public static MockResponse rateLimited() {
@@ -123,6 +129,12 @@ public final class WhatsAppMock {
     AtomicInteger failures = failuresToSend.get(to);
     if (failures != null && failures.getAndDecrement() > 0) {
       return failWith.get(to).clone();
+    }
+    String text = body.path("text").path("body").asText("");
+    for (Map.Entry<String, AtomicInteger> marked : failuresOfText.entrySet()) {
+      if (text.contains(marked.getKey()) && marked.getValue().getAndDecrement() > 0) {
+        return rateLimited();
+      }
     }
     String wamid = "wamid.MOCK." + UUID.randomUUID();
     String path = request.getPath();
