@@ -73,6 +73,25 @@ public final class LoadBenchmark {
       "shukran",
       "تمام شكرا");
 
+  /**
+   * mix=sales: a customer greets, asks for a product's price (the order-and-pay flow: stock looked up in a job,
+   * price and branches with buttons), then taps "Order now" (stock reserved, payment link sent, each in a job).
+   * Every product here is in the demo catalogue with stock in a branch.
+   */
+  static final List<String> GREETINGS = List.of("السلام عليكم", "مساء الخير", "hello", "hi, good morning", "ezayak",
+      "salam 3alikom");
+  static final List<String> PRODUCT_QUESTIONS = List.of(
+      "الايفون ١٥ بكام؟",
+      "how much is the iPhone 15?",
+      "عندكم ايربودز برو؟",
+      "do you have AirPods Pro in stock?",
+      "bekam el galaxy a15?",
+      "سعر ريدمي نوت 13 كام؟",
+      "price of the JBL Flip 6?",
+      "عايز شاحن انكر",
+      "3andoko power bank?",
+      "how much is a usb-c cable?");
+
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final AtomicLong SEND_SEQ = new AtomicLong();
@@ -114,7 +133,8 @@ public final class LoadBenchmark {
     report.put("startedAt", Instant.now().toString());
     report.put("args", new LinkedHashMap<>(args));
     report.put("machine", machine());
-    report.put("textCheck", checkTexts());
+    report.put("textCheck", checkTexts("sales".equals(args.get("mix"))
+        ? java.util.stream.Stream.concat(GREETINGS.stream(), PRODUCT_QUESTIONS.stream()).toList() : TEXTS));
 
     List<Map<String, Object>> runs = new ArrayList<>();
     List<Map<String, Object>> seeding = new ArrayList<>();
@@ -374,11 +394,14 @@ public final class LoadBenchmark {
     }
   }
 
-  /** The embedded persona's reading of each text: the texts must not be sales intents nor hand off. */
-  private static List<Map<String, Object>> checkTexts() {
+  /**
+   * The embedded persona's reading of each text: the chat mix's must not be sales intents nor hand off; the sales
+   * mix's product questions must be read as product questions (they go to the order-and-pay flow).
+   */
+  private static List<Map<String, Object>> checkTexts(List<String> texts) {
     EmbeddedPersona persona = EmbeddedPersona.createDefault();
     List<Map<String, Object>> out = new ArrayList<>();
-    for (String text : TEXTS) {
+    for (String text : texts) {
       PersonaResult r = persona.respond(PersonaTurn.of("check", text));
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("text", text);
@@ -421,6 +444,7 @@ public final class LoadBenchmark {
     }
     // interleave seeded and new customers
     java.util.Collections.shuffle(waIds);
+    topUpStock();
     Run run = new Run("open " + Stats.round(rate) + "/s", this);
     ExecutorService pool = Executors.newFixedThreadPool(intArg(args, "clients", 16));
     long interval = (long) (1e9 / rate);
@@ -447,6 +471,7 @@ public final class LoadBenchmark {
     run.drain(meta, intArg(args, "drain", 20));
     Map<String, Object> result = run.result(meta);
     result.put("loop", "open");
+    result.put("mix", args.getOrDefault("mix", "chat"));
     result.put("offeredPerSecond", rate);
     result.put("customers", customers);
     result.put("seededCustomers", fromSeed);
@@ -462,6 +487,7 @@ public final class LoadBenchmark {
   /** K virtual customers, each sends, waits for its reply, sends the next; M messages, then a new customer. */
   private Map<String, Object> closedLoop(int concurrency, int duration, int drain) throws Exception {
     int messages = intArg(args, "messages", 3);
+    topUpStock();
     Run run = new Run("closed K=" + concurrency, this);
     AtomicInteger timeouts = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -494,6 +520,7 @@ public final class LoadBenchmark {
     run.drain(meta, drain);
     Map<String, Object> result = run.result(meta);
     result.put("loop", "closed");
+    result.put("mix", args.getOrDefault("mix", "chat"));
     result.put("concurrency", concurrency);
     result.put("messagesPerCustomer", messages);
     result.put("replyWaitTimeouts", timeouts.get());
@@ -510,11 +537,21 @@ public final class LoadBenchmark {
   }
 
   private void send(Run run, String waId, int seq) {
-    String text = TEXTS.get(ThreadLocalRandom.current().nextInt(TEXTS.size()));
     // unique per send: a seeded customer may be picked again by a later growth run, and a reused wamid
     // would be deduplicated by Wasla (no reply) instead of answered
-    byte[] body = Webhooks.text(waId, "wamid.bench." + waId + "." + seq + "." + SEND_SEQ.incrementAndGet(), text,
-        Instant.now());
+    String wamid = "wamid.bench." + waId + "." + seq + "." + SEND_SEQ.incrementAndGet();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    byte[] body;
+    if (!"sales".equals(args.getOrDefault("mix", "chat"))) {
+      body = Webhooks.text(waId, wamid, TEXTS.get(random.nextInt(TEXTS.size())), Instant.now());
+    } else if (seq % 3 == 0) {
+      body = Webhooks.text(waId, wamid, GREETINGS.get(random.nextInt(GREETINGS.size())), Instant.now());
+    } else if (seq % 3 == 1) {
+      body = Webhooks.text(waId, wamid, PRODUCT_QUESTIONS.get(random.nextInt(PRODUCT_QUESTIONS.size())),
+          Instant.now());
+    } else {
+      body = Webhooks.buttonReply(waId, wamid, "sales_order", "Order now", Instant.now());
+    }
     Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE))
         .header("X-Hub-Signature-256", WebhookSignature.sign(body, Webhooks.APP_SECRET)).build();
     long sent = System.nanoTime();
@@ -524,6 +561,21 @@ public final class LoadBenchmark {
       run.acked(acked - sent, response.code() == 200);
     } catch (Exception e) {
       run.acked(System.nanoTime() - sent, false);
+    }
+  }
+
+  /**
+   * mix=sales on PostgreSQL: plenty of stock again before each run, so that every order reaches its payment link.
+   * On H2 the database lives inside Wasla's JVM: orders run the demo stock down and later ones are answered
+   * "sold out" (still one reply, through the same jobs but the last).
+   */
+  private void topUpStock() throws Exception {
+    if (!"sales".equals(args.get("mix")) || wasla.pgDatabase == null) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(wasla.jdbcUrl, PostgresTestDatabase.USER, "");
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE commerce_stock SET on_hand = 1000000, reserved = 0");
     }
   }
 

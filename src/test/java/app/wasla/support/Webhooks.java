@@ -37,6 +37,16 @@ public final class Webhooks {
     return bytes(root);
   }
 
+  /** A webhook with the customer's tap on a reply button Wasla sent. */
+  public static byte[] buttonReply(String waId, String wamid, String buttonId, String title, Instant timestamp) {
+    ObjectNode root = envelope(waId);
+    ObjectNode message = messages(root).addObject().put("from", waId).put("id", wamid)
+        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("type", "interactive");
+    message.putObject("interactive").put("type", "button_reply")
+        .putObject("button_reply").put("id", buttonId).put("title", title);
+    return bytes(root);
+  }
+
   /** A webhook with one status update for a message Wasla sent. */
   public static byte[] status(String waId, String wamid, String status, Instant timestamp) {
     ObjectNode root = envelope(waId);
