@@ -154,6 +154,11 @@ public class SilentConversations implements SmartLifecycle {
             CUSTOMER_SILENT);
       }
       return false;
+    } catch (RuntimeException e) {
+      // e.g. a turn that changed the instance meanwhile (optimistic locking): the next sweep looks again
+      log.info("Could not close conversation {} now: {}", ConversationKey.mask(resting.conversationKey()),
+          e.toString());
+      return false;
     }
     if (done) {
       closed.increment();
