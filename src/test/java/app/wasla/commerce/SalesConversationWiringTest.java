@@ -3,6 +3,7 @@ package app.wasla.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import app.wasla.commerce.payment.Payments;
@@ -111,6 +112,37 @@ class SalesConversationWiringTest {
     assertThat(profile.totalSpend()).isEqualByComparingTo("47999");
     assertThat(jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
         .param(conversation.key).query(String.class).list()).containsSubsequence("order.created", "payment.succeeded");
+  }
+
+  @Test
+  void aSalesFlowGetsOnlyWhatItReadsAndItsSendsNeverTakeTheKeyOfALaterReply() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc);
+    ProcessInstance main = start("السلام عليكم");
+    correlate(Mailbox.CUSTOMER_MESSAGE, "thanks a lot", null);
+    correlate(Mailbox.CUSTOMER_MESSAGE, "what are your opening hours?", null);
+    // three replies of the main flow; then order-and-pay answers a price question and, to free text instead of
+    // a button, its persona answers and the flow ends: two sends of the called flow
+    correlate(Mailbox.CUSTOMER_MESSAGE, "بكام الايفون 15؟", null);
+    runDueJobs();
+    correlate(Mailbox.CUSTOMER_MESSAGE, "شكرا جزيلا", null);
+    runDueJobs();
+    assertThat(main).hasPassed("callActivity_orderAndPay").isWaitingAt("catchEvent_customerMessage");
+    String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(main.getId())
+        .singleResult().getId();
+    // the conversation's Smart Info stays in the main flow, not copied into every sales flow it calls
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(called)
+        .variableName("smartOrders").count()).isZero();
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(called)
+        .variableName("language").count()).isEqualTo(1);
+
+    correlate(Mailbox.CUSTOMER_MESSAGE, "مساء الخير", null);
+
+    // the send counter went into the called flow and came back: the main flow's next reply has a key of its
+    // own (counting from 0 there, the called flow would have handed back 2, and this reply would have reused
+    // the key of the main flow's third and never been sent)
+    assertThat(conversation.sentTexts()).hasSize(6);
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT idempotency_key) FROM outbound_message WHERE conversation_key = ?")
+        .param(conversation.key).query(Long.class).single()).isEqualTo(6);
   }
 
   @Test
