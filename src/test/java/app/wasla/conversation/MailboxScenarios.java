@@ -483,6 +483,47 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void aConversationBeingDeliveredToIsNotClosedAndASecondSweepFindsNothingToDo(@Autowired SilentConversations silent,
+      @Autowired Inbox inbox, @Autowired org.springframework.transaction.support.TransactionTemplate transactions)
+      throws Exception {
+    String waId = greetedCustomer();
+    SilentConversations.Resting found = silent.restingBefore(Instant.now().plus(Duration.ofHours(1))).stream()
+        .filter(r -> r.conversationKey().equals(key(waId))).findFirst().orElseThrow();
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(1);
+    try {
+      // a delivery's transaction holds the conversation (another worker or node is handing it a turn)
+      Future<Boolean> holder = threads.submit(() -> transactions.execute(status -> {
+        boolean got = inbox.lockForDelivery(key(waId)).isPresent();
+        locked.countDown();
+        try {
+          release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return got;
+      }));
+      assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      assertThat(silent.close(found)).isFalse();
+
+      release.countDown();
+      assertThat(holder.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the holder had the lock").isTrue();
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
+
+    // once free it closes, once: the same find a second time (another node's sweep) changes nothing
+    assertThat(silent.close(found)).isTrue();
+    assertThat(silent.close(found)).isFalse();
+    assertThat(history.createHistoricActivityInstanceQuery().activityId("endEvent_conversationClosed")
+        .processInstanceId(found.processInstanceId()).count()).isEqualTo(1);
+  }
+
+  @Test
   void aSweepThatFoundAConversationRestingDoesNotCloseItOnceTheCustomerHasWrittenAgain(
       @Autowired SilentConversations silent) throws Exception {
     String waId = greetedCustomer();
