@@ -32,6 +32,13 @@ public record CustomerProfile(String customerKey, String phoneNumberId, String w
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }
 
+  /** The same profile with these tags. */
+  public CustomerProfile withTags(List<Tag> newTags) {
+    return new CustomerProfile(customerKey, phoneNumberId, waId, name, preferredLanguage, firstContactAt,
+        lastContactAt, conversations, orders, totalSpend, openBalance, currency, lastOrderAt, lastIntent,
+        negativeTurnsInARow, marketingOptOut, consentChangedAt, erasedAt, newTags, attributes);
+  }
+
   /** The tag names, each once, sorted. */
   public List<String> tagNames() {
     return tags.stream().map(Tag::name).distinct().sorted().toList();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -215,11 +216,28 @@ class CustomerStore {
 
   /**
    * The profile without its free-form attributes (an empty map): the figures and tags that the persona and the
-   * tag rules read, one statement fewer per turn.
+   * tag rules read, twice per turn, so in one statement (the customer row joined with its tags, a row per tag).
    */
   Optional<CustomerProfile> findWithoutAttributes(String key) {
-    return jdbc.sql("SELECT * FROM customer WHERE customer_key = ?").param(key)
-        .query((rs, n) -> profile(rs, tags(key), Map.of())).optional();
+    return jdbc.sql("""
+            SELECT c.*, t.tag AS tag_name, t.source AS tag_source, t.tagged_at AS tag_since, t.tagged_by AS tag_by
+            FROM customer c LEFT JOIN customer_tag t ON t.customer_key = c.customer_key
+            WHERE c.customer_key = ? ORDER BY t.tag, t.source""")
+        .param(key)
+        .query((ResultSetExtractor<Optional<CustomerProfile>>) rs -> {
+          CustomerProfile row = null;
+          List<CustomerProfile.Tag> tags = new ArrayList<>();
+          while (rs.next()) {
+            if (row == null) {
+              row = profile(rs, List.of(), Map.of());
+            }
+            if (rs.getString("tag_name") != null) {
+              tags.add(new CustomerProfile.Tag(rs.getString("tag_name"), rs.getString("tag_source"),
+                  instant(rs, "tag_since"), rs.getString("tag_by")));
+            }
+          }
+          return Optional.ofNullable(row).map(p -> p.withTags(tags));
+        });
   }
 
   Map<String, String> attributes(String key) {
