@@ -2,6 +2,7 @@ package app.wasla.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The durable inbox of the conversation mailbox: one row per accepted message, unique on its wamid. */
 @Repository
@@ -176,6 +179,43 @@ public class Inbox {
         .param("turn", turnSeq).param("lastIn", utc(lastCustomerMessage))
         .param("name", truncate(last.profileName(), 256)).param("key", conversationKey)
         .update();
+    rememberInTransaction(conversationKey, lastCustomerMessage);
+  }
+
+  /** Where the current transaction keeps the newest customer message it handed over, per conversation. */
+  private static String handedOverResource(String conversationKey) {
+    return Inbox.class.getName() + ".handedOver:" + conversationKey;
+  }
+
+  /** Bound to the transaction, and unbound when it completes (commit or rollback). */
+  private static void rememberInTransaction(String conversationKey, Instant newestCustomerMessage) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    String resource = handedOverResource(conversationKey);
+    if (TransactionSynchronizationManager.hasResource(resource)) {
+      TransactionSynchronizationManager.unbindResource(resource);
+    } else {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+        }
+      });
+    }
+    TransactionSynchronizationManager.bindResource(resource, newestCustomerMessage);
+  }
+
+  /**
+   * True while the 24-hour customer-service window is open at {@code now}. In the transaction that hands a turn to
+   * the flow (where most replies are queued), the turn's newest message answers it without a read.
+   */
+  public boolean serviceWindowOpen(String conversationKey, Instant now, Duration window) {
+    if (TransactionSynchronizationManager.getResource(handedOverResource(conversationKey)) instanceof Instant at
+        && at.plus(window).isAfter(now)) {
+      return true;
+    }
+    return lastInboundAt(conversationKey).map(at -> at.plus(window).isAfter(now)).orElse(false);
   }
 
   /** Records an event that no flow of the conversation waits for: kept and shown, never handed over. */

@@ -119,8 +119,7 @@ public class OutboundMessages {
     if (message instanceof OutboundMessage.Template) {
       return message;
     }
-    Instant opened = inbox.lastInboundAt(key.value()).orElse(null);
-    if (opened != null && opened.plus(SERVICE_WINDOW).isAfter(clock.instant())) {
+    if (inbox.serviceWindowOpen(key.value(), clock.instant(), SERVICE_WINDOW)) {
       return message;
     }
     if (whatsapp.reopenTemplate() != null && !whatsapp.reopenTemplate().isBlank()) {
