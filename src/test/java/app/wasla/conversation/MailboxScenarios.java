@@ -351,32 +351,15 @@ abstract class MailboxScenarios {
     String waId = newCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.held.1." + waId, "hello", Instant.now()));
     awaitReplies(waId, 1);
-    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(2);
+    ExecutorService threads = Executors.newFixedThreadPool(1);
     try {
-      // a delivery's transaction holds the conversation, as while it correlates a turn
-      Future<Boolean> holder = threads.submit(() -> transactions.execute(status -> {
-        boolean got = inbox.lockForDelivery(key(waId)).isPresent();
-        locked.countDown();
-        try {
-          release.await(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return got;
-      }));
-      assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-
-      Future<Integer> webhook = threads.submit(() ->
-          webhooks.post(Webhooks.text(waId, "wamid.held.2." + waId, "thanks a lot", Instant.now())));
-      // stored and acknowledged while the lock is still held: the insert's foreign key check does not wait for it
-      assertThat(webhook.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
-      assertThat(release.getCount()).as("the delivery still held the conversation").isEqualTo(1);
-      release.countDown();
-      assertThat(holder.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the holder had the lock").isTrue();
+      whileADeliveryHolds(key(waId), inbox, transactions, () -> {
+        Future<Integer> webhook = threads.submit(() ->
+            webhooks.post(Webhooks.text(waId, "wamid.held.2." + waId, "thanks a lot", Instant.now())));
+        // stored and acknowledged while the lock is still held: the insert's foreign key check does not wait for it
+        assertThat(webhook.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+      });
     } finally {
-      release.countDown();
       threads.shutdownNow();
     }
     assertThat(awaitReplies(waId, 2)).hasSize(2);
@@ -489,31 +472,8 @@ abstract class MailboxScenarios {
     String waId = greetedCustomer();
     SilentConversations.Resting found = silent.restingBefore(Instant.now().plus(Duration.ofHours(1))).stream()
         .filter(r -> r.conversationKey().equals(key(waId))).findFirst().orElseThrow();
-    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(1);
-    try {
-      // a delivery's transaction holds the conversation (another worker or node is handing it a turn)
-      Future<Boolean> holder = threads.submit(() -> transactions.execute(status -> {
-        boolean got = inbox.lockForDelivery(key(waId)).isPresent();
-        locked.countDown();
-        try {
-          release.await(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return got;
-      }));
-      assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-
-      assertThat(silent.close(found)).isFalse();
-
-      release.countDown();
-      assertThat(holder.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the holder had the lock").isTrue();
-    } finally {
-      release.countDown();
-      threads.shutdownNow();
-    }
+    // a delivery's transaction holds the conversation (another worker or node is handing it a turn)
+    whileADeliveryHolds(key(waId), inbox, transactions, () -> assertThat(silent.close(found)).isFalse());
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isEqualTo(1);
 
     // once free it closes, once: the same find a second time (another node's sweep) changes nothing
@@ -740,6 +700,39 @@ abstract class MailboxScenarios {
         .params(key(waId), "ShipmentDispatched").query(String.class).single().equals("UNROUTABLE"));
     settle();
     assertThat(META.sentTo(waId)).hasSize(2);
+  }
+
+  /** What a test does while the lock is held (it may throw). */
+  interface WhileHeld {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code action} while another thread's transaction holds the conversation's delivery lock. */
+  static void whileADeliveryHolds(String conversationKey, Inbox inbox,
+      org.springframework.transaction.support.TransactionTemplate transactions, WhileHeld action) throws Exception {
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<Boolean> holder = thread.submit(() -> transactions.execute(status -> {
+        boolean got = inbox.lockForDelivery(conversationKey).isPresent();
+        locked.countDown();
+        try {
+          release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return got;
+      }));
+      assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      action.run();
+      assertThat(release.getCount()).as("the delivery still held the conversation").isEqualTo(1);
+      release.countDown();
+      assertThat(holder.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the holder had the lock").isTrue();
+    } finally {
+      release.countDown();
+      thread.shutdownNow();
+    }
   }
 
   private String instanceOf(String waId) {
