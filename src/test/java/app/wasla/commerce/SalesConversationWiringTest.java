@@ -146,6 +146,22 @@ class SalesConversationWiringTest {
   }
 
   @Test
+  void withTheDemoStoreAPriceQuestionIsAnsweredInItsOwnTurnWithoutAJob() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc);
+    ProcessInstance main = start("بكام الايفون 15؟");
+
+    // no job stepped: the stock lookup ran in the transaction of the turn that asked
+    assertThat(conversation.sentTexts()).hasSize(1).last().asString().contains("47,999 جنيه");
+    String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(main.getId())
+        .singleResult().getId();
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(called)
+        .activityId("gateway_lookUpInline").count()).isEqualTo(1);
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(called)
+        .activityId("event_lookUpInJob").count()).isZero();
+    runtimeService().deleteProcessInstance(main.getId(), "test done");
+  }
+
+  @Test
   void talkToSomeoneInTheSalesFlowHandsOffWithFreshSmartInfo() {
     conversation = new SalesFlowTestSupport(inbox, jdbc, "201001234567");
     ProcessInstance main = start("how much is the galaxy s24?");

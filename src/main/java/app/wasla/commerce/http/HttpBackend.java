@@ -261,4 +261,10 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
       throw new CommerceBackendException("commerce backend unreachable or too slow: " + what, e);
     }
   }
+
+  /** Every call crosses the network: the flows put it after an async boundary. */
+  @Override
+  public boolean local() {
+    return false;
+  }
 }
