@@ -258,14 +258,21 @@ public class Outbox implements SmartLifecycle {
     }
   }
 
-  /** Sends what is due: failed sends whose backoff is over and sends whose node did not confirm them in time. */
+  /**
+   * Sends what is due: failed sends whose backoff is over, sends whose node did not confirm them in time, and sends
+   * held behind an earlier message of their conversation, in the order queued. A held send is left out while the
+   * message it waits for is not due itself: otherwise, in an outage, a page of held sends could fill every sweep
+   * and keep the messages they wait for from ever being tried again.
+   */
   int sendDue() {
     Instant now = clock.instant();
     List<Due> due = jdbc.sql("""
-            SELECT idempotency_key, conversation_key, message_type, body_json FROM outbound_message
-            WHERE status = 'QUEUED' AND next_attempt_at <= ?
-            ORDER BY id FETCH FIRST 100 ROWS ONLY""")
-        .param(Inbox.utc(now))
+            SELECT o.idempotency_key, o.conversation_key, o.message_type, o.body_json FROM outbound_message o
+            WHERE o.status = 'QUEUED' AND o.next_attempt_at <= ?
+              AND NOT EXISTS (SELECT 1 FROM outbound_message e WHERE e.conversation_key = o.conversation_key
+                AND e.status = 'QUEUED' AND e.id < o.id AND e.next_attempt_at > ?)
+            ORDER BY o.id FETCH FIRST 100 ROWS ONLY""")
+        .params(Inbox.utc(now), Inbox.utc(now))
         .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     int sent = 0;
     for (Due d : due) {
@@ -279,7 +286,8 @@ public class Outbox implements SmartLifecycle {
         try {
           message = parse(d);
         } catch (RuntimeException unreadable) {
-          // counts as a failed attempt: retried, then FAILED and an incident; never blocks the rows behind it
+          // counts as a failed attempt: retried, then FAILED and an incident; the sweep goes on with the other
+          // conversations, and this one's later messages go once it has failed for good
           failed(d.idempotencyKey(), unreadable);
           continue;
         }

@@ -320,7 +320,7 @@ abstract class MailboxScenarios {
   }
 
   @Test
-  void anUnreadableQueuedRowEndsFailedAndDoesNotHoldBackTheRowsBehindIt(@Autowired OutboundMessages outbound) {
+  void anUnreadableQueuedRowEndsFailedAndTheRowBehindItIsSentThen(@Autowired OutboundMessages outbound) {
     String waId = newCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.poison.1." + waId, "hi", Instant.now()));
     awaitReplies(waId, 1);
@@ -343,6 +343,39 @@ abstract class MailboxScenarios {
         .query(String.class).single()));
     assertThat(jdbc.sql("SELECT attempts FROM outbound_message WHERE idempotency_key = ?").param("poison:" + waId)
         .query(Integer.class).single()).isEqualTo(5);
+  }
+
+  @Test
+  void sendsHeldBehindAMessageInBackoffDoNotCrowdOtherConversationsOutOfTheSweep(
+      @Autowired OutboundMessages outbound) throws Exception {
+    String stuck = greetedCustomer();
+    String other = greetedCustomer();
+    Instant past = Instant.now().minus(Duration.ofMinutes(5));
+    String insert = """
+        INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
+          text, body_json, status, created_at, attempts, next_attempt_at)
+        VALUES (?, ?, ?, ?, 'text', ?, ?, 'QUEUED', ?, ?, ?)""";
+    String body = outbound.toJson(new app.wasla.channel.whatsapp.OutboundMessage.Text("queued earlier", false));
+    // as an outage leaves it: a message waiting an hour for its retry, and more sends behind it than one sweep
+    // takes, all due
+    jdbc.sql(insert).params("outage:" + stuck + ":0", key(stuck), Webhooks.PHONE_NUMBER_ID, stuck, "in backoff",
+        body, Inbox.utc(past), 1, Inbox.utc(Instant.now().plus(Duration.ofHours(1)))).update();
+    for (int i = 1; i <= 101; i++) {
+      jdbc.sql(insert).params("outage:" + stuck + ":" + i, key(stuck), Webhooks.PHONE_NUMBER_ID, stuck, "behind",
+          body, Inbox.utc(past), 0, Inbox.utc(past)).update();
+    }
+    // then another conversation's send, left to the sweep (its node died before sending it)
+    jdbc.sql(insert).params("outage:" + other, key(other), Webhooks.PHONE_NUMBER_ID, other, "queued earlier",
+        body, Inbox.utc(past), 0, Inbox.utc(past)).update();
+    try {
+      await().atMost(PATIENCE).until(() -> META.sentTo(other).size() == 2);
+      settle();
+      // the stuck conversation's customer got nothing out of order
+      assertThat(META.sentTo(stuck)).hasSize(1);
+    } finally {
+      jdbc.sql("UPDATE outbound_message SET status = 'FAILED' WHERE idempotency_key LIKE ? AND status = 'QUEUED'")
+          .param("outage:" + stuck + ":%").update();
+    }
   }
 
   @Test
