@@ -5,12 +5,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import app.wasla.commerce.payment.Payments;
+import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.Inbox;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,6 +132,24 @@ class OrderAndPayProcessTest {
     gatewayReports(Payments.PAYMENT_RECEIVED);
     conversation.runDueJobs(instance);
     assertThat(instance).hasPassed("endEvent_paid").isEnded();
+  }
+
+  @Test
+  void aRetriedTurnLooksTheProductUpInAJobSoThatItsFailuresEndInAnIncident() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.TURN_TEXT, "بكام الايفون ١٥؟");
+    variables.put("language", "ar-EG");
+    variables.put("intent", "product_inquiry");
+    // the mailbox marks a turn whose first delivery failed (transient, never stored)
+    variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("order-and-pay", conversation.key,
+        variables);
+
+    assertThat(instance).isWaitingAt("event_lookUpInJob");
+    assertThat(conversation.sentTexts()).isEmpty();
+    conversation.runDueJobs(instance);
+    assertThat(instance).isWaitingAt("gateway_awaitDecision");
+    assertThat(conversation.sentTexts()).singleElement().asString().contains("47,999 جنيه");
   }
 
   @Test

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
  * {@code ${salesTurns.inline(execution)}}: whether a sales flow may look a product up in the transaction of the
  * turn that asked, like the main flow's "Answer at once?" for Smart Info and the persona. Yes when the catalogue
  * is Wasla's own tables; no when it is the business's backend (a network call must not run while the mailbox holds
- * the conversation), and no for a turn whose first delivery failed ({@code turnRetry}, set on the conversation's
- * main flow): that one goes to a job, whose failures end in an incident.
+ * the conversation), and no for a turn whose first delivery failed ({@code turnRetry}): that one goes to a job,
+ * whose failures end in an incident. (The sales conversation already sends a retried turn to a job before it calls
+ * a sales flow; the check is for a turn the mailbox hands to a sales flow, or its caller, directly.)
  */
 @Component("salesTurns")
 public class SalesTurns {
