@@ -74,8 +74,9 @@ public final class LoadBenchmark {
       "تمام شكرا");
 
   /**
-   * mix=sales: a customer greets, asks for a product's price (the order-and-pay flow: stock looked up in a job,
-   * price and branches with buttons), then taps "Order now" (stock reserved, payment link sent, each in a job).
+   * mix=sales: a customer greets, asks for a product's price (the order-and-pay flow: price and branches with
+   * buttons; looked up in the turn with the demo store), then taps "Order now" (stock reserved, payment link sent,
+   * each in a job).
    * Every product here is in the demo catalogue with stock in a branch.
    */
   static final List<String> GREETINGS = List.of("السلام عليكم", "مساء الخير", "hello", "hi, good morning", "ezayak",
@@ -98,6 +99,8 @@ public final class LoadBenchmark {
   private static final AtomicLong CUSTOMER_SEQ = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000));
 
   private final Map<String, String> args;
+  /** mix=sales (see {@link #PRODUCT_QUESTIONS}); otherwise the chat mix of {@link #TEXTS}. */
+  private final boolean salesMix;
   private final MetaMock meta;
   private final Wasla wasla;
   private final OkHttpClient http;
@@ -106,6 +109,7 @@ public final class LoadBenchmark {
 
   private LoadBenchmark(Map<String, String> args, MetaMock meta, Wasla wasla) {
     this.args = args;
+    this.salesMix = isSalesMix(args);
     this.meta = meta;
     this.wasla = wasla;
     this.url = wasla.baseUrl + "/webhooks/whatsapp";
@@ -133,7 +137,7 @@ public final class LoadBenchmark {
     report.put("startedAt", Instant.now().toString());
     report.put("args", new LinkedHashMap<>(args));
     report.put("machine", machine());
-    report.put("textCheck", checkTexts("sales".equals(args.get("mix"))
+    report.put("textCheck", checkTexts(isSalesMix(args)
         ? java.util.stream.Stream.concat(GREETINGS.stream(), PRODUCT_QUESTIONS.stream()).toList() : TEXTS));
 
     List<Map<String, Object>> runs = new ArrayList<>();
@@ -471,7 +475,7 @@ public final class LoadBenchmark {
     run.drain(meta, intArg(args, "drain", 20));
     Map<String, Object> result = run.result(meta);
     result.put("loop", "open");
-    result.put("mix", args.getOrDefault("mix", "chat"));
+    result.put("mix", salesMix ? "sales" : "chat");
     result.put("offeredPerSecond", rate);
     result.put("customers", customers);
     result.put("seededCustomers", fromSeed);
@@ -520,7 +524,7 @@ public final class LoadBenchmark {
     run.drain(meta, drain);
     Map<String, Object> result = run.result(meta);
     result.put("loop", "closed");
-    result.put("mix", args.getOrDefault("mix", "chat"));
+    result.put("mix", salesMix ? "sales" : "chat");
     result.put("concurrency", concurrency);
     result.put("messagesPerCustomer", messages);
     result.put("replyWaitTimeouts", timeouts.get());
@@ -542,7 +546,7 @@ public final class LoadBenchmark {
     String wamid = "wamid.bench." + waId + "." + seq + "." + SEND_SEQ.incrementAndGet();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     byte[] body;
-    if (!"sales".equals(args.getOrDefault("mix", "chat"))) {
+    if (!salesMix) {
       body = Webhooks.text(waId, wamid, TEXTS.get(random.nextInt(TEXTS.size())), Instant.now());
     } else if (seq % 3 == 0) {
       body = Webhooks.text(waId, wamid, GREETINGS.get(random.nextInt(GREETINGS.size())), Instant.now());
@@ -570,13 +574,17 @@ public final class LoadBenchmark {
    * "sold out" (still one reply, through the same jobs but the last).
    */
   private void topUpStock() throws Exception {
-    if (!"sales".equals(args.get("mix")) || wasla.pgDatabase == null) {
+    if (!salesMix || wasla.pgDatabase == null) {
       return;
     }
     try (Connection c = DriverManager.getConnection(wasla.jdbcUrl, PostgresTestDatabase.USER, "");
         java.sql.Statement st = c.createStatement()) {
       st.executeUpdate("UPDATE commerce_stock SET on_hand = 1000000, reserved = 0");
     }
+  }
+
+  private static boolean isSalesMix(Map<String, String> args) {
+    return "sales".equals(args.getOrDefault("mix", "chat"));
   }
 
   private static String newCustomer() {

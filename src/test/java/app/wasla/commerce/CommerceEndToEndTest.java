@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import app.wasla.commerce.payment.SandboxGateway;
 import app.wasla.support.Webhooks;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +41,6 @@ class CommerceEndToEndTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(40);
   static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false).build();
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -68,24 +65,6 @@ class CommerceEndToEndTest {
   private List<String> awaitSent(int count) {
     await().atMost(PATIENCE).until(() -> sent().size() >= count);
     return sent();
-  }
-
-  private byte[] buttonReply(String wamid, String id, String title) {
-    ObjectNode root = (ObjectNode) readTree(Webhooks.text(waId, wamid, "x", Instant.now()));
-    ObjectNode message = (ObjectNode) root.path("entry").path(0).path("changes").path(0).path("value")
-        .path("messages").path(0);
-    message.remove("text");
-    message.put("type", "interactive").putObject("interactive").put("type", "button_reply")
-        .putObject("button_reply").put("id", id).put("title", title);
-    return root.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private Response call(Request request) throws IOException {
@@ -115,7 +94,8 @@ class CommerceEndToEndTest {
     List<String> replies = awaitSent(1);
     assertThat(replies.get(0)).contains("آيفون ١٥ برو ماكس").contains("72,999 جنيه").contains("[اطلبه دلوقتي]");
 
-    assertThat(webhooks.post(buttonReply("wamid.e2e.2." + waId, "sales_order", "اطلبه دلوقتي"))).isEqualTo(200);
+    assertThat(webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.2." + waId, "sales_order", "اطلبه دلوقتي",
+        Instant.now()))).isEqualTo(200);
     String linkMessage = awaitSent(2).get(1);
     String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
     assertThat(paymentId).startsWith("PAY-ORD-");
@@ -154,7 +134,8 @@ class CommerceEndToEndTest {
   void theSameCallbackTwiceIsCorrelatedOnceAndACallbackForAnUnknownOrderIsOnlyRecorded() throws Exception {
     webhooks.post(Webhooks.text(waId, "wamid.e2e.3." + waId, "how much is the samsung a15?", Instant.now()));
     awaitSent(1);
-    webhooks.post(buttonReply("wamid.e2e.4." + waId, "sales_order", "Order now"));
+    webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.4." + waId, "sales_order", "Order now",
+        Instant.now()));
     String paymentId = awaitSent(2).get(1).replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
 
     SandboxGateway.Signed signed = sandbox.sign("evt-dup-" + waId, paymentId, true);
