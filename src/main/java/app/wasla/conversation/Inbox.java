@@ -231,7 +231,7 @@ public class Inbox {
   }
 
   /** Start of the 24-hour customer-service window: the customer's latest delivered message. */
-  public Optional<Instant> lastInboundAt(String conversationKey) {
+  private Optional<Instant> lastInboundAt(String conversationKey) {
     return jdbc.sql("SELECT last_inbound_at FROM conversation WHERE conversation_key = ?")
         .param(conversationKey)
         .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))

@@ -119,7 +119,7 @@ public class SilentConversations implements SmartLifecycle {
             FROM ACT_RU_EVENT_SUBSCR s JOIN ACT_RU_EXECUTION e ON e.ID_ = s.PROC_INST_ID_
             WHERE s.EVENT_TYPE_ = 'message' AND s.EVENT_NAME_ = :name AND s.ACTIVITY_ID_ IN (:activities)
               AND s.CREATED_ < :cutoff
-            ORDER BY s.CREATED_ FETCH FIRST""" + " " + BATCH + " ROWS ONLY")
+            ORDER BY s.CREATED_ FETCH FIRST %d ROWS ONLY""".formatted(BATCH))
         .param("name", Mailbox.CUSTOMER_MESSAGE)
         .param("activities", List.copyOf(activities))
         .param("cutoff", Timestamp.from(cutoff))

@@ -174,6 +174,40 @@ class SalesConversationProcessTest {
   }
 
   @Test
+  void aFlowThatMarksAWaitButCannotBeClosedDoesNotStopTheOthersFromClosing(@Autowired SilentConversations silent,
+      @Autowired MailboxProperties props) {
+    // an analyst's flow: a wait marked closesWhenSilent, but no "Customer went silent" event subprocess
+    BpmnAwareTests.repositoryService().createDeployment().addString("marked-only.bpmn", """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <message id="m" name="CustomerMessage" />
+          <process id="markedOnly" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="start" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <intermediateCatchEvent id="wait">
+              <extensionElements><camunda:properties>
+                <camunda:property name="closesWhenSilent" value="true" />
+              </camunda:properties></extensionElements>
+              <messageEventDefinition messageRef="m" />
+            </intermediateCatchEvent>
+            <sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+            <endEvent id="end" />
+          </process>
+        </definitions>""").deploy();
+    ProcessInstance unclosable = runtimeService().startProcessInstanceByKey("markedOnly", "100000000000001:2015"
+        + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+    ProcessInstance sales = startWith("hi");
+    jdbc.sql("UPDATE inbox_message SET status = 'DELIVERED' WHERE conversation_key = ?").param(key).update();
+    java.time.Instant later = java.time.Instant.now().plus(props.inactivityTimeout()).plusSeconds(60);
+
+    silent.closeSilent(later);
+    silent.closeSilent(later);
+
+    assertThat(unclosable).isWaitingAt("wait");
+    assertThat(sales).hasPassed("endEvent_conversationClosed").isEnded();
+  }
+
+  @Test
   void aConversationWithAMessageWaitingIsNotClosedForSilence(@Autowired SilentConversations silent,
       @Autowired MailboxProperties props) {
     ProcessInstance instance = startWith("hi");
