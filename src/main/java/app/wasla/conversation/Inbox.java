@@ -42,40 +42,56 @@ public class Inbox {
   }
 
   /**
-   * Stores one message unless its wamid is already known. Runs in its own short transaction so that the
-   * webhook can answer as soon as the row is durable.
+   * Stores one message unless its wamid is already known, creating the conversation's row when it is the first.
+   * On PostgreSQL that is one statement (the conversation's insert in a WITH clause, both skipping duplicates), so
+   * that a webhook with nothing else to write needs no transaction around it; on H2 two.
    *
    * @return false when the wamid was already stored (a redelivery): nothing changes
    */
   public boolean accept(NewInboxEntry entry) {
+    if (onConflictDoNothing) {
+      return params(jdbc.sql("""
+              WITH new_conversation AS (
+                INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at, turn_seq)
+                VALUES (:key, :phoneNumberId, :waId, :profileName, :receivedAt, 0)
+                ON CONFLICT (conversation_key) DO NOTHING)
+              """ + INSERT_ENTRY + " ON CONFLICT (wamid) DO NOTHING"), entry)
+          .param("phoneNumberId", entry.key().phoneNumberId())
+          .param("waId", entry.key().waId())
+          .update() > 0;
+    }
     ensureConversation(entry.key(), entry.profileName(), entry.receivedAt());
     try {
-      return jdbc.sql("""
-              INSERT INTO inbox_message (wamid, conversation_key, message_name, message_type, text, reply_id,
-                context_wamid, media_id, mime_type, profile_name, raw_json, variables_json, wa_timestamp,
-                received_at, status)
-              VALUES (:wamid, :key, :name, :type, :text, :replyId, :contextWamid, :mediaId, :mimeType,
-                :profileName, :rawJson, :variablesJson, :waTimestamp, :receivedAt, :status)"""
-              + (onConflictDoNothing ? " ON CONFLICT (wamid) DO NOTHING" : ""))
-          .param("wamid", entry.wamid())
-          .param("key", entry.key().value())
-          .param("name", entry.messageName())
-          .param("type", entry.messageType())
-          .param("text", truncate(entry.text(), 8000))
-          .param("replyId", entry.replyId())
-          .param("contextWamid", entry.contextWamid())
-          .param("mediaId", entry.mediaId())
-          .param("mimeType", entry.mimeType())
-          .param("profileName", truncate(entry.profileName(), 256))
-          .param("rawJson", entry.rawJson())
-          .param("variablesJson", entry.variablesJson())
-          .param("waTimestamp", utc(entry.waTimestamp()))
-          .param("receivedAt", utc(entry.receivedAt()))
-          .param("status", entry.stale() ? Status.STALE.name() : Status.PENDING.name())
-          .update() > 0;
+      return params(jdbc.sql(INSERT_ENTRY), entry).update() > 0;
     } catch (DuplicateKeyException redelivered) {
       return false;
     }
+  }
+
+  private static final String INSERT_ENTRY = """
+      INSERT INTO inbox_message (wamid, conversation_key, message_name, message_type, text, reply_id,
+        context_wamid, media_id, mime_type, profile_name, raw_json, variables_json, wa_timestamp,
+        received_at, status)
+      VALUES (:wamid, :key, :name, :type, :text, :replyId, :contextWamid, :mediaId, :mimeType,
+        :profileName, :rawJson, :variablesJson, :waTimestamp, :receivedAt, :status)""";
+
+  private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, NewInboxEntry entry) {
+    return statement
+        .param("wamid", entry.wamid())
+        .param("key", entry.key().value())
+        .param("name", entry.messageName())
+        .param("type", entry.messageType())
+        .param("text", truncate(entry.text(), 8000))
+        .param("replyId", entry.replyId())
+        .param("contextWamid", entry.contextWamid())
+        .param("mediaId", entry.mediaId())
+        .param("mimeType", entry.mimeType())
+        .param("profileName", truncate(entry.profileName(), 256))
+        .param("rawJson", entry.rawJson())
+        .param("variablesJson", entry.variablesJson())
+        .param("waTimestamp", utc(entry.waTimestamp()))
+        .param("receivedAt", utc(entry.receivedAt()))
+        .param("status", entry.stale() ? Status.STALE.name() : Status.PENDING.name());
   }
 
   /** True when the conversation has ever written or been written to. */
@@ -84,15 +100,8 @@ public class Inbox {
         .param(conversationKey).query(Long.class).single() > 0;
   }
 
+  /** H2's way: a read, and an insert that may meet a concurrent one (PostgreSQL's is inside {@link #accept}). */
   private void ensureConversation(ConversationKey key, String customerName, Instant now) {
-    if (onConflictDoNothing) {
-      jdbc.sql("""
-              INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at, turn_seq)
-              VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (conversation_key) DO NOTHING""")
-          .params(key.value(), key.phoneNumberId(), key.waId(), truncate(customerName, 256), utc(now))
-          .update();
-      return;
-    }
     boolean exists = jdbc.sql("SELECT COUNT(*) FROM conversation WHERE conversation_key = ?")
         .param(key.value()).query(Long.class).single() > 0;
     if (exists) {
@@ -116,6 +125,36 @@ public class Inbox {
   Optional<Long> lockForDelivery(String conversationKey) {
     return jdbc.sql("SELECT turn_seq FROM conversation WHERE conversation_key = ?" + lockClause)
         .param(conversationKey).query(Long.class).optional();
+  }
+
+  /** A conversation locked for delivery: its turn counter and its pending entries, oldest first. */
+  record Locked(long turnSeq, List<InboxEntry> pending) {
+  }
+
+  /**
+   * {@link #lockForDelivery} and {@link #pending} together. On PostgreSQL one statement: the conversation row,
+   * locked, joined with its pending entries (one row with no entry when none is pending).
+   */
+  Optional<Locked> lockWithPending(String conversationKey) {
+    if (!onConflictDoNothing) {
+      return lockForDelivery(conversationKey).map(seq -> new Locked(seq, pending(conversationKey)));
+    }
+    List<Object[]> rows = jdbc.sql("""
+            SELECT c.turn_seq, m.id, m.wamid, m.conversation_key, m.message_name, m.message_type, m.text, m.reply_id,
+              m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
+            FROM conversation c
+            LEFT JOIN inbox_message m ON m.conversation_key = c.conversation_key AND m.status = 'PENDING'
+            WHERE c.conversation_key = ?
+            ORDER BY m.wa_timestamp, m.id
+            FOR NO KEY UPDATE OF c SKIP LOCKED""")
+        .param(conversationKey)
+        .query((rs, n) -> new Object[] {rs.getLong("turn_seq"), rs.getObject("id") == null ? null : entry(rs, n)})
+        .list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<InboxEntry> pending = rows.stream().map(r -> (InboxEntry) r[1]).filter(e -> e != null).toList();
+    return Optional.of(new Locked((Long) rows.get(0)[0], pending));
   }
 
   /** True when the mailbox has a row for the conversation (every conversation it started has one). */

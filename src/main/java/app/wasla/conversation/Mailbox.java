@@ -197,18 +197,19 @@ public class Mailbox implements SmartLifecycle {
 
   /** One delivery in the caller's transaction: the head of the conversation's queue, as one turn. */
   Delivery deliverNext(String key) {
-    Optional<Long> turnSeq = inbox.lockForDelivery(key);
-    if (turnSeq.isEmpty()) {
+    Optional<Inbox.Locked> locked = inbox.lockWithPending(key);
+    if (locked.isEmpty()) {
       return new Delivery(Outcome.LOCKED_ELSEWHERE, null, false);
     }
-    List<InboxEntry> pending = inbox.pending(key);
+    long turnSeq = locked.get().turnSeq();
+    List<InboxEntry> pending = locked.get().pending();
     if (pending.isEmpty()) {
       return new Delivery(Outcome.NOTHING_PENDING, null, false);
     }
     Instant now = clock.instant();
     InboxEntry head = pending.get(0);
     if (!head.isCustomerMessage()) {
-      Delivery delivery = deliverEvent(key, head, turnSeq.get() + 1, now);
+      Delivery delivery = deliverEvent(key, head, turnSeq + 1, now);
       return delivery.outcome() == Outcome.DELIVERED ? delivery.withMore(pending.size() > 1) : delivery;
     }
     List<InboxEntry> turn = new ArrayList<>();
@@ -223,7 +224,7 @@ public class Mailbox implements SmartLifecycle {
     if (!left.isNegative() && !left.isZero()) {
       return new Delivery(Outcome.WAITING_FOR_WINDOW, left, false);
     }
-    long seq = turnSeq.get() + 1;
+    long seq = turnSeq + 1;
     Map<String, Object> variables = turnVariables(turn, seq);
     if (failures.containsKey(key)) {
       variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));

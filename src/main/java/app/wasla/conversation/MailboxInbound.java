@@ -65,14 +65,20 @@ class MailboxInbound implements WhatsAppInbound {
       NewInboxEntry entry = new NewInboxEntry(m.wamid(), key, Mailbox.CUSTOMER_MESSAGE, m.type(),
           m.text(), m.replyId(), m.contextWamid(), m.mediaId(), m.mimeType(), m.profileName(), m.rawJson(),
           null, m.timestamp(), now, stale);
-      // The inbox row and its message.received outbox row commit together.
-      boolean stored = Boolean.TRUE.equals(transaction.execute(tx -> {
-        boolean accepted = acceptInSavepoint(entry);
-        if (accepted) {
-          events.publish(EventTypes.MESSAGE_RECEIVED, key.value(), receivedData(m, stale));
-        }
-        return accepted;
-      }));
+      boolean stored;
+      if (inbox.acceptNeverAbortsTheTransaction() && !events.wanted(EventTypes.MESSAGE_RECEIVED)) {
+        // PostgreSQL, and no subscriber: the message is one statement that commits on its own
+        stored = inbox.accept(entry);
+      } else {
+        // The inbox row and its message.received outbox row commit together.
+        stored = Boolean.TRUE.equals(transaction.execute(tx -> {
+          boolean accepted = acceptInSavepoint(entry);
+          if (accepted) {
+            events.publish(EventTypes.MESSAGE_RECEIVED, key.value(), receivedData(m, stale));
+          }
+          return accepted;
+        }));
+      }
       metrics.stored(stored, stale);
       if (stored) {
         tellListeners(key, m, stale);

@@ -88,19 +88,30 @@ public class OutboundMessages {
     return wamid;
   }
 
-  /** Records a send Meta accepted (in its own transaction) and publishes message.sent, once per key. */
+  /**
+   * Records a send Meta accepted and publishes message.sent, once per key. The mark and its event commit together;
+   * when no subscription wants message.sent the mark is one statement on its own (no transaction to begin and
+   * commit around it).
+   */
   void markSent(ConversationKey key, OutboundMessage sent, String idempotencyKey, String wamid) {
     Instant now = clock.instant();
+    if (!events.wanted(EventTypes.MESSAGE_SENT)) {
+      mark(idempotencyKey, wamid, now);
+      return;
+    }
     ownTransaction.executeWithoutResult(status -> {
-      int marked = jdbc.sql("""
-              UPDATE outbound_message SET status = 'SENT', wamid = ?, sent_at = ?, status_at = ?, error = NULL
-              WHERE idempotency_key = ? AND status = 'QUEUED'""")
-          .params(wamid, Inbox.utc(now), Inbox.utc(now), idempotencyKey).update();
-      if (marked == 1) {
+      if (mark(idempotencyKey, wamid, now)) {
         events.publish(EventTypes.MESSAGE_SENT, key.value(), Map.of("wamid", wamid, "type", sent.type(),
             "text", String.valueOf(sent.transcriptText()), "idempotencyKey", idempotencyKey));
       }
     });
+  }
+
+  private boolean mark(String idempotencyKey, String wamid, Instant now) {
+    return jdbc.sql("""
+            UPDATE outbound_message SET status = 'SENT', wamid = ?, sent_at = ?, status_at = ?, error = NULL
+            WHERE idempotency_key = ? AND status = 'QUEUED'""")
+        .params(wamid, Inbox.utc(now), Inbox.utc(now), idempotencyKey).update() == 1;
   }
 
   /** Marks the customer's message read, with the typing indicator; best effort, never fails the caller. */

@@ -107,10 +107,13 @@ public class CustomerMemory implements CustomerMessageListener {
     ConversationKey key = ConversationKey.parse(turn.customerKey());
     Instant now = clock.instant();
     Instant at = turn.at() == null ? now : turn.at();
-    Optional<String> lastConversation = store.lockForTurn(key, now);
     String language = turn.language() == null || "mixed".equalsIgnoreCase(turn.language()) ? null : turn.language();
-    store.recordTurn(key.value(), lastConversation, turn.conversationId(), turn.intent(),
-        "negative".equalsIgnoreCase(turn.sentiment()), language);
+    boolean negative = "negative".equalsIgnoreCase(turn.sentiment());
+    // a returning customer (the usual case) costs one statement, which also locks the row; a new one is created first
+    if (!store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language)) {
+      store.ensure(key, now);
+      store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language);
+    }
     if (turn.handoff()) {
       store.addEvent(key.value(), HANDOFF, null, null, null, turn.handoffReason(), turn.conversationId(), at, now);
     }

@@ -71,23 +71,17 @@ class CustomerStore {
 
   /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
   void lockOrCreate(ConversationKey key, Instant now) {
-    lockForTurn(key, now);
+    lockCreatingIfMissing(key, now);
   }
 
-  /**
-   * Locks the customer's row, creating it first when missing, and returns the conversation (process instance) of
-   * the customer's latest turn: {@link #recordTurn} needs it, and reading it with the lock saves a statement.
-   */
-  Optional<String> lockForTurn(ConversationKey key, Instant now) {
-    Optional<Optional<String>> row = jdbc.sql(
-            "SELECT last_conversation_id FROM customer WHERE customer_key = ? FOR UPDATE")
-        .param(key.value()).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional();
-    if (row.isPresent()) {
-      return row.get();
+  /** Locks the customer's row, creating it first when missing. */
+  private void lockCreatingIfMissing(ConversationKey key, Instant now) {
+    boolean locked = jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE")
+        .param(key.value()).query(String.class).optional().isPresent();
+    if (!locked) {
+      ensure(key, now);
+      lock(key.value());
     }
-    ensure(key, now);
-    lock(key.value());
-    return Optional.empty();
   }
 
   /**
@@ -113,23 +107,25 @@ class CustomerStore {
   }
 
   /**
-   * The persona's reading of a turn; a turn of another process instance than {@code lastConversationId} (from
-   * {@link #lockForTurn}) counts one more conversation.
+   * The persona's reading of a turn, in one statement that also takes the row's lock: a turn of another process
+   * instance than the customer's latest counts one more conversation (compared in SQL, so there is no read
+   * before it).
+   *
+   * @return false when the customer has no row yet (nothing changed)
    */
-  void recordTurn(String key, Optional<String> lastConversationId, String conversationId, String intent,
-      boolean negative, String language) {
-    int newConversation = conversationId != null && !conversationId.equals(lastConversationId.orElse(null)) ? 1 : 0;
-    jdbc.sql("""
+  boolean recordTurn(String key, String conversationId, String intent, boolean negative, String language) {
+    return jdbc.sql("""
             UPDATE customer SET
-              conversations = conversations + :newConversation,
+              conversations = conversations + CASE WHEN CAST(:cid AS VARCHAR(64)) IS NOT NULL
+                AND (last_conversation_id IS NULL OR last_conversation_id <> :cid) THEN 1 ELSE 0 END,
               last_conversation_id = COALESCE(:cid, last_conversation_id),
               last_intent = COALESCE(:intent, last_intent),
               negative_turns_in_a_row = CASE WHEN :negative THEN negative_turns_in_a_row + 1 ELSE 0 END,
               preferred_language = COALESCE(:language, preferred_language)
             WHERE customer_key = :key""")
-        .param("newConversation", newConversation).param("cid", conversationId)
+        .param("cid", conversationId)
         .param("intent", truncate(intent, 64)).param("negative", negative)
-        .param("language", truncate(language, 16)).param("key", key).update();
+        .param("language", truncate(language, 16)).param("key", key).update() > 0;
   }
 
   void addOrder(String key, BigDecimal amount, String currency, Instant at) {

@@ -43,6 +43,14 @@ public class WebhookEvents {
   }
 
   /**
+   * True when an active subscription wants events of this type now (the same few seconds' cache as
+   * {@link #publish}): a writer whose only reason for a transaction is the event may skip it otherwise.
+   */
+  public boolean wanted(String type) {
+    return !subscriptions.activeFor(EventTypes.require(type)).isEmpty();
+  }
+
+  /**
    * Records an event in the current transaction (or in its own when there is none); a failure here rolls
    * back the cause with it, which is the point of the outbox.
    *

@@ -222,6 +222,38 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void aLockedConversationComesWithItsPendingEntriesOldestFirstAndNotWhileADeliveryHoldsIt(@Autowired Inbox inbox,
+      @Autowired Mailbox mailbox, @Autowired org.springframework.transaction.support.TransactionTemplate transactions)
+      throws Exception {
+    String waId = newCustomer();
+    ConversationKey conversation = ConversationKey.parse(key(waId));
+    Instant past = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    // stored and read in one transaction, so that no worker takes them first; WhatsApp's timestamps decide the
+    // order, not the arrival
+    Inbox.Locked locked = transactions.execute(tx -> {
+      inbox.accept(new NewInboxEntry("wamid.lock.b." + waId, conversation, Mailbox.CUSTOMER_MESSAGE, "text", "second",
+          null, null, null, null, null, "{}", null, past.plusSeconds(2), past, false));
+      inbox.accept(new NewInboxEntry("wamid.lock.a." + waId, conversation, Mailbox.CUSTOMER_MESSAGE, "text", "first",
+          null, null, null, null, null, "{}", null, past.plusSeconds(1), past, false));
+      return inbox.lockWithPending(key(waId)).orElseThrow();
+    });
+    assertThat(locked.turnSeq()).isZero();
+    assertThat(locked.pending()).extracting(InboxEntry::text).containsExactly("first", "second");
+
+    mailbox.poke(key(waId));
+    await().atMost(PATIENCE).until(() -> inbox.lockWithPending(key(waId)).map(l -> l.pending().isEmpty())
+        .orElse(false));
+    Inbox.Locked delivered = transactions.execute(tx -> inbox.lockWithPending(key(waId)).orElseThrow());
+    assertThat(delivered.turnSeq()).isEqualTo(1);
+    assertThat(delivered.pending()).isEmpty();
+
+    whileADeliveryHolds(key(waId), inbox, transactions, () -> {
+      Boolean got = transactions.execute(tx -> inbox.lockWithPending(key(waId)).isPresent());
+      assertThat(got).as("locked while another delivery holds the conversation").isFalse();
+    });
+  }
+
+  @Test
   void moreMessagesThanOneTurnTakesBecomeTwoTurnsInOrder() throws Exception {
     String waId = newCustomer();
     Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
