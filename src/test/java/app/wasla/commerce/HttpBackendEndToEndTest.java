@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A customer's first message with the business's own backend ({@code wasla.commerce.backend=http}, a
  * MockWebServer playing it): Smart Info comes over HTTP, so the first turn is answered in a job, not in the
- * mailbox's transaction; the price question then goes to order-and-pay, whose stock lookup calls the backend too.
+ * mailbox's transaction; the price question then goes to order-and-pay, whose stock lookup calls the backend too,
+ * and so does the order the customer then places (the order and its payment link in jobs of their own).
  * Mailbox, job executor and outbox run as in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -65,6 +66,11 @@ class HttpBackendEndToEndTest {
         if (path.equals("/api/v1/products/IP15-128/stock")) {
           return json("""
               [{"branchCode":"HLP","branchNameEn":"Heliopolis","branchNameAr":"مصر الجديدة","available":4}]""");
+        }
+        if (path.equals("/api/v1/orders") && request.getMethod().equals("POST")) {
+          return json("""
+              {"id":"W-2001","customerId":"c","sku":"IP15-128","quantity":1,"branchCode":"HLP","amountEgp":47999,
+               "status":"reserved"}""");
         }
         return new MockResponse().setResponseCode(404);
       }
@@ -126,5 +132,18 @@ class HttpBackendEndToEndTest {
     assertThat(runtime.getVariable(instance, "smartLastOrder")).isEqualTo("W-1042");
     assertThat(REQUESTS).extracting(r -> r.getRequestUrl().encodedPath())
         .anyMatch(p -> p.endsWith("/summary")).contains("/api/v1/products", "/api/v1/products/IP15-128/stock");
+
+    // "Order now": the backend places the order, in a job; the payment link follows in a job of its own
+    new Webhooks(port).post(Webhooks.buttonReply(waId, "wamid.http.order." + waId, "sales_order", "اطلبه دلوقتي",
+        Instant.now()));
+    await().atMost(Duration.ofSeconds(40)).until(() -> history.createHistoricActivityInstanceQuery()
+        .processInstanceId(called).activityId("serviceTask_createPaymentLink").finished().count() == 1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)
+        .activityId("event_orderInJob").count()).isEqualTo(1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)
+        .activityId("event_linkInJob").count()).isEqualTo(1);
+    assertThat(REQUESTS).anyMatch(r -> r.getMethod().equals("POST")
+        && r.getRequestUrl().encodedPath().equals("/api/v1/orders"));
+    assertThat(runtime.getVariable(called, "orderId")).isEqualTo("W-2001");
   }
 }

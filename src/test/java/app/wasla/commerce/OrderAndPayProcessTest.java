@@ -153,6 +153,47 @@ class OrderAndPayProcessTest {
   }
 
   @Test
+  void withTheDemoStoreAndTheSandboxGatewayOrderNowPlacesTheOrderAndSendsTheLinkInTheTurnItself() {
+    ProcessInstance instance = conversation.start("order-and-pay", "بكام الباور بانك؟", "ar-EG", "product_inquiry");
+    assertThat(instance).isWaitingAt("gateway_awaitDecision");
+    assertThat(instance).variables().containsEntry("productSku", "ANKPB10");
+
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order");
+
+    // no job ran: the correlation's own transaction placed the order and sent its link
+    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying")
+        .hasPassed("gateway_decideInline", "gateway_orderInline", "serviceTask_placeOrder", "gateway_linkInline",
+            "serviceTask_createPaymentLink")
+        .hasNotPassed("event_decideInJob", "event_orderInJob", "event_linkInJob");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).messages().count())
+        .isZero();
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
+    assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains(orderId).contains("/pay/sandbox/");
+  }
+
+  @Test
+  void aRetriedOrderTurnGoesOnInAJobWhichPlacesTheOrderAndSendsTheLink() {
+    ProcessInstance instance = conversation.start("order-and-pay", "شاحن انكر بكام؟", "ar-EG", "product_inquiry");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.TURN_TEXT, "اطلبه دلوقتي");
+    variables.put(ConversationVariables.REPLY_ID, "sales_order");
+    // the mailbox marks a turn whose first delivery failed (transient, never stored)
+    variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
+    runtimeService().createMessageCorrelation("CustomerMessage").processInstanceId(instance.getId())
+        .setVariables(variables).correlate();
+
+    assertThat(instance).variables().containsEntry("productSku", "ANK20");
+    assertThat(instance).isWaitingAt("event_decideInJob");
+    assertThat(conversation.sentTexts()).hasSize(1);
+    conversation.runDueJobs(instance);
+    // in the job the order is local again: placed and linked there, with no second job
+    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying").hasPassed("serviceTask_createPaymentLink")
+        .hasNotPassed("event_orderInJob", "event_linkInJob");
+    assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains("/pay/sandbox/");
+  }
+
+  @Test
   void anUnknownProductIsAnsweredWithAQuestionAndTheFlowReturns() {
     ProcessInstance instance = conversation.start("order-and-pay", "بكام الموبايل ده؟", "ar-EG", "product_inquiry");
     conversation.runDueJobs(instance);

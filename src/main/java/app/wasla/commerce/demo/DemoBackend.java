@@ -292,7 +292,7 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
-  /** Wasla's own tables: Smart Info and the catalogue are queries, not calls. */
+  /** Wasla's own tables: Smart Info, the catalogue and orders are queries, not calls. */
   @Override
   public boolean local() {
     return true;

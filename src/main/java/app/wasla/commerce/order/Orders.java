@@ -24,4 +24,9 @@ public interface Orders {
 
   /** The customer's orders, newest first. */
   List<Order> forCustomer(String customerId, int limit);
+
+  /** True when placing an order needs no network call (Wasla's own tables): a flow may then do it in the turn. */
+  default boolean local() {
+    return false;
+  }
 }

@@ -12,6 +12,11 @@ public interface PaymentGateway {
   /** Creates a link the customer opens to pay. */
   Link create(Request request);
 
+  /** True when creating a link needs no network call: a flow may then do it in the turn. */
+  default boolean local() {
+    return false;
+  }
+
   /**
    * Verifies a callback and reads it.
    *

@@ -88,6 +88,11 @@ public class Payments {
     return find(id).orElseThrow();
   }
 
+  /** True when the gateway that makes new links needs no network call for one (the sandbox). */
+  public boolean local() {
+    return gateway.local();
+  }
+
   public Optional<Payment> find(String id) {
     return jdbc.sql("""
         SELECT id, provider, provider_ref, order_ref, customer_id, conversation_key, amount_egp, url, status

@@ -28,6 +28,12 @@ public class SandboxGateway implements PaymentGateway {
     return "sandbox";
   }
 
+  /** The sandbox's pay page is Wasla's own: a link is made without a call. */
+  @Override
+  public boolean local() {
+    return true;
+  }
+
   @Override
   public Link create(Request request) {
     return new Link(request.paymentId(), publicBaseUrl + "/pay/sandbox/" + request.paymentId());
