@@ -63,6 +63,11 @@ final class ChildJvm implements AutoCloseable {
     return Proc.cpuNanos(process.pid());
   }
 
+  /** The part of {@link #cpuNanos} its JIT compiler threads spent (their CPU while they lived). */
+  long jitCpuNanos() {
+    return Proc.jitCpuNanos(process.pid());
+  }
+
   /** Waits for the child to end and returns its last result line (JSON), or fails. */
   String awaitResult(long timeoutSeconds) throws Exception {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -81,6 +81,32 @@ final class Proc {
     return new long[] {all, ours};
   }
 
+  /**
+   * utime+stime of a JVM's JIT compiler threads (HotSpot names them "C1 CompilerThre…" and "C2 CompilerThre…") in
+   * nanoseconds: CPU the process spends compiling, not running the code; -1 when the process is gone.
+   */
+  static long jitCpuNanos(long pid) {
+    long sum = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path task : tasks) {
+        try {
+          if (!Files.readString(task.resolve("comm")).startsWith("C")
+              || !Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+            continue;
+          }
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException gone) {
+          // a compiler thread that ended while we looked (HotSpot stops idle ones)
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return sum;
+  }
+
   /** The 1-minute load average. */
   static double loadAverage() {
     try {

@@ -15,7 +15,7 @@ final class Report {
     md.append("Machine: ").append(report.get("machine")).append("  \nArguments: ").append(report.get("args"))
         .append("  \nLoad average at the end: ").append(report.get("loadAverageAtEnd")).append("\n\n");
     md.append("| run | db | live convs | sent | accepted/s | replies/s | ack p50/p95/p99 ms "
-        + "| first response p50/p95/p99 ms | merged | no reply | dup | Wasla CPU ms/msg (net of idle) | PG CPU ms/msg (db / all) "
+        + "| first response p50/p95/p99 ms | merged | no reply | dup | Wasla CPU ms/msg (net of idle; of it the JIT) | PG CPU ms/msg (db / all) "
         + "| × floor none (JVM / PG) | × floor full (JVM / PG) | Wasla heap peak MB | load avg |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map<String, Object> r : (List<Map<String, Object>>) report.get("runs")) {
@@ -28,7 +28,8 @@ final class Report {
           .append(" | ").append(triple(ack)).append(" | ").append(triple(frt))
           .append(" | ").append(r.get("turnsMerged")).append(" | ").append(r.get("noReplyAfterDrain"))
           .append(" | ").append(r.get("duplicateReplies")).append(" | ").append(r.get("waslaCpuMsPerMessage"))
-          .append(" (").append(r.getOrDefault("waslaCpuMsPerMessageNetOfIdle", "–")).append(")")
+          .append(" (").append(r.getOrDefault("waslaCpuMsPerMessageNetOfIdle", "–")).append("; ")
+          .append(r.getOrDefault("waslaJitCpuMsPerMessage", "–")).append(")")
           .append(" | ").append(r.containsKey("pgCpuMsPerMessageOurDb")
               ? r.get("pgCpuMsPerMessageOurDb") + " / " + r.get("pgCpuMsPerMessageAll") : "–")
           .append(" | ").append(ratio(ratios.get("none"))).append(" | ").append(ratio(ratios.get("full")))
