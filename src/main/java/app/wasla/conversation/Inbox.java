@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,7 +140,7 @@ public class Inbox {
     if (!onConflictDoNothing) {
       return lockForDelivery(conversationKey).map(seq -> new Locked(seq, pending(conversationKey)));
     }
-    List<Object[]> rows = jdbc.sql("""
+    List<LockedRow> rows = jdbc.sql("""
             SELECT c.turn_seq, m.id, m.wamid, m.conversation_key, m.message_name, m.message_type, m.text, m.reply_id,
               m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
             FROM conversation c
@@ -148,13 +149,17 @@ public class Inbox {
             ORDER BY m.wa_timestamp, m.id
             FOR NO KEY UPDATE OF c SKIP LOCKED""")
         .param(conversationKey)
-        .query((rs, n) -> new Object[] {rs.getLong("turn_seq"), rs.getObject("id") == null ? null : entry(rs, n)})
+        .query((rs, n) -> new LockedRow(rs.getLong("turn_seq"), rs.getObject("id") == null ? null : entry(rs, n)))
         .list();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    List<InboxEntry> pending = rows.stream().map(r -> (InboxEntry) r[1]).filter(e -> e != null).toList();
-    return Optional.of(new Locked((Long) rows.get(0)[0], pending));
+    List<InboxEntry> pending = rows.stream().map(LockedRow::entry).filter(Objects::nonNull).toList();
+    return Optional.of(new Locked(rows.get(0).turnSeq(), pending));
+  }
+
+  /** A row of {@link #lockWithPending}'s join: the conversation's counter, and one pending entry or none. */
+  private record LockedRow(long turnSeq, InboxEntry entry) {
   }
 
   /** True when the mailbox has a row for the conversation (every conversation it started has one). */

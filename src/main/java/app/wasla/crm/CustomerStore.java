@@ -71,11 +71,6 @@ class CustomerStore {
 
   /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
   void lockOrCreate(ConversationKey key, Instant now) {
-    lockCreatingIfMissing(key, now);
-  }
-
-  /** Locks the customer's row, creating it first when missing. */
-  private void lockCreatingIfMissing(ConversationKey key, Instant now) {
     boolean locked = jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE")
         .param(key.value()).query(String.class).optional().isPresent();
     if (!locked) {
