@@ -63,17 +63,19 @@ class CustomerStore {
     return jdbc.sql("SELECT COUNT(*) FROM customer WHERE customer_key = ?").param(key).query(Long.class).single() > 0;
   }
 
-  /** Locks the customer's row until the transaction ends: figures, tags and events change one writer at a time. */
-  void lock(String key) {
-    jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE").param(key)
-        .query(String.class).optional();
+  /**
+   * Locks the customer's row until the transaction ends: figures, tags and events change one writer at a time.
+   *
+   * @return false when the customer has no row (nothing is locked)
+   */
+  boolean lock(String key) {
+    return jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE").param(key)
+        .query(String.class).optional().isPresent();
   }
 
   /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
   void lockOrCreate(ConversationKey key, Instant now) {
-    boolean locked = jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE")
-        .param(key.value()).query(String.class).optional().isPresent();
-    if (!locked) {
+    if (!lock(key.value())) {
       ensure(key, now);
       lock(key.value());
     }
