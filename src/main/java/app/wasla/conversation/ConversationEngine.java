@@ -3,7 +3,11 @@ package app.wasla.conversation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,9 +21,21 @@ import org.springframework.stereotype.Component;
 public class ConversationEngine {
 
   private final RuntimeService runtime;
+  private final CommandExecutor commands;
 
-  ConversationEngine(RuntimeService runtime) {
-    this.runtime = runtime;
+  ConversationEngine(ProcessEngine engine) {
+    this.runtime = engine.getRuntimeService();
+    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+  }
+
+  /**
+   * Runs the work as one engine command: the engine calls inside it join that command, so that what they change
+   * is flushed once, at its end, table by table in JDBC batches, instead of once per call. An exception in any of
+   * them fails the whole command (and the surrounding transaction).
+   */
+  <T> T inOneCommand(Supplier<T> work) {
+    return commands.execute(commandContext -> work.get());
   }
 
   /** Where a conversation's flow waits for a message: the process instance and the execution at the wait state. */

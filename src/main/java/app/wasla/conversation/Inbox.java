@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -172,6 +175,17 @@ public class Inbox {
   boolean hasPending(String conversationKey) {
     return jdbc.sql("SELECT 1 FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING' FETCH FIRST 1 ROWS ONLY")
         .param(conversationKey).query(Integer.class).optional().isPresent();
+  }
+
+  /** Those of the given conversations that have a pending entry: one read for many pokes. */
+  Set<String> withPending(Collection<String> conversationKeys) {
+    if (conversationKeys.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql("""
+            SELECT DISTINCT conversation_key FROM inbox_message
+            WHERE conversation_key IN (:keys) AND status = 'PENDING'""")
+        .param("keys", conversationKeys).query(String.class).list());
   }
 
   /** The pending entries of one conversation, oldest first by WhatsApp timestamp, then arrival. */

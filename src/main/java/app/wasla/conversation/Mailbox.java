@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +60,7 @@ public class Mailbox implements SmartLifecycle {
   /** Per conversation: absent = idle, RUNNING = a worker has it, RERUN = run again when it finishes. */
   private final Map<String, State> states = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private final Queue<Ready> ready = new ConcurrentLinkedQueue<>();
   private volatile ExecutorService workers;
   private volatile ScheduledExecutorService timer;
   private volatile boolean running;
@@ -126,11 +131,105 @@ public class Mailbox implements SmartLifecycle {
     }
     states.compute(conversationKey, (key, state) -> {
       if (state == null) {
-        workers.execute(() -> run(key, knownPending));
+        schedule(new Ready(key, knownPending));
         return State.RUNNING;
       }
       return State.RERUN;
     });
+  }
+
+  /** A conversation a worker is to deliver; {@code knownPending}: an entry was just stored, no need to look. */
+  private record Ready(String key, boolean knownPending) {
+  }
+
+  /**
+   * Queues a conversation for the workers. One task per queued conversation, but a task takes every conversation
+   * ready by then, up to {@code conversations-per-transaction}: under load the tasks behind it find the queue
+   * empty and end at once, and without load a conversation is taken alone, without waiting for company.
+   */
+  private void schedule(Ready ready) {
+    this.ready.add(ready);
+    workers.execute(this::deliverReady);
+  }
+
+  private void deliverReady() {
+    List<Ready> batch = new ArrayList<>();
+    for (Ready next; batch.size() < props.conversationsPerTransaction() && (next = ready.poll()) != null; ) {
+      // a conversation whose last delivery failed goes alone: its failure must not fail the others again
+      if (failures.containsKey(next.key())) {
+        run(next.key(), next.knownPending());
+      } else {
+        batch.add(next);
+      }
+    }
+    deliver(batch);
+  }
+
+  /** Delivers these conversations as a worker does under load: together, then alone what could not go together. */
+  void deliverAll(List<String> conversationKeys) {
+    deliver(conversationKeys.stream().map(key -> new Ready(key, false)).toList());
+  }
+
+  private void deliver(List<Ready> batch) {
+    List<Ready> alone = batch.size() > 1 ? deliverTogether(batch) : batch;
+    for (Ready each : alone) {
+      run(each.key(), each.knownPending());
+    }
+  }
+
+  /**
+   * Delivers the turns of several conversations in one transaction and one engine command: one commit and one
+   * flush of the engine's rows for all of them. When any turn fails, all of them roll back and the caller
+   * delivers each alone, so the failure stays with its own conversation (its retry counts there).
+   *
+   * @return the conversations still to be delivered one by one (all of them when the shared transaction failed)
+   */
+  private List<Ready> deliverTogether(List<Ready> batch) {
+    Set<String> withPending;
+    try {
+      withPending = inbox.withPending(batch.stream().filter(r -> !r.knownPending()).map(Ready::key).toList());
+    } catch (RuntimeException e) {
+      return batch;
+    }
+    List<String> keys = new ArrayList<>();
+    for (Ready each : batch) {
+      if (each.knownPending() || withPending.contains(each.key())) {
+        keys.add(each.key());
+      } else {
+        finish(each.key(), null);
+      }
+    }
+    if (keys.size() < 2) {
+      return keys.stream().map(key -> new Ready(key, true)).toList();
+    }
+    Map<String, Delivery> deliveries;
+    try {
+      deliveries = transactions.execute(status -> engine.inOneCommand(() -> {
+        Map<String, Delivery> delivered = new LinkedHashMap<>();
+        for (String key : keys) {
+          MDC.put("conversation", ConversationKey.mask(key));
+          DELIVERING.set(key);
+          try {
+            delivered.put(key, deliverNext(key));
+          } finally {
+            DELIVERING.remove();
+            MDC.remove("conversation");
+          }
+        }
+        return delivered;
+      }));
+    } catch (RuntimeException e) {
+      log.debug("A turn failed in a transaction shared by {} conversations; delivering each alone", keys.size(), e);
+      return keys.stream().map(key -> new Ready(key, true)).toList();
+    }
+    metrics.deliveredTogether(keys.size());
+    deliveries.forEach((key, delivery) -> {
+      if (delivery.more()) {
+        poke(key);
+      }
+      finish(key, delivery.outcome() == Outcome.WAITING_FOR_WINDOW ? delivery.waitFor() : null);
+    });
+    return List.of();
   }
 
   private void run(String key, boolean knownPending) {
@@ -175,7 +274,7 @@ public class Mailbox implements SmartLifecycle {
   private void finish(String key, Duration retryIn) {
     states.compute(key, (k, state) -> {
       if (state == State.RERUN && running) {
-        workers.execute(() -> run(k, false));
+        schedule(new Ready(k, false));
         return State.RUNNING;
       }
       return null;
@@ -247,7 +346,9 @@ public class Mailbox implements SmartLifecycle {
     }
     inbox.markRowsDelivered(turn, seq, processInstanceId, now);
     tellListeners(key, turn);
-    metrics.delivered(turn.size(), Duration.between(turn.get(0).receivedAt(), clock.instant()));
+    Instant oldest = turn.get(0).receivedAt();
+    int messages = turn.size();
+    AfterCommit.run(() -> metrics.delivered(messages, Duration.between(oldest, clock.instant())));
     log.debug("Delivered {} message(s) as turn {} to {}", turn.size(), seq, processInstanceId);
     return new Delivery(Outcome.DELIVERED, null, pending.size() > turn.size());
   }

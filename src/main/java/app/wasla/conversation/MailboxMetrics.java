@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mailbox's figures at /actuator/prometheus: messages accepted, redelivered and too old; turns handed
- * to the flows, how many messages each carried, and how long messages waited in the inbox.
+ * to the flows, how many messages each carried, how long messages waited in the inbox, and how many
+ * conversations shared a delivery transaction.
  */
 @Component
 class MailboxMetrics {
@@ -19,6 +20,7 @@ class MailboxMetrics {
   private final Counter stale;
   private final DistributionSummary turnSize;
   private final Timer waited;
+  private final DistributionSummary sharedTransactions;
 
   MailboxMetrics(MeterRegistry registry) {
     accepted = Counter.builder("wasla.mailbox.messages").tag("result", "accepted")
@@ -32,6 +34,9 @@ class MailboxMetrics {
     waited = Timer.builder("wasla.mailbox.wait")
         .description("From arrival to hand-over to the flow (oldest message of the turn)")
         .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    sharedTransactions = DistributionSummary.builder("wasla.mailbox.transaction.conversations")
+        .description("Conversations delivered together in one transaction (under load; see conversations-per-transaction)")
+        .register(registry);
   }
 
   void stored(boolean isNew, boolean isStale) {
@@ -42,6 +47,10 @@ class MailboxMetrics {
     } else {
       accepted.increment();
     }
+  }
+
+  void deliveredTogether(int conversations) {
+    sharedTransactions.record(conversations);
   }
 
   void delivered(int messages, Duration oldestWaited) {

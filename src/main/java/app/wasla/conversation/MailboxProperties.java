@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MailboxProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("4") int workers,
+    /* Under load, a worker delivers the turns of up to this many conversations that are ready at once in one
+       transaction and one engine command (one commit and one flush for all of them); when fewer are ready it
+       takes what there is, so an idle node never waits. 1 = one conversation per transaction. */
+    @DefaultValue("8") int conversationsPerTransaction,
     @DefaultValue("2s") Duration sweepInterval,
     /* Meta replays webhooks for up to 7 days after an outage; older messages are recorded, not answered. */
     @DefaultValue("24h") Duration maxMessageAge,
@@ -31,6 +35,9 @@ public record MailboxProperties(
   public MailboxProperties {
     if (workers < 1) {
       throw new IllegalArgumentException("wasla.mailbox.workers must be at least 1");
+    }
+    if (conversationsPerTransaction < 1) {
+      throw new IllegalArgumentException("wasla.mailbox.conversations-per-transaction must be at least 1");
     }
     if (inactivitySweepInterval.isNegative() || inactivitySweepInterval.isZero()) {
       throw new IllegalArgumentException("wasla.mailbox.inactivity-sweep-interval must be positive");

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -294,6 +296,85 @@ abstract class MailboxScenarios {
     await().atMost(Duration.ofSeconds(60)).until(() -> customers.stream().allMatch(c -> !META.sentTo(c).isEmpty()));
     settle();
     assertThat(customers).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(1));
+  }
+
+  @Test
+  void conversationsReadyTogetherShareOneTransactionAndEachGetsItsOwnReply(@Autowired Mailbox mailbox,
+      @Autowired MeterRegistry meters) throws Exception {
+    // later turns (a correlation) and first turns (a start) in the same transaction
+    List<String> customers = new ArrayList<>(List.of(greetedCustomer(), greetedCustomer(), greetedCustomer()));
+    IntStream.range(0, 3).forEach(i -> customers.add(newCustomer()));
+    DistributionSummary together = meters.get("wasla.mailbox.transaction.conversations").summary();
+    long transactionsBefore = together.count();
+    double conversationsBefore = together.totalAmount();
+
+    mailbox.stop();
+    try {
+      for (String waId : customers) {
+        assertThat(webhooks.post(Webhooks.text(waId, "wamid.together." + waId, "مواعيدكم ايه؟", Instant.now())))
+            .isEqualTo(200);
+      }
+      Thread.sleep(400); // the turn window (300 ms) has passed for every one of them
+      mailbox.deliverAll(customers.stream().map(MailboxScenarios::key).toList());
+    } finally {
+      mailbox.start();
+    }
+
+    assertThat(together.count() - transactionsBefore).isEqualTo(1);
+    assertThat(together.totalAmount() - conversationsBefore).isEqualTo(customers.size());
+    for (String waId : customers) {
+      assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param("wamid.together." + waId)
+          .query(String.class).single()).isEqualTo("DELIVERED");
+      String instance = jdbc.sql("SELECT process_instance_id FROM inbox_message WHERE wamid = ?")
+          .param("wamid.together." + waId).query(String.class).single();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey())
+          .isEqualTo(key(waId));
+    }
+    int greeted = 3;
+    for (String waId : customers) {
+      awaitReplies(waId, customers.indexOf(waId) < greeted ? 2 : 1);
+    }
+    settle();
+    assertThat(customers.subList(0, greeted)).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(2));
+    assertThat(customers.subList(greeted, customers.size())).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(1));
+  }
+
+  @Test
+  void aTurnThatFailsInASharedTransactionHoldsUpOnlyItsOwnConversation(@Autowired Mailbox mailbox,
+      @Autowired Inbox inbox) throws Exception {
+    String broken = greetedCustomer();
+    List<String> customers = IntStream.range(0, 4).mapToObj(i -> newCustomer()).toList();
+    String unreadable = "event:PaymentConfirmed:unreadable-" + broken;
+
+    mailbox.stop();
+    try {
+      Instant now = Instant.now();
+      // an event whose stored variables cannot be read: its delivery throws, every time
+      assertThat(inbox.accept(new NewInboxEntry(unreadable, ConversationKey.parse(key(broken)), "PaymentConfirmed",
+          "event", "PaymentConfirmed", null, null, null, null, null, null, "{not json", now, now, false))).isTrue();
+      for (String waId : customers) {
+        assertThat(webhooks.post(Webhooks.text(waId, "wamid.beside." + waId, "hello", Instant.now()))).isEqualTo(200);
+      }
+      Thread.sleep(400);
+      List<String> keys = new ArrayList<>(List.of(key(broken)));
+      customers.forEach(c -> keys.add(key(c)));
+      mailbox.deliverAll(keys);
+
+      assertThat(customers).allSatisfy(c -> assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?")
+          .param("wamid.beside." + c).query(String.class).single()).isEqualTo("DELIVERED"));
+      assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param(unreadable)
+          .query(String.class).single()).isEqualTo("PENDING");
+      assertThat(jdbc.sql("SELECT turn_seq FROM conversation WHERE conversation_key = ?").param(key(broken))
+          .query(Long.class).single()).isEqualTo(1);
+    } finally {
+      // let its retries end: nothing of it is pending any more
+      jdbc.sql("UPDATE inbox_message SET status = 'UNROUTABLE' WHERE wamid = ?").param(unreadable).update();
+      mailbox.start();
+    }
+    customers.forEach(c -> awaitReplies(c, 1));
+    settle();
+    assertThat(customers).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(1));
+    assertThat(META.sentTo(broken)).hasSize(1);
   }
 
   @Test
