@@ -38,6 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A conversation whose instance is busy (a job in flight) keeps its entries pending; the instance's
  * next wait state pokes the mailbox after commit ({@link WaitStateListener}) and a periodic sweep is the
  * safety net.
+ *
+ * <p>Under load a worker delivers the turns of every conversation ready by then (up to
+ * {@code conversations-per-transaction}) in one transaction and one engine command; a failing turn sends them
+ * back one by one, so that its failure stays its own.
  */
 @Component
 public class Mailbox implements SmartLifecycle {
