@@ -217,8 +217,51 @@ public class Inbox {
   }
 
   /**
-   * The conversation's turn counter and the start of its 24-hour window (the customer's latest message). Called
-   * before the flow runs the turn, which may answer at once and checks that window.
+   * Before the flow runs a turn of customer messages: a reply it queues in this transaction finds the 24-hour window
+   * opened by the turn's newest message without a read ({@link #serviceWindowOpen}). The rows follow in
+   * {@link #markTurnDelivered}, in the same transaction.
+   */
+  void handOver(List<InboxEntry> turn, String conversationKey) {
+    newestCustomerMessage(turn).ifPresent(at -> rememberInTransaction(conversationKey, at));
+  }
+
+  /**
+   * After the flow ran a turn of customer messages: its rows delivered, the conversation's turn counter and window
+   * advanced. On PostgreSQL one statement (the inbox's update in a WITH clause), on H2 two.
+   */
+  void markTurnDelivered(List<InboxEntry> turn, String conversationKey, long turnSeq, String processInstanceId,
+      Instant now) {
+    Optional<Instant> newest = newestCustomerMessage(turn);
+    if (!onConflictDoNothing || newest.isEmpty()) {
+      markRowsDelivered(turn, turnSeq, processInstanceId, now);
+      advanceConversation(turn, conversationKey, turnSeq);
+      return;
+    }
+    jdbc.sql("""
+            WITH delivered AS (
+              UPDATE inbox_message SET status = 'DELIVERED', delivered_at = :now, turn_seq = :turn,
+                process_instance_id = :pid
+              WHERE id IN (:ids))
+            UPDATE conversation SET turn_seq = :turn, customer_name = COALESCE(:name, customer_name),
+              last_inbound_at = CASE WHEN last_inbound_at IS NULL OR last_inbound_at < :lastIn
+                THEN :lastIn ELSE last_inbound_at END
+            WHERE conversation_key = :key""")
+        .param("now", utc(now)).param("turn", turnSeq).param("pid", processInstanceId)
+        .param("ids", turn.stream().map(InboxEntry::id).toList())
+        .param("name", truncate(turn.get(turn.size() - 1).profileName(), 256))
+        .param("lastIn", utc(newest.get())).param("key", conversationKey)
+        .update();
+    rememberInTransaction(conversationKey, newest.get());
+  }
+
+  private static Optional<Instant> newestCustomerMessage(List<InboxEntry> entries) {
+    return entries.stream().filter(InboxEntry::isCustomerMessage).map(InboxEntry::waTimestamp)
+        .max(Instant::compareTo);
+  }
+
+  /**
+   * The conversation's turn counter and the start of its 24-hour window (the customer's latest message), in the
+   * transaction that hands the turn over.
    */
   void advanceConversation(List<InboxEntry> entries, String conversationKey, long turnSeq) {
     InboxEntry last = entries.get(entries.size() - 1);

@@ -337,18 +337,18 @@ public class Mailbox implements SmartLifecycle {
     if (waiting.isPresent()) {
       processInstanceId = waiting.get().processInstanceId();
       // before the flow runs: it may answer at once, and the reply's 24-hour window opens with these messages
-      inbox.advanceConversation(turn, key, seq);
+      inbox.handOver(turn, key);
       engine.correlate(CUSTOMER_MESSAGE, waiting.get(), variables);
     } else if (engine.hasLiveInstance(key)) {
       return new Delivery(Outcome.BUSY, null, false);
     } else {
       ConversationKey conversation = ConversationKey.parse(key);
       variables.putAll(startVariables(conversation, turn));
-      inbox.advanceConversation(turn, key, seq);
+      inbox.handOver(turn, key);
       processInstanceId = engine.start(props.flowFor(conversation.phoneNumberId()), key, variables);
       conversationStarted(key, processInstanceId, props.flowFor(conversation.phoneNumberId()), CUSTOMER_MESSAGE);
     }
-    inbox.markRowsDelivered(turn, seq, processInstanceId, now);
+    inbox.markTurnDelivered(turn, key, seq, processInstanceId, now);
     tellListeners(key, turn);
     Instant oldest = turn.get(0).receivedAt();
     int messages = turn.size();

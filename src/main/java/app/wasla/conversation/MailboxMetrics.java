@@ -35,7 +35,7 @@ class MailboxMetrics {
         .description("From arrival to hand-over to the flow (oldest message of the turn)")
         .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     sharedTransactions = DistributionSummary.builder("wasla.mailbox.transaction.conversations")
-        .description("Conversations delivered together in one transaction (under load; see conversations-per-transaction)")
+        .description("Conversations that shared one delivery transaction (recorded for shared ones only)")
         .register(registry);
   }
 

@@ -565,6 +565,26 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void aDeliveredTurnAdvancesItsConversationAndMarksItsRows() throws Exception {
+    String waId = greetedCustomer();
+    Instant sentAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1); // newer than the greeting
+    webhooks.post(Webhooks.text(waId, "wamid.advance." + waId, "مواعيدكم ايه؟", sentAt));
+    awaitReplies(waId, 2);
+
+    var conversation = jdbc.sql("SELECT turn_seq, last_inbound_at, customer_name FROM conversation "
+        + "WHERE conversation_key = ?").param(key(waId)).query().singleRow();
+    assertThat(((Number) conversation.get("turn_seq")).longValue()).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT last_inbound_at FROM conversation WHERE conversation_key = ?").param(key(waId))
+        .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(sentAt);
+    assertThat(conversation.get("customer_name")).isEqualTo("عميل " + waId.substring(waId.length() - 3));
+    var row = jdbc.sql("SELECT status, turn_seq, process_instance_id FROM inbox_message WHERE wamid = ?")
+        .param("wamid.advance." + waId).query().singleRow();
+    assertThat(row.get("status")).isEqualTo("DELIVERED");
+    assertThat(((Number) row.get("turn_seq")).longValue()).isEqualTo(2);
+    assertThat(row.get("process_instance_id")).isEqualTo(instanceOf(waId));
+  }
+
+  @Test
   void aSecondMessageContinuesTheSameConversation() throws Exception {
     String waId = greetedCustomer();
     webhooks.post(Webhooks.text(waId, "wamid.t2." + waId, "I want to talk to a human", Instant.now()));
