@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * next wait state pokes the mailbox after commit ({@link WaitStateListener}) and a periodic sweep is the
  * safety net.
  *
- * <p>Under load a worker delivers the turns of every conversation ready by then (up to
- * {@code conversations-per-transaction}) in one transaction and one engine command; a failing turn sends them
+ * <p>With {@code conversations-per-transaction} above 1, a worker under load delivers the turns of every
+ * conversation ready by then (up to that many) in one transaction and one engine command; a failing turn sends them
  * back one by one, so that its failure stays its own.
  */
 @Component

@@ -15,8 +15,11 @@ public record MailboxProperties(
     @DefaultValue("4") int workers,
     /* Under load, a worker delivers the turns of up to this many conversations that are ready at once in one
        transaction and one engine command (one commit and one flush for all of them); when fewer are ready it
-       takes what there is, so an idle node never waits. 1 = one conversation per transaction. */
-    @DefaultValue("8") int conversationsPerTransaction,
+       takes what there is, so an idle node never waits. 1 (the default) = one conversation per transaction:
+       turns that update rows shared by many conversations (the demo store's stock) deadlock when several share a
+       transaction (docs/benchmark.md, tuning 26), so turn it up only for flows whose turns touch rows of their own
+       conversation alone. */
+    @DefaultValue("1") int conversationsPerTransaction,
     @DefaultValue("2s") Duration sweepInterval,
     /* Meta replays webhooks for up to 7 days after an outage; older messages are recorded, not answered. */
     @DefaultValue("24h") Duration maxMessageAge,
