@@ -207,13 +207,18 @@ public class Inbox {
 
   /** The inbox rows of a turn handed to the flow; commits with the engine's state change. */
   void markRowsDelivered(List<InboxEntry> entries, long turnSeq, String processInstanceId, Instant now) {
-    List<Long> ids = entries.stream().map(InboxEntry::id).toList();
-    jdbc.sql("""
-            UPDATE inbox_message SET status = 'DELIVERED', delivered_at = :now, turn_seq = :turn,
-              process_instance_id = :pid
-            WHERE id IN (:ids)""")
-        .param("now", utc(now)).param("turn", turnSeq).param("pid", processInstanceId).param("ids", ids)
-        .update();
+    rowsDelivered(jdbc.sql(MARK_ROWS_DELIVERED), entries, turnSeq, processInstanceId, now).update();
+  }
+
+  private static final String MARK_ROWS_DELIVERED = """
+      UPDATE inbox_message SET status = 'DELIVERED', delivered_at = :now, turn_seq = :turn,
+        process_instance_id = :pid
+      WHERE id IN (:ids)""";
+
+  private static JdbcClient.StatementSpec rowsDelivered(JdbcClient.StatementSpec statement, List<InboxEntry> entries,
+      long turnSeq, String processInstanceId, Instant now) {
+    return statement.param("now", utc(now)).param("turn", turnSeq).param("pid", processInstanceId)
+        .param("ids", entries.stream().map(InboxEntry::id).toList());
   }
 
   /**
@@ -237,21 +242,9 @@ public class Inbox {
       advanceConversation(turn, conversationKey, turnSeq);
       return;
     }
-    jdbc.sql("""
-            WITH delivered AS (
-              UPDATE inbox_message SET status = 'DELIVERED', delivered_at = :now, turn_seq = :turn,
-                process_instance_id = :pid
-              WHERE id IN (:ids))
-            UPDATE conversation SET turn_seq = :turn, customer_name = COALESCE(:name, customer_name),
-              last_inbound_at = CASE WHEN last_inbound_at IS NULL OR last_inbound_at < :lastIn
-                THEN :lastIn ELSE last_inbound_at END
-            WHERE conversation_key = :key""")
-        .param("now", utc(now)).param("turn", turnSeq).param("pid", processInstanceId)
-        .param("ids", turn.stream().map(InboxEntry::id).toList())
-        .param("name", truncate(turn.get(turn.size() - 1).profileName(), 256))
-        .param("lastIn", utc(newest.get())).param("key", conversationKey)
-        .update();
-    rememberInTransaction(conversationKey, newest.get());
+    // handOver has bound the window to the transaction already
+    conversationAdvanced(rowsDelivered(jdbc.sql(MARK_ROWS_AND_ADVANCE), turn, turnSeq, processInstanceId, now),
+        turn, conversationKey, turnSeq, newest.get()).update();
   }
 
   private static Optional<Instant> newestCustomerMessage(List<InboxEntry> entries) {
@@ -264,23 +257,31 @@ public class Inbox {
    * transaction that hands the turn over.
    */
   void advanceConversation(List<InboxEntry> entries, String conversationKey, long turnSeq) {
-    InboxEntry last = entries.get(entries.size() - 1);
-    Instant lastCustomerMessage = entries.stream().filter(InboxEntry::isCustomerMessage)
-        .map(InboxEntry::waTimestamp).max(Instant::compareTo).orElse(null);
+    Instant lastCustomerMessage = newestCustomerMessage(entries).orElse(null);
     if (lastCustomerMessage == null) {
       jdbc.sql("UPDATE conversation SET turn_seq = ? WHERE conversation_key = ?")
           .params(turnSeq, conversationKey).update();
       return;
     }
-    jdbc.sql("""
-            UPDATE conversation SET turn_seq = :turn, customer_name = COALESCE(:name, customer_name),
-              last_inbound_at = CASE WHEN last_inbound_at IS NULL OR last_inbound_at < :lastIn
-                THEN :lastIn ELSE last_inbound_at END
-            WHERE conversation_key = :key""")
-        .param("turn", turnSeq).param("lastIn", utc(lastCustomerMessage))
-        .param("name", truncate(last.profileName(), 256)).param("key", conversationKey)
+    conversationAdvanced(jdbc.sql(ADVANCE_CONVERSATION), entries, conversationKey, turnSeq, lastCustomerMessage)
         .update();
     rememberInTransaction(conversationKey, lastCustomerMessage);
+  }
+
+  private static final String ADVANCE_CONVERSATION = """
+      UPDATE conversation SET turn_seq = :turn, customer_name = COALESCE(:name, customer_name),
+        last_inbound_at = CASE WHEN last_inbound_at IS NULL OR last_inbound_at < :lastIn
+          THEN :lastIn ELSE last_inbound_at END
+      WHERE conversation_key = :key""";
+
+  /** Both in one statement (PostgreSQL): the inbox's update in a WITH clause. */
+  private static final String MARK_ROWS_AND_ADVANCE =
+      "WITH delivered AS (" + MARK_ROWS_DELIVERED + ") " + ADVANCE_CONVERSATION;
+
+  private static JdbcClient.StatementSpec conversationAdvanced(JdbcClient.StatementSpec statement,
+      List<InboxEntry> entries, String conversationKey, long turnSeq, Instant lastCustomerMessage) {
+    return statement.param("turn", turnSeq).param("lastIn", utc(lastCustomerMessage))
+        .param("name", truncate(entries.get(entries.size() - 1).profileName(), 256)).param("key", conversationKey);
   }
 
   /** Where the current transaction keeps the newest customer message it handed over, per conversation. */

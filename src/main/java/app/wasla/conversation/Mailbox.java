@@ -212,11 +212,9 @@ public class Mailbox implements SmartLifecycle {
         Map<String, Delivery> delivered = new LinkedHashMap<>();
         for (String key : keys) {
           MDC.put("conversation", ConversationKey.mask(key));
-          DELIVERING.set(key);
           try {
-            delivered.put(key, deliverNext(key));
+            delivered.put(key, deliverMarked(key));
           } finally {
-            DELIVERING.remove();
             MDC.remove("conversation");
           }
         }
@@ -227,13 +225,26 @@ public class Mailbox implements SmartLifecycle {
       return keys.stream().map(key -> new Ready(key, true)).toList();
     }
     metrics.deliveredTogether(keys.size());
-    deliveries.forEach((key, delivery) -> {
-      if (delivery.more()) {
-        poke(key);
-      }
-      finish(key, delivery.outcome() == Outcome.WAITING_FOR_WINDOW ? delivery.waitFor() : null);
-    });
+    deliveries.forEach((key, delivery) -> finish(key, delivered(key, delivery)));
     return List.of();
+  }
+
+  /** {@link #deliverNext}, marked as this thread's delivery of the conversation ({@link #isDelivering}). */
+  private Delivery deliverMarked(String key) {
+    DELIVERING.set(key);
+    try {
+      return deliverNext(key);
+    } finally {
+      DELIVERING.remove();
+    }
+  }
+
+  /** After a committed delivery: asks for a rerun when more is pending; returns when to try again, if at all. */
+  private Duration delivered(String key, Delivery delivery) {
+    if (delivery.more()) {
+      poke(key);
+    }
+    return delivery.outcome() == Outcome.WAITING_FOR_WINDOW ? delivery.waitFor() : null;
   }
 
   private void run(String key, boolean knownPending) {
@@ -246,19 +257,7 @@ public class Mailbox implements SmartLifecycle {
         failures.remove(key);
         return;
       }
-      Delivery delivery;
-      DELIVERING.set(key);
-      try {
-        delivery = transactions.execute(status -> deliverNext(key));
-      } finally {
-        DELIVERING.remove();
-      }
-      if (delivery.outcome() == Outcome.WAITING_FOR_WINDOW) {
-        retryIn = delivery.waitFor();
-      }
-      if (delivery.more()) {
-        poke(key);
-      }
+      retryIn = delivered(key, transactions.execute(status -> deliverMarked(key)));
       failures.remove(key);
     } catch (RuntimeException e) {
       // Nothing was marked delivered (the transaction rolled back): try again a little later.
