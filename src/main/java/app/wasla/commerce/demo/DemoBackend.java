@@ -46,11 +46,13 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final StockChanges stockChanges;
   private volatile List<ProductMatcher.Name> names;
 
   public DemoBackend(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.stockChanges = new StockChanges(jdbc);
   }
 
   // ---- catalogue
@@ -87,6 +89,7 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
         .optional();
   }
 
+  /** What the branches can sell now, counting this transaction's own orders that are not written yet. */
   @Override
   public List<StockLevel> stock(String sku) {
     return jdbc.sql("""
@@ -95,7 +98,7 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
         WHERE s.sku = ? ORDER BY s.branch_code DESC""")
         .param(sku)
         .query((rs, i) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getInt(5)))
+            rs.getInt(5) + stockChanges.pendingAvailable(new StockChanges.Row(rs.getString(1), rs.getString(2)))))
         .list();
   }
 
@@ -104,19 +107,15 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Override
   @Transactional
   public Optional<Order> place(String customerId, String sku, int quantity, String requestId) {
-    // requestId is not needed here: the reservation commits or rolls back with the flow's job
+    // requestId is not needed here: the reservation commits or rolls back with the flow's turn or job
     Product product = product(sku).orElseThrow(() -> new IllegalArgumentException("unknown SKU " + sku));
     Optional<StockLevel> branch = stock(sku).stream().filter(s -> s.available() >= quantity)
         .max((a, b) -> Integer.compare(a.available(), b.available()));
     if (branch.isEmpty()) {
       return Optional.empty();
     }
-    // the guard in the WHERE clause makes the reservation safe against a concurrent order
-    int reserved = jdbc.sql("""
-        UPDATE commerce_stock SET reserved = reserved + ?
-        WHERE sku = ? AND branch_code = ? AND on_hand - reserved >= ?""")
-        .params(quantity, sku, branch.get().branchCode(), quantity).update();
-    if (reserved == 0) {
+    // written at the commit, guarded against a concurrent order (StockChanges)
+    if (!stockChanges.reserve(new StockChanges.Row(sku, branch.get().branchCode()), quantity)) {
       return Optional.empty();
     }
     OffsetDateTime now = now();
@@ -134,11 +133,9 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Transactional
   public Order markPaid(String orderId, String paymentRef) {
     Order order = find(orderId).orElseThrow(() -> new IllegalArgumentException("unknown order " + orderId));
-    if (Order.RESERVED.equals(order.status())) {
-      jdbc.sql("UPDATE commerce_stock SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ? AND branch_code = ?")
-          .params(order.quantity(), order.quantity(), order.sku(), order.branchCode()).update();
-      jdbc.sql("UPDATE commerce_order SET status = ?, updated_at = ? WHERE id = ?")
-          .params(Order.PAID, now(), number(orderId)).update();
+    // the status guard makes a second confirmation (a gateway's retried callback, say) change nothing
+    if (leaveReserved(orderId, Order.PAID)) {
+      stockChanges.sell(new StockChanges.Row(order.sku(), order.branchCode()), order.quantity());
     }
     return find(orderId).orElseThrow();
   }
@@ -147,11 +144,16 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Transactional
   public void cancel(String orderId, String reason) {
     find(orderId).filter(o -> Order.RESERVED.equals(o.status())).ifPresent(order -> {
-      jdbc.sql("UPDATE commerce_stock SET reserved = reserved - ? WHERE sku = ? AND branch_code = ?")
-          .params(order.quantity(), order.sku(), order.branchCode()).update();
-      jdbc.sql("UPDATE commerce_order SET status = ?, updated_at = ? WHERE id = ?")
-          .params(Order.CANCELLED, now(), number(orderId)).update();
+      if (leaveReserved(orderId, Order.CANCELLED)) {
+        stockChanges.release(new StockChanges.Row(order.sku(), order.branchCode()), order.quantity());
+      }
     });
+  }
+
+  /** Moves a reserved order to its next status; false when it has left RESERVED already. */
+  private boolean leaveReserved(String orderId, String status) {
+    return jdbc.sql("UPDATE commerce_order SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
+        .params(status, now(), number(orderId), Order.RESERVED).update() == 1;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package app.wasla.commerce.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wasla.commerce.catalogue.Product;
 import app.wasla.commerce.catalogue.ProductMatcher;
@@ -13,20 +14,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * V5__commerce.sql and the demo store's SQL on the real PostgreSQL (database wasla_commerce_demo), and the
- * product matcher. No Spring context: Flyway and JdbcClient on a plain DataSource.
+ * product matcher. No Spring context: Flyway, JdbcClient and a DataSourceTransactionManager on a plain DataSource.
  */
 class DemoBackendPostgresTest {
 
   static JdbcClient jdbc;
   static DemoBackend store;
+  static TransactionTemplate transactions;
 
   @BeforeAll
   static void migrate() {
@@ -36,6 +42,7 @@ class DemoBackendPostgresTest {
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     jdbc = JdbcClient.create(ds);
     store = new DemoBackend(jdbc, Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
   }
 
   @Test
@@ -91,6 +98,90 @@ class DemoBackendPostgresTest {
     assertThat(store.find(paid.id()).orElseThrow().status()).isEqualTo(Order.PAID);
     assertThat(store.find(cancelled.id()).orElseThrow().status()).isEqualTo(Order.CANCELLED);
     assertThat(store.summary("201000000009").totalSpendEgp()).isEqualByComparingTo("3299");
+  }
+
+  @Test
+  void twoTransactionsOrderingTwoProductsInOppositeOrderBothCommit() throws Exception {
+    // the shape of two mailbox transactions that each carry several conversations' turns
+    int freePodsBefore = available("ORFP4");
+    int powerBankBefore = available("ANKPB10");
+    CyclicBarrier bothOrderedOnce = new CyclicBarrier(2);
+    List<CompletableFuture<List<Order>>> transactionsDone = List.of(
+            List.of("ORFP4", "ANKPB10"), List.of("ANKPB10", "ORFP4")).stream()
+        .map(skus -> CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+          Order first = store.place("201000000031", skus.get(0), 1, "r").orElseThrow();
+          await(bothOrderedOnce);
+          Order second = store.place("201000000031", skus.get(1), 1, "r").orElseThrow();
+          return List.of(first, second);
+        }))).toList();
+
+    for (CompletableFuture<List<Order>> done : transactionsDone) {
+      assertThat(done.get(30, TimeUnit.SECONDS)).hasSize(2);
+    }
+    assertThat(available("ORFP4")).isEqualTo(freePodsBefore - 2);
+    assertThat(available("ANKPB10")).isEqualTo(powerBankBefore - 2);
+  }
+
+  @Test
+  void anOrderWhoseLastUnitWentElsewhereBeforeItsCommitRollsBack() throws Exception {
+    jdbc.sql("UPDATE commerce_stock SET on_hand = CASE branch_code WHEN 'CAI' THEN 1 ELSE 0 END, reserved = 0 "
+        + "WHERE sku = 'AWSE'").update();
+
+    assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+      assertThat(store.place("201000000041", "AWSE", 1, "late")).isPresent();
+      // its own order counts at once, though the stock row is written only at the commit
+      assertThat(available("AWSE")).isZero();
+      // meanwhile another customer's transaction takes the unit and commits first
+      // (it would wait for this one's row lock if the row were written already: hence the time limit)
+      Optional<Order> first = within10Seconds(CompletableFuture.supplyAsync(() -> transactions.execute(
+          other -> store.place("201000000042", "AWSE", 1, "early"))));
+      assertThat(first).isPresent();
+    })).isInstanceOf(StockChanges.StockTakenException.class);
+
+    assertThat(store.forCustomer("201000000041", 5)).isEmpty();
+    assertThat(store.forCustomer("201000000042", 5)).extracting(Order::status).containsExactly(Order.RESERVED);
+    assertThat(available("AWSE")).isZero();
+    assertThat(jdbc.sql("SELECT reserved FROM commerce_stock WHERE sku = 'AWSE' AND branch_code = 'CAI'")
+        .query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondPaymentConfirmationInTheSameTransactionSellsTheUnitOnce() {
+    Order order = store.place("201000000051", "SM25", 1, "r").orElseThrow();
+    int onHandBefore = onHand("SM25");
+
+    transactions.executeWithoutResult(status -> {
+      store.markPaid(order.id(), "PAY-51");
+      store.markPaid(order.id(), "PAY-51");
+      store.cancel(order.id(), "too late: it is paid");
+    });
+
+    assertThat(onHand("SM25")).isEqualTo(onHandBefore - 1);
+    assertThat(store.find(order.id()).orElseThrow().status()).isEqualTo(Order.PAID);
+  }
+
+  private static int available(String sku) {
+    return store.stock(sku).stream().mapToInt(s -> s.available()).sum();
+  }
+
+  private static int onHand(String sku) {
+    return jdbc.sql("SELECT SUM(on_hand) FROM commerce_stock WHERE sku = ?").param(sku).query(Integer.class).single();
+  }
+
+  private static <T> T within10Seconds(CompletableFuture<T> future) {
+    try {
+      return future.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
