@@ -1,7 +1,9 @@
 package app.wasla.conversation;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -87,9 +89,24 @@ public class ConversationEngine {
    * Hands a message to the execution that waits for it. What a correlation does once it has found that execution
    * (the same command, the variables set on the process instance), without searching for it a second time: the
    * mailbox holds the conversation's lock and has just found it.
+   *
+   * <p>A value equal to the variable's current one is left out. The engine writes every variable it is given
+   * again (a row update each, even null over null), and most turns repeat some: {@code replyId} stays null while
+   * the customer types. Reading the current values costs nothing extra: both calls run in one command, and the
+   * variables the read loads are the ones the correlation would load to set them.
    */
   void correlate(String messageName, Waiting waiting, Map<String, Object> variables) {
-    runtime.messageEventReceived(messageName, waiting.executionId(), variables);
+    inOneCommand(() -> {
+      Map<String, Object> current = runtime.getVariables(waiting.executionId(), variables.keySet());
+      Map<String, Object> changed = new HashMap<>();
+      variables.forEach((name, value) -> {
+        if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+          changed.put(name, value);
+        }
+      });
+      runtime.messageEventReceived(messageName, waiting.executionId(), changed);
+      return null;
+    });
   }
 
   /** Correlates a message to one process instance (an event subprocess or a wait state of that instance). */

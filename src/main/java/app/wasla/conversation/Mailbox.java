@@ -257,7 +257,9 @@ public class Mailbox implements SmartLifecycle {
         failures.remove(key);
         return;
       }
-      retryIn = delivered(key, transactions.execute(status -> deliverMarked(key)));
+      // one engine command for the turn, as in a shared transaction: the search for the waiting execution fills
+      // the command's cache, and the correlation finds that execution there instead of reading it again
+      retryIn = delivered(key, transactions.execute(status -> engine.inOneCommand(() -> deliverMarked(key))));
       failures.remove(key);
     } catch (RuntimeException e) {
       // Nothing was marked delivered (the transaction rolled back): try again a little later.

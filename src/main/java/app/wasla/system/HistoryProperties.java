@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param skipVariables process variables whose values Camunda's history does not record. The defaults change
  *     every turn and are kept in Wasla's own tables already (the inbox, the outbox, the transcript): the turn's
  *     text and ids, the send counter, the persona's running summary. Recording them cost a history insert at
- *     the start and a read and an update per turn each, and kept a second copy of what customers wrote.
+ *     the start and a read and an update per turn each, and kept a second copy of what customers wrote. The
+ *     persona's scores (intent confidence, sentiment score) change almost every turn too; what they led to stays
+ *     in the history (the intent, the sentiment label, the handoff and its reason).
  *     An empty list records every variable (Camunda's plain behaviour at the configured history level).
  */
 @ConfigurationProperties("wasla.history")
 public record HistoryProperties(
     @DefaultValue({"turnText", "turnSeq", "lastWamid", "replyId", "sendSeq", "personaSummary", "turnRetry",
-        "leaveToSalesFlows"}) List<String> skipVariables) {
+        "leaveToSalesFlows", "intentConfidence", "sentimentScore"}) List<String> skipVariables) {
 
   public HistoryProperties {
     skipVariables = skipVariables == null ? List.of() : List.copyOf(skipVariables);

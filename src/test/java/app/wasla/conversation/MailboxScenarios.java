@@ -678,17 +678,39 @@ abstract class MailboxScenarios {
     assertThat(runtime.getVariable(instance, "lastWamid")).isEqualTo("wamid.h2." + waId);
     // ...but Camunda's history keeps no copy of what the customer wrote (the inbox has it)
     for (String skipped : List.of("turnText", "turnSeq", "lastWamid", "replyId", "sendSeq", "personaSummary",
-        "leaveToSalesFlows")) {
+        "leaveToSalesFlows", "intentConfidence", "sentimentScore")) {
       assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(skipped)
           .count()).as(skipped).isZero();
     }
     // what the flow concluded is history as before
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("intent")
         .singleResult().getValue()).isEqualTo(runtime.getVariable(instance, "intent"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("sentiment")
+        .singleResult().getValue()).isEqualTo(runtime.getVariable(instance, "sentiment"));
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName("conversationKey").singleResult().getValue()).isEqualTo(key(waId));
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
         .activityId("serviceTask_reply").count()).isEqualTo(2);
+  }
+
+  @Test
+  void aTurnVariableWhoseValueDidNotChangeIsNotWrittenAgain() throws Exception {
+    String waId = greetedCustomer();
+    webhooks.post(Webhooks.text(waId, "wamid.same." + waId, "what are your opening hours?", Instant.now()));
+    awaitReplies(waId, 2);
+    String instance = instanceOf(waId);
+    await().atMost(PATIENCE).until(() -> Long.valueOf(2).equals(runtime.getVariable(instance, "turnSeq")));
+
+    // both turns were typed: replyId was null and stayed null, so its row kept its first revision
+    assertThat(runtime.getVariable(instance, "replyId")).isNull();
+    assertThat(revision(instance, "replyId")).isEqualTo(1);
+    assertThat(revision(instance, "turnText")).isEqualTo(2);
+    assertThat(revision(instance, "lastWamid")).isEqualTo(2);
+  }
+
+  private int revision(String processInstanceId, String variable) {
+    return jdbc.sql("SELECT REV_ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ? AND NAME_ = ?")
+        .params(processInstanceId, variable).query(Integer.class).single();
   }
 
   @Test
