@@ -110,14 +110,17 @@ public class CustomerMemory implements CustomerMessageListener {
     String language = turn.language() == null || "mixed".equalsIgnoreCase(turn.language()) ? null : turn.language();
     boolean negative = "negative".equalsIgnoreCase(turn.sentiment());
     // a returning customer (the usual case) costs one statement, which also locks the row; a new one is created first
-    if (!store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language)) {
+    Optional<CustomerProfile> after =
+        store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language);
+    if (after.isEmpty()) {
       store.ensure(key, now);
-      store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language);
+      after = store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language);
     }
     if (turn.handoff()) {
       store.addEvent(key.value(), HANDOFF, null, null, null, turn.handoffReason(), turn.conversationId(), at, now);
     }
-    retag(key.value(), now);
+    // the turn's update returned the profile the rules need (the handoff event changes none of its figures)
+    retag(key.value(), now, after.orElseThrow());
   }
 
   /**
@@ -305,7 +308,10 @@ public class CustomerMemory implements CustomerMessageListener {
 
   /** Rule tags from the DMN table: adds what matches now, removes what no longer does; manual tags untouched. */
   private void retag(String key, Instant now) {
-    CustomerProfile p = store.findWithoutAttributes(key).orElseThrow();
+    retag(key, now, store.findWithoutAttributes(key).orElseThrow());
+  }
+
+  private void retag(String key, Instant now, CustomerProfile p) {
     Integer daysSinceLastOrder = p.lastOrderAt() == null ? null
         : (int) Math.max(0, Duration.between(p.lastOrderAt(), now).toDays());
     Set<String> wanted = rules.tags(new TagRules.Facts(p.totalSpend().doubleValue(), p.orders(), p.lastIntent(),

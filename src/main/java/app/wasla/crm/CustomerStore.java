@@ -1,6 +1,7 @@
 package app.wasla.crm;
 
 import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.DatabaseDialect;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -30,9 +31,12 @@ class CustomerStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
+  // PostgreSQL runs an UPDATE in a WITH clause and reads what it returned in the same statement; H2 cannot
+  private final boolean updateInWith;
 
-  CustomerStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+  CustomerStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, DatabaseDialect dialect) {
     this.jdbc = jdbc;
+    this.updateInWith = dialect.postgres();
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -110,19 +114,34 @@ class CustomerStore {
    *
    * @return false when the customer has no row yet (nothing changed)
    */
-  boolean recordTurn(String key, String conversationId, String intent, boolean negative, String language) {
-    return jdbc.sql("""
-            UPDATE customer SET
-              conversations = conversations + CASE WHEN CAST(:cid AS VARCHAR(64)) IS NOT NULL
-                AND (last_conversation_id IS NULL OR last_conversation_id <> :cid) THEN 1 ELSE 0 END,
-              last_conversation_id = COALESCE(:cid, last_conversation_id),
-              last_intent = COALESCE(:intent, last_intent),
-              negative_turns_in_a_row = CASE WHEN :negative THEN negative_turns_in_a_row + 1 ELSE 0 END,
-              preferred_language = COALESCE(:language, preferred_language)
-            WHERE customer_key = :key""")
+  /**
+   * Records a persona turn on the customer's row and returns the profile as it is now (without its attributes, as
+   * {@link #findWithoutAttributes}); empty when the customer has no row. The tag rules read that profile right
+   * after, so on PostgreSQL the update and the read are one statement (the update in a {@code WITH} clause).
+   */
+  Optional<CustomerProfile> recordTurn(String key, String conversationId, String intent, boolean negative,
+      String language) {
+    String update = """
+        UPDATE customer SET
+          conversations = conversations + CASE WHEN CAST(:cid AS VARCHAR(64)) IS NOT NULL
+            AND (last_conversation_id IS NULL OR last_conversation_id <> :cid) THEN 1 ELSE 0 END,
+          last_conversation_id = COALESCE(:cid, last_conversation_id),
+          last_intent = COALESCE(:intent, last_intent),
+          negative_turns_in_a_row = CASE WHEN :negative THEN negative_turns_in_a_row + 1 ELSE 0 END,
+          preferred_language = COALESCE(:language, preferred_language)
+        WHERE customer_key = :key""";
+    if (updateInWith) {
+      return jdbc.sql("WITH c AS (" + update + " RETURNING *) " + PROFILE_WITH_TAGS.formatted("c", ""))
+          .param("cid", conversationId)
+          .param("intent", truncate(intent, 64)).param("negative", negative)
+          .param("language", truncate(language, 16)).param("key", key)
+          .query(PROFILE_EXTRACTOR);
+    }
+    boolean updated = jdbc.sql(update)
         .param("cid", conversationId)
         .param("intent", truncate(intent, 64)).param("negative", negative)
         .param("language", truncate(language, 16)).param("key", key).update() > 0;
+    return updated ? findWithoutAttributes(key) : Optional.empty();
   }
 
   void addOrder(String key, BigDecimal amount, String currency, Instant at) {
@@ -209,28 +228,33 @@ class CustomerStore {
 
   /**
    * The profile without its free-form attributes (an empty map): the figures and tags that the persona and the
-   * tag rules read, twice per turn, so in one statement (the customer row joined with its tags, a row per tag).
+   * tag rules read, so in one statement (the customer row joined with its tags, a row per tag).
    */
   Optional<CustomerProfile> findWithoutAttributes(String key) {
-    return jdbc.sql("""
-            SELECT c.*, t.tag AS tag_name, t.source AS tag_source, t.tagged_at AS tag_since, t.tagged_by AS tag_by
-            FROM customer c LEFT JOIN customer_tag t ON t.customer_key = c.customer_key
-            WHERE c.customer_key = ? ORDER BY t.tag, t.source""")
-        .param(key)
-        .query((ResultSetExtractor<Optional<CustomerProfile>>) rs -> {
-          CustomerProfile row = null;
-          List<CustomerProfile.Tag> tags = new ArrayList<>();
-          while (rs.next()) {
-            if (row == null) {
-              row = profile(rs, List.of(), Map.of());
-            }
-            if (rs.getString("tag_name") != null) {
-              tags.add(new CustomerProfile.Tag(rs.getString("tag_name"), rs.getString("tag_source"),
-                  instant(rs, "tag_since"), rs.getString("tag_by")));
-            }
-          }
-          return Optional.ofNullable(row).map(p -> p.withTags(tags));
-        });
+    return jdbc.sql(PROFILE_WITH_TAGS.formatted("customer", " WHERE c.customer_key = ?")).param(key)
+        .query(PROFILE_EXTRACTOR);
+  }
+
+  /** The customer rows of %1$s (a table or a WITH clause, aliased c) joined with their tags, then %2$s. */
+  private static final String PROFILE_WITH_TAGS = """
+      SELECT c.*, t.tag AS tag_name, t.source AS tag_source, t.tagged_at AS tag_since, t.tagged_by AS tag_by
+      FROM %1$s c LEFT JOIN customer_tag t ON t.customer_key = c.customer_key%2$s ORDER BY t.tag, t.source""";
+
+  private static final ResultSetExtractor<Optional<CustomerProfile>> PROFILE_EXTRACTOR = CustomerStore::profileWithTags;
+
+  private static Optional<CustomerProfile> profileWithTags(ResultSet rs) throws SQLException {
+    CustomerProfile row = null;
+    List<CustomerProfile.Tag> tags = new ArrayList<>();
+    while (rs.next()) {
+      if (row == null) {
+        row = profile(rs, List.of(), Map.of());
+      }
+      if (rs.getString("tag_name") != null) {
+        tags.add(new CustomerProfile.Tag(rs.getString("tag_name"), rs.getString("tag_source"),
+            instant(rs, "tag_since"), rs.getString("tag_by")));
+      }
+    }
+    return Optional.ofNullable(row).map(p -> p.withTags(tags));
   }
 
   Map<String, String> attributes(String key) {
