@@ -668,10 +668,7 @@ abstract class MailboxScenarios {
   @Test
   void theTurnsTextAndIdsStayOutOfCamundasHistoryWhileTheFlowsReadingsAreKept() throws Exception {
     String waId = greetedCustomer();
-    webhooks.post(Webhooks.text(waId, "wamid.h2." + waId, "what are your opening hours?", Instant.now()));
-    awaitReplies(waId, 2);
-    String instance = instanceOf(waId);
-    await().atMost(PATIENCE).until(() -> Long.valueOf(2).equals(runtime.getVariable(instance, "turnSeq")));
+    String instance = askedForOpeningHours(waId, "wamid.h2." + waId);
 
     // the flow still reads them...
     assertThat(runtime.getVariable(instance, "turnText")).isEqualTo("what are your opening hours?");
@@ -696,16 +693,22 @@ abstract class MailboxScenarios {
   @Test
   void aTurnVariableWhoseValueDidNotChangeIsNotWrittenAgain() throws Exception {
     String waId = greetedCustomer();
-    webhooks.post(Webhooks.text(waId, "wamid.same." + waId, "what are your opening hours?", Instant.now()));
-    awaitReplies(waId, 2);
-    String instance = instanceOf(waId);
-    await().atMost(PATIENCE).until(() -> Long.valueOf(2).equals(runtime.getVariable(instance, "turnSeq")));
+    String instance = askedForOpeningHours(waId, "wamid.same." + waId);
 
     // both turns were typed: replyId was null and stayed null, so its row kept its first revision
     assertThat(runtime.getVariable(instance, "replyId")).isNull();
     assertThat(revision(instance, "replyId")).isEqualTo(1);
     assertThat(revision(instance, "turnText")).isEqualTo(2);
     assertThat(revision(instance, "lastWamid")).isEqualTo(2);
+  }
+
+  /** A greeted customer's second, typed turn, answered; returns the conversation's instance. */
+  private String askedForOpeningHours(String waId, String wamid) {
+    webhooks.post(Webhooks.text(waId, wamid, "what are your opening hours?", Instant.now()));
+    awaitReplies(waId, 2);
+    String instance = instanceOf(waId);
+    await().atMost(PATIENCE).until(() -> Long.valueOf(2).equals(runtime.getVariable(instance, "turnSeq")));
+    return instance;
   }
 
   private int revision(String processInstanceId, String variable) {
