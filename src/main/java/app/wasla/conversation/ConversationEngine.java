@@ -92,8 +92,9 @@ public class ConversationEngine {
    *
    * <p>A value equal to the variable's current one is left out. The engine writes every variable it is given
    * again (a row update each, even null over null), and most turns repeat some: {@code replyId} stays null while
-   * the customer types. Reading the current values costs nothing extra: both calls run in one command, and the
-   * variables the read loads are the ones the correlation would load to set them.
+   * the customer types. Both calls run in one command, so the correlation sets the values the read has loaded;
+   * the read costs one variable query more than the correlation alone in the conversation flows (it loads each
+   * scope's variables), fewer than the updates it saves (docs/benchmark.md, tuning 29).
    */
   void correlate(String messageName, Waiting waiting, Map<String, Object> variables) {
     inOneCommand(() -> {

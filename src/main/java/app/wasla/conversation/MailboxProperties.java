@@ -16,9 +16,9 @@ public record MailboxProperties(
     /* Under load, a worker delivers the turns of up to this many conversations that are ready at once in one
        transaction and one engine command (one commit and one flush for all of them); when fewer are ready it
        takes what there is, so an idle node never waits. 1 (the default) = one conversation per transaction:
-       turns that update rows shared by many conversations (the demo store's stock) deadlock when several share a
-       transaction (docs/benchmark.md, tuning 26), so turn it up only for flows whose turns touch rows of their own
-       conversation alone. */
+       more saved statements but no more throughput in the benchmark, and a turn's reply waits for its whole batch
+       (docs/benchmark.md, tunings 26 and 28). A flow step that writes rows shared by many conversations must
+       not lock them before the commit (the demo store writes its stock then, sorted), or such batches deadlock. */
     @DefaultValue("1") int conversationsPerTransaction,
     @DefaultValue("2s") Duration sweepInterval,
     /* Meta replays webhooks for up to 7 days after an outage; older messages are recorded, not answered. */

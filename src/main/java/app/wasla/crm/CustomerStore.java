@@ -110,14 +110,11 @@ class CustomerStore {
   /**
    * The persona's reading of a turn, in one statement that also takes the row's lock: a turn of another process
    * instance than the customer's latest counts one more conversation (compared in SQL, so there is no read
-   * before it).
+   * before it). Returns the profile as it is now (without its attributes, as {@link #findWithoutAttributes}),
+   * which the tag rules read right after: on PostgreSQL in the same statement (the update in a {@code WITH}
+   * clause), on H2 by a read after it.
    *
-   * @return false when the customer has no row yet (nothing changed)
-   */
-  /**
-   * Records a persona turn on the customer's row and returns the profile as it is now (without its attributes, as
-   * {@link #findWithoutAttributes}); empty when the customer has no row. The tag rules read that profile right
-   * after, so on PostgreSQL the update and the read are one statement (the update in a {@code WITH} clause).
+   * @return empty when the customer has no row yet (nothing changed)
    */
   Optional<CustomerProfile> recordTurn(String key, String conversationId, String intent, boolean negative,
       String language) {
@@ -130,18 +127,16 @@ class CustomerStore {
           negative_turns_in_a_row = CASE WHEN :negative THEN negative_turns_in_a_row + 1 ELSE 0 END,
           preferred_language = COALESCE(:language, preferred_language)
         WHERE customer_key = :key""";
-    if (updateInWith) {
-      return jdbc.sql("WITH c AS (" + update + " RETURNING *) " + PROFILE_WITH_TAGS.formatted("c", ""))
-          .param("cid", conversationId)
-          .param("intent", truncate(intent, 64)).param("negative", negative)
-          .param("language", truncate(language, 16)).param("key", key)
-          .query(PROFILE_EXTRACTOR);
-    }
-    boolean updated = jdbc.sql(update)
+    String sql = updateInWith ? "WITH c AS (" + update + " RETURNING *) " + PROFILE_WITH_TAGS.formatted("c", "")
+        : update;
+    JdbcClient.StatementSpec statement = jdbc.sql(sql)
         .param("cid", conversationId)
         .param("intent", truncate(intent, 64)).param("negative", negative)
-        .param("language", truncate(language, 16)).param("key", key).update() > 0;
-    return updated ? findWithoutAttributes(key) : Optional.empty();
+        .param("language", truncate(language, 16)).param("key", key);
+    if (updateInWith) {
+      return statement.query(PROFILE_EXTRACTOR);
+    }
+    return statement.update() > 0 ? findWithoutAttributes(key) : Optional.empty();
   }
 
   void addOrder(String key, BigDecimal amount, String currency, Instant at) {
