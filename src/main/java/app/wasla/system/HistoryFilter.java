@@ -1,0 +1,83 @@
+package app.wasla.system;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's history backend without what {@link HistoryProperties} leaves out: the per-turn variables of
+ * {@code skip-variables} and the activities of the types in {@code skip-activity-types}. Their events never reach
+ * the database; everything else is written as the history level says. A filter on the handler, not a custom history
+ * level, so that the level stored in an existing database (audit) still matches.
+ */
+@Component
+class HistoryFilter extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(HistoryFilter.class);
+
+  private final Set<String> skippedVariables;
+  private final Set<String> skippedActivityTypes;
+
+  HistoryFilter(HistoryProperties props) {
+    this.skippedVariables = props.skippedVariables();
+    this.skippedActivityTypes = props.skippedActivityTypes();
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (skippedVariables.isEmpty() && skippedActivityTypes.isEmpty()) {
+      return;
+    }
+    if (configuration.getHistoryEventHandler() != null) {
+      log.warn("A history event handler is configured already; wasla.history.skip-* is not applied");
+      return;
+    }
+    configuration.setHistoryEventHandler(
+        new Filtering(new DbHistoryEventHandler(), skippedVariables, skippedActivityTypes));
+    log.info("Camunda's history leaves out the variables {} and the activities of type {}", skippedVariables,
+        skippedActivityTypes);
+  }
+
+  /** Passes every event on but the variable events of the skipped names and the skipped activity types' events. */
+  static final class Filtering implements HistoryEventHandler {
+
+    private final HistoryEventHandler delegate;
+    private final Set<String> skippedVariables;
+    private final Set<String> skippedActivityTypes;
+
+    Filtering(HistoryEventHandler delegate, Set<String> skippedVariables, Set<String> skippedActivityTypes) {
+      this.delegate = delegate;
+      this.skippedVariables = skippedVariables;
+      this.skippedActivityTypes = skippedActivityTypes;
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (!isSkipped(event)) {
+        delegate.handleEvent(event);
+      }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      for (HistoryEvent event : events) {
+        handleEvent(event);
+      }
+    }
+
+    private boolean isSkipped(HistoryEvent event) {
+      return event instanceof HistoricVariableUpdateEventEntity v && skippedVariables.contains(v.getVariableName())
+          || event instanceof HistoricActivityInstanceEventEntity a
+              && skippedActivityTypes.contains(a.getActivityType());
+    }
+  }
+}
