@@ -38,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answered in the mailbox's own transaction without an async job. A send that fails is tried again with backoff;
  * one that keeps failing (or that Meta refuses for good) is FAILED and an incident of its conversation in Cockpit.
  * A conversation's messages reach WhatsApp in the order they were queued: one that would overtake an earlier
- * message still waiting for its retry waits too. A node that dies between commit and send leaves the message
+ * message still waiting for its retry (or on another node) waits too. (On PostgreSQL "earlier" means committed
+ * before this one was queued: the insert itself tells whether one is still queued, so that the usual send, behind
+ * nothing, costs no lookup.) A node that dies between commit and send leaves the message
  * queued; the sweep sends it when its lease has run out.
  */
 @Service
@@ -111,20 +113,37 @@ public class Outbox implements SmartLifecycle {
       }
     }
     Instant now = clock.instant();
-    int inserted = jdbc.sql("""
+    JdbcClient.StatementSpec insert = jdbc.sql("""
             INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
               text, body_json, status, created_at, attempts, next_attempt_at, process_instance_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?)"""
-            + (onConflictDoNothing ? " ON CONFLICT (idempotency_key) DO NOTHING" : ""))
-        .params(idempotencyKey, key.value(), key.phoneNumberId(), key.waId(), toSend.type(),
-            Inbox.truncate(toSend.transcriptText(), 8000), outbound.toJson(toSend), Inbox.utc(now),
-            Inbox.utc(now.plus(props.lease())), processInstanceId)
-        .update();
-    if (inserted == 0) {
+            VALUES (:key, :conversation, :phoneNumberId, :waId, :type, :text, :body, 'QUEUED', :now, 0, :lease,
+              :instance)"""
+            // PostgreSQL also says, in the same statement, whether an earlier message of the conversation is still
+            // queued: the subquery sees the rows as they were before this insert
+            + (onConflictDoNothing ? """
+             ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING (SELECT COUNT(*) FROM outbound_message e
+              WHERE e.conversation_key = :conversation AND e.status = 'QUEUED')""" : ""))
+        .param("key", idempotencyKey).param("conversation", key.value())
+        .param("phoneNumberId", key.phoneNumberId()).param("waId", key.waId()).param("type", toSend.type())
+        .param("text", Inbox.truncate(toSend.transcriptText(), 8000)).param("body", outbound.toJson(toSend))
+        .param("now", Inbox.utc(now)).param("lease", Inbox.utc(now.plus(props.lease())))
+        .param("instance", processInstanceId);
+    boolean inserted;
+    boolean mayBeBehind;
+    if (onConflictDoNothing) {
+      Optional<Long> queuedBefore = insert.query(Long.class).optional();
+      inserted = queuedBefore.isPresent();
+      mayBeBehind = queuedBefore.orElse(0L) > 0;
+    } else {
+      inserted = insert.update() > 0;
+      mayBeBehind = true;
+    }
+    if (!inserted) {
       log.debug("Send {} was queued before", idempotencyKey);
       return;
     }
-    AfterCommit.run(() -> dispatch(key, toSend, idempotencyKey));
+    AfterCommit.run(() -> dispatch(key, toSend, idempotencyKey, mayBeBehind));
   }
 
   /**
@@ -132,8 +151,8 @@ public class Outbox implements SmartLifecycle {
    * database connection are free at once, and one conversation's messages still leave in order. Before start and
    * after stop it sends on the calling thread.
    */
-  private void dispatch(ConversationKey key, OutboundMessage message, String idempotencyKey) {
-    if (!onLane(key, () -> sendLogged(key, message, idempotencyKey))) {
+  private void dispatch(ConversationKey key, OutboundMessage message, String idempotencyKey, boolean mayBeBehind) {
+    if (!onLane(key, () -> sendLogged(key, message, idempotencyKey, mayBeBehind))) {
       // shutting down: the row stays QUEUED and the sweep sends it once its lease is over
       log.info("Send {} left to the sweep (stopping)", idempotencyKey);
     }
@@ -162,9 +181,9 @@ public class Outbox implements SmartLifecycle {
     }
   }
 
-  private void sendLogged(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+  private void sendLogged(ConversationKey key, OutboundMessage message, String idempotencyKey, boolean mayBeBehind) {
     try {
-      send(key, message, idempotencyKey);
+      send(key, message, idempotencyKey, mayBeBehind);
     } catch (RuntimeException e) {
       // e.g. the database was unreachable to record the outcome: the row is still QUEUED, the sweep tries again
       log.warn("Send {} could not be completed; the outbox sweep will take it over", idempotencyKey, e);
@@ -174,9 +193,12 @@ public class Outbox implements SmartLifecycle {
   /**
    * One attempt: the HTTP call, then SENT, or the failure recorded (retry later, or FAILED and an incident). A
    * message behind an earlier one of its conversation that is not sent yet waits for it instead.
+   *
+   * @param mayBeBehind false when no earlier message of the conversation was queued when this one was: none can be
+   *     now either (a message leaves QUEUED for good), so there is nothing to look up
    */
-  void send(ConversationKey key, OutboundMessage message, String idempotencyKey) {
-    if (behindAnUnsentMessage(key, idempotencyKey)) {
+  void send(ConversationKey key, OutboundMessage message, String idempotencyKey, boolean mayBeBehind) {
+    if (mayBeBehind && behindAnUnsentMessage(key, idempotencyKey)) {
       hold(idempotencyKey);
       return;
     }
@@ -291,7 +313,7 @@ public class Outbox implements SmartLifecycle {
           failed(d.idempotencyKey(), unreadable);
           continue;
         }
-        sendLogged(ConversationKey.parse(d.conversationKey()), message, d.idempotencyKey());
+        sendLogged(ConversationKey.parse(d.conversationKey()), message, d.idempotencyKey(), true);
         sent++;
       }
     }
