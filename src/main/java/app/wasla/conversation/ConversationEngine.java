@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,16 +95,18 @@ public class ConversationEngine {
    *
    * <p>A value equal to the variable's current one is left out. The engine writes every variable it is given
    * again (a row update each, even null over null), and most turns repeat some: {@code replyId} stays null while
-   * the customer types. Both calls run in one command, so the correlation sets the values the read has loaded;
-   * the read costs one variable query more than the correlation alone in the conversation flows (it loads each
-   * scope's variables), fewer than the updates it saves (docs/benchmark.md, tuning 29).
+   * the customer types. The read loads all the variables, as the engine does to set them, and both calls run in
+   * one command: the correlation finds them loaded and reads nothing more (a read of only the turn's names would
+   * cost a query of its own, docs/benchmark.md, tunings 29 and 33). Values are compared undeserialized: an object
+   * value always counts as changed.
    */
   void correlate(String messageName, Waiting waiting, Map<String, Object> variables) {
     inOneCommand(() -> {
-      Map<String, Object> current = runtime.getVariables(waiting.executionId(), variables.keySet());
+      VariableMap current = runtime.getVariablesTyped(waiting.executionId(), false);
       Map<String, Object> changed = new HashMap<>();
       variables.forEach((name, value) -> {
-        if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+        TypedValue now = current.getValueTyped(name);
+        if (now == null || now instanceof SerializableValue || !Objects.equals(now.getValue(), value)) {
           changed.put(name, value);
         }
       });
