@@ -159,12 +159,7 @@ public class Mailbox implements SmartLifecycle {
   private void deliverReady() {
     List<Ready> batch = new ArrayList<>();
     for (Ready next; batch.size() < props.conversationsPerTransaction() && (next = ready.poll()) != null; ) {
-      // a conversation whose last delivery failed goes alone: its failure must not fail the others again
-      if (failures.containsKey(next.key())) {
-        run(next.key(), next.knownPending());
-      } else {
-        batch.add(next);
-      }
+      batch.add(next);
     }
     deliver(batch);
   }
@@ -175,7 +170,13 @@ public class Mailbox implements SmartLifecycle {
   }
 
   private void deliver(List<Ready> batch) {
-    List<Ready> alone = batch.size() > 1 ? deliverTogether(batch) : batch;
+    // a conversation whose last delivery failed goes alone: its failure must not fail the others again
+    List<Ready> together = new ArrayList<>();
+    List<Ready> alone = new ArrayList<>();
+    for (Ready each : batch) {
+      (failures.containsKey(each.key()) ? alone : together).add(each);
+    }
+    alone.addAll(together.size() > 1 ? deliverTogether(together) : together);
     for (Ready each : alone) {
       run(each.key(), each.knownPending());
     }

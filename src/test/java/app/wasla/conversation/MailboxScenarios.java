@@ -381,6 +381,47 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void aConversationWhoseDeliveryFailedGoesAloneSoTheOthersStillShareATransaction(@Autowired Mailbox mailbox,
+      @Autowired Inbox inbox, @Autowired io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
+    String broken = greetedCustomer();
+    List<String> first = IntStream.range(0, 2).mapToObj(i -> newCustomer()).toList();
+    List<String> second = IntStream.range(0, 2).mapToObj(i -> newCustomer()).toList();
+    String unreadable = "event:PaymentConfirmed:unreadable-" + broken;
+    var shared = meters.get("wasla.mailbox.transaction.conversations").summary();
+
+    mailbox.stop();
+    try {
+      Instant now = Instant.now();
+      // an event whose stored variables cannot be read: its delivery throws, every time
+      assertThat(inbox.accept(new NewInboxEntry(unreadable, ConversationKey.parse(key(broken)), "PaymentConfirmed",
+          "event", "PaymentConfirmed", null, null, null, null, null, null, "{not json", now, now, false))).isTrue();
+      for (String waId : java.util.stream.Stream.concat(first.stream(), second.stream()).toList()) {
+        assertThat(webhooks.post(Webhooks.text(waId, "wamid.alone." + waId, "hello", Instant.now()))).isEqualTo(200);
+      }
+      Thread.sleep(400);
+      // the first shared transaction fails with the broken turn: each is delivered alone, the failure is recorded
+      long sharedBefore = shared.count();
+      double conversationsBefore = shared.totalAmount();
+      mailbox.deliverAll(List.of(key(broken), key(first.get(0)), key(first.get(1))));
+      assertThat(shared.count()).isEqualTo(sharedBefore);
+
+      // next time the broken conversation goes alone at once, and the two others commit together
+      mailbox.deliverAll(List.of(key(broken), key(second.get(0)), key(second.get(1))));
+      assertThat(shared.count()).isEqualTo(sharedBefore + 1);
+      assertThat(shared.totalAmount() - conversationsBefore).isEqualTo(2.0);
+      assertThat(java.util.stream.Stream.concat(first.stream(), second.stream()).toList()).allSatisfy(c ->
+          assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param("wamid.alone." + c)
+              .query(String.class).single()).isEqualTo("DELIVERED"));
+      assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param(unreadable)
+          .query(String.class).single()).isEqualTo("PENDING");
+    } finally {
+      // let its retries end: nothing of it is pending any more
+      jdbc.sql("UPDATE inbox_message SET status = 'UNROUTABLE' WHERE wamid = ?").param(unreadable).update();
+      mailbox.start();
+    }
+  }
+
+  @Test
   void aRateLimitFromMetaIsRetriedAndEndsInOneSentMessage() throws Exception {
     String waId = newCustomer();
     META.failNextSends(waId, 1, WhatsAppMock.rateLimited());
