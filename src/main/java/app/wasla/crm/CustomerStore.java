@@ -33,19 +33,29 @@ class CustomerStore {
   private final TransactionTemplate ownTransaction;
   // PostgreSQL runs an UPDATE in a WITH clause and reads what it returned in the same statement; H2 cannot
   private final boolean updateInWith;
+  // PostgreSQL skips a duplicate key in the insert itself, without an error that would abort the transaction
+  private final boolean onConflictDoNothing;
 
   CustomerStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, DatabaseDialect dialect) {
     this.jdbc = jdbc;
     this.updateInWith = dialect.postgres();
+    this.onConflictDoNothing = dialect.postgres();
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
-   * Creates the customer row when missing; true when this call created it. In its own transaction: on
-   * PostgreSQL a duplicate key (two first messages at once) would otherwise abort the caller's transaction.
+   * Creates the customer row when missing; true when this call created it. On PostgreSQL one insert in the caller's
+   * transaction that skips an existing key (two first messages at once: the second waits for the first and skips).
+   * On H2 a read, then the insert in its own transaction, so that a duplicate key cannot fail the caller's.
    */
   boolean ensure(ConversationKey key, Instant now) {
+    if (onConflictDoNothing) {
+      return jdbc.sql("""
+              INSERT INTO customer (customer_key, phone_number_id, wa_id, created_at)
+              VALUES (?, ?, ?, ?) ON CONFLICT (customer_key) DO NOTHING""")
+          .params(key.value(), key.phoneNumberId(), key.waId(), utc(now)).update() > 0;
+    }
     if (exists(key.value())) {
       return false;
     }
