@@ -340,6 +340,7 @@ public class Mailbox implements SmartLifecycle {
       processInstanceId = waiting.get().processInstanceId();
       // before the flow runs: it may answer at once, and the reply's 24-hour window opens with these messages
       inbox.handOver(turn, key);
+      tellListeners(key, turn);
       engine.correlate(CUSTOMER_MESSAGE, waiting.get(), variables);
     } else if (engine.hasLiveInstance(key)) {
       return new Delivery(Outcome.BUSY, null, false);
@@ -347,11 +348,11 @@ public class Mailbox implements SmartLifecycle {
       ConversationKey conversation = ConversationKey.parse(key);
       variables.putAll(startVariables(conversation, turn));
       inbox.handOver(turn, key);
+      tellListeners(key, turn);
       processInstanceId = engine.start(props.flowFor(conversation.phoneNumberId()), key, variables);
       conversationStarted(key, processInstanceId, props.flowFor(conversation.phoneNumberId()), CUSTOMER_MESSAGE);
     }
     inbox.markTurnDelivered(turn, key, seq, processInstanceId, now);
-    tellListeners(key, turn);
     Instant oldest = turn.get(0).receivedAt();
     int messages = turn.size();
     AfterCommit.run(() -> metrics.delivered(messages, Duration.between(oldest, clock.instant())));
@@ -390,7 +391,8 @@ public class Mailbox implements SmartLifecycle {
   /**
    * The CRM and other listeners, in the delivery's transaction but inside a savepoint: their failure is logged
    * and never holds the conversation up. Here rather than in the webhook request, so that the acknowledgement
-   * to Meta never waits for a customer row a running turn holds locked.
+   * to Meta never waits for a customer row a running turn holds locked; before the flow runs, so that the persona
+   * finds the profile the CRM's update returned (docs/benchmark.md, tuning 35).
    */
   private void tellListeners(String key, List<InboxEntry> turn) {
     if (listeners.isEmpty()) {

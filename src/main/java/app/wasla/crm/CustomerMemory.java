@@ -77,6 +77,7 @@ public class CustomerMemory implements CustomerMessageListener {
       return;
     }
     Instant now = clock.instant();
+    DeliveredProfiles.forget(key.value());
     store.ensure(key, now);
     store.lock(key.value());
     boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;
@@ -96,15 +97,19 @@ public class CustomerMemory implements CustomerMessageListener {
   @Override
   public void delivered(ConversationKey key, String profileName, String text, Instant at) {
     // a returning customer (the usual case) costs one statement; a new one is created first
-    if (!store.touchContact(key.value(), profileName, at)) {
+    Optional<Optional<CustomerProfile>> touched = store.touchContact(key.value(), profileName, at);
+    if (touched.isEmpty()) {
       store.ensure(key, clock.instant());
-      store.touchContact(key.value(), profileName, at);
+      touched = store.touchContact(key.value(), profileName, at);
     }
+    // the persona answers the turn next, in this transaction: it reads the profile the update returned
+    touched.flatMap(profile -> profile).ifPresent(profile -> DeliveredProfiles.remember(key.value(), profile));
   }
 
   /** After each persona turn: language, last intent, negative streak, conversations, handoff; tags re-evaluated. */
   public void turnCompleted(Turn turn) {
     ConversationKey key = ConversationKey.parse(turn.customerKey());
+    DeliveredProfiles.forget(key.value());
     Instant now = clock.instant();
     Instant at = turn.at() == null ? now : turn.at();
     String language = turn.language() == null || "mixed".equalsIgnoreCase(turn.language()) ? null : turn.language();
@@ -283,17 +288,22 @@ public class CustomerMemory implements CustomerMessageListener {
    */
   @Transactional(readOnly = true)
   public Optional<CustomerProfile> context(String customerKey) {
-    return store.findWithoutAttributes(ConversationKey.parse(customerKey).value());
+    String key = ConversationKey.parse(customerKey).value();
+    Optional<CustomerProfile> delivered = DeliveredProfiles.take(key);
+    return delivered.isPresent() ? delivered : store.findWithoutAttributes(key);
   }
 
+  /** Every change below starts here: the profile kept for the persona would be out of date. */
   private String prepare(String customerKey) {
     ConversationKey key = ConversationKey.parse(customerKey);
+    DeliveredProfiles.forget(key.value());
     store.lockOrCreate(key, clock.instant());
     return key.value();
   }
 
   private String existing(String customerKey) {
     String key = ConversationKey.parse(customerKey).value();
+    DeliveredProfiles.forget(key);
     if (!store.exists(key)) {
       throw new CustomerNotFoundException(key);
     }

@@ -96,20 +96,28 @@ class CustomerStore {
   }
 
   /**
-   * A customer message arrived: contact times and, unless an agent edited it, the WhatsApp profile name.
+   * A customer message arrived: contact times and, unless an agent edited it, the WhatsApp profile name. On
+   * PostgreSQL the same statement returns the profile as it is now, joined with its tags (the update in a
+   * {@code WITH} clause, as {@link #recordTurn}); on H2 there is no profile to return.
    *
-   * @return false when the customer has no row yet (nothing changed)
+   * @return empty when the customer has no row yet (nothing changed); else the profile, on PostgreSQL
    */
-  boolean touchContact(String key, String profileName, Instant at) {
-    return jdbc.sql("""
-            UPDATE customer SET
-              name = CASE WHEN name_edited THEN name ELSE COALESCE(:name, name) END,
-              first_contact_at = CASE WHEN first_contact_at IS NULL OR first_contact_at > :at
-                THEN :at ELSE first_contact_at END,
-              last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < :at
-                THEN :at ELSE last_contact_at END
-            WHERE customer_key = :key""")
-        .param("name", truncate(profileName, 256)).param("at", utc(at)).param("key", key).update() > 0;
+  Optional<Optional<CustomerProfile>> touchContact(String key, String profileName, Instant at) {
+    String update = """
+        UPDATE customer SET
+          name = CASE WHEN name_edited THEN name ELSE COALESCE(:name, name) END,
+          first_contact_at = CASE WHEN first_contact_at IS NULL OR first_contact_at > :at
+            THEN :at ELSE first_contact_at END,
+          last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < :at
+            THEN :at ELSE last_contact_at END
+        WHERE customer_key = :key""";
+    JdbcClient.StatementSpec statement = jdbc.sql(updateInWith
+            ? "WITH c AS (" + update + " RETURNING *) " + PROFILE_WITH_TAGS.formatted("c", "") : update)
+        .param("name", truncate(profileName, 256)).param("at", utc(at)).param("key", key);
+    if (updateInWith) {
+      return statement.query(PROFILE_EXTRACTOR).map(Optional::of);
+    }
+    return statement.update() > 0 ? Optional.of(Optional.empty()) : Optional.empty();
   }
 
   void setConsent(String key, boolean optOut, Instant at) {

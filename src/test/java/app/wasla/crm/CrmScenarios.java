@@ -211,6 +211,35 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void thePersonaReadsTheProfileAsItIsAfterTheDeliveryAndAfterAnyChangeInTheSameTransaction(
+      @Autowired org.springframework.transaction.support.TransactionTemplate transactions) {
+    String waId = newCustomer();
+    app.wasla.conversation.ConversationKey key = app.wasla.conversation.ConversationKey.parse(key(waId));
+    Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    transactions.executeWithoutResult(tx -> {
+      // as a delivery does: the CRM hears of the message, then the persona reads its customer
+      memory.delivered(key, "Mona", "hi", at);
+      CustomerProfile first = memory.context(key.value()).orElseThrow();
+      assertThat(first.name()).isEqualTo("Mona");
+      assertThat(first.lastContactAt()).isEqualTo(at);
+      assertThat(first.tagNames()).isEmpty();
+
+      // an agent's tag in the same transaction: the next read must see it (nothing kept from before it)
+      memory.delivered(key, "Mona", "again", at.plusSeconds(1));
+      memory.tag(key.value(), "vip", "agent-1");
+      CustomerProfile tagged = memory.context(key.value()).orElseThrow();
+      assertThat(tagged.tagNames()).contains("vip");
+      assertThat(tagged.lastContactAt()).isEqualTo(at.plusSeconds(1));
+
+      // a figure moved by an order after the delivery: seen too
+      memory.delivered(key, "Mona", "order", at.plusSeconds(2));
+      memory.recordOrder(key.value(), "ORD-" + waId, new BigDecimal("100.00"), "EGP", at.plusSeconds(2));
+      assertThat(memory.context(key.value()).orElseThrow().orders()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void aMessageTooOldToAnswerStillMakesTheProfileAndItsConsentHolds() {
     // older than wasla.mailbox.max-message-age (24h): recorded, never delivered, so the CRM hears of it at once
     String waId = newCustomer();
