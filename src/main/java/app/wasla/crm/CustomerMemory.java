@@ -97,13 +97,15 @@ public class CustomerMemory implements CustomerMessageListener {
   @Override
   public void delivered(ConversationKey key, String profileName, String text, Instant at) {
     // a returning customer (the usual case) costs one statement; a new one is created first
-    Optional<Optional<CustomerProfile>> touched = store.touchContact(key.value(), profileName, at);
-    if (touched.isEmpty()) {
+    CustomerStore.Touched touched = store.touchContact(key.value(), profileName, at);
+    if (!touched.found()) {
       store.ensure(key, clock.instant());
       touched = store.touchContact(key.value(), profileName, at);
     }
     // the persona answers the turn next, in this transaction: it reads the profile the update returned
-    touched.flatMap(profile -> profile).ifPresent(profile -> DeliveredProfiles.remember(key.value(), profile));
+    if (touched.profile() != null) {
+      DeliveredProfiles.remember(key.value(), touched.profile());
+    }
   }
 
   /** After each persona turn: language, last intent, negative streak, conversations, handoff; tags re-evaluated. */

@@ -100,9 +100,9 @@ class CustomerStore {
    * PostgreSQL the same statement returns the profile as it is now, joined with its tags (the update in a
    * {@code WITH} clause, as {@link #recordTurn}); on H2 there is no profile to return.
    *
-   * @return empty when the customer has no row yet (nothing changed); else the profile, on PostgreSQL
+   * @return whether the customer has a row (nothing changed when not) and, on PostgreSQL, the profile after it
    */
-  Optional<Optional<CustomerProfile>> touchContact(String key, String profileName, Instant at) {
+  Touched touchContact(String key, String profileName, Instant at) {
     String update = """
         UPDATE customer SET
           name = CASE WHEN name_edited THEN name ELSE COALESCE(:name, name) END,
@@ -111,13 +111,21 @@ class CustomerStore {
           last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < :at
             THEN :at ELSE last_contact_at END
         WHERE customer_key = :key""";
-    JdbcClient.StatementSpec statement = jdbc.sql(updateInWith
-            ? "WITH c AS (" + update + " RETURNING *) " + PROFILE_WITH_TAGS.formatted("c", "") : update)
+    JdbcClient.StatementSpec statement = jdbc.sql(returningProfile(update))
         .param("name", truncate(profileName, 256)).param("at", utc(at)).param("key", key);
     if (updateInWith) {
-      return statement.query(PROFILE_EXTRACTOR).map(Optional::of);
+      Optional<CustomerProfile> profile = statement.query(PROFILE_EXTRACTOR);
+      return new Touched(profile.isPresent(), profile.orElse(null));
     }
-    return statement.update() > 0 ? Optional.of(Optional.empty()) : Optional.empty();
+    return new Touched(statement.update() > 0, null);
+  }
+
+  /**
+   * What a contact-time update found.
+   *
+   * @param profile the profile after the update, joined with its tags (PostgreSQL); null on H2 or without a row
+   */
+  record Touched(boolean found, CustomerProfile profile) {
   }
 
   void setConsent(String key, boolean optOut, Instant at) {
@@ -145,9 +153,7 @@ class CustomerStore {
           negative_turns_in_a_row = CASE WHEN :negative THEN negative_turns_in_a_row + 1 ELSE 0 END,
           preferred_language = COALESCE(:language, preferred_language)
         WHERE customer_key = :key""";
-    String sql = updateInWith ? "WITH c AS (" + update + " RETURNING *) " + PROFILE_WITH_TAGS.formatted("c", "")
-        : update;
-    JdbcClient.StatementSpec statement = jdbc.sql(sql)
+    JdbcClient.StatementSpec statement = jdbc.sql(returningProfile(update))
         .param("cid", conversationId)
         .param("intent", truncate(intent, 64)).param("negative", negative)
         .param("language", truncate(language, 16)).param("key", key);
@@ -246,6 +252,11 @@ class CustomerStore {
   Optional<CustomerProfile> findWithoutAttributes(String key) {
     return jdbc.sql(PROFILE_WITH_TAGS.formatted("customer", " WHERE c.customer_key = ?")).param(key)
         .query(PROFILE_EXTRACTOR);
+  }
+
+  /** On PostgreSQL the update in a WITH clause, returning the updated row joined with its tags; on H2 the update. */
+  private String returningProfile(String update) {
+    return updateInWith ? "WITH c AS (" + update + " RETURNING *) " + PROFILE_WITH_TAGS.formatted("c", "") : update;
   }
 
   /** The customer rows of %1$s (a table or a WITH clause, aliased c) joined with their tags, then %2$s. */
