@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,10 @@ public class ConversationEngine {
 
   private final RuntimeService runtime;
   private final CommandExecutor commands;
+  private final JdbcClient jdbc;
 
-  ConversationEngine(ProcessEngine engine) {
+  ConversationEngine(ProcessEngine engine, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.runtime = engine.getRuntimeService();
     this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired();
@@ -56,9 +59,16 @@ public class ConversationEngine {
     return waiting.stream().map(e -> new Waiting(e.getProcessInstanceId(), e.getId())).findFirst();
   }
 
-  /** True when an instance of this conversation is alive (waiting for something else, or busy in a job). */
+  /**
+   * True when an instance of this conversation is alive (waiting for something else, or busy in a job). One indexed
+   * lookup of the engine's execution table in the caller's transaction (ACT_IDX_EXEC_BUSKEY), as the engine's process
+   * instance query would find it, without the query's joins and its mapping (docs/benchmark.md, tuning 36).
+   */
   boolean hasLiveInstance(String conversationKey) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(conversationKey).count() > 0;
+    return !jdbc.sql("""
+            SELECT ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = ? AND ID_ = PROC_INST_ID_
+            FETCH FIRST 1 ROWS ONLY""")
+        .param(conversationKey).query(String.class).list().isEmpty();
   }
 
   /** Starts a new conversation instance of the given flow. */

@@ -334,7 +334,11 @@ public class Mailbox implements SmartLifecycle {
     if (failures.containsKey(key)) {
       variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
     }
-    Optional<ConversationEngine.Waiting> waiting = engine.instanceWaitingFor(key, CUSTOMER_MESSAGE);
+    // A conversation the mailbox never delivered to has no instance of its own: unless one was started elsewhere
+    // (Camunda's REST API, Tasklist), its first turn starts the flow without looking for a wait state first.
+    boolean noInstance = turnSeq == 0 && !engine.hasLiveInstance(key);
+    Optional<ConversationEngine.Waiting> waiting =
+        noInstance ? Optional.empty() : engine.instanceWaitingFor(key, CUSTOMER_MESSAGE);
     String processInstanceId;
     if (waiting.isPresent()) {
       processInstanceId = waiting.get().processInstanceId();
@@ -342,7 +346,7 @@ public class Mailbox implements SmartLifecycle {
       inbox.handOver(turn, key);
       tellListeners(key, turn);
       engine.correlate(CUSTOMER_MESSAGE, waiting.get(), variables);
-    } else if (engine.hasLiveInstance(key)) {
+    } else if (!noInstance && engine.hasLiveInstance(key)) {
       return new Delivery(Outcome.BUSY, null, false);
     } else {
       ConversationKey conversation = ConversationKey.parse(key);

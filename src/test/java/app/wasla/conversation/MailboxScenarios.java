@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -638,6 +639,25 @@ abstract class MailboxScenarios {
     await().atMost(PATIENCE).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(key(waId))
         .taskCandidateGroup("sales").count() == 1);
     assertThat(runtime.getVariable(instanceOf(waId), "handoff")).isEqualTo(true);
+  }
+
+  @Test
+  void aFirstMessageGoesToAnInstanceStartedForTheConversationElsewhere() throws Exception {
+    String waId = newCustomer();
+    // as Camunda's REST API or Tasklist could: an instance for a customer the mailbox has never delivered to
+    String elsewhere = runtime.createProcessInstanceByKey("sales-conversation").businessKey(key(waId))
+        .startBeforeActivity("catchEvent_customerMessage")
+        .setVariable("conversationKey", key(waId)).setVariable("customerKey", key(waId))
+        .setVariable("phoneNumberId", Webhooks.PHONE_NUMBER_ID).setVariable("waId", waId)
+        .execute().getId();
+
+    webhooks.post(Webhooks.text(waId, "wamid.first." + waId, "hello", Instant.now()));
+
+    awaitReplies(waId, 1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).list())
+        .extracting(ProcessInstance::getId).containsExactly(elsewhere);
+    assertThat(jdbc.sql("SELECT process_instance_id FROM inbox_message WHERE wamid = ?")
+        .param("wamid.first." + waId).query(String.class).single()).isEqualTo(elsewhere);
   }
 
   @Test
