@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,10 @@ public final class ConsentKeywords {
       "إلغاء", "الغاء", "إلغاء الاشتراك", "الغاء الاشتراك", "ايقاف", "إيقاف", "وقف", "stop promotions");
   public static final Set<String> DEFAULT_OPT_IN = Set.of("start", "subscribe", "unstop", "opt in",
       "اشتراك", "اشترك", "تفعيل الاشتراك");
+
+  private static final Pattern DIACRITICS_AND_TATWEEL = Pattern.compile("[\\u064B-\\u0652\\u0670\\u0640]");
+  private static final Pattern ALEF_FORMS = Pattern.compile("[\\u0622\\u0623\\u0625\\u0671]");
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final Set<String> optOut;
   private final Set<String> optIn;
@@ -46,10 +51,9 @@ public final class ConsentKeywords {
 
   /** Lower case, one Alef for all its hamza forms, no diacritics, tatweel, punctuation or emoji, single spaces. */
   static String normalize(String text) {
-    String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-        .replaceAll("[\\u064B-\\u0652\\u0670\\u0640]", "")
-        .replaceAll("[\\u0622\\u0623\\u0625\\u0671]", "\u0627")
-        .replaceAll("[^\\p{L}\\p{N}]+", " ");
-    return t.strip();
+    String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    t = DIACRITICS_AND_TATWEEL.matcher(t).replaceAll("");
+    t = ALEF_FORMS.matcher(t).replaceAll("\u0627");
+    return NOT_LETTER_OR_DIGIT.matcher(t).replaceAll(" ").strip();
   }
 }

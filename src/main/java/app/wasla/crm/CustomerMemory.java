@@ -17,7 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One memory per customer that every conversation, the persona, agents and the commerce module read and write:
@@ -55,9 +58,11 @@ public class CustomerMemory implements CustomerMessageListener {
   private final ConsentKeywords consentKeywords;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final TransactionTemplate transaction;
 
   CustomerMemory(CustomerStore store, TagRules rules, ConsentKeywords consentKeywords,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+    this.transaction = new TransactionTemplate(transactionManager);
     this.store = store;
     this.rules = rules;
     this.consentKeywords = consentKeywords;
@@ -71,11 +76,16 @@ public class CustomerMemory implements CustomerMessageListener {
    * acknowledgement to Meta never waits for the customer row a running turn holds locked.
    */
   @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
   public void stored(ConversationKey key, String text, Instant at) {
     ConsentKeywords.Verdict verdict = consentKeywords.classify(text);
-    if (verdict == ConsentKeywords.Verdict.NONE) {
-      return;
+    if (verdict != ConsentKeywords.Verdict.NONE) {
+      // the usual message, no keyword, opens no transaction at all (SUPPORTS above)
+      transaction.executeWithoutResult(tx -> recordConsent(key, verdict, at));
     }
+  }
+
+  private void recordConsent(ConversationKey key, ConsentKeywords.Verdict verdict, Instant at) {
     Instant now = clock.instant();
     DeliveredProfiles.forget(key.value());
     store.ensure(key, now);
