@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,7 +62,7 @@ public class Outbox implements SmartLifecycle {
   private final Clock clock;
   private final boolean onConflictDoNothing;
   private volatile ScheduledExecutorService sweeper;
-  private volatile ExecutorService[] senders;
+  private volatile SendQueues senders;
   private final Counter sent;
   private final Counter retried;
   private final Counter failedForGood;
@@ -147,9 +146,9 @@ public class Outbox implements SmartLifecycle {
   }
 
   /**
-   * Hands the send to the sender thread of its conversation: the committing thread (a mailbox worker) and its
-   * database connection are free at once, and one conversation's messages still leave in order. Before start and
-   * after stop it sends on the calling thread.
+   * Hands the send to a sender thread, behind the conversation's earlier sends: the committing thread (a mailbox
+   * worker) and its database connection are free at once, and one conversation's messages still leave in order.
+   * Before start and after stop it sends on the calling thread.
    */
   private void dispatch(ConversationKey key, OutboundMessage message, String idempotencyKey, boolean mayBeBehind) {
     if (!onLane(key, () -> sendLogged(key, message, idempotencyKey, mayBeBehind))) {
@@ -159,22 +158,22 @@ public class Outbox implements SmartLifecycle {
   }
 
   /**
-   * Marks the customer's message read (with the typing indicator) after the current transaction commits, on the
-   * conversation's sender thread, so before the replies queued after it. Best effort.
+   * Marks the customer's message read (with the typing indicator) after the current transaction commits, in the
+   * conversation's send queue, so before the replies queued after it. Best effort.
    */
   public void markReadAfterCommit(ConversationKey key, String wamid) {
     AfterCommit.run(() -> onLane(key, () -> outbound.markRead(key, wamid)));
   }
 
-  /** Runs the work on the conversation's sender thread (on this one before start); false when stopping. */
+  /** Queues the work behind the conversation's earlier sends (runs it here before start); false when stopping. */
   private boolean onLane(ConversationKey key, Runnable work) {
-    ExecutorService[] lanes = senders;
-    if (lanes == null) {
+    SendQueues queues = senders;
+    if (queues == null) {
       work.run();
       return true;
     }
     try {
-      lanes[Math.floorMod(key.value().hashCode(), lanes.length)].execute(work);
+      queues.execute(key.value(), work);
       return true;
     } catch (RejectedExecutionException stopping) {
       return false;
@@ -216,7 +215,7 @@ public class Outbox implements SmartLifecycle {
   /**
    * True when an earlier message of the conversation is still queued: failed and waiting for its retry, or being
    * sent by the sweep or by another node. Sending now would let the customer read this one first. (On one node a
-   * conversation's sends share a sender thread, so one that is merely in flight there has been marked by now.)
+   * conversation's sends run one at a time, so one that was merely in flight there has been marked by now.)
    */
   private boolean behindAnUnsentMessage(ConversationKey key, String idempotencyKey) {
     return jdbc.sql("""
@@ -346,11 +345,7 @@ public class Outbox implements SmartLifecycle {
 
   @Override
   public void start() {
-    ExecutorService[] lanes = new ExecutorService[props.senders()];
-    for (int i = 0; i < lanes.length; i++) {
-      lanes[i] = Executors.newSingleThreadExecutor(AfterCommit.daemonThreads("outbox-send-" + i + "-"));
-    }
-    senders = lanes;
+    senders = new SendQueues(props.senders(), AfterCommit.daemonThreads("outbox-send-"));
     sweeper = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("outbox-sweep-"));
     long ms = props.sweepInterval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweep, ms, ms, TimeUnit.MILLISECONDS);
@@ -358,17 +353,13 @@ public class Outbox implements SmartLifecycle {
 
   @Override
   public void stop() {
-    ExecutorService[] lanes = senders;
+    SendQueues queues = senders;
     senders = null;
-    if (lanes != null) {
-      for (ExecutorService lane : lanes) {
-        lane.shutdown();
-      }
+    if (queues != null) {
+      queues.shutdown();
       try {
         // what is queued goes out; anything left is sent by the sweep of the next start
-        for (ExecutorService lane : lanes) {
-          lane.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        queues.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

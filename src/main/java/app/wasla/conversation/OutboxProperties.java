@@ -18,8 +18,9 @@ public record OutboxProperties(
     /* A queued message that its turn's node has not confirmed after this long is sent by the sweep. */
     @DefaultValue("60s") Duration lease,
     @DefaultValue("2s") Duration sweepInterval,
-    /* Threads that send; one conversation always uses the same one, so its messages leave in order. */
-    @DefaultValue("8") int senders) {
+    /* Sends in flight at once (each waits for Meta's answer on a thread of its own); a conversation's messages
+       still leave one at a time, in order. At Meta's usual 100-500 ms per send, 64 carry 130-640 messages/s. */
+    @DefaultValue("64") int senders) {
 
   public OutboxProperties {
     if (attempts < 1) {

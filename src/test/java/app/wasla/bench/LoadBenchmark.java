@@ -146,7 +146,8 @@ public final class LoadBenchmark {
     List<String> steps = list(args.getOrDefault("runs", "open,closed,growth,floor"));
     for (String db : list(args.getOrDefault("db", "h2"))) {
       if (steps.contains("open") || steps.contains("closed") || steps.contains("growth")) {
-        try (MetaMock meta = new MetaMock(); Wasla wasla = Wasla.start(db, meta, args, dir)) {
+        try (MetaMock meta = new MetaMock(intArg(args, "metaLatencyMs", 0));
+             Wasla wasla = Wasla.start(db, meta, args, dir)) {
           LoadBenchmark bench = new LoadBenchmark(args, meta, wasla);
           report.put("waslaStartupSeconds." + db, wasla.startupSeconds);
           bench.warmUp();

@@ -31,7 +31,11 @@ final class MetaMock implements AutoCloseable {
   private final AtomicInteger rejected = new AtomicInteger();
   private volatile Consumer<String> onReply = to -> { };
 
-  MetaMock() throws IOException {
+  /** Milliseconds every answer waits before it leaves, as Meta's own processing does (0: at once). */
+  private final int latencyMs;
+
+  MetaMock(int latencyMs) throws IOException {
+    this.latencyMs = latencyMs;
     server.setServerSocketFactory(new NoDelayServerSockets());
     server.setDispatcher(new Dispatcher() {
       @Override
@@ -93,8 +97,11 @@ final class MetaMock implements AutoCloseable {
         + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
   }
 
-  private static MockResponse json(String body) {
-    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+  private MockResponse json(String body) {
+    // the send is recorded when it arrives (the customer's phone would get it about then); the answer to Wasla
+    // leaves after Meta's latency, which is how long the send holds one of Wasla's sender threads
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body)
+        .setHeadersDelay(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -422,6 +422,25 @@ abstract class MailboxScenarios {
     }
   }
 
+  /**
+   * Meta takes 100-500 ms to answer a send; a node must have many sends in flight to keep up at peak (with a fixed
+   * sender lane per conversation, as before, at most 8). Twelve conversations greeted at once: the mock answers none
+   * of their replies until all twelve are in flight together.
+   */
+  @Test
+  void repliesOfManyConversationsAreInFlightTogetherWhileMetaIsSlowToAnswer() {
+    List<String> customers = IntStream.range(0, 12).mapToObj(i -> newCustomer()).toList();
+    META.holdSendsUntilInFlightTogether(customers, 12);
+    for (String waId : customers) {
+      webhooks.post(Webhooks.text(waId, "wamid.slow." + waId, "hello", Instant.now()));
+    }
+
+    for (String waId : customers) {
+      awaitReplies(waId, 1);
+    }
+    assertThat(META.mostHeldAtOnce()).isEqualTo(12);
+  }
+
   @Test
   void aRateLimitFromMetaIsRetriedAndEndsInOneSentMessage() throws Exception {
     String waId = newCustomer();

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -34,6 +38,11 @@ public final class WhatsAppMock {
   private final Map<String, MockResponse> failWith = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failuresOfText = new ConcurrentHashMap<>();
   private final AtomicInteger attempts = new AtomicInteger();
+  private volatile Hold hold;
+
+  /** Sends to these customers wait at the mock until {@code count} of them wait together (or 10 s have passed). */
+  private record Hold(Set<String> to, CountDownLatch together, AtomicInteger waiting, AtomicInteger most) {
+  }
 
   public WhatsAppMock() {
     server.setDispatcher(new Dispatcher() {
@@ -64,6 +73,20 @@ public final class WhatsAppMock {
     registry.add("wasla.whatsapp.access-token", () -> "test-token");
     registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
     registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+  }
+
+  /**
+   * Holds every send to these customers, as a slow Meta would, until {@code count} of them are waiting at the same
+   * time (or for 10 seconds), then answers them all. {@link #mostHeldAtOnce()} tells how many were in flight at once.
+   */
+  public void holdSendsUntilInFlightTogether(Collection<String> waIds, int count) {
+    hold = new Hold(Set.copyOf(waIds), new CountDownLatch(count), new AtomicInteger(), new AtomicInteger());
+  }
+
+  /** The most sends {@link #holdSendsUntilInFlightTogether} held at the same time. */
+  public int mostHeldAtOnce() {
+    Hold h = hold;
+    return h == null ? 0 : h.most().get();
   }
 
   /** The next {@code times} sends to this customer fail with the given response, then sends succeed. */
@@ -126,6 +149,17 @@ public final class WhatsAppMock {
     }
     attempts.incrementAndGet();
     String to = body.path("to").asText();
+    Hold h = hold;
+    if (h != null && h.to().contains(to)) {
+      h.most().accumulateAndGet(h.waiting().incrementAndGet(), Math::max);
+      h.together().countDown();
+      try {
+        h.together().await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      h.waiting().decrementAndGet();
+    }
     AtomicInteger failures = failuresToSend.get(to);
     if (failures != null && failures.getAndDecrement() > 0) {
       return failWith.get(to).clone();
