@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The handoff paths of processes/sales-conversation.bpmn with the real persona, routing DMN, listeners and
@@ -69,6 +73,13 @@ class HandoffProcessTest {
 
   /** A conversation whose customer asked for a person in the given words: waits at the handoff task. */
   private ProcessInstance handedOff(String words) {
+    ProcessInstance instance = startedBy(words);
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    return instance;
+  }
+
+  /** A conversation started with the customer's words, as the mailbox starts one (in the caller's transaction). */
+  private ProcessInstance startedBy(String words) {
     String key = "100000000000001:2012" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     inbox.accept(new NewInboxEntry("wamid.h." + key, ConversationKey.parse(key), Mailbox.CUSTOMER_MESSAGE, "text",
         words, null, null, null, null, "Karim", null, null, Instant.now(), Instant.now(), false));
@@ -80,9 +91,7 @@ class HandoffProcessTest {
     variables.put(ConversationVariables.WA_ID, ConversationKey.parse(key).waId());
     variables.put(ConversationVariables.TURN_TEXT, words);
     // the first turn runs in the starting transaction (embedded persona, Smart Info from Wasla's tables)
-    ProcessInstance instance = runtime.startProcessInstanceByKey("sales-conversation", key, variables);
-    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
-    return instance;
+    return runtime.startProcessInstanceByKey("sales-conversation", key, variables);
   }
 
   private Task taskOf(ProcessInstance instance) {
@@ -153,6 +162,23 @@ class HandoffProcessTest {
     Task saras = tasks.createTaskQuery().taskAssignee("sara").list().get(0);
     completeAs("sara", saras, "Hello, Sara here", "send_return");
     assertThat(taskOf(fifth).getAssignee()).isEqualTo("sara");
+  }
+
+  /**
+   * As when the mailbox delivers several conversations in one transaction and one engine command
+   * (wasla.mailbox.conversations-per-transaction): the engine writes the new tasks only at the end, yet each handoff
+   * counts the ones assigned before it, and nobody goes past the cap of 2.
+   */
+  @Test
+  void handoffsInOneTransactionCountEachOtherTowardsTheAgentsCap(@Autowired PlatformTransactionManager transactions) {
+    CommandExecutor oneCommand = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    List<ProcessInstance> five = new TransactionTemplate(transactions).execute(tx -> oneCommand.execute(context ->
+        java.util.stream.IntStream.range(0, 5).mapToObj(i -> startedBy("talk to a human")).toList()));
+
+    assertThat(tasks.createTaskQuery().taskAssignee("sara").count()).isEqualTo(2);
+    assertThat(tasks.createTaskQuery().taskAssignee("omar").count()).isEqualTo(2);
+    assertThat(five).filteredOn(instance -> taskOf(instance).getAssignee() == null).hasSize(1);
   }
 
   @Test
