@@ -1,10 +1,8 @@
 package app.wasla.crm;
 
-import java.util.HashMap;
+import app.wasla.system.TransactionMaps;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The profiles that a delivery's contact-time update returned, kept until the end of that transaction: the persona,
@@ -21,39 +19,23 @@ final class DeliveredProfiles {
 
   /** Keeps the profile for this transaction; nothing outside a transaction. */
   static void remember(String customerKey, CustomerProfile profile) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return;
+    Map<String, CustomerProfile> profiles = TransactionMaps.of(RESOURCE);
+    if (profiles != null) {
+      profiles.put(customerKey, profile);
     }
-    Map<String, CustomerProfile> profiles = profiles();
-    if (profiles == null) {
-      profiles = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(RESOURCE, profiles);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
-        }
-      });
-    }
-    profiles.put(customerKey, profile);
   }
 
   /** The profile kept for this customer in this transaction, removed as it is handed out. */
   static Optional<CustomerProfile> take(String customerKey) {
-    Map<String, CustomerProfile> profiles = profiles();
+    Map<String, CustomerProfile> profiles = TransactionMaps.existing(RESOURCE);
     return profiles == null ? Optional.empty() : Optional.ofNullable(profiles.remove(customerKey));
   }
 
   /** Drops the kept profile: the customer is about to change. */
   static void forget(String customerKey) {
-    Map<String, CustomerProfile> profiles = profiles();
+    Map<String, CustomerProfile> profiles = TransactionMaps.existing(RESOURCE);
     if (profiles != null) {
       profiles.remove(customerKey);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, CustomerProfile> profiles() {
-    return (Map<String, CustomerProfile>) TransactionSynchronizationManager.getResource(RESOURCE);
   }
 }

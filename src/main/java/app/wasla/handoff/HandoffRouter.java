@@ -1,6 +1,6 @@
 package app.wasla.handoff;
 
-import java.util.HashMap;
+import app.wasla.system.TransactionMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Assigns handoff tasks to agents by load, and fills the agents' free places from the team queues. */
 @Component
@@ -25,8 +23,13 @@ public class HandoffRouter {
   public static final String HANDOFF_TASK = "userTask_handoff";
 
   private static final Logger log = LoggerFactory.getLogger(HandoffRouter.class);
-  /** Resource key of {@link #assignedInThisTransaction()}. */
-  private static final String ASSIGNED = HandoffRouter.class.getName() + ".assignedInThisTransaction";
+  /**
+   * Handoffs assigned in the current transaction, per agent. The engine writes a new task at the end of its command,
+   * so the task query in {@link #pickAgent} does not count it yet: when the mailbox delivers several conversations in
+   * one transaction (wasla.mailbox.conversations-per-transaction), two of them handing off would both see the agent's
+   * load as before the first, and could take her past her cap.
+   */
+  private static final Object ASSIGNED = new Object();
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -42,13 +45,13 @@ public class HandoffRouter {
 
   /** The agent of the team who should take the next handoff, if anyone has room. */
   public Optional<String> pickAgent(String group) {
-    Map<String, Integer> assignedNow = assignedInThisTransaction();
+    Map<String, Integer> assignedNow = TransactionMaps.existing(ASSIGNED);
     List<LeastLoaded.Candidate> team = identity.createUserQuery().memberOfGroup(group).list().stream()
         .map(User::getId)
         .map(id -> {
           AgentPresence.State state = presence.of(id);
           long open = tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskAssignee(id).count()
-              + assignedNow.getOrDefault(id, 0);
+              + (assignedNow == null ? 0 : assignedNow.getOrDefault(id, 0));
           return new LeastLoaded.Candidate(id, state.available(), open, state.lastAssignedAt());
         })
         .toList();
@@ -58,34 +61,10 @@ public class HandoffRouter {
   /** Records that the agent got a handoff now (the tie-breaker of the next choice, and her load until the commit). */
   void assigned(String userId) {
     presence.assigned(userId);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      assignedInThisTransaction().merge(userId, 1, Integer::sum);
+    Map<String, Integer> assignedNow = TransactionMaps.of(ASSIGNED);
+    if (assignedNow != null) {
+      assignedNow.merge(userId, 1, Integer::sum);
     }
-  }
-
-  /**
-   * Handoffs assigned in the current transaction, per agent. The engine writes a new task at the end of its command,
-   * so the task query above does not count it yet: when the mailbox delivers several conversations in one
-   * transaction (wasla.mailbox.conversations-per-transaction), two of them handing off would both see the agent's
-   * load as before the first, and could take her past her cap. Empty outside a transaction.
-   */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Integer> assignedInThisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return Map.of();
-    }
-    Map<String, Integer> assigned = (Map<String, Integer>) TransactionSynchronizationManager.getResource(ASSIGNED);
-    if (assigned == null) {
-      assigned = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(ASSIGNED, assigned);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(ASSIGNED);
-        }
-      });
-    }
-    return assigned;
   }
 
   /**
