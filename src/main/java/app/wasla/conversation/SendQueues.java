@@ -53,7 +53,12 @@ final class SendQueues {
       try {
         pool.execute(() -> runThenNext(conversationKey, work));
       } catch (RejectedExecutionException stopping) {
-        waiting.remove(conversationKey);
+        // pieces another thread queued behind this one in the meantime will not run either: their rows stay QUEUED
+        // for the outbox sweep of the next start, as this one's does
+        Queue<Runnable> behind = waiting.remove(conversationKey);
+        if (behind != null && !behind.isEmpty()) {
+          log.info("Stopping: {} more outbound piece(s) of a conversation left to the sweep", behind.size());
+        }
         throw stopping;
       }
     }
