@@ -1,8 +1,6 @@
 package app.wasla.handoff;
 
-import app.wasla.system.TransactionMaps;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,13 +21,6 @@ public class HandoffRouter {
   public static final String HANDOFF_TASK = "userTask_handoff";
 
   private static final Logger log = LoggerFactory.getLogger(HandoffRouter.class);
-  /**
-   * Handoffs assigned in the current transaction, per agent. The engine writes a new task at the end of its command,
-   * so the task query in {@link #pickAgent} does not count it yet: when the mailbox delivers several conversations in
-   * one transaction (wasla.mailbox.conversations-per-transaction), two of them handing off would both see the agent's
-   * load as before the first, and could take her past her cap.
-   */
-  private static final Object ASSIGNED = new Object();
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -45,13 +36,16 @@ public class HandoffRouter {
 
   /** The agent of the team who should take the next handoff, if anyone has room. */
   public Optional<String> pickAgent(String group) {
-    Map<String, Integer> assignedNow = TransactionMaps.existing(ASSIGNED);
     List<LeastLoaded.Candidate> team = identity.createUserQuery().memberOfGroup(group).list().stream()
         .map(User::getId)
         .map(id -> {
           AgentPresence.State state = presence.of(id);
+          // the engine writes a new task at the end of its command, so its query misses the handoffs of this
+          // transaction: when the mailbox delivers several conversations in one transaction
+          // (wasla.mailbox.conversations-per-transaction), two of them handing off would both see the agent's load as
+          // before the first, and could take her past her cap
           long open = tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskAssignee(id).count()
-              + (assignedNow == null ? 0 : assignedNow.getOrDefault(id, 0));
+              + presence.assignedInThisTransaction(id);
           return new LeastLoaded.Candidate(id, state.available(), open, state.lastAssignedAt());
         })
         .toList();
@@ -61,10 +55,6 @@ public class HandoffRouter {
   /** Records that the agent got a handoff now (the tie-breaker of the next choice, and her load until the commit). */
   void assigned(String userId) {
     presence.assigned(userId);
-    Map<String, Integer> assignedNow = TransactionMaps.of(ASSIGNED);
-    if (assignedNow != null) {
-      assignedNow.merge(userId, 1, Integer::sum);
-    }
   }
 
   /**
