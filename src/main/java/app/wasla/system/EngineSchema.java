@@ -6,13 +6,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes Wasla adds to Camunda's schema, created after the engine has created or checked it; IF NOT EXISTS makes
- * them idempotent on H2 and PostgreSQL. Each one is there because a measurement showed a statement reading far more
- * rows than it returns (docs/benchmark.md, the growth runs and tuning 16).
+ * What Wasla changes in Camunda's schema, after the engine has created or checked it; every change is idempotent.
+ *
+ * <p>Indexes (IF NOT EXISTS, H2 and PostgreSQL), each there because a measurement showed a statement reading far more
+ * rows than it returns (docs/benchmark.md, the growth runs and tuning 16):
  *
  * <ul>
  *   <li>{@value #JOB_DUE_DATE} on ACT_RU_JOB (DUEDATE_): live conversations keep timer jobs due in the future (a
@@ -26,20 +28,39 @@ import org.springframework.stereotype.Component;
  *       100,000 rows instead of 0.1 ms. With both columns in one index the right plan is the cheapest whatever the
  *       statistics say. PostgreSQL's planner does not need it.
  * </ul>
+ *
+ * <p>Free space for updates (PostgreSQL; tuning 41): every turn updates a conversation's runtime variables, their
+ * history rows and its executions in place. PostgreSQL fills table pages to 100 % by default, so an update rarely
+ * finds room for the new row version on the same page and must also write a new entry into every index of the table
+ * (ACT_RU_VARIABLE has eleven) instead of a heap-only ("HOT") update that touches none of them. A fill factor below
+ * 100 ({@code wasla.database.engine-fill-factor}, default {@value #DEFAULT_FILL_FACTOR}; 100 leaves the tables as
+ * Camunda creates them) keeps that room in every page written from then on.
  */
 @Component
-class EngineIndexes extends AbstractProcessEnginePlugin {
+class EngineSchema extends AbstractProcessEnginePlugin {
 
-  private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
+  private static final Logger log = LoggerFactory.getLogger(EngineSchema.class);
+  static final int DEFAULT_FILL_FACTOR = 70;
+  /** The engine tables whose rows a turn updates (the others it only inserts into and deletes from). */
+  static final java.util.List<String> UPDATED_EVERY_TURN =
+      java.util.List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_RU_EXECUTION");
   static final String JOB_DUE_DATE = "WASLA_IDX_JOB_DUEDATE";
   static final String VARIABLE_BY_EXECUTION = "WASLA_IDX_VAR_EXEC_TASK";
 
   private final DataSource dataSource;
   private final DatabaseDialect dialect;
 
-  EngineIndexes(DataSource dataSource, DatabaseDialect dialect) {
+  private final int fillFactor;
+
+  EngineSchema(DataSource dataSource, DatabaseDialect dialect,
+      @Value("${wasla.database.engine-fill-factor:" + DEFAULT_FILL_FACTOR + "}") int fillFactor) {
+    if (fillFactor < 10 || fillFactor > 100) {
+      throw new IllegalArgumentException("wasla.database.engine-fill-factor must be between 10 and 100, was "
+          + fillFactor);
+    }
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.fillFactor = fillFactor;
   }
 
   @Override
@@ -48,6 +69,13 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     create(jdbc, JOB_DUE_DATE, "ACT_RU_JOB (DUEDATE_)");
     if (dialect.h2()) {
       create(jdbc, VARIABLE_BY_EXECUTION, "ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)");
+    }
+    if (dialect.postgres()) {
+      for (String table : UPDATED_EVERY_TURN) {
+        // its lock (SHARE UPDATE EXCLUSIVE) blocks no reads or writes of the rows; pages written before keep no room
+        jdbc.execute("ALTER TABLE " + table + " SET (fillfactor = " + fillFactor + ")");
+      }
+      log.debug("Fill factor {} on {}", fillFactor, UPDATED_EVERY_TURN);
     }
   }
 
