@@ -46,10 +46,13 @@ public class OutboundMessages {
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
   private final WebhookEvents events;
+  private final SentMarks sentMarks;
 
   OutboundMessages(JdbcClient jdbc, WhatsAppTransport transport, WhatsAppProperties whatsapp, Inbox inbox,
-      ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager, WebhookEvents events) {
+      ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager, WebhookEvents events,
+      SentMarks sentMarks) {
     this.events = events;
+    this.sentMarks = sentMarks;
     this.jdbc = jdbc;
     this.transport = transport;
     this.whatsapp = whatsapp;
@@ -89,29 +92,11 @@ public class OutboundMessages {
   }
 
   /**
-   * Records a send Meta accepted and publishes message.sent, once per key. The mark and its event commit together;
-   * when no subscription wants message.sent the mark is one statement on its own (no transaction to begin and
-   * commit around it).
+   * Records a send Meta accepted and publishes message.sent, once per key; returns when both are committed. Under load
+   * the marks of many sends share a transaction ({@link SentMarks}).
    */
   void markSent(ConversationKey key, OutboundMessage sent, String idempotencyKey, String wamid) {
-    Instant now = clock.instant();
-    if (!events.wanted(EventTypes.MESSAGE_SENT)) {
-      mark(idempotencyKey, wamid, now);
-      return;
-    }
-    ownTransaction.executeWithoutResult(status -> {
-      if (mark(idempotencyKey, wamid, now)) {
-        events.publish(EventTypes.MESSAGE_SENT, key.value(), Map.of("wamid", wamid, "type", sent.type(),
-            "text", String.valueOf(sent.transcriptText()), "idempotencyKey", idempotencyKey));
-      }
-    });
-  }
-
-  private boolean mark(String idempotencyKey, String wamid, Instant now) {
-    return jdbc.sql("""
-            UPDATE outbound_message SET status = 'SENT', wamid = ?, sent_at = ?, status_at = ?, error = NULL
-            WHERE idempotency_key = ? AND status = 'QUEUED'""")
-        .params(wamid, Inbox.utc(now), Inbox.utc(now), idempotencyKey).update() == 1;
+    sentMarks.mark(key, sent, idempotencyKey, wamid);
   }
 
   /** Marks the customer's message read, with the typing indicator; best effort, never fails the caller. */
