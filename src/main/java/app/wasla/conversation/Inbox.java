@@ -1,8 +1,5 @@
 package app.wasla.conversation;
 
-import app.wasla.system.GroupCommit;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,33 +7,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The durable inbox of the conversation mailbox: one row per accepted message, unique on its wamid. */
 @Repository
 public class Inbox {
-
-  private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
   /** Lifecycle of an inbox row. */
   public enum Status { PENDING, DELIVERED, STALE, UNROUTABLE }
@@ -46,19 +30,8 @@ public class Inbox {
   /** PostgreSQL: a duplicate is skipped by ON CONFLICT DO NOTHING, not raised (which would abort the transaction). */
   private final boolean onConflictDoNothing;
 
-  private final NamedParameterJdbcTemplate batchJdbc;
-  private final TransactionTemplate ownTransaction;
-  private final GroupCommit<NewInboxEntry, Accepted> acceptedTogether = new GroupCommit<>(this::acceptAll);
-  private final DistributionSummary acceptedPerCommit;
-
-  Inbox(JdbcClient jdbc, DatabaseDialect dialect, NamedParameterJdbcTemplate batchJdbc,
-      PlatformTransactionManager transactionManager, MeterRegistry registry) {
+  Inbox(JdbcClient jdbc, DatabaseDialect dialect) {
     this.jdbc = jdbc;
-    this.batchJdbc = batchJdbc;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.acceptedPerCommit = DistributionSummary.builder("wasla.mailbox.webhook-messages-per-commit")
-        .description("Webhook messages stored together in one statement batch and commit").register(registry);
     this.lockClause = dialect.lockForDeliveryClause();
     this.onConflictDoNothing = dialect.postgres();
   }
@@ -81,64 +54,23 @@ public class Inbox {
    */
   public boolean accept(NewInboxEntry entry) {
     if (onConflictDoNothing) {
-      return jdbc.sql(ACCEPT_ON_POSTGRES).params(paramsOf(entry)).update() > 0;
+      return params(jdbc.sql("""
+              WITH new_conversation AS (
+                INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at, turn_seq)
+                VALUES (:key, :phoneNumberId, :waId, :profileName, :receivedAt, 0)
+                ON CONFLICT (conversation_key) DO NOTHING)
+              """ + INSERT_ENTRY + " ON CONFLICT (wamid) DO NOTHING"), entry)
+          .param("phoneNumberId", entry.key().phoneNumberId())
+          .param("waId", entry.key().waId())
+          .update() > 0;
     }
     ensureConversation(entry.key(), entry.profileName(), entry.receivedAt());
     try {
-      return jdbc.sql(INSERT_ENTRY).params(paramsOf(entry)).update() > 0;
+      return params(jdbc.sql(INSERT_ENTRY), entry).update() > 0;
     } catch (DuplicateKeyException redelivered) {
       return false;
     }
   }
-
-  /**
-   * {@link #accept}, committed at once in a transaction of its own that the messages other webhooks store at the same
-   * moment share (PostgreSQL, where accepting is one statement that never aborts a transaction): under load the
-   * webhooks' threads each waited for a commit of their own (docs/benchmark.md, tuning 43). Call it outside any
-   * transaction. When the group's batch fails, each message is tried alone, so a message that cannot be stored fails
-   * only its own webhook.
-   */
-  public boolean acceptAndCommit(NewInboxEntry entry) {
-    Accepted accepted = acceptedTogether.write(entry);
-    if (accepted.failure() != null) {
-      throw accepted.failure();
-    }
-    return accepted.stored();
-  }
-
-  private record Accepted(boolean stored, RuntimeException failure) {
-  }
-
-  private List<Accepted> acceptAll(List<NewInboxEntry> entries) {
-    acceptedPerCommit.record(entries.size());
-    if (entries.size() > 1) {
-      try {
-        int[] inserted = ownTransaction.execute(tx -> batchJdbc.batchUpdate(ACCEPT_ON_POSTGRES,
-            entries.stream().map(entry -> new MapSqlParameterSource(paramsOf(entry)))
-                .toArray(SqlParameterSource[]::new)));
-        // a count per statement: the driver rewrites only plain INSERTs into one multi-row statement, not this WITH
-        return IntStream.of(inserted).mapToObj(count -> new Accepted(count > 0, null)).toList();
-      } catch (RuntimeException groupFailed) {
-        log.warn("Storing {} webhook messages together failed ({}); storing each alone", entries.size(),
-            groupFailed.toString());
-      }
-    }
-    return entries.stream().map(entry -> {
-      try {
-        return new Accepted(accept(entry), null);
-      } catch (RuntimeException e) {
-        return new Accepted(false, e);
-      }
-    }).toList();
-  }
-
-  /** One statement: the conversation's row in a WITH clause and the message, both skipping duplicates. */
-  private static final String ACCEPT_ON_POSTGRES = """
-      WITH new_conversation AS (
-        INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at, turn_seq)
-        VALUES (:key, :phoneNumberId, :waId, :profileName, :receivedAt, 0)
-        ON CONFLICT (conversation_key) DO NOTHING)
-      """ + Inbox.INSERT_ENTRY + " ON CONFLICT (wamid) DO NOTHING";
 
   private static final String INSERT_ENTRY = """
       INSERT INTO inbox_message (wamid, conversation_key, message_name, message_type, text, reply_id,
@@ -147,26 +79,23 @@ public class Inbox {
       VALUES (:wamid, :key, :name, :type, :text, :replyId, :contextWamid, :mediaId, :mimeType,
         :profileName, :rawJson, :variablesJson, :waTimestamp, :receivedAt, :status)""";
 
-  private static Map<String, Object> paramsOf(NewInboxEntry entry) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("wamid", entry.wamid());
-    params.put("key", entry.key().value());
-    params.put("phoneNumberId", entry.key().phoneNumberId());
-    params.put("waId", entry.key().waId());
-    params.put("name", entry.messageName());
-    params.put("type", entry.messageType());
-    params.put("text", truncate(entry.text(), 8000));
-    params.put("replyId", entry.replyId());
-    params.put("contextWamid", entry.contextWamid());
-    params.put("mediaId", entry.mediaId());
-    params.put("mimeType", entry.mimeType());
-    params.put("profileName", truncate(entry.profileName(), 256));
-    params.put("rawJson", entry.rawJson());
-    params.put("variablesJson", entry.variablesJson());
-    params.put("waTimestamp", utc(entry.waTimestamp()));
-    params.put("receivedAt", utc(entry.receivedAt()));
-    params.put("status", entry.stale() ? Status.STALE.name() : Status.PENDING.name());
-    return params;
+  private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, NewInboxEntry entry) {
+    return statement
+        .param("wamid", entry.wamid())
+        .param("key", entry.key().value())
+        .param("name", entry.messageName())
+        .param("type", entry.messageType())
+        .param("text", truncate(entry.text(), 8000))
+        .param("replyId", entry.replyId())
+        .param("contextWamid", entry.contextWamid())
+        .param("mediaId", entry.mediaId())
+        .param("mimeType", entry.mimeType())
+        .param("profileName", truncate(entry.profileName(), 256))
+        .param("rawJson", entry.rawJson())
+        .param("variablesJson", entry.variablesJson())
+        .param("waTimestamp", utc(entry.waTimestamp()))
+        .param("receivedAt", utc(entry.receivedAt()))
+        .param("status", entry.stale() ? Status.STALE.name() : Status.PENDING.name());
   }
 
   /** True when the conversation has ever written or been written to. */

@@ -67,9 +67,8 @@ class MailboxInbound implements WhatsAppInbound {
           null, m.timestamp(), now, stale);
       boolean stored;
       if (inbox.acceptNeverAbortsTheTransaction() && !events.wanted(EventTypes.MESSAGE_RECEIVED)) {
-        // PostgreSQL, and no subscriber: the message is one statement, committed with the messages other webhooks
-        // store at the same moment
-        stored = inbox.acceptAndCommit(entry);
+        // PostgreSQL, and no subscriber: the message is one statement that commits on its own
+        stored = inbox.accept(entry);
       } else {
         // The inbox row and its message.received outbox row commit together.
         stored = Boolean.TRUE.equals(transaction.execute(tx -> {

@@ -1,5 +1,6 @@
 package app.wasla.handoff;
 
+import app.wasla.system.TransactionMaps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +11,6 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Agents' availability and when each was last given a handoff.
@@ -92,16 +92,7 @@ public class AgentPresence {
 
   /** The current transaction's handoffs, bound to it on first use; null when no transaction is active. */
   private Uncommitted uncommitted(boolean create) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    Uncommitted uncommitted = (Uncommitted) TransactionSynchronizationManager.getResource(this);
-    if (uncommitted == null && create) {
-      uncommitted = new Uncommitted();
-      TransactionSynchronizationManager.bindResource(this, uncommitted);
-      TransactionSynchronizationManager.registerSynchronization(uncommitted);
-    }
-    return uncommitted;
+    return create ? TransactionMaps.bound(this, Uncommitted::new) : TransactionMaps.existingBound(this);
   }
 
   private record Assignments(int count, Instant last) {
@@ -115,11 +106,6 @@ public class AgentPresence {
     @Override
     public void beforeCommit(boolean readOnly) {
       agents.forEach((userId, assignments) -> write(userId, assignments.last()));
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(AgentPresence.this);
     }
   }
 }

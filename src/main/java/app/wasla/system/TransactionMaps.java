@@ -2,10 +2,14 @@ package app.wasla.system;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Maps that live as long as the current transaction: what one part of a transaction tells a later part of it. */
+/**
+ * Objects that live as long as the current transaction: what one part of a transaction tells a later part of it, or
+ * writes it keeps for its commit.
+ */
 public final class TransactionMaps {
 
   private TransactionMaps() {
@@ -16,13 +20,30 @@ public final class TransactionMaps {
    * ends; null outside a transaction (nothing is kept there).
    */
   public static <K, V> Map<K, V> of(Object key) {
+    return bound(key, HashMap::new);
+  }
+
+  /** The map bound to the current transaction under this key, if one was created; null otherwise. */
+  public static <K, V> Map<K, V> existing(Object key) {
+    return existingBound(key);
+  }
+
+  /**
+   * The object bound to the current transaction under this key, created on first use and dropped when the
+   * transaction ends; null outside a transaction. One that is a {@link TransactionSynchronization} also takes part
+   * in the transaction's commit (writing what it kept, say, in {@code beforeCommit}).
+   */
+  public static <T> T bound(Object key, Supplier<T> create) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return null;
     }
-    Map<K, V> map = existing(key);
-    if (map == null) {
-      map = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(key, map);
+    T bound = existingBound(key);
+    if (bound == null) {
+      bound = create.get();
+      TransactionSynchronizationManager.bindResource(key, bound);
+      if (bound instanceof TransactionSynchronization synchronization) {
+        TransactionSynchronizationManager.registerSynchronization(synchronization);
+      }
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCompletion(int status) {
@@ -30,12 +51,12 @@ public final class TransactionMaps {
         }
       });
     }
-    return map;
+    return bound;
   }
 
-  /** The map bound to the current transaction under this key, if one was created; null otherwise. */
+  /** The object bound to the current transaction under this key, if one was created; null otherwise. */
   @SuppressWarnings("unchecked")
-  public static <K, V> Map<K, V> existing(Object key) {
-    return (Map<K, V>) TransactionSynchronizationManager.getResource(key);
+  public static <T> T existingBound(Object key) {
+    return (T) TransactionSynchronizationManager.getResource(key);
   }
 }

@@ -1,11 +1,11 @@
 package app.wasla.commerce.demo;
 
+import app.wasla.system.TransactionMaps;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The demo store's changes to its stock rows, written when the transaction commits, in one fixed order.
@@ -88,16 +88,7 @@ final class StockChanges {
 
   /** This transaction's pending changes, bound to it on first use; null when no transaction is active. */
   private Pending pending(boolean create) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-    if (pending == null && create) {
-      pending = new Pending();
-      TransactionSynchronizationManager.bindResource(this, pending);
-      TransactionSynchronizationManager.registerSynchronization(pending);
-    }
-    return pending;
+    return create ? TransactionMaps.bound(this, Pending::new) : TransactionMaps.existingBound(this);
   }
 
   private final class Pending implements TransactionSynchronization {
@@ -113,11 +104,6 @@ final class StockChanges {
           throw new StockTakenException(each.getKey().sku(), each.getKey().branchCode());
         }
       }
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(StockChanges.this);
     }
   }
 
