@@ -51,4 +51,62 @@ class MailboxPostgresTest extends MailboxScenarios {
         .containsExactly("act_hi_varinst:fillfactor=70", "act_ru_execution:fillfactor=70",
             "act_ru_variable:fillfactor=70");
   }
+
+  /**
+   * While one SENT mark waits (here: for a row lock another transaction holds), the marks of the sends that finish
+   * meanwhile are written together after it, in one commit (system/GroupCommit; timing-free: the wait is a lock).
+   */
+  @Test
+  void sendsMarkedWhileAnotherMarkIsBeingWrittenShareOneCommit(@Autowired SentMarks sentMarks,
+      @Autowired DataSource dataSource, @Autowired io.micrometer.core.instrument.MeterRegistry meters)
+      throws Exception {
+    String waId = newCustomer();
+    ConversationKey key = new ConversationKey(app.wasla.support.Webhooks.PHONE_NUMBER_ID, waId);
+    java.util.List<String> sends = java.util.stream.IntStream.range(0, 6).mapToObj(i -> "marks-" + waId + "-" + i)
+        .toList();
+    for (String send : sends) {
+      jdbc.sql("""
+          INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
+            body_json, status, created_at)
+          VALUES (?, ?, ?, ?, 'text', '{}', 'QUEUED', CURRENT_TIMESTAMP)""")
+          .params(send, key.value(), key.phoneNumberId(), key.waId()).update();
+    }
+    var perWrite = meters.get("wasla.outbox.sent-marks-per-write").summary();
+    long writesBefore = perWrite.count();
+    var message = new app.wasla.channel.whatsapp.OutboundMessage.Text("hi", false);
+    var senders = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (var lock = other.prepareStatement("SELECT 1 FROM outbound_message WHERE idempotency_key = ? FOR UPDATE")) {
+        lock.setString(1, sends.get(0));
+        lock.executeQuery().close();
+      }
+      var first = senders.submit(() -> sentMarks.mark(key, message, sends.get(0), "wamid.out.0"));
+      org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql("""
+          SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%SET status = ''SENT''%'""")
+          .query(Long.class).single() == 1);
+      java.util.List<java.util.concurrent.Future<?>> others = new java.util.ArrayList<>();
+      for (int i = 1; i < sends.size(); i++) {
+        int n = i;
+        others.add(senders.submit(() -> sentMarks.mark(key, message, sends.get(n), "wamid.out." + n)));
+      }
+      org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getState() == Thread.State.WAITING)
+          .filter(t -> java.util.List.of(t.getStackTrace()).stream()
+              .anyMatch(f -> f.getClassName().equals(app.wasla.system.GroupCommit.class.getName())))
+          .count() == 5);
+      other.rollback();
+
+      first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      for (var each : others) {
+        each.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+    assertThat(perWrite.count() - writesBefore).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT wamid FROM outbound_message WHERE conversation_key = ? AND status = 'SENT' ORDER BY id")
+        .param(key.value()).query(String.class).list())
+        .containsExactly("wamid.out.0", "wamid.out.1", "wamid.out.2", "wamid.out.3", "wamid.out.4", "wamid.out.5");
+  }
 }

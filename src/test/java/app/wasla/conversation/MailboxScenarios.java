@@ -442,28 +442,6 @@ abstract class MailboxScenarios {
   }
 
   @Test
-  void sendsMetaAcceptsTogetherAreMarkedSentInFewerCommitsThanSends(@Autowired MeterRegistry meters) {
-    List<String> customers = IntStream.range(0, 12).mapToObj(i -> newCustomer()).toList();
-    DistributionSummary marks = meters.get("wasla.outbox.sent-marks-per-write").summary();
-    long writesBefore = marks.count();
-    double markedBefore = marks.totalAmount();
-    // Meta answers the twelve sends at the same moment: twelve senders want to mark theirs at once
-    META.holdSendsUntilInFlightTogether(customers, 12);
-    for (String waId : customers) {
-      webhooks.post(Webhooks.text(waId, "wamid.marks." + waId, "hello", Instant.now()));
-    }
-
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
-            SELECT COUNT(*) FROM outbound_message WHERE status = 'SENT' AND wamid IS NOT NULL
-              AND conversation_key IN (%s)""".formatted(String.join(",", customers.stream()
-            .map(c -> "'" + key(c) + "'").toList())))
-        .query(Long.class).single() == 12);
-    assertThat(META.mostHeldAtOnce()).isEqualTo(12);
-    assertThat(marks.totalAmount() - markedBefore).isGreaterThanOrEqualTo(12);
-    assertThat(marks.count() - writesBefore).isLessThan(12);
-  }
-
-  @Test
   void aRateLimitFromMetaIsRetriedAndEndsInOneSentMessage() throws Exception {
     String waId = newCustomer();
     META.failNextSends(waId, 1, WhatsAppMock.rateLimited());
