@@ -92,7 +92,7 @@ public class AgentPresence {
 
   /** The current transaction's handoffs, bound to it on first use; null when no transaction is active. */
   private Uncommitted uncommitted(boolean create) {
-    return create ? TransactionMaps.bound(this, Uncommitted::new) : TransactionMaps.existingBound(this);
+    return create ? TransactionMaps.bound(this, Uncommitted::new) : TransactionMaps.existing(this);
   }
 
   private record Assignments(int count, Instant last) {

@@ -23,11 +23,6 @@ public final class TransactionMaps {
     return bound(key, HashMap::new);
   }
 
-  /** The map bound to the current transaction under this key, if one was created; null otherwise. */
-  public static <K, V> Map<K, V> existing(Object key) {
-    return existingBound(key);
-  }
-
   /**
    * The object bound to the current transaction under this key, created on first use and dropped when the
    * transaction ends; null outside a transaction. One that is a {@link TransactionSynchronization} also takes part
@@ -37,7 +32,7 @@ public final class TransactionMaps {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return null;
     }
-    T bound = existingBound(key);
+    T bound = existing(key);
     if (bound == null) {
       bound = create.get();
       TransactionSynchronizationManager.bindResource(key, bound);
@@ -54,9 +49,9 @@ public final class TransactionMaps {
     return bound;
   }
 
-  /** The object bound to the current transaction under this key, if one was created; null otherwise. */
+  /** The map or object bound to the current transaction under this key, if one was created; null otherwise. */
   @SuppressWarnings("unchecked")
-  public static <T> T existingBound(Object key) {
+  public static <T> T existing(Object key) {
     return (T) TransactionSynchronizationManager.getResource(key);
   }
 }

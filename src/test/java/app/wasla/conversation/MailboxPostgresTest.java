@@ -1,9 +1,20 @@
 package app.wasla.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.support.PostgresTestDatabase;
+import app.wasla.support.Webhooks;
+import app.wasla.system.GroupCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.core.BaseConnection;
@@ -58,11 +69,11 @@ class MailboxPostgresTest extends MailboxScenarios {
    */
   @Test
   void sendsMarkedWhileAnotherMarkIsBeingWrittenShareOneCommit(@Autowired SentMarks sentMarks,
-      @Autowired DataSource dataSource, @Autowired io.micrometer.core.instrument.MeterRegistry meters)
+      @Autowired DataSource dataSource, @Autowired MeterRegistry meters)
       throws Exception {
     String waId = newCustomer();
-    ConversationKey key = new ConversationKey(app.wasla.support.Webhooks.PHONE_NUMBER_ID, waId);
-    java.util.List<String> sends = java.util.stream.IntStream.range(0, 6).mapToObj(i -> "marks-" + waId + "-" + i)
+    ConversationKey key = new ConversationKey(Webhooks.PHONE_NUMBER_ID, waId);
+    List<String> sends = IntStream.range(0, 6).mapToObj(i -> "marks-" + waId + "-" + i)
         .toList();
     for (String send : sends) {
       jdbc.sql("""
@@ -73,8 +84,8 @@ class MailboxPostgresTest extends MailboxScenarios {
     }
     var perWrite = meters.get("wasla.outbox.sent-marks-per-write").summary();
     long writesBefore = perWrite.count();
-    var message = new app.wasla.channel.whatsapp.OutboundMessage.Text("hi", false);
-    var senders = java.util.concurrent.Executors.newFixedThreadPool(6);
+    var message = new OutboundMessage.Text("hi", false);
+    var senders = Executors.newFixedThreadPool(6);
     try (Connection other = dataSource.getConnection()) {
       other.setAutoCommit(false);
       try (var lock = other.prepareStatement("SELECT 1 FROM outbound_message WHERE idempotency_key = ? FOR UPDATE")) {
@@ -82,24 +93,24 @@ class MailboxPostgresTest extends MailboxScenarios {
         lock.executeQuery().close();
       }
       var first = senders.submit(() -> sentMarks.mark(key, message, sends.get(0), "wamid.out.0"));
-      org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql("""
+      await().atMost(PATIENCE).until(() -> jdbc.sql("""
           SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%SET status = ''SENT''%'""")
           .query(Long.class).single() == 1);
-      java.util.List<java.util.concurrent.Future<?>> others = new java.util.ArrayList<>();
+      List<Future<?>> others = new ArrayList<>();
       for (int i = 1; i < sends.size(); i++) {
         int n = i;
         others.add(senders.submit(() -> sentMarks.mark(key, message, sends.get(n), "wamid.out." + n)));
       }
-      org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> Thread.getAllStackTraces().keySet().stream()
+      await().atMost(PATIENCE).until(() -> Thread.getAllStackTraces().keySet().stream()
           .filter(t -> t.getState() == Thread.State.WAITING)
-          .filter(t -> java.util.List.of(t.getStackTrace()).stream()
-              .anyMatch(f -> f.getClassName().equals(app.wasla.system.GroupCommit.class.getName())))
+          .filter(t -> List.of(t.getStackTrace()).stream()
+              .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName())))
           .count() == 5);
       other.rollback();
 
-      first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      first.get(30, TimeUnit.SECONDS);
       for (var each : others) {
-        each.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        each.get(30, TimeUnit.SECONDS);
       }
     } finally {
       senders.shutdownNow();

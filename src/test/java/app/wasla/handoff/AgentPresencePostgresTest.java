@@ -12,11 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,10 +33,7 @@ class AgentPresencePostgresTest {
 
   @BeforeAll
   static void migrate() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(PostgresTestDatabase.url("wasla_agent_presence", true));
-    ds.setUser(PostgresTestDatabase.USER);
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    DataSource ds = PostgresTestDatabase.migrated("wasla_agent_presence");
     jdbc = JdbcClient.create(ds);
     presence = new AgentPresence(jdbc, Clock.fixed(NOW, ZoneOffset.UTC),
         new HandoffProperties(5, true, null, Map.of(), "supervisors", 30));

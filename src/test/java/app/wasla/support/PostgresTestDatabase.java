@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The PostgreSQL of the development machines and CI (127.0.0.1:5432, trust auth, user postgres): creates
@@ -40,5 +43,17 @@ public final class PostgresTestDatabase {
           + ", trust auth) for the integration tests; .ci/run starts it", e);
     }
     return "jdbc:postgresql://" + HOST + "/" + database;
+  }
+
+  /**
+   * A fresh database with Wasla's Flyway migrations applied, for tests of its SQL without a Spring context (the
+   * engine's tables are not there).
+   */
+  public static DataSource migrated(String name) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(url(name, true));
+    dataSource.setUser(USER);
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    return dataSource;
   }
 }

@@ -88,7 +88,7 @@ final class StockChanges {
 
   /** This transaction's pending changes, bound to it on first use; null when no transaction is active. */
   private Pending pending(boolean create) {
-    return create ? TransactionMaps.bound(this, Pending::new) : TransactionMaps.existingBound(this);
+    return create ? TransactionMaps.bound(this, Pending::new) : TransactionMaps.existing(this);
   }
 
   private final class Pending implements TransactionSynchronization {

@@ -16,10 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,10 +35,7 @@ class DemoBackendPostgresTest {
 
   @BeforeAll
   static void migrate() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(PostgresTestDatabase.url("wasla_commerce_demo", true));
-    ds.setUser(PostgresTestDatabase.USER);
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    DataSource ds = PostgresTestDatabase.migrated("wasla_commerce_demo");
     jdbc = JdbcClient.create(ds);
     store = new DemoBackend(jdbc, Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
