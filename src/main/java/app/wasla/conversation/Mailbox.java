@@ -58,6 +58,7 @@ public class Mailbox implements SmartLifecycle {
   private final ConversationEngine engine;
   private final TransactionTemplate transactions;
   private final MailboxProperties props;
+  private final int conversationsPerTransaction;
   private final Clock clock;
   private final WebhookEvents events;
 
@@ -80,7 +81,8 @@ public class Mailbox implements SmartLifecycle {
   private final MailboxMetrics metrics;
 
   Mailbox(Inbox inbox, ConversationEngine engine, TransactionTemplate transactions, MailboxProperties props,
-      Clock clock, WebhookEvents events, MailboxMetrics metrics, ObjectProvider<CustomerMessageListener> listeners) {
+      DatabaseDialect database, Clock clock, WebhookEvents events, MailboxMetrics metrics,
+      ObjectProvider<CustomerMessageListener> listeners) {
     this.listeners = listeners.orderedStream().toList();
     this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -90,6 +92,7 @@ public class Mailbox implements SmartLifecycle {
     this.engine = engine;
     this.transactions = transactions;
     this.props = props;
+    this.conversationsPerTransaction = props.conversationsPerTransaction(database);
     this.clock = clock;
   }
 
@@ -158,7 +161,7 @@ public class Mailbox implements SmartLifecycle {
 
   private void deliverReady() {
     List<Ready> batch = new ArrayList<>();
-    for (Ready next; batch.size() < props.conversationsPerTransaction() && (next = ready.poll()) != null; ) {
+    for (Ready next; batch.size() < conversationsPerTransaction && (next = ready.poll()) != null; ) {
       batch.add(next);
     }
     deliver(batch);
@@ -477,7 +480,8 @@ public class Mailbox implements SmartLifecycle {
     running = true;
     long sweepMs = props.sweepInterval().toMillis();
     timer.scheduleWithFixedDelay(this::sweep, 0, sweepMs, TimeUnit.MILLISECONDS);
-    log.info("Mailbox started: {} workers, sweep every {}", props.workers(), props.sweepInterval());
+    log.info("Mailbox started: {} workers, up to {} conversation(s) per transaction, sweep every {}", props.workers(),
+        conversationsPerTransaction, props.sweepInterval());
   }
 
   @Override

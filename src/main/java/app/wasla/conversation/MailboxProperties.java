@@ -15,12 +15,13 @@ public record MailboxProperties(
     @DefaultValue("4") int workers,
     /* Under load, a worker delivers the turns of up to this many conversations that are ready at once in one
        transaction and one engine command (one commit and one flush for all of them); when fewer are ready it
-       takes what there is, so an idle node never waits. 8 saved 6-7 statements per message and gained 7-21 % in
-       the sales mix, up to 14 % in the chat mix with many conversations ready; a turn's reply waits for its batch
-       (docs/benchmark.md, tunings 26, 28 and 40). 1 = one conversation per transaction. A flow step that writes
-       rows shared by many conversations must not lock them before the commit (the demo store writes its stock
-       then, sorted), or such batches deadlock (PostgreSQL breaks it; each turn is then delivered alone). */
-    @DefaultValue("8") int conversationsPerTransaction,
+       takes what there is, so an idle node never waits. A turn's reply waits for its batch. Unset: 8 on
+       PostgreSQL (6-7 statements fewer per message, 7-21 % more messages per second under load), 1 on H2, whose
+       commits are cheap (the database is in the JVM) and where 8 gained nothing but a first response's p99
+       three to four times as long (docs/benchmark.md, tunings 26, 28, 40 and 44). A flow step that writes rows
+       shared by many conversations must not lock them before the commit (the demo store writes its stock then,
+       sorted), or such batches deadlock (PostgreSQL breaks it; each turn is then delivered alone). */
+    Integer conversationsPerTransaction,
     @DefaultValue("2s") Duration sweepInterval,
     /* Meta replays webhooks for up to 7 days after an outage; older messages are recorded, not answered. */
     @DefaultValue("24h") Duration maxMessageAge,
@@ -40,13 +41,21 @@ public record MailboxProperties(
     if (workers < 1) {
       throw new IllegalArgumentException("wasla.mailbox.workers must be at least 1");
     }
-    if (conversationsPerTransaction < 1) {
+    if (conversationsPerTransaction != null && conversationsPerTransaction < 1) {
       throw new IllegalArgumentException("wasla.mailbox.conversations-per-transaction must be at least 1");
     }
     if (inactivitySweepInterval.isNegative() || inactivitySweepInterval.isZero()) {
       throw new IllegalArgumentException("wasla.mailbox.inactivity-sweep-interval must be positive");
     }
     flows = flows == null ? Map.of() : Map.copyOf(flows);
+  }
+
+  /** {@code conversations-per-transaction} as configured, or the default for this database. */
+  public int conversationsPerTransaction(DatabaseDialect database) {
+    if (conversationsPerTransaction != null) {
+      return conversationsPerTransaction;
+    }
+    return database.postgres() ? 8 : 1;
   }
 
   /** The process definition key to start for a conversation on this business number. */
