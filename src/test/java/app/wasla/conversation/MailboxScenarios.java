@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // metrics export is off in tests unless asked for; the prometheus endpoint is part of the contract
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@Import(MailboxScenarios.BrokenListener.class)
 abstract class MailboxScenarios {
 
   static final WhatsAppMock META = new WhatsAppMock();
@@ -120,6 +126,56 @@ abstract class MailboxScenarios {
     // both after the commit, on the conversation's sender lane: the read (and typing indicator) first
     assertThat(META.arrivals()).filteredOn(a -> a.endsWith(waId))
         .containsExactly("read:wamid.one." + waId, "send:" + waId);
+  }
+
+  /**
+   * A customer-message listener beside the CRM's that fails for the customers in {@link #BROKEN}, after writing to
+   * the message's inbox row: what a listener wrote before failing must not stay.
+   */
+  @TestConfiguration
+  static class BrokenListener {
+
+    static final Map<String, Integer> BROKEN = new ConcurrentHashMap<>();
+
+    @Bean
+    CustomerMessageListener brokenForSomeCustomers(JdbcClient jdbc) {
+      return (conversation, profileName, text, sentAt) -> {
+        if (BROKEN.computeIfPresent(conversation.waId(), (waId, calls) -> calls + 1) != null) {
+          jdbc.sql("UPDATE inbox_message SET text = 'written by a broken listener' WHERE conversation_key = ?")
+              .param(conversation.value()).update();
+          throw new IllegalStateException("this listener is broken");
+        }
+      };
+    }
+  }
+
+  /**
+   * A failing listener never holds the conversation up, and what it wrote goes with its failure. The first attempt
+   * tells the listeners without savepoints (two statements fewer per message), so the failure rolls the turn back;
+   * the retry tells them inside savepoints, where the failure is logged and the turn delivered.
+   */
+  @Test
+  void aFailingListenerCostsTheTurnOneRetryAndLeavesNoWriteBehind() throws Exception {
+    String waId = newCustomer();
+    Instant sentAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    BrokenListener.BROKEN.put(waId, 0);
+    try {
+      webhooks.post(Webhooks.text(waId, "wamid.broken." + waId, "hello", sentAt));
+      awaitReplies(waId, 1);
+      settle();
+      assertThat(META.sentTo(waId)).hasSize(1);
+      // told twice: the first attempt (rolled back), the retry (in a savepoint)
+      assertThat(BrokenListener.BROKEN.get(waId)).isEqualTo(2);
+    } finally {
+      BrokenListener.BROKEN.remove(waId);
+    }
+    assertThat(jdbc.sql("SELECT text FROM inbox_message WHERE wamid = ?").param("wamid.broken." + waId)
+        .query(String.class).single()).isEqualTo("hello");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceOf(waId))
+        .activityId("serviceTask_reply").count()).isEqualTo(1);
+    // the CRM, the other listener, kept its part in the retry: the contact time is the message's
+    assertThat(jdbc.sql("SELECT last_contact_at FROM customer WHERE customer_key = ?").param(key(waId))
+        .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(sentAt);
   }
 
   @Test
