@@ -77,6 +77,12 @@ public final class EmbeddedPersona implements Persona {
         return index;
     }
 
+    /** It answers from the turn's own text, the reply tapped and the customer's profile; the transcript is the LLM's. */
+    @Override
+    public boolean readsTranscript() {
+        return false;
+    }
+
     @Override
     public PersonaResult respond(PersonaTurn turn) {
         TextView text = TextView.of(turn.text());

@@ -49,7 +49,7 @@ class PersonaReplyDelegate implements JavaDelegate {
     String turnText = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
     Object streakValue = execution.getVariable(PersonaVariables.LOW_CONFIDENCE_STREAK);
     int streak = streakValue instanceof Number n ? n.intValue() : 0;
-    List<TranscriptLine> recent = transcript.latest(key, RECENT_LINES).stream()
+    List<TranscriptLine> recent = !persona.readsTranscript() ? List.of() : transcript.latest(key, RECENT_LINES).stream()
         .map(line -> new TranscriptLine("in".equals(line.direction()), line.text(), line.at()))
         .toList();
     PersonaTurn turn = new PersonaTurn(key,

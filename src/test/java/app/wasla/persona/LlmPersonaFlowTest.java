@@ -46,8 +46,10 @@ class LlmPersonaFlowTest {
          "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"","refusal":null}}],
          "usage":{"prompt_tokens":812,"completion_tokens":96,"total_tokens":908}}""");
     ((ObjectNode) completion.path("choices").path(0).path("message")).put("content", ANSWER);
-    LLM.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody(JSON.writeValueAsString(completion)));
+    for (int turn = 0; turn < 2; turn++) {
+      LLM.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+          .setBody(JSON.writeValueAsString(completion)));
+    }
     LLM.start();
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:llm-flow;DB_CLOSE_DELAY=-1");
     META.registerCloudMode(registry);
@@ -82,5 +84,13 @@ class LlmPersonaFlowTest {
         .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getProcessInstanceId)
         .containsExactly(history.createHistoricProcessInstanceQuery()
             .processInstanceBusinessKey(Webhooks.PHONE_NUMBER_ID + ":" + waId).singleResult().getId());
+
+    // the next turn: the LLM reads the conversation so far (the embedded persona reads no transcript)
+    new Webhooks(port).post(Webhooks.text(waId, "wamid.llm.2", "تمام ابعتلي اللينك", Instant.now()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> META.sentTo(waId).size() == 2);
+    JsonNode messages = JSON.readTree(LLM.takeRequest().getBody().readUtf8()).path("messages");
+    assertThat(messages).extracting(m -> m.path("role").asText() + ": " + m.path("content").asText())
+        .containsSubsequence("user: بتقبلوا فودافون كاش؟", "assistant: " + sent.at("/interactive/body/text").asText() + "\n[ابعتلي اللينك]",
+            "user: تمام ابعتلي اللينك");
   }
 }
