@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda's history backend without what {@link HistoryProperties} leaves out: the per-turn variables of
  * {@code skip-variables} and the activities of the types in {@code skip-activity-types}. Their events never reach
- * the database; everything else is written as the history level says, a variable's update without reading its row
- * first ({@link VariableHistoryUpdates}). A filter on the handler, not a custom history
+ * the database; everything else is written as the history level says. A filter on the handler, not a custom history
  * level, so that the level stored in an existing database (audit) still matches.
  */
 @Component
@@ -34,12 +34,15 @@ class HistoryFilter extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (skippedVariables.isEmpty() && skippedActivityTypes.isEmpty()) {
+      return;
+    }
     if (configuration.getHistoryEventHandler() != null) {
       log.warn("A history event handler is configured already; wasla.history.skip-* is not applied");
       return;
     }
     configuration.setHistoryEventHandler(
-        new Filtering(new VariableHistoryUpdates(), skippedVariables, skippedActivityTypes));
+        new Filtering(new DbHistoryEventHandler(), skippedVariables, skippedActivityTypes));
     log.info("Camunda's history leaves out the variables {} and the activities of type {}", skippedVariables,
         skippedActivityTypes);
   }
