@@ -49,13 +49,10 @@ class PersonaReplyDelegate implements JavaDelegate {
     String turnText = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
     Object streakValue = execution.getVariable(PersonaVariables.LOW_CONFIDENCE_STREAK);
     int streak = streakValue instanceof Number n ? n.intValue() : 0;
-    List<TranscriptLine> recent = !persona.readsTranscript() ? List.of() : transcript.latest(key, RECENT_LINES).stream()
-        .map(line -> new TranscriptLine("in".equals(line.direction()), line.text(), line.at()))
-        .toList();
     PersonaTurn turn = new PersonaTurn(key,
         turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
-        recent, customer(execution, customerKey(execution)), streak);
+        recentTranscript(key), customer(execution, customerKey(execution)), streak);
     List<String> tags = turn.customer() == null || turn.customer().tags() == null ? List.of() : turn.customer().tags();
 
     PersonaResult result = persona.respond(turn);
@@ -92,6 +89,16 @@ class PersonaReplyDelegate implements JavaDelegate {
     if (!execution.hasVariable(name) || !java.util.Objects.equals(execution.getVariable(name), value)) {
       execution.setVariable(name, value);
     }
+  }
+
+  /** The conversation's latest lines, for a persona that reads them; none (and no query) for one that does not. */
+  private List<TranscriptLine> recentTranscript(String key) {
+    if (!persona.readsTranscript()) {
+      return List.of();
+    }
+    return transcript.latest(key, RECENT_LINES).stream()
+        .map(line -> new TranscriptLine("in".equals(line.direction()), line.text(), line.at()))
+        .toList();
   }
 
   /** The reply task's extension property (or input parameter) that leaves sales questions to the sales flows. */

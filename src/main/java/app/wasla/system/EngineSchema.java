@@ -1,6 +1,7 @@
 package app.wasla.system;
 
 import app.wasla.conversation.DatabaseDialect;
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -42,8 +43,7 @@ class EngineSchema extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(EngineSchema.class);
   static final int DEFAULT_FILL_FACTOR = 70;
   /** The engine tables whose rows a turn updates (the others it only inserts into and deletes from). */
-  static final java.util.List<String> UPDATED_EVERY_TURN =
-      java.util.List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_RU_EXECUTION");
+  static final List<String> UPDATED_EVERY_TURN = List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_RU_EXECUTION");
   static final String JOB_DUE_DATE = "WASLA_IDX_JOB_DUEDATE";
   static final String VARIABLE_BY_EXECUTION = "WASLA_IDX_VAR_EXEC_TASK";
 
