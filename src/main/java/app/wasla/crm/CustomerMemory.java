@@ -106,11 +106,11 @@ public class CustomerMemory implements CustomerMessageListener {
    */
   @Override
   public void delivered(ConversationKey key, String profileName, String text, Instant at) {
-    // a returning customer (the usual case) costs one statement; a new one is created first
-    CustomerStore.Touched touched = store.touchContact(key.value(), profileName, at);
+    // one statement on PostgreSQL, also for a new customer; on H2 a new customer is created first
+    CustomerStore.Touched touched = store.touchContact(key, profileName, at, clock.instant());
     if (!touched.found()) {
       store.ensure(key, clock.instant());
-      touched = store.touchContact(key.value(), profileName, at);
+      touched = store.touchContact(key, profileName, at, clock.instant());
     }
     // the persona answers the turn next, in this transaction: it reads the profile the update returned
     if (touched.profile() != null) {

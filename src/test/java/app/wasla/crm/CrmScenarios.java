@@ -240,6 +240,35 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void aDeliveryMakesANewCustomersProfileAndKeepsAnAgentsNameOverTheWhatsAppName(
+      @Autowired org.springframework.transaction.support.TransactionTemplate transactions) {
+    String waId = newCustomer();
+    app.wasla.conversation.ConversationKey key = app.wasla.conversation.ConversationKey.parse(key(waId));
+    Instant at = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    // a new customer: the row is made with the delivery's contact times and the WhatsApp profile name
+    transactions.executeWithoutResult(tx -> memory.delivered(key, "mona_wa", "hi", at));
+    CustomerProfile made = memory.find(key.value()).orElseThrow();
+    assertThat(made.name()).isEqualTo("mona_wa");
+    assertThat(made.firstContactAt()).isEqualTo(at);
+    assertThat(made.lastContactAt()).isEqualTo(at);
+    assertThat(made.conversations()).isZero();
+
+    // an agent's name outlasts the WhatsApp one; contact times only widen, whatever the order messages come in
+    memory.update(key.value(), "Mona Hassan", null, null);
+    transactions.executeWithoutResult(tx -> {
+      memory.delivered(key, "mona_wa_2", "again", at.plusSeconds(5));
+      memory.delivered(key, null, "late delivery of an older one", at.minusSeconds(10));
+    });
+    CustomerProfile after = memory.find(key.value()).orElseThrow();
+    assertThat(after.name()).isEqualTo("Mona Hassan");
+    assertThat(after.firstContactAt()).isEqualTo(at.minusSeconds(10));
+    assertThat(after.lastContactAt()).isEqualTo(at.plusSeconds(5));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE customer_key = ?").param(key.value())
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
   void aMessageTooOldToAnswerStillMakesTheProfileAndItsConsentHolds() {
     // older than wasla.mailbox.max-message-age (24h): recorded, never delivered, so the CRM hears of it at once
     String waId = newCustomer();
