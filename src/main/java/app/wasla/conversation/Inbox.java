@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
@@ -140,29 +143,46 @@ public class Inbox {
    * locked, joined with its pending entries (one row with no entry when none is pending).
    */
   Optional<Locked> lockWithPending(String conversationKey) {
-    if (!onConflictDoNothing) {
-      return lockForDelivery(conversationKey).map(seq -> new Locked(seq, pending(conversationKey)));
-    }
-    List<LockedRow> rows = jdbc.sql("""
-            SELECT c.turn_seq, m.id, m.wamid, m.conversation_key, m.message_name, m.message_type, m.text, m.reply_id,
-              m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
-            FROM conversation c
-            LEFT JOIN inbox_message m ON m.conversation_key = c.conversation_key AND m.status = 'PENDING'
-            WHERE c.conversation_key = ?
-            ORDER BY m.wa_timestamp, m.id
-            FOR NO KEY UPDATE OF c SKIP LOCKED""")
-        .param(conversationKey)
-        .query((rs, n) -> new LockedRow(rs.getLong("turn_seq"), rs.getObject("id") == null ? null : entry(rs, n)))
-        .list();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    List<InboxEntry> pending = rows.stream().map(LockedRow::entry).filter(Objects::nonNull).toList();
-    return Optional.of(new Locked(rows.get(0).turnSeq(), pending));
+    return Optional.ofNullable(lockWithPending(List.of(conversationKey)).get(conversationKey));
   }
 
-  /** A row of {@link #lockWithPending}'s join: the conversation's counter, and one pending entry or none. */
-  private record LockedRow(long turnSeq, InboxEntry entry) {
+  /**
+   * {@link #lockWithPending(String)} for the conversations of a shared transaction: on PostgreSQL one statement for
+   * all of them (docs/benchmark.md, tuning 51). A conversation locked elsewhere (skipped, never waited for) or without
+   * a row is not in the result.
+   */
+  Map<String, Locked> lockWithPending(Collection<String> conversationKeys) {
+    Map<String, Locked> locked = new LinkedHashMap<>();
+    if (!onConflictDoNothing) {
+      for (String key : conversationKeys) {
+        lockForDelivery(key).ifPresent(seq -> locked.put(key, new Locked(seq, pending(key))));
+      }
+      return locked;
+    }
+    if (conversationKeys.isEmpty()) {
+      return locked;
+    }
+    Map<String, List<InboxEntry>> pending = new LinkedHashMap<>();
+    Map<String, Long> turnSeqs = new HashMap<>();
+    jdbc.sql("""
+            SELECT c.conversation_key AS locked_key, c.turn_seq, m.id, m.wamid, m.conversation_key, m.message_name,
+              m.message_type, m.text, m.reply_id, m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
+            FROM conversation c
+            LEFT JOIN inbox_message m ON m.conversation_key = c.conversation_key AND m.status = 'PENDING'
+            WHERE c.conversation_key IN (:keys)
+            ORDER BY c.conversation_key, m.wa_timestamp, m.id
+            FOR NO KEY UPDATE OF c SKIP LOCKED""")
+        .param("keys", conversationKeys)
+        .query(rs -> {
+          String key = rs.getString("locked_key");
+          turnSeqs.put(key, rs.getLong("turn_seq"));
+          List<InboxEntry> entries = pending.computeIfAbsent(key, k -> new ArrayList<>());
+          if (rs.getObject("id") != null) {
+            entries.add(entry(rs, entries.size()));
+          }
+        });
+    pending.forEach((key, entries) -> locked.put(key, new Locked(turnSeqs.get(key), entries)));
+    return locked;
   }
 
   /** True when the mailbox has a row for the conversation (every conversation it started has one). */

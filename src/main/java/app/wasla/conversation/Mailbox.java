@@ -213,11 +213,13 @@ public class Mailbox implements SmartLifecycle {
     Map<String, Delivery> deliveries;
     try {
       deliveries = transactions.execute(status -> engine.inOneCommand(() -> {
+        // every conversation of the transaction locked with its pending entries in one statement
+        Map<String, Inbox.Locked> locked = inbox.lockWithPending(keys);
         Map<String, Delivery> delivered = new LinkedHashMap<>();
         for (String key : keys) {
           MDC.put("conversation", ConversationKey.mask(key));
           try {
-            delivered.put(key, deliverMarked(key));
+            delivered.put(key, deliverMarked(key, Optional.ofNullable(locked.get(key))));
           } finally {
             MDC.remove("conversation");
           }
@@ -234,10 +236,10 @@ public class Mailbox implements SmartLifecycle {
   }
 
   /** {@link #deliverNext}, marked as this thread's delivery of the conversation ({@link #isDelivering}). */
-  private Delivery deliverMarked(String key) {
+  private Delivery deliverMarked(String key, Optional<Inbox.Locked> locked) {
     DELIVERING.set(key);
     try {
-      return deliverNext(key);
+      return deliverNext(key, locked);
     } finally {
       DELIVERING.remove();
     }
@@ -263,7 +265,8 @@ public class Mailbox implements SmartLifecycle {
       }
       // one engine command for the turn, as in a shared transaction: the search for the waiting execution fills
       // the command's cache, and the correlation finds that execution there instead of reading it again
-      retryIn = delivered(key, transactions.execute(status -> engine.inOneCommand(() -> deliverMarked(key))));
+      retryIn = delivered(key, transactions.execute(status -> engine.inOneCommand(
+          () -> deliverMarked(key, inbox.lockWithPending(key)))));
       failures.remove(key);
     } catch (RuntimeException e) {
       // Nothing was marked delivered (the transaction rolled back): try again a little later.
@@ -305,7 +308,11 @@ public class Mailbox implements SmartLifecycle {
 
   /** One delivery in the caller's transaction: the head of the conversation's queue, as one turn. */
   Delivery deliverNext(String key) {
-    Optional<Inbox.Locked> locked = inbox.lockWithPending(key);
+    return deliverNext(key, inbox.lockWithPending(key));
+  }
+
+  /** {@link #deliverNext(String)} of a conversation locked already (empty: locked elsewhere). */
+  private Delivery deliverNext(String key, Optional<Inbox.Locked> locked) {
     if (locked.isEmpty()) {
       return new Delivery(Outcome.LOCKED_ELSEWHERE, null, false);
     }

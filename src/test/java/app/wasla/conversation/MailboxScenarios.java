@@ -316,6 +316,36 @@ abstract class MailboxScenarios {
   }
 
   @Test
+  void theConversationsOfASharedTransactionAreLockedTogetherEachWithItsOwnEntries(@Autowired Inbox inbox,
+      @Autowired Mailbox mailbox, @Autowired org.springframework.transaction.support.TransactionTemplate transactions)
+      throws Exception {
+    String waiting = newCustomer();
+    String answered = greetedCustomer();
+    String heldElsewhere = greetedCustomer();
+    ConversationKey conversation = ConversationKey.parse(key(waiting));
+    Instant past = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    List<String> keys = List.of(key(waiting), key(answered), key(heldElsewhere), key(newCustomer()));
+
+    whileADeliveryHolds(key(heldElsewhere), inbox, transactions, () -> {
+      Map<String, Inbox.Locked> locked = transactions.execute(tx -> {
+        inbox.accept(new NewInboxEntry("wamid.together.b." + waiting, conversation, Mailbox.CUSTOMER_MESSAGE, "text",
+            "second", null, null, null, null, null, "{}", null, past.plusSeconds(2), past, false));
+        inbox.accept(new NewInboxEntry("wamid.together.a." + waiting, conversation, Mailbox.CUSTOMER_MESSAGE, "text",
+            "first", null, null, null, null, null, "{}", null, past.plusSeconds(1), past, false));
+        return inbox.lockWithPending(keys);
+      });
+      // the one another delivery holds is skipped, not waited for; a conversation without a row is not there
+      assertThat(locked).containsOnlyKeys(key(waiting), key(answered));
+      assertThat(locked.get(key(waiting)).turnSeq()).isZero();
+      assertThat(locked.get(key(waiting)).pending()).extracting(InboxEntry::text).containsExactly("first", "second");
+      assertThat(locked.get(key(answered)).turnSeq()).isEqualTo(1);
+      assertThat(locked.get(key(answered)).pending()).isEmpty();
+    });
+    mailbox.poke(key(waiting));
+    awaitReplies(waiting, 1);
+  }
+
+  @Test
   void moreMessagesThanOneTurnTakesBecomeTwoTurnsInOrder() throws Exception {
     String waId = newCustomer();
     Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
