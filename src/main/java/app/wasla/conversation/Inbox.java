@@ -134,8 +134,17 @@ public class Inbox {
         .param(conversationKey).query(Long.class).optional();
   }
 
-  /** A conversation locked for delivery: its turn counter and its pending entries, oldest first. */
-  record Locked(long turnSeq, List<InboxEntry> pending) {
+  /**
+   * A conversation locked for delivery: its turn counter and its pending entries, oldest first.
+   *
+   * @param liveInstance before the first turn (counter 0), whether an instance of the conversation is alive already
+   *     (started elsewhere: Camunda's REST API, Tasklist), read with the lock on PostgreSQL; null when not read
+   */
+  record Locked(long turnSeq, List<InboxEntry> pending, Boolean liveInstance) {
+
+    Locked(long turnSeq, List<InboxEntry> pending) {
+      this(turnSeq, pending, null);
+    }
   }
 
   /**
@@ -164,8 +173,14 @@ public class Inbox {
     }
     Map<String, List<InboxEntry>> pending = new LinkedHashMap<>();
     Map<String, Long> turnSeqs = new HashMap<>();
+    Map<String, Boolean> live = new HashMap<>();
+    // before a first turn, the engine's execution table is asked in the same statement whether an instance of the
+    // conversation was started elsewhere (ConversationEngine.hasLiveInstance's query; docs/benchmark.md, tuning 52)
     jdbc.sql("""
-            SELECT c.conversation_key AS locked_key, c.turn_seq, m.id, m.wamid, m.conversation_key, m.message_name,
+            SELECT c.conversation_key AS locked_key, c.turn_seq,
+              CASE WHEN c.turn_seq = 0 THEN EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e
+                WHERE e.BUSINESS_KEY_ = c.conversation_key AND e.ID_ = e.PROC_INST_ID_) END AS live_instance,
+              m.id, m.wamid, m.conversation_key, m.message_name,
               m.message_type, m.text, m.reply_id, m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
             FROM conversation c
             LEFT JOIN inbox_message m ON m.conversation_key = c.conversation_key AND m.status = 'PENDING'
@@ -176,12 +191,13 @@ public class Inbox {
         .query(rs -> {
           String key = rs.getString("locked_key");
           turnSeqs.put(key, rs.getLong("turn_seq"));
+          live.put(key, (Boolean) rs.getObject("live_instance"));
           List<InboxEntry> entries = pending.computeIfAbsent(key, k -> new ArrayList<>());
           if (rs.getObject("id") != null) {
             entries.add(entry(rs, entries.size()));
           }
         });
-    pending.forEach((key, entries) -> locked.put(key, new Locked(turnSeqs.get(key), entries)));
+    pending.forEach((key, entries) -> locked.put(key, new Locked(turnSeqs.get(key), entries, live.get(key))));
     return locked;
   }
 

@@ -346,7 +346,8 @@ public class Mailbox implements SmartLifecycle {
     }
     // A conversation the mailbox never delivered to has no instance of its own: unless one was started elsewhere
     // (Camunda's REST API, Tasklist), its first turn starts the flow without looking for a wait state first.
-    boolean noInstance = turnSeq == 0 && !engine.hasLiveInstance(key);
+    Boolean liveInstance = locked.get().liveInstance();
+    boolean noInstance = turnSeq == 0 && !(liveInstance != null ? liveInstance : engine.hasLiveInstance(key));
     Optional<ConversationEngine.Waiting> waiting =
         noInstance ? Optional.empty() : engine.instanceWaitingFor(key, CUSTOMER_MESSAGE);
     String processInstanceId;

@@ -276,18 +276,32 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
 
   // ---- smart info
 
+  /**
+   * One statement, whatever the customer's history (docs/benchmark.md, tuning 52): orders bought (not reserved, not
+   * cancelled) and their total, the latest order whatever its state, open payments and their total, upcoming bookings.
+   */
   @Override
   public CustomerSummary summary(String customerId) {
-    List<Order> orders = forCustomer(customerId, 1000);
-    List<Order> bought = orders.stream().filter(o -> !Order.CANCELLED.equals(o.status())
-        && !Order.RESERVED.equals(o.status())).toList();
-    BigDecimal spend = bought.stream().map(Order::amountEgp).reduce(BigDecimal.ZERO, BigDecimal::add);
-    String last = orders.isEmpty() ? null
-        : orders.get(0).id() + " · " + orders.get(0).productNameEn() + " · " + orders.get(0).status();
-    List<BigDecimal> open = jdbc.sql("SELECT amount_egp FROM commerce_payment WHERE customer_id = ? AND status = 'OPEN'")
-        .param(customerId).query(BigDecimal.class).list();
-    return new CustomerSummary(bought.size(), spend, last, open.size(),
-        open.stream().reduce(BigDecimal.ZERO, BigDecimal::add), upcoming(customerId).size());
+    return jdbc.sql("""
+            SELECT bought.orders, bought.spend, latest.id AS latest_id, p.name_en AS latest_name,
+              latest.status AS latest_status, payments.open_count, payments.open_total, bookings.upcoming
+            FROM (SELECT COUNT(*) AS orders, COALESCE(SUM(amount_egp), 0) AS spend FROM commerce_order
+                  WHERE customer_id = :customer AND status NOT IN (:cancelled, :reserved)) bought
+            CROSS JOIN (SELECT COUNT(*) AS open_count, COALESCE(SUM(amount_egp), 0) AS open_total
+                  FROM commerce_payment WHERE customer_id = :customer AND status = 'OPEN') payments
+            CROSS JOIN (SELECT COUNT(*) AS upcoming FROM commerce_booking
+                  WHERE customer_id = :customer AND status = :booked AND starts_at >= :now) bookings
+            LEFT JOIN (SELECT id, sku, status FROM commerce_order WHERE customer_id = :customer
+                  ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY) latest ON 1 = 1
+            LEFT JOIN commerce_product p ON p.sku = latest.sku""")
+        .param("customer", customerId).param("cancelled", Order.CANCELLED).param("reserved", Order.RESERVED)
+        .param("booked", Booking.BOOKED).param("now", now())
+        .query((rs, row) -> new CustomerSummary(rs.getInt("orders"), rs.getBigDecimal("spend"),
+            rs.getObject("latest_id") == null ? null
+                : "ORD-" + rs.getLong("latest_id") + " · " + rs.getString("latest_name") + " · "
+                    + rs.getString("latest_status"),
+            rs.getInt("open_count"), rs.getBigDecimal("open_total"), rs.getInt("upcoming")))
+        .single();
   }
 
   private OffsetDateTime now() {
