@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * Camunda's history backend without what {@link HistoryProperties} leaves out: the per-turn variables of
  * {@code skip-variables} and the activities of the types in {@code skip-activity-types}. Their events never reach
  * the database; everything else is written as the history level says, a variable's update without a read of its row
- * ({@link VariableHistoryUpdates}). A filter on the handler, not a custom history
- * level, so that the level stored in an existing database (audit) still matches.
+ * ({@link VariableHistoryUpdates}). A filter on the handler, not a custom history level, so that the level stored in
+ * an existing database (audit) still matches.
  */
 @Component
 class HistoryFilter extends AbstractProcessEnginePlugin {
@@ -26,14 +26,13 @@ class HistoryFilter extends AbstractProcessEnginePlugin {
 
   private final Set<String> skippedVariables;
   private final Set<String> skippedActivityTypes;
+  /** Camunda's handler but for variable updates, which it writes without reading their rows first. */
+  private final VariableHistoryUpdates handler = new VariableHistoryUpdates();
 
   HistoryFilter(HistoryProperties props) {
     this.skippedVariables = props.skippedVariables();
     this.skippedActivityTypes = props.skippedActivityTypes();
   }
-
-  /** Camunda's handler but for variable updates, which it writes without reading their rows first. */
-  private final VariableHistoryUpdates handler = new VariableHistoryUpdates();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -4,9 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.ibatis.builder.SqlSourceBuilder;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
-import org.apache.ibatis.builder.SqlSourceBuilder;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
@@ -72,7 +72,8 @@ class VariableHistoryUpdates extends DbHistoryEventHandler {
     }
     DbEntityManager entities = getDbEntityManager();
     String id = event.getVariableInstanceId();
-    UnreadHistoricVariableInstanceEntity unread = entities.getCachedEntity(UnreadHistoricVariableInstanceEntity.class, id);
+    UnreadHistoricVariableInstanceEntity unread =
+        entities.getCachedEntity(UnreadHistoricVariableInstanceEntity.class, id);
     if (unread != null) {
       // updated unread earlier in this command: this event supersedes that update, or marks it deleted
       if (isPlainUpdate(event)) {
@@ -100,7 +101,8 @@ class VariableHistoryUpdates extends DbHistoryEventHandler {
 
   /** True when this command loaded the runtime variable from the database and it held no byte array then. */
   private static boolean loadedWithoutByteArray(DbEntityManager entities, String variableInstanceId) {
-    CachedDbEntity cached = entities.getDbEntityCache().getCachedEntity(VariableInstanceEntity.class, variableInstanceId);
+    CachedDbEntity cached =
+        entities.getDbEntityCache().getCachedEntity(VariableInstanceEntity.class, variableInstanceId);
     Object loaded = cached == null ? null : LOADED_STATE.get(cached);
     return loaded instanceof Map<?, ?> state && state.get("byteArrayValueId") == null;
   }
