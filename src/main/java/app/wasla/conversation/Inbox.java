@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,9 +170,6 @@ public class Inbox {
     if (conversationKeys.isEmpty()) {
       return locked;
     }
-    Map<String, List<InboxEntry>> pending = new LinkedHashMap<>();
-    Map<String, Long> turnSeqs = new HashMap<>();
-    Map<String, Boolean> live = new HashMap<>();
     // before a first turn, the engine's execution table is asked in the same statement whether an instance of the
     // conversation was started elsewhere (ConversationEngine.hasLiveInstance's query; docs/benchmark.md, tuning 52)
     jdbc.sql("""
@@ -189,15 +185,16 @@ public class Inbox {
             FOR NO KEY UPDATE OF c SKIP LOCKED""")
         .param("keys", conversationKeys)
         .query(rs -> {
-          String key = rs.getString("locked_key");
-          turnSeqs.put(key, rs.getLong("turn_seq"));
-          live.put(key, (Boolean) rs.getObject("live_instance"));
-          List<InboxEntry> entries = pending.computeIfAbsent(key, k -> new ArrayList<>());
+          // one row per pending entry of each conversation, or one without an entry when none is pending
+          Locked lock = locked.get(rs.getString("locked_key"));
+          if (lock == null) {
+            lock = new Locked(rs.getLong("turn_seq"), new ArrayList<>(), (Boolean) rs.getObject("live_instance"));
+            locked.put(rs.getString("locked_key"), lock);
+          }
           if (rs.getObject("id") != null) {
-            entries.add(entry(rs, entries.size()));
+            lock.pending().add(entry(rs, lock.pending().size()));
           }
         });
-    pending.forEach((key, entries) -> locked.put(key, new Locked(turnSeqs.get(key), entries, live.get(key))));
     return locked;
   }
 

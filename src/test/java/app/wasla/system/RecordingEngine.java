@@ -41,7 +41,7 @@ final class RecordingEngine implements AutoCloseable {
     engine = config.buildProcessEngine();
   }
 
-  /** The statements prepared since the last call containing the given text (case as Camunda writes it). */
+  /** The statements prepared since the test last cleared {@link #statements} that contain the text (as written). */
   List<String> prepared(String containing) {
     return statements.stream().filter(sql -> sql.contains(containing)).toList();
   }
