@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,8 @@ public class Mailbox implements SmartLifecycle {
   private final Map<String, State> states = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Queue<Ready> ready = new ConcurrentLinkedQueue<>();
+  /** Per conversation with a turn window open: when it ends, by the newest message this node stored. */
+  private final Map<String, Instant> windowEnds = new ConcurrentHashMap<>();
   private volatile ExecutorService workers;
   private volatile ScheduledExecutorService timer;
   private volatile boolean running;
@@ -130,6 +133,36 @@ public class Mailbox implements SmartLifecycle {
    */
   void pokeWithNewMessage(String conversationKey) {
     poke(conversationKey, true);
+  }
+
+  /**
+   * The webhook stored a customer message at {@code receivedAt}. With a turn window the delivery waits until the
+   * window after it has passed: a timer here pokes then, and a message arriving meanwhile moves the window on (its own
+   * timer pokes later, the earlier one lets it). So a burst costs no delivery attempt, no transaction and no lock
+   * per message while the window is open (the delivery still checks the window against the stored entries).
+   */
+  void pokeWithNewMessage(String conversationKey, Instant receivedAt) {
+    Duration window = props.turnWindow();
+    ScheduledExecutorService timer = this.timer;
+    if (window.isZero() || window.isNegative() || !running || timer == null) {
+      poke(conversationKey, true);
+      return;
+    }
+    Instant end = receivedAt.plus(window);
+    windowEnds.merge(conversationKey, end, (a, b) -> a.isAfter(b) ? a : b);
+    long delay = Math.max(0, Duration.between(clock.instant(), end).toMillis());
+    try {
+      timer.schedule(() -> windowEnded(conversationKey, end), delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // the mailbox is stopping: the message is stored, and the sweep finds it after the next start
+    }
+  }
+
+  private void windowEnded(String conversationKey, Instant end) {
+    // a later message moved the end on: its own timer pokes then
+    if (windowEnds.remove(conversationKey, end)) {
+      poke(conversationKey, true);
+    }
   }
 
   private void poke(String conversationKey, boolean knownPending) {
@@ -247,6 +280,7 @@ public class Mailbox implements SmartLifecycle {
 
   /** After a committed delivery: asks for a rerun when more is pending; returns when to try again, if at all. */
   private Duration delivered(String key, Delivery delivery) {
+    metrics.attempted(delivery.outcome());
     if (delivery.more()) {
       poke(key);
     }
@@ -270,6 +304,7 @@ public class Mailbox implements SmartLifecycle {
       failures.remove(key);
     } catch (RuntimeException e) {
       // Nothing was marked delivered (the transaction rolled back): try again a little later.
+      metrics.attemptFailed();
       int attempt = failures.merge(key, 1, Integer::sum);
       retryIn = Duration.ofMillis(Math.min(30_000, 100L << Math.min(attempt, 8)));
       if (attempt <= 3) {

@@ -92,7 +92,7 @@ class MailboxInbound implements WhatsAppInbound {
     for (StatusUpdate status : payload.statuses()) {
       outbound.recordStatus(status);
     }
-    toDeliver.forEach(mailbox::pokeWithNewMessage);
+    toDeliver.forEach(key -> mailbox.pokeWithNewMessage(key, now));
   }
 
   /**

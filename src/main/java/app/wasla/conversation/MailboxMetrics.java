@@ -5,12 +5,15 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * The mailbox's figures at /actuator/prometheus: messages accepted, redelivered and too old; turns handed
- * to the flows, how many messages each carried, how long messages waited in the inbox, and how many
- * conversations shared a delivery transaction.
+ * to the flows, how many messages each carried, how long messages waited in the inbox, how many
+ * conversations shared a delivery transaction, and what each delivery attempt found.
  */
 @Component
 class MailboxMetrics {
@@ -21,6 +24,8 @@ class MailboxMetrics {
   private final DistributionSummary turnSize;
   private final Timer waited;
   private final DistributionSummary sharedTransactions;
+  private final Map<Mailbox.Outcome, Counter> attempts = new EnumMap<>(Mailbox.Outcome.class);
+  private final Counter failedAttempts;
 
   MailboxMetrics(MeterRegistry registry) {
     accepted = Counter.builder("wasla.mailbox.messages").tag("result", "accepted")
@@ -37,6 +42,17 @@ class MailboxMetrics {
     sharedTransactions = DistributionSummary.builder("wasla.mailbox.transaction.conversations")
         .description("Conversations that shared one delivery transaction (recorded for shared ones only)")
         .register(registry);
+    for (Mailbox.Outcome outcome : Mailbox.Outcome.values()) {
+      attempts.put(outcome, attemptCounter(registry, outcome.name().toLowerCase(Locale.ROOT)));
+    }
+    failedAttempts = attemptCounter(registry, "failed");
+  }
+
+  private static Counter attemptCounter(MeterRegistry registry, String outcome) {
+    return Counter.builder("wasla.mailbox.deliveries").tag("outcome", outcome)
+        .description("Delivery attempts (a transaction that locked a conversation) by what they found: delivered, "
+            + "busy, nothing_pending, locked_elsewhere, waiting_for_window, or failed (rolled back, retried)")
+        .register(registry);
   }
 
   void stored(boolean isNew, boolean isStale) {
@@ -47,6 +63,14 @@ class MailboxMetrics {
     } else {
       accepted.increment();
     }
+  }
+
+  void attempted(Mailbox.Outcome outcome) {
+    attempts.get(outcome).increment();
+  }
+
+  void attemptFailed() {
+    failedAttempts.increment();
   }
 
   void deliveredTogether(int conversations) {

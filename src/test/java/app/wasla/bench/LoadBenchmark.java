@@ -492,25 +492,22 @@ public final class LoadBenchmark {
     // interleave seeded and new customers
     java.util.Collections.shuffle(waIds);
     topUpStock();
-    Run run = new Run("open " + Stats.round(rate) + "/s", this);
+    int burst = Math.max(1, intArg(args, "burst", 1));
+    Run run = new Run("open " + Stats.round(rate) + "/s" + (burst > 1 ? " burst " + burst : ""), this);
     ExecutorService pool = Executors.newFixedThreadPool(intArg(args, "clients", 16));
-    long interval = (long) (1e9 / rate);
+    List<Send> schedule = openLoopSchedule(waIds, messages, rate);
     run.begin();
     long t0 = System.nanoTime();
-    int i = 0;
-    for (int m = 0; m < messages; m++) {
-      for (String waId : waIds) {
-        long due = t0 + i++ * interval;
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0) {
-          LockSupport.parkNanos(wait);
-        }
-        int seq = m;
-        pool.submit(() -> {
-          run.lateness(System.nanoTime() - due);
-          send(run, waId, seq);
-        });
+    for (Send next : schedule) {
+      long due = t0 + next.dueNanos();
+      long wait;
+      while ((wait = due - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
       }
+      pool.submit(() -> {
+        run.lateness(System.nanoTime() - due);
+        send(run, next.waId(), next.seq());
+      });
     }
     pool.shutdown();
     pool.awaitTermination(5, TimeUnit.MINUTES);
@@ -523,19 +520,59 @@ public final class LoadBenchmark {
     result.put("customers", customers);
     result.put("seededCustomers", fromSeed);
     result.put("messagesPerCustomer", messages);
-    result.put("secondsBetweenACustomersMessages", Stats.round(customers / rate));
+    result.put("burst", burst);
+    if (burst > 1) {
+      result.put("burstGapMs", intArg(args, "burstGapMs", 100));
+      result.put("secondsBetweenACustomersBursts", Stats.round(customers / rate));
+    } else {
+      result.put("secondsBetweenACustomersMessages", Stats.round(customers / rate));
+    }
     return result;
+  }
+
+  /** One message of the open loop: when (from the start), to whom, which of the customer's messages. */
+  private record Send(long dueNanos, String waId, int seq) {
+  }
+
+  /**
+   * The open loop's sends at {@code rate} in all, customers in turn. Without bursts a customer's messages are a
+   * round apart (customers / rate seconds). With {@code burst} B above 1 each customer's turn of the round is B
+   * messages {@code burstGapMs} apart, the turns of the customers B / rate seconds apart.
+   */
+  private List<Send> openLoopSchedule(List<String> waIds, int messages, double rate) {
+    int burst = Math.max(1, intArg(args, "burst", 1));
+    long gapNanos = intArg(args, "burstGapMs", 100) * 1_000_000L;
+    long turnNanos = (long) (burst * 1e9 / rate);
+    List<Send> schedule = new ArrayList<>();
+    int turn = 0;
+    for (int first = 0; first < messages; first += burst) {
+      for (String waId : waIds) {
+        long start = turn++ * turnNanos;
+        for (int m = first; m < Math.min(messages, first + burst); m++) {
+          schedule.add(new Send(start + (m - first) * (burst > 1 ? gapNanos : 0), waId, m));
+        }
+      }
+    }
+    schedule.sort(java.util.Comparator.comparingLong(Send::dueNanos));
+    return schedule;
   }
 
   private Map<String, Object> closedLoop(int concurrency) throws Exception {
     return closedLoop(concurrency, intArg(args, "duration", 20), intArg(args, "drain", 20));
   }
 
-  /** K virtual customers, each sends, waits for its reply, sends the next; M messages, then a new customer. */
+  /**
+   * K virtual customers, each sends, waits for its reply, sends the next; M messages, then a new customer. With
+   * {@code burst} B above 1 a customer sends B messages {@code burstGapMs} apart (as people type several short
+   * messages in a row) and then waits for a reply: with a {@code wasla.mailbox.turn-window} longer than the gap the
+   * burst is one turn and one reply.
+   */
   private Map<String, Object> closedLoop(int concurrency, int duration, int drain) throws Exception {
     int messages = intArg(args, "messages", 3);
+    int burst = Math.max(1, intArg(args, "burst", 1));
+    long gapMs = intArg(args, "burstGapMs", 100);
     topUpStock();
-    Run run = new Run("closed K=" + concurrency, this);
+    Run run = new Run("closed K=" + concurrency + (burst > 1 ? " burst " + burst : ""), this);
     AtomicInteger timeouts = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     run.begin();
@@ -548,8 +585,11 @@ public final class LoadBenchmark {
           replySignals.put(waId, replies);
           for (int m = 0; m < messages && System.nanoTime() < deadline; m++) {
             send(run, waId, m);
+            boolean burstGoesOn = (m + 1) % burst != 0 && m + 1 < messages;
             try {
-              if (!replies.tryAcquire(10, TimeUnit.SECONDS)) {
+              if (burstGoesOn) {
+                Thread.sleep(gapMs);
+              } else if (!replies.tryAcquire(10, TimeUnit.SECONDS)) {
                 timeouts.incrementAndGet();
                 break;
               }
@@ -570,6 +610,10 @@ public final class LoadBenchmark {
     result.put("mix", salesMix ? "sales" : "chat");
     result.put("concurrency", concurrency);
     result.put("messagesPerCustomer", messages);
+    result.put("burst", burst);
+    if (burst > 1) {
+      result.put("burstGapMs", gapMs);
+    }
     result.put("replyWaitTimeouts", timeouts.get());
     return result;
   }

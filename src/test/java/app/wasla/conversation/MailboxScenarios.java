@@ -192,7 +192,8 @@ abstract class MailboxScenarios {
       String text = metrics.body().string();
       assertThat(text).containsPattern("wasla_mailbox_messages_total\\{[^}]*result=\"accepted\"[^}]*\\} [1-9]")
           .containsPattern("wasla_mailbox_messages_total\\{[^}]*result=\"duplicate\"[^}]*\\} [1-9]")
-          .containsPattern("wasla_mailbox_wait_seconds_count(\\{[^}]*\\})? [1-9]");
+          .containsPattern("wasla_mailbox_wait_seconds_count(\\{[^}]*\\})? [1-9]")
+          .containsPattern("wasla_mailbox_deliveries_total\\{[^}]*outcome=\"delivered\"[^}]*\\} [1-9]");
     }
     // counted just after Meta's answer, a moment after the mock has recorded the send
     await().atMost(PATIENCE).until(() -> {
