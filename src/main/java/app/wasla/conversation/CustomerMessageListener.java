@@ -1,6 +1,7 @@
 package app.wasla.conversation;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Told of each customer message. The CRM keeps profiles and consent keywords with it; the mailbox does not
@@ -20,4 +21,19 @@ public interface CustomerMessageListener {
    * commits tells it again with the redelivery), or when it is stored too old to be answered.
    */
   void delivered(ConversationKey key, String profileName, String text, Instant sentAt);
+
+  /**
+   * A turn's messages were delivered to their flow, oldest first, in the delivery's transaction. By default each
+   * message's {@link #delivered}; a listener that keeps one figure per customer may take the turn at once (the CRM:
+   * one update of the contact times for a burst of messages instead of one per message).
+   */
+  default void deliveredTurn(ConversationKey key, List<Message> turn) {
+    for (Message m : turn) {
+      delivered(key, m.profileName(), m.text(), m.sentAt());
+    }
+  }
+
+  /** A delivered message as a listener sees it. */
+  record Message(String profileName, String text, Instant sentAt) {
+  }
 }

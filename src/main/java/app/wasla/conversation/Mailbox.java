@@ -452,18 +452,18 @@ public class Mailbox implements SmartLifecycle {
     }
     ConversationKey conversation = ConversationKey.parse(key);
     boolean isolated = failures.containsKey(key);
-    for (InboxEntry entry : turn) {
-      for (CustomerMessageListener listener : listeners) {
-        if (!isolated) {
-          listener.delivered(conversation, entry.profileName(), entry.text(), entry.waTimestamp());
-          continue;
-        }
-        try {
-          savepoint.executeWithoutResult(sp -> listener.delivered(conversation, entry.profileName(),
-              entry.text(), entry.waTimestamp()));
-        } catch (RuntimeException e) {
-          log.warn("{} failed on message {}; delivered anyway", listener.getClass().getSimpleName(), entry.wamid(), e);
-        }
+    List<CustomerMessageListener.Message> messages = turn.stream()
+        .map(e -> new CustomerMessageListener.Message(e.profileName(), e.text(), e.waTimestamp())).toList();
+    for (CustomerMessageListener listener : listeners) {
+      if (!isolated) {
+        listener.deliveredTurn(conversation, messages);
+        continue;
+      }
+      try {
+        savepoint.executeWithoutResult(sp -> listener.deliveredTurn(conversation, messages));
+      } catch (RuntimeException e) {
+        log.warn("{} failed on the turn of message {}; delivered anyway", listener.getClass().getSimpleName(),
+            turn.get(turn.size() - 1).wamid(), e);
       }
     }
   }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,11 +107,34 @@ public class CustomerMemory implements CustomerMessageListener {
    */
   @Override
   public void delivered(ConversationKey key, String profileName, String text, Instant at) {
+    touchContact(key, profileName, at, at);
+  }
+
+  /**
+   * A turn of several messages (a burst) was delivered: one update for all of them, with the newest WhatsApp name
+   * given and the turn's oldest and newest times, as the messages one by one would leave the profile.
+   */
+  @Override
+  public void deliveredTurn(ConversationKey key, List<CustomerMessageListener.Message> turn) {
+    String name = null;
+    Instant first = null;
+    Instant last = null;
+    for (CustomerMessageListener.Message m : turn) {
+      name = m.profileName() != null ? m.profileName() : name;
+      first = first == null || m.sentAt().isBefore(first) ? m.sentAt() : first;
+      last = last == null || m.sentAt().isAfter(last) ? m.sentAt() : last;
+    }
+    if (first != null) {
+      touchContact(key, name, first, last);
+    }
+  }
+
+  private void touchContact(ConversationKey key, String profileName, Instant first, Instant last) {
     // one statement on PostgreSQL, also for a new customer; on H2 a new customer is created first
-    CustomerStore.Touched touched = store.touchContact(key, profileName, at, clock.instant());
+    CustomerStore.Touched touched = store.touchContact(key, profileName, first, last, clock.instant());
     if (!touched.found()) {
       store.ensure(key, clock.instant());
-      touched = store.touchContact(key, profileName, at, clock.instant());
+      touched = store.touchContact(key, profileName, first, last, clock.instant());
     }
     // the persona answers the turn next, in this transaction: it reads the profile the update returned
     if (touched.profile() != null) {

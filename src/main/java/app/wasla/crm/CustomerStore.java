@@ -96,7 +96,8 @@ class CustomerStore {
   }
 
   /**
-   * A customer message arrived: contact times and, unless an agent edited it, the WhatsApp profile name. On
+   * Customer messages arrived (one, or a turn's burst from {@code firstAt} to {@code lastAt}): contact times, which
+   * only widen, and, unless an agent edited it, the WhatsApp profile name. On
    * PostgreSQL one statement for a new customer as for a returning one: an insert that updates the row already there
    * (docs/benchmark.md, tuning 50), returning the profile as it is now, joined with its tags (the upsert in a
    * {@code WITH} clause, as {@link #recordTurn}). On H2 an update, which finds no row of a new customer (the caller
@@ -105,33 +106,35 @@ class CustomerStore {
    * @param createdAt the new row's creation time, should there be none yet (PostgreSQL)
    * @return whether the customer has a row (nothing changed when not) and, on PostgreSQL, the profile after it
    */
-  Touched touchContact(ConversationKey key, String profileName, Instant at, Instant createdAt) {
+  Touched touchContact(ConversationKey key, String profileName, Instant firstAt, Instant lastAt, Instant createdAt) {
     if (updateInWith) {
       Optional<CustomerProfile> profile = jdbc.sql(returningProfile("""
               INSERT INTO customer AS customer (customer_key, phone_number_id, wa_id, created_at, name,
                 first_contact_at, last_contact_at)
-              VALUES (:key, :phone, :wa, :created, :name, :at, :at)
+              VALUES (:key, :phone, :wa, :created, :name, :first, :last)
               ON CONFLICT (customer_key) DO UPDATE SET
                 name = CASE WHEN customer.name_edited THEN customer.name
                   ELSE COALESCE(EXCLUDED.name, customer.name) END,
-                first_contact_at = CASE WHEN customer.first_contact_at IS NULL OR customer.first_contact_at > :at
-                  THEN :at ELSE customer.first_contact_at END,
-                last_contact_at = CASE WHEN customer.last_contact_at IS NULL OR customer.last_contact_at < :at
-                  THEN :at ELSE customer.last_contact_at END"""))
+                first_contact_at = CASE WHEN customer.first_contact_at IS NULL OR customer.first_contact_at > :first
+                  THEN :first ELSE customer.first_contact_at END,
+                last_contact_at = CASE WHEN customer.last_contact_at IS NULL OR customer.last_contact_at < :last
+                  THEN :last ELSE customer.last_contact_at END"""))
           .param("key", key.value()).param("phone", key.phoneNumberId()).param("wa", key.waId())
-          .param("created", utc(createdAt)).param("name", truncate(profileName, 256)).param("at", utc(at))
+          .param("created", utc(createdAt)).param("name", truncate(profileName, 256))
+          .param("first", utc(firstAt)).param("last", utc(lastAt))
           .query(PROFILE_EXTRACTOR);
       return new Touched(profile.isPresent(), profile.orElse(null));
     }
     int updated = jdbc.sql("""
             UPDATE customer SET
               name = CASE WHEN name_edited THEN name ELSE COALESCE(:name, name) END,
-              first_contact_at = CASE WHEN first_contact_at IS NULL OR first_contact_at > :at
-                THEN :at ELSE first_contact_at END,
-              last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < :at
-                THEN :at ELSE last_contact_at END
+              first_contact_at = CASE WHEN first_contact_at IS NULL OR first_contact_at > :first
+                THEN :first ELSE first_contact_at END,
+              last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < :last
+                THEN :last ELSE last_contact_at END
             WHERE customer_key = :key""")
-        .param("name", truncate(profileName, 256)).param("at", utc(at)).param("key", key.value()).update();
+        .param("name", truncate(profileName, 256)).param("first", utc(firstAt)).param("last", utc(lastAt))
+        .param("key", key.value()).update();
     return new Touched(updated > 0, null);
   }
 

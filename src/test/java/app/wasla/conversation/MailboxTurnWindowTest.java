@@ -8,6 +8,8 @@ import app.wasla.support.WhatsAppMock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,13 +57,14 @@ class MailboxTurnWindowTest {
     double deliveredBefore = attempts("delivered");
 
     Instant lastPosted = null;
+    Instant typed = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(10);
     String[] burst = {"السلام عليكم", "مواعيد العمل ايه؟", "التوصيل بكام؟"};
     for (int i = 0; i < burst.length; i++) {
       if (i > 0) {
         Thread.sleep(100);
       }
       lastPosted = Instant.now();
-      assertThat(webhooks.post(Webhooks.text(waId, "wamid.burst" + i + "." + waId, burst[i], Instant.now())))
+      assertThat(webhooks.post(Webhooks.text(waId, "wamid.burst" + i + "." + waId, burst[i], typed.plusSeconds(i))))
           .isEqualTo(200);
     }
 
@@ -75,6 +78,12 @@ class MailboxTurnWindowTest {
         .param(Webhooks.PHONE_NUMBER_ID + ":" + waId).query(Long.class).list();
     assertThat(turns).hasSize(3).containsOnly(1L);
     assertThat(attempts("delivered") - deliveredBefore).isEqualTo(1);
+    // the CRM took the turn as a whole: contact times from its oldest to its newest message
+    assertThat(jdbc.sql("SELECT first_contact_at, last_contact_at FROM customer WHERE customer_key = ?")
+        .param(Webhooks.PHONE_NUMBER_ID + ":" + waId)
+        .query((rs, n) -> List.of(rs.getObject(1, OffsetDateTime.class).toInstant(),
+            rs.getObject(2, OffsetDateTime.class).toInstant())).single())
+        .containsExactly(typed, typed.plusSeconds(2));
     assertThat(attempts("waiting_for_window") - waitingBefore).isZero();
   }
 

@@ -269,6 +269,37 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void aTurnOfSeveralMessagesLeavesTheProfileAsTheMessagesOneByOneWould(
+      @Autowired org.springframework.transaction.support.TransactionTemplate transactions) {
+    String waId = newCustomer();
+    app.wasla.conversation.ConversationKey key = app.wasla.conversation.ConversationKey.parse(key(waId));
+    Instant at = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    // a burst delivered as one turn, out of time order, the last message without a profile name
+    transactions.executeWithoutResult(tx -> memory.deliveredTurn(key, List.of(
+        new app.wasla.conversation.CustomerMessageListener.Message("mona_wa", "hi", at.plusSeconds(2)),
+        new app.wasla.conversation.CustomerMessageListener.Message("mona_wa_2", "price?", at),
+        new app.wasla.conversation.CustomerMessageListener.Message(null, "in Cairo?", at.plusSeconds(1)))));
+    CustomerProfile made = memory.find(key.value()).orElseThrow();
+    assertThat(made.name()).isEqualTo("mona_wa_2");
+    assertThat(made.firstContactAt()).isEqualTo(at);
+    assertThat(made.lastContactAt()).isEqualTo(at.plusSeconds(2));
+
+    // a later turn widens only the end; an older one only the start
+    transactions.executeWithoutResult(tx -> memory.deliveredTurn(key, List.of(
+        new app.wasla.conversation.CustomerMessageListener.Message(null, "thanks", at.plusSeconds(9)))));
+    transactions.executeWithoutResult(tx -> memory.deliveredTurn(key, List.of(
+        new app.wasla.conversation.CustomerMessageListener.Message("mona", "late", at.minusSeconds(4)),
+        new app.wasla.conversation.CustomerMessageListener.Message(null, "late too", at.minusSeconds(3)))));
+    CustomerProfile after = memory.find(key.value()).orElseThrow();
+    assertThat(after.name()).isEqualTo("mona");
+    assertThat(after.firstContactAt()).isEqualTo(at.minusSeconds(4));
+    assertThat(after.lastContactAt()).isEqualTo(at.plusSeconds(9));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE customer_key = ?").param(key.value())
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
   void aMessageTooOldToAnswerStillMakesTheProfileAndItsConsentHolds() {
     // older than wasla.mailbox.max-message-age (24h): recorded, never delivered, so the CRM hears of it at once
     String waId = newCustomer();
