@@ -99,9 +99,11 @@ public final class EmbeddedPersona implements Persona {
             intent = tapped;
             confidence = 1.0;
         } else {
-            IntentClassifier.Classification c = intents.classify(text);
+            TextView rest = afterGreetings(turn.text(), text);
+            IntentClassifier.Classification c = intents.classify(rest);
             intent = c.intent();
             confidence = c.confidence();
+            text = rest;
         }
 
         Sentiment mood = sentiment.analyze(text);
@@ -130,6 +132,28 @@ public final class EmbeddedPersona implements Persona {
         }
         return new PersonaResult(language, intent, confidence, mood, found.entities(), reply, handoff, reason,
                 summary(language, intent, confidence, mood, found, handoff, reason, turn.text()));
+    }
+
+    /**
+     * A turn of several messages that opens with a greeting ("السلام عليكم" / "مواعيد العمل ايه؟") is about what
+     * follows it: the lines that are greetings alone are left out of the reading, unless nothing else remains (or what
+     * remains reads as a greeting too), so that the customer's question gets the answer rather than a welcome.
+     */
+    private TextView afterGreetings(String raw, TextView whole) {
+        if (raw == null || raw.indexOf('\n') < 0 || !Intents.GREETING.equals(intents.classify(whole).intent())) {
+            return whole;
+        }
+        List<String> rest = new ArrayList<>();
+        for (String line : raw.split("\n")) {
+            if (!line.isBlank() && !Intents.GREETING.equals(intents.classify(TextView.of(line)).intent())) {
+                rest.add(line);
+            }
+        }
+        if (rest.isEmpty()) {
+            return whole;
+        }
+        TextView about = TextView.of(String.join("\n", rest));
+        return Intents.GREETING.equals(intents.classify(about).intent()) ? whole : about;
     }
 
     private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {

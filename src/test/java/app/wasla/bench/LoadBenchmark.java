@@ -93,6 +93,24 @@ public final class LoadBenchmark {
       "3andoko power bank?",
       "how much is a usb-c cable?");
 
+  /**
+   * {@code burst} above 1 (chat mix): what people type as several short messages in a row, a greeting and then the
+   * question, or their thanks at the end. A customer's last burst is thanks, the ones before it questions; each one
+   * answered by the persona as a whole (checked in the report's text check).
+   */
+  static final List<List<String>> QUESTION_BURSTS = List.of(
+      List.of("السلام عليكم", "لو سمحت", "مواعيد العمل ايه؟"),
+      List.of("اهلا", "انتو فاتحين امتى؟", "والجمعة؟"),
+      List.of("مساء الخير", "بتوصلوا اسكندرية؟", "في كام يوم؟"),
+      List.of("hello", "do you deliver to Alexandria?", "how long does it take?"),
+      List.of("hi", "what payment methods do you accept?", "cash on delivery?"),
+      List.of("ezayak", "3ayez a3raf", "el tawsil bekam?"),
+      List.of("ezayak", "3ayez a3raf", "fat7in emta?"));
+  static final List<List<String>> THANKS_BURSTS = List.of(
+      List.of("شكرا جزيلا", "تمام", "مع السلامة"),
+      List.of("thanks a lot", "that helps", "bye"),
+      List.of("merci ya basha", "tamam", "shukran"));
+
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final AtomicLong SEND_SEQ = new AtomicLong();
@@ -138,7 +156,11 @@ public final class LoadBenchmark {
     report.put("args", new LinkedHashMap<>(args));
     report.put("machine", machine());
     report.put("textCheck", checkTexts(isSalesMix(args)
-        ? java.util.stream.Stream.concat(GREETINGS.stream(), PRODUCT_QUESTIONS.stream()).toList() : TEXTS));
+        ? java.util.stream.Stream.concat(GREETINGS.stream(), PRODUCT_QUESTIONS.stream()).toList()
+        : intArg(args, "burst", 1) > 1
+            ? java.util.stream.Stream.concat(QUESTION_BURSTS.stream(), THANKS_BURSTS.stream())
+                .map(b -> String.join("\n", b)).toList()
+            : TEXTS));
 
     List<Map<String, Object>> runs = new ArrayList<>();
     List<Map<String, Object>> seeding = new ArrayList<>();
@@ -633,7 +655,10 @@ public final class LoadBenchmark {
     String wamid = "wamid.bench." + waId + "." + seq + "." + SEND_SEQ.incrementAndGet();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     byte[] body;
-    if (!salesMix) {
+    int burst = Math.max(1, intArg(args, "burst", 1));
+    if (!salesMix && burst > 1) {
+      body = Webhooks.text(waId, wamid, burstText(waId, seq, burst, intArg(args, "messages", 3)), Instant.now());
+    } else if (!salesMix) {
       body = Webhooks.text(waId, wamid, TEXTS.get(random.nextInt(TEXTS.size())), Instant.now());
     } else if (seq % 3 == 0) {
       body = Webhooks.text(waId, wamid, GREETINGS.get(random.nextInt(GREETINGS.size())), Instant.now());
@@ -653,6 +678,15 @@ public final class LoadBenchmark {
     } catch (Exception e) {
       run.acked(System.nanoTime() - sent, false);
     }
+  }
+
+  /** The {@code seq}-th message of this customer in bursts: the same burst for all of its messages. */
+  private static String burstText(String waId, int seq, int burst, int messages) {
+    int b = seq / burst;
+    boolean last = b > 0 && (b + 1) * burst >= messages;
+    List<List<String>> bursts = last ? THANKS_BURSTS : QUESTION_BURSTS;
+    List<String> texts = bursts.get(Math.floorMod(java.util.Objects.hash(waId, b), bursts.size()));
+    return texts.get(seq % burst % texts.size());
   }
 
   /**

@@ -92,7 +92,7 @@ final class Report {
         + "mock are in another JVM and not counted. Plot: latency-vs-throughput.png.\n\n");
     md.append("Text check (the embedded persona's reading of the texts sent):\n\n");
     for (Map<String, Object> t : (List<Map<String, Object>>) report.get("textCheck")) {
-      md.append("- ").append(t.get("text")).append(": ").append(t.get("intent")).append(" ")
+      md.append("- ").append(String.valueOf(t.get("text")).replace("\n", " / ")).append(": ").append(t.get("intent")).append(" ")
           .append(t.get("confidence")).append(Boolean.TRUE.equals(t.get("handoff")) ? " HANDOFF" : "").append("\n");
     }
     return md.toString();

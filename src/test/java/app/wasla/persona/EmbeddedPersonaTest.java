@@ -33,6 +33,22 @@ class EmbeddedPersonaTest {
     }
 
     @Test
+    void aTurnThatOpensWithAGreetingIsAnsweredForWhatFollowsIt() {
+        // several messages handed over as one turn (wasla.mailbox.turn-window), one per line
+        PersonaResult hours = say("السلام عليكم\nلو سمحت\nمواعيد العمل ايه؟");
+        assertThat(hours.intent()).isNotEqualTo("greeting");
+        assertThat(hours.reply().text()).contains("مواعيدنا").doesNotContain("أهلاً بيك");
+        assertThat(hours.handoff()).isFalse();
+        PersonaResult payment = say("hi\nwhat payment methods do you accept?\ncash on delivery?");
+        assertThat(payment.intent()).isEqualTo("payment");
+        assertThat(payment.reply().text()).contains("cash on delivery");
+        assertThat(say("ezayak\n3ayez a3raf\nel tawsil bekam?").reply().text()).contains("60 EGP");
+        // greetings only stay a greeting
+        assertThat(say("السلام عليكم\nازيكوا عاملين ايه").intent()).isEqualTo("greeting");
+        assertThat(say("hello\nhi").reply().text()).startsWith("Hi, welcome to Nile Store");
+    }
+
+    @Test
     void anAngryCustomerGetsAnApologyAndAPersonNotAGuess() {
         PersonaResult r = say("انا زعلان جدا الطلب اتأخر اسبوع ومحدش بيرد");
         assertThat(r.handoff()).isTrue();
