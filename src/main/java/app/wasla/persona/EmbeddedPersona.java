@@ -99,11 +99,10 @@ public final class EmbeddedPersona implements Persona {
             intent = tapped;
             confidence = 1.0;
         } else {
-            TextView rest = afterGreetings(turn.text(), text);
-            IntentClassifier.Classification c = intents.classify(rest);
-            intent = c.intent();
-            confidence = c.confidence();
-            text = rest;
+            Reading reading = read(turn.text(), text);
+            intent = reading.classification().intent();
+            confidence = reading.classification().confidence();
+            text = reading.about();
         }
 
         Sentiment mood = sentiment.analyze(text);
@@ -134,14 +133,19 @@ public final class EmbeddedPersona implements Persona {
                 summary(language, intent, confidence, mood, found, handoff, reason, turn.text()));
     }
 
+    /** What a turn is about (its text, or the part of it after greeting lines) and how that reads. */
+    private record Reading(TextView about, IntentClassifier.Classification classification) {
+    }
+
     /**
      * A turn of several messages that opens with a greeting ("السلام عليكم" / "مواعيد العمل ايه؟") is about what
      * follows it: the lines that are greetings alone are left out of the reading, unless nothing else remains (or what
      * remains reads as a greeting too), so that the customer's question gets the answer rather than a welcome.
      */
-    private TextView afterGreetings(String raw, TextView whole) {
-        if (raw == null || raw.indexOf('\n') < 0 || !Intents.GREETING.equals(intents.classify(whole).intent())) {
-            return whole;
+    private Reading read(String raw, TextView whole) {
+        IntentClassifier.Classification all = intents.classify(whole);
+        if (raw == null || raw.indexOf('\n') < 0 || !Intents.GREETING.equals(all.intent())) {
+            return new Reading(whole, all);
         }
         List<String> rest = new ArrayList<>();
         for (String line : raw.split("\n")) {
@@ -150,10 +154,11 @@ public final class EmbeddedPersona implements Persona {
             }
         }
         if (rest.isEmpty()) {
-            return whole;
+            return new Reading(whole, all);
         }
         TextView about = TextView.of(String.join("\n", rest));
-        return Intents.GREETING.equals(intents.classify(about).intent()) ? whole : about;
+        IntentClassifier.Classification after = intents.classify(about);
+        return Intents.GREETING.equals(after.intent()) ? new Reading(whole, all) : new Reading(about, after);
     }
 
     private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {

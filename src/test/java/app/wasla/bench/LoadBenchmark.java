@@ -587,12 +587,15 @@ public final class LoadBenchmark {
    * K virtual customers, each sends, waits for its reply, sends the next; M messages, then a new customer. With
    * {@code burst} B above 1 a customer sends B messages {@code burstGapMs} apart (as people type several short
    * messages in a row) and then waits for a reply: with a {@code wasla.mailbox.turn-window} longer than the gap the
-   * burst is one turn and one reply.
+   * burst is one turn and one reply. After a reply a customer reads for {@code thinkMs} (default 500 with bursts, else
+   * 0) before it types again, and takes the replies that arrive meanwhile: a burst that the load split into two turns
+   * gets its second reply before the customer's next burst, which would otherwise join the rest of the first.
    */
   private Map<String, Object> closedLoop(int concurrency, int duration, int drain) throws Exception {
     int messages = intArg(args, "messages", 3);
     int burst = Math.max(1, intArg(args, "burst", 1));
     long gapMs = intArg(args, "burstGapMs", 100);
+    long thinkMs = intArg(args, "thinkMs", burst > 1 ? 500 : 0);
     topUpStock();
     Run run = new Run("closed K=" + concurrency + (burst > 1 ? " burst " + burst : ""), this);
     AtomicInteger timeouts = new AtomicInteger();
@@ -611,9 +614,15 @@ public final class LoadBenchmark {
             try {
               if (burstGoesOn) {
                 Thread.sleep(gapMs);
-              } else if (!replies.tryAcquire(10, TimeUnit.SECONDS)) {
+                continue;
+              }
+              if (!replies.tryAcquire(10, TimeUnit.SECONDS)) {
                 timeouts.incrementAndGet();
                 break;
+              }
+              // reading the reply before typing again; a burst answered in two turns sends its second reply meanwhile
+              while (thinkMs > 0 && replies.tryAcquire(thinkMs, TimeUnit.MILLISECONDS)) {
+                // taken: wait on for the next
               }
             } catch (InterruptedException e) {
               return;
@@ -636,6 +645,7 @@ public final class LoadBenchmark {
     if (burst > 1) {
       result.put("burstGapMs", gapMs);
     }
+    result.put("thinkMs", thinkMs);
     result.put("replyWaitTimeouts", timeouts.get());
     return result;
   }
