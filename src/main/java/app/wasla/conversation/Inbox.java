@@ -155,6 +155,36 @@ public class Inbox {
   }
 
   /**
+   * The lock of {@link #lockWithPending(Collection)} on PostgreSQL. The pending entries are read per conversation
+   * (LATERAL, kept from being flattened into a join by {@code OFFSET 0}): every message was pending once, so until
+   * vacuum runs the pending part of {@code ix_inbox_pending} holds an entry for each message delivered since, and a
+   * plan that scans that part once for all the conversations (the planner's choice when its statistics say few are
+   * pending) read a thousand pages per call under load (docs/benchmark.md, tuning 55).
+   */
+  static final String LOCK_WITH_PENDING = """
+      SELECT c.conversation_key AS locked_key, c.turn_seq,
+        CASE WHEN c.turn_seq = 0 THEN EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e
+          WHERE e.BUSINESS_KEY_ = c.conversation_key AND e.ID_ = e.PROC_INST_ID_) END AS live_instance,
+        m.id, m.wamid, m.conversation_key, m.message_name,
+        m.message_type, m.text, m.reply_id, m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
+      FROM conversation c
+      LEFT JOIN LATERAL (SELECT * FROM inbox_message p
+        WHERE p.conversation_key = c.conversation_key AND p.status = 'PENDING' OFFSET 0) m ON TRUE
+      WHERE c.conversation_key IN (:keys)
+      ORDER BY c.conversation_key, m.wa_timestamp, m.id
+      FOR NO KEY UPDATE OF c SKIP LOCKED""";
+
+  /**
+   * Which of the given conversations have a pending entry: a scalar subquery per conversation, which the planner
+   * cannot turn into one scan of every pending entry (see {@link #LOCK_WITH_PENDING}).
+   */
+  static final String WITH_PENDING = """
+      SELECT c.conversation_key FROM conversation c
+      WHERE c.conversation_key IN (:keys)
+        AND (SELECT 1 FROM inbox_message m WHERE m.conversation_key = c.conversation_key AND m.status = 'PENDING'
+          FETCH FIRST 1 ROWS ONLY) IS NOT NULL""";
+
+  /**
    * {@link #lockWithPending(String)} for the conversations of a shared transaction: on PostgreSQL one statement for
    * all of them (docs/benchmark.md, tuning 51). A conversation locked elsewhere (skipped, never waited for) or without
    * a row is not in the result.
@@ -172,17 +202,7 @@ public class Inbox {
     }
     // before a first turn, the engine's execution table is asked in the same statement whether an instance of the
     // conversation was started elsewhere (ConversationEngine.hasLiveInstance's query; docs/benchmark.md, tuning 52)
-    jdbc.sql("""
-            SELECT c.conversation_key AS locked_key, c.turn_seq,
-              CASE WHEN c.turn_seq = 0 THEN EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e
-                WHERE e.BUSINESS_KEY_ = c.conversation_key AND e.ID_ = e.PROC_INST_ID_) END AS live_instance,
-              m.id, m.wamid, m.conversation_key, m.message_name,
-              m.message_type, m.text, m.reply_id, m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
-            FROM conversation c
-            LEFT JOIN inbox_message m ON m.conversation_key = c.conversation_key AND m.status = 'PENDING'
-            WHERE c.conversation_key IN (:keys)
-            ORDER BY c.conversation_key, m.wa_timestamp, m.id
-            FOR NO KEY UPDATE OF c SKIP LOCKED""")
+    jdbc.sql(LOCK_WITH_PENDING)
         .param("keys", conversationKeys)
         .query(rs -> {
           // one row per pending entry of each conversation, or one without an entry when none is pending
@@ -215,10 +235,7 @@ public class Inbox {
     if (conversationKeys.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(jdbc.sql("""
-            SELECT DISTINCT conversation_key FROM inbox_message
-            WHERE conversation_key IN (:keys) AND status = 'PENDING'""")
-        .param("keys", conversationKeys).query(String.class).list());
+    return new HashSet<>(jdbc.sql(WITH_PENDING).param("keys", conversationKeys).query(String.class).list());
   }
 
   /** The pending entries of one conversation, oldest first by WhatsApp timestamp, then arrival. */
@@ -361,8 +378,8 @@ public class Inbox {
 
   /** Conversations that have pending entries: the sweep's work list. */
   List<String> conversationsWithPending(int limit) {
-    return jdbc.sql("SELECT DISTINCT conversation_key FROM inbox_message WHERE status = 'PENDING'")
-        .query(String.class).list().stream().limit(limit).toList();
+    return jdbc.sql("SELECT DISTINCT conversation_key FROM inbox_message WHERE status = 'PENDING' FETCH FIRST ? ROWS ONLY")
+        .param(limit).query(String.class).list();
   }
 
   /** Start of the 24-hour customer-service window: the customer's latest delivered message. */

@@ -32,6 +32,65 @@ class MailboxPostgresTest extends MailboxScenarios {
     registry.add("spring.datasource.password", () -> "");
   }
 
+  /**
+   * Every message was pending once: until vacuum runs, the pending part of ix_inbox_pending keeps an entry for each
+   * message delivered since. A plan that scans that part for all the locked conversations at once (the planner's
+   * choice when its statistics say few entries are pending) reads all of them; the mailbox's statements probe each
+   * conversation's own entries instead, whatever is left behind (docs/benchmark.md, tuning 55).
+   */
+  @Test
+  void theLockAndThePendingCheckReadOnlyTheirConversationsEntriesWhateverDeliveredMessagesLeftInTheIndex(
+      @Autowired DataSource dataSource) throws Exception {
+    String prefix = "dead-" + newCustomer();
+    List<String> keys = List.of(prefix + ":a", prefix + ":b", prefix + ":c");
+    try (Connection connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      // 20,000 messages of other conversations, pending and delivered in one transaction (the mailbox never sees
+      // them pending): their pending versions stay in the index as dead entries
+      sql.execute("INSERT INTO conversation (conversation_key, phone_number_id, wa_id, created_at, turn_seq) "
+          + "SELECT '" + prefix + ":' || n, 'dead', 'dead', now(), 1 FROM generate_series(1, 20000) n");
+      sql.execute("INSERT INTO inbox_message (wamid, conversation_key, message_name, message_type, text, wa_timestamp, "
+          + "received_at, status) SELECT 'wamid." + prefix + ".' || n, '" + prefix + ":' || n, 'CustomerMessage', "
+          + "'text', 'hi', now(), now(), 'PENDING' FROM generate_series(1, 20000) n");
+      sql.execute("UPDATE inbox_message SET status = 'DELIVERED', turn_seq = 1 WHERE wamid LIKE 'wamid." + prefix + ".%'");
+      for (String key : keys) {
+        sql.execute("INSERT INTO conversation (conversation_key, phone_number_id, wa_id, created_at, turn_seq) "
+            + "VALUES ('" + key + "', 'dead', 'dead', now(), 3)");
+      }
+      connection.commit();
+      connection.setAutoCommit(true);
+      // the statistics now say that next to nothing is pending
+      sql.execute("ANALYZE inbox_message");
+      String inKeys = String.join(", ", keys.stream().map(k -> "'" + k + "'").toList());
+
+      // the scenario is what it claims: a join of the conversations with the pending entries scans the dead ones
+      long joined = buffers(sql, """
+          SELECT c.conversation_key, m.id FROM conversation c
+          LEFT JOIN inbox_message m ON m.conversation_key = c.conversation_key AND m.status = 'PENDING'
+          WHERE c.conversation_key IN (%s) ORDER BY c.conversation_key, m.wa_timestamp, m.id
+          FOR NO KEY UPDATE OF c SKIP LOCKED""".formatted(inKeys));
+      long locked = buffers(sql, Inbox.LOCK_WITH_PENDING.replace(":keys", inKeys));
+      long checked = buffers(sql, Inbox.WITH_PENDING.replace(":keys", inKeys));
+
+      assertThat(joined).isGreaterThan(100);
+      assertThat(locked).isLessThan(40);
+      assertThat(checked).isLessThan(40);
+    } finally {
+      jdbc.sql("DELETE FROM inbox_message WHERE conversation_key LIKE ?").param(prefix + ":%").update();
+      jdbc.sql("DELETE FROM conversation WHERE conversation_key LIKE ?").param(prefix + ":%").update();
+    }
+  }
+
+  /** Shared buffers (hit and read) the statement's execution touched, from EXPLAIN (ANALYZE, BUFFERS). */
+  private static long buffers(java.sql.Statement sql, String statement) throws Exception {
+    try (var rs = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement)) {
+      rs.next();
+      com.fasterxml.jackson.databind.JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(rs.getString(1)).get(0).get("Plan");
+      return plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
+    }
+  }
+
   /** Every scenario above ran with it: the engine's batches of inserts go out as multi-row INSERTs. */
   @Test
   void theDriverRewritesBatchedInsertsThoughTheUrlDoesNotAskForIt(@Autowired DataSource dataSource) throws Exception {
