@@ -378,7 +378,9 @@ public class Inbox {
 
   /** Conversations that have pending entries: the sweep's work list. */
   List<String> conversationsWithPending(int limit) {
-    return jdbc.sql("SELECT DISTINCT conversation_key FROM inbox_message WHERE status = 'PENDING' FETCH FIRST ? ROWS ONLY")
+    return jdbc.sql("""
+            SELECT DISTINCT conversation_key FROM inbox_message WHERE status = 'PENDING'
+            FETCH FIRST ? ROWS ONLY""")
         .param(limit).query(String.class).list();
   }
 

@@ -277,9 +277,9 @@ abstract class CrmScenarios {
 
     // a burst delivered as one turn, out of time order, the last message without a profile name
     transactions.executeWithoutResult(tx -> memory.deliveredTurn(key, List.of(
-        new app.wasla.conversation.CustomerMessageListener.Message("mona_wa", "hi", at.plusSeconds(2)),
-        new app.wasla.conversation.CustomerMessageListener.Message("mona_wa_2", "price?", at),
-        new app.wasla.conversation.CustomerMessageListener.Message(null, "in Cairo?", at.plusSeconds(1)))));
+        message("mona_wa", "hi", at.plusSeconds(2)),
+        message("mona_wa_2", "price?", at),
+        message(null, "in Cairo?", at.plusSeconds(1)))));
     CustomerProfile made = memory.find(key.value()).orElseThrow();
     assertThat(made.name()).isEqualTo("mona_wa_2");
     assertThat(made.firstContactAt()).isEqualTo(at);
@@ -287,16 +287,20 @@ abstract class CrmScenarios {
 
     // a later turn widens only the end; an older one only the start
     transactions.executeWithoutResult(tx -> memory.deliveredTurn(key, List.of(
-        new app.wasla.conversation.CustomerMessageListener.Message(null, "thanks", at.plusSeconds(9)))));
+        message(null, "thanks", at.plusSeconds(9)))));
     transactions.executeWithoutResult(tx -> memory.deliveredTurn(key, List.of(
-        new app.wasla.conversation.CustomerMessageListener.Message("mona", "late", at.minusSeconds(4)),
-        new app.wasla.conversation.CustomerMessageListener.Message(null, "late too", at.minusSeconds(3)))));
+        message("mona", "late", at.minusSeconds(4)),
+        message(null, "late too", at.minusSeconds(3)))));
     CustomerProfile after = memory.find(key.value()).orElseThrow();
     assertThat(after.name()).isEqualTo("mona");
     assertThat(after.firstContactAt()).isEqualTo(at.minusSeconds(4));
     assertThat(after.lastContactAt()).isEqualTo(at.plusSeconds(9));
     assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE customer_key = ?").param(key.value())
         .query(Long.class).single()).isEqualTo(1);
+  }
+
+  private static app.wasla.conversation.CustomerMessageListener.Message message(String name, String text, Instant at) {
+    return new app.wasla.conversation.CustomerMessageListener.Message(name, text, at);
   }
 
   @Test
