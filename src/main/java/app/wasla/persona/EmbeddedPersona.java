@@ -99,7 +99,7 @@ public final class EmbeddedPersona implements Persona {
             intent = tapped;
             confidence = 1.0;
         } else {
-            Reading reading = read(turn.text(), text);
+            Reading reading = read(text);
             intent = reading.classification().intent();
             confidence = reading.classification().confidence();
             text = reading.about();
@@ -138,27 +138,24 @@ public final class EmbeddedPersona implements Persona {
     }
 
     /**
-     * A turn of several messages that opens with a greeting ("السلام عليكم" / "مواعيد العمل ايه؟") is about what
-     * follows it: the lines that are greetings alone are left out of the reading, unless nothing else remains (or what
-     * remains reads as a greeting too), so that the customer's question gets the answer rather than a welcome.
+     * A greeting with something after it ("السلام عليكم" / "مواعيد العمل ايه؟" as two messages of a turn, or "salam,
+     * el iphone bekam?" in one) is about what follows it: when the text reads as a greeting, it is read again without
+     * the greeting's words, and what remains is the answer's subject if it reads confidently as something else.
      */
-    private Reading read(String raw, TextView whole) {
+    private Reading read(TextView whole) {
         IntentClassifier.Classification all = intents.classify(whole);
-        if (raw == null || raw.indexOf('\n') < 0 || !Intents.GREETING.equals(all.intent())) {
+        if (!Intents.GREETING.equals(all.intent())) {
             return new Reading(whole, all);
         }
-        List<String> rest = new ArrayList<>();
-        for (String line : raw.split("\n")) {
-            if (!line.isBlank() && !Intents.GREETING.equals(intents.classify(TextView.of(line)).intent())) {
-                rest.add(line);
-            }
-        }
-        if (rest.isEmpty()) {
+        TextView about = intents.without(whole, Intents.GREETING);
+        if (about == whole || about.tokens().isEmpty()) {
             return new Reading(whole, all);
         }
-        TextView about = TextView.of(String.join("\n", rest));
         IntentClassifier.Classification after = intents.classify(about);
-        return Intents.GREETING.equals(after.intent()) ? new Reading(whole, all) : new Reading(about, after);
+        // what follows "salam" in "salam 3alikom ya basha" is a courtesy, not a subject
+        boolean other = !Intents.GREETING.equals(after.intent()) && !Intents.THANKS_GOODBYE.equals(after.intent())
+                && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD;
+        return other ? new Reading(about, after) : new Reading(whole, all);
     }
 
     private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {

@@ -33,7 +33,7 @@ class EmbeddedPersonaTest {
     }
 
     @Test
-    void aTurnThatOpensWithAGreetingIsAnsweredForWhatFollowsIt() {
+    void aGreetingFollowedByAQuestionIsAnsweredForTheQuestion() {
         // several messages handed over as one turn (wasla.mailbox.turn-window), one per line
         PersonaResult hours = say("السلام عليكم\nلو سمحت\nمواعيد العمل ايه؟");
         assertThat(hours.intent()).isNotEqualTo("greeting");
@@ -43,9 +43,15 @@ class EmbeddedPersonaTest {
         assertThat(payment.intent()).isEqualTo("payment");
         assertThat(payment.reply().text()).contains("cash on delivery");
         assertThat(say("ezayak\n3ayez a3raf\nel tawsil bekam?").reply().text()).contains("60 EGP");
+        // and in one message
+        assertThat(say("السلام عليكم الايفون ١٥ بكام؟").reply().text()).contains("47,999");
+        assertThat(say("hi, how much is the Galaxy A15?").reply().text()).contains("7,999 EGP");
+        assertThat(say("ezayak, el tawsil bekam?").reply().text()).contains("60 EGP");
         // greetings only stay a greeting
         assertThat(say("السلام عليكم\nازيكوا عاملين ايه").intent()).isEqualTo("greeting");
         assertThat(say("hello\nhi").reply().text()).startsWith("Hi, welcome to Nile Store");
+        assertThat(say("مساء الخير، كيف حالكم؟").intent()).isEqualTo("greeting");
+        assertThat(say("salam 3alikom ya basha").intent()).isEqualTo("greeting");
     }
 
     @Test
