@@ -133,7 +133,7 @@ public final class EmbeddedPersona implements Persona {
                 summary(language, intent, confidence, mood, found, handoff, reason, turn.text()));
     }
 
-    /** What a turn is about (its text, or the part of it after greeting lines) and how that reads. */
+    /** What a turn is about (its text, or its text without a greeting) and how that reads. */
     private record Reading(TextView about, IntentClassifier.Classification classification) {
     }
 

@@ -119,6 +119,9 @@ public final class LoadBenchmark {
   private final Map<String, String> args;
   /** mix=sales (see {@link #PRODUCT_QUESTIONS}); otherwise the chat mix of {@link #TEXTS}. */
   private final boolean salesMix;
+  /** Messages a customer types in a row ({@code burst}, at least 1) and the time between them ({@code burstGapMs}). */
+  private final int burst;
+  private final long burstGapMs;
   private final MetaMock meta;
   private final Wasla wasla;
   private final OkHttpClient http;
@@ -128,6 +131,8 @@ public final class LoadBenchmark {
   private LoadBenchmark(Map<String, String> args, MetaMock meta, Wasla wasla) {
     this.args = args;
     this.salesMix = isSalesMix(args);
+    this.burst = burst(args);
+    this.burstGapMs = intArg(args, "burstGapMs", 100);
     this.meta = meta;
     this.wasla = wasla;
     this.url = wasla.baseUrl + "/webhooks/whatsapp";
@@ -157,7 +162,7 @@ public final class LoadBenchmark {
     report.put("machine", machine());
     report.put("textCheck", checkTexts(isSalesMix(args)
         ? java.util.stream.Stream.concat(GREETINGS.stream(), PRODUCT_QUESTIONS.stream()).toList()
-        : intArg(args, "burst", 1) > 1
+        : burst(args) > 1
             ? java.util.stream.Stream.concat(QUESTION_BURSTS.stream(), THANKS_BURSTS.stream())
                 .map(b -> String.join("\n", b)).toList()
             : TEXTS));
@@ -514,7 +519,6 @@ public final class LoadBenchmark {
     // interleave seeded and new customers
     java.util.Collections.shuffle(waIds);
     topUpStock();
-    int burst = Math.max(1, intArg(args, "burst", 1));
     Run run = new Run("open " + Stats.round(rate) + "/s" + (burst > 1 ? " burst " + burst : ""), this);
     ExecutorService pool = Executors.newFixedThreadPool(intArg(args, "clients", 16));
     List<Send> schedule = openLoopSchedule(waIds, messages, rate);
@@ -544,7 +548,7 @@ public final class LoadBenchmark {
     result.put("messagesPerCustomer", messages);
     result.put("burst", burst);
     if (burst > 1) {
-      result.put("burstGapMs", intArg(args, "burstGapMs", 100));
+      result.put("burstGapMs", burstGapMs);
       result.put("secondsBetweenACustomersBursts", Stats.round(customers / rate));
     } else {
       result.put("secondsBetweenACustomersMessages", Stats.round(customers / rate));
@@ -562,8 +566,7 @@ public final class LoadBenchmark {
    * messages {@code burstGapMs} apart, the turns of the customers B / rate seconds apart.
    */
   private List<Send> openLoopSchedule(List<String> waIds, int messages, double rate) {
-    int burst = Math.max(1, intArg(args, "burst", 1));
-    long gapNanos = intArg(args, "burstGapMs", 100) * 1_000_000L;
+    long gapNanos = burstGapMs * 1_000_000L;
     long turnNanos = (long) (burst * 1e9 / rate);
     List<Send> schedule = new ArrayList<>();
     int turn = 0;
@@ -593,8 +596,6 @@ public final class LoadBenchmark {
    */
   private Map<String, Object> closedLoop(int concurrency, int duration, int drain) throws Exception {
     int messages = intArg(args, "messages", 3);
-    int burst = Math.max(1, intArg(args, "burst", 1));
-    long gapMs = intArg(args, "burstGapMs", 100);
     long thinkMs = intArg(args, "thinkMs", burst > 1 ? 500 : 0);
     topUpStock();
     Run run = new Run("closed K=" + concurrency + (burst > 1 ? " burst " + burst : ""), this);
@@ -613,7 +614,7 @@ public final class LoadBenchmark {
             boolean burstGoesOn = (m + 1) % burst != 0 && m + 1 < messages;
             try {
               if (burstGoesOn) {
-                Thread.sleep(gapMs);
+                Thread.sleep(burstGapMs);
                 continue;
               }
               if (!replies.tryAcquire(10, TimeUnit.SECONDS)) {
@@ -643,7 +644,7 @@ public final class LoadBenchmark {
     result.put("messagesPerCustomer", messages);
     result.put("burst", burst);
     if (burst > 1) {
-      result.put("burstGapMs", gapMs);
+      result.put("burstGapMs", burstGapMs);
     }
     result.put("thinkMs", thinkMs);
     result.put("replyWaitTimeouts", timeouts.get());
@@ -665,7 +666,6 @@ public final class LoadBenchmark {
     String wamid = "wamid.bench." + waId + "." + seq + "." + SEND_SEQ.incrementAndGet();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     byte[] body;
-    int burst = Math.max(1, intArg(args, "burst", 1));
     if (!salesMix && burst > 1) {
       body = Webhooks.text(waId, wamid, burstText(waId, seq, burst, intArg(args, "messages", 3)), Instant.now());
     } else if (!salesMix) {
@@ -712,6 +712,10 @@ public final class LoadBenchmark {
         java.sql.Statement st = c.createStatement()) {
       st.executeUpdate("UPDATE commerce_stock SET on_hand = 1000000, reserved = 0");
     }
+  }
+
+  private static int burst(Map<String, String> args) {
+    return Math.max(1, intArg(args, "burst", 1));
   }
 
   private static boolean isSalesMix(Map<String, String> args) {

@@ -155,17 +155,20 @@ abstract class MailboxScenarios {
    * the retry tells them inside savepoints, where the failure is logged and the turn delivered.
    */
   @Test
-  void aFailingListenerCostsTheTurnOneRetryAndLeavesNoWriteBehind() throws Exception {
+  void aFailingListenerCostsTheTurnOneRetryAndLeavesNoWriteBehind(@Autowired MeterRegistry meters) throws Exception {
     String waId = newCustomer();
     Instant sentAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    double failedBefore = meters.get("wasla.mailbox.deliveries").tag("outcome", "failed").counter().count();
     BrokenListener.BROKEN.put(waId, 0);
     try {
       webhooks.post(Webhooks.text(waId, "wamid.broken." + waId, "hello", sentAt));
       awaitReplies(waId, 1);
       settle();
       assertThat(META.sentTo(waId)).hasSize(1);
-      // told twice: the first attempt (rolled back), the retry (in a savepoint)
+      // told twice: the first attempt (rolled back, counted as failed), the retry (in a savepoint)
       assertThat(BrokenListener.BROKEN.get(waId)).isEqualTo(2);
+      assertThat(meters.get("wasla.mailbox.deliveries").tag("outcome", "failed").counter().count() - failedBefore)
+          .isGreaterThanOrEqualTo(1);
     } finally {
       BrokenListener.BROKEN.remove(waId);
     }

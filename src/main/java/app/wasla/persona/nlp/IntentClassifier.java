@@ -63,41 +63,7 @@ public final class IntentClassifier {
      * is "الايفون بكام"), so that what else the customer wrote can be read on its own.
      */
     public TextView without(TextView text, String intent) {
-        List<String> tokens = text.tokens();
-        List<String> stems = text.stems();
-        boolean[] drop = new boolean[tokens.size()];
-        for (Rule rule : rules) {
-            if (!rule.intent().equals(intent)) {
-                continue;
-            }
-            boolean whole = rule.pattern().endsWith("$");
-            String p = whole ? rule.pattern().substring(0, rule.pattern().length() - 1) : rule.pattern();
-            String[] words = p.split(" ");
-            for (int i = 0; i + words.length <= tokens.size(); i++) {
-                boolean match = true;
-                for (int w = 0; w < words.length && match; w++) {
-                    boolean last = w == words.length - 1;
-                    String word = words[w];
-                    // as TextView.matches: inner words of a phrase whole, the last by prefix unless the pattern ends in $
-                    boolean exact = !last || whole;
-                    match = (exact ? tokens.get(i + w).equals(word) || stems.get(i + w).equals(word)
-                        : TextView.wordMatches(tokens.get(i + w), word, false)
-                            || TextView.wordMatches(stems.get(i + w), word, false));
-                }
-                if (match) {
-                    for (int w = 0; w < words.length; w++) {
-                        drop[i + w] = true;
-                    }
-                }
-            }
-        }
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!drop[i]) {
-                kept.add(tokens.get(i));
-            }
-        }
-        return kept.size() == tokens.size() ? text : TextView.of(String.join(" ", kept));
+        return text.without(rules.stream().filter(r -> r.intent().equals(intent)).map(Rule::pattern).toList());
     }
 
     public Classification classify(TextView text) {

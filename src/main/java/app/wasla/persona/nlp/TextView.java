@@ -1,6 +1,7 @@
 package app.wasla.persona.nlp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A customer text, normalised and split into words, with each word's clitic-stripped form ("والحجز" → "حجز"). */
@@ -71,6 +72,45 @@ public final class TextView {
             }
         }
         return -1;
+    }
+
+    /**
+     * The text without the words that these patterns match wherever they match, read as {@link #matches} reads them;
+     * this text itself when none matches.
+     */
+    public TextView without(List<String> patterns) {
+        boolean[] drop = new boolean[tokens.size()];
+        boolean dropped = false;
+        for (String pattern : patterns) {
+            boolean whole = pattern.endsWith("$");
+            String[] words = (whole ? pattern.substring(0, pattern.length() - 1) : pattern).split(" ");
+            for (int i = 0; i + words.length <= tokens.size(); i++) {
+                if (matchAt(tokens, i, words, whole) || matchAt(stems, i, words, whole)) {
+                    Arrays.fill(drop, i, i + words.length, true);
+                    dropped = true;
+                }
+            }
+        }
+        if (!dropped) {
+            return this;
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!drop[i]) {
+                kept.add(tokens.get(i));
+            }
+        }
+        return of(String.join(" ", kept));
+    }
+
+    /** The words from {@code i} on are the pattern's: whole but the last, which matches by prefix unless {@code whole}. */
+    private static boolean matchAt(List<String> words, int i, String[] pattern, boolean whole) {
+        for (int w = 0; w < pattern.length; w++) {
+            if (!wordMatches(words.get(i + w), pattern[w], whole || w < pattern.length - 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean wordMatches(String word, String p, boolean whole) {
