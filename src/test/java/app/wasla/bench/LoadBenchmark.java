@@ -5,6 +5,7 @@ import app.wasla.channel.whatsapp.WebhookSignature;
 import app.wasla.persona.EmbeddedPersona;
 import app.wasla.persona.PersonaResult;
 import app.wasla.persona.PersonaTurn;
+import app.wasla.support.CloudMode;
 import app.wasla.support.PostgresTestDatabase;
 import app.wasla.support.Webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -305,6 +306,7 @@ public final class LoadBenchmark {
       props.put("wasla.whatsapp.access-token", MetaMock.ACCESS_TOKEN);
       props.put("wasla.whatsapp.app-secret", Webhooks.APP_SECRET);
       props.put("wasla.whatsapp.verify-token", "bench-verify-token");
+      CloudMode.safetyProperties().forEach(props::putIfAbsent);
       props.put("wasla.whatsapp.mark-read", args.getOrDefault("markRead", "false"));
       // no conversation may close on inactivity during a long run (the seeded ones included)
       props.put("wasla.mailbox.inactivity-timeout", args.getOrDefault("inactivity", "PT6H"));

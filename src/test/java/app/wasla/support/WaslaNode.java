@@ -34,6 +34,7 @@ public final class WaslaNode {
     props.put("wasla.whatsapp.access-token", "test-token");
     props.put("wasla.whatsapp.app-secret", Webhooks.APP_SECRET);
     props.put("wasla.whatsapp.verify-token", "test-verify-token");
+    CloudMode.safetyProperties().forEach(props::putIfAbsent);
     // as command-line arguments: default properties would lose to application.yaml
     return new SpringApplicationBuilder(WaslaApplication.class)
         .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

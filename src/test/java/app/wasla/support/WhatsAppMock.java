@@ -73,6 +73,7 @@ public final class WhatsAppMock {
     registry.add("wasla.whatsapp.access-token", () -> "test-token");
     registry.add("wasla.whatsapp.app-secret", () -> Webhooks.APP_SECRET);
     registry.add("wasla.whatsapp.verify-token", () -> "test-verify-token");
+    CloudMode.safetyProperties().forEach((key, value) -> registry.add(key, () -> value));
   }
 
   /**

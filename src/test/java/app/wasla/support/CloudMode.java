@@ -1,0 +1,27 @@
+package app.wasla.support;
+
+import java.util.Map;
+
+/**
+ * What a test must configure, beyond Meta's credentials, for Wasla to start in cloud mode: an administrator (cloud
+ * mode never leaves Camunda's first-admin setup page open) and the sandbox payment gateway as an explicit staging
+ * choice with a secret of its own (cloud mode refuses the sandbox gateway otherwise).
+ */
+public final class CloudMode {
+
+  public static final String ADMIN_ID = "wasla-admin";
+  public static final String ADMIN_PASSWORD = "admin-test-password-7f3a";
+  public static final String SANDBOX_PAYMENT_SECRET = "staging-sandbox-payments-secret-91c2";
+
+  private CloudMode() {
+  }
+
+  /** The properties, as keys and values. */
+  public static Map<String, String> safetyProperties() {
+    return Map.of(
+        "camunda.bpm.admin-user.id", ADMIN_ID,
+        "camunda.bpm.admin-user.password", ADMIN_PASSWORD,
+        "wasla.commerce.sandbox.allow-in-cloud", "true",
+        "wasla.commerce.sandbox.secret", SANDBOX_PAYMENT_SECRET);
+  }
+}
