@@ -45,6 +45,7 @@ class CommerceEndToEndTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired SandboxGateway sandbox;
+  @Autowired app.wasla.commerce.payment.Payments payments;
 
   Webhooks webhooks;
   String waId;
@@ -98,8 +99,9 @@ class CommerceEndToEndTest {
         Instant.now()))).isEqualTo(200);
     String linkMessage = awaitSent(2).get(1);
     String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
-    assertThat(paymentId).startsWith("PAY-ORD-");
-    String orderId = paymentId.substring(4);
+    String orderId = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
+    // random, not the order's number: a customer cannot guess another's pay link
+    assertThat(paymentId).matches("PAY-[A-Z2-7]{26}").doesNotContain(orderId.substring(4));
     assertThat(jdbc.sql("SELECT reserved FROM commerce_stock WHERE sku = 'IP15PM-256' AND branch_code = 'CAI'")
         .query(Integer.class).single()).isGreaterThanOrEqualTo(1);
 
@@ -131,6 +133,22 @@ class CommerceEndToEndTest {
   }
 
   @Test
+  void paymentIdsDoNotFollowTheOrderNumberAndDoNotRepeat() {
+    app.wasla.conversation.ConversationKey conversation = app.wasla.conversation.ConversationKey.parse(key);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int n = 1; n <= 40; n++) {
+      String order = "ORD-" + (700_000 + n);
+      String id = payments.linkFor(order, "c-" + waId, conversation, java.math.BigDecimal.TEN, order, null).id();
+      assertThat(id).matches("PAY-[A-Z2-7]{26}").doesNotContain(String.valueOf(700_000 + n));
+      ids.add(id);
+      // one payment per order: asking again finds it
+      assertThat(payments.linkFor(order, "c-" + waId, conversation, java.math.BigDecimal.TEN, order, null).id())
+          .isEqualTo(id);
+    }
+    assertThat(ids).hasSize(40);
+  }
+
+  @Test
   void theSameCallbackTwiceIsCorrelatedOnceAndACallbackForAnUnknownOrderIsOnlyRecorded() throws Exception {
     webhooks.post(Webhooks.text(waId, "wamid.e2e.3." + waId, "how much is the samsung a15?", Instant.now()));
     awaitSent(1);
@@ -148,7 +166,7 @@ class CommerceEndToEndTest {
     assertThat(postCallback("sandbox", again.body(), "X-Sandbox-Signature", again.signature())).isEqualTo(200);
     assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
 
-    SandboxGateway.Signed unknown = sandbox.sign("evt-unknown-" + waId, "PAY-ORD-999999", true);
+    SandboxGateway.Signed unknown = sandbox.sign("evt-unknown-" + waId, "PAY-NOSUCHPAYMENTAAAAAAAAAAA", true);
     long conversationsBefore = jdbc.sql("SELECT COUNT(*) FROM conversation").query(Long.class).single();
     assertThat(postCallback("sandbox", unknown.body(), "X-Sandbox-Signature", unknown.signature())).isEqualTo(200);
     assertThat(jdbc.sql("SELECT handling FROM commerce_payment_callback WHERE event_id = ?")
