@@ -81,4 +81,30 @@ class MarketingConsentTest extends SandboxApiNode {
     assertThat(again.status()).isEqualTo(200);
     assertThat(sent(key)).hasSize(4);
   }
+
+  @Test
+  void theReopenTemplateCountsAsMarketingUnlessConfiguredOtherwise() throws Exception {
+    String optedOut = newCustomer();
+    String stillIn = newCustomer();
+    webhooks().post(Webhooks.text(optedOut, "wamid.stop.reopen." + optedOut, "STOP", Instant.now()));
+    webhooks().post(Webhooks.text(stillIn, "wamid.hi.reopen." + stillIn, "hello", Instant.now()));
+    awaitSent(conversation(optedOut), 1);
+    awaitSent(conversation(stillIn), 1);
+    for (String waId : List.of(optedOut, stillIn)) {
+      jdbc.sql("UPDATE conversation SET last_inbound_at = ? WHERE conversation_key = ?")
+          .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(2), conversation(waId)).update();
+    }
+
+    Answer refused = post("/api/messages", Map.of("to", conversation(optedOut), "text", "Your order shipped"),
+        "shipped-" + optedOut);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().path("detail").asText()).contains("reopen template counts as marketing");
+    assertThat(sent(conversation(optedOut))).hasSize(1);
+
+    Answer reopened = post("/api/messages", Map.of("to", conversation(stillIn), "text", "Your order shipped"),
+        "shipped-" + stillIn);
+    assertThat(reopened.status()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC")
+        .param(conversation(stillIn)).query(String.class).list().get(0)).isEqualTo("template");
+  }
 }

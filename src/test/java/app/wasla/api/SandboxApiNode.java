@@ -26,10 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:api-safety;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
-    "wasla.api.bootstrap-key=" + SandboxApiNode.KEY})
+    "wasla.api.bootstrap-key=" + SandboxApiNode.KEY,
+    "wasla.whatsapp.reopen-template=" + SandboxApiNode.REOPEN_TEMPLATE})
 abstract class SandboxApiNode {
 
   static final String KEY = "api-safety-test-key-0123456789abcdefghij";
+  /** Sent instead of text outside the 24-hour window; its category is left at the default, MARKETING. */
+  static final String REOPEN_TEMPLATE = "hello_again";
   static final Duration PATIENCE = Duration.ofSeconds(40);
   static final ObjectMapper JSON = new ObjectMapper();
   static final OkHttpClient HTTP = new OkHttpClient();
