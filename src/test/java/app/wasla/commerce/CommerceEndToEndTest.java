@@ -46,6 +46,7 @@ class CommerceEndToEndTest {
   @Autowired JdbcClient jdbc;
   @Autowired SandboxGateway sandbox;
   @Autowired app.wasla.commerce.payment.Payments payments;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   Webhooks webhooks;
   String waId;
@@ -130,6 +131,44 @@ class CommerceEndToEndTest {
     assertThat(jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?").param(paymentId).query(String.class)
         .single()).isEqualTo("PAID");
     assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
+  }
+
+  private List<org.camunda.bpm.engine.task.Task> handoffTasks() {
+    return tasks.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(app.wasla.handoff.HandoffRouter.HANDOFF_TASK).list();
+  }
+
+  @Test
+  void aCustomerWhoAsksForAPersonWhileAnOrderAwaitsPaymentGetsOneAndCanStillPay() throws Exception {
+    webhooks.post(Webhooks.text(waId, "wamid.e2e.h1." + waId, "how much is the samsung a15?", Instant.now()));
+    awaitSent(1);
+    webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.h2." + waId, "sales_order", "Order now", Instant.now()));
+    String linkMessage = awaitSent(2).get(1);
+    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+    String orderId = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
+
+    webhooks.post(Webhooks.text(waId, "wamid.e2e.h3." + waId, "I want to talk to a human please", Instant.now()));
+    await().atMost(PATIENCE).until(() -> handoffTasks().size() == 1);
+    org.camunda.bpm.engine.task.Task task = handoffTasks().get(0);
+    assertThat(tasks.getIdentityLinksForTask(task.getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).contains("sales");
+    assertThat(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?").param(Long.valueOf(orderId.substring(4)))
+        .query(String.class).single()).isEqualTo("RESERVED");
+
+    // the link still pays while a person has the conversation
+    try (Response paid = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
+        .post(new FormBody.Builder().add("outcome", "pay").build()).build())) {
+      assertThat(paid.code()).isEqualTo(200);
+      assertThat(paid.body().string()).contains("Paid");
+    }
+    await().atMost(PATIENCE).until(() -> "PAID".equals(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?")
+        .param(Long.valueOf(orderId.substring(4))).query(String.class).single()));
+    assertThat(sent()).anyMatch(text -> text.contains("Payment received") && text.contains(orderId));
+    // and the customer still has a person: the conversation hands over once order-and-pay has returned
+    await().atMost(PATIENCE).until(() -> handoffTasks().stream()
+        .anyMatch(t -> !t.getProcessInstanceId().equals(task.getProcessInstanceId())));
+    // the payment wait's task ended with it: one open handoff, in the conversation itself
+    assertThat(handoffTasks()).hasSize(1);
   }
 
   @Test
