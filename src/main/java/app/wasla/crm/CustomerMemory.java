@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -66,7 +67,7 @@ public class CustomerMemory implements CustomerMessageListener {
 
   CustomerMemory(CustomerStore store, TagRules rules, ConsentKeywords consentKeywords,
       ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-      @org.springframework.context.annotation.Lazy Outbox outbox) {
+      @Lazy Outbox outbox) {
     this.outbox = outbox;
     this.transaction = new TransactionTemplate(transactionManager);
     this.store = store;

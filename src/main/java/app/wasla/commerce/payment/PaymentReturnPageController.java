@@ -1,5 +1,6 @@
 package app.wasla.commerce.payment;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,6 @@ class PaymentReturnPageController {
   @GetMapping(value = "/pay/done", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> done() {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(PAGE);
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(PAGE);
   }
 }

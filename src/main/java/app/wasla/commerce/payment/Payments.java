@@ -3,6 +3,7 @@ package app.wasla.commerce.payment;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.Mailbox;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ public class Payments {
   public static final String PAYMENT_FAILED = "PaymentFailed";
 
   private static final Logger log = LoggerFactory.getLogger(Payments.class);
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private final JdbcClient jdbc;
