@@ -1,6 +1,7 @@
 package app.wasla.api;
 
 import app.wasla.channel.whatsapp.CloudApiException;
+import app.wasla.conversation.MarketingOptOutException;
 import app.wasla.conversation.ServiceWindowClosedException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -30,6 +31,13 @@ class ApiProblems {
     return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
   }
 
+  @ExceptionHandler(ReservedMessageNames.Refused.class)
+  ProblemDetail reservedName(ReservedMessageNames.Refused e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "reserved-message-name", e.getMessage());
+    problem.setProperty("reservedNames", new java.util.TreeSet<>(ReservedMessageNames.NAMES));
+    return problem;
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     return problem(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is not the JSON expected");
@@ -45,6 +53,11 @@ class ApiProblems {
   @ExceptionHandler(ServiceWindowClosedException.class)
   ProblemDetail windowClosed(ServiceWindowClosedException e) {
     return problem(HttpStatus.CONFLICT, "service-window-closed", e.getMessage());
+  }
+
+  @ExceptionHandler(MarketingOptOutException.class)
+  ProblemDetail optedOut(MarketingOptOutException e) {
+    return problem(HttpStatus.CONFLICT, "marketing-opt-out", e.getMessage());
   }
 
   @ExceptionHandler(CloudApiException.class)

@@ -52,7 +52,8 @@ class ConversationApiController {
 
   /**
    * Queues the event behind the customer's pending messages; it reaches the flow when the instance next
-   * waits. 404 for a conversation never seen, unless a flow starts on this event.
+   * waits. 404 for a conversation never seen, unless a flow starts on this event; 400 for a name Wasla's own code
+   * correlates ({@link ReservedMessageNames}).
    */
   @PostMapping("/{key}/events")
   ResponseEntity<EventAccepted> postEvent(@PathVariable String key, @RequestBody EventRequest request,
@@ -60,6 +61,9 @@ class ConversationApiController {
     ConversationKey conversation = ConversationKey.parse(key);
     if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
       throw new IllegalArgumentException("name: the message name the flow waits for, 1 to 100 characters");
+    }
+    if (ReservedMessageNames.reserved(request.name())) {
+      throw new ReservedMessageNames.Refused(request.name());
     }
     if (!inbox.conversationExists(conversation.value()) && !states.flowStartsOn(request.name())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND,

@@ -3,6 +3,7 @@ package app.wasla.api;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
+import app.wasla.conversation.TemplateCategory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,11 @@ class MessageApiController {
   record MessageRequest(String to, String text, TemplateRequest template) {
   }
 
-  record TemplateRequest(String name, String language, List<String> parameters) {
+  /**
+   * {@code category} as Meta approved the template: MARKETING, UTILITY or AUTHENTICATION; missing or unknown counts
+   * as MARKETING, which a customer who opted out does not get (409).
+   */
+  record TemplateRequest(String name, String language, List<String> parameters, String category) {
   }
 
   record MessageSent(String wamid, String to, String idempotencyKey) {
@@ -45,18 +50,20 @@ class MessageApiController {
     }
     ConversationKey to = ConversationKey.parse(request.to());
     OutboundMessage message;
+    TemplateCategory category = TemplateCategory.MARKETING;
     if (request.text() != null && request.template() == null) {
       message = OutboundMessage.Text.of(request.text());
     } else if (request.template() != null && request.text() == null) {
       TemplateRequest t = request.template();
       message = new OutboundMessage.Template(t.name(), t.language() == null ? "ar" : t.language(),
           t.parameters() == null ? List.of() : t.parameters());
+      category = TemplateCategory.of(t.category());
     } else {
       throw new IllegalArgumentException("give either text or template");
     }
     // Scoped per caller so that two systems cannot collide on the same Idempotency-Key.
     String key = "api:" + ApiPrincipal.of(http).id() + ":" + idempotencyKey;
-    String wamid = outbound.send(to, message, key);
+    String wamid = outbound.send(to, message, category, key);
     return ResponseEntity.ok(new MessageSent(wamid, to.value(), idempotencyKey));
   }
 }

@@ -50,9 +50,9 @@ class CommerceConfiguration {
   Payments payments(CommerceProperties props, JdbcClient jdbc, SandboxGateway sandbox, Mailbox mailbox,
       TransactionTemplate transactions, Clock clock, WhatsAppProperties whatsApp) {
     if (!whatsApp.sandbox() && "sandbox".equals(props.paymentProvider())) {
-      // not refused, so that a cloud-mode trial without a gateway still starts; but it must be seen
-      log.warn("wasla.commerce.payment-provider=sandbox with real WhatsApp: anyone with a pay link can mark its"
-          + " order paid. Set paymob or stripe before selling.");
+      requireStagingSandbox(props.sandbox());
+      log.warn("wasla.commerce.payment-provider=sandbox with real WhatsApp (wasla.commerce.sandbox.allow-in-cloud):"
+          + " anyone with a pay link can mark its order paid. A staging system only.");
     }
     OkHttpClient http = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(20)).build();
     Map<String, PaymentGateway> gateways = new LinkedHashMap<>();
@@ -71,6 +71,25 @@ class CommerceConfiguration {
       throw new IllegalStateException("wasla.commerce.payment-provider must be sandbox, paymob or stripe");
     }
     return new Payments(jdbc, current, gateways, mailbox, transactions, clock);
+  }
+
+  /**
+   * Cloud mode sells for real: the sandbox gateway, whose pay page marks an order paid for anyone holding the link,
+   * is a staging choice that must be made explicitly, and never with the public development secret.
+   */
+  static void requireStagingSandbox(CommerceProperties.Sandbox sandbox) {
+    if (!sandbox.allowInCloud()) {
+      throw new IllegalStateException("wasla.whatsapp.mode=cloud refuses the sandbox payment gateway (anyone with a"
+          + " pay link could mark an order paid): set wasla.commerce.payment-provider=paymob|stripe with their keys,"
+          + " or for a staging system wasla.commerce.sandbox.allow-in-cloud=true with a non-default"
+          + " wasla.commerce.sandbox.secret");
+    }
+    if (sandbox.secret() == null || sandbox.secret().isBlank()
+        || CommerceProperties.Sandbox.DEV_SECRET.equals(sandbox.secret())) {
+      throw new IllegalStateException("wasla.commerce.sandbox.allow-in-cloud=true needs a non-default"
+          + " wasla.commerce.sandbox.secret: the development secret is public, and anyone could sign a sandbox"
+          + " payment callback with it");
+    }
   }
 
 }

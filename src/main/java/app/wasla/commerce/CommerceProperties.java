@@ -42,11 +42,18 @@ public record CommerceProperties(
                        @DefaultValue("PT2H") Duration paymentExpiry, @DefaultValue("PT30M") Duration slotChoice) {
   }
 
-  /** The local sandbox gateway: its callbacks are signed with this secret. */
-  public record Sandbox(@DefaultValue("sandbox-payments-dev-secret") String secret) {
+  /**
+   * The local sandbox gateway: its callbacks are signed with this secret. With real WhatsApp (cloud mode) it is
+   * refused unless {@code allowInCloud} says this is a staging system, and then only with a secret of its own.
+   */
+  public record Sandbox(@DefaultValue(Sandbox.DEV_SECRET) String secret, @DefaultValue("false") boolean allowInCloud) {
+
+    /** The public development secret: anyone who reads the code can sign a sandbox callback with it. */
+    public static final String DEV_SECRET = "sandbox-payments-dev-secret";
+
     @Override
     public String toString() {
-      return "Sandbox[secret=***]";
+      return "Sandbox[secret=***, allowInCloud=" + allowInCloud + "]";
     }
   }
 

@@ -17,6 +17,22 @@ public interface CustomerMessageListener {
   }
 
   /**
+   * True when this listener answers the message itself, outside the flow (the CRM: a consent keyword, STOP or START):
+   * the message is stored, shown in the transcript and never delivered to the flow, so the persona does not answer
+   * it as well. Asked before the message is stored: must not touch the database.
+   */
+  default boolean answers(String text) {
+    return false;
+  }
+
+  /**
+   * Answers a message {@link #answers} claimed, once it is stored (once per message; not for a message too old to
+   * be answered). Its reply goes through the {@link Outbox}.
+   */
+  default void answer(ConversationKey key, String wamid, String text, Instant sentAt) {
+  }
+
+  /**
    * When the message is delivered to its flow, in the delivery's transaction (a crash before the delivery
    * commits tells it again with the redelivery), or when it is stored too old to be answered.
    */

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Inbox {
 
   /** Lifecycle of an inbox row. */
-  public enum Status { PENDING, DELIVERED, STALE, UNROUTABLE }
+  /** ANSWERED: answered outside the flow (a consent keyword), never delivered to it. */
+  public enum Status { PENDING, DELIVERED, STALE, UNROUTABLE, ANSWERED }
 
   private final JdbcClient jdbc;
   private final String lockClause;
@@ -97,7 +98,8 @@ public class Inbox {
         .param("variablesJson", entry.variablesJson())
         .param("waTimestamp", utc(entry.waTimestamp()))
         .param("receivedAt", utc(entry.receivedAt()))
-        .param("status", entry.stale() ? Status.STALE.name() : Status.PENDING.name());
+        .param("status", entry.stale() ? Status.STALE.name()
+            : entry.answered() ? Status.ANSWERED.name() : Status.PENDING.name());
   }
 
   /** True when the conversation has ever written or been written to. */
@@ -368,6 +370,17 @@ public class Inbox {
       return true;
     }
     return lastInboundAt(conversationKey).map(at -> at.plus(window).isAfter(now)).orElse(false);
+  }
+
+  /**
+   * A customer message answered outside the flow opens the 24-hour window as a delivered one does (its answer goes
+   * out under it).
+   */
+  void answeredOutsideTheFlow(ConversationKey key, Instant sentAt) {
+    jdbc.sql("""
+            UPDATE conversation SET last_inbound_at = ?
+            WHERE conversation_key = ? AND (last_inbound_at IS NULL OR last_inbound_at < ?)""")
+        .params(utc(sentAt), key.value(), utc(sentAt)).update();
   }
 
   /** Records an event that no flow of the conversation waits for: kept and shown, never handed over. */

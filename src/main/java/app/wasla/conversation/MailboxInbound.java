@@ -62,9 +62,11 @@ class MailboxInbound implements WhatsAppInbound {
     for (InboundMessage m : payload.messages()) {
       ConversationKey key = new ConversationKey(m.phoneNumberId(), m.waId());
       boolean stale = m.timestamp().isBefore(now.minus(props.maxMessageAge()));
+      // a consent keyword (STOP, START) is answered here, not by the flow's persona
+      boolean answered = !stale && listeners.stream().anyMatch(l -> l.answers(m.text()));
       NewInboxEntry entry = new NewInboxEntry(m.wamid(), key, Mailbox.CUSTOMER_MESSAGE, m.type(),
           m.text(), m.replyId(), m.contextWamid(), m.mediaId(), m.mimeType(), m.profileName(), m.rawJson(),
-          null, m.timestamp(), now, stale);
+          null, m.timestamp(), now, stale, answered);
       boolean stored;
       if (inbox.acceptNeverAbortsTheTransaction() && !events.wanted(EventTypes.MESSAGE_RECEIVED)) {
         // PostgreSQL, and no subscriber: the message is one statement that commits on its own
@@ -81,9 +83,9 @@ class MailboxInbound implements WhatsAppInbound {
       }
       metrics.stored(stored, stale);
       if (stored) {
-        tellListeners(key, m, stale);
+        tellListeners(key, m, stale, answered);
       }
-      if (stored && !stale) {
+      if (stored && !stale && !answered) {
         toDeliver.add(key.value());
       } else if (stored) {
         log.info("Message {} is older than {}: recorded, no automatic reply", m.wamid(), props.maxMessageAge());
@@ -96,16 +98,27 @@ class MailboxInbound implements WhatsAppInbound {
   }
 
   /**
-   * Tells the listeners (the CRM's consent keywords) of the stored message; a message too old to be answered is
-   * never delivered, so they hear of its delivery here too. The message is durable already and a redelivery is
+   * Tells the listeners (the CRM's consent keywords) of the stored message; a message too old to be answered, or
+   * answered outside the flow, is never delivered, so they hear of its delivery here too, and the one that answers
+   * it answers. The message is durable already and a redelivery is
    * a no-op, so a failure is logged, never turned into an error that would make Meta retry in vain.
    */
-  private void tellListeners(ConversationKey key, InboundMessage m, boolean stale) {
+  private void tellListeners(ConversationKey key, InboundMessage m, boolean stale, boolean answered) {
+    if (answered) {
+      try {
+        inbox.answeredOutsideTheFlow(key, m.timestamp());
+      } catch (RuntimeException e) {
+        log.warn("The window of {} was not moved for message {}; the message is stored", key, m.wamid(), e);
+      }
+    }
     for (CustomerMessageListener listener : listeners) {
       try {
         listener.stored(key, m.text(), m.timestamp());
-        if (stale) {
+        if (stale || answered) {
           listener.delivered(key, m.profileName(), m.text(), m.timestamp());
+        }
+        if (answered && listener.answers(m.text())) {
+          listener.answer(key, m.wamid(), m.text(), m.timestamp());
         }
       } catch (RuntimeException e) {
         log.warn("{} failed on message {}; the message is stored", listener.getClass().getSimpleName(), m.wamid(), e);

@@ -47,10 +47,12 @@ public class OutboundMessages {
   private final TransactionTemplate ownTransaction;
   private final WebhookEvents events;
   private final SentMarks sentMarks;
+  private final MarketingConsent consent;
 
   OutboundMessages(JdbcClient jdbc, WhatsAppTransport transport, WhatsAppProperties whatsapp, Inbox inbox,
       ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager, WebhookEvents events,
-      SentMarks sentMarks) {
+      SentMarks sentMarks, MarketingConsent consent) {
+    this.consent = consent;
     this.events = events;
     this.sentMarks = sentMarks;
     this.jdbc = jdbc;
@@ -72,6 +74,22 @@ public class OutboundMessages {
    *     reopening template is configured
    */
   public String send(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+    return send(key, message, TemplateCategory.MARKETING, idempotencyKey);
+  }
+
+  /**
+   * As {@link #send(ConversationKey, OutboundMessage, String)}, with the category of a template message as Meta
+   * approved it (ignored for any other message).
+   *
+   * @throws MarketingOptOutException for a marketing template to a customer who opted out of marketing
+   */
+  public String send(ConversationKey key, OutboundMessage message, TemplateCategory category,
+      String idempotencyKey) {
+    if (message instanceof OutboundMessage.Template && category == TemplateCategory.MARKETING
+        && !consent.allowsMarketing(key)) {
+      throw new MarketingOptOutException("the customer " + key + " opted out of marketing (STOP): marketing"
+          + " template not sent; a UTILITY or AUTHENTICATION template may still be sent");
+    }
     OutboundMessage toSend = withinServiceWindow(key, message);
     String already = ownTransaction.execute(status -> recordQueued(key, toSend, idempotencyKey));
     if (already != null) {
@@ -119,6 +137,12 @@ public class OutboundMessages {
       return message;
     }
     if (whatsapp.reopenTemplate() != null && !whatsapp.reopenTemplate().isBlank()) {
+      if (TemplateCategory.of(whatsapp.reopenTemplateCategory()) == TemplateCategory.MARKETING
+          && !consent.allowsMarketing(key)) {
+        throw new ServiceWindowClosedException("The 24-hour customer-service window of " + key + " is closed and"
+            + " the reopen template counts as marketing (wasla.whatsapp.reopen-template-category), which the"
+            + " customer opted out of: free-form " + message.type() + " not sent");
+      }
       return new OutboundMessage.Template(whatsapp.reopenTemplate(), whatsapp.reopenTemplateLanguage(), List.of());
     }
     throw new ServiceWindowClosedException(

@@ -1,6 +1,7 @@
 package app.wasla.crm;
 
 import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.MarketingConsent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * so a number without a recorded opt-out is allowed. Erasure opts out too (until the customer writes START).
  */
 @Component
-public class Consent {
+public class Consent implements MarketingConsent {
 
   private final JdbcClient jdbc;
 
@@ -24,5 +25,10 @@ public class Consent {
     return jdbc.sql("""
             SELECT COUNT(*) FROM customer WHERE customer_key = ? AND marketing_opt_out = TRUE""")
         .param(ConversationKey.parse(customerKey).value()).query(Long.class).single() == 0;
+  }
+
+  @Override
+  public boolean allowsMarketing(ConversationKey customer) {
+    return allowsMarketing(customer.value());
   }
 }

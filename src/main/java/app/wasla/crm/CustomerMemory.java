@@ -1,7 +1,9 @@
 package app.wasla.crm;
 
+import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.CustomerMessageListener;
+import app.wasla.conversation.Outbox;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,9 +63,12 @@ public class CustomerMemory implements CustomerMessageListener {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final Outbox outbox;
 
   CustomerMemory(CustomerStore store, TagRules rules, ConsentKeywords consentKeywords,
-      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
+      @Lazy Outbox outbox) {
+    this.outbox = outbox;
     this.transaction = new TransactionTemplate(transactionManager);
     this.store = store;
     this.rules = rules;
@@ -84,6 +90,30 @@ public class CustomerMemory implements CustomerMessageListener {
       // the usual message, no keyword, opens no transaction at all (SUPPORTS above)
       transaction.executeWithoutResult(tx -> recordConsent(key, verdict, at));
     }
+  }
+
+  /** A consent keyword is answered here, with a confirmation, and never by the flow's persona. */
+  @Override
+  public boolean answers(String text) {
+    return consentKeywords.classify(text) != ConsentKeywords.Verdict.NONE;
+  }
+
+  /**
+   * Confirms the opt-out or opt-in (recorded by {@link #stored} already) in the customer's language, through the
+   * outbox: once per message (its wamid is the send's key).
+   */
+  @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
+  public void answer(ConversationKey key, String wamid, String text, Instant sentAt) {
+    ConsentKeywords.Verdict verdict = consentKeywords.classify(text);
+    if (verdict == ConsentKeywords.Verdict.NONE) {
+      return;
+    }
+    transaction.executeWithoutResult(tx -> {
+      String preferred = store.findWithoutAttributes(key.value()).map(CustomerProfile::preferredLanguage).orElse(null);
+      outbox.queue(key, OutboundMessage.Text.of(ConsentReplies.confirmation(verdict, text, preferred)),
+          "consent:" + wamid, null);
+    });
   }
 
   private void recordConsent(ConversationKey key, ConsentKeywords.Verdict verdict, Instant at) {

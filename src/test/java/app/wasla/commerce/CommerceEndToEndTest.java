@@ -45,6 +45,8 @@ class CommerceEndToEndTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired SandboxGateway sandbox;
+  @Autowired app.wasla.commerce.payment.Payments payments;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   Webhooks webhooks;
   String waId;
@@ -98,8 +100,9 @@ class CommerceEndToEndTest {
         Instant.now()))).isEqualTo(200);
     String linkMessage = awaitSent(2).get(1);
     String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
-    assertThat(paymentId).startsWith("PAY-ORD-");
-    String orderId = paymentId.substring(4);
+    String orderId = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
+    // random, not the order's number: a customer cannot guess another's pay link
+    assertThat(paymentId).matches("PAY-[A-Z2-7]{26}").doesNotContain(orderId.substring(4));
     assertThat(jdbc.sql("SELECT reserved FROM commerce_stock WHERE sku = 'IP15PM-256' AND branch_code = 'CAI'")
         .query(Integer.class).single()).isGreaterThanOrEqualTo(1);
 
@@ -130,6 +133,60 @@ class CommerceEndToEndTest {
     assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
   }
 
+  private List<org.camunda.bpm.engine.task.Task> handoffTasks() {
+    return tasks.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(app.wasla.handoff.HandoffRouter.HANDOFF_TASK).list();
+  }
+
+  @Test
+  void aCustomerWhoAsksForAPersonWhileAnOrderAwaitsPaymentGetsOneAndCanStillPay() throws Exception {
+    webhooks.post(Webhooks.text(waId, "wamid.e2e.h1." + waId, "how much is the samsung a15?", Instant.now()));
+    awaitSent(1);
+    webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.h2." + waId, "sales_order", "Order now", Instant.now()));
+    String linkMessage = awaitSent(2).get(1);
+    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+    String orderId = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
+
+    webhooks.post(Webhooks.text(waId, "wamid.e2e.h3." + waId, "I want to talk to a human please", Instant.now()));
+    await().atMost(PATIENCE).until(() -> handoffTasks().size() == 1);
+    org.camunda.bpm.engine.task.Task task = handoffTasks().get(0);
+    assertThat(tasks.getIdentityLinksForTask(task.getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).contains("sales");
+    assertThat(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?").param(Long.valueOf(orderId.substring(4)))
+        .query(String.class).single()).isEqualTo("RESERVED");
+
+    // the link still pays while a person has the conversation
+    try (Response paid = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
+        .post(new FormBody.Builder().add("outcome", "pay").build()).build())) {
+      assertThat(paid.code()).isEqualTo(200);
+      assertThat(paid.body().string()).contains("Paid");
+    }
+    await().atMost(PATIENCE).until(() -> "PAID".equals(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?")
+        .param(Long.valueOf(orderId.substring(4))).query(String.class).single()));
+    assertThat(sent()).anyMatch(text -> text.contains("Payment received") && text.contains(orderId));
+    // and the customer still has a person: the conversation hands over once order-and-pay has returned
+    await().atMost(PATIENCE).until(() -> handoffTasks().stream()
+        .anyMatch(t -> !t.getProcessInstanceId().equals(task.getProcessInstanceId())));
+    // the payment wait's task ended with it: one open handoff, in the conversation itself
+    assertThat(handoffTasks()).hasSize(1);
+  }
+
+  @Test
+  void paymentIdsDoNotFollowTheOrderNumberAndDoNotRepeat() {
+    app.wasla.conversation.ConversationKey conversation = app.wasla.conversation.ConversationKey.parse(key);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int n = 1; n <= 40; n++) {
+      String order = "ORD-" + (700_000 + n);
+      String id = payments.linkFor(order, "c-" + waId, conversation, java.math.BigDecimal.TEN, order, null).id();
+      assertThat(id).matches("PAY-[A-Z2-7]{26}").doesNotContain(String.valueOf(700_000 + n));
+      ids.add(id);
+      // one payment per order: asking again finds it
+      assertThat(payments.linkFor(order, "c-" + waId, conversation, java.math.BigDecimal.TEN, order, null).id())
+          .isEqualTo(id);
+    }
+    assertThat(ids).hasSize(40);
+  }
+
   @Test
   void theSameCallbackTwiceIsCorrelatedOnceAndACallbackForAnUnknownOrderIsOnlyRecorded() throws Exception {
     webhooks.post(Webhooks.text(waId, "wamid.e2e.3." + waId, "how much is the samsung a15?", Instant.now()));
@@ -148,7 +205,7 @@ class CommerceEndToEndTest {
     assertThat(postCallback("sandbox", again.body(), "X-Sandbox-Signature", again.signature())).isEqualTo(200);
     assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
 
-    SandboxGateway.Signed unknown = sandbox.sign("evt-unknown-" + waId, "PAY-ORD-999999", true);
+    SandboxGateway.Signed unknown = sandbox.sign("evt-unknown-" + waId, "PAY-NOSUCHPAYMENTAAAAAAAAAAA", true);
     long conversationsBefore = jdbc.sql("SELECT COUNT(*) FROM conversation").query(Long.class).single();
     assertThat(postCallback("sandbox", unknown.body(), "X-Sandbox-Signature", unknown.signature())).isEqualTo(200);
     assertThat(jdbc.sql("SELECT handling FROM commerce_payment_callback WHERE event_id = ?")

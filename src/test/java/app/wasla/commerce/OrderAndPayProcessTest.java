@@ -134,6 +134,65 @@ class OrderAndPayProcessTest {
     assertThat(instance).hasPassed("endEvent_paid").isEnded();
   }
 
+  private org.camunda.bpm.engine.task.Task handoffTask(ProcessInstance instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(app.wasla.handoff.HandoffRouter.HANDOFF_TASK).singleResult();
+  }
+
+  @Test
+  void aCustomerWhoAsksForAPersonWhileTheLinkIsOpenGetsAHandoffTaskAndTheOrderStaysPayable() {
+    ProcessInstance instance = askAndOrder("how much is the Oraimo FreePods 4?", "ORFP4");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+
+    conversation.customerWrites(instance, "I want to talk to a human please", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_answerWhilePaying", "businessRuleTask_routeHandoff")
+        .isWaitingAt("userTask_handoff");
+    org.camunda.bpm.engine.task.Task task = handoffTask(instance);
+    assertThat(task).isNotNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).contains("sales");
+    // still payable: reserved, the link open, the payment's boundary events armed
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("OPEN");
+    assertThat(conversation.timer(instance, "boundaryEvent_paymentExpired")).isNotNull();
+
+    // the agent answers: the flow waits for the payment again, and the payment still counts
+    engine.getTaskService().complete(task.getId(),
+        Map.of("agentReply", "Hi, this is Sara from the shop: how can I help?", "agentDecision", "send_return"));
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
+        .isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts()).last().asString().contains("this is Sara");
+    assertThat(runtimeService().getVariable(instance.getId(), "handoff")).isEqualTo(false);
+
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("endEvent_paid").isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
+  }
+
+  @Test
+  void aPaymentWhileTheHandoffIsOpenPaysTheOrderAndLeavesTheHandoffToTheConversation() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    conversation.customerWrites(instance, "I want to talk to a human please", null);
+    conversation.runDueJobs(instance);
+    assertThat(instance).isWaitingAt("userTask_handoff");
+
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_confirmPayment", "endEvent_paid").isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
+    // sales-conversation reads it when order-and-pay returns, and hands the conversation over there
+    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("handoff")
+        .singleResult().getValue()).isEqualTo(true);
+  }
+
   @Test
   void aRetriedTurnLooksTheProductUpInAJobSoThatItsFailuresEndInAnIncident() {
     Map<String, Object> variables = new HashMap<>();
@@ -268,7 +327,8 @@ class OrderAndPayProcessTest {
       java.util.regex.Matcher beans = java.util.regex.Pattern.compile("\\$\\{(\\w+)[.}]").matcher(xml);
       while (beans.find()) {
         String name = beans.group(1);
-        if (!List.of("execution", "productFound", "bookingFound").contains(name)) {
+        // variables, not beans: handoffGroup is the handoff routing table's result
+        if (!List.of("execution", "productFound", "bookingFound", "handoffGroup").contains(name)) {
           assertThat(context.containsBean(name)).as(file + " names bean " + name).isTrue();
         }
       }

@@ -183,6 +183,23 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void stopAndStartAreConfirmedThroughMetaInTheCustomersLanguageAndNeverReachTheFlow() {
+    String waId = newCustomer();
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.cs1." + waId, "الغاء الاشتراك", Instant.now())))
+        .isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() >= 1);
+    assertThat(META.sentTo(waId).get(0).body().path("text").path("body").asText()).contains("مش هنبعتلك");
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.cs2." + waId, "START", Instant.now()))).isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() >= 2);
+    assertThat(META.sentTo(waId).get(1).body().path("text").path("body").asText()).contains("subscribed again");
+    assertThat(consent.allowsMarketing(key(waId))).isTrue();
+    assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ? ORDER BY id").param(key(waId))
+        .query(String.class).list()).containsExactly("ANSWERED", "ANSWERED");
+    // no flow ever started for them: nothing a persona could have answered
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(waId)).count()).isZero();
+  }
+
+  @Test
   void firstMessagesArrivingAtOnceMakeOneProfileAndLoseNoConsent() throws Exception {
     String waId = newCustomer();
     Instant base = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

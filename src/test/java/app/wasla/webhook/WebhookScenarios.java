@@ -403,7 +403,7 @@ abstract class WebhookScenarios {
   void anEventForAnUnknownConversationIs404AndOversizedBodiesAre413AndBurstsAre429() {
     String writer = key(Set.of("events:write"));
     Api.Answer unknown = api.post("/api/conversations/" + Webhooks.PHONE_NUMBER_ID + ":" + newCustomer() + "/events",
-        writer, Map.of("name", "PaymentReceived"));
+        writer, Map.of("name", "ShipmentDispatched"));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body().path("type").asText()).isEqualTo("https://wasla.app/problems/not-found");
 

@@ -24,7 +24,10 @@ public record WhatsAppProperties(
     String reopenTemplate,
     @DefaultValue("ar") String reopenTemplateLanguage,
     /* The business number the simulator plays against in sandbox mode. */
-    @DefaultValue("100000000000001") String sandboxPhoneNumberId) {
+    @DefaultValue("100000000000001") String sandboxPhoneNumberId,
+    /* The reopen template's category as Meta approved it: MARKETING (the default: then never sent to a customer who
+       opted out of marketing), UTILITY or AUTHENTICATION. */
+    @DefaultValue("MARKETING") String reopenTemplateCategory) {
 
   /** Sandbox keeps outbound messages in Wasla (for the simulator); cloud calls Meta's Graph API. */
   public enum Mode { SANDBOX, CLOUD }

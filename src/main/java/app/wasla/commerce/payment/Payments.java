@@ -3,6 +3,7 @@ package app.wasla.commerce.payment;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.Mailbox;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +28,8 @@ public class Payments {
   public static final String PAYMENT_FAILED = "PaymentFailed";
 
   private static final Logger log = LoggerFactory.getLogger(Payments.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private final JdbcClient jdbc;
   private final PaymentGateway gateway;
@@ -61,18 +64,20 @@ public class Payments {
   public enum Handling { CORRELATED, DUPLICATE, UNKNOWN_ORDER, NOT_OPEN, IGNORED }
 
   /**
-   * The link for the order: made once; a retried job finds the one it made. The payment row commits on its
+   * The link for the order: made once (found again by order, as its id is random); a retried job finds the one it
+   * made. The payment row commits on its
    * own, before the link is sent, so that a callback can never arrive for a payment Wasla has not stored yet
    * (the flow's job commits only after the send). A job that fails for good leaves an OPEN row behind, which
    * the flow's expiry does not see: it stays visible in Smart Info as an open payment until someone closes it.
    */
   public Payment linkFor(String orderRef, String customerId, ConversationKey conversation, BigDecimal amountEgp,
       String description, String customerName) {
-    String id = "PAY-" + orderRef;
-    Optional<Payment> existing = find(id);
+    Optional<Payment> existing = jdbc.sql("SELECT id FROM commerce_payment WHERE customer_id = ? AND order_ref = ?")
+        .params(customerId, orderRef).query(String.class).optional().flatMap(this::find);
     if (existing.isPresent() && existing.get().url() != null) {
       return existing.get();
     }
+    String id = existing.map(Payment::id).orElseGet(Payments::newId);
     if (existing.isEmpty()) {
       ownTransaction.executeWithoutResult(status -> jdbc.sql("""
           INSERT INTO commerce_payment (id, provider, order_ref, customer_id, conversation_key, amount_egp, status,
@@ -86,6 +91,30 @@ public class Payments {
             "UPDATE commerce_payment SET provider_ref = ?, url = ?, updated_at = ? WHERE id = ?")
         .params(link.providerRef(), link.url(), now(), id).update());
     return find(id).orElseThrow();
+  }
+
+  /**
+   * A new payment id: {@code PAY-} and 128 random bits in base32 (26 characters), so that nobody can guess another
+   * customer's payment from their own (the pay page and the gateways carry it).
+   */
+  static String newId() {
+    byte[] bits = new byte[16];
+    RANDOM.nextBytes(bits);
+    StringBuilder id = new StringBuilder("PAY-");
+    int buffer = 0;
+    int held = 0;
+    for (byte b : bits) {
+      buffer = (buffer << 8) | (b & 0xff);
+      held += 8;
+      while (held >= 5) {
+        id.append(BASE32.charAt((buffer >> (held - 5)) & 31));
+        held -= 5;
+      }
+    }
+    if (held > 0) {
+      id.append(BASE32.charAt((buffer << (5 - held)) & 31));
+    }
+    return id.toString();
   }
 
   /** True when the gateway that makes new links needs no network call for one (the sandbox). */

@@ -216,7 +216,7 @@ class CloudApiClientTest {
   void backoffDoublesButNeverExceedsTenSeconds() {
     CloudApiClient slow = new CloudApiClient(new OkHttpClient(), mapper, new WhatsAppProperties(
         WhatsAppProperties.Mode.CLOUD, server.url("/v23.0").toString(), TOKEN, "s", "v", Duration.ofSeconds(1),
-        Duration.ofSeconds(1), 4, Duration.ofSeconds(4), true, null, "ar", "1"), sleeps::add);
+        Duration.ofSeconds(1), 4, Duration.ofSeconds(4), true, null, "ar", "1", "MARKETING"), sleeps::add);
     for (int i = 0; i < 4; i++) {
       server.enqueue(new MockResponse().setResponseCode(503));
     }
@@ -360,7 +360,7 @@ class CloudApiClientTest {
   private static WhatsAppProperties properties(String baseUrl, int attempts) {
     return new WhatsAppProperties(WhatsAppProperties.Mode.CLOUD, baseUrl, TOKEN, "app-secret", "verify-token",
         Duration.ofSeconds(1), Duration.ofSeconds(1), attempts, Duration.ofMillis(10), true, null, "ar",
-        "100000000000001");
+        "100000000000001", "MARKETING");
   }
 
   private static MockResponse ok(String wamid) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class GatewayLinksTest {
 
   MockWebServer server;
-  final PaymentGateway.Request request = new PaymentGateway.Request("PAY-ORD-12001", "ORD-12001",
+  final PaymentGateway.Request request = new PaymentGateway.Request("PAY-3QK7TZ2WMXAFN4RJB6YDHC5LPE", "ORD-12001",
       new BigDecimal("11499"), "ORD-12001 AirPods Pro 2", "201001234567", "Mariam Adel");
 
   @BeforeEach
@@ -55,7 +55,7 @@ class GatewayLinksTest {
     assertThat(sent.getHeader("Authorization")).isEqualTo("Token egy_sk_test");
     String body = sent.getBody().readUtf8();
     assertThat(body).contains("\"amount\":1149900").contains("\"payment_methods\":[4097558]")
-        .contains("\"special_reference\":\"PAY-ORD-12001\"")
+        .contains("\"special_reference\":\"PAY-3QK7TZ2WMXAFN4RJB6YDHC5LPE\"")
         .contains("\"notification_url\":\"https://shop.example/webhooks/payments/paymob\"")
         .contains("\"first_name\":\"Mariam\"").contains("\"phone_number\":\"+201001234567\"");
   }
@@ -87,9 +87,9 @@ class GatewayLinksTest {
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getPath()).isEqualTo("/v1/checkout/sessions");
     assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer sk_test_1");
-    assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("wasla-PAY-ORD-12001");
+    assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("wasla-PAY-3QK7TZ2WMXAFN4RJB6YDHC5LPE");
     String form = java.net.URLDecoder.decode(sent.getBody().readUtf8(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(form).contains("line_items[0][price_data][currency]=egp")
-        .contains("line_items[0][price_data][unit_amount]=1149900").contains("client_reference_id=PAY-ORD-12001");
+        .contains("line_items[0][price_data][unit_amount]=1149900").contains("client_reference_id=PAY-3QK7TZ2WMXAFN4RJB6YDHC5LPE");
   }
 }

@@ -159,15 +159,15 @@ public class PaymentSignaturesTest {
   @Test
   void theSandboxVerifiesWhatItsPayPageSigns() {
     SandboxGateway sandbox = new SandboxGateway("s3cret", "http://localhost:8080/");
-    SandboxGateway.Signed signed = sandbox.sign("e1", "PAY-ORD-1", true);
+    SandboxGateway.Signed signed = sandbox.sign("e1", "PAY-7GQ2XKM4TW5ZRB3NHD6YJCAFPL", true);
 
     assertThat(sandbox.verify(new PaymentGateway.CallbackRequest(signed.body(),
         Map.of("x-sandbox-signature", signed.signature()), Map.of())))
-        .isEqualTo(new PaymentGateway.Callback("e1", "PAY-ORD-1", PaymentGateway.Outcome.PAID));
+        .isEqualTo(new PaymentGateway.Callback("e1", "PAY-7GQ2XKM4TW5ZRB3NHD6YJCAFPL", PaymentGateway.Outcome.PAID));
     assertThatThrownBy(() -> new SandboxGateway("other", "http://x").verify(new PaymentGateway.CallbackRequest(
         signed.body(), Map.of("x-sandbox-signature", signed.signature()), Map.of())))
         .isInstanceOf(InvalidSignatureException.class);
-    assertThat(sandbox.create(new PaymentGateway.Request("PAY-ORD-1", "ORD-1", java.math.BigDecimal.TEN, "x", "2010",
-        null)).url()).isEqualTo("http://localhost:8080/pay/sandbox/PAY-ORD-1");
+    assertThat(sandbox.create(new PaymentGateway.Request("PAY-7GQ2XKM4TW5ZRB3NHD6YJCAFPL", "ORD-1", java.math.BigDecimal.TEN, "x", "2010",
+        null)).url()).isEqualTo("http://localhost:8080/pay/sandbox/PAY-7GQ2XKM4TW5ZRB3NHD6YJCAFPL");
   }
 }

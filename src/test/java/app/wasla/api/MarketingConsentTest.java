@@ -1,0 +1,110 @@
+package app.wasla.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.Webhooks;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * STOP and START over the real webhook: confirmed in the customer's language through the outbox, never answered by
+ * the persona; then marketing templates through /api are refused while the customer is opted out.
+ */
+class MarketingConsentTest extends SandboxApiNode {
+
+  private Answer template(String key, String category, String idempotencyKey) throws Exception {
+    Map<String, Object> template = new HashMap<>(Map.of("name", "spring_sale", "language", "ar"));
+    if (category != null) {
+      template.put("category", category);
+    }
+    return post("/api/messages", Map.of("to", key, "template", template), idempotencyKey);
+  }
+
+  private String inboxStatus(String wamid) {
+    return jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param(wamid).query(String.class).single();
+  }
+
+  @Test
+  void stopInArabicIsConfirmedInArabicAndNotAnsweredByThePersona() {
+    String waId = newCustomer();
+    String key = conversation(waId);
+    String stop = "wamid.stop.ar." + waId;
+    assertThat(webhooks().post(Webhooks.text(waId, stop, "الغاء الاشتراك", Instant.now()))).isEqualTo(200);
+    assertThat(awaitSent(key, 1).get(0)).contains("مش هنبعتلك").contains("اشتراك");
+    assertThat(inboxStatus(stop)).isEqualTo("ANSWERED");
+
+    // the next message is the persona's: had STOP reached the flow, its answer would stand between the two
+    webhooks().post(Webhooks.text(waId, "wamid.after.ar." + waId, "السلام عليكم", Instant.now()));
+    List<String> sent = awaitSent(key, 2);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1)).doesNotContain("مش هنبعتلك");
+    assertThat(inboxStatus(stop)).isEqualTo("ANSWERED");
+  }
+
+  @Test
+  void stopInEnglishThenMarketingIsRefusedUtilityGoesOutAndStartLetsMarketingThroughAgain() throws Exception {
+    String waId = newCustomer();
+    String key = conversation(waId);
+    String stop = "wamid.stop.en." + waId;
+    assertThat(webhooks().post(Webhooks.text(waId, stop, "STOP", Instant.now()))).isEqualTo(200);
+    String confirmation = awaitSent(key, 1).get(0);
+    assertThat(confirmation).contains("won't get marketing messages").contains("START")
+        .doesNotContain("product's name");
+    assertThat(inboxStatus(stop)).isEqualTo("ANSWERED");
+    await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT marketing_opt_out FROM customer WHERE customer_key = ?")
+        .param(key).query(Boolean.class).optional().orElse(false));
+
+    Answer marketing = template(key, "MARKETING", "promo-1-" + waId);
+    assertThat(marketing.status()).isEqualTo(409);
+    assertThat(marketing.contentType()).startsWith("application/problem+json");
+    assertThat(marketing.body().path("type").asText()).endsWith("marketing-opt-out");
+    assertThat(marketing.body().path("detail").asText()).contains("opted out of marketing");
+    // no category, or one Wasla does not know, counts as marketing
+    assertThat(template(key, null, "promo-2-" + waId).status()).isEqualTo(409);
+    assertThat(template(key, "PROMOTIONAL", "promo-3-" + waId).status()).isEqualTo(409);
+    assertThat(sent(key)).hasSize(1);
+
+    Answer utility = template(key, "UTILITY", "shipping-1-" + waId);
+    assertThat(utility.status()).isEqualTo(200);
+    assertThat(utility.body().path("wamid").asText()).isNotBlank();
+    assertThat(sent(key)).hasSize(2);
+
+    assertThat(webhooks().post(Webhooks.text(waId, "wamid.start.en." + waId, "START", Instant.now()))).isEqualTo(200);
+    assertThat(awaitSent(key, 3).get(2)).contains("subscribed again").contains("STOP");
+    assertThat(inboxStatus("wamid.start.en." + waId)).isEqualTo("ANSWERED");
+
+    Answer again = template(key, "MARKETING", "promo-4-" + waId);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(sent(key)).hasSize(4);
+  }
+
+  @Test
+  void theReopenTemplateCountsAsMarketingUnlessConfiguredOtherwise() throws Exception {
+    String optedOut = newCustomer();
+    String stillIn = newCustomer();
+    webhooks().post(Webhooks.text(optedOut, "wamid.stop.reopen." + optedOut, "STOP", Instant.now()));
+    webhooks().post(Webhooks.text(stillIn, "wamid.hi.reopen." + stillIn, "hello", Instant.now()));
+    awaitSent(conversation(optedOut), 1);
+    awaitSent(conversation(stillIn), 1);
+    for (String waId : List.of(optedOut, stillIn)) {
+      jdbc.sql("UPDATE conversation SET last_inbound_at = ? WHERE conversation_key = ?")
+          .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(2), conversation(waId)).update();
+    }
+
+    Answer refused = post("/api/messages", Map.of("to", conversation(optedOut), "text", "Your order shipped"),
+        "shipped-" + optedOut);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().path("detail").asText()).contains("reopen template counts as marketing");
+    assertThat(sent(conversation(optedOut))).hasSize(1);
+
+    Answer reopened = post("/api/messages", Map.of("to", conversation(stillIn), "text", "Your order shipped"),
+        "shipped-" + stillIn);
+    assertThat(reopened.status()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC")
+        .param(conversation(stillIn)).query(String.class).list().get(0)).isEqualTo("template");
+  }
+}
