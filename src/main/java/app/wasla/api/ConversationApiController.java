@@ -54,6 +54,7 @@ class ConversationApiController {
    * Queues the event behind the customer's pending messages; it reaches the flow when the instance next
    * waits. 404 for a conversation never seen, unless a flow starts on this event.
    */
+  @RequiresScope(Scope.EVENTS_WRITE)
   @PostMapping("/{key}/events")
   ResponseEntity<EventAccepted> postEvent(@PathVariable String key, @RequestBody EventRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -75,6 +76,7 @@ class ConversationApiController {
     return ResponseEntity.accepted().body(new EventAccepted(id, conversation.value(), request.name(), !stored));
   }
 
+  @RequiresScope(Scope.CONVERSATIONS_READ)
   @GetMapping("/{key}")
   ConversationView show(@PathVariable String key, @RequestParam(defaultValue = "50") int limit) {
     ConversationKey conversation = ConversationKey.parse(key);

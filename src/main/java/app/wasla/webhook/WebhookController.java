@@ -1,5 +1,7 @@
 package app.wasla.webhook;
 
+import app.wasla.api.RequiresScope;
+import app.wasla.api.Scope;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Webhook subscriptions, their delivery log and manual redelivery (scope {@code webhooks:manage}). */
 @RestController
 @RequestMapping("/api/webhooks")
+@RequiresScope(Scope.WEBHOOKS_MANAGE)
 class WebhookController {
 
   /** What a client sends to create or change a subscription. */
