@@ -118,7 +118,8 @@ class ApiAccessFilter extends OncePerRequestFilter {
     // The scope itself is checked after routing, by ApiScopeInterceptor.
     Set<Scope> granted = EnumSet.allOf(Scope.class);
     if (!admin) {
-      granted.removeIf(scope -> !key.get().allows(scope));
+      ApiKey apiKey = key.get();
+      granted.removeIf(scope -> !apiKey.allows(scope));
     }
     request.setAttribute(ApiScopeInterceptor.SCOPES, granted);
     request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
