@@ -46,8 +46,11 @@ class WebhookController {
   private final Deliveries deliveries;
   private final WebhookDispatcher dispatcher;
   private final Clock clock;
+  private final WebhookTargets targets;
 
-  WebhookController(Subscriptions subscriptions, Deliveries deliveries, WebhookDispatcher dispatcher, Clock clock) {
+  WebhookController(Subscriptions subscriptions, Deliveries deliveries, WebhookDispatcher dispatcher, Clock clock,
+      WebhookTargets targets) {
+    this.targets = targets;
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
@@ -112,18 +115,8 @@ class WebhookController {
     return ResponseEntity.accepted().body(deliveries.find(id, deliveryId).orElseThrow());
   }
 
-  private static String requireUrl(String url) {
-    URI uri;
-    try {
-      uri = url == null ? null : URI.create(url);
-    } catch (IllegalArgumentException e) {
-      uri = null;
-    }
-    if (uri == null || uri.getHost() == null
-        || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-      throw new IllegalArgumentException("url must be an absolute http(s) URL");
-    }
-    return url;
+  private String requireUrl(String url) {
+    return targets.requireAllowed(url);
   }
 
   private static ResponseStatusException notFound() {
