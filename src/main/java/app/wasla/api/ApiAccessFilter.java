@@ -12,8 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,13 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards {@code /api/**}: an API key ({@code Authorization: Bearer <key>} or {@code X-API-Key}) or a
- * Camunda admin over HTTP Basic; the scope each path needs; and a rate limit per caller. Answers 401,
- * 403 and 429 as problem details.
+ * Camunda admin over HTTP Basic; and a rate limit per caller. Answers 400 (an oddly spelled path), 401 and 429
+ * as problem details. The scopes granted go on the request for {@link ApiScopeInterceptor}.
  */
 class ApiAccessFilter extends OncePerRequestFilter {
 
   static final String PROBLEMS = "https://wasla.app/problems/";
-  private static final Pattern CONVERSATION_EVENTS = Pattern.compile("/api/conversations/[^/]+/events/?");
 
   private final ApiKeys keys;
   private final CamundaAdmins admins;
@@ -45,33 +45,41 @@ class ApiAccessFilter extends OncePerRequestFilter {
         .build());
   }
 
-  /** The scope a request needs; empty = any authenticated caller (MVC then answers 404 or 405). */
-  static Optional<Scope> requiredScope(String method, String path) {
-    if (path.startsWith("/api/webhooks")) {
-      return Optional.of(Scope.WEBHOOKS_MANAGE);
+  /**
+   * A path under /api spelled other than plainly: a path parameter ({@code ;}) anywhere, or a percent-encoded
+   * character that needs no encoding or that changes how the path splits (ASCII letters, digits, {@code -._~},
+   * {@code / \\ ; %}). Encoded non-ASCII (an Arabic tag) and other reserved characters stay allowed.
+   */
+  static boolean oddlySpelled(String rawPath) {
+    if (rawPath.indexOf(';') >= 0) {
+      return true;
     }
-    if (path.startsWith("/api/keys")) {
-      return Optional.of(Scope.KEYS_MANAGE);
+    for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+      if (i + 2 >= rawPath.length()) {
+        return true;
+      }
+      int value;
+      try {
+        value = Integer.parseInt(rawPath.substring(i + 1, i + 3), 16);
+      } catch (NumberFormatException e) {
+        return true;
+      }
+      if (value < 0x80 && (Character.isLetterOrDigit(value) || "-._~/\\;%".indexOf(value) >= 0)) {
+        return true;
+      }
     }
-    if (path.equals("/api/messages") && method.equals("POST")) {
-      return Optional.of(Scope.MESSAGES_SEND);
-    }
-    if (CONVERSATION_EVENTS.matcher(path).matches() && method.equals("POST")) {
-      return Optional.of(Scope.EVENTS_WRITE);
-    }
-    if (path.startsWith("/api/conversations/") && method.equals("GET")) {
-      return Optional.of(Scope.CONVERSATIONS_READ);
-    }
-    if (path.startsWith("/api/customers")) {
-      return Optional.of(method.equals("GET") ? Scope.CUSTOMERS_READ : Scope.CUSTOMERS_WRITE);
-    }
-    return Optional.empty();
+    return false;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (oddlySpelled(path)) {
+      problem(response, HttpStatus.BAD_REQUEST, "invalid-path",
+          "the path must not carry ';' parameters or percent-encode characters that need no encoding");
+      return;
+    }
     String authorization = request.getHeader("Authorization");
     ApiPrincipal principal;
     boolean admin = false;
@@ -107,12 +115,13 @@ class ApiAccessFilter extends OncePerRequestFilter {
       problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many requests for this API key");
       return;
     }
-    Optional<Scope> needed = requiredScope(request.getMethod(), path);
-    if (!admin && needed.isPresent() && !key.get().allows(needed.get())) {
-      problem(response, HttpStatus.FORBIDDEN, "insufficient-scope",
-          "this API key lacks the scope " + needed.get().value());
-      return;
+    // The scope itself is checked after routing, by ApiScopeInterceptor.
+    Set<Scope> granted = EnumSet.allOf(Scope.class);
+    if (!admin) {
+      ApiKey apiKey = key.get();
+      granted.removeIf(scope -> !apiKey.allows(scope));
     }
+    request.setAttribute(ApiScopeInterceptor.SCOPES, granted);
     request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
     chain.doFilter(request, response);
   }

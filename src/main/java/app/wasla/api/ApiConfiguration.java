@@ -10,10 +10,24 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The filters in front of /api (and the body limit everywhere), and the OpenAPI document's header. */
+/** The filters in front of /api (and the body limit everywhere), the scope check after routing, and the OpenAPI document's header. */
 @Configuration(proxyBeanMethods = false)
-class ApiConfiguration {
+class ApiConfiguration implements WebMvcConfigurer {
+
+  private final ObjectMapper json;
+
+  ApiConfiguration(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** On every path: the interceptor itself tells /api handlers apart by the handler matched. */
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new ApiScopeInterceptor(json));
+  }
 
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ApiProperties props, ObjectMapper json) {

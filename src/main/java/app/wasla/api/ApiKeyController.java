@@ -19,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** API keys: created and revoked by an admin (scope {@code keys:manage}, or a Camunda admin over Basic). */
 @RestController
 @RequestMapping("/api/keys")
+@RequiresScope(Scope.KEYS_MANAGE)
 class ApiKeyController {
 
   record KeyRequest(String name, List<String> scopes) {

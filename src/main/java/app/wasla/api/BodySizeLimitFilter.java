@@ -32,7 +32,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // The decoded path without ';' parameters, as the servlet container mapped it (the raw URI could hide /api).
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     long limit = (path.startsWith("/api/") ? props.maxBodySize() : props.maxBodySizeOtherPaths()).toBytes();
     if (request.getContentLengthLong() > limit) {
       tooLarge(response, limit);

@@ -55,6 +55,7 @@ class ConversationApiController {
    * waits. 404 for a conversation never seen, unless a flow starts on this event; 400 for a name Wasla's own code
    * correlates ({@link ReservedMessageNames}).
    */
+  @RequiresScope(Scope.EVENTS_WRITE)
   @PostMapping("/{key}/events")
   ResponseEntity<EventAccepted> postEvent(@PathVariable String key, @RequestBody EventRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -79,6 +80,7 @@ class ConversationApiController {
     return ResponseEntity.accepted().body(new EventAccepted(id, conversation.value(), request.name(), !stored));
   }
 
+  @RequiresScope(Scope.CONVERSATIONS_READ)
   @GetMapping("/{key}")
   ConversationView show(@PathVariable String key, @RequestParam(defaultValue = "50") int limit) {
     ConversationKey conversation = ConversationKey.parse(key);

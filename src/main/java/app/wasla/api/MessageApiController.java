@@ -39,6 +39,7 @@ class MessageApiController {
     this.outbound = outbound;
   }
 
+  @RequiresScope(Scope.MESSAGES_SEND)
   @PostMapping("/api/messages")
   ResponseEntity<MessageSent> send(@RequestBody MessageRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest http) {

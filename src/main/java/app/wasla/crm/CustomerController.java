@@ -1,5 +1,7 @@
 package app.wasla.crm;
 
+import app.wasla.api.RequiresScope;
+import app.wasla.api.Scope;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -39,6 +41,7 @@ class CustomerController {
     this.memory = memory;
   }
 
+  @RequiresScope(Scope.CUSTOMERS_READ)
   @GetMapping
   Page<CustomerProfile> search(@RequestParam(required = false) String tag,
       @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
@@ -46,11 +49,13 @@ class CustomerController {
     return memory.search(tag, q, page, size);
   }
 
+  @RequiresScope(Scope.CUSTOMERS_READ)
   @GetMapping("/{customerKey}")
   CustomerProfile profile(@PathVariable String customerKey) {
     return memory.find(customerKey).orElseThrow(() -> new CustomerNotFoundException(customerKey));
   }
 
+  @RequiresScope(Scope.CUSTOMERS_READ)
   @GetMapping("/{customerKey}/history")
   Page<HistoryEntry> history(@PathVariable String customerKey, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
@@ -58,22 +63,26 @@ class CustomerController {
     return memory.history(customerKey, page, size);
   }
 
+  @RequiresScope(Scope.CUSTOMERS_WRITE)
   @PatchMapping("/{customerKey}")
   CustomerProfile update(@PathVariable String customerKey, @RequestBody ProfileEdit edit) {
     return memory.update(customerKey, blankToNull(edit.name()), blankToNull(edit.preferredLanguage()),
         edit.attributes());
   }
 
+  @RequiresScope(Scope.CUSTOMERS_WRITE)
   @PostMapping("/{customerKey}/tags")
   CustomerProfile tag(@PathVariable String customerKey, @RequestBody TagRequest request) {
     return memory.tag(customerKey, request.tag(), request.by());
   }
 
+  @RequiresScope(Scope.CUSTOMERS_WRITE)
   @DeleteMapping("/{customerKey}/tags/{tag}")
   CustomerProfile untag(@PathVariable String customerKey, @PathVariable String tag) {
     return memory.untag(customerKey, tag);
   }
 
+  @RequiresScope(Scope.CUSTOMERS_WRITE)
   @DeleteMapping("/{customerKey}")
   Map<String, Integer> erase(@PathVariable String customerKey) {
     return memory.erase(customerKey);

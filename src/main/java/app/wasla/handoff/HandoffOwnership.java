@@ -1,10 +1,16 @@
 package app.wasla.handoff;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * One agent per customer: who may do what with a handoff task, and the sentence that says why not. The
@@ -16,15 +22,46 @@ public class HandoffOwnership {
 
   /** What someone tries to do with a handoff task. */
   public enum Action {
-    CLAIM, UNCLAIM, ASSIGN, COMPLETE, SEND
+    CLAIM, UNCLAIM, ASSIGN, COMPLETE, SEND,
+    /** Any other change: the task's fields, variables, identity links, the conversation's variables. */
+    WRITE
   }
 
   private final IdentityService identity;
   private final HandoffProperties props;
+  private final JdbcClient jdbc;
+  private final Clock clock;
 
-  HandoffOwnership(IdentityService identity, HandoffProperties props) {
+  HandoffOwnership(IdentityService identity, HandoffProperties props, JdbcClient jdbc, Clock clock) {
     this.identity = identity;
     this.props = props;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * The owner of a handoff task as Wasla recorded it (agents can write task variables, not this); for a task
+   * without a record (created before the record existed) the engine's assignee.
+   */
+  public String owner(String taskId, String assignee) {
+    return jdbc.sql("SELECT owner_id FROM handoff_owner WHERE task_id = ?").param(taskId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+        .map(o -> o.orElse(null)).orElse(assignee);
+  }
+
+  /** Records the owner, in the caller's (the engine's) transaction. */
+  void record(String taskId, String owner) {
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    if (jdbc.sql("UPDATE handoff_owner SET owner_id = ?, updated_at = ? WHERE task_id = ?")
+        .params(owner, now, taskId).update() == 0) {
+      jdbc.sql("INSERT INTO handoff_owner (task_id, owner_id, updated_at) VALUES (?, ?, ?)")
+          .params(taskId, owner, now).update();
+    }
+  }
+
+  /** The task is gone (completed or deleted). */
+  void forget(String taskId) {
+    jdbc.sql("DELETE FROM handoff_owner WHERE task_id = ?").param(taskId).update();
   }
 
   /**
@@ -40,21 +77,29 @@ public class HandoffOwnership {
           return Optional.of(claimFirst());
         }
         return isOwner ? Optional.empty()
-            : Optional.of(belongsTo(owner) + ": only " + fullName(owner) + " can reply to this customer.");
+            : Optional.of(belongsTo(owner) + ": only " + escaped(fullName(owner)) + " can reply to this customer.");
       }
       case COMPLETE -> {
         if (owner == null) {
           return Optional.of(claimFirst());
         }
         return isOwner || supervisor(user) ? Optional.empty()
-            : Optional.of(belongsTo(owner) + ": only " + fullName(owner)
+            : Optional.of(belongsTo(owner) + ": only " + escaped(fullName(owner))
                 + " can reply to this customer or close the conversation.");
+      }
+      case WRITE -> {
+        if (owner == null) {
+          return supervisor(user) ? Optional.empty()
+              : Optional.of("Claim this handoff before you change it, so no one else answers the same customer.");
+        }
+        return isOwner || supervisor(user) ? Optional.empty()
+            : Optional.of(belongsTo(owner) + ": only " + escaped(fullName(owner)) + " or a supervisor can change it.");
       }
       default -> {
         if (owner == null || isOwner || (action == Action.ASSIGN && owner.equals(newAssignee)) || supervisor(user)) {
           return Optional.empty();
         }
-        return Optional.of(belongsTo(owner) + ": only " + fullName(owner)
+        return Optional.of(belongsTo(owner) + ": only " + escaped(fullName(owner))
             + " or a supervisor can hand it to someone else.");
       }
     }
@@ -81,7 +126,12 @@ public class HandoffOwnership {
 
   private String belongsTo(String owner) {
     String name = fullName(owner);
-    return "This handoff belongs to " + (name.equals(owner) ? owner : name + " (" + owner + ")");
+    return "This handoff belongs to " + escaped(name.equals(owner) ? owner : name + " (" + owner + ")");
+  }
+
+  /** Refusals are shown by Tasklist as HTML: a name is text, never markup. */
+  private static String escaped(String text) {
+    return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
   }
 
   private static String claimFirst() {

@@ -99,7 +99,8 @@ class HandoffTaskController {
     if (task == null) {
       return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
     }
-    Optional<String> refusal = ownership.refusal(HandoffOwnership.Action.SEND, task.getAssignee(), caller.userId(), null);
+    Optional<String> refusal = ownership.refusal(HandoffOwnership.Action.SEND,
+        ownership.owner(task.getId(), task.getAssignee()), caller.userId(), null);
     if (refusal.isPresent()) {
       return problem(HttpStatus.FORBIDDEN, refusal.get());
     }

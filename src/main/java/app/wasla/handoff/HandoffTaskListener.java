@@ -21,7 +21,6 @@ import app.wasla.system.AfterCommit;
 @Component("handoffTaskListener")
 class HandoffTaskListener implements TaskListener {
 
-  static final String OWNER = "handoffOwner";
   static final String TRANSCRIPT = "handoffTranscript";
   static final String CONTEXT = "handoffContext";
   static final String AGENT_REPLY = "agentReply";
@@ -61,7 +60,10 @@ class HandoffTaskListener implements TaskListener {
       case EVENTNAME_CREATE -> created(task);
       case EVENTNAME_ASSIGNMENT -> assigned(task);
       case EVENTNAME_COMPLETE -> completing(task);
-      case EVENTNAME_DELETE -> AfterCommit.run(router::fillQueues);
+      case EVENTNAME_DELETE -> {
+        ownership.forget(task.getId());
+        AfterCommit.run(router::fillQueues);
+      }
       default -> { }
     }
   }
@@ -117,7 +119,8 @@ class HandoffTaskListener implements TaskListener {
   }
 
   private void assigned(DelegateTask task) {
-    String owner = (String) task.getVariableLocal(OWNER);
+    // the owner before this assignment, from Wasla's record: a task variable would be the agents' to write
+    String owner = ownership.owner(task.getId(), null);
     String next = task.getAssignee();
     String user = currentUser();
     // the last guard: TakeoverGuardFilter refuses over HTTP first, with a 403
@@ -126,7 +129,7 @@ class HandoffTaskListener implements TaskListener {
         throw new AuthorizationException(refusal);
       });
     }
-    task.setVariableLocal(OWNER, next);
+    ownership.record(task.getId(), next);
     if (next != null) {
       task.setVariableLocal(OWNER_NAME, ownership.fullName(next));
       router.assigned(next);
@@ -139,12 +142,13 @@ class HandoffTaskListener implements TaskListener {
 
   private void completing(DelegateTask task) {
     String user = currentUser();
-    String owner = task.getAssignee();
+    String owner = ownership.owner(task.getId(), task.getAssignee());
     if (user != null) {
       ownership.refusal(HandoffOwnership.Action.COMPLETE, owner, user, null).ifPresent(refusal -> {
         throw new AuthorizationException(refusal);
       });
     }
+    ownership.forget(task.getId());
     task.setVariable(LAST_AGENT, owner);
     publish(app.wasla.webhook.EventTypes.HANDOFF_COMPLETED, task, java.util.Map.of(
         "agent", String.valueOf(owner), "decision", String.valueOf(task.getVariable(AGENT_DECISION))));

@@ -2,6 +2,7 @@ package app.wasla.handoff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +14,10 @@ import org.springframework.core.Ordered;
 class HandoffWebConfiguration {
 
   @Bean
-  FilterRegistrationBean<TakeoverGuardFilter> handoffTakeoverGuard(TaskService tasks, IdentityService identity,
-      HandoffOwnership ownership, ObjectMapper json) {
+  FilterRegistrationBean<TakeoverGuardFilter> handoffTakeoverGuard(TaskService tasks, RuntimeService runtime,
+      IdentityService identity, HandoffOwnership ownership, ObjectMapper json) {
     FilterRegistrationBean<TakeoverGuardFilter> registration =
-        new FilterRegistrationBean<>(new TakeoverGuardFilter(tasks, identity, ownership, json));
+        new FilterRegistrationBean<>(new TakeoverGuardFilter(tasks, runtime, identity, ownership, json));
     registration.setName("handoff-takeover-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     // after the body size limit, before the engine

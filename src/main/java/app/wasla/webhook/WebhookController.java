@@ -1,5 +1,7 @@
 package app.wasla.webhook;
 
+import app.wasla.api.RequiresScope;
+import app.wasla.api.Scope;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Webhook subscriptions, their delivery log and manual redelivery (scope {@code webhooks:manage}). */
 @RestController
 @RequestMapping("/api/webhooks")
+@RequiresScope(Scope.WEBHOOKS_MANAGE)
 class WebhookController {
 
   /** What a client sends to create or change a subscription. */
@@ -43,8 +46,11 @@ class WebhookController {
   private final Deliveries deliveries;
   private final WebhookDispatcher dispatcher;
   private final Clock clock;
+  private final WebhookTargets targets;
 
-  WebhookController(Subscriptions subscriptions, Deliveries deliveries, WebhookDispatcher dispatcher, Clock clock) {
+  WebhookController(Subscriptions subscriptions, Deliveries deliveries, WebhookDispatcher dispatcher, Clock clock,
+      WebhookTargets targets) {
+    this.targets = targets;
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
@@ -109,18 +115,8 @@ class WebhookController {
     return ResponseEntity.accepted().body(deliveries.find(id, deliveryId).orElseThrow());
   }
 
-  private static String requireUrl(String url) {
-    URI uri;
-    try {
-      uri = url == null ? null : URI.create(url);
-    } catch (IllegalArgumentException e) {
-      uri = null;
-    }
-    if (uri == null || uri.getHost() == null
-        || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-      throw new IllegalArgumentException("url must be an absolute http(s) URL");
-    }
-    return url;
+  private String requireUrl(String url) {
+    return targets.requireAllowed(url);
   }
 
   private static ResponseStatusException notFound() {

@@ -3,6 +3,10 @@ package app.wasla.webhook;
 import app.wasla.system.AfterCommit;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -50,8 +56,11 @@ public class WebhookDispatcher implements SmartLifecycle {
   private volatile ScheduledExecutorService poller;
   private volatile boolean running;
 
-  WebhookDispatcher(Deliveries deliveries, WebhookProperties props, Clock clock) {
+  private final WebhookTargets targets;
+
+  WebhookDispatcher(Deliveries deliveries, WebhookProperties props, Clock clock, WebhookTargets targets) {
     this.deliveries = deliveries;
+    this.targets = targets;
     this.props = props;
     this.clock = clock;
     this.http = new OkHttpClient.Builder()
@@ -59,6 +68,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         .readTimeout(props.readTimeout())
         .writeTimeout(props.readTimeout())
         .callTimeout(props.callTimeout())
+        // every resolved address is checked on every connection, not only the URL at subscription time
+        .dns(targets.dns())
         .followRedirects(false)
         .retryOnConnectionFailure(false)
         .build();
@@ -116,7 +127,12 @@ public class WebhookDispatcher implements SmartLifecycle {
   private void attempt(Deliveries.Due d) {
     byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
     Instant start = clock.instant();
-    Request request = new Request.Builder().url(d.url())
+    HttpUrl url = HttpUrl.parse(d.url());
+    if (url == null) {
+      fail(d, start, null, "invalid URL");
+      return;
+    }
+    Request request = new Request.Builder().url(url)
         .header("User-Agent", "Wasla-Webhooks/1")
         .header("Wasla-Delivery-Id", d.id())
         .header("Wasla-Event-Id", d.eventId())
@@ -127,7 +143,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         .build();
     Integer code = null;
     String error;
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = call(request)) {
       code = response.code();
       if (response.isSuccessful()) {
         Instant end = clock.instant();
@@ -136,8 +152,43 @@ public class WebhookDispatcher implements SmartLifecycle {
       }
       error = "HTTP " + code;
     } catch (IOException | RuntimeException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      error = describe(e);
     }
+    fail(d, start, code, error);
+  }
+
+  private Response call(Request request) throws IOException {
+    targets.checkLiteral(request.url().host());
+    return http.newCall(request).execute();
+  }
+
+  /**
+   * What failed, for the delivery log the API shows: a fixed phrase, never the exception's message (it names
+   * internal hosts and ports, which would make the log a port scanner).
+   */
+  static String describe(Exception e) {
+    if (e instanceof WebhookTargets.AddressNotAllowedException) {
+      return "address not allowed";
+    }
+    if (e instanceof UnknownHostException) {
+      return "host not found";
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      return "connection refused";
+    }
+    if (e instanceof InterruptedIOException) {
+      return "timeout";
+    }
+    if (e instanceof SSLException) {
+      return "TLS failure";
+    }
+    if (e instanceof IOException) {
+      return "connection failed";
+    }
+    return "delivery failed";
+  }
+
+  private void fail(Deliveries.Due d, Instant start, Integer code, String error) {
     Instant end = clock.instant();
     int attempts = d.attempts() + 1;
     Instant next = end.plusMillis(backoff.apply(attempts));

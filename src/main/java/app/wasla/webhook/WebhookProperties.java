@@ -1,12 +1,14 @@
 package app.wasla.webhook;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How outbound webhooks are delivered: the worker pool (separate from the mailbox and the job executor,
- * so a slow receiver never slows a conversation), HTTP timeouts, and the retry schedule.
+ * so a slow receiver never slows a conversation), HTTP timeouts, the retry schedule, and where receivers may be
+ * ({@link WebhookTargets}).
  */
 @ConfigurationProperties("wasla.webhooks")
 public record WebhookProperties(
@@ -23,7 +25,11 @@ public record WebhookProperties(
     /* Retries stop this long after a delivery was created (or redelivered by hand): it is dead-lettered. */
     @DefaultValue("24h") Duration retryHorizon,
     /* How long subscriptions are cached by the publishing side; changes on this node apply at once. */
-    @DefaultValue("5s") Duration subscriptionCacheTtl) {
+    @DefaultValue("5s") Duration subscriptionCacheTtl,
+    /* Host names, addresses or CIDRs webhooks may reach although they are internal (loopback, private, ...). */
+    @DefaultValue List<String> allowedHosts,
+    /* Plain http receivers; unset = allowed in sandbox mode only. */
+    Boolean allowHttp) {
 
   public WebhookProperties {
     if (workers < 1 || maxInFlightPerSubscription < 1) {

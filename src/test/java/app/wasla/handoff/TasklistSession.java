@@ -75,6 +75,14 @@ final class TasklistSession {
         .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute();
   }
 
+  /** Any method, as Tasklist sends it (PUT for a task's fields and variables, DELETE for a variable). */
+  Response send(String method, String path, String json) throws IOException {
+    return http.newCall(new Request.Builder().url(base + path).header("X-XSRF-TOKEN", csrfToken())
+        .header("Accept", "application/json")
+        .method(method, json == null ? null : RequestBody.create(json, MediaType.get("application/json"))).build())
+        .execute();
+  }
+
   Response postWithoutCsrf(String path, String json) throws IOException {
     return http.newCall(new Request.Builder().url(base + path).header("Accept", "application/json")
         .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute();

@@ -64,6 +64,9 @@ abstract class WebhookScenarios {
     registry.add("wasla.webhooks.initial-backoff", () -> "100ms");
     registry.add("wasla.webhooks.max-backoff", () -> "400ms");
     registry.add("wasla.webhooks.retry-horizon", () -> "3s");
+    // the receivers are MockWebServers on loopback, over plain http
+    registry.add("wasla.webhooks.allowed-hosts", () -> "127.0.0.1");
+    registry.add("wasla.webhooks.allow-http", () -> "true");
   }
 
   /** The test flow and its busy step, which holds its job until the test releases it. */

@@ -1,0 +1,180 @@
+package app.wasla.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wasla.support.CloudMode;
+import app.wasla.support.WhatsAppMock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The scope of an /api call is the scope of the handler Spring routes it to, however the path is spelled: encoded
+ * letters and ';' path parameters neither reach another handler nor slip past the body limit. Cloud mode, real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApiScopeTest.Unscoped.class)
+class ApiScopeTest {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+  static final String BOOTSTRAP_KEY = "test-bootstrap-key-scopes-0123456789abcdefgh";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void cloudMode(DynamicPropertyRegistry registry) {
+    META.registerCloudMode(registry);
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:api-scopes;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    registry.add("wasla.api.bootstrap-key", () -> BOOTSTRAP_KEY);
+    registry.add("wasla.api.rate-limit", () -> "1000");
+  }
+
+  /** A handler under /api that declares no scope: refused for every caller. */
+  @TestConfiguration
+  @RestController
+  static class Unscoped {
+    @GetMapping("/api/test-unscoped")
+    String unscoped() {
+      return "reached";
+    }
+  }
+
+  record Answer(int status, JsonNode body) {
+  }
+
+  @LocalServerPort int port;
+  String eventsWriter;
+
+  @BeforeEach
+  void setUp() {
+    eventsWriter = key("events-writer", Set.of("events:write"));
+  }
+
+  Answer call(String method, String path, String authorization, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization.startsWith("Basic ") ? authorization : "Bearer " + authorization);
+    }
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      // Tomcat answers some malformed paths itself, in HTML
+      boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+      return new Answer(response.statusCode(), json ? JSON.readTree(response.body()) : JSON.missingNode());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Answer call(String method, String path, String authorization, Object body) {
+    try {
+      return call(method, path, authorization, body == null ? null : JSON.writeValueAsBytes(body));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String key(String name, Set<String> scopes) {
+    Answer created = call("POST", "/api/keys", BOOTSTRAP_KEY, Map.of("name", name, "scopes", scopes));
+    assertThat(created.status()).isEqualTo(201);
+    return created.body().path("key").asText();
+  }
+
+  int keyCount() {
+    Answer keys = call("GET", "/api/keys", BOOTSTRAP_KEY, (Object) null);
+    assertThat(keys.status()).isEqualTo(200);
+    return keys.body().size();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/k%65ys", "/api;x=1/keys", "/api/%63ustomers", "/api/%77ebhooks", "/api/keys;x=1",
+      "/api/keys/;", "/api/%6b%65%79%73", "/api/keys%2F", "/api/conversations;/x:y"})
+  void oddSpellingsOfAPathAreRefused(String path) {
+    Answer answer = call("GET", path, eventsWriter, (Object) null);
+    assertThat(answer.status()).isIn(400, 403);
+  }
+
+  @Test
+  void anEncodedPathCannotCreateAKey() {
+    int before = keyCount();
+    List<String> all = List.of("events:write", "conversations:read", "messages:send", "webhooks:manage",
+        "keys:manage", "customers:read", "customers:write");
+    for (String path : List.of("/api/k%65ys", "/api;x=1/keys", "/api/keys;x=1", "/%61pi/keys")) {
+      Answer answer = call("POST", path, eventsWriter, Map.of("name", "escalated", "scopes", all));
+      assertThat(answer.status()).as(path).isIn(400, 403);
+      assertThat(answer.body().path("type").asText()).as(path).startsWith("https://wasla.app/problems/");
+    }
+    assertThat(keyCount()).isEqualTo(before);
+  }
+
+  @Test
+  void thePlainPathNeedsTheHandlersScope() {
+    Answer refused = call("GET", "/api/keys", eventsWriter, (Object) null);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body().path("detail").asText()).contains("keys:manage");
+    assertThat(call("GET", "/api/customers", eventsWriter, (Object) null).status()).isEqualTo(403);
+    assertThat(call("GET", "/api/webhooks", eventsWriter, (Object) null).status()).isEqualTo(403);
+  }
+
+  @Test
+  void legitimateCallsWithTheRightScopeStillWork() {
+    // events:write reaches the handler (404: a conversation never seen), not the scope check
+    Answer event = call("POST", "/api/conversations/109876543210:201000000001/events", eventsWriter,
+        Map.of("name", "Nothing"));
+    assertThat(event.status()).isEqualTo(404);
+    String reader = key("customers-reader", Set.of("customers:read"));
+    assertThat(call("GET", "/api/customers", reader, (Object) null).status()).isEqualTo(200);
+    assertThat(call("PATCH", "/api/customers/1:2", reader, Map.of("name", "x")).status()).isEqualTo(403);
+    // percent-encoded non-ASCII (an Arabic tag or name) is not an odd spelling: it reaches the handler
+    Answer arabic = call("GET", "/api/customers/1:%D8%B3%D8%A7%D8%B1%D8%A9", reader, (Object) null);
+    assertThat(arabic.status()).isEqualTo(404);
+    assertThat(arabic.body().path("type").asText()).isEqualTo("https://wasla.app/problems/customer-not-found");
+    String webhooks = key("webhooks-manager", Set.of("webhooks:manage"));
+    assertThat(call("GET", "/api/webhooks", webhooks, (Object) null).status()).isEqualTo(200);
+    String basic = "Basic " + Base64.getEncoder().encodeToString(
+        (CloudMode.ADMIN_ID + ":" + CloudMode.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    assertThat(call("GET", "/api/keys", basic, (Object) null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aHandlerWithoutADeclaredScopeIsRefusedEvenToAnAllScopesKey() {
+    Answer answer = call("GET", "/api/test-unscoped", BOOTSTRAP_KEY, (Object) null);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.body().path("type").asText()).isEqualTo("https://wasla.app/problems/insufficient-scope");
+  }
+
+  @Test
+  void thePathParameterSpellingKeepsTheApiBodyLimit() {
+    byte[] big = new byte[300 * 1024];
+    java.util.Arrays.fill(big, (byte) 'a');
+    for (String path : List.of("/api;x/messages", "/api/messages;x", "/api;x/keys")) {
+      Answer answer = call("POST", path, BOOTSTRAP_KEY, big);
+      assertThat(answer.status()).as(path).isEqualTo(413);
+    }
+  }
+}
