@@ -692,6 +692,25 @@ abstract class MailboxScenarios {
     assertThat(META.sentTo(waId)).isEmpty();
   }
 
+  /**
+   * 4,080 characters of "phone " once made 1,360 clauses in the playbook search (Lucene's limit is 1,024): the
+   * persona failed, the turn became an incident, and the customer's next message waited behind it for good.
+   */
+  @Test
+  void aLongRepetitiveMessageGetsAReplyAndTheNextMessageGetsItsOwn() throws Exception {
+    String waId = greetedCustomer();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    webhooks.post(Webhooks.text(waId, "wamid.long." + waId, "phone ".repeat(680), at));
+    awaitReplies(waId, 2);
+    webhooks.post(Webhooks.text(waId, "wamid.after-long." + waId, "مواعيدكم ايه؟", at.plusSeconds(1)));
+
+    List<WhatsAppMock.Sent> replies = awaitReplies(waId, 3);
+    assertThat(replies.get(2).body().toString()).contains("الجمعة");
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).count()).isZero();
+    assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'")
+        .param(key(waId)).query(String.class).list()).isEmpty();
+  }
+
   @Test
   void aMessageOlderThanTheMaximumAgeIsRecordedButNotAnswered() throws Exception {
     String waId = newCustomer();
