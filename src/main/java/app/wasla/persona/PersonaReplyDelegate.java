@@ -58,7 +58,9 @@ class PersonaReplyDelegate implements JavaDelegate {
         turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
         recentTranscript(key), customer(execution, customerKey(execution)), streak);
-    List<String> tags = turn.customer() == null || turn.customer().tags() == null ? List.of() : turn.customer().tags();
+    List<String> tags = turn.customer() == null ? List.of()
+        : java.util.stream.Stream.concat(turn.customer().tags().stream(), turn.customer().manualTags().stream())
+            .sorted().toList();
 
     PersonaResult result = respond(turn);
     setIfChanged(execution, PersonaVariables.INTENT, result.intent());
@@ -169,8 +171,12 @@ class PersonaReplyDelegate implements JavaDelegate {
     if (p == null) {
       return name == null ? null : new CustomerContext(name, null, List.of(), null, 0, null);
     }
-    return new CustomerContext(name, p.preferredLanguage(), p.tagNames(), p.totalSpend(), p.orders(),
-        p.openBalance());
+    // a tag the rules give is the rules' even if an agent set it too; the agents' own stay apart (not for an LLM)
+    List<String> rules = p.tags().stream().filter(t -> !"MANUAL".equals(t.source())).map(CustomerProfile.Tag::name)
+        .distinct().sorted().toList();
+    List<String> manual = p.tagNames().stream().filter(t -> !rules.contains(t)).toList();
+    return new CustomerContext(name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(),
+        manual);
   }
 
   /** Up to three options become reply buttons, more become a list. */
