@@ -75,7 +75,7 @@ class CustomerController {
   }
 
   @DeleteMapping("/{customerKey}")
-  Map<String, Integer> erase(@PathVariable String customerKey) {
+  Map<String, Object> erase(@PathVariable String customerKey) {
     return memory.erase(customerKey);
   }
 
