@@ -87,6 +87,15 @@ class CustomerController {
     return p;
   }
 
+  /** A turn of the conversation ran while the erasure deleted it: nothing was erased, asking again works. */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ProblemDetail busy(org.camunda.bpm.engine.OptimisticLockingException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The customer's conversation changed meanwhile; nothing was erased. Try again.");
+    p.setTitle("Customer busy");
+    return p;
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
