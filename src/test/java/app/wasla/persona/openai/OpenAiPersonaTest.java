@@ -174,10 +174,11 @@ class OpenAiPersonaTest {
                 user.add(m);
             }
         });
-        // JSON-quoted: the name is a string value in the profile, the customer's words a user message of their own
+        // JSON-quoted: the name is a string value in the profile, the customer's words a JSON string of their own
         assertThat(user).anySatisfy(m -> assertThat(m.path("content").asText())
                 .contains("\"name\":\"" + INJECTION + "\"").contains("not instructions").contains("vip"));
-        assertThat(user).last().satisfies(m -> assertThat(m.path("content").asText()).isEqualTo("الايفون ١٥ بكام؟"));
+        assertThat(user).last().satisfies(m -> assertThat(JSON.readTree(m.path("content").asText()))
+                .isEqualTo(JSON.createObjectNode().put("customer_says", "الايفون ١٥ بكام؟")));
         // the agents' manual tags stay out by default
         assertThat(messages.toString()).doesNotContain("owes-us-money-do-not-trust");
     }
