@@ -1,8 +1,9 @@
 package app.wasla.crm;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -11,51 +12,62 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine side of an erasure: the conversations' process variables hold message texts and the profile name
- * (turnText, customerName, personaSummary, replyId) in Camunda's runtime and history tables. Live conversations
- * keep running with those variables blanked and their variable history dropped; ended conversations' history
- * is deleted. Runs in the erasing transaction (the engine joins Spring's transactions).
+ * The engine side of an erasure. The customer's conversations hold what the customer wrote and is called in many of
+ * Camunda's tables (variables, task names and task-local variables, business keys, comments, incidents, job
+ * exception messages, identity links, decision inputs, their history), so the conversations go: live ones are
+ * deleted (custom listeners skipped: nothing is sent or recorded on the way out; an open handoff ends with them),
+ * then the history of all of them, sub-processes included. Only Camunda's public API; it runs before Wasla's own rows
+ * are rewritten and in the erasing transaction (the engine joins Spring's transactions), so that a failure erases
+ * nothing. A new message from the same number then starts a new conversation.
  */
 @Component
 class ConversationDataEraser {
 
-  /** Process variables that carry what the customer wrote or is called (names of ConversationVariables / PersonaVariables). */
-  static final List<String> PERSONAL_VARIABLES =
-      List.of("turnText", "customerName", "personaSummary", "replyId", "agentReply", "customerTags");
-  /** Task-local snapshots of open handoff tasks (the agent's form). */
-  static final List<String> TASK_VARIABLES = List.of("handoffTranscript", "handoffContext");
+  static final String DELETE_REASON = "customer erased";
 
   private final RuntimeService runtime;
   private final HistoryService history;
-  private final org.camunda.bpm.engine.TaskService tasks;
 
-  ConversationDataEraser(RuntimeService runtime, HistoryService history, org.camunda.bpm.engine.TaskService tasks) {
+  ConversationDataEraser(RuntimeService runtime, HistoryService history) {
     this.runtime = runtime;
     this.history = history;
-    this.tasks = tasks;
   }
 
   @EventListener
   void erase(CustomerErased erased) {
-    for (ProcessInstance live : runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(erased.customerKey()).list()) {
-      Map<String, Object> blank = new HashMap<>();
-      PERSONAL_VARIABLES.forEach(name -> blank.put(name, null));
-      runtime.setVariables(live.getId(), blank);
-      for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().processInstanceId(live.getId()).list()) {
-        Map<String, Object> blankLocal = new HashMap<>();
-        TASK_VARIABLES.forEach(name -> blankLocal.put(name, null));
-        tasks.setVariablesLocal(task.getId(), blankLocal);
-        task.setName("(erased customer)");
-        tasks.saveTask(task);
+    String key = erased.customerKey();
+    Set<String> live = new LinkedHashSet<>();
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list()
+        .forEach(p -> live.add(rootOf(p)));
+    runtime.createProcessInstanceQuery().variableValueEquals("customerKey", key).list()
+        .forEach(p -> live.add(rootOf(p)));
+    if (!live.isEmpty()) {
+      // skipCustomListeners, externallyTerminated, skipSubprocesses=false, skipIoMappings
+      runtime.deleteProcessInstances(new ArrayList<>(live), DELETE_REASON, true, true, false, true);
+    }
+    Set<String> ended = new LinkedHashSet<>(live);
+    history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list()
+        .forEach(h -> ended.add(h.getId()));
+    history.createHistoricProcessInstanceQuery().variableValueEquals("customerKey", key).list()
+        .forEach(h -> ended.add(h.getId()));
+    List<String> frontier = new ArrayList<>(ended);
+    while (!frontier.isEmpty()) {
+      List<String> next = new ArrayList<>();
+      for (String id : frontier) {
+        for (HistoricProcessInstance sub : history.createHistoricProcessInstanceQuery().superProcessInstanceId(id).list()) {
+          if (ended.add(sub.getId())) {
+            next.add(sub.getId());
+          }
+        }
       }
-      history.deleteHistoricVariableInstancesByProcessInstanceId(live.getId());
+      frontier = next;
     }
-    List<String> ended = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(erased.customerKey()).finished().list().stream()
-        .map(HistoricProcessInstance::getId).toList();
     if (!ended.isEmpty()) {
-      history.deleteHistoricProcessInstancesIfExists(ended);
+      history.deleteHistoricProcessInstancesIfExists(new ArrayList<>(ended));
     }
+  }
+
+  private static String rootOf(ProcessInstance p) {
+    return p.getRootProcessInstanceId() == null ? p.getId() : p.getRootProcessInstanceId();
   }
 }

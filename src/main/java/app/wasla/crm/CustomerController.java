@@ -84,7 +84,7 @@ class CustomerController {
 
   @RequiresScope(Scope.CUSTOMERS_WRITE)
   @DeleteMapping("/{customerKey}")
-  Map<String, Integer> erase(@PathVariable String customerKey) {
+  Map<String, Object> erase(@PathVariable String customerKey) {
     return memory.erase(customerKey);
   }
 
@@ -93,6 +93,15 @@ class CustomerController {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     p.setType(BAD_REQUEST);
     p.setTitle("Invalid customer request");
+    return p;
+  }
+
+  /** A turn of the conversation ran while the erasure deleted it: nothing was erased, asking again works. */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ProblemDetail busy(org.camunda.bpm.engine.OptimisticLockingException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The customer's conversation changed meanwhile; nothing was erased. Try again.");
+    p.setTitle("Customer busy");
     return p;
   }
 

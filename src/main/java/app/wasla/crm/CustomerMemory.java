@@ -61,15 +61,17 @@ public class CustomerMemory implements CustomerMessageListener {
   private final TagRules rules;
   private final ConsentKeywords consentKeywords;
   private final ApplicationEventPublisher events;
+  private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final Outbox outbox;
 
   CustomerMemory(CustomerStore store, TagRules rules, ConsentKeywords consentKeywords,
       ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-      @Lazy Outbox outbox) {
+      Pseudonyms pseudonyms, @Lazy Outbox outbox) {
     this.outbox = outbox;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.pseudonyms = pseudonyms;
     this.store = store;
     this.rules = rules;
     this.consentKeywords = consentKeywords;
@@ -327,24 +329,30 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * Erases the customer's personal data and message texts, here, in the mailbox tables and (through
-   * {@link CustomerErased}) in the conversations' process variables; counts, amounts and times stay as
-   * anonymised figures.
+   * Erases the customer: the conversations go from the engine with their history (through {@link CustomerErased},
+   * first, so that an open handoff is no obstacle), message texts and personal data leave Wasla's tables, and the
+   * pseudonym ({@link Pseudonyms}) takes the place of the key and the number wherever a row stays for its figures
+   * (orders, payments, message counts). A new message from the same number starts afresh.
    *
-   * @return how many rows of each kind were cleared
+   * @return how many rows of each kind were cleared, and the pseudonym the figures stay under
    */
-  public Map<String, Integer> erase(String customerKey) {
+  public Map<String, Object> erase(String customerKey) {
     String key = existing(customerKey);
-    store.lock(key);
-    Set<String> before = effective(key);
-    Map<String, Integer> cleared = new LinkedHashMap<>(store.erase(key, clock.instant()));
-    // the conversations' process variables hold texts too (ConversationDataEraser); same transaction
-    events.publishEvent(new CustomerErased(key, clock.instant()));
-    if (!before.isEmpty()) {
-      // the tag rows are gone with the profile; listeners learn it without a history row that would name them
-      events.publishEvent(new CustomerTagged(key, Set.of(), before, clock.instant()));
+    if (Pseudonyms.isPseudonym(key)) {
+      throw new IllegalArgumentException("this customer is already erased");
     }
-    log.info("Customer {} erased: {}", ConversationKey.mask(key), cleared);
+    store.lock(key);
+    store.lockConversation(key);
+    Set<String> before = effective(key);
+    String pseudonym = pseudonyms.of(key);
+    events.publishEvent(new CustomerErased(key, clock.instant()));
+    Map<String, Object> cleared = new LinkedHashMap<>(store.erase(key, pseudonym, pseudonyms::of, clock.instant()));
+    if (!before.isEmpty()) {
+      // the tag rows are gone with the profile; listeners learn it under the pseudonym, without a history row
+      events.publishEvent(new CustomerTagged(pseudonym, Set.of(), before, clock.instant()));
+    }
+    log.info("Customer {} erased as {}: {}", ConversationKey.mask(key), pseudonym, cleared);
+    cleared.put("pseudonym", pseudonym);
     return cleared;
   }
 

@@ -87,6 +87,12 @@ class CustomerStore {
         .query(String.class).optional().isPresent();
   }
 
+  /** Locks the conversation's mailbox row (if any): no delivery runs for it meanwhile. */
+  void lockConversation(String key) {
+    jdbc.sql("SELECT conversation_key FROM conversation WHERE conversation_key = ? FOR UPDATE").param(key)
+        .query(String.class).optional();
+  }
+
   /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
   void lockOrCreate(ConversationKey key, Instant now) {
     if (!lock(key.value())) {
@@ -368,28 +374,79 @@ class CustomerStore {
   }
 
   /**
-   * Removes personal data and message texts of one customer from the CRM and the mailbox tables; counts,
-   * amounts, times, statuses and message types stay (anonymised figures).
+   * Removes personal data and message texts of one customer from the CRM, the mailbox, the webhook, handoff and
+   * commerce tables, and puts the pseudonym in place of the key (and of the number) everywhere; counts, amounts,
+   * times, statuses and message types stay (anonymised figures). Webhook events about the customer keep their rows
+   * with an empty envelope, and their pending deliveries are dead-lettered: erased data is never delivered.
    */
-  Map<String, Integer> erase(String key, Instant now) {
+  Map<String, Integer> erase(String key, String pseudonym, java.util.function.UnaryOperator<String> hash, Instant now) {
+    String waId = ConversationKey.parse(key).waId();
     Map<String, Integer> touched = new LinkedHashMap<>();
+    // WhatsApp message ids encode the number (base64): each becomes its keyed hash, still unique
+    for (String wamid : jdbc.sql("SELECT wamid FROM inbox_message WHERE conversation_key = ?").param(key)
+        .query(String.class).list()) {
+      jdbc.sql("UPDATE inbox_message SET wamid = ?, context_wamid = NULL WHERE wamid = ?")
+          .params(hash.apply(wamid), wamid).update();
+    }
+    for (String wamid : jdbc.sql("SELECT wamid FROM outbound_message WHERE conversation_key = ? AND wamid IS NOT NULL")
+        .param(key).query(String.class).list()) {
+      jdbc.sql("UPDATE message_status SET wamid = ?, recipient_wa_id = ?, errors_json = NULL, error_title = NULL"
+          + " WHERE wamid = ?").params(hash.apply(wamid), pseudonym, wamid).update();
+      jdbc.sql("UPDATE outbound_message SET wamid = ? WHERE wamid = ?").params(hash.apply(wamid), wamid).update();
+    }
+    // the conversation row is the inbox's parent (foreign key): the pseudonymous copy first, the rows moved, then the old
+    jdbc.sql("""
+            INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at,
+              last_inbound_at, turn_seq)
+            SELECT ?, phone_number_id, ?, NULL, created_at, last_inbound_at, turn_seq
+            FROM conversation WHERE conversation_key = ?""").params(pseudonym, pseudonym, key).update();
     touched.put("inboundMessages", jdbc.sql("""
-            UPDATE inbox_message SET text = NULL, raw_json = NULL, profile_name = NULL, variables_json = NULL,
-              media_id = NULL, reply_id = NULL
-            WHERE conversation_key = ?""").param(key).update());
+            UPDATE inbox_message SET conversation_key = ?, text = NULL, raw_json = NULL, profile_name = NULL,
+              variables_json = NULL, media_id = NULL, reply_id = NULL
+            WHERE conversation_key = ?""").params(pseudonym, key).update());
+    jdbc.sql("DELETE FROM conversation WHERE conversation_key = ?").param(key).update();
     // body_json is NOT NULL and holds the text too: an empty object stands in for it
     touched.put("outboundMessages", jdbc.sql("""
-            UPDATE outbound_message SET text = NULL, body_json = '{}', error = NULL WHERE conversation_key = ?""")
-        .param(key).update());
-    jdbc.sql("UPDATE conversation SET customer_name = NULL WHERE conversation_key = ?").param(key).update();
-    touched.put("events", jdbc.sql("UPDATE customer_event SET details = NULL WHERE customer_key = ?")
-        .param(key).update());
+            UPDATE outbound_message SET conversation_key = ?, wa_id = ?, text = NULL, body_json = '{}', error = NULL
+            WHERE conversation_key = ?""").params(pseudonym, pseudonym, key).update());
+    jdbc.sql("UPDATE persona_usage SET conversation_key = ? WHERE conversation_key = ?").params(pseudonym, key).update();
+    jdbc.sql("UPDATE handoff_event SET conversation_key = ?, detail = NULL WHERE conversation_key = ?")
+        .params(pseudonym, key).update();
+    touched.put("webhookEvents", jdbc.sql("""
+            UPDATE webhook_event SET conversation_key = ?, envelope_json = '{"erased":true}'
+            WHERE conversation_key = ? OR envelope_json LIKE ?""")
+        .params(pseudonym, key, "%" + likeEscape(waId) + "%").update());
+    jdbc.sql("""
+            UPDATE webhook_delivery SET order_key = ?, status = CASE WHEN status = 'PENDING' THEN 'DEAD' ELSE status END,
+              last_error = 'customer erased'
+            WHERE order_key = ? OR event_seq IN (SELECT seq FROM webhook_event WHERE conversation_key = ?)""")
+        .params(pseudonym, key, pseudonym).update();
+    jdbc.sql("""
+            UPDATE webhook_attempt SET error = NULL WHERE delivery_id IN (SELECT d.id FROM webhook_delivery d
+              JOIN webhook_event e ON e.seq = d.event_seq WHERE e.conversation_key = ?)""").param(pseudonym).update();
+    // orders, bookings and payments stay for the accounts, under the pseudonym
+    touched.put("orders", jdbc.sql("UPDATE commerce_order SET customer_id = ? WHERE customer_id IN (?, ?)")
+        .params(pseudonym, key, waId).update());
+    touched.put("bookings", jdbc.sql("UPDATE commerce_booking SET customer_id = ? WHERE customer_id IN (?, ?)")
+        .params(pseudonym, key, waId).update());
+    touched.put("payments", jdbc.sql("""
+            UPDATE commerce_payment SET customer_id = ?, conversation_key = ?
+            WHERE conversation_key = ? OR customer_id IN (?, ?)""").params(pseudonym, pseudonym, key, key, waId).update());
+    // the customer row is the parent of its attributes, tags and events: same move as the conversation's
+    jdbc.sql("""
+            INSERT INTO customer (customer_key, phone_number_id, wa_id, name, name_edited, preferred_language,
+              first_contact_at, last_contact_at, conversations, last_conversation_id, orders, total_spend, open_balance,
+              currency, last_order_at, last_intent, negative_turns_in_a_row, marketing_opt_out, consent_changed_at,
+              erased_at, created_at)
+            SELECT ?, phone_number_id, ?, NULL, FALSE, NULL, first_contact_at, last_contact_at, conversations, NULL,
+              orders, total_spend, open_balance, currency, last_order_at, NULL, negative_turns_in_a_row, TRUE,
+              consent_changed_at, ?, created_at
+            FROM customer WHERE customer_key = ?""").params(pseudonym, pseudonym, utc(now), key).update();
+    touched.put("events", jdbc.sql("UPDATE customer_event SET customer_key = ?, details = NULL WHERE customer_key = ?")
+        .params(pseudonym, key).update());
     touched.put("attributes", jdbc.sql("DELETE FROM customer_attribute WHERE customer_key = ?").param(key).update());
     touched.put("tags", jdbc.sql("DELETE FROM customer_tag WHERE customer_key = ?").param(key).update());
-    jdbc.sql("""
-            UPDATE customer SET name = NULL, name_edited = FALSE, preferred_language = NULL, last_intent = NULL,
-              marketing_opt_out = TRUE, erased_at = ?
-            WHERE customer_key = ?""").params(utc(now), key).update();
+    jdbc.sql("DELETE FROM customer WHERE customer_key = ?").param(key).update();
     return touched;
   }
 

@@ -31,7 +31,7 @@ public class PersonaConfiguration {
             case "openai" -> {
                 PersonaProperties.OpenAi o = properties.openai();
                 yield new OpenAiPersona(new OpenAiSettings(o.baseUrl(), o.apiKey(), o.model(), o.connectTimeout(),
-                        o.readTimeout(), o.maxAttempts()), properties.name(), embedded, handoffRules,
+                        o.readTimeout(), o.maxAttempts(), o.sendManualTags()), properties.name(), embedded, handoffRules,
                         usage.getIfAvailable(() -> PersonaUsage.Listener.NONE));
             }
             default -> throw new IllegalStateException("wasla.persona.provider must be embedded or openai, not " + properties.provider());

@@ -12,6 +12,9 @@ import app.wasla.crm.CustomerProfile;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import app.wasla.conversation.ConversationKey;
+import app.wasla.persona.nlp.LanguageDetector;
+import app.wasla.persona.nlp.TextView;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("personaReply")
 class PersonaReplyDelegate implements JavaDelegate {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonaReplyDelegate.class);
 
   /** How much of the transcript the persona sees. */
   static final int RECENT_LINES = 20;
@@ -53,9 +58,11 @@ class PersonaReplyDelegate implements JavaDelegate {
         turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
         recentTranscript(key), customer(execution, customerKey(execution)), streak);
-    List<String> tags = turn.customer() == null || turn.customer().tags() == null ? List.of() : turn.customer().tags();
+    List<String> tags = turn.customer() == null ? List.of()
+        : java.util.stream.Stream.concat(turn.customer().tags().stream(), turn.customer().manualTags().stream())
+            .sorted().toList();
 
-    PersonaResult result = persona.respond(turn);
+    PersonaResult result = respond(turn);
     setIfChanged(execution, PersonaVariables.INTENT, result.intent());
     setIfChanged(execution, PersonaVariables.INTENT_CONFIDENCE, result.intentConfidence());
     setIfChanged(execution, PersonaVariables.SENTIMENT, result.sentiment().label());
@@ -80,6 +87,36 @@ class PersonaReplyDelegate implements JavaDelegate {
           result.handoffReason(), clock.instant()));
     }
   }
+
+  /**
+   * The persona's answer; if reading the turn fails, a polite "didn't get that" in the customer's language. A failure
+   * here would become an incident that holds the conversation's later messages back; the customer rewording is better.
+   */
+  private PersonaResult respond(PersonaTurn turn) {
+    try {
+      return persona.respond(turn);
+    } catch (RuntimeException e) {
+      log.warn("Persona failed to read a turn of conversation {} ({}); answering that it was not understood",
+          ConversationKey.mask(turn.conversationKey()), e.getClass().getName());
+      Language language = languageOf(turn);
+      Language replyIn = language == Language.MIXED ? Language.AR_EG : language;
+      return new PersonaResult(language, Intents.OTHER, 0.0, Sentiment.ofScore(0), Entities.NONE,
+          PersonaReply.text(ReplyTexts.get("didntGet", replyIn)), false, null,
+          "[" + language.tag() + "] persona failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static Language languageOf(PersonaTurn turn) {
+    try {
+      String text = turn.text();
+      // the first characters are enough to tell the language, whatever made the whole text unreadable
+      return LANGUAGES.detect(TextView.of(text.length() > 500 ? text.substring(0, 500) : text)).language();
+    } catch (RuntimeException e) {
+      return Language.AR_EG;
+    }
+  }
+
+  private static final LanguageDetector LANGUAGES = new LanguageDetector();
 
   /**
    * Most of a turn's reading repeats the previous turn's (language, sentiment, no handoff): an unchanged value is
@@ -134,8 +171,12 @@ class PersonaReplyDelegate implements JavaDelegate {
     if (p == null) {
       return name == null ? null : new CustomerContext(name, null, List.of(), null, 0, null);
     }
-    return new CustomerContext(name, p.preferredLanguage(), p.tagNames(), p.totalSpend(), p.orders(),
-        p.openBalance());
+    // a tag the rules give is the rules' even if an agent set it too; the agents' own stay apart (not for an LLM)
+    List<String> rules = p.tags().stream().filter(t -> !"MANUAL".equals(t.source())).map(CustomerProfile.Tag::name)
+        .distinct().sorted().toList();
+    List<String> manual = p.tagNames().stream().filter(t -> !rules.contains(t)).toList();
+    return new CustomerContext(name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(),
+        manual);
   }
 
   /** Up to three options become reply buttons, more become a list. */

@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // metrics export is off in tests unless asked for; the prometheus endpoint is part of the contract
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-@Import(MailboxScenarios.BrokenListener.class)
+@Import({MailboxScenarios.BrokenListener.class, MailboxScenarios.PersonaBrokenByAMarker.class})
 abstract class MailboxScenarios {
 
   static final WhatsAppMock META = new WhatsAppMock();
@@ -690,6 +690,71 @@ abstract class MailboxScenarios {
     assertThat(jdbc.sql("SELECT status || ':' || attempts FROM outbound_message WHERE conversation_key = ?")
         .param(key(waId)).query(String.class).list()).containsExactly("FAILED:1");
     assertThat(META.sentTo(waId)).isEmpty();
+  }
+
+  /** Wraps the application's persona: it fails on turns holding {@link #MARKER}, as a bug in reading them would. */
+  @TestConfiguration
+  static class PersonaBrokenByAMarker {
+
+    static final String MARKER = "persona-breaks-here";
+
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor failingOnTheMarker() {
+      return new org.springframework.beans.factory.config.BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (!(bean instanceof app.wasla.persona.Persona persona)) {
+            return bean;
+          }
+          return new app.wasla.persona.Persona() {
+            @Override
+            public app.wasla.persona.PersonaResult respond(app.wasla.persona.PersonaTurn turn) {
+              if (turn.text().contains(MARKER)) {
+                throw new IllegalStateException("the persona cannot read this turn");
+              }
+              return persona.respond(turn);
+            }
+
+            @Override
+            public boolean readsTranscript() {
+              return persona.readsTranscript();
+            }
+          };
+        }
+      };
+    }
+  }
+
+  /** A persona that fails on a turn answers "didn't get that" in the customer's language; no incident, no stall. */
+  @Test
+  void aTurnThePersonaFailsToReadGetsADidntGetThatAndTheNextMessageItsReply() throws Exception {
+    String waId = greetedCustomer();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    webhooks.post(Webhooks.text(waId, "wamid.broken." + waId, "يا جماعة " + PersonaBrokenByAMarker.MARKER + " ده ايه؟", at));
+    assertThat(awaitReplies(waId, 2).get(1).body().toString()).contains("مفهمتش رسالتك");
+    webhooks.post(Webhooks.text(waId, "wamid.after-broken." + waId, "مواعيدكم ايه؟", at.plusSeconds(1)));
+
+    assertThat(awaitReplies(waId, 3).get(2).body().toString()).contains("الجمعة");
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).count()).isZero();
+  }
+
+  /**
+   * 4,080 characters of "phone " once made 1,360 clauses in the playbook search (Lucene's limit is 1,024): the
+   * persona failed, the turn became an incident, and the customer's next message waited behind it for good.
+   */
+  @Test
+  void aLongRepetitiveMessageGetsAReplyAndTheNextMessageGetsItsOwn() throws Exception {
+    String waId = greetedCustomer();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    webhooks.post(Webhooks.text(waId, "wamid.long." + waId, "phone ".repeat(680), at));
+    awaitReplies(waId, 2);
+    webhooks.post(Webhooks.text(waId, "wamid.after-long." + waId, "مواعيدكم ايه؟", at.plusSeconds(1)));
+
+    List<WhatsAppMock.Sent> replies = awaitReplies(waId, 3);
+    assertThat(replies.get(2).body().toString()).contains("الجمعة");
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).count()).isZero();
+    assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'")
+        .param(key(waId)).query(String.class).list()).isEmpty();
   }
 
   @Test

@@ -76,6 +76,9 @@ abstract class CrmScenarios {
   @Autowired CustomerMemory memory;
   @Autowired Consent consent;
   @Autowired TagEvents tagEvents;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired app.wasla.commerce.order.Orders orders;
+  @Autowired app.wasla.commerce.payment.Payments payments;
   Webhooks webhooks;
 
   @BeforeEach
@@ -421,7 +424,9 @@ abstract class CrmScenarios {
     JsonNode cleared = delete("/api/customers/" + key(waId));
     assertThat(cleared.path("inboundMessages").asInt()).isEqualTo(2);
 
-    String k = key(waId);
+    // the rows that stay for their figures do so under the pseudonym, not the number
+    String k = cleared.path("pseudonym").asText();
+    assertThat(k).startsWith(Pseudonyms.PREFIX).doesNotContain(waId);
     assertThat(count("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND (text IS NOT NULL"
         + " OR raw_json IS NOT NULL OR profile_name IS NOT NULL OR variables_json IS NOT NULL)", k)).isZero();
     assertThat(count("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND (text IS NOT NULL"
@@ -437,18 +442,14 @@ abstract class CrmScenarios {
             .as(table + "." + column).isZero();
       }
     }
-    // nor in the engine: the live conversation's variables are blank, the variable history is gone
-    assertThat(runtime.getVariable(liveInstance, "turnText")).isNull();
-    assertThat(runtime.getVariable(liveInstance, "customerName")).isNull();
+    // nor in the engine: the conversations are gone with their variables and history
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(liveInstance).count()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE TEXT_ LIKE '%Qazwaq%' OR TEXT2_ LIKE '%Qazwaq%'")
         .query(Long.class).single()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE '%Qazwaq%' OR TEXT2_ LIKE '%Qazwaq%'")
         .query(Long.class).single()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TEXT_ LIKE '%Qazwaq%' OR TEXT2_ LIKE '%Qazwaq%'")
         .query(Long.class).single()).isZero();
-    // the conversation goes on after the erasure
-    assertThat(runtime.createExecutionQuery().processInstanceId(liveInstance)
-        .messageEventSubscriptionName("CustomerMessage").count()).isEqualTo(1);
     // anonymised counts stay
     assertThat(count("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ?", k)).isEqualTo(2);
     assertThat(count("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?", k)).isEqualTo(2);
@@ -461,6 +462,142 @@ abstract class CrmScenarios {
     JsonNode history = get("/api/customers/" + k + "/history");
     assertThat(list(history.path("items"))).allSatisfy(i -> assertThat(i.path("text").isMissingNode()
         || i.path("text").isNull()).isTrue());
+    assertThat(memory.find(key(waId))).isEmpty();
+  }
+
+  /** A webhook with a text message from a customer whose WhatsApp profile name is given. */
+  static byte[] textFrom(String waId, String profileName, String wamid, String text, Instant at) throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Webhooks.text(waId, wamid, text, at));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/entry/0/changes/0/value/contacts/0/profile"))
+        .put("name", profileName);
+    return JSON.writeValueAsBytes(root);
+  }
+
+  /**
+   * A customer with a conversation, an order with a payment link, an open handoff and a webhook subscription whose
+   * deliveries are still pending asks to be forgotten: the erasure succeeds (it answered 500 with an open handoff),
+   * and afterwards no text or byte-array column of any table, Wasla's or Camunda's, holds the name, the number or
+   * anything the customer wrote. A new message from the number starts afresh.
+   */
+  @Test
+  void erasureWithAnOpenHandoffLeavesNoCopyInAnyTable(@Autowired javax.sql.DataSource dataSource) throws Exception {
+    okhttp3.mockwebserver.MockWebServer receiver = new okhttp3.mockwebserver.MockWebServer();
+    receiver.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+        return new okhttp3.mockwebserver.MockResponse().setResponseCode(503);
+      }
+    });
+    receiver.start();
+    String subscription;
+    try (Response r = call(new Request.Builder().url(url("/api/webhooks")).post(RequestBody.create(
+        "{\"url\":\"" + receiver.url("/hook") + "\",\"eventTypes\":[\"*\"]}", MediaType.get("application/json"))))) {
+      assertThat(r.code()).isEqualTo(201);
+      subscription = JSON.readTree(r.body().string()).path("id").asText();
+    }
+    try {
+      String waId = newCustomer();
+      String name = "Zubaida Quorvex";
+      String key = key(waId);
+      // WhatsApp timestamps are whole seconds: each message a second newer than the one before
+      Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(5);
+      webhooks.post(textFrom(waId, name, "wamid.x1." + waId, "بكام الايفون 15 برو ماكس؟ xylophoneprice", t0));
+      awaitReplies(waId, 1);
+      awaitRest(waId);
+      webhooks.post(Webhooks.status(waId, META.sentTo(waId).get(0).wamid(), "delivered", Instant.now()));
+      // the order the sales flow places and its payment link, as its delegates make them
+      String order = orders.place(waId, "IP15PM-256", 1, "req-x-" + waId).orElseThrow().id();
+      payments.linkFor(order, waId, app.wasla.conversation.ConversationKey.parse(key), new BigDecimal("72999"),
+          "iPhone 15 Pro Max", name);
+      webhooks.post(textFrom(waId, name, "wamid.x3." + waId, "I want to talk to a human about quixotic delivery",
+          t0.plusSeconds(1)));
+      await().atMost(PATIENCE).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(key).count() == 1);
+      String task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+      taskService.createComment(task, null, "called " + name + " on " + waId);
+      memory.recordOrder(key, "o-x1", new BigDecimal("72999"), "EGP", Instant.now());
+      await().atMost(PATIENCE).until(() -> count(
+          "SELECT COUNT(*) FROM webhook_event WHERE conversation_key = ?", key) > 0);
+      List<String> secrets = List.of(waId, name, "xylophoneprice", "quixotic");
+      assertThat(textsHolding(dataSource, secrets)).isNotEmpty(); // the scan does find them before
+
+      long lastEventBefore = jdbc.sql("SELECT MAX(seq) FROM webhook_event").query(Long.class).single();
+      JsonNode cleared = delete("/api/customers/" + key);
+
+      String pseudonym = cleared.path("pseudonym").asText();
+      assertThat(textsHolding(dataSource, secrets)).isEmpty();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+      assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+      // the order's accounts stay under the pseudonym; erased events are never delivered
+      assertThat(count("SELECT COUNT(*) FROM commerce_order WHERE customer_id = ?", pseudonym)).isEqualTo(1);
+      assertThat(count("SELECT COUNT(*) FROM commerce_payment WHERE conversation_key = ?", pseudonym)).isEqualTo(1);
+      // (the erasure's own event, tags removed under the pseudonym, comes after and may be delivered)
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_delivery d JOIN webhook_event e ON e.seq = d.event_seq"
+          + " WHERE e.conversation_key = ? AND d.status = 'PENDING' AND e.seq <= ?").params(pseudonym, lastEventBefore)
+          .query(Long.class).single()).isZero();
+      assertThat(jdbc.sql("SELECT envelope_json FROM webhook_event WHERE conversation_key = ? AND seq <= ?")
+          .params(pseudonym, lastEventBefore).query(String.class).list()).isNotEmpty()
+          .allSatisfy(e -> assertThat(e).isEqualTo("{\"erased\":true}"));
+      assertThat(memory.find(pseudonym).orElseThrow().erasedAt()).isNotNull();
+
+      // the same number again: a new conversation and a new profile, with nothing of the old
+      webhooks.post(Webhooks.text(waId, "wamid.x4." + waId, "hello again", Instant.now()));
+      await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() >= 3
+          && runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() == 1);
+      CustomerProfile fresh = memory.find(key).orElseThrow();
+      assertThat(fresh.erasedAt()).isNull();
+      assertThat(fresh.orders()).isZero();
+      assertThat(fresh.name()).isNotEqualTo(name);
+    } finally {
+      call(new Request.Builder().url(url("/api/webhooks/" + subscription)).delete()).close();
+      receiver.shutdown();
+    }
+  }
+
+  /** "table.column" of every text or binary value, in any table, that contains one of the needles. */
+  static List<String> textsHolding(javax.sql.DataSource dataSource, List<String> needles) throws Exception {
+    List<String> found = new ArrayList<>();
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      java.sql.DatabaseMetaData meta = c.getMetaData();
+      String schema = c.getSchema();
+      List<String> tables = new ArrayList<>();
+      try (java.sql.ResultSet t = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+        while (t.next()) {
+          tables.add(t.getString("TABLE_NAME"));
+        }
+      }
+      for (String table : tables) {
+        List<String> columns = new ArrayList<>();
+        try (java.sql.ResultSet col = meta.getColumns(null, schema, table, "%")) {
+          while (col.next()) {
+            int type = col.getInt("DATA_TYPE");
+            if (List.of(java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.LONGVARCHAR, java.sql.Types.CLOB,
+                java.sql.Types.NVARCHAR, java.sql.Types.NCLOB, java.sql.Types.BLOB, java.sql.Types.BINARY,
+                java.sql.Types.VARBINARY, java.sql.Types.LONGVARBINARY, java.sql.Types.OTHER).contains(type)) {
+              columns.add(col.getString("COLUMN_NAME"));
+            }
+          }
+        }
+        for (String column : columns) {
+          String sql = "SELECT \"" + column + "\" FROM \"" + table + "\"";
+          try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rows = st.executeQuery(sql)) {
+            while (rows.next()) {
+              Object value = rows.getObject(1);
+              String text = value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.ISO_8859_1)
+                  + new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                  : value instanceof java.sql.Blob blob ? new String(blob.getBytes(1, (int) blob.length()),
+                  java.nio.charset.StandardCharsets.ISO_8859_1)
+                  : value instanceof java.sql.Clob clob ? clob.getSubString(1, (int) clob.length())
+                  : value == null ? null : value.toString();
+              if (text != null && needles.stream().anyMatch(text::contains)) {
+                found.add(table + "." + column + ": " + (text.length() > 200 ? text.substring(0, 200) : text));
+              }
+            }
+          }
+        }
+      }
+    }
+    return found;
   }
 
   @Test

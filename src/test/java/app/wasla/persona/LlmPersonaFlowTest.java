@@ -90,7 +90,8 @@ class LlmPersonaFlowTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> META.sentTo(waId).size() == 2);
     JsonNode messages = JSON.readTree(LLM.takeRequest().getBody().readUtf8()).path("messages");
     assertThat(messages).extracting(m -> m.path("role").asText() + ": " + m.path("content").asText())
-        .containsSubsequence("user: بتقبلوا فودافون كاش؟", "assistant: " + sent.at("/interactive/body/text").asText() + "\n[ابعتلي اللينك]",
-            "user: تمام ابعتلي اللينك");
+        .containsSubsequence("user: {\"customer_says\":\"بتقبلوا فودافون كاش؟\"}",
+            "assistant: " + sent.at("/interactive/body/text").asText() + "\n[ابعتلي اللينك]",
+            "user: {\"customer_says\":\"تمام ابعتلي اللينك\"}");
   }
 }

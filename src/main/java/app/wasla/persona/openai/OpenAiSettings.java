@@ -7,7 +7,13 @@ import java.time.Duration;
  * The API key never appears in {@link #toString()}.
  */
 public record OpenAiSettings(String baseUrl, String apiKey, String model, Duration connectTimeout, Duration readTimeout,
-                             int maxAttempts) {
+                             int maxAttempts, boolean sendManualTags) {
+
+    /** Without the agents' manual tags in the prompt (the default). */
+    public OpenAiSettings(String baseUrl, String apiKey, String model, Duration connectTimeout, Duration readTimeout,
+                          int maxAttempts) {
+        this(baseUrl, apiKey, model, connectTimeout, readTimeout, maxAttempts, false);
+    }
 
     public OpenAiSettings {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.openai.com/v1" : baseUrl.replaceAll("/+$", "");
@@ -21,6 +27,6 @@ public record OpenAiSettings(String baseUrl, String apiKey, String model, Durati
     public String toString() {
         return "OpenAiSettings[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "(none)" : "****")
                 + ", model=" + model + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", maxAttempts=" + maxAttempts + "]";
+                + ", maxAttempts=" + maxAttempts + ", sendManualTags=" + sendManualTags + "]";
     }
 }

@@ -36,6 +36,12 @@ public final class PlaybookIndex {
     public record Hit(Passage passage, double score, double coverage) {
     }
 
+    /**
+     * At most this many distinct terms make a query (two clauses each): a long or repetitive message
+     * ("phone phone phone…") must not exceed Lucene's clause limit, and its first words say what it is about.
+     */
+    public static final int MAX_QUERY_TERMS = 32;
+
     private static final String F_ID = "id";
     private static final String F_TEXT = "text";
     private static final String F_KEYWORDS = "keywords";
@@ -81,7 +87,7 @@ public final class PlaybookIndex {
 
     /** Up to k passages for the text, best first; passages meant for intentHint (nullable) get a boost. */
     public List<Hit> search(String text, String intentHint, int k) {
-        List<String> terms = analyze(text);
+        List<String> terms = queryTerms(text);
         if (terms.isEmpty()) {
             return List.of();
         }
@@ -109,9 +115,14 @@ public final class PlaybookIndex {
         }
     }
 
+    /** The text's distinct terms in order of first appearance, at most {@link #MAX_QUERY_TERMS}. */
+    public List<String> queryTerms(String text) {
+        return analyze(text).stream().distinct().limit(MAX_QUERY_TERMS).toList();
+    }
+
     private static double coverage(List<String> queryTerms, java.util.Set<String> docTerms) {
-        long matched = queryTerms.stream().distinct().filter(docTerms::contains).count();
-        return (double) matched / queryTerms.stream().distinct().count();
+        long matched = queryTerms.stream().filter(docTerms::contains).count();
+        return (double) matched / queryTerms.size();
     }
 
     /** The index terms of a text, as the analyzer makes them. */

@@ -40,6 +40,27 @@ class PlaybookIndexTest {
     }
 
     @Test
+    void aLongRepetitiveTextIsSearchedWithItsDistinctTermsOnly() {
+        // 680 × "phone" were 1,360 clauses, beyond Lucene's limit of 1,024 (TooManyClauses)
+        assertThat(INDEX.search("phone ".repeat(680), "product_inquiry", 3)).isNotNull();
+        assertThat(INDEX.queryTerms("phone ".repeat(680))).hasSize(1);
+        assertThat(INDEX.search("delivery fees to Giza? ".repeat(200), null, 3).get(0).passage().id())
+                .isEqualTo("delivery-fees");
+    }
+
+    @Test
+    void manyDistinctTermsAreCappedAndTheFirstOnesKept() {
+        StringBuilder text = new StringBuilder("delivery fees to Giza");
+        for (int i = 0; i < 2000; i++) {
+            text.append(" word").append(Integer.toString(i, 36).replaceAll("[0-9]", "x"));
+        }
+        assertThat(INDEX.queryTerms(text.toString())).hasSize(PlaybookIndex.MAX_QUERY_TERMS)
+                .startsWith(INDEX.analyze("delivery fees to Giza").toArray(String[]::new));
+        assertThat(INDEX.search(text.toString(), null, 3)).first()
+                .satisfies(h -> assertThat(h.passage().id()).isEqualTo("delivery-fees"));
+    }
+
+    @Test
     void loadsAFileSystemFolder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("faq.md"), """
                 ## parking
