@@ -54,6 +54,8 @@ abstract class WebhookScenarios {
   @DynamicPropertySource
   static void cloudModeAgainstMocks(DynamicPropertyRegistry registry) {
     META.registerCloudMode(registry);
+    // the test flow's own delegate, beside Wasla's
+    registry.add("wasla.security.expression-beans", () -> "holdUntilReleased");
     registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
     registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
     registry.add("wasla.mailbox.flows." + TEST_FLOW_NUMBER, () -> "webhook-test-flow");

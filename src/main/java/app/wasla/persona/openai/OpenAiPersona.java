@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import app.wasla.conversation.ConversationKey;
 import app.wasla.persona.CustomerContext;
 import app.wasla.persona.EmbeddedPersona;
 import app.wasla.persona.Persona;
@@ -89,11 +90,14 @@ public final class OpenAiPersona implements Persona {
             }
             return r;
         } catch (InterruptedIOException e) {
-            log.warn("persona LLM timed out for conversation {}; the embedded persona answers", turn.conversationKey());
+            log.warn("persona LLM timed out for conversation {}; the embedded persona answers",
+                ConversationKey.mask(turn.conversationKey()));
         } catch (PersonaResultSchema.InvalidResultException e) {
-            log.warn("persona LLM answer invalid for conversation {} ({}); the embedded persona answers", turn.conversationKey(), e.getMessage());
+            log.warn("persona LLM answer invalid for conversation {} ({}); the embedded persona answers",
+                ConversationKey.mask(turn.conversationKey()), e.getMessage());
         } catch (Exception e) {
-            log.warn("persona LLM failed for conversation {} ({}); the embedded persona answers", turn.conversationKey(), e.toString());
+            log.warn("persona LLM failed for conversation {} ({}); the embedded persona answers",
+                ConversationKey.mask(turn.conversationKey()), e.toString());
         }
         return fallback.respond(turn);
     }
