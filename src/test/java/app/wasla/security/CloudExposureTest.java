@@ -87,9 +87,10 @@ class CloudExposureTest {
     assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
     assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
 
-    Browser.Page metrics = anonymous.get("/actuator/prometheus", ADMIN);
+    // (tests run without metrics export, so the administrator reads /actuator/metrics)
+    Browser.Page metrics = anonymous.get("/actuator/metrics", ADMIN);
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    assertThat(metrics.body()).contains("jvm.memory.used");
   }
 
   @Test
