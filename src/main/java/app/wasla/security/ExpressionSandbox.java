@@ -34,6 +34,8 @@ class ExpressionSandbox extends AbstractProcessEnginePlugin {
     Map<Object, Object> map = beans;
     configuration.setBeans(map);
     configuration.setExpressionManager(new GuardedExpressionManager(context, map));
+    props.expressionBeans().stream().map(String::trim).filter(name -> !name.isEmpty() && !context.containsBean(name))
+        .forEach(name -> log.warn("wasla.security.expression-beans names '{}', which is no bean", name));
     log.info("Expressions may name the beans {}", beans.names());
   }
 

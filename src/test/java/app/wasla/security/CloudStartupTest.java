@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.wasla.WaslaApplication;
 import app.wasla.support.CloudMode;
 import app.wasla.support.Webhooks;
+import app.wasla.support.WaslaNode;
 import app.wasla.support.WhatsAppMock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import okhttp3.Credentials;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,15 +32,23 @@ class CloudStartupTest {
       + "camunda.bpm.admin-user.password (environment CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD), "
       + "or use a database that already has a user in group camunda-admin.";
 
-  static String h2(String name) {
-    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+  static Map<String, String> h2(String name) {
+    return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+  }
+
+  static Stream<Arguments> databases() {
+    return WaslaNode.databases("sec-sandbox-then-cloud");
+  }
+
+  static Stream<Arguments> adminDatabases() {
+    return WaslaNode.databases("sec-admin-in-db");
   }
 
   /** A node on this database; cloud mode with Meta's test credentials unless {@code sandbox}, nothing else added. */
-  static ConfigurableApplicationContext node(String database, boolean sandbox, Map<String, String> extra) {
+  static ConfigurableApplicationContext node(Map<String, String> database, boolean sandbox, Map<String, String> extra) {
     Map<String, String> props = new HashMap<>(extra);
+    props.putAll(database);
     props.put("server.port", "0");
-    props.put("spring.datasource.url", database);
     if (!sandbox) {
       props.put("wasla.whatsapp.mode", "cloud");
       props.put("wasla.whatsapp.api-base-url", META.baseUrl());
@@ -72,9 +85,9 @@ class CloudStartupTest {
         .rootCause().hasMessageContaining("camunda.bpm.admin-user.password");
   }
 
-  @Test
-  void theSetupPageCreatesNobodyWhenTheDatabaseHasAnAdministrator() {
-    String database = h2("cloud-admin-in-db");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adminDatabases")
+  void theSetupPageCreatesNobodyWhenTheDatabaseHasAnAdministrator(String name, Map<String, String> database) {
     // the first start creates the administrator from the settings; the second has it in the database only
     node(database, false, admin()).close();
     try (ConfigurableApplicationContext node = node(database, false, Map.of())) {
@@ -94,9 +107,9 @@ class CloudStartupTest {
     }
   }
 
-  @Test
-  void aSandboxDatabaseRunInCloudModeLosesTheDemoAccounts() {
-    String database = h2("sandbox-then-cloud");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aSandboxDatabaseRunInCloudModeLosesTheDemoAccounts(String name, Map<String, String> database) {
     try (ConfigurableApplicationContext sandbox = node(database, true, Map.of())) {
       IdentityService identity = sandbox.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().userIdIn("demo", "sara", "omar", "mona").count()).isEqualTo(4);
