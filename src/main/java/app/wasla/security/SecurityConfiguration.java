@@ -15,7 +15,8 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
-    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    FilterRegistrationBean<SecurityHeadersFilter> registration =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter());
     registration.setName("wasla-security-headers");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

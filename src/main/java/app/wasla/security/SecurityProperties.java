@@ -29,7 +29,8 @@ public record SecurityProperties(
 
     public Login {
       if (maxFailures < 1 || maxFailuresPerUser < 1) {
-        throw new IllegalArgumentException("wasla.security.login.max-failures and max-failures-per-user must be at least 1");
+        throw new IllegalArgumentException(
+            "wasla.security.login.max-failures and max-failures-per-user must be at least 1");
       }
       if (window.isNegative() || window.isZero()) {
         throw new IllegalArgumentException("wasla.security.login.window must be positive");
