@@ -8,8 +8,9 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
 /**
- * Wraps the engine's resolvers so that no expression reaches reflection: JUEL calls any public method of any object
- * it holds, so {@code ${bean.getClass().forName('java.lang.Runtime')}} would otherwise load any class.
+ * Wraps the engine's resolvers so that no expression reaches reflection or the engine's services: JUEL calls any
+ * public method of any object it holds, so {@code ${bean.getClass().forName('java.lang.Runtime')}} would otherwise
+ * load any class, and {@code ${execution.processEngineServices.identityService}} create users.
  */
 final class ReflectionGuardElResolver extends ELResolver {
 
@@ -18,7 +19,9 @@ final class ReflectionGuardElResolver extends ELResolver {
       "loadClass", "newInstance", "getMethod", "getMethods", "getDeclaredMethod", "getDeclaredMethods",
       "getConstructor", "getConstructors", "getDeclaredConstructor", "getDeclaredConstructors", "getField",
       "getFields", "getDeclaredField", "getDeclaredFields", "invoke", "setAccessible", "getRuntime", "exec", "exit",
-      "halt", "module", "getModule", "protectionDomain", "getProtectionDomain");
+      "halt", "module", "getModule", "protectionDomain", "getProtectionDomain",
+      // the engine's services (identities, authorizations, deployments) from execution or task: Java only
+      "processEngineServices", "getProcessEngineServices", "processEngine", "getProcessEngine");
 
   private final ELResolver delegate;
 
@@ -37,7 +40,7 @@ final class ReflectionGuardElResolver extends ELResolver {
       throw new ELException("Expressions may not use " + base.getClass().getName());
     }
     if (name != null && FORBIDDEN_NAMES.contains(name.toString())) {
-      throw new ELException("Expressions may not use '" + name + "' (reflection is blocked)");
+      throw new ELException("Expressions may not use '" + name + "'");
     }
   }
 

@@ -102,10 +102,12 @@ class ExpressionSandboxTest {
   }
 
   @Test
-  void anAllowedBeanLeadsToNoReflection() throws IOException {
+  void anAllowedBeanLeadsToNoReflectionNorTheEnginesServices() throws IOException {
     for (String expression : new String[] {"${personaReply.getClass().forName('java.lang.Runtime').getName()}",
         "${personaReply['class'].name}", "${personaReply.class.classLoader.toString()}",
-        "${execution.getClass().getName()}", "${''.getClass().forName('java.lang.System').getName()}"}) {
+        "${execution.getClass().getName()}", "${''.getClass().forName('java.lang.System').getName()}",
+        "${execution.processEngineServices.identityService.createUserQuery().count()}",
+        "${execution.getProcessEngine().getName()}"}) {
       Browser.Page started = deployAndStart(expression);
       assertThat(started.status()).as(expression).isBetween(400, 599);
       JsonNode error = JSON.readTree(started.body());
