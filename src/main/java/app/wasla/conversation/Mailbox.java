@@ -1,6 +1,7 @@
 package app.wasla.conversation;
 
 import app.wasla.system.AfterCommit;
+import app.wasla.system.LogSafe;
 import app.wasla.webhook.EventTypes;
 import app.wasla.webhook.WebhookEvents;
 import java.time.Clock;
@@ -422,13 +423,14 @@ public class Mailbox implements SmartLifecycle {
         return new Delivery(Outcome.BUSY, null, false);
       }
       // The flow is at rest and does not expect this event now: record it, keep the queue moving.
-      log.info("No wait state of the conversation expects {}; recorded as unroutable", event.messageName());
+      log.info("No wait state of the conversation expects {}; recorded as unroutable",
+          LogSafe.oneLine(event.messageName()));
       inbox.markUnroutable(event, now);
       return new Delivery(Outcome.DELIVERED, null, false);
     } else {
       processInstanceId = engine.startByMessage(event.messageName(), key, variables);
       if (processInstanceId.isEmpty()) {
-        log.info("No flow starts on {}; recorded as unroutable", event.messageName());
+        log.info("No flow starts on {}; recorded as unroutable", LogSafe.oneLine(event.messageName()));
         inbox.markUnroutable(event, now);
         return new Delivery(Outcome.DELIVERED, null, false);
       }

@@ -73,6 +73,14 @@ class SimulatorController {
     }
   }
 
+  /** The page's script, served apart so the page's Content-Security-Policy needs no inline scripts. */
+  @GetMapping(value = "/simulator/simulator.js", produces = "text/javascript;charset=UTF-8")
+  String script() throws IOException {
+    try (InputStream in = new ClassPathResource("simulator/simulator.js").getInputStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   @PostMapping("/simulator/api/messages")
   ResponseEntity<?> send(@Valid @RequestBody CustomerInput input, HttpServletRequest request) throws IOException {
     boolean tap = input.replyId() != null && !input.replyId().isBlank();

@@ -345,7 +345,9 @@ public final class LoadBenchmark {
 
     /** Heap in use now, from the actuator (bytes); -1 when unavailable. */
     long heapUsed(OkHttpClient http) {
-      Request req = new Request.Builder().url(baseUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap").build();
+      // cloud mode shows metrics to administrators only
+      Request req = new Request.Builder().url(baseUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap")
+          .header("Authorization", okhttp3.Credentials.basic(CloudMode.ADMIN_ID, CloudMode.ADMIN_PASSWORD)).build();
       try (Response r = http.newCall(req).execute()) {
         JsonNode body = JSON.readTree(r.body().string());
         return (long) body.path("measurements").path(0).path("value").asDouble(-1);

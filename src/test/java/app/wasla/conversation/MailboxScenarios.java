@@ -190,8 +190,11 @@ abstract class MailboxScenarios {
     awaitReplies(waId, 1);
 
     okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+    // cloud mode shows metrics to administrators only
+    String admin = okhttp3.Credentials.basic(app.wasla.support.CloudMode.ADMIN_ID,
+        app.wasla.support.CloudMode.ADMIN_PASSWORD);
     try (okhttp3.Response metrics = http.newCall(new okhttp3.Request.Builder()
-        .url("http://127.0.0.1:" + port + "/actuator/prometheus").build()).execute()) {
+        .url("http://127.0.0.1:" + port + "/actuator/prometheus").header("Authorization", admin).build()).execute()) {
       String text = metrics.body().string();
       assertThat(text).containsPattern("wasla_mailbox_messages_total\\{[^}]*result=\"accepted\"[^}]*\\} [1-9]")
           .containsPattern("wasla_mailbox_messages_total\\{[^}]*result=\"duplicate\"[^}]*\\} [1-9]")
@@ -201,7 +204,8 @@ abstract class MailboxScenarios {
     // counted just after Meta's answer, a moment after the mock has recorded the send
     await().atMost(PATIENCE).until(() -> {
       try (okhttp3.Response metrics = http.newCall(new okhttp3.Request.Builder()
-          .url("http://127.0.0.1:" + port + "/actuator/prometheus").build()).execute()) {
+          .url("http://127.0.0.1:" + port + "/actuator/prometheus").header("Authorization", admin).build())
+          .execute()) {
         return java.util.regex.Pattern.compile("wasla_outbox_sends_total\\{[^}]*result=\"sent\"[^}]*\\} [1-9]")
             .matcher(metrics.body().string()).find();
       }

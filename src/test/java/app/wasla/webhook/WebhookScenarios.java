@@ -54,6 +54,10 @@ abstract class WebhookScenarios {
   @DynamicPropertySource
   static void cloudModeAgainstMocks(DynamicPropertyRegistry registry) {
     META.registerCloudMode(registry);
+    // the test flow's own delegate, beside Wasla's
+    registry.add("wasla.security.expression-beans", () -> "holdUntilReleased");
+    // the OpenAPI document is read below; cloud mode serves it only when asked to
+    registry.add("wasla.security.api-docs", () -> "true");
     registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
     registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
     registry.add("wasla.mailbox.flows." + TEST_FLOW_NUMBER, () -> "webhook-test-flow");

@@ -1,0 +1,71 @@
+package app.wasla.security;
+
+import app.wasla.channel.whatsapp.WhatsAppProperties;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cloud mode's start-up checks on identities: the sandbox's demo accounts (known passwords) are removed from a
+ * database that once ran in sandbox mode, and Wasla refuses to start without an administrator, since Camunda's
+ * setup page lets the first caller create one otherwise.
+ */
+@Component
+class CloudModeGuard extends AbstractProcessEnginePlugin {
+
+  /** The sandbox's accounts: {@code system/DemoAccounts} gives them this e-mail domain. */
+  static final List<String> DEMO_USERS = List.of("demo", "sara", "omar", "mona");
+  static final String DEMO_EMAIL_DOMAIN = "@demo.wasla.app";
+  static final String NO_ADMIN = "Cloud mode needs a Camunda administrator: set camunda.bpm.admin-user.id and "
+      + "camunda.bpm.admin-user.password (environment CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD), "
+      + "or use a database that already has a user in group camunda-admin.";
+  static final String NO_ADMIN_PASSWORD = "camunda.bpm.admin-user.id is set without camunda.bpm.admin-user.password: "
+      + "in cloud mode set the password too (Camunda would otherwise use the user id as the password).";
+
+  private static final Logger log = LoggerFactory.getLogger(CloudModeGuard.class);
+
+  private final WhatsAppProperties whatsapp;
+  private final Environment environment;
+
+  CloudModeGuard(WhatsAppProperties whatsapp, Environment environment) {
+    this.whatsapp = whatsapp;
+    this.environment = environment;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    if (whatsapp.sandbox()) {
+      return;
+    }
+    IdentityService identity = engine.getIdentityService();
+    removeDemoAccounts(identity);
+    Binder binder = Binder.get(environment);
+    String adminId = binder.bind("camunda.bpm.admin-user.id", String.class).orElse("").trim();
+    String adminPassword = binder.bind("camunda.bpm.admin-user.password", String.class).orElse("");
+    if (!adminId.isEmpty() && adminPassword.isBlank()) {
+      throw new IllegalStateException(NO_ADMIN_PASSWORD);
+    }
+    // the starter creates the configured administrator in group camunda-admin as the engine starts
+    if (adminId.isEmpty() && identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      throw new IllegalStateException(NO_ADMIN);
+    }
+  }
+
+  private static void removeDemoAccounts(IdentityService identity) {
+    for (String id : DEMO_USERS) {
+      User user = identity.createUserQuery().userId(id).singleResult();
+      if (user != null && user.getEmail() != null && user.getEmail().endsWith(DEMO_EMAIL_DOMAIN)) {
+        identity.deleteUser(id);
+        log.warn("Cloud mode: removed the sandbox demo account '{}' (its password is public)", id);
+      }
+    }
+  }
+}

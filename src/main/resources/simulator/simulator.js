@@ -1,0 +1,80 @@
+const chat = document.getElementById('chat');
+const errorBox = document.getElementById('error');
+const waIdInput = document.getElementById('waId');
+let shown = '';
+
+function waId() { return waIdInput.value.trim(); }
+
+async function post(payload) {
+  errorBox.textContent = '';
+  const res = await fetch('/simulator/api/messages', {
+    method: 'POST', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify(Object.assign({waId: waId(), name: document.getElementById('name').value}, payload))
+  });
+  if (!res.ok) {
+    const problem = await res.json().catch(() => ({}));
+    errorBox.textContent = 'Not sent: ' + (problem.detail || res.status);
+  }
+  refresh();
+}
+
+function optionButton(id, title, kind) {
+  const b = document.createElement('button');
+  b.type = 'button'; b.textContent = title; b.dir = 'auto';
+  b.dataset.replyId = id;
+  b.onclick = () => post({replyId: id, replyTitle: title, replyKind: kind});
+  return b;
+}
+
+function render(lines) {
+  chat.innerHTML = '';
+  for (const line of lines) {
+    const div = document.createElement('div');
+    div.className = 'msg ' + (line.direction === 'in' ? 'customer' : 'business');
+    div.dir = 'auto';
+    let body = null;
+    try { body = line.body ? JSON.parse(line.body) : null; } catch (e) { body = null; }
+    const text = document.createElement('div');
+    text.textContent = body && body.body ? body.body : (line.text || '[' + line.type + ']');
+    div.appendChild(text);
+    if (body && Array.isArray(body.buttons)) {
+      const options = document.createElement('div'); options.className = 'options';
+      body.buttons.forEach(b => options.appendChild(optionButton(b.id, b.title, 'button')));
+      div.appendChild(options);
+    }
+    if (body && Array.isArray(body.sections)) {
+      const options = document.createElement('div'); options.className = 'options';
+      body.sections.forEach(s => {
+        if (s.title) { const t = document.createElement('div'); t.className = 'section-title'; t.textContent = s.title; options.appendChild(t); }
+        s.rows.forEach(r => options.appendChild(optionButton(r.id, r.title, 'list')));
+      });
+      div.appendChild(options);
+    }
+    const meta = document.createElement('div'); meta.className = 'meta';
+    meta.textContent = new Date(line.at).toLocaleTimeString() + (line.direction === 'out' ? ' · ' + (line.status || '').toLowerCase() : '');
+    div.appendChild(meta);
+    chat.appendChild(div);
+  }
+  chat.scrollTop = chat.scrollHeight;
+}
+
+async function refresh() {
+  if (!/^\d{6,15}$/.test(waId())) return;
+  const res = await fetch('/simulator/api/messages?waId=' + encodeURIComponent(waId()));
+  if (!res.ok) return;
+  const lines = await res.json();
+  const signature = JSON.stringify(lines.map(l => [l.id, l.status]));
+  if (signature !== shown) { shown = signature; render(lines); }
+}
+
+document.getElementById('composer').addEventListener('submit', e => {
+  e.preventDefault();
+  const input = document.getElementById('text');
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = '';
+  post({text});
+});
+waIdInput.addEventListener('change', () => { shown = ''; refresh(); });
+setInterval(refresh, 700);
+refresh();

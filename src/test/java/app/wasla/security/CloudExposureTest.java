@@ -1,0 +1,154 @@
+package app.wasla.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.CloudMode;
+import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import okhttp3.Credentials;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What cloud mode shows to callers: no metrics, OpenAPI document or Swagger UI for anonymous callers, no deployments
+ * over REST, security headers on Wasla's pages, and log lines without customers' numbers or forged line breaks.
+ */
+// the mode also as a plain property, as production sets it: it decides settings before the context exists
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wasla.whatsapp.mode=cloud")
+@ExtendWith(OutputCaptureExtension.class)
+class CloudExposureTest {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** An LLM whose answers are never valid: the persona logs the conversation and falls back to the embedded one. */
+  static final MockWebServer LLM = new MockWebServer();
+  static final String ADMIN = Credentials.basic(CloudMode.ADMIN_ID, CloudMode.ADMIN_PASSWORD);
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    LLM.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody("""
+            {"id":"c","object":"chat.completion","model":"m","choices":[{"index":0,"finish_reason":"stop",
+             "message":{"role":"assistant","content":"not the schema"}}]}""");
+      }
+    });
+    LLM.start();
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:cloud-exposure;DB_CLOSE_DELAY=-1");
+    META.registerCloudMode(registry);
+    registry.add("wasla.persona.provider", () -> "openai");
+    registry.add("wasla.persona.openai.base-url", () -> LLM.url("/v1").toString().replaceAll("/$", ""));
+    registry.add("wasla.persona.openai.api-key", () -> "sk-test-secret");
+    registry.add("wasla.persona.openai.model", () -> "test-model");
+    registry.add("wasla.persona.openai.max-attempts", () -> "1");
+  }
+
+  @AfterAll
+  static void stopLlm() throws IOException {
+    LLM.shutdown();
+  }
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repository;
+
+  @Test
+  void anonymousCallersGetNoMetricsNorApiDocsWhileProbesStayOpen() {
+    Browser anonymous = new Browser(port);
+    assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
+    assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+    assertThat(anonymous.get("/actuator").status()).isEqualTo(401);
+    assertThat(anonymous.get("/v3/api-docs").status()).isIn(401, 404);
+    assertThat(anonymous.get("/swagger-ui.html").status()).isIn(401, 404);
+    assertThat(anonymous.get("/swagger-ui/index.html").status()).isIn(401, 404);
+    assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+    // (tests run without metrics export, so the administrator reads /actuator/metrics)
+    Browser.Page metrics = anonymous.get("/actuator/metrics", ADMIN);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm.memory.used");
+  }
+
+  @Test
+  void deploymentsOverRestAreRefusedEvenToAnAdministrator() throws IOException {
+    long before = repository.createDeploymentQuery().count();
+    RequestBody bpmn = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        .addFormDataPart("deployment-name", "intruder")
+        .addFormDataPart("data", "intruder.bpmn", RequestBody.create(ExpressionSandboxTest.bpmn(
+            "intruder", "${environment.getProperty('wasla.whatsapp.app-secret')}"), MediaType.get("application/xml")))
+        .build();
+
+    Browser.Page rest = new Browser(port).post("/engine-rest/deployment/create", bpmn, ADMIN);
+    assertThat(rest.status()).isEqualTo(403);
+    JsonNode error = JSON.readTree(rest.body());
+    assertThat(error.path("type").asText()).isEqualTo("RemoteDeploymentDisabled");
+    assertThat(error.path("message").asText()).contains("wasla.security.remote-deployments=true");
+    // Cockpit's upload, through the webapps' copy of the REST API; also a path dressed up with a doubled slash
+    assertThat(new Browser(port).post("/camunda/api/engine/engine/default/deployment/create", bpmn, null).body())
+        .contains("RemoteDeploymentDisabled");
+    assertThat(new Browser(port).post("/engine-rest//deployment/create", bpmn, ADMIN).status()).isEqualTo(403);
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+    assertThat(repository.createDeploymentQuery().deploymentName("intruder").count()).isZero();
+    // reading deployments stays possible
+    assertThat(new Browser(port).get("/engine-rest/deployment", ADMIN).status()).isEqualTo(200);
+  }
+
+  @Test
+  void waslaPagesAndJsonSendSecurityHeadersAndCamundaKeepsItsOwn() {
+    Browser browser = new Browser(port);
+    Browser.Page pay = browser.get("/pay/sandbox/no-such-payment");
+    assertThat(pay.body()).contains("No such payment");
+    Browser.Page api = browser.get("/api/webhooks", ADMIN);
+    assertThat(api.status()).isEqualTo(200);
+    for (Browser.Page page : new Browser.Page[] {pay, api}) {
+      assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'")
+          .contains("frame-ancestors 'self'");
+      assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    }
+    Browser.Page cockpit = browser.get("/camunda/app/cockpit/default/");
+    assertThat(cockpit.status()).isEqualTo(200);
+    assertThat(cockpit.header("Content-Security-Policy")).as("Camunda's own policy")
+        .isNotEqualTo(pay.header("Content-Security-Policy"));
+  }
+
+  @Test
+  void logsMaskCustomersNumbersAndKeepEventNamesOnOneLine(CapturedOutput output) {
+    String waId = "201098765432";
+    new Webhooks(port).post(Webhooks.text(waId, "wamid.mask.1", "عندكم ايفون؟", Instant.now()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains("persona LLM answer invalid"));
+    assertThat(output.getAll()).contains("for conversation " + Webhooks.PHONE_NUMBER_ID + ":***432")
+        .doesNotContain(waId);
+
+    String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    Browser.Page accepted = new Browser(port).postJson("/api/conversations/" + conversation + "/events",
+        "{\"name\":\"Forged\\nERROR app.wasla.Fake - injected entry\"}", ADMIN);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains("Forged\\nERROR app.wasla.Fake"));
+    assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith("ERROR app.wasla.Fake"));
+  }
+}
