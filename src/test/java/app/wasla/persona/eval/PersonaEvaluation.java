@@ -39,8 +39,8 @@ public final class PersonaEvaluation {
 
     public static final List<String> FORMS = List.of("ar-EG", "ar", "arabizi", "en", "mixed");
 
-    /** One labelled message. */
-    public record Sample(String form, String intent, String sentiment, boolean handoff, String text) {
+    /** One labelled message; {@code topic} is what it asks about (blind split only, else null). */
+    public record Sample(String form, String intent, String sentiment, boolean handoff, String topic, String text) {
     }
 
     /** One prediction. */
@@ -73,7 +73,10 @@ public final class PersonaEvaluation {
                     continue;
                 }
                 String[] f = line.split("\t");
-                out.add(new Sample(f[0], f[1], f[2], "1".equals(f[3]), f[4]));
+                // five columns (train, heldout) or six with the topic before the text (blind)
+                out.add(f.length >= 6
+                        ? new Sample(f[0], f[1], f[2], "1".equals(f[3]), f[4], f[5])
+                        : new Sample(f[0], f[1], f[2], "1".equals(f[3]), null, f[4]));
             }
             return out;
         } catch (IOException e) {
@@ -108,6 +111,7 @@ public final class PersonaEvaluation {
             m.put("intentMacroF1", round(macroF1(perClass(p))));
             m.put("sentimentAccuracy", round(accuracy(p, x -> x.sample().sentiment(), x -> x.result().sentiment().label())));
             m.put("languageAccuracy", round(accuracy(p, x -> x.sample().form(), x -> x.result().language().tag())));
+            m.put("handoffPrecision", round(handoff(p)[0]));
             m.put("handoffRecall", round(handoff(p)[1]));
             perForm.put(form, m);
         }
@@ -121,7 +125,7 @@ public final class PersonaEvaluation {
             Sample s = p.sample();
             PersonaResult r = p.result();
             if (!s.intent().equals(r.intent()) || s.handoff() != r.handoff()) {
-                errors.add(s.form() + " | " + s.intent() + " -> " + r.intent() + " (" + r.intentConfidence() + ")"
+                errors.add(s.form() + (s.topic() == null ? "" : " | " + s.topic()) + " | " + s.intent() + " -> " + r.intent() + " (" + r.intentConfidence() + ")"
                         + " | handoff " + s.handoff() + " -> " + r.handoff() + (r.handoffReason() == null ? "" : " (" + r.handoffReason() + ")")
                         + " | " + s.text());
             }
@@ -209,11 +213,11 @@ public final class PersonaEvaluation {
                 .append(row("handoff precision", r.handoffPrecision())).append(row("handoff recall", r.handoffRecall()))
                 .append("| handoffs due | ").append(r.handoffDue()).append(" |\n")
                 .append(String.format(Locale.ROOT, "| latency mean / p99 | %.3f ms / %.3f ms |%n", r.latencyMeanMs(), r.latencyP99Ms()));
-        sb.append("\n## Per language form\n\n| form | n | intent acc | intent macro-F1 | sentiment acc | language acc | handoff recall |\n|---|---|---|---|---|---|---|\n");
+        sb.append("\n## Per language form\n\n| form | n | intent acc | intent macro-F1 | sentiment acc | language acc | handoff precision | handoff recall |\n|---|---|---|---|---|---|---|---|\n");
         r.perForm().forEach((form, m) -> sb.append("| ").append(form).append(" | ").append(m.get("messages")).append(" | ")
                 .append(m.get("intentAccuracy")).append(" | ").append(m.get("intentMacroF1")).append(" | ")
                 .append(m.get("sentimentAccuracy")).append(" | ").append(m.get("languageAccuracy")).append(" | ")
-                .append(m.get("handoffRecall")).append(" |\n"));
+                .append(m.get("handoffPrecision")).append(" | ").append(m.get("handoffRecall")).append(" |\n"));
         sb.append("\n## Per intent\n\n| intent | precision | recall | F1 | support |\n|---|---|---|---|---|\n");
         r.perIntent().forEach((i, p) -> sb.append("| ").append(i).append(" | ").append(p.precision()).append(" | ")
                 .append(p.recall()).append(" | ").append(p.f1()).append(" | ").append(p.support()).append(" |\n"));

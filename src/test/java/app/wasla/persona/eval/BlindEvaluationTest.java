@@ -1,0 +1,45 @@
+package app.wasla.persona.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The persona's figures on the BLIND split: customer messages written by people who had not seen the code, the
+ * lexicons or the training data (src/test/resources/persona/eval/blind-brief.md is all they were given). Nothing is
+ * tuned on it. Writes target/persona-eval/blind/report.md and report.json; the floors sit just under what the
+ * embedded persona reaches today, so a regression on unseen text fails the build, and they rise as it improves.
+ * Run: {@code ./mvnw -q -B test -Dtest=BlindEvaluationTest}
+ */
+class BlindEvaluationTest {
+
+    @Test
+    void blindFiguresStayAboveTheFloors() throws Exception {
+        List<PersonaEvaluation.Sample> blind = PersonaEvaluation.load("persona/eval/blind.tsv");
+        PersonaEvaluation.Report r = PersonaEvaluation.report("blind",
+                PersonaEvaluation.run(PersonaEvaluation.persona(), blind));
+        PersonaEvaluation.write(r, Path.of("target/persona-eval/blind"));
+        System.out.println(PersonaEvaluation.markdown(r));
+
+        assertThat(r.messages()).isGreaterThanOrEqualTo(600);
+        assertThat(r.latencyMeanMs()).isLessThan(5.0);
+        assertThat(r.handoffRecall()).isGreaterThanOrEqualTo(FLOOR_HANDOFF_RECALL);
+        assertThat(r.handoffPrecision()).isGreaterThanOrEqualTo(FLOOR_HANDOFF_PRECISION);
+        FLOOR_FORM_MACRO_F1.forEach((form, floor) -> {
+            Map<String, Object> figures = r.perForm().get(form);
+            assertThat((Integer) figures.get("messages")).as("messages of " + form).isGreaterThanOrEqualTo(150);
+            assertThat((Double) figures.get("intentMacroF1")).as("intent macro-F1 of " + form)
+                    .isGreaterThanOrEqualTo(floor);
+        });
+    }
+
+    // the first blind run (docs/persona.md): macro-F1 ar-EG 0.693, ar 0.707, arabizi 0.636, en 0.735; handoff
+    // recall 0.662, precision 0.682. The aim is 0.90 in every form and recall 0.95 at precision 0.85.
+    static final double FLOOR_HANDOFF_RECALL = 0.64;
+    static final double FLOOR_HANDOFF_PRECISION = 0.66;
+    static final Map<String, Double> FLOOR_FORM_MACRO_F1 = Map.of("ar-EG", 0.68, "ar", 0.69, "arabizi", 0.62, "en", 0.72);
+}
