@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public final class CloudMode {
 
-  public static final String ADMIN_ID = "wasla-admin";
+  // Camunda accepts user ids matching its resource whitelist ([a-zA-Z0-9]+ by default): no hyphen
+  public static final String ADMIN_ID = "waslaadmin";
   public static final String ADMIN_PASSWORD = "admin-test-password-7f3a";
   public static final String SANDBOX_PAYMENT_SECRET = "staging-sandbox-payments-secret-91c2";
 
