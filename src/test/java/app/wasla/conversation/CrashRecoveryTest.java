@@ -12,6 +12,7 @@ import app.wasla.support.Webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -256,7 +257,7 @@ class CrashRecoveryTest {
 
   private static String handoffTask(WaslaProcess node, String businessKey) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl()
-            + "/engine-rest/task?processInstanceBusinessKey=" + java.net.URLEncoder.encode(businessKey,
+            + "/engine-rest/task?processInstanceBusinessKey=" + URLEncoder.encode(businessKey,
             StandardCharsets.UTF_8)))
         .header("Authorization", admin().get("Authorization")).build();
     JsonNode tasks = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());

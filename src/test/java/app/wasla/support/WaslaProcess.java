@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -133,13 +134,13 @@ public final class WaslaProcess implements AutoCloseable {
    *
    * @return the exit code, or empty when it had not ended by then (it is then killed)
    */
-  public java.util.OptionalInt terminate(Duration timeout) throws InterruptedException {
+  public OptionalInt terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      return java.util.OptionalInt.of(process.exitValue());
+      return OptionalInt.of(process.exitValue());
     }
     kill();
-    return java.util.OptionalInt.empty();
+    return OptionalInt.empty();
   }
 
   @Override
