@@ -131,8 +131,8 @@ final class SendQueues {
     pool.getQueue().drainTo(queued);
     pool.shutdown();
     if (!pool.awaitTermination(timeout, unit)) {
-      log.warn("Stopping: {} send(s) still waiting for Meta after {} {}; a restart may send them again",
-          pool.getActiveCount(), timeout, unit);
+      log.warn("Stopping: {} send(s) still waiting for Meta at the end of the shutdown timeout ({} ms); a restart "
+          + "may send them again", pool.getActiveCount(), unit.toMillis(timeout));
     }
     List<Runnable> left = new ArrayList<>();
     for (Runnable lane : queued) {
