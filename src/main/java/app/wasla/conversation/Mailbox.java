@@ -194,6 +194,10 @@ public class Mailbox implements SmartLifecycle {
   }
 
   private void deliverReady() {
+    if (!running) {
+      // stopping: no new turn starts; the entries stay pending for the sweep of the next start
+      return;
+    }
     List<Ready> batch = new ArrayList<>();
     for (Ready next; batch.size() < conversationsPerTransaction && (next = ready.poll()) != null; ) {
       batch.add(next);
@@ -536,6 +540,10 @@ public class Mailbox implements SmartLifecycle {
         conversationsPerTransaction, props.sweepInterval());
   }
 
+  /**
+   * Stops taking turns: the turns being delivered commit (or roll back) and their replies go to the outbox, which
+   * stops after the mailbox; conversations queued for a worker are not started and stay pending in the inbox.
+   */
   @Override
   public void stop() {
     running = false;
@@ -543,7 +551,10 @@ public class Mailbox implements SmartLifecycle {
       timer.shutdownNow();
       workers.shutdown();
       try {
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+          // a turn still running is one transaction: when the database closes under it, it rolls back whole
+          log.warn("Stopping: a turn is still being delivered after 10 s");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -63,6 +63,8 @@ public class Outbox implements SmartLifecycle {
   private final boolean onConflictDoNothing;
   private volatile ScheduledExecutorService sweeper;
   private volatile SendQueues senders;
+  /** Set by {@link #stop}: no send starts after it. */
+  private volatile boolean stopped;
   private final Counter sent;
   private final Counter retried;
   private final Counter failedForGood;
@@ -151,7 +153,7 @@ public class Outbox implements SmartLifecycle {
    * Before start and after stop it sends on the calling thread.
    */
   private void dispatch(ConversationKey key, OutboundMessage message, String idempotencyKey, boolean mayBeBehind) {
-    if (!onLane(key, () -> sendLogged(key, message, idempotencyKey, mayBeBehind))) {
+    if (!onLane(key, new QueuedSend(idempotencyKey, () -> sendLogged(key, message, idempotencyKey, mayBeBehind)))) {
       // shutting down: the row stays QUEUED and the sweep sends it once its lease is over
       log.info("Send {} left to the sweep (stopping)", idempotencyKey);
     }
@@ -169,6 +171,13 @@ public class Outbox implements SmartLifecycle {
   private boolean onLane(ConversationKey key, Runnable work) {
     SendQueues queues = senders;
     if (queues == null) {
+      if (stopped) {
+        // a turn that committed during the stop: its row waits for the next start, which sends it at once
+        if (work instanceof QueuedSend send) {
+          release(List.of(send.idempotencyKey()));
+        }
+        return false;
+      }
       work.run();
       return true;
     }
@@ -297,6 +306,9 @@ public class Outbox implements SmartLifecycle {
         .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     int sent = 0;
     for (Due d : due) {
+      if (stopped) {
+        break;
+      }
       // the claim moves the due time to the end of a lease: one node or thread wins each attempt
       int claimed = jdbc.sql("""
               UPDATE outbound_message SET next_attempt_at = ?
@@ -345,28 +357,57 @@ public class Outbox implements SmartLifecycle {
 
   @Override
   public void start() {
+    stopped = false;
     senders = new SendQueues(props.senders(), AfterCommit.daemonThreads("outbox-send-"));
     sweeper = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("outbox-sweep-"));
     long ms = props.sweepInterval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweep, ms, ms, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Stops without leaving a send half done: no send starts any more, and the sends in flight (the sweep's and the
+   * senders') get Meta's answer and their SENT mark, waiting up to {@code wasla.outbox.shutdown-timeout}. Sends that
+   * were queued but had not started stay QUEUED and are released (due now), so the next start sends them at once
+   * and only once. (A thread is never interrupted in its HTTP call: Meta might have taken the message.)
+   */
   @Override
   public void stop() {
+    stopped = true;
     SendQueues queues = senders;
     senders = null;
-    if (queues != null) {
-      queues.shutdown();
-      try {
-        // what is queued goes out; anything left is sent by the sweep of the next start
-        queues.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    long deadline = System.nanoTime() + props.shutdownTimeout().toNanos();
+    try {
+      if (sweeper != null) {
+        sweeper.shutdown();
+        sweeper.awaitTermination(props.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
       }
+      if (queues != null) {
+        List<String> notStarted = queues.stop(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+            .stream().filter(QueuedSend.class::isInstance).map(w -> ((QueuedSend) w).idempotencyKey()).toList();
+        release(notStarted);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    if (sweeper != null) {
-      sweeper.shutdownNow();
-      sweeper = null;
+    sweeper = null;
+  }
+
+  /** Makes QUEUED sends due now (their lease was running): the sweep of the next start sends them first thing. */
+  private void release(List<String> idempotencyKeys) {
+    if (idempotencyKeys.isEmpty()) {
+      return;
+    }
+    try {
+      Instant now = clock.instant();
+      for (String key : idempotencyKeys) {
+        jdbc.sql("UPDATE outbound_message SET next_attempt_at = ? WHERE idempotency_key = ? AND status = 'QUEUED'")
+            .params(Inbox.utc(now), key).update();
+      }
+      log.info("Stopping: {} send(s) not started, left QUEUED for the next start", idempotencyKeys.size());
+    } catch (RuntimeException e) {
+      // they are still QUEUED: the next start sends them when their lease is over
+      log.warn("Stopping: {} send(s) not started could not be released; sent after their lease",
+          idempotencyKeys.size(), e);
     }
   }
 
@@ -379,6 +420,15 @@ public class Outbox implements SmartLifecycle {
   @Override
   public int getPhase() {
     return Integer.MAX_VALUE - 200;
+  }
+
+  /** A send as its conversation's lane runs it: its key tells which row to release when it never starts. */
+  private record QueuedSend(String idempotencyKey, Runnable send) implements Runnable {
+
+    @Override
+    public void run() {
+      send.run();
+    }
   }
 
   private record Failure(int attempts, String conversationKey, String processInstanceId, boolean giveUp) {

@@ -20,7 +20,10 @@ public record OutboxProperties(
     @DefaultValue("2s") Duration sweepInterval,
     /* Sends in flight at once (each waits for Meta's answer on a thread of its own); a conversation's messages
        still leave one at a time, in order. At Meta's usual 100-500 ms per send, 64 carry 130-640 messages/s. */
-    @DefaultValue("64") int senders) {
+    @DefaultValue("64") int senders,
+    /* On shutdown, how long the sends in flight may take to get Meta's answer and their SENT mark; queued sends
+       that have not started are left for the next start. */
+    @DefaultValue("15s") Duration shutdownTimeout) {
 
   public OutboxProperties {
     if (attempts < 1) {
@@ -28,6 +31,9 @@ public record OutboxProperties(
     }
     if (senders < 1) {
       throw new IllegalArgumentException("wasla.outbox.senders must be at least 1");
+    }
+    if (shutdownTimeout.isNegative()) {
+      throw new IllegalArgumentException("wasla.outbox.shutdown-timeout must not be negative");
     }
   }
 

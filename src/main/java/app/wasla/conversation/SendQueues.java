@@ -1,6 +1,8 @@
 package app.wasla.conversation;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,9 @@ final class SendQueues {
   private final ThreadPoolExecutor pool;
   /** Per conversation with work queued or running: what is still to run after the running piece. */
   private final Map<String, Queue<Runnable>> waiting = new ConcurrentHashMap<>();
+  /** Work that was queued but never started because the node stops ({@link #stop}). */
+  private final List<Runnable> notStarted = new ArrayList<>();
+  private volatile boolean stopping;
 
   SendQueues(int threads, ThreadFactory threadFactory) {
     this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -40,6 +45,9 @@ final class SendQueues {
    * @throws RejectedExecutionException when shutting down and the conversation has nothing running to queue behind
    */
   void execute(String conversationKey, Runnable work) {
+    if (stopping) {
+      throw new RejectedExecutionException("stopping");
+    }
     boolean[] first = {false};
     waiting.compute(conversationKey, (key, queue) -> {
       if (queue == null) {
@@ -51,7 +59,7 @@ final class SendQueues {
     });
     if (first[0]) {
       try {
-        pool.execute(() -> runThenNext(conversationKey, work));
+        pool.execute(new Lane(conversationKey, work));
       } catch (RejectedExecutionException stopping) {
         // pieces another thread queued behind this one in the meantime will not run either: their rows stay QUEUED
         // for the outbox sweep of the next start, as this one's does
@@ -64,10 +72,38 @@ final class SendQueues {
     }
   }
 
+  /** A conversation's first piece of work, as the pool queues it: the rest follow on the same thread. */
+  private final class Lane implements Runnable {
+
+    private final String conversationKey;
+    private final Runnable first;
+
+    Lane(String conversationKey, Runnable first) {
+      this.conversationKey = conversationKey;
+      this.first = first;
+    }
+
+    @Override
+    public void run() {
+      runThenNext(conversationKey, first);
+    }
+  }
+
   /** Runs the work, then the conversation's next queued piece on the same thread, until none is left. */
   private void runThenNext(String conversationKey, Runnable work) {
     Runnable next = work;
     while (next != null) {
+      if (stopping) {
+        // what has not started stays with its row (QUEUED) for the next start: no send begins during the stop
+        Queue<Runnable> rest = waiting.remove(conversationKey);
+        synchronized (notStarted) {
+          notStarted.add(next);
+          if (rest != null) {
+            notStarted.addAll(rest);
+          }
+        }
+        return;
+      }
       try {
         next.run();
       } catch (RuntimeException e) {
@@ -83,12 +119,33 @@ final class SendQueues {
     }
   }
 
-  /** Lets what is queued run to its end; nothing new starts. */
-  void shutdown() {
+  /**
+   * Stops: the work running now goes to its end (a send in flight gets Meta's answer and its SENT mark), nothing
+   * queued starts, and new work is refused. Waits up to {@code timeout} for the running work.
+   *
+   * @return the work that was queued and will not run
+   */
+  List<Runnable> stop(long timeout, TimeUnit unit) throws InterruptedException {
+    stopping = true;
+    List<Runnable> queued = new ArrayList<>();
+    pool.getQueue().drainTo(queued);
     pool.shutdown();
-  }
-
-  boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-    return pool.awaitTermination(timeout, unit);
+    if (!pool.awaitTermination(timeout, unit)) {
+      log.warn("Stopping: {} send(s) still waiting for Meta at the end of the shutdown timeout ({} ms); a restart "
+          + "may send them again", pool.getActiveCount(), unit.toMillis(timeout));
+    }
+    List<Runnable> left = new ArrayList<>();
+    for (Runnable lane : queued) {
+      Lane l = (Lane) lane;
+      Queue<Runnable> rest = waiting.remove(l.conversationKey);
+      left.add(l.first);
+      if (rest != null) {
+        left.addAll(rest);
+      }
+    }
+    synchronized (notStarted) {
+      left.addAll(notStarted);
+    }
+    return left;
   }
 }

@@ -293,7 +293,7 @@ public final class LoadBenchmark {
         // a file, as the embedded default keeps it (./data): in memory the whole database sat in Wasla's heap, and
         // after a long warm-up on a fast machine it filled the 1 GB and the runs measured the garbage collector
         jdbcUrl = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("wasla-h2").resolve("wasla")
-            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + h2Cache(args);
+            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + h2WriteDelay(args) + h2Cache(args);
         props.put("spring.datasource.url", jdbcUrl);
       }
       int port;
@@ -405,6 +405,12 @@ public final class LoadBenchmark {
     public void close() throws InterruptedException {
       jvm.close();
     }
+  }
+
+  private static String h2WriteDelay(Map<String, String> args) {
+    // as the product default: each commit written to the file before it returns (docs/reliability.md); 500 was H2's
+    String delay = args.getOrDefault("h2WriteDelay", "0");
+    return delay.isEmpty() ? "" : ";WRITE_DELAY=" + delay;
   }
 
   private static String h2Cache(Map<String, String> args) {

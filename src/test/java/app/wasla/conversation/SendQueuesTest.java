@@ -19,8 +19,7 @@ class SendQueuesTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    queues.shutdown();
-    queues.awaitTermination(5, TimeUnit.SECONDS);
+    queues.stop(5, TimeUnit.SECONDS);
   }
 
   @Test
@@ -69,21 +68,40 @@ class SendQueuesTest {
   }
 
   @Test
-  void workQueuedBehindARunningPieceStillRunsAfterShutdownAndNewWorkIsRefused() throws Exception {
+  void aStopLetsTheRunningPieceFinishHandsBackWhatHasNotStartedAndRefusesNewWork() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch second = new CountDownLatch(1);
+    AtomicInteger ran = new AtomicInteger();
     queues.execute("a", () -> {
+      started.countDown();
       try {
         release.await(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      ran.incrementAndGet();
     });
-    queues.execute("a", second::countDown);
-    queues.shutdown();
+    Runnable behind = ran::incrementAndGet;
+    queues.execute("a", behind);
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
-    assertThatThrownBy(() -> queues.execute("b", () -> { })).isInstanceOf(RejectedExecutionException.class);
+    Thread stopper = new Thread(() -> {
+      try {
+        handedBack.addAll(queues.stop(5, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    stopper.start();
+    // the stop waits for the running piece: new work is refused meanwhile
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThatThrownBy(() -> queues.execute("b", () -> { })).isInstanceOf(RejectedExecutionException.class));
     release.countDown();
-    assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+    stopper.join(10_000);
+
+    assertThat(ran).hasValue(1);
+    assertThat(handedBack).containsExactly(behind);
   }
+
+  private final List<Runnable> handedBack = new CopyOnWriteArrayList<>();
 }

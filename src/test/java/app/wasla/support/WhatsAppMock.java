@@ -39,6 +39,10 @@ public final class WhatsAppMock {
   private final Map<String, AtomicInteger> failuresOfText = new ConcurrentHashMap<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private volatile Hold hold;
+  /** How long Meta takes to answer a send it has accepted (recorded): the window in which a crash loses its 200. */
+  private volatile long answerDelayMs;
+  private final AtomicInteger answering = new AtomicInteger();
+  private final Object sendSignal = new Object();
 
   /** Sends to these customers wait at the mock until {@code count} of them wait together (or 10 s have passed). */
   private record Hold(Set<String> to, CountDownLatch together, AtomicInteger waiting, AtomicInteger most) {
@@ -113,6 +117,35 @@ public final class WhatsAppMock {
             + "\"code\":131026,\"fbtrace_id\":\"XyZ\"}}");
   }
 
+  /**
+   * Meta answers every accepted send this long after accepting it, as a slow Meta does: a node that dies meanwhile
+   * never learns its message went out.
+   */
+  public void answerSendsAfter(java.time.Duration delay) {
+    answerDelayMs = delay.toMillis();
+  }
+
+  /** Sends Meta has accepted (recorded) and not answered yet. */
+  public int answering() {
+    return answering.get();
+  }
+
+  /** Every message delivered to Meta (mark-as-read calls excluded), in arrival order. */
+  public List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  /** Waits until more than {@code seen} messages have been delivered, or the timeout has passed. */
+  public void awaitMoreThan(int seen, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (sendSignal) {
+      long left;
+      while (sent.size() <= seen && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(sendSignal, left);
+      }
+    }
+  }
+
   /** Messages delivered to Meta for this customer (mark-as-read calls excluded), in arrival order. */
   public List<Sent> sentTo(String waId) {
     return sent.stream().filter(s -> s.to().equals(waId)).toList();
@@ -176,6 +209,21 @@ public final class WhatsAppMock {
     String phoneNumberId = path.split("/")[2];
     sent.add(new Sent(phoneNumberId, to, body.path("type").asText(), body, wamid, Instant.now()));
     arrivals.add("send:" + to);
+    synchronized (sendSignal) {
+      sendSignal.notifyAll();
+    }
+    long delay = answerDelayMs;
+    if (delay > 0) {
+      answering.incrementAndGet();
+      try {
+        // Meta's own processing after it has taken the message
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        answering.decrementAndGet();
+      }
+    }
     return json("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
         + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
   }
