@@ -20,7 +20,10 @@ public record OutboxProperties(
     @DefaultValue("2s") Duration sweepInterval,
     /* Sends in flight at once (each waits for Meta's answer on a thread of its own); a conversation's messages
        still leave one at a time, in order. At Meta's usual 100-500 ms per send, 64 carry 130-640 messages/s. */
-    @DefaultValue("64") int senders) {
+    @DefaultValue("64") int senders,
+    /* Sends Meta accepted while the database was away, whose SENT mark is kept in memory until it can be written
+       (instead of sending them again when their lease runs out). */
+    @DefaultValue("10000") int pendingSentMarks) {
 
   public OutboxProperties {
     if (attempts < 1) {
@@ -28,6 +31,9 @@ public record OutboxProperties(
     }
     if (senders < 1) {
       throw new IllegalArgumentException("wasla.outbox.senders must be at least 1");
+    }
+    if (pendingSentMarks < 0) {
+      throw new IllegalArgumentException("wasla.outbox.pending-sent-marks must not be negative");
     }
   }
 

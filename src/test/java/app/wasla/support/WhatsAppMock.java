@@ -39,6 +39,7 @@ public final class WhatsAppMock {
   private final Map<String, AtomicInteger> failuresOfText = new ConcurrentHashMap<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private volatile Hold hold;
+  private final Map<String, Runnable> beforeFirstAnswer = new ConcurrentHashMap<>();
 
   /** Sends to these customers wait at the mock until {@code count} of them wait together (or 10 s have passed). */
   private record Hold(Set<String> to, CountDownLatch together, AtomicInteger waiting, AtomicInteger most) {
@@ -88,6 +89,14 @@ public final class WhatsAppMock {
   public int mostHeldAtOnce() {
     Hold h = hold;
     return h == null ? 0 : h.most().get();
+  }
+
+  /**
+   * Runs {@code action} when the next send to this customer arrives, before Meta accepts it (once): what happens
+   * to Wasla while its send is in flight.
+   */
+  public void beforeAccepting(String waId, Runnable action) {
+    beforeFirstAnswer.put(waId, action);
   }
 
   /** The next {@code times} sends to this customer fail with the given response, then sends succeed. */
@@ -170,6 +179,10 @@ public final class WhatsAppMock {
       if (text.contains(marked.getKey()) && marked.getValue().getAndDecrement() > 0) {
         return rateLimited();
       }
+    }
+    Runnable before = beforeFirstAnswer.remove(to);
+    if (before != null) {
+      before.run();
     }
     String wamid = "wamid.MOCK." + UUID.randomUUID();
     String path = request.getPath();
