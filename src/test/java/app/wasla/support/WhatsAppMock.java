@@ -39,6 +39,8 @@ public final class WhatsAppMock {
   private final Map<String, AtomicInteger> failuresOfText = new ConcurrentHashMap<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private volatile Hold hold;
+  /** While Meta is down: every send is answered with one of these in turn. */
+  private volatile List<MockResponse> outage;
   private final Map<String, Runnable> beforeFirstAnswer = new ConcurrentHashMap<>();
 
   /** Sends to these customers wait at the mock until {@code count} of them wait together (or 10 s have passed). */
@@ -92,7 +94,7 @@ public final class WhatsAppMock {
   }
 
   /**
-   * Runs {@code action} when the next send to this customer arrives, before Meta accepts it (once): what happens
+   * Runs {@code action} when the next send to this customer arrives, before Meta answers it (once): what happens
    * to Wasla while its send is in flight.
    */
   public void beforeAccepting(String waId, Runnable action) {
@@ -108,6 +110,39 @@ public final class WhatsAppMock {
   /** The next {@code times} sends of a text containing {@code marker} fail with a 429; other sends succeed. */
   public void failNextSendsOfText(String marker, int times) {
     failuresOfText.put(marker, new AtomicInteger(times));
+  }
+
+  /** Meta is down or throttling: every send fails with these answers in turn until {@link #recover()}. */
+  public void failAllSends(List<MockResponse> answers) {
+    outage = List.copyOf(answers);
+  }
+
+  /** Meta is healthy again. */
+  public void recover() {
+    outage = null;
+  }
+
+  public static MockResponse serverError() {
+    return new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"type\":\"OAuthException\","
+            + "\"code\":2,\"fbtrace_id\":\"Svc\"}}");
+  }
+
+  /** HTTP 429 without Meta's error object, as a proxy in front of it answers. */
+  public static MockResponse tooManyRequests() {
+    return new MockResponse().setResponseCode(429);
+  }
+
+  /** Meta's pair rate limit: too many messages to this customer in a short time. */
+  public static MockResponse pairRateLimited() {
+    return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\","
+            + "\"type\":\"OAuthException\",\"code\":131056,\"fbtrace_id\":\"Pr\"}}");
+  }
+
+  /** Every message delivered to Meta (mark-as-read calls excluded), in arrival order. */
+  public List<Sent> allSent() {
+    return List.copyOf(sent);
   }
 
   public static MockResponse rateLimited() {
@@ -170,6 +205,14 @@ public final class WhatsAppMock {
       }
       h.waiting().decrementAndGet();
     }
+    Runnable before = beforeFirstAnswer.remove(to);
+    if (before != null) {
+      before.run();
+    }
+    List<MockResponse> down = outage;
+    if (down != null) {
+      return down.get(Math.floorMod(attempts.get(), down.size())).clone();
+    }
     AtomicInteger failures = failuresToSend.get(to);
     if (failures != null && failures.getAndDecrement() > 0) {
       return failWith.get(to).clone();
@@ -179,10 +222,6 @@ public final class WhatsAppMock {
       if (text.contains(marked.getKey()) && marked.getValue().getAndDecrement() > 0) {
         return rateLimited();
       }
-    }
-    Runnable before = beforeFirstAnswer.remove(to);
-    if (before != null) {
-      before.run();
     }
     String wamid = "wamid.MOCK." + UUID.randomUUID();
     String path = request.getPath();
