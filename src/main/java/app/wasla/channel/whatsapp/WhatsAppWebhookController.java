@@ -85,13 +85,16 @@ class WhatsAppWebhookController {
     try {
       inbound.store(payload);
     } catch (RuntimeException e) {
-      if (!databaseUnavailable(e)) {
-        throw e;
+      // never 200 without the row, and not left to the error page either (an exception escaping here was seen
+      // answered 200): Meta retries a 5xx, and a message stored before the failure is a no-op then
+      if (databaseUnavailable(e)) {
+        log.warn("WhatsApp webhook not stored, the database is unavailable; answered 503 for Meta to retry: {}",
+            e.toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+            "The webhook could not be stored; send it again later");
       }
-      // never 200 without the row: Meta retries a 503, and a message stored before the failure is a no-op then
-      log.warn("WhatsApp webhook not stored, the database is unavailable; answered 503 for Meta to retry: {}",
-          e.toString());
-      return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+      log.error("WhatsApp webhook not stored; answered 500 for Meta to retry", e);
+      return problem(HttpStatus.INTERNAL_SERVER_ERROR, "not-stored",
           "The webhook could not be stored; send it again later");
     }
     return ResponseEntity.ok().build();
