@@ -110,8 +110,9 @@ public class OutboundMessages {
   }
 
   /**
-   * Records a send Meta accepted and publishes message.sent, once per key; returns when both are committed. Under load
-   * the marks of many sends share a transaction ({@link SentMarks}).
+   * Records a send Meta accepted and publishes message.sent, once per key; returns when both are committed, or when
+   * the mark is kept to be written once the database is back. Under load the marks of many sends share a
+   * transaction ({@link SentMarks}).
    */
   void markSent(ConversationKey key, OutboundMessage sent, String idempotencyKey, String wamid) {
     sentMarks.mark(key, sent, idempotencyKey, wamid);

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +73,16 @@ public class Outbox implements SmartLifecycle {
   private final Counter retried;
   private final Counter failedForGood;
   private final Counter held;
+  private final SentMarks sentMarks;
+  /** QUEUED rows and the age of the oldest, as the last sweep counted them (a scrape must not wait for the database). */
+  private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestQueuedSeconds = new AtomicLong();
 
   Outbox(JdbcClient jdbc, OutboundMessages outbound, WhatsAppTransport transport, ConversationEngine engine,
       WebhookEvents events, PlatformTransactionManager transactionManager, ObjectMapper json, OutboxProperties props,
-      Clock clock, MeterRegistry metrics, DatabaseDialect dialect) {
+      Clock clock, MeterRegistry metrics, DatabaseDialect dialect, SentMarks sentMarks) {
     this.jdbc = jdbc;
+    this.sentMarks = sentMarks;
     this.onConflictDoNothing = dialect.postgres();
     this.outbound = outbound;
     this.transport = transport;
@@ -92,6 +101,10 @@ public class Outbox implements SmartLifecycle {
         .description("Sends given up: FAILED and an incident of the conversation").register(metrics);
     this.held = Counter.builder("wasla.outbox.sends").tag("result", "held")
         .description("Sends held back behind an earlier message of their conversation not sent yet").register(metrics);
+    Gauge.builder("wasla.outbox.backlog", backlog, AtomicLong::get)
+        .description("Flow messages queued and not sent yet (as of the last outbox sweep)").register(metrics);
+    Gauge.builder("wasla.outbox.oldest-queued-age", oldestQueuedSeconds, AtomicLong::get).baseUnit("seconds")
+        .description("Age of the oldest flow message not sent yet (as of the last outbox sweep)").register(metrics);
   }
 
   /**
@@ -315,6 +328,10 @@ public class Outbox implements SmartLifecycle {
               WHERE idempotency_key = ? AND status = 'QUEUED' AND next_attempt_at <= ?""")
           .params(Inbox.utc(now.plus(props.lease())), d.idempotencyKey(), Inbox.utc(now)).update();
       if (claimed == 1) {
+        if (sentMarks.isPending(d.idempotencyKey())) {
+          // Meta has it; only its SENT mark waits for the database (written by the next sweep)
+          continue;
+        }
         OutboundMessage message;
         try {
           message = parse(d);
@@ -349,10 +366,25 @@ public class Outbox implements SmartLifecycle {
 
   private void sweep() {
     try {
+      // first the marks kept while the database was away, so that their rows are not due for a resend
+      sentMarks.writePending();
       sendDue();
+      countBacklog();
     } catch (RuntimeException e) {
-      log.warn("Outbox sweep failed; next one in {}", props.sweepInterval(), e);
+      log.warn("Outbox sweep failed; next one in {}: {}", props.sweepInterval(), e.toString());
     }
+  }
+
+  /** Updates the backlog gauges: QUEUED rows, and the age of the oldest. */
+  void countBacklog() {
+    jdbc.sql("SELECT COUNT(*), MIN(created_at) FROM outbound_message WHERE status = 'QUEUED'")
+        .query((rs, n) -> {
+          backlog.set(rs.getLong(1));
+          OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+          oldestQueuedSeconds.set(oldest == null ? 0
+              : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toSeconds()));
+          return rs.getLong(1);
+        }).single();
   }
 
   @Override

@@ -23,7 +23,10 @@ public record OutboxProperties(
     @DefaultValue("64") int senders,
     /* On shutdown, how long the sends in flight may take to get Meta's answer and their SENT mark; queued sends
        that have not started are left for the next start. */
-    @DefaultValue("15s") Duration shutdownTimeout) {
+    @DefaultValue("15s") Duration shutdownTimeout,
+    /* Sends Meta accepted while the database was away, whose SENT mark is kept in memory until it can be written
+       (instead of sending them again when their lease runs out). */
+    @DefaultValue("10000") int pendingSentMarks) {
 
   public OutboxProperties {
     if (attempts < 1) {
@@ -34,6 +37,9 @@ public record OutboxProperties(
     }
     if (shutdownTimeout.isNegative()) {
       throw new IllegalArgumentException("wasla.outbox.shutdown-timeout must not be negative");
+    }
+    if (pendingSentMarks < 0) {
+      throw new IllegalArgumentException("wasla.outbox.pending-sent-marks must not be negative");
     }
   }
 

@@ -308,6 +308,9 @@ public final class LoadBenchmark {
       props.put("wasla.whatsapp.verify-token", "bench-verify-token");
       CloudMode.safetyProperties().forEach(props::putIfAbsent);
       props.put("wasla.whatsapp.mark-read", args.getOrDefault("markRead", "false"));
+      // Wasla's capacity is measured, not Meta's per-number throughput (80 messages/s by default, enforced by
+      // wasla.whatsapp.messages-per-second since the outbox paces its sends)
+      props.put("wasla.whatsapp.messages-per-second", args.getOrDefault("metaRate", "100000"));
       // no conversation may close on inactivity during a long run (the seeded ones included)
       props.put("wasla.mailbox.inactivity-timeout", args.getOrDefault("inactivity", "PT6H"));
       List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + args.getOrDefault("waslaXmx", "1g")));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OutboxPropertiesTest {
 
   private final OutboxProperties props = new OutboxProperties(5, Duration.ofSeconds(5), Duration.ofSeconds(60),
-      Duration.ofSeconds(2), 8, Duration.ofSeconds(15));
+      Duration.ofSeconds(2), 8, Duration.ofSeconds(15), 10000);
 
   @Test
   void theWaitDoublesWithEachFailedSendUpToAnHour() {
@@ -22,6 +22,6 @@ class OutboxPropertiesTest {
   @Test
   void atLeastOneAttemptIsRequired() {
     assertThatThrownBy(() -> new OutboxProperties(0, Duration.ofSeconds(5), Duration.ofSeconds(60),
-        Duration.ofSeconds(2), 8, Duration.ofSeconds(15))).hasMessageContaining("wasla.outbox.attempts");
+        Duration.ofSeconds(2), 8, Duration.ofSeconds(15), 10000)).hasMessageContaining("wasla.outbox.attempts");
   }
 }

@@ -25,6 +25,11 @@ public final class PostgresTestDatabase {
   private PostgresTestDatabase() {
   }
 
+  /** The server's host:port, for a test that puts a {@link TcpProxy} in front of it. */
+  public static String hostAndPort() {
+    return HOST;
+  }
+
   /** Makes sure the database exists (dropping it first when asked) and returns its JDBC URL. */
   public static synchronized String url(String name, boolean fresh) {
     String database = name + SUFFIX;

@@ -43,6 +43,9 @@ public final class WhatsAppMock {
   private volatile long answerDelayMs;
   private final AtomicInteger answering = new AtomicInteger();
   private final Object sendSignal = new Object();
+  /** While Meta is down: every send is answered with one of these in turn. */
+  private volatile List<MockResponse> outage;
+  private final Map<String, Runnable> beforeFirstAnswer = new ConcurrentHashMap<>();
 
   /** Sends to these customers wait at the mock until {@code count} of them wait together (or 10 s have passed). */
   private record Hold(Set<String> to, CountDownLatch together, AtomicInteger waiting, AtomicInteger most) {
@@ -94,6 +97,14 @@ public final class WhatsAppMock {
     return h == null ? 0 : h.most().get();
   }
 
+  /**
+   * Runs {@code action} when the next send to this customer arrives, before Meta answers it (once): what happens
+   * to Wasla while its send is in flight.
+   */
+  public void beforeAccepting(String waId, Runnable action) {
+    beforeFirstAnswer.put(waId, action);
+  }
+
   /** The next {@code times} sends to this customer fail with the given response, then sends succeed. */
   public void failNextSends(String waId, int times, MockResponse response) {
     failuresToSend.put(waId, new AtomicInteger(times));
@@ -103,6 +114,39 @@ public final class WhatsAppMock {
   /** The next {@code times} sends of a text containing {@code marker} fail with a 429; other sends succeed. */
   public void failNextSendsOfText(String marker, int times) {
     failuresOfText.put(marker, new AtomicInteger(times));
+  }
+
+  /** Meta is down or throttling: every send fails with these answers in turn until {@link #recover()}. */
+  public void failAllSends(List<MockResponse> answers) {
+    outage = List.copyOf(answers);
+  }
+
+  /** Meta is healthy again. */
+  public void recover() {
+    outage = null;
+  }
+
+  public static MockResponse serverError() {
+    return new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"type\":\"OAuthException\","
+            + "\"code\":2,\"fbtrace_id\":\"Svc\"}}");
+  }
+
+  /** HTTP 429 without Meta's error object, as a proxy in front of it answers. */
+  public static MockResponse tooManyRequests() {
+    return new MockResponse().setResponseCode(429);
+  }
+
+  /** Meta's pair rate limit: too many messages to this customer in a short time. */
+  public static MockResponse pairRateLimited() {
+    return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\","
+            + "\"type\":\"OAuthException\",\"code\":131056,\"fbtrace_id\":\"Pr\"}}");
+  }
+
+  /** Every message delivered to Meta (mark-as-read calls excluded), in arrival order. */
+  public List<Sent> allSent() {
+    return List.copyOf(sent);
   }
 
   public static MockResponse rateLimited() {
@@ -193,6 +237,14 @@ public final class WhatsAppMock {
         Thread.currentThread().interrupt();
       }
       h.waiting().decrementAndGet();
+    }
+    Runnable before = beforeFirstAnswer.remove(to);
+    if (before != null) {
+      before.run();
+    }
+    List<MockResponse> down = outage;
+    if (down != null) {
+      return down.get(Math.floorMod(attempts.get(), down.size())).clone();
     }
     AtomicInteger failures = failuresToSend.get(to);
     if (failures != null && failures.getAndDecrement() > 0) {

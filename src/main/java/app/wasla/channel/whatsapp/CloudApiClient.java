@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,12 +29,17 @@ public final class CloudApiClient {
 
   private static final Logger log = LoggerFactory.getLogger(CloudApiClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Longest a call waits for its number's throughput; a call still waiting then fails as retryable. */
+  private static final Duration THROUGHPUT_WAIT = Duration.ofSeconds(30);
 
   private final OkHttpClient http;
   private final ObjectMapper json;
   private final HttpUrl baseUrl;
   private final String accessToken;
   private final RetryTemplate retry;
+  /** Meta's throughput is per business number: one limiter per phone_number_id, spreading calls evenly. */
+  private final Map<String, RateLimiter> throughput = new ConcurrentHashMap<>();
+  private final RateLimiterConfig throughputLimit;
 
   public CloudApiClient(OkHttpClient http, ObjectMapper json, WhatsAppProperties props) {
     this(http, json, props, null);
@@ -51,7 +60,14 @@ public final class CloudApiClient {
     this.retry = RetryTemplate.builder()
         .maxAttempts(props.sendAttempts())
         .customBackoff(new RetryAfterBackOffPolicy(props.sendBackoff(), sleeper))
-        .retryOn(t -> t instanceof CloudApiException e && e.retryable())
+        // a pair rate limit (131056) lasts seconds: the outbox holds that conversation instead, and this sender
+        // thread goes on with other customers' sends
+        .retryOn(t -> t instanceof CloudApiException e && e.retryable() && !e.pairRateLimit())
+        .build();
+    this.throughputLimit = RateLimiterConfig.custom()
+        .limitForPeriod(1)
+        .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / props.messagesPerSecond()))
+        .timeoutDuration(THROUGHPUT_WAIT)
         .build();
   }
 
@@ -167,7 +183,15 @@ public final class CloudApiClient {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialise a Cloud API request", e);
     }
-    return retry.execute(context -> attempt(url, bytes, context.getRetryCount() + 1));
+    RateLimiter limiter = throughput.computeIfAbsent(phoneNumberId,
+        id -> RateLimiter.of("whatsapp-" + id, throughputLimit));
+    return retry.execute(context -> {
+      if (!limiter.acquirePermission()) {
+        throw new CloudApiException("Cloud API throughput of " + phoneNumberId + " still used up after "
+            + THROUGHPUT_WAIT.toSeconds() + " s (wasla.whatsapp.messages-per-second)", 0, null, null, true, null, null);
+      }
+      return attempt(url, bytes, context.getRetryCount() + 1);
+    });
   }
 
   private JsonNode attempt(HttpUrl url, byte[] body, int attempt) {

@@ -32,6 +32,9 @@ public final class CloudApiException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
+  /** Meta's pair rate limit: too many messages to this customer; wait seconds, not milliseconds. */
+  public static final int PAIR_RATE_LIMIT = 131056;
+
   /** Whether a response with this HTTP status and Meta error code is worth retrying. */
   public static boolean isRetryable(int httpStatus, Integer errorCode) {
     return httpStatus == 429 || httpStatus >= 500 || (errorCode != null && RETRYABLE_CODES.contains(errorCode));
@@ -55,6 +58,11 @@ public final class CloudApiException extends RuntimeException {
   /** True for rate limits, 5xx, transient Meta codes and I/O failures; false for requests Meta will always refuse. */
   public boolean retryable() {
     return retryable;
+  }
+
+  /** Meta's pair rate limit (131056): only this customer's sends must wait. */
+  public boolean pairRateLimit() {
+    return errorCode != null && errorCode == PAIR_RATE_LIMIT;
   }
 
   /** The {@code Retry-After} Meta asked for, or null. */

@@ -3,8 +3,14 @@ package app.wasla.channel.whatsapp;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -75,13 +82,44 @@ class WhatsAppWebhookController {
     } catch (MalformedWebhookException e) {
       return problem(HttpStatus.BAD_REQUEST, "malformed-webhook", e.getMessage());
     }
-    inbound.store(payload);
+    try {
+      inbound.store(payload);
+    } catch (RuntimeException e) {
+      // never 200 without the row, and not left to the error page either (an exception escaping here was seen
+      // answered 200): Meta retries a 5xx, and a message stored before the failure is a no-op then
+      if (databaseUnavailable(e)) {
+        log.warn("WhatsApp webhook not stored, the database is unavailable; answered 503 for Meta to retry: {}",
+            e.toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+            "The webhook could not be stored; send it again later");
+      }
+      log.error("WhatsApp webhook not stored; answered 500 for Meta to retry", e);
+      return problem(HttpStatus.INTERNAL_SERVER_ERROR, "not-stored",
+          "The webhook could not be stored; send it again later");
+    }
     return ResponseEntity.ok().build();
+  }
+
+  /** A failure to reach the database (no connection, connection lost) rather than a fault of this payload. */
+  private static boolean databaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TransientDataAccessException || t instanceof CannotCreateTransactionException
+          || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientException
+          || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
+          || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(java.net.URI.create("https://wasla.app/problems/" + type));
-    return ResponseEntity.status(status).body(problem);
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      response.header("Retry-After", "10");
+    }
+    return response.body(problem);
   }
 }

@@ -216,7 +216,7 @@ class CloudApiClientTest {
   void backoffDoublesButNeverExceedsTenSeconds() {
     CloudApiClient slow = new CloudApiClient(new OkHttpClient(), mapper, new WhatsAppProperties(
         WhatsAppProperties.Mode.CLOUD, server.url("/v23.0").toString(), TOKEN, "s", "v", Duration.ofSeconds(1),
-        Duration.ofSeconds(1), 4, Duration.ofSeconds(4), true, null, "ar", "1", "MARKETING"), sleeps::add);
+        Duration.ofSeconds(1), 4, Duration.ofSeconds(4), true, null, "ar", "1", "MARKETING", 80), sleeps::add);
     for (int i = 0; i < 4; i++) {
       server.enqueue(new MockResponse().setResponseCode(503));
     }
@@ -252,12 +252,18 @@ class CloudApiClientTest {
   }
 
   @Test
-  void aPairRateLimitIsRetriedAlthoughItIsA400() {
+  void aPairRateLimitIsRetryableAlthoughItIsA400ButLeftToTheOutboxBackoff() {
     server.enqueue(error(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit"));
     server.enqueue(ok(WAMID));
 
-    assertThat(client.send(PNID, CUSTOMER, Text.of("hi"))).isEqualTo(WAMID);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    // retried, but not on this thread within milliseconds: the outbox holds the customer's sends for its backoff
+    assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOfSatisfying(CloudApiException.class, e -> {
+          assertThat(e.retryable()).isTrue();
+          assertThat(e.pairRateLimit()).isTrue();
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
   }
 
   @Test
@@ -360,7 +366,7 @@ class CloudApiClientTest {
   private static WhatsAppProperties properties(String baseUrl, int attempts) {
     return new WhatsAppProperties(WhatsAppProperties.Mode.CLOUD, baseUrl, TOKEN, "app-secret", "verify-token",
         Duration.ofSeconds(1), Duration.ofSeconds(1), attempts, Duration.ofMillis(10), true, null, "ar",
-        "100000000000001", "MARKETING");
+        "100000000000001", "MARKETING", 80);
   }
 
   private static MockResponse ok(String wamid) {
