@@ -125,18 +125,25 @@ public final class LoadBenchmark {
   private final long burstGapMs;
   private final MetaMock meta;
   private final Wasla wasla;
+  /** Every Wasla node on the database ({@code nodes}, PostgreSQL only): the first one and the others. */
+  private final List<Wasla> nodes;
   private final OkHttpClient http;
-  private final String url;
+  /** Webhooks go to the nodes in turn, as a load balancer spreads them. */
+  private final List<String> urls;
+  private final AtomicInteger nextNode = new AtomicInteger();
   private final Map<String, Semaphore> replySignals = new ConcurrentHashMap<>();
 
-  private LoadBenchmark(Map<String, String> args, MetaMock meta, Wasla wasla) {
+  private LoadBenchmark(Map<String, String> args, MetaMock meta, Wasla wasla, List<Wasla> more) {
     this.args = args;
     this.salesMix = isSalesMix(args);
     this.burst = burst(args);
     this.burstGapMs = intArg(args, "burstGapMs", 100);
     this.meta = meta;
     this.wasla = wasla;
-    this.url = wasla.baseUrl + "/webhooks/whatsapp";
+    List<Wasla> all = new ArrayList<>(List.of(wasla));
+    all.addAll(more);
+    this.nodes = List.copyOf(all);
+    this.urls = nodes.stream().map(n -> n.baseUrl + "/webhooks/whatsapp").toList();
     this.http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES))
         .readTimeout(30, TimeUnit.SECONDS).build();
     meta.onReply(to -> {
@@ -175,8 +182,9 @@ public final class LoadBenchmark {
     for (String db : list(args.getOrDefault("db", "h2"))) {
       if (steps.contains("open") || steps.contains("closed") || steps.contains("growth")) {
         try (MetaMock meta = new MetaMock(intArg(args, "metaLatencyMs", 0));
-             Wasla wasla = Wasla.start(db, meta, args, dir)) {
-          LoadBenchmark bench = new LoadBenchmark(args, meta, wasla);
+             Wasla wasla = Wasla.start(db, meta, args, dir, 1);
+             Wasla.More more = Wasla.more(db, meta, args, dir)) {
+          LoadBenchmark bench = new LoadBenchmark(args, meta, wasla, more.nodes());
           report.put("waslaStartupSeconds." + db, wasla.startupSeconds);
           bench.warmUp();
           wasla.analyze();
@@ -278,13 +286,41 @@ public final class LoadBenchmark {
       this.startupSeconds = startupSeconds;
     }
 
-    static Wasla start(String db, MetaMock meta, Map<String, String> args, Path dir) throws Exception {
+    /** The nodes after the first ({@code nodes} above 1), on the first one's database. */
+    record More(List<Wasla> nodes) implements AutoCloseable {
+      @Override
+      public void close() throws InterruptedException {
+        for (Wasla node : nodes) {
+          node.close();
+        }
+      }
+    }
+
+    static More more(String db, MetaMock meta, Map<String, String> args, Path dir) throws Exception {
+      int count = intArg(args, "nodes", 1);
+      if (count > 1 && !db.equals("pg")) {
+        throw new IllegalArgumentException("nodes above 1 share one database: db=pg only");
+      }
+      List<Wasla> nodes = new ArrayList<>();
+      try {
+        for (int node = 2; node <= count; node++) {
+          nodes.add(start(db, meta, args, dir, node));
+        }
+      } catch (Exception e) {
+        new More(nodes).close();
+        throw e;
+      }
+      return new More(List.copyOf(nodes));
+    }
+
+    /** Node 1 starts on a fresh database; the others join it. */
+    static Wasla start(String db, MetaMock meta, Map<String, String> args, Path dir, int node) throws Exception {
       Map<String, String> props = new LinkedHashMap<>();
       String pgDatabase = null;
       String jdbcUrl;
       if (db.equals("pg")) {
         pgDatabase = args.getOrDefault("pgPrefix", "wasla_bench_h") + "_app";
-        jdbcUrl = PostgresTestDatabase.url(pgDatabase, true);
+        jdbcUrl = PostgresTestDatabase.url(pgDatabase, node == 1);
         pgDatabase = Seeder.dbName(jdbcUrl);
         props.put("spring.datasource.url", jdbcUrl);
         props.put("spring.datasource.username", PostgresTestDatabase.USER);
@@ -320,13 +356,14 @@ public final class LoadBenchmark {
       props.forEach((k, v) -> cli.add("--" + k + "=" + v));
       list(args.getOrDefault("waslaProps", "")).forEach(p -> cli.add("--" + p));
       long t0 = System.nanoTime();
-      ChildJvm jvm = ChildJvm.start(WaslaApplication.class.getName(), jvmOptions, cli, dir.resolve("wasla-" + db + ".log"));
+      String log = "wasla-" + db + (node == 1 ? "" : "-node" + node) + ".log";
+      ChildJvm jvm = ChildJvm.start(WaslaApplication.class.getName(), jvmOptions, cli, dir.resolve(log));
       String base = "http://127.0.0.1:" + port;
       OkHttpClient probe = new OkHttpClient.Builder().readTimeout(5, TimeUnit.SECONDS).build();
       long deadline = System.nanoTime() + 300_000_000_000L;
       while (true) {
         if (!jvm.isAlive()) {
-          throw new IllegalStateException("Wasla ended during start-up; see " + dir.resolve("wasla-" + db + ".log"));
+          throw new IllegalStateException("Wasla ended during start-up; see " + dir.resolve(log));
         }
         try (Response r = probe.newCall(new Request.Builder().url(base + "/actuator/health").build()).execute()) {
           if (r.code() == 200) {
@@ -342,7 +379,7 @@ public final class LoadBenchmark {
         Thread.sleep(250);
       }
       double startup = Stats.round((System.nanoTime() - t0) / 1e9);
-      System.out.println("Wasla (" + db + ") up in " + startup + " s, pid " + jvm.pid() + ", " + base);
+      System.out.println("Wasla (" + db + ", node " + node + ") up in " + startup + " s, pid " + jvm.pid() + ", " + base);
       return new Wasla(jvm, base, pgDatabase, jdbcUrl, startup);
     }
 
@@ -498,10 +535,11 @@ public final class LoadBenchmark {
     System.out.println("WARM-UP " + r.get("messagesSent") + " messages, " + r.get("repliesPerSecond") + " replies/s");
     int done = seconds;
     while (done < max) {
-      long jit0 = wasla.jvm.jitCpuNanos();
+      long jit0 = waslaJitCpuNanos();
       long t0 = System.nanoTime();
       closedLoop(concurrency, 15, 30);
-      double share = (wasla.jvm.jitCpuNanos() - jit0) / (double) (System.nanoTime() - t0);
+      // with several nodes: their JIT threads together, against one core
+      double share = (waslaJitCpuNanos() - jit0) / (double) (System.nanoTime() - t0);
       done += 15;
       System.out.println("WARM-UP +15 s: the JIT used " + String.format("%.2f", share) + " of a core");
       if (jit0 < 0 || share <= settled) {
@@ -664,8 +702,27 @@ public final class LoadBenchmark {
     return result;
   }
 
+  /** Wasla's CPU time so far: every node's. */
+  long waslaCpuNanos() {
+    return nodes.stream().mapToLong(n -> n.jvm.cpuNanos()).sum();
+  }
+
+  /** Wasla's JIT compiler threads' CPU time so far, every node's; -1 when a node cannot tell. */
+  long waslaJitCpuNanos() {
+    long sum = 0;
+    for (Wasla node : nodes) {
+      long jit = node.jvm.jitCpuNanos();
+      if (jit < 0) {
+        return -1;
+      }
+      sum += jit;
+    }
+    return sum;
+  }
+
   private Map<String, Object> report(Map<String, Object> result, String db, String kind) {
     result.put("db", db);
+    result.put("nodes", nodes.size());
     if (kind != null) {
       result.put("kind", kind);
     }
@@ -691,6 +748,7 @@ public final class LoadBenchmark {
     } else {
       body = Webhooks.buttonReply(waId, wamid, "sales_order", "Order now", Instant.now());
     }
+    String url = urls.get(Math.floorMod(nextNode.getAndIncrement(), urls.size()));
     Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE))
         .header("X-Hub-Signature-256", WebhookSignature.sign(body, Webhooks.APP_SECRET)).build();
     long sent = System.nanoTime();
@@ -796,15 +854,15 @@ public final class LoadBenchmark {
       // short run's CPU per message can be read net of it
       int idleSeconds = intArg(bench.args, "idle", 3);
       if (idleSeconds > 0) {
-        long c0 = bench.wasla.jvm.cpuNanos();
+        long c0 = bench.waslaCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep(idleSeconds * 1000L);
-        idleUtilisation = (bench.wasla.jvm.cpuNanos() - c0) / (double) (System.nanoTime() - t0);
+        idleUtilisation = (bench.waslaCpuNanos() - c0) / (double) (System.nanoTime() - t0);
       }
       loadAtBegin = Proc.loadAverage();
       beginNanos = System.nanoTime();
-      cpuAtBegin = bench.wasla.jvm.cpuNanos();
-      jitAtBegin = bench.wasla.jvm.jitCpuNanos();
+      cpuAtBegin = bench.waslaCpuNanos();
+      jitAtBegin = bench.waslaJitCpuNanos();
       pgAtBegin = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
       dbAtBegin = bench.wasla.pgDatabase == null ? null
           : Proc.databaseCounters(bench.wasla.jdbcUrl, PostgresTestDatabase.USER);
@@ -845,8 +903,8 @@ public final class LoadBenchmark {
         Thread.sleep(50);
       }
       drainedNanos = System.nanoTime();
-      cpuAtDrained = bench.wasla.jvm.cpuNanos();
-      jitAtDrained = bench.wasla.jvm.jitCpuNanos();
+      cpuAtDrained = bench.waslaCpuNanos();
+      jitAtDrained = bench.waslaJitCpuNanos();
       pgAtDrained = bench.wasla.pgDatabase == null ? null : Proc.postgresSnapshot(bench.wasla.pgDatabase);
       sampling = false;
       if (dbAtBegin != null) {

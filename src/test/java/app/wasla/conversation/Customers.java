@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,8 @@ final class Customers implements AutoCloseable {
   /** Every wamid Wasla acknowledged with a 200. */
   private final Set<String> accepted = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> acceptedPerCustomer = new ConcurrentHashMap<>();
-  private volatile Webhooks target;
+  private volatile List<Webhooks> targets;
+  private final AtomicInteger posts = new AtomicInteger();
   private volatile boolean running = true;
   private final Thread thread;
 
@@ -45,9 +47,12 @@ final class Customers implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  /** Starts chatting with this node; later calls move the customers to another node. */
-  void target(Webhooks webhooks) {
-    this.target = webhooks;
+  /**
+   * Starts chatting with these nodes, each webhook to the next one in turn as a load balancer spreads them; later
+   * calls move the customers to other nodes.
+   */
+  void target(Webhooks... nodes) {
+    this.targets = List.of(nodes);
     if (!thread.isAlive()) {
       thread.start();
     }
@@ -123,7 +128,8 @@ final class Customers implements AutoCloseable {
   }
 
   private boolean post(String wamid, String waId, String text) {
-    Webhooks webhooks = target;
+    List<Webhooks> nodes = targets;
+    Webhooks webhooks = nodes.get(Math.floorMod(posts.getAndIncrement(), nodes.size()));
     try {
       return webhooks.post(Webhooks.text(waId, wamid, text, Instant.now())) == 200;
     } catch (RuntimeException nodeDown) {
