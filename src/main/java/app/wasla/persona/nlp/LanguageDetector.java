@@ -58,6 +58,10 @@ public final class LanguageDetector {
     private static final Pattern DIGIT_LETTER = Pattern.compile("[a-z]*[2-9][a-z]+|[a-z]{2,}[2-9][a-z]*");
     private static final Pattern UNIT_OR_MODEL = Pattern.compile("\\d+(w|k|gb|mah|pm|am|m|h|st|nd|rd|th|s)|[a-z]{1,3}\\d+[a-z]?|\\d+[a-z]");
 
+    static Set<String> englishWords() {
+        return ENGLISH;
+    }
+
     public Detection detect(TextView text) {
         int arabic = 0;
         int egyptian = 0;
