@@ -8,7 +8,7 @@ import app.wasla.persona.nlp.TextView;
 
 /**
  * The store-information questions whose answer is one playbook passage (delivery fees, hours, branches, returns,
- * warranty, instalments, who Nour is), recognised by their subject and, where the subject alone is ambiguous, the
+ * warranty, repairs, instalments, who Nour is), recognised by their subject and, where the subject alone is ambiguous, the
  * question asked of it ("الشحن بكام" is a fee, "الشحن اتأخر" is not). Matched on the normalised words and their
  * canonical Arabizi spelling. Also: products the shop does not sell, and corporate or wholesale orders.
  */
@@ -25,6 +25,7 @@ final class StoreTopics {
     static final Topic WARRANTY = new Topic("warranty", "warranty", Intents.OTHER);
     static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
     static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
+    static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
 
     private static Pattern words(String alternatives) {
         return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
@@ -38,6 +39,13 @@ final class StoreTopics {
             + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
             + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen");
     private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
+    private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|repair|repairs|fix|fixing|seyana|sayana|tasleh|btsalho");
+    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|how much|cost|price|do you|can you|bkam|kam|se3r|btsalho");
+    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|slot|ahgez|hagz|nhgez|me3ad|ma3ad");
+    private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
+            + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
+            + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
+    private static final Pattern COVERS = words("يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati");
     private static final Pattern RETURN_WORD = words("ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
             + "return|returns|exchange|araga3|arag3|arga3|argaa|rag3|ragaa|raga3|ragga3|estebdal|estergaa|abdel|badel");
     private static final Pattern WARRANTY_WORD = words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
@@ -60,11 +68,15 @@ final class StoreTopics {
         if (HOURS_WORD.matcher(s).find() && !BOOKING_WORD.matcher(s).find()) {
             return Optional.of(HOURS);
         }
-        if (RETURN_WORD.matcher(s).find()) {
+        boolean defect = DEFECT.matcher(s).find(); // "it broke, I want to return it" is a complaint, not a policy question
+        if (RETURN_WORD.matcher(s).find() && !defect) {
             return Optional.of(RETURNS);
         }
-        if (WARRANTY_WORD.matcher(s).find()) {
+        if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
             return Optional.of(WARRANTY);
+        }
+        if (REPAIR_WORD.matcher(s).find() && REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find() && !defect) {
+            return Optional.of(REPAIRS);
         }
         if (BRANCH_WORD.matcher(s).find() && !namesAProduct && !BOOKING_WORD.matcher(s).find()) {
             return Optional.of(BRANCHES);
