@@ -110,7 +110,8 @@ public final class EmbeddedPersona implements Persona {
         StoreTopics.Topic topic = null;
         StoreTopics.NotSold notSold = null;
         boolean bulk = false;
-        if (tapped == null && !KEPT.contains(intent)) {
+        boolean bookingMove = Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
+        if (tapped == null && !KEPT.contains(intent) && !(bookingMove && topics.aboutABooking(text))) {
             if (topics.chargedTwice(text)) {
                 intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
                 confidence = Math.max(confidence, 0.9);
@@ -298,7 +299,7 @@ public final class EmbeddedPersona implements Persona {
 
     /** Intents that a topic, a product not sold or a bulk order never overrides. */
     private static final java.util.Set<String> KEPT = java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST,
-            Intents.THANKS_GOODBYE, Intents.BOOKING_CANCEL, Intents.BOOKING_CHANGE);
+            Intents.THANKS_GOODBYE);
     private static final java.util.Set<String> BULK_INTENTS = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
             Intents.AVAILABILITY, Intents.OTHER, Intents.PAYMENT);
     private static final java.util.Set<String> ASKING = java.util.Set.of(Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY,

@@ -41,7 +41,7 @@ final class StoreTopics {
     private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
     private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|repair|repairs|fix|fixing|seyana|sayana|tasleh|btsalho");
     private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|how much|cost|price|do you|can you|bkam|kam|se3r|btsalho");
-    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|slot|ahgez|hagz|nhgez|me3ad|ma3ad");
+    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|reservation|slot|ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad");
     private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
             + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
             + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
@@ -85,6 +85,11 @@ final class StoreTopics {
             return Optional.of(WHO);
         }
         return Optional.empty();
+    }
+
+    /** True when the text names a booking or an appointment (a move or cancellation of one stays what it is). */
+    boolean aboutABooking(TextView text) {
+        return BOOK_VERB.matcher(haystack(text)).find();
     }
 
     /** "alexandria", "cairo" or null: the city a branch question names. */
