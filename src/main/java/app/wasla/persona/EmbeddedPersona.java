@@ -137,6 +137,9 @@ public final class EmbeddedPersona implements Persona {
         }
 
         Sentiment mood = sentiment.analyze(text);
+        if (tapped == null && topic == null && notSold == null && !bulk && mood.score() <= ANGRY && GRIEVANCE.contains(intent)) {
+            intent = Intents.COMPLAINT; // an angry message about an order, a product or a payment is a complaint
+        }
         if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
             mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative
         } else if (Intents.THANKS_GOODBYE.equals(intent) && mood.score() < 0.3) {
@@ -304,6 +307,10 @@ public final class EmbeddedPersona implements Persona {
             Intents.AVAILABILITY, Intents.OTHER, Intents.PAYMENT);
     private static final java.util.Set<String> ASKING = java.util.Set.of(Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY,
             Intents.ORDER, Intents.OTHER, Intents.GREETING);
+    private static final java.util.Set<String> GRIEVANCE = java.util.Set.of(Intents.ORDER_STATUS, Intents.PRODUCT_INQUIRY,
+            Intents.AVAILABILITY, Intents.ORDER, Intents.PAYMENT, Intents.OTHER);
+    /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
+    static final double ANGRY = -0.5;
     /** Units that make an order wholesale when the catalogue cannot price it. */
     static final int BULK_QUANTITY = 20;
 

@@ -98,4 +98,14 @@ class EverydayQuestionsTest {
         assertThat(r.handoffReason()).isEqualTo("big deal");
         assertThat(r.reply().text()).contains("sales colleague");
     }
+
+    @Test
+    void anAngryMessageAboutAnOrderIsAComplaint() {
+        for (String text : java.util.List.of("فين الاوردر بتاعي ORD-12040؟ بقالي اسبوعين مستني، انتوا نصابين",
+                "el order ORD-12040 fen?? ba2aly esbo3en, 7aga zeft w nasb")) {
+            PersonaResult r = say(text);
+            assertThat(r.intent()).as(r.summary()).isEqualTo(Intents.COMPLAINT);
+            assertThat(r.handoff()).isTrue();
+        }
+    }
 }
