@@ -111,7 +111,9 @@ public final class EmbeddedPersona implements Persona {
         StoreTopics.NotSold notSold = null;
         boolean bulk = false;
         boolean bookingMove = Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
-        if (tapped == null && !KEPT.contains(intent) && !(bookingMove && topics.aboutABooking(text))) {
+        // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
+        boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"));
+        if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
             if (topics.chargedTwice(text)) {
                 intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
                 confidence = Math.max(confidence, 0.9);

@@ -36,8 +36,10 @@ final class StoreTopics {
     private static final Pattern COST = words("بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
     private static final Pattern DELIVER_TO = words("بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
     private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|"
+            + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|"
             + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
-            + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen");
+            + "you close|close at|closes|opens|open at|"
+            + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
     private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
     private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
             + "repair|repairs|fix|fixing|screen replacement|battery replacement|replace the|replace my|seyana|sayana|tasleh|btsalho|"

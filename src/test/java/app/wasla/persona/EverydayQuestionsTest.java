@@ -108,4 +108,11 @@ class EverydayQuestionsTest {
             assertThat(r.handoff()).isTrue();
         }
     }
+
+    @Test
+    void whenABranchOpensIsAnsweredWithTheHours() {
+        answered(say("الفرع بيفتح الساعة كام؟"), Intents.OTHER, "١٠ الصبح");
+        answered(say("el far3 byefta7 emta?"), Intents.OTHER, "10 el sob7");
+        answered(say("when do you close tonight?"), Intents.OTHER, "11 pm");
+    }
 }
