@@ -54,6 +54,7 @@ public final class EmbeddedPersona implements Persona {
     private final SentimentAnalyzer sentiment = new SentimentAnalyzer();
     private final EntityExtractor entities;
     private final HandoffRules handoffRules;
+    private final StoreTopics topics = new StoreTopics();
 
     public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
         this.name = name;
@@ -105,20 +106,59 @@ public final class EmbeddedPersona implements Persona {
             text = reading.about();
         }
 
+        EntityExtractor.Found found = entities.extract(text);
+        StoreTopics.Topic topic = null;
+        StoreTopics.NotSold notSold = null;
+        boolean bulk = false;
+        boolean bookingMove = Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
+        // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
+        boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"));
+        if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
+            if (topics.chargedTwice(text)) {
+                intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
+                confidence = Math.max(confidence, 0.9);
+            } else if (BULK_INTENTS.contains(intent) && (topics.corporate(text) || Intents.ORDER.equals(intent)
+                    && found.entities().quantity() != null && found.entities().quantity() >= BULK_QUANTITY && found.orderValue() == null)) {
+                intent = Intents.ORDER;
+                confidence = Math.max(confidence, 0.8);
+                bulk = true;
+            } else {
+                boolean tracking = Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
+                topic = tracking ? null : topics.find(text, !found.products().isEmpty()).orElse(null);
+                if (topic != null) {
+                    intent = topic.intent();
+                    confidence = Math.max(confidence, 0.8);
+                } else if (found.products().isEmpty() && ASKING.contains(intent)) {
+                    notSold = topics.notSold(text).orElse(null);
+                    if (notSold != null || catalogueQuery(text, found) != null) {
+                        intent = Intents.PRODUCT_INQUIRY;
+                        confidence = Math.max(confidence, 0.8);
+                    }
+                }
+            }
+        }
+
         Sentiment mood = sentiment.analyze(text);
+        if (tapped == null && topic == null && notSold == null && !bulk && mood.score() <= ANGRY && GRIEVANCE.contains(intent)) {
+            intent = Intents.COMPLAINT; // an angry message about an order, a product or a payment is a complaint
+        }
         if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
             mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative
         } else if (Intents.THANKS_GOODBYE.equals(intent) && mood.score() < 0.3) {
             mood = Sentiment.ofScore(0.3);
         }
 
-        EntityExtractor.Found found = entities.extract(text);
         BigDecimal orderValue = Intents.ORDER.equals(intent) ? found.orderValue() : null;
         int streak = turn.lowConfidenceStreak() + (confidence < PersonaResult.LOW_CONFIDENCE_THRESHOLD ? 1 : 0);
         HandoffRules.Decision decision = handoffRules.decide(new HandoffRules.Input(intent, mood.score(),
                 orderValue == null ? null : orderValue.doubleValue(), streak, confidence));
+        if (bulk && !decision.handoff()) {
+            decision = new HandoffRules.Decision(true, "big deal"); // a wholesale quantity is a deal whatever its price
+        }
 
-        Answer answer = answer(intent, text, replyIn, found, turn, decision);
+        Answer answer = topic != null ? topicAnswer(topic, text, replyIn)
+                : notSold != null ? notSoldAnswer(notSold, replyIn)
+                : answer(intent, text, replyIn, found, turn, decision);
         boolean handoff = decision.handoff() || answer.handoffReason() != null;
         String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
         PersonaReply reply = answer.reply();
@@ -201,7 +241,8 @@ public final class EmbeddedPersona implements Persona {
                     sb.append(ReplyTexts.get("priceFollowUp", lang));
                     yield Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
                 }
-                List<Product> budget = withinBudget(found, text);
+                List<Product> listed = catalogueQuery(text, found);
+                List<Product> budget = listed != null ? listed : withinBudget(found, text);
                 if (!budget.isEmpty()) {
                     StringBuilder sb = new StringBuilder();
                     budget.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append('\n'));
@@ -261,6 +302,87 @@ public final class EmbeddedPersona implements Persona {
         };
     }
 
+    /** Intents that a topic, a product not sold or a bulk order never overrides. */
+    private static final java.util.Set<String> KEPT = java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST,
+            Intents.THANKS_GOODBYE);
+    private static final java.util.Set<String> BULK_INTENTS = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
+            Intents.AVAILABILITY, Intents.OTHER, Intents.PAYMENT);
+    private static final java.util.Set<String> ASKING = java.util.Set.of(Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY,
+            Intents.ORDER, Intents.OTHER, Intents.GREETING);
+    private static final java.util.Set<String> GRIEVANCE = java.util.Set.of(Intents.ORDER_STATUS, Intents.PRODUCT_INQUIRY,
+            Intents.AVAILABILITY, Intents.ORDER, Intents.PAYMENT, Intents.OTHER);
+    /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
+    static final double ANGRY = -0.5;
+    /** Units that make an order wholesale when the catalogue cannot price it. */
+    static final int BULK_QUANTITY = 20;
+
+    /** A store-information question: its passage, for branches only the city asked about. */
+    private Answer topicAnswer(StoreTopics.Topic topic, TextView text, Language lang) {
+        String id = topic.passageId();
+        if (topic == StoreTopics.BRANCHES) {
+            String city = StoreTopics.city(text);
+            id = city == null ? id : "branch-" + city;
+        }
+        Passage p = playbook.passage(id).or(() -> playbook.passage(topic.passageId())).orElse(null);
+        if (p == null) {
+            return fromPlaybook(text, topic.intent(), lang, true);
+        }
+        return Intents.PAYMENT.equals(topic.intent()) ? Answer.of(passageText(p, lang), opt("payment_link", "optPaymentLink", lang))
+                : Answer.of(passageText(p, lang));
+    }
+
+    private Answer notSoldAnswer(StoreTopics.NotSold notSold, Language lang) {
+        String what = lang == Language.EN || lang == Language.ARABIZI ? notSold.en() : notSold.ar();
+        return Answer.of(ReplyTexts.get("notSold", lang, what), opt("menu_products", "optProducts", lang),
+                opt("menu_human", "optHuman", lang));
+    }
+
+    private static final java.util.Map<String, Pattern> CATEGORIES = java.util.Map.of(
+            "phone", Pattern.compile("(^|\\s)(موبايل|موبيل|تليفون|تلفون|هاتف|هواتف|جوال|phones?|mobiles?|smartphones?|mobayl|mobil|telefon)"),
+            "audio", Pattern.compile("(^|\\s)(سماع|ال سماع|هيدفون|ايربود|earphones?|headphones?|earbuds|headsets?|speakers?|sama3|sma3|سبيكر)"),
+            "charger", Pattern.compile("(^|\\s)(شاحن|شواحن|chargers?|shahen|sha7en)"),
+            "watch", Pattern.compile("(^|\\s)(ساعه ذكيه|ساعات ذكيه|سمارت واتش|smart ?watch(es)?|watches|سمارت باند|smart ?bands?)"),
+            "power", Pattern.compile("(^|\\s)(باور بانك|power ?banks?)"),
+            "case", Pattern.compile("(^|\\s)(جراب|جرابات|cases|covers?|screen protectors?|اسكرينه|سكرينه)"),
+            "cable", Pattern.compile("(^|\\s)(كابل|كابلات|وصله|cables?)"));
+    private static final java.util.Map<String, Pattern> BRANDS = java.util.Map.of(
+            "Samsung", Pattern.compile("(^|\\s)(سامسون|ال سامسون|سامسونح|samsung|samsong|galaxy|جالاكسي)"),
+            "Apple", Pattern.compile("(^|\\s)(ابل|apple|ايفون|iphone|ايربودز|airpods)"),
+            "Xiaomi", Pattern.compile("(^|\\s)(شاومي|xiaomi|redmi|ريدمي)"),
+            "Oppo", Pattern.compile("(^|\\s)(اوبو|oppo)"),
+            "Anker", Pattern.compile("(^|\\s)(انكر|anker)"),
+            "JBL", Pattern.compile("(^|\\s)(jbl|جي بي ال)"),
+            "Oraimo", Pattern.compile("(^|\\s)(اورايمو|oraimo)"));
+    private static final Pattern UNDER = Pattern.compile("(اقل|تحت|حدود|لحد|under|below|less than|max|up to|within|a2al|ta7t|taht)");
+
+    /** The catalogue's products for a category, brand and/or budget question; null when the text names none of them. */
+    private List<Product> catalogueQuery(TextView text, EntityExtractor.Found found) {
+        String s = text.normalized() + " " + String.join(" ", text.stems());
+        String category = CATEGORIES.entrySet().stream().filter(e -> e.getValue().matcher(s).find()).map(java.util.Map.Entry::getKey)
+                .findFirst().orElse(null);
+        String brand = BRANDS.entrySet().stream().filter(e -> e.getValue().matcher(s).find()).map(java.util.Map.Entry::getKey)
+                .findFirst().orElse(null);
+        BigDecimal budget = found.entities().amount() != null && UNDER.matcher(s).find() ? found.entities().amount() : null;
+        if (category == null && brand == null) {
+            return null;
+        }
+        List<Product> hits = playbook.products().stream().filter(p -> p.priceEgp() != null)
+                .filter(p -> category == null || category.equals(p.category()))
+                .filter(p -> brand == null || brandOf(p).equals(brand))
+                .filter(p -> budget == null || p.priceEgp().compareTo(budget) <= 0)
+                .sorted(budget == null ? java.util.Comparator.comparing(Product::priceEgp)
+                        : java.util.Comparator.comparing(Product::priceEgp).reversed())
+                .limit(4).toList();
+        return hits.isEmpty() ? null : hits;
+    }
+
+    private static String brandOf(Product p) {
+        String n = p.nameEn();
+        return n.startsWith("iPhone") || n.startsWith("AirPods") || n.startsWith("Apple") ? "Apple"
+                : n.startsWith("Samsung") ? "Samsung" : n.startsWith("Xiaomi") ? "Xiaomi" : n.startsWith("Oppo") ? "Oppo"
+                : n.startsWith("Anker") ? "Anker" : n.startsWith("JBL") ? "JBL" : n.startsWith("Oraimo") ? "Oraimo" : "";
+    }
+
     private static final Pattern PHONE_WORD = Pattern.compile("(موبايل|تليفون|هاتف|phone|mobile|موبيل)");
 
     /** For "the best phone under 10k": the catalogue's products within the amount, dearest first, at most three. */
@@ -317,9 +439,14 @@ public final class EmbeddedPersona implements Persona {
         return top.score() >= MIN_SCORE && top.coverage() >= MIN_COVERAGE ? top : null;
     }
 
+    /** The passage in the reply's register: MSA, Arabizi (if written; else the English text after a lead), English or Egyptian. */
     private static String passageText(Passage p, Language lang) {
-        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
-        return ReplyTexts.get("passageLead", lang) + p.text(arabic);
+        return switch (lang) {
+            case AR -> p.msaText();
+            case ARABIZI -> p.arabiziText() != null ? p.arabiziText() : ReplyTexts.get("passageLead", lang) + p.text(false);
+            case EN -> p.text(false);
+            default -> p.text(true);
+        };
     }
 
     private static ReplyOption opt(String id, String key, Language lang) {

@@ -42,11 +42,11 @@ class EmbeddedPersonaTest {
         PersonaResult payment = say("hi\nwhat payment methods do you accept?\ncash on delivery?");
         assertThat(payment.intent()).isEqualTo("payment");
         assertThat(payment.reply().text()).contains("cash on delivery");
-        assertThat(say("ezayak\n3ayez a3raf\nel tawsil bekam?").reply().text()).contains("60 EGP");
+        assertThat(say("ezayak\n3ayez a3raf\nel tawsil bekam?").reply().text()).contains("60 geneh");
         // and in one message
         assertThat(say("السلام عليكم الايفون ١٥ بكام؟").reply().text()).contains("47,999");
         assertThat(say("hi, how much is the Galaxy A15?").reply().text()).contains("7,999 EGP");
-        assertThat(say("ezayak, el tawsil bekam?").reply().text()).contains("60 EGP");
+        assertThat(say("ezayak, el tawsil bekam?").reply().text()).contains("60 geneh");
         // greetings only stay a greeting
         assertThat(say("السلام عليكم\nازيكوا عاملين ايه").intent()).isEqualTo("greeting");
         assertThat(say("hello\nhi").reply().text()).startsWith("Hi, welcome to Nile Store");
@@ -79,7 +79,7 @@ class EmbeddedPersonaTest {
 
     @Test
     void saysHonestlyWhenItDoesNotKnowAndHandsOff() {
-        PersonaResult r = say("what is the price of the PlayStation 5?");
+        PersonaResult r = say("is there a student discount?");
         assertThat(r.handoff()).isTrue();
         assertThat(r.reply().text()).contains("colleague");
         assertThat(r.handoffReason()).isEqualTo("unanswered question");

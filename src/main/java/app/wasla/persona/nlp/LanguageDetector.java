@@ -26,7 +26,10 @@ public final class LanguageDetector {
             اريد اود ارغب نرغب هل كيف متي لماذا ماذا لقد سوف ليس لديكم لديك لدي الذي التي هذا هذه يمكن يمكنني يمكنك بامكاني
             اين الان حاليا غدا اطلاقا عبر لم لن قمت تم ايضا فقط جزاكم اشكركم ارجو يرجي سيصل يصل يتوفر يوجد توصلون تقبلون
             الاستفسار معرفة ما كم إلى الي حتي أمر امر تكلفة تكلفه مواعيد اوقات موعد موعدي حجزي طلبي هاتف هاتفي تأجيل تاجيل
-            إلغاء الغاء اللقاء جزيلا شخص التحدث التواصل أحد احد بي أنت انت إنسان انسان أم ام برنامج يستغرق يشمل يقع""");
+            إلغاء الغاء اللقاء جزيلا شخص التحدث التواصل أحد احد بي أنت انت إنسان انسان أم ام برنامج يستغرق يشمل يقع
+            هناك نريد تريد أستطيع استطيع تستطيع يمكنكم بإمكانكم بامكانكم ذلك تلك إذا اذا عندما منذ لكن للغاية سيئ سيئة
+            تالف تالفا تالفاً ليست لست لسنا الرجاء رجاء يرجى تتوفر المتوفرة يتم سيتم ثمن أرسلت
+            الخاصة كذلك أيضاً كيفية أرغب أود نود أتمنى""");
     private static final Set<String> ARABIZI = Set.copyOf(java.util.Arrays.asList(("ana enta enty ento e7na 3ayez 3ayz 3awz 3ayza 3awza 3ayzin momken mumkin "
             + "ezayak ezayek ezayko izayak keda kda msh mesh mish mafesh mfesh fen fein feen emta imta eh eih leh leih bkam "
             + "bokra bukra naharda elnaharda delwa2ty dlw2ty law lw sama7t tamam tmam shokran shukran gedan awy awi khales "
@@ -57,6 +60,10 @@ public final class LanguageDetector {
             + "issue problem just know tell about which one ones new old there's address location").split(" ")));
     private static final Pattern DIGIT_LETTER = Pattern.compile("[a-z]*[2-9][a-z]+|[a-z]{2,}[2-9][a-z]*");
     private static final Pattern UNIT_OR_MODEL = Pattern.compile("\\d+(w|k|gb|mah|pm|am|m|h|st|nd|rd|th|s)|[a-z]{1,3}\\d+[a-z]?|\\d+[a-z]");
+
+    static Set<String> englishWords() {
+        return ENGLISH;
+    }
 
     public Detection detect(TextView text) {
         int arabic = 0;

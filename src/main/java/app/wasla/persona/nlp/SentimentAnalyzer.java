@@ -119,6 +119,7 @@ public final class SentimentAnalyzer {
     private static boolean matches(String token, String stem, String pattern) {
         boolean whole = pattern.endsWith("$");
         String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
-        return TextView.wordMatches(token, p, whole) || TextView.wordMatches(stem, p, whole);
+        return TextView.wordMatches(token, p, whole) || TextView.wordMatches(stem, p, whole)
+                || TextView.wordMatches(stem, Arabizi.canonical(p), whole); // every Arabizi spelling of the word
     }
 }

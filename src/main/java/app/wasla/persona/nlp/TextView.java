@@ -33,10 +33,13 @@ public final class TextView {
         return new TextView(raw);
     }
 
-    /** The word without one leading Arabic clitic (and the article), if what stays has two letters or more. */
+    /**
+     * The word without one leading Arabic clitic (and the article), if what stays has two letters or more; a Latin
+     * word in its canonical Arabizi spelling ({@link Arabizi#canonical}).
+     */
     public static String strip(String t) {
         if (!ArabicNormalizer.isArabic(t)) {
-            return t;
+            return Arabizi.canonical(t);
         }
         for (String c : CLITICS) {
             if (t.startsWith(c) && t.length() - c.length() >= 2) {
@@ -50,12 +53,13 @@ public final class TextView {
     public boolean matches(String pattern) {
         boolean whole = pattern.endsWith("$");
         String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
+        String c = Arabizi.canonicalPattern(p);
         if (p.indexOf(' ') >= 0) {
-            String needle = " " + p + (whole ? " " : "");
-            return joined.contains(needle) || joinedStems.contains(needle);
+            return joined.contains(" " + p + (whole ? " " : "")) || joinedStems.contains(" " + p + (whole ? " " : ""))
+                    || joinedStems.contains(" " + c + (whole ? " " : ""));
         }
         for (int i = 0; i < tokens.size(); i++) {
-            if (wordMatches(tokens.get(i), p, whole) || wordMatches(stems.get(i), p, whole)) {
+            if (wordMatches(tokens.get(i), p, whole) || wordMatches(stems.get(i), p, whole) || wordMatches(stems.get(i), c, whole)) {
                 return true;
             }
         }
@@ -66,8 +70,9 @@ public final class TextView {
     public int indexOf(String pattern) {
         boolean whole = pattern.endsWith("$");
         String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
+        String c = Arabizi.canonicalPattern(p);
         for (int i = 0; i < tokens.size(); i++) {
-            if (wordMatches(tokens.get(i), p, whole) || wordMatches(stems.get(i), p, whole)) {
+            if (wordMatches(tokens.get(i), p, whole) || wordMatches(stems.get(i), p, whole) || wordMatches(stems.get(i), c, whole)) {
                 return i;
             }
         }
@@ -84,8 +89,11 @@ public final class TextView {
         for (String pattern : patterns) {
             boolean whole = pattern.endsWith("$");
             String[] words = (whole ? pattern.substring(0, pattern.length() - 1) : pattern).split(" ");
+            String c = Arabizi.canonicalPattern(pattern);
+            String[] canonical = (whole ? c.substring(0, c.length() - 1) : c).split(" ");
             for (int i = 0; i + words.length <= tokens.size(); i++) {
-                if (matchAt(tokens, i, words, whole) || matchAt(stems, i, words, whole)) {
+                if (matchAt(tokens, i, words, whole) || matchAt(stems, i, words, whole)
+                        || canonical.length == words.length && matchAt(stems, i, canonical, whole)) {
                     Arrays.fill(drop, i, i + words.length, true);
                     dropped = true;
                 }

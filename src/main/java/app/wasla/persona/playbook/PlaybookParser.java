@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Reads the playbook's Markdown: passages ({@code ## id}, {@code intent:}, {@code keywords:}, {@code ### ar},
- * {@code ### en}) and the catalogue table ({@code | sku | name_en | name_ar | price_egp | category | aliases |}).
+ * {@code ### en}, and optionally {@code ### msa} and {@code ### arabizi}) and the catalogue table ({@code | sku | name_en | name_ar | price_egp | category | aliases |}).
  */
 public final class PlaybookParser {
 
@@ -22,6 +22,8 @@ public final class PlaybookParser {
         String section = null;
         StringBuilder ar = new StringBuilder();
         StringBuilder en = new StringBuilder();
+        StringBuilder msa = new StringBuilder();
+        StringBuilder arabizi = new StringBuilder();
         List<String> header = null;
         for (String raw : markdown.split("\\R")) {
             String line = raw.strip();
@@ -36,13 +38,15 @@ public final class PlaybookParser {
             }
             header = line.isEmpty() ? header : null;
             if (line.startsWith("## ")) {
-                add(passages, id, intent, keywords, ar, en);
+                add(passages, id, intent, keywords, ar, en, msa, arabizi);
                 id = line.substring(3).strip();
                 intent = null;
                 keywords = "";
                 section = null;
                 ar.setLength(0);
                 en.setLength(0);
+                msa.setLength(0);
+                arabizi.setLength(0);
             } else if (id != null && line.startsWith("### ")) {
                 section = line.substring(4).strip().toLowerCase();
             } else if (id != null && section == null && line.startsWith("intent:")) {
@@ -50,20 +54,22 @@ public final class PlaybookParser {
             } else if (id != null && section == null && line.startsWith("keywords:")) {
                 keywords = line.substring(9).strip();
             } else if (id != null && section != null && !line.isEmpty()) {
-                StringBuilder target = section.startsWith("ar") ? ar : en;
+                StringBuilder target = section.startsWith("arabizi") ? arabizi : section.startsWith("msa") ? msa
+                        : section.startsWith("ar") ? ar : en;
                 if (target.length() > 0) {
                     target.append('\n');
                 }
                 target.append(line);
             }
         }
-        add(passages, id, intent, keywords, ar, en);
+        add(passages, id, intent, keywords, ar, en, msa, arabizi);
     }
 
     private static void add(List<Passage> passages, String id, String intent, String keywords, StringBuilder ar,
-                            StringBuilder en) {
+                            StringBuilder en, StringBuilder msa, StringBuilder arabizi) {
         if (id != null && (ar.length() > 0 || en.length() > 0)) {
-            passages.add(new Passage(id, "none".equals(intent) ? null : intent, keywords, ar.toString(), en.toString()));
+            passages.add(new Passage(id, "none".equals(intent) ? null : intent, keywords, ar.toString(), en.toString(),
+                    msa.toString(), arabizi.toString()));
         }
     }
 

@@ -38,8 +38,10 @@ class BlindEvaluationTest {
     }
 
     // the first blind run (docs/persona.md): macro-F1 ar-EG 0.693, ar 0.707, arabizi 0.636, en 0.735; handoff
-    // recall 0.662, precision 0.682. The aim is 0.90 in every form and recall 0.95 at precision 0.85.
-    static final double FLOOR_HANDOFF_RECALL = 0.64;
-    static final double FLOOR_HANDOFF_PRECISION = 0.66;
-    static final Map<String, Double> FLOOR_FORM_MACRO_F1 = Map.of("ar-EG", 0.68, "ar", 0.69, "arabizi", 0.62, "en", 0.72);
+    // recall 0.662, precision 0.682. After the store-topic, not-sold, Arabizi, register and complaint changes:
+    // ar-EG 0.820, ar 0.801, arabizi 0.755, en 0.841; recall 0.751, precision 0.791.
+    // The aim is 0.90 in every form and recall 0.95 at precision 0.85.
+    static final double FLOOR_HANDOFF_RECALL = 0.74;
+    static final double FLOOR_HANDOFF_PRECISION = 0.77;
+    static final Map<String, Double> FLOOR_FORM_MACRO_F1 = Map.of("ar-EG", 0.81, "ar", 0.79, "arabizi", 0.74, "en", 0.83);
 }

@@ -1,0 +1,146 @@
+package app.wasla.persona;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import app.wasla.persona.nlp.TextView;
+
+/**
+ * The store-information questions whose answer is one playbook passage (delivery fees, hours, branches, returns,
+ * warranty, repairs, instalments, who Nour is), recognised by their subject and, where the subject alone is ambiguous, the
+ * question asked of it ("الشحن بكام" is a fee, "الشحن اتأخر" is not). Matched on the normalised words and their
+ * canonical Arabizi spelling. Also: products the shop does not sell, and corporate or wholesale orders.
+ */
+final class StoreTopics {
+
+    /** A topic: the passage that answers it and the intent it is read as. */
+    record Topic(String name, String passageId, String intent) {
+    }
+
+    static final Topic INSTALMENTS = new Topic("instalments", "payment-methods", Intents.PAYMENT);
+    static final Topic DELIVERY_FEES = new Topic("delivery_fees", "delivery-fees", Intents.OTHER);
+    static final Topic HOURS = new Topic("hours", "hours", Intents.OTHER);
+    static final Topic RETURNS = new Topic("returns", "returns", Intents.OTHER);
+    static final Topic WARRANTY = new Topic("warranty", "warranty", Intents.OTHER);
+    static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
+    static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
+    static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
+
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
+    }
+
+    private static final Pattern INSTALMENT = words("تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set");
+    private static final Pattern DELIVERY = words("شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
+    private static final Pattern COST = words("بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
+    private static final Pattern DELIVER_TO = words("بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
+    private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|"
+            + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|"
+            + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
+            + "you close|close at|closes|opens|open at|"
+            + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
+    private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
+    private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
+            + "repair|repairs|fix|fixing|screen replacement|battery replacement|replace the|replace my|seyana|sayana|tasleh|btsalho|"
+            + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya");
+    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|how much|cost|price|do you|can you|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro");
+    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|reservation|slot|ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad");
+    private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
+            + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
+            + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
+    private static final Pattern COVERS = words("يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati");
+    private static final Pattern RETURN_WORD = words("ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
+            + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
+    private static final Pattern WARRANTY_WORD = words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
+    private static final Pattern BRANCH_WORD = words("فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
+            + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
+    private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
+            + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya");
+    private static final Pattern ALEXANDRIA = words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
+    private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
+
+    /** The topic this text asks about, if it is one of the store-information questions. */
+    Optional<Topic> find(TextView text, boolean namesAProduct) {
+        String s = haystack(text);
+        if (INSTALMENT.matcher(s).find()) {
+            return Optional.of(INSTALMENTS);
+        }
+        if (DELIVERY.matcher(s).find() && COST.matcher(s).find() || DELIVER_TO.matcher(s).find()) {
+            return Optional.of(DELIVERY_FEES);
+        }
+        if (HOURS_WORD.matcher(s).find() && !BOOKING_WORD.matcher(s).find()) {
+            return Optional.of(HOURS);
+        }
+        boolean defect = DEFECT.matcher(s).find(); // "it broke, I want to return it" is a complaint, not a policy question
+        if (RETURN_WORD.matcher(s).find() && !defect) {
+            return Optional.of(RETURNS);
+        }
+        if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
+            return Optional.of(WARRANTY);
+        }
+        if (REPAIR_WORD.matcher(s).find() && REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find() && !defect) {
+            return Optional.of(REPAIRS);
+        }
+        if (BRANCH_WORD.matcher(s).find() && !namesAProduct && !BOOKING_WORD.matcher(s).find()) {
+            return Optional.of(BRANCHES);
+        }
+        if (WHO_WORD.matcher(s).find()) {
+            return Optional.of(WHO);
+        }
+        return Optional.empty();
+    }
+
+    /** True when the text names a booking or an appointment (a move or cancellation of one stays what it is). */
+    boolean aboutABooking(TextView text) {
+        return BOOK_VERB.matcher(haystack(text)).find();
+    }
+
+    /** "alexandria", "cairo" or null: the city a branch question names. */
+    static String city(TextView text) {
+        String s = haystack(text);
+        boolean alex = ALEXANDRIA.matcher(s).find();
+        boolean cairo = CAIRO.matcher(s).find();
+        return alex == cairo ? null : alex ? "alexandria" : "cairo";
+    }
+
+    /** A product kind the shop does not sell, with its names. */
+    record NotSold(Pattern pattern, String ar, String en) {
+    }
+
+    static final List<NotSold> NOT_SOLD = List.of(
+            new NotSold(words("لاب توب|لابتوب|لاب|اللاب|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob"), "لاب توب", "laptops"),
+            new NotSold(words("غساله|غسالات|washing machine|washer|ghasala|ghassala"), "غسالات", "washing machines"),
+            new NotSold(words("تلاج|ثلاج|fridge|refrigerator|tallaga|talaga"), "تلاجات", "fridges"),
+            new NotSold(words("تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"), "تلفزيونات", "TVs"),
+            new NotSold(words("تابلت|التابلت|ايباد|الايباد|tablet|tablets|ipad|tab s"), "تابلت", "tablets"),
+            new NotSold(words("بلايستيشن|بلاي ستيشن|البلايستيشن|اكس بوكس|playstation|ps5|ps4|xbox|console|consoles"), "أجهزة ألعاب", "game consoles"),
+            new NotSold(words("كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera"), "كاميرات", "cameras"));
+
+    Optional<NotSold> notSold(TextView text) {
+        String s = haystack(text);
+        return NOT_SOLD.stream().filter(n -> n.pattern().matcher(s).find()).findFirst();
+    }
+
+    private static final Pattern CORPORATE = words("company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|"
+            + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|sherka|elsherka|gomla|bel gomla|kamyat");
+
+    /** Wholesale or corporate wording ("a corporate quote", "بالجملة"), a big deal whatever the price. */
+    boolean corporate(TextView text) {
+        return CORPORATE.matcher(haystack(text)).find();
+    }
+
+    private static final Pattern CHARGE = words("خصم|اتخصم|اتخصملي|خصمتوا|سحب|اتسحب|charged|deducted|debited|taken|khasm|et5asam|etkhasam|etsahab");
+    private static final Pattern TWICE = words("مرتين|مرتان|twice|two times|2 times|double|marten|marteen|martin");
+
+    /** Money taken twice: a complaint, however politely put. */
+    boolean chargedTwice(TextView text) {
+        String s = haystack(text);
+        return CHARGE.matcher(s).find() && TWICE.matcher(s).find();
+    }
+
+    /** The words and their clitic-stripped / canonical forms, space-separated with a space at each end. */
+    private static String haystack(TextView text) {
+        return " " + String.join(" ", text.tokens()) + " " + String.join(" ", text.stems()) + " ";
+    }
+}
