@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,10 +26,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits failed logins before the engine counts them: HTTP Basic on any path and the webapps' login form. A client
- * address, or a user name, with too many failures in the window gets 429 with Retry-After and never reaches a
- * password check, so guessing is slow and nobody outside can run up a user's failed attempts. A failure is an
- * answer 401 to a request that carried credentials.
+ * Limits failed logins before the engine counts them: HTTP Basic on any path and the webapps' login form. Failures
+ * are counted per (client address, user name) pair and per client address across user names; a pair or an address
+ * over its allowance in the window gets 429 with Retry-After and never reaches a password check. Nothing is counted
+ * per user name alone, so failures from other addresses never refuse a user's right password: against guessing one
+ * user from many addresses the defence is the password policy (cloud mode). A failure is an answer 401 to a request
+ * that carried credentials.
  */
 final class LoginThrottle extends OncePerRequestFilter {
 
@@ -62,10 +65,12 @@ final class LoginThrottle extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String client = "client:" + request.getRemoteAddr();
-    String named = "user:" + user;
-    Optional<Duration> wait = failures.blocked(client, limits.maxFailures())
-        .or(() -> failures.blocked(named, limits.maxFailuresPerUser()));
+    String address = request.getRemoteAddr();
+    String client = "client:" + address;
+    // one counter for Sara and SARA: some databases match user ids case-insensitively
+    String pair = "pair:" + address + "|" + user.toLowerCase(Locale.ROOT);
+    Optional<Duration> wait = failures.blocked(pair, limits.maxFailures())
+        .or(() -> failures.blocked(client, limits.maxFailuresPerClient()));
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       response.setStatus(429);
@@ -78,9 +83,9 @@ final class LoginThrottle extends OncePerRequestFilter {
     }
     chain.doFilter(forward, response);
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+      failures.failed(pair);
       failures.failed(client);
-      failures.failed(named);
-      log.debug("Failed login from {}", request.getRemoteAddr());
+      log.debug("Failed login from {}", address);
     }
   }
 
