@@ -160,7 +160,7 @@ class TasklistBrowserTest {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
     if (identity.createUserQuery().userId("admin").count() == 0) {
       User admin = identity.newUser("admin");
-      admin.setPassword("Admin-" + ThreadLocalRandom.current().nextLong());
+      admin.setPassword("Operator-" + ThreadLocalRandom.current().nextLong());
       identity.saveUser(admin);
       identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
     }
