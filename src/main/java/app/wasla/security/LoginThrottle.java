@@ -38,6 +38,8 @@ final class LoginThrottle extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
   private static final int MAX_LOGIN_FORM = 8 * 1024;
+  /** Camunda's password check as a service (/engine-rest/identity/verify): it answers 200 either way. */
+  private static final Pattern VERIFY = Pattern.compile("^.*/identity/verify/?$");
 
   private final FailedLogins failures;
   private final SecurityProperties.Login limits;
@@ -52,6 +54,12 @@ final class LoginThrottle extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if ("POST".equals(request.getMethod()) && VERIFY.matcher(decodedPath(request)).matches()) {
+      // any logged-in caller could test other users' passwords there, unthrottled: Wasla needs no such service
+      refuse(response, 403, Map.of("type", "Forbidden",
+          "message", "identity/verify is disabled: log in with HTTP Basic or the login form"));
+      return;
+    }
     String user;
     HttpServletRequest forward = request;
     String authorization = request.getHeader("Authorization");
@@ -73,11 +81,8 @@ final class LoginThrottle extends OncePerRequestFilter {
         .or(() -> failures.blocked(client, limits.maxFailuresPerClient()));
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(seconds));
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      json.writeValue(response.getOutputStream(), Map.of("type", "TooManyFailedLogins",
+      refuse(response, 429, Map.of("type", "TooManyFailedLogins",
           "message", "Too many failed logins; try again in " + seconds + " s"));
       return;
     }
@@ -87,6 +92,19 @@ final class LoginThrottle extends OncePerRequestFilter {
       failures.failed(client);
       log.debug("Failed login from {}", address);
     }
+  }
+
+  private void refuse(HttpServletResponse response, int status, Map<String, String> body) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    json.writeValue(response.getOutputStream(), body);
+  }
+
+  /** The path as the servlet container decoded and normalized it (no %-escapes, no ;parameters), as Jersey routes. */
+  private static String decodedPath(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    return (request.getServletPath() + (info == null ? "" : info)).replaceAll("/{2,}", "/");
   }
 
   private static String path(HttpServletRequest request) {

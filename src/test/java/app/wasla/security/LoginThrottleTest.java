@@ -114,6 +114,20 @@ class LoginThrottleTest {
   }
 
   @Test
+  void theEnginesPasswordCheckServiceIsClosedToLoggedInCallersToo() {
+    Browser admin = from("127.0.5.1");
+    String guess = "{\"username\":\"" + CloudMode.ADMIN_ID + "\",\"password\":\"Guess-1-pw!\"}";
+    // it would answer 200 {"authenticated":false} to any logged-in caller, never counted as a failed login
+    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/%76erify",
+        "/engine-rest//identity/verify/", "/engine-rest/identity;x=1/verify")) {
+      Browser.Page answer = admin.postJson(path, guess, RIGHT);
+      assertThat(answer.status()).as(path + ": " + answer.body()).isIn(403, 404);
+      assertThat(answer.body()).doesNotContain("authenticated");
+    }
+    assertThat(admin.postJson("/engine-rest/identity/verify", guess, RIGHT).status()).isEqualTo(403);
+  }
+
+  @Test
   void theWebappsLoginFormIsLimitedPerPairToo() {
     Browser guesser = from("127.0.4.1");
     guesser.get("/camunda/app/cockpit/default/");
