@@ -2,7 +2,7 @@
 // playwright-core.
 //
 //   node e2e/tasklist.spec.mjs <baseUrl> <waId> <agent> <otherAgent> <screenshotDir> <secondWaId> <customerText>
-//                              <ownerName> <followUpText>
+//                              <ownerName> <followUpText> <password>
 //
 //   waId          the customer whose open handoff <agent> owns: <agent> answers it in the form and completes it
 //   otherAgent    an agent of the same team, who then tries to take over <agent>'s handoff of <secondWaId>
@@ -11,8 +11,7 @@
 //   ownerName     <agent>'s full name in Camunda (first and last name), which everyone must see
 //   followUpText  a message the customer writes while <agent> works: the test's Java side posts it (a signed
 //                 webhook) as soon as <agent>'s first reply has reached WhatsApp; the open form must show it
-//
-// Passwords are the user ids (the demo accounts' convention; the Java test seeds its agents the same way).
+//   password      both agents' password (cloud mode's password policy rules out the demo convention of the user id)
 //
 // 1. <agent> logs in. "My handoffs" lists the handoff of <waId> with the filter's variable columns (Customer,
 //    Intent, Why, Owner = <ownerName>). She opens it: the embedded form (forms/handoff.html) shows the summary,
@@ -42,12 +41,12 @@ const STEP_TIMEOUT_MS = 30_000;
 const ENGINE_API = '/camunda/api/engine/engine/default';
 const HANDOFF_TASK = 'userTask_handoff';
 
-const [baseArg, waId, agent, other, screenshotDir, secondWaId, customerText, ownerName, followUpText] =
+const [baseArg, waId, agent, other, screenshotDir, secondWaId, customerText, ownerName, followUpText, password] =
   process.argv.slice(2);
 if (!baseArg || !waId || !agent || !other || !screenshotDir || !secondWaId || !customerText || !ownerName
-  || !followUpText) {
+  || !followUpText || !password) {
   console.error('usage: node tasklist.spec.mjs <baseUrl> <waId> <agent> <otherAgent> <screenshotDir> '
-    + '<secondWaId> <customerText> <ownerName> <followUpText>');
+    + '<secondWaId> <customerText> <ownerName> <followUpText> <password>');
   process.exit(2);
 }
 for (const [name, value] of [['waId', waId], ['secondWaId', secondWaId]]) {
@@ -98,7 +97,7 @@ async function login(page, user) {
   const username = page.locator('form[name="signinForm"] input[ng-model="username"]');
   await username.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await username.fill(user);
-  await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(user);
+  await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(password);
   const [loginResponse] = await Promise.all([
     page.waitForResponse((r) => r.url().includes('/auth/user/') && r.url().includes('/login/')
       && r.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS }),

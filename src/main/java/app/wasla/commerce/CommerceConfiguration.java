@@ -90,6 +90,10 @@ class CommerceConfiguration {
           + " wasla.commerce.sandbox.secret: the development secret is public, and anyone could sign a sandbox"
           + " payment callback with it");
     }
+    if (sandbox.secret().length() < 16) {
+      throw new IllegalStateException("wasla.commerce.sandbox.secret must be at least 16 characters in cloud mode:"
+          + " it signs the sandbox's payment callbacks");
+    }
   }
 
 }

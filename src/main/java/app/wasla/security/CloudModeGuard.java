@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,9 +17,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Cloud mode's start-up checks on identities: the sandbox's demo accounts (known passwords) are removed from a
- * database that once ran in sandbox mode, and Wasla refuses to start without an administrator, since Camunda's
- * setup page lets the first caller create one otherwise.
+ * Cloud mode's start-up checks on identities and secrets: Camunda's password policy is on, so no user gets a weak
+ * password; Wasla refuses to start with a configured administrator password that fails the policy, or with a
+ * WhatsApp app secret or verify token shorter than {@value #MIN_SECRET_LENGTH} characters; the sandbox's demo
+ * accounts (known passwords) are removed from a database that once ran in sandbox mode; and Wasla refuses to start
+ * without an administrator, since Camunda's setup page lets the first caller create one otherwise.
  */
 @Component
 class CloudModeGuard extends AbstractProcessEnginePlugin {
@@ -30,6 +35,11 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
   static final String NO_ADMIN_PASSWORD = "camunda.bpm.admin-user.id is set without camunda.bpm.admin-user.password: "
       + "in cloud mode set the password too (Camunda would otherwise use the user id as the password).";
 
+  static final int MIN_SECRET_LENGTH = 16;
+  static final String WEAK_ADMIN_PASSWORD = "camunda.bpm.admin-user.password does not meet Camunda's password "
+      + "policy, which cloud mode enforces: at least 10 characters with a lower-case letter, an upper-case letter, a "
+      + "digit and a special character, not containing the user id, name or e-mail address.";
+
   private static final Logger log = LoggerFactory.getLogger(CloudModeGuard.class);
 
   private final WhatsAppProperties whatsapp;
@@ -38,6 +48,49 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
   CloudModeGuard(WhatsAppProperties whatsapp, Environment environment) {
     this.whatsapp = whatsapp;
     this.environment = environment;
+  }
+
+  /**
+   * After the engine's own settings and any plugin's: cloud mode always checks passwords against the policy (the
+   * configured one, or Camunda's default). Before the engine is built, so before the starter creates the
+   * administrator.
+   */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (whatsapp.sandbox()) {
+      return;
+    }
+    configuration.setEnablePasswordPolicy(true);
+    if (configuration.getPasswordPolicy() == null) {
+      configuration.setPasswordPolicy(new DefaultPasswordPolicyImpl());
+    }
+    requireLongSecret(whatsapp.appSecret(), "wasla.whatsapp.app-secret");
+    requireLongSecret(whatsapp.verifyToken(), "wasla.whatsapp.verify-token");
+    Binder binder = Binder.get(environment);
+    String adminId = binder.bind("camunda.bpm.admin-user.id", String.class).orElse("").trim();
+    String adminPassword = binder.bind("camunda.bpm.admin-user.password", String.class).orElse("");
+    if (adminId.isEmpty()) {
+      return;
+    }
+    if (adminPassword.isBlank()) {
+      throw new IllegalStateException(NO_ADMIN_PASSWORD);
+    }
+    UserEntity admin = new UserEntity(adminId);
+    binder.bind("camunda.bpm.admin-user.first-name", String.class).ifBound(admin::setFirstName);
+    binder.bind("camunda.bpm.admin-user.last-name", String.class).ifBound(admin::setLastName);
+    binder.bind("camunda.bpm.admin-user.email", String.class).ifBound(admin::setEmail);
+    boolean compliant = !adminPassword.equalsIgnoreCase(adminId) && configuration.getPasswordPolicy().getRules()
+        .stream().allMatch(rule -> rule.execute(adminPassword, admin));
+    if (!compliant) {
+      throw new IllegalStateException(WEAK_ADMIN_PASSWORD);
+    }
+  }
+
+  private static void requireLongSecret(String value, String key) {
+    if (value == null || value.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalStateException(key + " must be at least " + MIN_SECRET_LENGTH + " characters in cloud mode "
+          + "(Meta's app secret has 32; choose a long random verify token)");
+    }
   }
 
   @Override
@@ -49,11 +102,8 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
     removeDemoAccounts(identity);
     Binder binder = Binder.get(environment);
     String adminId = binder.bind("camunda.bpm.admin-user.id", String.class).orElse("").trim();
-    String adminPassword = binder.bind("camunda.bpm.admin-user.password", String.class).orElse("");
-    if (!adminId.isEmpty() && adminPassword.isBlank()) {
-      throw new IllegalStateException(NO_ADMIN_PASSWORD);
-    }
-    // the starter creates the configured administrator in group camunda-admin as the engine starts
+    // the password was checked in postInit; the starter creates the configured administrator in group
+    // camunda-admin as the engine starts
     if (adminId.isEmpty() && identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
       throw new IllegalStateException(NO_ADMIN);
     }

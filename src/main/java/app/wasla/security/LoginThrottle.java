@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,16 +26,20 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits failed logins before the engine counts them: HTTP Basic on any path and the webapps' login form. A client
- * address, or a user name, with too many failures in the window gets 429 with Retry-After and never reaches a
- * password check, so guessing is slow and nobody outside can run up a user's failed attempts. A failure is an
- * answer 401 to a request that carried credentials.
+ * Limits failed logins before the engine counts them: HTTP Basic on any path and the webapps' login form. Failures
+ * are counted per (client address, user name) pair and per client address across user names; a pair or an address
+ * over its allowance in the window gets 429 with Retry-After and never reaches a password check. Nothing is counted
+ * per user name alone, so failures from other addresses never refuse a user's right password: against guessing one
+ * user from many addresses the defence is the password policy (cloud mode). A failure is an answer 401 to a request
+ * that carried credentials.
  */
 final class LoginThrottle extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
   private static final int MAX_LOGIN_FORM = 8 * 1024;
+  /** Camunda's password check as a service (/engine-rest/identity/verify): it answers 200 either way. */
+  private static final Pattern VERIFY = Pattern.compile("^.*/identity/verify/?$");
 
   private final FailedLogins failures;
   private final SecurityProperties.Login limits;
@@ -49,6 +54,12 @@ final class LoginThrottle extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if ("POST".equals(request.getMethod()) && VERIFY.matcher(decodedPath(request)).matches()) {
+      // any logged-in caller could test other users' passwords there, unthrottled: Wasla needs no such service
+      refuse(response, 403, Map.of("type", "Forbidden",
+          "message", "identity/verify is disabled: log in with HTTP Basic or the login form"));
+      return;
+    }
     String user;
     HttpServletRequest forward = request;
     String authorization = request.getHeader("Authorization");
@@ -62,26 +73,38 @@ final class LoginThrottle extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String client = "client:" + request.getRemoteAddr();
-    String named = "user:" + user;
-    Optional<Duration> wait = failures.blocked(client, limits.maxFailures())
-        .or(() -> failures.blocked(named, limits.maxFailuresPerUser()));
+    String address = request.getRemoteAddr();
+    String client = "client:" + address;
+    // one counter for Sara and SARA: some databases match user ids case-insensitively
+    String pair = "pair:" + address + "|" + user.toLowerCase(Locale.ROOT);
+    Optional<Duration> wait = failures.blocked(pair, limits.maxFailures())
+        .or(() -> failures.blocked(client, limits.maxFailuresPerClient()));
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(seconds));
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      json.writeValue(response.getOutputStream(), Map.of("type", "TooManyFailedLogins",
+      refuse(response, 429, Map.of("type", "TooManyFailedLogins",
           "message", "Too many failed logins; try again in " + seconds + " s"));
       return;
     }
     chain.doFilter(forward, response);
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+      failures.failed(pair);
       failures.failed(client);
-      failures.failed(named);
-      log.debug("Failed login from {}", request.getRemoteAddr());
+      log.debug("Failed login from {}", address);
     }
+  }
+
+  private void refuse(HttpServletResponse response, int status, Map<String, String> body) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    json.writeValue(response.getOutputStream(), body);
+  }
+
+  /** The path as the servlet container decoded and normalized it (no %-escapes, no ;parameters), as Jersey routes. */
+  private static String decodedPath(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    return (request.getServletPath() + (info == null ? "" : info)).replaceAll("/{2,}", "/");
   }
 
   private static String path(HttpServletRequest request) {

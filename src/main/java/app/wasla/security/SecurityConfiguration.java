@@ -4,6 +4,7 @@ import app.wasla.channel.whatsapp.WhatsAppProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,12 @@ class SecurityConfiguration {
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /** Camunda's REST API (/engine-rest) answers passwords that fail the policy with 400, not 500. */
+  @Bean
+  ResourceConfigCustomizer passwordPolicyErrors() {
+    return config -> config.register(PasswordPolicyErrors.class);
   }
 
   @Bean

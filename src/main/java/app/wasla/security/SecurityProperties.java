@@ -19,18 +19,19 @@ public record SecurityProperties(
     @DefaultValue Login login) {
 
   /**
-   * Failed logins allowed per client address and per user name within {@code window} before further attempts
-   * answer 429 without reaching the engine's password check.
+   * Failed logins allowed per (client address, user name) pair ({@code maxFailures}) and per client address across
+   * user names ({@code maxFailuresPerClient}) within {@code window} before further attempts of that pair, or from
+   * that address, answer 429 without reaching the engine's password check.
    */
   public record Login(
       @DefaultValue("5") int maxFailures,
-      @DefaultValue("20") int maxFailuresPerUser,
+      @DefaultValue("20") int maxFailuresPerClient,
       @DefaultValue("PT5M") Duration window) {
 
     public Login {
-      if (maxFailures < 1 || maxFailuresPerUser < 1) {
+      if (maxFailures < 1 || maxFailuresPerClient < 1) {
         throw new IllegalArgumentException(
-            "wasla.security.login.max-failures and max-failures-per-user must be at least 1");
+            "wasla.security.login.max-failures and max-failures-per-client must be at least 1");
       }
       if (window.isNegative() || window.isZero()) {
         throw new IllegalArgumentException("wasla.security.login.window must be positive");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.wasla.support.BrowserScript;
+import app.wasla.support.CloudMode;
 import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
 import app.wasla.system.AgentAuthorizations;
@@ -112,7 +113,7 @@ class TasklistBrowserTest {
     });
 
     String log = runBrowser("http://127.0.0.1:" + port, waId, owner, other, SCREENSHOTS.toString(), secondWaId,
-        CUSTOMER_TEXT, ownerName, FOLLOW_UP_TEXT);
+        CUSTOMER_TEXT, ownerName, FOLLOW_UP_TEXT, CloudMode.AGENT_PASSWORD);
     customerWritesAgain.get(10, TimeUnit.SECONDS);
 
     // both replies the owner sent from the open task reached Meta for that customer, in order, as text messages
@@ -152,13 +153,14 @@ class TasklistBrowserTest {
 
   /**
    * Cloud mode seeds no demo accounts. What an operator sets up: a Camunda admin (without one, every webapp
-   * redirects to Camunda's "create the initial user" setup page) and the two sales agents, passwords as their ids.
+   * redirects to Camunda's "create the initial user" setup page) and the two sales agents, with passwords that meet
+   * the password policy.
    */
   private void seedSalesAgents() {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
     if (identity.createUserQuery().userId("admin").count() == 0) {
       User admin = identity.newUser("admin");
-      admin.setPassword("admin-" + ThreadLocalRandom.current().nextLong());
+      admin.setPassword("Operator-" + ThreadLocalRandom.current().nextLong());
       identity.saveUser(admin);
       identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
     }
@@ -168,7 +170,7 @@ class TasklistBrowserTest {
         User user = identity.newUser(id);
         user.setFirstName(id.substring(0, 1).toUpperCase() + id.substring(1));
         user.setLastName("E2E");
-        user.setPassword(id);
+        user.setPassword(CloudMode.AGENT_PASSWORD);
         identity.saveUser(user);
         identity.createMembership(id, "sales");
       }

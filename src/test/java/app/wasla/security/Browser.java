@@ -1,10 +1,14 @@
 package app.wasla.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.SocketFactory;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
 import okhttp3.FormBody;
@@ -28,25 +32,69 @@ final class Browser {
 
   private final String base;
   private final List<Cookie> cookies = new ArrayList<>();
-  private final OkHttpClient http = new OkHttpClient.Builder().cookieJar(new CookieJar() {
-    @Override
-    public void saveFromResponse(HttpUrl url, List<Cookie> received) {
-      synchronized (cookies) {
-        received.forEach(c -> cookies.removeIf(old -> old.name().equals(c.name())));
-        cookies.addAll(received);
-      }
-    }
-
-    @Override
-    public List<Cookie> loadForRequest(HttpUrl url) {
-      synchronized (cookies) {
-        return List.copyOf(cookies);
-      }
-    }
-  }).build();
+  private final OkHttpClient http;
 
   Browser(int port) {
+    this(port, null);
+  }
+
+  /**
+   * A browser whose connections leave from {@code localAddress} (any 127.x.y.z on Linux), so the node sees another
+   * client address; null for the system's choice.
+   */
+  Browser(int port, String localAddress) {
     this.base = "http://127.0.0.1:" + port;
+    OkHttpClient.Builder builder = new OkHttpClient.Builder().cookieJar(cookieJar());
+    if (localAddress != null) {
+      builder.socketFactory(new SocketFactory() {
+        @Override
+        public Socket createSocket() throws IOException {
+          Socket socket = new Socket();
+          socket.bind(new InetSocketAddress(localAddress, 0));
+          return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
+          throw new UnsupportedOperationException();
+        }
+      });
+    }
+    this.http = builder.build();
+  }
+
+  private CookieJar cookieJar() {
+    return new CookieJar() {
+      @Override
+      public void saveFromResponse(HttpUrl url, List<Cookie> received) {
+        synchronized (cookies) {
+          received.forEach(c -> cookies.removeIf(old -> old.name().equals(c.name())));
+          cookies.addAll(received);
+        }
+      }
+
+      @Override
+      public List<Cookie> loadForRequest(HttpUrl url) {
+        synchronized (cookies) {
+          return List.copyOf(cookies);
+        }
+      }
+    };
   }
 
   Optional<String> xsrfToken() {

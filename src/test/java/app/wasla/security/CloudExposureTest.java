@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What cloud mode shows to callers: no metrics, OpenAPI document or Swagger UI for anonymous callers, no deployments
- * over REST, security headers on Wasla's pages, and log lines without customers' numbers or forged line breaks.
+ * over REST, no users with weak passwords, security headers on Wasla's pages, and log lines without customers'
+ * numbers or forged line breaks.
  */
 // the mode also as a plain property, as production sets it: it decides settings before the context exists
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wasla.whatsapp.mode=cloud")
@@ -73,6 +74,26 @@ class CloudExposureTest {
 
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
+
+  @Test
+  void anAdministratorCannotCreateAUserWithAWeakPassword() {
+    Browser admin = new Browser(port);
+    for (String weak : new String[] {"1", "password12", "Weakagent1", "Pw-weakagent-1"}) {
+      Browser.Page created = admin.postJson("/engine-rest/user/create", """
+          {"profile":{"id":"weakagent","firstName":"Weak","lastName":"Agent","email":"weak@agent.example"},
+           "credentials":{"password":"%s"}}""".formatted(weak), ADMIN);
+      assertThat(created.status()).as("password %s: %s", weak, created.body()).isEqualTo(400);
+      assertThat(created.body()).contains("Password does not match policy");
+      assertThat(admin.get("/engine-rest/user/weakagent/profile", ADMIN).status()).isEqualTo(404);
+    }
+
+    Browser.Page created = admin.postJson("/engine-rest/user/create", """
+        {"profile":{"id":"strongagent","firstName":"Strong","lastName":"Agent","email":"strong@agent.example"},
+         "credentials":{"password":"%s"}}""".formatted(CloudMode.AGENT_PASSWORD), ADMIN);
+    assertThat(created.status()).as(created.body()).isEqualTo(204);
+    assertThat(admin.get("/engine-rest/user/strongagent/profile",
+        Credentials.basic("strongagent", CloudMode.AGENT_PASSWORD)).status()).isEqualTo(200);
+  }
 
   @Test
   void anonymousCallersGetNoMetricsNorApiDocsWhileProbesStayOpen() {

@@ -46,8 +46,7 @@ class CloudStartupTest {
 
   /** A node on this database; cloud mode with Meta's test credentials unless {@code sandbox}, nothing else added. */
   static ConfigurableApplicationContext node(Map<String, String> database, boolean sandbox, Map<String, String> extra) {
-    Map<String, String> props = new HashMap<>(extra);
-    props.putAll(database);
+    Map<String, String> props = new HashMap<>(database);
     props.put("server.port", "0");
     if (!sandbox) {
       props.put("wasla.whatsapp.mode", "cloud");
@@ -58,6 +57,7 @@ class CloudStartupTest {
       props.put("wasla.commerce.sandbox.allow-in-cloud", "true");
       props.put("wasla.commerce.sandbox.secret", CloudMode.SANDBOX_PAYMENT_SECRET);
     }
+    props.putAll(extra);
     return new SpringApplicationBuilder(WaslaApplication.class)
         .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
   }
@@ -75,6 +75,39 @@ class CloudStartupTest {
   void cloudModeWithoutAnAdministratorRefusesToStartSayingWhatToSet() {
     assertThatThrownBy(() -> node(h2("cloud-no-admin"), false, Map.of()).close())
         .rootCause().hasMessage(NO_ADMIN);
+  }
+
+  static Stream<Arguments> weakAdministrators() {
+    return Stream.of(
+        Arguments.of("admin", "admin"),
+        // no upper-case letter
+        Arguments.of("ops", "admin-test-password-7f3a"),
+        // the user id inside
+        Arguments.of("rania", "Rania-pw-2026!"));
+  }
+
+  @ParameterizedTest(name = "{0} / {1}")
+  @MethodSource("weakAdministrators")
+  void aWeakAdministratorPasswordIsRefusedSayingWhatIsNeeded(String id, String password) {
+    assertThatThrownBy(() -> node(h2("cloud-weak-admin-" + id), false,
+        Map.of("camunda.bpm.admin-user.id", id, "camunda.bpm.admin-user.password", password)).close())
+        .rootCause().hasMessage(CloudModeGuard.WEAK_ADMIN_PASSWORD);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("shortSecrets")
+  void shortWhatsAppSecretsAreRefused(String key, String value) {
+    Map<String, String> settings = new HashMap<>(admin());
+    settings.put(key, value);
+    assertThatThrownBy(() -> node(h2("cloud-short-" + key + value.length()), false, settings).close())
+        .rootCause().hasMessageStartingWith(key + " must be at least 16 characters in cloud mode");
+  }
+
+  static Stream<Arguments> shortSecrets() {
+    // what Meta issues has 32 hex digits; the verify token is the operator's choice
+    return Stream.of(Arguments.of("wasla.whatsapp.app-secret", "a"),
+        Arguments.of("wasla.whatsapp.verify-token", "v"),
+        Arguments.of("wasla.whatsapp.verify-token", "fifteen-chars-x"));
   }
 
   @Test

@@ -5,103 +5,145 @@ import static org.awaitility.Awaitility.await;
 
 import app.wasla.support.CloudMode;
 import app.wasla.support.WhatsAppMock;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import okhttp3.Credentials;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Wrong passwords from outside cannot lock an administrator out for good: after the client's allowance of failures
- * Wasla answers 429 without asking the engine, and the right password works again once the window has passed. Each
- * wrong password is sent only once the engine's short delay after the previous one has passed, so every one of them
- * would reach the engine's failed-attempt counter (which, left alone, locks a user for good after ten).
+ * Failed logins are limited per (client address, user name) pair and per client address, never per user alone:
+ * whoever guesses is slowed down, and nobody else's failures ever refuse a right password. Each client is a real
+ * source address (127.0.x.y, all loopback on Linux); each test uses addresses of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginThrottleTest {
 
   static final WhatsAppMock META = new WhatsAppMock();
   static final String RIGHT = Credentials.basic(CloudMode.ADMIN_ID, CloudMode.ADMIN_PASSWORD);
+  static final String PROFILE = "/engine-rest/user/" + CloudMode.ADMIN_ID + "/profile";
+  static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/default/login/cockpit";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:login-throttle;DB_CLOSE_DELAY=-1");
     META.registerCloudMode(registry);
     registry.add("wasla.security.login.max-failures", () -> "5");
-    registry.add("wasla.security.login.window", () -> "PT15S");
-    // the engine's delay after a failure, short for the test
-    registry.add("camunda.bpm.generic-properties.properties.login-delay-base", () -> "1");
-    registry.add("camunda.bpm.generic-properties.properties.login-delay-max-time", () -> "1");
+    registry.add("wasla.security.login.max-failures-per-client", () -> "8");
+    registry.add("wasla.security.login.window", () -> "PT30S");
   }
 
   @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
 
-  private void engineDelayPassed() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      Optional<Timestamp> until = jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?")
-          .param(CloudMode.ADMIN_ID).query((rs, n) -> rs.getTimestamp(1)).optional();
-      return until.isEmpty() || until.get().toInstant().isBefore(Instant.now());
-    });
+  private Browser from(String address) {
+    return new Browser(port, address);
   }
 
-  /** Waits for the client's window to pass (earlier tests may have used it): the right password works. */
-  private void rightPasswordWorks(Browser browser) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> browser.get("/engine-rest/user/" + CloudMode.ADMIN_ID + "/profile", RIGHT).status() == 200);
+  private static String wrong(String user, int attempt) {
+    return Credentials.basic(user, "Guess-" + attempt + "-pw!");
   }
 
   @Test
-  void elevenWrongBasicPasswordsDoNotLockTheAdministratorForGood() {
-    Browser browser = new Browser(port);
-    rightPasswordWorks(browser);
+  void aPairIsBlockedAfterItsFailuresWhileTheRightPasswordFromAnotherAddressWorks() {
+    Browser guesser = from("127.0.1.1");
     List<Integer> statuses = new ArrayList<>();
     String retryAfter = null;
-    for (int attempt = 0; attempt < 11; attempt++) {
-      engineDelayPassed();
-      // a Wasla endpoint and the engine's REST API alike
-      String path = attempt % 2 == 0 ? "/engine-rest/user/" + CloudMode.ADMIN_ID + "/profile"
-          : "/handoff/agents/me/availability";
-      Browser.Page answer = browser.get(path, Credentials.basic(CloudMode.ADMIN_ID, "guess-" + attempt));
+    for (int attempt = 0; attempt < 7; attempt++) {
+      // the engine's REST API and a Wasla endpoint alike
+      String path = attempt % 2 == 0 ? PROFILE : "/handoff/agents/me/availability";
+      Browser.Page answer = guesser.get(path, wrong(CloudMode.ADMIN_ID, attempt));
       statuses.add(answer.status());
       retryAfter = answer.header("Retry-After") != null ? answer.header("Retry-After") : retryAfter;
     }
 
     assertThat(statuses.subList(0, 5)).containsOnly(401);
-    assertThat(statuses.subList(5, 11)).containsOnly(429);
-    assertThat(Integer.parseInt(retryAfter)).isBetween(1, 15);
-    // while the client waits, even the right password is not checked
-    assertThat(browser.get("/engine-rest/user/" + CloudMode.ADMIN_ID + "/profile", RIGHT).status()).isEqualTo(429);
-    rightPasswordWorks(browser);
+    assertThat(statuses.subList(5, 7)).containsOnly(429);
+    assertThat(Integer.parseInt(retryAfter)).isBetween(1, 30);
+    // the blocked pair is not checked, the right password neither
+    assertThat(guesser.get(PROFILE, RIGHT).status()).isEqualTo(429);
+    // the administrator at another address logs in at once: the engine neither delays nor locks
+    assertThat(from("127.0.1.2").get(PROFILE, RIGHT).status()).isEqualTo(200);
+    // and the pair itself once its window has passed
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .until(() -> guesser.get(PROFILE, RIGHT).status() == 200);
   }
 
   @Test
-  void theWebappsLoginFormIsLimitedToo() {
-    Browser browser = new Browser(port);
-    rightPasswordWorks(browser);
-    browser.get("/camunda/app/cockpit/default/");
-    String login = "/camunda/api/admin/auth/user/default/login/cockpit";
+  void failuresForManyUserNamesBlockOnlyTheAddressTheyComeFrom() {
+    Browser sprayer = from("127.0.2.1");
     List<Integer> statuses = new ArrayList<>();
-    for (int attempt = 0; attempt < 11; attempt++) {
-      engineDelayPassed();
-      statuses.add(browser.postForm(login, Map.of("username", CloudMode.ADMIN_ID, "password", "guess-" + attempt))
-          .status());
+    for (int n = 1; n <= 5; n++) {
+      statuses.add(sprayer.get("/engine-rest/task", wrong("nosuchuser" + n, n)).status());
+    }
+    assertThat(statuses).containsOnly(401);
+    // five failures for other names do not block the administrator, not even at that address
+    assertThat(sprayer.get(PROFILE, RIGHT).status()).isEqualTo(200);
+
+    for (int n = 6; n <= 8; n++) {
+      statuses.add(sprayer.get("/engine-rest/task", wrong("nosuchuser" + n, n)).status());
+    }
+    assertThat(statuses).containsOnly(401);
+    // the address's allowance is used up: everything from it waits, any user name
+    Browser.Page blocked = sprayer.get(PROFILE, RIGHT);
+    assertThat(blocked.status()).isEqualTo(429);
+    assertThat(blocked.header("Retry-After")).isNotNull();
+    assertThat(sprayer.get("/engine-rest/task", wrong("someoneelse", 9)).status()).isEqualTo(429);
+    // everyone else is untouched
+    assertThat(from("127.0.2.2").get(PROFILE, RIGHT).status()).isEqualTo(200);
+  }
+
+  @Test
+  void manyAddressesFailingForOneUserNeverRefuseItsRightPassword() {
+    List<Integer> statuses = new ArrayList<>();
+    for (int address = 1; address <= 26; address++) {
+      Browser guesser = from("127.0.3." + address);
+      for (int attempt = 0; attempt < 3; attempt++) {
+        statuses.add(guesser.get(PROFILE, wrong(CloudMode.ADMIN_ID, attempt)).status());
+      }
     }
 
+    // 78 failures for one user: each answered by the password check, none locks or delays that user
+    assertThat(statuses).hasSize(78).containsOnly(401);
+    assertThat(from("127.0.3.200").get(PROFILE, RIGHT).status()).isEqualTo(200);
+    assertThat(from("127.0.3.1").get(PROFILE, RIGHT).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theEnginesPasswordCheckServiceIsClosedToLoggedInCallersToo() {
+    Browser admin = from("127.0.5.1");
+    String guess = "{\"username\":\"" + CloudMode.ADMIN_ID + "\",\"password\":\"Guess-1-pw!\"}";
+    // it would answer 200 {"authenticated":false} to any logged-in caller, never counted as a failed login
+    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/%76erify",
+        "/engine-rest//identity/verify/", "/engine-rest/identity;x=1/verify")) {
+      Browser.Page answer = admin.postJson(path, guess, RIGHT);
+      assertThat(answer.status()).as(path + ": " + answer.body()).isIn(403, 404);
+      assertThat(answer.body()).doesNotContain("authenticated");
+    }
+    assertThat(admin.postJson("/engine-rest/identity/verify", guess, RIGHT).status()).isEqualTo(403);
+  }
+
+  @Test
+  void theWebappsLoginFormIsLimitedPerPairToo() {
+    Browser guesser = from("127.0.4.1");
+    guesser.get("/camunda/app/cockpit/default/");
+    List<Integer> statuses = new ArrayList<>();
+    for (int attempt = 0; attempt < 7; attempt++) {
+      statuses.add(guesser.postForm(WEBAPP_LOGIN, Map.of("username", CloudMode.ADMIN_ID,
+          "password", "Guess-" + attempt + "-pw!")).status());
+    }
     assertThat(statuses.subList(0, 5)).containsOnly(401);
-    assertThat(statuses.subList(5, 11)).containsOnly(429);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-        browser.postForm(login, Map.of("username", CloudMode.ADMIN_ID, "password", CloudMode.ADMIN_PASSWORD))
-            .status() == 200);
+    assertThat(statuses.subList(5, 7)).containsOnly(429);
+    assertThat(guesser.postForm(WEBAPP_LOGIN, Map.of("username", CloudMode.ADMIN_ID,
+        "password", CloudMode.ADMIN_PASSWORD)).status()).isEqualTo(429);
+
+    Browser admin = from("127.0.4.2");
+    admin.get("/camunda/app/cockpit/default/");
+    assertThat(admin.postForm(WEBAPP_LOGIN, Map.of("username", CloudMode.ADMIN_ID,
+        "password", CloudMode.ADMIN_PASSWORD)).status()).isEqualTo(200);
   }
 }

@@ -11,7 +11,10 @@ public final class CloudMode {
 
   // Camunda accepts user ids matching its resource whitelist ([a-zA-Z0-9]+ by default): no hyphen
   public static final String ADMIN_ID = "waslaadmin";
-  public static final String ADMIN_PASSWORD = "admin-test-password-7f3a";
+  // passwords meet Camunda's password policy, which cloud mode enforces
+  public static final String ADMIN_PASSWORD = "Admin-test-password-7f3a";
+  /** For agents a cloud-mode test creates: no part of any test user's id or name. */
+  public static final String AGENT_PASSWORD = "Quiet-harbour-42!x";
   public static final String SANDBOX_PAYMENT_SECRET = "staging-sandbox-payments-secret-91c2";
 
   private CloudMode() {

@@ -17,7 +17,7 @@ import okhttp3.Response;
 public final class Webhooks {
 
   public static final String PHONE_NUMBER_ID = "109876543210001";
-  public static final String APP_SECRET = "test-app-secret";
+  public static final String APP_SECRET = "test-app-secret-8d41c7e2";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final OkHttpClient HTTP = new OkHttpClient.Builder()
       .readTimeout(30, TimeUnit.SECONDS).build();

@@ -362,7 +362,7 @@ abstract class WebhookScenarios {
   void aCamundaAdminMakesTheFirstKeyOverHttpBasic(@Autowired IdentityService identity) {
     if (identity.createUserQuery().userId("webhookadmin").count() == 0) {
       var user = identity.newUser("webhookadmin");
-      user.setPassword("s3cret-admin");
+      user.setPassword("S3cret-admin-pw");
       identity.saveUser(user);
       if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
         var group = identity.newGroup(Groups.CAMUNDA_ADMIN);
@@ -371,7 +371,7 @@ abstract class WebhookScenarios {
       }
       identity.createMembership("webhookadmin", Groups.CAMUNDA_ADMIN);
     }
-    String basic = "Basic " + Base64.getEncoder().encodeToString("webhookadmin:s3cret-admin".getBytes());
+    String basic = "Basic " + Base64.getEncoder().encodeToString("webhookadmin:S3cret-admin-pw".getBytes());
     String wrong = "Basic " + Base64.getEncoder().encodeToString("webhookadmin:guess".getBytes());
 
     Api.Answer created = api.post("/api/keys", basic, Map.of("name", "shop", "scopes", List.of("events:write")));

@@ -69,6 +69,15 @@ class PaymentSafetyTest {
   }
 
   @Test
+  void aStagingSandboxSecretShorterThanSixteenCharactersIsRefused() {
+    Map<String, Object> staging = cloud();
+    staging.put("wasla.commerce.sandbox.allow-in-cloud", "true");
+    staging.put("wasla.commerce.sandbox.secret", "x");
+    assertThatThrownBy(() -> start(staging).close()).rootCause()
+        .hasMessageContaining("wasla.commerce.sandbox.secret must be at least 16 characters in cloud mode");
+  }
+
+  @Test
   void withPaymobTheSandboxPayPageAndCallbackDoNotExistAndTheReturnPageDoes() throws Exception {
     Map<String, Object> paymob = cloud();
     paymob.put("wasla.commerce.payment-provider", "paymob");
