@@ -1,19 +1,14 @@
 package app.wasla.handoff;
 
 import app.wasla.system.HttpBasic;
+import app.wasla.system.RereadableRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -144,7 +139,7 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
       json.writeValue(response.getOutputStream(), error);
       return;
     }
-    chain.doFilter(new CachedBody(request, body), response);
+    chain.doFilter(new RereadableRequest(request, body), response);
   }
 
   private String instanceOfExecution(String executionId) {
@@ -177,53 +172,5 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
   private static String text(JsonNode fields, String name) {
     JsonNode value = fields.path(name);
     return value.isTextual() ? value.asText() : null;
-  }
-
-  /** The request with its body read already, so the engine can read it again. */
-  private static final class CachedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-    }
   }
 }

@@ -1,18 +1,13 @@
 package app.wasla.security;
 
 import app.wasla.system.HttpBasic;
+import app.wasla.system.RereadableRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,7 +63,7 @@ final class LoginThrottle extends OncePerRequestFilter {
     } else if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path(request)).matches()) {
       byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_FORM);
       user = formField(body, "username");
-      forward = new CachedBody(request, body);
+      forward = new RereadableRequest(request, body);
     } else {
       chain.doFilter(request, response);
       return;
@@ -123,62 +118,5 @@ final class LoginThrottle extends OncePerRequestFilter {
       }
     }
     return "";
-  }
-
-  /** The request with its form body read already, so the webapps can read it again. */
-  private static final class CachedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }
