@@ -95,6 +95,10 @@ public class ApiKeys {
     return jdbc.sql("SELECT * FROM api_key ORDER BY created_at, id").query(ApiKeys::row).list();
   }
 
+  public Optional<ApiKey> find(String id) {
+    return jdbc.sql("SELECT * FROM api_key WHERE id = ?").param(id).query(ApiKeys::row).optional();
+  }
+
   /** Revokes a key at once; false when there is no such live key. */
   public boolean revoke(String id) {
     return jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")

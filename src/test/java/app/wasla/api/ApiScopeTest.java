@@ -177,4 +177,56 @@ class ApiScopeTest {
       assertThat(answer.status()).as(path).isEqualTo(413);
     }
   }
+
+  static final List<String> ALL_SCOPES = List.of("events:write", "conversations:read", "messages:send",
+      "webhooks:manage", "keys:manage", "customers:read", "customers:write");
+
+  String basicAdmin() {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        (CloudMode.ADMIN_ID + ":" + CloudMode.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  String idOf(String name) {
+    for (JsonNode k : call("GET", "/api/keys", BOOTSTRAP_KEY, (Object) null).body()) {
+      if (k.path("name").asText().equals(name) && !k.hasNonNull("revokedAt")) {
+        return k.path("id").asText();
+      }
+    }
+    throw new AssertionError("no live key " + name);
+  }
+
+  @Test
+  void aKeyManagerGrantsAndRevokesOnlyWithinItsOwnScopes() {
+    String manager = key("manager-" + System.nanoTime(), Set.of("keys:manage", "events:write"));
+    int before = keyCount();
+
+    Answer escalated = call("POST", "/api/keys", manager, Map.of("name", "escalated", "scopes", ALL_SCOPES));
+    assertThat(escalated.status()).isEqualTo(403);
+    assertThat(escalated.body().path("type").asText()).isEqualTo("https://wasla.app/problems/insufficient-scope");
+    assertThat(escalated.body().path("detail").asText())
+        .contains("conversations:read", "customers:read", "customers:write", "messages:send", "webhooks:manage")
+        .doesNotContain("events:write,");
+    assertThat(call("POST", "/api/keys", manager, Map.of("name", "one-more", "scopes", List.of("customers:read")))
+        .status()).isEqualTo(403);
+    assertThat(keyCount()).isEqualTo(before);
+
+    // a subset of its own scopes is fine, and so is revoking such a key
+    Answer subset = call("POST", "/api/keys", manager, Map.of("name", "sub-" + System.nanoTime(),
+        "scopes", List.of("events:write")));
+    assertThat(subset.status()).isEqualTo(201);
+    assertThat(call("DELETE", "/api/keys/" + subset.body().path("apiKey").path("id").asText(), manager,
+        (Object) null).status()).isEqualTo(204);
+
+    // the bootstrap key holds scopes the manager lacks: it stays
+    Answer revoke = call("DELETE", "/api/keys/" + idOf("bootstrap"), manager, (Object) null);
+    assertThat(revoke.status()).isEqualTo(403);
+    assertThat(revoke.body().path("detail").asText()).contains("customers:read");
+    assertThat(call("GET", "/api/keys", BOOTSTRAP_KEY, (Object) null).status()).isEqualTo(200);
+
+    // a Camunda admin over Basic may grant every scope
+    Answer byAdmin = call("POST", "/api/keys", basicAdmin(), Map.of("name", "admin-made-" + System.nanoTime(),
+        "scopes", ALL_SCOPES));
+    assertThat(byAdmin.status()).isEqualTo(201);
+    assertThat(byAdmin.body().path("apiKey").path("scopes").size()).isEqualTo(ALL_SCOPES.size());
+  }
 }
