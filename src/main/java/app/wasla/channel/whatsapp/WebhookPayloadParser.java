@@ -1,5 +1,6 @@
 package app.wasla.channel.whatsapp;
 
+import app.wasla.system.Fit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -257,7 +258,8 @@ public final class WebhookPayloadParser {
       // Meta sends one contact per sender; a single contact without a matching wa_id is still the sender.
       match = contacts.get(0);
     }
-    return match == null ? null : text(match.path("profile"), "name");
+    // inbox_message.profile_name and conversation.customer_name are VARCHAR(256)
+    return match == null ? null : Fit.cut(text(match.path("profile"), "name"), 256);
   }
 
   private static BigDecimal decimal(JsonNode n) {
