@@ -696,6 +696,32 @@ abstract class MailboxScenarios {
     assertThat(META.sentTo(waId)).isEmpty();
   }
 
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void numbersInMetasErrorTextAreMaskedInTheLogTheOutboxAndTheIncident(
+      org.springframework.boot.test.system.CapturedOutput output) {
+    String waId = newCustomer();
+    META.failNextSends(waId, 100, new okhttp3.mockwebserver.MockResponse().setResponseCode(400)
+        .setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"(#131026) Message undeliverable to " + waId + " (Recipient +" + waId
+            + " not on WhatsApp)\",\"type\":\"OAuthException\",\"code\":131026,\"fbtrace_id\":\"XyZ\"}}"));
+
+    webhooks.post(Webhooks.text(waId, "wamid.masked." + waId, "hi", Instant.now()));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery()
+        .processInstanceId(instanceOf(waId)).count() == 1);
+    String tail = waId.substring(waId.length() - 4);
+    String error = jdbc.sql("SELECT error FROM outbound_message WHERE conversation_key = ?").param(key(waId))
+        .query(String.class).single();
+    assertThat(error).contains("131026").contains("Message undeliverable to ********" + tail)
+        .contains("Recipient *********" + tail).doesNotContain(waId);
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).singleResult()
+        .getIncidentMessage()).contains("131026").doesNotContain("undeliverable to " + waId)
+        .doesNotContain("+" + waId);
+    await().atMost(PATIENCE).until(() -> output.getAll().contains("failed for good"));
+    assertThat(output.getAll()).doesNotContain("undeliverable to " + waId).doesNotContain("Recipient +" + waId);
+  }
+
   /** Wraps the application's persona: it fails on turns holding {@link #MARKER}, as a bug in reading them would. */
   @TestConfiguration
   static class PersonaBrokenByAMarker {

@@ -175,8 +175,10 @@ public final class WebhookPayloadParser {
     if (errors.isArray() && !errors.isEmpty()) {
       JsonNode first = errors.get(0);
       errorCode = first.path("code").canConvertToInt() ? first.path("code").asInt() : null;
-      errorTitle = joinNonBlank(": ", text(first, "title"), text(first.path("error_data"), "details"));
-      errorsJson = compact(errors);
+      // Meta's error text may name the customer's number: masked before it is stored or logged
+      errorTitle = PhoneMask.maskDigitRuns(joinNonBlank(": ", text(first, "title"),
+          text(first.path("error_data"), "details")));
+      errorsJson = PhoneMask.maskDigitRuns(compact(errors));
     }
     return new StatusUpdate(wamid, phoneNumberId, Fit.cut(text(s, "recipient_id"), 64), status, timestamp, errorCode,
         Fit.cut(errorTitle, 1000), errorsJson);
