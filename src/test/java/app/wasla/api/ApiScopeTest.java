@@ -229,4 +229,21 @@ class ApiScopeTest {
     assertThat(byAdmin.status()).isEqualTo(201);
     assertThat(byAdmin.body().path("apiKey").path("scopes").size()).isEqualTo(ALL_SCOPES.size());
   }
+
+  @Test
+  void theKeyListShowsNothingOfTheBootstrapKeyAndFourCharactersOfAGeneratedOne() {
+    String generated = key("listed-" + System.nanoTime(), Set.of("events:write"));
+    JsonNode list = call("GET", "/api/keys", BOOTSTRAP_KEY, (Object) null).body();
+    assertThat(list.toString()).doesNotContain(BOOTSTRAP_KEY.substring(0, 6))
+        .doesNotContain(generated.substring(0, 9));
+    for (JsonNode k : list) {
+      String prefix = k.path("prefix").asText();
+      if (k.path("name").asText().equals("bootstrap")) {
+        assertThat(prefix).isEmpty();
+      } else {
+        assertThat(prefix).hasSizeLessThanOrEqualTo(8);
+      }
+    }
+    assertThat(list.findValuesAsText("prefix")).contains(generated.substring(0, 8));
+  }
 }
