@@ -90,8 +90,14 @@ class CustomerController {
     return memory.erase(key(customerKey));
   }
 
-  /** Digits only, as the webhook stores it: a '+' or '-' variant must not name a second, consent-free customer. */
+  /**
+   * Digits only, as the webhook stores it: a '+' or '-' variant must not name a second, consent-free customer. An
+   * erased customer's pseudonym ({@code erased:<32 hex>}) is taken as it is.
+   */
   private static String key(String customerKey) {
+    if (Pseudonyms.isPseudonym(customerKey) && customerKey.matches("erased:[0-9a-f]{32}")) {
+      return customerKey;
+    }
     return ConversationKey.fromOutside(customerKey).value();
   }
 
