@@ -27,6 +27,7 @@ class ApiKeyBootstrap implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    keys.shortenStoredPrefixes();
     if (props.bootstrapKey() == null || props.bootstrapKey().isBlank()) {
       return;
     }

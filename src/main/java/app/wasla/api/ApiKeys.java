@@ -37,7 +37,9 @@ public class ApiKeys {
     }
   }
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiKeys.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String GENERATED = "wsk_";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -50,7 +52,7 @@ public class ApiKeys {
   public Created create(String name, Set<Scope> scopes, String createdBy) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
-    String key = "wsk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String key = GENERATED + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     return new Created(store(name, key, scopes, createdBy), key);
   }
 
@@ -71,7 +73,7 @@ public class ApiKeys {
           .map(Scope::value).collect(Collectors.joining(", ")));
     }
     Instant now = clock.instant();
-    ApiKey apiKey = new ApiKey(UUID.randomUUID().toString(), name, key.substring(0, Math.min(12, key.length())),
+    ApiKey apiKey = new ApiKey(UUID.randomUUID().toString(), name, identifier(key),
         Set.copyOf(scopes), now, createdBy, null);
     jdbc.sql("""
             INSERT INTO api_key (id, name, key_prefix, key_hash, scopes, created_at, created_by)
@@ -95,10 +97,34 @@ public class ApiKeys {
     return jdbc.sql("SELECT * FROM api_key ORDER BY created_at, id").query(ApiKeys::row).list();
   }
 
+  public Optional<ApiKey> find(String id) {
+    return jdbc.sql("SELECT * FROM api_key WHERE id = ?").param(id).query(ApiKeys::row).optional();
+  }
+
   /** Revokes a key at once; false when there is no such live key. */
   public boolean revoke(String id) {
     return jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .params(utc(clock.instant()), id).update() == 1;
+  }
+
+  /**
+   * What the key list shows to tell keys apart: {@code wsk_} and 4 random characters of a generated key (24 bits of
+   * its 256), nothing of an operator-chosen key (the bootstrap key), whose first characters may be most of it.
+   */
+  static String identifier(String key) {
+    return key != null && key.startsWith(GENERATED) && key.length() >= GENERATED.length() + 16
+        ? key.substring(0, GENERATED.length() + 4) : "";
+  }
+
+  /** Cuts the longer prefixes stored by earlier versions down to {@link #identifier(String)}. */
+  void shortenStoredPrefixes() {
+    int changed = jdbc.sql("UPDATE api_key SET key_prefix = SUBSTRING(key_prefix, 1, 8)"
+        + " WHERE key_prefix LIKE 'wsk\\_%' ESCAPE '\\' AND LENGTH(key_prefix) > 8").update()
+        + jdbc.sql("UPDATE api_key SET key_prefix = '' WHERE key_prefix NOT LIKE 'wsk\\_%' ESCAPE '\\'"
+            + " AND key_prefix <> ''").update();
+    if (changed > 0) {
+      log.info("Shortened the stored identifiers of {} API keys", changed);
+    }
   }
 
   static String hash(String key) {
@@ -116,7 +142,9 @@ public class ApiKeys {
       Scope.parse(s).ifPresent(scopes::add);
     }
     OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
-    return new ApiKey(rs.getString("id"), rs.getString("name"), rs.getString("key_prefix"), scopes,
+    String prefix = rs.getString("key_prefix");
+    return new ApiKey(rs.getString("id"), rs.getString("name"), prefix.startsWith(GENERATED)
+        ? prefix.substring(0, Math.min(prefix.length(), GENERATED.length() + 4)) : "", scopes,
         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
         revoked == null ? null : revoked.toInstant());
   }

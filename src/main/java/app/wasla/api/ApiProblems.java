@@ -46,7 +46,8 @@ class ApiProblems {
   @ExceptionHandler(ResponseStatusException.class)
   ProblemDetail status(ResponseStatusException e) {
     HttpStatusCode code = e.getStatusCode();
-    String type = code.value() == 404 ? "not-found" : code.value() == 409 ? "conflict" : "error";
+    String type = code.value() == 404 ? "not-found" : code.value() == 409 ? "conflict"
+        : code.value() == 403 ? "insufficient-scope" : "error";
     return problem(code, type, e.getReason());
   }
 

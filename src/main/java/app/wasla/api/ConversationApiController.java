@@ -59,7 +59,7 @@ class ConversationApiController {
   @PostMapping("/{key}/events")
   ResponseEntity<EventAccepted> postEvent(@PathVariable String key, @RequestBody EventRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    ConversationKey conversation = ConversationKey.parse(key);
+    ConversationKey conversation = ConversationKey.fromOutside(key);
     if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
       throw new IllegalArgumentException("name: the message name the flow waits for, 1 to 100 characters");
     }
@@ -83,7 +83,7 @@ class ConversationApiController {
   @RequiresScope(Scope.CONVERSATIONS_READ)
   @GetMapping("/{key}")
   ConversationView show(@PathVariable String key, @RequestParam(defaultValue = "50") int limit) {
-    ConversationKey conversation = ConversationKey.parse(key);
+    ConversationKey conversation = ConversationKey.fromOutside(key);
     if (!inbox.conversationExists(conversation.value())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + conversation);
     }

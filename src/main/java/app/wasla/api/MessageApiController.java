@@ -3,6 +3,7 @@ package app.wasla.api;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
+import app.wasla.conversation.TemplateCategories;
 import app.wasla.conversation.TemplateCategory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -24,8 +25,9 @@ class MessageApiController {
   }
 
   /**
-   * {@code category} as Meta approved the template: MARKETING, UTILITY or AUTHENTICATION; missing or unknown counts
-   * as MARKETING, which a customer who opted out does not get (409).
+   * {@code category} can only make a template stricter: a template is UTILITY or AUTHENTICATION only if the operator
+   * declared it so ({@link TemplateCategories}); anything else is MARKETING, which a customer who opted out does not
+   * get (409), whatever the caller says.
    */
   record TemplateRequest(String name, String language, List<String> parameters, String category) {
   }
@@ -34,9 +36,11 @@ class MessageApiController {
   }
 
   private final OutboundMessages outbound;
+  private final TemplateCategories categories;
 
-  MessageApiController(OutboundMessages outbound) {
+  MessageApiController(OutboundMessages outbound, TemplateCategories categories) {
     this.outbound = outbound;
+    this.categories = categories;
   }
 
   @RequiresScope(Scope.MESSAGES_SEND)
@@ -49,7 +53,7 @@ class MessageApiController {
     if (request.to() == null) {
       throw new IllegalArgumentException("to: the conversation key <phone_number_id>:<wa_id>");
     }
-    ConversationKey to = ConversationKey.parse(request.to());
+    ConversationKey to = ConversationKey.fromOutside(request.to());
     OutboundMessage message;
     TemplateCategory category = TemplateCategory.MARKETING;
     if (request.text() != null && request.template() == null) {
@@ -58,7 +62,7 @@ class MessageApiController {
       TemplateRequest t = request.template();
       message = new OutboundMessage.Template(t.name(), t.language() == null ? "ar" : t.language(),
           t.parameters() == null ? List.of() : t.parameters());
-      category = TemplateCategory.of(t.category());
+      category = categories.effective(t.name(), t.category());
     } else {
       throw new IllegalArgumentException("give either text or template");
     }

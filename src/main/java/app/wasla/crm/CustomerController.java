@@ -2,6 +2,7 @@ package app.wasla.crm;
 
 import app.wasla.api.RequiresScope;
 import app.wasla.api.Scope;
+import app.wasla.conversation.ConversationKey;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,8 @@ class CustomerController {
   @RequiresScope(Scope.CUSTOMERS_READ)
   @GetMapping("/{customerKey}")
   CustomerProfile profile(@PathVariable String customerKey) {
-    return memory.find(customerKey).orElseThrow(() -> new CustomerNotFoundException(customerKey));
+    String key = key(customerKey);
+    return memory.find(key).orElseThrow(() -> new CustomerNotFoundException(key));
   }
 
   @RequiresScope(Scope.CUSTOMERS_READ)
@@ -60,32 +62,43 @@ class CustomerController {
   Page<HistoryEntry> history(@PathVariable String customerKey, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     profile(customerKey);
-    return memory.history(customerKey, page, size);
+    return memory.history(key(customerKey), page, size);
   }
 
   @RequiresScope(Scope.CUSTOMERS_WRITE)
   @PatchMapping("/{customerKey}")
   CustomerProfile update(@PathVariable String customerKey, @RequestBody ProfileEdit edit) {
-    return memory.update(customerKey, blankToNull(edit.name()), blankToNull(edit.preferredLanguage()),
+    return memory.update(key(customerKey), blankToNull(edit.name()), blankToNull(edit.preferredLanguage()),
         edit.attributes());
   }
 
   @RequiresScope(Scope.CUSTOMERS_WRITE)
   @PostMapping("/{customerKey}/tags")
   CustomerProfile tag(@PathVariable String customerKey, @RequestBody TagRequest request) {
-    return memory.tag(customerKey, request.tag(), request.by());
+    return memory.tag(key(customerKey), request.tag(), request.by());
   }
 
   @RequiresScope(Scope.CUSTOMERS_WRITE)
   @DeleteMapping("/{customerKey}/tags/{tag}")
   CustomerProfile untag(@PathVariable String customerKey, @PathVariable String tag) {
-    return memory.untag(customerKey, tag);
+    return memory.untag(key(customerKey), tag);
   }
 
   @RequiresScope(Scope.CUSTOMERS_WRITE)
   @DeleteMapping("/{customerKey}")
   Map<String, Object> erase(@PathVariable String customerKey) {
-    return memory.erase(customerKey);
+    return memory.erase(key(customerKey));
+  }
+
+  /**
+   * Digits only, as the webhook stores it: a '+' or '-' variant must not name a second, consent-free customer. An
+   * erased customer's pseudonym ({@code erased:<32 hex>}) is taken as it is.
+   */
+  private static String key(String customerKey) {
+    if (Pseudonyms.isPseudonym(customerKey) && customerKey.matches("erased:[0-9a-f]{32}")) {
+      return customerKey;
+    }
+    return ConversationKey.fromOutside(customerKey).value();
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

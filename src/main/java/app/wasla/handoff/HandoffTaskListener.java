@@ -1,6 +1,7 @@
 package app.wasla.handoff;
 
 import app.wasla.persona.PersonaVariables;
+import app.wasla.system.Fit;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -54,6 +55,9 @@ class HandoffTaskListener implements TaskListener {
     this.clock = clock;
   }
 
+  /** ACT_RU_TASK.NAME_ and ACT_HI_TASKINST.NAME_ are VARCHAR(255). */
+  static final int TASK_NAME = 255;
+
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
@@ -73,10 +77,12 @@ class HandoffTaskListener implements TaskListener {
     String name = (String) task.getVariable("customerName");
     String reason = (String) task.getVariable(PersonaVariables.HANDOFF_REASON);
     String customer = name == null || name.isBlank() ? "+" + task.getVariable("waId") : name;
-    task.setName(customer + " — " + (reason == null ? "needs a person" : reason));
-    task.setVariableLocal(COLUMN_CUSTOMER, customer);
-    task.setVariableLocal(COLUMN_INTENT, String.valueOf(task.getVariable(PersonaVariables.INTENT)));
-    task.setVariableLocal(COLUMN_WHY, reason == null ? "needs a person" : reason);
+    String why = reason == null ? "needs a person" : reason;
+    // the engine's NAME_ is 255 characters: a long profile name must not fail the turn (and keep the reason visible)
+    task.setName(Fit.cut(Fit.cut(customer, 100) + " — " + why, TASK_NAME));
+    task.setVariableLocal(COLUMN_CUSTOMER, Fit.cut(customer, 256));
+    task.setVariableLocal(COLUMN_INTENT, Fit.cut(String.valueOf(task.getVariable(PersonaVariables.INTENT)), 256));
+    task.setVariableLocal(COLUMN_WHY, Fit.cut(why, 1000));
     task.setPriority(priority(task));
     task.setDueDate(Date.from(clock.instant().plus(props.firstResponseFor(group))));
     refresh(task);

@@ -93,6 +93,11 @@ public class WebhookTargets {
     if (METADATA_HOSTS.contains(host)) {
       throw new IllegalArgumentException("url points at a cloud metadata service");
     }
+    // in sandbox mode loopback is allowed, for a receiver on the developer's machine
+    if (!sandbox && localhost(host)) {
+      throw new IllegalArgumentException("url points at localhost, an internal address; "
+          + "an operator can allow it with wasla.webhooks.allowed-hosts");
+    }
     Optional<InetAddress> literal = literal(host);
     if (literal.isPresent() && !allowed(literal.get())) {
       throw new IllegalArgumentException(
@@ -106,7 +111,7 @@ public class WebhookTargets {
   Dns dns() {
     return hostname -> {
       String host = stripDot(hostname.toLowerCase(Locale.ROOT));
-      if (!allowedNames.contains(host) && METADATA_HOSTS.contains(host)) {
+      if (!allowedNames.contains(host) && (METADATA_HOSTS.contains(host) || !sandbox && localhost(host))) {
         throw new AddressNotAllowedException();
       }
       List<InetAddress> resolved = Dns.SYSTEM.lookup(hostname);
@@ -131,6 +136,11 @@ public class WebhookTargets {
     if (literal.isPresent() && !allowed(literal.get())) {
       throw new AddressNotAllowedException();
     }
+  }
+
+  /** {@code localhost} and every name under it (RFC 6761: they resolve to loopback), already lower case. */
+  private static boolean localhost(String host) {
+    return host.equals("localhost") || host.endsWith(".localhost");
   }
 
   boolean allowed(InetAddress address) {
@@ -161,7 +171,7 @@ public class WebhookTargets {
     return (b[0] & 0xfe) == 0xfc; // unique-local fc00::/7
   }
 
-  /** The IPv4 address inside an IPv4-mapped, -compatible, NAT64 or 6to4 IPv6 address. */
+  /** The IPv4 address inside an IPv4-mapped, -translated, -compatible, NAT64 or 6to4 IPv6 address. */
   private static Optional<InetAddress> embeddedIpv4(InetAddress address) {
     if (!(address instanceof Inet6Address)) {
       return Optional.empty();
@@ -172,8 +182,14 @@ public class WebhookTargets {
     for (int i = 0; i < 10; i++) {
       zeros &= b[i] == 0;
     }
+    boolean first8Zero = true;
+    for (int i = 0; i < 8; i++) {
+      first8Zero &= b[i] == 0;
+    }
     if (zeros && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
       v4 = Arrays.copyOfRange(b, 12, 16);
+    } else if (first8Zero && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0) {
+      v4 = Arrays.copyOfRange(b, 12, 16); // IPv4-translated ::ffff:0:a.b.c.d (RFC 2765)
     } else if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b) {
       v4 = Arrays.copyOfRange(b, 12, 16);
     } else if (b[0] == 0x20 && b[1] == 0x02) {

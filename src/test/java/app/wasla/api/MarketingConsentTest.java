@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 class MarketingConsentTest extends SandboxApiNode {
 
   private Answer template(String key, String category, String idempotencyKey) throws Exception {
-    Map<String, Object> template = new HashMap<>(Map.of("name", "spring_sale", "language", "ar"));
+    return template(key, "spring_sale", category, idempotencyKey);
+  }
+
+  private Answer template(String key, String name, String category, String idempotencyKey) throws Exception {
+    Map<String, Object> template = new HashMap<>(Map.of("name", name, "language", "ar"));
     if (category != null) {
       template.put("category", category);
     }
@@ -68,7 +72,7 @@ class MarketingConsentTest extends SandboxApiNode {
     assertThat(template(key, "PROMOTIONAL", "promo-3-" + waId).status()).isEqualTo(409);
     assertThat(sent(key)).hasSize(1);
 
-    Answer utility = template(key, "UTILITY", "shipping-1-" + waId);
+    Answer utility = template(key, UTILITY_TEMPLATE, "UTILITY", "shipping-1-" + waId);
     assertThat(utility.status()).isEqualTo(200);
     assertThat(utility.body().path("wamid").asText()).isNotBlank();
     assertThat(sent(key)).hasSize(2);
@@ -106,5 +110,66 @@ class MarketingConsentTest extends SandboxApiNode {
     assertThat(reopened.status()).isEqualTo(200);
     assertThat(jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC")
         .param(conversation(stillIn)).query(String.class).list().get(0)).isEqualTo("template");
+  }
+
+  /** Opts a new customer out over the real webhook and waits until the CRM has it. */
+  private String optedOutCustomer() {
+    String waId = newCustomer();
+    webhooks().post(Webhooks.text(waId, "wamid.stop.variant." + waId, "STOP", Instant.now()));
+    awaitSent(conversation(waId), 1);
+    await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT marketing_opt_out FROM customer WHERE customer_key = ?")
+        .param(conversation(waId)).query(Boolean.class).optional().orElse(false));
+    return waId;
+  }
+
+  private static String arabicIndic(String digits) {
+    StringBuilder s = new StringBuilder();
+    digits.chars().forEach(c -> s.append((char) ('\u0660' + c - '0')));
+    return s.toString();
+  }
+
+  @Test
+  void anotherSpellingOfTheNumberIsRefusedOrReadAsTheSameOptedOutCustomer() throws Exception {
+    String waId = optedOutCustomer();
+    String key = conversation(waId);
+    String dashed = waId.substring(0, 3) + "-" + waId.substring(3, 6) + "-" + waId.substring(6);
+    for (String to : List.of(Webhooks.PHONE_NUMBER_ID + ":+" + waId, Webhooks.PHONE_NUMBER_ID + ":" + dashed,
+        Webhooks.PHONE_NUMBER_ID + ": " + waId, Webhooks.PHONE_NUMBER_ID + ":" + waId + " ",
+        Webhooks.PHONE_NUMBER_ID + ":" + "9".repeat(21), "+" + key)) {
+      Answer answer = template(to, "MARKETING", "variant-" + to.hashCode() + "-" + waId);
+      assertThat(answer.status()).as(to).isEqualTo(400);
+      assertThat(answer.body().path("detail").asText()).as(to).contains("digits").doesNotContain(waId);
+    }
+    Answer arabic = template(Webhooks.PHONE_NUMBER_ID + ":" + arabicIndic(waId), "MARKETING", "arabic-" + waId);
+    assertThat(arabic.status()).isEqualTo(409);
+    assertThat(arabic.body().path("type").asText()).endsWith("marketing-opt-out");
+    assertThat(sent(key)).hasSize(1);
+    assertThat(jdbc.sql("SELECT count(*) FROM outbound_message WHERE conversation_key LIKE ?")
+        .param("%" + waId.substring(3)).query(Long.class).single()).isEqualTo(1);
+
+    // the other paths that take a key from outside read it the same way
+    assertThat(get("/api/conversations/" + Webhooks.PHONE_NUMBER_ID + ":+" + waId).status()).isEqualTo(400);
+    assertThat(get("/api/customers/" + Webhooks.PHONE_NUMBER_ID + ":+" + waId).status()).isEqualTo(400);
+    Answer customer = get("/api/customers/" + Webhooks.PHONE_NUMBER_ID + ":" + arabicIndic(waId));
+    assertThat(customer.status()).isEqualTo(200);
+    assertThat(customer.body().path("marketingOptOut").asBoolean()).isTrue();
+    assertThat(get("/api/conversations/" + Webhooks.PHONE_NUMBER_ID + ":" + arabicIndic(waId)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theCallerCannotMakeAMarketingTemplateUtility() throws Exception {
+    String waId = optedOutCustomer();
+    String key = conversation(waId);
+    Answer claimed = template(key, "promo_black_friday_50_off", "UTILITY", "bf-" + waId);
+    assertThat(claimed.status()).isEqualTo(409);
+    assertThat(claimed.body().path("type").asText()).endsWith("marketing-opt-out");
+    assertThat(template(key, "promo_black_friday_50_off", "AUTHENTICATION", "bf-auth-" + waId).status())
+        .isEqualTo(409);
+    // a declared utility template stays utility without a category, and the caller may make it stricter
+    assertThat(template(key, UTILITY_TEMPLATE, "MARKETING", "shipped-m-" + waId).status()).isEqualTo(409);
+    assertThat(sent(key)).hasSize(1);
+    assertThat(template(key, UTILITY_TEMPLATE, null, "shipped-" + waId).status()).isEqualTo(200);
+    assertThat(sent(key)).hasSize(2);
   }
 }

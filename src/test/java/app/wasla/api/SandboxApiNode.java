@@ -27,12 +27,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "spring.datasource.url=jdbc:h2:mem:api-safety;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
     "wasla.api.bootstrap-key=" + SandboxApiNode.KEY,
-    "wasla.whatsapp.reopen-template=" + SandboxApiNode.REOPEN_TEMPLATE})
+    "wasla.whatsapp.reopen-template=" + SandboxApiNode.REOPEN_TEMPLATE,
+    "wasla.whatsapp.templates." + SandboxApiNode.UTILITY_TEMPLATE + ".category=UTILITY"})
 abstract class SandboxApiNode {
 
   static final String KEY = "api-safety-test-key-0123456789abcdefghij";
   /** Sent instead of text outside the 24-hour window; its category is left at the default, MARKETING. */
   static final String REOPEN_TEMPLATE = "hello_again";
+  /** The one template the operator declared UTILITY; every other one is marketing. */
+  static final String UTILITY_TEMPLATE = "order_shipped";
   static final Duration PATIENCE = Duration.ofSeconds(40);
   static final ObjectMapper JSON = new ObjectMapper();
   static final OkHttpClient HTTP = new OkHttpClient();
@@ -63,6 +66,15 @@ abstract class SandboxApiNode {
       request.header("Idempotency-Key", idempotencyKey);
     }
     try (Response response = HTTP.newCall(request.build()).execute()) {
+      String text = response.body().string();
+      return new Answer(response.code(), response.header("Content-Type"), text.isBlank() ? null : JSON.readTree(text));
+    }
+  }
+
+  Answer get(String path) throws IOException {
+    Request request = new Request.Builder().url("http://127.0.0.1:" + port + path)
+        .header("Authorization", "Bearer " + KEY).get().build();
+    try (Response response = HTTP.newCall(request).execute()) {
       String text = response.body().string();
       return new Answer(response.code(), response.header("Content-Type"), text.isBlank() ? null : JSON.readTree(text));
     }

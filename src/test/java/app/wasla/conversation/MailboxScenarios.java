@@ -696,6 +696,32 @@ abstract class MailboxScenarios {
     assertThat(META.sentTo(waId)).isEmpty();
   }
 
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void numbersInMetasErrorTextAreMaskedInTheLogTheOutboxAndTheIncident(
+      org.springframework.boot.test.system.CapturedOutput output) {
+    String waId = newCustomer();
+    META.failNextSends(waId, 100, new okhttp3.mockwebserver.MockResponse().setResponseCode(400)
+        .setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"message\":\"(#131026) Message undeliverable to " + waId + " (Recipient +" + waId
+            + " not on WhatsApp)\",\"type\":\"OAuthException\",\"code\":131026,\"fbtrace_id\":\"XyZ\"}}"));
+
+    webhooks.post(Webhooks.text(waId, "wamid.masked." + waId, "hi", Instant.now()));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery()
+        .processInstanceId(instanceOf(waId)).count() == 1);
+    String tail = waId.substring(waId.length() - 4);
+    String error = jdbc.sql("SELECT error FROM outbound_message WHERE conversation_key = ?").param(key(waId))
+        .query(String.class).single();
+    assertThat(error).contains("131026").contains("Message undeliverable to ********" + tail)
+        .contains("Recipient *********" + tail).doesNotContain(waId);
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).singleResult()
+        .getIncidentMessage()).contains("131026").doesNotContain("undeliverable to " + waId)
+        .doesNotContain("+" + waId);
+    await().atMost(PATIENCE).until(() -> output.getAll().contains("failed for good"));
+    assertThat(output.getAll()).doesNotContain("undeliverable to " + waId).doesNotContain("Recipient +" + waId);
+  }
+
   /** Wraps the application's persona: it fails on turns holding {@link #MARKER}, as a bug in reading them would. */
   @TestConfiguration
   static class PersonaBrokenByAMarker {
@@ -1179,5 +1205,66 @@ abstract class MailboxScenarios {
   private String outboundStatus(String wamid) {
     return jdbc.sql("SELECT status FROM outbound_message WHERE wamid = ?").param(wamid)
         .query(String.class).optional().orElse(null);
+  }
+
+  /** A text message as Meta puts it in a batch. */
+  private static com.fasterxml.jackson.databind.node.ObjectNode textMessage(String from, String wamid, String text) {
+    com.fasterxml.jackson.databind.node.ObjectNode m = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+        .objectNode().put("from", from).put("id", wamid).put("timestamp",
+            String.valueOf(Instant.now().getEpochSecond())).put("type", "text");
+    m.putObject("text").put("body", text);
+    return m;
+  }
+
+  @Test
+  void aBatchWithMessagesWhoseIdsDoNotFitStoresAndAnswersTheRest() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    String good = newCustomer();
+    String cutFields = newCustomer();
+    String media = newCustomer();
+    String otherNumber = newCustomer();
+    com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(Webhooks.text(good, "wamid.fits." + good, "hello", Instant.now()));
+    com.fasterxml.jackson.databind.node.ArrayNode messages = (com.fasterxml.jackson.databind.node.ArrayNode)
+        root.at("/entry/0/changes/0/value/messages");
+    // skipped: ids that do not fit
+    messages.insert(0, textMessage("2".repeat(300), "wamid.longfrom." + good, "hi"));
+    messages.insert(1, textMessage(good, "wamid." + "x".repeat(5000), "hi"));
+    messages.insert(2, textMessage("+" + good, "wamid.plus." + good, "hi"));
+    // kept, with their optional fields cut to fit
+    com.fasterxml.jackson.databind.node.ObjectNode withContext = textMessage(cutFields, "wamid.ctx." + cutFields,
+        "hello");
+    withContext.putObject("context").put("id", "wamid." + "c".repeat(1000));
+    messages.add(withContext);
+    com.fasterxml.jackson.databind.node.ObjectNode image = json.createObjectNode().put("from", media)
+        .put("id", "wamid.img." + media).put("timestamp", String.valueOf(Instant.now().getEpochSecond()))
+        .put("type", "image");
+    image.putObject("image").put("id", "m".repeat(400)).put("mime_type", "image/" + "j".repeat(200));
+    messages.add(image);
+    // a second change for a business number that is not one: skipped as a whole
+    com.fasterxml.jackson.databind.node.ObjectNode other = ((com.fasterxml.jackson.databind.node.ArrayNode)
+        root.at("/entry/0/changes")).addObject().put("field", "messages");
+    com.fasterxml.jackson.databind.node.ObjectNode value = other.putObject("value");
+    value.putObject("metadata").put("phone_number_id", "1098:7654");
+    value.putArray("messages").add(textMessage(otherNumber, "wamid.othernumber." + otherNumber, "hello"));
+    com.fasterxml.jackson.databind.node.ObjectNode longNumber = ((com.fasterxml.jackson.databind.node.ArrayNode)
+        root.at("/entry/0/changes")).addObject().put("field", "messages");
+    longNumber.putObject("value").putObject("metadata").put("phone_number_id", "1".repeat(300));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) longNumber.get("value")).putArray("messages")
+        .add(textMessage(otherNumber, "wamid.longnumber." + otherNumber, "hello"));
+
+    assertThat(webhooks.post(json.writeValueAsBytes(root))).isEqualTo(200);
+
+    assertThat(awaitReplies(good, 1)).hasSize(1);
+    assertThat(awaitReplies(cutFields, 1)).hasSize(1);
+    assertThat(jdbc.sql("SELECT context_wamid FROM inbox_message WHERE wamid = ?").param("wamid.ctx." + cutFields)
+        .query(String.class).single()).hasSizeLessThanOrEqualTo(255).startsWith("wamid.ccc");
+    assertThat(jdbc.sql("SELECT mime_type FROM inbox_message WHERE wamid = ?").param("wamid.img." + media)
+        .query(String.class).single()).hasSizeLessThanOrEqualTo(128).startsWith("image/jjj");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE wamid IN (?, ?, ?, ?)")
+        .params("wamid.longfrom." + good, "wamid.plus." + good, "wamid.othernumber." + otherNumber,
+            "wamid.longnumber." + otherNumber).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ?").param(key(good))
+        .query(Long.class).single()).isEqualTo(1);
   }
 }

@@ -57,7 +57,7 @@ abstract class CrmScenarios {
     registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
     registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
     // the erasure scenario's webhook receiver is a MockWebServer on loopback, over http
-    registry.add("wasla.webhooks.allowed-hosts", () -> "127.0.0.1");
+    registry.add("wasla.webhooks.allowed-hosts", () -> "127.0.0.1,localhost");
     registry.add("wasla.webhooks.allow-http", () -> "true");
   }
 

@@ -277,4 +277,29 @@ abstract class HandoffTakeoverScenarios {
       assertThat(message).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt; Agent");
     }
   }
+
+  @Test
+  void aCustomerWithAVeryLongProfileNameGetsTheirHandoff() throws Exception {
+    for (int length : new int[] {230, 5000}) {
+      String waId = "20145" + (100_000 + System.nanoTime() % 900_000);
+      String key = app.wasla.support.Webhooks.PHONE_NUMBER_ID + ":" + waId;
+      com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+          JSON.readTree(app.wasla.support.Webhooks.text(waId, "wamid.long.name." + waId,
+              "I want to talk to a person please", java.time.Instant.now()));
+      ((com.fasterxml.jackson.databind.node.ObjectNode) body.at("/entry/0/changes/0/value/contacts/0/profile"))
+          .put("name", "A".repeat(length));
+      assertThat(new app.wasla.support.Webhooks(port).post(JSON.writeValueAsBytes(body))).as("length " + length)
+          .isEqualTo(200);
+      await().atMost(Duration.ofSeconds(30)).until(() ->
+          tasks.createTaskQuery().processInstanceBusinessKey(key).count() == 1);
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+      assertThat(task.getName()).as("length " + length).startsWith("AAAA").hasSizeLessThanOrEqualTo(255)
+          .contains(" — ");
+      assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count())
+          .as("length " + length).isZero();
+      // the turn reached the flow (a handoff's reply is the agent's, so it stays DELIVERED)
+      assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param("wamid.long.name." + waId)
+          .query(String.class).single()).isIn("DELIVERED", "ANSWERED");
+    }
+  }
 }

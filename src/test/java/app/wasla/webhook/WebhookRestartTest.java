@@ -65,7 +65,7 @@ class WebhookRestartTest {
     props.put("wasla.webhooks.enabled", String.valueOf(deliver));
     props.put("wasla.webhooks.poll-interval", "200ms");
     // the receiver is a MockWebServer on loopback, over plain http
-    props.put("wasla.webhooks.allowed-hosts", "127.0.0.1");
+    props.put("wasla.webhooks.allowed-hosts", "127.0.0.1,localhost");
     props.put("wasla.webhooks.allow-http", "true");
     // the conversation flow itself is not under test here
     props.put("wasla.mailbox.enabled", "false");

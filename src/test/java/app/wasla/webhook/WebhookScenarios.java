@@ -68,8 +68,8 @@ abstract class WebhookScenarios {
     registry.add("wasla.webhooks.initial-backoff", () -> "100ms");
     registry.add("wasla.webhooks.max-backoff", () -> "400ms");
     registry.add("wasla.webhooks.retry-horizon", () -> "3s");
-    // the receivers are MockWebServers on loopback, over plain http
-    registry.add("wasla.webhooks.allowed-hosts", () -> "127.0.0.1");
+    // the receivers are MockWebServers on loopback (their URLs name localhost), over plain http
+    registry.add("wasla.webhooks.allowed-hosts", () -> "127.0.0.1,localhost");
     registry.add("wasla.webhooks.allow-http", () -> "true");
   }
 

@@ -69,7 +69,9 @@ class WebhookTargetsTest {
       "https://192.168.1.1/hook", "https://100.64.0.1/hook", "https://0.0.0.0/hook", "https://[::]/hook",
       "https://[fe80::1]/hook", "https://[fd00:ec2::254]/hook", "https://[::ffff:127.0.0.1]/hook",
       "https://[::ffff:a9fe:a9fe]/hook", "https://224.0.0.1/hook", "https://255.255.255.255/hook",
-      "https://METADATA.GOOGLE.INTERNAL./x", "http://example.com/hook"})
+      "https://METADATA.GOOGLE.INTERNAL./x", "http://example.com/hook", "https://localhost/",
+      "https://LOCALHOST/hook", "https://localhost./hook", "https://sub.localhost/hook", "https://A.B.LocalHost./x",
+      "https://[::ffff:0:7f00:1]:8443/", "https://[::ffff:0:a9fe:a9fe]/hook", "https://[::ffff:0:a00:5]/hook"})
   void internalTargetsAreRefusedWhenSubscribing(String url) {
     int before = subscriptions.list().size();
     Api.Answer answer = subscribe(url);
@@ -96,8 +98,9 @@ class WebhookTargetsTest {
 
   @Test
   void aNameThatResolvesInsideIsRefusedAtDelivery() {
-    // a name passes at subscription time; what it resolves to is checked at each delivery (DNS rebinding)
-    Api.Answer created = subscribe("https://localhost:" + port + "/api/keys");
+    // a name passes at subscription time; what it resolves to is checked at each delivery (DNS rebinding). This
+    // machine's own name resolves to a loopback or private address (localhost itself is refused at subscription).
+    Api.Answer created = subscribe("https://" + ownHostName() + ":" + port + "/api/keys");
     assertThat(created.status()).isEqualTo(201);
     JsonNode entry = deliverOnce(created.body().path("id").asText());
     assertThat(entry.path("lastError").asText()).isEqualTo("address not allowed");
@@ -112,6 +115,14 @@ class WebhookTargetsTest {
     String error = entry.path("lastError").asText();
     assertThat(error).isIn("connection refused", "timeout", "connection failed");
     assertThat(error).doesNotContain("127.0.0.2").doesNotContain(":1").doesNotContain("Exception");
+  }
+
+  private static String ownHostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Publishes one event and waits until its delivery has been attempted; the log entry the API shows. */

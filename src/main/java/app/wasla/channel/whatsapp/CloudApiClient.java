@@ -235,11 +235,12 @@ public final class CloudApiClient {
       }
       fbtraceId = error.hasNonNull("fbtrace_id") ? error.get("fbtrace_id").asText() : null;
       if (error.hasNonNull("message")) {
-        message.append(": ").append(error.get("message").asText());
+        // Meta's text may name the customer's number ("undeliverable to 2010..."): it is logged and stored
+        message.append(": ").append(PhoneMask.maskDigitRuns(error.get("message").asText()));
       }
       JsonNode details = error.path("error_data").path("details");
       if (details.isTextual()) {
-        message.append(" (").append(details.asText()).append(')');
+        message.append(" (").append(PhoneMask.maskDigitRuns(details.asText())).append(')');
       }
       if (fbtraceId != null) {
         message.append(" [fbtrace_id ").append(fbtraceId).append(']');

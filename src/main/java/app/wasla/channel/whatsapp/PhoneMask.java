@@ -3,7 +3,18 @@ package app.wasla.channel.whatsapp;
 /** Masks phone numbers for logs and {@code toString()}: keeps the last 4 digits, enough to tell customers apart. */
 final class PhoneMask {
 
+  /** A run of 8 or more digits, with the '+' that may lead it: a phone number in Meta's error text. */
+  private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("\\+?\\d{8,}");
+
   private PhoneMask() {}
+
+  /** The text with every run of 8+ digits masked as {@link #mask(String)} does (error codes are shorter). */
+  static String maskDigitRuns(String text) {
+    if (text == null) {
+      return null;
+    }
+    return DIGIT_RUN.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+  }
 
   static String mask(String phone) {
     if (phone == null) {

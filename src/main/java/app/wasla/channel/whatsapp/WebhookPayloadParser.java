@@ -1,5 +1,7 @@
 package app.wasla.channel.whatsapp;
 
+import app.wasla.conversation.ConversationKey;
+import app.wasla.system.Fit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Parses a Cloud API webhook body ({@code object: whatsapp_business_account}) into messages and statuses. */
 public final class WebhookPayloadParser {
 
+  private static final Logger log = LoggerFactory.getLogger(WebhookPayloadParser.class);
+
   static final String OBJECT = "whatsapp_business_account";
+  /** inbox_message.wamid and context_wamid are VARCHAR(255). */
+  static final int MAX_WAMID = 255;
+  static final int MAX_WA_ID = ConversationKey.MAX_WA_ID;
+  static final int MAX_PHONE_NUMBER_ID = ConversationKey.MAX_PHONE_NUMBER_ID;
   private static final String MESSAGES_FIELD = "messages";
 
   private final ObjectMapper json;
@@ -84,17 +94,43 @@ public final class WebhookPayloadParser {
       // Without it we cannot tell which business number (and so which conversation) a message belongs to.
       throw new MalformedWebhookException(path + ": missing metadata.phone_number_id");
     }
-    String displayPhoneNumber = text(metadata, "display_phone_number");
+    if (!digits(phoneNumberId, MAX_PHONE_NUMBER_ID)) {
+      // Not a business number Meta would send: skipped, so that the rest of the batch is stored and answered.
+      log.warn("Skipped {} messages and {} statuses at {}: metadata.phone_number_id is not 1 to {} digits"
+          + " ({} characters)", messageNodes.size(), statusNodes.size(), path, MAX_PHONE_NUMBER_ID,
+          phoneNumberId.length());
+      return;
+    }
+    String displayPhoneNumber = Fit.cut(text(metadata, "display_phone_number"), 64);
     JsonNode contacts = optionalArray(value, "contacts", path + ".contacts");
     for (int i = 0; i < messageNodes.size(); i++) {
       String messagePath = path + ".messages[" + i + "]";
-      messages.add(parseMessage(requireObject(messageNodes.get(i), messagePath), messagePath,
-          phoneNumberId, displayPhoneNumber, contacts));
+      InboundMessage message = parseMessage(requireObject(messageNodes.get(i), messagePath), messagePath,
+          phoneNumberId, displayPhoneNumber, contacts);
+      if (message != null) {
+        messages.add(message);
+      }
     }
     for (int i = 0; i < statusNodes.size(); i++) {
       String statusPath = path + ".statuses[" + i + "]";
-      statuses.add(parseStatus(requireObject(statusNodes.get(i), statusPath), statusPath, phoneNumberId));
+      StatusUpdate status = parseStatus(requireObject(statusNodes.get(i), statusPath), statusPath, phoneNumberId);
+      if (status != null) {
+        statuses.add(status);
+      }
     }
+  }
+
+  /** Whether the value is 1 to {@code max} ASCII digits. */
+  private static boolean digits(String value, int max) {
+    if (value == null || value.isEmpty() || value.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private InboundMessage parseMessage(JsonNode m, String path, String phoneNumberId, String displayPhoneNumber,
@@ -103,15 +139,34 @@ public final class WebhookPayloadParser {
     String from = required(m, "from", path);
     Instant timestamp = epochSeconds(m, path);
     String type = required(m, "type", path);
+    // ids that key rows must fit whole (a cut one could name another message or customer): else the message is
+    // skipped, never the batch; the log gives lengths only, not the values
+    if (wamid.length() > MAX_WAMID) {
+      log.warn("Skipped the webhook message at {}: its id has {} characters, more than {}", path, wamid.length(),
+          MAX_WAMID);
+      return null;
+    }
+    if (!digits(from, MAX_WA_ID)) {
+      log.warn("Skipped the webhook message at {}: 'from' is not 1 to {} digits ({} characters)", path, MAX_WA_ID,
+          from.length());
+      return null;
+    }
     Rendered r = render(m, type);
+    String context = r.contextWamid != null ? r.contextWamid : text(m.path("context"), "id");
+    // optional fields are cut to their columns (inbox_message)
     return new InboundMessage(wamid, phoneNumberId, displayPhoneNumber, from, profileName(contacts, from),
-        timestamp, type, r.text, r.replyId, r.contextWamid != null ? r.contextWamid : text(m.path("context"), "id"),
-        r.mediaId, r.mimeType, compact(m));
+        timestamp, Fit.cut(type, 64), Fit.cut(r.text, 8000), Fit.cut(r.replyId, 256), Fit.cut(context, MAX_WAMID),
+        Fit.cut(r.mediaId, 255), Fit.cut(r.mimeType, 128), compact(m));
   }
 
   private StatusUpdate parseStatus(JsonNode s, String path, String phoneNumberId) {
     String wamid = required(s, "id", path);
-    String status = required(s, "status", path);
+    if (wamid.length() > MAX_WAMID) {
+      log.warn("Skipped the webhook status at {}: its id has {} characters, more than {}", path, wamid.length(),
+          MAX_WAMID);
+      return null;
+    }
+    String status = Fit.cut(required(s, "status", path), 32);
     Instant timestamp = epochSeconds(s, path);
     JsonNode errors = s.path("errors");
     Integer errorCode = null;
@@ -120,11 +175,13 @@ public final class WebhookPayloadParser {
     if (errors.isArray() && !errors.isEmpty()) {
       JsonNode first = errors.get(0);
       errorCode = first.path("code").canConvertToInt() ? first.path("code").asInt() : null;
-      errorTitle = joinNonBlank(": ", text(first, "title"), text(first.path("error_data"), "details"));
-      errorsJson = compact(errors);
+      // Meta's error text may name the customer's number: masked before it is stored or logged
+      errorTitle = PhoneMask.maskDigitRuns(joinNonBlank(": ", text(first, "title"),
+          text(first.path("error_data"), "details")));
+      errorsJson = PhoneMask.maskDigitRuns(compact(errors));
     }
-    return new StatusUpdate(wamid, phoneNumberId, text(s, "recipient_id"), status, timestamp, errorCode,
-        errorTitle, errorsJson);
+    return new StatusUpdate(wamid, phoneNumberId, Fit.cut(text(s, "recipient_id"), 64), status, timestamp, errorCode,
+        Fit.cut(errorTitle, 1000), errorsJson);
   }
 
   /** What a message means for the transcript and the bot, plus the ids that some types carry. */
@@ -257,7 +314,8 @@ public final class WebhookPayloadParser {
       // Meta sends one contact per sender; a single contact without a matching wa_id is still the sender.
       match = contacts.get(0);
     }
-    return match == null ? null : text(match.path("profile"), "name");
+    // inbox_message.profile_name and conversation.customer_name are VARCHAR(256)
+    return match == null ? null : Fit.cut(text(match.path("profile"), "name"), 256);
   }
 
   private static BigDecimal decimal(JsonNode n) {

@@ -37,12 +37,19 @@ public interface PaymentGateway {
   record CallbackRequest(byte[] body, Map<String, String> headers, Map<String, String> query) {
   }
 
-  /** A verified callback: the gateway's event id, its reference of the payment, and what happened. */
-  record Callback(String eventId, String providerRef, Outcome outcome) {
+  /**
+   * A verified callback: the gateway's event id, its reference of the payment, what happened, and what the gateway
+   * says it charged ({@code amountMinor} in piastres/cents and an ISO currency; null when it does not say).
+   */
+  record Callback(String eventId, String providerRef, Outcome outcome, Long amountMinor, String currency) {
+
+    Callback(String eventId, String providerRef, Outcome outcome) {
+      this(eventId, providerRef, outcome, null, null);
+    }
   }
 
-  /** What a callback means for the payment. */
-  enum Outcome { PAID, FAILED, IGNORED }
+  /** What a callback means for the payment; AUTHORIZED: the money is held, not captured, so not paid yet. */
+  enum Outcome { PAID, FAILED, AUTHORIZED, IGNORED }
 
   /** Hex of an HMAC. */
   static String hmacHex(String algorithm, byte[] key, byte[] data) {

@@ -2,6 +2,7 @@ package app.wasla.commerce.payment;
 
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.Mailbox;
+import app.wasla.system.LogSafe;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,7 +62,16 @@ public class Payments {
   }
 
   /** What became of a callback. */
-  public enum Handling { CORRELATED, DUPLICATE, UNKNOWN_ORDER, NOT_OPEN, IGNORED }
+  /**
+   * What Wasla did with a callback. AMOUNT_MISMATCH, CURRENCY_MISMATCH and NOT_CAPTURED leave the payment open:
+   * a signed callback that does not pay the stored amount in the stored currency does not confirm the order.
+   */
+  public enum Handling {
+    CORRELATED, DUPLICATE, UNKNOWN_ORDER, NOT_OPEN, IGNORED, AMOUNT_MISMATCH, CURRENCY_MISMATCH, NOT_CAPTURED
+  }
+
+  /** Payment links are in Egyptian pounds (see the gateways' create). */
+  static final String CURRENCY = "EGP";
 
   /**
    * The link for the order: made once (found again by order, as its id is random); a retried job finds the one it
@@ -177,6 +187,12 @@ public class Payments {
       handling = Handling.NOT_OPEN;
       log.warn("Payment callback from {} for payment {} in status {}, recorded", provider, payment.get().id(),
           payment.get().status());
+    } else if (callback.outcome() == PaymentGateway.Outcome.AUTHORIZED) {
+      handling = Handling.NOT_CAPTURED;
+      log.warn("Payment callback from {} for payment {}: authorised, not captured; recorded, the payment stays open",
+          provider, payment.get().id());
+    } else if (callback.outcome() == PaymentGateway.Outcome.PAID) {
+      handling = checkCharge(provider, payment.get(), callback);
     } else {
       handling = Handling.CORRELATED;
     }
@@ -195,6 +211,31 @@ public class Payments {
           provider + ":" + callback.eventId(), Map.of("paymentId", p.id(), "paidOrderId", p.orderRef()));
     }
     return handling;
+  }
+
+  /** CORRELATED if the gateway charged the stored amount in EGP, else the mismatch (logged with both sides). */
+  private Handling checkCharge(String provider, Payment payment, PaymentGateway.Callback callback) {
+    PaymentGateway gateway = verifiers.get(provider);
+    if (callback.amountMinor() == null && callback.currency() == null && gateway != null && gateway.local()) {
+      return Handling.CORRELATED; // the sandbox's own pay page shows the stored amount and says nothing else
+    }
+    long expected = payment.amountEgp().movePointRight(2).longValueExact();
+    if (callback.currency() == null) {
+      log.warn("Payment callback from {} for payment {} names no currency: recorded, the payment stays open",
+          provider, payment.id());
+      return Handling.CURRENCY_MISMATCH;
+    }
+    if (!CURRENCY.equalsIgnoreCase(callback.currency().strip())) {
+      log.warn("Payment callback from {} for payment {} in currency {}, expected {}: recorded, the payment stays"
+          + " open", provider, payment.id(), LogSafe.oneLine(callback.currency().length() > 8 ? callback.currency().substring(0, 8) + "…" : callback.currency()), CURRENCY);
+      return Handling.CURRENCY_MISMATCH;
+    }
+    if (callback.amountMinor() == null || callback.amountMinor() != expected) {
+      log.warn("Payment callback from {} for payment {} for {} minor units, expected {}: recorded, the payment"
+          + " stays open", provider, payment.id(), callback.amountMinor(), expected);
+      return Handling.AMOUNT_MISMATCH;
+    }
+    return Handling.CORRELATED;
   }
 
   private OffsetDateTime now() {

@@ -106,10 +106,16 @@ public class PaymobGateway implements PaymentGateway {
         || obj.path("pending").asBoolean() || obj.path("is_refunded").asBoolean()
         || obj.path("is_voided").asBoolean()) {
       outcome = Outcome.IGNORED;
+    } else if (!obj.path("success").asBoolean()) {
+      outcome = Outcome.FAILED;
     } else {
-      outcome = obj.path("success").asBoolean() ? Outcome.PAID : Outcome.FAILED;
+      // an auth-only transaction holds the money; its capture comes as a transaction of its own
+      outcome = obj.path("is_auth").asBoolean() ? Outcome.AUTHORIZED : Outcome.PAID;
     }
-    return new Callback(obj.path("id").asText(), obj.path("order").path("id").asText(), outcome);
+    JsonNode cents = obj.path("amount_cents");
+    return new Callback(obj.path("id").asText(), obj.path("order").path("id").asText(), outcome,
+        cents.canConvertToLong() && cents.isIntegralNumber() ? cents.asLong() : null,
+        obj.path("currency").asText(null));
   }
 
   /** The HMAC input: the documented fields' values in order; JSON booleans print as true/false. */

@@ -91,7 +91,10 @@ public class StripeGateway implements PaymentGateway {
       case "checkout.session.async_payment_failed", "checkout.session.expired" -> Outcome.FAILED;
       default -> Outcome.IGNORED;
     };
-    return new Callback(event.path("id").asText(), session.path("id").asText(null), outcome);
+    JsonNode total = session.path("amount_total");
+    return new Callback(event.path("id").asText(), session.path("id").asText(null), outcome,
+        total.isIntegralNumber() && total.canConvertToLong() ? total.asLong() : null,
+        session.path("currency").asText(null));
   }
 
   void verifySignature(String header, byte[] body) {

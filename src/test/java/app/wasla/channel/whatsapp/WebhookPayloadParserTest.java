@@ -299,7 +299,7 @@ class WebhookPayloadParserTest {
   void profileNameFallsBackToTheFirstContact() {
     String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
         + "\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"9\"},\"contacts\":[{\"profile\":"
-        + "{\"name\":\"Hoda\"},\"wa_id\":\"201000000000\"}],\"messages\":[{\"from\":\"+201000000000\","
+        + "{\"name\":\"Hoda\"},\"wa_id\":\"201000000000\"}],\"messages\":[{\"from\":\"201000000009\","
         + "\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"text\",\"text\":{\"body\":\"hi\"},"
         + "\"some_future_field\":{\"x\":1}}]}}]}],\"extra\":true}";
 

@@ -60,7 +60,8 @@ public class PaymentSignaturesTest {
     PaymentGateway.Callback callback = paymob.verify(paymobCallback(PAYMOB_SAMPLE,
         paymobHmac(PAYMOB_SAMPLE_CONCATENATED).toUpperCase()));
 
-    assertThat(callback).isEqualTo(new PaymentGateway.Callback("192036465", "217503754", PaymentGateway.Outcome.PAID));
+    assertThat(callback).isEqualTo(new PaymentGateway.Callback("192036465", "217503754", PaymentGateway.Outcome.PAID,
+        100000L, "EGP"));
   }
 
   @Test
