@@ -51,6 +51,11 @@ public record ConversationKey(String phoneNumberId, String waId) {
       throw new IllegalArgumentException("wa_id must be 1 to " + MAX_WA_ID
           + " digits (no '+', spaces or separators)");
     }
+    // no number of either kind starts with 0 (country codes don't), and "0201..." would be another customer key
+    // that a STOP recorded under "201..." does not cover
+    if (phoneNumberId.charAt(0) == '0' || waId.charAt(0) == '0') {
+      throw new IllegalArgumentException("phone_number_id and wa_id have no leading zero (wa_id: country code first)");
+    }
     return new ConversationKey(phoneNumberId, waId);
   }
 

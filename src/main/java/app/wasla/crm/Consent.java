@@ -20,11 +20,15 @@ public class Consent implements MarketingConsent {
     this.jdbc = jdbc;
   }
 
-  /** False after an opt-out or an erasure, until an opt-in. Service messages are not marketing. */
+  /**
+   * False after an opt-out or an erasure, until an opt-in. Service messages are not marketing. A STOP holds for the
+   * WhatsApp number on every business number Wasla serves: the business is one sender to the customer.
+   */
   public boolean allowsMarketing(String customerKey) {
+    ConversationKey key = ConversationKey.parse(customerKey);
     return jdbc.sql("""
-            SELECT COUNT(*) FROM customer WHERE customer_key = ? AND marketing_opt_out = TRUE""")
-        .param(ConversationKey.parse(customerKey).value()).query(Long.class).single() == 0;
+            SELECT COUNT(*) FROM customer WHERE (customer_key = ? OR wa_id = ?) AND marketing_opt_out = TRUE""")
+        .param(key.value()).param(key.waId()).query(Long.class).single() == 0;
   }
 
   @Override

@@ -158,6 +158,23 @@ class MarketingConsentTest extends SandboxApiNode {
   }
 
   @Test
+  void leadingZerosAndAnotherBusinessNumberDoNotEscapeAnOptOut() throws Exception {
+    String waId = optedOutCustomer();
+    for (String to : List.of(Webhooks.PHONE_NUMBER_ID + ":0" + waId, Webhooks.PHONE_NUMBER_ID + ":00" + waId,
+        "0" + Webhooks.PHONE_NUMBER_ID + ":" + waId)) {
+      Answer answer = template(to, "MARKETING", "zero-" + to.hashCode() + "-" + waId);
+      assertThat(answer.status()).as(to).isEqualTo(400);
+      assertThat(answer.body().path("detail").asText()).as(to).contains("leading zero").doesNotContain(waId);
+    }
+    // a STOP holds for every number of the business, not only the one the customer wrote to
+    Answer otherNumber = template("999:" + waId, "MARKETING", "other-number-" + waId);
+    assertThat(otherNumber.status()).isEqualTo(409);
+    assertThat(otherNumber.body().path("type").asText()).endsWith("marketing-opt-out");
+    assertThat(jdbc.sql("SELECT count(*) FROM outbound_message WHERE conversation_key LIKE ?")
+        .param("%" + waId.substring(3)).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
   void theCallerCannotMakeAMarketingTemplateUtility() throws Exception {
     String waId = optedOutCustomer();
     String key = conversation(waId);

@@ -85,7 +85,7 @@ class TwoNodesTest {
     // timeout plus 30 s. The receiver holds every call until the kill: a call that times out is retried soon, so
     // each node keeps as many in flight as it may (two per receiver) until then.
     props.put("wasla.api.bootstrap-key", BOOTSTRAP_KEY);
-    props.put("wasla.webhooks.allowed-hosts", "127.0.0.1");
+    props.put("wasla.webhooks.allowed-hosts", "127.0.0.1,localhost");
     props.put("wasla.webhooks.allow-http", "true");
     props.put("wasla.webhooks.poll-interval", "200ms");
     props.put("wasla.webhooks.subscription-cache-ttl", "500ms");

@@ -411,7 +411,7 @@ abstract class CrmScenarios {
   @Test
   void erasureLeavesNoMessageTextBehindAndKeepsTheCounts() throws Exception {
     String waId = newCustomer();
-    webhooks.post(Webhooks.text(waId, "wamid.e0." + waId, "hi, this is about Qazwaq Street", Instant.now().minusSeconds(5)));
+    webhooks.post(Webhooks.text(waId, "wamid.e0." + waId, "hi, this is Qazwaq from Qazwaq Street", Instant.now().minusSeconds(5)));
     awaitReplies(waId, 1);
     awaitRest(waId);
     closeConversation(waId);
