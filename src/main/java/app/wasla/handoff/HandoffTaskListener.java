@@ -79,8 +79,9 @@ class HandoffTaskListener implements TaskListener {
     String customer = name == null || name.isBlank() ? "+" + task.getVariable("waId") : name;
     String why = reason == null ? "needs a person" : reason;
     // the engine's NAME_ is 255 characters: a long profile name must not fail the turn (and keep the reason visible)
-    task.setName(Fit.cut(Fit.cut(customer, 100) + " — " + why, TASK_NAME));
-    task.setVariableLocal(COLUMN_CUSTOMER, Fit.cut(customer, 256));
+    String shown = Fit.withoutBidiControls(customer);
+    task.setName(Fit.cut(Fit.cut(shown, 100) + " — " + why, TASK_NAME));
+    task.setVariableLocal(COLUMN_CUSTOMER, Fit.cut(shown, 256));
     task.setVariableLocal(COLUMN_INTENT, Fit.cut(String.valueOf(task.getVariable(PersonaVariables.INTENT)), 256));
     task.setVariableLocal(COLUMN_WHY, Fit.cut(why, 1000));
     task.setPriority(priority(task));

@@ -22,4 +22,18 @@ public final class Fit {
     }
     return text.substring(0, end) + "…";
   }
+
+  /**
+   * The text without the bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069), which could
+   * make a name shown to agents read otherwise; the marks Arabic text uses (U+200E/F, ZWJ, ZWNJ) stay.
+   */
+  public static String withoutBidiControls(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars().filter(c -> !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069))
+        .forEach(c -> out.append((char) c));
+    return out.toString();
+  }
 }

@@ -6,7 +6,7 @@ public final class LogSafe {
   private LogSafe() {
   }
 
-  /** CR, LF and other control characters escaped as {@code \r}, {@code \n}, {@code \\uXXXX}. */
+  /** CR, LF, other control and format characters escaped as {@code \r}, {@code \n}, {@code \\uXXXX}. */
   public static String oneLine(String text) {
     if (text == null) {
       return "null";
@@ -17,7 +17,8 @@ public final class LogSafe {
         case '\r' -> out.append("\\r");
         case '\n' -> out.append("\\n");
         default -> {
-          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+          // format characters (bidi overrides and isolates, zero-width ones) could make a line read otherwise
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.FORMAT) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
