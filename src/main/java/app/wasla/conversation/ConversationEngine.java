@@ -62,7 +62,7 @@ public class ConversationEngine {
   /**
    * True when an instance of this conversation is alive (waiting for something else, or busy in a job). One indexed
    * lookup of the engine's execution table in the caller's transaction (ACT_IDX_EXEC_BUSKEY), as the engine's process
-   * instance query would find it, without the query's joins and its mapping (docs/benchmark.md, tuning 36).
+   * instance query would find it, without the query's joins and its mapping (docs/benchmark.md).
    */
   boolean hasLiveInstance(String conversationKey) {
     return !jdbc.sql("""

@@ -161,7 +161,7 @@ public class Inbox {
    * (LATERAL, kept from being flattened into a join by {@code OFFSET 0}): every message was pending once, so until
    * vacuum runs the pending part of {@code ix_inbox_pending} holds an entry for each message delivered since, and a
    * plan that scans that part once for all the conversations (the planner's choice when its statistics say few are
-   * pending) read a thousand pages per call under load (docs/benchmark.md, tuning 55).
+   * pending) read a thousand pages per call under load (docs/benchmark.md).
    */
   static final String LOCK_WITH_PENDING = """
       SELECT c.conversation_key AS locked_key, c.turn_seq,
@@ -188,7 +188,7 @@ public class Inbox {
 
   /**
    * {@link #lockWithPending(String)} for the conversations of a shared transaction: on PostgreSQL one statement for
-   * all of them (docs/benchmark.md, tuning 51). A conversation locked elsewhere (skipped, never waited for) or without
+   * all of them (docs/benchmark.md). A conversation locked elsewhere (skipped, never waited for) or without
    * a row is not in the result.
    */
   Map<String, Locked> lockWithPending(Collection<String> conversationKeys) {
@@ -203,7 +203,7 @@ public class Inbox {
       return locked;
     }
     // before a first turn, the engine's execution table is asked in the same statement whether an instance of the
-    // conversation was started elsewhere (ConversationEngine.hasLiveInstance's query; docs/benchmark.md, tuning 52)
+    // conversation was started elsewhere (ConversationEngine.hasLiveInstance's query)
     jdbc.sql(LOCK_WITH_PENDING)
         .param("keys", conversationKeys)
         .query(rs -> {

@@ -446,11 +446,11 @@ public class Mailbox implements SmartLifecycle {
 
   /**
    * The CRM and other listeners, in the delivery's transaction: their failure must never hold the conversation up.
-   * A savepoint around each would isolate it, at two statements per message (docs/benchmark.md, tuning 45). So the
+   * A savepoint around each would isolate it, at two statements per message (docs/benchmark.md). So the
    * first attempt tells them plainly, and a failure rolls the whole turn back; its retry ({@link #failures}) tells
    * them inside savepoints, where a failure is logged and the turn delivered anyway. Here rather than in the webhook
    * request, so that the acknowledgement to Meta never waits for a customer row a running turn holds locked; before
-   * the flow runs, so that the persona finds the profile the CRM's update returned (tuning 35).
+   * the flow runs, so that the persona finds the profile the CRM's update returned.
    */
   private void tellListeners(String key, List<InboxEntry> turn) {
     if (listeners.isEmpty()) {

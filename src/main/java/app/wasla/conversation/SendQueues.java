@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * different conversations' work side by side, on up to {@code threads} threads. A send waits for Meta's answer on
  * its thread (100 to 500 ms in production), so the number of threads is the number of sends in flight: with a fixed
  * lane per conversation hash, as before, a node could send at most lanes / latency messages per second, and a
- * conversation in a rate-limit backoff held up every other conversation of its lane (docs/benchmark.md, tuning 38).
+ * conversation in a rate-limit backoff held up every other conversation of its lane (docs/benchmark.md).
  */
 final class SendQueues {
 

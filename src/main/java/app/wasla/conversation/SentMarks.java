@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Marks the sends Meta accepted as SENT, and publishes message.sent, in as few transactions as the load allows: under
  * load many sender threads finish a send at about the same time, and each used to commit its own mark
- * ({@link GroupCommit}; docs/benchmark.md, tuning 42). A sender returns once its own mark is committed, so a
+ * ({@link GroupCommit}; docs/benchmark.md). A sender returns once its own mark is committed, so a
  * conversation's next send still finds the earlier one SENT (the order check in {@link Outbox}).
  *
  * <p>A mark that cannot be written (the database is away) is not forgotten: Meta has the message, so sending it

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * silent" → "Conversation closed").
  *
  * <p>Why not a BPMN timer: an inactivity timer on an event-based gateway is created and deleted on every turn,
- * with the gateway's scope execution (about 12 statements per turn, docs/benchmark.md, tuning 17), for an event
+ * with the gateway's scope execution (about 12 statements per turn, docs/benchmark.md), for an event
  * that fires once per conversation. The time a conversation has been resting is already in the database: the
  * creation time of the wait state's message subscription, which every turn replaces. The sweep reads it.
  *

@@ -105,7 +105,7 @@ class CustomerStore {
    * Customer messages arrived (one, or a turn's burst from {@code firstAt} to {@code lastAt}): contact times, which
    * only widen, and, unless an agent edited it, the WhatsApp profile name. On
    * PostgreSQL one statement for a new customer as for a returning one: an insert that updates the row already there
-   * (docs/benchmark.md, tuning 50), returning the profile as it is now, joined with its tags (the upsert in a
+   * (docs/benchmark.md), returning the profile as it is now, joined with its tags (the upsert in a
    * {@code WITH} clause, as {@link #recordTurn}). On H2 an update, which finds no row of a new customer (the caller
    * creates it and calls again), and no profile to return.
    *

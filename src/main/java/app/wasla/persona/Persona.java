@@ -6,7 +6,7 @@ public interface Persona {
 
     /**
      * Whether {@link #respond} reads the turn's {@link PersonaTurn#recentTranscript()}: when it does not, the turn is
-     * given none and the transcript's query is saved (one statement per message, docs/benchmark.md, tuning 46).
+     * given none and the transcript's query is saved (one statement per message, docs/benchmark.md).
      */
     default boolean readsTranscript() {
         return true;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * What Wasla changes in Camunda's schema, after the engine has created or checked it; every change is idempotent.
  *
  * <p>Indexes (IF NOT EXISTS, H2 and PostgreSQL), each there because a measurement showed a statement reading far more
- * rows than it returns (docs/benchmark.md, the growth runs and tuning 16):
+ * rows than it returns (docs/benchmark.md, the growth runs):
  *
  * <ul>
  *   <li>{@value #JOB_DUE_DATE} on ACT_RU_JOB (DUEDATE_): live conversations keep timer jobs due in the future (a
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  *       statistics say. PostgreSQL's planner does not need it.
  * </ul>
  *
- * <p>Free space for updates (PostgreSQL; tuning 41): every turn updates a conversation's runtime variables, their
+ * <p>Free space for updates (PostgreSQL; docs/benchmark.md): every turn updates a conversation's runtime variables, their
  * history rows and its executions in place. PostgreSQL fills table pages to 100 % by default, so an update rarely
  * finds room for the new row version on the same page and must also write a new entry into every index of the table
  * (ACT_RU_VARIABLE has eleven) instead of a heap-only ("HOT") update that touches none of them. A fill factor below

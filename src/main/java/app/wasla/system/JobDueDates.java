@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * created instead of having none. The job executor's acquisition query then reads {@code DUEDATE_ <= now} alone
  * instead of {@code DUEDATE_ IS NULL OR DUEDATE_ <= now}. On PostgreSQL the OR made it a bitmap scan that, under
  * load, read every deleted async job still in the index (a sales turn runs up to three of them): 0.6 ms per
- * acquisition, the costliest statement of the sales benchmark (docs/benchmark.md, tuning 18).
+ * acquisition, the costliest statement of the sales benchmark (docs/benchmark.md).
  *
  * <p>Jobs created before this setting (none due date) would no longer be acquired: they are given the time of the
  * start as their due date, so they run at once, as they would have.

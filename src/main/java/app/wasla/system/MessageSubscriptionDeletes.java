@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Camunda's event subscriptions, but a message subscription is deleted without looking for an asynchronous job of
  * its own. Camunda looks for one at every subscription it deletes (a query on ACT_RU_JOB), and every turn deletes the
  * {@code CustomerMessage} subscription of the wait state it leaves: 0.67 queries per message in the chat mix
- * (docs/benchmark.md, tuning 48). Only a signal catch event marked asynchronous can have such a job (Camunda's
+ * (docs/benchmark.md). Only a signal catch event marked asynchronous can have such a job (Camunda's
  * {@code EventSubscriptionJobDeclaration}, created for signal definitions alone; a message is correlated
  * synchronously), so every other kind still goes Camunda's way.
  */

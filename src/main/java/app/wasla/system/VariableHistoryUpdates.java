@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * reads the row (ACT_HI_VARINST by id, a round trip of its own) to change it at the flush: for a variable updated in a
  * later turn, one query per update (1.2 per message in the chat mix). Here such an update joins the flush's batch as
  * an update by id of the columns Camunda's own update writes ({@link UnreadHistoricVariableInstanceEntity};
- * docs/benchmark.md, tuning 49; tuning 47 wrote it at once, a round trip of its own, and gained nothing).
+ * docs/benchmark.md; writing it at once, a round trip of its own, gained nothing).
  *
  * <p>Only where nothing needs the row's old state: the runtime variable, as this command loaded it, held no byte array
  * (then neither does its history row, written with it) and the new value holds none. Camunda's way remains for

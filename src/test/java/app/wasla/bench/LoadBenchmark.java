@@ -44,7 +44,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The load benchmark of issue 8 (a command, not a test; see docs/benchmark.md and bench/run.sh). This JVM is
+ * The load benchmark (a command, not a test; see docs/benchmark.md and bench/run.sh). This JVM is
  * the load generator and {@link MetaMock}; Wasla runs in a child JVM ({@link ChildJvm}) in cloud mode against
  * the mock, so that its CPU and heap are its own. Per database: warm-up, an open-loop rate sweep, closed
  * loops at several concurrencies, and on PostgreSQL the growth runs over seeded live conversations
@@ -416,7 +416,7 @@ public final class LoadBenchmark {
 
     /**
      * Writes out what a burst of writes (a seeding of 90,000 conversations: several GB of WAL) left dirty, so that
-     * the next run does not pay for it: in session 7 the 100,000 growth run and the floor after it ran during the
+     * the next run does not pay for it: in one run the 100,000 growth run and the floor after it ran during the
      * seeding's checkpoints (44 requested by WAL volume), with first response p99 at 503 ms and a floor half as
      * fast as before. In production the checkpoints follow the message rate, not a seeding.
      */
@@ -522,11 +522,11 @@ public final class LoadBenchmark {
    * Closed loop, not measured: the JIT sees every path, and the seeder finds a conversation at rest. At least
    * {@code warmupSeconds}, then on in 15 s steps while Wasla's JIT compiler threads still use more than
    * {@code warmupJitShare} of one core (default 0.1), up to {@code warmupMaxSeconds}: on a slow or busy machine the
-   * C2 compiler needs minutes to catch up (session 6: a whole core for 3 minutes), and a run measured before that
+   * C2 compiler needs minutes to catch up (seen: a whole core for 3 minutes), and a run measured before that
    * counts the compiling and the slower code in Wasla's CPU per message.
    */
   private void warmUp() throws Exception {
-    // two minutes at least: the C2 compiler took about 90 s of this load to settle on a fast machine (tuning 10)
+    // two minutes at least: the C2 compiler took about 90 s of this load to settle on a fast machine
     int seconds = intArg(args, "warmupSeconds", 120);
     int max = intArg(args, "warmupMaxSeconds", 600);
     double settled = Double.parseDouble(args.getOrDefault("warmupJitShare", "0.1"));

@@ -36,7 +36,7 @@ class MailboxPostgresTest extends MailboxScenarios {
    * Every message was pending once: until vacuum runs, the pending part of ix_inbox_pending keeps an entry for each
    * message delivered since. A plan that scans that part for all the locked conversations at once (the planner's
    * choice when its statistics say few entries are pending) reads all of them; the mailbox's statements probe each
-   * conversation's own entries instead, whatever is left behind (docs/benchmark.md, tuning 55).
+   * conversation's own entries instead, whatever is left behind (docs/benchmark.md).
    */
   @Test
   void theLockAndThePendingCheckReadOnlyTheirConversationsEntriesWhateverDeliveredMessagesLeftInTheIndex(

@@ -277,7 +277,7 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   // ---- smart info
 
   /**
-   * One statement, whatever the customer's history (docs/benchmark.md, tuning 52): orders bought (not reserved, not
+   * One statement, whatever the customer's history (docs/benchmark.md): orders bought (not reserved, not
    * cancelled) and their total, the latest order whatever its state, open payments and their total, upcoming bookings.
    */
   @Override

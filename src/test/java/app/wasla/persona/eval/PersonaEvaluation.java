@@ -30,7 +30,7 @@ import app.wasla.persona.nlp.IntentModel;
 import app.wasla.persona.playbook.PlaybookLoader;
 
 /**
- * Runs the persona over a labelled split and computes the figures of issue 3: intent accuracy and macro-F1 per
+ * Runs the persona over a labelled split and computes its figures: intent accuracy and macro-F1 per
  * language form and per intent, sentiment accuracy, handoff precision and recall, latency per turn. Run it with
  * {@code ./mvnw -q -B test -Dtest=PersonaEvaluationTest}; it writes target/persona-eval/report.md and report.json.
  * {@code main} also does a 5-fold cross-validation on the TRAIN split (the only thing tuning may look at).
