@@ -112,13 +112,15 @@ public final class EmbeddedPersona implements Persona {
         boolean bulk = false;
         boolean bookingMove = Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
         // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
-        boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"));
+        boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"))
+                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.asksWhoNourIs(text)); // "are you a bot or a person?"
         if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
             if (topics.chargedTwice(text)) {
                 intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
                 confidence = Math.max(confidence, 0.9);
-            } else if (BULK_INTENTS.contains(intent) && (topics.corporate(text) || Intents.ORDER.equals(intent)
-                    && found.entities().quantity() != null && found.entities().quantity() >= BULK_QUANTITY && found.orderValue() == null)) {
+            } else if (BULK_INTENTS.contains(intent) && (topics.corporate(text) || BUYING.contains(intent)
+                    && found.entities().quantity() != null && found.entities().quantity() >= BULK_QUANTITY
+                    && (found.orderValue() == null || !Intents.ORDER.equals(intent)))) {
                 intent = Intents.ORDER;
                 confidence = Math.max(confidence, 0.8);
                 bulk = true;
@@ -138,7 +140,9 @@ public final class EmbeddedPersona implements Persona {
             }
         }
 
-        Sentiment mood = sentiment.analyze(text);
+        // a repair booked or asked about names its fault ("my cracked screen"): that is not the customer's mood
+        boolean aboutARepair = Intents.BOOKING_NEW.equals(intent) || topic == StoreTopics.REPAIRS || topic == StoreTopics.WARRANTY;
+        Sentiment mood = sentiment.analyze(text, !aboutARepair);
         if (tapped == null && topic == null && notSold == null && !bulk && mood.score() <= ANGRY && GRIEVANCE.contains(intent)) {
             intent = Intents.COMPLAINT; // an angry message about an order, a product or a payment is a complaint
         }
@@ -307,6 +311,9 @@ public final class EmbeddedPersona implements Persona {
             Intents.THANKS_GOODBYE);
     private static final java.util.Set<String> BULK_INTENTS = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
             Intents.AVAILABILITY, Intents.OTHER, Intents.PAYMENT);
+    /** Intents whose wholesale quantity ("40 Galaxy A15 for our team, your price?") makes a big deal. */
+    private static final java.util.Set<String> BUYING = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
+            Intents.AVAILABILITY);
     private static final java.util.Set<String> ASKING = java.util.Set.of(Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY,
             Intents.ORDER, Intents.OTHER, Intents.GREETING);
     private static final java.util.Set<String> GRIEVANCE = java.util.Set.of(Intents.ORDER_STATUS, Intents.PRODUCT_INQUIRY,
