@@ -113,14 +113,13 @@ public final class EmbeddedPersona implements Persona {
         boolean bookingMove = Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
         // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
         boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"))
-                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.asksWhoNourIs(text)); // "are you a bot or a person?"
+                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
+                && !(Intents.COMPLAINT.equals(intent) && topics.asksAboutAService(text)); // "do you fix cracked screens?"
         if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
             if (topics.chargedTwice(text)) {
                 intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
                 confidence = Math.max(confidence, 0.9);
-            } else if (BULK_INTENTS.contains(intent) && (topics.corporate(text) || BUYING.contains(intent)
-                    && found.entities().quantity() != null && found.entities().quantity() >= BULK_QUANTITY
-                    && (found.orderValue() == null || !Intents.ORDER.equals(intent)))) {
+            } else if (BULK_INTENTS.contains(intent) && (topics.corporate(text) || wholesaleQuantity(intent, text, found))) {
                 intent = Intents.ORDER;
                 confidence = Math.max(confidence, 0.8);
                 bulk = true;
@@ -197,8 +196,10 @@ public final class EmbeddedPersona implements Persona {
         }
         IntentClassifier.Classification after = intents.classify(about);
         // what follows "salam" in "salam 3alikom ya basha" is a courtesy, not a subject
+        // and a remnant with no word of any intent ("ya basha") must read very confidently to count
         boolean other = !Intents.GREETING.equals(after.intent()) && !Intents.THANKS_GOODBYE.equals(after.intent())
-                && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD;
+                && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
+                && (!intents.lexiconScores(about).isEmpty() || after.confidence() >= 0.6);
         return other ? new Reading(about, after) : new Reading(whole, all);
     }
 
@@ -311,13 +312,30 @@ public final class EmbeddedPersona implements Persona {
             Intents.THANKS_GOODBYE);
     private static final java.util.Set<String> BULK_INTENTS = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
             Intents.AVAILABILITY, Intents.OTHER, Intents.PAYMENT);
+    private static final Pattern UNIT = Pattern.compile("\\d\\s*(واط|وات|w|watt|mah|gb|الف|ألف|k|جنيه|ج|egp|le|pound)(\\s|$)");
+
+    /**
+     * An order of 20 units or more that the catalogue cannot price, or a question about that many units of a
+     * product ("40 Galaxy A15 for our team, your price?"): a quantity, not a model number, a wattage or a budget.
+     */
+    private static boolean wholesaleQuantity(String intent, TextView text, EntityExtractor.Found found) {
+        Integer q = found.entities().quantity();
+        if (q == null || q < BULK_QUANTITY || !BUYING.contains(intent)) {
+            return false;
+        }
+        if (Intents.ORDER.equals(intent)) {
+            return found.orderValue() == null;
+        }
+        return !found.products().isEmpty() && found.entities().amount() == null && !UNIT.matcher(text.normalized()).find();
+    }
+
     /** Intents whose wholesale quantity ("40 Galaxy A15 for our team, your price?") makes a big deal. */
     private static final java.util.Set<String> BUYING = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
             Intents.AVAILABILITY);
     private static final java.util.Set<String> ASKING = java.util.Set.of(Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY,
             Intents.ORDER, Intents.OTHER, Intents.GREETING);
     private static final java.util.Set<String> GRIEVANCE = java.util.Set.of(Intents.ORDER_STATUS, Intents.PRODUCT_INQUIRY,
-            Intents.AVAILABILITY, Intents.ORDER, Intents.PAYMENT, Intents.OTHER);
+            Intents.AVAILABILITY, Intents.ORDER, Intents.PAYMENT, Intents.OTHER, Intents.THANKS_GOODBYE);
     /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
     static final double ANGRY = -0.5;
     /** Units that make an order wholesale when the catalogue cannot price it. */

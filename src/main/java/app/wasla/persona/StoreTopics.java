@@ -100,6 +100,13 @@ final class StoreTopics {
         return WHO_WORD.matcher(haystack(text)).find();
     }
 
+    /** True when the text asks about the repair service or what the warranty covers, though it names a defect. */
+    boolean asksAboutAService(TextView text) {
+        String s = haystack(text);
+        return REPAIR_WORD.matcher(s).find() && REPAIR_ASK.matcher(s).find()
+                || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
+    }
+
     /** True when the text names a booking or an appointment (a move or cancellation of one stays what it is). */
     boolean aboutABooking(TextView text) {
         return BOOK_VERB.matcher(haystack(text)).find();
