@@ -114,12 +114,15 @@ public final class EmbeddedPersona implements Persona {
         // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
         boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"))
                 && !(Intents.HUMAN_REQUEST.equals(intent) && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
-                && !(Intents.COMPLAINT.equals(intent) && topics.asksAboutAService(text)); // "do you fix cracked screens?"
+                && !(Intents.COMPLAINT.equals(intent) && topics.asksAboutAService(text)) // "do you fix cracked screens?"
+                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.corporate(text) && found.entities().quantity() != null
+                        && found.entities().quantity() >= BULK_QUANTITY); // "100 chargers for the company's staff"
         if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
             if (topics.chargedTwice(text)) {
                 intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
                 confidence = Math.max(confidence, 0.9);
-            } else if (BULK_INTENTS.contains(intent) && (topics.corporate(text) || wholesaleQuantity(intent, text, found))) {
+            } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
+                    && (topics.corporate(text) || wholesaleQuantity(intent, text, found))) {
                 intent = Intents.ORDER;
                 confidence = Math.max(confidence, 0.8);
                 bulk = true;

@@ -35,7 +35,7 @@ final class StoreTopics {
     private static final Pattern DELIVERY = words("شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
     private static final Pattern COST = words("بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
     private static final Pattern DELIVER_TO = words("بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
-    private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|"
+    private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
             + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|"
             + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
             + "you close|close at|closes|opens|open at|"
