@@ -134,7 +134,8 @@ public final class EmbeddedPersona implements Persona {
                     confidence = Math.max(confidence, 0.8);
                 } else if (found.products().isEmpty() && ASKING.contains(intent)) {
                     notSold = topics.notSold(text).orElse(null);
-                    if (notSold != null || catalogueQuery(text, found) != null) {
+                    // an order that names a kind of product ("a cable") stays an order; the question lists them
+                    if (notSold != null || !Intents.ORDER.equals(intent) && catalogueQuery(text, found) != null) {
                         intent = Intents.PRODUCT_INQUIRY;
                         confidence = Math.max(confidence, 0.8);
                     }
@@ -189,6 +190,19 @@ public final class EmbeddedPersona implements Persona {
      * the greeting's words, and what remains is the answer's subject if it reads confidently as something else.
      */
     private Reading read(TextView whole) {
+        Reading r = readGreeting(whole);
+        IntentClassifier.Classification c = r.classification();
+        // a complaint needs evidence: a complaint word, a negative tone or a confident model; else the runner-up
+        if (Intents.COMPLAINT.equals(c.intent()) && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD
+                && !intents.lexiconScores(r.about()).containsKey(Intents.COMPLAINT) && sentiment.analyze(r.about()).score() > -0.3) {
+            String next = c.scores().entrySet().stream().filter(e -> !e.getKey().equals(Intents.COMPLAINT))
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Intents.OTHER);
+            return new Reading(r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
+        }
+        return r;
+    }
+
+    private Reading readGreeting(TextView whole) {
         IntentClassifier.Classification all = intents.classify(whole);
         if (!Intents.GREETING.equals(all.intent())) {
             return new Reading(whole, all);
