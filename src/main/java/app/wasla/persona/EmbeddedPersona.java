@@ -112,13 +112,17 @@ public final class EmbeddedPersona implements Persona {
         boolean bulk = false;
         boolean bookingMove = Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
         // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
-        boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"));
+        boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"))
+                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
+                && !(Intents.COMPLAINT.equals(intent) && topics.asksAboutAService(text)) // "do you fix cracked screens?"
+                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.corporate(text) && found.entities().quantity() != null
+                        && found.entities().quantity() >= BULK_QUANTITY); // "100 chargers for the company's staff"
         if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
             if (topics.chargedTwice(text)) {
                 intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
                 confidence = Math.max(confidence, 0.9);
-            } else if (BULK_INTENTS.contains(intent) && (topics.corporate(text) || Intents.ORDER.equals(intent)
-                    && found.entities().quantity() != null && found.entities().quantity() >= BULK_QUANTITY && found.orderValue() == null)) {
+            } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
+                    && (topics.corporate(text) || wholesaleQuantity(intent, text, found))) {
                 intent = Intents.ORDER;
                 confidence = Math.max(confidence, 0.8);
                 bulk = true;
@@ -130,7 +134,8 @@ public final class EmbeddedPersona implements Persona {
                     confidence = Math.max(confidence, 0.8);
                 } else if (found.products().isEmpty() && ASKING.contains(intent)) {
                     notSold = topics.notSold(text).orElse(null);
-                    if (notSold != null || catalogueQuery(text, found) != null) {
+                    // an order that names a kind of product ("a cable") stays an order; the question lists them
+                    if (notSold != null || !Intents.ORDER.equals(intent) && catalogueQuery(text, found) != null) {
                         intent = Intents.PRODUCT_INQUIRY;
                         confidence = Math.max(confidence, 0.8);
                     }
@@ -138,7 +143,9 @@ public final class EmbeddedPersona implements Persona {
             }
         }
 
-        Sentiment mood = sentiment.analyze(text);
+        // a repair booked or asked about names its fault ("my cracked screen"): that is not the customer's mood
+        boolean aboutARepair = Intents.BOOKING_NEW.equals(intent) || topic == StoreTopics.REPAIRS || topic == StoreTopics.WARRANTY;
+        Sentiment mood = sentiment.analyze(text, !aboutARepair);
         if (tapped == null && topic == null && notSold == null && !bulk && mood.score() <= ANGRY && GRIEVANCE.contains(intent)) {
             intent = Intents.COMPLAINT; // an angry message about an order, a product or a payment is a complaint
         }
@@ -183,6 +190,19 @@ public final class EmbeddedPersona implements Persona {
      * the greeting's words, and what remains is the answer's subject if it reads confidently as something else.
      */
     private Reading read(TextView whole) {
+        Reading r = readGreeting(whole);
+        IntentClassifier.Classification c = r.classification();
+        // a complaint needs evidence: a complaint word, a negative tone or a confident model; else the runner-up
+        if (Intents.COMPLAINT.equals(c.intent()) && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD
+                && !intents.lexiconScores(r.about()).containsKey(Intents.COMPLAINT) && sentiment.analyze(r.about()).score() > -0.3) {
+            String next = c.scores().entrySet().stream().filter(e -> !e.getKey().equals(Intents.COMPLAINT))
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Intents.OTHER);
+            return new Reading(r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
+        }
+        return r;
+    }
+
+    private Reading readGreeting(TextView whole) {
         IntentClassifier.Classification all = intents.classify(whole);
         if (!Intents.GREETING.equals(all.intent())) {
             return new Reading(whole, all);
@@ -193,8 +213,10 @@ public final class EmbeddedPersona implements Persona {
         }
         IntentClassifier.Classification after = intents.classify(about);
         // what follows "salam" in "salam 3alikom ya basha" is a courtesy, not a subject
+        // and a remnant with no word of any intent ("ya basha") must read very confidently to count
         boolean other = !Intents.GREETING.equals(after.intent()) && !Intents.THANKS_GOODBYE.equals(after.intent())
-                && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD;
+                && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
+                && (!intents.lexiconScores(about).isEmpty() || after.confidence() >= 0.6);
         return other ? new Reading(about, after) : new Reading(whole, all);
     }
 
@@ -307,10 +329,30 @@ public final class EmbeddedPersona implements Persona {
             Intents.THANKS_GOODBYE);
     private static final java.util.Set<String> BULK_INTENTS = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
             Intents.AVAILABILITY, Intents.OTHER, Intents.PAYMENT);
+    private static final Pattern UNIT = Pattern.compile("\\d\\s*(واط|وات|w|watt|mah|gb|الف|ألف|k|جنيه|ج|egp|le|pound)(\\s|$)");
+
+    /**
+     * An order of 20 units or more that the catalogue cannot price, or a question about that many units of a
+     * product ("40 Galaxy A15 for our team, your price?"): a quantity, not a model number, a wattage or a budget.
+     */
+    private static boolean wholesaleQuantity(String intent, TextView text, EntityExtractor.Found found) {
+        Integer q = found.entities().quantity();
+        if (q == null || q < BULK_QUANTITY || !BUYING.contains(intent)) {
+            return false;
+        }
+        if (Intents.ORDER.equals(intent)) {
+            return found.orderValue() == null;
+        }
+        return !found.products().isEmpty() && found.entities().amount() == null && !UNIT.matcher(text.normalized()).find();
+    }
+
+    /** Intents whose wholesale quantity ("40 Galaxy A15 for our team, your price?") makes a big deal. */
+    private static final java.util.Set<String> BUYING = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
+            Intents.AVAILABILITY);
     private static final java.util.Set<String> ASKING = java.util.Set.of(Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY,
             Intents.ORDER, Intents.OTHER, Intents.GREETING);
     private static final java.util.Set<String> GRIEVANCE = java.util.Set.of(Intents.ORDER_STATUS, Intents.PRODUCT_INQUIRY,
-            Intents.AVAILABILITY, Intents.ORDER, Intents.PAYMENT, Intents.OTHER);
+            Intents.AVAILABILITY, Intents.ORDER, Intents.PAYMENT, Intents.OTHER, Intents.THANKS_GOODBYE);
     /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
     static final double ANGRY = -0.5;
     /** Units that make an order wholesale when the catalogue cannot price it. */

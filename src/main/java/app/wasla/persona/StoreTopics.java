@@ -31,11 +31,11 @@ final class StoreTopics {
         return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
     }
 
-    private static final Pattern INSTALMENT = words("تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set");
+    private static final Pattern INSTALMENT = words("تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set|asat|اقسم المبلغ|نقسم المبلغ|split the payment");
     private static final Pattern DELIVERY = words("شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
     private static final Pattern COST = words("بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
     private static final Pattern DELIVER_TO = words("بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
-    private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|"
+    private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
             + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|"
             + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
             + "you close|close at|closes|opens|open at|"
@@ -44,7 +44,10 @@ final class StoreTopics {
     private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
             + "repair|repairs|fix|fixing|screen replacement|battery replacement|replace the|replace my|seyana|sayana|tasleh|btsalho|"
             + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya");
-    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|how much|cost|price|do you|can you|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro");
+    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|"
+            + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom");
+    /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
+    private static final Pattern REPAIR_ASK = words("بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
     private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|reservation|slot|ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad");
     private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
             + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
@@ -56,7 +59,8 @@ final class StoreTopics {
     private static final Pattern BRANCH_WORD = words("فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
             + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
     private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
-            + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya");
+            + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
+            + "or a bot|or a person|or a human|wala bot|wala robot");
     private static final Pattern ALEXANDRIA = words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
     private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
 
@@ -79,7 +83,8 @@ final class StoreTopics {
         if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
             return Optional.of(WARRANTY);
         }
-        if (REPAIR_WORD.matcher(s).find() && REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find() && !defect) {
+        if (REPAIR_WORD.matcher(s).find() && REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find()
+                && (!defect || REPAIR_ASK.matcher(s).find())) {
             return Optional.of(REPAIRS);
         }
         if (BRANCH_WORD.matcher(s).find() && !namesAProduct && !BOOKING_WORD.matcher(s).find()) {
@@ -89,6 +94,18 @@ final class StoreTopics {
             return Optional.of(WHO);
         }
         return Optional.empty();
+    }
+
+    /** True when the text asks whether Nour is a bot or a person ("انتي بوت ولا بني ادم"), not for a person. */
+    boolean asksWhoNourIs(TextView text) {
+        return WHO_WORD.matcher(haystack(text)).find();
+    }
+
+    /** True when the text asks about the repair service or what the warranty covers, though it names a defect. */
+    boolean asksAboutAService(TextView text) {
+        String s = haystack(text);
+        return REPAIR_WORD.matcher(s).find() && REPAIR_ASK.matcher(s).find()
+                || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
     }
 
     /** True when the text names a booking or an appointment (a move or cancellation of one stays what it is). */
@@ -109,7 +126,7 @@ final class StoreTopics {
     }
 
     static final List<NotSold> NOT_SOLD = List.of(
-            new NotSold(words("لاب توب|لابتوب|لاب|اللاب|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob"), "لاب توب", "laptops"),
+            new NotSold(words("لاب توب|لابتوب|لاب|اللاب|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"), "لاب توب", "laptops"),
             new NotSold(words("غساله|غسالات|washing machine|washer|ghasala|ghassala"), "غسالات", "washing machines"),
             new NotSold(words("تلاج|ثلاج|fridge|refrigerator|tallaga|talaga"), "تلاجات", "fridges"),
             new NotSold(words("تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"), "تلفزيونات", "TVs"),
@@ -122,8 +139,8 @@ final class StoreTopics {
         return NOT_SOLD.stream().filter(n -> n.pattern().matcher(s).find()).findFirst();
     }
 
-    private static final Pattern CORPORATE = words("company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|"
-            + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|sherka|elsherka|gomla|bel gomla|kamyat");
+    private static final Pattern CORPORATE = words("company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|for our team|sales team|our staff|"
+            + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen");
 
     /** Wholesale or corporate wording ("a corporate quote", "بالجملة"), a big deal whatever the price. */
     boolean corporate(TextView text) {

@@ -51,9 +51,11 @@ public final class IntentClassifier {
         boolean repairObject = REPAIR_OBJECTS.stream().anyMatch(text::matches);
         if (booking > 0 && r.containsKey(Intents.BOOKING_CHANGE) && !repairObject) {
             r.merge(Intents.BOOKING_CHANGE, booking, Double::sum);
+            r.remove(Intents.BOOKING_NEW); // "move my appointment" names an appointment but books none
         }
         if (r.containsKey(Intents.BOOKING_CANCEL)) {
             r.merge(Intents.BOOKING_CANCEL, booking, Double::sum);
+            r.remove(Intents.BOOKING_NEW);
         }
         return r;
     }

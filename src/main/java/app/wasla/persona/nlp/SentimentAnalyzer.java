@@ -14,8 +14,16 @@ import app.wasla.persona.Sentiment;
  */
 public final class SentimentAnalyzer {
 
-    private record Term(String pattern, double score) {
+    /** A scored term; a defect ("broken", "مكسور") names what is wrong with a thing, not how the customer feels. */
+    private record Term(String pattern, double score, boolean defect) {
+        Term(String pattern, double score) {
+            this(pattern, score, false);
+        }
     }
+
+    /** Endings a Latin term may take and still be the same word: "hate" matches "hated", not "hatewsal". */
+    private static final java.util.regex.Pattern LATIN_ENDING = java.util.regex.Pattern.compile(
+            "|s|es|d|ed|ing|ly|n|ful|a|ah|een|en|in|o|ha|y|ak|ek|ko|na");
 
     private final List<Term> words = new ArrayList<>();
     private final List<Term> phrases = new ArrayList<>();
@@ -32,13 +40,21 @@ public final class SentimentAnalyzer {
             } else if (!row[0].isEmpty() && !Character.isLetterOrDigit(row[0].codePointAt(0))) {
                 emoji.put(row[0], Double.parseDouble(row[1]));
             } else {
-                Term t = new Term(Lexicons.pattern(row[0]), Double.parseDouble(row[1]));
+                Term t = new Term(Lexicons.pattern(row[0]), Double.parseDouble(row[1]), row.length > 2 && row[2].strip().equals("defect"));
                 (t.pattern().contains(" ") ? phrases : words).add(t);
             }
         }
     }
 
     public Sentiment analyze(TextView text) {
+        return analyze(text, true);
+    }
+
+    /**
+     * The sentiment, counting defect words or not: a repair booking or a repair question names the fault it is about
+     * ("my cracked screen"), which says nothing about the customer's mood.
+     */
+    public Sentiment analyze(TextView text, boolean countDefects) {
         List<String> tokens = text.tokens();
         List<String> stems = text.stems();
         double sum = 0;
@@ -49,7 +65,7 @@ public final class SentimentAnalyzer {
             double s = 0;
             for (Term t : words) {
                 if (matches(tokens.get(i), stems.get(i), t.pattern())) {
-                    s = t.score();
+                    s = t.defect() && !countDefects ? 0 : t.score();
                     break;
                 }
             }
@@ -119,7 +135,15 @@ public final class SentimentAnalyzer {
     private static boolean matches(String token, String stem, String pattern) {
         boolean whole = pattern.endsWith("$");
         String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
-        return TextView.wordMatches(token, p, whole) || TextView.wordMatches(stem, p, whole)
-                || TextView.wordMatches(stem, Arabizi.canonical(p), whole); // every Arabizi spelling of the word
+        return wordMatches(token, p, whole) || wordMatches(stem, p, whole)
+                || wordMatches(stem, Arabizi.canonical(p), whole); // every Arabizi spelling of the word
+    }
+
+    /** Arabic terms match a word's start; Latin ones the word with a usual ending only ("late" not "later"). */
+    private static boolean wordMatches(String word, String p, boolean whole) {
+        if (!TextView.wordMatches(word, p, whole)) {
+            return false;
+        }
+        return whole || p.isEmpty() || ArabicNormalizer.isArabic(p) || LATIN_ENDING.matcher(word.substring(p.length())).matches();
     }
 }

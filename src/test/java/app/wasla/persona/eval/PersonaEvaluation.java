@@ -67,21 +67,26 @@ public final class PersonaEvaluation {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
             }
-            List<Sample> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                // five columns (train, heldout) or six with the topic before the text (blind)
-                out.add(f.length >= 6
-                        ? new Sample(f[0], f[1], f[2], "1".equals(f[3]), f[4], f[5])
-                        : new Sample(f[0], f[1], f[2], "1".equals(f[3]), null, f[4]));
-            }
-            return out;
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The samples of a labelled TSV text. */
+    public static List<Sample> parse(String tsv) {
+        List<Sample> out = new ArrayList<>();
+        for (String line : tsv.split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            // five columns (train, heldout) or six with the topic before the text (blind)
+            out.add(f.length >= 6
+                    ? new Sample(f[0], f[1], f[2], "1".equals(f[3]), f[4], f[5])
+                    : new Sample(f[0], f[1], f[2], "1".equals(f[3]), null, f[4]));
+        }
+        return out;
     }
 
     /** Runs the persona over the samples (after about 3,000 warm-up turns, so latency is the JIT-compiled steady state). */

@@ -41,6 +41,18 @@ class PersonaEvaluationTest {
         PersonaEvaluation.main(new String[] {System.getProperty("persona.eval.lexiconWeight", "2.0")});
     }
 
+    @Test
+    void fileEvaluation() throws Exception {
+        String file = System.getProperty("persona.eval.file");
+        if (file == null) {
+            return; // a tuning aid: -Dpersona.eval.file=/path/to/labelled.tsv (train's columns), never the blind split
+        }
+        assertThat(Path.of(file).getFileName().toString()).isNotEqualTo("blind.tsv");
+        List<PersonaEvaluation.Sample> samples = PersonaEvaluation.parse(java.nio.file.Files.readString(Path.of(file)));
+        PersonaEvaluation.Report r = PersonaEvaluation.report("file", PersonaEvaluation.run(PersonaEvaluation.persona(), samples));
+        PersonaEvaluation.write(r, Path.of("target/persona-eval/file"));
+    }
+
     // first heldout run (docs/persona.md): macro-F1 0.941, per form >= 0.89, handoff recall 1.0, precision 0.897
     static final double FLOOR_MACRO_F1 = 0.90;
     static final double FLOOR_FORM_MACRO_F1 = 0.86;

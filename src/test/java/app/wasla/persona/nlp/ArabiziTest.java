@@ -27,6 +27,18 @@ class ArabiziTest {
         sameWord("bkam", "bekam", "bikam");
         sameWord("bokra", "bukra", "bokraa");
         sameWord("tawsil", "tawseel", "tawsel");
+        sameWord("sa3a", "elsa3a", "elsaa3a");          // the article written onto its word
+        sameWord("fatora", "elfatora", "welfatoora", "elfatoura");
+        sameWord("far3", "elfar3");
+        sameWord("5arban", "kharban", "kharbaan");      // 5/kh and doubled vowels
+        sameWord("m7tag", "mhtag", "m7taag");
+    }
+
+    @Test
+    void theCancelWordsAndShortWordsKeepTheirArticleLikeStart() {
+        for (String w : List.of("elghy", "elghi", "elly", "ela", "else", "elsewhere")) {
+            assertThat(Arabizi.canonical(w)).as(w).startsWith("el");
+        }
     }
 
     @Test

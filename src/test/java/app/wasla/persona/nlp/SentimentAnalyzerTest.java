@@ -44,4 +44,31 @@ class SentimentAnalyzerTest {
         assertThat(of("انتوا نصابين وخدمة زبالة 😡").score()).isLessThan(-0.5);
         assertThat(of("worst service ever, terrible!!").score()).isLessThan(-0.5);
     }
+
+    @Test
+    void latinTermsMatchTheirWordWithItsEndingsOnly() {
+        // "hate" and "late" are not the start of "hatewsal" (Arabizi: it will arrive) or "later"
+        assertThat(of("el shohna hatewsal emta?").label()).isEqualTo("neutral");
+        assertThat(of("can i move my booking to a later time?").label()).isEqualTo("neutral");
+        assertThat(of("I hated it").label()).isEqualTo("negative");
+        assertThat(of("my order is late").label()).isEqualTo("negative");
+    }
+
+    @Test
+    void sarcasmAndResignationAreNegative() {
+        assertThat(of("thanks a lot for nothing").label()).isEqualTo("negative");
+        assertThat(of("شكرا على ولا حاجة").label()).isEqualTo("negative");
+        assertThat(of("shokran 3ala wala 7aga").label()).isEqualTo("negative");
+        assertThat(of("ايوه طبعا هيوصل بكره زي كل مرة 🙄").label()).isEqualTo("negative");
+        assertThat(of("انا مش راضي عن الخدمة").label()).isEqualTo("negative");
+    }
+
+    @Test
+    void aFaultNamedForARepairIsNotAMoodWhenDefectsAreNotCounted() {
+        TextView booking = TextView.of("I'd like to book a repair for my cracked screen");
+        assertThat(analyzer.analyze(booking).score()).isNegative();
+        assertThat(analyzer.analyze(booking, false).label()).isEqualTo("neutral");
+        // anger still counts
+        assertThat(analyzer.analyze(TextView.of("my screen is cracked again, this is unacceptable"), false).label()).isEqualTo("negative");
+    }
 }
