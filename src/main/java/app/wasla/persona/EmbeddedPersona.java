@@ -55,8 +55,19 @@ public final class EmbeddedPersona implements Persona {
     private final EntityExtractor entities;
     private final HandoffRules handoffRules;
     private final StoreTopics topics = new StoreTopics();
+    private final Map<String, String> learned;
 
     public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
+        this(name, playbook, intents, handoffRules, Map.of());
+    }
+
+    /**
+     * With messages whose intent the business has stated ({@link #learnedKey} of the text → intent: the agents'
+     * corrections, the analyst's examples): such a message is read as that intent whatever the classifier says.
+     */
+    public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules,
+                           Map<String, String> learned) {
+        this.learned = Map.copyOf(learned);
         this.name = name;
         this.playbook = playbook;
         this.index = new PlaybookIndex(playbook);
@@ -183,6 +194,10 @@ public final class EmbeddedPersona implements Persona {
      * the greeting's words, and what remains is the answer's subject if it reads confidently as something else.
      */
     private Reading read(TextView whole) {
+        String stated = learned.isEmpty() ? null : learned.get(learnedKey(whole));
+        if (stated != null) {
+            return new Reading(whole, new IntentClassifier.Classification(stated, 1.0, Map.of(stated, 1.0)));
+        }
         IntentClassifier.Classification all = intents.classify(whole);
         if (!Intents.GREETING.equals(all.intent())) {
             return new Reading(whole, all);
@@ -196,6 +211,11 @@ public final class EmbeddedPersona implements Persona {
         boolean other = !Intents.GREETING.equals(after.intent()) && !Intents.THANKS_GOODBYE.equals(after.intent())
                 && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD;
         return other ? new Reading(about, after) : new Reading(whole, all);
+    }
+
+    /** How a message is looked up among the learned ones: its normalised words (no punctuation, case or diacritics). */
+    public static String learnedKey(TextView text) {
+        return String.join(" ", text.tokens());
     }
 
     private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {
