@@ -63,7 +63,7 @@ public final class EmbeddedPersona implements Persona {
 
     /**
      * With messages whose intent the business has stated ({@link #learnedKey} of the text → intent: the agents'
-     * corrections, the analyst's examples): such a message is read as that intent whatever the classifier says.
+     * corrections, the analyst's examples): such a message is read as that intent, as a tapped reply is.
      */
     public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules,
                            Map<String, String> learned) {
@@ -107,6 +107,10 @@ public final class EmbeddedPersona implements Persona {
         String tapped = turn.interactiveReplyId() == null ? null : REPLY_IDS.getOrDefault(turn.interactiveReplyId(),
                 turn.interactiveReplyId().startsWith("menu_") && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
                         ? turn.interactiveReplyId().substring(5) : null);
+        if (tapped == null && !learned.isEmpty()) {
+            // the business said what this very message means: no heuristic below reads it otherwise
+            tapped = learned.get(learnedKey(text));
+        }
         if (tapped != null) {
             intent = tapped;
             confidence = 1.0;
@@ -194,10 +198,6 @@ public final class EmbeddedPersona implements Persona {
      * the greeting's words, and what remains is the answer's subject if it reads confidently as something else.
      */
     private Reading read(TextView whole) {
-        String stated = learned.isEmpty() ? null : learned.get(learnedKey(whole));
-        if (stated != null) {
-            return new Reading(whole, new IntentClassifier.Classification(stated, 1.0, Map.of(stated, 1.0)));
-        }
         IntentClassifier.Classification all = intents.classify(whole);
         if (!Intents.GREETING.equals(all.intent())) {
             return new Reading(whole, all);

@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wasla.persona.learning")
 public record LearningProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration pollInterval,
-                                 @DefaultValue("1s") Duration debounce, @DefaultValue("3") int exampleWeight,
+                                 @DefaultValue("1s") Duration debounce, @DefaultValue("2") int exampleWeight,
                                  @DefaultValue("5") int folds) {
 }

@@ -43,10 +43,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class PersonaLearning {
 
-  /** One trained model and how it came about. */
+  /**
+   * One trained model and how it came about. Its evaluation (a cross-validation, a few seconds of CPU) is computed
+   * the first time it is asked for, on the learning thread after a retrain or by the admin endpoint: a start-up
+   * does not pay for it.
+   */
   public record Generation(int version, EmbeddedPersona persona, IntentClassifier classifier, Instant trainedAt,
-                           String trigger, long tookMillis, Counts examples, int learnedMessages,
-                           Evaluation evaluation, Stamp stamp) {
+                           String trigger, long tookMillis, Counts examples, List<TrainingExample> added,
+                           int learnedMessages, java.util.function.Supplier<Evaluation> evaluator, Stamp stamp) {
+
+    public Evaluation evaluation() {
+      return evaluator.get();
+    }
+  }
+
+  /** Computes once, on the first call; later and concurrent callers get the same result. */
+  private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> compute) {
+    return new java.util.function.Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = compute.get();
+        }
+        return value;
+      }
+    };
   }
 
   /** How many examples of each source trained a generation. */
@@ -85,7 +108,7 @@ public final class PersonaLearning {
   private final List<TrainingExample> shipped;
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private volatile Generation previous;
-  private volatile Learned learned;
+  private volatile java.util.function.Supplier<Learned> learned = () -> null;
   private volatile Failure lastFailure;
   /** The files' stamp of the last refused attempt: the same broken file is not tried (and logged) again and again. */
   private volatile String refusedFiles;
@@ -127,7 +150,7 @@ public final class PersonaLearning {
   }
 
   public Status status() {
-    return new Status(current.get(), previous, learned, lastFailure, playbookLocation, examplesLocation,
+    return new Status(current.get(), previous, learned.get(), lastFailure, playbookLocation, examplesLocation,
         ExamplesFile.fileOf(examplesLocation) != null);
   }
 
@@ -210,12 +233,26 @@ public final class PersonaLearning {
     previous = before;
     refusedFiles = null;
     lastFailure = null;
-    learned = learnedBetween(before, next);
-    log.info("Persona retrained ({}): generation {}, {} examples ({} from {}, {} corrections), cross-validated "
-            + "accuracy {} -> {}, macro-F1 {} -> {}, in {} ms", trigger, next.version(), next.examples().total(),
-        next.examples().examplesFile(), ExamplesFile.NAME, next.examples().corrections(), before.evaluation().accuracy(),
-        next.evaluation().accuracy(), before.evaluation().macroF1(), next.evaluation().macroF1(), next.tookMillis());
+    learned = once(() -> new Learned(next.added().size(), Evaluation.readBy(next.added(), before.classifier()),
+        Evaluation.readBy(next.added(), next.classifier())));
+    log.info("Persona retrained ({}): generation {} answers, {} examples ({} from {}, {} corrections), built in {} ms",
+        trigger, next.version(), next.examples().total(), next.examples().examplesFile(), ExamplesFile.NAME,
+        next.examples().corrections(), next.tookMillis());
+    if (scheduler != null) {
+      scheduler.execute(() -> evaluate(before, next));
+    }
     return next;
+  }
+
+  /** The figures before and after a retrain, once it answers: computed off the customers' path, then logged. */
+  private void evaluate(Generation before, Generation next) {
+    try {
+      log.info("Persona generation {} ({}): cross-validated accuracy {} -> {}, macro-F1 {} -> {}", next.version(),
+          next.trigger(), before.evaluation().accuracy(), next.evaluation().accuracy(), before.evaluation().macroF1(),
+          next.evaluation().macroF1());
+    } catch (RuntimeException e) {
+      log.warn("Persona evaluation failed: {}", e.toString());
+    }
   }
 
   private void refused(String trigger, RuntimeException e) {
@@ -270,11 +307,13 @@ public final class PersonaLearning {
     }
     EmbeddedPersona persona = new EmbeddedPersona(name, playbook, classifier, handoffRules, learnedMessages);
     check(persona);
-    Evaluation evaluation = Evaluation.crossValidate(all, Math.max(2, props.folds()), this::train);
+    List<TrainingExample> evaluated = List.copyOf(all);
+    int folds = Math.max(2, props.folds());
     Generation last = current.get();
     return new Generation(last == null ? 1 : last.version() + 1, persona, classifier, clock.instant(), trigger,
         (System.nanoTime() - started) / 1_000_000, new Counts(shipped.size(), fromFile.size(), fromAgents.size()),
-        learnedMessages.size(), evaluation, new Stamp(files, fingerprint));
+        List.copyOf(added), learnedMessages.size(), once(() -> Evaluation.crossValidate(evaluated, folds, this::train)),
+        new Stamp(files, fingerprint));
   }
 
   private Corrections.Fingerprint fingerprintOrNull() {
@@ -300,21 +339,6 @@ public final class PersonaLearning {
         throw new IllegalStateException("the new model gave no answer to \"" + text + "\"");
       }
     }
-  }
-
-  private Learned learnedBetween(Generation before, Generation after) {
-    List<TrainingExample> added = new ArrayList<>();
-    try {
-      added.addAll(ExamplesFile.load(examplesLocation));
-    } catch (RuntimeException e) {
-      // the file changed again since the build; the figures cover the corrections only
-    }
-    if (after.stamp().corrections() != null) {
-      corrections.forTraining().forEach(c -> added.add(new TrainingExample(c.intent(), c.text(), c.language(),
-          TrainingExample.Source.CORRECTION)));
-    }
-    return new Learned(added.size(), Evaluation.readBy(added, before.classifier()),
-        Evaluation.readBy(added, after.classifier()));
   }
 
   /** Names, sizes and modification times of the examples file and the playbook's files. */
