@@ -28,17 +28,16 @@ class LearnedReadingTest {
     copyShippedPlaybookTo(playbook);
     PersonaLearning learning = new PersonaLearning("Nour", "file:" + playbook, DmnHandoffRules.load(), null,
         new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 5), Clock.systemUTC());
-    String message = System.getProperty("learn.message", "ممكن تغلفوه هدية؟");
-    String intent = System.getProperty("learn.intent", "other");
-    String similar = System.getProperty("learn.similar", "ممكن تغلفوها هدية لو سمحت؟");
-    System.out.println("BEFORE " + read(learning, message) + " / " + read(learning, similar));
+    // "can you gift-wrap it?" reads as asking for a person
+    String message = "ممكن تغلفوه هدية؟";
+    String intent = "other";
+    String similar = "ممكن تغلفوها هدية لو سمحت؟";
     assertThat(read(learning, message)).isNotEqualTo(intent);
     assertThat(read(learning, similar)).isNotEqualTo(intent);
 
     Path file = playbook.resolve(ExamplesFile.NAME);
     Files.writeString(file, Files.readString(file) + intent + "\t" + message + "\n");
     PersonaLearning.Generation next = learning.reload("test");
-    System.out.println("AFTER " + read(learning, message) + " / " + read(learning, similar));
     assertThat(next.version()).isEqualTo(2);
     assertThat(read(learning, message)).isEqualTo(intent);
     assertThat(read(learning, similar)).isEqualTo(intent);

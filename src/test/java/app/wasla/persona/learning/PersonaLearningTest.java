@@ -79,6 +79,7 @@ class PersonaLearningTest {
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
   @Autowired AgentPresence presence;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
 
   @BeforeEach
@@ -180,6 +181,22 @@ class PersonaLearningTest {
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> absent(status().path("lastFailure"))
         && status().path("current").path("examples").path("examplesFile").asInt() == shipped);
+  }
+
+  @Test
+  void aCorrectionSavedByAnotherNodeIsLearnedFromTheDatabase() throws Exception {
+    String message = "can I trade in my old phone";
+    assertThat(reading(message)).isNotEqualTo("product_inquiry");
+    int version = status().path("current").path("version").asInt();
+    // what another node's handoff form wrote to the shared database: this node's learner was not told
+    jdbc.sql("""
+            INSERT INTO persona_correction (task_id, conversation_key, message_text, read_as, intent, kind, language,
+                                            agent_id, created_at)
+            VALUES ('other-node-task', '109876543210001:201299999999', ?, 'booking_new', 'product_inquiry', 'INTENT',
+                    'en', 'sara', CURRENT_TIMESTAMP)""").param(message).update();
+    await().atMost(Duration.ofSeconds(10)).until(() -> status().path("current").path("version").asInt() > version);
+    assertThat(status().path("current").path("trigger").asText()).isEqualTo("corrections changed in the database");
+    assertThat(reading(message)).isEqualTo("product_inquiry");
   }
 
   @Test
