@@ -112,6 +112,8 @@ public final class PersonaLearning {
   private volatile Failure lastFailure;
   /** The files' stamp of the last refused attempt: the same broken file is not tried (and logged) again and again. */
   private volatile String refusedFiles;
+  /** The files' stamp at the previous look. */
+  private volatile String lastSeenFiles;
   private ScheduledExecutorService scheduler;
   private ScheduledFuture<?> pending;
   private final List<String> pendingTriggers = new ArrayList<>();
@@ -270,7 +272,10 @@ public final class PersonaLearning {
     try {
       Generation now = current.get();
       String files = filesStamp();
-      boolean filesChanged = !files.equals(now.stamp().files()) && !files.equals(refusedFiles);
+      // a file caught while an editor writes it is read once it has stayed the same for one more look
+      boolean settled = files.equals(lastSeenFiles);
+      lastSeenFiles = files;
+      boolean filesChanged = settled && !files.equals(now.stamp().files()) && !files.equals(refusedFiles);
       Corrections.Fingerprint fingerprint = corrections.fingerprint();
       boolean correctionsChanged = !fingerprint.equals(now.stamp().corrections());
       if (filesChanged) {
