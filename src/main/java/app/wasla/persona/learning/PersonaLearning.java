@@ -110,12 +110,12 @@ public final class PersonaLearning {
   private volatile Generation previous;
   private volatile java.util.function.Supplier<Learned> learned = () -> null;
   private volatile Failure lastFailure;
-  /** The files' stamp of the last refused attempt: the same broken file is not tried (and logged) again and again. */
-  private volatile String refusedFiles;
+  /** What the last refused attempt read: the same broken file is not tried (and logged) again and again. */
+  private volatile Stamp refused;
   /** The files' stamp at the previous look. */
   private volatile String lastSeenFiles;
-  private ScheduledExecutorService scheduler;
-  private ScheduledFuture<?> pending;
+  private volatile ScheduledExecutorService scheduler;
+  private volatile ScheduledFuture<?> pending;
   private final List<String> pendingTriggers = new ArrayList<>();
   /** One build at a time; a correction saved meanwhile does not wait for it. */
   private final Object building = new Object();
@@ -233,7 +233,7 @@ public final class PersonaLearning {
     }
     current.set(next);
     previous = before;
-    refusedFiles = null;
+    refused = null;
     lastFailure = null;
     learned = once(() -> new Learned(next.added().size(), Evaluation.readBy(next.added(), before.classifier()),
         Evaluation.readBy(next.added(), next.classifier())));
@@ -262,7 +262,7 @@ public final class PersonaLearning {
     String message = e instanceof ExamplesFile.InvalidExamplesException ? e.getMessage()
         : e.getClass().getSimpleName() + ": " + e.getMessage();
     lastFailure = new Failure(clock.instant(), trigger, message, problems);
-    refusedFiles = filesStamp();
+    refused = new Stamp(filesStamp(), corrections == null ? null : fingerprintOrNull());
     // the problems name files, lines, intents and forms, never an example's text
     log.warn("Persona not retrained ({}); the running model keeps answering. {}", trigger, message);
   }
@@ -275,8 +275,11 @@ public final class PersonaLearning {
       // a file caught while an editor writes it is read once it has stayed the same for one more look
       boolean settled = files.equals(lastSeenFiles);
       lastSeenFiles = files;
-      boolean filesChanged = settled && !files.equals(now.stamp().files()) && !files.equals(refusedFiles);
       Corrections.Fingerprint fingerprint = corrections.fingerprint();
+      if (!settled || new Stamp(files, fingerprint).equals(refused)) {
+        return; // being written, or what was refused last time: tried again when something changes
+      }
+      boolean filesChanged = !files.equals(now.stamp().files());
       boolean correctionsChanged = !fingerprint.equals(now.stamp().corrections());
       if (filesChanged) {
         retrainQuietly(ExamplesFile.NAME + " or the playbook changed");
