@@ -20,9 +20,13 @@
 //    "[e2e] REPLY1 <json string>" and "[e2e] REPLY2 <json string>"): the first is "<suggestion> Your order ships
 //    tomorrow, ref E2E-<waId>.", then she waits until <followUpText> appears in the open form, then sends the
 //    second. Both appear in the transcript; the task stays open and in her list.
+//    She says what the customer wanted: the form shows the message that handed over (<customerText>) and the
+//    persona's reading ("Asked for a person"); she chooses "Asked for a person" in "What did the customer want?",
+//    the form saves it at once (printed as "[e2e] CORRECTION <intent> <taskId>") and says "Saved".
 // 3. She keeps "Give the conversation back to the bot", leaves the reply box empty and clicks Complete.
 // 4. <otherAgent> logs in. "All handoffs" shows <agent>'s second handoff with Owner = <ownerName>. He opens it:
-//    no Claim button, the form names <ownerName> as the owner and its Send button is disabled. He reassigns it
+//    no Claim button, the form names <ownerName> as the owner, its Send button is disabled and it offers him no
+//    "What did the customer want?". He reassigns it
 //    to himself in the task header: 403 (not 500), and Tasklist shows the sentence naming <ownerName>. The
 //    REST calls the UI makes for Claim and Complete, with his session: 403 with the same sentence. After a
 //    reload the handoff is still <agent>'s.
@@ -187,6 +191,9 @@ async function readForm(page) {
       sendDisabled: root.querySelector('.wasla-send').disabled,
       decisions: [...root.querySelectorAll('.wasla-decision option')].map((o) => ({ value: o.value, label: o.textContent,
         selected: o.selected })),
+      learnShown: !root.querySelector('.wasla-learn').hidden,
+      turn: text('.wasla-turn'),
+      readAs: text('.wasla-read-as'),
     };
   });
 }
@@ -281,6 +288,24 @@ async function run(browser) {
     `the transcript should show the messages in order, found positions ${order}: ${JSON.stringify(lines)}`);
   await shot(page, `4-${agent}-second-reply-sent`);
 
+  step = `${agent} says what the customer wanted`;
+  const learning = await readForm(page);
+  check(learning.learnShown, 'the owner is not asked "What did the customer want?"');
+  check(learning.turn === customerText, `the form shows the message that handed over as ${JSON.stringify(learning.turn)}`);
+  check(learning.readAs === 'Asked for a person', `the form shows the persona's reading as ${JSON.stringify(learning.readAs)}`);
+  const wanted = page.locator('[cam-tasklist-form-embedded] .wasla-wanted');
+  const [corrected] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/handoff/tasks/${task.id}/correction`)
+      && r.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS }),
+    wanted.selectOption({ label: 'Asked for a person' }),
+  ]);
+  const correctedBody = await corrected.text();
+  check(corrected.status() === 200, `saving what the customer wanted answered ${corrected.status()}: ${correctedBody}`);
+  await page.locator('[cam-tasklist-form-embedded] .wasla-learn-status', { hasText: 'Saved' })
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  log(`CORRECTION ${JSON.parse(correctedBody).choice.intent} ${task.id}`);
+  await shot(page, `4b-${agent}-what-the-customer-wanted`);
+
   // ---- 3. complete: back to the bot, no last message ----
   step = `${agent} completes with "Give the conversation back to the bot"`;
   const complete = page.locator('.form-actions button.btn-primary', { hasText: 'Complete' });
@@ -332,6 +357,7 @@ async function run(browser) {
   check(await page.locator('button.claim').count() === 0, `Tasklist offers ${other} to claim ${agent}'s handoff`);
   check(otherForm.owner === `${ownerName} (${agent})`, `the form shows the owner ${JSON.stringify(otherForm.owner)}`);
   check(otherForm.sendDisabled, `the Send button of ${agent}'s handoff is enabled for ${other}`);
+  check(!otherForm.learnShown, `${other} is asked what the customer of ${agent}'s handoff wanted`);
   check(await page.locator('[cam-tasklist-form] .disabled-form').count() === 1,
     `the form of ${agent}'s handoff should be disabled for ${other}`);
   const otherComplete = page.locator('.form-actions button.btn-primary', { hasText: 'Complete' });

@@ -12,7 +12,9 @@ public enum Scope {
   WEBHOOKS_MANAGE("webhooks:manage"),
   KEYS_MANAGE("keys:manage"),
   CUSTOMERS_READ("customers:read"),
-  CUSTOMERS_WRITE("customers:write");
+  CUSTOMERS_WRITE("customers:write"),
+  /** The persona's model: its evaluation, and a retrain from the examples file, the playbook and the corrections. */
+  PERSONA_MANAGE("persona:manage");
 
   private final String value;
 

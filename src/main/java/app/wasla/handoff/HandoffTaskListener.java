@@ -1,6 +1,8 @@
 package app.wasla.handoff;
 
+import app.wasla.conversation.ConversationVariables;
 import app.wasla.persona.PersonaVariables;
+import app.wasla.persona.learning.Corrections;
 import app.wasla.system.Fit;
 import java.time.Clock;
 import java.util.Date;
@@ -43,9 +45,12 @@ class HandoffTaskListener implements TaskListener {
   private final HandoffOwnership ownership;
   private final Clock clock;
   private final app.wasla.webhook.WebhookEvents events;
+  private final Corrections corrections;
 
   HandoffTaskListener(HandoffRouter router, HandoffSnapshot snapshot, HandoffProperties props,
-      IdentityService identity, HandoffOwnership ownership, Clock clock, app.wasla.webhook.WebhookEvents events) {
+      IdentityService identity, HandoffOwnership ownership, Clock clock, app.wasla.webhook.WebhookEvents events,
+      Corrections corrections) {
+    this.corrections = corrections;
     this.ownership = ownership;
     this.events = events;
     this.router = router;
@@ -66,6 +71,7 @@ class HandoffTaskListener implements TaskListener {
       case EVENTNAME_COMPLETE -> completing(task);
       case EVENTNAME_DELETE -> {
         ownership.forget(task.getId());
+        corrections.forgetHandoffTurn(task.getId());
         AfterCommit.run(router::fillQueues);
       }
       default -> { }
@@ -88,6 +94,10 @@ class HandoffTaskListener implements TaskListener {
     task.setDueDate(Date.from(clock.instant().plus(props.firstResponseFor(group))));
     refresh(task);
     task.setVariable(AGENT_DECISION, "send_return");
+    // the turn the agent may say the persona misread, where the agents cannot rewrite it
+    corrections.recordHandoffTurn(task.getId(), task.getExecution().getProcessBusinessKey(),
+        (String) task.getVariable(ConversationVariables.TURN_TEXT), (String) task.getVariable(PersonaVariables.INTENT),
+        (String) task.getVariable(PersonaVariables.LANGUAGE));
 
     String agent = router.pickAgent(group).orElse(null);
     if (agent != null) {
@@ -156,6 +166,7 @@ class HandoffTaskListener implements TaskListener {
       });
     }
     ownership.forget(task.getId());
+    corrections.forgetHandoffTurn(task.getId());
     task.setVariable(LAST_AGENT, owner);
     publish(app.wasla.webhook.EventTypes.HANDOFF_COMPLETED, task, java.util.Map.of(
         "agent", String.valueOf(owner), "decision", String.valueOf(task.getVariable(AGENT_DECISION))));

@@ -55,8 +55,19 @@ public final class EmbeddedPersona implements Persona {
     private final EntityExtractor entities;
     private final HandoffRules handoffRules;
     private final StoreTopics topics = new StoreTopics();
+    private final Map<String, String> learned;
 
     public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
+        this(name, playbook, intents, handoffRules, Map.of());
+    }
+
+    /**
+     * With messages whose intent the business has stated ({@link #learnedKey} of the text → intent: the agents'
+     * corrections, the analyst's examples): such a message is read as that intent, as a tapped reply is.
+     */
+    public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules,
+                           Map<String, String> learned) {
+        this.learned = Map.copyOf(learned);
         this.name = name;
         this.playbook = playbook;
         this.index = new PlaybookIndex(playbook);
@@ -96,6 +107,10 @@ public final class EmbeddedPersona implements Persona {
         String tapped = turn.interactiveReplyId() == null ? null : REPLY_IDS.getOrDefault(turn.interactiveReplyId(),
                 turn.interactiveReplyId().startsWith("menu_") && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
                         ? turn.interactiveReplyId().substring(5) : null);
+        if (tapped == null && !learned.isEmpty()) {
+            // the business said what this very message means: no heuristic below reads it otherwise
+            tapped = learned.get(learnedKey(text));
+        }
         if (tapped != null) {
             intent = tapped;
             confidence = 1.0;
@@ -218,6 +233,11 @@ public final class EmbeddedPersona implements Persona {
                 && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
                 && (!intents.lexiconScores(about).isEmpty() || after.confidence() >= 0.6);
         return other ? new Reading(about, after) : new Reading(whole, all);
+    }
+
+    /** How a message is looked up among the learned ones: its normalised words (no punctuation, case or diacritics). */
+    public static String learnedKey(TextView text) {
+        return String.join(" ", text.tokens());
     }
 
     private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {

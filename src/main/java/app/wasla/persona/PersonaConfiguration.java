@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Configuration;
 
 import app.wasla.persona.handoff.DmnHandoffRules;
 import app.wasla.persona.handoff.HandoffRules;
-import app.wasla.persona.nlp.IntentClassifier;
+import app.wasla.persona.learning.LearnedPersona;
+import app.wasla.persona.learning.PersonaLearning;
 import app.wasla.persona.openai.OpenAiPersona;
 import app.wasla.persona.openai.OpenAiSettings;
-import app.wasla.persona.playbook.PlaybookLoader;
 
 /** Exposes the one {@link Persona} bean that wasla.persona.provider names (embedded or openai). */
 @Configuration(proxyBeanMethods = false)
@@ -23,11 +23,12 @@ public class PersonaConfiguration {
     }
 
     @Bean
-    Persona persona(PersonaProperties properties, HandoffRules handoffRules, ObjectProvider<PersonaUsage.Listener> usage) {
-        EmbeddedPersona embedded = new EmbeddedPersona(properties.name(), PlaybookLoader.load(properties.playbookPath()),
-                IntentClassifier.createDefault(), handoffRules);
+    Persona persona(PersonaProperties properties, HandoffRules handoffRules, ObjectProvider<PersonaUsage.Listener> usage,
+                    PersonaLearning learning) {
+        // the LLM falls back on the model of start-up; the embedded persona answers with the latest one
+        EmbeddedPersona embedded = learning.persona();
         return switch (properties.provider().strip().toLowerCase()) {
-            case "embedded" -> embedded;
+            case "embedded" -> new LearnedPersona(learning);
             case "openai" -> {
                 PersonaProperties.OpenAi o = properties.openai();
                 yield new OpenAiPersona(new OpenAiSettings(o.baseUrl(), o.apiKey(), o.model(), o.connectTimeout(),

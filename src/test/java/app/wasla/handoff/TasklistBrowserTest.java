@@ -43,8 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * logs in, sees the filter's columns (with her full name as the owner), opens the embedded form (transcript,
  * context, suggested reply), sends two replies with Send without leaving the task while the customer writes in
  * between (this test posts that message once her first reply reached Meta, and the open form must show it), and
- * completes with "back to the bot". Both replies must reach Meta for that customer. The other agent of the team
- * then fails to take over the owner's second handoff, in the UI and through the REST calls the UI makes: 403 with
+ * completes with "back to the bot". Both replies must reach Meta for that customer. Before completing she says in the
+ * form what the customer wanted, which is saved as a training example. The other agent of the team then fails to take over the owner's second handoff, in the UI and through the REST calls the UI makes: 403 with
  * a sentence naming her. Needs /usr/bin/chromium and e2e/node_modules, which .ci/run installs; without them this
  * test fails. Screenshots: target/e2e/tasklist-*.png.
  */
@@ -77,6 +77,7 @@ class TasklistBrowserTest {
   @Autowired HistoryService history;
   @Autowired RuntimeService runtime;
   @Autowired AgentPresence presence;
+  @Autowired app.wasla.persona.learning.Corrections corrections;
 
   @Test
   void theOwnerAnswersInTasklistAndTheOtherAgentCannotTakeOver() throws Exception {
@@ -121,6 +122,14 @@ class TasklistBrowserTest {
     assertThat(textsTo(waId)).containsSubsequence(firstReply, secondReply);
     assertThat(log).contains("[e2e] REPLY1 \"" + firstReply.replace("\"", "\\\"") + "\"")
         .contains("[e2e] REPLY2 \"" + secondReply + "\"");
+    // what the owner said the customer wanted is a training example, with the words that handed over
+    assertThat(log).contains("[e2e] CORRECTION human_request " + first.getId());
+    assertThat(corrections.forTraining()).anySatisfy(c -> {
+      assertThat(c.taskId()).isEqualTo(first.getId());
+      assertThat(c.intent()).isEqualTo("human_request");
+      assertThat(c.text()).isEqualTo(CUSTOMER_TEXT);
+      assertThat(c.agentId()).isEqualTo(owner);
+    });
 
     // the first handoff was ONE task, completed by its owner, back to the bot, with no last message
     HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(first.getId()).singleResult();

@@ -35,7 +35,12 @@ public final class IntentClassifier {
     }
 
     public static IntentClassifier createDefault() {
-        return new IntentClassifier(IntentModel.fromResource(Intents.ALL, IntentModel.DEFAULT_RESOURCE), 2.0);
+        return trainedOn(IntentModel.load(IntentModel.DEFAULT_RESOURCE));
+    }
+
+    /** The default classifier with its model trained on {@code examples} instead of the shipped utterances alone. */
+    public static IntentClassifier trainedOn(List<IntentModel.Example> examples) {
+        return new IntentClassifier(IntentModel.trainedOn(Intents.ALL, examples), 2.0);
     }
 
     /** The raw lexicon score per intent. */

@@ -62,7 +62,12 @@ public final class IntentModel {
 
     /** The model trained on the shipped utterances. */
     public static IntentModel fromResource(List<String> intents, String resource) {
-        return new IntentModel(intents, load(resource), 0.3);
+        return trainedOn(intents, load(resource));
+    }
+
+    /** A model with the default smoothing, trained on these utterances. */
+    public static IntentModel trainedOn(List<String> intents, List<Example> examples) {
+        return new IntentModel(intents, examples, 0.3);
     }
 
     /** Reads "form, intent, sentiment, handoff, text" or "intent, text" rows. */

@@ -1,0 +1,68 @@
+package app.wasla.persona.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.wasla.persona.PersonaTurn;
+import app.wasla.persona.handoff.DmnHandoffRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The learning persona on its own (no database): an analyst's example changes how the same and a similar message
+ * are read once the model is rebuilt; a bad examples file is refused with the lines named and the model that
+ * answered keeps answering.
+ */
+class LearnedReadingTest {
+
+  @TempDir Path playbook;
+
+  @Test
+  void anExampleChangesTheReadingOfTheSameAndASimilarMessageAndABadFileChangesNothing() throws IOException {
+    copyShippedPlaybookTo(playbook);
+    PersonaLearning learning = new PersonaLearning("Nour", "file:" + playbook, DmnHandoffRules.load(), null,
+        new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 5), Clock.systemUTC());
+    // "can you gift-wrap it?" reads as asking for a person
+    String message = "ممكن تغلفوه هدية؟";
+    String intent = "other";
+    String similar = "ممكن تغلفوها هدية لو سمحت؟";
+    assertThat(read(learning, message)).isNotEqualTo(intent);
+    assertThat(read(learning, similar)).isNotEqualTo(intent);
+
+    Path file = playbook.resolve(ExamplesFile.NAME);
+    Files.writeString(file, Files.readString(file) + intent + "\t" + message + "\n");
+    PersonaLearning.Generation next = learning.reload("test");
+    assertThat(next.version()).isEqualTo(2);
+    assertThat(read(learning, message)).isEqualTo(intent);
+    assertThat(read(learning, similar)).isEqualTo(intent);
+
+    Files.writeString(file, "# header\n" + intent + "\t" + message + "\n" + "prodcut_inquiry\tbekam el iphone\n"
+        + "order\n" + "order\ttext\txx\n");
+    assertThatThrownBy(() -> learning.reload("test")).isInstanceOf(ExamplesFile.InvalidExamplesException.class)
+        .hasMessageContaining(file + ":3: unknown intent 'prodcut_inquiry'")
+        .hasMessageContaining(file + ":4: 1 column")
+        .hasMessageContaining(file + ":5: unknown form 'xx'");
+    assertThat(learning.current()).isSameAs(next);
+    assertThat(learning.status().lastFailure().problems()).hasSize(3);
+    assertThat(read(learning, message)).isEqualTo(intent);
+  }
+
+  private static String read(PersonaLearning learning, String text) {
+    return learning.persona().respond(new PersonaTurn("k", List.of(text), null, List.of(), null, 0)).intent();
+  }
+
+  static void copyShippedPlaybookTo(Path dir) throws IOException {
+    Path shipped = Path.of("src/main/resources/persona/playbook");
+    try (var files = Files.list(shipped)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+  }
+}
