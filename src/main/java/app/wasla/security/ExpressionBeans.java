@@ -24,7 +24,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
       "paymentFailed", "remindPayment", "expireOrder", "trackOrder", "findBooking", "offerSlots",
       "rescheduleBooking", "cancelBooking", "commerceTimers",
       // checkout (order-and-pay)
-      "offerTurn", "startCheckout", "checkoutAnswer", "checkoutResume", "confirmCashOnDelivery",
+      "offerTurn", "offerTopic", "startCheckout", "checkoutAnswer", "checkoutResume", "confirmCashOnDelivery",
       // handoff
       "handoffTaskListener", "handoffSla", "handoffOverdue", "refreshHandoff", "sendAgentReply",
       // outbound webhooks

@@ -167,13 +167,13 @@ class CheckoutProcessTest {
   }
 
   @Test
-  void aBookingRequestWhileAnOfferWaitsEndsTheFlowForTheConversationToServeIt() {
+  void aBookingRequestWhileAnOfferWaitsEndsTheFlowTellingTheCustomerForTheConversationToServeIt() {
     ProcessInstance instance = offer("how much are the airpods pro?", "en", "APP2");
     conversation.customerWrites(instance, "I want to change my repair booking", null);
     assertThat(instance).hasPassed("endEvent_newTopic").isEnded();
     assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName("salesOutcome").singleResult().getValue())
-        .isEqualTo("new_topic");
+        .isEqualTo("topic_changed");
   }
 
   @Test

@@ -50,10 +50,13 @@ class OfferTurnDelegate implements JavaDelegate {
     execution.setVariable(SalesVariables.OFFER_CHOICE, choose(execution));
   }
 
+  /**
+   * Before the persona: the offer's own buttons and the offer taken in words are the flow's to read (a persona might
+   * take "أريد طلبه" for a complaint); anything else is {@code read}: the persona reads it, then {@link Topic}.
+   */
   private String choose(DelegateExecution execution) {
     String replyId = SalesContext.replyId(execution);
     String text = SalesContext.turnText(execution);
-    String intent = (String) execution.getVariable("intent");
     String sku = (String) execution.getVariable(SalesVariables.PRODUCT_SKU);
 
     if (replyId != null && (replyId.equals(SalesVariables.REPLY_ORDER)
@@ -69,7 +72,7 @@ class OfferTurnDelegate implements JavaDelegate {
       }
       return "order";
     }
-    if (SalesVariables.REPLY_HUMAN.equals(replyId) || Boolean.TRUE.equals(execution.getVariable("handoff"))) {
+    if (SalesVariables.REPLY_HUMAN.equals(replyId)) {
       return "human";
     }
     if (SalesVariables.REPLY_OTHER_PRODUCT.equals(replyId)) {
@@ -92,6 +95,33 @@ class OfferTurnDelegate implements JavaDelegate {
       }
       return "order";
     }
+    return "read";
+  }
+
+  /** {@code ${offerTopic}}: after the persona read a turn that was neither a button of the offer nor taking it. */
+  @Component("offerTopic")
+  static class Topic implements JavaDelegate {
+    private final OfferTurnDelegate offer;
+
+    Topic(OfferTurnDelegate offer) {
+      this.offer = offer;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(SalesVariables.OFFER_CHOICE, offer.topic(execution));
+    }
+  }
+
+  String topic(DelegateExecution execution) {
+    String text = SalesContext.turnText(execution);
+    String intent = (String) execution.getVariable("intent");
+    String sku = (String) execution.getVariable(SalesVariables.PRODUCT_SKU);
+    if (Boolean.TRUE.equals(execution.getVariable("handoff"))) {
+      return "human";
+    }
+    List<Product> named = catalogue.search(text);
+    boolean otherProduct = !named.isEmpty() && named.stream().noneMatch(p -> p.sku().equals(sku));
     if ("order_status".equals(intent)) {
       messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
       reoffer(execution, SalesContext.say(execution, "ولسه عرضك موجود:", "وما زال عرضك متاحاً:",
@@ -99,6 +129,12 @@ class OfferTurnDelegate implements JavaDelegate {
       return "track";
     }
     if (intent != null && BOOKING_INTENTS.contains(intent)) {
+      String name = (String) execution.getVariable(SalesVariables.PRODUCT_NAME);
+      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
+          "تمام، هنسيب عرض " + name + " على جنب؛ لو حبيته بعدين ابعتلي اسمه.",
+          "حسناً، سنضع عرض " + name + " جانباً؛ إذا أردته لاحقاً أرسل لي اسمه.",
+          "Tamam, hansib 3ard " + name + " 3ala ganb; law 3ayzo ba3deen ab3atly esmo.",
+          "OK, I'll put the " + name + " offer aside; send me its name whenever you want it.")));
       return "topic";
     }
     if (otherProduct && (intent == null || PRODUCT_INTENTS.contains(intent))) {

@@ -18,11 +18,11 @@ public final class SalesVariables {
   public static final String BOOKING_STARTS_AT = "bookingStartsAt";
   /**
    * How the last sales flow ended: paid, cash_on_delivery, failed, expired, cancelled, not_found, out_of_stock,
-   * handoff, no_answer, other, or new_topic: the customer turned to something the flow does not serve (a booking, say);
-   * the turn's reading (intent, turnText) is left as it was for the conversation to serve it in the same turn.
+   * handoff, no_answer, or topic_changed: the customer turned to a sales topic the flow does not serve (a booking, say);
+   * the turn's reading (intent, turnText) is returned as it was, for the conversation to serve it in the same turn.
    */
   public static final String SALES_OUTCOME = "salesOutcome";
-  public static final String OUTCOME_NEW_TOPIC = "new_topic";
+  public static final String OUTCOME_TOPIC_CHANGED = "topic_changed";
 
   /** The offer's wait: what the customer's turn meant (order, human, product, track, topic, answered). */
   public static final String OFFER_CHOICE = "offerChoice";

@@ -43,7 +43,13 @@ public final class CheckoutWords {
       "رابط", "online", "visa", "card", "mastercard", "link", "meeza", "ميزه", "credit", "debit");
 
   private static final List<String> INSTALMENTS = phrases("تقسيط", "قسط", "اقساط", "بالتقسيط", "installment",
-      "installments", "instalment", "instalments", "ta2seet", "ta2set", "a2sat", "valu", "فاليو", "monthly");
+      "installments", "instalment", "instalments", "ta2seet", "ta2set", "a2sat", "valu", "فاليو", "monthly", "اقسط",
+      "هقسط", "اقسطه", "اقسطها", "بالقسط", "a2aset", "ha2aset");
+
+  /** A complaint or a question about an order that exists: not the offer taken ("أريد طلبه الذي لم يصل"). */
+  private static final List<String> NOT_TAKING = phrases("لم يصل", "ما وصلش", "موصلش", "موصلتش", "متاخر", "اتاخر",
+      "فين", "اين", "where", "late", "delayed", "مشكله", "problem", "شكوي", "complaint", "wasal", "fen", "refund",
+      "استرجاع", "ارجاع");
 
   private static final List<String> PICKUP = phrases("من الفرع", "استلم من", "هستلم من", "هاجي الفرع", "هعدي",
       "اعدي", "استلام من الفرع", "الاستلام من الفرع", "استلام من", "pickup", "pick up", "pick it up", "collect",
@@ -81,6 +87,9 @@ public final class CheckoutWords {
   /** "تمام هاخده", "ok i'll take it", "2 please", "عايز اتنين": the customer takes the offer. */
   public static boolean takesOffer(String text) {
     String t = fold(text);
+    if (has(t, NOT_TAKING)) {
+      return false;
+    }
     if (has(t, TAKE)) {
       return true;
     }
