@@ -42,6 +42,13 @@ function render(lines) {
       body.buttons.forEach(b => options.appendChild(optionButton(b.id, b.title, 'button')));
       div.appendChild(options);
     }
+    if (body && typeof body.url === 'string' && body.displayText) {
+      const options = document.createElement('div'); options.className = 'options';
+      const a = document.createElement('a');
+      a.href = body.url; a.target = '_blank'; a.rel = 'noopener'; a.textContent = '🔗 ' + body.displayText;
+      options.appendChild(a);
+      div.appendChild(options);
+    }
     if (body && Array.isArray(body.sections)) {
       const options = document.createElement('div'); options.className = 'options';
       body.sections.forEach(s => {

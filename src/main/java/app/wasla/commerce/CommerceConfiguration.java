@@ -28,6 +28,14 @@ class CommerceConfiguration {
   private static final Logger log = LoggerFactory.getLogger(CommerceConfiguration.class);
 
   /** The demo store in Wasla's own tables (the default). It serves all four ports. */
+  /** The delivery zones and fees that checkout charges (wasla.commerce.checkout.*). */
+  @Bean
+  app.wasla.commerce.order.DeliveryZones deliveryZones(CommerceProperties props) {
+    CommerceProperties.Checkout c = props.checkout();
+    return new app.wasla.commerce.order.DeliveryZones(c.feeCairo(), c.feeAlexandria(), c.feeDelta(),
+        c.feeUpperEgypt(), c.freeDeliveryAbove());
+  }
+
   @Bean
   @ConditionalOnProperty(name = "wasla.commerce.backend", havingValue = "demo", matchIfMissing = true)
   DemoBackend demoBackend(JdbcClient jdbc, Clock clock) {

@@ -18,6 +18,7 @@ public record CommerceProperties(
     /* where gateways send the customer back and the sandbox pay page lives, e.g. https://shop.example */
     @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @DefaultValue Timers timers,
+    @DefaultValue Checkout checkout,
     @DefaultValue Sandbox sandbox,
     @DefaultValue Paymob paymob,
     @DefaultValue Stripe stripe) {
@@ -40,6 +41,19 @@ public record CommerceProperties(
   /** Durations of the sales flows' timers. */
   public record Timers(@DefaultValue("PT30M") Duration decision, @DefaultValue("PT30M") Duration paymentReminder,
                        @DefaultValue("PT2H") Duration paymentExpiry, @DefaultValue("PT30M") Duration slotChoice) {
+  }
+
+  /**
+   * Checkout: delivery fees by zone (EGP), free delivery for goods above {@code freeDeliveryAbove}, and the most an
+   * order may cost to be paid cash on delivery. The defaults are the demo playbook's (store.md: delivery-fees,
+   * payment-methods).
+   */
+  public record Checkout(@DefaultValue("60") java.math.BigDecimal feeCairo,
+                         @DefaultValue("70") java.math.BigDecimal feeAlexandria,
+                         @DefaultValue("85") java.math.BigDecimal feeDelta,
+                         @DefaultValue("110") java.math.BigDecimal feeUpperEgypt,
+                         @DefaultValue("3000") java.math.BigDecimal freeDeliveryAbove,
+                         @DefaultValue("20000") java.math.BigDecimal codLimit) {
   }
 
   /**

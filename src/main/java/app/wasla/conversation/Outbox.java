@@ -355,7 +355,8 @@ public class Outbox implements SmartLifecycle {
         case "text" -> OutboundMessage.Text.class;
         case "template" -> OutboundMessage.Template.class;
         case "reaction" -> OutboundMessage.Reaction.class;
-        case "interactive" -> body.has("buttons") ? OutboundMessage.ReplyButtons.class : OutboundMessage.ListMessage.class;
+        case "interactive" -> body.has("buttons") ? OutboundMessage.ReplyButtons.class
+            : body.has("url") ? OutboundMessage.CtaUrl.class : OutboundMessage.ListMessage.class;
         default -> throw new IllegalStateException("unknown outbound message type " + due.messageType());
       };
       return json.treeToValue(body, type);

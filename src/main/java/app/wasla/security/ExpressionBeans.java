@@ -23,6 +23,8 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
       "salesTurns", "loadSmartInfo", "lookUpStock", "placeOrder", "createPaymentLink", "confirmPayment",
       "paymentFailed", "remindPayment", "expireOrder", "trackOrder", "findBooking", "offerSlots",
       "rescheduleBooking", "cancelBooking", "commerceTimers",
+      // checkout (order-and-pay)
+      "offerTurn", "offerTopic", "startCheckout", "checkoutAnswer", "checkoutResume", "confirmCashOnDelivery",
       // handoff
       "handoffTaskListener", "handoffSla", "handoffOverdue", "refreshHandoff", "sendAgentReply",
       // outbound webhooks

@@ -28,9 +28,15 @@ class ReservedEventNamesTest extends SandboxApiNode {
     String key = conversation(waId);
     webhooks().post(Webhooks.text(waId, "wamid.reserved.1." + waId, "how much is the samsung a15?", Instant.now()));
     awaitSent(key, 1);
-    webhooks().post(Webhooks.buttonReply(waId, "wamid.reserved.2." + waId, "sales_order", "Order now",
-        Instant.now()));
-    String link = awaitSent(key, 2).get(1);
+    // "Order now", then checkout: one unit, pickup in Cairo, confirm, pay online; each tap once the last is answered
+    String[] taps = {"sales_order:SM-A15", "checkout_qty:1", "checkout_pickup", "checkout_branch:CAI", "checkout_confirm", "pay_online"};
+    for (int i = 0; i < taps.length; i++) {
+      webhooks().post(Webhooks.buttonReply(waId, "wamid.reserved.2." + i + "." + waId, taps[i], taps[i],
+          Instant.now()));
+      awaitSent(key, 2 + i);
+    }
+    java.util.List<String> sent = awaitSent(key, 7);
+    String link = sent.get(sent.size() - 1);
     String orderId = link.replaceAll("(?s).*(ORD-\\d+).*", "$1");
     assertThat(orderStatus(orderId)).isEqualTo("RESERVED");
 

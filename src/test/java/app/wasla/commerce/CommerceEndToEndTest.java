@@ -69,6 +69,38 @@ class CommerceEndToEndTest {
     return sent();
   }
 
+  private int turn;
+
+  /** The customer writes; returns what Wasla sent in answer (waits for at least one message). */
+  private List<String> says(String text) throws IOException {
+    int before = sent().size();
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.e2e.t" + (++turn) + "." + waId, text, Instant.now())))
+        .isEqualTo(200);
+    awaitSent(before + 1);
+    return sent().subList(before, sent().size());
+  }
+
+  /** The customer taps a reply button; returns what Wasla sent in answer. */
+  private List<String> taps(String id, String title) throws IOException {
+    int before = sent().size();
+    assertThat(webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.t" + (++turn) + "." + waId, id, title,
+        Instant.now()))).isEqualTo(200);
+    awaitSent(before + 1);
+    return sent().subList(before, sent().size());
+  }
+
+  /** From an offer's "Order now" to the payment link: one unit, delivery to Nasr City, pay online. */
+  private String checkOutOnline(String sku, String orderTitle) throws IOException {
+    assertThat(taps("sales_order:" + sku, orderTitle)).last().asString().contains("[1]");
+    taps("checkout_qty:1", "1");
+    taps("checkout_delivery", "Delivery");
+    assertThat(says("24 Abbas El Akkad St, Nasr City, Cairo")).last().asString().containsAnyOf("[Confirm]", "[تأكيد]");
+    assertThat(taps("checkout_confirm", "Confirm")).last().asString().containsAnyOf("[Pay online]", "[ادفع أونلاين]");
+    List<String> link = taps("pay_online", "Pay online");
+    assertThat(link).last().asString().contains("/pay/sandbox/");
+    return link.get(link.size() - 1);
+  }
+
   private Response call(Request request) throws IOException {
     return HTTP.newCall(request).execute();
   }
@@ -96,10 +128,12 @@ class CommerceEndToEndTest {
     List<String> replies = awaitSent(1);
     assertThat(replies.get(0)).contains("آيفون ١٥ برو ماكس").contains("72,999 جنيه").contains("[اطلبه دلوقتي]");
 
-    assertThat(webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.2." + waId, "sales_order", "اطلبه دلوقتي",
-        Instant.now()))).isEqualTo(200);
-    String linkMessage = awaitSent(2).get(1);
-    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+    String linkMessage = checkOutOnline("IP15PM-256", "اطلبه دلوقتي");
+    // the link goes as a call-to-action button, in the customer's language
+    assertThat(jdbc.sql("SELECT body_json FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC")
+        .param(key).query(String.class).list().get(0)).contains("\"url\"").contains("\"displayText\":\"ادفع دلوقتي\"")
+        .contains("?lang=ar");
+    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/([A-Z0-9-]+).*", "$1");
     String orderId = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
     // random, not the order's number: a customer cannot guess another's pay link
     assertThat(paymentId).matches("PAY-[A-Z2-7]{26}").doesNotContain(orderId.substring(4));
@@ -110,7 +144,11 @@ class CommerceEndToEndTest {
         .build())) {
       String html = page.body().string();
       assertThat(page.code()).as(paymentId + ": " + html).isEqualTo(200);
-      assertThat(html).contains("72999 EGP").contains("value=pay");
+      assertThat(html).contains("٧٢٬٩٩٩ ج.م").contains("dir=rtl").contains("value=pay").contains("?lang=en");
+    }
+    try (Response page = call(new Request.Builder()
+        .url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId + "?lang=en").build())) {
+      assertThat(page.body().string()).contains("72,999 EGP").contains("Order " + orderId).contains("?lang=ar");
     }
     // a forged callback changes nothing
     SandboxGateway.Signed forged = new SandboxGateway("not-the-secret", "http://x").sign("forged", paymentId, true);
@@ -118,13 +156,14 @@ class CommerceEndToEndTest {
     assertThat(postCallback("sandbox", forged.body(), null, null)).isEqualTo(401);
     assertThat(inboxEvents("PaymentReceived")).isZero();
 
+    int before = sent().size();
     try (Response paid = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
         .post(new FormBody.Builder().add("outcome", "pay").build()).build())) {
       assertThat(paid.code()).isEqualTo(200);
-      assertThat(paid.body().string()).contains("Paid");
+      assertThat(paid.body().string()).contains("تم الدفع");
     }
 
-    String confirmation = awaitSent(3).get(2);
+    String confirmation = awaitSent(before + 1).get(before);
     assertThat(confirmation).contains("وصلنا الدفع").contains(orderId);
     await().atMost(PATIENCE).until(() -> "PAID".equals(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?")
         .param(Long.valueOf(orderId.substring(4))).query(String.class).single()));
@@ -140,11 +179,9 @@ class CommerceEndToEndTest {
 
   @Test
   void aCustomerWhoAsksForAPersonWhileAnOrderAwaitsPaymentGetsOneAndCanStillPay() throws Exception {
-    webhooks.post(Webhooks.text(waId, "wamid.e2e.h1." + waId, "how much is the samsung a15?", Instant.now()));
-    awaitSent(1);
-    webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.h2." + waId, "sales_order", "Order now", Instant.now()));
-    String linkMessage = awaitSent(2).get(1);
-    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+    says("how much is the samsung a15?");
+    String linkMessage = checkOutOnline("SM-A15", "Order now");
+    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/([A-Z0-9-]+).*", "$1");
     String orderId = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
 
     webhooks.post(Webhooks.text(waId, "wamid.e2e.h3." + waId, "I want to talk to a human please", Instant.now()));
@@ -157,18 +194,52 @@ class CommerceEndToEndTest {
 
     // the link still pays while a person has the conversation
     try (Response paid = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
-        .post(new FormBody.Builder().add("outcome", "pay").build()).build())) {
+        .post(new FormBody.Builder().add("outcome", "pay").add("lang", "en").build()).build())) {
       assertThat(paid.code()).isEqualTo(200);
       assertThat(paid.body().string()).contains("Paid");
     }
     await().atMost(PATIENCE).until(() -> "PAID".equals(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?")
         .param(Long.valueOf(orderId.substring(4))).query(String.class).single()));
+    await().atMost(PATIENCE).until(() -> sent().stream().anyMatch(text -> text.contains("Payment received")));
     assertThat(sent()).anyMatch(text -> text.contains("Payment received") && text.contains(orderId));
     // and the customer still has a person: the conversation hands over once order-and-pay has returned
     await().atMost(PATIENCE).until(() -> handoffTasks().stream()
         .anyMatch(t -> !t.getProcessInstanceId().equals(task.getProcessInstanceId())));
     // the payment wait's task ended with it: one open handoff, in the conversation itself
     assertThat(handoffTasks()).hasSize(1);
+  }
+
+  @Test
+  void afterAFailedPaymentTheCustomerSaysCashOnDeliveryAndTheOrderIsConfirmed() throws Exception {
+    says("بكام الريدمي نوت 13؟");
+    String linkMessage = checkOutOnline("RN13", "اطلبه دلوقتي");
+    String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/([A-Z0-9-]+).*", "$1");
+    String firstOrder = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
+    int before = sent().size();
+    try (Response failed = call(new Request.Builder().url("http://127.0.0.1:" + port + "/pay/sandbox/" + paymentId)
+        .post(new FormBody.Builder().add("outcome", "fail").build()).build())) {
+      assertThat(failed.body().string()).contains("الدفع ما تمّش");
+    }
+    String askedAgain = awaitSent(before + 1).get(before);
+    assertThat(askedAgain).contains("الدفع ما تمّش").contains("[الدفع عند الاستلام]");
+
+    List<String> answer = says("عايز ادفع عند الاستلام");
+    String confirmed = answer.get(answer.size() - 1);
+    String secondOrder = confirmed.replaceAll("(?s).*(ORD-\\d+).*", "$1");
+    assertThat(confirmed).contains("اتأكد").contains("كاش عند الاستلام").contains("9,999 جنيه");
+    assertThat(secondOrder).isNotEqualTo(firstOrder);
+    assertThat(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?").param(Long.valueOf(secondOrder.substring(4)))
+        .query(String.class).single()).isEqualTo("CONFIRMED");
+    assertThat(jdbc.sql("SELECT status FROM commerce_order WHERE id = ?").param(Long.valueOf(firstOrder.substring(4)))
+        .query(String.class).single()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aQuestionWhileTheOfferWaitsIsAnsweredAndOrderNowStillOrders() throws Exception {
+    assertThat(says("بكام ايربودز برو؟")).last().asString().contains("[اطلبه دلوقتي]");
+    assertThat(says("التوصيل لمدينة نصر بكام؟")).last().asString().contains("٦٠");
+    assertThat(taps("sales_order:APP2", "اطلبه دلوقتي")).last().asString().contains("كام قطعة")
+        .doesNotContain("اسم المنتج");
   }
 
   @Test
@@ -189,16 +260,14 @@ class CommerceEndToEndTest {
 
   @Test
   void theSameCallbackTwiceIsCorrelatedOnceAndACallbackForAnUnknownOrderIsOnlyRecorded() throws Exception {
-    webhooks.post(Webhooks.text(waId, "wamid.e2e.3." + waId, "how much is the samsung a15?", Instant.now()));
-    awaitSent(1);
-    webhooks.post(Webhooks.buttonReply(waId, "wamid.e2e.4." + waId, "sales_order", "Order now",
-        Instant.now()));
-    String paymentId = awaitSent(2).get(1).replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+    says("how much is the samsung a15?");
+    String paymentId = checkOutOnline("SM-A15", "Order now").replaceAll("(?s).*/pay/sandbox/([A-Z0-9-]+).*", "$1");
+    int before = sent().size();
 
     SandboxGateway.Signed signed = sandbox.sign("evt-dup-" + waId, paymentId, true);
     assertThat(postCallback("sandbox", signed.body(), "X-Sandbox-Signature", signed.signature())).isEqualTo(200);
     assertThat(postCallback("sandbox", signed.body(), "X-Sandbox-Signature", signed.signature())).isEqualTo(200);
-    awaitSent(3);
+    awaitSent(before + 1);
     assertThat(inboxEvents("PaymentReceived")).isEqualTo(1);
     // a second, different "paid" event for the now settled payment is recorded, not correlated
     SandboxGateway.Signed again = sandbox.sign("evt-again-" + waId, paymentId, true);

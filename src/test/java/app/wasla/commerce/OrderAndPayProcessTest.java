@@ -45,15 +45,29 @@ class OrderAndPayProcessTest {
     conversation = new SalesFlowTestSupport(inbox, jdbc);
   }
 
+  /** Asks, taps "Order now", checks out one unit for delivery to Nasr City and chooses to pay online. */
   private ProcessInstance askAndOrder(String text, String sku) {
     ProcessInstance instance = conversation.start("order-and-pay", text, "ar-EG", "product_inquiry");
     conversation.runDueJobs(instance);
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
     assertThat(instance).variables().containsEntry("productSku", sku).containsEntry("productAvailable", true);
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order");
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:" + sku);
+    checkOutOnline(conversation, instance);
+    return instance;
+  }
+
+  static void checkOutOnline(SalesFlowTestSupport conversation, ProcessInstance instance) {
+    conversation.runDueJobs(instance);
+    assertThat(instance).isWaitingAt("gateway_awaitCheckout").variables().containsEntry("checkoutStep", "quantity");
+    conversation.customerWrites(instance, "1", "checkout_qty:1");
+    conversation.customerWrites(instance, "توصيل", "checkout_delivery");
+    conversation.customerWrites(instance, "24 شارع عباس العقاد، مدينة نصر، القاهرة", null);
+    assertThat(instance).variables().containsEntry("checkoutStep", "confirm").containsEntry("deliveryZone", "cairo");
+    conversation.customerWrites(instance, "تأكيد", "checkout_confirm");
+    assertThat(instance).variables().containsEntry("checkoutStep", "payment");
+    conversation.customerWrites(instance, "ادفع أونلاين", "pay_online");
     conversation.runDueJobs(instance);
     assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying");
-    return instance;
   }
 
   private void gatewayReports(String messageName) {
@@ -70,7 +84,10 @@ class OrderAndPayProcessTest {
         .contains("[اطلبه دلوقتي]").contains("[كلّم حد]");
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
     String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
-    assertThat(sent.get(1)).contains(orderId).contains("/pay/sandbox/" + paymentId);
+    assertThat(sent.get(sent.size() - 1)).contains(orderId).contains("/pay/sandbox/" + paymentId)
+        .contains("[ادفع دلوقتي: ");
+    // above the free-delivery threshold: no fee, the link is for the goods
+    assertThat(instance).variables().containsEntry("deliveryFeeEgp", 0L).containsEntry("orderTotalEgp", 47999L);
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
     assertThat(conversation.reserved("IP15-128")).isEqualTo(1);
     assertThat(conversation.timer(instance, "boundaryEvent_paymentReminder").getDuedate())
@@ -83,7 +100,8 @@ class OrderAndPayProcessTest {
     assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
     assertThat(conversation.reserved("IP15-128")).isZero();
     assertThat(conversation.onHand("IP15-128")).isEqualTo(onHandBefore - 1);
-    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("وصلنا الدفع").contains(orderId);
+    assertThat(conversation.sentTexts()).hasSize(sent.size() + 1).last().asString().contains("وصلنا الدفع")
+        .contains(orderId);
   }
 
   @Test
@@ -92,9 +110,10 @@ class OrderAndPayProcessTest {
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
     String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
 
+    int sent = conversation.sentTexts().size();
     conversation.fireTimer(instance, "boundaryEvent_paymentReminder");
     assertThat(instance).hasPassed("serviceTask_remindPayment").isWaitingAt("catchEvent_customerWhilePaying");
-    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("/pay/sandbox/" + paymentId);
+    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("/pay/sandbox/" + paymentId);
     assertThat(conversation.reserved("JBLF6")).isEqualTo(1);
 
     conversation.fireTimer(instance, "boundaryEvent_paymentExpired");
@@ -102,32 +121,47 @@ class OrderAndPayProcessTest {
     assertThat(conversation.reserved("JBLF6")).isZero();
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
     assertThat(conversation.paymentStatus(paymentId)).isEqualTo("EXPIRED");
-    assertThat(conversation.sentTexts()).hasSize(4);
+    assertThat(conversation.sentTexts()).hasSize(sent + 2);
     assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
   @Test
-  void aFailedPaymentCancelsTheOrderAndTellsTheCustomer() {
+  void aFailedPaymentCancelsTheOrderAndAsksAgainHowToPayThenCashOnDeliveryConfirmsANewOrder() {
     ProcessInstance instance = askAndOrder("بكام الريدمي نوت 13", "RN13");
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
 
     gatewayReports(Payments.PAYMENT_FAILED);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_paymentFailed", "endEvent_paymentFailed").isEnded();
+    assertThat(instance).hasPassed("serviceTask_paymentFailed").isWaitingAt("gateway_awaitCheckout");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
     assertThat(conversation.reserved("RN13")).isZero();
-    assertThat(conversation.sentTexts()).last().asString().contains("الدفع ما تمّش");
+    assertThat(conversation.sentTexts()).last().asString().contains("الدفع ما تمّش")
+        .contains("[الدفع عند الاستلام]").contains("[ادفع أونلاين]");
+
+    // the customer says so in words: cash on delivery, a new order confirmed at once
+    conversation.customerWrites(instance, "عايز ادفع عند الاستلام", null);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("serviceTask_confirmCashOnDelivery", "endEvent_cashOnDelivery").isEnded();
+    String second = (String) org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("orderId")
+        .singleResult().getValue();
+    assertThat(second).isNotEqualTo(orderId);
+    assertThat(conversation.orderStatus(second)).isEqualTo("CONFIRMED");
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
+    assertThat(conversation.sentTexts()).last().asString().contains(second).contains("عند الاستلام")
+        .contains("9,999 جنيه");
   }
 
   @Test
   void theCustomerWritingWhileTheLinkIsOpenGetsAnAnswerAndThePaymentStillCounts() {
     ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
 
+    int sent = conversation.sentTexts().size();
     conversation.customerWrites(instance, "التوصيل لإسكندرية بكام؟", null);
     conversation.runDueJobs(instance);
     assertThat(instance).hasPassed("serviceTask_answerWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
-    assertThat(conversation.sentTexts()).hasSize(3);
+    assertThat(conversation.sentTexts()).hasSize(sent + 1);
 
     gatewayReports(Payments.PAYMENT_RECEIVED);
     conversation.runDueJobs(instance);
@@ -217,38 +251,53 @@ class OrderAndPayProcessTest {
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
     assertThat(instance).variables().containsEntry("productSku", "ANKPB10");
 
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order");
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:ANKPB10");
+    conversation.customerWrites(instance, "2", null);
+    conversation.customerWrites(instance, "هستلم من الفرع", null);
+    conversation.customerWrites(instance, "فرع القاهرة", null);
+    conversation.customerWrites(instance, "تمام", null);
+    conversation.customerWrites(instance, "ادفع أونلاين", "pay_online");
 
-    // no job ran: the correlation's own transaction placed the order and sent its link
+    // no job ran: each correlation's own transaction answered, and the last placed the order and sent its link
     assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying")
-        .hasPassed("serviceTask_placeOrder", "serviceTask_createPaymentLink")
-        .hasNotPassed("event_decideInJob", "event_orderInJob", "event_linkInJob");
+        .hasPassed("serviceTask_checkoutAnswer", "serviceTask_placeOrder", "serviceTask_createPaymentLink")
+        .hasNotPassed("event_decideInJob", "event_checkoutInJob", "event_orderInJob", "event_linkInJob");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).messages().count())
         .isZero();
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
-    assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains(orderId).contains("/pay/sandbox/");
+    assertThat(jdbc.sql("SELECT quantity || ' ' || branch_code FROM commerce_order WHERE id = ?")
+        .param(Long.valueOf(orderId.substring(4))).query(String.class).single()).isEqualTo("2 CAI");
+    // pickup: no delivery fee, two units
+    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("2,598 جنيه")
+        .contains("/pay/sandbox/");
   }
 
   @Test
   void aRetriedOrderTurnGoesOnInAJobWhichPlacesTheOrderAndSendsTheLink() {
     ProcessInstance instance = conversation.start("order-and-pay", "شاحن انكر بكام؟", "ar-EG", "product_inquiry");
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:ANK20");
+    conversation.customerWrites(instance, "1", "checkout_qty:1");
+    conversation.customerWrites(instance, "استلام من الفرع", "checkout_pickup");
+    conversation.customerWrites(instance, "القاهرة (مدينة نصر)", "checkout_branch:CAI");
+    conversation.customerWrites(instance, "تأكيد", "checkout_confirm");
+    int sent = conversation.sentTexts().size();
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ConversationVariables.TURN_TEXT, "اطلبه دلوقتي");
-    variables.put(ConversationVariables.REPLY_ID, "sales_order");
+    variables.put(ConversationVariables.TURN_TEXT, "ادفع أونلاين");
+    variables.put(ConversationVariables.REPLY_ID, "pay_online");
     // the mailbox marks a turn whose first delivery failed (transient, never stored)
     variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
     runtimeService().createMessageCorrelation("CustomerMessage").processInstanceId(instance.getId())
         .setVariables(variables).correlate();
 
     assertThat(instance).variables().containsEntry("productSku", "ANK20");
-    assertThat(instance).isWaitingAt("event_decideInJob");
-    assertThat(conversation.sentTexts()).hasSize(1);
+    assertThat(instance).isWaitingAt("event_checkoutInJob");
+    assertThat(conversation.sentTexts()).hasSize(sent);
     conversation.runDueJobs(instance);
     // in the job the order is local again: placed and linked there, with no second job
     assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying").hasPassed("serviceTask_createPaymentLink")
         .hasNotPassed("event_orderInJob", "event_linkInJob");
-    assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains("/pay/sandbox/");
+    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("/pay/sandbox/");
   }
 
   @Test
@@ -278,7 +327,18 @@ class OrderAndPayProcessTest {
     conversation.runDueJobs(instance);
     jdbc.sql("UPDATE commerce_stock SET reserved = on_hand WHERE sku = 'AWSE'").update();
     try {
-      conversation.customerWrites(instance, "Order now", "sales_order");
+      conversation.customerWrites(instance, "Order now", "sales_order:AWSE");
+      conversation.runDueJobs(instance);
+      // stock is back while the customer answers
+      assertThat(instance).isWaitingAt("gateway_awaitCheckout");
+      jdbc.sql("UPDATE commerce_stock SET reserved = 0 WHERE sku = 'AWSE'").update();
+      conversation.customerWrites(instance, "1", "checkout_qty:1");
+      conversation.customerWrites(instance, "Delivery", "checkout_delivery");
+      conversation.customerWrites(instance, "12 Fawzy Moaz St, Smouha, Alexandria", null);
+      conversation.customerWrites(instance, "Confirm", "checkout_confirm");
+      // sold out while the customer confirmed
+      jdbc.sql("UPDATE commerce_stock SET reserved = on_hand WHERE sku = 'AWSE'").update();
+      conversation.customerWrites(instance, "Pay online", "pay_online");
       conversation.runDueJobs(instance);
 
       assertThat(instance).hasPassed("boundaryEvent_outOfStock", "endEvent_outOfStock").isEnded();
@@ -301,14 +361,15 @@ class OrderAndPayProcessTest {
   }
 
   @Test
-  void freeTextInsteadOfAButtonIsAnsweredByThePersona() {
+  void freeTextInsteadOfAButtonIsAnsweredByThePersonaAndTheOfferStaysOpen() {
     ProcessInstance instance = conversation.start("order-and-pay", "galaxy a55 price", "en", "product_inquiry");
     conversation.runDueJobs(instance);
     conversation.customerWrites(instance, "what are your opening hours?", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_freeTurn", "endEvent_answeredByPersona").isEnded();
-    assertThat(conversation.sentTexts()).hasSize(2);
+    assertThat(instance).hasPassed("serviceTask_readOfferTurn", "serviceTask_offerTurn")
+        .isWaitingAt("gateway_awaitDecision");
+    assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains("10 am");
   }
 
   @Test

@@ -97,16 +97,19 @@ class SalesConversationWiringTest {
     // one answer: the persona reads the question, order-and-pay answers it with live stock
     assertThat(conversation.sentTexts()).hasSize(1).last().asString().contains("47,999 جنيه");
 
-    correlate(Mailbox.CUSTOMER_MESSAGE, "اطلبه دلوقتي", "sales_order");
-    runDueJobs();
-    assertThat(conversation.sentTexts()).hasSize(2).last().asString()
+    for (String tap : new String[] {"sales_order:IP15-128", "checkout_qty:1", "checkout_pickup", "checkout_branch:CAI", "checkout_confirm", "pay_online"}) {
+      correlate(Mailbox.CUSTOMER_MESSAGE, tap, tap);
+      runDueJobs();
+    }
+    // the offer, five checkout questions (quantity, delivery or pickup, branch, summary, how to pay), the link
+    assertThat(conversation.sentTexts()).hasSize(7).last().asString()
         .containsPattern("/pay/sandbox/PAY-[A-Z2-7]{26}");
     correlate(Payments.PAYMENT_RECEIVED, null, null);
     runDueJobs();
 
     assertThat(main).hasPassed("callActivity_orderAndPay").isWaitingAt("catchEvent_customerMessage");
     assertThat(main).variables().containsEntry("salesOutcome", "paid").containsEntry("orderStatus", "PAID");
-    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("وصلنا الدفع");
+    assertThat(conversation.sentTexts()).hasSize(8).last().asString().contains("وصلنا الدفع");
     // the customer's memory and the outbound webhooks heard of the order and the payment
     var profile = customers.find(conversation.key).orElseThrow();
     assertThat(profile.orders()).isEqualTo(1);
@@ -122,14 +125,18 @@ class SalesConversationWiringTest {
     correlate(Mailbox.CUSTOMER_MESSAGE, "thanks a lot", null);
     correlate(Mailbox.CUSTOMER_MESSAGE, "what are your opening hours?", null);
     // three replies of the main flow; then order-and-pay answers a price question and, to free text instead of
-    // a button, its persona answers and the flow ends: two sends of the called flow
+    // a button, its persona answers while the offer stays open: two sends of the called flow; then the offer times out
     correlate(Mailbox.CUSTOMER_MESSAGE, "بكام الايفون 15؟", null);
     runDueJobs();
     correlate(Mailbox.CUSTOMER_MESSAGE, "شكرا جزيلا", null);
     runDueJobs();
-    assertThat(main).hasPassed("callActivity_orderAndPay").isWaitingAt("catchEvent_customerMessage");
     String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(main.getId())
         .singleResult().getId();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().executeJob(
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().createJobQuery()
+            .processInstanceId(called).activityId("timer_decision").singleResult().getId());
+    runDueJobs();
+    assertThat(main).hasPassed("callActivity_orderAndPay").isWaitingAt("catchEvent_customerMessage");
     // the conversation's Smart Info stays in the main flow, not copied into every sales flow it calls
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(called)
         .variableName("smartOrders").count()).isZero();

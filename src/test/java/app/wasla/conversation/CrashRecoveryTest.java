@@ -223,11 +223,18 @@ class CrashRecoveryTest {
     assertThat(webhooks.post(Webhooks.text(waId, "wamid.crash.p1." + waId, "بكام الايفون 15 برو ماكس؟",
         Instant.now()))).isEqualTo(200);
     await().atMost(PATIENCE).until(() -> texts(meta, waId).size() >= 1);
-    assertThat(webhooks.post(Webhooks.buttonReply(waId, "wamid.crash.p2." + waId, "sales_order", "اطلبه دلوقتي",
-        Instant.now()))).isEqualTo(200);
+    // "Order now", then checkout: one unit, pickup at the Cairo branch, confirm, pay online; each tap once the last
+    // is answered (taps sent together would be one turn)
+    String[] taps = {"sales_order:IP15PM-256", "checkout_qty:1", "checkout_pickup", "checkout_branch:CAI", "checkout_confirm", "pay_online"};
+    for (int i = 0; i < taps.length; i++) {
+      int answered = texts(meta, waId).size();
+      assertThat(webhooks.post(Webhooks.buttonReply(waId, "wamid.crash.p2." + i + "." + waId, taps[i], taps[i],
+          Instant.now()))).isEqualTo(200);
+      await().atMost(PATIENCE).until(() -> texts(meta, waId).size() > answered);
+    }
     await().atMost(PATIENCE).until(() -> texts(meta, waId).stream().anyMatch(t -> t.contains("/pay/sandbox/")));
     String link = texts(meta, waId).stream().filter(t -> t.contains("/pay/sandbox/")).findFirst().orElseThrow();
-    return link.replaceAll("(?s).*/pay/sandbox/(\\S+).*", "$1");
+    return link.replaceAll("(?s).*/pay/sandbox/([A-Z0-9-]+).*", "$1");
   }
 
   private static void awaitRepliesTo(WhatsAppMock meta, Customers customers, int count) {
@@ -252,7 +259,9 @@ class CrashRecoveryTest {
   }
 
   private static String text(JsonNode body) {
-    return body.path("text").path("body").asText(body.path("interactive").path("body").path("text").asText(""));
+    // a text's body, or an interactive's body and the URL of its call-to-action button (the payment link)
+    return body.path("text").path("body").asText(body.path("interactive").path("body").path("text").asText("")
+        + " " + body.path("interactive").path("action").path("parameters").path("url").asText(""));
   }
 
   private static String handoffTask(WaslaProcess node, String businessKey) throws Exception {

@@ -296,8 +296,15 @@ class TwoNodesTest {
     assertThat(webhooks.post(Webhooks.text(waId, "wamid.two.p1." + waId, "بكام الايفون 15 برو ماكس؟",
         Instant.now()))).isEqualTo(200);
     await().atMost(PATIENCE).until(() -> !meta.sentTo(waId).isEmpty());
-    assertThat(webhooks.post(Webhooks.buttonReply(waId, "wamid.two.p2." + waId, "sales_order", "اطلبه دلوقتي",
-        Instant.now()))).isEqualTo(200);
+    // "Order now", then checkout: one unit, pickup at the Cairo branch, confirm, pay online; each tap once the last
+    // is answered (taps sent together would be one turn)
+    String[] taps = {"sales_order:IP15PM-256", "checkout_qty:1", "checkout_pickup", "checkout_branch:CAI", "checkout_confirm", "pay_online"};
+    for (int i = 0; i < taps.length; i++) {
+      int answered = texts(meta, waId).size();
+      assertThat(webhooks.post(Webhooks.buttonReply(waId, "wamid.two.p2." + i + "." + waId, taps[i], taps[i],
+          Instant.now()))).isEqualTo(200);
+      await().atMost(PATIENCE).until(() -> texts(meta, waId).size() > answered);
+    }
     await().atMost(PATIENCE).until(() -> texts(meta, waId).stream().anyMatch(t -> t.contains("/pay/sandbox/")));
   }
 
@@ -315,7 +322,9 @@ class TwoNodesTest {
   }
 
   private static String text(JsonNode body) {
-    return body.path("text").path("body").asText(body.path("interactive").path("body").path("text").asText(""));
+    // a text's body, or an interactive's body and the URL of its call-to-action button (the payment link)
+    return body.path("text").path("body").asText(body.path("interactive").path("body").path("text").asText("")
+        + " " + body.path("interactive").path("action").path("parameters").path("url").asText(""));
   }
 
   /**

@@ -146,6 +146,11 @@ public final class CloudApiClient {
           }
         }
       }
+    } else if (message instanceof OutboundMessage.CtaUrl c) {
+      o.put("type", "cta_url");
+      interactiveTexts(o, c.header(), c.body(), c.footer());
+      o.putObject("action").put("name", "cta_url").putObject("parameters")
+          .put("display_text", c.displayText()).put("url", c.url());
     } else if (message instanceof OutboundMessage.Template t) {
       o.put("name", t.name());
       o.putObject("language").put("code", t.languageCode());

@@ -133,6 +133,37 @@ public sealed interface OutboundMessage {
     }
   }
 
+  /**
+   * An interactive call-to-action URL message (Cloud API {@code interactive.type = cta_url}): a body and one button
+   * that opens {@code url}, so the customer sees a labelled button instead of a raw link.
+   */
+  record CtaUrl(String body, String displayText, String url, String header, String footer) implements OutboundMessage {
+    public CtaUrl {
+      MessageLimits.length("interactive body", body, 1, 1024);
+      MessageLimits.length("cta display text", displayText, 1, 20);
+      MessageLimits.length("cta url", url, 1, 2000);
+      if (!url.startsWith("https://") && !url.startsWith("http://")) {
+        throw new IllegalArgumentException("cta url must be an http(s) URL");
+      }
+      header = MessageLimits.optional("header", header, 60);
+      footer = MessageLimits.optional("footer", footer, 60);
+    }
+
+    public static CtaUrl of(String body, String displayText, String url) {
+      return new CtaUrl(body, displayText, url, null, null);
+    }
+
+    @Override
+    public String type() {
+      return "interactive";
+    }
+
+    @Override
+    public String transcriptText() {
+      return body + "\n[" + displayText + ": " + url + "]";
+    }
+  }
+
   /** An approved template (the only thing allowed outside the 24-hour window), with positional body parameters. */
   record Template(String name, String languageCode, List<String> bodyParameters) implements OutboundMessage {
     private static final Pattern LINE_BREAK_OR_TAB = Pattern.compile("[\\n\\r\\t]");

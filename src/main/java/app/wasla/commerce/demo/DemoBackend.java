@@ -107,9 +107,19 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Override
   @Transactional
   public Optional<Order> place(String customerId, String sku, int quantity, String requestId) {
+    return place(customerId, sku, quantity, null, requestId);
+  }
+
+  @Override
+  @Transactional
+  public Optional<Order> place(String customerId, String sku, int quantity, String branchCode, String requestId) {
     // requestId is not needed here: the reservation commits or rolls back with the flow's turn or job
+    if (quantity < 1) {
+      throw new IllegalArgumentException("quantity must be at least 1, got " + quantity);
+    }
     Product product = product(sku).orElseThrow(() -> new IllegalArgumentException("unknown SKU " + sku));
     Optional<StockLevel> branch = stock(sku).stream().filter(s -> s.available() >= quantity)
+        .filter(s -> branchCode == null || branchCode.equals(s.branchCode()))
         .max((a, b) -> Integer.compare(a.available(), b.available()));
     if (branch.isEmpty()) {
       return Optional.empty();
@@ -135,6 +145,16 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
     Order order = find(orderId).orElseThrow(() -> new IllegalArgumentException("unknown order " + orderId));
     // the status guard makes a second confirmation (a gateway's retried callback, say) change nothing
     if (leaveReserved(orderId, Order.PAID)) {
+      stockChanges.sell(new StockChanges.Row(order.sku(), order.branchCode()), order.quantity());
+    }
+    return find(orderId).orElseThrow();
+  }
+
+  @Override
+  @Transactional
+  public Order confirmCashOnDelivery(String orderId) {
+    Order order = find(orderId).orElseThrow(() -> new IllegalArgumentException("unknown order " + orderId));
+    if (leaveReserved(orderId, Order.CONFIRMED)) {
       stockChanges.sell(new StockChanges.Row(order.sku(), order.branchCode()), order.quantity());
     }
     return find(orderId).orElseThrow();

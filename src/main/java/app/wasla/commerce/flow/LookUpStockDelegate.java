@@ -1,7 +1,6 @@
 package app.wasla.commerce.flow;
 
 import static app.wasla.commerce.flow.SalesContext.arabic;
-import static app.wasla.commerce.flow.SalesContext.money;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
@@ -12,6 +11,7 @@ import app.wasla.commerce.catalogue.StockLevel;
 import app.wasla.conversation.FlowMessages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${lookUpStock}}: finds the product the customer named, answers with its price and where it is in
- * stock, with buttons order / another product / talk to someone.
+ * stock, with buttons order / another product / talk to someone. A tap on an older offer's "Order now"
+ * ({@code sales_order:<sku>}) acts on what that offer was for: the product is taken from the button and checkout
+ * starts at once ({@code orderTapped}), or the customer hears that it is sold out.
  */
 @Component("lookUpStock")
 class LookUpStockDelegate implements JavaDelegate {
@@ -35,37 +37,86 @@ class LookUpStockDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     boolean ar = arabic(execution);
+    execution.setVariable(SalesVariables.ORDER_TAPPED, false);
     List<Product> found = catalogue.search(SalesContext.turnText(execution));
-    execution.setVariable(SalesVariables.PRODUCT_FOUND, !found.isEmpty());
-    if (found.isEmpty()) {
-      messages.send(execution, OutboundMessage.Text.of(ar
-          ? "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين."
-          : "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
-              + " where it's in stock."));
+    Optional<Product> tapped = found.isEmpty() ? tappedProduct(execution) : Optional.empty();
+    if (tapped.isPresent()) {
+      remember(execution, tapped.get());
+      execution.setVariable(SalesVariables.PRODUCT_FOUND, true);
+      if (inStock(tapped.get()).isEmpty()) {
+        offer(execution, tapped.get(), null);
+        return;
+      }
+      execution.setVariable(SalesVariables.ORDER_TAPPED, true);
       return;
     }
-    Product product = found.get(0);
-    List<StockLevel> stock = catalogue.stock(product.sku());
-    List<StockLevel> inStock = stock.stream().filter(s -> s.available() > 0).toList();
-    execution.setVariable(SalesVariables.PRODUCT_SKU, product.sku());
-    execution.setVariable(SalesVariables.PRODUCT_NAME, product.name(ar ? "ar" : "en"));
-    execution.setVariable(SalesVariables.PRICE_EGP, SalesContext.wholeEgp(product.priceEgp()));
-    execution.setVariable(SalesVariables.PRODUCT_AVAILABLE, !inStock.isEmpty());
+    execution.setVariable(SalesVariables.PRODUCT_FOUND, !found.isEmpty());
+    if (found.isEmpty()) {
+      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
+          "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
+          "أخبرني باسم المنتج الذي تبحث عنه (مثلاً: آيفون ١٥ أو إيربودز برو) وسأخبرك بسعره وأين يتوفر.",
+          " 2oly esm el montag elly btdawar 3aleh (masalan iPhone 15 aw AirPods Pro) w ana a2olak se3ro w metwaffar fen.",
+          "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
+              + " where it's in stock.")));
+      return;
+    }
+    remember(execution, found.get(0));
+    offer(execution, found.get(0), null);
+  }
 
-    String name = product.name(ar ? "ar" : "en");
-    String where = inStock.stream().map(s -> (ar ? s.branchNameAr() : s.branchNameEn()))
-        .collect(Collectors.joining(ar ? "، " : ", "));
-    String body = ar
-        ? name + " سعره " + money(product.priceEgp(), true) + ".\n"
-            + (inStock.isEmpty() ? "للأسف خلصان دلوقتي في الفرعين." : "متوفر في: " + where + ".")
-        : name + " costs " + money(product.priceEgp(), false) + ".\n"
-            + (inStock.isEmpty() ? "Sorry, it's out of stock in both branches right now." : "In stock: " + where + ".");
+  /** The product of a tapped "Order now" ({@code sales_order:<sku>}), if the turn is one. */
+  Optional<Product> tappedProduct(DelegateExecution execution) {
+    String replyId = SalesContext.replyId(execution);
+    if (replyId == null || !replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX)) {
+      return Optional.empty();
+    }
+    return catalogue.product(replyId.substring(SalesVariables.REPLY_ORDER_PREFIX.length()));
+  }
+
+  /** The offered product's variables: what "Order now" and checkout act on. */
+  void remember(DelegateExecution execution, Product product) {
+    boolean ar = arabic(execution);
+    execution.setVariable(SalesVariables.PRODUCT_SKU, product.sku());
+    execution.setVariable(SalesVariables.PRODUCT_NAME, SalesContext.productName(execution, product));
+    execution.setVariable(SalesVariables.PRICE_EGP, SalesContext.wholeEgp(product.priceEgp()));
+    execution.setVariable(SalesVariables.PRODUCT_AVAILABLE, !inStock(product).isEmpty());
+  }
+
+  List<StockLevel> inStock(Product product) {
+    return catalogue.stock(product.sku()).stream().filter(s -> s.available() > 0).toList();
+  }
+
+  /**
+   * Sends the offer: price, where it is in stock, and the buttons; {@code intro} (may be null) goes first, e.g. "the
+   * offer is still open" after a question was answered.
+   */
+  void offer(DelegateExecution execution, Product product, String intro) {
+    boolean ar = arabic(execution);
+    List<StockLevel> inStock = inStock(product);
+    boolean arabicScript = SalesContext.form(execution) < 2;
+    String name = SalesContext.productName(execution, product);
+    String where = inStock.stream().map(s -> (arabicScript ? s.branchNameAr() : s.branchNameEn()))
+        .collect(Collectors.joining(arabicScript ? "، " : ", "));
+    String price = SalesContext.money(execution, product.priceEgp());
+    String body = (intro == null ? "" : intro + "\n") + SalesContext.say(execution,
+        name + " سعره " + price + ".\n"
+            + (inStock.isEmpty() ? "للأسف خلصان دلوقتي في الفرعين." : "متوفر في: " + where + "."),
+        name + " سعره " + price + ".\n"
+            + (inStock.isEmpty() ? "للأسف نفد حالياً من الفرعين." : "متوفر في: " + where + "."),
+        name + " se3ro " + price + ".\n"
+            + (inStock.isEmpty() ? "Lel asaf 5elis delwa2ty f el far3een." : "Metwaffar f: " + where + "."),
+        name + " costs " + price + ".\n"
+            + (inStock.isEmpty() ? "Sorry, it's out of stock in both branches right now." : "In stock: " + where + "."));
     List<Button> buttons = new ArrayList<>();
     if (!inStock.isEmpty()) {
-      buttons.add(new Button(SalesVariables.REPLY_ORDER, ar ? "اطلبه دلوقتي" : "Order now"));
+      buttons.add(new Button(SalesVariables.REPLY_ORDER_PREFIX + product.sku(),
+          SalesContext.say(execution, "اطلبه دلوقتي", "اطلبه الآن", "Otlobo delwa2ty", "Order now")));
     }
-    buttons.add(new Button(SalesVariables.REPLY_OTHER_PRODUCT, ar ? "منتج تاني" : "Another product"));
-    buttons.add(new Button(SalesVariables.REPLY_HUMAN, ar ? "كلّم حد" : "Talk to someone"));
-    messages.send(execution, new ReplyButtons(body, buttons, null, null));
+    buttons.add(new Button(SalesVariables.REPLY_OTHER_PRODUCT,
+        SalesContext.say(execution, "منتج تاني", "منتج آخر", "Montag tany", "Another product")));
+    buttons.add(new Button(SalesVariables.REPLY_HUMAN,
+        SalesContext.say(execution, "كلّم حد", "التحدث مع موظف", "Kalem 7ad", "Talk to someone")));
+    messages.send(execution, new ReplyButtons(body.length() > 1024 ? body.substring(0, 1024) : body, buttons,
+        null, null));
   }
 }

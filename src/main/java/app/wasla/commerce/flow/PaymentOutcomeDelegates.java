@@ -54,17 +54,20 @@ final class PaymentOutcomeDelegates {
     }
   }
 
-  /** {@code ${paymentFailed}}: the order is cancelled (stock released) and the customer may order again. */
+  /**
+   * {@code ${paymentFailed}}: the order is cancelled (stock released) and checkout asks again how to pay: cash on
+   * delivery (within the limit), a new link, or instalments; choosing one places the order again.
+   */
   @Component("paymentFailed")
   static class PaymentFailed implements JavaDelegate {
     private final Orders orders;
-    private final FlowMessages messages;
     private final SalesEvents sales;
+    private final CheckoutDelegates.Checkout checkout;
 
-    PaymentFailed(Orders orders, FlowMessages messages, SalesEvents sales) {
+    PaymentFailed(Orders orders, SalesEvents sales, CheckoutDelegates.Checkout checkout) {
       this.orders = orders;
-      this.messages = messages;
       this.sales = sales;
+      this.checkout = checkout;
     }
 
     @Override
@@ -73,11 +76,16 @@ final class PaymentOutcomeDelegates {
       orders.cancel(orderId, "payment failed");
       execution.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
       execution.setVariable(SalesVariables.SALES_OUTCOME, "failed");
+      execution.setVariable(SalesVariables.PAYMENT_METHOD, null);
       sales.paymentFailed(execution, orderId, (String) execution.getVariable(SalesVariables.PAYMENT_ID));
-      messages.send(execution, OutboundMessage.Text.of(arabic(execution)
-          ? "الدفع ما تمّش للأسف، ومفيش أي مبلغ اتخصم. لو حابب تجرب تاني ابعتلي اسم المنتج أو اختار الدفع عند الاستلام."
-          : "The payment didn't go through and nothing was charged. Send me the product's name to try again,"
-              + " or choose cash on delivery."));
+      boolean cash = checkout.cashAllowed(execution);
+      checkout.ask(execution, CheckoutDelegates.STEP_PAYMENT, SalesContext.say(execution,
+          "الدفع ما تمّش للأسف، ومفيش أي مبلغ اتخصم." + (cash ? " تقدر تدفع عند الاستلام أو تجرب تاني." : ""),
+          "لم تتم عملية الدفع للأسف، ولم يُخصم أي مبلغ." + (cash ? " يمكنك الدفع عند الاستلام أو المحاولة مرة أخرى." : ""),
+          "El daf3 ma tammesh lel asaf, w mafeesh ay mablagh et5asam." + (cash ? " Te2dar tedfa3 3and el estelam aw tgarrab"
+              + " tany." : ""),
+          "The payment didn't go through and nothing was charged." + (cash ? " You can pay cash on delivery or try"
+              + " again." : "")));
     }
   }
 

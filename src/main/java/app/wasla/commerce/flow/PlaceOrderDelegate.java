@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${placeOrder}}: orders one unit of the offered product, which reserves it in the backend. Sold out
+ * {@code ${placeOrder}}: orders the offered product in the chosen quantity (one when checkout did not ask), which
+ * reserves it in the backend: in the pickup branch, or for a delivery in the branch with the most units. Sold out
  * in the meantime is a business outcome: the customer is told and the flow takes the OUT_OF_STOCK error path.
  */
 @Component("placeOrder")
@@ -32,8 +33,14 @@ class PlaceOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String sku = (String) execution.getVariable(SalesVariables.PRODUCT_SKU);
-    Optional<Order> order = orders.place(SalesContext.customerId(execution), sku, 1,
-        "wasla-" + execution.getProcessInstanceId() + "-" + sku);
+    int quantity = execution.getVariable(SalesVariables.QUANTITY) instanceof Number n ? n.intValue() : 1;
+    String branch = "pickup".equals(execution.getVariable(SalesVariables.FULFILMENT))
+        ? (String) execution.getVariable(SalesVariables.PICKUP_BRANCH) : null;
+    // a new order after a failed payment is a new request, not a retry of the first
+    int attempt = execution.getVariable(SalesVariables.ORDER_ATTEMPT) instanceof Number n ? n.intValue() + 1 : 1;
+    execution.setVariable(SalesVariables.ORDER_ATTEMPT, attempt);
+    Optional<Order> order = orders.place(SalesContext.customerId(execution), sku, quantity, branch,
+        "wasla-" + execution.getProcessInstanceId() + "-" + sku + (attempt > 1 ? "-" + attempt : ""));
     if (order.isEmpty()) {
       messages.send(execution, OutboundMessage.Text.of(arabic(execution)
           ? "آسفين جدا، آخر قطعة لسه متباعة حالا. تحب أشوفلك بديل قريب؟"
@@ -44,6 +51,8 @@ class PlaceOrderDelegate implements JavaDelegate {
     execution.setVariable(SalesVariables.ORDER_ID, order.get().id());
     execution.setVariable(SalesVariables.ORDER_AMOUNT_EGP, SalesContext.wholeEgp(order.get().amountEgp()));
     execution.setVariable(SalesVariables.ORDER_STATUS, order.get().status());
-    events.orderCreated(execution, order.get().id(), sku, order.get().amountEgp());
+    long fee = execution.getVariable(SalesVariables.DELIVERY_FEE_EGP) instanceof Number n ? n.longValue() : 0;
+    execution.setVariable(SalesVariables.ORDER_TOTAL_EGP, SalesContext.wholeEgp(order.get().amountEgp()) + fee);
+    events.orderCreated(execution, order.get().id(), sku, order.get().amountEgp(), quantity, fee);
   }
 }

@@ -24,6 +24,31 @@ final class SalesContext {
     return !(language instanceof String l) || !l.startsWith("en");
   }
 
+  /**
+   * The customer's form of the turn: 0 Egyptian Arabic (also mixed and unknown), 1 MSA, 2 Arabizi, 3 English, the
+   * order of {@link #say}'s texts.
+   */
+  static int form(DelegateExecution execution) {
+    Object language = execution.getVariable("language");
+    String l = language instanceof String s ? s : "";
+    return switch (l) {
+      case "ar" -> 1;
+      case "arabizi" -> 2;
+      case "en" -> 3;
+      default -> l.startsWith("en") ? 3 : 0;
+    };
+  }
+
+  /** The text in the customer's form: Egyptian Arabic, MSA, Arabizi or English. */
+  static String say(DelegateExecution execution, String egyptian, String msa, String arabizi, String english) {
+    return switch (form(execution)) {
+      case 1 -> msa;
+      case 2 -> arabizi;
+      case 3 -> english;
+      default -> egyptian;
+    };
+  }
+
   static String turnText(DelegateExecution execution) {
     Object text = execution.getVariable(ConversationVariables.TURN_TEXT);
     return text instanceof String s ? s : "";
@@ -43,6 +68,21 @@ final class SalesContext {
   static String money(BigDecimal amount, boolean arabic) {
     String n = NumberFormat.getIntegerInstance(Locale.US).format(amount);
     return arabic ? n + " جنيه" : n + " EGP";
+  }
+
+  /** Money in the customer's form: "47,999 جنيه", "47,999 geneh" (Arabizi) or "47,999 EGP". */
+  static String money(DelegateExecution execution, BigDecimal amount) {
+    String n = NumberFormat.getIntegerInstance(Locale.US).format(amount);
+    return switch (form(execution)) {
+      case 2 -> n + " geneh";
+      case 3 -> n + " EGP";
+      default -> n + " جنيه";
+    };
+  }
+
+  /** The product's name for the customer: Arabic in Arabic script, the English name for Arabizi and English. */
+  static String productName(DelegateExecution execution, app.wasla.commerce.catalogue.Product product) {
+    return form(execution) >= 2 ? product.nameEn() : product.nameAr();
   }
 
   static long wholeEgp(BigDecimal amount) {

@@ -28,10 +28,22 @@ class SalesEvents {
     this.clock = clock;
   }
 
-  void orderCreated(DelegateExecution execution, String orderId, String sku, BigDecimal amountEgp) {
+  /**
+   * order.created, with what the shop needs to fulfil it: quantity, delivery (address, zone, fee) or pickup branch,
+   * and how the customer pays.
+   */
+  void orderCreated(DelegateExecution execution, String orderId, String sku, BigDecimal amountEgp, int quantity,
+      long deliveryFeeEgp) {
     String key = execution.getProcessBusinessKey();
-    events.publish(EventTypes.ORDER_CREATED, key, data("orderId", orderId, "sku", sku, "amount", amountEgp,
-        "currency", "EGP"));
+    Map<String, Object> data = data("orderId", orderId, "sku", sku, "amount", amountEgp, "currency", "EGP",
+        "quantity", quantity, "deliveryFee", deliveryFeeEgp);
+    for (String name : new String[] {SalesVariables.FULFILMENT, SalesVariables.DELIVERY_ADDRESS,
+        SalesVariables.DELIVERY_ZONE, SalesVariables.PICKUP_BRANCH, SalesVariables.PAYMENT_METHOD}) {
+      if (execution.getVariable(name) != null) {
+        data.put(name, execution.getVariable(name));
+      }
+    }
+    events.publish(EventTypes.ORDER_CREATED, key, data);
     customers.recordOrder(key, orderId, amountEgp, "EGP", clock.instant());
   }
 

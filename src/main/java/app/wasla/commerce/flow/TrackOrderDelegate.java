@@ -32,35 +32,60 @@ class TrackOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean ar = arabic(execution);
+    Tracked tracked = track(execution);
+    execution.setVariable(SalesVariables.ORDER_STATUS, tracked.order() == null ? null : tracked.order().status());
+    if (tracked.order() != null) {
+      execution.setVariable(SalesVariables.ORDER_ID, tracked.order().id());
+    }
+    messages.send(execution, OutboundMessage.Text.of(tracked.text()));
+  }
+
+  /** The order asked about (null when none is found) and the answer to send. */
+  record Tracked(Order order, String text) {
+  }
+
+  /** The answer to a tracking question, without touching the flow's variables (an offer or checkout may wait). */
+  Tracked track(DelegateExecution execution) {
     String customer = SalesContext.customerId(execution);
     Matcher m = ORDER_NUMBER.matcher(toWesternDigits(SalesContext.turnText(execution)));
     Optional<Order> order = m.find()
         ? orders.find("ORD-" + m.group(1)).filter(o -> customer.equals(o.customerId()))
         : orders.forCustomer(customer, 1).stream().findFirst();
     if (order.isEmpty()) {
-      execution.setVariable(SalesVariables.ORDER_STATUS, null);
-      messages.send(execution, OutboundMessage.Text.of(ar
-          ? "مش لاقي طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك."
-          : "I can't find that order on your number. Send me the order number (like ORD-12345) and I'll check."));
-      return;
+      return new Tracked(null, SalesContext.say(execution,
+          "مش لاقي طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك.",
+          "لم أجد طلباً بهذا الرقم على رقمك. أرسل لي رقم الطلب مثل ORD-12345 وسأتابعه معك.",
+          "Msh la2y order bel rakam da 3ala rakamak. Ab3atly rakam el order zay ORD-12345 w ana atabe3o ma3ak.",
+          "I can't find that order on your number. Send me the order number (like ORD-12345) and I'll check."));
     }
     Order o = order.get();
-    execution.setVariable(SalesVariables.ORDER_ID, o.id());
-    execution.setVariable(SalesVariables.ORDER_STATUS, o.status());
+    boolean ar = arabic(execution);
     String product = ar ? o.productNameAr() : o.productNameEn();
+    int form = SalesContext.form(execution);
     String status = switch (o.status()) {
-      case "RESERVED" -> ar ? "مستني الدفع" : "awaiting payment";
-      case "PAID" -> ar ? "اتدفع وبيتجهز للشحن" : "paid and being prepared for shipping";
-      case "SHIPPED" -> ar ? "اتشحن مع Bosta" : "shipped with Bosta";
-      case "DELIVERED" -> ar ? "اتسلّم" : "delivered";
-      case "CANCELLED" -> ar ? "اتلغى" : "cancelled";
+      case "RESERVED" -> pick(form, "مستني الدفع", "بانتظار الدفع", "mestanni el daf3", "awaiting payment");
+      case "PAID" -> pick(form, "اتدفع وبيتجهز للشحن", "تم الدفع ويجري تجهيزه للشحن", "etdafa3 w byetgahez lel sha7n",
+          "paid and being prepared for shipping");
+      case "CONFIRMED" -> pick(form, "متأكد والدفع عند الاستلام، وبيتجهز", "مؤكد والدفع عند الاستلام، ويجري تجهيزه",
+          "met2aked w el daf3 3and el estelam", "confirmed, cash on delivery, being prepared");
+      case "SHIPPED" -> pick(form, "اتشحن مع Bosta", "تم شحنه مع Bosta", "etsha7an ma3 Bosta", "shipped with Bosta");
+      case "DELIVERED" -> pick(form, "اتسلّم", "تم تسليمه", "etsallem", "delivered");
+      case "CANCELLED" -> pick(form, "اتلغى", "أُلغي", "etlagha", "cancelled");
       default -> o.status();
     };
-    String tracking = o.tracking() == null ? "" : (ar ? "\nرقم التتبع: " : "\nTracking number: ") + o.tracking();
-    messages.send(execution, OutboundMessage.Text.of(ar
-        ? "طلبك " + o.id() + " (" + product + "): " + status + "." + tracking
-        : "Your order " + o.id() + " (" + product + "): " + status + "." + tracking));
+    String tracking = o.tracking() == null ? ""
+        : pick(form, "\nرقم التتبع: ", "\nرقم التتبع: ", "\nRakam el tatabo3: ", "\nTracking number: ") + o.tracking();
+    return new Tracked(o, pick(form, "طلبك ", "طلبك ", "El order ", "Your order ") + o.id() + " (" + product + "): "
+        + status + "." + tracking);
+  }
+
+  private static String pick(int form, String egyptian, String msa, String arabizi, String english) {
+    return switch (form) {
+      case 1 -> msa;
+      case 2 -> arabizi;
+      case 3 -> english;
+      default -> egyptian;
+    };
   }
 
   private static String toWesternDigits(String s) {

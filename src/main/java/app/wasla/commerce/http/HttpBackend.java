@@ -118,8 +118,24 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
 
   @Override
   public Optional<Order> place(String customerId, String sku, int quantity, String requestId) {
-    return send("POST", url("orders"), Map.of("customerId", customerId, "sku", sku, "quantity", quantity),
-        new TypeReference<OrderJson>() { }, true, requestId).map(OrderJson::toOrder);
+    return place(customerId, sku, quantity, null, requestId);
+  }
+
+  @Override
+  public Optional<Order> place(String customerId, String sku, int quantity, String branchCode, String requestId) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("customerId", customerId, "sku", sku,
+        "quantity", quantity));
+    if (branchCode != null) {
+      body.put("branchCode", branchCode);
+    }
+    return send("POST", url("orders"), body, new TypeReference<OrderJson>() { }, true, requestId)
+        .map(OrderJson::toOrder);
+  }
+
+  @Override
+  public Order confirmCashOnDelivery(String orderId) {
+    return send("POST", url("orders", orderId, "cash-on-delivery"), Map.of(), new TypeReference<OrderJson>() { },
+        false).map(OrderJson::toOrder).orElseThrow(() -> new CommerceBackendException("unknown order " + orderId));
   }
 
   @Override

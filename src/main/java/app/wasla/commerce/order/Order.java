@@ -10,5 +10,7 @@ public record Order(String id, String customerId, String sku, String productName
 
   public static final String RESERVED = "RESERVED";
   public static final String PAID = "PAID";
+  /** Confirmed for cash on delivery (or payment at the branch on pickup). */
+  public static final String CONFIRMED = "CONFIRMED";
   public static final String CANCELLED = "CANCELLED";
 }

@@ -14,6 +14,25 @@ public interface Orders {
    */
   Optional<Order> place(String customerId, String sku, int quantity, String requestId);
 
+  /**
+   * Places an order and reserves its stock in the given branch (a pickup there), or, when {@code branchCode} is null,
+   * in the branch with the most units.
+   *
+   * @return empty when that branch (or, with none named, every branch) lacks the quantity
+   */
+  default Optional<Order> place(String customerId, String sku, int quantity, String branchCode, String requestId) {
+    if (branchCode == null) {
+      return place(customerId, sku, quantity, requestId);
+    }
+    throw new UnsupportedOperationException("this backend cannot reserve in a chosen branch");
+  }
+
+  /**
+   * Confirms a reserved order for cash on delivery (idempotent): status {@link Order#CONFIRMED}, the reservation
+   * becomes a sale; the money is taken by the courier or at the branch.
+   */
+  Order confirmCashOnDelivery(String orderId);
+
   /** Marks the order paid (idempotent); the reservation becomes a sale. */
   Order markPaid(String orderId, String paymentRef);
 

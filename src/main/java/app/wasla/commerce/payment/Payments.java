@@ -132,6 +132,17 @@ public class Payments {
     return gateway.local();
   }
 
+  /**
+   * The link to send the customer: the sandbox's own pay page opens in the customer's language ({@code ar} or
+   * {@code en}); a gateway's hosted page is left as the gateway made it.
+   */
+  public String pageIn(Payment payment, String language) {
+    if (!"sandbox".equals(payment.provider()) || payment.url() == null || payment.url().contains("?")) {
+      return payment.url();
+    }
+    return payment.url() + "?lang=" + ("en".equals(language) ? "en" : "ar");
+  }
+
   public Optional<Payment> find(String id) {
     return jdbc.sql("""
         SELECT id, provider, provider_ref, order_ref, customer_id, conversation_key, amount_egp, url, status

@@ -1,0 +1,677 @@
+package app.wasla.commerce.flow;
+
+import static app.wasla.commerce.flow.SalesContext.say;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.channel.whatsapp.OutboundMessage.ListMessage;
+import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
+import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons.Button;
+import app.wasla.commerce.CommerceProperties;
+import app.wasla.commerce.catalogue.Catalogue;
+import app.wasla.commerce.catalogue.Product;
+import app.wasla.commerce.catalogue.StockLevel;
+import app.wasla.commerce.order.CheckoutWords;
+import app.wasla.commerce.order.DeliveryZones;
+import app.wasla.commerce.order.Order;
+import app.wasla.commerce.order.Orders;
+import app.wasla.conversation.FlowMessages;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checkout of order-and-pay: quantity, delivery (an address in words or a shared location; the fee by zone, free
+ * above the threshold) or pickup at a branch that has the quantity, a summary to confirm, then how to pay (online,
+ * cash on delivery within the limit, instalments with a person). It fills these in any order: each turn's answer is
+ * applied (a button tapped on an earlier question sets what that question asked) and the first thing still missing is
+ * asked. What it cannot read goes to the persona, and the question is asked again after its answer.
+ */
+final class CheckoutDelegates {
+
+  static final String STEP_QUANTITY = "quantity";
+  static final String STEP_FULFILMENT = "fulfilment";
+  static final String STEP_ADDRESS = "address";
+  static final String STEP_ZONE = "zone";
+  static final String STEP_BRANCH = "branch";
+  static final String STEP_CONFIRM = "confirm";
+  static final String STEP_PAYMENT = "payment";
+
+  private CheckoutDelegates() {
+  }
+
+  /** What checkout knows, read from and written to the flow's variables. */
+  @Component
+  static class Checkout {
+    private final Catalogue catalogue;
+    private final FlowMessages messages;
+    private final DeliveryZones zones;
+    private final CommerceProperties props;
+
+    Checkout(Catalogue catalogue, FlowMessages messages, DeliveryZones zones, CommerceProperties props) {
+      this.catalogue = catalogue;
+      this.messages = messages;
+      this.zones = zones;
+      this.props = props;
+    }
+
+    Product product(DelegateExecution e) {
+      String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
+      return catalogue.product(sku).orElseThrow(() -> new IllegalStateException("unknown SKU " + sku));
+    }
+
+    Integer quantity(DelegateExecution e) {
+      return e.getVariable(SalesVariables.QUANTITY) instanceof Number n ? n.intValue() : null;
+    }
+
+    String string(DelegateExecution e, String name) {
+      return e.getVariable(name) instanceof String s ? s : null;
+    }
+
+    boolean confirmed(DelegateExecution e) {
+      return Boolean.TRUE.equals(e.getVariable(SalesVariables.CHECKOUT_CONFIRMED));
+    }
+
+    List<StockLevel> branchesWith(DelegateExecution e, int quantity) {
+      return catalogue.stock((String) e.getVariable(SalesVariables.PRODUCT_SKU)).stream()
+          .filter(s -> s.available() >= quantity).toList();
+    }
+
+    int mostAvailable(DelegateExecution e) {
+      return catalogue.stock((String) e.getVariable(SalesVariables.PRODUCT_SKU)).stream()
+          .mapToInt(StockLevel::available).max().orElse(0);
+    }
+
+    /** The first thing checkout still needs, or null when all is there (then: how to pay). */
+    String missing(DelegateExecution e) {
+      if (quantity(e) == null) {
+        return STEP_QUANTITY;
+      }
+      String fulfilment = string(e, SalesVariables.FULFILMENT);
+      if (fulfilment == null) {
+        return STEP_FULFILMENT;
+      }
+      if ("delivery".equals(fulfilment)) {
+        if (string(e, SalesVariables.DELIVERY_ADDRESS) == null) {
+          return STEP_ADDRESS;
+        }
+        if (string(e, SalesVariables.DELIVERY_ZONE) == null) {
+          return STEP_ZONE;
+        }
+      } else if (string(e, SalesVariables.PICKUP_BRANCH) == null) {
+        return STEP_BRANCH;
+      }
+      return confirmed(e) ? STEP_PAYMENT : STEP_CONFIRM;
+    }
+
+    BigDecimal goods(DelegateExecution e) {
+      return product(e).priceEgp().multiply(BigDecimal.valueOf(quantity(e)));
+    }
+
+    /** Delivery fee (zero for pickup) and the total, kept in the variables the order and the link read. */
+    BigDecimal[] totals(DelegateExecution e) {
+      BigDecimal goods = goods(e);
+      BigDecimal fee = BigDecimal.ZERO;
+      if ("delivery".equals(string(e, SalesVariables.FULFILMENT))) {
+        Optional<DeliveryZones.Zone> zone = zones.zone(string(e, SalesVariables.DELIVERY_ZONE));
+        fee = zone.map(z -> zones.fee(z, goods)).orElse(BigDecimal.ZERO);
+      }
+      e.setVariable(SalesVariables.DELIVERY_FEE_EGP, SalesContext.wholeEgp(fee));
+      e.setVariable(SalesVariables.ORDER_TOTAL_EGP, SalesContext.wholeEgp(goods.add(fee)));
+      return new BigDecimal[] {goods, fee, goods.add(fee)};
+    }
+
+    boolean cashAllowed(DelegateExecution e) {
+      return totals(e)[2].compareTo(props.checkout().codLimit()) <= 0;
+    }
+
+    /** Asks the question of the step and remembers it as the one checkout waits on. */
+    void ask(DelegateExecution e, String step, String intro) {
+      e.setVariable(SalesVariables.CHECKOUT_STEP, step);
+      String lead = intro == null ? "" : intro + "\n";
+      boolean arabicScript = SalesContext.form(e) < 2;
+      Product product = product(e);
+      String name = SalesContext.productName(e, product);
+      switch (step) {
+        case STEP_QUANTITY -> {
+          int most = Math.min(mostAvailable(e), 3);
+          List<Button> buttons = new ArrayList<>();
+          for (int n = 1; n <= Math.max(most, 1); n++) {
+            buttons.add(new Button(SalesVariables.REPLY_QUANTITY_PREFIX + n, Integer.toString(n)));
+          }
+          messages.send(e, new ReplyButtons(lead + say(e,
+              "تمام! عايز كام قطعة من " + name + "؟",
+              "حسناً! كم قطعة تريد من " + name + "؟",
+              "Tamam! 3ayez kam 7etta mn " + name + "?",
+              "Great! How many " + name + " would you like?"), buttons, null, null));
+        }
+        case STEP_FULFILMENT -> messages.send(e, new ReplyButtons(lead + say(e,
+            "تحب نوصلهولك ولا تستلمه من الفرع؟",
+            "هل تفضل التوصيل إلى عنوانك أم الاستلام من الفرع؟",
+            "Te7eb nwaslholak wala testelmo mn el far3?",
+            "Shall we deliver it, or will you pick it up at a branch?"),
+            List.of(new Button(SalesVariables.REPLY_DELIVERY, say(e, "توصيل", "توصيل", "Tawsil", "Delivery")),
+                new Button(SalesVariables.REPLY_PICKUP,
+                    say(e, "استلام من الفرع", "استلام من الفرع", "Estelam mn el far3", "Pickup at a branch"))),
+            null, null));
+        case STEP_ADDRESS -> messages.send(e, OutboundMessage.Text.of(lead + say(e,
+            "ابعتلي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شاركني اللوكيشن من واتساب 📍",
+            "أرسل لي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شارك موقعك من واتساب 📍",
+            "Ab3atly 3enwan el tawsil bel tafseel (el share3 w el mante2a w el mo7afza), aw sharekny el location 📍",
+            "Send me the delivery address (street, area and governorate), or share your location on WhatsApp 📍")));
+        case STEP_ZONE -> {
+          List<ListMessage.Row> rows = zones.zones().stream().map(z -> new ListMessage.Row(
+              SalesVariables.REPLY_ZONE_PREFIX + z.code(), arabicScript ? z.nameAr() : z.nameEn(),
+              SalesContext.money(e, z.feeEgp()))).toList();
+          messages.send(e, new ListMessage(lead + say(e,
+              "العنوان ده في أنهي محافظة؟",
+              "في أي محافظة يقع هذا العنوان؟",
+              "El 3enwan da f anhy mo7afza?",
+              "Which governorate is that address in?"),
+              say(e, "المحافظات", "المحافظات", "El mo7afzat", "Governorates"),
+              List.of(new ListMessage.Section(null, rows)), null, null));
+        }
+        case STEP_BRANCH -> {
+          List<Button> buttons = branchesWith(e, quantity(e)).stream().limit(3)
+              .map(s -> new Button(SalesVariables.REPLY_BRANCH_PREFIX + s.branchCode(),
+                  cut(arabicScript ? s.branchNameAr() : s.branchNameEn(), 20))).toList();
+          if (buttons.isEmpty()) {
+            e.setVariable(SalesVariables.FULFILMENT, null);
+            ask(e, STEP_FULFILMENT, say(e,
+                "للأسف مفيش فرع فيه الكمية دي للاستلام، لكن نقدر نوصلهالك.",
+                "للأسف لا يتوفر هذا العدد في فرع واحد للاستلام، لكن يمكننا توصيله إليك.",
+                "Lel asaf mafeesh far3 fih el kameya di lel estelam, bas n2dar nwaslhalak.",
+                "Sorry, no single branch has that many for pickup, but we can deliver them."));
+            return;
+          }
+          messages.send(e, new ReplyButtons(lead + say(e,
+              "تستلمه من أنهي فرع؟",
+              "من أي فرع تفضل الاستلام؟",
+              "Testelmo mn anhy far3?",
+              "Which branch will you pick it up from?"), buttons, null, null));
+        }
+        case STEP_CONFIRM -> messages.send(e, new ReplyButtons(lead + summary(e), List.of(
+            new Button(SalesVariables.REPLY_CONFIRM, say(e, "تأكيد", "تأكيد", "Akked", "Confirm")),
+            new Button(SalesVariables.REPLY_CHANGE, say(e, "تعديل", "تعديل", "Ta3deel", "Change")),
+            new Button(SalesVariables.REPLY_CANCEL, say(e, "إلغاء", "إلغاء", "Elghi", "Cancel"))), null, null));
+        case STEP_PAYMENT -> {
+          List<Button> buttons = new ArrayList<>();
+          buttons.add(new Button(SalesVariables.REPLY_PAY_ONLINE,
+              say(e, "ادفع أونلاين", "الدفع الإلكتروني", "Edfa3 online", "Pay online")));
+          if (cashAllowed(e)) {
+            buttons.add(new Button(SalesVariables.REPLY_PAY_COD,
+                say(e, "الدفع عند الاستلام", "الدفع عند الاستلام", "Cash 3and el estelam", "Cash on delivery")));
+          }
+          buttons.add(new Button(SalesVariables.REPLY_PAY_INSTALMENTS,
+              say(e, "تقسيط", "التقسيط", "Ta2seet", "Instalments")));
+          messages.send(e, new ReplyButtons(lead + say(e,
+              "هتدفع إزاي؟ الإجمالي " + SalesContext.money(e, totals(e)[2]) + ".",
+              "كيف تود الدفع؟ الإجمالي " + SalesContext.money(e, totals(e)[2]) + ".",
+              "Hatedfa3 ezay? El egmaly " + SalesContext.money(e, totals(e)[2]) + ".",
+              "How would you like to pay? The total is " + SalesContext.money(e, totals(e)[2]) + "."),
+              buttons, null, null));
+        }
+        default -> throw new IllegalStateException("unknown checkout step " + step);
+      }
+    }
+
+    /** "ملخص طلبك: …": product × quantity, delivery or pickup, fee, total; asks to confirm. */
+    String summary(DelegateExecution e) {
+      BigDecimal[] t = totals(e);
+      String name = SalesContext.productName(e, product(e));
+      boolean arabicScript = SalesContext.form(e) < 2;
+      String goods = name + " × " + quantity(e) + " = " + SalesContext.money(e, t[0]);
+      String where;
+      if ("delivery".equals(string(e, SalesVariables.FULFILMENT))) {
+        DeliveryZones.Zone zone = zones.zone(string(e, SalesVariables.DELIVERY_ZONE)).orElseThrow();
+        String fee = t[1].signum() == 0
+            ? say(e, "مجاني", "مجاني", "bbalash", "free")
+            : SalesContext.money(e, t[1]);
+        where = say(e, "التوصيل لـ: ", "التوصيل إلى: ", "El tawsil l: ", "Delivery to: ")
+            + string(e, SalesVariables.DELIVERY_ADDRESS) + " (" + (arabicScript ? zone.nameAr() : zone.nameEn())
+            + ")\n" + say(e, "مصاريف التوصيل: ", "رسوم التوصيل: ", "Masareef el tawsil: ", "Delivery fee: ") + fee;
+      } else {
+        String branch = branchName(e, string(e, SalesVariables.PICKUP_BRANCH));
+        where = say(e, "الاستلام من فرع ", "الاستلام من فرع ", "El estelam mn far3 ", "Pickup at our branch ")
+            + branch;
+      }
+      return say(e, "ملخص طلبك:", "ملخص طلبك:", "Molakhas el order:", "Your order:") + "\n" + goods + "\n" + where
+          + "\n" + say(e, "الإجمالي: ", "الإجمالي: ", "El egmaly: ", "Total: ") + SalesContext.money(e, t[2]) + "\n"
+          + say(e, "أأكد الطلب؟", "هل أؤكد الطلب؟", "A2akked el order?", "Shall I confirm it?");
+    }
+
+    String branchName(DelegateExecution e, String code) {
+      boolean arabicScript = SalesContext.form(e) < 2;
+      return catalogue.stock((String) e.getVariable(SalesVariables.PRODUCT_SKU)).stream()
+          .filter(s -> s.branchCode().equals(code)).findFirst()
+          .map(s -> arabicScript ? s.branchNameAr() : s.branchNameEn()).orElse(code);
+    }
+
+    private static String cut(String s, int max) {
+      return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Clears what the customer chose, from the quantity on. */
+    void reset(DelegateExecution e) {
+      for (String name : List.of(SalesVariables.QUANTITY, SalesVariables.FULFILMENT, SalesVariables.DELIVERY_ADDRESS,
+          SalesVariables.DELIVERY_ZONE, SalesVariables.PICKUP_BRANCH, SalesVariables.PAYMENT_METHOD)) {
+        e.setVariable(name, null);
+      }
+      e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+    }
+
+    /** Goes on after an answer: the next question, or the way to pay when every detail is there. */
+    void next(DelegateExecution e, String intro) {
+      String step = missing(e);
+      String method = string(e, SalesVariables.PAYMENT_METHOD);
+      if (STEP_PAYMENT.equals(step) && method != null) {
+        if ("cod".equals(method) && !cashAllowed(e)) {
+          e.setVariable(SalesVariables.PAYMENT_METHOD, null);
+          ask(e, STEP_PAYMENT, say(e,
+              "الدفع عند الاستلام متاح للطلبات لحد " + SalesContext.money(e, props.checkout().codLimit())
+                  + "، فممكن تدفع أونلاين أو بالتقسيط.",
+              "الدفع عند الاستلام متاح للطلبات حتى " + SalesContext.money(e, props.checkout().codLimit())
+                  + "، لذا يمكنك الدفع إلكترونياً أو بالتقسيط.",
+              "El daf3 3and el estelam l7ad " + SalesContext.money(e, props.checkout().codLimit())
+                  + ", f momken tedfa3 online aw ta2seet.",
+              "Cash on delivery is for orders up to " + SalesContext.money(e, props.checkout().codLimit())
+                  + ", so you can pay online or in instalments."));
+          e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
+          return;
+        }
+        totals(e);
+        if ("instalments".equals(method)) {
+          messages.send(e, OutboundMessage.Text.of(say(e,
+              "تمام، التقسيط بيكون من غير فوايد لحد ١٢ شهر مع فاليو وبنوك مختارة. هحوّلك لزميل يرتبه معاك دلوقتي.",
+              "حسناً، التقسيط بدون فوائد حتى ١٢ شهراً مع فاليو وبنوك مختارة. سأحولك إلى زميل يرتبه معك الآن.",
+              "Tamam, el ta2seet mn gheir fawayed l7ad 12 shahr ma3 valU w bonook mo5tara. Ha7awlak l zameel yrattebo"
+                  + " ma3ak delwa2ty.",
+              "Sure: 0% instalments up to 12 months with valU and selected banks. I'm passing you to a colleague"
+                  + " who will arrange it now.")));
+          e.setVariable("handoff", true);
+          e.setVariable("handoffReason", "instalments for " + quantity(e) + " x " + product(e).sku());
+        }
+        e.setVariable(SalesVariables.CHECKOUT_NEXT, method);
+        return;
+      }
+      ask(e, step, intro);
+      e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
+    }
+  }
+
+  /** {@code ${startCheckout}}: "Order now": checkout begins (with the quantity if the customer named it). */
+  @Component("startCheckout")
+  static class StartCheckout implements JavaDelegate {
+    private final Checkout checkout;
+
+    StartCheckout(Checkout checkout) {
+      this.checkout = checkout;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      Integer quantity = checkout.quantity(e);
+      checkout.reset(e);
+      if (quantity != null && quantity <= checkout.mostAvailable(e)) {
+        e.setVariable(SalesVariables.QUANTITY, quantity);
+      }
+      if (!(e.getVariable(SalesVariables.ORDER_ATTEMPT) instanceof Number)) {
+        e.setVariable(SalesVariables.ORDER_ATTEMPT, 0);
+      }
+      checkout.next(e, null);
+    }
+  }
+
+  /**
+   * {@code ${checkoutAnswer}}: applies the customer's answer. Sets {@code checkoutNext}: ask (the next question was
+   * sent), persona (not an answer: the persona reads it), online / cod / instalments, product (an older offer's order
+   * button for another product), human, cancel.
+   */
+  @Component("checkoutAnswer")
+  static class CheckoutAnswer implements JavaDelegate {
+    private final Checkout checkout;
+    private final DeliveryZones zones;
+    private final FlowMessages messages;
+
+    CheckoutAnswer(Checkout checkout, DeliveryZones zones, FlowMessages messages) {
+      this.checkout = checkout;
+      this.zones = zones;
+      this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      String replyId = SalesContext.replyId(e);
+      String text = SalesContext.turnText(e);
+      String step = checkout.string(e, SalesVariables.CHECKOUT_STEP);
+      String verdict = replyId != null ? tapped(e, replyId) : typed(e, step, text);
+      switch (verdict) {
+        case "applied" -> checkout.next(e, null);
+        case "persona", "human", "cancel", "product" -> e.setVariable(SalesVariables.CHECKOUT_NEXT, verdict);
+        default -> {
+          // read but not usable (too many, say): the reason was sent, the question is asked again
+          checkout.ask(e, checkout.missing(e), null);
+          e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
+        }
+      }
+      if ("cancel".equals(verdict)) {
+        messages.send(e, OutboundMessage.Text.of(say(e,
+            "تمام، لغيت الطلب ومفيش حاجة اتحجزت. لو غيرت رأيك ابعتلي في أي وقت.",
+            "حسناً، ألغيت الطلب ولم يُحجز شيء. إذا غيرت رأيك راسلني في أي وقت.",
+            "Tamam, lagheit el order w mafeesh 7aga et7agazet. Law ghayart ra2yak ab3atly f ay wa2t.",
+            "OK, I've cancelled it and nothing was reserved. Message me any time if you change your mind.")));
+      }
+    }
+
+    /** A button or list row: it sets what its question asked, whichever question checkout waits on now. */
+    private String tapped(DelegateExecution e, String id) {
+      if (id.startsWith(SalesVariables.REPLY_QUANTITY_PREFIX)) {
+        return quantity(e, Integer.parseInt(id.substring(SalesVariables.REPLY_QUANTITY_PREFIX.length())));
+      }
+      switch (id) {
+        case SalesVariables.REPLY_DELIVERY -> {
+          e.setVariable(SalesVariables.FULFILMENT, "delivery");
+          e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+          e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+          return "applied";
+        }
+        case SalesVariables.REPLY_PICKUP -> {
+          e.setVariable(SalesVariables.FULFILMENT, "pickup");
+          e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+          return "applied";
+        }
+        case SalesVariables.REPLY_CONFIRM -> {
+          if (checkout.missing(e).equals(STEP_CONFIRM) || checkout.missing(e).equals(STEP_PAYMENT)) {
+            e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, true);
+          }
+          return "applied";
+        }
+        case SalesVariables.REPLY_CHANGE -> {
+          checkout.reset(e);
+          return "applied";
+        }
+        case SalesVariables.REPLY_CANCEL -> {
+          return "cancel";
+        }
+        case SalesVariables.REPLY_PAY_ONLINE -> {
+          return payment(e, "online");
+        }
+        case SalesVariables.REPLY_PAY_COD -> {
+          return payment(e, "cod");
+        }
+        case SalesVariables.REPLY_PAY_INSTALMENTS -> {
+          return payment(e, "instalments");
+        }
+        case SalesVariables.REPLY_HUMAN -> {
+          return "human";
+        }
+        default -> { }
+      }
+      if (id.startsWith(SalesVariables.REPLY_ZONE_PREFIX)) {
+        e.setVariable(SalesVariables.DELIVERY_ZONE, id.substring(SalesVariables.REPLY_ZONE_PREFIX.length()));
+        e.setVariable(SalesVariables.FULFILMENT, "delivery");
+        e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+        if (checkout.string(e, SalesVariables.DELIVERY_ADDRESS) == null) {
+          e.setVariable(SalesVariables.DELIVERY_ADDRESS, "-");
+        }
+        return "applied";
+      }
+      if (id.startsWith(SalesVariables.REPLY_BRANCH_PREFIX)) {
+        e.setVariable(SalesVariables.PICKUP_BRANCH, id.substring(SalesVariables.REPLY_BRANCH_PREFIX.length()));
+        e.setVariable(SalesVariables.FULFILMENT, "pickup");
+        e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+        return "applied";
+      }
+      if (id.equals(SalesVariables.REPLY_ORDER) || id.startsWith(SalesVariables.REPLY_ORDER_PREFIX)) {
+        String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
+        // this product's "Order now" again: go on where checkout is; another product's: offer that one
+        return id.equals(SalesVariables.REPLY_ORDER) || id.endsWith(":" + sku) ? "same" : "product";
+      }
+      return "persona";
+    }
+
+    /** Words: read for the question checkout waits on; a payment choice in words is heard at any step. */
+    private String typed(DelegateExecution e, String step, String text) {
+      boolean question = text.contains("?") || text.contains("؟");
+      if (!question && CheckoutWords.instalments(text)) {
+        return payment(e, "instalments");
+      }
+      if (!question && CheckoutWords.cashOnDelivery(text) && !STEP_ADDRESS.equals(step)) {
+        return payment(e, "cod");
+      }
+      double[] location = DeliveryZones.coordinates(text);
+      if (location != null && text.startsWith("📍")) {
+        String place = text.substring(2).replaceAll("\\(.*\\)", "").trim();
+        e.setVariable(SalesVariables.FULFILMENT, "delivery");
+        e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(place.isEmpty() ? text.substring(2).trim() : place));
+        e.setVariable(SalesVariables.DELIVERY_ZONE, zones.find(location[0], location[1])
+            .or(() -> zones.find(place)).map(DeliveryZones.Zone::code).orElse(null));
+        e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+        return "applied";
+      }
+      if (step == null) {
+        return "persona";
+      }
+      switch (step) {
+        case STEP_QUANTITY -> {
+          Integer n = question ? null : CheckoutWords.quantity(text);
+          return n == null ? "persona" : quantity(e, n);
+        }
+        case STEP_FULFILMENT -> {
+          if (question) {
+            return "persona";
+          }
+          if (CheckoutWords.pickup(text)) {
+            e.setVariable(SalesVariables.FULFILMENT, "pickup");
+            return "applied";
+          }
+          Optional<DeliveryZones.Zone> zone = zones.find(text);
+          if (CheckoutWords.delivery(text) || zone.isPresent()) {
+            e.setVariable(SalesVariables.FULFILMENT, "delivery");
+            if (zone.isPresent() && words(text) >= 3) {
+              e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(text));
+              e.setVariable(SalesVariables.DELIVERY_ZONE, zone.get().code());
+            }
+            return "applied";
+          }
+          return "persona";
+        }
+        case STEP_ADDRESS -> {
+          if (question) {
+            return "persona";
+          }
+          if (CheckoutWords.pickup(text)) {
+            e.setVariable(SalesVariables.FULFILMENT, "pickup");
+            return "applied";
+          }
+          Optional<DeliveryZones.Zone> zone = zones.find(text);
+          if (zone.isEmpty() && words(text) < 3) {
+            return "persona";
+          }
+          e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(text));
+          e.setVariable(SalesVariables.DELIVERY_ZONE, zone.map(DeliveryZones.Zone::code).orElse(null));
+          return "applied";
+        }
+        case STEP_ZONE -> {
+          Optional<DeliveryZones.Zone> zone = zones.find(text);
+          if (zone.isEmpty()) {
+            return "persona";
+          }
+          e.setVariable(SalesVariables.DELIVERY_ZONE, zone.get().code());
+          return "applied";
+        }
+        case STEP_BRANCH -> {
+          Optional<DeliveryZones.Zone> zone = zones.find(text);
+          String code = zone.map(z -> switch (z.code()) {
+            case "cairo" -> "CAI";
+            case "alexandria" -> "ALX";
+            default -> null;
+          }).orElse(null);
+          if (code == null || checkout.branchesWith(e, checkout.quantity(e)).stream()
+              .noneMatch(s -> s.branchCode().equals(code))) {
+            return "persona";
+          }
+          e.setVariable(SalesVariables.PICKUP_BRANCH, code);
+          return "applied";
+        }
+        case STEP_CONFIRM -> {
+          if (CheckoutWords.cancel(text)) {
+            return "cancel";
+          }
+          if (!question && CheckoutWords.yes(text)) {
+            e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, true);
+            return "applied";
+          }
+          return "persona";
+        }
+        case STEP_PAYMENT -> {
+          if (!question && CheckoutWords.payOnline(text)) {
+            return payment(e, "online");
+          }
+          if (CheckoutWords.cancel(text) && words(text) <= 4) {
+            return "cancel";
+          }
+          return "persona";
+        }
+        default -> {
+          return "persona";
+        }
+      }
+    }
+
+    private String quantity(DelegateExecution e, int n) {
+      int most = checkout.mostAvailable(e);
+      if (n < 1 || n > most) {
+        messages.send(e, OutboundMessage.Text.of(say(e,
+            "متوفر منه " + most + " بس دلوقتي.",
+            "المتوفر منه حالياً " + most + " فقط.",
+            "Metwaffar meno " + most + " bas delwa2ty.",
+            "We only have " + most + " in stock right now.")));
+        return "retry";
+      }
+      e.setVariable(SalesVariables.QUANTITY, n);
+      e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+      if ("pickup".equals(checkout.string(e, SalesVariables.FULFILMENT))) {
+        e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+      }
+      return "applied";
+    }
+
+    /** The way to pay: used once the summary is confirmed, remembered until then. */
+    private String payment(DelegateExecution e, String method) {
+      e.setVariable(SalesVariables.PAYMENT_METHOD, method);
+      return "applied";
+    }
+
+    private static int words(String text) {
+      String t = text.trim();
+      return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    private static String cut(String text) {
+      String t = text.replaceAll("\\s+", " ").trim();
+      return t.length() <= 300 ? t : t.substring(0, 300);
+    }
+  }
+
+  /**
+   * {@code ${checkoutResume}}: after the persona read a turn that was no checkout answer (and answered it, unless
+   * it is a sales question): a person, a tracking question (answered here), a booking or another product (checkout
+   * ends, the customer told), or else the pending question again. Sets {@code checkoutNext}.
+   */
+  @Component("checkoutResume")
+  static class CheckoutResume implements JavaDelegate {
+    private final Checkout checkout;
+    private final FlowMessages messages;
+    private final TrackOrderDelegate tracking;
+    private final Catalogue catalogue;
+
+    CheckoutResume(Checkout checkout, FlowMessages messages, TrackOrderDelegate tracking, Catalogue catalogue) {
+      this.checkout = checkout;
+      this.messages = messages;
+      this.tracking = tracking;
+      this.catalogue = catalogue;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      String intent = (String) e.getVariable("intent");
+      if (Boolean.TRUE.equals(e.getVariable("handoff")) || "human_request".equals(intent)) {
+        e.setVariable(SalesVariables.CHECKOUT_NEXT, "human");
+        return;
+      }
+      String name = (String) e.getVariable(SalesVariables.PRODUCT_NAME);
+      String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
+      boolean otherProduct = catalogue.search(SalesContext.turnText(e)).stream()
+          .anyMatch(p -> !p.sku().equals(sku));
+      if (OfferTurnDelegate.BOOKING_INTENTS.contains(intent)
+          || otherProduct && OfferTurnDelegate.PRODUCT_INTENTS.contains(intent)) {
+        if (!otherProduct) {
+          messages.send(e, OutboundMessage.Text.of(say(e,
+              "تمام، هنسيب طلب " + name + " دلوقتي (محدش اتحجز). لو حبيت تكمله ابعتلي «اطلبه».",
+              "حسناً، سنترك طلب " + name + " الآن (لم يُحجز شيء). إذا أردت إكماله أرسل «اطلبه».",
+              "Tamam, hansib order " + name + " delwa2ty (mafeesh 7aga et7agazet). Law 3ayez tkamelo ab3at \"otlobo\".",
+              "OK, I'll leave the " + name + " order for now (nothing is reserved). Say \"order it\" to pick it up"
+                  + " again.")));
+        }
+        e.setVariable(SalesVariables.CHECKOUT_NEXT, otherProduct ? "product" : "topic");
+        return;
+      }
+      String intro = null;
+      if ("order_status".equals(intent)) {
+        messages.send(e, OutboundMessage.Text.of(tracking.track(e).text()));
+        intro = say(e, "ونكمل طلبك:", "ولنكمل طلبك:", "W nkammel el order:", "Back to your order:");
+      }
+      checkout.ask(e, checkout.missing(e), intro);
+      e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
+    }
+  }
+
+  /** {@code ${confirmCashOnDelivery}}: the reserved order is confirmed, to be paid on delivery or at the branch. */
+  @Component("confirmCashOnDelivery")
+  static class ConfirmCashOnDelivery implements JavaDelegate {
+    private final Orders orders;
+    private final FlowMessages messages;
+    private final Checkout checkout;
+
+    ConfirmCashOnDelivery(Orders orders, FlowMessages messages, Checkout checkout) {
+      this.orders = orders;
+      this.messages = messages;
+      this.checkout = checkout;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      String orderId = (String) e.getVariable(SalesVariables.ORDER_ID);
+      Order order = orders.confirmCashOnDelivery(orderId);
+      e.setVariable(SalesVariables.ORDER_STATUS, order.status());
+      e.setVariable(SalesVariables.SALES_OUTCOME, "cash_on_delivery");
+      String total = SalesContext.money(e, BigDecimal.valueOf(
+          ((Number) e.getVariable(SalesVariables.ORDER_TOTAL_EGP)).longValue()));
+      boolean pickup = "pickup".equals(checkout.string(e, SalesVariables.FULFILMENT));
+      String branch = pickup ? checkout.branchName(e, checkout.string(e, SalesVariables.PICKUP_BRANCH)) : null;
+      messages.send(e, OutboundMessage.Text.of(pickup
+          ? say(e,
+              "تمام! طلبك " + orderId + " اتأكد ✅ وهتلاقيه جاهز في فرع " + branch + ". هتدفع " + total
+                  + " كاش عند الاستلام.",
+              "تم! طلبك " + orderId + " مؤكد ✅ وسيكون جاهزاً في فرع " + branch + ". ستدفع " + total
+                  + " نقداً عند الاستلام.",
+              "Tamam! El order " + orderId + " et2akked ✅ w hatla2ih gahez f far3 " + branch + ". Hatedfa3 " + total
+                  + " cash 3and el estelam.",
+              "Done! Order " + orderId + " is confirmed ✅ and will be ready at our " + branch + " branch. You pay "
+                  + total + " in cash when you pick it up.")
+          : say(e,
+              "تمام! طلبك " + orderId + " اتأكد ✅ وهيوصلك خلال ١-٥ أيام عمل حسب المحافظة. هتدفع " + total
+                  + " كاش عند الاستلام.",
+              "تم! طلبك " + orderId + " مؤكد ✅ وسيصلك خلال ١-٥ أيام عمل حسب المحافظة. ستدفع " + total
+                  + " نقداً عند الاستلام.",
+              "Tamam! El order " + orderId + " et2akked ✅ w hayewsalak f 1-5 ayam shoghl 7asab el mo7afza. Hatedfa3 "
+                  + total + " cash 3and el estelam.",
+              "Done! Order " + orderId + " is confirmed ✅ and arrives in 1-5 working days depending on the"
+                  + " governorate. You pay " + total + " in cash on delivery.")));
+    }
+  }
+}
