@@ -217,7 +217,7 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   }
 
   @Override
-  @Transactional
+  @Transactional(noRollbackFor = SlotTakenException.class) // a taken slot is an answer, not a failed step
   public Booking book(String customerId, String serviceCode, String branchCode, Instant startsAt) {
     requireFree(branchCode, startsAt, null);
     KeyHolder keys = new GeneratedKeyHolder();
