@@ -27,7 +27,8 @@ public final class BookingAnswers {
 
   /** The text in the form the patterns are written in: normalised, Latin words in their canonical Arabizi spelling. */
   static String canonical(String text) {
-    String normalized = ArabicNormalizer.normalize(text);
+    // "check-up" is two words; "2026-12-20" stays a date
+    String normalized = ArabicNormalizer.normalize(text).replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
     StringBuilder sb = new StringBuilder();
     for (String word : normalized.split(" ")) {
       sb.append(sb.isEmpty() ? "" : " ").append(word.isEmpty() ? word : Arabizi.canonical(word));
@@ -198,6 +199,11 @@ public final class BookingAnswers {
   private static final Pattern CANCEL = words("الغي|الغيه|الغيها|الغاء|cancel|cancel it|elghe|elghih|elghiha|"
       + "elgheh|el8eh|alghih");
 
+  /** True when the text is put as a question ("?", "؟"). */
+  public static boolean question(String text) {
+    return text != null && (text.contains("?") || text.contains("؟"));
+  }
+
   /** True when the text asks to cancel ("الغيه", "cancel it"). */
   public static boolean cancelWord(String text) {
     return CANCEL.matcher(canonical(text)).find();
@@ -241,32 +247,11 @@ public final class BookingAnswers {
         return named.get(0).code();
       }
     }
-    // a distinctive word of exactly one service's name ("سامسونج" for the Samsung battery)
-    List<String> hits = new ArrayList<>();
-    for (BookingOptions.Service service : services) {
-      for (String word : distinctiveWords(service, services)) {
-        if (s.contains(" " + word + " ")) {
-          hits.add(service.code());
-          break;
-        }
-      }
-    }
+    // a service named in full ("تغيير بطارية سامسونج", as its list row reads); a product name alone ("iPhone 15")
+    // is a product question, not a service
+    List<String> hits = services.stream().filter(x -> s.contains(canonical(x.nameAr())) || s.contains(canonical(x.nameEn())))
+        .map(BookingOptions.Service::code).toList();
     return hits.size() == 1 ? hits.get(0) : null;
-  }
-
-  private static List<String> distinctiveWords(BookingOptions.Service service, List<BookingOptions.Service> all) {
-    List<String> words = new ArrayList<>();
-    for (String w : canonical(service.nameEn() + " " + service.nameAr()).trim().split(" ")) {
-      if (w.length() < 4 || w.chars().allMatch(Character::isDigit)) {
-        continue;
-      }
-      boolean shared = all.stream().filter(o -> o != service)
-          .anyMatch(o -> canonical(o.nameEn() + " " + o.nameAr()).contains(" " + w + " "));
-      if (!shared) {
-        words.add(w);
-      }
-    }
-    return words;
   }
 
   private static final Map<String, Pattern> BRANCH_WORDS = Map.of(

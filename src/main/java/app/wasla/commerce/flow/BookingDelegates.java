@@ -51,13 +51,17 @@ final class BookingDelegates {
   static boolean takeFromText(DelegateExecution execution, String text, BookingOptions options, LocalDate today) {
     boolean taken = false;
     boolean newBooking = "new".equals(execution.getVariable(BookingVariables.MODE));
+    // a question that names a branch or a service ("where is your Alexandria branch?") is for the persona, unless
+    // it is the very thing the flow asked
+    String step = string(execution, BookingVariables.STEP);
+    boolean question = BookingAnswers.question(text);
     if (newBooking) {
-      String service = BookingAnswers.service(text, options.services());
+      String service = question && step != null && !"ask_service".equals(step) ? null : BookingAnswers.service(text, options.services());
       if (service != null) {
         execution.setVariable(BookingVariables.SERVICE, service);
         taken = true;
       }
-      String branch = BookingAnswers.branch(text, options.branches());
+      String branch = question && step != null && !"ask_branch".equals(step) ? null : BookingAnswers.branch(text, options.branches());
       if (branch != null) {
         execution.setVariable(BookingVariables.BRANCH, branch);
         taken = true;
@@ -385,8 +389,9 @@ final class BookingDelegates {
         LocalDate d = first.plusDays(i);
         String title = d.equals(today) ? t.say("النهارده", "اليوم", "El naharda", "Today")
             : d.equals(today.plusDays(1)) ? t.say("بكرة", "غداً", "Bokra", "Tomorrow") : null;
-        rows.add(new ListMessage.Row(BookingVariables.DAY_PREFIX + d, cut(title == null ? t.day(d)
-            : title + " " + t.day(d), 24), null));
+        // "بكرة" / "Tomorrow" as the title (what the customer would say), its date below
+        rows.add(new ListMessage.Row(BookingVariables.DAY_PREFIX + d, cut(title == null ? t.day(d) : title, 24),
+            title == null ? null : t.day(d)));
       }
       send(execution, note, new ListMessage(t.say(
               "تحب يوم إيه؟ اختار من القايمة أو اكتبلي اليوم (زي \"الخميس\" أو \"بكرة\").",

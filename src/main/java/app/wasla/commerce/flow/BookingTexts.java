@@ -19,7 +19,7 @@ final class BookingTexts {
   private static final DateTimeFormatter AR_WHEN = DateTimeFormatter.ofPattern("EEEE d/M الساعة h:mm a", AR);
   private static final DateTimeFormatter EN_WHEN = DateTimeFormatter.ofPattern("EEEE d MMM, h:mm a", Locale.ENGLISH);
   private static final DateTimeFormatter AR_DAY = DateTimeFormatter.ofPattern("EEEE d/M", AR);
-  private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("EEEE d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter AR_TIME = DateTimeFormatter.ofPattern("h:mm a", AR);
   private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
 

@@ -99,13 +99,19 @@ class BookingAnswersTest {
       "عايز اغير الشاشة | SCREEN_IP15",
       "تغيير بطارية | BATTERY_SAMSUNG",
       "battarya samsung | BATTERY_SAMSUNG",
+      "تغيير بطارية سامسونج | BATTERY_SAMSUNG",
+      "Free repair check-up | REPAIR_CHECK",
+      "how much is the iPhone 15? | ",
       "screen replacement | SCREEN_IP15",
       "screen protector | GLASS_FIT",
       "تركيب اسكرينة | GLASS_FIT",
       "فحص | REPAIR_CHECK",
       "check-up | REPAIR_CHECK",
       "أريد حجز موعد لإصلاح الهاتف يوم الخميس | ",
-      "عايز احجز ميعاد | "})
+      "عايز احجز ميعاد | ",
+      "عايز احجز ميعاد صيانة بكرة | ",
+      "I want to book a repair appointment | ",
+      "3ayez a7gez ma3ad seyana bokra | "})
   void services(String text, String expected) {
     assertThat(BookingAnswers.service(text, SERVICES)).isEqualTo(expected);
   }
