@@ -143,7 +143,7 @@ class PersonaReplyDelegate implements JavaDelegate {
 
   /** Intents that the sales flows answer with live stock, bookings and orders. */
   static final java.util.Set<String> SALES_INTENTS = java.util.Set.of(
-      "product_inquiry", "availability", "order", "booking_change", "booking_cancel", "order_status");
+      "product_inquiry", "availability", "order", "booking_new", "booking_change", "booking_cancel", "order_status");
 
   /**
    * Where the flow calls a sales flow right after this task (the task's extension property

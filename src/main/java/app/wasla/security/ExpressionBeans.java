@@ -21,10 +21,13 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
       "personaReply", "personaTurns",
       // commerce
       "salesTurns", "loadSmartInfo", "lookUpStock", "placeOrder", "createPaymentLink", "confirmPayment",
-      "paymentFailed", "remindPayment", "expireOrder", "trackOrder", "findBooking", "offerSlots",
+      "paymentFailed", "remindPayment", "expireOrder", "trackOrder", "findBooking",
       "rescheduleBooking", "cancelBooking", "commerceTimers",
       // checkout (order-and-pay)
       "offerTurn", "offerTopic", "startCheckout", "checkoutAnswer", "checkoutResume", "confirmCashOnDelivery",
+      // booking
+      "nextBookingStep", "readBookingAnswer", "bookingOtherTopic", "bookAppointment", "keepBooking",
+      "sendBookingReminder",
       // handoff
       "handoffTaskListener", "handoffSla", "handoffOverdue", "refreshHandoff", "sendAgentReply",
       // outbound webhooks

@@ -8,10 +8,6 @@ import static org.mockito.Mockito.when;
 
 import app.wasla.commerce.smartinfo.LoadSmartInfoDelegate;
 import app.wasla.conversation.Inbox;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,8 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * processes/booking-change.bpmn and processes/order-tracking.bpmn, and the Smart Info delegate, on the demo
- * store; jobs and timers stepped by the test.
+ * processes/order-tracking.bpmn and the Smart Info delegate, on the demo store; jobs stepped by the test (the
+ * booking flow: {@link BookingProcessScenarios}).
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:booking-tracking;DB_CLOSE_DELAY=-1",
@@ -43,82 +39,6 @@ class BookingAndTrackingProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     conversation = new SalesFlowTestSupport(inbox, jdbc);
-  }
-
-  private long bookTomorrowNoon() {
-    Instant at = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
-    jdbc.sql("""
-        INSERT INTO commerce_booking (customer_id, service_code, branch_code, starts_at, status, updated_at)
-        VALUES (?, 'BATTERY_SAMSUNG', 'ALX', ?, 'BOOKED', CURRENT_TIMESTAMP)""")
-        .params(conversation.waId, at.atOffset(ZoneOffset.UTC)).update();
-    return jdbc.sql("SELECT MAX(id) FROM commerce_booking WHERE customer_id = ?").param(conversation.waId)
-        .query(Long.class).single();
-  }
-
-  @Test
-  void aBookingIsMovedToTheSlotTheCustomerPicksFromTheList() {
-    long id = bookTomorrowNoon();
-    ProcessInstance instance = conversation.start("booking-change", "عايز اغير ميعاد الصيانة", "ar-EG",
-        "booking_change");
-    conversation.runDueJobs(instance);
-
-    assertThat(instance).isWaitingAt("gateway_awaitSlot");
-    String list = conversation.sentTexts().get(0);
-    assertThat(list).contains("تغيير بطارية سامسونج").contains("[المواعيد: ");
-    String replyId = jdbc.sql("SELECT body_json FROM outbound_message WHERE conversation_key = ?")
-        .param(conversation.key).query(String.class).single().replaceAll("(?s).*?\"id\"\\s*:\\s*\"(slot:\\d+)\".*", "$1");
-    assertThat(replyId).startsWith("slot:");
-
-    conversation.customerWrites(instance, "…", replyId);
-    conversation.runDueJobs(instance);
-
-    assertThat(instance).hasPassed("serviceTask_rescheduleBooking", "endEvent_rescheduled").isEnded();
-    Instant moved = jdbc.sql("SELECT starts_at FROM commerce_booking WHERE id = ?").param(id)
-        .query(OffsetDateTime.class).single().toInstant();
-    assertThat(moved.getEpochSecond()).isEqualTo(Long.parseLong(replyId.substring(5)));
-    assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains("اتنقل");
-  }
-
-  @Test
-  void aCancelRequestCancelsTheNextBooking() {
-    long id = bookTomorrowNoon();
-    ProcessInstance instance = conversation.start("booking-change", "cancel my appointment", "en", "booking_cancel");
-    conversation.runDueJobs(instance);
-
-    assertThat(instance).hasPassed("serviceTask_cancelBooking").isEnded();
-    assertThat(jdbc.sql("SELECT status FROM commerce_booking WHERE id = ?").param(id).query(String.class).single())
-        .isEqualTo("CANCELLED");
-  }
-
-  @Test
-  void aCustomerWithoutABookingIsToldSo() {
-    ProcessInstance instance = conversation.start("booking-change", "change my booking", "en", "booking_change");
-    conversation.runDueJobs(instance);
-
-    assertThat(instance).hasPassed("endEvent_noBooking").isEnded();
-    assertThat(conversation.sentTexts()).singleElement().asString().contains("can't find an upcoming booking");
-  }
-
-  @Test
-  void noChoiceInTimeLeavesTheBookingAsItWas() {
-    bookTomorrowNoon();
-    ProcessInstance instance = conversation.start("booking-change", "change my booking", "en", "booking_change");
-    conversation.runDueJobs(instance);
-    conversation.fireTimer(instance, "timer_slotChoice");
-
-    assertThat(instance).hasPassed("endEvent_slotTimedOut").isEnded();
-  }
-
-  @Test
-  void freeTextInsteadOfASlotIsAnsweredByThePersona() {
-    bookTomorrowNoon();
-    ProcessInstance instance = conversation.start("booking-change", "change my booking", "en", "booking_change");
-    conversation.runDueJobs(instance);
-    conversation.customerWrites(instance, "where is your Alexandria branch?", null);
-    conversation.runDueJobs(instance);
-
-    assertThat(instance).hasPassed("serviceTask_freeTurn").isEnded();
-    assertThat(conversation.sentTexts()).hasSize(2);
   }
 
   @Test

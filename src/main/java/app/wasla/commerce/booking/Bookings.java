@@ -18,4 +18,7 @@ public interface Bookings {
   Booking reschedule(String bookingId, Instant startsAt);
 
   void cancel(String bookingId);
+
+  /** The services that can be booked and the branches that take appointments; empty lists when unknown. */
+  BookingOptions options();
 }

@@ -1,6 +1,7 @@
 package app.wasla.commerce.demo;
 
 import app.wasla.commerce.booking.Booking;
+import app.wasla.commerce.booking.BookingOptions;
 import app.wasla.commerce.booking.Bookings;
 import app.wasla.commerce.booking.SlotTakenException;
 import app.wasla.commerce.catalogue.Catalogue;
@@ -236,7 +237,7 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   }
 
   @Override
-  @Transactional
+  @Transactional(noRollbackFor = SlotTakenException.class) // a taken slot is an answer, not a failed step
   public Booking book(String customerId, String serviceCode, String branchCode, Instant startsAt) {
     requireFree(branchCode, startsAt, null);
     KeyHolder keys = new GeneratedKeyHolder();
@@ -274,6 +275,17 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
     if (clashes > 0) {
       throw new SlotTakenException("slot " + startsAt + " in " + branchCode + " is taken");
     }
+  }
+
+  @Override
+  public BookingOptions options() {
+    List<BookingOptions.Service> services = jdbc.sql(
+            "SELECT code, name_en, name_ar, price_egp FROM commerce_service ORDER BY price_egp, code")
+        .query((rs, i) -> new BookingOptions.Service(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getBigDecimal(4))).list();
+    List<BookingOptions.Branch> branches = jdbc.sql("SELECT code, name_en, name_ar FROM commerce_branch ORDER BY code DESC")
+        .query((rs, i) -> new BookingOptions.Branch(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    return new BookingOptions(services, branches);
   }
 
   Optional<Booking> findBooking(String bookingId) {

@@ -3,6 +3,7 @@ package app.wasla.commerce.http;
 import app.wasla.commerce.CommerceBackendException;
 import app.wasla.commerce.CommerceProperties;
 import app.wasla.commerce.booking.Booking;
+import app.wasla.commerce.booking.BookingOptions;
 import app.wasla.commerce.booking.Bookings;
 import app.wasla.commerce.booking.SlotTakenException;
 import app.wasla.commerce.catalogue.Catalogue;
@@ -195,6 +196,12 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Override
   public void cancel(String bookingId) {
     send("DELETE", url("bookings", bookingId), null, null, false);
+  }
+
+  /** GET /booking-options: optional; a backend without it (404) offers no new appointments over WhatsApp. */
+  @Override
+  public BookingOptions options() {
+    return this.get(url("booking-options"), new TypeReference<BookingOptions>() { }).orElse(BookingOptions.NONE);
   }
 
   // ---- smart info
