@@ -43,9 +43,12 @@ class HandoffTaskListener implements TaskListener {
   private final HandoffOwnership ownership;
   private final Clock clock;
   private final app.wasla.webhook.WebhookEvents events;
+  private final HandoffWait waiting;
 
   HandoffTaskListener(HandoffRouter router, HandoffSnapshot snapshot, HandoffProperties props,
-      IdentityService identity, HandoffOwnership ownership, Clock clock, app.wasla.webhook.WebhookEvents events) {
+      IdentityService identity, HandoffOwnership ownership, Clock clock, app.wasla.webhook.WebhookEvents events,
+      HandoffWait waiting) {
+    this.waiting = waiting;
     this.ownership = ownership;
     this.events = events;
     this.router = router;
@@ -96,6 +99,7 @@ class HandoffTaskListener implements TaskListener {
       log.info("No {} agent has room: handoff {} waits in the queue", group, task.getId());
     }
     task.setVariable(AGENT_REPLY, suggestedReply(task, agent));
+    waiting.announce(task, group, agent);
     publish(app.wasla.webhook.EventTypes.HANDOFF_CREATED, task, java.util.Map.of(
         "group", String.valueOf(group), "reason", String.valueOf(reason), "priority", task.getPriority()));
   }
