@@ -312,6 +312,23 @@ abstract class WebhookScenarios {
   }
 
   @Test
+  void theCrmCountsTheReturningCustomersOrdersFromTheStoreAndTagsHimARepeatBuyer() {
+    // the demo store's returning customer: ORD-12001 (delivered) and ORD-12002 (shipped), placed before Wasla
+    String waId = "201001234567";
+    String customer = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.crm." + System.nanoTime(), "السلام عليكم",
+        Instant.now()))).isEqualTo(200);
+
+    String reader = key(Set.of("customers:read"));
+    await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customer, reader).status() == 200
+        && api.get("/api/customers/" + customer, reader).body().path("orders").asInt() == 2);
+    JsonNode profile = api.get("/api/customers/" + customer, reader).body();
+    assertThat(profile.path("totalSpend").decimalValue()).isEqualByComparingTo("20398");
+    assertThat(profile.path("lastOrderAt").asText()).startsWith("2026-11-20T09:02");
+    assertThat(profile.path("tags").findValuesAsText("name")).contains("repeat_buyer", "vip");
+  }
+
+  @Test
   void aSlowReceiverDoesNotHoldBackAnotherOne() throws Exception {
     try (WebhookReceiver slow = new WebhookReceiver()) {
       slow.slow(4000);
