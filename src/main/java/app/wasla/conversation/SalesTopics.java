@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
  * is a sales question that the conversation must now hand to another flow, in the same turn.
  *
  * <p>The contract with the called flows (order-and-pay, booking, tracking): a flow that ends on a customer's turn it
- * does not serve itself (the customer changed topic while it waited) ends with {@code salesOutcome} {@code other}
- * (its persona answered the turn) or {@code topic_changed} (its persona read the turn with
- * {@code leaveToSalesFlows} and left a sales question unanswered), and returns the turn's reading ({@code intent},
- * {@code handoff}) with its variables. A person asked for goes to the handoff first; a sales intent goes back to
- * "Sales intent?", once per turn ({@link #routed}), so that two flows that keep handing a turn to each other cannot
- * loop.
+ * does not serve itself (the customer changed topic while it waited) ends with {@code salesOutcome}
+ * {@code topic_changed} (its persona read the turn with {@code leaveToSalesFlows} and left a sales question
+ * unanswered) or {@code other} (its persona answered the turn), and returns the turn's reading ({@code intent},
+ * {@code handoff}) with its variables. A person asked for goes to the handoff first. A sales intent goes back to
+ * "Sales intent?" when the turn is still unanswered, or when the persona's answer only promised what a flow does
+ * ("one moment, I'm checking your order"); once per turn ({@link #routed}), so that two flows that keep handing a
+ * turn to each other cannot loop. A product question the persona answered already (its price) is not offered twice.
  */
 @Component("salesTopics")
 public class SalesTopics {
@@ -25,13 +26,20 @@ public class SalesTopics {
   /** The intents that a sales flow serves (the persona leaves them to the flows in the main flow). */
   public static final Set<String> SALES_INTENTS = Set.of("product_inquiry", "availability", "order",
       "booking_new", "booking_change", "booking_cancel", "order_status");
+  /** Intents whose persona answer is only a promise that a flow keeps (checking an order, moving a booking). */
+  public static final Set<String> PROMISED = Set.of("order_status", "booking_change", "booking_cancel");
   /** The turn (turnSeq) whose new topic was routed last. */
   static final String ROUTED_TURN = "newTopicTurn";
 
   public boolean newTopic(DelegateExecution execution) {
-    if (Boolean.TRUE.equals(execution.getVariable("handoff"))
-        || !ENDED_BY_ANOTHER_TOPIC.contains(String.valueOf(execution.getVariable("salesOutcome")))
-        || !SALES_INTENTS.contains(String.valueOf(execution.getVariable("intent")))) {
+    String outcome = String.valueOf(execution.getVariable("salesOutcome"));
+    String intent = String.valueOf(execution.getVariable("intent"));
+    if (Boolean.TRUE.equals(execution.getVariable("handoff")) || !ENDED_BY_ANOTHER_TOPIC.contains(outcome)
+        || !SALES_INTENTS.contains(intent)) {
+      return false;
+    }
+    if ("other".equals(outcome) && !PROMISED.contains(intent)
+        && FlowMessages.answeredInThisTransaction(execution.getProcessBusinessKey())) {
       return false;
     }
     Object turn = execution.getVariable(ConversationVariables.TURN_SEQ);

@@ -306,19 +306,53 @@ class SalesConversationProcessTest {
   }
 
   @Test
-  void anotherProductWhileAnOfferIsOpenGetsAnOfferOfItsOwnSoOrderNowStillWorks() {
+  void anotherProductThatTheOffersPersonaAnsweredIsNotOfferedTwice() {
     ProcessInstance main = demoCustomerStarts("how much are the airpods pro?");
     runDueJobs();
-    assertThat(main).isWaitingAt("callActivity_orderAndPay");
+    int before = sentTexts().size();
 
     customerTurn("and how much is the iphone 15?", null);
 
-    // a second offer, for the product asked about now, with its buttons; the conversation waits in it
-    assertThat(calls(main, "order-and-pay")).isEqualTo(2);
-    assertThat(main).isWaitingAt("callActivity_orderAndPay");
-    assertThat(sentTexts()).last().asString().contains("47,999").contains("iPhone 15");
-    assertThat(runtimeService().getVariable(runtimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(main.getId()).singleResult().getId(), "productSku")).isEqualTo("IP15-128");
+    // order-and-pay's persona answered with the price: one answer, not a second offer on top of it
+    assertThat(calls(main, "order-and-pay")).isEqualTo(1);
+    assertThat(sentTexts()).hasSize(before + 1).last().asString().contains("47,999");
+  }
+
+  @Test
+  void aTurnThatACalledFlowLeavesUnansweredIsServedByTheFlowForItsTopic() {
+    // a called flow that keeps the contract: on a turn about something else it reads it, answers nothing and ends
+    // with salesOutcome topic_changed (as a flow whose persona task leaves sales questions to the flows does)
+    String deployment = BpmnAwareTests.repositoryService().createDeployment().addString("booking-change.bpmn", """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <message id="m" name="CustomerMessage" />
+          <process id="booking-change" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="start" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <intermediateCatchEvent id="wait"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
+            <sequenceFlow id="f2" sourceRef="wait" targetRef="left" />
+            <endEvent id="left">
+              <extensionElements>
+                <camunda:executionListener event="start" expression="${execution.setVariable('intent', 'order_status')}" />
+                <camunda:executionListener event="start" expression="${execution.setVariable('salesOutcome', 'topic_changed')}" />
+              </extensionElements>
+            </endEvent>
+          </process>
+        </definitions>""").deploy().getId();
+    try {
+      ProcessInstance main = demoCustomerStarts("I want to move my booking to another day");
+      runDueJobs();
+      assertThat(main).isWaitingAt("callActivity_bookingChange");
+      int before = sentTexts().size();
+
+      customerTurn("where is my order ORD-12002?", null);
+
+      assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("catchEvent_customerMessage");
+      assertThat(sentTexts()).hasSize(before + 1).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
+      runtimeService().deleteProcessInstance(main.getId(), "test done");
+    } finally {
+      BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   @Test
