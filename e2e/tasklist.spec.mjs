@@ -2,7 +2,7 @@
 // playwright-core.
 //
 //   node e2e/tasklist.spec.mjs <baseUrl> <waId> <agent> <otherAgent> <screenshotDir> <secondWaId> <customerText>
-//                              <ownerName> <followUpText> <password>
+//                              <ownerName> <followUpText> <password> [<smartInfo>]
 //
 //   waId          the customer whose open handoff <agent> owns: <agent> answers it in the form and completes it
 //   otherAgent    an agent of the same team, who then tries to take over <agent>'s handoff of <secondWaId>
@@ -12,10 +12,13 @@
 //   followUpText  a message the customer writes while <agent> works: the test's Java side posts it (a signed
 //                 webhook) as soon as <agent>'s first reply has reached WhatsApp; the open form must show it
 //   password      both agents' password (cloud mode's password policy rules out the demo convention of the user id)
+//   smartInfo     optional: texts the form's Smart Info must show for <waId>, separated by '|' (e.g. the returning
+//                 demo customer's "2|ORD-12002"; the first is the orders count)
 //
 // 1. <agent> logs in. "My handoffs" lists the handoff of <waId> with the filter's variable columns (Customer,
 //    Intent, Why, Owner = <ownerName>). She opens it: the embedded form (forms/handoff.html) shows the summary,
-//    the customer context, the transcript with <customerText>, the owner, and the suggested reply.
+//    the customer context, Smart Info (orders, total spend, last order, open payments, bookings, tags), the
+//    transcript with <customerText>, the owner, and the suggested reply.
 // 2. She sends two replies with the form's Send button without leaving the task (printed as lines
 //    "[e2e] REPLY1 <json string>" and "[e2e] REPLY2 <json string>"): the first is "<suggestion> Your order ships
 //    tomorrow, ref E2E-<waId>.", then she waits until <followUpText> appears in the open form, then sends the
@@ -45,8 +48,8 @@ const STEP_TIMEOUT_MS = 30_000;
 const ENGINE_API = '/camunda/api/engine/engine/default';
 const HANDOFF_TASK = 'userTask_handoff';
 
-const [baseArg, waId, agent, other, screenshotDir, secondWaId, customerText, ownerName, followUpText, password] =
-  process.argv.slice(2);
+const [baseArg, waId, agent, other, screenshotDir, secondWaId, customerText, ownerName, followUpText, password,
+  smartInfoArg] = process.argv.slice(2);
 if (!baseArg || !waId || !agent || !other || !screenshotDir || !secondWaId || !customerText || !ownerName
   || !followUpText || !password) {
   console.error('usage: node tasklist.spec.mjs <baseUrl> <waId> <agent> <otherAgent> <screenshotDir> '
@@ -186,6 +189,8 @@ async function readForm(page) {
       reason: text('.wasla-reason'),
       owner: text('.wasla-owner-name'),
       context: text('.wasla-context'),
+      smart: Object.fromEntries([...root.querySelectorAll('.wasla-smart tr')].map((row) => [
+        row.querySelector('th').textContent.trim(), row.querySelector('td').textContent.trim()])),
       transcript: [...root.querySelectorAll('.wasla-transcript .wasla-line')].map((l) => l.textContent),
       reply: root.querySelector('.wasla-reply').value,
       sendDisabled: root.querySelector('.wasla-send').disabled,
@@ -255,6 +260,17 @@ async function run(browser) {
   check(form.reason === 'customer asked for a human', `the form's reason is ${JSON.stringify(form.reason)}`);
   check(form.owner === `${ownerName} (${agent})`, `the form names the owner ${JSON.stringify(form.owner)}`);
   check(form.context && form.context.includes(`+${waId}`), `the customer context does not show +${waId}: ${JSON.stringify(form.context)}`);
+  for (const row of ['Orders', 'Total spend', 'Last order', 'Open payments', 'Bookings', 'Tags']) {
+    check(form.smart[row] && form.smart[row] !== '…', `Smart Info does not show "${row}": ${JSON.stringify(form.smart)}`);
+  }
+  if (smartInfoArg) {
+    const [orders, ...texts] = smartInfoArg.split('|');
+    check(form.smart.Orders === orders, `Smart Info shows ${JSON.stringify(form.smart.Orders)} orders, not ${orders}`);
+    for (const expected of texts) {
+      check(Object.values(form.smart).some((v) => v.includes(expected)),
+        `Smart Info does not show "${expected}": ${JSON.stringify(form.smart)}`);
+    }
+  }
   check(form.transcript.some((l) => l.includes(customerText)),
     `the transcript does not show the customer's message "${customerText}": ${JSON.stringify(form.transcript)}`);
   check(form.reply.trim().length > 0, 'the reply box should be prefilled with a suggestion');

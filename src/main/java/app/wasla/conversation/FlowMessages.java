@@ -32,7 +32,23 @@ public class FlowMessages {
     String root = rootProcessInstanceId(execution);
     String idempotencyKey = (root.equals(instance) ? "" : root + ":") + instance + ":" + seq;
     outbox.queue(conversation(execution), message, idempotencyKey, instance);
+    java.util.Map<String, Boolean> answered = app.wasla.system.TransactionMaps.of(ANSWERED);
+    if (answered != null) {
+      answered.put(execution.getProcessBusinessKey(), Boolean.TRUE);
+    }
     return idempotencyKey;
+  }
+
+  private static final Object ANSWERED = new Object();
+
+  /**
+   * True when a flow of this conversation queued a message in the current transaction: the turn being handled in
+   * it has an answer already (a turn runs in one transaction from its correlation to its next wait state, or in one
+   * job after its async boundary).
+   */
+  public static boolean answeredInThisTransaction(String conversationKey) {
+    java.util.Map<String, Boolean> answered = app.wasla.system.TransactionMaps.existing(ANSWERED);
+    return answered != null && answered.containsKey(conversationKey);
   }
 
   private static String rootProcessInstanceId(DelegateExecution execution) {

@@ -236,6 +236,39 @@ public class CustomerMemory implements CustomerMessageListener {
     return true;
   }
 
+  /**
+   * The commerce backend's figures of the customer (Smart Info: orders bought, what they cost, payments still open,
+   * the latest order), which the CRM takes as its own: the orders placed before Wasla, or elsewhere, count as well as
+   * those of the conversations. Tags are re-evaluated. Nothing is written when the figures are the CRM's already.
+   */
+  public void recordFigures(String customerKey, Figures figures) {
+    ConversationKey key = ConversationKey.parse(customerKey);
+    Optional<CustomerProfile> now = store.findWithoutAttributes(key.value());
+    if (now.isPresent() && figures.sameAs(now.get())) {
+      return;
+    }
+    String k = prepare(customerKey);
+    store.setFigures(k, figures.orders(), figures.totalSpend(), figures.openBalance(), figures.currency(),
+        figures.lastOrderAt());
+    retag(k, clock.instant());
+  }
+
+  /** Lifetime figures from the business's own records (see {@link #recordFigures}). */
+  public record Figures(int orders, BigDecimal totalSpend, BigDecimal openBalance, String currency,
+      Instant lastOrderAt) {
+
+    public Figures {
+      totalSpend = totalSpend == null ? BigDecimal.ZERO : totalSpend;
+      openBalance = openBalance == null ? BigDecimal.ZERO : openBalance;
+    }
+
+    boolean sameAs(CustomerProfile p) {
+      return p.orders() == orders && p.totalSpend().compareTo(totalSpend) == 0
+          && p.openBalance().compareTo(openBalance) == 0
+          && (lastOrderAt == null || lastOrderAt.equals(p.lastOrderAt()));
+    }
+  }
+
   /** A booking was made, changed or cancelled ({@code description} says which). Idempotent on {@code bookingRef}. */
   public boolean recordBooking(String customerKey, String bookingRef, String description, Instant at) {
     requireRef(bookingRef);

@@ -196,6 +196,20 @@ class CustomerStore {
         .param("amount", amount).param("currency", currency).param("at", utc(at)).param("key", key).update();
   }
 
+  /** The lifetime figures as the commerce backend counts them. */
+  void setFigures(String key, int orders, BigDecimal totalSpend, BigDecimal openBalance, String currency,
+      Instant lastOrderAt) {
+    jdbc.sql("""
+            UPDATE customer SET orders = :orders, total_spend = :spend, open_balance = :open,
+              currency = COALESCE(currency, :currency)
+            WHERE customer_key = :key""")
+        .param("orders", orders).param("spend", totalSpend).param("open", openBalance).param("currency", currency)
+        .param("key", key).update();
+    if (lastOrderAt != null) {
+      jdbc.sql("UPDATE customer SET last_order_at = ? WHERE customer_key = ?").params(utc(lastOrderAt), key).update();
+    }
+  }
+
   void addPayment(String key, BigDecimal amount, String currency) {
     jdbc.sql("""
             UPDATE customer SET total_spend = total_spend + :amount,

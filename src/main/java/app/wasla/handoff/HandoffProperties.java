@@ -17,10 +17,14 @@ public record HandoffProperties(
     Map<String, Duration> firstResponseByGroup,
     /* The group that overdue handoffs are escalated to; its members may take over any handoff. */
     @DefaultValue("supervisors") String supervisorGroup,
-    @DefaultValue("30") int transcriptLines) {
+    @DefaultValue("30") int transcriptLines,
+    /* While the customer waits for a person's first answer, at most one written acknowledgement this often; a
+       message in between gets a reaction. */
+    @DefaultValue("PT2M") Duration acknowledgeEvery) {
 
   public HandoffProperties {
     firstResponseByGroup = firstResponseByGroup == null ? Map.of() : Map.copyOf(firstResponseByGroup);
+    acknowledgeEvery = acknowledgeEvery == null ? Duration.ofMinutes(2) : acknowledgeEvery;
     if (maxOpenPerAgent < 1) {
       throw new IllegalArgumentException("wasla.handoff.max-open-per-agent must be at least 1");
     }

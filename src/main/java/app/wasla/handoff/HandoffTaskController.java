@@ -2,6 +2,9 @@ package app.wasla.handoff;
 
 import app.wasla.channel.whatsapp.CloudApiException;
 import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.commerce.smartinfo.LoadSmartInfoDelegate;
+import app.wasla.crm.CustomerMemory;
+import app.wasla.crm.CustomerProfile;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
 import app.wasla.conversation.ServiceWindowClosedException;
@@ -37,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the handoff form calls while the agent works, without completing the task:
  * {@code POST /handoff/tasks/{taskId}/messages} sends a reply to the customer (only the task's assignee), and
- * {@code GET /handoff/tasks/{taskId}/transcript} lists the conversation (anyone who may see the task).
+ * {@code GET /handoff/tasks/{taskId}/transcript} lists the conversation with the customer's Smart Info (anyone who
+ * may see the task).
  * Tasklist's session (with its CSRF token) or HTTP Basic with the agent's Camunda user.
  */
 @RestController
@@ -62,10 +66,12 @@ class HandoffTaskController {
   private final HandoffProperties props;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final CustomerMemory customers;
 
   HandoffTaskController(AgentCaller callers, HandoffOwnership ownership, TaskService tasks, RuntimeService runtime,
       IdentityService identity, OutboundMessages outbound, Transcript transcript, HandoffProperties props,
-      JdbcClient jdbc, Clock clock) {
+      JdbcClient jdbc, Clock clock, CustomerMemory customers) {
+    this.customers = customers;
     this.callers = callers;
     this.ownership = ownership;
     this.tasks = tasks;
@@ -167,8 +173,29 @@ class HandoffTaskController {
     answer.put("reason", variables.get(PersonaVariables.HANDOFF_REASON));
     answer.put("personaSummary", variables.get(PersonaVariables.SUMMARY));
     answer.put("context", tasks.getVariableLocal(taskId, HandoffTaskListener.CONTEXT));
+    answer.put("smartInfo", smartInfo(task.getProcessInstanceId(), key));
     answer.put("lines", lines);
     return ResponseEntity.ok(answer);
+  }
+
+  /**
+   * Smart Info as the flow loaded it when the handoff began (the commerce backend's figures: orders bought, total
+   * spend, the latest order, open payments, upcoming bookings), with the customer's tags as the CRM has them now.
+   */
+  private Map<String, Object> smartInfo(String processInstanceId, String conversationKey) {
+    Map<String, Object> loaded = runtime.getVariables(processInstanceId, List.of(LoadSmartInfoDelegate.ORDERS,
+        LoadSmartInfoDelegate.TOTAL_SPEND_EGP, LoadSmartInfoDelegate.LAST_ORDER, LoadSmartInfoDelegate.OPEN_PAYMENTS,
+        LoadSmartInfoDelegate.OPEN_PAYMENTS_EGP, LoadSmartInfoDelegate.OPEN_BOOKINGS));
+    Map<String, Object> smart = new LinkedHashMap<>();
+    smart.put("loaded", loaded.containsKey(LoadSmartInfoDelegate.ORDERS));
+    smart.put("orders", loaded.get(LoadSmartInfoDelegate.ORDERS));
+    smart.put("totalSpendEgp", loaded.get(LoadSmartInfoDelegate.TOTAL_SPEND_EGP));
+    smart.put("lastOrder", loaded.get(LoadSmartInfoDelegate.LAST_ORDER));
+    smart.put("openPayments", loaded.get(LoadSmartInfoDelegate.OPEN_PAYMENTS));
+    smart.put("openPaymentsEgp", loaded.get(LoadSmartInfoDelegate.OPEN_PAYMENTS_EGP));
+    smart.put("openBookings", loaded.get(LoadSmartInfoDelegate.OPEN_BOOKINGS));
+    smart.put("tags", customers.find(conversationKey).map(CustomerProfile::tagNames).orElse(List.of()));
+    return smart;
   }
 
   private Task handoffTask(String taskId) {

@@ -46,11 +46,13 @@ class HandoffTaskListener implements TaskListener {
   private final Clock clock;
   private final app.wasla.webhook.WebhookEvents events;
   private final Corrections corrections;
+  private final HandoffWait waiting;
 
   HandoffTaskListener(HandoffRouter router, HandoffSnapshot snapshot, HandoffProperties props,
       IdentityService identity, HandoffOwnership ownership, Clock clock, app.wasla.webhook.WebhookEvents events,
-      Corrections corrections) {
+      Corrections corrections, HandoffWait waiting) {
     this.corrections = corrections;
+    this.waiting = waiting;
     this.ownership = ownership;
     this.events = events;
     this.router = router;
@@ -106,6 +108,7 @@ class HandoffTaskListener implements TaskListener {
       log.info("No {} agent has room: handoff {} waits in the queue", group, task.getId());
     }
     task.setVariable(AGENT_REPLY, suggestedReply(task, agent));
+    waiting.announce(task, group, agent);
     publish(app.wasla.webhook.EventTypes.HANDOFF_CREATED, task, java.util.Map.of(
         "group", String.valueOf(group), "reason", String.valueOf(reason), "priority", task.getPriority()));
   }

@@ -8,17 +8,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${refreshHandoff}}: a customer wrote during a handoff; the agent's form shows it (the message
- * itself is already in the transcript, this refreshes the task's snapshot).
+ * itself is already in the transcript, this refreshes the task's snapshot), and, until a person has answered, the
+ * customer hears that the message was passed on ({@link HandoffWait}).
  */
 @Component("refreshHandoff")
 class RefreshHandoffDelegate implements JavaDelegate {
 
   private final TaskService tasks;
   private final HandoffTaskListener listener;
+  private final HandoffWait waiting;
 
-  RefreshHandoffDelegate(TaskService tasks, HandoffTaskListener listener) {
+  RefreshHandoffDelegate(TaskService tasks, HandoffTaskListener listener, HandoffWait waiting) {
     this.tasks = tasks;
     this.listener = listener;
+    this.waiting = waiting;
   }
 
   @Override
@@ -27,5 +30,6 @@ class RefreshHandoffDelegate implements JavaDelegate {
         .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).list()) {
       tasks.setVariablesLocal(task.getId(), listener.snapshot(execution, execution.getProcessBusinessKey()));
     }
+    waiting.acknowledge(execution);
   }
 }

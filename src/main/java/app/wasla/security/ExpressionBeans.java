@@ -18,7 +18,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
 
   static final List<String> WASLA = List.of(
       // persona and conversation
-      "personaReply", "personaTurns",
+      "personaReply", "personaTurns", "salesTopics",
       // commerce
       "salesTurns", "loadSmartInfo", "lookUpStock", "placeOrder", "createPaymentLink", "confirmPayment",
       "paymentFailed", "remindPayment", "expireOrder", "trackOrder", "findBooking",

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Emits {@code conversation.closed} when a conversation instance ends, in the engine's transaction.
- * Added to every process by a parse listener, like the mailbox's wait-state listener.
+ * Added to every process by a parse listener, like the mailbox's wait-state listener. A flow that the conversation
+ * calls (order-and-pay, booking, tracking) shares its business key but is not the conversation: its end is not one.
  */
 @Component
 class ConversationClosedListener extends AbstractProcessEnginePlugin implements ExecutionListener {
@@ -28,8 +29,9 @@ class ConversationClosedListener extends AbstractProcessEnginePlugin implements 
   @Override
   public void notify(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    // only the instance itself ending, with a conversation key as business key
-    if (key == null || !key.contains(":") || !execution.getId().equals(execution.getProcessInstanceId())) {
+    // only the instance itself ending, with a conversation key as business key, and not called by another
+    if (key == null || !key.contains(":") || !execution.getId().equals(execution.getProcessInstanceId())
+        || execution.getSuperExecution() != null) {
       return;
     }
     events.getObject().publish(EventTypes.CONVERSATION_CLOSED, key, Map.of(

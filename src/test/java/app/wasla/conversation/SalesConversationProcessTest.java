@@ -235,4 +235,148 @@ class SalesConversationProcessTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?")
         .param(idempotencyKey).query(Long.class).single()).isEqualTo(1);
   }
+
+  // ---- a called sales flow ends because the customer changed topic: the conversation serves it in that turn
+
+  /** The demo store's returning customer (ORD-12001, ORD-12002), who writes a numbered turn each time. */
+  private ProcessInstance demoCustomerStarts(String text) {
+    key = "100000000000001:201001234567";
+    inbox.accept(new NewInboxEntry("wamid.p." + key + System.nanoTime(), ConversationKey.parse(key),
+        Mailbox.CUSTOMER_MESSAGE, "text", "hi", null, null, null, null, "Mariam", null, null,
+        java.time.Instant.now(), java.time.Instant.now(), false));
+    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key).update();
+    jdbc.sql("DELETE FROM outbound_message WHERE conversation_key = ?").param(key).update();
+    for (ProcessInstance earlier : runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKey("sales-conversation").list()) {
+      runtimeService().deleteProcessInstance(earlier.getId(), "a test starts afresh");
+    }
+    return startWith(text);
+  }
+
+  private long turn = 1;
+
+  /** A customer turn as the mailbox delivers it (to whichever instance of the conversation waits), numbered. */
+  private void customerTurn(String text, String replyId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.TURN_TEXT, text);
+    variables.put(ConversationVariables.REPLY_ID, replyId);
+    variables.put(ConversationVariables.TURN_SEQ, ++turn);
+    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceBusinessKey(key)
+        .setVariables(variables).correlate();
+    runDueJobs();
+  }
+
+  private void runDueJobs() {
+    for (int i = 0; i < 50; i++) {
+      List<String> ids = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+          .map(ProcessInstance::getId).toList();
+      List<Job> due = ids.isEmpty() ? List.of() : BpmnAwareTests.managementService().createJobQuery()
+          .processInstanceIds(new java.util.HashSet<>(ids)).executable().list().stream()
+          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      BpmnAwareTests.managementService().executeJob(due.get(0).getId());
+    }
+    throw new IllegalStateException("jobs keep coming");
+  }
+
+  /** The flows of this name that the conversation called. */
+  private long calls(ProcessInstance main, String flow) {
+    return BpmnAwareTests.historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(main.getId())
+        .processDefinitionKey(flow).count();
+  }
+
+  @Test
+  void anOrderStatusQuestionWhileAnOfferIsOpenIsAnsweredInTheSameTurn() {
+    ProcessInstance main = demoCustomerStarts("how much are the airpods pro?");
+    runDueJobs();
+    assertThat(main).isWaitingAt("callActivity_orderAndPay");
+    int before = sentTexts().size();
+
+    customerTurn("where is my order ORD-12002?", null);
+
+    // order-and-pay ended on a turn about something else; tracking answered it before the turn ended
+    assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("catchEvent_customerMessage");
+    List<String> replies = sentTexts().subList(before, sentTexts().size());
+    assertThat(replies).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
+    // nothing promised ("one moment, I'm checking") is left without what it promised
+    assertThat(String.join("\n", replies)).contains("BOSTA-7790415");
+  }
+
+  @Test
+  void anotherProductThatTheOffersPersonaAnsweredIsNotOfferedTwice() {
+    ProcessInstance main = demoCustomerStarts("how much are the airpods pro?");
+    runDueJobs();
+    int before = sentTexts().size();
+
+    customerTurn("and how much is the iphone 15?", null);
+
+    // order-and-pay's persona answered with the price: one answer, not a second offer on top of it
+    assertThat(calls(main, "order-and-pay")).isEqualTo(1);
+    assertThat(sentTexts()).hasSize(before + 1).last().asString().contains("47,999");
+  }
+
+  @Test
+  void aTurnThatACalledFlowLeavesUnansweredIsServedByTheFlowForItsTopic() {
+    // a called flow that keeps the contract: on a turn about something else it reads it, answers nothing and ends
+    // with salesOutcome topic_changed (as a flow whose persona task leaves sales questions to the flows does)
+    String deployment = BpmnAwareTests.repositoryService().createDeployment().addString("booking-change.bpmn", """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <message id="m" name="CustomerMessage" />
+          <process id="booking-change" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="start" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <intermediateCatchEvent id="wait"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
+            <sequenceFlow id="f2" sourceRef="wait" targetRef="left" />
+            <endEvent id="left">
+              <extensionElements>
+                <camunda:executionListener event="start" expression="${execution.setVariable('intent', 'order_status')}" />
+                <camunda:executionListener event="start" expression="${execution.setVariable('salesOutcome', 'topic_changed')}" />
+              </extensionElements>
+            </endEvent>
+          </process>
+        </definitions>""").deploy().getId();
+    try {
+      ProcessInstance main = demoCustomerStarts("I want to move my booking to another day");
+      runDueJobs();
+      assertThat(main).isWaitingAt("callActivity_bookingChange");
+      int before = sentTexts().size();
+
+      customerTurn("where is my order ORD-12002?", null);
+
+      assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("catchEvent_customerMessage");
+      assertThat(sentTexts()).hasSize(before + 1).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
+      runtimeService().deleteProcessInstance(main.getId(), "test done");
+    } finally {
+      BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void aQuestionThatIsNoSalesTopicEndsTheOfferWithoutCallingAnotherFlow() {
+    ProcessInstance main = demoCustomerStarts("how much are the airpods pro?");
+    runDueJobs();
+
+    customerTurn("thanks a lot", null);
+
+    assertThat(main).isWaitingAt("catchEvent_customerMessage");
+    assertThat(calls(main, "order-and-pay")).isEqualTo(1);
+    assertThat(calls(main, "order-tracking")).isZero();
+  }
+
+  @Test
+  void aTurnHandedBackIsRoutedOnceSoTwoFlowsCannotPassItToEachOtherForever() {
+    ProcessInstance main = demoCustomerStarts("how much are the airpods pro?");
+    runDueJobs();
+    // the turn's topic was routed already (as if a flow called for it had handed it back again)
+    runtimeService().setVariable(main.getId(), SalesTopics.ROUTED_TURN, turn + 1);
+
+    customerTurn("where is my order ORD-12002?", null);
+
+    assertThat(calls(main, "order-tracking")).isZero();
+    assertThat(main).isWaitingAt("catchEvent_customerMessage");
+  }
 }

@@ -342,6 +342,33 @@ abstract class CrmScenarios {
   }
 
   @Test
+  void theStoresFiguresBecomeTheCrmsAndItsTagsFollow() {
+    String key = key(newCustomer());
+    Instant lastOrder = Instant.parse("2026-11-20T09:02:00Z");
+    memory.recordFigures(key, new CustomerMemory.Figures(2, new BigDecimal("20398"), BigDecimal.ZERO, "EGP",
+        lastOrder));
+
+    CustomerProfile p = memory.find(key).orElseThrow();
+    assertThat(p.orders()).isEqualTo(2);
+    assertThat(p.totalSpend()).isEqualByComparingTo("20398");
+    assertThat(p.lastOrderAt()).isEqualTo(lastOrder);
+    assertThat(p.tagNames()).containsExactly("repeat_buyer", "vip");
+    long events = jdbc.sql("SELECT COUNT(*) FROM customer_event WHERE customer_key = ?").param(key)
+        .query(Long.class).single();
+
+    // the same figures again (the next conversation's Smart Info): nothing written
+    memory.recordFigures(key, new CustomerMemory.Figures(2, new BigDecimal("20398.00"), BigDecimal.ZERO, "EGP",
+        lastOrder));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_event WHERE customer_key = ?").param(key)
+        .query(Long.class).single()).isEqualTo(events);
+
+    // an open payment in the store: the open balance, and its tag
+    memory.recordFigures(key, new CustomerMemory.Figures(2, new BigDecimal("20398"), new BigDecimal("899"), "EGP",
+        lastOrder));
+    assertThat(tagNames(key)).containsExactly("repeat_buyer", "unpaid", "vip");
+  }
+
+  @Test
   void ordersAndPaymentsMoveFiguresAndRuleTagsWhileManualTagsStay() throws Exception {
     String key = key(newCustomer());
     Instant now = Instant.now();

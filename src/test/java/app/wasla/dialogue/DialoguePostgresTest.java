@@ -6,12 +6,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The dialogues whose flows keep state across turns (checkout, booking, interruptions) on the real PostgreSQL at
+ * The dialogues whose flows keep state across turns (checkout, booking, interruptions, conversation) on the real PostgreSQL at
  * 127.0.0.1:5432; {@code -Ddialogue=...} picks others, as for {@link DialogueTest}.
  */
 class DialoguePostgresTest extends DialogueScenarios {
 
-  static final List<String> FLOW_FOLDERS = List.of("checkout/", "booking/", "interruptions/");
+  static final List<String> FLOW_FOLDERS = List.of("checkout/", "booking/", "interruptions/", "conversation/");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

@@ -36,7 +36,7 @@ class AgentPresencePostgresTest {
     DataSource ds = PostgresTestDatabase.migrated("wasla_agent_presence");
     jdbc = JdbcClient.create(ds);
     presence = new AgentPresence(jdbc, Clock.fixed(NOW, ZoneOffset.UTC),
-        new HandoffProperties(5, true, null, Map.of(), "supervisors", 30));
+        new HandoffProperties(5, true, null, Map.of(), "supervisors", 30, null));
     transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
   }
 

@@ -187,6 +187,9 @@ class HandoffProcessTest {
     presence.setAvailable("omar", false);
     ProcessInstance instance = handedOff("talk to a human");
     assertThat(taskOf(instance).getAssignee()).isNull();
+    // nobody has room: the customer hears the place in the queue and a rough wait, not silence
+    assertThat(sent(instance)).last().asString().isEqualTo(
+        "All our colleagues are busy right now and you're number 1 in line; someone will reply within about 5 minutes ⏱️");
 
     presence.setAvailable("omar", true);
     router.fillQueues();
@@ -293,23 +296,71 @@ class HandoffProcessTest {
     assertThat(taskOf(instance).getAssignee()).isEqualTo("demo");
   }
 
-  @Test
-  void customerMessagesDuringTheHandoffAreShownToTheAgentNotAnsweredByTheBot() {
-    ProcessInstance instance = handedOff("talk to a human");
-    int before = sent(instance).size();
+  /** The customer writes during the handoff, as the mailbox delivers it. */
+  private void customerWritesDuringHandoff(ProcessInstance instance, String wamid, String text) {
+    inbox.accept(new NewInboxEntry(wamid, ConversationKey.parse(instance.getBusinessKey()), Mailbox.CUSTOMER_MESSAGE,
+        "text", text, null, null, null, null, "Karim", null, null, Instant.now(), Instant.now(), false));
+    runtime.createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, text).setVariable(ConversationVariables.LAST_WAMID, wamid)
+        .correlate();
+  }
 
-    runtime.createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
-        .setVariable(ConversationVariables.TURN_TEXT, "hello? anyone there?").correlate();
-    inbox.accept(new NewInboxEntry("wamid.h2." + instance.getBusinessKey(), ConversationKey.parse(instance.getBusinessKey()),
-        Mailbox.CUSTOMER_MESSAGE, "text", "are you there??", null, null, null, null, "Karim", null, null,
-        Instant.now(), Instant.now(), false));
-    runtime.createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
-        .setVariable(ConversationVariables.TURN_TEXT, "are you there??").correlate();
+  private List<String> sentTypes(ProcessInstance instance) {
+    return jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+        .param(instance.getBusinessKey()).query(String.class).list();
+  }
+
+  @Test
+  void aCustomerHandedOffHearsOnceWhoWillAnswerAndRoughlyWhen() {
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+    Task task = taskOf(instance);
+    String agent = task.getAssignee().equals("sara") ? "Sara" : "Omar";
+
+    // the persona's answer, then who and when: the sales team's first-response deadline (5 minutes)
+    List<String> sent = sent(instance);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1)).isEqualTo(agent + " from our team will reply within about 5 minutes ⏱️");
+  }
+
+  @Test
+  void customerMessagesDuringTheHandoffAreShownToTheAgentAndAcknowledgedWithoutSpam() {
+    ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");
+    int before = sent(instance).size();
+    String key = instance.getBusinessKey();
+
+    customerWritesDuringHandoff(instance, "wamid.h2." + key, "ايه يا جماعة محدش بيرد؟");
+    customerWritesDuringHandoff(instance, "wamid.h3." + key, "are you there??");
 
     assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK).hasPassed("endEvent_messageShown");
     assertThat((String) tasks.getVariableLocal(taskOf(instance).getId(), "handoffTranscript"))
         .contains("are you there??");
-    assertThat(sent(instance)).hasSize(before);
+    // the first gets words (passed on, the time left); the next, a moment later, a reaction: no second paragraph
+    List<String> sent = sent(instance);
+    assertThat(sent).hasSize(before + 2);
+    assertThat(sent.get(before)).startsWith("وصلت رسالتك ✅").contains("دقيقة");
+    assertThat(sentTypes(instance).get(before + 1)).isEqualTo("reaction");
+    assertThat(jdbc.sql("SELECT body_json FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC")
+        .param(key).query(String.class).list().get(0)).contains("wamid.h3." + key);
+
+    // once a person has answered, the person talks: the bot acknowledges nothing more
+    runtime.setVariable(instance.getId(), "agentResponded", true);
+    customerWritesDuringHandoff(instance, "wamid.h4." + key, "ok thanks");
+    assertThat(sent(instance)).hasSize(before + 2);
+  }
+
+  @Test
+  void aLaterMessageGetsWordsAgainOnceTheAcknowledgementIsOld() {
+    ProcessInstance instance = handedOff("talk to a human");
+    String key = instance.getBusinessKey();
+    customerWritesDuringHandoff(instance, "wamid.l2." + key, "hello?");
+    runtime.setVariable(instance.getId(), HandoffWait.ACKNOWLEDGED_AT,
+        java.util.Date.from(Instant.now().minus(java.time.Duration.ofMinutes(3))));
+    int before = sent(instance).size();
+
+    customerWritesDuringHandoff(instance, "wamid.l3." + key, "still waiting");
+
+    assertThat(sent(instance)).hasSize(before + 1).last().asString().startsWith("Got it ✅ I've passed this on to")
+        .contains("expect a reply within about");
   }
 
   @Test

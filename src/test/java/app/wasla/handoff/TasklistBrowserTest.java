@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A handoff answered in Camunda Tasklist in a real browser: e2e/tasklist.spec.mjs drives Debian's Chromium through
  * playwright-core against this application, in cloud mode with MockWebServer playing Meta. The handoffs are created
  * through the real path (a signed webhook, the mailbox, the flow, the persona). The agent who owns the first one
- * logs in, sees the filter's columns (with her full name as the owner), opens the embedded form (transcript,
+ * logs in, sees the filter's columns (with her full name as the owner), opens the embedded form (Smart Info of the returning demo customer, transcript,
  * context, suggested reply), sends two replies with Send without leaving the task while the customer writes in
  * between (this test posts that message once her first reply reached Meta, and the open form must show it), and
  * completes with "back to the bot". Both replies must reach Meta for that customer. Before completing she says in the
@@ -62,6 +62,7 @@ class TasklistBrowserTest {
   private static final String CUSTOMER_TEXT = "I want to talk to a human please";
   private static final String FOLLOW_UP_TEXT = "Do you also deliver to Giza?";
   private static final List<String> AGENTS = List.of("sara", "omar");
+  private static final String DEMO_CUSTOMER = "201001234567";
 
   @DynamicPropertySource
   static void cloudModeAgainstTheMock(DynamicPropertyRegistry registry) {
@@ -84,7 +85,8 @@ class TasklistBrowserTest {
     BrowserScript.requireBrowser();
     seedSalesAgents();
 
-    String waId = newCustomer();
+    // the returning demo customer (ORD-12001 and ORD-12002 in the demo store): the form's Smart Info shows them
+    String waId = DEMO_CUSTOMER;
     Task first = handoff(waId);
     String owner = first.getAssignee();
     assertThat(owner).as("assignee of the first handoff").isIn(AGENTS);
@@ -114,7 +116,7 @@ class TasklistBrowserTest {
     });
 
     String log = runBrowser("http://127.0.0.1:" + port, waId, owner, other, SCREENSHOTS.toString(), secondWaId,
-        CUSTOMER_TEXT, ownerName, FOLLOW_UP_TEXT, CloudMode.AGENT_PASSWORD);
+        CUSTOMER_TEXT, ownerName, FOLLOW_UP_TEXT, CloudMode.AGENT_PASSWORD, "2|ORD-12002|repeat_buyer|20,398 EGP");
     customerWritesAgain.get(10, TimeUnit.SECONDS);
 
     // both replies the owner sent from the open task reached Meta for that customer, in order, as text messages

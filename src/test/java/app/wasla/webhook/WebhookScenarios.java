@@ -276,6 +276,59 @@ abstract class WebhookScenarios {
   }
 
   @Test
+  void aCalledSalesFlowEndingIsNotTheConversationClosing(
+      @Autowired org.camunda.bpm.engine.HistoryService history,
+      @Autowired app.wasla.conversation.SilentConversations silent,
+      @Autowired app.wasla.conversation.MailboxProperties mailbox) {
+    subscribe("conversation.started", "conversation.closed");
+    String waId = newCustomer();
+    String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    Webhooks webhooks = new Webhooks(port);
+
+    // a price question: the conversation calls order-and-pay, which offers the product and waits
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.cc1." + waId, "how much is the samsung a15?",
+        Instant.now()))).isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(conversation).processDefinitionKey("order-and-pay").count() == 1);
+    // free text instead of a button: order-and-pay ends, the conversation goes on
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.cc2." + waId, "thanks a lot", Instant.now())))
+        .isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(conversation).processDefinitionKey("order-and-pay").finished().count() == 1);
+    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.started").isEmpty());
+    sleep(1000);
+    assertThat(receiver.accepted(conversation, "conversation.closed")).as("closed while the conversation lives")
+        .isEmpty();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(conversation)
+        .processDefinitionKey("sales-conversation").unfinished().count()).isEqualTo(1);
+
+    // the conversation itself ends (the customer went silent): closed, once
+    silent.closeSilent(Instant.now().plus(mailbox.inactivityTimeout()).plusSeconds(60));
+    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.closed").isEmpty());
+    sleep(500);
+    assertThat(receiver.accepted(conversation, "conversation.closed")).hasSize(1);
+    assertThat(receiver.accepted(conversation, "conversation.closed").get(0).envelope().path("data")
+        .path("processDefinitionId").asText()).startsWith("sales-conversation:");
+  }
+
+  @Test
+  void theCrmCountsTheReturningCustomersOrdersFromTheStoreAndTagsHimARepeatBuyer() {
+    // the demo store's returning customer: ORD-12001 (delivered) and ORD-12002 (shipped), placed before Wasla
+    String waId = "201001234567";
+    String customer = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.crm." + System.nanoTime(), "السلام عليكم",
+        Instant.now()))).isEqualTo(200);
+
+    String reader = key(Set.of("customers:read"));
+    await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customer, reader).status() == 200
+        && api.get("/api/customers/" + customer, reader).body().path("orders").asInt() == 2);
+    JsonNode profile = api.get("/api/customers/" + customer, reader).body();
+    assertThat(profile.path("totalSpend").decimalValue()).isEqualByComparingTo("20398");
+    assertThat(profile.path("lastOrderAt").asText()).startsWith("2026-11-20T09:02");
+    assertThat(profile.path("tags").findValuesAsText("name")).contains("repeat_buyer", "vip");
+  }
+
+  @Test
   void aSlowReceiverDoesNotHoldBackAnotherOne() throws Exception {
     try (WebhookReceiver slow = new WebhookReceiver()) {
       slow.slow(4000);

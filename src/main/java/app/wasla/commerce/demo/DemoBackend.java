@@ -316,14 +316,15 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   public CustomerSummary summary(String customerId) {
     return jdbc.sql("""
             SELECT bought.orders, bought.spend, latest.id AS latest_id, p.name_en AS latest_name,
-              latest.status AS latest_status, payments.open_count, payments.open_total, bookings.upcoming
+              latest.status AS latest_status, latest.created_at AS latest_at, payments.open_count,
+              payments.open_total, bookings.upcoming
             FROM (SELECT COUNT(*) AS orders, COALESCE(SUM(amount_egp), 0) AS spend FROM commerce_order
                   WHERE customer_id = :customer AND status NOT IN (:cancelled, :reserved)) bought
             CROSS JOIN (SELECT COUNT(*) AS open_count, COALESCE(SUM(amount_egp), 0) AS open_total
                   FROM commerce_payment WHERE customer_id = :customer AND status = 'OPEN') payments
             CROSS JOIN (SELECT COUNT(*) AS upcoming FROM commerce_booking
                   WHERE customer_id = :customer AND status = :booked AND starts_at >= :now) bookings
-            LEFT JOIN (SELECT id, sku, status FROM commerce_order WHERE customer_id = :customer
+            LEFT JOIN (SELECT id, sku, status, created_at FROM commerce_order WHERE customer_id = :customer
                   ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY) latest ON 1 = 1
             LEFT JOIN commerce_product p ON p.sku = latest.sku""")
         .param("customer", customerId).param("cancelled", Order.CANCELLED).param("reserved", Order.RESERVED)
@@ -332,7 +333,8 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
             rs.getObject("latest_id") == null ? null
                 : "ORD-" + rs.getLong("latest_id") + " · " + rs.getString("latest_name") + " · "
                     + rs.getString("latest_status"),
-            rs.getInt("open_count"), rs.getBigDecimal("open_total"), rs.getInt("upcoming")))
+            rs.getInt("open_count"), rs.getBigDecimal("open_total"), rs.getInt("upcoming"),
+            rs.getObject("latest_at") == null ? null : rs.getObject("latest_at", OffsetDateTime.class).toInstant()))
         .single();
   }
 

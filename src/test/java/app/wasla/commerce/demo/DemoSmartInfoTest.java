@@ -54,6 +54,7 @@ class DemoSmartInfoTest {
     assertThat(summary.openPayments()).isEqualTo(2);
     assertThat(summary.openPaymentsEgp()).isEqualByComparingTo("1300.00");
     assertThat(summary.openBookings()).isEqualTo(2);
+    assertThat(summary.lastOrderAt()).isEqualTo(NOW);
 
     CustomerSummary nobody = store.summary("20100000" + UUID.randomUUID().toString().substring(0, 4));
     assertThat(nobody.orders()).isZero();
@@ -62,6 +63,8 @@ class DemoSmartInfoTest {
     assertThat(nobody.openPayments()).isZero();
     assertThat(nobody.openPaymentsEgp()).isEqualByComparingTo(BigDecimal.ZERO);
     assertThat(nobody.openBookings()).isZero();
+    assertThat(nobody.lastOrderAt()).isNull();
+    assertThat(nobody.isEmpty()).isTrue();
   }
 
   private static DataSource migrated(String database) {

@@ -1,0 +1,117 @@
+package app.wasla.handoff;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.conversation.ConversationVariables;
+import app.wasla.conversation.FlowMessages;
+import app.wasla.persona.PersonaVariables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer is never left in silence while a handoff waits for its person: once, when the task is created, who
+ * will answer and roughly when (the team's first-response deadline, longer by the team's queue when nobody has
+ * room); then, until a person has answered, each message is acknowledged: in words with the time left, at most once
+ * per {@code wasla.handoff.acknowledge-every}, and with a reaction in between, so that a customer who writes three
+ * lines in a row gets one answer and two 🙏, not three paragraphs. Once a person has answered, the person talks.
+ */
+@Component
+class HandoffWait {
+
+  /** When the customer was last told in words that the message was passed on (a Date; per handoff). */
+  static final String ACKNOWLEDGED_AT = "handoffAcknowledgedAt";
+  static final String REACTION = "🙏";
+
+  private final FlowMessages messages;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final AgentPresence presence;
+  private final HandoffProperties props;
+  private final Clock clock;
+
+  HandoffWait(FlowMessages messages, TaskService tasks, IdentityService identity, AgentPresence presence,
+      HandoffProperties props, Clock clock) {
+    this.messages = messages;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.presence = presence;
+    this.props = props;
+    this.clock = clock;
+  }
+
+  /** The handoff task was just created (and given to {@code agent}, or queued when null): tell the customer. */
+  void announce(DelegateTask task, String group, String agent) {
+    DelegateExecution execution = task.getExecution();
+    // a new handoff of the same conversation: nobody has answered this one yet
+    if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
+      execution.setVariable(SendAgentReplyDelegate.RESPONDED, false);
+    }
+    if (execution.getVariable(ACKNOWLEDGED_AT) != null) {
+      execution.setVariable(ACKNOWLEDGED_AT, null);
+    }
+    String language = language(execution);
+    Duration sla = props.firstResponseFor(group);
+    String text;
+    if (agent != null) {
+      text = HandoffWaitTexts.assigned(language, firstName(agent), minutes(sla));
+    } else {
+      // the engine's task query does not see this task yet: the ones waiting before it, plus this one
+      int position = (int) tasks.createTaskQuery().taskDefinitionKey(HandoffRouter.HANDOFF_TASK).taskUnassigned()
+          .taskCandidateGroup(group).count() + 1;
+      long available = group == null ? 0 : identity.createUserQuery().memberOfGroup(group).list().stream()
+          .filter(u -> presence.of(u.getId()).available()).count();
+      long rounds = (position + Math.max(1, available) - 1) / Math.max(1, available);
+      text = HandoffWaitTexts.queued(language, position, minutes(sla.multipliedBy(rounds)));
+    }
+    messages.send(execution, OutboundMessage.Text.of(text));
+  }
+
+  /** The customer wrote while the handoff waits: acknowledged unless a person is answering already. */
+  void acknowledge(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
+      return;
+    }
+    Instant now = clock.instant();
+    Object last = execution.getVariable(ACKNOWLEDGED_AT);
+    if (last instanceof Date at && Duration.between(at.toInstant(), now).compareTo(props.acknowledgeEvery()) < 0) {
+      Object wamid = execution.getVariable(ConversationVariables.LAST_WAMID);
+      if (wamid instanceof String w && !w.startsWith("event:")) {
+        messages.send(execution, new OutboundMessage.Reaction(w, REACTION));
+      }
+      return;
+    }
+    String language = language(execution);
+    Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).list().stream().findFirst().orElse(null);
+    Duration left = task == null || task.getDueDate() == null ? Duration.ZERO
+        : Duration.between(now, task.getDueDate().toInstant());
+    String text = left.isNegative() || left.isZero() ? HandoffWaitTexts.acknowledgedLate(language)
+        : HandoffWaitTexts.acknowledged(language, task.getAssignee() == null ? null : firstName(task.getAssignee()),
+            minutes(left));
+    messages.send(execution, OutboundMessage.Text.of(text));
+    execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
+  }
+
+  /** Whole minutes, rounded up, at least one. */
+  static long minutes(Duration d) {
+    long seconds = Math.max(0, d.getSeconds());
+    return Math.max(1, (seconds + 59) / 60);
+  }
+
+  private static String language(DelegateExecution execution) {
+    return String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE));
+  }
+
+  private String firstName(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return user == null || user.getFirstName() == null || user.getFirstName().isBlank() ? userId : user.getFirstName();
+  }
+}
