@@ -15,6 +15,11 @@ public final class PersonaVariables {
   /** The customer's CRM tags, comma-separated, set when the turn hands off (routing and the agent's form). */
   public static final String CUSTOMER_TAGS = "customerTags";
   public static final String LOW_CONFIDENCE_STREAK = "lowConfidenceStreak";
+  /**
+   * Transient, for the flow's gateways in the turn's own transaction: true when the persona sent its reply to the turn
+   * itself, false when it left the answer to a sales flow.
+   */
+  public static final String PERSONA_ANSWERED = "personaAnswered";
 
   private PersonaVariables() {
   }
