@@ -34,14 +34,17 @@ class LookUpStockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean ar = arabic(execution);
+    SalesContext.Form form = SalesContext.form(execution);
+    boolean ar = form == SalesContext.Form.EGYPTIAN || form == SalesContext.Form.MSA;
     List<Product> found = catalogue.search(SalesContext.turnText(execution));
     execution.setVariable(SalesVariables.PRODUCT_FOUND, !found.isEmpty());
     if (found.isEmpty()) {
-      messages.send(execution, OutboundMessage.Text.of(ar
-          ? "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين."
-          : "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
-              + " where it's in stock."));
+      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(form,
+          "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
+          "أخبرني باسم المنتج الذي تبحث عنه (مثلاً: آيفون ١٥ أو إيربودز برو) وسأخبرك بسعره وأين يتوفر.",
+          "2oly esm el montag elly bddawar 3aleh (masalan iPhone 15 aw AirPods Pro) w a2olak se3ro w mawgood fen.",
+          "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
+              + " where it's in stock.")));
       return;
     }
     Product product = found.get(0);
@@ -55,17 +58,25 @@ class LookUpStockDelegate implements JavaDelegate {
     String name = product.name(ar ? "ar" : "en");
     String where = inStock.stream().map(s -> (ar ? s.branchNameAr() : s.branchNameEn()))
         .collect(Collectors.joining(ar ? "، " : ", "));
-    String body = ar
-        ? name + " سعره " + money(product.priceEgp(), true) + ".\n"
-            + (inStock.isEmpty() ? "للأسف خلصان دلوقتي في الفرعين." : "متوفر في: " + where + ".")
-        : name + " costs " + money(product.priceEgp(), false) + ".\n"
-            + (inStock.isEmpty() ? "Sorry, it's out of stock in both branches right now." : "In stock: " + where + ".");
+    String price = money(product.priceEgp(), ar);
+    String body = SalesContext.say(form,
+        name + " سعره " + price + ".\n"
+            + (inStock.isEmpty() ? "للأسف خلصان دلوقتي في الفرعين." : "متوفر في: " + where + "."),
+        "سعر " + name + " هو " + price + ".\n"
+            + (inStock.isEmpty() ? "للأسف نفد حالياً من الفرعين." : "متوفر في: " + where + "."),
+        name + " se3ro " + price.replace("EGP", "geneh") + ".\n"
+            + (inStock.isEmpty() ? "Lel asaf khalsan delwa2ty f el far3een." : "Mawgood f: " + where + "."),
+        name + " costs " + price + ".\n"
+            + (inStock.isEmpty() ? "Sorry, it's out of stock in both branches right now." : "In stock: " + where + "."));
     List<Button> buttons = new ArrayList<>();
     if (!inStock.isEmpty()) {
-      buttons.add(new Button(SalesVariables.REPLY_ORDER, ar ? "اطلبه دلوقتي" : "Order now"));
+      buttons.add(new Button(SalesVariables.REPLY_ORDER,
+          SalesContext.say(form, "اطلبه دلوقتي", "اطلبه الآن", "Otlobo delwa2ty", "Order now")));
     }
-    buttons.add(new Button(SalesVariables.REPLY_OTHER_PRODUCT, ar ? "منتج تاني" : "Another product"));
-    buttons.add(new Button(SalesVariables.REPLY_HUMAN, ar ? "كلّم حد" : "Talk to someone"));
+    buttons.add(new Button(SalesVariables.REPLY_OTHER_PRODUCT,
+        SalesContext.say(form, "منتج تاني", "منتج آخر", "Montag tany", "Another product")));
+    buttons.add(new Button(SalesVariables.REPLY_HUMAN,
+        SalesContext.say(form, "كلّم حد", "التحدث إلى موظف", "Akalem 7ad", "Talk to someone")));
     messages.send(execution, new ReplyButtons(body, buttons, null, null));
   }
 }

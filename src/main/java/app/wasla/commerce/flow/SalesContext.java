@@ -18,10 +18,32 @@ final class SalesContext {
     return ConversationKey.parse(execution.getProcessBusinessKey()).waId();
   }
 
-  /** True unless the persona read the customer as writing English. */
+  /** True unless the persona read the customer as writing English or Arabizi (Arabic in Latin letters). */
   static boolean arabic(DelegateExecution execution) {
+    Form form = form(execution);
+    return form == Form.EGYPTIAN || form == Form.MSA;
+  }
+
+  /** The customer's form of language, as the persona read it; Egyptian for mixed or unknown. */
+  enum Form { EGYPTIAN, MSA, ARABIZI, ENGLISH }
+
+  static Form form(DelegateExecution execution) {
     Object language = execution.getVariable("language");
-    return !(language instanceof String l) || !l.startsWith("en");
+    if (!(language instanceof String l)) {
+      return Form.EGYPTIAN;
+    }
+    return l.startsWith("en") ? Form.ENGLISH : l.equals("ar") ? Form.MSA : l.equals("arabizi") ? Form.ARABIZI
+        : Form.EGYPTIAN;
+  }
+
+  /** The text in the customer's form: Egyptian, MSA, Arabizi or English. */
+  static String say(Form form, String egyptian, String msa, String arabizi, String english) {
+    return switch (form) {
+      case EGYPTIAN -> egyptian;
+      case MSA -> msa;
+      case ARABIZI -> arabizi;
+      case ENGLISH -> english;
+    };
   }
 
   static String turnText(DelegateExecution execution) {
