@@ -58,7 +58,8 @@ class PersonaReplyDelegate implements JavaDelegate {
     PersonaTurn turn = new PersonaTurn(key,
         turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
-        recentTranscript(key), customer(execution, customerKey(execution)), streak);
+        recentTranscript(key), customer(execution, customerKey(execution)), streak,
+        execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null);
     List<String> tags = turn.customer() == null ? List.of()
         : java.util.stream.Stream.concat(turn.customer().tags().stream(), turn.customer().manualTags().stream())
             .sorted().toList();
@@ -80,6 +81,9 @@ class PersonaReplyDelegate implements JavaDelegate {
     boolean leftToSalesFlows = leftToSalesFlows(execution, result);
     if (!leftToSalesFlows) {
       messages.send(execution, toWhatsApp(result.reply()));
+    }
+    if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
+      setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
     }
     // read by the flow's sales gateway in this transaction: a turn the persona answered calls no sales flow
     execution.setVariable(PersonaVariables.PERSONA_ANSWERED, Variables.booleanValue(!leftToSalesFlows, true));
