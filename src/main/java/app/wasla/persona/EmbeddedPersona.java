@@ -122,6 +122,11 @@ public final class EmbeddedPersona implements Persona {
         }
 
         EntityExtractor.Found found = entities.extract(text);
+        Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
+        // an angry "is there nothing cheaper?!" goes the complaint's way below
+        if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
+            return cheaper(turn, text, language, replyIn, confidence, found, cheaperThan);
+        }
         StoreTopics.Topic topic = null;
         StoreTopics.NotSold notSold = null;
         boolean bulk = false;
@@ -131,7 +136,8 @@ public final class EmbeddedPersona implements Persona {
                 && !(Intents.HUMAN_REQUEST.equals(intent) && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
                 && !(Intents.COMPLAINT.equals(intent) && topics.asksAboutAService(text)) // "do you fix cracked screens?"
                 && !(Intents.HUMAN_REQUEST.equals(intent) && topics.corporate(text) && found.entities().quantity() != null
-                        && found.entities().quantity() >= BULK_QUANTITY); // "100 chargers for the company's staff"
+                        && found.entities().quantity() >= BULK_QUANTITY) // "100 chargers for the company's staff"
+                && !(tapped == null && topics.questionReadAsRequest(intent, text));
         if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
             if (topics.chargedTwice(text)) {
                 intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
@@ -178,7 +184,7 @@ public final class EmbeddedPersona implements Persona {
             decision = new HandoffRules.Decision(true, "big deal"); // a wholesale quantity is a deal whatever its price
         }
 
-        Answer answer = topic != null ? topicAnswer(topic, text, replyIn)
+        Answer answer = topic != null ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
                 : notSold != null ? notSoldAnswer(notSold, replyIn)
                 : answer(intent, text, replyIn, found, turn, decision);
         boolean handoff = decision.handoff() || answer.handoffReason() != null;
@@ -288,7 +294,9 @@ public final class EmbeddedPersona implements Persona {
                 if (!budget.isEmpty()) {
                     StringBuilder sb = new StringBuilder();
                     budget.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append('\n'));
-                    yield Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
+                    // "a cheaper one" after a list is cheaper than the list's first (with a budget, its dearest)
+                    yield new Answer(new PersonaReply(sb.toString().strip(), List.of(opt("menu_order", "optOrder", lang),
+                            opt("menu_human", "optHuman", lang)), null, budget.get(0).sku()), null);
                 }
                 if ("menu_products".equals(turn.interactiveReplyId())) {
                     yield catalogue(lang);
@@ -378,6 +386,70 @@ public final class EmbeddedPersona implements Persona {
     /** Units that make an order wholesale when the catalogue cannot price it. */
     static final int BULK_QUANTITY = 20;
 
+    private static final Pattern CHEAPER = Pattern.compile(
+            "(ارخص|اوفر|اقل سعر|سعر اقل|cheaper|less expensive|lower price|ar5as|arkhas|ar5s|arkhs|ar7as)");
+
+    /**
+     * For "a cheaper one" ("في أرخص؟", "anything cheaper?"): the product it should be cheaper than, the one the turn
+     * names or else the one the conversation is about; null when the turn asks no such thing or names no reference.
+     */
+    private Product cheaperThan(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
+        if (!CHEAPER.matcher(text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT)).find()) {
+            return null;
+        }
+        if (!found.products().isEmpty()) {
+            return found.products().get(0);
+        }
+        String sku = turn.contextProductSku();
+        return sku == null ? null
+                : playbook.products().stream().filter(p -> sku.equals(p.sku()) && p.priceEgp() != null).findFirst()
+                        .orElse(null);
+    }
+
+    /**
+     * Up to three products of the same kind, cheaper than the reference, dearest first; the reply names no product to
+     * look up, so the sales flows leave it to this answer.
+     */
+    private PersonaResult cheaper(PersonaTurn turn, TextView text, Language language, Language replyIn,
+                                  double confidence, EntityExtractor.Found found, Product reference) {
+        boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+        List<Product> cheaper = playbook.products().stream()
+                .filter(p -> p.priceEgp() != null && reference.category().equals(p.category())
+                        && p.priceEgp().compareTo(reference.priceEgp()) < 0)
+                .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp())).limit(3).toList();
+        StringBuilder sb = new StringBuilder();
+        if (cheaper.isEmpty()) {
+            sb.append(ReplyTexts.get("cheapest", replyIn, productName(reference, arabic)));
+        } else {
+            sb.append(ReplyTexts.get("cheaperThan", replyIn, productName(reference, arabic))).append('\n');
+            cheaper.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", replyIn, productName(p, arabic),
+                    money(p.priceEgp()))).append('\n'));
+        }
+        Sentiment mood = sentiment.analyze(text);
+        Entities named = found.entities();
+        Entities none = new Entities(List.of(), named.quantity(), named.dateTime(), named.reference(), named.amount());
+        PersonaReply reply = new PersonaReply(sb.toString().strip(),
+                cheaper.isEmpty() ? List.of(opt("menu_human", "optHuman", replyIn))
+                        : List.of(opt("menu_order", "optOrder", replyIn), opt("menu_human", "optHuman", replyIn)), null,
+                (cheaper.isEmpty() ? reference : cheaper.get(0)).sku());
+        double sure = Math.max(confidence, 0.8);
+        return new PersonaResult(language, Intents.PRODUCT_INQUIRY, sure, mood, none, reply, false, null,
+                summary(language, Intents.PRODUCT_INQUIRY, sure, mood, found, false, null, turn.text()));
+    }
+
+    /** The answer to a store question, and to a second one asked in the same message ("open today? where's the branch?"). */
+    private Answer topicsAnswer(StoreTopics.Topic topic, TextView text, boolean namesAProduct, Language lang) {
+        Answer first = topicAnswer(topic, text, lang);
+        StoreTopics.Topic second = topics.findAll(text, namesAProduct).stream().filter(t -> t != topic).findFirst()
+                .orElse(null);
+        if (second == null) {
+            return first;
+        }
+        Answer more = topicAnswer(second, text, lang);
+        return new Answer(new PersonaReply(first.reply().text() + "\n\n" + more.reply().text(), first.reply().options(),
+                first.reply().listButtonText()), first.handoffReason());
+    }
+
     /** A store-information question: its passage, for branches only the city asked about. */
     private Answer topicAnswer(StoreTopics.Topic topic, TextView text, Language lang) {
         String id = topic.passageId();
@@ -399,22 +471,36 @@ public final class EmbeddedPersona implements Persona {
                 opt("menu_human", "optHuman", lang));
     }
 
-    private static final java.util.Map<String, Pattern> CATEGORIES = java.util.Map.of(
-            "phone", Pattern.compile("(^|\\s)(موبايل|موبيل|تليفون|تلفون|هاتف|هواتف|جوال|phones?|mobiles?|smartphones?|mobayl|mobil|telefon)"),
-            "audio", Pattern.compile("(^|\\s)(سماع|ال سماع|هيدفون|ايربود|earphones?|headphones?|earbuds|headsets?|speakers?|sama3|sma3|سبيكر)"),
-            "charger", Pattern.compile("(^|\\s)(شاحن|شواحن|chargers?|shahen|sha7en)"),
-            "watch", Pattern.compile("(^|\\s)(ساعه ذكيه|ساعات ذكيه|سمارت واتش|smart ?watch(es)?|watches|سمارت باند|smart ?bands?)"),
-            "power", Pattern.compile("(^|\\s)(باور بانك|power ?banks?)"),
-            "case", Pattern.compile("(^|\\s)(جراب|جرابات|cases|covers?|screen protectors?|اسكرينه|سكرينه)"),
-            "cable", Pattern.compile("(^|\\s)(كابل|كابلات|وصله|cables?)"));
-    private static final java.util.Map<String, Pattern> BRANDS = java.util.Map.of(
-            "Samsung", Pattern.compile("(^|\\s)(سامسون|ال سامسون|سامسونح|samsung|samsong|galaxy|جالاكسي)"),
-            "Apple", Pattern.compile("(^|\\s)(ابل|apple|ايفون|iphone|ايربودز|airpods)"),
-            "Xiaomi", Pattern.compile("(^|\\s)(شاومي|xiaomi|redmi|ريدمي)"),
-            "Oppo", Pattern.compile("(^|\\s)(اوبو|oppo)"),
-            "Anker", Pattern.compile("(^|\\s)(انكر|anker)"),
-            "JBL", Pattern.compile("(^|\\s)(jbl|جي بي ال)"),
-            "Oraimo", Pattern.compile("(^|\\s)(اورايمو|oraimo)"));
+    /**
+     * Categories in the order they are tried: a phone word is often only what an accessory is for ("شاحن للموبايل",
+     * "a phone case"), so the accessories come first and phones last; an ordered map keeps the choice the same from
+     * run to run.
+     */
+    private static final java.util.Map<String, Pattern> CATEGORIES = ordered(
+            java.util.Map.entry("charger", Pattern.compile("(^|\\s)(شاحن|شواحن|chargers?|shahen|sha7en)")),
+            java.util.Map.entry("power", Pattern.compile("(^|\\s)(باور بانك|power ?banks?)")),
+            java.util.Map.entry("cable", Pattern.compile("(^|\\s)(كابل|كابلات|وصله|cables?)")),
+            java.util.Map.entry("case", Pattern.compile("(^|\\s)(جراب|جرابات|cases|covers?|screen protectors?|اسكرينه|سكرينه)")),
+            java.util.Map.entry("watch", Pattern.compile("(^|\\s)(ساعه ذكيه|ساعات ذكيه|سمارت واتش|smart ?watch(es)?|watches|سمارت باند|smart ?bands?)")),
+            java.util.Map.entry("audio", Pattern.compile("(^|\\s)(سماع|ال سماع|هيدفون|ايربود|earphones?|headphones?|earbuds|headsets?|speakers?|sama3|sma3|سبيكر)")),
+            java.util.Map.entry("phone", Pattern.compile("(^|\\s)(موبايل|موبيل|تليفون|تلفون|هاتف|هواتف|جوال|phones?|mobiles?|smartphones?|mobayl|mobil|telefon)")));
+    private static final java.util.Map<String, Pattern> BRANDS = ordered(
+            java.util.Map.entry("Samsung", Pattern.compile("(^|\\s)(سامسون|ال سامسون|سامسونح|samsung|samsong|galaxy|جالاكسي)")),
+            java.util.Map.entry("Apple", Pattern.compile("(^|\\s)(ابل|apple|ايفون|iphone|ايربودز|airpods)")),
+            java.util.Map.entry("Xiaomi", Pattern.compile("(^|\\s)(شاومي|xiaomi|redmi|ريدمي)")),
+            java.util.Map.entry("Oppo", Pattern.compile("(^|\\s)(اوبو|oppo)")),
+            java.util.Map.entry("Anker", Pattern.compile("(^|\\s)(انكر|anker)")),
+            java.util.Map.entry("JBL", Pattern.compile("(^|\\s)(jbl|جي بي ال)")),
+            java.util.Map.entry("Oraimo", Pattern.compile("(^|\\s)(اورايمو|oraimo)")));
+
+    @SafeVarargs
+    private static java.util.Map<String, Pattern> ordered(java.util.Map.Entry<String, Pattern>... entries) {
+        java.util.Map<String, Pattern> map = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, Pattern> e : entries) {
+            map.put(e.getKey(), e.getValue());
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
     private static final Pattern UNDER = Pattern.compile("(اقل|تحت|حدود|لحد|under|below|less than|max|up to|within|a2al|ta7t|taht)");
 
     /** The catalogue's products for a category, brand and/or budget question; null when the text names none of them. */

@@ -17,6 +17,7 @@ import app.wasla.persona.nlp.LanguageDetector;
 import app.wasla.persona.nlp.TextView;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +58,8 @@ class PersonaReplyDelegate implements JavaDelegate {
     PersonaTurn turn = new PersonaTurn(key,
         turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
-        recentTranscript(key), customer(execution, customerKey(execution)), streak);
+        recentTranscript(key), customer(execution, customerKey(execution)), streak,
+        execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null);
     List<String> tags = turn.customer() == null ? List.of()
         : java.util.stream.Stream.concat(turn.customer().tags().stream(), turn.customer().manualTags().stream())
             .sorted().toList();
@@ -76,9 +78,15 @@ class PersonaReplyDelegate implements JavaDelegate {
       // the handoff routing table and the agent's form read the CRM's tags; one short string, only when needed
       execution.setVariable(PersonaVariables.CUSTOMER_TAGS, String.join(",", tags));
     }
-    if (!leftToSalesFlows(execution, result)) {
+    boolean leftToSalesFlows = leftToSalesFlows(execution, result);
+    if (!leftToSalesFlows) {
       messages.send(execution, toWhatsApp(result.reply()));
     }
+    if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
+      setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
+    }
+    // read by the flow's sales gateway in this transaction: a turn the persona answered calls no sales flow
+    execution.setVariable(PersonaVariables.PERSONA_ANSWERED, Variables.booleanValue(!leftToSalesFlows, true));
     // The reply leaves after this transaction commits (the outbox); the CRM's turn update locks the customer row
     // until then, which is short: no HTTP call runs inside the transaction.
     if (customerKey(execution) != null) {
@@ -153,7 +161,20 @@ class PersonaReplyDelegate implements JavaDelegate {
   private static boolean leftToSalesFlows(DelegateExecution execution, PersonaResult result) {
     boolean leave = ActivityProperties.isTrue(execution, LEAVE_TO_SALES_FLOWS)
         || Boolean.TRUE.equals(execution.getVariableLocal(LEAVE_TO_SALES_FLOWS));
-    return leave && !result.handoff() && SALES_INTENTS.contains(result.intent());
+    return leave && !result.handoff() && SALES_INTENTS.contains(result.intent()) && !answersItself(result);
+  }
+
+  /** Intents whose questions the sales flows can only answer when they name a catalogue product. */
+  static final java.util.Set<String> PRODUCT_INTENTS = java.util.Set.of("product_inquiry", "availability");
+
+  /**
+   * A product question that names no catalogue product (a category or brand, a budget, a product the shop does not
+   * sell) has nothing for the sales flows to look up: the persona's answer (the matching products, or "we don't sell
+   * that" and what the shop has) is the reply.
+   */
+  private static boolean answersItself(PersonaResult result) {
+    return PRODUCT_INTENTS.contains(result.intent())
+        && (result.entities() == null || result.entities().products().isEmpty());
   }
 
   /** The customer's key: the process variable, else the business key (they are the same value). */

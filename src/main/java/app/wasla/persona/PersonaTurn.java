@@ -11,9 +11,18 @@ import java.util.List;
  * @param recentTranscript    the recent transcript, oldest first (may be empty)
  * @param customer            what the CRM knows about the customer, or null
  * @param lowConfidenceStreak low-confidence turns in a row before this one (the caller keeps it, see {@link PersonaResult#lowConfidence()})
+ * @param contextProductSku   the catalogue product the conversation is about (the one the sales flow last showed), or
+ *                            null: what "a cheaper one" is cheaper than
  */
 public record PersonaTurn(String conversationKey, List<String> customerMessages, String interactiveReplyId,
-                          List<TranscriptLine> recentTranscript, CustomerContext customer, int lowConfidenceStreak) {
+                          List<TranscriptLine> recentTranscript, CustomerContext customer, int lowConfidenceStreak,
+                          String contextProductSku) {
+
+    /** A turn without a product in context. */
+    public PersonaTurn(String conversationKey, List<String> customerMessages, String interactiveReplyId,
+                       List<TranscriptLine> recentTranscript, CustomerContext customer, int lowConfidenceStreak) {
+        this(conversationKey, customerMessages, interactiveReplyId, recentTranscript, customer, lowConfidenceStreak, null);
+    }
 
     public PersonaTurn {
         customerMessages = customerMessages == null ? List.of() : List.copyOf(customerMessages);

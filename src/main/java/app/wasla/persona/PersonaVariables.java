@@ -15,6 +15,13 @@ public final class PersonaVariables {
   /** The customer's CRM tags, comma-separated, set when the turn hands off (routing and the agent's form). */
   public static final String CUSTOMER_TAGS = "customerTags";
   public static final String LOW_CONFIDENCE_STREAK = "lowConfidenceStreak";
+  /**
+   * Transient, for the flow's gateways in the turn's own transaction: true when the persona sent its reply to the turn
+   * itself, false when it left the answer to a sales flow.
+   */
+  /** The catalogue product the sales flow last showed the customer (its SKU), written by the sales flows. */
+  public static final String CONTEXT_PRODUCT = "productSku";
+  public static final String PERSONA_ANSWERED = "personaAnswered";
 
   private PersonaVariables() {
   }

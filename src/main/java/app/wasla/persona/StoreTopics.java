@@ -26,6 +26,7 @@ final class StoreTopics {
     static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
     static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
     static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
+    static final Topic PAYMENT_METHODS = new Topic("payment_methods", "payment-methods", Intents.PAYMENT);
 
     private static Pattern words(String alternatives) {
         return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
@@ -42,58 +43,122 @@ final class StoreTopics {
             + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
     private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
     private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
-            + "repair|repairs|fix|fixing|screen replacement|battery replacement|replace the|replace my|seyana|sayana|tasleh|btsalho|"
+            + "تغييرها|تغيرها|تغييره|تغيره|"
+            + "repair|repairs|fix|fixing|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
             + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya");
     private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|"
             + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom");
     /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
     private static final Pattern REPAIR_ASK = words("بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
+    private static final Pattern PRICE_ASKED = words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
     private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|reservation|slot|ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad");
     private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
             + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
             + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
     private static final Pattern COVERS = words("يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati");
     private static final Pattern RETURN_WORD = words("ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
+            + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|refund|refunds|btrga3|betrga3|btreg3|"
             + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
     private static final Pattern WARRANTY_WORD = words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
     private static final Pattern BRANCH_WORD = words("فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
             + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
     private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
             + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
-            + "or a bot|or a person|or a human|wala bot|wala robot");
+            + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
+            + "or a bot|or a person|or a human|wala bot|wala robot|"
+            + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
     private static final Pattern ALEXANDRIA = words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
     private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
 
+    private static final Pattern PAYMENT_WORD = words("انستاباي|الانستاباي|انستا باي|فودافون كاش|محفظه|المحفظه|محافظ|"
+            + "instapay|insta pay|vodafone cash|e-wallet|wallet|wallets|mahfaza");
+    /** A request to be put through: a customer who asks it wants a person, whatever else the message says. */
+    private static final Pattern PUT_THROUGH = words("عايز اكلم|عاوز اكلم|اكلم|كلمني|حولني|وصلني|التحدث|اريد التحدث|"
+            + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
+            + "akalem|kalemny|7awelny|hawelny|wasalny");
+    private static final Pattern STORE_WORD = words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
+    private static final Pattern WHERE = words("where|wheres|فين|وين|اين|fein|fen|fin");
+    private static final Pattern GOVERNORATE = words("الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
+            + "الزقازيق|زقازيق|بورسعيد|بور سعيد|الاسماعيليه|اسماعيليه|الصعيد|الدلتا|"
+            + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|port said|ismailia|upper egypt|delta");
+    private static final Pattern FREE = words("ببلاش|بلاش|مجاني|مجانا|مجانى|free|bbalash|balash|mgany|magany");
+    private static final Pattern THRESHOLD = words("من كام|فوق كام|لو اشتريت|بكام|over|above|minimum|spend|if i buy|"
+            + "mn kam|fo2 kam|men kam");
+
+    /**
+     * A question about Nour herself ("are you a bot?", "بوت ولا بني ادم؟") read as a request for a person: it is a
+     * question, not a request to be put through, unless it also asks for that.
+     */
+    boolean asksWhoNourIs(TextView text) {
+        String s = haystack(text);
+        return WHO_WORD.matcher(s).find() && !PUT_THROUGH.matcher(s).find();
+    }
+
+    private static final Pattern ASKS = words("ينفع|اقدر|امكن|يمكن|ممكن|هل|كام يوم|كم يوم|مده|can i|could i|how long|how many days|"
+            + "is it possible|a2dar|momken|yenfa3|kam youm|kam yom|امتي|امتى|متى|when|emta|imta");
+
+    /**
+     * A question the classifier took for a request or a grievance: "are you a bot?" read as a request for a person,
+     * "can I return it if I don't like it?" read as a complaint. The store topic answers it.
+     */
+    boolean questionReadAsRequest(String intent, TextView text) {
+        String s = haystack(text);
+        if (Intents.HUMAN_REQUEST.equals(intent)) {
+            return asksWhoNourIs(text);
+        }
+        return Intents.COMPLAINT.equals(intent) && RETURN_WORD.matcher(s).find() && !DEFECT.matcher(s).find()
+                && !chargedTwice(text) && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
+    }
+
     /** The topic this text asks about, if it is one of the store-information questions. */
     Optional<Topic> find(TextView text, boolean namesAProduct) {
+        return findAll(text, namesAProduct).stream().findFirst();
+    }
+
+    /**
+     * Every store topic the text asks about, the first being the one {@link #find} gives: "are you open today, and
+     * where is the Cairo branch?" asks two.
+     */
+    List<Topic> findAll(TextView text, boolean namesAProduct) {
         String s = haystack(text);
+        java.util.LinkedHashSet<Topic> found = new java.util.LinkedHashSet<>();
         if (INSTALMENT.matcher(s).find()) {
-            return Optional.of(INSTALMENTS);
+            found.add(INSTALMENTS);
         }
         if (DELIVERY.matcher(s).find() && COST.matcher(s).find() || DELIVER_TO.matcher(s).find()) {
-            return Optional.of(DELIVERY_FEES);
+            found.add(DELIVERY_FEES);
         }
         if (HOURS_WORD.matcher(s).find() && !BOOKING_WORD.matcher(s).find()) {
-            return Optional.of(HOURS);
+            found.add(HOURS);
         }
         boolean defect = DEFECT.matcher(s).find(); // "it broke, I want to return it" is a complaint, not a policy question
         if (RETURN_WORD.matcher(s).find() && !defect) {
-            return Optional.of(RETURNS);
+            found.add(RETURNS);
         }
         if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
-            return Optional.of(WARRANTY);
+            found.add(WARRANTY);
         }
+        boolean priced = PRICE_ASKED.matcher(s).find();
         if (REPAIR_WORD.matcher(s).find() && REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find()
-                && (!defect || REPAIR_ASK.matcher(s).find())) {
-            return Optional.of(REPAIRS);
+                && (!defect || priced || REPAIR_ASK.matcher(s).find())) {
+            found.add(REPAIRS);
         }
-        if (BRANCH_WORD.matcher(s).find() && !namesAProduct && !BOOKING_WORD.matcher(s).find()) {
-            return Optional.of(BRANCHES);
+        if (PAYMENT_WORD.matcher(s).find()) {
+            found.add(PAYMENT_METHODS); // "عنوان إنستاباي" is an InstaPay address, not the shop's
+        }
+        // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB names
+        if (!found.contains(PAYMENT_METHODS) && (BRANCH_WORD.matcher(s).find() || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
+                && !namesAProduct && !BOOK_VERB.matcher(s).find()) {
+            found.add(BRANCHES);
         }
         if (WHO_WORD.matcher(s).find()) {
-            return Optional.of(WHO);
+            found.add(WHO);
         }
-        return Optional.empty();
+        // "what about Luxor?" after a delivery question; "free from how much?": only delivery has a threshold
+        if (!namesAProduct && (GOVERNORATE.matcher(s).find() || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
+            found.add(DELIVERY_FEES);
+        }
+        return List.copyOf(found);
     }
 
     /** True when the text asks whether Nour is a bot or a person ("انتي بوت ولا بني ادم"), not for a person. */
@@ -126,7 +191,7 @@ final class StoreTopics {
     }
 
     static final List<NotSold> NOT_SOLD = List.of(
-            new NotSold(words("لاب توب|لابتوب|لاب|اللاب|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"), "لاب توب", "laptops"),
+            new NotSold(words("لاب توب|لابتوب|لاب(?=\\s|$)|اللاب(?=\\s|$)|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"), "لاب توب", "laptops"),
             new NotSold(words("غساله|غسالات|washing machine|washer|ghasala|ghassala"), "غسالات", "washing machines"),
             new NotSold(words("تلاج|ثلاج|fridge|refrigerator|tallaga|talaga"), "تلاجات", "fridges"),
             new NotSold(words("تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"), "تلفزيونات", "TVs"),

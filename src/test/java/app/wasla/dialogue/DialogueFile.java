@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  *                 {@code mixed}), or null when the file does not say
  * @param topics   the topics the file names, for the coverage report
  * @param customer the customer's WhatsApp number, or null for a fresh number
+ * @param pending  why the product cannot hold this dialogue yet (a known gap, reported as skipped while it fails),
+ *                 or null
  */
-public record DialogueFile(String name, String form, List<String> topics, String customer, List<Turn> turns) {
+public record DialogueFile(String name, String form, List<String> topics, String customer, String pending,
+                           List<Turn> turns) {
 
   public static final String EXTENSION = ".dialogue";
   static final Set<String> FORMS = Set.of("ar-eg", "ar", "arabizi", "en", "mixed");
@@ -101,6 +104,7 @@ public record DialogueFile(String name, String form, List<String> topics, String
     String form = null;
     List<String> topics = new ArrayList<>();
     String customer = null;
+    String pending = null;
     List<Turn> turns = new ArrayList<>();
     int turnLine = 0;
     String turnSource = null;
@@ -132,13 +136,13 @@ public record DialogueFile(String name, String form, List<String> topics, String
         if (!header.matches()) {
           throw new DialogueError(where, line, "unknown line kind: '" + content
               + "' (a line starts with '>' (the customer), '<' (an expectation), '#' (a comment) or is a header "
-              + "form: / topic: / customer:)");
+              + "form: / topic: / customer: / pending:)");
         }
         String key = header.group(1).toLowerCase(Locale.ROOT);
         String value = header.group(2).strip();
-        if (!Set.of("form", "topic", "topics", "customer").contains(key)) {
+        if (!Set.of("form", "topic", "topics", "customer", "pending").contains(key)) {
           throw new DialogueError(where, line, "unknown line kind: '" + content
-              + "' (headers are form:, topic: and customer:; customer lines start with '>', expectations with '<')");
+              + "' (headers are form:, topic:, customer: and pending:; customer lines start with '>', expectations with '<')");
         }
         if (action != null) {
           throw new DialogueError(where, line, "header '" + key + ":' after the first customer line; headers go first");
@@ -149,6 +153,12 @@ public record DialogueFile(String name, String form, List<String> topics, String
               throw new DialogueError(where, line, "form '" + value + "' is none of ar-EG, ar, arabizi, en, mixed");
             }
             form = value.equalsIgnoreCase("ar-eg") ? "ar-EG" : value.toLowerCase(Locale.ROOT);
+          }
+          case "pending" -> {
+            if (value.isEmpty()) {
+              throw new DialogueError(where, line, "'pending:' needs the reason the product fails this dialogue");
+            }
+            pending = value;
           }
           case "topic", "topics" -> Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty())
               .forEach(topics::add);
@@ -171,7 +181,7 @@ public record DialogueFile(String name, String form, List<String> topics, String
     if (turns.isEmpty()) {
       throw new DialogueError(where, lines.length, "no customer line (>): a dialogue needs at least one turn");
     }
-    return new DialogueFile(name, form, List.copyOf(topics), customer, List.copyOf(turns));
+    return new DialogueFile(name, form, List.copyOf(topics), customer, pending, List.copyOf(turns));
   }
 
   /** Drops a comment: '#' at the line's start or after white space; '\#' is a literal '#'. */

@@ -60,6 +60,9 @@ class DialogueFileTest {
     DialogueFile d = DialogueFile.parse("x", "> hi\n< contains: Nour\n");
     assertThat(d.customer()).isNull();
     assertThat(d.form()).isNull();
+    assertThat(d.pending()).isNull();
+    assertThat(DialogueFile.parse("x", "pending: sarcasm is not read yet\n> hi\n").pending())
+        .isEqualTo("sarcasm is not read yet");
     assertThat(d.turns()).singleElement().satisfies(t -> assertThat(t.expectations()).hasSize(1));
   }
 
@@ -79,6 +82,7 @@ class DialogueFileTest {
     assertError("> hi\n> [Order now\n", "bad.dialogue:2: a tap is written");
     assertError("> hi\n> location: here\n", "bad.dialogue:2: a location is written");
     assertError("# only a comment\n", "bad.dialogue:2: no customer line");
+    assertError("pending:\n> hi\n", "bad.dialogue:1: 'pending:' needs the reason");
   }
 
   private static void assertError(String text, String message) {

@@ -38,7 +38,7 @@ public final class DialogueRunner {
   static final Duration TURN_PATIENCE = Duration.ofSeconds(30);
   /** How long a conversation must stay quiet without a reply before the turn counts as unanswered. */
   static final Duration SILENCE = Duration.ofMillis(1500);
-  private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration POLL = Duration.ofMillis(25);
   private static final Pattern URL = Pattern.compile("https?://\\S+");
   private static final AtomicLong WAMIDS = new AtomicLong();
 
@@ -195,16 +195,22 @@ public final class DialogueRunner {
    * A conversation that stays quiet without replying for {@link #SILENCE} did not answer the turn.
    */
   private void awaitAnswered(String where, Turn turn, String key, String waId, String wamid, int before) {
-    long deadline = System.nanoTime() + TURN_PATIENCE.toNanos();
+    long started = System.nanoTime();
+    long deadline = started + TURN_PATIENCE.toNanos();
     long quietSince = 0;
     boolean quietBefore = false;
     while (true) {
+      boolean replied = meta.sentTo(waId).size() > before;
+      if (!replied && System.nanoTime() - started < FIRST_LOOK.toNanos()) {
+        // nothing sent yet: wait for Meta to receive something rather than ask the database
+        awaitAnySend();
+        continue;
+      }
       Quiet quiet = quiet(key, wamid);
       if (quiet.failure() != null) {
         throw new AssertionError(where + ":" + turn.line() + ": '" + turn.source() + "': " + quiet.failure()
             + sentSince(waId, before));
       }
-      boolean replied = meta.sentTo(waId).size() > before;
       if (quiet.quiet()) {
         if (replied && quietBefore) {
           return;
@@ -221,12 +227,33 @@ public final class DialogueRunner {
         throw new AssertionError(where + ":" + turn.line() + ": '" + turn.source() + "' was not answered within "
             + TURN_PATIENCE.toSeconds() + " s (" + quiet.pending() + ")" + sentSince(waId, before) + activeAt(key));
       }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (replied && quiet.quiet()) {
+        sleep(POLL);
+      } else {
+        awaitAnySend();
       }
+    }
+  }
+
+  /** How long a turn may go without any send before the runner starts asking whether its conversation is quiet. */
+  private static final Duration FIRST_LOOK = Duration.ofMillis(500);
+
+  /** Waits until Meta receives any message (of any conversation), at most {@link #POLL} * 5. */
+  private void awaitAnySend() {
+    try {
+      meta.awaitMoreThan(meta.sent().size(), POLL.multipliedBy(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -16,6 +16,42 @@ class EmbeddedPersonaTest {
     }
 
     @Test
+    void aCheaperOneIsCheaperThanTheProductInContextAndOfItsKind() {
+        PersonaResult r = PERSONA.respond(new PersonaTurn("t", java.util.List.of("في حاجة ارخص؟"), null,
+                java.util.List.of(), null, 0, "IP15-128"));
+        assertThat(r.intent()).isEqualTo("product_inquiry");
+        assertThat(r.handoff()).isFalse();
+        assertThat(r.reply().text()).contains("42,999").contains("19,499").doesNotContain("72,999").doesNotContain("11,499");
+        // names no product to look up, so the sales flows leave the answer to it; the list's first is the new context
+        assertThat(r.entities().products()).isEmpty();
+        assertThat(r.reply().aboutProductSku()).isEqualTo("SM-S24");
+        PersonaResult cheapest = PERSONA.respond(new PersonaTurn("t", java.util.List.of("anything cheaper?"), null,
+                java.util.List.of(), null, 0, "USBC1M"));
+        assertThat(cheapest.reply().text()).contains("already our cheapest");
+        // without a product in context it is read as before
+        assertThat(say("anything cheaper?").reply().aboutProductSku()).isNull();
+    }
+
+    @Test
+    void storeQuestionsTheClassifierTakesForARequestOrAComplaintAreAnswered() {
+        PersonaResult bot = say("مرحباً، من أنت؟ هل أتحدث مع نظام آلي؟");
+        assertThat(bot.handoff()).isFalse();
+        assertThat(bot.reply().text()).contains("أنا نور");
+        assertThat(say("انتي مين؟ بوت ولا بني ادم 😂").handoff()).isFalse();
+        assertThat(say("عايز اكلم بني ادم مش بوت").handoff()).isTrue();
+        PersonaResult returns = say("لو المنتج معجبنيش أقدر أرجعه؟");
+        assertThat(returns.handoff()).isFalse();
+        assertThat(returns.reply().text()).contains("١٤ يوم");
+        assertThat(say("المنتج وصل بايظ وعايز ارجعه").handoff()).isTrue();
+        assertThat(say("ما هو عنوان إنستاباي الخاص بكم لإجراء التحويل؟").reply().text()).contains("nilestore@instapay");
+        assertThat(say("what about Luxor?").reply().text()).contains("110");
+        PersonaResult two = say("ento fat7en l7d el sa3a kam enaharda? w far3 el kahera fein bezabt");
+        assertThat(two.reply().text()).contains("10 el sob7").contains("Abbas El Akkad");
+        assertThat(say("محتاج شاحن للموبايل، عندكم شواحن ايه؟").reply().text()).contains("749").doesNotContain("7,999");
+        assertThat(say("عايز موبايل لابني في حدود ١٠ الاف").reply().text()).contains("9,999").doesNotContain("لاب توب");
+    }
+
+    @Test
     void greetsInEachFormWithQuickReplies() {
         PersonaResult eg = say("ازيكوا عاملين ايه");
         assertThat(eg.intent()).isEqualTo("greeting");

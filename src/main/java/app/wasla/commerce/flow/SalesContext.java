@@ -18,10 +18,9 @@ final class SalesContext {
     return ConversationKey.parse(execution.getProcessBusinessKey()).waId();
   }
 
-  /** True unless the persona read the customer as writing English. */
+  /** True when the customer writes Arabic script (Egyptian, MSA, mixed); Arabizi and English customers read Latin. */
   static boolean arabic(DelegateExecution execution) {
-    Object language = execution.getVariable("language");
-    return !(language instanceof String l) || !l.startsWith("en");
+    return form(execution) <= 1;
   }
 
   /**

@@ -33,7 +33,7 @@ public final class EntityExtractor {
                     + "|" + B + "(?:order|الطلب|طلب|الاوردر|اوردر)\\s+(\\d{4,})" + E
                     + "|" + B + "(\\d{5,})" + E + "(?!\\s*(?:جنيه|ج|egp|le|pounds?|الف|k|mah)(?![\\p{L}\\p{N}]))");
     private static final Pattern AMOUNT = Pattern.compile(B + "(?:(?:egp|le)\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
-            + "(k|الف|الاف|الفين|الوف)?\\s*(جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|egp|le|pounds?|geneh|gneh|genih)?)" + E);
+            + "(k|الف|الاف|الفين|الوف|alf|alaf|aalaf)?\\s*(جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|egp|le|pounds?|geneh|gneh|genih)?)" + E);
     private static final Pattern TIME = Pattern.compile(B + "(?:(?:الساعه|الساعة|ساعه|el sa3a|sa3a|at|around)\\s*(\\d{1,2}(?::\\d{2})?)"
             + "(?:\\s*(?:الصبح|صباحا|بالليل|مساء|مساءا|العصر|الضهر|الظهر|am|pm|el sob7|bel leil))?"
             + "|(\\d{1,2}(?::\\d{2})?)\\s*(?:am|pm)|الساعه\\s+(?:الواحده|الثانيه|التالته|الثالثه|الرابعه|الخامسه|السادسه|السابعه|"
@@ -44,7 +44,7 @@ public final class EntityExtractor {
             + "الاسبوع (?:الجاي|القادم|المقبل)|next week|el esboo3 el gay)" + E);
     private static final Pattern NUMBER = Pattern.compile(B + "(\\d{1,3})" + E + "(?!\\s*(?:ايام|يوم|يومين|days?|سنه|سنين|سنوات|years?|"
             + "اسبوع|اسابيع|weeks?|ساعه|ساعات|ساعتين|hours?|وات|w|جيجا|gb|شهر|شهور|months?|مرات|مره|times|%|دقيقه|دقايق|minutes?|"
-            + "ayam|youm|sana|sa3at|mah|الاف|الف|k)(?![\\p{L}\\p{N}]))");
+            + "ayam|youm|sana|sa3at|mah|الاف|الف|k|alf|alaf|aalaf)(?![\\p{L}\\p{N}]))");
     private static final Map<String, Integer> NUMBER_WORDS = new TreeMap<>(Map.ofEntries(
             Map.entry("واحد", 1), Map.entry("واحده", 1), Map.entry("one", 1), Map.entry("wa7ed", 1), Map.entry("wa7da", 1),
             Map.entry("اتنين", 2), Map.entry("اثنين", 2), Map.entry("اثنان", 2), Map.entry("two", 2), Map.entry("etnen", 2), Map.entry("itnen", 2),
