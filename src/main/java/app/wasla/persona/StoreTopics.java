@@ -161,11 +161,6 @@ final class StoreTopics {
         return List.copyOf(found);
     }
 
-    /** True when the text asks whether Nour is a bot or a person ("انتي بوت ولا بني ادم"), not for a person. */
-    boolean asksWhoNourIs(TextView text) {
-        return WHO_WORD.matcher(haystack(text)).find();
-    }
-
     /** True when the text asks about the repair service or what the warranty covers, though it names a defect. */
     boolean asksAboutAService(TextView text) {
         String s = haystack(text);
