@@ -107,7 +107,7 @@ public class ConversationEngine {
    * again (a row update each, even null over null), and most turns repeat some: {@code replyId} stays null while
    * the customer types. The read loads all the variables, as the engine does to set them, and both calls run in
    * one command: the correlation finds them loaded and reads nothing more (a read of only the turn's names would
-   * cost a query of its own, docs/benchmark.md, tunings 29 and 33). Values are compared undeserialized: an object
+   * cost a query of its own, docs/benchmark.md). Values are compared undeserialized: an object
    * value always counts as changed.
    */
   void correlate(String messageName, Waiting waiting, Map<String, Object> variables) {

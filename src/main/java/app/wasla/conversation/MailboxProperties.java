@@ -18,7 +18,7 @@ public record MailboxProperties(
        takes what there is, so an idle node never waits. A turn's reply waits for its batch. Unset: 8 on
        PostgreSQL (6-7 statements fewer per message, 7-21 % more messages per second under load), 1 on H2, whose
        commits are cheap (the database is in the JVM) and where 8 gained nothing but a first response's p99
-       three to four times as long (docs/benchmark.md, tunings 26, 28, 40 and 44). A flow step that writes rows
+       three to four times as long (docs/benchmark.md, "What the design does"). A flow step that writes rows
        shared by many conversations must not lock them before the commit (the demo store writes its stock then,
        sorted), or such batches deadlock (PostgreSQL breaks it; each turn is then delivered alone). */
     Integer conversationsPerTransaction,

@@ -5,7 +5,7 @@ import app.wasla.persona.handoff.DmnHandoffRules;
 import app.wasla.persona.handoff.HandoffRules;
 
 /**
- * What one evaluation of each DMN table of a turn costs (docs/benchmark.md, tuning): the handoff rules (every
+ * What one evaluation of each DMN table of a turn costs (docs/benchmark.md): the handoff rules (every
  * turn, inputs include the persona's continuous confidence and sentiment) and the customer tags (every turn,
  * remembered per distinct set of facts). Five rounds of 20,000 evaluations over a few hundred distinct inputs;
  * the first round includes the JIT's warm-up. Run:

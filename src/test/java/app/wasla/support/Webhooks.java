@@ -47,6 +47,29 @@ public final class Webhooks {
     return bytes(root);
   }
 
+  /** A webhook with the customer's choice of a row in a list message Wasla sent. */
+  public static byte[] listReply(String waId, String wamid, String rowId, String title, Instant timestamp) {
+    ObjectNode root = envelope(waId);
+    ObjectNode message = messages(root).addObject().put("from", waId).put("id", wamid)
+        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("type", "interactive");
+    message.putObject("interactive").put("type", "list_reply")
+        .putObject("list_reply").put("id", rowId).put("title", title);
+    return bytes(root);
+  }
+
+  /** A webhook with a location the customer shared (name may be null). */
+  public static byte[] location(String waId, String wamid, double latitude, double longitude, String name,
+      Instant timestamp) {
+    ObjectNode root = envelope(waId);
+    ObjectNode message = messages(root).addObject().put("from", waId).put("id", wamid)
+        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("type", "location");
+    ObjectNode location = message.putObject("location").put("latitude", latitude).put("longitude", longitude);
+    if (name != null) {
+      location.put("name", name);
+    }
+    return bytes(root);
+  }
+
   /** A webhook with one status update for a message Wasla sent. */
   public static byte[] status(String waId, String wamid, String status, Instant timestamp) {
     ObjectNode root = envelope(waId);

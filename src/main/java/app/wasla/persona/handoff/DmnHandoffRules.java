@@ -29,8 +29,8 @@ public final class DmnHandoffRules implements HandoffRules {
 
     // The decision is a pure function of its inputs, and the embedded persona's inputs are few discrete values, so
     // each distinct input is evaluated once: FEEL costs about half a millisecond of CPU per evaluation of this table
-    // (it builds its built-in functions and parses every unary test anew each time; docs/benchmark.md, tunings 5
-    // and 7), a lookup costs nothing. Bounded, least recently used first out.
+    // (it builds its built-in functions and parses every unary test anew each time; docs/benchmark.md),
+    // a lookup costs nothing. Bounded, least recently used first out.
     private static final int REMEMBERED_INPUTS = 10_000;
 
     private final DmnEngine engine;

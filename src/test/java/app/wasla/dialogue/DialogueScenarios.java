@@ -1,0 +1,160 @@
+package app.wasla.dialogue;
+
+import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs every {@code src/test/resources/dialogues/**}{@code /*.dialogue} (docs/dialogues.md) against one running Wasla
+ * (cloud mode against {@link WhatsAppMock}, the embedded persona, the demo store and the sandbox gateway), each file
+ * one dynamic test. Dialogues run side by side, each on a fresh customer number; those that name the same number run
+ * one after another, in the order of their names. {@code -Ddialogue=store/hours-ar-eg,products/} runs only the named
+ * files and folders; {@code -Ddialogue.threads=N} sets how many run at once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class DialogueScenarios {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+  static final String ROOT = "dialogues";
+  /** How long the whole run may take before a dialogue still waiting counts as failed. */
+  static final long RUN_PATIENCE_MINUTES = 10;
+
+  private static ExecutorService pool;
+
+  @DynamicPropertySource
+  static void cloudModeAgainstTheMock(DynamicPropertyRegistry registry) {
+    META.registerCloudMode(registry);
+    registry.add("wasla.whatsapp.send-backoff", () -> "20ms");
+    registry.add("wasla.outbox.backoff", () -> "200ms");
+    registry.add("wasla.outbox.sweep-interval", () -> "200ms");
+    registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+
+  /** Which dialogues (by name, e.g. {@code checkout/order-cod-ar-eg}) this class runs when no filter is given. */
+  protected boolean runsByDefault(String name) {
+    return true;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> dialogues() {
+    Path root = root();
+    List<String> filter = Arrays.stream(System.getProperty("dialogue", "").split(","))
+        .map(String::strip).filter(f -> !f.isEmpty()).map(f -> f.endsWith(DialogueFile.EXTENSION)
+            ? f.substring(0, f.length() - DialogueFile.EXTENSION.length()) : f).toList();
+    Map<String, Path> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(p -> p.toString().endsWith(DialogueFile.EXTENSION)).forEach(p -> {
+        String name = root.relativize(p).toString().replace('\\', '/');
+        name = name.substring(0, name.length() - DialogueFile.EXTENSION.length());
+        if (filter.isEmpty() ? runsByDefault(name) : filter.stream().anyMatch(matches(name))) {
+          files.put(name, p);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no dialogue under " + root + (filter.isEmpty() ? "" : " matches " + filter));
+    }
+
+    DialogueRunner runner = new DialogueRunner(new Webhooks(port), META, jdbc, runtime, management, tasks);
+    int threads = Integer.getInteger("dialogue.threads", 6);
+    pool = Executors.newFixedThreadPool(threads);
+    // dialogues of one named customer share a chain; every other dialogue is a chain of its own
+    Map<String, CompletableFuture<Void>> chains = new LinkedHashMap<>();
+    Map<String, CompletableFuture<Void>> results = new LinkedHashMap<>();
+    files.forEach((name, path) -> {
+      DialogueFile parsed;
+      try {
+        parsed = DialogueFile.read(path, name);
+      } catch (RuntimeException e) {
+        results.put(name, CompletableFuture.failedFuture(e));
+        return;
+      }
+      String chain = parsed.customer() == null ? "new:" + name : parsed.customer();
+      CompletableFuture<Void> previous = chains.getOrDefault(chain, CompletableFuture.completedFuture(null));
+      CompletableFuture<Void> result = previous.handle((ok, failed) -> null)
+          .thenRunAsync(() -> runner.run(parsed), pool);
+      chains.put(chain, result);
+      results.put(name, result);
+    });
+    List<DynamicTest> tests = new ArrayList<>();
+    results.forEach((name, result) -> tests.add(DynamicTest.dynamicTest(name,
+        root.resolve(name + DialogueFile.EXTENSION).toUri(), () -> await(result))));
+    return tests.stream();
+  }
+
+  private static java.util.function.Predicate<String> matches(String name) {
+    return f -> name.equals(f) || name.startsWith(f.endsWith("/") ? f : f + "/")
+        || (f.contains("*") && name.matches(f.replace(".", "\\.").replace("*", "[^/]*")));
+  }
+
+  private static void await(CompletableFuture<Void> result) throws Throwable {
+    try {
+      result.get(RUN_PATIENCE_MINUTES, TimeUnit.MINUTES);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+          ? cause.getCause() : cause;
+    } catch (TimeoutException e) {
+      throw new AssertionError("the dialogue did not finish within " + RUN_PATIENCE_MINUTES + " minutes");
+    }
+  }
+
+  @AfterAll
+  static void stopRunning() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The dialogues folder on the test class path (target/test-classes/dialogues, copied from src/test/resources). */
+  static Path root() {
+    URL url = DialogueScenarios.class.getClassLoader().getResource(ROOT);
+    if (url == null) {
+      throw new IllegalStateException("no " + ROOT + " folder on the test class path (src/test/resources/" + ROOT + ")");
+    }
+    try {
+      return Paths.get(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
