@@ -275,12 +275,12 @@ public final class PersonaLearning {
       // a file caught while an editor writes it is read once it has stayed the same for one more look
       boolean settled = files.equals(lastSeenFiles);
       lastSeenFiles = files;
-      Corrections.Fingerprint fingerprint = corrections.fingerprint();
+      Corrections.Fingerprint fingerprint = corrections == null ? null : corrections.fingerprint();
       if (!settled || new Stamp(files, fingerprint).equals(refused)) {
         return; // being written, or what was refused last time: tried again when something changes
       }
       boolean filesChanged = !files.equals(now.stamp().files());
-      boolean correctionsChanged = !fingerprint.equals(now.stamp().corrections());
+      boolean correctionsChanged = fingerprint != null && !fingerprint.equals(now.stamp().corrections());
       if (filesChanged) {
         retrainQuietly(ExamplesFile.NAME + " or the playbook changed");
       } else if (correctionsChanged && (pending == null || pending.isDone())) {

@@ -53,6 +53,42 @@ class LearnedReadingTest {
     assertThat(read(learning, message)).isEqualTo(intent);
   }
 
+  @Test
+  void aChangedFileIsReadOnceItHasSettledAndABadOneIsRefusedOnce() throws IOException {
+    copyShippedPlaybookTo(playbook);
+    PersonaLearning learning = new PersonaLearning("Nour", "file:" + playbook, DmnHandoffRules.load(), null,
+        new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 5), Clock.systemUTC());
+    learning.poll(); // the first look only sees the files
+    Path file = playbook.resolve(ExamplesFile.NAME);
+    String good = Files.readString(file);
+
+    Files.writeString(file, good + "product_inquiry\tmomken abadel el mobile el adim\n");
+    learning.poll();
+    assertThat(learning.current().version()).as("a file just written is not read yet").isEqualTo(1);
+    learning.poll();
+    assertThat(learning.current().version()).isEqualTo(2);
+    assertThat(learning.current().trigger()).isEqualTo(ExamplesFile.NAME + " or the playbook changed");
+    learning.poll();
+    assertThat(learning.current().version()).as("nothing changed").isEqualTo(2);
+
+    Files.writeString(file, good + "refund\tmy money back\n");
+    learning.poll();
+    learning.poll();
+    PersonaLearning.Failure refused = learning.status().lastFailure();
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).singleElement().asString().endsWith("unknown intent 'refund' (known: "
+        + String.join(", ", app.wasla.persona.Intents.ALL) + ")");
+    learning.poll();
+    assertThat(learning.status().lastFailure()).as("the same file is not tried again").isSameAs(refused);
+    assertThat(learning.current().version()).isEqualTo(2);
+
+    Files.writeString(file, good);
+    learning.poll();
+    learning.poll();
+    assertThat(learning.current().version()).isEqualTo(3);
+    assertThat(learning.status().lastFailure()).isNull();
+  }
+
   private static String read(PersonaLearning learning, String text) {
     return learning.persona().respond(new PersonaTurn("k", List.of(text), null, List.of(), null, 0)).intent();
   }
