@@ -64,8 +64,8 @@ class HandoffWait {
       text = HandoffWaitTexts.assigned(language, firstName(agent), minutes(sla));
     } else {
       // the engine's task query does not see this task yet: the ones waiting before it, plus this one
-      int position = (int) tasks.createTaskQuery().taskDefinitionKey(HandoffRouter.HANDOFF_TASK).taskUnassigned()
-          .taskCandidateGroup(group).count() + 1;
+      int position = group == null ? 1 : (int) tasks.createTaskQuery().taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+          .taskUnassigned().taskCandidateGroup(group).count() + 1;
       long available = group == null ? 0 : identity.createUserQuery().memberOfGroup(group).list().stream()
           .filter(u -> presence.of(u.getId()).available()).count();
       long rounds = (position + Math.max(1, available) - 1) / Math.max(1, available);
