@@ -23,7 +23,10 @@ class BlindEvaluationTest {
         PersonaEvaluation.Report r = PersonaEvaluation.report("blind",
                 PersonaEvaluation.run(PersonaEvaluation.persona(), blind));
         PersonaEvaluation.write(r, Path.of("target/persona-eval/blind"));
-        System.out.println(PersonaEvaluation.markdown(r));
+        String markdown = PersonaEvaluation.markdown(r);
+        // only the aggregates reach the console: the misread messages stay in the report file, unread while tuning
+        int cut = markdown.indexOf("## Misclassified");
+        System.out.println(cut < 0 ? markdown : markdown.substring(0, cut));
 
         assertThat(r.messages()).isGreaterThanOrEqualTo(600);
         assertThat(r.latencyMeanMs()).isLessThan(5.0);
@@ -39,9 +42,11 @@ class BlindEvaluationTest {
 
     // the first blind run (docs/persona.md): macro-F1 ar-EG 0.693, ar 0.707, arabizi 0.636, en 0.735; handoff
     // recall 0.662, precision 0.682. After the store-topic, not-sold, Arabizi, register and complaint changes:
-    // ar-EG 0.820, ar 0.801, arabizi 0.755, en 0.841; recall 0.751, precision 0.791.
+    // ar-EG 0.820, ar 0.801, arabizi 0.755, en 0.841; recall 0.751, precision 0.791. After fresh training text,
+    // complaint and sarcasm wording, defect-free repair sentiment and whole-word Latin sentiment terms: ar-EG 0.836,
+    // ar 0.870, arabizi 0.803, en 0.850; recall 0.821, precision 0.801.
     // The aim is 0.90 in every form and recall 0.95 at precision 0.85.
-    static final double FLOOR_HANDOFF_RECALL = 0.74;
-    static final double FLOOR_HANDOFF_PRECISION = 0.77;
-    static final Map<String, Double> FLOOR_FORM_MACRO_F1 = Map.of("ar-EG", 0.81, "ar", 0.79, "arabizi", 0.74, "en", 0.83);
+    static final double FLOOR_HANDOFF_RECALL = 0.82;
+    static final double FLOOR_HANDOFF_PRECISION = 0.79;
+    static final Map<String, Double> FLOOR_FORM_MACRO_F1 = Map.of("ar-EG", 0.83, "ar", 0.86, "arabizi", 0.79, "en", 0.84);
 }
