@@ -63,6 +63,11 @@ class HttpBackendEndToEndTest {
               [{"sku":"IP15-128","nameEn":"iPhone 15 128GB","nameAr":"آيفون ١٥ ١٢٨ جيجا","priceEgp":47999,
                 "category":"phone"}]""");
         }
+        if (path.equals("/api/v1/products/IP15-128")) {
+          return json("""
+              {"sku":"IP15-128","nameEn":"iPhone 15 128GB","nameAr":"آيفون ١٥ ١٢٨ جيجا","priceEgp":47999,
+               "category":"phone"}""");
+        }
         if (path.equals("/api/v1/products/IP15-128/stock")) {
           return json("""
               [{"branchCode":"HLP","branchNameEn":"Heliopolis","branchNameAr":"مصر الجديدة","available":4}]""");
@@ -133,9 +138,21 @@ class HttpBackendEndToEndTest {
     assertThat(REQUESTS).extracting(r -> r.getRequestUrl().encodedPath())
         .anyMatch(p -> p.endsWith("/summary")).contains("/api/v1/products", "/api/v1/products/IP15-128/stock");
 
-    // "Order now": the backend places the order, in a job; the payment link follows in a job of its own
-    new Webhooks(port).post(Webhooks.buttonReply(waId, "wamid.http.order." + waId, "sales_order", "اطلبه دلوقتي",
-        Instant.now()));
+    // "Order now" and checkout (one unit, pickup at the backend's branch): each answer in a job, as it reads the
+    // backend's stock; then the backend places the order, in a job, and the payment link follows in a job of its own
+    String[] taps = {"sales_order:IP15-128", "checkout_qty:1", "checkout_pickup", "checkout_branch:HLP",
+        "checkout_confirm", "pay_online"};
+    for (int i = 0; i < taps.length; i++) {
+      long answered = jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?").param(key)
+          .query(Long.class).single();
+      new Webhooks(port).post(Webhooks.buttonReply(waId, "wamid.http.order." + i + "." + waId, taps[i], taps[i],
+          Instant.now()));
+      await().atMost(Duration.ofSeconds(40)).until(() -> jdbc.sql(
+          "SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?").param(key).query(Long.class)
+          .single() > answered);
+    }
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)
+        .activityId("event_checkoutInJob").count()).isEqualTo(5);
     await().atMost(Duration.ofSeconds(40)).until(() -> history.createHistoricActivityInstanceQuery()
         .processInstanceId(called).activityId("serviceTask_createPaymentLink").finished().count() == 1);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)

@@ -1,6 +1,5 @@
 package app.wasla.commerce.flow;
 
-import static app.wasla.commerce.flow.SalesContext.arabic;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
@@ -36,7 +35,6 @@ class LookUpStockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean ar = arabic(execution);
     execution.setVariable(SalesVariables.ORDER_TAPPED, false);
     List<Product> found = catalogue.search(SalesContext.turnText(execution));
     Optional<Product> tapped = found.isEmpty() ? tappedProduct(execution) : Optional.empty();
@@ -75,7 +73,6 @@ class LookUpStockDelegate implements JavaDelegate {
 
   /** The offered product's variables: what "Order now" and checkout act on. */
   void remember(DelegateExecution execution, Product product) {
-    boolean ar = arabic(execution);
     execution.setVariable(SalesVariables.PRODUCT_SKU, product.sku());
     execution.setVariable(SalesVariables.PRODUCT_NAME, SalesContext.productName(execution, product));
     execution.setVariable(SalesVariables.PRICE_EGP, SalesContext.wholeEgp(product.priceEgp()));
@@ -91,7 +88,6 @@ class LookUpStockDelegate implements JavaDelegate {
    * offer is still open" after a question was answered.
    */
   void offer(DelegateExecution execution, Product product, String intro) {
-    boolean ar = arabic(execution);
     List<StockLevel> inStock = inStock(product);
     boolean arabicScript = SalesContext.form(execution) < 2;
     String name = SalesContext.productName(execution, product);

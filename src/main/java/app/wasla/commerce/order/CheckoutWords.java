@@ -79,6 +79,10 @@ public final class CheckoutWords {
       Map.entry("اربعه", 4), Map.entry("اربع", 4), Map.entry("four", 4), Map.entry("arba3a", 4),
       Map.entry("خمسه", 5), Map.entry("خمس", 5), Map.entry("five", 5), Map.entry("5amsa", 5));
 
+  /** The number words in their folded spelling (an Arabizi "etneen" is read as "etnen"). */
+  private static final Map<String, Integer> FOLDED_NUMBER_WORDS = NUMBER_WORDS.entrySet().stream()
+      .collect(java.util.stream.Collectors.toMap(e -> fold(e.getKey()).trim(), Map.Entry::getValue, (a, b) -> a));
+
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d{1,3})(?![\\w.])");
 
   private CheckoutWords() {
@@ -109,7 +113,7 @@ public final class CheckoutWords {
       return n >= 1 && n <= 99 ? n : null;
     }
     for (String w : t.trim().split(" ")) {
-      Integer n = NUMBER_WORDS.get(w);
+      Integer n = FOLDED_NUMBER_WORDS.get(w);
       if (n != null) {
         return n;
       }

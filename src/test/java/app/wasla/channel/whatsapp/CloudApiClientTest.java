@@ -110,6 +110,29 @@ class CloudApiClientTest {
   }
 
   @Test
+  void sendsACallToActionUrlButton() throws Exception {
+    server.enqueue(ok(WAMID));
+
+    client.send(PNID, CUSTOMER, OutboundMessage.CtaUrl.of("ادفع 72,999 جنيه من الزرار ده.", "ادفع دلوقتي",
+        "https://shop.example/pay/sandbox/PAY-X?lang=ar"));
+
+    JsonNode body = body(server.takeRequest());
+    assertThat(body.get("type").asText()).isEqualTo("interactive");
+    JsonNode interactive = body.get("interactive");
+    assertThat(interactive.get("type").asText()).isEqualTo("cta_url");
+    assertThat(interactive.at("/body/text").asText()).isEqualTo("ادفع 72,999 جنيه من الزرار ده.");
+    assertThat(interactive.at("/action/name").asText()).isEqualTo("cta_url");
+    assertThat(interactive.at("/action/parameters/display_text").asText()).isEqualTo("ادفع دلوقتي");
+    assertThat(interactive.at("/action/parameters/url").asText())
+        .isEqualTo("https://shop.example/pay/sandbox/PAY-X?lang=ar");
+    assertThat(interactive.has("header")).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutboundMessage.CtaUrl.of("x", "a label that is far too long", "https://x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutboundMessage.CtaUrl.of("x", "Pay", "javascript:alert(1)"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void sendsAList() throws Exception {
     server.enqueue(ok(WAMID));
 
