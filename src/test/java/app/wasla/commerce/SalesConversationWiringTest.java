@@ -195,4 +195,39 @@ class SalesConversationWiringTest {
     assertThat(conversation.sentTexts()).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
     runtimeService().deleteProcessInstance(main.getId(), "test done");
   }
+
+  @Test
+  void aRepairAppointmentRequestIsServedByTheBookingFlowAndTappingABranchMovesOn() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc);
+    ProcessInstance main = start("أريد حجز موعد لإصلاح الهاتف يوم الخميس");
+    runDueJobs();
+    assertThat(main).isWaitingAt("callActivity_bookingChange");
+    assertThat(conversation.sentTexts()).hasSize(1).last().asString().contains("تغيير بطارية سامسونج");
+
+    correlate(Mailbox.CUSTOMER_MESSAGE, "تغيير بطارية سامسونج", "service:BATTERY_SAMSUNG");
+    runDueJobs();
+    correlate(Mailbox.CUSTOMER_MESSAGE, "القاهرة (مدينة نصر)", "branch:CAI");
+    runDueJobs();
+
+    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("الخميس").contains("[المواعيد")
+        .doesNotContain("فرع");
+    runtimeService().deleteProcessInstance(main.getId(), "test done");
+  }
+
+  @Test
+  void aProductQuestionMidBookingIsAnsweredInTheSameTurnByTheOrderFlow() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc);
+    ProcessInstance main = start("I want to book a repair appointment");
+    runDueJobs();
+    assertThat(main).isWaitingAt("callActivity_bookingChange");
+
+    correlate(Mailbox.CUSTOMER_MESSAGE, "how much is the iPhone 15?", null);
+    runDueJobs();
+
+    assertThat(main).hasPassed("callActivity_bookingChange").isWaitingAt("callActivity_orderAndPay");
+    List<String> sent = conversation.sentTexts();
+    assertThat(sent.get(sent.size() - 2)).contains("isn't booked yet");
+    assertThat(sent.get(sent.size() - 1)).contains("47,999");
+    runtimeService().deleteProcessInstance(main.getId(), "test done");
+  }
 }

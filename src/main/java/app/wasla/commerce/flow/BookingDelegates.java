@@ -11,7 +11,6 @@ import app.wasla.commerce.booking.BookingAnswers;
 import app.wasla.commerce.booking.BookingOptions;
 import app.wasla.commerce.booking.Bookings;
 import app.wasla.commerce.booking.SlotTakenException;
-import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -765,11 +762,4 @@ final class BookingDelegates {
     }
   }
 
-  static Map<String, Object> map(Object... pairs) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
-  }
 }

@@ -147,4 +147,18 @@ class HttpBackendTest {
     assertThat(cancel.getMethod()).isEqualTo("DELETE");
     assertThat(cancel.getPath()).isEqualTo("/api/v1/bookings/BK-9");
   }
+
+  @Test
+  void bookingOptionsAreReadAndABackendWithoutThemOffersNone() throws Exception {
+    server.enqueue(json(200, """
+        {"services":[{"code":"SCREEN_IP15","nameEn":"iPhone 15 screen replacement","nameAr":"تغيير شاشة آيفون ١٥",
+          "priceEgp":9500}],"branches":[{"code":"CAI","nameEn":"Cairo (Nasr City)","nameAr":"القاهرة (مدينة نصر)"}]}"""));
+    server.enqueue(new MockResponse().setResponseCode(404));
+
+    app.wasla.commerce.booking.BookingOptions options = backend.options();
+    assertThat(options.service("SCREEN_IP15").priceEgp()).isEqualByComparingTo("9500");
+    assertThat(options.branch("CAI").nameAr()).isEqualTo("القاهرة (مدينة نصر)");
+    assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/booking-options");
+    assertThat(backend.options()).isEqualTo(app.wasla.commerce.booking.BookingOptions.NONE);
+  }
 }
