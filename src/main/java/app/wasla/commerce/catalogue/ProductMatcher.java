@@ -55,10 +55,11 @@ public final class ProductMatcher {
         case 'ى' -> c = 'ي';
         default -> { }
       }
-      // "الايفون" is "ايفون": drop the article so it matches the name
       b.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ' ');
     }
-    String out = b.toString().toLowerCase(Locale.ROOT).replaceAll("(^|\\s)ال(?=\\S{2,})", "$1");
+    // "الايفون", "والايفون", "بالايفون", "للايفون" are "ايفون": drop the article and a conjunction or preposition
+    // written onto it, so the word matches the name
+    String out = b.toString().toLowerCase(Locale.ROOT).replaceAll("(^|\\s)(?:[وبف]?ال|لل)(?=\\S{2,})", "$1");
     return out.replaceAll("\\s+", " ").trim();
   }
 }

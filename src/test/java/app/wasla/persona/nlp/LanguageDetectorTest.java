@@ -21,6 +21,8 @@ class LanguageDetectorTest {
             "عايز اعمل order للـ charger|MIXED|AR_EG",
             "please cancel my booking بكرة|MIXED|EN",
             "ايه الفرق بين الA55 والA15|AR_EG|AR_EG",
+            "لدي شكوى: وصلني الهاتف مكسور الشاشة وأطالب بحل فوري|AR|AR",
+            "الموبايل وصلني مكسور|AR_EG|AR_EG",
     })
     void detects(String text, Language language, Language reply) {
         LanguageDetector.Detection d = detector.detect(TextView.of(text));
