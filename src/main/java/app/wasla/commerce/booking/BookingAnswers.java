@@ -48,23 +48,23 @@ public final class BookingAnswers {
 
   private static final Pattern AFTER_TOMORROW = words("بعد بكره|بعد بكرا|بعد غد|بعد الغد|بعدبكره|day after tomorrow|"
       + "ba3d bokra|ba3d bokrah|b3d bokra");
-  private static final Pattern TOMORROW = words("بكره|بكرا|غدا|الغد|غدوه|tomorrow|tmrw|tmw|bokra|bokrah|bkra");
+  private static final Pattern TOMORROW = words("بكره|بكرا|لبكره|لبكرا|غدا|الغد|للغد|غدوه|tomorrow|tmrw|tmw|bokra|bokrah|bkra");
   private static final Pattern TODAY = words("النهارده|انهارده|النهاردا|النهارده ده|اليوم|today|tonight|naharda|"
       + "el naharda|elnaharda|enharda|el nharda|nharda");
   private static final Map<DayOfWeek, Pattern> WEEKDAYS = new LinkedHashMap<>();
 
   static {
-    WEEKDAYS.put(DayOfWeek.SATURDAY, words("السبت|سبت|saturday|sat|sabt|el sabt|elsabt"));
-    WEEKDAYS.put(DayOfWeek.SUNDAY, words("الاحد|الحد|احد|sunday|sun|el had|elhad|yom el had|el ahad|ahad"));
+    WEEKDAYS.put(DayOfWeek.SATURDAY, words("السبت|سبت|للسبت|saturday|sat|sabt|el sabt|elsabt"));
+    WEEKDAYS.put(DayOfWeek.SUNDAY, words("الاحد|الحد|احد|للاحد|للحد|sunday|sun|el had|elhad|yom el had|el ahad|ahad"));
     // "اتنين" and "تلات" alone are numbers: the days need their article
-    WEEKDAYS.put(DayOfWeek.MONDAY, words("الاتنين|الاثنين|monday|mon|el etnen|el etnein|eletnen|el ethnen|etnen"));
-    WEEKDAYS.put(DayOfWeek.TUESDAY, words("التلات|الثلاثاء|الثلاثا|التلاتاء|التلاته|tuesday|tue|tues|el talat|eltalat|"
+    WEEKDAYS.put(DayOfWeek.MONDAY, words("الاتنين|الاثنين|للاتنين|للاثنين|monday|mon|el etnen|el etnein|eletnen|el ethnen|etnen"));
+    WEEKDAYS.put(DayOfWeek.TUESDAY, words("التلات|الثلاثاء|للتلات|للثلاثاء|الثلاثا|التلاتاء|التلاته|tuesday|tue|tues|el talat|eltalat|"
         + "el talata|talat"));
-    WEEKDAYS.put(DayOfWeek.WEDNESDAY, words("الاربع|الاربعاء|الاربعا|اربعاء|wednesday|wed|el arba3|elarba3|arba3|"
+    WEEKDAYS.put(DayOfWeek.WEDNESDAY, words("الاربع|الاربعاء|للاربع|للاربعاء|الاربعا|اربعاء|wednesday|wed|el arba3|elarba3|arba3|"
         + "el arba3a|arba3a"));
-    WEEKDAYS.put(DayOfWeek.THURSDAY, words("الخميس|خميس|thursday|thu|thur|thurs|el 5ames|el5ames|5ames|el 5amees|"
+    WEEKDAYS.put(DayOfWeek.THURSDAY, words("الخميس|خميس|للخميس|thursday|thu|thur|thurs|el 5ames|el5ames|5ames|el 5amees|"
         + "5amees"));
-    WEEKDAYS.put(DayOfWeek.FRIDAY, words("الجمعه|جمعه|friday|fri|el gom3a|elgom3a|gom3a|el gam3a|gam3a"));
+    WEEKDAYS.put(DayOfWeek.FRIDAY, words("الجمعه|جمعه|للجمعه|friday|fri|el gom3a|elgom3a|gom3a|el gam3a|gam3a"));
   }
 
   private static final Pattern NUMERIC_DATE = Pattern.compile(

@@ -355,7 +355,7 @@ final class BookingDelegates {
           "الساعة " + t.time(wanted) + " غير متاحة.", "El sa3a " + t.time(wanted) + " mesh fadya.",
           t.time(wanted) + " is not free.");
       List<ListMessage.Row> rows = slots.stream().map(s -> new ListMessage.Row(SalesVariables.SLOT_PREFIX
-          + s.getEpochSecond(), cut(day == null ? t.when(s) : t.time(s), 24), null)).toList();
+          + s.getEpochSecond(), cut(day == null ? t.row(s) : t.time(s), 24), null)).toList();
       String body;
       if (newBooking) {
         body = t.say("المواعيد الفاضية يوم " + t.day(day) + " (كل ميعاد نص ساعة). اختار اللي يناسبك:",

@@ -20,6 +20,8 @@ final class BookingTexts {
   private static final DateTimeFormatter EN_WHEN = DateTimeFormatter.ofPattern("EEEE d MMM, h:mm a", Locale.ENGLISH);
   private static final DateTimeFormatter AR_DAY = DateTimeFormatter.ofPattern("EEEE d/M", AR);
   private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("EEEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter AR_ROW = DateTimeFormatter.ofPattern("EEE d/M h:mm a", AR);
+  private static final DateTimeFormatter EN_ROW = DateTimeFormatter.ofPattern("EEE d MMM h:mm a", Locale.ENGLISH);
   private static final DateTimeFormatter AR_TIME = DateTimeFormatter.ofPattern("h:mm a", AR);
   private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
 
@@ -68,6 +70,11 @@ final class BookingTexts {
 
   String day(LocalDate day) {
     return (arabicScript() ? AR_DAY : EN_DAY).format(day);
+  }
+
+  /** A slot as a list row (24 characters at most): "السبت 5/12 11:00 ص", "Sat 5 Dec 11:00 AM". */
+  String row(Instant at) {
+    return (arabicScript() ? AR_ROW : EN_ROW).format(at.atZone(CAIRO));
   }
 
   String time(Instant at) {
