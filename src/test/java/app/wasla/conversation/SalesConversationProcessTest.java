@@ -321,23 +321,7 @@ class SalesConversationProcessTest {
   void aTurnThatACalledFlowLeavesUnansweredIsServedByTheFlowForItsTopic() {
     // a called flow that keeps the contract: on a turn about something else it reads it, answers nothing and ends
     // with salesOutcome topic_changed (as a flow whose persona task leaves sales questions to the flows does)
-    String deployment = BpmnAwareTests.repositoryService().createDeployment().addString("booking-change.bpmn", """
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
-          <message id="m" name="CustomerMessage" />
-          <process id="booking-change" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <startEvent id="start" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
-            <intermediateCatchEvent id="wait"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
-            <sequenceFlow id="f2" sourceRef="wait" targetRef="left" />
-            <endEvent id="left">
-              <extensionElements>
-                <camunda:executionListener event="start" expression="${execution.setVariable('intent', 'order_status')}" />
-                <camunda:executionListener event="start" expression="${execution.setVariable('salesOutcome', 'topic_changed')}" />
-              </extensionElements>
-            </endEvent>
-          </process>
-        </definitions>""").deploy().getId();
+    String deployment = deployBookingFlowThatHandsEveryTurnBack();
     try {
       ProcessInstance main = demoCustomerStarts("I want to move my booking to another day");
       runDueJobs();
