@@ -38,6 +38,9 @@ public final class EmbeddedPersona implements Persona {
             Map.entry("booking_keep", Intents.THANKS_GOODBYE), Map.entry("branch_cairo", Intents.BOOKING_NEW),
             Map.entry("branch_alex", Intents.BOOKING_NEW));
 
+    /** An offer's "Order now" ({@code sales_order:<sku>}), also tapped on an older offer: an order of that product. */
+    static final String ORDER_BUTTON = "sales_order";
+
     /** Below these a playbook passage is not trusted as an answer. */
     static final double MIN_SCORE = 2.0;
     static final double MIN_COVERAGE = 0.25;
@@ -106,7 +109,8 @@ public final class EmbeddedPersona implements Persona {
         double confidence;
         String tapped = turn.interactiveReplyId() == null ? null : REPLY_IDS.getOrDefault(turn.interactiveReplyId(),
                 turn.interactiveReplyId().startsWith("menu_") && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
-                        ? turn.interactiveReplyId().substring(5) : null);
+                        ? turn.interactiveReplyId().substring(5)
+                        : turn.interactiveReplyId().startsWith(ORDER_BUTTON) ? Intents.ORDER : null);
         if (tapped == null && !learned.isEmpty()) {
             // the business said what this very message means: no heuristic below reads it otherwise
             tapped = learned.get(learnedKey(text));

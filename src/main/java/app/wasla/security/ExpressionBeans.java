@@ -25,6 +25,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
       "rescheduleBooking", "cancelBooking", "commerceTimers",
       // checkout (order-and-pay)
       "offerTurn", "offerTopic", "startCheckout", "checkoutAnswer", "checkoutResume", "confirmCashOnDelivery",
+      "payingTurn", "payingTopic",
       // booking
       "nextBookingStep", "readBookingAnswer", "bookingOtherTopic", "bookAppointment", "keepBooking",
       "sendBookingReminder",

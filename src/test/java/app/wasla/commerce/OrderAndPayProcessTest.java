@@ -161,11 +161,91 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "التوصيل لإسكندرية بكام؟", null);
     conversation.runDueJobs(instance);
     assertThat(instance).hasPassed("serviceTask_answerWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
-    assertThat(conversation.sentTexts()).hasSize(sent + 1);
+    // the persona's answer, then the link that stays open
+    assertThat(conversation.sentTexts()).hasSize(sent + 2).last().asString().contains("لينك الدفع لسه شغال")
+        .contains("/pay/sandbox/");
 
     gatewayReports(Payments.PAYMENT_RECEIVED);
     conversation.runDueJobs(instance);
     assertThat(instance).hasPassed("endEvent_paid").isEnded();
+  }
+
+  @Test
+  void whereIsMyOrderWhileTheLinkIsOpenIsAnsweredWithItsStatusInTheSameTurnAndTheLinkStaysOpen() {
+    conversation = new SalesFlowTestSupport(inbox, jdbc, "201001234567");
+    ProcessInstance instance = askAndOrder("بكام شاحن انكر", "ANK20");
+
+    int sent = conversation.sentTexts().size();
+    conversation.customerWrites(instance, "طلبي رقم ORD-12002 فين؟", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_payingTopic").isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("ORD-12002")
+        .contains("BOSTA-7790415").contains("لينك الدفع لسه شغال");
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("endEvent_paid").isEnded();
+  }
+
+  @Test
+  void cashOnDeliveryInWordsWhileTheLinkIsOpenGivesUpTheLinkAndConfirmsTheOrder() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+
+    conversation.customerWrites(instance, "عايز ادفع عند الاستلام", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_payingTurn", "endEvent_cashInstead",
+        "serviceTask_confirmCashOnDelivery", "endEvent_cashOnDelivery").hasNotPassed("serviceTask_answerWhilePaying")
+        .isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("CONFIRMED");
+    assertThat(jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?").param(paymentId).query(String.class)
+        .single()).isEqualTo("EXPIRED");
+    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("كاش عند الاستلام");
+  }
+
+  @Test
+  void cashOnDeliveryAboveTheLimitWhileTheLinkIsOpenKeepsTheLink() {
+    ProcessInstance instance = askAndOrder("بكام ايفون 15 برو ماكس", "IP15PM-256");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+
+    conversation.customerWrites(instance, "cash on delivery please", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying").hasNotPassed("endEvent_cashInstead");
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
+    assertThat(conversation.sentTexts()).last().asString().contains("20,000").contains("/pay/sandbox/");
+  }
+
+  @Test
+  void anOlderOffersOrderNowTappedAfterItsFlowEndedStartsCheckoutForThatProduct() {
+    ProcessInstance instance = startTapped("sales_order:APP2");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_startCheckout").isWaitingAt("gateway_awaitCheckout");
+    assertThat(instance).variables().containsEntry("productSku", "APP2").containsEntry("checkoutStep", "quantity");
+  }
+
+  @Test
+  void anOlderOffersOrderNowOfAProductNoLongerSoldSaysSo() {
+    ProcessInstance instance = startTapped("sales_order:GONE-1");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("endEvent_noProduct").isEnded();
+    assertThat(conversation.sentTexts()).singleElement().asString().contains("مبقاش موجود");
+  }
+
+  /** The conversation calls the flow for a tapped "Order now" (the persona read it as an order). */
+  private ProcessInstance startTapped(String replyId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.CONVERSATION_KEY, conversation.key);
+    variables.put(ConversationVariables.TURN_TEXT, "اطلبه دلوقتي");
+    variables.put(ConversationVariables.REPLY_ID, replyId);
+    variables.put(ConversationVariables.TURN_SEQ, 1L);
+    variables.put("language", "ar-EG");
+    variables.put("intent", "order");
+    return runtimeService().startProcessInstanceByKey("order-and-pay", conversation.key, variables);
   }
 
   private org.camunda.bpm.engine.task.Task handoffTask(ProcessInstance instance) {

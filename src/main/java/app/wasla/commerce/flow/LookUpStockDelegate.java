@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code ${lookUpStock}}: finds the product the customer named, answers with its price and where it is in
  * stock, with buttons order / another product / talk to someone. A tap on an older offer's "Order now"
  * ({@code sales_order:<sku>}) acts on what that offer was for: the product is taken from the button and checkout
- * starts at once ({@code orderTapped}), or the customer hears that it is sold out.
+ * starts at once ({@code orderTapped}), or the customer hears that it is sold out, or no longer sold.
  */
 @Component("lookUpStock")
 class LookUpStockDelegate implements JavaDelegate {
@@ -49,6 +49,16 @@ class LookUpStockDelegate implements JavaDelegate {
       return;
     }
     execution.setVariable(SalesVariables.PRODUCT_FOUND, !found.isEmpty());
+    if (found.isEmpty() && tappedGone(execution)) {
+      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
+          "المنتج ده مبقاش موجود عندنا للأسف، فالعرض ده انتهى. قولّي بتدور على إيه وأنا أقولك البدائل المتوفرة.",
+          "للأسف لم يعد هذا المنتج متوفراً لدينا، فانتهى هذا العرض. أخبرني بما تبحث عنه وسأخبرك بالبدائل المتوفرة.",
+          "Lel asaf el montag da mab2ash mawgood 3andena, fa el 3ard da 5eles. 2oly btdawar 3ala eh w a2olak el"
+              + " bada2el el metwaffra.",
+          "Sorry, we no longer sell that product, so that offer has ended. Tell me what you're looking for and I'll"
+              + " suggest what we have.")));
+      return;
+    }
     if (found.isEmpty()) {
       messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
           "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
@@ -69,6 +79,12 @@ class LookUpStockDelegate implements JavaDelegate {
       return Optional.empty();
     }
     return catalogue.product(replyId.substring(SalesVariables.REPLY_ORDER_PREFIX.length()));
+  }
+
+  /** A tapped "Order now" of a product the catalogue no longer has. */
+  private boolean tappedGone(DelegateExecution execution) {
+    String replyId = SalesContext.replyId(execution);
+    return replyId != null && replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX) && tappedProduct(execution).isEmpty();
   }
 
   /** The offered product's variables: what "Order now" and checkout act on. */
