@@ -1,5 +1,7 @@
 package app.wasla.support;
 
+import org.camunda.bpm.BpmPlatform;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.test.context.TestContext;
@@ -8,7 +10,8 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 /**
  * Makes the engine of the test's own application context the one Camunda's REST API and webapps find by name.
  *
- * <p>They look the engine up in {@link ProcessEngines} by its name ("default"), a JVM-wide registry, while the suite
+ * <p>They look the engine up by its name ("default") in JVM-wide registries ({@link ProcessEngines} for the REST API,
+ * the runtime container's process engine service for the webapps), while the suite
  * keeps many application contexts alive, each with an engine of that name. When Spring's context cache closes an old
  * context, its engine unregisters the name, also when a newer context had registered it since: the REST API of a
  * live context then finds no engine (404) or another context's. Registering the test's own engine before each test
@@ -22,6 +25,14 @@ public class CurrentProcessEngine extends AbstractTestExecutionListener {
       ProcessEngine engine = testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).getIfAvailable();
       if (engine != null) {
         ProcessEngines.registerProcessEngine(engine);
+        ProcessEngine registered = BpmPlatform.getProcessEngineService().getProcessEngine(engine.getName());
+        if (registered != engine) {
+          RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+          if (registered != null) {
+            container.unregisterProcessEngine(registered); // only forgets it: the other context's engine stays open
+          }
+          container.registerProcessEngine(engine);
+        }
       }
     }
   }
