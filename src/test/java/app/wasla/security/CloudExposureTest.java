@@ -152,7 +152,7 @@ class CloudExposureTest {
       assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     }
     Browser.Page cockpit = browser.get("/camunda/app/cockpit/default/");
-    assertThat(cockpit.status()).isEqualTo(200);
+    assertThat(cockpit.status()).as(cockpit.body()).isEqualTo(200);
     assertThat(cockpit.header("Content-Security-Policy")).as("Camunda's own policy")
         .isNotEqualTo(pay.header("Content-Security-Policy"));
   }

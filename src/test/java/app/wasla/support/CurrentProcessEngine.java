@@ -1,9 +1,17 @@
 package app.wasla.support;
 
 import org.camunda.bpm.BpmPlatform;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
@@ -16,6 +24,10 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * context, its engine unregisters the name, also when a newer context had registered it since: the REST API of a
  * live context then finds no engine (404) or another context's. Registering the test's own engine before each test
  * keeps every test on its own engine, whatever the cache did before.
+ *
+ * <p>The webapps (Cockpit, Admin, Tasklist, Welcome) keep their runtime delegates in static fields that a closing
+ * context sets to null, also when a newer context had set them since: Cockpit's pages then answer 500. The delegates
+ * find the engine by name, so fresh ones serve the live context.
  */
 public class CurrentProcessEngine extends AbstractTestExecutionListener {
 
@@ -33,7 +45,23 @@ public class CurrentProcessEngine extends AbstractTestExecutionListener {
           }
           container.registerProcessEngine(engine);
         }
+        restoreWebappDelegates();
       }
+    }
+  }
+
+  private static void restoreWebappDelegates() {
+    if (Cockpit.getRuntimeDelegate() == null) {
+      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+    }
+    if (Admin.getRuntimeDelegate() == null) {
+      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+    }
+    if (Tasklist.getRuntimeDelegate() == null) {
+      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+    }
+    if (Welcome.getRuntimeDelegate() == null) {
+      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
     }
   }
 
