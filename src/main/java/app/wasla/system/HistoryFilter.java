@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda's history backend without what {@link HistoryProperties} leaves out: the per-turn variables of
  * {@code skip-variables} and the activities of the types in {@code skip-activity-types}. Their events never reach
- * the database; everything else is written as the history level says, a variable's update without a read of its row
- * ({@link VariableHistoryUpdates}). A filter on the handler, not a custom history level, so that the level stored in
+ * the database; everything else is written as the history level says, by Camunda's own handler. A filter on the handler, not a custom history level, so that the level stored in
  * an existing database (audit) still matches.
  */
 @Component
@@ -26,8 +26,6 @@ class HistoryFilter extends AbstractProcessEnginePlugin {
 
   private final Set<String> skippedVariables;
   private final Set<String> skippedActivityTypes;
-  /** Camunda's handler but for variable updates, which it writes without reading their rows first. */
-  private final VariableHistoryUpdates handler = new VariableHistoryUpdates();
 
   HistoryFilter(HistoryProperties props) {
     this.skippedVariables = props.skippedVariables();
@@ -40,16 +38,9 @@ class HistoryFilter extends AbstractProcessEnginePlugin {
       log.warn("A history event handler is configured already; wasla.history.skip-* is not applied");
       return;
     }
-    configuration.setHistoryEventHandler(new Filtering(handler, skippedVariables, skippedActivityTypes));
+    configuration.setHistoryEventHandler(new Filtering(new DbHistoryEventHandler(), skippedVariables, skippedActivityTypes));
     log.info("Camunda's history leaves out the variables {} and the activities of type {}", skippedVariables,
         skippedActivityTypes);
-  }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getHistoryEventHandler() instanceof Filtering filtering && filtering.delegate == handler) {
-      handler.registerWith(configuration);
-    }
   }
 
   /** Passes every event on but the variable events of the skipped names and the skipped activity types' events. */
