@@ -1,4 +1,4 @@
-package app.wasla.system;
+package app.wasla.engine;
 
 import app.wasla.support.PostgresTestDatabase;
 import java.lang.reflect.InvocationHandler;
