@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,14 @@ public class EngineTables {
   private final JdbcClient jdbc;
   private final String prefix;
 
+  @Autowired
   EngineTables(ProcessEngine engine, JdbcClient jdbc) {
+    this(prefixOf(engine), jdbc);
+  }
+
+  EngineTables(String prefix, JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.prefix = prefixOf(engine);
+    this.prefix = prefix;
   }
 
   /** Camunda's table prefix of this engine, "" when none is configured. */

@@ -1,7 +1,7 @@
 package app.wasla.system;
 
-import app.wasla.engine.EngineSetup;
 import app.wasla.channel.whatsapp.WhatsAppProperties;
+import app.wasla.engine.EngineSetup;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
