@@ -1,5 +1,7 @@
 package app.wasla.conversation;
 
+import app.wasla.engine.EngineCommands;
+import app.wasla.engine.EngineTables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +10,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +26,13 @@ import org.springframework.stereotype.Component;
 public class ConversationEngine {
 
   private final RuntimeService runtime;
-  private final CommandExecutor commands;
-  private final JdbcClient jdbc;
+  private final EngineCommands commands;
+  private final EngineTables tables;
 
-  ConversationEngine(ProcessEngine engine, JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  ConversationEngine(ProcessEngine engine, EngineCommands commands, EngineTables tables) {
     this.runtime = engine.getRuntimeService();
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    this.commands = commands;
+    this.tables = tables;
   }
 
   /**
@@ -43,7 +41,7 @@ public class ConversationEngine {
    * them fails the whole command (and the surrounding transaction).
    */
   <T> T inOneCommand(Supplier<T> work) {
-    return commands.execute(commandContext -> work.get());
+    return commands.inOneCommand(work);
   }
 
   /** Where a conversation's flow waits for a message: the process instance and the execution at the wait state. */
@@ -60,15 +58,12 @@ public class ConversationEngine {
   }
 
   /**
-   * True when an instance of this conversation is alive (waiting for something else, or busy in a job). One indexed
-   * lookup of the engine's execution table in the caller's transaction (ACT_IDX_EXEC_BUSKEY), as the engine's process
-   * instance query would find it, without the query's joins and its mapping (docs/benchmark.md).
+   * True when an instance of this conversation is alive (waiting for something else, or busy in a job): one indexed
+   * lookup in the caller's transaction, without the process instance query's joins and mapping
+   * ({@link EngineTables#hasLiveInstance}).
    */
   boolean hasLiveInstance(String conversationKey) {
-    return !jdbc.sql("""
-            SELECT ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = ? AND ID_ = PROC_INST_ID_
-            FETCH FIRST 1 ROWS ONLY""")
-        .param(conversationKey).query(String.class).list().isEmpty();
+    return tables.hasLiveInstance(conversationKey);
   }
 
   /** Starts a new conversation instance of the given flow. */

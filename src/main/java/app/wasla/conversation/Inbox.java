@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.engine.EngineTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,8 +34,12 @@ public class Inbox {
   /** PostgreSQL: a duplicate is skipped by ON CONFLICT DO NOTHING, not raised (which would abort the transaction). */
   private final boolean onConflictDoNothing;
 
-  Inbox(JdbcClient jdbc, DatabaseDialect dialect) {
+  /** {@link #lockWithPendingSql} for this engine's tables. */
+  private final String lockWithPending;
+
+  Inbox(JdbcClient jdbc, DatabaseDialect dialect, EngineTables engineTables) {
     this.jdbc = jdbc;
+    this.lockWithPending = lockWithPendingSql(engineTables.liveInstanceOf("c.conversation_key"));
     this.lockClause = dialect.lockForDeliveryClause();
     this.onConflictDoNothing = dialect.postgres();
   }
@@ -162,11 +167,14 @@ public class Inbox {
    * vacuum runs the pending part of {@code ix_inbox_pending} holds an entry for each message delivered since, and a
    * plan that scans that part once for all the conversations (the planner's choice when its statistics say few are
    * pending) read a thousand pages per call under load (docs/benchmark.md).
+   *
+   * @param liveInstance the engine's condition that an instance of {@code c.conversation_key} is alive
+   *     ({@link EngineTables#liveInstanceOf})
    */
-  static final String LOCK_WITH_PENDING = """
+  static String lockWithPendingSql(String liveInstance) {
+    return """
       SELECT c.conversation_key AS locked_key, c.turn_seq,
-        CASE WHEN c.turn_seq = 0 THEN EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e
-          WHERE e.BUSINESS_KEY_ = c.conversation_key AND e.ID_ = e.PROC_INST_ID_) END AS live_instance,
+        CASE WHEN c.turn_seq = 0 THEN %s END AS live_instance,
         m.id, m.wamid, m.conversation_key, m.message_name,
         m.message_type, m.text, m.reply_id, m.profile_name, m.variables_json, m.wa_timestamp, m.received_at
       FROM conversation c
@@ -174,11 +182,12 @@ public class Inbox {
         WHERE p.conversation_key = c.conversation_key AND p.status = 'PENDING' OFFSET 0) m ON TRUE
       WHERE c.conversation_key IN (:keys)
       ORDER BY c.conversation_key, m.wa_timestamp, m.id
-      FOR NO KEY UPDATE OF c SKIP LOCKED""";
+      FOR NO KEY UPDATE OF c SKIP LOCKED""".formatted(liveInstance);
+  }
 
   /**
    * Which of the given conversations have a pending entry: a scalar subquery per conversation, which the planner
-   * cannot turn into one scan of every pending entry (see {@link #LOCK_WITH_PENDING}).
+   * cannot turn into one scan of every pending entry (see {@link #lockWithPendingSql}).
    */
   static final String WITH_PENDING = """
       SELECT c.conversation_key FROM conversation c
@@ -204,7 +213,7 @@ public class Inbox {
     }
     // before a first turn, the engine's execution table is asked in the same statement whether an instance of the
     // conversation was started elsewhere (ConversationEngine.hasLiveInstance's query)
-    jdbc.sql(LOCK_WITH_PENDING)
+    jdbc.sql(lockWithPending)
         .param("keys", conversationKeys)
         .query(rs -> {
           // one row per pending entry of each conversation, or one without an entry when none is pending

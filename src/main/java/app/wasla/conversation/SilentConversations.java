@@ -1,7 +1,7 @@
 package app.wasla.conversation;
 
+import app.wasla.engine.EngineTables;
 import app.wasla.system.AfterCommit;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,7 +51,7 @@ public class SilentConversations implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(SilentConversations.class);
   private static final int BATCH = 500;
 
-  private final JdbcClient jdbc;
+  private final EngineTables tables;
   private final RepositoryService repository;
   private final ConversationEngine engine;
   private final Inbox inbox;
@@ -66,9 +65,9 @@ public class SilentConversations implements SmartLifecycle {
   private final Set<String> warnedDefinitions = ConcurrentHashMap.newKeySet();
   private volatile ScheduledExecutorService sweeper;
 
-  SilentConversations(JdbcClient jdbc, RepositoryService repository, ConversationEngine engine, Inbox inbox,
+  SilentConversations(EngineTables tables, RepositoryService repository, ConversationEngine engine, Inbox inbox,
       Mailbox mailbox, TransactionTemplate transactions, MailboxProperties props, Clock clock, MeterRegistry metrics) {
-    this.jdbc = jdbc;
+    this.tables = tables;
     this.repository = repository;
     this.engine = engine;
     this.inbox = inbox;
@@ -114,18 +113,9 @@ public class SilentConversations implements SmartLifecycle {
     if (activities.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("""
-            SELECT s.ID_, s.PROC_INST_ID_, e.PROC_DEF_ID_, s.ACTIVITY_ID_, e.BUSINESS_KEY_, s.CREATED_
-            FROM ACT_RU_EVENT_SUBSCR s JOIN ACT_RU_EXECUTION e ON e.ID_ = s.PROC_INST_ID_
-            WHERE s.EVENT_TYPE_ = 'message' AND s.EVENT_NAME_ = :name AND s.ACTIVITY_ID_ IN (:activities)
-              AND s.CREATED_ < :cutoff
-            ORDER BY s.CREATED_ FETCH FIRST %d ROWS ONLY""".formatted(BATCH))
-        .param("name", Mailbox.CUSTOMER_MESSAGE)
-        .param("activities", List.copyOf(activities))
-        .param("cutoff", Timestamp.from(cutoff))
-        .query((rs, n) -> new Resting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getTimestamp(6).toInstant()))
-        .list().stream()
+    return tables.messageWaitsBefore(Mailbox.CUSTOMER_MESSAGE, activities, cutoff, BATCH).stream()
+        .map(w -> new Resting(w.subscriptionId(), w.processInstanceId(), w.processDefinitionId(), w.activityId(),
+            w.businessKey(), w.since()))
         .filter(r -> r.conversationKey() != null && marked(r.processDefinitionId()).contains(r.activityId()))
         .toList();
   }
@@ -171,8 +161,7 @@ public class SilentConversations implements SmartLifecycle {
   }
 
   private boolean stillWaiting(String subscriptionId) {
-    return jdbc.sql("SELECT COUNT(*) FROM ACT_RU_EVENT_SUBSCR WHERE ID_ = ?").param(subscriptionId)
-        .query(Long.class).single() > 0;
+    return tables.subscriptionExists(subscriptionId);
   }
 
   private Set<String> allMarkedActivities() {

@@ -1,10 +1,10 @@
 package app.wasla.handoff;
 
+import app.wasla.engine.EngineIdentity;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -62,9 +62,7 @@ public class HandoffRouter {
    * a handoff or becomes available. Runs as the system, not as the agent whose action triggered it.
    */
   public synchronized void fillQueues() {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    EngineIdentity.asSystem(identity, () -> {
       for (Task task : tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskUnassigned()
           .orderByTaskCreateTime().asc().list()) {
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
@@ -79,10 +77,7 @@ public class HandoffRouter {
           }
         }
       }
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+      return null;
+    });
   }
 }

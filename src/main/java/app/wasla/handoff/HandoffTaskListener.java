@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import app.wasla.engine.EngineIdentity;
 import app.wasla.system.AfterCommit;
 
 /**
@@ -207,8 +207,7 @@ class HandoffTaskListener implements TaskListener {
   }
 
   private String currentUser() {
-    Authentication auth = identity.getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
+    return EngineIdentity.currentUserId(identity);
   }
 
 }

@@ -1,5 +1,6 @@
 package app.wasla.handoff;
 
+import app.wasla.engine.EngineSetup;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * overdue handoffs. Every user may read them; what each one lists is still limited by task authorizations.
  */
 @Component
-class TasklistSetup extends AbstractProcessEnginePlugin {
+class TasklistSetup implements EngineSetup {
 
   private final HandoffProperties props;
 
@@ -27,7 +27,7 @@ class TasklistSetup extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void afterBuild(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
     TaskQuery handoffs = engine.getTaskService().createTaskQuery().taskDefinitionKey(HandoffRouter.HANDOFF_TASK);
     create(engine, filters, "My handoffs", -10, "Handoffs assigned to me",

@@ -1,15 +1,14 @@
 package app.wasla.security;
 
 import app.wasla.channel.whatsapp.WhatsAppProperties;
+import app.wasla.engine.EngineSettings;
+import app.wasla.engine.EngineSetup;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * without an administrator, since Camunda's setup page lets the first caller create one otherwise.
  */
 @Component
-class CloudModeGuard extends AbstractProcessEnginePlugin {
+class CloudModeGuard implements EngineSetup {
 
   /** The sandbox's accounts: {@code system/DemoAccounts} gives them this e-mail domain. */
   static final List<String> DEMO_USERS = List.of("demo", "sara", "omar", "mona");
@@ -56,13 +55,14 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
    * administrator.
    */
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
+  public void afterInit(EngineSettings settings) {
     if (whatsapp.sandbox()) {
       return;
     }
+    ProcessEngineConfiguration configuration = settings.configuration();
     configuration.setEnablePasswordPolicy(true);
     if (configuration.getPasswordPolicy() == null) {
-      configuration.setPasswordPolicy(new DefaultPasswordPolicyImpl());
+      configuration.setPasswordPolicy(settings.defaultPasswordPolicy());
     }
     requireLongSecret(whatsapp.appSecret(), "wasla.whatsapp.app-secret");
     requireLongSecret(whatsapp.verifyToken(), "wasla.whatsapp.verify-token");
@@ -75,7 +75,7 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
     if (adminPassword.isBlank()) {
       throw new IllegalStateException(NO_ADMIN_PASSWORD);
     }
-    UserEntity admin = new UserEntity(adminId);
+    Admin admin = new Admin(adminId);
     binder.bind("camunda.bpm.admin-user.first-name", String.class).ifBound(admin::setFirstName);
     binder.bind("camunda.bpm.admin-user.last-name", String.class).ifBound(admin::setLastName);
     binder.bind("camunda.bpm.admin-user.email", String.class).ifBound(admin::setEmail);
@@ -94,7 +94,7 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void afterBuild(ProcessEngine engine) {
     if (whatsapp.sandbox()) {
       return;
     }
@@ -102,7 +102,7 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
     removeDemoAccounts(identity);
     Binder binder = Binder.get(environment);
     String adminId = binder.bind("camunda.bpm.admin-user.id", String.class).orElse("").trim();
-    // the password was checked in postInit; the starter creates the configured administrator in group
+    // the password was checked in afterInit; the starter creates the configured administrator in group
     // camunda-admin as the engine starts
     if (adminId.isEmpty() && identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
       throw new IllegalStateException(NO_ADMIN);
@@ -116,6 +116,72 @@ class CloudModeGuard extends AbstractProcessEnginePlugin {
         identity.deleteUser(id);
         log.warn("Cloud mode: removed the sandbox demo account '{}' (its password is public)", id);
       }
+    }
+  }
+
+  /** The configured administrator as the password policy's rules read a user. */
+  private static final class Admin implements User {
+
+    private static final long serialVersionUID = 1L;
+
+    private String id;
+    private String firstName;
+    private String lastName;
+    private String email;
+    private String password;
+
+    Admin(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String getId() {
+      return id;
+    }
+
+    @Override
+    public void setId(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String getFirstName() {
+      return firstName;
+    }
+
+    @Override
+    public void setFirstName(String firstName) {
+      this.firstName = firstName;
+    }
+
+    @Override
+    public String getLastName() {
+      return lastName;
+    }
+
+    @Override
+    public void setLastName(String lastName) {
+      this.lastName = lastName;
+    }
+
+    @Override
+    public String getEmail() {
+      return email;
+    }
+
+    @Override
+    public void setEmail(String email) {
+      this.email = email;
+    }
+
+    @Override
+    public String getPassword() {
+      return password;
+    }
+
+    @Override
+    public void setPassword(String password) {
+      this.password = password;
     }
   }
 }

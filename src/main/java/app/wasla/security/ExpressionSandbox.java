@@ -1,10 +1,8 @@
 package app.wasla.security;
 
+import app.wasla.engine.EngineSettings;
+import app.wasla.engine.EngineSetup;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
-import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -13,10 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Expressions in flows, forms and decisions see only {@link ExpressionBeans} (not every Spring bean, such as the
  * environment and its secrets) and cannot reach reflection. The Spring integration builds its expression manager
- * before plugins run, so this plugin replaces it with one built on the allow-list.
+ * before plugins run, so this setup replaces it with one built on the allow-list, its resolvers wrapped in the
+ * reflection guard.
  */
 @Component
-class ExpressionSandbox extends AbstractProcessEnginePlugin {
+class ExpressionSandbox implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(ExpressionSandbox.class);
 
@@ -29,26 +28,12 @@ class ExpressionSandbox extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
+  public void beforeInit(EngineSettings settings) {
     ExpressionBeans beans = new ExpressionBeans(context, props.expressionBeans());
     Map<Object, Object> map = beans;
-    configuration.setBeans(map);
-    configuration.setExpressionManager(new GuardedExpressionManager(context, map));
+    settings.useExpressionBeans(map, ReflectionGuardElResolver::new);
     props.expressionBeans().stream().map(String::trim).filter(name -> !name.isEmpty() && !context.containsBean(name))
         .forEach(name -> log.warn("wasla.security.expression-beans names '{}', which is no bean", name));
     log.info("Expressions may name the beans {}", beans.names());
-  }
-
-  /** Spring's expression manager on a bean map, its resolvers wrapped in the reflection guard. */
-  static final class GuardedExpressionManager extends SpringExpressionManager {
-
-    GuardedExpressionManager(ApplicationContext context, Map<Object, Object> beans) {
-      super(context, beans);
-    }
-
-    @Override
-    protected ELResolver createElResolver() {
-      return new ReflectionGuardElResolver(super.createElResolver());
-    }
   }
 }

@@ -1,6 +1,7 @@
 package app.wasla.system;
 
 import app.wasla.channel.whatsapp.WhatsAppProperties;
+import app.wasla.engine.EngineSetup;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * admin, agents {@code sara} and {@code omar} in group {@code sales}, {@code mona} in group {@code support}.
  */
 @Component
-public class DemoAccounts extends AbstractProcessEnginePlugin {
+public class DemoAccounts implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -33,7 +33,7 @@ public class DemoAccounts extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void afterBuild(ProcessEngine engine) {
     if (!whatsapp.sandbox()) {
       return;
     }

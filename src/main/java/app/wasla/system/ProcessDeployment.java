@@ -1,11 +1,11 @@
 package app.wasla.system;
 
+import app.wasla.engine.EngineSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * unchanged file no new version.
  */
 @Component
-public class ProcessDeployment extends AbstractProcessEnginePlugin {
+public class ProcessDeployment implements EngineSetup {
 
   static final String DEPLOYMENT_NAME = "wasla";
   private static final Logger log = LoggerFactory.getLogger(ProcessDeployment.class);
@@ -38,7 +38,7 @@ public class ProcessDeployment extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void afterBuild(ProcessEngine engine) {
     List<Resource> resources = new ArrayList<>();
     resources.addAll(find(processesDir, "processes", "*.bpmn", "*.dmn"));
     resources.addAll(find(formsDir, "forms", "*.form", "*.html"));

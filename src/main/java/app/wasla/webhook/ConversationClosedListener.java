@@ -1,24 +1,21 @@
 package app.wasla.webhook;
 
-import java.util.ArrayList;
+import app.wasla.engine.EngineSettings;
+import app.wasla.engine.EngineSetup;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Emits {@code conversation.closed} when a conversation instance ends, in the engine's transaction.
- * Added to every process by a parse listener, like the mailbox's wait-state listener. A flow that the conversation
+ * Added to every process as it is deployed ({@link EngineSettings#addProcessEndListener}), like the mailbox's
+ * wait-state listener. A flow that the conversation
  * calls (order-and-pay, booking, tracking) shares its business key but is not the conversation: its end is not one.
  */
 @Component
-class ConversationClosedListener extends AbstractProcessEnginePlugin implements ExecutionListener {
+class ConversationClosedListener implements EngineSetup, ExecutionListener {
 
   private final ObjectProvider<WebhookEvents> events;
 
@@ -40,15 +37,7 @@ class ConversationClosedListener extends AbstractProcessEnginePlugin implements 
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-        definition.addListener(ExecutionListener.EVENTNAME_END, ConversationClosedListener.this);
-      }
-    });
+  public void beforeInit(EngineSettings settings) {
+    settings.addProcessEndListener(this);
   }
 }

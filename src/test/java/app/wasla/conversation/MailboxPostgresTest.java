@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.engine.EngineTables;
 import app.wasla.support.PostgresTestDatabase;
 import app.wasla.support.Webhooks;
 import app.wasla.system.GroupCommit;
@@ -40,7 +41,7 @@ class MailboxPostgresTest extends MailboxScenarios {
    */
   @Test
   void theLockAndThePendingCheckReadOnlyTheirConversationsEntriesWhateverDeliveredMessagesLeftInTheIndex(
-      @Autowired DataSource dataSource) throws Exception {
+      @Autowired DataSource dataSource, @Autowired EngineTables engineTables) throws Exception {
     String prefix = "dead-" + newCustomer();
     List<String> keys = List.of(prefix + ":a", prefix + ":b", prefix + ":c");
     try (Connection connection = dataSource.getConnection(); var sql = connection.createStatement()) {
@@ -69,7 +70,7 @@ class MailboxPostgresTest extends MailboxScenarios {
           LEFT JOIN inbox_message m ON m.conversation_key = c.conversation_key AND m.status = 'PENDING'
           WHERE c.conversation_key IN (%s) ORDER BY c.conversation_key, m.wa_timestamp, m.id
           FOR NO KEY UPDATE OF c SKIP LOCKED""".formatted(inKeys));
-      long locked = buffers(sql, Inbox.LOCK_WITH_PENDING.replace(":keys", inKeys));
+      long locked = buffers(sql, Inbox.lockWithPendingSql(engineTables.liveInstanceOf("c.conversation_key")).replace(":keys", inKeys));
       long checked = buffers(sql, Inbox.WITH_PENDING.replace(":keys", inKeys));
 
       assertThat(joined).isGreaterThan(100);

@@ -1,4 +1,4 @@
-package app.wasla.system;
+package app.wasla.engine;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package app.wasla.system;
+package app.wasla.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
