@@ -471,8 +471,24 @@ public final class EmbeddedPersona implements Persona {
                 : Answer.of(passageText(p, lang));
     }
 
+    /**
+     * "We don't sell tablets": with the catalogue's nearest products where one is close (their prices, and they become
+     * what "order it" refers to), else the kinds of products the shop has.
+     */
     private Answer notSoldAnswer(StoreTopics.NotSold notSold, Language lang) {
-        String what = lang == Language.EN || lang == Language.ARABIZI ? notSold.en() : notSold.ar();
+        boolean latin = lang == Language.EN || lang == Language.ARABIZI;
+        String what = latin ? notSold.en() : notSold.ar();
+        List<Product> nearest = notSold.nearest().stream()
+                .flatMap(sku -> playbook.products().stream().filter(p -> sku.equals(p.sku()) && p.priceEgp() != null))
+                .toList();
+        if (!nearest.isEmpty()) {
+            StringBuilder sb = new StringBuilder(ReplyTexts.get("notSoldNearest", lang, what)).append('\n');
+            nearest.forEach(p -> sb.append("• ")
+                    .append(ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp()))).append('\n'));
+            sb.append(ReplyTexts.get("notSoldNearestAsk", lang));
+            return new Answer(new PersonaReply(sb.toString().strip(), List.of(opt("menu_order", "optOrder", lang),
+                    opt("menu_human", "optHuman", lang)), null, nearest.get(0).sku()), null);
+        }
         return Answer.of(ReplyTexts.get("notSold", lang, what), opt("menu_products", "optProducts", lang),
                 opt("menu_human", "optHuman", lang));
     }

@@ -181,18 +181,26 @@ final class StoreTopics {
         return alex == cairo ? null : alex ? "alexandria" : "cairo";
     }
 
-    /** A product kind the shop does not sell, with its names. */
-    record NotSold(Pattern pattern, String ar, String en) {
+    /**
+     * A product kind the shop does not sell, with its names, and the skus of the catalogue's nearest products where
+     * one is close (a big-screen phone for a tablet, a phone with a good camera for a camera, a portable speaker for a
+     * soundbar); none where nothing is (a fridge).
+     */
+    record NotSold(Pattern pattern, String ar, String en, List<String> nearest) {
+        NotSold {
+            nearest = List.copyOf(nearest);
+        }
     }
 
     static final List<NotSold> NOT_SOLD = List.of(
-            new NotSold(words("لاب توب|لابتوب|لاب(?=\\s|$)|اللاب(?=\\s|$)|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"), "لاب توب", "laptops"),
-            new NotSold(words("غساله|غسالات|washing machine|washer|ghasala|ghassala"), "غسالات", "washing machines"),
-            new NotSold(words("تلاج|ثلاج|fridge|refrigerator|tallaga|talaga"), "تلاجات", "fridges"),
-            new NotSold(words("تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"), "تلفزيونات", "TVs"),
-            new NotSold(words("تابلت|التابلت|ايباد|الايباد|tablet|tablets|ipad|tab s"), "تابلت", "tablets"),
-            new NotSold(words("بلايستيشن|بلاي ستيشن|البلايستيشن|اكس بوكس|playstation|ps5|ps4|xbox|console|consoles"), "أجهزة ألعاب", "game consoles"),
-            new NotSold(words("كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera"), "كاميرات", "cameras"));
+            new NotSold(words("لاب توب|لابتوب|لاب(?=\\s|$)|اللاب(?=\\s|$)|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"), "لاب توب", "laptops", List.of()),
+            new NotSold(words("غساله|غسالات|washing machine|washer|ghasala|ghassala"), "غسالات", "washing machines", List.of()),
+            new NotSold(words("تلاج|ثلاج|fridge|refrigerator|tallaga|talaga"), "تلاجات", "fridges", List.of()),
+            new NotSold(words("ساوند بار|الساوند بار|مسرح منزلي|هوم ثياتر|soundbar|sound bar|home theater|home theatre"), "ساوند بار", "soundbars", List.of("JBLF6")),
+            new NotSold(words("تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"), "تلفزيونات", "TVs", List.of()),
+            new NotSold(words("تابلت|التابلت|ايباد|الايباد|tablet|tablets|ipad|tab s"), "تابلت", "tablets", List.of("IP15PM-256", "SM-A55")),
+            new NotSold(words("بلايستيشن|بلاي ستيشن|البلايستيشن|اكس بوكس|playstation|ps5|ps4|xbox|console|consoles"), "أجهزة ألعاب", "game consoles", List.of()),
+            new NotSold(words("كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera"), "كاميرات", "cameras", List.of("IP15PM-256", "SM-S24")));
 
     Optional<NotSold> notSold(TextView text) {
         String s = haystack(text);

@@ -25,7 +25,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
       "rescheduleBooking", "cancelBooking", "commerceTimers",
       // checkout (order-and-pay)
       "offerTurn", "offerTopic", "startCheckout", "checkoutAnswer", "checkoutResume", "confirmCashOnDelivery",
-      "payingTurn", "payingTopic",
+      "payingTurn", "payingTopic", "offerWhilePaying", "afterBookingWhilePaying", "giveUpUnpaidOrder",
       // booking
       "nextBookingStep", "readBookingAnswer", "bookingOtherTopic", "bookAppointment", "keepBooking",
       "sendBookingReminder",

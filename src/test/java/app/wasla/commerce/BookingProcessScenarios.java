@@ -316,6 +316,29 @@ abstract class BookingProcessScenarios {
   }
 
   @Test
+  void aReminderForAnAppointmentThatIsNotTomorrowNamesItsRealDay() {
+    ProcessInstance instance = conversation.start("booking-change", "احجز فحص في القاهرة بعد بكرة الساعة 7", "ar-EG",
+        "booking_new");
+    conversation.runDueJobs(instance);
+    conversation.customerWrites(instance, "تمام", null);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("endEvent_booked");
+
+    // the reminder goes out now, two days ahead of the appointment (as with booking.reminder-before=P2D)
+    ProcessInstance reminder = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("booking-reminder").variableValueEquals("conversationKey", conversation.key)
+        .singleResult();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(reminder.getId()).timers().singleResult().getId());
+    conversation.runDueJobs(reminder);
+
+    String weekday = java.time.LocalDate.now(CAIRO).plusDays(2).getDayOfWeek()
+        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.forLanguageTag("ar-EG"));
+    assertThat(lastText()).contains("تذكير").contains("يوم " + weekday).doesNotContain("بكرة")
+        .contains("فحص صيانة مجاني");
+  }
+
+  @Test
   void outsideThe24HourWindowTheReminderIsTheApprovedTemplate() {
     ProcessInstance instance = conversation.start("booking-change", "احجز فحص في القاهرة بعد بكرة الساعة 4", "ar-EG",
         "booking_new");

@@ -462,6 +462,203 @@ class OrderAndPayProcessTest {
   }
 
   @Test
+  void aProductQuestionWhileTheLinkIsOpenGetsPriceStockAndTheOfferAndTheOrderStaysPayable() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+    int sent = conversation.sentTexts().size();
+
+    conversation.customerWrites(instance, "بكام الايفون ١٥؟", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_offerWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("آيفون ١٥")
+        .contains("47,999").contains("القاهرة").contains("[اطلبه دلوقتي]").contains(orderId)
+        .contains("/pay/sandbox/" + paymentId).doesNotContain("نخلص طلبك");
+    // the open order is untouched: its product, reservation and link
+    assertThat(instance).variables().containsEntry("productSku", "APP2").containsEntry("offeredWhilePaying", "IP15-128");
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("OPEN");
+
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("endEvent_paid").isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
+  }
+
+  @Test
+  void orderNowOfTheProductOfferedWhileTheLinkIsOpenCancelsTheUnpaidOrderAndChecksOutTheNewOne() {
+    int reservedBefore = conversation.reserved("APP2");
+    int jblReservedBefore = conversation.reserved("JBLF6");
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+    assertThat(conversation.reserved("APP2")).isEqualTo(reservedBefore + 1);
+    conversation.customerWrites(instance, "how much is the JBL Flip 6?", null);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("serviceTask_offerWhilePaying");
+
+    conversation.customerWrites(instance, "Order now", "sales_order:JBLF6");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("endEvent_orderInstead", "serviceTask_giveUpUnpaidOrder", "serviceTask_startCheckout")
+        .isWaitingAt("gateway_awaitCheckout");
+    assertThat(instance).variables().containsEntry("productSku", "JBLF6").containsEntry("checkoutStep", "quantity");
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("EXPIRED");
+    assertThat(conversation.reserved("APP2")).isEqualTo(reservedBefore);
+    List<String> sent = conversation.sentTexts();
+    assertThat(sent.get(sent.size() - 2)).contains(orderId).contains("cancelled").contains("JBL Flip 6");
+
+    // the new product's checkout places a new order with its own link
+    conversation.customerWrites(instance, "1", "checkout_qty:1");
+    conversation.customerWrites(instance, "Pickup", "checkout_pickup");
+    conversation.customerWrites(instance, "Cairo", "checkout_branch:CAI");
+    conversation.customerWrites(instance, "Confirm", "checkout_confirm");
+    conversation.customerWrites(instance, "Pay online", "pay_online");
+    conversation.runDueJobs(instance);
+    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying");
+    String second = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    assertThat(second).isNotEqualTo(orderId);
+    assertThat(conversation.orderStatus(second)).isEqualTo("RESERVED");
+    assertThat(conversation.reserved("JBLF6")).isEqualTo(jblReservedBefore + 1);
+  }
+
+  @Test
+  void theProductOfferedWhileTheLinkIsOpenTakenInWordsIsOrderedInsteadWithItsQuantity() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    conversation.customerWrites(instance, "بكام شاحن انكر؟", null);
+    conversation.runDueJobs(instance);
+
+    conversation.customerWrites(instance, "تمام هاخده، ٢ من فضلك", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_giveUpUnpaidOrder").isWaitingAt("gateway_awaitCheckout");
+    assertThat(instance).variables().containsEntry("productSku", "ANK20").containsEntry("orderQuantity", 2)
+        .containsEntry("checkoutStep", "fulfilment");
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
+    List<String> sent = conversation.sentTexts();
+    assertThat(sent.get(sent.size() - 2)).contains(orderId).contains("لغيت");
+  }
+
+  @Test
+  void orderNowOfTheOpenOrdersOwnProductSendsTheLinkAgainAndCancelsNothing() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:APP2");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying").hasNotPassed("endEvent_orderInstead");
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
+    assertThat(conversation.sentTexts()).last().asString().contains("لينك الدفع لسه شغال").contains(orderId);
+  }
+
+  /** The booking flow order-and-pay called inside its payment wait. */
+  private ProcessInstance bookingWhilePaying(ProcessInstance instance) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+  }
+
+  @Test
+  void aBookingRequestWhileTheLinkIsOpenRunsTheBookingFlowAndTheOrderStaysPayable() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+
+    conversation.customerWrites(instance, "عايز احجز معاد صيانة يوم الخميس", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("serviceTask_payingTopic").isWaitingAt("callActivity_bookingWhilePaying");
+    ProcessInstance booking = bookingWhilePaying(instance);
+    conversation.runDueJobs(booking);
+    assertThat(booking).isNotNull();
+    assertThat(booking.getBusinessKey()).isEqualTo(conversation.key);
+    assertThat(booking).isWaitingAt("gateway_awaitAnswer");
+    assertThat(conversation.sentTexts()).last().asString().doesNotContain("نخلص طلبك");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("OPEN");
+
+    conversation.customerWrites(booking, "فحص مجاني", "service:REPAIR_CHECK");
+    conversation.runDueJobs(booking);
+    conversation.customerWrites(booking, "القاهرة (مدينة نصر)", "branch:CAI");
+    conversation.runDueJobs(booking);
+    conversation.customerWrites(booking, "الخميس الساعة ٣", null);
+    conversation.runDueJobs(booking);
+    conversation.customerWrites(booking, "أكد الحجز", "bk_confirm");
+    conversation.runDueJobs(booking);
+    conversation.runDueJobs(instance);
+
+    assertThat(booking).hasPassed("endEvent_booked").isEnded();
+    assertThat(instance).hasPassed("serviceTask_afterBookingWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
+    List<String> sent = conversation.sentTexts();
+    assertThat(sent.get(sent.size() - 2)).contains("BK-");
+    assertThat(sent.get(sent.size() - 1)).contains("لينك الدفع لسه شغال").contains(orderId);
+    assertThat(instance).variables().containsEntry("bookingWhilePaying", false);
+
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+    assertThat(instance).hasPassed("endEvent_paid").isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
+    assertThat(conversation.sentTexts()).last().asString().doesNotContain("ما اتحجزش");
+  }
+
+  @Test
+  void aPaymentWhileTheBookingRunsPaysTheOrderEndsTheBookingAndSaysHowToGoOn() {
+    ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    conversation.customerWrites(instance, "عايز احجز معاد صيانة", null);
+    conversation.runDueJobs(instance);
+    ProcessInstance booking = bookingWhilePaying(instance);
+    conversation.runDueJobs(booking);
+    assertThat(booking).isWaitingAt("gateway_awaitAnswer");
+
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("endEvent_paid").isEnded();
+    assertThat(booking).isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
+    assertThat(conversation.sentTexts()).last().asString().contains("وصلنا الدفع").contains("ما اتحجزش");
+  }
+
+  @Test
+  void aProductQuestionAskedInsideTheBookingWhileTheLinkIsOpenIsOfferedAfterTheBookingEnds() {
+    ProcessInstance instance = askAndOrder("how much are the airpods pro?", "APP2");
+    conversation.customerWrites(instance, "I'd like to book a repair appointment", null);
+    conversation.runDueJobs(instance);
+    ProcessInstance booking = bookingWhilePaying(instance);
+    conversation.runDueJobs(booking);
+    assertThat(booking).isWaitingAt("gateway_awaitAnswer");
+
+    conversation.customerWrites(booking, "how much is the JBL Flip 6?", null);
+    conversation.runDueJobs(booking);
+    conversation.runDueJobs(instance);
+
+    assertThat(booking).isEnded();
+    assertThat(instance).hasPassed("serviceTask_afterBookingWhilePaying", "serviceTask_offerWhilePaying")
+        .isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts()).last().asString().contains("JBL Flip 6").contains("5,999")
+        .contains("/pay/sandbox/");
+  }
+
+  @Test
+  void paymentTextsFollowTheCustomersRegister() {
+    ProcessInstance instance = conversation.start("order-and-pay", "كم سعر سماعة أورايمو؟", "ar", "product_inquiry");
+    conversation.runDueJobs(instance);
+    conversation.customerWrites(instance, "اطلبه الآن", "sales_order:ORFP4");
+    checkOutOnline(conversation, instance);
+    runtimeService().setVariable(instance.getId(), "language", "ar");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+
+    conversation.fireTimer(instance, "boundaryEvent_paymentReminder");
+    assertThat(conversation.sentTexts()).last().asString().contains("للتذكير").doesNotContain("لسه");
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("مؤكد")
+        .doesNotContain("اتأكد").doesNotContain("هنجهزه");
+  }
+
+  @Test
   void everyBeanTheSalesFlowsNameExistsAndEveryWaitHearsTheCustomer() throws Exception {
     for (String file : List.of("order-and-pay", "booking-change", "order-tracking")) {
       String xml = java.nio.file.Files.readString(java.nio.file.Path.of("processes", file + ".bpmn"));

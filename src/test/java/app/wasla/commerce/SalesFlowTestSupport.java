@@ -24,6 +24,8 @@ final class SalesFlowTestSupport {
   final String waId;
   private final JdbcClient jdbc;
 
+  private long turnSeq = 1;
+
   SalesFlowTestSupport(Inbox inbox, JdbcClient jdbc) {
     this(inbox, jdbc, "2011" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
   }
@@ -55,6 +57,7 @@ final class SalesFlowTestSupport {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.TURN_TEXT, text);
     variables.put(ConversationVariables.REPLY_ID, replyId);
+    variables.put(ConversationVariables.TURN_SEQ, ++turnSeq); // as the mailbox numbers the turns
     runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
         .setVariables(variables).correlate();
   }

@@ -79,4 +79,16 @@ class ArabiziAndRegisterTest {
         assertThat(say("do you sell TVs?").reply().text()).contains("we don't sell TVs");
         assertThat(say("عندكم بلايستيشن ٥؟").reply().text()).contains("مش بنبيع");
     }
+
+    @Test
+    void aKindNotSoldWithACloseProductGetsTheNearestProductsRatherThanTheCategories() {
+        assertThat(say("هل تبيعون أجهزة التابلت؟").reply().text()).contains("لا نبيع", "آيفون ١٥ برو ماكس", "72,999")
+                .doesNotContain("ساعات ذكية");
+        assertThat(say("do you sell digital cameras?").reply().text())
+                .contains("we don't sell cameras", "iPhone 15 Pro Max", "Samsung Galaxy S24").doesNotContain("smartwatches");
+        assertThat(say("3andoko soundbar?").reply().text()).contains("msh bnbe3", "JBL Flip 6", "5,999");
+        assertThat(say("عندكم ايباد؟").reply().text()).contains("مش بنبيع", "أقرب حاجة");
+        // nothing close to a fridge: the kinds of products the shop has
+        assertThat(say("do you sell fridges?").reply().text()).contains("we don't sell fridges", "phones");
+    }
 }

@@ -11,6 +11,8 @@ import app.wasla.conversation.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -93,15 +95,8 @@ public class BookingReminders {
       String service = t.arabicScript() ? booking.serviceNameAr() : booking.serviceNameEn();
       OutboundMessage message;
       if (inbox.serviceWindowOpen(key.value(), clock.instant(), SERVICE_WINDOW)) {
-        message = OutboundMessage.Text.of(t.say(
-            "تذكير: ميعادك بكرة ⏰ " + service + "، فرع " + where + "، " + t.when(startsAt) + " (" + booking.id()
-                + "). لو حابب تغيره أو تلغيه ابعتلي.",
-            "تذكير: موعدك غداً ⏰ " + service + "، فرع " + where + "، " + t.when(startsAt) + " (" + booking.id()
-                + "). إن أردت تغييره أو إلغاءه راسلني.",
-            "Tazkeer: ma3adak bokra ⏰ " + service + ", far3 " + where + ", " + t.when(startsAt) + " ("
-                + booking.id() + "). Law 3ayez tghayaro aw tlghih ab3atly.",
-            "Reminder: your appointment is tomorrow ⏰ " + service + ", " + where + " branch, " + t.when(startsAt)
-                + " (" + booking.id() + "). Message me to move or cancel it."));
+        message = OutboundMessage.Text.of(reminderText(t, service, where, startsAt, booking.id(),
+            clock.instant().atZone(BookingTexts.CAIRO).toLocalDate()));
       } else if (props.reminderTemplate() != null && !props.reminderTemplate().isBlank()) {
         message = new OutboundMessage.Template(props.reminderTemplate(), props.reminderTemplateLanguage(),
             List.of(service, t.when(startsAt), where));
@@ -114,6 +109,29 @@ public class BookingReminders {
       outbox.queue(key, message, "booking-reminder:" + bookingId + ":" + startsAt.getEpochSecond(),
           execution.getProcessInstanceId());
       execution.setVariable("reminderSent", true);
+    }
+
+    /**
+     * The reminder in the customer's register, with the appointment's real day: "today" or "tomorrow" (Cairo time)
+     * when it is, else its weekday and date (a reminder sent more than a day ahead, or a booking made for later).
+     */
+    static String reminderText(BookingTexts t, String service, String where, Instant startsAt, String bookingId,
+        LocalDate today) {
+      long days = ChronoUnit.DAYS.between(today, startsAt.atZone(BookingTexts.CAIRO).toLocalDate());
+      String when = t.when(startsAt);
+      String egyptian = days == 0 ? "النهارده، " + when : days == 1 ? "بكرة، " + when : "يوم " + when;
+      String msa = days == 0 ? "اليوم، " + when : days == 1 ? "غداً، " + when : "يوم " + when;
+      String arabizi = days == 0 ? "ennaharda, " + when : days == 1 ? "bokra, " + when : "yom " + when;
+      String english = days == 0 ? "today, " + when : days == 1 ? "tomorrow, " + when : "on " + when;
+      return t.say(
+          "تذكير: ميعادك " + egyptian + " ⏰ " + service + "، فرع " + where + " (" + bookingId
+              + "). لو حابب تغيره أو تلغيه ابعتلي.",
+          "تذكير: موعدك " + msa + " ⏰ " + service + "، فرع " + where + " (" + bookingId
+              + "). إن أردت تغييره أو إلغاءه راسلني.",
+          "Tazkeer: ma3adak " + arabizi + " ⏰ " + service + ", far3 " + where + " (" + bookingId
+              + "). Law 3ayez tghayaro aw tlghih ab3atly.",
+          "Reminder: your appointment is " + english + " ⏰ " + service + ", " + where + " branch (" + bookingId
+              + "). Message me to move or cancel it.");
     }
 
     private static void skipped(DelegateExecution execution, String why) {

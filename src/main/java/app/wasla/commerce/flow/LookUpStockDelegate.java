@@ -104,6 +104,11 @@ class LookUpStockDelegate implements JavaDelegate {
    * offer is still open" after a question was answered.
    */
   void offer(DelegateExecution execution, Product product, String intro) {
+    offer(execution, product, intro, null);
+  }
+
+  /** The offer, with {@code outro} (may be null) after the price and stock, e.g. an open order's payment link. */
+  void offer(DelegateExecution execution, Product product, String intro, String outro) {
     List<StockLevel> inStock = inStock(product);
     boolean arabicScript = SalesContext.form(execution) < 2;
     String name = SalesContext.productName(execution, product);
@@ -118,7 +123,8 @@ class LookUpStockDelegate implements JavaDelegate {
         name + " se3ro " + price + ".\n"
             + (inStock.isEmpty() ? "Lel asaf 5elis delwa2ty f el far3een." : "Metwaffar f: " + where + "."),
         name + " costs " + price + ".\n"
-            + (inStock.isEmpty() ? "Sorry, it's out of stock in both branches right now." : "In stock: " + where + "."));
+            + (inStock.isEmpty() ? "Sorry, it's out of stock in both branches right now." : "In stock: " + where + "."))
+        + (outro == null ? "" : "\n\n" + outro);
     List<Button> buttons = new ArrayList<>();
     if (!inStock.isEmpty()) {
       buttons.add(new Button(SalesVariables.REPLY_ORDER_PREFIX + product.sku(),

@@ -1,6 +1,5 @@
 package app.wasla.commerce.flow;
 
-import static app.wasla.commerce.flow.SalesContext.arabic;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.commerce.order.Order;
@@ -42,9 +41,11 @@ class PlaceOrderDelegate implements JavaDelegate {
     Optional<Order> order = orders.place(SalesContext.customerId(execution), sku, quantity, branch,
         "wasla-" + execution.getProcessInstanceId() + "-" + sku + (attempt > 1 ? "-" + attempt : ""));
     if (order.isEmpty()) {
-      messages.send(execution, OutboundMessage.Text.of(arabic(execution)
-          ? "آسفين جدا، آخر قطعة لسه متباعة حالا. تحب أشوفلك بديل قريب؟"
-          : "So sorry, the last one was just sold. Shall I find you something similar?"));
+      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
+          "آسفين جدا، آخر قطعة لسه متباعة حالا. تحب أشوفلك بديل قريب؟",
+          "نعتذر جداً، بيعت آخر قطعة للتو. هل تريد أن أبحث لك عن بديل قريب؟",
+          "Asfeen gedan, a5er 7etta lessa metbaa3a 7alan. Te7eb ashoflak badeel 2orayeb?",
+          "So sorry, the last one was just sold. Shall I find you something similar?")));
       execution.setVariable(SalesVariables.SALES_OUTCOME, "out_of_stock");
       throw new BpmnError(SalesVariables.ERROR_OUT_OF_STOCK, "sold out while ordering " + sku);
     }
