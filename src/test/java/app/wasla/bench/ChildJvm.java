@@ -1,5 +1,6 @@
 package app.wasla.bench;
 
+import app.wasla.support.PostgresTestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +45,10 @@ final class ChildJvm implements AutoCloseable {
     cmd.addAll(args);
     Files.writeString(log, "$ " + String.join(" ", cmd).replace(System.getProperty("java.class.path"), "<cp>")
         + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // the same PostgreSQL as this JVM's, also when that is an embedded one this JVM started
+    builder.environment().putAll(PostgresTestDatabase.childEnvironment());
+    Process process = builder.start();
     // Ctrl-C or a kill of the generator must not leave a Wasla or a floor running
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-child-stop"));
     return new ChildJvm(process, log);

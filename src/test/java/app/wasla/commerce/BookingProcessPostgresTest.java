@@ -5,7 +5,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The booking flow's scenarios on the real PostgreSQL at 127.0.0.1:5432. */
+/** The booking flow's scenarios on a real PostgreSQL ({@link app.wasla.support.PostgresTestDatabase}). */
 @SpringBootTest(properties = {
     "camunda.bpm.job-execution.enabled=false",
     "wasla.mailbox.enabled=false",

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The mailbox scenarios on the real PostgreSQL at 127.0.0.1:5432. */
+/** The mailbox scenarios on a real PostgreSQL ({@link app.wasla.support.PostgresTestDatabase}). */
 class MailboxPostgresTest extends MailboxScenarios {
 
   @DynamicPropertySource

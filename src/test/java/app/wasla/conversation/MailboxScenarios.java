@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.stream.IntStream;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,7 @@ abstract class MailboxScenarios {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
   Webhooks webhooks;
@@ -93,9 +96,24 @@ abstract class MailboxScenarios {
     return waId;
   }
 
-  /** Gives a wrong duplicate the time to show up before asserting that there is none. */
-  static void settle() throws InterruptedException {
-    Thread.sleep(1500);
+  /**
+   * Waits until the customers' conversations are at rest, so that a wrong duplicate would have been sent by then: no
+   * message of theirs waits in the inbox, no send of theirs is queued, and no job of their flows is due.
+   */
+  void settle(String... waIds) {
+    await().atMost(PATIENCE).until(() -> Arrays.stream(waIds).allMatch(this::atRest));
+  }
+
+  private boolean atRest(String waId) {
+    String key = key(waId);
+    if (jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'").param(key)
+        .query(Long.class).single() > 0
+        || jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND status = 'QUEUED'")
+            .param(key).query(Long.class).single() > 0) {
+      return false;
+    }
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+        .allMatch(p -> management.createJobQuery().processInstanceId(p.getId()).executable().count() == 0);
   }
 
   @Test
@@ -105,7 +123,7 @@ abstract class MailboxScenarios {
         .isEqualTo(200);
 
     List<WhatsAppMock.Sent> replies = awaitReplies(waId, 1);
-    settle();
+    settle(waId);
 
     assertThat(META.sentTo(waId)).hasSize(1);
     WhatsAppMock.Sent greeting = replies.get(0);
@@ -163,7 +181,7 @@ abstract class MailboxScenarios {
     try {
       webhooks.post(Webhooks.text(waId, "wamid.broken." + waId, "hello", sentAt));
       awaitReplies(waId, 1);
-      settle();
+      settle(waId);
       assertThat(META.sentTo(waId)).hasSize(1);
       // told twice: the first attempt (rolled back, counted as failed), the retry (in a savepoint)
       assertThat(BrokenListener.BROKEN.get(waId)).isEqualTo(2);
@@ -220,7 +238,7 @@ abstract class MailboxScenarios {
       assertThat(webhooks.post(webhook)).isEqualTo(200);
     }
     awaitReplies(waId, 1);
-    settle();
+    settle(waId);
 
     assertThat(META.sentTo(waId)).hasSize(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ?")
@@ -264,7 +282,7 @@ abstract class MailboxScenarios {
     assertThat(turns).isSorted().doesNotContainNull();
     long distinctTurns = turns.stream().distinct().count();
     awaitReplies(waId, (int) distinctTurns);
-    settle();
+    settle(waId);
     assertThat(META.sentTo(waId)).hasSize((int) distinctTurns);
   }
 
@@ -376,7 +394,7 @@ abstract class MailboxScenarios {
     long distinctTurns = turns.stream().distinct().count();
     assertThat(distinctTurns).isGreaterThanOrEqualTo(2);
     awaitReplies(waId, (int) distinctTurns);
-    settle();
+    settle(waId);
     assertThat(META.sentTo(waId)).hasSize((int) distinctTurns);
   }
 
@@ -395,7 +413,7 @@ abstract class MailboxScenarios {
     pool.shutdown();
 
     await().atMost(Duration.ofSeconds(60)).until(() -> customers.stream().allMatch(c -> !META.sentTo(c).isEmpty()));
-    settle();
+    settle(customers.toArray(String[]::new));
     assertThat(customers).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(1));
   }
 
@@ -415,7 +433,7 @@ abstract class MailboxScenarios {
         assertThat(webhooks.post(Webhooks.text(waId, "wamid.together." + waId, "مواعيدكم ايه؟", Instant.now())))
             .isEqualTo(200);
       }
-      Thread.sleep(400); // the turn window (300 ms) has passed for every one of them
+      Thread.sleep(400); // the turn window (300 ms) must pass for every one of them: time passing is the point
       mailbox.deliverAll(customers.stream().map(MailboxScenarios::key).toList());
     } finally {
       mailbox.start();
@@ -435,7 +453,7 @@ abstract class MailboxScenarios {
     for (String waId : customers) {
       awaitReplies(waId, customers.indexOf(waId) < greeted ? 2 : 1);
     }
-    settle();
+    settle(customers.toArray(String[]::new));
     assertThat(customers.subList(0, greeted)).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(2));
     assertThat(customers.subList(greeted, customers.size())).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(1));
   }
@@ -456,7 +474,7 @@ abstract class MailboxScenarios {
       for (String waId : customers) {
         assertThat(webhooks.post(Webhooks.text(waId, "wamid.beside." + waId, "hello", Instant.now()))).isEqualTo(200);
       }
-      Thread.sleep(400);
+      Thread.sleep(400); // the turn window (300 ms) must pass for every one of them: time passing is the point
       List<String> keys = new ArrayList<>(List.of(key(broken)));
       customers.forEach(c -> keys.add(key(c)));
       mailbox.deliverAll(keys);
@@ -473,7 +491,8 @@ abstract class MailboxScenarios {
       mailbox.start();
     }
     customers.forEach(c -> awaitReplies(c, 1));
-    settle();
+    settle(java.util.stream.Stream.concat(customers.stream(), java.util.stream.Stream.of(broken))
+        .toArray(String[]::new));
     assertThat(customers).allSatisfy(c -> assertThat(META.sentTo(c)).hasSize(1));
     assertThat(META.sentTo(broken)).hasSize(1);
   }
@@ -496,7 +515,7 @@ abstract class MailboxScenarios {
       for (String waId : java.util.stream.Stream.concat(first.stream(), second.stream()).toList()) {
         assertThat(webhooks.post(Webhooks.text(waId, "wamid.alone." + waId, "hello", Instant.now()))).isEqualTo(200);
       }
-      Thread.sleep(400);
+      Thread.sleep(400); // the turn window (300 ms) must pass for every one of them: time passing is the point
       // the first shared transaction fails with the broken turn: each is delivered alone, the failure is recorded
       long sharedBefore = shared.count();
       double conversationsBefore = shared.totalAmount();
@@ -546,7 +565,7 @@ abstract class MailboxScenarios {
 
     webhooks.post(Webhooks.text(waId, "wamid.429." + waId, "hi", Instant.now()));
     awaitReplies(waId, 1);
-    settle();
+    settle(waId);
 
     assertThat(META.sentTo(waId)).hasSize(1);
     assertThat(META.attempts() - attemptsBefore).isGreaterThanOrEqualTo(2);
@@ -562,7 +581,7 @@ abstract class MailboxScenarios {
 
     webhooks.post(Webhooks.text(waId, "wamid.outbox." + waId, "hi", Instant.now()));
     awaitReplies(waId, 1);
-    settle();
+    settle(waId);
 
     assertThat(META.sentTo(waId)).hasSize(1);
     assertThat(jdbc.sql("SELECT status || ':' || attempts FROM outbound_message WHERE conversation_key = ?")
@@ -586,7 +605,7 @@ abstract class MailboxScenarios {
         .update();
 
     await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() == 2);
-    settle();
+    settle(waId);
     assertThat(META.sentTo(waId)).hasSize(2);
     assertThat(META.sentTo(waId).get(1).body().path("text").path("body").asText()).isEqualTo("left behind");
     assertThat(jdbc.sql("SELECT status FROM outbound_message WHERE idempotency_key = ?").param("crash:" + waId)
@@ -643,7 +662,10 @@ abstract class MailboxScenarios {
         body, Inbox.utc(past), 0, Inbox.utc(past)).update();
     try {
       await().atMost(PATIENCE).until(() -> META.sentTo(other).size() == 2);
-      settle();
+      settle(other);
+      // time passing is the point here: over several outbox sweeps (200 ms) none sends what waits behind the
+      // stuck conversation's message in backoff
+      Thread.sleep(1000);
       // the stuck conversation's customer got nothing out of order
       assertThat(META.sentTo(stuck)).hasSize(1);
     } finally {
@@ -792,7 +814,7 @@ abstract class MailboxScenarios {
     String waId = newCustomer();
     assertThat(webhooks.post(Webhooks.text(waId, "wamid.old." + waId, "replayed",
         Instant.now().minus(Duration.ofDays(3))))).isEqualTo(200);
-    settle();
+    settle(waId);
 
     assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ?").param(key(waId))
         .query(String.class).single()).isEqualTo("STALE");
@@ -1005,7 +1027,7 @@ abstract class MailboxScenarios {
         new app.wasla.channel.whatsapp.OutboundMessage.Text(second, false), "order-test:" + waId + ":2", null));
 
     awaitReplies(waId, 3);
-    settle();
+    settle(waId);
     // the customer reads them in the order the flow wrote them, the retried one first
     assertThat(META.sentTo(waId)).extracting(s -> s.body().path("text").path("body").asText())
         .containsExactly(META.sentTo(waId).get(0).body().path("text").path("body").asText(), first, second);
@@ -1031,7 +1053,7 @@ abstract class MailboxScenarios {
     transactions.executeWithoutResult(tx -> outbox.queue(conversation, message, idempotencyKey, null));
 
     awaitReplies(waId, 2);
-    settle();
+    settle(waId);
     assertThat(META.sentTo(waId)).hasSize(2);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?").param(idempotencyKey)
         .query(Long.class).single()).isEqualTo(1);
@@ -1160,7 +1182,7 @@ abstract class MailboxScenarios {
     await().atMost(PATIENCE).until(() -> jdbc.sql(
             "SELECT status FROM inbox_message WHERE conversation_key = ? AND message_name = ?")
         .params(key(waId), "ShipmentDispatched").query(String.class).single().equals("UNROUTABLE"));
-    settle();
+    settle(waId);
     assertThat(META.sentTo(waId)).hasSize(2);
   }
 

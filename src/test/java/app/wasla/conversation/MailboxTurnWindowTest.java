@@ -61,6 +61,7 @@ class MailboxTurnWindowTest {
     String[] burst = {"السلام عليكم", "مواعيد العمل ايه؟", "التوصيل بكام؟"};
     for (int i = 0; i < burst.length; i++) {
       if (i > 0) {
+        // the customer types the next message inside the window: time passing is the point
         Thread.sleep(100);
       }
       lastPosted = Instant.now();
@@ -69,7 +70,13 @@ class MailboxTurnWindowTest {
     }
 
     await().atMost(Duration.ofSeconds(30)).until(() -> META.sentTo(waId).size() >= 1);
-    Thread.sleep(1000); // a wrong second turn would have been answered by now
+    // every message of the burst handed to the flow and every reply sent: a wrong second turn would have been by now
+    String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'")
+        .param(conversation).query(Long.class).single() == 0
+        && jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND status = 'QUEUED'")
+        .param(conversation).query(Long.class).single() == 0);
     List<WhatsAppMock.Sent> replies = META.sentTo(waId);
     assertThat(replies).hasSize(1);
     // the window runs from the newest message's arrival, which came after its post began

@@ -40,15 +40,23 @@ class RestartRecoveryTest {
           .isEqualTo(200);
       assertThat(webhooks.post(Webhooks.text(waId, "wamid.r2." + waId, "original", Instant.now())))
           .isEqualTo(200);
-      Thread.sleep(500);
-      assertThat(meta.sentTo(waId)).isEmpty();
+      assertThat(first.getBean(JdbcClient.class).sql("SELECT status FROM inbox_message WHERE conversation_key = ?")
+          .param(Webhooks.PHONE_NUMBER_ID + ":" + waId).query(String.class).list())
+          .containsExactly("PENDING", "PENDING");
     }
+    // the first node is stopped: it answered nothing
+    assertThat(meta.sentTo(waId)).isEmpty();
 
     try (ConfigurableApplicationContext second = start(meta, database, true)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> !meta.sentTo(waId).isEmpty());
-      Thread.sleep(1500);
-      assertThat(meta.sentTo(waId)).hasSize(1);
       JdbcClient jdbc = second.getBean(JdbcClient.class);
+      String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+      // both messages handed to the flow and every reply sent: a wrong second reply would have been by now
+      await().atMost(Duration.ofSeconds(30)).until(() -> !meta.sentTo(waId).isEmpty()
+          && jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'")
+              .param(conversation).query(Long.class).single() == 0
+          && jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND status = 'QUEUED'")
+              .param(conversation).query(Long.class).single() == 0);
+      assertThat(meta.sentTo(waId)).hasSize(1);
       assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ?")
           .param(Webhooks.PHONE_NUMBER_ID + ":" + waId).query(String.class).list())
           .containsExactly("DELIVERED", "DELIVERED");

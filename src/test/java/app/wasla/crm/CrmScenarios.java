@@ -109,6 +109,13 @@ abstract class CrmScenarios {
             .param(key(waId)).query(Long.class).single() == 0);
   }
 
+  /** Waits until the clock is in a later second than now (WhatsApp's timestamps count whole seconds). */
+  static void awaitNextSecond() {
+    long second = Instant.now().getEpochSecond();
+    await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(5))
+        .until(() -> Instant.now().getEpochSecond() > second);
+  }
+
   /** Closes the conversation the way a silent customer does: the sweep finds it resting past the timeout. */
   void closeConversation(String waId) {
     assertThat(silent.closeSilent(Instant.now().plus(mailboxProps.inactivityTimeout()).plusSeconds(60)))
@@ -125,7 +132,7 @@ abstract class CrmScenarios {
     awaitRest(waId);
     closeConversation(waId);
     // WhatsApp timestamps count seconds: the customer comes back in a later second than the first reply
-    Thread.sleep(1100);
+    awaitNextSecond();
     webhooks.post(Webhooks.text(waId, "wamid.h2." + waId, "عايز اطلب سماعة", Instant.now()));
     awaitReplies(waId, 2);
     awaitRest(waId);
@@ -442,7 +449,7 @@ abstract class CrmScenarios {
     awaitReplies(waId, 1);
     awaitRest(waId);
     closeConversation(waId);
-    Thread.sleep(1100);
+    awaitNextSecond();
     webhooks.post(Webhooks.text(waId, "wamid.e1." + waId, "my address is 12 Qazwaq Street", Instant.now()));
     awaitReplies(waId, 2);
     awaitRest(waId);

@@ -6,8 +6,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The dialogues whose flows keep state across turns (checkout, booking, interruptions, conversation) on the real PostgreSQL at
- * 127.0.0.1:5432; {@code -Ddialogue=...} picks others, as for {@link DialogueTest}.
+ * The dialogues whose flows keep state across turns (checkout, booking, interruptions, conversation) on a real
+ * PostgreSQL ({@link app.wasla.support.PostgresTestDatabase}); {@code -Ddialogue=...} picks others, as for
+ * {@link DialogueTest}.
  */
 class DialoguePostgresTest extends DialogueScenarios {
 

@@ -228,6 +228,7 @@ public final class DialogueRunner {
             + TURN_PATIENCE.toSeconds() + " s (" + quiet.pending() + ")" + sentSince(waId, before) + activeAt(key));
       }
       if (replied && quiet.quiet()) {
+        // the second look of the quiet check comes one poll later (nothing to wait on: Meta got its reply)
         sleep(POLL);
       } else {
         awaitAnySend();

@@ -4,7 +4,7 @@ import app.wasla.support.PostgresTestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The handoff takeover scenarios on the real PostgreSQL at 127.0.0.1:5432. */
+/** The handoff takeover scenarios on a real PostgreSQL ({@link app.wasla.support.PostgresTestDatabase}). */
 class HandoffTakeoverPostgresTest extends HandoffTakeoverScenarios {
 
   @DynamicPropertySource

@@ -67,8 +67,11 @@ public final class WaslaProcess implements AutoCloseable {
     props.forEach((key, value) -> cmd.add("--" + key + "=" + value));
     Files.createDirectories(workDir);
     Path log = workDir.resolve(logName + ".log");
-    Process process = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // a test helper it runs finds this JVM's PostgreSQL, also an embedded one this JVM started
+    builder.environment().putAll(PostgresTestDatabase.childEnvironment());
+    Process process = builder.start();
     WaslaProcess wasla = new WaslaProcess(process, port, log);
     try {
       wasla.awaitHealthy(Duration.ofSeconds(180));

@@ -268,7 +268,7 @@ public final class WhatsAppMock {
     if (delay > 0) {
       answering.incrementAndGet();
       try {
-        // Meta's own processing after it has taken the message
+        // Meta's own processing after it has taken the message: a test asks for this time to pass
         Thread.sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

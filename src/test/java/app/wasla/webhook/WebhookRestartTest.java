@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The outbox survives a stop: events committed by a node that never delivered them (delivery off, as if
@@ -42,13 +43,16 @@ class WebhookRestartTest {
             Map.of("url", receiver.url(), "eventTypes", List.of("message.received"))).body().path("secret").asText();
         assertThat(new Webhooks(port(first)).post(Webhooks.text(waId, "wamid.rs." + waId, "hi", Instant.now())))
             .isEqualTo(200);
-        Thread.sleep(500);
-        assertThat(receiver.all()).isEmpty();
+        // the event is committed with the message, its delivery waiting
+        assertThat(pendingDeliveries(first, conversation)).isEqualTo(1);
       }
+      // the first node is stopped: it delivered nothing
+      assertThat(receiver.all()).isEmpty();
 
       try (ConfigurableApplicationContext second = start(meta, database, true)) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted(conversation, "message.received").isEmpty());
-        Thread.sleep(1000);
+        // delivered, and nothing of the conversation left to deliver: a wrong second delivery would have been by now
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted(conversation, "message.received").isEmpty()
+            && pendingDeliveries(second, conversation) == 0);
         List<WebhookReceiver.Received> got = receiver.accepted(conversation, "message.received");
         assertThat(got).hasSize(1);
         assertThat(WebhookSignature.verify(got.get(0).body(), got.get(0).signature(), secret,
@@ -56,6 +60,12 @@ class WebhookRestartTest {
         assertThat(got.get(0).envelope().path("data").path("wamid").asText()).isEqualTo("wamid.rs." + waId);
       }
     }
+  }
+
+  private static long pendingDeliveries(ConfigurableApplicationContext node, String conversation) {
+    return node.getBean(JdbcClient.class)
+        .sql("SELECT COUNT(*) FROM webhook_delivery WHERE order_key = ? AND status = 'PENDING'")
+        .param(conversation).query(Long.class).single();
   }
 
   private static ConfigurableApplicationContext start(WhatsAppMock meta, Map<String, String> database,

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import app.wasla.support.Webhooks;
 import app.wasla.support.WhatsAppMock;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,7 +179,7 @@ abstract class WebhookScenarios {
 
   @Test
   void aReceiverThatFailsThenRecoversGetsEveryEventOncePerDeliveryAndInOrderPerConversation() {
-    subscribe("test.sequence");
+    String id = subscribe("test.sequence").path("id").asText();
     receiver.failNext(7);
     List<String> conversations = List.of(Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(),
         Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(), Webhooks.PHONE_NUMBER_ID + ":" + newCustomer());
@@ -187,8 +189,8 @@ abstract class WebhookScenarios {
       }
     }
 
-    await().atMost(PATIENCE).until(() -> receiver.accepted().size() >= 15);
-    sleep(1000);
+    // every delivery done: a wrong second delivery would have been made by now
+    await().atMost(PATIENCE).until(() -> receiver.accepted().size() >= 15 && pendingDeliveries(id) == 0);
     List<WebhookReceiver.Received> accepted = receiver.accepted();
     assertThat(accepted).hasSize(15);
     assertThat(accepted.stream().map(WebhookReceiver.Received::deliveryId).distinct().count()).isEqualTo(15);
@@ -214,6 +216,7 @@ abstract class WebhookScenarios {
     assertThat(dead.path("lastStatusCode").asInt()).isEqualTo(503);
     String deliveryId = dead.path("id").asText();
     int attemptsSeen = receiver.all().size();
+    // time passing is the point: a dead delivery stays dead over several of the deliverer's polls (100 ms)
     sleep(700);
     assertThat(receiver.all()).hasSize(attemptsSeen);
     JsonNode log = api.get("/api/webhooks/" + id + "/deliveries/" + deliveryId, BOOTSTRAP_KEY).body();
@@ -232,7 +235,7 @@ abstract class WebhookScenarios {
   }
 
   @Test
-  void anEventPostedToABusyConversationIsDeliveredWhenItWaitsAgain() {
+  void anEventPostedToABusyConversationIsDeliveredWhenItWaitsAgain(@Autowired MeterRegistry meters) {
     subscribe("shipment.acknowledged", "conversation.started", "conversation.closed");
     TestFlow.gate = new CountDownLatch(1);
     String waId = newCustomer();
@@ -243,13 +246,16 @@ abstract class WebhookScenarios {
     await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.started").isEmpty());
 
     String writer = key(Set.of("events:write"));
+    Counter busy = meters.get("wasla.mailbox.deliveries").tag("outcome", "busy").counter();
+    double busyBefore = busy.count();
     Api.Answer accepted = api.post("/api/conversations/" + conversation + "/events", writer,
         Map.of("name", "ShipmentDispatched", "id", "ship-1", "variables", Map.of("trackingNumber", "EG123")));
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(accepted.body().path("id").asText()).isEqualTo("ship-1");
     assertThat(api.post("/api/conversations/" + conversation + "/events", writer,
         Map.of("name", "ShipmentDispatched", "id", "ship-1")).body().path("duplicate").asBoolean()).isTrue();
-    sleep(1000);
+    // the mailbox tried to deliver it and found the flow busy
+    await().atMost(PATIENCE).until(() -> busy.count() > busyBefore);
     assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ? AND message_name = ?")
         .params(conversation, "ShipmentDispatched").query(String.class).single()).isEqualTo("PENDING");
     assertThat(receiver.accepted(conversation, "shipment.acknowledged")).isEmpty();
@@ -290,8 +296,12 @@ abstract class WebhookScenarios {
         Instant.now()))).isEqualTo(200);
     await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(conversation).processDefinitionKey("order-tracking").finished().count() == 1);
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.started").isEmpty());
-    sleep(1000);
+    // every event of the conversation so far delivered: a wrong conversation.closed, written with the called flow's
+    // end, would have been too
+    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.started").isEmpty()
+        && pendingDeliveriesOf(conversation) == 0);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_event WHERE conversation_key = ? AND event_type = ?")
+        .params(conversation, "conversation.closed").query(Long.class).single()).isZero();
     assertThat(receiver.accepted(conversation, "conversation.closed")).as("closed while the conversation lives")
         .isEmpty();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(conversation)
@@ -299,8 +309,8 @@ abstract class WebhookScenarios {
 
     // the conversation itself ends (the customer went silent): closed, once
     silent.closeSilent(Instant.now().plus(mailbox.inactivityTimeout()).plusSeconds(60));
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.closed").isEmpty());
-    sleep(500);
+    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.closed").isEmpty()
+        && pendingDeliveriesOf(conversation) == 0);
     assertThat(receiver.accepted(conversation, "conversation.closed")).hasSize(1);
     assertThat(receiver.accepted(conversation, "conversation.closed").get(0).envelope().path("data")
         .path("processDefinitionId").asText()).startsWith("sales-conversation:");
@@ -479,6 +489,18 @@ abstract class WebhookScenarios {
     assertThat(paths).contains("/api/conversations/{key}/events", "/api/conversations/{key}", "/api/messages",
         "/api/webhooks", "/api/keys", "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver");
     assertThat(paths.stream().filter(p -> !p.startsWith("/api/")).collect(Collectors.toList())).isEmpty();
+  }
+
+  /** Deliveries of the subscription not made yet (neither delivered nor dead). */
+  long pendingDeliveries(String subscriptionId) {
+    return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = ? AND status = 'PENDING'")
+        .param(subscriptionId).query(Long.class).single();
+  }
+
+  /** Deliveries of the conversation's events not made yet (neither delivered nor dead). */
+  long pendingDeliveriesOf(String conversation) {
+    return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE order_key = ? AND status = 'PENDING'")
+        .param(conversation).query(Long.class).single();
   }
 
   static void sleep(long ms) {
