@@ -1,5 +1,7 @@
 package app.wasla.api;
 
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;

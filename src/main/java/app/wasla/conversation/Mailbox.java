@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.system.DatabaseDialect;
 import app.wasla.system.AfterCommit;
 import app.wasla.system.LogSafe;
 import app.wasla.webhook.EventTypes;

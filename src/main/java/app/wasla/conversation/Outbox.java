@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.system.DatabaseDialect;
 import app.wasla.channel.whatsapp.CloudApiException;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.WhatsAppTransport;

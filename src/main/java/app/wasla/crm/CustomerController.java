@@ -1,7 +1,7 @@
 package app.wasla.crm;
 
-import app.wasla.api.RequiresScope;
-import app.wasla.api.Scope;
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import app.wasla.conversation.ConversationKey;
 import java.net.URI;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package app.wasla.system;
 
-import app.wasla.conversation.DatabaseDialect;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;

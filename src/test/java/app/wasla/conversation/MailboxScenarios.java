@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.system.DatabaseDialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
