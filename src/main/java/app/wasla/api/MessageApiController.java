@@ -1,12 +1,12 @@
 package app.wasla.api;
 
-import app.wasla.security.RequiresScope;
-import app.wasla.security.Scope;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
 import app.wasla.conversation.TemplateCategories;
 import app.wasla.conversation.TemplateCategory;
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -393,9 +393,10 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * Erases the customer: {@link CustomerErased} goes to the listeners above the CRM, then every
-   * {@link CustomerDataOwner} erases its own tables in order (the conversation first: its flows leave the engine
-   * with their history, so that an open handoff is no obstacle), then the CRM its own. Message texts and personal
+   * Erases the customer: every {@link CustomerDataOwner} erases its own tables in order (the conversation first: it
+   * locks the conversation's row, and its flows leave the engine with their history, so that an open handoff is no
+   * obstacle), then {@link CustomerErased} goes to the listeners above the CRM, then the CRM erases its own tables,
+   * all in one transaction. Message texts and personal
    * data leave Wasla's tables, and the
    * pseudonym ({@link Pseudonyms}) takes the place of the key and the number wherever a row stays for its figures
    * (orders, payments, message counts). A new message from the same number starts afresh.
@@ -411,13 +412,14 @@ public class CustomerMemory implements CustomerMessageListener {
     Set<String> before = effective(key);
     String pseudonym = pseudonyms.of(key);
     Instant now = clock.instant();
-    events.publishEvent(new CustomerErased(key, now));
     CustomerErasure erasure = new CustomerErasure(key, ConversationKey.parse(key).waId(), pseudonym, pseudonyms::of,
         now);
     Map<String, Object> cleared = new LinkedHashMap<>();
+    // the conversation's owner first: it locks the conversation's row before anything else is erased
     for (CustomerDataOwner owner : dataOwners) {
       cleared.putAll(owner.eraseCustomer(erasure));
     }
+    events.publishEvent(new CustomerErased(key, now));
     cleared.putAll(store.erase(key, pseudonym, clock.instant()));
     if (!before.isEmpty()) {
       // the tag rows are gone with the profile; listeners learn it under the pseudonym, without a history row

@@ -1,8 +1,8 @@
 package app.wasla.crm;
 
 import app.wasla.conversation.ConversationKey;
-import app.wasla.system.DatabaseDialect;
 
+import app.wasla.system.DatabaseDialect;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
 package app.wasla.conversation;
 
-import app.wasla.system.DatabaseDialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
+import app.wasla.system.DatabaseDialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
