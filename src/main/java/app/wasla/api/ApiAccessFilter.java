@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import app.wasla.security.Scope;
 import app.wasla.system.HttpBasic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;

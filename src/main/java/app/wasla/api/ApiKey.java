@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import app.wasla.security.Scope;
 import java.time.Instant;
 import java.util.Set;
 

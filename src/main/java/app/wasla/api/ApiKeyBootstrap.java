@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import app.wasla.security.Scope;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

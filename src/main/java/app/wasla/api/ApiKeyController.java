@@ -1,5 +1,7 @@
 package app.wasla.api;
 
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import app.wasla.security.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

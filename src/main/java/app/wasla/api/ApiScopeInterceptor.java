@@ -1,5 +1,7 @@
 package app.wasla.api;
 
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;

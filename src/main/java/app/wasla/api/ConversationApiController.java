@@ -4,6 +4,8 @@ import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.Inbox;
 import app.wasla.conversation.Mailbox;
 import app.wasla.conversation.Transcript;
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -5,6 +5,8 @@ import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
 import app.wasla.conversation.TemplateCategories;
 import app.wasla.conversation.TemplateCategory;
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,7 @@
 package app.wasla.conversation;
 
+import app.wasla.channel.whatsapp.WhatsAppIds;
+
 /**
  * Identifies a conversation: the business number and the customer, {@code <phone_number_id>:<wa_id>}.
  * It is also the business key of the conversation's process instance. {@link #toString()} masks the
@@ -25,10 +27,10 @@ public record ConversationKey(String phoneNumberId, String waId) {
     return new ConversationKey(value.substring(0, colon), value.substring(colon + 1));
   }
 
-  /** Longest wa_id Wasla accepts: E.164 numbers have at most 15 digits, the rest is headroom. */
-  public static final int MAX_WA_ID = 20;
-  /** Longest phone_number_id Wasla accepts (Meta's are 15 to 17 digits today). */
-  public static final int MAX_PHONE_NUMBER_ID = 32;
+  /** Longest wa_id Wasla accepts ({@link WhatsAppIds#MAX_WA_ID}). */
+  public static final int MAX_WA_ID = WhatsAppIds.MAX_WA_ID;
+  /** Longest phone_number_id Wasla accepts ({@link WhatsAppIds#MAX_PHONE_NUMBER_ID}). */
+  public static final int MAX_PHONE_NUMBER_ID = WhatsAppIds.MAX_PHONE_NUMBER_ID;
 
   /**
    * Parses a key that comes from outside Wasla (a REST caller): both parts must be digits only, so that

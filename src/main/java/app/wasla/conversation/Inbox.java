@@ -1,6 +1,7 @@
 package app.wasla.conversation;
 
 import app.wasla.engine.EngineTables;
+import app.wasla.system.DatabaseDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,8 +41,18 @@ public class Inbox {
   Inbox(JdbcClient jdbc, DatabaseDialect dialect, EngineTables engineTables) {
     this.jdbc = jdbc;
     this.lockWithPending = lockWithPendingSql(engineTables.liveInstanceOf("c.conversation_key"));
-    this.lockClause = dialect.lockForDeliveryClause();
+    this.lockClause = lockForDeliveryClause(dialect);
     this.onConflictDoNothing = dialect.postgres();
+  }
+
+  /**
+   * Locks a conversation row for delivery, skipping it when another transaction holds it. On PostgreSQL the lock
+   * is {@code FOR NO KEY UPDATE}: it excludes other deliveries just the same, but not the {@code FOR KEY SHARE}
+   * lock that a webhook's insert into inbox_message takes on the row its foreign key references, so the
+   * acknowledgement to Meta never waits for a delivery to commit. H2 2.x knows only {@code FOR UPDATE}.
+   */
+  static String lockForDeliveryClause(DatabaseDialect dialect) {
+    return dialect.postgres() ? " FOR NO KEY UPDATE SKIP LOCKED" : " FOR UPDATE SKIP LOCKED";
   }
 
   /**

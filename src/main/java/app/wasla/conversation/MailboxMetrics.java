@@ -24,7 +24,7 @@ class MailboxMetrics {
   private final DistributionSummary turnSize;
   private final Timer waited;
   private final DistributionSummary sharedTransactions;
-  private final Map<Mailbox.Outcome, Counter> attempts = new EnumMap<>(Mailbox.Outcome.class);
+  private final Map<DeliveryAttempt.Outcome, Counter> attempts = new EnumMap<>(DeliveryAttempt.Outcome.class);
   private final Counter failedAttempts;
 
   MailboxMetrics(MeterRegistry registry) {
@@ -42,7 +42,7 @@ class MailboxMetrics {
     sharedTransactions = DistributionSummary.builder("wasla.mailbox.transaction.conversations")
         .description("Conversations that shared one delivery transaction (recorded for shared ones only)")
         .register(registry);
-    for (Mailbox.Outcome outcome : Mailbox.Outcome.values()) {
+    for (DeliveryAttempt.Outcome outcome : DeliveryAttempt.Outcome.values()) {
       attempts.put(outcome, attemptCounter(registry, outcome.name().toLowerCase(Locale.ROOT)));
     }
     failedAttempts = attemptCounter(registry, "failed");
@@ -65,7 +65,7 @@ class MailboxMetrics {
     }
   }
 
-  void attempted(Mailbox.Outcome outcome) {
+  void attempted(DeliveryAttempt.Outcome outcome) {
     attempts.get(outcome).increment();
   }
 

@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.system.DatabaseDialect;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

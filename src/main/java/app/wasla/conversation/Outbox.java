@@ -4,6 +4,7 @@ import app.wasla.channel.whatsapp.CloudApiException;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.WhatsAppTransport;
 import app.wasla.system.AfterCommit;
+import app.wasla.system.DatabaseDialect;
 import app.wasla.webhook.EventTypes;
 import app.wasla.webhook.WebhookEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;

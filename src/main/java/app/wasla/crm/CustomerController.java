@@ -1,8 +1,8 @@
 package app.wasla.crm;
 
-import app.wasla.api.RequiresScope;
-import app.wasla.api.Scope;
 import app.wasla.conversation.ConversationKey;
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

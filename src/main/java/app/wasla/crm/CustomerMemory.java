@@ -3,12 +3,17 @@ package app.wasla.crm;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.CustomerMessageListener;
+import app.wasla.conversation.MessageHistory;
 import app.wasla.conversation.Outbox;
+import app.wasla.system.CustomerDataOwner;
+import app.wasla.system.CustomerErasure;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,11 +71,17 @@ public class CustomerMemory implements CustomerMessageListener {
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final Outbox outbox;
+  private final MessageHistory messages;
+  private final List<CustomerDataOwner> dataOwners;
 
   CustomerMemory(CustomerStore store, TagRules rules, ConsentKeywords consentKeywords,
       ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-      Pseudonyms pseudonyms, @Lazy Outbox outbox) {
+      Pseudonyms pseudonyms, @Lazy Outbox outbox, MessageHistory messages, List<CustomerDataOwner> dataOwners) {
     this.outbox = outbox;
+    this.messages = messages;
+    List<CustomerDataOwner> ordered = new ArrayList<>(dataOwners);
+    AnnotationAwareOrderComparator.sort(ordered);
+    this.dataOwners = List.copyOf(ordered);
     this.transaction = new TransactionTemplate(transactionManager);
     this.pseudonyms = pseudonyms;
     this.store = store;
@@ -297,11 +309,30 @@ public class CustomerMemory implements CustomerMessageListener {
     return store.find(ConversationKey.parse(customerKey).value());
   }
 
-  /** Messages both ways and events across all conversations, oldest first. */
+  /** A history's order: time, then direction ({@code event}, {@code in}, {@code out}), then id. */
+  private static final Comparator<HistoryEntry> HISTORY_ORDER = Comparator
+      .comparing(HistoryEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(HistoryEntry::direction).thenComparingLong(HistoryEntry::id);
+
+  /**
+   * Messages both ways (the conversation's, {@link MessageHistory}) and the CRM's events across all conversations,
+   * oldest first.
+   */
   @Transactional(readOnly = true)
   public Page<HistoryEntry> history(String customerKey, int page, int size) {
     int[] b = Page.bounds(page, size);
-    return store.history(ConversationKey.parse(customerKey).value(), b[0], b[1]);
+    String key = ConversationKey.parse(customerKey).value();
+    int p = b[0];
+    int n = b[1];
+    long total = messages.count(key) + store.eventCount(key);
+    // the first (p + 1) * n lines of each source are enough for page p of their merge
+    int needed = (int) Math.min(Integer.MAX_VALUE, ((long) p + 1) * n);
+    List<HistoryEntry> merged = new ArrayList<>(store.oldestEvents(key, needed));
+    messages.oldest(key, needed).forEach(m -> merged.add(new HistoryEntry(m.direction(), m.id(), m.kind(), m.type(),
+        m.text(), m.at(), m.status(), m.conversationId(), null, null, null)));
+    merged.sort(HISTORY_ORDER);
+    long from = Math.min((long) p * n, merged.size());
+    return new Page<>(List.copyOf(merged.subList((int) from, (int) Math.min(from + n, merged.size()))), p, n, total);
   }
 
   /** Customers with the tag (if given) whose name or number contains {@code text} (if given), latest first. */
@@ -362,8 +393,11 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * Erases the customer: the conversations go from the engine with their history (through {@link CustomerErased},
-   * first, so that an open handoff is no obstacle), message texts and personal data leave Wasla's tables, and the
+   * Erases the customer: every {@link CustomerDataOwner} erases its own tables in order (the conversation first: it
+   * locks the conversation's row, and its flows leave the engine with their history, so that an open handoff is no
+   * obstacle), then {@link CustomerErased} goes to the listeners above the CRM, then the CRM erases its own tables,
+   * all in one transaction. Message texts and personal
+   * data leave Wasla's tables, and the
    * pseudonym ({@link Pseudonyms}) takes the place of the key and the number wherever a row stays for its figures
    * (orders, payments, message counts). A new message from the same number starts afresh.
    *
@@ -375,11 +409,18 @@ public class CustomerMemory implements CustomerMessageListener {
       throw new IllegalArgumentException("this customer is already erased");
     }
     store.lock(key);
-    store.lockConversation(key);
     Set<String> before = effective(key);
     String pseudonym = pseudonyms.of(key);
-    events.publishEvent(new CustomerErased(key, clock.instant()));
-    Map<String, Object> cleared = new LinkedHashMap<>(store.erase(key, pseudonym, pseudonyms::of, clock.instant()));
+    Instant now = clock.instant();
+    CustomerErasure erasure = new CustomerErasure(key, ConversationKey.parse(key).waId(), pseudonym, pseudonyms::of,
+        now);
+    Map<String, Object> cleared = new LinkedHashMap<>();
+    // the conversation's owner first: it locks the conversation's row before anything else is erased
+    for (CustomerDataOwner owner : dataOwners) {
+      cleared.putAll(owner.eraseCustomer(erasure));
+    }
+    events.publishEvent(new CustomerErased(key, now));
+    cleared.putAll(store.erase(key, pseudonym, clock.instant()));
     if (!before.isEmpty()) {
       // the tag rows are gone with the profile; listeners learn it under the pseudonym, without a history row
       events.publishEvent(new CustomerTagged(pseudonym, Set.of(), before, clock.instant()));

@@ -1,8 +1,8 @@
 package app.wasla.crm;
 
 import app.wasla.conversation.ConversationKey;
-import app.wasla.conversation.DatabaseDialect;
 
+import app.wasla.system.DatabaseDialect;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The CRM's SQL: customer, customer_tag, customer_attribute, customer_event, and reads of the mailbox tables. */
+/** The CRM's SQL: customer, customer_tag, customer_attribute, customer_event (the CRM's own tables, and only these). */
 @Repository
 class CustomerStore {
 
@@ -85,12 +85,6 @@ class CustomerStore {
   boolean lock(String key) {
     return jdbc.sql("SELECT customer_key FROM customer WHERE customer_key = ? FOR UPDATE").param(key)
         .query(String.class).optional().isPresent();
-  }
-
-  /** Locks the conversation's mailbox row (if any): no delivery runs for it meanwhile. */
-  void lockConversation(String key) {
-    jdbc.sql("SELECT conversation_key FROM conversation WHERE conversation_key = ? FOR UPDATE").param(key)
-        .query(String.class).optional();
   }
 
   /** Locks the customer's row, creating it first when missing: one statement in the usual case. */
@@ -356,96 +350,29 @@ class CustomerStore {
     return new Page<>(items, page, size, total);
   }
 
-  /** Messages in both directions and the customer's events, across all conversations, oldest first. */
-  Page<HistoryEntry> history(String key, int page, int size) {
-    long total = jdbc.sql("""
-            SELECT (SELECT COUNT(*) FROM inbox_message WHERE conversation_key = :key)
-              + (SELECT COUNT(*) FROM outbound_message WHERE conversation_key = :key)
-              + (SELECT COUNT(*) FROM customer_event WHERE customer_key = :key)""")
-        .param("key", key).query(Long.class).single();
-    List<HistoryEntry> items = jdbc.sql("""
-            SELECT h_direction, h_id, h_kind, h_type, h_text, h_at, h_status, h_conversation, h_ref, h_amount,
-              h_currency FROM (
-              SELECT 'in' AS h_direction, id AS h_id, message_name AS h_kind, message_type AS h_type,
-                text AS h_text, wa_timestamp AS h_at, status AS h_status, process_instance_id AS h_conversation,
-                CAST(NULL AS VARCHAR(128)) AS h_ref, CAST(NULL AS DECIMAL(16, 2)) AS h_amount,
-                CAST(NULL AS VARCHAR(3)) AS h_currency
-              FROM inbox_message WHERE conversation_key = :key
-              UNION ALL
-              SELECT 'out', id, 'WhatsAppMessage', message_type, text, created_at, status, idempotency_key,
-                CAST(NULL AS VARCHAR(128)), CAST(NULL AS DECIMAL(16, 2)), CAST(NULL AS VARCHAR(3))
-              FROM outbound_message WHERE conversation_key = :key
-              UNION ALL
-              SELECT 'event', id, kind, CAST(NULL AS VARCHAR(64)), details, occurred_at,
-                CAST(NULL AS VARCHAR(16)), conversation_id, ref, amount, currency
-              FROM customer_event WHERE customer_key = :key
-            ) h
-            ORDER BY h_at, h_direction, h_id
-            LIMIT :limit OFFSET :offset""")
-        .param("key", key).param("limit", size).param("offset", (long) page * size)
-        .query(CustomerStore::historyEntry).list();
-    return new Page<>(items, page, size, total);
+  /** How many events the customer's history holds. */
+  long eventCount(String key) {
+    return jdbc.sql("SELECT COUNT(*) FROM customer_event WHERE customer_key = ?").param(key).query(Long.class).single();
+  }
+
+  /** The customer's oldest {@code limit} events as history lines, ordered by time, then id. */
+  List<HistoryEntry> oldestEvents(String key, int limit) {
+    return jdbc.sql("""
+            SELECT id, kind, details, occurred_at, conversation_id, ref, amount, currency FROM customer_event
+            WHERE customer_key = :key ORDER BY occurred_at, id LIMIT :limit""")
+        .param("key", key).param("limit", limit)
+        .query((rs, n) -> new HistoryEntry("event", rs.getLong(1), rs.getString(2), null, rs.getString(3),
+            instant(rs, 4), null, rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8)))
+        .list();
   }
 
   /**
-   * Removes personal data and message texts of one customer from the CRM, the mailbox, the webhook, handoff and
-   * commerce tables, and puts the pseudonym in place of the key (and of the number) everywhere; counts, amounts,
-   * times, statuses and message types stay (anonymised figures). Webhook events about the customer keep their rows
-   * with an empty envelope, and their pending deliveries are dead-lettered: erased data is never delivered.
+   * Removes the customer's personal data from the CRM's own tables and puts the pseudonym in place of the key (and
+   * of the number); counts, amounts and times stay (anonymised figures). The other capabilities erase their own
+   * rows ({@code system/CustomerDataOwner}) before this runs.
    */
-  Map<String, Integer> erase(String key, String pseudonym, java.util.function.UnaryOperator<String> hash, Instant now) {
-    String waId = ConversationKey.parse(key).waId();
+  Map<String, Integer> erase(String key, String pseudonym, Instant now) {
     Map<String, Integer> touched = new LinkedHashMap<>();
-    // WhatsApp message ids encode the number (base64): each becomes its keyed hash, still unique
-    for (String wamid : jdbc.sql("SELECT wamid FROM inbox_message WHERE conversation_key = ?").param(key)
-        .query(String.class).list()) {
-      jdbc.sql("UPDATE inbox_message SET wamid = ?, context_wamid = NULL WHERE wamid = ?")
-          .params(hash.apply(wamid), wamid).update();
-    }
-    for (String wamid : jdbc.sql("SELECT wamid FROM outbound_message WHERE conversation_key = ? AND wamid IS NOT NULL")
-        .param(key).query(String.class).list()) {
-      jdbc.sql("UPDATE message_status SET wamid = ?, recipient_wa_id = ?, errors_json = NULL, error_title = NULL"
-          + " WHERE wamid = ?").params(hash.apply(wamid), pseudonym, wamid).update();
-      jdbc.sql("UPDATE outbound_message SET wamid = ? WHERE wamid = ?").params(hash.apply(wamid), wamid).update();
-    }
-    // the conversation row is the inbox's parent (foreign key): the pseudonymous copy first, the rows moved, then the old
-    jdbc.sql("""
-            INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at,
-              last_inbound_at, turn_seq)
-            SELECT ?, phone_number_id, ?, NULL, created_at, last_inbound_at, turn_seq
-            FROM conversation WHERE conversation_key = ?""").params(pseudonym, pseudonym, key).update();
-    touched.put("inboundMessages", jdbc.sql("""
-            UPDATE inbox_message SET conversation_key = ?, text = NULL, raw_json = NULL, profile_name = NULL,
-              variables_json = NULL, media_id = NULL, reply_id = NULL
-            WHERE conversation_key = ?""").params(pseudonym, key).update());
-    jdbc.sql("DELETE FROM conversation WHERE conversation_key = ?").param(key).update();
-    // body_json is NOT NULL and holds the text too: an empty object stands in for it
-    touched.put("outboundMessages", jdbc.sql("""
-            UPDATE outbound_message SET conversation_key = ?, wa_id = ?, text = NULL, body_json = '{}', error = NULL
-            WHERE conversation_key = ?""").params(pseudonym, pseudonym, key).update());
-    jdbc.sql("UPDATE persona_usage SET conversation_key = ? WHERE conversation_key = ?").params(pseudonym, key).update();
-    jdbc.sql("UPDATE handoff_event SET conversation_key = ?, detail = NULL WHERE conversation_key = ?")
-        .params(pseudonym, key).update();
-    touched.put("webhookEvents", jdbc.sql("""
-            UPDATE webhook_event SET conversation_key = ?, envelope_json = '{"erased":true}'
-            WHERE conversation_key = ? OR envelope_json LIKE ?""")
-        .params(pseudonym, key, "%" + likeEscape(waId) + "%").update());
-    jdbc.sql("""
-            UPDATE webhook_delivery SET order_key = ?, status = CASE WHEN status = 'PENDING' THEN 'DEAD' ELSE status END,
-              last_error = 'customer erased'
-            WHERE order_key = ? OR event_seq IN (SELECT seq FROM webhook_event WHERE conversation_key = ?)""")
-        .params(pseudonym, key, pseudonym).update();
-    jdbc.sql("""
-            UPDATE webhook_attempt SET error = NULL WHERE delivery_id IN (SELECT d.id FROM webhook_delivery d
-              JOIN webhook_event e ON e.seq = d.event_seq WHERE e.conversation_key = ?)""").param(pseudonym).update();
-    // orders, bookings and payments stay for the accounts, under the pseudonym
-    touched.put("orders", jdbc.sql("UPDATE commerce_order SET customer_id = ? WHERE customer_id IN (?, ?)")
-        .params(pseudonym, key, waId).update());
-    touched.put("bookings", jdbc.sql("UPDATE commerce_booking SET customer_id = ? WHERE customer_id IN (?, ?)")
-        .params(pseudonym, key, waId).update());
-    touched.put("payments", jdbc.sql("""
-            UPDATE commerce_payment SET customer_id = ?, conversation_key = ?
-            WHERE conversation_key = ? OR customer_id IN (?, ?)""").params(pseudonym, pseudonym, key, key, waId).update());
     // the customer row is the parent of its attributes, tags and events: same move as the conversation's
     jdbc.sql("""
             INSERT INTO customer (customer_key, phone_number_id, wa_id, name, name_edited, preferred_language,
@@ -462,18 +389,6 @@ class CustomerStore {
     touched.put("tags", jdbc.sql("DELETE FROM customer_tag WHERE customer_key = ?").param(key).update());
     jdbc.sql("DELETE FROM customer WHERE customer_key = ?").param(key).update();
     return touched;
-  }
-
-  private static HistoryEntry historyEntry(ResultSet rs, int row) throws SQLException {
-    String direction = rs.getString(1);
-    String conversation = rs.getString(8);
-    if ("out".equals(direction)) {
-      // a flow's send key starts with the conversation's (root) process instance id: <root>[:<called>]:<seq>
-      int colon = conversation == null || conversation.startsWith("api:") ? -1 : conversation.indexOf(':');
-      conversation = colon > 0 ? conversation.substring(0, colon) : null;
-    }
-    return new HistoryEntry(direction, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        instant(rs, 6), rs.getString(7), conversation, rs.getString(9), rs.getBigDecimal(10), rs.getString(11));
   }
 
   private static CustomerProfile profile(ResultSet rs, List<CustomerProfile.Tag> tags, Map<String, String> attributes)

@@ -1,6 +1,5 @@
 package app.wasla.system;
 
-import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.engine.EngineSetup;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -15,28 +14,23 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds the demo accounts in sandbox mode only (never in cloud mode): {@code demo}/{@code demo} as Camunda
  * admin, agents {@code sara} and {@code omar} in group {@code sales}, {@code mona} in group {@code support}.
+ * Sandbox mode is read from the property itself ({@code wasla.whatsapp.mode}, sandbox when unset, compared
+ * ignoring case as the enum binding does), so that this shared basic needs nothing of the WhatsApp channel.
  */
 @Component
+@ConditionalOnProperty(name = "wasla.whatsapp.mode", havingValue = "sandbox", matchIfMissing = true)
 public class DemoAccounts implements EngineSetup {
 
   private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
-  private final WhatsAppProperties whatsapp;
-
-  DemoAccounts(WhatsAppProperties whatsapp) {
-    this.whatsapp = whatsapp;
-  }
-
   @Override
   public void afterBuild(ProcessEngine engine) {
-    if (!whatsapp.sandbox()) {
-      return;
-    }
     IdentityService identity = engine.getIdentityService();
     group(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
     group(identity, "sales", "Sales agents", Groups.GROUP_TYPE_WORKFLOW);

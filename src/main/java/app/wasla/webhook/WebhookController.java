@@ -1,7 +1,7 @@
 package app.wasla.webhook;
 
-import app.wasla.api.RequiresScope;
-import app.wasla.api.Scope;
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -32,14 +32,16 @@ public class WebhookEvents {
   private final ObjectMapper json;
   private final Clock clock;
   private final ObjectProvider<WebhookDispatcher> dispatcher;
+  private final ObjectProvider<CustomerNames> names;
 
   WebhookEvents(JdbcClient jdbc, Subscriptions subscriptions, ObjectMapper json, Clock clock,
-      ObjectProvider<WebhookDispatcher> dispatcher) {
+      ObjectProvider<WebhookDispatcher> dispatcher, ObjectProvider<CustomerNames> names) {
     this.jdbc = jdbc;
     this.subscriptions = subscriptions;
     this.json = json;
     this.clock = clock;
     this.dispatcher = dispatcher;
+    this.names = names;
   }
 
   /**
@@ -96,7 +98,7 @@ public class WebhookEvents {
     return Optional.of(id);
   }
 
-  /** The customer part of the envelope; the profile name when the conversation is known. */
+  /** The customer part of the envelope; the profile name when the conversation knows it ({@link CustomerNames}). */
   private Map<String, Object> customer(String conversationKey) {
     if (conversationKey == null) {
       return null;
@@ -105,8 +107,10 @@ public class WebhookEvents {
     Map<String, Object> customer = new LinkedHashMap<>();
     customer.put("phoneNumberId", colon > 0 ? conversationKey.substring(0, colon) : null);
     customer.put("waId", colon > 0 ? conversationKey.substring(colon + 1) : conversationKey);
-    jdbc.sql("SELECT customer_name FROM conversation WHERE conversation_key = ?").param(conversationKey)
-        .query(String.class).optional().ifPresent(name -> customer.put("name", name));
+    CustomerNames known = names.getIfAvailable();
+    if (known != null) {
+      known.nameOf(conversationKey).ifPresent(name -> customer.put("name", name));
+    }
     return customer;
   }
 

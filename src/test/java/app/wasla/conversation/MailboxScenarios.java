@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
+import app.wasla.system.DatabaseDialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -293,7 +294,7 @@ abstract class MailboxScenarios {
     ConversationKey conversation = ConversationKey.parse(key(waId));
     Instant past = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
     // stored and delivered in one transaction, so that no worker or sweep takes them first
-    Mailbox.Delivery delivery = transactions.execute(tx -> {
+    DeliveryAttempt delivery = transactions.execute(tx -> {
       for (int i = 0; i < 25; i++) {
         inbox.accept(new NewInboxEntry("wamid.more" + i + "." + waId, conversation, Mailbox.CUSTOMER_MESSAGE, "text",
             "شكرا " + i, null, null, null, null, null, "{}", null, past.plusSeconds(i), past, false));
@@ -301,7 +302,7 @@ abstract class MailboxScenarios {
       return mailbox.deliverNext(key(waId));
     });
 
-    assertThat(delivery.outcome()).isEqualTo(Mailbox.Outcome.DELIVERED);
+    assertThat(delivery.outcome()).isEqualTo(DeliveryAttempt.Outcome.DELIVERED);
     // 20 in the turn, 5 behind it: the worker must run the conversation again without being poked
     assertThat(delivery.more()).isTrue();
     await().atMost(PATIENCE).until(() -> jdbc.sql(

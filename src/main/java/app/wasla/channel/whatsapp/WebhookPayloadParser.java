@@ -1,6 +1,5 @@
 package app.wasla.channel.whatsapp;
 
-import app.wasla.conversation.ConversationKey;
 import app.wasla.system.Fit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,8 +25,8 @@ public final class WebhookPayloadParser {
   static final String OBJECT = "whatsapp_business_account";
   /** inbox_message.wamid and context_wamid are VARCHAR(255). */
   static final int MAX_WAMID = 255;
-  static final int MAX_WA_ID = ConversationKey.MAX_WA_ID;
-  static final int MAX_PHONE_NUMBER_ID = ConversationKey.MAX_PHONE_NUMBER_ID;
+  static final int MAX_WA_ID = WhatsAppIds.MAX_WA_ID;
+  static final int MAX_PHONE_NUMBER_ID = WhatsAppIds.MAX_PHONE_NUMBER_ID;
   private static final String MESSAGES_FIELD = "messages";
 
   private final ObjectMapper json;

@@ -1,7 +1,7 @@
 package app.wasla.persona.learning;
 
-import app.wasla.api.RequiresScope;
-import app.wasla.api.Scope;
+import app.wasla.security.RequiresScope;
+import app.wasla.security.Scope;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package app.wasla.api;
+package app.wasla.security;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;

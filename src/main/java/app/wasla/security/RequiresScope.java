@@ -1,4 +1,4 @@
-package app.wasla.api;
+package app.wasla.security;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * The scope an /api handler needs, on the method or its controller (the method's wins). Checked by
- * {@link ApiScopeInterceptor} against the handler Spring actually routed to; a handler under /api without it is
+ * {@code api/ApiScopeInterceptor} against the handler Spring actually routed to; a handler under /api without it is
  * refused.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})

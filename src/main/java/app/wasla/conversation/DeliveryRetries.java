@@ -1,0 +1,44 @@
+package app.wasla.conversation;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversations whose last delivery attempt failed (rolled back), and when to try them again: doubling backoff
+ * from 200 ms up to 30 s. A conversation that failed goes alone (never in a shared transaction), its turn is marked
+ * a retry ({@code turnRetry}: the flow answers it in a job, so a broken turn ends in an incident), and its listeners
+ * are told inside savepoints.
+ */
+final class DeliveryRetries {
+
+  // under the mailbox's name, as before: operators follow the mailbox's log
+  private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
+  private static final long MAX_BACKOFF_MS = 30_000;
+
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+  /** True when the conversation's last attempt failed. */
+  boolean failedBefore(String key) {
+    return failures.containsKey(key);
+  }
+
+  /** An attempt went through (or found nothing to do): the count starts again. */
+  void succeeded(String key) {
+    failures.remove(key);
+  }
+
+  /** Counts a failed attempt and says when to try again. */
+  Duration failed(String key, RuntimeException e) {
+    int attempt = failures.merge(key, 1, Integer::sum);
+    Duration retryIn = Duration.ofMillis(Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt, 8)));
+    if (attempt <= 3) {
+      log.info("Delivery attempt {} failed, retrying in {} ms: {}", attempt, retryIn.toMillis(), e.toString());
+    } else {
+      log.warn("Delivery keeps failing (attempt {}), retrying in {} ms", attempt, retryIn.toMillis(), e);
+    }
+    return retryIn;
+  }
+}
