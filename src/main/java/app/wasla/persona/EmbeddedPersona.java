@@ -239,11 +239,13 @@ public final class EmbeddedPersona implements Persona {
         IntentClassifier.Classification after = intents.classify(about);
         // what follows "salam" in "salam 3alikom ya basha" is a courtesy, not a subject
         // and a remnant with no word of any intent ("ya basha") must read very confidently to count, and never as a
-        // complaint ("this is Sara from Maadi"), which needs a word or a tone of its own
+        // complaint ("this is Sara from Maadi"), which needs a word or a tone of its own; one such word alone ("hello
+        // there") is part of the greeting
         Map<String, Double> remnant = intents.lexiconScores(about);
         boolean other = !Intents.GREETING.equals(after.intent()) && !Intents.THANKS_GOODBYE.equals(after.intent())
                 && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
-                && (!remnant.isEmpty() || after.confidence() >= 0.6 && !Intents.COMPLAINT.equals(after.intent()));
+                && (!remnant.isEmpty() || about.tokens().size() > 1 && after.confidence() >= 0.6
+                        && !Intents.COMPLAINT.equals(after.intent()));
         return other ? new Reading(about, after) : new Reading(whole, all);
     }
 

@@ -75,7 +75,9 @@ final class StoreTopics {
     /** A request to be put through: a customer who asks it wants a person, whatever else the message says. */
     private static final Pattern PUT_THROUGH = words("عايز اكلم|عاوز اكلم|اكلم|كلمني|حولني|وصلني|التحدث|اريد التحدث|"
             + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
-            + "akalem|kalemny|7awelny|hawelny|wasalny");
+            + "akalem|kalemny|7awelny|hawelny|wasalny|"
+            + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
+            + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad");
     private static final Pattern STORE_WORD = words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
     private static final Pattern WHERE = words("where|wheres|فين|وين|اين|fein|fen|fin");
     private static final Pattern GOVERNORATE = words("الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
@@ -161,10 +163,13 @@ final class StoreTopics {
         return List.copyOf(found);
     }
 
-    /** True when the text asks about the repair service or what the warranty covers, though it names a defect. */
+    /**
+     * True when the text asks about the repair service (whether or at what price it is done) or what the warranty
+     * covers, though it names a defect: "screen cracked 😭 how much to replace it?" asks a price.
+     */
     boolean asksAboutAService(TextView text) {
         String s = haystack(text);
-        return REPAIR_WORD.matcher(s).find() && REPAIR_ASK.matcher(s).find()
+        return REPAIR_WORD.matcher(s).find() && (REPAIR_ASK.matcher(s).find() || PRICE_ASKED.matcher(s).find())
                 || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
     }
 
