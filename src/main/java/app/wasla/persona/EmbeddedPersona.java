@@ -218,9 +218,12 @@ public final class EmbeddedPersona implements Persona {
         Reading r = readGreeting(whole);
         IntentClassifier.Classification c = r.classification();
         // a complaint needs evidence: a complaint word, a negative tone or a confident model; else the runner-up
-        if (Intents.COMPLAINT.equals(c.intent()) && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD
-                && !intents.lexiconScores(r.about()).containsKey(Intents.COMPLAINT) && sentiment.analyze(r.about()).score() > -0.3) {
-            String next = c.scores().entrySet().stream().filter(e -> !e.getKey().equals(Intents.COMPLAINT))
+        // and so does a request for a person: one read with low confidence and no word of it ("is there a student
+        // discount?") is a question the model half-knows, not a request
+        boolean complaint = Intents.COMPLAINT.equals(c.intent()) && sentiment.analyze(r.about()).score() > -0.3;
+        if ((complaint || Intents.HUMAN_REQUEST.equals(c.intent())) && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD
+                && !intents.lexiconScores(r.about()).containsKey(c.intent())) {
+            String next = c.scores().entrySet().stream().filter(e -> !e.getKey().equals(c.intent()))
                     .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Intents.OTHER);
             return new Reading(r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
         }

@@ -44,14 +44,18 @@ final class StoreTopics {
     private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
     private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
             + "تغييرها|تغيرها|تغييره|تغيره|"
-            + "repair|repairs|fix|fixing|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
-            + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya");
-    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|"
-            + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom");
+            + "repair|repairs|fix|fixing|siana|siyana|syana|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
+            + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap");
+    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
+            + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day");
+    /** "Do I need to book, or can I just walk in?" asks how the repair service works, though it names a booking. */
+    private static final Pattern WALK_IN = words("على طول|مباشره|walk in|walk-in|show up|just come|3ala tool|لازم احجز|يلزم حجز|"
+            + "need to book|need an appointment|need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
     /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
     private static final Pattern REPAIR_ASK = words("بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
     private static final Pattern PRICE_ASKED = words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
-    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|reservation|slot|ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad");
+    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره|book|appointment|reservation|slot|visit|sign me up|"
+            + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni");
     private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
             + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
             + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
@@ -141,8 +145,8 @@ final class StoreTopics {
             found.add(WARRANTY);
         }
         boolean priced = PRICE_ASKED.matcher(s).find();
-        if (REPAIR_WORD.matcher(s).find() && REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find()
-                && (!defect || priced || REPAIR_ASK.matcher(s).find())) {
+        if (REPAIR_WORD.matcher(s).find() && (REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find()
+                && (!defect || priced || REPAIR_ASK.matcher(s).find()) || WALK_IN.matcher(s).find())) {
             found.add(REPAIRS);
         }
         if (PAYMENT_WORD.matcher(s).find()) {
