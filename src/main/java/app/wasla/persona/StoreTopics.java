@@ -37,7 +37,7 @@ final class StoreTopics {
     private static final Pattern COST = words("بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
     private static final Pattern DELIVER_TO = words("بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
     private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
-            + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|"
+            + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|بتشتغلوا يوم|تعملون صباح|btshtghalo yom|"
             + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
             + "you close|close at|closes|opens|open at|"
             + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
@@ -54,7 +54,7 @@ final class StoreTopics {
     /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
     private static final Pattern REPAIR_ASK = words("بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
     private static final Pattern PRICE_ASKED = words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
-    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره|book|appointment|reservation|slot|visit|sign me up|"
+    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره لمركز|book|appointment|reservation|slot|set up a visit|sign me up|"
             + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni");
     private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
             + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
@@ -71,6 +71,8 @@ final class StoreTopics {
             + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
             + "or a bot|or a person|or a human|wala bot|wala robot|"
             + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
+    private static final Pattern CUSTOMER_ADDRESS = words("العنوان ده|عنواني|هذا العنوان|عنوان التوصيل|this address|my address|"
+            + "3enwany|3enwan da|el 3enwan da|3al 3enwan");
     private static final Pattern ALEXANDRIA = words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
     private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
 
@@ -153,7 +155,8 @@ final class StoreTopics {
             found.add(PAYMENT_METHODS); // "عنوان إنستاباي" is an InstaPay address, not the shop's
         }
         // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB names
-        if (!found.contains(PAYMENT_METHODS) && (BRANCH_WORD.matcher(s).find() || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
+        // "send it to this address" names the customer's address, not the shop's
+        if (!found.contains(PAYMENT_METHODS) && !CUSTOMER_ADDRESS.matcher(s).find() && (BRANCH_WORD.matcher(s).find() || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
                 && !namesAProduct && !BOOK_VERB.matcher(s).find()) {
             found.add(BRANCHES);
         }

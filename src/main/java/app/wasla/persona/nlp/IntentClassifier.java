@@ -38,6 +38,8 @@ public final class IntentClassifier {
             "no need", "cancelled", "canceled", "take my name off", "won't come", "wont come", "not coming", "no longer",
             "don't need", "dont need", "لم يعد", "مش عايز الميعاد", "مش عايز الحجز", "msh 3ayez el me3ad", "msh 3ayez el 7agz");
 
+    private static final List<String> ORDER_WORDS = List.of("طلبي$", "الطلب$", "طلب$", "الاوردر", "اوردر", "order", "orders$", "talaby$", "el talab$");
+
     private static final List<String> REPAIR_OBJECTS = List.of("شاشه", "بطاريه", "screen", "battery", "shasha", "shashet", "batarya");
 
     private final List<Rule> rules = new ArrayList<>();
@@ -79,6 +81,10 @@ public final class IntentClassifier {
         if (r.containsKey(Intents.BOOKING_CANCEL)) {
             r.merge(Intents.BOOKING_CANCEL, booking, Double::sum);
             r.remove(Intents.BOOKING_NEW);
+        }
+        if (r.containsKey(Intents.BOOKING_CANCEL) && !r.containsKey(Intents.BOOKING_NEW) && booking == 0
+                && ORDER_WORDS.stream().anyMatch(text::matches)) {
+            r.remove(Intents.BOOKING_CANCEL); // "my order got cancelled" names an order, no booking
         }
         boolean calledOff = CALLED_OFF.stream().anyMatch(text::matches);
         if (r.containsKey(Intents.BOOKING_NEW) && (calledOff || EXISTING_BOOKING.stream().anyMatch(text::matches))) {
