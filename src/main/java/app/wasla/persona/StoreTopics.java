@@ -66,7 +66,7 @@ final class StoreTopics {
     private static final Pattern WARRANTY_WORD = words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
     private static final Pattern BRANCH_WORD = words("فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
             + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
-    private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
+    private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|من تكونين|من تكون|مين انتي|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
             + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
             + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
             + "or a bot|or a person|or a human|wala bot|wala robot|"
