@@ -160,7 +160,10 @@ public final class EmbeddedPersona implements Persona {
                 } else if (found.products().isEmpty() && ASKING.contains(intent)) {
                     notSold = topics.notSold(text).orElse(null);
                     // an order that names a kind of product ("a cable") stays an order; the question lists them
-                    if (notSold != null || !Intents.ORDER.equals(intent) && catalogueQuery(text, found) != null) {
+                    // "is the Oppo in stock?" stays a stock question: its answer names the brand's products
+                    if (notSold != null || !Intents.ORDER.equals(intent)
+                            && !(Intents.AVAILABILITY.equals(intent) && STOCK_WORD.matcher(text.normalized()).find())
+                            && catalogueQuery(text, found) != null) {
                         intent = Intents.PRODUCT_INQUIRY;
                         confidence = Math.max(confidence, 0.8);
                     }
@@ -218,9 +221,14 @@ public final class EmbeddedPersona implements Persona {
         Reading r = readGreeting(whole);
         IntentClassifier.Classification c = r.classification();
         // a complaint needs evidence: a complaint word, a negative tone or a confident model; else the runner-up
-        if (Intents.COMPLAINT.equals(c.intent()) && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD
-                && !intents.lexiconScores(r.about()).containsKey(Intents.COMPLAINT) && sentiment.analyze(r.about()).score() > -0.3) {
-            String next = c.scores().entrySet().stream().filter(e -> !e.getKey().equals(Intents.COMPLAINT))
+        // and so does a request for a person: one read with low confidence and no word of it ("is there a student
+        // discount?") is a question the model half-knows, not a request
+        // (the model alone must be fairly sure of a request for a person: 0.6)
+        boolean complaint = Intents.COMPLAINT.equals(c.intent()) && sentiment.analyze(r.about()).score() > -0.3
+                && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD;
+        boolean person = Intents.HUMAN_REQUEST.equals(c.intent()) && c.confidence() < UNSUPPORTED_REQUEST_CONFIDENCE;
+        if ((complaint || person) && !intents.lexiconScores(r.about()).containsKey(c.intent())) {
+            String next = c.scores().entrySet().stream().filter(e -> !e.getKey().equals(c.intent()))
                     .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Intents.OTHER);
             return new Reading(r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
         }
@@ -239,11 +247,13 @@ public final class EmbeddedPersona implements Persona {
         IntentClassifier.Classification after = intents.classify(about);
         // what follows "salam" in "salam 3alikom ya basha" is a courtesy, not a subject
         // and a remnant with no word of any intent ("ya basha") must read very confidently to count, and never as a
-        // complaint ("this is Sara from Maadi"), which needs a word or a tone of its own
+        // complaint ("this is Sara from Maadi"), which needs a word or a tone of its own; one such word alone ("hello
+        // there") is part of the greeting
         Map<String, Double> remnant = intents.lexiconScores(about);
         boolean other = !Intents.GREETING.equals(after.intent()) && !Intents.THANKS_GOODBYE.equals(after.intent())
                 && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
-                && (!remnant.isEmpty() || after.confidence() >= 0.6 && !Intents.COMPLAINT.equals(after.intent()));
+                && (!remnant.isEmpty() || about.tokens().size() > 1 && after.confidence() >= 0.6
+                        && !Intents.COMPLAINT.equals(after.intent()));
         return other ? new Reading(about, after) : new Reading(whole, all);
     }
 
@@ -309,9 +319,19 @@ public final class EmbeddedPersona implements Persona {
                 }
                 yield fromPlaybook(text, intent, lang, true);
             }
-            case Intents.AVAILABILITY -> product == null ? Answer.of(ReplyTexts.get("whichProduct", lang))
-                    : Answer.of(ReplyTexts.get("availability", lang, productName(product, arabic), money(product.priceEgp())),
+            case Intents.AVAILABILITY -> {
+                List<Product> listed = product == null ? catalogueQuery(text, found) : null;
+                Product about = product != null ? product : listed != null && listed.size() == 1 ? listed.get(0) : null;
+                if (about == null && listed != null && !listed.isEmpty()) {
+                    StringBuilder sb = new StringBuilder();
+                    listed.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append('\n'));
+                    yield new Answer(new PersonaReply(sb.toString().strip(), List.of(opt("menu_order", "optOrder", lang),
+                            opt("menu_human", "optHuman", lang)), null, listed.get(0).sku()), null);
+                }
+                yield about == null ? Answer.of(ReplyTexts.get("whichProduct", lang))
+                    : Answer.of(ReplyTexts.get("availability", lang, productName(about, arabic), money(about.priceEgp())),
                     opt("menu_order", "optOrder", lang));
+            }
             case Intents.ORDER -> {
                 if ("big deal".equals(decision.reason())) {
                     yield Answer.of(ReplyTexts.get("bigDeal", lang));
@@ -359,6 +379,11 @@ public final class EmbeddedPersona implements Persona {
     }
 
     /** Intents that a topic, a product not sold or a bulk order never overrides. */
+    /** Words that ask about stock, not about what the shop sells: "is the Oppo in stock?" versus "do you have Samsung earbuds?". */
+    private static final Pattern STOCK_WORD = Pattern.compile("موجود|متوفر|متاح|يتوفر|تتوفر|توفر|نفد|نفذ|خلص|stock|available|sold out|"
+            + "mawgood|mawgod|mwgod|motawafer|metwafar|mota7|motah|5eles|5ls");
+    /** Below this, a request for a person read by the model alone (no word of one) is taken for the runner-up. */
+    static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.6;
     private static final java.util.Set<String> KEPT = java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST,
             Intents.THANKS_GOODBYE);
     private static final java.util.Set<String> BULK_INTENTS = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,

@@ -37,21 +37,25 @@ final class StoreTopics {
     private static final Pattern COST = words("بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
     private static final Pattern DELIVER_TO = words("بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
     private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
-            + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|"
+            + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|بتشتغلوا يوم|تعملون صباح|btshtghalo yom|"
             + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
             + "you close|close at|closes|opens|open at|"
             + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
     private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
     private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
             + "تغييرها|تغيرها|تغييره|تغيره|"
-            + "repair|repairs|fix|fixing|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
-            + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya");
-    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|"
-            + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom");
+            + "repair|repairs|fix|fixing|siana|siyana|syana|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
+            + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap");
+    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
+            + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day");
+    /** "Do I need to book, or can I just walk in?" asks how the repair service works, though it names a booking. */
+    private static final Pattern WALK_IN = words("على طول|مباشره|walk in|walk-in|show up|just come|3ala tool|لازم احجز|يلزم حجز|"
+            + "need to book|need an appointment|need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
     /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
     private static final Pattern REPAIR_ASK = words("بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
     private static final Pattern PRICE_ASKED = words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
-    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|book|appointment|reservation|slot|ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad");
+    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره لمركز|book|appointment|reservation|slot|set up a visit|sign me up|"
+            + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni");
     private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
             + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
             + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
@@ -62,11 +66,13 @@ final class StoreTopics {
     private static final Pattern WARRANTY_WORD = words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
     private static final Pattern BRANCH_WORD = words("فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
             + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
-    private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
+    private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|من تكونين|من تكون|مين انتي|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
             + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
             + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
             + "or a bot|or a person|or a human|wala bot|wala robot|"
             + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
+    private static final Pattern CUSTOMER_ADDRESS = words("العنوان ده|عنواني|هذا العنوان|عنوان التوصيل|this address|my address|"
+            + "3enwany|3enwan da|el 3enwan da|3al 3enwan");
     private static final Pattern ALEXANDRIA = words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
     private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
 
@@ -75,7 +81,9 @@ final class StoreTopics {
     /** A request to be put through: a customer who asks it wants a person, whatever else the message says. */
     private static final Pattern PUT_THROUGH = words("عايز اكلم|عاوز اكلم|اكلم|كلمني|حولني|وصلني|التحدث|اريد التحدث|"
             + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
-            + "akalem|kalemny|7awelny|hawelny|wasalny");
+            + "akalem|kalemny|7awelny|hawelny|wasalny|"
+            + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
+            + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad");
     private static final Pattern STORE_WORD = words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
     private static final Pattern WHERE = words("where|wheres|فين|وين|اين|fein|fen|fin");
     private static final Pattern GOVERNORATE = words("الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
@@ -139,15 +147,16 @@ final class StoreTopics {
             found.add(WARRANTY);
         }
         boolean priced = PRICE_ASKED.matcher(s).find();
-        if (REPAIR_WORD.matcher(s).find() && REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find()
-                && (!defect || priced || REPAIR_ASK.matcher(s).find())) {
+        if (REPAIR_WORD.matcher(s).find() && (REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find()
+                && (!defect || priced || REPAIR_ASK.matcher(s).find()) || WALK_IN.matcher(s).find())) {
             found.add(REPAIRS);
         }
         if (PAYMENT_WORD.matcher(s).find()) {
             found.add(PAYMENT_METHODS); // "عنوان إنستاباي" is an InstaPay address, not the shop's
         }
         // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB names
-        if (!found.contains(PAYMENT_METHODS) && (BRANCH_WORD.matcher(s).find() || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
+        // "send it to this address" names the customer's address, not the shop's
+        if (!found.contains(PAYMENT_METHODS) && !CUSTOMER_ADDRESS.matcher(s).find() && (BRANCH_WORD.matcher(s).find() || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
                 && !namesAProduct && !BOOK_VERB.matcher(s).find()) {
             found.add(BRANCHES);
         }
@@ -161,10 +170,13 @@ final class StoreTopics {
         return List.copyOf(found);
     }
 
-    /** True when the text asks about the repair service or what the warranty covers, though it names a defect. */
+    /**
+     * True when the text asks about the repair service (whether or at what price it is done) or what the warranty
+     * covers, though it names a defect: "screen cracked 😭 how much to replace it?" asks a price.
+     */
     boolean asksAboutAService(TextView text) {
         String s = haystack(text);
-        return REPAIR_WORD.matcher(s).find() && REPAIR_ASK.matcher(s).find()
+        return REPAIR_WORD.matcher(s).find() && (REPAIR_ASK.matcher(s).find() || PRICE_ASKED.matcher(s).find())
                 || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
     }
 

@@ -115,4 +115,27 @@ class EverydayQuestionsTest {
         answered(say("el far3 byefta7 emta?"), Intents.OTHER, "10 el sob7");
         answered(say("when do you close tonight?"), Intents.OTHER, "11 pm");
     }
+
+    @Test
+    void aBookingTheCustomerAlreadyHasIsMovedOrCancelledNotBookedAgain() {
+        assertThat(say("الحجز اللي عندي يوم الخميس ينفع يبقى السبت؟").intent()).isEqualTo(Intents.BOOKING_CHANGE);
+        assertThat(say("my booking is on thursday, can it be saturday instead?").intent()).isEqualTo(Intents.BOOKING_CHANGE);
+        assertThat(say("e3tebro el 7agz bta3 bokra malghy").intent()).isEqualTo(Intents.BOOKING_CANCEL);
+        assertThat(say("no need for the appointment anymore, it's sorted").intent()).isEqualTo(Intents.BOOKING_CANCEL);
+        assertThat(say("عايز احجز ميعاد صيانة يوم السبت").intent()).isEqualTo(Intents.BOOKING_NEW);
+    }
+
+    @Test
+    void aWalkInQuestionIsARepairQuestionAndAStockQuestionAboutABrandNamesItsProduct() {
+        PersonaResult walkIn = say("do i need to book first or can i just show up at the repair center");
+        assertThat(walkIn.intent()).as(walkIn.summary()).isEqualTo(Intents.OTHER);
+        answered(say("الاوبو موجود؟"), Intents.AVAILABILITY, "18,999");
+        answered(say("عندكم سماعات سامسونج؟"), Intents.PRODUCT_INQUIRY, "3,299");
+    }
+
+    @Test
+    void theCustomersOwnAddressIsNotABranchQuestion() {
+        PersonaResult r = say("ok ship it to this address");
+        assertThat(r.intent()).as(r.summary()).isEqualTo(Intents.ORDER);
+    }
 }

@@ -43,7 +43,7 @@ public final class EntityExtractor {
             + "(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:yom\\s+)?el\\s+(?:sabt|7ad|etnen|talat|arba3|khamis|gom3a)|"
             + "الاسبوع (?:الجاي|القادم|المقبل)|next week|el esboo3 el gay)" + E);
     private static final Pattern NUMBER = Pattern.compile(B + "(\\d{1,3})" + E + "(?!\\s*(?:ايام|يوم|يومين|days?|سنه|سنين|سنوات|years?|"
-            + "اسبوع|اسابيع|weeks?|ساعه|ساعات|ساعتين|hours?|وات|w|جيجا|gb|شهر|شهور|months?|مرات|مره|times|%|دقيقه|دقايق|minutes?|"
+            + "اسبوع|اسابيع|weeks?|ساعه|ساعات|ساعتين|hours?|وات|w|جيجا|جيجابايت|giga|gb|g|tb|شهر|شهور|months?|مرات|مره|times|%|دقيقه|دقايق|minutes?|"
             + "ayam|youm|sana|sa3at|mah|الاف|الف|k|alf|alaf|aalaf)(?![\\p{L}\\p{N}]))");
     private static final Map<String, Integer> NUMBER_WORDS = new TreeMap<>(Map.ofEntries(
             Map.entry("واحد", 1), Map.entry("واحده", 1), Map.entry("one", 1), Map.entry("wa7ed", 1), Map.entry("wa7da", 1),

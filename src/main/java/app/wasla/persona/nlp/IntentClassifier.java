@@ -20,6 +20,26 @@ public final class IntentClassifier {
     private record Rule(String intent, double weight, String pattern) {
     }
 
+    /**
+     * Words that name a booking the customer already has ("ميعادي", "الحجز اللي عندي", "my booking is on thursday",
+     * "3andy me3ad"): a message about it moves or cancels it, it books nothing new.
+     */
+    private static final List<String> EXISTING_BOOKING = List.of("ميعادي$", "موعدي$", "معادي$", "حجزي$", "ميعادنا$",
+            "الحجز اللي عندي", "الميعاد اللي عندي", "الحجز بتاعي", "الميعاد بتاعي", "المعاد بتاعي", "الحجز بتاع", "الميعاد بتاع",
+            "عندي ميعاد", "عندي موعد", "عندي حجز", "عندي معاد", "حجزت", "حجزنا", "الحجز المسجل", "حجز الغد", "حجز بكره",
+            "حجزا يوم", "حجزت موعدا", "لدي موعد", "لدي حجز", "موعدي المحدد",
+            "my booking", "my appointment", "my slot", "my reservation", "i booked", "i have an appointment", "i have a booking",
+            "i have a slot", "i have an 1", "i have a 1", "booking is on", "appointment is on", "tomorrow's booking", "tomorrow's appointment", "tomorrow's slot",
+            "me3ady$", "ma3ady$", "7agzy$", "hagzy$", "el 7agz bta3y", "el me3ad bta3y", "el ma3ad bta3y", "el 7agz elly 3andy",
+            "el me3ad elly 3andy", "3andy me3ad", "3andy 7agz", "3andy ma3ad", "7agazt", "hagazt", "el 7agz bta3");
+    /** Words of a booking called off: an existing booking with one of these is cancelled, else it is moved. */
+    private static final List<String> CALLED_OFF = List.of("ملغي", "ملغى", "مش محتاج", "مش محتاجين", "لم تعد", "لم اعد", "شطب", "شيلي اسمي",
+            "شيل اسمي", "مش هاجي", "مش هقدر اجي", "لن احضر", "malghy", "msh me7tag", "msh me7tageen", "shely esmy", "msh hagy",
+            "no need", "cancelled", "canceled", "take my name off", "won't come", "wont come", "not coming", "no longer",
+            "don't need", "dont need", "لم يعد", "مش عايز الميعاد", "مش عايز الحجز", "msh 3ayez el me3ad", "msh 3ayez el 7agz");
+
+    private static final List<String> ORDER_WORDS = List.of("طلبي$", "الطلب$", "طلب$", "الاوردر", "اوردر", "order", "orders$", "talaby$", "el talab$");
+
     private static final List<String> REPAIR_OBJECTS = List.of("شاشه", "بطاريه", "screen", "battery", "shasha", "shashet", "batarya");
 
     private final List<Rule> rules = new ArrayList<>();
@@ -61,6 +81,15 @@ public final class IntentClassifier {
         if (r.containsKey(Intents.BOOKING_CANCEL)) {
             r.merge(Intents.BOOKING_CANCEL, booking, Double::sum);
             r.remove(Intents.BOOKING_NEW);
+        }
+        if (r.containsKey(Intents.BOOKING_CANCEL) && !r.containsKey(Intents.BOOKING_NEW) && booking == 0
+                && ORDER_WORDS.stream().anyMatch(text::matches)) {
+            r.remove(Intents.BOOKING_CANCEL); // "my order got cancelled" names an order, no booking
+        }
+        boolean calledOff = CALLED_OFF.stream().anyMatch(text::matches);
+        if (r.containsKey(Intents.BOOKING_NEW) && (calledOff || EXISTING_BOOKING.stream().anyMatch(text::matches))) {
+            String to = calledOff ? Intents.BOOKING_CANCEL : Intents.BOOKING_CHANGE;
+            r.merge(to, r.remove(Intents.BOOKING_NEW) + 1.0, Double::sum); // the booking named is one already made
         }
         return r;
     }

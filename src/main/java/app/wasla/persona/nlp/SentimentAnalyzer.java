@@ -30,11 +30,15 @@ public final class SentimentAnalyzer {
     private final Map<String, Double> emoji = new HashMap<>();
     private final List<String> negators = new ArrayList<>();
     private final List<Term> intensifiers = new ArrayList<>();
+    /** Words of a let-down (waiting, a delay, a thing forgotten, "again"): praise beside one is sarcasm. */
+    private final List<String> letdowns = new ArrayList<>();
 
     public SentimentAnalyzer() {
         for (String[] row : Lexicons.rows("persona/lexicon/sentiment.tsv")) {
             if (row[0].equals("NEG")) {
                 negators.add(Lexicons.pattern(row[1]));
+            } else if (row[0].equals("LETDOWN")) {
+                letdowns.add(Lexicons.pattern(row[1]));
             } else if (row[0].equals("INT")) {
                 intensifiers.add(new Term(Lexicons.pattern(row[1]), Double.parseDouble(row[2])));
             } else if (!row[0].isEmpty() && !Character.isLetterOrDigit(row[0].codePointAt(0))) {
@@ -58,6 +62,7 @@ public final class SentimentAnalyzer {
         List<String> tokens = text.tokens();
         List<String> stems = text.stems();
         double sum = 0;
+        double praise = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (isNegator(tokens.get(i)) || intensity(tokens.get(i)) > 0) {
                 continue;
@@ -72,7 +77,9 @@ public final class SentimentAnalyzer {
             if (s == 0) {
                 continue;
             }
-            sum += modify(tokens, i, s);
+            double m = modify(tokens, i, s);
+            sum += m;
+            praise += Math.max(0, m);
         }
         for (Term t : phrases) {
             if (text.matches(t.pattern())) {
@@ -85,8 +92,14 @@ public final class SentimentAnalyzer {
             int idx;
             while ((idx = raw.indexOf(e.getKey(), from)) >= 0) {
                 sum += e.getValue();
+                praise += Math.max(0, e.getValue());
                 from = idx + e.getKey().length();
             }
+        }
+        if (praise > 0 && letdowns.stream().anyMatch(text::matches)) {
+            // "thanks so much 👏 a week waiting for my order", "fantastic service, another week waiting": the praise
+            // beside a let-down is ironic, so it counts against the customer's mood instead of for it
+            sum = sum - 2 * praise - 1;
         }
         if (raw.contains("!!")) {
             sum *= 1.2;

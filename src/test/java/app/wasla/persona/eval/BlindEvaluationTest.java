@@ -45,8 +45,10 @@ class BlindEvaluationTest {
     // ar-EG 0.820, ar 0.801, arabizi 0.755, en 0.841; recall 0.751, precision 0.791. After fresh training text,
     // complaint and sarcasm wording, defect-free repair sentiment and whole-word Latin sentiment terms: ar-EG 0.836,
     // ar 0.870, arabizi 0.803, en 0.850; recall 0.821, precision 0.801; with the dialogue tests' fixes: recall 0.826, precision 0.826.
+    // After 790 fresh training messages in the blind writers' style, sarcasm, existing-booking, walk-in, stock-question
+    // and evidence rules: ar-EG 0.880, ar 0.874, arabizi 0.852, en 0.893; recall 0.871, precision 0.866.
     // The aim is 0.90 in every form and recall 0.95 at precision 0.85.
-    static final double FLOOR_HANDOFF_RECALL = 0.82;
-    static final double FLOOR_HANDOFF_PRECISION = 0.82;
-    static final Map<String, Double> FLOOR_FORM_MACRO_F1 = Map.of("ar-EG", 0.83, "ar", 0.86, "arabizi", 0.79, "en", 0.84);
+    static final double FLOOR_HANDOFF_RECALL = 0.87;
+    static final double FLOOR_HANDOFF_PRECISION = 0.86;
+    static final Map<String, Double> FLOOR_FORM_MACRO_F1 = Map.of("ar-EG", 0.87, "ar", 0.87, "arabizi", 0.85, "en", 0.89);
 }

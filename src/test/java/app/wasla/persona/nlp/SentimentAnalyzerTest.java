@@ -71,4 +71,12 @@ class SentimentAnalyzerTest {
         // anger still counts
         assertThat(analyzer.analyze(TextView.of("my screen is cracked again, this is unacceptable"), false).label()).isEqualTo("negative");
     }
+
+    @Test
+    void praiseBesideALetDownIsSarcasm() {
+        assertThat(of("Oh great, another week waiting for my order. Fantastic service, really amazing.").score()).isLessThan(-0.5);
+        assertThat(of("لا بجد شكرا جدا 👏👏 بقالي اسبوع مستني الاوردر").score()).isLessThan(-0.5);
+        assertThat(of("Fantastic service, really amazing.").score()).isGreaterThan(0.5);
+        assertThat(of("thanks, waiting for your call").score()).isGreaterThan(0.3);
+    }
 }
