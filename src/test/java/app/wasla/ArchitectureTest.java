@@ -24,92 +24,162 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package map of docs/architecture.md, checked: the capabilities ({@code app.wasla.<capability>..}) depend on
- * each other in one direction only, from the edges (REST, pages) through the business capabilities down to the
- * WhatsApp channel and the shared basics in {@code system}; and each capability's tables are read and written by
- * its own package only (another package asks the owner: a public class, a port interface, or an event).
+ * The package map of docs/architecture.md, checked: the capabilities ({@code
+ * app.wasla.<capability>..}) depend on each other in one direction only, from the edges (REST,
+ * pages) through the business capabilities down to the WhatsApp channel and the shared basics in
+ * {@code system}; and each capability's tables are read and written by its own package only
+ * (another package asks the owner: a public class, a port interface, or an event).
  */
 @AnalyzeClasses(packages = "app.wasla", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule capabilitiesAreFreeOfCycles = slices().matching("app.wasla.(*)..").should().beFreeOfCycles();
+  static final ArchRule capabilitiesAreFreeOfCycles =
+      slices().matching("app.wasla.(*)..").should().beFreeOfCycles();
 
   /**
-   * Bottom to top; a layer uses only the layers below it. The engine adapter ({@code engine}, the only user of
-   * Camunda's internal classes: EngineBoundaryTest) is the bottom: it knows no capability. Nothing uses {@code api} or {@code simulator} (the REST API
-   * and the sandbox page are edges), and {@code handoff} only them.
+   * Bottom to top; a layer uses only the layers below it. The engine adapter ({@code engine}, the
+   * only user of Camunda's internal classes: EngineBoundaryTest) is the bottom: it knows no
+   * capability. Nothing uses {@code api} or {@code simulator} (the REST API and the sandbox page
+   * are edges), and {@code handoff} only them.
    */
   @ArchTest
-  static final ArchRule capabilitiesAreLayered = layeredArchitecture().consideringOnlyDependenciesInLayers()
-      .layer("engine").definedBy("app.wasla.engine..")
-      .layer("system").definedBy("app.wasla.system..")
-      .layer("channel").definedBy("app.wasla.channel..")
-      .layer("security").definedBy("app.wasla.security..")
-      .layer("webhook").definedBy("app.wasla.webhook..")
-      .layer("conversation").definedBy("app.wasla.conversation..")
-      .layer("crm").definedBy("app.wasla.crm..")
-      .layer("persona").definedBy("app.wasla.persona..")
-      .layer("commerce").definedBy("app.wasla.commerce..")
-      .layer("handoff").definedBy("app.wasla.handoff..")
-      .layer("api").definedBy("app.wasla.api..")
-      .layer("simulator").definedBy("app.wasla.simulator..")
-      .whereLayer("engine").mayNotAccessAnyLayer()
-      .whereLayer("system").mayOnlyAccessLayers("engine")
-      .whereLayer("channel").mayOnlyAccessLayers("engine", "system")
-      .whereLayer("security").mayOnlyAccessLayers("engine", "system", "channel")
-      .whereLayer("webhook").mayOnlyAccessLayers("engine", "system", "channel", "security")
-      .whereLayer("conversation").mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook")
-      .whereLayer("crm").mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook", "conversation")
-      .whereLayer("persona").mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook", "conversation", "crm")
-      .whereLayer("commerce").mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook", "conversation", "crm",
-          "persona")
-      .whereLayer("handoff").mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook", "conversation", "crm",
-          "persona", "commerce")
-      .whereLayer("api").mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook", "conversation", "crm",
-          "persona", "commerce")
-      .whereLayer("simulator").mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation");
+  static final ArchRule capabilitiesAreLayered =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("engine")
+          .definedBy("app.wasla.engine..")
+          .layer("system")
+          .definedBy("app.wasla.system..")
+          .layer("channel")
+          .definedBy("app.wasla.channel..")
+          .layer("security")
+          .definedBy("app.wasla.security..")
+          .layer("webhook")
+          .definedBy("app.wasla.webhook..")
+          .layer("conversation")
+          .definedBy("app.wasla.conversation..")
+          .layer("crm")
+          .definedBy("app.wasla.crm..")
+          .layer("persona")
+          .definedBy("app.wasla.persona..")
+          .layer("commerce")
+          .definedBy("app.wasla.commerce..")
+          .layer("handoff")
+          .definedBy("app.wasla.handoff..")
+          .layer("api")
+          .definedBy("app.wasla.api..")
+          .layer("simulator")
+          .definedBy("app.wasla.simulator..")
+          .whereLayer("engine")
+          .mayNotAccessAnyLayer()
+          .whereLayer("system")
+          .mayOnlyAccessLayers("engine")
+          .whereLayer("channel")
+          .mayOnlyAccessLayers("engine", "system")
+          .whereLayer("security")
+          .mayOnlyAccessLayers("engine", "system", "channel")
+          .whereLayer("webhook")
+          .mayOnlyAccessLayers("engine", "system", "channel", "security")
+          .whereLayer("conversation")
+          .mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook")
+          .whereLayer("crm")
+          .mayOnlyAccessLayers("engine", "system", "channel", "security", "webhook", "conversation")
+          .whereLayer("persona")
+          .mayOnlyAccessLayers(
+              "engine", "system", "channel", "security", "webhook", "conversation", "crm")
+          .whereLayer("commerce")
+          .mayOnlyAccessLayers(
+              "engine",
+              "system",
+              "channel",
+              "security",
+              "webhook",
+              "conversation",
+              "crm",
+              "persona")
+          .whereLayer("handoff")
+          .mayOnlyAccessLayers(
+              "engine",
+              "system",
+              "channel",
+              "security",
+              "webhook",
+              "conversation",
+              "crm",
+              "persona",
+              "commerce")
+          .whereLayer("api")
+          .mayOnlyAccessLayers(
+              "engine",
+              "system",
+              "channel",
+              "security",
+              "webhook",
+              "conversation",
+              "crm",
+              "persona",
+              "commerce")
+          .whereLayer("simulator")
+          .mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation");
 
-  /** The shared basics are the bottom: they know no capability, so every capability may use them. */
+  /**
+   * The shared basics are the bottom: they know no capability, so every capability may use them.
+   */
   @ArchTest
-  static final ArchRule systemDependsOnNoCapability = noClasses().that().resideInAPackage("app.wasla.system..")
-      .should().dependOnClassesThat().resideInAnyPackage("app.wasla.api..", "app.wasla.channel..",
-          "app.wasla.commerce..", "app.wasla.conversation..", "app.wasla.crm..", "app.wasla.handoff..",
-          "app.wasla.persona..", "app.wasla.security..", "app.wasla.simulator..", "app.wasla.webhook..");
+  static final ArchRule systemDependsOnNoCapability =
+      noClasses()
+          .that()
+          .resideInAPackage("app.wasla.system..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "app.wasla.api..",
+              "app.wasla.channel..",
+              "app.wasla.commerce..",
+              "app.wasla.conversation..",
+              "app.wasla.crm..",
+              "app.wasla.handoff..",
+              "app.wasla.persona..",
+              "app.wasla.security..",
+              "app.wasla.simulator..",
+              "app.wasla.webhook..");
 
   /** Who owns which of Wasla's tables (db/migration): the only package whose SQL names it. */
-  static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
-      Map.entry("conversation", "conversation"),
-      Map.entry("inbox_message", "conversation"),
-      Map.entry("outbound_message", "conversation"),
-      Map.entry("message_status", "conversation"),
-      Map.entry("persona_usage", "persona"),
-      Map.entry("persona_correction", "persona"),
-      Map.entry("handoff_turn", "persona"),
-      Map.entry("webhook_subscription", "webhook"),
-      Map.entry("webhook_event", "webhook"),
-      Map.entry("webhook_delivery", "webhook"),
-      Map.entry("webhook_attempt", "webhook"),
-      Map.entry("api_key", "api"),
-      Map.entry("customer", "crm"),
-      Map.entry("customer_attribute", "crm"),
-      Map.entry("customer_tag", "crm"),
-      Map.entry("customer_event", "crm"),
-      Map.entry("commerce_branch", "commerce"),
-      Map.entry("commerce_product", "commerce"),
-      Map.entry("commerce_stock", "commerce"),
-      Map.entry("commerce_service", "commerce"),
-      Map.entry("commerce_booking", "commerce"),
-      Map.entry("commerce_order", "commerce"),
-      Map.entry("commerce_payment", "commerce"),
-      Map.entry("commerce_payment_callback", "commerce"),
-      Map.entry("agent_presence", "handoff"),
-      Map.entry("handoff_event", "handoff"),
-      Map.entry("handoff_owner", "handoff"));
+  static final Map<String, String> TABLE_OWNERS =
+      Map.ofEntries(
+          Map.entry("conversation", "conversation"),
+          Map.entry("inbox_message", "conversation"),
+          Map.entry("outbound_message", "conversation"),
+          Map.entry("message_status", "conversation"),
+          Map.entry("persona_usage", "persona"),
+          Map.entry("persona_correction", "persona"),
+          Map.entry("handoff_turn", "persona"),
+          Map.entry("webhook_subscription", "webhook"),
+          Map.entry("webhook_event", "webhook"),
+          Map.entry("webhook_delivery", "webhook"),
+          Map.entry("webhook_attempt", "webhook"),
+          Map.entry("api_key", "api"),
+          Map.entry("customer", "crm"),
+          Map.entry("customer_attribute", "crm"),
+          Map.entry("customer_tag", "crm"),
+          Map.entry("customer_event", "crm"),
+          Map.entry("commerce_branch", "commerce"),
+          Map.entry("commerce_product", "commerce"),
+          Map.entry("commerce_stock", "commerce"),
+          Map.entry("commerce_service", "commerce"),
+          Map.entry("commerce_booking", "commerce"),
+          Map.entry("commerce_order", "commerce"),
+          Map.entry("commerce_payment", "commerce"),
+          Map.entry("commerce_payment_callback", "commerce"),
+          Map.entry("agent_presence", "handoff"),
+          Map.entry("handoff_event", "handoff"),
+          Map.entry("handoff_owner", "handoff"));
 
   private static final Path MAIN = Path.of("src/main/java/app/wasla");
   private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-  private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE\\s+(?:IF NOT EXISTS\\s+)?(\\w+)");
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile("CREATE TABLE\\s+(?:IF NOT EXISTS\\s+)?(\\w+)");
   private static final Pattern TABLE_IN_SQL =
       Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+(\\w+)\\b");
 
@@ -125,7 +195,8 @@ class ArchitectureTest {
       }
     }
     assertThat(created).isNotEmpty();
-    assertThat(TABLE_OWNERS.keySet()).as("a new table needs its owner here and in docs/architecture.md")
+    assertThat(TABLE_OWNERS.keySet())
+        .as("a new table needs its owner here and in docs/architecture.md")
         .containsExactlyInAnyOrderElementsOf(created);
   }
 
@@ -146,7 +217,9 @@ class ArchitectureTest {
           if (owner != null) {
             references++;
             if (!owner.equals(capability)) {
-              foreign.computeIfAbsent(relative.toString(), f -> new ArrayList<>()).add(m.group(1) + " (" + owner + ")");
+              foreign
+                  .computeIfAbsent(relative.toString(), f -> new ArrayList<>())
+                  .add(m.group(1) + " (" + owner + ")");
             }
           }
         }

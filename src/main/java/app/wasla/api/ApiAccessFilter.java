@@ -22,9 +22,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards {@code /api/**}: an API key ({@code Authorization: Bearer <key>} or {@code X-API-Key}) or a
- * Camunda admin over HTTP Basic; and a rate limit per caller. Answers 400 (an oddly spelled path), 401 and 429
- * as problem details. The scopes granted go on the request for {@link ApiScopeInterceptor}.
+ * Guards {@code /api/**}: an API key ({@code Authorization: Bearer <key>} or {@code X-API-Key}) or
+ * a Camunda admin over HTTP Basic; and a rate limit per caller. Answers 400 (an oddly spelled
+ * path), 401 and 429 as problem details. The scopes granted go on the request for {@link
+ * ApiScopeInterceptor}.
  */
 class ApiAccessFilter extends OncePerRequestFilter {
 
@@ -39,17 +40,20 @@ class ApiAccessFilter extends OncePerRequestFilter {
     this.keys = keys;
     this.admins = admins;
     this.json = json;
-    this.limits = RateLimiterRegistry.of(RateLimiterConfig.custom()
-        .limitForPeriod(props.rateLimit())
-        .limitRefreshPeriod(props.rateLimitPeriod())
-        .timeoutDuration(Duration.ZERO)
-        .build());
+    this.limits =
+        RateLimiterRegistry.of(
+            RateLimiterConfig.custom()
+                .limitForPeriod(props.rateLimit())
+                .limitRefreshPeriod(props.rateLimitPeriod())
+                .timeoutDuration(Duration.ZERO)
+                .build());
   }
 
   /**
-   * A path under /api spelled other than plainly: a path parameter ({@code ;}) anywhere, or a percent-encoded
-   * character that needs no encoding or that changes how the path splits (ASCII letters, digits, {@code -._~},
-   * {@code / \\ ; %}). Encoded non-ASCII (an Arabic tag) and other reserved characters stay allowed.
+   * A path under /api spelled other than plainly: a path parameter ({@code ;}) anywhere, or a
+   * percent-encoded character that needs no encoding or that changes how the path splits (ASCII
+   * letters, digits, {@code -._~}, {@code / \\ ; %}). Encoded non-ASCII (an Arabic tag) and other
+   * reserved characters stay allowed.
    */
   static boolean oddlySpelled(String rawPath) {
     if (rawPath.indexOf(';') >= 0) {
@@ -73,11 +77,15 @@ class ApiAccessFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (oddlySpelled(path)) {
-      problem(response, HttpStatus.BAD_REQUEST, "invalid-path",
+      problem(
+          response,
+          HttpStatus.BAD_REQUEST,
+          "invalid-path",
           "the path must not carry ';' parameters or percent-encode characters that need no encoding");
       return;
     }
@@ -88,18 +96,27 @@ class ApiAccessFilter extends OncePerRequestFilter {
     if (HttpBasic.present(authorization)) {
       Optional<HttpBasic> user = HttpBasic.parse(authorization);
       if (user.isEmpty() || !admins.isAdmin(user.get().user(), user.get().password())) {
-        problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "HTTP Basic is accepted from Camunda admins only");
+        problem(
+            response,
+            HttpStatus.UNAUTHORIZED,
+            "unauthenticated",
+            "HTTP Basic is accepted from Camunda admins only");
         return;
       }
       admin = true;
       principal = new ApiPrincipal("user:" + user.get().user(), user.get().user());
     } else {
       String presented = request.getHeader("X-API-Key");
-      if (presented == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      if (presented == null
+          && authorization != null
+          && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
         presented = authorization.substring(7).trim();
       }
       if (presented == null) {
-        problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+        problem(
+            response,
+            HttpStatus.UNAUTHORIZED,
+            "unauthenticated",
             "an API key is required: Authorization: Bearer <key>");
         return;
       }
@@ -113,7 +130,11 @@ class ApiAccessFilter extends OncePerRequestFilter {
     RateLimiter limiter = limits.rateLimiter(principal.id());
     if (!limiter.acquirePermission()) {
       response.setHeader("Retry-After", "1");
-      problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many requests for this API key");
+      problem(
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "rate-limited",
+          "too many requests for this API key");
       return;
     }
     // The scope itself is checked after routing, by ApiScopeInterceptor.

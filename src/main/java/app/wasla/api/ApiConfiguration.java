@@ -13,7 +13,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The filters in front of /api (and the body limit everywhere), the scope check after routing, and the OpenAPI document's header. */
+/**
+ * The filters in front of /api (and the body limit everywhere), the scope check after routing, and
+ * the OpenAPI document's header.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration implements WebMvcConfigurer {
 
@@ -30,7 +33,8 @@ class ApiConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ApiProperties props, ObjectMapper json) {
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(
+      ApiProperties props, ObjectMapper json) {
     FilterRegistrationBean<BodySizeLimitFilter> registration =
         new FilterRegistrationBean<>(new BodySizeLimitFilter(props, json));
     registration.setName("body-size-limit");
@@ -40,8 +44,8 @@ class ApiConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  FilterRegistrationBean<ApiAccessFilter> apiAccess(ApiKeys keys, CamundaAdmins admins, ObjectMapper json,
-      ApiProperties props) {
+  FilterRegistrationBean<ApiAccessFilter> apiAccess(
+      ApiKeys keys, CamundaAdmins admins, ObjectMapper json, ApiProperties props) {
     FilterRegistrationBean<ApiAccessFilter> registration =
         new FilterRegistrationBean<>(new ApiAccessFilter(keys, admins, json, props));
     registration.setName("api-access");
@@ -53,12 +57,18 @@ class ApiConfiguration implements WebMvcConfigurer {
   @Bean
   OpenAPI waslaOpenApi() {
     return new OpenAPI()
-        .info(new Info().title("Wasla API").version("1")
-            .description("REST for external systems: events into conversations, conversation state, "
-                + "outbound messages, webhook subscriptions and API keys. Authenticate with "
-                + "`Authorization: Bearer <api key>`; each operation needs a scope (see README)."))
-        .components(new Components().addSecuritySchemes("apiKey",
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+        .info(
+            new Info()
+                .title("Wasla API")
+                .version("1")
+                .description(
+                    "REST for external systems: events into conversations, conversation state, "
+                        + "outbound messages, webhook subscriptions and API keys. Authenticate with "
+                        + "`Authorization: Bearer <api key>`; each operation needs a scope (see README)."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
         .addSecurityItem(new SecurityRequirement().addList("apiKey"));
   }
 }

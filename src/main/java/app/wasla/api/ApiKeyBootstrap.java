@@ -9,9 +9,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores {@code wasla.api.bootstrap-key}, hashed, as the API key "bootstrap" with every scope, once: the
- * way to make the first real keys when no Camunda admin is at hand. Revoke it and remove it from the
- * configuration afterwards.
+ * Stores {@code wasla.api.bootstrap-key}, hashed, as the API key "bootstrap" with every scope,
+ * once: the way to make the first real keys when no Camunda admin is at hand. Revoke it and remove
+ * it from the configuration afterwards.
  */
 @Component
 class ApiKeyBootstrap implements ApplicationRunner {
@@ -32,8 +32,16 @@ class ApiKeyBootstrap implements ApplicationRunner {
     if (props.bootstrapKey() == null || props.bootstrapKey().isBlank()) {
       return;
     }
-    keys.storeIfAbsent("bootstrap", props.bootstrapKey(), EnumSet.allOf(Scope.class), "wasla.api.bootstrap-key")
-        .ifPresent(k -> log.warn("Stored the bootstrap API key (id {}); create real keys, then revoke it and "
-            + "remove wasla.api.bootstrap-key", k.id()));
+    keys.storeIfAbsent(
+            "bootstrap",
+            props.bootstrapKey(),
+            EnumSet.allOf(Scope.class),
+            "wasla.api.bootstrap-key")
+        .ifPresent(
+            k ->
+                log.warn(
+                    "Stored the bootstrap API key (id {}); create real keys, then revoke it and "
+                        + "remove wasla.api.bootstrap-key",
+                    k.id()));
   }
 }

@@ -20,21 +20,20 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * API keys: created and revoked by an admin (scope {@code keys:manage}, or a Camunda admin over Basic). A key can
- * hand out only scopes it holds itself and revoke only keys whose scopes it holds, so that {@code keys:manage} is not
- * a way to every other scope; a Camunda admin holds them all.
+ * API keys: created and revoked by an admin (scope {@code keys:manage}, or a Camunda admin over
+ * Basic). A key can hand out only scopes it holds itself and revoke only keys whose scopes it
+ * holds, so that {@code keys:manage} is not a way to every other scope; a Camunda admin holds them
+ * all.
  */
 @RestController
 @RequestMapping("/api/keys")
 @RequiresScope(Scope.KEYS_MANAGE)
 class ApiKeyController {
 
-  record KeyRequest(String name, List<String> scopes) {
-  }
+  record KeyRequest(String name, List<String> scopes) {}
 
   /** The answer to a creation: the only time the key is shown. */
-  record CreatedKey(ApiKey apiKey, String key) {
-  }
+  record CreatedKey(ApiKey apiKey, String key) {}
 
   private final ApiKeys keys;
 
@@ -46,12 +45,14 @@ class ApiKeyController {
   ResponseEntity<CreatedKey> create(@RequestBody KeyRequest request, HttpServletRequest http) {
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     for (String s : request.scopes() == null ? List.<String>of() : request.scopes()) {
-      scopes.add(Scope.parse(s).orElseThrow(() -> new IllegalArgumentException("unknown scope " + s)));
+      scopes.add(
+          Scope.parse(s).orElseThrow(() -> new IllegalArgumentException("unknown scope " + s)));
     }
     Set<Scope> lacking = lacking(http, scopes);
     if (!lacking.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a key can only grant scopes it holds itself;"
-          + " this one lacks " + names(lacking));
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "a key can only grant scopes it holds itself;" + " this one lacks " + names(lacking));
     }
     ApiKeys.Created created = keys.create(request.name(), scopes, ApiPrincipal.of(http).name());
     return ResponseEntity.created(URI.create("/api/keys/" + created.apiKey().id()))
@@ -65,12 +66,20 @@ class ApiKeyController {
 
   @DeleteMapping("/{id}")
   ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest http) {
-    ApiKey target = keys.find(id).filter(k -> k.revokedAt() == null).orElseThrow(
-        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no live API key with this id"));
+    ApiKey target =
+        keys.find(id)
+            .filter(k -> k.revokedAt() == null)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "no live API key with this id"));
     Set<Scope> lacking = lacking(http, target.scopes());
     if (!lacking.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a key can only revoke keys whose scopes it holds;"
-          + " this one lacks " + names(lacking));
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "a key can only revoke keys whose scopes it holds;"
+              + " this one lacks "
+              + names(lacking));
     }
     if (!keys.revoke(id)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no live API key with this id");

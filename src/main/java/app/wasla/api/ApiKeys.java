@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * API keys, stored as SHA-256 hashes. A key is 256 random bits, so a plain hash is as strong as a slow
- * password hash here, and lets a request be checked with one indexed lookup.
+ * API keys, stored as SHA-256 hashes. A key is 256 random bits, so a plain hash is as strong as a
+ * slow password hash here, and lets a request be checked with one indexed lookup.
  */
 @Repository
 public class ApiKeys {
@@ -59,7 +59,11 @@ public class ApiKeys {
 
   /** Stores a key chosen elsewhere (the bootstrap key) unless its hash is known already. */
   Optional<ApiKey> storeIfAbsent(String name, String key, Set<Scope> scopes, String createdBy) {
-    if (jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ?").param(hash(key)).query(Long.class).single() > 0) {
+    if (jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ?")
+            .param(hash(key))
+            .query(Long.class)
+            .single()
+        > 0) {
       return Optional.empty();
     }
     return Optional.of(store(name, key, scopes, createdBy));
@@ -70,17 +74,32 @@ public class ApiKeys {
       throw new IllegalArgumentException("name: 1 to 200 characters");
     }
     if (scopes == null || scopes.isEmpty()) {
-      throw new IllegalArgumentException("scopes: at least one of " + Arrays.stream(Scope.values())
-          .map(Scope::value).collect(Collectors.joining(", ")));
+      throw new IllegalArgumentException(
+          "scopes: at least one of "
+              + Arrays.stream(Scope.values()).map(Scope::value).collect(Collectors.joining(", ")));
     }
     Instant now = clock.instant();
-    ApiKey apiKey = new ApiKey(UUID.randomUUID().toString(), name, identifier(key),
-        Set.copyOf(scopes), now, createdBy, null);
-    jdbc.sql("""
+    ApiKey apiKey =
+        new ApiKey(
+            UUID.randomUUID().toString(),
+            name,
+            identifier(key),
+            Set.copyOf(scopes),
+            now,
+            createdBy,
+            null);
+    jdbc.sql(
+            """
             INSERT INTO api_key (id, name, key_prefix, key_hash, scopes, created_at, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(apiKey.id(), name, apiKey.prefix(), hash(key), scopes.stream().map(Scope::value).sorted()
-            .collect(Collectors.joining(" ")), utc(now), createdBy)
+        .params(
+            apiKey.id(),
+            name,
+            apiKey.prefix(),
+            hash(key),
+            scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(" ")),
+            utc(now),
+            createdBy)
         .update();
     return apiKey;
   }
@@ -90,8 +109,10 @@ public class ApiKeys {
     if (key == null || key.isBlank() || key.length() > 200) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT * FROM api_key WHERE key_hash = ? AND revoked_at IS NULL").param(hash(key))
-        .query(ApiKeys::row).optional();
+    return jdbc.sql("SELECT * FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
+        .param(hash(key))
+        .query(ApiKeys::row)
+        .optional();
   }
 
   public List<ApiKey> list() {
@@ -105,24 +126,33 @@ public class ApiKeys {
   /** Revokes a key at once; false when there is no such live key. */
   public boolean revoke(String id) {
     return jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-        .params(utc(clock.instant()), id).update() == 1;
+            .params(utc(clock.instant()), id)
+            .update()
+        == 1;
   }
 
   /**
-   * What the key list shows to tell keys apart: {@code wsk_} and 4 random characters of a generated key (24 bits of
-   * its 256), nothing of an operator-chosen key (the bootstrap key), whose first characters may be most of it.
+   * What the key list shows to tell keys apart: {@code wsk_} and 4 random characters of a generated
+   * key (24 bits of its 256), nothing of an operator-chosen key (the bootstrap key), whose first
+   * characters may be most of it.
    */
   static String identifier(String key) {
     return key != null && key.startsWith(GENERATED) && key.length() >= GENERATED.length() + 16
-        ? key.substring(0, GENERATED.length() + 4) : "";
+        ? key.substring(0, GENERATED.length() + 4)
+        : "";
   }
 
   /** Cuts the longer prefixes stored by earlier versions down to {@link #identifier(String)}. */
   void shortenStoredPrefixes() {
-    int changed = jdbc.sql("UPDATE api_key SET key_prefix = SUBSTRING(key_prefix, 1, 8)"
-        + " WHERE key_prefix LIKE 'wsk\\_%' ESCAPE '\\' AND LENGTH(key_prefix) > 8").update()
-        + jdbc.sql("UPDATE api_key SET key_prefix = '' WHERE key_prefix NOT LIKE 'wsk\\_%' ESCAPE '\\'"
-            + " AND key_prefix <> ''").update();
+    int changed =
+        jdbc.sql(
+                    "UPDATE api_key SET key_prefix = SUBSTRING(key_prefix, 1, 8)"
+                        + " WHERE key_prefix LIKE 'wsk\\_%' ESCAPE '\\' AND LENGTH(key_prefix) > 8")
+                .update()
+            + jdbc.sql(
+                    "UPDATE api_key SET key_prefix = '' WHERE key_prefix NOT LIKE 'wsk\\_%' ESCAPE '\\'"
+                        + " AND key_prefix <> ''")
+                .update();
     if (changed > 0) {
       log.info("Shortened the stored identifiers of {} API keys", changed);
     }
@@ -130,8 +160,9 @@ public class ApiKeys {
 
   static String hash(String key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(key.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -144,9 +175,15 @@ public class ApiKeys {
     }
     OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
     String prefix = rs.getString("key_prefix");
-    return new ApiKey(rs.getString("id"), rs.getString("name"), prefix.startsWith(GENERATED)
-        ? prefix.substring(0, Math.min(prefix.length(), GENERATED.length() + 4)) : "", scopes,
-        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
+    return new ApiKey(
+        rs.getString("id"),
+        rs.getString("name"),
+        prefix.startsWith(GENERATED)
+            ? prefix.substring(0, Math.min(prefix.length(), GENERATED.length() + 4))
+            : "",
+        scopes,
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getString("created_by"),
         revoked == null ? null : revoked.toInstant());
   }
 

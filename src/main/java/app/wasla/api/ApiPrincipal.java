@@ -11,7 +11,8 @@ public record ApiPrincipal(String id, String name) {
   public static ApiPrincipal of(HttpServletRequest request) {
     ApiPrincipal principal = (ApiPrincipal) request.getAttribute(ATTRIBUTE);
     if (principal == null) {
-      throw new IllegalStateException("no API principal on the request: is ApiAccessFilter registered?");
+      throw new IllegalStateException(
+          "no API principal on the request: is ApiAccessFilter registered?");
     }
     return principal;
   }

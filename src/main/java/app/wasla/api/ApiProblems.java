@@ -25,29 +25,38 @@ class ApiProblems {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-  @ExceptionHandler({IllegalArgumentException.class, MissingRequestHeaderException.class,
-      MethodArgumentTypeMismatchException.class})
+  @ExceptionHandler({
+    IllegalArgumentException.class,
+    MissingRequestHeaderException.class,
+    MethodArgumentTypeMismatchException.class
+  })
   ProblemDetail invalid(Exception e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
   }
 
   @ExceptionHandler(ReservedMessageNames.Refused.class)
   ProblemDetail reservedName(ReservedMessageNames.Refused e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "reserved-message-name", e.getMessage());
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "reserved-message-name", e.getMessage());
     problem.setProperty("reservedNames", new java.util.TreeSet<>(ReservedMessageNames.NAMES));
     return problem;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is not the JSON expected");
+    return problem(
+        HttpStatus.BAD_REQUEST, "malformed-json", "the request body is not the JSON expected");
   }
 
   @ExceptionHandler(ResponseStatusException.class)
   ProblemDetail status(ResponseStatusException e) {
     HttpStatusCode code = e.getStatusCode();
-    String type = code.value() == 404 ? "not-found" : code.value() == 409 ? "conflict"
-        : code.value() == 403 ? "insufficient-scope" : "error";
+    String type =
+        code.value() == 404
+            ? "not-found"
+            : code.value() == 409
+                ? "conflict"
+                : code.value() == 403 ? "insufficient-scope" : "error";
     return problem(code, type, e.getReason());
   }
 

@@ -6,13 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The REST API for external systems: a bootstrap key for the very first start, per-key rate limits and
- * body size limits. {@link #toString()} never shows the bootstrap key.
+ * The REST API for external systems: a bootstrap key for the very first start, per-key rate limits
+ * and body size limits. {@link #toString()} never shows the bootstrap key.
  */
 @ConfigurationProperties("wasla.api")
 public record ApiProperties(
     /* Optional: a key (at least 32 characters) that is hashed at start-up and stored as the API key
-       "bootstrap" with every scope, so that the first real keys can be made. Remove it afterwards. */
+    "bootstrap" with every scope, so that the first real keys can be made. Remove it afterwards. */
     String bootstrapKey,
     @DefaultValue("20") int rateLimit,
     @DefaultValue("1s") Duration rateLimitPeriod,
@@ -32,7 +32,14 @@ public record ApiProperties(
 
   @Override
   public String toString() {
-    return "ApiProperties[bootstrapKey=" + (bootstrapKey == null ? "none" : "***") + ", rateLimit=" + rateLimit
-        + "/" + rateLimitPeriod + ", maxBodySize=" + maxBodySize + "]";
+    return "ApiProperties[bootstrapKey="
+        + (bootstrapKey == null ? "none" : "***")
+        + ", rateLimit="
+        + rateLimit
+        + "/"
+        + rateLimitPeriod
+        + ", maxBodySize="
+        + maxBodySize
+        + "]";
   }
 }

@@ -18,10 +18,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Decides the scope after routing, from the handler Spring matched, so that no spelling of a path (encoded
- * characters, path parameters) reaches a handler other than the one whose scope was checked. Denies by
- * default: an /api handler without {@link RequiresScope} is refused, and so is one reached without the
- * principal {@link ApiAccessFilter} sets.
+ * Decides the scope after routing, from the handler Spring matched, so that no spelling of a path
+ * (encoded characters, path parameters) reaches a handler other than the one whose scope was
+ * checked. Denies by default: an /api handler without {@link RequiresScope} is refused, and so is
+ * one reached without the principal {@link ApiAccessFilter} sets.
  */
 class ApiScopeInterceptor implements HandlerInterceptor {
 
@@ -40,34 +40,43 @@ class ApiScopeInterceptor implements HandlerInterceptor {
       return true;
     }
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    boolean apiRoute = pattern != null && (pattern.equals("/api") || pattern.toString().startsWith("/api/"));
+    boolean apiRoute =
+        pattern != null && (pattern.equals("/api") || pattern.toString().startsWith("/api/"));
     RequiresScope required = handler instanceof HandlerMethod method ? scopeOf(method) : null;
     boolean authenticated = request.getAttribute(ApiPrincipal.ATTRIBUTE) != null;
     if (!apiRoute && required == null && !authenticated) {
       return true;
     }
     if (!authenticated) {
-      return refuse(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "this operation needs an API key");
+      return refuse(
+          response, HttpStatus.UNAUTHORIZED, "unauthenticated", "this operation needs an API key");
     }
     if (required == null) {
-      return refuse(response, HttpStatus.FORBIDDEN, "insufficient-scope", "no scope grants this operation");
+      return refuse(
+          response, HttpStatus.FORBIDDEN, "insufficient-scope", "no scope grants this operation");
     }
     @SuppressWarnings("unchecked")
     Set<Scope> granted = (Set<Scope>) request.getAttribute(SCOPES);
     if (granted == null || !granted.contains(required.value())) {
-      return refuse(response, HttpStatus.FORBIDDEN, "insufficient-scope",
+      return refuse(
+          response,
+          HttpStatus.FORBIDDEN,
+          "insufficient-scope",
           "this API key lacks the scope " + required.value().value());
     }
     return true;
   }
 
   private static RequiresScope scopeOf(HandlerMethod method) {
-    RequiresScope onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresScope.class);
-    return onMethod != null ? onMethod
+    RequiresScope onMethod =
+        AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresScope.class);
+    return onMethod != null
+        ? onMethod
         : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresScope.class);
   }
 
-  private boolean refuse(HttpServletResponse response, HttpStatus status, String type, String detail)
+  private boolean refuse(
+      HttpServletResponse response, HttpStatus status, String type, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(ApiAccessFilter.PROBLEMS + type));

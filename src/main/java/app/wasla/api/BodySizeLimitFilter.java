@@ -16,8 +16,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses oversized request bodies on every path with 413: by Content-Length up front, and for chunked
- * bodies by counting while the body is read (the read then fails, and the request ends in 413 too).
+ * Refuses oversized request bodies on every path with 413: by Content-Length up front, and for
+ * chunked bodies by counting while the body is read (the read then fails, and the request ends in
+ * 413 too).
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -30,11 +31,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    // The decoded path without ';' parameters, as the servlet container mapped it (the raw URI could hide /api).
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    long limit = (path.startsWith("/api/") ? props.maxBodySize() : props.maxBodySizeOtherPaths()).toBytes();
+    // The decoded path without ';' parameters, as the servlet container mapped it (the raw URI
+    // could hide /api).
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    long limit =
+        (path.startsWith("/api/") ? props.maxBodySize() : props.maxBodySizeOtherPaths()).toBytes();
     if (request.getContentLengthLong() > limit) {
       tooLarge(response, limit);
       return;
@@ -57,8 +62,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   private void tooLarge(HttpServletResponse response, long limit) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-        "the request body exceeds " + limit + " bytes");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.PAYLOAD_TOO_LARGE, "the request body exceeds " + limit + " bytes");
     problem.setType(URI.create(ApiAccessFilter.PROBLEMS + "payload-too-large"));
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -80,50 +86,51 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
         ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long count;
+        stream =
+            new ServletInputStream() {
+              private long count;
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-              count(1);
-            }
-            return b;
-          }
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                  count(1);
+                }
+                return b;
+              }
 
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0) {
-              count(n);
-            }
-            return n;
-          }
+              @Override
+              public int read(byte[] buf, int off, int len) throws IOException {
+                int n = in.read(buf, off, len);
+                if (n > 0) {
+                  count(n);
+                }
+                return n;
+              }
 
-          private void count(int n) throws IOException {
-            count += n;
-            if (count > limit) {
-              exceeded = true;
-              throw new IOException("request body exceeds " + limit + " bytes");
-            }
-          }
+              private void count(int n) throws IOException {
+                count += n;
+                if (count > limit) {
+                  exceeded = true;
+                  throw new IOException("request body exceeds " + limit + " bytes");
+                }
+              }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
       }
       return stream;
     }

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 
-/** The engine adapter for one question: is this a Camunda user in the admin group, with this password? */
+/**
+ * The engine adapter for one question: is this a Camunda user in the admin group, with this
+ * password?
+ */
 @Component
 class CamundaAdmins {
 
@@ -15,7 +18,10 @@ class CamundaAdmins {
   }
 
   boolean isAdmin(String userId, String password) {
-    return userId != null && password != null && identity.checkPassword(userId, password)
-        && identity.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+    return userId != null
+        && password != null
+        && identity.checkPassword(userId, password)
+        && identity.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count()
+            > 0;
   }
 }

@@ -16,26 +16,23 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sends a WhatsApp text or template to a customer outside any flow (a shipping notice), through the same
- * idempotent outbound path as the flows: the same {@code Idempotency-Key} twice sends once.
+ * Sends a WhatsApp text or template to a customer outside any flow (a shipping notice), through the
+ * same idempotent outbound path as the flows: the same {@code Idempotency-Key} twice sends once.
  */
 @RestController
 class MessageApiController {
 
   /** Either {@code text} or {@code template}. {@code to} is the conversation key. */
-  record MessageRequest(String to, String text, TemplateRequest template) {
-  }
+  record MessageRequest(String to, String text, TemplateRequest template) {}
 
   /**
-   * {@code category} can only make a template stricter: a template is UTILITY or AUTHENTICATION only if the operator
-   * declared it so ({@link TemplateCategories}); anything else is MARKETING, which a customer who opted out does not
-   * get (409), whatever the caller says.
+   * {@code category} can only make a template stricter: a template is UTILITY or AUTHENTICATION
+   * only if the operator declared it so ({@link TemplateCategories}); anything else is MARKETING,
+   * which a customer who opted out does not get (409), whatever the caller says.
    */
-  record TemplateRequest(String name, String language, List<String> parameters, String category) {
-  }
+  record TemplateRequest(String name, String language, List<String> parameters, String category) {}
 
-  record MessageSent(String wamid, String to, String idempotencyKey) {
-  }
+  record MessageSent(String wamid, String to, String idempotencyKey) {}
 
   private final OutboundMessages outbound;
   private final TemplateCategories categories;
@@ -47,10 +44,13 @@ class MessageApiController {
 
   @RequiresScope(Scope.MESSAGES_SEND)
   @PostMapping("/api/messages")
-  ResponseEntity<MessageSent> send(@RequestBody MessageRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest http) {
+  ResponseEntity<MessageSent> send(
+      @RequestBody MessageRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      HttpServletRequest http) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-      throw new IllegalArgumentException("the Idempotency-Key header is required (1 to 100 characters)");
+      throw new IllegalArgumentException(
+          "the Idempotency-Key header is required (1 to 100 characters)");
     }
     if (request.to() == null) {
       throw new IllegalArgumentException("to: the conversation key <phone_number_id>:<wa_id>");
@@ -62,8 +62,11 @@ class MessageApiController {
       message = OutboundMessage.Text.of(request.text());
     } else if (request.template() != null && request.text() == null) {
       TemplateRequest t = request.template();
-      message = new OutboundMessage.Template(t.name(), t.language() == null ? "ar" : t.language(),
-          t.parameters() == null ? List.of() : t.parameters());
+      message =
+          new OutboundMessage.Template(
+              t.name(),
+              t.language() == null ? "ar" : t.language(),
+              t.parameters() == null ? List.of() : t.parameters());
       category = categories.effective(t.name(), t.category());
     } else {
       throw new IllegalArgumentException("give either text or template");

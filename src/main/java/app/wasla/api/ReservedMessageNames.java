@@ -8,22 +8,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The message names Wasla's own code correlates: the customer's messages, the silence sweep's, the payment gateways'.
- * An external event under one of them would act as Wasla (an order confirmed as paid without any gateway), so
- * {@code POST /api/conversations/{key}/events} refuses them.
+ * The message names Wasla's own code correlates: the customer's messages, the silence sweep's, the
+ * payment gateways'. An external event under one of them would act as Wasla (an order confirmed as
+ * paid without any gateway), so {@code POST /api/conversations/{key}/events} refuses them.
  */
 final class ReservedMessageNames {
 
-  static final Set<String> NAMES = Set.of(Mailbox.CUSTOMER_MESSAGE, SilentConversations.CUSTOMER_SILENT,
-      Payments.PAYMENT_RECEIVED, Payments.PAYMENT_FAILED);
+  static final Set<String> NAMES =
+      Set.of(
+          Mailbox.CUSTOMER_MESSAGE,
+          SilentConversations.CUSTOMER_SILENT,
+          Payments.PAYMENT_RECEIVED,
+          Payments.PAYMENT_FAILED);
 
   private static final Set<String> LOWER =
       Set.copyOf(NAMES.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
 
-  private ReservedMessageNames() {
-  }
+  private ReservedMessageNames() {}
 
-  /** Case aside, so that a near-miss spelling is refused as well rather than recorded as unroutable. */
+  /**
+   * Case aside, so that a near-miss spelling is refused as well rather than recorded as unroutable.
+   */
   static boolean reserved(String name) {
     return name != null && LOWER.contains(name.strip().toLowerCase(Locale.ROOT));
   }
@@ -31,8 +36,12 @@ final class ReservedMessageNames {
   /** The refusal, naming every reserved name. */
   static final class Refused extends IllegalArgumentException {
     Refused(String name) {
-      super("name: " + name + " is reserved for Wasla's own messages; external events cannot use "
-          + String.join(", ", new TreeSet<>(NAMES)) + " (payments change state only through the payment gateways)");
+      super(
+          "name: "
+              + name
+              + " is reserved for Wasla's own messages; external events cannot use "
+              + String.join(", ", new TreeSet<>(NAMES))
+              + " (payments change state only through the payment gateways)");
     }
   }
 }

@@ -1,5 +1,6 @@
 package app.wasla.commerce;
 
+import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.commerce.demo.DemoBackend;
 import app.wasla.commerce.http.HttpBackend;
 import app.wasla.commerce.payment.PaymentGateway;
@@ -7,7 +8,6 @@ import app.wasla.commerce.payment.Payments;
 import app.wasla.commerce.payment.PaymobGateway;
 import app.wasla.commerce.payment.SandboxGateway;
 import app.wasla.commerce.payment.StripeGateway;
-import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.conversation.Mailbox;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,12 +32,15 @@ class CommerceConfiguration {
   @Bean
   app.wasla.commerce.order.DeliveryZones deliveryZones(CommerceProperties props) {
     CommerceProperties.Checkout c = props.checkout();
-    return new app.wasla.commerce.order.DeliveryZones(c.feeCairo(), c.feeAlexandria(), c.feeDelta(),
-        c.feeUpperEgypt(), c.freeDeliveryAbove());
+    return new app.wasla.commerce.order.DeliveryZones(
+        c.feeCairo(), c.feeAlexandria(), c.feeDelta(), c.feeUpperEgypt(), c.freeDeliveryAbove());
   }
 
   @Bean
-  @ConditionalOnProperty(name = "wasla.commerce.backend", havingValue = "demo", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "wasla.commerce.backend",
+      havingValue = "demo",
+      matchIfMissing = true)
   DemoBackend demoBackend(JdbcClient jdbc, Clock clock) {
     return new DemoBackend(jdbc, clock);
   }
@@ -55,16 +58,25 @@ class CommerceConfiguration {
   }
 
   @Bean
-  Payments payments(CommerceProperties props, JdbcClient jdbc, SandboxGateway sandbox, Mailbox mailbox,
-      TransactionTemplate transactions, Clock clock, WhatsAppProperties whatsApp) {
+  Payments payments(
+      CommerceProperties props,
+      JdbcClient jdbc,
+      SandboxGateway sandbox,
+      Mailbox mailbox,
+      TransactionTemplate transactions,
+      Clock clock,
+      WhatsAppProperties whatsApp) {
     if (!whatsApp.sandbox() && "sandbox".equals(props.paymentProvider())) {
       requireStagingSandbox(props.sandbox());
-      log.warn("wasla.commerce.payment-provider=sandbox with real WhatsApp (wasla.commerce.sandbox.allow-in-cloud):"
-          + " anyone with a pay link can mark its order paid. A staging system only.");
+      log.warn(
+          "wasla.commerce.payment-provider=sandbox with real WhatsApp (wasla.commerce.sandbox.allow-in-cloud):"
+              + " anyone with a pay link can mark its order paid. A staging system only.");
     }
-    OkHttpClient http = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(20)).build();
+    OkHttpClient http =
+        new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(20)).build();
     Map<String, PaymentGateway> gateways = new LinkedHashMap<>();
-    // the sandbox's dev secret is public: its callbacks are accepted only while it is the chosen gateway
+    // the sandbox's dev secret is public: its callbacks are accepted only while it is the chosen
+    // gateway
     if ("sandbox".equals(props.paymentProvider())) {
       gateways.put("sandbox", sandbox);
     }
@@ -76,32 +88,37 @@ class CommerceConfiguration {
     }
     PaymentGateway current = gateways.get(props.paymentProvider());
     if (current == null) {
-      throw new IllegalStateException("wasla.commerce.payment-provider must be sandbox, paymob or stripe");
+      throw new IllegalStateException(
+          "wasla.commerce.payment-provider must be sandbox, paymob or stripe");
     }
     return new Payments(jdbc, current, gateways, mailbox, transactions, clock);
   }
 
   /**
-   * Cloud mode sells for real: the sandbox gateway, whose pay page marks an order paid for anyone holding the link,
-   * is a staging choice that must be made explicitly, and never with the public development secret.
+   * Cloud mode sells for real: the sandbox gateway, whose pay page marks an order paid for anyone
+   * holding the link, is a staging choice that must be made explicitly, and never with the public
+   * development secret.
    */
   static void requireStagingSandbox(CommerceProperties.Sandbox sandbox) {
     if (!sandbox.allowInCloud()) {
-      throw new IllegalStateException("wasla.whatsapp.mode=cloud refuses the sandbox payment gateway (anyone with a"
-          + " pay link could mark an order paid): set wasla.commerce.payment-provider=paymob|stripe with their keys,"
-          + " or for a staging system wasla.commerce.sandbox.allow-in-cloud=true with a non-default"
-          + " wasla.commerce.sandbox.secret");
+      throw new IllegalStateException(
+          "wasla.whatsapp.mode=cloud refuses the sandbox payment gateway (anyone with a"
+              + " pay link could mark an order paid): set wasla.commerce.payment-provider=paymob|stripe with their keys,"
+              + " or for a staging system wasla.commerce.sandbox.allow-in-cloud=true with a non-default"
+              + " wasla.commerce.sandbox.secret");
     }
-    if (sandbox.secret() == null || sandbox.secret().isBlank()
+    if (sandbox.secret() == null
+        || sandbox.secret().isBlank()
         || CommerceProperties.Sandbox.DEV_SECRET.equals(sandbox.secret())) {
-      throw new IllegalStateException("wasla.commerce.sandbox.allow-in-cloud=true needs a non-default"
-          + " wasla.commerce.sandbox.secret: the development secret is public, and anyone could sign a sandbox"
-          + " payment callback with it");
+      throw new IllegalStateException(
+          "wasla.commerce.sandbox.allow-in-cloud=true needs a non-default"
+              + " wasla.commerce.sandbox.secret: the development secret is public, and anyone could sign a sandbox"
+              + " payment callback with it");
     }
     if (sandbox.secret().length() < 16) {
-      throw new IllegalStateException("wasla.commerce.sandbox.secret must be at least 16 characters in cloud mode:"
-          + " it signs the sandbox's payment callbacks");
+      throw new IllegalStateException(
+          "wasla.commerce.sandbox.secret must be at least 16 characters in cloud mode:"
+              + " it signs the sandbox's payment callbacks");
     }
   }
-
 }

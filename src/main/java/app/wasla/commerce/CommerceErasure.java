@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer's erasure in the commerce tables: orders, bookings and payments stay for the accounts, under the
- * pseudonym in place of the key and of the number.
+ * A customer's erasure in the commerce tables: orders, bookings and payments stay for the accounts,
+ * under the pseudonym in place of the key and of the number.
  */
 @Component
 @Order(50)
@@ -28,13 +28,24 @@ class CommerceErasure implements CustomerDataOwner {
     String waId = erasure.waId();
     String pseudonym = erasure.pseudonym();
     Map<String, Integer> touched = new LinkedHashMap<>();
-    touched.put("orders", jdbc.sql("UPDATE commerce_order SET customer_id = ? WHERE customer_id IN (?, ?)")
-        .params(pseudonym, key, waId).update());
-    touched.put("bookings", jdbc.sql("UPDATE commerce_booking SET customer_id = ? WHERE customer_id IN (?, ?)")
-        .params(pseudonym, key, waId).update());
-    touched.put("payments", jdbc.sql("""
+    touched.put(
+        "orders",
+        jdbc.sql("UPDATE commerce_order SET customer_id = ? WHERE customer_id IN (?, ?)")
+            .params(pseudonym, key, waId)
+            .update());
+    touched.put(
+        "bookings",
+        jdbc.sql("UPDATE commerce_booking SET customer_id = ? WHERE customer_id IN (?, ?)")
+            .params(pseudonym, key, waId)
+            .update());
+    touched.put(
+        "payments",
+        jdbc.sql(
+                """
             UPDATE commerce_payment SET customer_id = ?, conversation_key = ?
-            WHERE conversation_key = ? OR customer_id IN (?, ?)""").params(pseudonym, pseudonym, key, key, waId).update());
+            WHERE conversation_key = ? OR customer_id IN (?, ?)""")
+            .params(pseudonym, pseudonym, key, key, waId)
+            .update());
     return touched;
   }
 }

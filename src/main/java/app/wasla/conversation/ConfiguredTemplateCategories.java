@@ -3,9 +3,9 @@ package app.wasla.conversation;
 import org.springframework.stereotype.Component;
 
 /**
- * Template categories from configuration: {@code wasla.whatsapp.templates.<name>.category=UTILITY} or the lists
- * {@code wasla.whatsapp.utility-templates} and {@code wasla.whatsapp.authentication-templates}. Every other template
- * is MARKETING.
+ * Template categories from configuration: {@code wasla.whatsapp.templates.<name>.category=UTILITY}
+ * or the lists {@code wasla.whatsapp.utility-templates} and {@code
+ * wasla.whatsapp.authentication-templates}. Every other template is MARKETING.
  */
 @Component
 class ConfiguredTemplateCategories implements TemplateCategories {
@@ -30,7 +30,8 @@ class ConfiguredTemplateCategories implements TemplateCategories {
     if (declared.utilityTemplates() != null && declared.utilityTemplates().contains(templateName)) {
       return TemplateCategory.UTILITY;
     }
-    if (declared.authenticationTemplates() != null && declared.authenticationTemplates().contains(templateName)) {
+    if (declared.authenticationTemplates() != null
+        && declared.authenticationTemplates().contains(templateName)) {
       return TemplateCategory.AUTHENTICATION;
     }
     return TemplateCategory.MARKETING;

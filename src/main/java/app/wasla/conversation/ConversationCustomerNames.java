@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The customer's WhatsApp profile name as the conversation's mailbox row holds it, for webhook envelopes. */
+/**
+ * The customer's WhatsApp profile name as the conversation's mailbox row holds it, for webhook
+ * envelopes.
+ */
 @Component
 class ConversationCustomerNames implements CustomerNames {
 
@@ -17,7 +20,9 @@ class ConversationCustomerNames implements CustomerNames {
 
   @Override
   public Optional<String> nameOf(String conversationKey) {
-    return jdbc.sql("SELECT customer_name FROM conversation WHERE conversation_key = ?").param(conversationKey)
-        .query(String.class).optional();
+    return jdbc.sql("SELECT customer_name FROM conversation WHERE conversation_key = ?")
+        .param(conversationKey)
+        .query(String.class)
+        .optional();
   }
 }

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that starts conversation instances and correlates messages to them (the engine adapter):
- * the rest of Wasla talks to the mailbox, never to {@link RuntimeService} for that.
+ * The one place that starts conversation instances and correlates messages to them (the engine
+ * adapter): the rest of Wasla talks to the mailbox, never to {@link RuntimeService} for that.
  */
 @Component
 public class ConversationEngine {
@@ -36,31 +36,38 @@ public class ConversationEngine {
   }
 
   /**
-   * Runs the work as one engine command: the engine calls inside it join that command, so that what they change
-   * is flushed once, at its end, table by table in JDBC batches, instead of once per call. An exception in any of
-   * them fails the whole command (and the surrounding transaction).
+   * Runs the work as one engine command: the engine calls inside it join that command, so that what
+   * they change is flushed once, at its end, table by table in JDBC batches, instead of once per
+   * call. An exception in any of them fails the whole command (and the surrounding transaction).
    */
   <T> T inOneCommand(Supplier<T> work) {
     return commands.inOneCommand(work);
   }
 
-  /** Where a conversation's flow waits for a message: the process instance and the execution at the wait state. */
-  record Waiting(String processInstanceId, String executionId) {
-  }
+  /**
+   * Where a conversation's flow waits for a message: the process instance and the execution at the
+   * wait state.
+   */
+  record Waiting(String processInstanceId, String executionId) {}
 
-  /** The execution of this conversation (in its main flow or a called one) that waits for the message now, if any. */
+  /**
+   * The execution of this conversation (in its main flow or a called one) that waits for the
+   * message now, if any.
+   */
   Optional<Waiting> instanceWaitingFor(String conversationKey, String messageName) {
-    List<Execution> waiting = runtime.createExecutionQuery()
-        .processInstanceBusinessKey(conversationKey)
-        .messageEventSubscriptionName(messageName)
-        .list();
+    List<Execution> waiting =
+        runtime
+            .createExecutionQuery()
+            .processInstanceBusinessKey(conversationKey)
+            .messageEventSubscriptionName(messageName)
+            .list();
     return waiting.stream().map(e -> new Waiting(e.getProcessInstanceId(), e.getId())).findFirst();
   }
 
   /**
-   * True when an instance of this conversation is alive (waiting for something else, or busy in a job): one indexed
-   * lookup in the caller's transaction, without the process instance query's joins and mapping
-   * ({@link EngineTables#hasLiveInstance}).
+   * True when an instance of this conversation is alive (waiting for something else, or busy in a
+   * job): one indexed lookup in the caller's transaction, without the process instance query's
+   * joins and mapping ({@link EngineTables#hasLiveInstance}).
    */
   boolean hasLiveInstance(String conversationKey) {
     return tables.hasLiveInstance(conversationKey);
@@ -68,19 +75,22 @@ public class ConversationEngine {
 
   /** Starts a new conversation instance of the given flow. */
   String start(String flowKey, String conversationKey, Map<String, Object> variables) {
-    ProcessInstance instance = runtime.startProcessInstanceByKey(flowKey, conversationKey, variables);
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey(flowKey, conversationKey, variables);
     return instance.getId();
   }
 
   /**
-   * Raises an incident on a live conversation instance (shown in Cockpit, resolved there or through the REST API).
-   * False when the instance has ended.
+   * Raises an incident on a live conversation instance (shown in Cockpit, resolved there or through
+   * the REST API). False when the instance has ended.
    */
-  boolean raiseIncident(String processInstanceId, String type, String configuration, String message) {
+  boolean raiseIncident(
+      String processInstanceId, String type, String configuration, String message) {
     if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
       return false;
     }
-    // an incident needs an execution that stands at an activity: the one where the conversation waits now
+    // an incident needs an execution that stands at an activity: the one where the conversation
+    // waits now
     ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
     String executionId = processInstanceId;
     while (tree != null && tree.getChildActivityInstances().length > 0) {
@@ -94,52 +104,69 @@ public class ConversationEngine {
   }
 
   /**
-   * Hands a message to the execution that waits for it. What a correlation does once it has found that execution
-   * (the same command, the variables set on the process instance), without searching for it a second time: the
-   * mailbox holds the conversation's lock and has just found it.
+   * Hands a message to the execution that waits for it. What a correlation does once it has found
+   * that execution (the same command, the variables set on the process instance), without searching
+   * for it a second time: the mailbox holds the conversation's lock and has just found it.
    *
-   * <p>A value equal to the variable's current one is left out. The engine writes every variable it is given
-   * again (a row update each, even null over null), and most turns repeat some: {@code replyId} stays null while
-   * the customer types. The read loads all the variables, as the engine does to set them, and both calls run in
-   * one command: the correlation finds them loaded and reads nothing more (a read of only the turn's names would
-   * cost a query of its own, docs/benchmark.md). Values are compared undeserialized: an object
-   * value always counts as changed.
+   * <p>A value equal to the variable's current one is left out. The engine writes every variable it
+   * is given again (a row update each, even null over null), and most turns repeat some: {@code
+   * replyId} stays null while the customer types. The read loads all the variables, as the engine
+   * does to set them, and both calls run in one command: the correlation finds them loaded and
+   * reads nothing more (a read of only the turn's names would cost a query of its own,
+   * docs/benchmark.md). Values are compared undeserialized: an object value always counts as
+   * changed.
    */
   void correlate(String messageName, Waiting waiting, Map<String, Object> variables) {
-    inOneCommand(() -> {
-      VariableMap current = runtime.getVariablesTyped(waiting.executionId(), false);
-      Map<String, Object> changed = new HashMap<>();
-      variables.forEach((name, value) -> {
-        TypedValue now = current.getValueTyped(name);
-        if (now == null || now instanceof SerializableValue || !Objects.equals(now.getValue(), value)) {
-          changed.put(name, value);
-        }
-      });
-      runtime.messageEventReceived(messageName, waiting.executionId(), changed);
-      return null;
-    });
-  }
-
-  /** Correlates a message to one process instance (an event subprocess or a wait state of that instance). */
-  void correlateToInstance(String messageName, String processInstanceId) {
-    runtime.createMessageCorrelation(messageName).processInstanceId(processInstanceId).correlateWithResult();
+    inOneCommand(
+        () -> {
+          VariableMap current = runtime.getVariablesTyped(waiting.executionId(), false);
+          Map<String, Object> changed = new HashMap<>();
+          variables.forEach(
+              (name, value) -> {
+                TypedValue now = current.getValueTyped(name);
+                if (now == null
+                    || now instanceof SerializableValue
+                    || !Objects.equals(now.getValue(), value)) {
+                  changed.put(name, value);
+                }
+              });
+          runtime.messageEventReceived(messageName, waiting.executionId(), changed);
+          return null;
+        });
   }
 
   /**
-   * Starts an instance through a message start event of that name, for flows that begin on an external
-   * event. Empty when no deployed flow starts on it.
+   * Correlates a message to one process instance (an event subprocess or a wait state of that
+   * instance).
    */
-  Optional<String> startByMessage(String messageName, String conversationKey, Map<String, Object> variables) {
+  void correlateToInstance(String messageName, String processInstanceId) {
+    runtime
+        .createMessageCorrelation(messageName)
+        .processInstanceId(processInstanceId)
+        .correlateWithResult();
+  }
+
+  /**
+   * Starts an instance through a message start event of that name, for flows that begin on an
+   * external event. Empty when no deployed flow starts on it.
+   */
+  Optional<String> startByMessage(
+      String messageName, String conversationKey, Map<String, Object> variables) {
     if (!hasMessageStart(messageName)) {
       return Optional.empty();
     }
-    ProcessInstance instance = runtime.startProcessInstanceByMessage(messageName, conversationKey, variables);
+    ProcessInstance instance =
+        runtime.startProcessInstanceByMessage(messageName, conversationKey, variables);
     return Optional.of(instance.getId());
   }
 
   private boolean hasMessageStart(String messageName) {
-    return runtime.createEventSubscriptionQuery()
-        .eventType("message").eventName(messageName).list().stream()
+    return runtime
+        .createEventSubscriptionQuery()
+        .eventType("message")
+        .eventName(messageName)
+        .list()
+        .stream()
         .anyMatch(s -> s.getExecutionId() == null);
   }
 }

@@ -3,9 +3,9 @@ package app.wasla.conversation;
 import app.wasla.channel.whatsapp.WhatsAppIds;
 
 /**
- * Identifies a conversation: the business number and the customer, {@code <phone_number_id>:<wa_id>}.
- * It is also the business key of the conversation's process instance. {@link #toString()} masks the
- * customer's number so that a logged key does not leak it.
+ * Identifies a conversation: the business number and the customer, {@code
+ * <phone_number_id>:<wa_id>}. It is also the business key of the conversation's process instance.
+ * {@link #toString()} masks the customer's number so that a logged key does not leak it.
  */
 public record ConversationKey(String phoneNumberId, String waId) {
 
@@ -29,13 +29,15 @@ public record ConversationKey(String phoneNumberId, String waId) {
 
   /** Longest wa_id Wasla accepts ({@link WhatsAppIds#MAX_WA_ID}). */
   public static final int MAX_WA_ID = WhatsAppIds.MAX_WA_ID;
+
   /** Longest phone_number_id Wasla accepts ({@link WhatsAppIds#MAX_PHONE_NUMBER_ID}). */
   public static final int MAX_PHONE_NUMBER_ID = WhatsAppIds.MAX_PHONE_NUMBER_ID;
 
   /**
-   * Parses a key that comes from outside Wasla (a REST caller): both parts must be digits only, so that
-   * {@code +2010...}, {@code 2010-...} or {@code " 2010..."} cannot name a second record of the same customer and
-   * slip past an opt-out. Arabic-Indic digits are read as their ASCII digits; anything else is refused.
+   * Parses a key that comes from outside Wasla (a REST caller): both parts must be digits only, so
+   * that {@code +2010...}, {@code 2010-...} or {@code " 2010..."} cannot name a second record of
+   * the same customer and slip past an opt-out. Arabic-Indic digits are read as their ASCII digits;
+   * anything else is refused.
    *
    * @throws IllegalArgumentException saying what is wrong, without echoing the number
    */
@@ -47,21 +49,27 @@ public record ConversationKey(String phoneNumberId, String waId) {
     String phoneNumberId = digitsOnly(value.substring(0, colon));
     String waId = digitsOnly(value.substring(colon + 1));
     if (phoneNumberId == null || phoneNumberId.length() > MAX_PHONE_NUMBER_ID) {
-      throw new IllegalArgumentException("phone_number_id must be 1 to " + MAX_PHONE_NUMBER_ID + " digits");
+      throw new IllegalArgumentException(
+          "phone_number_id must be 1 to " + MAX_PHONE_NUMBER_ID + " digits");
     }
     if (waId == null || waId.length() > MAX_WA_ID) {
-      throw new IllegalArgumentException("wa_id must be 1 to " + MAX_WA_ID
-          + " digits (no '+', spaces or separators)");
+      throw new IllegalArgumentException(
+          "wa_id must be 1 to " + MAX_WA_ID + " digits (no '+', spaces or separators)");
     }
-    // no number of either kind starts with 0 (country codes don't), and "0201..." would be another customer key
+    // no number of either kind starts with 0 (country codes don't), and "0201..." would be another
+    // customer key
     // that a STOP recorded under "201..." does not cover
     if (phoneNumberId.charAt(0) == '0' || waId.charAt(0) == '0') {
-      throw new IllegalArgumentException("phone_number_id and wa_id have no leading zero (wa_id: country code first)");
+      throw new IllegalArgumentException(
+          "phone_number_id and wa_id have no leading zero (wa_id: country code first)");
     }
     return new ConversationKey(phoneNumberId, waId);
   }
 
-  /** The value with Arabic-Indic digits turned into ASCII, or null if it is empty or holds anything but digits. */
+  /**
+   * The value with Arabic-Indic digits turned into ASCII, or null if it is empty or holds anything
+   * but digits.
+   */
   public static String digitsOnly(String value) {
     if (value == null || value.isEmpty()) {
       return null;

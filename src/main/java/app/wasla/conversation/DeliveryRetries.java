@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The conversations whose last delivery attempt failed (rolled back), and when to try them again: doubling backoff
- * from 200 ms up to 30 s. A conversation that failed goes alone (never in a shared transaction), its turn is marked
- * a retry ({@code turnRetry}: the flow answers it in a job, so a broken turn ends in an incident), and its listeners
- * are told inside savepoints.
+ * The conversations whose last delivery attempt failed (rolled back), and when to try them again:
+ * doubling backoff from 200 ms up to 30 s. A conversation that failed goes alone (never in a shared
+ * transaction), its turn is marked a retry ({@code turnRetry}: the flow answers it in a job, so a
+ * broken turn ends in an incident), and its listeners are told inside savepoints.
  */
 final class DeliveryRetries {
 
@@ -35,9 +35,14 @@ final class DeliveryRetries {
     int attempt = failures.merge(key, 1, Integer::sum);
     Duration retryIn = Duration.ofMillis(Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt, 8)));
     if (attempt <= 3) {
-      log.info("Delivery attempt {} failed, retrying in {} ms: {}", attempt, retryIn.toMillis(), e.toString());
+      log.info(
+          "Delivery attempt {} failed, retrying in {} ms: {}",
+          attempt,
+          retryIn.toMillis(),
+          e.toString());
     } else {
-      log.warn("Delivery keeps failing (attempt {}), retrying in {} ms", attempt, retryIn.toMillis(), e);
+      log.warn(
+          "Delivery keeps failing (attempt {}), retrying in {} ms", attempt, retryIn.toMillis(), e);
     }
     return retryIn;
   }

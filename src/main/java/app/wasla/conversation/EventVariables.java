@@ -10,8 +10,7 @@ final class EventVariables {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private EventVariables() {
-  }
+  private EventVariables() {}
 
   static String write(Map<String, Object> variables) {
     try {
@@ -26,7 +25,7 @@ final class EventVariables {
       return new HashMap<>();
     }
     try {
-      return JSON.readValue(json, new TypeReference<HashMap<String, Object>>() { });
+      return JSON.readValue(json, new TypeReference<HashMap<String, Object>>() {});
     } catch (Exception e) {
       throw new IllegalStateException("stored event variables are not a JSON object", e);
     }

@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends from inside a flow, after the flow's transaction commits (through the {@link Outbox}). The idempotency
- * key is the instance id plus a send counter kept as a process variable: a failed turn rolls the counter back,
- * so its retry reuses the key and finds the send it queued.
- * (An activity instance id would not do: a retried job enters the activity anew and gets a new one.)
+ * Sends from inside a flow, after the flow's transaction commits (through the {@link Outbox}). The
+ * idempotency key is the instance id plus a send counter kept as a process variable: a failed turn
+ * rolls the counter back, so its retry reuses the key and finds the send it queued. (An activity
+ * instance id would not do: a retried job enters the activity anew and gets a new one.)
  */
 @Component
 public class FlowMessages {
@@ -20,14 +20,15 @@ public class FlowMessages {
   }
 
   /**
-   * Sends one message to the conversation's customer once the current transaction commits (through the
-   * {@link Outbox}); returns the send's idempotency key.
+   * Sends one message to the conversation's customer once the current transaction commits (through
+   * the {@link Outbox}); returns the send's idempotency key.
    */
   public String send(DelegateExecution execution, OutboundMessage message) {
     Object previous = execution.getVariable(ConversationVariables.SEND_SEQ);
     long seq = previous instanceof Number n ? n.longValue() + 1 : 1;
     execution.setVariable(ConversationVariables.SEND_SEQ, seq);
-    // a called flow (order-and-pay, ...) counts its own sends; the key starts with the conversation's root
+    // a called flow (order-and-pay, ...) counts its own sends; the key starts with the
+    // conversation's root
     String instance = execution.getProcessInstanceId();
     String root = rootProcessInstanceId(execution);
     String idempotencyKey = (root.equals(instance) ? "" : root + ":") + instance + ":" + seq;
@@ -42,9 +43,9 @@ public class FlowMessages {
   private static final Object ANSWERED = new Object();
 
   /**
-   * True when a flow of this conversation queued a message in the current transaction: the turn being handled in
-   * it has an answer already (a turn runs in one transaction from its correlation to its next wait state, or in one
-   * job after its async boundary).
+   * True when a flow of this conversation queued a message in the current transaction: the turn
+   * being handled in it has an answer already (a turn runs in one transaction from its correlation
+   * to its next wait state, or in one job after its async boundary).
    */
   public static boolean answeredInThisTransaction(String conversationKey) {
     java.util.Map<String, Boolean> answered = app.wasla.system.TransactionMaps.existing(ANSWERED);
@@ -60,8 +61,8 @@ public class FlowMessages {
   }
 
   /**
-   * Marks the turn's latest message read and shows the typing indicator (best effort), after the current
-   * transaction commits and before the replies queued after this call.
+   * Marks the turn's latest message read and shows the typing indicator (best effort), after the
+   * current transaction commits and before the replies queued after this call.
    */
   public void acknowledgeTurn(DelegateExecution execution) {
     Object wamid = execution.getVariable(ConversationVariables.LAST_WAMID);

@@ -3,8 +3,8 @@ package app.wasla.conversation;
 import java.time.Instant;
 
 /**
- * One accepted inbound item waiting in (or delivered from) the mailbox: a customer's WhatsApp message
- * ({@code CustomerMessage}) or a named event from an external system.
+ * One accepted inbound item waiting in (or delivered from) the mailbox: a customer's WhatsApp
+ * message ({@code CustomerMessage}) or a named event from an external system.
  */
 public record InboxEntry(
     long id,

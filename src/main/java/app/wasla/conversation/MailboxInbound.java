@@ -22,7 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Puts verified WhatsApp webhooks into the mailbox and records statuses against outbound messages. */
+/**
+ * Puts verified WhatsApp webhooks into the mailbox and records statuses against outbound messages.
+ */
 @Component
 class MailboxInbound implements WhatsAppInbound {
 
@@ -39,8 +41,15 @@ class MailboxInbound implements WhatsAppInbound {
   private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
 
-  MailboxInbound(Inbox inbox, Mailbox mailbox, OutboundMessages outbound, MailboxProperties props, Clock clock,
-      ObjectProvider<CustomerMessageListener> listeners, WebhookEvents events, PlatformTransactionManager transactionManager,
+  MailboxInbound(
+      Inbox inbox,
+      Mailbox mailbox,
+      OutboundMessages outbound,
+      MailboxProperties props,
+      Clock clock,
+      ObjectProvider<CustomerMessageListener> listeners,
+      WebhookEvents events,
+      PlatformTransactionManager transactionManager,
       MailboxMetrics metrics) {
     this.metrics = metrics;
     this.inbox = inbox;
@@ -64,22 +73,41 @@ class MailboxInbound implements WhatsAppInbound {
       boolean stale = m.timestamp().isBefore(now.minus(props.maxMessageAge()));
       // a consent keyword (STOP, START) is answered here, not by the flow's persona
       boolean answered = !stale && listeners.stream().anyMatch(l -> l.answers(m.text()));
-      NewInboxEntry entry = new NewInboxEntry(m.wamid(), key, Mailbox.CUSTOMER_MESSAGE, m.type(),
-          m.text(), m.replyId(), m.contextWamid(), m.mediaId(), m.mimeType(), m.profileName(), m.rawJson(),
-          null, m.timestamp(), now, stale, answered);
+      NewInboxEntry entry =
+          new NewInboxEntry(
+              m.wamid(),
+              key,
+              Mailbox.CUSTOMER_MESSAGE,
+              m.type(),
+              m.text(),
+              m.replyId(),
+              m.contextWamid(),
+              m.mediaId(),
+              m.mimeType(),
+              m.profileName(),
+              m.rawJson(),
+              null,
+              m.timestamp(),
+              now,
+              stale,
+              answered);
       boolean stored;
       if (inbox.acceptNeverAbortsTheTransaction() && !events.wanted(EventTypes.MESSAGE_RECEIVED)) {
         // PostgreSQL, and no subscriber: the message is one statement that commits on its own
         stored = inbox.accept(entry);
       } else {
         // The inbox row and its message.received outbox row commit together.
-        stored = Boolean.TRUE.equals(transaction.execute(tx -> {
-          boolean accepted = acceptInSavepoint(entry);
-          if (accepted) {
-            events.publish(EventTypes.MESSAGE_RECEIVED, key.value(), receivedData(m, stale));
-          }
-          return accepted;
-        }));
+        stored =
+            Boolean.TRUE.equals(
+                transaction.execute(
+                    tx -> {
+                      boolean accepted = acceptInSavepoint(entry);
+                      if (accepted) {
+                        events.publish(
+                            EventTypes.MESSAGE_RECEIVED, key.value(), receivedData(m, stale));
+                      }
+                      return accepted;
+                    }));
       }
       metrics.stored(stored, stale);
       if (stored) {
@@ -88,7 +116,10 @@ class MailboxInbound implements WhatsAppInbound {
       if (stored && !stale && !answered) {
         toDeliver.add(key.value());
       } else if (stored) {
-        log.info("Message {} is older than {}: recorded, no automatic reply", m.wamid(), props.maxMessageAge());
+        log.info(
+            "Message {} is older than {}: recorded, no automatic reply",
+            m.wamid(),
+            props.maxMessageAge());
       }
     }
     for (StatusUpdate status : payload.statuses()) {
@@ -98,17 +129,22 @@ class MailboxInbound implements WhatsAppInbound {
   }
 
   /**
-   * Tells the listeners (the CRM's consent keywords) of the stored message; a message too old to be answered, or
-   * answered outside the flow, is never delivered, so they hear of its delivery here too, and the one that answers
-   * it answers. The message is durable already and a redelivery is
-   * a no-op, so a failure is logged, never turned into an error that would make Meta retry in vain.
+   * Tells the listeners (the CRM's consent keywords) of the stored message; a message too old to be
+   * answered, or answered outside the flow, is never delivered, so they hear of its delivery here
+   * too, and the one that answers it answers. The message is durable already and a redelivery is a
+   * no-op, so a failure is logged, never turned into an error that would make Meta retry in vain.
    */
-  private void tellListeners(ConversationKey key, InboundMessage m, boolean stale, boolean answered) {
+  private void tellListeners(
+      ConversationKey key, InboundMessage m, boolean stale, boolean answered) {
     if (answered) {
       try {
         inbox.answeredOutsideTheFlow(key, m.timestamp());
       } catch (RuntimeException e) {
-        log.warn("The window of {} was not moved for message {}; the message is stored", key, m.wamid(), e);
+        log.warn(
+            "The window of {} was not moved for message {}; the message is stored",
+            key,
+            m.wamid(),
+            e);
       }
     }
     for (CustomerMessageListener listener : listeners) {
@@ -121,16 +157,21 @@ class MailboxInbound implements WhatsAppInbound {
           listener.answer(key, m.wamid(), m.text(), m.timestamp());
         }
       } catch (RuntimeException e) {
-        log.warn("{} failed on message {}; the message is stored", listener.getClass().getSimpleName(), m.wamid(), e);
+        log.warn(
+            "{} failed on message {}; the message is stored",
+            listener.getClass().getSimpleName(),
+            m.wamid(),
+            e);
       }
     }
   }
 
   /**
-   * Inbox.accept, inside a savepoint where a duplicate raises an error (a redelivered wamid, or a conversation row
-   * created concurrently): the transaction goes on after rolling back to it, and the second try finds the
-   * conversation row the concurrent webhook created. On PostgreSQL the inserts skip duplicates (ON CONFLICT DO
-   * NOTHING) and need no savepoint: two statements fewer per message.
+   * Inbox.accept, inside a savepoint where a duplicate raises an error (a redelivered wamid, or a
+   * conversation row created concurrently): the transaction goes on after rolling back to it, and
+   * the second try finds the conversation row the concurrent webhook created. On PostgreSQL the
+   * inserts skip duplicates (ON CONFLICT DO NOTHING) and need no savepoint: two statements fewer
+   * per message.
    */
   private boolean acceptInSavepoint(NewInboxEntry entry) {
     if (inbox.acceptNeverAbortsTheTransaction()) {
@@ -138,13 +179,15 @@ class MailboxInbound implements WhatsAppInbound {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return Boolean.TRUE.equals(savepoint.execute(sp -> {
-          boolean accepted = inbox.accept(entry);
-          if (!accepted) {
-            sp.setRollbackOnly();
-          }
-          return accepted;
-        }));
+        return Boolean.TRUE.equals(
+            savepoint.execute(
+                sp -> {
+                  boolean accepted = inbox.accept(entry);
+                  if (!accepted) {
+                    sp.setRollbackOnly();
+                  }
+                  return accepted;
+                }));
       } catch (DataAccessException e) {
         if (attempt == 2) {
           throw e;

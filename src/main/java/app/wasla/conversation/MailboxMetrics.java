@@ -11,9 +11,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The mailbox's figures at /actuator/prometheus: messages accepted, redelivered and too old; turns handed
- * to the flows, how many messages each carried, how long messages waited in the inbox, how many
- * conversations shared a delivery transaction, and what each delivery attempt found.
+ * The mailbox's figures at /actuator/prometheus: messages accepted, redelivered and too old; turns
+ * handed to the flows, how many messages each carried, how long messages waited in the inbox, how
+ * many conversations shared a delivery transaction, and what each delivery attempt found.
  */
 @Component
 class MailboxMetrics {
@@ -24,24 +24,41 @@ class MailboxMetrics {
   private final DistributionSummary turnSize;
   private final Timer waited;
   private final DistributionSummary sharedTransactions;
-  private final Map<DeliveryAttempt.Outcome, Counter> attempts = new EnumMap<>(DeliveryAttempt.Outcome.class);
+  private final Map<DeliveryAttempt.Outcome, Counter> attempts =
+      new EnumMap<>(DeliveryAttempt.Outcome.class);
   private final Counter failedAttempts;
 
   MailboxMetrics(MeterRegistry registry) {
-    accepted = Counter.builder("wasla.mailbox.messages").tag("result", "accepted")
-        .description("WhatsApp messages stored for delivery").register(registry);
-    duplicates = Counter.builder("wasla.mailbox.messages").tag("result", "duplicate")
-        .description("Redelivered WhatsApp messages (already stored: no-op)").register(registry);
-    stale = Counter.builder("wasla.mailbox.messages").tag("result", "stale")
-        .description("Messages older than wasla.mailbox.max-message-age: recorded, not answered").register(registry);
-    turnSize = DistributionSummary.builder("wasla.mailbox.turn.messages")
-        .description("Messages handed to a flow as one turn").register(registry);
-    waited = Timer.builder("wasla.mailbox.wait")
-        .description("From arrival to hand-over to the flow (oldest message of the turn)")
-        .publishPercentiles(0.5, 0.95, 0.99).register(registry);
-    sharedTransactions = DistributionSummary.builder("wasla.mailbox.transaction.conversations")
-        .description("Conversations that shared one delivery transaction (recorded for shared ones only)")
-        .register(registry);
+    accepted =
+        Counter.builder("wasla.mailbox.messages")
+            .tag("result", "accepted")
+            .description("WhatsApp messages stored for delivery")
+            .register(registry);
+    duplicates =
+        Counter.builder("wasla.mailbox.messages")
+            .tag("result", "duplicate")
+            .description("Redelivered WhatsApp messages (already stored: no-op)")
+            .register(registry);
+    stale =
+        Counter.builder("wasla.mailbox.messages")
+            .tag("result", "stale")
+            .description(
+                "Messages older than wasla.mailbox.max-message-age: recorded, not answered")
+            .register(registry);
+    turnSize =
+        DistributionSummary.builder("wasla.mailbox.turn.messages")
+            .description("Messages handed to a flow as one turn")
+            .register(registry);
+    waited =
+        Timer.builder("wasla.mailbox.wait")
+            .description("From arrival to hand-over to the flow (oldest message of the turn)")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(registry);
+    sharedTransactions =
+        DistributionSummary.builder("wasla.mailbox.transaction.conversations")
+            .description(
+                "Conversations that shared one delivery transaction (recorded for shared ones only)")
+            .register(registry);
     for (DeliveryAttempt.Outcome outcome : DeliveryAttempt.Outcome.values()) {
       attempts.put(outcome, attemptCounter(registry, outcome.name().toLowerCase(Locale.ROOT)));
     }
@@ -49,9 +66,11 @@ class MailboxMetrics {
   }
 
   private static Counter attemptCounter(MeterRegistry registry, String outcome) {
-    return Counter.builder("wasla.mailbox.deliveries").tag("outcome", outcome)
-        .description("Delivery attempts (a transaction that locked a conversation) by what they found: delivered, "
-            + "busy, nothing_pending, locked_elsewhere, waiting_for_window, or failed (rolled back, retried)")
+    return Counter.builder("wasla.mailbox.deliveries")
+        .tag("outcome", outcome)
+        .description(
+            "Delivery attempts (a transaction that locked a conversation) by what they found: delivered, "
+                + "busy, nothing_pending, locked_elsewhere, waiting_for_window, or failed (rolled back, retried)")
         .register(registry);
   }
 

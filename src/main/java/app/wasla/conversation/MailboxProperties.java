@@ -7,27 +7,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the conversation mailbox delivers: worker threads, the safety-net sweep, which flow a business
- * number runs, and how old a replayed message may be and still get an automatic reply.
+ * How the conversation mailbox delivers: worker threads, the safety-net sweep, which flow a
+ * business number runs, and how old a replayed message may be and still get an automatic reply.
  */
 @ConfigurationProperties("wasla.mailbox")
 public record MailboxProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("4") int workers,
     /* Under load, a worker delivers the turns of up to this many conversations that are ready at once in one
-       transaction and one engine command (one commit and one flush for all of them); when fewer are ready it
-       takes what there is, so an idle node never waits. A turn's reply waits for its batch. Unset: 8 on
-       PostgreSQL (6-7 statements fewer per message, 7-21 % more messages per second under load), 1 on H2, whose
-       commits are cheap (the database is in the JVM) and where 8 gained nothing but a first response's p99
-       three to four times as long (docs/benchmark.md, "What the design does"). A flow step that writes rows
-       shared by many conversations must not lock them before the commit (the demo store writes its stock then,
-       sorted), or such batches deadlock (PostgreSQL breaks it; each turn is then delivered alone). */
+    transaction and one engine command (one commit and one flush for all of them); when fewer are ready it
+    takes what there is, so an idle node never waits. A turn's reply waits for its batch. Unset: 8 on
+    PostgreSQL (6-7 statements fewer per message, 7-21 % more messages per second under load), 1 on H2, whose
+    commits are cheap (the database is in the JVM) and where 8 gained nothing but a first response's p99
+    three to four times as long (docs/benchmark.md, "What the design does"). A flow step that writes rows
+    shared by many conversations must not lock them before the commit (the demo store writes its stock then,
+    sorted), or such batches deadlock (PostgreSQL breaks it; each turn is then delivered alone). */
     Integer conversationsPerTransaction,
     @DefaultValue("2s") Duration sweepInterval,
     /* Meta replays webhooks for up to 7 days after an outage; older messages are recorded, not answered. */
     @DefaultValue("24h") Duration maxMessageAge,
     /* Waits this long after a customer's latest message before handing a turn over, so that a burst of
-       messages, and messages that arrive out of order, become one ordered turn. 0 = hand over at once. */
+    messages, and messages that arrive out of order, become one ordered turn. 0 = hand over at once. */
     @DefaultValue("0ms") Duration turnWindow,
     @DefaultValue("20") int maxMessagesPerTurn,
     @DefaultValue("sales-conversation") String flow,
@@ -43,10 +43,12 @@ public record MailboxProperties(
       throw new IllegalArgumentException("wasla.mailbox.workers must be at least 1");
     }
     if (conversationsPerTransaction != null && conversationsPerTransaction < 1) {
-      throw new IllegalArgumentException("wasla.mailbox.conversations-per-transaction must be at least 1");
+      throw new IllegalArgumentException(
+          "wasla.mailbox.conversations-per-transaction must be at least 1");
     }
     if (inactivitySweepInterval.isNegative() || inactivitySweepInterval.isZero()) {
-      throw new IllegalArgumentException("wasla.mailbox.inactivity-sweep-interval must be positive");
+      throw new IllegalArgumentException(
+          "wasla.mailbox.inactivity-sweep-interval must be positive");
     }
     flows = flows == null ? Map.of() : Map.copyOf(flows);
   }

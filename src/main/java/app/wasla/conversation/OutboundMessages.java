@@ -30,10 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OutboundMessages {
 
-  /** Meta lets a business send free-form messages until 24 hours after the customer's last message. */
+  /**
+   * Meta lets a business send free-form messages until 24 hours after the customer's last message.
+   */
   static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
   private static final Logger log = LoggerFactory.getLogger(OutboundMessages.class);
+
   /** Statuses only move forward: a late "delivered" never overwrites "read". */
   private static final Map<String, Integer> STATUS_RANK =
       Map.of("QUEUED", 0, "SENT", 1, "DELIVERED", 2, "READ", 3, "FAILED", 4);
@@ -49,9 +52,17 @@ public class OutboundMessages {
   private final SentMarks sentMarks;
   private final MarketingConsent consent;
 
-  OutboundMessages(JdbcClient jdbc, WhatsAppTransport transport, WhatsAppProperties whatsapp, Inbox inbox,
-      ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager, WebhookEvents events,
-      SentMarks sentMarks, MarketingConsent consent) {
+  OutboundMessages(
+      JdbcClient jdbc,
+      WhatsAppTransport transport,
+      WhatsAppProperties whatsapp,
+      Inbox inbox,
+      ObjectMapper json,
+      Clock clock,
+      PlatformTransactionManager transactionManager,
+      WebhookEvents events,
+      SentMarks sentMarks,
+      MarketingConsent consent) {
     this.consent = consent;
     this.events = events;
     this.sentMarks = sentMarks;
@@ -66,29 +77,37 @@ public class OutboundMessages {
   }
 
   /**
-   * Sends a message once per idempotency key: a second call with the same key (a retried job) returns the
-   * first send's wamid without calling WhatsApp again. The row is written in its own transaction, so it
-   * survives the caller's rollback.
+   * Sends a message once per idempotency key: a second call with the same key (a retried job)
+   * returns the first send's wamid without calling WhatsApp again. The row is written in its own
+   * transaction, so it survives the caller's rollback.
    *
-   * @throws ServiceWindowClosedException when free-form text is due outside the 24-hour window and no
-   *     reopening template is configured
+   * @throws ServiceWindowClosedException when free-form text is due outside the 24-hour window and
+   *     no reopening template is configured
    */
   public String send(ConversationKey key, OutboundMessage message, String idempotencyKey) {
     return send(key, message, TemplateCategory.MARKETING, idempotencyKey);
   }
 
   /**
-   * As {@link #send(ConversationKey, OutboundMessage, String)}, with the category of a template message as Meta
-   * approved it (ignored for any other message).
+   * As {@link #send(ConversationKey, OutboundMessage, String)}, with the category of a template
+   * message as Meta approved it (ignored for any other message).
    *
-   * @throws MarketingOptOutException for a marketing template to a customer who opted out of marketing
+   * @throws MarketingOptOutException for a marketing template to a customer who opted out of
+   *     marketing
    */
-  public String send(ConversationKey key, OutboundMessage message, TemplateCategory category,
+  public String send(
+      ConversationKey key,
+      OutboundMessage message,
+      TemplateCategory category,
       String idempotencyKey) {
-    if (message instanceof OutboundMessage.Template && category == TemplateCategory.MARKETING
+    if (message instanceof OutboundMessage.Template
+        && category == TemplateCategory.MARKETING
         && !consent.allowsMarketing(key)) {
-      throw new MarketingOptOutException("the customer " + key + " opted out of marketing (STOP): marketing"
-          + " template not sent; a UTILITY or AUTHENTICATION template may still be sent");
+      throw new MarketingOptOutException(
+          "the customer "
+              + key
+              + " opted out of marketing (STOP): marketing"
+              + " template not sent; a UTILITY or AUTHENTICATION template may still be sent");
     }
     OutboundMessage toSend = withinServiceWindow(key, message);
     String already = ownTransaction.execute(status -> recordQueued(key, toSend, idempotencyKey));
@@ -100,9 +119,11 @@ public class OutboundMessages {
     try {
       wamid = transport.send(key.phoneNumberId(), key.waId(), toSend);
     } catch (RuntimeException e) {
-      ownTransaction.executeWithoutResult(status -> jdbc.sql(
-              "UPDATE outbound_message SET error = ? WHERE idempotency_key = ?")
-          .params(Inbox.truncate(e.getMessage(), 1000), idempotencyKey).update());
+      ownTransaction.executeWithoutResult(
+          status ->
+              jdbc.sql("UPDATE outbound_message SET error = ? WHERE idempotency_key = ?")
+                  .params(Inbox.truncate(e.getMessage(), 1000), idempotencyKey)
+                  .update());
       throw e;
     }
     markSent(key, toSend, idempotencyKey, wamid);
@@ -110,15 +131,18 @@ public class OutboundMessages {
   }
 
   /**
-   * Records a send Meta accepted and publishes message.sent, once per key; returns when both are committed, or when
-   * the mark is kept to be written once the database is back. Under load the marks of many sends share a
-   * transaction ({@link SentMarks}).
+   * Records a send Meta accepted and publishes message.sent, once per key; returns when both are
+   * committed, or when the mark is kept to be written once the database is back. Under load the
+   * marks of many sends share a transaction ({@link SentMarks}).
    */
   void markSent(ConversationKey key, OutboundMessage sent, String idempotencyKey, String wamid) {
     sentMarks.mark(key, sent, idempotencyKey, wamid);
   }
 
-  /** Marks the customer's message read, with the typing indicator; best effort, never fails the caller. */
+  /**
+   * Marks the customer's message read, with the typing indicator; best effort, never fails the
+   * caller.
+   */
   public void markRead(ConversationKey key, String wamid) {
     if (!whatsapp.markRead() || wamid == null || wamid.startsWith("event:")) {
       return;
@@ -140,35 +164,55 @@ public class OutboundMessages {
     if (whatsapp.reopenTemplate() != null && !whatsapp.reopenTemplate().isBlank()) {
       if (TemplateCategory.of(whatsapp.reopenTemplateCategory()) == TemplateCategory.MARKETING
           && !consent.allowsMarketing(key)) {
-        throw new ServiceWindowClosedException("The 24-hour customer-service window of " + key + " is closed and"
-            + " the reopen template counts as marketing (wasla.whatsapp.reopen-template-category), which the"
-            + " customer opted out of: free-form " + message.type() + " not sent");
+        throw new ServiceWindowClosedException(
+            "The 24-hour customer-service window of "
+                + key
+                + " is closed and"
+                + " the reopen template counts as marketing (wasla.whatsapp.reopen-template-category), which the"
+                + " customer opted out of: free-form "
+                + message.type()
+                + " not sent");
       }
-      return new OutboundMessage.Template(whatsapp.reopenTemplate(), whatsapp.reopenTemplateLanguage(), List.of());
+      return new OutboundMessage.Template(
+          whatsapp.reopenTemplate(), whatsapp.reopenTemplateLanguage(), List.of());
     }
     throw new ServiceWindowClosedException(
-        "The 24-hour customer-service window of " + key + " is closed and no template is configured "
-            + "(wasla.whatsapp.reopen-template): free-form " + message.type() + " not sent");
+        "The 24-hour customer-service window of "
+            + key
+            + " is closed and no template is configured "
+            + "(wasla.whatsapp.reopen-template): free-form "
+            + message.type()
+            + " not sent");
   }
 
   /**
-   * Inserts the QUEUED row; returns the wamid of an earlier successful send with this key, else null.
-   * Reads before inserting: on PostgreSQL a failed insert would abort the transaction.
+   * Inserts the QUEUED row; returns the wamid of an earlier successful send with this key, else
+   * null. Reads before inserting: on PostgreSQL a failed insert would abort the transaction.
    */
   private String recordQueued(ConversationKey key, OutboundMessage message, String idempotencyKey) {
-    java.util.Optional<java.util.Optional<String>> earlier = jdbc.sql(
-            "SELECT wamid FROM outbound_message WHERE idempotency_key = ?")
-        .param(idempotencyKey).query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional();
+    java.util.Optional<java.util.Optional<String>> earlier =
+        jdbc.sql("SELECT wamid FROM outbound_message WHERE idempotency_key = ?")
+            .param(idempotencyKey)
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+            .optional();
     if (earlier.isPresent()) {
       // sent before: return its wamid; attempted but not confirmed (null): send again
       return earlier.get().orElse(null);
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id,
               message_type, text, body_json, status, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
-        .params(idempotencyKey, key.value(), key.phoneNumberId(), key.waId(), message.type(),
-            Inbox.truncate(message.transcriptText(), 8000), toJson(message), Inbox.utc(clock.instant()))
+        .params(
+            idempotencyKey,
+            key.value(),
+            key.phoneNumberId(),
+            key.waId(),
+            message.type(),
+            Inbox.truncate(message.transcriptText(), 8000),
+            toJson(message),
+            Inbox.utc(clock.instant()))
         .update();
     return null;
   }
@@ -178,12 +222,20 @@ public class OutboundMessages {
     Instant now = clock.instant();
     Instant at = update.timestamp() == null ? now : update.timestamp();
     try {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO message_status (wamid, status, recipient_wa_id, status_at, error_code, error_title,
                 errors_json, received_at)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(update.wamid(), update.status(), update.recipientWaId(), Inbox.utc(at), update.errorCode(),
-              Inbox.truncate(update.errorTitle(), 1000), update.errorsJson(), Inbox.utc(now))
+          .params(
+              update.wamid(),
+              update.status(),
+              update.recipientWaId(),
+              Inbox.utc(at),
+              update.errorCode(),
+              Inbox.truncate(update.errorTitle(), 1000),
+              update.errorsJson(),
+              Inbox.utc(now))
           .update();
     } catch (DuplicateKeyException redelivered) {
       return;
@@ -193,27 +245,40 @@ public class OutboundMessages {
     if (rank == null) {
       return;
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             SELECT status, conversation_key FROM outbound_message WHERE wamid = ?""")
-        .param(update.wamid()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).optional()
+        .param(update.wamid())
+        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+        .optional()
         .filter(row -> STATUS_RANK.getOrDefault(row.get(0), 0) < rank)
         // the status move and its message.status_changed event commit together
-        .ifPresent(row -> ownTransaction.executeWithoutResult(tx -> {
-          int moved = jdbc.sql("""
+        .ifPresent(
+            row ->
+                ownTransaction.executeWithoutResult(
+                    tx -> {
+                      int moved =
+                          jdbc.sql(
+                                  """
                   UPDATE outbound_message SET status = ?, status_at = ?, error = COALESCE(?, error)
                   WHERE wamid = ? AND status = ?""")
-              .params(status, Inbox.utc(at), Inbox.truncate(update.errorTitle(), 1000), update.wamid(), row.get(0))
-              .update();
-          if (moved == 1) {
-            Map<String, Object> data = new java.util.HashMap<>();
-            data.put("wamid", update.wamid());
-            data.put("status", status.toLowerCase());
-            data.put("previousStatus", row.get(0).toLowerCase());
-            data.put("errorCode", update.errorCode());
-            data.put("errorTitle", update.errorTitle());
-            events.publish(EventTypes.MESSAGE_STATUS_CHANGED, row.get(1), data);
-          }
-        }));
+                              .params(
+                                  status,
+                                  Inbox.utc(at),
+                                  Inbox.truncate(update.errorTitle(), 1000),
+                                  update.wamid(),
+                                  row.get(0))
+                              .update();
+                      if (moved == 1) {
+                        Map<String, Object> data = new java.util.HashMap<>();
+                        data.put("wamid", update.wamid());
+                        data.put("status", status.toLowerCase());
+                        data.put("previousStatus", row.get(0).toLowerCase());
+                        data.put("errorCode", update.errorCode());
+                        data.put("errorTitle", update.errorTitle());
+                        events.publish(EventTypes.MESSAGE_STATUS_CHANGED, row.get(1), data);
+                      }
+                    }));
   }
 
   String toJson(OutboundMessage message) {

@@ -5,13 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the flows' outbound messages leave after their turn commits: how often a failed send is tried again and
- * after how long an unconfirmed one is taken over by the sweep (a node that died between commit and send).
+ * How the flows' outbound messages leave after their turn commits: how often a failed send is tried
+ * again and after how long an unconfirmed one is taken over by the sweep (a node that died between
+ * commit and send).
  */
 @ConfigurationProperties("wasla.outbox")
 public record OutboxProperties(
     /* Sends of one message (each already retrying 429/5xx wasla.whatsapp.send-attempts times) before it is
-       FAILED and an incident of its conversation. */
+    FAILED and an incident of its conversation. */
     @DefaultValue("5") int attempts,
     /* Wait before the second send; doubles for each further one. */
     @DefaultValue("5s") Duration backoff,
@@ -19,13 +20,13 @@ public record OutboxProperties(
     @DefaultValue("60s") Duration lease,
     @DefaultValue("2s") Duration sweepInterval,
     /* Sends in flight at once (each waits for Meta's answer on a thread of its own); a conversation's messages
-       still leave one at a time, in order. At Meta's usual 100-500 ms per send, 64 carry 130-640 messages/s. */
+    still leave one at a time, in order. At Meta's usual 100-500 ms per send, 64 carry 130-640 messages/s. */
     @DefaultValue("64") int senders,
     /* On shutdown, how long the sends in flight may take to get Meta's answer and their SENT mark; queued sends
-       that have not started are left for the next start. */
+    that have not started are left for the next start. */
     @DefaultValue("15s") Duration shutdownTimeout,
     /* Sends Meta accepted while the database was away, whose SENT mark is kept in memory until it can be written
-       (instead of sending them again when their lease runs out). */
+    (instead of sending them again when their lease runs out). */
     @DefaultValue("10000") int pendingSentMarks) {
 
   public OutboxProperties {

@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One delivery to a conversation whose row the caller's transaction has locked: the head of its queue, either a
- * turn (the customer's messages up to {@code max-messages-per-turn}, once their turn window has passed) correlated
- * to the flow's wait state or starting the flow, or an external event correlated by its name. The entries are marked
- * delivered in the same transaction as the engine's state change.
+ * One delivery to a conversation whose row the caller's transaction has locked: the head of its
+ * queue, either a turn (the customer's messages up to {@code max-messages-per-turn}, once their
+ * turn window has passed) correlated to the flow's wait state or starting the flow, or an external
+ * event correlated by its name. The entries are marked delivered in the same transaction as the
+ * engine's state change.
  */
 final class TurnDelivery {
 
@@ -40,8 +41,16 @@ final class TurnDelivery {
   private final TurnWindows windows;
   private final DeliveryRetries retries;
 
-  TurnDelivery(Inbox inbox, ConversationEngine engine, MailboxProperties props, Clock clock, WebhookEvents events,
-      MailboxMetrics metrics, TurnListeners listeners, TurnWindows windows, DeliveryRetries retries) {
+  TurnDelivery(
+      Inbox inbox,
+      ConversationEngine engine,
+      MailboxProperties props,
+      Clock clock,
+      WebhookEvents events,
+      MailboxMetrics metrics,
+      TurnListeners listeners,
+      TurnWindows windows,
+      DeliveryRetries retries) {
     this.inbox = inbox;
     this.engine = engine;
     this.props = props;
@@ -54,16 +63,20 @@ final class TurnDelivery {
   }
 
   /**
-   * True while this thread delivers to the conversation: the wait state its flow reaches in that transaction need
-   * not poke the mailbox, which runs the conversation again by itself when more is pending
-   * ({@link DeliveryAttempt#more()}) or when a message arrived meanwhile (its webhook's poke). A turn that continues
-   * in a job reaches its wait state on the job's thread, which pokes as before.
+   * True while this thread delivers to the conversation: the wait state its flow reaches in that
+   * transaction need not poke the mailbox, which runs the conversation again by itself when more is
+   * pending ({@link DeliveryAttempt#more()}) or when a message arrived meanwhile (its webhook's
+   * poke). A turn that continues in a job reaches its wait state on the job's thread, which pokes
+   * as before.
    */
   static boolean isDelivering(String conversationKey) {
     return conversationKey.equals(DELIVERING.get());
   }
 
-  /** {@link #deliverNext}, marked as this thread's delivery of the conversation ({@link #isDelivering}). */
+  /**
+   * {@link #deliverNext}, marked as this thread's delivery of the conversation ({@link
+   * #isDelivering}).
+   */
   DeliveryAttempt deliverMarked(String key, Optional<Inbox.Locked> locked) {
     DELIVERING.set(key);
     try {
@@ -73,7 +86,9 @@ final class TurnDelivery {
     }
   }
 
-  /** The head of the queue of a conversation locked already (empty: locked elsewhere), as one turn. */
+  /**
+   * The head of the queue of a conversation locked already (empty: locked elsewhere), as one turn.
+   */
   DeliveryAttempt deliverNext(String key, Optional<Inbox.Locked> locked) {
     if (locked.isEmpty()) {
       return DeliveryAttempt.of(Outcome.LOCKED_ELSEWHERE);
@@ -87,7 +102,9 @@ final class TurnDelivery {
     InboxEntry head = pending.get(0);
     if (!head.isCustomerMessage()) {
       DeliveryAttempt delivery = deliverEvent(key, head, turnSeq + 1, now);
-      return delivery.outcome() == Outcome.DELIVERED ? delivery.withMore(pending.size() > 1) : delivery;
+      return delivery.outcome() == Outcome.DELIVERED
+          ? delivery.withMore(pending.size() > 1)
+          : delivery;
     }
     List<InboxEntry> turn = new ArrayList<>();
     for (InboxEntry entry : pending) {
@@ -106,16 +123,20 @@ final class TurnDelivery {
     if (retry) {
       variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
     }
-    // A conversation the mailbox never delivered to has no instance of its own: unless one was started elsewhere
-    // (Camunda's REST API, Tasklist), its first turn starts the flow without looking for a wait state first.
+    // A conversation the mailbox never delivered to has no instance of its own: unless one was
+    // started elsewhere
+    // (Camunda's REST API, Tasklist), its first turn starts the flow without looking for a wait
+    // state first.
     Boolean liveInstance = locked.get().liveInstance();
-    boolean noInstance = turnSeq == 0 && !(liveInstance != null ? liveInstance : engine.hasLiveInstance(key));
+    boolean noInstance =
+        turnSeq == 0 && !(liveInstance != null ? liveInstance : engine.hasLiveInstance(key));
     Optional<ConversationEngine.Waiting> waiting =
         noInstance ? Optional.empty() : engine.instanceWaitingFor(key, Mailbox.CUSTOMER_MESSAGE);
     String processInstanceId;
     if (waiting.isPresent()) {
       processInstanceId = waiting.get().processInstanceId();
-      // before the flow runs: it may answer at once, and the reply's 24-hour window opens with these messages
+      // before the flow runs: it may answer at once, and the reply's 24-hour window opens with
+      // these messages
       inbox.handOver(turn, key);
       listeners.tell(key, turn, retry);
       engine.correlate(Mailbox.CUSTOMER_MESSAGE, waiting.get(), variables);
@@ -127,7 +148,10 @@ final class TurnDelivery {
       inbox.handOver(turn, key);
       listeners.tell(key, turn, retry);
       processInstanceId = engine.start(props.flowFor(conversation.phoneNumberId()), key, variables);
-      conversationStarted(key, processInstanceId, props.flowFor(conversation.phoneNumberId()),
+      conversationStarted(
+          key,
+          processInstanceId,
+          props.flowFor(conversation.phoneNumberId()),
           Mailbox.CUSTOMER_MESSAGE);
     }
     inbox.markTurnDelivered(turn, key, seq, processInstanceId, now);
@@ -140,7 +164,8 @@ final class TurnDelivery {
 
   private DeliveryAttempt deliverEvent(String key, InboxEntry event, long seq, Instant now) {
     Map<String, Object> variables = EventVariables.parse(event.variablesJson());
-    Optional<ConversationEngine.Waiting> waiting = engine.instanceWaitingFor(key, event.messageName());
+    Optional<ConversationEngine.Waiting> waiting =
+        engine.instanceWaitingFor(key, event.messageName());
     Optional<String> processInstanceId;
     if (waiting.isPresent()) {
       engine.correlate(event.messageName(), waiting.get(), variables);
@@ -150,14 +175,16 @@ final class TurnDelivery {
         return DeliveryAttempt.of(Outcome.BUSY);
       }
       // The flow is at rest and does not expect this event now: record it, keep the queue moving.
-      log.info("No wait state of the conversation expects {}; recorded as unroutable",
+      log.info(
+          "No wait state of the conversation expects {}; recorded as unroutable",
           LogSafe.oneLine(event.messageName()));
       inbox.markUnroutable(event, now);
       return DeliveryAttempt.of(Outcome.DELIVERED);
     } else {
       processInstanceId = engine.startByMessage(event.messageName(), key, variables);
       if (processInstanceId.isEmpty()) {
-        log.info("No flow starts on {}; recorded as unroutable", LogSafe.oneLine(event.messageName()));
+        log.info(
+            "No flow starts on {}; recorded as unroutable", LogSafe.oneLine(event.messageName()));
         inbox.markUnroutable(event, now);
         return DeliveryAttempt.of(Outcome.DELIVERED);
       }
@@ -167,8 +194,12 @@ final class TurnDelivery {
     return DeliveryAttempt.of(Outcome.DELIVERED);
   }
 
-  /** conversation.started, in the delivery's transaction: it exists exactly when the start committed. */
-  private void conversationStarted(String key, String processInstanceId, String flow, String startedBy) {
+  /**
+   * conversation.started, in the delivery's transaction: it exists exactly when the start
+   * committed.
+   */
+  private void conversationStarted(
+      String key, String processInstanceId, String flow, String startedBy) {
     Map<String, Object> data = new HashMap<>();
     data.put("processInstanceId", processInstanceId);
     data.put("flow", flow);

@@ -12,7 +12,10 @@ final class TurnVariables {
 
   private TurnVariables() {}
 
-  /** Every turn's: its number, its messages' texts one per line, the reply id and wamid of its last message. */
+  /**
+   * Every turn's: its number, its messages' texts one per line, the reply id and wamid of its last
+   * message.
+   */
   static Map<String, Object> of(List<InboxEntry> turn, long seq) {
     StringBuilder text = new StringBuilder();
     for (InboxEntry entry : turn) {
@@ -26,21 +29,29 @@ final class TurnVariables {
     InboxEntry last = turn.get(turn.size() - 1);
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.TURN_SEQ, seq);
-    variables.put(ConversationVariables.TURN_TEXT, Inbox.truncate(text.toString(), TURN_TEXT_LIMIT));
+    variables.put(
+        ConversationVariables.TURN_TEXT, Inbox.truncate(text.toString(), TURN_TEXT_LIMIT));
     variables.put(ConversationVariables.REPLY_ID, last.replyId());
     variables.put(ConversationVariables.LAST_WAMID, last.wamid());
     return variables;
   }
 
-  /** A new conversation's too: its key, the customer's number and the latest profile name the turn carries. */
+  /**
+   * A new conversation's too: its key, the customer's number and the latest profile name the turn
+   * carries.
+   */
   static Map<String, Object> ofStart(ConversationKey key, List<InboxEntry> turn) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.CONVERSATION_KEY, key.value());
     variables.put(ConversationVariables.CUSTOMER_KEY, key.value());
     variables.put(ConversationVariables.PHONE_NUMBER_ID, key.phoneNumberId());
     variables.put(ConversationVariables.WA_ID, key.waId());
-    String name = turn.stream().map(InboxEntry::profileName).filter(n -> n != null && !n.isBlank())
-        .reduce((a, b) -> b).orElse(null);
+    String name =
+        turn.stream()
+            .map(InboxEntry::profileName)
+            .filter(n -> n != null && !n.isBlank())
+            .reduce((a, b) -> b)
+            .orElse(null);
     variables.put(ConversationVariables.CUSTOMER_NAME, name);
     return variables;
   }

@@ -9,9 +9,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Pokes the mailbox after commit whenever a conversation instance reaches a wait state or ends, so that
- * messages buffered while it was busy are delivered at once. Added to every process as it is deployed
- * ({@link EngineSettings}): analysts do not have to remember it in the Modeler.
+ * Pokes the mailbox after commit whenever a conversation instance reaches a wait state or ends, so
+ * that messages buffered while it was busy are delivered at once. Added to every process as it is
+ * deployed ({@link EngineSettings}): analysts do not have to remember it in the Modeler.
  */
 @Component
 public class WaitStateListener implements EngineSetup, ExecutionListener {
@@ -25,7 +25,8 @@ public class WaitStateListener implements EngineSetup, ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    // in the mailbox's own delivery the mailbox looks again by itself: a poke would cost a read per turn
+    // in the mailbox's own delivery the mailbox looks again by itself: a poke would cost a read per
+    // turn
     if (key == null || Mailbox.isDelivering(key)) {
       return;
     }

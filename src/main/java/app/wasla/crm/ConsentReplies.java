@@ -1,17 +1,20 @@
 package app.wasla.crm;
 
 /**
- * The confirmation of a STOP or START: in Egyptian Arabic to a keyword written in Arabic, in Arabizi and English to a
- * customer who writes Arabizi (a Latin keyword, preferred language arabizi), else in English. Each says how to undo it.
+ * The confirmation of a STOP or START: in Egyptian Arabic to a keyword written in Arabic, in
+ * Arabizi and English to a customer who writes Arabizi (a Latin keyword, preferred language
+ * arabizi), else in English. Each says how to undo it.
  */
 final class ConsentReplies {
 
-  private ConsentReplies() {
-  }
+  private ConsentReplies() {}
 
-  static String confirmation(ConsentKeywords.Verdict verdict, String keyword, String preferredLanguage) {
+  static String confirmation(
+      ConsentKeywords.Verdict verdict, String keyword, String preferredLanguage) {
     boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;
-    if (keyword.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC)) {
+    if (keyword
+        .chars()
+        .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC)) {
       return optOut
           ? "تمام، مش هنبعتلك رسايل عروض أو تسويق تاني. لو غيرت رأيك ابعت «اشتراك». وتقدر تكلمنا هنا في أي وقت."
           : "تمام، رجعنا نبعتلك العروض. لو حبيت توقفها ابعت «إلغاء».";

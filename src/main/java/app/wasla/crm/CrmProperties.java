@@ -6,28 +6,40 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code wasla.crm.*}.
  *
- * @param tagRulesPath     the tag DMN (file system first, classpath fallback)
- * @param optOutKeywords   whole messages that opt a customer out of marketing; null: the defaults
- * @param optInKeywords    whole messages that opt back in; null: the defaults
- * @param erasureSecret    the HMAC key of erased customers' pseudonyms ({@link Pseudonyms}); none: random per run
+ * @param tagRulesPath the tag DMN (file system first, classpath fallback)
+ * @param optOutKeywords whole messages that opt a customer out of marketing; null: the defaults
+ * @param optInKeywords whole messages that opt back in; null: the defaults
+ * @param erasureSecret the HMAC key of erased customers' pseudonyms ({@link Pseudonyms}); none:
+ *     random per run
  */
 @ConfigurationProperties("wasla.crm")
-public record CrmProperties(String tagRulesPath, List<String> optOutKeywords, List<String> optInKeywords,
+public record CrmProperties(
+    String tagRulesPath,
+    List<String> optOutKeywords,
+    List<String> optInKeywords,
     String erasureSecret) {
 
   public CrmProperties {
-    tagRulesPath = tagRulesPath == null || tagRulesPath.isBlank() ? TagRules.DEFAULT_PATH : tagRulesPath;
+    tagRulesPath =
+        tagRulesPath == null || tagRulesPath.isBlank() ? TagRules.DEFAULT_PATH : tagRulesPath;
   }
 
   @Override
   public String toString() {
-    return "CrmProperties[tagRulesPath=" + tagRulesPath + ", erasureSecret="
-        + (erasureSecret == null || erasureSecret.isBlank() ? "(none)" : "****") + "]";
+    return "CrmProperties[tagRulesPath="
+        + tagRulesPath
+        + ", erasureSecret="
+        + (erasureSecret == null || erasureSecret.isBlank() ? "(none)" : "****")
+        + "]";
   }
 
   ConsentKeywords consentKeywords() {
     return new ConsentKeywords(
-        optOutKeywords == null || optOutKeywords.isEmpty() ? ConsentKeywords.DEFAULT_OPT_OUT : optOutKeywords,
-        optInKeywords == null || optInKeywords.isEmpty() ? ConsentKeywords.DEFAULT_OPT_IN : optInKeywords);
+        optOutKeywords == null || optOutKeywords.isEmpty()
+            ? ConsentKeywords.DEFAULT_OPT_OUT
+            : optOutKeywords,
+        optInKeywords == null || optInKeywords.isEmpty()
+            ? ConsentKeywords.DEFAULT_OPT_IN
+            : optInKeywords);
   }
 }

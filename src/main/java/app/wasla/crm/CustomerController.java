@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/customers}: search, profile with tags, paged history, edits, manual tags and erasure. A customer is
- * addressed by its key {@code <phone_number_id>:<wa_id>}. Authentication of {@code /api/**} is not done here.
+ * {@code /api/customers}: search, profile with tags, paged history, edits, manual tags and erasure.
+ * A customer is addressed by its key {@code <phone_number_id>:<wa_id>}. Authentication of {@code
+ * /api/**} is not done here.
  */
 @RestController
 @RequestMapping("/api/customers")
@@ -29,12 +30,10 @@ class CustomerController {
   static final URI BAD_REQUEST = URI.create("https://wasla.app/problems/invalid-customer-request");
 
   /** Body of PATCH: each field optional; an attribute with a null value is removed. */
-  record ProfileEdit(String name, String preferredLanguage, Map<String, String> attributes) {
-  }
+  record ProfileEdit(String name, String preferredLanguage, Map<String, String> attributes) {}
 
   /** Body of POST .../tags. */
-  record TagRequest(String tag, String by) {
-  }
+  record TagRequest(String tag, String by) {}
 
   private final CustomerMemory memory;
 
@@ -44,8 +43,10 @@ class CustomerController {
 
   @RequiresScope(Scope.CUSTOMERS_READ)
   @GetMapping
-  Page<CustomerProfile> search(@RequestParam(required = false) String tag,
-      @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+  Page<CustomerProfile> search(
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     return memory.search(tag, q, page, size);
   }
@@ -59,7 +60,9 @@ class CustomerController {
 
   @RequiresScope(Scope.CUSTOMERS_READ)
   @GetMapping("/{customerKey}/history")
-  Page<HistoryEntry> history(@PathVariable String customerKey, @RequestParam(defaultValue = "0") int page,
+  Page<HistoryEntry> history(
+      @PathVariable String customerKey,
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     profile(customerKey);
     return memory.history(key(customerKey), page, size);
@@ -68,7 +71,10 @@ class CustomerController {
   @RequiresScope(Scope.CUSTOMERS_WRITE)
   @PatchMapping("/{customerKey}")
   CustomerProfile update(@PathVariable String customerKey, @RequestBody ProfileEdit edit) {
-    return memory.update(key(customerKey), blankToNull(edit.name()), blankToNull(edit.preferredLanguage()),
+    return memory.update(
+        key(customerKey),
+        blankToNull(edit.name()),
+        blankToNull(edit.preferredLanguage()),
         edit.attributes());
   }
 
@@ -91,8 +97,9 @@ class CustomerController {
   }
 
   /**
-   * Digits only, as the webhook stores it: a '+' or '-' variant must not name a second, consent-free customer. An
-   * erased customer's pseudonym ({@code erased:<32 hex>}) is taken as it is.
+   * Digits only, as the webhook stores it: a '+' or '-' variant must not name a second,
+   * consent-free customer. An erased customer's pseudonym ({@code erased:<32 hex>}) is taken as it
+   * is.
    */
   private static String key(String customerKey) {
     if (Pseudonyms.isPseudonym(customerKey) && customerKey.matches("erased:[0-9a-f]{32}")) {
@@ -109,11 +116,16 @@ class CustomerController {
     return p;
   }
 
-  /** A turn of the conversation ran while the erasure deleted it: nothing was erased, asking again works. */
+  /**
+   * A turn of the conversation ran while the erasure deleted it: nothing was erased, asking again
+   * works.
+   */
   @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
   ProblemDetail busy(org.camunda.bpm.engine.OptimisticLockingException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        "The customer's conversation changed meanwhile; nothing was erased. Try again.");
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "The customer's conversation changed meanwhile; nothing was erased. Try again.");
     p.setTitle("Customer busy");
     return p;
   }

@@ -7,7 +7,6 @@ import app.wasla.conversation.MessageHistory;
 import app.wasla.conversation.Outbox;
 import app.wasla.system.CustomerDataOwner;
 import app.wasla.system.CustomerErasure;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One memory per customer that every conversation, the persona, agents and the commerce module read and write:
- * profile, lifetime figures, consent, tags and the history. Every change that moves a figure re-evaluates the
- * tags ({@link TagRules}) and publishes {@link CustomerTagged} when they change. Calls join the caller's
- * transaction (a flow job's, so a failed job rolls its CRM changes back with it) or open their own.
+ * One memory per customer that every conversation, the persona, agents and the commerce module read
+ * and write: profile, lifetime figures, consent, tags and the history. Every change that moves a
+ * figure re-evaluates the tags ({@link TagRules}) and publishes {@link CustomerTagged} when they
+ * change. Calls join the caller's transaction (a flow job's, so a failed job rolls its CRM changes
+ * back with it) or open their own.
  */
 @Service
 @Transactional
@@ -44,6 +44,7 @@ public class CustomerMemory implements CustomerMessageListener {
 
   /** Kinds of {@code customer_event} rows. */
   public static final String HANDOFF = "HANDOFF";
+
   public static final String ORDER = "ORDER";
   public static final String PAYMENT = "PAYMENT";
   public static final String BOOKING = "BOOKING";
@@ -56,12 +57,19 @@ public class CustomerMemory implements CustomerMessageListener {
    * What the persona made of one customer turn.
    *
    * @param conversationId the process instance (a new one counts as a new conversation)
-   * @param sentiment      positive, neutral or negative
-   * @param language       language tag (ar-EG, ar, arabizi, en, mixed); mixed does not change the preferred one
+   * @param sentiment positive, neutral or negative
+   * @param language language tag (ar-EG, ar, arabizi, en, mixed); mixed does not change the
+   *     preferred one
    */
-  public record Turn(String customerKey, String conversationId, String intent, String sentiment, String language,
-      boolean handoff, String handoffReason, Instant at) {
-  }
+  public record Turn(
+      String customerKey,
+      String conversationId,
+      String intent,
+      String sentiment,
+      String language,
+      boolean handoff,
+      String handoffReason,
+      Instant at) {}
 
   private final CustomerStore store;
   private final TagRules rules;
@@ -74,9 +82,17 @@ public class CustomerMemory implements CustomerMessageListener {
   private final MessageHistory messages;
   private final List<CustomerDataOwner> dataOwners;
 
-  CustomerMemory(CustomerStore store, TagRules rules, ConsentKeywords consentKeywords,
-      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-      Pseudonyms pseudonyms, @Lazy Outbox outbox, MessageHistory messages, List<CustomerDataOwner> dataOwners) {
+  CustomerMemory(
+      CustomerStore store,
+      TagRules rules,
+      ConsentKeywords consentKeywords,
+      ApplicationEventPublisher events,
+      Clock clock,
+      PlatformTransactionManager transactionManager,
+      Pseudonyms pseudonyms,
+      @Lazy Outbox outbox,
+      MessageHistory messages,
+      List<CustomerDataOwner> dataOwners) {
     this.outbox = outbox;
     this.messages = messages;
     List<CustomerDataOwner> ordered = new ArrayList<>(dataOwners);
@@ -92,9 +108,10 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * A customer message was stored: a consent keyword is recorded at once (an opt-out must hold before the next
-   * broadcast, whatever the conversation is doing). Any other message costs no database work here, so the
-   * acknowledgement to Meta never waits for the customer row a running turn holds locked.
+   * A customer message was stored: a consent keyword is recorded at once (an opt-out must hold
+   * before the next broadcast, whatever the conversation is doing). Any other message costs no
+   * database work here, so the acknowledgement to Meta never waits for the customer row a running
+   * turn holds locked.
    */
   @Override
   @Transactional(propagation = Propagation.SUPPORTS)
@@ -113,8 +130,8 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * Confirms the opt-out or opt-in (recorded by {@link #stored} already) in the customer's language, through the
-   * outbox: once per message (its wamid is the send's key).
+   * Confirms the opt-out or opt-in (recorded by {@link #stored} already) in the customer's
+   * language, through the outbox: once per message (its wamid is the send's key).
    */
   @Override
   @Transactional(propagation = Propagation.SUPPORTS)
@@ -123,11 +140,19 @@ public class CustomerMemory implements CustomerMessageListener {
     if (verdict == ConsentKeywords.Verdict.NONE) {
       return;
     }
-    transaction.executeWithoutResult(tx -> {
-      String preferred = store.findWithoutAttributes(key.value()).map(CustomerProfile::preferredLanguage).orElse(null);
-      outbox.queue(key, OutboundMessage.Text.of(ConsentReplies.confirmation(verdict, text, preferred)),
-          "consent:" + wamid, null);
-    });
+    transaction.executeWithoutResult(
+        tx -> {
+          String preferred =
+              store
+                  .findWithoutAttributes(key.value())
+                  .map(CustomerProfile::preferredLanguage)
+                  .orElse(null);
+          outbox.queue(
+              key,
+              OutboundMessage.Text.of(ConsentReplies.confirmation(verdict, text, preferred)),
+              "consent:" + wamid,
+              null);
+        });
   }
 
   private void recordConsent(ConversationKey key, ConsentKeywords.Verdict verdict, Instant at) {
@@ -139,15 +164,23 @@ public class CustomerMemory implements CustomerMessageListener {
     boolean current = store.find(key.value()).map(CustomerProfile::marketingOptOut).orElse(false);
     if (current != optOut) {
       store.setConsent(key.value(), optOut, at);
-      store.addEvent(key.value(), CONSENT, null, null, null, optOut ? "marketing opt-out" : "marketing opt-in",
-          null, at, now);
+      store.addEvent(
+          key.value(),
+          CONSENT,
+          null,
+          null,
+          null,
+          optOut ? "marketing opt-out" : "marketing opt-in",
+          null,
+          at,
+          now);
       log.info("Customer {} opted {} of marketing", key, optOut ? "out" : "back in");
     }
   }
 
   /**
-   * A customer message was delivered to its flow (or stored too old to answer): creates or updates the profile
-   * (name from the WhatsApp contact, first and last contact times).
+   * A customer message was delivered to its flow (or stored too old to answer): creates or updates
+   * the profile (name from the WhatsApp contact, first and last contact times).
    */
   @Override
   public void delivered(ConversationKey key, String profileName, String text, Instant at) {
@@ -155,8 +188,9 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * A turn of several messages (a burst) was delivered: one update for all of them, with the newest WhatsApp name
-   * given and the turn's oldest and newest times, as the messages one by one would leave the profile.
+   * A turn of several messages (a burst) was delivered: one update for all of them, with the newest
+   * WhatsApp name given and the turn's oldest and newest times, as the messages one by one would
+   * leave the profile.
    */
   @Override
   public void deliveredTurn(ConversationKey key, List<CustomerMessageListener.Message> turn) {
@@ -175,46 +209,67 @@ public class CustomerMemory implements CustomerMessageListener {
 
   private void touchContact(ConversationKey key, String profileName, Instant first, Instant last) {
     // one statement on PostgreSQL, also for a new customer; on H2 a new customer is created first
-    CustomerStore.Touched touched = store.touchContact(key, profileName, first, last, clock.instant());
+    CustomerStore.Touched touched =
+        store.touchContact(key, profileName, first, last, clock.instant());
     if (!touched.found()) {
       store.ensure(key, clock.instant());
       touched = store.touchContact(key, profileName, first, last, clock.instant());
     }
-    // the persona answers the turn next, in this transaction: it reads the profile the update returned
+    // the persona answers the turn next, in this transaction: it reads the profile the update
+    // returned
     if (touched.profile() != null) {
       DeliveredProfiles.remember(key.value(), touched.profile());
     }
   }
 
-  /** After each persona turn: language, last intent, negative streak, conversations, handoff; tags re-evaluated. */
+  /**
+   * After each persona turn: language, last intent, negative streak, conversations, handoff; tags
+   * re-evaluated.
+   */
   public void turnCompleted(Turn turn) {
     ConversationKey key = ConversationKey.parse(turn.customerKey());
     DeliveredProfiles.forget(key.value());
     Instant now = clock.instant();
     Instant at = turn.at() == null ? now : turn.at();
-    String language = turn.language() == null || "mixed".equalsIgnoreCase(turn.language()) ? null : turn.language();
+    String language =
+        turn.language() == null || "mixed".equalsIgnoreCase(turn.language())
+            ? null
+            : turn.language();
     boolean negative = "negative".equalsIgnoreCase(turn.sentiment());
-    // a returning customer (the usual case) costs one statement, which also locks the row; a new one is created first
+    // a returning customer (the usual case) costs one statement, which also locks the row; a new
+    // one is created first
     Optional<CustomerProfile> after =
         store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language);
     if (after.isEmpty()) {
       store.ensure(key, now);
-      after = store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language);
+      after =
+          store.recordTurn(key.value(), turn.conversationId(), turn.intent(), negative, language);
     }
     if (turn.handoff()) {
-      store.addEvent(key.value(), HANDOFF, null, null, null, turn.handoffReason(), turn.conversationId(), at, now);
+      store.addEvent(
+          key.value(),
+          HANDOFF,
+          null,
+          null,
+          null,
+          turn.handoffReason(),
+          turn.conversationId(),
+          at,
+          now);
     }
-    // the turn's update returned the profile the rules need (the handoff event changes none of its figures)
+    // the turn's update returned the profile the rules need (the handoff event changes none of its
+    // figures)
     retag(key.value(), now, after.orElseThrow());
   }
 
   /**
-   * An order was placed: one more order, its amount added to the open balance, last order time. Idempotent on
-   * {@code orderRef}.
+   * An order was placed: one more order, its amount added to the open balance, last order time.
+   * Idempotent on {@code orderRef}.
    *
    * @return false when this order was already recorded
    */
-  public boolean recordOrder(String customerKey, String orderRef, BigDecimal amount, String currency, Instant at) {
+  public boolean recordOrder(
+      String customerKey, String orderRef, BigDecimal amount, String currency, Instant at) {
     requireRef(orderRef);
     String key = prepare(customerKey);
     if (store.eventExists(key, ORDER, orderRef)) {
@@ -228,20 +283,34 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * A payment arrived: added to the total spend and taken off the open balance. Idempotent on {@code paymentRef}.
+   * A payment arrived: added to the total spend and taken off the open balance. Idempotent on
+   * {@code paymentRef}.
    *
    * @param orderRef the order it pays, or null
    * @return false when this payment was already recorded
    */
-  public boolean recordPayment(String customerKey, String paymentRef, String orderRef, BigDecimal amount,
-      String currency, Instant at) {
+  public boolean recordPayment(
+      String customerKey,
+      String paymentRef,
+      String orderRef,
+      BigDecimal amount,
+      String currency,
+      Instant at) {
     requireRef(paymentRef);
     String key = prepare(customerKey);
     if (store.eventExists(key, PAYMENT, paymentRef)) {
       return false;
     }
     BigDecimal value = amount == null ? BigDecimal.ZERO : amount;
-    store.addEvent(key, PAYMENT, paymentRef, value, currency, orderRef == null ? null : "order " + orderRef, null, at,
+    store.addEvent(
+        key,
+        PAYMENT,
+        paymentRef,
+        value,
+        currency,
+        orderRef == null ? null : "order " + orderRef,
+        null,
+        at,
         clock.instant());
     store.addPayment(key, value, currency);
     retag(key, clock.instant());
@@ -249,9 +318,10 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * The commerce backend's figures of the customer (Smart Info: orders bought, what they cost, payments still open,
-   * the latest order), which the CRM takes as its own: the orders placed before Wasla, or elsewhere, count as well as
-   * those of the conversations. Tags are re-evaluated. Nothing is written when the figures are the CRM's already.
+   * The commerce backend's figures of the customer (Smart Info: orders bought, what they cost,
+   * payments still open, the latest order), which the CRM takes as its own: the orders placed
+   * before Wasla, or elsewhere, count as well as those of the conversations. Tags are re-evaluated.
+   * Nothing is written when the figures are the CRM's already.
    */
   public void recordFigures(String customerKey, Figures figures) {
     ConversationKey key = ConversationKey.parse(customerKey);
@@ -260,13 +330,22 @@ public class CustomerMemory implements CustomerMessageListener {
       return;
     }
     String k = prepare(customerKey);
-    store.setFigures(k, figures.orders(), figures.totalSpend(), figures.openBalance(), figures.currency(),
+    store.setFigures(
+        k,
+        figures.orders(),
+        figures.totalSpend(),
+        figures.openBalance(),
+        figures.currency(),
         figures.lastOrderAt());
     retag(k, clock.instant());
   }
 
   /** Lifetime figures from the business's own records (see {@link #recordFigures}). */
-  public record Figures(int orders, BigDecimal totalSpend, BigDecimal openBalance, String currency,
+  public record Figures(
+      int orders,
+      BigDecimal totalSpend,
+      BigDecimal openBalance,
+      String currency,
       Instant lastOrderAt) {
 
     public Figures {
@@ -275,14 +354,19 @@ public class CustomerMemory implements CustomerMessageListener {
     }
 
     boolean sameAs(CustomerProfile p) {
-      return p.orders() == orders && p.totalSpend().compareTo(totalSpend) == 0
+      return p.orders() == orders
+          && p.totalSpend().compareTo(totalSpend) == 0
           && p.openBalance().compareTo(openBalance) == 0
           && (lastOrderAt == null || lastOrderAt.equals(p.lastOrderAt()));
     }
   }
 
-  /** A booking was made, changed or cancelled ({@code description} says which). Idempotent on {@code bookingRef}. */
-  public boolean recordBooking(String customerKey, String bookingRef, String description, Instant at) {
+  /**
+   * A booking was made, changed or cancelled ({@code description} says which). Idempotent on {@code
+   * bookingRef}.
+   */
+  public boolean recordBooking(
+      String customerKey, String bookingRef, String description, Instant at) {
     requireRef(bookingRef);
     String key = prepare(customerKey);
     if (store.eventExists(key, BOOKING, bookingRef)) {
@@ -293,7 +377,10 @@ public class CustomerMemory implements CustomerMessageListener {
     return true;
   }
 
-  /** A handoff to a person (by the handoff module, an agent or an external system); {@code ref} may be null. */
+  /**
+   * A handoff to a person (by the handoff module, an agent or an external system); {@code ref} may
+   * be null.
+   */
   public boolean recordHandoff(String customerKey, String ref, String reason, Instant at) {
     String key = prepare(customerKey);
     if (store.eventExists(key, HANDOFF, ref)) {
@@ -310,13 +397,14 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /** A history's order: time, then direction ({@code event}, {@code in}, {@code out}), then id. */
-  private static final Comparator<HistoryEntry> HISTORY_ORDER = Comparator
-      .comparing(HistoryEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(HistoryEntry::direction).thenComparingLong(HistoryEntry::id);
+  private static final Comparator<HistoryEntry> HISTORY_ORDER =
+      Comparator.comparing(HistoryEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(HistoryEntry::direction)
+          .thenComparingLong(HistoryEntry::id);
 
   /**
-   * Messages both ways (the conversation's, {@link MessageHistory}) and the CRM's events across all conversations,
-   * oldest first.
+   * Messages both ways (the conversation's, {@link MessageHistory}) and the CRM's events across all
+   * conversations, oldest first.
    */
   @Transactional(readOnly = true)
   public Page<HistoryEntry> history(String customerKey, int page, int size) {
@@ -328,40 +416,64 @@ public class CustomerMemory implements CustomerMessageListener {
     // the first (p + 1) * n lines of each source are enough for page p of their merge
     int needed = (int) Math.min(Integer.MAX_VALUE, ((long) p + 1) * n);
     List<HistoryEntry> merged = new ArrayList<>(store.oldestEvents(key, needed));
-    messages.oldest(key, needed).forEach(m -> merged.add(new HistoryEntry(m.direction(), m.id(), m.kind(), m.type(),
-        m.text(), m.at(), m.status(), m.conversationId(), null, null, null)));
+    messages
+        .oldest(key, needed)
+        .forEach(
+            m ->
+                merged.add(
+                    new HistoryEntry(
+                        m.direction(),
+                        m.id(),
+                        m.kind(),
+                        m.type(),
+                        m.text(),
+                        m.at(),
+                        m.status(),
+                        m.conversationId(),
+                        null,
+                        null,
+                        null)));
     merged.sort(HISTORY_ORDER);
     long from = Math.min((long) p * n, merged.size());
-    return new Page<>(List.copyOf(merged.subList((int) from, (int) Math.min(from + n, merged.size()))), p, n, total);
-  }
-
-  /** Customers with the tag (if given) whose name or number contains {@code text} (if given), latest first. */
-  @Transactional(readOnly = true)
-  public Page<CustomerProfile> search(String tag, String text, int page, int size) {
-    int[] b = Page.bounds(page, size);
-    return store.search(tag == null || tag.isBlank() ? null : Tags.normalize(tag), text, b[0], b[1]);
+    return new Page<>(
+        List.copyOf(merged.subList((int) from, (int) Math.min(from + n, merged.size()))),
+        p,
+        n,
+        total);
   }
 
   /**
-   * An agent's edit: name (kept from then on over the WhatsApp profile name), preferred language, and attributes
-   * (a null value removes the attribute). Null arguments change nothing.
+   * Customers with the tag (if given) whose name or number contains {@code text} (if given), latest
+   * first.
    */
-  public CustomerProfile update(String customerKey, String name, String preferredLanguage,
-      Map<String, String> attributes) {
+  @Transactional(readOnly = true)
+  public Page<CustomerProfile> search(String tag, String text, int page, int size) {
+    int[] b = Page.bounds(page, size);
+    return store.search(
+        tag == null || tag.isBlank() ? null : Tags.normalize(tag), text, b[0], b[1]);
+  }
+
+  /**
+   * An agent's edit: name (kept from then on over the WhatsApp profile name), preferred language,
+   * and attributes (a null value removes the attribute). Null arguments change nothing.
+   */
+  public CustomerProfile update(
+      String customerKey, String name, String preferredLanguage, Map<String, String> attributes) {
     String key = existing(customerKey);
     store.lock(key);
     store.updateProfile(key, name, preferredLanguage);
     if (attributes != null) {
       Instant now = clock.instant();
-      attributes.forEach((n, v) -> {
-        if (n == null || n.isBlank() || n.length() > 128) {
-          throw new IllegalArgumentException("an attribute name is 1 to 128 characters");
-        }
-        if (v != null && v.length() > 4000) {
-          throw new IllegalArgumentException("an attribute value is at most 4000 characters");
-        }
-        store.putAttribute(key, n.strip(), v, now);
-      });
+      attributes.forEach(
+          (n, v) -> {
+            if (n == null || n.isBlank() || n.length() > 128) {
+              throw new IllegalArgumentException("an attribute name is 1 to 128 characters");
+            }
+            if (v != null && v.length() > 4000) {
+              throw new IllegalArgumentException("an attribute value is at most 4000 characters");
+            }
+            store.putAttribute(key, n.strip(), v, now);
+          });
     }
     return store.find(key).orElseThrow();
   }
@@ -372,8 +484,9 @@ public class CustomerMemory implements CustomerMessageListener {
     String t = Tags.normalize(tag);
     store.lock(key);
     Set<String> before = effective(key);
-    boolean alreadyManual = store.tags(key).stream()
-        .anyMatch(x -> x.name().equals(t) && CustomerStore.MANUAL.equals(x.source()));
+    boolean alreadyManual =
+        store.tags(key).stream()
+            .anyMatch(x -> x.name().equals(t) && CustomerStore.MANUAL.equals(x.source()));
     if (!alreadyManual) {
       store.addTag(key, t, CustomerStore.MANUAL, by, clock.instant());
     }
@@ -393,13 +506,13 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * Erases the customer: every {@link CustomerDataOwner} erases its own tables in order (the conversation first: it
-   * locks the conversation's row, and its flows leave the engine with their history, so that an open handoff is no
-   * obstacle), then {@link CustomerErased} goes to the listeners above the CRM, then the CRM erases its own tables,
-   * all in one transaction. Message texts and personal
-   * data leave Wasla's tables, and the
-   * pseudonym ({@link Pseudonyms}) takes the place of the key and the number wherever a row stays for its figures
-   * (orders, payments, message counts). A new message from the same number starts afresh.
+   * Erases the customer: every {@link CustomerDataOwner} erases its own tables in order (the
+   * conversation first: it locks the conversation's row, and its flows leave the engine with their
+   * history, so that an open handoff is no obstacle), then {@link CustomerErased} goes to the
+   * listeners above the CRM, then the CRM erases its own tables, all in one transaction. Message
+   * texts and personal data leave Wasla's tables, and the pseudonym ({@link Pseudonyms}) takes the
+   * place of the key and the number wherever a row stays for its figures (orders, payments, message
+   * counts). A new message from the same number starts afresh.
    *
    * @return how many rows of each kind were cleared, and the pseudonym the figures stay under
    */
@@ -412,17 +525,19 @@ public class CustomerMemory implements CustomerMessageListener {
     Set<String> before = effective(key);
     String pseudonym = pseudonyms.of(key);
     Instant now = clock.instant();
-    CustomerErasure erasure = new CustomerErasure(key, ConversationKey.parse(key).waId(), pseudonym, pseudonyms::of,
-        now);
+    CustomerErasure erasure =
+        new CustomerErasure(key, ConversationKey.parse(key).waId(), pseudonym, pseudonyms::of, now);
     Map<String, Object> cleared = new LinkedHashMap<>();
-    // the conversation's owner first: it locks the conversation's row before anything else is erased
+    // the conversation's owner first: it locks the conversation's row before anything else is
+    // erased
     for (CustomerDataOwner owner : dataOwners) {
       cleared.putAll(owner.eraseCustomer(erasure));
     }
     events.publishEvent(new CustomerErased(key, now));
     cleared.putAll(store.erase(key, pseudonym, clock.instant()));
     if (!before.isEmpty()) {
-      // the tag rows are gone with the profile; listeners learn it under the pseudonym, without a history row
+      // the tag rows are gone with the profile; listeners learn it under the pseudonym, without a
+      // history row
       events.publishEvent(new CustomerTagged(pseudonym, Set.of(), before, clock.instant()));
     }
     log.info("Customer {} erased as {}: {}", ConversationKey.mask(key), pseudonym, cleared);
@@ -431,8 +546,8 @@ public class CustomerMemory implements CustomerMessageListener {
   }
 
   /**
-   * What the persona should know: name, preferred language, tags and figures, without the free-form attributes
-   * (an empty map); empty for an unknown customer.
+   * What the persona should know: name, preferred language, tags and figures, without the free-form
+   * attributes (an empty map); empty for an unknown customer.
    */
   @Transactional(readOnly = true)
   public Optional<CustomerProfile> context(String customerKey) {
@@ -464,19 +579,35 @@ public class CustomerMemory implements CustomerMessageListener {
     }
   }
 
-  /** Rule tags from the DMN table: adds what matches now, removes what no longer does; manual tags untouched. */
+  /**
+   * Rule tags from the DMN table: adds what matches now, removes what no longer does; manual tags
+   * untouched.
+   */
   private void retag(String key, Instant now) {
     retag(key, now, store.findWithoutAttributes(key).orElseThrow());
   }
 
   private void retag(String key, Instant now, CustomerProfile p) {
-    Integer daysSinceLastOrder = p.lastOrderAt() == null ? null
-        : (int) Math.max(0, Duration.between(p.lastOrderAt(), now).toDays());
-    Set<String> wanted = rules.tags(new TagRules.Facts(p.totalSpend().doubleValue(), p.orders(), p.lastIntent(),
-        p.negativeTurnsInARow(), daysSinceLastOrder, p.openBalance().doubleValue(), p.conversations()));
+    Integer daysSinceLastOrder =
+        p.lastOrderAt() == null
+            ? null
+            : (int) Math.max(0, Duration.between(p.lastOrderAt(), now).toDays());
+    Set<String> wanted =
+        rules.tags(
+            new TagRules.Facts(
+                p.totalSpend().doubleValue(),
+                p.orders(),
+                p.lastIntent(),
+                p.negativeTurnsInARow(),
+                daysSinceLastOrder,
+                p.openBalance().doubleValue(),
+                p.conversations()));
     Set<String> before = names(p);
-    Set<String> ruleTags = p.tags().stream().filter(t -> CustomerStore.RULE.equals(t.source()))
-        .map(CustomerProfile.Tag::name).collect(Collectors.toSet());
+    Set<String> ruleTags =
+        p.tags().stream()
+            .filter(t -> CustomerStore.RULE.equals(t.source()))
+            .map(CustomerProfile.Tag::name)
+            .collect(Collectors.toSet());
     for (String t : ruleTags) {
       if (!wanted.contains(t)) {
         store.removeTag(key, t, CustomerStore.RULE);
@@ -487,15 +618,21 @@ public class CustomerMemory implements CustomerMessageListener {
         store.addTag(key, t, CustomerStore.RULE, "rules", now);
       }
     }
-    // the tags now: every tag of another source as it was, and the rule tags wanted (no second read)
-    Set<String> after = p.tags().stream().filter(t -> !CustomerStore.RULE.equals(t.source()))
-        .map(CustomerProfile.Tag::name).collect(Collectors.toCollection(TreeSet::new));
+    // the tags now: every tag of another source as it was, and the rule tags wanted (no second
+    // read)
+    Set<String> after =
+        p.tags().stream()
+            .filter(t -> !CustomerStore.RULE.equals(t.source()))
+            .map(CustomerProfile.Tag::name)
+            .collect(Collectors.toCollection(TreeSet::new));
     after.addAll(wanted);
     publishChange(key, before, after, now);
   }
 
   private Set<String> effective(String key) {
-    return store.tags(key).stream().map(CustomerProfile.Tag::name).collect(Collectors.toCollection(TreeSet::new));
+    return store.tags(key).stream()
+        .map(CustomerProfile.Tag::name)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static Set<String> names(CustomerProfile p) {
@@ -510,8 +647,10 @@ public class CustomerMemory implements CustomerMessageListener {
     if (added.isEmpty() && removed.isEmpty()) {
       return;
     }
-    String details = (added.isEmpty() ? "" : "+" + String.join(" +", added))
-        + (added.isEmpty() || removed.isEmpty() ? "" : " ") + (removed.isEmpty() ? "" : "-" + String.join(" -", removed));
+    String details =
+        (added.isEmpty() ? "" : "+" + String.join(" +", added))
+            + (added.isEmpty() || removed.isEmpty() ? "" : " ")
+            + (removed.isEmpty() ? "" : "-" + String.join(" -", removed));
     store.addEvent(key, TAG, null, null, null, details, null, now, now);
     events.publishEvent(new CustomerTagged(key, added, removed, now));
   }

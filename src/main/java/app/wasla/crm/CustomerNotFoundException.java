@@ -1,7 +1,6 @@
 package app.wasla.crm;
 
 import app.wasla.conversation.ConversationKey;
-
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,8 +16,9 @@ public class CustomerNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(String customerKey) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-        "No customer " + ConversationKey.mask(customerKey));
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "No customer " + ConversationKey.mask(customerKey));
     p.setType(TYPE);
     p.setTitle("Customer not found");
     return p;

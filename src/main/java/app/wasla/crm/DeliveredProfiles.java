@@ -5,17 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The profiles that a delivery's contact-time update returned, kept until the end of that transaction: the persona,
- * which answers the turn right after in the same transaction, reads its customer from here instead of the database.
- * Taken once; any other CRM change of the customer in the transaction drops it, so what is handed out is never older
- * than the database row as this transaction sees it.
+ * The profiles that a delivery's contact-time update returned, kept until the end of that
+ * transaction: the persona, which answers the turn right after in the same transaction, reads its
+ * customer from here instead of the database. Taken once; any other CRM change of the customer in
+ * the transaction drops it, so what is handed out is never older than the database row as this
+ * transaction sees it.
  */
 final class DeliveredProfiles {
 
   private static final Object RESOURCE = new Object();
 
-  private DeliveredProfiles() {
-  }
+  private DeliveredProfiles() {}
 
   /** Keeps the profile for this transaction; nothing outside a transaction. */
   static void remember(String customerKey, CustomerProfile profile) {

@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What an erased customer's key becomes everywhere: {@code erased:<32 hex digits of HMAC-SHA256(secret, key)>}. The
- * rows that counted orders, payments and messages stay countable under it; the number cannot be read back from it,
- * and without the secret not even checked against a guess. With no secret configured
- * ({@code wasla.crm.erasure-secret}) each start draws a random one, so no one can link a pseudonym to a number later.
+ * What an erased customer's key becomes everywhere: {@code erased:<32 hex digits of
+ * HMAC-SHA256(secret, key)>}. The rows that counted orders, payments and messages stay countable
+ * under it; the number cannot be read back from it, and without the secret not even checked against
+ * a guess. With no secret configured ({@code wasla.crm.erasure-secret}) each start draws a random
+ * one, so no one can link a pseudonym to a number later.
  */
 @Component
 public class Pseudonyms {
@@ -29,7 +30,8 @@ public class Pseudonyms {
     if (configured == null || configured.isBlank()) {
       secret = new byte[32];
       new SecureRandom().nextBytes(secret);
-      log.info("No wasla.crm.erasure-secret: erased customers' pseudonyms use a random key of this run");
+      log.info(
+          "No wasla.crm.erasure-secret: erased customers' pseudonyms use a random key of this run");
     } else {
       secret = configured.getBytes(StandardCharsets.UTF_8);
     }

@@ -19,8 +19,9 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 
 /**
  * The tag rules as the analysts keep them: decision {@code customerTags} (hit policy COLLECT) of
- * {@code processes/customer-tags.dmn}, evaluated with Camunda's standalone DMN engine. Read from the file system
- * when the file is there (the working directory is the project), else from the classpath copy the build makes.
+ * {@code processes/customer-tags.dmn}, evaluated with Camunda's standalone DMN engine. Read from
+ * the file system when the file is there (the working directory is the project), else from the
+ * classpath copy the build makes.
  */
 public final class TagRules {
 
@@ -31,19 +32,28 @@ public final class TagRules {
    * What the rules may look at. {@code daysSinceLastOrder} is null when the customer never ordered,
    * {@code lastIntent} before the first turn.
    */
-  public record Facts(double totalSpend, int orders, String lastIntent, int negativeTurnsInARow,
-      Integer daysSinceLastOrder, double openBalance, int conversations) {
-  }
+  public record Facts(
+      double totalSpend,
+      int orders,
+      String lastIntent,
+      int negativeTurnsInARow,
+      Integer daysSinceLastOrder,
+      double openBalance,
+      int conversations) {}
 
-  // The decision is a pure function of the facts, and the facts are few discrete values (most customers share
-  // them: no orders, no spend, one conversation, the same few intents), so each distinct set is evaluated once.
-  // FEEL evaluation costs about half a millisecond of CPU per call; a lookup costs nothing. Bounded, least
+  // The decision is a pure function of the facts, and the facts are few discrete values (most
+  // customers share
+  // them: no orders, no spend, one conversation, the same few intents), so each distinct set is
+  // evaluated once.
+  // FEEL evaluation costs about half a millisecond of CPU per call; a lookup costs nothing.
+  // Bounded, least
   // recently used first out (Caffeine).
   private static final int REMEMBERED_FACTS = 10_000;
 
   private final DmnEngine engine;
   private final DmnDecision decision;
-  private final Cache<Facts, Set<String>> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED_FACTS).build();
+  private final Cache<Facts, Set<String>> remembered =
+      Caffeine.newBuilder().maximumSize(REMEMBERED_FACTS).build();
 
   private TagRules(InputStream dmn) {
     this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -57,10 +67,13 @@ public final class TagRules {
 
   public static TagRules load(String path) {
     Path file = Path.of(path);
-    try (InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file)
-        : TagRules.class.getClassLoader().getResourceAsStream(path)) {
+    try (InputStream in =
+        Files.isRegularFile(file)
+            ? Files.newInputStream(file)
+            : TagRules.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("customer tag rules not found at " + path + " (file system or classpath)");
+        throw new IllegalStateException(
+            "customer tag rules not found at " + path + " (file system or classpath)");
       }
       return new TagRules(in);
     } catch (IOException e) {

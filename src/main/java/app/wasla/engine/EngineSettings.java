@@ -16,18 +16,22 @@ public interface EngineSettings {
   /** Camunda's default password policy (its class is internal). */
   PasswordPolicy defaultPasswordPolicy();
 
-  /** The listener is called when an instance of any deployed process ends (its process-level end event). */
+  /**
+   * The listener is called when an instance of any deployed process ends (its process-level end
+   * event).
+   */
   void addProcessEndListener(ExecutionListener listener);
 
   /**
-   * The listener is called when an execution reaches a wait state of any deployed process: an intermediate catch
-   * event, an event-based gateway, a receive task or a user task (their start event).
+   * The listener is called when an execution reaches a wait state of any deployed process: an
+   * intermediate catch event, an event-based gateway, a receive task or a user task (their start
+   * event).
    */
   void addWaitStateStartListener(ExecutionListener listener);
 
   /**
-   * Expressions in flows, forms and decisions resolve names in these beans only, through the engine's Spring
-   * expression manager with its resolver wrapped by {@code guard}.
+   * Expressions in flows, forms and decisions resolve names in these beans only, through the
+   * engine's Spring expression manager with its resolver wrapped by {@code guard}.
    */
   void useExpressionBeans(Map<Object, Object> beans, UnaryOperator<ELResolver> guard);
 }

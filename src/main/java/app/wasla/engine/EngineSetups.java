@@ -22,16 +22,17 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's engine plugin for every {@link EngineSetup} bean, in their Spring order, so that none of them needs
- * Camunda's internal plugin types.
+ * Camunda's engine plugin for every {@link EngineSetup} bean, in their Spring order, so that none
+ * of them needs Camunda's internal plugin types.
  *
- * <p>Relies on: {@code ProcessEnginePlugin} (preInit, postInit, postProcessEngineBuild), the configuration's
- * custom post-BPMN-parse listeners ({@code AbstractBpmnParseListener}: {@code parseProcess},
- * {@code parseIntermediateCatchEvent}, {@code parseEventBasedGateway}, {@code parseReceiveTask},
- * {@code parseUserTask}), {@code setBeans} and {@code setExpressionManager} with Spring's expression manager and
- * its protected {@code createElResolver}, and {@code DefaultPasswordPolicyImpl}. No gain to measure: these are the
- * extension points the listeners, the expression sandbox and cloud mode's checks need. EngineSetupsTest fails when
- * an upgrade stops calling any of them.
+ * <p>Relies on: {@code ProcessEnginePlugin} (preInit, postInit, postProcessEngineBuild), the
+ * configuration's custom post-BPMN-parse listeners ({@code AbstractBpmnParseListener}: {@code
+ * parseProcess}, {@code parseIntermediateCatchEvent}, {@code parseEventBasedGateway}, {@code
+ * parseReceiveTask}, {@code parseUserTask}), {@code setBeans} and {@code setExpressionManager} with
+ * Spring's expression manager and its protected {@code createElResolver}, and {@code
+ * DefaultPasswordPolicyImpl}. No gain to measure: these are the extension points the listeners, the
+ * expression sandbox and cloud mode's checks need. EngineSetupsTest fails when an upgrade stops
+ * calling any of them.
  */
 @Component
 class EngineSetups extends AbstractProcessEnginePlugin {
@@ -56,7 +57,8 @@ class EngineSetups extends AbstractProcessEnginePlugin {
     Settings settings = new Settings(configuration, context);
     setups.forEach(setup -> setup.afterInit(settings));
     if (settings.hasListeners()) {
-      throw new IllegalStateException("Listeners must be added before the engine's configuration is initialized");
+      throw new IllegalStateException(
+          "Listeners must be added before the engine's configuration is initialized");
     }
   }
 
@@ -65,7 +67,10 @@ class EngineSetups extends AbstractProcessEnginePlugin {
     setups.forEach(setup -> setup.afterBuild(engine));
   }
 
-  /** The settings of one engine's configuration; listeners are collected and added as one parse listener. */
+  /**
+   * The settings of one engine's configuration; listeners are collected and added as one parse
+   * listener.
+   */
   static final class Settings implements EngineSettings {
 
     private final ProcessEngineConfigurationImpl configuration;
@@ -117,36 +122,47 @@ class EngineSetups extends AbstractProcessEnginePlugin {
       }
       List<ExecutionListener> ends = List.copyOf(processEnd);
       List<ExecutionListener> starts = List.copyOf(waitStateStart);
-      configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-        @Override
-        public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-          ends.forEach(listener -> definition.addListener(ExecutionListener.EVENTNAME_END, listener));
-        }
+      configuration
+          .getCustomPostBPMNParseListeners()
+          .add(
+              new AbstractBpmnParseListener() {
+                @Override
+                public void parseProcess(
+                    Element processElement, ProcessDefinitionEntity definition) {
+                  ends.forEach(
+                      listener ->
+                          definition.addListener(ExecutionListener.EVENTNAME_END, listener));
+                }
 
-        @Override
-        public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-          addStart(activity);
-        }
+                @Override
+                public void parseIntermediateCatchEvent(
+                    Element element, ScopeImpl scope, ActivityImpl activity) {
+                  addStart(activity);
+                }
 
-        @Override
-        public void parseEventBasedGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
-          addStart(activity);
-        }
+                @Override
+                public void parseEventBasedGateway(
+                    Element element, ScopeImpl scope, ActivityImpl activity) {
+                  addStart(activity);
+                }
 
-        @Override
-        public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-          addStart(activity);
-        }
+                @Override
+                public void parseReceiveTask(
+                    Element element, ScopeImpl scope, ActivityImpl activity) {
+                  addStart(activity);
+                }
 
-        @Override
-        public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-          addStart(activity);
-        }
+                @Override
+                public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                  addStart(activity);
+                }
 
-        private void addStart(ActivityImpl activity) {
-          starts.forEach(listener -> activity.addListener(ExecutionListener.EVENTNAME_START, listener));
-        }
-      });
+                private void addStart(ActivityImpl activity) {
+                  starts.forEach(
+                      listener ->
+                          activity.addListener(ExecutionListener.EVENTNAME_START, listener));
+                }
+              });
     }
   }
 
@@ -155,7 +171,8 @@ class EngineSetups extends AbstractProcessEnginePlugin {
 
     private final UnaryOperator<ELResolver> guard;
 
-    GuardedExpressionManager(ApplicationContext context, Map<Object, Object> beans, UnaryOperator<ELResolver> guard) {
+    GuardedExpressionManager(
+        ApplicationContext context, Map<Object, Object> beans, UnaryOperator<ELResolver> guard) {
       super(context, beans);
       this.guard = guard;
     }

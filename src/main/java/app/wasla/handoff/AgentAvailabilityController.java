@@ -11,14 +11,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Agents mark themselves available or away ({@code PUT /handoff/agents/me/availability}, HTTP Basic with
- * their Camunda user, or Tasklist's session). Becoming available pulls waiting handoffs from the team queues.
+ * Agents mark themselves available or away ({@code PUT /handoff/agents/me/availability}, HTTP Basic
+ * with their Camunda user, or Tasklist's session). Becoming available pulls waiting handoffs from
+ * the team queues.
  */
 @RestController
 class AgentAvailabilityController {
 
-  record Availability(boolean available) {
-  }
+  record Availability(boolean available) {}
 
   private final AgentCaller callers;
   private final AgentPresence presence;

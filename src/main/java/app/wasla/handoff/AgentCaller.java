@@ -14,9 +14,10 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Who calls Wasla's agent endpoints: a Camunda user over HTTP Basic (REST clients), or the agent logged in
- * to Tasklist (the Camunda webapp's session). A state-changing call from the session must carry the webapp's
- * CSRF token ({@code X-XSRF-TOKEN}, as Tasklist's own calls do), so another site cannot send in her name.
+ * Who calls Wasla's agent endpoints: a Camunda user over HTTP Basic (REST clients), or the agent
+ * logged in to Tasklist (the Camunda webapp's session). A state-changing call from the session must
+ * carry the webapp's CSRF token ({@code X-XSRF-TOKEN}, as Tasklist's own calls do), so another site
+ * cannot send in her name.
  */
 @Component
 public class AgentCaller {
@@ -50,29 +51,40 @@ public class AgentCaller {
     String authorization = request.getHeader("Authorization");
     if (HttpBasic.present(authorization)) {
       Optional<HttpBasic> basic = HttpBasic.parse(authorization);
-      return basic.filter(b -> identity.checkPassword(b.user(), b.password()))
+      return basic
+          .filter(b -> identity.checkPassword(b.user(), b.password()))
           .map(b -> Caller.agent(b.user()))
-          .orElseGet(() -> Caller.refused(401, "Wrong user or password (HTTP Basic with your Camunda user)"));
+          .orElseGet(
+              () ->
+                  Caller.refused(
+                      401, "Wrong user or password (HTTP Basic with your Camunda user)"));
     }
     Optional<String> sessionUser = sessionUser(request);
     if (sessionUser.isEmpty()) {
       return Caller.refused(401, "Log in to Tasklist, or use HTTP Basic with your Camunda user");
     }
     if (modifying(request) && !csrfTokenMatches(request)) {
-      return Caller.refused(403, "Missing or wrong CSRF token (X-XSRF-TOKEN): reload Tasklist and try again");
+      return Caller.refused(
+          403, "Missing or wrong CSRF token (X-XSRF-TOKEN): reload Tasklist and try again");
     }
     return Caller.agent(sessionUser.get());
   }
 
-  /** The user logged in to the Camunda webapps in this request's session, if any; checks no CSRF token. */
+  /**
+   * The user logged in to the Camunda webapps in this request's session, if any; checks no CSRF
+   * token.
+   */
   public static Optional<String> sessionUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication login = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
-    return login == null || login.getName() == null ? Optional.empty() : Optional.of(login.getName());
+    Authentication login =
+        authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
+    return login == null || login.getName() == null
+        ? Optional.empty()
+        : Optional.of(login.getName());
   }
 
   private static boolean modifying(HttpServletRequest request) {
@@ -81,9 +93,13 @@ public class AgentCaller {
 
   private static boolean csrfTokenMatches(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    Object expected =
+        session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     String presented = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    return expected instanceof String token && presented != null && !presented.isEmpty()
-        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    return expected instanceof String token
+        && presented != null
+        && !presented.isEmpty()
+        && MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,7 +4,6 @@ import app.wasla.persona.Intents;
 import app.wasla.persona.learning.Corrections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
@@ -19,20 +18,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "What the customer wanted", from the handoff form: the agent who owns the handoff (or a supervisor) says which
- * intent the customer's turn that handed the conversation over really was, or that the persona read it right and
- * should have answered it. The text is the one Wasla kept when the task was created, never what the form sends,
- * so an agent can correct only the reading of her own customer's words. The persona retrains from it within
- * seconds ({@code persona/learning}).
- * {@code GET /handoff/tasks/{taskId}/correction} (the turn, the reading, the choices and the current choice) and
- * {@code POST /handoff/tasks/{taskId}/correction} {@code {"intent":"order"}} or {@code {"botShouldHaveAnswered":true}}.
+ * "What the customer wanted", from the handoff form: the agent who owns the handoff (or a
+ * supervisor) says which intent the customer's turn that handed the conversation over really was,
+ * or that the persona read it right and should have answered it. The text is the one Wasla kept
+ * when the task was created, never what the form sends, so an agent can correct only the reading of
+ * her own customer's words. The persona retrains from it within seconds ({@code persona/learning}).
+ * {@code GET /handoff/tasks/{taskId}/correction} (the turn, the reading, the choices and the
+ * current choice) and {@code POST /handoff/tasks/{taskId}/correction} {@code {"intent":"order"}} or
+ * {@code {"botShouldHaveAnswered":true}}.
  */
 @RestController
 class HandoffCorrectionController {
 
-  /** What the form posts: an intent, or that the bot should have answered (then the persona's reading counts). */
-  record Choice(String intent, Boolean botShouldHaveAnswered) {
-  }
+  /**
+   * What the form posts: an intent, or that the bot should have answered (then the persona's
+   * reading counts).
+   */
+  record Choice(String intent, Boolean botShouldHaveAnswered) {}
 
   /** The intents as agents read them in the form. */
   static final Map<String, String> LABELS = labels();
@@ -42,8 +44,8 @@ class HandoffCorrectionController {
   private final TaskService tasks;
   private final Corrections corrections;
 
-  HandoffCorrectionController(AgentCaller callers, HandoffOwnership ownership, TaskService tasks,
-      Corrections corrections) {
+  HandoffCorrectionController(
+      AgentCaller callers, HandoffOwnership ownership, TaskService tasks, Corrections corrections) {
     this.callers = callers;
     this.ownership = ownership;
     this.tasks = tasks;
@@ -67,18 +69,29 @@ class HandoffCorrectionController {
     answer.put("taskId", taskId);
     answer.put("correctable", turn.isPresent());
     answer.put("mayCorrect", refusal.isEmpty());
-    answer.put("why", refusal.orElse(turn.isEmpty() ? "This handoff was not caused by a customer's message." : null));
+    answer.put(
+        "why",
+        refusal.orElse(
+            turn.isEmpty() ? "This handoff was not caused by a customer's message." : null));
     answer.put("readAs", turn.map(Corrections.HandoffTurn::readAs).orElse(null));
-    // only the owner and supervisors see the text here; the transcript shows it to whoever may see the task
-    answer.put("text", refusal.isEmpty() ? turn.map(Corrections.HandoffTurn::text).orElse(null) : null);
-    answer.put("intents", LABELS.entrySet().stream()
-        .map(e -> Map.of("intent", e.getKey(), "label", e.getValue())).toList());
-    answer.put("choice", corrections.latest(taskId).map(HandoffCorrectionController::choice).orElse(null));
+    // only the owner and supervisors see the text here; the transcript shows it to whoever may see
+    // the task
+    answer.put(
+        "text", refusal.isEmpty() ? turn.map(Corrections.HandoffTurn::text).orElse(null) : null);
+    answer.put(
+        "intents",
+        LABELS.entrySet().stream()
+            .map(e -> Map.of("intent", e.getKey(), "label", e.getValue()))
+            .toList());
+    answer.put(
+        "choice", corrections.latest(taskId).map(HandoffCorrectionController::choice).orElse(null));
     return ResponseEntity.ok(answer);
   }
 
   @PostMapping("/handoff/tasks/{taskId}/correction")
-  ResponseEntity<?> correct(@PathVariable String taskId, @RequestBody(required = false) Choice body,
+  ResponseEntity<?> correct(
+      @PathVariable String taskId,
+      @RequestBody(required = false) Choice body,
       HttpServletRequest request) {
     AgentCaller.Caller caller = callers.of(request);
     if (!caller.authenticated()) {
@@ -87,46 +100,61 @@ class HandoffCorrectionController {
     boolean botShould = body != null && Boolean.TRUE.equals(body.botShouldHaveAnswered());
     String intent = body == null || body.intent() == null ? null : body.intent().strip();
     if (!botShould && (intent == null || !Intents.ALL.contains(intent))) {
-      return problem(HttpStatus.BAD_REQUEST, "Choose what the customer wanted: \"intent\" is one of "
-          + String.join(", ", Intents.ALL) + ", or send \"botShouldHaveAnswered\": true");
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "Choose what the customer wanted: \"intent\" is one of "
+              + String.join(", ", Intents.ALL)
+              + ", or send \"botShouldHaveAnswered\": true");
     }
     Task task = handoffTask(taskId);
     if (task == null) {
-      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
+      return problem(
+          HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
     }
-    Optional<String> refusal = refusal(ownership.owner(task.getId(), task.getAssignee()), caller.userId());
+    Optional<String> refusal =
+        refusal(ownership.owner(task.getId(), task.getAssignee()), caller.userId());
     if (refusal.isPresent()) {
       return problem(HttpStatus.FORBIDDEN, refusal.get());
     }
     Corrections.HandoffTurn turn = corrections.handoffTurn(taskId).orElse(null);
     if (turn == null) {
-      return problem(HttpStatus.CONFLICT, "This handoff was not caused by a customer's message: there is nothing"
-          + " to correct");
+      return problem(
+          HttpStatus.CONFLICT,
+          "This handoff was not caused by a customer's message: there is nothing" + " to correct");
     }
     if (botShould) {
       if (intent == null || !Intents.ALL.contains(intent)) {
         intent = turn.readAs();
       }
       if (intent == null || !Intents.ALL.contains(intent)) {
-        return problem(HttpStatus.BAD_REQUEST, "The persona's reading is unknown: choose the intent instead");
+        return problem(
+            HttpStatus.BAD_REQUEST, "The persona's reading is unknown: choose the intent instead");
       }
     }
-    Corrections.Correction saved = corrections.save(turn, intent,
-        botShould ? Corrections.Kind.BOT_SHOULD_HAVE_ANSWERED : Corrections.Kind.INTENT, caller.userId());
+    Corrections.Correction saved =
+        corrections.save(
+            turn,
+            intent,
+            botShould ? Corrections.Kind.BOT_SHOULD_HAVE_ANSWERED : Corrections.Kind.INTENT,
+            caller.userId());
     return ResponseEntity.ok(Map.of("taskId", taskId, "choice", choice(saved)));
   }
 
   /** The owner, or a supervisor; nobody before it is claimed. */
   private Optional<String> refusal(String owner, String user) {
     if (owner == null) {
-      return ownership.supervisor(user) ? Optional.empty()
+      return ownership.supervisor(user)
+          ? Optional.empty()
           : Optional.of("Claim this handoff before you say what the customer wanted.");
     }
     if (owner.equals(user) || ownership.supervisor(user)) {
       return Optional.empty();
     }
-    return Optional.of("This handoff belongs to " + ownership.fullName(owner) + ": only they or a supervisor can say"
-        + " what the customer wanted.");
+    return Optional.of(
+        "This handoff belongs to "
+            + ownership.fullName(owner)
+            + ": only they or a supervisor can say"
+            + " what the customer wanted.");
   }
 
   private static Map<String, Object> choice(Corrections.Correction c) {
@@ -141,7 +169,9 @@ class HandoffCorrectionController {
 
   private Task handoffTask(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    return task != null && HandoffRouter.HANDOFF_TASK.equals(task.getTaskDefinitionKey()) ? task : null;
+    return task != null && HandoffRouter.HANDOFF_TASK.equals(task.getTaskDefinitionKey())
+        ? task
+        : null;
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
@@ -167,7 +197,9 @@ class HandoffCorrectionController {
     m.put(Intents.GREETING, "Only greeted");
     m.put(Intents.THANKS_GOODBYE, "Thanked or said goodbye");
     m.put(Intents.OTHER, "Something else (store information, a general question)");
-    return Map.copyOf(m).size() == Intents.ALL.size() ? java.util.Collections.unmodifiableMap(m) : fail();
+    return Map.copyOf(m).size() == Intents.ALL.size()
+        ? java.util.Collections.unmodifiableMap(m)
+        : fail();
   }
 
   private static Map<String, String> fail() {

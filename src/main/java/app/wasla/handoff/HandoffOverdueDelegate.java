@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${handoffOverdue}}: the first-response deadline passed without an answer from a person. The
- * customer hears a short holding message in their language, the supervisors' group is added to the task,
- * the task is marked overdue, and the breach is recorded.
+ * {@code ${handoffOverdue}}: the first-response deadline passed without an answer from a person.
+ * The customer hears a short holding message in their language, the supervisors' group is added to
+ * the task, the task is marked overdue, and the breach is recorded.
  */
 @Component("handoffOverdue")
 class HandoffOverdueDelegate implements JavaDelegate {
@@ -30,7 +30,11 @@ class HandoffOverdueDelegate implements JavaDelegate {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  HandoffOverdueDelegate(FlowMessages messages, TaskService tasks, HandoffProperties props, JdbcClient jdbc,
+  HandoffOverdueDelegate(
+      FlowMessages messages,
+      TaskService tasks,
+      HandoffProperties props,
+      JdbcClient jdbc,
       Clock clock) {
     this.messages = messages;
     this.tasks = tasks;
@@ -44,16 +48,26 @@ class HandoffOverdueDelegate implements JavaDelegate {
     if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
       return;
     }
-    messages.send(execution, new OutboundMessage.Text(
-        holdingMessage(String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE))), false));
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).list()) {
+    messages.send(
+        execution,
+        new OutboundMessage.Text(
+            holdingMessage(String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE))),
+            false));
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+            .list()) {
       tasks.addCandidateGroup(task.getId(), props.supervisorGroup());
       tasks.setVariableLocal(task.getId(), "overdue", true);
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO handoff_event (conversation_key, task_id, event_type, detail, created_at)
               VALUES (?, ?, 'first_response_overdue', ?, ?)""")
-          .params(execution.getProcessBusinessKey(), task.getId(),
+          .params(
+              execution.getProcessBusinessKey(),
+              task.getId(),
               "assignee=" + task.getAssignee() + ", escalated to " + props.supervisorGroup(),
               clock.instant().atOffset(ZoneOffset.UTC))
           .update();

@@ -5,7 +5,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** How handoffs are routed to agents and how long a customer may wait for a person's first answer. */
+/**
+ * How handoffs are routed to agents and how long a customer may wait for a person's first answer.
+ */
 @ConfigurationProperties("wasla.handoff")
 public record HandoffProperties(
     /* An agent never holds more open handoffs than this; more wait in the team's queue. */
@@ -19,11 +21,12 @@ public record HandoffProperties(
     @DefaultValue("supervisors") String supervisorGroup,
     @DefaultValue("30") int transcriptLines,
     /* While the customer waits for a person's first answer, at most one written acknowledgement this often; a
-       message in between gets a reaction. */
+    message in between gets a reaction. */
     @DefaultValue("PT2M") Duration acknowledgeEvery) {
 
   public HandoffProperties {
-    firstResponseByGroup = firstResponseByGroup == null ? Map.of() : Map.copyOf(firstResponseByGroup);
+    firstResponseByGroup =
+        firstResponseByGroup == null ? Map.of() : Map.copyOf(firstResponseByGroup);
     acknowledgeEvery = acknowledgeEvery == null ? Duration.ofMinutes(2) : acknowledgeEvery;
     if (maxOpenPerAgent < 1) {
       throw new IllegalArgumentException("wasla.handoff.max-open-per-agent must be at least 1");

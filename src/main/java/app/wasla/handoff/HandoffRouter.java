@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Assigns handoff tasks to agents by load, and fills the agents' free places from the team queues. */
+/**
+ * Assigns handoff tasks to agents by load, and fills the agents' free places from the team queues.
+ */
 @Component
 public class HandoffRouter {
 
@@ -27,7 +29,11 @@ public class HandoffRouter {
   private final AgentPresence presence;
   private final HandoffProperties props;
 
-  HandoffRouter(TaskService tasks, IdentityService identity, AgentPresence presence, HandoffProperties props) {
+  HandoffRouter(
+      TaskService tasks,
+      IdentityService identity,
+      AgentPresence presence,
+      HandoffProperties props) {
     this.tasks = tasks;
     this.identity = identity;
     this.presence = presence;
@@ -36,48 +42,71 @@ public class HandoffRouter {
 
   /** The agent of the team who should take the next handoff, if anyone has room. */
   public Optional<String> pickAgent(String group) {
-    List<LeastLoaded.Candidate> team = identity.createUserQuery().memberOfGroup(group).list().stream()
-        .map(User::getId)
-        .map(id -> {
-          AgentPresence.State state = presence.of(id);
-          // the engine writes a new task at the end of its command, so its query misses the handoffs of this
-          // transaction: when the mailbox delivers several conversations in one transaction
-          // (wasla.mailbox.conversations-per-transaction), two of them handing off would both see the agent's load as
-          // before the first, and could take her past her cap
-          long open = tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskAssignee(id).count()
-              + presence.assignedInThisTransaction(id);
-          return new LeastLoaded.Candidate(id, state.available(), open, state.lastAssignedAt());
-        })
-        .toList();
+    List<LeastLoaded.Candidate> team =
+        identity.createUserQuery().memberOfGroup(group).list().stream()
+            .map(User::getId)
+            .map(
+                id -> {
+                  AgentPresence.State state = presence.of(id);
+                  // the engine writes a new task at the end of its command, so its query misses the
+                  // handoffs of this
+                  // transaction: when the mailbox delivers several conversations in one transaction
+                  // (wasla.mailbox.conversations-per-transaction), two of them handing off would
+                  // both see the agent's load as
+                  // before the first, and could take her past her cap
+                  long open =
+                      tasks
+                              .createTaskQuery()
+                              .taskDefinitionKey(HANDOFF_TASK)
+                              .taskAssignee(id)
+                              .count()
+                          + presence.assignedInThisTransaction(id);
+                  return new LeastLoaded.Candidate(
+                      id, state.available(), open, state.lastAssignedAt());
+                })
+            .toList();
     return LeastLoaded.choose(team, props.maxOpenPerAgent());
   }
 
-  /** Records that the agent got a handoff now (the tie-breaker of the next choice, and her load until the commit). */
+  /**
+   * Records that the agent got a handoff now (the tie-breaker of the next choice, and her load
+   * until the commit).
+   */
   void assigned(String userId) {
     presence.assigned(userId);
   }
 
   /**
-   * Gives queued (unassigned) handoffs, oldest first, to agents who have room. Called when an agent finishes
-   * a handoff or becomes available. Runs as the system, not as the agent whose action triggered it.
+   * Gives queued (unassigned) handoffs, oldest first, to agents who have room. Called when an agent
+   * finishes a handoff or becomes available. Runs as the system, not as the agent whose action
+   * triggered it.
    */
   public synchronized void fillQueues() {
-    EngineIdentity.asSystem(identity, () -> {
-      for (Task task : tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskUnassigned()
-          .orderByTaskCreateTime().asc().list()) {
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-          if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-              && !link.getGroupId().equals(props.supervisorGroup())) {
-            Optional<String> agent = pickAgent(link.getGroupId());
-            if (agent.isPresent()) {
-              tasks.setAssignee(task.getId(), agent.get());
-              log.info("Queued handoff {} assigned to {}", task.getId(), agent.get());
-              break;
+    EngineIdentity.asSystem(
+        identity,
+        () -> {
+          for (Task task :
+              tasks
+                  .createTaskQuery()
+                  .taskDefinitionKey(HANDOFF_TASK)
+                  .taskUnassigned()
+                  .orderByTaskCreateTime()
+                  .asc()
+                  .list()) {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+              if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                  && link.getGroupId() != null
+                  && !link.getGroupId().equals(props.supervisorGroup())) {
+                Optional<String> agent = pickAgent(link.getGroupId());
+                if (agent.isPresent()) {
+                  tasks.setAssignee(task.getId(), agent.get());
+                  log.info("Queued handoff {} assigned to {}", task.getId(), agent.get());
+                  break;
+                }
+              }
             }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 }

@@ -2,7 +2,10 @@ package app.wasla.handoff;
 
 import org.springframework.stereotype.Component;
 
-/** {@code ${handoffSla.firstResponse(handoffGroup)}}: the first-response deadline of a team, for the timer. */
+/**
+ * {@code ${handoffSla.firstResponse(handoffGroup)}}: the first-response deadline of a team, for the
+ * timer.
+ */
 @Component
 public class HandoffSla {
 

@@ -8,15 +8,18 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * What the agent's form shows beside the reply field: the recent transcript and the customer's context,
- * rendered as bounded text (task-local variables stay small; the full history lives in Wasla's tables).
+ * What the agent's form shows beside the reply field: the recent transcript and the customer's
+ * context, rendered as bounded text (task-local variables stay small; the full history lives in
+ * Wasla's tables).
  */
 @Component
 public class HandoffSnapshot {
 
   /** Camunda stores strings up to 4,000 characters in a row; the snapshot stays under that. */
   static final int MAX_CHARS = 3900;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd MMM HH:mm").withZone(ZoneId.of("Africa/Cairo"));
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd MMM HH:mm").withZone(ZoneId.of("Africa/Cairo"));
 
   private final Transcript transcript;
   private final HandoffProperties props;
@@ -26,7 +29,9 @@ public class HandoffSnapshot {
     this.props = props;
   }
 
-  /** The latest messages of the conversation, oldest first, one per line; cut from the top to fit. */
+  /**
+   * The latest messages of the conversation, oldest first, one per line; cut from the top to fit.
+   */
   public String transcript(String conversationKey) {
     List<Transcript.Line> lines = transcript.latest(conversationKey, props.transcriptLines());
     StringBuilder text = new StringBuilder();
@@ -36,8 +41,11 @@ public class HandoffSnapshot {
       if (body.length() > 300) {
         body = body.substring(0, 300) + "…";
       }
-      String entry = TIME.format(line.at()) + ("in".equals(line.direction()) ? "  🧑 Customer: " : "  🏪 Us: ")
-          + body + "\n";
+      String entry =
+          TIME.format(line.at())
+              + ("in".equals(line.direction()) ? "  🧑 Customer: " : "  🏪 Us: ")
+              + body
+              + "\n";
       if (text.length() + entry.length() > MAX_CHARS) {
         break;
       }
@@ -47,18 +55,30 @@ public class HandoffSnapshot {
   }
 
   /** Who the customer is and what the persona read in their last turn. */
-  public String context(String conversationKey, String customerName, String language, String intent,
-      String sentiment, Object sentimentScore, String handoffReason, String customerTags) {
+  public String context(
+      String conversationKey,
+      String customerName,
+      String language,
+      String intent,
+      String sentiment,
+      Object sentimentScore,
+      String handoffReason,
+      String customerTags) {
     ConversationKey key = ConversationKey.parse(conversationKey);
     StringBuilder text = new StringBuilder();
-    text.append("Customer: ").append(customerName == null ? "(no name)" : customerName).append('\n');
+    text.append("Customer: ")
+        .append(customerName == null ? "(no name)" : customerName)
+        .append('\n');
     text.append("WhatsApp: +").append(key.waId()).append('\n');
     if (customerTags != null && !customerTags.isBlank()) {
       text.append("Tags: ").append(customerTags).append('\n');
     }
     text.append("Language: ").append(language).append('\n');
     text.append("Intent: ").append(intent).append('\n');
-    text.append("Sentiment: ").append(sentiment).append(sentimentScore == null ? "" : " (" + sentimentScore + ")").append('\n');
+    text.append("Sentiment: ")
+        .append(sentiment)
+        .append(sentimentScore == null ? "" : " (" + sentimentScore + ")")
+        .append('\n');
     text.append("Why a person: ").append(handoffReason);
     return text.toString();
   }

@@ -3,12 +3,12 @@ package app.wasla.handoff;
 import app.wasla.channel.whatsapp.CloudApiException;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.commerce.smartinfo.LoadSmartInfoDelegate;
-import app.wasla.crm.CustomerMemory;
-import app.wasla.crm.CustomerProfile;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
 import app.wasla.conversation.ServiceWindowClosedException;
 import app.wasla.conversation.Transcript;
+import app.wasla.crm.CustomerMemory;
+import app.wasla.crm.CustomerProfile;
 import app.wasla.persona.PersonaVariables;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -38,21 +38,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the handoff form calls while the agent works, without completing the task:
- * {@code POST /handoff/tasks/{taskId}/messages} sends a reply to the customer (only the task's assignee), and
- * {@code GET /handoff/tasks/{taskId}/transcript} lists the conversation with the customer's Smart Info (anyone who
- * may see the task).
- * Tasklist's session (with its CSRF token) or HTTP Basic with the agent's Camunda user.
+ * What the handoff form calls while the agent works, without completing the task: {@code POST
+ * /handoff/tasks/{taskId}/messages} sends a reply to the customer (only the task's assignee), and
+ * {@code GET /handoff/tasks/{taskId}/transcript} lists the conversation with the customer's Smart
+ * Info (anyone who may see the task). Tasklist's session (with its CSRF token) or HTTP Basic with
+ * the agent's Camunda user.
  */
 @RestController
 class HandoffTaskController {
 
   /** What the form posts. {@code clientMessageId} makes a retried click one message, not two. */
-  record NewMessage(String text, String clientMessageId) {
-  }
+  record NewMessage(String text, String clientMessageId) {}
 
   /** WhatsApp's limit of a text message body. */
   static final int MAX_TEXT = 4096;
+
   private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Logger log = LoggerFactory.getLogger(HandoffTaskController.class);
 
@@ -68,9 +68,18 @@ class HandoffTaskController {
   private final Clock clock;
   private final CustomerMemory customers;
 
-  HandoffTaskController(AgentCaller callers, HandoffOwnership ownership, TaskService tasks, RuntimeService runtime,
-      IdentityService identity, OutboundMessages outbound, Transcript transcript, HandoffProperties props,
-      JdbcClient jdbc, Clock clock, CustomerMemory customers) {
+  HandoffTaskController(
+      AgentCaller callers,
+      HandoffOwnership ownership,
+      TaskService tasks,
+      RuntimeService runtime,
+      IdentityService identity,
+      OutboundMessages outbound,
+      Transcript transcript,
+      HandoffProperties props,
+      JdbcClient jdbc,
+      Clock clock,
+      CustomerMemory customers) {
     this.customers = customers;
     this.callers = callers;
     this.ownership = ownership;
@@ -85,7 +94,9 @@ class HandoffTaskController {
   }
 
   @PostMapping("/handoff/tasks/{taskId}/messages")
-  ResponseEntity<?> send(@PathVariable String taskId, @RequestBody(required = false) NewMessage body,
+  ResponseEntity<?> send(
+      @PathVariable String taskId,
+      @RequestBody(required = false) NewMessage body,
       HttpServletRequest request) {
     AgentCaller.Caller caller = callers.of(request);
     if (!caller.authenticated()) {
@@ -95,41 +106,62 @@ class HandoffTaskController {
       return problem(HttpStatus.BAD_REQUEST, "Write a message first: \"text\" is empty");
     }
     if (body.text().strip().length() > MAX_TEXT) {
-      return problem(HttpStatus.BAD_REQUEST, "A WhatsApp message has at most " + MAX_TEXT + " characters");
+      return problem(
+          HttpStatus.BAD_REQUEST, "A WhatsApp message has at most " + MAX_TEXT + " characters");
     }
-    if (body.clientMessageId() == null || !CLIENT_MESSAGE_ID.matcher(body.clientMessageId()).matches()) {
-      return problem(HttpStatus.BAD_REQUEST,
+    if (body.clientMessageId() == null
+        || !CLIENT_MESSAGE_ID.matcher(body.clientMessageId()).matches()) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
           "\"clientMessageId\" is required: 1 to 64 letters, digits or . _ : - (the same id for a retry)");
     }
     Task task = handoffTask(taskId);
     if (task == null) {
-      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
+      return problem(
+          HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
     }
-    Optional<String> refusal = ownership.refusal(HandoffOwnership.Action.SEND,
-        ownership.owner(task.getId(), task.getAssignee()), caller.userId(), null);
+    Optional<String> refusal =
+        ownership.refusal(
+            HandoffOwnership.Action.SEND,
+            ownership.owner(task.getId(), task.getAssignee()),
+            caller.userId(),
+            null);
     if (refusal.isPresent()) {
       return problem(HttpStatus.FORBIDDEN, refusal.get());
     }
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult();
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
     ConversationKey key = ConversationKey.parse(instance.getBusinessKey());
     String idempotencyKey = "handoff:" + taskId + ":" + body.clientMessageId();
     String wamid;
     try {
-      // the outbound path: one send per key, the 24-hour window (its template outside), the transcript row
-      wamid = outbound.send(key, new OutboundMessage.Text(body.text().strip(), false), idempotencyKey);
+      // the outbound path: one send per key, the 24-hour window (its template outside), the
+      // transcript row
+      wamid =
+          outbound.send(key, new OutboundMessage.Text(body.text().strip(), false), idempotencyKey);
     } catch (ServiceWindowClosedException e) {
       return problem(HttpStatus.CONFLICT, e.getMessage());
     } catch (CloudApiException e) {
-      log.warn("Agent {} could not send in handoff {}: {}", caller.userId(), taskId, e.getMessage());
-      return problem(HttpStatus.BAD_GATEWAY, "WhatsApp did not take the message (" + e.getMessage()
-          + "). Send again: it goes out once.");
+      log.warn(
+          "Agent {} could not send in handoff {}: {}", caller.userId(), taskId, e.getMessage());
+      return problem(
+          HttpStatus.BAD_GATEWAY,
+          "WhatsApp did not take the message ("
+              + e.getMessage()
+              + "). Send again: it goes out once.");
     }
     responded(task);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO handoff_event (conversation_key, task_id, event_type, detail, created_at)
             VALUES (?, ?, 'agent_message', ?, ?)""")
-        .params(key.value(), taskId, "agent=" + caller.userId() + ", key=" + idempotencyKey + ", wamid=" + wamid,
+        .params(
+            key.value(),
+            taskId,
+            "agent=" + caller.userId() + ", key=" + idempotencyKey + ", wamid=" + wamid,
             clock.instant().atOffset(ZoneOffset.UTC))
         .update();
     Map<String, Object> sent = new LinkedHashMap<>();
@@ -139,7 +171,9 @@ class HandoffTaskController {
     return ResponseEntity.ok(sent);
   }
 
-  /** What the form shows: the customer, the persona's reading, the owner and the latest messages. */
+  /**
+   * What the form shows: the customer, the persona's reading, the owner and the latest messages.
+   */
   @GetMapping("/handoff/tasks/{taskId}/transcript")
   ResponseEntity<?> transcript(@PathVariable String taskId, HttpServletRequest request) {
     AgentCaller.Caller caller = callers.of(request);
@@ -150,20 +184,30 @@ class HandoffTaskController {
     if (task == null || !maySee(caller.userId(), taskId)) {
       return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
     }
-    String key = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
-        .getBusinessKey();
-    List<Map<String, Object>> lines = transcript.latest(key, props.transcriptLines()).stream().map(line -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", line.id());
-      row.put("direction", line.direction());
-      row.put("type", line.type());
-      row.put("text", line.text());
-      row.put("at", line.at().toString());
-      row.put("status", line.status());
-      return row;
-    }).toList();
-    Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId(),
-        List.of("customerName", PersonaVariables.HANDOFF_REASON, PersonaVariables.SUMMARY));
+    String key =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult()
+            .getBusinessKey();
+    List<Map<String, Object>> lines =
+        transcript.latest(key, props.transcriptLines()).stream()
+            .map(
+                line -> {
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  row.put("id", line.id());
+                  row.put("direction", line.direction());
+                  row.put("type", line.type());
+                  row.put("text", line.text());
+                  row.put("at", line.at().toString());
+                  row.put("status", line.status());
+                  return row;
+                })
+            .toList();
+    Map<String, Object> variables =
+        runtime.getVariables(
+            task.getProcessInstanceId(),
+            List.of("customerName", PersonaVariables.HANDOFF_REASON, PersonaVariables.SUMMARY));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("taskId", taskId);
     answer.put("assignee", task.getAssignee());
@@ -179,13 +223,21 @@ class HandoffTaskController {
   }
 
   /**
-   * Smart Info as the flow loaded it when the handoff began (the commerce backend's figures: orders bought, total
-   * spend, the latest order, open payments, upcoming bookings), with the customer's tags as the CRM has them now.
+   * Smart Info as the flow loaded it when the handoff began (the commerce backend's figures: orders
+   * bought, total spend, the latest order, open payments, upcoming bookings), with the customer's
+   * tags as the CRM has them now.
    */
   private Map<String, Object> smartInfo(String processInstanceId, String conversationKey) {
-    Map<String, Object> loaded = runtime.getVariables(processInstanceId, List.of(LoadSmartInfoDelegate.ORDERS,
-        LoadSmartInfoDelegate.TOTAL_SPEND_EGP, LoadSmartInfoDelegate.LAST_ORDER, LoadSmartInfoDelegate.OPEN_PAYMENTS,
-        LoadSmartInfoDelegate.OPEN_PAYMENTS_EGP, LoadSmartInfoDelegate.OPEN_BOOKINGS));
+    Map<String, Object> loaded =
+        runtime.getVariables(
+            processInstanceId,
+            List.of(
+                LoadSmartInfoDelegate.ORDERS,
+                LoadSmartInfoDelegate.TOTAL_SPEND_EGP,
+                LoadSmartInfoDelegate.LAST_ORDER,
+                LoadSmartInfoDelegate.OPEN_PAYMENTS,
+                LoadSmartInfoDelegate.OPEN_PAYMENTS_EGP,
+                LoadSmartInfoDelegate.OPEN_BOOKINGS));
     Map<String, Object> smart = new LinkedHashMap<>();
     smart.put("loaded", loaded.containsKey(LoadSmartInfoDelegate.ORDERS));
     smart.put("orders", loaded.get(LoadSmartInfoDelegate.ORDERS));
@@ -194,18 +246,25 @@ class HandoffTaskController {
     smart.put("openPayments", loaded.get(LoadSmartInfoDelegate.OPEN_PAYMENTS));
     smart.put("openPaymentsEgp", loaded.get(LoadSmartInfoDelegate.OPEN_PAYMENTS_EGP));
     smart.put("openBookings", loaded.get(LoadSmartInfoDelegate.OPEN_BOOKINGS));
-    smart.put("tags", customers.find(conversationKey).map(CustomerProfile::tagNames).orElse(List.of()));
+    smart.put(
+        "tags", customers.find(conversationKey).map(CustomerProfile::tagNames).orElse(List.of()));
     return smart;
   }
 
   private Task handoffTask(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    return task != null && HandoffRouter.HANDOFF_TASK.equals(task.getTaskDefinitionKey()) ? task : null;
+    return task != null && HandoffRouter.HANDOFF_TASK.equals(task.getTaskDefinitionKey())
+        ? task
+        : null;
   }
 
-  /** Whether the engine's authorizations let the user read the task (its group, its assignee, admins). */
+  /**
+   * Whether the engine's authorizations let the user read the task (its group, its assignee,
+   * admins).
+   */
   private boolean maySee(String userId, String taskId) {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> groups =
+        identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     identity.setAuthentication(userId, groups);
     try {
       return tasks.createTaskQuery().taskId(taskId).count() == 1;
@@ -222,7 +281,10 @@ class HandoffTaskController {
         return;
       } catch (OptimisticLockingException e) {
         if (attempt == 3) {
-          log.warn("Could not mark handoff {} answered (the message went out): {}", task.getId(), e.toString());
+          log.warn(
+              "Could not mark handoff {} answered (the message went out): {}",
+              task.getId(),
+              e.toString());
           return;
         }
       }

@@ -1,8 +1,10 @@
 package app.wasla.handoff;
 
 import app.wasla.conversation.ConversationVariables;
+import app.wasla.engine.EngineIdentity;
 import app.wasla.persona.PersonaVariables;
 import app.wasla.persona.learning.Corrections;
+import app.wasla.system.AfterCommit;
 import app.wasla.system.Fit;
 import java.time.Clock;
 import java.util.Date;
@@ -13,13 +15,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import app.wasla.engine.EngineIdentity;
-import app.wasla.system.AfterCommit;
 
 /**
- * {@code ${handoffTaskListener}} on the handoff task: routes it by load when it is created, names it, sets
- * its priority, deadline and the form's snapshot; and makes sure that one agent owns it: another agent's
- * reassignment or completion is refused. Supervisors and the system (no authenticated user) may take over.
+ * {@code ${handoffTaskListener}} on the handoff task: routes it by load when it is created, names
+ * it, sets its priority, deadline and the form's snapshot; and makes sure that one agent owns it:
+ * another agent's reassignment or completion is refused. Supervisors and the system (no
+ * authenticated user) may take over.
  */
 @Component("handoffTaskListener")
 class HandoffTaskListener implements TaskListener {
@@ -29,10 +30,19 @@ class HandoffTaskListener implements TaskListener {
   static final String AGENT_REPLY = "agentReply";
   static final String AGENT_DECISION = "agentDecision";
   static final String LAST_AGENT = "handoffAgent";
-  /** Task-local: the owner's full name, for the form and the filters' column (other agents see who has it). */
+
+  /**
+   * Task-local: the owner's full name, for the form and the filters' column (other agents see who
+   * has it).
+   */
   static final String OWNER_NAME = "handoffOwnerName";
-  /** Task-local copies of what the filters show as columns: agents may read tasks, not process instances. */
+
+  /**
+   * Task-local copies of what the filters show as columns: agents may read tasks, not process
+   * instances.
+   */
   static final String COLUMN_CUSTOMER = "handoffCustomer";
+
   static final String COLUMN_INTENT = "handoffIntent";
   static final String COLUMN_WHY = "handoffWhy";
 
@@ -48,9 +58,16 @@ class HandoffTaskListener implements TaskListener {
   private final Corrections corrections;
   private final HandoffWait waiting;
 
-  HandoffTaskListener(HandoffRouter router, HandoffSnapshot snapshot, HandoffProperties props,
-      IdentityService identity, HandoffOwnership ownership, Clock clock, app.wasla.webhook.WebhookEvents events,
-      Corrections corrections, HandoffWait waiting) {
+  HandoffTaskListener(
+      HandoffRouter router,
+      HandoffSnapshot snapshot,
+      HandoffProperties props,
+      IdentityService identity,
+      HandoffOwnership ownership,
+      Clock clock,
+      app.wasla.webhook.WebhookEvents events,
+      Corrections corrections,
+      HandoffWait waiting) {
     this.corrections = corrections;
     this.waiting = waiting;
     this.ownership = ownership;
@@ -76,7 +93,7 @@ class HandoffTaskListener implements TaskListener {
         corrections.forgetHandoffTurn(task.getId());
         AfterCommit.run(router::fillQueues);
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -86,19 +103,24 @@ class HandoffTaskListener implements TaskListener {
     String reason = (String) task.getVariable(PersonaVariables.HANDOFF_REASON);
     String customer = name == null || name.isBlank() ? "+" + task.getVariable("waId") : name;
     String why = reason == null ? "needs a person" : reason;
-    // the engine's NAME_ is 255 characters: a long profile name must not fail the turn (and keep the reason visible)
+    // the engine's NAME_ is 255 characters: a long profile name must not fail the turn (and keep
+    // the reason visible)
     String shown = Fit.withoutBidiControls(customer);
     task.setName(Fit.cut(Fit.cut(shown, 100) + " — " + why, TASK_NAME));
     task.setVariableLocal(COLUMN_CUSTOMER, Fit.cut(shown, 256));
-    task.setVariableLocal(COLUMN_INTENT, Fit.cut(String.valueOf(task.getVariable(PersonaVariables.INTENT)), 256));
+    task.setVariableLocal(
+        COLUMN_INTENT, Fit.cut(String.valueOf(task.getVariable(PersonaVariables.INTENT)), 256));
     task.setVariableLocal(COLUMN_WHY, Fit.cut(why, 1000));
     task.setPriority(priority(task));
     task.setDueDate(Date.from(clock.instant().plus(props.firstResponseFor(group))));
     refresh(task);
     task.setVariable(AGENT_DECISION, "send_return");
     // the turn the agent may say the persona misread, where the agents cannot rewrite it
-    corrections.recordHandoffTurn(task.getId(), task.getExecution().getProcessBusinessKey(),
-        (String) task.getVariable(ConversationVariables.TURN_TEXT), (String) task.getVariable(PersonaVariables.INTENT),
+    corrections.recordHandoffTurn(
+        task.getId(),
+        task.getExecution().getProcessBusinessKey(),
+        (String) task.getVariable(ConversationVariables.TURN_TEXT),
+        (String) task.getVariable(PersonaVariables.INTENT),
         (String) task.getVariable(PersonaVariables.LANGUAGE));
 
     String agent = router.pickAgent(group).orElse(null);
@@ -109,8 +131,16 @@ class HandoffTaskListener implements TaskListener {
     }
     task.setVariable(AGENT_REPLY, suggestedReply(task, agent));
     waiting.announce(task, group, agent);
-    publish(app.wasla.webhook.EventTypes.HANDOFF_CREATED, task, java.util.Map.of(
-        "group", String.valueOf(group), "reason", String.valueOf(reason), "priority", task.getPriority()));
+    publish(
+        app.wasla.webhook.EventTypes.HANDOFF_CREATED,
+        task,
+        java.util.Map.of(
+            "group",
+            String.valueOf(group),
+            "reason",
+            String.valueOf(reason),
+            "priority",
+            task.getPriority()));
   }
 
   /** An outbound webhook event about this handoff, written in the engine's transaction. */
@@ -126,34 +156,43 @@ class HandoffTaskListener implements TaskListener {
   }
 
   /** The form's transcript and context, from the variables visible in the scope. */
-  java.util.Map<String, Object> snapshot(org.camunda.bpm.engine.delegate.VariableScope scope, String key) {
+  java.util.Map<String, Object> snapshot(
+      org.camunda.bpm.engine.delegate.VariableScope scope, String key) {
     return java.util.Map.of(
         TRANSCRIPT, snapshot.transcript(key),
-        CONTEXT, snapshot.context(key, (String) scope.getVariable("customerName"),
-            String.valueOf(scope.getVariable(PersonaVariables.LANGUAGE)),
-            String.valueOf(scope.getVariable(PersonaVariables.INTENT)),
-            String.valueOf(scope.getVariable(PersonaVariables.SENTIMENT)),
-            scope.getVariable(PersonaVariables.SENTIMENT_SCORE),
-            String.valueOf(scope.getVariable(PersonaVariables.HANDOFF_REASON)),
-            (String) scope.getVariable("customerTags")));
+        CONTEXT,
+            snapshot.context(
+                key,
+                (String) scope.getVariable("customerName"),
+                String.valueOf(scope.getVariable(PersonaVariables.LANGUAGE)),
+                String.valueOf(scope.getVariable(PersonaVariables.INTENT)),
+                String.valueOf(scope.getVariable(PersonaVariables.SENTIMENT)),
+                scope.getVariable(PersonaVariables.SENTIMENT_SCORE),
+                String.valueOf(scope.getVariable(PersonaVariables.HANDOFF_REASON)),
+                (String) scope.getVariable("customerTags")));
   }
 
   private void assigned(DelegateTask task) {
-    // the owner before this assignment, from Wasla's record: a task variable would be the agents' to write
+    // the owner before this assignment, from Wasla's record: a task variable would be the agents'
+    // to write
     String owner = ownership.owner(task.getId(), null);
     String next = task.getAssignee();
     String user = currentUser();
     // the last guard: TakeoverGuardFilter refuses over HTTP first, with a 403
     if (user != null) {
-      ownership.refusal(HandoffOwnership.Action.ASSIGN, owner, user, next).ifPresent(refusal -> {
-        throw new AuthorizationException(refusal);
-      });
+      ownership
+          .refusal(HandoffOwnership.Action.ASSIGN, owner, user, next)
+          .ifPresent(
+              refusal -> {
+                throw new AuthorizationException(refusal);
+              });
     }
     ownership.record(task.getId(), next);
     if (next != null) {
       task.setVariableLocal(OWNER_NAME, ownership.fullName(next));
       router.assigned(next);
-      publish(app.wasla.webhook.EventTypes.HANDOFF_ASSIGNED, task, java.util.Map.of("assignee", next));
+      publish(
+          app.wasla.webhook.EventTypes.HANDOFF_ASSIGNED, task, java.util.Map.of("assignee", next));
     } else {
       task.removeVariableLocal(OWNER_NAME);
       AfterCommit.run(router::fillQueues);
@@ -164,15 +203,24 @@ class HandoffTaskListener implements TaskListener {
     String user = currentUser();
     String owner = ownership.owner(task.getId(), task.getAssignee());
     if (user != null) {
-      ownership.refusal(HandoffOwnership.Action.COMPLETE, owner, user, null).ifPresent(refusal -> {
-        throw new AuthorizationException(refusal);
-      });
+      ownership
+          .refusal(HandoffOwnership.Action.COMPLETE, owner, user, null)
+          .ifPresent(
+              refusal -> {
+                throw new AuthorizationException(refusal);
+              });
     }
     ownership.forget(task.getId());
     corrections.forgetHandoffTurn(task.getId());
     task.setVariable(LAST_AGENT, owner);
-    publish(app.wasla.webhook.EventTypes.HANDOFF_COMPLETED, task, java.util.Map.of(
-        "agent", String.valueOf(owner), "decision", String.valueOf(task.getVariable(AGENT_DECISION))));
+    publish(
+        app.wasla.webhook.EventTypes.HANDOFF_COMPLETED,
+        task,
+        java.util.Map.of(
+            "agent",
+            String.valueOf(owner),
+            "decision",
+            String.valueOf(task.getVariable(AGENT_DECISION))));
     AfterCommit.run(router::fillQueues);
   }
 
@@ -194,10 +242,16 @@ class HandoffTaskListener implements TaskListener {
     String language = String.valueOf(task.getVariable(PersonaVariables.LANGUAGE));
     String customer = name == null || name.isBlank() ? "" : " " + name;
     if ("en".equals(language) || "arabizi".equals(language)) {
-      return "Hi" + customer + ", this is " + (who == null ? "the Nile Store team" : who + " from Nile Store")
+      return "Hi"
+          + customer
+          + ", this is "
+          + (who == null ? "the Nile Store team" : who + " from Nile Store")
           + ". I'm here to help: ";
     }
-    return "أهلاً" + customer + "، معاك " + (who == null ? "فريق متجر النيل" : who + " من متجر النيل")
+    return "أهلاً"
+        + customer
+        + "، معاك "
+        + (who == null ? "فريق متجر النيل" : who + " من متجر النيل")
         + ". أنا معاك وهساعدك: ";
   }
 
@@ -209,5 +263,4 @@ class HandoffTaskListener implements TaskListener {
   private String currentUser() {
     return EngineIdentity.currentUserId(identity);
   }
-
 }

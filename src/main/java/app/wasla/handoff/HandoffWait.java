@@ -17,17 +17,22 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer is never left in silence while a handoff waits for its person: once, when the task is created, who
- * will answer and roughly when (the team's first-response deadline, longer by the team's queue when nobody has
- * room); then, until a person has answered, each message is acknowledged: in words with the time left, at most once
- * per {@code wasla.handoff.acknowledge-every}, and with a reaction in between, so that a customer who writes three
- * lines in a row gets one answer and two 🙏, not three paragraphs. Once a person has answered, the person talks.
+ * The customer is never left in silence while a handoff waits for its person: once, when the task
+ * is created, who will answer and roughly when (the team's first-response deadline, longer by the
+ * team's queue when nobody has room); then, until a person has answered, each message is
+ * acknowledged: in words with the time left, at most once per {@code
+ * wasla.handoff.acknowledge-every}, and with a reaction in between, so that a customer who writes
+ * three lines in a row gets one answer and two 🙏, not three paragraphs. Once a person has
+ * answered, the person talks.
  */
 @Component
 class HandoffWait {
 
-  /** When the customer was last told in words that the message was passed on (a Date; per handoff). */
+  /**
+   * When the customer was last told in words that the message was passed on (a Date; per handoff).
+   */
   static final String ACKNOWLEDGED_AT = "handoffAcknowledgedAt";
+
   static final String REACTION = "🙏";
 
   private final FlowMessages messages;
@@ -37,8 +42,13 @@ class HandoffWait {
   private final HandoffProperties props;
   private final Clock clock;
 
-  HandoffWait(FlowMessages messages, TaskService tasks, IdentityService identity, AgentPresence presence,
-      HandoffProperties props, Clock clock) {
+  HandoffWait(
+      FlowMessages messages,
+      TaskService tasks,
+      IdentityService identity,
+      AgentPresence presence,
+      HandoffProperties props,
+      Clock clock) {
     this.messages = messages;
     this.tasks = tasks;
     this.identity = identity;
@@ -47,7 +57,10 @@ class HandoffWait {
     this.clock = clock;
   }
 
-  /** The handoff task was just created (and given to {@code agent}, or queued when null): tell the customer. */
+  /**
+   * The handoff task was just created (and given to {@code agent}, or queued when null): tell the
+   * customer.
+   */
   void announce(DelegateTask task, String group, String agent) {
     DelegateExecution execution = task.getExecution();
     // a new handoff of the same conversation: nobody has answered this one yet
@@ -63,25 +76,42 @@ class HandoffWait {
     if (agent != null) {
       text = HandoffWaitTexts.assigned(language, firstName(agent), minutes(sla));
     } else {
-      // the engine's task query does not see this task yet: the ones waiting before it, plus this one
-      int position = group == null ? 1 : (int) tasks.createTaskQuery().taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
-          .taskUnassigned().taskCandidateGroup(group).count() + 1;
-      long available = group == null ? 0 : identity.createUserQuery().memberOfGroup(group).list().stream()
-          .filter(u -> presence.of(u.getId()).available()).count();
+      // the engine's task query does not see this task yet: the ones waiting before it, plus this
+      // one
+      int position =
+          group == null
+              ? 1
+              : (int)
+                      tasks
+                          .createTaskQuery()
+                          .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+                          .taskUnassigned()
+                          .taskCandidateGroup(group)
+                          .count()
+                  + 1;
+      long available =
+          group == null
+              ? 0
+              : identity.createUserQuery().memberOfGroup(group).list().stream()
+                  .filter(u -> presence.of(u.getId()).available())
+                  .count();
       long rounds = (position + Math.max(1, available) - 1) / Math.max(1, available);
       text = HandoffWaitTexts.queued(language, position, minutes(sla.multipliedBy(rounds)));
     }
     messages.send(execution, OutboundMessage.Text.of(text));
   }
 
-  /** The customer wrote while the handoff waits: acknowledged unless a person is answering already. */
+  /**
+   * The customer wrote while the handoff waits: acknowledged unless a person is answering already.
+   */
   void acknowledge(DelegateExecution execution) {
     if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
       return;
     }
     Instant now = clock.instant();
     Object last = execution.getVariable(ACKNOWLEDGED_AT);
-    if (last instanceof Date at && Duration.between(at.toInstant(), now).compareTo(props.acknowledgeEvery()) < 0) {
+    if (last instanceof Date at
+        && Duration.between(at.toInstant(), now).compareTo(props.acknowledgeEvery()) < 0) {
       Object wamid = execution.getVariable(ConversationVariables.LAST_WAMID);
       if (wamid instanceof String w && !w.startsWith("event:")) {
         messages.send(execution, new OutboundMessage.Reaction(w, REACTION));
@@ -89,13 +119,26 @@ class HandoffWait {
       return;
     }
     String language = language(execution);
-    Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).list().stream().findFirst().orElse(null);
-    Duration left = task == null || task.getDueDate() == null ? Duration.ZERO
-        : Duration.between(now, task.getDueDate().toInstant());
-    String text = left.isNegative() || left.isZero() ? HandoffWaitTexts.acknowledgedLate(language)
-        : HandoffWaitTexts.acknowledged(language, task.getAssignee() == null ? null : firstName(task.getAssignee()),
-            minutes(left));
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
+    Duration left =
+        task == null || task.getDueDate() == null
+            ? Duration.ZERO
+            : Duration.between(now, task.getDueDate().toInstant());
+    String text =
+        left.isNegative() || left.isZero()
+            ? HandoffWaitTexts.acknowledgedLate(language)
+            : HandoffWaitTexts.acknowledged(
+                language,
+                task.getAssignee() == null ? null : firstName(task.getAssignee()),
+                minutes(left));
     messages.send(execution, OutboundMessage.Text.of(text));
     execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
   }
@@ -112,6 +155,8 @@ class HandoffWait {
 
   private String firstName(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null || user.getFirstName() == null || user.getFirstName().isBlank() ? userId : user.getFirstName();
+    return user == null || user.getFirstName() == null || user.getFirstName().isBlank()
+        ? userId
+        : user.getFirstName();
   }
 }

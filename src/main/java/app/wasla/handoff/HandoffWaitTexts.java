@@ -1,19 +1,26 @@
 package app.wasla.handoff;
 
 /**
- * What the customer reads while a handoff waits for its person, in Egyptian Arabic, MSA, Arabizi and English (the
- * persona's reading of the customer's language). Minutes are rounded up, never less than one.
+ * What the customer reads while a handoff waits for its person, in Egyptian Arabic, MSA, Arabizi
+ * and English (the persona's reading of the customer's language). Minutes are rounded up, never
+ * less than one.
  */
 final class HandoffWaitTexts {
 
-  private HandoffWaitTexts() {
-  }
+  private HandoffWaitTexts() {}
 
   /** An agent has the conversation: who, and within how long. */
   static String assigned(String language, String agent, long minutes) {
     return switch (form(language)) {
-      case "en" -> agent + " from our team will reply within about " + minutes + " " + minutesEn(minutes) + " ⏱️";
-      case "arabizi" -> "El rad hayewsalak mn " + agent + " mn el team khelal 7awaly " + minutes + " d2ee2a ⏱️";
+      case "en" ->
+          agent
+              + " from our team will reply within about "
+              + minutes
+              + " "
+              + minutesEn(minutes)
+              + " ⏱️";
+      case "arabizi" ->
+          "El rad hayewsalak mn " + agent + " mn el team khelal 7awaly " + minutes + " d2ee2a ⏱️";
       case "ar" -> "سيصلك الرد من " + agent + " من فريقنا خلال " + minutes + " دقيقة تقريباً ⏱️";
       default -> "الرد هيوصلك من " + agent + " من فريقنا خلال حوالي " + minutes + " دقيقة ⏱️";
     };
@@ -22,31 +29,68 @@ final class HandoffWaitTexts {
   /** Nobody of the team has room: the customer's place in the team's queue and the rough wait. */
   static String queued(String language, int position, long minutes) {
     return switch (form(language)) {
-      case "en" -> "All our colleagues are busy right now and you're number " + position + " in line; someone will"
-          + " reply within about " + minutes + " " + minutesEn(minutes) + " ⏱️";
-      case "arabizi" -> "Kol zamaylna mashghoulin delwa2ty w enta rakam " + position + " f el dor; el rad"
-          + " hayewsalak khelal 7awaly " + minutes + " d2ee2a ⏱️";
-      case "ar" -> "جميع زملائنا مشغولون الآن وترتيبك " + position + " في قائمة الانتظار؛ سيصلك الرد خلال "
-          + minutes + " دقيقة تقريباً ⏱️";
-      default -> "كل زملائنا مشغولين دلوقتي وانت رقم " + position + " في الدور؛ الرد هيوصلك خلال حوالي " + minutes
-          + " دقيقة ⏱️";
+      case "en" ->
+          "All our colleagues are busy right now and you're number "
+              + position
+              + " in line; someone will"
+              + " reply within about "
+              + minutes
+              + " "
+              + minutesEn(minutes)
+              + " ⏱️";
+      case "arabizi" ->
+          "Kol zamaylna mashghoulin delwa2ty w enta rakam "
+              + position
+              + " f el dor; el rad"
+              + " hayewsalak khelal 7awaly "
+              + minutes
+              + " d2ee2a ⏱️";
+      case "ar" ->
+          "جميع زملائنا مشغولون الآن وترتيبك "
+              + position
+              + " في قائمة الانتظار؛ سيصلك الرد خلال "
+              + minutes
+              + " دقيقة تقريباً ⏱️";
+      default ->
+          "كل زملائنا مشغولين دلوقتي وانت رقم "
+              + position
+              + " في الدور؛ الرد هيوصلك خلال حوالي "
+              + minutes
+              + " دقيقة ⏱️";
     };
   }
 
-  /** A message while the customer waits: passed on, and the time left. {@code agent} null: the team. */
+  /**
+   * A message while the customer waits: passed on, and the time left. {@code agent} null: the team.
+   */
   static String acknowledged(String language, String agent, long minutes) {
-    String who = agent != null ? agent : switch (form(language)) {
-      case "en" -> "our team";
-      case "arabizi" -> "el team";
-      default -> "فريقنا";
-    };
+    String who =
+        agent != null
+            ? agent
+            : switch (form(language)) {
+              case "en" -> "our team";
+              case "arabizi" -> "el team";
+              default -> "فريقنا";
+            };
     return switch (form(language)) {
-      case "en" -> "Got it ✅ I've passed this on to " + who + "; expect a reply within about " + minutes + " "
-          + minutesEn(minutes) + ".";
-      case "arabizi" -> "Resaltak wesselet ✅ w ballaghtaha l " + who + "; el rad khelal 7awaly " + minutes
-          + " d2ee2a.";
-      case "ar" -> "وصلت رسالتك ✅ وأبلغتُ بها " + who + "؛ سيصلك الرد خلال " + minutes + " دقيقة تقريباً.";
-      default -> "وصلت رسالتك ✅ وبلّغتها لـ" + who + "؛ الرد هيوصلك خلال حوالي " + minutes + " دقيقة.";
+      case "en" ->
+          "Got it ✅ I've passed this on to "
+              + who
+              + "; expect a reply within about "
+              + minutes
+              + " "
+              + minutesEn(minutes)
+              + ".";
+      case "arabizi" ->
+          "Resaltak wesselet ✅ w ballaghtaha l "
+              + who
+              + "; el rad khelal 7awaly "
+              + minutes
+              + " d2ee2a.";
+      case "ar" ->
+          "وصلت رسالتك ✅ وأبلغتُ بها " + who + "؛ سيصلك الرد خلال " + minutes + " دقيقة تقريباً.";
+      default ->
+          "وصلت رسالتك ✅ وبلّغتها لـ" + who + "؛ الرد هيوصلك خلال حوالي " + minutes + " دقيقة.";
     };
   }
 

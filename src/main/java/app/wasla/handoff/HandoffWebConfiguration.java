@@ -14,10 +14,15 @@ import org.springframework.core.Ordered;
 class HandoffWebConfiguration {
 
   @Bean
-  FilterRegistrationBean<TakeoverGuardFilter> handoffTakeoverGuard(TaskService tasks, RuntimeService runtime,
-      IdentityService identity, HandoffOwnership ownership, ObjectMapper json) {
+  FilterRegistrationBean<TakeoverGuardFilter> handoffTakeoverGuard(
+      TaskService tasks,
+      RuntimeService runtime,
+      IdentityService identity,
+      HandoffOwnership ownership,
+      ObjectMapper json) {
     FilterRegistrationBean<TakeoverGuardFilter> registration =
-        new FilterRegistrationBean<>(new TakeoverGuardFilter(tasks, runtime, identity, ownership, json));
+        new FilterRegistrationBean<>(
+            new TakeoverGuardFilter(tasks, runtime, identity, ownership, json));
     registration.setName("handoff-takeover-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     // after the body size limit, before the engine

@@ -24,16 +24,18 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, with 403 and a sentence naming the owner, every change to a handoff by someone who is neither its owner
- * nor a supervisor, before the engine sees the call: the task itself (update, claim, unclaim, assignee, delegate,
- * complete, resolve, submit-form, BPMN error/escalation, identity links, comments, attachments), its variables and
- * local variables, and the variables of the conversation's process instance and executions while a handoff is open.
- * The task listener refuses assignments and completions too, but the engine wraps a listener's exception
+ * Refuses, with 403 and a sentence naming the owner, every change to a handoff by someone who is
+ * neither its owner nor a supervisor, before the engine sees the call: the task itself (update,
+ * claim, unclaim, assignee, delegate, complete, resolve, submit-form, BPMN error/escalation,
+ * identity links, comments, attachments), its variables and local variables, and the variables of
+ * the conversation's process instance and executions while a handoff is open. The task listener
+ * refuses assignments and completions too, but the engine wraps a listener's exception
  * (ENGINE-03051) and its REST API answers 500; Tasklist would show "server error". In front of both
- * {@code /engine-rest} (HTTP Basic) and Tasklist's {@code /camunda/api/engine} (the webapp's session). The path is
- * read as the servlet container decoded it (no ';' parameters, no percent-encoding), as the engine's REST API reads
- * it. The answer has the engine REST API's error shape, {@code {"type": ..., "message": ...}}, which Tasklist
- * shows. A caller this filter cannot identify passes on: the engine's own authentication answers it.
+ * {@code /engine-rest} (HTTP Basic) and Tasklist's {@code /camunda/api/engine} (the webapp's
+ * session). The path is read as the servlet container decoded it (no ';' parameters, no
+ * percent-encoding), as the engine's REST API reads it. The answer has the engine REST API's error
+ * shape, {@code {"type": ..., "message": ...}}, which Tasklist shows. A caller this filter cannot
+ * identify passes on: the engine's own authentication answers it.
  */
 class TakeoverGuardFilter extends OncePerRequestFilter {
 
@@ -41,7 +43,8 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
   private static final Pattern TASK = Pattern.compile(".*/task/([^/]+)(?:/(.*))?");
   private static final Pattern PROCESS_INSTANCE =
       Pattern.compile(".*/process-instance/([^/]+)/(variables|modification)(?:/.*)?");
-  private static final Pattern EXECUTION = Pattern.compile(".*/execution/([^/]+)/localVariables(?:/.*)?");
+  private static final Pattern EXECUTION =
+      Pattern.compile(".*/execution/([^/]+)/localVariables(?:/.*)?");
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -49,8 +52,12 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
   private final HandoffOwnership ownership;
   private final ObjectMapper json;
 
-  TakeoverGuardFilter(TaskService tasks, RuntimeService runtime, IdentityService identity,
-      HandoffOwnership ownership, ObjectMapper json) {
+  TakeoverGuardFilter(
+      TaskService tasks,
+      RuntimeService runtime,
+      IdentityService identity,
+      HandoffOwnership ownership,
+      ObjectMapper json) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.identity = identity;
@@ -65,9 +72,11 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     Matcher onTask = TASK.matcher(path);
     Matcher onInstance = PROCESS_INSTANCE.matcher(path);
     Matcher onExecution = EXECUTION.matcher(path);
@@ -80,16 +89,27 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    // as the system: the caller may not even be allowed to read the task, and then the engine answers
+    // as the system: the caller may not even be allowed to read the task, and then the engine
+    // answers
     Task task;
     String sub = null;
     if (onTask.matches()) {
       task = tasks.createTaskQuery().taskId(onTask.group(1)).singleResult();
       sub = onTask.group(2) == null ? "" : onTask.group(2).replaceAll("/+$", "");
     } else {
-      String instance = onInstance.matches() ? onInstance.group(1) : instanceOfExecution(onExecution.group(1));
-      task = instance == null ? null : tasks.createTaskQuery().processInstanceId(instance)
-          .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).listPage(0, 1).stream().findFirst().orElse(null);
+      String instance =
+          onInstance.matches() ? onInstance.group(1) : instanceOfExecution(onExecution.group(1));
+      task =
+          instance == null
+              ? null
+              : tasks
+                  .createTaskQuery()
+                  .processInstanceId(instance)
+                  .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+                  .listPage(0, 1)
+                  .stream()
+                  .findFirst()
+                  .orElse(null);
     }
     if (task == null || !HandoffRouter.HANDOFF_TASK.equals(task.getTaskDefinitionKey())) {
       chain.doFilter(request, response);
@@ -108,7 +128,11 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
           action = HandoffOwnership.Action.ASSIGN;
           newAssignee = text(fields, "userId");
         }
-        case "POST complete", "POST submit-form", "POST resolve", "POST bpmnError", "POST bpmnEscalation" ->
+        case "POST complete",
+            "POST submit-form",
+            "POST resolve",
+            "POST bpmnError",
+            "POST bpmnEscalation" ->
             action = HandoffOwnership.Action.COMPLETE;
         case "PUT " -> {
           // an update that changes the assignee is an assignment; any other update is a change
@@ -123,7 +147,7 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
             newAssignee = sub.endsWith("delete") ? null : text(fields, "userId");
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     Optional<String> refusal = ownership.refusal(action, owner, user.get(), newAssignee);
@@ -147,18 +171,24 @@ class TakeoverGuardFilter extends OncePerRequestFilter {
     return execution == null ? null : execution.getProcessInstanceId();
   }
 
-  /** The Basic user whose password checks out, else the webapp session's user; empty when neither. */
+  /**
+   * The Basic user whose password checks out, else the webapp session's user; empty when neither.
+   */
   private Optional<String> user(HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
     if (HttpBasic.present(authorization)) {
-      return HttpBasic.parse(authorization).filter(b -> identity.checkPassword(b.user(), b.password()))
+      return HttpBasic.parse(authorization)
+          .filter(b -> identity.checkPassword(b.user(), b.password()))
           .map(HttpBasic::user);
     }
     return request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")
-        ? AgentCaller.sessionUser(request) : Optional.empty();
+        ? AgentCaller.sessionUser(request)
+        : Optional.empty();
   }
 
-  /** The body as JSON; a missing node when it is empty or unreadable (the engine then answers it). */
+  /**
+   * The body as JSON; a missing node when it is empty or unreadable (the engine then answers it).
+   */
   private JsonNode read(byte[] body) {
     try {
       JsonNode node = json.readTree(body);

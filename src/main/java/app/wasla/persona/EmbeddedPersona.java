@@ -1,14 +1,5 @@
 package app.wasla.persona;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 import app.wasla.persona.handoff.DmnHandoffRules;
 import app.wasla.persona.handoff.HandoffRules;
 import app.wasla.persona.nlp.EntityExtractor;
@@ -21,669 +12,1054 @@ import app.wasla.persona.playbook.Playbook;
 import app.wasla.persona.playbook.PlaybookIndex;
 import app.wasla.persona.playbook.PlaybookLoader;
 import app.wasla.persona.playbook.Product;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The default persona: no network, no model download. Normalises, detects language and script, classifies the
- * intent (lexicon + naive Bayes), scores sentiment, extracts entities, answers from the playbook (BM25) or the
- * catalogue, and asks the handoff rules (DMN) whether a human must take over. Thread-safe; well under 5 ms a turn.
+ * The default persona: no network, no model download. Normalises, detects language and script,
+ * classifies the intent (lexicon + naive Bayes), scores sentiment, extracts entities, answers from
+ * the playbook (BM25) or the catalogue, and asks the handoff rules (DMN) whether a human must take
+ * over. Thread-safe; well under 5 ms a turn.
  */
 public final class EmbeddedPersona implements Persona {
 
-    /** Interactive reply ids and the intents they stand for; any other "menu_<intent>" id works too. */
-    public static final Map<String, String> REPLY_IDS = Map.ofEntries(
-            Map.entry("menu_products", Intents.PRODUCT_INQUIRY), Map.entry("menu_order", Intents.ORDER),
-            Map.entry("menu_order_status", Intents.ORDER_STATUS), Map.entry("menu_booking", Intents.BOOKING_NEW),
-            Map.entry("menu_payment", Intents.PAYMENT), Map.entry("menu_human", Intents.HUMAN_REQUEST),
-            Map.entry("payment_link", Intents.PAYMENT), Map.entry("booking_confirm_cancel", Intents.BOOKING_CANCEL),
-            Map.entry("booking_keep", Intents.THANKS_GOODBYE), Map.entry("branch_cairo", Intents.BOOKING_NEW),
-            Map.entry("branch_alex", Intents.BOOKING_NEW));
+  /**
+   * Interactive reply ids and the intents they stand for; any other "menu_<intent>" id works too.
+   */
+  public static final Map<String, String> REPLY_IDS =
+      Map.ofEntries(
+          Map.entry("menu_products", Intents.PRODUCT_INQUIRY),
+          Map.entry("menu_order", Intents.ORDER),
+          Map.entry("menu_order_status", Intents.ORDER_STATUS),
+          Map.entry("menu_booking", Intents.BOOKING_NEW),
+          Map.entry("menu_payment", Intents.PAYMENT),
+          Map.entry("menu_human", Intents.HUMAN_REQUEST),
+          Map.entry("payment_link", Intents.PAYMENT),
+          Map.entry("booking_confirm_cancel", Intents.BOOKING_CANCEL),
+          Map.entry("booking_keep", Intents.THANKS_GOODBYE),
+          Map.entry("branch_cairo", Intents.BOOKING_NEW),
+          Map.entry("branch_alex", Intents.BOOKING_NEW));
 
-    /** An offer's "Order now" ({@code sales_order:<sku>}), also tapped on an older offer: an order of that product. */
-    static final String ORDER_BUTTON = "sales_order";
+  /**
+   * An offer's "Order now" ({@code sales_order:<sku>}), also tapped on an older offer: an order of
+   * that product.
+   */
+  static final String ORDER_BUTTON = "sales_order";
 
-    /** Below these a playbook passage is not trusted as an answer. */
-    static final double MIN_SCORE = 2.0;
-    static final double MIN_COVERAGE = 0.25;
+  /** Below these a playbook passage is not trusted as an answer. */
+  static final double MIN_SCORE = 2.0;
 
-    private static final Pattern QUESTION = Pattern.compile("[?]|(^|\\s)(هل|ايه|ازاي|فين|امتي|كام|ليه|كيف|متي|اين|ماذا|ما|كم|"
-            + "what|how|where|when|why|which|who|do|does|can|is|are|eh|ezay|fen|emta|leh|kam)(\\s|$)");
-    private static final Pattern PAID = Pattern.compile("(دفعت|حولت|ارسلت المبلغ|paid|transferred|dafa3t|7awelt)");
+  static final double MIN_COVERAGE = 0.25;
 
-    private final String name;
-    private final Playbook playbook;
-    private final PlaybookIndex index;
-    private final LanguageDetector languages = new LanguageDetector();
-    private final IntentClassifier intents;
-    private final SentimentAnalyzer sentiment = new SentimentAnalyzer();
-    private final EntityExtractor entities;
-    private final HandoffRules handoffRules;
-    private final StoreTopics topics = new StoreTopics();
-    private final Map<String, String> learned;
+  private static final Pattern QUESTION =
+      Pattern.compile(
+          "[?]|(^|\\s)(هل|ايه|ازاي|فين|امتي|كام|ليه|كيف|متي|اين|ماذا|ما|كم|"
+              + "what|how|where|when|why|which|who|do|does|can|is|are|eh|ezay|fen|emta|leh|kam)(\\s|$)");
+  private static final Pattern PAID =
+      Pattern.compile("(دفعت|حولت|ارسلت المبلغ|paid|transferred|dafa3t|7awelt)");
 
-    public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
-        this(name, playbook, intents, handoffRules, Map.of());
+  private final String name;
+  private final Playbook playbook;
+  private final PlaybookIndex index;
+  private final LanguageDetector languages = new LanguageDetector();
+  private final IntentClassifier intents;
+  private final SentimentAnalyzer sentiment = new SentimentAnalyzer();
+  private final EntityExtractor entities;
+  private final HandoffRules handoffRules;
+  private final StoreTopics topics = new StoreTopics();
+  private final Map<String, String> learned;
+
+  public EmbeddedPersona(
+      String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
+    this(name, playbook, intents, handoffRules, Map.of());
+  }
+
+  /**
+   * With messages whose intent the business has stated ({@link #learnedKey} of the text → intent:
+   * the agents' corrections, the analyst's examples): such a message is read as that intent, as a
+   * tapped reply is.
+   */
+  public EmbeddedPersona(
+      String name,
+      Playbook playbook,
+      IntentClassifier intents,
+      HandoffRules handoffRules,
+      Map<String, String> learned) {
+    this.learned = Map.copyOf(learned);
+    this.name = name;
+    this.playbook = playbook;
+    this.index = new PlaybookIndex(playbook);
+    this.intents = intents;
+    this.entities = new EntityExtractor(playbook.products());
+    this.handoffRules = handoffRules;
+  }
+
+  /** The demo store's persona "Nour", with the shipped playbook and processes/handoff-rules.dmn. */
+  public static EmbeddedPersona createDefault() {
+    return new EmbeddedPersona(
+        "Nour",
+        PlaybookLoader.loadDefault(),
+        IntentClassifier.createDefault(),
+        DmnHandoffRules.load());
+  }
+
+  public Playbook playbook() {
+    return playbook;
+  }
+
+  public PlaybookIndex index() {
+    return index;
+  }
+
+  /**
+   * It answers from the turn's own text, the reply tapped and the customer's profile; the
+   * transcript is the LLM's.
+   */
+  @Override
+  public boolean readsTranscript() {
+    return false;
+  }
+
+  @Override
+  public PersonaResult respond(PersonaTurn turn) {
+    TextView text = TextView.of(turn.text());
+    LanguageDetector.Detection detection = detect(text, turn);
+    Language language = detection.language();
+    Language replyIn = detection.replyLanguage();
+
+    String intent;
+    double confidence;
+    String tapped =
+        turn.interactiveReplyId() == null
+            ? null
+            : REPLY_IDS.getOrDefault(
+                turn.interactiveReplyId(),
+                turn.interactiveReplyId().startsWith("menu_")
+                        && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
+                    ? turn.interactiveReplyId().substring(5)
+                    : turn.interactiveReplyId().startsWith(ORDER_BUTTON) ? Intents.ORDER : null);
+    if (tapped == null && !learned.isEmpty()) {
+      // the business said what this very message means: no heuristic below reads it otherwise
+      tapped = learned.get(learnedKey(text));
+    }
+    if (tapped != null) {
+      intent = tapped;
+      confidence = 1.0;
+    } else {
+      Reading reading = read(text);
+      intent = reading.classification().intent();
+      confidence = reading.classification().confidence();
+      text = reading.about();
     }
 
-    /**
-     * With messages whose intent the business has stated ({@link #learnedKey} of the text → intent: the agents'
-     * corrections, the analyst's examples): such a message is read as that intent, as a tapped reply is.
-     */
-    public EmbeddedPersona(String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules,
-                           Map<String, String> learned) {
-        this.learned = Map.copyOf(learned);
-        this.name = name;
-        this.playbook = playbook;
-        this.index = new PlaybookIndex(playbook);
-        this.intents = intents;
-        this.entities = new EntityExtractor(playbook.products());
-        this.handoffRules = handoffRules;
+    EntityExtractor.Found found = entities.extract(text);
+    Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
+    // an angry "is there nothing cheaper?!" goes the complaint's way below
+    if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
+      return cheaper(turn, text, language, replyIn, confidence, found, cheaperThan);
+    }
+    StoreTopics.Topic topic = null;
+    StoreTopics.NotSold notSold = null;
+    boolean bulk = false;
+    boolean bookingMove =
+        Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
+    // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
+    boolean kept =
+        KEPT.contains(intent)
+            && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"))
+            && !(Intents.HUMAN_REQUEST.equals(intent)
+                && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
+            && !(Intents.COMPLAINT.equals(intent)
+                && topics.asksAboutAService(text)) // "do you fix cracked screens?"
+            && !(Intents.HUMAN_REQUEST.equals(intent)
+                && topics.corporate(text)
+                && found.entities().quantity() != null
+                && found.entities().quantity()
+                    >= BULK_QUANTITY) // "100 chargers for the company's staff"
+            && !(tapped == null && topics.questionReadAsRequest(intent, text));
+    if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
+      if (topics.chargedTwice(text)) {
+        intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
+        confidence = Math.max(confidence, 0.9);
+      } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
+          && (topics.corporate(text) || wholesaleQuantity(intent, text, found))) {
+        intent = Intents.ORDER;
+        confidence = Math.max(confidence, 0.8);
+        bulk = true;
+      } else {
+        boolean tracking =
+            Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
+        topic = tracking ? null : topics.find(text, !found.products().isEmpty()).orElse(null);
+        if (topic != null) {
+          intent = topic.intent();
+          confidence = Math.max(confidence, 0.8);
+        } else if (found.products().isEmpty() && ASKING.contains(intent)) {
+          notSold = topics.notSold(text).orElse(null);
+          // an order that names a kind of product ("a cable") stays an order; the question lists
+          // them
+          // "is the Oppo in stock?" stays a stock question: its answer names the brand's products
+          if (notSold != null
+              || !Intents.ORDER.equals(intent)
+                  && !(Intents.AVAILABILITY.equals(intent)
+                      && STOCK_WORD.matcher(text.normalized()).find())
+                  && catalogueQuery(text, found) != null) {
+            intent = Intents.PRODUCT_INQUIRY;
+            confidence = Math.max(confidence, 0.8);
+          }
+        }
+      }
     }
 
-    /** The demo store's persona "Nour", with the shipped playbook and processes/handoff-rules.dmn. */
-    public static EmbeddedPersona createDefault() {
-        return new EmbeddedPersona("Nour", PlaybookLoader.loadDefault(), IntentClassifier.createDefault(), DmnHandoffRules.load());
+    // a repair booked or asked about names its fault ("my cracked screen"): that is not the
+    // customer's mood
+    boolean aboutARepair =
+        Intents.BOOKING_NEW.equals(intent)
+            || topic == StoreTopics.REPAIRS
+            || topic == StoreTopics.WARRANTY;
+    Sentiment mood = sentiment.analyze(text, !aboutARepair);
+    if (tapped == null
+        && topic == null
+        && notSold == null
+        && !bulk
+        && mood.score() <= ANGRY
+        && GRIEVANCE.contains(intent)) {
+      intent =
+          Intents
+              .COMPLAINT; // an angry message about an order, a product or a payment is a complaint
+    }
+    if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
+      mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative
+    } else if (Intents.THANKS_GOODBYE.equals(intent) && mood.score() < 0.3) {
+      mood = Sentiment.ofScore(0.3);
     }
 
-    public Playbook playbook() {
-        return playbook;
+    BigDecimal orderValue = Intents.ORDER.equals(intent) ? found.orderValue() : null;
+    int streak =
+        turn.lowConfidenceStreak() + (confidence < PersonaResult.LOW_CONFIDENCE_THRESHOLD ? 1 : 0);
+    HandoffRules.Decision decision =
+        handoffRules.decide(
+            new HandoffRules.Input(
+                intent,
+                mood.score(),
+                orderValue == null ? null : orderValue.doubleValue(),
+                streak,
+                confidence));
+    if (bulk && !decision.handoff()) {
+      decision =
+          new HandoffRules.Decision(
+              true, "big deal"); // a wholesale quantity is a deal whatever its price
     }
 
-    public PlaybookIndex index() {
-        return index;
-    }
-
-    /** It answers from the turn's own text, the reply tapped and the customer's profile; the transcript is the LLM's. */
-    @Override
-    public boolean readsTranscript() {
-        return false;
-    }
-
-    @Override
-    public PersonaResult respond(PersonaTurn turn) {
-        TextView text = TextView.of(turn.text());
-        LanguageDetector.Detection detection = detect(text, turn);
-        Language language = detection.language();
-        Language replyIn = detection.replyLanguage();
-
-        String intent;
-        double confidence;
-        String tapped = turn.interactiveReplyId() == null ? null : REPLY_IDS.getOrDefault(turn.interactiveReplyId(),
-                turn.interactiveReplyId().startsWith("menu_") && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
-                        ? turn.interactiveReplyId().substring(5)
-                        : turn.interactiveReplyId().startsWith(ORDER_BUTTON) ? Intents.ORDER : null);
-        if (tapped == null && !learned.isEmpty()) {
-            // the business said what this very message means: no heuristic below reads it otherwise
-            tapped = learned.get(learnedKey(text));
-        }
-        if (tapped != null) {
-            intent = tapped;
-            confidence = 1.0;
-        } else {
-            Reading reading = read(text);
-            intent = reading.classification().intent();
-            confidence = reading.classification().confidence();
-            text = reading.about();
-        }
-
-        EntityExtractor.Found found = entities.extract(text);
-        Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
-        // an angry "is there nothing cheaper?!" goes the complaint's way below
-        if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
-            return cheaper(turn, text, language, replyIn, confidence, found, cheaperThan);
-        }
-        StoreTopics.Topic topic = null;
-        StoreTopics.NotSold notSold = null;
-        boolean bulk = false;
-        boolean bookingMove = Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
-        // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
-        boolean kept = KEPT.contains(intent) && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"))
-                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
-                && !(Intents.COMPLAINT.equals(intent) && topics.asksAboutAService(text)) // "do you fix cracked screens?"
-                && !(Intents.HUMAN_REQUEST.equals(intent) && topics.corporate(text) && found.entities().quantity() != null
-                        && found.entities().quantity() >= BULK_QUANTITY) // "100 chargers for the company's staff"
-                && !(tapped == null && topics.questionReadAsRequest(intent, text));
-        if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
-            if (topics.chargedTwice(text)) {
-                intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
-                confidence = Math.max(confidence, 0.9);
-            } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
-                    && (topics.corporate(text) || wholesaleQuantity(intent, text, found))) {
-                intent = Intents.ORDER;
-                confidence = Math.max(confidence, 0.8);
-                bulk = true;
-            } else {
-                boolean tracking = Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
-                topic = tracking ? null : topics.find(text, !found.products().isEmpty()).orElse(null);
-                if (topic != null) {
-                    intent = topic.intent();
-                    confidence = Math.max(confidence, 0.8);
-                } else if (found.products().isEmpty() && ASKING.contains(intent)) {
-                    notSold = topics.notSold(text).orElse(null);
-                    // an order that names a kind of product ("a cable") stays an order; the question lists them
-                    // "is the Oppo in stock?" stays a stock question: its answer names the brand's products
-                    if (notSold != null || !Intents.ORDER.equals(intent)
-                            && !(Intents.AVAILABILITY.equals(intent) && STOCK_WORD.matcher(text.normalized()).find())
-                            && catalogueQuery(text, found) != null) {
-                        intent = Intents.PRODUCT_INQUIRY;
-                        confidence = Math.max(confidence, 0.8);
-                    }
-                }
-            }
-        }
-
-        // a repair booked or asked about names its fault ("my cracked screen"): that is not the customer's mood
-        boolean aboutARepair = Intents.BOOKING_NEW.equals(intent) || topic == StoreTopics.REPAIRS || topic == StoreTopics.WARRANTY;
-        Sentiment mood = sentiment.analyze(text, !aboutARepair);
-        if (tapped == null && topic == null && notSold == null && !bulk && mood.score() <= ANGRY && GRIEVANCE.contains(intent)) {
-            intent = Intents.COMPLAINT; // an angry message about an order, a product or a payment is a complaint
-        }
-        if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
-            mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative
-        } else if (Intents.THANKS_GOODBYE.equals(intent) && mood.score() < 0.3) {
-            mood = Sentiment.ofScore(0.3);
-        }
-
-        BigDecimal orderValue = Intents.ORDER.equals(intent) ? found.orderValue() : null;
-        int streak = turn.lowConfidenceStreak() + (confidence < PersonaResult.LOW_CONFIDENCE_THRESHOLD ? 1 : 0);
-        HandoffRules.Decision decision = handoffRules.decide(new HandoffRules.Input(intent, mood.score(),
-                orderValue == null ? null : orderValue.doubleValue(), streak, confidence));
-        if (bulk && !decision.handoff()) {
-            decision = new HandoffRules.Decision(true, "big deal"); // a wholesale quantity is a deal whatever its price
-        }
-
-        Answer answer = topic != null ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
-                : notSold != null ? notSoldAnswer(notSold, replyIn)
+    Answer answer =
+        topic != null
+            ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
+            : notSold != null
+                ? notSoldAnswer(notSold, replyIn)
                 : answer(intent, text, replyIn, found, turn, decision);
-        boolean handoff = decision.handoff() || answer.handoffReason() != null;
-        String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
-        PersonaReply reply = answer.reply();
-        if (handoff && "angry customer".equals(reason)) {
-            // an upset customer gets an apology and a person, not an answer to what we guessed they asked
-            reply = new PersonaReply(ReplyTexts.get("complaint", replyIn), List.of(), null);
-        } else if (handoff && answer.handoffReason() == null && !Intents.COMPLAINT.equals(intent)
-                && !Intents.HUMAN_REQUEST.equals(intent) && !"big deal".equals(reason)) {
-            reply = new PersonaReply(reply.text() + "\n" + ReplyTexts.get("handoffNote", replyIn), List.of(), null);
-        }
-        return new PersonaResult(language, intent, confidence, mood, found.entities(), reply, handoff, reason,
-                summary(language, intent, confidence, mood, found, handoff, reason, turn.text()));
+    boolean handoff = decision.handoff() || answer.handoffReason() != null;
+    String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
+    PersonaReply reply = answer.reply();
+    if (handoff && "angry customer".equals(reason)) {
+      // an upset customer gets an apology and a person, not an answer to what we guessed they asked
+      reply = new PersonaReply(ReplyTexts.get("complaint", replyIn), List.of(), null);
+    } else if (handoff
+        && answer.handoffReason() == null
+        && !Intents.COMPLAINT.equals(intent)
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && !"big deal".equals(reason)) {
+      reply =
+          new PersonaReply(
+              reply.text() + "\n" + ReplyTexts.get("handoffNote", replyIn), List.of(), null);
     }
+    return new PersonaResult(
+        language,
+        intent,
+        confidence,
+        mood,
+        found.entities(),
+        reply,
+        handoff,
+        reason,
+        summary(language, intent, confidence, mood, found, handoff, reason, turn.text()));
+  }
 
-    /** What a turn is about (its text, or its text without a greeting) and how that reads. */
-    private record Reading(TextView about, IntentClassifier.Classification classification) {
+  /** What a turn is about (its text, or its text without a greeting) and how that reads. */
+  private record Reading(TextView about, IntentClassifier.Classification classification) {}
+
+  /**
+   * A greeting with something after it ("السلام عليكم" / "مواعيد العمل ايه؟" as two messages of a
+   * turn, or "salam, el iphone bekam?" in one) is about what follows it: when the text reads as a
+   * greeting, it is read again without the greeting's words, and what remains is the answer's
+   * subject if it reads confidently as something else.
+   */
+  private Reading read(TextView whole) {
+    Reading r = readGreeting(whole);
+    IntentClassifier.Classification c = r.classification();
+    // a complaint needs evidence: a complaint word, a negative tone or a confident model; else the
+    // runner-up
+    // and so does a request for a person: one read with low confidence and no word of it ("is there
+    // a student
+    // discount?") is a question the model half-knows, not a request
+    // (the model alone must be fairly sure of a request for a person: 0.6)
+    boolean complaint =
+        Intents.COMPLAINT.equals(c.intent())
+            && sentiment.analyze(r.about()).score() > -0.3
+            && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD;
+    boolean person =
+        Intents.HUMAN_REQUEST.equals(c.intent()) && c.confidence() < UNSUPPORTED_REQUEST_CONFIDENCE;
+    if ((complaint || person) && !intents.lexiconScores(r.about()).containsKey(c.intent())) {
+      String next =
+          c.scores().entrySet().stream()
+              .filter(e -> !e.getKey().equals(c.intent()))
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(Intents.OTHER);
+      return new Reading(
+          r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
     }
+    return r;
+  }
 
-    /**
-     * A greeting with something after it ("السلام عليكم" / "مواعيد العمل ايه؟" as two messages of a turn, or "salam,
-     * el iphone bekam?" in one) is about what follows it: when the text reads as a greeting, it is read again without
-     * the greeting's words, and what remains is the answer's subject if it reads confidently as something else.
-     */
-    private Reading read(TextView whole) {
-        Reading r = readGreeting(whole);
-        IntentClassifier.Classification c = r.classification();
-        // a complaint needs evidence: a complaint word, a negative tone or a confident model; else the runner-up
-        // and so does a request for a person: one read with low confidence and no word of it ("is there a student
-        // discount?") is a question the model half-knows, not a request
-        // (the model alone must be fairly sure of a request for a person: 0.6)
-        boolean complaint = Intents.COMPLAINT.equals(c.intent()) && sentiment.analyze(r.about()).score() > -0.3
-                && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD;
-        boolean person = Intents.HUMAN_REQUEST.equals(c.intent()) && c.confidence() < UNSUPPORTED_REQUEST_CONFIDENCE;
-        if ((complaint || person) && !intents.lexiconScores(r.about()).containsKey(c.intent())) {
-            String next = c.scores().entrySet().stream().filter(e -> !e.getKey().equals(c.intent()))
-                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Intents.OTHER);
-            return new Reading(r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
-        }
-        return r;
+  private Reading readGreeting(TextView whole) {
+    IntentClassifier.Classification all = intents.classify(whole);
+    if (!Intents.GREETING.equals(all.intent())) {
+      return new Reading(whole, all);
     }
-
-    private Reading readGreeting(TextView whole) {
-        IntentClassifier.Classification all = intents.classify(whole);
-        if (!Intents.GREETING.equals(all.intent())) {
-            return new Reading(whole, all);
-        }
-        TextView about = intents.without(whole, Intents.GREETING);
-        if (about == whole || about.tokens().isEmpty()) {
-            return new Reading(whole, all);
-        }
-        IntentClassifier.Classification after = intents.classify(about);
-        // what follows "salam" in "salam 3alikom ya basha" is a courtesy, not a subject
-        // and a remnant with no word of any intent ("ya basha") must read very confidently to count, and never as a
-        // complaint ("this is Sara from Maadi"), which needs a word or a tone of its own; one such word alone ("hello
-        // there") is part of the greeting
-        Map<String, Double> remnant = intents.lexiconScores(about);
-        boolean other = !Intents.GREETING.equals(after.intent()) && !Intents.THANKS_GOODBYE.equals(after.intent())
-                && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
-                && (!remnant.isEmpty() || about.tokens().size() > 1 && after.confidence() >= 0.6
-                        && !Intents.COMPLAINT.equals(after.intent()));
-        return other ? new Reading(about, after) : new Reading(whole, all);
+    TextView about = intents.without(whole, Intents.GREETING);
+    if (about == whole || about.tokens().isEmpty()) {
+      return new Reading(whole, all);
     }
+    IntentClassifier.Classification after = intents.classify(about);
+    // what follows "salam" in "salam 3alikom ya basha" is a courtesy, not a subject
+    // and a remnant with no word of any intent ("ya basha") must read very confidently to count,
+    // and never as a
+    // complaint ("this is Sara from Maadi"), which needs a word or a tone of its own; one such word
+    // alone ("hello
+    // there") is part of the greeting
+    Map<String, Double> remnant = intents.lexiconScores(about);
+    boolean other =
+        !Intents.GREETING.equals(after.intent())
+            && !Intents.THANKS_GOODBYE.equals(after.intent())
+            && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
+            && (!remnant.isEmpty()
+                || about.tokens().size() > 1
+                    && after.confidence() >= 0.6
+                    && !Intents.COMPLAINT.equals(after.intent()));
+    return other ? new Reading(about, after) : new Reading(whole, all);
+  }
 
-    /** How a message is looked up among the learned ones: its normalised words (no punctuation, case or diacritics). */
-    public static String learnedKey(TextView text) {
-        return String.join(" ", text.tokens());
+  /**
+   * How a message is looked up among the learned ones: its normalised words (no punctuation, case
+   * or diacritics).
+   */
+  public static String learnedKey(TextView text) {
+    return String.join(" ", text.tokens());
+  }
+
+  private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {
+    if (text.tokens().isEmpty() && turn.customer() != null) {
+      Language preferred = Language.fromTag(turn.customer().preferredLanguage());
+      if (preferred != null) {
+        Language reply = preferred == Language.MIXED ? Language.AR_EG : preferred;
+        return new LanguageDetector.Detection(preferred, reply);
+      }
     }
+    return languages.detect(text);
+  }
 
-    private LanguageDetector.Detection detect(TextView text, PersonaTurn turn) {
-        if (text.tokens().isEmpty() && turn.customer() != null) {
-            Language preferred = Language.fromTag(turn.customer().preferredLanguage());
-            if (preferred != null) {
-                Language reply = preferred == Language.MIXED ? Language.AR_EG : preferred;
-                return new LanguageDetector.Detection(preferred, reply);
-            }
-        }
-        return languages.detect(text);
+  private record Answer(PersonaReply reply, String handoffReason) {
+    static Answer of(String text, ReplyOption... options) {
+      return new Answer(new PersonaReply(text, List.of(options), null), null);
     }
+  }
 
-    private record Answer(PersonaReply reply, String handoffReason) {
-        static Answer of(String text, ReplyOption... options) {
-            return new Answer(new PersonaReply(text, List.of(options), null), null);
+  private Answer answer(
+      String intent,
+      TextView text,
+      Language lang,
+      EntityExtractor.Found found,
+      PersonaTurn turn,
+      HandoffRules.Decision decision) {
+    List<Product> products = found.products();
+    Product product = products.isEmpty() ? null : products.get(0);
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    return switch (intent) {
+      case Intents.GREETING -> {
+        String customer = turn.customer() == null ? null : turn.customer().name();
+        String greet =
+            customer == null || customer.isBlank()
+                ? ReplyTexts.get("greeting", lang, name(lang))
+                : ReplyTexts.get("greetingNamed", lang, name(lang), customer);
+        yield Answer.of(
+            greet,
+            opt("menu_products", "optProducts", lang),
+            opt("menu_order_status", "optOrderStatus", lang),
+            opt("menu_human", "optHuman", lang));
+      }
+      case Intents.PRODUCT_INQUIRY -> {
+        if (product != null) {
+          StringBuilder sb = new StringBuilder();
+          for (Product p : products) {
+            sb.append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp())))
+                .append(' ');
+          }
+          PlaybookIndex.Hit hit = bestPassage(text, intent);
+          if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
+            sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
+          }
+          sb.append(ReplyTexts.get("priceFollowUp", lang));
+          yield Answer.of(
+              sb.toString().strip(),
+              opt("menu_order", "optOrder", lang),
+              opt("menu_human", "optHuman", lang));
         }
+        List<Product> listed = catalogueQuery(text, found);
+        List<Product> budget = listed != null ? listed : withinBudget(found, text);
+        if (!budget.isEmpty()) {
+          StringBuilder sb = new StringBuilder();
+          budget.forEach(
+              p ->
+                  sb.append("• ")
+                      .append(
+                          ReplyTexts.get(
+                              "price", lang, productName(p, arabic), money(p.priceEgp())))
+                      .append('\n'));
+          // "a cheaper one" after a list is cheaper than the list's first (with a budget, its
+          // dearest)
+          yield new Answer(
+              new PersonaReply(
+                  sb.toString().strip(),
+                  List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+                  null,
+                  budget.get(0).sku()),
+              null);
+        }
+        if ("menu_products".equals(turn.interactiveReplyId())) {
+          yield catalogue(lang);
+        }
+        yield fromPlaybook(text, intent, lang, true);
+      }
+      case Intents.AVAILABILITY -> {
+        List<Product> listed = product == null ? catalogueQuery(text, found) : null;
+        Product about =
+            product != null ? product : listed != null && listed.size() == 1 ? listed.get(0) : null;
+        if (about == null && listed != null && !listed.isEmpty()) {
+          StringBuilder sb = new StringBuilder();
+          listed.forEach(
+              p ->
+                  sb.append("• ")
+                      .append(
+                          ReplyTexts.get(
+                              "price", lang, productName(p, arabic), money(p.priceEgp())))
+                      .append('\n'));
+          yield new Answer(
+              new PersonaReply(
+                  sb.toString().strip(),
+                  List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+                  null,
+                  listed.get(0).sku()),
+              null);
+        }
+        yield about == null
+            ? Answer.of(ReplyTexts.get("whichProduct", lang))
+            : Answer.of(
+                ReplyTexts.get(
+                    "availability", lang, productName(about, arabic), money(about.priceEgp())),
+                opt("menu_order", "optOrder", lang));
+      }
+      case Intents.ORDER -> {
+        if ("big deal".equals(decision.reason())) {
+          yield Answer.of(ReplyTexts.get("bigDeal", lang));
+        }
+        if (product == null) {
+          yield Answer.of(
+              ReplyTexts.get("orderWhat", lang), opt("menu_products", "optProducts", lang));
+        }
+        int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
+        String names =
+            String.join(" + ", products.stream().map(p -> productName(p, arabic)).toList());
+        yield Answer.of(
+            ReplyTexts.get("order", lang, qty, names, money(found.orderValue())),
+            opt("payment_link", "optPaymentLink", lang),
+            opt("menu_human", "optHuman", lang));
+      }
+      case Intents.BOOKING_NEW -> {
+        String when =
+            found.entities().dateTime() == null
+                ? ""
+                : ReplyTexts.get("onDate", lang, found.entities().dateTime());
+        yield Answer.of(
+            ReplyTexts.get("bookingNew", lang, when),
+            opt("branch_cairo", "optBranchCairo", lang),
+            opt("branch_alex", "optBranchAlex", lang));
+      }
+      case Intents.BOOKING_CHANGE -> {
+        String ref =
+            found.entities().reference() == null
+                ? ""
+                : ReplyTexts.get("refFor", lang, found.entities().reference());
+        String to =
+            found.entities().dateTime() == null
+                ? ""
+                : ReplyTexts.get("toDate", lang, found.entities().dateTime());
+        String t = ReplyTexts.get("bookingChange", lang, ref, to);
+        yield Answer.of(ref.isEmpty() ? t + " " + ReplyTexts.get("bookingRef", lang) : t);
+      }
+      case Intents.BOOKING_CANCEL -> {
+        String ref =
+            found.entities().reference() == null
+                ? ""
+                : ReplyTexts.get("refFor", lang, found.entities().reference());
+        yield Answer.of(
+            ReplyTexts.get("bookingCancel", lang, ref),
+            opt("booking_confirm_cancel", "optConfirm", lang),
+            opt("booking_keep", "optKeep", lang));
+      }
+      case Intents.ORDER_STATUS ->
+          found.entities().reference() == null
+              ? Answer.of(ReplyTexts.get("orderStatusAsk", lang))
+              : Answer.of(ReplyTexts.get("orderStatus", lang, found.entities().reference()));
+      case Intents.PAYMENT -> {
+        if (PAID.matcher(text.normalized()).find()) {
+          yield Answer.of(ReplyTexts.get("paymentReceived", lang));
+        }
+        Answer a = fromPlaybook(text, intent, lang, false);
+        yield a.reply() == null
+            ? Answer.of(
+                passageText(playbook.passage("payment-methods").orElseThrow(), lang),
+                opt("payment_link", "optPaymentLink", lang))
+            : a;
+      }
+      case Intents.COMPLAINT -> Answer.of(ReplyTexts.get("complaint", lang));
+      case Intents.HUMAN_REQUEST -> Answer.of(ReplyTexts.get("human", lang));
+      case Intents.THANKS_GOODBYE -> Answer.of(ReplyTexts.get("thanks", lang));
+      default -> fromPlaybook(text, intent, lang, QUESTION.matcher(text.normalized()).find());
+    };
+  }
+
+  /** Intents that a topic, a product not sold or a bulk order never overrides. */
+  /**
+   * Words that ask about stock, not about what the shop sells: "is the Oppo in stock?" versus "do
+   * you have Samsung earbuds?".
+   */
+  private static final Pattern STOCK_WORD =
+      Pattern.compile(
+          "موجود|متوفر|متاح|يتوفر|تتوفر|توفر|نفد|نفذ|خلص|stock|available|sold out|"
+              + "mawgood|mawgod|mwgod|motawafer|metwafar|mota7|motah|5eles|5ls");
+
+  /**
+   * Below this, a request for a person read by the model alone (no word of one) is taken for the
+   * runner-up.
+   */
+  static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.6;
+
+  private static final java.util.Set<String> KEPT =
+      java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);
+  private static final java.util.Set<String> BULK_INTENTS =
+      java.util.Set.of(
+          Intents.ORDER,
+          Intents.PRODUCT_INQUIRY,
+          Intents.AVAILABILITY,
+          Intents.OTHER,
+          Intents.PAYMENT);
+  private static final Pattern UNIT =
+      Pattern.compile("\\d\\s*(واط|وات|w|watt|mah|gb|الف|ألف|k|جنيه|ج|egp|le|pound)(\\s|$)");
+
+  /**
+   * An order of 20 units or more that the catalogue cannot price, or a question about that many
+   * units of a product ("40 Galaxy A15 for our team, your price?"): a quantity, not a model number,
+   * a wattage or a budget.
+   */
+  private static boolean wholesaleQuantity(
+      String intent, TextView text, EntityExtractor.Found found) {
+    Integer q = found.entities().quantity();
+    if (q == null || q < BULK_QUANTITY || !BUYING.contains(intent)) {
+      return false;
     }
-
-    private Answer answer(String intent, TextView text, Language lang, EntityExtractor.Found found, PersonaTurn turn,
-                          HandoffRules.Decision decision) {
-        List<Product> products = found.products();
-        Product product = products.isEmpty() ? null : products.get(0);
-        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
-        return switch (intent) {
-            case Intents.GREETING -> {
-                String customer = turn.customer() == null ? null : turn.customer().name();
-                String greet = customer == null || customer.isBlank() ? ReplyTexts.get("greeting", lang, name(lang))
-                        : ReplyTexts.get("greetingNamed", lang, name(lang), customer);
-                yield Answer.of(greet, opt("menu_products", "optProducts", lang), opt("menu_order_status", "optOrderStatus", lang),
-                        opt("menu_human", "optHuman", lang));
-            }
-            case Intents.PRODUCT_INQUIRY -> {
-                if (product != null) {
-                    StringBuilder sb = new StringBuilder();
-                    for (Product p : products) {
-                        sb.append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append(' ');
-                    }
-                    PlaybookIndex.Hit hit = bestPassage(text, intent);
-                    if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
-                        sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
-                    }
-                    sb.append(ReplyTexts.get("priceFollowUp", lang));
-                    yield Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
-                }
-                List<Product> listed = catalogueQuery(text, found);
-                List<Product> budget = listed != null ? listed : withinBudget(found, text);
-                if (!budget.isEmpty()) {
-                    StringBuilder sb = new StringBuilder();
-                    budget.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append('\n'));
-                    // "a cheaper one" after a list is cheaper than the list's first (with a budget, its dearest)
-                    yield new Answer(new PersonaReply(sb.toString().strip(), List.of(opt("menu_order", "optOrder", lang),
-                            opt("menu_human", "optHuman", lang)), null, budget.get(0).sku()), null);
-                }
-                if ("menu_products".equals(turn.interactiveReplyId())) {
-                    yield catalogue(lang);
-                }
-                yield fromPlaybook(text, intent, lang, true);
-            }
-            case Intents.AVAILABILITY -> {
-                List<Product> listed = product == null ? catalogueQuery(text, found) : null;
-                Product about = product != null ? product : listed != null && listed.size() == 1 ? listed.get(0) : null;
-                if (about == null && listed != null && !listed.isEmpty()) {
-                    StringBuilder sb = new StringBuilder();
-                    listed.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))).append('\n'));
-                    yield new Answer(new PersonaReply(sb.toString().strip(), List.of(opt("menu_order", "optOrder", lang),
-                            opt("menu_human", "optHuman", lang)), null, listed.get(0).sku()), null);
-                }
-                yield about == null ? Answer.of(ReplyTexts.get("whichProduct", lang))
-                    : Answer.of(ReplyTexts.get("availability", lang, productName(about, arabic), money(about.priceEgp())),
-                    opt("menu_order", "optOrder", lang));
-            }
-            case Intents.ORDER -> {
-                if ("big deal".equals(decision.reason())) {
-                    yield Answer.of(ReplyTexts.get("bigDeal", lang));
-                }
-                if (product == null) {
-                    yield Answer.of(ReplyTexts.get("orderWhat", lang), opt("menu_products", "optProducts", lang));
-                }
-                int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
-                String names = String.join(" + ", products.stream().map(p -> productName(p, arabic)).toList());
-                yield Answer.of(ReplyTexts.get("order", lang, qty, names, money(found.orderValue())),
-                        opt("payment_link", "optPaymentLink", lang), opt("menu_human", "optHuman", lang));
-            }
-            case Intents.BOOKING_NEW -> {
-                String when = found.entities().dateTime() == null ? "" : ReplyTexts.get("onDate", lang, found.entities().dateTime());
-                yield Answer.of(ReplyTexts.get("bookingNew", lang, when), opt("branch_cairo", "optBranchCairo", lang),
-                        opt("branch_alex", "optBranchAlex", lang));
-            }
-            case Intents.BOOKING_CHANGE -> {
-                String ref = found.entities().reference() == null ? "" : ReplyTexts.get("refFor", lang, found.entities().reference());
-                String to = found.entities().dateTime() == null ? "" : ReplyTexts.get("toDate", lang, found.entities().dateTime());
-                String t = ReplyTexts.get("bookingChange", lang, ref, to);
-                yield Answer.of(ref.isEmpty() ? t + " " + ReplyTexts.get("bookingRef", lang) : t);
-            }
-            case Intents.BOOKING_CANCEL -> {
-                String ref = found.entities().reference() == null ? "" : ReplyTexts.get("refFor", lang, found.entities().reference());
-                yield Answer.of(ReplyTexts.get("bookingCancel", lang, ref), opt("booking_confirm_cancel", "optConfirm", lang),
-                        opt("booking_keep", "optKeep", lang));
-            }
-            case Intents.ORDER_STATUS -> found.entities().reference() == null
-                    ? Answer.of(ReplyTexts.get("orderStatusAsk", lang))
-                    : Answer.of(ReplyTexts.get("orderStatus", lang, found.entities().reference()));
-            case Intents.PAYMENT -> {
-                if (PAID.matcher(text.normalized()).find()) {
-                    yield Answer.of(ReplyTexts.get("paymentReceived", lang));
-                }
-                Answer a = fromPlaybook(text, intent, lang, false);
-                yield a.reply() == null ? Answer.of(passageText(playbook.passage("payment-methods").orElseThrow(), lang),
-                        opt("payment_link", "optPaymentLink", lang)) : a;
-            }
-            case Intents.COMPLAINT -> Answer.of(ReplyTexts.get("complaint", lang));
-            case Intents.HUMAN_REQUEST -> Answer.of(ReplyTexts.get("human", lang));
-            case Intents.THANKS_GOODBYE -> Answer.of(ReplyTexts.get("thanks", lang));
-            default -> fromPlaybook(text, intent, lang, QUESTION.matcher(text.normalized()).find());
-        };
+    if (Intents.ORDER.equals(intent)) {
+      return found.orderValue() == null;
     }
+    return !found.products().isEmpty()
+        && found.entities().amount() == null
+        && !UNIT.matcher(text.normalized()).find();
+  }
 
-    /** Intents that a topic, a product not sold or a bulk order never overrides. */
-    /** Words that ask about stock, not about what the shop sells: "is the Oppo in stock?" versus "do you have Samsung earbuds?". */
-    private static final Pattern STOCK_WORD = Pattern.compile("موجود|متوفر|متاح|يتوفر|تتوفر|توفر|نفد|نفذ|خلص|stock|available|sold out|"
-            + "mawgood|mawgod|mwgod|motawafer|metwafar|mota7|motah|5eles|5ls");
-    /** Below this, a request for a person read by the model alone (no word of one) is taken for the runner-up. */
-    static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.6;
-    private static final java.util.Set<String> KEPT = java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST,
-            Intents.THANKS_GOODBYE);
-    private static final java.util.Set<String> BULK_INTENTS = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
-            Intents.AVAILABILITY, Intents.OTHER, Intents.PAYMENT);
-    private static final Pattern UNIT = Pattern.compile("\\d\\s*(واط|وات|w|watt|mah|gb|الف|ألف|k|جنيه|ج|egp|le|pound)(\\s|$)");
+  /**
+   * Intents whose wholesale quantity ("40 Galaxy A15 for our team, your price?") makes a big deal.
+   */
+  private static final java.util.Set<String> BUYING =
+      java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY);
 
-    /**
-     * An order of 20 units or more that the catalogue cannot price, or a question about that many units of a
-     * product ("40 Galaxy A15 for our team, your price?"): a quantity, not a model number, a wattage or a budget.
-     */
-    private static boolean wholesaleQuantity(String intent, TextView text, EntityExtractor.Found found) {
-        Integer q = found.entities().quantity();
-        if (q == null || q < BULK_QUANTITY || !BUYING.contains(intent)) {
-            return false;
-        }
-        if (Intents.ORDER.equals(intent)) {
-            return found.orderValue() == null;
-        }
-        return !found.products().isEmpty() && found.entities().amount() == null && !UNIT.matcher(text.normalized()).find();
+  private static final java.util.Set<String> ASKING =
+      java.util.Set.of(
+          Intents.PRODUCT_INQUIRY,
+          Intents.AVAILABILITY,
+          Intents.ORDER,
+          Intents.OTHER,
+          Intents.GREETING);
+  private static final java.util.Set<String> GRIEVANCE =
+      java.util.Set.of(
+          Intents.ORDER_STATUS,
+          Intents.PRODUCT_INQUIRY,
+          Intents.AVAILABILITY,
+          Intents.ORDER,
+          Intents.PAYMENT,
+          Intents.OTHER,
+          Intents.THANKS_GOODBYE);
+
+  /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
+  static final double ANGRY = -0.5;
+
+  /** Units that make an order wholesale when the catalogue cannot price it. */
+  static final int BULK_QUANTITY = 20;
+
+  private static final Pattern CHEAPER =
+      Pattern.compile(
+          "(ارخص|اوفر|اقل سعر|سعر اقل|cheaper|less expensive|lower price|ar5as|arkhas|ar5s|arkhs|ar7as)");
+
+  /**
+   * For "a cheaper one" ("في أرخص؟", "anything cheaper?"): the product it should be cheaper than,
+   * the one the turn names or else the one the conversation is about; null when the turn asks no
+   * such thing or names no reference.
+   */
+  private Product cheaperThan(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
+    if (!CHEAPER
+        .matcher(text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT))
+        .find()) {
+      return null;
     }
-
-    /** Intents whose wholesale quantity ("40 Galaxy A15 for our team, your price?") makes a big deal. */
-    private static final java.util.Set<String> BUYING = java.util.Set.of(Intents.ORDER, Intents.PRODUCT_INQUIRY,
-            Intents.AVAILABILITY);
-    private static final java.util.Set<String> ASKING = java.util.Set.of(Intents.PRODUCT_INQUIRY, Intents.AVAILABILITY,
-            Intents.ORDER, Intents.OTHER, Intents.GREETING);
-    private static final java.util.Set<String> GRIEVANCE = java.util.Set.of(Intents.ORDER_STATUS, Intents.PRODUCT_INQUIRY,
-            Intents.AVAILABILITY, Intents.ORDER, Intents.PAYMENT, Intents.OTHER, Intents.THANKS_GOODBYE);
-    /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
-    static final double ANGRY = -0.5;
-    /** Units that make an order wholesale when the catalogue cannot price it. */
-    static final int BULK_QUANTITY = 20;
-
-    private static final Pattern CHEAPER = Pattern.compile(
-            "(ارخص|اوفر|اقل سعر|سعر اقل|cheaper|less expensive|lower price|ar5as|arkhas|ar5s|arkhs|ar7as)");
-
-    /**
-     * For "a cheaper one" ("في أرخص؟", "anything cheaper?"): the product it should be cheaper than, the one the turn
-     * names or else the one the conversation is about; null when the turn asks no such thing or names no reference.
-     */
-    private Product cheaperThan(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
-        if (!CHEAPER.matcher(text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT)).find()) {
-            return null;
-        }
-        if (!found.products().isEmpty()) {
-            return found.products().get(0);
-        }
-        String sku = turn.contextProductSku();
-        return sku == null ? null
-                : playbook.products().stream().filter(p -> sku.equals(p.sku()) && p.priceEgp() != null).findFirst()
-                        .orElse(null);
+    if (!found.products().isEmpty()) {
+      return found.products().get(0);
     }
+    String sku = turn.contextProductSku();
+    return sku == null
+        ? null
+        : playbook.products().stream()
+            .filter(p -> sku.equals(p.sku()) && p.priceEgp() != null)
+            .findFirst()
+            .orElse(null);
+  }
 
-    /**
-     * Up to three products of the same kind, cheaper than the reference, dearest first; the reply names no product to
-     * look up, so the sales flows leave it to this answer.
-     */
-    private PersonaResult cheaper(PersonaTurn turn, TextView text, Language language, Language replyIn,
-                                  double confidence, EntityExtractor.Found found, Product reference) {
-        boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
-        List<Product> cheaper = playbook.products().stream()
-                .filter(p -> p.priceEgp() != null && reference.category().equals(p.category())
+  /**
+   * Up to three products of the same kind, cheaper than the reference, dearest first; the reply
+   * names no product to look up, so the sales flows leave it to this answer.
+   */
+  private PersonaResult cheaper(
+      PersonaTurn turn,
+      TextView text,
+      Language language,
+      Language replyIn,
+      double confidence,
+      EntityExtractor.Found found,
+      Product reference) {
+    boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+    List<Product> cheaper =
+        playbook.products().stream()
+            .filter(
+                p ->
+                    p.priceEgp() != null
+                        && reference.category().equals(p.category())
                         && p.priceEgp().compareTo(reference.priceEgp()) < 0)
-                .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp())).limit(3).toList();
-        StringBuilder sb = new StringBuilder();
-        if (cheaper.isEmpty()) {
-            sb.append(ReplyTexts.get("cheapest", replyIn, productName(reference, arabic)));
-        } else {
-            sb.append(ReplyTexts.get("cheaperThan", replyIn, productName(reference, arabic))).append('\n');
-            cheaper.forEach(p -> sb.append("• ").append(ReplyTexts.get("price", replyIn, productName(p, arabic),
-                    money(p.priceEgp()))).append('\n'));
-        }
-        Sentiment mood = sentiment.analyze(text);
-        Entities named = found.entities();
-        Entities none = new Entities(List.of(), named.quantity(), named.dateTime(), named.reference(), named.amount());
-        PersonaReply reply = new PersonaReply(sb.toString().strip(),
-                cheaper.isEmpty() ? List.of(opt("menu_human", "optHuman", replyIn))
-                        : List.of(opt("menu_order", "optOrder", replyIn), opt("menu_human", "optHuman", replyIn)), null,
-                (cheaper.isEmpty() ? reference : cheaper.get(0)).sku());
-        double sure = Math.max(confidence, 0.8);
-        return new PersonaResult(language, Intents.PRODUCT_INQUIRY, sure, mood, none, reply, false, null,
-                summary(language, Intents.PRODUCT_INQUIRY, sure, mood, found, false, null, turn.text()));
+            .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
+            .limit(3)
+            .toList();
+    StringBuilder sb = new StringBuilder();
+    if (cheaper.isEmpty()) {
+      sb.append(ReplyTexts.get("cheapest", replyIn, productName(reference, arabic)));
+    } else {
+      sb.append(ReplyTexts.get("cheaperThan", replyIn, productName(reference, arabic)))
+          .append('\n');
+      cheaper.forEach(
+          p ->
+              sb.append("• ")
+                  .append(
+                      ReplyTexts.get("price", replyIn, productName(p, arabic), money(p.priceEgp())))
+                  .append('\n'));
     }
+    Sentiment mood = sentiment.analyze(text);
+    Entities named = found.entities();
+    Entities none =
+        new Entities(
+            List.of(), named.quantity(), named.dateTime(), named.reference(), named.amount());
+    PersonaReply reply =
+        new PersonaReply(
+            sb.toString().strip(),
+            cheaper.isEmpty()
+                ? List.of(opt("menu_human", "optHuman", replyIn))
+                : List.of(
+                    opt("menu_order", "optOrder", replyIn), opt("menu_human", "optHuman", replyIn)),
+            null,
+            (cheaper.isEmpty() ? reference : cheaper.get(0)).sku());
+    double sure = Math.max(confidence, 0.8);
+    return new PersonaResult(
+        language,
+        Intents.PRODUCT_INQUIRY,
+        sure,
+        mood,
+        none,
+        reply,
+        false,
+        null,
+        summary(language, Intents.PRODUCT_INQUIRY, sure, mood, found, false, null, turn.text()));
+  }
 
-    /** The answer to a store question, and to a second one asked in the same message ("open today? where's the branch?"). */
-    private Answer topicsAnswer(StoreTopics.Topic topic, TextView text, boolean namesAProduct, Language lang) {
-        Answer first = topicAnswer(topic, text, lang);
-        StoreTopics.Topic second = topics.findAll(text, namesAProduct).stream().filter(t -> t != topic).findFirst()
-                .orElse(null);
-        if (second == null) {
-            return first;
-        }
-        Answer more = topicAnswer(second, text, lang);
-        return new Answer(new PersonaReply(first.reply().text() + "\n\n" + more.reply().text(), first.reply().options(),
-                first.reply().listButtonText()), first.handoffReason());
+  /**
+   * The answer to a store question, and to a second one asked in the same message ("open today?
+   * where's the branch?").
+   */
+  private Answer topicsAnswer(
+      StoreTopics.Topic topic, TextView text, boolean namesAProduct, Language lang) {
+    Answer first = topicAnswer(topic, text, lang);
+    StoreTopics.Topic second =
+        topics.findAll(text, namesAProduct).stream()
+            .filter(t -> t != topic)
+            .findFirst()
+            .orElse(null);
+    if (second == null) {
+      return first;
     }
+    Answer more = topicAnswer(second, text, lang);
+    return new Answer(
+        new PersonaReply(
+            first.reply().text() + "\n\n" + more.reply().text(),
+            first.reply().options(),
+            first.reply().listButtonText()),
+        first.handoffReason());
+  }
 
-    /** A store-information question: its passage, for branches only the city asked about. */
-    private Answer topicAnswer(StoreTopics.Topic topic, TextView text, Language lang) {
-        String id = topic.passageId();
-        if (topic == StoreTopics.BRANCHES) {
-            String city = StoreTopics.city(text);
-            id = city == null ? id : "branch-" + city;
-        }
-        Passage p = playbook.passage(id).or(() -> playbook.passage(topic.passageId())).orElse(null);
-        if (p == null) {
-            return fromPlaybook(text, topic.intent(), lang, true);
-        }
-        return Intents.PAYMENT.equals(topic.intent()) ? Answer.of(passageText(p, lang), opt("payment_link", "optPaymentLink", lang))
-                : Answer.of(passageText(p, lang));
+  /** A store-information question: its passage, for branches only the city asked about. */
+  private Answer topicAnswer(StoreTopics.Topic topic, TextView text, Language lang) {
+    String id = topic.passageId();
+    if (topic == StoreTopics.BRANCHES) {
+      String city = StoreTopics.city(text);
+      id = city == null ? id : "branch-" + city;
     }
-
-    /**
-     * "We don't sell tablets": with the catalogue's nearest products where one is close (their prices, and they become
-     * what "order it" refers to), else the kinds of products the shop has.
-     */
-    private Answer notSoldAnswer(StoreTopics.NotSold notSold, Language lang) {
-        boolean latin = lang == Language.EN || lang == Language.ARABIZI;
-        String what = latin ? notSold.en() : notSold.ar();
-        List<Product> nearest = notSold.nearest().stream()
-                .flatMap(sku -> playbook.products().stream().filter(p -> sku.equals(p.sku()) && p.priceEgp() != null))
-                .toList();
-        if (!nearest.isEmpty()) {
-            StringBuilder sb = new StringBuilder(ReplyTexts.get("notSoldNearest", lang, what)).append('\n');
-            nearest.forEach(p -> sb.append("• ")
-                    .append(ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp()))).append('\n'));
-            sb.append(ReplyTexts.get("notSoldNearestAsk", lang));
-            return new Answer(new PersonaReply(sb.toString().strip(), List.of(opt("menu_order", "optOrder", lang),
-                    opt("menu_human", "optHuman", lang)), null, nearest.get(0).sku()), null);
-        }
-        return Answer.of(ReplyTexts.get("notSold", lang, what), opt("menu_products", "optProducts", lang),
-                opt("menu_human", "optHuman", lang));
+    Passage p = playbook.passage(id).or(() -> playbook.passage(topic.passageId())).orElse(null);
+    if (p == null) {
+      return fromPlaybook(text, topic.intent(), lang, true);
     }
+    return Intents.PAYMENT.equals(topic.intent())
+        ? Answer.of(passageText(p, lang), opt("payment_link", "optPaymentLink", lang))
+        : Answer.of(passageText(p, lang));
+  }
 
-    /**
-     * Categories in the order they are tried: a phone word is often only what an accessory is for ("شاحن للموبايل",
-     * "a phone case"), so the accessories come first and phones last; an ordered map keeps the choice the same from
-     * run to run.
-     */
-    private static final java.util.Map<String, Pattern> CATEGORIES = ordered(
-            java.util.Map.entry("charger", Pattern.compile("(^|\\s)(شاحن|شواحن|chargers?|shahen|sha7en)")),
-            java.util.Map.entry("power", Pattern.compile("(^|\\s)(باور بانك|power ?banks?)")),
-            java.util.Map.entry("cable", Pattern.compile("(^|\\s)(كابل|كابلات|وصله|cables?)")),
-            java.util.Map.entry("case", Pattern.compile("(^|\\s)(جراب|جرابات|cases|covers?|screen protectors?|اسكرينه|سكرينه)")),
-            java.util.Map.entry("watch", Pattern.compile("(^|\\s)(ساعه ذكيه|ساعات ذكيه|سمارت واتش|smart ?watch(es)?|watches|سمارت باند|smart ?bands?)")),
-            java.util.Map.entry("audio", Pattern.compile("(^|\\s)(سماع|ال سماع|هيدفون|ايربود|earphones?|headphones?|earbuds|headsets?|speakers?|sama3|sma3|سبيكر)")),
-            java.util.Map.entry("phone", Pattern.compile("(^|\\s)(موبايل|موبيل|تليفون|تلفون|هاتف|هواتف|جوال|phones?|mobiles?|smartphones?|mobayl|mobil|telefon)")));
-    private static final java.util.Map<String, Pattern> BRANDS = ordered(
-            java.util.Map.entry("Samsung", Pattern.compile("(^|\\s)(سامسون|ال سامسون|سامسونح|samsung|samsong|galaxy|جالاكسي)")),
-            java.util.Map.entry("Apple", Pattern.compile("(^|\\s)(ابل|apple|ايفون|iphone|ايربودز|airpods)")),
-            java.util.Map.entry("Xiaomi", Pattern.compile("(^|\\s)(شاومي|xiaomi|redmi|ريدمي)")),
-            java.util.Map.entry("Oppo", Pattern.compile("(^|\\s)(اوبو|oppo)")),
-            java.util.Map.entry("Anker", Pattern.compile("(^|\\s)(انكر|anker)")),
-            java.util.Map.entry("JBL", Pattern.compile("(^|\\s)(jbl|جي بي ال)")),
-            java.util.Map.entry("Oraimo", Pattern.compile("(^|\\s)(اورايمو|oraimo)")));
-
-    @SafeVarargs
-    private static java.util.Map<String, Pattern> ordered(java.util.Map.Entry<String, Pattern>... entries) {
-        java.util.Map<String, Pattern> map = new java.util.LinkedHashMap<>();
-        for (java.util.Map.Entry<String, Pattern> e : entries) {
-            map.put(e.getKey(), e.getValue());
-        }
-        return java.util.Collections.unmodifiableMap(map);
+  /**
+   * "We don't sell tablets": with the catalogue's nearest products where one is close (their
+   * prices, and they become what "order it" refers to), else the kinds of products the shop has.
+   */
+  private Answer notSoldAnswer(StoreTopics.NotSold notSold, Language lang) {
+    boolean latin = lang == Language.EN || lang == Language.ARABIZI;
+    String what = latin ? notSold.en() : notSold.ar();
+    List<Product> nearest =
+        notSold.nearest().stream()
+            .flatMap(
+                sku ->
+                    playbook.products().stream()
+                        .filter(p -> sku.equals(p.sku()) && p.priceEgp() != null))
+            .toList();
+    if (!nearest.isEmpty()) {
+      StringBuilder sb =
+          new StringBuilder(ReplyTexts.get("notSoldNearest", lang, what)).append('\n');
+      nearest.forEach(
+          p ->
+              sb.append("• ")
+                  .append(
+                      ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp())))
+                  .append('\n'));
+      sb.append(ReplyTexts.get("notSoldNearestAsk", lang));
+      return new Answer(
+          new PersonaReply(
+              sb.toString().strip(),
+              List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+              null,
+              nearest.get(0).sku()),
+          null);
     }
-    private static final Pattern UNDER = Pattern.compile("(اقل|تحت|حدود|لحد|under|below|less than|max|up to|within|a2al|ta7t|taht)");
+    return Answer.of(
+        ReplyTexts.get("notSold", lang, what),
+        opt("menu_products", "optProducts", lang),
+        opt("menu_human", "optHuman", lang));
+  }
 
-    /** The catalogue's products for a category, brand and/or budget question; null when the text names none of them. */
-    private List<Product> catalogueQuery(TextView text, EntityExtractor.Found found) {
-        String s = text.normalized() + " " + String.join(" ", text.stems());
-        String category = CATEGORIES.entrySet().stream().filter(e -> e.getValue().matcher(s).find()).map(java.util.Map.Entry::getKey)
-                .findFirst().orElse(null);
-        String brand = BRANDS.entrySet().stream().filter(e -> e.getValue().matcher(s).find()).map(java.util.Map.Entry::getKey)
-                .findFirst().orElse(null);
-        BigDecimal budget = found.entities().amount() != null && UNDER.matcher(s).find() ? found.entities().amount() : null;
-        if (category == null && brand == null) {
-            return null;
-        }
-        List<Product> hits = playbook.products().stream().filter(p -> p.priceEgp() != null)
-                .filter(p -> category == null || category.equals(p.category()))
-                .filter(p -> brand == null || brandOf(p).equals(brand))
-                .filter(p -> budget == null || p.priceEgp().compareTo(budget) <= 0)
-                .sorted(budget == null ? java.util.Comparator.comparing(Product::priceEgp)
-                        : java.util.Comparator.comparing(Product::priceEgp).reversed())
-                .limit(4).toList();
-        return hits.isEmpty() ? null : hits;
+  /**
+   * Categories in the order they are tried: a phone word is often only what an accessory is for
+   * ("شاحن للموبايل", "a phone case"), so the accessories come first and phones last; an ordered
+   * map keeps the choice the same from run to run.
+   */
+  private static final java.util.Map<String, Pattern> CATEGORIES =
+      ordered(
+          java.util.Map.entry(
+              "charger", Pattern.compile("(^|\\s)(شاحن|شواحن|chargers?|shahen|sha7en)")),
+          java.util.Map.entry("power", Pattern.compile("(^|\\s)(باور بانك|power ?banks?)")),
+          java.util.Map.entry("cable", Pattern.compile("(^|\\s)(كابل|كابلات|وصله|cables?)")),
+          java.util.Map.entry(
+              "case",
+              Pattern.compile(
+                  "(^|\\s)(جراب|جرابات|cases|covers?|screen protectors?|اسكرينه|سكرينه)")),
+          java.util.Map.entry(
+              "watch",
+              Pattern.compile(
+                  "(^|\\s)(ساعه ذكيه|ساعات ذكيه|سمارت واتش|smart ?watch(es)?|watches|سمارت باند|smart ?bands?)")),
+          java.util.Map.entry(
+              "audio",
+              Pattern.compile(
+                  "(^|\\s)(سماع|ال سماع|هيدفون|ايربود|earphones?|headphones?|earbuds|headsets?|speakers?|sama3|sma3|سبيكر)")),
+          java.util.Map.entry(
+              "phone",
+              Pattern.compile(
+                  "(^|\\s)(موبايل|موبيل|تليفون|تلفون|هاتف|هواتف|جوال|phones?|mobiles?|smartphones?|mobayl|mobil|telefon)")));
+
+  private static final java.util.Map<String, Pattern> BRANDS =
+      ordered(
+          java.util.Map.entry(
+              "Samsung",
+              Pattern.compile("(^|\\s)(سامسون|ال سامسون|سامسونح|samsung|samsong|galaxy|جالاكسي)")),
+          java.util.Map.entry(
+              "Apple", Pattern.compile("(^|\\s)(ابل|apple|ايفون|iphone|ايربودز|airpods)")),
+          java.util.Map.entry("Xiaomi", Pattern.compile("(^|\\s)(شاومي|xiaomi|redmi|ريدمي)")),
+          java.util.Map.entry("Oppo", Pattern.compile("(^|\\s)(اوبو|oppo)")),
+          java.util.Map.entry("Anker", Pattern.compile("(^|\\s)(انكر|anker)")),
+          java.util.Map.entry("JBL", Pattern.compile("(^|\\s)(jbl|جي بي ال)")),
+          java.util.Map.entry("Oraimo", Pattern.compile("(^|\\s)(اورايمو|oraimo)")));
+
+  @SafeVarargs
+  private static java.util.Map<String, Pattern> ordered(
+      java.util.Map.Entry<String, Pattern>... entries) {
+    java.util.Map<String, Pattern> map = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, Pattern> e : entries) {
+      map.put(e.getKey(), e.getValue());
     }
+    return java.util.Collections.unmodifiableMap(map);
+  }
 
-    private static String brandOf(Product p) {
-        String n = p.nameEn();
-        return n.startsWith("iPhone") || n.startsWith("AirPods") || n.startsWith("Apple") ? "Apple"
-                : n.startsWith("Samsung") ? "Samsung" : n.startsWith("Xiaomi") ? "Xiaomi" : n.startsWith("Oppo") ? "Oppo"
-                : n.startsWith("Anker") ? "Anker" : n.startsWith("JBL") ? "JBL" : n.startsWith("Oraimo") ? "Oraimo" : "";
+  private static final Pattern UNDER =
+      Pattern.compile("(اقل|تحت|حدود|لحد|under|below|less than|max|up to|within|a2al|ta7t|taht)");
+
+  /**
+   * The catalogue's products for a category, brand and/or budget question; null when the text names
+   * none of them.
+   */
+  private List<Product> catalogueQuery(TextView text, EntityExtractor.Found found) {
+    String s = text.normalized() + " " + String.join(" ", text.stems());
+    String category =
+        CATEGORIES.entrySet().stream()
+            .filter(e -> e.getValue().matcher(s).find())
+            .map(java.util.Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
+    String brand =
+        BRANDS.entrySet().stream()
+            .filter(e -> e.getValue().matcher(s).find())
+            .map(java.util.Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
+    BigDecimal budget =
+        found.entities().amount() != null && UNDER.matcher(s).find()
+            ? found.entities().amount()
+            : null;
+    if (category == null && brand == null) {
+      return null;
     }
+    List<Product> hits =
+        playbook.products().stream()
+            .filter(p -> p.priceEgp() != null)
+            .filter(p -> category == null || category.equals(p.category()))
+            .filter(p -> brand == null || brandOf(p).equals(brand))
+            .filter(p -> budget == null || p.priceEgp().compareTo(budget) <= 0)
+            .sorted(
+                budget == null
+                    ? java.util.Comparator.comparing(Product::priceEgp)
+                    : java.util.Comparator.comparing(Product::priceEgp).reversed())
+            .limit(4)
+            .toList();
+    return hits.isEmpty() ? null : hits;
+  }
 
-    private static final Pattern PHONE_WORD = Pattern.compile("(موبايل|تليفون|هاتف|phone|mobile|موبيل)");
+  private static String brandOf(Product p) {
+    String n = p.nameEn();
+    return n.startsWith("iPhone") || n.startsWith("AirPods") || n.startsWith("Apple")
+        ? "Apple"
+        : n.startsWith("Samsung")
+            ? "Samsung"
+            : n.startsWith("Xiaomi")
+                ? "Xiaomi"
+                : n.startsWith("Oppo")
+                    ? "Oppo"
+                    : n.startsWith("Anker")
+                        ? "Anker"
+                        : n.startsWith("JBL") ? "JBL" : n.startsWith("Oraimo") ? "Oraimo" : "";
+  }
 
-    /** For "the best phone under 10k": the catalogue's products within the amount, dearest first, at most three. */
-    private List<Product> withinBudget(EntityExtractor.Found found, TextView text) {
-        BigDecimal budget = found.entities().amount();
-        if (budget == null) {
-            return List.of();
-        }
-        boolean phones = PHONE_WORD.matcher(text.normalized()).find();
-        return playbook.products().stream()
-                .filter(p -> p.priceEgp() != null && p.priceEgp().compareTo(budget) <= 0)
-                .filter(p -> !phones || "phone".equals(p.category()))
-                .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp())).limit(3).toList();
+  private static final Pattern PHONE_WORD =
+      Pattern.compile("(موبايل|تليفون|هاتف|phone|mobile|موبيل)");
+
+  /**
+   * For "the best phone under 10k": the catalogue's products within the amount, dearest first, at
+   * most three.
+   */
+  private List<Product> withinBudget(EntityExtractor.Found found, TextView text) {
+    BigDecimal budget = found.entities().amount();
+    if (budget == null) {
+      return List.of();
     }
+    boolean phones = PHONE_WORD.matcher(text.normalized()).find();
+    return playbook.products().stream()
+        .filter(p -> p.priceEgp() != null && p.priceEgp().compareTo(budget) <= 0)
+        .filter(p -> !phones || "phone".equals(p.category()))
+        .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
+        .limit(3)
+        .toList();
+  }
 
-    /** The tap on "Products & prices": the cheapest product of each category with its price, then ask which one. */
-    private Answer catalogue(Language lang) {
-        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
-        StringBuilder sb = new StringBuilder(ReplyTexts.get("catalogue", lang)).append('\n');
-        playbook.products().stream().filter(p -> p.priceEgp() != null)
-                .collect(java.util.stream.Collectors.groupingBy(Product::category, java.util.LinkedHashMap::new,
-                        java.util.stream.Collectors.minBy(java.util.Comparator.comparing(Product::priceEgp))))
-                .values().forEach(p -> p.ifPresent(product -> sb.append("• ")
-                        .append(ReplyTexts.get("price", lang, productName(product, arabic), money(product.priceEgp())))
-                        .append('\n')));
-        sb.append(ReplyTexts.get("catalogueAsk", lang));
-        return Answer.of(sb.toString().strip(), opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang));
-    }
+  /**
+   * The tap on "Products & prices": the cheapest product of each category with its price, then ask
+   * which one.
+   */
+  private Answer catalogue(Language lang) {
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    StringBuilder sb = new StringBuilder(ReplyTexts.get("catalogue", lang)).append('\n');
+    playbook.products().stream()
+        .filter(p -> p.priceEgp() != null)
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Product::category,
+                java.util.LinkedHashMap::new,
+                java.util.stream.Collectors.minBy(
+                    java.util.Comparator.comparing(Product::priceEgp))))
+        .values()
+        .forEach(
+            p ->
+                p.ifPresent(
+                    product ->
+                        sb.append("• ")
+                            .append(
+                                ReplyTexts.get(
+                                    "price",
+                                    lang,
+                                    productName(product, arabic),
+                                    money(product.priceEgp())))
+                            .append('\n')));
+    sb.append(ReplyTexts.get("catalogueAsk", lang));
+    return Answer.of(
+        sb.toString().strip(),
+        opt("menu_order", "optOrder", lang),
+        opt("menu_human", "optHuman", lang));
+  }
 
-    /** The best passage as the answer; if none is good enough: "I don't know" + handoff for a question, else the menu. */
-    private Answer fromPlaybook(TextView text, String intent, Language lang, boolean isQuestion) {
-        PlaybookIndex.Hit hit = bestPassage(text, intent);
-        if (hit != null) {
-            return Answer.of(passageText(hit.passage(), lang));
-        }
-        if (Intents.PAYMENT.equals(intent)) {
-            return new Answer(null, null);
-        }
-        if (isQuestion) {
-            return new Answer(PersonaReply.text(ReplyTexts.get("dontKnow", lang)), "unanswered question");
-        }
-        return new Answer(new PersonaReply(ReplyTexts.get("menu", lang), List.of(opt("menu_products", "optProducts", lang),
-                opt("menu_order", "optOrder", lang), opt("menu_order_status", "optOrderStatus", lang),
-                opt("menu_booking", "optBooking", lang), opt("menu_human", "optHuman", lang)),
-                ReplyTexts.get("listButton", lang)), null);
+  /**
+   * The best passage as the answer; if none is good enough: "I don't know" + handoff for a
+   * question, else the menu.
+   */
+  private Answer fromPlaybook(TextView text, String intent, Language lang, boolean isQuestion) {
+    PlaybookIndex.Hit hit = bestPassage(text, intent);
+    if (hit != null) {
+      return Answer.of(passageText(hit.passage(), lang));
     }
+    if (Intents.PAYMENT.equals(intent)) {
+      return new Answer(null, null);
+    }
+    if (isQuestion) {
+      return new Answer(PersonaReply.text(ReplyTexts.get("dontKnow", lang)), "unanswered question");
+    }
+    return new Answer(
+        new PersonaReply(
+            ReplyTexts.get("menu", lang),
+            List.of(
+                opt("menu_products", "optProducts", lang),
+                opt("menu_order", "optOrder", lang),
+                opt("menu_order_status", "optOrderStatus", lang),
+                opt("menu_booking", "optBooking", lang),
+                opt("menu_human", "optHuman", lang)),
+            ReplyTexts.get("listButton", lang)),
+        null);
+  }
 
-    private PlaybookIndex.Hit bestPassage(TextView text, String intent) {
-        List<PlaybookIndex.Hit> hits = index.search(text.raw(), intent, 3);
-        if (hits.isEmpty()) {
-            return null;
-        }
-        PlaybookIndex.Hit top = hits.get(0);
-        return top.score() >= MIN_SCORE && top.coverage() >= MIN_COVERAGE ? top : null;
+  private PlaybookIndex.Hit bestPassage(TextView text, String intent) {
+    List<PlaybookIndex.Hit> hits = index.search(text.raw(), intent, 3);
+    if (hits.isEmpty()) {
+      return null;
     }
+    PlaybookIndex.Hit top = hits.get(0);
+    return top.score() >= MIN_SCORE && top.coverage() >= MIN_COVERAGE ? top : null;
+  }
 
-    /** The passage in the reply's register: MSA, Arabizi (if written; else the English text after a lead), English or Egyptian. */
-    private static String passageText(Passage p, Language lang) {
-        return switch (lang) {
-            case AR -> p.msaText();
-            case ARABIZI -> p.arabiziText() != null ? p.arabiziText() : ReplyTexts.get("passageLead", lang) + p.text(false);
-            case EN -> p.text(false);
-            default -> p.text(true);
-        };
-    }
+  /**
+   * The passage in the reply's register: MSA, Arabizi (if written; else the English text after a
+   * lead), English or Egyptian.
+   */
+  private static String passageText(Passage p, Language lang) {
+    return switch (lang) {
+      case AR -> p.msaText();
+      case ARABIZI ->
+          p.arabiziText() != null
+              ? p.arabiziText()
+              : ReplyTexts.get("passageLead", lang) + p.text(false);
+      case EN -> p.text(false);
+      default -> p.text(true);
+    };
+  }
 
-    private static ReplyOption opt(String id, String key, Language lang) {
-        return new ReplyOption(id, ReplyTexts.get(key, lang));
-    }
+  private static ReplyOption opt(String id, String key, Language lang) {
+    return new ReplyOption(id, ReplyTexts.get(key, lang));
+  }
 
-    private String name(Language lang) {
-        boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
-        return arabic && "Nour".equalsIgnoreCase(name) ? "نور" : name;
-    }
+  private String name(Language lang) {
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    return arabic && "Nour".equalsIgnoreCase(name) ? "نور" : name;
+  }
 
-    private static String productName(Product p, boolean arabic) {
-        return arabic ? p.nameAr() : p.nameEn();
-    }
+  private static String productName(Product p, boolean arabic) {
+    return arabic ? p.nameAr() : p.nameEn();
+  }
 
-    static String money(BigDecimal v) {
-        if (v == null) {
-            return "";
-        }
-        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+  static String money(BigDecimal v) {
+    if (v == null) {
+      return "";
     }
+    return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+  }
 
-    private static String summary(Language language, String intent, double confidence, Sentiment mood,
-                                  EntityExtractor.Found found, boolean handoff, String reason, String text) {
-        List<String> parts = new ArrayList<>();
-        parts.add("[" + language.tag() + "] " + intent + " (" + String.format(Locale.ROOT, "%.2f", confidence) + ")");
-        parts.add(mood.label() + " " + String.format(Locale.ROOT, "%.2f", mood.score()));
-        Entities e = found.entities();
-        if (!e.products().isEmpty()) {
-            parts.add(String.join(", ", e.products()) + (e.quantity() == null ? "" : " ×" + e.quantity()));
-        }
-        if (e.reference() != null) {
-            parts.add("ref " + e.reference());
-        }
-        if (e.dateTime() != null) {
-            parts.add("when " + e.dateTime());
-        }
-        if (handoff) {
-            parts.add("HANDOFF: " + reason);
-        }
-        String quote = text.replaceAll("\\s+", " ").strip();
-        parts.add("\"" + (quote.length() > 80 ? quote.substring(0, 80) + "…" : quote) + "\"");
-        return String.join(" · ", parts);
+  private static String summary(
+      Language language,
+      String intent,
+      double confidence,
+      Sentiment mood,
+      EntityExtractor.Found found,
+      boolean handoff,
+      String reason,
+      String text) {
+    List<String> parts = new ArrayList<>();
+    parts.add(
+        "["
+            + language.tag()
+            + "] "
+            + intent
+            + " ("
+            + String.format(Locale.ROOT, "%.2f", confidence)
+            + ")");
+    parts.add(mood.label() + " " + String.format(Locale.ROOT, "%.2f", mood.score()));
+    Entities e = found.entities();
+    if (!e.products().isEmpty()) {
+      parts.add(
+          String.join(", ", e.products()) + (e.quantity() == null ? "" : " ×" + e.quantity()));
     }
+    if (e.reference() != null) {
+      parts.add("ref " + e.reference());
+    }
+    if (e.dateTime() != null) {
+      parts.add("when " + e.dateTime());
+    }
+    if (handoff) {
+      parts.add("HANDOFF: " + reason);
+    }
+    String quote = text.replaceAll("\\s+", " ").strip();
+    parts.add("\"" + (quote.length() > 80 ? quote.substring(0, 80) + "…" : quote) + "\"");
+    return String.join(" · ", parts);
+  }
 }

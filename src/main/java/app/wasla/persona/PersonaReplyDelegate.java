@@ -4,31 +4,32 @@ import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ListMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
 import app.wasla.conversation.ActivityProperties;
+import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.conversation.Transcript;
 import app.wasla.crm.CustomerMemory;
 import app.wasla.crm.CustomerProfile;
+import app.wasla.persona.nlp.LanguageDetector;
+import app.wasla.persona.nlp.TextView;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import app.wasla.conversation.ConversationKey;
-import app.wasla.persona.nlp.LanguageDetector;
-import app.wasla.persona.nlp.TextView;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${personaReply}}: the AI persona answers the customer's turn. Writes the turn's reading into the
- * process variables that gateways, DMN tables and forms read (intent, sentiment, language, handoff) and
- * sends the reply through the idempotent outbound path.
+ * {@code ${personaReply}}: the AI persona answers the customer's turn. Writes the turn's reading
+ * into the process variables that gateways, DMN tables and forms read (intent, sentiment, language,
+ * handoff) and sends the reply through the idempotent outbound path.
  */
 @Component("personaReply")
 class PersonaReplyDelegate implements JavaDelegate {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonaReplyDelegate.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(PersonaReplyDelegate.class);
 
   /** How much of the transcript the persona sees. */
   static final int RECENT_LINES = 20;
@@ -39,7 +40,11 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final CustomerMemory customers;
   private final Clock clock;
 
-  PersonaReplyDelegate(Persona persona, FlowMessages messages, Transcript transcript, CustomerMemory customers,
+  PersonaReplyDelegate(
+      Persona persona,
+      FlowMessages messages,
+      Transcript transcript,
+      CustomerMemory customers,
       Clock clock) {
     this.persona = persona;
     this.messages = messages;
@@ -55,14 +60,24 @@ class PersonaReplyDelegate implements JavaDelegate {
     String turnText = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
     Object streakValue = execution.getVariable(PersonaVariables.LOW_CONFIDENCE_STREAK);
     int streak = streakValue instanceof Number n ? n.intValue() : 0;
-    PersonaTurn turn = new PersonaTurn(key,
-        turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
-        (String) execution.getVariable(ConversationVariables.REPLY_ID),
-        recentTranscript(key), customer(execution, customerKey(execution)), streak,
-        execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null);
-    List<String> tags = turn.customer() == null ? List.of()
-        : java.util.stream.Stream.concat(turn.customer().tags().stream(), turn.customer().manualTags().stream())
-            .sorted().toList();
+    PersonaTurn turn =
+        new PersonaTurn(
+            key,
+            turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
+            (String) execution.getVariable(ConversationVariables.REPLY_ID),
+            recentTranscript(key),
+            customer(execution, customerKey(execution)),
+            streak,
+            execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku
+                ? sku
+                : null);
+    List<String> tags =
+        turn.customer() == null
+            ? List.of()
+            : java.util.stream.Stream.concat(
+                    turn.customer().tags().stream(), turn.customer().manualTags().stream())
+                .sorted()
+                .toList();
 
     PersonaResult result = respond(turn);
     setIfChanged(execution, PersonaVariables.INTENT, result.intent());
@@ -73,9 +88,11 @@ class PersonaReplyDelegate implements JavaDelegate {
     setIfChanged(execution, PersonaVariables.HANDOFF, result.handoff());
     setIfChanged(execution, PersonaVariables.HANDOFF_REASON, result.handoffReason());
     setIfChanged(execution, PersonaVariables.SUMMARY, result.summary());
-    setIfChanged(execution, PersonaVariables.LOW_CONFIDENCE_STREAK, result.lowConfidence() ? streak + 1 : 0);
+    setIfChanged(
+        execution, PersonaVariables.LOW_CONFIDENCE_STREAK, result.lowConfidence() ? streak + 1 : 0);
     if (result.handoff()) {
-      // the handoff routing table and the agent's form read the CRM's tags; one short string, only when needed
+      // the handoff routing table and the agent's form read the CRM's tags; one short string, only
+      // when needed
       execution.setVariable(PersonaVariables.CUSTOMER_TAGS, String.join(",", tags));
     }
     boolean leftToSalesFlows = leftToSalesFlows(execution, result);
@@ -85,31 +102,51 @@ class PersonaReplyDelegate implements JavaDelegate {
     if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
       setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
     }
-    // read by the flow's sales gateway in this transaction: a turn the persona answered calls no sales flow
-    execution.setVariable(PersonaVariables.PERSONA_ANSWERED, Variables.booleanValue(!leftToSalesFlows, true));
-    // The reply leaves after this transaction commits (the outbox); the CRM's turn update locks the customer row
+    // read by the flow's sales gateway in this transaction: a turn the persona answered calls no
+    // sales flow
+    execution.setVariable(
+        PersonaVariables.PERSONA_ANSWERED, Variables.booleanValue(!leftToSalesFlows, true));
+    // The reply leaves after this transaction commits (the outbox); the CRM's turn update locks the
+    // customer row
     // until then, which is short: no HTTP call runs inside the transaction.
     if (customerKey(execution) != null) {
-      customers.turnCompleted(new CustomerMemory.Turn(customerKey(execution), execution.getProcessInstanceId(),
-          result.intent(), result.sentiment().label(), result.language().tag(), result.handoff(),
-          result.handoffReason(), clock.instant()));
+      customers.turnCompleted(
+          new CustomerMemory.Turn(
+              customerKey(execution),
+              execution.getProcessInstanceId(),
+              result.intent(),
+              result.sentiment().label(),
+              result.language().tag(),
+              result.handoff(),
+              result.handoffReason(),
+              clock.instant()));
     }
   }
 
   /**
-   * The persona's answer; if reading the turn fails, a polite "didn't get that" in the customer's language. A failure
-   * here would become an incident that holds the conversation's later messages back; the customer rewording is better.
+   * The persona's answer; if reading the turn fails, a polite "didn't get that" in the customer's
+   * language. A failure here would become an incident that holds the conversation's later messages
+   * back; the customer rewording is better.
    */
   private PersonaResult respond(PersonaTurn turn) {
     try {
       return persona.respond(turn);
     } catch (RuntimeException e) {
-      log.warn("Persona failed to read a turn of conversation {} ({}); answering that it was not understood",
-          ConversationKey.mask(turn.conversationKey()), e.getClass().getName());
+      log.warn(
+          "Persona failed to read a turn of conversation {} ({}); answering that it was not understood",
+          ConversationKey.mask(turn.conversationKey()),
+          e.getClass().getName());
       Language language = languageOf(turn);
       Language replyIn = language == Language.MIXED ? Language.AR_EG : language;
-      return new PersonaResult(language, Intents.OTHER, 0.0, Sentiment.ofScore(0), Entities.NONE,
-          PersonaReply.text(ReplyTexts.get("didntGet", replyIn)), false, null,
+      return new PersonaResult(
+          language,
+          Intents.OTHER,
+          0.0,
+          Sentiment.ofScore(0),
+          Entities.NONE,
+          PersonaReply.text(ReplyTexts.get("didntGet", replyIn)),
+          false,
+          null,
           "[" + language.tag() + "] persona failed: " + e.getClass().getSimpleName());
     }
   }
@@ -117,8 +154,11 @@ class PersonaReplyDelegate implements JavaDelegate {
   private static Language languageOf(PersonaTurn turn) {
     try {
       String text = turn.text();
-      // the first characters are enough to tell the language, whatever made the whole text unreadable
-      return LANGUAGES.detect(TextView.of(text.length() > 500 ? text.substring(0, 500) : text)).language();
+      // the first characters are enough to tell the language, whatever made the whole text
+      // unreadable
+      return LANGUAGES
+          .detect(TextView.of(text.length() > 500 ? text.substring(0, 500) : text))
+          .language();
     } catch (RuntimeException e) {
       return Language.AR_EG;
     }
@@ -127,16 +167,21 @@ class PersonaReplyDelegate implements JavaDelegate {
   private static final LanguageDetector LANGUAGES = new LanguageDetector();
 
   /**
-   * Most of a turn's reading repeats the previous turn's (language, sentiment, no handoff): an unchanged value is
-   * not written again, which spares the engine a runtime and a history row update per variable and turn.
+   * Most of a turn's reading repeats the previous turn's (language, sentiment, no handoff): an
+   * unchanged value is not written again, which spares the engine a runtime and a history row
+   * update per variable and turn.
    */
   private static void setIfChanged(DelegateExecution execution, String name, Object value) {
-    if (!execution.hasVariable(name) || !java.util.Objects.equals(execution.getVariable(name), value)) {
+    if (!execution.hasVariable(name)
+        || !java.util.Objects.equals(execution.getVariable(name), value)) {
       execution.setVariable(name, value);
     }
   }
 
-  /** The conversation's latest lines, for a persona that reads them; none (and no query) for one that does not. */
+  /**
+   * The conversation's latest lines, for a persona that reads them; none (and no query) for one
+   * that does not.
+   */
   private List<TranscriptLine> recentTranscript(String key) {
     if (!persona.readsTranscript()) {
       return List.of();
@@ -146,31 +191,47 @@ class PersonaReplyDelegate implements JavaDelegate {
         .toList();
   }
 
-  /** The reply task's extension property (or input parameter) that leaves sales questions to the sales flows. */
+  /**
+   * The reply task's extension property (or input parameter) that leaves sales questions to the
+   * sales flows.
+   */
   static final String LEAVE_TO_SALES_FLOWS = "leaveToSalesFlows";
 
   /** Intents that the sales flows answer with live stock, bookings and orders. */
-  static final java.util.Set<String> SALES_INTENTS = java.util.Set.of(
-      "product_inquiry", "availability", "order", "booking_new", "booking_change", "booking_cancel", "order_status");
+  static final java.util.Set<String> SALES_INTENTS =
+      java.util.Set.of(
+          "product_inquiry",
+          "availability",
+          "order",
+          "booking_new",
+          "booking_change",
+          "booking_cancel",
+          "order_status");
 
   /**
-   * Where the flow calls a sales flow right after this task (the task's extension property
-   * {@code leaveToSalesFlows=true}; an input parameter of that name, as in earlier flows, works too), the persona
-   * reads the turn but leaves the answer to that flow, so the customer gets one reply, not two.
+   * Where the flow calls a sales flow right after this task (the task's extension property {@code
+   * leaveToSalesFlows=true}; an input parameter of that name, as in earlier flows, works too), the
+   * persona reads the turn but leaves the answer to that flow, so the customer gets one reply, not
+   * two.
    */
   private static boolean leftToSalesFlows(DelegateExecution execution, PersonaResult result) {
-    boolean leave = ActivityProperties.isTrue(execution, LEAVE_TO_SALES_FLOWS)
-        || Boolean.TRUE.equals(execution.getVariableLocal(LEAVE_TO_SALES_FLOWS));
-    return leave && !result.handoff() && SALES_INTENTS.contains(result.intent()) && !answersItself(result);
+    boolean leave =
+        ActivityProperties.isTrue(execution, LEAVE_TO_SALES_FLOWS)
+            || Boolean.TRUE.equals(execution.getVariableLocal(LEAVE_TO_SALES_FLOWS));
+    return leave
+        && !result.handoff()
+        && SALES_INTENTS.contains(result.intent())
+        && !answersItself(result);
   }
 
   /** Intents whose questions the sales flows can only answer when they name a catalogue product. */
-  static final java.util.Set<String> PRODUCT_INTENTS = java.util.Set.of("product_inquiry", "availability");
+  static final java.util.Set<String> PRODUCT_INTENTS =
+      java.util.Set.of("product_inquiry", "availability");
 
   /**
-   * A product question that names no catalogue product (a category or brand, a budget, a product the shop does not
-   * sell) has nothing for the sales flows to look up: the persona's answer (the matching products, or "we don't sell
-   * that" and what the shop has) is the reply.
+   * A product question that names no catalogue product (a category or brand, a budget, a product
+   * the shop does not sell) has nothing for the sales flows to look up: the persona's answer (the
+   * matching products, or "we don't sell that" and what the shop has) is the reply.
    */
   private static boolean answersItself(PersonaResult result) {
     return PRODUCT_INTENTS.contains(result.intent())
@@ -183,21 +244,31 @@ class PersonaReplyDelegate implements JavaDelegate {
     return key instanceof String k && !k.isBlank() ? k : execution.getProcessBusinessKey();
   }
 
-  /** What the CRM knows of the customer; the WhatsApp profile name when the CRM has no profile yet. */
+  /**
+   * What the CRM knows of the customer; the WhatsApp profile name when the CRM has no profile yet.
+   */
   private CustomerContext customer(DelegateExecution execution, String customerKey) {
     CustomerProfile p = customerKey == null ? null : customers.context(customerKey).orElse(null);
     Object variable = execution.getVariable(ConversationVariables.CUSTOMER_NAME);
-    String name = p != null && p.name() != null ? p.name()
-        : variable instanceof String n && !n.isBlank() ? n : null;
+    String name =
+        p != null && p.name() != null
+            ? p.name()
+            : variable instanceof String n && !n.isBlank() ? n : null;
     if (p == null) {
       return name == null ? null : new CustomerContext(name, null, List.of(), null, 0, null);
     }
-    // a tag the rules give is the rules' even if an agent set it too; the agents' own stay apart (not for an LLM)
-    List<String> rules = p.tags().stream().filter(t -> !"MANUAL".equals(t.source())).map(CustomerProfile.Tag::name)
-        .distinct().sorted().toList();
+    // a tag the rules give is the rules' even if an agent set it too; the agents' own stay apart
+    // (not for an LLM)
+    List<String> rules =
+        p.tags().stream()
+            .filter(t -> !"MANUAL".equals(t.source()))
+            .map(CustomerProfile.Tag::name)
+            .distinct()
+            .sorted()
+            .toList();
     List<String> manual = p.tagNames().stream().filter(t -> !rules.contains(t)).toList();
-    return new CustomerContext(name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(),
-        manual);
+    return new CustomerContext(
+        name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(), manual);
   }
 
   /** Up to three options become reply buttons, more become a list. */
@@ -207,15 +278,21 @@ class PersonaReplyDelegate implements JavaDelegate {
       return new OutboundMessage.Text(reply.text(), false);
     }
     // interactive bodies are limited to 1,024 characters
-    String body = reply.text().length() <= 1024 ? reply.text() : reply.text().substring(0, 1023) + "…";
+    String body =
+        reply.text().length() <= 1024 ? reply.text() : reply.text().substring(0, 1023) + "…";
     if (options.size() <= 3) {
-      return new ReplyButtons(body,
-          options.stream().map(o -> new ReplyButtons.Button(o.id(), o.title())).toList(), null, null);
+      return new ReplyButtons(
+          body,
+          options.stream().map(o -> new ReplyButtons.Button(o.id(), o.title())).toList(),
+          null,
+          null);
     }
-    String button = reply.listButtonText() == null || reply.listButtonText().isBlank()
-        ? "Options" : reply.listButtonText();
-    List<ListMessage.Row> rows = options.stream().limit(10)
-        .map(o -> new ListMessage.Row(o.id(), o.title(), null)).toList();
+    String button =
+        reply.listButtonText() == null || reply.listButtonText().isBlank()
+            ? "Options"
+            : reply.listButtonText();
+    List<ListMessage.Row> rows =
+        options.stream().limit(10).map(o -> new ListMessage.Row(o.id(), o.title(), null)).toList();
     return new ListMessage(body, button, List.of(new ListMessage.Section(null, rows)), null, null);
   }
 }

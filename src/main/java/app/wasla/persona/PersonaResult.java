@@ -3,25 +3,35 @@ package app.wasla.persona;
 /**
  * What the persona made of a turn.
  *
- * @param language         language and script of the customer's messages
- * @param intent           one of {@link Intents}
+ * @param language language and script of the customer's messages
+ * @param intent one of {@link Intents}
  * @param intentConfidence 0..1
- * @param sentiment        label and score
- * @param entities         products, quantity, date/time, reference, amount
- * @param reply            the answer to send (never null)
- * @param handoff          whether a human must take over
- * @param handoffReason    why, or null
- * @param summary          one line for the agent
+ * @param sentiment label and score
+ * @param entities products, quantity, date/time, reference, amount
+ * @param reply the answer to send (never null)
+ * @param handoff whether a human must take over
+ * @param handoffReason why, or null
+ * @param summary one line for the agent
  */
-public record PersonaResult(Language language, String intent, double intentConfidence, Sentiment sentiment,
-                            Entities entities, PersonaReply reply, boolean handoff, String handoffReason,
-                            String summary) {
+public record PersonaResult(
+    Language language,
+    String intent,
+    double intentConfidence,
+    Sentiment sentiment,
+    Entities entities,
+    PersonaReply reply,
+    boolean handoff,
+    String handoffReason,
+    String summary) {
 
-    /** Below this intent confidence a turn counts as low-confidence; the caller adds one to its streak, else resets it. */
-    public static final double LOW_CONFIDENCE_THRESHOLD = 0.45;
+  /**
+   * Below this intent confidence a turn counts as low-confidence; the caller adds one to its
+   * streak, else resets it.
+   */
+  public static final double LOW_CONFIDENCE_THRESHOLD = 0.45;
 
-    /** True when the caller should count this turn in its low-confidence streak. */
-    public boolean lowConfidence() {
-        return intentConfidence < LOW_CONFIDENCE_THRESHOLD;
-    }
+  /** True when the caller should count this turn in its low-confidence streak. */
+  public boolean lowConfidence() {
+    return intentConfidence < LOW_CONFIDENCE_THRESHOLD;
+  }
 }

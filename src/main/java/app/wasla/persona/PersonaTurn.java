@@ -5,37 +5,55 @@ import java.util.List;
 /**
  * One customer turn.
  *
- * @param conversationKey     the conversation this turn belongs to
- * @param customerMessages    the new customer messages of this turn, oldest first
- * @param interactiveReplyId  id of a tapped button or list row, or null
- * @param recentTranscript    the recent transcript, oldest first (may be empty)
- * @param customer            what the CRM knows about the customer, or null
- * @param lowConfidenceStreak low-confidence turns in a row before this one (the caller keeps it, see {@link PersonaResult#lowConfidence()})
- * @param contextProductSku   the catalogue product the conversation is about (the one the sales flow last showed), or
- *                            null: what "a cheaper one" is cheaper than
+ * @param conversationKey the conversation this turn belongs to
+ * @param customerMessages the new customer messages of this turn, oldest first
+ * @param interactiveReplyId id of a tapped button or list row, or null
+ * @param recentTranscript the recent transcript, oldest first (may be empty)
+ * @param customer what the CRM knows about the customer, or null
+ * @param lowConfidenceStreak low-confidence turns in a row before this one (the caller keeps it,
+ *     see {@link PersonaResult#lowConfidence()})
+ * @param contextProductSku the catalogue product the conversation is about (the one the sales flow
+ *     last showed), or null: what "a cheaper one" is cheaper than
  */
-public record PersonaTurn(String conversationKey, List<String> customerMessages, String interactiveReplyId,
-                          List<TranscriptLine> recentTranscript, CustomerContext customer, int lowConfidenceStreak,
-                          String contextProductSku) {
+public record PersonaTurn(
+    String conversationKey,
+    List<String> customerMessages,
+    String interactiveReplyId,
+    List<TranscriptLine> recentTranscript,
+    CustomerContext customer,
+    int lowConfidenceStreak,
+    String contextProductSku) {
 
-    /** A turn without a product in context. */
-    public PersonaTurn(String conversationKey, List<String> customerMessages, String interactiveReplyId,
-                       List<TranscriptLine> recentTranscript, CustomerContext customer, int lowConfidenceStreak) {
-        this(conversationKey, customerMessages, interactiveReplyId, recentTranscript, customer, lowConfidenceStreak, null);
-    }
+  /** A turn without a product in context. */
+  public PersonaTurn(
+      String conversationKey,
+      List<String> customerMessages,
+      String interactiveReplyId,
+      List<TranscriptLine> recentTranscript,
+      CustomerContext customer,
+      int lowConfidenceStreak) {
+    this(
+        conversationKey,
+        customerMessages,
+        interactiveReplyId,
+        recentTranscript,
+        customer,
+        lowConfidenceStreak,
+        null);
+  }
 
-    public PersonaTurn {
-        customerMessages = customerMessages == null ? List.of() : List.copyOf(customerMessages);
-        recentTranscript = recentTranscript == null ? List.of() : List.copyOf(recentTranscript);
-    }
+  public PersonaTurn {
+    customerMessages = customerMessages == null ? List.of() : List.copyOf(customerMessages);
+    recentTranscript = recentTranscript == null ? List.of() : List.copyOf(recentTranscript);
+  }
 
-    /** A turn of one text message without context, for tests and the simulator. */
-    public static PersonaTurn of(String conversationKey, String message) {
-        return new PersonaTurn(conversationKey, List.of(message), null, List.of(), null, 0);
-    }
+  /** A turn of one text message without context, for tests and the simulator. */
+  public static PersonaTurn of(String conversationKey, String message) {
+    return new PersonaTurn(conversationKey, List.of(message), null, List.of(), null, 0);
+  }
 
-    /** The turn's messages joined into one text. */
-    public String text() {
-        return String.join("\n", customerMessages);
-    }
+  /** The turn's messages joined into one text. */
+  public String text() {
+    return String.join("\n", customerMessages);
+  }
 }

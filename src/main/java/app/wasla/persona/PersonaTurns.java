@@ -5,9 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${personaTurns.inline(execution)}}: whether the conversation flow answers a customer's turn in the mailbox's own
- * transaction. The embedded persona only computes (about a millisecond), so waiting for a job would cost more
- * than the answer; an LLM persona calls a server that may take seconds, so its turns go to a job.
+ * {@code ${personaTurns.inline(execution)}}: whether the conversation flow answers a customer's
+ * turn in the mailbox's own transaction. The embedded persona only computes (about a millisecond),
+ * so waiting for a job would cost more than the answer; an LLM persona calls a server that may take
+ * seconds, so its turns go to a job.
  */
 @Component("personaTurns")
 public class PersonaTurns {
@@ -19,8 +20,9 @@ public class PersonaTurns {
   }
 
   /**
-   * True for the embedded persona, unless the mailbox's previous attempt at this turn failed: a retried turn goes
-   * to a job, whose retries end in an incident in Cockpit instead of the mailbox trying again for ever.
+   * True for the embedded persona, unless the mailbox's previous attempt at this turn failed: a
+   * retried turn goes to a job, whose retries end in an incident in Cockpit instead of the mailbox
+   * trying again for ever.
    */
   public boolean inline(DelegateExecution execution) {
     return inline && execution.getVariable(ConversationVariables.TURN_RETRY) == null;

@@ -21,7 +21,8 @@ class PersonaUsageErasure implements CustomerDataOwner {
   @Override
   public Map<String, Integer> eraseCustomer(CustomerErasure erasure) {
     jdbc.sql("UPDATE persona_usage SET conversation_key = ? WHERE conversation_key = ?")
-        .params(erasure.pseudonym(), erasure.customerKey()).update();
+        .params(erasure.pseudonym(), erasure.customerKey())
+        .update();
     return Map.of();
   }
 }

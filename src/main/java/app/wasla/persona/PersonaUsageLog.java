@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Stores the LLM persona's token usage per conversation; a failure to store never fails the reply. */
+/**
+ * Stores the LLM persona's token usage per conversation; a failure to store never fails the reply.
+ */
 @Component
 class PersonaUsageLog implements PersonaUsage.Listener {
 
@@ -21,10 +23,15 @@ class PersonaUsageLog implements PersonaUsage.Listener {
   @Override
   public void onUsage(PersonaUsage usage) {
     try {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO persona_usage (conversation_key, model, prompt_tokens, completion_tokens, used_at)
               VALUES (?, ?, ?, ?, ?)""")
-          .params(usage.conversationKey(), usage.model(), usage.promptTokens(), usage.completionTokens(),
+          .params(
+              usage.conversationKey(),
+              usage.model(),
+              usage.promptTokens(),
+              usage.completionTokens(),
               usage.at().atOffset(ZoneOffset.UTC))
           .update();
     } catch (RuntimeException e) {
@@ -34,7 +41,10 @@ class PersonaUsageLog implements PersonaUsage.Listener {
 
   /** Total tokens (prompt + completion) a conversation has used. */
   long totalTokens(String conversationKey) {
-    return jdbc.sql("SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) FROM persona_usage WHERE conversation_key = ?")
-        .param(conversationKey).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) FROM persona_usage WHERE conversation_key = ?")
+        .param(conversationKey)
+        .query(Long.class)
+        .single();
   }
 }

@@ -1,6 +1,8 @@
 package app.wasla.persona;
 
-/** The process variables in which the persona leaves its reading of the latest turn (see DESIGN.md). */
+/**
+ * The process variables in which the persona leaves its reading of the latest turn (see DESIGN.md).
+ */
 public final class PersonaVariables {
 
   public static final String INTENT = "intent";
@@ -10,19 +12,29 @@ public final class PersonaVariables {
   public static final String LANGUAGE = "language";
   public static final String HANDOFF = "handoff";
   public static final String HANDOFF_REASON = "handoffReason";
+
   /** One line for the agent who takes over. */
   public static final String SUMMARY = "personaSummary";
-  /** The customer's CRM tags, comma-separated, set when the turn hands off (routing and the agent's form). */
-  public static final String CUSTOMER_TAGS = "customerTags";
-  public static final String LOW_CONFIDENCE_STREAK = "lowConfidenceStreak";
+
   /**
-   * Transient, for the flow's gateways in the turn's own transaction: true when the persona sent its reply to the turn
-   * itself, false when it left the answer to a sales flow.
+   * The customer's CRM tags, comma-separated, set when the turn hands off (routing and the agent's
+   * form).
    */
-  /** The catalogue product the sales flow last showed the customer (its SKU), written by the sales flows. */
+  public static final String CUSTOMER_TAGS = "customerTags";
+
+  public static final String LOW_CONFIDENCE_STREAK = "lowConfidenceStreak";
+
+  /**
+   * Transient, for the flow's gateways in the turn's own transaction: true when the persona sent
+   * its reply to the turn itself, false when it left the answer to a sales flow.
+   */
+  /**
+   * The catalogue product the sales flow last showed the customer (its SKU), written by the sales
+   * flows.
+   */
   public static final String CONTEXT_PRODUCT = "productSku";
+
   public static final String PERSONA_ANSWERED = "personaAnswered";
 
-  private PersonaVariables() {
-  }
+  private PersonaVariables() {}
 }

@@ -2,127 +2,247 @@ package app.wasla.persona;
 
 import java.util.Map;
 
-/** The persona's own sentences in Egyptian Arabic, MSA, Arabizi and English; {0}, {1}… are filled in. */
+/**
+ * The persona's own sentences in Egyptian Arabic, MSA, Arabizi and English; {0}, {1}… are filled
+ * in.
+ */
 final class ReplyTexts {
 
-    private static final Map<String, String[]> TEXTS = Map.ofEntries(
-            t("greeting", "أهلاً بيك في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
-                    "مرحباً بك في متجر النيل، أنا {0}. كيف يمكنني مساعدتك؟",
-                    "Ahlan bik f Nile Store! Ana {0} 😊 a2dar asa3dak ezay?",
-                    "Hi, welcome to Nile Store! I''m {0} 😊 How can I help?"),
-            t("greetingNamed", "أهلاً يا {1} في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
-                    "مرحباً بك يا {1} في متجر النيل، أنا {0}. كيف يمكنني مساعدتك؟",
-                    "Ahlan ya {1} f Nile Store! Ana {0} 😊 a2dar asa3dak ezay?",
-                    "Hi {1}, welcome to Nile Store! I''m {0} 😊 How can I help?"),
-            t("price", "{0} سعره {1} جنيه.", "سعر {0} هو {1} جنيه.", "{0} se3ro {1} geneh.", "The {0} is {1} EGP."),
-            t("catalogue", "دي عينة من منتجاتنا وأسعارها:", "هذه عينة من منتجاتنا وأسعارها:",
-                    "Di 3ayena mn montagatna w as3arha:", "Here is a sample of our products and prices:"),
-            t("catalogueAsk", "اسألني عن أي موديل وأقولك سعره 😊", "اسألني عن أي طراز وسأخبرك بسعره.",
-                    "Es2alny 3an ay model w a2olak se3ro 😊", "Ask me about any model and I''ll tell you its price 😊"),
-            t("priceFollowUp", "تحب أطلبهولك؟", "هل ترغب في طلبه؟", "te7eb atlobholak?", "Shall I order it for you?"),
-            t("availability", "{0} موجود عندنا في الكتالوج بسعر {1} جنيه، وهتأكدلك من المخزون في الفرع حالاً.",
-                    "{0} متاح في قائمتنا بسعر {1} جنيه، وسأتأكد لك من المخزون في الفرع حالاً.",
-                    "{0} mawgood 3andena b {1} geneh, w hat2akedlak mn el stock f el far3 7alan.",
-                    "The {0} is in our catalogue at {1} EGP; I''m checking branch stock for you now."),
-            t("whichProduct", "ممكن تقولي اسم المنتج أو الموديل بالظبط؟", "هل يمكنك ذكر اسم المنتج أو الطراز؟",
-                    "momken te2oly esm el montag aw el model bel zabt?", "Which product or model do you mean?"),
-            t("order", "تمام! {0} × {1} بإجمالي {2} جنيه. ابعتلي العنوان ورقم موبايل للتوصيل ونأكد الطلب 🛍️",
-                    "حسناً! {0} × {1} بإجمالي {2} جنيه. أرسل لي العنوان ورقم الهاتف للتوصيل لتأكيد الطلب.",
-                    "Tamam! {0} × {1} b egmaly {2} geneh. Ab3atly el 3enwan w rakam mobile lel tawsil w n2aked el order 🛍️",
-                    "Great! {0} × {1}, {2} EGP in total. Send me the delivery address and a phone number and I''ll confirm the order 🛍️"),
-            t("orderWhat", "تمام، تحب تطلب إيه؟ ابعتلي اسم المنتج والكمية.", "حسناً، ما المنتج الذي تود طلبه وما الكمية؟",
-                    "Tamam, 3ayez totlob eh? Ab3atly esm el montag w el kamiya.", "Sure, what would you like to order? Send me the product and quantity."),
-            t("bigDeal", "طلب كبير، يسعدنا جداً! هحولك لزميل من المبيعات يظبطلك أحسن عرض.",
-                    "طلب كبير يسعدنا! سأحولك إلى زميل من المبيعات ليقدم لك أفضل عرض.",
-                    "Order kbeer, yes3edna gedan! Hawaslak b zameel mn el sales yezbotlak a7san 3ard.",
-                    "A big order, thank you! I''m handing you to a sales colleague for the best offer."),
-            t("bookingNew", "تمام، نحجزلك ميعاد صيانة{0}. تحب في أنهي فرع؟",
-                    "حسناً، سنحجز لك موعد صيانة{0}. في أي فرع تفضل؟",
-                    "Tamam, ne7gezlak me3ad seyana{0}. Te7eb f anhy far3?",
-                    "Sure, let''s book you a repair slot{0}. Which branch suits you?"),
-            t("bookingChange", "تمام، هغيرلك ميعاد الحجز{0}{1}. ابعتلي الميعاد الجديد اللي يناسبك لو محددتوش.",
-                    "حسناً، سأغير موعد حجزك{0}{1}. أرسل الموعد الجديد المناسب إن لم تحدده.",
-                    "Tamam, ha8ayarlak me3ad el 7agz{0}{1}. Ab3atly el me3ad el gedid law mal2oltosh.",
-                    "Sure, I''ll move your booking{0}{1}. Tell me the new time if you haven''t yet."),
-            t("bookingCancel", "تمام، هلغيلك الحجز{0}. تأكد الإلغاء؟", "حسناً، سألغي حجزك{0}. هل تؤكد الإلغاء؟",
-                    "Tamam, hal8y el 7agz{0}. T2aked el el8a2?", "OK, I''ll cancel your booking{0}. Confirm the cancellation?"),
-            t("bookingRef", "ابعتلي رقم الحجز (زي BK-1234) لو معاك.", "أرسل رقم الحجز (مثل BK-1234) إن وُجد.",
-                    "Ab3atly rakam el 7agz (zay BK-1234) law ma3ak.", "Send me the booking number (like BK-1234) if you have it."),
-            t("orderStatus", "ثواني أشوفلك الطلب {0} وأرد عليك بمكانه بالظبط 🚚", "لحظات وسأتحقق من الطلب {0} وأخبرك بحالته 🚚",
-                    "Sawany ashoflak el order {0} w arod 3aleik 🚚", "One moment, I''m checking order {0} for you 🚚"),
-            t("orderStatusAsk", "ابعتلي رقم الطلب (زي ORD-12345) وأقولك هو فين بالظبط 🚚", "أرسل رقم الطلب (مثل ORD-12345) وسأخبرك بحالته 🚚",
-                    "Ab3atly rakam el order (zay ORD-12345) w a2olak howa fen 🚚", "Send me your order number (like ORD-12345) and I''ll tell you where it is 🚚"),
-            t("complaint", "آسفين جداً على اللي حصل 🙏 هحولك حالاً لزميل من خدمة العملاء يحللك المشكلة.",
-                    "نعتذر بشدة عما حدث 🙏 سأحولك فوراً إلى زميل من خدمة العملاء لحل المشكلة.",
-                    "Asfeen gedan 3ala elly 7asal 🙏 hawaslak 7alan b zameel mn customer service ye7elelak el moshkela.",
-                    "I''m really sorry about this 🙏 I''m handing you to a customer-service colleague right now to sort it out."),
-            t("human", "حاضر، هحولك لزميل من فريقنا وهيرد عليك في أقرب وقت 🙏", "بالتأكيد، سأحولك إلى أحد زملائي وسيرد عليك قريباً 🙏",
-                    "7ader, hawaslak b zameel mn el team w hayrod 3aleik f a2rab wa2t 🙏", "Of course, I''m connecting you with a colleague who will reply shortly 🙏"),
-            t("handoffNote", "هحولك لزميل من فريقنا يكمل معاك.", "سأحولك إلى زميل ليكمل معك.",
-                    "Hawaslak b zameel yekammel ma3ak.", "I''m handing you to a colleague who will take it from here."),
-            t("thanks", "العفو! لو احتجت أي حاجة أنا موجودة 😊", "العفو! أنا في خدمتك دائماً 😊",
-                    "El 3afw! Law e7tagt ay 7aga ana mawgoda 😊", "You''re welcome! I''m here whenever you need anything 😊"),
-            t("dontKnow", "للأسف مش عندي معلومة أكيدة عن ده، ومش عايزة أقولك حاجة غلط. هحولك لزميل يرد عليك.",
-                    "عذراً، ليست لدي معلومة مؤكدة عن ذلك. سأحولك إلى زميل ليجيبك.",
-                    "Lel asaf msh 3andy ma3loma akeda 3an da. Hawaslak b zameel yrod 3aleik.",
-                    "Sorry, I don''t know that for sure and I''d rather not guess. Let me get a colleague for you."),
-            t("menu", "مش متأكدة إني فهمتك. أقدر أساعدك في دول:", "لم أفهم طلبك تماماً. يمكنني مساعدتك في ما يلي:",
-                    "msh mot2akeda enny fehmtak. a2dar asa3dak f dol:", "I''m not sure I got that. I can help with these:"),
-            t("didntGet", "معلش مفهمتش رسالتك كويس 🙏 ممكن تكتبهالي تاني باختصار؟",
-                    "عذراً، لم أفهم رسالتك جيداً. هل يمكنك إعادة كتابتها باختصار؟",
-                    "Ma3lesh mafhemtesh resaltak kwayes 🙏 momken tektebhaly tany bekhtesar?",
-                    "Sorry, I didn''t quite get that 🙏 Could you write it again in a few words?"),
-            t("notSold", "للأسف مش بنبيع {0} 🙏 عندنا موبايلات وسماعات وساعات ذكية وشواحن وباور بانك وإكسسوارات. تحب أقولك على حاجة منهم؟",
-                    "عذراً، لا نبيع {0}. لدينا هواتف وسماعات وساعات ذكية وشواحن وبطاريات متنقلة وإكسسوارات. هل تود معرفة شيء منها؟",
-                    "Lel asaf msh bnbe3 {0} 🙏 3andena mobilat w sama3at w sa3at smart w chargers w power banks w accessories. Te7eb a2olak 3ala 7aga menhom?",
-                    "Sorry, we don''t sell {0} 🙏 We have phones, earphones and speakers, smartwatches, chargers, power banks and accessories. Shall I show you some?"),
-            t("notSoldNearest", "للأسف مش بنبيع {0} 🙏 أقرب حاجة ليها عندنا:", "عذراً، لا نبيع {0}. أقرب ما لدينا إليها:",
-                    "Lel asaf msh bnbe3 {0} 🙏 A2rab 7aga leeha 3andena:", "Sorry, we don''t sell {0} 🙏 The closest we have:"),
-            t("notSoldNearestAsk", "تحب أقولك متوفر فين، أو تطلب واحد منهم؟", "هل تود معرفة أين يتوفر، أو طلب أحدها؟",
-                    "Te7eb a2olak metwaffar fen, aw totlob wa7ed menhom?", "Shall I tell you where it''s in stock, or would you like to order one?"),
-            t("cheaperThan", "أرخص من {0}:", "خيارات أقل سعراً من {0}:", "Ar5as mn {0}:", "Cheaper than the {0}:"),
-            t("cheapest", "{0} هو أرخص اختيار عندنا من النوع ده.", "{0} هو الخيار الأقل سعراً لدينا من هذا النوع.",
-                    "{0} howa ar5as e5tyar 3andena mn el no3 da.", "The {0} is already our cheapest of its kind."),
-            t("passageLead", "", "", "Elly 3andena: ", ""),
-            t("paymentReceived", "تمام، ابعتلنا صورة الإيصال هنا ونأكد الدفع خلال ساعة.", "حسناً، أرسل صورة الإيصال هنا وسنؤكد الدفع خلال ساعة.",
-                    "Tamam, ab3atlna sorat el e2sal hena w n2aked el daf3 khelal sa3a.", "Great, send the receipt here and we''ll confirm the payment within an hour."),
-            t("optProducts", "المنتجات والأسعار", "المنتجات والأسعار", "El montagat", "Products & prices"),
-            t("optOrderStatus", "طلبي فين؟", "حالة طلبي", "El order fen?", "Track my order"),
-            t("optHuman", "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person"),
-            t("optOrder", "اطلب دلوقتي", "اطلب الآن", "Otlob delwa2ty", "Order now"),
-            t("optBooking", "حجز صيانة", "حجز صيانة", "A7gez seyana", "Book a repair"),
-            t("optBranchCairo", "فرع القاهرة", "فرع القاهرة", "Far3 el Kahera", "Cairo branch"),
-            t("optBranchAlex", "فرع إسكندرية", "فرع الإسكندرية", "Far3 Eskendereya", "Alexandria branch"),
-            t("optConfirm", "أيوه، أكد", "نعم، أكّد", "Aywa, akked", "Yes, confirm"),
-            t("optKeep", "لأ، سيبه", "لا، أبقِه", "La2, sebo", "No, keep it"),
-            t("optPaymentLink", "لينك دفع", "رابط الدفع", "Link daf3", "Payment link"),
-            t("listButton", "اختار", "اختر", "E5tar", "Choose"),
-            t("onDate", " يوم {0}", " في {0}", " {0}", " for {0}"),
-            t("refFor", " رقم {0}", " رقم {0}", " rakam {0}", " {0}"),
-            t("toDate", " لـ {0}", " إلى {0}", " l {0}", " to {0}"));
+  private static final Map<String, String[]> TEXTS =
+      Map.ofEntries(
+          t(
+              "greeting",
+              "أهلاً بيك في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
+              "مرحباً بك في متجر النيل، أنا {0}. كيف يمكنني مساعدتك؟",
+              "Ahlan bik f Nile Store! Ana {0} 😊 a2dar asa3dak ezay?",
+              "Hi, welcome to Nile Store! I''m {0} 😊 How can I help?"),
+          t(
+              "greetingNamed",
+              "أهلاً يا {1} في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
+              "مرحباً بك يا {1} في متجر النيل، أنا {0}. كيف يمكنني مساعدتك؟",
+              "Ahlan ya {1} f Nile Store! Ana {0} 😊 a2dar asa3dak ezay?",
+              "Hi {1}, welcome to Nile Store! I''m {0} 😊 How can I help?"),
+          t(
+              "price",
+              "{0} سعره {1} جنيه.",
+              "سعر {0} هو {1} جنيه.",
+              "{0} se3ro {1} geneh.",
+              "The {0} is {1} EGP."),
+          t(
+              "catalogue",
+              "دي عينة من منتجاتنا وأسعارها:",
+              "هذه عينة من منتجاتنا وأسعارها:",
+              "Di 3ayena mn montagatna w as3arha:",
+              "Here is a sample of our products and prices:"),
+          t(
+              "catalogueAsk",
+              "اسألني عن أي موديل وأقولك سعره 😊",
+              "اسألني عن أي طراز وسأخبرك بسعره.",
+              "Es2alny 3an ay model w a2olak se3ro 😊",
+              "Ask me about any model and I''ll tell you its price 😊"),
+          t(
+              "priceFollowUp",
+              "تحب أطلبهولك؟",
+              "هل ترغب في طلبه؟",
+              "te7eb atlobholak?",
+              "Shall I order it for you?"),
+          t(
+              "availability",
+              "{0} موجود عندنا في الكتالوج بسعر {1} جنيه، وهتأكدلك من المخزون في الفرع حالاً.",
+              "{0} متاح في قائمتنا بسعر {1} جنيه، وسأتأكد لك من المخزون في الفرع حالاً.",
+              "{0} mawgood 3andena b {1} geneh, w hat2akedlak mn el stock f el far3 7alan.",
+              "The {0} is in our catalogue at {1} EGP; I''m checking branch stock for you now."),
+          t(
+              "whichProduct",
+              "ممكن تقولي اسم المنتج أو الموديل بالظبط؟",
+              "هل يمكنك ذكر اسم المنتج أو الطراز؟",
+              "momken te2oly esm el montag aw el model bel zabt?",
+              "Which product or model do you mean?"),
+          t(
+              "order",
+              "تمام! {0} × {1} بإجمالي {2} جنيه. ابعتلي العنوان ورقم موبايل للتوصيل ونأكد الطلب 🛍️",
+              "حسناً! {0} × {1} بإجمالي {2} جنيه. أرسل لي العنوان ورقم الهاتف للتوصيل لتأكيد الطلب.",
+              "Tamam! {0} × {1} b egmaly {2} geneh. Ab3atly el 3enwan w rakam mobile lel tawsil w n2aked el order 🛍️",
+              "Great! {0} × {1}, {2} EGP in total. Send me the delivery address and a phone number and I''ll confirm the order 🛍️"),
+          t(
+              "orderWhat",
+              "تمام، تحب تطلب إيه؟ ابعتلي اسم المنتج والكمية.",
+              "حسناً، ما المنتج الذي تود طلبه وما الكمية؟",
+              "Tamam, 3ayez totlob eh? Ab3atly esm el montag w el kamiya.",
+              "Sure, what would you like to order? Send me the product and quantity."),
+          t(
+              "bigDeal",
+              "طلب كبير، يسعدنا جداً! هحولك لزميل من المبيعات يظبطلك أحسن عرض.",
+              "طلب كبير يسعدنا! سأحولك إلى زميل من المبيعات ليقدم لك أفضل عرض.",
+              "Order kbeer, yes3edna gedan! Hawaslak b zameel mn el sales yezbotlak a7san 3ard.",
+              "A big order, thank you! I''m handing you to a sales colleague for the best offer."),
+          t(
+              "bookingNew",
+              "تمام، نحجزلك ميعاد صيانة{0}. تحب في أنهي فرع؟",
+              "حسناً، سنحجز لك موعد صيانة{0}. في أي فرع تفضل؟",
+              "Tamam, ne7gezlak me3ad seyana{0}. Te7eb f anhy far3?",
+              "Sure, let''s book you a repair slot{0}. Which branch suits you?"),
+          t(
+              "bookingChange",
+              "تمام، هغيرلك ميعاد الحجز{0}{1}. ابعتلي الميعاد الجديد اللي يناسبك لو محددتوش.",
+              "حسناً، سأغير موعد حجزك{0}{1}. أرسل الموعد الجديد المناسب إن لم تحدده.",
+              "Tamam, ha8ayarlak me3ad el 7agz{0}{1}. Ab3atly el me3ad el gedid law mal2oltosh.",
+              "Sure, I''ll move your booking{0}{1}. Tell me the new time if you haven''t yet."),
+          t(
+              "bookingCancel",
+              "تمام، هلغيلك الحجز{0}. تأكد الإلغاء؟",
+              "حسناً، سألغي حجزك{0}. هل تؤكد الإلغاء؟",
+              "Tamam, hal8y el 7agz{0}. T2aked el el8a2?",
+              "OK, I''ll cancel your booking{0}. Confirm the cancellation?"),
+          t(
+              "bookingRef",
+              "ابعتلي رقم الحجز (زي BK-1234) لو معاك.",
+              "أرسل رقم الحجز (مثل BK-1234) إن وُجد.",
+              "Ab3atly rakam el 7agz (zay BK-1234) law ma3ak.",
+              "Send me the booking number (like BK-1234) if you have it."),
+          t(
+              "orderStatus",
+              "ثواني أشوفلك الطلب {0} وأرد عليك بمكانه بالظبط 🚚",
+              "لحظات وسأتحقق من الطلب {0} وأخبرك بحالته 🚚",
+              "Sawany ashoflak el order {0} w arod 3aleik 🚚",
+              "One moment, I''m checking order {0} for you 🚚"),
+          t(
+              "orderStatusAsk",
+              "ابعتلي رقم الطلب (زي ORD-12345) وأقولك هو فين بالظبط 🚚",
+              "أرسل رقم الطلب (مثل ORD-12345) وسأخبرك بحالته 🚚",
+              "Ab3atly rakam el order (zay ORD-12345) w a2olak howa fen 🚚",
+              "Send me your order number (like ORD-12345) and I''ll tell you where it is 🚚"),
+          t(
+              "complaint",
+              "آسفين جداً على اللي حصل 🙏 هحولك حالاً لزميل من خدمة العملاء يحللك المشكلة.",
+              "نعتذر بشدة عما حدث 🙏 سأحولك فوراً إلى زميل من خدمة العملاء لحل المشكلة.",
+              "Asfeen gedan 3ala elly 7asal 🙏 hawaslak 7alan b zameel mn customer service ye7elelak el moshkela.",
+              "I''m really sorry about this 🙏 I''m handing you to a customer-service colleague right now to sort it out."),
+          t(
+              "human",
+              "حاضر، هحولك لزميل من فريقنا وهيرد عليك في أقرب وقت 🙏",
+              "بالتأكيد، سأحولك إلى أحد زملائي وسيرد عليك قريباً 🙏",
+              "7ader, hawaslak b zameel mn el team w hayrod 3aleik f a2rab wa2t 🙏",
+              "Of course, I''m connecting you with a colleague who will reply shortly 🙏"),
+          t(
+              "handoffNote",
+              "هحولك لزميل من فريقنا يكمل معاك.",
+              "سأحولك إلى زميل ليكمل معك.",
+              "Hawaslak b zameel yekammel ma3ak.",
+              "I''m handing you to a colleague who will take it from here."),
+          t(
+              "thanks",
+              "العفو! لو احتجت أي حاجة أنا موجودة 😊",
+              "العفو! أنا في خدمتك دائماً 😊",
+              "El 3afw! Law e7tagt ay 7aga ana mawgoda 😊",
+              "You''re welcome! I''m here whenever you need anything 😊"),
+          t(
+              "dontKnow",
+              "للأسف مش عندي معلومة أكيدة عن ده، ومش عايزة أقولك حاجة غلط. هحولك لزميل يرد عليك.",
+              "عذراً، ليست لدي معلومة مؤكدة عن ذلك. سأحولك إلى زميل ليجيبك.",
+              "Lel asaf msh 3andy ma3loma akeda 3an da. Hawaslak b zameel yrod 3aleik.",
+              "Sorry, I don''t know that for sure and I''d rather not guess. Let me get a colleague for you."),
+          t(
+              "menu",
+              "مش متأكدة إني فهمتك. أقدر أساعدك في دول:",
+              "لم أفهم طلبك تماماً. يمكنني مساعدتك في ما يلي:",
+              "msh mot2akeda enny fehmtak. a2dar asa3dak f dol:",
+              "I''m not sure I got that. I can help with these:"),
+          t(
+              "didntGet",
+              "معلش مفهمتش رسالتك كويس 🙏 ممكن تكتبهالي تاني باختصار؟",
+              "عذراً، لم أفهم رسالتك جيداً. هل يمكنك إعادة كتابتها باختصار؟",
+              "Ma3lesh mafhemtesh resaltak kwayes 🙏 momken tektebhaly tany bekhtesar?",
+              "Sorry, I didn''t quite get that 🙏 Could you write it again in a few words?"),
+          t(
+              "notSold",
+              "للأسف مش بنبيع {0} 🙏 عندنا موبايلات وسماعات وساعات ذكية وشواحن وباور بانك وإكسسوارات. تحب أقولك على حاجة منهم؟",
+              "عذراً، لا نبيع {0}. لدينا هواتف وسماعات وساعات ذكية وشواحن وبطاريات متنقلة وإكسسوارات. هل تود معرفة شيء منها؟",
+              "Lel asaf msh bnbe3 {0} 🙏 3andena mobilat w sama3at w sa3at smart w chargers w power banks w accessories. Te7eb a2olak 3ala 7aga menhom?",
+              "Sorry, we don''t sell {0} 🙏 We have phones, earphones and speakers, smartwatches, chargers, power banks and accessories. Shall I show you some?"),
+          t(
+              "notSoldNearest",
+              "للأسف مش بنبيع {0} 🙏 أقرب حاجة ليها عندنا:",
+              "عذراً، لا نبيع {0}. أقرب ما لدينا إليها:",
+              "Lel asaf msh bnbe3 {0} 🙏 A2rab 7aga leeha 3andena:",
+              "Sorry, we don''t sell {0} 🙏 The closest we have:"),
+          t(
+              "notSoldNearestAsk",
+              "تحب أقولك متوفر فين، أو تطلب واحد منهم؟",
+              "هل تود معرفة أين يتوفر، أو طلب أحدها؟",
+              "Te7eb a2olak metwaffar fen, aw totlob wa7ed menhom?",
+              "Shall I tell you where it''s in stock, or would you like to order one?"),
+          t(
+              "cheaperThan",
+              "أرخص من {0}:",
+              "خيارات أقل سعراً من {0}:",
+              "Ar5as mn {0}:",
+              "Cheaper than the {0}:"),
+          t(
+              "cheapest",
+              "{0} هو أرخص اختيار عندنا من النوع ده.",
+              "{0} هو الخيار الأقل سعراً لدينا من هذا النوع.",
+              "{0} howa ar5as e5tyar 3andena mn el no3 da.",
+              "The {0} is already our cheapest of its kind."),
+          t("passageLead", "", "", "Elly 3andena: ", ""),
+          t(
+              "paymentReceived",
+              "تمام، ابعتلنا صورة الإيصال هنا ونأكد الدفع خلال ساعة.",
+              "حسناً، أرسل صورة الإيصال هنا وسنؤكد الدفع خلال ساعة.",
+              "Tamam, ab3atlna sorat el e2sal hena w n2aked el daf3 khelal sa3a.",
+              "Great, send the receipt here and we''ll confirm the payment within an hour."),
+          t(
+              "optProducts",
+              "المنتجات والأسعار",
+              "المنتجات والأسعار",
+              "El montagat",
+              "Products & prices"),
+          t("optOrderStatus", "طلبي فين؟", "حالة طلبي", "El order fen?", "Track my order"),
+          t("optHuman", "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person"),
+          t("optOrder", "اطلب دلوقتي", "اطلب الآن", "Otlob delwa2ty", "Order now"),
+          t("optBooking", "حجز صيانة", "حجز صيانة", "A7gez seyana", "Book a repair"),
+          t("optBranchCairo", "فرع القاهرة", "فرع القاهرة", "Far3 el Kahera", "Cairo branch"),
+          t(
+              "optBranchAlex",
+              "فرع إسكندرية",
+              "فرع الإسكندرية",
+              "Far3 Eskendereya",
+              "Alexandria branch"),
+          t("optConfirm", "أيوه، أكد", "نعم، أكّد", "Aywa, akked", "Yes, confirm"),
+          t("optKeep", "لأ، سيبه", "لا، أبقِه", "La2, sebo", "No, keep it"),
+          t("optPaymentLink", "لينك دفع", "رابط الدفع", "Link daf3", "Payment link"),
+          t("listButton", "اختار", "اختر", "E5tar", "Choose"),
+          t("onDate", " يوم {0}", " في {0}", " {0}", " for {0}"),
+          t("refFor", " رقم {0}", " رقم {0}", " rakam {0}", " {0}"),
+          t("toDate", " لـ {0}", " إلى {0}", " l {0}", " to {0}"));
 
-    private ReplyTexts() {
-    }
+  private ReplyTexts() {}
 
-    private static Map.Entry<String, String[]> t(String key, String egyptian, String msa, String arabizi, String english) {
-        return Map.entry(key, new String[] {egyptian, msa, arabizi, english});
-    }
+  private static Map.Entry<String, String[]> t(
+      String key, String egyptian, String msa, String arabizi, String english) {
+    return Map.entry(key, new String[] {egyptian, msa, arabizi, english});
+  }
 
-    /** The sentence for the key in the reply language (mixed is resolved by the caller), with its arguments. */
-    static String get(String key, Language language, Object... args) {
-        String[] forms = TEXTS.get(key);
-        if (forms == null) {
-            throw new IllegalArgumentException("no reply text " + key);
-        }
-        String pattern = forms[switch (language) {
-            case AR -> 1;
-            case ARABIZI -> 2;
-            case EN -> 3;
-            default -> 0;
-        }];
-        if (args.length == 0) {
-            return pattern.replace("''", "'");
-        }
-        return new java.text.MessageFormat(pattern, java.util.Locale.ROOT).format(args);
+  /**
+   * The sentence for the key in the reply language (mixed is resolved by the caller), with its
+   * arguments.
+   */
+  static String get(String key, Language language, Object... args) {
+    String[] forms = TEXTS.get(key);
+    if (forms == null) {
+      throw new IllegalArgumentException("no reply text " + key);
     }
+    String pattern =
+        forms[
+            switch (language) {
+              case AR -> 1;
+              case ARABIZI -> 2;
+              case EN -> 3;
+              default -> 0;
+            }];
+    if (args.length == 0) {
+      return pattern.replace("''", "'");
+    }
+    return new java.text.MessageFormat(pattern, java.util.Locale.ROOT).format(args);
+  }
 }

@@ -1,243 +1,372 @@
 package app.wasla.persona;
 
+import app.wasla.persona.nlp.TextView;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import app.wasla.persona.nlp.TextView;
-
 /**
- * The store-information questions whose answer is one playbook passage (delivery fees, hours, branches, returns,
- * warranty, repairs, instalments, who Nour is), recognised by their subject and, where the subject alone is ambiguous, the
- * question asked of it ("الشحن بكام" is a fee, "الشحن اتأخر" is not). Matched on the normalised words and their
- * canonical Arabizi spelling. Also: products the shop does not sell, and corporate or wholesale orders.
+ * The store-information questions whose answer is one playbook passage (delivery fees, hours,
+ * branches, returns, warranty, repairs, instalments, who Nour is), recognised by their subject and,
+ * where the subject alone is ambiguous, the question asked of it ("الشحن بكام" is a fee, "الشحن
+ * اتأخر" is not). Matched on the normalised words and their canonical Arabizi spelling. Also:
+ * products the shop does not sell, and corporate or wholesale orders.
  */
 final class StoreTopics {
 
-    /** A topic: the passage that answers it and the intent it is read as. */
-    record Topic(String name, String passageId, String intent) {
+  /** A topic: the passage that answers it and the intent it is read as. */
+  record Topic(String name, String passageId, String intent) {}
+
+  static final Topic INSTALMENTS = new Topic("instalments", "payment-methods", Intents.PAYMENT);
+  static final Topic DELIVERY_FEES = new Topic("delivery_fees", "delivery-fees", Intents.OTHER);
+  static final Topic HOURS = new Topic("hours", "hours", Intents.OTHER);
+  static final Topic RETURNS = new Topic("returns", "returns", Intents.OTHER);
+  static final Topic WARRANTY = new Topic("warranty", "warranty", Intents.OTHER);
+  static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
+  static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
+  static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
+  static final Topic PAYMENT_METHODS =
+      new Topic("payment_methods", "payment-methods", Intents.PAYMENT);
+
+  private static Pattern words(String alternatives) {
+    return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
+  }
+
+  private static final Pattern INSTALMENT =
+      words(
+          "تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set|asat|اقسم المبلغ|نقسم المبلغ|split the payment");
+  private static final Pattern DELIVERY =
+      words(
+          "شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
+  private static final Pattern COST =
+      words(
+          "بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
+  private static final Pattern DELIVER_TO =
+      words(
+          "بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
+  private static final Pattern HOURS_WORD =
+      words(
+          "مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
+              + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|بتشتغلوا يوم|تعملون صباح|btshtghalo yom|"
+              + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
+              + "you close|close at|closes|opens|open at|"
+              + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
+  private static final Pattern BOOKING_WORD =
+      words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
+  private static final Pattern REPAIR_WORD =
+      words(
+          "صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
+              + "تغييرها|تغيرها|تغييره|تغيره|"
+              + "repair|repairs|fix|fixing|siana|siyana|syana|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
+              + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap");
+  private static final Pattern REPAIR_INFO =
+      words(
+          "بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
+              + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day");
+
+  /**
+   * "Do I need to book, or can I just walk in?" asks how the repair service works, though it names
+   * a booking.
+   */
+  private static final Pattern WALK_IN =
+      words(
+          "على طول|مباشره|walk in|walk-in|show up|just come|3ala tool|لازم احجز|يلزم حجز|"
+              + "need to book|need an appointment|need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
+
+  /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
+  private static final Pattern REPAIR_ASK =
+      words(
+          "بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
+
+  private static final Pattern PRICE_ASKED =
+      words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
+  private static final Pattern BOOK_VERB =
+      words(
+          "احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره لمركز|book|appointment|reservation|slot|set up a visit|sign me up|"
+              + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni");
+  private static final Pattern DEFECT =
+      words(
+          "باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
+              + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
+              + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
+  private static final Pattern COVERS =
+      words(
+          "يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati");
+  private static final Pattern RETURN_WORD =
+      words(
+          "ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
+              + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|refund|refunds|btrga3|betrga3|btreg3|"
+              + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
+  private static final Pattern WARRANTY_WORD =
+      words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
+  private static final Pattern BRANCH_WORD =
+      words(
+          "فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
+              + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
+  private static final Pattern WHO_WORD =
+      words(
+          "انت بوت|انتي بوت|روبوت|انت مين|انتي مين|من تكونين|من تكون|مين انتي|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
+              + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
+              + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
+              + "or a bot|or a person|or a human|wala bot|wala robot|"
+              + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
+  private static final Pattern CUSTOMER_ADDRESS =
+      words(
+          "العنوان ده|عنواني|هذا العنوان|عنوان التوصيل|this address|my address|"
+              + "3enwany|3enwan da|el 3enwan da|3al 3enwan");
+  private static final Pattern ALEXANDRIA =
+      words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
+  private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
+
+  private static final Pattern PAYMENT_WORD =
+      words(
+          "انستاباي|الانستاباي|انستا باي|فودافون كاش|محفظه|المحفظه|محافظ|"
+              + "instapay|insta pay|vodafone cash|e-wallet|wallet|wallets|mahfaza");
+
+  /**
+   * A request to be put through: a customer who asks it wants a person, whatever else the message
+   * says.
+   */
+  private static final Pattern PUT_THROUGH =
+      words(
+          "عايز اكلم|عاوز اكلم|اكلم|كلمني|حولني|وصلني|التحدث|اريد التحدث|"
+              + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
+              + "akalem|kalemny|7awelny|hawelny|wasalny|"
+              + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
+              + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad");
+
+  private static final Pattern STORE_WORD =
+      words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
+  private static final Pattern WHERE = words("where|wheres|فين|وين|اين|fein|fen|fin");
+  private static final Pattern GOVERNORATE =
+      words(
+          "الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
+              + "الزقازيق|زقازيق|بورسعيد|بور سعيد|الاسماعيليه|اسماعيليه|الصعيد|الدلتا|"
+              + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|port said|ismailia|upper egypt|delta");
+  private static final Pattern FREE =
+      words("ببلاش|بلاش|مجاني|مجانا|مجانى|free|bbalash|balash|mgany|magany");
+  private static final Pattern THRESHOLD =
+      words(
+          "من كام|فوق كام|لو اشتريت|بكام|over|above|minimum|spend|if i buy|"
+              + "mn kam|fo2 kam|men kam");
+
+  /**
+   * A question about Nour herself ("are you a bot?", "بوت ولا بني ادم؟") read as a request for a
+   * person: it is a question, not a request to be put through, unless it also asks for that.
+   */
+  boolean asksWhoNourIs(TextView text) {
+    String s = haystack(text);
+    return WHO_WORD.matcher(s).find() && !PUT_THROUGH.matcher(s).find();
+  }
+
+  private static final Pattern ASKS =
+      words(
+          "ينفع|اقدر|امكن|يمكن|ممكن|هل|كام يوم|كم يوم|مده|can i|could i|how long|how many days|"
+              + "is it possible|a2dar|momken|yenfa3|kam youm|kam yom|امتي|امتى|متى|when|emta|imta");
+
+  /**
+   * A question the classifier took for a request or a grievance: "are you a bot?" read as a request
+   * for a person, "can I return it if I don't like it?" read as a complaint. The store topic
+   * answers it.
+   */
+  boolean questionReadAsRequest(String intent, TextView text) {
+    String s = haystack(text);
+    if (Intents.HUMAN_REQUEST.equals(intent)) {
+      return asksWhoNourIs(text);
     }
+    return Intents.COMPLAINT.equals(intent)
+        && RETURN_WORD.matcher(s).find()
+        && !DEFECT.matcher(s).find()
+        && !chargedTwice(text)
+        && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
+  }
 
-    static final Topic INSTALMENTS = new Topic("instalments", "payment-methods", Intents.PAYMENT);
-    static final Topic DELIVERY_FEES = new Topic("delivery_fees", "delivery-fees", Intents.OTHER);
-    static final Topic HOURS = new Topic("hours", "hours", Intents.OTHER);
-    static final Topic RETURNS = new Topic("returns", "returns", Intents.OTHER);
-    static final Topic WARRANTY = new Topic("warranty", "warranty", Intents.OTHER);
-    static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
-    static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
-    static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
-    static final Topic PAYMENT_METHODS = new Topic("payment_methods", "payment-methods", Intents.PAYMENT);
+  /** The topic this text asks about, if it is one of the store-information questions. */
+  Optional<Topic> find(TextView text, boolean namesAProduct) {
+    return findAll(text, namesAProduct).stream().findFirst();
+  }
 
-    private static Pattern words(String alternatives) {
-        return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
+  /**
+   * Every store topic the text asks about, the first being the one {@link #find} gives: "are you
+   * open today, and where is the Cairo branch?" asks two.
+   */
+  List<Topic> findAll(TextView text, boolean namesAProduct) {
+    String s = haystack(text);
+    java.util.LinkedHashSet<Topic> found = new java.util.LinkedHashSet<>();
+    if (INSTALMENT.matcher(s).find()) {
+      found.add(INSTALMENTS);
     }
-
-    private static final Pattern INSTALMENT = words("تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set|asat|اقسم المبلغ|نقسم المبلغ|split the payment");
-    private static final Pattern DELIVERY = words("شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
-    private static final Pattern COST = words("بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
-    private static final Pattern DELIVER_TO = words("بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
-    private static final Pattern HOURS_WORD = words("مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
-            + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|بتشتغلوا يوم|تعملون صباح|btshtghalo yom|"
-            + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
-            + "you close|close at|closes|opens|open at|"
-            + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
-    private static final Pattern BOOKING_WORD = words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
-    private static final Pattern REPAIR_WORD = words("صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
-            + "تغييرها|تغيرها|تغييره|تغيره|"
-            + "repair|repairs|fix|fixing|siana|siyana|syana|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
-            + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap");
-    private static final Pattern REPAIR_INFO = words("بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
-            + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day");
-    /** "Do I need to book, or can I just walk in?" asks how the repair service works, though it names a booking. */
-    private static final Pattern WALK_IN = words("على طول|مباشره|walk in|walk-in|show up|just come|3ala tool|لازم احجز|يلزم حجز|"
-            + "need to book|need an appointment|need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
-    /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
-    private static final Pattern REPAIR_ASK = words("بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
-    private static final Pattern PRICE_ASKED = words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
-    private static final Pattern BOOK_VERB = words("احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره لمركز|book|appointment|reservation|slot|set up a visit|sign me up|"
-            + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni");
-    private static final Pattern DEFECT = words("باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
-            + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
-            + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
-    private static final Pattern COVERS = words("يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati");
-    private static final Pattern RETURN_WORD = words("ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
-            + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|refund|refunds|btrga3|betrga3|btreg3|"
-            + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
-    private static final Pattern WARRANTY_WORD = words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
-    private static final Pattern BRANCH_WORD = words("فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
-            + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
-    private static final Pattern WHO_WORD = words("انت بوت|انتي بوت|روبوت|انت مين|انتي مين|من تكونين|من تكون|مين انتي|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
-            + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
-            + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
-            + "or a bot|or a person|or a human|wala bot|wala robot|"
-            + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
-    private static final Pattern CUSTOMER_ADDRESS = words("العنوان ده|عنواني|هذا العنوان|عنوان التوصيل|this address|my address|"
-            + "3enwany|3enwan da|el 3enwan da|3al 3enwan");
-    private static final Pattern ALEXANDRIA = words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
-    private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
-
-    private static final Pattern PAYMENT_WORD = words("انستاباي|الانستاباي|انستا باي|فودافون كاش|محفظه|المحفظه|محافظ|"
-            + "instapay|insta pay|vodafone cash|e-wallet|wallet|wallets|mahfaza");
-    /** A request to be put through: a customer who asks it wants a person, whatever else the message says. */
-    private static final Pattern PUT_THROUGH = words("عايز اكلم|عاوز اكلم|اكلم|كلمني|حولني|وصلني|التحدث|اريد التحدث|"
-            + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
-            + "akalem|kalemny|7awelny|hawelny|wasalny|"
-            + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
-            + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad");
-    private static final Pattern STORE_WORD = words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
-    private static final Pattern WHERE = words("where|wheres|فين|وين|اين|fein|fen|fin");
-    private static final Pattern GOVERNORATE = words("الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
-            + "الزقازيق|زقازيق|بورسعيد|بور سعيد|الاسماعيليه|اسماعيليه|الصعيد|الدلتا|"
-            + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|port said|ismailia|upper egypt|delta");
-    private static final Pattern FREE = words("ببلاش|بلاش|مجاني|مجانا|مجانى|free|bbalash|balash|mgany|magany");
-    private static final Pattern THRESHOLD = words("من كام|فوق كام|لو اشتريت|بكام|over|above|minimum|spend|if i buy|"
-            + "mn kam|fo2 kam|men kam");
-
-    /**
-     * A question about Nour herself ("are you a bot?", "بوت ولا بني ادم؟") read as a request for a person: it is a
-     * question, not a request to be put through, unless it also asks for that.
-     */
-    boolean asksWhoNourIs(TextView text) {
-        String s = haystack(text);
-        return WHO_WORD.matcher(s).find() && !PUT_THROUGH.matcher(s).find();
+    if (DELIVERY.matcher(s).find() && COST.matcher(s).find() || DELIVER_TO.matcher(s).find()) {
+      found.add(DELIVERY_FEES);
     }
-
-    private static final Pattern ASKS = words("ينفع|اقدر|امكن|يمكن|ممكن|هل|كام يوم|كم يوم|مده|can i|could i|how long|how many days|"
-            + "is it possible|a2dar|momken|yenfa3|kam youm|kam yom|امتي|امتى|متى|when|emta|imta");
-
-    /**
-     * A question the classifier took for a request or a grievance: "are you a bot?" read as a request for a person,
-     * "can I return it if I don't like it?" read as a complaint. The store topic answers it.
-     */
-    boolean questionReadAsRequest(String intent, TextView text) {
-        String s = haystack(text);
-        if (Intents.HUMAN_REQUEST.equals(intent)) {
-            return asksWhoNourIs(text);
-        }
-        return Intents.COMPLAINT.equals(intent) && RETURN_WORD.matcher(s).find() && !DEFECT.matcher(s).find()
-                && !chargedTwice(text) && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
+    if (HOURS_WORD.matcher(s).find() && !BOOKING_WORD.matcher(s).find()) {
+      found.add(HOURS);
     }
-
-    /** The topic this text asks about, if it is one of the store-information questions. */
-    Optional<Topic> find(TextView text, boolean namesAProduct) {
-        return findAll(text, namesAProduct).stream().findFirst();
+    boolean defect =
+        DEFECT
+            .matcher(s)
+            .find(); // "it broke, I want to return it" is a complaint, not a policy question
+    if (RETURN_WORD.matcher(s).find() && !defect) {
+      found.add(RETURNS);
     }
-
-    /**
-     * Every store topic the text asks about, the first being the one {@link #find} gives: "are you open today, and
-     * where is the Cairo branch?" asks two.
-     */
-    List<Topic> findAll(TextView text, boolean namesAProduct) {
-        String s = haystack(text);
-        java.util.LinkedHashSet<Topic> found = new java.util.LinkedHashSet<>();
-        if (INSTALMENT.matcher(s).find()) {
-            found.add(INSTALMENTS);
-        }
-        if (DELIVERY.matcher(s).find() && COST.matcher(s).find() || DELIVER_TO.matcher(s).find()) {
-            found.add(DELIVERY_FEES);
-        }
-        if (HOURS_WORD.matcher(s).find() && !BOOKING_WORD.matcher(s).find()) {
-            found.add(HOURS);
-        }
-        boolean defect = DEFECT.matcher(s).find(); // "it broke, I want to return it" is a complaint, not a policy question
-        if (RETURN_WORD.matcher(s).find() && !defect) {
-            found.add(RETURNS);
-        }
-        if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
-            found.add(WARRANTY);
-        }
-        boolean priced = PRICE_ASKED.matcher(s).find();
-        if (REPAIR_WORD.matcher(s).find() && (REPAIR_INFO.matcher(s).find() && !BOOK_VERB.matcher(s).find()
-                && (!defect || priced || REPAIR_ASK.matcher(s).find()) || WALK_IN.matcher(s).find())) {
-            found.add(REPAIRS);
-        }
-        if (PAYMENT_WORD.matcher(s).find()) {
-            found.add(PAYMENT_METHODS); // "عنوان إنستاباي" is an InstaPay address, not the shop's
-        }
-        // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB names
-        // "send it to this address" names the customer's address, not the shop's
-        if (!found.contains(PAYMENT_METHODS) && !CUSTOMER_ADDRESS.matcher(s).find() && (BRANCH_WORD.matcher(s).find() || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
-                && !namesAProduct && !BOOK_VERB.matcher(s).find()) {
-            found.add(BRANCHES);
-        }
-        if (WHO_WORD.matcher(s).find()) {
-            found.add(WHO);
-        }
-        // "what about Luxor?" after a delivery question; "free from how much?": only delivery has a threshold
-        if (!namesAProduct && (GOVERNORATE.matcher(s).find() || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
-            found.add(DELIVERY_FEES);
-        }
-        return List.copyOf(found);
+    if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
+      found.add(WARRANTY);
     }
-
-    /**
-     * True when the text asks about the repair service (whether or at what price it is done) or what the warranty
-     * covers, though it names a defect: "screen cracked 😭 how much to replace it?" asks a price.
-     */
-    boolean asksAboutAService(TextView text) {
-        String s = haystack(text);
-        return REPAIR_WORD.matcher(s).find() && (REPAIR_ASK.matcher(s).find() || PRICE_ASKED.matcher(s).find())
-                || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
+    boolean priced = PRICE_ASKED.matcher(s).find();
+    if (REPAIR_WORD.matcher(s).find()
+        && (REPAIR_INFO.matcher(s).find()
+                && !BOOK_VERB.matcher(s).find()
+                && (!defect || priced || REPAIR_ASK.matcher(s).find())
+            || WALK_IN.matcher(s).find())) {
+      found.add(REPAIRS);
     }
-
-    /** True when the text names a booking or an appointment (a move or cancellation of one stays what it is). */
-    boolean aboutABooking(TextView text) {
-        return BOOK_VERB.matcher(haystack(text)).find();
+    if (PAYMENT_WORD.matcher(s).find()) {
+      found.add(PAYMENT_METHODS); // "عنوان إنستاباي" is an InstaPay address, not the shop's
     }
-
-    /** "alexandria", "cairo" or null: the city a branch question names. */
-    static String city(TextView text) {
-        String s = haystack(text);
-        boolean alex = ALEXANDRIA.matcher(s).find();
-        boolean cairo = CAIRO.matcher(s).find();
-        return alex == cairo ? null : alex ? "alexandria" : "cairo";
+    // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB
+    // names
+    // "send it to this address" names the customer's address, not the shop's
+    if (!found.contains(PAYMENT_METHODS)
+        && !CUSTOMER_ADDRESS.matcher(s).find()
+        && (BRANCH_WORD.matcher(s).find()
+            || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
+        && !namesAProduct
+        && !BOOK_VERB.matcher(s).find()) {
+      found.add(BRANCHES);
     }
-
-    /**
-     * A product kind the shop does not sell, with its names, and the skus of the catalogue's nearest products where
-     * one is close (a big-screen phone for a tablet, a phone with a good camera for a camera, a portable speaker for a
-     * soundbar); none where nothing is (a fridge).
-     */
-    record NotSold(Pattern pattern, String ar, String en, List<String> nearest) {
-        NotSold {
-            nearest = List.copyOf(nearest);
-        }
+    if (WHO_WORD.matcher(s).find()) {
+      found.add(WHO);
     }
-
-    static final List<NotSold> NOT_SOLD = List.of(
-            new NotSold(words("لاب توب|لابتوب|لاب(?=\\s|$)|اللاب(?=\\s|$)|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"), "لاب توب", "laptops", List.of()),
-            new NotSold(words("غساله|غسالات|washing machine|washer|ghasala|ghassala"), "غسالات", "washing machines", List.of()),
-            new NotSold(words("تلاج|ثلاج|fridge|refrigerator|tallaga|talaga"), "تلاجات", "fridges", List.of()),
-            new NotSold(words("ساوند بار|الساوند بار|مسرح منزلي|هوم ثياتر|soundbar|sound bar|home theater|home theatre"), "ساوند بار", "soundbars", List.of("JBLF6")),
-            new NotSold(words("تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"), "تلفزيونات", "TVs", List.of()),
-            new NotSold(words("تابلت|التابلت|ايباد|الايباد|tablet|tablets|ipad|tab s"), "تابلت", "tablets", List.of("IP15PM-256", "SM-A55")),
-            new NotSold(words("بلايستيشن|بلاي ستيشن|البلايستيشن|اكس بوكس|playstation|ps5|ps4|xbox|console|consoles"), "أجهزة ألعاب", "game consoles", List.of()),
-            new NotSold(words("كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera"), "كاميرات", "cameras", List.of("IP15PM-256", "SM-S24")));
-
-    Optional<NotSold> notSold(TextView text) {
-        String s = haystack(text);
-        return NOT_SOLD.stream().filter(n -> n.pattern().matcher(s).find()).findFirst();
+    // "what about Luxor?" after a delivery question; "free from how much?": only delivery has a
+    // threshold
+    if (!namesAProduct
+        && (GOVERNORATE.matcher(s).find()
+            || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
+      found.add(DELIVERY_FEES);
     }
+    return List.copyOf(found);
+  }
 
-    private static final Pattern CORPORATE = words("company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|for our team|sales team|our staff|"
-            + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen");
+  /**
+   * True when the text asks about the repair service (whether or at what price it is done) or what
+   * the warranty covers, though it names a defect: "screen cracked 😭 how much to replace it?" asks
+   * a price.
+   */
+  boolean asksAboutAService(TextView text) {
+    String s = haystack(text);
+    return REPAIR_WORD.matcher(s).find()
+            && (REPAIR_ASK.matcher(s).find() || PRICE_ASKED.matcher(s).find())
+        || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
+  }
 
-    /** Wholesale or corporate wording ("a corporate quote", "بالجملة"), a big deal whatever the price. */
-    boolean corporate(TextView text) {
-        return CORPORATE.matcher(haystack(text)).find();
+  /**
+   * True when the text names a booking or an appointment (a move or cancellation of one stays what
+   * it is).
+   */
+  boolean aboutABooking(TextView text) {
+    return BOOK_VERB.matcher(haystack(text)).find();
+  }
+
+  /** "alexandria", "cairo" or null: the city a branch question names. */
+  static String city(TextView text) {
+    String s = haystack(text);
+    boolean alex = ALEXANDRIA.matcher(s).find();
+    boolean cairo = CAIRO.matcher(s).find();
+    return alex == cairo ? null : alex ? "alexandria" : "cairo";
+  }
+
+  /**
+   * A product kind the shop does not sell, with its names, and the skus of the catalogue's nearest
+   * products where one is close (a big-screen phone for a tablet, a phone with a good camera for a
+   * camera, a portable speaker for a soundbar); none where nothing is (a fridge).
+   */
+  record NotSold(Pattern pattern, String ar, String en, List<String> nearest) {
+    NotSold {
+      nearest = List.copyOf(nearest);
     }
+  }
 
-    private static final Pattern CHARGE = words("خصم|اتخصم|اتخصملي|خصمتوا|سحب|اتسحب|charged|deducted|debited|taken|khasm|et5asam|etkhasam|etsahab");
-    private static final Pattern TWICE = words("مرتين|مرتان|twice|two times|2 times|double|marten|marteen|martin");
+  static final List<NotSold> NOT_SOLD =
+      List.of(
+          new NotSold(
+              words(
+                  "لاب توب|لابتوب|لاب(?=\\s|$)|اللاب(?=\\s|$)|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"),
+              "لاب توب",
+              "laptops",
+              List.of()),
+          new NotSold(
+              words("غساله|غسالات|washing machine|washer|ghasala|ghassala"),
+              "غسالات",
+              "washing machines",
+              List.of()),
+          new NotSold(
+              words("تلاج|ثلاج|fridge|refrigerator|tallaga|talaga"),
+              "تلاجات",
+              "fridges",
+              List.of()),
+          new NotSold(
+              words(
+                  "ساوند بار|الساوند بار|مسرح منزلي|هوم ثياتر|soundbar|sound bar|home theater|home theatre"),
+              "ساوند بار",
+              "soundbars",
+              List.of("JBLF6")),
+          new NotSold(
+              words(
+                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"),
+              "تلفزيونات",
+              "TVs",
+              List.of()),
+          new NotSold(
+              words("تابلت|التابلت|ايباد|الايباد|tablet|tablets|ipad|tab s"),
+              "تابلت",
+              "tablets",
+              List.of("IP15PM-256", "SM-A55")),
+          new NotSold(
+              words(
+                  "بلايستيشن|بلاي ستيشن|البلايستيشن|اكس بوكس|playstation|ps5|ps4|xbox|console|consoles"),
+              "أجهزة ألعاب",
+              "game consoles",
+              List.of()),
+          new NotSold(
+              words("كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera"),
+              "كاميرات",
+              "cameras",
+              List.of("IP15PM-256", "SM-S24")));
 
-    /** Money taken twice: a complaint, however politely put. */
-    boolean chargedTwice(TextView text) {
-        String s = haystack(text);
-        return CHARGE.matcher(s).find() && TWICE.matcher(s).find();
-    }
+  Optional<NotSold> notSold(TextView text) {
+    String s = haystack(text);
+    return NOT_SOLD.stream().filter(n -> n.pattern().matcher(s).find()).findFirst();
+  }
 
-    /** The words and their clitic-stripped / canonical forms, space-separated with a space at each end. */
-    private static String haystack(TextView text) {
-        return " " + String.join(" ", text.tokens()) + " " + String.join(" ", text.stems()) + " ";
-    }
+  private static final Pattern CORPORATE =
+      words(
+          "company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|for our team|sales team|our staff|"
+              + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen");
+
+  /**
+   * Wholesale or corporate wording ("a corporate quote", "بالجملة"), a big deal whatever the price.
+   */
+  boolean corporate(TextView text) {
+    return CORPORATE.matcher(haystack(text)).find();
+  }
+
+  private static final Pattern CHARGE =
+      words(
+          "خصم|اتخصم|اتخصملي|خصمتوا|سحب|اتسحب|charged|deducted|debited|taken|khasm|et5asam|etkhasam|etsahab");
+  private static final Pattern TWICE =
+      words("مرتين|مرتان|twice|two times|2 times|double|marten|marteen|martin");
+
+  /** Money taken twice: a complaint, however politely put. */
+  boolean chargedTwice(TextView text) {
+    String s = haystack(text);
+    return CHARGE.matcher(s).find() && TWICE.matcher(s).find();
+  }
+
+  /**
+   * The words and their clitic-stripped / canonical forms, space-separated with a space at each
+   * end.
+   */
+  private static String haystack(TextView text) {
+    return " " + String.join(" ", text.tokens()) + " " + String.join(" ", text.stems()) + " ";
+  }
 }

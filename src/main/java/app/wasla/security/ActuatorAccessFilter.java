@@ -14,8 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Cloud mode: the actuator's endpoints other than health and its probes (metrics, prometheus, info, ...) answer only
- * to Camunda administrators (HTTP Basic of a user in group camunda-admin); load balancers keep anonymous probes.
+ * Cloud mode: the actuator's endpoints other than health and its probes (metrics, prometheus, info,
+ * ...) answer only to Camunda administrators (HTTP Basic of a user in group camunda-admin); load
+ * balancers keep anonymous probes.
  */
 final class ActuatorAccessFilter extends OncePerRequestFilter {
 
@@ -30,10 +31,12 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
-        .replaceAll("/{2,}", "/");
+    String path =
+        (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+            .replaceAll("/{2,}", "/");
     if (open(path) || admin(request)) {
       chain.doFilter(request, response);
       return;
@@ -42,13 +45,22 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
     response.setHeader("WWW-Authenticate", "Basic realm=\"wasla-management\"");
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"Unauthorized\",\"message\":\"HTTP Basic of a Camunda administrator is "
-        + "required\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"Unauthorized\",\"message\":\"HTTP Basic of a Camunda administrator is "
+                + "required\"}");
   }
 
   private boolean admin(HttpServletRequest request) {
     Optional<HttpBasic> basic = HttpBasic.parse(request.getHeader("Authorization"));
-    return basic.isPresent() && identity.checkPassword(basic.get().user(), basic.get().password())
-        && identity.createGroupQuery().groupMember(basic.get().user()).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+    return basic.isPresent()
+        && identity.checkPassword(basic.get().user(), basic.get().password())
+        && identity
+                .createGroupQuery()
+                .groupMember(basic.get().user())
+                .groupId(Groups.CAMUNDA_ADMIN)
+                .count()
+            > 0;
   }
 }

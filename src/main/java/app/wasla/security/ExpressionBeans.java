@@ -9,30 +9,62 @@ import java.util.TreeSet;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The beans an expression may name: Wasla's delegates and helpers that the flows in {@code processes/} use (and
- * {@code publishEvent}, which analysts add), plus {@code wasla.security.expression-beans}. Every other bean (the
- * environment, data sources, the engine's services) is unknown to expressions. Looked up when first named, since the
- * delegates need the engine that this map is built for.
+ * The beans an expression may name: Wasla's delegates and helpers that the flows in {@code
+ * processes/} use (and {@code publishEvent}, which analysts add), plus {@code
+ * wasla.security.expression-beans}. Every other bean (the environment, data sources, the engine's
+ * services) is unknown to expressions. Looked up when first named, since the delegates need the
+ * engine that this map is built for.
  */
 final class ExpressionBeans extends AbstractMap<Object, Object> {
 
-  static final List<String> WASLA = List.of(
-      // persona and conversation
-      "personaReply", "personaTurns", "salesTopics",
-      // commerce
-      "salesTurns", "loadSmartInfo", "lookUpStock", "placeOrder", "createPaymentLink", "confirmPayment",
-      "paymentFailed", "remindPayment", "expireOrder", "trackOrder", "findBooking",
-      "rescheduleBooking", "cancelBooking", "commerceTimers",
-      // checkout (order-and-pay)
-      "offerTurn", "offerTopic", "startCheckout", "checkoutAnswer", "checkoutResume", "confirmCashOnDelivery",
-      "payingTurn", "payingTopic", "offerWhilePaying", "afterBookingWhilePaying", "giveUpUnpaidOrder",
-      // booking
-      "nextBookingStep", "readBookingAnswer", "bookingOtherTopic", "bookAppointment", "keepBooking",
-      "sendBookingReminder",
-      // handoff
-      "handoffTaskListener", "handoffSla", "handoffOverdue", "refreshHandoff", "sendAgentReply",
-      // outbound webhooks
-      "publishEvent");
+  static final List<String> WASLA =
+      List.of(
+          // persona and conversation
+          "personaReply",
+          "personaTurns",
+          "salesTopics",
+          // commerce
+          "salesTurns",
+          "loadSmartInfo",
+          "lookUpStock",
+          "placeOrder",
+          "createPaymentLink",
+          "confirmPayment",
+          "paymentFailed",
+          "remindPayment",
+          "expireOrder",
+          "trackOrder",
+          "findBooking",
+          "rescheduleBooking",
+          "cancelBooking",
+          "commerceTimers",
+          // checkout (order-and-pay)
+          "offerTurn",
+          "offerTopic",
+          "startCheckout",
+          "checkoutAnswer",
+          "checkoutResume",
+          "confirmCashOnDelivery",
+          "payingTurn",
+          "payingTopic",
+          "offerWhilePaying",
+          "afterBookingWhilePaying",
+          "giveUpUnpaidOrder",
+          // booking
+          "nextBookingStep",
+          "readBookingAnswer",
+          "bookingOtherTopic",
+          "bookAppointment",
+          "keepBooking",
+          "sendBookingReminder",
+          // handoff
+          "handoffTaskListener",
+          "handoffSla",
+          "handoffOverdue",
+          "refreshHandoff",
+          "sendAgentReply",
+          // outbound webhooks
+          "publishEvent");
 
   private final ApplicationContext context;
   private final Set<String> allowed;
@@ -60,7 +92,9 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
   @Override
   public Set<Entry<Object, Object>> entrySet() {
     Map<Object, Object> resolved = new LinkedHashMap<>();
-    allowed.stream().filter(this::containsKey).forEach(name -> resolved.put(name, context.getBean(name)));
+    allowed.stream()
+        .filter(this::containsKey)
+        .forEach(name -> resolved.put(name, context.getBean(name)));
     return resolved.entrySet();
   }
 }

@@ -9,10 +9,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Expressions in flows, forms and decisions see only {@link ExpressionBeans} (not every Spring bean, such as the
- * environment and its secrets) and cannot reach reflection. The Spring integration builds its expression manager
- * before plugins run, so this setup replaces it with one built on the allow-list, its resolvers wrapped in the
- * reflection guard.
+ * Expressions in flows, forms and decisions see only {@link ExpressionBeans} (not every Spring
+ * bean, such as the environment and its secrets) and cannot reach reflection. The Spring
+ * integration builds its expression manager before plugins run, so this setup replaces it with one
+ * built on the allow-list, its resolvers wrapped in the reflection guard.
  */
 @Component
 class ExpressionSandbox implements EngineSetup {
@@ -32,8 +32,11 @@ class ExpressionSandbox implements EngineSetup {
     ExpressionBeans beans = new ExpressionBeans(context, props.expressionBeans());
     Map<Object, Object> map = beans;
     settings.useExpressionBeans(map, ReflectionGuardElResolver::new);
-    props.expressionBeans().stream().map(String::trim).filter(name -> !name.isEmpty() && !context.containsBean(name))
-        .forEach(name -> log.warn("wasla.security.expression-beans names '{}', which is no bean", name));
+    props.expressionBeans().stream()
+        .map(String::trim)
+        .filter(name -> !name.isEmpty() && !context.containsBean(name))
+        .forEach(
+            name -> log.warn("wasla.security.expression-beans names '{}', which is no bean", name));
     log.info("Expressions may name the beans {}", beans.names());
   }
 }

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Failed logins per key (a client address or a user name) in fixed windows; forgotten when a window ends. */
+/**
+ * Failed logins per key (a client address or a user name) in fixed windows; forgotten when a window
+ * ends.
+ */
 final class FailedLogins {
 
-  private record Window(Instant start, int failures) {
-  }
+  private record Window(Instant start, int failures) {}
 
   private final Clock clock;
   private final Duration window;
@@ -33,11 +35,16 @@ final class FailedLogins {
   }
 
   void failed(String key) {
-    windows.asMap().compute(key, (k, w) -> {
-      Instant now = clock.instant();
-      return w == null || !now.isBefore(w.start().plus(window)) ? new Window(now, 1)
-          : new Window(w.start(), w.failures() + 1);
-    });
+    windows
+        .asMap()
+        .compute(
+            key,
+            (k, w) -> {
+              Instant now = clock.instant();
+              return w == null || !now.isBefore(w.start().plus(window))
+                  ? new Window(now, 1)
+                  : new Window(w.start(), w.failures() + 1);
+            });
   }
 
   private Window current(String key) {

@@ -21,19 +21,25 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits failed logins before the engine counts them: HTTP Basic on any path and the webapps' login form. Failures
- * are counted per (client address, user name) pair and per client address across user names; a pair or an address
- * over its allowance in the window gets 429 with Retry-After and never reaches a password check. Nothing is counted
- * per user name alone, so failures from other addresses never refuse a user's right password: against guessing one
- * user from many addresses the defence is the password policy (cloud mode). A failure is an answer 401 to a request
- * that carried credentials.
+ * Limits failed logins before the engine counts them: HTTP Basic on any path and the webapps' login
+ * form. Failures are counted per (client address, user name) pair and per client address across
+ * user names; a pair or an address over its allowance in the window gets 429 with Retry-After and
+ * never reaches a password check. Nothing is counted per user name alone, so failures from other
+ * addresses never refuse a user's right password: against guessing one user from many addresses the
+ * defence is the password policy (cloud mode). A failure is an answer 401 to a request that carried
+ * credentials.
  */
 final class LoginThrottle extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-  private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
+  private static final Pattern WEBAPP_LOGIN =
+      Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
   private static final int MAX_LOGIN_FORM = 8 * 1024;
-  /** Camunda's password check as a service (/engine-rest/identity/verify): it answers 200 either way. */
+
+  /**
+   * Camunda's password check as a service (/engine-rest/identity/verify): it answers 200 either
+   * way.
+   */
   private static final Pattern VERIFY = Pattern.compile("^.*/identity/verify/?$");
 
   private final FailedLogins failures;
@@ -47,12 +53,20 @@ final class LoginThrottle extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if ("POST".equals(request.getMethod()) && VERIFY.matcher(decodedPath(request)).matches()) {
-      // any logged-in caller could test other users' passwords there, unthrottled: Wasla needs no such service
-      refuse(response, 403, Map.of("type", "Forbidden",
-          "message", "identity/verify is disabled: log in with HTTP Basic or the login form"));
+      // any logged-in caller could test other users' passwords there, unthrottled: Wasla needs no
+      // such service
+      refuse(
+          response,
+          403,
+          Map.of(
+              "type",
+              "Forbidden",
+              "message",
+              "identity/verify is disabled: log in with HTTP Basic or the login form"));
       return;
     }
     String user;
@@ -60,7 +74,8 @@ final class LoginThrottle extends OncePerRequestFilter {
     String authorization = request.getHeader("Authorization");
     if (HttpBasic.present(authorization)) {
       user = HttpBasic.parse(authorization).map(HttpBasic::user).orElse("");
-    } else if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path(request)).matches()) {
+    } else if ("POST".equals(request.getMethod())
+        && WEBAPP_LOGIN.matcher(path(request)).matches()) {
       byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_FORM);
       user = formField(body, "username");
       forward = new RereadableRequest(request, body);
@@ -72,13 +87,21 @@ final class LoginThrottle extends OncePerRequestFilter {
     String client = "client:" + address;
     // one counter for Sara and SARA: some databases match user ids case-insensitively
     String pair = "pair:" + address + "|" + user.toLowerCase(Locale.ROOT);
-    Optional<Duration> wait = failures.blocked(pair, limits.maxFailures())
-        .or(() -> failures.blocked(client, limits.maxFailuresPerClient()));
+    Optional<Duration> wait =
+        failures
+            .blocked(pair, limits.maxFailures())
+            .or(() -> failures.blocked(client, limits.maxFailuresPerClient()));
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       response.setHeader("Retry-After", Long.toString(seconds));
-      refuse(response, 429, Map.of("type", "TooManyFailedLogins",
-          "message", "Too many failed logins; try again in " + seconds + " s"));
+      refuse(
+          response,
+          429,
+          Map.of(
+              "type",
+              "TooManyFailedLogins",
+              "message",
+              "Too many failed logins; try again in " + seconds + " s"));
       return;
     }
     chain.doFilter(forward, response);
@@ -89,21 +112,28 @@ final class LoginThrottle extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(HttpServletResponse response, int status, Map<String, String> body) throws IOException {
+  private void refuse(HttpServletResponse response, int status, Map<String, String> body)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     json.writeValue(response.getOutputStream(), body);
   }
 
-  /** The path as the servlet container decoded and normalized it (no %-escapes, no ;parameters), as Jersey routes. */
+  /**
+   * The path as the servlet container decoded and normalized it (no %-escapes, no ;parameters), as
+   * Jersey routes.
+   */
   private static String decodedPath(HttpServletRequest request) {
     String info = request.getPathInfo();
     return (request.getServletPath() + (info == null ? "" : info)).replaceAll("/{2,}", "/");
   }
 
   private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length()).replaceAll("/{2,}", "/");
+    return request
+        .getRequestURI()
+        .substring(request.getContextPath().length())
+        .replaceAll("/{2,}", "/");
   }
 
   static String formField(byte[] body, String name) {

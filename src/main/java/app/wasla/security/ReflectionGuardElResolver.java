@@ -8,20 +8,52 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
 /**
- * Wraps the engine's resolvers so that no expression reaches reflection or the engine's services: JUEL calls any
- * public method of any object it holds, so {@code ${bean.getClass().forName('java.lang.Runtime')}} would otherwise
- * load any class, and {@code ${execution.processEngineServices.identityService}} create users.
+ * Wraps the engine's resolvers so that no expression reaches reflection or the engine's services:
+ * JUEL calls any public method of any object it holds, so {@code
+ * ${bean.getClass().forName('java.lang.Runtime')}} would otherwise load any class, and {@code
+ * ${execution.processEngineServices.identityService}} create users.
  */
 final class ReflectionGuardElResolver extends ELResolver {
 
-  static final Set<String> FORBIDDEN_NAMES = Set.of(
-      "class", "getClass", "forName", "classLoader", "getClassLoader", "contextClassLoader", "getContextClassLoader",
-      "loadClass", "newInstance", "getMethod", "getMethods", "getDeclaredMethod", "getDeclaredMethods",
-      "getConstructor", "getConstructors", "getDeclaredConstructor", "getDeclaredConstructors", "getField",
-      "getFields", "getDeclaredField", "getDeclaredFields", "invoke", "setAccessible", "getRuntime", "exec", "exit",
-      "halt", "module", "getModule", "protectionDomain", "getProtectionDomain",
-      // the engine's services (identities, authorizations, deployments) from execution or task: Java only
-      "processEngineServices", "getProcessEngineServices", "processEngine", "getProcessEngine");
+  static final Set<String> FORBIDDEN_NAMES =
+      Set.of(
+          "class",
+          "getClass",
+          "forName",
+          "classLoader",
+          "getClassLoader",
+          "contextClassLoader",
+          "getContextClassLoader",
+          "loadClass",
+          "newInstance",
+          "getMethod",
+          "getMethods",
+          "getDeclaredMethod",
+          "getDeclaredMethods",
+          "getConstructor",
+          "getConstructors",
+          "getDeclaredConstructor",
+          "getDeclaredConstructors",
+          "getField",
+          "getFields",
+          "getDeclaredField",
+          "getDeclaredFields",
+          "invoke",
+          "setAccessible",
+          "getRuntime",
+          "exec",
+          "exit",
+          "halt",
+          "module",
+          "getModule",
+          "protectionDomain",
+          "getProtectionDomain",
+          // the engine's services (identities, authorizations, deployments) from execution or task:
+          // Java only
+          "processEngineServices",
+          "getProcessEngineServices",
+          "processEngine",
+          "getProcessEngine");
 
   private final ELResolver delegate;
 
@@ -33,8 +65,13 @@ final class ReflectionGuardElResolver extends ELResolver {
     if (base == null) {
       return;
     }
-    if (base instanceof Class<?> || base instanceof ClassLoader || base instanceof Module || base instanceof Thread
-        || base instanceof Runtime || base instanceof ProcessBuilder || base instanceof Process
+    if (base instanceof Class<?>
+        || base instanceof ClassLoader
+        || base instanceof Module
+        || base instanceof Thread
+        || base instanceof Runtime
+        || base instanceof ProcessBuilder
+        || base instanceof Process
         || base.getClass().getName().startsWith("java.lang.reflect.")
         || base.getClass().getName().startsWith("java.lang.invoke.")) {
       throw new ELException("Expressions may not use " + base.getClass().getName());
@@ -51,7 +88,8 @@ final class ReflectionGuardElResolver extends ELResolver {
   }
 
   @Override
-  public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+  public Object invoke(
+      ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
     check(base, method);
     return delegate.invoke(context, base, method, paramTypes, params);
   }

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * The scope an /api handler needs, on the method or its controller (the method's wins). Checked by
- * {@code api/ApiScopeInterceptor} against the handler Spring actually routed to; a handler under /api without it is
- * refused.
+ * {@code api/ApiScopeInterceptor} against the handler Spring actually routed to; a handler under
+ * /api without it is refused.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,7 +13,10 @@ public enum Scope {
   KEYS_MANAGE("keys:manage"),
   CUSTOMERS_READ("customers:read"),
   CUSTOMERS_WRITE("customers:write"),
-  /** The persona's model: its evaluation, and a retrain from the examples file, the playbook and the corrections. */
+  /**
+   * The persona's model: its evaluation, and a retrain from the examples file, the playbook and the
+   * corrections.
+   */
   PERSONA_MANAGE("persona:manage");
 
   private final String value;

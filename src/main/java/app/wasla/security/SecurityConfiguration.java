@@ -31,7 +31,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<LoginThrottle> loginThrottle(SecurityProperties props, Clock clock, ObjectMapper json) {
+  FilterRegistrationBean<LoginThrottle> loginThrottle(
+      SecurityProperties props, Clock clock, ObjectMapper json) {
     FailedLogins failures = new FailedLogins(clock, props.login().window());
     FilterRegistrationBean<LoginThrottle> registration =
         new FilterRegistrationBean<>(new LoginThrottle(failures, props.login(), json));
@@ -42,8 +43,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<RemoteDeploymentFilter> remoteDeployments(SecurityProperties props,
-      WhatsAppProperties whatsapp, ObjectMapper json) {
+  FilterRegistrationBean<RemoteDeploymentFilter> remoteDeployments(
+      SecurityProperties props, WhatsAppProperties whatsapp, ObjectMapper json) {
     FilterRegistrationBean<RemoteDeploymentFilter> registration =
         new FilterRegistrationBean<>(new RemoteDeploymentFilter(json));
     registration.setName("wasla-remote-deployments");
@@ -54,7 +55,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(IdentityService identity, WhatsAppProperties whatsapp) {
+  FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(
+      IdentityService identity, WhatsAppProperties whatsapp) {
     FilterRegistrationBean<ActuatorAccessFilter> registration =
         new FilterRegistrationBean<>(new ActuatorAccessFilter(identity));
     registration.setName("wasla-actuator-access");

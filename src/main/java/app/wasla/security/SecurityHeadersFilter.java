@@ -8,15 +8,17 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Browser hardening headers on everything Wasla serves (simulator, pay pages, handoff endpoints, JSON). The Camunda
- * webapps under {@code /camunda/} keep their own ({@code camunda.bpm.webapp.header-security.*}).
+ * Browser hardening headers on everything Wasla serves (simulator, pay pages, handoff endpoints,
+ * JSON). The Camunda webapps under {@code /camunda/} keep their own ({@code
+ * camunda.bpm.webapp.header-security.*}).
  */
 final class SecurityHeadersFilter extends OncePerRequestFilter {
 
   /* Inline styles stay allowed (the pay page and simulator use them); scripts only from Wasla's own origin. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
-      + "form-action 'self'; frame-ancestors 'self'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'self'";
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -24,7 +26,8 @@ final class SecurityHeadersFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");

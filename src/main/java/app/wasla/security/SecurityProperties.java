@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Hardening of cloud mode. {@code remoteDeployments} is null unless set: then it follows the mode (off in cloud,
- * on in sandbox).
+ * Hardening of cloud mode. {@code remoteDeployments} is null unless set: then it follows the mode
+ * (off in cloud, on in sandbox).
  */
 @ConfigurationProperties("wasla.security")
 public record SecurityProperties(
@@ -19,9 +19,10 @@ public record SecurityProperties(
     @DefaultValue Login login) {
 
   /**
-   * Failed logins allowed per (client address, user name) pair ({@code maxFailures}) and per client address across
-   * user names ({@code maxFailuresPerClient}) within {@code window} before further attempts of that pair, or from
-   * that address, answer 429 without reaching the engine's password check.
+   * Failed logins allowed per (client address, user name) pair ({@code maxFailures}) and per client
+   * address across user names ({@code maxFailuresPerClient}) within {@code window} before further
+   * attempts of that pair, or from that address, answer 429 without reaching the engine's password
+   * check.
    */
   public record Login(
       @DefaultValue("5") int maxFailures,

@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The simulator (sandbox mode only): a page to chat as a customer. Each message it sends goes through the
- * real webhook path as a Cloud API payload signed with the app secret; replies are read from the transcript.
+ * The simulator (sandbox mode only): a page to chat as a customer. Each message it sends goes
+ * through the real webhook path as a Cloud API payload signed with the app secret; replies are read
+ * from the transcript.
  */
 @RestController
 @Validated
@@ -49,7 +50,8 @@ class SimulatorController {
   private final Clock clock;
   private final OkHttpClient http = new OkHttpClient();
 
-  SimulatorController(WhatsAppProperties whatsapp, Transcript transcript, ObjectMapper json, Clock clock) {
+  SimulatorController(
+      WhatsAppProperties whatsapp, Transcript transcript, ObjectMapper json, Clock clock) {
     this.whatsapp = whatsapp;
     this.transcript = transcript;
     this.json = json;
@@ -63,17 +65,20 @@ class SimulatorController {
       @Size(max = 4096) String text,
       @Size(max = 256) String replyId,
       @Size(max = 100) String replyTitle,
-      @Pattern(regexp = "button|list") String replyKind) {
-  }
+      @Pattern(regexp = "button|list") String replyKind) {}
 
-  @GetMapping(value = {"/simulator", "/simulator/"}, produces = "text/html;charset=UTF-8")
+  @GetMapping(
+      value = {"/simulator", "/simulator/"},
+      produces = "text/html;charset=UTF-8")
   String page() throws IOException {
     try (InputStream in = new ClassPathResource("simulator/index.html").getInputStream()) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
-  /** The page's script, served apart so the page's Content-Security-Policy needs no inline scripts. */
+  /**
+   * The page's script, served apart so the page's Content-Security-Policy needs no inline scripts.
+   */
   @GetMapping(value = "/simulator/simulator.js", produces = "text/javascript;charset=UTF-8")
   String script() throws IOException {
     try (InputStream in = new ClassPathResource("simulator/simulator.js").getInputStream()) {
@@ -82,18 +87,21 @@ class SimulatorController {
   }
 
   @PostMapping("/simulator/api/messages")
-  ResponseEntity<?> send(@Valid @RequestBody CustomerInput input, HttpServletRequest request) throws IOException {
+  ResponseEntity<?> send(@Valid @RequestBody CustomerInput input, HttpServletRequest request)
+      throws IOException {
     boolean tap = input.replyId() != null && !input.replyId().isBlank();
     if (!tap && (input.text() == null || input.text().isBlank())) {
-      return ResponseEntity.badRequest().body(java.util.Map.of("detail", "text or replyId is required"));
+      return ResponseEntity.badRequest()
+          .body(java.util.Map.of("detail", "text or replyId is required"));
     }
     String wamid = "wamid.SIM." + UUID.randomUUID();
     byte[] body = json.writeValueAsBytes(webhook(input, wamid, tap));
-    Request post = new Request.Builder()
-        .url("http://127.0.0.1:" + request.getLocalPort() + "/webhooks/whatsapp")
-        .header("X-Hub-Signature-256", WebhookSignature.sign(body, whatsapp.appSecret()))
-        .post(okhttp3.RequestBody.create(body, JSON))
-        .build();
+    Request post =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + request.getLocalPort() + "/webhooks/whatsapp")
+            .header("X-Hub-Signature-256", WebhookSignature.sign(body, whatsapp.appSecret()))
+            .post(okhttp3.RequestBody.create(body, JSON))
+            .build();
     try (Response response = http.newCall(post).execute()) {
       if (!response.isSuccessful()) {
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
@@ -105,28 +113,44 @@ class SimulatorController {
 
   @GetMapping("/simulator/api/messages")
   List<Transcript.Line> messages(@RequestParam @Pattern(regexp = "\\d{6,15}") String waId) {
-    return transcript.latest(new ConversationKey(whatsapp.sandboxPhoneNumberId(), waId).value(), 200);
+    return transcript.latest(
+        new ConversationKey(whatsapp.sandboxPhoneNumberId(), waId).value(), 200);
   }
 
   private ObjectNode webhook(CustomerInput input, String wamid, boolean tap) {
     ObjectNode root = json.createObjectNode().put("object", "whatsapp_business_account");
-    ObjectNode value = root.putArray("entry").addObject().put("id", "SANDBOX-WABA")
-        .putArray("changes").addObject().put("field", "messages")
-        .putObject("value").put("messaging_product", "whatsapp");
-    value.putObject("metadata").put("display_phone_number", "201000000000")
+    ObjectNode value =
+        root.putArray("entry")
+            .addObject()
+            .put("id", "SANDBOX-WABA")
+            .putArray("changes")
+            .addObject()
+            .put("field", "messages")
+            .putObject("value")
+            .put("messaging_product", "whatsapp");
+    value
+        .putObject("metadata")
+        .put("display_phone_number", "201000000000")
         .put("phone_number_id", whatsapp.sandboxPhoneNumberId());
     ArrayNode contacts = value.putArray("contacts");
     ObjectNode contact = contacts.addObject().put("wa_id", input.waId());
     contact.putObject("profile").put("name", input.name() == null ? "" : input.name());
-    ObjectNode message = value.putArray("messages").addObject()
-        .put("from", input.waId()).put("id", wamid)
-        .put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
+    ObjectNode message =
+        value
+            .putArray("messages")
+            .addObject()
+            .put("from", input.waId())
+            .put("id", wamid)
+            .put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
     if (tap) {
       message.put("type", "interactive");
       boolean list = "list".equals(input.replyKind());
-      ObjectNode interactive = message.putObject("interactive").put("type", list ? "list_reply" : "button_reply");
-      interactive.putObject(list ? "list_reply" : "button_reply")
-          .put("id", input.replyId()).put("title", input.replyTitle() == null ? input.replyId() : input.replyTitle());
+      ObjectNode interactive =
+          message.putObject("interactive").put("type", list ? "list_reply" : "button_reply");
+      interactive
+          .putObject(list ? "list_reply" : "button_reply")
+          .put("id", input.replyId())
+          .put("title", input.replyTitle() == null ? input.replyId() : input.replyTitle());
     } else {
       message.put("type", "text");
       message.putObject("text").put("body", input.text());

@@ -7,26 +7,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Small helpers for work that must wait for a commit, and for the background threads that do it. */
+/**
+ * Small helpers for work that must wait for a commit, and for the background threads that do it.
+ */
 public final class AfterCommit {
 
   private static final Logger log = LoggerFactory.getLogger(AfterCommit.class);
 
-  private AfterCommit() {
-  }
+  private AfterCommit() {}
 
   /**
-   * Runs the action once the current transaction has committed (at once when there is none). A failure is
-   * logged, never thrown: the transaction is committed already, and every such action has a safety net.
+   * Runs the action once the current transaction has committed (at once when there is none). A
+   * failure is logged, never thrown: the transaction is committed already, and every such action
+   * has a safety net.
    */
   public static void run(Runnable action) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          runLogged(action);
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              runLogged(action);
+            }
+          });
     } else {
       runLogged(action);
     }

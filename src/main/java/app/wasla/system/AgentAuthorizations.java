@@ -8,14 +8,13 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
 /**
- * What an agents' group may do with Camunda's authorizations on: use Tasklist (not Cockpit or Admin) and
- * read the process definitions and deployed forms its tasks need. Which tasks it sees follows from the
- * tasks' candidate groups and assignees, which the engine authorizes per task.
+ * What an agents' group may do with Camunda's authorizations on: use Tasklist (not Cockpit or
+ * Admin) and read the process definitions and deployed forms its tasks need. Which tasks it sees
+ * follows from the tasks' candidate groups and assignees, which the engine authorizes per task.
  */
 public final class AgentAuthorizations {
 
-  private AgentAuthorizations() {
-  }
+  private AgentAuthorizations() {}
 
   /** Grants a team what Tasklist needs; does nothing for grants it already has. */
   public static void grantTasklist(AuthorizationService authorizations, String group) {
@@ -24,10 +23,21 @@ public final class AgentAuthorizations {
     grant(authorizations, group, Resources.DEPLOYMENT, "*", Permissions.READ);
   }
 
-  private static void grant(AuthorizationService authorizations, String group, Resource resource, String id,
+  private static void grant(
+      AuthorizationService authorizations,
+      String group,
+      Resource resource,
+      String id,
       Permission permission) {
-    boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(id).hasPermission(permission).count() > 0;
+    boolean granted =
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(id)
+                .hasPermission(permission)
+                .count()
+            > 0;
     if (!granted) {
       Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setGroupId(group);

@@ -12,7 +12,8 @@ public class DatabaseDialect {
   private final String product;
 
   public DatabaseDialect(DataSource dataSource) throws Exception {
-    this.product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    this.product =
+        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
   }
 
   public boolean postgres() {

@@ -18,10 +18,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo accounts in sandbox mode only (never in cloud mode): {@code demo}/{@code demo} as Camunda
- * admin, agents {@code sara} and {@code omar} in group {@code sales}, {@code mona} in group {@code support}.
- * Sandbox mode is read from the property itself ({@code wasla.whatsapp.mode}, sandbox when unset, compared
- * ignoring case as the enum binding does), so that this shared basic needs nothing of the WhatsApp channel.
+ * Seeds the demo accounts in sandbox mode only (never in cloud mode): {@code demo}/{@code demo} as
+ * Camunda admin, agents {@code sara} and {@code omar} in group {@code sales}, {@code mona} in group
+ * {@code support}. Sandbox mode is read from the property itself ({@code wasla.whatsapp.mode},
+ * sandbox when unset, compared ignoring case as the enum binding does), so that this shared basic
+ * needs nothing of the WhatsApp channel.
  */
 @Component
 @ConditionalOnProperty(name = "wasla.whatsapp.mode", havingValue = "sandbox", matchIfMissing = true)
@@ -56,7 +57,8 @@ public class DemoAccounts implements EngineSetup {
     }
   }
 
-  private static void user(IdentityService identity, String id, String first, String last, List<String> groups) {
+  private static void user(
+      IdentityService identity, String id, String first, String last, List<String> groups) {
     if (identity.createUserQuery().userId(id).count() > 0) {
       return;
     }
@@ -71,8 +73,14 @@ public class DemoAccounts implements EngineSetup {
 
   private static void grantAdminEverything(AuthorizationService authorizations) {
     for (Resource resource : Resources.values()) {
-      boolean granted = authorizations.createAuthorizationQuery()
-          .groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource).resourceId("*").count() > 0;
+      boolean granted =
+          authorizations
+                  .createAuthorizationQuery()
+                  .groupIdIn(Groups.CAMUNDA_ADMIN)
+                  .resourceType(resource)
+                  .resourceId("*")
+                  .count()
+              > 0;
       if (!granted) {
         Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         all.setGroupId(Groups.CAMUNDA_ADMIN);

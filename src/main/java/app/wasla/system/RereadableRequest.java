@@ -11,8 +11,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A request whose body a filter has read already, handed on so that what comes after it (the engine's REST API, the
- * webapps) reads the same bytes again.
+ * A request whose body a filter has read already, handed on so that what comes after it (the
+ * engine's REST API, the webapps) reads the same bytes again.
  */
 public final class RereadableRequest extends HttpServletRequestWrapper {
 
@@ -56,7 +56,10 @@ public final class RereadableRequest extends HttpServletRequestWrapper {
 
   @Override
   public BufferedReader getReader() {
-    Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+    Charset charset =
+        getCharacterEncoding() == null
+            ? StandardCharsets.UTF_8
+            : Charset.forName(getCharacterEncoding());
     return new BufferedReader(new InputStreamReader(getInputStream(), charset));
   }
 

@@ -20,7 +20,8 @@ class SystemConfiguration {
    */
   static {
     if (System.getProperty(DATATYPE_FACTORY) == null) {
-      System.setProperty(DATATYPE_FACTORY, "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
+      System.setProperty(
+          DATATYPE_FACTORY, "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
     }
   }
 
@@ -36,7 +37,8 @@ class SystemConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-basic-auth");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     return registration;
   }
 }

@@ -21,20 +21,33 @@ public final class EventTypes {
   public static final String BOOKING_CHANGED = "booking.changed";
 
   /** The built-in types, listed in the OpenAPI document and README. */
-  public static final List<String> BUILT_IN = List.of(CONVERSATION_STARTED, CONVERSATION_CLOSED,
-      MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS_CHANGED, CUSTOMER_TAGGED,
-      HANDOFF_CREATED, HANDOFF_ASSIGNED, HANDOFF_COMPLETED, ORDER_CREATED, PAYMENT_SUCCEEDED, PAYMENT_FAILED,
-      BOOKING_CHANGED);
+  public static final List<String> BUILT_IN =
+      List.of(
+          CONVERSATION_STARTED,
+          CONVERSATION_CLOSED,
+          MESSAGE_RECEIVED,
+          MESSAGE_SENT,
+          MESSAGE_STATUS_CHANGED,
+          CUSTOMER_TAGGED,
+          HANDOFF_CREATED,
+          HANDOFF_ASSIGNED,
+          HANDOFF_COMPLETED,
+          ORDER_CREATED,
+          PAYMENT_SUCCEEDED,
+          PAYMENT_FAILED,
+          BOOKING_CHANGED);
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.\\-]{0,127}");
 
-  private EventTypes() {
-  }
+  private EventTypes() {}
 
-  /** Lower case letters, digits, '.', '_' and '-': safe in a header and in a comma-separated list. */
+  /**
+   * Lower case letters, digits, '.', '_' and '-': safe in a header and in a comma-separated list.
+   */
   public static String require(String type) {
     if (type == null || !VALID.matcher(type).matches()) {
-      throw new IllegalArgumentException("event type must match " + VALID.pattern() + ", got " + type);
+      throw new IllegalArgumentException(
+          "event type must match " + VALID.pattern() + ", got " + type);
     }
     return type;
   }

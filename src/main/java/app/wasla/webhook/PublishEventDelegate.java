@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${publishEvent}}: a flow emits its own event to the webhook subscribers, in the transaction of
- * the step (a rolled-back job emits nothing). The type comes from the field {@code eventType} or the
- * input variable {@code eventType}; the data is every other input variable of the task (or a map in the
- * field/variable {@code payload}). Prototype scope: Camunda injects fields into the bean on every call,
- * so each call gets its own instance.
+ * {@code ${publishEvent}}: a flow emits its own event to the webhook subscribers, in the
+ * transaction of the step (a rolled-back job emits nothing). The type comes from the field {@code
+ * eventType} or the input variable {@code eventType}; the data is every other input variable of the
+ * task (or a map in the field/variable {@code payload}). Prototype scope: Camunda injects fields
+ * into the bean on every call, so each call gets its own instance.
  */
 @Component("publishEvent")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -41,17 +41,20 @@ public class PublishEventDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object type = eventType != null ? eventType.getValue(execution) : execution.getVariableLocal(EVENT_TYPE);
+    Object type =
+        eventType != null ? eventType.getValue(execution) : execution.getVariableLocal(EVENT_TYPE);
     if (type == null) {
-      throw new IllegalStateException("${publishEvent} needs an event type: a field or input variable '"
-          + EVENT_TYPE + "'");
+      throw new IllegalStateException(
+          "${publishEvent} needs an event type: a field or input variable '" + EVENT_TYPE + "'");
     }
-    events.publish(EventTypes.require(type.toString()), execution.getProcessBusinessKey(), data(execution));
+    events.publish(
+        EventTypes.require(type.toString()), execution.getProcessBusinessKey(), data(execution));
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> data(DelegateExecution execution) {
-    Object explicit = payload != null ? payload.getValue(execution) : execution.getVariableLocal(PAYLOAD);
+    Object explicit =
+        payload != null ? payload.getValue(execution) : execution.getVariableLocal(PAYLOAD);
     if (explicit instanceof Map<?, ?> map) {
       return (Map<String, Object>) map;
     }

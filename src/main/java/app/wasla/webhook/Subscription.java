@@ -4,8 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /** A receiver of events. {@link #toString()} never shows the secret. */
-public record Subscription(String id, String url, List<String> eventTypes, String secret, String description,
-    boolean active, Instant createdAt, Instant updatedAt) {
+public record Subscription(
+    String id,
+    String url,
+    List<String> eventTypes,
+    String secret,
+    String description,
+    boolean active,
+    Instant createdAt,
+    Instant updatedAt) {
 
   /** True when this subscription wants events of the type ({@code *} = all). */
   public boolean wants(String type) {
@@ -14,6 +21,14 @@ public record Subscription(String id, String url, List<String> eventTypes, Strin
 
   @Override
   public String toString() {
-    return "Subscription[id=" + id + ", url=" + url + ", eventTypes=" + eventTypes + ", active=" + active + "]";
+    return "Subscription[id="
+        + id
+        + ", url="
+        + url
+        + ", eventTypes="
+        + eventTypes
+        + ", active="
+        + active
+        + "]";
   }
 }

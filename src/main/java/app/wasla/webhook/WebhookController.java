@@ -19,28 +19,45 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Webhook subscriptions, their delivery log and manual redelivery (scope {@code webhooks:manage}). */
+/**
+ * Webhook subscriptions, their delivery log and manual redelivery (scope {@code webhooks:manage}).
+ */
 @RestController
 @RequestMapping("/api/webhooks")
 @RequiresScope(Scope.WEBHOOKS_MANAGE)
 class WebhookController {
 
   /** What a client sends to create or change a subscription. */
-  record SubscriptionRequest(String url, List<String> eventTypes, String description, Boolean active) {
-  }
+  record SubscriptionRequest(
+      String url, List<String> eventTypes, String description, Boolean active) {}
 
-  /** A subscription as the API shows it: without the secret, except in the answer to its creation. */
-  record SubscriptionView(String id, String url, List<String> eventTypes, String description, boolean active,
-      Instant createdAt, Instant updatedAt, String secret) {
+  /**
+   * A subscription as the API shows it: without the secret, except in the answer to its creation.
+   */
+  record SubscriptionView(
+      String id,
+      String url,
+      List<String> eventTypes,
+      String description,
+      boolean active,
+      Instant createdAt,
+      Instant updatedAt,
+      String secret) {
     static SubscriptionView of(Subscription s, boolean withSecret) {
-      return new SubscriptionView(s.id(), s.url(), s.eventTypes(), s.description(), s.active(), s.createdAt(),
-          s.updatedAt(), withSecret ? s.secret() : null);
+      return new SubscriptionView(
+          s.id(),
+          s.url(),
+          s.eventTypes(),
+          s.description(),
+          s.active(),
+          s.createdAt(),
+          s.updatedAt(),
+          withSecret ? s.secret() : null);
     }
   }
 
   /** A delivery with its attempts. */
-  record DeliveryView(Deliveries.LogEntry delivery, List<Deliveries.Attempt> attempts) {
-  }
+  record DeliveryView(Deliveries.LogEntry delivery, List<Deliveries.Attempt> attempts) {}
 
   private final Subscriptions subscriptions;
   private final Deliveries deliveries;
@@ -48,7 +65,11 @@ class WebhookController {
   private final Clock clock;
   private final WebhookTargets targets;
 
-  WebhookController(Subscriptions subscriptions, Deliveries deliveries, WebhookDispatcher dispatcher, Clock clock,
+  WebhookController(
+      Subscriptions subscriptions,
+      Deliveries deliveries,
+      WebhookDispatcher dispatcher,
+      Clock clock,
       WebhookTargets targets) {
     this.targets = targets;
     this.subscriptions = subscriptions;
@@ -59,9 +80,14 @@ class WebhookController {
 
   @PostMapping
   ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest request) {
-    Subscription s = subscriptions.create(requireUrl(request.url()), request.eventTypes(), request.description(),
-        request.active() == null || request.active());
-    return ResponseEntity.created(URI.create("/api/webhooks/" + s.id())).body(SubscriptionView.of(s, true));
+    Subscription s =
+        subscriptions.create(
+            requireUrl(request.url()),
+            request.eventTypes(),
+            request.description(),
+            request.active() == null || request.active());
+    return ResponseEntity.created(URI.create("/api/webhooks/" + s.id()))
+        .body(SubscriptionView.of(s, true));
   }
 
   @GetMapping
@@ -71,14 +97,18 @@ class WebhookController {
 
   @GetMapping("/{id}")
   SubscriptionView show(@PathVariable String id) {
-    return SubscriptionView.of(subscriptions.find(id).orElseThrow(WebhookController::notFound), false);
+    return SubscriptionView.of(
+        subscriptions.find(id).orElseThrow(WebhookController::notFound), false);
   }
 
   @PatchMapping("/{id}")
   SubscriptionView update(@PathVariable String id, @RequestBody SubscriptionRequest request) {
     String url = request.url() == null ? null : requireUrl(request.url());
-    return SubscriptionView.of(subscriptions.update(id, url, request.eventTypes(), request.description(),
-        request.active()).orElseThrow(WebhookController::notFound), false);
+    return SubscriptionView.of(
+        subscriptions
+            .update(id, url, request.eventTypes(), request.description(), request.active())
+            .orElseThrow(WebhookController::notFound),
+        false);
   }
 
   @DeleteMapping("/{id}")
@@ -91,7 +121,8 @@ class WebhookController {
 
   /** The delivery log, newest first; {@code status} = PENDING, DELIVERED or DEAD. */
   @GetMapping("/{id}/deliveries")
-  List<Deliveries.LogEntry> deliveries(@PathVariable String id,
+  List<Deliveries.LogEntry> deliveries(
+      @PathVariable String id,
       @RequestParam(required = false) Deliveries.Status status,
       @RequestParam(defaultValue = "100") int limit) {
     subscriptions.find(id).orElseThrow(WebhookController::notFound);
@@ -100,13 +131,15 @@ class WebhookController {
 
   @GetMapping("/{id}/deliveries/{deliveryId}")
   DeliveryView delivery(@PathVariable String id, @PathVariable String deliveryId) {
-    Deliveries.LogEntry entry = deliveries.find(id, deliveryId).orElseThrow(WebhookController::notFound);
+    Deliveries.LogEntry entry =
+        deliveries.find(id, deliveryId).orElseThrow(WebhookController::notFound);
     return new DeliveryView(entry, deliveries.attempts(deliveryId));
   }
 
   /** Sends a delivery again with the same delivery id; 409 while it is still pending. */
   @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-  ResponseEntity<Deliveries.LogEntry> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
+  ResponseEntity<Deliveries.LogEntry> redeliver(
+      @PathVariable String id, @PathVariable String deliveryId) {
     deliveries.find(id, deliveryId).orElseThrow(WebhookController::notFound);
     if (!deliveries.redeliver(id, deliveryId, clock.instant())) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "the delivery is still pending");
@@ -120,6 +153,7 @@ class WebhookController {
   }
 
   private static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND, "no such webhook subscription or delivery");
+    return new ResponseStatusException(
+        HttpStatus.NOT_FOUND, "no such webhook subscription or delivery");
   }
 }

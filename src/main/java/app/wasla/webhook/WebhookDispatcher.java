@@ -33,10 +33,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox: polls due deliveries, claims each (safe across nodes), and posts it signed on its
- * own pool of workers with hard timeouts, so a slow or dead receiver holds at most
- * {@code max-in-flight-per-subscription} workers and never a conversation's thread or transaction.
- * Failures are retried with exponential backoff and jitter until the retry horizon, then dead-lettered.
+ * Delivers the outbox: polls due deliveries, claims each (safe across nodes), and posts it signed
+ * on its own pool of workers with hard timeouts, so a slow or dead receiver holds at most {@code
+ * max-in-flight-per-subscription} workers and never a conversation's thread or transaction.
+ * Failures are retried with exponential backoff and jitter until the retry horizon, then
+ * dead-lettered.
  */
 @Component
 public class WebhookDispatcher implements SmartLifecycle {
@@ -58,23 +59,28 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   private final WebhookTargets targets;
 
-  WebhookDispatcher(Deliveries deliveries, WebhookProperties props, Clock clock, WebhookTargets targets) {
+  WebhookDispatcher(
+      Deliveries deliveries, WebhookProperties props, Clock clock, WebhookTargets targets) {
     this.deliveries = deliveries;
     this.targets = targets;
     this.props = props;
     this.clock = clock;
-    this.http = new OkHttpClient.Builder()
-        .connectTimeout(props.connectTimeout())
-        .readTimeout(props.readTimeout())
-        .writeTimeout(props.readTimeout())
-        .callTimeout(props.callTimeout())
-        // every resolved address is checked on every connection, not only the URL at subscription time
-        .dns(targets.dns())
-        .followRedirects(false)
-        .retryOnConnectionFailure(false)
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(props.connectTimeout())
+            .readTimeout(props.readTimeout())
+            .writeTimeout(props.readTimeout())
+            .callTimeout(props.callTimeout())
+            // every resolved address is checked on every connection, not only the URL at
+            // subscription time
+            .dns(targets.dns())
+            .followRedirects(false)
+            .retryOnConnectionFailure(false)
+            .build();
     // 1x, 2x, 4x ... of the initial backoff, each randomized by +-50%, capped at max-backoff
-    this.backoff = IntervalFunction.ofExponentialRandomBackoff(props.initialBackoff(), 2.0, 0.5, props.maxBackoff());
+    this.backoff =
+        IntervalFunction.ofExponentialRandomBackoff(
+            props.initialBackoff(), 2.0, 0.5, props.maxBackoff());
   }
 
   /** Looks for due deliveries soon (after an event was committed, or a delivery finished). */
@@ -97,7 +103,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         if (busyWorkers.get() >= props.workers()) {
           break;
         }
-        AtomicInteger perSubscription = inFlight.computeIfAbsent(d.subscriptionId(), k -> new AtomicInteger());
+        AtomicInteger perSubscription =
+            inFlight.computeIfAbsent(d.subscriptionId(), k -> new AtomicInteger());
         if (perSubscription.get() >= props.maxInFlightPerSubscription()) {
           continue;
         }
@@ -106,18 +113,20 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
         perSubscription.incrementAndGet();
         busyWorkers.incrementAndGet();
-        workers.execute(() -> {
-          try {
-            attempt(d);
-          } catch (RuntimeException e) {
-            // e.g. the subscription was deleted mid-attempt; the lease ends and the poll decides again
-            log.warn("Recording webhook delivery {} failed", d.id(), e);
-          } finally {
-            perSubscription.decrementAndGet();
-            busyWorkers.decrementAndGet();
-            wake();
-          }
-        });
+        workers.execute(
+            () -> {
+              try {
+                attempt(d);
+              } catch (RuntimeException e) {
+                // e.g. the subscription was deleted mid-attempt; the lease ends and the poll
+                // decides again
+                log.warn("Recording webhook delivery {} failed", d.id(), e);
+              } finally {
+                perSubscription.decrementAndGet();
+                busyWorkers.decrementAndGet();
+                wake();
+              }
+            });
       }
     } catch (RuntimeException e) {
       log.warn("Webhook poll failed; next one in {}", props.pollInterval(), e);
@@ -132,15 +141,19 @@ public class WebhookDispatcher implements SmartLifecycle {
       fail(d, start, null, "invalid URL");
       return;
     }
-    Request request = new Request.Builder().url(url)
-        .header("User-Agent", "Wasla-Webhooks/1")
-        .header("Wasla-Delivery-Id", d.id())
-        .header("Wasla-Event-Id", d.eventId())
-        .header("Wasla-Event-Type", d.eventType())
-        .header("Wasla-Timestamp", String.valueOf(start.getEpochSecond()))
-        .header(WebhookSignature.HEADER, WebhookSignature.sign(body, d.secret(), start.getEpochSecond()))
-        .post(RequestBody.create(body, JSON))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("User-Agent", "Wasla-Webhooks/1")
+            .header("Wasla-Delivery-Id", d.id())
+            .header("Wasla-Event-Id", d.eventId())
+            .header("Wasla-Event-Type", d.eventType())
+            .header("Wasla-Timestamp", String.valueOf(start.getEpochSecond()))
+            .header(
+                WebhookSignature.HEADER,
+                WebhookSignature.sign(body, d.secret(), start.getEpochSecond()))
+            .post(RequestBody.create(body, JSON))
+            .build();
     Integer code = null;
     String error;
     try (Response response = call(request)) {
@@ -163,8 +176,8 @@ public class WebhookDispatcher implements SmartLifecycle {
   }
 
   /**
-   * What failed, for the delivery log the API shows: a fixed phrase, never the exception's message (it names
-   * internal hosts and ports, which would make the log a port scanner).
+   * What failed, for the delivery log the API shows: a fixed phrase, never the exception's message
+   * (it names internal hosts and ports, which would make the log a port scanner).
    */
   static String describe(Exception e) {
     if (e instanceof WebhookTargets.AddressNotAllowedException) {
@@ -194,25 +207,36 @@ public class WebhookDispatcher implements SmartLifecycle {
     Instant next = end.plusMillis(backoff.apply(attempts));
     boolean dead = !next.isBefore(d.horizonFrom().plus(props.retryHorizon()));
     if (dead) {
-      log.warn("Webhook delivery {} of event {} dead-lettered after {} attempts: {}", d.id(), d.eventId(),
-          attempts, error);
+      log.warn(
+          "Webhook delivery {} of event {} dead-lettered after {} attempts: {}",
+          d.id(),
+          d.eventId(),
+          attempts,
+          error);
     } else {
-      log.debug("Webhook delivery {} attempt {} failed ({}), next at {}", d.id(), attempts, error, next);
+      log.debug(
+          "Webhook delivery {} attempt {} failed ({}), next at {}", d.id(), attempts, error, next);
     }
-    deliveries.failed(d.id(), end, code, error, Duration.between(start, end).toMillis(), dead ? null : next);
+    deliveries.failed(
+        d.id(), end, code, error, Duration.between(start, end).toMillis(), dead ? null : next);
   }
 
   @Override
   public void start() {
     if (!props.enabled()) {
-      log.info("Webhook delivery is disabled (wasla.webhooks.enabled=false); events are still recorded");
+      log.info(
+          "Webhook delivery is disabled (wasla.webhooks.enabled=false); events are still recorded");
       return;
     }
     workers = Executors.newFixedThreadPool(props.workers(), AfterCommit.daemonThreads("webhook-"));
     poller = Executors.newSingleThreadScheduledExecutor(AfterCommit.daemonThreads("webhook-poll-"));
     running = true;
-    poller.scheduleWithFixedDelay(this::poll, 0, props.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    log.info("Webhook delivery started: {} workers, poll every {}", props.workers(), props.pollInterval());
+    poller.scheduleWithFixedDelay(
+        this::poll, 0, props.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    log.info(
+        "Webhook delivery started: {} workers, poll every {}",
+        props.workers(),
+        props.pollInterval());
   }
 
   @Override
@@ -238,5 +262,4 @@ public class WebhookDispatcher implements SmartLifecycle {
   public int getPhase() {
     return Integer.MAX_VALUE - 200;
   }
-
 }

@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishes events into the transactional outbox: the event row and one delivery row per interested
- * subscription are written in the caller's transaction, so an event exists exactly when the change that
- * caused it committed. Delivery happens later, on {@link WebhookDispatcher}'s own threads.
+ * subscription are written in the caller's transaction, so an event exists exactly when the change
+ * that caused it committed. Delivery happens later, on {@link WebhookDispatcher}'s own threads.
  *
  * <p>The envelope is {@code {id, type, time, conversationKey, customer, data}}.
  */
@@ -34,8 +34,13 @@ public class WebhookEvents {
   private final ObjectProvider<WebhookDispatcher> dispatcher;
   private final ObjectProvider<CustomerNames> names;
 
-  WebhookEvents(JdbcClient jdbc, Subscriptions subscriptions, ObjectMapper json, Clock clock,
-      ObjectProvider<WebhookDispatcher> dispatcher, ObjectProvider<CustomerNames> names) {
+  WebhookEvents(
+      JdbcClient jdbc,
+      Subscriptions subscriptions,
+      ObjectMapper json,
+      Clock clock,
+      ObjectProvider<WebhookDispatcher> dispatcher,
+      ObjectProvider<CustomerNames> names) {
     this.jdbc = jdbc;
     this.subscriptions = subscriptions;
     this.json = json;
@@ -46,17 +51,19 @@ public class WebhookEvents {
 
   /**
    * True when an active subscription wants events of this type now (the same few seconds' cache as
-   * {@link #publish}): a writer whose only reason for a transaction is the event may skip it otherwise.
+   * {@link #publish}): a writer whose only reason for a transaction is the event may skip it
+   * otherwise.
    */
   public boolean wanted(String type) {
     return !subscriptions.activeFor(EventTypes.require(type)).isEmpty();
   }
 
   /**
-   * Records an event in the current transaction (or in its own when there is none); a failure here rolls
-   * back the cause with it, which is the point of the outbox.
+   * Records an event in the current transaction (or in its own when there is none); a failure here
+   * rolls back the cause with it, which is the point of the outbox.
    *
-   * @param conversationKey {@code <phone_number_id>:<wa_id>}, or null for an event of no conversation
+   * @param conversationKey {@code <phone_number_id>:<wa_id>}, or null for an event of no
+   *     conversation
    * @return the event id; empty when no active subscription wants this type (nothing is written)
    */
   @Transactional
@@ -78,19 +85,26 @@ public class WebhookEvents {
     String body = write(envelope);
 
     KeyHolder seq = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO webhook_event (id, event_type, conversation_key, envelope_json, created_at)
             VALUES (?, ?, ?, ?, ?)""")
         .params(id, type, conversationKey, body, Subscriptions.utc(now))
         .update(seq, "seq");
     long eventSeq = seq.getKeyAs(Number.class).longValue();
     for (Subscription target : targets) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO webhook_delivery (id, subscription_id, event_seq, order_key, status, attempts,
                 next_attempt_at, created_at, horizon_from)
               VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""")
-          .params(UUID.randomUUID().toString(), target.id(), eventSeq,
-              conversationKey != null ? conversationKey : id, Subscriptions.utc(now), Subscriptions.utc(now),
+          .params(
+              UUID.randomUUID().toString(),
+              target.id(),
+              eventSeq,
+              conversationKey != null ? conversationKey : id,
+              Subscriptions.utc(now),
+              Subscriptions.utc(now),
               Subscriptions.utc(now))
           .update();
     }
@@ -98,7 +112,10 @@ public class WebhookEvents {
     return Optional.of(id);
   }
 
-  /** The customer part of the envelope; the profile name when the conversation knows it ({@link CustomerNames}). */
+  /**
+   * The customer part of the envelope; the profile name when the conversation knows it ({@link
+   * CustomerNames}).
+   */
   private Map<String, Object> customer(String conversationKey) {
     if (conversationKey == null) {
       return null;

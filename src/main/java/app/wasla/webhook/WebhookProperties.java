@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How outbound webhooks are delivered: the worker pool (separate from the mailbox and the job executor,
- * so a slow receiver never slows a conversation), HTTP timeouts, the retry schedule, and where receivers may be
- * ({@link WebhookTargets}).
+ * How outbound webhooks are delivered: the worker pool (separate from the mailbox and the job
+ * executor, so a slow receiver never slows a conversation), HTTP timeouts, the retry schedule, and
+ * where receivers may be ({@link WebhookTargets}).
  */
 @ConfigurationProperties("wasla.webhooks")
 public record WebhookProperties(
@@ -33,11 +33,15 @@ public record WebhookProperties(
 
   public WebhookProperties {
     if (workers < 1 || maxInFlightPerSubscription < 1) {
-      throw new IllegalArgumentException("wasla.webhooks.workers and max-in-flight-per-subscription must be >= 1");
+      throw new IllegalArgumentException(
+          "wasla.webhooks.workers and max-in-flight-per-subscription must be >= 1");
     }
   }
 
-  /** An attempt in flight holds its delivery this long; a node that dies mid-call frees it after that. */
+  /**
+   * An attempt in flight holds its delivery this long; a node that dies mid-call frees it after
+   * that.
+   */
   Duration lease() {
     return callTimeout.plusSeconds(30);
   }

@@ -8,23 +8,29 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code Wasla-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}. The
- * timestamp is signed with the body so that a receiver can reject replays older than a few minutes.
+ * The {@code Wasla-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}.
+ * The timestamp is signed with the body so that a receiver can reject replays older than a few
+ * minutes.
  */
 public final class WebhookSignature {
 
   public static final String HEADER = "Wasla-Signature";
 
-  private WebhookSignature() {
-  }
+  private WebhookSignature() {}
 
   /** The header value for this body at this time. */
   public static String sign(byte[] body, String secret, long epochSeconds) {
-    return "t=" + epochSeconds + ",v1=" + HexFormat.of().formatHex(hmac(secret, epochSeconds, body));
+    return "t="
+        + epochSeconds
+        + ",v1="
+        + HexFormat.of().formatHex(hmac(secret, epochSeconds, body));
   }
 
-  /** What a receiver does: recompute and compare in constant time, and check the timestamp's age. */
-  public static boolean verify(byte[] body, String header, String secret, long nowEpochSeconds, long toleranceSeconds) {
+  /**
+   * What a receiver does: recompute and compare in constant time, and check the timestamp's age.
+   */
+  public static boolean verify(
+      byte[] body, String header, String secret, long nowEpochSeconds, long toleranceSeconds) {
     if (header == null) {
       return false;
     }
@@ -45,7 +51,8 @@ public final class WebhookSignature {
     if (t == null || v1 == null || Math.abs(nowEpochSeconds - t) > toleranceSeconds) {
       return false;
     }
-    byte[] expected = HexFormat.of().formatHex(hmac(secret, t, body)).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected =
+        HexFormat.of().formatHex(hmac(secret, t, body)).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, v1.getBytes(StandardCharsets.US_ASCII));
   }
 

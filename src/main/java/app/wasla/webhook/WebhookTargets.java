@@ -16,16 +16,24 @@ import okhttp3.HttpUrl;
 import org.springframework.stereotype.Component;
 
 /**
- * Where webhooks may go: never inside (loopback, private, link-local, CGNAT, multicast, unspecified, unique-local,
- * broadcast, cloud metadata), unless the operator's allow-list ({@code wasla.webhooks.allowed-hosts}) names the
- * host or its address. Checked on the URL when a subscription is created or changed, and on every resolved address
- * at delivery time ({@link #dns()}), so a name that later resolves inside (DNS rebinding) is refused too.
+ * Where webhooks may go: never inside (loopback, private, link-local, CGNAT, multicast,
+ * unspecified, unique-local, broadcast, cloud metadata), unless the operator's allow-list ({@code
+ * wasla.webhooks.allowed-hosts}) names the host or its address. Checked on the URL when a
+ * subscription is created or changed, and on every resolved address at delivery time ({@link
+ * #dns()}), so a name that later resolves inside (DNS rebinding) is refused too.
  */
 @Component
 public class WebhookTargets {
 
-  private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata.goog",
-      "metadata", "instance-data", "instance-data.ec2.internal", "metadata.azure.internal", "metadata.internal");
+  private static final Set<String> METADATA_HOSTS =
+      Set.of(
+          "metadata.google.internal",
+          "metadata.goog",
+          "metadata",
+          "instance-data",
+          "instance-data.ec2.internal",
+          "metadata.azure.internal",
+          "metadata.internal");
 
   /** The delivery refused because of where it would have gone. */
   static final class AddressNotAllowedException extends UnknownHostException {
@@ -95,8 +103,9 @@ public class WebhookTargets {
     }
     // in sandbox mode loopback is allowed, for a receiver on the developer's machine
     if (!sandbox && localhost(host)) {
-      throw new IllegalArgumentException("url points at localhost, an internal address; "
-          + "an operator can allow it with wasla.webhooks.allowed-hosts");
+      throw new IllegalArgumentException(
+          "url points at localhost, an internal address; "
+              + "an operator can allow it with wasla.webhooks.allowed-hosts");
     }
     Optional<InetAddress> literal = literal(host);
     if (literal.isPresent() && !allowed(literal.get())) {
@@ -111,7 +120,8 @@ public class WebhookTargets {
   Dns dns() {
     return hostname -> {
       String host = stripDot(hostname.toLowerCase(Locale.ROOT));
-      if (!allowedNames.contains(host) && (METADATA_HOSTS.contains(host) || !sandbox && localhost(host))) {
+      if (!allowedNames.contains(host)
+          && (METADATA_HOSTS.contains(host) || !sandbox && localhost(host))) {
         throw new AddressNotAllowedException();
       }
       List<InetAddress> resolved = Dns.SYSTEM.lookup(hostname);
@@ -126,7 +136,10 @@ public class WebhookTargets {
     };
   }
 
-  /** An IP literal host (OkHttp connects to those without asking {@link #dns()}) checked before the call. */
+  /**
+   * An IP literal host (OkHttp connects to those without asking {@link #dns()}) checked before the
+   * call.
+   */
   void checkLiteral(String host) throws AddressNotAllowedException {
     String h = stripDot(host.toLowerCase(Locale.ROOT));
     if (allowedNames.contains(h)) {
@@ -138,7 +151,10 @@ public class WebhookTargets {
     }
   }
 
-  /** {@code localhost} and every name under it (RFC 6761: they resolve to loopback), already lower case. */
+  /**
+   * {@code localhost} and every name under it (RFC 6761: they resolve to loopback), already lower
+   * case.
+   */
   private static boolean localhost(String host) {
     return host.equals("localhost") || host.endsWith(".localhost");
   }
@@ -155,7 +171,10 @@ public class WebhookTargets {
   }
 
   private static boolean internal(InetAddress a) {
-    if (a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress()) {
+    if (a.isAnyLocalAddress()
+        || a.isLinkLocalAddress()
+        || a.isSiteLocalAddress()
+        || a.isMulticastAddress()) {
       return true;
     }
     byte[] b = a.getAddress();
@@ -164,14 +183,18 @@ public class WebhookTargets {
       int second = b[1] & 0xff;
       return first == 0 // "this network"
           || (first == 100 && second >= 64 && second < 128) // CGNAT 100.64/10
-          || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments 192.0.0/24
+          || (first == 192
+              && second == 0
+              && (b[2] & 0xff) == 0) // IETF protocol assignments 192.0.0/24
           || (first == 198 && (second == 18 || second == 19)) // benchmarking 198.18/15
           || first >= 240; // reserved and broadcast
     }
     return (b[0] & 0xfe) == 0xfc; // unique-local fc00::/7
   }
 
-  /** The IPv4 address inside an IPv4-mapped, -translated, -compatible, NAT64 or 6to4 IPv6 address. */
+  /**
+   * The IPv4 address inside an IPv4-mapped, -translated, -compatible, NAT64 or 6to4 IPv6 address.
+   */
   private static Optional<InetAddress> embeddedIpv4(InetAddress address) {
     if (!(address instanceof Inet6Address)) {
       return Optional.empty();
@@ -188,7 +211,11 @@ public class WebhookTargets {
     }
     if (zeros && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
       v4 = Arrays.copyOfRange(b, 12, 16);
-    } else if (first8Zero && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0) {
+    } else if (first8Zero
+        && b[8] == (byte) 0xff
+        && b[9] == (byte) 0xff
+        && b[10] == 0
+        && b[11] == 0) {
       v4 = Arrays.copyOfRange(b, 12, 16); // IPv4-translated ::ffff:0:a.b.c.d (RFC 2765)
     } else if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b) {
       v4 = Arrays.copyOfRange(b, 12, 16);
@@ -206,8 +233,9 @@ public class WebhookTargets {
   }
 
   /**
-   * The address a host names literally: IPv6 in brackets, or IPv4 in any form a resolver accepts (dotted, fewer
-   * parts, decimal, octal with a leading 0, hex with 0x: 2130706433, 0x7f.1, 017700000001 are all 127.0.0.1).
+   * The address a host names literally: IPv6 in brackets, or IPv4 in any form a resolver accepts
+   * (dotted, fewer parts, decimal, octal with a leading 0, hex with 0x: 2130706433, 0x7f.1,
+   * 017700000001 are all 127.0.0.1).
    */
   static Optional<InetAddress> literal(String host) {
     try {
@@ -255,7 +283,9 @@ public class WebhookTargets {
   private static Optional<Long> number(String part) {
     try {
       if (part.startsWith("0x") || part.startsWith("0X")) {
-        return part.length() == 2 ? Optional.of(0L) : Optional.of(Long.parseLong(part.substring(2), 16));
+        return part.length() == 2
+            ? Optional.of(0L)
+            : Optional.of(Long.parseLong(part.substring(2), 16));
       }
       if (part.length() > 1 && part.startsWith("0")) {
         return Optional.of(Long.parseLong(part.substring(1), 8));
@@ -276,11 +306,13 @@ public class WebhookTargets {
       byte[] network = InetAddress.getByName(address).getAddress();
       int bits = slash < 0 ? network.length * 8 : Integer.parseInt(entry.substring(slash + 1));
       if (bits < 0 || bits > network.length * 8) {
-        throw new IllegalArgumentException("wasla.webhooks.allowed-hosts: bad prefix length in " + entry);
+        throw new IllegalArgumentException(
+            "wasla.webhooks.allowed-hosts: bad prefix length in " + entry);
       }
       return Optional.of(new Cidr(network, bits));
     } catch (UnknownHostException | NumberFormatException e) {
-      throw new IllegalArgumentException("wasla.webhooks.allowed-hosts: not an address or CIDR: " + entry);
+      throw new IllegalArgumentException(
+          "wasla.webhooks.allowed-hosts: not an address or CIDR: " + entry);
     }
   }
 

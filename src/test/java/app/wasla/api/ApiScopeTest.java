@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The scope of an /api call is the scope of the handler Spring routes it to, however the path is spelled: encoded
- * letters and ';' path parameters neither reach another handler nor slip past the body limit. Cloud mode, real HTTP.
+ * The scope of an /api call is the scope of the handler Spring routes it to, however the path is
+ * spelled: encoded letters and ';' path parameters neither reach another handler nor slip past the
+ * body limit. Cloud mode, real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ApiScopeTest.Unscoped.class)
@@ -45,7 +46,9 @@ class ApiScopeTest {
   @DynamicPropertySource
   static void cloudMode(DynamicPropertyRegistry registry) {
     META.registerCloudMode(registry);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:api-scopes;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:mem:api-scopes;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     registry.add("wasla.api.bootstrap-key", () -> BOOTSTRAP_KEY);
     registry.add("wasla.api.rate-limit", () -> "1000");
   }
@@ -60,8 +63,7 @@ class ApiScopeTest {
     }
   }
 
-  record Answer(int status, JsonNode body) {
-  }
+  record Answer(int status, JsonNode body) {}
 
   @LocalServerPort int port;
   String eventsWriter;
@@ -72,17 +74,26 @@ class ApiScopeTest {
   }
 
   Answer call(String method, String path, String authorization, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     if (authorization != null) {
-      request.header("Authorization", authorization.startsWith("Basic ") ? authorization : "Bearer " + authorization);
+      request.header(
+          "Authorization",
+          authorization.startsWith("Basic ") ? authorization : "Bearer " + authorization);
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       // Tomcat answers some malformed paths itself, in HTML
       boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-      return new Answer(response.statusCode(), json ? JSON.readTree(response.body()) : JSON.missingNode());
+      return new Answer(
+          response.statusCode(), json ? JSON.readTree(response.body()) : JSON.missingNode());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -100,7 +111,8 @@ class ApiScopeTest {
   }
 
   String key(String name, Set<String> scopes) {
-    Answer created = call("POST", "/api/keys", BOOTSTRAP_KEY, Map.of("name", name, "scopes", scopes));
+    Answer created =
+        call("POST", "/api/keys", BOOTSTRAP_KEY, Map.of("name", name, "scopes", scopes));
     assertThat(created.status()).isEqualTo(201);
     return created.body().path("key").asText();
   }
@@ -112,8 +124,18 @@ class ApiScopeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/k%65ys", "/api;x=1/keys", "/api/%63ustomers", "/api/%77ebhooks", "/api/keys;x=1",
-      "/api/keys/;", "/api/%6b%65%79%73", "/api/keys%2F", "/api/conversations;/x:y"})
+  @ValueSource(
+      strings = {
+        "/api/k%65ys",
+        "/api;x=1/keys",
+        "/api/%63ustomers",
+        "/api/%77ebhooks",
+        "/api/keys;x=1",
+        "/api/keys/;",
+        "/api/%6b%65%79%73",
+        "/api/keys%2F",
+        "/api/conversations;/x:y"
+      })
   void oddSpellingsOfAPathAreRefused(String path) {
     Answer answer = call("GET", path, eventsWriter, (Object) null);
     assertThat(answer.status()).isIn(400, 403);
@@ -122,12 +144,21 @@ class ApiScopeTest {
   @Test
   void anEncodedPathCannotCreateAKey() {
     int before = keyCount();
-    List<String> all = List.of("events:write", "conversations:read", "messages:send", "webhooks:manage",
-        "keys:manage", "customers:read", "customers:write");
+    List<String> all =
+        List.of(
+            "events:write",
+            "conversations:read",
+            "messages:send",
+            "webhooks:manage",
+            "keys:manage",
+            "customers:read",
+            "customers:write");
     for (String path : List.of("/api/k%65ys", "/api;x=1/keys", "/api/keys;x=1", "/%61pi/keys")) {
       Answer answer = call("POST", path, eventsWriter, Map.of("name", "escalated", "scopes", all));
       assertThat(answer.status()).as(path).isIn(400, 403);
-      assertThat(answer.body().path("type").asText()).as(path).startsWith("https://wasla.app/problems/");
+      assertThat(answer.body().path("type").asText())
+          .as(path)
+          .startsWith("https://wasla.app/problems/");
     }
     assertThat(keyCount()).isEqualTo(before);
   }
@@ -144,20 +175,31 @@ class ApiScopeTest {
   @Test
   void legitimateCallsWithTheRightScopeStillWork() {
     // events:write reaches the handler (404: a conversation never seen), not the scope check
-    Answer event = call("POST", "/api/conversations/109876543210:201000000001/events", eventsWriter,
-        Map.of("name", "Nothing"));
+    Answer event =
+        call(
+            "POST",
+            "/api/conversations/109876543210:201000000001/events",
+            eventsWriter,
+            Map.of("name", "Nothing"));
     assertThat(event.status()).isEqualTo(404);
     String reader = key("customers-reader", Set.of("customers:read"));
     assertThat(call("GET", "/api/customers", reader, (Object) null).status()).isEqualTo(200);
-    assertThat(call("PATCH", "/api/customers/1:2", reader, Map.of("name", "x")).status()).isEqualTo(403);
-    // percent-encoded non-ASCII (a number in Arabic-Indic digits) is not an odd spelling: it reaches the handler
+    assertThat(call("PATCH", "/api/customers/1:2", reader, Map.of("name", "x")).status())
+        .isEqualTo(403);
+    // percent-encoded non-ASCII (a number in Arabic-Indic digits) is not an odd spelling: it
+    // reaches the handler
     Answer arabic = call("GET", "/api/customers/1:%D9%A2%D9%A0%D9%A1", reader, (Object) null);
     assertThat(arabic.status()).isEqualTo(404);
-    assertThat(arabic.body().path("type").asText()).isEqualTo("https://wasla.app/problems/customer-not-found");
+    assertThat(arabic.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/customer-not-found");
     String webhooks = key("webhooks-manager", Set.of("webhooks:manage"));
     assertThat(call("GET", "/api/webhooks", webhooks, (Object) null).status()).isEqualTo(200);
-    String basic = "Basic " + Base64.getEncoder().encodeToString(
-        (CloudMode.ADMIN_ID + ":" + CloudMode.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (CloudMode.ADMIN_ID + ":" + CloudMode.ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8));
     assertThat(call("GET", "/api/keys", basic, (Object) null).status()).isEqualTo(200);
   }
 
@@ -165,7 +207,8 @@ class ApiScopeTest {
   void aHandlerWithoutADeclaredScopeIsRefusedEvenToAnAllScopesKey() {
     Answer answer = call("GET", "/api/test-unscoped", BOOTSTRAP_KEY, (Object) null);
     assertThat(answer.status()).isEqualTo(403);
-    assertThat(answer.body().path("type").asText()).isEqualTo("https://wasla.app/problems/insufficient-scope");
+    assertThat(answer.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/insufficient-scope");
   }
 
   @Test
@@ -178,12 +221,22 @@ class ApiScopeTest {
     }
   }
 
-  static final List<String> ALL_SCOPES = List.of("events:write", "conversations:read", "messages:send",
-      "webhooks:manage", "keys:manage", "customers:read", "customers:write");
+  static final List<String> ALL_SCOPES =
+      List.of(
+          "events:write",
+          "conversations:read",
+          "messages:send",
+          "webhooks:manage",
+          "keys:manage",
+          "customers:read",
+          "customers:write");
 
   String basicAdmin() {
-    return "Basic " + Base64.getEncoder().encodeToString(
-        (CloudMode.ADMIN_ID + ":" + CloudMode.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                (CloudMode.ADMIN_ID + ":" + CloudMode.ADMIN_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
   }
 
   String idOf(String name) {
@@ -200,22 +253,45 @@ class ApiScopeTest {
     String manager = key("manager-" + System.nanoTime(), Set.of("keys:manage", "events:write"));
     int before = keyCount();
 
-    Answer escalated = call("POST", "/api/keys", manager, Map.of("name", "escalated", "scopes", ALL_SCOPES));
+    Answer escalated =
+        call("POST", "/api/keys", manager, Map.of("name", "escalated", "scopes", ALL_SCOPES));
     assertThat(escalated.status()).isEqualTo(403);
-    assertThat(escalated.body().path("type").asText()).isEqualTo("https://wasla.app/problems/insufficient-scope");
+    assertThat(escalated.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/insufficient-scope");
     assertThat(escalated.body().path("detail").asText())
-        .contains("conversations:read", "customers:read", "customers:write", "messages:send", "webhooks:manage")
+        .contains(
+            "conversations:read",
+            "customers:read",
+            "customers:write",
+            "messages:send",
+            "webhooks:manage")
         .doesNotContain("events:write,");
-    assertThat(call("POST", "/api/keys", manager, Map.of("name", "one-more", "scopes", List.of("customers:read")))
-        .status()).isEqualTo(403);
+    assertThat(
+            call(
+                    "POST",
+                    "/api/keys",
+                    manager,
+                    Map.of("name", "one-more", "scopes", List.of("customers:read")))
+                .status())
+        .isEqualTo(403);
     assertThat(keyCount()).isEqualTo(before);
 
     // a subset of its own scopes is fine, and so is revoking such a key
-    Answer subset = call("POST", "/api/keys", manager, Map.of("name", "sub-" + System.nanoTime(),
-        "scopes", List.of("events:write")));
+    Answer subset =
+        call(
+            "POST",
+            "/api/keys",
+            manager,
+            Map.of("name", "sub-" + System.nanoTime(), "scopes", List.of("events:write")));
     assertThat(subset.status()).isEqualTo(201);
-    assertThat(call("DELETE", "/api/keys/" + subset.body().path("apiKey").path("id").asText(), manager,
-        (Object) null).status()).isEqualTo(204);
+    assertThat(
+            call(
+                    "DELETE",
+                    "/api/keys/" + subset.body().path("apiKey").path("id").asText(),
+                    manager,
+                    (Object) null)
+                .status())
+        .isEqualTo(204);
 
     // the bootstrap key holds scopes the manager lacks: it stays
     Answer revoke = call("DELETE", "/api/keys/" + idOf("bootstrap"), manager, (Object) null);
@@ -224,8 +300,12 @@ class ApiScopeTest {
     assertThat(call("GET", "/api/keys", BOOTSTRAP_KEY, (Object) null).status()).isEqualTo(200);
 
     // a Camunda admin over Basic may grant every scope
-    Answer byAdmin = call("POST", "/api/keys", basicAdmin(), Map.of("name", "admin-made-" + System.nanoTime(),
-        "scopes", ALL_SCOPES));
+    Answer byAdmin =
+        call(
+            "POST",
+            "/api/keys",
+            basicAdmin(),
+            Map.of("name", "admin-made-" + System.nanoTime(), "scopes", ALL_SCOPES));
     assertThat(byAdmin.status()).isEqualTo(201);
     assertThat(byAdmin.body().path("apiKey").path("scopes").size()).isEqualTo(ALL_SCOPES.size());
   }
@@ -234,7 +314,8 @@ class ApiScopeTest {
   void theKeyListShowsNothingOfTheBootstrapKeyAndFourCharactersOfAGeneratedOne() {
     String generated = key("listed-" + System.nanoTime(), Set.of("events:write"));
     JsonNode list = call("GET", "/api/keys", BOOTSTRAP_KEY, (Object) null).body();
-    assertThat(list.toString()).doesNotContain(BOOTSTRAP_KEY.substring(0, 6))
+    assertThat(list.toString())
+        .doesNotContain(BOOTSTRAP_KEY.substring(0, 6))
         .doesNotContain(generated.substring(0, 9));
     for (JsonNode k : list) {
       String prefix = k.path("prefix").asText();

@@ -20,28 +20,36 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The embedded default (H2, sandbox WhatsApp, demo store, sandbox gateway) with an API key, shared by the tests of
- * what external systems may do through /api: one Spring context for all of them.
+ * The embedded default (H2, sandbox WhatsApp, demo store, sandbox gateway) with an API key, shared
+ * by the tests of what external systems may do through /api: one Spring context for all of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-safety;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-    "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
-    "wasla.api.bootstrap-key=" + SandboxApiNode.KEY,
-    "wasla.whatsapp.reopen-template=" + SandboxApiNode.REOPEN_TEMPLATE,
-    "wasla.whatsapp.templates." + SandboxApiNode.UTILITY_TEMPLATE + ".category=UTILITY"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:api-safety;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
+      "wasla.api.bootstrap-key=" + SandboxApiNode.KEY,
+      "wasla.whatsapp.reopen-template=" + SandboxApiNode.REOPEN_TEMPLATE,
+      "wasla.whatsapp.templates." + SandboxApiNode.UTILITY_TEMPLATE + ".category=UTILITY"
+    })
 abstract class SandboxApiNode {
 
   static final String KEY = "api-safety-test-key-0123456789abcdefghij";
-  /** Sent instead of text outside the 24-hour window; its category is left at the default, MARKETING. */
+
+  /**
+   * Sent instead of text outside the 24-hour window; its category is left at the default,
+   * MARKETING.
+   */
   static final String REOPEN_TEMPLATE = "hello_again";
+
   /** The one template the operator declared UTILITY; every other one is marketing. */
   static final String UTILITY_TEMPLATE = "order_shipped";
+
   static final Duration PATIENCE = Duration.ofSeconds(40);
   static final ObjectMapper JSON = new ObjectMapper();
   static final OkHttpClient HTTP = new OkHttpClient();
 
-  record Answer(int status, String contentType, JsonNode body) {
-  }
+  record Answer(int status, String contentType, JsonNode body) {}
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -59,31 +67,47 @@ abstract class SandboxApiNode {
   }
 
   Answer post(String path, Object body, String idempotencyKey) throws IOException {
-    Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
-        .header("Authorization", "Bearer " + KEY)
-        .post(RequestBody.create(JSON.writeValueAsBytes(body), MediaType.get("application/json")));
+    Request.Builder request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .header("Authorization", "Bearer " + KEY)
+            .post(
+                RequestBody.create(
+                    JSON.writeValueAsBytes(body), MediaType.get("application/json")));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
     try (Response response = HTTP.newCall(request.build()).execute()) {
       String text = response.body().string();
-      return new Answer(response.code(), response.header("Content-Type"), text.isBlank() ? null : JSON.readTree(text));
+      return new Answer(
+          response.code(),
+          response.header("Content-Type"),
+          text.isBlank() ? null : JSON.readTree(text));
     }
   }
 
   Answer get(String path) throws IOException {
-    Request request = new Request.Builder().url("http://127.0.0.1:" + port + path)
-        .header("Authorization", "Bearer " + KEY).get().build();
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .header("Authorization", "Bearer " + KEY)
+            .get()
+            .build();
     try (Response response = HTTP.newCall(request).execute()) {
       String text = response.body().string();
-      return new Answer(response.code(), response.header("Content-Type"), text.isBlank() ? null : JSON.readTree(text));
+      return new Answer(
+          response.code(),
+          response.header("Content-Type"),
+          text.isBlank() ? null : JSON.readTree(text));
     }
   }
 
   /** The texts Wasla sent to the conversation, oldest first. */
   List<String> sent(String key) {
-    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id").param(key)
-        .query(String.class).list();
+    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+        .param(key)
+        .query(String.class)
+        .list();
   }
 
   List<String> awaitSent(String key, int count) {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM this one launches on the same classpath, so its CPU and heap are its own: Wasla, the engine floor
- * and the seeder each run in one. Its output goes to a log file; lines starting with {@link #RESULT} are
- * results and are kept.
+ * A JVM this one launches on the same classpath, so its CPU and heap are its own: Wasla, the engine
+ * floor and the seeder each run in one. Its output goes to a log file; lines starting with {@link
+ * #RESULT} are results and are kept.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -33,8 +33,12 @@ final class ChildJvm implements AutoCloseable {
     pump.start();
   }
 
-  /** Starts {@code mainClass} with the given JVM options and arguments; output appended to {@code log}. */
-  static ChildJvm start(String mainClass, List<String> jvmOptions, List<String> args, Path log) throws IOException {
+  /**
+   * Starts {@code mainClass} with the given JVM options and arguments; output appended to {@code
+   * log}.
+   */
+  static ChildJvm start(String mainClass, List<String> jvmOptions, List<String> args, Path log)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -43,8 +47,12 @@ final class ChildJvm implements AutoCloseable {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(mainClass);
     cmd.addAll(args);
-    Files.writeString(log, "$ " + String.join(" ", cmd).replace(System.getProperty("java.class.path"), "<cp>")
-        + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        log,
+        "$ " + String.join(" ", cmd).replace(System.getProperty("java.class.path"), "<cp>") + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
     // the same PostgreSQL as this JVM's, also when that is an embedded one this JVM started
     builder.environment().putAll(PostgresTestDatabase.childEnvironment());
@@ -76,22 +84,33 @@ final class ChildJvm implements AutoCloseable {
   String awaitResult(long timeoutSeconds) throws Exception {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       close();
-      throw new IllegalStateException("child " + process.pid() + " did not finish in " + timeoutSeconds + " s");
+      throw new IllegalStateException(
+          "child " + process.pid() + " did not finish in " + timeoutSeconds + " s");
     }
     pump.join(5000);
     synchronized (results) {
       if (results.isEmpty()) {
-        throw new IllegalStateException("child " + process.pid() + " ended (exit " + process.exitValue()
-            + ") without a result; see its log");
+        throw new IllegalStateException(
+            "child "
+                + process.pid()
+                + " ended (exit "
+                + process.exitValue()
+                + ") without a result; see its log");
       }
       return results.get(results.size() - 1);
     }
   }
 
   private void pump(Path log) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-         var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-             StandardOpenOption.APPEND)) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var out =
+            Files.newBufferedWriter(
+                log,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
       String line;
       while ((line = in.readLine()) != null) {
         out.write(line);

@@ -16,9 +16,9 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Meta's Graph API for the benchmark: answers every send like the Cloud API and records, per customer
- * ({@code to} = wa_id), the arrival time ({@link System#nanoTime()}) of each send. Mark-as-read calls are
- * answered and counted, not recorded as replies.
+ * Meta's Graph API for the benchmark: answers every send like the Cloud API and records, per
+ * customer ({@code to} = wa_id), the arrival time ({@link System#nanoTime()}) of each send.
+ * Mark-as-read calls are answered and counted, not recorded as replies.
  */
 final class MetaMock implements AutoCloseable {
 
@@ -29,20 +29,23 @@ final class MetaMock implements AutoCloseable {
   private final Map<String, List<Long>> repliesByCustomer = new ConcurrentHashMap<>();
   private final AtomicInteger reads = new AtomicInteger();
   private final AtomicInteger rejected = new AtomicInteger();
-  private volatile Consumer<String> onReply = to -> { };
+  private volatile Consumer<String> onReply = to -> {};
 
-  /** Milliseconds every answer waits before it leaves, as Meta's own processing does (0: at once). */
+  /**
+   * Milliseconds every answer waits before it leaves, as Meta's own processing does (0: at once).
+   */
   private final int latencyMs;
 
   MetaMock(int latencyMs) throws IOException {
     this.latencyMs = latencyMs;
     server.setServerSocketFactory(new NoDelayServerSockets());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return answer(request);
+          }
+        });
     server.start();
   }
 
@@ -93,14 +96,23 @@ final class MetaMock implements AutoCloseable {
     repliesByCustomer.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(at);
     onReply.accept(to);
     String wamid = "wamid.BENCH." + UUID.randomUUID();
-    return json("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
-        + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+    return json(
+        "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+            + to
+            + "\",\"wa_id\":\""
+            + to
+            + "\"}],\"messages\":[{\"id\":\""
+            + wamid
+            + "\"}]}");
   }
 
   private MockResponse json(String body) {
-    // the send is recorded when it arrives (the customer's phone would get it about then); the answer to Wasla
+    // the send is recorded when it arrives (the customer's phone would get it about then); the
+    // answer to Wasla
     // leaves after Meta's latency, which is how long the send holds one of Wasla's sender threads
-    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body)
+    return new MockResponse()
+        .setHeader("Content-Type", "application/json")
+        .setBody(body)
         .setHeadersDelay(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
@@ -110,11 +122,12 @@ final class MetaMock implements AutoCloseable {
   }
 
   /**
-   * Server sockets whose connections send at once (TCP_NODELAY). MockWebServer flushes a response's headers and
-   * then writes its body: without this, Nagle's algorithm holds the body back until Wasla's side acknowledges the
-   * headers, which Linux delays by up to 40 ms. Every send then kept one of Wasla's sender threads 40 ms longer
-   * than Meta would, and that capped the benchmark at about 8 senders / 45 ms = 177 replies/s (found in a thread
-   * dump: all sender threads reading a response body, the mock's threads idle).
+   * Server sockets whose connections send at once (TCP_NODELAY). MockWebServer flushes a response's
+   * headers and then writes its body: without this, Nagle's algorithm holds the body back until
+   * Wasla's side acknowledges the headers, which Linux delays by up to 40 ms. Every send then kept
+   * one of Wasla's sender threads 40 ms longer than Meta would, and that capped the benchmark at
+   * about 8 senders / 45 ms = 177 replies/s (found in a thread dump: all sender threads reading a
+   * response body, the mock's threads idle).
    */
   private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
 
@@ -141,8 +154,8 @@ final class MetaMock implements AutoCloseable {
     }
 
     @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
-        throws IOException {
+    public java.net.ServerSocket createServerSocket(
+        int port, int backlog, java.net.InetAddress address) throws IOException {
       throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
     }
   }

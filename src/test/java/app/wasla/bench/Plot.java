@@ -16,9 +16,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * latency-vs-throughput.png with Java2D only: first-response p50 and p99 and webhook-ack p99 (ms, log scale)
- * against achieved replies/s. Open-loop sweep points are joined per db and metric (solid H2, dashed
- * PostgreSQL); closed-loop points are hollow squares; growth runs are left out (other x meaning).
+ * latency-vs-throughput.png with Java2D only: first-response p50 and p99 and webhook-ack p99 (ms,
+ * log scale) against achieved replies/s. Open-loop sweep points are joined per db and metric (solid
+ * H2, dashed PostgreSQL); closed-loop points are hollow squares; growth runs are left out (other x
+ * meaning).
  */
 final class Plot {
 
@@ -29,18 +30,21 @@ final class Plot {
   private static final int T = 50;
   private static final int B = 60;
   private static final String[][] METRICS = {
-      {"firstResponse", "p50Ms", "first response p50"},
-      {"firstResponse", "p99Ms", "first response p99"},
-      {"ackLatency", "p99Ms", "webhook ack p99"}};
+    {"firstResponse", "p50Ms", "first response p50"},
+    {"firstResponse", "p99Ms", "first response p99"},
+    {"ackLatency", "p99Ms", "webhook ack p99"}
+  };
   // solid H2, dashed PG; hollow squares with K: closed loop
-  private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
+  private static final Color[] COLORS = {
+    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)
+  };
 
-  private Plot() {
-  }
+  private Plot() {}
 
   @SuppressWarnings("unchecked")
   static void latencyVsThroughput(List<Map<String, Object>> runs, Path png) throws Exception {
-    List<Map<String, Object>> points = runs.stream().filter(r -> !"growth".equals(r.get("kind"))).toList();
+    List<Map<String, Object>> points =
+        runs.stream().filter(r -> !"growth".equals(r.get("kind"))).toList();
     double maxX = 1;
     double minY = Double.MAX_VALUE;
     double maxY = 1;
@@ -94,7 +98,8 @@ final class Plot {
     g.drawString("achieved replies/s", L + pw / 2 - 50, H - 20);
     g.drawString("ms (log)", 10, T - 10);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString("Wasla: latency against throughput (open-loop sweep; squares: closed loop)", L, 25);
+    g.drawString(
+        "Wasla: latency against throughput (open-loop sweep; squares: closed loop)", L, 25);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 
     Map<String, List<Map<String, Object>>> byDb = new LinkedHashMap<>();
@@ -103,17 +108,23 @@ final class Plot {
     }
     int legendY = T + 10;
     for (Map.Entry<String, List<Map<String, Object>>> e : byDb.entrySet()) {
-      Stroke stroke = e.getKey().equals("pg")
-          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 5f}, 0f)
-          : new BasicStroke(2f);
-      List<Map<String, Object>> open = e.getValue().stream().filter(r -> "open".equals(r.get("loop")))
-          .sorted(Comparator.comparingDouble(r -> LoadBenchmark.num(r.get("repliesPerSecond")))).toList();
+      Stroke stroke =
+          e.getKey().equals("pg")
+              ? new BasicStroke(
+                  2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 5f}, 0f)
+              : new BasicStroke(2f);
+      List<Map<String, Object>> open =
+          e.getValue().stream()
+              .filter(r -> "open".equals(r.get("loop")))
+              .sorted(Comparator.comparingDouble(r -> LoadBenchmark.num(r.get("repliesPerSecond"))))
+              .toList();
       for (int m = 0; m < METRICS.length; m++) {
         g.setColor(COLORS[m]);
         int px = -1;
         int py = -1;
         for (Map<String, Object> r : open) {
-          double yv = LoadBenchmark.num(((Map<String, Object>) r.get(METRICS[m][0])).get(METRICS[m][1]));
+          double yv =
+              LoadBenchmark.num(((Map<String, Object>) r.get(METRICS[m][0])).get(METRICS[m][1]));
           if (!(yv > 0)) {
             continue;
           }
@@ -133,7 +144,8 @@ final class Plot {
           if (!"closed".equals(r.get("loop"))) {
             continue;
           }
-          double yv = LoadBenchmark.num(((Map<String, Object>) r.get(METRICS[m][0])).get(METRICS[m][1]));
+          double yv =
+              LoadBenchmark.num(((Map<String, Object>) r.get(METRICS[m][0])).get(METRICS[m][1]));
           if (yv > 0) {
             int x = L + (int) (pw * LoadBenchmark.num(r.get("repliesPerSecond")) / x1);
             g.drawRect(x - 5, py(yv, y0, y1, ph) - 5, 10, 10);
@@ -146,7 +158,10 @@ final class Plot {
         g.drawLine(W - R + 15, legendY, W - R + 45, legendY);
         g.setStroke(old);
         g.setColor(Color.BLACK);
-        g.drawString((e.getKey().equals("pg") ? "PG" : "H2") + ": " + METRICS[m][2], W - R + 52, legendY + 4);
+        g.drawString(
+            (e.getKey().equals("pg") ? "PG" : "H2") + ": " + METRICS[m][2],
+            W - R + 52,
+            legendY + 4);
         legendY += 20;
       }
       legendY += 10;

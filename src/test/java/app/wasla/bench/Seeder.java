@@ -26,13 +26,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * Seeds live conversations into the PostgreSQL database of a running Wasla, in its own JVM: real
- * instances of {@code sales-conversation} resting where a conversation waits for its customer (a CustomerMessage
- * subscription, and the one of the "Customer went silent" event subprocess, as after a first turn),
- * with the variables of a real conversation (copied from one Wasla answered in the warm-up), plus the rows
- * Wasla keeps per conversation: {@code conversation}, {@code customer}, one delivered {@code inbox_message}
- * and one sent {@code outbound_message}. Tops the database up to {@code target} seeded conversations
- * (cumulative between calls). A standalone engine with history "auto" (the database's level, full for
- * Wasla) and no job executor: it only writes.
+ * instances of {@code sales-conversation} resting where a conversation waits for its customer (a
+ * CustomerMessage subscription, and the one of the "Customer went silent" event subprocess, as
+ * after a first turn), with the variables of a real conversation (copied from one Wasla answered in
+ * the warm-up), plus the rows Wasla keeps per conversation: {@code conversation}, {@code customer},
+ * one delivered {@code inbox_message} and one sent {@code outbound_message}. Tops the database up
+ * to {@code target} seeded conversations (cumulative between calls). A standalone engine with
+ * history "auto" (the database's level, full for Wasla) and no job executor: it only writes.
  */
 final class Seeder {
 
@@ -40,8 +40,7 @@ final class Seeder {
   private static final String WAIT_STATE = "catchEvent_customerMessage";
   private static final String PREFIX = "2019";
 
-  private Seeder() {
-  }
+  private Seeder() {}
 
   /** Arguments as key=value: url, user, target, threads=3, batch=100, phoneNumberId. */
   public static void main(String[] argv) throws Exception {
@@ -69,8 +68,10 @@ final class Seeder {
       RuntimeService runtime = engine.getRuntimeService();
       Map<String, Object> template = template(runtime);
       int already;
-      try (ResultSet rs = c.createStatement().executeQuery(
-          "SELECT COUNT(*) FROM conversation WHERE wa_id LIKE '" + PREFIX + "%'")) {
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT COUNT(*) FROM conversation WHERE wa_id LIKE '" + PREFIX + "%'")) {
         rs.next();
         already = rs.getInt(1);
       }
@@ -83,16 +84,25 @@ final class Seeder {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> work = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        work.add(pool.submit(() -> {
-          try (Connection jdbc = DriverManager.getConnection(url, user, "")) {
-            jdbc.setAutoCommit(false);
-            long from;
-            while ((from = next.getAndAdd(batch)) < end) {
-              seedBatch(config, runtime, jdbc, template, phone, from, Math.min(end, from + batch));
-            }
-          }
-          return null;
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  try (Connection jdbc = DriverManager.getConnection(url, user, "")) {
+                    jdbc.setAutoCommit(false);
+                    long from;
+                    while ((from = next.getAndAdd(batch)) < end) {
+                      seedBatch(
+                          config,
+                          runtime,
+                          jdbc,
+                          template,
+                          phone,
+                          from,
+                          Math.min(end, from + batch));
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : work) {
         f.get();
@@ -118,53 +128,86 @@ final class Seeder {
     System.exit(0);
   }
 
-  /** The variables of a conversation Wasla itself brought to rest (the warm-up's), minus the per-customer ones. */
+  /**
+   * The variables of a conversation Wasla itself brought to rest (the warm-up's), minus the
+   * per-customer ones.
+   */
   private static Map<String, Object> template(RuntimeService runtime) {
-    List<ProcessInstance> resting = runtime.createProcessInstanceQuery().processDefinitionKey(FLOW)
-        .active().listPage(0, 50);
+    List<ProcessInstance> resting =
+        runtime.createProcessInstanceQuery().processDefinitionKey(FLOW).active().listPage(0, 50);
     for (ProcessInstance pi : resting) {
-      boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(pi.getId())
-          .eventName("CustomerMessage").count() > 0;
+      boolean waiting =
+          runtime
+                  .createEventSubscriptionQuery()
+                  .processInstanceId(pi.getId())
+                  .eventName("CustomerMessage")
+                  .count()
+              > 0;
       if (waiting && pi.getBusinessKey() != null && !pi.getBusinessKey().contains(":" + PREFIX)) {
         return new HashMap<>(runtime.getVariables(pi.getId()));
       }
     }
-    throw new IllegalStateException("no " + FLOW + " instance waits for CustomerMessage: run the warm-up first");
+    throw new IllegalStateException(
+        "no " + FLOW + " instance waits for CustomerMessage: run the warm-up first");
   }
 
-  private static void seedBatch(StandaloneProcessEngineConfiguration config, RuntimeService runtime, Connection jdbc,
-      Map<String, Object> template, String phone, long from, long to) throws Exception {
+  private static void seedBatch(
+      StandaloneProcessEngineConfiguration config,
+      RuntimeService runtime,
+      Connection jdbc,
+      Map<String, Object> template,
+      String phone,
+      long from,
+      long to)
+      throws Exception {
     List<String[]> made = new ArrayList<>();
     // one engine transaction per batch: the nested commands join it
-    ((ProcessEngineConfigurationImpl) config).getCommandExecutorTxRequired().execute(context -> {
-      for (long n = from; n < to; n++) {
-        String waId = waId(n);
-        String key = phone + ":" + waId;
-        Map<String, Object> vars = new HashMap<>(template);
-        vars.put("conversationKey", key);
-        vars.put("customerKey", key);
-        vars.put("phoneNumberId", phone);
-        vars.put("waId", waId);
-        vars.put("customerName", "seed " + n);
-        vars.put("lastWamid", "wamid.seed." + waId + ".0");
-        String pid = runtime.createProcessInstanceByKey(FLOW).businessKey(key).startBeforeActivity(WAIT_STATE)
-            .setVariables(vars).execute(true, true).getId();
-        made.add(new String[] {key, waId, pid});
-      }
-      return null;
-    });
+    ((ProcessEngineConfigurationImpl) config)
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              for (long n = from; n < to; n++) {
+                String waId = waId(n);
+                String key = phone + ":" + waId;
+                Map<String, Object> vars = new HashMap<>(template);
+                vars.put("conversationKey", key);
+                vars.put("customerKey", key);
+                vars.put("phoneNumberId", phone);
+                vars.put("waId", waId);
+                vars.put("customerName", "seed " + n);
+                vars.put("lastWamid", "wamid.seed." + waId + ".0");
+                String pid =
+                    runtime
+                        .createProcessInstanceByKey(FLOW)
+                        .businessKey(key)
+                        .startBeforeActivity(WAIT_STATE)
+                        .setVariables(vars)
+                        .execute(true, true)
+                        .getId();
+                made.add(new String[] {key, waId, pid});
+              }
+              return null;
+            });
     Timestamp now = Timestamp.from(Instant.now());
-    try (PreparedStatement conv = jdbc.prepareStatement("""
+    try (PreparedStatement conv =
+            jdbc.prepareStatement(
+                """
             INSERT INTO conversation (conversation_key, phone_number_id, wa_id, customer_name, created_at,
               last_inbound_at, turn_seq) VALUES (?, ?, ?, ?, ?, ?, 1)""");
-         PreparedStatement cust = jdbc.prepareStatement("""
+        PreparedStatement cust =
+            jdbc.prepareStatement(
+                """
             INSERT INTO customer (customer_key, phone_number_id, wa_id, name, first_contact_at, last_contact_at,
               conversations, last_conversation_id, last_intent, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, 'greeting', ?)""");
-         PreparedStatement in = jdbc.prepareStatement("""
+        PreparedStatement in =
+            jdbc.prepareStatement(
+                """
             INSERT INTO inbox_message (wamid, conversation_key, message_name, message_type, text, profile_name,
               raw_json, wa_timestamp, received_at, status, delivered_at, turn_seq, process_instance_id)
             VALUES (?, ?, 'CustomerMessage', 'text', 'hello', ?, ?, ?, ?, 'DELIVERED', ?, 1, ?)""");
-         PreparedStatement outMsg = jdbc.prepareStatement("""
+        PreparedStatement outMsg =
+            jdbc.prepareStatement(
+                """
             INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
               text, body_json, status, wamid, created_at, sent_at) VALUES (?, ?, ?, ?, 'text', ?, ?, 'SENT', ?, ?, ?)""")) {
       for (String[] m : made) {
@@ -191,7 +234,8 @@ final class Seeder {
         in.setString(1, "wamid.seed." + waId + ".0");
         in.setString(2, key);
         in.setString(3, name);
-        in.setString(4, "{\"from\":\"" + waId + "\",\"type\":\"text\",\"text\":{\"body\":\"hello\"}}");
+        in.setString(
+            4, "{\"from\":\"" + waId + "\",\"type\":\"text\",\"text\":{\"body\":\"hello\"}}");
         in.setTimestamp(5, now);
         in.setTimestamp(6, now);
         in.setTimestamp(7, now);
@@ -203,8 +247,13 @@ final class Seeder {
         outMsg.setString(3, phone);
         outMsg.setString(4, waId);
         outMsg.setString(5, text);
-        outMsg.setString(6, "{\"messaging_product\":\"whatsapp\",\"to\":\"" + waId
-            + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}");
+        outMsg.setString(
+            6,
+            "{\"messaging_product\":\"whatsapp\",\"to\":\""
+                + waId
+                + "\",\"type\":\"text\",\"text\":{\"body\":\""
+                + text
+                + "\"}}");
         outMsg.setString(7, "wamid.seedout." + waId);
         outMsg.setTimestamp(8, now);
         outMsg.setTimestamp(9, now);

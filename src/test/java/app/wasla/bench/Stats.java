@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** A bag of latencies in nanoseconds; percentiles by the nearest-rank method, reported in milliseconds. */
+/**
+ * A bag of latencies in nanoseconds; percentiles by the nearest-rank method, reported in
+ * milliseconds.
+ */
 final class Stats {
 
   private final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();

@@ -19,13 +19,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * processes/order-tracking.bpmn and the Smart Info delegate, on the demo store; jobs stepped by the test (the
- * booking flow: {@link BookingProcessScenarios}).
+ * processes/order-tracking.bpmn and the Smart Info delegate, on the demo store; jobs stepped by the
+ * test (the booking flow: {@link BookingProcessScenarios}).
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:booking-tracking;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "wasla.mailbox.enabled=false"})
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:booking-tracking;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
 class BookingAndTrackingProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -44,19 +46,29 @@ class BookingAndTrackingProcessTest {
   @Test
   void theDemoCustomersOrderStatusComesFromTheBackend() {
     SalesFlowTestSupport demo = new SalesFlowTestSupport(inbox, jdbc, "201001234567");
-    ProcessInstance instance = demo.start("order-tracking", "فين الاوردر ORD-١٢٠٠٢؟", "ar-EG", "order_status");
+    ProcessInstance instance =
+        demo.start("order-tracking", "فين الاوردر ORD-١٢٠٠٢؟", "ar-EG", "order_status");
     conversation.runDueJobs(instance);
 
     assertThat(instance).hasPassed("serviceTask_trackOrder").isEnded();
-    assertThat(demo.sentTexts()).last().asString().contains("ORD-12002").contains("اتشحن").contains("BOSTA-7790415");
+    assertThat(demo.sentTexts())
+        .last()
+        .asString()
+        .contains("ORD-12002")
+        .contains("اتشحن")
+        .contains("BOSTA-7790415");
   }
 
   @Test
   void someoneElsesOrderNumberIsNotRevealed() {
-    ProcessInstance instance = conversation.start("order-tracking", "where is ORD-12001", "en", "order_status");
+    ProcessInstance instance =
+        conversation.start("order-tracking", "where is ORD-12001", "en", "order_status");
     conversation.runDueJobs(instance);
 
-    assertThat(conversation.sentTexts()).singleElement().asString().contains("can't find that order")
+    assertThat(conversation.sentTexts())
+        .singleElement()
+        .asString()
+        .contains("can't find that order")
         .doesNotContain("Galaxy");
   }
 
@@ -69,7 +81,9 @@ class BookingAndTrackingProcessTest {
 
     verify(execution).setVariable(LoadSmartInfoDelegate.ORDERS, 2);
     verify(execution).setVariable(LoadSmartInfoDelegate.TOTAL_SPEND_EGP, 20398L);
-    verify(execution).setVariable(LoadSmartInfoDelegate.LAST_ORDER, "ORD-12002 · Anker 20W USB-C Charger · SHIPPED");
+    verify(execution)
+        .setVariable(
+            LoadSmartInfoDelegate.LAST_ORDER, "ORD-12002 · Anker 20W USB-C Charger · SHIPPED");
     verify(execution).setVariable(LoadSmartInfoDelegate.OPEN_PAYMENTS, 0);
     verify(execution).setVariable(LoadSmartInfoDelegate.OPEN_BOOKINGS, 1);
   }

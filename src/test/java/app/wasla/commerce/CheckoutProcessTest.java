@@ -16,13 +16,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * processes/order-and-pay.bpmn while an offer waits and through checkout, with its real delegates, the embedded
- * persona, the demo store and the sandbox gateway; the test plays the mailbox (as {@link OrderAndPayProcessTest}).
+ * processes/order-and-pay.bpmn while an offer waits and through checkout, with its real delegates,
+ * the embedded persona, the demo store and the sandbox gateway; the test plays the mailbox (as
+ * {@link OrderAndPayProcessTest}).
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:order-and-pay;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "wasla.mailbox.enabled=false"})
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:order-and-pay;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
 class CheckoutProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -38,9 +41,13 @@ class CheckoutProcessTest {
   }
 
   private ProcessInstance offer(String text, String language, String sku) {
-    ProcessInstance instance = conversation.start("order-and-pay", text, language, "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", text, language, "product_inquiry");
     conversation.runDueJobs(instance);
-    assertThat(instance).isWaitingAt("gateway_awaitDecision").variables().containsEntry("productSku", sku);
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitDecision")
+        .variables()
+        .containsEntry("productSku", sku);
     return instance;
   }
 
@@ -61,7 +68,9 @@ class CheckoutProcessTest {
     assertThat(last()).contains("٦٠").contains("٣٠٠٠");
 
     conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:APP2");
-    assertThat(instance).isWaitingAt("gateway_awaitCheckout").hasPassed("serviceTask_startCheckout");
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .hasPassed("serviceTask_startCheckout");
     assertThat(last()).contains("كام قطعة").contains("[1]").doesNotContain("اسم المنتج");
   }
 
@@ -74,7 +83,8 @@ class CheckoutProcessTest {
     // the intent is the persona's reading of this turn; the flow answers it
     assertThat(variable(instance, "intent")).isEqualTo("order_status");
     List<String> sent = conversation.sentTexts();
-    assertThat(sent.subList(before, sent.size())).anyMatch(t -> t.contains("ORD-12002"))
+    assertThat(sent.subList(before, sent.size()))
+        .anyMatch(t -> t.contains("ORD-12002"))
         .noneMatch(t -> t.contains("One moment"));
     assertThat(last()).contains("still open").contains("[Order now]");
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
@@ -88,7 +98,10 @@ class CheckoutProcessTest {
   void theOfferTakenInWordsWithAQuantitySkipsTheQuantityQuestion() {
     ProcessInstance instance = offer("how much is the samsung 25w charger", "en", "SM25");
     conversation.customerWrites(instance, "2 please", null);
-    assertThat(instance).isWaitingAt("gateway_awaitCheckout").variables().containsEntry("orderQuantity", 2)
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("orderQuantity", 2)
         .containsEntry("checkoutStep", "fulfilment");
     assertThat(last()).contains("deliver").contains("[Delivery]").contains("[Pickup at a branch]");
   }
@@ -97,7 +110,10 @@ class CheckoutProcessTest {
   void tamamHakhdoStartsCheckout() {
     ProcessInstance instance = offer("بكام شاحن انكر؟", "ar-EG", "ANK20");
     conversation.customerWrites(instance, "تمام هاخده", null);
-    assertThat(instance).isWaitingAt("gateway_awaitCheckout").variables().containsEntry("checkoutStep", "quantity");
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("checkoutStep", "quantity");
   }
 
   @Test
@@ -109,17 +125,36 @@ class CheckoutProcessTest {
     conversation.customerWrites(instance, "Delivery", "checkout_delivery");
     assertThat(last()).contains("address").contains("location");
     conversation.customerWrites(instance, "📍 Smouha, Alexandria (31.2156, 29.9553)", null);
-    assertThat(instance).variables().containsEntry("deliveryZone", "alexandria").containsEntry("checkoutStep", "confirm");
-    assertThat(last()).contains("899 EGP").contains("Delivery fee: 70 EGP").contains("Total: 969 EGP")
+    assertThat(instance)
+        .variables()
+        .containsEntry("deliveryZone", "alexandria")
+        .containsEntry("checkoutStep", "confirm");
+    assertThat(last())
+        .contains("899 EGP")
+        .contains("Delivery fee: 70 EGP")
+        .contains("Total: 969 EGP")
         .contains("[Confirm]");
     conversation.customerWrites(instance, "yes", null);
-    assertThat(last()).contains("[Cash on delivery]").contains("[Pay online]").contains("[Instalments]");
+    assertThat(last())
+        .contains("[Cash on delivery]")
+        .contains("[Pay online]")
+        .contains("[Instalments]");
     conversation.customerWrites(instance, "Cash on delivery", "pay_cod");
 
-    assertThat(instance).hasPassed("serviceTask_placeOrder", "serviceTask_confirmCashOnDelivery",
-        "endEvent_cashOnDelivery").isEnded();
-    String orderId = (String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName("orderId").singleResult().getValue();
+    assertThat(instance)
+        .hasPassed(
+            "serviceTask_placeOrder",
+            "serviceTask_confirmCashOnDelivery",
+            "endEvent_cashOnDelivery")
+        .isEnded();
+    String orderId =
+        (String)
+            BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("orderId")
+                .singleResult()
+                .getValue();
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CONFIRMED");
     assertThat(conversation.onHand("ANK20")).isEqualTo(onHand - 1);
     assertThat(last()).contains(orderId).contains("969 EGP").contains("cash on delivery");
@@ -151,8 +186,14 @@ class CheckoutProcessTest {
     conversation.customerWrites(instance, "Instalments", "pay_instalments");
 
     assertThat(instance).hasPassed("endEvent_instalments").isEnded();
-    assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName("handoff").singleResult().getValue()).isEqualTo(true);
+    assertThat(
+            BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("handoff")
+                .singleResult()
+                .getValue())
+        .isEqualTo(true);
     assertThat(last()).contains("colleague");
   }
 
@@ -160,9 +201,15 @@ class CheckoutProcessTest {
   void anOlderOffersOrderButtonOrdersWhatItWasOfferedFor() {
     ProcessInstance instance = offer("how much are the airpods pro?", "en", "APP2");
     conversation.customerWrites(instance, "and the galaxy buds fe?", null);
-    assertThat(instance).isWaitingAt("gateway_awaitDecision").variables().containsEntry("productSku", "GBFE");
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitDecision")
+        .variables()
+        .containsEntry("productSku", "GBFE");
     conversation.customerWrites(instance, "Order now", "sales_order:APP2");
-    assertThat(instance).isWaitingAt("gateway_awaitCheckout").variables().containsEntry("productSku", "APP2");
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("productSku", "APP2");
     assertThat(last()).contains("AirPods Pro 2");
   }
 
@@ -171,8 +218,13 @@ class CheckoutProcessTest {
     ProcessInstance instance = offer("how much are the airpods pro?", "en", "APP2");
     conversation.customerWrites(instance, "I want to change my repair booking", null);
     assertThat(instance).hasPassed("endEvent_newTopic").isEnded();
-    assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName("salesOutcome").singleResult().getValue())
+    assertThat(
+            BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("salesOutcome")
+                .singleResult()
+                .getValue())
         .isEqualTo("topic_changed");
   }
 
@@ -182,7 +234,10 @@ class CheckoutProcessTest {
     conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:CASE");
     int before = conversation.sentTexts().size();
     conversation.customerWrites(instance, "الضمان كام سنة؟", null);
-    assertThat(instance).isWaitingAt("gateway_awaitCheckout").variables().containsEntry("checkoutStep", "quantity");
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("checkoutStep", "quantity");
     List<String> sent = conversation.sentTexts();
     assertThat(sent.subList(before, sent.size())).hasSizeGreaterThanOrEqualTo(2);
     assertThat(last()).contains("كام قطعة");

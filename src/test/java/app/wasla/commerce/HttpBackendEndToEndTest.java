@@ -27,59 +27,68 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A customer's first message with the business's own backend ({@code wasla.commerce.backend=http}, a
- * MockWebServer playing it): Smart Info comes over HTTP, so the first turn is answered in a job, not in the
- * mailbox's transaction; the price question then goes to order-and-pay, whose stock lookup calls the backend too,
- * and so does the order the customer then places (the order and its payment link in jobs of their own).
- * Mailbox, job executor and outbox run as in production.
+ * A customer's first message with the business's own backend ({@code wasla.commerce.backend=http},
+ * a MockWebServer playing it): Smart Info comes over HTTP, so the first turn is answered in a job,
+ * not in the mailbox's transaction; the price question then goes to order-and-pay, whose stock
+ * lookup calls the backend too, and so does the order the customer then places (the order and its
+ * payment link in jobs of their own). Mailbox, job executor and outbox run as in production.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:http-backend-e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-    "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
-    "wasla.commerce.backend=http",
-    "wasla.commerce.http.auth-header=X-Api-Key",
-    "wasla.commerce.http.auth-value=e2e-key"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:http-backend-e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
+      "wasla.commerce.backend=http",
+      "wasla.commerce.http.auth-header=X-Api-Key",
+      "wasla.commerce.http.auth-value=e2e-key"
+    })
 class HttpBackendEndToEndTest {
 
   static final MockWebServer BACKEND = new MockWebServer();
   static final Queue<RecordedRequest> REQUESTS = new ConcurrentLinkedQueue<>();
 
   static {
-    BACKEND.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        REQUESTS.add(request);
-        String path = request.getRequestUrl().encodedPath();
-        if (!"e2e-key".equals(request.getHeader("X-Api-Key"))) {
-          return new MockResponse().setResponseCode(401);
-        }
-        if (path.matches("/api/v1/customers/[^/]+/summary")) {
-          return json("""
+    BACKEND.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            REQUESTS.add(request);
+            String path = request.getRequestUrl().encodedPath();
+            if (!"e2e-key".equals(request.getHeader("X-Api-Key"))) {
+              return new MockResponse().setResponseCode(401);
+            }
+            if (path.matches("/api/v1/customers/[^/]+/summary")) {
+              return json(
+                  """
               {"orders":3,"totalSpendEgp":15400,"lastOrder":"W-1042","openPayments":0,"openPaymentsEgp":0,
                "openBookings":1}""");
-        }
-        if (path.equals("/api/v1/products")) {
-          return json("""
+            }
+            if (path.equals("/api/v1/products")) {
+              return json(
+                  """
               [{"sku":"IP15-128","nameEn":"iPhone 15 128GB","nameAr":"آيفون ١٥ ١٢٨ جيجا","priceEgp":47999,
                 "category":"phone"}]""");
-        }
-        if (path.equals("/api/v1/products/IP15-128")) {
-          return json("""
+            }
+            if (path.equals("/api/v1/products/IP15-128")) {
+              return json(
+                  """
               {"sku":"IP15-128","nameEn":"iPhone 15 128GB","nameAr":"آيفون ١٥ ١٢٨ جيجا","priceEgp":47999,
                "category":"phone"}""");
-        }
-        if (path.equals("/api/v1/products/IP15-128/stock")) {
-          return json("""
+            }
+            if (path.equals("/api/v1/products/IP15-128/stock")) {
+              return json(
+                  """
               [{"branchCode":"HLP","branchNameEn":"Heliopolis","branchNameAr":"مصر الجديدة","available":4}]""");
-        }
-        if (path.equals("/api/v1/orders") && request.getMethod().equals("POST")) {
-          return json("""
+            }
+            if (path.equals("/api/v1/orders") && request.getMethod().equals("POST")) {
+              return json(
+                  """
               {"id":"W-2001","customerId":"c","sku":"IP15-128","quantity":1,"branchCode":"HLP","amountEgp":47999,
                "status":"reserved"}""");
-        }
-        return new MockResponse().setResponseCode(404);
-      }
-    });
+            }
+            return new MockResponse().setResponseCode(404);
+          }
+        });
     try {
       BACKEND.start();
     } catch (IOException e) {
@@ -111,56 +120,138 @@ class HttpBackendEndToEndTest {
     String waId = "2013" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     String key = Webhooks.PHONE_NUMBER_ID + ":" + waId;
 
-    new Webhooks(port).post(Webhooks.text(waId, "wamid.http." + waId, "الايفون ١٥ بكام؟", Instant.now()));
+    new Webhooks(port)
+        .post(Webhooks.text(waId, "wamid.http." + waId, "الايفون ١٥ بكام؟", Instant.now()));
 
     // at rest: the price question answered and order-and-pay waiting for the customer's choice
-    await().atMost(Duration.ofSeconds(40)).until(() -> runtime.createExecutionQuery()
-        .processInstanceBusinessKey(key).messageEventSubscriptionName("CustomerMessage").count() == 1
-        && jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
-            .param(key).query(Long.class).single() >= 1);
-    List<String> sent = jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
-        .param(key).query(String.class).list();
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .until(
+            () ->
+                runtime
+                            .createExecutionQuery()
+                            .processInstanceBusinessKey(key)
+                            .messageEventSubscriptionName("CustomerMessage")
+                            .count()
+                        == 1
+                    && jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+                            .param(key)
+                            .query(Long.class)
+                            .single()
+                        >= 1);
+    List<String> sent =
+        jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+            .param(key)
+            .query(String.class)
+            .list();
     // one answer, from the backend's catalogue and stock (a branch the demo store does not have)
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0)).contains("47,999").contains("مصر الجديدة");
 
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
-        .filter(p -> p.getProcessDefinitionId().startsWith("sales-conversation:")).findFirst().orElseThrow().getId();
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
-        .activityId("event_firstTurnInJob").count()).isEqualTo(1);
-    // the stock lookup calls the backend too: in a job, never while the mailbox holds the conversation
-    String called = history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance).singleResult()
-        .getId();
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)
-        .activityId("event_lookUpInJob").count()).isEqualTo(1);
+    String instance =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+            .filter(p -> p.getProcessDefinitionId().startsWith("sales-conversation:"))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance)
+                .activityId("event_firstTurnInJob")
+                .count())
+        .isEqualTo(1);
+    // the stock lookup calls the backend too: in a job, never while the mailbox holds the
+    // conversation
+    String called =
+        history
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(instance)
+            .singleResult()
+            .getId();
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(called)
+                .activityId("event_lookUpInJob")
+                .count())
+        .isEqualTo(1);
     assertThat(runtime.getVariable(instance, "smartOrders")).isEqualTo(3);
     assertThat(runtime.getVariable(instance, "smartLastOrder")).isEqualTo("W-1042");
-    assertThat(REQUESTS).extracting(r -> r.getRequestUrl().encodedPath())
-        .anyMatch(p -> p.endsWith("/summary")).contains("/api/v1/products", "/api/v1/products/IP15-128/stock");
+    assertThat(REQUESTS)
+        .extracting(r -> r.getRequestUrl().encodedPath())
+        .anyMatch(p -> p.endsWith("/summary"))
+        .contains("/api/v1/products", "/api/v1/products/IP15-128/stock");
 
-    // "Order now" and checkout (one unit, pickup at the backend's branch): each answer in a job, as it reads the
-    // backend's stock; then the backend places the order, in a job, and the payment link follows in a job of its own
-    String[] taps = {"sales_order:IP15-128", "checkout_qty:1", "checkout_pickup", "checkout_branch:HLP",
-        "checkout_confirm", "pay_online"};
+    // "Order now" and checkout (one unit, pickup at the backend's branch): each answer in a job, as
+    // it reads the
+    // backend's stock; then the backend places the order, in a job, and the payment link follows in
+    // a job of its own
+    String[] taps = {
+      "sales_order:IP15-128",
+      "checkout_qty:1",
+      "checkout_pickup",
+      "checkout_branch:HLP",
+      "checkout_confirm",
+      "pay_online"
+    };
     for (int i = 0; i < taps.length; i++) {
-      long answered = jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?").param(key)
-          .query(Long.class).single();
-      new Webhooks(port).post(Webhooks.buttonReply(waId, "wamid.http.order." + i + "." + waId, taps[i], taps[i],
-          Instant.now()));
-      await().atMost(Duration.ofSeconds(40)).until(() -> jdbc.sql(
-          "SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?").param(key).query(Long.class)
-          .single() > answered);
+      long answered =
+          jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+              .param(key)
+              .query(Long.class)
+              .single();
+      new Webhooks(port)
+          .post(
+              Webhooks.buttonReply(
+                  waId, "wamid.http.order." + i + "." + waId, taps[i], taps[i], Instant.now()));
+      await()
+          .atMost(Duration.ofSeconds(40))
+          .until(
+              () ->
+                  jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+                          .param(key)
+                          .query(Long.class)
+                          .single()
+                      > answered);
     }
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)
-        .activityId("event_checkoutInJob").count()).isEqualTo(5);
-    await().atMost(Duration.ofSeconds(40)).until(() -> history.createHistoricActivityInstanceQuery()
-        .processInstanceId(called).activityId("serviceTask_createPaymentLink").finished().count() == 1);
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)
-        .activityId("event_orderInJob").count()).isEqualTo(1);
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(called)
-        .activityId("event_linkInJob").count()).isEqualTo(1);
-    assertThat(REQUESTS).anyMatch(r -> r.getMethod().equals("POST")
-        && r.getRequestUrl().encodedPath().equals("/api/v1/orders"));
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(called)
+                .activityId("event_checkoutInJob")
+                .count())
+        .isEqualTo(5);
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .until(
+            () ->
+                history
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(called)
+                        .activityId("serviceTask_createPaymentLink")
+                        .finished()
+                        .count()
+                    == 1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(called)
+                .activityId("event_orderInJob")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(called)
+                .activityId("event_linkInJob")
+                .count())
+        .isEqualTo(1);
+    assertThat(REQUESTS)
+        .anyMatch(
+            r ->
+                r.getMethod().equals("POST")
+                    && r.getRequestUrl().encodedPath().equals("/api/v1/orders"));
     assertThat(runtime.getVariable(called, "orderId")).isEqualTo("W-2001");
   }
 }

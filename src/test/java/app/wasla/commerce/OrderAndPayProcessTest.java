@@ -22,14 +22,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * processes/order-and-pay.bpmn with its real delegates, the demo store and the sandbox gateway. The job
- * executor and the mailbox are off: the test steps every job and timer, and plays the mailbox's
+ * processes/order-and-pay.bpmn with its real delegates, the demo store and the sandbox gateway. The
+ * job executor and the mailbox are off: the test steps every job and timer, and plays the mailbox's
  * correlations (CustomerMessage, PaymentReceived, PaymentFailed) itself.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:order-and-pay;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "wasla.mailbox.enabled=false"})
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:order-and-pay;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
 class OrderAndPayProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -45,12 +47,19 @@ class OrderAndPayProcessTest {
     conversation = new SalesFlowTestSupport(inbox, jdbc);
   }
 
-  /** Asks, taps "Order now", checks out one unit for delivery to Nasr City and chooses to pay online. */
+  /**
+   * Asks, taps "Order now", checks out one unit for delivery to Nasr City and chooses to pay
+   * online.
+   */
   private ProcessInstance askAndOrder(String text, String sku) {
-    ProcessInstance instance = conversation.start("order-and-pay", text, "ar-EG", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", text, "ar-EG", "product_inquiry");
     conversation.runDueJobs(instance);
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
-    assertThat(instance).variables().containsEntry("productSku", sku).containsEntry("productAvailable", true);
+    assertThat(instance)
+        .variables()
+        .containsEntry("productSku", sku)
+        .containsEntry("productAvailable", true);
     conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:" + sku);
     checkOutOnline(conversation, instance);
     return instance;
@@ -58,11 +67,17 @@ class OrderAndPayProcessTest {
 
   static void checkOutOnline(SalesFlowTestSupport conversation, ProcessInstance instance) {
     conversation.runDueJobs(instance);
-    assertThat(instance).isWaitingAt("gateway_awaitCheckout").variables().containsEntry("checkoutStep", "quantity");
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("checkoutStep", "quantity");
     conversation.customerWrites(instance, "1", "checkout_qty:1");
     conversation.customerWrites(instance, "توصيل", "checkout_delivery");
     conversation.customerWrites(instance, "24 شارع عباس العقاد، مدينة نصر، القاهرة", null);
-    assertThat(instance).variables().containsEntry("checkoutStep", "confirm").containsEntry("deliveryZone", "cairo");
+    assertThat(instance)
+        .variables()
+        .containsEntry("checkoutStep", "confirm")
+        .containsEntry("deliveryZone", "cairo");
     conversation.customerWrites(instance, "تأكيد", "checkout_confirm");
     assertThat(instance).variables().containsEntry("checkoutStep", "payment");
     conversation.customerWrites(instance, "ادفع أونلاين", "pay_online");
@@ -71,7 +86,10 @@ class OrderAndPayProcessTest {
   }
 
   private void gatewayReports(String messageName) {
-    runtimeService().createMessageCorrelation(messageName).processInstanceBusinessKey(conversation.key).correlate();
+    runtimeService()
+        .createMessageCorrelation(messageName)
+        .processInstanceBusinessKey(conversation.key)
+        .correlate();
   }
 
   @Test
@@ -80,14 +98,23 @@ class OrderAndPayProcessTest {
     ProcessInstance instance = askAndOrder("بكام الايفون ١٥؟", "IP15-128");
 
     List<String> sent = conversation.sentTexts();
-    assertThat(sent.get(0)).contains("آيفون ١٥ ١٢٨ جيجا").contains("47,999 جنيه").contains("القاهرة")
-        .contains("[اطلبه دلوقتي]").contains("[كلّم حد]");
+    assertThat(sent.get(0))
+        .contains("آيفون ١٥ ١٢٨ جيجا")
+        .contains("47,999 جنيه")
+        .contains("القاهرة")
+        .contains("[اطلبه دلوقتي]")
+        .contains("[كلّم حد]");
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
     String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
-    assertThat(sent.get(sent.size() - 1)).contains(orderId).contains("/pay/sandbox/" + paymentId)
+    assertThat(sent.get(sent.size() - 1))
+        .contains(orderId)
+        .contains("/pay/sandbox/" + paymentId)
         .contains("[ادفع دلوقتي: ");
     // above the free-delivery threshold: no fee, the link is for the goods
-    assertThat(instance).variables().containsEntry("deliveryFeeEgp", 0L).containsEntry("orderTotalEgp", 47999L);
+    assertThat(instance)
+        .variables()
+        .containsEntry("deliveryFeeEgp", 0L)
+        .containsEntry("orderTotalEgp", 47999L);
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
     assertThat(conversation.reserved("IP15-128")).isEqualTo(1);
     assertThat(conversation.timer(instance, "boundaryEvent_paymentReminder").getDuedate())
@@ -100,7 +127,11 @@ class OrderAndPayProcessTest {
     assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
     assertThat(conversation.reserved("IP15-128")).isZero();
     assertThat(conversation.onHand("IP15-128")).isEqualTo(onHandBefore - 1);
-    assertThat(conversation.sentTexts()).hasSize(sent.size() + 1).last().asString().contains("وصلنا الدفع")
+    assertThat(conversation.sentTexts())
+        .hasSize(sent.size() + 1)
+        .last()
+        .asString()
+        .contains("وصلنا الدفع")
         .contains(orderId);
   }
 
@@ -112,8 +143,14 @@ class OrderAndPayProcessTest {
 
     int sent = conversation.sentTexts().size();
     conversation.fireTimer(instance, "boundaryEvent_paymentReminder");
-    assertThat(instance).hasPassed("serviceTask_remindPayment").isWaitingAt("catchEvent_customerWhilePaying");
-    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("/pay/sandbox/" + paymentId);
+    assertThat(instance)
+        .hasPassed("serviceTask_remindPayment")
+        .isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts())
+        .hasSize(sent + 1)
+        .last()
+        .asString()
+        .contains("/pay/sandbox/" + paymentId);
     assertThat(conversation.reserved("JBLF6")).isEqualTo(1);
 
     conversation.fireTimer(instance, "boundaryEvent_paymentExpired");
@@ -122,7 +159,12 @@ class OrderAndPayProcessTest {
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
     assertThat(conversation.paymentStatus(paymentId)).isEqualTo("EXPIRED");
     assertThat(conversation.sentTexts()).hasSize(sent + 2);
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .isZero();
   }
 
   @Test
@@ -133,23 +175,40 @@ class OrderAndPayProcessTest {
     gatewayReports(Payments.PAYMENT_FAILED);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_paymentFailed").isWaitingAt("gateway_awaitCheckout");
+    assertThat(instance)
+        .hasPassed("serviceTask_paymentFailed")
+        .isWaitingAt("gateway_awaitCheckout");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
     assertThat(conversation.reserved("RN13")).isZero();
-    assertThat(conversation.sentTexts()).last().asString().contains("الدفع ما تمّش")
-        .contains("[الدفع عند الاستلام]").contains("[ادفع أونلاين]");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("الدفع ما تمّش")
+        .contains("[الدفع عند الاستلام]")
+        .contains("[ادفع أونلاين]");
 
     // the customer says so in words: cash on delivery, a new order confirmed at once
     conversation.customerWrites(instance, "عايز ادفع عند الاستلام", null);
     conversation.runDueJobs(instance);
-    assertThat(instance).hasPassed("serviceTask_confirmCashOnDelivery", "endEvent_cashOnDelivery").isEnded();
-    String second = (String) org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-        .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("orderId")
-        .singleResult().getValue();
+    assertThat(instance)
+        .hasPassed("serviceTask_confirmCashOnDelivery", "endEvent_cashOnDelivery")
+        .isEnded();
+    String second =
+        (String)
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("orderId")
+                .singleResult()
+                .getValue();
     assertThat(second).isNotEqualTo(orderId);
     assertThat(conversation.orderStatus(second)).isEqualTo("CONFIRMED");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
-    assertThat(conversation.sentTexts()).last().asString().contains(second).contains("عند الاستلام")
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(second)
+        .contains("عند الاستلام")
         .contains("9,999 جنيه");
   }
 
@@ -160,9 +219,15 @@ class OrderAndPayProcessTest {
     int sent = conversation.sentTexts().size();
     conversation.customerWrites(instance, "التوصيل لإسكندرية بكام؟", null);
     conversation.runDueJobs(instance);
-    assertThat(instance).hasPassed("serviceTask_answerWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(instance)
+        .hasPassed("serviceTask_answerWhilePaying")
+        .isWaitingAt("catchEvent_customerWhilePaying");
     // the persona's answer, then the link that stays open
-    assertThat(conversation.sentTexts()).hasSize(sent + 2).last().asString().contains("لينك الدفع لسه شغال")
+    assertThat(conversation.sentTexts())
+        .hasSize(sent + 2)
+        .last()
+        .asString()
+        .contains("لينك الدفع لسه شغال")
         .contains("/pay/sandbox/");
 
     gatewayReports(Payments.PAYMENT_RECEIVED);
@@ -179,9 +244,16 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "طلبي رقم ORD-12002 فين؟", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_payingTopic").isWaitingAt("catchEvent_customerWhilePaying");
-    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("ORD-12002")
-        .contains("BOSTA-7790415").contains("لينك الدفع لسه شغال");
+    assertThat(instance)
+        .hasPassed("serviceTask_payingTopic")
+        .isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts())
+        .hasSize(sent + 1)
+        .last()
+        .asString()
+        .contains("ORD-12002")
+        .contains("BOSTA-7790415")
+        .contains("لينك الدفع لسه شغال");
     gatewayReports(Payments.PAYMENT_RECEIVED);
     conversation.runDueJobs(instance);
     assertThat(instance).hasPassed("endEvent_paid").isEnded();
@@ -196,13 +268,26 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "عايز ادفع عند الاستلام", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_payingTurn", "endEvent_cashInstead",
-        "serviceTask_confirmCashOnDelivery", "endEvent_cashOnDelivery").hasNotPassed("serviceTask_answerWhilePaying")
+    assertThat(instance)
+        .hasPassed(
+            "serviceTask_payingTurn",
+            "endEvent_cashInstead",
+            "serviceTask_confirmCashOnDelivery",
+            "endEvent_cashOnDelivery")
+        .hasNotPassed("serviceTask_answerWhilePaying")
         .isEnded();
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CONFIRMED");
-    assertThat(jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?").param(paymentId).query(String.class)
-        .single()).isEqualTo("EXPIRED");
-    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("كاش عند الاستلام");
+    assertThat(
+            jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?")
+                .param(paymentId)
+                .query(String.class)
+                .single())
+        .isEqualTo("EXPIRED");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(orderId)
+        .contains("كاش عند الاستلام");
   }
 
   @Test
@@ -213,9 +298,15 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "cash on delivery please", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying").hasNotPassed("endEvent_cashInstead");
+    assertThat(instance)
+        .isWaitingAt("catchEvent_customerWhilePaying")
+        .hasNotPassed("endEvent_cashInstead");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
-    assertThat(conversation.sentTexts()).last().asString().contains("20,000").contains("/pay/sandbox/");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("20,000")
+        .contains("/pay/sandbox/");
   }
 
   @Test
@@ -223,8 +314,13 @@ class OrderAndPayProcessTest {
     ProcessInstance instance = startTapped("sales_order:APP2");
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_startCheckout").isWaitingAt("gateway_awaitCheckout");
-    assertThat(instance).variables().containsEntry("productSku", "APP2").containsEntry("checkoutStep", "quantity");
+    assertThat(instance)
+        .hasPassed("serviceTask_startCheckout")
+        .isWaitingAt("gateway_awaitCheckout");
+    assertThat(instance)
+        .variables()
+        .containsEntry("productSku", "APP2")
+        .containsEntry("checkoutStep", "quantity");
   }
 
   @Test
@@ -249,8 +345,12 @@ class OrderAndPayProcessTest {
   }
 
   private org.camunda.bpm.engine.task.Task handoffTask(ProcessInstance instance) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(app.wasla.handoff.HandoffRouter.HANDOFF_TASK).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(app.wasla.handoff.HandoffRouter.HANDOFF_TASK)
+        .singleResult();
   }
 
   @Test
@@ -262,22 +362,32 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "I want to talk to a human please", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_answerWhilePaying", "businessRuleTask_routeHandoff")
+    assertThat(instance)
+        .hasPassed("serviceTask_answerWhilePaying", "businessRuleTask_routeHandoff")
         .isWaitingAt("userTask_handoff");
     org.camunda.bpm.engine.task.Task task = handoffTask(instance);
     assertThat(task).isNotNull();
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).contains("sales");
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .contains("sales");
     // still payable: reserved, the link open, the payment's boundary events armed
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
     assertThat(conversation.paymentStatus(paymentId)).isEqualTo("OPEN");
     assertThat(conversation.timer(instance, "boundaryEvent_paymentExpired")).isNotNull();
 
     // the agent answers: the flow waits for the payment again, and the payment still counts
-    engine.getTaskService().complete(task.getId(),
-        Map.of("agentReply", "Hi, this is Sara from the shop: how can I help?", "agentDecision", "send_return"));
+    engine
+        .getTaskService()
+        .complete(
+            task.getId(),
+            Map.of(
+                "agentReply",
+                "Hi, this is Sara from the shop: how can I help?",
+                "agentDecision",
+                "send_return"));
     conversation.runDueJobs(instance);
-    assertThat(instance).hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
+    assertThat(instance)
+        .hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
         .isWaitingAt("catchEvent_customerWhilePaying");
     assertThat(conversation.sentTexts()).last().asString().contains("this is Sara");
     assertThat(runtimeService().getVariable(instance.getId(), "handoff")).isEqualTo(false);
@@ -302,9 +412,14 @@ class OrderAndPayProcessTest {
     assertThat(instance).hasPassed("serviceTask_confirmPayment", "endEvent_paid").isEnded();
     assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
     // sales-conversation reads it when order-and-pay returns, and hands the conversation over there
-    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-        .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("handoff")
-        .singleResult().getValue()).isEqualTo(true);
+    assertThat(
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("handoff")
+                .singleResult()
+                .getValue())
+        .isEqualTo(true);
   }
 
   @Test
@@ -315,8 +430,8 @@ class OrderAndPayProcessTest {
     variables.put("intent", "product_inquiry");
     // the mailbox marks a turn whose first delivery failed (transient, never stored)
     variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("order-and-pay", conversation.key,
-        variables);
+    ProcessInstance instance =
+        runtimeService().startProcessInstanceByKey("order-and-pay", conversation.key, variables);
 
     assertThat(instance).isWaitingAt("event_lookUpInJob");
     assertThat(conversation.sentTexts()).isEmpty();
@@ -327,7 +442,8 @@ class OrderAndPayProcessTest {
 
   @Test
   void withTheDemoStoreAndTheSandboxGatewayOrderNowPlacesTheOrderAndSendsTheLinkInTheTurnItself() {
-    ProcessInstance instance = conversation.start("order-and-pay", "بكام الباور بانك؟", "ar-EG", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "بكام الباور بانك؟", "ar-EG", "product_inquiry");
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
     assertThat(instance).variables().containsEntry("productSku", "ANKPB10");
 
@@ -338,24 +454,43 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "تمام", null);
     conversation.customerWrites(instance, "ادفع أونلاين", "pay_online");
 
-    // no job ran: each correlation's own transaction answered, and the last placed the order and sent its link
-    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying")
-        .hasPassed("serviceTask_checkoutAnswer", "serviceTask_placeOrder", "serviceTask_createPaymentLink")
-        .hasNotPassed("event_decideInJob", "event_checkoutInJob", "event_orderInJob", "event_linkInJob");
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).messages().count())
+    // no job ran: each correlation's own transaction answered, and the last placed the order and
+    // sent its link
+    assertThat(instance)
+        .isWaitingAt("catchEvent_customerWhilePaying")
+        .hasPassed(
+            "serviceTask_checkoutAnswer", "serviceTask_placeOrder", "serviceTask_createPaymentLink")
+        .hasNotPassed(
+            "event_decideInJob", "event_checkoutInJob", "event_orderInJob", "event_linkInJob");
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .messages()
+                .count())
         .isZero();
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
-    assertThat(jdbc.sql("SELECT quantity || ' ' || branch_code FROM commerce_order WHERE id = ?")
-        .param(Long.valueOf(orderId.substring(4))).query(String.class).single()).isEqualTo("2 CAI");
+    assertThat(
+            jdbc.sql("SELECT quantity || ' ' || branch_code FROM commerce_order WHERE id = ?")
+                .param(Long.valueOf(orderId.substring(4)))
+                .query(String.class)
+                .single())
+        .isEqualTo("2 CAI");
     // pickup: no delivery fee, two units
-    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("2,598 جنيه")
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(orderId)
+        .contains("2,598 جنيه")
         .contains("/pay/sandbox/");
   }
 
   @Test
   void aRetriedOrderTurnGoesOnInAJobWhichPlacesTheOrderAndSendsTheLink() {
-    ProcessInstance instance = conversation.start("order-and-pay", "شاحن انكر بكام؟", "ar-EG", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "شاحن انكر بكام؟", "ar-EG", "product_inquiry");
     conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:ANK20");
     conversation.customerWrites(instance, "1", "checkout_qty:1");
     conversation.customerWrites(instance, "استلام من الفرع", "checkout_pickup");
@@ -367,22 +502,32 @@ class OrderAndPayProcessTest {
     variables.put(ConversationVariables.REPLY_ID, "pay_online");
     // the mailbox marks a turn whose first delivery failed (transient, never stored)
     variables.put(ConversationVariables.TURN_RETRY, Variables.booleanValue(true, true));
-    runtimeService().createMessageCorrelation("CustomerMessage").processInstanceId(instance.getId())
-        .setVariables(variables).correlate();
+    runtimeService()
+        .createMessageCorrelation("CustomerMessage")
+        .processInstanceId(instance.getId())
+        .setVariables(variables)
+        .correlate();
 
     assertThat(instance).variables().containsEntry("productSku", "ANK20");
     assertThat(instance).isWaitingAt("event_checkoutInJob");
     assertThat(conversation.sentTexts()).hasSize(sent);
     conversation.runDueJobs(instance);
     // in the job the order is local again: placed and linked there, with no second job
-    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying").hasPassed("serviceTask_createPaymentLink")
+    assertThat(instance)
+        .isWaitingAt("catchEvent_customerWhilePaying")
+        .hasPassed("serviceTask_createPaymentLink")
         .hasNotPassed("event_orderInJob", "event_linkInJob");
-    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("/pay/sandbox/");
+    assertThat(conversation.sentTexts())
+        .hasSize(sent + 1)
+        .last()
+        .asString()
+        .contains("/pay/sandbox/");
   }
 
   @Test
   void anUnknownProductIsAnsweredWithAQuestionAndTheFlowReturns() {
-    ProcessInstance instance = conversation.start("order-and-pay", "بكام الموبايل ده؟", "ar-EG", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "بكام الموبايل ده؟", "ar-EG", "product_inquiry");
     conversation.runDueJobs(instance);
 
     assertThat(instance).hasPassed("endEvent_noProduct").isEnded();
@@ -391,19 +536,23 @@ class OrderAndPayProcessTest {
 
   @Test
   void anOutOfStockProductOffersNoOrderButton() {
-    ProcessInstance instance = conversation.start("order-and-pay", "Is the Oppo Reno 11 available?", "en",
-        "availability");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "Is the Oppo Reno 11 available?", "en", "availability");
     conversation.runDueJobs(instance);
 
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
     assertThat(instance).variables().containsEntry("productAvailable", false);
-    assertThat(conversation.sentTexts().get(0)).contains("18,999 EGP").contains("out of stock")
-        .doesNotContain("[Order now]").contains("[Talk to someone]");
+    assertThat(conversation.sentTexts().get(0))
+        .contains("18,999 EGP")
+        .contains("out of stock")
+        .doesNotContain("[Order now]")
+        .contains("[Talk to someone]");
   }
 
   @Test
   void soldOutBetweenOfferAndOrderTakesTheOutOfStockPath() {
-    ProcessInstance instance = conversation.start("order-and-pay", "apple watch se price", "en", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "apple watch se price", "en", "product_inquiry");
     conversation.runDueJobs(instance);
     jdbc.sql("UPDATE commerce_stock SET reserved = on_hand WHERE sku = 'AWSE'").update();
     try {
@@ -431,30 +580,37 @@ class OrderAndPayProcessTest {
 
   @Test
   void talkToSomeoneEndsTheFlowAskingForAHandoff() {
-    ProcessInstance instance = conversation.start("order-and-pay", "galaxy s24?", "en", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "galaxy s24?", "en", "product_inquiry");
     conversation.runDueJobs(instance);
     conversation.customerWrites(instance, "Talk to someone", "sales_human");
     conversation.runDueJobs(instance);
 
     assertThat(instance).hasPassed("endEvent_handoffRequested").isEnded();
-    assertThat(instance).variables().containsEntry("handoff", true).containsEntry("salesOutcome", "handoff");
+    assertThat(instance)
+        .variables()
+        .containsEntry("handoff", true)
+        .containsEntry("salesOutcome", "handoff");
   }
 
   @Test
   void freeTextInsteadOfAButtonIsAnsweredByThePersonaAndTheOfferStaysOpen() {
-    ProcessInstance instance = conversation.start("order-and-pay", "galaxy a55 price", "en", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "galaxy a55 price", "en", "product_inquiry");
     conversation.runDueJobs(instance);
     conversation.customerWrites(instance, "what are your opening hours?", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_readOfferTurn", "serviceTask_offerTurn")
+    assertThat(instance)
+        .hasPassed("serviceTask_readOfferTurn", "serviceTask_offerTurn")
         .isWaitingAt("gateway_awaitDecision");
     assertThat(conversation.sentTexts()).hasSize(2).last().asString().contains("10 am");
   }
 
   @Test
   void aCustomerWhoNeverAnswersTheOfferLetsTheFlowEnd() {
-    ProcessInstance instance = conversation.start("order-and-pay", "anker power bank", "en", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "anker power bank", "en", "product_inquiry");
     conversation.runDueJobs(instance);
     conversation.fireTimer(instance, "timer_decision");
 
@@ -471,12 +627,25 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "بكام الايفون ١٥؟", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_offerWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
-    assertThat(conversation.sentTexts()).hasSize(sent + 1).last().asString().contains("آيفون ١٥")
-        .contains("47,999").contains("القاهرة").contains("[اطلبه دلوقتي]").contains(orderId)
-        .contains("/pay/sandbox/" + paymentId).doesNotContain("نخلص طلبك");
+    assertThat(instance)
+        .hasPassed("serviceTask_offerWhilePaying")
+        .isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(conversation.sentTexts())
+        .hasSize(sent + 1)
+        .last()
+        .asString()
+        .contains("آيفون ١٥")
+        .contains("47,999")
+        .contains("القاهرة")
+        .contains("[اطلبه دلوقتي]")
+        .contains(orderId)
+        .contains("/pay/sandbox/" + paymentId)
+        .doesNotContain("نخلص طلبك");
     // the open order is untouched: its product, reservation and link
-    assertThat(instance).variables().containsEntry("productSku", "APP2").containsEntry("offeredWhilePaying", "IP15-128");
+    assertThat(instance)
+        .variables()
+        .containsEntry("productSku", "APP2")
+        .containsEntry("offeredWhilePaying", "IP15-128");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
     assertThat(conversation.paymentStatus(paymentId)).isEqualTo("OPEN");
 
@@ -501,14 +670,22 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "Order now", "sales_order:JBLF6");
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("endEvent_orderInstead", "serviceTask_giveUpUnpaidOrder", "serviceTask_startCheckout")
+    assertThat(instance)
+        .hasPassed(
+            "endEvent_orderInstead", "serviceTask_giveUpUnpaidOrder", "serviceTask_startCheckout")
         .isWaitingAt("gateway_awaitCheckout");
-    assertThat(instance).variables().containsEntry("productSku", "JBLF6").containsEntry("checkoutStep", "quantity");
+    assertThat(instance)
+        .variables()
+        .containsEntry("productSku", "JBLF6")
+        .containsEntry("checkoutStep", "quantity");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
     assertThat(conversation.paymentStatus(paymentId)).isEqualTo("EXPIRED");
     assertThat(conversation.reserved("APP2")).isEqualTo(reservedBefore);
     List<String> sent = conversation.sentTexts();
-    assertThat(sent.get(sent.size() - 2)).contains(orderId).contains("cancelled").contains("JBL Flip 6");
+    assertThat(sent.get(sent.size() - 2))
+        .contains(orderId)
+        .contains("cancelled")
+        .contains("JBL Flip 6");
 
     // the new product's checkout places a new order with its own link
     conversation.customerWrites(instance, "1", "checkout_qty:1");
@@ -534,8 +711,13 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "تمام هاخده، ٢ من فضلك", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_giveUpUnpaidOrder").isWaitingAt("gateway_awaitCheckout");
-    assertThat(instance).variables().containsEntry("productSku", "ANK20").containsEntry("orderQuantity", 2)
+    assertThat(instance)
+        .hasPassed("serviceTask_giveUpUnpaidOrder")
+        .isWaitingAt("gateway_awaitCheckout");
+    assertThat(instance)
+        .variables()
+        .containsEntry("productSku", "ANK20")
+        .containsEntry("orderQuantity", 2)
         .containsEntry("checkoutStep", "fulfilment");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
     List<String> sent = conversation.sentTexts();
@@ -550,14 +732,23 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:APP2");
     conversation.runDueJobs(instance);
 
-    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying").hasNotPassed("endEvent_orderInstead");
+    assertThat(instance)
+        .isWaitingAt("catchEvent_customerWhilePaying")
+        .hasNotPassed("endEvent_orderInstead");
     assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
-    assertThat(conversation.sentTexts()).last().asString().contains("لينك الدفع لسه شغال").contains(orderId);
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("لينك الدفع لسه شغال")
+        .contains(orderId);
   }
 
   /** The booking flow order-and-pay called inside its payment wait. */
   private ProcessInstance bookingWhilePaying(ProcessInstance instance) {
-    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+    return runtimeService()
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId())
+        .singleResult();
   }
 
   @Test
@@ -569,7 +760,9 @@ class OrderAndPayProcessTest {
     conversation.customerWrites(instance, "عايز احجز معاد صيانة يوم الخميس", null);
     conversation.runDueJobs(instance);
 
-    assertThat(instance).hasPassed("serviceTask_payingTopic").isWaitingAt("callActivity_bookingWhilePaying");
+    assertThat(instance)
+        .hasPassed("serviceTask_payingTopic")
+        .isWaitingAt("callActivity_bookingWhilePaying");
     ProcessInstance booking = bookingWhilePaying(instance);
     conversation.runDueJobs(booking);
     assertThat(booking).isNotNull();
@@ -589,7 +782,9 @@ class OrderAndPayProcessTest {
     conversation.runDueJobs(instance);
 
     assertThat(booking).hasPassed("endEvent_booked").isEnded();
-    assertThat(instance).hasPassed("serviceTask_afterBookingWhilePaying").isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(instance)
+        .hasPassed("serviceTask_afterBookingWhilePaying")
+        .isWaitingAt("catchEvent_customerWhilePaying");
     List<String> sent = conversation.sentTexts();
     assertThat(sent.get(sent.size() - 2)).contains("BK-");
     assertThat(sent.get(sent.size() - 1)).contains("لينك الدفع لسه شغال").contains(orderId);
@@ -618,7 +813,11 @@ class OrderAndPayProcessTest {
     assertThat(instance).hasPassed("endEvent_paid").isEnded();
     assertThat(booking).isEnded();
     assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
-    assertThat(conversation.sentTexts()).last().asString().contains("وصلنا الدفع").contains("ما اتحجزش");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("وصلنا الدفع")
+        .contains("ما اتحجزش");
   }
 
   @Test
@@ -635,15 +834,21 @@ class OrderAndPayProcessTest {
     conversation.runDueJobs(instance);
 
     assertThat(booking).isEnded();
-    assertThat(instance).hasPassed("serviceTask_afterBookingWhilePaying", "serviceTask_offerWhilePaying")
+    assertThat(instance)
+        .hasPassed("serviceTask_afterBookingWhilePaying", "serviceTask_offerWhilePaying")
         .isWaitingAt("catchEvent_customerWhilePaying");
-    assertThat(conversation.sentTexts()).last().asString().contains("JBL Flip 6").contains("5,999")
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("JBL Flip 6")
+        .contains("5,999")
         .contains("/pay/sandbox/");
   }
 
   @Test
   void paymentTextsFollowTheCustomersRegister() {
-    ProcessInstance instance = conversation.start("order-and-pay", "كم سعر سماعة أورايمو؟", "ar", "product_inquiry");
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "كم سعر سماعة أورايمو؟", "ar", "product_inquiry");
     conversation.runDueJobs(instance);
     conversation.customerWrites(instance, "اطلبه الآن", "sales_order:ORFP4");
     checkOutOnline(conversation, instance);
@@ -651,18 +856,29 @@ class OrderAndPayProcessTest {
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
 
     conversation.fireTimer(instance, "boundaryEvent_paymentReminder");
-    assertThat(conversation.sentTexts()).last().asString().contains("للتذكير").doesNotContain("لسه");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("للتذكير")
+        .doesNotContain("لسه");
     gatewayReports(Payments.PAYMENT_RECEIVED);
     conversation.runDueJobs(instance);
-    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("مؤكد")
-        .doesNotContain("اتأكد").doesNotContain("هنجهزه");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(orderId)
+        .contains("مؤكد")
+        .doesNotContain("اتأكد")
+        .doesNotContain("هنجهزه");
   }
 
   @Test
   void everyBeanTheSalesFlowsNameExistsAndEveryWaitHearsTheCustomer() throws Exception {
     for (String file : List.of("order-and-pay", "booking-change", "order-tracking")) {
-      String xml = java.nio.file.Files.readString(java.nio.file.Path.of("processes", file + ".bpmn"));
-      java.util.regex.Matcher beans = java.util.regex.Pattern.compile("\\$\\{(\\w+)[.}]").matcher(xml);
+      String xml =
+          java.nio.file.Files.readString(java.nio.file.Path.of("processes", file + ".bpmn"));
+      java.util.regex.Matcher beans =
+          java.util.regex.Pattern.compile("\\$\\{(\\w+)[.}]").matcher(xml);
       while (beans.find()) {
         String name = beans.group(1);
         // variables, not beans: handoffGroup is the handoff routing table's result
@@ -670,7 +886,9 @@ class OrderAndPayProcessTest {
           assertThat(context.containsBean(name)).as(file + " names bean " + name).isTrue();
         }
       }
-      assertThat(xml).contains("camunda:historyTimeToLive=\"P30D\"").contains("<bpmndi:BPMNDiagram");
+      assertThat(xml)
+          .contains("camunda:historyTimeToLive=\"P30D\"")
+          .contains("<bpmndi:BPMNDiagram");
       // each event-based gateway and the payment wait has a CustomerMessage branch
       assertThat(xml.split("<bpmn:eventBasedGateway", -1).length - 1)
           .isLessThanOrEqualTo(xml.split("messageRef=\"message_customerMessage\"", -1).length - 1);

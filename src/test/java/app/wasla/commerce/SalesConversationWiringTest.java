@@ -2,8 +2,8 @@ package app.wasla.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import app.wasla.commerce.payment.Payments;
@@ -24,13 +24,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * processes/sales-conversation.bpmn calling the sales flows: the called flows share the business key, the
- * correlations by business key reach them, and the customer gets one answer per question.
+ * processes/sales-conversation.bpmn calling the sales flows: the called flows share the business
+ * key, the correlations by business key reach them, and the customer gets one answer per question.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:sales-wiring;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "wasla.mailbox.enabled=false"})
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:sales-wiring;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
 class SalesConversationWiringTest {
 
   @Autowired ProcessEngine engine;
@@ -53,17 +55,33 @@ class SalesConversationWiringTest {
     variables.put(ConversationVariables.TURN_TEXT, text);
     variables.put(ConversationVariables.REPLY_ID, null);
     variables.put(ConversationVariables.TURN_SEQ, 1L);
-    return runtimeService().startProcessInstanceByKey("sales-conversation", conversation.key, variables);
+    return runtimeService()
+        .startProcessInstanceByKey("sales-conversation", conversation.key, variables);
   }
 
   /** Runs due jobs of every instance of the conversation (the main flow and the called ones). */
   private void runDueJobs() {
     for (int i = 0; i < 50; i++) {
-      List<String> ids = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(conversation.key)
-          .list().stream().map(ProcessInstance::getId).toList();
-      List<Job> due = ids.isEmpty() ? List.of() : managementService().createJobQuery().processInstanceIds(
-              new java.util.HashSet<>(ids)).executable().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
+      List<String> ids =
+          runtimeService()
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(conversation.key)
+              .list()
+              .stream()
+              .map(ProcessInstance::getId)
+              .toList();
+      List<Job> due =
+          ids.isEmpty()
+              ? List.of()
+              : managementService()
+                  .createJobQuery()
+                  .processInstanceIds(new java.util.HashSet<>(ids))
+                  .executable()
+                  .list()
+                  .stream()
+                  .filter(
+                      j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date()))
+                  .toList();
       if (due.isEmpty()) {
         return;
       }
@@ -78,44 +96,75 @@ class SalesConversationWiringTest {
       variables.put(ConversationVariables.TURN_TEXT, text);
       variables.put(ConversationVariables.REPLY_ID, replyId);
     }
-    runtimeService().createMessageCorrelation(messageName).processInstanceBusinessKey(conversation.key)
-        .setVariables(variables).correlate();
+    runtimeService()
+        .createMessageCorrelation(messageName)
+        .processInstanceBusinessKey(conversation.key)
+        .setVariables(variables)
+        .correlate();
   }
 
   @Test
   void aPriceQuestionInTheMainFlowRunsOrderAndPayAndComesBackAfterPayment() {
     conversation = new SalesFlowTestSupport(inbox, jdbc);
-    subscriptions.create("http://127.0.0.1:9/backend", List.of("order.created", "payment.succeeded"),
-        "sales events for the wiring test", true);
+    subscriptions.create(
+        "http://127.0.0.1:9/backend",
+        List.of("order.created", "payment.succeeded"),
+        "sales events for the wiring test",
+        true);
     ProcessInstance main = start("بكام الايفون 15؟");
     runDueJobs();
 
-    assertThat(main).hasPassed("serviceTask_loadSmartInfo", "serviceTask_reply")
+    assertThat(main)
+        .hasPassed("serviceTask_loadSmartInfo", "serviceTask_reply")
         .isWaitingAt("callActivity_orderAndPay");
-    assertThat(main).variables().containsEntry("intent", "product_inquiry").containsEntry("smartOrders", 0);
+    assertThat(main)
+        .variables()
+        .containsEntry("intent", "product_inquiry")
+        .containsEntry("smartOrders", 0);
     // the persona's reply, then the flow's price and stock with buttons
     // one answer: the persona reads the question, order-and-pay answers it with live stock
     assertThat(conversation.sentTexts()).hasSize(1).last().asString().contains("47,999 جنيه");
 
-    for (String tap : new String[] {"sales_order:IP15-128", "checkout_qty:1", "checkout_pickup", "checkout_branch:CAI", "checkout_confirm", "pay_online"}) {
+    for (String tap :
+        new String[] {
+          "sales_order:IP15-128",
+          "checkout_qty:1",
+          "checkout_pickup",
+          "checkout_branch:CAI",
+          "checkout_confirm",
+          "pay_online"
+        }) {
       correlate(Mailbox.CUSTOMER_MESSAGE, tap, tap);
       runDueJobs();
     }
-    // the offer, five checkout questions (quantity, delivery or pickup, branch, summary, how to pay), the link
-    assertThat(conversation.sentTexts()).hasSize(7).last().asString()
+    // the offer, five checkout questions (quantity, delivery or pickup, branch, summary, how to
+    // pay), the link
+    assertThat(conversation.sentTexts())
+        .hasSize(7)
+        .last()
+        .asString()
         .containsPattern("/pay/sandbox/PAY-[A-Z2-7]{26}");
     correlate(Payments.PAYMENT_RECEIVED, null, null);
     runDueJobs();
 
-    assertThat(main).hasPassed("callActivity_orderAndPay").isWaitingAt("catchEvent_customerMessage");
-    assertThat(main).variables().containsEntry("salesOutcome", "paid").containsEntry("orderStatus", "PAID");
+    assertThat(main)
+        .hasPassed("callActivity_orderAndPay")
+        .isWaitingAt("catchEvent_customerMessage");
+    assertThat(main)
+        .variables()
+        .containsEntry("salesOutcome", "paid")
+        .containsEntry("orderStatus", "PAID");
     assertThat(conversation.sentTexts()).hasSize(8).last().asString().contains("وصلنا الدفع");
     // the customer's memory and the outbound webhooks heard of the order and the payment
     var profile = customers.find(conversation.key).orElseThrow();
     assertThat(profile.orders()).isEqualTo(1);
     assertThat(profile.totalSpend()).isEqualByComparingTo("47999");
-    assertThat(jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
-        .param(conversation.key).query(String.class).list()).containsSubsequence("order.created", "payment.succeeded");
+    assertThat(
+            jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
+                .param(conversation.key)
+                .query(String.class)
+                .list())
+        .containsSubsequence("order.created", "payment.succeeded");
   }
 
   @Test
@@ -124,33 +173,64 @@ class SalesConversationWiringTest {
     ProcessInstance main = start("السلام عليكم");
     correlate(Mailbox.CUSTOMER_MESSAGE, "thanks a lot", null);
     correlate(Mailbox.CUSTOMER_MESSAGE, "what are your opening hours?", null);
-    // three replies of the main flow; then order-and-pay answers a price question and, to free text instead of
-    // a button, its persona answers while the offer stays open: two sends of the called flow; then the offer times out
+    // three replies of the main flow; then order-and-pay answers a price question and, to free text
+    // instead of
+    // a button, its persona answers while the offer stays open: two sends of the called flow; then
+    // the offer times out
     correlate(Mailbox.CUSTOMER_MESSAGE, "بكام الايفون 15؟", null);
     runDueJobs();
     correlate(Mailbox.CUSTOMER_MESSAGE, "شكرا جزيلا", null);
     runDueJobs();
-    String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(main.getId())
-        .singleResult().getId();
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().executeJob(
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().createJobQuery()
-            .processInstanceId(called).activityId("timer_decision").singleResult().getId());
+    String called =
+        historyService()
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(main.getId())
+            .singleResult()
+            .getId();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService()
+        .executeJob(
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService()
+                .createJobQuery()
+                .processInstanceId(called)
+                .activityId("timer_decision")
+                .singleResult()
+                .getId());
     runDueJobs();
-    assertThat(main).hasPassed("callActivity_orderAndPay").isWaitingAt("catchEvent_customerMessage");
-    // the conversation's Smart Info stays in the main flow, not copied into every sales flow it calls
-    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(called)
-        .variableName("smartOrders").count()).isZero();
-    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(called)
-        .variableName("language").count()).isEqualTo(1);
+    assertThat(main)
+        .hasPassed("callActivity_orderAndPay")
+        .isWaitingAt("catchEvent_customerMessage");
+    // the conversation's Smart Info stays in the main flow, not copied into every sales flow it
+    // calls
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(called)
+                .variableName("smartOrders")
+                .count())
+        .isZero();
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(called)
+                .variableName("language")
+                .count())
+        .isEqualTo(1);
 
     correlate(Mailbox.CUSTOMER_MESSAGE, "مساء الخير", null);
 
-    // the send counter went into the called flow and came back: the main flow's next reply has a key of its
-    // own (counting from 0 there, the called flow would have handed back 2, and this reply would have reused
+    // the send counter went into the called flow and came back: the main flow's next reply has a
+    // key of its
+    // own (counting from 0 there, the called flow would have handed back 2, and this reply would
+    // have reused
     // the key of the main flow's third and never been sent)
     assertThat(conversation.sentTexts()).hasSize(6);
-    assertThat(jdbc.sql("SELECT COUNT(DISTINCT idempotency_key) FROM outbound_message WHERE conversation_key = ?")
-        .param(conversation.key).query(Long.class).single()).isEqualTo(6);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(DISTINCT idempotency_key) FROM outbound_message WHERE conversation_key = ?")
+                .param(conversation.key)
+                .query(Long.class)
+                .single())
+        .isEqualTo(6);
   }
 
   @Test
@@ -160,12 +240,26 @@ class SalesConversationWiringTest {
 
     // no job stepped: the stock lookup ran in the transaction of the turn that asked
     assertThat(conversation.sentTexts()).hasSize(1).last().asString().contains("47,999 جنيه");
-    String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(main.getId())
-        .singleResult().getId();
-    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(called)
-        .activityId("serviceTask_lookUpStock").count()).isEqualTo(1);
-    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(called)
-        .activityId("event_lookUpInJob").count()).isZero();
+    String called =
+        historyService()
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(main.getId())
+            .singleResult()
+            .getId();
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(called)
+                .activityId("serviceTask_lookUpStock")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(called)
+                .activityId("event_lookUpInJob")
+                .count())
+        .isZero();
     runtimeService().deleteProcessInstance(main.getId(), "test done");
   }
 
@@ -180,7 +274,10 @@ class SalesConversationWiringTest {
     runDueJobs();
 
     assertThat(main).isWaitingAt("userTask_handoff");
-    assertThat(main).variables().containsEntry("handoff", true).containsEntry("smartOrders", 2)
+    assertThat(main)
+        .variables()
+        .containsEntry("handoff", true)
+        .containsEntry("smartOrders", 2)
         .containsEntry("smartLastOrder", "ORD-12002 · Anker 20W USB-C Charger · SHIPPED");
     runtimeService().deleteProcessInstance(main.getId(), "test done");
   }
@@ -191,8 +288,14 @@ class SalesConversationWiringTest {
     ProcessInstance main = start("where is my order ORD-12002?");
     runDueJobs();
 
-    assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("catchEvent_customerMessage");
-    assertThat(conversation.sentTexts()).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
+    assertThat(main)
+        .hasPassed("callActivity_orderTracking")
+        .isWaitingAt("catchEvent_customerMessage");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("ORD-12002")
+        .contains("BOSTA-7790415");
     runtimeService().deleteProcessInstance(main.getId(), "test done");
   }
 
@@ -202,14 +305,23 @@ class SalesConversationWiringTest {
     ProcessInstance main = start("أريد حجز موعد لإصلاح الهاتف يوم الخميس");
     runDueJobs();
     assertThat(main).isWaitingAt("callActivity_bookingChange");
-    assertThat(conversation.sentTexts()).hasSize(1).last().asString().contains("تغيير بطارية سامسونج");
+    assertThat(conversation.sentTexts())
+        .hasSize(1)
+        .last()
+        .asString()
+        .contains("تغيير بطارية سامسونج");
 
     correlate(Mailbox.CUSTOMER_MESSAGE, "تغيير بطارية سامسونج", "service:BATTERY_SAMSUNG");
     runDueJobs();
     correlate(Mailbox.CUSTOMER_MESSAGE, "القاهرة (مدينة نصر)", "branch:CAI");
     runDueJobs();
 
-    assertThat(conversation.sentTexts()).hasSize(3).last().asString().contains("الخميس").contains("[المواعيد")
+    assertThat(conversation.sentTexts())
+        .hasSize(3)
+        .last()
+        .asString()
+        .contains("الخميس")
+        .contains("[المواعيد")
         .doesNotContain("فرع");
     runtimeService().deleteProcessInstance(main.getId(), "test done");
   }
@@ -224,7 +336,9 @@ class SalesConversationWiringTest {
     correlate(Mailbox.CUSTOMER_MESSAGE, "how much is the iPhone 15?", null);
     runDueJobs();
 
-    assertThat(main).hasPassed("callActivity_bookingChange").isWaitingAt("callActivity_orderAndPay");
+    assertThat(main)
+        .hasPassed("callActivity_bookingChange")
+        .isWaitingAt("callActivity_orderAndPay");
     List<String> sent = conversation.sentTexts();
     assertThat(sent.get(sent.size() - 2)).contains("isn't booked yet");
     assertThat(sent.get(sent.size() - 1)).contains("47,999");

@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A conversation to run the sales flows in: its 24-hour window open, helpers to step jobs and talk. */
+/**
+ * A conversation to run the sales flows in: its 24-hour window open, helpers to step jobs and talk.
+ */
 final class SalesFlowTestSupport {
 
   final String key;
@@ -34,11 +36,27 @@ final class SalesFlowTestSupport {
     this.jdbc = jdbc;
     this.waId = waId;
     this.key = "100000000000001:" + waId;
-    inbox.accept(new NewInboxEntry("wamid.c." + key + System.nanoTime(), ConversationKey.parse(key),
-        Mailbox.CUSTOMER_MESSAGE, "text", "hi", null, null, null, null, "Mariam", null, null, Instant.now(),
-        Instant.now(), false));
-    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
-        .param(key).update();
+    inbox.accept(
+        new NewInboxEntry(
+            "wamid.c." + key + System.nanoTime(),
+            ConversationKey.parse(key),
+            Mailbox.CUSTOMER_MESSAGE,
+            "text",
+            "hi",
+            null,
+            null,
+            null,
+            null,
+            "Mariam",
+            null,
+            null,
+            Instant.now(),
+            Instant.now(),
+            false));
+    jdbc.sql(
+            "UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key)
+        .update();
   }
 
   ProcessInstance start(String processKey, String text, String language, String intent) {
@@ -58,16 +76,25 @@ final class SalesFlowTestSupport {
     variables.put(ConversationVariables.TURN_TEXT, text);
     variables.put(ConversationVariables.REPLY_ID, replyId);
     variables.put(ConversationVariables.TURN_SEQ, ++turnSeq); // as the mailbox numbers the turns
-    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
-        .setVariables(variables).correlate();
+    runtimeService()
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariables(variables)
+        .correlate();
   }
 
   /** Runs every job that is due now (async continuations), until none is left; timers stay. */
   void runDueJobs(ProcessInstance instance) {
     for (int i = 0; i < 50; i++) {
-      List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).executable()
-          .list().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date()))
-          .toList();
+      List<Job> due =
+          managementService()
+              .createJobQuery()
+              .processInstanceId(instance.getId())
+              .executable()
+              .list()
+              .stream()
+              .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date()))
+              .toList();
       if (due.isEmpty()) {
         return;
       }
@@ -78,36 +105,58 @@ final class SalesFlowTestSupport {
 
   /** Fires the timer at that element now, then runs what follows it. */
   void fireTimer(ProcessInstance instance, String activityId) {
-    Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .timers().singleResult();
+    Job timer =
+        managementService()
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(activityId)
+            .timers()
+            .singleResult();
     managementService().executeJob(timer.getId());
     runDueJobs(instance);
   }
 
   Job timer(ProcessInstance instance, String activityId) {
-    return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .timers().singleResult();
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .activityId(activityId)
+        .timers()
+        .singleResult();
   }
 
   List<String> sentTexts() {
     return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
-        .param(key).query(String.class).list();
+        .param(key)
+        .query(String.class)
+        .list();
   }
 
   int reserved(String sku) {
-    return jdbc.sql("SELECT SUM(reserved) FROM commerce_stock WHERE sku = ?").param(sku).query(Integer.class).single();
+    return jdbc.sql("SELECT SUM(reserved) FROM commerce_stock WHERE sku = ?")
+        .param(sku)
+        .query(Integer.class)
+        .single();
   }
 
   int onHand(String sku) {
-    return jdbc.sql("SELECT SUM(on_hand) FROM commerce_stock WHERE sku = ?").param(sku).query(Integer.class).single();
+    return jdbc.sql("SELECT SUM(on_hand) FROM commerce_stock WHERE sku = ?")
+        .param(sku)
+        .query(Integer.class)
+        .single();
   }
 
   String orderStatus(String orderId) {
-    return jdbc.sql("SELECT status FROM commerce_order WHERE id = ?").param(Long.valueOf(orderId.substring(4)))
-        .query(String.class).single();
+    return jdbc.sql("SELECT status FROM commerce_order WHERE id = ?")
+        .param(Long.valueOf(orderId.substring(4)))
+        .query(String.class)
+        .single();
   }
 
   String paymentStatus(String paymentId) {
-    return jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?").param(paymentId).query(String.class).single();
+    return jdbc.sql("SELECT status FROM commerce_payment WHERE id = ?")
+        .param(paymentId)
+        .query(String.class)
+        .single();
   }
 }

@@ -1,7 +1,7 @@
 package app.wasla.conversation;
 
-import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,22 +14,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Customers chatting with a Wasla that may die under them, as Meta delivers their messages: each writes its next
- * message once the previous one is answered, and a message whose webhook did not get a 200 (the node was down, or
- * died before answering) is delivered again with the same wamid until it does. Runs on a thread of its own against
- * whichever node is current ({@link #target}).
+ * Customers chatting with a Wasla that may die under them, as Meta delivers their messages: each
+ * writes its next message once the previous one is answered, and a message whose webhook did not
+ * get a 200 (the node was down, or died before answering) is delivered again with the same wamid
+ * until it does. Runs on a thread of its own against whichever node is current ({@link #target}).
  */
 final class Customers implements AutoCloseable {
 
-  /** Four questions with four different answers: a reply that arrives twice is a duplicate, not another answer. */
-  static final List<String> SCRIPT = List.of("السلام عليكم", "مواعيد العمل ايه؟", "التوصيل بكام؟", "شكرا جزيلا");
+  /**
+   * Four questions with four different answers: a reply that arrives twice is a duplicate, not
+   * another answer.
+   */
+  static final List<String> SCRIPT =
+      List.of("السلام عليكم", "مواعيد العمل ايه؟", "التوصيل بكام؟", "شكرا جزيلا");
 
   private final WhatsAppMock meta;
   private final List<String> waIds;
   private final Map<String, Integer> written = new ConcurrentHashMap<>();
   private final Map<String, String> unacknowledged = new ConcurrentHashMap<>();
+
   /** Every wamid Wasla acknowledged with a 200. */
   private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+
   private final Map<String, Integer> acceptedPerCustomer = new ConcurrentHashMap<>();
   private volatile List<Webhooks> targets;
   private final AtomicInteger posts = new AtomicInteger();
@@ -48,8 +54,8 @@ final class Customers implements AutoCloseable {
   }
 
   /**
-   * Starts chatting with these nodes, each webhook to the next one in turn as a load balancer spreads them; later
-   * calls move the customers to other nodes.
+   * Starts chatting with these nodes, each webhook to the next one in turn as a load balancer
+   * spreads them; later calls move the customers to other nodes.
    */
   void target(Webhooks... nodes) {
     this.targets = List.of(nodes);
@@ -66,30 +72,41 @@ final class Customers implements AutoCloseable {
     return Set.copyOf(accepted);
   }
 
-  /** True when every customer has written its whole script and every message has been acknowledged. */
+  /**
+   * True when every customer has written its whole script and every message has been acknowledged.
+   */
   boolean doneWriting() {
-    return unacknowledged.isEmpty() && waIds.stream().allMatch(w -> written.getOrDefault(w, 0) == SCRIPT.size());
+    return unacknowledged.isEmpty()
+        && waIds.stream().allMatch(w -> written.getOrDefault(w, 0) == SCRIPT.size());
   }
 
-  /** Customers with an acknowledged message that has no reply yet (by count: one reply per message). */
+  /**
+   * Customers with an acknowledged message that has no reply yet (by count: one reply per message).
+   */
   List<String> waitingForAnAnswer() {
     Map<String, Long> replies = repliesPerCustomer();
-    return waIds.stream().filter(w -> replies.getOrDefault(w, 0L) < acceptedPerCustomer.getOrDefault(w, 0))
+    return waIds.stream()
+        .filter(w -> replies.getOrDefault(w, 0L) < acceptedPerCustomer.getOrDefault(w, 0))
         .toList();
   }
 
   /** Replies Meta received more than once: the same message (body) to the same customer. */
   int duplicates() {
     Set<String> ours = Set.copyOf(waIds);
-    Map<String, Long> copies = meta.sent().stream().filter(s -> ours.contains(s.to()))
-        .collect(Collectors.groupingBy(s -> s.to() + "|" + s.body(), Collectors.counting()));
+    Map<String, Long> copies =
+        meta.sent().stream()
+            .filter(s -> ours.contains(s.to()))
+            .collect(Collectors.groupingBy(s -> s.to() + "|" + s.body(), Collectors.counting()));
     return (int) copies.values().stream().mapToLong(n -> n - 1).sum();
   }
 
   private Map<String, Long> repliesPerCustomer() {
     Set<String> ours = Set.copyOf(waIds);
     // distinct bodies: a duplicate is not the answer to another message
-    return meta.sent().stream().filter(s -> ours.contains(s.to())).map(s -> s.to() + "|" + s.body()).distinct()
+    return meta.sent().stream()
+        .filter(s -> ours.contains(s.to()))
+        .map(s -> s.to() + "|" + s.body())
+        .distinct()
         .collect(Collectors.groupingBy(k -> k.substring(0, k.indexOf('|')), Collectors.counting()));
   }
 

@@ -12,7 +12,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** How many conversations a worker delivers in one transaction, as Spring binds the keys, on each database. */
+/**
+ * How many conversations a worker delivers in one transaction, as Spring binds the keys, on each
+ * database.
+ */
 class MailboxPropertiesTest {
 
   @Test

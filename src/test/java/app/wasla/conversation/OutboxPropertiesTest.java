@@ -8,8 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class OutboxPropertiesTest {
 
-  private final OutboxProperties props = new OutboxProperties(5, Duration.ofSeconds(5), Duration.ofSeconds(60),
-      Duration.ofSeconds(2), 8, Duration.ofSeconds(15), 10000);
+  private final OutboxProperties props =
+      new OutboxProperties(
+          5,
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(2),
+          8,
+          Duration.ofSeconds(15),
+          10000);
 
   @Test
   void theWaitDoublesWithEachFailedSendUpToAnHour() {
@@ -21,7 +28,16 @@ class OutboxPropertiesTest {
 
   @Test
   void atLeastOneAttemptIsRequired() {
-    assertThatThrownBy(() -> new OutboxProperties(0, Duration.ofSeconds(5), Duration.ofSeconds(60),
-        Duration.ofSeconds(2), 8, Duration.ofSeconds(15), 10000)).hasMessageContaining("wasla.outbox.attempts");
+    assertThatThrownBy(
+            () ->
+                new OutboxProperties(
+                    0,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(2),
+                    8,
+                    Duration.ofSeconds(15),
+                    10000))
+        .hasMessageContaining("wasla.outbox.attempts");
   }
 }

@@ -21,13 +21,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * processes/sales-conversation.bpmn with its real delegates and the sandbox transport. The job executor
- * and the mailbox are off: the test steps every job and timer itself.
+ * processes/sales-conversation.bpmn with its real delegates and the sandbox transport. The job
+ * executor and the mailbox are off: the test steps every job and timer itself.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:sales-process;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "wasla.mailbox.enabled=false"})
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:sales-process;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
 class SalesConversationProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -41,11 +43,27 @@ class SalesConversationProcessTest {
     BpmnAwareTests.init(engine);
     key = "100000000000001:2011" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     // the customer wrote just now: the 24-hour window is open
-    inbox.accept(new NewInboxEntry("wamid.p." + key, ConversationKey.parse(key), Mailbox.CUSTOMER_MESSAGE,
-        "text", "hi", null, null, null, null, "Mariam", null, null, java.time.Instant.now(),
-        java.time.Instant.now(), false));
-    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
-        .param(key).update();
+    inbox.accept(
+        new NewInboxEntry(
+            "wamid.p." + key,
+            ConversationKey.parse(key),
+            Mailbox.CUSTOMER_MESSAGE,
+            "text",
+            "hi",
+            null,
+            null,
+            null,
+            null,
+            "Mariam",
+            null,
+            null,
+            java.time.Instant.now(),
+            java.time.Instant.now(),
+            false));
+    jdbc.sql(
+            "UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key)
+        .update();
   }
 
   private ProcessInstance startWith(String text) {
@@ -61,30 +79,46 @@ class SalesConversationProcessTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.TURN_TEXT, text);
     variables.put(ConversationVariables.REPLY_ID, replyId);
-    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
-        .setVariables(variables).correlate();
+    runtimeService()
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariables(variables)
+        .correlate();
   }
 
   private List<String> sentTexts() {
     return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
-        .param(key).query(String.class).list();
+        .param(key)
+        .query(String.class)
+        .list();
   }
 
   @Test
   void aNewConversationIsGreetedByThePersonaInTheCustomersLanguage() {
     ProcessInstance instance = startWith("السلام عليكم");
 
-    // nothing in the first turn calls out (embedded persona, the demo store's tables): answered while starting
-    assertThat(instance).hasPassed("serviceTask_loadSmartInfo", "serviceTask_reply")
-        .hasNotPassed("event_firstTurnInJob").isWaitingAt("catchEvent_customerMessage");
-    assertThat(instance).variables().containsEntry("intent", "greeting").containsEntry("handoff", false)
+    // nothing in the first turn calls out (embedded persona, the demo store's tables): answered
+    // while starting
+    assertThat(instance)
+        .hasPassed("serviceTask_loadSmartInfo", "serviceTask_reply")
+        .hasNotPassed("event_firstTurnInJob")
+        .isWaitingAt("catchEvent_customerMessage");
+    assertThat(instance)
+        .variables()
+        .containsEntry("intent", "greeting")
+        .containsEntry("handoff", false)
         .containsKeys("sentiment", "sentimentScore", "intentConfidence", "language");
-    assertThat((String) runtimeService().getVariable(instance.getId(), "language")).startsWith("ar");
+    assertThat((String) runtimeService().getVariable(instance.getId(), "language"))
+        .startsWith("ar");
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0)).contains("Mariam").matches("(?s).*[\\u0600-\\u06FF].*");
-    assertThat(jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ?").param(key)
-        .query(String.class).single()).isEqualTo("interactive");
+    assertThat(
+            jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ?")
+                .param(key)
+                .query(String.class)
+                .single())
+        .isEqualTo("interactive");
   }
 
   @Test
@@ -93,17 +127,20 @@ class SalesConversationProcessTest {
 
     // later turns are answered in the correlating transaction (embedded persona): no job in between
     customerWrites(instance, "do you deliver to Alexandria?", null);
-    assertThat(instance).hasNotPassed("event_turnInJob")
-        .isWaitingAt("catchEvent_customerMessage");
+    assertThat(instance).hasNotPassed("event_turnInJob").isWaitingAt("catchEvent_customerMessage");
     customerWrites(instance, "شكرا جزيلا يا نور", null);
 
     assertThat(instance).isWaitingAt("catchEvent_customerMessage");
-    assertThat(instance).variables().containsEntry("intent", "thanks_goodbye").containsEntry("language", "ar-EG");
+    assertThat(instance)
+        .variables()
+        .containsEntry("intent", "thanks_goodbye")
+        .containsEntry("language", "ar-EG");
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(3);
     assertThat(sent.get(1)).contains("Alexandria");
     assertThat(sent.get(2)).matches("(?s).*[\\u0600-\\u06FF].*");
-    assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.SEND_SEQ)).isEqualTo(3L);
+    assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.SEND_SEQ))
+        .isEqualTo(3L);
   }
 
   @Test
@@ -114,8 +151,11 @@ class SalesConversationProcessTest {
 
     assertThat(instance).isWaitingAt("callActivity_orderAndPay");
     assertThat(instance).variables().containsEntry("intent", "product_inquiry");
-    ProcessInstance orderAndPay = runtimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(instance.getId()).singleResult();
+    ProcessInstance orderAndPay =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .singleResult();
     assertThat(orderAndPay.getBusinessKey()).isEqualTo(key);
     execute(job(orderAndPay));
     List<String> sent = sentTexts();
@@ -129,9 +169,14 @@ class SalesConversationProcessTest {
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.TURN_TEXT, "do you deliver to Alexandria?");
-    variables.put(ConversationVariables.TURN_RETRY, org.camunda.bpm.engine.variable.Variables.booleanValue(true, true));
-    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
-        .setVariables(variables).correlate();
+    variables.put(
+        ConversationVariables.TURN_RETRY,
+        org.camunda.bpm.engine.variable.Variables.booleanValue(true, true));
+    runtimeService()
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariables(variables)
+        .correlate();
 
     assertThat(instance).isWaitingAt("event_turnInJob");
     assertThat(sentTexts()).hasSize(1);
@@ -139,7 +184,8 @@ class SalesConversationProcessTest {
     assertThat(instance).isWaitingAt("catchEvent_customerMessage");
     assertThat(sentTexts()).hasSize(2);
     // transient: never stored
-    assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.TURN_RETRY)).isNull();
+    assertThat(runtimeService().getVariable(instance.getId(), ConversationVariables.TURN_RETRY))
+        .isNull();
   }
 
   @Test
@@ -148,13 +194,25 @@ class SalesConversationProcessTest {
     customerWrites(instance, "what are your opening hours?", null);
 
     assertThat(instance).isWaitingAt("catchEvent_customerMessage");
-    // what a turn leaves in the engine: the wait state (a scope: its execution and its subscription); nothing for
-    // the inactivity timeout, which was a timer job and an event-based gateway, created anew on every turn
-    assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(instance.getId()).count())
+    // what a turn leaves in the engine: the wait state (a scope: its execution and its
+    // subscription); nothing for
+    // the inactivity timeout, which was a timer job and an event-based gateway, created anew on
+    // every turn
+    assertThat(
+            BpmnAwareTests.managementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .count())
         .isZero();
-    assertThat(runtimeService().createExecutionQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
-    assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
-        .eventName(Mailbox.CUSTOMER_MESSAGE).count()).isEqualTo(1);
+    assertThat(runtimeService().createExecutionQuery().processInstanceId(instance.getId()).count())
+        .isEqualTo(2);
+    assertThat(
+            runtimeService()
+                .createEventSubscriptionQuery()
+                .processInstanceId(instance.getId())
+                .eventName(Mailbox.CUSTOMER_MESSAGE)
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -162,22 +220,31 @@ class SalesConversationProcessTest {
       @Autowired SilentConversations silent, @Autowired MailboxProperties props) {
     ProcessInstance instance = startWith("hi");
     // delivered (the mailbox is off here); a pending message would keep the conversation open
-    jdbc.sql("UPDATE inbox_message SET status = 'DELIVERED' WHERE conversation_key = ?").param(key).update();
+    jdbc.sql("UPDATE inbox_message SET status = 'DELIVERED' WHERE conversation_key = ?")
+        .param(key)
+        .update();
     java.time.Instant now = java.time.Instant.now();
 
     silent.closeSilent(now.plus(props.inactivityTimeout()).minusSeconds(60));
     assertThat(instance).isWaitingAt("catchEvent_customerMessage");
 
     silent.closeSilent(now.plus(props.inactivityTimeout()).plusSeconds(60));
-    assertThat(instance).hasPassed("startEvent_customerSilent", "endEvent_conversationClosed").isEnded();
+    assertThat(instance)
+        .hasPassed("startEvent_customerSilent", "endEvent_conversationClosed")
+        .isEnded();
     assertThat(sentTexts()).hasSize(1);
   }
 
   @Test
-  void aFlowThatMarksAWaitButCannotBeClosedDoesNotStopTheOthersFromClosing(@Autowired SilentConversations silent,
-      @Autowired MailboxProperties props) {
-    // an analyst's flow: a wait marked closesWhenSilent, but no "Customer went silent" event subprocess
-    BpmnAwareTests.repositoryService().createDeployment().addString("marked-only.bpmn", """
+  void aFlowThatMarksAWaitButCannotBeClosedDoesNotStopTheOthersFromClosing(
+      @Autowired SilentConversations silent, @Autowired MailboxProperties props) {
+    // an analyst's flow: a wait marked closesWhenSilent, but no "Customer went silent" event
+    // subprocess
+    BpmnAwareTests.repositoryService()
+        .createDeployment()
+        .addString(
+            "marked-only.bpmn",
+            """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
           <message id="m" name="CustomerMessage" />
@@ -193,12 +260,20 @@ class SalesConversationProcessTest {
             <sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
             <endEvent id="end" />
           </process>
-        </definitions>""").deploy();
-    ProcessInstance unclosable = runtimeService().startProcessInstanceByKey("markedOnly", "100000000000001:2015"
-        + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+        </definitions>""")
+        .deploy();
+    ProcessInstance unclosable =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "markedOnly",
+                "100000000000001:2015"
+                    + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
     ProcessInstance sales = startWith("hi");
-    jdbc.sql("UPDATE inbox_message SET status = 'DELIVERED' WHERE conversation_key = ?").param(key).update();
-    java.time.Instant later = java.time.Instant.now().plus(props.inactivityTimeout()).plusSeconds(60);
+    jdbc.sql("UPDATE inbox_message SET status = 'DELIVERED' WHERE conversation_key = ?")
+        .param(key)
+        .update();
+    java.time.Instant later =
+        java.time.Instant.now().plus(props.inactivityTimeout()).plusSeconds(60);
 
     silent.closeSilent(later);
     silent.closeSilent(later);
@@ -208,8 +283,8 @@ class SalesConversationProcessTest {
   }
 
   @Test
-  void aConversationWithAMessageWaitingIsNotClosedForSilence(@Autowired SilentConversations silent,
-      @Autowired MailboxProperties props) {
+  void aConversationWithAMessageWaitingIsNotClosedForSilence(
+      @Autowired SilentConversations silent, @Autowired MailboxProperties props) {
     ProcessInstance instance = startWith("hi");
     // setUp's message is still pending: the mailbox (off here) has not delivered it yet
 
@@ -224,31 +299,62 @@ class SalesConversationProcessTest {
     variables.put(ConversationVariables.CONVERSATION_KEY, key);
     variables.put(ConversationVariables.TURN_TEXT, "hi");
     // the mailbox's first attempt at this turn failed: the turn goes to a job
-    variables.put(ConversationVariables.TURN_RETRY, org.camunda.bpm.engine.variable.Variables.booleanValue(true, true));
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("sales-conversation", key, variables);
+    variables.put(
+        ConversationVariables.TURN_RETRY,
+        org.camunda.bpm.engine.variable.Variables.booleanValue(true, true));
+    ProcessInstance instance =
+        runtimeService().startProcessInstanceByKey("sales-conversation", key, variables);
     assertThat(instance).isWaitingAt("event_firstTurnInJob");
     assertThat(sentTexts()).isEmpty();
     Job reply = job(instance);
     execute(reply);
     // A second run of the same send (as after a crash between send and commit) finds the first one.
     String idempotencyKey = instance.getId() + ":1";
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?")
-        .param(idempotencyKey).query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key = ?")
+                .param(idempotencyKey)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
-  // ---- a called sales flow ends because the customer changed topic: the conversation serves it in that turn
+  // ---- a called sales flow ends because the customer changed topic: the conversation serves it in
+  // that turn
 
-  /** The demo store's returning customer (ORD-12001, ORD-12002), who writes a numbered turn each time. */
+  /**
+   * The demo store's returning customer (ORD-12001, ORD-12002), who writes a numbered turn each
+   * time.
+   */
   private ProcessInstance demoCustomerStarts(String text) {
     key = "100000000000001:201001234567";
-    inbox.accept(new NewInboxEntry("wamid.p." + key + System.nanoTime(), ConversationKey.parse(key),
-        Mailbox.CUSTOMER_MESSAGE, "text", "hi", null, null, null, null, "Mariam", null, null,
-        java.time.Instant.now(), java.time.Instant.now(), false));
-    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
-        .param(key).update();
+    inbox.accept(
+        new NewInboxEntry(
+            "wamid.p." + key + System.nanoTime(),
+            ConversationKey.parse(key),
+            Mailbox.CUSTOMER_MESSAGE,
+            "text",
+            "hi",
+            null,
+            null,
+            null,
+            null,
+            "Mariam",
+            null,
+            null,
+            java.time.Instant.now(),
+            java.time.Instant.now(),
+            false));
+    jdbc.sql(
+            "UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key)
+        .update();
     jdbc.sql("DELETE FROM outbound_message WHERE conversation_key = ?").param(key).update();
-    for (ProcessInstance earlier : runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey("sales-conversation").list()) {
+    for (ProcessInstance earlier :
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(key)
+            .processDefinitionKey("sales-conversation")
+            .list()) {
       runtimeService().deleteProcessInstance(earlier.getId(), "a test starts afresh");
     }
     return startWith(text);
@@ -256,24 +362,45 @@ class SalesConversationProcessTest {
 
   private long turn = 1;
 
-  /** A customer turn as the mailbox delivers it (to whichever instance of the conversation waits), numbered. */
+  /**
+   * A customer turn as the mailbox delivers it (to whichever instance of the conversation waits),
+   * numbered.
+   */
   private void customerTurn(String text, String replyId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.TURN_TEXT, text);
     variables.put(ConversationVariables.REPLY_ID, replyId);
     variables.put(ConversationVariables.TURN_SEQ, ++turn);
-    runtimeService().createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceBusinessKey(key)
-        .setVariables(variables).correlate();
+    runtimeService()
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceBusinessKey(key)
+        .setVariables(variables)
+        .correlate();
     runDueJobs();
   }
 
   private void runDueJobs() {
     for (int i = 0; i < 50; i++) {
-      List<String> ids = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
-          .map(ProcessInstance::getId).toList();
-      List<Job> due = ids.isEmpty() ? List.of() : BpmnAwareTests.managementService().createJobQuery()
-          .processInstanceIds(new java.util.HashSet<>(ids)).executable().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
+      List<String> ids =
+          runtimeService()
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(key)
+              .list()
+              .stream()
+              .map(ProcessInstance::getId)
+              .toList();
+      List<Job> due =
+          ids.isEmpty()
+              ? List.of()
+              : BpmnAwareTests.managementService()
+                  .createJobQuery()
+                  .processInstanceIds(new java.util.HashSet<>(ids))
+                  .executable()
+                  .list()
+                  .stream()
+                  .filter(
+                      j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date()))
+                  .toList();
       if (due.isEmpty()) {
         return;
       }
@@ -284,8 +411,11 @@ class SalesConversationProcessTest {
 
   /** The flows of this name that the conversation called. */
   private long calls(ProcessInstance main, String flow) {
-    return BpmnAwareTests.historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(main.getId())
-        .processDefinitionKey(flow).count();
+    return BpmnAwareTests.historyService()
+        .createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(main.getId())
+        .processDefinitionKey(flow)
+        .count();
   }
 
   @Test
@@ -297,12 +427,12 @@ class SalesConversationProcessTest {
 
     customerTurn("where is my order ORD-12002?", null);
 
-    // the offer's wait hears the question and answers it in the same turn; nothing promised is left hanging
+    // the offer's wait hears the question and answers it in the same turn; nothing promised is left
+    // hanging
     List<String> replies = sentTexts().subList(before, sentTexts().size());
     assertThat(String.join("\n", replies)).contains("ORD-12002").contains("BOSTA-7790415");
     assertThat(main).isWaitingAt("callActivity_orderAndPay");
   }
-
 
   @Test
   void anotherProductThatTheOffersPersonaAnsweredIsNotOfferedTwice() {
@@ -319,8 +449,10 @@ class SalesConversationProcessTest {
 
   @Test
   void aTurnThatACalledFlowLeavesUnansweredIsServedByTheFlowForItsTopic() {
-    // a called flow that keeps the contract: on a turn about something else it reads it, answers nothing and ends
-    // with salesOutcome topic_changed (as a flow whose persona task leaves sales questions to the flows does)
+    // a called flow that keeps the contract: on a turn about something else it reads it, answers
+    // nothing and ends
+    // with salesOutcome topic_changed (as a flow whose persona task leaves sales questions to the
+    // flows does)
     String deployment = deployBookingFlowThatHandsEveryTurnBack();
     try {
       ProcessInstance main = demoCustomerStarts("I want to move my booking to another day");
@@ -330,8 +462,15 @@ class SalesConversationProcessTest {
 
       customerTurn("where is my order ORD-12002?", null);
 
-      assertThat(main).hasPassed("callActivity_orderTracking").isWaitingAt("catchEvent_customerMessage");
-      assertThat(sentTexts()).hasSize(before + 1).last().asString().contains("ORD-12002").contains("BOSTA-7790415");
+      assertThat(main)
+          .hasPassed("callActivity_orderTracking")
+          .isWaitingAt("catchEvent_customerMessage");
+      assertThat(sentTexts())
+          .hasSize(before + 1)
+          .last()
+          .asString()
+          .contains("ORD-12002")
+          .contains("BOSTA-7790415");
       runtimeService().deleteProcessInstance(main.getId(), "test done");
     } finally {
       BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
@@ -351,7 +490,6 @@ class SalesConversationProcessTest {
     assertThat(calls(main, "order-tracking")).isZero();
     assertThat(calls(main, "booking-change")).isZero();
   }
-
 
   @Test
   void aTurnHandedBackIsRoutedOnceSoTwoFlowsCannotPassItToEachOtherForever() {
@@ -373,9 +511,16 @@ class SalesConversationProcessTest {
     }
   }
 
-  /** A booking flow that keeps the hand-back contract on every turn: it reads the turn as tracking and ends. */
+  /**
+   * A booking flow that keeps the hand-back contract on every turn: it reads the turn as tracking
+   * and ends.
+   */
   private static String deployBookingFlowThatHandsEveryTurnBack() {
-    return BpmnAwareTests.repositoryService().createDeployment().addString("booking-change.bpmn", """
+    return BpmnAwareTests.repositoryService()
+        .createDeployment()
+        .addString(
+            "booking-change.bpmn",
+            """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
           <message id="m" name="CustomerMessage" />
@@ -391,7 +536,8 @@ class SalesConversationProcessTest {
               </extensionElements>
             </endEvent>
           </process>
-        </definitions>""").deploy().getId();
+        </definitions>""")
+        .deploy()
+        .getId();
   }
-
 }

@@ -4,26 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The STOP / START confirmation's language: the keyword's script, then the customer's preferred language. */
+/**
+ * The STOP / START confirmation's language: the keyword's script, then the customer's preferred
+ * language.
+ */
 class ConsentRepliesTest {
 
   @Test
   void arabicKeywordsAreAnsweredInEgyptianArabicWhateverTheProfileSays() {
     assertThat(ConsentReplies.confirmation(ConsentKeywords.Verdict.OPT_OUT, "إلغاء", "en"))
-        .contains("مش هنبعتلك").contains("اشتراك");
+        .contains("مش هنبعتلك")
+        .contains("اشتراك");
     assertThat(ConsentReplies.confirmation(ConsentKeywords.Verdict.OPT_IN, "اشتراك", null))
-        .contains("رجعنا نبعتلك").contains("إلغاء");
+        .contains("رجعنا نبعتلك")
+        .contains("إلغاء");
   }
 
   @Test
   void anArabiziCustomerGetsArabiziAndEnglishAndOthersEnglish() {
     assertThat(ConsentReplies.confirmation(ConsentKeywords.Verdict.OPT_OUT, "stop", "arabizi"))
-        .contains("mesh hanb3atlak").contains("no more marketing messages").contains("START");
+        .contains("mesh hanb3atlak")
+        .contains("no more marketing messages")
+        .contains("START");
     assertThat(ConsentReplies.confirmation(ConsentKeywords.Verdict.OPT_IN, "start", "arabizi"))
-        .contains("raga3na").contains("subscribed again").contains("STOP");
+        .contains("raga3na")
+        .contains("subscribed again")
+        .contains("STOP");
     assertThat(ConsentReplies.confirmation(ConsentKeywords.Verdict.OPT_OUT, "STOP", "en"))
-        .contains("won't get marketing messages").doesNotContain("mesh");
-    assertThat(ConsentReplies.confirmation(ConsentKeywords.Verdict.OPT_OUT, "Stop promotions", null))
+        .contains("won't get marketing messages")
+        .doesNotContain("mesh");
+    assertThat(
+            ConsentReplies.confirmation(ConsentKeywords.Verdict.OPT_OUT, "Stop promotions", null))
         .contains("won't get marketing messages");
   }
 }

@@ -14,43 +14,56 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code .dialogue} file, parsed: a whole WhatsApp conversation (what the customer sends, what Wasla must answer)
- * in the plain format of docs/dialogues.md. Parsing fails with the file and line of the first line it cannot read.
+ * One {@code .dialogue} file, parsed: a whole WhatsApp conversation (what the customer sends, what
+ * Wasla must answer) in the plain format of docs/dialogues.md. Parsing fails with the file and line
+ * of the first line it cannot read.
  *
- * @param name     the file's path under the dialogues folder, without the extension (e.g. {@code store/hours-ar-eg})
- * @param form     the customer's form of language ({@code ar-EG}, {@code ar}, {@code arabizi}, {@code en},
- *                 {@code mixed}), or null when the file does not say
- * @param topics   the topics the file names, for the coverage report
+ * @param name the file's path under the dialogues folder, without the extension (e.g. {@code
+ *     store/hours-ar-eg})
+ * @param form the customer's form of language ({@code ar-EG}, {@code ar}, {@code arabizi}, {@code
+ *     en}, {@code mixed}), or null when the file does not say
+ * @param topics the topics the file names, for the coverage report
  * @param customer the customer's WhatsApp number, or null for a fresh number
- * @param pending  why the product cannot hold this dialogue yet (a known gap, reported as skipped while it fails),
- *                 or null
+ * @param pending why the product cannot hold this dialogue yet (a known gap, reported as skipped
+ *     while it fails), or null
  */
-public record DialogueFile(String name, String form, List<String> topics, String customer, String pending,
-                           List<Turn> turns) {
+public record DialogueFile(
+    String name,
+    String form,
+    List<String> topics,
+    String customer,
+    String pending,
+    List<Turn> turns) {
 
   public static final String EXTENSION = ".dialogue";
   static final Set<String> FORMS = Set.of("ar-eg", "ar", "arabizi", "en", "mixed");
 
   /** What the customer does in one turn. */
-  public sealed interface Action {
-  }
+  public sealed interface Action {}
 
   /** The customer sends a text message. */
-  public record Text(String text) implements Action {
-  }
+  public record Text(String text) implements Action {}
 
   /**
-   * The customer taps a reply button or list row by its title: on the latest message that offered it, or on the
-   * reply to turn {@code onTurn} (1-based) when given.
+   * The customer taps a reply button or list row by its title: on the latest message that offered
+   * it, or on the reply to turn {@code onTurn} (1-based) when given.
    */
-  public record Tap(String title, Integer onTurn) implements Action {
-  }
+  public record Tap(String title, Integer onTurn) implements Action {}
 
   /** The customer shares a location. */
-  public record Location(double latitude, double longitude, String place) implements Action {
-  }
+  public record Location(double latitude, double longitude, String place) implements Action {}
 
-  public enum Kind { CONTAINS, CONTAINS_ANY, NOT_CONTAINS, BUTTONS, LINK, HANDOFF, NO_HANDOFF, WAITS_AT, INTENT }
+  public enum Kind {
+    CONTAINS,
+    CONTAINS_ANY,
+    NOT_CONTAINS,
+    BUTTONS,
+    LINK,
+    HANDOFF,
+    NO_HANDOFF,
+    WAITS_AT,
+    INTENT
+  }
 
   /** One {@code <} line. */
   public record Expectation(int line, Kind kind, List<String> values) {
@@ -72,10 +85,13 @@ public record DialogueFile(String name, String form, List<String> topics, String
   }
 
   /** One customer line ({@code >}) and the expectations about Wasla's answer to it. */
-  public record Turn(int number, int line, String source, Action action, List<Expectation> expectations) {
-  }
+  public record Turn(
+      int number, int line, String source, Action action, List<Expectation> expectations) {}
 
-  /** A line the parser cannot read, or a dialogue that cannot run as written: names the file and line. */
+  /**
+   * A line the parser cannot read, or a dialogue that cannot run as written: names the file and
+   * line.
+   */
   public static final class DialogueError extends RuntimeException {
     public DialogueError(String where, int line, String message) {
       super(where + ":" + line + ": " + message);
@@ -85,7 +101,8 @@ public record DialogueFile(String name, String form, List<String> topics, String
   private static final Pattern HEADER = Pattern.compile("([a-zA-Z]+)\\s*:\\s*(.*)");
   private static final Pattern TAP = Pattern.compile("\\[(.+)]\\s*(?:@\\s*(\\d+))?");
   private static final Pattern LOCATION =
-      Pattern.compile("location\\s*:\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:\"([^\"]*)\")?",
+      Pattern.compile(
+          "location\\s*:\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:\"([^\"]*)\")?",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern CUSTOMER_NUMBER = Pattern.compile("\\d{8,15}");
 
@@ -98,7 +115,10 @@ public record DialogueFile(String name, String form, List<String> topics, String
     }
   }
 
-  /** Parses a dialogue's text; {@code name} is how failures name it (shown as {@code name.dialogue:line}). */
+  /**
+   * Parses a dialogue's text; {@code name} is how failures name it (shown as {@code
+   * name.dialogue:line}).
+   */
   public static DialogueFile parse(String name, String text) {
     String where = name + EXTENSION;
     String form = null;
@@ -120,7 +140,8 @@ public record DialogueFile(String name, String form, List<String> topics, String
       }
       if (content.startsWith(">")) {
         if (action != null) {
-          turns.add(new Turn(turns.size() + 1, turnLine, turnSource, action, List.copyOf(expectations)));
+          turns.add(
+              new Turn(turns.size() + 1, turnLine, turnSource, action, List.copyOf(expectations)));
           expectations.clear();
         }
         turnLine = line;
@@ -128,58 +149,79 @@ public record DialogueFile(String name, String form, List<String> topics, String
         action = action(where, line, content.substring(1).strip(), turns.size() + 1);
       } else if (content.startsWith("<")) {
         if (action == null) {
-          throw new DialogueError(where, line, "an expectation (<) before the customer's first line (>)");
+          throw new DialogueError(
+              where, line, "an expectation (<) before the customer's first line (>)");
         }
         expectations.add(expectation(where, line, content.substring(1).strip()));
       } else {
         Matcher header = HEADER.matcher(content);
         if (!header.matches()) {
-          throw new DialogueError(where, line, "unknown line kind: '" + content
-              + "' (a line starts with '>' (the customer), '<' (an expectation), '#' (a comment) or is a header "
-              + "form: / topic: / customer: / pending:)");
+          throw new DialogueError(
+              where,
+              line,
+              "unknown line kind: '"
+                  + content
+                  + "' (a line starts with '>' (the customer), '<' (an expectation), '#' (a comment) or is a header "
+                  + "form: / topic: / customer: / pending:)");
         }
         String key = header.group(1).toLowerCase(Locale.ROOT);
         String value = header.group(2).strip();
         if (!Set.of("form", "topic", "topics", "customer", "pending").contains(key)) {
-          throw new DialogueError(where, line, "unknown line kind: '" + content
-              + "' (headers are form:, topic:, customer: and pending:; customer lines start with '>', expectations with '<')");
+          throw new DialogueError(
+              where,
+              line,
+              "unknown line kind: '"
+                  + content
+                  + "' (headers are form:, topic:, customer: and pending:; customer lines start with '>', expectations with '<')");
         }
         if (action != null) {
-          throw new DialogueError(where, line, "header '" + key + ":' after the first customer line; headers go first");
+          throw new DialogueError(
+              where, line, "header '" + key + ":' after the first customer line; headers go first");
         }
         switch (key) {
           case "form" -> {
             if (!FORMS.contains(value.toLowerCase(Locale.ROOT))) {
-              throw new DialogueError(where, line, "form '" + value + "' is none of ar-EG, ar, arabizi, en, mixed");
+              throw new DialogueError(
+                  where, line, "form '" + value + "' is none of ar-EG, ar, arabizi, en, mixed");
             }
             form = value.equalsIgnoreCase("ar-eg") ? "ar-EG" : value.toLowerCase(Locale.ROOT);
           }
           case "pending" -> {
             if (value.isEmpty()) {
-              throw new DialogueError(where, line, "'pending:' needs the reason the product fails this dialogue");
+              throw new DialogueError(
+                  where, line, "'pending:' needs the reason the product fails this dialogue");
             }
             pending = value;
           }
-          case "topic", "topics" -> Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty())
-              .forEach(topics::add);
+          case "topic", "topics" ->
+              Arrays.stream(value.split(","))
+                  .map(String::strip)
+                  .filter(t -> !t.isEmpty())
+                  .forEach(topics::add);
           default -> {
             if (value.equalsIgnoreCase("new")) {
               customer = null;
             } else if (CUSTOMER_NUMBER.matcher(value.replace("+", "")).matches()) {
               customer = value.replace("+", "");
             } else {
-              throw new DialogueError(where, line, "customer '" + value
-                  + "' is neither 'new' nor a WhatsApp number in international form (e.g. 201001234567)");
+              throw new DialogueError(
+                  where,
+                  line,
+                  "customer '"
+                      + value
+                      + "' is neither 'new' nor a WhatsApp number in international form (e.g. 201001234567)");
             }
           }
         }
       }
     }
     if (action != null) {
-      turns.add(new Turn(turns.size() + 1, turnLine, turnSource, action, List.copyOf(expectations)));
+      turns.add(
+          new Turn(turns.size() + 1, turnLine, turnSource, action, List.copyOf(expectations)));
     }
     if (turns.isEmpty()) {
-      throw new DialogueError(where, lines.length, "no customer line (>): a dialogue needs at least one turn");
+      throw new DialogueError(
+          where, lines.length, "no customer line (>): a dialogue needs at least one turn");
     }
     return new DialogueFile(name, form, List.copyOf(topics), customer, pending, List.copyOf(turns));
   }
@@ -208,23 +250,32 @@ public record DialogueFile(String name, String form, List<String> topics, String
     if (said.startsWith("[")) {
       Matcher tap = TAP.matcher(said);
       if (!tap.matches()) {
-        throw new DialogueError(where, line, "a tap is written '> [Title]' or '> [Title] @N', not '> " + said + "'");
+        throw new DialogueError(
+            where, line, "a tap is written '> [Title]' or '> [Title] @N', not '> " + said + "'");
       }
       Integer onTurn = tap.group(2) == null ? null : Integer.valueOf(tap.group(2));
       if (onTurn != null && (onTurn < 1 || onTurn >= turn)) {
-        throw new DialogueError(where, line, "tap '@" + onTurn + "' names no earlier turn (this is turn " + turn + ")");
+        throw new DialogueError(
+            where, line, "tap '@" + onTurn + "' names no earlier turn (this is turn " + turn + ")");
       }
       if (turn == 1) {
-        throw new DialogueError(where, line, "tap [" + tap.group(1).strip() + "] in the first turn: nothing was offered yet");
+        throw new DialogueError(
+            where,
+            line,
+            "tap [" + tap.group(1).strip() + "] in the first turn: nothing was offered yet");
       }
       return new Tap(tap.group(1).strip(), onTurn);
     }
-    if (said.regionMatches(true, 0, "location", 0, 8) && said.substring(8).stripLeading().startsWith(":")) {
+    if (said.regionMatches(true, 0, "location", 0, 8)
+        && said.substring(8).stripLeading().startsWith(":")) {
       Matcher location = LOCATION.matcher(said);
       if (!location.matches()) {
-        throw new DialogueError(where, line, "a location is written '> location: 30.0561, 31.3300 \"Name\"'");
+        throw new DialogueError(
+            where, line, "a location is written '> location: 30.0561, 31.3300 \"Name\"'");
       }
-      return new Location(Double.parseDouble(location.group(1)), Double.parseDouble(location.group(2)),
+      return new Location(
+          Double.parseDouble(location.group(1)),
+          Double.parseDouble(location.group(2)),
           location.group(3));
     }
     return new Text(said);
@@ -245,22 +296,32 @@ public record DialogueFile(String name, String form, List<String> topics, String
     int colon = said.indexOf(':');
     String kind = colon < 0 ? lower : lower.substring(0, colon).strip();
     String value = colon < 0 ? "" : said.substring(colon + 1).strip();
-    Kind k = switch (kind) {
-      case "contains" -> Kind.CONTAINS;
-      case "contains any" -> Kind.CONTAINS_ANY;
-      case "not contains" -> Kind.NOT_CONTAINS;
-      case "buttons" -> Kind.BUTTONS;
-      case "waits at" -> Kind.WAITS_AT;
-      case "intent" -> Kind.INTENT;
-      default -> throw new DialogueError(where, line, "unknown expectation '< " + said
-          + "' (contains, contains any, not contains, buttons, link, handoff, no handoff, waits at, intent)");
-    };
+    Kind k =
+        switch (kind) {
+          case "contains" -> Kind.CONTAINS;
+          case "contains any" -> Kind.CONTAINS_ANY;
+          case "not contains" -> Kind.NOT_CONTAINS;
+          case "buttons" -> Kind.BUTTONS;
+          case "waits at" -> Kind.WAITS_AT;
+          case "intent" -> Kind.INTENT;
+          default ->
+              throw new DialogueError(
+                  where,
+                  line,
+                  "unknown expectation '< "
+                      + said
+                      + "' (contains, contains any, not contains, buttons, link, handoff, no handoff, waits at, intent)");
+        };
     if (colon < 0 || value.isEmpty()) {
       throw new DialogueError(where, line, "'" + kind + ":' needs a value");
     }
-    List<String> values = k == Kind.CONTAINS_ANY || k == Kind.BUTTONS
-        ? Arrays.stream(value.split("\\|")).map(String::strip).filter(v -> !v.isEmpty()).toList()
-        : List.of(value);
+    List<String> values =
+        k == Kind.CONTAINS_ANY || k == Kind.BUTTONS
+            ? Arrays.stream(value.split("\\|"))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList()
+            : List.of(value);
     if (values.isEmpty()) {
       throw new DialogueError(where, line, "'" + kind + ":' needs a value");
     }

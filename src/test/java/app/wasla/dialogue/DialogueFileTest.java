@@ -16,7 +16,10 @@ class DialogueFileTest {
 
   @Test
   void readsHeadersTurnsTapsLocationsAndEveryKindOfExpectation() {
-    DialogueFile d = DialogueFile.parse("checkout/sample", """
+    DialogueFile d =
+        DialogueFile.parse(
+            "checkout/sample",
+            """
         # a comment line
         form: ar-EG                 # a comment after a value
         topic: delivery-fee, checkout
@@ -43,12 +46,21 @@ class DialogueFileTest {
     assertThat(d.turns()).hasSize(5);
     assertThat(d.turns().get(0).action()).isEqualTo(new Text("التوصيل لمدينة نصر بكام؟"));
     assertThat(d.turns().get(0).line()).isEqualTo(6);
-    assertThat(d.turns().get(0).expectations()).extracting(DialogueFile.Expectation::kind).containsExactly(
-        Kind.CONTAINS, Kind.CONTAINS_ANY, Kind.NOT_CONTAINS, Kind.BUTTONS, Kind.LINK, Kind.NO_HANDOFF);
-    assertThat(d.turns().get(0).expectations().get(1).values()).containsExactly("الكمية", "كام قطعة");
+    assertThat(d.turns().get(0).expectations())
+        .extracting(DialogueFile.Expectation::kind)
+        .containsExactly(
+            Kind.CONTAINS,
+            Kind.CONTAINS_ANY,
+            Kind.NOT_CONTAINS,
+            Kind.BUTTONS,
+            Kind.LINK,
+            Kind.NO_HANDOFF);
+    assertThat(d.turns().get(0).expectations().get(1).values())
+        .containsExactly("الكمية", "كام قطعة");
     assertThat(d.turns().get(0).expectations().get(1).line()).isEqualTo(8);
     assertThat(d.turns().get(1).action()).isEqualTo(new Tap("اطلبه دلوقتي", null));
-    assertThat(d.turns().get(1).expectations()).extracting(DialogueFile.Expectation::kind)
+    assertThat(d.turns().get(1).expectations())
+        .extracting(DialogueFile.Expectation::kind)
         .containsExactly(Kind.HANDOFF, Kind.WAITS_AT, Kind.INTENT);
     assertThat(d.turns().get(2).action()).isEqualTo(new Tap("منتج تاني", 1));
     assertThat(d.turns().get(3).action()).isEqualTo(new Location(30.0561, 31.33, "Nasr City"));
@@ -86,7 +98,8 @@ class DialogueFileTest {
   }
 
   private static void assertError(String text, String message) {
-    assertThatThrownBy(() -> DialogueFile.parse("bad", text)).isInstanceOf(DialogueError.class)
+    assertThatThrownBy(() -> DialogueFile.parse("bad", text))
+        .isInstanceOf(DialogueError.class)
         .hasMessageStartingWith(message);
   }
 

@@ -6,13 +6,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The dialogues whose flows keep state across turns (checkout, booking, interruptions, conversation) on a real
- * PostgreSQL ({@link app.wasla.support.PostgresTestDatabase}); {@code -Ddialogue=...} picks others, as for
- * {@link DialogueTest}.
+ * The dialogues whose flows keep state across turns (checkout, booking, interruptions,
+ * conversation) on a real PostgreSQL ({@link app.wasla.support.PostgresTestDatabase}); {@code
+ * -Ddialogue=...} picks others, as for {@link DialogueTest}.
  */
 class DialoguePostgresTest extends DialogueScenarios {
 
-  static final List<String> FLOW_FOLDERS = List.of("checkout/", "booking/", "interruptions/", "conversation/");
+  static final List<String> FLOW_FOLDERS =
+      List.of("checkout/", "booking/", "interruptions/", "conversation/");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

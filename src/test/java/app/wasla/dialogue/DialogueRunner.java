@@ -28,16 +28,21 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Plays one {@link DialogueFile} against a running Wasla: each customer line as a signed webhook, then waits until the
- * turn is answered (the message delivered to the flow, no job of the conversation due, every send of the
- * conversation through to Meta) and checks the turn's expectations against what Meta received.
+ * Plays one {@link DialogueFile} against a running Wasla: each customer line as a signed webhook,
+ * then waits until the turn is answered (the message delivered to the flow, no job of the
+ * conversation due, every send of the conversation through to Meta) and checks the turn's
+ * expectations against what Meta received.
  */
 public final class DialogueRunner {
 
   /** The longest a turn may take. */
   static final Duration TURN_PATIENCE = Duration.ofSeconds(30);
-  /** How long a conversation must stay quiet without a reply before the turn counts as unanswered. */
+
+  /**
+   * How long a conversation must stay quiet without a reply before the turn counts as unanswered.
+   */
   static final Duration SILENCE = Duration.ofMillis(1500);
+
   private static final Duration POLL = Duration.ofMillis(25);
   private static final Pattern URL = Pattern.compile("https?://\\S+");
   private static final AtomicLong WAMIDS = new AtomicLong();
@@ -49,8 +54,13 @@ public final class DialogueRunner {
   private final ManagementService management;
   private final TaskService tasks;
 
-  public DialogueRunner(Webhooks webhooks, WhatsAppMock meta, JdbcClient jdbc, RuntimeService runtime,
-      ManagementService management, TaskService tasks) {
+  public DialogueRunner(
+      Webhooks webhooks,
+      WhatsAppMock meta,
+      JdbcClient jdbc,
+      RuntimeService runtime,
+      ManagementService management,
+      TaskService tasks) {
     this.webhooks = webhooks;
     this.meta = meta;
     this.jdbc = jdbc;
@@ -79,8 +89,11 @@ public final class DialogueRunner {
       add(text, interactive.path("footer").path("text"));
       JsonNode action = interactive.path("action");
       for (JsonNode button : action.path("buttons")) {
-        options.add(new Option(button.path("reply").path("id").asText(), button.path("reply").path("title").asText(),
-            false));
+        options.add(
+            new Option(
+                button.path("reply").path("id").asText(),
+                button.path("reply").path("title").asText(),
+                false));
       }
       for (JsonNode section : action.path("sections")) {
         for (JsonNode row : section.path("rows")) {
@@ -106,7 +119,11 @@ public final class DialogueRunner {
         }
       }
       String all = text.toString();
-      URL.matcher(all).results().map(m -> m.group()).filter(u -> !links.contains(u)).forEach(links::add);
+      URL.matcher(all)
+          .results()
+          .map(m -> m.group())
+          .filter(u -> !links.contains(u))
+          .forEach(links::add);
       return new Reply(type, all, List.copyOf(options), List.copyOf(links));
     }
 
@@ -117,19 +134,23 @@ public final class DialogueRunner {
     }
 
     String describe() {
-      StringBuilder out = new StringBuilder(type).append(": ").append(text.replace("\n", "\n      "));
+      StringBuilder out =
+          new StringBuilder(type).append(": ").append(text.replace("\n", "\n      "));
       if (!options.isEmpty()) {
-        out.append("\n      ").append(options.get(0).row() ? "rows: " : "buttons: ")
+        out.append("\n      ")
+            .append(options.get(0).row() ? "rows: " : "buttons: ")
             .append(String.join(" | ", options.stream().map(Option::title).toList()));
       }
       return out.toString();
     }
   }
 
-  record Option(String id, String title, boolean row) {
-  }
+  record Option(String id, String title, boolean row) {}
 
-  /** Runs the whole dialogue; throws {@link AssertionError} (or {@link DialogueError}) at its first failing turn. */
+  /**
+   * Runs the whole dialogue; throws {@link AssertionError} (or {@link DialogueError}) at its first
+   * failing turn.
+   */
   public void run(DialogueFile dialogue) {
     String where = dialogue.name() + DialogueFile.EXTENSION;
     String waId = dialogue.customer() == null ? freshCustomer() : dialogue.customer();
@@ -141,35 +162,53 @@ public final class DialogueRunner {
       byte[] webhook = webhook(where, turn, waId, wamid, answers);
       int status = webhooks.post(webhook);
       if (status != 200) {
-        throw new AssertionError(where + ":" + turn.line() + ": the webhook for '" + turn.source()
-            + "' was answered " + status);
+        throw new AssertionError(
+            where
+                + ":"
+                + turn.line()
+                + ": the webhook for '"
+                + turn.source()
+                + "' was answered "
+                + status);
       }
       awaitAnswered(where, turn, key, waId, wamid, before);
-      List<Reply> replies = meta.sentTo(waId).stream().skip(before).map(s -> Reply.of(s.body())).toList();
+      List<Reply> replies =
+          meta.sentTo(waId).stream().skip(before).map(s -> Reply.of(s.body())).toList();
       answers.add(replies);
       if (SHOW) {
         StringBuilder shown = new StringBuilder(where + ":" + turn.line() + " " + turn.source());
         replies.forEach(r -> shown.append("\n  < ").append(r.describe().replace("\n", "\n  ")));
-        shown.append("\n  (intent ").append(intent(key)).append(", handoff tasks ").append(handoffs(key)).append(")");
+        shown
+            .append("\n  (intent ")
+            .append(intent(key))
+            .append(", handoff tasks ")
+            .append(handoffs(key))
+            .append(")");
         System.out.println(shown);
       }
       check(where, turn, key, replies);
     }
   }
 
-  /** -Ddialogue.show=true prints every turn and what Wasla answered, for writing a dialogue's expectations. */
+  /**
+   * -Ddialogue.show=true prints every turn and what Wasla answered, for writing a dialogue's
+   * expectations.
+   */
   static final boolean SHOW = Boolean.getBoolean("dialogue.show");
 
-  private byte[] webhook(String where, Turn turn, String waId, String wamid, List<List<Reply>> answers) {
+  private byte[] webhook(
+      String where, Turn turn, String waId, String wamid, List<List<Reply>> answers) {
     Instant now = Instant.now();
     if (turn.action() instanceof Text text) {
       return Webhooks.text(waId, wamid, text.text(), now);
     }
     if (turn.action() instanceof Location location) {
-      return Webhooks.location(waId, wamid, location.latitude(), location.longitude(), location.place(), now);
+      return Webhooks.location(
+          waId, wamid, location.latitude(), location.longitude(), location.place(), now);
     }
     Tap tap = (Tap) turn.action();
-    List<List<Reply>> searched = tap.onTurn() == null ? answers : List.of(answers.get(tap.onTurn() - 1));
+    List<List<Reply>> searched =
+        tap.onTurn() == null ? answers : List.of(answers.get(tap.onTurn() - 1));
     for (int t = searched.size() - 1; t >= 0; t--) {
       List<Reply> replies = searched.get(t);
       for (int m = replies.size() - 1; m >= 0; m--) {
@@ -183,18 +222,27 @@ public final class DialogueRunner {
       }
     }
     Set<String> offered = new TreeSet<>();
-    searched.forEach(replies -> replies.forEach(r -> r.options().forEach(o -> offered.add(o.title()))));
-    throw new DialogueError(where, turn.line(), "tap [" + tap.title() + "]: no message "
-        + (tap.onTurn() == null ? "so far" : "in the reply to turn " + tap.onTurn()) + " offered it; offered: "
-        + (offered.isEmpty() ? "nothing" : String.join(" | ", offered)));
+    searched.forEach(
+        replies -> replies.forEach(r -> r.options().forEach(o -> offered.add(o.title()))));
+    throw new DialogueError(
+        where,
+        turn.line(),
+        "tap ["
+            + tap.title()
+            + "]: no message "
+            + (tap.onTurn() == null ? "so far" : "in the reply to turn " + tap.onTurn())
+            + " offered it; offered: "
+            + (offered.isEmpty() ? "nothing" : String.join(" | ", offered)));
   }
 
   /**
-   * Waits until the turn is answered: the message has reached the flow, nothing of the conversation is pending (no
-   * message in the inbox, no send queued, no job due), Meta has received a reply, and that holds on two looks in a row.
-   * A conversation that stays quiet without replying for {@link #SILENCE} did not answer the turn.
+   * Waits until the turn is answered: the message has reached the flow, nothing of the conversation
+   * is pending (no message in the inbox, no send queued, no job due), Meta has received a reply,
+   * and that holds on two looks in a row. A conversation that stays quiet without replying for
+   * {@link #SILENCE} did not answer the turn.
    */
-  private void awaitAnswered(String where, Turn turn, String key, String waId, String wamid, int before) {
+  private void awaitAnswered(
+      String where, Turn turn, String key, String waId, String wamid, int before) {
     long started = System.nanoTime();
     long deadline = started + TURN_PATIENCE.toNanos();
     long quietSince = 0;
@@ -208,8 +256,15 @@ public final class DialogueRunner {
       }
       Quiet quiet = quiet(key, wamid);
       if (quiet.failure() != null) {
-        throw new AssertionError(where + ":" + turn.line() + ": '" + turn.source() + "': " + quiet.failure()
-            + sentSince(waId, before));
+        throw new AssertionError(
+            where
+                + ":"
+                + turn.line()
+                + ": '"
+                + turn.source()
+                + "': "
+                + quiet.failure()
+                + sentSince(waId, before));
       }
       if (quiet.quiet()) {
         if (replied && quietBefore) {
@@ -218,17 +273,35 @@ public final class DialogueRunner {
         if (!quietBefore) {
           quietSince = System.nanoTime();
         } else if (!replied && System.nanoTime() - quietSince > SILENCE.toNanos()) {
-          throw new AssertionError(where + ":" + turn.line() + ": '" + turn.source()
-              + "' got no answer at all (every turn must get one)" + activeAt(key));
+          throw new AssertionError(
+              where
+                  + ":"
+                  + turn.line()
+                  + ": '"
+                  + turn.source()
+                  + "' got no answer at all (every turn must get one)"
+                  + activeAt(key));
         }
       }
       quietBefore = quiet.quiet();
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(where + ":" + turn.line() + ": '" + turn.source() + "' was not answered within "
-            + TURN_PATIENCE.toSeconds() + " s (" + quiet.pending() + ")" + sentSince(waId, before) + activeAt(key));
+        throw new AssertionError(
+            where
+                + ":"
+                + turn.line()
+                + ": '"
+                + turn.source()
+                + "' was not answered within "
+                + TURN_PATIENCE.toSeconds()
+                + " s ("
+                + quiet.pending()
+                + ")"
+                + sentSince(waId, before)
+                + activeAt(key));
       }
       if (replied && quiet.quiet()) {
-        // the second look of the quiet check comes one poll later (nothing to wait on: Meta got its reply)
+        // the second look of the quiet check comes one poll later (nothing to wait on: Meta got its
+        // reply)
         sleep(POLL);
       } else {
         awaitAnySend();
@@ -236,7 +309,10 @@ public final class DialogueRunner {
     }
   }
 
-  /** How long a turn may go without any send before the runner starts asking whether its conversation is quiet. */
+  /**
+   * How long a turn may go without any send before the runner starts asking whether its
+   * conversation is quiet.
+   */
   private static final Duration FIRST_LOOK = Duration.ofMillis(500);
 
   /** Waits until Meta receives any message (of any conversation), at most {@link #POLL} * 5. */
@@ -258,38 +334,61 @@ public final class DialogueRunner {
     }
   }
 
-  private record Quiet(boolean quiet, String pending, String failure) {
-  }
+  private record Quiet(boolean quiet, String pending, String failure) {}
 
   private Quiet quiet(String key, String wamid) {
-    String inbox = jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param(wamid).query(String.class)
-        .optional().orElse("MISSING");
+    String inbox =
+        jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?")
+            .param(wamid)
+            .query(String.class)
+            .optional()
+            .orElse("MISSING");
     if ("PENDING".equals(inbox) || "MISSING".equals(inbox)) {
       return new Quiet(false, "the message is " + inbox.toLowerCase() + " in the inbox", null);
     }
-    long pending = jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'")
-        .param(key).query(Long.class).single();
+    long pending =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'")
+            .param(key)
+            .query(Long.class)
+            .single();
     if (pending > 0) {
       return new Quiet(false, pending + " message(s) pending in the inbox", null);
     }
-    List<String> failed = jdbc.sql("SELECT COALESCE(error, status) FROM outbound_message WHERE conversation_key = ? "
-        + "AND status = 'FAILED'").param(key).query(String.class).list();
+    List<String> failed =
+        jdbc.sql(
+                "SELECT COALESCE(error, status) FROM outbound_message WHERE conversation_key = ? "
+                    + "AND status = 'FAILED'")
+            .param(key)
+            .query(String.class)
+            .list();
     if (!failed.isEmpty()) {
       return new Quiet(false, null, "a send failed: " + failed);
     }
-    long queued = jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND status = 'QUEUED'")
-        .param(key).query(Long.class).single();
+    long queued =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND status = 'QUEUED'")
+            .param(key)
+            .query(Long.class)
+            .single();
     if (queued > 0) {
       return new Quiet(false, queued + " send(s) queued", null);
     }
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
+    for (ProcessInstance instance :
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
       for (Job job : management.createJobQuery().processInstanceId(instance.getId()).list()) {
         if (job.getRetries() == 0) {
-          return new Quiet(false, null, "a job of " + instance.getProcessDefinitionId() + " failed for good: "
-              + job.getExceptionMessage());
+          return new Quiet(
+              false,
+              null,
+              "a job of "
+                  + instance.getProcessDefinitionId()
+                  + " failed for good: "
+                  + job.getExceptionMessage());
         }
         if (job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(Instant.now())) {
-          return new Quiet(false, "a job of " + instance.getProcessDefinitionId() + " is due", null);
+          return new Quiet(
+              false, "a job of " + instance.getProcessDefinitionId() + " is due", null);
         }
       }
     }
@@ -301,12 +400,25 @@ public final class DialogueRunner {
     for (Expectation e : turn.expectations()) {
       String failure = failure(e, key, replies);
       if (failure != null) {
-        failures.add(where + ":" + e.line() + ": expected '" + e.describe() + "'" + (failure.isEmpty() ? "" : ": " + failure));
+        failures.add(
+            where
+                + ":"
+                + e.line()
+                + ": expected '"
+                + e.describe()
+                + "'"
+                + (failure.isEmpty() ? "" : ": " + failure));
       }
     }
     if (!failures.isEmpty()) {
       StringBuilder message = new StringBuilder(String.join("\n", failures));
-      message.append("\n  after ").append(where).append(":").append(turn.line()).append(" '").append(turn.source())
+      message
+          .append("\n  after ")
+          .append(where)
+          .append(":")
+          .append(turn.line())
+          .append(" '")
+          .append(turn.source())
           .append("' Wasla sent:");
       for (int i = 0; i < replies.size(); i++) {
         message.append("\n  [").append(i + 1).append("] ").append(replies.get(i).describe());
@@ -319,58 +431,109 @@ public final class DialogueRunner {
   private String failure(Expectation e, String key, List<Reply> replies) {
     switch (e.kind()) {
       case CONTAINS:
-        return replies.stream().anyMatch(r -> Forgiving.contains(r.text(), e.values().get(0))
-            || r.options().stream().anyMatch(o -> Forgiving.contains(o.title(), e.values().get(0)))) ? null : "";
+        return replies.stream()
+                .anyMatch(
+                    r ->
+                        Forgiving.contains(r.text(), e.values().get(0))
+                            || r.options().stream()
+                                .anyMatch(o -> Forgiving.contains(o.title(), e.values().get(0))))
+            ? null
+            : "";
       case CONTAINS_ANY:
-        return e.values().stream().anyMatch(v -> replies.stream().anyMatch(r -> Forgiving.contains(r.text(), v)
-            || r.options().stream().anyMatch(o -> Forgiving.contains(o.title(), v)))) ? null : "";
+        return e.values().stream()
+                .anyMatch(
+                    v ->
+                        replies.stream()
+                            .anyMatch(
+                                r ->
+                                    Forgiving.contains(r.text(), v)
+                                        || r.options().stream()
+                                            .anyMatch(o -> Forgiving.contains(o.title(), v))))
+            ? null
+            : "";
       case NOT_CONTAINS:
-        return replies.stream().noneMatch(r -> Forgiving.contains(r.text(), e.values().get(0))
-            || r.options().stream().anyMatch(o -> Forgiving.contains(o.title(), e.values().get(0)))) ? null : "";
-      case BUTTONS: {
-        List<String> offered = replies.stream().flatMap(r -> r.options().stream()).map(Option::title).toList();
-        List<String> missing = e.values().stream()
-            .filter(v -> offered.stream().noneMatch(o -> Forgiving.same(o, v))).toList();
-        return missing.isEmpty() ? null : "not offered: " + String.join(" | ", missing);
-      }
+        return replies.stream()
+                .noneMatch(
+                    r ->
+                        Forgiving.contains(r.text(), e.values().get(0))
+                            || r.options().stream()
+                                .anyMatch(o -> Forgiving.contains(o.title(), e.values().get(0))))
+            ? null
+            : "";
+      case BUTTONS:
+        {
+          List<String> offered =
+              replies.stream().flatMap(r -> r.options().stream()).map(Option::title).toList();
+          List<String> missing =
+              e.values().stream()
+                  .filter(v -> offered.stream().noneMatch(o -> Forgiving.same(o, v)))
+                  .toList();
+          return missing.isEmpty() ? null : "not offered: " + String.join(" | ", missing);
+        }
       case LINK:
         return replies.stream().anyMatch(r -> !r.links().isEmpty()) ? null : "no URL in the turn";
       case HANDOFF:
         return handoffs(key) > 0 ? null : "no handoff task for the conversation";
-      case NO_HANDOFF: {
-        long open = handoffs(key);
-        return open == 0 ? null : open + " handoff task(s) for the conversation";
-      }
-      case WAITS_AT: {
-        boolean waits = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list().stream()
-            .anyMatch(p -> runtime.getActiveActivityIds(p.getId()).contains(e.values().get(0)));
-        return waits ? null : "it waits at " + activeIds(key);
-      }
-      case INTENT: {
-        String intent = intent(key);
-        return e.values().get(0).equalsIgnoreCase(String.valueOf(intent)) ? null : "the persona read '" + intent + "'";
-      }
+      case NO_HANDOFF:
+        {
+          long open = handoffs(key);
+          return open == 0 ? null : open + " handoff task(s) for the conversation";
+        }
+      case WAITS_AT:
+        {
+          boolean waits =
+              runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceBusinessKey(key)
+                  .active()
+                  .list()
+                  .stream()
+                  .anyMatch(
+                      p -> runtime.getActiveActivityIds(p.getId()).contains(e.values().get(0)));
+          return waits ? null : "it waits at " + activeIds(key);
+        }
+      case INTENT:
+        {
+          String intent = intent(key);
+          return e.values().get(0).equalsIgnoreCase(String.valueOf(intent))
+              ? null
+              : "the persona read '" + intent + "'";
+        }
       default:
         throw new IllegalStateException(e.kind().name());
     }
   }
 
   private long handoffs(String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(key)
+        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
         .count();
   }
 
   /** The persona's reading of the latest turn, as the conversation recorded it. */
   private String intent(String key) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey("sales-conversation").list().stream()
-        .map(p -> runtime.getVariable(p.getId(), "intent")).filter(v -> v != null).map(Object::toString)
-        .findFirst().orElse(null);
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(key)
+        .processDefinitionKey("sales-conversation")
+        .list()
+        .stream()
+        .map(p -> runtime.getVariable(p.getId(), "intent"))
+        .filter(v -> v != null)
+        .map(Object::toString)
+        .findFirst()
+        .orElse(null);
   }
 
   private List<String> activeIds(String key) {
     List<String> ids = new ArrayList<>();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()
+    runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(key)
+        .active()
+        .list()
         .forEach(p -> ids.addAll(runtime.getActiveActivityIds(p.getId())));
     return ids;
   }
@@ -380,7 +543,8 @@ public final class DialogueRunner {
   }
 
   private String sentSince(String waId, int before) {
-    List<Reply> replies = meta.sentTo(waId).stream().skip(before).map(s -> Reply.of(s.body())).toList();
+    List<Reply> replies =
+        meta.sentTo(waId).stream().skip(before).map(s -> Reply.of(s.body())).toList();
     StringBuilder out = new StringBuilder("\n  Wasla sent:");
     if (replies.isEmpty()) {
       out.append(" nothing");

@@ -37,17 +37,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Runs every {@code src/test/resources/dialogues/**}{@code /*.dialogue} (docs/dialogues.md) against one running Wasla
- * (cloud mode against {@link WhatsAppMock}, the embedded persona, the demo store and the sandbox gateway), each file
- * one dynamic test. Dialogues run side by side, each on a fresh customer number; those that name the same number run
- * one after another, in the order of their names. {@code -Ddialogue=store/hours-ar-eg,products/} runs only the named
- * files and folders; {@code -Ddialogue.threads=N} sets how many run at once.
+ * Runs every {@code src/test/resources/dialogues/**}{@code /*.dialogue} (docs/dialogues.md) against
+ * one running Wasla (cloud mode against {@link WhatsAppMock}, the embedded persona, the demo store
+ * and the sandbox gateway), each file one dynamic test. Dialogues run side by side, each on a fresh
+ * customer number; those that name the same number run one after another, in the order of their
+ * names. {@code -Ddialogue=store/hours-ar-eg,products/} runs only the named files and folders;
+ * {@code -Ddialogue.threads=N} sets how many run at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DialogueScenarios {
 
   static final WhatsAppMock META = new WhatsAppMock();
   static final String ROOT = "dialogues";
+
   /** How long the whole run may take before a dialogue still waiting counts as failed. */
   static final long RUN_PATIENCE_MINUTES = 10;
 
@@ -68,7 +70,10 @@ abstract class DialogueScenarios {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
 
-  /** Which dialogues (by name, e.g. {@code checkout/order-cod-ar-eg}) this class runs when no filter is given. */
+  /**
+   * Which dialogues (by name, e.g. {@code checkout/order-cod-ar-eg}) this class runs when no filter
+   * is given.
+   */
   protected boolean runsByDefault(String name) {
     return true;
   }
@@ -76,55 +81,76 @@ abstract class DialogueScenarios {
   @TestFactory
   Stream<DynamicTest> dialogues() {
     Path root = root();
-    List<String> filter = Arrays.stream(System.getProperty("dialogue", "").split(","))
-        .map(String::strip).filter(f -> !f.isEmpty()).map(f -> f.endsWith(DialogueFile.EXTENSION)
-            ? f.substring(0, f.length() - DialogueFile.EXTENSION.length()) : f).toList();
+    List<String> filter =
+        Arrays.stream(System.getProperty("dialogue", "").split(","))
+            .map(String::strip)
+            .filter(f -> !f.isEmpty())
+            .map(
+                f ->
+                    f.endsWith(DialogueFile.EXTENSION)
+                        ? f.substring(0, f.length() - DialogueFile.EXTENSION.length())
+                        : f)
+            .toList();
     Map<String, Path> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(p -> p.toString().endsWith(DialogueFile.EXTENSION)).forEach(p -> {
-        String name = root.relativize(p).toString().replace('\\', '/');
-        name = name.substring(0, name.length() - DialogueFile.EXTENSION.length());
-        if (filter.isEmpty() ? runsByDefault(name) : filter.stream().anyMatch(matches(name))) {
-          files.put(name, p);
-        }
-      });
+      walk.filter(p -> p.toString().endsWith(DialogueFile.EXTENSION))
+          .forEach(
+              p -> {
+                String name = root.relativize(p).toString().replace('\\', '/');
+                name = name.substring(0, name.length() - DialogueFile.EXTENSION.length());
+                if (filter.isEmpty()
+                    ? runsByDefault(name)
+                    : filter.stream().anyMatch(matches(name))) {
+                  files.put(name, p);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (files.isEmpty()) {
-      throw new IllegalStateException("no dialogue under " + root + (filter.isEmpty() ? "" : " matches " + filter));
+      throw new IllegalStateException(
+          "no dialogue under " + root + (filter.isEmpty() ? "" : " matches " + filter));
     }
 
-    DialogueRunner runner = new DialogueRunner(new Webhooks(port), META, jdbc, runtime, management, tasks);
+    DialogueRunner runner =
+        new DialogueRunner(new Webhooks(port), META, jdbc, runtime, management, tasks);
     int threads = Integer.getInteger("dialogue.threads", 6);
     pool = Executors.newFixedThreadPool(threads);
     // dialogues of one named customer share a chain; every other dialogue is a chain of its own
     Map<String, CompletableFuture<Void>> chains = new LinkedHashMap<>();
     Map<String, CompletableFuture<Void>> results = new LinkedHashMap<>();
-    files.forEach((name, path) -> {
-      DialogueFile parsed;
-      try {
-        parsed = DialogueFile.read(path, name);
-      } catch (RuntimeException e) {
-        results.put(name, CompletableFuture.failedFuture(e));
-        return;
-      }
-      String chain = parsed.customer() == null ? "new:" + name : parsed.customer();
-      CompletableFuture<Void> previous = chains.getOrDefault(chain, CompletableFuture.completedFuture(null));
-      CompletableFuture<Void> result = previous.handle((ok, failed) -> null)
-          .thenRunAsync(() -> run(runner, parsed), pool);
-      chains.put(chain, result);
-      results.put(name, result);
-    });
+    files.forEach(
+        (name, path) -> {
+          DialogueFile parsed;
+          try {
+            parsed = DialogueFile.read(path, name);
+          } catch (RuntimeException e) {
+            results.put(name, CompletableFuture.failedFuture(e));
+            return;
+          }
+          String chain = parsed.customer() == null ? "new:" + name : parsed.customer();
+          CompletableFuture<Void> previous =
+              chains.getOrDefault(chain, CompletableFuture.completedFuture(null));
+          CompletableFuture<Void> result =
+              previous.handle((ok, failed) -> null).thenRunAsync(() -> run(runner, parsed), pool);
+          chains.put(chain, result);
+          results.put(name, result);
+        });
     List<DynamicTest> tests = new ArrayList<>();
-    results.forEach((name, result) -> tests.add(DynamicTest.dynamicTest(name,
-        root.resolve(name + DialogueFile.EXTENSION).toUri(), () -> await(result))));
+    results.forEach(
+        (name, result) ->
+            tests.add(
+                DynamicTest.dynamicTest(
+                    name,
+                    root.resolve(name + DialogueFile.EXTENSION).toUri(),
+                    () -> await(result))));
     return tests.stream();
   }
 
   /**
-   * Runs one dialogue. A pending one (a known gap of the product, named in its 'pending:' line) that fails is reported
-   * as skipped with its failure; one that passes fails, so that its 'pending:' line goes.
+   * Runs one dialogue. A pending one (a known gap of the product, named in its 'pending:' line)
+   * that fails is reported as skipped with its failure; one that passes fails, so that its
+   * 'pending:' line goes.
    */
   private static void run(DialogueRunner runner, DialogueFile dialogue) {
     if (dialogue.pending() == null) {
@@ -136,13 +162,19 @@ abstract class DialogueScenarios {
     } catch (AssertionError | RuntimeException e) {
       throw new TestAbortedException("pending (" + dialogue.pending() + "):\n" + e.getMessage(), e);
     }
-    throw new AssertionError(dialogue.name() + DialogueFile.EXTENSION + " passes now: remove its 'pending: "
-        + dialogue.pending() + "' line");
+    throw new AssertionError(
+        dialogue.name()
+            + DialogueFile.EXTENSION
+            + " passes now: remove its 'pending: "
+            + dialogue.pending()
+            + "' line");
   }
 
   private static java.util.function.Predicate<String> matches(String name) {
-    return f -> name.equals(f) || name.startsWith(f.endsWith("/") ? f : f + "/")
-        || (f.contains("*") && name.matches(f.replace(".", "\\.").replace("*", "[^/]*")));
+    return f ->
+        name.equals(f)
+            || name.startsWith(f.endsWith("/") ? f : f + "/")
+            || (f.contains("*") && name.matches(f.replace(".", "\\.").replace("*", "[^/]*")));
   }
 
   private static void await(CompletableFuture<Void> result) throws Throwable {
@@ -151,9 +183,11 @@ abstract class DialogueScenarios {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       throw cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
-          ? cause.getCause() : cause;
+          ? cause.getCause()
+          : cause;
     } catch (TimeoutException e) {
-      throw new AssertionError("the dialogue did not finish within " + RUN_PATIENCE_MINUTES + " minutes");
+      throw new AssertionError(
+          "the dialogue did not finish within " + RUN_PATIENCE_MINUTES + " minutes");
     }
   }
 
@@ -164,11 +198,15 @@ abstract class DialogueScenarios {
     }
   }
 
-  /** The dialogues folder on the test class path (target/test-classes/dialogues, copied from src/test/resources). */
+  /**
+   * The dialogues folder on the test class path (target/test-classes/dialogues, copied from
+   * src/test/resources).
+   */
   static Path root() {
     URL url = DialogueScenarios.class.getClassLoader().getResource(ROOT);
     if (url == null) {
-      throw new IllegalStateException("no " + ROOT + " folder on the test class path (src/test/resources/" + ROOT + ")");
+      throw new IllegalStateException(
+          "no " + ROOT + " folder on the test class path (src/test/resources/" + ROOT + ")");
     }
     try {
       return Paths.get(url.toURI());

@@ -6,7 +6,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 
-/** The current user as Camunda's identity service holds it, and work done as the system in between. */
+/**
+ * The current user as Camunda's identity service holds it, and work done as the system in between.
+ */
 class EngineIdentityTest {
 
   @Test
@@ -16,7 +18,8 @@ class EngineIdentityTest {
       assertThat(EngineIdentity.currentUserId(identity)).isNull();
       identity.setAuthentication("sara", List.of("sales"), List.of("tenant"));
 
-      String inside = EngineIdentity.asSystem(identity, () -> EngineIdentity.currentUserId(identity));
+      String inside =
+          EngineIdentity.asSystem(identity, () -> EngineIdentity.currentUserId(identity));
 
       assertThat(inside).isNull();
       assertThat(EngineIdentity.currentUserId(identity)).isEqualTo("sara");

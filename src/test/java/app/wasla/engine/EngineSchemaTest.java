@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The fill factor key refuses, by name, what PostgreSQL would refuse (applied: MailboxPostgresTest). */
+/**
+ * The fill factor key refuses, by name, what PostgreSQL would refuse (applied:
+ * MailboxPostgresTest).
+ */
 class EngineSchemaTest {
 
   @Test

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * Camunda's plugin hooks through {@link EngineSetups}, on a real engine: each moment is reached in order, the listeners
- * reach every kind of wait state and the process end, expressions see the given beans through the guard, and
- * Camunda's default password policy is there. Fails when a Camunda upgrade stops calling a hook or parse method that
- * the mailbox, the webhooks, the expression sandbox or cloud mode rely on.
+ * Camunda's plugin hooks through {@link EngineSetups}, on a real engine: each moment is reached in
+ * order, the listeners reach every kind of wait state and the process end, expressions see the
+ * given beans through the guard, and Camunda's default password policy is there. Fails when a
+ * Camunda upgrade stops calling a hook or parse method that the mailbox, the webhooks, the
+ * expression sandbox or cloud mode rely on.
  */
 class EngineSetupsTest {
 
@@ -38,48 +39,70 @@ class EngineSetupsTest {
     List<String> ended = new CopyOnWriteArrayList<>();
     AtomicInteger guarded = new AtomicInteger();
     Probe probe = new Probe();
-    EngineSetup setup = new EngineSetup() {
-      @Override
-      public void beforeInit(EngineSettings settings) {
-        moments.add("beforeInit");
-        settings.addWaitStateStartListener(execution -> waitStates.add(execution.getCurrentActivityId()));
-        settings.addProcessEndListener(execution -> ended.add(execution.getProcessBusinessKey()));
-        settings.useExpressionBeans(Map.of("probe", probe), resolver -> {
-          guarded.incrementAndGet();
-          return resolver;
-        });
-      }
+    EngineSetup setup =
+        new EngineSetup() {
+          @Override
+          public void beforeInit(EngineSettings settings) {
+            moments.add("beforeInit");
+            settings.addWaitStateStartListener(
+                execution -> waitStates.add(execution.getCurrentActivityId()));
+            settings.addProcessEndListener(
+                execution -> ended.add(execution.getProcessBusinessKey()));
+            settings.useExpressionBeans(
+                Map.of("probe", probe),
+                resolver -> {
+                  guarded.incrementAndGet();
+                  return resolver;
+                });
+          }
 
-      @Override
-      public void afterInit(EngineSettings settings) {
-        moments.add("afterInit");
-        assertThat(settings.defaultPasswordPolicy().getRules()).isNotEmpty();
-        assertThat(settings.configuration().getProcessEngineName()).startsWith("recording-");
-      }
+          @Override
+          public void afterInit(EngineSettings settings) {
+            moments.add("afterInit");
+            assertThat(settings.defaultPasswordPolicy().getRules()).isNotEmpty();
+            assertThat(settings.configuration().getProcessEngineName()).startsWith("recording-");
+          }
 
-      @Override
-      public void afterBuild(ProcessEngine engine) {
-        moments.add("afterBuild");
-      }
-    };
+          @Override
+          public void afterBuild(ProcessEngine engine) {
+            moments.add("afterBuild");
+          }
+        };
     GenericApplicationContext context = new GenericApplicationContext();
     context.refresh();
 
-    try (RecordingEngine recording = new RecordingEngine("h2", new EngineSetups(List.of(setup), context))) {
+    try (RecordingEngine recording =
+        new RecordingEngine("h2", new EngineSetups(List.of(setup), context))) {
       assertThat(moments).containsExactly("beforeInit", "afterInit", "afterBuild");
       RuntimeService runtime = recording.engine.getRuntimeService();
       TaskService tasks = recording.engine.getTaskService();
-      recording.engine.getRepositoryService().createDeployment().addModelInstance("waits.bpmn",
-          Bpmn.createExecutableProcess("waits").camundaHistoryTimeToLive(1).startEvent()
-              .receiveTask("receive").message("M0")
-              .intermediateCatchEvent("caught").message("M1")
-              .eventBasedGateway().id("gateway")
-              .intermediateCatchEvent("viaGateway").message("M2")
-              .userTask("task")
-              .serviceTask("useProbe").camundaExpression("${probe.touch()}")
-              .endEvent()
-              .moveToNode("gateway").intermediateCatchEvent("timeout").timerWithDuration("PT1H").endEvent()
-              .done()).deploy();
+      recording
+          .engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance(
+              "waits.bpmn",
+              Bpmn.createExecutableProcess("waits")
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .receiveTask("receive")
+                  .message("M0")
+                  .intermediateCatchEvent("caught")
+                  .message("M1")
+                  .eventBasedGateway()
+                  .id("gateway")
+                  .intermediateCatchEvent("viaGateway")
+                  .message("M2")
+                  .userTask("task")
+                  .serviceTask("useProbe")
+                  .camundaExpression("${probe.touch()}")
+                  .endEvent()
+                  .moveToNode("gateway")
+                  .intermediateCatchEvent("timeout")
+                  .timerWithDuration("PT1H")
+                  .endEvent()
+                  .done())
+          .deploy();
 
       runtime.startProcessInstanceByKey("waits", "tenant:customer");
       runtime.correlateMessage("M0", "tenant:customer");

@@ -13,24 +13,25 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.junit.jupiter.api.Test;
 
 /**
- * The filter in front of Camunda's history handler: what it passes on, one by one and in batches. (End to end,
- * with the engine's own handler behind it: MailboxScenarios, the turn's text and the gateways stay out of the
- * history.)
+ * The filter in front of Camunda's history handler: what it passes on, one by one and in batches.
+ * (End to end, with the engine's own handler behind it: MailboxScenarios, the turn's text and the
+ * gateways stay out of the history.)
  */
 class HistoryFilterTest {
 
   private final List<HistoryEvent> written = new ArrayList<>();
-  private final HistoryEventHandler recorder = new HistoryEventHandler() {
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      written.add(event);
-    }
+  private final HistoryEventHandler recorder =
+      new HistoryEventHandler() {
+        @Override
+        public void handleEvent(HistoryEvent event) {
+          written.add(event);
+        }
 
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      written.addAll(events);
-    }
-  };
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+          written.addAll(events);
+        }
+      };
 
   @Test
   void variableEventsOfSkippedNamesNeverReachTheHandlerEverythingElseDoes() {
@@ -43,7 +44,10 @@ class HistoryFilterTest {
     filter.handleEvent(intent);
     filter.handleEvents(List.of(variable("lastWamid"), instance, variable("handoff")));
 
-    assertThat(written).extracting(e -> e instanceof HistoricVariableUpdateEventEntity v ? v.getVariableName() : "instance")
+    assertThat(written)
+        .extracting(
+            e ->
+                e instanceof HistoricVariableUpdateEventEntity v ? v.getVariableName() : "instance")
         .containsExactly("intent", "instance", "handoff");
   }
 
@@ -52,10 +56,14 @@ class HistoryFilterTest {
     var filter = new HistoryFilter.Filtering(recorder, Set.of(), Set.of("exclusiveGateway"));
 
     filter.handleEvent(activity("gateway_handoff", "exclusiveGateway"));
-    filter.handleEvents(List.of(activity("serviceTask_reply", "serviceTask"),
-        activity("gateway_salesIntent", "exclusiveGateway"), activity("join", "parallelGateway")));
+    filter.handleEvents(
+        List.of(
+            activity("serviceTask_reply", "serviceTask"),
+            activity("gateway_salesIntent", "exclusiveGateway"),
+            activity("join", "parallelGateway")));
 
-    assertThat(written).extracting(e -> ((HistoricActivityInstanceEventEntity) e).getActivityId())
+    assertThat(written)
+        .extracting(e -> ((HistoricActivityInstanceEventEntity) e).getActivityId())
         .containsExactly("serviceTask_reply", "join");
   }
 
@@ -64,7 +72,9 @@ class HistoryFilterTest {
     assertThat(new HistoryProperties(null, null).skippedVariables()).isEmpty();
     assertThat(new HistoryProperties(null, null).skippedActivityTypes()).isEmpty();
     var empty = new HistoryProperties(List.of(), List.of());
-    var filter = new HistoryFilter.Filtering(recorder, empty.skippedVariables(), empty.skippedActivityTypes());
+    var filter =
+        new HistoryFilter.Filtering(
+            recorder, empty.skippedVariables(), empty.skippedActivityTypes());
     filter.handleEvent(variable("turnText"));
     filter.handleEvent(activity("gateway_handoff", "exclusiveGateway"));
     assertThat(written).hasSize(2);

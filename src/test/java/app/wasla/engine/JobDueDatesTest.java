@@ -13,11 +13,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Async jobs carry a due date, and jobs from before the setting get one at start, so none is left unacquired. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:job-due-dates;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "wasla.mailbox.enabled=false"})
+/**
+ * Async jobs carry a due date, and jobs from before the setting get one at start, so none is left
+ * unacquired.
+ */
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:job-due-dates;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
 class JobDueDatesTest {
 
   @Autowired ProcessEngine engine;
@@ -28,9 +33,17 @@ class JobDueDatesTest {
   @Autowired JobDueDates jobDueDates;
 
   private Job asyncJob() {
-    repository.createDeployment().addModelInstance("probe.bpmn",
-        Bpmn.createExecutableProcess("asyncProbe").camundaHistoryTimeToLive(1)
-            .startEvent().camundaAsyncBefore().endEvent().done()).deploy();
+    repository
+        .createDeployment()
+        .addModelInstance(
+            "probe.bpmn",
+            Bpmn.createExecutableProcess("asyncProbe")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .camundaAsyncBefore()
+                .endEvent()
+                .done())
+        .deploy();
     String instance = runtime.startProcessInstanceByKey("asyncProbe").getId();
     return management.createJobQuery().processInstanceId(instance).singleResult();
   }

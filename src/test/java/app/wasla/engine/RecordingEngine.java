@@ -19,29 +19,40 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A real Camunda engine with Wasla's engine plugins under test, on a fresh H2 or PostgreSQL database, history
- * {@code audit} as Wasla's default, recording the SQL of every statement prepared or executed on its connections: for
- * tests that check what the engine and the plugins ask of the database.
+ * A real Camunda engine with Wasla's engine plugins under test, on a fresh H2 or PostgreSQL
+ * database, history {@code audit} as Wasla's default, recording the SQL of every statement prepared
+ * or executed on its connections: for tests that check what the engine and the plugins ask of the
+ * database.
  */
 final class RecordingEngine implements AutoCloseable {
 
   final List<String> statements = new CopyOnWriteArrayList<>();
   final DataSource dataSource;
-  /** {@link #dataSource}, recording what is prepared on it: the engine's, and the plugins' under test. */
+
+  /**
+   * {@link #dataSource}, recording what is prepared on it: the engine's, and the plugins' under
+   * test.
+   */
   final DataSource recorded;
+
   final ProcessEngine engine;
 
   RecordingEngine(String database, ProcessEnginePlugin... plugins) {
     this(database, "", plugins);
   }
 
-  /** An engine whose SQL names Camunda's tables with the given prefix (its schema is created without it). */
+  /**
+   * An engine whose SQL names Camunda's tables with the given prefix (its schema is created without
+   * it).
+   */
   RecordingEngine(String database, String tablePrefix, ProcessEnginePlugin... plugins) {
     this(database, tablePrefix, recorded -> List.of(plugins));
   }
 
   /** An engine with plugins that need the recording data source. */
-  RecordingEngine(String database, String tablePrefix,
+  RecordingEngine(
+      String database,
+      String tablePrefix,
       java.util.function.Function<DataSource, List<ProcessEnginePlugin>> plugins) {
     dataSource = dataSource(database);
     recorded = recording(dataSource);
@@ -57,7 +68,10 @@ final class RecordingEngine implements AutoCloseable {
     engine = config.buildProcessEngine();
   }
 
-  /** The statements prepared since the test last cleared {@link #statements} that contain the text (as written). */
+  /**
+   * The statements prepared since the test last cleared {@link #statements} that contain the text
+   * (as written).
+   */
   List<String> prepared(String containing) {
     return statements.stream().filter(sql -> sql.contains(containing)).toList();
   }
@@ -79,32 +93,48 @@ final class RecordingEngine implements AutoCloseable {
     return postgres;
   }
 
-  /** The data source, recording the SQL of every statement prepared or executed on its connections. */
+  /**
+   * The data source, recording the SQL of every statement prepared or executed on its connections.
+   */
   private DataSource recording(DataSource target) {
-    return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-        forwarding((method, args) -> {
-          if (method.getName().equals("getConnection")) {
-            Connection connection = (Connection) method.invoke(target, args);
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                forwarding((m, a) -> {
-                  if (m.getName().startsWith("prepare") && a != null && a[0] instanceof String sql) {
-                    statements.add(sql.replaceAll("\\s+", " "));
+    return (DataSource)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            forwarding(
+                (method, args) -> {
+                  if (method.getName().equals("getConnection")) {
+                    Connection connection = (Connection) method.invoke(target, args);
+                    return Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        forwarding(
+                            (m, a) -> {
+                              if (m.getName().startsWith("prepare")
+                                  && a != null
+                                  && a[0] instanceof String sql) {
+                                statements.add(sql.replaceAll("\\s+", " "));
+                              }
+                              if (m.getName().equals("createStatement")) {
+                                Statement statement = (Statement) m.invoke(connection, a);
+                                return Proxy.newProxyInstance(
+                                    getClass().getClassLoader(),
+                                    new Class<?>[] {Statement.class},
+                                    forwarding(
+                                        (sm, sa) -> {
+                                          if (sm.getName().startsWith("execute")
+                                              && sa != null
+                                              && sa[0] instanceof String sql) {
+                                            statements.add(sql.replaceAll("\\s+", " "));
+                                          }
+                                          return sm.invoke(statement, sa);
+                                        }));
+                              }
+                              return m.invoke(connection, a);
+                            }));
                   }
-                  if (m.getName().equals("createStatement")) {
-                    Statement statement = (Statement) m.invoke(connection, a);
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
-                        forwarding((sm, sa) -> {
-                          if (sm.getName().startsWith("execute") && sa != null && sa[0] instanceof String sql) {
-                            statements.add(sql.replaceAll("\\s+", " "));
-                          }
-                          return sm.invoke(statement, sa);
-                        }));
-                  }
-                  return m.invoke(connection, a);
+                  return method.invoke(target, args);
                 }));
-          }
-          return method.invoke(target, args);
-        }));
   }
 
   private interface Call {

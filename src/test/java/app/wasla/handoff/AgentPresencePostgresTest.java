@@ -21,8 +21,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Agents' presence rows on the real PostgreSQL (database wasla_agent_presence), where two transactions that write the
- * same rows in opposite order deadlock. No Spring context: Flyway, JdbcClient and a DataSourceTransactionManager.
+ * Agents' presence rows on the real PostgreSQL (database wasla_agent_presence), where two
+ * transactions that write the same rows in opposite order deadlock. No Spring context: Flyway,
+ * JdbcClient and a DataSourceTransactionManager.
  */
 class AgentPresencePostgresTest {
 
@@ -35,8 +36,11 @@ class AgentPresencePostgresTest {
   static void migrate() {
     DataSource ds = PostgresTestDatabase.migrated("wasla_agent_presence");
     jdbc = JdbcClient.create(ds);
-    presence = new AgentPresence(jdbc, Clock.fixed(NOW, ZoneOffset.UTC),
-        new HandoffProperties(5, true, null, Map.of(), "supervisors", 30, null));
+    presence =
+        new AgentPresence(
+            jdbc,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new HandoffProperties(5, true, null, Map.of(), "supervisors", 30, null));
     transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
   }
 
@@ -50,31 +54,41 @@ class AgentPresencePostgresTest {
   @Test
   void twoTransactionsHandingOffToTheSameTwoAgentsInOppositeOrderBothCommit() throws Exception {
     CyclicBarrier bothGaveTheirFirst = new CyclicBarrier(2);
-    List<CompletableFuture<Void>> batches = List.of(List.of("sara", "omar"), List.of("omar", "sara")).stream()
-        .map(agents -> CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-          presence.assigned(agents.get(0));
-          await(bothGaveTheirFirst);
-          presence.assigned(agents.get(1));
-        }))).toList();
+    List<CompletableFuture<Void>> batches =
+        List.of(List.of("sara", "omar"), List.of("omar", "sara")).stream()
+            .map(
+                agents ->
+                    CompletableFuture.runAsync(
+                        () ->
+                            transactions.executeWithoutResult(
+                                tx -> {
+                                  presence.assigned(agents.get(0));
+                                  await(bothGaveTheirFirst);
+                                  presence.assigned(agents.get(1));
+                                })))
+            .toList();
 
     // a deadlock would fail one of them (PostgreSQL's deadlock_timeout is a second)
     CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-    assertThat(jdbc.sql("SELECT last_assigned_at FROM agent_presence ORDER BY user_id")
-        .query(OffsetDateTime.class).list())
+    assertThat(
+            jdbc.sql("SELECT last_assigned_at FROM agent_presence ORDER BY user_id")
+                .query(OffsetDateTime.class)
+                .list())
         .containsExactly(NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC));
   }
 
   @Test
   void aTransactionSeesItsOwnHandoffsBeforeTheyAreWritten() {
-    transactions.executeWithoutResult(tx -> {
-      presence.assigned("sara");
-      presence.assigned("sara");
+    transactions.executeWithoutResult(
+        tx -> {
+          presence.assigned("sara");
+          presence.assigned("sara");
 
-      assertThat(presence.assignedInThisTransaction("sara")).isEqualTo(2);
-      assertThat(presence.assignedInThisTransaction("omar")).isZero();
-      assertThat(presence.of("sara").lastAssignedAt()).isEqualTo(NOW);
-      assertThat(presence.of("omar").lastAssignedAt()).isNull();
-    });
+          assertThat(presence.assignedInThisTransaction("sara")).isEqualTo(2);
+          assertThat(presence.assignedInThisTransaction("omar")).isZero();
+          assertThat(presence.of("sara").lastAssignedAt()).isEqualTo(NOW);
+          assertThat(presence.of("omar").lastAssignedAt()).isNull();
+        });
 
     assertThat(presence.assignedInThisTransaction("sara")).isZero();
     assertThat(presence.of("sara").lastAssignedAt()).isEqualTo(NOW);
@@ -82,10 +96,11 @@ class AgentPresencePostgresTest {
 
   @Test
   void aRolledBackHandoffLeavesNoTrace() {
-    transactions.executeWithoutResult(tx -> {
-      presence.assigned("sara");
-      tx.setRollbackOnly();
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          presence.assigned("sara");
+          tx.setRollbackOnly();
+        });
 
     assertThat(presence.of("sara").lastAssignedAt()).isNull();
   }

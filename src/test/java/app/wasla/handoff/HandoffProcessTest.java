@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -39,14 +38,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The handoff paths of processes/sales-conversation.bpmn with the real persona, routing DMN, listeners and
- * the sandbox transport; jobs and timers are stepped by the test. Agents: sara, omar (sales), mona (support).
+ * The handoff paths of processes/sales-conversation.bpmn with the real persona, routing DMN,
+ * listeners and the sandbox transport; jobs and timers are stepped by the test. Agents: sara, omar
+ * (sales), mona (support).
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:handoff-process;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "wasla.mailbox.enabled=false",
-    "wasla.handoff.max-open-per-agent=2"})
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:handoff-process;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false",
+      "wasla.handoff.max-open-per-agent=2"
+    })
 class HandoffProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -67,30 +69,56 @@ class HandoffProcessTest {
   @AfterEach
   void cleanUp() {
     identity.clearAuthentication();
-    runtime.createProcessInstanceQuery().list()
+    runtime
+        .createProcessInstanceQuery()
+        .list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
-  /** A conversation whose customer asked for a person in the given words: waits at the handoff task. */
+  /**
+   * A conversation whose customer asked for a person in the given words: waits at the handoff task.
+   */
   private ProcessInstance handedOff(String words) {
     ProcessInstance instance = startedBy(words);
     assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
     return instance;
   }
 
-  /** A conversation started with the customer's words, as the mailbox starts one (in the caller's transaction). */
+  /**
+   * A conversation started with the customer's words, as the mailbox starts one (in the caller's
+   * transaction).
+   */
   private ProcessInstance startedBy(String words) {
-    String key = "100000000000001:2012" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-    inbox.accept(new NewInboxEntry("wamid.h." + key, ConversationKey.parse(key), Mailbox.CUSTOMER_MESSAGE, "text",
-        words, null, null, null, null, "Karim", null, null, Instant.now(), Instant.now(), false));
-    jdbc.sql("UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
-        .param(key).update();
+    String key =
+        "100000000000001:2012" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    inbox.accept(
+        new NewInboxEntry(
+            "wamid.h." + key,
+            ConversationKey.parse(key),
+            Mailbox.CUSTOMER_MESSAGE,
+            "text",
+            words,
+            null,
+            null,
+            null,
+            null,
+            "Karim",
+            null,
+            null,
+            Instant.now(),
+            Instant.now(),
+            false));
+    jdbc.sql(
+            "UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key)
+        .update();
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.CONVERSATION_KEY, key);
     variables.put(ConversationVariables.CUSTOMER_NAME, "Karim");
     variables.put(ConversationVariables.WA_ID, ConversationKey.parse(key).waId());
     variables.put(ConversationVariables.TURN_TEXT, words);
-    // the first turn runs in the starting transaction (embedded persona, Smart Info from Wasla's tables)
+    // the first turn runs in the starting transaction (embedded persona, Smart Info from Wasla's
+    // tables)
     return runtime.startProcessInstanceByKey("sales-conversation", key, variables);
   }
 
@@ -100,13 +128,18 @@ class HandoffProcessTest {
 
   private List<String> sent(ProcessInstance instance) {
     return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
-        .param(instance.getBusinessKey()).query(String.class).list();
+        .param(instance.getBusinessKey())
+        .query(String.class)
+        .list();
   }
 
   /** Acts as the user with their groups, as Tasklist and the REST API do after login. */
   private void loginAs(String user) {
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    identity.setAuthentication(
+        user,
+        identity.createGroupQuery().groupMember(user).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList());
   }
 
   private void completeAs(String user, Task task, String reply, String decision) {
@@ -124,13 +157,18 @@ class HandoffProcessTest {
 
     Task task = taskOf(instance);
     assertThat(task.getName()).isEqualTo("Karim — customer asked for a human");
-    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("sales");
+    assertThat(tasks.getIdentityLinksForTask(task.getId()))
+        .extracting(IdentityLink::getGroupId)
+        .contains("sales");
     assertThat(task.getAssignee()).isIn("sara", "omar");
     assertThat(task.getDueDate()).isAfter(new java.util.Date());
     assertThat((String) tasks.getVariableLocal(task.getId(), "handoffTranscript"))
         .contains("I want to talk to a human please");
-    assertThat((String) tasks.getVariableLocal(task.getId(), "handoffContext")).contains("Karim").contains("Intent");
-    assertThat((String) runtime.getVariable(instance.getId(), "agentReply")).startsWith("Hi Karim, this is ");
+    assertThat((String) tasks.getVariableLocal(task.getId(), "handoffContext"))
+        .contains("Karim")
+        .contains("Intent");
+    assertThat((String) runtime.getVariable(instance.getId(), "agentReply"))
+        .startsWith("Hi Karim, this is ");
   }
 
   @Test
@@ -138,10 +176,13 @@ class HandoffProcessTest {
     ProcessInstance instance = handedOff("انا زعلان جدا الطلب اتأخر اسبوع ومحدش بيرد");
 
     Task task = taskOf(instance);
-    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("support");
+    assertThat(tasks.getIdentityLinksForTask(task.getId()))
+        .extracting(IdentityLink::getGroupId)
+        .contains("support");
     assertThat(task.getAssignee()).isEqualTo("mona");
     assertThat(task.getPriority()).isGreaterThan(50);
-    assertThat((String) runtime.getVariable(instance.getId(), "agentReply")).startsWith("أهلاً Karim، معاك Mona");
+    assertThat((String) runtime.getVariable(instance.getId(), "agentReply"))
+        .startsWith("أهلاً Karim، معاك Mona");
   }
 
   @Test
@@ -166,15 +207,24 @@ class HandoffProcessTest {
 
   /**
    * As when the mailbox delivers several conversations in one transaction and one engine command
-   * (wasla.mailbox.conversations-per-transaction): the engine writes the new tasks only at the end, yet each handoff
-   * counts the ones assigned before it, and nobody goes past the cap of 2.
+   * (wasla.mailbox.conversations-per-transaction): the engine writes the new tasks only at the end,
+   * yet each handoff counts the ones assigned before it, and nobody goes past the cap of 2.
    */
   @Test
-  void handoffsInOneTransactionCountEachOtherTowardsTheAgentsCap(@Autowired PlatformTransactionManager transactions) {
-    CommandExecutor oneCommand = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
-    List<ProcessInstance> five = new TransactionTemplate(transactions).execute(tx -> oneCommand.execute(context ->
-        java.util.stream.IntStream.range(0, 5).mapToObj(i -> startedBy("talk to a human")).toList()));
+  void handoffsInOneTransactionCountEachOtherTowardsTheAgentsCap(
+      @Autowired PlatformTransactionManager transactions) {
+    CommandExecutor oneCommand =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+    List<ProcessInstance> five =
+        new TransactionTemplate(transactions)
+            .execute(
+                tx ->
+                    oneCommand.execute(
+                        context ->
+                            java.util.stream.IntStream.range(0, 5)
+                                .mapToObj(i -> startedBy("talk to a human"))
+                                .toList()));
 
     assertThat(tasks.createTaskQuery().taskAssignee("sara").count()).isEqualTo(2);
     assertThat(tasks.createTaskQuery().taskAssignee("omar").count()).isEqualTo(2);
@@ -188,8 +238,11 @@ class HandoffProcessTest {
     ProcessInstance instance = handedOff("talk to a human");
     assertThat(taskOf(instance).getAssignee()).isNull();
     // nobody has room: the customer hears the place in the queue and a rough wait, not silence
-    assertThat(sent(instance)).last().asString().isEqualTo(
-        "All our colleagues are busy right now and you're number 1 in line; someone will reply within about 5 minutes ⏱️");
+    assertThat(sent(instance))
+        .last()
+        .asString()
+        .isEqualTo(
+            "All our colleagues are busy right now and you're number 1 in line; someone will reply within about 5 minutes ⏱️");
 
     presence.setAvailable("omar", true);
     router.fillQueues();
@@ -202,19 +255,27 @@ class HandoffProcessTest {
 
   @Test
   void theOwnerRepliesAndGivesTheConversationBackToTheBot() {
-    var subscription = subscriptions.create("http://127.0.0.1:9/crm", List.of("handoff.created", "handoff.assigned",
-        "handoff.completed"), "handoff events", true);
+    var subscription =
+        subscriptions.create(
+            "http://127.0.0.1:9/crm",
+            List.of("handoff.created", "handoff.assigned", "handoff.completed"),
+            "handoff events",
+            true);
     ProcessInstance instance = handedOff("talk to a human");
     Task task = taskOf(instance);
 
     completeAs(task.getAssignee(), task, "أهلاً كريم، إزاي أقدر أساعدك؟", "send_return");
     execute(job(instance));
 
-    assertThat(instance).hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
+    assertThat(instance)
+        .hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
         .isWaitingAt("catchEvent_customerMessage");
     assertThat(sent(instance)).last().isEqualTo("أهلاً كريم، إزاي أقدر أساعدك؟");
-    assertThat(jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
-        .param(instance.getBusinessKey()).query(String.class).list())
+    assertThat(
+            jdbc.sql("SELECT event_type FROM webhook_event WHERE conversation_key = ? ORDER BY seq")
+                .param(instance.getBusinessKey())
+                .query(String.class)
+                .list())
         .containsExactly("handoff.created", "handoff.assigned", "handoff.completed");
     subscriptions.delete(subscription.id());
   }
@@ -225,8 +286,10 @@ class HandoffProcessTest {
     Task task = taskOf(instance);
     String owner = task.getAssignee();
 
-    // task-local, so that agents (who may read the task, not the process instance) see them in filters
-    assertThat(tasks.getVariablesLocal(task.getId())).containsEntry("handoffCustomer", "Karim")
+    // task-local, so that agents (who may read the task, not the process instance) see them in
+    // filters
+    assertThat(tasks.getVariablesLocal(task.getId()))
+        .containsEntry("handoffCustomer", "Karim")
         .containsEntry("handoffWhy", "customer asked for a human")
         .containsEntry("handoffOwnerName", owner.equals("sara") ? "Sara Hassan" : "Omar Khaled")
         .containsKey("handoffIntent");
@@ -252,7 +315,9 @@ class HandoffProcessTest {
     execute(job(instance));
 
     // no "send and keep" loop any more: the agent keeps a conversation by keeping its task open
-    assertThat(instance).hasPassed("endEvent_handoffDone").isWaitingAt("catchEvent_customerMessage");
+    assertThat(instance)
+        .hasPassed("endEvent_handoffDone")
+        .isWaitingAt("catchEvent_customerMessage");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
@@ -275,14 +340,18 @@ class HandoffProcessTest {
     String owner = task.getAssignee();
     String other = owner.equals("sara") ? "omar" : "sara";
 
-    String belongsTo = "belongs to " + (owner.equals("sara") ? "Sara Hassan" : "Omar Khaled") + " (" + owner + ")";
+    String belongsTo =
+        "belongs to " + (owner.equals("sara") ? "Sara Hassan" : "Omar Khaled") + " (" + owner + ")";
 
-    // the listener is the last guard (over HTTP, TakeoverGuardFilter answers 403 first: HandoffAuthorizationTest)
+    // the listener is the last guard (over HTTP, TakeoverGuardFilter answers 403 first:
+    // HandoffAuthorizationTest)
     assertThatThrownBy(() -> completeAs(other, task, "I'll take it", "send_return"))
-        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining(belongsTo);
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+        .hasMessageContaining(belongsTo);
     loginAs(other);
     assertThatThrownBy(() -> tasks.setAssignee(task.getId(), other))
-        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining(belongsTo);
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+        .hasMessageContaining(belongsTo);
     assertThatThrownBy(() -> tasks.claim(task.getId(), other))
         .isInstanceOf(org.camunda.bpm.engine.TaskAlreadyClaimedException.class);
     identity.clearAuthentication();
@@ -298,16 +367,37 @@ class HandoffProcessTest {
 
   /** The customer writes during the handoff, as the mailbox delivers it. */
   private void customerWritesDuringHandoff(ProcessInstance instance, String wamid, String text) {
-    inbox.accept(new NewInboxEntry(wamid, ConversationKey.parse(instance.getBusinessKey()), Mailbox.CUSTOMER_MESSAGE,
-        "text", text, null, null, null, null, "Karim", null, null, Instant.now(), Instant.now(), false));
-    runtime.createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE).processInstanceId(instance.getId())
-        .setVariable(ConversationVariables.TURN_TEXT, text).setVariable(ConversationVariables.LAST_WAMID, wamid)
+    inbox.accept(
+        new NewInboxEntry(
+            wamid,
+            ConversationKey.parse(instance.getBusinessKey()),
+            Mailbox.CUSTOMER_MESSAGE,
+            "text",
+            text,
+            null,
+            null,
+            null,
+            null,
+            "Karim",
+            null,
+            null,
+            Instant.now(),
+            Instant.now(),
+            false));
+    runtime
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, text)
+        .setVariable(ConversationVariables.LAST_WAMID, wamid)
         .correlate();
   }
 
   private List<String> sentTypes(ProcessInstance instance) {
-    return jdbc.sql("SELECT message_type FROM outbound_message WHERE conversation_key = ? ORDER BY id")
-        .param(instance.getBusinessKey()).query(String.class).list();
+    return jdbc.sql(
+            "SELECT message_type FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+        .param(instance.getBusinessKey())
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -319,7 +409,8 @@ class HandoffProcessTest {
     // the persona's answer, then who and when: the sales team's first-response deadline (5 minutes)
     List<String> sent = sent(instance);
     assertThat(sent).hasSize(2);
-    assertThat(sent.get(1)).isEqualTo(agent + " from our team will reply within about 5 minutes ⏱️");
+    assertThat(sent.get(1))
+        .isEqualTo(agent + " from our team will reply within about 5 minutes ⏱️");
   }
 
   @Test
@@ -334,13 +425,20 @@ class HandoffProcessTest {
     assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK).hasPassed("endEvent_messageShown");
     assertThat((String) tasks.getVariableLocal(taskOf(instance).getId(), "handoffTranscript"))
         .contains("are you there??");
-    // the first gets words (passed on, the time left); the next, a moment later, a reaction: no second paragraph
+    // the first gets words (passed on, the time left); the next, a moment later, a reaction: no
+    // second paragraph
     List<String> sent = sent(instance);
     assertThat(sent).hasSize(before + 2);
     assertThat(sent.get(before)).startsWith("وصلت رسالتك ✅").contains("دقيقة");
     assertThat(sentTypes(instance).get(before + 1)).isEqualTo("reaction");
-    assertThat(jdbc.sql("SELECT body_json FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC")
-        .param(key).query(String.class).list().get(0)).contains("wamid.h3." + key);
+    assertThat(
+            jdbc.sql(
+                    "SELECT body_json FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC")
+                .param(key)
+                .query(String.class)
+                .list()
+                .get(0))
+        .contains("wamid.h3." + key);
 
     // once a person has answered, the person talks: the bot acknowledges nothing more
     runtime.setVariable(instance.getId(), "agentResponded", true);
@@ -353,13 +451,19 @@ class HandoffProcessTest {
     ProcessInstance instance = handedOff("talk to a human");
     String key = instance.getBusinessKey();
     customerWritesDuringHandoff(instance, "wamid.l2." + key, "hello?");
-    runtime.setVariable(instance.getId(), HandoffWait.ACKNOWLEDGED_AT,
+    runtime.setVariable(
+        instance.getId(),
+        HandoffWait.ACKNOWLEDGED_AT,
         java.util.Date.from(Instant.now().minus(java.time.Duration.ofMinutes(3))));
     int before = sent(instance).size();
 
     customerWritesDuringHandoff(instance, "wamid.l3." + key, "still waiting");
 
-    assertThat(sent(instance)).hasSize(before + 1).last().asString().startsWith("Got it ✅ I've passed this on to")
+    assertThat(sent(instance))
+        .hasSize(before + 1)
+        .last()
+        .asString()
+        .startsWith("Got it ✅ I've passed this on to")
         .contains("expect a reply within about");
   }
 
@@ -369,17 +473,25 @@ class HandoffProcessTest {
     Task task = taskOf(instance);
     int before = sent(instance).size();
 
-    Job sla = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    Job sla =
+        management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     execute(sla);
     execute(job(instance));
 
-    assertThat(instance).hasPassed("serviceTask_handleOverdue").isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    assertThat(instance)
+        .hasPassed("serviceTask_handleOverdue")
+        .isWaitingAt(HandoffRouter.HANDOFF_TASK);
     assertThat(sent(instance)).hasSize(before + 1);
     assertThat(sent(instance).get(before)).contains("شكراً لصبرك");
-    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+    assertThat(tasks.getIdentityLinksForTask(task.getId()))
+        .extracting(IdentityLink::getGroupId)
         .contains("supervisors");
     assertThat(tasks.getVariableLocal(task.getId(), "overdue")).isEqualTo(true);
-    assertThat(jdbc.sql("SELECT event_type FROM handoff_event WHERE task_id = ?").param(task.getId())
-        .query(String.class).list()).containsExactly("first_response_overdue");
+    assertThat(
+            jdbc.sql("SELECT event_type FROM handoff_event WHERE task_id = ?")
+                .param(task.getId())
+                .query(String.class)
+                .list())
+        .containsExactly("first_response_overdue");
   }
 }

@@ -28,14 +28,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One agent per customer, on every path that writes a handoff: the task's fields, assignee, identity links,
- * variables and local variables, the conversation's variables, over /engine-rest and Tasklist's own API. The owner
- * is Wasla's record, not a task variable an agent can write. The demo agents over real HTTP: the router gives the
- * handoff to sara or omar, and the other one tries. Run on H2 and PostgreSQL by the subclasses.
+ * One agent per customer, on every path that writes a handoff: the task's fields, assignee,
+ * identity links, variables and local variables, the conversation's variables, over /engine-rest
+ * and Tasklist's own API. The owner is Wasla's record, not a task variable an agent can write. The
+ * demo agents over real HTTP: the router gives the handoff to sara or omar, and the other one
+ * tries. Run on H2 and PostgreSQL by the subclasses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"wasla.whatsapp.app-secret=" + app.wasla.support.Webhooks.APP_SECRET,
-        "wasla.handoff.max-open-per-agent=50"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "wasla.whatsapp.app-secret=" + app.wasla.support.Webhooks.APP_SECRET,
+      "wasla.handoff.max-open-per-agent=50"
+    })
 abstract class HandoffTakeoverScenarios {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -48,12 +52,15 @@ abstract class HandoffTakeoverScenarios {
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
 
-  record Call(String method, String path, String body) {
-  }
+  record Call(String method, String path, String body) {}
 
   private Response call(String method, String path, String user, String body) throws Exception {
-    Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
-        .method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
+    Request.Builder request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .method(
+                method,
+                body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
     if (user != null) {
       request.header("Authorization", Credentials.basic(user, user));
     }
@@ -63,10 +70,13 @@ abstract class HandoffTakeoverScenarios {
   private Task handoff(String text) {
     String waId = "20144" + (100_000 + System.nanoTime() % 900_000);
     String key = app.wasla.support.Webhooks.PHONE_NUMBER_ID + ":" + waId;
-    new app.wasla.support.Webhooks(port).post(app.wasla.support.Webhooks.text(waId, "wamid.t." + waId, text,
-        java.time.Instant.now()));
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        tasks.createTaskQuery().processInstanceBusinessKey(key).count() == 1);
+    new app.wasla.support.Webhooks(port)
+        .post(
+            app.wasla.support.Webhooks.text(
+                waId, "wamid.t." + waId, text, java.time.Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(key).count() == 1);
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
     assertThat(task.getAssignee()).isIn("sara", "omar");
     return task;
@@ -76,48 +86,75 @@ abstract class HandoffTakeoverScenarios {
     return owner.equals("sara") ? "omar" : "sara";
   }
 
-  /** Every write to a handoff task, its variables and its conversation's variables that an agent might try. */
+  /**
+   * Every write to a handoff task, its variables and its conversation's variables that an agent
+   * might try.
+   */
   private static List<Call> writes(String prefix, Task task, String other) {
     String t = prefix + "/task/" + task.getId();
     String pi = prefix + "/process-instance/" + task.getProcessInstanceId();
     String value = "{\"value\":\"" + other + "\",\"type\":\"String\"}";
     String modification = "{\"modifications\":{\"agentReply\":{\"value\":\"mine now\"}}}";
-    List<Call> calls = new ArrayList<>(List.of(
-        new Call("PUT", t + "/localVariables/handoffOwner", value),
-        new Call("PUT", t, "{\"name\":\"mine\",\"assignee\":\"" + other + "\"}"),
-        new Call("PUT", t, "{\"name\":\"renamed by a teammate\",\"assignee\":\"" + task.getAssignee() + "\"}"),
-        new Call("POST", t + "/claim", "{\"userId\":\"" + other + "\"}"),
-        new Call("POST", t + "/unclaim", "{}"),
-        new Call("POST", t + "/assignee", "{\"userId\":\"" + other + "\"}"),
-        new Call("POST", t + "/delegate", "{\"userId\":\"" + other + "\"}"),
-        new Call("POST", t + "/complete", "{}"),
-        new Call("POST", t + "/resolve", "{}"),
-        new Call("POST", t + "/submit-form", "{\"variables\":{\"agentReply\":{\"value\":\"mine now\"}}}"),
-        new Call("POST", t + "/identity-links", "{\"userId\":\"" + other + "\",\"type\":\"assignee\"}"),
-        new Call("POST", t + "/identity-links", "{\"userId\":\"" + other + "\",\"type\":\"candidate\"}"),
-        new Call("POST", t + "/identity-links/delete", "{\"groupId\":\"sales\",\"type\":\"candidate\"}"),
-        new Call("PUT", t + "/variables/agentReply", value),
-        new Call("DELETE", t + "/variables/agentReply", null),
-        new Call("POST", t + "/variables", modification),
-        new Call("PUT", t + "/localVariables/handoffCustomer", value),
-        new Call("DELETE", t + "/localVariables/handoffCustomer", null),
-        new Call("POST", t + "/localVariables", modification),
-        new Call("PUT", pi + "/variables/agentReply", value),
-        new Call("DELETE", pi + "/variables/agentReply", null),
-        new Call("POST", pi + "/variables", modification),
-        // spellings the engine's REST API reads as the same task
-        new Call("POST", prefix + "/task/" + task.getId() + ";x=1/assignee", "{\"userId\":\"" + other + "\"}"),
-        new Call("POST", t + "/%61ssignee", "{\"userId\":\"" + other + "\"}")));
+    List<Call> calls =
+        new ArrayList<>(
+            List.of(
+                new Call("PUT", t + "/localVariables/handoffOwner", value),
+                new Call("PUT", t, "{\"name\":\"mine\",\"assignee\":\"" + other + "\"}"),
+                new Call(
+                    "PUT",
+                    t,
+                    "{\"name\":\"renamed by a teammate\",\"assignee\":\""
+                        + task.getAssignee()
+                        + "\"}"),
+                new Call("POST", t + "/claim", "{\"userId\":\"" + other + "\"}"),
+                new Call("POST", t + "/unclaim", "{}"),
+                new Call("POST", t + "/assignee", "{\"userId\":\"" + other + "\"}"),
+                new Call("POST", t + "/delegate", "{\"userId\":\"" + other + "\"}"),
+                new Call("POST", t + "/complete", "{}"),
+                new Call("POST", t + "/resolve", "{}"),
+                new Call(
+                    "POST",
+                    t + "/submit-form",
+                    "{\"variables\":{\"agentReply\":{\"value\":\"mine now\"}}}"),
+                new Call(
+                    "POST",
+                    t + "/identity-links",
+                    "{\"userId\":\"" + other + "\",\"type\":\"assignee\"}"),
+                new Call(
+                    "POST",
+                    t + "/identity-links",
+                    "{\"userId\":\"" + other + "\",\"type\":\"candidate\"}"),
+                new Call(
+                    "POST",
+                    t + "/identity-links/delete",
+                    "{\"groupId\":\"sales\",\"type\":\"candidate\"}"),
+                new Call("PUT", t + "/variables/agentReply", value),
+                new Call("DELETE", t + "/variables/agentReply", null),
+                new Call("POST", t + "/variables", modification),
+                new Call("PUT", t + "/localVariables/handoffCustomer", value),
+                new Call("DELETE", t + "/localVariables/handoffCustomer", null),
+                new Call("POST", t + "/localVariables", modification),
+                new Call("PUT", pi + "/variables/agentReply", value),
+                new Call("DELETE", pi + "/variables/agentReply", null),
+                new Call("POST", pi + "/variables", modification),
+                // spellings the engine's REST API reads as the same task
+                new Call(
+                    "POST",
+                    prefix + "/task/" + task.getId() + ";x=1/assignee",
+                    "{\"userId\":\"" + other + "\"}"),
+                new Call("POST", t + "/%61ssignee", "{\"userId\":\"" + other + "\"}")));
     return calls;
   }
 
   private void assertRefused(Response response, String owner) throws Exception {
     String body = response.body().string();
-    assertThat(response.code()).as("%s %s: %s", response.request().method(), response.request().url(), body)
+    assertThat(response.code())
+        .as("%s %s: %s", response.request().method(), response.request().url(), body)
         .isEqualTo(403);
     JsonNode error = JSON.readTree(body);
     assertThat(error.path("type").asText()).isEqualTo(TakeoverGuardFilter.ERROR_TYPE);
-    assertThat(error.path("message").asText()).contains("This handoff belongs to")
+    assertThat(error.path("message").asText())
+        .contains("This handoff belongs to")
         .contains("(" + owner + ")");
   }
 
@@ -126,8 +163,10 @@ abstract class HandoffTakeoverScenarios {
     assertThat(now).isNotNull();
     assertThat(now.getAssignee()).isEqualTo(before.getAssignee());
     assertThat(now.getName()).isEqualTo(before.getName());
-    assertThat(tasks.getIdentityLinksForTask(before.getId())).noneMatch(l -> other(before.getAssignee()).equals(l.getUserId()));
-    assertThat(runtime.getVariable(before.getProcessInstanceId(), "agentReply")).isNotEqualTo("mine now")
+    assertThat(tasks.getIdentityLinksForTask(before.getId()))
+        .noneMatch(l -> other(before.getAssignee()).equals(l.getUserId()));
+    assertThat(runtime.getVariable(before.getProcessInstanceId(), "agentReply"))
+        .isNotEqualTo("mine now")
         .isNotEqualTo(other(before.getAssignee()));
   }
 
@@ -136,21 +175,37 @@ abstract class HandoffTakeoverScenarios {
     Task task = handoff("talk to a human");
     String owner = task.getAssignee();
     String other = other(owner);
-    try (Response r = call("PUT", "/engine-rest/task/" + task.getId() + "/localVariables/handoffOwner", other,
-        "{\"value\":\"" + other + "\",\"type\":\"String\"}")) {
+    try (Response r =
+        call(
+            "PUT",
+            "/engine-rest/task/" + task.getId() + "/localVariables/handoffOwner",
+            other,
+            "{\"value\":\"" + other + "\",\"type\":\"String\"}")) {
       assertRefused(r, owner);
     }
-    try (Response r = call("PUT", "/engine-rest/task/" + task.getId(), other,
-        "{\"name\":\"" + task.getName() + "\",\"assignee\":\"" + other + "\"}")) {
+    try (Response r =
+        call(
+            "PUT",
+            "/engine-rest/task/" + task.getId(),
+            other,
+            "{\"name\":\"" + task.getName() + "\",\"assignee\":\"" + other + "\"}")) {
       assertRefused(r, owner);
     }
-    try (Response r = call("POST", "/handoff/tasks/" + task.getId() + "/messages", other,
-        "{\"text\":\"mine now\",\"clientMessageId\":\"t1\"}")) {
+    try (Response r =
+        call(
+            "POST",
+            "/handoff/tasks/" + task.getId() + "/messages",
+            other,
+            "{\"text\":\"mine now\",\"clientMessageId\":\"t1\"}")) {
       assertThat(r.code()).isEqualTo(403);
     }
     assertUnchanged(task);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key LIKE ?")
-        .param("handoff:" + task.getId() + ":%").query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key LIKE ?")
+                .param("handoff:" + task.getId() + ":%")
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -162,13 +217,16 @@ abstract class HandoffTakeoverScenarios {
     identity.setAuthentication(other, List.of("sales"));
     try {
       tasks.setVariableLocal(task.getId(), "handoffOwner", other);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.setAssignee(task.getId(), other))
-          .isInstanceOf(ProcessEngineException.class).hasStackTraceContaining(AuthorizationException.class.getName())
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> tasks.setAssignee(task.getId(), other))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasStackTraceContaining(AuthorizationException.class.getName())
           .hasStackTraceContaining("(" + owner + ")");
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(owner);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isEqualTo(owner);
   }
 
   @Test
@@ -211,23 +269,42 @@ abstract class HandoffTakeoverScenarios {
 
   private void setAvailable(boolean available) throws Exception {
     for (String agent : List.of("sara", "omar")) {
-      try (Response r = call("PUT", "/handoff/agents/me/availability", agent, "{\"available\":" + available + "}")) {
+      try (Response r =
+          call(
+              "PUT",
+              "/handoff/agents/me/availability",
+              agent,
+              "{\"available\":" + available + "}")) {
         assertThat(r.code()).isEqualTo(200);
       }
     }
   }
 
   private void claimThenChange(Task task) throws Exception {
-    try (Response r = call("PUT", "/engine-rest/task/" + task.getId() + "/variables/agentReply", "omar",
-        "{\"value\":\"early\",\"type\":\"String\"}")) {
+    try (Response r =
+        call(
+            "PUT",
+            "/engine-rest/task/" + task.getId() + "/variables/agentReply",
+            "omar",
+            "{\"value\":\"early\",\"type\":\"String\"}")) {
       assertThat(r.code()).isEqualTo(403);
-      assertThat(JSON.readTree(r.body().string()).path("message").asText()).contains("Claim this handoff");
+      assertThat(JSON.readTree(r.body().string()).path("message").asText())
+          .contains("Claim this handoff");
     }
-    try (Response r = call("POST", "/engine-rest/task/" + task.getId() + "/claim", "omar", "{\"userId\":\"omar\"}")) {
+    try (Response r =
+        call(
+            "POST",
+            "/engine-rest/task/" + task.getId() + "/claim",
+            "omar",
+            "{\"userId\":\"omar\"}")) {
       assertThat(r.code()).isEqualTo(204);
     }
-    try (Response r = call("PUT", "/engine-rest/task/" + task.getId() + "/variables/agentReply", "omar",
-        "{\"value\":\"now mine\",\"type\":\"String\"}")) {
+    try (Response r =
+        call(
+            "PUT",
+            "/engine-rest/task/" + task.getId() + "/variables/agentReply",
+            "omar",
+            "{\"value\":\"now mine\",\"type\":\"String\"}")) {
       assertThat(r.code()).isEqualTo(204);
     }
   }
@@ -238,19 +315,40 @@ abstract class HandoffTakeoverScenarios {
     String owner = task.getAssignee();
     String other = other(owner);
     String t = "/engine-rest/task/" + task.getId();
-    try (Response r = call("PUT", t + "/localVariables/agentReply", owner, "{\"value\":\"draft\",\"type\":\"String\"}")) {
+    try (Response r =
+        call(
+            "PUT",
+            t + "/localVariables/agentReply",
+            owner,
+            "{\"value\":\"draft\",\"type\":\"String\"}")) {
       assertThat(r.code()).isEqualTo(204);
     }
-    try (Response r = call("PUT", t, owner, "{\"name\":\"" + task.getName() + "\",\"assignee\":\"" + owner
-        + "\",\"priority\":" + task.getPriority() + "}")) {
+    try (Response r =
+        call(
+            "PUT",
+            t,
+            owner,
+            "{\"name\":\""
+                + task.getName()
+                + "\",\"assignee\":\""
+                + owner
+                + "\",\"priority\":"
+                + task.getPriority()
+                + "}")) {
       assertThat(r.code()).isEqualTo(204);
     }
     // demo is an admin and a supervisor: hands it over, and writes its variables
     try (Response r = call("POST", t + "/assignee", "demo", "{\"userId\":\"" + other + "\"}")) {
       assertThat(r.code()).isEqualTo(204);
     }
-    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(other);
-    try (Response r = call("PUT", t + "/variables/agentReply", "demo", "{\"value\":\"from the supervisor\",\"type\":\"String\"}")) {
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isEqualTo(other);
+    try (Response r =
+        call(
+            "PUT",
+            t + "/variables/agentReply",
+            "demo",
+            "{\"value\":\"from the supervisor\",\"type\":\"String\"}")) {
       assertThat(r.code()).isEqualTo(204);
     }
     // and now the former owner is the teammate
@@ -270,11 +368,18 @@ abstract class HandoffTakeoverScenarios {
     identity.saveUser(user);
     // as the system, as the router would
     tasks.setAssignee(task.getId(), userId);
-    try (Response r = call("POST", "/engine-rest/task/" + task.getId() + "/claim", "omar", "{\"userId\":\"omar\"}")) {
+    try (Response r =
+        call(
+            "POST",
+            "/engine-rest/task/" + task.getId() + "/claim",
+            "omar",
+            "{\"userId\":\"omar\"}")) {
       String body = r.body().string();
       assertThat(r.code()).isEqualTo(403);
       String message = JSON.readTree(body).path("message").asText();
-      assertThat(message).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt; Agent");
+      assertThat(message)
+          .doesNotContain("<img")
+          .contains("&lt;img src=x onerror=alert(1)&gt; Agent");
     }
   }
 
@@ -283,23 +388,40 @@ abstract class HandoffTakeoverScenarios {
     for (int length : new int[] {230, 5000}) {
       String waId = "20145" + (100_000 + System.nanoTime() % 900_000);
       String key = app.wasla.support.Webhooks.PHONE_NUMBER_ID + ":" + waId;
-      com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
-          JSON.readTree(app.wasla.support.Webhooks.text(waId, "wamid.long.name." + waId,
-              "I want to talk to a person please", java.time.Instant.now()));
-      ((com.fasterxml.jackson.databind.node.ObjectNode) body.at("/entry/0/changes/0/value/contacts/0/profile"))
+      com.fasterxml.jackson.databind.node.ObjectNode body =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              JSON.readTree(
+                  app.wasla.support.Webhooks.text(
+                      waId,
+                      "wamid.long.name." + waId,
+                      "I want to talk to a person please",
+                      java.time.Instant.now()));
+      ((com.fasterxml.jackson.databind.node.ObjectNode)
+              body.at("/entry/0/changes/0/value/contacts/0/profile"))
           .put("name", "A".repeat(length));
-      assertThat(new app.wasla.support.Webhooks(port).post(JSON.writeValueAsBytes(body))).as("length " + length)
+      assertThat(new app.wasla.support.Webhooks(port).post(JSON.writeValueAsBytes(body)))
+          .as("length " + length)
           .isEqualTo(200);
-      await().atMost(Duration.ofSeconds(30)).until(() ->
-          tasks.createTaskQuery().processInstanceBusinessKey(key).count() == 1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(key).count() == 1);
       Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
-      assertThat(task.getName()).as("length " + length).startsWith("AAAA").hasSizeLessThanOrEqualTo(255)
+      assertThat(task.getName())
+          .as("length " + length)
+          .startsWith("AAAA")
+          .hasSizeLessThanOrEqualTo(255)
           .contains(" — ");
-      assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count())
-          .as("length " + length).isZero();
+      assertThat(
+              runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count())
+          .as("length " + length)
+          .isZero();
       // the turn reached the flow (a handoff's reply is the agent's, so it stays DELIVERED)
-      assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?").param("wamid.long.name." + waId)
-          .query(String.class).single()).isIn("DELIVERED", "ANSWERED");
+      assertThat(
+              jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?")
+                  .param("wamid.long.name." + waId)
+                  .query(String.class)
+                  .single())
+          .isIn("DELIVERED", "ANSWERED");
     }
   }
 }

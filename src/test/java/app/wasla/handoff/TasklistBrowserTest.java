@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import app.wasla.support.BrowserScript;
 import app.wasla.support.CloudMode;
-import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
 import app.wasla.system.AgentAuthorizations;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,21 +37,27 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A handoff answered in Camunda Tasklist in a real browser: e2e/tasklist.spec.mjs drives Debian's Chromium through
- * playwright-core against this application, in cloud mode with MockWebServer playing Meta. The handoffs are created
- * through the real path (a signed webhook, the mailbox, the flow, the persona). The agent who owns the first one
- * logs in, sees the filter's columns (with her full name as the owner), opens the embedded form (Smart Info of the returning demo customer, transcript,
- * context, suggested reply), sends two replies with Send without leaving the task while the customer writes in
- * between (this test posts that message once her first reply reached Meta, and the open form must show it), and
- * completes with "back to the bot". Both replies must reach Meta for that customer. Before completing she says in the
- * form what the customer wanted, which is saved as a training example. The other agent of the team then fails to take over the owner's second handoff, in the UI and through the REST calls the UI makes: 403 with
- * a sentence naming her. Needs /usr/bin/chromium and e2e/node_modules, which .ci/run installs; without them this
- * test fails. Screenshots: target/e2e/tasklist-*.png.
+ * A handoff answered in Camunda Tasklist in a real browser: e2e/tasklist.spec.mjs drives Debian's
+ * Chromium through playwright-core against this application, in cloud mode with MockWebServer
+ * playing Meta. The handoffs are created through the real path (a signed webhook, the mailbox, the
+ * flow, the persona). The agent who owns the first one logs in, sees the filter's columns (with her
+ * full name as the owner), opens the embedded form (Smart Info of the returning demo customer,
+ * transcript, context, suggested reply), sends two replies with Send without leaving the task while
+ * the customer writes in between (this test posts that message once her first reply reached Meta,
+ * and the open form must show it), and completes with "back to the bot". Both replies must reach
+ * Meta for that customer. Before completing she says in the form what the customer wanted, which is
+ * saved as a training example. The other agent of the team then fails to take over the owner's
+ * second handoff, in the UI and through the REST calls the UI makes: 403 with a sentence naming
+ * her. Needs /usr/bin/chromium and e2e/node_modules, which .ci/run installs; without them this test
+ * fails. Screenshots: target/e2e/tasklist-*.png.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"spring.datasource.url=jdbc:h2:mem:tasklist-browser-e2e;DB_CLOSE_DELAY=-1",
-        // no holding message or escalation while the browser works
-        "wasla.handoff.first-response=PT1H"})
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:tasklist-browser-e2e;DB_CLOSE_DELAY=-1",
+      // no holding message or escalation while the browser works
+      "wasla.handoff.first-response=PT1H"
+    })
 class TasklistBrowserTest {
 
   static final WhatsAppMock META = new WhatsAppMock();
@@ -85,13 +91,15 @@ class TasklistBrowserTest {
     BrowserScript.requireBrowser();
     seedSalesAgents();
 
-    // the returning demo customer (ORD-12001 and ORD-12002 in the demo store): the form's Smart Info shows them
+    // the returning demo customer (ORD-12001 and ORD-12002 in the demo store): the form's Smart
+    // Info shows them
     String waId = DEMO_CUSTOMER;
     Task first = handoff(waId);
     String owner = first.getAssignee();
     assertThat(owner).as("assignee of the first handoff").isIn(AGENTS);
     String other = owner.equals("sara") ? "omar" : "sara";
-    // the second handoff must be the owner's too: routing goes by load, so the other agent is away meanwhile
+    // the second handoff must be the owner's too: routing goes by load, so the other agent is away
+    // meanwhile
     String secondWaId = newCustomer();
     Task second;
     presence.setAvailable(other, false);
@@ -108,64 +116,133 @@ class TasklistBrowserTest {
     String ownerName = capitalized(owner) + " E2E";
 
     // the customer writes while the agent works: as soon as her first reply has reached Meta
-    CompletableFuture<Void> customerWritesAgain = CompletableFuture.runAsync(() -> {
-      await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).pollInterval(Duration.ofMillis(200))
-          .until(() -> textsTo(waId).contains(firstReply));
-      assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.tl2." + waId, FOLLOW_UP_TEXT, Instant.now())))
-          .isEqualTo(200);
-    });
+    CompletableFuture<Void> customerWritesAgain =
+        CompletableFuture.runAsync(
+            () -> {
+              await()
+                  .atMost(Duration.ofSeconds(TIMEOUT_SECONDS))
+                  .pollInterval(Duration.ofMillis(200))
+                  .until(() -> textsTo(waId).contains(firstReply));
+              assertThat(
+                      new Webhooks(port)
+                          .post(
+                              Webhooks.text(
+                                  waId, "wamid.tl2." + waId, FOLLOW_UP_TEXT, Instant.now())))
+                  .isEqualTo(200);
+            });
 
-    String log = runBrowser("http://127.0.0.1:" + port, waId, owner, other, SCREENSHOTS.toString(), secondWaId,
-        CUSTOMER_TEXT, ownerName, FOLLOW_UP_TEXT, CloudMode.AGENT_PASSWORD, "2|ORD-12002|repeat_buyer|20,398 EGP");
+    String log =
+        runBrowser(
+            "http://127.0.0.1:" + port,
+            waId,
+            owner,
+            other,
+            SCREENSHOTS.toString(),
+            secondWaId,
+            CUSTOMER_TEXT,
+            ownerName,
+            FOLLOW_UP_TEXT,
+            CloudMode.AGENT_PASSWORD,
+            "2|ORD-12002|repeat_buyer|20,398 EGP");
     customerWritesAgain.get(10, TimeUnit.SECONDS);
 
-    // both replies the owner sent from the open task reached Meta for that customer, in order, as text messages
-    await().atMost(PATIENCE).until(() -> textsTo(waId).containsAll(List.of(firstReply, secondReply)));
+    // both replies the owner sent from the open task reached Meta for that customer, in order, as
+    // text messages
+    await()
+        .atMost(PATIENCE)
+        .until(() -> textsTo(waId).containsAll(List.of(firstReply, secondReply)));
     assertThat(textsTo(waId)).containsSubsequence(firstReply, secondReply);
-    assertThat(log).contains("[e2e] REPLY1 \"" + firstReply.replace("\"", "\\\"") + "\"")
+    assertThat(log)
+        .contains("[e2e] REPLY1 \"" + firstReply.replace("\"", "\\\"") + "\"")
         .contains("[e2e] REPLY2 \"" + secondReply + "\"");
-    // what the owner said the customer wanted is a training example, with the words that handed over
+    // what the owner said the customer wanted is a training example, with the words that handed
+    // over
     assertThat(log).contains("[e2e] CORRECTION human_request " + first.getId());
-    assertThat(corrections.forTraining()).anySatisfy(c -> {
-      assertThat(c.taskId()).isEqualTo(first.getId());
-      assertThat(c.intent()).isEqualTo("human_request");
-      assertThat(c.text()).isEqualTo(CUSTOMER_TEXT);
-      assertThat(c.agentId()).isEqualTo(owner);
-    });
+    assertThat(corrections.forTraining())
+        .anySatisfy(
+            c -> {
+              assertThat(c.taskId()).isEqualTo(first.getId());
+              assertThat(c.intent()).isEqualTo("human_request");
+              assertThat(c.text()).isEqualTo(CUSTOMER_TEXT);
+              assertThat(c.agentId()).isEqualTo(owner);
+            });
 
     // the first handoff was ONE task, completed by its owner, back to the bot, with no last message
-    HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(first.getId()).singleResult();
+    HistoricTaskInstance done =
+        history.createHistoricTaskInstanceQuery().taskId(first.getId()).singleResult();
     assertThat(done.getEndTime()).as("end of the first handoff").isNotNull();
     assertThat(done.getDeleteReason()).isEqualTo("completed");
     assertThat(done.getAssignee()).isEqualTo(owner);
-    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(first.getProcessInstanceId())
-        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).count()).as("handoff tasks of the first conversation").isEqualTo(1);
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(first.getProcessInstanceId())
-        .variableName("handoffAgent").singleResult().getValue()).isEqualTo(owner);
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(first.getProcessInstanceId())
-        .variableName("agentDecision").singleResult().getValue()).isEqualTo("send_return");
-    await().atMost(PATIENCE).until(() -> history.createHistoricActivityInstanceQuery()
-        .processInstanceId(first.getProcessInstanceId()).activityId("endEvent_handoffDone").finished().count() == 1);
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(first.getProcessInstanceId())
-        .activityId("endEvent_closedByAgent").count()).isZero();
+    assertThat(
+            history
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(first.getProcessInstanceId())
+                .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+                .count())
+        .as("handoff tasks of the first conversation")
+        .isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(first.getProcessInstanceId())
+                .variableName("handoffAgent")
+                .singleResult()
+                .getValue())
+        .isEqualTo(owner);
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(first.getProcessInstanceId())
+                .variableName("agentDecision")
+                .singleResult()
+                .getValue())
+        .isEqualTo("send_return");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                history
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(first.getProcessInstanceId())
+                        .activityId("endEvent_handoffDone")
+                        .finished()
+                        .count()
+                    == 1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(first.getProcessInstanceId())
+                .activityId("endEvent_closedByAgent")
+                .count())
+        .isZero();
     // the form's read-only parts were not submitted into the conversation's variables
-    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(first.getProcessInstanceId())
-        .variableNameIn(HandoffTaskListener.TRANSCRIPT, HandoffTaskListener.CONTEXT, HandoffTaskListener.OWNER_NAME)
-        .count()).isZero();
+    assertThat(
+            runtime
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(first.getProcessInstanceId())
+                .variableNameIn(
+                    HandoffTaskListener.TRANSCRIPT,
+                    HandoffTaskListener.CONTEXT,
+                    HandoffTaskListener.OWNER_NAME)
+                .count())
+        .isZero();
 
-    // the other agent's takeover did not happen: the second handoff is open, still the owner's, never his
+    // the other agent's takeover did not happen: the second handoff is open, still the owner's,
+    // never his
     Task stillOpen = tasks.createTaskQuery().taskId(second.getId()).singleResult();
     assertThat(stillOpen).as("the second handoff, still open").isNotNull();
     assertThat(stillOpen.getAssignee()).isEqualTo(owner);
-    assertThat(tasks.getIdentityLinksForTask(second.getId())).noneMatch(link -> other.equals(link.getUserId()));
-    assertThat(history.createHistoricTaskInstanceQuery().taskId(second.getId()).finished().count()).isZero();
+    assertThat(tasks.getIdentityLinksForTask(second.getId()))
+        .noneMatch(link -> other.equals(link.getUserId()));
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(second.getId()).finished().count())
+        .isZero();
     assertThat(textsTo(secondWaId)).noneMatch(text -> text.contains("took this over"));
   }
 
   /**
-   * Cloud mode seeds no demo accounts. What an operator sets up: a Camunda admin (without one, every webapp
-   * redirects to Camunda's "create the initial user" setup page) and the two sales agents, with passwords that meet
-   * the password policy.
+   * Cloud mode seeds no demo accounts. What an operator sets up: a Camunda admin (without one,
+   * every webapp redirects to Camunda's "create the initial user" setup page) and the two sales
+   * agents, with passwords that meet the password policy.
    */
   private void seedSalesAgents() {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
@@ -199,20 +276,39 @@ class TasklistBrowserTest {
     }
   }
 
-  /** A customer asks for a person through a signed webhook; returns the handoff task the flow creates. */
+  /**
+   * A customer asks for a person through a signed webhook; returns the handoff task the flow
+   * creates.
+   */
   private Task handoff(String waId) {
     String key = Webhooks.PHONE_NUMBER_ID + ":" + waId;
-    assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.tl." + waId, CUSTOMER_TEXT, Instant.now())))
+    assertThat(
+            new Webhooks(port)
+                .post(Webhooks.text(waId, "wamid.tl." + waId, CUSTOMER_TEXT, Instant.now())))
         .isEqualTo(200);
-    await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK).taskAssigned().count() == 1);
-    return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                tasks
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(key)
+                        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+                        .taskAssigned()
+                        .count()
+                    == 1);
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(key)
+        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
         .singleResult();
   }
 
   private static List<String> textsTo(String waId) {
-    return META.sentTo(waId).stream().filter(s -> s.type().equals("text"))
-        .map(s -> s.body().path("text").path("body").asText()).toList();
+    return META.sentTo(waId).stream()
+        .filter(s -> s.type().equals("text"))
+        .map(s -> s.body().path("text").path("body").asText())
+        .toList();
   }
 
   private static String capitalized(String id) {
@@ -227,14 +323,18 @@ class TasklistBrowserTest {
   private static String runBrowser(String... args) throws Exception {
     Files.createDirectories(SCREENSHOTS);
     try (Stream<Path> old = Files.list(SCREENSHOTS)) {
-      for (Path png : old.filter(p -> p.getFileName().toString().startsWith("tasklist-")).toList()) {
+      for (Path png :
+          old.filter(p -> p.getFileName().toString().startsWith("tasklist-")).toList()) {
         Files.delete(png);
       }
     }
     String log = BrowserScript.run("tasklist.spec.mjs", TIMEOUT_SECONDS, args);
     List<String> screenshots = new ArrayList<>();
     try (Stream<Path> files = Files.list(SCREENSHOTS)) {
-      files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tasklist-")).sorted()
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("tasklist-"))
+          .sorted()
           .forEach(screenshots::add);
     }
     assertThat(screenshots).as("screenshots in %s", SCREENSHOTS).hasSizeGreaterThanOrEqualTo(8);

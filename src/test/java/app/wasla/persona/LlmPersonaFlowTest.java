@@ -3,8 +3,8 @@ package app.wasla.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The LLM provider wired into the running flow: a customer's message reaches an OpenAI-compatible server
- * (MockWebServer), its structured answer goes out on WhatsApp, and the call's tokens are recorded for the
- * conversation.
+ * The LLM provider wired into the running flow: a customer's message reaches an OpenAI-compatible
+ * server (MockWebServer), its structured answer goes out on WhatsApp, and the call's tokens are
+ * recorded for the conversation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LlmPersonaFlowTest {
@@ -32,7 +32,8 @@ class LlmPersonaFlowTest {
   static final WhatsAppMock META = new WhatsAppMock();
   static final MockWebServer LLM = new MockWebServer();
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String ANSWER = """
+  static final String ANSWER =
+      """
       {"language":"ar-EG","intent":"payment","intentConfidence":0.93,
        "sentiment":{"label":"neutral","score":0.0},
        "entities":{"products":["iPhone 15 128GB"],"quantity":null,"dateTime":null,"reference":null,"amount":null},
@@ -41,20 +42,26 @@ class LlmPersonaFlowTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
-    ObjectNode completion = (ObjectNode) JSON.readTree("""
+    ObjectNode completion =
+        (ObjectNode)
+            JSON.readTree(
+                """
         {"id":"chatcmpl-1","object":"chat.completion","model":"test-model",
          "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"","refusal":null}}],
          "usage":{"prompt_tokens":812,"completion_tokens":96,"total_tokens":908}}""");
     ((ObjectNode) completion.path("choices").path(0).path("message")).put("content", ANSWER);
     for (int turn = 0; turn < 2; turn++) {
-      LLM.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-          .setBody(JSON.writeValueAsString(completion)));
+      LLM.enqueue(
+          new MockResponse()
+              .setHeader("Content-Type", "application/json")
+              .setBody(JSON.writeValueAsString(completion)));
     }
     LLM.start();
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:llm-flow;DB_CLOSE_DELAY=-1");
     META.registerCloudMode(registry);
     registry.add("wasla.persona.provider", () -> "openai");
-    registry.add("wasla.persona.openai.base-url", () -> LLM.url("/v1").toString().replaceAll("/$", ""));
+    registry.add(
+        "wasla.persona.openai.base-url", () -> LLM.url("/v1").toString().replaceAll("/$", ""));
     registry.add("wasla.persona.openai.api-key", () -> "sk-test-secret");
     registry.add("wasla.persona.openai.model", () -> "test-model");
   }
@@ -66,31 +73,43 @@ class LlmPersonaFlowTest {
   @Test
   void theLlmsAnswerReachesTheCustomerAndItsTokensAreRecorded() throws Exception {
     String waId = "201055512345";
-    new Webhooks(port).post(Webhooks.text(waId, "wamid.llm.1", "بتقبلوا فودافون كاش؟", Instant.now()));
+    new Webhooks(port)
+        .post(Webhooks.text(waId, "wamid.llm.1", "بتقبلوا فودافون كاش؟", Instant.now()));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !META.sentTo(waId).isEmpty());
     JsonNode sent = META.sentTo(waId).get(0).body();
     assertThat(sent.at("/interactive/body/text").asText()).contains("فودافون كاش");
-    assertThat(sent.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("payment_link");
+    assertThat(sent.at("/interactive/action/buttons/0/reply/id").asText())
+        .isEqualTo("payment_link");
 
     RecordedRequest call = LLM.takeRequest();
     assertThat(call.getPath()).isEqualTo("/v1/chat/completions");
     assertThat(call.getHeader("Authorization")).isEqualTo("Bearer sk-test-secret");
     assertThat(call.getBody().readUtf8()).contains("بتقبلوا فودافون كاش؟").contains("json_schema");
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .until(() -> usage.totalTokens(Webhooks.PHONE_NUMBER_ID + ":" + waId) == 908);
     // an LLM call never runs in the mailbox's transaction: the turn went through the async boundary
-    assertThat(history.createHistoricActivityInstanceQuery().activityId("event_firstTurnInJob").list())
+    assertThat(
+            history.createHistoricActivityInstanceQuery().activityId("event_firstTurnInJob").list())
         .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getProcessInstanceId)
-        .containsExactly(history.createHistoricProcessInstanceQuery()
-            .processInstanceBusinessKey(Webhooks.PHONE_NUMBER_ID + ":" + waId).singleResult().getId());
+        .containsExactly(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Webhooks.PHONE_NUMBER_ID + ":" + waId)
+                .singleResult()
+                .getId());
 
-    // the next turn: the LLM reads the conversation so far (the embedded persona reads no transcript)
-    new Webhooks(port).post(Webhooks.text(waId, "wamid.llm.2", "تمام ابعتلي اللينك", Instant.now()));
+    // the next turn: the LLM reads the conversation so far (the embedded persona reads no
+    // transcript)
+    new Webhooks(port)
+        .post(Webhooks.text(waId, "wamid.llm.2", "تمام ابعتلي اللينك", Instant.now()));
     await().atMost(Duration.ofSeconds(30)).until(() -> META.sentTo(waId).size() == 2);
     JsonNode messages = JSON.readTree(LLM.takeRequest().getBody().readUtf8()).path("messages");
-    assertThat(messages).extracting(m -> m.path("role").asText() + ": " + m.path("content").asText())
-        .containsSubsequence("user: {\"customer_says\":\"بتقبلوا فودافون كاش؟\"}",
+    assertThat(messages)
+        .extracting(m -> m.path("role").asText() + ": " + m.path("content").asText())
+        .containsSubsequence(
+            "user: {\"customer_says\":\"بتقبلوا فودافون كاش؟\"}",
             "assistant: " + sent.at("/interactive/body/text").asText() + "\n[ابعتلي اللينك]",
             "user: {\"customer_says\":\"تمام ابعتلي اللينك\"}");
   }

@@ -19,14 +19,19 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** HTTP against a running node as a browser calls it: cookies kept, Camunda's XSRF token sent back. */
+/**
+ * HTTP against a running node as a browser calls it: cookies kept, Camunda's XSRF token sent back.
+ */
 final class Browser {
 
   /** One answer: status, headers and body text. */
   record Page(int status, Map<String, List<String>> headers, String body) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -39,41 +44,43 @@ final class Browser {
   }
 
   /**
-   * A browser whose connections leave from {@code localAddress} (any 127.x.y.z on Linux), so the node sees another
-   * client address; null for the system's choice.
+   * A browser whose connections leave from {@code localAddress} (any 127.x.y.z on Linux), so the
+   * node sees another client address; null for the system's choice.
    */
   Browser(int port, String localAddress) {
     this.base = "http://127.0.0.1:" + port;
     OkHttpClient.Builder builder = new OkHttpClient.Builder().cookieJar(cookieJar());
     if (localAddress != null) {
-      builder.socketFactory(new SocketFactory() {
-        @Override
-        public Socket createSocket() throws IOException {
-          Socket socket = new Socket();
-          socket.bind(new InetSocketAddress(localAddress, 0));
-          return socket;
-        }
+      builder.socketFactory(
+          new SocketFactory() {
+            @Override
+            public Socket createSocket() throws IOException {
+              Socket socket = new Socket();
+              socket.bind(new InetSocketAddress(localAddress, 0));
+              return socket;
+            }
 
-        @Override
-        public Socket createSocket(String host, int port) {
-          throw new UnsupportedOperationException();
-        }
+            @Override
+            public Socket createSocket(String host, int port) {
+              throw new UnsupportedOperationException();
+            }
 
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-          throw new UnsupportedOperationException();
-        }
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+              throw new UnsupportedOperationException();
+            }
 
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-          throw new UnsupportedOperationException();
-        }
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+              throw new UnsupportedOperationException();
+            }
 
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
-          throw new UnsupportedOperationException();
-        }
-      });
+            @Override
+            public Socket createSocket(
+                InetAddress host, int port, InetAddress local, int localPort) {
+              throw new UnsupportedOperationException();
+            }
+          });
     }
     this.http = builder.build();
   }
@@ -99,7 +106,10 @@ final class Browser {
 
   Optional<String> xsrfToken() {
     synchronized (cookies) {
-      return cookies.stream().filter(c -> c.name().equals("XSRF-TOKEN")).map(Cookie::value).findFirst();
+      return cookies.stream()
+          .filter(c -> c.name().equals("XSRF-TOKEN"))
+          .map(Cookie::value)
+          .findFirst();
     }
   }
 
@@ -112,8 +122,11 @@ final class Browser {
   }
 
   Page postJson(String path, String json, String authorization) {
-    return call(new Request.Builder().url(base + path)
-        .post(RequestBody.create(json, MediaType.get("application/json"))), authorization);
+    return call(
+        new Request.Builder()
+            .url(base + path)
+            .post(RequestBody.create(json, MediaType.get("application/json"))),
+        authorization);
   }
 
   Page postForm(String path, Map<String, String> fields) {

@@ -32,36 +32,49 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What cloud mode shows to callers: no metrics, OpenAPI document or Swagger UI for anonymous callers, no deployments
- * over REST, no users with weak passwords, security headers on Wasla's pages, and log lines without customers'
- * numbers or forged line breaks.
+ * What cloud mode shows to callers: no metrics, OpenAPI document or Swagger UI for anonymous
+ * callers, no deployments over REST, no users with weak passwords, security headers on Wasla's
+ * pages, and log lines without customers' numbers or forged line breaks.
  */
-// the mode also as a plain property, as production sets it: it decides settings before the context exists
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wasla.whatsapp.mode=cloud")
+// the mode also as a plain property, as production sets it: it decides settings before the context
+// exists
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "wasla.whatsapp.mode=cloud")
 @ExtendWith(OutputCaptureExtension.class)
 class CloudExposureTest {
 
   static final WhatsAppMock META = new WhatsAppMock();
   static final ObjectMapper JSON = new ObjectMapper();
-  /** An LLM whose answers are never valid: the persona logs the conversation and falls back to the embedded one. */
+
+  /**
+   * An LLM whose answers are never valid: the persona logs the conversation and falls back to the
+   * embedded one.
+   */
   static final MockWebServer LLM = new MockWebServer();
+
   static final String ADMIN = Credentials.basic(CloudMode.ADMIN_ID, CloudMode.ADMIN_PASSWORD);
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
-    LLM.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse().setHeader("Content-Type", "application/json").setBody("""
+    LLM.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse()
+                .setHeader("Content-Type", "application/json")
+                .setBody(
+                    """
             {"id":"c","object":"chat.completion","model":"m","choices":[{"index":0,"finish_reason":"stop",
              "message":{"role":"assistant","content":"not the schema"}}]}""");
-      }
-    });
+          }
+        });
     LLM.start();
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:cloud-exposure;DB_CLOSE_DELAY=-1");
     META.registerCloudMode(registry);
     registry.add("wasla.persona.provider", () -> "openai");
-    registry.add("wasla.persona.openai.base-url", () -> LLM.url("/v1").toString().replaceAll("/$", ""));
+    registry.add(
+        "wasla.persona.openai.base-url", () -> LLM.url("/v1").toString().replaceAll("/$", ""));
     registry.add("wasla.persona.openai.api-key", () -> "sk-test-secret");
     registry.add("wasla.persona.openai.model", () -> "test-model");
     registry.add("wasla.persona.openai.max-attempts", () -> "1");
@@ -79,20 +92,35 @@ class CloudExposureTest {
   void anAdministratorCannotCreateAUserWithAWeakPassword() {
     Browser admin = new Browser(port);
     for (String weak : new String[] {"1", "password12", "Weakagent1", "Pw-weakagent-1"}) {
-      Browser.Page created = admin.postJson("/engine-rest/user/create", """
+      Browser.Page created =
+          admin.postJson(
+              "/engine-rest/user/create",
+              """
           {"profile":{"id":"weakagent","firstName":"Weak","lastName":"Agent","email":"weak@agent.example"},
-           "credentials":{"password":"%s"}}""".formatted(weak), ADMIN);
+           "credentials":{"password":"%s"}}"""
+                  .formatted(weak),
+              ADMIN);
       assertThat(created.status()).as("password %s: %s", weak, created.body()).isEqualTo(400);
       assertThat(created.body()).contains("Password does not match policy");
       assertThat(admin.get("/engine-rest/user/weakagent/profile", ADMIN).status()).isEqualTo(404);
     }
 
-    Browser.Page created = admin.postJson("/engine-rest/user/create", """
+    Browser.Page created =
+        admin.postJson(
+            "/engine-rest/user/create",
+            """
         {"profile":{"id":"strongagent","firstName":"Strong","lastName":"Agent","email":"strong@agent.example"},
-         "credentials":{"password":"%s"}}""".formatted(CloudMode.AGENT_PASSWORD), ADMIN);
+         "credentials":{"password":"%s"}}"""
+                .formatted(CloudMode.AGENT_PASSWORD),
+            ADMIN);
     assertThat(created.status()).as(created.body()).isEqualTo(204);
-    assertThat(admin.get("/engine-rest/user/strongagent/profile",
-        Credentials.basic("strongagent", CloudMode.AGENT_PASSWORD)).status()).isEqualTo(200);
+    assertThat(
+            admin
+                .get(
+                    "/engine-rest/user/strongagent/profile",
+                    Credentials.basic("strongagent", CloudMode.AGENT_PASSWORD))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -117,21 +145,33 @@ class CloudExposureTest {
   @Test
   void deploymentsOverRestAreRefusedEvenToAnAdministrator() throws IOException {
     long before = repository.createDeploymentQuery().count();
-    RequestBody bpmn = new MultipartBody.Builder().setType(MultipartBody.FORM)
-        .addFormDataPart("deployment-name", "intruder")
-        .addFormDataPart("data", "intruder.bpmn", RequestBody.create(ExpressionSandboxTest.bpmn(
-            "intruder", "${environment.getProperty('wasla.whatsapp.app-secret')}"), MediaType.get("application/xml")))
-        .build();
+    RequestBody bpmn =
+        new MultipartBody.Builder()
+            .setType(MultipartBody.FORM)
+            .addFormDataPart("deployment-name", "intruder")
+            .addFormDataPart(
+                "data",
+                "intruder.bpmn",
+                RequestBody.create(
+                    ExpressionSandboxTest.bpmn(
+                        "intruder", "${environment.getProperty('wasla.whatsapp.app-secret')}"),
+                    MediaType.get("application/xml")))
+            .build();
 
     Browser.Page rest = new Browser(port).post("/engine-rest/deployment/create", bpmn, ADMIN);
     assertThat(rest.status()).isEqualTo(403);
     JsonNode error = JSON.readTree(rest.body());
     assertThat(error.path("type").asText()).isEqualTo("RemoteDeploymentDisabled");
     assertThat(error.path("message").asText()).contains("wasla.security.remote-deployments=true");
-    // Cockpit's upload, through the webapps' copy of the REST API; also a path dressed up with a doubled slash
-    assertThat(new Browser(port).post("/camunda/api/engine/engine/default/deployment/create", bpmn, null).body())
+    // Cockpit's upload, through the webapps' copy of the REST API; also a path dressed up with a
+    // doubled slash
+    assertThat(
+            new Browser(port)
+                .post("/camunda/api/engine/engine/default/deployment/create", bpmn, null)
+                .body())
         .contains("RemoteDeploymentDisabled");
-    assertThat(new Browser(port).post("/engine-rest//deployment/create", bpmn, ADMIN).status()).isEqualTo(403);
+    assertThat(new Browser(port).post("/engine-rest//deployment/create", bpmn, ADMIN).status())
+        .isEqualTo(403);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
     assertThat(repository.createDeploymentQuery().deploymentName("intruder").count()).isZero();
     // reading deployments stays possible
@@ -146,14 +186,16 @@ class CloudExposureTest {
     Browser.Page api = browser.get("/api/webhooks", ADMIN);
     assertThat(api.status()).isEqualTo(200);
     for (Browser.Page page : new Browser.Page[] {pay, api}) {
-      assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'")
+      assertThat(page.header("Content-Security-Policy"))
+          .contains("default-src 'self'")
           .contains("frame-ancestors 'self'");
       assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
       assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     }
     Browser.Page cockpit = browser.get("/camunda/app/cockpit/default/");
     assertThat(cockpit.status()).as(cockpit.body()).isEqualTo(200);
-    assertThat(cockpit.header("Content-Security-Policy")).as("Camunda's own policy")
+    assertThat(cockpit.header("Content-Security-Policy"))
+        .as("Camunda's own policy")
         .isNotEqualTo(pay.header("Content-Security-Policy"));
   }
 
@@ -161,15 +203,24 @@ class CloudExposureTest {
   void logsMaskCustomersNumbersAndKeepEventNamesOnOneLine(CapturedOutput output) {
     String waId = "201098765432";
     new Webhooks(port).post(Webhooks.text(waId, "wamid.mask.1", "عندكم ايفون؟", Instant.now()));
-    await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains("persona LLM answer invalid"));
-    assertThat(output.getAll()).contains("for conversation " + Webhooks.PHONE_NUMBER_ID + ":***432")
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> output.getAll().contains("persona LLM answer invalid"));
+    assertThat(output.getAll())
+        .contains("for conversation " + Webhooks.PHONE_NUMBER_ID + ":***432")
         .doesNotContain(waId);
 
     String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
-    Browser.Page accepted = new Browser(port).postJson("/api/conversations/" + conversation + "/events",
-        "{\"name\":\"Forged\\nERROR app.wasla.Fake - injected entry\"}", ADMIN);
+    Browser.Page accepted =
+        new Browser(port)
+            .postJson(
+                "/api/conversations/" + conversation + "/events",
+                "{\"name\":\"Forged\\nERROR app.wasla.Fake - injected entry\"}",
+                ADMIN);
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains("Forged\\nERROR app.wasla.Fake"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> output.getAll().contains("Forged\\nERROR app.wasla.Fake"));
     assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith("ERROR app.wasla.Fake"));
   }
 }

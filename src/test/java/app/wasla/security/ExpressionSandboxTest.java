@@ -25,9 +25,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Expressions in a flow an administrator deploys (here over REST, switched on): they see only the beans Wasla's flows
- * use plus {@code wasla.security.expression-beans}, not the environment with its secrets nor other beans, and cannot
- * reach reflection through an allowed bean.
+ * Expressions in a flow an administrator deploys (here over REST, switched on): they see only the
+ * beans Wasla's flows use plus {@code wasla.security.expression-beans}, not the environment with
+ * its secrets nor other beans, and cannot reach reflection through an allowed bean.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExpressionSandboxTest {
@@ -46,11 +46,16 @@ class ExpressionSandboxTest {
 
   /** A flow that stores what {@code expression} gives in variable {@code leak}, then waits. */
   static String bpmn(String key, String expression) {
-    return Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-        .startEvent()
-        .serviceTask("evaluate").camundaExpression(expression).camundaResultVariable("leak")
-        .userTask("wait")
-        .endEvent().done());
+    return Bpmn.convertToString(
+        Bpmn.createExecutableProcess(key)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("evaluate")
+            .camundaExpression(expression)
+            .camundaResultVariable("leak")
+            .userTask("wait")
+            .endEvent()
+            .done());
   }
 
   @LocalServerPort int port;
@@ -60,11 +65,15 @@ class ExpressionSandboxTest {
   /** Deploys over /engine-rest as an administrator and starts one instance; the start's answer. */
   private Browser.Page deployAndStart(String expression) throws IOException {
     String key = "admin_flow_" + UUID.randomUUID().toString().replace("-", "");
-    RequestBody deployment = new MultipartBody.Builder().setType(MultipartBody.FORM)
-        .addFormDataPart("deployment-name", key)
-        .addFormDataPart("data", key + ".bpmn", RequestBody.create(bpmn(key, expression),
-            MediaType.get("application/xml")))
-        .build();
+    RequestBody deployment =
+        new MultipartBody.Builder()
+            .setType(MultipartBody.FORM)
+            .addFormDataPart("deployment-name", key)
+            .addFormDataPart(
+                "data",
+                key + ".bpmn",
+                RequestBody.create(bpmn(key, expression), MediaType.get("application/xml")))
+            .build();
     Browser browser = new Browser(port);
     Browser.Page deployed = browser.post("/engine-rest/deployment/create", deployment, ADMIN);
     assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
@@ -73,29 +82,39 @@ class ExpressionSandboxTest {
 
   private void noVariableHolds(String secret) {
     assertThat(history.createHistoricVariableInstanceQuery().variableName("leak").list())
-        .extracting(HistoricVariableInstance::getValue).doesNotContain(secret);
+        .extracting(HistoricVariableInstance::getValue)
+        .doesNotContain(secret);
     assertThat(runtime.createVariableInstanceQuery().variableName("leak").list())
-        .extracting(v -> v.getValue()).doesNotContain(secret);
+        .extracting(v -> v.getValue())
+        .doesNotContain(secret);
   }
 
   @Test
   void anExpressionCannotReadTheEnvironmentsSecrets() throws IOException {
-    Browser.Page started = deployAndStart("${environment.getProperty('wasla.whatsapp.app-secret')}");
+    Browser.Page started =
+        deployAndStart("${environment.getProperty('wasla.whatsapp.app-secret')}");
 
     assertThat(started.status()).isBetween(400, 599);
     assertThat(JSON.readTree(started.body()).path("message").asText())
-        .contains("Unknown property used in expression").contains("environment");
+        .contains("Unknown property used in expression")
+        .contains("environment");
     assertThat(started.body()).doesNotContain(Webhooks.APP_SECRET);
     noVariableHolds(Webhooks.APP_SECRET);
   }
 
   @Test
   void beansTheFlowsDoNotUseAreUnknownToExpressions() throws IOException {
-    for (String expression : new String[] {"${dataSource.toString()}", "${jdbcTemplate.queryForList('SELECT 1')}",
-        "${identityService.toString()}", "${systemProperties}"}) {
+    for (String expression :
+        new String[] {
+          "${dataSource.toString()}",
+          "${jdbcTemplate.queryForList('SELECT 1')}",
+          "${identityService.toString()}",
+          "${systemProperties}"
+        }) {
       Browser.Page started = deployAndStart(expression);
       assertThat(started.status()).as(expression).isBetween(400, 599);
-      assertThat(JSON.readTree(started.body()).path("message").asText()).as(expression)
+      assertThat(JSON.readTree(started.body()).path("message").asText())
+          .as(expression)
           .contains("Unknown property used in expression");
     }
     noVariableHolds(Webhooks.APP_SECRET);
@@ -103,11 +122,16 @@ class ExpressionSandboxTest {
 
   @Test
   void anAllowedBeanLeadsToNoReflectionNorTheEnginesServices() throws IOException {
-    for (String expression : new String[] {"${personaReply.getClass().forName('java.lang.Runtime').getName()}",
-        "${personaReply['class'].name}", "${personaReply.class.classLoader.toString()}",
-        "${execution.getClass().getName()}", "${''.getClass().forName('java.lang.System').getName()}",
-        "${execution.processEngineServices.identityService.createUserQuery().count()}",
-        "${execution.getProcessEngine().getName()}"}) {
+    for (String expression :
+        new String[] {
+          "${personaReply.getClass().forName('java.lang.Runtime').getName()}",
+          "${personaReply['class'].name}",
+          "${personaReply.class.classLoader.toString()}",
+          "${execution.getClass().getName()}",
+          "${''.getClass().forName('java.lang.System').getName()}",
+          "${execution.processEngineServices.identityService.createUserQuery().count()}",
+          "${execution.getProcessEngine().getName()}"
+        }) {
       Browser.Page started = deployAndStart(expression);
       assertThat(started.status()).as(expression).isBetween(400, 599);
       JsonNode error = JSON.readTree(started.body());

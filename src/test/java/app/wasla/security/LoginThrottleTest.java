@@ -17,9 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Failed logins are limited per (client address, user name) pair and per client address, never per user alone:
- * whoever guesses is slowed down, and nobody else's failures ever refuse a right password. Each client is a real
- * source address (127.0.x.y, all loopback on Linux); each test uses addresses of its own.
+ * Failed logins are limited per (client address, user name) pair and per client address, never per
+ * user alone: whoever guesses is slowed down, and nobody else's failures ever refuse a right
+ * password. Each client is a real source address (127.0.x.y, all loopback on Linux); each test uses
+ * addresses of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginThrottleTest {
@@ -69,7 +70,9 @@ class LoginThrottleTest {
     // the administrator at another address logs in at once: the engine neither delays nor locks
     assertThat(from("127.0.1.2").get(PROFILE, RIGHT).status()).isEqualTo(200);
     // and the pair itself once its window has passed
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> guesser.get(PROFILE, RIGHT).status() == 200);
   }
 
@@ -117,14 +120,20 @@ class LoginThrottleTest {
   void theEnginesPasswordCheckServiceIsClosedToLoggedInCallersToo() {
     Browser admin = from("127.0.5.1");
     String guess = "{\"username\":\"" + CloudMode.ADMIN_ID + "\",\"password\":\"Guess-1-pw!\"}";
-    // it would answer 200 {"authenticated":false} to any logged-in caller, never counted as a failed login
-    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/%76erify",
-        "/engine-rest//identity/verify/", "/engine-rest/identity;x=1/verify")) {
+    // it would answer 200 {"authenticated":false} to any logged-in caller, never counted as a
+    // failed login
+    for (String path :
+        List.of(
+            "/engine-rest/identity/verify",
+            "/engine-rest/identity/%76erify",
+            "/engine-rest//identity/verify/",
+            "/engine-rest/identity;x=1/verify")) {
       Browser.Page answer = admin.postJson(path, guess, RIGHT);
       assertThat(answer.status()).as(path + ": " + answer.body()).isIn(403, 404);
       assertThat(answer.body()).doesNotContain("authenticated");
     }
-    assertThat(admin.postJson("/engine-rest/identity/verify", guess, RIGHT).status()).isEqualTo(403);
+    assertThat(admin.postJson("/engine-rest/identity/verify", guess, RIGHT).status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -133,17 +142,31 @@ class LoginThrottleTest {
     guesser.get("/camunda/app/cockpit/default/");
     List<Integer> statuses = new ArrayList<>();
     for (int attempt = 0; attempt < 7; attempt++) {
-      statuses.add(guesser.postForm(WEBAPP_LOGIN, Map.of("username", CloudMode.ADMIN_ID,
-          "password", "Guess-" + attempt + "-pw!")).status());
+      statuses.add(
+          guesser
+              .postForm(
+                  WEBAPP_LOGIN,
+                  Map.of("username", CloudMode.ADMIN_ID, "password", "Guess-" + attempt + "-pw!"))
+              .status());
     }
     assertThat(statuses.subList(0, 5)).containsOnly(401);
     assertThat(statuses.subList(5, 7)).containsOnly(429);
-    assertThat(guesser.postForm(WEBAPP_LOGIN, Map.of("username", CloudMode.ADMIN_ID,
-        "password", CloudMode.ADMIN_PASSWORD)).status()).isEqualTo(429);
+    assertThat(
+            guesser
+                .postForm(
+                    WEBAPP_LOGIN,
+                    Map.of("username", CloudMode.ADMIN_ID, "password", CloudMode.ADMIN_PASSWORD))
+                .status())
+        .isEqualTo(429);
 
     Browser admin = from("127.0.4.2");
     admin.get("/camunda/app/cockpit/default/");
-    assertThat(admin.postForm(WEBAPP_LOGIN, Map.of("username", CloudMode.ADMIN_ID,
-        "password", CloudMode.ADMIN_PASSWORD)).status()).isEqualTo(200);
+    assertThat(
+            admin
+                .postForm(
+                    WEBAPP_LOGIN,
+                    Map.of("username", CloudMode.ADMIN_ID, "password", CloudMode.ADMIN_PASSWORD))
+                .status())
+        .isEqualTo(200);
   }
 }

@@ -14,18 +14,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a Playwright script of {@code e2e/} with Node against Debian's Chromium, as the browser tests do. A
- * missing browser or missing node_modules fails the test with the command that installs them.
+ * Runs a Playwright script of {@code e2e/} with Node against Debian's Chromium, as the browser
+ * tests do. A missing browser or missing node_modules fails the test with the command that installs
+ * them.
  */
 public final class BrowserScript {
 
   public static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-  private static final String SETUP = "run `apt-get install -y chromium && npm ci --prefix e2e` (as .ci/run does)";
+  private static final String SETUP =
+      "run `apt-get install -y chromium && npm ci --prefix e2e` (as .ci/run does)";
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path PLAYWRIGHT = PROJECT.resolve("e2e/node_modules/playwright-core");
 
-  private BrowserScript() {
-  }
+  private BrowserScript() {}
 
   /** Fails the test when Chromium or playwright-core is not installed. */
   public static void requireBrowser() {
@@ -38,18 +39,23 @@ public final class BrowserScript {
   }
 
   /**
-   * Runs {@code node e2e/<script> args...}, prints its output, and asserts that it finished in time with exit
-   * code 0. Returns the output.
+   * Runs {@code node e2e/<script> args...}, prints its output, and asserts that it finished in time
+   * with exit code 0. Returns the output.
    */
   public static String run(String script, long timeoutSeconds, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("node", PROJECT.resolve("e2e").resolve(script).toString()));
+    List<String> command =
+        new ArrayList<>(List.of("node", PROJECT.resolve("e2e").resolve(script).toString()));
     command.addAll(List.of(args));
     Process node;
     try {
-      node = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).start();
+      node =
+          new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
-      fail("cannot start node (" + e.getMessage() + "): install Node.js and npm (apt-get install -y nodejs npm), then "
-          + SETUP);
+      fail(
+          "cannot start node ("
+              + e.getMessage()
+              + "): install Node.js and npm (apt-get install -y nodejs npm), then "
+              + SETUP);
       return "";
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -64,8 +70,11 @@ public final class BrowserScript {
     String log = output.toString(StandardCharsets.UTF_8);
     System.out.println(log);
 
-    assertThat(finished).as("%s finished within %d s; its output:%n%s", String.join(" ", command),
-        timeoutSeconds, log).isTrue();
+    assertThat(finished)
+        .as(
+            "%s finished within %d s; its output:%n%s",
+            String.join(" ", command), timeoutSeconds, log)
+        .isTrue();
     assertThat(node.exitValue()).as("exit code of the browser test; its output:%n%s", log).isZero();
     return log;
   }

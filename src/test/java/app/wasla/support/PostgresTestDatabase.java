@@ -17,16 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL of the integration tests; creates a test database when it is missing. Which server:
+ * The PostgreSQL of the integration tests; creates a test database when it is missing. Which
+ * server:
+ *
  * <ul>
- *   <li>{@code WASLA_TEST_PG_HOST} (host:port, default {@code 127.0.0.1:5432}, the server of the development machines
- *   and of .ci/run: trust auth, user {@code WASLA_TEST_PG_USER}, default postgres) when a server answers there;</li>
- *   <li>otherwise an embedded PostgreSQL ({@link EmbeddedPostgresServer}) that this JVM starts on a free port the first
- *   time a test asks for a database, and stops when it ends. JVMs a test starts reach the same one through
- *   {@link #childEnvironment()}.</li>
+ *   <li>{@code WASLA_TEST_PG_HOST} (host:port, default {@code 127.0.0.1:5432}, the server of the
+ *       development machines and of .ci/run: trust auth, user {@code WASLA_TEST_PG_USER}, default
+ *       postgres) when a server answers there;
+ *   <li>otherwise an embedded PostgreSQL ({@link EmbeddedPostgresServer}) that this JVM starts on a
+ *       free port the first time a test asks for a database, and stops when it ends. JVMs a test
+ *       starts reach the same one through {@link #childEnvironment()}.
  * </ul>
- * {@code WASLA_TEST_PG_EMBEDDED=never} fails instead of starting one, {@code =always} starts one even when a server
- * answers. Set {@code WASLA_TEST_PG_DB_SUFFIX} to keep two suites on one server apart.
+ *
+ * {@code WASLA_TEST_PG_EMBEDDED=never} fails instead of starting one, {@code =always} starts one
+ * even when a server answers. Set {@code WASLA_TEST_PG_DB_SUFFIX} to keep two suites on one server
+ * apart.
  */
 public final class PostgresTestDatabase {
 
@@ -34,17 +39,18 @@ public final class PostgresTestDatabase {
 
   private static final String CONFIGURED_HOST =
       System.getenv().getOrDefault("WASLA_TEST_PG_HOST", "127.0.0.1:5432");
-  private static final String EMBEDDED = System.getenv().getOrDefault("WASLA_TEST_PG_EMBEDDED", "auto");
+  private static final String EMBEDDED =
+      System.getenv().getOrDefault("WASLA_TEST_PG_EMBEDDED", "auto");
   public static final String USER = System.getenv().getOrDefault("WASLA_TEST_PG_USER", "postgres");
-  // Lets two suites share one server (two worktrees, say): each appends its own suffix to every database name.
-  private static final String SUFFIX = System.getenv().getOrDefault("WASLA_TEST_PG_DB_SUFFIX", "")
-      .replaceAll("[^a-z0-9_]", "");
+  // Lets two suites share one server (two worktrees, say): each appends its own suffix to every
+  // database name.
+  private static final String SUFFIX =
+      System.getenv().getOrDefault("WASLA_TEST_PG_DB_SUFFIX", "").replaceAll("[^a-z0-9_]", "");
 
   /** host:port of the server in use, once a test asked for it. */
   private static String host;
 
-  private PostgresTestDatabase() {
-  }
+  private PostgresTestDatabase() {}
 
   /** The server's host:port, for a test that puts a {@link TcpProxy} in front of it. */
   public static synchronized String hostAndPort() {
@@ -55,14 +61,15 @@ public final class PostgresTestDatabase {
   }
 
   /**
-   * The environment for a JVM a test starts, so that it uses this JVM's server (an embedded one may be the only
-   * server there is); empty while no test here has asked for PostgreSQL.
+   * The environment for a JVM a test starts, so that it uses this JVM's server (an embedded one may
+   * be the only server there is); empty while no test here has asked for PostgreSQL.
    */
   public static synchronized Map<String, String> childEnvironment() {
     if (host == null) {
       return Map.of();
     }
-    return Map.of("WASLA_TEST_PG_HOST", host, "WASLA_TEST_PG_USER", USER, "WASLA_TEST_PG_EMBEDDED", "never");
+    return Map.of(
+        "WASLA_TEST_PG_HOST", host, "WASLA_TEST_PG_USER", USER, "WASLA_TEST_PG_EMBEDDED", "never");
   }
 
   private static String choose() {
@@ -72,9 +79,12 @@ public final class PostgresTestDatabase {
       case "always":
         return startEmbedded("WASLA_TEST_PG_EMBEDDED=always");
       case "auto":
-        return answers(CONFIGURED_HOST) ? CONFIGURED_HOST : startEmbedded("nothing answers at " + CONFIGURED_HOST);
+        return answers(CONFIGURED_HOST)
+            ? CONFIGURED_HOST
+            : startEmbedded("nothing answers at " + CONFIGURED_HOST);
       default:
-        throw new IllegalStateException("WASLA_TEST_PG_EMBEDDED is '" + EMBEDDED + "': auto, always or never");
+        throw new IllegalStateException(
+            "WASLA_TEST_PG_EMBEDDED is '" + EMBEDDED + "': auto, always or never");
     }
   }
 
@@ -95,16 +105,22 @@ public final class PostgresTestDatabase {
     try {
       server = EmbeddedPostgresServer.start();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("Could not start an embedded PostgreSQL for the tests (" + why
-          + "); set WASLA_TEST_PG_HOST to a running server instead", e);
+      throw new IllegalStateException(
+          "Could not start an embedded PostgreSQL for the tests ("
+              + why
+              + "); set WASLA_TEST_PG_HOST to a running server instead",
+          e);
     }
     String started = "127.0.0.1:" + server.getPort();
     if (!USER.equals("postgres")) {
-      try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + started + "/postgres", "postgres",
-          ""); Statement st = admin.createStatement()) {
+      try (Connection admin =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://" + started + "/postgres", "postgres", "");
+          Statement st = admin.createStatement()) {
         st.execute("CREATE ROLE \"" + USER.replace("\"", "") + "\" LOGIN SUPERUSER");
       } catch (SQLException e) {
-        throw new IllegalStateException("Could not create the role " + USER + " on the embedded PostgreSQL", e);
+        throw new IllegalStateException(
+            "Could not create the role " + USER + " on the embedded PostgreSQL", e);
       }
     }
     LOG.info("The tests use an embedded PostgreSQL at {} ({})", started, why);
@@ -115,26 +131,34 @@ public final class PostgresTestDatabase {
   public static synchronized String url(String name, boolean fresh) {
     String database = name + SUFFIX;
     String server = hostAndPort();
-    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", USER, "");
-         Statement st = admin.createStatement()) {
+    try (Connection admin =
+            DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", USER, "");
+        Statement st = admin.createStatement()) {
       if (fresh) {
         st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       }
-      try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
         if (!rs.next()) {
           st.execute("CREATE DATABASE " + database);
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("The PostgreSQL of the tests at " + server + " (user " + USER
-          + ", trust auth) refused the test database " + database, e);
+      throw new IllegalStateException(
+          "The PostgreSQL of the tests at "
+              + server
+              + " (user "
+              + USER
+              + ", trust auth) refused the test database "
+              + database,
+          e);
     }
     return "jdbc:postgresql://" + server + "/" + database;
   }
 
   /**
-   * A fresh database with Wasla's Flyway migrations applied, for tests of its SQL without a Spring context (the
-   * engine's tables are not there).
+   * A fresh database with Wasla's Flyway migrations applied, for tests of its SQL without a Spring
+   * context (the engine's tables are not there).
    */
   public static DataSource migrated(String name) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Forwards a local port to a TCP server (the shared PostgreSQL) and can play that server's restart: {@link #cut()}
- * resets every open connection and every new one until {@link #restore()}. The application sees what it sees when
- * the database restarts (connections reset, connects failing) while the real server, which other tests share,
- * keeps running.
+ * Forwards a local port to a TCP server (the shared PostgreSQL) and can play that server's restart:
+ * {@link #cut()} resets every open connection and every new one until {@link #restore()}. The
+ * application sees what it sees when the database restarts (connections reset, connects failing)
+ * while the real server, which other tests share, keeps running.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -37,7 +37,9 @@ public final class TcpProxy implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** The database goes away: open connections are reset, new ones are reset as soon as they connect. */
+  /**
+   * The database goes away: open connections are reset, new ones are reset as soon as they connect.
+   */
   public void cut() {
     down = true;
     open.forEach(TcpProxy::reset);
@@ -74,22 +76,26 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException ended) {
-        // one side closed or was reset: so is the other
-      } finally {
-        reset(from);
-        reset(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "tcp-proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException ended) {
+                // one side closed or was reset: so is the other
+              } finally {
+                reset(from);
+                reset(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "tcp-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

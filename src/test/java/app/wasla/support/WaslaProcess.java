@@ -17,14 +17,16 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real application in a JVM of its own, in cloud mode against a Meta mock that lives in the test's JVM: so a
- * test can kill it for real ({@code kill -9}: {@link #kill()}) or stop it as an operator's SIGTERM does
- * ({@link #terminate}), and start another on the same database. Its working directory is the given folder, so the
- * shipped default (H2 under {@code ./data}) is used there unless the properties name another database.
+ * The real application in a JVM of its own, in cloud mode against a Meta mock that lives in the
+ * test's JVM: so a test can kill it for real ({@code kill -9}: {@link #kill()}) or stop it as an
+ * operator's SIGTERM does ({@link #terminate}), and start another on the same database. Its working
+ * directory is the given folder, so the shipped default (H2 under {@code ./data}) is used there
+ * unless the properties name another database.
  */
 public final class WaslaProcess implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final int port;
@@ -37,10 +39,12 @@ public final class WaslaProcess implements AutoCloseable {
   }
 
   /**
-   * Starts Wasla in {@code workDir} against the mock with the given extra properties (they win over the defaults
-   * here) and waits until it reports healthy. Its output goes to {@code workDir/<logName>.log}.
+   * Starts Wasla in {@code workDir} against the mock with the given extra properties (they win over
+   * the defaults here) and waits until it reports healthy. Its output goes to {@code
+   * workDir/<logName>.log}.
    */
-  public static WaslaProcess start(WhatsAppMock meta, Path workDir, String logName, Map<String, String> properties)
+  public static WaslaProcess start(
+      WhatsAppMock meta, Path workDir, String logName, Map<String, String> properties)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -67,8 +71,11 @@ public final class WaslaProcess implements AutoCloseable {
     props.forEach((key, value) -> cmd.add("--" + key + "=" + value));
     Files.createDirectories(workDir);
     Path log = workDir.resolve(logName + ".log");
-    ProcessBuilder builder = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(cmd)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // a test helper it runs finds this JVM's PostgreSQL, also an embedded one this JVM started
     builder.environment().putAll(PostgresTestDatabase.childEnvironment());
     Process process = builder.start();
@@ -84,12 +91,14 @@ public final class WaslaProcess implements AutoCloseable {
 
   private void awaitHealthy(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-        .timeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Wasla ended (exit " + process.exitValue() + ") before it was healthy; see "
-            + log);
+        throw new IllegalStateException(
+            "Wasla ended (exit " + process.exitValue() + ") before it was healthy; see " + log);
       }
       try {
         if (HTTP.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {

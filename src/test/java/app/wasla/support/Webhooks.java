@@ -13,14 +13,17 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** Plays Meta: builds Cloud API webhook payloads and posts them, signed, to a running Wasla over HTTP. */
+/**
+ * Plays Meta: builds Cloud API webhook payloads and posts them, signed, to a running Wasla over
+ * HTTP.
+ */
 public final class Webhooks {
 
   public static final String PHONE_NUMBER_ID = "109876543210001";
   public static final String APP_SECRET = "test-app-secret-8d41c7e2";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final OkHttpClient HTTP = new OkHttpClient.Builder()
-      .readTimeout(30, TimeUnit.SECONDS).build();
+  private static final OkHttpClient HTTP =
+      new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
 
   private final String url;
 
@@ -31,39 +34,75 @@ public final class Webhooks {
   /** A webhook with one text message. */
   public static byte[] text(String waId, String wamid, String text, Instant timestamp) {
     ObjectNode root = envelope(waId);
-    ObjectNode message = messages(root).addObject().put("from", waId).put("id", wamid)
-        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("type", "text");
+    ObjectNode message =
+        messages(root)
+            .addObject()
+            .put("from", waId)
+            .put("id", wamid)
+            .put("timestamp", String.valueOf(timestamp.getEpochSecond()))
+            .put("type", "text");
     message.putObject("text").put("body", text);
     return bytes(root);
   }
 
   /** A webhook with the customer's tap on a reply button Wasla sent. */
-  public static byte[] buttonReply(String waId, String wamid, String buttonId, String title, Instant timestamp) {
+  public static byte[] buttonReply(
+      String waId, String wamid, String buttonId, String title, Instant timestamp) {
     ObjectNode root = envelope(waId);
-    ObjectNode message = messages(root).addObject().put("from", waId).put("id", wamid)
-        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("type", "interactive");
-    message.putObject("interactive").put("type", "button_reply")
-        .putObject("button_reply").put("id", buttonId).put("title", title);
+    ObjectNode message =
+        messages(root)
+            .addObject()
+            .put("from", waId)
+            .put("id", wamid)
+            .put("timestamp", String.valueOf(timestamp.getEpochSecond()))
+            .put("type", "interactive");
+    message
+        .putObject("interactive")
+        .put("type", "button_reply")
+        .putObject("button_reply")
+        .put("id", buttonId)
+        .put("title", title);
     return bytes(root);
   }
 
   /** A webhook with the customer's choice of a row in a list message Wasla sent. */
-  public static byte[] listReply(String waId, String wamid, String rowId, String title, Instant timestamp) {
+  public static byte[] listReply(
+      String waId, String wamid, String rowId, String title, Instant timestamp) {
     ObjectNode root = envelope(waId);
-    ObjectNode message = messages(root).addObject().put("from", waId).put("id", wamid)
-        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("type", "interactive");
-    message.putObject("interactive").put("type", "list_reply")
-        .putObject("list_reply").put("id", rowId).put("title", title);
+    ObjectNode message =
+        messages(root)
+            .addObject()
+            .put("from", waId)
+            .put("id", wamid)
+            .put("timestamp", String.valueOf(timestamp.getEpochSecond()))
+            .put("type", "interactive");
+    message
+        .putObject("interactive")
+        .put("type", "list_reply")
+        .putObject("list_reply")
+        .put("id", rowId)
+        .put("title", title);
     return bytes(root);
   }
 
   /** A webhook with a location the customer shared (name may be null). */
-  public static byte[] location(String waId, String wamid, double latitude, double longitude, String name,
+  public static byte[] location(
+      String waId,
+      String wamid,
+      double latitude,
+      double longitude,
+      String name,
       Instant timestamp) {
     ObjectNode root = envelope(waId);
-    ObjectNode message = messages(root).addObject().put("from", waId).put("id", wamid)
-        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("type", "location");
-    ObjectNode location = message.putObject("location").put("latitude", latitude).put("longitude", longitude);
+    ObjectNode message =
+        messages(root)
+            .addObject()
+            .put("from", waId)
+            .put("id", wamid)
+            .put("timestamp", String.valueOf(timestamp.getEpochSecond()))
+            .put("type", "location");
+    ObjectNode location =
+        message.putObject("location").put("latitude", latitude).put("longitude", longitude);
     if (name != null) {
       location.put("name", name);
     }
@@ -73,11 +112,17 @@ public final class Webhooks {
   /** A webhook with one status update for a message Wasla sent. */
   public static byte[] status(String waId, String wamid, String status, Instant timestamp) {
     ObjectNode root = envelope(waId);
-    ObjectNode value = (ObjectNode) root.path("entry").path(0).path("changes").path(0).path("value");
+    ObjectNode value =
+        (ObjectNode) root.path("entry").path(0).path("changes").path(0).path("value");
     value.remove("messages");
     value.remove("contacts");
-    value.putArray("statuses").addObject().put("id", wamid).put("status", status)
-        .put("timestamp", String.valueOf(timestamp.getEpochSecond())).put("recipient_id", waId);
+    value
+        .putArray("statuses")
+        .addObject()
+        .put("id", wamid)
+        .put("status", status)
+        .put("timestamp", String.valueOf(timestamp.getEpochSecond()))
+        .put("recipient_id", waId);
     return bytes(root);
   }
 
@@ -88,8 +133,10 @@ public final class Webhooks {
 
   /** Posts with the given signature header (null: none). */
   public int post(byte[] body, String signature) {
-    Request.Builder request = new Request.Builder().url(url)
-        .post(RequestBody.create(body, MediaType.get("application/json")));
+    Request.Builder request =
+        new Request.Builder()
+            .url(url)
+            .post(RequestBody.create(body, MediaType.get("application/json")));
     if (signature != null) {
       request.header("X-Hub-Signature-256", signature);
     }
@@ -102,18 +149,32 @@ public final class Webhooks {
 
   private static ObjectNode envelope(String waId) {
     ObjectNode root = JSON.createObjectNode().put("object", "whatsapp_business_account");
-    ObjectNode value = root.putArray("entry").addObject().put("id", "WABA-1")
-        .putArray("changes").addObject().put("field", "messages")
-        .putObject("value").put("messaging_product", "whatsapp");
-    value.putObject("metadata").put("display_phone_number", "201000000001").put("phone_number_id", PHONE_NUMBER_ID);
+    ObjectNode value =
+        root.putArray("entry")
+            .addObject()
+            .put("id", "WABA-1")
+            .putArray("changes")
+            .addObject()
+            .put("field", "messages")
+            .putObject("value")
+            .put("messaging_product", "whatsapp");
+    value
+        .putObject("metadata")
+        .put("display_phone_number", "201000000001")
+        .put("phone_number_id", PHONE_NUMBER_ID);
     ArrayNode contacts = value.putArray("contacts");
-    contacts.addObject().put("wa_id", waId).putObject("profile").put("name", "عميل " + waId.substring(waId.length() - 3));
+    contacts
+        .addObject()
+        .put("wa_id", waId)
+        .putObject("profile")
+        .put("name", "عميل " + waId.substring(waId.length() - 3));
     value.putArray("messages");
     return root;
   }
 
   private static ArrayNode messages(ObjectNode root) {
-    return (ArrayNode) root.path("entry").path(0).path("changes").path(0).path("value").path("messages");
+    return (ArrayNode)
+        root.path("entry").path(0).path("changes").path(0).path("value").path("messages");
   }
 
   private static byte[] bytes(ObjectNode root) {

@@ -24,40 +24,53 @@ import okhttp3.mockwebserver.RecordedRequest;
 public final class WhatsAppMock {
 
   /** One message Wasla sent, as Meta received it. */
-  public record Sent(String phoneNumberId, String to, String type, JsonNode body, String wamid, Instant at) {
-  }
+  public record Sent(
+      String phoneNumberId, String to, String type, JsonNode body, String wamid, Instant at) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MockWebServer server = new MockWebServer();
   private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
   private final Queue<JsonNode> reads = new ConcurrentLinkedQueue<>();
+
   /** Every accepted call in arrival order: {@code read:<message_id>} or {@code send:<to>}. */
   private final Queue<String> arrivals = new ConcurrentLinkedQueue<>();
+
   private final Map<String, AtomicInteger> failuresToSend = new ConcurrentHashMap<>();
   private final Map<String, MockResponse> failWith = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failuresOfText = new ConcurrentHashMap<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private volatile Hold hold;
-  /** How long Meta takes to answer a send it has accepted (recorded): the window in which a crash loses its 200. */
+
+  /**
+   * How long Meta takes to answer a send it has accepted (recorded): the window in which a crash
+   * loses its 200.
+   */
   private volatile long answerDelayMs;
+
   private final AtomicInteger answering = new AtomicInteger();
   private final Object sendSignal = new Object();
+
   /** While Meta is down: every send is answered with one of these in turn. */
   private volatile List<MockResponse> outage;
+
   private final Map<String, Runnable> beforeFirstAnswer = new ConcurrentHashMap<>();
 
-  /** Sends to these customers wait at the mock until {@code count} of them wait together (or 10 s have passed). */
-  private record Hold(Set<String> to, CountDownLatch together, AtomicInteger waiting, AtomicInteger most) {
-  }
+  /**
+   * Sends to these customers wait at the mock until {@code count} of them wait together (or 10 s
+   * have passed).
+   */
+  private record Hold(
+      Set<String> to, CountDownLatch together, AtomicInteger waiting, AtomicInteger most) {}
 
   public WhatsAppMock() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return answer(request);
+          }
+        });
     try {
       server.start();
     } catch (IOException e) {
@@ -84,11 +97,14 @@ public final class WhatsAppMock {
   }
 
   /**
-   * Holds every send to these customers, as a slow Meta would, until {@code count} of them are waiting at the same
-   * time (or for 10 seconds), then answers them all. {@link #mostHeldAtOnce()} tells how many were in flight at once.
+   * Holds every send to these customers, as a slow Meta would, until {@code count} of them are
+   * waiting at the same time (or for 10 seconds), then answers them all. {@link #mostHeldAtOnce()}
+   * tells how many were in flight at once.
    */
   public void holdSendsUntilInFlightTogether(Collection<String> waIds, int count) {
-    hold = new Hold(Set.copyOf(waIds), new CountDownLatch(count), new AtomicInteger(), new AtomicInteger());
+    hold =
+        new Hold(
+            Set.copyOf(waIds), new CountDownLatch(count), new AtomicInteger(), new AtomicInteger());
   }
 
   /** The most sends {@link #holdSendsUntilInFlightTogether} held at the same time. */
@@ -98,25 +114,33 @@ public final class WhatsAppMock {
   }
 
   /**
-   * Runs {@code action} when the next send to this customer arrives, before Meta answers it (once): what happens
-   * to Wasla while its send is in flight.
+   * Runs {@code action} when the next send to this customer arrives, before Meta answers it (once):
+   * what happens to Wasla while its send is in flight.
    */
   public void beforeAccepting(String waId, Runnable action) {
     beforeFirstAnswer.put(waId, action);
   }
 
-  /** The next {@code times} sends to this customer fail with the given response, then sends succeed. */
+  /**
+   * The next {@code times} sends to this customer fail with the given response, then sends succeed.
+   */
   public void failNextSends(String waId, int times, MockResponse response) {
     failuresToSend.put(waId, new AtomicInteger(times));
     failWith.put(waId, response);
   }
 
-  /** The next {@code times} sends of a text containing {@code marker} fail with a 429; other sends succeed. */
+  /**
+   * The next {@code times} sends of a text containing {@code marker} fail with a 429; other sends
+   * succeed.
+   */
   public void failNextSendsOfText(String marker, int times) {
     failuresOfText.put(marker, new AtomicInteger(times));
   }
 
-  /** Meta is down or throttling: every send fails with these answers in turn until {@link #recover()}. */
+  /**
+   * Meta is down or throttling: every send fails with these answers in turn until {@link
+   * #recover()}.
+   */
   public void failAllSends(List<MockResponse> answers) {
     outage = List.copyOf(answers);
   }
@@ -127,9 +151,12 @@ public final class WhatsAppMock {
   }
 
   public static MockResponse serverError() {
-    return new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"type\":\"OAuthException\","
-            + "\"code\":2,\"fbtrace_id\":\"Svc\"}}");
+    return new MockResponse()
+        .setResponseCode(503)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"error\":{\"message\":\"Service temporarily unavailable\",\"type\":\"OAuthException\","
+                + "\"code\":2,\"fbtrace_id\":\"Svc\"}}");
   }
 
   /** HTTP 429 without Meta's error object, as a proxy in front of it answers. */
@@ -139,9 +166,12 @@ public final class WhatsAppMock {
 
   /** Meta's pair rate limit: too many messages to this customer in a short time. */
   public static MockResponse pairRateLimited() {
-    return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\","
-            + "\"type\":\"OAuthException\",\"code\":131056,\"fbtrace_id\":\"Pr\"}}");
+    return new MockResponse()
+        .setResponseCode(400)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\","
+                + "\"type\":\"OAuthException\",\"code\":131056,\"fbtrace_id\":\"Pr\"}}");
   }
 
   /** Every message delivered to Meta (mark-as-read calls excluded), in arrival order. */
@@ -150,20 +180,26 @@ public final class WhatsAppMock {
   }
 
   public static MockResponse rateLimited() {
-    return new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\","
-            + "\"code\":130429,\"fbtrace_id\":\"AbC\"}}");
+    return new MockResponse()
+        .setResponseCode(429)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\","
+                + "\"code\":130429,\"fbtrace_id\":\"AbC\"}}");
   }
 
   public static MockResponse rejected() {
-    return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":{\"message\":\"(#131026) Message undeliverable\",\"type\":\"OAuthException\","
-            + "\"code\":131026,\"fbtrace_id\":\"XyZ\"}}");
+    return new MockResponse()
+        .setResponseCode(400)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"error\":{\"message\":\"(#131026) Message undeliverable\",\"type\":\"OAuthException\","
+                + "\"code\":131026,\"fbtrace_id\":\"XyZ\"}}");
   }
 
   /**
-   * Meta answers every accepted send this long after accepting it, as a slow Meta does: a node that dies meanwhile
-   * never learns its message went out.
+   * Meta answers every accepted send this long after accepting it, as a slow Meta does: a node that
+   * dies meanwhile never learns its message went out.
    */
   public void answerSendsAfter(java.time.Duration delay) {
     answerDelayMs = delay.toMillis();
@@ -190,7 +226,9 @@ public final class WhatsAppMock {
     }
   }
 
-  /** Messages delivered to Meta for this customer (mark-as-read calls excluded), in arrival order. */
+  /**
+   * Messages delivered to Meta for this customer (mark-as-read calls excluded), in arrival order.
+   */
   public List<Sent> sentTo(String waId) {
     return sent.stream().filter(s -> s.to().equals(waId)).toList();
   }
@@ -276,8 +314,14 @@ public final class WhatsAppMock {
         answering.decrementAndGet();
       }
     }
-    return json("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
-        + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+    return json(
+        "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+            + to
+            + "\",\"wa_id\":\""
+            + to
+            + "\"}],\"messages\":[{\"id\":\""
+            + wamid
+            + "\"}]}");
   }
 
   private static MockResponse json(String body) {

@@ -38,19 +38,25 @@ class GroupCommitTest {
   }
 
   @Test
-  void itemsThatArriveWhileAWriteIsInProgressAreWrittenTogetherNextAndEachCallerGetsItsOwnResult() throws Exception {
-    GroupCommit<Integer, Integer> commit = new GroupCommit<>(items -> {
-      if (groups.isEmpty()) {
-        firstWriteStarted.countDown();
-        awaitQuietly(firstWriteMayFinish);
-      }
-      return timesTen(items);
-    });
-    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> commit.write(1), callers);
+  void itemsThatArriveWhileAWriteIsInProgressAreWrittenTogetherNextAndEachCallerGetsItsOwnResult()
+      throws Exception {
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            items -> {
+              if (groups.isEmpty()) {
+                firstWriteStarted.countDown();
+                awaitQuietly(firstWriteMayFinish);
+              }
+              return timesTen(items);
+            });
+    CompletableFuture<Integer> first =
+        CompletableFuture.supplyAsync(() -> commit.write(1), callers);
     assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
-    List<CompletableFuture<Integer>> others = IntStream.rangeClosed(2, 6)
-        .mapToObj(i -> CompletableFuture.supplyAsync(() -> commit.write(i), callers)).toList();
+    List<CompletableFuture<Integer>> others =
+        IntStream.rangeClosed(2, 6)
+            .mapToObj(i -> CompletableFuture.supplyAsync(() -> commit.write(i), callers))
+            .toList();
     await().atMost(Duration.ofSeconds(10)).until(() -> waitingCallers() == 5);
     firstWriteMayFinish.countDown();
 
@@ -65,12 +71,14 @@ class GroupCommitTest {
 
   @Test
   void aFailedWriteFailsEveryCallerOfItsGroupAndTheNextGroupIsWrittenAsUsual() {
-    GroupCommit<Integer, Integer> commit = new GroupCommit<>(items -> {
-      if (items.contains(13)) {
-        throw new IllegalStateException("the database is gone");
-      }
-      return timesTen(items);
-    });
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            items -> {
+              if (items.contains(13)) {
+                throw new IllegalStateException("the database is gone");
+              }
+              return timesTen(items);
+            });
 
     assertThatThrownBy(() -> commit.write(13)).hasMessage("the database is gone");
     assertThat(commit.write(14)).isEqualTo(140);
@@ -85,8 +93,10 @@ class GroupCommitTest {
   private static long waitingCallers() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getState() == Thread.State.WAITING)
-        .filter(t -> List.of(t.getStackTrace()).stream()
-            .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName())))
+        .filter(
+            t ->
+                List.of(t.getStackTrace()).stream()
+                    .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName())))
         .count();
   }
 

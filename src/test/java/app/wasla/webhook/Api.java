@@ -14,11 +14,11 @@ import okhttp3.Response;
 /** A small client of Wasla's /api for tests: the status and the JSON answer. */
 final class Api {
 
-  record Answer(int status, JsonNode body) {
-  }
+  record Answer(int status, JsonNode body) {}
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
+  private static final OkHttpClient HTTP =
+      new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
 
   private final String base;
 

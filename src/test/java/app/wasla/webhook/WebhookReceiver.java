@@ -18,9 +18,14 @@ import okhttp3.mockwebserver.RecordedRequest;
 final class WebhookReceiver implements AutoCloseable {
 
   /** One delivery as received, with the status the receiver answered. */
-  record Received(String deliveryId, String eventId, String eventType, String signature, byte[] body,
-      JsonNode envelope, int answered) {
-  }
+  record Received(
+      String deliveryId,
+      String eventId,
+      String eventType,
+      String signature,
+      byte[] body,
+      JsonNode envelope,
+      int answered) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,22 +36,32 @@ final class WebhookReceiver implements AutoCloseable {
   private volatile long delayMs;
 
   WebhookReceiver() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        int status = down || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
-        byte[] body = request.getBody().readByteArray();
-        JsonNode envelope;
-        try {
-          envelope = JSON.readTree(body);
-        } catch (IOException e) {
-          envelope = null;
-        }
-        received.add(new Received(request.getHeader("Wasla-Delivery-Id"), request.getHeader("Wasla-Event-Id"),
-            request.getHeader("Wasla-Event-Type"), request.getHeader("Wasla-Signature"), body, envelope, status));
-        return new MockResponse().setResponseCode(status).setHeadersDelay(delayMs, TimeUnit.MILLISECONDS);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            int status = down || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+            byte[] body = request.getBody().readByteArray();
+            JsonNode envelope;
+            try {
+              envelope = JSON.readTree(body);
+            } catch (IOException e) {
+              envelope = null;
+            }
+            received.add(
+                new Received(
+                    request.getHeader("Wasla-Delivery-Id"),
+                    request.getHeader("Wasla-Event-Id"),
+                    request.getHeader("Wasla-Event-Type"),
+                    request.getHeader("Wasla-Signature"),
+                    body,
+                    envelope,
+                    status));
+            return new MockResponse()
+                .setResponseCode(status)
+                .setHeadersDelay(delayMs, TimeUnit.MILLISECONDS);
+          }
+        });
     try {
       server.start();
     } catch (IOException e) {
@@ -83,9 +98,13 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   List<Received> accepted(String conversationKey, String type) {
-    return accepted().stream().filter(r -> r.envelope() != null
-        && conversationKey.equals(r.envelope().path("conversationKey").asText())
-        && type.equals(r.eventType())).toList();
+    return accepted().stream()
+        .filter(
+            r ->
+                r.envelope() != null
+                    && conversationKey.equals(r.envelope().path("conversationKey").asText())
+                    && type.equals(r.eventType()))
+        .toList();
   }
 
   static long now() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.wasla.support.WaslaNode;
-import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The outbox survives a stop: events committed by a node that never delivered them (delivery off, as if
- * it died right after the commit) are delivered, signed, by the next node on the same database.
+ * The outbox survives a stop: events committed by a node that never delivered them (delivery off,
+ * as if it died right after the commit) are delivered, signed, by the next node on the same
+ * database.
  */
 class WebhookRestartTest {
 
@@ -39,9 +40,17 @@ class WebhookRestartTest {
       String secret;
       try (ConfigurableApplicationContext first = start(meta, database, false)) {
         Api api = new Api(port(first));
-        secret = api.post("/api/webhooks", WebhookScenarios.BOOTSTRAP_KEY,
-            Map.of("url", receiver.url(), "eventTypes", List.of("message.received"))).body().path("secret").asText();
-        assertThat(new Webhooks(port(first)).post(Webhooks.text(waId, "wamid.rs." + waId, "hi", Instant.now())))
+        secret =
+            api.post(
+                    "/api/webhooks",
+                    WebhookScenarios.BOOTSTRAP_KEY,
+                    Map.of("url", receiver.url(), "eventTypes", List.of("message.received")))
+                .body()
+                .path("secret")
+                .asText();
+        assertThat(
+                new Webhooks(port(first))
+                    .post(Webhooks.text(waId, "wamid.rs." + waId, "hi", Instant.now())))
             .isEqualTo(200);
         // the event is committed with the message, its delivery waiting
         assertThat(pendingDeliveries(first, conversation)).isEqualTo(1);
@@ -50,14 +59,22 @@ class WebhookRestartTest {
       assertThat(receiver.all()).isEmpty();
 
       try (ConfigurableApplicationContext second = start(meta, database, true)) {
-        // delivered, and nothing of the conversation left to deliver: a wrong second delivery would have been by now
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted(conversation, "message.received").isEmpty()
-            && pendingDeliveries(second, conversation) == 0);
+        // delivered, and nothing of the conversation left to deliver: a wrong second delivery would
+        // have been by now
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    !receiver.accepted(conversation, "message.received").isEmpty()
+                        && pendingDeliveries(second, conversation) == 0);
         List<WebhookReceiver.Received> got = receiver.accepted(conversation, "message.received");
         assertThat(got).hasSize(1);
-        assertThat(WebhookSignature.verify(got.get(0).body(), got.get(0).signature(), secret,
-            WebhookReceiver.now(), 300)).isTrue();
-        assertThat(got.get(0).envelope().path("data").path("wamid").asText()).isEqualTo("wamid.rs." + waId);
+        assertThat(
+                WebhookSignature.verify(
+                    got.get(0).body(), got.get(0).signature(), secret, WebhookReceiver.now(), 300))
+            .isTrue();
+        assertThat(got.get(0).envelope().path("data").path("wamid").asText())
+            .isEqualTo("wamid.rs." + waId);
       }
     }
   }
@@ -65,11 +82,13 @@ class WebhookRestartTest {
   private static long pendingDeliveries(ConfigurableApplicationContext node, String conversation) {
     return node.getBean(JdbcClient.class)
         .sql("SELECT COUNT(*) FROM webhook_delivery WHERE order_key = ? AND status = 'PENDING'")
-        .param(conversation).query(Long.class).single();
+        .param(conversation)
+        .query(Long.class)
+        .single();
   }
 
-  private static ConfigurableApplicationContext start(WhatsAppMock meta, Map<String, String> database,
-      boolean deliver) {
+  private static ConfigurableApplicationContext start(
+      WhatsAppMock meta, Map<String, String> database, boolean deliver) {
     Map<String, String> props = new HashMap<>(database);
     props.put("wasla.api.bootstrap-key", WebhookScenarios.BOOTSTRAP_KEY);
     props.put("wasla.webhooks.enabled", String.valueOf(deliver));

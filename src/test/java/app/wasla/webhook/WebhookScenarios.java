@@ -40,8 +40,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Outbound webhooks and the REST API end to end in cloud mode: signed WhatsApp webhooks in, MockWebServer
- * playing Meta and the receivers, the API over HTTP. Run on H2 and PostgreSQL by the subclasses.
+ * Outbound webhooks and the REST API end to end in cloud mode: signed WhatsApp webhooks in,
+ * MockWebServer playing Meta and the receivers, the API over HTTP. Run on H2 and PostgreSQL by the
+ * subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(WebhookScenarios.TestFlow.class)
@@ -49,8 +50,13 @@ abstract class WebhookScenarios {
 
   static final WhatsAppMock META = new WhatsAppMock();
   static final String BOOTSTRAP_KEY = "test-bootstrap-key-0123456789abcdefghijklmnop";
-  /** Conversations on this business number run the test flow (a busy step, then a wait for an event). */
+
+  /**
+   * Conversations on this business number run the test flow (a busy step, then a wait for an
+   * event).
+   */
   static final String TEST_FLOW_NUMBER = "109876543210999";
+
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @DynamicPropertySource
@@ -98,26 +104,41 @@ abstract class WebhookScenarios {
   void setUp() {
     api = new Api(port);
     receiver = new WebhookReceiver();
-    BpmnModelInstance flow = Bpmn.createExecutableProcess("webhook-test-flow").camundaHistoryTimeToLive(1)
-        .startEvent("startEvent_customerWrote").camundaAsyncAfter()
-        .serviceTask("serviceTask_hold").camundaDelegateExpression("${holdUntilReleased}")
-        .intermediateCatchEvent("catchEvent_shipmentDispatched").message("ShipmentDispatched")
-        .serviceTask("serviceTask_acknowledge").camundaDelegateExpression("${publishEvent}")
-        .camundaInputParameter("eventType", "shipment.acknowledged")
-        .camundaInputParameter("trackingNumber", "${trackingNumber}")
-        .intermediateCatchEvent("catchEvent_customerMessage").message("CustomerMessage")
-        .endEvent("endEvent_done")
-        .done();
-    BpmnModelInstance orderFlow = Bpmn.createExecutableProcess("webhook-test-order-flow").camundaHistoryTimeToLive(1)
-        .startEvent("startEvent_orderPlaced").message("OrderPlacedForTest")
-        .serviceTask("serviceTask_orderCreated").camundaDelegateExpression("${publishEvent}")
-        .camundaInputParameter("eventType", "order.created")
-        .camundaInputParameter("orderId", "${orderId}")
-        .endEvent("endEvent_done")
-        .done();
-    repository.createDeployment().name("webhook-test-flow").enableDuplicateFiltering(true)
+    BpmnModelInstance flow =
+        Bpmn.createExecutableProcess("webhook-test-flow")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("startEvent_customerWrote")
+            .camundaAsyncAfter()
+            .serviceTask("serviceTask_hold")
+            .camundaDelegateExpression("${holdUntilReleased}")
+            .intermediateCatchEvent("catchEvent_shipmentDispatched")
+            .message("ShipmentDispatched")
+            .serviceTask("serviceTask_acknowledge")
+            .camundaDelegateExpression("${publishEvent}")
+            .camundaInputParameter("eventType", "shipment.acknowledged")
+            .camundaInputParameter("trackingNumber", "${trackingNumber}")
+            .intermediateCatchEvent("catchEvent_customerMessage")
+            .message("CustomerMessage")
+            .endEvent("endEvent_done")
+            .done();
+    BpmnModelInstance orderFlow =
+        Bpmn.createExecutableProcess("webhook-test-order-flow")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("startEvent_orderPlaced")
+            .message("OrderPlacedForTest")
+            .serviceTask("serviceTask_orderCreated")
+            .camundaDelegateExpression("${publishEvent}")
+            .camundaInputParameter("eventType", "order.created")
+            .camundaInputParameter("orderId", "${orderId}")
+            .endEvent("endEvent_done")
+            .done();
+    repository
+        .createDeployment()
+        .name("webhook-test-flow")
+        .enableDuplicateFiltering(true)
         .addModelInstance("webhook-test-flow.bpmn", flow)
-        .addModelInstance("webhook-test-order-flow.bpmn", orderFlow).deploy();
+        .addModelInstance("webhook-test-order-flow.bpmn", orderFlow)
+        .deploy();
   }
 
   @AfterEach
@@ -132,15 +153,19 @@ abstract class WebhookScenarios {
 
   /** Creates a subscription over the API; returns {id, secret}. */
   JsonNode subscribe(String... types) {
-    Api.Answer created = api.post("/api/webhooks", BOOTSTRAP_KEY,
-        Map.of("url", receiver.url(), "eventTypes", List.of(types), "description", "test"));
+    Api.Answer created =
+        api.post(
+            "/api/webhooks",
+            BOOTSTRAP_KEY,
+            Map.of("url", receiver.url(), "eventTypes", List.of(types), "description", "test"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("secret").asText()).startsWith("whsec_");
     return created.body();
   }
 
   String key(Set<String> scopes) {
-    Api.Answer created = api.post("/api/keys", BOOTSTRAP_KEY, Map.of("name", "test", "scopes", scopes));
+    Api.Answer created =
+        api.post("/api/keys", BOOTSTRAP_KEY, Map.of("name", "test", "scopes", scopes));
     assertThat(created.status()).isEqualTo(201);
     return created.body().path("key").asText();
   }
@@ -152,17 +177,28 @@ abstract class WebhookScenarios {
     String waId = newCustomer();
     String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
 
-    assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.wh1." + waId, "السلام عليكم", Instant.now())))
+    assertThat(
+            new Webhooks(port)
+                .post(Webhooks.text(waId, "wamid.wh1." + waId, "السلام عليكم", Instant.now())))
         .isEqualTo(200);
 
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "message.sent").isEmpty());
-    List<WebhookReceiver.Received> received = receiver.accepted().stream()
-        .filter(r -> conversation.equals(r.envelope().path("conversationKey").asText())).toList();
-    assertThat(received).extracting(WebhookReceiver.Received::eventType)
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !receiver.accepted(conversation, "message.sent").isEmpty());
+    List<WebhookReceiver.Received> received =
+        receiver.accepted().stream()
+            .filter(r -> conversation.equals(r.envelope().path("conversationKey").asText()))
+            .toList();
+    assertThat(received)
+        .extracting(WebhookReceiver.Received::eventType)
         .containsExactly("message.received", "conversation.started", "message.sent");
     for (WebhookReceiver.Received r : received) {
-      assertThat(WebhookSignature.verify(r.body(), r.signature(), secret, WebhookReceiver.now(), 300)).isTrue();
-      assertThat(WebhookSignature.verify(r.body(), r.signature(), "whsec_wrong", WebhookReceiver.now(), 300))
+      assertThat(
+              WebhookSignature.verify(r.body(), r.signature(), secret, WebhookReceiver.now(), 300))
+          .isTrue();
+      assertThat(
+              WebhookSignature.verify(
+                  r.body(), r.signature(), "whsec_wrong", WebhookReceiver.now(), 300))
           .isFalse();
       assertThat(r.deliveryId()).isNotBlank();
       assertThat(r.eventId()).isEqualTo(r.envelope().path("id").asText());
@@ -173,7 +209,10 @@ abstract class WebhookScenarios {
     assertThat(messageReceived.path("wamid").asText()).isEqualTo("wamid.wh1." + waId);
     assertThat(messageReceived.path("text").asText()).isEqualTo("السلام عليكم");
     // The secret is shown once: never in a read.
-    assertThat(api.get("/api/webhooks/" + subscription.path("id").asText(), BOOTSTRAP_KEY).body().has("secret"))
+    assertThat(
+            api.get("/api/webhooks/" + subscription.path("id").asText(), BOOTSTRAP_KEY)
+                .body()
+                .has("secret"))
         .isFalse();
   }
 
@@ -181,8 +220,11 @@ abstract class WebhookScenarios {
   void aReceiverThatFailsThenRecoversGetsEveryEventOncePerDeliveryAndInOrderPerConversation() {
     String id = subscribe("test.sequence").path("id").asText();
     receiver.failNext(7);
-    List<String> conversations = List.of(Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(),
-        Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(), Webhooks.PHONE_NUMBER_ID + ":" + newCustomer());
+    List<String> conversations =
+        List.of(
+            Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(),
+            Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(),
+            Webhooks.PHONE_NUMBER_ID + ":" + newCustomer());
     for (int n = 0; n < 5; n++) {
       for (String c : conversations) {
         events.publish("test.sequence", c, Map.of("n", n));
@@ -190,14 +232,20 @@ abstract class WebhookScenarios {
     }
 
     // every delivery done: a wrong second delivery would have been made by now
-    await().atMost(PATIENCE).until(() -> receiver.accepted().size() >= 15 && pendingDeliveries(id) == 0);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> receiver.accepted().size() >= 15 && pendingDeliveries(id) == 0);
     List<WebhookReceiver.Received> accepted = receiver.accepted();
     assertThat(accepted).hasSize(15);
-    assertThat(accepted.stream().map(WebhookReceiver.Received::deliveryId).distinct().count()).isEqualTo(15);
+    assertThat(accepted.stream().map(WebhookReceiver.Received::deliveryId).distinct().count())
+        .isEqualTo(15);
     assertThat(receiver.all().size()).isGreaterThan(15);
     for (String c : conversations) {
-      assertThat(receiver.accepted(c, "test.sequence").stream()
-          .map(r -> r.envelope().path("data").path("n").asInt()).toList()).containsExactly(0, 1, 2, 3, 4);
+      assertThat(
+              receiver.accepted(c, "test.sequence").stream()
+                  .map(r -> r.envelope().path("data").path("n").asInt())
+                  .toList())
+          .containsExactly(0, 1, 2, 3, 4);
     }
   }
 
@@ -206,78 +254,142 @@ abstract class WebhookScenarios {
     String id = subscribe("test.dead").path("id").asText();
     receiver.down(true);
     String conversation = Webhooks.PHONE_NUMBER_ID + ":" + newCustomer();
-    String eventId = events.publish("test.dead", conversation, Map.of("order", "A-1")).orElseThrow();
+    String eventId =
+        events.publish("test.dead", conversation, Map.of("order", "A-1")).orElseThrow();
 
-    await().atMost(PATIENCE).until(() -> api.get("/api/webhooks/" + id + "/deliveries?status=DEAD", BOOTSTRAP_KEY)
-        .body().size() == 1);
-    JsonNode dead = api.get("/api/webhooks/" + id + "/deliveries?status=DEAD", BOOTSTRAP_KEY).body().get(0);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                api.get("/api/webhooks/" + id + "/deliveries?status=DEAD", BOOTSTRAP_KEY)
+                        .body()
+                        .size()
+                    == 1);
+    JsonNode dead =
+        api.get("/api/webhooks/" + id + "/deliveries?status=DEAD", BOOTSTRAP_KEY).body().get(0);
     assertThat(dead.path("eventId").asText()).isEqualTo(eventId);
     assertThat(dead.path("attempts").asInt()).isGreaterThan(1);
     assertThat(dead.path("lastStatusCode").asInt()).isEqualTo(503);
     String deliveryId = dead.path("id").asText();
     int attemptsSeen = receiver.all().size();
-    // time passing is the point: a dead delivery stays dead over several of the deliverer's polls (100 ms)
+    // time passing is the point: a dead delivery stays dead over several of the deliverer's polls
+    // (100 ms)
     sleep(700);
     assertThat(receiver.all()).hasSize(attemptsSeen);
-    JsonNode log = api.get("/api/webhooks/" + id + "/deliveries/" + deliveryId, BOOTSTRAP_KEY).body();
+    JsonNode log =
+        api.get("/api/webhooks/" + id + "/deliveries/" + deliveryId, BOOTSTRAP_KEY).body();
     assertThat(log.path("attempts")).hasSize(attemptsSeen);
 
     receiver.down(false);
-    Api.Answer redelivered = api.post("/api/webhooks/" + id + "/deliveries/" + deliveryId + "/redeliver",
-        BOOTSTRAP_KEY, null);
+    Api.Answer redelivered =
+        api.post(
+            "/api/webhooks/" + id + "/deliveries/" + deliveryId + "/redeliver",
+            BOOTSTRAP_KEY,
+            null);
     assertThat(redelivered.status()).isEqualTo(202);
 
     await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
     assertThat(receiver.accepted().get(0).deliveryId()).isEqualTo(deliveryId);
     assertThat(receiver.accepted().get(0).eventId()).isEqualTo(eventId);
-    await().atMost(PATIENCE).until(() -> api.get("/api/webhooks/" + id + "/deliveries/" + deliveryId,
-        BOOTSTRAP_KEY).body().path("delivery").path("status").asText().equals("DELIVERED"));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                api.get("/api/webhooks/" + id + "/deliveries/" + deliveryId, BOOTSTRAP_KEY)
+                    .body()
+                    .path("delivery")
+                    .path("status")
+                    .asText()
+                    .equals("DELIVERED"));
   }
 
   @Test
-  void anEventPostedToABusyConversationIsDeliveredWhenItWaitsAgain(@Autowired MeterRegistry meters) {
+  void anEventPostedToABusyConversationIsDeliveredWhenItWaitsAgain(
+      @Autowired MeterRegistry meters) {
     subscribe("shipment.acknowledged", "conversation.started", "conversation.closed");
     TestFlow.gate = new CountDownLatch(1);
     String waId = newCustomer();
     String conversation = TEST_FLOW_NUMBER + ":" + waId;
-    byte[] text = new String(Webhooks.text(waId, "wamid.busy." + waId, "where is my order?", Instant.now()),
-        StandardCharsets.UTF_8).replace(Webhooks.PHONE_NUMBER_ID, TEST_FLOW_NUMBER).getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        new String(
+                Webhooks.text(waId, "wamid.busy." + waId, "where is my order?", Instant.now()),
+                StandardCharsets.UTF_8)
+            .replace(Webhooks.PHONE_NUMBER_ID, TEST_FLOW_NUMBER)
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(new Webhooks(port).post(text)).isEqualTo(200);
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.started").isEmpty());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !receiver.accepted(conversation, "conversation.started").isEmpty());
 
     String writer = key(Set.of("events:write"));
     Counter busy = meters.get("wasla.mailbox.deliveries").tag("outcome", "busy").counter();
     double busyBefore = busy.count();
-    Api.Answer accepted = api.post("/api/conversations/" + conversation + "/events", writer,
-        Map.of("name", "ShipmentDispatched", "id", "ship-1", "variables", Map.of("trackingNumber", "EG123")));
+    Api.Answer accepted =
+        api.post(
+            "/api/conversations/" + conversation + "/events",
+            writer,
+            Map.of(
+                "name",
+                "ShipmentDispatched",
+                "id",
+                "ship-1",
+                "variables",
+                Map.of("trackingNumber", "EG123")));
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(accepted.body().path("id").asText()).isEqualTo("ship-1");
-    assertThat(api.post("/api/conversations/" + conversation + "/events", writer,
-        Map.of("name", "ShipmentDispatched", "id", "ship-1")).body().path("duplicate").asBoolean()).isTrue();
+    assertThat(
+            api.post(
+                    "/api/conversations/" + conversation + "/events",
+                    writer,
+                    Map.of("name", "ShipmentDispatched", "id", "ship-1"))
+                .body()
+                .path("duplicate")
+                .asBoolean())
+        .isTrue();
     // the mailbox tried to deliver it and found the flow busy
     await().atMost(PATIENCE).until(() -> busy.count() > busyBefore);
-    assertThat(jdbc.sql("SELECT status FROM inbox_message WHERE conversation_key = ? AND message_name = ?")
-        .params(conversation, "ShipmentDispatched").query(String.class).single()).isEqualTo("PENDING");
+    assertThat(
+            jdbc.sql(
+                    "SELECT status FROM inbox_message WHERE conversation_key = ? AND message_name = ?")
+                .params(conversation, "ShipmentDispatched")
+                .query(String.class)
+                .single())
+        .isEqualTo("PENDING");
     assertThat(receiver.accepted(conversation, "shipment.acknowledged")).isEmpty();
 
     TestFlow.gate.countDown();
 
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "shipment.acknowledged").isEmpty());
-    JsonNode data = receiver.accepted(conversation, "shipment.acknowledged").get(0).envelope().path("data");
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !receiver.accepted(conversation, "shipment.acknowledged").isEmpty());
+    JsonNode data =
+        receiver.accepted(conversation, "shipment.acknowledged").get(0).envelope().path("data");
     assertThat(data.path("trackingNumber").asText()).isEqualTo("EG123");
     String reader = key(Set.of("conversations:read"));
     JsonNode state = api.get("/api/conversations/" + conversation, reader).body();
     assertThat(state.path("live").asBoolean()).isTrue();
-    assertThat(state.path("instance").path("activityIds").toString()).contains("catchEvent_customerMessage");
-    assertThat(state.path("transcript").get(0).path("text").asText()).isEqualTo("where is my order?");
+    assertThat(state.path("instance").path("activityIds").toString())
+        .contains("catchEvent_customerMessage");
+    assertThat(state.path("transcript").get(0).path("text").asText())
+        .isEqualTo("where is my order?");
 
-    // The test flow ends on the next customer message: conversation.closed, after the acknowledgement.
-    byte[] again = new String(Webhooks.text(waId, "wamid.busy2." + waId, "thanks", Instant.now()),
-        StandardCharsets.UTF_8).replace(Webhooks.PHONE_NUMBER_ID, TEST_FLOW_NUMBER).getBytes(StandardCharsets.UTF_8);
+    // The test flow ends on the next customer message: conversation.closed, after the
+    // acknowledgement.
+    byte[] again =
+        new String(
+                Webhooks.text(waId, "wamid.busy2." + waId, "thanks", Instant.now()),
+                StandardCharsets.UTF_8)
+            .replace(Webhooks.PHONE_NUMBER_ID, TEST_FLOW_NUMBER)
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(new Webhooks(port).post(again)).isEqualTo(200);
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.closed").isEmpty());
-    assertThat(receiver.accepted().stream().filter(r -> conversation.equals(r.envelope().path("conversationKey")
-        .asText())).map(WebhookReceiver.Received::eventType).toList())
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !receiver.accepted(conversation, "conversation.closed").isEmpty());
+    assertThat(
+            receiver.accepted().stream()
+                .filter(r -> conversation.equals(r.envelope().path("conversationKey").asText()))
+                .map(WebhookReceiver.Received::eventType)
+                .toList())
         .containsExactly("conversation.started", "shipment.acknowledged", "conversation.closed");
   }
 
@@ -291,42 +403,93 @@ abstract class WebhookScenarios {
     String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
     Webhooks webhooks = new Webhooks(port);
 
-    // an order-status question: the conversation calls order-tracking, which answers and ends; the conversation goes on
-    assertThat(webhooks.post(Webhooks.text(waId, "wamid.cc1." + waId, "where is my order ORD-12345?",
-        Instant.now()))).isEqualTo(200);
-    await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(conversation).processDefinitionKey("order-tracking").finished().count() == 1);
-    // every event of the conversation so far delivered: a wrong conversation.closed, written with the called flow's
+    // an order-status question: the conversation calls order-tracking, which answers and ends; the
+    // conversation goes on
+    assertThat(
+            webhooks.post(
+                Webhooks.text(
+                    waId, "wamid.cc1." + waId, "where is my order ORD-12345?", Instant.now())))
+        .isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                history
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(conversation)
+                        .processDefinitionKey("order-tracking")
+                        .finished()
+                        .count()
+                    == 1);
+    // every event of the conversation so far delivered: a wrong conversation.closed, written with
+    // the called flow's
     // end, would have been too
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.started").isEmpty()
-        && pendingDeliveriesOf(conversation) == 0);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_event WHERE conversation_key = ? AND event_type = ?")
-        .params(conversation, "conversation.closed").query(Long.class).single()).isZero();
-    assertThat(receiver.accepted(conversation, "conversation.closed")).as("closed while the conversation lives")
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                !receiver.accepted(conversation, "conversation.started").isEmpty()
+                    && pendingDeliveriesOf(conversation) == 0);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM webhook_event WHERE conversation_key = ? AND event_type = ?")
+                .params(conversation, "conversation.closed")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(receiver.accepted(conversation, "conversation.closed"))
+        .as("closed while the conversation lives")
         .isEmpty();
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(conversation)
-        .processDefinitionKey("sales-conversation").unfinished().count()).isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(conversation)
+                .processDefinitionKey("sales-conversation")
+                .unfinished()
+                .count())
+        .isEqualTo(1);
 
     // the conversation itself ends (the customer went silent): closed, once
     silent.closeSilent(Instant.now().plus(mailbox.inactivityTimeout()).plusSeconds(60));
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "conversation.closed").isEmpty()
-        && pendingDeliveriesOf(conversation) == 0);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                !receiver.accepted(conversation, "conversation.closed").isEmpty()
+                    && pendingDeliveriesOf(conversation) == 0);
     assertThat(receiver.accepted(conversation, "conversation.closed")).hasSize(1);
-    assertThat(receiver.accepted(conversation, "conversation.closed").get(0).envelope().path("data")
-        .path("processDefinitionId").asText()).startsWith("sales-conversation:");
+    assertThat(
+            receiver
+                .accepted(conversation, "conversation.closed")
+                .get(0)
+                .envelope()
+                .path("data")
+                .path("processDefinitionId")
+                .asText())
+        .startsWith("sales-conversation:");
   }
 
   @Test
   void theCrmCountsTheReturningCustomersOrdersFromTheStoreAndTagsHimARepeatBuyer() {
-    // the demo store's returning customer: ORD-12001 (delivered) and ORD-12002 (shipped), placed before Wasla
+    // the demo store's returning customer: ORD-12001 (delivered) and ORD-12002 (shipped), placed
+    // before Wasla
     String waId = "201001234567";
     String customer = Webhooks.PHONE_NUMBER_ID + ":" + waId;
-    assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.crm." + System.nanoTime(), "السلام عليكم",
-        Instant.now()))).isEqualTo(200);
+    assertThat(
+            new Webhooks(port)
+                .post(
+                    Webhooks.text(
+                        waId, "wamid.crm." + System.nanoTime(), "السلام عليكم", Instant.now())))
+        .isEqualTo(200);
 
     String reader = key(Set.of("customers:read"));
-    await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customer, reader).status() == 200
-        && api.get("/api/customers/" + customer, reader).body().path("orders").asInt() == 2);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                api.get("/api/customers/" + customer, reader).status() == 200
+                    && api.get("/api/customers/" + customer, reader).body().path("orders").asInt()
+                        == 2);
     JsonNode profile = api.get("/api/customers/" + customer, reader).body();
     assertThat(profile.path("totalSpend").decimalValue()).isEqualByComparingTo("20398");
     assertThat(profile.path("lastOrderAt").asText()).startsWith("2026-11-20T09:02");
@@ -337,13 +500,20 @@ abstract class WebhookScenarios {
   void aSlowReceiverDoesNotHoldBackAnotherOne() throws Exception {
     try (WebhookReceiver slow = new WebhookReceiver()) {
       slow.slow(4000);
-      assertThat(api.post("/api/webhooks", BOOTSTRAP_KEY,
-          Map.of("url", slow.url(), "eventTypes", List.of("test.speed"))).status()).isEqualTo(201);
+      assertThat(
+              api.post(
+                      "/api/webhooks",
+                      BOOTSTRAP_KEY,
+                      Map.of("url", slow.url(), "eventTypes", List.of("test.speed")))
+                  .status())
+          .isEqualTo(201);
       subscribe("test.speed");
       for (int i = 0; i < 6; i++) {
-        events.publish("test.speed", Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(), Map.of("i", i));
+        events.publish(
+            "test.speed", Webhooks.PHONE_NUMBER_ID + ":" + newCustomer(), Map.of("i", i));
       }
-      // the fast receiver has all six while the slow one is still on its first two (one per worker it may hold)
+      // the fast receiver has all six while the slow one is still on its first two (one per worker
+      // it may hold)
       await().atMost(Duration.ofSeconds(3)).until(() -> receiver.accepted().size() == 6);
       // (recorded on arrival: the slow receiver has not answered these two yet)
       assertThat(slow.all()).hasSizeLessThanOrEqualTo(2);
@@ -356,33 +526,70 @@ abstract class WebhookScenarios {
     String writer = key(Set.of("events:write"));
     String conversation = Webhooks.PHONE_NUMBER_ID + ":" + newCustomer();
 
-    Api.Answer accepted = api.post("/api/conversations/" + conversation + "/events", writer,
-        Map.of("name", "OrderPlacedForTest", "variables", Map.of("orderId", "A-77")));
+    Api.Answer accepted =
+        api.post(
+            "/api/conversations/" + conversation + "/events",
+            writer,
+            Map.of("name", "OrderPlacedForTest", "variables", Map.of("orderId", "A-77")));
     assertThat(accepted.status()).isEqualTo(202);
 
     // the flow emits order.created while it starts, so it may arrive before conversation.started
-    await().atMost(PATIENCE).until(() -> !receiver.accepted(conversation, "order.created").isEmpty()
-        && !receiver.accepted(conversation, "conversation.started").isEmpty());
-    assertThat(receiver.accepted(conversation, "order.created").get(0).envelope().path("data").path("orderId")
-        .asText()).isEqualTo("A-77");
-    assertThat(receiver.accepted(conversation, "conversation.started").get(0).envelope().path("data")
-        .path("startedBy").asText()).isEqualTo("OrderPlacedForTest");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                !receiver.accepted(conversation, "order.created").isEmpty()
+                    && !receiver.accepted(conversation, "conversation.started").isEmpty());
+    assertThat(
+            receiver
+                .accepted(conversation, "order.created")
+                .get(0)
+                .envelope()
+                .path("data")
+                .path("orderId")
+                .asText())
+        .isEqualTo("A-77");
+    assertThat(
+            receiver
+                .accepted(conversation, "conversation.started")
+                .get(0)
+                .envelope()
+                .path("data")
+                .path("startedBy")
+                .asText())
+        .isEqualTo("OrderPlacedForTest");
   }
 
   @Test
   void subscriptionsAreCreatedListedChangedAndDeleted() {
     String id = subscribe("message.sent").path("id").asText();
     assertThat(api.get("/api/webhooks", BOOTSTRAP_KEY).body().findValuesAsText("id")).contains(id);
-    Api.Answer paused = api.call("PATCH", "/api/webhooks/" + id, BOOTSTRAP_KEY,
-        Map.of("active", false, "eventTypes", List.of("*")), Map.of());
+    Api.Answer paused =
+        api.call(
+            "PATCH",
+            "/api/webhooks/" + id,
+            BOOTSTRAP_KEY,
+            Map.of("active", false, "eventTypes", List.of("*")),
+            Map.of());
     assertThat(paused.status()).isEqualTo(200);
     assertThat(paused.body().path("active").asBoolean()).isFalse();
     assertThat(paused.body().path("eventTypes").get(0).asText()).isEqualTo("*");
-    assertThat(api.post("/api/webhooks", BOOTSTRAP_KEY, Map.of("url", "ftp://x", "eventTypes", List.of("*")))
-        .status()).isEqualTo(400);
-    assertThat(api.post("/api/webhooks", BOOTSTRAP_KEY, Map.of("url", receiver.url(), "eventTypes",
-        List.of("Not A Type"))).status()).isEqualTo(400);
-    assertThat(api.call("DELETE", "/api/webhooks/" + id, BOOTSTRAP_KEY, null, Map.of()).status()).isEqualTo(204);
+    assertThat(
+            api.post(
+                    "/api/webhooks",
+                    BOOTSTRAP_KEY,
+                    Map.of("url", "ftp://x", "eventTypes", List.of("*")))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api.post(
+                    "/api/webhooks",
+                    BOOTSTRAP_KEY,
+                    Map.of("url", receiver.url(), "eventTypes", List.of("Not A Type")))
+                .status())
+        .isEqualTo(400);
+    assertThat(api.call("DELETE", "/api/webhooks/" + id, BOOTSTRAP_KEY, null, Map.of()).status())
+        .isEqualTo(204);
     assertThat(api.get("/api/webhooks/" + id, BOOTSTRAP_KEY).status()).isEqualTo(404);
   }
 
@@ -394,26 +601,47 @@ abstract class WebhookScenarios {
 
     Api.Answer missing = api.post("/api/conversations/" + conversation + "/events", null, event);
     assertThat(missing.status()).isEqualTo(401);
-    assertThat(missing.body().path("type").asText()).isEqualTo("https://wasla.app/problems/unauthenticated");
-    assertThat(api.post("/api/conversations/" + conversation + "/events", "wsk_wrong", event).status())
+    assertThat(missing.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/unauthenticated");
+    assertThat(
+            api.post("/api/conversations/" + conversation + "/events", "wsk_wrong", event).status())
         .isEqualTo(401);
-    Api.Answer underScoped = api.post("/api/conversations/" + conversation + "/events", reader, event);
+    Api.Answer underScoped =
+        api.post("/api/conversations/" + conversation + "/events", reader, event);
     assertThat(underScoped.status()).isEqualTo(403);
-    assertThat(underScoped.body().path("type").asText()).isEqualTo("https://wasla.app/problems/insufficient-scope");
+    assertThat(underScoped.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/insufficient-scope");
     assertThat(api.get("/api/webhooks", reader).status()).isEqualTo(403);
-    assertThat(api.post("/api/messages", reader, Map.of("to", conversation, "text", "hi")).status()).isEqualTo(403);
-    assertThat(api.post("/api/keys", reader, Map.of("name", "x", "scopes", List.of("keys:manage"))).status())
+    assertThat(api.post("/api/messages", reader, Map.of("to", conversation, "text", "hi")).status())
+        .isEqualTo(403);
+    assertThat(
+            api.post("/api/keys", reader, Map.of("name", "x", "scopes", List.of("keys:manage")))
+                .status())
         .isEqualTo(403);
     assertThat(api.get("/api/conversations/" + conversation, reader).status()).isEqualTo(404);
 
-    String id = api.get("/api/keys", BOOTSTRAP_KEY).body().findValues("id").stream().map(JsonNode::asText)
-        .filter(k -> jdbc.sql("SELECT key_hash FROM api_key WHERE id = ?").param(k).query(String.class).single()
-            .equals(app.wasla.api.ApiKeysTestAccess.hash(reader))).findFirst().orElseThrow();
-    assertThat(api.call("DELETE", "/api/keys/" + id, BOOTSTRAP_KEY, null, Map.of()).status()).isEqualTo(204);
+    String id =
+        api.get("/api/keys", BOOTSTRAP_KEY).body().findValues("id").stream()
+            .map(JsonNode::asText)
+            .filter(
+                k ->
+                    jdbc.sql("SELECT key_hash FROM api_key WHERE id = ?")
+                        .param(k)
+                        .query(String.class)
+                        .single()
+                        .equals(app.wasla.api.ApiKeysTestAccess.hash(reader)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(api.call("DELETE", "/api/keys/" + id, BOOTSTRAP_KEY, null, Map.of()).status())
+        .isEqualTo(204);
     assertThat(api.get("/api/conversations/" + conversation, reader).status()).isEqualTo(401);
     // Keys are stored hashed: the key itself is nowhere in the table.
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ? OR key_prefix = ?")
-        .params(reader, reader).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ? OR key_prefix = ?")
+                .params(reader, reader)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -429,16 +657,21 @@ abstract class WebhookScenarios {
       }
       identity.createMembership("webhookadmin", Groups.CAMUNDA_ADMIN);
     }
-    String basic = "Basic " + Base64.getEncoder().encodeToString("webhookadmin:S3cret-admin-pw".getBytes());
+    String basic =
+        "Basic " + Base64.getEncoder().encodeToString("webhookadmin:S3cret-admin-pw".getBytes());
     String wrong = "Basic " + Base64.getEncoder().encodeToString("webhookadmin:guess".getBytes());
 
-    Api.Answer created = api.post("/api/keys", basic, Map.of("name", "shop", "scopes", List.of("events:write")));
+    Api.Answer created =
+        api.post("/api/keys", basic, Map.of("name", "shop", "scopes", List.of("events:write")));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("key").asText()).startsWith("wsk_");
     assertThat(created.body().path("apiKey").path("createdBy").asText()).isEqualTo("webhookadmin");
-    assertThat(created.body().path("apiKey").path("scopes").get(0).asText()).isEqualTo("events:write");
+    assertThat(created.body().path("apiKey").path("scopes").get(0).asText())
+        .isEqualTo("events:write");
     // (after the good one: Camunda delays logins after a failed attempt)
-    assertThat(api.post("/api/keys", wrong, Map.of("name", "shop", "scopes", List.of("events:write"))).status())
+    assertThat(
+            api.post("/api/keys", wrong, Map.of("name", "shop", "scopes", List.of("events:write")))
+                .status())
         .isEqualTo(401);
   }
 
@@ -447,37 +680,60 @@ abstract class WebhookScenarios {
     String sender = key(Set.of("messages:send"));
     String waId = newCustomer();
     String conversation = Webhooks.PHONE_NUMBER_ID + ":" + waId;
-    Map<String, Object> template = Map.of("to", conversation,
-        "template", Map.of("name", "order_shipped", "language", "ar", "parameters", List.of("EG123")));
+    Map<String, Object> template =
+        Map.of(
+            "to",
+            conversation,
+            "template",
+            Map.of("name", "order_shipped", "language", "ar", "parameters", List.of("EG123")));
 
     assertThat(api.post("/api/messages", sender, template).status()).isEqualTo(400);
-    Api.Answer first = api.call("POST", "/api/messages", sender, template, Map.of("Idempotency-Key", "ship-77"));
-    Api.Answer second = api.call("POST", "/api/messages", sender, template, Map.of("Idempotency-Key", "ship-77"));
+    Api.Answer first =
+        api.call("POST", "/api/messages", sender, template, Map.of("Idempotency-Key", "ship-77"));
+    Api.Answer second =
+        api.call("POST", "/api/messages", sender, template, Map.of("Idempotency-Key", "ship-77"));
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(second.body().path("wamid").asText()).isEqualTo(first.body().path("wamid").asText());
     assertThat(META.sentTo(waId)).hasSize(1);
     assertThat(META.sentTo(waId).get(0).type()).isEqualTo("template");
-    Api.Answer closedWindow = api.call("POST", "/api/messages", sender, Map.of("to", conversation, "text", "hi"),
-        Map.of("Idempotency-Key", "late-1"));
+    Api.Answer closedWindow =
+        api.call(
+            "POST",
+            "/api/messages",
+            sender,
+            Map.of("to", conversation, "text", "hi"),
+            Map.of("Idempotency-Key", "late-1"));
     assertThat(closedWindow.status()).isEqualTo(409);
-    assertThat(closedWindow.body().path("type").asText()).isEqualTo("https://wasla.app/problems/service-window-closed");
+    assertThat(closedWindow.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/service-window-closed");
   }
 
   @Test
   void anEventForAnUnknownConversationIs404AndOversizedBodiesAre413AndBurstsAre429() {
     String writer = key(Set.of("events:write"));
-    Api.Answer unknown = api.post("/api/conversations/" + Webhooks.PHONE_NUMBER_ID + ":" + newCustomer() + "/events",
-        writer, Map.of("name", "ShipmentDispatched"));
+    Api.Answer unknown =
+        api.post(
+            "/api/conversations/" + Webhooks.PHONE_NUMBER_ID + ":" + newCustomer() + "/events",
+            writer,
+            Map.of("name", "ShipmentDispatched"));
     assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.body().path("type").asText()).isEqualTo("https://wasla.app/problems/not-found");
+    assertThat(unknown.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/not-found");
 
     String big = "x".repeat(20_000);
-    assertThat(api.post("/api/conversations/1:2/events", writer, Map.of("name", "Big", "variables",
-        Map.of("blob", big))).status()).isEqualTo(413);
+    assertThat(
+            api.post(
+                    "/api/conversations/1:2/events",
+                    writer,
+                    Map.of("name", "Big", "variables", Map.of("blob", big)))
+                .status())
+        .isEqualTo(413);
 
-    List<Integer> statuses = IntStream.range(0, 60)
-        .mapToObj(i -> api.get("/api/conversations/1:2", writer).status()).toList();
+    List<Integer> statuses =
+        IntStream.range(0, 60)
+            .mapToObj(i -> api.get("/api/conversations/1:2", writer).status())
+            .toList();
     assertThat(statuses).contains(429);
   }
 
@@ -486,21 +742,34 @@ abstract class WebhookScenarios {
     JsonNode doc = api.get("/v3/api-docs", null).body();
     Set<String> paths = new java.util.HashSet<>();
     doc.path("paths").fieldNames().forEachRemaining(paths::add);
-    assertThat(paths).contains("/api/conversations/{key}/events", "/api/conversations/{key}", "/api/messages",
-        "/api/webhooks", "/api/keys", "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver");
-    assertThat(paths.stream().filter(p -> !p.startsWith("/api/")).collect(Collectors.toList())).isEmpty();
+    assertThat(paths)
+        .contains(
+            "/api/conversations/{key}/events",
+            "/api/conversations/{key}",
+            "/api/messages",
+            "/api/webhooks",
+            "/api/keys",
+            "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver");
+    assertThat(paths.stream().filter(p -> !p.startsWith("/api/")).collect(Collectors.toList()))
+        .isEmpty();
   }
 
   /** Deliveries of the subscription not made yet (neither delivered nor dead). */
   long pendingDeliveries(String subscriptionId) {
-    return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = ? AND status = 'PENDING'")
-        .param(subscriptionId).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = ? AND status = 'PENDING'")
+        .param(subscriptionId)
+        .query(Long.class)
+        .single();
   }
 
   /** Deliveries of the conversation's events not made yet (neither delivered nor dead). */
   long pendingDeliveriesOf(String conversation) {
-    return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE order_key = ? AND status = 'PENDING'")
-        .param(conversation).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM webhook_delivery WHERE order_key = ? AND status = 'PENDING'")
+        .param(conversation)
+        .query(Long.class)
+        .single();
   }
 
   static void sleep(long ms) {

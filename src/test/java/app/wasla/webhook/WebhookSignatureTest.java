@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
 
-  private static final byte[] BODY = "{\"id\":\"evt_1\",\"type\":\"message.received\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "{\"id\":\"evt_1\",\"type\":\"message.received\"}".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void aSignatureVerifiesOnlyForItsBodySecretAndRecentTimestamp() {
@@ -20,8 +21,14 @@ class WebhookSignatureTest {
     tampered[5] ^= 1;
     assertThat(WebhookSignature.verify(tampered, header, "whsec_a", 1_700_000_100L, 300)).isFalse();
     assertThat(WebhookSignature.verify(BODY, header, "whsec_a", 1_700_001_000L, 300)).isFalse();
-    assertThat(WebhookSignature.verify(BODY, header.replace("t=1700000000", "t=1700000001"), "whsec_a",
-        1_700_000_100L, 300)).isFalse();
+    assertThat(
+            WebhookSignature.verify(
+                BODY,
+                header.replace("t=1700000000", "t=1700000001"),
+                "whsec_a",
+                1_700_000_100L,
+                300))
+        .isFalse();
     assertThat(WebhookSignature.verify(BODY, null, "whsec_a", 1_700_000_100L, 300)).isFalse();
     assertThat(WebhookSignature.verify(BODY, "garbage", "whsec_a", 1_700_000_100L, 300)).isFalse();
   }

@@ -20,9 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Webhook subscriptions cannot reach inside in cloud mode: internal literal addresses and metadata names are refused
- * when a subscription is made, every resolved address is checked again at delivery time, and the delivery log says
- * what failed without echoing hosts or ports. Cloud defaults (https only), real HTTP, H2.
+ * Webhook subscriptions cannot reach inside in cloud mode: internal literal addresses and metadata
+ * names are refused when a subscription is made, every resolved address is checked again at
+ * delivery time, and the delivery log says what failed without echoing hosts or ports. Cloud
+ * defaults (https only), real HTTP, H2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookTargetsTest {
@@ -33,7 +34,9 @@ class WebhookTargetsTest {
   @DynamicPropertySource
   static void cloudMode(DynamicPropertyRegistry registry) {
     META.registerCloudMode(registry);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:webhook-targets;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:mem:webhook-targets;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     registry.add("wasla.api.bootstrap-key", () -> KEY);
     registry.add("wasla.api.rate-limit", () -> "1000");
     registry.add("wasla.mailbox.enabled", () -> "false");
@@ -59,32 +62,59 @@ class WebhookTargetsTest {
   }
 
   Api.Answer subscribe(String url) {
-    return api.post("/api/webhooks", KEY, Map.of("url", url, "eventTypes", List.of("message.received")));
+    return api.post(
+        "/api/webhooks", KEY, Map.of("url", url, "eventTypes", List.of("message.received")));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://127.0.0.1:8080/hook", "https://169.254.169.254/latest/meta-data/",
-      "https://metadata.google.internal/computeMetadata/v1/", "https://[::1]:8080/hook", "https://2130706433/hook",
-      "https://0x7f.1/hook", "https://017700000001/hook", "https://10.0.0.5/hook", "https://172.16.3.4/hook",
-      "https://192.168.1.1/hook", "https://100.64.0.1/hook", "https://0.0.0.0/hook", "https://[::]/hook",
-      "https://[fe80::1]/hook", "https://[fd00:ec2::254]/hook", "https://[::ffff:127.0.0.1]/hook",
-      "https://[::ffff:a9fe:a9fe]/hook", "https://224.0.0.1/hook", "https://255.255.255.255/hook",
-      "https://METADATA.GOOGLE.INTERNAL./x", "http://example.com/hook", "https://localhost/",
-      "https://LOCALHOST/hook", "https://localhost./hook", "https://sub.localhost/hook", "https://A.B.LocalHost./x",
-      "https://[::ffff:0:7f00:1]:8443/", "https://[::ffff:0:a9fe:a9fe]/hook", "https://[::ffff:0:a00:5]/hook"})
+  @ValueSource(
+      strings = {
+        "https://127.0.0.1:8080/hook",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://metadata.google.internal/computeMetadata/v1/",
+        "https://[::1]:8080/hook",
+        "https://2130706433/hook",
+        "https://0x7f.1/hook",
+        "https://017700000001/hook",
+        "https://10.0.0.5/hook",
+        "https://172.16.3.4/hook",
+        "https://192.168.1.1/hook",
+        "https://100.64.0.1/hook",
+        "https://0.0.0.0/hook",
+        "https://[::]/hook",
+        "https://[fe80::1]/hook",
+        "https://[fd00:ec2::254]/hook",
+        "https://[::ffff:127.0.0.1]/hook",
+        "https://[::ffff:a9fe:a9fe]/hook",
+        "https://224.0.0.1/hook",
+        "https://255.255.255.255/hook",
+        "https://METADATA.GOOGLE.INTERNAL./x",
+        "http://example.com/hook",
+        "https://localhost/",
+        "https://LOCALHOST/hook",
+        "https://localhost./hook",
+        "https://sub.localhost/hook",
+        "https://A.B.LocalHost./x",
+        "https://[::ffff:0:7f00:1]:8443/",
+        "https://[::ffff:0:a9fe:a9fe]/hook",
+        "https://[::ffff:0:a00:5]/hook"
+      })
   void internalTargetsAreRefusedWhenSubscribing(String url) {
     int before = subscriptions.list().size();
     Api.Answer answer = subscribe(url);
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().path("type").asText()).isEqualTo("https://wasla.app/problems/invalid-request");
-    assertThat(answer.body().path("detail").asText()).containsAnyOf("internal address", "metadata", "https");
+    assertThat(answer.body().path("type").asText())
+        .isEqualTo("https://wasla.app/problems/invalid-request");
+    assertThat(answer.body().path("detail").asText())
+        .containsAnyOf("internal address", "metadata", "https");
     assertThat(subscriptions.list()).hasSize(before);
   }
 
   @Test
   void changingAUrlToAnInternalOneIsRefusedToo() {
     String id = subscribe("https://example.com/hook").body().path("id").asText();
-    Api.Answer answer = api.call("PATCH", "/api/webhooks/" + id, KEY, Map.of("url", "https://[::1]/x"), Map.of());
+    Api.Answer answer =
+        api.call("PATCH", "/api/webhooks/" + id, KEY, Map.of("url", "https://[::1]/x"), Map.of());
     assertThat(answer.status()).isEqualTo(400);
     assertThat(subscriptions.find(id).orElseThrow().url()).isEqualTo("https://example.com/hook");
   }
@@ -98,8 +128,10 @@ class WebhookTargetsTest {
 
   @Test
   void aNameThatResolvesInsideIsRefusedAtDelivery() {
-    // a name passes at subscription time; what it resolves to is checked at each delivery (DNS rebinding). This
-    // machine's own name resolves to a loopback or private address (localhost itself is refused at subscription).
+    // a name passes at subscription time; what it resolves to is checked at each delivery (DNS
+    // rebinding). This
+    // machine's own name resolves to a loopback or private address (localhost itself is refused at
+    // subscription).
     Api.Answer created = subscribe("https://" + ownHostName() + ":" + port + "/api/keys");
     assertThat(created.status()).isEqualTo(201);
     JsonNode entry = deliverOnce(created.body().path("id").asText());
@@ -125,14 +157,20 @@ class WebhookTargetsTest {
     }
   }
 
-  /** Publishes one event and waits until its delivery has been attempted; the log entry the API shows. */
+  /**
+   * Publishes one event and waits until its delivery has been attempted; the log entry the API
+   * shows.
+   */
   private JsonNode deliverOnce(String subscriptionId) {
     events.publish("message.received", null, Map.of("text", "hi"));
     String path = "/api/webhooks/" + subscriptionId + "/deliveries";
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      JsonNode log = api.get(path, KEY).body();
-      return log.size() == 1 && log.get(0).path("attempts").asInt() >= 1;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonNode log = api.get(path, KEY).body();
+              return log.size() == 1 && log.get(0).path("attempts").asInt() >= 1;
+            });
     return api.get(path, KEY).body().get(0);
   }
 }

@@ -24,12 +24,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.support.RetryTemplate;
 
-/** Sends messages and read receipts through Meta's WhatsApp Cloud API, retrying what is worth retrying. */
+/**
+ * Sends messages and read receipts through Meta's WhatsApp Cloud API, retrying what is worth
+ * retrying.
+ */
 public final class CloudApiClient {
 
   private static final Logger log = LoggerFactory.getLogger(CloudApiClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Longest a call waits for its number's throughput; a call still waiting then fails as retryable. */
+
+  /**
+   * Longest a call waits for its number's throughput; a call still waiting then fails as retryable.
+   */
   private static final Duration THROUGHPUT_WAIT = Duration.ofSeconds(30);
 
   private final OkHttpClient http;
@@ -37,38 +43,50 @@ public final class CloudApiClient {
   private final HttpUrl baseUrl;
   private final String accessToken;
   private final RetryTemplate retry;
-  /** Meta's throughput is per business number: one limiter per phone_number_id, spreading calls evenly. */
+
+  /**
+   * Meta's throughput is per business number: one limiter per phone_number_id, spreading calls
+   * evenly.
+   */
   private final Map<String, RateLimiter> throughput = new ConcurrentHashMap<>();
+
   private final RateLimiterConfig throughputLimit;
 
   public CloudApiClient(OkHttpClient http, ObjectMapper json, WhatsAppProperties props) {
     this(http, json, props, null);
   }
 
-  /** For tests: a {@link Sleeper} that records backoffs instead of waiting (null waits for real). */
+  /**
+   * For tests: a {@link Sleeper} that records backoffs instead of waiting (null waits for real).
+   */
   CloudApiClient(OkHttpClient http, ObjectMapper json, WhatsAppProperties props, Sleeper sleeper) {
     this.http = Objects.requireNonNull(http, "http");
     this.json = Objects.requireNonNull(json, "json");
     this.baseUrl = HttpUrl.parse(props.apiBaseUrl());
     if (baseUrl == null) {
-      throw new IllegalArgumentException("wasla.whatsapp.api-base-url is not an http(s) URL: " + props.apiBaseUrl());
+      throw new IllegalArgumentException(
+          "wasla.whatsapp.api-base-url is not an http(s) URL: " + props.apiBaseUrl());
     }
     if (props.accessToken() == null || props.accessToken().isBlank()) {
-      throw new IllegalArgumentException("wasla.whatsapp.access-token is required to call the Cloud API");
+      throw new IllegalArgumentException(
+          "wasla.whatsapp.access-token is required to call the Cloud API");
     }
     this.accessToken = props.accessToken();
-    this.retry = RetryTemplate.builder()
-        .maxAttempts(props.sendAttempts())
-        .customBackoff(new RetryAfterBackOffPolicy(props.sendBackoff(), sleeper))
-        // a pair rate limit (131056) lasts seconds: the outbox holds that conversation instead, and this sender
-        // thread goes on with other customers' sends
-        .retryOn(t -> t instanceof CloudApiException e && e.retryable() && !e.pairRateLimit())
-        .build();
-    this.throughputLimit = RateLimiterConfig.custom()
-        .limitForPeriod(1)
-        .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / props.messagesPerSecond()))
-        .timeoutDuration(THROUGHPUT_WAIT)
-        .build();
+    this.retry =
+        RetryTemplate.builder()
+            .maxAttempts(props.sendAttempts())
+            .customBackoff(new RetryAfterBackOffPolicy(props.sendBackoff(), sleeper))
+            // a pair rate limit (131056) lasts seconds: the outbox holds that conversation instead,
+            // and this sender
+            // thread goes on with other customers' sends
+            .retryOn(t -> t instanceof CloudApiException e && e.retryable() && !e.pairRateLimit())
+            .build();
+    this.throughputLimit =
+        RateLimiterConfig.custom()
+            .limitForPeriod(1)
+            .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / props.messagesPerSecond()))
+            .timeoutDuration(THROUGHPUT_WAIT)
+            .build();
   }
 
   /** An OkHttp client with the configured connect and read timeouts. */
@@ -79,36 +97,53 @@ public final class CloudApiClient {
         .build();
   }
 
-  /** Sends {@code message} from the business number to the customer {@code to}; returns the new wamid. */
+  /**
+   * Sends {@code message} from the business number to the customer {@code to}; returns the new
+   * wamid.
+   */
   public String send(String phoneNumberId, String to, OutboundMessage message) {
     requireText(phoneNumberId, "phoneNumberId");
     requireText(to, "to");
     Objects.requireNonNull(message, "message");
-    ObjectNode body = json.createObjectNode()
-        .put("messaging_product", "whatsapp")
-        .put("recipient_type", "individual")
-        .put("to", to)
-        .put("type", message.type());
+    ObjectNode body =
+        json.createObjectNode()
+            .put("messaging_product", "whatsapp")
+            .put("recipient_type", "individual")
+            .put("to", to)
+            .put("type", message.type());
     body.set(message.type(), messageObject(message));
     JsonNode response = post(phoneNumberId, body);
     JsonNode id = response.path("messages").path(0).path("id");
     if (!id.isTextual() || id.asText().isBlank()) {
       // Without the wamid no status can be matched to this send; retrying could send it twice.
-      throw new CloudApiException("Cloud API answered success without messages[0].id for a " + message.type()
-          + " message from " + phoneNumberId, 200, null, null, false, null, null);
+      throw new CloudApiException(
+          "Cloud API answered success without messages[0].id for a "
+              + message.type()
+              + " message from "
+              + phoneNumberId,
+          200,
+          null,
+          null,
+          false,
+          null,
+          null);
     }
     log.debug("Cloud API sent {} message {} from {}", message.type(), id.asText(), phoneNumberId);
     return id.asText();
   }
 
-  /** Marks a customer's message as read (blue ticks), optionally showing the typing indicator until the reply. */
+  /**
+   * Marks a customer's message as read (blue ticks), optionally showing the typing indicator until
+   * the reply.
+   */
   public void markRead(String phoneNumberId, String wamid, boolean typingIndicator) {
     requireText(phoneNumberId, "phoneNumberId");
     requireText(wamid, "wamid");
-    ObjectNode body = json.createObjectNode()
-        .put("messaging_product", "whatsapp")
-        .put("status", "read")
-        .put("message_id", wamid);
+    ObjectNode body =
+        json.createObjectNode()
+            .put("messaging_product", "whatsapp")
+            .put("status", "read")
+            .put("message_id", wamid);
     if (typingIndicator) {
       body.putObject("typing_indicator").put("type", "text");
     }
@@ -149,12 +184,16 @@ public final class CloudApiClient {
     } else if (message instanceof OutboundMessage.CtaUrl c) {
       o.put("type", "cta_url");
       interactiveTexts(o, c.header(), c.body(), c.footer());
-      o.putObject("action").put("name", "cta_url").putObject("parameters")
-          .put("display_text", c.displayText()).put("url", c.url());
+      o.putObject("action")
+          .put("name", "cta_url")
+          .putObject("parameters")
+          .put("display_text", c.displayText())
+          .put("url", c.url());
     } else if (message instanceof OutboundMessage.Template t) {
       o.put("name", t.name());
       o.putObject("language").put("code", t.languageCode());
-      // An empty components array is rejected for templates without variables, so leave it out entirely.
+      // An empty components array is rejected for templates without variables, so leave it out
+      // entirely.
       if (!t.bodyParameters().isEmpty()) {
         ObjectNode component = o.putArray("components").addObject().put("type", "body");
         ArrayNode parameters = component.putArray("parameters");
@@ -165,12 +204,14 @@ public final class CloudApiClient {
     } else if (message instanceof OutboundMessage.Reaction r) {
       o.put("message_id", r.messageWamid()).put("emoji", r.emoji());
     } else {
-      throw new IllegalArgumentException("Unsupported outbound message: " + message.getClass().getName());
+      throw new IllegalArgumentException(
+          "Unsupported outbound message: " + message.getClass().getName());
     }
     return o;
   }
 
-  private static void interactiveTexts(ObjectNode interactive, String header, String body, String footer) {
+  private static void interactiveTexts(
+      ObjectNode interactive, String header, String body, String footer) {
     if (header != null) {
       interactive.putObject("header").put("type", "text").put("text", header);
     }
@@ -181,57 +222,97 @@ public final class CloudApiClient {
   }
 
   private JsonNode post(String phoneNumberId, ObjectNode body) {
-    HttpUrl url = baseUrl.newBuilder().addPathSegment(phoneNumberId).addPathSegment("messages").build();
+    HttpUrl url =
+        baseUrl.newBuilder().addPathSegment(phoneNumberId).addPathSegment("messages").build();
     byte[] bytes;
     try {
       bytes = json.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialise a Cloud API request", e);
     }
-    RateLimiter limiter = throughput.computeIfAbsent(phoneNumberId,
-        id -> RateLimiter.of("whatsapp-" + id, throughputLimit));
-    return retry.execute(context -> {
-      if (!limiter.acquirePermission()) {
-        throw new CloudApiException("Cloud API throughput of " + phoneNumberId + " still used up after "
-            + THROUGHPUT_WAIT.toSeconds() + " s (wasla.whatsapp.messages-per-second)", 0, null, null, true, null, null);
-      }
-      return attempt(url, bytes, context.getRetryCount() + 1);
-    });
+    RateLimiter limiter =
+        throughput.computeIfAbsent(
+            phoneNumberId, id -> RateLimiter.of("whatsapp-" + id, throughputLimit));
+    return retry.execute(
+        context -> {
+          if (!limiter.acquirePermission()) {
+            throw new CloudApiException(
+                "Cloud API throughput of "
+                    + phoneNumberId
+                    + " still used up after "
+                    + THROUGHPUT_WAIT.toSeconds()
+                    + " s (wasla.whatsapp.messages-per-second)",
+                0,
+                null,
+                null,
+                true,
+                null,
+                null);
+          }
+          return attempt(url, bytes, context.getRetryCount() + 1);
+        });
   }
 
   private JsonNode attempt(HttpUrl url, byte[] body, int attempt) {
-    Request request = new Request.Builder()
-        .url(url)
-        .header("Authorization", "Bearer " + accessToken)
-        .post(RequestBody.create(body, JSON))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + accessToken)
+            .post(RequestBody.create(body, JSON))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody responseBody = response.body();
       String text = responseBody == null ? "" : responseBody.string();
-      log.debug("Cloud API POST {} -> HTTP {} (attempt {})", url.encodedPath(), response.code(), attempt);
+      log.debug(
+          "Cloud API POST {} -> HTTP {} (attempt {})", url.encodedPath(), response.code(), attempt);
       if (!response.isSuccessful()) {
         throw error(url, response.code(), text, response.header("Retry-After"));
       }
       try {
         return json.readTree(text);
       } catch (JsonProcessingException e) {
-        throw new CloudApiException(safe("Cloud API POST " + url.encodedPath() + " answered HTTP " + response.code()
-            + " with a body that is not JSON"), response.code(), null, null, false, null, null);
+        throw new CloudApiException(
+            safe(
+                "Cloud API POST "
+                    + url.encodedPath()
+                    + " answered HTTP "
+                    + response.code()
+                    + " with a body that is not JSON"),
+            response.code(),
+            null,
+            null,
+            false,
+            null,
+            null);
       }
     } catch (IOException e) {
-      // No answer at all (timeout, refused, reset): Meta may or may not have the request, and trying again is
+      // No answer at all (timeout, refused, reset): Meta may or may not have the request, and
+      // trying again is
       // the only way to find out; idempotency of sends is the caller's job (one row per send).
-      throw new CloudApiException(safe("Cloud API POST " + url.encodedPath() + " failed without a response: "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
-          0, null, null, true, null, e);
+      throw new CloudApiException(
+          safe(
+              "Cloud API POST "
+                  + url.encodedPath()
+                  + " failed without a response: "
+                  + e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage())),
+          0,
+          null,
+          null,
+          true,
+          null,
+          e);
     }
   }
 
   private CloudApiException error(HttpUrl url, int status, String body, String retryAfterHeader) {
     Integer code = null;
     String fbtraceId = null;
-    StringBuilder message = new StringBuilder("Cloud API POST ").append(url.encodedPath())
-        .append(" failed: HTTP ").append(status);
+    StringBuilder message =
+        new StringBuilder("Cloud API POST ")
+            .append(url.encodedPath())
+            .append(" failed: HTTP ")
+            .append(status);
     try {
       JsonNode error = json.readTree(body).path("error");
       if (error.path("code").canConvertToInt()) {
@@ -240,7 +321,8 @@ public final class CloudApiClient {
       }
       fbtraceId = error.hasNonNull("fbtrace_id") ? error.get("fbtrace_id").asText() : null;
       if (error.hasNonNull("message")) {
-        // Meta's text may name the customer's number ("undeliverable to 2010..."): it is logged and stored
+        // Meta's text may name the customer's number ("undeliverable to 2010..."): it is logged and
+        // stored
         message.append(": ").append(PhoneMask.maskDigitRuns(error.get("message").asText()));
       }
       JsonNode details = error.path("error_data").path("details");
@@ -253,11 +335,20 @@ public final class CloudApiClient {
     } catch (JsonProcessingException | RuntimeException notJson) {
       // A proxy or load balancer answered; the status code is all we can rely on.
     }
-    return new CloudApiException(safe(message.toString()), status, code, fbtraceId,
-        CloudApiException.isRetryable(status, code), retryAfter(retryAfterHeader), null);
+    return new CloudApiException(
+        safe(message.toString()),
+        status,
+        code,
+        fbtraceId,
+        CloudApiException.isRetryable(status, code),
+        retryAfter(retryAfterHeader),
+        null);
   }
 
-  /** {@code Retry-After} in seconds; the HTTP-date form is ignored (the exponential backoff still applies). */
+  /**
+   * {@code Retry-After} in seconds; the HTTP-date form is ignored (the exponential backoff still
+   * applies).
+   */
   private static Duration retryAfter(String header) {
     if (header == null) {
       return null;
@@ -270,7 +361,10 @@ public final class CloudApiClient {
     }
   }
 
-  /** Belt and braces: an exception message ends up in logs and Cockpit incidents, so the token must never be in it. */
+  /**
+   * Belt and braces: an exception message ends up in logs and Cockpit incidents, so the token must
+   * never be in it.
+   */
   private String safe(String message) {
     return message.replace(accessToken, "***");
   }

@@ -3,17 +3,23 @@ package app.wasla.channel.whatsapp;
 import java.time.Duration;
 import java.util.Set;
 
-/** A failed Cloud API call: the HTTP status, Meta's error code and trace id, and whether trying again can help. */
+/**
+ * A failed Cloud API call: the HTTP status, Meta's error code and trace id, and whether trying
+ * again can help.
+ */
 public final class CloudApiException extends RuntimeException {
 
-  /** Meta codes that mean "too fast" or "temporarily broken" rather than "this request is wrong". */
-  private static final Set<Integer> RETRYABLE_CODES = Set.of(
-      130429, // Cloud API throughput reached
-      131056, // too many messages to the same customer in a short time (pair rate limit)
-      4,      // application request limit
-      80007,  // WhatsApp Business Account rate limit
-      131000, // something went wrong (transient)
-      2);     // temporary service outage
+  /**
+   * Meta codes that mean "too fast" or "temporarily broken" rather than "this request is wrong".
+   */
+  private static final Set<Integer> RETRYABLE_CODES =
+      Set.of(
+          130429, // Cloud API throughput reached
+          131056, // too many messages to the same customer in a short time (pair rate limit)
+          4, // application request limit
+          80007, // WhatsApp Business Account rate limit
+          131000, // something went wrong (transient)
+          2); // temporary service outage
 
   private final int httpStatus;
   private final Integer errorCode;
@@ -21,9 +27,18 @@ public final class CloudApiException extends RuntimeException {
   private final boolean retryable;
   private final Duration retryAfter;
 
-  /** Full form; {@code httpStatus} is 0 when no HTTP response arrived, {@code retryAfter} may be null. */
-  public CloudApiException(String message, int httpStatus, Integer errorCode, String fbtraceId, boolean retryable,
-      Duration retryAfter, Throwable cause) {
+  /**
+   * Full form; {@code httpStatus} is 0 when no HTTP response arrived, {@code retryAfter} may be
+   * null.
+   */
+  public CloudApiException(
+      String message,
+      int httpStatus,
+      Integer errorCode,
+      String fbtraceId,
+      boolean retryable,
+      Duration retryAfter,
+      Throwable cause) {
     super(message, cause);
     this.httpStatus = httpStatus;
     this.errorCode = errorCode;
@@ -37,7 +52,9 @@ public final class CloudApiException extends RuntimeException {
 
   /** Whether a response with this HTTP status and Meta error code is worth retrying. */
   public static boolean isRetryable(int httpStatus, Integer errorCode) {
-    return httpStatus == 429 || httpStatus >= 500 || (errorCode != null && RETRYABLE_CODES.contains(errorCode));
+    return httpStatus == 429
+        || httpStatus >= 500
+        || (errorCode != null && RETRYABLE_CODES.contains(errorCode));
   }
 
   /** HTTP status of Meta's answer, 0 when there was none (timeout, connection refused). */
@@ -55,7 +72,10 @@ public final class CloudApiException extends RuntimeException {
     return fbtraceId;
   }
 
-  /** True for rate limits, 5xx, transient Meta codes and I/O failures; false for requests Meta will always refuse. */
+  /**
+   * True for rate limits, 5xx, transient Meta codes and I/O failures; false for requests Meta will
+   * always refuse.
+   */
   public boolean retryable() {
     return retryable;
   }

@@ -32,7 +32,8 @@ final class MessageLimits {
     if (values == null) {
       return List.of();
     }
-    // Looping instead of contains(null): immutable lists throw NullPointerException on contains(null).
+    // Looping instead of contains(null): immutable lists throw NullPointerException on
+    // contains(null).
     for (T value : values) {
       if (value == null) {
         throw new IllegalArgumentException(what + " must not contain null");
@@ -45,7 +46,8 @@ final class MessageLimits {
     Set<String> seen = new HashSet<>();
     for (String v : values) {
       if (!seen.add(v)) {
-        throw new IllegalArgumentException(what + " '" + v + "' is used twice; " + what + "s must be unique");
+        throw new IllegalArgumentException(
+            what + " '" + v + "' is used twice; " + what + "s must be unique");
       }
     }
   }

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A message Wasla sends to a customer, checked against Meta's limits when built, so that a bad reply fails in
- * the code that made it and not as a rejected HTTP call later. Lengths are counted in Unicode code points.
+ * A message Wasla sends to a customer, checked against Meta's limits when built, so that a bad
+ * reply fails in the code that made it and not as a rejected HTTP call later. Lengths are counted
+ * in Unicode code points.
  */
 public sealed interface OutboundMessage {
 
@@ -39,15 +40,18 @@ public sealed interface OutboundMessage {
   }
 
   /** An interactive message with 1 to 3 reply buttons; header and footer are optional text. */
-  record ReplyButtons(String body, List<Button> buttons, String header, String footer) implements OutboundMessage {
+  record ReplyButtons(String body, List<Button> buttons, String header, String footer)
+      implements OutboundMessage {
     public ReplyButtons {
       MessageLimits.length("interactive body", body, 1, 1024);
       buttons = MessageLimits.copy("buttons", buttons);
       if (buttons.isEmpty() || buttons.size() > 3) {
-        throw new IllegalArgumentException("reply buttons: 1 to 3 buttons allowed, got " + buttons.size());
+        throw new IllegalArgumentException(
+            "reply buttons: 1 to 3 buttons allowed, got " + buttons.size());
       }
       MessageLimits.unique("button id", buttons.stream().map(Button::id).toList());
-      // WhatsApp rejects two buttons with the same label, which the customer could not tell apart anyway.
+      // WhatsApp rejects two buttons with the same label, which the customer could not tell apart
+      // anyway.
       MessageLimits.unique("button title", buttons.stream().map(Button::title).toList());
       header = MessageLimits.optional("header", header, 60);
       footer = MessageLimits.optional("footer", footer, 60);
@@ -73,23 +77,28 @@ public sealed interface OutboundMessage {
 
     @Override
     public String transcriptText() {
-      return body + "\n" + buttons.stream().map(b -> "[" + b.title() + "]").collect(Collectors.joining(" "));
+      return body
+          + "\n"
+          + buttons.stream().map(b -> "[" + b.title() + "]").collect(Collectors.joining(" "));
     }
   }
 
   /** An interactive list: a button that opens 1 to 10 rows in total, grouped in sections. */
-  record ListMessage(String body, String buttonText, List<Section> sections, String header, String footer)
+  record ListMessage(
+      String body, String buttonText, List<Section> sections, String header, String footer)
       implements OutboundMessage {
     public ListMessage {
       MessageLimits.length("interactive body", body, 1, 1024);
       MessageLimits.length("list button text", buttonText, 1, 20);
       sections = MessageLimits.copy("sections", sections);
       if (sections.isEmpty() || sections.size() > 10) {
-        throw new IllegalArgumentException("list: 1 to 10 sections allowed, got " + sections.size());
+        throw new IllegalArgumentException(
+            "list: 1 to 10 sections allowed, got " + sections.size());
       }
       if (sections.size() > 1 && sections.stream().anyMatch(s -> s.title() == null)) {
         // WhatsApp needs a title on every section as soon as there is more than one.
-        throw new IllegalArgumentException("list: every section needs a title when there are several sections");
+        throw new IllegalArgumentException(
+            "list: every section needs a title when there are several sections");
       }
       List<Row> rows = sections.stream().flatMap(s -> s.rows().stream()).toList();
       if (rows.size() > 10) {
@@ -127,17 +136,25 @@ public sealed interface OutboundMessage {
 
     @Override
     public String transcriptText() {
-      return body + "\n[" + buttonText + ": "
-          + sections.stream().flatMap(s -> s.rows().stream()).map(Row::title).collect(Collectors.joining(", "))
+      return body
+          + "\n["
+          + buttonText
+          + ": "
+          + sections.stream()
+              .flatMap(s -> s.rows().stream())
+              .map(Row::title)
+              .collect(Collectors.joining(", "))
           + "]";
     }
   }
 
   /**
-   * An interactive call-to-action URL message (Cloud API {@code interactive.type = cta_url}): a body and one button
-   * that opens {@code url}, so the customer sees a labelled button instead of a raw link.
+   * An interactive call-to-action URL message (Cloud API {@code interactive.type = cta_url}): a
+   * body and one button that opens {@code url}, so the customer sees a labelled button instead of a
+   * raw link.
    */
-  record CtaUrl(String body, String displayText, String url, String header, String footer) implements OutboundMessage {
+  record CtaUrl(String body, String displayText, String url, String header, String footer)
+      implements OutboundMessage {
     public CtaUrl {
       MessageLimits.length("interactive body", body, 1, 1024);
       MessageLimits.length("cta display text", displayText, 1, 20);
@@ -164,8 +181,12 @@ public sealed interface OutboundMessage {
     }
   }
 
-  /** An approved template (the only thing allowed outside the 24-hour window), with positional body parameters. */
-  record Template(String name, String languageCode, List<String> bodyParameters) implements OutboundMessage {
+  /**
+   * An approved template (the only thing allowed outside the 24-hour window), with positional body
+   * parameters.
+   */
+  record Template(String name, String languageCode, List<String> bodyParameters)
+      implements OutboundMessage {
     private static final Pattern LINE_BREAK_OR_TAB = Pattern.compile("[\\n\\r\\t]");
 
     public Template {
@@ -173,7 +194,8 @@ public sealed interface OutboundMessage {
       MessageLimits.length("template language code", languageCode, 2, 15);
       bodyParameters = MessageLimits.copy("template body parameters", bodyParameters);
       for (String p : bodyParameters) {
-        // Meta refuses parameters that are empty, contain line breaks or tabs, or more than 4 spaces in a row.
+        // Meta refuses parameters that are empty, contain line breaks or tabs, or more than 4
+        // spaces in a row.
         if (p.isBlank() || LINE_BREAK_OR_TAB.matcher(p).find() || p.contains("     ")) {
           throw new IllegalArgumentException(
               "template parameter must be non-blank, without line breaks, tabs or more than 4 consecutive spaces");
@@ -199,7 +221,8 @@ public sealed interface OutboundMessage {
     public Reaction {
       MessageLimits.length("reaction message id", messageWamid, 1, 512);
       if (emoji == null) {
-        throw new IllegalArgumentException("reaction emoji must not be null (use \"\" to remove a reaction)");
+        throw new IllegalArgumentException(
+            "reaction emoji must not be null (use \"\" to remove a reaction)");
       }
     }
 

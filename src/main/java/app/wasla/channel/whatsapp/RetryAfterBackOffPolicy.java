@@ -9,8 +9,8 @@ import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
 
 /**
- * Exponential backoff (×2, capped) that waits at least as long as a {@code Retry-After} Meta sent (capped too),
- * since retrying earlier than asked only earns another 429.
+ * Exponential backoff (×2, capped) that waits at least as long as a {@code Retry-After} Meta sent
+ * (capped too), since retrying earlier than asked only earns another 429.
  */
 final class RetryAfterBackOffPolicy implements BackOffPolicy {
 

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param status sent, delivered, read, failed, or anything else as given
  * @param timestamp when the status changed
  * @param errorCode {@code errors[0].code}, or null
- * @param errorTitle {@code errors[0].title}, with {@code error_data.details} appended when present, or null
+ * @param errorTitle {@code errors[0].title}, with {@code error_data.details} appended when present,
+ *     or null
  * @param errorsJson the whole {@code errors} array as compact JSON, or null
  */
 public record StatusUpdate(
@@ -32,8 +33,18 @@ public record StatusUpdate(
   /** Masks the customer's number: logs must not carry personal data. */
   @Override
   public String toString() {
-    return "StatusUpdate[wamid=" + wamid + ", phoneNumberId=" + phoneNumberId
-        + ", recipientWaId=" + PhoneMask.mask(recipientWaId) + ", status=" + status
-        + ", timestamp=" + timestamp + ", errorCode=" + errorCode + "]";
+    return "StatusUpdate[wamid="
+        + wamid
+        + ", phoneNumberId="
+        + phoneNumberId
+        + ", recipientWaId="
+        + PhoneMask.mask(recipientWaId)
+        + ", status="
+        + status
+        + ", timestamp="
+        + timestamp
+        + ", errorCode="
+        + errorCode
+        + "]";
   }
 }

@@ -17,14 +17,19 @@ import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Parses a Cloud API webhook body ({@code object: whatsapp_business_account}) into messages and statuses. */
+/**
+ * Parses a Cloud API webhook body ({@code object: whatsapp_business_account}) into messages and
+ * statuses.
+ */
 public final class WebhookPayloadParser {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookPayloadParser.class);
 
   static final String OBJECT = "whatsapp_business_account";
+
   /** inbox_message.wamid and context_wamid are VARCHAR(255). */
   static final int MAX_WAMID = 255;
+
   static final int MAX_WA_ID = WhatsAppIds.MAX_WA_ID;
   static final int MAX_PHONE_NUMBER_ID = WhatsAppIds.MAX_PHONE_NUMBER_ID;
   private static final String MESSAGES_FIELD = "messages";
@@ -34,11 +39,15 @@ public final class WebhookPayloadParser {
 
   public WebhookPayloadParser(ObjectMapper json) {
     this.json = Objects.requireNonNull(json, "json");
-    // Trailing garbage after the JSON object means the body is not what Meta signed as a payload: reject it.
+    // Trailing garbage after the JSON object means the body is not what Meta signed as a payload:
+    // reject it.
     this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  /** Parses the raw (already signature-checked) body; throws {@link MalformedWebhookException} on anything unusable. */
+  /**
+   * Parses the raw (already signature-checked) body; throws {@link MalformedWebhookException} on
+   * anything unusable.
+   */
   public WebhookPayload parse(byte[] body) {
     if (body == null || body.length == 0) {
       throw new MalformedWebhookException("Webhook body is empty");
@@ -48,7 +57,8 @@ public final class WebhookPayloadParser {
       root = reader.readTree(body);
     } catch (JsonProcessingException e) {
       // The parser's message names line and column but never echoes the payload itself.
-      throw new MalformedWebhookException("Webhook body is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new MalformedWebhookException(
+          "Webhook body is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new MalformedWebhookException("Webhook body cannot be read: " + e.getMessage(), e);
     }
@@ -58,7 +68,10 @@ public final class WebhookPayloadParser {
     String object = text(root, "object");
     if (!OBJECT.equals(object)) {
       throw new MalformedWebhookException(
-          "Webhook object must be '" + OBJECT + "' but was " + (object == null ? "missing" : "'" + object + "'"));
+          "Webhook object must be '"
+              + OBJECT
+              + "' but was "
+              + (object == null ? "missing" : "'" + object + "'"));
     }
     List<InboundMessage> messages = new ArrayList<>();
     List<StatusUpdate> statuses = new ArrayList<>();
@@ -70,18 +83,23 @@ public final class WebhookPayloadParser {
       for (int c = 0; c < changes.size(); c++) {
         String changePath = entryPath + ".changes[" + c + "]";
         JsonNode change = requireObject(changes.get(c), changePath);
-        // Other fields (account_update, message_template_status_update, ...) are subscriptions Wasla does not act on.
+        // Other fields (account_update, message_template_status_update, ...) are subscriptions
+        // Wasla does not act on.
         if (!MESSAGES_FIELD.equals(text(change, "field"))) {
           continue;
         }
-        parseValue(requireObject(change.get("value"), changePath + ".value"), changePath + ".value",
-            messages, statuses);
+        parseValue(
+            requireObject(change.get("value"), changePath + ".value"),
+            changePath + ".value",
+            messages,
+            statuses);
       }
     }
     return new WebhookPayload(messages, statuses);
   }
 
-  private void parseValue(JsonNode value, String path, List<InboundMessage> messages, List<StatusUpdate> statuses) {
+  private void parseValue(
+      JsonNode value, String path, List<InboundMessage> messages, List<StatusUpdate> statuses) {
     JsonNode messageNodes = optionalArray(value, "messages", path + ".messages");
     JsonNode statusNodes = optionalArray(value, "statuses", path + ".statuses");
     if (messageNodes.isEmpty() && statusNodes.isEmpty()) {
@@ -90,13 +108,20 @@ public final class WebhookPayloadParser {
     JsonNode metadata = value.path("metadata");
     String phoneNumberId = text(metadata, "phone_number_id");
     if (phoneNumberId == null || phoneNumberId.isBlank()) {
-      // Without it we cannot tell which business number (and so which conversation) a message belongs to.
+      // Without it we cannot tell which business number (and so which conversation) a message
+      // belongs to.
       throw new MalformedWebhookException(path + ": missing metadata.phone_number_id");
     }
     if (!digits(phoneNumberId, MAX_PHONE_NUMBER_ID)) {
-      // Not a business number Meta would send: skipped, so that the rest of the batch is stored and answered.
-      log.warn("Skipped {} messages and {} statuses at {}: metadata.phone_number_id is not 1 to {} digits"
-          + " ({} characters)", messageNodes.size(), statusNodes.size(), path, MAX_PHONE_NUMBER_ID,
+      // Not a business number Meta would send: skipped, so that the rest of the batch is stored and
+      // answered.
+      log.warn(
+          "Skipped {} messages and {} statuses at {}: metadata.phone_number_id is not 1 to {} digits"
+              + " ({} characters)",
+          messageNodes.size(),
+          statusNodes.size(),
+          path,
+          MAX_PHONE_NUMBER_ID,
           phoneNumberId.length());
       return;
     }
@@ -104,15 +129,21 @@ public final class WebhookPayloadParser {
     JsonNode contacts = optionalArray(value, "contacts", path + ".contacts");
     for (int i = 0; i < messageNodes.size(); i++) {
       String messagePath = path + ".messages[" + i + "]";
-      InboundMessage message = parseMessage(requireObject(messageNodes.get(i), messagePath), messagePath,
-          phoneNumberId, displayPhoneNumber, contacts);
+      InboundMessage message =
+          parseMessage(
+              requireObject(messageNodes.get(i), messagePath),
+              messagePath,
+              phoneNumberId,
+              displayPhoneNumber,
+              contacts);
       if (message != null) {
         messages.add(message);
       }
     }
     for (int i = 0; i < statusNodes.size(); i++) {
       String statusPath = path + ".statuses[" + i + "]";
-      StatusUpdate status = parseStatus(requireObject(statusNodes.get(i), statusPath), statusPath, phoneNumberId);
+      StatusUpdate status =
+          parseStatus(requireObject(statusNodes.get(i), statusPath), statusPath, phoneNumberId);
       if (status != null) {
         statuses.add(status);
       }
@@ -132,36 +163,57 @@ public final class WebhookPayloadParser {
     return true;
   }
 
-  private InboundMessage parseMessage(JsonNode m, String path, String phoneNumberId, String displayPhoneNumber,
-      JsonNode contacts) {
+  private InboundMessage parseMessage(
+      JsonNode m, String path, String phoneNumberId, String displayPhoneNumber, JsonNode contacts) {
     String wamid = required(m, "id", path);
     String from = required(m, "from", path);
     Instant timestamp = epochSeconds(m, path);
     String type = required(m, "type", path);
-    // ids that key rows must fit whole (a cut one could name another message or customer): else the message is
+    // ids that key rows must fit whole (a cut one could name another message or customer): else the
+    // message is
     // skipped, never the batch; the log gives lengths only, not the values
     if (wamid.length() > MAX_WAMID) {
-      log.warn("Skipped the webhook message at {}: its id has {} characters, more than {}", path, wamid.length(),
+      log.warn(
+          "Skipped the webhook message at {}: its id has {} characters, more than {}",
+          path,
+          wamid.length(),
           MAX_WAMID);
       return null;
     }
     if (!digits(from, MAX_WA_ID)) {
-      log.warn("Skipped the webhook message at {}: 'from' is not 1 to {} digits ({} characters)", path, MAX_WA_ID,
+      log.warn(
+          "Skipped the webhook message at {}: 'from' is not 1 to {} digits ({} characters)",
+          path,
+          MAX_WA_ID,
           from.length());
       return null;
     }
     Rendered r = render(m, type);
     String context = r.contextWamid != null ? r.contextWamid : text(m.path("context"), "id");
     // optional fields are cut to their columns (inbox_message)
-    return new InboundMessage(wamid, phoneNumberId, displayPhoneNumber, from, profileName(contacts, from),
-        timestamp, Fit.cut(type, 64), Fit.cut(r.text, 8000), Fit.cut(r.replyId, 256), Fit.cut(context, MAX_WAMID),
-        Fit.cut(r.mediaId, 255), Fit.cut(r.mimeType, 128), compact(m));
+    return new InboundMessage(
+        wamid,
+        phoneNumberId,
+        displayPhoneNumber,
+        from,
+        profileName(contacts, from),
+        timestamp,
+        Fit.cut(type, 64),
+        Fit.cut(r.text, 8000),
+        Fit.cut(r.replyId, 256),
+        Fit.cut(context, MAX_WAMID),
+        Fit.cut(r.mediaId, 255),
+        Fit.cut(r.mimeType, 128),
+        compact(m));
   }
 
   private StatusUpdate parseStatus(JsonNode s, String path, String phoneNumberId) {
     String wamid = required(s, "id", path);
     if (wamid.length() > MAX_WAMID) {
-      log.warn("Skipped the webhook status at {}: its id has {} characters, more than {}", path, wamid.length(),
+      log.warn(
+          "Skipped the webhook status at {}: its id has {} characters, more than {}",
+          path,
+          wamid.length(),
           MAX_WAMID);
       return null;
     }
@@ -175,16 +227,25 @@ public final class WebhookPayloadParser {
       JsonNode first = errors.get(0);
       errorCode = first.path("code").canConvertToInt() ? first.path("code").asInt() : null;
       // Meta's error text may name the customer's number: masked before it is stored or logged
-      errorTitle = PhoneMask.maskDigitRuns(joinNonBlank(": ", text(first, "title"),
-          text(first.path("error_data"), "details")));
+      errorTitle =
+          PhoneMask.maskDigitRuns(
+              joinNonBlank(": ", text(first, "title"), text(first.path("error_data"), "details")));
       errorsJson = PhoneMask.maskDigitRuns(compact(errors));
     }
-    return new StatusUpdate(wamid, phoneNumberId, Fit.cut(text(s, "recipient_id"), 64), status, timestamp, errorCode,
-        Fit.cut(errorTitle, 1000), errorsJson);
+    return new StatusUpdate(
+        wamid,
+        phoneNumberId,
+        Fit.cut(text(s, "recipient_id"), 64),
+        status,
+        timestamp,
+        errorCode,
+        Fit.cut(errorTitle, 1000),
+        errorsJson);
   }
 
   /** What a message means for the transcript and the bot, plus the ids that some types carry. */
-  private record Rendered(String text, String replyId, String contextWamid, String mediaId, String mimeType) {
+  private record Rendered(
+      String text, String replyId, String contextWamid, String mediaId, String mimeType) {
     static Rendered of(String text) {
       return new Rendered(text, null, null, null, null);
     }
@@ -198,7 +259,8 @@ public final class WebhookPayloadParser {
       case "interactive":
         return renderInteractive(m, body);
       case "button":
-        // A quick-reply button of a template: payload is what the template defined, text is what the customer saw.
+        // A quick-reply button of a template: payload is what the template defined, text is what
+        // the customer saw.
         return new Rendered(text(body, "text"), text(body, "payload"), null, null, null);
       case "image", "video", "document", "audio", "sticker":
         return renderMedia(type, body);
@@ -206,17 +268,21 @@ public final class WebhookPayloadParser {
         return Rendered.of(renderLocation(body));
       case "contacts":
         return Rendered.of(renderContacts(m.path("contacts")));
-      case "reaction": {
-        String emoji = text(body, "emoji");
-        String rendered = emoji == null || emoji.isEmpty() ? "removed reaction" : "reacted " + emoji;
-        return new Rendered(rendered, null, text(body, "message_id"), null, null);
-      }
+      case "reaction":
+        {
+          String emoji = text(body, "emoji");
+          String rendered =
+              emoji == null || emoji.isEmpty() ? "removed reaction" : "reacted " + emoji;
+          return new Rendered(rendered, null, text(body, "message_id"), null, null);
+        }
       case "order":
         return Rendered.of(renderOrder(body));
-      case "system": {
-        String systemBody = text(body, "body");
-        return Rendered.of(systemBody != null ? systemBody : "[system: " + text(body, "type") + "]");
-      }
+      case "system":
+        {
+          String systemBody = text(body, "body");
+          return Rendered.of(
+              systemBody != null ? systemBody : "[system: " + text(body, "type") + "]");
+        }
       default:
         return Rendered.of(unsupported(m, type));
     }
@@ -230,11 +296,16 @@ public final class WebhookPayloadParser {
     }
     if ("list_reply".equals(kind)) {
       JsonNode reply = interactive.path("list_reply");
-      return new Rendered(joinNonBlank(" — ", text(reply, "title"), text(reply, "description")),
-          text(reply, "id"), null, null, null);
+      return new Rendered(
+          joinNonBlank(" — ", text(reply, "title"), text(reply, "description")),
+          text(reply, "id"),
+          null,
+          null,
+          null);
     }
     if ("nfm_reply".equals(kind)) {
-      // A WhatsApp Flow's answer: body is a short label, the answers themselves stay in rawJson (response_json).
+      // A WhatsApp Flow's answer: body is a short label, the answers themselves stay in rawJson
+      // (response_json).
       String flowBody = text(interactive.path("nfm_reply"), "body");
       return Rendered.of(flowBody == null || flowBody.isBlank() ? "[form reply]" : flowBody);
     }
@@ -289,8 +360,14 @@ public final class WebhookPayloadParser {
       }
     }
     String amount = total.signum() == 0 ? "0" : total.stripTrailingZeros().toPlainString();
-    String summary = "[order: " + quantity + (quantity == 1 ? " item" : " items") + ", total " + amount
-        + (currency == null ? "" : " " + currency) + "]";
+    String summary =
+        "[order: "
+            + quantity
+            + (quantity == 1 ? " item" : " items")
+            + ", total "
+            + amount
+            + (currency == null ? "" : " " + currency)
+            + "]";
     // The customer's note on the cart tells the agent and the bot what the numbers do not.
     String note = text(order, "text");
     return note == null || note.isBlank() ? summary : summary + " — " + note;
@@ -310,7 +387,8 @@ public final class WebhookPayloadParser {
       }
     }
     if (match == null && !contacts.isEmpty()) {
-      // Meta sends one contact per sender; a single contact without a matching wa_id is still the sender.
+      // Meta sends one contact per sender; a single contact without a matching wa_id is still the
+      // sender.
       match = contacts.get(0);
     }
     // inbox_message.profile_name and conversation.customer_name are VARCHAR(256)
@@ -353,7 +431,9 @@ public final class WebhookPayloadParser {
     return value;
   }
 
-  /** A scalar field as text (numbers too, since Meta is not consistent about quoting), else null. */
+  /**
+   * A scalar field as text (numbers too, since Meta is not consistent about quoting), else null.
+   */
   private static String text(JsonNode n, String field) {
     JsonNode v = n == null ? null : n.get(field);
     return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();

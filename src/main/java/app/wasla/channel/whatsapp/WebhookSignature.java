@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Checks and produces Meta's {@code X-Hub-Signature-256} header: HMAC-SHA256 of the raw body keyed with the app secret. */
+/**
+ * Checks and produces Meta's {@code X-Hub-Signature-256} header: HMAC-SHA256 of the raw body keyed
+ * with the app secret.
+ */
 public final class WebhookSignature {
 
   private static final String PREFIX = "sha256=";
@@ -16,7 +19,10 @@ public final class WebhookSignature {
 
   private WebhookSignature() {}
 
-  /** True only when the header carries the HMAC of exactly these bytes; false (never an exception) for anything else. */
+  /**
+   * True only when the header carries the HMAC of exactly these bytes; false (never an exception)
+   * for anything else.
+   */
   public static boolean isValid(byte[] rawBody, String signatureHeader, String appSecret) {
     if (rawBody == null || signatureHeader == null || appSecret == null || appSecret.isEmpty()) {
       return false;
@@ -31,11 +37,15 @@ public final class WebhookSignature {
     } catch (IllegalArgumentException notHex) {
       return false;
     }
-    // Constant-time: a byte-by-byte early exit would let an attacker find the HMAC one byte at a time.
+    // Constant-time: a byte-by-byte early exit would let an attacker find the HMAC one byte at a
+    // time.
     return MessageDigest.isEqual(hmac(rawBody, appSecret), given);
   }
 
-  /** The full header value {@code sha256=<lowercase hex>} for these bytes (for the simulator and tests). */
+  /**
+   * The full header value {@code sha256=<lowercase hex>} for these bytes (for the simulator and
+   * tests).
+   */
   public static String sign(byte[] rawBody, String appSecret) {
     if (rawBody == null) {
       throw new IllegalArgumentException("rawBody must not be null");

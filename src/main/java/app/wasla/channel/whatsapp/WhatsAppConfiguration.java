@@ -21,15 +21,18 @@ class WhatsAppConfiguration {
       log.info("WhatsApp in sandbox mode: messages stay in Wasla, the simulator is at /simulator");
       return new SandboxTransport();
     }
-    OkHttpClient http = new OkHttpClient.Builder()
-        // Meta's Graph API speaks HTTP/2 (one connection, many sends at once); over HTTP/1.1 (a proxy, the
-        // benchmark's mock) each send in flight holds a connection: keep as many idle as the outbox's default
-        // senders instead of OkHttp's 5, so that a busy node does not reconnect for most sends
-        .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-        .connectTimeout(props.connectTimeout())
-        .readTimeout(props.readTimeout())
-        .callTimeout(props.readTimeout().plus(props.connectTimeout()))
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            // Meta's Graph API speaks HTTP/2 (one connection, many sends at once); over HTTP/1.1 (a
+            // proxy, the
+            // benchmark's mock) each send in flight holds a connection: keep as many idle as the
+            // outbox's default
+            // senders instead of OkHttp's 5, so that a busy node does not reconnect for most sends
+            .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+            .connectTimeout(props.connectTimeout())
+            .readTimeout(props.readTimeout())
+            .callTimeout(props.readTimeout().plus(props.connectTimeout()))
+            .build();
     log.info("WhatsApp in cloud mode against {}", props.apiBaseUrl());
     return new CloudApiTransport(new CloudApiClient(http, json, props));
   }

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The WhatsApp channel: where outbound messages go and the secrets that authenticate Meta's webhooks.
- * Secrets never appear in {@link #toString()}.
+ * The WhatsApp channel: where outbound messages go and the secrets that authenticate Meta's
+ * webhooks. Secrets never appear in {@link #toString()}.
  */
 @ConfigurationProperties("wasla.whatsapp")
 public record WhatsAppProperties(
@@ -26,17 +26,23 @@ public record WhatsAppProperties(
     /* The business number the simulator plays against in sandbox mode. */
     @DefaultValue("100000000000001") String sandboxPhoneNumberId,
     /* The reopen template's category as Meta approved it: MARKETING (the default: then never sent to a customer who
-       opted out of marketing), UTILITY or AUTHENTICATION. */
+    opted out of marketing), UTILITY or AUTHENTICATION. */
     @DefaultValue("MARKETING") String reopenTemplateCategory,
     /* Cloud API calls per second per business number (Meta's default throughput is 80 messages/s); sends beyond
-       it wait for their turn here instead of earning 130429 from Meta. */
+    it wait for their turn here instead of earning 130429 from Meta. */
     @DefaultValue("80") int messagesPerSecond) {
 
   /** Sandbox keeps outbound messages in Wasla (for the simulator); cloud calls Meta's Graph API. */
-  public enum Mode { SANDBOX, CLOUD }
+  public enum Mode {
+    SANDBOX,
+    CLOUD
+  }
 
-  /** Values for development only: the sandbox must work out of the box, cloud must be configured. */
+  /**
+   * Values for development only: the sandbox must work out of the box, cloud must be configured.
+   */
   static final String SANDBOX_APP_SECRET = "wasla-sandbox-app-secret";
+
   static final String SANDBOX_VERIFY_TOKEN = "wasla-sandbox-verify-token";
 
   public WhatsAppProperties {
@@ -52,7 +58,8 @@ public record WhatsAppProperties(
       throw new IllegalArgumentException("wasla.whatsapp.send-attempts must be at least 1");
     }
     if (messagesPerSecond < 1 || messagesPerSecond > 1_000_000) {
-      throw new IllegalArgumentException("wasla.whatsapp.messages-per-second must be between 1 and 1000000");
+      throw new IllegalArgumentException(
+          "wasla.whatsapp.messages-per-second must be between 1 and 1000000");
     }
   }
 
@@ -72,8 +79,14 @@ public record WhatsAppProperties(
 
   @Override
   public String toString() {
-    return "WhatsAppProperties[mode=" + mode + ", apiBaseUrl=" + apiBaseUrl
-        + ", accessToken=" + (accessToken == null ? "none" : "***")
-        + ", appSecret=***, verifyToken=***, sendAttempts=" + sendAttempts + "]";
+    return "WhatsAppProperties[mode="
+        + mode
+        + ", apiBaseUrl="
+        + apiBaseUrl
+        + ", accessToken="
+        + (accessToken == null ? "none" : "***")
+        + ", appSecret=***, verifyToken=***, sendAttempts="
+        + sendAttempts
+        + "]";
   }
 }

@@ -3,9 +3,13 @@ package app.wasla.channel.whatsapp;
 /** Where outbound WhatsApp messages go: Meta's Cloud API, or the in-app sandbox. */
 public interface WhatsAppTransport {
 
-  /** Sends one message and returns its wamid. Throws {@link CloudApiException} when it was not sent. */
+  /**
+   * Sends one message and returns its wamid. Throws {@link CloudApiException} when it was not sent.
+   */
   String send(String phoneNumberId, String to, OutboundMessage message);
 
-  /** Marks a customer's message as read, optionally showing the typing indicator until the reply. */
+  /**
+   * Marks a customer's message as read, optionally showing the typing indicator until the reply.
+   */
   void markRead(String phoneNumberId, String wamid, boolean typingIndicator);
 }

@@ -15,17 +15,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a customer writes while booking an appointment, in Egyptian Arabic, MSA, Arabizi and English: a day
- * ("الخميس", "يوم الخميس", "بكرة", "bokra", "next Sunday", "el sabt", "12/12"), a time ("الساعة ٢", "2:30 pm",
- * "٤ ونص"), yes or no, a service and a branch. Text is normalised first (letter variants, Arabic-Indic digits,
- * Arabizi spellings), so the patterns are written in that form. Stateless and thread-safe.
+ * Reads what a customer writes while booking an appointment, in Egyptian Arabic, MSA, Arabizi and
+ * English: a day ("الخميس", "يوم الخميس", "بكرة", "bokra", "next Sunday", "el sabt", "12/12"), a
+ * time ("الساعة ٢", "2:30 pm", "٤ ونص"), yes or no, a service and a branch. Text is normalised
+ * first (letter variants, Arabic-Indic digits, Arabizi spellings), so the patterns are written in
+ * that form. Stateless and thread-safe.
  */
 public final class BookingAnswers {
 
-  private BookingAnswers() {
-  }
+  private BookingAnswers() {}
 
-  /** The text in the form the patterns are written in: normalised, Latin words in their canonical Arabizi spelling. */
+  /**
+   * The text in the form the patterns are written in: normalised, Latin words in their canonical
+   * Arabizi spelling.
+   */
   static String canonical(String text) {
     // "check-up" is two words; "2026-12-20" stays a date
     String normalized = ArabicNormalizer.normalize(text).replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
@@ -34,7 +37,9 @@ public final class BookingAnswers {
       sb.append(sb.isEmpty() ? "" : " ").append(word.isEmpty() ? word : Arabizi.canonical(word));
     }
     // punctuation apart from the time and date separators does not matter
-    return " " + sb.toString().replaceAll("[^\\p{L}\\p{N}:/.\\-]+", " ").replaceAll("\\s+", " ").trim() + " ";
+    return " "
+        + sb.toString().replaceAll("[^\\p{L}\\p{N}:/.\\-]+", " ").replaceAll("\\s+", " ").trim()
+        + " ";
   }
 
   /** Whole words or phrases, each alternative spelled as {@link #canonical} spells the text. */
@@ -46,39 +51,72 @@ public final class BookingAnswers {
     return Pattern.compile("(?<=\\s)(" + sb + ")(?=\\s)");
   }
 
-  private static final Pattern AFTER_TOMORROW = words("بعد بكره|بعد بكرا|بعد غد|بعد الغد|بعدبكره|day after tomorrow|"
-      + "ba3d bokra|ba3d bokrah|b3d bokra");
-  private static final Pattern TOMORROW = words("بكره|بكرا|لبكره|لبكرا|غدا|الغد|للغد|غدوه|tomorrow|tmrw|tmw|bokra|bokrah|bkra");
-  private static final Pattern TODAY = words("النهارده|انهارده|النهاردا|النهارده ده|اليوم|today|tonight|naharda|"
-      + "el naharda|elnaharda|enharda|el nharda|nharda");
+  private static final Pattern AFTER_TOMORROW =
+      words(
+          "بعد بكره|بعد بكرا|بعد غد|بعد الغد|بعدبكره|day after tomorrow|"
+              + "ba3d bokra|ba3d bokrah|b3d bokra");
+  private static final Pattern TOMORROW =
+      words("بكره|بكرا|لبكره|لبكرا|غدا|الغد|للغد|غدوه|tomorrow|tmrw|tmw|bokra|bokrah|bkra");
+  private static final Pattern TODAY =
+      words(
+          "النهارده|انهارده|النهاردا|النهارده ده|اليوم|today|tonight|naharda|"
+              + "el naharda|elnaharda|enharda|el nharda|nharda");
   private static final Map<DayOfWeek, Pattern> WEEKDAYS = new LinkedHashMap<>();
 
   static {
     WEEKDAYS.put(DayOfWeek.SATURDAY, words("السبت|سبت|للسبت|saturday|sat|sabt|el sabt|elsabt"));
-    WEEKDAYS.put(DayOfWeek.SUNDAY, words("الاحد|الحد|احد|للاحد|للحد|sunday|sun|el had|elhad|yom el had|el ahad|ahad"));
+    WEEKDAYS.put(
+        DayOfWeek.SUNDAY,
+        words("الاحد|الحد|احد|للاحد|للحد|sunday|sun|el had|elhad|yom el had|el ahad|ahad"));
     // "اتنين" and "تلات" alone are numbers: the days need their article
-    WEEKDAYS.put(DayOfWeek.MONDAY, words("الاتنين|الاثنين|للاتنين|للاثنين|monday|mon|el etnen|el etnein|eletnen|el ethnen|etnen"));
-    WEEKDAYS.put(DayOfWeek.TUESDAY, words("التلات|الثلاثاء|للتلات|للثلاثاء|الثلاثا|التلاتاء|التلاته|tuesday|tue|tues|el talat|eltalat|"
-        + "el talata|talat"));
-    WEEKDAYS.put(DayOfWeek.WEDNESDAY, words("الاربع|الاربعاء|للاربع|للاربعاء|الاربعا|اربعاء|wednesday|wed|el arba3|elarba3|arba3|"
-        + "el arba3a|arba3a"));
-    WEEKDAYS.put(DayOfWeek.THURSDAY, words("الخميس|خميس|للخميس|thursday|thu|thur|thurs|el 5ames|el5ames|5ames|el 5amees|"
-        + "5amees"));
-    WEEKDAYS.put(DayOfWeek.FRIDAY, words("الجمعه|جمعه|للجمعه|friday|fri|el gom3a|elgom3a|gom3a|el gam3a|gam3a"));
+    WEEKDAYS.put(
+        DayOfWeek.MONDAY,
+        words(
+            "الاتنين|الاثنين|للاتنين|للاثنين|monday|mon|el etnen|el etnein|eletnen|el ethnen|etnen"));
+    WEEKDAYS.put(
+        DayOfWeek.TUESDAY,
+        words(
+            "التلات|الثلاثاء|للتلات|للثلاثاء|الثلاثا|التلاتاء|التلاته|tuesday|tue|tues|el talat|eltalat|"
+                + "el talata|talat"));
+    WEEKDAYS.put(
+        DayOfWeek.WEDNESDAY,
+        words(
+            "الاربع|الاربعاء|للاربع|للاربعاء|الاربعا|اربعاء|wednesday|wed|el arba3|elarba3|arba3|"
+                + "el arba3a|arba3a"));
+    WEEKDAYS.put(
+        DayOfWeek.THURSDAY,
+        words(
+            "الخميس|خميس|للخميس|thursday|thu|thur|thurs|el 5ames|el5ames|5ames|el 5amees|"
+                + "5amees"));
+    WEEKDAYS.put(
+        DayOfWeek.FRIDAY,
+        words("الجمعه|جمعه|للجمعه|friday|fri|el gom3a|elgom3a|gom3a|el gam3a|gam3a"));
   }
 
-  private static final Pattern NUMERIC_DATE = Pattern.compile(
-      "(?<=\\s)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?=\\s)|(?<=\\s)(\\d{1,2})[/\\-.](\\d{1,2})(?:[/\\-.](\\d{2,4}))?(?=\\s)");
+  private static final Pattern NUMERIC_DATE =
+      Pattern.compile(
+          "(?<=\\s)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?=\\s)|(?<=\\s)(\\d{1,2})[/\\-.](\\d{1,2})(?:[/\\-.](\\d{2,4}))?(?=\\s)");
   private static final String[][] MONTHS = {
-      {"january", "jan", "يناير"}, {"february", "feb", "فبراير"}, {"march", "mar", "مارس"}, {"april", "apr", "ابريل"},
-      {"may", "may", "مايو"}, {"june", "jun", "يونيو"}, {"july", "jul", "يوليو"}, {"august", "aug", "اغسطس"},
-      {"september", "sep", "سبتمبر"}, {"october", "oct", "اكتوبر"}, {"november", "nov", "نوفمبر"},
-      {"december", "dec", "ديسمبر"}};
-  private static final Pattern DAY_MONTH = Pattern.compile("(?<=\\s)(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(\\p{L}+)(?=\\s)");
+    {"january", "jan", "يناير"},
+    {"february", "feb", "فبراير"},
+    {"march", "mar", "مارس"},
+    {"april", "apr", "ابريل"},
+    {"may", "may", "مايو"},
+    {"june", "jun", "يونيو"},
+    {"july", "jul", "يوليو"},
+    {"august", "aug", "اغسطس"},
+    {"september", "sep", "سبتمبر"},
+    {"october", "oct", "اكتوبر"},
+    {"november", "nov", "نوفمبر"},
+    {"december", "dec", "ديسمبر"}
+  };
+  private static final Pattern DAY_MONTH =
+      Pattern.compile("(?<=\\s)(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(\\p{L}+)(?=\\s)");
 
   /**
-   * The day the text names, counted from {@code today} (the business's local date); null when it names none. A
-   * weekday means its next occurrence after today ("الخميس" said on a Thursday is next week's).
+   * The day the text names, counted from {@code today} (the business's local date); null when it
+   * names none. A weekday means its next occurrence after today ("الخميس" said on a Thursday is
+   * next week's).
    */
   public static LocalDate day(String text, LocalDate today) {
     String s = canonical(text);
@@ -108,7 +146,10 @@ public final class BookingAnswers {
     while (m.find()) {
       try {
         if (m.group(1) != null) {
-          return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+          return LocalDate.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)));
         }
         int day = Integer.parseInt(m.group(4));
         int month = Integer.parseInt(m.group(5));
@@ -143,16 +184,26 @@ public final class BookingAnswers {
     return date.isBefore(today) ? monthDay.atYear(today.getYear() + 1) : date;
   }
 
-  private static final Pattern CLOCK = Pattern.compile("(?<=\\s)(\\d{1,2}):(\\d{2})(?:\\s?(am|pm))?(?=\\s)");
-  private static final Pattern AM_PM = Pattern.compile("(?<=\\s)(\\d{1,2})(?:[.:](\\d{2}))?\\s?(am|pm|ص|م)(?=\\s)");
-  private static final Pattern AFTER_HOUR_WORD = Pattern.compile(
-      "(?<=\\s)(?:الساعه|ساعه|سعه|الساعة|الساعا|at|el sa3a|elsa3a|sa3a|el sa3ah|around|على|علي|ع)\\s(\\d{1,2})(?:[.:](\\d{2}))?(?=\\s)");
-  private static final Pattern HALF = words("ونص|و نص|والنص|w nos|wnos|we nos|w nes|and a half|thirty|30");
-  private static final Pattern EVENING = words("بالليل|مساء|مساءا|المسا|بليل|العصر|المغرب|الضهر|الظهر|بعد الضهر|"
-      + "بعد الظهر|pm|evening|afternoon|tonight|bl lel|bllel|bl lel|el 3asr|3asr|el dohr|dohr|ba3d el dohr");
-  private static final Pattern MORNING = words("الصبح|صباحا|صباح|am|morning|el sob7|sob7|el sobh|sobh|الضحي");
+  private static final Pattern CLOCK =
+      Pattern.compile("(?<=\\s)(\\d{1,2}):(\\d{2})(?:\\s?(am|pm))?(?=\\s)");
+  private static final Pattern AM_PM =
+      Pattern.compile("(?<=\\s)(\\d{1,2})(?:[.:](\\d{2}))?\\s?(am|pm|ص|م)(?=\\s)");
+  private static final Pattern AFTER_HOUR_WORD =
+      Pattern.compile(
+          "(?<=\\s)(?:الساعه|ساعه|سعه|الساعة|الساعا|at|el sa3a|elsa3a|sa3a|el sa3ah|around|على|علي|ع)\\s(\\d{1,2})(?:[.:](\\d{2}))?(?=\\s)");
+  private static final Pattern HALF =
+      words("ونص|و نص|والنص|w nos|wnos|we nos|w nes|and a half|thirty|30");
+  private static final Pattern EVENING =
+      words(
+          "بالليل|مساء|مساءا|المسا|بليل|العصر|المغرب|الضهر|الظهر|بعد الضهر|"
+              + "بعد الظهر|pm|evening|afternoon|tonight|bl lel|bllel|bl lel|el 3asr|3asr|el dohr|dohr|ba3d el dohr");
+  private static final Pattern MORNING =
+      words("الصبح|صباحا|صباح|am|morning|el sob7|sob7|el sobh|sobh|الضحي");
 
-  /** The time of day the text names ("الساعة ٢" = 14:00: the shop books 11:00–21:00, so 1–8 mean afternoon). */
+  /**
+   * The time of day the text names ("الساعة ٢" = 14:00: the shop books 11:00–21:00, so 1–8 mean
+   * afternoon).
+   */
   public static LocalTime time(String text) {
     String s = canonical(text);
     Integer hour = null;
@@ -178,7 +229,10 @@ public final class BookingAnswers {
       minute = 30;
     }
     if (pm == null) {
-      pm = EVENING.matcher(s).find() ? Boolean.TRUE : MORNING.matcher(s).find() ? Boolean.FALSE : null;
+      pm =
+          EVENING.matcher(s).find()
+              ? Boolean.TRUE
+              : MORNING.matcher(s).find() ? Boolean.FALSE : null;
     }
     if (pm == null) {
       pm = hour >= 1 && hour <= 8;
@@ -191,13 +245,18 @@ public final class BookingAnswers {
     return LocalTime.of(hour, minute);
   }
 
-  private static final Pattern NO = words("لا|لاء|لأ|لاا|no|nope|nah|la|laa|la2|msh|مش|مش عايز|بلاش|خليه|سيبه|"
-      + "keep|keep it|cancel that|don t|dont|not now|ma3lesh");
-  private static final Pattern YES = words("نعم|ايوه|ايوا|ايوة|اه|اها|اوك|تمام|اكيد|ماشي|موافق|اكد|اكده|اكدلي|احجز|"
-      + "احجزلي|احجزه|yes|yeah|yep|yup|ok|okay|sure|confirm|confirmed|go ahead|book it|aywa|aiwa|ah|tamam|aked|"
-      + "mashy|mashe|ok tamam|akked|ahgez|ehgez");
-  private static final Pattern CANCEL = words("الغي|الغيه|الغيها|الغاء|cancel|cancel it|elghe|elghih|elghiha|"
-      + "elgheh|el8eh|alghih");
+  private static final Pattern NO =
+      words(
+          "لا|لاء|لأ|لاا|no|nope|nah|la|laa|la2|msh|مش|مش عايز|بلاش|خليه|سيبه|"
+              + "keep|keep it|cancel that|don t|dont|not now|ma3lesh");
+  private static final Pattern YES =
+      words(
+          "نعم|ايوه|ايوا|ايوة|اه|اها|اوك|تمام|اكيد|ماشي|موافق|اكد|اكده|اكدلي|احجز|"
+              + "احجزلي|احجزه|yes|yeah|yep|yup|ok|okay|sure|confirm|confirmed|go ahead|book it|aywa|aiwa|ah|tamam|aked|"
+              + "mashy|mashe|ok tamam|akked|ahgez|ehgez");
+  private static final Pattern CANCEL =
+      words(
+          "الغي|الغيه|الغيها|الغاء|cancel|cancel it|elghe|elghih|elghiha|" + "elgheh|el8eh|alghih");
 
   /** True when the text is put as a question ("?", "؟"). */
   public static boolean question(String text) {
@@ -209,7 +268,10 @@ public final class BookingAnswers {
     return CANCEL.matcher(canonical(text)).find();
   }
 
-  /** True for a yes, false for a no, null when the text says neither (a "no" word wins: "لا مش عايز"). */
+  /**
+   * True for a yes, false for a no, null when the text says neither (a "no" word wins: "لا مش
+   * عايز").
+   */
   public static Boolean yesOrNo(String text) {
     String s = canonical(text);
     if (NO.matcher(s).find()) {
@@ -219,17 +281,32 @@ public final class BookingAnswers {
   }
 
   /** What a service is about, in the customers' words, and the English word its name carries. */
-  private record Concept(String nameWord, String notInName, Pattern said) {
-  }
+  private record Concept(String nameWord, String notInName, Pattern said) {}
 
-  private static final List<Concept> CONCEPTS = List.of(
-      new Concept("protector", null, words("اسكرينه|سكرينه|اسكرينة|لزقه|لزقة|واقي|حمايه|protector|screen protector|"
-          + "glass|eskrena|skrena|eskerina|lazka|lezka")),
-      new Concept("screen", "protector", words("شاشه|شاشات|الشاشه|screen|screens|display|shasha|el shasha|shashet")),
-      new Concept("battery", null, words("بطاريه|بطاريات|البطاريه|battery|batteries|battarya|batarya|baterya|"
-          + "el battarya|battareya|batareya")),
-      new Concept("check", null, words("فحص|كشف|تشخيص|check|checkup|check up|inspection|diagnosis|fahs|fa hs|kashf|"
-          + "ka4f")));
+  private static final List<Concept> CONCEPTS =
+      List.of(
+          new Concept(
+              "protector",
+              null,
+              words(
+                  "اسكرينه|سكرينه|اسكرينة|لزقه|لزقة|واقي|حمايه|protector|screen protector|"
+                      + "glass|eskrena|skrena|eskerina|lazka|lezka")),
+          new Concept(
+              "screen",
+              "protector",
+              words("شاشه|شاشات|الشاشه|screen|screens|display|shasha|el shasha|shashet")),
+          new Concept(
+              "battery",
+              null,
+              words(
+                  "بطاريه|بطاريات|البطاريه|battery|batteries|battarya|batarya|baterya|"
+                      + "el battarya|battareya|batareya")),
+          new Concept(
+              "check",
+              null,
+              words(
+                  "فحص|كشف|تشخيص|check|checkup|check up|inspection|diagnosis|fahs|fa hs|kashf|"
+                      + "ka4f")));
 
   /** The code of the one service the text names; null when it names none or several. */
   public static String service(String text, List<BookingOptions.Service> services) {
@@ -238,26 +315,41 @@ public final class BookingAnswers {
       if (!concept.said().matcher(s).find()) {
         continue;
       }
-      List<BookingOptions.Service> named = services.stream()
-          .filter(x -> x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.nameWord()))
-          .filter(x -> concept.notInName() == null
-              || !x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.notInName()))
-          .toList();
+      List<BookingOptions.Service> named =
+          services.stream()
+              .filter(
+                  x -> x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.nameWord()))
+              .filter(
+                  x ->
+                      concept.notInName() == null
+                          || !x.nameEn()
+                              .toLowerCase(java.util.Locale.ROOT)
+                              .contains(concept.notInName()))
+              .toList();
       if (named.size() == 1) {
         return named.get(0).code();
       }
     }
-    // a service named in full ("تغيير بطارية سامسونج", as its list row reads); a product name alone ("iPhone 15")
+    // a service named in full ("تغيير بطارية سامسونج", as its list row reads); a product name alone
+    // ("iPhone 15")
     // is a product question, not a service
-    List<String> hits = services.stream().filter(x -> s.contains(canonical(x.nameAr())) || s.contains(canonical(x.nameEn())))
-        .map(BookingOptions.Service::code).toList();
+    List<String> hits =
+        services.stream()
+            .filter(x -> s.contains(canonical(x.nameAr())) || s.contains(canonical(x.nameEn())))
+            .map(BookingOptions.Service::code)
+            .toList();
     return hits.size() == 1 ? hits.get(0) : null;
   }
 
-  private static final Map<String, Pattern> BRANCH_WORDS = Map.of(
-      "CAI", words("القاهره|قاهره|مدينه نصر|نصر|مصر|cairo|kahera|el kahera|ka7era|nasr|nasr city|madinet nasr|masr"),
-      "ALX", words("اسكندريه|الاسكندريه|اسكندرية|سموحه|alex|alexandria|eskendereya|eskendrya|eskenderia|el eskendereya|"
-          + "smouha|smoha|sumoha"));
+  private static final Map<String, Pattern> BRANCH_WORDS =
+      Map.of(
+          "CAI",
+              words(
+                  "القاهره|قاهره|مدينه نصر|نصر|مصر|cairo|kahera|el kahera|ka7era|nasr|nasr city|madinet nasr|masr"),
+          "ALX",
+              words(
+                  "اسكندريه|الاسكندريه|اسكندرية|سموحه|alex|alexandria|eskendereya|eskendrya|eskenderia|el eskendereya|"
+                      + "smouha|smoha|sumoha"));
 
   /** The code of the one branch the text names; null when it names none or several. */
   public static String branch(String text, List<BookingOptions.Branch> branches) {

@@ -13,11 +13,9 @@ public record BookingOptions(List<Service> services, List<Branch> branches) {
     branches = branches == null ? List.of() : List.copyOf(branches);
   }
 
-  public record Service(String code, String nameEn, String nameAr, BigDecimal priceEgp) {
-  }
+  public record Service(String code, String nameEn, String nameAr, BigDecimal priceEgp) {}
 
-  public record Branch(String code, String nameEn, String nameAr) {
-  }
+  public record Branch(String code, String nameEn, String nameAr) {}
 
   public Service service(String code) {
     return services.stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);

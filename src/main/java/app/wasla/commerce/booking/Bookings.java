@@ -9,7 +9,9 @@ public interface Bookings {
   /** The customer's upcoming bookings, soonest first. */
   List<Booking> upcoming(String customerId);
 
-  /** Free start times for the service in the branch, from {@code from} on, at most {@code limit}. */
+  /**
+   * Free start times for the service in the branch, from {@code from} on, at most {@code limit}.
+   */
   List<Instant> freeSlots(String serviceCode, String branchCode, Instant from, int limit);
 
   Booking book(String customerId, String serviceCode, String branchCode, Instant startsAt);
@@ -19,6 +21,9 @@ public interface Bookings {
 
   void cancel(String bookingId);
 
-  /** The services that can be booked and the branches that take appointments; empty lists when unknown. */
+  /**
+   * The services that can be booked and the branches that take appointments; empty lists when
+   * unknown.
+   */
   BookingOptions options();
 }

@@ -14,7 +14,10 @@ public interface Catalogue {
   /** Stock of a SKU in every branch. */
   List<StockLevel> stock(String sku);
 
-  /** True when a lookup needs no network call (Wasla's own tables): a flow may then do it in the turn. */
+  /**
+   * True when a lookup needs no network call (Wasla's own tables): a flow may then do it in the
+   * turn.
+   */
   default boolean local() {
     return false;
   }

@@ -6,18 +6,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds products named in a customer's free text, in Arabic or English. Plain logic: the text and every
- * name/alias are normalised (Arabic letter variants, diacritics, Arabic-Indic digits), and the longest
- * matching name wins, so "iphone 15 pro max" beats "iphone 15".
+ * Finds products named in a customer's free text, in Arabic or English. Plain logic: the text and
+ * every name/alias are normalised (Arabic letter variants, diacritics, Arabic-Indic digits), and
+ * the longest matching name wins, so "iphone 15 pro max" beats "iphone 15".
  */
 public final class ProductMatcher {
 
   /** One searchable name of a product. */
-  public record Name(String sku, String text) {
-  }
+  public record Name(String sku, String text) {}
 
-  private ProductMatcher() {
-  }
+  private ProductMatcher() {}
 
   /** The SKUs named in the text, longest (most specific) match first, each once. */
   public static List<String> match(String text, List<Name> names) {
@@ -53,13 +51,15 @@ public final class ProductMatcher {
         case 'أ', 'إ', 'آ', 'ٱ' -> c = 'ا';
         case 'ة' -> c = 'ه';
         case 'ى' -> c = 'ي';
-        default -> { }
+        default -> {}
       }
       b.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ' ');
     }
-    // "الايفون", "والايفون", "بالايفون", "للايفون" are "ايفون": drop the article and a conjunction or preposition
+    // "الايفون", "والايفون", "بالايفون", "للايفون" are "ايفون": drop the article and a conjunction
+    // or preposition
     // written onto it, so the word matches the name
-    String out = b.toString().toLowerCase(Locale.ROOT).replaceAll("(^|\\s)(?:[وبف]?ال|لل)(?=\\S{2,})", "$1");
+    String out =
+        b.toString().toLowerCase(Locale.ROOT).replaceAll("(^|\\s)(?:[وبف]?ال|لل)(?=\\S{2,})", "$1");
     return out.replaceAll("\\s+", " ").trim();
   }
 }

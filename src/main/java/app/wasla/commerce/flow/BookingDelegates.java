@@ -25,14 +25,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The delegates of the booking flow (booking-change.bpmn): what the customer wants (a new appointment, a move, a
- * cancellation), the next question (service, branch, day, free slots, the summary, "are you sure?"), reading the
- * answer, and the actions: book (and schedule the reminder), move, cancel.
+ * The delegates of the booking flow (booking-change.bpmn): what the customer wants (a new
+ * appointment, a move, a cancellation), the next question (service, branch, day, free slots, the
+ * summary, "are you sure?"), reading the answer, and the actions: book (and schedule the reminder),
+ * move, cancel.
  */
 final class BookingDelegates {
 
-  private BookingDelegates() {
-  }
+  private BookingDelegates() {}
 
   static String string(DelegateExecution execution, String name) {
     Object v = execution.getVariable(name);
@@ -44,21 +44,32 @@ final class BookingDelegates {
     return v instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
   }
 
-  /** Takes what the text names (service, branch, day, time) into the flow's variables; true if it named any. */
-  static boolean takeFromText(DelegateExecution execution, String text, BookingOptions options, LocalDate today) {
+  /**
+   * Takes what the text names (service, branch, day, time) into the flow's variables; true if it
+   * named any.
+   */
+  static boolean takeFromText(
+      DelegateExecution execution, String text, BookingOptions options, LocalDate today) {
     boolean taken = false;
     boolean newBooking = "new".equals(execution.getVariable(BookingVariables.MODE));
-    // a question that names a branch or a service ("where is your Alexandria branch?") is for the persona, unless
+    // a question that names a branch or a service ("where is your Alexandria branch?") is for the
+    // persona, unless
     // it is the very thing the flow asked
     String step = string(execution, BookingVariables.STEP);
     boolean question = BookingAnswers.question(text);
     if (newBooking) {
-      String service = question && step != null && !"ask_service".equals(step) ? null : BookingAnswers.service(text, options.services());
+      String service =
+          question && step != null && !"ask_service".equals(step)
+              ? null
+              : BookingAnswers.service(text, options.services());
       if (service != null) {
         execution.setVariable(BookingVariables.SERVICE, service);
         taken = true;
       }
-      String branch = question && step != null && !"ask_branch".equals(step) ? null : BookingAnswers.branch(text, options.branches());
+      String branch =
+          question && step != null && !"ask_branch".equals(step)
+              ? null
+              : BookingAnswers.branch(text, options.branches());
       if (branch != null) {
         execution.setVariable(BookingVariables.BRANCH, branch);
         taken = true;
@@ -79,9 +90,10 @@ final class BookingDelegates {
   }
 
   /**
-   * {@code ${findBooking}}: what the customer wants. A cancellation or a move needs their next booking (its id and
-   * time into bookingId / bookingStartsAt); a move without one becomes a new booking, a cancellation without one
-   * ends (bookingStep no_booking). A new booking takes what the first message already says ("... يوم الخميس").
+   * {@code ${findBooking}}: what the customer wants. A cancellation or a move needs their next
+   * booking (its id and time into bookingId / bookingStartsAt); a move without one becomes a new
+   * booking, a cancellation without one ends (bookingStep no_booking). A new booking takes what the
+   * first message already says ("... يوم الخميس").
    */
   @Component("findBooking")
   static class FindBooking implements JavaDelegate {
@@ -99,7 +111,10 @@ final class BookingDelegates {
     public void execute(DelegateExecution execution) {
       BookingTexts t = BookingTexts.of(execution);
       String intent = string(execution, "intent");
-      String mode = "booking_cancel".equals(intent) ? "cancel" : "booking_change".equals(intent) ? "change" : "new";
+      String mode =
+          "booking_cancel".equals(intent)
+              ? "cancel"
+              : "booking_change".equals(intent) ? "change" : "new";
       execution.setVariable(BookingVariables.STEP, null);
       execution.setVariable(BookingVariables.CONFIRMED, false);
       execution.setVariable(BookingVariables.SLOT, null);
@@ -120,27 +135,38 @@ final class BookingDelegates {
         if ("cancel".equals(mode)) {
           execution.setVariable(BookingVariables.MODE, mode);
           execution.setVariable(BookingVariables.STEP, "no_booking");
-          messages.send(execution, ReplyButtons.of(t.say(
-                  "مش لاقي حجز جاي على رقمك، فمفيش حاجة تتلغي. تحب تحجز ميعاد صيانة جديد؟",
-                  "لا يوجد حجز قادم على رقمك، فلا يوجد ما يُلغى. هل تود حجز موعد صيانة جديد؟",
-                  "Mesh la2y 7agz gay 3ala ra2mak, fa mafish 7aga tetlegh. T7eb te7gez ma3ad seyana gedid?",
-                  "I can't find an upcoming booking on your number, so there is nothing to cancel. Would you like to"
-                      + " book a repair appointment?"),
-              new ReplyButtons.Button("menu_booking", t.say("احجز ميعاد", "احجز موعداً", "A7gez ma3ad",
-                  "Book an appointment"))));
+          messages.send(
+              execution,
+              ReplyButtons.of(
+                  t.say(
+                      "مش لاقي حجز جاي على رقمك، فمفيش حاجة تتلغي. تحب تحجز ميعاد صيانة جديد؟",
+                      "لا يوجد حجز قادم على رقمك، فلا يوجد ما يُلغى. هل تود حجز موعد صيانة جديد؟",
+                      "Mesh la2y 7agz gay 3ala ra2mak, fa mafish 7aga tetlegh. T7eb te7gez ma3ad seyana gedid?",
+                      "I can't find an upcoming booking on your number, so there is nothing to cancel. Would you like to"
+                          + " book a repair appointment?"),
+                  new ReplyButtons.Button(
+                      "menu_booking",
+                      t.say("احجز ميعاد", "احجز موعداً", "A7gez ma3ad", "Book an appointment"))));
           return;
         }
-        // "الخميس الساعة ٢" read as a move, from a customer with nothing to move: they want a new appointment
-        execution.setVariable(BookingVariables.NOTE, t.say(
-            "مش لاقي حجز على رقمك، فهحجزلك ميعاد جديد.",
-            "لا يوجد حجز على رقمك، لذا سأحجز لك موعداً جديداً.",
-            "Mesh la2y 7agz 3ala ra2mak, fa ha7gezlak ma3ad gedid.",
-            "I can't find a booking on your number, so let's book a new appointment."));
+        // "الخميس الساعة ٢" read as a move, from a customer with nothing to move: they want a new
+        // appointment
+        execution.setVariable(
+            BookingVariables.NOTE,
+            t.say(
+                "مش لاقي حجز على رقمك، فهحجزلك ميعاد جديد.",
+                "لا يوجد حجز على رقمك، لذا سأحجز لك موعداً جديداً.",
+                "Mesh la2y 7agz 3ala ra2mak, fa ha7gezlak ma3ad gedid.",
+                "I can't find a booking on your number, so let's book a new appointment."));
       }
       execution.setVariable(SalesVariables.BOOKING_FOUND, false);
       execution.setVariable(BookingVariables.MODE, "new");
-      for (String name : List.of(BookingVariables.SERVICE, BookingVariables.BRANCH, BookingVariables.DAY,
-          BookingVariables.TIME)) {
+      for (String name :
+          List.of(
+              BookingVariables.SERVICE,
+              BookingVariables.BRANCH,
+              BookingVariables.DAY,
+              BookingVariables.TIME)) {
         execution.setVariable(name, null);
       }
       takeFromText(execution, SalesContext.turnText(execution), bookings.options(), today());
@@ -152,10 +178,11 @@ final class BookingDelegates {
   }
 
   /**
-   * {@code ${nextBookingStep}}: the next thing to ask (and asks it), or the action that follows: bookingStep.
-   * New: service (a list), branch (buttons), day (a list of the next days), free half-hour slots of that day (a
-   * list; the time the customer named is taken at once if it is free), the summary (confirm / change). Move: the
-   * booking's free slots, then "move it?". Cancel: "are you sure?".
+   * {@code ${nextBookingStep}}: the next thing to ask (and asks it), or the action that follows:
+   * bookingStep. New: service (a list), branch (buttons), day (a list of the next days), free
+   * half-hour slots of that day (a list; the time the customer named is taken at once if it is
+   * free), the summary (confirm / change). Move: the booking's free slots, then "move it?". Cancel:
+   * "are you sure?".
    */
   @Component("nextBookingStep")
   static class NextStep implements JavaDelegate {
@@ -191,15 +218,37 @@ final class BookingDelegates {
           return;
         }
         String service = t.arabicScript() ? booking.serviceNameAr() : booking.serviceNameEn();
-        send(execution, note, ReplyButtons.of(t.say(
-                "متأكد إنك عايز تلغي حجز " + service + " يوم " + t.when(booking.startsAt()) + "؟",
-                "هل أنت متأكد من إلغاء حجز " + service + " يوم " + t.when(booking.startsAt()) + "؟",
-                "Enta met2aked enak 3ayez tlghy 7agz " + service + " yom " + t.when(booking.startsAt()) + "?",
-                "Are you sure you want to cancel your " + service + " booking on " + t.when(booking.startsAt()) + "?"),
-            new ReplyButtons.Button(BookingVariables.CANCEL_YES, t.say("أيوه، ألغيه", "نعم، ألغه", "Aywa, elghih",
-                "Yes, cancel it")),
-            new ReplyButtons.Button(BookingVariables.KEEP, t.say("لا، خليه", "لا، أبقه", "La2, khallih",
-                "No, keep it"))));
+        send(
+            execution,
+            note,
+            ReplyButtons.of(
+                t.say(
+                    "متأكد إنك عايز تلغي حجز "
+                        + service
+                        + " يوم "
+                        + t.when(booking.startsAt())
+                        + "؟",
+                    "هل أنت متأكد من إلغاء حجز "
+                        + service
+                        + " يوم "
+                        + t.when(booking.startsAt())
+                        + "؟",
+                    "Enta met2aked enak 3ayez tlghy 7agz "
+                        + service
+                        + " yom "
+                        + t.when(booking.startsAt())
+                        + "?",
+                    "Are you sure you want to cancel your "
+                        + service
+                        + " booking on "
+                        + t.when(booking.startsAt())
+                        + "?"),
+                new ReplyButtons.Button(
+                    BookingVariables.CANCEL_YES,
+                    t.say("أيوه، ألغيه", "نعم، ألغه", "Aywa, elghih", "Yes, cancel it")),
+                new ReplyButtons.Button(
+                    BookingVariables.KEEP,
+                    t.say("لا، خليه", "لا، أبقه", "La2, khallih", "No, keep it"))));
         step(execution, "ask_cancel");
         return;
       }
@@ -222,42 +271,84 @@ final class BookingDelegates {
         return;
       }
       if ("new".equals(mode)) {
-        BookingOptions.Service service = options.service(string(execution, BookingVariables.SERVICE));
+        BookingOptions.Service service =
+            options.service(string(execution, BookingVariables.SERVICE));
         BookingOptions.Branch branch = options.branch(string(execution, BookingVariables.BRANCH));
-        String s = service == null ? string(execution, BookingVariables.SERVICE) : t.service(service);
+        String s =
+            service == null ? string(execution, BookingVariables.SERVICE) : t.service(service);
         String b = branch == null ? string(execution, BookingVariables.BRANCH) : t.branch(branch);
         String price = service == null ? "" : " (" + t.price(service) + ")";
-        send(execution, note, ReplyButtons.of(t.say(
-                "تمام، ده ملخص الحجز:\n• " + s + price + "\n• فرع " + b + "\n• " + t.when(slot) + "\nأأكد الحجز؟",
-                "هذا ملخص الحجز:\n• " + s + price + "\n• فرع " + b + "\n• " + t.when(slot) + "\nهل أؤكد الحجز؟",
-                "Tamam, da molakhas el 7agz:\n• " + s + price + "\n• Far3 " + b + "\n• " + t.when(slot)
-                    + "\nA2akked el 7agz?",
-                "Here is your booking:\n• " + s + price + "\n• " + b + " branch\n• " + t.when(slot)
-                    + "\nShall I confirm it?"),
-            new ReplyButtons.Button(BookingVariables.CONFIRM, t.say("أكد الحجز", "تأكيد الحجز", "Akked el 7agz",
-                "Confirm")),
-            new ReplyButtons.Button(BookingVariables.CHANGE_TIME, t.say("غير الميعاد", "تغيير الموعد",
-                "Ghayar el ma3ad", "Change time"))));
+        send(
+            execution,
+            note,
+            ReplyButtons.of(
+                t.say(
+                    "تمام، ده ملخص الحجز:\n• "
+                        + s
+                        + price
+                        + "\n• فرع "
+                        + b
+                        + "\n• "
+                        + t.when(slot)
+                        + "\nأأكد الحجز؟",
+                    "هذا ملخص الحجز:\n• "
+                        + s
+                        + price
+                        + "\n• فرع "
+                        + b
+                        + "\n• "
+                        + t.when(slot)
+                        + "\nهل أؤكد الحجز؟",
+                    "Tamam, da molakhas el 7agz:\n• "
+                        + s
+                        + price
+                        + "\n• Far3 "
+                        + b
+                        + "\n• "
+                        + t.when(slot)
+                        + "\nA2akked el 7agz?",
+                    "Here is your booking:\n• "
+                        + s
+                        + price
+                        + "\n• "
+                        + b
+                        + " branch\n• "
+                        + t.when(slot)
+                        + "\nShall I confirm it?"),
+                new ReplyButtons.Button(
+                    BookingVariables.CONFIRM,
+                    t.say("أكد الحجز", "تأكيد الحجز", "Akked el 7agz", "Confirm")),
+                new ReplyButtons.Button(
+                    BookingVariables.CHANGE_TIME,
+                    t.say("غير الميعاد", "تغيير الموعد", "Ghayar el ma3ad", "Change time"))));
         step(execution, "ask_confirm");
         return;
       }
       Booking booking = currentBooking(execution);
       String from = booking == null ? "" : t.when(booking.startsAt());
-      send(execution, note, ReplyButtons.of(t.say(
-              "أنقل حجزك من " + from + " لـ " + t.when(slot) + "؟",
-              "هل أنقل حجزك من " + from + " إلى " + t.when(slot) + "؟",
-              "An2el 7agzak men " + from + " le " + t.when(slot) + "?",
-              "Move your booking from " + from + " to " + t.when(slot) + "?"),
-          new ReplyButtons.Button(BookingVariables.MOVE_YES, t.say("أيوه، انقله", "نعم، انقله", "Aywa, en2elo",
-              "Yes, move it")),
-          new ReplyButtons.Button(BookingVariables.CHANGE_TIME, t.say("ميعاد تاني", "موعد آخر", "Ma3ad tany",
-              "Another time")),
-          new ReplyButtons.Button(BookingVariables.KEEP, t.say("خليه زي ما هو", "أبقه كما هو", "Khallih zay ma howa",
-              "Keep it as is"))));
+      send(
+          execution,
+          note,
+          ReplyButtons.of(
+              t.say(
+                  "أنقل حجزك من " + from + " لـ " + t.when(slot) + "؟",
+                  "هل أنقل حجزك من " + from + " إلى " + t.when(slot) + "؟",
+                  "An2el 7agzak men " + from + " le " + t.when(slot) + "?",
+                  "Move your booking from " + from + " to " + t.when(slot) + "?"),
+              new ReplyButtons.Button(
+                  BookingVariables.MOVE_YES,
+                  t.say("أيوه، انقله", "نعم، انقله", "Aywa, en2elo", "Yes, move it")),
+              new ReplyButtons.Button(
+                  BookingVariables.CHANGE_TIME,
+                  t.say("ميعاد تاني", "موعد آخر", "Ma3ad tany", "Another time")),
+              new ReplyButtons.Button(
+                  BookingVariables.KEEP,
+                  t.say("خليه زي ما هو", "أبقه كما هو", "Khallih zay ma howa", "Keep it as is"))));
       step(execution, "ask_move");
     }
 
-    private void askService(DelegateExecution execution, BookingTexts t, String note, BookingOptions options) {
+    private void askService(
+        DelegateExecution execution, BookingTexts t, String note, BookingOptions options) {
       if (options.services().isEmpty()) {
         handoff(execution, t, note);
         return;
@@ -267,21 +358,36 @@ final class BookingDelegates {
         execute(execution);
         return;
       }
-      StringBuilder body = new StringBuilder(t.say("تمام، نحجزلك ميعاد صيانة. أنهي خدمة؟",
-          "حسناً، سأحجز لك موعد صيانة. ما الخدمة المطلوبة؟", "Tamam, ne7gezlak ma3ad seyana. Anhy khedma?",
-          "Sure, let's book a repair appointment. Which service?"));
+      StringBuilder body =
+          new StringBuilder(
+              t.say(
+                  "تمام، نحجزلك ميعاد صيانة. أنهي خدمة؟",
+                  "حسناً، سأحجز لك موعد صيانة. ما الخدمة المطلوبة؟",
+                  "Tamam, ne7gezlak ma3ad seyana. Anhy khedma?",
+                  "Sure, let's book a repair appointment. Which service?"));
       List<ListMessage.Row> rows = new ArrayList<>();
       for (BookingOptions.Service s : options.services().stream().limit(10).toList()) {
         body.append("\n• ").append(t.service(s)).append(": ").append(t.price(s));
-        rows.add(new ListMessage.Row(BookingVariables.SERVICE_PREFIX + s.code(), cut(t.service(s), 24),
-            cut(t.price(s), 72)));
+        rows.add(
+            new ListMessage.Row(
+                BookingVariables.SERVICE_PREFIX + s.code(),
+                cut(t.service(s), 24),
+                cut(t.price(s), 72)));
       }
-      send(execution, note, new ListMessage(body.toString(), t.say("الخدمات", "الخدمات", "El khadamat", "Services"),
-          List.of(new ListMessage.Section(null, rows)), null, null));
+      send(
+          execution,
+          note,
+          new ListMessage(
+              body.toString(),
+              t.say("الخدمات", "الخدمات", "El khadamat", "Services"),
+              List.of(new ListMessage.Section(null, rows)),
+              null,
+              null));
       step(execution, "ask_service");
     }
 
-    private void askBranch(DelegateExecution execution, BookingTexts t, String note, BookingOptions options) {
+    private void askBranch(
+        DelegateExecution execution, BookingTexts t, String note, BookingOptions options) {
       if (options.branches().isEmpty()) {
         handoff(execution, t, note);
         return;
@@ -291,21 +397,55 @@ final class BookingDelegates {
         execute(execution);
         return;
       }
-      String body = t.say("تحب في أنهي فرع؟", "في أي فرع تفضّل؟", "T7eb f anhy far3?", "Which branch suits you?");
+      String body =
+          t.say(
+              "تحب في أنهي فرع؟",
+              "في أي فرع تفضّل؟",
+              "T7eb f anhy far3?",
+              "Which branch suits you?");
       if (options.branches().size() <= 3) {
-        send(execution, note, new ReplyButtons(body, options.branches().stream()
-            .map(b -> new ReplyButtons.Button(BookingVariables.BRANCH_PREFIX + b.code(), cut(t.branch(b), 20))).toList(),
-            null, null));
+        send(
+            execution,
+            note,
+            new ReplyButtons(
+                body,
+                options.branches().stream()
+                    .map(
+                        b ->
+                            new ReplyButtons.Button(
+                                BookingVariables.BRANCH_PREFIX + b.code(), cut(t.branch(b), 20)))
+                    .toList(),
+                null,
+                null));
       } else {
-        send(execution, note, new ListMessage(body, t.say("الفروع", "الفروع", "El fro3", "Branches"),
-            List.of(new ListMessage.Section(null, options.branches().stream().limit(10)
-                .map(b -> new ListMessage.Row(BookingVariables.BRANCH_PREFIX + b.code(), cut(t.branch(b), 24), null))
-                .toList())), null, null));
+        send(
+            execution,
+            note,
+            new ListMessage(
+                body,
+                t.say("الفروع", "الفروع", "El fro3", "Branches"),
+                List.of(
+                    new ListMessage.Section(
+                        null,
+                        options.branches().stream()
+                            .limit(10)
+                            .map(
+                                b ->
+                                    new ListMessage.Row(
+                                        BookingVariables.BRANCH_PREFIX + b.code(),
+                                        cut(t.branch(b), 24),
+                                        null))
+                            .toList())),
+                null,
+                null));
       }
       step(execution, "ask_branch");
     }
 
-    /** Free slots of the chosen day (or from now on, for a move without a day); the named time at once if free. */
+    /**
+     * Free slots of the chosen day (or from now on, for a move without a day); the named time at
+     * once if free.
+     */
     private void offerSlots(DelegateExecution execution, BookingTexts t, String note) {
       String service = string(execution, BookingVariables.SERVICE);
       String branch = string(execution, BookingVariables.BRANCH);
@@ -319,13 +459,16 @@ final class BookingDelegates {
       }
       LocalDate day = dayText == null ? null : LocalDate.parse(dayText);
       LocalTime time = timeText == null ? null : LocalTime.parse(timeText);
-      Instant wanted = day == null || time == null ? null : day.atTime(time).atZone(CAIRO).toInstant();
+      Instant wanted =
+          day == null || time == null ? null : day.atTime(time).atZone(CAIRO).toInstant();
       Instant from = day == null ? now : max(now, day.atStartOfDay(CAIRO).toInstant());
       if (wanted != null) {
         from = max(from, wanted.minus(Duration.ofHours(1)));
       }
-      List<Instant> slots = bookings.freeSlots(service, branch, from, 10).stream()
-          .filter(s -> day == null || s.atZone(CAIRO).toLocalDate().equals(day)).toList();
+      List<Instant> slots =
+          bookings.freeSlots(service, branch, from, 10).stream()
+              .filter(s -> day == null || s.atZone(CAIRO).toLocalDate().equals(day))
+              .toList();
       if (wanted != null && slots.contains(wanted)) {
         execution.setVariable(BookingVariables.SLOT, wanted.getEpochSecond());
         execute(execution);
@@ -334,15 +477,24 @@ final class BookingDelegates {
       if (slots.isEmpty() && wanted != null) {
         // nothing after the named time that day: the day's free slots from its start
         Instant dayStart = max(now, day.atStartOfDay(CAIRO).toInstant());
-        slots = bookings.freeSlots(service, branch, dayStart, 10).stream()
-            .filter(s -> s.atZone(CAIRO).toLocalDate().equals(day)).toList();
+        slots =
+            bookings.freeSlots(service, branch, dayStart, 10).stream()
+                .filter(s -> s.atZone(CAIRO).toLocalDate().equals(day))
+                .toList();
       }
       if (slots.isEmpty()) {
-        String none = day == null
-            ? t.say("مفيش مواعيد فاضية الأسبوعين الجايين للأسف.", "لا توجد مواعيد متاحة خلال الأسبوعين القادمين للأسف.",
-                "Mafish mawa3id fadya el osbo3en el gayin, ma3lesh.", "No free slots in the next two weeks, sorry.")
-            : t.say("مفيش مواعيد فاضية يوم " + t.day(day) + ".", "لا توجد مواعيد متاحة يوم " + t.day(day) + ".",
-                "Mafish mawa3id fadya yom " + t.day(day) + ".", "No free slots on " + t.day(day) + ".");
+        String none =
+            day == null
+                ? t.say(
+                    "مفيش مواعيد فاضية الأسبوعين الجايين للأسف.",
+                    "لا توجد مواعيد متاحة خلال الأسبوعين القادمين للأسف.",
+                    "Mafish mawa3id fadya el osbo3en el gayin, ma3lesh.",
+                    "No free slots in the next two weeks, sorry.")
+                : t.say(
+                    "مفيش مواعيد فاضية يوم " + t.day(day) + ".",
+                    "لا توجد مواعيد متاحة يوم " + t.day(day) + ".",
+                    "Mafish mawa3id fadya yom " + t.day(day) + ".",
+                    "No free slots on " + t.day(day) + ".");
         if (day == null) {
           handoff(execution, t, join(note, none));
           return;
@@ -351,28 +503,56 @@ final class BookingDelegates {
         askDay(execution, t, join(note, none));
         return;
       }
-      String taken = wanted == null ? null : t.say("الساعة " + t.time(wanted) + " مش متاحة.",
-          "الساعة " + t.time(wanted) + " غير متاحة.", "El sa3a " + t.time(wanted) + " mesh fadya.",
-          t.time(wanted) + " is not free.");
-      List<ListMessage.Row> rows = slots.stream().map(s -> new ListMessage.Row(SalesVariables.SLOT_PREFIX
-          + s.getEpochSecond(), cut(day == null ? t.row(s) : t.time(s), 24), null)).toList();
+      String taken =
+          wanted == null
+              ? null
+              : t.say(
+                  "الساعة " + t.time(wanted) + " مش متاحة.",
+                  "الساعة " + t.time(wanted) + " غير متاحة.",
+                  "El sa3a " + t.time(wanted) + " mesh fadya.",
+                  t.time(wanted) + " is not free.");
+      List<ListMessage.Row> rows =
+          slots.stream()
+              .map(
+                  s ->
+                      new ListMessage.Row(
+                          SalesVariables.SLOT_PREFIX + s.getEpochSecond(),
+                          cut(day == null ? t.row(s) : t.time(s), 24),
+                          null))
+              .toList();
       String body;
       if (newBooking) {
-        body = t.say("المواعيد الفاضية يوم " + t.day(day) + " (كل ميعاد نص ساعة). اختار اللي يناسبك:",
-            "المواعيد المتاحة يوم " + t.day(day) + " (مدة كل موعد نصف ساعة). اختر ما يناسبك:",
-            "El mawa3id el fadya yom " + t.day(day) + " (kol ma3ad nos sa3a). Ekhtar elly yenasbak:",
-            "Free half-hour slots on " + t.day(day) + ". Pick one:");
+        body =
+            t.say(
+                "المواعيد الفاضية يوم " + t.day(day) + " (كل ميعاد نص ساعة). اختار اللي يناسبك:",
+                "المواعيد المتاحة يوم " + t.day(day) + " (مدة كل موعد نصف ساعة). اختر ما يناسبك:",
+                "El mawa3id el fadya yom "
+                    + t.day(day)
+                    + " (kol ma3ad nos sa3a). Ekhtar elly yenasbak:",
+                "Free half-hour slots on " + t.day(day) + ". Pick one:");
       } else {
         Booking booking = currentBooking(execution);
         String current = booking == null ? "" : t.when(booking.startsAt());
-        String serviceName = booking == null ? "" : t.arabicScript() ? booking.serviceNameAr() : booking.serviceNameEn();
-        body = t.say("حجزك (" + serviceName + ") يوم " + current + ". اختار ميعاد جديد:",
-            "حجزك (" + serviceName + ") يوم " + current + ". اختر موعداً جديداً:",
-            "7agzak (" + serviceName + ") yom " + current + ". Ekhtar ma3ad gedid:",
-            "Your booking (" + serviceName + ") is on " + current + ". Pick a new time:");
+        String serviceName =
+            booking == null
+                ? ""
+                : t.arabicScript() ? booking.serviceNameAr() : booking.serviceNameEn();
+        body =
+            t.say(
+                "حجزك (" + serviceName + ") يوم " + current + ". اختار ميعاد جديد:",
+                "حجزك (" + serviceName + ") يوم " + current + ". اختر موعداً جديداً:",
+                "7agzak (" + serviceName + ") yom " + current + ". Ekhtar ma3ad gedid:",
+                "Your booking (" + serviceName + ") is on " + current + ". Pick a new time:");
       }
-      send(execution, join(note, taken), new ListMessage(body, t.say("المواعيد", "المواعيد", "El mawa3id", "Free slots"),
-          List.of(new ListMessage.Section(null, rows)), null, null));
+      send(
+          execution,
+          join(note, taken),
+          new ListMessage(
+              body,
+              t.say("المواعيد", "المواعيد", "El mawa3id", "Free slots"),
+              List.of(new ListMessage.Section(null, rows)),
+              null,
+              null));
       step(execution, "ask_slot");
     }
 
@@ -380,30 +560,49 @@ final class BookingDelegates {
       Instant now = clock.instant();
       LocalDate today = now.atZone(CAIRO).toLocalDate();
       // today only while it still has a slot start ahead (the last one is 20:30)
-      LocalDate first = now.atZone(CAIRO).toLocalTime().isBefore(LocalTime.of(20, 0)) ? today : today.plusDays(1);
+      LocalDate first =
+          now.atZone(CAIRO).toLocalTime().isBefore(LocalTime.of(20, 0)) ? today : today.plusDays(1);
       List<ListMessage.Row> rows = new ArrayList<>();
       for (int i = 0; i < DAYS_OFFERED; i++) {
         LocalDate d = first.plusDays(i);
-        String title = d.equals(today) ? t.say("النهارده", "اليوم", "El naharda", "Today")
-            : d.equals(today.plusDays(1)) ? t.say("بكرة", "غداً", "Bokra", "Tomorrow") : null;
+        String title =
+            d.equals(today)
+                ? t.say("النهارده", "اليوم", "El naharda", "Today")
+                : d.equals(today.plusDays(1)) ? t.say("بكرة", "غداً", "Bokra", "Tomorrow") : null;
         // "بكرة" / "Tomorrow" as the title (what the customer would say), its date below
-        rows.add(new ListMessage.Row(BookingVariables.DAY_PREFIX + d, cut(title == null ? t.day(d) : title, 24),
-            title == null ? null : t.day(d)));
+        rows.add(
+            new ListMessage.Row(
+                BookingVariables.DAY_PREFIX + d,
+                cut(title == null ? t.day(d) : title, 24),
+                title == null ? null : t.day(d)));
       }
-      send(execution, note, new ListMessage(t.say(
-              "تحب يوم إيه؟ اختار من القايمة أو اكتبلي اليوم (زي \"الخميس\" أو \"بكرة\").",
-              "أي يوم يناسبك؟ اختر من القائمة أو اكتب اليوم (مثل \"الخميس\" أو \"غداً\").",
-              "T7eb yom eh? Ekhtar men el list aw ekteb el yom (zay \"el khamis\" aw \"bokra\").",
-              "Which day suits you? Pick one or write it (like \"Thursday\" or \"tomorrow\")."),
-          t.say("الأيام", "الأيام", "El ayam", "Days"), List.of(new ListMessage.Section(null, rows)), null, null));
+      send(
+          execution,
+          note,
+          new ListMessage(
+              t.say(
+                  "تحب يوم إيه؟ اختار من القايمة أو اكتبلي اليوم (زي \"الخميس\" أو \"بكرة\").",
+                  "أي يوم يناسبك؟ اختر من القائمة أو اكتب اليوم (مثل \"الخميس\" أو \"غداً\").",
+                  "T7eb yom eh? Ekhtar men el list aw ekteb el yom (zay \"el khamis\" aw \"bokra\").",
+                  "Which day suits you? Pick one or write it (like \"Thursday\" or \"tomorrow\")."),
+              t.say("الأيام", "الأيام", "El ayam", "Days"),
+              List.of(new ListMessage.Section(null, rows)),
+              null,
+              null));
       step(execution, "ask_day");
     }
 
     private void handoff(DelegateExecution execution, BookingTexts t, String note) {
-      messages.send(execution, OutboundMessage.Text.of(join(note, t.say(
-          "هخلي حد من زمايلي يكلمك يظبطلك الميعاد.", "سيتواصل معك أحد زملائي لترتيب الموعد.",
-          "Hakhally 7ad men zamayly yekalemak yezbotlak el ma3ad.",
-          "A colleague will get in touch to arrange the appointment."))));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              join(
+                  note,
+                  t.say(
+                      "هخلي حد من زمايلي يكلمك يظبطلك الميعاد.",
+                      "سيتواصل معك أحد زملائي لترتيب الموعد.",
+                      "Hakhally 7ad men zamayly yekalemak yezbotlak el ma3ad.",
+                      "A colleague will get in touch to arrange the appointment."))));
       execution.setVariable("handoff", true);
       execution.setVariable("handoffReason", "booking needs a person");
       step(execution, "handoff");
@@ -411,8 +610,12 @@ final class BookingDelegates {
 
     private Booking currentBooking(DelegateExecution execution) {
       String id = string(execution, SalesVariables.BOOKING_ID);
-      return id == null ? null : bookings.upcoming(SalesContext.customerId(execution)).stream()
-          .filter(b -> b.id().equals(id)).findFirst().orElse(null);
+      return id == null
+          ? null
+          : bookings.upcoming(SalesContext.customerId(execution)).stream()
+              .filter(b -> b.id().equals(id))
+              .findFirst()
+              .orElse(null);
     }
 
     private void send(DelegateExecution execution, String note, OutboundMessage question) {
@@ -436,9 +639,10 @@ final class BookingDelegates {
   }
 
   /**
-   * {@code ${readBookingAnswer}}: the customer's message at a wait of the flow. A tap on one of the flow's buttons or
-   * rows (also from an older message: it sets what it was offered for), or words that answer (a day, a time, a
-   * service, a branch, yes/no): bookingAnswer step. Anything else: other, for the persona.
+   * {@code ${readBookingAnswer}}: the customer's message at a wait of the flow. A tap on one of the
+   * flow's buttons or rows (also from an older message: it sets what it was offered for), or words
+   * that answer (a day, a time, a service, a branch, yes/no): bookingAnswer step. Anything else:
+   * other, for the persona.
    */
   @Component("readBookingAnswer")
   static class ReadAnswer implements JavaDelegate {
@@ -464,7 +668,8 @@ final class BookingDelegates {
       }
       String text = SalesContext.turnText(execution);
       Boolean yes = BookingAnswers.yesOrNo(text);
-      if ("ask_cancel".equals(step) && (Boolean.TRUE.equals(yes) || BookingAnswers.cancelWord(text))) {
+      if ("ask_cancel".equals(step)
+          && (Boolean.TRUE.equals(yes) || BookingAnswers.cancelWord(text))) {
         execution.setVariable(BookingVariables.CONFIRMED, true);
         return true;
       }
@@ -491,11 +696,14 @@ final class BookingDelegates {
     private boolean tapped(DelegateExecution execution, String id, String mode) {
       boolean newBooking = "new".equals(mode);
       if (newBooking && id.startsWith(BookingVariables.SERVICE_PREFIX)) {
-        execution.setVariable(BookingVariables.SERVICE, id.substring(BookingVariables.SERVICE_PREFIX.length()));
+        execution.setVariable(
+            BookingVariables.SERVICE, id.substring(BookingVariables.SERVICE_PREFIX.length()));
         return true;
       }
-      String branch = id.startsWith(BookingVariables.BRANCH_PREFIX) ? id.substring(BookingVariables.BRANCH_PREFIX.length())
-          : "branch_cairo".equals(id) ? "CAI" : "branch_alex".equals(id) ? "ALX" : null;
+      String branch =
+          id.startsWith(BookingVariables.BRANCH_PREFIX)
+              ? id.substring(BookingVariables.BRANCH_PREFIX.length())
+              : "branch_cairo".equals(id) ? "CAI" : "branch_alex".equals(id) ? "ALX" : null;
       if (newBooking && branch != null) {
         execution.setVariable(BookingVariables.BRANCH, branch);
         execution.setVariable(BookingVariables.SLOT, null);
@@ -504,8 +712,9 @@ final class BookingDelegates {
       }
       if (id.startsWith(BookingVariables.DAY_PREFIX)) {
         try {
-          execution.setVariable(BookingVariables.DAY, LocalDate.parse(id.substring(BookingVariables.DAY_PREFIX.length()))
-              .toString());
+          execution.setVariable(
+              BookingVariables.DAY,
+              LocalDate.parse(id.substring(BookingVariables.DAY_PREFIX.length())).toString());
         } catch (java.time.format.DateTimeParseException e) {
           return false;
         }
@@ -521,14 +730,17 @@ final class BookingDelegates {
           return false;
         }
         execution.setVariable(BookingVariables.SLOT, epoch);
-        execution.setVariable(BookingVariables.DAY, Instant.ofEpochSecond(epoch).atZone(CAIRO).toLocalDate().toString());
+        execution.setVariable(
+            BookingVariables.DAY,
+            Instant.ofEpochSecond(epoch).atZone(CAIRO).toLocalDate().toString());
         execution.setVariable(BookingVariables.CONFIRMED, false);
         return true;
       }
       switch (id) {
         case BookingVariables.CONFIRM, BookingVariables.MOVE_YES -> {
           // a confirmation counts only for what is on the table now; otherwise the flow asks again
-          execution.setVariable(BookingVariables.CONFIRMED, slot(execution) != null && !"cancel".equals(mode));
+          execution.setVariable(
+              BookingVariables.CONFIRMED, slot(execution) != null && !"cancel".equals(mode));
           return true;
         }
         case BookingVariables.CANCEL_YES -> {
@@ -565,15 +777,18 @@ final class BookingDelegates {
     }
   }
 
-  /** Sales topics that other flows serve: the booking flow ends and the conversation serves them. */
-  static final Set<String> OTHER_SALES_TOPICS = Set.of("product_inquiry", "availability", "order", "order_status",
-      "payment");
+  /**
+   * Sales topics that other flows serve: the booking flow ends and the conversation serves them.
+   */
+  static final Set<String> OTHER_SALES_TOPICS =
+      Set.of("product_inquiry", "availability", "order", "order_status", "payment");
 
   /**
-   * {@code ${bookingOtherTopic}}: after the persona read (and, for a question, answered) a message that was no
-   * answer to the flow. A question: resume (the flow asks its question again). A booking request: the flow goes on
-   * in that mode. Another sales topic: the flow ends (salesOutcome topic_changed, the customer told that nothing
-   * was booked) and the conversation serves the topic. A person: handoff.
+   * {@code ${bookingOtherTopic}}: after the persona read (and, for a question, answered) a message
+   * that was no answer to the flow. A question: resume (the flow asks its question again). A
+   * booking request: the flow goes on in that mode. Another sales topic: the flow ends
+   * (salesOutcome topic_changed, the customer told that nothing was booked) and the conversation
+   * serves the topic. A person: handoff.
    */
   @Component("bookingOtherTopic")
   static class OtherTopic implements JavaDelegate {
@@ -598,9 +813,14 @@ final class BookingDelegates {
       if ("booking_cancel".equals(intent) && "new".equals(mode)) {
         execution.setVariable(SalesVariables.SALES_OUTCOME, "booking_abandoned");
         execution.setVariable(BookingVariables.ANSWER, "stopped");
-        messages.send(execution, OutboundMessage.Text.of(t.say("تمام، وقفت الحجز ومحجزتش حاجة.",
-            "حسناً، أوقفت الحجز ولم أحجز شيئاً.", "Tamam, wa2aft el 7agz w ma7agaztesh 7aga.",
-            "OK, I've stopped there: nothing was booked.")));
+        messages.send(
+            execution,
+            OutboundMessage.Text.of(
+                t.say(
+                    "تمام، وقفت الحجز ومحجزتش حاجة.",
+                    "حسناً، أوقفت الحجز ولم أحجز شيئاً.",
+                    "Tamam, wa2aft el 7agz w ma7agaztesh 7aga.",
+                    "OK, I've stopped there: nothing was booked.")));
         return;
       }
       if ("booking_cancel".equals(intent) && "change".equals(mode)) {
@@ -610,20 +830,30 @@ final class BookingDelegates {
       if (intent != null && OTHER_SALES_TOPICS.contains(intent)) {
         execution.setVariable(SalesVariables.SALES_OUTCOME, BookingVariables.TOPIC_CHANGED);
         execution.setVariable(BookingVariables.ANSWER, BookingVariables.TOPIC_CHANGED);
-        messages.send(execution, OutboundMessage.Text.of("new".equals(mode)
-            ? t.say("(الحجز لسه متأكدش. لما تحب نكمله ابعتلي \"احجز ميعاد\".)",
-                "(لم يُؤكَّد الحجز بعد. عندما تريد إكماله أرسل \"احجز موعداً\".)",
-                "(El 7agz lessa mat2akkedsh. Lama t7eb nkamelo ab3atly \"a7gez ma3ad\".)",
-                "(Your appointment isn't booked yet. Write \"book an appointment\" when you want to finish it.)")
-            : t.say("(حجزك زي ما هو من غير تغيير.)", "(حجزك كما هو دون تغيير.)", "(7agzak zay ma howa.)",
-                "(Your booking stays as it was.)")));
+        messages.send(
+            execution,
+            OutboundMessage.Text.of(
+                "new".equals(mode)
+                    ? t.say(
+                        "(الحجز لسه متأكدش. لما تحب نكمله ابعتلي \"احجز ميعاد\".)",
+                        "(لم يُؤكَّد الحجز بعد. عندما تريد إكماله أرسل \"احجز موعداً\".)",
+                        "(El 7agz lessa mat2akkedsh. Lama t7eb nkamelo ab3atly \"a7gez ma3ad\".)",
+                        "(Your appointment isn't booked yet. Write \"book an appointment\" when you want to finish it.)")
+                    : t.say(
+                        "(حجزك زي ما هو من غير تغيير.)",
+                        "(حجزك كما هو دون تغيير.)",
+                        "(7agzak zay ma howa.)",
+                        "(Your booking stays as it was.)")));
         return;
       }
       execution.setVariable(BookingVariables.ANSWER, "resume");
     }
   }
 
-  /** {@code ${bookAppointment}}: books the chosen slot, confirms and schedules the reminder; a taken slot is re-offered. */
+  /**
+   * {@code ${bookAppointment}}: books the chosen slot, confirms and schedules the reminder; a taken
+   * slot is re-offered.
+   */
   @Component("bookAppointment")
   static class Book implements JavaDelegate {
     private final Bookings bookings;
@@ -643,8 +873,12 @@ final class BookingDelegates {
       BookingTexts t = BookingTexts.of(execution);
       Instant slot = slot(execution);
       try {
-        Booking booked = bookings.book(SalesContext.customerId(execution), string(execution, BookingVariables.SERVICE),
-            string(execution, BookingVariables.BRANCH), slot);
+        Booking booked =
+            bookings.book(
+                SalesContext.customerId(execution),
+                string(execution, BookingVariables.SERVICE),
+                string(execution, BookingVariables.BRANCH),
+                slot);
         execution.setVariable(SalesVariables.BOOKING_ID, booked.id());
         execution.setVariable(SalesVariables.BOOKING_STARTS_AT, booked.startsAt().toString());
         execution.setVariable(SalesVariables.SALES_OUTCOME, "booked");
@@ -653,29 +887,78 @@ final class BookingDelegates {
         BookingOptions.Branch branch = bookings.options().branch(booked.branchCode());
         String where = branch == null ? booked.branchCode() : t.branch(branch);
         String service = t.arabicScript() ? booked.serviceNameAr() : booked.serviceNameEn();
-        String remind = !reminder ? "" : t.say(" هفكرك قبلها بيوم.", " سأذكّرك قبل الموعد بيوم.",
-            " Hafakkarak 2ablaha b yom.", " I'll remind you the day before.");
-        messages.send(execution, OutboundMessage.Text.of(t.say(
-            "تم الحجز ✅ رقم الحجز " + booked.id() + ": " + service + "، فرع " + where + "، " + t.when(slot) + "."
-                + remind,
-            "تم الحجز ✅ رقم الحجز " + booked.id() + ": " + service + "، فرع " + where + "، " + t.when(slot) + "."
-                + remind,
-            "Tamam, et7agaz ✅ rakam el 7agz " + booked.id() + ": " + service + ", far3 " + where + ", "
-                + t.when(slot) + "." + remind,
-            "Booked ✅ Booking " + booked.id() + ": " + service + ", " + where + " branch, " + t.when(slot) + "."
-                + remind)));
+        String remind =
+            !reminder
+                ? ""
+                : t.say(
+                    " هفكرك قبلها بيوم.",
+                    " سأذكّرك قبل الموعد بيوم.",
+                    " Hafakkarak 2ablaha b yom.",
+                    " I'll remind you the day before.");
+        messages.send(
+            execution,
+            OutboundMessage.Text.of(
+                t.say(
+                    "تم الحجز ✅ رقم الحجز "
+                        + booked.id()
+                        + ": "
+                        + service
+                        + "، فرع "
+                        + where
+                        + "، "
+                        + t.when(slot)
+                        + "."
+                        + remind,
+                    "تم الحجز ✅ رقم الحجز "
+                        + booked.id()
+                        + ": "
+                        + service
+                        + "، فرع "
+                        + where
+                        + "، "
+                        + t.when(slot)
+                        + "."
+                        + remind,
+                    "Tamam, et7agaz ✅ rakam el 7agz "
+                        + booked.id()
+                        + ": "
+                        + service
+                        + ", far3 "
+                        + where
+                        + ", "
+                        + t.when(slot)
+                        + "."
+                        + remind,
+                    "Booked ✅ Booking "
+                        + booked.id()
+                        + ": "
+                        + service
+                        + ", "
+                        + where
+                        + " branch, "
+                        + t.when(slot)
+                        + "."
+                        + remind)));
       } catch (SlotTakenException e) {
         execution.setVariable(SalesVariables.SALES_OUTCOME, "slot_taken");
         execution.setVariable(BookingVariables.SLOT, null);
         execution.setVariable(BookingVariables.TIME, null);
         execution.setVariable(BookingVariables.CONFIRMED, false);
-        execution.setVariable(BookingVariables.NOTE, t.say("الميعاد ده لسه اتحجز حالا للأسف.",
-            "حُجز هذا الموعد للتو للأسف.", "El ma3ad da lessa et7agaz 7alan, ma3lesh.", "That slot was just taken, sorry."));
+        execution.setVariable(
+            BookingVariables.NOTE,
+            t.say(
+                "الميعاد ده لسه اتحجز حالا للأسف.",
+                "حُجز هذا الموعد للتو للأسف.",
+                "El ma3ad da lessa et7agaz 7alan, ma3lesh.",
+                "That slot was just taken, sorry."));
       }
     }
   }
 
-  /** {@code ${rescheduleBooking}}: moves the booking to the chosen slot and confirms; a taken slot is re-offered. */
+  /**
+   * {@code ${rescheduleBooking}}: moves the booking to the chosen slot and confirms; a taken slot
+   * is re-offered.
+   */
   @Component("rescheduleBooking")
   static class RescheduleBooking implements JavaDelegate {
     private final Bookings bookings;
@@ -683,7 +966,8 @@ final class BookingDelegates {
     private final SalesEvents sales;
     private final BookingReminders reminders;
 
-    RescheduleBooking(Bookings bookings, FlowMessages messages, SalesEvents sales, BookingReminders reminders) {
+    RescheduleBooking(
+        Bookings bookings, FlowMessages messages, SalesEvents sales, BookingReminders reminders) {
       this.bookings = bookings;
       this.messages = messages;
       this.sales = sales;
@@ -700,22 +984,33 @@ final class BookingDelegates {
         execution.setVariable(SalesVariables.SALES_OUTCOME, "rescheduled");
         sales.bookingChanged(execution, moved.id(), "rescheduled", moved.startsAt().toString());
         reminders.schedule(execution, moved);
-        messages.send(execution, OutboundMessage.Text.of(t.say(
-            "تمام، حجزك اتنقل ليوم " + t.when(slot) + ". مستنيينك!",
-            "تم نقل حجزك إلى يوم " + t.when(slot) + ". بانتظارك!",
-            "Tamam, 7agzak et2al le yom " + t.when(slot) + ". Mestanyeenak!",
-            "Done, your booking is moved to " + t.when(slot) + ". See you then!")));
+        messages.send(
+            execution,
+            OutboundMessage.Text.of(
+                t.say(
+                    "تمام، حجزك اتنقل ليوم " + t.when(slot) + ". مستنيينك!",
+                    "تم نقل حجزك إلى يوم " + t.when(slot) + ". بانتظارك!",
+                    "Tamam, 7agzak et2al le yom " + t.when(slot) + ". Mestanyeenak!",
+                    "Done, your booking is moved to " + t.when(slot) + ". See you then!")));
       } catch (SlotTakenException e) {
         execution.setVariable(SalesVariables.SALES_OUTCOME, "slot_taken");
         execution.setVariable(BookingVariables.SLOT, null);
         execution.setVariable(BookingVariables.CONFIRMED, false);
-        execution.setVariable(BookingVariables.NOTE, t.say("الميعاد ده لسه اتحجز حالا للأسف.",
-            "حُجز هذا الموعد للتو للأسف.", "El ma3ad da lessa et7agaz 7alan, ma3lesh.", "That slot was just taken, sorry."));
+        execution.setVariable(
+            BookingVariables.NOTE,
+            t.say(
+                "الميعاد ده لسه اتحجز حالا للأسف.",
+                "حُجز هذا الموعد للتو للأسف.",
+                "El ma3ad da lessa et7agaz 7alan, ma3lesh.",
+                "That slot was just taken, sorry."));
       }
     }
   }
 
-  /** {@code ${cancelBooking}}: cancels the customer's next booking (once they said they are sure) and confirms. */
+  /**
+   * {@code ${cancelBooking}}: cancels the customer's next booking (once they said they are sure)
+   * and confirms.
+   */
   @Component("cancelBooking")
   static class CancelBooking implements JavaDelegate {
     private final Bookings bookings;
@@ -735,15 +1030,20 @@ final class BookingDelegates {
       bookings.cancel(bookingId);
       sales.bookingChanged(execution, bookingId, "cancelled", null);
       execution.setVariable(SalesVariables.SALES_OUTCOME, "booking_cancelled");
-      messages.send(execution, OutboundMessage.Text.of(t.say(
-          "حجزك اتلغى. لو حبيت تحجز تاني في أي وقت ابعتلي.",
-          "تم إلغاء حجزك. إذا أردت الحجز مرة أخرى في أي وقت راسلني.",
-          "7agzak etlagha. Law 7abbet te7gez tany ab3atly f ay wa2t.",
-          "Your booking is cancelled. Message me whenever you want a new one.")));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              t.say(
+                  "حجزك اتلغى. لو حبيت تحجز تاني في أي وقت ابعتلي.",
+                  "تم إلغاء حجزك. إذا أردت الحجز مرة أخرى في أي وقت راسلني.",
+                  "7agzak etlagha. Law 7abbet te7gez tany ab3atly f ay wa2t.",
+                  "Your booking is cancelled. Message me whenever you want a new one.")));
     }
   }
 
-  /** {@code ${keepBooking}}: the customer said no to "are you sure?" / "move it?": nothing changes. */
+  /**
+   * {@code ${keepBooking}}: the customer said no to "are you sure?" / "move it?": nothing changes.
+   */
   @Component("keepBooking")
   static class KeepBooking implements JavaDelegate {
     private final FlowMessages messages;
@@ -756,10 +1056,14 @@ final class BookingDelegates {
     public void execute(DelegateExecution execution) {
       BookingTexts t = BookingTexts.of(execution);
       execution.setVariable(SalesVariables.SALES_OUTCOME, "booking_kept");
-      messages.send(execution, OutboundMessage.Text.of(t.say("تمام، حجزك زي ما هو من غير تغيير.",
-          "حسناً، حجزك باقٍ كما هو دون تغيير.", "Tamam, 7agzak zay ma howa men gher taghyeer.",
-          "OK, your booking stays as it is.")));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              t.say(
+                  "تمام، حجزك زي ما هو من غير تغيير.",
+                  "حسناً، حجزك باقٍ كما هو دون تغيير.",
+                  "Tamam, 7agzak zay ma howa men gher taghyeer.",
+                  "OK, your booking stays as it is.")));
     }
   }
-
 }

@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The reminder before an appointment: an instance of processes/booking-reminder.bpmn per booked (or moved) slot,
- * whose timer fires {@code wasla.commerce.booking.reminder-before} ahead. It has no business key, so the mailbox never
- * takes it for the conversation; it sends to the conversation named in its variables. When it fires it checks that
- * the booking is still on at that time (a cancelled or moved booking is not reminded of) and respects WhatsApp's
- * 24-hour window: a text inside it, the approved template outside it, nothing (logged) without a template.
+ * The reminder before an appointment: an instance of processes/booking-reminder.bpmn per booked (or
+ * moved) slot, whose timer fires {@code wasla.commerce.booking.reminder-before} ahead. It has no
+ * business key, so the mailbox never takes it for the conversation; it sends to the conversation
+ * named in its variables. When it fires it checks that the booking is still on at that time (a
+ * cancelled or moved booking is not reminded of) and respects WhatsApp's 24-hour window: a text
+ * inside it, the approved template outside it, nothing (logged) without a template.
  */
 @Component
 public class BookingReminders {
@@ -46,22 +47,38 @@ public class BookingReminders {
     this.clock = clock;
   }
 
-  /** Starts the reminder of this booking; false when the appointment is too close for one (it was just booked). */
+  /**
+   * Starts the reminder of this booking; false when the appointment is too close for one (it was
+   * just booked).
+   */
   boolean schedule(DelegateExecution execution, Booking booking) {
     Instant remindAt = booking.startsAt().minus(props.reminderBefore());
     if (!remindAt.isAfter(clock.instant())) {
       return false;
     }
-    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS, Map.of(
-        CONVERSATION_KEY, execution.getProcessBusinessKey(),
-        SalesVariables.BOOKING_ID, booking.id(),
-        SalesVariables.BOOKING_STARTS_AT, booking.startsAt().toString(),
-        "language", String.valueOf(execution.getVariable("language")),
-        REMIND_AT, Date.from(remindAt)));
+    execution
+        .getProcessEngineServices()
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            PROCESS,
+            Map.of(
+                CONVERSATION_KEY,
+                execution.getProcessBusinessKey(),
+                SalesVariables.BOOKING_ID,
+                booking.id(),
+                SalesVariables.BOOKING_STARTS_AT,
+                booking.startsAt().toString(),
+                "language",
+                String.valueOf(execution.getVariable("language")),
+                REMIND_AT,
+                Date.from(remindAt)));
     return true;
   }
 
-  /** {@code ${sendBookingReminder}}: the reminder itself; sets reminderSent (true, or false with reminderSkipped why). */
+  /**
+   * {@code ${sendBookingReminder}}: the reminder itself; sets reminderSent (true, or false with
+   * reminderSkipped why).
+   */
   @Component("sendBookingReminder")
   static class Send implements JavaDelegate {
     private final Bookings bookings;
@@ -82,9 +99,13 @@ public class BookingReminders {
     public void execute(DelegateExecution execution) {
       ConversationKey key = ConversationKey.parse((String) execution.getVariable(CONVERSATION_KEY));
       String bookingId = (String) execution.getVariable(SalesVariables.BOOKING_ID);
-      Instant startsAt = Instant.parse((String) execution.getVariable(SalesVariables.BOOKING_STARTS_AT));
-      Booking booking = bookings.upcoming(key.waId()).stream()
-          .filter(b -> b.id().equals(bookingId) && b.startsAt().equals(startsAt)).findFirst().orElse(null);
+      Instant startsAt =
+          Instant.parse((String) execution.getVariable(SalesVariables.BOOKING_STARTS_AT));
+      Booking booking =
+          bookings.upcoming(key.waId()).stream()
+              .filter(b -> b.id().equals(bookingId) && b.startsAt().equals(startsAt))
+              .findFirst()
+              .orElse(null);
       if (booking == null) {
         skipped(execution, "booking cancelled or moved");
         return;
@@ -95,42 +116,94 @@ public class BookingReminders {
       String service = t.arabicScript() ? booking.serviceNameAr() : booking.serviceNameEn();
       OutboundMessage message;
       if (inbox.serviceWindowOpen(key.value(), clock.instant(), SERVICE_WINDOW)) {
-        message = OutboundMessage.Text.of(reminderText(t, service, where, startsAt, booking.id(),
-            clock.instant().atZone(BookingTexts.CAIRO).toLocalDate()));
+        message =
+            OutboundMessage.Text.of(
+                reminderText(
+                    t,
+                    service,
+                    where,
+                    startsAt,
+                    booking.id(),
+                    clock.instant().atZone(BookingTexts.CAIRO).toLocalDate()));
       } else if (props.reminderTemplate() != null && !props.reminderTemplate().isBlank()) {
-        message = new OutboundMessage.Template(props.reminderTemplate(), props.reminderTemplateLanguage(),
-            List.of(service, t.when(startsAt), where));
+        message =
+            new OutboundMessage.Template(
+                props.reminderTemplate(),
+                props.reminderTemplateLanguage(),
+                List.of(service, t.when(startsAt), where));
       } else {
-        log.info("Booking reminder for {} not sent: outside the 24-hour window and no wasla.commerce.booking."
-            + "reminder-template configured", bookingId);
+        log.info(
+            "Booking reminder for {} not sent: outside the 24-hour window and no wasla.commerce.booking."
+                + "reminder-template configured",
+            bookingId);
         skipped(execution, "outside the 24-hour window, no template");
         return;
       }
-      outbox.queue(key, message, "booking-reminder:" + bookingId + ":" + startsAt.getEpochSecond(),
+      outbox.queue(
+          key,
+          message,
+          "booking-reminder:" + bookingId + ":" + startsAt.getEpochSecond(),
           execution.getProcessInstanceId());
       execution.setVariable("reminderSent", true);
     }
 
     /**
-     * The reminder in the customer's register, with the appointment's real day: "today" or "tomorrow" (Cairo time)
-     * when it is, else its weekday and date (a reminder sent more than a day ahead, or a booking made for later).
+     * The reminder in the customer's register, with the appointment's real day: "today" or
+     * "tomorrow" (Cairo time) when it is, else its weekday and date (a reminder sent more than a
+     * day ahead, or a booking made for later).
      */
-    static String reminderText(BookingTexts t, String service, String where, Instant startsAt, String bookingId,
+    static String reminderText(
+        BookingTexts t,
+        String service,
+        String where,
+        Instant startsAt,
+        String bookingId,
         LocalDate today) {
       long days = ChronoUnit.DAYS.between(today, startsAt.atZone(BookingTexts.CAIRO).toLocalDate());
       String when = t.when(startsAt);
-      String egyptian = days == 0 ? "النهارده، " + when : days == 1 ? "بكرة، " + when : "يوم " + when;
+      String egyptian =
+          days == 0 ? "النهارده، " + when : days == 1 ? "بكرة، " + when : "يوم " + when;
       String msa = days == 0 ? "اليوم، " + when : days == 1 ? "غداً، " + when : "يوم " + when;
-      String arabizi = days == 0 ? "ennaharda, " + when : days == 1 ? "bokra, " + when : "yom " + when;
-      String english = days == 0 ? "today, " + when : days == 1 ? "tomorrow, " + when : "on " + when;
+      String arabizi =
+          days == 0 ? "ennaharda, " + when : days == 1 ? "bokra, " + when : "yom " + when;
+      String english =
+          days == 0 ? "today, " + when : days == 1 ? "tomorrow, " + when : "on " + when;
       return t.say(
-          "تذكير: ميعادك " + egyptian + " ⏰ " + service + "، فرع " + where + " (" + bookingId
+          "تذكير: ميعادك "
+              + egyptian
+              + " ⏰ "
+              + service
+              + "، فرع "
+              + where
+              + " ("
+              + bookingId
               + "). لو حابب تغيره أو تلغيه ابعتلي.",
-          "تذكير: موعدك " + msa + " ⏰ " + service + "، فرع " + where + " (" + bookingId
+          "تذكير: موعدك "
+              + msa
+              + " ⏰ "
+              + service
+              + "، فرع "
+              + where
+              + " ("
+              + bookingId
               + "). إن أردت تغييره أو إلغاءه راسلني.",
-          "Tazkeer: ma3adak " + arabizi + " ⏰ " + service + ", far3 " + where + " (" + bookingId
+          "Tazkeer: ma3adak "
+              + arabizi
+              + " ⏰ "
+              + service
+              + ", far3 "
+              + where
+              + " ("
+              + bookingId
               + "). Law 3ayez tghayaro aw tlghih ab3atly.",
-          "Reminder: your appointment is " + english + " ⏰ " + service + ", " + where + " branch (" + bookingId
+          "Reminder: your appointment is "
+              + english
+              + " ⏰ "
+              + service
+              + ", "
+              + where
+              + " branch ("
+              + bookingId
               + "). Message me to move or cancel it.");
     }
 

@@ -9,23 +9,33 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * What the booking flow says, in the customer's register (the turn's {@code language}): Egyptian Arabic, MSA, Arabizi
- * or English; and how it prints days, times, services and branches.
+ * What the booking flow says, in the customer's register (the turn's {@code language}): Egyptian
+ * Arabic, MSA, Arabizi or English; and how it prints days, times, services and branches.
  */
 final class BookingTexts {
 
   static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
   private static final Locale AR = Locale.forLanguageTag("ar-EG");
-  private static final DateTimeFormatter AR_WHEN = DateTimeFormatter.ofPattern("EEEE d/M الساعة h:mm a", AR);
-  private static final DateTimeFormatter EN_WHEN = DateTimeFormatter.ofPattern("EEEE d MMM, h:mm a", Locale.ENGLISH);
+  private static final DateTimeFormatter AR_WHEN =
+      DateTimeFormatter.ofPattern("EEEE d/M الساعة h:mm a", AR);
+  private static final DateTimeFormatter EN_WHEN =
+      DateTimeFormatter.ofPattern("EEEE d MMM, h:mm a", Locale.ENGLISH);
   private static final DateTimeFormatter AR_DAY = DateTimeFormatter.ofPattern("EEEE d/M", AR);
-  private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("EEEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter EN_DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter AR_ROW = DateTimeFormatter.ofPattern("EEE d/M h:mm a", AR);
-  private static final DateTimeFormatter EN_ROW = DateTimeFormatter.ofPattern("EEE d MMM h:mm a", Locale.ENGLISH);
+  private static final DateTimeFormatter EN_ROW =
+      DateTimeFormatter.ofPattern("EEE d MMM h:mm a", Locale.ENGLISH);
   private static final DateTimeFormatter AR_TIME = DateTimeFormatter.ofPattern("h:mm a", AR);
-  private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+  private static final DateTimeFormatter EN_TIME =
+      DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
 
-  enum Register { EGYPTIAN, MSA, ARABIZI, ENGLISH }
+  enum Register {
+    EGYPTIAN,
+    MSA,
+    ARABIZI,
+    ENGLISH
+  }
 
   private final Register register;
 
@@ -42,12 +52,13 @@ final class BookingTexts {
     if (language == null) {
       return new BookingTexts(Register.EGYPTIAN);
     }
-    return new BookingTexts(switch (language) {
-      case "ar" -> Register.MSA;
-      case "arabizi" -> Register.ARABIZI;
-      case "en" -> Register.ENGLISH;
-      default -> Register.EGYPTIAN;
-    });
+    return new BookingTexts(
+        switch (language) {
+          case "ar" -> Register.MSA;
+          case "arabizi" -> Register.ARABIZI;
+          case "en" -> Register.ENGLISH;
+          default -> Register.EGYPTIAN;
+        });
   }
 
   /** Arabic script (Egyptian or MSA) rather than Latin (Arabizi, English). */

@@ -24,11 +24,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The checkout of order-and-pay: quantity, delivery (an address in words or a shared location; the fee by zone, free
- * above the threshold) or pickup at a branch that has the quantity, a summary to confirm, then how to pay (online,
- * cash on delivery within the limit, instalments with a person). It fills these in any order: each turn's answer is
- * applied (a button tapped on an earlier question sets what that question asked) and the first thing still missing is
- * asked. What it cannot read goes to the persona, and the question is asked again after its answer.
+ * The checkout of order-and-pay: quantity, delivery (an address in words or a shared location; the
+ * fee by zone, free above the threshold) or pickup at a branch that has the quantity, a summary to
+ * confirm, then how to pay (online, cash on delivery within the limit, instalments with a person).
+ * It fills these in any order: each turn's answer is applied (a button tapped on an earlier
+ * question sets what that question asked) and the first thing still missing is asked. What it
+ * cannot read goes to the persona, and the question is asked again after its answer.
  */
 final class CheckoutDelegates {
 
@@ -40,8 +41,7 @@ final class CheckoutDelegates {
   static final String STEP_CONFIRM = "confirm";
   static final String STEP_PAYMENT = "payment";
 
-  private CheckoutDelegates() {
-  }
+  private CheckoutDelegates() {}
 
   /** What checkout knows, read from and written to the flow's variables. */
   @Component
@@ -51,7 +51,8 @@ final class CheckoutDelegates {
     private final DeliveryZones zones;
     private final CommerceProperties props;
 
-    Checkout(Catalogue catalogue, FlowMessages messages, DeliveryZones zones, CommerceProperties props) {
+    Checkout(
+        Catalogue catalogue, FlowMessages messages, DeliveryZones zones, CommerceProperties props) {
       this.catalogue = catalogue;
       this.messages = messages;
       this.zones = zones;
@@ -60,7 +61,9 @@ final class CheckoutDelegates {
 
     Product product(DelegateExecution e) {
       String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
-      return catalogue.product(sku).orElseThrow(() -> new IllegalStateException("unknown SKU " + sku));
+      return catalogue
+          .product(sku)
+          .orElseThrow(() -> new IllegalStateException("unknown SKU " + sku));
     }
 
     Integer quantity(DelegateExecution e) {
@@ -77,12 +80,15 @@ final class CheckoutDelegates {
 
     List<StockLevel> branchesWith(DelegateExecution e, int quantity) {
       return catalogue.stock((String) e.getVariable(SalesVariables.PRODUCT_SKU)).stream()
-          .filter(s -> s.available() >= quantity).toList();
+          .filter(s -> s.available() >= quantity)
+          .toList();
     }
 
     int mostAvailable(DelegateExecution e) {
       return catalogue.stock((String) e.getVariable(SalesVariables.PRODUCT_SKU)).stream()
-          .mapToInt(StockLevel::available).max().orElse(0);
+          .mapToInt(StockLevel::available)
+          .max()
+          .orElse(0);
     }
 
     /** The first thing checkout still needs, or null when all is there (then: how to pay). */
@@ -111,7 +117,10 @@ final class CheckoutDelegates {
       return product(e).priceEgp().multiply(BigDecimal.valueOf(quantity(e)));
     }
 
-    /** Delivery fee (zero for pickup) and the total, kept in the variables the order and the link read. */
+    /**
+     * Delivery fee (zero for pickup) and the total, kept in the variables the order and the link
+     * read.
+     */
     BigDecimal[] totals(DelegateExecution e) {
       BigDecimal goods = goods(e);
       BigDecimal fee = BigDecimal.ZERO;
@@ -142,77 +151,171 @@ final class CheckoutDelegates {
           for (int n = 1; n <= Math.max(most, 1); n++) {
             buttons.add(new Button(SalesVariables.REPLY_QUANTITY_PREFIX + n, Integer.toString(n)));
           }
-          messages.send(e, new ReplyButtons(lead + say(e,
-              "تمام! عايز كام قطعة من " + name + "؟",
-              "حسناً! كم قطعة تريد من " + name + "؟",
-              "Tamam! 3ayez kam 7etta mn " + name + "?",
-              "Great! How many " + name + " would you like?"), buttons, null, null));
+          messages.send(
+              e,
+              new ReplyButtons(
+                  lead
+                      + say(
+                          e,
+                          "تمام! عايز كام قطعة من " + name + "؟",
+                          "حسناً! كم قطعة تريد من " + name + "؟",
+                          "Tamam! 3ayez kam 7etta mn " + name + "?",
+                          "Great! How many " + name + " would you like?"),
+                  buttons,
+                  null,
+                  null));
         }
-        case STEP_FULFILMENT -> messages.send(e, new ReplyButtons(lead + say(e,
-            "تحب نوصلهولك ولا تستلمه من الفرع؟",
-            "هل تفضل التوصيل إلى عنوانك أم الاستلام من الفرع؟",
-            "Te7eb nwaslholak wala testelmo mn el far3?",
-            "Shall we deliver it, or will you pick it up at a branch?"),
-            List.of(new Button(SalesVariables.REPLY_DELIVERY, say(e, "توصيل", "توصيل", "Tawsil", "Delivery")),
-                new Button(SalesVariables.REPLY_PICKUP,
-                    say(e, "استلام من الفرع", "استلام من الفرع", "Estelam mn el far3", "Pickup at a branch"))),
-            null, null));
-        case STEP_ADDRESS -> messages.send(e, OutboundMessage.Text.of(lead + say(e,
-            "ابعتلي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شاركني اللوكيشن من واتساب 📍",
-            "أرسل لي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شارك موقعك من واتساب 📍",
-            "Ab3atly 3enwan el tawsil bel tafseel (el share3 w el mante2a w el mo7afza), aw sharekny el location 📍",
-            "Send me the delivery address (street, area and governorate), or share your location on WhatsApp 📍")));
+        case STEP_FULFILMENT ->
+            messages.send(
+                e,
+                new ReplyButtons(
+                    lead
+                        + say(
+                            e,
+                            "تحب نوصلهولك ولا تستلمه من الفرع؟",
+                            "هل تفضل التوصيل إلى عنوانك أم الاستلام من الفرع؟",
+                            "Te7eb nwaslholak wala testelmo mn el far3?",
+                            "Shall we deliver it, or will you pick it up at a branch?"),
+                    List.of(
+                        new Button(
+                            SalesVariables.REPLY_DELIVERY,
+                            say(e, "توصيل", "توصيل", "Tawsil", "Delivery")),
+                        new Button(
+                            SalesVariables.REPLY_PICKUP,
+                            say(
+                                e,
+                                "استلام من الفرع",
+                                "استلام من الفرع",
+                                "Estelam mn el far3",
+                                "Pickup at a branch"))),
+                    null,
+                    null));
+        case STEP_ADDRESS ->
+            messages.send(
+                e,
+                OutboundMessage.Text.of(
+                    lead
+                        + say(
+                            e,
+                            "ابعتلي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شاركني اللوكيشن من واتساب 📍",
+                            "أرسل لي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شارك موقعك من واتساب 📍",
+                            "Ab3atly 3enwan el tawsil bel tafseel (el share3 w el mante2a w el mo7afza), aw sharekny el location 📍",
+                            "Send me the delivery address (street, area and governorate), or share your location on WhatsApp 📍")));
         case STEP_ZONE -> {
-          List<ListMessage.Row> rows = zones.zones().stream().map(z -> new ListMessage.Row(
-              SalesVariables.REPLY_ZONE_PREFIX + z.code(), arabicScript ? z.nameAr() : z.nameEn(),
-              SalesContext.money(e, z.feeEgp()))).toList();
-          messages.send(e, new ListMessage(lead + say(e,
-              "العنوان ده في أنهي محافظة؟",
-              "في أي محافظة يقع هذا العنوان؟",
-              "El 3enwan da f anhy mo7afza?",
-              "Which governorate is that address in?"),
-              say(e, "المحافظات", "المحافظات", "El mo7afzat", "Governorates"),
-              List.of(new ListMessage.Section(null, rows)), null, null));
+          List<ListMessage.Row> rows =
+              zones.zones().stream()
+                  .map(
+                      z ->
+                          new ListMessage.Row(
+                              SalesVariables.REPLY_ZONE_PREFIX + z.code(),
+                              arabicScript ? z.nameAr() : z.nameEn(),
+                              SalesContext.money(e, z.feeEgp())))
+                  .toList();
+          messages.send(
+              e,
+              new ListMessage(
+                  lead
+                      + say(
+                          e,
+                          "العنوان ده في أنهي محافظة؟",
+                          "في أي محافظة يقع هذا العنوان؟",
+                          "El 3enwan da f anhy mo7afza?",
+                          "Which governorate is that address in?"),
+                  say(e, "المحافظات", "المحافظات", "El mo7afzat", "Governorates"),
+                  List.of(new ListMessage.Section(null, rows)),
+                  null,
+                  null));
         }
         case STEP_BRANCH -> {
-          List<Button> buttons = branchesWith(e, quantity(e)).stream().limit(3)
-              .map(s -> new Button(SalesVariables.REPLY_BRANCH_PREFIX + s.branchCode(),
-                  cut(arabicScript ? s.branchNameAr() : s.branchNameEn(), 20))).toList();
+          List<Button> buttons =
+              branchesWith(e, quantity(e)).stream()
+                  .limit(3)
+                  .map(
+                      s ->
+                          new Button(
+                              SalesVariables.REPLY_BRANCH_PREFIX + s.branchCode(),
+                              cut(arabicScript ? s.branchNameAr() : s.branchNameEn(), 20)))
+                  .toList();
           if (buttons.isEmpty()) {
             e.setVariable(SalesVariables.FULFILMENT, null);
-            ask(e, STEP_FULFILMENT, say(e,
-                "للأسف مفيش فرع فيه الكمية دي للاستلام، لكن نقدر نوصلهالك.",
-                "للأسف لا يتوفر هذا العدد في فرع واحد للاستلام، لكن يمكننا توصيله إليك.",
-                "Lel asaf mafeesh far3 fih el kameya di lel estelam, bas n2dar nwaslhalak.",
-                "Sorry, no single branch has that many for pickup, but we can deliver them."));
+            ask(
+                e,
+                STEP_FULFILMENT,
+                say(
+                    e,
+                    "للأسف مفيش فرع فيه الكمية دي للاستلام، لكن نقدر نوصلهالك.",
+                    "للأسف لا يتوفر هذا العدد في فرع واحد للاستلام، لكن يمكننا توصيله إليك.",
+                    "Lel asaf mafeesh far3 fih el kameya di lel estelam, bas n2dar nwaslhalak.",
+                    "Sorry, no single branch has that many for pickup, but we can deliver them."));
             return;
           }
-          messages.send(e, new ReplyButtons(lead + say(e,
-              "تستلمه من أنهي فرع؟",
-              "من أي فرع تفضل الاستلام؟",
-              "Testelmo mn anhy far3?",
-              "Which branch will you pick it up from?"), buttons, null, null));
+          messages.send(
+              e,
+              new ReplyButtons(
+                  lead
+                      + say(
+                          e,
+                          "تستلمه من أنهي فرع؟",
+                          "من أي فرع تفضل الاستلام؟",
+                          "Testelmo mn anhy far3?",
+                          "Which branch will you pick it up from?"),
+                  buttons,
+                  null,
+                  null));
         }
-        case STEP_CONFIRM -> messages.send(e, new ReplyButtons(lead + summary(e), List.of(
-            new Button(SalesVariables.REPLY_CONFIRM, say(e, "تأكيد", "تأكيد", "Akked", "Confirm")),
-            new Button(SalesVariables.REPLY_CHANGE, say(e, "تعديل", "تعديل", "Ta3deel", "Change")),
-            new Button(SalesVariables.REPLY_CANCEL, say(e, "إلغاء", "إلغاء", "Elghi", "Cancel"))), null, null));
+        case STEP_CONFIRM ->
+            messages.send(
+                e,
+                new ReplyButtons(
+                    lead + summary(e),
+                    List.of(
+                        new Button(
+                            SalesVariables.REPLY_CONFIRM,
+                            say(e, "تأكيد", "تأكيد", "Akked", "Confirm")),
+                        new Button(
+                            SalesVariables.REPLY_CHANGE,
+                            say(e, "تعديل", "تعديل", "Ta3deel", "Change")),
+                        new Button(
+                            SalesVariables.REPLY_CANCEL,
+                            say(e, "إلغاء", "إلغاء", "Elghi", "Cancel"))),
+                    null,
+                    null));
         case STEP_PAYMENT -> {
           List<Button> buttons = new ArrayList<>();
-          buttons.add(new Button(SalesVariables.REPLY_PAY_ONLINE,
-              say(e, "ادفع أونلاين", "الدفع الإلكتروني", "Edfa3 online", "Pay online")));
+          buttons.add(
+              new Button(
+                  SalesVariables.REPLY_PAY_ONLINE,
+                  say(e, "ادفع أونلاين", "الدفع الإلكتروني", "Edfa3 online", "Pay online")));
           if (cashAllowed(e)) {
-            buttons.add(new Button(SalesVariables.REPLY_PAY_COD,
-                say(e, "الدفع عند الاستلام", "الدفع عند الاستلام", "Cash 3and el estelam", "Cash on delivery")));
+            buttons.add(
+                new Button(
+                    SalesVariables.REPLY_PAY_COD,
+                    say(
+                        e,
+                        "الدفع عند الاستلام",
+                        "الدفع عند الاستلام",
+                        "Cash 3and el estelam",
+                        "Cash on delivery")));
           }
-          buttons.add(new Button(SalesVariables.REPLY_PAY_INSTALMENTS,
-              say(e, "تقسيط", "التقسيط", "Ta2seet", "Instalments")));
-          messages.send(e, new ReplyButtons(lead + say(e,
-              "هتدفع إزاي؟ الإجمالي " + SalesContext.money(e, totals(e)[2]) + ".",
-              "كيف تود الدفع؟ الإجمالي " + SalesContext.money(e, totals(e)[2]) + ".",
-              "Hatedfa3 ezay? El egmaly " + SalesContext.money(e, totals(e)[2]) + ".",
-              "How would you like to pay? The total is " + SalesContext.money(e, totals(e)[2]) + "."),
-              buttons, null, null));
+          buttons.add(
+              new Button(
+                  SalesVariables.REPLY_PAY_INSTALMENTS,
+                  say(e, "تقسيط", "التقسيط", "Ta2seet", "Instalments")));
+          messages.send(
+              e,
+              new ReplyButtons(
+                  lead
+                      + say(
+                          e,
+                          "هتدفع إزاي؟ الإجمالي " + SalesContext.money(e, totals(e)[2]) + ".",
+                          "كيف تود الدفع؟ الإجمالي " + SalesContext.money(e, totals(e)[2]) + ".",
+                          "Hatedfa3 ezay? El egmaly " + SalesContext.money(e, totals(e)[2]) + ".",
+                          "How would you like to pay? The total is "
+                              + SalesContext.money(e, totals(e)[2])
+                              + "."),
+                  buttons,
+                  null,
+                  null));
         }
         default -> throw new IllegalStateException("unknown checkout step " + step);
       }
@@ -227,27 +330,53 @@ final class CheckoutDelegates {
       String where;
       if ("delivery".equals(string(e, SalesVariables.FULFILMENT))) {
         DeliveryZones.Zone zone = zones.zone(string(e, SalesVariables.DELIVERY_ZONE)).orElseThrow();
-        String fee = t[1].signum() == 0
-            ? say(e, "مجاني", "مجاني", "bbalash", "free")
-            : SalesContext.money(e, t[1]);
-        where = say(e, "التوصيل لـ: ", "التوصيل إلى: ", "El tawsil l: ", "Delivery to: ")
-            + string(e, SalesVariables.DELIVERY_ADDRESS) + " (" + (arabicScript ? zone.nameAr() : zone.nameEn())
-            + ")\n" + say(e, "مصاريف التوصيل: ", "رسوم التوصيل: ", "Masareef el tawsil: ", "Delivery fee: ") + fee;
+        String fee =
+            t[1].signum() == 0
+                ? say(e, "مجاني", "مجاني", "bbalash", "free")
+                : SalesContext.money(e, t[1]);
+        where =
+            say(e, "التوصيل لـ: ", "التوصيل إلى: ", "El tawsil l: ", "Delivery to: ")
+                + string(e, SalesVariables.DELIVERY_ADDRESS)
+                + " ("
+                + (arabicScript ? zone.nameAr() : zone.nameEn())
+                + ")\n"
+                + say(
+                    e,
+                    "مصاريف التوصيل: ",
+                    "رسوم التوصيل: ",
+                    "Masareef el tawsil: ",
+                    "Delivery fee: ")
+                + fee;
       } else {
         String branch = branchName(e, string(e, SalesVariables.PICKUP_BRANCH));
-        where = say(e, "الاستلام من فرع ", "الاستلام من فرع ", "El estelam mn far3 ", "Pickup at our branch ")
-            + branch;
+        where =
+            say(
+                    e,
+                    "الاستلام من فرع ",
+                    "الاستلام من فرع ",
+                    "El estelam mn far3 ",
+                    "Pickup at our branch ")
+                + branch;
       }
-      return say(e, "ملخص طلبك:", "ملخص طلبك:", "Molakhas el order:", "Your order:") + "\n" + goods + "\n" + where
-          + "\n" + say(e, "الإجمالي: ", "الإجمالي: ", "El egmaly: ", "Total: ") + SalesContext.money(e, t[2]) + "\n"
+      return say(e, "ملخص طلبك:", "ملخص طلبك:", "Molakhas el order:", "Your order:")
+          + "\n"
+          + goods
+          + "\n"
+          + where
+          + "\n"
+          + say(e, "الإجمالي: ", "الإجمالي: ", "El egmaly: ", "Total: ")
+          + SalesContext.money(e, t[2])
+          + "\n"
           + say(e, "أأكد الطلب؟", "هل أؤكد الطلب؟", "A2akked el order?", "Shall I confirm it?");
     }
 
     String branchName(DelegateExecution e, String code) {
       boolean arabicScript = SalesContext.form(e) < 2;
       return catalogue.stock((String) e.getVariable(SalesVariables.PRODUCT_SKU)).stream()
-          .filter(s -> s.branchCode().equals(code)).findFirst()
-          .map(s -> arabicScript ? s.branchNameAr() : s.branchNameEn()).orElse(code);
+          .filter(s -> s.branchCode().equals(code))
+          .findFirst()
+          .map(s -> arabicScript ? s.branchNameAr() : s.branchNameEn())
+          .orElse(code);
     }
 
     private static String cut(String s, int max) {
@@ -256,8 +385,14 @@ final class CheckoutDelegates {
 
     /** Clears what the customer chose, from the quantity on. */
     void reset(DelegateExecution e) {
-      for (String name : List.of(SalesVariables.QUANTITY, SalesVariables.FULFILMENT, SalesVariables.DELIVERY_ADDRESS,
-          SalesVariables.DELIVERY_ZONE, SalesVariables.PICKUP_BRANCH, SalesVariables.PAYMENT_METHOD)) {
+      for (String name :
+          List.of(
+              SalesVariables.QUANTITY,
+              SalesVariables.FULFILMENT,
+              SalesVariables.DELIVERY_ADDRESS,
+              SalesVariables.DELIVERY_ZONE,
+              SalesVariables.PICKUP_BRANCH,
+              SalesVariables.PAYMENT_METHOD)) {
         e.setVariable(name, null);
       }
       e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
@@ -270,29 +405,42 @@ final class CheckoutDelegates {
       if (STEP_PAYMENT.equals(step) && method != null) {
         if ("cod".equals(method) && !cashAllowed(e)) {
           e.setVariable(SalesVariables.PAYMENT_METHOD, null);
-          ask(e, STEP_PAYMENT, say(e,
-              "الدفع عند الاستلام متاح للطلبات لحد " + SalesContext.money(e, props.checkout().codLimit())
-                  + "، فممكن تدفع أونلاين أو بالتقسيط.",
-              "الدفع عند الاستلام متاح للطلبات حتى " + SalesContext.money(e, props.checkout().codLimit())
-                  + "، لذا يمكنك الدفع إلكترونياً أو بالتقسيط.",
-              "El daf3 3and el estelam l7ad " + SalesContext.money(e, props.checkout().codLimit())
-                  + ", f momken tedfa3 online aw ta2seet.",
-              "Cash on delivery is for orders up to " + SalesContext.money(e, props.checkout().codLimit())
-                  + ", so you can pay online or in instalments."));
+          ask(
+              e,
+              STEP_PAYMENT,
+              say(
+                  e,
+                  "الدفع عند الاستلام متاح للطلبات لحد "
+                      + SalesContext.money(e, props.checkout().codLimit())
+                      + "، فممكن تدفع أونلاين أو بالتقسيط.",
+                  "الدفع عند الاستلام متاح للطلبات حتى "
+                      + SalesContext.money(e, props.checkout().codLimit())
+                      + "، لذا يمكنك الدفع إلكترونياً أو بالتقسيط.",
+                  "El daf3 3and el estelam l7ad "
+                      + SalesContext.money(e, props.checkout().codLimit())
+                      + ", f momken tedfa3 online aw ta2seet.",
+                  "Cash on delivery is for orders up to "
+                      + SalesContext.money(e, props.checkout().codLimit())
+                      + ", so you can pay online or in instalments."));
           e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
           return;
         }
         totals(e);
         if ("instalments".equals(method)) {
-          messages.send(e, OutboundMessage.Text.of(say(e,
-              "تمام، التقسيط بيكون من غير فوايد لحد ١٢ شهر مع فاليو وبنوك مختارة. هحوّلك لزميل يرتبه معاك دلوقتي.",
-              "حسناً، التقسيط بدون فوائد حتى ١٢ شهراً مع فاليو وبنوك مختارة. سأحولك إلى زميل يرتبه معك الآن.",
-              "Tamam, el ta2seet mn gheir fawayed l7ad 12 shahr ma3 valU w bonook mo5tara. Ha7awlak l zameel yrattebo"
-                  + " ma3ak delwa2ty.",
-              "Sure: 0% instalments up to 12 months with valU and selected banks. I'm passing you to a colleague"
-                  + " who will arrange it now.")));
+          messages.send(
+              e,
+              OutboundMessage.Text.of(
+                  say(
+                      e,
+                      "تمام، التقسيط بيكون من غير فوايد لحد ١٢ شهر مع فاليو وبنوك مختارة. هحوّلك لزميل يرتبه معاك دلوقتي.",
+                      "حسناً، التقسيط بدون فوائد حتى ١٢ شهراً مع فاليو وبنوك مختارة. سأحولك إلى زميل يرتبه معك الآن.",
+                      "Tamam, el ta2seet mn gheir fawayed l7ad 12 shahr ma3 valU w bonook mo5tara. Ha7awlak l zameel yrattebo"
+                          + " ma3ak delwa2ty.",
+                      "Sure: 0% instalments up to 12 months with valU and selected banks. I'm passing you to a colleague"
+                          + " who will arrange it now.")));
           e.setVariable("handoff", true);
-          e.setVariable("handoffReason", "instalments for " + quantity(e) + " x " + product(e).sku());
+          e.setVariable(
+              "handoffReason", "instalments for " + quantity(e) + " x " + product(e).sku());
         }
         e.setVariable(SalesVariables.CHECKOUT_NEXT, method);
         return;
@@ -302,7 +450,10 @@ final class CheckoutDelegates {
     }
   }
 
-  /** {@code ${startCheckout}}: "Order now": checkout begins (with the quantity if the customer named it). */
+  /**
+   * {@code ${startCheckout}}: "Order now": checkout begins (with the quantity if the customer named
+   * it).
+   */
   @Component("startCheckout")
   static class StartCheckout implements JavaDelegate {
     private final Checkout checkout;
@@ -326,9 +477,9 @@ final class CheckoutDelegates {
   }
 
   /**
-   * {@code ${checkoutAnswer}}: applies the customer's answer. Sets {@code checkoutNext}: ask (the next question was
-   * sent), persona (not an answer: the persona reads it), online / cod / instalments, product (an older offer's order
-   * button for another product), human, cancel.
+   * {@code ${checkoutAnswer}}: applies the customer's answer. Sets {@code checkoutNext}: ask (the
+   * next question was sent), persona (not an answer: the persona reads it), online / cod /
+   * instalments, product (an older offer's order button for another product), human, cancel.
    */
   @Component("checkoutAnswer")
   static class CheckoutAnswer implements JavaDelegate {
@@ -350,7 +501,8 @@ final class CheckoutDelegates {
       String verdict = replyId != null ? tapped(e, replyId) : typed(e, step, text);
       switch (verdict) {
         case "applied" -> checkout.next(e, null);
-        case "persona", "human", "cancel", "product" -> e.setVariable(SalesVariables.CHECKOUT_NEXT, verdict);
+        case "persona", "human", "cancel", "product" ->
+            e.setVariable(SalesVariables.CHECKOUT_NEXT, verdict);
         default -> {
           // read but not usable (too many, say): the reason was sent, the question is asked again
           checkout.ask(e, checkout.missing(e), null);
@@ -358,18 +510,26 @@ final class CheckoutDelegates {
         }
       }
       if ("cancel".equals(verdict)) {
-        messages.send(e, OutboundMessage.Text.of(say(e,
-            "تمام، لغيت الطلب ومفيش حاجة اتحجزت. لو غيرت رأيك ابعتلي في أي وقت.",
-            "حسناً، ألغيت الطلب ولم يُحجز شيء. إذا غيرت رأيك راسلني في أي وقت.",
-            "Tamam, lagheit el order w mafeesh 7aga et7agazet. Law ghayart ra2yak ab3atly f ay wa2t.",
-            "OK, I've cancelled it and nothing was reserved. Message me any time if you change your mind.")));
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                    e,
+                    "تمام، لغيت الطلب ومفيش حاجة اتحجزت. لو غيرت رأيك ابعتلي في أي وقت.",
+                    "حسناً، ألغيت الطلب ولم يُحجز شيء. إذا غيرت رأيك راسلني في أي وقت.",
+                    "Tamam, lagheit el order w mafeesh 7aga et7agazet. Law ghayart ra2yak ab3atly f ay wa2t.",
+                    "OK, I've cancelled it and nothing was reserved. Message me any time if you change your mind.")));
       }
     }
 
-    /** A button or list row: it sets what its question asked, whichever question checkout waits on now. */
+    /**
+     * A button or list row: it sets what its question asked, whichever question checkout waits on
+     * now.
+     */
     private String tapped(DelegateExecution e, String id) {
       if (id.startsWith(SalesVariables.REPLY_QUANTITY_PREFIX)) {
-        return quantity(e, Integer.parseInt(id.substring(SalesVariables.REPLY_QUANTITY_PREFIX.length())));
+        return quantity(
+            e, Integer.parseInt(id.substring(SalesVariables.REPLY_QUANTITY_PREFIX.length())));
       }
       switch (id) {
         case SalesVariables.REPLY_DELIVERY -> {
@@ -384,7 +544,8 @@ final class CheckoutDelegates {
           return "applied";
         }
         case SalesVariables.REPLY_CONFIRM -> {
-          if (checkout.missing(e).equals(STEP_CONFIRM) || checkout.missing(e).equals(STEP_PAYMENT)) {
+          if (checkout.missing(e).equals(STEP_CONFIRM)
+              || checkout.missing(e).equals(STEP_PAYMENT)) {
             e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, true);
           }
           return "applied";
@@ -408,10 +569,11 @@ final class CheckoutDelegates {
         case SalesVariables.REPLY_HUMAN -> {
           return "human";
         }
-        default -> { }
+        default -> {}
       }
       if (id.startsWith(SalesVariables.REPLY_ZONE_PREFIX)) {
-        e.setVariable(SalesVariables.DELIVERY_ZONE, id.substring(SalesVariables.REPLY_ZONE_PREFIX.length()));
+        e.setVariable(
+            SalesVariables.DELIVERY_ZONE, id.substring(SalesVariables.REPLY_ZONE_PREFIX.length()));
         e.setVariable(SalesVariables.FULFILMENT, "delivery");
         e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
         if (checkout.string(e, SalesVariables.DELIVERY_ADDRESS) == null) {
@@ -420,20 +582,27 @@ final class CheckoutDelegates {
         return "applied";
       }
       if (id.startsWith(SalesVariables.REPLY_BRANCH_PREFIX)) {
-        e.setVariable(SalesVariables.PICKUP_BRANCH, id.substring(SalesVariables.REPLY_BRANCH_PREFIX.length()));
+        e.setVariable(
+            SalesVariables.PICKUP_BRANCH,
+            id.substring(SalesVariables.REPLY_BRANCH_PREFIX.length()));
         e.setVariable(SalesVariables.FULFILMENT, "pickup");
         e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
         return "applied";
       }
-      if (id.equals(SalesVariables.REPLY_ORDER) || id.startsWith(SalesVariables.REPLY_ORDER_PREFIX)) {
+      if (id.equals(SalesVariables.REPLY_ORDER)
+          || id.startsWith(SalesVariables.REPLY_ORDER_PREFIX)) {
         String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
-        // this product's "Order now" again: go on where checkout is; another product's: offer that one
+        // this product's "Order now" again: go on where checkout is; another product's: offer that
+        // one
         return id.equals(SalesVariables.REPLY_ORDER) || id.endsWith(":" + sku) ? "same" : "product";
       }
       return "persona";
     }
 
-    /** Words: read for the question checkout waits on; a payment choice in words is heard at any step. */
+    /**
+     * Words: read for the question checkout waits on; a payment choice in words is heard at any
+     * step.
+     */
     private String typed(DelegateExecution e, String step, String text) {
       boolean question = text.contains("?") || text.contains("؟");
       if (!question && CheckoutWords.instalments(text)) {
@@ -446,9 +615,16 @@ final class CheckoutDelegates {
       if (location != null && text.startsWith("📍")) {
         String place = text.substring(2).replaceAll("\\(.*\\)", "").trim();
         e.setVariable(SalesVariables.FULFILMENT, "delivery");
-        e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(place.isEmpty() ? text.substring(2).trim() : place));
-        e.setVariable(SalesVariables.DELIVERY_ZONE, zones.find(location[0], location[1])
-            .or(() -> zones.find(place)).map(DeliveryZones.Zone::code).orElse(null));
+        e.setVariable(
+            SalesVariables.DELIVERY_ADDRESS,
+            cut(place.isEmpty() ? text.substring(2).trim() : place));
+        e.setVariable(
+            SalesVariables.DELIVERY_ZONE,
+            zones
+                .find(location[0], location[1])
+                .or(() -> zones.find(place))
+                .map(DeliveryZones.Zone::code)
+                .orElse(null));
         e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
         return "applied";
       }
@@ -492,7 +668,8 @@ final class CheckoutDelegates {
             return "persona";
           }
           e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(text));
-          e.setVariable(SalesVariables.DELIVERY_ZONE, zone.map(DeliveryZones.Zone::code).orElse(null));
+          e.setVariable(
+              SalesVariables.DELIVERY_ZONE, zone.map(DeliveryZones.Zone::code).orElse(null));
           return "applied";
         }
         case STEP_ZONE -> {
@@ -505,13 +682,18 @@ final class CheckoutDelegates {
         }
         case STEP_BRANCH -> {
           Optional<DeliveryZones.Zone> zone = zones.find(text);
-          String code = zone.map(z -> switch (z.code()) {
-            case "cairo" -> "CAI";
-            case "alexandria" -> "ALX";
-            default -> null;
-          }).orElse(null);
-          if (code == null || checkout.branchesWith(e, checkout.quantity(e)).stream()
-              .noneMatch(s -> s.branchCode().equals(code))) {
+          String code =
+              zone.map(
+                      z ->
+                          switch (z.code()) {
+                            case "cairo" -> "CAI";
+                            case "alexandria" -> "ALX";
+                            default -> null;
+                          })
+                  .orElse(null);
+          if (code == null
+              || checkout.branchesWith(e, checkout.quantity(e)).stream()
+                  .noneMatch(s -> s.branchCode().equals(code))) {
             return "persona";
           }
           e.setVariable(SalesVariables.PICKUP_BRANCH, code);
@@ -545,11 +727,15 @@ final class CheckoutDelegates {
     private String quantity(DelegateExecution e, int n) {
       int most = checkout.mostAvailable(e);
       if (n < 1 || n > most) {
-        messages.send(e, OutboundMessage.Text.of(say(e,
-            "متوفر منه " + most + " بس دلوقتي.",
-            "المتوفر منه حالياً " + most + " فقط.",
-            "Metwaffar meno " + most + " bas delwa2ty.",
-            "We only have " + most + " in stock right now.")));
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                    e,
+                    "متوفر منه " + most + " بس دلوقتي.",
+                    "المتوفر منه حالياً " + most + " فقط.",
+                    "Metwaffar meno " + most + " bas delwa2ty.",
+                    "We only have " + most + " in stock right now.")));
         return "retry";
       }
       e.setVariable(SalesVariables.QUANTITY, n);
@@ -578,9 +764,10 @@ final class CheckoutDelegates {
   }
 
   /**
-   * {@code ${checkoutResume}}: after the persona read a turn that was no checkout answer (and answered it, unless
-   * it is a sales question): a person, a tracking question (answered here), a booking or another product (checkout
-   * ends, the customer told), or else the pending question again. Sets {@code checkoutNext}.
+   * {@code ${checkoutResume}}: after the persona read a turn that was no checkout answer (and
+   * answered it, unless it is a sales question): a person, a tracking question (answered here), a
+   * booking or another product (checkout ends, the customer told), or else the pending question
+   * again. Sets {@code checkoutNext}.
    */
   @Component("checkoutResume")
   static class CheckoutResume implements JavaDelegate {
@@ -589,7 +776,11 @@ final class CheckoutDelegates {
     private final TrackOrderDelegate tracking;
     private final Catalogue catalogue;
 
-    CheckoutResume(Checkout checkout, FlowMessages messages, TrackOrderDelegate tracking, Catalogue catalogue) {
+    CheckoutResume(
+        Checkout checkout,
+        FlowMessages messages,
+        TrackOrderDelegate tracking,
+        Catalogue catalogue) {
       this.checkout = checkout;
       this.messages = messages;
       this.tracking = tracking;
@@ -605,17 +796,29 @@ final class CheckoutDelegates {
       }
       String name = (String) e.getVariable(SalesVariables.PRODUCT_NAME);
       String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
-      boolean otherProduct = catalogue.search(SalesContext.turnText(e)).stream()
-          .anyMatch(p -> !p.sku().equals(sku));
+      boolean otherProduct =
+          catalogue.search(SalesContext.turnText(e)).stream().anyMatch(p -> !p.sku().equals(sku));
       if (OfferTurnDelegate.BOOKING_INTENTS.contains(intent)
           || otherProduct && OfferTurnDelegate.PRODUCT_INTENTS.contains(intent)) {
         if (!otherProduct) {
-          messages.send(e, OutboundMessage.Text.of(say(e,
-              "تمام، هنسيب طلب " + name + " دلوقتي (محدش اتحجز). لو حبيت تكمله ابعتلي «اطلبه».",
-              "حسناً، سنترك طلب " + name + " الآن (لم يُحجز شيء). إذا أردت إكماله أرسل «اطلبه».",
-              "Tamam, hansib order " + name + " delwa2ty (mafeesh 7aga et7agazet). Law 3ayez tkamelo ab3at \"otlobo\".",
-              "OK, I'll leave the " + name + " order for now (nothing is reserved). Say \"order it\" to pick it up"
-                  + " again.")));
+          messages.send(
+              e,
+              OutboundMessage.Text.of(
+                  say(
+                      e,
+                      "تمام، هنسيب طلب "
+                          + name
+                          + " دلوقتي (محدش اتحجز). لو حبيت تكمله ابعتلي «اطلبه».",
+                      "حسناً، سنترك طلب "
+                          + name
+                          + " الآن (لم يُحجز شيء). إذا أردت إكماله أرسل «اطلبه».",
+                      "Tamam, hansib order "
+                          + name
+                          + " delwa2ty (mafeesh 7aga et7agazet). Law 3ayez tkamelo ab3at \"otlobo\".",
+                      "OK, I'll leave the "
+                          + name
+                          + " order for now (nothing is reserved). Say \"order it\" to pick it up"
+                          + " again.")));
         }
         e.setVariable(SalesVariables.CHECKOUT_NEXT, otherProduct ? "product" : "topic");
         return;
@@ -630,7 +833,10 @@ final class CheckoutDelegates {
     }
   }
 
-  /** {@code ${confirmCashOnDelivery}}: the reserved order is confirmed, to be paid on delivery or at the branch. */
+  /**
+   * {@code ${confirmCashOnDelivery}}: the reserved order is confirmed, to be paid on delivery or at
+   * the branch.
+   */
   @Component("confirmCashOnDelivery")
   static class ConfirmCashOnDelivery implements JavaDelegate {
     private final Orders orders;
@@ -649,29 +855,71 @@ final class CheckoutDelegates {
       Order order = orders.confirmCashOnDelivery(orderId);
       e.setVariable(SalesVariables.ORDER_STATUS, order.status());
       e.setVariable(SalesVariables.SALES_OUTCOME, "cash_on_delivery");
-      String total = SalesContext.money(e, BigDecimal.valueOf(
-          ((Number) e.getVariable(SalesVariables.ORDER_TOTAL_EGP)).longValue()));
+      String total =
+          SalesContext.money(
+              e,
+              BigDecimal.valueOf(
+                  ((Number) e.getVariable(SalesVariables.ORDER_TOTAL_EGP)).longValue()));
       boolean pickup = "pickup".equals(checkout.string(e, SalesVariables.FULFILMENT));
-      String branch = pickup ? checkout.branchName(e, checkout.string(e, SalesVariables.PICKUP_BRANCH)) : null;
-      messages.send(e, OutboundMessage.Text.of(pickup
-          ? say(e,
-              "تمام! طلبك " + orderId + " اتأكد ✅ وهتلاقيه جاهز في فرع " + branch + ". هتدفع " + total
-                  + " كاش عند الاستلام.",
-              "تم! طلبك " + orderId + " مؤكد ✅ وسيكون جاهزاً في فرع " + branch + ". ستدفع " + total
-                  + " نقداً عند الاستلام.",
-              "Tamam! El order " + orderId + " et2akked ✅ w hatla2ih gahez f far3 " + branch + ". Hatedfa3 " + total
-                  + " cash 3and el estelam.",
-              "Done! Order " + orderId + " is confirmed ✅ and will be ready at our " + branch + " branch. You pay "
-                  + total + " in cash when you pick it up.")
-          : say(e,
-              "تمام! طلبك " + orderId + " اتأكد ✅ وهيوصلك خلال ١-٥ أيام عمل حسب المحافظة. هتدفع " + total
-                  + " كاش عند الاستلام.",
-              "تم! طلبك " + orderId + " مؤكد ✅ وسيصلك خلال ١-٥ أيام عمل حسب المحافظة. ستدفع " + total
-                  + " نقداً عند الاستلام.",
-              "Tamam! El order " + orderId + " et2akked ✅ w hayewsalak f 1-5 ayam shoghl 7asab el mo7afza. Hatedfa3 "
-                  + total + " cash 3and el estelam.",
-              "Done! Order " + orderId + " is confirmed ✅ and arrives in 1-5 working days depending on the"
-                  + " governorate. You pay " + total + " in cash on delivery.")));
+      String branch =
+          pickup ? checkout.branchName(e, checkout.string(e, SalesVariables.PICKUP_BRANCH)) : null;
+      messages.send(
+          e,
+          OutboundMessage.Text.of(
+              pickup
+                  ? say(
+                      e,
+                      "تمام! طلبك "
+                          + orderId
+                          + " اتأكد ✅ وهتلاقيه جاهز في فرع "
+                          + branch
+                          + ". هتدفع "
+                          + total
+                          + " كاش عند الاستلام.",
+                      "تم! طلبك "
+                          + orderId
+                          + " مؤكد ✅ وسيكون جاهزاً في فرع "
+                          + branch
+                          + ". ستدفع "
+                          + total
+                          + " نقداً عند الاستلام.",
+                      "Tamam! El order "
+                          + orderId
+                          + " et2akked ✅ w hatla2ih gahez f far3 "
+                          + branch
+                          + ". Hatedfa3 "
+                          + total
+                          + " cash 3and el estelam.",
+                      "Done! Order "
+                          + orderId
+                          + " is confirmed ✅ and will be ready at our "
+                          + branch
+                          + " branch. You pay "
+                          + total
+                          + " in cash when you pick it up.")
+                  : say(
+                      e,
+                      "تمام! طلبك "
+                          + orderId
+                          + " اتأكد ✅ وهيوصلك خلال ١-٥ أيام عمل حسب المحافظة. هتدفع "
+                          + total
+                          + " كاش عند الاستلام.",
+                      "تم! طلبك "
+                          + orderId
+                          + " مؤكد ✅ وسيصلك خلال ١-٥ أيام عمل حسب المحافظة. ستدفع "
+                          + total
+                          + " نقداً عند الاستلام.",
+                      "Tamam! El order "
+                          + orderId
+                          + " et2akked ✅ w hayewsalak f 1-5 ayam shoghl 7asab el mo7afza. Hatedfa3 "
+                          + total
+                          + " cash 3and el estelam.",
+                      "Done! Order "
+                          + orderId
+                          + " is confirmed ✅ and arrives in 1-5 working days depending on the"
+                          + " governorate. You pay "
+                          + total
+                          + " in cash on delivery.")));
     }
   }
 }

@@ -3,7 +3,10 @@ package app.wasla.commerce.flow;
 import app.wasla.commerce.CommerceProperties;
 import org.springframework.stereotype.Component;
 
-/** {@code ${commerceTimers.paymentReminder()}} etc.: the sales flows' timer durations from configuration. */
+/**
+ * {@code ${commerceTimers.paymentReminder()}} etc.: the sales flows' timer durations from
+ * configuration.
+ */
 @Component
 public class CommerceTimers {
 

@@ -1,6 +1,5 @@
 package app.wasla.commerce.flow;
 
-
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons.Button;
@@ -17,10 +16,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${lookUpStock}}: finds the product the customer named, answers with its price and where it is in
- * stock, with buttons order / another product / talk to someone. A tap on an older offer's "Order now"
- * ({@code sales_order:<sku>}) acts on what that offer was for: the product is taken from the button and checkout
- * starts at once ({@code orderTapped}), or the customer hears that it is sold out, or no longer sold.
+ * {@code ${lookUpStock}}: finds the product the customer named, answers with its price and where it
+ * is in stock, with buttons order / another product / talk to someone. A tap on an older offer's
+ * "Order now" ({@code sales_order:<sku>}) acts on what that offer was for: the product is taken
+ * from the button and checkout starts at once ({@code orderTapped}), or the customer hears that it
+ * is sold out, or no longer sold.
  */
 @Component("lookUpStock")
 class LookUpStockDelegate implements JavaDelegate {
@@ -50,22 +50,30 @@ class LookUpStockDelegate implements JavaDelegate {
     }
     execution.setVariable(SalesVariables.PRODUCT_FOUND, !found.isEmpty());
     if (found.isEmpty() && tappedGone(execution)) {
-      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
-          "المنتج ده مبقاش موجود عندنا للأسف، فالعرض ده انتهى. قولّي بتدور على إيه وأنا أقولك البدائل المتوفرة.",
-          "للأسف لم يعد هذا المنتج متوفراً لدينا، فانتهى هذا العرض. أخبرني بما تبحث عنه وسأخبرك بالبدائل المتوفرة.",
-          "Lel asaf el montag da mab2ash mawgood 3andena, fa el 3ard da 5eles. 2oly btdawar 3ala eh w a2olak el"
-              + " bada2el el metwaffra.",
-          "Sorry, we no longer sell that product, so that offer has ended. Tell me what you're looking for and I'll"
-              + " suggest what we have.")));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              SalesContext.say(
+                  execution,
+                  "المنتج ده مبقاش موجود عندنا للأسف، فالعرض ده انتهى. قولّي بتدور على إيه وأنا أقولك البدائل المتوفرة.",
+                  "للأسف لم يعد هذا المنتج متوفراً لدينا، فانتهى هذا العرض. أخبرني بما تبحث عنه وسأخبرك بالبدائل المتوفرة.",
+                  "Lel asaf el montag da mab2ash mawgood 3andena, fa el 3ard da 5eles. 2oly btdawar 3ala eh w a2olak el"
+                      + " bada2el el metwaffra.",
+                  "Sorry, we no longer sell that product, so that offer has ended. Tell me what you're looking for and I'll"
+                      + " suggest what we have.")));
       return;
     }
     if (found.isEmpty()) {
-      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
-          "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
-          "أخبرني باسم المنتج الذي تبحث عنه (مثلاً: آيفون ١٥ أو إيربودز برو) وسأخبرك بسعره وأين يتوفر.",
-          " 2oly esm el montag elly btdawar 3aleh (masalan iPhone 15 aw AirPods Pro) w ana a2olak se3ro w metwaffar fen.",
-          "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
-              + " where it's in stock.")));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              SalesContext.say(
+                  execution,
+                  "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
+                  "أخبرني باسم المنتج الذي تبحث عنه (مثلاً: آيفون ١٥ أو إيربودز برو) وسأخبرك بسعره وأين يتوفر.",
+                  " 2oly esm el montag elly btdawar 3aleh (masalan iPhone 15 aw AirPods Pro) w ana a2olak se3ro w metwaffar fen.",
+                  "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
+                      + " where it's in stock.")));
       return;
     }
     remember(execution, found.get(0));
@@ -84,13 +92,16 @@ class LookUpStockDelegate implements JavaDelegate {
   /** A tapped "Order now" of a product the catalogue no longer has. */
   private boolean tappedGone(DelegateExecution execution) {
     String replyId = SalesContext.replyId(execution);
-    return replyId != null && replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX) && tappedProduct(execution).isEmpty();
+    return replyId != null
+        && replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX)
+        && tappedProduct(execution).isEmpty();
   }
 
   /** The offered product's variables: what "Order now" and checkout act on. */
   void remember(DelegateExecution execution, Product product) {
     execution.setVariable(SalesVariables.PRODUCT_SKU, product.sku());
-    execution.setVariable(SalesVariables.PRODUCT_NAME, SalesContext.productName(execution, product));
+    execution.setVariable(
+        SalesVariables.PRODUCT_NAME, SalesContext.productName(execution, product));
     execution.setVariable(SalesVariables.PRICE_EGP, SalesContext.wholeEgp(product.priceEgp()));
     execution.setVariable(SalesVariables.PRODUCT_AVAILABLE, !inStock(product).isEmpty());
   }
@@ -100,41 +111,80 @@ class LookUpStockDelegate implements JavaDelegate {
   }
 
   /**
-   * Sends the offer: price, where it is in stock, and the buttons; {@code intro} (may be null) goes first, e.g. "the
-   * offer is still open" after a question was answered.
+   * Sends the offer: price, where it is in stock, and the buttons; {@code intro} (may be null) goes
+   * first, e.g. "the offer is still open" after a question was answered.
    */
   void offer(DelegateExecution execution, Product product, String intro) {
     offer(execution, product, intro, null);
   }
 
-  /** The offer, with {@code outro} (may be null) after the price and stock, e.g. an open order's payment link. */
+  /**
+   * The offer, with {@code outro} (may be null) after the price and stock, e.g. an open order's
+   * payment link.
+   */
   void offer(DelegateExecution execution, Product product, String intro, String outro) {
     List<StockLevel> inStock = inStock(product);
     boolean arabicScript = SalesContext.form(execution) < 2;
     String name = SalesContext.productName(execution, product);
-    String where = inStock.stream().map(s -> (arabicScript ? s.branchNameAr() : s.branchNameEn()))
-        .collect(Collectors.joining(arabicScript ? "، " : ", "));
+    String where =
+        inStock.stream()
+            .map(s -> (arabicScript ? s.branchNameAr() : s.branchNameEn()))
+            .collect(Collectors.joining(arabicScript ? "، " : ", "));
     String price = SalesContext.money(execution, product.priceEgp());
-    String body = (intro == null ? "" : intro + "\n") + SalesContext.say(execution,
-        name + " سعره " + price + ".\n"
-            + (inStock.isEmpty() ? "للأسف خلصان دلوقتي في الفرعين." : "متوفر في: " + where + "."),
-        name + " سعره " + price + ".\n"
-            + (inStock.isEmpty() ? "للأسف نفد حالياً من الفرعين." : "متوفر في: " + where + "."),
-        name + " se3ro " + price + ".\n"
-            + (inStock.isEmpty() ? "Lel asaf 5elis delwa2ty f el far3een." : "Metwaffar f: " + where + "."),
-        name + " costs " + price + ".\n"
-            + (inStock.isEmpty() ? "Sorry, it's out of stock in both branches right now." : "In stock: " + where + "."))
-        + (outro == null ? "" : "\n\n" + outro);
+    String body =
+        (intro == null ? "" : intro + "\n")
+            + SalesContext.say(
+                execution,
+                name
+                    + " سعره "
+                    + price
+                    + ".\n"
+                    + (inStock.isEmpty()
+                        ? "للأسف خلصان دلوقتي في الفرعين."
+                        : "متوفر في: " + where + "."),
+                name
+                    + " سعره "
+                    + price
+                    + ".\n"
+                    + (inStock.isEmpty()
+                        ? "للأسف نفد حالياً من الفرعين."
+                        : "متوفر في: " + where + "."),
+                name
+                    + " se3ro "
+                    + price
+                    + ".\n"
+                    + (inStock.isEmpty()
+                        ? "Lel asaf 5elis delwa2ty f el far3een."
+                        : "Metwaffar f: " + where + "."),
+                name
+                    + " costs "
+                    + price
+                    + ".\n"
+                    + (inStock.isEmpty()
+                        ? "Sorry, it's out of stock in both branches right now."
+                        : "In stock: " + where + "."))
+            + (outro == null ? "" : "\n\n" + outro);
     List<Button> buttons = new ArrayList<>();
     if (!inStock.isEmpty()) {
-      buttons.add(new Button(SalesVariables.REPLY_ORDER_PREFIX + product.sku(),
-          SalesContext.say(execution, "اطلبه دلوقتي", "اطلبه الآن", "Otlobo delwa2ty", "Order now")));
+      buttons.add(
+          new Button(
+              SalesVariables.REPLY_ORDER_PREFIX + product.sku(),
+              SalesContext.say(
+                  execution, "اطلبه دلوقتي", "اطلبه الآن", "Otlobo delwa2ty", "Order now")));
     }
-    buttons.add(new Button(SalesVariables.REPLY_OTHER_PRODUCT,
-        SalesContext.say(execution, "منتج تاني", "منتج آخر", "Montag tany", "Another product")));
-    buttons.add(new Button(SalesVariables.REPLY_HUMAN,
-        SalesContext.say(execution, "كلّم حد", "التحدث مع موظف", "Kalem 7ad", "Talk to someone")));
-    messages.send(execution, new ReplyButtons(body.length() > 1024 ? body.substring(0, 1024) : body, buttons,
-        null, null));
+    buttons.add(
+        new Button(
+            SalesVariables.REPLY_OTHER_PRODUCT,
+            SalesContext.say(
+                execution, "منتج تاني", "منتج آخر", "Montag tany", "Another product")));
+    buttons.add(
+        new Button(
+            SalesVariables.REPLY_HUMAN,
+            SalesContext.say(
+                execution, "كلّم حد", "التحدث مع موظف", "Kalem 7ad", "Talk to someone")));
+    messages.send(
+        execution,
+        new ReplyButtons(
+            body.length() > 1024 ? body.substring(0, 1024) : body, buttons, null, null));
   }
 }

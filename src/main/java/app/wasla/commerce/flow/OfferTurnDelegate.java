@@ -13,23 +13,27 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${offerTurn}}: while an offer waits, what the customer's turn means, after the persona has read it (and
- * answered it, unless it is a sales question it leaves to the flows). Into {@code offerChoice}:
+ * {@code ${offerTurn}}: while an offer waits, what the customer's turn means, after the persona has
+ * read it (and answered it, unless it is a sales question it leaves to the flows). Into {@code
+ * offerChoice}:
+ *
  * <ul>
- *   <li>{@code order}: "Order now" (this offer's button or an older one's, which acts on its own product), or the
- *       offer taken in words ("تمام هاخده", "ok i'll take it", "2 please", which also gives the quantity);</li>
- *   <li>{@code human}: "Talk to someone", or the persona handed off;</li>
- *   <li>{@code product}: another product named: it is looked up and offered instead;</li>
- *   <li>{@code topic}: a booking: the flow ends and the conversation serves it;</li>
- *   <li>{@code track}: "where is my order?": answered here, the offer kept (and shown again);</li>
- *   <li>{@code answered}: anything else; the persona answered, or the offer is shown again for a sales question
- *       about it, and the offer stays open.</li>
+ *   <li>{@code order}: "Order now" (this offer's button or an older one's, which acts on its own
+ *       product), or the offer taken in words ("تمام هاخده", "ok i'll take it", "2 please", which
+ *       also gives the quantity);
+ *   <li>{@code human}: "Talk to someone", or the persona handed off;
+ *   <li>{@code product}: another product named: it is looked up and offered instead;
+ *   <li>{@code topic}: a booking: the flow ends and the conversation serves it;
+ *   <li>{@code track}: "where is my order?": answered here, the offer kept (and shown again);
+ *   <li>{@code answered}: anything else; the persona answered, or the offer is shown again for a
+ *       sales question about it, and the offer stays open.
  * </ul>
  */
 @Component("offerTurn")
 class OfferTurnDelegate implements JavaDelegate {
 
-  static final Set<String> BOOKING_INTENTS = Set.of("booking_new", "booking_change", "booking_cancel");
+  static final Set<String> BOOKING_INTENTS =
+      Set.of("booking_new", "booking_change", "booking_cancel");
   static final Set<String> PRODUCT_INTENTS = Set.of("product_inquiry", "availability", "order");
 
   private final Catalogue catalogue;
@@ -37,7 +41,10 @@ class OfferTurnDelegate implements JavaDelegate {
   private final LookUpStockDelegate offers;
   private final TrackOrderDelegate tracking;
 
-  OfferTurnDelegate(Catalogue catalogue, FlowMessages messages, LookUpStockDelegate offers,
+  OfferTurnDelegate(
+      Catalogue catalogue,
+      FlowMessages messages,
+      LookUpStockDelegate offers,
       TrackOrderDelegate tracking) {
     this.catalogue = catalogue;
     this.messages = messages;
@@ -51,16 +58,18 @@ class OfferTurnDelegate implements JavaDelegate {
   }
 
   /**
-   * Before the persona: the offer's own buttons and the offer taken in words are the flow's to read (a persona might
-   * take "أريد طلبه" for a complaint); anything else is {@code read}: the persona reads it, then {@link Topic}.
+   * Before the persona: the offer's own buttons and the offer taken in words are the flow's to read
+   * (a persona might take "أريد طلبه" for a complaint); anything else is {@code read}: the persona
+   * reads it, then {@link Topic}.
    */
   private String choose(DelegateExecution execution) {
     String replyId = SalesContext.replyId(execution);
     String text = SalesContext.turnText(execution);
     String sku = (String) execution.getVariable(SalesVariables.PRODUCT_SKU);
 
-    if (replyId != null && (replyId.equals(SalesVariables.REPLY_ORDER)
-        || replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX))) {
+    if (replyId != null
+        && (replyId.equals(SalesVariables.REPLY_ORDER)
+            || replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX))) {
       Optional<Product> tapped = offers.tappedProduct(execution);
       if (tapped.isPresent() && !tapped.get().sku().equals(sku)) {
         // an older offer's button: it orders what it was offered for
@@ -76,11 +85,15 @@ class OfferTurnDelegate implements JavaDelegate {
       return "human";
     }
     if (SalesVariables.REPLY_OTHER_PRODUCT.equals(replyId)) {
-      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
-          "قولّي اسم المنتج التاني اللي بتدور عليه وأنا أقولك سعره ومتوفر فين.",
-          "أخبرني باسم المنتج الآخر الذي تبحث عنه وسأخبرك بسعره وأين يتوفر.",
-          "2oly esm el montag el tany w a2olak se3ro w metwaffar fen.",
-          "Tell me which other product you're looking for and I'll tell you its price and where it's in stock.")));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              SalesContext.say(
+                  execution,
+                  "قولّي اسم المنتج التاني اللي بتدور عليه وأنا أقولك سعره ومتوفر فين.",
+                  "أخبرني باسم المنتج الآخر الذي تبحث عنه وسأخبرك بسعره وأين يتوفر.",
+                  "2oly esm el montag el tany w a2olak se3ro w metwaffar fen.",
+                  "Tell me which other product you're looking for and I'll tell you its price and where it's in stock.")));
       return "answered";
     }
     if (replyId != null && (replyId.startsWith("checkout_") || replyId.startsWith("pay_"))) {
@@ -98,7 +111,10 @@ class OfferTurnDelegate implements JavaDelegate {
     return "read";
   }
 
-  /** {@code ${offerTopic}}: after the persona read a turn that was neither a button of the offer nor taking it. */
+  /**
+   * {@code ${offerTopic}}: after the persona read a turn that was neither a button of the offer nor
+   * taking it.
+   */
   @Component("offerTopic")
   static class Topic implements JavaDelegate {
     private final OfferTurnDelegate offer;
@@ -124,17 +140,29 @@ class OfferTurnDelegate implements JavaDelegate {
     boolean otherProduct = !named.isEmpty() && named.stream().noneMatch(p -> p.sku().equals(sku));
     if ("order_status".equals(intent)) {
       messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
-      reoffer(execution, SalesContext.say(execution, "ولسه عرضك موجود:", "وما زال عرضك متاحاً:",
-          "W lessa el 3ard mawgood:", "Your offer is still open:"));
+      reoffer(
+          execution,
+          SalesContext.say(
+              execution,
+              "ولسه عرضك موجود:",
+              "وما زال عرضك متاحاً:",
+              "W lessa el 3ard mawgood:",
+              "Your offer is still open:"));
       return "track";
     }
     if (intent != null && BOOKING_INTENTS.contains(intent)) {
       String name = (String) execution.getVariable(SalesVariables.PRODUCT_NAME);
-      messages.send(execution, OutboundMessage.Text.of(SalesContext.say(execution,
-          "تمام، هنسيب عرض " + name + " على جنب؛ لو حبيته بعدين ابعتلي اسمه.",
-          "حسناً، سنضع عرض " + name + " جانباً؛ إذا أردته لاحقاً أرسل لي اسمه.",
-          "Tamam, hansib 3ard " + name + " 3ala ganb; law 3ayzo ba3deen ab3atly esmo.",
-          "OK, I'll put the " + name + " offer aside; send me its name whenever you want it.")));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              SalesContext.say(
+                  execution,
+                  "تمام، هنسيب عرض " + name + " على جنب؛ لو حبيته بعدين ابعتلي اسمه.",
+                  "حسناً، سنضع عرض " + name + " جانباً؛ إذا أردته لاحقاً أرسل لي اسمه.",
+                  "Tamam, hansib 3ard " + name + " 3ala ganb; law 3ayzo ba3deen ab3atly esmo.",
+                  "OK, I'll put the "
+                      + name
+                      + " offer aside; send me its name whenever you want it.")));
       return "topic";
     }
     if (otherProduct && (intent == null || PRODUCT_INTENTS.contains(intent))) {

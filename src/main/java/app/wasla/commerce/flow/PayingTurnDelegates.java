@@ -20,37 +20,48 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer's turns while a payment link is open (order-and-pay's "Wait for payment"): cash on delivery instead
- * (the link given up, the reserved order confirmed like checkout does), where an order is (answered at once), a
- * product (offered, the link kept), a booking (the booking flow runs inside the wait), another product ordered (the
- * unpaid order given up for it), or anything else (the persona answers); the customer is told that the link stays
- * open.
+ * The customer's turns while a payment link is open (order-and-pay's "Wait for payment"): cash on
+ * delivery instead (the link given up, the reserved order confirmed like checkout does), where an
+ * order is (answered at once), a product (offered, the link kept), a booking (the booking flow runs
+ * inside the wait), another product ordered (the unpaid order given up for it), or anything else
+ * (the persona answers); the customer is told that the link stays open.
  */
 final class PayingTurnDelegates {
 
   /**
-   * {@code payingChoice}: {@code cod} (switch to cash on delivery), {@code order} (another product ordered instead),
-   * {@code answered} (already answered), {@code read} (for the persona); after the persona: {@code product},
-   * {@code booking}, {@code human}, {@code answered}; after a booking: {@code again} (read the turn again).
+   * {@code payingChoice}: {@code cod} (switch to cash on delivery), {@code order} (another product
+   * ordered instead), {@code answered} (already answered), {@code read} (for the persona); after
+   * the persona: {@code product}, {@code booking}, {@code human}, {@code answered}; after a
+   * booking: {@code again} (read the turn again).
    */
   static final String PAYING_CHOICE = "payingChoice";
+
   /** The product offered during the payment wait (its sku): what "تمام هاخده" then takes. */
   static final String OFFERED_WHILE_PAYING = "offeredWhilePaying";
+
   /** The product ordered instead of the unpaid order (its sku). */
   static final String ORDER_INSTEAD_SKU = "orderInsteadSku";
-  /** True while the booking flow runs inside the payment wait (an interrupting payment event leaves it true). */
-  static final String BOOKING_WHILE_PAYING = "bookingWhilePaying";
-  /** The turn a booking inside the payment wait ended on: that turn is not sent to the booking flow again. */
-  static final String BOOKING_WHILE_PAYING_TURN = "bookingWhilePayingTurn";
-
-  private PayingTurnDelegates() {
-  }
 
   /**
-   * {@code ${payingTurn}}: before the persona reads the turn: "cash on delivery please" / "عايز ادفع عند الاستلام" (or
-   * an earlier "Cash on delivery" button) gives up the link when the total is within {@code checkout.cod-limit}; above
-   * it the customer hears the limit and the link stays open. "Order now" of another product, or the product offered
-   * during this wait taken in words, orders it instead of the unpaid order.
+   * True while the booking flow runs inside the payment wait (an interrupting payment event leaves
+   * it true).
+   */
+  static final String BOOKING_WHILE_PAYING = "bookingWhilePaying";
+
+  /**
+   * The turn a booking inside the payment wait ended on: that turn is not sent to the booking flow
+   * again.
+   */
+  static final String BOOKING_WHILE_PAYING_TURN = "bookingWhilePayingTurn";
+
+  private PayingTurnDelegates() {}
+
+  /**
+   * {@code ${payingTurn}}: before the persona reads the turn: "cash on delivery please" / "عايز
+   * ادفع عند الاستلام" (or an earlier "Cash on delivery" button) gives up the link when the total
+   * is within {@code checkout.cod-limit}; above it the customer hears the limit and the link stays
+   * open. "Order now" of another product, or the product offered during this wait taken in words,
+   * orders it instead of the unpaid order.
    */
   @Component("payingTurn")
   static class PayingTurn implements JavaDelegate {
@@ -61,8 +72,13 @@ final class PayingTurnDelegates {
     private final LookUpStockDelegate offers;
     private final Catalogue catalogue;
 
-    PayingTurn(CheckoutDelegates.Checkout checkout, Payments payments, FlowMessages messages,
-        CommerceProperties props, LookUpStockDelegate offers, Catalogue catalogue) {
+    PayingTurn(
+        CheckoutDelegates.Checkout checkout,
+        Payments payments,
+        FlowMessages messages,
+        CommerceProperties props,
+        LookUpStockDelegate offers,
+        Catalogue catalogue) {
       this.checkout = checkout;
       this.payments = payments;
       this.messages = messages;
@@ -82,30 +98,42 @@ final class PayingTurnDelegates {
       }
       String replyId = SalesContext.replyId(e);
       String ordered = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
-      if (replyId != null && (replyId.equals(SalesVariables.REPLY_ORDER)
-          || replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX))) {
+      if (replyId != null
+          && (replyId.equals(SalesVariables.REPLY_ORDER)
+              || replyId.startsWith(SalesVariables.REPLY_ORDER_PREFIX))) {
         Optional<Product> tapped = offers.tappedProduct(e);
-        if (replyId.equals(SalesVariables.REPLY_ORDER) || tapped.isPresent() && tapped.get().sku().equals(ordered)) {
+        if (replyId.equals(SalesVariables.REPLY_ORDER)
+            || tapped.isPresent() && tapped.get().sku().equals(ordered)) {
           // "Order now" of the product this link is for: the link is how to order it
           messages.send(e, OutboundMessage.Text.of(PayingTopic.stillOpen(e)));
           return "answered";
         }
         if (tapped.isEmpty()) {
-          messages.send(e, OutboundMessage.Text.of(say(e,
-              "المنتج ده مبقاش موجود عندنا للأسف.",
-              "للأسف لم يعد هذا المنتج متوفراً لدينا.",
-              "Lel asaf el montag da mab2ash mawgood 3andena.",
-              "Sorry, we no longer sell that product.") + "\n" + PayingTopic.stillOpen(e)));
+          messages.send(
+              e,
+              OutboundMessage.Text.of(
+                  say(
+                          e,
+                          "المنتج ده مبقاش موجود عندنا للأسف.",
+                          "للأسف لم يعد هذا المنتج متوفراً لدينا.",
+                          "Lel asaf el montag da mab2ash mawgood 3andena.",
+                          "Sorry, we no longer sell that product.")
+                      + "\n"
+                      + PayingTopic.stillOpen(e)));
           return "answered";
         }
         return orderInstead(e, tapped.get(), null);
       }
       if (SalesVariables.REPLY_OTHER_PRODUCT.equals(replyId)) {
-        messages.send(e, OutboundMessage.Text.of(say(e,
-            "قولّي اسم المنتج اللي بتدور عليه وأنا أقولك سعره ومتوفر فين.",
-            "أخبرني باسم المنتج الذي تبحث عنه وسأخبرك بسعره وأين يتوفر.",
-            "2oly esm el montag elly btdawar 3aleh w a2olak se3ro w metwaffar fen.",
-            "Tell me which product you're looking for and I'll tell you its price and where it's in stock.")));
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                    e,
+                    "قولّي اسم المنتج اللي بتدور عليه وأنا أقولك سعره ومتوفر فين.",
+                    "أخبرني باسم المنتج الذي تبحث عنه وسأخبرك بسعره وأين يتوفر.",
+                    "2oly esm el montag elly btdawar 3aleh w a2olak se3ro w metwaffar fen.",
+                    "Tell me which product you're looking for and I'll tell you its price and where it's in stock.")));
         return "answered";
       }
       String offered = (String) e.getVariable(OFFERED_WHILE_PAYING);
@@ -122,7 +150,10 @@ final class PayingTurnDelegates {
       return "read";
     }
 
-    /** Another product ordered while the link is open: in stock, it replaces the unpaid order; sold out, offered. */
+    /**
+     * Another product ordered while the link is open: in stock, it replaces the unpaid order; sold
+     * out, offered.
+     */
     private String orderInstead(DelegateExecution e, Product product, Integer quantity) {
       if (offers.inStock(product).isEmpty()) {
         offers.offer(e, product, null, PayingTopic.stillOpen(e));
@@ -145,33 +176,50 @@ final class PayingTurnDelegates {
 
     private String switchToCash(DelegateExecution e) {
       if (!checkout.cashAllowed(e)) {
-        messages.send(e, OutboundMessage.Text.of(say(e,
-            "الدفع عند الاستلام متاح للطلبات لحد " + SalesContext.money(e, props.checkout().codLimit())
-                + " بس. " + PayingTopic.stillOpen(e),
-            "الدفع عند الاستلام متاح للطلبات حتى " + SalesContext.money(e, props.checkout().codLimit())
-                + " فقط. " + PayingTopic.stillOpen(e),
-            "El daf3 3and el estelam lel orders l7ad " + SalesContext.money(e, props.checkout().codLimit())
-                + " bas. " + PayingTopic.stillOpen(e),
-            "Cash on delivery is available for orders up to " + SalesContext.money(e, props.checkout().codLimit())
-                + " only. " + PayingTopic.stillOpen(e))));
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                    e,
+                    "الدفع عند الاستلام متاح للطلبات لحد "
+                        + SalesContext.money(e, props.checkout().codLimit())
+                        + " بس. "
+                        + PayingTopic.stillOpen(e),
+                    "الدفع عند الاستلام متاح للطلبات حتى "
+                        + SalesContext.money(e, props.checkout().codLimit())
+                        + " فقط. "
+                        + PayingTopic.stillOpen(e),
+                    "El daf3 3and el estelam lel orders l7ad "
+                        + SalesContext.money(e, props.checkout().codLimit())
+                        + " bas. "
+                        + PayingTopic.stillOpen(e),
+                    "Cash on delivery is available for orders up to "
+                        + SalesContext.money(e, props.checkout().codLimit())
+                        + " only. "
+                        + PayingTopic.stillOpen(e))));
         return "answered";
       }
       // the link is closed first, so a late payment on it is refused rather than charged twice
       payments.expire((String) e.getVariable(SalesVariables.PAYMENT_ID));
       e.setVariable(SalesVariables.PAYMENT_METHOD, "cod");
-      messages.send(e, OutboundMessage.Text.of(say(e,
-          "تمام، لغيت لينك الدفع وهتدفع عند الاستلام.",
-          "حسناً، ألغيت رابط الدفع وستدفع عند الاستلام.",
-          "Tamam, lagheit link el daf3 w hatedfa3 cash.",
-          "OK, I've cancelled the payment link; you'll pay in cash instead.")));
+      messages.send(
+          e,
+          OutboundMessage.Text.of(
+              say(
+                  e,
+                  "تمام، لغيت لينك الدفع وهتدفع عند الاستلام.",
+                  "حسناً، ألغيت رابط الدفع وستدفع عند الاستلام.",
+                  "Tamam, lagheit link el daf3 w hatedfa3 cash.",
+                  "OK, I've cancelled the payment link; you'll pay in cash instead.")));
       return "cod";
     }
   }
 
   /**
-   * {@code ${payingTopic}}: after the persona read the turn (leaving sales questions to the flows): "where is my
-   * order?" is answered here; a product question goes to "Offer the product" ({@code product}), a booking to the
-   * booking flow ({@code booking}); a question the persona answered gets a line saying the link stays open.
+   * {@code ${payingTopic}}: after the persona read the turn (leaving sales questions to the flows):
+   * "where is my order?" is answered here; a product question goes to "Offer the product" ({@code
+   * product}), a booking to the booking flow ({@code booking}); a question the persona answered
+   * gets a line saying the link stays open.
    */
   @Component("payingTopic")
   static class PayingTopic implements JavaDelegate {
@@ -200,8 +248,11 @@ final class PayingTurnDelegates {
         return "answered";
       }
       boolean unanswered = Boolean.FALSE.equals(e.getVariable("personaAnswered"));
-      if (intent != null && OfferTurnDelegate.BOOKING_INTENTS.contains(intent)
-          && !Objects.equals(e.getVariable(ConversationVariables.TURN_SEQ), e.getVariable(BOOKING_WHILE_PAYING_TURN))) {
+      if (intent != null
+          && OfferTurnDelegate.BOOKING_INTENTS.contains(intent)
+          && !Objects.equals(
+              e.getVariable(ConversationVariables.TURN_SEQ),
+              e.getVariable(BOOKING_WHILE_PAYING_TURN))) {
         return "booking";
       }
       if (intent != null && OfferTurnDelegate.PRODUCT_INTENTS.contains(intent) && unanswered) {
@@ -219,7 +270,8 @@ final class PayingTurnDelegates {
     static String stillOpen(DelegateExecution e) {
       String orderId = (String) e.getVariable(SalesVariables.ORDER_ID);
       String url = (String) e.getVariable(SalesVariables.PAYMENT_URL);
-      return say(e,
+      return say(
+          e,
           "لينك الدفع لسه شغال لطلب " + orderId + ": " + url,
           "رابط الدفع ما زال مفتوحاً لطلب " + orderId + ": " + url,
           "Link el daf3 lessa shaghal l order " + orderId + ": " + url,
@@ -228,9 +280,10 @@ final class PayingTurnDelegates {
   }
 
   /**
-   * {@code ${offerWhilePaying}}: the product asked about while a link is open: price, stock and the offer's buttons,
-   * with the open order's link and what ordering this one means (the unpaid order is given up for it; to have both,
-   * pay the first, then order). No product named: which one, and the link.
+   * {@code ${offerWhilePaying}}: the product asked about while a link is open: price, stock and the
+   * offer's buttons, with the open order's link and what ordering this one means (the unpaid order
+   * is given up for it; to have both, pay the first, then order). No product named: which one, and
+   * the link.
    */
   @Component("offerWhilePaying")
   static class OfferWhilePaying implements JavaDelegate {
@@ -250,13 +303,19 @@ final class PayingTurnDelegates {
       List<Product> named = catalogue.search(SalesContext.turnText(e));
       Optional<Product> product = named.stream().filter(p -> !p.sku().equals(ordered)).findFirst();
       if (product.isEmpty()) {
-        messages.send(e, OutboundMessage.Text.of(say(e,
-            "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
-            "أخبرني باسم المنتج الذي تبحث عنه (مثلاً: آيفون ١٥ أو إيربودز برو) وسأخبرك بسعره وأين يتوفر.",
-            "2oly esm el montag elly btdawar 3aleh (masalan iPhone 15 aw AirPods Pro) w ana a2olak se3ro w"
-                + " metwaffar fen.",
-            "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
-                + " where it's in stock.") + "\n" + PayingTopic.stillOpen(e)));
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                        e,
+                        "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
+                        "أخبرني باسم المنتج الذي تبحث عنه (مثلاً: آيفون ١٥ أو إيربودز برو) وسأخبرك بسعره وأين يتوفر.",
+                        "2oly esm el montag elly btdawar 3aleh (masalan iPhone 15 aw AirPods Pro) w ana a2olak se3ro w"
+                            + " metwaffar fen.",
+                        "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
+                            + " where it's in stock.")
+                    + "\n"
+                    + PayingTopic.stillOpen(e)));
         return;
       }
       Product p = product.get();
@@ -264,25 +323,63 @@ final class PayingTurnDelegates {
       String orderId = (String) e.getVariable(SalesVariables.ORDER_ID);
       String url = (String) e.getVariable(SalesVariables.PAYMENT_URL);
       String name = SalesContext.productName(e, p);
-      String note = say(e,
-          "وطلبك " + orderId + " لسه محجوز ولينك الدفع بتاعه شغال: " + url + "\nلو طلبت " + name + " بداله هلغي طلب "
-              + orderId + "؛ ولو عايز الاتنين ادفع " + orderId + " الأول وبعدين اطلب ده.",
-          "وطلبك " + orderId + " ما زال محجوزاً ورابط دفعه مفتوح: " + url + "\nإذا طلبت " + name + " بدلاً منه سألغي الطلب "
-              + orderId + "؛ وإن أردت الاثنين فادفع " + orderId + " أولاً ثم اطلب هذا.",
-          "W el order " + orderId + " lessa ma7gooz w link el daf3 shaghal: " + url + "\nLaw talabt " + name
-              + " badalo hal8y el order " + orderId + "; law 3ayez el etnein edfa3 " + orderId + " el awel w ba3deen"
-              + " otlob da.",
-          "Your order " + orderId + " is still reserved and its payment link is open: " + url + "\nIf you order the "
-              + name + " instead, I'll cancel order " + orderId + "; to have both, pay " + orderId
-              + " first, then order this one.");
+      String note =
+          say(
+              e,
+              "وطلبك "
+                  + orderId
+                  + " لسه محجوز ولينك الدفع بتاعه شغال: "
+                  + url
+                  + "\nلو طلبت "
+                  + name
+                  + " بداله هلغي طلب "
+                  + orderId
+                  + "؛ ولو عايز الاتنين ادفع "
+                  + orderId
+                  + " الأول وبعدين اطلب ده.",
+              "وطلبك "
+                  + orderId
+                  + " ما زال محجوزاً ورابط دفعه مفتوح: "
+                  + url
+                  + "\nإذا طلبت "
+                  + name
+                  + " بدلاً منه سألغي الطلب "
+                  + orderId
+                  + "؛ وإن أردت الاثنين فادفع "
+                  + orderId
+                  + " أولاً ثم اطلب هذا.",
+              "W el order "
+                  + orderId
+                  + " lessa ma7gooz w link el daf3 shaghal: "
+                  + url
+                  + "\nLaw talabt "
+                  + name
+                  + " badalo hal8y el order "
+                  + orderId
+                  + "; law 3ayez el etnein edfa3 "
+                  + orderId
+                  + " el awel w ba3deen"
+                  + " otlob da.",
+              "Your order "
+                  + orderId
+                  + " is still reserved and its payment link is open: "
+                  + url
+                  + "\nIf you order the "
+                  + name
+                  + " instead, I'll cancel order "
+                  + orderId
+                  + "; to have both, pay "
+                  + orderId
+                  + " first, then order this one.");
       offers.offer(e, p, null, note);
     }
   }
 
   /**
-   * {@code ${afterBookingWhilePaying}}: the booking flow inside the payment wait ended. A person asked for: the
-   * handoff ({@code human}); another sales topic it left (a product, an order, tracking): the turn is read again as a
-   * turn of the payment wait ({@code again}); otherwise the customer hears that the link stays open.
+   * {@code ${afterBookingWhilePaying}}: the booking flow inside the payment wait ended. A person
+   * asked for: the handoff ({@code human}); another sales topic it left (a product, an order,
+   * tracking): the turn is read again as a turn of the payment wait ({@code again}); otherwise the
+   * customer hears that the link stays open.
    */
   @Component("afterBookingWhilePaying")
   static class AfterBookingWhilePaying implements JavaDelegate {
@@ -299,7 +396,8 @@ final class PayingTurnDelegates {
         e.setVariable(PAYING_CHOICE, "human");
         return;
       }
-      if (SalesVariables.OUTCOME_TOPIC_CHANGED.equals(e.getVariable(SalesVariables.SALES_OUTCOME))) {
+      if (SalesVariables.OUTCOME_TOPIC_CHANGED.equals(
+          e.getVariable(SalesVariables.SALES_OUTCOME))) {
         e.setVariable(PAYING_CHOICE, "again");
         return;
       }
@@ -309,9 +407,9 @@ final class PayingTurnDelegates {
   }
 
   /**
-   * {@code ${giveUpUnpaidOrder}}: another product was ordered while the link was open: the link is closed (a late
-   * payment on it is refused), the order cancelled and its stock released, the customer told; the new product
-   * becomes the one checkout is for.
+   * {@code ${giveUpUnpaidOrder}}: another product was ordered while the link was open: the link is
+   * closed (a late payment on it is refused), the order cancelled and its stock released, the
+   * customer told; the new product becomes the one checkout is for.
    */
   @Component("giveUpUnpaidOrder")
   static class GiveUpUnpaidOrder implements JavaDelegate {
@@ -321,7 +419,11 @@ final class PayingTurnDelegates {
     private final LookUpStockDelegate offers;
     private final FlowMessages messages;
 
-    GiveUpUnpaidOrder(Orders orders, Payments payments, Catalogue catalogue, LookUpStockDelegate offers,
+    GiveUpUnpaidOrder(
+        Orders orders,
+        Payments payments,
+        Catalogue catalogue,
+        LookUpStockDelegate offers,
         FlowMessages messages) {
       this.orders = orders;
       this.payments = payments;
@@ -337,22 +439,57 @@ final class PayingTurnDelegates {
       payments.expire((String) e.getVariable(SalesVariables.PAYMENT_ID));
       orders.cancel(orderId, "another product ordered instead");
       Product product = catalogue.product((String) e.getVariable(ORDER_INSTEAD_SKU)).orElseThrow();
-      Integer quantity = e.getVariable(SalesVariables.QUANTITY) instanceof Number n ? n.intValue() : null;
+      Integer quantity =
+          e.getVariable(SalesVariables.QUANTITY) instanceof Number n ? n.intValue() : null;
       offers.remember(e, product);
       e.setVariable(SalesVariables.QUANTITY, quantity);
-      for (String name : List.of(SalesVariables.ORDER_ID, SalesVariables.PAYMENT_ID, SalesVariables.PAYMENT_URL,
-          SalesVariables.ORDER_AMOUNT_EGP, SalesVariables.ORDER_TOTAL_EGP, OFFERED_WHILE_PAYING, ORDER_INSTEAD_SKU)) {
+      for (String name :
+          List.of(
+              SalesVariables.ORDER_ID,
+              SalesVariables.PAYMENT_ID,
+              SalesVariables.PAYMENT_URL,
+              SalesVariables.ORDER_AMOUNT_EGP,
+              SalesVariables.ORDER_TOTAL_EGP,
+              OFFERED_WHILE_PAYING,
+              ORDER_INSTEAD_SKU)) {
         e.setVariable(name, null);
       }
       e.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
       String name = SalesContext.productName(e, product);
-      messages.send(e, OutboundMessage.Text.of(say(e,
-          "تمام، لغيت طلبك " + orderId + " (" + oldName + ") ولينك الدفع بتاعه، ورجّعت حجزه. نكمّل طلب " + name + ":",
-          "حسناً، ألغيت طلبك " + orderId + " (" + oldName + ") ورابط دفعه، وأعدت حجزه. لنكمل طلب " + name + ":",
-          "Tamam, lagheit el order " + orderId + " (" + oldName + ") w link el daf3 bta3o. Nkammel order " + name
-              + ":",
-          "OK, I've cancelled order " + orderId + " (" + oldName + ") and its payment link, and released it. Now"
-              + " the " + name + ":")));
+      messages.send(
+          e,
+          OutboundMessage.Text.of(
+              say(
+                  e,
+                  "تمام، لغيت طلبك "
+                      + orderId
+                      + " ("
+                      + oldName
+                      + ") ولينك الدفع بتاعه، ورجّعت حجزه. نكمّل طلب "
+                      + name
+                      + ":",
+                  "حسناً، ألغيت طلبك "
+                      + orderId
+                      + " ("
+                      + oldName
+                      + ") ورابط دفعه، وأعدت حجزه. لنكمل طلب "
+                      + name
+                      + ":",
+                  "Tamam, lagheit el order "
+                      + orderId
+                      + " ("
+                      + oldName
+                      + ") w link el daf3 bta3o. Nkammel order "
+                      + name
+                      + ":",
+                  "OK, I've cancelled order "
+                      + orderId
+                      + " ("
+                      + oldName
+                      + ") and its payment link, and released it. Now"
+                      + " the "
+                      + name
+                      + ":")));
     }
   }
 }

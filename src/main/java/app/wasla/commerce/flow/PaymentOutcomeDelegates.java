@@ -15,30 +15,35 @@ import org.springframework.stereotype.Component;
 /** The delegates of the payment wait's outcomes: paid, failed, reminder, expired. */
 final class PaymentOutcomeDelegates {
 
-  private PaymentOutcomeDelegates() {
-  }
+  private PaymentOutcomeDelegates() {}
 
   /** Published when an order is paid, for outbound webhooks and the CRM. */
-  public record OrderPaid(String conversationKey, String orderId, String paymentId, long amountEgp) {
-  }
+  public record OrderPaid(
+      String conversationKey, String orderId, String paymentId, long amountEgp) {}
 
   /**
-   * A booking the customer was making inside the payment wait, ended by the payment's outcome before it was booked:
-   * a line telling how to go on (empty when there was none); the flag is cleared.
+   * A booking the customer was making inside the payment wait, ended by the payment's outcome
+   * before it was booked: a line telling how to go on (empty when there was none); the flag is
+   * cleared.
    */
   static String bookingLeft(DelegateExecution execution) {
     if (!Boolean.TRUE.equals(execution.getVariable(PayingTurnDelegates.BOOKING_WHILE_PAYING))) {
       return "";
     }
     execution.setVariable(PayingTurnDelegates.BOOKING_WHILE_PAYING, false);
-    return "\n" + say(execution,
-        "ميعادك لسه ما اتحجزش: ابعتلي \"عايز احجز ميعاد\" ونكمّل الحجز.",
-        "لم يُحجز موعدك بعد: أرسل لي \"أريد حجز موعد\" لنكمل الحجز.",
-        "El ma3ad lessa ma et7agazsh: ab3atly \"3ayez a7gez ma3ad\" w nkammel el 7agz.",
-        "Your appointment isn't booked yet: send me \"book an appointment\" and we'll carry on.");
+    return "\n"
+        + say(
+            execution,
+            "ميعادك لسه ما اتحجزش: ابعتلي \"عايز احجز ميعاد\" ونكمّل الحجز.",
+            "لم يُحجز موعدك بعد: أرسل لي \"أريد حجز موعد\" لنكمل الحجز.",
+            "El ma3ad lessa ma et7agazsh: ab3atly \"3ayez a7gez ma3ad\" w nkammel el 7agz.",
+            "Your appointment isn't booked yet: send me \"book an appointment\" and we'll carry on.");
   }
 
-  /** {@code ${confirmPayment}}: the order becomes paid in the backend; the customer gets a confirmation. */
+  /**
+   * {@code ${confirmPayment}}: the order becomes paid in the backend; the customer gets a
+   * confirmation.
+   */
   @Component("confirmPayment")
   static class ConfirmPayment implements JavaDelegate {
     private final Orders orders;
@@ -46,7 +51,8 @@ final class PaymentOutcomeDelegates {
     private final ApplicationEventPublisher events;
     private final SalesEvents sales;
 
-    ConfirmPayment(Orders orders, FlowMessages messages, ApplicationEventPublisher events, SalesEvents sales) {
+    ConfirmPayment(
+        Orders orders, FlowMessages messages, ApplicationEventPublisher events, SalesEvents sales) {
       this.orders = orders;
       this.messages = messages;
       this.events = events;
@@ -61,21 +67,38 @@ final class PaymentOutcomeDelegates {
       execution.setVariable(SalesVariables.ORDER_STATUS, order.status());
       execution.setVariable(SalesVariables.SALES_OUTCOME, "paid");
       sales.paymentSucceeded(execution, orderId, paymentId, order.amountEgp());
-      messages.send(execution, OutboundMessage.Text.of(say(execution,
-          "وصلنا الدفع، شكرا! طلبك " + orderId + " اتأكد وهنجهزه للشحن، وهيوصلك رقم التتبع أول ما يتشحن.",
-          "وصلنا الدفع، شكراً لك! طلبك " + orderId + " مؤكد وسنجهزه للشحن، وسيصلك رقم التتبع فور شحنه.",
-          "Wasalna el daf3, shokran! El order " + orderId + " et2akked w hanghahzo lel sha7n, w hayewsalak rakam"
-              + " el tatabo3 awel ma yetsha7an.",
-          "Payment received, thank you! Order " + orderId
-              + " is confirmed; you'll get the tracking number as soon as it ships.") + bookingLeft(execution)));
-      events.publishEvent(new OrderPaid(execution.getProcessBusinessKey(), orderId, paymentId,
-          ((Number) execution.getVariable(SalesVariables.ORDER_AMOUNT_EGP)).longValue()));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              say(
+                      execution,
+                      "وصلنا الدفع، شكرا! طلبك "
+                          + orderId
+                          + " اتأكد وهنجهزه للشحن، وهيوصلك رقم التتبع أول ما يتشحن.",
+                      "وصلنا الدفع، شكراً لك! طلبك "
+                          + orderId
+                          + " مؤكد وسنجهزه للشحن، وسيصلك رقم التتبع فور شحنه.",
+                      "Wasalna el daf3, shokran! El order "
+                          + orderId
+                          + " et2akked w hanghahzo lel sha7n, w hayewsalak rakam"
+                          + " el tatabo3 awel ma yetsha7an.",
+                      "Payment received, thank you! Order "
+                          + orderId
+                          + " is confirmed; you'll get the tracking number as soon as it ships.")
+                  + bookingLeft(execution)));
+      events.publishEvent(
+          new OrderPaid(
+              execution.getProcessBusinessKey(),
+              orderId,
+              paymentId,
+              ((Number) execution.getVariable(SalesVariables.ORDER_AMOUNT_EGP)).longValue()));
     }
   }
 
   /**
-   * {@code ${paymentFailed}}: the order is cancelled (stock released) and checkout asks again how to pay: cash on
-   * delivery (within the limit), a new link, or instalments; choosing one places the order again.
+   * {@code ${paymentFailed}}: the order is cancelled (stock released) and checkout asks again how
+   * to pay: cash on delivery (within the limit), a new link, or instalments; choosing one places
+   * the order again.
    */
   @Component("paymentFailed")
   static class PaymentFailed implements JavaDelegate {
@@ -84,7 +107,11 @@ final class PaymentOutcomeDelegates {
     private final CheckoutDelegates.Checkout checkout;
     private final FlowMessages messages;
 
-    PaymentFailed(Orders orders, SalesEvents sales, CheckoutDelegates.Checkout checkout, FlowMessages messages) {
+    PaymentFailed(
+        Orders orders,
+        SalesEvents sales,
+        CheckoutDelegates.Checkout checkout,
+        FlowMessages messages) {
       this.orders = orders;
       this.sales = sales;
       this.checkout = checkout;
@@ -98,19 +125,26 @@ final class PaymentOutcomeDelegates {
       execution.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
       execution.setVariable(SalesVariables.SALES_OUTCOME, "failed");
       execution.setVariable(SalesVariables.PAYMENT_METHOD, null);
-      sales.paymentFailed(execution, orderId, (String) execution.getVariable(SalesVariables.PAYMENT_ID));
+      sales.paymentFailed(
+          execution, orderId, (String) execution.getVariable(SalesVariables.PAYMENT_ID));
       String booking = bookingLeft(execution);
       if (!booking.isEmpty()) {
         messages.send(execution, OutboundMessage.Text.of(booking.strip()));
       }
       boolean cash = checkout.cashAllowed(execution);
-      checkout.ask(execution, CheckoutDelegates.STEP_PAYMENT, SalesContext.say(execution,
-          "الدفع ما تمّش للأسف، ومفيش أي مبلغ اتخصم." + (cash ? " تقدر تدفع عند الاستلام أو تجرب تاني." : ""),
-          "لم تتم عملية الدفع للأسف، ولم يُخصم أي مبلغ." + (cash ? " يمكنك الدفع عند الاستلام أو المحاولة مرة أخرى." : ""),
-          "El daf3 ma tammesh lel asaf, w mafeesh ay mablagh et5asam." + (cash ? " Te2dar tedfa3 3and el estelam aw tgarrab"
-              + " tany." : ""),
-          "The payment didn't go through and nothing was charged." + (cash ? " You can pay cash on delivery or try"
-              + " again." : "")));
+      checkout.ask(
+          execution,
+          CheckoutDelegates.STEP_PAYMENT,
+          SalesContext.say(
+              execution,
+              "الدفع ما تمّش للأسف، ومفيش أي مبلغ اتخصم."
+                  + (cash ? " تقدر تدفع عند الاستلام أو تجرب تاني." : ""),
+              "لم تتم عملية الدفع للأسف، ولم يُخصم أي مبلغ."
+                  + (cash ? " يمكنك الدفع عند الاستلام أو المحاولة مرة أخرى." : ""),
+              "El daf3 ma tammesh lel asaf, w mafeesh ay mablagh et5asam."
+                  + (cash ? " Te2dar tedfa3 3and el estelam aw tgarrab" + " tany." : ""),
+              "The payment didn't go through and nothing was charged."
+                  + (cash ? " You can pay cash on delivery or try" + " again." : "")));
     }
   }
 
@@ -126,15 +160,23 @@ final class PaymentOutcomeDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       String url = (String) execution.getVariable(SalesVariables.PAYMENT_URL);
-      messages.send(execution, new OutboundMessage.Text(say(execution,
-          "فكرتك بس إن طلبك لسه محجوزلك. تقدر تدفع من هنا:\n" + url,
-          "للتذكير فقط: طلبك ما زال محجوزاً لك. يمكنك الدفع من هنا:\n" + url,
-          "Bafakarak bas en el order lessa ma7gooz lak. Te2dar tedfa3 mn hena:\n" + url,
-          "Just a reminder: your order is still reserved. You can pay here:\n" + url), true));
+      messages.send(
+          execution,
+          new OutboundMessage.Text(
+              say(
+                  execution,
+                  "فكرتك بس إن طلبك لسه محجوزلك. تقدر تدفع من هنا:\n" + url,
+                  "للتذكير فقط: طلبك ما زال محجوزاً لك. يمكنك الدفع من هنا:\n" + url,
+                  "Bafakarak bas en el order lessa ma7gooz lak. Te2dar tedfa3 mn hena:\n" + url,
+                  "Just a reminder: your order is still reserved. You can pay here:\n" + url),
+              true));
     }
   }
 
-  /** {@code ${expireOrder}}: nobody paid in time: the order is cancelled, its stock released, the link closed. */
+  /**
+   * {@code ${expireOrder}}: nobody paid in time: the order is cancelled, its stock released, the
+   * link closed.
+   */
   @Component("expireOrder")
   static class ExpireOrder implements JavaDelegate {
     private final Orders orders;
@@ -154,12 +196,16 @@ final class PaymentOutcomeDelegates {
       orders.cancel(orderId, "payment expired");
       execution.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
       execution.setVariable(SalesVariables.SALES_OUTCOME, "expired");
-      messages.send(execution, OutboundMessage.Text.of(say(execution,
-          "لينك الدفع انتهى والحجز اتلغى. لو لسه عايزه ابعتلي وأنا أحجزهولك تاني.",
-          "انتهت صلاحية رابط الدفع وأُلغي الحجز. إن كنت ما زلت تريده راسلني وسأحجزه لك مجدداً.",
-          "Link el daf3 5eles w el 7agz etlagha. Law lessa 3ayzo ab3atly w a7gezholak tany.",
-          "The payment link has expired and the reservation was released. Message me if you still want it.")
-          + bookingLeft(execution)));
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              say(
+                      execution,
+                      "لينك الدفع انتهى والحجز اتلغى. لو لسه عايزه ابعتلي وأنا أحجزهولك تاني.",
+                      "انتهت صلاحية رابط الدفع وأُلغي الحجز. إن كنت ما زلت تريده راسلني وسأحجزه لك مجدداً.",
+                      "Link el daf3 5eles w el 7agz etlagha. Law lessa 3ayzo ab3atly w a7gezholak tany.",
+                      "The payment link has expired and the reservation was released. Message me if you still want it.")
+                  + bookingLeft(execution)));
     }
   }
 }

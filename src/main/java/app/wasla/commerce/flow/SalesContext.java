@@ -7,25 +7,30 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** What the sales delegates read from the conversation: who, in which language; and how they print money. */
+/**
+ * What the sales delegates read from the conversation: who, in which language; and how they print
+ * money.
+ */
 final class SalesContext {
 
-  private SalesContext() {
-  }
+  private SalesContext() {}
 
   /** The customer's id in the business's backend: the WhatsApp number (wa_id). */
   static String customerId(DelegateExecution execution) {
     return ConversationKey.parse(execution.getProcessBusinessKey()).waId();
   }
 
-  /** True when the customer writes Arabic script (Egyptian, MSA, mixed); Arabizi and English customers read Latin. */
+  /**
+   * True when the customer writes Arabic script (Egyptian, MSA, mixed); Arabizi and English
+   * customers read Latin.
+   */
   static boolean arabic(DelegateExecution execution) {
     return form(execution) <= 1;
   }
 
   /**
-   * The customer's form of the turn: 0 Egyptian Arabic (also mixed and unknown), 1 MSA, 2 Arabizi, 3 English, the
-   * order of {@link #say}'s texts.
+   * The customer's form of the turn: 0 Egyptian Arabic (also mixed and unknown), 1 MSA, 2 Arabizi,
+   * 3 English, the order of {@link #say}'s texts.
    */
   static int form(DelegateExecution execution) {
     Object language = execution.getVariable("language");
@@ -39,7 +44,8 @@ final class SalesContext {
   }
 
   /** The text in the customer's form: Egyptian Arabic, MSA, Arabizi or English. */
-  static String say(DelegateExecution execution, String egyptian, String msa, String arabizi, String english) {
+  static String say(
+      DelegateExecution execution, String egyptian, String msa, String arabizi, String english) {
     return switch (form(execution)) {
       case 1 -> msa;
       case 2 -> arabizi;
@@ -63,7 +69,9 @@ final class SalesContext {
     return name instanceof String s ? s : null;
   }
 
-  /** "47,999 جنيه" or "47,999 EGP" (Western digits: they are what Egyptian shops print on prices). */
+  /**
+   * "47,999 جنيه" or "47,999 EGP" (Western digits: they are what Egyptian shops print on prices).
+   */
   static String money(BigDecimal amount, boolean arabic) {
     String n = NumberFormat.getIntegerInstance(Locale.US).format(amount);
     return arabic ? n + " جنيه" : n + " EGP";
@@ -79,8 +87,12 @@ final class SalesContext {
     };
   }
 
-  /** The product's name for the customer: Arabic in Arabic script, the English name for Arabizi and English. */
-  static String productName(DelegateExecution execution, app.wasla.commerce.catalogue.Product product) {
+  /**
+   * The product's name for the customer: Arabic in Arabic script, the English name for Arabizi and
+   * English.
+   */
+  static String productName(
+      DelegateExecution execution, app.wasla.commerce.catalogue.Product product) {
     return form(execution) >= 2 ? product.nameEn() : product.nameAr();
   }
 

@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What the sales flows tell the rest of Wasla: outbound webhook events (order.created, payment.succeeded,
- * payment.failed, booking.changed) and the customer's memory (orders, payments, bookings). Everything is
- * written in the job's transaction, so it commits or rolls back with the step that caused it.
+ * What the sales flows tell the rest of Wasla: outbound webhook events (order.created,
+ * payment.succeeded, payment.failed, booking.changed) and the customer's memory (orders, payments,
+ * bookings). Everything is written in the job's transaction, so it commits or rolls back with the
+ * step that caused it.
  */
 @Component
 class SalesEvents {
@@ -29,16 +30,39 @@ class SalesEvents {
   }
 
   /**
-   * order.created, with what the shop needs to fulfil it: quantity, delivery (address, zone, fee) or pickup branch,
-   * and how the customer pays.
+   * order.created, with what the shop needs to fulfil it: quantity, delivery (address, zone, fee)
+   * or pickup branch, and how the customer pays.
    */
-  void orderCreated(DelegateExecution execution, String orderId, String sku, BigDecimal amountEgp, int quantity,
+  void orderCreated(
+      DelegateExecution execution,
+      String orderId,
+      String sku,
+      BigDecimal amountEgp,
+      int quantity,
       long deliveryFeeEgp) {
     String key = execution.getProcessBusinessKey();
-    Map<String, Object> data = data("orderId", orderId, "sku", sku, "amount", amountEgp, "currency", "EGP",
-        "quantity", quantity, "deliveryFee", deliveryFeeEgp);
-    for (String name : new String[] {SalesVariables.FULFILMENT, SalesVariables.DELIVERY_ADDRESS,
-        SalesVariables.DELIVERY_ZONE, SalesVariables.PICKUP_BRANCH, SalesVariables.PAYMENT_METHOD}) {
+    Map<String, Object> data =
+        data(
+            "orderId",
+            orderId,
+            "sku",
+            sku,
+            "amount",
+            amountEgp,
+            "currency",
+            "EGP",
+            "quantity",
+            quantity,
+            "deliveryFee",
+            deliveryFeeEgp);
+    for (String name :
+        new String[] {
+          SalesVariables.FULFILMENT,
+          SalesVariables.DELIVERY_ADDRESS,
+          SalesVariables.DELIVERY_ZONE,
+          SalesVariables.PICKUP_BRANCH,
+          SalesVariables.PAYMENT_METHOD
+        }) {
       if (execution.getVariable(name) != null) {
         data.put(name, execution.getVariable(name));
       }
@@ -47,24 +71,32 @@ class SalesEvents {
     customers.recordOrder(key, orderId, amountEgp, "EGP", clock.instant());
   }
 
-  void paymentSucceeded(DelegateExecution execution, String orderId, String paymentId, BigDecimal amountEgp) {
+  void paymentSucceeded(
+      DelegateExecution execution, String orderId, String paymentId, BigDecimal amountEgp) {
     String key = execution.getProcessBusinessKey();
-    events.publish(EventTypes.PAYMENT_SUCCEEDED, key, data("orderId", orderId, "paymentId", paymentId,
-        "amount", amountEgp, "currency", "EGP"));
+    events.publish(
+        EventTypes.PAYMENT_SUCCEEDED,
+        key,
+        data("orderId", orderId, "paymentId", paymentId, "amount", amountEgp, "currency", "EGP"));
     customers.recordPayment(key, paymentId, orderId, amountEgp, "EGP", clock.instant());
   }
 
   void paymentFailed(DelegateExecution execution, String orderId, String paymentId) {
-    events.publish(EventTypes.PAYMENT_FAILED, execution.getProcessBusinessKey(),
+    events.publish(
+        EventTypes.PAYMENT_FAILED,
+        execution.getProcessBusinessKey(),
         data("orderId", orderId, "paymentId", paymentId));
   }
 
-  void bookingChanged(DelegateExecution execution, String bookingId, String change, String startsAt) {
+  void bookingChanged(
+      DelegateExecution execution, String bookingId, String change, String startsAt) {
     String key = execution.getProcessBusinessKey();
-    events.publish(EventTypes.BOOKING_CHANGED, key, data("bookingId", bookingId, "change", change,
-        "startsAt", startsAt));
-    customers.recordBooking(key, bookingId + ":" + change + ":" + startsAt, change + " " + startsAt,
-        clock.instant());
+    events.publish(
+        EventTypes.BOOKING_CHANGED,
+        key,
+        data("bookingId", bookingId, "change", change, "startsAt", startsAt));
+    customers.recordBooking(
+        key, bookingId + ":" + change + ":" + startsAt, change + " " + startsAt, clock.instant());
   }
 
   private static Map<String, Object> data(Object... pairs) {

@@ -8,14 +8,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a sales flow may do a step in the transaction of the turn that asked, like the main flow's "Answer at
- * once?" for Smart Info and the persona: {@code ${salesTurns.inline(execution)}} for a product lookup,
- * {@code ${salesTurns.ordersInline(execution)}} for placing an order and making its payment link. Yes when the step
- * reads and writes Wasla's own tables (the demo store, the sandbox gateway); no when it calls the business's backend
- * or a payment gateway (a network call must not run while the mailbox holds the conversation), and no for a turn
- * whose first delivery failed ({@code turnRetry}): that one goes to a job, whose failures end in an incident. (The
- * sales conversation already sends a retried turn to a job before it calls a sales flow; the check is for a turn
- * the mailbox hands to a sales flow, or its caller, directly.)
+ * Whether a sales flow may do a step in the transaction of the turn that asked, like the main
+ * flow's "Answer at once?" for Smart Info and the persona: {@code ${salesTurns.inline(execution)}}
+ * for a product lookup, {@code ${salesTurns.ordersInline(execution)}} for placing an order and
+ * making its payment link. Yes when the step reads and writes Wasla's own tables (the demo store,
+ * the sandbox gateway); no when it calls the business's backend or a payment gateway (a network
+ * call must not run while the mailbox holds the conversation), and no for a turn whose first
+ * delivery failed ({@code turnRetry}): that one goes to a job, whose failures end in an incident.
+ * (The sales conversation already sends a retried turn to a job before it calls a sales flow; the
+ * check is for a turn the mailbox hands to a sales flow, or its caller, directly.)
  */
 @Component("salesTurns")
 public class SalesTurns {
@@ -35,15 +36,18 @@ public class SalesTurns {
   }
 
   /**
-   * Placing the order and making its link in the turn: all or nothing in one transaction. Through jobs (a backend
-   * or a gateway that is called over the network) they stay two, so that a failed link does not place the order
-   * again.
+   * Placing the order and making its link in the turn: all or nothing in one transaction. Through
+   * jobs (a backend or a gateway that is called over the network) they stay two, so that a failed
+   * link does not place the order again.
    */
   public boolean ordersInline(DelegateExecution execution) {
     return orders.local() && payments.local() && !retried(execution);
   }
 
-  /** The transient turnRetry lives on the flow the mailbox handed the turn to: this one or one that called it. */
+  /**
+   * The transient turnRetry lives on the flow the mailbox handed the turn to: this one or one that
+   * called it.
+   */
   private static boolean retried(DelegateExecution execution) {
     for (DelegateExecution e = execution; e != null; e = e.getSuperExecution()) {
       if (e.getVariable(ConversationVariables.TURN_RETRY) != null) {

@@ -16,21 +16,29 @@ public final class SalesVariables {
   public static final String BOOKING_FOUND = "bookingFound";
   public static final String BOOKING_ID = "bookingId";
   public static final String BOOKING_STARTS_AT = "bookingStartsAt";
+
   /**
-   * How the last sales flow ended: paid, cash_on_delivery, failed, expired, cancelled, not_found, out_of_stock,
-   * handoff, no_answer, or topic_changed: the customer turned to a sales topic the flow does not serve (a booking, say);
-   * the turn's reading (intent, turnText) is returned as it was, for the conversation to serve it in the same turn.
+   * How the last sales flow ended: paid, cash_on_delivery, failed, expired, cancelled, not_found,
+   * out_of_stock, handoff, no_answer, or topic_changed: the customer turned to a sales topic the
+   * flow does not serve (a booking, say); the turn's reading (intent, turnText) is returned as it
+   * was, for the conversation to serve it in the same turn.
    */
   public static final String SALES_OUTCOME = "salesOutcome";
+
   public static final String OUTCOME_TOPIC_CHANGED = "topic_changed";
 
-  /** The offer's wait: what the customer's turn meant (order, human, product, track, topic, answered). */
+  /**
+   * The offer's wait: what the customer's turn meant (order, human, product, track, topic,
+   * answered).
+   */
   public static final String OFFER_CHOICE = "offerChoice";
+
   /** True when the flow started from a tap on an older offer's "Order now": checkout at once. */
   public static final String ORDER_TAPPED = "orderTapped";
 
   /** Checkout: what the customer chose so far, and where it stands. */
   public static final String QUANTITY = "orderQuantity";
+
   public static final String FULFILMENT = "fulfilment";
   public static final String DELIVERY_ADDRESS = "deliveryAddress";
   public static final String DELIVERY_ZONE = "deliveryZone";
@@ -38,22 +46,34 @@ public final class SalesVariables {
   public static final String PICKUP_BRANCH = "pickupBranch";
   public static final String CHECKOUT_CONFIRMED = "checkoutConfirmed";
   public static final String PAYMENT_METHOD = "paymentMethod";
-  /** The question checkout waits on: quantity, fulfilment, address, zone, branch, confirm, payment. */
+
+  /**
+   * The question checkout waits on: quantity, fulfilment, address, zone, branch, confirm, payment.
+   */
   public static final String CHECKOUT_STEP = "checkoutStep";
-  /** Where checkout goes after a turn: ask, persona, online, cod, instalments, human, topic, product, cancel. */
+
+  /**
+   * Where checkout goes after a turn: ask, persona, online, cod, instalments, human, topic,
+   * product, cancel.
+   */
   public static final String CHECKOUT_NEXT = "checkoutNext";
+
   /** Goods plus delivery, what the customer pays. */
   public static final String ORDER_TOTAL_EGP = "orderTotalEgp";
+
   /** Counts the orders placed in this checkout (a new one after a failed payment). */
   public static final String ORDER_ATTEMPT = "orderAttempt";
 
   /** Reply ids of the buttons and list rows the flows send. */
   public static final String REPLY_ORDER = "sales_order";
+
   public static final String REPLY_OTHER_PRODUCT = "sales_other";
   public static final String REPLY_HUMAN = "sales_human";
   public static final String SLOT_PREFIX = "slot:";
+
   /** "sales_order:<sku>": the order button names what it was offered for. */
   public static final String REPLY_ORDER_PREFIX = REPLY_ORDER + ":";
+
   public static final String REPLY_QUANTITY_PREFIX = "checkout_qty:";
   public static final String REPLY_DELIVERY = "checkout_delivery";
   public static final String REPLY_PICKUP = "checkout_pickup";
@@ -69,6 +89,5 @@ public final class SalesVariables {
   /** BPMN error codes. */
   public static final String ERROR_OUT_OF_STOCK = "OUT_OF_STOCK";
 
-  private SalesVariables() {
-  }
+  private SalesVariables() {}
 }

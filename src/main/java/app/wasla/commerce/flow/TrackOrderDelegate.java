@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${trackOrder}}: the status of the order the customer named (ORD-12345), or else of their latest
- * order. An order number of someone else's is treated as unknown: a chat must not leak another's order.
+ * {@code ${trackOrder}}: the status of the order the customer named (ORD-12345), or else of their
+ * latest order. An order number of someone else's is treated as unknown: a chat must not leak
+ * another's order.
  */
 @Component("trackOrder")
 class TrackOrderDelegate implements JavaDelegate {
@@ -33,7 +34,8 @@ class TrackOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Tracked tracked = track(execution);
-    execution.setVariable(SalesVariables.ORDER_STATUS, tracked.order() == null ? null : tracked.order().status());
+    execution.setVariable(
+        SalesVariables.ORDER_STATUS, tracked.order() == null ? null : tracked.order().status());
     if (tracked.order() != null) {
       execution.setVariable(SalesVariables.ORDER_ID, tracked.order().id());
     }
@@ -41,45 +43,86 @@ class TrackOrderDelegate implements JavaDelegate {
   }
 
   /** The order asked about (null when none is found) and the answer to send. */
-  record Tracked(Order order, String text) {
-  }
+  record Tracked(Order order, String text) {}
 
-  /** The answer to a tracking question, without touching the flow's variables (an offer or checkout may wait). */
+  /**
+   * The answer to a tracking question, without touching the flow's variables (an offer or checkout
+   * may wait).
+   */
   Tracked track(DelegateExecution execution) {
     String customer = SalesContext.customerId(execution);
     Matcher m = ORDER_NUMBER.matcher(toWesternDigits(SalesContext.turnText(execution)));
-    Optional<Order> order = m.find()
-        ? orders.find("ORD-" + m.group(1)).filter(o -> customer.equals(o.customerId()))
-        : orders.forCustomer(customer, 1).stream().findFirst();
+    Optional<Order> order =
+        m.find()
+            ? orders.find("ORD-" + m.group(1)).filter(o -> customer.equals(o.customerId()))
+            : orders.forCustomer(customer, 1).stream().findFirst();
     if (order.isEmpty()) {
-      return new Tracked(null, SalesContext.say(execution,
-          "مش لاقي طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك.",
-          "لم أجد طلباً بهذا الرقم على رقمك. أرسل لي رقم الطلب مثل ORD-12345 وسأتابعه معك.",
-          "Msh la2y order bel rakam da 3ala rakamak. Ab3atly rakam el order zay ORD-12345 w ana atabe3o ma3ak.",
-          "I can't find that order on your number. Send me the order number (like ORD-12345) and I'll check."));
+      return new Tracked(
+          null,
+          SalesContext.say(
+              execution,
+              "مش لاقي طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك.",
+              "لم أجد طلباً بهذا الرقم على رقمك. أرسل لي رقم الطلب مثل ORD-12345 وسأتابعه معك.",
+              "Msh la2y order bel rakam da 3ala rakamak. Ab3atly rakam el order zay ORD-12345 w ana atabe3o ma3ak.",
+              "I can't find that order on your number. Send me the order number (like ORD-12345) and I'll check."));
     }
     Order o = order.get();
     boolean ar = arabic(execution);
     String product = ar ? o.productNameAr() : o.productNameEn();
     int form = SalesContext.form(execution);
-    String status = switch (o.status()) {
-      case "RESERVED" -> pick(form, "مستني الدفع", "بانتظار الدفع", "mestanni el daf3", "awaiting payment");
-      case "PAID" -> pick(form, "اتدفع وبيتجهز للشحن", "تم الدفع ويجري تجهيزه للشحن", "etdafa3 w byetgahez lel sha7n",
-          "paid and being prepared for shipping");
-      case "CONFIRMED" -> pick(form, "متأكد والدفع عند الاستلام، وبيتجهز", "مؤكد والدفع عند الاستلام، ويجري تجهيزه",
-          "met2aked w el daf3 3and el estelam", "confirmed, cash on delivery, being prepared");
-      case "SHIPPED" -> pick(form, "اتشحن مع Bosta", "تم شحنه مع Bosta", "etsha7an ma3 Bosta", "shipped with Bosta");
-      case "DELIVERED" -> pick(form, "اتسلّم", "تم تسليمه", "etsallem", "delivered");
-      case "CANCELLED" -> pick(form, "اتلغى", "أُلغي", "etlagha", "cancelled");
-      default -> o.status();
-    };
-    String tracking = o.tracking() == null ? ""
-        : pick(form, "\nرقم التتبع: ", "\nرقم التتبع: ", "\nRakam el tatabo3: ", "\nTracking number: ") + o.tracking();
-    return new Tracked(o, pick(form, "طلبك ", "طلبك ", "El order ", "Your order ") + o.id() + " (" + product + "): "
-        + status + "." + tracking);
+    String status =
+        switch (o.status()) {
+          case "RESERVED" ->
+              pick(form, "مستني الدفع", "بانتظار الدفع", "mestanni el daf3", "awaiting payment");
+          case "PAID" ->
+              pick(
+                  form,
+                  "اتدفع وبيتجهز للشحن",
+                  "تم الدفع ويجري تجهيزه للشحن",
+                  "etdafa3 w byetgahez lel sha7n",
+                  "paid and being prepared for shipping");
+          case "CONFIRMED" ->
+              pick(
+                  form,
+                  "متأكد والدفع عند الاستلام، وبيتجهز",
+                  "مؤكد والدفع عند الاستلام، ويجري تجهيزه",
+                  "met2aked w el daf3 3and el estelam",
+                  "confirmed, cash on delivery, being prepared");
+          case "SHIPPED" ->
+              pick(
+                  form,
+                  "اتشحن مع Bosta",
+                  "تم شحنه مع Bosta",
+                  "etsha7an ma3 Bosta",
+                  "shipped with Bosta");
+          case "DELIVERED" -> pick(form, "اتسلّم", "تم تسليمه", "etsallem", "delivered");
+          case "CANCELLED" -> pick(form, "اتلغى", "أُلغي", "etlagha", "cancelled");
+          default -> o.status();
+        };
+    String tracking =
+        o.tracking() == null
+            ? ""
+            : pick(
+                    form,
+                    "\nرقم التتبع: ",
+                    "\nرقم التتبع: ",
+                    "\nRakam el tatabo3: ",
+                    "\nTracking number: ")
+                + o.tracking();
+    return new Tracked(
+        o,
+        pick(form, "طلبك ", "طلبك ", "El order ", "Your order ")
+            + o.id()
+            + " ("
+            + product
+            + "): "
+            + status
+            + "."
+            + tracking);
   }
 
-  private static String pick(int form, String egyptian, String msa, String arabizi, String english) {
+  private static String pick(
+      int form, String egyptian, String msa, String arabizi, String english) {
     return switch (form) {
       case 1 -> msa;
       case 2 -> arabizi;

@@ -30,9 +30,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The business's own backend over HTTP (the API in docs/commerce-backend.openapi.yaml). 404 means "none",
- * 409 is a business outcome (out of stock, slot taken); any other non-2xx, a timeout or a body that does not
- * parse is a {@link CommerceBackendException}, so the job fails, is retried and ends as an incident.
+ * The business's own backend over HTTP (the API in docs/commerce-backend.openapi.yaml). 404 means
+ * "none", 409 is a business outcome (out of stock, slot taken); any other non-2xx, a timeout or a
+ * body that does not parse is a {@link CommerceBackendException}, so the job fails, is retried and
+ * ends as an incident.
  */
 public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummaries {
 
@@ -42,46 +43,92 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
   private final HttpUrl base;
   private final String authHeader;
   private final String authValue;
-  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   public HttpBackend(OkHttpClient shared, CommerceProperties.Http props) {
     if (props.baseUrl() == null || props.baseUrl().isBlank()) {
-      throw new IllegalStateException("wasla.commerce.http.base-url is required when wasla.commerce.backend=http");
+      throw new IllegalStateException(
+          "wasla.commerce.http.base-url is required when wasla.commerce.backend=http");
     }
-    this.base = HttpUrl.get(props.baseUrl().endsWith("/") ? props.baseUrl() : props.baseUrl() + "/");
-    this.client = shared.newBuilder().connectTimeout(props.connectTimeout()).readTimeout(props.readTimeout())
-        .callTimeout(props.connectTimeout().plus(props.readTimeout())).build();
+    this.base =
+        HttpUrl.get(props.baseUrl().endsWith("/") ? props.baseUrl() : props.baseUrl() + "/");
+    this.client =
+        shared
+            .newBuilder()
+            .connectTimeout(props.connectTimeout())
+            .readTimeout(props.readTimeout())
+            .callTimeout(props.connectTimeout().plus(props.readTimeout()))
+            .build();
     this.authHeader = props.authHeader();
     this.authValue = props.authValue();
   }
 
   /** Wire shapes: what the backend sends and receives. */
-  record ProductJson(String sku, String nameEn, String nameAr, java.math.BigDecimal priceEgp, String category) {
+  record ProductJson(
+      String sku, String nameEn, String nameAr, java.math.BigDecimal priceEgp, String category) {
     Product toProduct() {
-      return new Product(require(sku, "sku"), require(nameEn, "nameEn"), nameAr == null ? nameEn : nameAr,
-          require(priceEgp, "priceEgp"), category);
+      return new Product(
+          require(sku, "sku"),
+          require(nameEn, "nameEn"),
+          nameAr == null ? nameEn : nameAr,
+          require(priceEgp, "priceEgp"),
+          category);
     }
   }
 
-  record StockJson(String branchCode, String branchNameEn, String branchNameAr, Integer available) {
-  }
+  record StockJson(
+      String branchCode, String branchNameEn, String branchNameAr, Integer available) {}
 
-  record OrderJson(String id, String customerId, String sku, String productNameEn, String productNameAr,
-                   Integer quantity, String branchCode, java.math.BigDecimal amountEgp, String status,
-                   String tracking, Instant createdAt) {
+  record OrderJson(
+      String id,
+      String customerId,
+      String sku,
+      String productNameEn,
+      String productNameAr,
+      Integer quantity,
+      String branchCode,
+      java.math.BigDecimal amountEgp,
+      String status,
+      String tracking,
+      Instant createdAt) {
     Order toOrder() {
-      return new Order(require(id, "id"), customerId, sku, productNameEn, productNameAr,
-          quantity == null ? 1 : quantity, branchCode, require(amountEgp, "amountEgp"), require(status, "status"),
-          tracking, createdAt);
+      return new Order(
+          require(id, "id"),
+          customerId,
+          sku,
+          productNameEn,
+          productNameAr,
+          quantity == null ? 1 : quantity,
+          branchCode,
+          require(amountEgp, "amountEgp"),
+          require(status, "status"),
+          tracking,
+          createdAt);
     }
   }
 
-  record BookingJson(String id, String customerId, String serviceCode, String serviceNameEn,
-                     String serviceNameAr, String branchCode, Instant startsAt, String status) {
+  record BookingJson(
+      String id,
+      String customerId,
+      String serviceCode,
+      String serviceNameEn,
+      String serviceNameAr,
+      String branchCode,
+      Instant startsAt,
+      String status) {
     Booking toBooking() {
-      return new Booking(require(id, "id"), customerId, serviceCode, serviceNameEn, serviceNameAr, branchCode,
-          require(startsAt, "startsAt"), require(status, "status"));
+      return new Booking(
+          require(id, "id"),
+          customerId,
+          serviceCode,
+          serviceNameEn,
+          serviceNameAr,
+          branchCode,
+          require(startsAt, "startsAt"),
+          require(status, "status"));
     }
   }
 
@@ -97,21 +144,30 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Override
   public List<Product> search(String text) {
     HttpUrl url = url("products").newBuilder().addQueryParameter("q", text).build();
-    return this.<List<ProductJson>>get(url, new TypeReference<>() { }).orElse(List.of()).stream()
-        .map(ProductJson::toProduct).toList();
+    return this.<List<ProductJson>>get(url, new TypeReference<>() {}).orElse(List.of()).stream()
+        .map(ProductJson::toProduct)
+        .toList();
   }
 
   @Override
   public Optional<Product> product(String sku) {
-    return get(url("products", sku), new TypeReference<ProductJson>() { }).map(ProductJson::toProduct);
+    return get(url("products", sku), new TypeReference<ProductJson>() {})
+        .map(ProductJson::toProduct);
   }
 
   @Override
   public List<StockLevel> stock(String sku) {
-    return this.<List<StockJson>>get(url("products", sku, "stock"), new TypeReference<>() { }).orElse(List.of())
+    return this.<List<StockJson>>get(url("products", sku, "stock"), new TypeReference<>() {})
+        .orElse(List.of())
         .stream()
-        .map(s -> new StockLevel(sku, require(s.branchCode(), "branchCode"), s.branchNameEn(),
-            s.branchNameAr() == null ? s.branchNameEn() : s.branchNameAr(), require(s.available(), "available")))
+        .map(
+            s ->
+                new StockLevel(
+                    sku,
+                    require(s.branchCode(), "branchCode"),
+                    s.branchNameEn(),
+                    s.branchNameAr() == null ? s.branchNameEn() : s.branchNameAr(),
+                    require(s.available(), "available")))
         .toList();
   }
 
@@ -123,27 +179,39 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
   }
 
   @Override
-  public Optional<Order> place(String customerId, String sku, int quantity, String branchCode, String requestId) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("customerId", customerId, "sku", sku,
-        "quantity", quantity));
+  public Optional<Order> place(
+      String customerId, String sku, int quantity, String branchCode, String requestId) {
+    Map<String, Object> body =
+        new java.util.HashMap<>(Map.of("customerId", customerId, "sku", sku, "quantity", quantity));
     if (branchCode != null) {
       body.put("branchCode", branchCode);
     }
-    return send("POST", url("orders"), body, new TypeReference<OrderJson>() { }, true, requestId)
+    return send("POST", url("orders"), body, new TypeReference<OrderJson>() {}, true, requestId)
         .map(OrderJson::toOrder);
   }
 
   @Override
   public Order confirmCashOnDelivery(String orderId) {
-    return send("POST", url("orders", orderId, "cash-on-delivery"), Map.of(), new TypeReference<OrderJson>() { },
-        false).map(OrderJson::toOrder).orElseThrow(() -> new CommerceBackendException("unknown order " + orderId));
+    return send(
+            "POST",
+            url("orders", orderId, "cash-on-delivery"),
+            Map.of(),
+            new TypeReference<OrderJson>() {},
+            false)
+        .map(OrderJson::toOrder)
+        .orElseThrow(() -> new CommerceBackendException("unknown order " + orderId));
   }
 
   @Override
   public Order markPaid(String orderId, String paymentRef) {
-    return send("POST", url("orders", orderId, "payment"), Map.of("paymentRef", paymentRef),
-        new TypeReference<OrderJson>() { }, false)
-        .map(OrderJson::toOrder).orElseThrow(() -> new CommerceBackendException("unknown order " + orderId));
+    return send(
+            "POST",
+            url("orders", orderId, "payment"),
+            Map.of("paymentRef", paymentRef),
+            new TypeReference<OrderJson>() {},
+            false)
+        .map(OrderJson::toOrder)
+        .orElseThrow(() -> new CommerceBackendException("unknown order " + orderId));
   }
 
   @Override
@@ -153,44 +221,75 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
 
   @Override
   public Optional<Order> find(String orderId) {
-    return get(url("orders", orderId), new TypeReference<OrderJson>() { }).map(OrderJson::toOrder);
+    return get(url("orders", orderId), new TypeReference<OrderJson>() {}).map(OrderJson::toOrder);
   }
 
   @Override
   public List<Order> forCustomer(String customerId, int limit) {
-    HttpUrl url = url("customers", customerId, "orders").newBuilder()
-        .addQueryParameter("limit", Integer.toString(limit)).build();
-    return this.<List<OrderJson>>get(url, new TypeReference<>() { }).orElse(List.of()).stream()
-        .map(OrderJson::toOrder).toList();
+    HttpUrl url =
+        url("customers", customerId, "orders")
+            .newBuilder()
+            .addQueryParameter("limit", Integer.toString(limit))
+            .build();
+    return this.<List<OrderJson>>get(url, new TypeReference<>() {}).orElse(List.of()).stream()
+        .map(OrderJson::toOrder)
+        .toList();
   }
 
   // ---- bookings
 
   @Override
   public List<Booking> upcoming(String customerId) {
-    return this.<List<BookingJson>>get(url("customers", customerId, "bookings"), new TypeReference<>() { })
-        .orElse(List.of()).stream().map(BookingJson::toBooking).toList();
+    return this.<List<BookingJson>>get(
+            url("customers", customerId, "bookings"), new TypeReference<>() {})
+        .orElse(List.of())
+        .stream()
+        .map(BookingJson::toBooking)
+        .toList();
   }
 
   @Override
   public List<Instant> freeSlots(String serviceCode, String branchCode, Instant from, int limit) {
-    HttpUrl url = url("services", serviceCode, "slots").newBuilder().addQueryParameter("branch", branchCode)
-        .addQueryParameter("from", from.toString()).addQueryParameter("limit", Integer.toString(limit)).build();
-    return this.<List<Instant>>get(url, new TypeReference<>() { }).orElse(List.of());
+    HttpUrl url =
+        url("services", serviceCode, "slots")
+            .newBuilder()
+            .addQueryParameter("branch", branchCode)
+            .addQueryParameter("from", from.toString())
+            .addQueryParameter("limit", Integer.toString(limit))
+            .build();
+    return this.<List<Instant>>get(url, new TypeReference<>() {}).orElse(List.of());
   }
 
   @Override
   public Booking book(String customerId, String serviceCode, String branchCode, Instant startsAt) {
-    return send("POST", url("bookings"), Map.of("customerId", customerId, "serviceCode", serviceCode,
-            "branchCode", branchCode, "startsAt", startsAt.toString()), new TypeReference<BookingJson>() { }, true)
-        .map(BookingJson::toBooking).orElseThrow(() -> new SlotTakenException("slot " + startsAt + " is taken"));
+    return send(
+            "POST",
+            url("bookings"),
+            Map.of(
+                "customerId",
+                customerId,
+                "serviceCode",
+                serviceCode,
+                "branchCode",
+                branchCode,
+                "startsAt",
+                startsAt.toString()),
+            new TypeReference<BookingJson>() {},
+            true)
+        .map(BookingJson::toBooking)
+        .orElseThrow(() -> new SlotTakenException("slot " + startsAt + " is taken"));
   }
 
   @Override
   public Booking reschedule(String bookingId, Instant startsAt) {
-    return send("PATCH", url("bookings", bookingId), Map.of("startsAt", startsAt.toString()),
-        new TypeReference<BookingJson>() { }, true)
-        .map(BookingJson::toBooking).orElseThrow(() -> new SlotTakenException("slot " + startsAt + " is taken"));
+    return send(
+            "PATCH",
+            url("bookings", bookingId),
+            Map.of("startsAt", startsAt.toString()),
+            new TypeReference<BookingJson>() {},
+            true)
+        .map(BookingJson::toBooking)
+        .orElseThrow(() -> new SlotTakenException("slot " + startsAt + " is taken"));
   }
 
   @Override
@@ -198,17 +297,21 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
     send("DELETE", url("bookings", bookingId), null, null, false);
   }
 
-  /** GET /booking-options: optional; a backend without it (404) offers no new appointments over WhatsApp. */
+  /**
+   * GET /booking-options: optional; a backend without it (404) offers no new appointments over
+   * WhatsApp.
+   */
   @Override
   public BookingOptions options() {
-    return this.get(url("booking-options"), new TypeReference<BookingOptions>() { }).orElse(BookingOptions.NONE);
+    return this.get(url("booking-options"), new TypeReference<BookingOptions>() {})
+        .orElse(BookingOptions.NONE);
   }
 
   // ---- smart info
 
   @Override
   public CustomerSummary summary(String customerId) {
-    return get(url("customers", customerId, "summary"), new TypeReference<CustomerSummary>() { })
+    return get(url("customers", customerId, "summary"), new TypeReference<CustomerSummary>() {})
         .orElse(CustomerSummary.empty());
   }
 
@@ -226,14 +329,21 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
     return call(request(url).get().build(), type, false);
   }
 
-  /** @param conflictIsEmpty a 409 answers empty instead of failing (out of stock, slot taken) */
-  private <T> Optional<T> send(String method, HttpUrl url, Object body, TypeReference<T> type,
-      boolean conflictIsEmpty) {
+  /**
+   * @param conflictIsEmpty a 409 answers empty instead of failing (out of stock, slot taken)
+   */
+  private <T> Optional<T> send(
+      String method, HttpUrl url, Object body, TypeReference<T> type, boolean conflictIsEmpty) {
     return send(method, url, body, type, conflictIsEmpty, null);
   }
 
-  private <T> Optional<T> send(String method, HttpUrl url, Object body, TypeReference<T> type,
-      boolean conflictIsEmpty, String idempotencyKey) {
+  private <T> Optional<T> send(
+      String method,
+      HttpUrl url,
+      Object body,
+      TypeReference<T> type,
+      boolean conflictIsEmpty,
+      String idempotencyKey) {
     RequestBody requestBody = null;
     if (body != null) {
       try {

@@ -5,45 +5,193 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The store's delivery zones and fees (the playbook's "delivery-fees": Cairo and Giza, Alexandria, Delta and Canal,
- * Upper Egypt), free above a threshold; finds the zone of an address written in Arabic, English or Arabizi, or of a
- * shared WhatsApp location.
+ * The store's delivery zones and fees (the playbook's "delivery-fees": Cairo and Giza, Alexandria,
+ * Delta and Canal, Upper Egypt), free above a threshold; finds the zone of an address written in
+ * Arabic, English or Arabizi, or of a shared WhatsApp location.
  */
 public final class DeliveryZones {
 
   /** A zone: its code, names to show, and the fee in EGP. */
-  public record Zone(String code, String nameAr, String nameEn, BigDecimal feeEgp) {
-  }
+  public record Zone(String code, String nameAr, String nameEn, BigDecimal feeEgp) {}
 
-  private static final Map<String, List<String>> PLACES = Map.of(
-      "cairo", List.of("القاهره", "القاهرة", "الجيزه", "جيزه", "مدينه نصر", "مدينة نصر", "مصر الجديده", "المعادي",
-          "معادي", "الزمالك", "الدقي", "المهندسين", "التجمع", "القاهره الجديده", "اكتوبر", "الشيخ زايد", "الهرم",
-          "فيصل", "شبرا", "حلوان", "العباسيه", "وسط البلد", "المقطم", "الرحاب", "مدينتي", "عين شمس", "المطريه",
-          "cairo", "giza", "nasr city", "heliopolis", "maadi", "zamalek", "dokki", "mohandessin", "mohandseen",
-          "new cairo", "tagamoa", "tagamo3", "october", "sheikh zayed", "zayed", "haram", "faisal", "shubra", "shobra",
-          "helwan", "mokattam", "rehab", "madinaty", "downtown", "kahera", "el kahera", "madinet nasr", "masr el gdida",
-          "masr el gedida", "el maadi", "el giza", "gizah", "el tagamo3", "nasr"),
-      "alexandria", List.of("اسكندريه", "الاسكندريه", "إسكندرية", "سموحه", "سيدي جابر", "ميامي", "المنتزه", "العجمي",
-          "محطه الرمل", "سيدي بشر", "alexandria", "alex", "smouha", "sidi gaber", "miami", "montaza", "agami",
-          "eskendereya", "eskenderia", "iskandariya", "eskendria", "sidi bishr"),
-      "delta", List.of("المنصوره", "طنطا", "الزقازيق", "بورسعيد", "بور سعيد", "الاسماعيليه", "السويس", "الدقهليه",
-          "الغربيه", "الشرقيه", "المنوفيه", "شبين الكوم", "دمياط", "كفر الشيخ", "البحيره", "دمنهور", "بنها",
-          "القليوبيه", "mansoura", "tanta", "zagazig", "port said", "portsaid", "ismailia", "suez", "damietta",
-          "dakahlia", "gharbia", "sharqia", "sharkia", "menoufia", "monufia", "kafr el sheikh", "beheira", "damanhour",
-          "banha", "benha", "qalyubia", "el mansoura", "el zagazig", "el ismailia"),
-      "upper", List.of("اسيوط", "سوهاج", "قنا", "الاقصر", "اسوان", "المنيا", "بني سويف", "الفيوم", "الصعيد", "assiut",
-          "asyut", "assyout", "sohag", "qena", "luxor", "aswan", "minya", "menya", "beni suef", "fayoum", "faiyum",
-          "upper egypt", "el se3id", "se3id", "asyot", "el minya", "el fayoum", "el louxor"));
+  private static final Map<String, List<String>> PLACES =
+      Map.of(
+          "cairo",
+              List.of(
+                  "القاهره",
+                  "القاهرة",
+                  "الجيزه",
+                  "جيزه",
+                  "مدينه نصر",
+                  "مدينة نصر",
+                  "مصر الجديده",
+                  "المعادي",
+                  "معادي",
+                  "الزمالك",
+                  "الدقي",
+                  "المهندسين",
+                  "التجمع",
+                  "القاهره الجديده",
+                  "اكتوبر",
+                  "الشيخ زايد",
+                  "الهرم",
+                  "فيصل",
+                  "شبرا",
+                  "حلوان",
+                  "العباسيه",
+                  "وسط البلد",
+                  "المقطم",
+                  "الرحاب",
+                  "مدينتي",
+                  "عين شمس",
+                  "المطريه",
+                  "cairo",
+                  "giza",
+                  "nasr city",
+                  "heliopolis",
+                  "maadi",
+                  "zamalek",
+                  "dokki",
+                  "mohandessin",
+                  "mohandseen",
+                  "new cairo",
+                  "tagamoa",
+                  "tagamo3",
+                  "october",
+                  "sheikh zayed",
+                  "zayed",
+                  "haram",
+                  "faisal",
+                  "shubra",
+                  "shobra",
+                  "helwan",
+                  "mokattam",
+                  "rehab",
+                  "madinaty",
+                  "downtown",
+                  "kahera",
+                  "el kahera",
+                  "madinet nasr",
+                  "masr el gdida",
+                  "masr el gedida",
+                  "el maadi",
+                  "el giza",
+                  "gizah",
+                  "el tagamo3",
+                  "nasr"),
+          "alexandria",
+              List.of(
+                  "اسكندريه",
+                  "الاسكندريه",
+                  "إسكندرية",
+                  "سموحه",
+                  "سيدي جابر",
+                  "ميامي",
+                  "المنتزه",
+                  "العجمي",
+                  "محطه الرمل",
+                  "سيدي بشر",
+                  "alexandria",
+                  "alex",
+                  "smouha",
+                  "sidi gaber",
+                  "miami",
+                  "montaza",
+                  "agami",
+                  "eskendereya",
+                  "eskenderia",
+                  "iskandariya",
+                  "eskendria",
+                  "sidi bishr"),
+          "delta",
+              List.of(
+                  "المنصوره",
+                  "طنطا",
+                  "الزقازيق",
+                  "بورسعيد",
+                  "بور سعيد",
+                  "الاسماعيليه",
+                  "السويس",
+                  "الدقهليه",
+                  "الغربيه",
+                  "الشرقيه",
+                  "المنوفيه",
+                  "شبين الكوم",
+                  "دمياط",
+                  "كفر الشيخ",
+                  "البحيره",
+                  "دمنهور",
+                  "بنها",
+                  "القليوبيه",
+                  "mansoura",
+                  "tanta",
+                  "zagazig",
+                  "port said",
+                  "portsaid",
+                  "ismailia",
+                  "suez",
+                  "damietta",
+                  "dakahlia",
+                  "gharbia",
+                  "sharqia",
+                  "sharkia",
+                  "menoufia",
+                  "monufia",
+                  "kafr el sheikh",
+                  "beheira",
+                  "damanhour",
+                  "banha",
+                  "benha",
+                  "qalyubia",
+                  "el mansoura",
+                  "el zagazig",
+                  "el ismailia"),
+          "upper",
+              List.of(
+                  "اسيوط",
+                  "سوهاج",
+                  "قنا",
+                  "الاقصر",
+                  "اسوان",
+                  "المنيا",
+                  "بني سويف",
+                  "الفيوم",
+                  "الصعيد",
+                  "assiut",
+                  "asyut",
+                  "assyout",
+                  "sohag",
+                  "qena",
+                  "luxor",
+                  "aswan",
+                  "minya",
+                  "menya",
+                  "beni suef",
+                  "fayoum",
+                  "faiyum",
+                  "upper egypt",
+                  "el se3id",
+                  "se3id",
+                  "asyot",
+                  "el minya",
+                  "el fayoum",
+                  "el louxor"));
 
   private final List<Zone> zones;
   private final BigDecimal freeAbove;
 
-  public DeliveryZones(BigDecimal cairo, BigDecimal alexandria, BigDecimal delta, BigDecimal upper,
+  public DeliveryZones(
+      BigDecimal cairo,
+      BigDecimal alexandria,
+      BigDecimal delta,
+      BigDecimal upper,
       BigDecimal freeAbove) {
-    this.zones = List.of(new Zone("cairo", "القاهرة والجيزة", "Cairo and Giza", cairo),
-        new Zone("alexandria", "إسكندرية", "Alexandria", alexandria),
-        new Zone("delta", "الدلتا والقناة", "Delta and Canal", delta),
-        new Zone("upper", "الصعيد", "Upper Egypt", upper));
+    this.zones =
+        List.of(
+            new Zone("cairo", "القاهرة والجيزة", "Cairo and Giza", cairo),
+            new Zone("alexandria", "إسكندرية", "Alexandria", alexandria),
+            new Zone("delta", "الدلتا والقناة", "Delta and Canal", delta),
+            new Zone("upper", "الصعيد", "Upper Egypt", upper));
     this.freeAbove = freeAbove;
   }
 
@@ -99,10 +247,17 @@ public final class DeliveryZones {
     return goods.compareTo(freeAbove) > 0 ? BigDecimal.ZERO : zone.feeEgp();
   }
 
-  /** "📍 Nasr City (30.0561, 31.33)" as the mailbox renders a shared location: its coordinates, or null. */
+  /**
+   * "📍 Nasr City (30.0561, 31.33)" as the mailbox renders a shared location: its coordinates, or
+   * null.
+   */
   public static double[] coordinates(String text) {
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("\\((-?\\d{1,2}(?:\\.\\d+)?),\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\)").matcher(text == null ? "" : text);
-    return m.find() ? new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))} : null;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "\\((-?\\d{1,2}(?:\\.\\d+)?),\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\)")
+            .matcher(text == null ? "" : text);
+    return m.find()
+        ? new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))}
+        : null;
   }
 }

@@ -9,18 +9,20 @@ public interface Orders {
   /**
    * Places an order and reserves its stock in the branch with the most units.
    *
-   * @param requestId the same for a retry of the same request, so that a retried job does not order twice
+   * @param requestId the same for a retry of the same request, so that a retried job does not order
+   *     twice
    * @return empty when no branch has the quantity
    */
   Optional<Order> place(String customerId, String sku, int quantity, String requestId);
 
   /**
-   * Places an order and reserves its stock in the given branch (a pickup there), or, when {@code branchCode} is null,
-   * in the branch with the most units.
+   * Places an order and reserves its stock in the given branch (a pickup there), or, when {@code
+   * branchCode} is null, in the branch with the most units.
    *
    * @return empty when that branch (or, with none named, every branch) lacks the quantity
    */
-  default Optional<Order> place(String customerId, String sku, int quantity, String branchCode, String requestId) {
+  default Optional<Order> place(
+      String customerId, String sku, int quantity, String branchCode, String requestId) {
     if (branchCode == null) {
       return place(customerId, sku, quantity, requestId);
     }
@@ -28,15 +30,17 @@ public interface Orders {
   }
 
   /**
-   * Confirms a reserved order for cash on delivery (idempotent): status {@link Order#CONFIRMED}, the reservation
-   * becomes a sale; the money is taken by the courier or at the branch.
+   * Confirms a reserved order for cash on delivery (idempotent): status {@link Order#CONFIRMED},
+   * the reservation becomes a sale; the money is taken by the courier or at the branch.
    */
   Order confirmCashOnDelivery(String orderId);
 
   /** Marks the order paid (idempotent); the reservation becomes a sale. */
   Order markPaid(String orderId, String paymentRef);
 
-  /** Cancels an unpaid order and releases its reservation (idempotent; a paid order is left alone). */
+  /**
+   * Cancels an unpaid order and releases its reservation (idempotent; a paid order is left alone).
+   */
   void cancel(String orderId, String reason);
 
   Optional<Order> find(String orderId);
@@ -44,7 +48,10 @@ public interface Orders {
   /** The customer's orders, newest first. */
   List<Order> forCustomer(String customerId, int limit);
 
-  /** True when placing an order needs no network call (Wasla's own tables): a flow may then do it in the turn. */
+  /**
+   * True when placing an order needs no network call (Wasla's own tables): a flow may then do it in
+   * the turn.
+   */
   default boolean local() {
     return false;
   }

@@ -8,14 +8,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /pay/done}: where Paymob and Stripe send the customer back after the checkout. It says nothing about
- * the outcome: the query string is the browser's, unverified; only the gateway's signed callback settles the
- * payment, and the customer hears of it on WhatsApp. Nothing of the request is echoed back.
+ * {@code GET /pay/done}: where Paymob and Stripe send the customer back after the checkout. It says
+ * nothing about the outcome: the query string is the browser's, unverified; only the gateway's
+ * signed callback settles the payment, and the customer hears of it on WhatsApp. Nothing of the
+ * request is echoed back.
  */
 @RestController
 class PaymentReturnPageController {
 
-  static final String PAGE = """
+  static final String PAGE =
+      """
       <!doctype html>
       <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
       <title>Payment / الدفع</title></head>
@@ -34,7 +36,9 @@ class PaymentReturnPageController {
 
   @GetMapping(value = "/pay/done", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> done() {
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(PAGE);
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .body(PAGE);
   }
 }

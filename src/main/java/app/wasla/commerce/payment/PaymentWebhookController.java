@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhooks/payments/{provider}}: gateway callbacks, verified on the raw body, recorded once,
- * correlated through the conversation mailbox. 401 on a bad signature (nothing changes); 200 for a
- * duplicate or a callback for an unknown order (recorded, no conversation touched).
+ * {@code POST /webhooks/payments/{provider}}: gateway callbacks, verified on the raw body, recorded
+ * once, correlated through the conversation mailbox. 401 on a bad signature (nothing changes); 200
+ * for a duplicate or a callback for an unknown order (recorded, no conversation touched).
  */
 @RestController
 class PaymentWebhookController {
@@ -35,13 +35,15 @@ class PaymentWebhookController {
   }
 
   @PostMapping("/webhooks/payments/{provider}")
-  ResponseEntity<?> receive(@PathVariable String provider, HttpServletRequest request) throws IOException {
+  ResponseEntity<?> receive(@PathVariable String provider, HttpServletRequest request)
+      throws IOException {
     byte[] body;
     try (InputStream in = request.getInputStream()) {
       body = in.readNBytes(MAX_BODY_BYTES + 1);
     }
     if (body.length > MAX_BODY_BYTES) {
-      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "The callback body exceeds 256 KiB");
+      return problem(
+          HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "The callback body exceeds 256 KiB");
     }
     Map<String, String> headers = new HashMap<>();
     for (String name : Collections.list(request.getHeaderNames())) {
@@ -50,8 +52,8 @@ class PaymentWebhookController {
     Map<String, String> query = new HashMap<>();
     request.getParameterMap().forEach((k, v) -> query.put(k, v.length > 0 ? v[0] : null));
     try {
-      Payments.Handling handling = payments.handle(provider,
-          new PaymentGateway.CallbackRequest(body, headers, query));
+      Payments.Handling handling =
+          payments.handle(provider, new PaymentGateway.CallbackRequest(body, headers, query));
       log.info("Payment callback from {}: {}", provider, handling);
       return ResponseEntity.ok(Map.of("handling", handling.name()));
     } catch (InvalidSignatureException e) {
@@ -64,7 +66,8 @@ class PaymentWebhookController {
     }
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String type, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create("https://wasla.app/problems/" + type));
     return ResponseEntity.status(status).body(p);

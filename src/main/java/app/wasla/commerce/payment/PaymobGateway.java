@@ -16,18 +16,37 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Paymob (Accept): an intention (POST /v1/intention/) gives a client secret for the unified checkout link;
- * the transaction processed callback (POST, JSON, {@code ?hmac=}) is verified by HMAC-SHA512 over the
- * values of {@link #HMAC_FIELDS}, concatenated in that order without separators, booleans lower case.
- * The payment is matched on {@code obj.order.id}, which is signed (the merchant reference is not).
+ * Paymob (Accept): an intention (POST /v1/intention/) gives a client secret for the unified
+ * checkout link; the transaction processed callback (POST, JSON, {@code ?hmac=}) is verified by
+ * HMAC-SHA512 over the values of {@link #HMAC_FIELDS}, concatenated in that order without
+ * separators, booleans lower case. The payment is matched on {@code obj.order.id}, which is signed
+ * (the merchant reference is not).
  */
 public class PaymobGateway implements PaymentGateway {
 
   /** Paymob's documented order for transaction callbacks (paths into {@code obj}). */
-  static final List<String> HMAC_FIELDS = List.of("amount_cents", "created_at", "currency", "error_occured",
-      "has_parent_transaction", "id", "integration_id", "is_3d_secure", "is_auth", "is_capture", "is_refunded",
-      "is_standalone_payment", "is_voided", "order.id", "owner", "pending", "source_data.pan",
-      "source_data.sub_type", "source_data.type", "success");
+  static final List<String> HMAC_FIELDS =
+      List.of(
+          "amount_cents",
+          "created_at",
+          "currency",
+          "error_occured",
+          "has_parent_transaction",
+          "id",
+          "integration_id",
+          "is_3d_secure",
+          "is_auth",
+          "is_capture",
+          "is_refunded",
+          "is_standalone_payment",
+          "is_voided",
+          "order.id",
+          "owner",
+          "pending",
+          "source_data.pan",
+          "source_data.sub_type",
+          "source_data.type",
+          "success");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,35 +68,55 @@ public class PaymobGateway implements PaymentGateway {
   @Override
   public Link create(Request request) {
     long cents = request.amountEgp().multiply(BigDecimal.valueOf(100)).longValueExact();
-    ObjectNode body = JSON.createObjectNode().put("amount", cents).put("currency", "EGP")
-        .put("special_reference", request.paymentId())
-        .put("notification_url", publicBaseUrl + "/webhooks/payments/paymob")
-        .put("redirection_url", publicBaseUrl + "/pay/done");
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("amount", cents)
+            .put("currency", "EGP")
+            .put("special_reference", request.paymentId())
+            .put("notification_url", publicBaseUrl + "/webhooks/payments/paymob")
+            .put("redirection_url", publicBaseUrl + "/pay/done");
     body.putArray("payment_methods").add(props.integrationId());
-    body.putArray("items").addObject().put("name", truncate(request.description(), 50)).put("amount", cents)
+    body.putArray("items")
+        .addObject()
+        .put("name", truncate(request.description(), 50))
+        .put("amount", cents)
         .put("quantity", 1);
-    String name = request.customerName() == null || request.customerName().isBlank() ? "WhatsApp Customer"
-        : request.customerName();
+    String name =
+        request.customerName() == null || request.customerName().isBlank()
+            ? "WhatsApp Customer"
+            : request.customerName();
     String[] parts = name.trim().split("\\s+", 2);
-    body.putObject("billing_data").put("first_name", parts[0]).put("last_name", parts.length > 1 ? parts[1] : "NA")
-        .put("phone_number", "+" + request.customerPhone()).put("email", "NA");
-    okhttp3.Request call = new okhttp3.Request.Builder()
-        .url(HttpUrl.get(props.baseUrl()).newBuilder().addPathSegments("v1/intention/").build())
-        .header("Authorization", "Token " + props.secretKey())
-        .post(RequestBody.create(body.toString(), MediaType.get("application/json"))).build();
+    body.putObject("billing_data")
+        .put("first_name", parts[0])
+        .put("last_name", parts.length > 1 ? parts[1] : "NA")
+        .put("phone_number", "+" + request.customerPhone())
+        .put("email", "NA");
+    okhttp3.Request call =
+        new okhttp3.Request.Builder()
+            .url(HttpUrl.get(props.baseUrl()).newBuilder().addPathSegments("v1/intention/").build())
+            .header("Authorization", "Token " + props.secretKey())
+            .post(RequestBody.create(body.toString(), MediaType.get("application/json")))
+            .build();
     try (Response response = http.newCall(call).execute()) {
       if (!response.isSuccessful()) {
-        throw new CommerceBackendException("Paymob answered " + response.code() + " to the intention");
+        throw new CommerceBackendException(
+            "Paymob answered " + response.code() + " to the intention");
       }
       JsonNode node = JSON.readTree(response.body().bytes());
       String clientSecret = node.path("client_secret").asText(null);
       String orderId = node.path("intention_order_id").asText(null);
       if (clientSecret == null || orderId == null) {
-        throw new CommerceBackendException("Paymob's intention lacks client_secret or intention_order_id");
+        throw new CommerceBackendException(
+            "Paymob's intention lacks client_secret or intention_order_id");
       }
-      String url = HttpUrl.get(props.baseUrl()).newBuilder().addPathSegments("unifiedcheckout/")
-          .addQueryParameter("publicKey", props.publicKey()).addQueryParameter("clientSecret", clientSecret)
-          .build().toString();
+      String url =
+          HttpUrl.get(props.baseUrl())
+              .newBuilder()
+              .addPathSegments("unifiedcheckout/")
+              .addQueryParameter("publicKey", props.publicKey())
+              .addQueryParameter("clientSecret", clientSecret)
+              .build()
+              .toString();
       return new Link(orderId, url);
     } catch (IOException e) {
       throw new CommerceBackendException("Paymob unreachable", e);
@@ -93,17 +132,22 @@ public class PaymobGateway implements PaymentGateway {
       throw new InvalidSignatureException("Paymob callback is not JSON");
     }
     if (props.hmacSecret() == null || root == null || !root.has("obj")) {
-      throw new InvalidSignatureException("Paymob callback without obj, or no HMAC secret configured");
+      throw new InvalidSignatureException(
+          "Paymob callback without obj, or no HMAC secret configured");
     }
     JsonNode obj = root.get("obj");
-    String expected = PaymentGateway.hmacHex("HmacSHA512", props.hmacSecret().getBytes(StandardCharsets.UTF_8),
-        concatenated(obj).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        PaymentGateway.hmacHex(
+            "HmacSHA512",
+            props.hmacSecret().getBytes(StandardCharsets.UTF_8),
+            concatenated(obj).getBytes(StandardCharsets.UTF_8));
     if (!PaymentGateway.sameHex(expected, request.query().get("hmac"))) {
       throw new InvalidSignatureException("Paymob hmac is missing or does not match");
     }
     Outcome outcome;
     if (!"TRANSACTION".equalsIgnoreCase(root.path("type").asText("TRANSACTION"))
-        || obj.path("pending").asBoolean() || obj.path("is_refunded").asBoolean()
+        || obj.path("pending").asBoolean()
+        || obj.path("is_refunded").asBoolean()
         || obj.path("is_voided").asBoolean()) {
       outcome = Outcome.IGNORED;
     } else if (!obj.path("success").asBoolean()) {
@@ -113,7 +157,10 @@ public class PaymobGateway implements PaymentGateway {
       outcome = obj.path("is_auth").asBoolean() ? Outcome.AUTHORIZED : Outcome.PAID;
     }
     JsonNode cents = obj.path("amount_cents");
-    return new Callback(obj.path("id").asText(), obj.path("order").path("id").asText(), outcome,
+    return new Callback(
+        obj.path("id").asText(),
+        obj.path("order").path("id").asText(),
+        outcome,
         cents.canConvertToLong() && cents.isIntegralNumber() ? cents.asLong() : null,
         obj.path("currency").asText(null));
   }

@@ -13,19 +13,25 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * How well the intent classifier reads messages it was not trained on: a k-fold cross-validation of all the
- * training examples (shipped, the analyst's and the agents'), every example read by a model trained on the other
- * folds. Accuracy and macro-F1 over the intents, overall and per form (ar-EG, ar, arabizi, en, mixed).
+ * How well the intent classifier reads messages it was not trained on: a k-fold cross-validation of
+ * all the training examples (shipped, the analyst's and the agents'), every example read by a model
+ * trained on the other folds. Accuracy and macro-F1 over the intents, overall and per form (ar-EG,
+ * ar, arabizi, en, mixed).
  */
-public record Evaluation(String method, int examples, double accuracy, double macroF1, Map<String, Score> perForm) {
+public record Evaluation(
+    String method, int examples, double accuracy, double macroF1, Map<String, Score> perForm) {
 
   /** One group's figures. */
-  public record Score(int examples, double accuracy, double macroF1) {
-  }
+  public record Score(int examples, double accuracy, double macroF1) {}
 
-  /** Runs the cross-validation; {@code train} builds a classifier from examples as the running one is built. */
-  static Evaluation crossValidate(List<TrainingExample> all, int folds,
-                                  Function<List<TrainingExample>, IntentClassifier> train) {
+  /**
+   * Runs the cross-validation; {@code train} builds a classifier from examples as the running one
+   * is built.
+   */
+  static Evaluation crossValidate(
+      List<TrainingExample> all,
+      int folds,
+      Function<List<TrainingExample>, IntentClassifier> train) {
     List<String[]> readings = new ArrayList<>(); // form, expected, predicted
     for (int fold = 0; fold < folds; fold++) {
       List<TrainingExample> training = new ArrayList<>();
@@ -38,8 +44,12 @@ public record Evaluation(String method, int examples, double accuracy, double ma
       }
       IntentClassifier classifier = train.apply(training);
       for (TrainingExample e : held) {
-        readings.add(new String[] {e.form() == null ? "unknown" : e.form(), e.intent(),
-            classifier.classify(TextView.of(e.text())).intent()});
+        readings.add(
+            new String[] {
+              e.form() == null ? "unknown" : e.form(),
+              e.intent(),
+              classifier.classify(TextView.of(e.text())).intent()
+            });
       }
     }
     Map<String, List<String[]>> byForm = new TreeMap<>();
@@ -49,15 +59,20 @@ public record Evaluation(String method, int examples, double accuracy, double ma
     Map<String, Score> perForm = new LinkedHashMap<>();
     byForm.forEach((form, rows) -> perForm.put(form, score(rows)));
     Score overall = score(readings);
-    return new Evaluation(folds + "-fold cross-validation of the training examples", overall.examples(),
-        overall.accuracy(), overall.macroF1(), perForm);
+    return new Evaluation(
+        folds + "-fold cross-validation of the training examples",
+        overall.examples(),
+        overall.accuracy(),
+        overall.macroF1(),
+        perForm);
   }
 
   /** The share of {@code examples} that {@code classifier} reads as their intent. */
   static Score readBy(List<TrainingExample> examples, IntentClassifier classifier) {
     List<String[]> rows = new ArrayList<>();
     for (TrainingExample e : examples) {
-      rows.add(new String[] {e.form(), e.intent(), classifier.classify(TextView.of(e.text())).intent()});
+      rows.add(
+          new String[] {e.form(), e.intent(), classifier.classify(TextView.of(e.text())).intent()});
     }
     return score(rows);
   }
@@ -89,14 +104,20 @@ public record Evaluation(String method, int examples, double accuracy, double ma
       double recall = c[0] + c[2] == 0 ? 0 : c[0] / (double) (c[0] + c[2]);
       f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
-    return new Score(rows.size(), round(right / (double) rows.size()), round(intents == 0 ? 0 : f1Sum / intents));
+    return new Score(
+        rows.size(),
+        round(right / (double) rows.size()),
+        round(intents == 0 ? 0 : f1Sum / intents));
   }
 
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  /** The examples as the naive Bayes model takes them, each repeated {@code weight} times unless shipped. */
+  /**
+   * The examples as the naive Bayes model takes them, each repeated {@code weight} times unless
+   * shipped.
+   */
   static List<IntentModel.Example> forModel(List<TrainingExample> examples, int weight) {
     List<IntentModel.Example> out = new ArrayList<>(examples.size());
     for (TrainingExample e : examples) {

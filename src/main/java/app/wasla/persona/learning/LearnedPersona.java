@@ -4,7 +4,10 @@ import app.wasla.persona.Persona;
 import app.wasla.persona.PersonaResult;
 import app.wasla.persona.PersonaTurn;
 
-/** The {@link Persona} bean of the embedded provider: each turn is read by the model that answers at its start. */
+/**
+ * The {@link Persona} bean of the embedded provider: each turn is read by the model that answers at
+ * its start.
+ */
 public final class LearnedPersona implements Persona {
 
   private final PersonaLearning learning;

@@ -10,15 +10,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** The learning embedded persona: built at start-up, watching for changes once the application is ready. */
+/**
+ * The learning embedded persona: built at start-up, watching for changes once the application is
+ * ready.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LearningProperties.class)
 public class LearningConfiguration {
 
   @Bean(destroyMethod = "stop")
-  PersonaLearning personaLearning(PersonaProperties persona, HandoffRules handoffRules, Corrections corrections,
-                                  LearningProperties props, Clock clock) {
-    return new PersonaLearning(persona.name(), persona.playbookPath(), handoffRules, corrections, props, clock);
+  PersonaLearning personaLearning(
+      PersonaProperties persona,
+      HandoffRules handoffRules,
+      Corrections corrections,
+      LearningProperties props,
+      Clock clock) {
+    return new PersonaLearning(
+        persona.name(), persona.playbookPath(), handoffRules, corrections, props, clock);
   }
 
   @Bean
@@ -26,7 +34,10 @@ public class LearningConfiguration {
     return new Triggers(learning);
   }
 
-  /** Starts the watching when the application is ready; a saved correction schedules a retrain once committed. */
+  /**
+   * Starts the watching when the application is ready; a saved correction schedules a retrain once
+   * committed.
+   */
   static final class Triggers {
     private final PersonaLearning learning;
 

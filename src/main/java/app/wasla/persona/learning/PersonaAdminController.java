@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The persona's model for admins (scope {@code persona:manage}, or a Camunda admin over HTTP Basic):
- * {@code GET /api/persona/evaluation} shows the running model, the one before it and the last refused retrain;
- * {@code POST /api/persona/reload} retrains now from the examples file, the playbook and the corrections.
+ * The persona's model for admins (scope {@code persona:manage}, or a Camunda admin over HTTP
+ * Basic): {@code GET /api/persona/evaluation} shows the running model, the one before it and the
+ * last refused retrain; {@code POST /api/persona/reload} retrains now from the examples file, the
+ * playbook and the corrections.
  */
 @RestController
 @RequestMapping("/api/persona")
@@ -34,7 +35,9 @@ class PersonaAdminController {
     return view(learning.status());
   }
 
-  /** 200 with the new evaluation, or 422 naming what was wrong (the running model keeps answering). */
+  /**
+   * 200 with the new evaluation, or 422 naming what was wrong (the running model keeps answering).
+   */
   @PostMapping("/reload")
   ResponseEntity<?> reload() {
     try {
@@ -42,8 +45,11 @@ class PersonaAdminController {
       return ResponseEntity.ok(view(learning.status()));
     } catch (RuntimeException e) {
       PersonaLearning.Failure failure = learning.status().lastFailure();
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-          (failure == null ? e.getMessage() : failure.message()) + " The running model keeps answering.");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              (failure == null ? e.getMessage() : failure.message())
+                  + " The running model keeps answering.");
       problem.setType(URI.create("https://wasla.app/problems/persona-not-retrained"));
       if (failure != null && !failure.problems().isEmpty()) {
         problem.setProperty("problems", failure.problems());

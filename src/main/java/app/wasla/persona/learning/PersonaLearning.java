@@ -33,24 +33,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded persona that learns while the application runs. The model (intent classifier, learned messages,
- * playbook and its index) is one immutable {@link Generation} behind an {@link AtomicReference}: a retrain builds and
- * checks a new one beside it and swaps it in at once, so a turn in flight finishes on the one it started with and
- * nothing restarts. It retrains after an agent's correction (a moment later, to take a few at once), when the
- * examples file or the playbook folder changes, when another node saved a correction (it polls the database), and
- * when an admin asks. What cannot be built (a bad examples file, an unreadable playbook) is refused with the reason,
- * and the running model keeps answering.
+ * The embedded persona that learns while the application runs. The model (intent classifier,
+ * learned messages, playbook and its index) is one immutable {@link Generation} behind an {@link
+ * AtomicReference}: a retrain builds and checks a new one beside it and swaps it in at once, so a
+ * turn in flight finishes on the one it started with and nothing restarts. It retrains after an
+ * agent's correction (a moment later, to take a few at once), when the examples file or the
+ * playbook folder changes, when another node saved a correction (it polls the database), and when
+ * an admin asks. What cannot be built (a bad examples file, an unreadable playbook) is refused with
+ * the reason, and the running model keeps answering.
  */
 public final class PersonaLearning {
 
   /**
-   * One trained model and how it came about. Its evaluation (a cross-validation, a few seconds of CPU) is computed
-   * the first time it is asked for, on the learning thread after a retrain or by the admin endpoint: a start-up
-   * does not pay for it.
+   * One trained model and how it came about. Its evaluation (a cross-validation, a few seconds of
+   * CPU) is computed the first time it is asked for, on the learning thread after a retrain or by
+   * the admin endpoint: a start-up does not pay for it.
    */
-  public record Generation(int version, EmbeddedPersona persona, IntentClassifier classifier, Instant trainedAt,
-                           String trigger, long tookMillis, Counts examples, List<TrainingExample> added,
-                           int learnedMessages, java.util.function.Supplier<Evaluation> evaluator, Stamp stamp) {
+  public record Generation(
+      int version,
+      EmbeddedPersona persona,
+      IntentClassifier classifier,
+      Instant trainedAt,
+      String trigger,
+      long tookMillis,
+      Counts examples,
+      List<TrainingExample> added,
+      int learnedMessages,
+      java.util.function.Supplier<Evaluation> evaluator,
+      Stamp stamp) {
 
     public Evaluation evaluation() {
       return evaluator.get();
@@ -80,21 +90,26 @@ public final class PersonaLearning {
   }
 
   /** What the examples file, the playbook and the corrections were when a generation was built. */
-  public record Stamp(String files, Corrections.Fingerprint corrections) {
-  }
+  public record Stamp(String files, Corrections.Fingerprint corrections) {}
 
-  /** The analyst's and agents' examples of the latest retrain, read by the model before and after it. */
-  public record Learned(int examples, Evaluation.Score before, Evaluation.Score after) {
-  }
+  /**
+   * The analyst's and agents' examples of the latest retrain, read by the model before and after
+   * it.
+   */
+  public record Learned(int examples, Evaluation.Score before, Evaluation.Score after) {}
 
   /** A retrain that was refused: when, why it was tried, and what was wrong. */
-  public record Failure(Instant at, String trigger, String message, List<String> problems) {
-  }
+  public record Failure(Instant at, String trigger, String message, List<String> problems) {}
 
   /** What the admin endpoint shows. */
-  public record Status(Generation current, Generation previous, Learned learned, Failure lastFailure,
-                       String playbookLocation, String examplesLocation, boolean watchingFiles) {
-  }
+  public record Status(
+      Generation current,
+      Generation previous,
+      Learned learned,
+      Failure lastFailure,
+      String playbookLocation,
+      String examplesLocation,
+      boolean watchingFiles) {}
 
   private static final Logger log = LoggerFactory.getLogger(PersonaLearning.class);
 
@@ -110,21 +125,35 @@ public final class PersonaLearning {
   private volatile Generation previous;
   private volatile java.util.function.Supplier<Learned> learned = () -> null;
   private volatile Failure lastFailure;
-  /** What the last refused attempt read: the same broken file is not tried (and logged) again and again. */
+
+  /**
+   * What the last refused attempt read: the same broken file is not tried (and logged) again and
+   * again.
+   */
   private volatile Stamp refused;
+
   /** The files' stamp at the previous look. */
   private volatile String lastSeenFiles;
+
   private volatile ScheduledExecutorService scheduler;
   private volatile ScheduledFuture<?> pending;
   private final List<String> pendingTriggers = new ArrayList<>();
+
   /** One build at a time; a correction saved meanwhile does not wait for it. */
   private final Object building = new Object();
 
-  public PersonaLearning(String name, String playbookLocation, HandoffRules handoffRules, Corrections corrections,
-                         LearningProperties props, Clock clock) {
+  public PersonaLearning(
+      String name,
+      String playbookLocation,
+      HandoffRules handoffRules,
+      Corrections corrections,
+      LearningProperties props,
+      Clock clock) {
     this.name = name;
-    this.playbookLocation = playbookLocation == null || playbookLocation.isBlank() ? PlaybookLoader.DEFAULT_LOCATION
-        : playbookLocation.strip();
+    this.playbookLocation =
+        playbookLocation == null || playbookLocation.isBlank()
+            ? PlaybookLoader.DEFAULT_LOCATION
+            : playbookLocation.strip();
     this.examplesLocation = ExamplesFile.locationBeside(this.playbookLocation);
     this.handoffRules = handoffRules;
     this.corrections = corrections;
@@ -152,20 +181,31 @@ public final class PersonaLearning {
   }
 
   public Status status() {
-    return new Status(current.get(), previous, learned.get(), lastFailure, playbookLocation, examplesLocation,
+    return new Status(
+        current.get(),
+        previous,
+        learned.get(),
+        lastFailure,
+        playbookLocation,
+        examplesLocation,
         ExamplesFile.fileOf(examplesLocation) != null);
   }
 
-  /** Starts watching the files and the database (not in the constructor: the schema may not be migrated yet). */
+  /**
+   * Starts watching the files and the database (not in the constructor: the schema may not be
+   * migrated yet).
+   */
   public synchronized void start() {
     if (!props.enabled() || scheduler != null) {
       return;
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "persona-learning");
-      t.setDaemon(true);
-      return t;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "persona-learning");
+              t.setDaemon(true);
+              return t;
+            });
     long every = Math.max(100, props.pollInterval().toMillis());
     scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
   }
@@ -192,14 +232,18 @@ public final class PersonaLearning {
     if (pending != null && !pending.isDone()) {
       return;
     }
-    pending = scheduler.schedule(() -> {
-      String why;
-      synchronized (this) {
-        why = String.join(", ", pendingTriggers);
-        pendingTriggers.clear();
-      }
-      retrainQuietly(why);
-    }, Math.max(0, props.debounce().toMillis()), TimeUnit.MILLISECONDS);
+    pending =
+        scheduler.schedule(
+            () -> {
+              String why;
+              synchronized (this) {
+                why = String.join(", ", pendingTriggers);
+                pendingTriggers.clear();
+              }
+              retrainQuietly(why);
+            },
+            Math.max(0, props.debounce().toMillis()),
+            TimeUnit.MILLISECONDS);
   }
 
   /** Retrains now (an admin's call): the new generation, or the refusal's exception. */
@@ -215,7 +259,9 @@ public final class PersonaLearning {
     }
   }
 
-  /** Builds, checks and swaps in a new generation; on failure records why and keeps the running one. */
+  /**
+   * Builds, checks and swaps in a new generation; on failure records why and keeps the running one.
+   */
   Generation retrain(String trigger) {
     synchronized (building) {
       return retrainNow(trigger);
@@ -235,22 +281,41 @@ public final class PersonaLearning {
     previous = before;
     refused = null;
     lastFailure = null;
-    learned = once(() -> new Learned(next.added().size(), Evaluation.readBy(next.added(), before.classifier()),
-        Evaluation.readBy(next.added(), next.classifier())));
-    log.info("Persona retrained ({}): generation {} answers, {} examples ({} from {}, {} corrections), built in {} ms",
-        trigger, next.version(), next.examples().total(), next.examples().examplesFile(), ExamplesFile.NAME,
-        next.examples().corrections(), next.tookMillis());
+    learned =
+        once(
+            () ->
+                new Learned(
+                    next.added().size(),
+                    Evaluation.readBy(next.added(), before.classifier()),
+                    Evaluation.readBy(next.added(), next.classifier())));
+    log.info(
+        "Persona retrained ({}): generation {} answers, {} examples ({} from {}, {} corrections), built in {} ms",
+        trigger,
+        next.version(),
+        next.examples().total(),
+        next.examples().examplesFile(),
+        ExamplesFile.NAME,
+        next.examples().corrections(),
+        next.tookMillis());
     if (scheduler != null) {
       scheduler.execute(() -> evaluate(before, next));
     }
     return next;
   }
 
-  /** The figures before and after a retrain, once it answers: computed off the customers' path, then logged. */
+  /**
+   * The figures before and after a retrain, once it answers: computed off the customers' path, then
+   * logged.
+   */
   private void evaluate(Generation before, Generation next) {
     try {
-      log.info("Persona generation {} ({}): cross-validated accuracy {} -> {}, macro-F1 {} -> {}", next.version(),
-          next.trigger(), before.evaluation().accuracy(), next.evaluation().accuracy(), before.evaluation().macroF1(),
+      log.info(
+          "Persona generation {} ({}): cross-validated accuracy {} -> {}, macro-F1 {} -> {}",
+          next.version(),
+          next.trigger(),
+          before.evaluation().accuracy(),
+          next.evaluation().accuracy(),
+          before.evaluation().macroF1(),
           next.evaluation().macroF1());
     } catch (RuntimeException e) {
       log.warn("Persona evaluation failed: {}", e.toString());
@@ -258,9 +323,12 @@ public final class PersonaLearning {
   }
 
   private void refused(String trigger, RuntimeException e) {
-    List<String> problems = e instanceof ExamplesFile.InvalidExamplesException invalid ? invalid.problems() : List.of();
-    String message = e instanceof ExamplesFile.InvalidExamplesException ? e.getMessage()
-        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    List<String> problems =
+        e instanceof ExamplesFile.InvalidExamplesException invalid ? invalid.problems() : List.of();
+    String message =
+        e instanceof ExamplesFile.InvalidExamplesException
+            ? e.getMessage()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
     lastFailure = new Failure(clock.instant(), trigger, message, problems);
     refused = new Stamp(filesStamp(), corrections == null ? null : fingerprintOrNull());
     // the problems name files, lines, intents and forms, never an example's text
@@ -272,7 +340,8 @@ public final class PersonaLearning {
     try {
       Generation now = current.get();
       String files = filesStamp();
-      // a file caught while an editor writes it is read once it has stayed the same for one more look
+      // a file caught while an editor writes it is read once it has stayed the same for one more
+      // look
       boolean settled = files.equals(lastSeenFiles);
       lastSeenFiles = files;
       Corrections.Fingerprint fingerprint = corrections == null ? null : corrections.fingerprint();
@@ -280,7 +349,8 @@ public final class PersonaLearning {
         return; // being written, or what was refused last time: tried again when something changes
       }
       boolean filesChanged = !files.equals(now.stamp().files());
-      boolean correctionsChanged = fingerprint != null && !fingerprint.equals(now.stamp().corrections());
+      boolean correctionsChanged =
+          fingerprint != null && !fingerprint.equals(now.stamp().corrections());
       if (filesChanged) {
         retrainQuietly(ExamplesFile.NAME + " or the playbook changed");
       } else if (correctionsChanged && (pending == null || pending.isDone())) {
@@ -296,10 +366,17 @@ public final class PersonaLearning {
     String files = filesStamp();
     Corrections.Fingerprint fingerprint = corrections == null ? null : fingerprintOrNull();
     Playbook playbook = PlaybookLoader.load(playbookLocation);
-    List<TrainingExample> fromFile = withExamplesFile ? ExamplesFile.load(examplesLocation) : List.of();
-    List<TrainingExample> fromAgents = fingerprint == null ? List.of() : corrections.forTraining().stream()
-        .map(c -> new TrainingExample(c.intent(), c.text(), c.language(), TrainingExample.Source.CORRECTION))
-        .toList();
+    List<TrainingExample> fromFile =
+        withExamplesFile ? ExamplesFile.load(examplesLocation) : List.of();
+    List<TrainingExample> fromAgents =
+        fingerprint == null
+            ? List.of()
+            : corrections.forTraining().stream()
+                .map(
+                    c ->
+                        new TrainingExample(
+                            c.intent(), c.text(), c.language(), TrainingExample.Source.CORRECTION))
+                .toList();
     List<TrainingExample> added = new ArrayList<>(fromFile);
     added.addAll(fromAgents);
     List<TrainingExample> all = new ArrayList<>(shipped);
@@ -313,14 +390,23 @@ public final class PersonaLearning {
         learnedMessages.put(key, e.intent()); // the latest statement about a message wins
       }
     }
-    EmbeddedPersona persona = new EmbeddedPersona(name, playbook, classifier, handoffRules, learnedMessages);
+    EmbeddedPersona persona =
+        new EmbeddedPersona(name, playbook, classifier, handoffRules, learnedMessages);
     check(persona);
     List<TrainingExample> evaluated = List.copyOf(all);
     int folds = Math.max(2, props.folds());
     Generation last = current.get();
-    return new Generation(last == null ? 1 : last.version() + 1, persona, classifier, clock.instant(), trigger,
-        (System.nanoTime() - started) / 1_000_000, new Counts(shipped.size(), fromFile.size(), fromAgents.size()),
-        List.copyOf(added), learnedMessages.size(), once(() -> Evaluation.crossValidate(evaluated, folds, this::train)),
+    return new Generation(
+        last == null ? 1 : last.version() + 1,
+        persona,
+        classifier,
+        clock.instant(),
+        trigger,
+        (System.nanoTime() - started) / 1_000_000,
+        new Counts(shipped.size(), fromFile.size(), fromAgents.size()),
+        List.copyOf(added),
+        learnedMessages.size(),
+        once(() -> Evaluation.crossValidate(evaluated, folds, this::train)),
         new Stamp(files, fingerprint));
   }
 
@@ -328,7 +414,8 @@ public final class PersonaLearning {
     try {
       return corrections.fingerprint();
     } catch (RuntimeException e) {
-      // before the schema is migrated (the first build at start-up): the first poll trains on the corrections
+      // before the schema is migrated (the first build at start-up): the first poll trains on the
+      // corrections
       log.debug("No corrections yet: {}", e.toString());
       return null;
     }
@@ -340,9 +427,18 @@ public final class PersonaLearning {
 
   /** A new model must answer an ordinary turn in every form before it may answer customers. */
   private static void check(EmbeddedPersona persona) {
-    for (String text : List.of("السلام عليكم", "مرحبا، ما هي طرق الدفع؟", "3ayez a3raf el se3r", "hello, where is my order?")) {
-      var result = persona.respond(new PersonaTurn("check", List.of(text), null, List.of(), null, 0));
-      if (result == null || result.reply() == null || result.reply().text() == null || result.reply().text().isBlank()
+    for (String text :
+        List.of(
+            "السلام عليكم",
+            "مرحبا، ما هي طرق الدفع؟",
+            "3ayez a3raf el se3r",
+            "hello, where is my order?")) {
+      var result =
+          persona.respond(new PersonaTurn("check", List.of(text), null, List.of(), null, 0));
+      if (result == null
+          || result.reply() == null
+          || result.reply().text() == null
+          || result.reply().text().isBlank()
           || !Intents.ALL.contains(result.intent())) {
         throw new IllegalStateException("the new model gave no answer to \"" + text + "\"");
       }
@@ -377,8 +473,12 @@ public final class PersonaLearning {
 
   private static void stamp(StringBuilder sb, Path p) throws IOException {
     if (Files.exists(p)) {
-      sb.append(p.getFileName()).append(':').append(Files.size(p)).append(':')
-          .append(Files.getLastModifiedTime(p).toMillis()).append(';');
+      sb.append(p.getFileName())
+          .append(':')
+          .append(Files.size(p))
+          .append(':')
+          .append(Files.getLastModifiedTime(p).toMillis())
+          .append(';');
     } else {
       sb.append(p.getFileName()).append(":none;");
     }
@@ -386,7 +486,8 @@ public final class PersonaLearning {
 
   /** The shipped training data, with the form of each example (for the evaluation per form). */
   static List<TrainingExample> shippedExamples() {
-    try (InputStream in = PersonaLearning.class.getClassLoader().getResourceAsStream(IntentModel.DEFAULT_RESOURCE)) {
+    try (InputStream in =
+        PersonaLearning.class.getClassLoader().getResourceAsStream(IntentModel.DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + IntentModel.DEFAULT_RESOURCE);
       }
@@ -396,10 +497,13 @@ public final class PersonaLearning {
           continue;
         }
         String[] f = line.split("\t");
-        // the same rows IntentModel.parse reads: "form, intent, sentiment, handoff, text" or "intent, text"
+        // the same rows IntentModel.parse reads: "form, intent, sentiment, handoff, text" or
+        // "intent, text"
         if (f.length >= 5) {
           Language form = Language.fromTag(f[0]);
-          out.add(new TrainingExample(f[1], f[4], form == null ? f[0] : form.tag(), TrainingExample.Source.SHIPPED));
+          out.add(
+              new TrainingExample(
+                  f[1], f[4], form == null ? f[0] : form.tag(), TrainingExample.Source.SHIPPED));
         } else if (f.length == 2) {
           out.add(new TrainingExample(f[0], f[1], null, TrainingExample.Source.SHIPPED));
         }

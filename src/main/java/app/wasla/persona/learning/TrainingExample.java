@@ -1,6 +1,9 @@
 package app.wasla.persona.learning;
 
-/** One labelled message the intent model learns from: the intent, the text, its form (language tag, may be null). */
+/**
+ * One labelled message the intent model learns from: the intent, the text, its form (language tag,
+ * may be null).
+ */
 public record TrainingExample(String intent, String text, String form, Source source) {
 
   /** Where an example comes from. */

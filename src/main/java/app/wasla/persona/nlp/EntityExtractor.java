@@ -1,5 +1,7 @@
 package app.wasla.persona.nlp;
 
+import app.wasla.persona.Entities;
+import app.wasla.persona.playbook.Product;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,167 +13,252 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.wasla.persona.Entities;
-import app.wasla.persona.playbook.Product;
-
 /**
- * Finds what a customer mentions: catalogue products (by their Arabic, English and Arabizi aliases), order and
- * booking references (#12345, ORD-1234, BK-…, "رقم 12345"), money (EGP, جنيه, ج.م, الف), dates and times
- * (بكرة، النهارده، tomorrow، الساعة 5، 5pm, weekdays) and quantities (digits incl. Arabic-Indic, number words).
- * Each finding is cut out before the next is looked for, so "ايفون 15" is a product and not a quantity of 15.
+ * Finds what a customer mentions: catalogue products (by their Arabic, English and Arabizi
+ * aliases), order and booking references (#12345, ORD-1234, BK-…, "رقم 12345"), money (EGP, جنيه,
+ * ج.م, الف), dates and times (بكرة، النهارده، tomorrow، الساعة 5، 5pm, weekdays) and quantities
+ * (digits incl. Arabic-Indic, number words). Each finding is cut out before the next is looked for,
+ * so "ايفون 15" is a product and not a quantity of 15.
  */
 public final class EntityExtractor {
 
-    private record Alias(String text, Product product) {
+  private record Alias(String text, Product product) {}
+
+  private static final String B = "(?<![\\p{L}\\p{N}])";
+  private static final String E = "(?![\\p{L}\\p{N}])";
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "#\\s?(\\d{4,})|"
+              + B
+              + "((?:ord|bk|inv|ref)\\s?-?\\s?\\d{3,})"
+              + E
+              + "|"
+              + B
+              + "(?:رقم|رقمه|رقمها|رقمو|rakam|rakamo|number|no)\\s*:?\\s*(\\d{4,})"
+              + E
+              + "|"
+              + B
+              + "(?:order|الطلب|طلب|الاوردر|اوردر)\\s+(\\d{4,})"
+              + E
+              + "|"
+              + B
+              + "(\\d{5,})"
+              + E
+              + "(?!\\s*(?:جنيه|ج|egp|le|pounds?|الف|k|mah)(?![\\p{L}\\p{N}]))");
+  private static final Pattern AMOUNT =
+      Pattern.compile(
+          B
+              + "(?:(?:egp|le)\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
+              + "(k|الف|الاف|الفين|الوف|alf|alaf|aalaf)?\\s*(جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|egp|le|pounds?|geneh|gneh|genih)?)"
+              + E);
+  private static final Pattern TIME =
+      Pattern.compile(
+          B
+              + "(?:(?:الساعه|الساعة|ساعه|el sa3a|sa3a|at|around)\\s*(\\d{1,2}(?::\\d{2})?)"
+              + "(?:\\s*(?:الصبح|صباحا|بالليل|مساء|مساءا|العصر|الضهر|الظهر|am|pm|el sob7|bel leil))?"
+              + "|(\\d{1,2}(?::\\d{2})?)\\s*(?:am|pm)|الساعه\\s+(?:الواحده|الثانيه|التالته|الثالثه|الرابعه|الخامسه|السادسه|السابعه|"
+              + "التامنه|الثامنه|التاسعه|العاشره|الحاديه عشر|الحداشر|الاتناشر|الثانيه عشر)(?:\\s*(?:الصبح|صباحا|بالليل|مساء))?)"
+              + E);
+  private static final Pattern DAY =
+      Pattern.compile(
+          B
+              + "(?:بعد بكره|بكره|النهارده|امبارح|غدا|اليوم|الليله|tomorrow|today|tonight|"
+              + "yesterday|bokra|bukra|el naharda|naharda|(?:يوم\\s+)?(?:ال|لل)?(?:سبت|حد|احد|اتنين|اثنين|تلات|ثلاثاء|اربع|اربعاء|خميس|جمعه)|"
+              + "(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:yom\\s+)?el\\s+(?:sabt|7ad|etnen|talat|arba3|khamis|gom3a)|"
+              + "الاسبوع (?:الجاي|القادم|المقبل)|next week|el esboo3 el gay)"
+              + E);
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          B
+              + "(\\d{1,3})"
+              + E
+              + "(?!\\s*(?:ايام|يوم|يومين|days?|سنه|سنين|سنوات|years?|"
+              + "اسبوع|اسابيع|weeks?|ساعه|ساعات|ساعتين|hours?|وات|w|جيجا|جيجابايت|giga|gb|g|tb|شهر|شهور|months?|مرات|مره|times|%|دقيقه|دقايق|minutes?|"
+              + "ayam|youm|sana|sa3at|mah|الاف|الف|k|alf|alaf|aalaf)(?![\\p{L}\\p{N}]))");
+  private static final Map<String, Integer> NUMBER_WORDS =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry("واحد", 1),
+              Map.entry("واحده", 1),
+              Map.entry("one", 1),
+              Map.entry("wa7ed", 1),
+              Map.entry("wa7da", 1),
+              Map.entry("اتنين", 2),
+              Map.entry("اثنين", 2),
+              Map.entry("اثنان", 2),
+              Map.entry("two", 2),
+              Map.entry("etnen", 2),
+              Map.entry("itnen", 2),
+              Map.entry("تلاته", 3),
+              Map.entry("تلات", 3),
+              Map.entry("ثلاثه", 3),
+              Map.entry("ثلاث", 3),
+              Map.entry("three", 3),
+              Map.entry("talata", 3),
+              Map.entry("اربعه", 4),
+              Map.entry("four", 4),
+              Map.entry("arba3a", 4),
+              Map.entry("خمسه", 5),
+              Map.entry("five", 5),
+              Map.entry("khamsa", 5),
+              Map.entry("سته", 6),
+              Map.entry("six", 6),
+              Map.entry("sitta", 6),
+              Map.entry("سبعه", 7),
+              Map.entry("seven", 7),
+              Map.entry("sab3a", 7),
+              Map.entry("تمنيه", 8),
+              Map.entry("تمانيه", 8),
+              Map.entry("ثمانيه", 8),
+              Map.entry("eight", 8),
+              Map.entry("tamanya", 8),
+              Map.entry("تسعه", 9),
+              Map.entry("nine", 9),
+              Map.entry("tes3a", 9),
+              Map.entry("عشره", 10),
+              Map.entry("ten", 10),
+              Map.entry("3ashara", 10),
+              Map.entry("عشرين", 20),
+              Map.entry("twenty", 20),
+              Map.entry("3eshreen", 20),
+              Map.entry("تلاتين", 30),
+              Map.entry("ثلاثين", 30),
+              Map.entry("thirty", 30),
+              Map.entry("خمسين", 50),
+              Map.entry("fifty", 50),
+              Map.entry("ميه", 100),
+              Map.entry("hundred", 100)));
+  private static final Pattern NUMBER_WORD =
+      Pattern.compile(B + "(?:و|ب|ل)?(" + String.join("|", NUMBER_WORDS.keySet()) + ")" + E);
+  private static final Pattern CLITIC_BEFORE =
+      Pattern.compile("(?:^|[\\s,.?!;:])(?:وال|بال|فال|لل|ال|و|ب|ل|ف)?$");
+
+  private static final Pattern FOR_DEVICE =
+      Pattern.compile("(لل|(^|\\s)ل|(^|\\s)(for|for my|for the|lel|le|l|of my)\\s+)$");
+
+  private final List<Alias> aliases = new ArrayList<>();
+
+  public EntityExtractor(List<Product> catalogue) {
+    for (Product p : catalogue) {
+      Set<String> names = new LinkedHashSet<>();
+      names.add(ArabicNormalizer.normalize(p.nameEn()));
+      names.add(ArabicNormalizer.normalize(p.nameAr()));
+      p.aliases().forEach(a -> names.add(ArabicNormalizer.normalize(a)));
+      names.stream().filter(n -> !n.isBlank()).forEach(n -> aliases.add(new Alias(n, p)));
     }
+    aliases.sort(Comparator.comparingInt((Alias a) -> a.text().length()).reversed());
+  }
 
-    private static final String B = "(?<![\\p{L}\\p{N}])";
-    private static final String E = "(?![\\p{L}\\p{N}])";
-    private static final Pattern REFERENCE = Pattern.compile(
-            "#\\s?(\\d{4,})|" + B + "((?:ord|bk|inv|ref)\\s?-?\\s?\\d{3,})" + E
-                    + "|" + B + "(?:رقم|رقمه|رقمها|رقمو|rakam|rakamo|number|no)\\s*:?\\s*(\\d{4,})" + E
-                    + "|" + B + "(?:order|الطلب|طلب|الاوردر|اوردر)\\s+(\\d{4,})" + E
-                    + "|" + B + "(\\d{5,})" + E + "(?!\\s*(?:جنيه|ج|egp|le|pounds?|الف|k|mah)(?![\\p{L}\\p{N}]))");
-    private static final Pattern AMOUNT = Pattern.compile(B + "(?:(?:egp|le)\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
-            + "(k|الف|الاف|الفين|الوف|alf|alaf|aalaf)?\\s*(جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|egp|le|pounds?|geneh|gneh|genih)?)" + E);
-    private static final Pattern TIME = Pattern.compile(B + "(?:(?:الساعه|الساعة|ساعه|el sa3a|sa3a|at|around)\\s*(\\d{1,2}(?::\\d{2})?)"
-            + "(?:\\s*(?:الصبح|صباحا|بالليل|مساء|مساءا|العصر|الضهر|الظهر|am|pm|el sob7|bel leil))?"
-            + "|(\\d{1,2}(?::\\d{2})?)\\s*(?:am|pm)|الساعه\\s+(?:الواحده|الثانيه|التالته|الثالثه|الرابعه|الخامسه|السادسه|السابعه|"
-            + "التامنه|الثامنه|التاسعه|العاشره|الحاديه عشر|الحداشر|الاتناشر|الثانيه عشر)(?:\\s*(?:الصبح|صباحا|بالليل|مساء))?)" + E);
-    private static final Pattern DAY = Pattern.compile(B + "(?:بعد بكره|بكره|النهارده|امبارح|غدا|اليوم|الليله|tomorrow|today|tonight|"
-            + "yesterday|bokra|bukra|el naharda|naharda|(?:يوم\\s+)?(?:ال|لل)?(?:سبت|حد|احد|اتنين|اثنين|تلات|ثلاثاء|اربع|اربعاء|خميس|جمعه)|"
-            + "(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:yom\\s+)?el\\s+(?:sabt|7ad|etnen|talat|arba3|khamis|gom3a)|"
-            + "الاسبوع (?:الجاي|القادم|المقبل)|next week|el esboo3 el gay)" + E);
-    private static final Pattern NUMBER = Pattern.compile(B + "(\\d{1,3})" + E + "(?!\\s*(?:ايام|يوم|يومين|days?|سنه|سنين|سنوات|years?|"
-            + "اسبوع|اسابيع|weeks?|ساعه|ساعات|ساعتين|hours?|وات|w|جيجا|جيجابايت|giga|gb|g|tb|شهر|شهور|months?|مرات|مره|times|%|دقيقه|دقايق|minutes?|"
-            + "ayam|youm|sana|sa3at|mah|الاف|الف|k|alf|alaf|aalaf)(?![\\p{L}\\p{N}]))");
-    private static final Map<String, Integer> NUMBER_WORDS = new TreeMap<>(Map.ofEntries(
-            Map.entry("واحد", 1), Map.entry("واحده", 1), Map.entry("one", 1), Map.entry("wa7ed", 1), Map.entry("wa7da", 1),
-            Map.entry("اتنين", 2), Map.entry("اثنين", 2), Map.entry("اثنان", 2), Map.entry("two", 2), Map.entry("etnen", 2), Map.entry("itnen", 2),
-            Map.entry("تلاته", 3), Map.entry("تلات", 3), Map.entry("ثلاثه", 3), Map.entry("ثلاث", 3), Map.entry("three", 3), Map.entry("talata", 3),
-            Map.entry("اربعه", 4), Map.entry("four", 4), Map.entry("arba3a", 4), Map.entry("خمسه", 5), Map.entry("five", 5), Map.entry("khamsa", 5),
-            Map.entry("سته", 6), Map.entry("six", 6), Map.entry("sitta", 6), Map.entry("سبعه", 7), Map.entry("seven", 7), Map.entry("sab3a", 7),
-            Map.entry("تمنيه", 8), Map.entry("تمانيه", 8), Map.entry("ثمانيه", 8), Map.entry("eight", 8), Map.entry("tamanya", 8),
-            Map.entry("تسعه", 9), Map.entry("nine", 9), Map.entry("tes3a", 9), Map.entry("عشره", 10), Map.entry("ten", 10), Map.entry("3ashara", 10),
-            Map.entry("عشرين", 20), Map.entry("twenty", 20), Map.entry("3eshreen", 20), Map.entry("تلاتين", 30), Map.entry("ثلاثين", 30),
-            Map.entry("thirty", 30), Map.entry("خمسين", 50), Map.entry("fifty", 50), Map.entry("ميه", 100), Map.entry("hundred", 100)));
-    private static final Pattern NUMBER_WORD = Pattern.compile(B + "(?:و|ب|ل)?(" + String.join("|", NUMBER_WORDS.keySet()) + ")" + E);
-    private static final Pattern CLITIC_BEFORE = Pattern.compile("(?:^|[\\s,.?!;:])(?:وال|بال|فال|لل|ال|و|ب|ل|ف)?$");
-
-    private static final Pattern FOR_DEVICE = Pattern.compile("(لل|(^|\\s)ل|(^|\\s)(for|for my|for the|lel|le|l|of my)\\s+)$");
-
-    private final List<Alias> aliases = new ArrayList<>();
-
-    public EntityExtractor(List<Product> catalogue) {
-        for (Product p : catalogue) {
-            Set<String> names = new LinkedHashSet<>();
-            names.add(ArabicNormalizer.normalize(p.nameEn()));
-            names.add(ArabicNormalizer.normalize(p.nameAr()));
-            p.aliases().forEach(a -> names.add(ArabicNormalizer.normalize(a)));
-            names.stream().filter(n -> !n.isBlank()).forEach(n -> aliases.add(new Alias(n, p)));
+  /** The entities of a text, and the catalogue products behind the product names. */
+  public Found extract(TextView text) {
+    StringBuilder s = new StringBuilder(" " + text.normalized() + " ");
+    String reference = null;
+    Matcher m = REFERENCE.matcher(s);
+    if (m.find()) {
+      for (int g = 1; g <= m.groupCount(); g++) {
+        if (m.group(g) != null) {
+          reference = m.group(g).replaceAll("\\s", "").toUpperCase();
+          if (g == 1) {
+            reference = "#" + reference;
+          }
+          break;
         }
-        aliases.sort(Comparator.comparingInt((Alias a) -> a.text().length()).reversed());
+      }
+      blank(s, m.start(), m.end());
     }
-
-    /** The entities of a text, and the catalogue products behind the product names. */
-    public Found extract(TextView text) {
-        StringBuilder s = new StringBuilder(" " + text.normalized() + " ");
-        String reference = null;
-        Matcher m = REFERENCE.matcher(s);
-        if (m.find()) {
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) != null) {
-                    reference = m.group(g).replaceAll("\\s", "").toUpperCase();
-                    if (g == 1) {
-                        reference = "#" + reference;
-                    }
-                    break;
-                }
+    List<Product> products = new ArrayList<>();
+    List<Product> devices = new ArrayList<>();
+    for (Alias a : aliases) {
+      int from = 0;
+      int idx;
+      while ((idx = s.indexOf(a.text(), from)) >= 0) {
+        int end = idx + a.text().length();
+        boolean leftOk = CLITIC_BEFORE.matcher(s.substring(Math.max(0, idx - 4), idx)).find();
+        boolean rightOk = end >= s.length() || !Character.isLetterOrDigit(s.charAt(end));
+        if (leftOk && rightOk) {
+          if (!products.contains(a.product())) {
+            products.add(a.product());
+            String before = s.substring(Math.max(0, idx - 8), idx);
+            if (FOR_DEVICE.matcher(before).find()) {
+              devices.add(a.product()); // "a case for my iPhone 15": the phone is not bought
             }
-            blank(s, m.start(), m.end());
+          }
+          blank(s, idx, end);
         }
-        List<Product> products = new ArrayList<>();
-        List<Product> devices = new ArrayList<>();
-        for (Alias a : aliases) {
-            int from = 0;
-            int idx;
-            while ((idx = s.indexOf(a.text(), from)) >= 0) {
-                int end = idx + a.text().length();
-                boolean leftOk = CLITIC_BEFORE.matcher(s.substring(Math.max(0, idx - 4), idx)).find();
-                boolean rightOk = end >= s.length() || !Character.isLetterOrDigit(s.charAt(end));
-                if (leftOk && rightOk) {
-                    if (!products.contains(a.product())) {
-                        products.add(a.product());
-                        String before = s.substring(Math.max(0, idx - 8), idx);
-                        if (FOR_DEVICE.matcher(before).find()) {
-                            devices.add(a.product()); // "a case for my iPhone 15": the phone is not bought
-                        }
-                    }
-                    blank(s, idx, end);
-                }
-                from = end;
-            }
-        }
-        List<int[]> dateSpans = new ArrayList<>();
-        TreeMap<Integer, String> dateParts = new TreeMap<>();
-        for (Pattern p : List.of(TIME, DAY)) {
-            Matcher dm = p.matcher(s);
-            while (dm.find()) {
-                dateParts.put(dm.start(), dm.group().strip());
-                dateSpans.add(new int[] {dm.start(), dm.end()});
-            }
-            dateSpans.forEach(span -> blank(s, span[0], span[1]));
-        }
-        String dateTime = dateParts.isEmpty() ? null : String.join(" ", dateParts.values());
-        BigDecimal amount = null;
-        Matcher am = AMOUNT.matcher(s);
-        while (am.find()) {
-            String number = am.group(1) != null ? am.group(1) : am.group(2);
-            boolean currency = am.group(1) != null || am.group(4) != null;
-            boolean thousands = am.group(3) != null;
-            if (number != null && (currency || thousands)) {
-                BigDecimal v = new BigDecimal(number.replace(",", ""));
-                amount = thousands ? v.multiply(BigDecimal.valueOf(1000)) : v;
-                blank(s, am.start(), am.end());
-                break;
-            }
-        }
-        Integer quantity = null;
-        Matcher nm = NUMBER.matcher(s);
-        if (nm.find()) {
-            int q = Integer.parseInt(nm.group(1));
-            quantity = q > 0 ? q : null;
-        } else {
-            Matcher wm = NUMBER_WORD.matcher(s);
-            if (wm.find()) {
-                quantity = NUMBER_WORDS.get(wm.group(1));
-            }
-        }
-        List<String> names = products.stream().map(Product::nameEn).toList();
-        List<Product> bought = products.stream().filter(p -> !devices.contains(p)).toList();
-        return new Found(new Entities(names, quantity, dateTime, reference, amount), bought.isEmpty() ? List.copyOf(products) : bought);
+        from = end;
+      }
     }
-
-    /** The entities, and the catalogue products they name that would be bought (not "for my iPhone"). */
-    public record Found(Entities entities, List<Product> products) {
-
-        /** The value of an order: the amount named, else the products' prices times the quantity; null if unknown. */
-        public BigDecimal orderValue() {
-            if (entities.amount() != null) {
-                return entities.amount();
-            }
-            if (products.isEmpty()) {
-                return null;
-            }
-            BigDecimal sum = products.stream().map(Product::priceEgp).filter(java.util.Objects::nonNull)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            return sum.multiply(BigDecimal.valueOf(entities.quantity() == null ? 1 : entities.quantity()));
-        }
+    List<int[]> dateSpans = new ArrayList<>();
+    TreeMap<Integer, String> dateParts = new TreeMap<>();
+    for (Pattern p : List.of(TIME, DAY)) {
+      Matcher dm = p.matcher(s);
+      while (dm.find()) {
+        dateParts.put(dm.start(), dm.group().strip());
+        dateSpans.add(new int[] {dm.start(), dm.end()});
+      }
+      dateSpans.forEach(span -> blank(s, span[0], span[1]));
     }
-
-    private static void blank(StringBuilder s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            s.setCharAt(i, ' ');
-        }
+    String dateTime = dateParts.isEmpty() ? null : String.join(" ", dateParts.values());
+    BigDecimal amount = null;
+    Matcher am = AMOUNT.matcher(s);
+    while (am.find()) {
+      String number = am.group(1) != null ? am.group(1) : am.group(2);
+      boolean currency = am.group(1) != null || am.group(4) != null;
+      boolean thousands = am.group(3) != null;
+      if (number != null && (currency || thousands)) {
+        BigDecimal v = new BigDecimal(number.replace(",", ""));
+        amount = thousands ? v.multiply(BigDecimal.valueOf(1000)) : v;
+        blank(s, am.start(), am.end());
+        break;
+      }
     }
+    Integer quantity = null;
+    Matcher nm = NUMBER.matcher(s);
+    if (nm.find()) {
+      int q = Integer.parseInt(nm.group(1));
+      quantity = q > 0 ? q : null;
+    } else {
+      Matcher wm = NUMBER_WORD.matcher(s);
+      if (wm.find()) {
+        quantity = NUMBER_WORDS.get(wm.group(1));
+      }
+    }
+    List<String> names = products.stream().map(Product::nameEn).toList();
+    List<Product> bought = products.stream().filter(p -> !devices.contains(p)).toList();
+    return new Found(
+        new Entities(names, quantity, dateTime, reference, amount),
+        bought.isEmpty() ? List.copyOf(products) : bought);
+  }
+
+  /**
+   * The entities, and the catalogue products they name that would be bought (not "for my iPhone").
+   */
+  public record Found(Entities entities, List<Product> products) {
+
+    /**
+     * The value of an order: the amount named, else the products' prices times the quantity; null
+     * if unknown.
+     */
+    public BigDecimal orderValue() {
+      if (entities.amount() != null) {
+        return entities.amount();
+      }
+      if (products.isEmpty()) {
+        return null;
+      }
+      BigDecimal sum =
+          products.stream()
+              .map(Product::priceEgp)
+              .filter(java.util.Objects::nonNull)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      return sum.multiply(
+          BigDecimal.valueOf(entities.quantity() == null ? 1 : entities.quantity()));
+    }
+  }
+
+  private static void blank(StringBuilder s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      s.setCharAt(i, ' ');
+    }
+  }
 }

@@ -1,131 +1,236 @@
 package app.wasla.persona.nlp;
 
+import app.wasla.persona.Intents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import app.wasla.persona.Intents;
-
 /**
- * The intent of a text: weighted keyword patterns per intent (persona/lexicon/intents.tsv, in Egyptian, MSA,
- * Arabizi and English) blended with the naive Bayes model. Confidence is the blended share of the winner.
+ * The intent of a text: weighted keyword patterns per intent (persona/lexicon/intents.tsv, in
+ * Egyptian, MSA, Arabizi and English) blended with the naive Bayes model. Confidence is the blended
+ * share of the winner.
  */
 public final class IntentClassifier {
 
-    /** The intent, its confidence 0..1, and all blended scores. */
-    public record Classification(String intent, double confidence, Map<String, Double> scores) {
+  /** The intent, its confidence 0..1, and all blended scores. */
+  public record Classification(String intent, double confidence, Map<String, Double> scores) {}
+
+  private record Rule(String intent, double weight, String pattern) {}
+
+  /**
+   * Words that name a booking the customer already has ("ميعادي", "الحجز اللي عندي", "my booking is
+   * on thursday", "3andy me3ad"): a message about it moves or cancels it, it books nothing new.
+   */
+  private static final List<String> EXISTING_BOOKING =
+      List.of(
+          "ميعادي$",
+          "موعدي$",
+          "معادي$",
+          "حجزي$",
+          "ميعادنا$",
+          "الحجز اللي عندي",
+          "الميعاد اللي عندي",
+          "الحجز بتاعي",
+          "الميعاد بتاعي",
+          "المعاد بتاعي",
+          "الحجز بتاع",
+          "الميعاد بتاع",
+          "عندي ميعاد",
+          "عندي موعد",
+          "عندي حجز",
+          "عندي معاد",
+          "حجزت",
+          "حجزنا",
+          "الحجز المسجل",
+          "حجز الغد",
+          "حجز بكره",
+          "حجزا يوم",
+          "حجزت موعدا",
+          "لدي موعد",
+          "لدي حجز",
+          "موعدي المحدد",
+          "my booking",
+          "my appointment",
+          "my slot",
+          "my reservation",
+          "i booked",
+          "i have an appointment",
+          "i have a booking",
+          "i have a slot",
+          "i have an 1",
+          "i have a 1",
+          "booking is on",
+          "appointment is on",
+          "tomorrow's booking",
+          "tomorrow's appointment",
+          "tomorrow's slot",
+          "me3ady$",
+          "ma3ady$",
+          "7agzy$",
+          "hagzy$",
+          "el 7agz bta3y",
+          "el me3ad bta3y",
+          "el ma3ad bta3y",
+          "el 7agz elly 3andy",
+          "el me3ad elly 3andy",
+          "3andy me3ad",
+          "3andy 7agz",
+          "3andy ma3ad",
+          "7agazt",
+          "hagazt",
+          "el 7agz bta3");
+
+  /**
+   * Words of a booking called off: an existing booking with one of these is cancelled, else it is
+   * moved.
+   */
+  private static final List<String> CALLED_OFF =
+      List.of(
+          "ملغي",
+          "ملغى",
+          "مش محتاج",
+          "مش محتاجين",
+          "لم تعد",
+          "لم اعد",
+          "شطب",
+          "شيلي اسمي",
+          "شيل اسمي",
+          "مش هاجي",
+          "مش هقدر اجي",
+          "لن احضر",
+          "malghy",
+          "msh me7tag",
+          "msh me7tageen",
+          "shely esmy",
+          "msh hagy",
+          "no need",
+          "cancelled",
+          "canceled",
+          "take my name off",
+          "won't come",
+          "wont come",
+          "not coming",
+          "no longer",
+          "don't need",
+          "dont need",
+          "لم يعد",
+          "مش عايز الميعاد",
+          "مش عايز الحجز",
+          "msh 3ayez el me3ad",
+          "msh 3ayez el 7agz");
+
+  private static final List<String> ORDER_WORDS =
+      List.of(
+          "طلبي$",
+          "الطلب$",
+          "طلب$",
+          "الاوردر",
+          "اوردر",
+          "order",
+          "orders$",
+          "talaby$",
+          "el talab$");
+
+  private static final List<String> REPAIR_OBJECTS =
+      List.of("شاشه", "بطاريه", "screen", "battery", "shasha", "shashet", "batarya");
+
+  private final List<Rule> rules = new ArrayList<>();
+  private final IntentModel model;
+  private final double lexiconWeight;
+
+  public IntentClassifier(IntentModel model, double lexiconWeight) {
+    this.model = model;
+    this.lexiconWeight = lexiconWeight;
+    for (String[] row : Lexicons.rows("persona/lexicon/intents.tsv")) {
+      rules.add(new Rule(row[0], Double.parseDouble(row[1]), Lexicons.pattern(row[2])));
     }
+  }
 
-    private record Rule(String intent, double weight, String pattern) {
+  public static IntentClassifier createDefault() {
+    return trainedOn(IntentModel.load(IntentModel.DEFAULT_RESOURCE));
+  }
+
+  /**
+   * The default classifier with its model trained on {@code examples} instead of the shipped
+   * utterances alone.
+   */
+  public static IntentClassifier trainedOn(List<IntentModel.Example> examples) {
+    return new IntentClassifier(IntentModel.trainedOn(Intents.ALL, examples), 2.0);
+  }
+
+  /** The raw lexicon score per intent. */
+  public Map<String, Double> lexiconScores(TextView text) {
+    Map<String, Double> r = new HashMap<>();
+    for (Rule rule : rules) {
+      if (text.matches(rule.pattern())) {
+        r.merge(rule.intent(), rule.weight(), Double::sum);
+      }
     }
-
-    /**
-     * Words that name a booking the customer already has ("ميعادي", "الحجز اللي عندي", "my booking is on thursday",
-     * "3andy me3ad"): a message about it moves or cancels it, it books nothing new.
-     */
-    private static final List<String> EXISTING_BOOKING = List.of("ميعادي$", "موعدي$", "معادي$", "حجزي$", "ميعادنا$",
-            "الحجز اللي عندي", "الميعاد اللي عندي", "الحجز بتاعي", "الميعاد بتاعي", "المعاد بتاعي", "الحجز بتاع", "الميعاد بتاع",
-            "عندي ميعاد", "عندي موعد", "عندي حجز", "عندي معاد", "حجزت", "حجزنا", "الحجز المسجل", "حجز الغد", "حجز بكره",
-            "حجزا يوم", "حجزت موعدا", "لدي موعد", "لدي حجز", "موعدي المحدد",
-            "my booking", "my appointment", "my slot", "my reservation", "i booked", "i have an appointment", "i have a booking",
-            "i have a slot", "i have an 1", "i have a 1", "booking is on", "appointment is on", "tomorrow's booking", "tomorrow's appointment", "tomorrow's slot",
-            "me3ady$", "ma3ady$", "7agzy$", "hagzy$", "el 7agz bta3y", "el me3ad bta3y", "el ma3ad bta3y", "el 7agz elly 3andy",
-            "el me3ad elly 3andy", "3andy me3ad", "3andy 7agz", "3andy ma3ad", "7agazt", "hagazt", "el 7agz bta3");
-    /** Words of a booking called off: an existing booking with one of these is cancelled, else it is moved. */
-    private static final List<String> CALLED_OFF = List.of("ملغي", "ملغى", "مش محتاج", "مش محتاجين", "لم تعد", "لم اعد", "شطب", "شيلي اسمي",
-            "شيل اسمي", "مش هاجي", "مش هقدر اجي", "لن احضر", "malghy", "msh me7tag", "msh me7tageen", "shely esmy", "msh hagy",
-            "no need", "cancelled", "canceled", "take my name off", "won't come", "wont come", "not coming", "no longer",
-            "don't need", "dont need", "لم يعد", "مش عايز الميعاد", "مش عايز الحجز", "msh 3ayez el me3ad", "msh 3ayez el 7agz");
-
-    private static final List<String> ORDER_WORDS = List.of("طلبي$", "الطلب$", "طلب$", "الاوردر", "اوردر", "order", "orders$", "talaby$", "el talab$");
-
-    private static final List<String> REPAIR_OBJECTS = List.of("شاشه", "بطاريه", "screen", "battery", "shasha", "shashet", "batarya");
-
-    private final List<Rule> rules = new ArrayList<>();
-    private final IntentModel model;
-    private final double lexiconWeight;
-
-    public IntentClassifier(IntentModel model, double lexiconWeight) {
-        this.model = model;
-        this.lexiconWeight = lexiconWeight;
-        for (String[] row : Lexicons.rows("persona/lexicon/intents.tsv")) {
-            rules.add(new Rule(row[0], Double.parseDouble(row[1]), Lexicons.pattern(row[2])));
-        }
+    // "change / cancel" only mean a booking change when they are about the booking, not "change my
+    // screen"
+    double booking = r.getOrDefault(Intents.BOOKING_NEW, 0.0);
+    boolean repairObject = REPAIR_OBJECTS.stream().anyMatch(text::matches);
+    if (booking > 0 && r.containsKey(Intents.BOOKING_CHANGE) && !repairObject) {
+      r.merge(Intents.BOOKING_CHANGE, booking, Double::sum);
+      r.remove(Intents.BOOKING_NEW); // "move my appointment" names an appointment but books none
     }
-
-    public static IntentClassifier createDefault() {
-        return trainedOn(IntentModel.load(IntentModel.DEFAULT_RESOURCE));
+    if (r.containsKey(Intents.BOOKING_CANCEL)) {
+      r.merge(Intents.BOOKING_CANCEL, booking, Double::sum);
+      r.remove(Intents.BOOKING_NEW);
     }
-
-    /** The default classifier with its model trained on {@code examples} instead of the shipped utterances alone. */
-    public static IntentClassifier trainedOn(List<IntentModel.Example> examples) {
-        return new IntentClassifier(IntentModel.trainedOn(Intents.ALL, examples), 2.0);
+    if (r.containsKey(Intents.BOOKING_CANCEL)
+        && !r.containsKey(Intents.BOOKING_NEW)
+        && booking == 0
+        && ORDER_WORDS.stream().anyMatch(text::matches)) {
+      r.remove(Intents.BOOKING_CANCEL); // "my order got cancelled" names an order, no booking
     }
-
-    /** The raw lexicon score per intent. */
-    public Map<String, Double> lexiconScores(TextView text) {
-        Map<String, Double> r = new HashMap<>();
-        for (Rule rule : rules) {
-            if (text.matches(rule.pattern())) {
-                r.merge(rule.intent(), rule.weight(), Double::sum);
-            }
-        }
-        // "change / cancel" only mean a booking change when they are about the booking, not "change my screen"
-        double booking = r.getOrDefault(Intents.BOOKING_NEW, 0.0);
-        boolean repairObject = REPAIR_OBJECTS.stream().anyMatch(text::matches);
-        if (booking > 0 && r.containsKey(Intents.BOOKING_CHANGE) && !repairObject) {
-            r.merge(Intents.BOOKING_CHANGE, booking, Double::sum);
-            r.remove(Intents.BOOKING_NEW); // "move my appointment" names an appointment but books none
-        }
-        if (r.containsKey(Intents.BOOKING_CANCEL)) {
-            r.merge(Intents.BOOKING_CANCEL, booking, Double::sum);
-            r.remove(Intents.BOOKING_NEW);
-        }
-        if (r.containsKey(Intents.BOOKING_CANCEL) && !r.containsKey(Intents.BOOKING_NEW) && booking == 0
-                && ORDER_WORDS.stream().anyMatch(text::matches)) {
-            r.remove(Intents.BOOKING_CANCEL); // "my order got cancelled" names an order, no booking
-        }
-        boolean calledOff = CALLED_OFF.stream().anyMatch(text::matches);
-        if (r.containsKey(Intents.BOOKING_NEW) && (calledOff || EXISTING_BOOKING.stream().anyMatch(text::matches))) {
-            String to = calledOff ? Intents.BOOKING_CANCEL : Intents.BOOKING_CHANGE;
-            r.merge(to, r.remove(Intents.BOOKING_NEW) + 1.0, Double::sum); // the booking named is one already made
-        }
-        return r;
+    boolean calledOff = CALLED_OFF.stream().anyMatch(text::matches);
+    if (r.containsKey(Intents.BOOKING_NEW)
+        && (calledOff || EXISTING_BOOKING.stream().anyMatch(text::matches))) {
+      String to = calledOff ? Intents.BOOKING_CANCEL : Intents.BOOKING_CHANGE;
+      r.merge(
+          to,
+          r.remove(Intents.BOOKING_NEW) + 1.0,
+          Double::sum); // the booking named is one already made
     }
+    return r;
+  }
 
-    /**
-     * The text without the words that this intent's patterns match ("السلام عليكم الايفون بكام" without its greeting
-     * is "الايفون بكام"), so that what else the customer wrote can be read on its own.
-     */
-    public TextView without(TextView text, String intent) {
-        return text.without(rules.stream().filter(r -> r.intent().equals(intent)).map(Rule::pattern).toList());
-    }
+  /**
+   * The text without the words that this intent's patterns match ("السلام عليكم الايفون بكام"
+   * without its greeting is "الايفون بكام"), so that what else the customer wrote can be read on
+   * its own.
+   */
+  public TextView without(TextView text, String intent) {
+    return text.without(
+        rules.stream().filter(r -> r.intent().equals(intent)).map(Rule::pattern).toList());
+  }
 
-    public Classification classify(TextView text) {
-        List<String> intents = model.intents();
-        double[] nb = model.posteriors(text);
-        Map<String, Double> lex = lexiconScores(text);
-        double lexTotal = lex.values().stream().mapToDouble(Double::doubleValue).sum();
-        Map<String, Double> scores = new HashMap<>();
-        double sum = 0;
-        String best = Intents.OTHER;
-        double bestScore = -1;
-        for (int c = 0; c < intents.size(); c++) {
-            String intent = intents.get(c);
-            double l = lexTotal == 0 ? 0 : lex.getOrDefault(intent, 0.0) / (lexTotal + 1.0);
-            double s = nb[c] + lexiconWeight * l;
-            scores.put(intent, s);
-            sum += s;
-            if (s > bestScore) {
-                bestScore = s;
-                best = intent;
-            }
-        }
-        if (text.tokens().isEmpty()) {
-            return new Classification(Intents.OTHER, 0.2, scores);
-        }
-        double confidence = sum == 0 ? 0 : bestScore / sum;
-        return new Classification(best, Math.round(confidence * 1000) / 1000.0, scores);
+  public Classification classify(TextView text) {
+    List<String> intents = model.intents();
+    double[] nb = model.posteriors(text);
+    Map<String, Double> lex = lexiconScores(text);
+    double lexTotal = lex.values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<String, Double> scores = new HashMap<>();
+    double sum = 0;
+    String best = Intents.OTHER;
+    double bestScore = -1;
+    for (int c = 0; c < intents.size(); c++) {
+      String intent = intents.get(c);
+      double l = lexTotal == 0 ? 0 : lex.getOrDefault(intent, 0.0) / (lexTotal + 1.0);
+      double s = nb[c] + lexiconWeight * l;
+      scores.put(intent, s);
+      sum += s;
+      if (s > bestScore) {
+        bestScore = s;
+        best = intent;
+      }
     }
+    if (text.tokens().isEmpty()) {
+      return new Classification(Intents.OTHER, 0.2, scores);
+    }
+    double confidence = sum == 0 ? 0 : bestScore / sum;
+    return new Classification(best, Math.round(confidence * 1000) / 1000.0, scores);
+  }
 }

@@ -1,162 +1,185 @@
 package app.wasla.persona.nlp;
 
+import app.wasla.persona.Sentiment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import app.wasla.persona.Sentiment;
-
 /**
- * Lexicon sentiment (persona/lexicon/sentiment.tsv: Egyptian, MSA, Arabizi, English and emoji) with negation
- * ("مش شغال", "not good", "msh kwayes": the sign flips, damped) and intensifiers ("جدا", "اوي", "very", "awy").
- * The score is tanh(sum / 2.5), so one strong word lands near ±0.66 and stacked ones approach ±1.
+ * Lexicon sentiment (persona/lexicon/sentiment.tsv: Egyptian, MSA, Arabizi, English and emoji) with
+ * negation ("مش شغال", "not good", "msh kwayes": the sign flips, damped) and intensifiers ("جدا",
+ * "اوي", "very", "awy"). The score is tanh(sum / 2.5), so one strong word lands near ±0.66 and
+ * stacked ones approach ±1.
  */
 public final class SentimentAnalyzer {
 
-    /** A scored term; a defect ("broken", "مكسور") names what is wrong with a thing, not how the customer feels. */
-    private record Term(String pattern, double score, boolean defect) {
-        Term(String pattern, double score) {
-            this(pattern, score, false);
-        }
+  /**
+   * A scored term; a defect ("broken", "مكسور") names what is wrong with a thing, not how the
+   * customer feels.
+   */
+  private record Term(String pattern, double score, boolean defect) {
+    Term(String pattern, double score) {
+      this(pattern, score, false);
     }
+  }
 
-    /** Endings a Latin term may take and still be the same word: "hate" matches "hated", not "hatewsal". */
-    private static final java.util.regex.Pattern LATIN_ENDING = java.util.regex.Pattern.compile(
-            "|s|es|d|ed|ing|ly|n|ful|a|ah|een|en|in|o|ha|y|ak|ek|ko|na");
+  /**
+   * Endings a Latin term may take and still be the same word: "hate" matches "hated", not
+   * "hatewsal".
+   */
+  private static final java.util.regex.Pattern LATIN_ENDING =
+      java.util.regex.Pattern.compile("|s|es|d|ed|ing|ly|n|ful|a|ah|een|en|in|o|ha|y|ak|ek|ko|na");
 
-    private final List<Term> words = new ArrayList<>();
-    private final List<Term> phrases = new ArrayList<>();
-    private final Map<String, Double> emoji = new HashMap<>();
-    private final List<String> negators = new ArrayList<>();
-    private final List<Term> intensifiers = new ArrayList<>();
-    /** Words of a let-down (waiting, a delay, a thing forgotten, "again"): praise beside one is sarcasm. */
-    private final List<String> letdowns = new ArrayList<>();
+  private final List<Term> words = new ArrayList<>();
+  private final List<Term> phrases = new ArrayList<>();
+  private final Map<String, Double> emoji = new HashMap<>();
+  private final List<String> negators = new ArrayList<>();
+  private final List<Term> intensifiers = new ArrayList<>();
 
-    public SentimentAnalyzer() {
-        for (String[] row : Lexicons.rows("persona/lexicon/sentiment.tsv")) {
-            if (row[0].equals("NEG")) {
-                negators.add(Lexicons.pattern(row[1]));
-            } else if (row[0].equals("LETDOWN")) {
-                letdowns.add(Lexicons.pattern(row[1]));
-            } else if (row[0].equals("INT")) {
-                intensifiers.add(new Term(Lexicons.pattern(row[1]), Double.parseDouble(row[2])));
-            } else if (!row[0].isEmpty() && !Character.isLetterOrDigit(row[0].codePointAt(0))) {
-                emoji.put(row[0], Double.parseDouble(row[1]));
-            } else {
-                Term t = new Term(Lexicons.pattern(row[0]), Double.parseDouble(row[1]), row.length > 2 && row[2].strip().equals("defect"));
-                (t.pattern().contains(" ") ? phrases : words).add(t);
-            }
-        }
+  /**
+   * Words of a let-down (waiting, a delay, a thing forgotten, "again"): praise beside one is
+   * sarcasm.
+   */
+  private final List<String> letdowns = new ArrayList<>();
+
+  public SentimentAnalyzer() {
+    for (String[] row : Lexicons.rows("persona/lexicon/sentiment.tsv")) {
+      if (row[0].equals("NEG")) {
+        negators.add(Lexicons.pattern(row[1]));
+      } else if (row[0].equals("LETDOWN")) {
+        letdowns.add(Lexicons.pattern(row[1]));
+      } else if (row[0].equals("INT")) {
+        intensifiers.add(new Term(Lexicons.pattern(row[1]), Double.parseDouble(row[2])));
+      } else if (!row[0].isEmpty() && !Character.isLetterOrDigit(row[0].codePointAt(0))) {
+        emoji.put(row[0], Double.parseDouble(row[1]));
+      } else {
+        Term t =
+            new Term(
+                Lexicons.pattern(row[0]),
+                Double.parseDouble(row[1]),
+                row.length > 2 && row[2].strip().equals("defect"));
+        (t.pattern().contains(" ") ? phrases : words).add(t);
+      }
     }
+  }
 
-    public Sentiment analyze(TextView text) {
-        return analyze(text, true);
-    }
+  public Sentiment analyze(TextView text) {
+    return analyze(text, true);
+  }
 
-    /**
-     * The sentiment, counting defect words or not: a repair booking or a repair question names the fault it is about
-     * ("my cracked screen"), which says nothing about the customer's mood.
-     */
-    public Sentiment analyze(TextView text, boolean countDefects) {
-        List<String> tokens = text.tokens();
-        List<String> stems = text.stems();
-        double sum = 0;
-        double praise = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (isNegator(tokens.get(i)) || intensity(tokens.get(i)) > 0) {
-                continue;
-            }
-            double s = 0;
-            for (Term t : words) {
-                if (matches(tokens.get(i), stems.get(i), t.pattern())) {
-                    s = t.defect() && !countDefects ? 0 : t.score();
-                    break;
-                }
-            }
-            if (s == 0) {
-                continue;
-            }
-            double m = modify(tokens, i, s);
-            sum += m;
-            praise += Math.max(0, m);
+  /**
+   * The sentiment, counting defect words or not: a repair booking or a repair question names the
+   * fault it is about ("my cracked screen"), which says nothing about the customer's mood.
+   */
+  public Sentiment analyze(TextView text, boolean countDefects) {
+    List<String> tokens = text.tokens();
+    List<String> stems = text.stems();
+    double sum = 0;
+    double praise = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (isNegator(tokens.get(i)) || intensity(tokens.get(i)) > 0) {
+        continue;
+      }
+      double s = 0;
+      for (Term t : words) {
+        if (matches(tokens.get(i), stems.get(i), t.pattern())) {
+          s = t.defect() && !countDefects ? 0 : t.score();
+          break;
         }
-        for (Term t : phrases) {
-            if (text.matches(t.pattern())) {
-                sum += t.score();
-            }
-        }
-        String raw = text.raw();
-        for (Map.Entry<String, Double> e : emoji.entrySet()) {
-            int from = 0;
-            int idx;
-            while ((idx = raw.indexOf(e.getKey(), from)) >= 0) {
-                sum += e.getValue();
-                praise += Math.max(0, e.getValue());
-                from = idx + e.getKey().length();
-            }
-        }
-        if (praise > 0 && letdowns.stream().anyMatch(text::matches)) {
-            // "thanks so much 👏 a week waiting for my order", "fantastic service, another week waiting": the praise
-            // beside a let-down is ironic, so it counts against the customer's mood instead of for it
-            sum = sum - 2 * praise - 1;
-        }
-        if (raw.contains("!!")) {
-            sum *= 1.2;
-        }
-        return Sentiment.ofScore(Math.tanh(sum / 2.5));
+      }
+      if (s == 0) {
+        continue;
+      }
+      double m = modify(tokens, i, s);
+      sum += m;
+      praise += Math.max(0, m);
     }
+    for (Term t : phrases) {
+      if (text.matches(t.pattern())) {
+        sum += t.score();
+      }
+    }
+    String raw = text.raw();
+    for (Map.Entry<String, Double> e : emoji.entrySet()) {
+      int from = 0;
+      int idx;
+      while ((idx = raw.indexOf(e.getKey(), from)) >= 0) {
+        sum += e.getValue();
+        praise += Math.max(0, e.getValue());
+        from = idx + e.getKey().length();
+      }
+    }
+    if (praise > 0 && letdowns.stream().anyMatch(text::matches)) {
+      // "thanks so much 👏 a week waiting for my order", "fantastic service, another week waiting":
+      // the praise
+      // beside a let-down is ironic, so it counts against the customer's mood instead of for it
+      sum = sum - 2 * praise - 1;
+    }
+    if (raw.contains("!!")) {
+      sum *= 1.2;
+    }
+    return Sentiment.ofScore(Math.tanh(sum / 2.5));
+  }
 
-    private double modify(List<String> tokens, int i, double s) {
-        double out = s;
-        for (int j = Math.max(0, i - 2); j < i; j++) {
-            if (isNegator(tokens.get(j))) {
-                out = -0.7 * out;
-                break;
-            }
-        }
-        for (int j = Math.max(0, i - 1); j <= Math.min(tokens.size() - 1, i + 2); j++) {
-            double f = intensity(tokens.get(j));
-            if (j != i && f > 0) {
-                out *= f;
-                break;
-            }
-        }
-        return out;
+  private double modify(List<String> tokens, int i, double s) {
+    double out = s;
+    for (int j = Math.max(0, i - 2); j < i; j++) {
+      if (isNegator(tokens.get(j))) {
+        out = -0.7 * out;
+        break;
+      }
     }
+    for (int j = Math.max(0, i - 1); j <= Math.min(tokens.size() - 1, i + 2); j++) {
+      double f = intensity(tokens.get(j));
+      if (j != i && f > 0) {
+        out *= f;
+        break;
+      }
+    }
+    return out;
+  }
 
-    private boolean isNegator(String token) {
-        for (String n : negators) {
-            if (TextView.wordMatches(token, n.endsWith("$") ? n.substring(0, n.length() - 1) : n, n.endsWith("$") || true)) {
-                return true;
-            }
-        }
-        return false;
+  private boolean isNegator(String token) {
+    for (String n : negators) {
+      if (TextView.wordMatches(
+          token, n.endsWith("$") ? n.substring(0, n.length() - 1) : n, n.endsWith("$") || true)) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    private double intensity(String token) {
-        for (Term t : intensifiers) {
-            String p = t.pattern();
-            boolean whole = p.endsWith("$");
-            if (TextView.wordMatches(token, whole ? p.substring(0, p.length() - 1) : p, true)) {
-                return t.score();
-            }
-        }
-        return 0;
+  private double intensity(String token) {
+    for (Term t : intensifiers) {
+      String p = t.pattern();
+      boolean whole = p.endsWith("$");
+      if (TextView.wordMatches(token, whole ? p.substring(0, p.length() - 1) : p, true)) {
+        return t.score();
+      }
     }
+    return 0;
+  }
 
-    private static boolean matches(String token, String stem, String pattern) {
-        boolean whole = pattern.endsWith("$");
-        String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
-        return wordMatches(token, p, whole) || wordMatches(stem, p, whole)
-                || wordMatches(stem, Arabizi.canonical(p), whole); // every Arabizi spelling of the word
-    }
+  private static boolean matches(String token, String stem, String pattern) {
+    boolean whole = pattern.endsWith("$");
+    String p = whole ? pattern.substring(0, pattern.length() - 1) : pattern;
+    return wordMatches(token, p, whole)
+        || wordMatches(stem, p, whole)
+        || wordMatches(stem, Arabizi.canonical(p), whole); // every Arabizi spelling of the word
+  }
 
-    /** Arabic terms match a word's start; Latin ones the word with a usual ending only ("late" not "later"). */
-    private static boolean wordMatches(String word, String p, boolean whole) {
-        if (!TextView.wordMatches(word, p, whole)) {
-            return false;
-        }
-        return whole || p.isEmpty() || ArabicNormalizer.isArabic(p) || LATIN_ENDING.matcher(word.substring(p.length())).matches();
+  /**
+   * Arabic terms match a word's start; Latin ones the word with a usual ending only ("late" not
+   * "later").
+   */
+  private static boolean wordMatches(String word, String p, boolean whole) {
+    if (!TextView.wordMatches(word, p, whole)) {
+      return false;
     }
+    return whole
+        || p.isEmpty()
+        || ArabicNormalizer.isArabic(p)
+        || LATIN_ENDING.matcher(word.substring(p.length())).matches();
+  }
 }

@@ -36,8 +36,13 @@ class CloudApiClientTest {
   private static final int ATTEMPTS = 3;
 
   private final ObjectMapper mapper = new ObjectMapper();
-  /** Backoffs the client asked for, recorded instead of slept, so that tests are fast and can check them. */
+
+  /**
+   * Backoffs the client asked for, recorded instead of slept, so that tests are fast and can check
+   * them.
+   */
   private final List<Long> sleeps = new CopyOnWriteArrayList<>();
+
   private MockWebServer server;
   private CloudApiClient client;
 
@@ -79,8 +84,14 @@ class CloudApiClientTest {
   void sendsReplyButtonsWithHeaderAndFooter() throws Exception {
     server.enqueue(ok(WAMID));
 
-    client.send(PNID, CUSTOMER, new ReplyButtons("تحب تعمل إيه؟",
-        List.of(new Button("order", "اطلب"), new Button("other", "منتج تاني")), "عرض النهارده", "Wasla"));
+    client.send(
+        PNID,
+        CUSTOMER,
+        new ReplyButtons(
+            "تحب تعمل إيه؟",
+            List.of(new Button("order", "اطلب"), new Button("other", "منتج تاني")),
+            "عرض النهارده",
+            "Wasla"));
 
     JsonNode body = body(server.takeRequest());
     assertThat(body.get("type").asText()).isEqualTo("interactive");
@@ -113,8 +124,13 @@ class CloudApiClientTest {
   void sendsACallToActionUrlButton() throws Exception {
     server.enqueue(ok(WAMID));
 
-    client.send(PNID, CUSTOMER, OutboundMessage.CtaUrl.of("ادفع 72,999 جنيه من الزرار ده.", "ادفع دلوقتي",
-        "https://shop.example/pay/sandbox/PAY-X?lang=ar"));
+    client.send(
+        PNID,
+        CUSTOMER,
+        OutboundMessage.CtaUrl.of(
+            "ادفع 72,999 جنيه من الزرار ده.",
+            "ادفع دلوقتي",
+            "https://shop.example/pay/sandbox/PAY-X?lang=ar"));
 
     JsonNode body = body(server.takeRequest());
     assertThat(body.get("type").asText()).isEqualTo("interactive");
@@ -126,9 +142,11 @@ class CloudApiClientTest {
     assertThat(interactive.at("/action/parameters/url").asText())
         .isEqualTo("https://shop.example/pay/sandbox/PAY-X?lang=ar");
     assertThat(interactive.has("header")).isFalse();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutboundMessage.CtaUrl.of("x", "a label that is far too long", "https://x"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> OutboundMessage.CtaUrl.of("x", "a label that is far too long", "https://x"))
         .isInstanceOf(IllegalArgumentException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutboundMessage.CtaUrl.of("x", "Pay", "javascript:alert(1)"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> OutboundMessage.CtaUrl.of("x", "Pay", "javascript:alert(1)"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -136,9 +154,19 @@ class CloudApiClientTest {
   void sendsAList() throws Exception {
     server.enqueue(ok(WAMID));
 
-    client.send(PNID, CUSTOMER, new ListMessage("اختار طريقة الشحن", "اختيارات", List.of(
-        new Section("الشحن", List.of(new Row("std", "عادي", "3-5 أيام"), new Row("exp", "سريع", null))),
-        new Section("الاستلام", List.of(new Row("pickup", "من الفرع", null)))), null, "Wasla"));
+    client.send(
+        PNID,
+        CUSTOMER,
+        new ListMessage(
+            "اختار طريقة الشحن",
+            "اختيارات",
+            List.of(
+                new Section(
+                    "الشحن",
+                    List.of(new Row("std", "عادي", "3-5 أيام"), new Row("exp", "سريع", null))),
+                new Section("الاستلام", List.of(new Row("pickup", "من الفرع", null)))),
+            null,
+            "Wasla"));
 
     JsonNode interactive = body(server.takeRequest()).get("interactive");
     assertThat(interactive.get("type").asText()).isEqualTo("list");
@@ -151,7 +179,8 @@ class CloudApiClientTest {
     assertThat(sections.get(0).get("title").asText()).isEqualTo("الشحن");
     assertThat(sections.get(0).get("rows").get(0).get("id").asText()).isEqualTo("std");
     assertThat(sections.get(0).get("rows").get(0).get("title").asText()).isEqualTo("عادي");
-    assertThat(sections.get(0).get("rows").get(0).get("description").asText()).isEqualTo("3-5 أيام");
+    assertThat(sections.get(0).get("rows").get(0).get("description").asText())
+        .isEqualTo("3-5 أيام");
     assertThat(sections.get(0).get("rows").get(1).has("description")).isFalse();
     assertThat(sections.get(1).get("rows").get(0).get("id").asText()).isEqualTo("pickup");
   }
@@ -222,29 +251,51 @@ class CloudApiClientTest {
   @Test
   void serverErrorsAreRetriedUpToTheAttemptsWithExponentialBackoff() {
     for (int i = 0; i < ATTEMPTS; i++) {
-      server.enqueue(new MockResponse().setResponseCode(500).setBody("<html>Internal error</html>"));
+      server.enqueue(
+          new MockResponse().setResponseCode(500).setBody("<html>Internal error</html>"));
     }
 
     assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
-        .isInstanceOfSatisfying(CloudApiException.class, e -> {
-          assertThat(e.retryable()).isTrue();
-          assertThat(e.httpStatus()).isEqualTo(500);
-          assertThat(e.errorCode()).isNull();
-        });
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
+            e -> {
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.httpStatus()).isEqualTo(500);
+              assertThat(e.errorCode()).isNull();
+            });
     assertThat(server.getRequestCount()).isEqualTo(ATTEMPTS);
     assertThat(sleeps).containsExactly(10L, 20L);
   }
 
   @Test
   void backoffDoublesButNeverExceedsTenSeconds() {
-    CloudApiClient slow = new CloudApiClient(new OkHttpClient(), mapper, new WhatsAppProperties(
-        WhatsAppProperties.Mode.CLOUD, server.url("/v23.0").toString(), TOKEN, "s", "v", Duration.ofSeconds(1),
-        Duration.ofSeconds(1), 4, Duration.ofSeconds(4), true, null, "ar", "1", "MARKETING", 80), sleeps::add);
+    CloudApiClient slow =
+        new CloudApiClient(
+            new OkHttpClient(),
+            mapper,
+            new WhatsAppProperties(
+                WhatsAppProperties.Mode.CLOUD,
+                server.url("/v23.0").toString(),
+                TOKEN,
+                "s",
+                "v",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                4,
+                Duration.ofSeconds(4),
+                true,
+                null,
+                "ar",
+                "1",
+                "MARKETING",
+                80),
+            sleeps::add);
     for (int i = 0; i < 4; i++) {
       server.enqueue(new MockResponse().setResponseCode(503));
     }
 
-    assertThatThrownBy(() -> slow.send(PNID, CUSTOMER, Text.of("hi"))).isInstanceOf(CloudApiException.class);
+    assertThatThrownBy(() -> slow.send(PNID, CUSTOMER, Text.of("hi")))
+        .isInstanceOf(CloudApiException.class);
     assertThat(sleeps).containsExactly(4_000L, 8_000L, 10_000L);
   }
 
@@ -253,14 +304,19 @@ class CloudApiClientTest {
     server.enqueue(error(400, 131047, "(#131047) Re-engagement message"));
 
     assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
-        .isInstanceOfSatisfying(CloudApiException.class, e -> {
-          assertThat(e.retryable()).isFalse();
-          assertThat(e.httpStatus()).isEqualTo(400);
-          assertThat(e.errorCode()).isEqualTo(131047);
-          assertThat(e.fbtraceId()).isEqualTo("AbCdEfGhIjK");
-          assertThat(e.getMessage()).contains("131047").contains("Re-engagement message")
-              .contains("/v23.0/" + PNID + "/messages").doesNotContain(TOKEN);
-        });
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
+            e -> {
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.errorCode()).isEqualTo(131047);
+              assertThat(e.fbtraceId()).isEqualTo("AbCdEfGhIjK");
+              assertThat(e.getMessage())
+                  .contains("131047")
+                  .contains("Re-engagement message")
+                  .contains("/v23.0/" + PNID + "/messages")
+                  .doesNotContain(TOKEN);
+            });
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
@@ -276,32 +332,38 @@ class CloudApiClientTest {
 
   @Test
   void aPairRateLimitIsRetryableAlthoughItIsA400ButLeftToTheOutboxBackoff() {
-    server.enqueue(error(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit"));
+    server.enqueue(
+        error(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit"));
     server.enqueue(ok(WAMID));
 
-    // retried, but not on this thread within milliseconds: the outbox holds the customer's sends for its backoff
+    // retried, but not on this thread within milliseconds: the outbox holds the customer's sends
+    // for its backoff
     assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
-        .isInstanceOfSatisfying(CloudApiException.class, e -> {
-          assertThat(e.retryable()).isTrue();
-          assertThat(e.pairRateLimit()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
+            e -> {
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.pairRateLimit()).isTrue();
+            });
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
 
   @Test
   void aReadTimeoutIsRetryable() {
-    CloudApiClient impatient = client(new OkHttpClient.Builder()
-        .readTimeout(200, TimeUnit.MILLISECONDS).build(), 2);
+    CloudApiClient impatient =
+        client(new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build(), 2);
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
     assertThatThrownBy(() -> impatient.send(PNID, CUSTOMER, Text.of("hi")))
-        .isInstanceOfSatisfying(CloudApiException.class, e -> {
-          assertThat(e.retryable()).isTrue();
-          assertThat(e.httpStatus()).isZero();
-          assertThat(e.getCause()).isInstanceOf(java.net.SocketTimeoutException.class);
-        });
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
+            e -> {
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.httpStatus()).isZero();
+              assertThat(e.getCause()).isInstanceOf(java.net.SocketTimeoutException.class);
+            });
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -316,13 +378,16 @@ class CloudApiClientTest {
 
   @Test
   void okWithoutAMessageIdIsNotRetried() {
-    server.enqueue(new MockResponse().setBody("{\"messaging_product\":\"whatsapp\",\"messages\":[]}"));
+    server.enqueue(
+        new MockResponse().setBody("{\"messaging_product\":\"whatsapp\",\"messages\":[]}"));
 
     assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
-        .isInstanceOfSatisfying(CloudApiException.class, e -> {
-          assertThat(e.retryable()).isFalse();
-          assertThat(e.getMessage()).contains("messages[0].id");
-        });
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
+            e -> {
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.getMessage()).contains("messages[0].id");
+            });
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -331,7 +396,8 @@ class CloudApiClientTest {
     server.enqueue(error(400, 100, "Invalid OAuth access token - " + TOKEN));
 
     assertThatThrownBy(() -> client.send(PNID, CUSTOMER, Text.of("hi")))
-        .isInstanceOfSatisfying(CloudApiException.class,
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
             e -> assertThat(e.getMessage()).doesNotContain(TOKEN).contains("***"));
   }
 
@@ -344,8 +410,11 @@ class CloudApiClientTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getPath()).isEqualTo("/v23.0/" + PNID + "/messages");
     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-    assertThat(body(request)).isEqualTo(mapper.readTree("{\"messaging_product\":\"whatsapp\",\"status\":\"read\","
-        + "\"message_id\":\"wamid.CUSTOMER1\",\"typing_indicator\":{\"type\":\"text\"}}"));
+    assertThat(body(request))
+        .isEqualTo(
+            mapper.readTree(
+                "{\"messaging_product\":\"whatsapp\",\"status\":\"read\","
+                    + "\"message_id\":\"wamid.CUSTOMER1\",\"typing_indicator\":{\"type\":\"text\"}}"));
   }
 
   @Test
@@ -354,14 +423,17 @@ class CloudApiClientTest {
 
     client.markRead(PNID, "wamid.CUSTOMER1", false);
 
-    assertThat(body(server.takeRequest())).isEqualTo(mapper.readTree(
-        "{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.CUSTOMER1\"}"));
+    assertThat(body(server.takeRequest()))
+        .isEqualTo(
+            mapper.readTree(
+                "{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.CUSTOMER1\"}"));
   }
 
   @Test
   void aBaseUrlWithATrailingSlashGivesTheSamePath() throws Exception {
-    CloudApiClient slash = new CloudApiClient(new OkHttpClient(), mapper,
-        properties(server.url("/v23.0/").toString(), 1), ms -> { });
+    CloudApiClient slash =
+        new CloudApiClient(
+            new OkHttpClient(), mapper, properties(server.url("/v23.0/").toString(), 1), ms -> {});
     server.enqueue(ok(WAMID));
 
     slash.send(PNID, CUSTOMER, Text.of("hi"));
@@ -383,26 +455,55 @@ class CloudApiClientTest {
   }
 
   private CloudApiClient client(OkHttpClient http, int attempts) {
-    return new CloudApiClient(http, mapper, properties(server.url("/v23.0").toString(), attempts), sleeps::add);
+    return new CloudApiClient(
+        http, mapper, properties(server.url("/v23.0").toString(), attempts), sleeps::add);
   }
 
   private static WhatsAppProperties properties(String baseUrl, int attempts) {
-    return new WhatsAppProperties(WhatsAppProperties.Mode.CLOUD, baseUrl, TOKEN, "app-secret", "verify-token",
-        Duration.ofSeconds(1), Duration.ofSeconds(1), attempts, Duration.ofMillis(10), true, null, "ar",
-        "100000000000001", "MARKETING", 80);
+    return new WhatsAppProperties(
+        WhatsAppProperties.Mode.CLOUD,
+        baseUrl,
+        TOKEN,
+        "app-secret",
+        "verify-token",
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
+        attempts,
+        Duration.ofMillis(10),
+        true,
+        null,
+        "ar",
+        "100000000000001",
+        "MARKETING",
+        80);
   }
 
   private static MockResponse ok(String wamid) {
-    return new MockResponse().setHeader("Content-Type", "application/json").setBody(
-        "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + CUSTOMER + "\",\"wa_id\":\""
-            + CUSTOMER + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+    return new MockResponse()
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+                + CUSTOMER
+                + "\",\"wa_id\":\""
+                + CUSTOMER
+                + "\"}],\"messages\":[{\"id\":\""
+                + wamid
+                + "\"}]}");
   }
 
   private static MockResponse error(int status, int code, String message) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(
-        "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
-            + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"details of " + code + "\"},"
-            + "\"fbtrace_id\":\"AbCdEfGhIjK\"}}");
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"error\":{\"message\":\""
+                + message
+                + "\",\"type\":\"OAuthException\",\"code\":"
+                + code
+                + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"details of "
+                + code
+                + "\"},"
+                + "\"fbtrace_id\":\"AbCdEfGhIjK\"}}");
   }
 
   private JsonNode body(RecordedRequest request) throws IOException {

@@ -25,7 +25,9 @@ class OutboundMessageTest {
     assertThatCode(() -> new Text("x".repeat(4096), false)).doesNotThrowAnyException();
     assertThatThrownBy(() -> new Text("x".repeat(4097), false))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("text body").hasMessageContaining("4096").hasMessageContaining("4097");
+        .hasMessageContaining("text body")
+        .hasMessageContaining("4096")
+        .hasMessageContaining("4097");
     assertThatThrownBy(() -> new Text("", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Text("  \n ", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Text(null, true)).isInstanceOf(IllegalArgumentException.class);
@@ -36,7 +38,8 @@ class OutboundMessageTest {
     // 4096 emoji are 8192 UTF-16 units but 4096 characters.
     assertThatCode(() -> Text.of("😀".repeat(4096))).doesNotThrowAnyException();
     assertThatCode(() -> new Button("b", "😀".repeat(20))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> new Button("b", "😀".repeat(21))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Button("b", "😀".repeat(21)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -50,41 +53,52 @@ class OutboundMessageTest {
   @Test
   void replyButtonsAllowOneToThreeButtons() {
     assertThatCode(() -> ReplyButtons.of("?", button(1))).doesNotThrowAnyException();
-    assertThatCode(() -> ReplyButtons.of("?", button(1), button(2), button(3))).doesNotThrowAnyException();
+    assertThatCode(() -> ReplyButtons.of("?", button(1), button(2), button(3)))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> ReplyButtons.of("?"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 3 buttons");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 to 3 buttons");
     assertThatThrownBy(() -> ReplyButtons.of("?", button(1), button(2), button(3), button(4)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 4");
-    assertThatThrownBy(() -> new ReplyButtons("?", null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got 4");
+    assertThatThrownBy(() -> new ReplyButtons("?", null, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void buttonTitleAtMost20AndIdAtMost256() {
     assertThatCode(() -> new Button("x".repeat(256), "x".repeat(20))).doesNotThrowAnyException();
     assertThatThrownBy(() -> new Button("id", "x".repeat(21)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("button title");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("button title");
     assertThatThrownBy(() -> new Button("x".repeat(257), "ok"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("button id");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("button id");
     assertThatThrownBy(() -> new Button("id", " ")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void buttonIdsAndTitlesMustBeUnique() {
     assertThatThrownBy(() -> ReplyButtons.of("?", new Button("a", "One"), new Button("a", "Two")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("button id 'a'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("button id 'a'");
     assertThatThrownBy(() -> ReplyButtons.of("?", new Button("a", "Same"), new Button("b", "Same")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("button title");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("button title");
   }
 
   @Test
   void interactiveBodyAtMost1024AndHeaderFooterAtMost60() {
     assertThatCode(() -> ReplyButtons.of("x".repeat(1024), button(1))).doesNotThrowAnyException();
     assertThatThrownBy(() -> ReplyButtons.of("x".repeat(1025), button(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interactive body");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("interactive body");
     assertThatThrownBy(() -> new ReplyButtons("?", List.of(button(1)), "h".repeat(61), null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("header");
     assertThatThrownBy(() -> new ReplyButtons("?", List.of(button(1)), null, "f".repeat(61)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("footer");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("footer");
     assertThat(new ReplyButtons("?", List.of(button(1)), " ", "").header()).isNull();
   }
 
@@ -99,8 +113,9 @@ class OutboundMessageTest {
 
   @Test
   void replyButtonsTypeAndTranscript() {
-    ReplyButtons message = ReplyButtons.of("تحب تعمل إيه؟", new Button("order", "Order"),
-        new Button("other", "Other product"));
+    ReplyButtons message =
+        ReplyButtons.of(
+            "تحب تعمل إيه؟", new Button("order", "Order"), new Button("other", "Other product"));
 
     assertThat(message.type()).isEqualTo("interactive");
     assertThat(message.transcriptText()).isEqualTo("تحب تعمل إيه؟\n[Order] [Other product]");
@@ -110,29 +125,37 @@ class OutboundMessageTest {
   void listAllowsOneToTenRowsInTotal() {
     assertThatCode(() -> list(section("A", 5), section("B", 5))).doesNotThrowAnyException();
     assertThatThrownBy(() -> list(section("A", 6), section("B", 5)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 10 rows");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 10 rows");
     assertThatThrownBy(() -> section("A", 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 row");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1 row");
     assertThatThrownBy(() -> new ListMessage("?", "Choose", List.of(), null, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sections");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sections");
   }
 
   @Test
   void listRowAndSectionLimits() {
     assertThatCode(() -> new Row("r", "t".repeat(24), "d".repeat(72))).doesNotThrowAnyException();
     assertThatThrownBy(() -> new Row("r", "t".repeat(25), null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row title");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row title");
     assertThatThrownBy(() -> new Row("r", "t", "d".repeat(73)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row description");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row description");
     assertThatThrownBy(() -> section("s".repeat(25), 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("section title");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("section title");
     assertThat(new Row("r", "t", null).description()).isNull();
   }
 
   @Test
   void listButtonTextAtMost20() {
-    assertThatThrownBy(() -> new ListMessage("?", "b".repeat(21), List.of(section("A", 1)), null, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("list button text");
+    assertThatThrownBy(
+            () -> new ListMessage("?", "b".repeat(21), List.of(section("A", 1)), null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("list button text");
   }
 
   @Test
@@ -141,27 +164,38 @@ class OutboundMessageTest {
     Section b = new Section("B", List.of(new Row("same", "Two", null)));
 
     assertThatThrownBy(() -> list(a, b))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row id 'same'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row id 'same'");
   }
 
   @Test
   void severalSectionsNeedTitles() {
     assertThatCode(() -> list(section(null, 2))).doesNotThrowAnyException();
     assertThatThrownBy(() -> list(section(null, 2), section("B", 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("title");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("title");
   }
 
   @Test
   void listInteractiveBodyAtMost1024() {
-    assertThatThrownBy(() -> new ListMessage("x".repeat(1025), "Choose", List.of(section("A", 1)), null, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interactive body");
+    assertThatThrownBy(
+            () -> new ListMessage("x".repeat(1025), "Choose", List.of(section("A", 1)), null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("interactive body");
   }
 
   @Test
   void listTypeAndTranscript() {
-    ListMessage message = new ListMessage("اختار طريقة الشحن", "اختيارات",
-        List.of(new Section("الشحن", List.of(new Row("std", "عادي", "3-5 أيام"), new Row("exp", "سريع", null)))),
-        null, null);
+    ListMessage message =
+        new ListMessage(
+            "اختار طريقة الشحن",
+            "اختيارات",
+            List.of(
+                new Section(
+                    "الشحن",
+                    List.of(new Row("std", "عادي", "3-5 أيام"), new Row("exp", "سريع", null)))),
+            null,
+            null);
 
     assertThat(message.type()).isEqualTo("interactive");
     assertThat(message.transcriptText()).isEqualTo("اختار طريقة الشحن\n[اختيارات: عادي, سريع]");
@@ -173,22 +207,27 @@ class OutboundMessageTest {
 
     assertThat(template.type()).isEqualTo("template");
     assertThat(template.transcriptText()).isEqualTo("[template order_update: محمد, #1042]");
-    assertThat(new Template("hello_world", "en_US", null).transcriptText()).isEqualTo("[template hello_world]");
+    assertThat(new Template("hello_world", "en_US", null).transcriptText())
+        .isEqualTo("[template hello_world]");
     assertThat(new Template("hello_world", "en_US", null).bodyParameters()).isEmpty();
   }
 
   @Test
   void templateNeedsNameLanguageAndCleanParameters() {
     assertThatThrownBy(() -> new Template(" ", "ar", List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("template name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("template name");
     assertThatThrownBy(() -> new Template("t", null, List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("language");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("language");
     assertThatThrownBy(() -> new Template("t", "ar", List.of("line\nbreak")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line breaks");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line breaks");
     assertThatThrownBy(() -> new Template("t", "ar", List.of("")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Template("t", "ar", Arrays.asList("a", null)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("null");
   }
 
   @Test
@@ -197,7 +236,8 @@ class OutboundMessageTest {
     assertThat(new Reaction("wamid.X", "👍").transcriptText()).isEqualTo("reacted 👍");
     assertThat(new Reaction("wamid.X", "").transcriptText()).isEqualTo("removed reaction");
     assertThatThrownBy(() -> new Reaction("", "👍")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Reaction("wamid.X", null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Reaction("wamid.X", null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static Button button(int n) {
@@ -205,8 +245,11 @@ class OutboundMessageTest {
   }
 
   private static Section section(String title, int rows) {
-    return new Section(title, IntStream.range(0, rows)
-        .mapToObj(i -> new Row(title + "-" + i, "Row " + i, null)).toList());
+    return new Section(
+        title,
+        IntStream.range(0, rows)
+            .mapToObj(i -> new Row(title + "-" + i, "Row " + i, null))
+            .toList());
   }
 
   private static ListMessage list(Section... sections) {

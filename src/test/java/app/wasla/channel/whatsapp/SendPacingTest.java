@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Meta's limits, respected by a node with many conversations to serve: the business number's throughput
- * (wasla.whatsapp.messages-per-second) and the pair rate limit of one customer (131056), which holds that
- * customer's sends only.
+ * Meta's limits, respected by a node with many conversations to serve: the business number's
+ * throughput (wasla.whatsapp.messages-per-second) and the pair rate limit of one customer (131056),
+ * which holds that customer's sends only.
  */
 class SendPacingTest {
 
@@ -26,21 +26,30 @@ class SendPacingTest {
   void manyConversationsNeverExceedTheNumbersThroughput() {
     WhatsAppMock meta = new WhatsAppMock();
     int perSecond = 5;
-    try (ConfigurableApplicationContext node = WaslaNode.start(meta, Map.of(
-        "spring.datasource.url", "jdbc:h2:mem:send-pacing-rate;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "wasla.whatsapp.messages-per-second", String.valueOf(perSecond),
-        "wasla.whatsapp.mark-read", "false"))) {
+    try (ConfigurableApplicationContext node =
+        WaslaNode.start(
+            meta,
+            Map.of(
+                "spring.datasource.url",
+                    "jdbc:h2:mem:send-pacing-rate;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                "wasla.whatsapp.messages-per-second", String.valueOf(perSecond),
+                "wasla.whatsapp.mark-read", "false"))) {
       Webhooks webhooks = new Webhooks(WaslaNode.port(node));
       List<String> customers = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         String waId = newCustomer();
         customers.add(waId);
-        assertThat(webhooks.post(Webhooks.text(waId, "wamid.p." + waId, "فيه شاحن سامسونج؟", Instant.now())))
+        assertThat(
+                webhooks.post(
+                    Webhooks.text(waId, "wamid.p." + waId, "فيه شاحن سامسونج؟", Instant.now())))
             .isEqualTo(200);
       }
-      await().atMost(Duration.ofSeconds(60)).until(() -> customers.stream().allMatch(c -> !meta.sentTo(c).isEmpty()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> customers.stream().allMatch(c -> !meta.sentTo(c).isEmpty()));
 
-      // in no second did Meta receive more than the configured rate (one more for where the second starts)
+      // in no second did Meta receive more than the configured rate (one more for where the second
+      // starts)
       List<Instant> at = meta.allSent().stream().map(WhatsAppMock.Sent::at).sorted().toList();
       int busiest = 0;
       for (int i = 0; i < at.size(); i++) {
@@ -59,22 +68,40 @@ class SendPacingTest {
     String limited = newCustomer();
     List<String> others = List.of(newCustomer(), newCustomer(), newCustomer());
     // one sender thread: a sender that has more conversations to serve than threads
-    try (ConfigurableApplicationContext node = WaslaNode.start(meta, Map.of(
-        "spring.datasource.url", "jdbc:h2:mem:send-pacing-pair;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "wasla.outbox.senders", "1",
-        "wasla.outbox.backoff", "1s",
-        "wasla.outbox.sweep-interval", "200ms",
-        "wasla.whatsapp.mark-read", "false"))) {
+    try (ConfigurableApplicationContext node =
+        WaslaNode.start(
+            meta,
+            Map.of(
+                "spring.datasource.url",
+                    "jdbc:h2:mem:send-pacing-pair;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                "wasla.outbox.senders", "1",
+                "wasla.outbox.backoff", "1s",
+                "wasla.outbox.sweep-interval", "200ms",
+                "wasla.whatsapp.mark-read", "false"))) {
       Webhooks webhooks = new Webhooks(WaslaNode.port(node));
       meta.failNextSends(limited, 1, WhatsAppMock.pairRateLimited());
       // while Meta answers the limited customer's send, the other customers write (and are stored)
-      meta.beforeAccepting(limited, () -> others.forEach(waId -> assertThat(webhooks.post(
-          Webhooks.text(waId, "wamid.q." + waId, "فيه سماعة؟", Instant.now()))).isEqualTo(200)));
-      assertThat(webhooks.post(Webhooks.text(limited, "wamid.l." + limited, "فيه شاحن سامسونج؟", Instant.now())))
+      meta.beforeAccepting(
+          limited,
+          () ->
+              others.forEach(
+                  waId ->
+                      assertThat(
+                              webhooks.post(
+                                  Webhooks.text(
+                                      waId, "wamid.q." + waId, "فيه سماعة؟", Instant.now())))
+                          .isEqualTo(200)));
+      assertThat(
+              webhooks.post(
+                  Webhooks.text(limited, "wamid.l." + limited, "فيه شاحن سامسونج؟", Instant.now())))
           .isEqualTo(200);
 
-      await().atMost(Duration.ofSeconds(60)).until(() -> !meta.sentTo(limited).isEmpty()
-          && others.stream().allMatch(c -> !meta.sentTo(c).isEmpty()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  !meta.sentTo(limited).isEmpty()
+                      && others.stream().allMatch(c -> !meta.sentTo(c).isEmpty()));
       // the others' replies did not wait for the limited customer's backoff
       List<String> arrivals = meta.arrivals();
       int limitedSent = arrivals.indexOf("send:" + limited);

@@ -43,8 +43,8 @@ class WebhookPayloadParserTest {
     InboundMessage m = single("text_arabic.json");
 
     assertThat(m.rawJson()).doesNotContain("\n").doesNotContain("  ").contains("😍📱");
-    JsonNode expected = mapper.readTree(resource("text_arabic.json"))
-        .at("/entry/0/changes/0/value/messages/0");
+    JsonNode expected =
+        mapper.readTree(resource("text_arabic.json")).at("/entry/0/changes/0/value/messages/0");
     assertThat(mapper.readTree(m.rawJson())).isEqualTo(expected);
   }
 
@@ -122,8 +122,10 @@ class WebhookPayloadParserTest {
 
   @Test
   void audioThatIsNotAVoiceNote() {
-    String json = envelope("{\"from\":\"1\",\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"audio\","
-        + "\"audio\":{\"mime_type\":\"audio/mpeg\",\"id\":\"55\"}}");
+    String json =
+        envelope(
+            "{\"from\":\"1\",\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"audio\","
+                + "\"audio\":{\"mime_type\":\"audio/mpeg\",\"id\":\"55\"}}");
 
     assertThat(parse(json).messages().get(0).text()).isEqualTo("[audio]");
   }
@@ -163,8 +165,10 @@ class WebhookPayloadParserTest {
 
   @Test
   void locationWithOnlyCoordinatesLeavesOutTheMissingParts() {
-    String json = envelope("{\"from\":\"1\",\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"location\","
-        + "\"location\":{\"latitude\":30.1,\"longitude\":31.2}}");
+    String json =
+        envelope(
+            "{\"from\":\"1\",\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"location\","
+                + "\"location\":{\"latitude\":30.1,\"longitude\":31.2}}");
 
     assertThat(parse(json).messages().get(0).text()).isEqualTo("📍 (30.1, 31.2)");
   }
@@ -186,8 +190,10 @@ class WebhookPayloadParserTest {
 
   @Test
   void removedReaction() {
-    String json = envelope("{\"from\":\"1\",\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"reaction\","
-        + "\"reaction\":{\"message_id\":\"wamid.B\",\"emoji\":\"\"}}");
+    String json =
+        envelope(
+            "{\"from\":\"1\",\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"reaction\","
+                + "\"reaction\":{\"message_id\":\"wamid.B\",\"emoji\":\"\"}}");
 
     InboundMessage m = parse(json).messages().get(0);
     assertThat(m.text()).isEqualTo("removed reaction");
@@ -197,7 +203,8 @@ class WebhookPayloadParserTest {
   @Test
   void orderSumsPriceTimesQuantity() {
     // 2 × 249.5 + 1 × 150 = 649 EGP, 3 items; the customer's note follows.
-    assertThat(single("order.json").text()).isEqualTo("[order: 3 items, total 649 EGP] — لو ينفع التوصيل بكرة");
+    assertThat(single("order.json").text())
+        .isEqualTo("[order: 3 items, total 649 EGP] — لو ينفع التوصيل بكرة");
   }
 
   @Test
@@ -233,15 +240,21 @@ class WebhookPayloadParserTest {
 
     assertThat(payload.statuses()).isEmpty();
     assertThat(payload.messages())
-        .extracting(InboundMessage::phoneNumberId, InboundMessage::waId, InboundMessage::profileName,
+        .extracting(
+            InboundMessage::phoneNumberId,
+            InboundMessage::waId,
+            InboundMessage::profileName,
             InboundMessage::text)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(PNID, "201222222222", "منى سمير", "السلام عليكم"),
-            org.assertj.core.groups.Tuple.tuple(PNID, "201111111111", "Omar Khaled", "3ayez a3raf el as3ar"),
-            org.assertj.core.groups.Tuple.tuple(PNID, "201222222222", "منى سمير", "لو سمحت رد عليا 🙏"),
-            org.assertj.core.groups.Tuple.tuple("106540352242999", "201333333333", "Youssef",
-                "Hi, is the store open today?"),
-            org.assertj.core.groups.Tuple.tuple("106540352242999", "201333333333", "Youssef", "[image]"));
+            org.assertj.core.groups.Tuple.tuple(
+                PNID, "201111111111", "Omar Khaled", "3ayez a3raf el as3ar"),
+            org.assertj.core.groups.Tuple.tuple(
+                PNID, "201222222222", "منى سمير", "لو سمحت رد عليا 🙏"),
+            org.assertj.core.groups.Tuple.tuple(
+                "106540352242999", "201333333333", "Youssef", "Hi, is the store open today?"),
+            org.assertj.core.groups.Tuple.tuple(
+                "106540352242999", "201333333333", "Youssef", "[image]"));
     assertThat(payload.messages().get(4).displayPhoneNumber()).isEqualTo("201009999999");
     assertThat(payload.messages().get(4).mediaId()).isEqualTo("900000000000001");
   }
@@ -251,7 +264,8 @@ class WebhookPayloadParserTest {
     WebhookPayload payload = parse("statuses.json");
 
     assertThat(payload.messages()).isEmpty();
-    assertThat(payload.statuses()).extracting(StatusUpdate::status)
+    assertThat(payload.statuses())
+        .extracting(StatusUpdate::status)
         .containsExactly("sent", "delivered", "read", "failed");
     StatusUpdate sent = payload.statuses().get(0);
     assertThat(sent.wamid()).isEqualTo("wamid.HBgMMjAxMDEyMzQ1Njc4FQIAEhggOUT001AA==");
@@ -265,17 +279,20 @@ class WebhookPayloadParserTest {
     StatusUpdate failed = payload.statuses().get(3);
     assertThat(failed.failed()).isTrue();
     assertThat(failed.errorCode()).isEqualTo(131047);
-    assertThat(failed.errorTitle()).isEqualTo("Re-engagement message: Message failed to send because more than "
-        + "24 hours have passed since the customer last replied to this number.");
+    assertThat(failed.errorTitle())
+        .isEqualTo(
+            "Re-engagement message: Message failed to send because more than "
+                + "24 hours have passed since the customer last replied to this number.");
     assertThat(failed.errorsJson()).startsWith("[{\"code\":131047").doesNotContain("\n");
     assertThat(failed.toString()).doesNotContain(CUSTOMER);
   }
 
   @Test
   void anUnknownStatusIsKeptAsGiven() {
-    String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
-        + "\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"9\"},\"statuses\":[{\"id\":\"wamid.S\","
-        + "\"status\":\"played\",\"timestamp\":\"5\",\"recipient_id\":\"2\"}]}}]}]}";
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+            + "\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"9\"},\"statuses\":[{\"id\":\"wamid.S\","
+            + "\"status\":\"played\",\"timestamp\":\"5\",\"recipient_id\":\"2\"}]}}]}]}";
 
     assertThat(parse(json).statuses().get(0).status()).isEqualTo("played");
   }
@@ -289,27 +306,32 @@ class WebhookPayloadParserTest {
 
   @Test
   void onlyOtherFieldsGiveAnEmptyPayload() {
-    String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
-        + "\"account_update\",\"value\":{\"event\":\"VERIFIED_ACCOUNT\"}}]}]}";
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+            + "\"account_update\",\"value\":{\"event\":\"VERIFIED_ACCOUNT\"}}]}]}";
 
     assertThat(parse(json).isEmpty()).isTrue();
   }
 
   @Test
   void profileNameFallsBackToTheFirstContact() {
-    String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
-        + "\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"9\"},\"contacts\":[{\"profile\":"
-        + "{\"name\":\"Hoda\"},\"wa_id\":\"201000000000\"}],\"messages\":[{\"from\":\"201000000009\","
-        + "\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"text\",\"text\":{\"body\":\"hi\"},"
-        + "\"some_future_field\":{\"x\":1}}]}}]}],\"extra\":true}";
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+            + "\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"9\"},\"contacts\":[{\"profile\":"
+            + "{\"name\":\"Hoda\"},\"wa_id\":\"201000000000\"}],\"messages\":[{\"from\":\"201000000009\","
+            + "\"id\":\"wamid.A\",\"timestamp\":\"1\",\"type\":\"text\",\"text\":{\"body\":\"hi\"},"
+            + "\"some_future_field\":{\"x\":1}}]}}]}],\"extra\":true}";
 
     assertThat(parse(json).messages().get(0).profileName()).isEqualTo("Hoda");
   }
 
   @Test
   void malformedJsonIsRejected() {
-    assertThatThrownBy(() -> parser.parse("{\"object\": \"whatsapp_business_account\", \"entry\": [".getBytes(
-        StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "{\"object\": \"whatsapp_business_account\", \"entry\": ["
+                        .getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(MalformedWebhookException.class)
         .hasMessageContaining("not valid JSON");
   }
@@ -322,8 +344,10 @@ class WebhookPayloadParserTest {
 
   @Test
   void emptyBodyAndNonObjectRootsAreRejected() {
-    assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(MalformedWebhookException.class);
-    assertThatThrownBy(() -> parse("[]")).isInstanceOf(MalformedWebhookException.class)
+    assertThatThrownBy(() -> parser.parse(new byte[0]))
+        .isInstanceOf(MalformedWebhookException.class);
+    assertThatThrownBy(() -> parse("[]"))
+        .isInstanceOf(MalformedWebhookException.class)
         .hasMessageContaining("JSON object");
     assertThatThrownBy(() -> parse("\"whatsapp_business_account\""))
         .isInstanceOf(MalformedWebhookException.class);
@@ -338,7 +362,9 @@ class WebhookPayloadParserTest {
 
   @Test
   void aMessageWithoutIdIsRejectedWithItsPath() {
-    String json = envelope("{\"from\":\"1\",\"timestamp\":\"1\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}");
+    String json =
+        envelope(
+            "{\"from\":\"1\",\"timestamp\":\"1\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}");
 
     assertThatThrownBy(() -> parse(json))
         .isInstanceOf(MalformedWebhookException.class)
@@ -348,21 +374,31 @@ class WebhookPayloadParserTest {
 
   @Test
   void aMessageWithoutFromTypeOrAValidTimestampIsRejected() {
-    assertThatThrownBy(() -> parse(envelope("{\"id\":\"w\",\"timestamp\":\"1\",\"type\":\"text\"}")))
-        .isInstanceOf(MalformedWebhookException.class).hasMessageContaining("'from'");
+    assertThatThrownBy(
+            () -> parse(envelope("{\"id\":\"w\",\"timestamp\":\"1\",\"type\":\"text\"}")))
+        .isInstanceOf(MalformedWebhookException.class)
+        .hasMessageContaining("'from'");
     assertThatThrownBy(() -> parse(envelope("{\"id\":\"w\",\"from\":\"1\",\"timestamp\":\"1\"}")))
-        .isInstanceOf(MalformedWebhookException.class).hasMessageContaining("'type'");
+        .isInstanceOf(MalformedWebhookException.class)
+        .hasMessageContaining("'type'");
     assertThatThrownBy(() -> parse(envelope("{\"id\":\"w\",\"from\":\"1\",\"type\":\"text\"}")))
-        .isInstanceOf(MalformedWebhookException.class).hasMessageContaining("'timestamp'");
-    assertThatThrownBy(() -> parse(envelope("{\"id\":\"w\",\"from\":\"1\",\"timestamp\":\"yesterday\","
-        + "\"type\":\"text\"}")))
-        .isInstanceOf(MalformedWebhookException.class).hasMessageContaining("epoch seconds");
+        .isInstanceOf(MalformedWebhookException.class)
+        .hasMessageContaining("'timestamp'");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    envelope(
+                        "{\"id\":\"w\",\"from\":\"1\",\"timestamp\":\"yesterday\","
+                            + "\"type\":\"text\"}")))
+        .isInstanceOf(MalformedWebhookException.class)
+        .hasMessageContaining("epoch seconds");
   }
 
   @Test
   void messagesWithoutPhoneNumberIdAreRejected() {
-    String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\","
-        + "\"value\":{\"messages\":[{\"from\":\"1\",\"id\":\"w\",\"timestamp\":\"1\",\"type\":\"text\"}]}}]}]}";
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\","
+            + "\"value\":{\"messages\":[{\"from\":\"1\",\"id\":\"w\",\"timestamp\":\"1\",\"type\":\"text\"}]}}]}]}";
 
     assertThatThrownBy(() -> parse(json))
         .isInstanceOf(MalformedWebhookException.class)
@@ -378,14 +414,19 @@ class WebhookPayloadParserTest {
 
   /** A resource name (ending in .json) or an inline JSON document. */
   private WebhookPayload parse(String fileOrJson) {
-    byte[] body = fileOrJson.endsWith(".json") ? resource(fileOrJson) : fileOrJson.getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        fileOrJson.endsWith(".json")
+            ? resource(fileOrJson)
+            : fileOrJson.getBytes(StandardCharsets.UTF_8);
     return parser.parse(body);
   }
 
   private static String envelope(String messageJson) {
     return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
         + "\"value\":{\"metadata\":{\"phone_number_id\":\"9\",\"display_phone_number\":\"20100\"},"
-        + "\"messages\":[" + messageJson + "]}}]}]}";
+        + "\"messages\":["
+        + messageJson
+        + "]}}]}]}";
   }
 
   private static byte[] resource(String name) {

@@ -54,7 +54,8 @@ class WebhookSignatureTest {
   void aSignatureFromSignIsValid() {
     byte[] body = "{\"text\":\"عايز أطلب 2 قميص 👕\"}".getBytes(StandardCharsets.UTF_8);
 
-    assertThat(WebhookSignature.isValid(body, WebhookSignature.sign(body, SECRET), SECRET)).isTrue();
+    assertThat(WebhookSignature.isValid(body, WebhookSignature.sign(body, SECRET), SECRET))
+        .isTrue();
   }
 
   @Test
@@ -79,17 +80,19 @@ class WebhookSignatureTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {
-      "   ",
-      "sha256=",
-      "sha1=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
-      "SHA256=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
-      "e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
-      "sha256=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f",
-      "sha256=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f500",
-      "sha256=z1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
-      "sha256=e1ea33acbf677b2f 079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
-      "sha256=0000000000000000000000000000000000000000000000000000000000000000"})
+  @ValueSource(
+      strings = {
+        "   ",
+        "sha256=",
+        "sha1=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
+        "SHA256=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
+        "e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
+        "sha256=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f",
+        "sha256=e1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f500",
+        "sha256=z1ea33acbf677b2f2079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
+        "sha256=e1ea33acbf677b2f 079dc1036fd4a8ba3925ca0b8d881fff144e1cd61f1e2f5",
+        "sha256=0000000000000000000000000000000000000000000000000000000000000000"
+      })
   void missingBlankOrMalformedHeadersAreRejectedWithoutThrowing(String header) {
     assertThat(WebhookSignature.isValid(BODY, header, SECRET)).isFalse();
   }

@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Days, times, yes/no, services and branches as customers write them, in four registers. */
 class BookingAnswersTest {
@@ -16,112 +16,154 @@ class BookingAnswersTest {
   /** A Saturday. */
   static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
 
-  static final List<BookingOptions.Service> SERVICES = List.of(
-      new BookingOptions.Service("REPAIR_CHECK", "Free repair check-up", "فحص صيانة مجاني", BigDecimal.ZERO),
-      new BookingOptions.Service("SCREEN_IP15", "iPhone 15 screen replacement", "تغيير شاشة آيفون ١٥", BigDecimal.valueOf(9500)),
-      new BookingOptions.Service("BATTERY_SAMSUNG", "Samsung battery replacement", "تغيير بطارية سامسونج", BigDecimal.valueOf(900)),
-      new BookingOptions.Service("GLASS_FIT", "Screen protector fitting", "تركيب اسكرينة حماية", BigDecimal.valueOf(50)));
-  static final List<BookingOptions.Branch> BRANCHES = List.of(
-      new BookingOptions.Branch("CAI", "Cairo (Nasr City)", "القاهرة (مدينة نصر)"),
-      new BookingOptions.Branch("ALX", "Alexandria (Smouha)", "إسكندرية (سموحة)"));
+  static final List<BookingOptions.Service> SERVICES =
+      List.of(
+          new BookingOptions.Service(
+              "REPAIR_CHECK", "Free repair check-up", "فحص صيانة مجاني", BigDecimal.ZERO),
+          new BookingOptions.Service(
+              "SCREEN_IP15",
+              "iPhone 15 screen replacement",
+              "تغيير شاشة آيفون ١٥",
+              BigDecimal.valueOf(9500)),
+          new BookingOptions.Service(
+              "BATTERY_SAMSUNG",
+              "Samsung battery replacement",
+              "تغيير بطارية سامسونج",
+              BigDecimal.valueOf(900)),
+          new BookingOptions.Service(
+              "GLASS_FIT",
+              "Screen protector fitting",
+              "تركيب اسكرينة حماية",
+              BigDecimal.valueOf(50)));
+  static final List<BookingOptions.Branch> BRANCHES =
+      List.of(
+          new BookingOptions.Branch("CAI", "Cairo (Nasr City)", "القاهرة (مدينة نصر)"),
+          new BookingOptions.Branch("ALX", "Alexandria (Smouha)", "إسكندرية (سموحة)"));
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "الخميس | 2026-12-10",
-      "يوم الخميس | 2026-12-10",
-      "أريد حجز موعد لإصلاح الهاتف يوم الخميس | 2026-12-10",
-      "الخميس الساعة ٢ | 2026-12-10",
-      "بكرة | 2026-12-06",
-      "عايز اغير ميعاد الحجز لبكرة الساعة ٦ | 2026-12-06",
-      "انقله للخميس | 2026-12-10",
-      "بكره الساعه 5 | 2026-12-06",
-      "غداً من فضلك | 2026-12-06",
-      "bokra | 2026-12-06",
-      "bukra el sa3a 3 | 2026-12-06",
-      "next Sunday | 2026-12-06",
-      "el sabt | 2026-12-12",
-      "yom el khamis | 2026-12-10",
-      "ba3d bokra | 2026-12-07",
-      "بعد بكرة | 2026-12-07",
-      "يوم الاتنين | 2026-12-07",
-      "الثلاثاء | 2026-12-08",
-      "Wednesday afternoon | 2026-12-09",
-      "12/12 | 2026-12-12",
-      "١٥/١٢ | 2026-12-15",
-      "3/1 | 2027-01-03",
-      "2026-12-20 | 2026-12-20",
-      "20 December | 2026-12-20",
-      "النهارده | 2026-12-05",
-      "today please | 2026-12-05"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "الخميس | 2026-12-10",
+        "يوم الخميس | 2026-12-10",
+        "أريد حجز موعد لإصلاح الهاتف يوم الخميس | 2026-12-10",
+        "الخميس الساعة ٢ | 2026-12-10",
+        "بكرة | 2026-12-06",
+        "عايز اغير ميعاد الحجز لبكرة الساعة ٦ | 2026-12-06",
+        "انقله للخميس | 2026-12-10",
+        "بكره الساعه 5 | 2026-12-06",
+        "غداً من فضلك | 2026-12-06",
+        "bokra | 2026-12-06",
+        "bukra el sa3a 3 | 2026-12-06",
+        "next Sunday | 2026-12-06",
+        "el sabt | 2026-12-12",
+        "yom el khamis | 2026-12-10",
+        "ba3d bokra | 2026-12-07",
+        "بعد بكرة | 2026-12-07",
+        "يوم الاتنين | 2026-12-07",
+        "الثلاثاء | 2026-12-08",
+        "Wednesday afternoon | 2026-12-09",
+        "12/12 | 2026-12-12",
+        "١٥/١٢ | 2026-12-15",
+        "3/1 | 2027-01-03",
+        "2026-12-20 | 2026-12-20",
+        "20 December | 2026-12-20",
+        "النهارده | 2026-12-05",
+        "today please | 2026-12-05"
+      })
   void daysInWords(String text, LocalDate expected) {
     assertThat(BookingAnswers.day(text, TODAY)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "عايز اعرف سعر الايفون", "اتنين ايربودز", "تلات قطع", "I had a problem", "ok"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"عايز اعرف سعر الايفون", "اتنين ايربودز", "تلات قطع", "I had a problem", "ok"})
   void noDayWhereThereIsNone(String text) {
     assertThat(BookingAnswers.day(text, TODAY)).isNull();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "الخميس الساعة ٢ | 14:00",
-      "الساعه 2 ونص | 14:30",
-      "الساعة ١١ الصبح | 11:00",
-      "الساعة 12 | 12:00",
-      "على 6 بالليل | 18:00",
-      "4:30 pm | 16:30",
-      "at 5pm | 17:00",
-      "10 am | 10:00",
-      "el sa3a 3 | 15:00",
-      "17:30 | 17:30",
-      "٧ م | 19:00"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "الخميس الساعة ٢ | 14:00",
+        "الساعه 2 ونص | 14:30",
+        "الساعة ١١ الصبح | 11:00",
+        "الساعة 12 | 12:00",
+        "على 6 بالليل | 18:00",
+        "4:30 pm | 16:30",
+        "at 5pm | 17:00",
+        "10 am | 10:00",
+        "el sa3a 3 | 15:00",
+        "17:30 | 17:30",
+        "٧ م | 19:00"
+      })
   void timesOfDay(String text, LocalTime expected) {
     assertThat(BookingAnswers.time(text)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"الخميس", "12/12", "iphone 15 pro max", "2 airpods"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"الخميس", "12/12", "iphone 15 pro max", "2 airpods"})
   void noTimeWhereThereIsNone(String text) {
     assertThat(BookingAnswers.time(text)).isNull();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "ايوه | true", "أيوة أكد | true", "تمام | true", "نعم | true", "yes please | true", "aywa | true",
-      "tamam | true", "ok | true", "لا | false", "لأ خليه | false", "la2 | false", "no thanks | false",
-      "لا مش عايز | false", "فين الفرع؟ | ", "where is the branch | "})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ايوه | true", "أيوة أكد | true", "تمام | true", "نعم | true", "yes please | true",
+            "aywa | true",
+        "tamam | true", "ok | true", "لا | false", "لأ خليه | false", "la2 | false",
+            "no thanks | false",
+        "لا مش عايز | false", "فين الفرع؟ | ", "where is the branch | "
+      })
   void yesOrNo(String text, Boolean expected) {
     assertThat(BookingAnswers.yesOrNo(text)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "عايز اغير الشاشة | SCREEN_IP15",
-      "تغيير بطارية | BATTERY_SAMSUNG",
-      "battarya samsung | BATTERY_SAMSUNG",
-      "تغيير بطارية سامسونج | BATTERY_SAMSUNG",
-      "Free repair check-up | REPAIR_CHECK",
-      "how much is the iPhone 15? | ",
-      "screen replacement | SCREEN_IP15",
-      "screen protector | GLASS_FIT",
-      "تركيب اسكرينة | GLASS_FIT",
-      "فحص | REPAIR_CHECK",
-      "check-up | REPAIR_CHECK",
-      "أريد حجز موعد لإصلاح الهاتف يوم الخميس | ",
-      "عايز احجز ميعاد | ",
-      "عايز احجز ميعاد صيانة بكرة | ",
-      "I want to book a repair appointment | ",
-      "3ayez a7gez ma3ad seyana bokra | "})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "عايز اغير الشاشة | SCREEN_IP15",
+        "تغيير بطارية | BATTERY_SAMSUNG",
+        "battarya samsung | BATTERY_SAMSUNG",
+        "تغيير بطارية سامسونج | BATTERY_SAMSUNG",
+        "Free repair check-up | REPAIR_CHECK",
+        "how much is the iPhone 15? | ",
+        "screen replacement | SCREEN_IP15",
+        "screen protector | GLASS_FIT",
+        "تركيب اسكرينة | GLASS_FIT",
+        "فحص | REPAIR_CHECK",
+        "check-up | REPAIR_CHECK",
+        "أريد حجز موعد لإصلاح الهاتف يوم الخميس | ",
+        "عايز احجز ميعاد | ",
+        "عايز احجز ميعاد صيانة بكرة | ",
+        "I want to book a repair appointment | ",
+        "3ayez a7gez ma3ad seyana bokra | "
+      })
   void services(String text, String expected) {
     assertThat(BookingAnswers.service(text, SERVICES)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "القاهرة | CAI", "فرع مدينة نصر | CAI", "cairo | CAI", "el far3 fe nasr city | CAI",
-      "اسكندرية | ALX", "الإسكندرية | ALX", "alex | ALX", "smouha | ALX", "الخميس | "})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "القاهرة | CAI",
+        "فرع مدينة نصر | CAI",
+        "cairo | CAI",
+        "el far3 fe nasr city | CAI",
+        "اسكندرية | ALX",
+        "الإسكندرية | ALX",
+        "alex | ALX",
+        "smouha | ALX",
+        "الخميس | "
+      })
   void branches(String text, String expected) {
     assertThat(BookingAnswers.branch(text, BRANCHES)).isEqualTo(expected);
   }

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class ProductMatcherTest {
 
-  private static final List<ProductMatcher.Name> NAMES = List.of(
-      new ProductMatcher.Name("IP15", "ايفون 15"),
-      new ProductMatcher.Name("IP15PM", "ايفون 15 برو ماكس"),
-      new ProductMatcher.Name("APP2", "ايربودز برو"),
-      new ProductMatcher.Name("APP2", "AirPods Pro"));
+  private static final List<ProductMatcher.Name> NAMES =
+      List.of(
+          new ProductMatcher.Name("IP15", "ايفون 15"),
+          new ProductMatcher.Name("IP15PM", "ايفون 15 برو ماكس"),
+          new ProductMatcher.Name("APP2", "ايربودز برو"),
+          new ProductMatcher.Name("APP2", "AirPods Pro"));
 
   @Test
   void aNameWithTheArticleAndAConjunctionOrPrepositionWrittenOntoItIsFound() {
@@ -23,8 +24,10 @@ class ProductMatcherTest {
 
   @Test
   void theLongestNameWinsAndEnglishIsMatchedWholeWord() {
-    assertThat(ProductMatcher.match("عايز ايفون 15 برو ماكس", NAMES)).containsExactly("IP15PM", "IP15");
-    assertThat(ProductMatcher.match("how much are the airpods pro?", NAMES)).containsExactly("APP2");
+    assertThat(ProductMatcher.match("عايز ايفون 15 برو ماكس", NAMES))
+        .containsExactly("IP15PM", "IP15");
+    assertThat(ProductMatcher.match("how much are the airpods pro?", NAMES))
+        .containsExactly("APP2");
     assertThat(ProductMatcher.match("airpods professional", NAMES)).isEmpty();
   }
 }

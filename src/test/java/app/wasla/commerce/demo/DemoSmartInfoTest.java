@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo store's Smart Info, one statement on Wasla's own tables, on H2 (the embedded default) and PostgreSQL:
- * every figure from a customer with orders, payments and bookings in every state, and a customer with none.
+ * The demo store's Smart Info, one statement on Wasla's own tables, on H2 (the embedded default)
+ * and PostgreSQL: every figure from a customer with orders, payments and bookings in every state,
+ * and a customer with none.
  */
 class DemoSmartInfoTest {
 
@@ -50,13 +51,15 @@ class DemoSmartInfoTest {
 
     assertThat(summary.orders()).isEqualTo(1);
     assertThat(summary.totalSpendEgp()).isEqualByComparingTo(paid.amountEgp());
-    assertThat(summary.lastOrder()).isEqualTo(reserved.id() + " · " + reserved.productNameEn() + " · RESERVED");
+    assertThat(summary.lastOrder())
+        .isEqualTo(reserved.id() + " · " + reserved.productNameEn() + " · RESERVED");
     assertThat(summary.openPayments()).isEqualTo(2);
     assertThat(summary.openPaymentsEgp()).isEqualByComparingTo("1300.00");
     assertThat(summary.openBookings()).isEqualTo(2);
     assertThat(summary.lastOrderAt()).isEqualTo(NOW);
 
-    CustomerSummary nobody = store.summary("20100000" + UUID.randomUUID().toString().substring(0, 4));
+    CustomerSummary nobody =
+        store.summary("20100000" + UUID.randomUUID().toString().substring(0, 4));
     assertThat(nobody.orders()).isZero();
     assertThat(nobody.totalSpendEgp()).isEqualByComparingTo(BigDecimal.ZERO);
     assertThat(nobody.lastOrder()).isNull();
@@ -79,18 +82,28 @@ class DemoSmartInfoTest {
 
   private static void payment(JdbcClient jdbc, String customer, String status, String amount) {
     OffsetDateTime at = NOW.atOffset(ZoneOffset.UTC);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO commerce_payment (id, provider, order_ref, customer_id, conversation_key, amount_egp, status,
               created_at, updated_at)
             VALUES (?, 'sandbox', 'ORD-1', ?, ?, ?, ?, ?, ?)""")
-        .params(UUID.randomUUID().toString(), customer, "123:" + customer, new BigDecimal(amount), status, at, at)
+        .params(
+            UUID.randomUUID().toString(),
+            customer,
+            "123:" + customer,
+            new BigDecimal(amount),
+            status,
+            at,
+            at)
         .update();
   }
 
   private static void booking(JdbcClient jdbc, String customer, Instant startsAt, String status) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO commerce_booking (customer_id, service_code, branch_code, starts_at, status, updated_at)
             VALUES (?, 'GLASS_FIT', 'CAI', ?, ?, ?)""")
-        .params(customer, startsAt.atOffset(ZoneOffset.UTC), status, NOW.atOffset(ZoneOffset.UTC)).update();
+        .params(customer, startsAt.atOffset(ZoneOffset.UTC), status, NOW.atOffset(ZoneOffset.UTC))
+        .update();
   }
 }

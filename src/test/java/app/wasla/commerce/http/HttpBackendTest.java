@@ -32,8 +32,15 @@ class HttpBackendTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start();
-    backend = new HttpBackend(new OkHttpClient(), new CommerceProperties.Http(server.url("/api/v1").toString(),
-        "X-Api-Key", "k-123", Duration.ofMillis(500), Duration.ofMillis(500)));
+    backend =
+        new HttpBackend(
+            new OkHttpClient(),
+            new CommerceProperties.Http(
+                server.url("/api/v1").toString(),
+                "X-Api-Key",
+                "k-123",
+                Duration.ofMillis(500),
+                Duration.ofMillis(500)));
   }
 
   @AfterEach
@@ -42,7 +49,10 @@ class HttpBackendTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(code)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
   }
 
   @Test
@@ -52,11 +62,16 @@ class HttpBackendTest {
 
   @Test
   void searchSendsTheTextAndTheAuthHeaderAndReadsProducts() throws Exception {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         [{"sku":"IP15-128","nameEn":"iPhone 15 128GB","nameAr":"آيفون ١٥","priceEgp":47999,"category":"phone","x":1}]"""));
 
-    assertThat(backend.search("بكام الايفون؟")).containsExactly(
-        new Product("IP15-128", "iPhone 15 128GB", "آيفون ١٥", new BigDecimal("47999"), "phone"));
+    assertThat(backend.search("بكام الايفون؟"))
+        .containsExactly(
+            new Product(
+                "IP15-128", "iPhone 15 128GB", "آيفون ١٥", new BigDecimal("47999"), "phone"));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getPath()).startsWith("/api/v1/products?q=");
     assertThat(request.getRequestUrl().queryParameter("q")).isEqualTo("بكام الايفون؟");
@@ -77,7 +92,9 @@ class HttpBackendTest {
     RecordedRequest order = server.takeRequest();
     assertThat(order.getMethod()).isEqualTo("POST");
     assertThat(order.getHeader("Idempotency-Key")).isEqualTo("req-1");
-    assertThat(order.getBody().readUtf8()).contains("\"sku\":\"IP15-128\"").contains("\"quantity\":1");
+    assertThat(order.getBody().readUtf8())
+        .contains("\"sku\":\"IP15-128\"")
+        .contains("\"quantity\":1");
     assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
   }
 
@@ -87,11 +104,14 @@ class HttpBackendTest {
     server.enqueue(new MockResponse().setResponseCode(422));
     server.enqueue(new MockResponse().setResponseCode(503));
 
-    assertThatThrownBy(() -> backend.stock("IP15-128")).isInstanceOf(CommerceBackendException.class)
+    assertThatThrownBy(() -> backend.stock("IP15-128"))
+        .isInstanceOf(CommerceBackendException.class)
         .hasMessageContaining("401");
-    assertThatThrownBy(() -> backend.forCustomer("2010", 5)).isInstanceOf(CommerceBackendException.class)
+    assertThatThrownBy(() -> backend.forCustomer("2010", 5))
+        .isInstanceOf(CommerceBackendException.class)
         .hasMessageContaining("422");
-    assertThatThrownBy(() -> backend.markPaid("ORD-1", "PAY-1")).isInstanceOf(CommerceBackendException.class)
+    assertThatThrownBy(() -> backend.markPaid("ORD-1", "PAY-1"))
+        .isInstanceOf(CommerceBackendException.class)
         .hasMessageContaining("503");
   }
 
@@ -100,7 +120,8 @@ class HttpBackendTest {
     server.enqueue(json(200, "[]").setBodyDelay(2, TimeUnit.SECONDS));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
-    assertThatThrownBy(() -> backend.search("x")).isInstanceOf(CommerceBackendException.class)
+    assertThatThrownBy(() -> backend.search("x"))
+        .isInstanceOf(CommerceBackendException.class)
         .hasMessageContaining("too slow");
     assertThatThrownBy(() -> backend.upcoming("2010")).isInstanceOf(CommerceBackendException.class);
   }
@@ -112,22 +133,31 @@ class HttpBackendTest {
     server.enqueue(json(200, "null"));
     server.enqueue(json(200, "[{\"branchCode\":\"CAI\"}]"));
 
-    assertThatThrownBy(() -> backend.search("x")).isInstanceOf(CommerceBackendException.class)
+    assertThatThrownBy(() -> backend.search("x"))
+        .isInstanceOf(CommerceBackendException.class)
         .hasMessageContaining("malformed");
-    assertThatThrownBy(() -> backend.product("X")).isInstanceOf(CommerceBackendException.class)
+    assertThatThrownBy(() -> backend.product("X"))
+        .isInstanceOf(CommerceBackendException.class)
         .hasMessageContaining("nameEn");
     assertThatThrownBy(() -> backend.find("ORD-1")).isInstanceOf(CommerceBackendException.class);
-    assertThatThrownBy(() -> backend.stock("X")).isInstanceOf(CommerceBackendException.class)
+    assertThatThrownBy(() -> backend.stock("X"))
+        .isInstanceOf(CommerceBackendException.class)
         .hasMessageContaining("available");
   }
 
   @Test
   void ordersBookingsAndSummaryRoundTrip() throws Exception {
-    server.enqueue(json(201, """
+    server.enqueue(
+        json(
+            201,
+            """
         {"id":"ORD-77","customerId":"2010","sku":"APP2","productNameEn":"AirPods Pro 2","quantity":1,
          "branchCode":"CAI","amountEgp":11499,"status":"RESERVED","createdAt":"2026-11-25T10:00:00Z"}"""));
     server.enqueue(json(200, "[\"2026-11-26T09:00:00Z\",\"2026-11-26T09:30:00Z\"]"));
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"orders":3,"totalSpendEgp":20398,"lastOrder":"ORD-77","openPayments":1,"openPaymentsEgp":11499,"openBookings":0}"""));
     server.enqueue(new MockResponse().setResponseCode(204));
 
@@ -135,13 +165,15 @@ class HttpBackendTest {
     assertThat(order.id()).isEqualTo("ORD-77");
     assertThat(order.status()).isEqualTo(Order.RESERVED);
     assertThat(backend.freeSlots("REPAIR_CHECK", "CAI", Instant.parse("2026-11-26T00:00:00Z"), 10))
-        .containsExactly(Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:30:00Z"));
+        .containsExactly(
+            Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:30:00Z"));
     assertThat(backend.summary("2010").orders()).isEqualTo(3);
     backend.cancel("BK-9");
 
     server.takeRequest();
     RecordedRequest slots = server.takeRequest();
-    assertThat(slots.getPath()).startsWith("/api/v1/services/REPAIR_CHECK/slots?branch=CAI&from=2026-11-26T00%3A00%3A00Z");
+    assertThat(slots.getPath())
+        .startsWith("/api/v1/services/REPAIR_CHECK/slots?branch=CAI&from=2026-11-26T00%3A00%3A00Z");
     assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/customers/2010/summary");
     RecordedRequest cancel = server.takeRequest();
     assertThat(cancel.getMethod()).isEqualTo("DELETE");
@@ -150,7 +182,10 @@ class HttpBackendTest {
 
   @Test
   void bookingOptionsAreReadAndABackendWithoutThemOffersNone() throws Exception {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"services":[{"code":"SCREEN_IP15","nameEn":"iPhone 15 screen replacement","nameAr":"تغيير شاشة آيفون ١٥",
           "priceEgp":9500}],"branches":[{"code":"CAI","nameEn":"Cairo (Nasr City)","nameAr":"القاهرة (مدينة نصر)"}]}"""));
     server.enqueue(new MockResponse().setResponseCode(404));

@@ -5,22 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CheckoutWordsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"تمام هاخده", "خلاص هاخدها", "عايز اطلبه", "أريد طلبه من فضلك", "سآخذه", "ok i'll take it",
-      "I'll take it!", "i want to order", "2 please", "اتنين من فضلك", "tamam ha5do", "hakhdo", "3ayez atlobo"})
+  @ValueSource(
+      strings = {
+        "تمام هاخده",
+        "خلاص هاخدها",
+        "عايز اطلبه",
+        "أريد طلبه من فضلك",
+        "سآخذه",
+        "ok i'll take it",
+        "I'll take it!",
+        "i want to order",
+        "2 please",
+        "اتنين من فضلك",
+        "tamam ha5do",
+        "hakhdo",
+        "3ayez atlobo"
+      })
   void takingTheOfferInEveryForm(String text) {
     assertThat(CheckoutWords.takesOffer(text)).as(text).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"التوصيل لمدينة نصر بكام؟", "where is my order ORD-12002?", "أريد طلبه الذي لم يصل",
-      "what are your opening hours?", "بكام؟", "2", "el far3 fen?", "thanks"})
+  @ValueSource(
+      strings = {
+        "التوصيل لمدينة نصر بكام؟",
+        "where is my order ORD-12002?",
+        "أريد طلبه الذي لم يصل",
+        "what are your opening hours?",
+        "بكام؟",
+        "2",
+        "el far3 fen?",
+        "thanks"
+      })
   void questionsAndComplaintsDoNotTakeTheOffer(String text) {
     assertThat(CheckoutWords.takesOffer(text)).as(text).isFalse();
   }
@@ -33,7 +56,10 @@ class CheckoutWordsTest {
     assertThat(CheckoutWords.quantity("etneen")).isEqualTo(2);
     assertThat(CheckoutWords.quantity("three of them")).isEqualTo(3);
     assertThat(CheckoutWords.quantity("0")).isNull();
-    assertThat(CheckoutWords.quantity("how many do you have in the alexandria branch right now please tell me")).isNull();
+    assertThat(
+            CheckoutWords.quantity(
+                "how many do you have in the alexandria branch right now please tell me"))
+        .isNull();
     assertThat(CheckoutWords.quantity("ok")).isNull();
   }
 
@@ -45,7 +71,8 @@ class CheckoutWordsTest {
     assertThat(CheckoutWords.cashOnDelivery("pay online")).isFalse();
     assertThat(CheckoutWords.instalments("عايز اقسط")).isTrue();
     assertThat(CheckoutWords.instalments("ta2seet")).isTrue();
-    assertThat(CheckoutWords.payOnline("بالفيزا")).isFalse(); // joined article and preposition: not a whole word
+    assertThat(CheckoutWords.payOnline("بالفيزا"))
+        .isFalse(); // joined article and preposition: not a whole word
     assertThat(CheckoutWords.payOnline("visa please")).isTrue();
     assertThat(CheckoutWords.pickup("هستلم من الفرع")).isTrue();
     assertThat(CheckoutWords.pickup("I'll pick it up")).isTrue();
@@ -57,14 +84,20 @@ class CheckoutWordsTest {
     assertThat(CheckoutWords.cancel("الغي الطلب")).isTrue();
   }
 
-  private final DeliveryZones zones = new DeliveryZones(new BigDecimal("60"), new BigDecimal("70"),
-      new BigDecimal("85"), new BigDecimal("110"), new BigDecimal("3000"));
+  private final DeliveryZones zones =
+      new DeliveryZones(
+          new BigDecimal("60"),
+          new BigDecimal("70"),
+          new BigDecimal("85"),
+          new BigDecimal("110"),
+          new BigDecimal("3000"));
 
   @Test
   void zonesFromAddressesInEveryFormAndFromCoordinates() {
     assertThat(zones.find("12 شارع مكرم عبيد، مدينة نصر").orElseThrow().code()).isEqualTo("cairo");
     assertThat(zones.find("5 Road 9, Maadi").orElseThrow().code()).isEqualTo("cairo");
-    assertThat(zones.find("share3 fawzy moaz, smouha, eskendereya").orElseThrow().code()).isEqualTo("alexandria");
+    assertThat(zones.find("share3 fawzy moaz, smouha, eskendereya").orElseThrow().code())
+        .isEqualTo("alexandria");
     assertThat(zones.find("المنصورة، شارع الجمهورية").orElseThrow().code()).isEqualTo("delta");
     assertThat(zones.find("Luxor, near the temple").orElseThrow().code()).isEqualTo("upper");
     assertThat(zones.find("somewhere nice")).isEmpty();
@@ -73,7 +106,8 @@ class CheckoutWordsTest {
     assertThat(zones.find(31.04, 31.38).orElseThrow().code()).isEqualTo("delta");
     assertThat(zones.find(27.18, 31.18).orElseThrow().code()).isEqualTo("upper");
     assertThat(zones.find(48.85, 2.35)).isEmpty();
-    assertThat(DeliveryZones.coordinates("📍 Smouha (31.2156, 29.9553)")).containsExactly(31.2156, 29.9553);
+    assertThat(DeliveryZones.coordinates("📍 Smouha (31.2156, 29.9553)"))
+        .containsExactly(31.2156, 29.9553);
   }
 
   @Test
@@ -89,12 +123,19 @@ class CheckoutWordsTest {
     String store = Files.readString(Path.of("src/main/resources/persona/playbook/store.md"));
     String en = store.substring(store.indexOf("## delivery-fees"));
     en = en.substring(en.indexOf("### en"), en.indexOf("### msa"));
-    assertThat(en).contains("Cairo and Giza 60 EGP").contains("Alexandria 70 EGP").contains(") 85 EGP")
-        .contains(") 110 EGP").contains("free on orders over 3,000 EGP");
+    assertThat(en)
+        .contains("Cairo and Giza 60 EGP")
+        .contains("Alexandria 70 EGP")
+        .contains(") 85 EGP")
+        .contains(") 110 EGP")
+        .contains("free on orders over 3,000 EGP");
     assertThat(store).contains("cash on delivery (up to 20,000 EGP)");
-    app.wasla.commerce.CommerceProperties.Checkout defaults = new org.springframework.boot.context.properties.bind
-        .Binder(new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
-        .bindOrCreate("wasla.commerce.checkout", app.wasla.commerce.CommerceProperties.Checkout.class);
+    app.wasla.commerce.CommerceProperties.Checkout defaults =
+        new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source
+                    .MapConfigurationPropertySource())
+            .bindOrCreate(
+                "wasla.commerce.checkout", app.wasla.commerce.CommerceProperties.Checkout.class);
     assertThat(defaults.feeCairo()).isEqualByComparingTo("60");
     assertThat(defaults.feeAlexandria()).isEqualByComparingTo("70");
     assertThat(defaults.feeDelta()).isEqualByComparingTo("85");

@@ -15,19 +15,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The learning persona on its own (no database): an analyst's example changes how the same and a similar message
- * are read once the model is rebuilt; a bad examples file is refused with the lines named and the model that
- * answered keeps answering.
+ * The learning persona on its own (no database): an analyst's example changes how the same and a
+ * similar message are read once the model is rebuilt; a bad examples file is refused with the lines
+ * named and the model that answered keeps answering.
  */
 class LearnedReadingTest {
 
   @TempDir Path playbook;
 
   @Test
-  void anExampleChangesTheReadingOfTheSameAndASimilarMessageAndABadFileChangesNothing() throws IOException {
+  void anExampleChangesTheReadingOfTheSameAndASimilarMessageAndABadFileChangesNothing()
+      throws IOException {
     copyShippedPlaybookTo(playbook);
-    PersonaLearning learning = new PersonaLearning("Nour", "file:" + playbook, DmnHandoffRules.load(), null,
-        new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 5), Clock.systemUTC());
+    PersonaLearning learning =
+        new PersonaLearning(
+            "Nour",
+            "file:" + playbook,
+            DmnHandoffRules.load(),
+            null,
+            new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 5),
+            Clock.systemUTC());
     // "can you gift-wrap it?" reads as asking for a person
     String message = "ممكن تغلفوه هدية؟";
     String intent = "other";
@@ -42,9 +49,18 @@ class LearnedReadingTest {
     assertThat(read(learning, message)).isEqualTo(intent);
     assertThat(read(learning, similar)).isEqualTo(intent);
 
-    Files.writeString(file, "# header\n" + intent + "\t" + message + "\n" + "prodcut_inquiry\tbekam el iphone\n"
-        + "order\n" + "order\ttext\txx\n");
-    assertThatThrownBy(() -> learning.reload("test")).isInstanceOf(ExamplesFile.InvalidExamplesException.class)
+    Files.writeString(
+        file,
+        "# header\n"
+            + intent
+            + "\t"
+            + message
+            + "\n"
+            + "prodcut_inquiry\tbekam el iphone\n"
+            + "order\n"
+            + "order\ttext\txx\n");
+    assertThatThrownBy(() -> learning.reload("test"))
+        .isInstanceOf(ExamplesFile.InvalidExamplesException.class)
         .hasMessageContaining(file + ":3: unknown intent 'prodcut_inquiry'")
         .hasMessageContaining(file + ":4: 1 column")
         .hasMessageContaining(file + ":5: unknown form 'xx'");
@@ -56,8 +72,14 @@ class LearnedReadingTest {
   @Test
   void aChangedFileIsReadOnceItHasSettledAndABadOneIsRefusedOnce() throws IOException {
     copyShippedPlaybookTo(playbook);
-    PersonaLearning learning = new PersonaLearning("Nour", "file:" + playbook, DmnHandoffRules.load(), null,
-        new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 5), Clock.systemUTC());
+    PersonaLearning learning =
+        new PersonaLearning(
+            "Nour",
+            "file:" + playbook,
+            DmnHandoffRules.load(),
+            null,
+            new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 5),
+            Clock.systemUTC());
     learning.poll(); // the first look only sees the files
     Path file = playbook.resolve(ExamplesFile.NAME);
     String good = Files.readString(file);
@@ -67,7 +89,8 @@ class LearnedReadingTest {
     assertThat(learning.current().version()).as("a file just written is not read yet").isEqualTo(1);
     learning.poll();
     assertThat(learning.current().version()).isEqualTo(2);
-    assertThat(learning.current().trigger()).isEqualTo(ExamplesFile.NAME + " or the playbook changed");
+    assertThat(learning.current().trigger())
+        .isEqualTo(ExamplesFile.NAME + " or the playbook changed");
     learning.poll();
     assertThat(learning.current().version()).as("nothing changed").isEqualTo(2);
 
@@ -76,10 +99,17 @@ class LearnedReadingTest {
     learning.poll();
     PersonaLearning.Failure refused = learning.status().lastFailure();
     assertThat(refused).isNotNull();
-    assertThat(refused.problems()).singleElement().asString().endsWith("unknown intent 'refund' (known: "
-        + String.join(", ", app.wasla.persona.Intents.ALL) + ")");
+    assertThat(refused.problems())
+        .singleElement()
+        .asString()
+        .endsWith(
+            "unknown intent 'refund' (known: "
+                + String.join(", ", app.wasla.persona.Intents.ALL)
+                + ")");
     learning.poll();
-    assertThat(learning.status().lastFailure()).as("the same file is not tried again").isSameAs(refused);
+    assertThat(learning.status().lastFailure())
+        .as("the same file is not tried again")
+        .isSameAs(refused);
     assertThat(learning.current().version()).isEqualTo(2);
 
     Files.writeString(file, good);
@@ -90,7 +120,10 @@ class LearnedReadingTest {
   }
 
   private static String read(PersonaLearning learning, String text) {
-    return learning.persona().respond(new PersonaTurn("k", List.of(text), null, List.of(), null, 0)).intent();
+    return learning
+        .persona()
+        .respond(new PersonaTurn("k", List.of(text), null, List.of(), null, 0))
+        .intent();
   }
 
   static void copyShippedPlaybookTo(Path dir) throws IOException {

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import app.wasla.handoff.AgentPresence;
 import app.wasla.persona.PersonaVariables;
 import app.wasla.support.CloudMode;
-import app.wasla.support.WhatsAppMock;
 import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
 import app.wasla.system.AgentAuthorizations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,17 +46,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The persona learns from the business while it runs, in cloud mode, over real HTTP: customers write through signed
- * webhooks, the flow hands over to an agent, the agent says in the handoff form's endpoint what the customer wanted,
- * and the next reading (a process variable the flow branches on) of the same and of a similar message changes
- * within seconds, without a restart. The playbook is a folder on disk with its examples.tsv: a change to it is
- * picked up, a bad one is refused with its lines named (in the evaluation endpoint and by a reload) while the
- * running model keeps answering. The admin endpoints need a Camunda admin or an API key with persona:manage.
+ * The persona learns from the business while it runs, in cloud mode, over real HTTP: customers
+ * write through signed webhooks, the flow hands over to an agent, the agent says in the handoff
+ * form's endpoint what the customer wanted, and the next reading (a process variable the flow
+ * branches on) of the same and of a similar message changes within seconds, without a restart. The
+ * playbook is a folder on disk with its examples.tsv: a change to it is picked up, a bad one is
+ * refused with its lines named (in the evaluation endpoint and by a reload) while the running model
+ * keeps answering. The admin endpoints need a Camunda admin or an API key with persona:manage.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.datasource.url=jdbc:h2:mem:persona-learning;DB_CLOSE_DELAY=-1",
-        "wasla.handoff.first-response=PT1H", "wasla.handoff.max-open-per-agent=50",
-        "wasla.persona.learning.poll-interval=200ms", "wasla.persona.learning.debounce=200ms"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:persona-learning;DB_CLOSE_DELAY=-1",
+      "wasla.handoff.first-response=PT1H",
+      "wasla.handoff.max-open-per-agent=50",
+      "wasla.persona.learning.poll-interval=200ms",
+      "wasla.persona.learning.debounce=200ms"
+    })
 class PersonaLearningTest {
 
   static final WhatsAppMock META = new WhatsAppMock();
@@ -106,7 +112,9 @@ class PersonaLearningTest {
     // "can you gift-wrap it?": read as asking for a person, handed over
     String misread = "ممكن تغلفوه هدية لو سمحت؟";
     String similar = "ممكن تغلفوها هدية لو سمحت؟";
-    assertThat(reading(similar)).as("the similar message before the correction").isNotEqualTo("other");
+    assertThat(reading(similar))
+        .as("the similar message before the correction")
+        .isNotEqualTo("other");
 
     String waId = customer();
     send(waId, misread);
@@ -116,28 +124,61 @@ class PersonaLearningTest {
     int before = status().path("current").path("version").asInt();
 
     // the form's view: the turn that handed over and how it was read, only for the owner
-    JsonNode view = json(call("GET", "/handoff/tasks/" + task.getId() + "/correction", basic(AGENT), null), 200);
+    JsonNode view =
+        json(
+            call("GET", "/handoff/tasks/" + task.getId() + "/correction", basic(AGENT), null), 200);
     assertThat(view.path("text").asText()).isEqualTo(misread);
     assertThat(view.path("readAs").asText()).isEqualTo("human_request");
     assertThat(view.path("intents")).hasSize(13);
-    // another agent of the team cannot correct it; a nonsense intent is refused; nothing was saved by either
-    json(call("POST", "/handoff/tasks/" + task.getId() + "/correction", basic(OTHER_AGENT), "{\"intent\":\"other\"}"), 403);
-    json(call("POST", "/handoff/tasks/" + task.getId() + "/correction", basic(AGENT), "{\"intent\":\"refund\"}"), 400);
-    json(call("POST", "/handoff/tasks/" + task.getId() + "/correction", null, "{\"intent\":\"other\"}"), 401);
+    // another agent of the team cannot correct it; a nonsense intent is refused; nothing was saved
+    // by either
+    json(
+        call(
+            "POST",
+            "/handoff/tasks/" + task.getId() + "/correction",
+            basic(OTHER_AGENT),
+            "{\"intent\":\"other\"}"),
+        403);
+    json(
+        call(
+            "POST",
+            "/handoff/tasks/" + task.getId() + "/correction",
+            basic(AGENT),
+            "{\"intent\":\"refund\"}"),
+        400);
+    json(
+        call(
+            "POST",
+            "/handoff/tasks/" + task.getId() + "/correction",
+            null,
+            "{\"intent\":\"other\"}"),
+        401);
 
-    JsonNode saved = json(call("POST", "/handoff/tasks/" + task.getId() + "/correction", basic(AGENT),
-        "{\"intent\":\"other\"}"), 200);
+    JsonNode saved =
+        json(
+            call(
+                "POST",
+                "/handoff/tasks/" + task.getId() + "/correction",
+                basic(AGENT),
+                "{\"intent\":\"other\"}"),
+            200);
     assertThat(saved.path("choice").path("intent").asText()).isEqualTo("other");
     assertThat(saved.path("choice").path("agent").asText()).isEqualTo(AGENT);
 
     // retrained in the running application within seconds, from the correction in the database
-    await().atMost(Duration.ofSeconds(10)).until(() -> status().path("current").path("version").asInt() > before
-        && status().path("current").path("examples").path("corrections").asInt() >= 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                status().path("current").path("version").asInt() > before
+                    && status().path("current").path("examples").path("corrections").asInt() >= 1);
     JsonNode status = status();
     assertThat(status.path("current").path("trigger").asText()).contains("correction");
     assertThat(status.path("previous").path("version").asInt()).isEqualTo(before);
-    assertThat(status.path("current").path("evaluation").path("accuracy").asDouble()).isBetween(0.5, 1.0);
-    assertThat(status.path("previous").path("evaluation").path("macroF1").asDouble()).isBetween(0.5, 1.0);
+    assertThat(status.path("current").path("evaluation").path("accuracy").asDouble())
+        .isBetween(0.5, 1.0);
+    assertThat(status.path("previous").path("evaluation").path("macroF1").asDouble())
+        .isBetween(0.5, 1.0);
     assertThat(status.path("current").path("evaluation").path("perForm").has("en")).isTrue();
 
     assertThat(reading(misread)).as("the same message after the correction").isEqualTo("other");
@@ -145,7 +186,8 @@ class PersonaLearningTest {
   }
 
   @Test
-  void theExamplesFileIsReadAgainWhenItChangesAndABadOneIsRefusedWhileTheRunningModelAnswers() throws Exception {
+  void theExamplesFileIsReadAgainWhenItChangesAndABadOneIsRefusedWhileTheRunningModelAnswers()
+      throws Exception {
     String message = "momken abadel el mobile el adim";
     assertThat(reading(message)).as("before the analyst's example").isNotEqualTo("product_inquiry");
     Path file = PLAYBOOK.resolve(ExamplesFile.NAME);
@@ -154,33 +196,58 @@ class PersonaLearningTest {
     assertThat(shipped).isGreaterThan(0);
 
     Files.writeString(file, good + "product_inquiry\t" + message + "\tarabizi\n");
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        status().path("current").path("examples").path("examplesFile").asInt() == shipped + 1);
-    assertThat(reading(message)).as("after the analyst's example, without a restart").isEqualTo("product_inquiry");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                status().path("current").path("examples").path("examplesFile").asInt()
+                    == shipped + 1);
+    assertThat(reading(message))
+        .as("after the analyst's example, without a restart")
+        .isEqualTo("product_inquiry");
     int version = status().path("current").path("version").asInt();
 
     try {
       int lines = good.split("\n", -1).length;
-      Files.writeString(file, good + "product_inquiry\t" + message + "\tarabizi\n"
-          + "refund\tI want my money back\n" + "order\t   \n" + "order\ttoo\tmany\tcolumns\n");
+      Files.writeString(
+          file,
+          good
+              + "product_inquiry\t"
+              + message
+              + "\tarabizi\n"
+              + "refund\tI want my money back\n"
+              + "order\t   \n"
+              + "order\ttoo\tmany\tcolumns\n");
       await().atMost(Duration.ofSeconds(10)).until(() -> !absent(status().path("lastFailure")));
       JsonNode failure = status().path("lastFailure");
-      assertThat(failure.path("problems").toString()).as(failure.toString())
+      assertThat(failure.path("problems").toString())
+          .as(failure.toString())
           .contains(file + ":" + (lines + 1) + ": unknown intent 'refund'")
           .contains(file + ":" + (lines + 2) + ": empty text")
           .contains(file + ":" + (lines + 3) + ": 4 columns");
-      assertThat(status().path("current").path("version").asInt()).as("the running model").isEqualTo(version);
-      assertThat(reading(message)).as("the running model keeps answering").isEqualTo("product_inquiry");
+      assertThat(status().path("current").path("version").asInt())
+          .as("the running model")
+          .isEqualTo(version);
+      assertThat(reading(message))
+          .as("the running model keeps answering")
+          .isEqualTo("product_inquiry");
 
       JsonNode refused = json(call("POST", "/api/persona/reload", admin(), ""), 422);
-      assertThat(refused.path("detail").asText()).contains("unknown intent 'refund'").contains("keeps answering");
+      assertThat(refused.path("detail").asText())
+          .contains("unknown intent 'refund'")
+          .contains("keeps answering");
       assertThat(refused.path("problems")).hasSize(3);
       assertThat(status().path("current").path("version").asInt()).isEqualTo(version);
     } finally {
       Files.writeString(file, good);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> absent(status().path("lastFailure"))
-        && status().path("current").path("examples").path("examplesFile").asInt() == shipped);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                absent(status().path("lastFailure"))
+                    && status().path("current").path("examples").path("examplesFile").asInt()
+                        == shipped);
   }
 
   @Test
@@ -188,14 +255,21 @@ class PersonaLearningTest {
     String message = "can I trade in my old phone";
     assertThat(reading(message)).isNotEqualTo("product_inquiry");
     int version = status().path("current").path("version").asInt();
-    // what another node's handoff form wrote to the shared database: this node's learner was not told
-    jdbc.sql("""
+    // what another node's handoff form wrote to the shared database: this node's learner was not
+    // told
+    jdbc.sql(
+            """
             INSERT INTO persona_correction (task_id, conversation_key, message_text, read_as, intent, kind, language,
                                             agent_id, created_at)
             VALUES ('other-node-task', '109876543210001:201299999999', ?, 'booking_new', 'product_inquiry', 'INTENT',
-                    'en', 'sara', CURRENT_TIMESTAMP)""").param(message).update();
-    await().atMost(Duration.ofSeconds(10)).until(() -> status().path("current").path("version").asInt() > version);
-    assertThat(status().path("current").path("trigger").asText()).isEqualTo("corrections changed in the database");
+                    'en', 'sara', CURRENT_TIMESTAMP)""")
+        .param(message)
+        .update();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> status().path("current").path("version").asInt() > version);
+    assertThat(status().path("current").path("trigger").asText())
+        .isEqualTo("corrections changed in the database");
     assertThat(reading(message)).isEqualTo("product_inquiry");
   }
 
@@ -204,7 +278,8 @@ class PersonaLearningTest {
     int version = status().path("current").path("version").asInt();
     JsonNode reloaded = json(call("POST", "/api/persona/reload", admin(), ""), 200);
     assertThat(reloaded.path("current").path("version").asInt()).isGreaterThan(version);
-    assertThat(reloaded.path("current").path("trigger").asText()).isEqualTo("POST /api/persona/reload");
+    assertThat(reloaded.path("current").path("trigger").asText())
+        .isEqualTo("POST /api/persona/reload");
     assertThat(reloaded.path("current").path("playbookPassages").asInt()).isGreaterThan(5);
   }
 
@@ -214,19 +289,38 @@ class PersonaLearningTest {
     json(call("POST", "/api/persona/reload", null, ""), 401);
     // an agent's Camunda login is no admin's
     json(call("GET", "/api/persona/evaluation", basic(AGENT), null), 401);
-    JsonNode narrow = json(call("POST", "/api/keys", admin(),
-        "{\"name\":\"crm-reader\",\"scopes\":[\"conversations:read\"]}"), 201);
-    json(call("GET", "/api/persona/evaluation", "Bearer " + narrow.path("key").asText(), null), 403);
+    JsonNode narrow =
+        json(
+            call(
+                "POST",
+                "/api/keys",
+                admin(),
+                "{\"name\":\"crm-reader\",\"scopes\":[\"conversations:read\"]}"),
+            201);
+    json(
+        call("GET", "/api/persona/evaluation", "Bearer " + narrow.path("key").asText(), null), 403);
     json(call("POST", "/api/persona/reload", "Bearer " + narrow.path("key").asText(), ""), 403);
-    JsonNode persona = json(call("POST", "/api/keys", admin(),
-        "{\"name\":\"model-ops\",\"scopes\":[\"persona:manage\"]}"), 201);
-    JsonNode evaluation = json(call("GET", "/api/persona/evaluation", "Bearer " + persona.path("key").asText(), null), 200);
-    assertThat(evaluation.path("current").path("examples").path("shipped").asInt()).isGreaterThan(100);
+    JsonNode persona =
+        json(
+            call(
+                "POST",
+                "/api/keys",
+                admin(),
+                "{\"name\":\"model-ops\",\"scopes\":[\"persona:manage\"]}"),
+            201);
+    JsonNode evaluation =
+        json(
+            call("GET", "/api/persona/evaluation", "Bearer " + persona.path("key").asText(), null),
+            200);
+    assertThat(evaluation.path("current").path("examples").path("shipped").asInt())
+        .isGreaterThan(100);
   }
 
   // --- helpers ---
 
-  /** How the persona reads a message now: a new customer writes it, and the flow's variable says. */
+  /**
+   * How the persona reads a message now: a new customer writes it, and the flow's variable says.
+   */
   private String reading(String text) {
     String waId = customer();
     send(waId, text);
@@ -235,10 +329,18 @@ class PersonaLearningTest {
 
   private String intentOf(String waId) {
     // the conversation, not a sales flow it called (same business key)
-    ProcessInstance instance = runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(Webhooks.PHONE_NUMBER_ID + ":" + waId).list().stream()
-        .filter(p -> p.getId().equals(p.getRootProcessInstanceId())).findFirst().orElse(null);
-    return instance == null ? null : (String) runtime.getVariable(instance.getId(), PersonaVariables.INTENT);
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(Webhooks.PHONE_NUMBER_ID + ":" + waId)
+            .list()
+            .stream()
+            .filter(p -> p.getId().equals(p.getRootProcessInstanceId()))
+            .findFirst()
+            .orElse(null);
+    return instance == null
+        ? null
+        : (String) runtime.getVariable(instance.getId(), PersonaVariables.INTENT);
   }
 
   private String customer() {
@@ -246,14 +348,20 @@ class PersonaLearningTest {
   }
 
   private void send(String waId, String text) {
-    assertThat(new Webhooks(port).post(Webhooks.text(waId, "wamid.learn." + waId, text, Instant.now())))
+    assertThat(
+            new Webhooks(port)
+                .post(Webhooks.text(waId, "wamid.learn." + waId, text, Instant.now())))
         .isEqualTo(200);
   }
 
   private Task handoffOf(String waId) {
     String key = Webhooks.PHONE_NUMBER_ID + ":" + waId;
-    await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssigned()
-        .count() == 1);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssigned().count()
+                    == 1);
     return tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
   }
 
@@ -273,9 +381,14 @@ class PersonaLearningTest {
     return Credentials.basic(agent, CloudMode.AGENT_PASSWORD);
   }
 
-  private Response call(String method, String path, String authorization, String body) throws IOException {
-    Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
-        .method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
+  private Response call(String method, String path, String authorization, String body)
+      throws IOException {
+    Request.Builder request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .method(
+                method,
+                body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -299,17 +412,22 @@ class PersonaLearningTest {
     }
   }
 
-  /** The shipped playbook and examples file in a folder of their own, as an operator deploys them. */
+  /**
+   * The shipped playbook and examples file in a folder of their own, as an operator deploys them.
+   */
   private static Path copyOfTheShippedPlaybook() {
     try {
       Path dir = Files.createTempDirectory("wasla-playbook");
       dir.toFile().deleteOnExit();
-      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:persona/playbook/*")) {
-        if (r.getFilename() == null || !(r.getFilename().endsWith(".md") || r.getFilename().endsWith(".tsv"))) {
+      for (Resource r :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:persona/playbook/*")) {
+        if (r.getFilename() == null
+            || !(r.getFilename().endsWith(".md") || r.getFilename().endsWith(".tsv"))) {
           continue;
         }
         try (InputStream in = r.getInputStream()) {
-          Files.writeString(dir.resolve(r.getFilename()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          Files.writeString(
+              dir.resolve(r.getFilename()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
       }
       return dir;
