@@ -287,15 +287,23 @@ final class CheckoutDelegates {
                   SalesVariables.REPLY_PAY_ONLINE,
                   say(e, "ادفع أونلاين", "الدفع الإلكتروني", "Edfa3 online", "Pay online")));
           if (cashAllowed(e)) {
+            boolean pickup = "pickup".equals(string(e, SalesVariables.FULFILMENT));
             buttons.add(
                 new Button(
                     SalesVariables.REPLY_PAY_COD,
-                    say(
-                        e,
-                        "الدفع عند الاستلام",
-                        "الدفع عند الاستلام",
-                        "Cash 3and el estelam",
-                        "Cash on delivery")));
+                    pickup
+                        ? say(
+                            e,
+                            "الدفع في الفرع",
+                            "الدفع في الفرع",
+                            "Edfa3 fel far3",
+                            "Pay at the branch")
+                        : say(
+                            e,
+                            "الدفع عند الاستلام",
+                            "الدفع عند الاستلام",
+                            "Cash 3and el estelam",
+                            "Cash on delivery")));
           }
           buttons.add(
               new Button(
@@ -379,6 +387,122 @@ final class CheckoutDelegates {
           .orElse(code);
     }
 
+    /**
+     * The branch a text names ("pickup from alex branch", "استلام من فرع مدينة نصر"), by its name
+     * or its city; null when it names none or more than one.
+     */
+    String namedBranch(DelegateExecution e, String text) {
+      String folded = CheckoutWords.fold(text);
+      java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+      for (StockLevel s : catalogue.stock((String) e.getVariable(SalesVariables.PRODUCT_SKU))) {
+        for (String name : List.of(s.branchNameEn(), s.branchNameAr())) {
+          for (String part : name.split("[()]")) {
+            String p = CheckoutWords.fold(part);
+            if (!p.isBlank() && folded.contains(p)) {
+              codes.add(s.branchCode());
+            }
+          }
+        }
+      }
+      zones
+          .find(text)
+          .map(
+              z ->
+                  switch (z.code()) {
+                    case "cairo" -> "CAI";
+                    case "alexandria" -> "ALX";
+                    default -> null;
+                  })
+          .ifPresent(codes::add);
+      return codes.size() == 1 ? codes.iterator().next() : null;
+    }
+
+    /**
+     * Pickup at the branch the customer named: taken when it has the quantity; else the customer
+     * hears it has none there (the branch question then offers the others, or delivery). Returns
+     * the intro to ask the next question with, or null.
+     */
+    String pickupAt(DelegateExecution e, String code) {
+      e.setVariable(SalesVariables.FULFILMENT, "pickup");
+      e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+      Integer quantity = quantity(e);
+      int wanted = quantity == null ? 1 : quantity;
+      if (branchesWith(e, wanted).stream().anyMatch(s -> s.branchCode().equals(code))) {
+        e.setVariable(SalesVariables.PICKUP_BRANCH, code);
+        return null;
+      }
+      e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+      String branch = branchName(e, code);
+      if (branch.equals(code)) {
+        branch =
+            SalesContext.form(e) < 2
+                ? ("ALX".equals(code) ? "إسكندرية" : "القاهرة")
+                : ("ALX".equals(code) ? "Alexandria" : "Cairo");
+      }
+      boolean others = !branchesWith(e, wanted).isEmpty();
+      return others
+          ? say(
+              e,
+              "للأسف فرع "
+                  + branch
+                  + " مفيهوش منه دلوقتي. تقدر تستلمه من فرع تاني، أو تقولّي «توصيل» ونوصلهولك.",
+              "للأسف لا يتوفر في فرع "
+                  + branch
+                  + " حالياً. يمكنك استلامه من فرع آخر، أو اكتب «توصيل» لنوصله إليك.",
+              "Lel asaf far3 "
+                  + branch
+                  + " mafihoosh meno delwa2ty. Te2dar testelmo mn far3 tany, aw 2oly \"tawsil\" w nwaslholak.",
+              "Sorry, our "
+                  + branch
+                  + " branch doesn't have it right now. You can pick it up at another branch, or say \"delivery\" and we'll deliver it.")
+          : null;
+    }
+
+    /** The text names a product other than the one checked out ("iPhone 15" is no quantity). */
+    boolean namesOtherProduct(DelegateExecution e, String text) {
+      String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
+      return catalogue.search(text).stream().anyMatch(p -> !p.sku().equals(sku));
+    }
+
+    /** "We only have 4 in stock right now." */
+    String onlyInStock(DelegateExecution e) {
+      int most = mostAvailable(e);
+      return say(
+          e,
+          "متوفر منه " + most + " بس دلوقتي.",
+          "المتوفر منه حالياً " + most + " فقط.",
+          "Metwaffar meno " + most + " bas delwa2ty.",
+          "We only have " + most + " in stock right now.");
+    }
+
+    /** "Cash on delivery is for orders up to 20,000 EGP; this one is above it." */
+    String codLimitText(DelegateExecution e) {
+      String limit = SalesContext.money(e, props.checkout().codLimit());
+      String total = SalesContext.money(e, totals(e)[2]);
+      return say(
+          e,
+          "الدفع عند الاستلام متاح للطلبات لحد "
+              + limit
+              + "، وطلبك "
+              + total
+              + " فوق الحد ده، فممكن تدفع أونلاين أو بالتقسيط.",
+          "الدفع عند الاستلام متاح للطلبات حتى "
+              + limit
+              + "، وطلبك "
+              + total
+              + " يتجاوز هذا الحد، لذا يمكنك الدفع إلكترونياً أو بالتقسيط.",
+          "El daf3 3and el estelam l7ad "
+              + limit
+              + ", w el order bta3ak "
+              + total
+              + " fo2 el 7ad da, f momken tedfa3 online aw ta2seet.",
+          "Cash on delivery is available for orders up to "
+              + limit
+              + "; yours is "
+              + total
+              + ", above that, so you can pay online or in instalments.");
+    }
+
     private static String cut(String s, int max) {
       return s.length() <= max ? s : s.substring(0, max);
     }
@@ -405,23 +529,7 @@ final class CheckoutDelegates {
       if (STEP_PAYMENT.equals(step) && method != null) {
         if ("cod".equals(method) && !cashAllowed(e)) {
           e.setVariable(SalesVariables.PAYMENT_METHOD, null);
-          ask(
-              e,
-              STEP_PAYMENT,
-              say(
-                  e,
-                  "الدفع عند الاستلام متاح للطلبات لحد "
-                      + SalesContext.money(e, props.checkout().codLimit())
-                      + "، فممكن تدفع أونلاين أو بالتقسيط.",
-                  "الدفع عند الاستلام متاح للطلبات حتى "
-                      + SalesContext.money(e, props.checkout().codLimit())
-                      + "، لذا يمكنك الدفع إلكترونياً أو بالتقسيط.",
-                  "El daf3 3and el estelam l7ad "
-                      + SalesContext.money(e, props.checkout().codLimit())
-                      + ", f momken tedfa3 online aw ta2seet.",
-                  "Cash on delivery is for orders up to "
-                      + SalesContext.money(e, props.checkout().codLimit())
-                      + ", so you can pay online or in instalments."));
+          ask(e, STEP_PAYMENT, codLimitText(e));
           e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
           return;
         }
@@ -466,13 +574,16 @@ final class CheckoutDelegates {
     public void execute(DelegateExecution e) {
       Integer quantity = checkout.quantity(e);
       checkout.reset(e);
+      String intro = null;
       if (quantity != null && quantity <= checkout.mostAvailable(e)) {
         e.setVariable(SalesVariables.QUANTITY, quantity);
+      } else if (quantity != null) {
+        intro = checkout.onlyInStock(e); // more than the branches have: the quantity asked again
       }
       if (!(e.getVariable(SalesVariables.ORDER_ATTEMPT) instanceof Number)) {
         e.setVariable(SalesVariables.ORDER_ATTEMPT, 0);
       }
-      checkout.next(e, null);
+      checkout.next(e, intro);
     }
   }
 
@@ -498,9 +609,10 @@ final class CheckoutDelegates {
       String replyId = SalesContext.replyId(e);
       String text = SalesContext.turnText(e);
       String step = checkout.string(e, SalesVariables.CHECKOUT_STEP);
-      String verdict = replyId != null ? tapped(e, replyId) : typed(e, step, text);
+      String[] intro = {null};
+      String verdict = replyId != null ? tapped(e, replyId, intro) : typed(e, step, text, intro);
       switch (verdict) {
-        case "applied" -> checkout.next(e, null);
+        case "applied" -> checkout.next(e, intro[0]);
         case "persona", "human", "cancel", "product" ->
             e.setVariable(SalesVariables.CHECKOUT_NEXT, verdict);
         default -> {
@@ -526,7 +638,7 @@ final class CheckoutDelegates {
      * A button or list row: it sets what its question asked, whichever question checkout waits on
      * now.
      */
-    private String tapped(DelegateExecution e, String id) {
+    private String tapped(DelegateExecution e, String id, String[] intro) {
       if (id.startsWith(SalesVariables.REPLY_QUANTITY_PREFIX)) {
         return quantity(
             e, Integer.parseInt(id.substring(SalesVariables.REPLY_QUANTITY_PREFIX.length())));
@@ -582,11 +694,8 @@ final class CheckoutDelegates {
         return "applied";
       }
       if (id.startsWith(SalesVariables.REPLY_BRANCH_PREFIX)) {
-        e.setVariable(
-            SalesVariables.PICKUP_BRANCH,
-            id.substring(SalesVariables.REPLY_BRANCH_PREFIX.length()));
-        e.setVariable(SalesVariables.FULFILMENT, "pickup");
-        e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+        // an older message's branch may no longer have it (or never had this product)
+        intro[0] = checkout.pickupAt(e, id.substring(SalesVariables.REPLY_BRANCH_PREFIX.length()));
         return "applied";
       }
       if (id.equals(SalesVariables.REPLY_ORDER)
@@ -603,10 +712,44 @@ final class CheckoutDelegates {
      * Words: read for the question checkout waits on; a payment choice in words is heard at any
      * step.
      */
-    private String typed(DelegateExecution e, String step, String text) {
+    private String typed(DelegateExecution e, String step, String text, String[] intro) {
       boolean question = text.contains("?") || text.contains("؟");
       if (!question && CheckoutWords.instalments(text)) {
         return payment(e, "instalments");
+      }
+      if (!question && CheckoutWords.wallet(text) && !STEP_ADDRESS.equals(step)) {
+        // "هحول فودافون كاش": paying before delivery, so online; the link takes cards
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                    e,
+                    "الدفع أونلاين بيكون بلينك دفع آمن بيقبل فيزا وماستركارد وميزة.",
+                    "الدفع الإلكتروني يتم عبر رابط دفع آمن يقبل فيزا وماستركارد وميزة.",
+                    "El daf3 online b link daf3 amen byeqbal Visa w Mastercard w Meeza.",
+                    "Paying online is by a secure payment link, which takes Visa, Mastercard and"
+                        + " Meeza cards.")));
+        return payment(e, "online");
+      }
+      if (question
+          && CheckoutWords.cashOnDelivery(text)
+          && (STEP_CONFIRM.equals(step) || STEP_PAYMENT.equals(step))
+          && !checkout.cashAllowed(e)) {
+        // "مفيش دفع كاش عند الاستلام؟" above the limit: the limit, and that this order is above it
+        intro[0] = checkout.codLimitText(e);
+        return "applied";
+      }
+      if (!question
+          && (STEP_FULFILMENT.equals(step)
+              || STEP_BRANCH.equals(step)
+              || STEP_CONFIRM.equals(step)
+              || STEP_PAYMENT.equals(step))
+          && !checkout.namesOtherProduct(e, text)) {
+        // "Actually make it just 1" at the summary: the quantity changed, the summary again
+        Integer n = CheckoutWords.quantityAnswer(text);
+        if (n != null) {
+          return quantity(e, n);
+        }
       }
       if (!question && CheckoutWords.cashOnDelivery(text) && !STEP_ADDRESS.equals(step)) {
         return payment(e, "cod");
@@ -641,14 +784,13 @@ final class CheckoutDelegates {
             return "persona";
           }
           if (CheckoutWords.pickup(text)) {
-            e.setVariable(SalesVariables.FULFILMENT, "pickup");
-            return "applied";
+            return pickup(e, text, intro);
           }
           Optional<DeliveryZones.Zone> zone = zones.find(text);
           if (CheckoutWords.delivery(text) || zone.isPresent()) {
             e.setVariable(SalesVariables.FULFILMENT, "delivery");
             if (zone.isPresent() && words(text) >= 3) {
-              e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(text));
+              e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(CheckoutWords.addressOnly(text)));
               e.setVariable(SalesVariables.DELIVERY_ZONE, zone.get().code());
             }
             return "applied";
@@ -660,14 +802,13 @@ final class CheckoutDelegates {
             return "persona";
           }
           if (CheckoutWords.pickup(text)) {
-            e.setVariable(SalesVariables.FULFILMENT, "pickup");
-            return "applied";
+            return pickup(e, text, intro);
           }
           Optional<DeliveryZones.Zone> zone = zones.find(text);
           if (zone.isEmpty() && words(text) < 3) {
             return "persona";
           }
-          e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(text));
+          e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(CheckoutWords.addressOnly(text)));
           e.setVariable(
               SalesVariables.DELIVERY_ZONE, zone.map(DeliveryZones.Zone::code).orElse(null));
           return "applied";
@@ -681,22 +822,14 @@ final class CheckoutDelegates {
           return "applied";
         }
         case STEP_BRANCH -> {
-          Optional<DeliveryZones.Zone> zone = zones.find(text);
-          String code =
-              zone.map(
-                      z ->
-                          switch (z.code()) {
-                            case "cairo" -> "CAI";
-                            case "alexandria" -> "ALX";
-                            default -> null;
-                          })
-                  .orElse(null);
-          if (code == null
-              || checkout.branchesWith(e, checkout.quantity(e)).stream()
-                  .noneMatch(s -> s.branchCode().equals(code))) {
+          if (question) {
             return "persona";
           }
-          e.setVariable(SalesVariables.PICKUP_BRANCH, code);
+          String code = checkout.namedBranch(e, text);
+          if (code == null) {
+            return "persona";
+          }
+          intro[0] = checkout.pickupAt(e, code);
           return "applied";
         }
         case STEP_CONFIRM -> {
@@ -727,21 +860,26 @@ final class CheckoutDelegates {
     private String quantity(DelegateExecution e, int n) {
       int most = checkout.mostAvailable(e);
       if (n < 1 || n > most) {
-        messages.send(
-            e,
-            OutboundMessage.Text.of(
-                say(
-                    e,
-                    "متوفر منه " + most + " بس دلوقتي.",
-                    "المتوفر منه حالياً " + most + " فقط.",
-                    "Metwaffar meno " + most + " bas delwa2ty.",
-                    "We only have " + most + " in stock right now.")));
+        messages.send(e, OutboundMessage.Text.of(checkout.onlyInStock(e)));
         return "retry";
       }
       e.setVariable(SalesVariables.QUANTITY, n);
       e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
-      if ("pickup".equals(checkout.string(e, SalesVariables.FULFILMENT))) {
-        e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+      String branch = checkout.string(e, SalesVariables.PICKUP_BRANCH);
+      if (branch != null
+          && checkout.branchesWith(e, n).stream().noneMatch(s -> s.branchCode().equals(branch))) {
+        e.setVariable(SalesVariables.PICKUP_BRANCH, null); // that branch has fewer: ask again
+      }
+      return "applied";
+    }
+
+    /** Pickup, at the branch the text names if it names one ("pickup from alex branch"). */
+    private String pickup(DelegateExecution e, String text, String[] intro) {
+      e.setVariable(SalesVariables.FULFILMENT, "pickup");
+      e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+      String code = checkout.namedBranch(e, text);
+      if (code != null) {
+        intro[0] = checkout.pickupAt(e, code);
       }
       return "applied";
     }
@@ -875,21 +1013,21 @@ final class CheckoutDelegates {
                           + branch
                           + ". هتدفع "
                           + total
-                          + " كاش عند الاستلام.",
+                          + " كاش في الفرع لما تستلمه.",
                       "تم! طلبك "
                           + orderId
                           + " مؤكد ✅ وسيكون جاهزاً في فرع "
                           + branch
                           + ". ستدفع "
                           + total
-                          + " نقداً عند الاستلام.",
+                          + " نقداً في الفرع عند استلامه.",
                       "Tamam! El order "
                           + orderId
                           + " et2akked ✅ w hatla2ih gahez f far3 "
                           + branch
                           + ". Hatedfa3 "
                           + total
-                          + " cash 3and el estelam.",
+                          + " cash fel far3 lama testelmo.",
                       "Done! Order "
                           + orderId
                           + " is confirmed ✅ and will be ready at our "

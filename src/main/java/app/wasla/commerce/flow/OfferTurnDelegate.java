@@ -101,8 +101,10 @@ class OfferTurnDelegate implements JavaDelegate {
     }
     List<Product> named = catalogue.search(text);
     boolean otherProduct = !named.isEmpty() && named.stream().noneMatch(p -> p.sku().equals(sku));
-    if (!otherProduct && CheckoutWords.takesOffer(text)) {
-      Integer quantity = CheckoutWords.quantity(text);
+    Integer said = CheckoutWords.quantityAnswer(text);
+    if (!otherProduct && (said != null || CheckoutWords.takesOffer(text))) {
+      // a quantity said to an offer takes it ("3ayz etneen", "10", "تمام هاخد ٥")
+      Integer quantity = said != null ? said : CheckoutWords.quantity(text);
       if (quantity != null) {
         execution.setVariable(SalesVariables.QUANTITY, quantity);
       }

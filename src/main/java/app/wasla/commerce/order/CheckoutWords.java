@@ -159,6 +159,47 @@ public final class CheckoutWords {
           "credit",
           "debit");
 
+  /**
+   * A wallet or an instant transfer ("هحول فودافون كاش", "instapay"): paying before delivery, never
+   * cash on delivery, though "كاش" is in the name.
+   */
+  private static final List<String> WALLET =
+      phrases(
+          "فودافون كاش",
+          "فودافون",
+          "vodafone cash",
+          "vodafone",
+          "voda cash",
+          "fawdafon cash",
+          "اتصالات كاش",
+          "etisalat cash",
+          "اورانج كاش",
+          "اورنج كاش",
+          "orange cash",
+          "انستاباي",
+          "انستا باي",
+          "انستاپاي",
+          "instapay",
+          "insta pay",
+          "instapy",
+          "محفظه",
+          "المحفظه",
+          "wallet",
+          "e wallet",
+          "ewallet",
+          "ma7faza",
+          "تحويل بنكي",
+          "bank transfer",
+          "هحول",
+          "حولت",
+          "هحوله",
+          "احول",
+          "سأحول",
+          "ساحول",
+          "ha7awel",
+          "7awelt",
+          "transfer");
+
   private static final List<String> INSTALMENTS =
       phrases(
           "تقسيط",
@@ -182,6 +223,81 @@ public final class CheckoutWords {
           "بالقسط",
           "a2aset",
           "ha2aset");
+
+  /**
+   * Words around a quantity that make it one ("make it just 1", "خليهم ٣", "3ayz etneen", "تمام
+   * هاخد ٥").
+   */
+  private static final List<String> QUANTITY_CUES =
+      phrases(
+          "make it",
+          "make that",
+          "change it to",
+          "change to",
+          "instead",
+          "only",
+          "just",
+          "i want",
+          "i need",
+          "i ll take",
+          "give me",
+          "get me",
+          "خليه",
+          "خليها",
+          "خليهم",
+          "خليهوم",
+          "اجعله",
+          "اجعلها",
+          "اجعلهم",
+          "بدل",
+          "بس",
+          "فقط",
+          "عايز",
+          "عاوز",
+          "عايزه",
+          "عايزين",
+          "محتاج",
+          "هاخد",
+          "اخد",
+          "ساخذ",
+          "اريد",
+          "ابغي",
+          "هات",
+          "3ayz",
+          "3ayez",
+          "3awz",
+          "3awez",
+          "3ayza",
+          "ha5od",
+          "ha5d",
+          "5aleh",
+          "5aliha",
+          "5alihom",
+          "bas",
+          "hat");
+
+  /** An address, not a quantity: "45 Syria St", "١٢ شارع عباس العقاد". */
+  private static final List<String> ADDRESS_MARKERS =
+      phrases(
+          "شارع",
+          "ش",
+          "share3",
+          "street",
+          "st",
+          "road",
+          "rd",
+          "شقه",
+          "الدور",
+          "عماره",
+          "برج",
+          "ميدان",
+          "floor",
+          "apartment",
+          "apt",
+          "building",
+          "flat",
+          "block",
+          "بلوك");
 
   /**
    * A complaint or a question about an order that exists: not the offer taken ("أريد طلبه الذي لم
@@ -235,7 +351,37 @@ public final class CheckoutWords {
           "estelam mn el far3",
           "ساستلم",
           "سأستلم",
-          "من المتجر");
+          "من المتجر",
+          "من المحل",
+          "هستلمه",
+          "هستلمها",
+          "هستلمهم",
+          "استلمه",
+          "استلمها",
+          "استلمهم",
+          "هاجي اخده",
+          "هاجي اخدها",
+          "هعدي اخده",
+          "من فرع",
+          "في الفرع",
+          "pick them up",
+          "pick em up",
+          "pick it",
+          "pick them",
+          "pick up",
+          "picking",
+          "from the store",
+          "at the store",
+          "from your store",
+          "from the shop",
+          "at the shop",
+          "from store",
+          "store pickup",
+          "from branch",
+          "hastelmo",
+          "hastelemo",
+          "astelmo",
+          "estelam");
 
   private static final List<String> DELIVERY =
       phrases(
@@ -407,12 +553,81 @@ public final class CheckoutWords {
     return null;
   }
 
+  /** Cash paid on delivery or at the branch; a wallet ("فودافون كاش") or InstaPay is not. */
   public static boolean cashOnDelivery(String text) {
-    return has(fold(text), COD);
+    String t = fold(text);
+    return has(t, COD) && !has(t, WALLET);
   }
 
+  /** Paying before delivery: a card, the link, or a wallet or InstaPay transfer. */
   public static boolean payOnline(String text) {
-    return has(fold(text), ONLINE);
+    String t = fold(text);
+    return has(t, ONLINE) || has(t, WALLET);
+  }
+
+  /** A wallet or InstaPay named ("هحول فودافون كاش", "instapay"), rather than a card. */
+  public static boolean wallet(String text) {
+    return has(fold(text), WALLET);
+  }
+
+  /**
+   * A quantity the customer gives as an answer, not a number inside something else: a short answer
+   * ("10", "just 1", "3ayz etneen") or one said with a quantity word ("Actually make it just 1",
+   * "تمام هاخد ٥"). Null for a question, an address ("45 Syria St") or no number.
+   */
+  public static Integer quantityAnswer(String text) {
+    if (text == null || text.contains("?") || text.contains("؟")) {
+      return null;
+    }
+    Integer n = quantity(text);
+    if (n == null) {
+      return null;
+    }
+    String t = fold(text);
+    if (has(t, ADDRESS_MARKERS) || has(t, NOT_TAKING)) {
+      return null;
+    }
+    int w = words(t);
+    return w <= 2 || has(t, QUANTITY_CUES) || has(t, PLEASE) || has(t, TAKE) ? n : null;
+  }
+
+  private static final Pattern ADDRESS_LEAD =
+      Pattern.compile(
+          "^(?:(?:please|pls|plz)\\s+)?(?:(?:deliver(?:y)?|ship(?:ping)?|send)(?:\\s+(?:it|them|the order))?"
+              + "(?:\\s+(?:to|at))?|to)\\b[\\s:,-]*",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ADDRESS_LEAD_LATIN_ARABIZI =
+      Pattern.compile(
+          "^(?:el\\s+)?(?:tawsil|tawseel|tawseil|wasalholy|wasalhoLy|wasalo|ab3atoh|ab3ato)"
+              + "(?:\\s+(?:l|le|li|3ala|3la|ela|lel))?\\b[\\s:,-]*",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ADDRESS_LEAD_ARABIC =
+      Pattern.compile(
+          "^(?:ال)?(?:توصيل|وصلهولي|وصلوه|وصله|وصلها|ابعتوه|ابعته|ابعتهولي|اشحنه|الشحن|شحن|العنوان|عنواني)"
+              + "(?=[\\s:،,]|$)(?:\\s+(?:على|علي|الى|إلى|إلي|لـ|ل|في)(?=\\s))?[\\s:،,-]*");
+
+  /**
+   * The address without the words that led to it: "deliver to 45 Syria St" is "45 Syria St", "توصيل
+   * للمعادي، ٩ شارع…" is "المعادي، ٩ شارع…".
+   */
+  public static String addressOnly(String text) {
+    String t = text == null ? "" : text.trim();
+    String stripped = ADDRESS_LEAD.matcher(t).replaceFirst("");
+    stripped = ADDRESS_LEAD_LATIN_ARABIZI.matcher(stripped).replaceFirst("");
+    java.util.regex.Matcher ar = ADDRESS_LEAD_ARABIC.matcher(stripped);
+    if (ar.find()) {
+      String rest = stripped.substring(ar.end());
+      if (rest.startsWith("لل")) {
+        rest = "ال" + rest.substring(2); // "للمعادي": "ل" + "المعادي"
+      } else if (rest.startsWith("لـ")) {
+        rest = rest.substring(2).trim();
+      }
+      stripped = rest;
+    }
+    stripped = stripped.trim();
+    return stripped.length() < 3 ? t : stripped;
   }
 
   public static boolean instalments(String text) {
@@ -439,7 +654,7 @@ public final class CheckoutWords {
   }
 
   /** The folded form every phrase and text is compared in: " word word " with single spaces. */
-  static String fold(String text) {
+  public static String fold(String text) {
     String n =
         ArabicNormalizer.normalize(text == null ? "" : text)
             .replaceAll("[^\\p{L}\\p{N}]+", " ")
