@@ -256,4 +256,87 @@ class CheckoutProcessTest {
     assertThat(instance).hasPassed("endEvent_checkoutCancelled").isEnded();
     assertThat(conversation.reserved("JBLF6")).isEqualTo(reserved);
   }
+
+  @Test
+  void aQuantitySaidAtTheSummaryUpdatesItInsteadOfStartingABooking() {
+    ProcessInstance instance = offer("how much are the airpods pro?", "en", "APP2");
+    conversation.customerWrites(instance, "2 please", null);
+    conversation.customerWrites(instance, "I'll pick them up from the store", null);
+    assertThat(instance).variables().containsEntry("checkoutStep", "branch");
+    conversation.customerWrites(instance, "Alexandria", null);
+    assertThat(last()).contains("× 2");
+    conversation.customerWrites(instance, "Actually make it just 1", null);
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("orderQuantity", 1)
+        .containsEntry("pickupBranch", "ALX")
+        .containsEntry("checkoutStep", "confirm");
+    assertThat(last()).contains("AirPods Pro 2 × 1 = 11,499 EGP").contains("[Confirm]");
+  }
+
+  @Test
+  void aQuantityOnAnOfferInArabiziTakesItAndIsNoMondayBooking() {
+    ProcessInstance instance = offer("3ayz sha7en anker 20w b kaaam", "arabizi", "ANK20");
+    conversation.customerWrites(instance, "3ayz etneen", null);
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("orderQuantity", 2)
+        .containsEntry("checkoutStep", "fulfilment");
+  }
+
+  @Test
+  void aNamedBranchIsTakenForPickupAndABranchWithoutStockIsSaid() {
+    ProcessInstance instance = offer("بكام شاحن انكر؟", "ar-EG", "ANK20");
+    conversation.customerWrites(instance, "تمام هاخد ٥", null);
+    assertThat(instance).variables().containsEntry("orderQuantity", 5);
+    conversation.customerWrites(instance, "استلام من فرع مدينة نصر", null);
+    assertThat(instance)
+        .variables()
+        .containsEntry("fulfilment", "pickup")
+        .containsEntry("pickupBranch", "CAI")
+        .containsEntry("checkoutStep", "confirm");
+
+    ProcessInstance jbl = offer("بكام jbl flip 6", "ar-EG", "JBLF6");
+    conversation.customerWrites(jbl, "عايز اتنين", null);
+    conversation.customerWrites(jbl, "استلام من فرع اسكندرية", null);
+    assertThat(jbl).variables().containsEntry("checkoutStep", "branch");
+    assertThat(variable(jbl, "pickupBranch")).isNull();
+    assertThat(last()).contains("مفيهوش").contains("توصيل").contains("[القاهرة (مدينة نصر)]");
+  }
+
+  @Test
+  void vodafoneCashAtThePaymentChoiceIsPayingOnlineNeverCashOnDelivery() {
+    ProcessInstance instance = offer("بكام شاحن انكر؟", "ar-EG", "ANK20");
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:ANK20");
+    conversation.customerWrites(instance, "1", "checkout_qty:1");
+    conversation.customerWrites(instance, "توصيل للمعادي، ٩ شارع ٢٣١ دجلة، القاهرة", null);
+    assertThat(instance)
+        .variables()
+        .containsEntry("deliveryAddress", "المعادي، ٩ شارع ٢٣١ دجلة، القاهرة");
+    conversation.customerWrites(instance, "تأكيد", "checkout_confirm");
+    conversation.customerWrites(instance, "تمام هحول فودافون كاش دلوقتي على الرقم ده", null);
+    assertThat(instance)
+        .hasPassed("serviceTask_createPaymentLink")
+        .hasNotPassed("serviceTask_confirmCashOnDelivery")
+        .variables()
+        .containsEntry("paymentMethod", "online");
+  }
+
+  @Test
+  void askingForCashOnDeliveryAboveTheLimitIsToldTheLimitAndThatTheOrderIsAbove() {
+    ProcessInstance instance = offer("بكام ايفون ١٥؟", "ar-EG", "IP15-128");
+    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:IP15-128");
+    conversation.customerWrites(instance, "1", "checkout_qty:1");
+    conversation.customerWrites(instance, "توصيل", "checkout_delivery");
+    conversation.customerWrites(instance, "١٢ شارع عباس العقاد، مدينة نصر", null);
+    conversation.customerWrites(instance, "تأكيد", "checkout_confirm");
+    conversation.customerWrites(instance, "مفيش دفع كاش عند الاستلام؟", null);
+    assertThat(instance)
+        .isWaitingAt("gateway_awaitCheckout")
+        .variables()
+        .containsEntry("checkoutStep", "payment");
+    assertThat(last()).contains("20,000").contains("47,999").contains("فوق");
+  }
 }

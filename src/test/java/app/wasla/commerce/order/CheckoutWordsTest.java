@@ -143,4 +143,39 @@ class CheckoutWordsTest {
     assertThat(defaults.freeDeliveryAbove()).isEqualByComparingTo("3000");
     assertThat(defaults.codLimit()).isEqualByComparingTo("20000");
   }
+
+  @Test
+  void quantitiesGivenAsAnswersButNotAddressesOrQuestions() {
+    assertThat(CheckoutWords.quantityAnswer("Actually make it just 1")).isEqualTo(1);
+    assertThat(CheckoutWords.quantityAnswer("3ayz etneen")).isEqualTo(2);
+    assertThat(CheckoutWords.quantityAnswer("10")).isEqualTo(10);
+    assertThat(CheckoutWords.quantityAnswer("تمام هاخد ٥")).isEqualTo(5);
+    assertThat(CheckoutWords.quantityAnswer("اجعلها اثنين فقط")).isEqualTo(2);
+    assertThat(CheckoutWords.quantityAnswer("deliver to 45 Syria St, Roushdy")).isNull();
+    assertThat(CheckoutWords.quantityAnswer("عندكم ٢ لون؟")).isNull();
+  }
+
+  @Test
+  void walletsAndInstaPayArePayingOnlineNotCashOnDelivery() {
+    assertThat(CheckoutWords.cashOnDelivery("تمام هحول فودافون كاش دلوقتي على الرقم ده")).isFalse();
+    assertThat(CheckoutWords.payOnline("تمام هحول فودافون كاش دلوقتي على الرقم ده")).isTrue();
+    assertThat(CheckoutWords.payOnline("خلاص هحول انستاباي")).isTrue();
+    assertThat(CheckoutWords.payOnline("ha7awel vodafone cash")).isTrue();
+    assertThat(CheckoutWords.cashOnDelivery("هدفع كاش في الفرع")).isTrue();
+  }
+
+  @Test
+  void pickupInWordsAndAddressesWithoutTheirLeadWords() {
+    assertThat(CheckoutWords.pickup("I'll pick them up from the store")).isTrue();
+    assertThat(CheckoutWords.pickup("pickup from alex branch")).isTrue();
+    assertThat(CheckoutWords.pickup("سأستلمه من فرع الإسكندرية")).isTrue();
+    assertThat(CheckoutWords.addressOnly("deliver to 45 Syria St, Roushdy, Alexandria"))
+        .isEqualTo("45 Syria St, Roushdy, Alexandria");
+    assertThat(CheckoutWords.addressOnly("توصيل للمعادي، ٩ شارع ٢٣١ دجلة، القاهرة"))
+        .isEqualTo("المعادي، ٩ شارع ٢٣١ دجلة، القاهرة");
+    assertThat(CheckoutWords.addressOnly("tawsil l 14 share3 gameat el dewal"))
+        .isEqualTo("14 share3 gameat el dewal");
+    assertThat(CheckoutWords.addressOnly("التوصيل إلى ١٥ شارع فؤاد")).isEqualTo("١٥ شارع فؤاد");
+    assertThat(CheckoutWords.addressOnly("12 Abbas El Akkad St")).isEqualTo("12 Abbas El Akkad St");
+  }
 }
