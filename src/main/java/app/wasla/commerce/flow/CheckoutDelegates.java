@@ -1020,7 +1020,7 @@ final class CheckoutDelegates {
                           + branch
                           + ". ستدفع "
                           + total
-                          + " نقداً في الفرع عند استلامه.",
+                          + " نقداً عند الاستلام في الفرع.",
                       "Tamam! El order "
                           + orderId
                           + " et2akked ✅ w hatla2ih gahez f far3 "
