@@ -874,7 +874,8 @@ class OrderAndPayProcessTest {
 
   @Test
   void everyBeanTheSalesFlowsNameExistsAndEveryWaitHearsTheCustomer() throws Exception {
-    for (String file : List.of("order-and-pay", "booking-change", "order-tracking")) {
+    for (String file :
+        List.of("order-and-pay", "booking-change", "order-tracking", "order-cancel")) {
       String xml =
           java.nio.file.Files.readString(java.nio.file.Path.of("processes", file + ".bpmn"));
       java.util.regex.Matcher beans =

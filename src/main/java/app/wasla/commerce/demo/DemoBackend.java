@@ -208,12 +208,23 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Transactional
   public void cancel(String orderId, String reason) {
     find(orderId)
-        .filter(o -> Order.RESERVED.equals(o.status()))
         .ifPresent(
             order -> {
-              if (leaveReserved(orderId, Order.CANCELLED)) {
-                stockChanges.release(
-                    new StockChanges.Row(order.sku(), order.branchCode()), order.quantity());
+              StockChanges.Row row = new StockChanges.Row(order.sku(), order.branchCode());
+              if (Order.RESERVED.equals(order.status())) {
+                if (leaveReserved(orderId, Order.CANCELLED)) {
+                  stockChanges.release(row, order.quantity());
+                }
+              } else if (Order.CONFIRMED.equals(order.status()) && order.tracking() == null) {
+                // cash on delivery, not shipped: the units sold at confirmation go back on the
+                // shelf
+                if (jdbc.sql(
+                            "UPDATE commerce_order SET status = ?, updated_at = ? WHERE id = ? AND status = ? AND tracking IS NULL")
+                        .params(Order.CANCELLED, now(), number(orderId), Order.CONFIRMED)
+                        .update()
+                    == 1) {
+                  stockChanges.restock(row, order.quantity());
+                }
               }
             });
   }

@@ -60,6 +60,14 @@ final class StockChanges {
     change(row, new Change(-quantity, -quantity));
   }
 
+  /**
+   * Undoes a sale that has not left the shop (a cash-on-delivery order cancelled): back on the
+   * shelf.
+   */
+  void restock(Row row, int quantity) {
+    change(row, new Change(0, quantity));
+  }
+
   /** Releases a reservation. */
   void release(Row row, int quantity) {
     change(row, new Change(-quantity, 0));

@@ -39,7 +39,9 @@ public interface Orders {
   Order markPaid(String orderId, String paymentRef);
 
   /**
-   * Cancels an unpaid order and releases its reservation (idempotent; a paid order is left alone).
+   * Cancels an order that is neither paid nor shipped (idempotent): a reserved order's reservation
+   * is released, an order confirmed for cash on delivery has its units put back on the shelf. A
+   * paid, shipped or delivered order is left alone.
    */
   void cancel(String orderId, String reason);
 

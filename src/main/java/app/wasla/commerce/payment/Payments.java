@@ -225,6 +225,17 @@ public class Payments {
   }
 
   /**
+   * Marks every open payment of an order expired: the order was cancelled, its links must not take
+   * money any more; settled payments stay as they are.
+   */
+  public void expireOpenFor(String orderRef) {
+    jdbc.sql(
+            "UPDATE commerce_payment SET status = 'EXPIRED', updated_at = ? WHERE order_ref = ? AND status = 'OPEN'")
+        .params(now(), orderRef)
+        .update();
+  }
+
+  /**
    * Verifies and handles one callback.
    *
    * @throws InvalidSignatureException on a bad signature (nothing changed)
