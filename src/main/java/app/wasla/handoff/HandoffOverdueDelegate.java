@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${handoffOverdue}}: the first-response deadline passed without an answer from a person.
- * The customer hears a short holding message in their language, the supervisors' group is added to
- * the task, the task is marked overdue, and the breach is recorded.
+ * The customer hears a short holding message in their language (outside the agents' hours, when
+ * they open rather than "a few minutes"), the supervisors' group is added to the task, the task is
+ * marked overdue, and the breach is recorded.
  */
 @Component("handoffOverdue")
 class HandoffOverdueDelegate implements JavaDelegate {
@@ -29,13 +30,16 @@ class HandoffOverdueDelegate implements JavaDelegate {
   private final HandoffProperties props;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final StaffHours hours;
 
   HandoffOverdueDelegate(
       FlowMessages messages,
       TaskService tasks,
       HandoffProperties props,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      StaffHours hours) {
+    this.hours = hours;
     this.messages = messages;
     this.tasks = tasks;
     this.props = props;
@@ -75,12 +79,10 @@ class HandoffOverdueDelegate implements JavaDelegate {
     }
   }
 
-  static String holdingMessage(String language) {
-    return switch (language) {
-      case "en" -> "Thanks for your patience 🙏 A colleague will be with you in a few minutes.";
-      case "arabizi" -> "Shokran 3ala sabrak 🙏 zamilna hayerod 3aleek kaman shwaya.";
-      case "ar" -> "شكراً لصبرك 🙏 سيرد عليك أحد زملائنا خلال دقائق.";
-      default -> "شكراً لصبرك 🙏 زميلنا هيرد عليك خلال دقايق.";
-    };
+  /** "A few minutes" during the agents' hours; after they stopped work, their opening time. */
+  String holdingMessage(String language) {
+    return hours.openNow()
+        ? HandoffWaitTexts.holding(language)
+        : HandoffWaitTexts.holdingAfterHours(language, hours.opens(), hours.closes());
   }
 }

@@ -1,6 +1,8 @@
 package app.wasla.handoff;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,12 +24,22 @@ public record HandoffProperties(
     @DefaultValue("30") int transcriptLines,
     /* While the customer waits for a person's first answer, at most one written acknowledgement this often; a
     message in between gets a reaction. */
-    @DefaultValue("PT2M") Duration acknowledgeEvery) {
+    @DefaultValue("PT2M") Duration acknowledgeEvery,
+    /* When the agents reply, every day, in the business's time zone: the playbook's hours passage
+    tells customers the same ("our colleagues reply from 10 am to 10 pm"). Outside these hours a
+    handoff promises the opening time, not minutes, and its first-response deadline counts from
+    the opening. opens equal to closes: around the clock. */
+    @DefaultValue("10:00") LocalTime staffOpens,
+    @DefaultValue("22:00") LocalTime staffCloses,
+    @DefaultValue("Africa/Cairo") ZoneId zone) {
 
   public HandoffProperties {
     firstResponseByGroup =
         firstResponseByGroup == null ? Map.of() : Map.copyOf(firstResponseByGroup);
     acknowledgeEvery = acknowledgeEvery == null ? Duration.ofMinutes(2) : acknowledgeEvery;
+    staffOpens = staffOpens == null ? LocalTime.of(10, 0) : staffOpens;
+    staffCloses = staffCloses == null ? LocalTime.of(22, 0) : staffCloses;
+    zone = zone == null ? ZoneId.of("Africa/Cairo") : zone;
     if (maxOpenPerAgent < 1) {
       throw new IllegalArgumentException("wasla.handoff.max-open-per-agent must be at least 1");
     }

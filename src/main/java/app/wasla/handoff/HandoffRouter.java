@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -99,8 +100,14 @@ public class HandoffRouter {
                   && !link.getGroupId().equals(props.supervisorGroup())) {
                 Optional<String> agent = pickAgent(link.getGroupId());
                 if (agent.isPresent()) {
-                  tasks.setAssignee(task.getId(), agent.get());
-                  log.info("Queued handoff {} assigned to {}", task.getId(), agent.get());
+                  try {
+                    tasks.setAssignee(task.getId(), agent.get());
+                    log.info("Queued handoff {} assigned to {}", task.getId(), agent.get());
+                  } catch (NullValueException gone) {
+                    // ended meanwhile (the customer took the request back, the conversation was
+                    // deleted): nothing to assign, the next queued task may still be
+                    log.debug("Queued handoff {} ended before it was assigned", task.getId());
+                  }
                   break;
                 }
               }

@@ -57,6 +57,7 @@ class HandoffTaskListener implements TaskListener {
   private final app.wasla.webhook.WebhookEvents events;
   private final Corrections corrections;
   private final HandoffWait waiting;
+  private final StaffHours hours;
 
   HandoffTaskListener(
       HandoffRouter router,
@@ -67,7 +68,9 @@ class HandoffTaskListener implements TaskListener {
       Clock clock,
       app.wasla.webhook.WebhookEvents events,
       Corrections corrections,
-      HandoffWait waiting) {
+      HandoffWait waiting,
+      StaffHours hours) {
+    this.hours = hours;
     this.corrections = corrections;
     this.waiting = waiting;
     this.ownership = ownership;
@@ -112,7 +115,8 @@ class HandoffTaskListener implements TaskListener {
         COLUMN_INTENT, Fit.cut(String.valueOf(task.getVariable(PersonaVariables.INTENT)), 256));
     task.setVariableLocal(COLUMN_WHY, Fit.cut(why, 1000));
     task.setPriority(priority(task));
-    task.setDueDate(Date.from(clock.instant().plus(props.firstResponseFor(group))));
+    task.setDueDate(
+        Date.from(clock.instant().plus(hours.untilFirstResponse(props.firstResponseFor(group)))));
     refresh(task);
     task.setVariable(AGENT_DECISION, "send_return");
     // the turn the agent may say the persona misread, where the agents cannot rewrite it

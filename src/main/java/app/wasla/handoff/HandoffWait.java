@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * acknowledged: in words with the time left, at most once per {@code
  * wasla.handoff.acknowledge-every}, and with a reaction in between, so that a customer who writes
  * three lines in a row gets one answer and two 🙏, not three paragraphs. Once a person has
- * answered, the person talks.
+ * answered, the person talks. Outside the agents' hours ({@link StaffHours}) nothing promises
+ * minutes: the customer hears the hours and that a colleague replies at the opening.
  */
 @Component
 class HandoffWait {
@@ -41,6 +42,7 @@ class HandoffWait {
   private final AgentPresence presence;
   private final HandoffProperties props;
   private final Clock clock;
+  private final StaffHours hours;
 
   HandoffWait(
       FlowMessages messages,
@@ -48,7 +50,9 @@ class HandoffWait {
       IdentityService identity,
       AgentPresence presence,
       HandoffProperties props,
-      Clock clock) {
+      Clock clock,
+      StaffHours hours) {
+    this.hours = hours;
     this.messages = messages;
     this.tasks = tasks;
     this.identity = identity;
@@ -73,7 +77,12 @@ class HandoffWait {
     String language = language(execution);
     Duration sla = props.firstResponseFor(group);
     String text;
-    if (agent != null) {
+    if (!hours.openNow()) {
+      // nobody answers before the opening: its time, not minutes (nor a place in a queue)
+      text =
+          HandoffWaitTexts.afterHours(
+              language, agent == null ? null : firstName(agent), hours.opens(), hours.closes());
+    } else if (agent != null) {
       text = HandoffWaitTexts.assigned(language, firstName(agent), minutes(sla));
     } else {
       // the engine's task query does not see this task yet: the ones waiting before it, plus this
@@ -132,13 +141,14 @@ class HandoffWait {
         task == null || task.getDueDate() == null
             ? Duration.ZERO
             : Duration.between(now, task.getDueDate().toInstant());
+    String agent =
+        task == null || task.getAssignee() == null ? null : firstName(task.getAssignee());
     String text =
-        left.isNegative() || left.isZero()
-            ? HandoffWaitTexts.acknowledgedLate(language)
-            : HandoffWaitTexts.acknowledged(
-                language,
-                task.getAssignee() == null ? null : firstName(task.getAssignee()),
-                minutes(left));
+        !hours.openNow()
+            ? HandoffWaitTexts.acknowledgedAfterHours(language, agent, hours.opens())
+            : left.isNegative() || left.isZero()
+                ? HandoffWaitTexts.acknowledgedLate(language)
+                : HandoffWaitTexts.acknowledged(language, agent, minutes(left));
     messages.send(execution, OutboundMessage.Text.of(text));
     execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
   }

@@ -1,9 +1,12 @@
 package app.wasla.handoff;
 
+import java.time.LocalTime;
+
 /**
  * What the customer reads while a handoff waits for its person, in Egyptian Arabic, MSA, Arabizi
  * and English (the persona's reading of the customer's language). Minutes are rounded up, never
- * less than one.
+ * less than one, and counted as each form counts them ("دقيقتين", "5 دقايق", "15 دقيقة"). Outside
+ * the agents' hours no text promises minutes: it names the hours and the opening time.
  */
 final class HandoffWaitTexts {
 
@@ -12,17 +15,17 @@ final class HandoffWaitTexts {
   /** An agent has the conversation: who, and within how long. */
   static String assigned(String language, String agent, long minutes) {
     return switch (form(language)) {
-      case "en" ->
-          agent
-              + " from our team will reply within about "
-              + minutes
-              + " "
-              + minutesEn(minutes)
-              + " ⏱️";
+      case "en" -> agent + " from our team will reply within about " + minutesEn(minutes) + " ⏱️";
       case "arabizi" ->
-          "El rad hayewsalak mn " + agent + " mn el team khelal 7awaly " + minutes + " d2ee2a ⏱️";
-      case "ar" -> "سيصلك الرد من " + agent + " من فريقنا خلال " + minutes + " دقيقة تقريباً ⏱️";
-      default -> "الرد هيوصلك من " + agent + " من فريقنا خلال حوالي " + minutes + " دقيقة ⏱️";
+          "El rad hayewsalak mn "
+              + agent
+              + " mn el team khelal 7awaly "
+              + minutesArabizi(minutes)
+              + " ⏱️";
+      case "ar" ->
+          "سيصلك الرد من " + agent + " من فريقنا خلال " + minutesMsa(minutes) + " تقريباً ⏱️";
+      default ->
+          "الرد هيوصلك من " + agent + " من فريقنا خلال حوالي " + minutesEgyptian(minutes) + " ⏱️";
     };
   }
 
@@ -32,31 +35,76 @@ final class HandoffWaitTexts {
       case "en" ->
           "All our colleagues are busy right now and you're number "
               + position
-              + " in line; someone will"
-              + " reply within about "
-              + minutes
-              + " "
+              + " in line; someone will reply within about "
               + minutesEn(minutes)
               + " ⏱️";
       case "arabizi" ->
           "Kol zamaylna mashghoulin delwa2ty w enta rakam "
               + position
-              + " f el dor; el rad"
-              + " hayewsalak khelal 7awaly "
-              + minutes
-              + " d2ee2a ⏱️";
+              + " f el dor; el rad hayewsalak khelal 7awaly "
+              + minutesArabizi(minutes)
+              + " ⏱️";
       case "ar" ->
           "جميع زملائنا مشغولون الآن وترتيبك "
               + position
               + " في قائمة الانتظار؛ سيصلك الرد خلال "
-              + minutes
-              + " دقيقة تقريباً ⏱️";
+              + minutesMsa(minutes)
+              + " تقريباً ⏱️";
       default ->
           "كل زملائنا مشغولين دلوقتي وانت رقم "
               + position
               + " في الدور؛ الرد هيوصلك خلال حوالي "
-              + minutes
-              + " دقيقة ⏱️";
+              + minutesEgyptian(minutes)
+              + " ⏱️";
+    };
+  }
+
+  /**
+   * The handoff starts outside the agents' hours: when they work, and that {@code agent} (null: a
+   * colleague) replies when they open.
+   */
+  static String afterHours(String language, String agent, LocalTime opens, LocalTime closes) {
+    return switch (form(language)) {
+      case "en" ->
+          "Our team replies from "
+              + timeEn(opens)
+              + " to "
+              + timeEn(closes)
+              + "; "
+              + (agent == null ? "a colleague" : agent + " from our team")
+              + " will reply as soon as we open, from "
+              + timeEn(opens)
+              + " ⏰";
+      case "arabizi" ->
+          "Zamaylna byrodo mn "
+              + timeArabizi(opens)
+              + " l "
+              + timeArabizi(closes)
+              + "; "
+              + (agent == null ? "zameel mn el team" : agent + " mn el team")
+              + " hayerod 3aleek awel ma nefta7, mn "
+              + timeArabizi(opens)
+              + " ⏰";
+      case "ar" ->
+          "يرد زملاؤنا من الساعة "
+              + timeMsa(opens)
+              + " حتى الساعة "
+              + timeMsa(closes)
+              + "؛ سيرد عليك "
+              + (agent == null ? "أحد زملائنا" : agent + " من فريقنا")
+              + " فور بدء العمل، من الساعة "
+              + timeMsa(opens)
+              + " ⏰";
+      default ->
+          "زمايلنا بيردوا من "
+              + timeEgyptian(opens)
+              + " لـ "
+              + timeEgyptian(closes)
+              + "؛ "
+              + (agent == null ? "زميل من فريقنا" : agent + " من فريقنا")
+              + " هيرد عليك أول ما نفتح، من "
+              + timeEgyptian(opens)
+              + " ⏰";
     };
   }
 
@@ -64,33 +112,65 @@ final class HandoffWaitTexts {
    * A message while the customer waits: passed on, and the time left. {@code agent} null: the team.
    */
   static String acknowledged(String language, String agent, long minutes) {
-    String who =
-        agent != null
-            ? agent
-            : switch (form(language)) {
-              case "en" -> "our team";
-              case "arabizi" -> "el team";
-              default -> "فريقنا";
-            };
+    String who = who(language, agent);
     return switch (form(language)) {
       case "en" ->
           "Got it ✅ I've passed this on to "
               + who
               + "; expect a reply within about "
-              + minutes
-              + " "
               + minutesEn(minutes)
               + ".";
       case "arabizi" ->
           "Resaltak wesselet ✅ w ballaghtaha l "
               + who
               + "; el rad khelal 7awaly "
-              + minutes
-              + " d2ee2a.";
+              + minutesArabizi(minutes)
+              + ".";
       case "ar" ->
-          "وصلت رسالتك ✅ وأبلغتُ بها " + who + "؛ سيصلك الرد خلال " + minutes + " دقيقة تقريباً.";
+          "وصلت رسالتك ✅ وأبلغتُ بها "
+              + who
+              + "؛ سيصلك الرد خلال "
+              + minutesMsa(minutes)
+              + " تقريباً.";
       default ->
-          "وصلت رسالتك ✅ وبلّغتها لـ" + who + "؛ الرد هيوصلك خلال حوالي " + minutes + " دقيقة.";
+          "وصلت رسالتك ✅ وبلّغتها لـ"
+              + who
+              + "؛ الرد هيوصلك خلال حوالي "
+              + minutesEgyptian(minutes)
+              + ".";
+    };
+  }
+
+  /**
+   * A message while the customer waits outside the agents' hours: passed on, and when they open.
+   */
+  static String acknowledgedAfterHours(String language, String agent, LocalTime opens) {
+    String who = who(language, agent);
+    return switch (form(language)) {
+      case "en" ->
+          "Got it ✅ I've passed this on to "
+              + who
+              + "; expect a reply as soon as we open, from "
+              + timeEn(opens)
+              + ".";
+      case "arabizi" ->
+          "Resaltak wesselet ✅ w ballaghtaha l "
+              + who
+              + "; el rad hayewsalak awel ma nefta7, mn "
+              + timeArabizi(opens)
+              + ".";
+      case "ar" ->
+          "وصلت رسالتك ✅ وأبلغتُ بها "
+              + who
+              + "؛ سيصلك الرد فور بدء العمل، من الساعة "
+              + timeMsa(opens)
+              + ".";
+      default ->
+          "وصلت رسالتك ✅ وبلّغتها لـ"
+              + who
+              + "؛ الرد هيوصلك أول ما نفتح، من "
+              + timeEgyptian(opens)
+              + ".";
     };
   }
 
@@ -104,8 +184,161 @@ final class HandoffWaitTexts {
     };
   }
 
-  private static String minutesEn(long minutes) {
-    return minutes == 1 ? "minute" : "minutes";
+  /** The first-response deadline passed during the agents' hours. */
+  static String holding(String language) {
+    return switch (form(language)) {
+      case "en" -> "Thanks for your patience 🙏 A colleague will be with you in a few minutes.";
+      case "arabizi" -> "Shokran 3ala sabrak 🙏 zamilna hayerod 3aleek kaman shwaya.";
+      case "ar" -> "شكراً لصبرك 🙏 سيرد عليك أحد زملائنا خلال دقائق.";
+      default -> "شكراً لصبرك 🙏 زميلنا هيرد عليك خلال دقايق.";
+    };
+  }
+
+  /** The first-response deadline passed after the agents stopped work: when they open again. */
+  static String holdingAfterHours(String language, LocalTime opens, LocalTime closes) {
+    return switch (form(language)) {
+      case "en" ->
+          "Thanks for your patience 🙏 Our team replies from "
+              + timeEn(opens)
+              + " to "
+              + timeEn(closes)
+              + "; a colleague will be with you as soon as we open, from "
+              + timeEn(opens)
+              + ".";
+      case "arabizi" ->
+          "Shokran 3ala sabrak 🙏 zamaylna byrodo mn "
+              + timeArabizi(opens)
+              + " l "
+              + timeArabizi(closes)
+              + "; zamilna hayerod 3aleek awel ma nefta7, mn "
+              + timeArabizi(opens)
+              + ".";
+      case "ar" ->
+          "شكراً لصبرك 🙏 يرد زملاؤنا من الساعة "
+              + timeMsa(opens)
+              + " حتى الساعة "
+              + timeMsa(closes)
+              + "؛ سيرد عليك أحد زملائنا فور بدء العمل، من الساعة "
+              + timeMsa(opens)
+              + ".";
+      default ->
+          "شكراً لصبرك 🙏 زمايلنا بيردوا من "
+              + timeEgyptian(opens)
+              + " لـ "
+              + timeEgyptian(closes)
+              + "؛ زميلنا هيرد عليك أول ما نفتح، من "
+              + timeEgyptian(opens)
+              + ".";
+    };
+  }
+
+  /**
+   * The customer withdrew the request for a person before anyone answered: the bot is theirs again
+   * ({@code askWhat}: nothing else was in the message, so the bot asks what it can do).
+   */
+  static String withdrawn(String language, boolean askWhat) {
+    return switch (form(language)) {
+      case "en" ->
+          "OK, I've withdrawn your request for a colleague 👍 I'm with you again."
+              + (askWhat ? " How can I help?" : "");
+      case "arabizi" ->
+          "Tamam, lagheit talab el ta7weel l zameel 👍 ana ma3ak tany."
+              + (askWhat ? " A2dar asa3dak f eh?" : "");
+      case "ar" ->
+          "حسناً، ألغيتُ طلب التحويل إلى أحد الزملاء 👍 أنا معك من جديد."
+              + (askWhat ? " كيف يمكنني مساعدتك؟" : "");
+      default ->
+          "تمام، لغيت طلب التحويل لزميل 👍 أنا معاك تاني."
+              + (askWhat ? " أقدر أساعدك في إيه؟" : "");
+    };
+  }
+
+  private static String who(String language, String agent) {
+    return agent != null
+        ? agent
+        : switch (form(language)) {
+          case "en" -> "our team";
+          case "arabizi" -> "el team";
+          default -> "فريقنا";
+        };
+  }
+
+  static String minutesEn(long minutes) {
+    return minutes + (minutes == 1 ? " minute" : " minutes");
+  }
+
+  /** Egyptian: دقيقة، دقيقتين، 3 to 10 دقايق, 11 and more دقيقة. */
+  static String minutesEgyptian(long minutes) {
+    if (minutes == 1) {
+      return "دقيقة";
+    }
+    if (minutes == 2) {
+      return "دقيقتين";
+    }
+    return minutes + (minutes <= 10 ? " دقايق" : " دقيقة");
+  }
+
+  /** MSA after a preposition: دقيقة واحدة، دقيقتين، 3 to 10 دقائق, 11 and more دقيقة. */
+  static String minutesMsa(long minutes) {
+    if (minutes == 1) {
+      return "دقيقة واحدة";
+    }
+    if (minutes == 2) {
+      return "دقيقتين";
+    }
+    return minutes + (minutes <= 10 ? " دقائق" : " دقيقة");
+  }
+
+  static String minutesArabizi(long minutes) {
+    if (minutes == 1) {
+      return "d2ee2a";
+    }
+    if (minutes == 2) {
+      return "d2e2teen";
+    }
+    return minutes + (minutes <= 10 ? " da2aye2" : " d2ee2a");
+  }
+
+  private static int hour12(LocalTime t) {
+    int h = t.getHour() % 12;
+    return h == 0 ? 12 : h;
+  }
+
+  private static String clock(LocalTime t) {
+    return t.getMinute() == 0
+        ? String.valueOf(hour12(t))
+        : hour12(t) + ":" + String.format("%02d", t.getMinute());
+  }
+
+  static String timeEn(LocalTime t) {
+    return clock(t) + (t.getHour() < 12 ? " am" : " pm");
+  }
+
+  static String timeEgyptian(LocalTime t) {
+    int h = t.getHour();
+    String part =
+        h >= 5 && h < 12
+            ? "الصبح"
+            : h >= 12 && h < 15 ? "الضهر" : h >= 15 && h < 18 ? "العصر" : "بالليل";
+    return clock(t) + " " + part;
+  }
+
+  static String timeMsa(LocalTime t) {
+    int h = t.getHour();
+    String part =
+        h >= 5 && h < 12
+            ? "صباحاً"
+            : h >= 12 && h < 15 ? "ظهراً" : h >= 15 && h < 18 ? "عصراً" : "مساءً";
+    return clock(t) + " " + part;
+  }
+
+  static String timeArabizi(LocalTime t) {
+    int h = t.getHour();
+    String part =
+        h >= 5 && h < 12
+            ? "el sob7"
+            : h >= 12 && h < 15 ? "el dohr" : h >= 15 && h < 18 ? "el 3asr" : "bel leil";
+    return clock(t) + " " + part;
   }
 
   /** ar-EG, ar, arabizi or en; mixed and unknown read as Egyptian, like the persona's replies. */

@@ -68,6 +68,8 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           "handoffOverdue",
           "refreshHandoff",
           "sendAgentReply",
+          "handoffWithdrawal",
+          "withdrawHandoff",
           // outbound webhooks
           "publishEvent");
 

@@ -62,6 +62,11 @@ abstract class DialogueScenarios {
     registry.add("wasla.outbox.backoff", () -> "200ms");
     registry.add("wasla.outbox.sweep-interval", () -> "200ms");
     registry.add("wasla.mailbox.sweep-interval", () -> "500ms");
+    // the agents' hours around the clock: dialogues run at any time of day on the real clock, and
+    // what a handoff promises outside the hours is tested with a fixed clock
+    // (HandoffHoursProcessTest)
+    registry.add("wasla.handoff.staff-opens", () -> "00:00");
+    registry.add("wasla.handoff.staff-closes", () -> "00:00");
   }
 
   @LocalServerPort int port;

@@ -40,7 +40,8 @@ class AgentPresencePostgresTest {
         new AgentPresence(
             jdbc,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            new HandoffProperties(5, true, null, Map.of(), "supervisors", 30, null));
+            new HandoffProperties(
+                5, true, null, Map.of(), "supervisors", 30, null, null, null, null));
     transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
   }
 

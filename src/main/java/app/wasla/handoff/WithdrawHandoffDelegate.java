@@ -1,0 +1,63 @@
+package app.wasla.handoff;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.conversation.ConversationVariables;
+import app.wasla.conversation.FlowMessages;
+import app.wasla.persona.PersonaVariables;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${withdrawHandoff}}: the customer took back the request for a person before anyone
+ * answered; the handoff subprocess (and its task) was cancelled by the escalation that brought the
+ * flow here. The customer hears that the bot is theirs again, the withdrawal is recorded, and what
+ * else the message said becomes the turn the bot answers next ({@link #ANSWER_REST}).
+ */
+@Component("withdrawHandoff")
+class WithdrawHandoffDelegate implements JavaDelegate {
+
+  /** Whether the message carried more than the withdrawal, for the bot to answer now. */
+  static final String ANSWER_REST = "withdrawalLeavesTurn";
+
+  private static final Logger log = LoggerFactory.getLogger(WithdrawHandoffDelegate.class);
+
+  private final FlowMessages messages;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  WithdrawHandoffDelegate(FlowMessages messages, JdbcClient jdbc, Clock clock) {
+    this.messages = messages;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String text = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
+    HandoffWithdrawal.Withdrawal withdrawal =
+        HandoffWithdrawal.read(text).orElse(new HandoffWithdrawal.Withdrawal(""));
+    boolean answerRest = withdrawal.leavesSomethingToAnswer();
+    String language = String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE));
+    messages.send(
+        execution,
+        new OutboundMessage.Text(HandoffWaitTexts.withdrawn(language, !answerRest), false));
+    if (answerRest) {
+      execution.setVariable(ConversationVariables.TURN_TEXT, withdrawal.rest());
+    }
+    execution.setVariable(ANSWER_REST, answerRest);
+    execution.setVariable(PersonaVariables.HANDOFF, false);
+    jdbc.sql(
+            """
+            INSERT INTO handoff_event (conversation_key, task_id, event_type, detail, created_at)
+            VALUES (?, NULL, 'withdrawn_by_customer', NULL, ?)""")
+        .params(execution.getProcessBusinessKey(), clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+    log.info("The customer withdrew the handoff of {}", execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,375 @@
+package app.wasla.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.ConversationVariables;
+import app.wasla.conversation.Inbox;
+import app.wasla.conversation.Mailbox;
+import app.wasla.conversation.NewInboxEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a customer hears while a handoff waits, on a clock the test sets in Cairo time: inside the
+ * agents' hours (10 am to 10 pm, the playbook's) minutes counted as each language counts them;
+ * outside them the hours and the opening time, never minutes. And a customer who takes back the
+ * request before anyone answered gets the bot back, with the rest of the message answered.
+ */
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:handoff-wait;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
+class HandoffWaitProcessTest {
+
+  static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
+
+  /** A clock the test moves; every bean that reads the time reads this one. */
+  static final class SetClock extends Clock {
+    volatile Instant now = Instant.now();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    SetClock setClock() {
+      return new SetClock();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired JdbcClient jdbc;
+  @Autowired Inbox inbox;
+  @Autowired SetClock clock;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    jdbc.sql("DELETE FROM agent_presence").update();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    runtime
+        .createProcessInstanceQuery()
+        .rootProcessInstances()
+        .list()
+        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
+  }
+
+  private void cairoTime(int hour, int minute) {
+    clock.now =
+        ZonedDateTime.now(CAIRO)
+            .withHour(hour)
+            .withMinute(minute)
+            .withSecond(0)
+            .withNano(0)
+            .toInstant();
+  }
+
+  private ProcessInstance handedOff(String words) {
+    String key =
+        "100000000000001:2013" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    accept(key, "wamid.w." + key, words);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConversationVariables.CONVERSATION_KEY, key);
+    variables.put(ConversationVariables.CUSTOMER_NAME, "Karim");
+    variables.put(ConversationVariables.WA_ID, ConversationKey.parse(key).waId());
+    variables.put(ConversationVariables.TURN_TEXT, words);
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey("sales-conversation", key, variables);
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    return instance;
+  }
+
+  private void accept(String key, String wamid, String text) {
+    inbox.accept(
+        new NewInboxEntry(
+            wamid,
+            ConversationKey.parse(key),
+            Mailbox.CUSTOMER_MESSAGE,
+            "text",
+            text,
+            null,
+            null,
+            null,
+            null,
+            "Karim",
+            null,
+            null,
+            Instant.now(),
+            Instant.now(),
+            false));
+    jdbc.sql(
+            "UPDATE conversation SET last_inbound_at = CURRENT_TIMESTAMP WHERE conversation_key = ?")
+        .param(key)
+        .update();
+  }
+
+  private void customerWrites(ProcessInstance instance, String text) {
+    String wamid =
+        "wamid.w" + ThreadLocalRandom.current().nextInt() + "." + instance.getBusinessKey();
+    accept(instance.getBusinessKey(), wamid, text);
+    runtime
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, text)
+        .setVariable(ConversationVariables.LAST_WAMID, wamid)
+        .correlate();
+  }
+
+  private List<String> sent(ProcessInstance instance) {
+    return jdbc.sql(
+            "SELECT COALESCE(text, body_json) FROM outbound_message WHERE conversation_key = ?"
+                + " ORDER BY id")
+        .param(instance.getBusinessKey())
+        .query(String.class)
+        .list();
+  }
+
+  private Task taskOf(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private String agentOf(ProcessInstance instance) {
+    return taskOf(instance).getAssignee().equals("sara") ? "Sara" : "Omar";
+  }
+
+  // ---- the agents' hours
+
+  @Test
+  void atNightTheHandoffPromisesTheOpeningNotMinutesInEveryForm() {
+    cairoTime(1, 0);
+    ProcessInstance en = handedOff("I want to talk to a human please");
+    assertThat(sent(en))
+        .last()
+        .isEqualTo(
+            "Our team replies from 10 am to 10 pm; "
+                + agentOf(en)
+                + " from our team will reply as soon as we open, from 10 am ⏰");
+
+    ProcessInstance egyptian = handedOff("عايز اكلم حد من خدمة العملاء");
+    assertThat(sent(egyptian).get(sent(egyptian).size() - 1))
+        .contains("زمايلنا بيردوا من 10 الصبح لـ 10 بالليل")
+        .contains("هيرد عليك أول ما نفتح، من 10 الصبح")
+        .doesNotContain("دقيق")
+        .doesNotContain("دقايق");
+
+    ProcessInstance msa = handedOff("أريد التحدث مع أحد الموظفين من فضلك");
+    assertThat(sent(msa).get(sent(msa).size() - 1))
+        .contains("يرد زملاؤنا من الساعة 10 صباحاً حتى الساعة 10 مساءً")
+        .contains("فور بدء العمل")
+        .doesNotContain("دقيق")
+        .doesNotContain("دقائق");
+
+    ProcessInstance arabizi = handedOff("3ayez akalem 7ad mn customer service");
+    assertThat(sent(arabizi).get(sent(arabizi).size() - 1))
+        .contains("Zamaylna byrodo mn 10 el sob7 l 10 bel leil")
+        .contains("awel ma nefta7")
+        .doesNotContain("d2ee2a")
+        .doesNotContain("da2aye2");
+  }
+
+  @Test
+  void atNightTheDeadlineCountsFromTheOpeningAndAcknowledgementsNameIt() {
+    cairoTime(1, 0);
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+    Instant tenFive = clock.now.atZone(CAIRO).withHour(10).withMinute(5).toInstant();
+    assertThat(taskOf(instance).getDueDate()).isEqualTo(Date.from(tenFive));
+    Job sla =
+        management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    // the engine's timer runs on its own clock: nine hours and five minutes from the handoff
+    assertThat(sla.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofHours(9))));
+
+    customerWrites(instance, "hello? anyone?");
+    assertThat(sent(instance))
+        .last()
+        .isEqualTo(
+            "Got it ✅ I've passed this on to "
+                + agentOf(instance)
+                + "; expect a reply as soon as we open, from 10 am.");
+  }
+
+  @Test
+  void aDeadlineThatPassesAfterClosingHoldsTheCustomerWithTheOpeningTime() {
+    cairoTime(21, 58);
+    ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");
+    assertThat(sent(instance)).last().asString().contains("خلال حوالي 5 دقايق");
+
+    cairoTime(22, 3);
+    execute(
+        management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
+    execute(job(instance));
+
+    assertThat(sent(instance))
+        .last()
+        .asString()
+        .startsWith("شكراً لصبرك 🙏 زمايلنا بيردوا من 10 الصبح لـ 10 بالليل")
+        .doesNotContain("دقايق");
+  }
+
+  @Test
+  void duringTheHoursMinutesAreCountedAsEachFormCountsThem() {
+    cairoTime(12, 0);
+    assertThat(sent(handedOff("عايز اكلم حد من خدمة العملاء")))
+        .last()
+        .asString()
+        .contains("خلال حوالي 5 دقايق ⏱️");
+    assertThat(sent(handedOff("أريد التحدث مع أحد الموظفين من فضلك")))
+        .last()
+        .asString()
+        .contains("خلال 5 دقائق تقريباً ⏱️");
+    assertThat(sent(handedOff("3ayez akalem 7ad mn customer service")))
+        .last()
+        .asString()
+        .contains("khelal 7awaly 5 da2aye2 ⏱️");
+    assertThat(sent(handedOff("I want to talk to a human please")))
+        .last()
+        .asString()
+        .contains("within about 5 minutes ⏱️");
+  }
+
+  // ---- taking the request back
+
+  private List<String> withdrawals(ProcessInstance instance) {
+    return jdbc.sql(
+            "SELECT event_type FROM handoff_event WHERE conversation_key = ? AND event_type ="
+                + " 'withdrawn_by_customer'")
+        .param(instance.getBusinessKey())
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void aCustomerWhoSaysNeverMindGetsTheBotBackAndTheTaskIsGone() {
+    cairoTime(1, 0);
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+    String taskId = taskOf(instance).getId();
+
+    customerWrites(instance, "never mind");
+
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
+    assertThat(instance)
+        .hasPassed("serviceTask_withdrawHandoff")
+        .isWaitingAt("catchEvent_customerMessage");
+    assertThat(sent(instance))
+        .last()
+        .isEqualTo(
+            "OK, I've withdrawn your request for a colleague 👍 I'm with you again. How can I help?");
+    assertThat(withdrawals(instance)).hasSize(1);
+  }
+
+  @Test
+  void theRestOfAWithdrawingMessageIsAnsweredByTheBot() {
+    cairoTime(1, 0);
+    ProcessInstance instance = handedOff("عايز اكلم بني ادم لو سمحت");
+    int before = sent(instance).size();
+
+    customerWrites(instance, "خلاص مش مهم، عايز احجز صيانة بطارية سامسونج في اسكندرية");
+    // the booking flow's first step runs in a job (it reads the store's calendar)
+    for (int i = 0; i < 10; i++) {
+      List<Job> due = management.createJobQuery().executable().messages().list();
+      if (due.isEmpty()) {
+        break;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
+
+    assertThat(taskOf(instance)).isNull();
+    List<String> sent = sent(instance);
+    assertThat(sent.get(before)).isEqualTo("تمام، لغيت طلب التحويل لزميل 👍 أنا معاك تاني.");
+    // the booking question is answered in the same turn, not acknowledged for an agent
+    assertThat(sent.size()).isGreaterThan(before + 1);
+    assertThat(sent.subList(before + 1, sent.size())).noneMatch(t -> t.startsWith("وصلت رسالتك"));
+    assertThat(runtime.getVariable(instance.getId(), ConversationVariables.TURN_TEXT))
+        .isEqualTo("عايز احجز صيانة بطارية سامسونج في اسكندرية");
+  }
+
+  @Test
+  void msaAndArabiziWithdrawalsAreUnderstoodToo() {
+    ProcessInstance msa = handedOff("أريد التحدث مع أحد الموظفين من فضلك");
+    customerWrites(msa, "ألغِ طلب الموظف");
+    assertThat(taskOf(msa)).isNull();
+    assertThat(sent(msa)).last().asString().startsWith("حسناً، ألغيتُ طلب التحويل");
+
+    ProcessInstance arabizi = handedOff("3ayez akalem 7ad mn customer service");
+    customerWrites(arabizi, "mesh 3ayez 7ad khalas");
+    assertThat(taskOf(arabizi)).isNull();
+    assertThat(sent(arabizi)).last().asString().startsWith("Tamam, lagheit talab el ta7weel");
+
+    ProcessInstance egyptian = handedOff("عايز اكلم حد من خدمة العملاء");
+    customerWrites(egyptian, "الغي طلب الموظف");
+    assertThat(taskOf(egyptian)).isNull();
+  }
+
+  @Test
+  void onceAPersonHasAnsweredTheWordsAreForHerAndTheHandoffStays() {
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+    runtime.setVariable(instance.getId(), SendAgentReplyDelegate.RESPONDED, true);
+
+    customerWrites(instance, "never mind");
+
+    assertThat(taskOf(instance)).isNotNull();
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    assertThat(withdrawals(instance)).isEmpty();
+  }
+
+  @Test
+  void aQuestionForTheAgentIsNotAWithdrawal() {
+    ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");
+    customerWrites(instance, "طب هو القسط هيبقى كام في الشهر؟");
+    customerWrites(instance, "cancel my order please");
+    assertThat(taskOf(instance)).isNotNull();
+    assertThat(withdrawals(instance)).isEmpty();
+  }
+}
