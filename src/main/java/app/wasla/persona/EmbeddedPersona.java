@@ -5,6 +5,7 @@ import app.wasla.persona.handoff.HandoffRules;
 import app.wasla.persona.nlp.EntityExtractor;
 import app.wasla.persona.nlp.IntentClassifier;
 import app.wasla.persona.nlp.LanguageDetector;
+import app.wasla.persona.nlp.ModelNames;
 import app.wasla.persona.nlp.SentimentAnalyzer;
 import app.wasla.persona.nlp.TextView;
 import app.wasla.persona.playbook.Passage;
@@ -166,6 +167,7 @@ public final class EmbeddedPersona implements Persona {
     }
     StoreTopics.Topic topic = null;
     StoreTopics.NotSold notSold = null;
+    ModelNames.Unsold unsoldModel = null;
     boolean bulk = false;
     boolean bookingMove =
         Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
@@ -199,6 +201,13 @@ public final class EmbeddedPersona implements Persona {
         if (topic != null) {
           intent = topic.intent();
           confidence = Math.max(confidence, 0.8);
+        } else if (found.products().isEmpty()
+            && ASKING.contains(intent)
+            && !found.unsold().isEmpty()
+            && !ACCESSORY_WORD.matcher(text.normalized()).find()) {
+          unsoldModel = found.unsold().get(0); // "iPhone 16?": we don't have it; the nearest
+          intent = Intents.PRODUCT_INQUIRY;
+          confidence = Math.max(confidence, 0.8);
         } else if (found.products().isEmpty() && ASKING.contains(intent)) {
           notSold = topics.notSold(text).orElse(null);
           // an order that names a kind of product ("a cable") stays an order; the question lists
@@ -226,6 +235,7 @@ public final class EmbeddedPersona implements Persona {
     if (tapped == null
         && topic == null
         && notSold == null
+        && unsoldModel == null
         && !bulk
         && mood.score() <= ANGRY
         && GRIEVANCE.contains(intent)) {
@@ -258,10 +268,16 @@ public final class EmbeddedPersona implements Persona {
 
     Answer answer =
         topic != null
-            ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
+            ? withPrices(
+                topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
+                text,
+                found,
+                replyIn)
             : notSold != null
                 ? notSoldAnswer(notSold, replyIn)
-                : answer(intent, text, replyIn, found, turn, decision);
+                : unsoldModel != null
+                    ? unsoldModelAnswer(unsoldModel, replyIn)
+                    : answer(intent, text, replyIn, found, turn, decision);
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
@@ -748,6 +764,82 @@ public final class EmbeddedPersona implements Persona {
         ? Answer.of(passageText(p, lang), opt("payment_link", "optPaymentLink", lang))
         : Answer.of(passageText(p, lang));
   }
+
+  /**
+   * A store question asked with a product's price in the same message ("bkam el S24 w 3aleh
+   * daman?", "سعر S24 وهل يتوفر بالتقسيط؟"): the price first, then the passage; the product becomes
+   * what "order it" refers to.
+   */
+  private Answer withPrices(
+      Answer topicAnswer, TextView text, EntityExtractor.Found found, Language lang) {
+    if (found.products().isEmpty()
+        || !ASKS_PRICE.matcher(" " + text.normalized() + " ").find()
+        || topicAnswer.reply() == null) {
+      return topicAnswer;
+    }
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    StringBuilder sb = new StringBuilder();
+    found.products().stream()
+        .filter(p -> p.priceEgp() != null)
+        .forEach(
+            p ->
+                sb.append(
+                        ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp())))
+                    .append('\n'));
+    if (sb.length() == 0) {
+      return topicAnswer;
+    }
+    PersonaReply r = topicAnswer.reply();
+    List<ReplyOption> options = new ArrayList<>(r.options());
+    if (options.stream().noneMatch(o -> o.id().equals("menu_order"))) {
+      options.add(0, opt("menu_order", "optOrder", lang));
+    }
+    return new Answer(
+        new PersonaReply(
+            sb + "\n" + r.text(),
+            options.stream().limit(3).toList(),
+            r.listButtonText(),
+            found.products().get(0).sku()),
+        topicAnswer.handoffReason());
+  }
+
+  /**
+   * "Do you have the iPhone 16 Pro Max?": we don't, said so, with the catalogue's nearest models
+   * and their prices (the first becomes what "order it" refers to).
+   */
+  private Answer unsoldModelAnswer(ModelNames.Unsold unsold, Language lang) {
+    boolean latin = lang == Language.EN || lang == Language.ARABIZI;
+    StringBuilder sb =
+        new StringBuilder(
+                ReplyTexts.get("modelNotSold", lang, latin ? unsold.nameEn() : unsold.nameAr()))
+            .append('\n');
+    unsold
+        .nearest()
+        .forEach(
+            p ->
+                sb.append("• ")
+                    .append(
+                        ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp())))
+                    .append('\n'));
+    sb.append(ReplyTexts.get("notSoldNearestAsk", lang));
+    return new Answer(
+        new PersonaReply(
+            sb.toString().strip(),
+            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            unsold.nearest().isEmpty() ? null : unsold.nearest().get(0).sku()),
+        null);
+  }
+
+  /** A price asked ("بكام", "سعر", "أسعار", "how much", "bkam"). */
+  private static final Pattern ASKS_PRICE =
+      Pattern.compile(
+          "\\s(بكام|كام|سعر|سعره|سعرها|السعر|اسعار|الاسعار|تمن|بكم|how much|price|prices|cost|bkam|kam|se3r|as3ar)\\s");
+
+  /** Accessories named with a phone model ("شاحن ايفون 11"): the phone is what it is for. */
+  private static final Pattern ACCESSORY_WORD =
+      Pattern.compile(
+          "(شاحن|جراب|كابل|سكرينه|اسكرينه|لزقه|charger|case|cover|cable|protector|shahen|sha7en|gorab|شاشه|بطاريه|screen|battery)");
 
   /**
    * "We don't sell tablets": with the catalogue's nearest products where one is close (their

@@ -167,6 +167,12 @@ final class ReplyTexts {
               "Lel asaf msh bnbe3 {0} 🙏 A2rab 7aga leeha 3andena:",
               "Sorry, we don''t sell {0} 🙏 The closest we have:"),
           t(
+              "modelNotSold",
+              "للأسف {0} مش موجود عندنا 🙏 أقرب حاجة ليه عندنا:",
+              "عذراً، {0} غير متوفر لدينا. أقرب ما لدينا إليه:",
+              "Lel asaf el {0} msh 3andena 🙏 A2rab 7aga leeh 3andena:",
+              "Sorry, we don''t have the {0} 🙏 The closest we have:"),
+          t(
               "notSoldNearestAsk",
               "تحب أقولك متوفر فين، أو تطلب واحد منهم؟",
               "هل تود معرفة أين يتوفر، أو طلب أحدها؟",

@@ -57,6 +57,7 @@ final class StoreTopics {
       words(
           "صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
               + "تغييرها|تغيرها|تغييره|تغيره|"
+              + "استبدال البطاريه|استبدال بطاريه|استبدال الشاشه|استبدال شاشه|لاستبدال بطاريه|لاستبدال البطاريه|لاستبدال الشاشه|لاستبدال شاشه|"
               + "repair|repairs|fix|fixing|siana|siyana|syana|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
               + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap");
   private static final Pattern REPAIR_INFO =
@@ -77,6 +78,21 @@ final class StoreTopics {
   private static final Pattern REPAIR_ASK =
       words(
           "بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
+
+  /** A part of the phone replaced ("استبدال بطارية", "replace the battery"): a repair. */
+  private static final Pattern PART_REPLACED =
+      words(
+          "(?:استبدال|استبدل|ابدل|تبديل|لاستبدال|replace|replacing|exchange|change|estebdal|abdel|badel)"
+              + "\\s+(?:ال|لل)?(?:بطاري|شاش|battery|batteries|screen|batarya|battarya|shasha)");
+
+  /**
+   * "فين اقرب فرع ليا؟", "where is your branch?" asked beside a product question: a question of its
+   * own about the branches ("is the iPhone in the Alexandria branch?" is not: it asks stock).
+   */
+  private static final Pattern NEAREST_BRANCH =
+      words(
+          "(?:فين|وين|اين|where|wheres|fein|fen|fin)\\s+(?:\\S+\\s+){0,2}(?:فرع|الفرع|فروعكم|الفروع|فرعكم|branch|branches|far3|el far3|fro3)|"
+              + "اقرب فرع|nearest branch|closest branch|a2rab far3");
 
   private static final Pattern PRICE_ASKED =
       words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
@@ -206,7 +222,8 @@ final class StoreTopics {
         DEFECT
             .matcher(s)
             .find(); // "it broke, I want to return it" is a complaint, not a policy question
-    if (RETURN_WORD.matcher(s).find() && !defect) {
+    // "استبدال بطارية هاتفي" replaces a part: a repair, not a return
+    if (RETURN_WORD.matcher(s).find() && !defect && !PART_REPLACED.matcher(s).find()) {
       found.add(RETURNS);
     }
     if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
@@ -230,7 +247,7 @@ final class StoreTopics {
         && !CUSTOMER_ADDRESS.matcher(s).find()
         && (BRANCH_WORD.matcher(s).find()
             || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
-        && !namesAProduct
+        && (!namesAProduct || NEAREST_BRANCH.matcher(s).find())
         && !BOOK_VERB.matcher(s).find()) {
       found.add(BRANCHES);
     }

@@ -308,8 +308,40 @@ public final class BookingAnswers {
                   "فحص|كشف|تشخيص|check|checkup|check up|inspection|diagnosis|fahs|fa hs|kashf|"
                       + "ka4f")));
 
-  /** The code of the one service the text names; null when it names none or several. */
+  /**
+   * The phone brands a service can be for ("iPhone 15 screen replacement" is for an iPhone): such a
+   * service is taken from a part ("the screen") only when the text names that brand; a screen of a
+   * phone whose make is not said is asked, not guessed.
+   */
+  private static final Map<String, Pattern> DEVICE_WORDS =
+      Map.of(
+          "iphone", words("ايفون|الايفون|آيفون|iphone|ifone|ayfon|apple|ابل"),
+          "samsung", words("سامسونج|السامسونج|سامسونغ|samsung|samsong|galaxy|جالاكسي|جلاكسي"));
+
+  private static boolean forTheDeviceNamed(String text, BookingOptions.Service service) {
+    String name = service.nameEn().toLowerCase(java.util.Locale.ROOT);
+    for (Map.Entry<String, Pattern> device : DEVICE_WORDS.entrySet()) {
+      if (name.contains(device.getKey()) && !device.getValue().matcher(text).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The code of the one service the text names; null when it names none or several, or when it
+   * names a part ("the screen") of a service for one make of phone without naming the make.
+   */
   public static String service(String text, List<BookingOptions.Service> services) {
+    return service(text, services, false);
+  }
+
+  /**
+   * As {@link #service(String, List)}; {@code answeringTheList}: the text answers the list of
+   * services just shown, where "the screen" picks the one screen service listed, whatever its make.
+   */
+  public static String service(
+      String text, List<BookingOptions.Service> services, boolean answeringTheList) {
     String s = canonical(text);
     for (Concept concept : CONCEPTS) {
       if (!concept.said().matcher(s).find()) {
@@ -326,7 +358,7 @@ public final class BookingAnswers {
                               .toLowerCase(java.util.Locale.ROOT)
                               .contains(concept.notInName()))
               .toList();
-      if (named.size() == 1) {
+      if (named.size() == 1 && (answeringTheList || forTheDeviceNamed(s, named.get(0)))) {
         return named.get(0).code();
       }
     }

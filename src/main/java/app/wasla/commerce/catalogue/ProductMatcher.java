@@ -1,5 +1,6 @@
 package app.wasla.commerce.catalogue;
 
+import app.wasla.persona.nlp.Misspellings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,9 @@ public final class ProductMatcher {
 
   /** The SKUs named in the text, longest (most specific) match first, each once. */
   public static List<String> match(String text, List<Name> names) {
-    String haystack = " " + normalise(text) + " ";
+    // a name typed with one wrong letter ("ايفوم 15") is the name
+    Misspellings misspelt = new Misspellings(names.stream().map(n -> normalise(n.text())).toList());
+    String haystack = " " + misspelt.correct(normalise(text)) + " ";
     List<Name> hits = new ArrayList<>();
     for (Name n : names) {
       String needle = normalise(n.text());

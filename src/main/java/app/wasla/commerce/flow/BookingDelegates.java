@@ -61,7 +61,7 @@ final class BookingDelegates {
       String service =
           question && step != null && !"ask_service".equals(step)
               ? null
-              : BookingAnswers.service(text, options.services());
+              : BookingAnswers.service(text, options.services(), "ask_service".equals(step));
       if (service != null) {
         execution.setVariable(BookingVariables.SERVICE, service);
         taken = true;

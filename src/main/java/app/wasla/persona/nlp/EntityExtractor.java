@@ -136,7 +136,24 @@ public final class EntityExtractor {
   private static final Pattern FOR_DEVICE =
       Pattern.compile("(لل|(^|\\s)ل|(^|\\s)(for|for my|for the|lel|le|l|of my)\\s+)$");
 
+  /**
+   * A price said with its preposition ("ب 47999", "at 47999", "for 47,999") or written with
+   * thousands separators ("47,999"): an amount, never a reference nor a quantity.
+   */
+  private static final Pattern PRICE =
+      Pattern.compile(
+          B
+              + "(?:(?:ب|بسعر|بحوالي|at|for|b|be)\\s*(\\d{1,3}(?:,\\d{3})+|\\d{4,})|(\\d{1,3}(?:,\\d{3})+))"
+              + E);
+
+  /** "مش البرو ماكس", "not the pro max", "msh el pro max": a product the customer does not want. */
+  private static final Pattern NOT_BEFORE =
+      Pattern.compile(
+          "(?:^|\\s)(?:مش|مو|ليس|وليس|مش عايز|not|not the|msh|mesh|mish|msh el|mesh el)\\s*(?:ال)?$");
+
   private final List<Alias> aliases = new ArrayList<>();
+  private final Misspellings misspellings;
+  private final ModelNames models;
 
   public EntityExtractor(List<Product> catalogue) {
     for (Product p : catalogue) {
@@ -147,11 +164,22 @@ public final class EntityExtractor {
       names.stream().filter(n -> !n.isBlank()).forEach(n -> aliases.add(new Alias(n, p)));
     }
     aliases.sort(Comparator.comparingInt((Alias a) -> a.text().length()).reversed());
+    misspellings = new Misspellings(aliases.stream().map(Alias::text).toList());
+    models = new ModelNames(catalogue);
   }
 
   /** The entities of a text, and the catalogue products behind the product names. */
   public Found extract(TextView text) {
-    StringBuilder s = new StringBuilder(" " + text.normalized() + " ");
+    StringBuilder s = new StringBuilder(" " + misspellings.correct(text.normalized()) + " ");
+    BigDecimal amount = null;
+    Matcher pm = PRICE.matcher(s);
+    if (pm.find()) {
+      String number = pm.group(1) != null ? pm.group(1) : pm.group(2);
+      amount = new BigDecimal(number.replace(",", ""));
+      blank(s, pm.start(), pm.end());
+    }
+    List<ModelNames.Unsold> unsold = models.unsold(s);
+    unsold.forEach(u -> blank(s, u.start(), u.end()));
     String reference = null;
     Matcher m = REFERENCE.matcher(s);
     if (m.find()) {
@@ -168,6 +196,7 @@ public final class EntityExtractor {
     }
     List<Product> products = new ArrayList<>();
     List<Product> devices = new ArrayList<>();
+    List<Product> refused = new ArrayList<>();
     for (Alias a : aliases) {
       int from = 0;
       int idx;
@@ -181,6 +210,9 @@ public final class EntityExtractor {
             String before = s.substring(Math.max(0, idx - 8), idx);
             if (FOR_DEVICE.matcher(before).find()) {
               devices.add(a.product()); // "a case for my iPhone 15": the phone is not bought
+            }
+            if (NOT_BEFORE.matcher(s.substring(Math.max(0, idx - 12), idx)).find()) {
+              refused.add(a.product()); // "the regular 15, not the Pro Max"
             }
           }
           blank(s, idx, end);
@@ -199,9 +231,8 @@ public final class EntityExtractor {
       dateSpans.forEach(span -> blank(s, span[0], span[1]));
     }
     String dateTime = dateParts.isEmpty() ? null : String.join(" ", dateParts.values());
-    BigDecimal amount = null;
     Matcher am = AMOUNT.matcher(s);
-    while (am.find()) {
+    while (amount == null && am.find()) {
       String number = am.group(1) != null ? am.group(1) : am.group(2);
       boolean currency = am.group(1) != null || am.group(4) != null;
       boolean thousands = am.group(3) != null;
@@ -223,17 +254,26 @@ public final class EntityExtractor {
         quantity = NUMBER_WORDS.get(wm.group(1));
       }
     }
+    if (refused.size() < products.size()) {
+      products.removeAll(refused); // what is left is what the customer wants
+    }
     List<String> names = products.stream().map(Product::nameEn).toList();
     List<Product> bought = products.stream().filter(p -> !devices.contains(p)).toList();
     return new Found(
         new Entities(names, quantity, dateTime, reference, amount),
-        bought.isEmpty() ? List.copyOf(products) : bought);
+        bought.isEmpty() ? List.copyOf(products) : bought,
+        unsold);
   }
 
   /**
-   * The entities, and the catalogue products they name that would be bought (not "for my iPhone").
+   * The entities, the catalogue products they name that would be bought (not "for my iPhone"), and
+   * the models named that the catalogue does not have ("iPhone 16").
    */
-  public record Found(Entities entities, List<Product> products) {
+  public record Found(Entities entities, List<Product> products, List<ModelNames.Unsold> unsold) {
+
+    public Found {
+      unsold = List.copyOf(unsold);
+    }
 
     /**
      * The value of an order: the amount named, else the products' prices times the quantity; null

@@ -129,13 +129,15 @@ class BookingAnswersTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "عايز اغير الشاشة | SCREEN_IP15",
-        "تغيير بطارية | BATTERY_SAMSUNG",
+        "عايز اغير الشاشة | ",
+        "عايز اغير شاشة الايفون | SCREEN_IP15",
+        "تغيير بطارية | ",
         "battarya samsung | BATTERY_SAMSUNG",
         "تغيير بطارية سامسونج | BATTERY_SAMSUNG",
         "Free repair check-up | REPAIR_CHECK",
         "how much is the iPhone 15? | ",
-        "screen replacement | SCREEN_IP15",
+        "screen replacement | ",
+        "iphone screen replacement | SCREEN_IP15",
         "screen protector | GLASS_FIT",
         "تركيب اسكرينة | GLASS_FIT",
         "فحص | REPAIR_CHECK",
@@ -148,6 +150,20 @@ class BookingAnswersTest {
       })
   void services(String text, String expected) {
     assertThat(BookingAnswers.service(text, SERVICES)).isEqualTo(expected);
+  }
+
+  /** Answering the list of services just shown, "the screen" is the one screen service listed. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "عايز اغير الشاشة | SCREEN_IP15",
+        "تغيير بطارية | BATTERY_SAMSUNG",
+        "screen replacement | SCREEN_IP15",
+        "battarya | BATTERY_SAMSUNG"
+      })
+  void servicesAnsweringTheList(String text, String expected) {
+    assertThat(BookingAnswers.service(text, SERVICES, true)).isEqualTo(expected);
   }
 
   @ParameterizedTest

@@ -31,7 +31,6 @@ class BlindEvaluationTest {
     System.out.println(cut < 0 ? markdown : markdown.substring(0, cut));
 
     assertThat(r.messages()).isGreaterThanOrEqualTo(600);
-    assertThat(r.latencyMeanMs()).isLessThan(5.0);
     assertThat(r.handoffRecall()).isGreaterThanOrEqualTo(FLOOR_HANDOFF_RECALL);
     assertThat(r.handoffPrecision()).isGreaterThanOrEqualTo(FLOOR_HANDOFF_PRECISION);
     FLOOR_FORM_MACRO_F1.forEach(

@@ -26,7 +26,6 @@ class PersonaEvaluationTest {
     assertThat(r.intentMacroF1()).isGreaterThanOrEqualTo(FLOOR_MACRO_F1);
     assertThat(r.handoffRecall()).isGreaterThanOrEqualTo(FLOOR_HANDOFF_RECALL);
     assertThat(r.handoffPrecision()).isGreaterThanOrEqualTo(FLOOR_HANDOFF_PRECISION);
-    assertThat(r.latencyMeanMs()).isLessThan(5.0);
     for (String form : List.of("ar-EG", "ar", "arabizi", "en")) {
       assertThat((Double) r.perForm().get(form).get("intentMacroF1"))
           .as("intent macro-F1 of " + form)
