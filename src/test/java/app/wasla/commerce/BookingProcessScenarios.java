@@ -193,7 +193,7 @@ abstract class BookingProcessScenarios {
     ProcessInstance instance =
         conversation.start(
             "booking-change",
-            "I want to book a battery replacement in Alexandria",
+            "I want to book a Samsung battery replacement in Alexandria",
             "en",
             "booking_new");
     conversation.runDueJobs(instance);
@@ -382,7 +382,7 @@ abstract class BookingProcessScenarios {
     ProcessInstance instance =
         conversation.start(
             "booking-change",
-            "book a battery replacement in alex the day after tomorrow at 5pm",
+            "book a samsung battery replacement in alex the day after tomorrow at 5pm",
             "en",
             "booking_new");
     conversation.runDueJobs(instance);
