@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
       "spring.datasource.url=jdbc:h2:mem:api-safety;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
       "wasla.api.bootstrap-key=" + SandboxApiNode.KEY,
+      // the classes sharing this node call with one key, on a quiet machine faster than the
+      // default 20 a second; the limit itself is tested in WebhookScenarios
+      "wasla.api.rate-limit=1000",
       "wasla.whatsapp.reopen-template=" + SandboxApiNode.REOPEN_TEMPLATE,
       "wasla.whatsapp.templates." + SandboxApiNode.UTILITY_TEMPLATE + ".category=UTILITY"
     })
