@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.wasla.commerce.payment.SandboxGateway;
 import app.wasla.support.CloudMode;
+import app.wasla.support.NodeLogsOnFailure;
 import app.wasla.support.PostgresTestDatabase;
 import app.wasla.support.WaslaProcess;
 import app.wasla.support.Webhooks;
@@ -30,6 +31,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +49,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * waiting for its payment and an open handoff go on after the restart. A SIGTERM under load exits
  * in bounded time and leaves nothing that the next start sends twice.
  */
+@ExtendWith(NodeLogsOnFailure.class)
 class CrashRecoveryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -282,6 +285,9 @@ class CrashRecoveryTest {
   private static Map<String, String> nodeProperties(Map<String, String> database) {
     Map<String, String> props = new HashMap<>(database);
     props.put("wasla.outbox.lease", LEASE);
+    // a turn the killed node was answering in a job (a turn whose first delivery failed) is taken
+    // over when the job's lock ends (60 s as shipped)
+    props.put("camunda.bpm.job-execution.lock-time-in-millis", "5000");
     props.put("wasla.mailbox.sweep-interval", "500ms");
     return props;
   }

@@ -3,6 +3,7 @@ package app.wasla.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.wasla.support.NodeLogsOnFailure;
 import app.wasla.support.PostgresTestDatabase;
 import app.wasla.support.WaslaProcess;
 import app.wasla.support.Webhooks;
@@ -40,6 +41,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -56,6 +58,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * each conversation's messages reach the flow in order and its replies leave in order, although its
  * webhooks went to both nodes.
  */
+@ExtendWith(NodeLogsOnFailure.class)
 class TwoNodesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

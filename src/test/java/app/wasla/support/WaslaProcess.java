@@ -79,6 +79,7 @@ public final class WaslaProcess implements AutoCloseable {
     // a test helper it runs finds this JVM's PostgreSQL, also an embedded one this JVM started
     builder.environment().putAll(PostgresTestDatabase.childEnvironment());
     Process process = builder.start();
+    NodeLogsOnFailure.started(log);
     WaslaProcess wasla = new WaslaProcess(process, port, log);
     try {
       wasla.awaitHealthy(Duration.ofSeconds(180));
