@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import app.wasla.commerce.payment.Payments;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.Inbox;
+import app.wasla.support.FlowTest;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,12 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * job executor and the mailbox are off: the test steps every job and timer, and plays the mailbox's
  * correlations (CustomerMessage, PaymentReceived, PaymentFailed) itself.
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:order-and-pay;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false",
-      "wasla.mailbox.enabled=false"
-    })
+@FlowTest
 class OrderAndPayProcessTest {
 
   @Autowired ProcessEngine engine;

@@ -8,6 +8,7 @@ import app.wasla.commerce.order.Orders;
 import app.wasla.commerce.payment.Payments;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.Inbox;
+import app.wasla.support.FlowTest;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,12 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * chat, a person offered; someone else's order refused; several open orders: which one. Jobs
  * stepped by the test.
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:order-cancel;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false",
-      "wasla.mailbox.enabled=false"
-    })
+@FlowTest
 class OrderCancelProcessTest {
 
   @Autowired ProcessEngine engine;

@@ -10,6 +10,7 @@ import app.wasla.commerce.payment.Payments;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.Inbox;
 import app.wasla.conversation.Mailbox;
+import app.wasla.support.FlowTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * processes/sales-conversation.bpmn calling the sales flows: the called flows share the business
  * key, the correlations by business key reach them, and the customer gets one answer per question.
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:sales-wiring;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false",
-      "wasla.mailbox.enabled=false"
-    })
+@FlowTest
 class SalesConversationWiringTest {
 
   @Autowired ProcessEngine engine;

@@ -1853,6 +1853,29 @@ abstract class MailboxScenarios {
     assertThat(indexed).containsExactly("DUEDATE_");
   }
 
+  /**
+   * A job a killed node had locked (a turn answered in a job among them) is free again for another
+   * node or the next start soon, and not while a live node may still be running it: Camunda's
+   * default lock, 5 minutes, left those customers unanswered longer than a crash test waits.
+   */
+  @Test
+  void aJobIsLockedLongerThanItsLongestCallAndShorterThanCamundasFiveMinutes(
+      @Autowired org.camunda.bpm.engine.ProcessEngine engine,
+      @Autowired app.wasla.persona.PersonaProperties persona,
+      @Autowired app.wasla.commerce.CommerceProperties commerce) {
+    long lock =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getJobExecutor()
+            .getLockTimeInMillis();
+    app.wasla.persona.PersonaProperties.OpenAi llm = persona.openai();
+    Duration llmCall = llm.connectTimeout().plus(llm.readTimeout()).multipliedBy(llm.maxAttempts());
+    Duration backendCall = commerce.http().connectTimeout().plus(commerce.http().readTimeout());
+    // a shorter lock lets a second node run a job that is still running (its calls made twice)
+    assertThat(Duration.ofMillis(lock)).isGreaterThan(llmCall).isGreaterThan(backendCall);
+    assertThat(Duration.ofMillis(lock)).isLessThan(Duration.ofMinutes(5));
+  }
+
   @Test
   void aSendRepeatedWithTheSameKeyReachesMetaOnce(@Autowired OutboundMessages outbound) {
     String waId = newCustomer();

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import app.wasla.support.FlowTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +18,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * processes/sales-conversation.bpmn with its real delegates and the sandbox transport. The job
  * executor and the mailbox are off: the test steps every job and timer itself.
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:sales-process;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false",
-      "wasla.mailbox.enabled=false"
-    })
+@FlowTest
 class SalesConversationProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -323,7 +318,8 @@ class SalesConversationProcessTest {
 
   /**
    * The demo store's returning customer (ORD-12001, ORD-12002), who writes a numbered turn each
-   * time.
+   * time; whatever flows of it an earlier test left (this class's or another's in the shared
+   * database, support/FlowTest) are gone first.
    */
   private ProcessInstance demoCustomerStarts(String text) {
     key = "100000000000001:201001234567";
@@ -353,7 +349,7 @@ class SalesConversationProcessTest {
         runtimeService()
             .createProcessInstanceQuery()
             .processInstanceBusinessKey(key)
-            .processDefinitionKey("sales-conversation")
+            .rootProcessInstances()
             .list()) {
       runtimeService().deleteProcessInstance(earlier.getId(), "a test starts afresh");
     }

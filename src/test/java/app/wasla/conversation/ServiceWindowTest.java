@@ -2,13 +2,13 @@ package app.wasla.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasla.support.FlowTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,12 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that hands a turn over, from the turn itself; what that transaction remembers ends with it,
  * committed or rolled back.
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:service-window;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false",
-      "wasla.mailbox.enabled=false"
-    })
+@FlowTest
 class ServiceWindowTest {
 
   static final Duration WINDOW = Duration.ofHours(24);

@@ -2,6 +2,7 @@ package app.wasla.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasla.support.FlowTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -10,19 +11,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Async jobs carry a due date, and jobs from before the setting get one at start, so none is left
  * unacquired.
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:job-due-dates;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false",
-      "wasla.mailbox.enabled=false"
-    })
+@FlowTest
 class JobDueDatesTest {
 
   @Autowired ProcessEngine engine;
