@@ -20,7 +20,6 @@ import okhttp3.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,16 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * confirmation, all through the sales conversation, which calls order-and-pay. Also the callback
  * endpoint's refusals: bad signature, duplicate, unknown order.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:commerce-e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
-      "wasla.commerce.sandbox.secret=e2e-sandbox-secret",
-      "wasla.commerce.paymob.hmac-secret="
-          + app.wasla.commerce.payment.PaymentSignaturesTest.PAYMOB_SECRET,
-      "wasla.commerce.stripe.webhook-secret=whsec_e2e"
-    })
+@CommerceNodeTest
 class CommerceEndToEndTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(40);
@@ -452,7 +442,9 @@ class CommerceEndToEndTest {
         "{\"id\":\"evt_e2e\",\"type\":\"checkout.session.completed\","
             + "\"data\":{\"object\":{\"id\":\"cs_unknown\",\"payment_status\":\"paid\"}}}";
     long t = Instant.now().getEpochSecond();
-    String v1 = app.wasla.commerce.payment.PaymentSignaturesTest.stripeV1(t, event, "whsec_e2e");
+    String v1 =
+        app.wasla.commerce.payment.PaymentSignaturesTest.stripeV1(
+            t, event, CommerceNodeTest.STRIPE_SECRET);
     byte[] body = event.getBytes(StandardCharsets.UTF_8);
     assertThat(
             postCallback(
@@ -463,7 +455,7 @@ class CommerceEndToEndTest {
                     + (t - 400)
                     + ",v1="
                     + app.wasla.commerce.payment.PaymentSignaturesTest.stripeV1(
-                        t - 400, event, "whsec_e2e")))
+                        t - 400, event, CommerceNodeTest.STRIPE_SECRET)))
         .isEqualTo(401);
     assertThat(postCallback("stripe", body, "Stripe-Signature", "t=" + t + ",v1=" + v1))
         .isEqualTo(200);

@@ -2,6 +2,7 @@ package app.wasla.commerce.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasla.commerce.CommerceNodeTest;
 import app.wasla.support.Webhooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,17 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * EGP and captured it: a smaller amount, another currency or an authorisation alone are recorded
  * with the reason and leave the payment open. Real HTTP to /webhooks/payments/{paymob,stripe}.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:payment-amounts;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
-      "wasla.commerce.paymob.hmac-secret=" + PaymentSignaturesTest.PAYMOB_SECRET,
-      "wasla.commerce.stripe.webhook-secret=" + PaymentCallbackAmountsTest.STRIPE_SECRET
-    })
+@CommerceNodeTest
 class PaymentCallbackAmountsTest {
 
-  static final String STRIPE_SECRET = "whsec_amounts";
+  static final String STRIPE_SECRET = CommerceNodeTest.STRIPE_SECRET;
   static final ObjectMapper JSON = new ObjectMapper();
   static final OkHttpClient HTTP = new OkHttpClient();
 
