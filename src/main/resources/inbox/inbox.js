@@ -188,11 +188,15 @@
   }
 
   async function start() {
+    let token = null;
     try {
+      // a sign-in renews the webapp's session: a GET of Camunda's hands out its CSRF token
+      token = await camundaToken();
       me = await call('/inbox/api/me');
     } catch (e) {
       return showLogin();
     }
+    if (!me.csrfToken && token) me.csrfToken = token;
     $('login').hidden = true;
     $('app').hidden = false;
     $('logout').hidden = false;

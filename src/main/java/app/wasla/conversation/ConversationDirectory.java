@@ -228,9 +228,8 @@ public class ConversationDirectory {
             .list());
     keys.addAll(
         jdbc.sql(
-                """
-                SELECT DISTINCT o.conversation_key FROM message_status s
-                JOIN outbound_message o ON o.wamid = s.wamid WHERE s.id > ? FETCH FIRST """
+                "SELECT DISTINCT o.conversation_key FROM message_status s JOIN outbound_message o"
+                    + " ON o.wamid = s.wamid WHERE s.id > ? FETCH FIRST "
                     + limit
                     + " ROWS ONLY")
             .param(since.status() - OVERLAP)
@@ -242,8 +241,7 @@ public class ConversationDirectory {
   static final int OVERLAP = 50;
 
   private long maxId(String table) {
-    Long max = jdbc.sql("SELECT MAX(id) FROM " + table).query(Long.class).single();
-    return max == null ? 0 : max;
+    return jdbc.sql("SELECT MAX(id) FROM " + table).query((rs, n) -> rs.getLong(1)).single();
   }
 
   /** The latest message of each conversation, of either side (the customer's: messages only). */
