@@ -74,6 +74,7 @@
       .sort((a, b) => (Date.parse(b.lastCustomerMessageAt || 0) - Date.parse(a.lastCustomerMessageAt || 0)) || (a.conversationKey < b.conversationKey ? 1 : -1))
       .map(row));
     $('more').hidden = !nextCursor;
+    list.dataset.loaded = '1';
   }
 
   async function load(reset) {
@@ -208,7 +209,11 @@
   // which the login POST must carry.
   async function camundaToken() {
     const r = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' });
-    return r.headers.get('X-XSRF-TOKEN');
+    const made = r.headers.get('X-XSRF-TOKEN');
+    if (made) return made;
+    // Camunda sends the header only when it makes the token; Wasla tells the page the session's token
+    const known = await fetch('/inbox/api/csrf', { credentials: 'same-origin' });
+    return known.status === 200 ? (await known.json()).csrfToken : null;
   }
 
   $('loginForm').addEventListener('submit', async (event) => {

@@ -92,6 +92,21 @@ class InboxController {
     return resource("inbox/inbox.css");
   }
 
+  /**
+   * The Camunda webapp's CSRF token of this browser's session, for the page's sign-in: Camunda
+   * hands it out in a header only when it makes it, and its cookie is for {@code /camunda} only.
+   * Only a page of this origin can read the answer; it carries no data.
+   */
+  @GetMapping("/inbox/api/csrf")
+  ResponseEntity<?> csrf(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object token =
+        session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return token instanceof String t
+        ? ResponseEntity.ok(Map.of("csrfToken", t))
+        : ResponseEntity.noContent().build();
+  }
+
   /** Who is signed in, and the CSRF token the page sends with its changes. */
   @GetMapping("/inbox/api/me")
   ResponseEntity<?> me(HttpServletRequest request) {
