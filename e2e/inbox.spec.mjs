@@ -106,7 +106,7 @@ try {
   // a new customer message shows without a reload
   step = 'a customer writes while the inbox is open';
   const lastBefore = await row(page, played.other.key).locator('.last').textContent();
-  const sent = await page.request.post(baseUrl + '/simulator/api/messages', { data: { waId: played.other.waId, text: played.other.text } });
+  const sent = await page.request.post(baseUrl + '/simulator/api/messages', { data: { waId: played.other.waId, name: played.other.name, text: played.other.text } });
   if (!sent.ok()) throw new Error(`simulator answered ${sent.status()}`);
   await waitForList(page, ({ k, before }) => { const li = document.querySelector(`#list li[data-key="${k}"] .last`); return li && li.textContent !== before; },
     { k: played.other.key, before: lastBefore }, 'the list shows the new exchange without a reload');
@@ -125,6 +125,7 @@ try {
   await page.locator('#send').click();
   await page.locator('#transcript li.out').getByText(played.reply).waitFor({ timeout: STEP_TIMEOUT_MS });
   mkdirSync(dirname(screenshotPath), { recursive: true });
+  await page.locator('#detail').evaluate((e) => { e.scrollTop = 0; });
   await page.screenshot({ path: screenshotPath });
   step = 'give back';
   await page.locator('#giveBack').click();

@@ -143,18 +143,23 @@ public class HandoffTakeovers {
       return Result.refused(409, "No person has this conversation: the bot has it already.");
     }
     String taskId = open.get().taskId();
+    String owner = ownership.owner(taskId, open.get().assignee());
+    // a handoff still in the team's queue: a supervisor may give it back (she takes it, then ends
+    // it)
+    boolean queued = owner == null && ownership.supervisor(user);
     Optional<String> refusal =
-        ownership.refusal(
-            HandoffOwnership.Action.COMPLETE,
-            ownership.owner(taskId, open.get().assignee()),
-            user,
-            null);
+        queued
+            ? Optional.empty()
+            : ownership.refusal(HandoffOwnership.Action.COMPLETE, owner, user, null);
     if (refusal.isPresent()) {
       return Result.refused(403, refusal.get());
     }
     HandoffDirectory.Viewer viewer = directory.viewer(user);
     identity.setAuthentication(user, viewer.groups());
     try {
+      if (queued) {
+        tasks.setAssignee(taskId, user);
+      }
       Map<String, Object> variables = new HashMap<>();
       variables.put(HandoffTaskListener.AGENT_REPLY, "");
       variables.put(HandoffTaskListener.AGENT_DECISION, "send_return");

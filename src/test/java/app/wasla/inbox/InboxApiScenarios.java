@@ -45,6 +45,7 @@ abstract class InboxApiScenarios {
   @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   private JsonNode get(String path, String user, int expected) throws Exception {
     Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path);
@@ -289,5 +290,26 @@ abstract class InboxApiScenarios {
     assertThat(task.getAssignee()).isEqualTo("mona");
     assertThat(find("mona", "", key)).isNotNull();
     post("/inbox/api/conversations/" + key + "/take-over", "demo", "{\"group\":\"nobody\"}", 400);
+
+    // a team with nobody in it: the handoff waits in its queue, and the supervisor can still give
+    // it back
+    if (identity.createGroupQuery().groupId("nightshift").count() == 0) {
+      var group = identity.newGroup("nightshift");
+      group.setName("Night shift");
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+    String queued = customer(waId(), "good evening");
+    post(
+        "/inbox/api/conversations/" + queued + "/take-over",
+        "demo",
+        "{\"group\":\"nightshift\"}",
+        200);
+    assertThat(find("demo", "state=waiting", queued)).isNotNull();
+    post("/inbox/api/conversations/" + queued + "/give-back", "demo", "{}", 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(find("demo", "", queued).get("state").asText()).isEqualTo("bot"));
   }
 }
