@@ -71,6 +71,8 @@ class ArchitectureTest {
           .definedBy("app.wasla.api..")
           .layer("simulator")
           .definedBy("app.wasla.simulator..")
+          .layer("inbox")
+          .definedBy("app.wasla.inbox..")
           .whereLayer("engine")
           .mayNotAccessAnyLayer()
           .whereLayer("system")
@@ -121,7 +123,19 @@ class ArchitectureTest {
               "persona",
               "commerce")
           .whereLayer("simulator")
-          .mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation");
+          .mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation")
+          .whereLayer("inbox")
+          .mayOnlyAccessLayers(
+              "engine",
+              "system",
+              "channel",
+              "security",
+              "webhook",
+              "conversation",
+              "crm",
+              "persona",
+              "commerce",
+              "handoff");
 
   /**
    * The shared basics are the bottom: they know no capability, so every capability may use them.
@@ -140,6 +154,7 @@ class ArchitectureTest {
               "app.wasla.conversation..",
               "app.wasla.crm..",
               "app.wasla.handoff..",
+              "app.wasla.inbox..",
               "app.wasla.persona..",
               "app.wasla.security..",
               "app.wasla.simulator..",

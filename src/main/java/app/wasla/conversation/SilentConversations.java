@@ -221,7 +221,8 @@ public class SilentConversations implements SmartLifecycle {
     return all;
   }
 
-  private Set<String> marked(String processDefinitionId) {
+  /** The activities of the flow marked {@value #MARKER}: where the bot rests between turns. */
+  Set<String> marked(String processDefinitionId) {
     return markedActivities.computeIfAbsent(
         processDefinitionId,
         id -> {

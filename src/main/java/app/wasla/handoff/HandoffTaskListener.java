@@ -119,15 +119,21 @@ class HandoffTaskListener implements TaskListener {
         Date.from(clock.instant().plus(hours.untilFirstResponse(props.firstResponseFor(group)))));
     refresh(task);
     task.setVariable(AGENT_DECISION, "send_return");
-    // the turn the agent may say the persona misread, where the agents cannot rewrite it
-    corrections.recordHandoffTurn(
-        task.getId(),
-        task.getExecution().getProcessBusinessKey(),
-        (String) task.getVariable(ConversationVariables.TURN_TEXT),
-        (String) task.getVariable(PersonaVariables.INTENT),
-        (String) task.getVariable(PersonaVariables.LANGUAGE));
-
-    String agent = router.pickAgent(group).orElse(null);
+    // a supervisor took the conversation from the bot (the inbox): no customer's turn handed it
+    // over
+    String takenOverBy = (String) task.getVariable(HandoffTakeovers.TAKE_OVER_BY);
+    if (takenOverBy == null) {
+      // the turn the agent may say the persona misread, where the agents cannot rewrite it
+      corrections.recordHandoffTurn(
+          task.getId(),
+          task.getExecution().getProcessBusinessKey(),
+          (String) task.getVariable(ConversationVariables.TURN_TEXT),
+          (String) task.getVariable(PersonaVariables.INTENT),
+          (String) task.getVariable(PersonaVariables.LANGUAGE));
+    }
+    String forced =
+        takenOverBy == null ? null : (String) task.getVariable(HandoffTakeovers.TAKE_OVER_ASSIGNEE);
+    String agent = forced != null ? forced : router.pickAgent(group).orElse(null);
     if (agent != null) {
       task.setAssignee(agent);
     } else {

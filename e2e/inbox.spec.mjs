@@ -1,0 +1,162 @@
+// End-to-end test of the owner's inbox (/inbox) in Debian's Chromium, driven by playwright-core.
+//
+//   node e2e/inbox.spec.mjs <baseUrl> <screenshot.png> <script.json>
+//
+// script.json: {"bot": {key, waId, text}, "handoff": {key, waId, text, owner}, "other": {key, waId}} — conversations
+// the Java test played through the signed webhook. As supervisor demo: signs in with the page's login form, sees all
+// of them with their states, filters by state and searches by number, sees a new customer message arrive without a
+// reload, opens the bot's conversation, takes it over, replies, and gives it back. As the handoff's owner: sees her
+// customer and not the others. As mona (support): sees none of them.
+// Exits 0 when every step passed, 1 on the first failure (with the step and the reason; a screenshot is still
+// written), 2 on bad arguments.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const STEP_TIMEOUT_MS = 30_000;
+
+const [baseArg, screenshotPath, scriptPath] = process.argv.slice(2);
+if (!baseArg || !screenshotPath || !scriptPath) {
+  console.error('usage: node inbox.spec.mjs <baseUrl> <screenshot.png> <script.json>');
+  process.exit(2);
+}
+const baseUrl = baseArg.replace(/\/+$/, '');
+const played = JSON.parse(readFileSync(scriptPath, 'utf8'));
+
+let step = 'launch Chromium';
+const log = (msg) => console.log(`[e2e] ${msg}`);
+const pageErrors = [];
+
+const row = (page, key) => page.locator(`#list li[data-key="${key}"]`);
+
+async function signIn(page, user) {
+  step = `open /inbox as ${user}`;
+  await page.goto(baseUrl + '/inbox');
+  await page.locator('#login').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  step = `sign in as ${user} with the page's login form`;
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(user);
+  await page.locator('#signIn').click();
+  await page.locator('#app').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.locator('#list[data-loaded="1"]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+  log(`signed in as ${user}: ${await page.locator('#who').textContent()}`);
+}
+
+async function expectState(page, key, state) {
+  step = `the list shows ${key} as ${state}`;
+  await page.waitForFunction(({ key, state }) => {
+    const li = document.querySelector(`#list li[data-key="${key}"]`);
+    return li && li.dataset.state === state;
+  }, { key, state }, { timeout: STEP_TIMEOUT_MS, polling: 200 });
+}
+
+async function expectAbsent(page, key) {
+  if (await row(page, key).count() !== 0) throw new Error(`${key} is listed but should not be`);
+}
+
+async function setFilter(page, id, value) {
+  if (id === 'state') await page.locator('#state').selectOption(value);
+  else await page.locator('#' + id).fill(value);
+}
+
+async function waitForList(page, predicate, arg, what) {
+  step = what;
+  await page.waitForFunction(predicate, arg, { timeout: STEP_TIMEOUT_MS, polling: 200 });
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+let page;
+try {
+  const supervisor = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  page = await supervisor.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+
+  // an anonymous visitor gets the login form and no data
+  step = 'anonymous: no data';
+  const anonymous = await page.request.get(baseUrl + '/inbox/api/conversations');
+  if (anonymous.status() !== 401) throw new Error(`anonymous list answered ${anonymous.status()}, not 401`);
+
+  await signIn(page, 'demo');
+  await expectState(page, played.bot.key, 'bot');
+  await expectState(page, played.handoff.key, 'agent');
+  await expectState(page, played.other.key, 'bot');
+  step = 'the handoff shows its owner';
+  const owner = await row(page, played.handoff.key).locator('.agentName').textContent();
+  if (!owner.includes(played.handoff.ownerName)) throw new Error(`owner shown "${owner}", expected ${played.handoff.ownerName}`);
+  step = 'the bot conversation shows the customer\'s name, number and the business number';
+  const botRow = await row(page, played.bot.key).textContent();
+  if (!botRow.includes(played.bot.name) || !botRow.includes('+' + played.bot.waId) || !botRow.includes(played.businessNumber)) {
+    throw new Error(`row text "${botRow}" lacks the customer's or the business number`);
+  }
+
+  // filters
+  await setFilter(page, 'state', 'agent');
+  await waitForList(page, ({ h, b }) => document.querySelector(`#list li[data-key="${h}"]`) && !document.querySelector(`#list li[data-key="${b}"]`),
+    { h: played.handoff.key, b: played.bot.key }, 'state filter "With an agent" keeps the handoff only');
+  await setFilter(page, 'state', '');
+  await setFilter(page, 'q', played.bot.waId);
+  await waitForList(page, (k) => { const lis = document.querySelectorAll('#list li'); return lis.length === 1 && lis[0].dataset.key === k; },
+    played.bot.key, 'search by number finds exactly that customer');
+  await setFilter(page, 'q', '');
+  await waitForList(page, (k) => !!document.querySelector(`#list li[data-key="${k}"]`), played.other.key, 'the cleared search lists all again');
+
+  // a new customer message shows without a reload
+  step = 'a customer writes while the inbox is open';
+  const lastBefore = await row(page, played.other.key).locator('.last').textContent();
+  const sent = await page.request.post(baseUrl + '/simulator/api/messages', { data: { waId: played.other.waId, name: played.other.name, text: played.other.text } });
+  if (!sent.ok()) throw new Error(`simulator answered ${sent.status()}`);
+  await waitForList(page, ({ k, before }) => { const li = document.querySelector(`#list li[data-key="${k}"] .last`); return li && li.textContent !== before; },
+    { k: played.other.key, before: lastBefore }, 'the list shows the new exchange without a reload');
+
+  // open the bot's conversation, take it over, reply, give it back
+  step = 'open the bot conversation';
+  await row(page, played.bot.key).click();
+  await page.locator('#transcript').getByText(played.bot.text).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('#side').getByText('Smart Info').waitFor({ timeout: STEP_TIMEOUT_MS });
+  step = 'take over';
+  await page.locator('#takeOver').click();
+  await page.locator('#detail h2').getByText('With an agent (Demo Admin)').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await expectState(page, played.bot.key, 'agent');
+  step = 'reply';
+  await page.locator('#replyText').fill(played.reply);
+  await page.locator('#send').click();
+  await page.locator('#transcript li.out').getByText(played.reply).waitFor({ timeout: STEP_TIMEOUT_MS });
+  mkdirSync(dirname(screenshotPath), { recursive: true });
+  await page.locator('#detail').evaluate((e) => { e.scrollTop = 0; });
+  await page.screenshot({ path: screenshotPath });
+  step = 'give back';
+  await page.locator('#giveBack').click();
+  await page.locator('#detail h2').getByText(' — Bot').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await expectState(page, played.bot.key, 'bot');
+  await supervisor.close();
+
+  // the owner of the handoff sees her customer only
+  const agent = await browser.newContext();
+  page = await agent.newPage();
+  await signIn(page, played.handoff.owner);
+  await expectState(page, played.handoff.key, 'agent');
+  await expectAbsent(page, played.bot.key);
+  await expectAbsent(page, played.other.key);
+  await agent.close();
+
+  // support's agent sees none of them
+  const support = await browser.newContext();
+  page = await support.newPage();
+  await signIn(page, 'mona');
+  step = 'mona sees none of the sales conversations';
+  for (const k of [played.bot.key, played.handoff.key, played.other.key]) await expectAbsent(page, k);
+  await support.close();
+
+  if (pageErrors.length) throw new Error('script errors on the page: ' + pageErrors.join('; '));
+  log('all steps passed');
+  await browser.close();
+  process.exit(0);
+} catch (e) {
+  console.error(`[e2e] FAILED at "${step}": ${e.message}`);
+  try { if (page) { mkdirSync(dirname(screenshotPath), { recursive: true }); await page.screenshot({ path: screenshotPath }); } } catch (ignored) { /* nothing */ }
+  await browser.close();
+  process.exit(1);
+}

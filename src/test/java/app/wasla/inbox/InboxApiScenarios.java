@@ -1,0 +1,315 @@
+package app.wasla.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.Webhooks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Credentials;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The owner's inbox over real HTTP, with conversations played through the signed webhook: who sees
+ * what, the states, filters, paging, live updates, and a supervisor taking a conversation from the
+ * bot and giving it back through the flow. Run on H2 and PostgreSQL by the subclasses.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "wasla.whatsapp.app-secret=" + Webhooks.APP_SECRET,
+      "wasla.handoff.max-open-per-agent=50",
+      "wasla.api.bootstrap-key=" + InboxApiScenarios.API_KEY,
+      "wasla.api.rate-limit=1000"
+    })
+abstract class InboxApiScenarios {
+
+  static final String API_KEY = "test-bootstrap-key-inbox-0123456789abcdefghij";
+  static final ObjectMapper JSON = new ObjectMapper();
+  final OkHttpClient http = new OkHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+
+  private JsonNode get(String path, String user, int expected) throws Exception {
+    Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path);
+    if (user != null) {
+      request.header("Authorization", Credentials.basic(user, user));
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
+      String body = response.body().string();
+      assertThat(response.code()).as("GET %s as %s: %s", path, user, body).isEqualTo(expected);
+      return body.isEmpty() ? null : JSON.readTree(body);
+    }
+  }
+
+  private JsonNode post(String path, String user, String body, int expected) throws Exception {
+    Request.Builder request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .post(RequestBody.create(body, MediaType.get("application/json")));
+    if (user != null) {
+      request.header("Authorization", Credentials.basic(user, user));
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
+      String answer = response.body().string();
+      assertThat(response.code()).as("POST %s as %s: %s", path, user, answer).isEqualTo(expected);
+      return answer.isEmpty() ? null : JSON.readTree(answer);
+    }
+  }
+
+  /** A customer writes; returns the conversation key once the bot has answered. */
+  private String customer(String waId, String text) {
+    String key = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    new Webhooks(port)
+        .post(
+            Webhooks.text(waId, "wamid.in." + waId + "." + System.nanoTime(), text, Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+    return key;
+  }
+
+  private static String waId() {
+    return "20155" + (100_000 + System.nanoTime() % 900_000);
+  }
+
+  private static JsonNode item(JsonNode page, String key) {
+    for (JsonNode item : page.get("items")) {
+      if (item.get("conversationKey").asText().equals(key)) {
+        return item;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> keys(JsonNode page) {
+    List<String> keys = new ArrayList<>();
+    page.get("items").forEach(i -> keys.add(i.get("conversationKey").asText()));
+    return keys;
+  }
+
+  private JsonNode find(String user, String query, String key) throws Exception {
+    return item(get("/inbox/api/conversations?limit=200&" + query, user, 200), key);
+  }
+
+  @Test
+  void supervisorsSeeEverythingAgentsTheirTeams() throws Exception {
+    String botWa = waId();
+    String bot = customer(botWa, "hello, what are your opening hours?");
+    String sales = customer(waId(), "I want to talk to a human please");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(sales).count() == 1);
+    String owner =
+        tasks.createTaskQuery().processInstanceBusinessKey(sales).singleResult().getAssignee();
+    assertThat(owner).isIn("sara", "omar");
+
+    // the supervisor sees both, with their states
+    JsonNode botItem = find("demo", "", bot);
+    assertThat(botItem.get("state").asText()).isEqualTo("bot");
+    assertThat(botItem.get("customerNumber").asText()).isEqualTo(botWa);
+    assertThat(botItem.get("businessNumber").asText()).isEqualTo(Webhooks.PHONE_NUMBER_ID);
+    assertThat(botItem.get("customerName").asText())
+        .isEqualTo("عميل " + botWa.substring(botWa.length() - 3));
+    assertThat(botItem.get("lastMessage").get("direction").asText()).isEqualTo("out");
+    assertThat(botItem.get("unread").asInt()).isZero();
+    JsonNode salesItem = find("demo", "", sales);
+    assertThat(salesItem.get("state").asText()).isEqualTo("agent");
+    assertThat(salesItem.get("handoff").get("assignee").asText()).isEqualTo(owner);
+    assertThat(salesItem.get("handoff").get("teams").toString()).contains("sales");
+
+    // filters: state, agent, search by number
+    assertThat(find("demo", "state=agent", sales)).isNotNull();
+    assertThat(find("demo", "state=agent", bot)).isNull();
+    assertThat(find("demo", "state=bot", bot)).isNotNull();
+    assertThat(find("demo", "state=bot", sales)).isNull();
+    assertThat(find("demo", "agent=" + owner, sales)).isNotNull();
+    assertThat(find("demo", "agent=" + owner, bot)).isNull();
+    assertThat(keys(get("/inbox/api/conversations?q=" + botWa, "demo", 200))).containsExactly(bot);
+    get("/inbox/api/conversations?state=nonsense", "demo", 400);
+
+    // the owner sees her customer, not the bot's; support's agent sees neither
+    assertThat(find(owner, "", sales)).isNotNull();
+    assertThat(find(owner, "", bot)).isNull();
+    assertThat(find("mona", "", sales)).isNull();
+    get("/inbox/api/conversations/" + sales, "mona", 404);
+    JsonNode detail = get("/inbox/api/conversations/" + sales, owner, 200);
+    assertThat(detail.get("transcript").toString()).contains("I want to talk to a human please");
+    assertThat(detail.get("reading").get("handoffReason").asText()).isNotBlank();
+
+    // nothing without a Camunda user or an API key
+    get("/inbox/api/conversations", null, 401);
+    get("/inbox/api/me", null, 401);
+    get("/api/conversations", null, 401);
+    Request withKey =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + "/api/conversations?limit=200")
+            .header("X-API-Key", API_KEY)
+            .build();
+    try (Response response = http.newCall(withKey).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(keys(JSON.readTree(response.body().string()))).contains(bot, sales);
+    }
+  }
+
+  @Test
+  void pagesAndLiveUpdates() throws Exception {
+    String first = customer(waId(), "hello");
+    String second = customer(waId(), "hello again");
+    JsonNode page = get("/inbox/api/conversations?limit=1", "demo", 200);
+    assertThat(keys(page)).containsExactly(second);
+    JsonNode next =
+        get(
+            "/inbox/api/conversations?limit=1&cursor=" + page.get("nextCursor").asText(),
+            "demo",
+            200);
+    assertThat(keys(next)).doesNotContain(second).hasSize(1);
+    get("/inbox/api/conversations?cursor=garbage!", "demo", 400);
+
+    String since = page.get("since").asText();
+    String waOfFirst = first.substring(first.indexOf(':') + 1);
+    new Webhooks(port)
+        .post(
+            Webhooks.text(
+                waOfFirst, "wamid.in.again." + System.nanoTime(), "are you there?", Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode changes =
+                  get("/inbox/api/conversations/changes?since=" + since, "demo", 200);
+              assertThat(changes.get("changed").toString()).contains(first);
+              assertThat(item(changes, first)).isNotNull();
+            });
+  }
+
+  @Test
+  void aSupervisorTakesOverAndGivesBack() throws Exception {
+    String key = customer(waId(), "hi, do you sell phone cases?");
+    assertThat(find("demo", "", key).get("state").asText()).isEqualTo("bot");
+
+    // agents cannot take a conversation from the bot
+    post("/inbox/api/conversations/" + key + "/take-over", "sara", "{}", 404);
+
+    JsonNode taken = post("/inbox/api/conversations/" + key + "/take-over", "demo", "{}", 200);
+    String taskId = taken.get("taskId").asText();
+    var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    assertThat(task.getAssignee()).isEqualTo("demo");
+    JsonNode item = find("demo", "", key);
+    assertThat(item.get("state").asText()).isEqualTo("agent");
+    assertThat(item.get("handoff").get("reason").asText()).isEqualTo("taken over by demo");
+    // twice: it is with a person already
+    post("/inbox/api/conversations/" + key + "/take-over", "demo", "{}", 409);
+
+    // she replies through the handoff's own send endpoint, then gives it back
+    post(
+        "/handoff/tasks/" + taskId + "/messages",
+        "demo",
+        "{\"text\":\"Hello, Demo here\",\"clientMessageId\":\"inbox-1\"}",
+        200);
+    // an agent cannot give a supervisor's conversation back (not hers: 404 when not her team's,
+    // else 403)
+    Request sara =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + "/inbox/api/conversations/" + key + "/give-back")
+            .header("Authorization", Credentials.basic("sara", "sara"))
+            .post(RequestBody.create("{}", MediaType.get("application/json")))
+            .build();
+    try (Response response = http.newCall(sara).execute()) {
+      assertThat(response.code()).isIn(403, 404);
+    }
+    post("/inbox/api/conversations/" + key + "/give-back", "demo", "{}", 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(find("demo", "", key).get("state").asText()).isEqualTo("bot"));
+    assertThat(
+            jdbc.sql(
+                    "SELECT event_type || ' ' || detail FROM handoff_event WHERE conversation_key = ?"
+                        + " AND event_type IN ('taken_over', 'given_back') ORDER BY id")
+                .param(key)
+                .query(String.class)
+                .list())
+        .containsExactly("taken_over by=demo, to=demo", "given_back by=demo");
+
+    // the bot answers the customer again
+    long before =
+        jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+            .param(key)
+            .query(Long.class)
+            .single();
+    String wa = key.substring(key.indexOf(':') + 1);
+    new Webhooks(port)
+        .post(Webhooks.text(wa, "wamid.in.back." + System.nanoTime(), "thanks", Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single()
+                    > before);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).count()).isZero();
+  }
+
+  @Test
+  void takenOverForATeam() throws Exception {
+    String key = customer(waId(), "good morning");
+    JsonNode taken =
+        post(
+            "/inbox/api/conversations/" + key + "/take-over",
+            "demo",
+            "{\"group\":\"support\"}",
+            200);
+    var task = tasks.createTaskQuery().taskId(taken.get("taskId").asText()).singleResult();
+    assertThat(tasks.getIdentityLinksForTask(task.getId()).toString()).contains("support");
+    assertThat(task.getAssignee()).isEqualTo("mona");
+    assertThat(find("mona", "", key)).isNotNull();
+    post("/inbox/api/conversations/" + key + "/take-over", "demo", "{\"group\":\"nobody\"}", 400);
+
+    // a team with nobody in it: the handoff waits in its queue, and the supervisor can still give
+    // it back
+    if (identity.createGroupQuery().groupId("nightshift").count() == 0) {
+      var group = identity.newGroup("nightshift");
+      group.setName("Night shift");
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+    String queued = customer(waId(), "good evening");
+    post(
+        "/inbox/api/conversations/" + queued + "/take-over",
+        "demo",
+        "{\"group\":\"nightshift\"}",
+        200);
+    assertThat(find("demo", "state=waiting", queued)).isNotNull();
+    post("/inbox/api/conversations/" + queued + "/give-back", "demo", "{}", 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(find("demo", "", queued).get("state").asText()).isEqualTo("bot"));
+  }
+}
