@@ -40,8 +40,8 @@ class ArchitectureTest {
   /**
    * Bottom to top; a layer uses only the layers below it. The engine adapter ({@code engine}, the
    * only user of Camunda's internal classes: EngineBoundaryTest) is the bottom: it knows no
-   * capability. Nothing uses {@code api} or {@code simulator} (the REST API and the sandbox page
-   * are edges), and {@code handoff} only them.
+   * capability. Nothing uses {@code api}, {@code simulator} or {@code reports} (the REST API, the
+   * sandbox page and the owner's reports are edges), and {@code handoff} only them.
    */
   @ArchTest
   static final ArchRule capabilitiesAreLayered =
@@ -71,6 +71,8 @@ class ArchitectureTest {
           .definedBy("app.wasla.api..")
           .layer("simulator")
           .definedBy("app.wasla.simulator..")
+          .layer("reports")
+          .definedBy("app.wasla.reports..")
           .whereLayer("engine")
           .mayNotAccessAnyLayer()
           .whereLayer("system")
@@ -121,7 +123,18 @@ class ArchitectureTest {
               "persona",
               "commerce")
           .whereLayer("simulator")
-          .mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation");
+          .mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation")
+          .whereLayer("reports")
+          .mayOnlyAccessLayers(
+              "engine",
+              "system",
+              "channel",
+              "security",
+              "conversation",
+              "crm",
+              "persona",
+              "commerce",
+              "handoff");
 
   /**
    * The shared basics are the bottom: they know no capability, so every capability may use them.
@@ -141,6 +154,7 @@ class ArchitectureTest {
               "app.wasla.crm..",
               "app.wasla.handoff..",
               "app.wasla.persona..",
+              "app.wasla.reports..",
               "app.wasla.security..",
               "app.wasla.simulator..",
               "app.wasla.webhook..");
@@ -153,6 +167,7 @@ class ArchitectureTest {
           Map.entry("outbound_message", "conversation"),
           Map.entry("message_status", "conversation"),
           Map.entry("persona_usage", "persona"),
+          Map.entry("persona_turn", "persona"),
           Map.entry("persona_correction", "persona"),
           Map.entry("handoff_turn", "persona"),
           Map.entry("webhook_subscription", "webhook"),
@@ -172,6 +187,7 @@ class ArchitectureTest {
           Map.entry("commerce_order", "commerce"),
           Map.entry("commerce_payment", "commerce"),
           Map.entry("commerce_payment_callback", "commerce"),
+          Map.entry("commerce_sale", "commerce"),
           Map.entry("agent_presence", "handoff"),
           Map.entry("handoff_event", "handoff"),
           Map.entry("handoff_owner", "handoff"));

@@ -58,6 +58,7 @@ class HandoffTaskListener implements TaskListener {
   private final Corrections corrections;
   private final HandoffWait waiting;
   private final StaffHours hours;
+  private final HandoffLog handoffLog;
 
   HandoffTaskListener(
       HandoffRouter router,
@@ -69,7 +70,9 @@ class HandoffTaskListener implements TaskListener {
       app.wasla.webhook.WebhookEvents events,
       Corrections corrections,
       HandoffWait waiting,
-      StaffHours hours) {
+      StaffHours hours,
+      HandoffLog handoffLog) {
+    this.handoffLog = handoffLog;
     this.hours = hours;
     this.corrections = corrections;
     this.waiting = waiting;
@@ -126,6 +129,8 @@ class HandoffTaskListener implements TaskListener {
         (String) task.getVariable(ConversationVariables.TURN_TEXT),
         (String) task.getVariable(PersonaVariables.INTENT),
         (String) task.getVariable(PersonaVariables.LANGUAGE));
+
+    handoffLog.created(task.getExecution().getProcessBusinessKey(), task.getId(), reason);
 
     String agent = router.pickAgent(group).orElse(null);
     if (agent != null) {
