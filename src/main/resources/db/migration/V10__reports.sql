@@ -17,6 +17,19 @@ CREATE TABLE persona_turn (
 CREATE INDEX ix_persona_turn_time ON persona_turn (created_at, phone_number_id);
 CREATE INDEX ix_persona_turn_conversation ON persona_turn (conversation_key);
 
+-- Every conversation the mailbox started (a flow instance begun by a customer's message or an external event),
+-- with the time its first message arrived.
+CREATE TABLE conversation_start (
+    process_instance_id VARCHAR(64)  PRIMARY KEY,
+    conversation_key  VARCHAR(160) NOT NULL,
+    phone_number_id   VARCHAR(64)  NOT NULL,
+    flow              VARCHAR(128) NOT NULL,
+    started_by        VARCHAR(128) NOT NULL,
+    first_message_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_at        TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_conversation_start_time ON conversation_start (first_message_at, phone_number_id);
+
 -- Every order a sales flow placed, in any backend (the demo backend's commerce_order holds only its own), with
 -- the flow that placed it and, once paid, the payment.
 CREATE TABLE commerce_sale (
@@ -39,6 +52,4 @@ ALTER TABLE handoff_event ADD COLUMN phone_number_id VARCHAR(64);
 CREATE INDEX ix_handoff_event_time ON handoff_event (created_at, event_type);
 
 -- Period queries of the reports.
-CREATE INDEX ix_inbox_received ON inbox_message (received_at);
-CREATE INDEX ix_inbox_instance ON inbox_message (process_instance_id, id);
 CREATE INDEX ix_customer_event_kind_time ON customer_event (kind, occurred_at);

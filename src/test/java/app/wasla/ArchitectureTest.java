@@ -163,6 +163,7 @@ class ArchitectureTest {
   static final Map<String, String> TABLE_OWNERS =
       Map.ofEntries(
           Map.entry("conversation", "conversation"),
+          Map.entry("conversation_start", "conversation"),
           Map.entry("inbox_message", "conversation"),
           Map.entry("outbound_message", "conversation"),
           Map.entry("message_status", "conversation"),

@@ -18,43 +18,68 @@ import org.springframework.stereotype.Component;
 public class ConversationFigures {
 
   private final JdbcClient jdbc;
+  private final java.time.Clock clock;
 
-  ConversationFigures(JdbcClient jdbc) {
+  ConversationFigures(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /**
    * A conversation started: the first customer message that a flow (process instance) received
-   * (external events such as a payment's, delivered to a sales flow, start none), and
-   * the first message Wasla queued to the customer at or after it (null when none yet).
+   * (external events such as a payment's, delivered to a sales flow, start none), and the first
+   * message Wasla queued to the customer at or after it (null when none yet).
    */
   public record Started(String conversationKey, Instant startedAt, Instant firstReplyAt) {}
 
-  /** Conversations whose first message arrived in [from, to). */
+  /** The mailbox started a flow instance for the conversation (in the delivery transaction). */
+  void started(
+      String conversationKey,
+      String processInstanceId,
+      String flow,
+      String startedBy,
+      Instant firstMessageAt) {
+    jdbc.sql(
+            """
+            INSERT INTO conversation_start (process_instance_id, conversation_key, phone_number_id, flow,
+              started_by, first_message_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            processInstanceId,
+            conversationKey,
+            ConversationKey.parse(conversationKey).phoneNumberId(),
+            flow == null ? "message:" + startedBy : flow,
+            startedBy,
+            utc(firstMessageAt),
+            utc(clock.instant()))
+        .update();
+  }
+
+  /**
+   * Conversations a customer's message started whose first message arrived in [from, to), each with
+   * the first message Wasla queued to the customer at or after it.
+   */
   public List<Started> started(Instant from, Instant to, String phoneNumberId) {
-    List<Object> params = new ArrayList<>(List.of(utc(from), utc(to), Mailbox.CUSTOMER_MESSAGE));
+    List<Object> params = new ArrayList<>(List.of(Mailbox.CUSTOMER_MESSAGE, utc(from), utc(to)));
     String sql =
         """
-        SELECT i.conversation_key, i.received_at,
-          (SELECT MIN(o.created_at) FROM outbound_message o WHERE o.conversation_key = i.conversation_key
-             AND o.created_at >= i.received_at) AS first_reply
-        FROM inbox_message i
-        WHERE i.received_at >= ? AND i.received_at < ? AND i.process_instance_id IS NOT NULL
-          AND i.message_name = ?
-          AND NOT EXISTS (SELECT 1 FROM inbox_message p
-                          WHERE p.process_instance_id = i.process_instance_id AND p.id < i.id)""";
+        SELECT s.conversation_key, s.first_message_at,
+          (SELECT MIN(o.created_at) FROM outbound_message o WHERE o.conversation_key = s.conversation_key
+             AND o.created_at >= s.first_message_at) AS first_reply
+        FROM conversation_start s
+        WHERE s.started_by = ? AND s.first_message_at >= ? AND s.first_message_at < ?""";
     if (phoneNumberId != null) {
-      sql += " AND i.conversation_key LIKE ?";
-      params.add(phoneNumberId + ":%");
+      sql += " AND s.phone_number_id = ?";
+      params.add(phoneNumberId);
     }
-    return jdbc.sql(sql + " ORDER BY i.received_at, i.id")
+    return jdbc.sql(sql + " ORDER BY s.first_message_at, s.process_instance_id")
         .params(params)
         .query(
             (rs, n) -> {
               OffsetDateTime reply = rs.getObject("first_reply", OffsetDateTime.class);
               return new Started(
                   rs.getString("conversation_key"),
-                  rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                  rs.getObject("first_message_at", OffsetDateTime.class).toInstant(),
                   reply == null ? null : reply.toInstant());
             })
         .list();
