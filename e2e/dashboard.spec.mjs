@@ -103,8 +103,11 @@ async function run(browser) {
   check(await demo.locator('#revenueChart canvas').count() > 0, 'the revenue chart is drawn');
   const questions = await demo.locator('#unanswered tbody').textContent();
   check(questions.includes(expected.unanswered), `the unanswered questions read: ${questions}`);
-  const reasons = await demo.locator('#reasons tbody').textContent();
-  check(reasons.includes('customer_asked') && reasons.includes('unanswered_question'), `reasons: ${reasons}`);
+  const reasons = await demo.locator('#reasons').getAttribute('data-reasons');
+  check(reasons.split(',').sort().join(',') === expected.reasons.slice().sort().join(','),
+    `the handoff reasons are ${reasons}, the script makes them ${expected.reasons}`);
+  const reasonText = await demo.locator('#reasons tbody').textContent();
+  check(reasonText.includes('Customer asked for a person'), `the reasons read: ${reasonText}`);
   await demo.screenshot({ path: join(screenshotDir, 'dashboard.png'), fullPage: true });
   log('English figures match the script');
 
@@ -114,6 +117,8 @@ async function run(browser) {
   const title = await demo.locator('h1').textContent();
   check(title === 'لوحة المبيعات', `the Arabic title reads ${title}`);
   check(await demo.evaluate(() => getComputedStyle(document.body).direction) === 'rtl', 'the body is right to left');
+  const arabicReasons = await demo.locator('#reasons tbody').textContent();
+  check(arabicReasons.includes('العميل طلب موظف'), `the Arabic reasons read: ${arabicReasons}`);
   const arabicRevenue = await demo.locator('[data-figure="revenueEgp"]').textContent();
   check(arabicRevenue === Number(expected.figures.revenueEgp).toLocaleString('ar-EG'),
     `the Arabic revenue reads "${arabicRevenue}"`);

@@ -33,6 +33,27 @@ const TEXTS = {
   },
 };
 
+// Handoff reasons (HandoffReasons in Wasla) and the persona's intents, in the owner's words
+const LABELS = {
+  en: {
+    customer_asked: 'Customer asked for a person', complaint: 'Complaint', angry_customer: 'Angry customer',
+    big_deal: 'Big order', low_confidence: 'Not understood', unanswered_question: 'Question the bot could not answer',
+    discount_request: 'Discount request', instalments: 'Instalments', booking: 'Booking needs a person', other: 'Other',
+    greeting: 'Greeting', product_inquiry: 'Product inquiry', availability: 'Availability', order: 'Order',
+    booking_new: 'New booking', booking_change: 'Booking change', booking_cancel: 'Booking cancel',
+    order_status: 'Order status', payment: 'Payment', human_request: 'Asks for a person', thanks_goodbye: 'Thanks, goodbye',
+  },
+  ar: {
+    customer_asked: 'العميل طلب موظف', complaint: 'شكوى', angry_customer: 'عميل غاضب', big_deal: 'طلب كبير',
+    low_confidence: 'لم يفهم البوت', unanswered_question: 'سؤال لم يعرف البوت إجابته', discount_request: 'طلب خصم',
+    instalments: 'تقسيط', booking: 'حجز يحتاج موظف', other: 'أخرى', greeting: 'تحية', product_inquiry: 'استفسار عن منتج',
+    availability: 'توفر منتج', order: 'طلب شراء', booking_new: 'حجز جديد', booking_change: 'تغيير حجز',
+    booking_cancel: 'إلغاء حجز', order_status: 'حالة الطلب', payment: 'الدفع', human_request: 'طلب موظف',
+    thanks_goodbye: 'شكر ووداع',
+  },
+};
+const label = (key) => LABELS[lang][key] || key;
+
 let lang = localStorage.getItem('wasla.dashboard.lang') === 'ar' ? 'ar' : 'en';
 let last = null;
 const charts = {};
@@ -149,8 +170,9 @@ function render({ summary: s, days, flows, questions, intents }) {
   figure('unansweredQuestions', s.unansweredQuestions, num(s.unansweredQuestions));
 
   rows('#flows', flows, (f) => [[f.flow], [num(f.orders), true], [num(f.paidOrders), true], [num(f.revenueEgp), true]]);
-  rows('#reasons', s.handoffReasons, (r) => [[r.reason], [num(r.handoffs), true]]);
-  rows('#intents', intents.slice(0, 10), (i) => [[i.intent], [num(i.turns), true]]);
+  rows('#reasons', s.handoffReasons, (r) => [[label(r.reason)], [num(r.handoffs), true]]);
+  rows('#intents', intents.slice(0, 10), (i) => [[label(i.intent)], [num(i.turns), true]]);
+  $('#reasons').dataset.reasons = s.handoffReasons.map((r) => `${r.reason}=${r.handoffs}`).join(',');
   rows('#unanswered', questions, (q) => [[q.question], [num(q.times), true]]);
   $('#unanswered').dataset.count = String(questions.length);
 
@@ -161,6 +183,7 @@ function render({ summary: s, days, flows, questions, intents }) {
     { name: t('paid'), value: s.funnel.paid },
   ];
   chart('funnelChart').setOption({
+    animation: false,
     tooltip: { trigger: 'item', formatter: '{b}: {c}' },
     color: ['#0f7b5f', '#2f9e7f', '#7cc9b0'],
     series: [{ type: 'funnel', name: t('funnel'), sort: 'none', minSize: '15%', left: '10%', width: '80%',
@@ -169,8 +192,9 @@ function render({ summary: s, days, flows, questions, intents }) {
   $('#funnelChart').dataset.values = funnel.map((f) => f.value).join(',');
 
   chart('revenueChart').setOption({
+    animation: false,
     tooltip: { trigger: 'axis' },
-    grid: { left: 60, right: 20, top: 20, bottom: 40 },
+    grid: { left: 60, right: 60, top: 20, bottom: 40, containLabel: true },
     xAxis: { type: 'category', inverse: rtl, data: days.map((d) => d.date) },
     yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v) => num(v) } },
     series: [{ type: 'line', name: t('revenue'), smooth: true, areaStyle: { opacity: 0.15 }, color: '#0f7b5f',
@@ -179,8 +203,9 @@ function render({ summary: s, days, flows, questions, intents }) {
   $('#revenueChart').dataset.values = days.map((d) => `${d.date}=${d.revenueEgp}`).join(',');
 
   chart('flowChart').setOption({
+    animation: false,
     tooltip: { trigger: 'axis' },
-    grid: { left: 60, right: 20, top: 20, bottom: 40 },
+    grid: { left: 60, right: 60, top: 20, bottom: 40, containLabel: true },
     xAxis: { type: 'category', inverse: rtl, data: flows.map((f) => f.flow) },
     yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
     series: [{ type: 'bar', name: t('revenue'), color: '#2f6fb0', data: flows.map((f) => Number(f.revenueEgp)) }],

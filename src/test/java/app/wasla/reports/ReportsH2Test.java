@@ -56,7 +56,9 @@ class ReportsH2Test extends ReportScenarios {
                 "funnel",
                 List.of(4, 2, 1),
                 "unanswered",
-                "is there a student discount?")));
+                "is there a student discount?",
+                "reasons",
+                List.of("customer_asked=1", "unanswered_question=1"))));
     BrowserScript.run(
         "dashboard.spec.mjs", 180, base(), SCREENSHOTS.toString(), expected.toString());
     assertThat(SCREENSHOTS.resolve("dashboard.png")).exists().isNotEmptyFile();
