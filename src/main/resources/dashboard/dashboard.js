@@ -197,7 +197,7 @@ function render({ summary: s, days, flows, questions, intents }) {
     grid: { left: 60, right: 60, top: 20, bottom: 40, containLabel: true },
     xAxis: { type: 'category', inverse: rtl, data: days.map((d) => d.date) },
     yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v) => num(v) } },
-    series: [{ type: 'line', name: t('revenue'), smooth: true, areaStyle: { opacity: 0.15 }, color: '#0f7b5f',
+    series: [{ type: 'line', name: t('revenue'), smooth: false, areaStyle: { opacity: 0.15 }, color: '#0f7b5f',
       data: days.map((d) => Number(d.revenueEgp)) }],
   }, true);
   $('#revenueChart').dataset.values = days.map((d) => `${d.date}=${d.revenueEgp}`).join(',');

@@ -63,6 +63,8 @@ import org.yaml.snakeyaml.Yaml;
       "wasla.handoff.staff-closes=00:00",
       "wasla.mailbox.sweep-interval=500ms"
     })
+// metrics export is off in tests unless asked for; the prometheus endpoint is part of the contract
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 abstract class ReportScenarios {
 
   static final String API_KEY = "wasla_reports_test_key_5b7e0c2d9a41";
@@ -462,6 +464,70 @@ abstract class ReportScenarios {
       assertThat(page.code()).isEqualTo(401);
       assertThat(page.body().string()).contains("/camunda/app/welcome/default/");
     }
+  }
+
+  /**
+   * The same events as Prometheus metrics, with help texts that describe every label value. (The
+   * order and revenue counters are also moved by the Cairo-day scenario, so only their labels are
+   * checked here.)
+   */
+  @Test
+  void theMetricsCountTheScriptWithHonestHelpTexts() throws Exception {
+    String metrics;
+    try (Response r =
+        HTTP.newCall(new Request.Builder().url(base() + "/actuator/prometheus").build())
+            .execute()) {
+      assertThat(r.code()).isEqualTo(200);
+      metrics = r.body().string();
+    }
+    assertThat(metrics)
+        .contains("wasla_handoffs_total{reason=\"customer_asked\"} 1.0")
+        .contains("wasla_handoffs_total{reason=\"unanswered_question\"} 1.0")
+        .contains("wasla_handoffs_total{reason=\"complaint\"} 0.0")
+        .contains("wasla_sla_breaches_total 2.0")
+        .contains("wasla_opt_outs_total 1.0")
+        .contains("wasla_persona_unanswered_total 1.0")
+        .contains("wasla_first_response_seconds_count{responder=\"person\"} 1")
+        .contains("wasla_first_response_seconds_count{responder=\"bot\"} 7")
+        .contains("wasla_orders_total{flow=\"order-and-pay\"}")
+        .contains("wasla_revenue_egp_total{flow=\"order-and-pay\"}");
+    assertThat(helpOf(metrics, "wasla_mailbox_messages_total"))
+        .contains("accepted")
+        .contains("duplicate")
+        .contains("stale");
+    assertThat(helpOf(metrics, "wasla_outbox_sends_total"))
+        .contains("sent")
+        .contains("retry")
+        .contains("failed")
+        .contains("held");
+    assertThat(helpOf(metrics, "wasla_first_response_seconds"))
+        .contains("responder=bot")
+        .contains("responder=person");
+    assertThat(helpOf(metrics, "wasla_handoffs_total"))
+        .contains("customer_asked")
+        .contains("unanswered_question");
+    // the Grafana dashboard of docs/operations.md uses only metrics that exist
+    java.util.regex.Matcher used =
+        java.util.regex.Pattern.compile("wasla_[a-z_]+")
+            .matcher(Files.readString(Path.of("docs/grafana/wasla-dashboard.json")));
+    int names = 0;
+    while (used.find()) {
+      names++;
+      assertThat(metrics)
+          .as("docs/grafana/wasla-dashboard.json uses " + used.group())
+          .contains(used.group());
+    }
+    assertThat(names).isGreaterThan(10);
+    // no label carries a customer's or business's number
+    assertThat(metrics).doesNotContain(Webhooks.PHONE_NUMBER_ID).doesNotContain(OTHER_NUMBER);
+  }
+
+  private static String helpOf(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("# HELP " + name + " "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no # HELP for " + name));
   }
 
   /** docs/openapi.yaml stays honest: every report path it names is served. */
