@@ -40,8 +40,8 @@ class ArchitectureTest {
   /**
    * Bottom to top; a layer uses only the layers below it. The engine adapter ({@code engine}, the
    * only user of Camunda's internal classes: EngineBoundaryTest) is the bottom: it knows no
-   * capability. Nothing uses {@code api} or {@code simulator} (the REST API and the sandbox page
-   * are edges), and {@code handoff} only them.
+   * capability. Nothing uses {@code api}, {@code simulator} or {@code reports} (the REST API, the
+   * sandbox page and the owner's reports are edges), and {@code handoff} only them.
    */
   @ArchTest
   static final ArchRule capabilitiesAreLayered =
@@ -73,6 +73,8 @@ class ArchitectureTest {
           .definedBy("app.wasla.simulator..")
           .layer("inbox")
           .definedBy("app.wasla.inbox..")
+          .layer("reports")
+          .definedBy("app.wasla.reports..")
           .whereLayer("engine")
           .mayNotAccessAnyLayer()
           .whereLayer("system")
@@ -135,6 +137,17 @@ class ArchitectureTest {
               "crm",
               "persona",
               "commerce",
+              "handoff")
+          .whereLayer("reports")
+          .mayOnlyAccessLayers(
+              "engine",
+              "system",
+              "channel",
+              "security",
+              "conversation",
+              "crm",
+              "persona",
+              "commerce",
               "handoff");
 
   /**
@@ -156,6 +169,7 @@ class ArchitectureTest {
               "app.wasla.handoff..",
               "app.wasla.inbox..",
               "app.wasla.persona..",
+              "app.wasla.reports..",
               "app.wasla.security..",
               "app.wasla.simulator..",
               "app.wasla.webhook..");
@@ -164,10 +178,12 @@ class ArchitectureTest {
   static final Map<String, String> TABLE_OWNERS =
       Map.ofEntries(
           Map.entry("conversation", "conversation"),
+          Map.entry("conversation_start", "conversation"),
           Map.entry("inbox_message", "conversation"),
           Map.entry("outbound_message", "conversation"),
           Map.entry("message_status", "conversation"),
           Map.entry("persona_usage", "persona"),
+          Map.entry("persona_turn", "persona"),
           Map.entry("persona_correction", "persona"),
           Map.entry("handoff_turn", "persona"),
           Map.entry("webhook_subscription", "webhook"),
@@ -187,6 +203,7 @@ class ArchitectureTest {
           Map.entry("commerce_order", "commerce"),
           Map.entry("commerce_payment", "commerce"),
           Map.entry("commerce_payment_callback", "commerce"),
+          Map.entry("commerce_sale", "commerce"),
           Map.entry("agent_presence", "handoff"),
           Map.entry("handoff_event", "handoff"),
           Map.entry("handoff_owner", "handoff"));

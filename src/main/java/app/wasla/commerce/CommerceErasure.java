@@ -46,6 +46,9 @@ class CommerceErasure implements CustomerDataOwner {
             WHERE conversation_key = ? OR customer_id IN (?, ?)""")
             .params(pseudonym, pseudonym, key, key, waId)
             .update());
+    jdbc.sql("UPDATE commerce_sale SET conversation_key = ? WHERE conversation_key = ?")
+        .params(pseudonym, key)
+        .update();
     return touched;
   }
 }

@@ -165,6 +165,9 @@ class ConversationErasure implements CustomerDataOwner {
             WHERE conversation_key = ?""")
             .params(pseudonym, pseudonym, key)
             .update());
+    jdbc.sql("UPDATE conversation_start SET conversation_key = ? WHERE conversation_key = ?")
+        .params(pseudonym, key)
+        .update();
     return touched;
   }
 

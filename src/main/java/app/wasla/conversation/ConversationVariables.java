@@ -11,6 +11,12 @@ public final class ConversationVariables {
   public static final String WA_ID = "waId";
   public static final String CUSTOMER_NAME = "customerName";
 
+  /**
+   * Epoch milliseconds of the conversation's first customer message: set when it starts, removed
+   * with its first reply (FlowMessages).
+   */
+  public static final String STARTED_AT = "conversationStartedAt";
+
   /** Sequence number of the latest turn handed to the flow (1 for the first). */
   public static final String TURN_SEQ = "turnSeq";
 

@@ -14,9 +14,14 @@ import org.springframework.stereotype.Component;
 public class FlowMessages {
 
   private final Outbox outbox;
+  private final io.micrometer.core.instrument.Timer botFirstResponse;
+  private final java.time.Clock clock;
 
-  FlowMessages(Outbox outbox) {
+  FlowMessages(
+      Outbox outbox, io.micrometer.core.instrument.MeterRegistry registry, java.time.Clock clock) {
     this.outbox = outbox;
+    this.clock = clock;
+    this.botFirstResponse = FirstResponseTimer.of(registry, FirstResponseTimer.Responder.BOT);
   }
 
   /**
@@ -33,6 +38,7 @@ public class FlowMessages {
     String root = rootProcessInstanceId(execution);
     String idempotencyKey = (root.equals(instance) ? "" : root + ":") + instance + ":" + seq;
     outbox.queue(conversation(execution), message, idempotencyKey, instance);
+    firstReply(execution);
     java.util.Map<String, Boolean> answered = app.wasla.system.TransactionMaps.of(ANSWERED);
     if (answered != null) {
       answered.put(execution.getProcessBusinessKey(), Boolean.TRUE);
@@ -41,6 +47,25 @@ public class FlowMessages {
   }
 
   private static final Object ANSWERED = new Object();
+
+  /**
+   * The conversation's first reply, whichever flow sends it (the conversation's own or a called
+   * sales flow): records how long the customer waited, once (the start time goes with it).
+   */
+  private void firstReply(DelegateExecution execution) {
+    DelegateExecution top = execution;
+    while (top.getSuperExecution() != null) {
+      top = top.getSuperExecution();
+    }
+    if (top.getVariable(ConversationVariables.STARTED_AT) instanceof Number started) {
+      top.removeVariable(ConversationVariables.STARTED_AT);
+      java.time.Duration waited =
+          java.time.Duration.between(
+              java.time.Instant.ofEpochMilli(started.longValue()), clock.instant());
+      java.time.Duration recorded = waited.isNegative() ? java.time.Duration.ZERO : waited;
+      app.wasla.system.AfterCommit.run(() -> botFirstResponse.record(recorded));
+    }
+  }
 
   /**
    * True when a flow of this conversation queued a message in the current transaction: the turn

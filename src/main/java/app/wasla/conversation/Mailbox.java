@@ -80,7 +80,8 @@ public class Mailbox implements SmartLifecycle {
       Clock clock,
       WebhookEvents events,
       MailboxMetrics metrics,
-      ObjectProvider<CustomerMessageListener> listeners) {
+      ObjectProvider<CustomerMessageListener> listeners,
+      ConversationFigures figures) {
     this.metrics = metrics;
     this.inbox = inbox;
     this.engine = engine;
@@ -99,7 +100,8 @@ public class Mailbox implements SmartLifecycle {
             metrics,
             new TurnListeners(listeners.orderedStream().toList(), transactions),
             windows,
-            retries);
+            retries,
+            figures);
   }
 
   /**

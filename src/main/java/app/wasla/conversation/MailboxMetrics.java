@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MailboxMetrics {
 
+  /** One help text for every result: Prometheus shows one per metric name. */
+  static final String MESSAGES_HELP =
+      "WhatsApp messages received, by result: accepted (stored for delivery), duplicate (redelivered, already stored: no-op), stale (older than wasla.mailbox.max-message-age: recorded, not answered)";
+
   private final Counter accepted;
   private final Counter duplicates;
   private final Counter stale;
@@ -32,18 +36,17 @@ class MailboxMetrics {
     accepted =
         Counter.builder("wasla.mailbox.messages")
             .tag("result", "accepted")
-            .description("WhatsApp messages stored for delivery")
+            .description(MESSAGES_HELP)
             .register(registry);
     duplicates =
         Counter.builder("wasla.mailbox.messages")
             .tag("result", "duplicate")
-            .description("Redelivered WhatsApp messages (already stored: no-op)")
+            .description(MESSAGES_HELP)
             .register(registry);
     stale =
         Counter.builder("wasla.mailbox.messages")
             .tag("result", "stale")
-            .description(
-                "Messages older than wasla.mailbox.max-message-age: recorded, not answered")
+            .description(MESSAGES_HELP)
             .register(registry);
     turnSize =
         DistributionSummary.builder("wasla.mailbox.turn.messages")

@@ -51,6 +51,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Outbox implements SmartLifecycle {
 
+  /** One help text for every result: Prometheus shows one per metric name. */
+  static final String SENDS_HELP =
+      "Flow message sends, by result: sent (Meta accepted it, after its turn committed), retry (failed,"
+          + " will be tried again), failed (given up: FAILED and an incident of the conversation), held"
+          + " (held back behind an earlier message of its conversation not sent yet)";
+
   /** Incident type of a message that could not be sent. */
   public static final String INCIDENT_TYPE = "whatsappSend";
 
@@ -120,23 +126,22 @@ public class Outbox implements SmartLifecycle {
     this.sent =
         Counter.builder("wasla.outbox.sends")
             .tag("result", "sent")
-            .description("Flow messages Meta accepted (after their turn committed)")
+            .description(SENDS_HELP)
             .register(metrics);
     this.retried =
         Counter.builder("wasla.outbox.sends")
             .tag("result", "retry")
-            .description("Sends that failed and will be tried again")
+            .description(SENDS_HELP)
             .register(metrics);
     this.failedForGood =
         Counter.builder("wasla.outbox.sends")
             .tag("result", "failed")
-            .description("Sends given up: FAILED and an incident of the conversation")
+            .description(SENDS_HELP)
             .register(metrics);
     this.held =
         Counter.builder("wasla.outbox.sends")
             .tag("result", "held")
-            .description(
-                "Sends held back behind an earlier message of their conversation not sent yet")
+            .description(SENDS_HELP)
             .register(metrics);
     Gauge.builder("wasla.outbox.backlog", backlog, AtomicLong::get)
         .description("Flow messages queued and not sent yet (as of the last outbox sweep)")

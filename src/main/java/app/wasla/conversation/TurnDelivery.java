@@ -41,6 +41,8 @@ final class TurnDelivery {
   private final TurnWindows windows;
   private final DeliveryRetries retries;
 
+  private final ConversationFigures figures;
+
   TurnDelivery(
       Inbox inbox,
       ConversationEngine engine,
@@ -50,7 +52,9 @@ final class TurnDelivery {
       MailboxMetrics metrics,
       TurnListeners listeners,
       TurnWindows windows,
-      DeliveryRetries retries) {
+      DeliveryRetries retries,
+      ConversationFigures figures) {
+    this.figures = figures;
     this.inbox = inbox;
     this.engine = engine;
     this.props = props;
@@ -152,7 +156,8 @@ final class TurnDelivery {
           key,
           processInstanceId,
           props.flowFor(conversation.phoneNumberId()),
-          Mailbox.CUSTOMER_MESSAGE);
+          Mailbox.CUSTOMER_MESSAGE,
+          turn.get(0).receivedAt());
     }
     inbox.markTurnDelivered(turn, key, seq, processInstanceId, now);
     Instant oldest = turn.get(0).receivedAt();
@@ -188,7 +193,8 @@ final class TurnDelivery {
         inbox.markUnroutable(event, now);
         return DeliveryAttempt.of(Outcome.DELIVERED);
       }
-      conversationStarted(key, processInstanceId.get(), null, event.messageName());
+      conversationStarted(
+          key, processInstanceId.get(), null, event.messageName(), event.receivedAt());
     }
     inbox.markDelivered(List.of(event), key, seq, processInstanceId.get(), now);
     return DeliveryAttempt.of(Outcome.DELIVERED);
@@ -199,7 +205,8 @@ final class TurnDelivery {
    * committed.
    */
   private void conversationStarted(
-      String key, String processInstanceId, String flow, String startedBy) {
+      String key, String processInstanceId, String flow, String startedBy, Instant firstMessageAt) {
+    figures.started(key, processInstanceId, flow, startedBy, firstMessageAt);
     Map<String, Object> data = new HashMap<>();
     data.put("processInstanceId", processInstanceId);
     data.put("flow", flow);

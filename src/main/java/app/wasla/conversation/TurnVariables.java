@@ -53,6 +53,8 @@ final class TurnVariables {
             .reduce((a, b) -> b)
             .orElse(null);
     variables.put(ConversationVariables.CUSTOMER_NAME, name);
+    // when the customer's first message arrived: wasla_first_response_seconds{responder="bot"}
+    variables.put(ConversationVariables.STARTED_AT, turn.get(0).receivedAt().toEpochMilli());
     return variables;
   }
 }

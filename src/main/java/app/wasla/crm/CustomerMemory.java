@@ -81,6 +81,7 @@ public class CustomerMemory implements CustomerMessageListener {
   private final Outbox outbox;
   private final MessageHistory messages;
   private final List<CustomerDataOwner> dataOwners;
+  private final io.micrometer.core.instrument.Counter optOuts;
 
   CustomerMemory(
       CustomerStore store,
@@ -92,7 +93,12 @@ public class CustomerMemory implements CustomerMessageListener {
       Pseudonyms pseudonyms,
       @Lazy Outbox outbox,
       MessageHistory messages,
-      List<CustomerDataOwner> dataOwners) {
+      List<CustomerDataOwner> dataOwners,
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    this.optOuts =
+        io.micrometer.core.instrument.Counter.builder("wasla.opt.outs")
+            .description("Customers who opted out of marketing messages (STOP and its kin)")
+            .register(registry);
     this.outbox = outbox;
     this.messages = messages;
     List<CustomerDataOwner> ordered = new ArrayList<>(dataOwners);
@@ -175,6 +181,9 @@ public class CustomerMemory implements CustomerMessageListener {
           at,
           now);
       log.info("Customer {} opted {} of marketing", key, optOut ? "out" : "back in");
+      if (optOut) {
+        app.wasla.system.AfterCommit.run(optOuts::increment);
+      }
     }
   }
 

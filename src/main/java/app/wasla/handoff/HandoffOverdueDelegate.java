@@ -4,7 +4,6 @@ import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.persona.PersonaVariables;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,6 +30,7 @@ class HandoffOverdueDelegate implements JavaDelegate {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final StaffHours hours;
+  private final HandoffLog handoffLog;
 
   HandoffOverdueDelegate(
       FlowMessages messages,
@@ -38,7 +38,9 @@ class HandoffOverdueDelegate implements JavaDelegate {
       HandoffProperties props,
       JdbcClient jdbc,
       Clock clock,
-      StaffHours hours) {
+      StaffHours hours,
+      HandoffLog handoffLog) {
+    this.handoffLog = handoffLog;
     this.hours = hours;
     this.messages = messages;
     this.tasks = tasks;
@@ -65,16 +67,10 @@ class HandoffOverdueDelegate implements JavaDelegate {
             .list()) {
       tasks.addCandidateGroup(task.getId(), props.supervisorGroup());
       tasks.setVariableLocal(task.getId(), "overdue", true);
-      jdbc.sql(
-              """
-              INSERT INTO handoff_event (conversation_key, task_id, event_type, detail, created_at)
-              VALUES (?, ?, 'first_response_overdue', ?, ?)""")
-          .params(
-              execution.getProcessBusinessKey(),
-              task.getId(),
-              "assignee=" + task.getAssignee() + ", escalated to " + props.supervisorGroup(),
-              clock.instant().atOffset(ZoneOffset.UTC))
-          .update();
+      handoffLog.overdue(
+          execution.getProcessBusinessKey(),
+          task.getId(),
+          "assignee=" + task.getAssignee() + ", escalated to " + props.supervisorGroup());
       log.info("Handoff {} is overdue; escalated to {}", task.getId(), props.supervisorGroup());
     }
   }

@@ -12,7 +12,6 @@ import app.wasla.crm.CustomerProfile;
 import app.wasla.persona.PersonaVariables;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +66,7 @@ class HandoffTaskController {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final CustomerMemory customers;
+  private final HandoffLog handoffLog;
 
   HandoffTaskController(
       AgentCaller callers,
@@ -79,7 +79,9 @@ class HandoffTaskController {
       HandoffProperties props,
       JdbcClient jdbc,
       Clock clock,
-      CustomerMemory customers) {
+      CustomerMemory customers,
+      HandoffLog handoffLog) {
+    this.handoffLog = handoffLog;
     this.customers = customers;
     this.callers = callers;
     this.ownership = ownership;
@@ -154,16 +156,11 @@ class HandoffTaskController {
               + "). Send again: it goes out once.");
     }
     responded(task);
-    jdbc.sql(
-            """
-            INSERT INTO handoff_event (conversation_key, task_id, event_type, detail, created_at)
-            VALUES (?, ?, 'agent_message', ?, ?)""")
-        .params(
-            key.value(),
-            taskId,
-            "agent=" + caller.userId() + ", key=" + idempotencyKey + ", wamid=" + wamid,
-            clock.instant().atOffset(ZoneOffset.UTC))
-        .update();
+    handoffLog.personWrote(
+        key.value(),
+        taskId,
+        HandoffLog.AGENT_MESSAGE,
+        "agent=" + caller.userId() + ", key=" + idempotencyKey + ", wamid=" + wamid);
     Map<String, Object> sent = new LinkedHashMap<>();
     sent.put("taskId", taskId);
     sent.put("clientMessageId", body.clientMessageId());

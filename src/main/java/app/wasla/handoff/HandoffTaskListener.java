@@ -58,6 +58,7 @@ class HandoffTaskListener implements TaskListener {
   private final Corrections corrections;
   private final HandoffWait waiting;
   private final StaffHours hours;
+  private final HandoffLog handoffLog;
 
   HandoffTaskListener(
       HandoffRouter router,
@@ -69,7 +70,9 @@ class HandoffTaskListener implements TaskListener {
       app.wasla.webhook.WebhookEvents events,
       Corrections corrections,
       HandoffWait waiting,
-      StaffHours hours) {
+      StaffHours hours,
+      HandoffLog handoffLog) {
+    this.handoffLog = handoffLog;
     this.hours = hours;
     this.corrections = corrections;
     this.waiting = waiting;
@@ -133,6 +136,8 @@ class HandoffTaskListener implements TaskListener {
     }
     String forced =
         takenOverBy == null ? null : (String) task.getVariable(HandoffTakeovers.TAKE_OVER_ASSIGNEE);
+    handoffLog.created(task.getExecution().getProcessBusinessKey(), task.getId(), reason);
+
     String agent = forced != null ? forced : router.pickAgent(group).orElse(null);
     if (agent != null) {
       task.setAssignee(agent);

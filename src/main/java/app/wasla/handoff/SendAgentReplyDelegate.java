@@ -13,16 +13,23 @@ class SendAgentReplyDelegate implements JavaDelegate {
   static final String RESPONDED = "agentResponded";
 
   private final FlowMessages messages;
+  private final HandoffLog handoffLog;
 
-  SendAgentReplyDelegate(FlowMessages messages) {
+  SendAgentReplyDelegate(FlowMessages messages, HandoffLog handoffLog) {
     this.messages = messages;
+    this.handoffLog = handoffLog;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Object reply = execution.getVariable(HandoffTaskListener.AGENT_REPLY);
     if (reply instanceof String text && !text.isBlank()) {
-      messages.send(execution, new OutboundMessage.Text(text.strip(), false));
+      String sendKey = messages.send(execution, new OutboundMessage.Text(text.strip(), false));
+      handoffLog.personWrote(
+          execution.getProcessBusinessKey(),
+          null,
+          HandoffLog.AGENT_REPLY,
+          "agent=" + execution.getVariable(HandoffTaskListener.LAST_AGENT) + ", key=" + sendKey);
       execution.setVariable(RESPONDED, true);
     }
     execution.setVariable(HandoffTaskListener.AGENT_REPLY, null);

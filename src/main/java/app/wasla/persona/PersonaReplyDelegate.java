@@ -39,13 +39,16 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final Transcript transcript;
   private final CustomerMemory customers;
   private final Clock clock;
+  private final PersonaTurnLog turns;
 
   PersonaReplyDelegate(
       Persona persona,
       FlowMessages messages,
       Transcript transcript,
       CustomerMemory customers,
-      Clock clock) {
+      Clock clock,
+      PersonaTurnLog turns) {
+    this.turns = turns;
     this.persona = persona;
     this.messages = messages;
     this.transcript = transcript;
@@ -80,6 +83,7 @@ class PersonaReplyDelegate implements JavaDelegate {
                 .toList();
 
     PersonaResult result = respond(turn);
+    turns.record(key, execution.getProcessInstanceId(), result, turnText, clock.instant());
     setIfChanged(execution, PersonaVariables.INTENT, result.intent());
     setIfChanged(execution, PersonaVariables.INTENT_CONFIDENCE, result.intentConfidence());
     setIfChanged(execution, PersonaVariables.SENTIMENT, result.sentiment().label());

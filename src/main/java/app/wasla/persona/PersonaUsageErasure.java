@@ -23,6 +23,10 @@ class PersonaUsageErasure implements CustomerDataOwner {
     jdbc.sql("UPDATE persona_usage SET conversation_key = ? WHERE conversation_key = ?")
         .params(erasure.pseudonym(), erasure.customerKey())
         .update();
+    jdbc.sql(
+            "UPDATE persona_turn SET conversation_key = ?, question = NULL WHERE conversation_key = ?")
+        .params(erasure.pseudonym(), erasure.customerKey())
+        .update();
     return Map.of();
   }
 }

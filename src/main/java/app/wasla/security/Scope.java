@@ -17,7 +17,9 @@ public enum Scope {
    * The persona's model: its evaluation, and a retrain from the examples file, the playbook and the
    * corrections.
    */
-  PERSONA_MANAGE("persona:manage");
+  PERSONA_MANAGE("persona:manage"),
+  /** The owner's reports: sales, response times, handoffs (/api/reports/...). */
+  REPORTS_READ("reports:read");
 
   private final String value;
 

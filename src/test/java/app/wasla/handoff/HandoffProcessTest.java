@@ -492,10 +492,10 @@ class HandoffProcessTest {
         .contains("supervisors");
     assertThat(tasks.getVariableLocal(task.getId(), "overdue")).isEqualTo(true);
     assertThat(
-            jdbc.sql("SELECT event_type FROM handoff_event WHERE task_id = ?")
+            jdbc.sql("SELECT event_type FROM handoff_event WHERE task_id = ? ORDER BY id")
                 .param(task.getId())
                 .query(String.class)
                 .list())
-        .containsExactly("first_response_overdue");
+        .containsExactly("handoff_created", "first_response_overdue");
   }
 }

@@ -135,6 +135,11 @@ class CloudExposureTest {
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
     assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
     assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+    // the owner's figures: a login, or an API key with reports:read
+    assertThat(anonymous.get("/dashboard").status()).isEqualTo(401);
+    assertThat(anonymous.get("/dashboard/data/summary").status()).isEqualTo(401);
+    assertThat(anonymous.get("/api/reports/summary").status()).isEqualTo(401);
+    assertThat(anonymous.get("/dashboard/data/summary", ADMIN).status()).isEqualTo(200);
 
     // (tests run without metrics export, so the administrator reads /actuator/metrics)
     Browser.Page metrics = anonymous.get("/actuator/metrics", ADMIN);

@@ -22,8 +22,11 @@ class SalesEvents {
   private final WebhookEvents events;
   private final CustomerMemory customers;
   private final Clock clock;
+  private final app.wasla.commerce.Sales sales;
 
-  SalesEvents(WebhookEvents events, CustomerMemory customers, Clock clock) {
+  SalesEvents(
+      WebhookEvents events, CustomerMemory customers, Clock clock, app.wasla.commerce.Sales sales) {
+    this.sales = sales;
     this.events = events;
     this.customers = customers;
     this.clock = clock;
@@ -69,6 +72,7 @@ class SalesEvents {
     }
     events.publish(EventTypes.ORDER_CREATED, key, data);
     customers.recordOrder(key, orderId, amountEgp, "EGP", clock.instant());
+    sales.ordered(orderId, key, flowOf(execution), amountEgp, clock.instant());
   }
 
   void paymentSucceeded(
@@ -79,6 +83,7 @@ class SalesEvents {
         key,
         data("orderId", orderId, "paymentId", paymentId, "amount", amountEgp, "currency", "EGP"));
     customers.recordPayment(key, paymentId, orderId, amountEgp, "EGP", clock.instant());
+    sales.paid(orderId, paymentId, amountEgp, clock.instant());
   }
 
   void paymentFailed(DelegateExecution execution, String orderId, String paymentId) {
@@ -97,6 +102,12 @@ class SalesEvents {
         data("bookingId", bookingId, "change", change, "startsAt", startsAt));
     customers.recordBooking(
         key, bookingId + ":" + change + ":" + startsAt, change + " " + startsAt, clock.instant());
+  }
+
+  /** The key of the process (BPMN) that placed the order: the flow its revenue counts for. */
+  private static String flowOf(DelegateExecution execution) {
+    String definitionId = execution.getProcessDefinitionId();
+    return definitionId == null ? "unknown" : definitionId.split(":", 2)[0];
   }
 
   private static Map<String, Object> data(Object... pairs) {

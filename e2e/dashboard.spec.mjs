@@ -1,0 +1,155 @@
+// End-to-end test of the owner's dashboard (/dashboard) in Debian's Chromium, driven by playwright-core.
+//
+//   node e2e/dashboard.spec.mjs <baseUrl> <screenshotDir> <expected.json>
+//
+// expected.json holds the figures the scripted conversations must show (ReportsH2Test writes it). Checks: a visitor
+// is told how to sign in (401); agent sara, logged in to Camunda, is refused (403); supervisor demo sees the
+// figures, the funnel chart and the revenue chart; the Arabic switch turns the page right to left. Writes
+// dashboard.png and dashboard-ar.png into <screenshotDir>. Exits 0 when every step passed, 1 on the first failure,
+// 2 on bad arguments.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const STEP_TIMEOUT_MS = 30_000;
+
+const [baseArg, screenshotDir, expectedPath] = process.argv.slice(2);
+if (!baseArg || !screenshotDir || !expectedPath) {
+  console.error('usage: node dashboard.spec.mjs <baseUrl> <screenshotDir> <expected.json>');
+  process.exit(2);
+}
+const baseUrl = baseArg.replace(/\/+$/, '');
+const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
+mkdirSync(screenshotDir, { recursive: true });
+
+let step = 'launch Chromium';
+let currentPage;
+const log = (msg) => console.log(`[e2e] ${msg}`);
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function newPage(browser, who) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1400 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  currentPage = page;
+  log(`${who}: new browser context`);
+  return page;
+}
+
+/** Logs in to the Camunda webapps (Tasklist's login form): the session the dashboard accepts. */
+async function login(page, user) {
+  step = `${user} logs in to Camunda`;
+  const response = await page.goto(`${baseUrl}/camunda/app/tasklist/`, { waitUntil: 'domcontentloaded' });
+  check(response && response.ok(), `GET /camunda/app/tasklist/ answered ${response && response.status()}`);
+  const username = page.locator('form[name="signinForm"] input[ng-model="username"]');
+  await username.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await username.fill(user);
+  await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(user);
+  const [loginResponse] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/auth/user/') && r.url().includes('/login/')
+      && r.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS }),
+    page.locator('form[name="signinForm"] button[type="submit"]').click(),
+  ]);
+  check(loginResponse.ok(), `the login of ${user} answered ${loginResponse.status()}`);
+  log(`${user} logged in`);
+}
+
+async function figure(page, name) {
+  return page.locator(`[data-figure="${name}"]`).first().getAttribute('data-value');
+}
+
+async function run(browser) {
+  step = 'a visitor opens /dashboard';
+  const visitor = await newPage(browser, 'visitor');
+  let response = await visitor.goto(`${baseUrl}/dashboard`);
+  check(response.status() === 401, `a visitor got ${response.status()}, not 401`);
+  check((await visitor.locator('#refusal').textContent()).includes('Sign in'), 'the 401 page says to sign in');
+  check((await visitor.locator('#login').getAttribute('href')).endsWith('/camunda/app/welcome/default/'),
+    'the 401 page links to the Camunda login');
+  await visitor.context().close();
+
+  const sara = await newPage(browser, 'sara');
+  await login(sara, 'sara');
+  step = 'agent sara opens /dashboard';
+  response = await sara.goto(`${baseUrl}/dashboard`);
+  check(response.status() === 403, `agent sara got ${response.status()}, not 403`);
+  const refusal = await sara.locator('body').textContent();
+  check(refusal.includes('not for you') && refusal.includes('supervisors'), `sara's refusal reads: ${refusal}`);
+  log('sara is refused with a readable page');
+  await sara.context().close();
+
+  const demo = await newPage(browser, 'demo');
+  await login(demo, 'demo');
+  step = 'supervisor demo opens /dashboard';
+  response = await demo.goto(`${baseUrl}/dashboard`);
+  check(response.status() === 200, `demo got ${response.status()}`);
+  await demo.waitForSelector('body[data-state="ready"]', { timeout: STEP_TIMEOUT_MS });
+  check(await demo.evaluate(() => document.documentElement.dir) === 'ltr', 'English is left to right');
+  for (const [name, value] of Object.entries(expected.figures)) {
+    const shown = await figure(demo, name);
+    check(Number(shown) === Number(value), `${name} shows ${shown}, the script makes it ${value}`);
+  }
+  const revenueText = await demo.locator('[data-figure="revenueEgp"]').textContent();
+  check(revenueText === Number(expected.figures.revenueEgp).toLocaleString('en-US'), `revenue reads "${revenueText}"`);
+  const funnel = await demo.locator('#funnelChart').getAttribute('data-values');
+  check(funnel === expected.funnel.join(','), `the funnel chart shows ${funnel}, the script makes it ${expected.funnel}`);
+  check(await demo.locator('#funnelChart canvas').count() > 0, 'the funnel is drawn');
+  check(await demo.locator('#revenueChart canvas').count() > 0, 'the revenue chart is drawn');
+  const questions = await demo.locator('#unanswered tbody').textContent();
+  check(questions.includes(expected.unanswered), `the unanswered questions read: ${questions}`);
+  const reasons = await demo.locator('#reasons').getAttribute('data-reasons');
+  check(reasons.split(',').sort().join(',') === expected.reasons.slice().sort().join(','),
+    `the handoff reasons are ${reasons}, the script makes them ${expected.reasons}`);
+  const reasonText = await demo.locator('#reasons tbody').textContent();
+  check(reasonText.includes('Customer asked for a person'), `the reasons read: ${reasonText}`);
+  await demo.screenshot({ path: join(screenshotDir, 'dashboard.png'), fullPage: true });
+  log('English figures match the script');
+
+  step = 'demo switches to Arabic';
+  await demo.locator('#lang').click();
+  await demo.waitForFunction(() => document.documentElement.dir === 'rtl', null, { timeout: STEP_TIMEOUT_MS });
+  const title = await demo.locator('h1').textContent();
+  check(title === 'لوحة المبيعات', `the Arabic title reads ${title}`);
+  check(await demo.evaluate(() => getComputedStyle(document.body).direction) === 'rtl', 'the body is right to left');
+  const arabicReasons = await demo.locator('#reasons tbody').textContent();
+  check(arabicReasons.includes('العميل طلب موظف'), `the Arabic reasons read: ${arabicReasons}`);
+  const arabicRevenue = await demo.locator('[data-figure="revenueEgp"]').textContent();
+  check(arabicRevenue === Number(expected.figures.revenueEgp).toLocaleString('ar-EG'),
+    `the Arabic revenue reads "${arabicRevenue}"`);
+  check(Number(await figure(demo, 'conversationsStarted')) === Number(expected.figures.conversationsStarted),
+    'the figures stay after the switch');
+  await demo.screenshot({ path: join(screenshotDir, 'dashboard-ar.png'), fullPage: true });
+  check(demo.errors.length === 0, `page errors: ${demo.errors.join(' / ')}`);
+  log('Arabic, right to left');
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  .catch((e) => {
+    console.error(`[e2e] FAILED: cannot launch ${CHROMIUM}: ${e.message}`);
+    process.exit(1);
+  });
+let failed = false;
+try {
+  await run(browser);
+} catch (e) {
+  failed = true;
+  console.error(`[e2e] FAILED at step "${step}": ${e.message}`);
+  if (currentPage && !currentPage.isClosed()) {
+    console.error(`[e2e] page: ${currentPage.url()}`);
+    if (currentPage.errors.length) console.error(`[e2e] page errors: ${currentPage.errors.join(' / ')}`);
+    try {
+      await currentPage.screenshot({ path: join(screenshotDir, 'dashboard-failure.png'), fullPage: true });
+    } catch (inner) {
+      console.error(`[e2e] (could not take a screenshot: ${inner.message})`);
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,68 @@
+package app.wasla.persona;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Why a conversation was handed to a person, in a few fixed words: what the reports and the {@code
+ * reason} label of {@code wasla_handoffs_total} show. The persona, its DMN rules and the sales
+ * flows give reasons in words (some with details, e.g. "instalments for 2 x IP15-128"); each maps
+ * to one of {@link #ALL}, anything else to {@code other}, so a metric label never grows without
+ * bound.
+ */
+public final class HandoffReasons {
+
+  public static final String UNANSWERED = "unanswered_question";
+
+  /** Every category, {@code other} last. */
+  public static final List<String> ALL =
+      List.of(
+          "customer_asked",
+          "complaint",
+          "angry_customer",
+          "big_deal",
+          "low_confidence",
+          UNANSWERED,
+          "discount_request",
+          "instalments",
+          "booking",
+          "other");
+
+  private HandoffReasons() {}
+
+  /** The category of a reason as given (null or blank: {@code other}). */
+  public static String category(String reason) {
+    if (reason == null || reason.isBlank()) {
+      return "other";
+    }
+    String r = reason.strip().toLowerCase(Locale.ROOT);
+    if (r.equals("customer asked for a human") || r.equals("human_request")) {
+      return "customer_asked";
+    }
+    if (r.equals("complaint")) {
+      return "complaint";
+    }
+    if (r.equals("angry customer")) {
+      return "angry_customer";
+    }
+    if (r.equals("big deal")) {
+      return "big_deal";
+    }
+    if (r.equals("low confidence")) {
+      return "low_confidence";
+    }
+    if (r.equals("unanswered question")) {
+      return UNANSWERED;
+    }
+    if (r.startsWith("discount")) {
+      return "discount_request";
+    }
+    if (r.startsWith("instalments")) {
+      return "instalments";
+    }
+    if (r.startsWith("booking")) {
+      return "booking";
+    }
+    return "other";
+  }
+}
