@@ -33,7 +33,7 @@ function mediaView(media) {
   box.dataset.kind = media.kind;
   if (media.kind === 'location') {
     const a = document.createElement('a');
-    a.className = 'map'; a.target = '_blank'; a.rel = 'noopener';
+    a.className = 'map'; a.target = '_blank'; a.rel = 'noopener'; a.dir = 'ltr';
     a.href = media.mapUrl || '#';
     a.textContent = '📍 ' + (media.place ? media.place + ' ' : '') + '(' + media.latitude + ', ' + media.longitude + ')';
     box.appendChild(a);
