@@ -174,8 +174,11 @@ public class InboundMedia {
         .optional();
   }
 
-  /** The file is kept; a voice note to transcribe stays due for that. */
-  void stored(
+  /**
+   * The file is kept; a voice note to transcribe stays due for that. False when the row is gone
+   * (its customer was erased meanwhile).
+   */
+  boolean stored(
       long id,
       String storageKey,
       String mimeType,
@@ -183,20 +186,21 @@ public class InboundMedia {
       String sha256,
       boolean transcribeNext,
       Instant now) {
-    jdbc.sql(
-            """
+    return jdbc.sql(
+                """
             UPDATE inbox_media SET status = 'STORED', storage_key = :key, mime_type = :mime,
               size_bytes = :size, sha256 = :sha, stored_at = :now, last_error = NULL,
               next_attempt_at = :next
             WHERE id = :id""")
-        .param("key", storageKey)
-        .param("mime", Fit.cut(mimeType, 128))
-        .param("size", size)
-        .param("sha", sha256)
-        .param("now", java.sql.Timestamp.from(now))
-        .param("next", transcribeNext ? java.sql.Timestamp.from(now) : null)
-        .param("id", id)
-        .update();
+            .param("key", storageKey)
+            .param("mime", Fit.cut(mimeType, 128))
+            .param("size", size)
+            .param("sha", sha256)
+            .param("now", java.sql.Timestamp.from(now))
+            .param("next", transcribeNext ? java.sql.Timestamp.from(now) : null)
+            .param("id", id)
+            .update()
+        == 1;
   }
 
   /** Never to be fetched: too large, a type not taken, an unknown media id. */

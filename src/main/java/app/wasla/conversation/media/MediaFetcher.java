@@ -131,7 +131,10 @@ public class MediaFetcher implements SmartLifecycle {
     try {
       if ("PENDING".equals(row.status())) {
         download(row);
-        row = rows.find(id).orElseThrow();
+        row = rows.find(id).orElse(null);
+        if (row == null) {
+          return;
+        }
       }
       if ("STORED".equals(row.status()) && "PENDING".equals(row.transcriptStatus())) {
         transcribe(row);
@@ -227,14 +230,20 @@ public class MediaFetcher implements SmartLifecycle {
       throw new Rejected("content is not " + MediaRules.baseType(mimeType));
     }
     boolean transcribe = "PENDING".equals(row.transcriptStatus()) && transcribes();
-    rows.stored(
-        row.id(),
-        key,
-        mimeType,
-        written.size,
-        HexFormat.of().formatHex(written.digest.digest()),
-        transcribe,
-        clock.instant());
+    boolean kept =
+        rows.stored(
+            row.id(),
+            key,
+            mimeType,
+            written.size,
+            HexFormat.of().formatHex(written.digest.digest()),
+            transcribe,
+            clock.instant());
+    if (!kept) {
+      // the customer was erased while the file came in: it is not kept
+      store.delete(key);
+      return;
+    }
     log.debug("Media {} of message {} stored ({} bytes)", row.id(), row.wamid(), written.size);
   }
 

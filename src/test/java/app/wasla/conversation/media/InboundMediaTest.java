@@ -391,6 +391,51 @@ class InboundMediaTest {
     assertThat(reader).isNotBlank();
   }
 
+  @Test
+  void erasingTheCustomerRemovesTheirMediaRowsAndFiles() throws Exception {
+    String waId = newCustomer();
+    media.files.put("1030", new MetaMedia.File(JPEG, "image/jpeg", null));
+    post(
+        Webhooks.media(
+            waId,
+            "wamid.erase." + waId,
+            "image",
+            "1030",
+            "image/jpeg",
+            null,
+            false,
+            Instant.now()));
+    long id = awaitStatus("wamid.erase." + waId, "STORED");
+    Path file = folder.resolve((String) row("wamid.erase." + waId).get("storage_key"));
+    assertThat(file).exists();
+    awaitReply(waId, 1);
+
+    String eraser =
+        node.getBean(ApiKeys.class)
+            .create("media-eraser", Set.of(Scope.CUSTOMERS_WRITE), "test")
+            .key();
+    Request delete =
+        new Request.Builder()
+            .url(
+                "http://127.0.0.1:"
+                    + port
+                    + "/api/customers/"
+                    + Webhooks.PHONE_NUMBER_ID
+                    + ":"
+                    + waId)
+            .header("Authorization", "Bearer " + eraser)
+            .delete()
+            .build();
+    try (Response r = http.newCall(delete).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    assertThat(row("wamid.erase." + waId)).isEmpty();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file));
+    try (Response r = get("/media/" + id, basic(AGENT))) {
+      assertThat(r.code()).isEqualTo(404);
+    }
+  }
+
   // --- helpers
 
   private static String newCustomer() {
