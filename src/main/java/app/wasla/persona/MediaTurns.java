@@ -26,14 +26,15 @@ final class MediaTurns {
   /** Voice notes after which a person listens instead of asking again to type. */
   static final int VOICE_NOTES_BEFORE_HANDOFF = 2;
 
+  /** In the order that decides a burst of several: a voice note carries the question. */
   enum Kind {
+    VOICE_UNTRANSCRIBED,
+    VOICE,
+    LOCATION,
     PHOTO,
     VIDEO,
     FILE,
-    STICKER,
-    VOICE,
-    VOICE_UNTRANSCRIBED,
-    LOCATION
+    STICKER
   }
 
   private MediaTurns() {}
