@@ -17,7 +17,7 @@ final class MediaRules {
       Map.of(
           "image", List.of("image/jpeg", "image/png"),
           "audio", List.of("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"),
-          "video", List.of("video/mp4", "video/3gpp"),
+          "video", List.of("video/mp4", "video/3gpp", "video/3gp"),
           "sticker", List.of("image/webp"));
 
   /** Meta's size limits per kind. */
