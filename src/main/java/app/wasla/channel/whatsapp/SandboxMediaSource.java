@@ -11,11 +11,15 @@ import java.util.UUID;
 /**
  * Sandbox mode's media: the simulator uploads a file here and sends its id in a Cloud API payload;
  * the mailbox fetches it back as it would from Meta. Held in memory, the latest {@value #KEPT}
- * files (a file is fetched within seconds of its message).
+ * files and at most {@value #KEPT_BYTES} bytes (a file is fetched within seconds of its message).
  */
 public final class SandboxMediaSource implements MediaSource {
 
   static final int KEPT = 200;
+
+  static final long KEPT_BYTES = 64L * 1024 * 1024;
+
+  private long bytes;
 
   private record File(byte[] bytes, String mimeType) {}
 
@@ -23,14 +27,24 @@ public final class SandboxMediaSource implements MediaSource {
       new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, File> eldest) {
-          return size() > KEPT;
+          if (size() > KEPT) {
+            bytes -= eldest.getValue().bytes().length;
+            return true;
+          }
+          return false;
         }
       };
 
   /** Keeps an uploaded file; returns its media id. */
-  public synchronized String put(byte[] bytes, String mimeType) {
+  public synchronized String put(byte[] content, String mimeType) {
     String id = "sandbox-" + UUID.randomUUID();
-    files.put(id, new File(bytes.clone(), mimeType));
+    files.put(id, new File(content.clone(), mimeType));
+    bytes += content.length;
+    var eldest = files.entrySet().iterator();
+    while (bytes > KEPT_BYTES && files.size() > 1 && eldest.hasNext()) {
+      bytes -= eldest.next().getValue().bytes().length;
+      eldest.remove();
+    }
     return id;
   }
 
