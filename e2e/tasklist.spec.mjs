@@ -18,7 +18,8 @@
 // 1. <agent> logs in. "My handoffs" lists the handoff of <waId> with the filter's variable columns (Customer,
 //    Intent, Why, Owner = <ownerName>). She opens it: the embedded form (forms/handoff.html) shows the summary,
 //    the customer context, Smart Info (orders, total spend, last order, open payments, bookings, tags), the
-//    transcript with <customerText>, the owner, and the suggested reply.
+//    transcript with <customerText> and the customer's earlier photo as a preview, the owner, and the suggested
+//    reply.
 // 2. She sends two replies with the form's Send button without leaving the task (printed as lines
 //    "[e2e] REPLY1 <json string>" and "[e2e] REPLY2 <json string>"): the first is "<suggestion> Your order ships
 //    tomorrow, ref E2E-<waId>.", then she waits until <followUpText> appears in the open form, then sends the
@@ -273,6 +274,14 @@ async function run(browser) {
   }
   check(form.transcript.some((l) => l.includes(customerText)),
     `the transcript does not show the customer's message "${customerText}": ${JSON.stringify(form.transcript)}`);
+  // the customer's photo: a preview in the transcript, loaded from Wasla with the agent's session
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[cam-tasklist-form-embedded] .wasla-transcript .wasla-media img.wasla-preview');
+    return img && img.complete && img.naturalWidth > 0;
+  }, null, { timeout: STEP_TIMEOUT_MS, polling: 200 }).catch(() => {
+    throw new Error('the form does not show the customer\'s photo as a preview');
+  });
+  log('the form shows the customer\'s photo as a preview');
   check(form.reply.trim().length > 0, 'the reply box should be prefilled with a suggestion');
   check(!form.sendDisabled, 'the Send button is disabled for the owner');
   check(form.decisions.length === 2 && form.decisions[0].value === 'send_return' && form.decisions[0].selected

@@ -26,6 +26,51 @@ function optionButton(id, title, kind) {
   return b;
 }
 
+/* A photo's preview, a voice note's player, a location's map link (what the customer sent). */
+function mediaView(media) {
+  const box = document.createElement('div');
+  box.className = 'media-box';
+  box.dataset.kind = media.kind;
+  if (media.kind === 'location') {
+    const a = document.createElement('a');
+    a.className = 'map'; a.target = '_blank'; a.rel = 'noopener'; a.dir = 'ltr';
+    a.href = media.mapUrl || '#';
+    a.textContent = '📍 ' + (media.place ? media.place + ' ' : '') + '(' + media.latitude + ', ' + media.longitude + ')';
+    box.appendChild(a);
+    return box;
+  }
+  if (!media.url) {
+    box.textContent = '[' + media.kind + (media.status === 'PENDING' ? ' …' : ': ' + (media.status || '').toLowerCase()) + ']';
+    return box;
+  }
+  const src = '/simulator/api/media/' + media.id;
+  if (media.kind === 'image' || media.kind === 'sticker') {
+    const img = document.createElement('img'); img.className = 'media'; img.src = src; img.alt = media.caption || media.kind;
+    box.appendChild(img);
+  } else if (media.kind === 'audio' || media.kind === 'video') {
+    const player = document.createElement(media.kind); player.controls = true; player.src = src;
+    box.appendChild(player);
+  } else {
+    const a = document.createElement('a'); a.href = src; a.target = '_blank'; a.textContent = '📄 ' + (media.filename || 'file');
+    box.appendChild(a);
+  }
+  if (media.transcript) {
+    const t = document.createElement('div'); t.className = 'meta'; t.textContent = '🎤 ' + media.transcript;
+    box.appendChild(t);
+  }
+  return box;
+}
+
+async function upload(file) {
+  const res = await fetch('/simulator/api/media', {method: 'POST', headers: {'Content-Type': file.type || 'application/octet-stream'}, body: file});
+  if (!res.ok) {
+    const problem = await res.json().catch(() => ({}));
+    errorBox.textContent = 'Not sent: ' + (problem.detail || res.status);
+    return null;
+  }
+  return (await res.json()).mediaId;
+}
+
 function render(lines) {
   chat.innerHTML = '';
   for (const line of lines) {
@@ -34,9 +79,11 @@ function render(lines) {
     div.dir = 'auto';
     let body = null;
     try { body = line.body ? JSON.parse(line.body) : null; } catch (e) { body = null; }
+    const media = line.media;
+    if (media) div.appendChild(mediaView(media));
     const text = document.createElement('div');
     text.textContent = body && body.body ? body.body : (line.text || '[' + line.type + ']');
-    div.appendChild(text);
+    if (!(media && (media.kind === 'location' || (media.url && !media.caption)))) div.appendChild(text);
     if (body && Array.isArray(body.buttons)) {
       const options = document.createElement('div'); options.className = 'options';
       body.buttons.forEach(b => options.appendChild(optionButton(b.id, b.title, 'button')));
@@ -70,7 +117,7 @@ async function refresh() {
   const res = await fetch('/simulator/api/messages?waId=' + encodeURIComponent(waId()));
   if (!res.ok) return;
   const lines = await res.json();
-  const signature = JSON.stringify(lines.map(l => [l.id, l.status]));
+  const signature = JSON.stringify(lines.map(l => [l.id, l.status, l.media ? l.media.status : null]));
   if (signature !== shown) { shown = signature; render(lines); }
 }
 
@@ -81,6 +128,30 @@ document.getElementById('composer').addEventListener('submit', e => {
   if (!text) return;
   input.value = '';
   post({text});
+});
+document.getElementById('photo').addEventListener('change', async e => {
+  const file = e.target.files[0];
+  if (!file) return;
+  const mediaId = await upload(file);
+  e.target.value = '';
+  if (!mediaId) return;
+  const input = document.getElementById('text');
+  const caption = input.value.trim();
+  input.value = '';
+  post({mediaId, mediaKind: 'image', mimeType: file.type, text: caption || null});
+});
+document.getElementById('voice').addEventListener('change', async e => {
+  const file = e.target.files[0];
+  if (!file) return;
+  const mediaId = await upload(file);
+  e.target.value = '';
+  if (mediaId) post({mediaId, mediaKind: 'audio', mimeType: file.type || 'audio/ogg'});
+});
+document.getElementById('sendLocation').addEventListener('click', () => {
+  const latitude = parseFloat(document.getElementById('lat').value);
+  const longitude = parseFloat(document.getElementById('lng').value);
+  if (!isFinite(latitude) || !isFinite(longitude)) { errorBox.textContent = 'Not sent: latitude and longitude are numbers'; return; }
+  post({latitude, longitude});
 });
 waIdInput.addEventListener('change', () => { shown = ''; refresh(); });
 setInterval(refresh, 700);

@@ -182,6 +182,7 @@ class ArchitectureTest {
           Map.entry("inbox_message", "conversation"),
           Map.entry("outbound_message", "conversation"),
           Map.entry("message_status", "conversation"),
+          Map.entry("inbox_media", "conversation"),
           Map.entry("persona_usage", "persona"),
           Map.entry("persona_turn", "persona"),
           Map.entry("persona_correction", "persona"),

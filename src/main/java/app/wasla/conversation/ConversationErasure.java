@@ -45,7 +45,14 @@ class ConversationErasure implements CustomerDataOwner {
   private final HistoryService history;
   private final JdbcClient jdbc;
 
-  ConversationErasure(RuntimeService runtime, HistoryService history, JdbcClient jdbc) {
+  private final app.wasla.conversation.media.MediaStore mediaStore;
+
+  ConversationErasure(
+      RuntimeService runtime,
+      HistoryService history,
+      JdbcClient jdbc,
+      app.wasla.conversation.media.MediaStore mediaStore) {
+    this.mediaStore = mediaStore;
     this.runtime = runtime;
     this.history = history;
     this.jdbc = jdbc;
@@ -111,6 +118,28 @@ class ConversationErasure implements CustomerDataOwner {
     String key = erasure.customerKey();
     String pseudonym = erasure.pseudonym();
     Map<String, Integer> touched = new LinkedHashMap<>();
+    // the customer's photos, voice notes, documents and locations go whole; their files once this
+    // commits (a rolled-back erasure keeps them)
+    java.util.List<String> files =
+        jdbc.sql(
+                "SELECT storage_key FROM inbox_media WHERE conversation_key = ? AND storage_key IS NOT NULL")
+            .param(key)
+            .query(String.class)
+            .list();
+    touched.put(
+        "media",
+        jdbc.sql("DELETE FROM inbox_media WHERE conversation_key = ?").param(key).update());
+    app.wasla.system.AfterCommit.run(
+        () -> {
+          for (String file : files) {
+            try {
+              mediaStore.delete(file);
+            } catch (java.io.IOException | RuntimeException e) {
+              org.slf4j.LoggerFactory.getLogger(ConversationErasure.class)
+                  .warn("An erased customer's media file was not deleted: {}", e.toString());
+            }
+          }
+        });
     // WhatsApp message ids encode the number (base64): each becomes its keyed hash, still unique
     for (String wamid :
         jdbc.sql("SELECT wamid FROM inbox_message WHERE conversation_key = ?")

@@ -4,6 +4,8 @@ import app.wasla.channel.whatsapp.InboundMessage;
 import app.wasla.channel.whatsapp.StatusUpdate;
 import app.wasla.channel.whatsapp.WebhookPayload;
 import app.wasla.channel.whatsapp.WhatsAppInbound;
+import app.wasla.conversation.media.InboundMedia;
+import app.wasla.conversation.media.MediaFetcher;
 import app.wasla.webhook.EventTypes;
 import app.wasla.webhook.WebhookEvents;
 import java.time.Clock;
@@ -40,6 +42,8 @@ class MailboxInbound implements WhatsAppInbound {
   private final MailboxMetrics metrics;
   private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
+  private final InboundMedia media;
+  private final MediaFetcher fetcher;
 
   MailboxInbound(
       Inbox inbox,
@@ -50,8 +54,12 @@ class MailboxInbound implements WhatsAppInbound {
       ObjectProvider<CustomerMessageListener> listeners,
       WebhookEvents events,
       PlatformTransactionManager transactionManager,
-      MailboxMetrics metrics) {
+      MailboxMetrics metrics,
+      InboundMedia media,
+      MediaFetcher fetcher) {
     this.metrics = metrics;
+    this.media = media;
+    this.fetcher = fetcher;
     this.inbox = inbox;
     this.mailbox = mailbox;
     this.outbound = outbound;
@@ -92,7 +100,12 @@ class MailboxInbound implements WhatsAppInbound {
               stale,
               answered);
       boolean stored;
-      if (inbox.acceptNeverAbortsTheTransaction() && !events.wanted(EventTypes.MESSAGE_RECEIVED)) {
+      // a photo, voice note, video, document, sticker or location: its inbox_media row commits with
+      // the message, and the file is fetched after the commit
+      boolean carriesMedia = InboundMedia.carries(m);
+      if (inbox.acceptNeverAbortsTheTransaction()
+          && !events.wanted(EventTypes.MESSAGE_RECEIVED)
+          && !carriesMedia) {
         // PostgreSQL, and no subscriber: the message is one statement that commits on its own
         stored = inbox.accept(entry);
       } else {
@@ -102,6 +115,11 @@ class MailboxInbound implements WhatsAppInbound {
                 transaction.execute(
                     tx -> {
                       boolean accepted = acceptInSavepoint(entry);
+                      if (accepted && carriesMedia) {
+                        media
+                            .record(m, fetcher.enabled(), fetcher.transcribes(), now)
+                            .ifPresent(fetcher::fetchSoon);
+                      }
                       if (accepted) {
                         events.publish(
                             EventTypes.MESSAGE_RECEIVED, key.value(), receivedData(m, stale));

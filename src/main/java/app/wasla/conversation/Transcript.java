@@ -29,7 +29,37 @@ public class Transcript {
       String status,
       String replyId,
       String body,
-      @com.fasterxml.jackson.annotation.JsonIgnore Instant arrived) {}
+      @com.fasterxml.jackson.annotation.JsonIgnore Instant arrived,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Media media) {}
+
+  /**
+   * What an inbound line carries besides text: a file ({@code image}, {@code audio}, {@code video},
+   * {@code document}, {@code sticker}) served at {@code url} once {@code status} is STORED, or a
+   * {@code location} with its map link. {@code url} is the agents' path ({@code /media/{id}}, a
+   * Camunda user's login); API keys with conversations:read use {@code /api/media/{id}}.
+   */
+  public record Media(
+      long id,
+      String kind,
+      String mimeType,
+      String url,
+      String caption,
+      String filename,
+      boolean voice,
+      String status,
+      Double latitude,
+      Double longitude,
+      String place,
+      String mapUrl,
+      String transcript) {
+
+    /** The agents' path of a stored file. */
+    public static String path(long id) {
+      return "/media/" + id;
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -47,13 +77,19 @@ public class Transcript {
             .sql(
                 """
             SELECT * FROM (
-              (SELECT 'in' AS direction, id, wamid, message_type, text, wa_timestamp AS at, status, reply_id,
-                  CAST(NULL AS TEXT) AS body_json, received_at AS arrived
-                FROM inbox_message WHERE conversation_key = :key AND message_name = 'CustomerMessage'
-                ORDER BY received_at DESC, id DESC FETCH FIRST :limit ROWS ONLY)
+              (SELECT 'in' AS direction, i.id, i.wamid, i.message_type, i.text, i.wa_timestamp AS at,
+                  i.status, i.reply_id, CAST(NULL AS TEXT) AS body_json, i.received_at AS arrived,
+                  m.id AS media_row, m.kind, m.mime_type AS media_type, m.caption, m.filename, m.voice,
+                  m.status AS media_status, m.latitude, m.longitude, m.place, m.transcript
+                FROM inbox_message i LEFT JOIN inbox_media m ON m.wamid = i.wamid
+                WHERE i.conversation_key = :key AND i.message_name = 'CustomerMessage'
+                ORDER BY i.received_at DESC, i.id DESC FETCH FIRST :limit ROWS ONLY)
               UNION ALL
               (SELECT 'out', id, wamid, message_type, text, created_at, status, CAST(NULL AS VARCHAR(256)),
-                  body_json, created_at
+                  body_json, created_at, CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(16)),
+                  CAST(NULL AS VARCHAR(128)), CAST(NULL AS VARCHAR(4000)), CAST(NULL AS VARCHAR(255)),
+                  CAST(NULL AS BOOLEAN), CAST(NULL AS VARCHAR(16)), CAST(NULL AS DOUBLE PRECISION),
+                  CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS VARCHAR(1000)), CAST(NULL AS VARCHAR(8000))
                 FROM outbound_message WHERE conversation_key = :key
                 ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY)) lines""")
             .param("key", conversationKey)
@@ -80,6 +116,35 @@ public class Transcript {
         rs.getString(7),
         rs.getString(8),
         rs.getString(9),
-        rs.getObject(10, OffsetDateTime.class).toInstant());
+        rs.getObject(10, OffsetDateTime.class).toInstant(),
+        media(rs));
+  }
+
+  private static Media media(ResultSet rs) throws SQLException {
+    long id = rs.getLong(11);
+    if (rs.wasNull()) {
+      return null;
+    }
+    String kind = rs.getString(12);
+    String status = rs.getString(17);
+    Double latitude = rs.getObject(18) == null ? null : rs.getDouble(18);
+    Double longitude = rs.getObject(19) == null ? null : rs.getDouble(19);
+    boolean location = "location".equals(kind);
+    return new Media(
+        id,
+        kind,
+        rs.getString(13),
+        !location && "STORED".equals(status) ? Media.path(id) : null,
+        rs.getString(14),
+        rs.getString(15),
+        rs.getBoolean(16),
+        status,
+        latitude,
+        longitude,
+        rs.getString(20),
+        latitude != null && longitude != null
+            ? "https://maps.google.com/?q=" + latitude + "," + longitude
+            : null,
+        rs.getString(21));
   }
 }

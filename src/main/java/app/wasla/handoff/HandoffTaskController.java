@@ -198,6 +198,11 @@ class HandoffTaskController {
                   row.put("text", line.text());
                   row.put("at", line.at().toString());
                   row.put("status", line.status());
+                  if (line.media() != null) {
+                    // a photo, voice note, video, document, sticker or location: {id, kind,
+                    // mimeType, url, caption, ...}
+                    row.put("media", line.media());
+                  }
                   return row;
                 })
             .toList();

@@ -8,6 +8,7 @@ import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.conversation.Transcript;
+import app.wasla.conversation.media.MediaFetcher;
 import app.wasla.crm.CustomerMemory;
 import app.wasla.crm.CustomerProfile;
 import app.wasla.persona.nlp.LanguageDetector;
@@ -40,6 +41,10 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final CustomerMemory customers;
   private final Clock clock;
   private final PersonaTurnLog turns;
+  private final MediaFetcher media;
+
+  /** Voice notes the customer sent in this conversation (set on voice-note turns only). */
+  static final String VOICE_NOTES = "voiceNotes";
 
   PersonaReplyDelegate(
       Persona persona,
@@ -47,8 +52,10 @@ class PersonaReplyDelegate implements JavaDelegate {
       Transcript transcript,
       CustomerMemory customers,
       Clock clock,
-      PersonaTurnLog turns) {
+      PersonaTurnLog turns,
+      MediaFetcher media) {
     this.turns = turns;
+    this.media = media;
     this.persona = persona;
     this.messages = messages;
     this.transcript = transcript;
@@ -63,10 +70,17 @@ class PersonaReplyDelegate implements JavaDelegate {
     String turnText = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
     Object streakValue = execution.getVariable(PersonaVariables.LOW_CONFIDENCE_STREAK);
     int streak = streakValue instanceof Number n ? n.intValue() : 0;
+    List<String> lines = turnText == null ? List.of() : Arrays.asList(turnText.split("\n"));
+    // a photo, voice note or location without words is answered as such; words sent with media
+    // (a caption, a message in the same burst) are read as any text
+    MediaTurns.Kind mediaOnly = MediaTurns.kindOf(lines);
+    if (mediaOnly == null && lines.size() > 1) {
+      lines = MediaTurns.words(lines);
+    }
     PersonaTurn turn =
         new PersonaTurn(
             key,
-            turnText == null ? List.of() : Arrays.asList(turnText.split("\n")),
+            lines,
             (String) execution.getVariable(ConversationVariables.REPLY_ID),
             recentTranscript(key),
             customer(execution, customerKey(execution)),
@@ -82,7 +96,7 @@ class PersonaReplyDelegate implements JavaDelegate {
                 .sorted()
                 .toList();
 
-    PersonaResult result = respond(turn);
+    PersonaResult result = mediaOnly == null ? respond(turn) : respondToMedia(execution, mediaOnly);
     turns.record(key, execution.getProcessInstanceId(), result, turnText, clock.instant());
     setIfChanged(execution, PersonaVariables.INTENT, result.intent());
     setIfChanged(execution, PersonaVariables.INTENT_CONFIDENCE, result.intentConfidence());
@@ -100,7 +114,7 @@ class PersonaReplyDelegate implements JavaDelegate {
       execution.setVariable(PersonaVariables.CUSTOMER_TAGS, String.join(",", tags));
     }
     boolean leftToSalesFlows = leftToSalesFlows(execution, result);
-    if (!leftToSalesFlows) {
+    if (!leftToSalesFlows && result.reply() != null) {
       messages.send(execution, toWhatsApp(result.reply()));
     }
     if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
@@ -125,6 +139,28 @@ class PersonaReplyDelegate implements JavaDelegate {
               result.handoffReason(),
               clock.instant()));
     }
+  }
+
+  /**
+   * A turn of media without words: a question about the photo (or a person, in a support case), a
+   * request to type (or a person, after the second voice note), nothing while a voice note's
+   * transcript is on its way, a word on a location shared outside checkout.
+   */
+  private PersonaResult respondToMedia(DelegateExecution execution, MediaTurns.Kind kind) {
+    Object tag = execution.getVariable(PersonaVariables.LANGUAGE);
+    Language language = tag instanceof String t ? Language.fromTag(t) : Language.AR_EG;
+    int voiceNotes = 0;
+    if (kind == MediaTurns.Kind.VOICE || kind == MediaTurns.Kind.VOICE_UNTRANSCRIBED) {
+      Object before = execution.getVariable(VOICE_NOTES);
+      voiceNotes = (before instanceof Number n ? n.intValue() : 0) + 1;
+      if (kind == MediaTurns.Kind.VOICE_UNTRANSCRIBED || !media.transcribes()) {
+        // counted when the customer is asked to type: a transcribed voice note is read as text
+        execution.setVariable(VOICE_NOTES, voiceNotes);
+      }
+    }
+    Object intent = execution.getVariable(PersonaVariables.INTENT);
+    return MediaTurns.respond(
+        kind, language, intent instanceof String i ? i : null, voiceNotes, media.transcribes());
   }
 
   /**

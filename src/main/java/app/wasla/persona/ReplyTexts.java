@@ -11,6 +11,54 @@ final class ReplyTexts {
   private static final Map<String, String[]> TEXTS =
       Map.ofEntries(
           t(
+              "mediaAskPhoto",
+              "وصلتني الصورة 👍 تحب أساعدك في إيه بخصوصها؟",
+              "وصلتني الصورة. بماذا يمكنني مساعدتك بخصوصها؟",
+              "Wesletny el soura 👍 te7eb asa3dak f eh bekhsosha?",
+              "Got your photo 👍 What can I help you with about it?"),
+          t(
+              "mediaAskVideo",
+              "وصلني الفيديو 👍 تحب أساعدك في إيه بخصوصه؟",
+              "وصلني الفيديو. بماذا يمكنني مساعدتك بخصوصه؟",
+              "Weselny el video 👍 te7eb asa3dak f eh bekhsoso?",
+              "Got your video 👍 What can I help you with about it?"),
+          t(
+              "mediaAskFile",
+              "وصلني الملف 👍 تحب أساعدك في إيه بخصوصه؟",
+              "وصلني الملف. بماذا يمكنني مساعدتك بخصوصه؟",
+              "Weselny el file 👍 te7eb asa3dak f eh bekhsoso?",
+              "Got your file 👍 What can I help you with about it?"),
+          t(
+              "mediaAskSticker",
+              "😊 أقدر أساعدك إزاي؟",
+              "😊 كيف يمكنني مساعدتك؟",
+              "😊 a2dar asa3dak ezay?",
+              "😊 How can I help?"),
+          t(
+              "mediaHandoff",
+              "وصلتني الصورة، وهبعتها حالاً لزميل من خدمة العملاء يشوفها ويرد عليك 🙏",
+              "وصلتني الصورة، وسأرسلها الآن إلى زميل من خدمة العملاء ليطلع عليها ويرد عليك.",
+              "Wesletny el soura, w hab3atha l zamil mn khedmet el 3omala yeshofha w yerod 3aleik 🙏",
+              "Got your photo; I''m passing it to a customer-service colleague who will look at it and reply 🙏"),
+          t(
+              "voiceAsk",
+              "معلش مش بقدر أسمع الرسايل الصوتية 🙏 ممكن تكتبلي طلبك؟",
+              "عذراً، لا يمكنني الاستماع إلى الرسائل الصوتية. هل يمكنك كتابة طلبك؟",
+              "Ma3lesh msh ba2dar asma3 el voice notes 🙏 momken tektebly talabak?",
+              "Sorry, I can''t listen to voice notes 🙏 Could you type your question?"),
+          t(
+              "voiceHandoff",
+              "هحول رسايلك الصوتية لزميل يسمعها ويرد عليك في أقرب وقت 🙏",
+              "سأحوّل رسائلك الصوتية إلى زميل ليستمع إليها ويرد عليك في أقرب وقت.",
+              "Ha7awel el voice notes bta3tak l zamil yesma3ha w yerod 3aleik 🙏",
+              "I''m passing your voice notes to a colleague who will listen and reply soon 🙏"),
+          t(
+              "locationThanks",
+              "وصلني اللوكيشن 📍 تحب نوصّلك إيه؟ قولي اسم المنتج وأكملك الطلب.",
+              "وصلني موقعك 📍 ماذا تريد أن نوصل إليك؟ أخبرني باسم المنتج وسأكمل لك الطلب.",
+              "Weselny el location 📍 te7eb nwasallak eh? 2oly esm el montag w akamellak el talab.",
+              "Got your location 📍 What would you like delivered? Tell me the product and I''ll complete the order."),
+          t(
               "greeting",
               "أهلاً بيك في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
               "مرحباً بك في متجر النيل، أنا {0}. كيف يمكنني مساعدتك؟",

@@ -1,9 +1,12 @@
 package app.wasla.simulator;
 
+import app.wasla.channel.whatsapp.MediaSource;
+import app.wasla.channel.whatsapp.SandboxMediaSource;
 import app.wasla.channel.whatsapp.WebhookSignature;
 import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.Transcript;
+import app.wasla.conversation.media.StoredMedia;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,23 +52,100 @@ class SimulatorController {
   private final ObjectMapper json;
   private final Clock clock;
   private final OkHttpClient http = new OkHttpClient();
+  private final MediaSource sandboxMedia;
+  private final StoredMedia stored;
 
   SimulatorController(
-      WhatsAppProperties whatsapp, Transcript transcript, ObjectMapper json, Clock clock) {
+      WhatsAppProperties whatsapp,
+      Transcript transcript,
+      ObjectMapper json,
+      Clock clock,
+      MediaSource sandboxMedia,
+      StoredMedia stored) {
+    this.sandboxMedia = sandboxMedia;
+    this.stored = stored;
     this.whatsapp = whatsapp;
     this.transcript = transcript;
     this.json = json;
     this.clock = clock;
   }
 
-  /** What the page sends: a text, or the tap on a reply button or list row. */
+  /**
+   * What the page sends: a text, the tap on a reply button or list row, a photo or voice note it
+   * uploaded first ({@code mediaId}, {@code mediaKind}, a caption in {@code text}), or a location.
+   */
   record CustomerInput(
       @NotBlank @Pattern(regexp = "\\d{6,15}", message = "must be 6 to 15 digits") String waId,
       @Size(max = 100) String name,
       @Size(max = 4096) String text,
       @Size(max = 256) String replyId,
       @Size(max = 100) String replyTitle,
-      @Pattern(regexp = "button|list") String replyKind) {}
+      @Pattern(regexp = "button|list") String replyKind,
+      @Size(max = 128) String mediaId,
+      @Pattern(regexp = "image|audio|video|document|sticker") String mediaKind,
+      @Size(max = 128) String mimeType,
+      @Size(max = 255) String filename,
+      @jakarta.validation.constraints.DecimalMin("-90")
+          @jakarta.validation.constraints.DecimalMax("90")
+          Double latitude,
+      @jakarta.validation.constraints.DecimalMin("-180")
+          @jakarta.validation.constraints.DecimalMax("180")
+          Double longitude,
+      @Size(max = 256) String place) {}
+
+  /** Largest file the page may upload (Meta's largest for audio and video). */
+  static final int MAX_UPLOAD = 16 * 1024 * 1024;
+
+  /**
+   * A file the page picked (a photo, a voice note): kept by the sandbox's media source, as Meta
+   * keeps a customer's media; the page then sends its id in a Cloud API payload.
+   */
+  @PostMapping(value = "/simulator/api/media", consumes = "*/*")
+  ResponseEntity<?> upload(
+      @RequestBody byte[] file,
+      @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) {
+    if (file.length == 0 || file.length > MAX_UPLOAD) {
+      return ResponseEntity.badRequest()
+          .body(java.util.Map.of("detail", "the file must have 1 byte to 16 MB"));
+    }
+    String type;
+    try {
+      type = org.springframework.http.MediaType.parseMediaType(contentType).toString();
+    } catch (RuntimeException e) {
+      return ResponseEntity.badRequest().body(java.util.Map.of("detail", "no valid Content-Type"));
+    }
+    if (!(sandboxMedia instanceof SandboxMediaSource sandbox)) {
+      return ResponseEntity.status(HttpStatus.CONFLICT)
+          .body(java.util.Map.of("detail", "media uploads exist in sandbox mode only"));
+    }
+    return ResponseEntity.ok(java.util.Map.of("mediaId", sandbox.put(file, type)));
+  }
+
+  /** A stored file of a simulator conversation (the page shows the customer's photos). */
+  @GetMapping("/simulator/api/media/{id}")
+  ResponseEntity<?> media(@org.springframework.web.bind.annotation.PathVariable long id)
+      throws IOException {
+    java.util.Optional<StoredMedia.File> file = stored.open(id);
+    if (file.isEmpty()
+        || !file.get().conversationKey().startsWith(whatsapp.sandboxPhoneNumberId() + ":")) {
+      file.ifPresent(f -> closeQuietly(f.content()));
+      return ResponseEntity.notFound().build();
+    }
+    org.springframework.http.MediaType type =
+        org.springframework.http.MediaType.parseMediaType(file.get().mimeType());
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header("Content-Disposition", "inline")
+        .body(new org.springframework.core.io.InputStreamResource(file.get().content()));
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // nothing to do
+    }
+  }
 
   @GetMapping(
       value = {"/simulator", "/simulator/"},
@@ -90,9 +170,18 @@ class SimulatorController {
   ResponseEntity<?> send(@Valid @RequestBody CustomerInput input, HttpServletRequest request)
       throws IOException {
     boolean tap = input.replyId() != null && !input.replyId().isBlank();
-    if (!tap && (input.text() == null || input.text().isBlank())) {
+    boolean media = input.mediaId() != null && !input.mediaId().isBlank();
+    boolean location = input.latitude() != null || input.longitude() != null;
+    if (media && input.mediaKind() == null) {
+      return ResponseEntity.badRequest().body(java.util.Map.of("detail", "mediaKind is required"));
+    }
+    if (location && (input.latitude() == null || input.longitude() == null)) {
       return ResponseEntity.badRequest()
-          .body(java.util.Map.of("detail", "text or replyId is required"));
+          .body(java.util.Map.of("detail", "latitude and longitude are required together"));
+    }
+    if (!tap && !media && !location && (input.text() == null || input.text().isBlank())) {
+      return ResponseEntity.badRequest()
+          .body(java.util.Map.of("detail", "text, replyId, mediaId or a location is required"));
     }
     String wamid = "wamid.SIM." + UUID.randomUUID();
     byte[] body = json.writeValueAsBytes(webhook(input, wamid, tap));
@@ -151,6 +240,33 @@ class SimulatorController {
           .putObject(list ? "list_reply" : "button_reply")
           .put("id", input.replyId())
           .put("title", input.replyTitle() == null ? input.replyId() : input.replyTitle());
+    } else if (input.mediaId() != null && !input.mediaId().isBlank()) {
+      // as Meta sends a customer's media: its id, type and caption; the file is fetched by id
+      String kind = input.mediaKind();
+      message.put("type", kind);
+      ObjectNode media = message.putObject(kind).put("id", input.mediaId());
+      if (input.mimeType() != null) {
+        media.put("mime_type", input.mimeType());
+      }
+      if ("audio".equals(kind)) {
+        media.put("voice", true);
+      }
+      if (input.text() != null && !input.text().isBlank() && !"audio".equals(kind)) {
+        media.put("caption", input.text());
+      }
+      if ("document".equals(kind) && input.filename() != null) {
+        media.put("filename", input.filename());
+      }
+    } else if (input.latitude() != null) {
+      message.put("type", "location");
+      ObjectNode location =
+          message
+              .putObject("location")
+              .put("latitude", input.latitude())
+              .put("longitude", input.longitude());
+      if (input.place() != null && !input.place().isBlank()) {
+        location.put("name", input.place());
+      }
     } else {
       message.put("type", "text");
       message.putObject("text").put("body", input.text());

@@ -53,6 +53,12 @@ public record DialogueFile(
   /** The customer shares a location. */
   public record Location(double latitude, double longitude, String place) implements Action {}
 
+  /**
+   * The customer sends a photo (with a caption, or null) or a voice note: a Cloud API media
+   * message.
+   */
+  public record Media(String kind, String caption) implements Action {}
+
   public enum Kind {
     CONTAINS,
     CONTAINS_ANY,
@@ -265,6 +271,17 @@ public record DialogueFile(
             "tap [" + tap.group(1).strip() + "] in the first turn: nothing was offered yet");
       }
       return new Tap(tap.group(1).strip(), onTurn);
+    }
+    if (said.equalsIgnoreCase("photo")) {
+      return new Media("image", null);
+    }
+    if (said.regionMatches(true, 0, "photo", 0, 5)
+        && said.substring(5).stripLeading().startsWith(":")) {
+      String caption = said.substring(said.indexOf(':') + 1).strip();
+      return new Media("image", caption.isEmpty() ? null : caption);
+    }
+    if (said.equalsIgnoreCase("voice note")) {
+      return new Media("audio", null);
     }
     if (said.regionMatches(true, 0, "location", 0, 8)
         && said.substring(8).stripLeading().startsWith(":")) {

@@ -79,6 +79,19 @@ class DialogueFileTest {
   }
 
   @Test
+  void readsPhotosWithAndWithoutCaptionAndVoiceNotes() {
+    DialogueFile d =
+        DialogueFile.parse("x", "> photo: الشاشة مكسورة\n> photo\n> Photo:\n> voice note\n");
+    assertThat(d.turns())
+        .extracting(DialogueFile.Turn::action)
+        .containsExactly(
+            new DialogueFile.Media("image", "الشاشة مكسورة"),
+            new DialogueFile.Media("image", null),
+            new DialogueFile.Media("image", null),
+            new DialogueFile.Media("audio", null));
+  }
+
+  @Test
   void linesItCannotReadFailWithTheFileAndLine() {
     assertError("> hi\nsays hello\n", "bad.dialogue:2: unknown line kind");
     assertError("> hi\n< mentions: 60\n", "bad.dialogue:2: unknown expectation");

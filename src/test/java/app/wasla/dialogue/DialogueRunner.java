@@ -202,6 +202,20 @@ public final class DialogueRunner {
     if (turn.action() instanceof Text text) {
       return Webhooks.text(waId, wamid, text.text(), now);
     }
+    if (turn.action() instanceof DialogueFile.Media media) {
+      boolean voice = "audio".equals(media.kind());
+      return Webhooks.media(
+          waId,
+          wamid,
+          media.kind(),
+          (voice ? DialogueScenarios.VOICE_MEDIA : DialogueScenarios.PHOTO_MEDIA)
+              + "-"
+              + wamid.hashCode(),
+          voice ? "audio/ogg; codecs=opus" : "image/jpeg",
+          media.caption(),
+          voice,
+          now);
+    }
     if (turn.action() instanceof Location location) {
       return Webhooks.location(
           waId, wamid, location.latitude(), location.longitude(), location.place(), now);

@@ -48,6 +48,46 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class DialogueScenarios {
 
   static final WhatsAppMock META = new WhatsAppMock();
+
+  /**
+   * Media ids of the dialogues' photos and voice notes (Meta's media endpoints, played by META).
+   */
+  static final String PHOTO_MEDIA = "dlgphoto";
+
+  static final String VOICE_MEDIA = "dlgvoice";
+
+  static {
+    META.serveMedia(DialogueScenarios::media);
+  }
+
+  /** A small JPEG for every photo, a few bytes of Ogg for every voice note. */
+  private static okhttp3.mockwebserver.MockResponse media(
+      okhttp3.mockwebserver.RecordedRequest request) {
+    String path = request.getRequestUrl().encodedPath();
+    boolean voice = path.contains(VOICE_MEDIA);
+    String type = voice ? "audio/ogg" : "image/jpeg";
+    if (path.startsWith("/files/")) {
+      byte[] bytes =
+          voice
+              ? "OggS-dialogue".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+              : new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2};
+      return new okhttp3.mockwebserver.MockResponse()
+          .setHeader("Content-Type", type)
+          .setBody(new okio.Buffer().write(bytes));
+    }
+    String id = path.substring(path.lastIndexOf('/') + 1);
+    return new okhttp3.mockwebserver.MockResponse()
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"url\":\""
+                + META.url("/files/" + id)
+                + "\",\"mime_type\":\""
+                + type
+                + "\",\"id\":\""
+                + id
+                + "\"}");
+  }
+
   static final String ROOT = "dialogues";
 
   /** How long the whole run may take before a dialogue still waiting counts as failed. */

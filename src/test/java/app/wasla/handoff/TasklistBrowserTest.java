@@ -94,6 +94,9 @@ class TasklistBrowserTest {
     // the returning demo customer (ORD-12001 and ORD-12002 in the demo store): the form's Smart
     // Info shows them
     String waId = DEMO_CUSTOMER;
+    // first a photo without words (Meta's media endpoints played by the mock): the form must show
+    // its preview in front of the agent
+    sendPhoto(waId);
     Task first = handoff(waId);
     String owner = first.getAssignee();
     assertThat(owner).as("assignee of the first handoff").isIn(AGENTS);
@@ -280,6 +283,47 @@ class TasklistBrowserTest {
    * A customer asks for a person through a signed webhook; returns the handoff task the flow
    * creates.
    */
+  /** A photo from the customer, fetched and kept; then its question about the photo arrived. */
+  private void sendPhoto(String waId) throws java.io.IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpg", jpeg);
+    byte[] bytes = jpeg.toByteArray();
+    META.serveMedia(
+        request -> {
+          String path = request.getRequestUrl().encodedPath();
+          if (path.startsWith("/files/")) {
+            return new okhttp3.mockwebserver.MockResponse()
+                .setHeader("Content-Type", "image/jpeg")
+                .setBody(new okio.Buffer().write(bytes));
+          }
+          return new okhttp3.mockwebserver.MockResponse()
+              .setHeader("Content-Type", "application/json")
+              .setBody(
+                  "{\"url\":\""
+                      + META.url("/files/photo.jpg")
+                      + "\",\"mime_type\":\"image/jpeg\",\"file_size\":"
+                      + bytes.length
+                      + "}");
+        });
+    int before = META.sentTo(waId).size();
+    assertThat(
+            new Webhooks(port)
+                .post(
+                    Webhooks.media(
+                        waId,
+                        "wamid.tl.photo." + waId,
+                        "image",
+                        "4242",
+                        "image/jpeg",
+                        null,
+                        false,
+                        Instant.now())))
+        .isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> META.sentTo(waId).size() > before);
+  }
+
   private Task handoff(String waId) {
     String key = Webhooks.PHONE_NUMBER_ID + ":" + waId;
     assertThat(

@@ -109,6 +109,38 @@ public final class Webhooks {
     return bytes(root);
   }
 
+  /**
+   * A webhook with a customer's photo, voice note, video, document or sticker as Meta sends it: its
+   * media id, type, and caption if any (caption, voice may be null/false).
+   */
+  public static byte[] media(
+      String waId,
+      String wamid,
+      String kind,
+      String mediaId,
+      String mimeType,
+      String caption,
+      boolean voice,
+      Instant timestamp) {
+    ObjectNode root = envelope(waId);
+    ObjectNode message =
+        messages(root)
+            .addObject()
+            .put("from", waId)
+            .put("id", wamid)
+            .put("timestamp", String.valueOf(timestamp.getEpochSecond()))
+            .put("type", kind);
+    ObjectNode media =
+        message.putObject(kind).put("id", mediaId).put("mime_type", mimeType).put("sha256", "x");
+    if (caption != null) {
+      media.put("caption", caption);
+    }
+    if (voice) {
+      media.put("voice", true);
+    }
+    return bytes(root);
+  }
+
   /** A webhook with one status update for a message Wasla sent. */
   public static byte[] status(String waId, String wamid, String status, Instant timestamp) {
     ObjectNode root = envelope(waId);

@@ -248,7 +248,26 @@ public final class WhatsAppMock {
     return List.copyOf(reads);
   }
 
+  private volatile java.util.function.Function<RecordedRequest, MockResponse> media;
+
+  /**
+   * Answers the Graph API's GET requests (media lookups, downloads) with this function; sends and
+   * read receipts stay the mock's.
+   */
+  public void serveMedia(java.util.function.Function<RecordedRequest, MockResponse> handler) {
+    this.media = handler;
+  }
+
+  /** A URL on this mock (a media download's). */
+  public String url(String path) {
+    return server.url(path).toString();
+  }
+
   private MockResponse answer(RecordedRequest request) {
+    if ("GET".equals(request.getMethod())) {
+      java.util.function.Function<RecordedRequest, MockResponse> handler = media;
+      return handler == null ? new MockResponse().setResponseCode(404) : handler.apply(request);
+    }
     JsonNode body;
     try {
       body = JSON.readTree(request.getBody().readUtf8());

@@ -37,6 +37,23 @@ class WhatsAppConfiguration {
     return new CloudApiTransport(new CloudApiClient(http, json, props));
   }
 
+  /**
+   * Where customers' media files come from: the simulator's uploads in sandbox mode, else the Cloud
+   * API.
+   */
+  @Bean
+  MediaSource mediaSource(WhatsAppProperties props, ObjectMapper json) {
+    if (props.sandbox()) {
+      return new SandboxMediaSource();
+    }
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(props.connectTimeout())
+            .readTimeout(props.readTimeout())
+            .build();
+    return new CloudMediaSource(http, json, props);
+  }
+
   @Bean
   WebhookPayloadParser webhookPayloadParser(ObjectMapper json) {
     return new WebhookPayloadParser(json);
