@@ -3,14 +3,12 @@ package app.wasla.handoff;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.persona.PersonaVariables;
-import java.time.Clock;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +25,6 @@ class HandoffOverdueDelegate implements JavaDelegate {
   private final FlowMessages messages;
   private final TaskService tasks;
   private final HandoffProperties props;
-  private final JdbcClient jdbc;
-  private final Clock clock;
   private final StaffHours hours;
   private final HandoffLog handoffLog;
 
@@ -36,8 +32,6 @@ class HandoffOverdueDelegate implements JavaDelegate {
       FlowMessages messages,
       TaskService tasks,
       HandoffProperties props,
-      JdbcClient jdbc,
-      Clock clock,
       StaffHours hours,
       HandoffLog handoffLog) {
     this.handoffLog = handoffLog;
@@ -45,8 +39,6 @@ class HandoffOverdueDelegate implements JavaDelegate {
     this.messages = messages;
     this.tasks = tasks;
     this.props = props;
-    this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   @Override

@@ -11,7 +11,6 @@ import app.wasla.crm.CustomerMemory;
 import app.wasla.crm.CustomerProfile;
 import app.wasla.persona.PersonaVariables;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,8 +61,6 @@ class HandoffTaskController {
   private final OutboundMessages outbound;
   private final Transcript transcript;
   private final HandoffProperties props;
-  private final JdbcClient jdbc;
-  private final Clock clock;
   private final CustomerMemory customers;
   private final HandoffLog handoffLog;
 
@@ -77,8 +73,6 @@ class HandoffTaskController {
       OutboundMessages outbound,
       Transcript transcript,
       HandoffProperties props,
-      JdbcClient jdbc,
-      Clock clock,
       CustomerMemory customers,
       HandoffLog handoffLog) {
     this.handoffLog = handoffLog;
@@ -91,8 +85,6 @@ class HandoffTaskController {
     this.outbound = outbound;
     this.transcript = transcript;
     this.props = props;
-    this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   @PostMapping("/handoff/tasks/{taskId}/messages")
