@@ -27,6 +27,8 @@ CREATE TABLE inbox_media (
     -- a voice note's text, when a transcription endpoint is configured: NONE, PENDING, DONE, FAILED
     transcript_status VARCHAR(16) NOT NULL DEFAULT 'NONE',
     transcript        VARCHAR(8000),
+    -- a photo's description by a vision model, for the agents only, when one is configured
+    description       VARCHAR(2000),
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     stored_at         TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uq_inbox_media_wamid UNIQUE (wamid)

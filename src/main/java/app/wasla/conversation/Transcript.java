@@ -38,7 +38,9 @@ public class Transcript {
    * What an inbound line carries besides text: a file ({@code image}, {@code audio}, {@code video},
    * {@code document}, {@code sticker}) served at {@code url} once {@code status} is STORED, or a
    * {@code location} with its map link. {@code url} is the agents' path ({@code /media/{id}}, a
-   * Camunda user's login); API keys with conversations:read use {@code /api/media/{id}}.
+   * Camunda user's login); API keys with conversations:read use {@code /api/media/{id}}. {@code
+   * transcript}: a voice note's words; {@code description}: a photo's, by a vision model, for the
+   * agents.
    */
   public record Media(
       long id,
@@ -53,7 +55,8 @@ public class Transcript {
       Double longitude,
       String place,
       String mapUrl,
-      String transcript) {
+      String transcript,
+      String description) {
 
     /** The agents' path of a stored file. */
     public static String path(long id) {
@@ -80,7 +83,8 @@ public class Transcript {
               (SELECT 'in' AS direction, i.id, i.wamid, i.message_type, i.text, i.wa_timestamp AS at,
                   i.status, i.reply_id, CAST(NULL AS TEXT) AS body_json, i.received_at AS arrived,
                   m.id AS media_row, m.kind, m.mime_type AS media_type, m.caption, m.filename, m.voice,
-                  m.status AS media_status, m.latitude, m.longitude, m.place, m.transcript
+                  m.status AS media_status, m.latitude, m.longitude, m.place, m.transcript,
+                  m.description
                 FROM inbox_message i LEFT JOIN inbox_media m ON m.wamid = i.wamid
                 WHERE i.conversation_key = :key AND i.message_name = 'CustomerMessage'
                 ORDER BY i.received_at DESC, i.id DESC FETCH FIRST :limit ROWS ONLY)
@@ -89,7 +93,8 @@ public class Transcript {
                   body_json, created_at, CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(16)),
                   CAST(NULL AS VARCHAR(128)), CAST(NULL AS VARCHAR(4000)), CAST(NULL AS VARCHAR(255)),
                   CAST(NULL AS BOOLEAN), CAST(NULL AS VARCHAR(16)), CAST(NULL AS DOUBLE PRECISION),
-                  CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS VARCHAR(1000)), CAST(NULL AS VARCHAR(8000))
+                  CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS VARCHAR(1000)), CAST(NULL AS VARCHAR(8000)),
+                  CAST(NULL AS VARCHAR(2000))
                 FROM outbound_message WHERE conversation_key = :key
                 ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY)) lines""")
             .param("key", conversationKey)
@@ -145,6 +150,7 @@ public class Transcript {
         latitude != null && longitude != null
             ? "https://maps.google.com/?q=" + latitude + "," + longitude
             : null,
-        rs.getString(21));
+        rs.getString(21),
+        rs.getString(22));
   }
 }

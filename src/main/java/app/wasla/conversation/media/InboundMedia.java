@@ -185,7 +185,8 @@ public class InboundMedia {
       long size,
       String sha256,
       boolean transcribeNext,
-      Instant now) {
+      Instant now,
+      Instant transcribeAfter) {
     return jdbc.sql(
                 """
             UPDATE inbox_media SET status = 'STORED', storage_key = :key, mime_type = :mime,
@@ -197,7 +198,7 @@ public class InboundMedia {
             .param("size", size)
             .param("sha", sha256)
             .param("now", java.sql.Timestamp.from(now))
-            .param("next", transcribeNext ? java.sql.Timestamp.from(now) : null)
+            .param("next", transcribeNext ? java.sql.Timestamp.from(transcribeAfter) : null)
             .param("id", id)
             .update()
         == 1;
@@ -226,6 +227,14 @@ public class InboundMedia {
         .param("attempts", attempts)
         .param("next", java.sql.Timestamp.from(next))
         .param("error", Fit.cut(reason, 1000))
+        .param("id", id)
+        .update();
+  }
+
+  /** A photo's description for the agents. */
+  void described(long id, String description) {
+    jdbc.sql("UPDATE inbox_media SET description = :description WHERE id = :id")
+        .param("description", Fit.cut(description, 2000))
         .param("id", id)
         .update();
   }

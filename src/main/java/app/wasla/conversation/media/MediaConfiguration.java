@@ -21,6 +21,12 @@ class MediaConfiguration {
   }
 
   @Bean
+  PhotoDescribers photoDescribers(MediaProperties props, ObjectMapper json) {
+    return new PhotoDescribers(
+        props.vision().enabled() ? new PhotoDescriber(props.vision(), json) : null);
+  }
+
+  @Bean
   Transcribers transcribers(MediaProperties props, ObjectMapper json) {
     return new Transcribers(
         props.transcription().enabled()

@@ -51,6 +51,7 @@ public class MediaFetcher implements SmartLifecycle {
   private final MediaRules rules;
   private final MediaProperties props;
   private final Transcribers transcribers;
+  private final PhotoDescribers describers;
   private final Inbox inbox;
   private final Mailbox mailbox;
   private final Clock clock;
@@ -66,6 +67,7 @@ public class MediaFetcher implements SmartLifecycle {
       MediaRules rules,
       MediaProperties props,
       Transcribers transcribers,
+      PhotoDescribers describers,
       Inbox inbox,
       Mailbox mailbox,
       Clock clock) {
@@ -75,6 +77,7 @@ public class MediaFetcher implements SmartLifecycle {
     this.rules = rules;
     this.props = props;
     this.transcribers = transcribers;
+    this.describers = describers;
     this.inbox = inbox;
     this.mailbox = mailbox;
     this.clock = clock;
@@ -238,13 +241,17 @@ public class MediaFetcher implements SmartLifecycle {
             written.size,
             HexFormat.of().formatHex(written.digest.digest()),
             transcribe,
-            clock.instant());
+            clock.instant(),
+            clock.instant().plus(props.lease()));
     if (!kept) {
       // the customer was erased while the file came in: it is not kept
       store.delete(key);
       return;
     }
     log.debug("Media {} of message {} stored ({} bytes)", row.id(), row.wamid(), written.size);
+    if ("image".equals(row.kind())) {
+      describe(row.id(), key, mimeType);
+    }
   }
 
   private String writeFile(MediaSource.Located located, String mimeType, long max, Written written)
@@ -252,6 +259,21 @@ public class MediaFetcher implements SmartLifecycle {
     return store.write(
         MediaRules.extension(mimeType),
         out -> written.size = source.download(located, written.wrap(out), max));
+  }
+
+  /** A photo's description for the agents, when a vision model is configured; best effort. */
+  private void describe(long id, String key, String mimeType) {
+    PhotoDescriber describer = describers.get().orElse(null);
+    if (describer == null) {
+      return;
+    }
+    try (InputStream in = store.read(key)) {
+      describer
+          .describe(in.readAllBytes(), MediaRules.baseType(mimeType))
+          .ifPresent(text -> rows.described(id, text));
+    } catch (IOException | RuntimeException e) {
+      log.info("Photo {} not described: {}", id, e.toString());
+    }
   }
 
   private void transcribe(InboundMedia.Row row) throws IOException {

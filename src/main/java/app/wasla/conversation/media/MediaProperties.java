@@ -43,7 +43,36 @@ public record MediaProperties(
     @DefaultValue("2m") Duration lease,
     /* Downloads at once. */
     @DefaultValue("2") int workers,
-    @DefaultValue Transcription transcription) {
+    @DefaultValue Transcription transcription,
+    @DefaultValue Vision vision) {
+
+  /**
+   * An OpenAI-compatible chat endpoint with a vision model ({@code POST
+   * {base-url}/chat/completions}); photos get a one-line description for the agents when {@code
+   * base-url} is set.
+   */
+  public record Vision(
+      String baseUrl,
+      String apiKey,
+      @DefaultValue("gpt-4o-mini") String model,
+      @DefaultValue("5s") Duration connectTimeout,
+      @DefaultValue("30s") Duration readTimeout) {
+
+    public boolean enabled() {
+      return baseUrl != null && !baseUrl.isBlank();
+    }
+
+    @Override
+    public String toString() {
+      return "Vision[baseUrl="
+          + baseUrl
+          + ", apiKey="
+          + (apiKey == null || apiKey.isBlank() ? "none" : "****")
+          + ", model="
+          + model
+          + "]";
+    }
+  }
 
   /**
    * An OpenAI-compatible transcription endpoint ({@code POST {base-url}/audio/transcriptions});

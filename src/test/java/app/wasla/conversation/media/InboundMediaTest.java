@@ -61,6 +61,9 @@ class InboundMediaTest {
   WhatsAppMock meta;
   MetaMedia media;
   MockWebServer transcription;
+  MockWebServer vision;
+  final List<String> transcriptionRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<String> visionRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
   ConfigurableApplicationContext node;
   Webhooks webhooks;
   JdbcClient jdbc;
@@ -75,7 +78,48 @@ class InboundMediaTest {
     media = new MetaMedia(meta);
     meta.serveMedia(media);
     transcription = new MockWebServer();
+    // answers by the audio's content, so that each test's voice note gets its own answer
+    transcription.setDispatcher(
+        new okhttp3.mockwebserver.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String form = request.getBody().readUtf8();
+            transcriptionRequests.add(
+                request.getPath()
+                    + " "
+                    + request.getHeader("Authorization")
+                    + " "
+                    + request.getHeader("Content-Type")
+                    + " "
+                    + form);
+            if (form.contains("OggS-voice-unclear")) {
+              return new MockResponse().setResponseCode(400).setBody("{\"error\":\"bad audio\"}");
+            }
+            return new MockResponse()
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"text\":\"مواعيد العمل ايه؟\"}");
+          }
+        });
     transcription.start();
+    vision = new MockWebServer();
+    vision.setDispatcher(
+        new okhttp3.mockwebserver.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            visionRequests.add(
+                request.getPath()
+                    + " "
+                    + request.getHeader("Authorization")
+                    + " "
+                    + request.getBody().readUtf8());
+            return new MockResponse()
+                .setHeader("Content-Type", "application/json")
+                .setBody(
+                    "{\"choices\":[{\"message\":{\"role\":\"assistant\","
+                        + "\"content\":\"A phone with a cracked screen.\"}}]}");
+          }
+        });
+    vision.start();
     folder = Files.createTempDirectory("wasla-media-test");
     Map<String, String> props = new HashMap<>();
     props.put("spring.datasource.url", PostgresTestDatabase.url("wasla_inbound_media", true));
@@ -88,6 +132,9 @@ class InboundMediaTest {
     props.put("wasla.media.transcription.base-url", transcription.url("/v1").toString());
     props.put("wasla.media.transcription.api-key", "transcription-key");
     props.put("wasla.media.transcription.model", "whisper-test");
+    props.put("wasla.media.vision.base-url", vision.url("/v1").toString());
+    props.put("wasla.media.vision.api-key", "vision-key");
+    props.put("wasla.media.vision.model", "vision-test");
     node = WaslaNode.start(meta, props);
     port = WaslaNode.port(node);
     webhooks = new Webhooks(port);
@@ -112,6 +159,7 @@ class InboundMediaTest {
       node.close();
     }
     transcription.shutdown();
+    vision.shutdown();
   }
 
   @Test
@@ -138,6 +186,28 @@ class InboundMediaTest {
     String key = (String) row.get("storage_key");
     assertThat(key).doesNotContain(waId);
     assertThat(Files.readAllBytes(folder.resolve(key))).isEqualTo(JPEG);
+
+    // a vision model described it for the agents: the photo went to it as a data URL
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> row("wamid.photo." + waId).get("description") != null);
+    assertThat(row("wamid.photo." + waId).get("description"))
+        .isEqualTo("A phone with a cracked screen.");
+    String expectedData = "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(JPEG);
+    assertThat(visionRequests)
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .startsWith("/v1/chat/completions Bearer vision-key ")
+                    .contains("\"model\":\"vision-test\"")
+                    .contains(expectedData));
+    app.wasla.conversation.Transcript.Media shown =
+        node.getBean(app.wasla.conversation.Transcript.class)
+            .latest(Webhooks.PHONE_NUMBER_ID + ":" + waId, 10)
+            .get(0)
+            .media();
+    assertThat(shown.url()).isEqualTo("/media/" + id);
+    assertThat(shown.description()).isEqualTo("A phone with a cracked screen.");
 
     // an agent gets it; no login, a user in no agent group, a key without the read scope do not
     try (Response r = get("/media/" + id, basic(AGENT))) {
@@ -319,11 +389,7 @@ class InboundMediaTest {
     media.files.put(
         "1020",
         new MetaMedia.File(
-            "OggS-voice".getBytes(StandardCharsets.UTF_8), "audio/ogg; codecs=opus", null));
-    transcription.enqueue(
-        new MockResponse()
-            .setHeader("Content-Type", "application/json")
-            .setBody("{\"text\":\"مواعيد العمل ايه؟\"}"));
+            "OggS-voice-clear".getBytes(StandardCharsets.UTF_8), "audio/ogg; codecs=opus", null));
     post(
         Webhooks.media(
             waId,
@@ -335,14 +401,6 @@ class InboundMediaTest {
             true,
             Instant.now()));
 
-    RecordedRequest call = transcription.takeRequest(30, java.util.concurrent.TimeUnit.SECONDS);
-    assertThat(call).isNotNull();
-    assertThat(call.getPath()).isEqualTo("/v1/audio/transcriptions");
-    assertThat(call.getHeader("Authorization")).isEqualTo("Bearer transcription-key");
-    assertThat(call.getHeader("Content-Type")).startsWith("multipart/form-data");
-    String form = call.getBody().readUtf8();
-    assertThat(form).contains("whisper-test").contains("OggS-voice").contains("name=\"file\"");
-
     String reply = awaitReply(waId, 1);
     // the transcript is read as text: the opening hours, not "please type"
     assertThat(reply).doesNotContain("الرسايل الصوتية");
@@ -352,6 +410,16 @@ class InboundMediaTest {
     assertThat(row.get("transcript_status")).isEqualTo("DONE");
     // one reply only: the voice note itself waited for its words
     assertThat(meta.sentTo(waId)).hasSize(1);
+    // the endpoint got the file and the model, multipart, with its key
+    assertThat(transcriptionRequests)
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .startsWith(
+                        "/v1/audio/transcriptions Bearer transcription-key multipart/form-data")
+                    .contains("whisper-test")
+                    .contains("OggS-voice-clear")
+                    .contains("name=\"file\""));
   }
 
   @Test
@@ -359,9 +427,8 @@ class InboundMediaTest {
     String waId = newCustomer();
     media.files.put(
         "1021",
-        new MetaMedia.File("OggS-voice".getBytes(StandardCharsets.UTF_8), "audio/ogg", null));
-    transcription.enqueue(
-        new MockResponse().setResponseCode(400).setBody("{\"error\":\"bad audio\"}"));
+        new MetaMedia.File(
+            "OggS-voice-unclear".getBytes(StandardCharsets.UTF_8), "audio/ogg", null));
     post(
         Webhooks.media(
             waId, "wamid.voice2." + waId, "audio", "1021", "audio/ogg", null, true, Instant.now()));
