@@ -111,6 +111,29 @@ async function run(browser) {
   await demo.screenshot({ path: join(screenshotDir, 'dashboard.png'), fullPage: true });
   log('English figures match the script');
 
+  step = 'demo picks the other business number';
+  await demo.waitForFunction((n) => [...document.querySelectorAll('#number option')].some((o) => o.value === n),
+    expected.other.number, { timeout: STEP_TIMEOUT_MS });
+  await demo.selectOption('#number', expected.other.number);
+  await demo.waitForFunction((v) => document.querySelector('[data-figure="conversationsStarted"]').dataset.value === v
+    && document.body.dataset.state === 'ready', String(expected.other.conversationsStarted), { timeout: STEP_TIMEOUT_MS });
+  check((await demo.locator('#scope').textContent()).includes(expected.other.number), 'the scope names the number');
+  check(Number(await figure(demo, 'orders')) === 0, 'no order on the other number');
+
+  step = 'demo asks for a custom period that ends before it starts';
+  await demo.selectOption('#period', 'custom');
+  await demo.locator('#from').fill('2026-12-05');
+  await demo.locator('#to').fill('2026-12-01');
+  await demo.locator('#to').dispatchEvent('change');
+  await demo.waitForSelector('#error:not([hidden])', { timeout: STEP_TIMEOUT_MS });
+  const error = await demo.locator('#error').textContent();
+  check(error.includes('after'), `the error reads: ${error}`);
+  await demo.selectOption('#period', '7d');
+  await demo.selectOption('#number', 'all');
+  await demo.waitForFunction((v) => document.querySelector('[data-figure="conversationsStarted"]').dataset.value === v
+    && document.body.dataset.state === 'ready', String(expected.figures.conversationsStarted), { timeout: STEP_TIMEOUT_MS });
+  log('number and period switches work; a bad period is explained');
+
   step = 'demo switches to Arabic';
   await demo.locator('#lang').click();
   await demo.waitForFunction(() => document.documentElement.dir === 'rtl', null, { timeout: STEP_TIMEOUT_MS });

@@ -108,6 +108,11 @@ async function load() {
     const [summary, days, flows, unanswered, intents] = await Promise.all(
       ['summary', 'revenue-by-day', 'revenue-by-flow', 'unanswered', 'intents'].map(get));
     last = { summary, days: days.days, flows: flows.flows, questions: unanswered.questions, intents: intents.intents };
+    if ($('#period').value !== 'custom') {
+      // a switch to "custom" starts from the days shown (days in the business's time zone)
+      $('#from').value = summary.scope.from;
+      $('#to').value = summary.scope.to;
+    }
     $('#error').hidden = true;
     render(last);
     document.body.dataset.state = 'ready';

@@ -58,7 +58,9 @@ class ReportsH2Test extends ReportScenarios {
                 "unanswered",
                 "is there a student discount?",
                 "reasons",
-                List.of("customer_asked=1", "unanswered_question=1"))));
+                List.of("customer_asked=1", "unanswered_question=1"),
+                "other",
+                Map.of("number", OTHER_NUMBER, "conversationsStarted", 1))));
     BrowserScript.run(
         "dashboard.spec.mjs", 180, base(), SCREENSHOTS.toString(), expected.toString());
     assertThat(SCREENSHOTS.resolve("dashboard.png")).exists().isNotEmptyFile();
