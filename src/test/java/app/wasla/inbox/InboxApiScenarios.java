@@ -46,6 +46,7 @@ abstract class InboxApiScenarios {
   @Autowired TaskService tasks;
   @Autowired JdbcClient jdbc;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired app.wasla.crm.CustomerMemory customers;
 
   private JsonNode get(String path, String user, int expected) throws Exception {
     Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path);
@@ -317,5 +318,30 @@ abstract class InboxApiScenarios {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> assertThat(find("demo", "", queued).get("state").asText()).isEqualTo("bot"));
+  }
+
+  @Test
+  void filtersByTagNameAndOrderNumber() throws Exception {
+    // the demo store's returning customer: order ORD-12001 is hers
+    String returning = customer("201001234567", "hello, where is my order?");
+    String tagged = customer(waId(), "hi there");
+    customers.tag(tagged, "vip-inbox", "demo");
+
+    assertThat(keys(get("/inbox/api/conversations?limit=200&tag=vip-inbox", "demo", 200)))
+        .containsExactly(tagged);
+    assertThat(find("demo", "", tagged).get("tags").toString()).contains("vip-inbox");
+    assertThat(keys(get("/inbox/api/conversations?limit=200&q=ORD-12001", "demo", 200)))
+        .contains(returning)
+        .doesNotContain(tagged);
+    String wa = tagged.substring(tagged.indexOf(':') + 1);
+    String name = "عميل " + wa.substring(wa.length() - 3);
+    assertThat(
+            keys(
+                get(
+                    "/inbox/api/conversations?limit=200&q="
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8),
+                    "demo",
+                    200)))
+        .contains(tagged);
   }
 }
