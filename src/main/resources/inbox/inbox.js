@@ -153,7 +153,9 @@
       el('h2', {}, (c.customerName || '+' + c.customerNumber) + ' — ' + (STATES[c.state] || c.state) + (c.handoff && c.handoff.assigneeName ? ' (' + c.handoff.assigneeName + ')' : '')),
       actions, status, el('div', { class: 'cols' }, transcript, side)];
     if (c.handoff && c.handoff.assignee === data.you) {
-      const text = el('input', { id: 'replyText', placeholder: 'Reply to the customer', maxLength: 4096 });
+      // a refresh while she types keeps what she wrote
+      const typed = $('detail').dataset.key === key && $('replyText') ? $('replyText').value : '';
+      const text = el('input', { id: 'replyText', placeholder: 'Reply to the customer', maxLength: 4096, value: typed });
       const send = el('button', { id: 'send' }, 'Send');
       send.addEventListener('click', async () => {
         if (!text.value.trim()) return;
@@ -168,6 +170,7 @@
       parts.push(el('div', { id: 'reply' }, text, send));
     }
     $('detail').replaceChildren(...parts);
+    $('detail').dataset.key = key;
     if (!quiet) transcript.scrollIntoView(false);
   }
 

@@ -157,6 +157,17 @@ class TakeOverProcessTest {
     assertThat(runtime.getVariables(instance.getId()))
         .doesNotContainKeys(HandoffTakeovers.TAKE_OVER_BY, HandoffTakeovers.TAKE_OVER_ASSIGNEE);
 
+    // the customer writes meanwhile: the person's handoff takes it, the bot does not answer it
+    runtime
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, "are you still there? I want a blue one")
+        .correlate();
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    assertThat(taskOf(instance).getId()).isEqualTo(task.getId());
+    assertThat(runtime.getVariable(instance.getId(), PersonaVariables.INTENT))
+        .isEqualTo(intentBefore);
+
     long before = sent(instance);
     HandoffTakeovers.Result back = takeovers.giveBack(instance.getBusinessKey(), "demo");
     assertThat(back.done()).as(back.reason()).isTrue();

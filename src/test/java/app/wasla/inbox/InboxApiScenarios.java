@@ -46,6 +46,7 @@ abstract class InboxApiScenarios {
   @Autowired TaskService tasks;
   @Autowired JdbcClient jdbc;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired app.wasla.crm.CustomerMemory customers;
 
   private JsonNode get(String path, String user, int expected) throws Exception {
     Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path);
@@ -177,16 +178,22 @@ abstract class InboxApiScenarios {
 
   @Test
   void pagesAndLiveUpdates() throws Exception {
-    String first = customer(waId(), "hello");
-    String second = customer(waId(), "hello again");
-    JsonNode page = get("/inbox/api/conversations?limit=1", "demo", 200);
+    // a number prefix of their own: the search keeps other tests' conversations out of these pages
+    String prefix = "2017" + (1000 + System.nanoTime() % 9000);
+    String first = customer(prefix + "00001", "hello");
+    String second = customer(prefix + "00002", "hello again");
+    JsonNode page = get("/inbox/api/conversations?limit=1&q=" + prefix, "demo", 200);
     assertThat(keys(page)).containsExactly(second);
     JsonNode next =
         get(
-            "/inbox/api/conversations?limit=1&cursor=" + page.get("nextCursor").asText(),
+            "/inbox/api/conversations?limit=1&q="
+                + prefix
+                + "&cursor="
+                + page.get("nextCursor").asText(),
             "demo",
             200);
-    assertThat(keys(next)).doesNotContain(second).hasSize(1);
+    assertThat(keys(next)).containsExactly(first);
+    assertThat(next.get("nextCursor")).isNull();
     get("/inbox/api/conversations?cursor=garbage!", "demo", 400);
 
     String since = page.get("since").asText();
@@ -311,5 +318,30 @@ abstract class InboxApiScenarios {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> assertThat(find("demo", "", queued).get("state").asText()).isEqualTo("bot"));
+  }
+
+  @Test
+  void filtersByTagNameAndOrderNumber() throws Exception {
+    // the demo store's returning customer: order ORD-12001 is hers
+    String returning = customer("201001234567", "hello, where is my order?");
+    String tagged = customer(waId(), "hi there");
+    customers.tag(tagged, "vip-inbox", "demo");
+
+    assertThat(keys(get("/inbox/api/conversations?limit=200&tag=vip-inbox", "demo", 200)))
+        .containsExactly(tagged);
+    assertThat(find("demo", "", tagged).get("tags").toString()).contains("vip-inbox");
+    assertThat(keys(get("/inbox/api/conversations?limit=200&q=ORD-12001", "demo", 200)))
+        .contains(returning)
+        .doesNotContain(tagged);
+    String wa = tagged.substring(tagged.indexOf(':') + 1);
+    String name = "عميل " + wa.substring(wa.length() - 3);
+    assertThat(
+            keys(
+                get(
+                    "/inbox/api/conversations?limit=200&q="
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8),
+                    "demo",
+                    200)))
+        .contains(tagged);
   }
 }
