@@ -8,7 +8,6 @@ import static org.mockito.Mockito.when;
 
 import app.wasla.commerce.smartinfo.LoadSmartInfoDelegate;
 import app.wasla.conversation.Inbox;
-import app.wasla.support.FlowTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,13 +15,21 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * processes/order-tracking.bpmn and the Smart Info delegate, on the demo store; jobs stepped by the
  * test (the booking flow: {@link BookingProcessScenarios}).
  */
-@FlowTest
+// a context of its own, not support/FlowTest: it reads the demo customer's figures as seeded, and
+// the flow tests that share a database place and pay orders as that customer
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:booking-tracking;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false",
+      "wasla.mailbox.enabled=false"
+    })
 class BookingAndTrackingProcessTest {
 
   @Autowired ProcessEngine engine;

@@ -12,6 +12,7 @@ import app.wasla.support.Webhooks;
 import app.wasla.support.WhatsAppMock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,8 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,8 +54,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * file, and PostgreSQL). Every acknowledged message is answered. A reply can reach a customer twice
  * only in the one documented window, Meta's 200 before the SENT mark: the test counts those and
  * checks they are no more than the sends Meta took in the last second before a kill. An order
- * waiting for its payment and an open handoff go on after the restart. A SIGTERM under load exits
- * in bounded time and leaves nothing that the next start sends twice.
+ * waiting for its payment and an open handoff go on after the restart. A turn the killed node was
+ * answering in a job is answered by the next start once the job's lock ends. A SIGTERM under load
+ * exits in bounded time and leaves nothing that the next start sends twice. A failed test keeps its
+ * nodes' logs in target/crash-logs.
  */
 @ExtendWith(NodeLogsOnFailure.class)
 class CrashRecoveryTest {
@@ -282,11 +292,111 @@ class CrashRecoveryTest {
     }
   }
 
+  /** What the LLM answers once it answers at all: a plain text reply. */
+  private static final String LLM_REPLY = "أيوه بنقبل فودافون كاش وإنستاباي";
+
+  /**
+   * A turn the killed node was answering in a job (here an LLM call, which always runs in a job) is
+   * answered after the restart once the dead node's lock on the job ends: the shipped lock time,
+   * not a test's. With Camunda's default lock (5 minutes) the customer waited longer than this
+   * test's patience.
+   */
+  @Test
+  void aTurnAKilledNodeWasAnsweringInAJobIsAnsweredAfterTheRestart(@TempDir Path dir)
+      throws Exception {
+    WhatsAppMock meta = new WhatsAppMock();
+    AtomicBoolean llmAnswers = new AtomicBoolean();
+    try (MockWebServer llm = new MockWebServer()) {
+      llm.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              // until the kill the LLM takes the call and never answers: the job is mid-call
+              return llmAnswers.get()
+                  ? llmCompletion()
+                  : new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+            }
+          });
+      llm.start();
+      Map<String, String> props = new HashMap<>();
+      props.put("wasla.mailbox.sweep-interval", "500ms");
+      props.put("wasla.persona.provider", "openai");
+      props.put("wasla.persona.openai.base-url", llm.url("/v1").toString().replaceAll("/$", ""));
+      props.put("wasla.persona.openai.api-key", "sk-test-crash");
+      props.put("wasla.persona.openai.model", "test-model");
+      String waId = MailboxScenarios.newCustomer();
+
+      WaslaProcess node = WaslaProcess.start(meta, dir, "node-1", props);
+      try {
+        assertThat(
+                new Webhooks(node.port())
+                    .post(
+                        Webhooks.text(
+                            waId,
+                            "wamid.crash.job." + waId,
+                            "بتقبلوا فودافون كاش؟",
+                            Instant.now())))
+            .isEqualTo(200);
+        // the job executor took the turn's job and is in the LLM call
+        await().atMost(PATIENCE).until(() -> llm.getRequestCount() >= 1);
+        node.kill();
+      } finally {
+        node.close();
+      }
+      assertThat(meta.sentTo(waId)).isEmpty();
+
+      llmAnswers.set(true);
+      node = WaslaProcess.start(meta, dir, "node-2", props);
+      try {
+        Instant restarted = Instant.now();
+        // the lock's rest (up to 90 s) plus the job executor's idle wait between acquisitions (up
+        // to 60 s); with Camunda's 5 minutes this fails
+        await().atMost(Duration.ofMinutes(3)).until(() -> !meta.sentTo(waId).isEmpty());
+        System.out.printf(
+            "CRASH_RECOVERY a turn in a job: answered %d s after the restart%n",
+            Duration.between(restarted, Instant.now()).toSeconds());
+        assertThat(texts(meta, waId)).containsExactly(LLM_REPLY);
+        assertThat(llm.getRequestCount())
+            .as("the LLM called again by the new node")
+            .isGreaterThan(1);
+        assertThat(node.terminate(Duration.ofSeconds(60))).isPresent();
+      } finally {
+        node.close();
+      }
+    }
+  }
+
+  private static MockResponse llmCompletion() {
+    try {
+      ObjectNode completion =
+          (ObjectNode)
+              JSON.readTree(
+                  """
+          {"id":"chatcmpl-1","object":"chat.completion","model":"test-model",
+           "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"","refusal":null}}],
+           "usage":{"prompt_tokens":812,"completion_tokens":96,"total_tokens":908}}""");
+      String answer =
+          """
+          {"language":"ar-EG","intent":"payment","intentConfidence":0.93,
+           "sentiment":{"label":"neutral","score":0.0},
+           "entities":{"products":[],"quantity":null,"dateTime":null,"reference":null,"amount":null},
+           "reply":{"text":"%s","options":[],"listButtonText":null},
+           "handoff":false,"handoffReason":null,"summary":"asks whether Vodafone Cash is accepted"}"""
+              .formatted(LLM_REPLY);
+      ((ObjectNode) completion.path("choices").path(0).path("message")).put("content", answer);
+      return new MockResponse()
+          .setHeader("Content-Type", "application/json")
+          .setBody(JSON.writeValueAsString(completion));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static Map<String, String> nodeProperties(Map<String, String> database) {
     Map<String, String> props = new HashMap<>(database);
     props.put("wasla.outbox.lease", LEASE);
     // a turn the killed node was answering in a job (a turn whose first delivery failed) is taken
-    // over when the job's lock ends (60 s as shipped)
+    // over when the job's lock ends (90 s as shipped: aTurnAKilledNodeWasAnsweringInAJob...)
     props.put("camunda.bpm.job-execution.lock-time-in-millis", "5000");
     props.put("wasla.mailbox.sweep-interval", "500ms");
     return props;
