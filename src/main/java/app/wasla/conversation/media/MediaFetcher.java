@@ -143,18 +143,18 @@ public class MediaFetcher implements SmartLifecycle {
         transcribe(row);
       }
     } catch (Rejected e) {
-      log.info("Media {} of message {} refused: {}", id, row.wamid(), e.getMessage());
+      log.info("Media {} refused: {}", id, e.getMessage());
       rows.rejected(id, "REJECTED", e.getMessage());
       voiceNoteUnheard(row);
     } catch (MediaFetchException e) {
       switch (e.kind()) {
         case TOO_LARGE -> {
-          log.info("Media {} of message {} refused: {}", id, row.wamid(), e.getMessage());
+          log.info("Media {} refused: {}", id, e.getMessage());
           rows.rejected(id, "REJECTED", e.getMessage());
           voiceNoteUnheard(row);
         }
         case PERMANENT -> {
-          log.warn("Media {} of message {} cannot be fetched: {}", id, row.wamid(), e.getMessage());
+          log.warn("Media {} cannot be fetched: {}", id, e.getMessage());
           rows.rejected(id, "FAILED", e.getMessage());
           voiceNoteUnheard(row);
         }
@@ -164,7 +164,7 @@ public class MediaFetcher implements SmartLifecycle {
       if (e.retryable()) {
         retryOrFail(row, e.getMessage());
       } else {
-        log.warn("Voice note {} not transcribed: {}", row.wamid(), e.getMessage());
+        log.warn("Voice note {} not transcribed: {}", row.id(), e.getMessage());
         rows.transcribed(id, null);
         voiceNoteUnheard(row);
       }
@@ -176,12 +176,7 @@ public class MediaFetcher implements SmartLifecycle {
   private void retryOrFail(InboundMedia.Row row, String reason) {
     int attempts = row.attempts() + 1;
     if (attempts >= props.attempts()) {
-      log.warn(
-          "Media {} of message {} failed after {} attempts: {}",
-          row.id(),
-          row.wamid(),
-          attempts,
-          reason);
+      log.warn("Media {} failed after {} attempts: {}", row.id(), attempts, reason);
       if ("STORED".equals(row.status())) {
         rows.transcribed(row.id(), null);
       } else {
@@ -192,13 +187,7 @@ public class MediaFetcher implements SmartLifecycle {
       return;
     }
     Duration wait = props.backoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-    log.info(
-        "Media {} of message {}: attempt {} failed ({}), next in {}",
-        row.id(),
-        row.wamid(),
-        attempts,
-        reason,
-        wait);
+    log.info("Media {}: attempt {} failed ({}), next in {}", row.id(), attempts, reason, wait);
     rows.retry(row.id(), attempts, clock.instant().plus(wait), reason);
   }
 
@@ -248,7 +237,7 @@ public class MediaFetcher implements SmartLifecycle {
       store.delete(key);
       return;
     }
-    log.debug("Media {} of message {} stored ({} bytes)", row.id(), row.wamid(), written.size);
+    log.debug("Media {} stored ({} bytes)", row.id(), written.size);
     if ("image".equals(row.kind())) {
       describe(row.id(), key, mimeType);
     }
