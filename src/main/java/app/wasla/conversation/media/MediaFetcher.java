@@ -56,6 +56,8 @@ public class MediaFetcher implements SmartLifecycle {
   private final Mailbox mailbox;
   private final Clock clock;
 
+  private final io.micrometer.core.instrument.MeterRegistry metrics;
+
   private volatile ExecutorService workers;
   private volatile ScheduledExecutorService sweeper;
   private volatile boolean running;
@@ -70,7 +72,9 @@ public class MediaFetcher implements SmartLifecycle {
       PhotoDescribers describers,
       Inbox inbox,
       Mailbox mailbox,
-      Clock clock) {
+      Clock clock,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
+    this.metrics = metrics;
     this.rows = rows;
     this.source = source;
     this.store = store;
@@ -145,17 +149,20 @@ public class MediaFetcher implements SmartLifecycle {
     } catch (Rejected e) {
       log.info("Media {} refused: {}", id, e.getMessage());
       rows.rejected(id, "REJECTED", e.getMessage());
+      count("rejected");
       voiceNoteUnheard(row);
     } catch (MediaFetchException e) {
       switch (e.kind()) {
         case TOO_LARGE -> {
           log.info("Media {} refused: {}", id, e.getMessage());
           rows.rejected(id, "REJECTED", e.getMessage());
+          count("rejected");
           voiceNoteUnheard(row);
         }
         case PERMANENT -> {
           log.warn("Media {} cannot be fetched: {}", id, e.getMessage());
           rows.rejected(id, "FAILED", e.getMessage());
+          count("failed");
           voiceNoteUnheard(row);
         }
         default -> retryOrFail(row, e.getMessage());
@@ -182,6 +189,7 @@ public class MediaFetcher implements SmartLifecycle {
       } else {
         rows.retry(row.id(), attempts, clock.instant(), reason);
         rows.rejected(row.id(), "FAILED", reason);
+        count("failed");
       }
       voiceNoteUnheard(row);
       return;
@@ -189,6 +197,12 @@ public class MediaFetcher implements SmartLifecycle {
     Duration wait = props.backoff().multipliedBy(1L << Math.min(attempts - 1, 20));
     log.info("Media {}: attempt {} failed ({}), next in {}", row.id(), attempts, reason, wait);
     rows.retry(row.id(), attempts, clock.instant().plus(wait), reason);
+    count("retry");
+  }
+
+  /** {@code wasla_media_files_total{result=stored|rejected|failed|retry}}. */
+  private void count(String result) {
+    metrics.counter("wasla.media.files", "result", result).increment();
   }
 
   private void download(InboundMedia.Row row) throws IOException {
@@ -238,6 +252,7 @@ public class MediaFetcher implements SmartLifecycle {
       return;
     }
     log.debug("Media {} stored ({} bytes)", row.id(), written.size);
+    count("stored");
     if ("image".equals(row.kind())) {
       describe(row.id(), key, mimeType);
     }
