@@ -39,26 +39,39 @@ final class MediaTurns {
 
   private MediaTurns() {}
 
+  /** A shared location as the mailbox writes it: {@code 📍 name, address (lat, lng)}. */
+  private static final Pattern LOCATION_MARKER =
+      Pattern.compile("📍(.*\\(-?\\d+(\\.\\d+)?, -?\\d+(\\.\\d+)?\\))?");
+
   static boolean isMarker(String line) {
     String l = line == null ? "" : line.strip();
-    return MARKER.matcher(l).matches() || UNTRANSCRIBED.equals(l) || l.startsWith("📍");
+    return MARKER.matcher(l).matches()
+        || UNTRANSCRIBED.equals(l)
+        || LOCATION_MARKER.matcher(l).matches();
   }
 
   /** The customer's lines without the media markers (words sent with media are read). */
   static List<String> words(List<String> lines) {
-    return lines.stream().filter(l -> l != null && !l.isBlank() && !isMarker(l)).toList();
+    return lines.stream().filter(l -> l == null || !isMarker(l)).toList();
+  }
+
+  private static boolean hasWords(List<String> lines) {
+    return lines.stream().anyMatch(l -> l != null && !l.isBlank() && !isMarker(l));
   }
 
   /**
    * What a turn of markers only carries, the most telling kind first; null for a turn with words.
    */
   static Kind kindOf(List<String> lines) {
-    if (lines.isEmpty() || !words(lines).isEmpty()) {
+    if (lines.isEmpty() || hasWords(lines)) {
       return null;
     }
     Kind kind = null;
     for (String raw : lines) {
-      String l = raw.strip();
+      String l = raw == null ? "" : raw.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
       Kind k;
       if (l.startsWith("📍")) {
         k = Kind.LOCATION;

@@ -23,6 +23,10 @@ class MediaTurnsTest {
     assertThat(MediaTurns.kindOf(List.of("الشاشة مكسورة كده"))).isNull();
     assertThat(MediaTurns.kindOf(List.of("[image]", "بكام ده؟"))).isNull();
     assertThat(MediaTurns.words(List.of("[image]", "بكام ده؟"))).containsExactly("بكام ده؟");
+    // a typed pin before an address is the customer's words, not a shared location
+    assertThat(MediaTurns.kindOf(List.of("📍 شارع عباس العقاد، مدينة نصر"))).isNull();
+    assertThat(MediaTurns.kindOf(List.of("📍 (30.0561, 31.33)")))
+        .isEqualTo(MediaTurns.Kind.LOCATION);
   }
 
   @Test

@@ -56,6 +56,8 @@ public class MediaFetcher implements SmartLifecycle {
   private final Mailbox mailbox;
   private final Clock clock;
 
+  private final io.micrometer.core.instrument.MeterRegistry metrics;
+
   private volatile ExecutorService workers;
   private volatile ScheduledExecutorService sweeper;
   private volatile boolean running;
@@ -70,7 +72,9 @@ public class MediaFetcher implements SmartLifecycle {
       PhotoDescribers describers,
       Inbox inbox,
       Mailbox mailbox,
-      Clock clock) {
+      Clock clock,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
+    this.metrics = metrics;
     this.rows = rows;
     this.source = source;
     this.store = store;
@@ -143,19 +147,22 @@ public class MediaFetcher implements SmartLifecycle {
         transcribe(row);
       }
     } catch (Rejected e) {
-      log.info("Media {} of message {} refused: {}", id, row.wamid(), e.getMessage());
+      log.info("Media {} refused: {}", id, e.getMessage());
       rows.rejected(id, "REJECTED", e.getMessage());
+      count("rejected");
       voiceNoteUnheard(row);
     } catch (MediaFetchException e) {
       switch (e.kind()) {
         case TOO_LARGE -> {
-          log.info("Media {} of message {} refused: {}", id, row.wamid(), e.getMessage());
+          log.info("Media {} refused: {}", id, e.getMessage());
           rows.rejected(id, "REJECTED", e.getMessage());
+          count("rejected");
           voiceNoteUnheard(row);
         }
         case PERMANENT -> {
-          log.warn("Media {} of message {} cannot be fetched: {}", id, row.wamid(), e.getMessage());
+          log.warn("Media {} cannot be fetched: {}", id, e.getMessage());
           rows.rejected(id, "FAILED", e.getMessage());
+          count("failed");
           voiceNoteUnheard(row);
         }
         default -> retryOrFail(row, e.getMessage());
@@ -164,7 +171,7 @@ public class MediaFetcher implements SmartLifecycle {
       if (e.retryable()) {
         retryOrFail(row, e.getMessage());
       } else {
-        log.warn("Voice note {} not transcribed: {}", row.wamid(), e.getMessage());
+        log.warn("Voice note {} not transcribed: {}", row.id(), e.getMessage());
         rows.transcribed(id, null);
         voiceNoteUnheard(row);
       }
@@ -176,30 +183,26 @@ public class MediaFetcher implements SmartLifecycle {
   private void retryOrFail(InboundMedia.Row row, String reason) {
     int attempts = row.attempts() + 1;
     if (attempts >= props.attempts()) {
-      log.warn(
-          "Media {} of message {} failed after {} attempts: {}",
-          row.id(),
-          row.wamid(),
-          attempts,
-          reason);
+      log.warn("Media {} failed after {} attempts: {}", row.id(), attempts, reason);
       if ("STORED".equals(row.status())) {
         rows.transcribed(row.id(), null);
       } else {
         rows.retry(row.id(), attempts, clock.instant(), reason);
         rows.rejected(row.id(), "FAILED", reason);
+        count("failed");
       }
       voiceNoteUnheard(row);
       return;
     }
     Duration wait = props.backoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-    log.info(
-        "Media {} of message {}: attempt {} failed ({}), next in {}",
-        row.id(),
-        row.wamid(),
-        attempts,
-        reason,
-        wait);
+    log.info("Media {}: attempt {} failed ({}), next in {}", row.id(), attempts, reason, wait);
     rows.retry(row.id(), attempts, clock.instant().plus(wait), reason);
+    count("retry");
+  }
+
+  /** {@code wasla_media_files_total{result=stored|rejected|failed|retry}}. */
+  private void count(String result) {
+    metrics.counter("wasla.media.files", "result", result).increment();
   }
 
   private void download(InboundMedia.Row row) throws IOException {
@@ -248,7 +251,8 @@ public class MediaFetcher implements SmartLifecycle {
       store.delete(key);
       return;
     }
-    log.debug("Media {} of message {} stored ({} bytes)", row.id(), row.wamid(), written.size);
+    log.debug("Media {} stored ({} bytes)", row.id(), written.size);
+    count("stored");
     if ("image".equals(row.kind())) {
       describe(row.id(), key, mimeType);
     }

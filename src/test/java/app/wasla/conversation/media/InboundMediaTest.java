@@ -309,6 +309,9 @@ class InboundMediaTest {
   void aServerErrorIsRetriedBySweepUntilTheFileIsKept() {
     String waId = newCustomer();
     media.files.put("1007", new MetaMedia.File(JPEG, "image/jpeg", null));
+    io.micrometer.core.instrument.MeterRegistry metrics =
+        node.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+    double retriesBefore = metrics.counter("wasla.media.files", "result", "retry").count();
     media.lookupErrors.put("1007", new AtomicInteger(2));
     post(
         Webhooks.media(
@@ -323,6 +326,10 @@ class InboundMediaTest {
     awaitStatus("wamid.retry." + waId, "STORED");
     assertThat(media.lookups("1007")).isEqualTo(3);
     assertThat(((Number) row("wamid.retry." + waId).get("attempts")).intValue()).isEqualTo(2);
+    // the operator sees the retries and the file kept
+    assertThat(metrics.counter("wasla.media.files", "result", "retry").count() - retriesBefore)
+        .isGreaterThanOrEqualTo(2);
+    assertThat(metrics.counter("wasla.media.files", "result", "stored").count()).isPositive();
   }
 
   @Test
