@@ -51,6 +51,9 @@ final class StoreTopics {
               + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
               + "you close|close at|closes|opens|open at|"
               + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
+  private static final Pattern LINK_WORD =
+      words(
+          "رابط|الرابط|لينك|اللينك|التطبيق|الابلكيشن|link|links|app|website|site|lenk|ellink|rabet");
   private static final Pattern BOOKING_WORD =
       words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
   private static final Pattern REPAIR_WORD =
@@ -94,6 +97,13 @@ final class StoreTopics {
           "(?:فين|وين|اين|where|wheres|fein|fen|fin)\\s+(?:\\S+\\s+){0,2}(?:فرع|الفرع|فروعكم|الفروع|فرعكم|branch|branches|far3|el far3|fro3)|"
               + "اقرب فرع|nearest branch|closest branch|a2rab far3");
 
+  private static final Pattern STOCK_ASK =
+      words(
+          "متاح|متوفر|موجود|يتوفر|تتوفر|in stock|available|mawgod|mawgood|mota7|motah|metwafer|motawafer|mtwafer");
+  private static final Pattern PRODUCT_KIND =
+      words(
+          "شاحن|الشاحن|سماع|السماع|موبايل|الموبايل|تليفون|هاتف|الهاتف|جراب|الجراب|كابل|الكابل|ساعه|الساعه|باور|الباور|اسكرين|"
+              + "charger|phone|case|cable|watch|earbuds|headphones|power bank|speaker|sama3a|mobile|cover|gorab");
   private static final Pattern PRICE_ASKED =
       words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
   private static final Pattern BOOK_VERB =
@@ -128,8 +138,12 @@ final class StoreTopics {
               + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
   private static final Pattern CUSTOMER_ADDRESS =
       words(
-          "العنوان ده|عنواني|هذا العنوان|عنوان التوصيل|this address|my address|"
-              + "3enwany|3enwan da|el 3enwan da|3al 3enwan");
+          "العنوان ده|عنواني|لعنواني|هذا العنوان|عنوان التوصيل|علي العنوان|علي عنوان|الي العنوان|الي عنوان|"
+              + "this address|my address|to the address|to my address|"
+              + "3enwany|3enwan da|el 3enwan da|3al 3enwan|3ala el 3enwan|3la el 3enwan|"
+              + "ابعتلك العنوان|ابعتلكم العنوان|ارسل لكم العنوان|ارسل العنوان|send you the address|send you my address|"
+              + "send the address|send my address|ab3tlk el address|ab3atlak el address|ab3tlko el address|el address bta3y|"
+              + "ab3tlk el 3enwan|ab3atlak el 3enwan");
   private static final Pattern ALEXANDRIA =
       words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
   private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
@@ -149,7 +163,9 @@ final class StoreTopics {
               + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
               + "akalem|kalemny|7awelny|hawelny|wasalny|"
               + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
-              + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad");
+              + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad|"
+              + "مش عايز اتكلم مع|msh 3ayez atkalem|مش عايز بوت|مش عايز روبوت|msh 3ayez bot|msh 3ayez robot|"
+              + "not a bot|not a robot|no bots|لا اريد التحدث مع");
 
   private static final Pattern STORE_WORD =
       words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
@@ -215,7 +231,10 @@ final class StoreTopics {
     if (DELIVERY.matcher(s).find() && COST.matcher(s).find() || DELIVER_TO.matcher(s).find()) {
       found.add(DELIVERY_FEES);
     }
-    if (HOURS_WORD.matcher(s).find() && !BOOKING_WORD.matcher(s).find()) {
+    // "the payment link won't open" names a link, not the shop's opening hours
+    if (HOURS_WORD.matcher(s).find()
+        && !BOOKING_WORD.matcher(s).find()
+        && !LINK_WORD.matcher(s).find()) {
       found.add(HOURS);
     }
     boolean defect =
@@ -243,8 +262,11 @@ final class StoreTopics {
     // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB
     // names
     // "send it to this address" names the customer's address, not the shop's
+    // "is the 20W charger available at the Smouha branch?" asks stock of a kind of product
+    boolean stockOfAKind = STOCK_ASK.matcher(s).find() && PRODUCT_KIND.matcher(s).find();
     if (!found.contains(PAYMENT_METHODS)
         && !CUSTOMER_ADDRESS.matcher(s).find()
+        && !(stockOfAKind && !NEAREST_BRANCH.matcher(s).find())
         && (BRANCH_WORD.matcher(s).find()
             || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
         && (!namesAProduct || NEAREST_BRANCH.matcher(s).find())
@@ -329,7 +351,7 @@ final class StoreTopics {
               List.of("JBLF6")),
           new NotSold(
               words(
-                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"),
+                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|تلفاز|التلفاز|tv|tvs|television|telefezyon|televezyon"),
               "تلفزيونات",
               "TVs",
               List.of()),
@@ -371,7 +393,8 @@ final class StoreTopics {
       words(
           "خصم|اتخصم|اتخصملي|خصمتوا|سحب|اتسحب|charged|deducted|debited|taken|khasm|et5asam|etkhasam|etsahab");
   private static final Pattern TWICE =
-      words("مرتين|مرتان|twice|two times|2 times|double|marten|marteen|martin");
+      words(
+          "مرتين|مرتان|تكرر|مكرر|متكرر|twice|two times|2 times|double|duplicate|marten|marteen|martin|2 marat|marat");
 
   /** Money taken twice: a complaint, however politely put. */
   boolean chargedTwice(TextView text) {
