@@ -589,7 +589,7 @@ public final class EmbeddedPersona implements Persona {
    * Below this, a request for a person read by the model alone (no word of one) is taken for the
    * runner-up.
    */
-  static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.6;
+  static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.7;
 
   private static final java.util.Set<String> KEPT =
       java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);

@@ -138,12 +138,17 @@ final class StoreTopics {
               + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
   private static final Pattern CUSTOMER_ADDRESS =
       words(
-          "العنوان ده|عنواني|لعنواني|هذا العنوان|عنوان التوصيل|علي العنوان|علي عنوان|الي العنوان|الي عنوان|"
+          "العنوان ده|عنواني|لعنواني|هذا العنوان|لبيتي|للبيت|لحد البيت|منزلي|my place|my home|to my house|lel beet|"
+              + "عنوان التوصيل|علي العنوان|علي عنوان|الي العنوان|الي عنوان|"
               + "this address|my address|to the address|to my address|"
               + "3enwany|3enwan da|el 3enwan da|3al 3enwan|3ala el 3enwan|3la el 3enwan|"
               + "ابعتلك العنوان|ابعتلكم العنوان|ارسل لكم العنوان|ارسل العنوان|send you the address|send you my address|"
               + "send the address|send my address|ab3tlk el address|ab3atlak el address|ab3tlko el address|el address bta3y|"
               + "ab3tlk el 3enwan|ab3atlak el 3enwan");
+  private static final Pattern SEND_IT =
+      words(
+          "ابعتهولي|ابعتهالي|ابعتوه|ابعتوها|ابعتهولنا|ارسلوه|ارسلوها|ارسله|ارسلها|وصلوه|وصلوها|"
+              + "ship it|send it|deliver it|ship them|send them|ab3atholy|ab3athaly|ab3atoh|ab3toh|ebaatholy|ab3tholi|ab3atholi");
   private static final Pattern ALEXANDRIA =
       words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
   private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
@@ -278,7 +283,10 @@ final class StoreTopics {
     }
     // "what about Luxor?" after a delivery question; "free from how much?": only delivery has a
     // threshold
+    // "send it to my place in Giza" names where the order goes, not a question about the fee
     if (!namesAProduct
+        && !CUSTOMER_ADDRESS.matcher(s).find()
+        && !SEND_IT.matcher(s).find()
         && (GOVERNORATE.matcher(s).find()
             || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
       found.add(DELIVERY_FEES);
