@@ -66,6 +66,7 @@ final class StoreTopics {
   private static final Pattern REPAIR_INFO =
       words(
           "بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
+              + "هل تقومون|تقومون|هل يمكنكم|نفس اليوم|في نفس اليوم|"
               + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day");
 
   /**
@@ -80,7 +81,7 @@ final class StoreTopics {
   /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
   private static final Pattern REPAIR_ASK =
       words(
-          "بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
+          "بتصلحوا|تصلحون|هل تصلح|بتغيروا|هل تقومون|تقومون|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro|btsal7o");
 
   /** A part of the phone replaced ("استبدال بطارية", "replace the battery"): a repair. */
   private static final Pattern PART_REPLACED =
@@ -122,7 +123,7 @@ final class StoreTopics {
       words(
           "ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
               + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|refund|refunds|btrga3|betrga3|btreg3|"
-              + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
+              + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|trg3|terga3|targa3|yrg3|yerga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
   private static final Pattern WARRANTY_WORD =
       words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
   private static final Pattern BRANCH_WORD =
@@ -203,8 +204,8 @@ final class StoreTopics {
 
   /**
    * A question the classifier took for a request or a grievance: "are you a bot?" read as a request
-   * for a person, "can I return it if I don't like it?" read as a complaint. The store topic
-   * answers it.
+   * for a person, "can I return it if I don't like it?" or "how long is the warranty on the watch I
+   * bought?" read as a complaint. The store topic answers it.
    */
   boolean questionReadAsRequest(String intent, TextView text) {
     String s = haystack(text);
@@ -212,7 +213,7 @@ final class StoreTopics {
       return asksWhoNourIs(text);
     }
     return Intents.COMPLAINT.equals(intent)
-        && RETURN_WORD.matcher(s).find()
+        && (RETURN_WORD.matcher(s).find() || WARRANTY_WORD.matcher(s).find())
         && !DEFECT.matcher(s).find()
         && !chargedTwice(text)
         && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
