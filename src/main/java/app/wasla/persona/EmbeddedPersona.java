@@ -582,7 +582,7 @@ public final class EmbeddedPersona implements Persona {
   private static final Pattern STOCK_WORD =
       Pattern.compile(
           "موجود|متوفر|متاح|يتوفر|تتوفر|توفر|نفد|نفذ|خلص|stock|available|sold out"
-              + "|هيرجع|هترجع|هينزل|هتنزل|سيتوفر|هيتوفر|مخزون|back in|restock|in again|"
+              + "|هيرجع|هترجع|هينزل|هتنزل|سيتوفر|هيتوفر|مخزون|فاضل|back in|restock|in again|left|fadel|"
               + "mawgood|mawgod|mwgod|motawafer|metwafar|mota7|motah|5eles|5ls|hayrga3|hyrga3|yerga3|hayenzel|hyenzl");
 
   /**

@@ -123,7 +123,7 @@ final class StoreTopics {
       words(
           "ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
               + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|refund|refunds|btrga3|betrga3|btreg3|"
-              + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|trg3|terga3|targa3|yrg3|yerga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
+              + "return|returns|exchange|swap the|swap it|swap my|don't like it|dont like it|msh 3agebny|mesh 3agebny|معجبنيش|لم يعجبني|لم يعجبه|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|trg3|terga3|targa3|yrg3|yerga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
   private static final Pattern WARRANTY_WORD =
       words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
   private static final Pattern BRANCH_WORD =
