@@ -197,6 +197,15 @@ final class StoreTopics {
     return WHO_WORD.matcher(s).find() && !PUT_THROUGH.matcher(s).find();
   }
 
+  /**
+   * Money owed or a wait already long ("أين أموالي؟", "where is my money?", "بقالي شهر"): a refund
+   * chased, not a question about the returns policy.
+   */
+  private static final Pattern OWED =
+      words(
+          "اموالي|فلوسي|فين فلوسي|مر شهر|مر اسبوع|مر اسبوعين|بقالي|منذ شهر|منذ اسبوع|my money|been a month|been a week|been weeks|"
+              + "flosy|felosy|flousy|ba2aly|baaly");
+
   private static final Pattern ASKS =
       words(
           "ينفع|اقدر|امكن|يمكن|ممكن|هل|كام يوم|كم يوم|مده|can i|could i|how long|how many days|"
@@ -214,6 +223,7 @@ final class StoreTopics {
     }
     return Intents.COMPLAINT.equals(intent)
         && (RETURN_WORD.matcher(s).find() || WARRANTY_WORD.matcher(s).find())
+        && !OWED.matcher(s).find()
         && !DEFECT.matcher(s).find()
         && !chargedTwice(text)
         && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
@@ -365,7 +375,8 @@ final class StoreTopics {
               "TVs",
               List.of()),
           new NotSold(
-              words("تابلت|التابلت|ايباد|الايباد|tablet|tablets|ipad|tab s"),
+              words(
+                  "تابلت|التابلت|ايباد|الايباد|اجهزه لوحيه|الاجهزه اللوحيه|جهاز لوحي|tablet|tablets|ipad|tab s"),
               "تابلت",
               "tablets",
               List.of("IP15PM-256", "SM-A55")),
@@ -389,6 +400,7 @@ final class StoreTopics {
   private static final Pattern CORPORATE =
       words(
           "company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|for our team|sales team|our staff|"
+              + "for my shop|for my store|accessories shop|reseller|لمحلي|لمحل الاكسسوارات|لمحل اكسسوارات|للمحل بتاعي|lel ma7al bta3y|lel mahal bta3y|"
               + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen");
 
   /**
