@@ -160,6 +160,14 @@ public final class EmbeddedPersona implements Persona {
     }
 
     EntityExtractor.Found found = entities.extract(text);
+    if (tapped == null
+        && Intents.BOOKING_NEW.equals(intent)
+        && !found.products().isEmpty()
+        && !SERVICE_WORD.matcher(text.normalized()).find()) {
+      // "احجزلي واحد باور بانك وهعدي اخده", "e7gezly wa7da mn el buds": a product held for the
+      // customer is an order; a booking is for a repair or a service
+      intent = Intents.ORDER;
+    }
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
     if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
@@ -564,16 +572,24 @@ public final class EmbeddedPersona implements Persona {
    * Words that ask about stock, not about what the shop sells: "is the Oppo in stock?" versus "do
    * you have Samsung earbuds?".
    */
+  /** What a booking is for: a repair, a service, an appointment or a part to fix. */
+  private static final Pattern SERVICE_WORD =
+      Pattern.compile(
+          "ميعاد|موعد|معاد|صيان|تصليح|اصلاح|شاش|بطاري|فحص|زياره|كشف|"
+              + "appointment|slot|repair|fix|screen|battery|visit|check|service|"
+              + "me3ad|ma3ad|mi3ad|seyana|sayana|siana|syana|tasle7|tasleh|shasha|shashet|batarya|battery|fa7s");
+
   private static final Pattern STOCK_WORD =
       Pattern.compile(
-          "موجود|متوفر|متاح|يتوفر|تتوفر|توفر|نفد|نفذ|خلص|stock|available|sold out|"
-              + "mawgood|mawgod|mwgod|motawafer|metwafar|mota7|motah|5eles|5ls");
+          "موجود|متوفر|متاح|يتوفر|تتوفر|توفر|نفد|نفذ|خلص|stock|available|sold out"
+              + "|هيرجع|هترجع|هينزل|هتنزل|سيتوفر|هيتوفر|مخزون|فاضل|back in|restock|in again|left|fadel|"
+              + "mawgood|mawgod|mwgod|motawafer|metwafar|mota7|motah|5eles|5ls|hayrga3|hyrga3|yerga3|hayenzel|hyenzl");
 
   /**
    * Below this, a request for a person read by the model alone (no word of one) is taken for the
    * runner-up.
    */
-  static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.6;
+  static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.7;
 
   private static final java.util.Set<String> KEPT =
       java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);
@@ -585,7 +601,8 @@ public final class EmbeddedPersona implements Persona {
           Intents.OTHER,
           Intents.PAYMENT);
   private static final Pattern UNIT =
-      Pattern.compile("\\d\\s*(واط|وات|w|watt|mah|gb|الف|ألف|k|جنيه|ج|egp|le|pound)(\\s|$)");
+      Pattern.compile(
+          "\\d\\s*(واط|وات|w|watt|mah|gb|الف|ألف|k|جنيه|ج|egp|le|pound)(?![\\p{L}\\p{N}])");
 
   /**
    * An order of 20 units or more that the catalogue cannot price, or a question about that many

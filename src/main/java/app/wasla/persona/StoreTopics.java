@@ -51,6 +51,9 @@ final class StoreTopics {
               + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
               + "you close|close at|closes|opens|open at|"
               + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
+  private static final Pattern LINK_WORD =
+      words(
+          "رابط|الرابط|لينك|اللينك|التطبيق|الابلكيشن|link|links|app|website|site|lenk|ellink|rabet");
   private static final Pattern BOOKING_WORD =
       words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
   private static final Pattern REPAIR_WORD =
@@ -63,6 +66,7 @@ final class StoreTopics {
   private static final Pattern REPAIR_INFO =
       words(
           "بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
+              + "هل تقومون|تقومون|هل يمكنكم|نفس اليوم|في نفس اليوم|"
               + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day");
 
   /**
@@ -77,7 +81,7 @@ final class StoreTopics {
   /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
   private static final Pattern REPAIR_ASK =
       words(
-          "بتصلحوا|تصلحون|هل تصلح|بتغيروا|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro");
+          "بتصلحوا|تصلحون|هل تصلح|بتغيروا|هل تقومون|تقومون|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro|btsal7o");
 
   /** A part of the phone replaced ("استبدال بطارية", "replace the battery"): a repair. */
   private static final Pattern PART_REPLACED =
@@ -94,6 +98,13 @@ final class StoreTopics {
           "(?:فين|وين|اين|where|wheres|fein|fen|fin)\\s+(?:\\S+\\s+){0,2}(?:فرع|الفرع|فروعكم|الفروع|فرعكم|branch|branches|far3|el far3|fro3)|"
               + "اقرب فرع|nearest branch|closest branch|a2rab far3");
 
+  private static final Pattern STOCK_ASK =
+      words(
+          "متاح|متوفر|موجود|يتوفر|تتوفر|in stock|available|mawgod|mawgood|mota7|motah|metwafer|motawafer|mtwafer");
+  private static final Pattern PRODUCT_KIND =
+      words(
+          "شاحن|الشاحن|سماع|السماع|موبايل|الموبايل|تليفون|هاتف|الهاتف|جراب|الجراب|كابل|الكابل|ساعه|الساعه|باور|الباور|اسكرين|"
+              + "charger|phone|case|cable|watch|earbuds|headphones|power bank|speaker|sama3a|mobile|cover|gorab");
   private static final Pattern PRICE_ASKED =
       words("بكام|كام|تكلف|سعر|how much|cost|price|bkam|kam|se3r");
   private static final Pattern BOOK_VERB =
@@ -112,7 +123,7 @@ final class StoreTopics {
       words(
           "ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
               + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|refund|refunds|btrga3|betrga3|btreg3|"
-              + "return|returns|exchange|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
+              + "return|returns|exchange|swap the|swap it|swap my|don't like it|dont like it|msh 3agebny|mesh 3agebny|معجبنيش|لم يعجبني|لم يعجبه|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|trg3|terga3|targa3|yrg3|yerga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
   private static final Pattern WARRANTY_WORD =
       words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
   private static final Pattern BRANCH_WORD =
@@ -128,8 +139,17 @@ final class StoreTopics {
               + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
   private static final Pattern CUSTOMER_ADDRESS =
       words(
-          "العنوان ده|عنواني|هذا العنوان|عنوان التوصيل|this address|my address|"
-              + "3enwany|3enwan da|el 3enwan da|3al 3enwan");
+          "العنوان ده|عنواني|لعنواني|هذا العنوان|لبيتي|للبيت|لحد البيت|منزلي|my place|my home|to my house|lel beet|"
+              + "عنوان التوصيل|علي العنوان|علي عنوان|الي العنوان|الي عنوان|"
+              + "this address|my address|to the address|to my address|"
+              + "3enwany|3enwan da|el 3enwan da|3al 3enwan|3ala el 3enwan|3la el 3enwan|"
+              + "ابعتلك العنوان|ابعتلكم العنوان|ارسل لكم العنوان|ارسل العنوان|send you the address|send you my address|"
+              + "send the address|send my address|ab3tlk el address|ab3atlak el address|ab3tlko el address|el address bta3y|"
+              + "ab3tlk el 3enwan|ab3atlak el 3enwan");
+  private static final Pattern SEND_IT =
+      words(
+          "ابعتهولي|ابعتهالي|ابعتوه|ابعتوها|ابعتهولنا|ارسلوه|ارسلوها|ارسله|ارسلها|وصلوه|وصلوها|"
+              + "ship it|send it|deliver it|ship them|send them|ab3atholy|ab3athaly|ab3atoh|ab3toh|ebaatholy|ab3tholi|ab3atholi");
   private static final Pattern ALEXANDRIA =
       words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
   private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
@@ -149,7 +169,9 @@ final class StoreTopics {
               + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
               + "akalem|kalemny|7awelny|hawelny|wasalny|"
               + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
-              + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad");
+              + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad|"
+              + "مش عايز اتكلم مع|msh 3ayez atkalem|مش عايز بوت|مش عايز روبوت|msh 3ayez bot|msh 3ayez robot|"
+              + "not a bot|not a robot|no bots|لا اريد التحدث مع");
 
   private static final Pattern STORE_WORD =
       words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
@@ -175,6 +197,15 @@ final class StoreTopics {
     return WHO_WORD.matcher(s).find() && !PUT_THROUGH.matcher(s).find();
   }
 
+  /**
+   * Money owed or a wait already long ("أين أموالي؟", "where is my money?", "بقالي شهر"): a refund
+   * chased, not a question about the returns policy.
+   */
+  private static final Pattern OWED =
+      words(
+          "اموالي|فلوسي|فين فلوسي|مر شهر|مر اسبوع|مر اسبوعين|بقالي|منذ شهر|منذ اسبوع|my money|been a month|been a week|been weeks|"
+              + "flosy|felosy|flousy|ba2aly|baaly");
+
   private static final Pattern ASKS =
       words(
           "ينفع|اقدر|امكن|يمكن|ممكن|هل|كام يوم|كم يوم|مده|can i|could i|how long|how many days|"
@@ -182,8 +213,8 @@ final class StoreTopics {
 
   /**
    * A question the classifier took for a request or a grievance: "are you a bot?" read as a request
-   * for a person, "can I return it if I don't like it?" read as a complaint. The store topic
-   * answers it.
+   * for a person, "can I return it if I don't like it?" or "how long is the warranty on the watch I
+   * bought?" read as a complaint. The store topic answers it.
    */
   boolean questionReadAsRequest(String intent, TextView text) {
     String s = haystack(text);
@@ -191,7 +222,8 @@ final class StoreTopics {
       return asksWhoNourIs(text);
     }
     return Intents.COMPLAINT.equals(intent)
-        && RETURN_WORD.matcher(s).find()
+        && (RETURN_WORD.matcher(s).find() || WARRANTY_WORD.matcher(s).find())
+        && !OWED.matcher(s).find()
         && !DEFECT.matcher(s).find()
         && !chargedTwice(text)
         && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
@@ -215,7 +247,10 @@ final class StoreTopics {
     if (DELIVERY.matcher(s).find() && COST.matcher(s).find() || DELIVER_TO.matcher(s).find()) {
       found.add(DELIVERY_FEES);
     }
-    if (HOURS_WORD.matcher(s).find() && !BOOKING_WORD.matcher(s).find()) {
+    // "the payment link won't open" names a link, not the shop's opening hours
+    if (HOURS_WORD.matcher(s).find()
+        && !BOOKING_WORD.matcher(s).find()
+        && !LINK_WORD.matcher(s).find()) {
       found.add(HOURS);
     }
     boolean defect =
@@ -243,8 +278,11 @@ final class StoreTopics {
     // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB
     // names
     // "send it to this address" names the customer's address, not the shop's
+    // "is the 20W charger available at the Smouha branch?" asks stock of a kind of product
+    boolean stockOfAKind = STOCK_ASK.matcher(s).find() && PRODUCT_KIND.matcher(s).find();
     if (!found.contains(PAYMENT_METHODS)
         && !CUSTOMER_ADDRESS.matcher(s).find()
+        && !(stockOfAKind && !NEAREST_BRANCH.matcher(s).find())
         && (BRANCH_WORD.matcher(s).find()
             || STORE_WORD.matcher(s).find() && WHERE.matcher(s).find())
         && (!namesAProduct || NEAREST_BRANCH.matcher(s).find())
@@ -256,7 +294,10 @@ final class StoreTopics {
     }
     // "what about Luxor?" after a delivery question; "free from how much?": only delivery has a
     // threshold
+    // "send it to my place in Giza" names where the order goes, not a question about the fee
     if (!namesAProduct
+        && !CUSTOMER_ADDRESS.matcher(s).find()
+        && !SEND_IT.matcher(s).find()
         && (GOVERNORATE.matcher(s).find()
             || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
       found.add(DELIVERY_FEES);
@@ -329,12 +370,13 @@ final class StoreTopics {
               List.of("JBLF6")),
           new NotSold(
               words(
-                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|tv|tvs|television|telefezyon|televezyon"),
+                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|تلفاز|التلفاز|tv|tvs|television|telefezyon|televezyon"),
               "تلفزيونات",
               "TVs",
               List.of()),
           new NotSold(
-              words("تابلت|التابلت|ايباد|الايباد|tablet|tablets|ipad|tab s"),
+              words(
+                  "تابلت|التابلت|ايباد|الايباد|اجهزه لوحيه|الاجهزه اللوحيه|جهاز لوحي|tablet|tablets|ipad|tab s"),
               "تابلت",
               "tablets",
               List.of("IP15PM-256", "SM-A55")),
@@ -358,6 +400,7 @@ final class StoreTopics {
   private static final Pattern CORPORATE =
       words(
           "company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|for our team|sales team|our staff|"
+              + "for my shop|for my store|accessories shop|reseller|لمحلي|لمحل الاكسسوارات|لمحل اكسسوارات|للمحل بتاعي|lel ma7al bta3y|lel mahal bta3y|"
               + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen");
 
   /**
@@ -371,7 +414,8 @@ final class StoreTopics {
       words(
           "خصم|اتخصم|اتخصملي|خصمتوا|سحب|اتسحب|charged|deducted|debited|taken|khasm|et5asam|etkhasam|etsahab");
   private static final Pattern TWICE =
-      words("مرتين|مرتان|twice|two times|2 times|double|marten|marteen|martin");
+      words(
+          "مرتين|مرتان|تكرر|مكرر|متكرر|twice|two times|2 times|double|duplicate|marten|marteen|martin|2 marat|marat");
 
   /** Money taken twice: a complaint, however politely put. */
   boolean chargedTwice(TextView text) {

@@ -84,9 +84,11 @@ class ModelsPricesAndTwoQuestionsTest {
       assertThat(r.entities().amount()).as(r.summary()).isEqualByComparingTo(new BigDecimal(47999));
       assertThat(r.entities().products()).as(r.summary()).containsExactly("iPhone 15 128GB");
     }
-    // read as a question about the iPhone 15, not a bulk order of 47,999 units
+    // never a bulk order of 47,999 units: read as a question about the iPhone 15 it hands nothing
+    // over; read as an order of one, its value (47,999, above the DMN's 20,000 line) is a big deal
     PersonaResult r = say("لا انا عايز الايفون 15 العادي اللي ب 47999 مش البرو ماكس");
-    assertThat(r.handoff()).as(r.summary()).isFalse();
+    assertThat(r.intent()).as(r.summary()).isIn("product_inquiry", "order");
+    assertThat(r.handoff()).as(r.summary()).isEqualTo("order".equals(r.intent()));
   }
 
   private static void both(String text, String intent, String... facts) {

@@ -63,7 +63,10 @@ public final class EntityExtractor {
       Pattern.compile(
           B
               + "(?:بعد بكره|بكره|النهارده|امبارح|غدا|اليوم|الليله|tomorrow|today|tonight|"
-              + "yesterday|bokra|bukra|el naharda|naharda|(?:يوم\\s+)?(?:ال|لل)?(?:سبت|حد|احد|اتنين|اثنين|تلات|ثلاثاء|اربع|اربعاء|خميس|جمعه)|"
+              + "yesterday|bokra|bukra|el naharda|naharda|(?:يوم\\s+)?(?:ال|لل)?(?:سبت|تلات|ثلاثاء|اربع|اربعاء|خميس|جمعه)|"
+              // "احد" and "اثنين" alone are "someone" and "two": a day only as "يوم الاتنين",
+              // "الاحد"
+              + "(?:يوم\\s+(?:ال|لل)?|ال|لل)(?:حد|احد|اتنين|اثنين)|"
               + "(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:yom\\s+)?el\\s+(?:sabt|7ad|etnen|talat|arba3|khamis|gom3a)|"
               + "الاسبوع (?:الجاي|القادم|المقبل)|next week|el esboo3 el gay)"
               + E);
@@ -203,7 +206,10 @@ public final class EntityExtractor {
       while ((idx = s.indexOf(a.text(), from)) >= 0) {
         int end = idx + a.text().length();
         boolean leftOk = CLITIC_BEFORE.matcher(s.substring(Math.max(0, idx - 4), idx)).find();
-        boolean rightOk = end >= s.length() || !Character.isLetterOrDigit(s.charAt(end));
+        boolean rightOk =
+            end >= s.length()
+                || !Character.isLetterOrDigit(s.charAt(end))
+                || pluralOfAModel(s, a.text(), end); // "two galaxy a55s"
         if (leftOk && rightOk) {
           if (!products.contains(a.product())) {
             products.add(a.product());
@@ -294,6 +300,13 @@ public final class EntityExtractor {
       return sum.multiply(
           BigDecimal.valueOf(entities.quantity() == null ? 1 : entities.quantity()));
     }
+  }
+
+  /** A model code written in the plural: "a55s", "reno 11s". */
+  private static boolean pluralOfAModel(StringBuilder s, String alias, int end) {
+    return Character.isDigit(alias.charAt(alias.length() - 1))
+        && s.charAt(end) == 's'
+        && (end + 1 >= s.length() || !Character.isLetterOrDigit(s.charAt(end + 1)));
   }
 
   private static void blank(StringBuilder s, int from, int to) {

@@ -132,6 +132,23 @@ public final class IntentClassifier {
           "talaby$",
           "el talab$");
 
+  /** Words that name an appointment or a booking itself. */
+  private static final List<String> APPOINTMENT =
+      List.of(
+          "ميعاد",
+          "موعد",
+          "معاد",
+          "حجز",
+          "appointment",
+          "booking",
+          "slot",
+          "reservation",
+          "me3ad",
+          "ma3ad",
+          "m3ad",
+          "hagz",
+          "7agz");
+
   private static final List<String> REPAIR_OBJECTS =
       List.of("شاشه", "بطاريه", "screen", "battery", "shasha", "shashet", "batarya");
 
@@ -174,6 +191,12 @@ public final class IntentClassifier {
     if (booking > 0 && r.containsKey(Intents.BOOKING_CHANGE) && !repairObject) {
       r.merge(Intents.BOOKING_CHANGE, booking, Double::sum);
       r.remove(Intents.BOOKING_NEW); // "move my appointment" names an appointment but books none
+    }
+    if (repairObject
+        && r.containsKey(Intents.BOOKING_CHANGE)
+        && APPOINTMENT.stream().noneMatch(text::matches)) {
+      // "عايز اجي اغير بطارية الموبايل": the part is changed, not an appointment
+      r.merge(Intents.BOOKING_NEW, r.remove(Intents.BOOKING_CHANGE), Double::sum);
     }
     if (r.containsKey(Intents.BOOKING_CANCEL)) {
       r.merge(Intents.BOOKING_CANCEL, booking, Double::sum);

@@ -32,7 +32,9 @@ public final class LanguageDetector {
             إلغاء الغاء اللقاء جزيلا شخص التحدث التواصل أحد احد بي أنت انت إنسان انسان أم ام برنامج يستغرق يشمل يقع
             هناك نريد تريد أستطيع استطيع تستطيع يمكنكم بإمكانكم بامكانكم ذلك تلك إذا اذا عندما منذ لكن للغاية سيئ سيئة
             تالف تالفا تالفاً ليست لست لسنا الرجاء رجاء يرجى تتوفر المتوفرة يتم سيتم ثمن أرسلت
-            الخاصة كذلك أيضاً كيفية أرغب أود نود أتمنى أطالب اطالب نطالب فوري فوراً فورا الهاتف""");
+            الخاصة كذلك أيضاً كيفية أرغب أود نود أتمنى أطالب اطالب نطالب فوري فوراً فورا الهاتف
+            ثم دون رغم بخصوص بشأن بشان حسنا حسناً أعطني اعطني أثناء اثناء بشكل ضد لائق سآخذ ساخذ سأطلب ساطلب
+            سأشتري ساشتري سأدفع سادفع سيتم ستصل أرسلوا ارسلوا أرسل ارسل يعمل تعمل ينقصها ينقصه""");
   private static final Set<String> ARABIZI =
       Set.copyOf(
           java.util.Arrays.asList(
@@ -92,7 +94,7 @@ public final class LanguageDetector {
         if (EGYPTIAN.contains(t) || EGYPTIAN.contains(s) || egyptianVerb(t)) {
           egyptian++;
         }
-        if (MSA.contains(t) || MSA.contains(s)) {
+        if (MSA.contains(t) || MSA.contains(s) || msaVerb(t)) {
           msa++;
         }
       } else if (Character.isLetter(t.charAt(0)) || t.chars().anyMatch(Character::isLetter)) {
@@ -120,6 +122,18 @@ public final class LanguageDetector {
       return new Detection(Language.MIXED, english > arabic ? Language.EN : arabicForm);
     }
     return new Detection(arabicForm, arabicForm);
+  }
+
+  /**
+   * MSA present plurals in -ون ("تقومون", "تبيعون", "يرسلون"), where Egyptian says -وا; not a noun
+   * such as "تليفون".
+   */
+  private static boolean msaVerb(String t) {
+    return t.length() >= 5
+        && (t.startsWith("ت") || t.startsWith("ي") || t.startsWith("هل"))
+        && t.endsWith("ون")
+        && !t.startsWith("تلي")
+        && !t.startsWith("تلف");
   }
 
   private static boolean egyptianVerb(String t) {

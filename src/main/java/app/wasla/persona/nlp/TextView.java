@@ -65,7 +65,8 @@ public final class TextView {
     if (p.indexOf(' ') >= 0) {
       return joined.contains(" " + p + (whole ? " " : ""))
           || joinedStems.contains(" " + p + (whole ? " " : ""))
-          || joinedStems.contains(" " + c + (whole ? " " : ""));
+          || joinedStems.contains(" " + c + (whole ? " " : ""))
+          || joinedStems.contains(" " + stemmed(p) + (whole ? " " : ""));
     }
     for (int i = 0; i < tokens.size(); i++) {
       if (wordMatches(tokens.get(i), p, whole)
@@ -75,6 +76,19 @@ public final class TextView {
       }
     }
     return false;
+  }
+
+  /**
+   * An Arabic phrase with each word clitic-stripped as the text's words are, so that "لم يعد
+   * المبلغ" also matches "ولم يعد المبلغ".
+   */
+  private static String stemmed(String phrase) {
+    String[] words = phrase.split(" ");
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) {
+      sb.append(sb.length() == 0 ? "" : " ").append(ArabicNormalizer.isArabic(w) ? strip(w) : w);
+    }
+    return sb.toString();
   }
 
   /** The index of the first word that the one-word pattern matches, or -1. */

@@ -59,9 +59,14 @@ class BlindEvaluationTest {
   // walk-in, stock-question
   // and evidence rules: ar-EG 0.880, ar 0.874, arabizi 0.852, en 0.893; recall 0.871, precision
   // 0.866.
+  // After 706 more fresh training messages (MSA requests for a person and complaints, Arabizi and
+  // MSA orders, the order / product / stock line), MSA marker words, the held-product,
+  // part-changed,
+  // refund-chased and Arabizi "fe" readings: ar-EG 0.874, ar 0.899, arabizi 0.901, en 0.915;
+  // recall 0.900, precision 0.866.
   // The aim is 0.90 in every form and recall 0.95 at precision 0.85.
-  static final double FLOOR_HANDOFF_RECALL = 0.87;
+  static final double FLOOR_HANDOFF_RECALL = 0.89;
   static final double FLOOR_HANDOFF_PRECISION = 0.86;
   static final Map<String, Double> FLOOR_FORM_MACRO_F1 =
-      Map.of("ar-EG", 0.87, "ar", 0.87, "arabizi", 0.85, "en", 0.89);
+      Map.of("ar-EG", 0.87, "ar", 0.89, "arabizi", 0.89, "en", 0.91);
 }

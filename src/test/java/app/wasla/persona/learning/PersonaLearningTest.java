@@ -167,7 +167,7 @@ class PersonaLearningTest {
 
     // retrained in the running application within seconds, from the correction in the database
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(PATIENCE)
         .until(
             () ->
                 status().path("current").path("version").asInt() > before
@@ -197,7 +197,7 @@ class PersonaLearningTest {
 
     Files.writeString(file, good + "product_inquiry\t" + message + "\tarabizi\n");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(PATIENCE)
         .until(
             () ->
                 status().path("current").path("examples").path("examplesFile").asInt()
@@ -218,7 +218,7 @@ class PersonaLearningTest {
               + "refund\tI want my money back\n"
               + "order\t   \n"
               + "order\ttoo\tmany\tcolumns\n");
-      await().atMost(Duration.ofSeconds(10)).until(() -> !absent(status().path("lastFailure")));
+      await().atMost(PATIENCE).until(() -> !absent(status().path("lastFailure")));
       JsonNode failure = status().path("lastFailure");
       assertThat(failure.path("problems").toString())
           .as(failure.toString())
@@ -242,7 +242,7 @@ class PersonaLearningTest {
       Files.writeString(file, good);
     }
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(PATIENCE)
         .until(
             () ->
                 absent(status().path("lastFailure"))
@@ -266,7 +266,7 @@ class PersonaLearningTest {
         .param(message)
         .update();
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(PATIENCE)
         .until(() -> status().path("current").path("version").asInt() > version);
     assertThat(status().path("current").path("trigger").asText())
         .isEqualTo("corrections changed in the database");
