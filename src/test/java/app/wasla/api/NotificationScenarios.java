@@ -298,4 +298,31 @@ abstract class NotificationScenarios extends SandboxApiNode {
             .orElseThrow();
     assertThat(arrivals.path("category").asText()).isEqualTo("MARKETING");
   }
+
+  @Test
+  void anErasedCustomersNotificationsKeepTheirEventIdsButNotTheNumber() throws Exception {
+    String waId = newCustomer();
+    String key = conversation(waId);
+    webhooks().post(Webhooks.text(waId, "wamid.erase.n." + waId, "مرحبا", Instant.now()));
+    awaitSent(key, 1);
+    Map<String, Object> body = shipped("erase-" + waId, waId, "https://t.example/" + waId);
+    assertThat(post("/api/notifications", body, null).status()).isEqualTo(200);
+
+    okhttp3.Request erase =
+        new okhttp3.Request.Builder()
+            .url("http://127.0.0.1:" + port + "/api/customers/" + key)
+            .header("Authorization", "Bearer " + KEY)
+            .delete()
+            .build();
+    try (okhttp3.Response response = HTTP.newCall(erase).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    Map<String, Object> row =
+        jdbc.sql("SELECT conversation_key, wamid FROM notification WHERE event_id = ?")
+            .param("erase-" + waId)
+            .query()
+            .singleRow();
+    assertThat(row.values().toString()).doesNotContain(waId);
+    assertThat(String.valueOf(row.values().iterator().next())).startsWith("erased:");
+  }
 }
