@@ -155,4 +155,41 @@ class NotificationCloudTest {
                     .formatted(waId)));
     assertThat(sent.body().path("wamid").asText()).isEqualTo(atMeta.wamid());
   }
+
+  @Test
+  void aNotificationWhatsAppRefusesIsFailedAndSentWhenTheSameEventComesAgain() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> call("GET", "/api/templates", null, null).body().path("checked").asBoolean());
+    String waId = "2016" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    META.failNextSends(waId, 1, WhatsAppMock.rejected());
+    Map<String, Object> event =
+        Map.of(
+            "eventId",
+            "retry-" + waId,
+            "type",
+            "order_shipped",
+            "phoneNumberId",
+            Webhooks.PHONE_NUMBER_ID,
+            "waId",
+            waId,
+            "fields",
+            Map.of("orderNumber", "ORD-7", "trackingUrl", "https://t.example/7"));
+
+    Answer refused = call("POST", "/api/notifications", event, null);
+    assertThat(refused.status()).isEqualTo(502);
+    assertThat(refused.body().path("type").asText()).endsWith("whatsapp-error");
+    assertThat(refused.body().path("detail").asText()).contains("131026").doesNotContain(waId);
+    assertThat(META.sentTo(waId)).isEmpty();
+
+    Answer again = call("POST", "/api/notifications", event, null);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("status").asText()).isEqualTo("SENT");
+    assertThat(again.body().path("language").asText()).isEqualTo("ar");
+    assertThat(META.sentTo(waId)).hasSize(1);
+    Answer third = call("POST", "/api/notifications", event, null);
+    assertThat(third.body().path("duplicate").asBoolean()).isTrue();
+    assertThat(third.body().path("wamid").asText()).isEqualTo(again.body().path("wamid").asText());
+    assertThat(META.sentTo(waId)).hasSize(1);
+  }
 }
