@@ -325,4 +325,52 @@ abstract class NotificationScenarios extends SandboxApiNode {
     assertThat(row.values().toString()).doesNotContain(waId);
     assertThat(String.valueOf(row.values().iterator().next())).startsWith("erased:");
   }
+
+  @Test
+  void aSentNotificationIsPublishedAsAWebhookEvent() throws Exception {
+    Answer subscription =
+        post(
+            "/api/webhooks",
+            Map.of(
+                "url",
+                "http://127.0.0.1:9/notifications",
+                "eventTypes",
+                List.of("notification.sent", "notification.failed")),
+            null);
+    assertThat(subscription.status()).as("%s", subscription.body()).isBetween(200, 201);
+    String waId = newCustomer();
+    String key = conversation(waId);
+    assertThat(
+            post(
+                    "/api/notifications",
+                    shipped("hook-" + waId, waId, "https://t.example/h-" + waId),
+                    null)
+                .status())
+        .isEqualTo(200);
+    String envelope =
+        jdbc.sql(
+                "SELECT envelope_json FROM webhook_event WHERE event_type = ? AND conversation_key = ?")
+            .params("notification.sent", key)
+            .query(String.class)
+            .single();
+    JsonNode data = JSON.readTree(envelope).path("data");
+    assertThat(data.path("eventId").asText()).isEqualTo("hook-" + waId);
+    assertThat(data.path("template").asText()).isEqualTo("order_shipped");
+    assertThat(data.path("wamid").asText()).isNotBlank();
+
+    // the receiver is not there: leave no subscription behind for the other tests on this node
+    okhttp3.Request remove =
+        new okhttp3.Request.Builder()
+            .url(
+                "http://127.0.0.1:"
+                    + port
+                    + "/api/webhooks/"
+                    + subscription.body().path("id").asText())
+            .header("Authorization", "Bearer " + KEY)
+            .delete()
+            .build();
+    try (okhttp3.Response response = HTTP.newCall(remove).execute()) {
+      assertThat(response.code()).isBetween(200, 204);
+    }
+  }
 }
