@@ -67,6 +67,8 @@ class ArchitectureTest {
           .definedBy("app.wasla.commerce..")
           .layer("handoff")
           .definedBy("app.wasla.handoff..")
+          .layer("notification")
+          .definedBy("app.wasla.notification..")
           .layer("api")
           .definedBy("app.wasla.api..")
           .layer("simulator")
@@ -113,6 +115,9 @@ class ArchitectureTest {
               "crm",
               "persona",
               "commerce")
+          .whereLayer("notification")
+          .mayOnlyAccessLayers(
+              "engine", "system", "channel", "security", "webhook", "conversation", "crm")
           .whereLayer("api")
           .mayOnlyAccessLayers(
               "engine",
@@ -123,7 +128,8 @@ class ArchitectureTest {
               "conversation",
               "crm",
               "persona",
-              "commerce")
+              "commerce",
+              "notification")
           .whereLayer("simulator")
           .mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation")
           .whereLayer("inbox")
@@ -172,7 +178,8 @@ class ArchitectureTest {
               "app.wasla.reports..",
               "app.wasla.security..",
               "app.wasla.simulator..",
-              "app.wasla.webhook..");
+              "app.wasla.webhook..",
+              "app.wasla.notification..");
 
   /** Who owns which of Wasla's tables (db/migration): the only package whose SQL names it. */
   static final Map<String, String> TABLE_OWNERS =
@@ -207,7 +214,8 @@ class ArchitectureTest {
           Map.entry("commerce_sale", "commerce"),
           Map.entry("agent_presence", "handoff"),
           Map.entry("handoff_event", "handoff"),
-          Map.entry("handoff_owner", "handoff"));
+          Map.entry("handoff_owner", "handoff"),
+          Map.entry("notification", "notification"));
 
   private static final Path MAIN = Path.of("src/main/java/app/wasla");
   private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -3,6 +3,7 @@ package app.wasla.api;
 import app.wasla.channel.whatsapp.CloudApiException;
 import app.wasla.conversation.MarketingOptOutException;
 import app.wasla.conversation.ServiceWindowClosedException;
+import app.wasla.notification.NotificationConflictException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,11 @@ class ApiProblems {
   @ExceptionHandler(MarketingOptOutException.class)
   ProblemDetail optedOut(MarketingOptOutException e) {
     return problem(HttpStatus.CONFLICT, "marketing-opt-out", e.getMessage());
+  }
+
+  @ExceptionHandler(NotificationConflictException.class)
+  ProblemDetail notificationConflict(NotificationConflictException e) {
+    return problem(HttpStatus.CONFLICT, "event-id-reused", e.getMessage());
   }
 
   @ExceptionHandler(CloudApiException.class)

@@ -5,6 +5,7 @@ import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
 import app.wasla.conversation.TemplateCategories;
 import app.wasla.conversation.TemplateCategory;
+import app.wasla.notification.TemplateCatalogue;
 import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,10 +37,21 @@ class MessageApiController {
 
   private final OutboundMessages outbound;
   private final TemplateCategories categories;
+  private final TemplateCatalogue templates;
 
-  MessageApiController(OutboundMessages outbound, TemplateCategories categories) {
+  MessageApiController(
+      OutboundMessages outbound, TemplateCategories categories, TemplateCatalogue templates) {
     this.outbound = outbound;
     this.categories = categories;
+    this.templates = templates;
+  }
+
+  /** A caller can make a template stricter (MARKETING), never looser than Meta's category. */
+  private static TemplateCategory stricter(TemplateCategory known, String callerCategory) {
+    return callerCategory != null
+            && TemplateCategory.of(callerCategory) == TemplateCategory.MARKETING
+        ? TemplateCategory.MARKETING
+        : known;
   }
 
   @RequiresScope(Scope.MESSAGES_SEND)
@@ -67,7 +79,13 @@ class MessageApiController {
               t.name(),
               t.language() == null ? "ar" : t.language(),
               t.parameters() == null ? List.of() : t.parameters());
-      category = categories.effective(t.name(), t.category());
+      OutboundMessage.Template checked = (OutboundMessage.Template) message;
+      // Meta's own category when the template list is known; the configured one otherwise
+      category =
+          templates
+              .check(checked.name(), checked.languageCode(), checked.bodyParameters().size())
+              .map(known -> stricter(known.category(), t.category()))
+              .orElseGet(() -> categories.effective(t.name(), t.category()));
     } else {
       throw new IllegalArgumentException("give either text or template");
     }

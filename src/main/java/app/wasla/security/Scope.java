@@ -19,7 +19,9 @@ public enum Scope {
    */
   PERSONA_MANAGE("persona:manage"),
   /** The owner's reports: sales, response times, handoffs (/api/reports/...). */
-  REPORTS_READ("reports:read");
+  REPORTS_READ("reports:read"),
+  /** Transactional notifications from the shop (POST /api/notifications). */
+  NOTIFICATIONS_WRITE("notifications:write");
 
   private final String value;
 

@@ -20,6 +20,14 @@ public final class EventTypes {
   public static final String PAYMENT_FAILED = "payment.failed";
   public static final String BOOKING_CHANGED = "booking.changed";
 
+  /** A transactional notification (POST /api/notifications) was accepted by WhatsApp. */
+  public static final String NOTIFICATION_SENT = "notification.sent";
+
+  /**
+   * A transactional notification could not be sent (WhatsApp refused it, or it was not allowed).
+   */
+  public static final String NOTIFICATION_FAILED = "notification.failed";
+
   /** The built-in types, listed in the OpenAPI document and README. */
   public static final List<String> BUILT_IN =
       List.of(
@@ -35,7 +43,9 @@ public final class EventTypes {
           ORDER_CREATED,
           PAYMENT_SUCCEEDED,
           PAYMENT_FAILED,
-          BOOKING_CHANGED);
+          BOOKING_CHANGED,
+          NOTIFICATION_SENT,
+          NOTIFICATION_FAILED);
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.\\-]{0,127}");
 

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 class MarketingConsentTest extends SandboxApiNode {
 
   private Answer template(String key, String category, String idempotencyKey) throws Exception {
-    return template(key, "spring_sale", category, idempotencyKey);
+    return template(key, "new_arrivals", category, idempotencyKey);
   }
 
   private Answer template(String key, String name, String category, String idempotencyKey)
       throws Exception {
     Map<String, Object> template = new HashMap<>(Map.of("name", name, "language", "ar"));
+    if (name.equals(UTILITY_TEMPLATE)) {
+      // the demo order_shipped takes the order number and the tracking link
+      template.put("parameters", List.of("ORD-1", "https://track.example/ORD-1"));
+    }
     if (category != null) {
       template.put("category", category);
     }
@@ -248,12 +252,10 @@ class MarketingConsentTest extends SandboxApiNode {
   void theCallerCannotMakeAMarketingTemplateUtility() throws Exception {
     String waId = optedOutCustomer();
     String key = conversation(waId);
-    Answer claimed = template(key, "promo_black_friday_50_off", "UTILITY", "bf-" + waId);
+    Answer claimed = template(key, "new_arrivals", "UTILITY", "bf-" + waId);
     assertThat(claimed.status()).isEqualTo(409);
     assertThat(claimed.body().path("type").asText()).endsWith("marketing-opt-out");
-    assertThat(
-            template(key, "promo_black_friday_50_off", "AUTHENTICATION", "bf-auth-" + waId)
-                .status())
+    assertThat(template(key, "new_arrivals", "AUTHENTICATION", "bf-auth-" + waId).status())
         .isEqualTo(409);
     // a declared utility template stays utility without a category, and the caller may make it
     // stricter

@@ -1,0 +1,149 @@
+package app.wasla.notification;
+
+import app.wasla.conversation.TemplateCategory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Reads the business's templates from the Cloud API ({@code GET /{waba-id}/message_templates}),
+ * every page: the next page is asked for with the {@code after} cursor on the configured base URL,
+ * never by following a URL from the answer, so the access token only ever goes to Meta.
+ */
+class CloudTemplateSource {
+
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
+
+  private final OkHttpClient http;
+  private final ObjectMapper json;
+  private final HttpUrl baseUrl;
+  private final String accessToken;
+  private final TemplateProperties props;
+
+  CloudTemplateSource(
+      OkHttpClient http,
+      ObjectMapper json,
+      String apiBaseUrl,
+      String accessToken,
+      TemplateProperties props) {
+    this.http = http;
+    this.json = json;
+    this.baseUrl = HttpUrl.parse(apiBaseUrl);
+    if (baseUrl == null) {
+      throw new IllegalArgumentException("wasla.whatsapp.api-base-url is not an http(s) URL");
+    }
+    this.accessToken = accessToken;
+    this.props = props;
+  }
+
+  /** Every template of the account, of every status. */
+  List<WhatsAppTemplate> fetch() {
+    List<WhatsAppTemplate> templates = new ArrayList<>();
+    String after = null;
+    for (int page = 0; page < props.maxPages(); page++) {
+      HttpUrl.Builder url =
+          baseUrl
+              .newBuilder()
+              .addPathSegment(props.wabaId())
+              .addPathSegment("message_templates")
+              .addQueryParameter(
+                  "fields", "name,language,status,category,parameter_format,components")
+              .addQueryParameter("limit", Integer.toString(props.pageSize()));
+      if (after != null) {
+        url.addQueryParameter("after", after);
+      }
+      JsonNode answer = get(url.build());
+      for (JsonNode t : answer.path("data")) {
+        templates.add(template(t));
+      }
+      JsonNode paging = answer.path("paging");
+      String next = paging.path("cursors").path("after").asText(null);
+      if (!paging.hasNonNull("next") || next == null || next.isBlank()) {
+        return templates;
+      }
+      after = next;
+    }
+    throw new IllegalStateException(
+        "more than wasla.templates.max-pages ("
+            + props.maxPages()
+            + ") pages of templates: the list was not replaced");
+  }
+
+  static WhatsAppTemplate template(JsonNode t) {
+    Set<String> variables = new LinkedHashSet<>();
+    List<String> buttons = new ArrayList<>();
+    for (JsonNode component : t.path("components")) {
+      String type = component.path("type").asText("");
+      if (type.equalsIgnoreCase("BODY")) {
+        Matcher m = VARIABLE.matcher(component.path("text").asText(""));
+        while (m.find()) {
+          variables.add(m.group(1));
+        }
+      } else if (type.equalsIgnoreCase("BUTTONS")) {
+        for (JsonNode b : component.path("buttons")) {
+          buttons.add(b.path("type").asText("") + ": " + b.path("text").asText(""));
+        }
+      }
+    }
+    boolean named =
+        "NAMED".equalsIgnoreCase(t.path("parameter_format").asText(""))
+            || variables.stream().anyMatch(v -> !v.chars().allMatch(Character::isDigit));
+    return new WhatsAppTemplate(
+        t.path("name").asText(),
+        t.path("language").asText(),
+        TemplateCategory.of(t.path("category").asText(null)),
+        t.path("status").asText("UNKNOWN").toUpperCase(java.util.Locale.ROOT),
+        variables.size(),
+        named ? List.copyOf(variables) : List.of(),
+        buttons);
+  }
+
+  private JsonNode get(HttpUrl url) {
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + accessToken)
+            .get()
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      String text = body == null ? "" : body.string();
+      if (!response.isSuccessful()) {
+        String message = "";
+        try {
+          message = json.readTree(text).path("error").path("message").asText("");
+        } catch (IOException | RuntimeException notJson) {
+          // a proxy answered: the status says enough
+        }
+        throw new IllegalStateException(
+            safe(
+                "GET "
+                    + url.encodedPath()
+                    + " answered HTTP "
+                    + response.code()
+                    + (message.isBlank() ? "" : ": " + message)));
+      }
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          safe("GET " + url.encodedPath() + " failed: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private String safe(String message) {
+    return accessToken == null || accessToken.isEmpty()
+        ? message
+        : message.replace(accessToken, "***");
+  }
+}

@@ -1,0 +1,195 @@
+package app.wasla.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.wasla.support.Webhooks;
+import app.wasla.support.WhatsAppMock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Cloud mode with MockWebServer as Meta: the templates are read from its list (two pages), a
+ * notification goes out as exactly the template payload Meta expects, and a send that does not fit
+ * the list never reaches Meta.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationCloudTest {
+
+  static final WhatsAppMock META = new WhatsAppMock();
+  static final String KEY = "notification-cloud-test-key-0123456789abcdef";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final OkHttpClient HTTP = new OkHttpClient();
+
+  static {
+    META.serveMedia(
+        request -> {
+          if (!request.getPath().startsWith("/v23.0/445566778899/message_templates")
+              || !"Bearer test-token".equals(request.getHeader("Authorization"))) {
+            return new MockResponse().setResponseCode(404);
+          }
+          boolean second = "P2".equals(request.getRequestUrl().queryParameter("after"));
+          String body =
+              second
+                  ? """
+                    {"data":[{"name":"order_shipped","language":"en","status":"APPROVED",
+                      "category":"UTILITY","components":[{"type":"BODY",
+                      "text":"Your order {{1}} is on its way: {{2}}"}]}],
+                     "paging":{"cursors":{"before":"P1"}}}"""
+                  : """
+                    {"data":[{"name":"order_shipped","language":"ar","status":"APPROVED",
+                      "category":"UTILITY","components":[{"type":"BODY",
+                      "text":"طلبك {{1}} في الطريق: {{2}}"}]}],
+                     "paging":{"cursors":{"after":"P2"},"next":"https://graph.example/next"}}""";
+          return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+        });
+  }
+
+  @DynamicPropertySource
+  static void cloud(DynamicPropertyRegistry registry) {
+    META.registerCloudMode(registry);
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:mem:notification-cloud;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    registry.add("wasla.templates.waba-id", () -> "445566778899");
+    registry.add("wasla.api.bootstrap-key", () -> KEY);
+    registry.add("wasla.api.rate-limit", () -> "1000");
+  }
+
+  @LocalServerPort int port;
+
+  private record Answer(int status, JsonNode body) {}
+
+  private Answer call(String method, String path, Object body, String idempotencyKey)
+      throws IOException {
+    Request.Builder request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .header("Authorization", "Bearer " + KEY);
+    if (body == null) {
+      request.get();
+    } else {
+      request.method(
+          method,
+          RequestBody.create(JSON.writeValueAsBytes(body), MediaType.get("application/json")));
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    try (Response response = HTTP.newCall(request.build()).execute()) {
+      String text = response.body().string();
+      return new Answer(response.code(), text.isBlank() ? null : JSON.readTree(text));
+    }
+  }
+
+  @Test
+  void aNotificationGoesToMetaAsExactlyTheTemplateFromMetasList() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> call("GET", "/api/templates", null, null).body().path("checked").asBoolean());
+    Answer list = call("GET", "/api/templates", null, null);
+    assertThat(list.body().path("templates").findValuesAsText("language"))
+        .containsExactly("ar", "en");
+
+    String waId = "2015" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    Answer refused =
+        call(
+            "POST",
+            "/api/messages",
+            Map.of(
+                "to",
+                Webhooks.PHONE_NUMBER_ID + ":" + waId,
+                "template",
+                Map.of("name", "order_placed", "language", "en", "parameters", List.of("1"))),
+            "placed-" + waId);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("detail").asText())
+        .contains("unknown template order_placed; the known templates are order_shipped");
+
+    Answer sent =
+        call(
+            "POST",
+            "/api/notifications",
+            Map.of(
+                "eventId",
+                "ship-" + waId,
+                "type",
+                "order_shipped",
+                "phoneNumberId",
+                Webhooks.PHONE_NUMBER_ID,
+                "waId",
+                waId,
+                "language",
+                "en",
+                "fields",
+                Map.of("orderNumber", "ORD-4411", "trackingUrl", "https://t.example/4411")),
+            null);
+    assertThat(sent.status()).isEqualTo(200);
+    assertThat(META.sentTo(waId)).hasSize(1);
+    WhatsAppMock.Sent atMeta = META.sentTo(waId).get(0);
+    assertThat(atMeta.phoneNumberId()).isEqualTo(Webhooks.PHONE_NUMBER_ID);
+    assertThat(atMeta.body())
+        .isEqualTo(
+            JSON.readTree(
+                """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s",
+                 "type":"template","template":{"name":"order_shipped","language":{"code":"en"},
+                 "components":[{"type":"body","parameters":[
+                   {"type":"text","text":"ORD-4411"},{"type":"text","text":"https://t.example/4411"}]}]}}"""
+                    .formatted(waId)));
+    assertThat(sent.body().path("wamid").asText()).isEqualTo(atMeta.wamid());
+  }
+
+  @Test
+  void aNotificationWhatsAppRefusesIsFailedAndSentWhenTheSameEventComesAgain() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> call("GET", "/api/templates", null, null).body().path("checked").asBoolean());
+    String waId = "2016" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    META.failNextSends(waId, 1, WhatsAppMock.rejected());
+    Map<String, Object> event =
+        Map.of(
+            "eventId",
+            "retry-" + waId,
+            "type",
+            "order_shipped",
+            "phoneNumberId",
+            Webhooks.PHONE_NUMBER_ID,
+            "waId",
+            waId,
+            "fields",
+            Map.of("orderNumber", "ORD-7", "trackingUrl", "https://t.example/7"));
+
+    Answer refused = call("POST", "/api/notifications", event, null);
+    assertThat(refused.status()).isEqualTo(502);
+    assertThat(refused.body().path("type").asText()).endsWith("whatsapp-error");
+    assertThat(refused.body().path("detail").asText()).contains("131026").doesNotContain(waId);
+    assertThat(META.sentTo(waId)).isEmpty();
+
+    Answer again = call("POST", "/api/notifications", event, null);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("status").asText()).isEqualTo("SENT");
+    assertThat(again.body().path("language").asText()).isEqualTo("ar");
+    assertThat(META.sentTo(waId)).hasSize(1);
+    Answer third = call("POST", "/api/notifications", event, null);
+    assertThat(third.body().path("duplicate").asBoolean()).isTrue();
+    assertThat(third.body().path("wamid").asText()).isEqualTo(again.body().path("wamid").asText());
+    assertThat(META.sentTo(waId)).hasSize(1);
+  }
+}
