@@ -19,7 +19,9 @@ public enum Scope {
    */
   PERSONA_MANAGE("persona:manage"),
   /** The owner's reports: sales, response times, handoffs (/api/reports/...). */
-  REPORTS_READ("reports:read");
+  REPORTS_READ("reports:read"),
+  /** The business's backend tells Wasla about its orders: shipment events (/api/orders/...). */
+  ORDERS_WRITE("orders:write");
 
   private final String value;
 
