@@ -172,7 +172,8 @@ class HandoffAttachmentTest {
     try (Response fake =
         attach(handoff, owner, "fake.jpg", "image/jpeg", "not a jpeg".getBytes(), null, "r4")) {
       assertThat(fake.code()).isEqualTo(415);
-      assertThat(fake.body().string()).contains("The file is not a image/jpeg");
+      assertThat(fake.body().string())
+          .contains("The file's content is not image/jpeg as its type says");
     }
     byte[] large = new byte[1024 * 1024 + 1];
     System.arraycopy(PDF, 0, large, 0, PDF.length);

@@ -84,7 +84,7 @@ public class OutboundMedia {
     }
     if (!MediaRules.looksLike(type, content, content.length)) {
       throw new RejectedFileException(
-          "The file is not a " + type + " (its content says otherwise)", false);
+          "The file's content is not " + type + " as its type says", false);
     }
     return kind;
   }
