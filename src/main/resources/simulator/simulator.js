@@ -71,6 +71,35 @@ async function upload(file) {
   return (await res.json()).mediaId;
 }
 
+// what the shop sent: a photo (by link, or uploaded: kept by the sandbox), a document, a location
+function sentMediaView(type, body) {
+  if (!body) return null;
+  const box = document.createElement('div');
+  box.className = 'media-box';
+  box.dataset.kind = type;
+  if (type === 'location') {
+    const a = document.createElement('a');
+    a.className = 'map-link'; a.target = '_blank'; a.rel = 'noopener';
+    a.href = 'https://maps.google.com/?q=' + body.latitude + ',' + body.longitude;
+    a.textContent = '📍 ' + [body.name, body.address].filter(Boolean).join(', ') + ' (' + body.latitude + ', ' + body.longitude + ')';
+    box.appendChild(a);
+    return box;
+  }
+  const src = body.mediaId ? '/simulator/api/sent-media/' + encodeURIComponent(body.mediaId) : body.link;
+  if (type === 'image') {
+    const img = document.createElement('img'); img.className = 'media'; img.src = src; img.alt = body.caption || 'image';
+    box.appendChild(img);
+  } else {
+    const a = document.createElement('a'); a.className = 'file-link'; a.href = src; a.target = '_blank'; a.rel = 'noopener';
+    a.textContent = '📄 ' + (body.filename || 'document');
+    box.appendChild(a);
+  }
+  if (body.caption) {
+    const c = document.createElement('div'); c.className = 'caption'; c.textContent = body.caption; box.appendChild(c);
+  }
+  return box;
+}
+
 function render(lines) {
   chat.innerHTML = '';
   for (const line of lines) {
@@ -81,9 +110,12 @@ function render(lines) {
     try { body = line.body ? JSON.parse(line.body) : null; } catch (e) { body = null; }
     const media = line.media;
     if (media) div.appendChild(mediaView(media));
+    const sent = line.direction === 'out' && ['image', 'document', 'location'].includes(line.type)
+      ? sentMediaView(line.type, body) : null;
+    if (sent) div.appendChild(sent);
     const text = document.createElement('div');
     text.textContent = body && body.body ? body.body : (line.text || '[' + line.type + ']');
-    if (!(media && (media.kind === 'location' || (media.url && !media.caption)))) div.appendChild(text);
+    if (!sent && !(media && (media.kind === 'location' || (media.url && !media.caption)))) div.appendChild(text);
     if (body && Array.isArray(body.buttons)) {
       const options = document.createElement('div'); options.className = 'options';
       body.buttons.forEach(b => options.appendChild(optionButton(b.id, b.title, 'button')));

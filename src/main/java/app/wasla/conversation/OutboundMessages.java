@@ -130,6 +130,24 @@ public class OutboundMessages {
     return wamid;
   }
 
+  /** The wamid of a send with this key that Meta accepted, if there was one. */
+  public java.util.Optional<String> sentWamid(String idempotencyKey) {
+    return jdbc.sql(
+            "SELECT wamid FROM outbound_message WHERE idempotency_key = ? AND wamid IS NOT NULL")
+        .param(idempotencyKey)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Uploads a file to send from the conversation's business number (the Cloud API's media endpoint,
+   * or the sandbox's); returns its media id. Throws {@link
+   * app.wasla.channel.whatsapp.CloudApiException} when it was not taken.
+   */
+  public String uploadMedia(ConversationKey key, byte[] content, String mimeType, String filename) {
+    return transport.uploadMedia(key.phoneNumberId(), content, mimeType, filename);
+  }
+
   /**
    * Records a send Meta accepted and publishes message.sent, once per key; returns when both are
    * committed, or when the mark is kept to be written once the database is back. Under load the

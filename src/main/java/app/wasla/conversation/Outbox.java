@@ -492,6 +492,9 @@ public class Outbox implements SmartLifecycle {
             case "text" -> OutboundMessage.Text.class;
             case "template" -> OutboundMessage.Template.class;
             case "reaction" -> OutboundMessage.Reaction.class;
+            case "image" -> OutboundMessage.Image.class;
+            case "document" -> OutboundMessage.Document.class;
+            case "location" -> OutboundMessage.Location.class;
             case "interactive" ->
                 body.has("buttons")
                     ? OutboundMessage.ReplyButtons.class

@@ -50,6 +50,9 @@ class HandoffTaskController {
   /** WhatsApp's limit of a text message body. */
   static final int MAX_TEXT = 4096;
 
+  /** WhatsApp's limit of a photo's or document's caption. */
+  static final int MAX_CAPTION = 1024;
+
   private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Logger log = LoggerFactory.getLogger(HandoffTaskController.class);
 
@@ -63,6 +66,7 @@ class HandoffTaskController {
   private final HandoffProperties props;
   private final CustomerMemory customers;
   private final HandoffLog handoffLog;
+  private final app.wasla.conversation.media.OutboundMedia media;
 
   HandoffTaskController(
       AgentCaller callers,
@@ -74,8 +78,10 @@ class HandoffTaskController {
       Transcript transcript,
       HandoffProperties props,
       CustomerMemory customers,
-      HandoffLog handoffLog) {
+      HandoffLog handoffLog,
+      app.wasla.conversation.media.OutboundMedia media) {
     this.handoffLog = handoffLog;
+    this.media = media;
     this.customers = customers;
     this.callers = callers;
     this.ownership = ownership;
@@ -158,6 +164,121 @@ class HandoffTaskController {
     sent.put("clientMessageId", body.clientMessageId());
     sent.put("wamid", wamid);
     return ResponseEntity.ok(sent);
+  }
+
+  /**
+   * Sends a file the agent chose (a JPEG or PNG photo, or a PDF) with an optional caption:
+   * multipart {@code file}, {@code caption}, {@code clientMessageId}. Checked against Meta's limits
+   * and {@code wasla.media.send-max-size} (413 too large, 415 a type not sent), uploaded to the
+   * Cloud API's media endpoint and sent through the outbound path, once per {@code
+   * clientMessageId}. Only the handoff's owner may send, as with text.
+   */
+  @PostMapping(value = "/handoff/tasks/{taskId}/attachments", consumes = "multipart/form-data")
+  ResponseEntity<?> attach(
+      @PathVariable String taskId,
+      @org.springframework.web.bind.annotation.RequestParam(value = "file", required = false)
+          org.springframework.web.multipart.MultipartFile file,
+      @org.springframework.web.bind.annotation.RequestParam(value = "caption", required = false)
+          String caption,
+      @org.springframework.web.bind.annotation.RequestParam(
+              value = "clientMessageId",
+              required = false)
+          String clientMessageId,
+      HttpServletRequest request)
+      throws java.io.IOException {
+    AgentCaller.Caller caller = callers.of(request);
+    if (!caller.authenticated()) {
+      return problem(HttpStatus.valueOf(caller.status()), caller.reason());
+    }
+    if (file == null || file.isEmpty()) {
+      return problem(HttpStatus.BAD_REQUEST, "Choose a file first: \"file\" is missing or empty");
+    }
+    String text = caption == null || caption.isBlank() ? null : caption.strip();
+    if (text != null && text.codePointCount(0, text.length()) > MAX_CAPTION) {
+      return problem(
+          HttpStatus.BAD_REQUEST, "A caption has at most " + MAX_CAPTION + " characters");
+    }
+    if (clientMessageId == null || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "\"clientMessageId\" is required: 1 to 64 letters, digits or . _ : - (the same id for a retry)");
+    }
+    if (file.getSize() > media.maxSize()) {
+      return problem(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "The file is too large: at most "
+              + (media.maxSize() / (1024 * 1024))
+              + " MB (a photo at most 5 MB)");
+    }
+    Task task = handoffTask(taskId);
+    if (task == null) {
+      return problem(
+          HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
+    }
+    Optional<String> refusal =
+        ownership.refusal(
+            HandoffOwnership.Action.SEND,
+            ownership.owner(task.getId(), task.getAssignee()),
+            caller.userId(),
+            null);
+    if (refusal.isPresent()) {
+      return problem(HttpStatus.FORBIDDEN, refusal.get());
+    }
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
+    ConversationKey key = ConversationKey.parse(instance.getBusinessKey());
+    String idempotencyKey = "handoff:" + taskId + ":" + clientMessageId;
+    String wamid;
+    try {
+      wamid =
+          media.send(
+              key,
+              file.getBytes(),
+              file.getContentType(),
+              file.getOriginalFilename(),
+              text,
+              idempotencyKey);
+    } catch (app.wasla.conversation.media.OutboundMedia.RejectedFileException e) {
+      return problem(
+          e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          e.getMessage());
+    } catch (ServiceWindowClosedException e) {
+      return problem(HttpStatus.CONFLICT, e.getMessage());
+    } catch (CloudApiException e) {
+      log.warn(
+          "Agent {} could not send a file in handoff {}: {}",
+          caller.userId(),
+          taskId,
+          e.getMessage());
+      return problem(
+          HttpStatus.BAD_GATEWAY,
+          "WhatsApp did not take the file ("
+              + e.getMessage()
+              + "). Nothing was sent; send again: it goes out once.");
+    }
+    responded(task);
+    handoffLog.personWrote(
+        key.value(),
+        taskId,
+        HandoffLog.AGENT_MESSAGE,
+        "agent=" + caller.userId() + ", key=" + idempotencyKey + ", wamid=" + wamid + ", file");
+    Map<String, Object> sent = new LinkedHashMap<>();
+    sent.put("taskId", taskId);
+    sent.put("clientMessageId", clientMessageId);
+    sent.put("wamid", wamid);
+    return ResponseEntity.ok(sent);
+  }
+
+  /** A file larger than the server takes at all never reaches the checks: the same clear answer. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(
+      org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> tooLarge() {
+    return problem(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "The file is too large: at most " + (media.maxSize() / (1024 * 1024)) + " MB");
   }
 
   /**

@@ -301,6 +301,16 @@ public final class EmbeddedPersona implements Persona {
           new PersonaReply(
               reply.text() + "\n" + ReplyTexts.get("handoffNote", replyIn), List.of(), null);
     }
+    if (topic != null
+        && !handoff
+        && reply != null
+        && (topic == StoreTopics.BRANCHES
+            || topics.findAll(text, !found.products().isEmpty()).contains(StoreTopics.BRANCHES))) {
+      // "where is the branch?": the passage's text, then each branch's pin (the city asked, else
+      // all)
+      String city = StoreTopics.city(text);
+      reply = reply.showingBranches(city == null ? "" : city);
+    }
     return new PersonaResult(
         language,
         intent,

@@ -42,6 +42,7 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final Clock clock;
   private final PersonaTurnLog turns;
   private final MediaFetcher media;
+  private final org.springframework.beans.factory.ObjectProvider<BranchLocations> branches;
 
   /** Voice notes the customer sent in this conversation (set on voice-note turns only). */
   static final String VOICE_NOTES = "voiceNotes";
@@ -53,7 +54,9 @@ class PersonaReplyDelegate implements JavaDelegate {
       CustomerMemory customers,
       Clock clock,
       PersonaTurnLog turns,
-      MediaFetcher media) {
+      MediaFetcher media,
+      org.springframework.beans.factory.ObjectProvider<BranchLocations> branches) {
+    this.branches = branches;
     this.turns = turns;
     this.media = media;
     this.persona = persona;
@@ -116,6 +119,7 @@ class PersonaReplyDelegate implements JavaDelegate {
     boolean leftToSalesFlows = leftToSalesFlows(execution, result);
     if (!leftToSalesFlows && result.reply() != null) {
       messages.send(execution, toWhatsApp(result.reply()));
+      sendBranchLocations(execution, result);
     }
     if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
       setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
@@ -309,6 +313,23 @@ class PersonaReplyDelegate implements JavaDelegate {
     List<String> manual = p.tagNames().stream().filter(t -> !rules.contains(t)).toList();
     return new CustomerContext(
         name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(), manual);
+  }
+
+  /** After an answer about where the branches are: each branch's location message. */
+  private void sendBranchLocations(DelegateExecution execution, PersonaResult result) {
+    String city = result.reply().branchesShown();
+    BranchLocations locations = branches.getIfAvailable();
+    if (city == null || locations == null) {
+      return;
+    }
+    try {
+      for (OutboundMessage.Location location : locations.locations(city, result.language())) {
+        messages.send(execution, location);
+      }
+    } catch (RuntimeException e) {
+      // the text already says where the branches are; a backend that cannot tell costs only the pin
+      log.warn("Branch locations not sent: {}", e.toString());
+    }
   }
 
   /** Up to three options become reply buttons, more become a list. */

@@ -21,7 +21,9 @@ public enum Scope {
   /** The owner's reports: sales, response times, handoffs (/api/reports/...). */
   REPORTS_READ("reports:read"),
   /** Transactional notifications from the shop (POST /api/notifications). */
-  NOTIFICATIONS_WRITE("notifications:write");
+  NOTIFICATIONS_WRITE("notifications:write"),
+  /** The business's backend tells Wasla about its orders: shipment events (/api/orders/...). */
+  ORDERS_WRITE("orders:write");
 
   private final String value;
 

@@ -139,6 +139,33 @@ class SimulatorController {
         .body(new org.springframework.core.io.InputStreamResource(file.get().content()));
   }
 
+  /**
+   * A file the shop sent (an agent's attachment, uploaded as to Meta's media endpoint): in sandbox
+   * mode it is kept by the sandbox's media source, and the page shows it from here.
+   */
+  @GetMapping("/simulator/api/sent-media/{mediaId}")
+  ResponseEntity<?> sentMedia(
+      @org.springframework.web.bind.annotation.PathVariable String mediaId) {
+    if (!(sandboxMedia instanceof SandboxMediaSource sandbox) || !mediaId.startsWith("sandbox-")) {
+      return ResponseEntity.notFound().build();
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    app.wasla.channel.whatsapp.MediaSource.Located located;
+    try {
+      located = sandbox.locate(mediaId);
+      sandbox.download(located, bytes, MAX_UPLOAD * 7L);
+    } catch (app.wasla.channel.whatsapp.MediaFetchException gone) {
+      return ResponseEntity.notFound().build();
+    }
+    org.springframework.http.MediaType type =
+        org.springframework.http.MediaType.parseMediaType(located.mimeType());
+    boolean inline = "image".equals(type.getType());
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header("Content-Disposition", inline ? "inline" : "attachment")
+        .body(bytes.toByteArray());
+  }
+
   private static void closeQuietly(InputStream in) {
     try {
       in.close();

@@ -68,7 +68,9 @@ public record DialogueFile(
     HANDOFF,
     NO_HANDOFF,
     WAITS_AT,
-    INTENT
+    INTENT,
+    LOCATION,
+    PHOTO
   }
 
   /** One {@code <} line. */
@@ -86,6 +88,8 @@ public record DialogueFile(
         case NO_HANDOFF -> "no handoff";
         case WAITS_AT -> "waits at: " + values.get(0);
         case INTENT -> "intent: " + values.get(0);
+        case LOCATION -> values.isEmpty() ? "location" : "location: " + values.get(0);
+        case PHOTO -> "photo";
       };
     }
   }
@@ -307,6 +311,10 @@ public record DialogueFile(
         return new Expectation(line, Kind.HANDOFF, List.of());
       case "no handoff":
         return new Expectation(line, Kind.NO_HANDOFF, List.of());
+      case "location":
+        return new Expectation(line, Kind.LOCATION, List.of());
+      case "photo":
+        return new Expectation(line, Kind.PHOTO, List.of());
       default:
         break;
     }
@@ -321,13 +329,14 @@ public record DialogueFile(
           case "buttons" -> Kind.BUTTONS;
           case "waits at" -> Kind.WAITS_AT;
           case "intent" -> Kind.INTENT;
+          case "location" -> Kind.LOCATION;
           default ->
               throw new DialogueError(
                   where,
                   line,
                   "unknown expectation '< "
                       + said
-                      + "' (contains, contains any, not contains, buttons, link, handoff, no handoff, waits at, intent)");
+                      + "' (contains, contains any, not contains, buttons, link, handoff, no handoff, waits at, intent, location, photo)");
         };
     if (colon < 0 || value.isEmpty()) {
       throw new DialogueError(where, line, "'" + kind + ":' needs a value");

@@ -75,7 +75,8 @@ public final class DialogueRunner {
   }
 
   /** One message Wasla sent, flattened: its text parts, the options it offered and its links. */
-  record Reply(String type, String text, List<Option> options, List<String> links) {
+  /** {@code place}: a location message's name and address (null for any other message). */
+  record Reply(String type, String text, List<Option> options, List<String> links, String place) {
 
     static Reply of(JsonNode body) {
       String type = body.path("type").asText();
@@ -124,7 +125,12 @@ public final class DialogueRunner {
           .map(m -> m.group())
           .filter(u -> !links.contains(u))
           .forEach(links::add);
-      return new Reply(type, all, List.copyOf(options), List.copyOf(links));
+      JsonNode location = body.path("location");
+      String place =
+          location.isMissingNode()
+              ? null
+              : location.path("name").asText("") + ", " + location.path("address").asText("");
+      return new Reply(type, all, List.copyOf(options), List.copyOf(links), place);
     }
 
     private static void add(StringJoiner text, JsonNode node) {
@@ -506,6 +512,17 @@ public final class DialogueRunner {
                       p -> runtime.getActiveActivityIds(p.getId()).contains(e.values().get(0)));
           return waits ? null : "it waits at " + activeIds(key);
         }
+      case LOCATION:
+        return replies.stream()
+                .anyMatch(
+                    r ->
+                        r.place() != null
+                            && (e.values().isEmpty()
+                                || Forgiving.contains(r.place(), e.values().get(0))))
+            ? null
+            : "no location message" + (e.values().isEmpty() ? "" : " of " + e.values().get(0));
+      case PHOTO:
+        return replies.stream().anyMatch(r -> "image".equals(r.type())) ? null : "no photo sent";
       case INTENT:
         {
           String intent = intent(key);

@@ -263,10 +263,50 @@ public final class WhatsAppMock {
     return server.url(path).toString();
   }
 
+  /** A file uploaded for sending ({@code POST /{phone-number-id}/media}), as Meta received it. */
+  public record Upload(
+      String phoneNumberId, String contentType, String multipart, byte[] raw, String mediaId) {}
+
+  private final Queue<Upload> uploads = new ConcurrentLinkedQueue<>();
+  private volatile MockResponse refuseUploads;
+
+  /** The files uploaded for sending, in arrival order. */
+  public List<Upload> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  /** Answers every media upload with this (null: accept them again). */
+  public void refuseUploads(MockResponse answer) {
+    this.refuseUploads = answer;
+  }
+
+  private MockResponse upload(RecordedRequest request) {
+    if (!"Bearer test-token".equals(request.getHeader("Authorization"))) {
+      return new MockResponse().setResponseCode(401);
+    }
+    MockResponse refused = refuseUploads;
+    if (refused != null) {
+      return refused.clone();
+    }
+    byte[] raw = request.getBody().readByteArray();
+    String id = String.valueOf(1_000_000_000L + uploads.size() + 1);
+    uploads.add(
+        new Upload(
+            request.getPath().split("/")[2],
+            request.getHeader("Content-Type"),
+            new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1),
+            raw,
+            id));
+    return json("{\"id\":\"" + id + "\"}");
+  }
+
   private MockResponse answer(RecordedRequest request) {
     if ("GET".equals(request.getMethod())) {
       java.util.function.Function<RecordedRequest, MockResponse> handler = media;
       return handler == null ? new MockResponse().setResponseCode(404) : handler.apply(request);
+    }
+    if (request.getPath() != null && request.getPath().endsWith("/media")) {
+      return upload(request);
     }
     JsonNode body;
     try {

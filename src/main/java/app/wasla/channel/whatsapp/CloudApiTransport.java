@@ -18,4 +18,10 @@ public final class CloudApiTransport implements WhatsAppTransport {
   public void markRead(String phoneNumberId, String wamid, boolean typingIndicator) {
     client.markRead(phoneNumberId, wamid, typingIndicator);
   }
+
+  @Override
+  public String uploadMedia(
+      String phoneNumberId, byte[] content, String mimeType, String filename) {
+    return client.uploadMedia(phoneNumberId, content, mimeType, filename);
+  }
 }

@@ -51,4 +51,22 @@ final class MessageLimits {
       }
     }
   }
+
+  /** Media goes by a link or by an uploaded media id: exactly one of the two. */
+  static void oneSource(String what, String link, String mediaId) {
+    boolean hasLink = link != null && !link.isBlank();
+    boolean hasId = mediaId != null && !mediaId.isBlank();
+    if (hasLink == hasId) {
+      throw new IllegalArgumentException(
+          what + " needs exactly one of a link and a media id, got " + (hasLink ? "both" : "none"));
+    }
+    if (hasLink) {
+      length(what + " link", link, 1, 2000);
+      if (!link.startsWith("https://") && !link.startsWith("http://")) {
+        throw new IllegalArgumentException(what + " link must be an http(s) URL");
+      }
+    } else {
+      length(what + " media id", mediaId, 1, 512);
+    }
+  }
 }

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  */
 public sealed interface OutboundMessage {
 
-  /** The Cloud API message type: text, interactive, template or reaction. */
+  /**
+   * The Cloud API message type: text, interactive, template, reaction, image, document or location.
+   */
   String type();
 
   /** What the conversation transcript shows for this message. */
@@ -234,6 +236,99 @@ public sealed interface OutboundMessage {
     @Override
     public String transcriptText() {
       return emoji.isEmpty() ? "removed reaction" : "reacted " + emoji;
+    }
+  }
+
+  /**
+   * A photo (JPEG or PNG, at most 5 MB as Meta takes it), either by a public https {@code link}
+   * that Meta fetches, or by the {@code mediaId} an upload ({@code POST /{phone-number-id}/media})
+   * returned: exactly one of the two. The caption is optional, at most 1024 characters.
+   */
+  record Image(String link, String mediaId, String caption) implements OutboundMessage {
+    public Image {
+      MessageLimits.oneSource("image", link, mediaId);
+      caption = MessageLimits.optional("image caption", caption, 1024);
+    }
+
+    public static Image ofLink(String link, String caption) {
+      return new Image(link, null, caption);
+    }
+
+    public static Image ofMediaId(String mediaId, String caption) {
+      return new Image(null, mediaId, caption);
+    }
+
+    @Override
+    public String type() {
+      return "image";
+    }
+
+    @Override
+    public String transcriptText() {
+      return caption == null ? "[image]" : caption;
+    }
+  }
+
+  /**
+   * A document (a PDF, an office file, at most 100 MB as Meta takes it) by {@code link} or {@code
+   * mediaId} (exactly one), with the file name the customer sees (optional, at most 240 characters)
+   * and an optional caption (at most 1024).
+   */
+  record Document(String link, String mediaId, String filename, String caption)
+      implements OutboundMessage {
+    public Document {
+      MessageLimits.oneSource("document", link, mediaId);
+      filename = MessageLimits.optional("document filename", filename, 240);
+      caption = MessageLimits.optional("document caption", caption, 1024);
+    }
+
+    @Override
+    public String type() {
+      return "document";
+    }
+
+    @Override
+    public String transcriptText() {
+      String name = "[document" + (filename == null ? "" : ": " + filename) + "]";
+      return caption == null ? name : name + " " + caption;
+    }
+  }
+
+  /**
+   * A location pin: coordinates in degrees, an optional place name and address (each at most 1000
+   * characters).
+   */
+  record Location(double latitude, double longitude, String name, String address)
+      implements OutboundMessage {
+    public Location {
+      if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+        throw new IllegalArgumentException(
+            "location must have a latitude in [-90, 90] and a longitude in [-180, 180], got "
+                + latitude
+                + ", "
+                + longitude);
+      }
+      name = MessageLimits.optional("location name", name, 1000);
+      address = MessageLimits.optional("location address", address, 1000);
+    }
+
+    /** The map link the transcript and the simulator show. */
+    public String mapUrl() {
+      return "https://maps.google.com/?q=" + latitude + "," + longitude;
+    }
+
+    @Override
+    public String type() {
+      return "location";
+    }
+
+    @Override
+    public String transcriptText() {
+      String place =
+          java.util.stream.Stream.of(name, address)
+              .filter(java.util.Objects::nonNull)
+              .collect(Collectors.joining(", "));
+      return "[location" + (place.isEmpty() ? "" : ": " + place) + "] " + mapUrl();
     }
   }
 }

@@ -16,10 +16,11 @@ class WhatsAppConfiguration {
   private static final Logger log = LoggerFactory.getLogger(WhatsAppConfiguration.class);
 
   @Bean
-  WhatsAppTransport whatsAppTransport(WhatsAppProperties props, ObjectMapper json) {
-    if (props.sandbox()) {
+  WhatsAppTransport whatsAppTransport(
+      WhatsAppProperties props, ObjectMapper json, MediaSource media) {
+    if (props.sandbox() && media instanceof SandboxMediaSource sandboxMedia) {
       log.info("WhatsApp in sandbox mode: messages stay in Wasla, the simulator is at /simulator");
-      return new SandboxTransport();
+      return new SandboxTransport(sandboxMedia);
     }
     OkHttpClient http =
         new OkHttpClient.Builder()

@@ -12,4 +12,10 @@ public interface WhatsAppTransport {
    * Marks a customer's message as read, optionally showing the typing indicator until the reply.
    */
   void markRead(String phoneNumberId, String wamid, boolean typingIndicator);
+
+  /**
+   * Uploads a file to send as an image or document; returns its media id. Throws {@link
+   * CloudApiException} when it was not taken.
+   */
+  String uploadMedia(String phoneNumberId, byte[] content, String mimeType, String filename);
 }

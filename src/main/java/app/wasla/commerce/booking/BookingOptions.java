@@ -15,7 +15,28 @@ public record BookingOptions(List<Service> services, List<Branch> branches) {
 
   public record Service(String code, String nameEn, String nameAr, BigDecimal priceEgp) {}
 
-  public record Branch(String code, String nameEn, String nameAr) {}
+  /**
+   * A branch; where it is (degrees, and its street address in English and Arabic) is optional: a
+   * branch with coordinates is sent as a location message when a customer asks where it is.
+   */
+  public record Branch(
+      String code,
+      String nameEn,
+      String nameAr,
+      Double latitude,
+      Double longitude,
+      String addressEn,
+      String addressAr) {
+
+    public Branch(String code, String nameEn, String nameAr) {
+      this(code, nameEn, nameAr, null, null, null, null);
+    }
+
+    /** Whether the branch's coordinates are known. */
+    public boolean located() {
+      return latitude != null && longitude != null;
+    }
+  }
 
   public Service service(String code) {
     return services.stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);

@@ -395,10 +395,20 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
                         rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4)))
             .list();
     List<BookingOptions.Branch> branches =
-        jdbc.sql("SELECT code, name_en, name_ar FROM commerce_branch ORDER BY code DESC")
+        jdbc.sql(
+                """
+                SELECT code, name_en, name_ar, latitude, longitude, address_en, address_ar
+                FROM commerce_branch ORDER BY code DESC""")
             .query(
                 (rs, i) ->
-                    new BookingOptions.Branch(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    new BookingOptions.Branch(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getDouble(4),
+                        rs.getObject(5) == null ? null : rs.getDouble(5),
+                        rs.getString(6),
+                        rs.getString(7)))
             .list();
     return new BookingOptions(services, branches);
   }

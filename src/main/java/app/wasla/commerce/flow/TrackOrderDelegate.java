@@ -25,10 +25,13 @@ class TrackOrderDelegate implements JavaDelegate {
 
   private final Orders orders;
   private final FlowMessages messages;
+  private final app.wasla.commerce.shipment.ShipmentEvents shipments;
 
-  TrackOrderDelegate(Orders orders, FlowMessages messages) {
+  TrackOrderDelegate(
+      Orders orders, FlowMessages messages, app.wasla.commerce.shipment.ShipmentEvents shipments) {
     this.orders = orders;
     this.messages = messages;
+    this.shipments = shipments;
   }
 
   @Override
@@ -40,6 +43,23 @@ class TrackOrderDelegate implements JavaDelegate {
       execution.setVariable(SalesVariables.ORDER_ID, tracked.order().id());
     }
     messages.send(execution, OutboundMessage.Text.of(tracked.text()));
+    if (tracked.order() != null) {
+      // the courier's last known position, when the latest shipment event gave one
+      shipments
+          .latest(tracked.order().id())
+          .filter(app.wasla.commerce.shipment.ShipmentEvent::located)
+          .filter(e -> !app.wasla.commerce.shipment.ShipmentEvent.DELIVERED.equals(e.kind()))
+          .ifPresent(
+              e ->
+                  messages.send(
+                      execution,
+                      new OutboundMessage.Location(
+                          e.latitude(),
+                          e.longitude(),
+                          app.wasla.commerce.shipment.ShipmentTexts.courierPin(
+                              SalesContext.form(execution)),
+                          null)));
+    }
   }
 
   /** The order asked about (null when none is found) and the answer to send. */
@@ -99,6 +119,24 @@ class TrackOrderDelegate implements JavaDelegate {
           case "CANCELLED" -> pick(form, "اتلغى", "أُلغي", "etlagha", "cancelled");
           default -> o.status();
         };
+    java.util.Optional<app.wasla.commerce.shipment.ShipmentEvent> shipped =
+        shipments.latest(o.id());
+    String link = "";
+    if (shipped.isPresent()) {
+      // the business's latest shipment event says more than the order's status
+      status = app.wasla.commerce.shipment.ShipmentTexts.status(shipped.get(), form);
+      if (shipped.get().trackingUrl() != null) {
+        link =
+            "\n"
+                + pick(
+                    form,
+                    "تتبّعه من هنا: ",
+                    "تابعه من هنا: ",
+                    "Tab3o men hena: ",
+                    "Track it here: ")
+                + shipped.get().trackingUrl();
+      }
+    }
     String tracking =
         o.tracking() == null
             ? ""
@@ -118,7 +156,8 @@ class TrackOrderDelegate implements JavaDelegate {
             + "): "
             + status
             + "."
-            + tracking);
+            + tracking
+            + link);
   }
 
   private static String pick(

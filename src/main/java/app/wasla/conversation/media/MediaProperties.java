@@ -44,7 +44,10 @@ public record MediaProperties(
     /* Downloads at once. */
     @DefaultValue("2") int workers,
     @DefaultValue Transcription transcription,
-    @DefaultValue Vision vision) {
+    @DefaultValue Vision vision,
+    /* Wasla's cap on a file an agent sends (a JPEG or PNG photo, a PDF), below Meta's limits for
+    sending (image 5 MB, document 100 MB). */
+    @DefaultValue("16MB") DataSize sendMaxSize) {
 
   /**
    * An OpenAI-compatible chat endpoint with a vision model ({@code POST
@@ -109,5 +112,6 @@ public record MediaProperties(
       throw new IllegalArgumentException("wasla.media.workers must be at least 1");
     }
     documentTypes = documentTypes == null ? List.of() : List.copyOf(documentTypes);
+    sendMaxSize = sendMaxSize == null ? DataSize.ofMegabytes(16) : sendMaxSize;
   }
 }

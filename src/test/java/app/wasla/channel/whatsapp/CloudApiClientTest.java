@@ -454,6 +454,135 @@ class CloudApiClientTest {
     assertThat(CloudApiException.isRetryable(404, null)).isFalse();
   }
 
+  @Test
+  void sendsAnImageByLinkAndByMediaIdWithCaptionAsTheCloudApiPayload() throws Exception {
+    server.enqueue(ok(WAMID));
+    server.enqueue(ok(WAMID));
+
+    client.send(
+        PNID,
+        CUSTOMER,
+        OutboundMessage.Image.ofLink("https://shop.example/p/a15.jpg", "Galaxy A15 📱"));
+    client.send(PNID, CUSTOMER, OutboundMessage.Image.ofMediaId("1037543291543636", null));
+
+    assertThat(body(server.takeRequest()))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"image",
+                 "image":{"link":"https://shop.example/p/a15.jpg","caption":"Galaxy A15 📱"}}"""
+                    .formatted(CUSTOMER)));
+    assertThat(body(server.takeRequest()))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"image",
+                 "image":{"id":"1037543291543636"}}"""
+                    .formatted(CUSTOMER)));
+  }
+
+  @Test
+  void sendsADocumentWithFilenameAndCaptionAndALocationAsTheCloudApiPayload() throws Exception {
+    server.enqueue(ok(WAMID));
+    server.enqueue(ok(WAMID));
+
+    client.send(
+        PNID, CUSTOMER, new OutboundMessage.Document(null, "8812", "invoice-1042.pdf", "الفاتورة"));
+    client.send(
+        PNID,
+        CUSTOMER,
+        new OutboundMessage.Location(
+            30.0444, 31.2357, "Wasla Downtown", "12 Talaat Harb St, Cairo"));
+
+    assertThat(body(server.takeRequest()))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"document",
+                 "document":{"id":"8812","caption":"الفاتورة","filename":"invoice-1042.pdf"}}"""
+                    .formatted(CUSTOMER)));
+    assertThat(body(server.takeRequest()))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"location",
+                 "location":{"latitude":30.0444,"longitude":31.2357,"name":"Wasla Downtown",
+                   "address":"12 Talaat Harb St, Cairo"}}"""
+                    .formatted(CUSTOMER)));
+  }
+
+  @Test
+  void mediaMessagesRefuseWhatMetaWouldRefuse() {
+    assertThatThrownBy(() -> new OutboundMessage.Image(null, null, "x"))
+        .hasMessageContaining("exactly one of a link and a media id");
+    assertThatThrownBy(() -> new OutboundMessage.Image("https://a/b.jpg", "12", null))
+        .hasMessageContaining("got both");
+    assertThatThrownBy(() -> OutboundMessage.Image.ofLink("ftp://a/b.jpg", null))
+        .hasMessageContaining("http(s)");
+    assertThatThrownBy(() -> OutboundMessage.Image.ofMediaId("12", "x".repeat(1025)))
+        .hasMessageContaining("image caption must be 1 to 1024");
+    assertThatThrownBy(() -> new OutboundMessage.Location(91, 31, null, null))
+        .hasMessageContaining("latitude in [-90, 90]");
+    assertThatThrownBy(() -> new OutboundMessage.Location(30, Double.NaN, null, null))
+        .hasMessageContaining("longitude in [-180, 180]");
+  }
+
+  @Test
+  void uploadsAFileAsMultipartToTheMediaPathAndReturnsItsId() throws Exception {
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody("{\"id\":\"1037543291543636\"}"));
+    byte[] pdf = "%PDF-1.7 a price list".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    String id = client.uploadMedia(PNID, pdf, "application/pdf", "prices.pdf");
+
+    assertThat(id).isEqualTo("1037543291543636");
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getPath()).isEqualTo("/v23.0/" + PNID + "/media");
+    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    String contentType = request.getHeader("Content-Type");
+    assertThat(contentType).startsWith("multipart/form-data; boundary=");
+    String boundary = contentType.substring(contentType.indexOf("boundary=") + 9);
+    String multipart = request.getBody().readUtf8();
+    List<String> parts =
+        java.util.Arrays.stream(multipart.split("--" + java.util.regex.Pattern.quote(boundary)))
+            .map(String::strip)
+            .filter(p -> !p.isEmpty() && !p.equals("--"))
+            .toList();
+    assertThat(parts).hasSize(3);
+    assertThat(parts.get(0))
+        .contains("Content-Disposition: form-data; name=\"messaging_product\"")
+        .endsWith("\r\n\r\nwhatsapp");
+    assertThat(parts.get(1))
+        .contains("Content-Disposition: form-data; name=\"type\"")
+        .endsWith("\r\n\r\napplication/pdf");
+    assertThat(parts.get(2))
+        .contains("Content-Disposition: form-data; name=\"file\"; filename=\"prices.pdf\"")
+        .contains("Content-Type: application/pdf")
+        .endsWith("\r\n\r\n%PDF-1.7 a price list");
+  }
+
+  @Test
+  void anUploadMetaRefusesIsAClearErrorAndNotRetried() {
+    server.enqueue(error(400, 131053, "(#131053) Media upload error: unsupported file type"));
+
+    assertThatThrownBy(
+            () -> client.uploadMedia(PNID, new byte[] {1, 2, 3}, "image/png", "screen.png"))
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.getMessage())
+                  .contains("/media failed: HTTP 400, code 131053")
+                  .contains("unsupported file type")
+                  .doesNotContain(TOKEN);
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
   private CloudApiClient client(OkHttpClient http, int attempts) {
     return new CloudApiClient(
         http, mapper, properties(server.url("/v23.0").toString(), attempts), sleeps::add);

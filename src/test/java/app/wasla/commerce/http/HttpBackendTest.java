@@ -187,12 +187,19 @@ class HttpBackendTest {
             200,
             """
         {"services":[{"code":"SCREEN_IP15","nameEn":"iPhone 15 screen replacement","nameAr":"تغيير شاشة آيفون ١٥",
-          "priceEgp":9500}],"branches":[{"code":"CAI","nameEn":"Cairo (Nasr City)","nameAr":"القاهرة (مدينة نصر)"}]}"""));
+          "priceEgp":9500}],"branches":[{"code":"CAI","nameEn":"Cairo (Nasr City)","nameAr":"القاهرة (مدينة نصر)",
+          "latitude":30.0731,"longitude":31.3456,"addressEn":"24 Abbas El Akkad St","addressAr":"٢٤ شارع عباس العقاد"},
+          {"code":"ALX","nameEn":"Alexandria (Smouha)"}]}"""));
     server.enqueue(new MockResponse().setResponseCode(404));
 
     app.wasla.commerce.booking.BookingOptions options = backend.options();
     assertThat(options.service("SCREEN_IP15").priceEgp()).isEqualByComparingTo("9500");
     assertThat(options.branch("CAI").nameAr()).isEqualTo("القاهرة (مدينة نصر)");
+    // where a branch is: optional in the contract
+    assertThat(options.branch("CAI").located()).isTrue();
+    assertThat(options.branch("CAI").latitude()).isEqualTo(30.0731);
+    assertThat(options.branch("CAI").addressEn()).isEqualTo("24 Abbas El Akkad St");
+    assertThat(options.branch("ALX").located()).isFalse();
     assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/booking-options");
     assertThat(backend.options()).isEqualTo(app.wasla.commerce.booking.BookingOptions.NONE);
   }

@@ -1,0 +1,135 @@
+package app.wasla.conversation.media;
+
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.OutboundMessages;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Files the shop sends to a customer (an agent's attachment): checked against Meta's limits for
+ * sending and Wasla's cap ({@code wasla.media.send-max-size}), uploaded to the Cloud API's media
+ * endpoint ({@code POST /{phone-number-id}/media}; in sandbox mode the simulator keeps them), then
+ * sent as an image or a document through the outbound path, once per idempotency key: a retried
+ * send whose message went out neither uploads nor sends again.
+ */
+@Service
+public class OutboundMedia {
+
+  /** Meta's limit on a photo it sends (JPEG or PNG). */
+  static final long IMAGE_LIMIT = 5 * MediaRules.MB;
+
+  /** Meta's limit on a document. */
+  static final long DOCUMENT_LIMIT = 100 * MediaRules.MB;
+
+  /** A file that may not be sent: the message says why, in words for the agent. */
+  public static final class RejectedFileException extends RuntimeException {
+    private final boolean tooLarge;
+
+    RejectedFileException(String message, boolean tooLarge) {
+      super(message);
+      this.tooLarge = tooLarge;
+    }
+
+    /** Too large (else: a type not sent, or content not of its type). */
+    public boolean tooLarge() {
+      return tooLarge;
+    }
+  }
+
+  private final OutboundMessages outbound;
+  private final MediaProperties props;
+
+  OutboundMedia(OutboundMessages outbound, MediaProperties props) {
+    this.outbound = outbound;
+    this.props = props;
+  }
+
+  /** The largest file an agent may send: Wasla's cap, at most Meta's largest (a document's). */
+  public long maxSize() {
+    return Math.min(props.sendMaxSize().toBytes(), DOCUMENT_LIMIT);
+  }
+
+  /**
+   * Checks a file before anything is uploaded: a JPEG or PNG photo (at most 5 MB) or a PDF (at most
+   * 100 MB), within Wasla's cap, whose first bytes are what its type says.
+   *
+   * @return {@code image} or {@code document}
+   * @throws RejectedFileException when it may not be sent
+   */
+  public String check(byte[] content, String mimeType) {
+    String type = MediaRules.baseType(mimeType);
+    String kind =
+        "image/jpeg".equals(type) || "image/png".equals(type)
+            ? "image"
+            : "application/pdf".equals(type) ? "document" : null;
+    if (kind == null) {
+      throw new RejectedFileException(
+          "Only a photo (JPEG, PNG) or a PDF can be sent, not " + (type == null ? "this" : type),
+          false);
+    }
+    if (content == null || content.length == 0) {
+      throw new RejectedFileException("The file is empty", false);
+    }
+    long limit = Math.min(maxSize(), "image".equals(kind) ? IMAGE_LIMIT : DOCUMENT_LIMIT);
+    if (content.length > limit) {
+      throw new RejectedFileException(
+          "The file has "
+              + megabytes(content.length)
+              + "; a "
+              + ("image".equals(kind) ? "photo" : "PDF")
+              + " may have at most "
+              + megabytes(limit),
+          true);
+    }
+    if (!MediaRules.looksLike(type, content, content.length)) {
+      throw new RejectedFileException(
+          "The file's content is not " + type + " as its type says", false);
+    }
+    return kind;
+  }
+
+  /**
+   * Checks, uploads and sends a file with an optional caption; returns the wamid. A send with this
+   * key that went out before returns its wamid and uploads nothing.
+   *
+   * @throws RejectedFileException when the file may not be sent (nothing is uploaded)
+   * @throws app.wasla.channel.whatsapp.CloudApiException when Meta refused the upload or the
+   *     message (nothing is sent; the same call may be made again)
+   */
+  public String send(
+      ConversationKey key,
+      byte[] content,
+      String mimeType,
+      String filename,
+      String caption,
+      String idempotencyKey) {
+    String kind = check(content, mimeType);
+    Optional<String> earlier = outbound.sentWamid(idempotencyKey);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    String type = MediaRules.baseType(mimeType);
+    String name = safeName(filename, type);
+    String mediaId = outbound.uploadMedia(key, content, type, name);
+    OutboundMessage message =
+        "image".equals(kind)
+            ? OutboundMessage.Image.ofMediaId(mediaId, caption)
+            : new OutboundMessage.Document(null, mediaId, name, caption);
+    return outbound.send(key, message, idempotencyKey);
+  }
+
+  /** The name the customer sees: the agent's file name without folders, or a plain one. */
+  static String safeName(String filename, String type) {
+    String name = filename == null ? "" : filename.replaceAll(".*[/\\\\]", "").strip();
+    name = name.replaceAll("[\\p{Cntrl}\"]", "");
+    if (name.isEmpty()) {
+      name = "file." + MediaRules.extension(type);
+    }
+    return name.length() > 240 ? name.substring(name.length() - 240) : name;
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (double) MediaRules.MB);
+  }
+}
