@@ -174,6 +174,9 @@ async function run(browser) {
   check(await demo.evaluate(() => getComputedStyle(document.body).direction) === 'rtl', 'the body is right to left');
   const arabicReasons = await demo.locator('#reasons tbody').textContent();
   check(arabicReasons.includes('العميل طلب موظف'), `the Arabic reasons read: ${arabicReasons}`);
+  check(await demo.evaluate((q) => [...document.querySelectorAll('#unanswered tbody td')]
+    .some((td) => td.textContent === q && td.dir === 'auto'), expected.unanswered),
+  'a customer\'s question keeps its own direction');
   const flowCell = await demo.locator('#flows tbody td').first().textContent();
   check(flowCell === 'الطلب والدفع', `the flow reads "${flowCell}" in Arabic`);
   const axisLabel = await demo.evaluate(() => echarts.getInstanceByDom(document.getElementById('flowChart'))

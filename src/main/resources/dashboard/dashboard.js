@@ -249,6 +249,8 @@ function render({ summary: s, days, flows, questions, intents }) {
   rows('#intents', intents.slice(0, 10), (i) => [[label(i.intent)], [num(i.turns), true]]);
   $('#reasons').dataset.reasons = s.handoffReasons.map((r) => `${r.reason}=${r.handoffs}`).join(',');
   rows('#unanswered', questions, (q) => [[q.question], [num(q.times), true]]);
+  // a customer's words keep their own direction (an English question on the Arabic page ends with its "?")
+  $('#unanswered tbody').querySelectorAll('td:first-child:not(.empty)').forEach((td) => { td.dir = 'auto'; });
   $('#unanswered').dataset.count = String(questions.length);
 
   const rtl = lang === 'ar';
