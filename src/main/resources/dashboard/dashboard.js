@@ -14,8 +14,10 @@ const TEXTS = {
     flow: 'Flow', reasons: 'Handoff reasons', reason: 'Reason', intents: 'Top intents', intent: 'Intent',
     turns: 'Turns', unanswered: 'Unanswered questions: add these to the playbook', question: 'Question',
     times: 'Times asked', inquiries: 'Product inquiries', ordered: 'Ordered', paid: 'Paid', switchTo: 'العربية',
-    none: 'None in this period', scope: (s) => `${s.from} to ${s.to} (${s.zone}), ${s.phoneNumberId === 'all' ? 'all numbers' : 'number ' + s.phoneNumberId}`,
-    seconds: 's', minutes: 'min', hours: 'h', noData: '—',
+    none: 'None in this period', scope: ['', ' to ', ' ({zone}), {number}'], allNumbers: 'all numbers',
+    oneNumber: 'number ', takeovers: 'Taken over from the bot',
+    badRange: (from, to) => `The first day (${from}) is after the last day (${to}): pick a first day on or before the last.`,
+    failed: 'The figures could not be loaded', seconds: 's', minutes: 'min', hours: 'h', noData: '—',
   },
   ar: {
     title: 'لوحة المبيعات', period: 'الفترة', today: 'اليوم', days7: 'آخر ٧ أيام', days30: 'آخر ٣٠ يوم',
@@ -28,8 +30,10 @@ const TEXTS = {
     flow: 'المسار', reasons: 'أسباب التحويل لموظف', reason: 'السبب', intents: 'أكثر الطلبات', intent: 'نوع الطلب',
     turns: 'عدد المرات', unanswered: 'أسئلة لم يجب عنها البوت: أضفها إلى دليل الإجابات', question: 'السؤال',
     times: 'عدد المرات', inquiries: 'استفسارات عن منتج', ordered: 'طلبات', paid: 'مدفوعة', switchTo: 'English',
-    none: 'لا شيء في هذه الفترة', scope: (s) => `من ${s.from} إلى ${s.to} (${s.zone})، ${s.phoneNumberId === 'all' ? 'كل الأرقام' : 'الرقم ' + s.phoneNumberId}`,
-    seconds: 'ث', minutes: 'د', hours: 'س', noData: '—',
+    none: 'لا شيء في هذه الفترة', scope: ['من ', ' إلى ', ' ({zone})، {number}'], allNumbers: 'كل الأرقام',
+    oneNumber: 'الرقم ', takeovers: 'استلمها موظف من البوت',
+    badRange: (from, to) => `اليوم الأول (${from}) بعد اليوم الأخير (${to}): اختر يومًا أول قبل اليوم الأخير أو يساويه.`,
+    failed: 'تعذّر تحميل الأرقام', seconds: 'ث', minutes: 'د', hours: 'س', noData: '—',
   },
 };
 
@@ -53,6 +57,18 @@ const LABELS = {
   },
 };
 const label = (key) => LABELS[lang][key] || key;
+
+// The BPMN flows that place orders (commerce_sale.flow), by a name the owner reads
+const FLOWS = {
+  en: { 'order-and-pay': 'Order and pay', 'sales-conversation': 'Sales conversation', 'order-cancel': 'Order cancel',
+    'order-tracking': 'Order tracking', 'booking-change': 'Booking change' },
+  ar: { 'order-and-pay': 'الطلب والدفع', 'sales-conversation': 'محادثة بيع', 'order-cancel': 'إلغاء طلب',
+    'order-tracking': 'تتبع طلب', 'booking-change': 'تغيير حجز' },
+};
+const flowName = (flow) => FLOWS[lang][flow] || flow;
+
+// Digits as the page's language writes them (Arabic-Indic in Arabic), for dates and axis labels
+const digits = (text) => (lang === 'ar' ? String(text).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d]) : String(text));
 
 let lang = localStorage.getItem('wasla.dashboard.lang') === 'ar' ? 'ar' : 'en';
 let last = null;
@@ -79,6 +95,22 @@ function applyLanguage() {
   button.textContent = t('switchTo');
   button.lang = lang === 'ar' ? 'en' : 'ar';
   if (last) render(last);
+  if (shownError) showError(shownError);
+}
+
+// The error shown (a function of the language, so a switch translates it), or null
+let shownError = null;
+
+function showError(message) {
+  shownError = message;
+  $('#error').textContent = message();
+  $('#error').hidden = false;
+  document.body.dataset.state = 'error';
+}
+
+function clearError() {
+  shownError = null;
+  $('#error').hidden = true;
 }
 
 function query() {
@@ -101,25 +133,43 @@ async function get(report) {
   return body;
 }
 
+// Each load is numbered: answers to an older load (the owner changed the period or number again meanwhile) may
+// arrive after a newer one's and are dropped, so what is shown always belongs to the filters shown.
+let loads = 0;
+let settled = 0;
+
 async function load() {
+  const generation = ++loads;
+  document.body.dataset.loads = String(loads);
   $('#filters').classList.toggle('custom-period', $('#period').value === 'custom');
+  const from = $('#from').value;
+  const to = $('#to').value;
+  if ($('#period').value === 'custom' && from && to && from > to) {
+    // the page's own sentence, in its language (the API's 400 says the same in English)
+    showError(() => t('badRange')(digits(from), digits(to)));
+    document.body.dataset.settled = String(++settled);
+    return;
+  }
   document.body.dataset.state = 'loading';
   try {
     const [summary, days, flows, unanswered, intents] = await Promise.all(
       ['summary', 'revenue-by-day', 'revenue-by-flow', 'unanswered', 'intents'].map(get));
+    if (generation !== loads) return;
     last = { summary, days: days.days, flows: flows.flows, questions: unanswered.questions, intents: intents.intents };
     if ($('#period').value !== 'custom') {
       // a switch to "custom" starts from the days shown (days in the business's time zone)
       $('#from').value = summary.scope.from;
       $('#to').value = summary.scope.to;
     }
-    $('#error').hidden = true;
+    clearError();
     render(last);
     document.body.dataset.state = 'ready';
   } catch (e) {
-    $('#error').textContent = e.message;
-    $('#error').hidden = false;
-    document.body.dataset.state = 'error';
+    if (generation !== loads) return;
+    // the server's sentence is English: shown after the page's own
+    showError(() => `${t('failed')}: ${e.message}`);
+  } finally {
+    document.body.dataset.settled = String(++settled);
   }
 }
 
@@ -156,8 +206,27 @@ function chart(id) {
   return charts[id];
 }
 
+// "from <date> to <date> (zone), number": each date isolated left to right, so that right-to-left text around it
+// does not reorder its parts
+function scope(sc) {
+  const [before, between, after] = t('scope');
+  const date = (d) => {
+    const el = document.createElement('bdi');
+    el.dir = 'ltr';
+    el.textContent = digits(d);
+    return el;
+  };
+  const zone = document.createElement('bdi');
+  zone.dir = 'ltr';
+  zone.textContent = sc.zone;
+  const number = sc.phoneNumberId === 'all' ? t('allNumbers') : t('oneNumber') + sc.phoneNumberId;
+  const [zoneBefore, rest] = after.split('{zone}');
+  $('#scope').replaceChildren(before, date(sc.from), between, date(sc.to), zoneBefore, zone,
+    rest.replace('{number}', number));
+}
+
 function render({ summary: s, days, flows, questions, intents }) {
-  $('#scope').textContent = t('scope')(s.scope);
+  scope(s.scope);
   figure('conversationsStarted', s.conversationsStarted, num(s.conversationsStarted));
   figure('botMedian', s.firstResponse.bot.medianSeconds, duration(s.firstResponse.bot.medianSeconds));
   figure('botP90', s.firstResponse.bot.p90Seconds, duration(s.firstResponse.bot.p90Seconds));
@@ -168,17 +237,20 @@ function render({ summary: s, days, flows, questions, intents }) {
   figure('revenueEgp', s.revenueEgp, num(s.revenueEgp));
   figure('averageOrderValueEgp', s.averageOrderValueEgp, num(s.averageOrderValueEgp));
   figure('handoffs', s.handoffs, num(s.handoffs));
+  figure('takeovers', s.takeovers, num(s.takeovers));
   figure('handoffRate', s.handoffRate, s.handoffRate === null ? t('noData')
     : Number(s.handoffRate).toLocaleString(locale(), { style: 'percent', maximumFractionDigits: 1 }));
   figure('slaBreaches', s.slaBreaches, num(s.slaBreaches));
   figure('optOuts', s.optOuts, num(s.optOuts));
   figure('unansweredQuestions', s.unansweredQuestions, num(s.unansweredQuestions));
 
-  rows('#flows', flows, (f) => [[f.flow], [num(f.orders), true], [num(f.paidOrders), true], [num(f.revenueEgp), true]]);
+  rows('#flows', flows, (f) => [[flowName(f.flow)], [num(f.orders), true], [num(f.paidOrders), true], [num(f.revenueEgp), true]]);
   rows('#reasons', s.handoffReasons, (r) => [[label(r.reason)], [num(r.handoffs), true]]);
   rows('#intents', intents.slice(0, 10), (i) => [[label(i.intent)], [num(i.turns), true]]);
   $('#reasons').dataset.reasons = s.handoffReasons.map((r) => `${r.reason}=${r.handoffs}`).join(',');
   rows('#unanswered', questions, (q) => [[q.question], [num(q.times), true]]);
+  // a customer's words keep their own direction (an English question on the Arabic page ends with its "?")
+  $('#unanswered tbody').querySelectorAll('td:first-child:not(.empty)').forEach((td) => { td.dir = 'auto'; });
   $('#unanswered').dataset.count = String(questions.length);
 
   const rtl = lang === 'ar';
@@ -200,7 +272,7 @@ function render({ summary: s, days, flows, questions, intents }) {
     animation: false,
     tooltip: { trigger: 'axis' },
     grid: { left: 60, right: 60, top: 20, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', inverse: rtl, data: days.map((d) => d.date) },
+    xAxis: { type: 'category', inverse: rtl, data: days.map((d) => d.date), axisLabel: { formatter: (v) => digits(v) } },
     yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v) => num(v) } },
     series: [{ type: 'line', name: t('revenue'), smooth: false, areaStyle: { opacity: 0.15 }, color: '#0f7b5f',
       data: days.map((d) => Number(d.revenueEgp)) }],
@@ -211,8 +283,8 @@ function render({ summary: s, days, flows, questions, intents }) {
     animation: false,
     tooltip: { trigger: 'axis' },
     grid: { left: 60, right: 60, top: 20, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', inverse: rtl, data: flows.map((f) => f.flow) },
-    yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
+    xAxis: { type: 'category', inverse: rtl, data: flows.map((f) => flowName(f.flow)) },
+    yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v) => num(v) } },
     series: [{ type: 'bar', name: t('revenue'), color: '#2f6fb0', data: flows.map((f) => Number(f.revenueEgp)) }],
   }, true);
 }

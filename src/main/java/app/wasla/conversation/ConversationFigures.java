@@ -32,10 +32,94 @@ public class ConversationFigures {
    */
   public record Started(String conversationKey, Instant startedAt, Instant firstReplyAt) {}
 
-  /** The mailbox started a flow instance for the conversation (in the delivery transaction). */
+  /**
+   * The {@code flow} of a conversation whose first message was answered outside any flow (a consent
+   * keyword such as STOP): no process instance runs for it.
+   */
+  public static final String NO_FLOW = "answered-outside-the-flow";
+
+  /**
+   * How long after a message answered outside the flow a flow that the customer's next message
+   * starts still belongs to the same conversation: WhatsApp's customer-service window.
+   */
+  static final java.time.Duration SAME_CONVERSATION = java.time.Duration.ofHours(24);
+
+  /**
+   * A customer's message that Wasla answered outside the flow (a consent keyword) while no flow of
+   * the conversation was running: it starts a conversation too, unless the previous one it started
+   * so is still the conversation's latest start and recent (a second STOP, or STOP and START).
+   */
+  void startedOutsideTheFlow(String conversationKey, Instant firstMessageAt) {
+    if (recentStartWithoutFlow(conversationKey, firstMessageAt).isPresent()) {
+      return;
+    }
+    insert(
+        "no-flow:" + java.util.UUID.randomUUID(),
+        conversationKey,
+        NO_FLOW,
+        Mailbox.CUSTOMER_MESSAGE,
+        firstMessageAt);
+  }
+
+  /**
+   * The mailbox started a flow instance for the conversation (in the delivery transaction). When
+   * the conversation's latest start is a message answered outside the flow within {@link
+   * #SAME_CONVERSATION} before, the flow continues that conversation: the start keeps its first
+   * message and is now the flow's, so the conversation counts once.
+   */
   void started(
       String conversationKey,
       String processInstanceId,
+      String flow,
+      String startedBy,
+      Instant firstMessageAt) {
+    if (Mailbox.CUSTOMER_MESSAGE.equals(startedBy)) {
+      java.util.Optional<String> withoutFlow =
+          recentStartWithoutFlow(conversationKey, firstMessageAt);
+      if (withoutFlow.isPresent()) {
+        jdbc.sql(
+                "UPDATE conversation_start SET process_instance_id = ?, flow = ?"
+                    + " WHERE process_instance_id = ?")
+            .params(processInstanceId, flow, withoutFlow.get())
+            .update();
+        return;
+      }
+    }
+    insert(
+        processInstanceId,
+        conversationKey,
+        flow == null ? "message:" + startedBy : flow,
+        startedBy,
+        firstMessageAt);
+  }
+
+  /** The conversation's latest start, when it is one without a flow recent before {@code at}. */
+  private java.util.Optional<String> recentStartWithoutFlow(String conversationKey, Instant at) {
+    return jdbc
+        .sql(
+            """
+            SELECT process_instance_id, flow, first_message_at FROM conversation_start
+            WHERE conversation_key = ? ORDER BY first_message_at DESC, created_at DESC
+            FETCH FIRST 1 ROWS ONLY""")
+        .param(conversationKey)
+        .query(
+            (rs, n) ->
+                NO_FLOW.equals(rs.getString("flow"))
+                        && !rs.getObject("first_message_at", OffsetDateTime.class)
+                            .toInstant()
+                            .plus(SAME_CONVERSATION)
+                            .isBefore(at)
+                    ? rs.getString("process_instance_id")
+                    : "")
+        .list()
+        .stream()
+        .filter(id -> !id.isEmpty())
+        .findFirst();
+  }
+
+  private void insert(
+      String processInstanceId,
+      String conversationKey,
       String flow,
       String startedBy,
       Instant firstMessageAt) {
@@ -48,7 +132,7 @@ public class ConversationFigures {
             processInstanceId,
             conversationKey,
             ConversationKey.parse(conversationKey).phoneNumberId(),
-            flow == null ? "message:" + startedBy : flow,
+            flow,
             startedBy,
             utc(firstMessageAt),
             utc(clock.instant()))

@@ -44,6 +44,8 @@ class MailboxInbound implements WhatsAppInbound {
   private final TransactionTemplate savepoint;
   private final InboundMedia media;
   private final MediaFetcher fetcher;
+  private final ConversationEngine engine;
+  private final ConversationFigures figures;
 
   MailboxInbound(
       Inbox inbox,
@@ -56,7 +58,11 @@ class MailboxInbound implements WhatsAppInbound {
       PlatformTransactionManager transactionManager,
       MailboxMetrics metrics,
       InboundMedia media,
-      MediaFetcher fetcher) {
+      MediaFetcher fetcher,
+      ConversationEngine engine,
+      ConversationFigures figures) {
+    this.engine = engine;
+    this.figures = figures;
     this.metrics = metrics;
     this.media = media;
     this.fetcher = fetcher;
@@ -129,7 +135,7 @@ class MailboxInbound implements WhatsAppInbound {
       }
       metrics.stored(stored, stale);
       if (stored) {
-        tellListeners(key, m, stale, answered);
+        tellListeners(key, m, stale, answered, now);
       }
       if (stored && !stale && !answered) {
         toDeliver.add(key.value());
@@ -153,7 +159,7 @@ class MailboxInbound implements WhatsAppInbound {
    * no-op, so a failure is logged, never turned into an error that would make Meta retry in vain.
    */
   private void tellListeners(
-      ConversationKey key, InboundMessage m, boolean stale, boolean answered) {
+      ConversationKey key, InboundMessage m, boolean stale, boolean answered, Instant receivedAt) {
     if (answered) {
       try {
         inbox.answeredOutsideTheFlow(key, m.timestamp());
@@ -163,6 +169,14 @@ class MailboxInbound implements WhatsAppInbound {
             key,
             m.wamid(),
             e);
+      }
+      try {
+        // a customer whose first message is STOP has a conversation too (docs/reports.md)
+        if (!engine.hasLiveInstance(key.value())) {
+          figures.startedOutsideTheFlow(key.value(), receivedAt);
+        }
+      } catch (RuntimeException e) {
+        log.warn("The start of {} was not recorded for the reports", key, e);
       }
     }
     for (CustomerMessageListener listener : listeners) {

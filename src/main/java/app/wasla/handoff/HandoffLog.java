@@ -72,7 +72,19 @@ public class HandoffLog {
   /** The first-response deadline of a handoff passed. */
   void overdue(String conversationKey, String taskId, String detail) {
     insert(conversationKey, taskId, OVERDUE, detail, null);
-    AfterCommit.run(breaches::increment);
+    if (!takenOver(taskId)) {
+      AfterCommit.run(breaches::increment);
+    }
+  }
+
+  /** Whether the handoff of the task was a take-over (not counted as an SLA breach). */
+  private boolean takenOver(String taskId) {
+    return taskId != null
+        && jdbc.sql("SELECT reason, detail FROM handoff_event WHERE task_id = ? AND event_type = ?")
+            .params(taskId, CREATED)
+            .query((rs, n) -> reason(rs.getString("reason"), rs.getString("detail")))
+            .list()
+            .contains(HandoffReasons.TAKEN_OVER);
   }
 
   /**
@@ -155,7 +167,7 @@ public class HandoffLog {
     params.add(to.atOffset(ZoneOffset.UTC));
     String sql =
         """
-        SELECT h.conversation_key, h.task_id, h.reason, h.created_at,
+        SELECT h.conversation_key, h.task_id, h.reason, h.detail, h.created_at,
           (SELECT MIN(a.created_at) FROM handoff_event a WHERE a.conversation_key = h.conversation_key
              AND a.event_type IN (?, ?) AND a.created_at >= h.created_at) AS first_answer
         FROM handoff_event h WHERE h.event_type = ? AND h.created_at >= ? AND h.created_at < ?""";
@@ -171,22 +183,50 @@ public class HandoffLog {
               return new Handoff(
                   rs.getString("conversation_key"),
                   rs.getString("task_id"),
-                  rs.getString("reason") == null ? "other" : rs.getString("reason"),
+                  reason(rs.getString("reason"), rs.getString("detail")),
                   rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                   answer == null ? null : answer.toInstant());
             })
         .list();
   }
 
-  /** First-response deadlines missed in [from, to). */
+  /**
+   * A handoff's category: the one recorded, unless its reason as given (kept in {@code detail})
+   * reads as a category added since (a take-over recorded as {@code other} before {@code
+   * taken_over} existed).
+   */
+  private static String reason(String recorded, String given) {
+    if (given != null && !given.isBlank()) {
+      String category = HandoffReasons.category(given);
+      if (!category.equals("other")) {
+        return category;
+      }
+    }
+    return recorded == null ? "other" : recorded;
+  }
+
+  /**
+   * First-response deadlines missed in [from, to), of handoffs someone asked for: a take-over's
+   * deadline is the taker's own ({@link HandoffReasons#TAKEN_OVER} is left out).
+   */
   public long slaBreaches(Instant from, Instant to, String phoneNumberId) {
     List<Object> params =
         new ArrayList<>(
-            List.of(OVERDUE, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)));
+            List.of(
+                OVERDUE,
+                from.atOffset(ZoneOffset.UTC),
+                to.atOffset(ZoneOffset.UTC),
+                CREATED,
+                HandoffReasons.TAKEN_OVER,
+                "taken over by %"));
     String sql =
-        "SELECT COUNT(*) FROM handoff_event WHERE event_type = ? AND created_at >= ? AND created_at < ?";
+        """
+        SELECT COUNT(*) FROM handoff_event o WHERE o.event_type = ? AND o.created_at >= ?
+          AND o.created_at < ? AND NOT EXISTS (SELECT 1 FROM handoff_event c
+            WHERE c.task_id = o.task_id AND c.event_type = ?
+              AND (c.reason = ? OR LOWER(c.detail) LIKE ?))""";
     if (phoneNumberId != null) {
-      sql += " AND phone_number_id = ?";
+      sql += " AND o.phone_number_id = ?";
       params.add(phoneNumberId);
     }
     return jdbc.sql(sql).params(params).query(Long.class).single();

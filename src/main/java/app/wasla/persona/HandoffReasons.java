@@ -14,6 +14,12 @@ public final class HandoffReasons {
 
   public static final String UNANSWERED = "unanswered_question";
 
+  /**
+   * A supervisor took the conversation from the bot herself (the inbox's "Take over"): a handoff
+   * nobody asked for, reported apart from the others and left out of the handoff rate.
+   */
+  public static final String TAKEN_OVER = "taken_over";
+
   /** Every category, {@code other} last. */
   public static final List<String> ALL =
       List.of(
@@ -26,6 +32,7 @@ public final class HandoffReasons {
           "discount_request",
           "instalments",
           "booking",
+          TAKEN_OVER,
           "other");
 
   private HandoffReasons() {}
@@ -36,7 +43,9 @@ public final class HandoffReasons {
       return "other";
     }
     String r = reason.strip().toLowerCase(Locale.ROOT);
-    if (r.equals("customer asked for a human") || r.equals("human_request")) {
+    if (r.equals("customer asked for a human")
+        || r.equals("human_request")
+        || r.startsWith("customer asked for a person")) {
       return "customer_asked";
     }
     if (r.equals("complaint")) {
@@ -62,6 +71,9 @@ public final class HandoffReasons {
     }
     if (r.startsWith("booking")) {
       return "booking";
+    }
+    if (r.startsWith("taken over by ")) {
+      return TAKEN_OVER;
     }
     return "other";
   }

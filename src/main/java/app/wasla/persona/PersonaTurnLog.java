@@ -34,7 +34,8 @@ public class PersonaTurnLog {
     this.unanswered =
         Counter.builder("wasla.persona.unanswered")
             .description(
-                "Customer turns the persona could not answer (it said so and handed to a person)")
+                "Customer turns the persona did not answer: it said so and handed to a person, read"
+                    + " them as other or with low confidence, or the customer corrected it next")
             .register(registry);
   }
 
@@ -45,7 +46,7 @@ public class PersonaTurnLog {
       PersonaResult result,
       String turnText,
       Instant at) {
-    boolean answered = !HandoffReasons.UNANSWERED.equals(category(result));
+    boolean answered = !unanswered(result, turnText);
     String phoneNumberId = ConversationKey.parse(conversationKey).phoneNumberId();
     jdbc.sql(
             """
@@ -66,6 +67,48 @@ public class PersonaTurnLog {
     if (!answered) {
       app.wasla.system.AfterCommit.run(unanswered::increment);
     }
+  }
+
+  /**
+   * A customer correcting the bot's reading of the previous turn: "لا انا بسأل على…", "no, I asked
+   * about…", "مش ده اللي…", "that's not what I asked".
+   */
+  static final java.util.regex.Pattern CORRECTION =
+      java.util.regex.Pattern.compile(
+          "^\\s*(?:(?:لا|لأ|لاء|لاا+)[\\s،,.!]+(?:يا\\s+\\S+\\s+)?(?:انا|أنا)?\\s*"
+              + "(?:بسأل|بسال|باسأل|بسئل|اسأل|أسأل|سألت|قصدي|اقصد|أقصد|بتكلم|بتكلّم)"
+              + "|مش\\s+(?:ده|دا|دي|هذا|هذه)\\s+(?:اللي|الي|ما)"
+              + "|no[\\s,.!]+(?:i\\s+|i'm\\s+|i\\s+am\\s+|i\\s+was\\s+)?(?:asked|asking|meant|mean|said)"
+              + "|that'?s\\s+not\\s+what\\s+i\\s+(?:asked|meant|said)"
+              + "|la2?\\s+ana\\s+(?:bas2al|basal|2asdi|a2sod))",
+          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+  /**
+   * Whether the persona left the turn unanswered (docs/reports.md, "Unanswered questions"): it said
+   * so and handed the conversation to a person; or, without a handoff, it read the words as {@code
+   * other} or below {@link PersonaResult#LOW_CONFIDENCE_THRESHOLD} (a generic answer); or the words
+   * correct its previous reading ({@link #CORRECTION}). A turn without words (a photo alone) and a
+   * turn handed to a person for another reason are not questions left unanswered.
+   */
+  static boolean unanswered(PersonaResult result, String turnText) {
+    if (HandoffReasons.UNANSWERED.equals(category(result))) {
+      return true;
+    }
+    if (result.handoff() || turnText == null || !hasWords(turnText)) {
+      return false;
+    }
+    return CORRECTION.matcher(turnText).find()
+        || Intents.OTHER.equals(result.intent())
+        || result.lowConfidence();
+  }
+
+  /** Words, not only a media line (see MediaTurns) or punctuation. */
+  private static boolean hasWords(String turnText) {
+    return turnText
+        .lines()
+        .map(String::strip)
+        .filter(l -> !MediaTurns.isMarker(l))
+        .anyMatch(l -> l.codePoints().anyMatch(Character::isLetter));
   }
 
   private static String category(PersonaResult result) {

@@ -147,6 +147,7 @@ public class Reports {
       int handoffs,
       Double handoffRate,
       List<ReasonCount> handoffReasons,
+      int takeovers,
       long slaBreaches,
       long optOuts,
       long unansweredQuestions) {}
@@ -155,7 +156,11 @@ public class Reports {
     Instant from = s.period().start();
     Instant to = s.period().end();
     List<ConversationFigures.Started> started = conversations.started(from, to, s.phoneNumberId());
-    List<HandoffLog.Handoff> handed = handoffs.handoffs(from, to, s.phoneNumberId());
+    List<HandoffLog.Handoff> all = handoffs.handoffs(from, to, s.phoneNumberId());
+    // a supervisor's own take-over is reported apart: not a handoff the persona or a flow asked for
+    List<HandoffLog.Handoff> handed =
+        all.stream().filter(h -> !HandoffReasons.TAKEN_OVER.equals(h.reason())).toList();
+    int takeovers = all.size() - handed.size();
     List<Sales.Sale> placed = sales.placed(from, to, s.phoneNumberId());
     List<Sales.Sale> paid = sales.paidIn(from, to, s.phoneNumberId());
     BigDecimal revenue = revenue(paid);
@@ -181,6 +186,7 @@ public class Reports {
                 .divide(BigDecimal.valueOf(started.size()), 4, RoundingMode.HALF_UP)
                 .doubleValue(),
         reasons(handed),
+        takeovers,
         handoffs.slaBreaches(from, to, s.phoneNumberId()),
         consent.optOuts(from, to, s.phoneNumberId()),
         unanswered);
@@ -301,6 +307,7 @@ public class Reports {
       int handoffs,
       Double handoffRate,
       List<ReasonCount> reasons,
+      int takeovers,
       long slaBreaches,
       Latency person) {}
 
@@ -310,6 +317,7 @@ public class Reports {
         summary.handoffs(),
         summary.handoffRate(),
         summary.handoffReasons(),
+        summary.takeovers(),
         summary.slaBreaches(),
         summary.firstResponse().person());
   }

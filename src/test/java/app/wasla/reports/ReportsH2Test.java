@@ -38,15 +38,16 @@ class ReportsH2Test extends ReportScenarios {
     Path expected = SCREENSHOTS.resolve("dashboard-expected.json");
     Map<String, Object> figures =
         Map.of(
-            "conversationsStarted", 7,
+            "conversationsStarted", 8,
             "orders", 2,
             "paidOrders", 1,
             "revenueEgp", A15,
             "averageOrderValueEgp", A15,
             "handoffs", 2,
+            "takeovers", 1,
             "slaBreaches", 2,
-            "optOuts", 1,
-            "unansweredQuestions", 1);
+            "optOuts", 2,
+            "unansweredQuestions", 2);
     Files.writeString(
         expected,
         JSON.writeValueAsString(
