@@ -142,7 +142,7 @@
     if (!r) return null;
     const parts = [r.intent + (r.confidence != null ? ' (' + Number(r.confidence).toFixed(2) + ')' : ''), r.language,
       r.handoffReason ? 'to a person: ' + r.handoffReason : null].filter((x) => x);
-    return el('div', { class: 'reading' }, '🧭 ' + parts.join(' · '));
+    return el('div', { class: 'reading' }, 'Read as: ' + parts.join(' · '));
   }
 
   function dl(entries) {
@@ -186,7 +186,7 @@
         ['sales', 'support'].map((g) => el('option', { value: g }, g)));
       team.addEventListener('change', () => { if (team.value) act(key, 'take-over', { group: team.value }, status); });
       actions.append(team);
-    } else if (me && me.supervisor && data.takeOverRefusal && c.state !== 'closed') {
+    } else if (me && me.supervisor && data.takeOverRefusal && c.state !== 'closed' && !(c.handoff && c.handoff.assignee === data.you)) {
       // why "Take over" is not offered, in the server's words
       actions.append(el('p', { id: 'takeOverRefusal', class: 'refusal' }, data.takeOverRefusal));
     }
