@@ -73,6 +73,9 @@ try {
   const supervisor = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   page = await supervisor.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // nothing the page asks for is missing (a console "404" the owner would see)
+  const missing = [];
+  page.on('response', (r) => { if (r.status() === 404 && !r.url().endsWith('/favicon.ico')) missing.push(r.url()); });
 
   // an anonymous visitor gets the login form and no data
   step = 'anonymous: no data';
@@ -80,6 +83,8 @@ try {
   if (anonymous.status() !== 401) throw new Error(`anonymous list answered ${anonymous.status()}, not 401`);
 
   await signIn(page, 'demo');
+  step = 'loading and signing in asks for nothing that is missing';
+  if (missing.length) throw new Error('404 for ' + missing.join(', '));
   await expectState(page, played.bot.key, 'bot');
   await expectState(page, played.handoff.key, 'agent');
   await expectState(page, played.other.key, 'bot');
@@ -97,9 +102,9 @@ try {
   await waitForList(page, ({ h, b }) => document.querySelector(`#list li[data-key="${h}"]`) && !document.querySelector(`#list li[data-key="${b}"]`),
     { h: played.handoff.key, b: played.bot.key }, 'state filter "With an agent" keeps the handoff only');
   await setFilter(page, 'state', '');
-  await setFilter(page, 'q', played.bot.waId);
+  await setFilter(page, 'q', '+' + played.bot.waId);
   await waitForList(page, (k) => { const lis = document.querySelectorAll('#list li'); return lis.length === 1 && lis[0].dataset.key === k; },
-    played.bot.key, 'search by number finds exactly that customer');
+    played.bot.key, 'search by the number as displayed (+…) finds exactly that customer');
   await setFilter(page, 'q', '');
   await waitForList(page, (k) => !!document.querySelector(`#list li[data-key="${k}"]`), played.other.key, 'the cleared search lists all again');
 
@@ -111,11 +116,41 @@ try {
   await waitForList(page, ({ k, before }) => { const li = document.querySelector(`#list li[data-key="${k}"] .last`); return li && li.textContent !== before; },
     { k: played.other.key, before: lastBefore }, 'the list shows the new exchange without a reload');
 
+  // a location shows with its map link; each customer turn with the persona's reading
+  step = 'open the customer who shared a location';
+  await row(page, played.located.key).click();
+  await page.locator('#transcript a.map').waitFor({ timeout: STEP_TIMEOUT_MS });
+  const href = await page.locator('#transcript a.map').getAttribute('href');
+  if (href !== played.located.mapUrl) throw new Error(`map link ${href}, expected ${played.located.mapUrl}`);
+
+  // with a person already: no "Take over", and the page says why, in the server's words
+  step = 'open the handoff: the reason it cannot be taken over is shown';
+  await row(page, played.handoff.key).click();
+  await page.locator('#takeOverRefusal').getByText(played.handoff.ownerName, { exact: false }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (await page.locator('#takeOver').count() !== 0) throw new Error('"Take over" offered for a conversation with a person');
+
+  // a refusal the page did not foresee (taken over meanwhile, elsewhere) is shown, not swallowed
+  step = 'open the other bot conversation';
+  await row(page, played.other.key).click();
+  await page.locator('#takeOver').waitFor({ timeout: STEP_TIMEOUT_MS });
+  step = 'someone else takes it over meanwhile';
+  const elsewhere = await page.request.post(baseUrl + '/inbox/api/conversations/' + encodeURIComponent(played.other.key) + '/take-over',
+    { data: {}, headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') } });
+  if (elsewhere.status() !== 200) throw new Error(`take over elsewhere answered ${elsewhere.status()}`);
+  step = 'take over again from the page: the server\'s refusal is shown';
+  await page.locator('#takeOver').click();
+  await page.locator('#actionStatus').getByText('already', { exact: false }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  step = 'give the other conversation back';
+  await page.locator('#giveBack').click();
+  await page.locator('#detail h2').getByText(' — Bot').waitFor({ timeout: STEP_TIMEOUT_MS });
+
   // open the bot's conversation, take it over, reply, give it back
   step = 'open the bot conversation';
   await row(page, played.bot.key).click();
   await page.locator('#transcript').getByText(played.bot.text).waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.locator('#side').getByText('Smart Info').waitFor({ timeout: STEP_TIMEOUT_MS });
+  step = 'the customer\'s turn shows the persona\'s reading';
+  await page.locator('#transcript li.in .reading').first().waitFor({ timeout: STEP_TIMEOUT_MS });
   step = 'take over';
   await page.locator('#takeOver').click();
   await page.locator('#detail h2').getByText('With an agent (Demo Admin)').waitFor({ timeout: STEP_TIMEOUT_MS });

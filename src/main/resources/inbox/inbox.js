@@ -6,6 +6,8 @@
   let since = null;
   let nextCursor = null;
   let selected = null;
+  // the last action's answer (a refusal's sentence), kept across the detail's refreshes
+  let notice = null;
   const items = new Map();
 
   function el(tag, attrs, ...children) {
@@ -62,7 +64,9 @@
         el('span', { class: 'number' }, ' +' + item.customerNumber),
         item.language ? el('span', {}, ' · ' + item.language) : null,
         el('span', { class: 'business' }, ' · to ' + item.businessNumber)),
-      el('div', { class: 'last' }, last ? ((last.direction === 'out' ? '↩ ' : '') + (last.text || '[' + last.type + ']')) : ''));
+      // dir="auto": the line takes the message's direction, so an Arabic preview's ellipsis (CSS) falls
+      // at its logical end and its start shows
+      el('div', { class: 'last', dir: 'auto' }, last ? ((last.direction === 'out' ? '↩ ' : '') + (last.text || '[' + last.type + ']')) : ''));
     if (selected === item.conversationKey) li.classList.add('selected');
     li.addEventListener('click', () => open(item.conversationKey));
     return li;
@@ -105,6 +109,42 @@
     }
   }
 
+  // A photo's preview, a voice note's player, a file's link, a location's map link (as the handoff
+  // form shows them); customer text only as text.
+  function mediaView(m) {
+    const box = el('div', { class: 'media', 'data-kind': m.kind });
+    if (m.kind === 'location') {
+      box.append(el('a', { class: 'map', href: m.mapUrl || '#', target: '_blank', rel: 'noopener noreferrer' },
+        '📍 ' + (m.place ? m.place + ' ' : '') + '(' + m.latitude + ', ' + m.longitude + ') — open the map'));
+      return box;
+    }
+    if (!m.url) {
+      box.append(el('span', { class: 'meta' }, '[' + m.kind + (m.status === 'PENDING' ? ': being fetched…'
+        : ': not available (' + String(m.status || '').toLowerCase() + ')') + ']'));
+    } else if (m.kind === 'image' || m.kind === 'sticker') {
+      box.append(el('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' },
+        el('img', { class: 'preview', src: m.url, alt: m.caption || m.kind })));
+    } else if (m.kind === 'audio') {
+      box.append(el('audio', { controls: true, preload: 'none', src: m.url }));
+    } else if (m.kind === 'video') {
+      box.append(el('video', { class: 'preview', controls: true, preload: 'none', src: m.url }));
+    } else {
+      box.append(el('a', { class: 'file', href: m.url, target: '_blank', rel: 'noopener noreferrer' }, '📄 ' + (m.filename || 'document')));
+    }
+    if (m.caption) box.append(el('div', { class: 'text', dir: 'auto' }, m.caption));
+    if (m.transcript) box.append(el('div', { class: 'meta', dir: 'auto' }, '🎤 ' + m.transcript));
+    if (m.description) box.append(el('div', { class: 'meta description' }, '🤖 ' + m.description));
+    return box;
+  }
+
+  // The persona's reading of one customer turn: intent (confidence), language, why a person.
+  function readingView(r) {
+    if (!r) return null;
+    const parts = [r.intent + (r.confidence != null ? ' (' + Number(r.confidence).toFixed(2) + ')' : ''), r.language,
+      r.handoffReason ? 'to a person: ' + r.handoffReason : null].filter((x) => x);
+    return el('div', { class: 'reading' }, 'Read as: ' + parts.join(' · '));
+  }
+
   function dl(entries) {
     const d = el('dl');
     entries.filter(([, v]) => v != null && v !== '').forEach(([k, v]) => d.append(el('dt', {}, k), el('dd', {}, String(v))));
@@ -125,12 +165,13 @@
     items.set(c.conversationKey, c);
     render();
     const transcript = el('ul', { id: 'transcript' }, data.transcript.map((l) => el('li', { class: l.direction, 'data-status': l.status || '' },
-      el('div', { class: 'text' }, l.media ? '📎 ' + l.media + (l.text ? ': ' + l.text : ' (media: shown when stored media arrive)') : (l.text || '[' + l.type + ']')),
+      l.media ? mediaView(l.media) : el('div', { class: 'text', dir: 'auto' }, l.text || '[' + l.type + ']'),
+      l.direction === 'in' ? readingView(l.reading) : null,
       el('div', { class: 'when' }, new Date(l.at).toLocaleString() + (l.direction === 'out' && l.status ? ' · ' + l.status : '')))));
     const r = data.reading || {};
     const s = data.smartInfo || {};
     const side = el('div', { id: 'side' },
-      el('h3', {}, 'Persona’s reading'),
+      el('h3', {}, 'Persona’s reading (latest turn)'),
       dl([['Intent', r.intent], ['Sentiment', r.sentiment], ['Language', r.language], ['Why a person', r.handoffReason], ['Summary', r.summary]]),
       el('h3', {}, 'Smart Info'),
       dl([['Orders', s.orders], ['Total spend (EGP)', s.totalSpendEgp], ['Last order', s.lastOrder], ['Open payments', s.openPayments], ['Upcoming bookings', s.openBookings]]),
@@ -138,15 +179,25 @@
       dl([['Name', c.customerName], ['Number', '+' + c.customerNumber], ['Business number', c.businessNumber], ['Tags', (c.tags || []).join(', ')],
         ['Conversations', data.profile && data.profile.conversations], ['Last intent', data.profile && data.profile.lastIntent]]));
     const actions = el('div', { class: 'actions' });
-    const status = el('p', { id: 'actionStatus', role: 'status' });
-    if (data.canTakeOver && c.state === 'bot') {
+    const status = el('p', { id: 'actionStatus', role: 'status' }, notice && notice.key === key ? notice.text : '');
+    if (data.canTakeOver) {
       actions.append(el('button', { id: 'takeOver', onclick: () => act(key, 'take-over', {}, status) }, 'Take over'));
       const team = el('select', { id: 'takeOverTeam' }, el('option', { value: '' }, 'to a team…'),
         ['sales', 'support'].map((g) => el('option', { value: g }, g)));
       team.addEventListener('change', () => { if (team.value) act(key, 'take-over', { group: team.value }, status); });
       actions.append(team);
+    } else if (me && me.supervisor && data.takeOverRefusal && c.state !== 'closed' && !(c.handoff && c.handoff.assignee === data.you)) {
+      // why "Take over" is not offered, in the server's words
+      actions.append(el('p', { id: 'takeOverRefusal', class: 'refusal' }, data.takeOverRefusal));
     }
-    if (c.handoff && (c.handoff.assignee === data.you || data.canTakeOver)) {
+    if (c.handoff && me && me.supervisor && c.handoff.assignee && c.handoff.assignee !== data.you) {
+      // a supervisor hands a colleague's customer to herself or to another person
+      const to = el('select', { id: 'reassign' }, el('option', { value: '' }, 'Reassign to…'),
+        (data.agents || []).filter((a) => a.userId !== c.handoff.assignee).map((a) => el('option', { value: a.userId }, a.name)));
+      to.addEventListener('change', () => { if (to.value) act(key, 'reassign', { assignee: to.value }, status); });
+      actions.append(to);
+    }
+    if (c.handoff && (c.handoff.assignee === data.you || (me && me.supervisor))) {
       actions.append(el('button', { id: 'giveBack', onclick: () => act(key, 'give-back', null, status) }, 'Give back to the bot'));
     }
     const parts = [
@@ -176,11 +227,17 @@
 
   async function act(key, what, body, status) {
     status.textContent = '';
+    notice = null;
     try {
       await call('/inbox/api/conversations/' + encodeURIComponent(key) + '/' + what, {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : '{}' });
-      await open(key, true);
-    } catch (e) { status.textContent = e.message; }
+    } catch (e) {
+      // the server's refusal, shown until the next action (a refresh of the detail keeps it)
+      notice = { key: key, text: e.message || ('Refused (' + e.status + ')') };
+    }
+    await open(key, true);
+    const shown = $('actionStatus');
+    if (notice && shown) shown.textContent = notice.text;
   }
 
   function showLogin() {
@@ -194,9 +251,9 @@
   async function start() {
     let token = null;
     try {
-      // a sign-in renews the webapp's session: a GET of Camunda's hands out its CSRF token
-      token = await camundaToken();
       me = await call('/inbox/api/me');
+      // signed in already: the session's token, without asking Camunda for a user it may not know
+      if (!me.csrfToken) token = await camundaToken();
     } catch (e) {
       return showLogin();
     }
@@ -211,7 +268,9 @@
   // Camunda's own login: its CSRF filter hands out a token on a GET (response header X-XSRF-TOKEN),
   // which the login POST must carry.
   async function camundaToken() {
-    const r = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' });
+    // the engines' list: open to anyone (Camunda's login page reads it), unlike the user's own
+    // authentication, which answers 404 to a visitor who is not signed in yet
+    const r = await fetch('/camunda/api/engine/engine/', { credentials: 'same-origin' });
     const made = r.headers.get('X-XSRF-TOKEN');
     if (made) return made;
     // Camunda sends the header only when it makes the token; Wasla tells the page the session's token

@@ -97,7 +97,8 @@ public class ConversationDirectory {
     if (query.text() != null && !query.text().isBlank()) {
       String like = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
       sql.append(
-          " AND (LOWER(c.customer_name) LIKE :text ESCAPE '\\' OR c.wa_id LIKE :text ESCAPE '\\'");
+          " AND (LOWER(c.customer_name) LIKE :text ESCAPE '\\' OR c.wa_id LIKE :number ESCAPE '\\'");
+      params.put("number", "%" + escapeLike(number(query.text())) + "%");
       if (query.alsoKeys() != null && !query.alsoKeys().isEmpty()) {
         sql.append(" OR c.conversation_key IN (:alsoKeys)");
         params.put("alsoKeys", List.copyOf(query.alsoKeys()));
@@ -293,8 +294,10 @@ public class ConversationDirectory {
   }
 
   /**
-   * Unread: the customer's messages that arrived after the latest message Wasla sent to them (by
-   * the bot or a person); all of them when nothing was ever sent.
+   * Unread: the customer's messages that arrived after the latest answer sent to them (by the bot
+   * or a person); all of them when nothing was ever answered. Automatic notices (an
+   * acknowledgement, a wait notice: idempotency key ending {@value FlowMessages#NOTICE}) and
+   * reactions are not answers.
    */
   Map<String, Integer> unread(List<String> keys) {
     Map<String, Integer> unread = new HashMap<>();
@@ -303,7 +306,8 @@ public class ConversationDirectory {
             SELECT i.conversation_key, COUNT(*) FROM inbox_message i
             WHERE i.conversation_key IN (:keys) AND i.message_name = 'CustomerMessage'
               AND NOT EXISTS (SELECT 1 FROM outbound_message o
-                WHERE o.conversation_key = i.conversation_key AND o.created_at >= i.received_at)
+                WHERE o.conversation_key = i.conversation_key AND o.created_at >= i.received_at
+                  AND o.message_type <> 'reaction' AND o.idempotency_key NOT LIKE '%:notice')
             GROUP BY i.conversation_key""")
         .param("keys", keys)
         .query((rs, n) -> unread.put(rs.getString(1), rs.getInt(2)))
@@ -327,6 +331,23 @@ public class ConversationDirectory {
   private static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
+  }
+
+  /**
+   * A number as people write it, as the digits of a WhatsApp id: "+20 105 550 0006", "0020-105...",
+   * "(010) 5550 0006" are searched as 201055500006 and 01055500006 (a local number is part of the
+   * international one). Anything that is not a number is searched as it is.
+   */
+  static String number(String text) {
+    String t = text.strip();
+    if (!t.matches("[+0-9 ()./\\-\u00a0]+")) {
+      return t.toLowerCase(Locale.ROOT);
+    }
+    String digits = t.replaceAll("[^0-9]", "");
+    if (digits.length() < 3) {
+      return t;
+    }
+    return digits.startsWith("00") ? digits.substring(2) : digits;
   }
 
   static String escapeLike(String text) {

@@ -1,9 +1,13 @@
 package app.wasla.conversation;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,6 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The flow sees the variables the caller gives (the flow's gateway after "Customer wrote again"
  * routes a turn with {@code takeOverBy} to its handoff), in this transaction, so the caller learns
  * at once whether it worked.
+ *
+ * <p>A sales flow's wait that the customer's own "Talk to someone" interrupts (an offer's card, a
+ * checkout question) carries the extension property {@value #TAKE_OVER_REPLY}: the reply id of that
+ * button. A takeover there is that turn (the reply id, no words), so it takes the same path as the
+ * customer's request: the flow ends with "wants a person" and the conversation's handoff follows.
+ * Any other wait of a sales flow (a payment link open, a booking being changed) is not interrupted;
+ * {@link #refusal} says so before anyone tries.
  */
 @Component
 public class ConversationTakeovers {
@@ -25,6 +36,15 @@ public class ConversationTakeovers {
     MESSAGE_PENDING,
     NOT_WITH_THE_BOT
   }
+
+  /**
+   * Extension property of a sales flow's wait where a person may take over: the reply id of the
+   * wait's "Talk to someone" button, handed to the flow as the takeover's turn.
+   */
+  public static final String TAKE_OVER_REPLY = "takeOverReply";
+
+  /** A refusal and the step the bot is in (the wait's name, when it is one the flow names). */
+  public record Why(Refusal refusal, String step) {}
 
   /** The outcome: the process instance that took the turn, or why not. */
   public record Outcome(String processInstanceId, Refusal refusal) {
@@ -39,6 +59,10 @@ public class ConversationTakeovers {
   private final RuntimeService runtime;
   private final TransactionTemplate transactions;
   private final Mailbox mailbox;
+  private final RepositoryService repository;
+
+  /** Per process definition id and activity id: the wait's {@value #TAKE_OVER_REPLY}, or "". */
+  private final Map<String, String> takeOverReplies = new ConcurrentHashMap<>();
 
   ConversationTakeovers(
       Inbox inbox,
@@ -46,7 +70,9 @@ public class ConversationTakeovers {
       SilentConversations silent,
       RuntimeService runtime,
       TransactionTemplate transactions,
-      Mailbox mailbox) {
+      Mailbox mailbox,
+      RepositoryService repository) {
+    this.repository = repository;
     this.inbox = inbox;
     this.engine = engine;
     this.silent = silent;
@@ -74,10 +100,16 @@ public class ConversationTakeovers {
               }
               Optional<ConversationEngine.Waiting> waiting =
                   engine.instanceWaitingFor(conversationKey, Mailbox.CUSTOMER_MESSAGE);
-              if (waiting.isEmpty() || !resting(waiting.get())) {
+              Optional<Wait> wait = waiting.flatMap(this::waitOf);
+              if (wait.isEmpty() || !wait.get().takeable()) {
                 return new Outcome(null, Refusal.NOT_WITH_THE_BOT);
               }
-              engine.correlate(Mailbox.CUSTOMER_MESSAGE, waiting.get(), variables);
+              Map<String, Object> turn = new HashMap<>(variables);
+              if (!wait.get().reply().isEmpty()) {
+                // the sales flow's own "Talk to someone": the same path as the customer's request
+                turn.put(ConversationVariables.REPLY_ID, wait.get().reply());
+              }
+              engine.correlate(Mailbox.CUSTOMER_MESSAGE, waiting.get(), turn);
               return new Outcome(waiting.get().processInstanceId(), null);
             });
     if (outcome != null && outcome.taken()) {
@@ -87,8 +119,36 @@ public class ConversationTakeovers {
     return outcome;
   }
 
-  /** Waits at a marked wait state of its own flow (not in a sales flow, not in a handoff). */
-  private boolean resting(ConversationEngine.Waiting waiting) {
+  /**
+   * Why the conversation cannot be taken over now, if it cannot (read without the mailbox lock, for
+   * the inbox's "can take over"; {@link #takeOver} decides under the lock).
+   */
+  public Optional<Why> refusal(String conversationKey) {
+    if (!inbox.knows(conversationKey)) {
+      return Optional.of(new Why(Refusal.UNKNOWN, null));
+    }
+    Optional<Wait> wait =
+        engine.instanceWaitingFor(conversationKey, Mailbox.CUSTOMER_MESSAGE).flatMap(this::waitOf);
+    if (wait.isEmpty()) {
+      return Optional.of(new Why(Refusal.NOT_WITH_THE_BOT, null));
+    }
+    if (!wait.get().takeable()) {
+      return Optional.of(new Why(Refusal.NOT_WITH_THE_BOT, wait.get().step()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where the conversation waits for the customer: resting at a marked wait state of its own flow,
+   * or at a sales flow's wait a person may interrupt (its "Talk to someone" reply id), or neither.
+   */
+  private record Wait(boolean resting, String reply, String step) {
+    boolean takeable() {
+      return resting || !reply.isEmpty();
+    }
+  }
+
+  private Optional<Wait> waitOf(ConversationEngine.Waiting waiting) {
     EventSubscription subscription =
         runtime
             .createEventSubscriptionQuery()
@@ -97,7 +157,7 @@ public class ConversationTakeovers {
             .eventName(Mailbox.CUSTOMER_MESSAGE)
             .singleResult();
     if (subscription == null) {
-      return false;
+      return Optional.empty();
     }
     String definitionId =
         runtime
@@ -105,6 +165,33 @@ public class ConversationTakeovers {
             .processInstanceId(subscription.getProcessInstanceId())
             .singleResult()
             .getProcessDefinitionId();
-    return silent.marked(definitionId).contains(subscription.getActivityId());
+    String activity = subscription.getActivityId();
+    if (silent.marked(definitionId).contains(activity)) {
+      return Optional.of(new Wait(true, "", null));
+    }
+    String reply =
+        takeOverReplies.computeIfAbsent(
+            definitionId + '/' + activity,
+            k -> {
+              FlowNode node =
+                  repository.getBpmnModelInstance(definitionId).getModelElementById(activity);
+              String value = node == null ? null : ActivityProperties.of(node).get(TAKE_OVER_REPLY);
+              return value == null ? "" : value;
+            });
+    return Optional.of(new Wait(false, reply, stepName(definitionId, activity)));
+  }
+
+  /** The wait's name in its flow ("Wait for payment: Customer wrote"), for a refusal's text. */
+  private String stepName(String definitionId, String activity) {
+    FlowNode node = repository.getBpmnModelInstance(definitionId).getModelElementById(activity);
+    if (node == null) {
+      return activity;
+    }
+    String name = node.getName() == null ? activity : node.getName();
+    if (node.getParentElement() instanceof FlowNode parent && parent.getName() != null) {
+      name = parent.getName() + ": " + name;
+    }
+    String flow = repository.getProcessDefinition(definitionId).getName();
+    return flow == null ? name : flow + " — " + name;
   }
 }

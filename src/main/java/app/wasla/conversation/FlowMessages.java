@@ -29,6 +29,22 @@ public class FlowMessages {
    * the {@link Outbox}); returns the send's idempotency key.
    */
   public String send(DelegateExecution execution, OutboundMessage message) {
+    return send(execution, message, "");
+  }
+
+  /**
+   * Suffix of the idempotency key of an automatic notice: an acknowledgement ("we got your
+   * message"), a wait notice, a reaction. The inbox's unread count does not take such a message for
+   * an answer (docs/inbox.md).
+   */
+  public static final String NOTICE = ":notice";
+
+  /** Sends an automatic notice, not an answer (see {@link #NOTICE}). */
+  public String sendNotice(DelegateExecution execution, OutboundMessage message) {
+    return send(execution, message, NOTICE);
+  }
+
+  private String send(DelegateExecution execution, OutboundMessage message, String suffix) {
     Object previous = execution.getVariable(ConversationVariables.SEND_SEQ);
     long seq = previous instanceof Number n ? n.longValue() + 1 : 1;
     execution.setVariable(ConversationVariables.SEND_SEQ, seq);
@@ -36,7 +52,8 @@ public class FlowMessages {
     // conversation's root
     String instance = execution.getProcessInstanceId();
     String root = rootProcessInstanceId(execution);
-    String idempotencyKey = (root.equals(instance) ? "" : root + ":") + instance + ":" + seq;
+    String idempotencyKey =
+        (root.equals(instance) ? "" : root + ":") + instance + ":" + seq + suffix;
     outbox.queue(conversation(execution), message, idempotencyKey, instance);
     firstReply(execution);
     java.util.Map<String, Boolean> answered = app.wasla.system.TransactionMaps.of(ANSWERED);

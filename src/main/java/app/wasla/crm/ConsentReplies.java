@@ -9,6 +9,15 @@ final class ConsentReplies {
 
   private ConsentReplies() {}
 
+  /** The language a keyword is written in, as far as its script tells: ar or en. */
+  static String language(String keyword) {
+    return keyword
+            .chars()
+            .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC)
+        ? "ar"
+        : "en";
+  }
+
   static String confirmation(
       ConsentKeywords.Verdict verdict, String keyword, String preferredLanguage) {
     boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;

@@ -125,7 +125,7 @@ public class CustomerMemory implements CustomerMessageListener {
     ConsentKeywords.Verdict verdict = consentKeywords.classify(text);
     if (verdict != ConsentKeywords.Verdict.NONE) {
       // the usual message, no keyword, opens no transaction at all (SUPPORTS above)
-      transaction.executeWithoutResult(tx -> recordConsent(key, verdict, at));
+      transaction.executeWithoutResult(tx -> recordConsent(key, verdict, at, text));
     }
   }
 
@@ -161,11 +161,15 @@ public class CustomerMemory implements CustomerMessageListener {
         });
   }
 
-  private void recordConsent(ConversationKey key, ConsentKeywords.Verdict verdict, Instant at) {
+  private void recordConsent(
+      ConversationKey key, ConsentKeywords.Verdict verdict, Instant at, String text) {
     Instant now = clock.instant();
     DeliveredProfiles.forget(key.value());
     store.ensure(key, now);
     store.lock(key.value());
+    // the persona never reads a consent keyword: its script is all that tells the language of a
+    // customer whose first message it is (the confirmation is in that language)
+    store.languageIfUnknown(key.value(), ConsentReplies.language(text));
     boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;
     boolean current = store.find(key.value()).map(CustomerProfile::marketingOptOut).orElse(false);
     if (current != optOut) {

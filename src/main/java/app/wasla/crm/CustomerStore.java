@@ -275,6 +275,15 @@ class CustomerStore {
         .update();
   }
 
+  /** Sets the preferred language when none is known yet. */
+  void languageIfUnknown(String key, String language) {
+    jdbc.sql(
+            "UPDATE customer SET preferred_language = ? WHERE customer_key = ? AND"
+                + " preferred_language IS NULL")
+        .params(truncate(language, 16), key)
+        .update();
+  }
+
   void updateProfile(String key, String name, String preferredLanguage) {
     if (name != null) {
       jdbc.sql("UPDATE customer SET name = ?, name_edited = TRUE WHERE customer_key = ?")

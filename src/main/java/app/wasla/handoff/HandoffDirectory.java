@@ -77,6 +77,18 @@ public class HandoffDirectory {
     return new Viewer(userId, groups, supervisor);
   }
 
+  /** A person who can answer customers: a Camunda user in a group. */
+  public record Person(String userId, String name) {}
+
+  /** The users in any group (agents, supervisors, admins), by name; at most 500. */
+  public List<Person> people() {
+    return identity.createUserQuery().listPage(0, 500).stream()
+        .filter(u -> identity.createGroupQuery().groupMember(u.getId()).count() > 0)
+        .map(u -> new Person(u.getId(), ownership.fullName(u.getId())))
+        .sorted(java.util.Comparator.comparing(Person::name))
+        .toList();
+  }
+
   /** The user's full name ("Sara Hassan"), or the id. */
   public String fullName(String userId) {
     return ownership.fullName(userId);

@@ -46,7 +46,7 @@ class HandoffOverdueDelegate implements JavaDelegate {
     if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
       return;
     }
-    messages.send(
+    messages.sendNotice(
         execution,
         new OutboundMessage.Text(
             holdingMessage(String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE))),

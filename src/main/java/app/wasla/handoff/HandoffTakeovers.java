@@ -116,9 +116,11 @@ public class HandoffTakeovers {
                     () ->
                         Result.refused(
                             409,
-                            "The conversation is not resting with the bot (closed, or in the"
-                                + " middle of a sales flow such as a payment): it cannot be taken"
-                                + " over now."));
+                            notWithTheBot(
+                                takeovers
+                                    .refusal(conversationKey)
+                                    .map(ConversationTakeovers.Why::step)
+                                    .orElse(null))));
       };
     }
     String taskId = openHandoff(conversationKey).map(HandoffDirectory.Open::taskId).orElse(null);
@@ -131,6 +133,36 @@ public class HandoffTakeovers {
             + (assignee != null ? ", to=" + assignee : "")
             + (group != null ? ", team=" + group : ""));
     return new Result(taskId, 200, null);
+  }
+
+  /**
+   * Why {@code user} cannot take the conversation over now, if she cannot: the sentence the inbox
+   * shows beside a disabled "Take over" (the same rules {@link #takeOver} applies).
+   */
+  public Optional<String> whyNot(String conversationKey, String user) {
+    if (!ownership.supervisor(user)) {
+      return Optional.of("Only a supervisor can take a conversation from the bot.");
+    }
+    Optional<HandoffDirectory.Open> open = openHandoff(conversationKey);
+    if (open.isPresent()) {
+      return Optional.of(alreadyWithAPerson(open.get()));
+    }
+    return takeovers
+        .refusal(conversationKey)
+        .map(
+            why ->
+                why.refusal() == ConversationTakeovers.Refusal.UNKNOWN
+                    ? "No conversation " + conversationKey
+                    : notWithTheBot(why.step()));
+  }
+
+  private static String notWithTheBot(String step) {
+    return step == null
+        ? "The conversation has ended (the customer went silent or it was closed): the customer's"
+            + " next message starts a new one."
+        : "The bot is in the middle of a step a person cannot interrupt ("
+            + step
+            + "): it can be taken over once the customer writes again or the step ends.";
   }
 
   /**
@@ -179,12 +211,52 @@ public class HandoffTakeovers {
 
   private String alreadyWithAPerson(HandoffDirectory.Open open) {
     return open.assignee() == null
-        ? "The conversation already waits for a person in the team's queue."
+        ? "The conversation already waits for a person in the team's queue: a supervisor can"
+            + " reassign it (to herself or to someone else)."
         : "The conversation is with "
             + open.assigneeName()
             + " already: only "
             + open.assigneeName()
-            + " or a supervisor can hand it to someone else.";
+            + " or a supervisor can hand it to someone else (a supervisor: Reassign).";
+  }
+
+  /**
+   * {@code user} (a supervisor) hands the conversation's open handoff to {@code assignee}: herself
+   * or another person, from a colleague or from the team's queue. The task listener's ownership
+   * rule applies as for any reassignment; recorded as {@code reassigned}.
+   */
+  public Result reassign(String conversationKey, String user, String assignee) {
+    if (!ownership.supervisor(user)) {
+      return Result.refused(
+          403, "Only a supervisor can hand a colleague's customer to someone else.");
+    }
+    if (assignee == null || identity.createUserQuery().userId(assignee).count() == 0) {
+      return Result.refused(400, "assignee: no user " + assignee);
+    }
+    Optional<HandoffDirectory.Open> open = openHandoff(conversationKey);
+    if (open.isEmpty()) {
+      return Result.refused(
+          409, "No person has this conversation: take it over from the bot instead.");
+    }
+    String taskId = open.get().taskId();
+    String before = open.get().assignee();
+    if (assignee.equals(before)) {
+      return new Result(taskId, 200, null);
+    }
+    identity.setAuthentication(user, directory.viewer(user).groups());
+    try {
+      tasks.setAssignee(taskId, assignee);
+    } catch (AuthorizationException e) {
+      return Result.refused(403, e.getMessage());
+    } finally {
+      identity.clearAuthentication();
+    }
+    record(
+        conversationKey,
+        taskId,
+        "reassigned",
+        "by=" + user + (before != null ? ", from=" + before : "") + ", to=" + assignee);
+    return new Result(taskId, 200, null);
   }
 
   private void record(String conversationKey, String taskId, String type, String detail) {

@@ -145,7 +145,12 @@ class HandoffTaskListener implements TaskListener {
       log.info("No {} agent has room: handoff {} waits in the queue", group, task.getId());
     }
     task.setVariable(AGENT_REPLY, suggestedReply(task, agent));
-    waiting.announce(task, group, agent);
+    if (takenOverBy == null) {
+      waiting.announce(task, group, agent);
+    } else {
+      // a person took the conversation: she writes to the customer herself, nothing is announced
+      waiting.begin(task);
+    }
     publish(
         app.wasla.webhook.EventTypes.HANDOFF_CREATED,
         task,

@@ -66,14 +66,7 @@ class HandoffWait {
    * customer.
    */
   void announce(DelegateTask task, String group, String agent) {
-    DelegateExecution execution = task.getExecution();
-    // a new handoff of the same conversation: nobody has answered this one yet
-    if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
-      execution.setVariable(SendAgentReplyDelegate.RESPONDED, false);
-    }
-    if (execution.getVariable(ACKNOWLEDGED_AT) != null) {
-      execution.setVariable(ACKNOWLEDGED_AT, null);
-    }
+    DelegateExecution execution = begin(task);
     String language = language(execution);
     Duration sla = props.firstResponseFor(group);
     String text;
@@ -107,7 +100,23 @@ class HandoffWait {
       long rounds = (position + Math.max(1, available) - 1) / Math.max(1, available);
       text = HandoffWaitTexts.queued(language, position, minutes(sla.multipliedBy(rounds)));
     }
-    messages.send(execution, OutboundMessage.Text.of(text));
+    messages.sendNotice(execution, OutboundMessage.Text.of(text));
+  }
+
+  /**
+   * A new handoff of the same conversation: nobody has answered this one yet. A handoff a person
+   * started herself (a takeover) only does this: she writes to the customer herself, so nothing is
+   * announced (neither a wait nor the opening hours).
+   */
+  DelegateExecution begin(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
+      execution.setVariable(SendAgentReplyDelegate.RESPONDED, false);
+    }
+    if (execution.getVariable(ACKNOWLEDGED_AT) != null) {
+      execution.setVariable(ACKNOWLEDGED_AT, null);
+    }
+    return execution;
   }
 
   /**
@@ -123,7 +132,7 @@ class HandoffWait {
         && Duration.between(at.toInstant(), now).compareTo(props.acknowledgeEvery()) < 0) {
       Object wamid = execution.getVariable(ConversationVariables.LAST_WAMID);
       if (wamid instanceof String w && !w.startsWith("event:")) {
-        messages.send(execution, new OutboundMessage.Reaction(w, REACTION));
+        messages.sendNotice(execution, new OutboundMessage.Reaction(w, REACTION));
       }
       return;
     }
@@ -149,7 +158,7 @@ class HandoffWait {
             : left.isNegative() || left.isZero()
                 ? HandoffWaitTexts.acknowledgedLate(language)
                 : HandoffWaitTexts.acknowledged(language, agent, minutes(left));
-    messages.send(execution, OutboundMessage.Text.of(text));
+    messages.sendNotice(execution, OutboundMessage.Text.of(text));
     execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
   }
 

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves customers' stored media files: {@code GET /media/{id}} to Camunda users (the Tasklist
- * login or HTTP Basic) who work on conversations, an agent group's member or an admin; {@code GET
+ * login or HTTP Basic) who may see the file's conversation in the inbox (supervisors and admins
+ * every one, an agent those of her teams' queue and her own customers; 404 otherwise); {@code GET
  * /api/media/{id}} to API keys with {@code conversations:read}. Nothing else is reachable: an
  * unknown, not yet stored or refused file is a 404.
  */
@@ -30,11 +31,17 @@ class MediaController {
   private final StoredMedia media;
   private final AgentCaller callers;
   private final IdentityService identity;
+  private final HandoffDirectory directory;
 
-  MediaController(StoredMedia media, AgentCaller callers, IdentityService identity) {
+  MediaController(
+      StoredMedia media,
+      AgentCaller callers,
+      IdentityService identity,
+      HandoffDirectory directory) {
     this.media = media;
     this.callers = callers;
     this.identity = identity;
+    this.directory = directory;
   }
 
   @GetMapping("/media/{id}")
@@ -53,7 +60,24 @@ class MediaController {
     if (identity.createGroupQuery().groupMember(caller.userId()).count() == 0) {
       return problem(HttpStatus.FORBIDDEN, "Only agents and admins may see customers' media");
     }
+    // the inbox's rule: supervisors and admins see every conversation, an agent only those she may
+    // see there; any other file is "not found", so that ids cannot be probed
+    HandoffDirectory.Viewer viewer = directory.viewer(caller.userId());
+    if (!viewer.supervisor()) {
+      Optional<String> conversation = parse(id).flatMap(media::conversationOf);
+      if (conversation.isEmpty() || !directory.visibleTo(viewer).contains(conversation.get())) {
+        return problem(HttpStatus.NOT_FOUND, "No media " + id + " that you may see");
+      }
+    }
     return serve(id);
+  }
+
+  private static Optional<Long> parse(String id) {
+    try {
+      return Optional.of(Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @RequiresScope(Scope.CONVERSATIONS_READ)

@@ -7,6 +7,7 @@ import app.wasla.crm.CustomerMemory;
 import app.wasla.handoff.AgentCaller;
 import app.wasla.handoff.HandoffDirectory;
 import app.wasla.handoff.HandoffTakeovers;
+import app.wasla.persona.PersonaTurnLog;
 import app.wasla.persona.PersonaVariables;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -47,6 +48,9 @@ class InboxController {
   /** What the page posts to take a conversation over: to a person (default: herself) or a team. */
   record TakeOver(String assignee, String group) {}
 
+  /** What the page posts to hand a conversation with a person to another (or herself). */
+  record Reassign(String assignee) {}
+
   private final AgentCaller callers;
   private final InboxService inbox;
   private final HandoffDirectory handoffs;
@@ -55,6 +59,7 @@ class InboxController {
   private final CustomerMemory customers;
   private final CustomerSummaries summaries;
   private final RuntimeService runtime;
+  private final PersonaTurnLog turns;
 
   InboxController(
       AgentCaller callers,
@@ -64,7 +69,9 @@ class InboxController {
       Transcript transcript,
       CustomerMemory customers,
       CustomerSummaries summaries,
-      RuntimeService runtime) {
+      RuntimeService runtime,
+      PersonaTurnLog turns) {
+    this.turns = turns;
     this.callers = callers;
     this.inbox = inbox;
     this.handoffs = handoffs;
@@ -193,7 +200,14 @@ class InboxController {
     answer.put("smartInfo", smartInfo(conversation.waId()));
     answer.put("profile", customers.find(conversation.value()).orElse(null));
     answer.put("you", caller.userId());
-    answer.put("canTakeOver", viewer.supervisor());
+    // honest: false, with the server's sentence, whenever a take-over would be refused now
+    Optional<String> whyNot = takeovers.whyNot(conversation.value(), caller.userId());
+    answer.put("canTakeOver", whyNot.isEmpty());
+    answer.put("takeOverRefusal", whyNot.orElse(null));
+    if (viewer.supervisor()) {
+      // whom a supervisor may hand a conversation with a person to
+      answer.put("agents", handoffs.people());
+    }
     return ResponseEntity.ok(answer);
   }
 
@@ -225,6 +239,34 @@ class InboxController {
     return ResponseEntity.ok(Map.of("taskId", String.valueOf(result.taskId())));
   }
 
+  /** A supervisor hands the conversation's open handoff to a person (herself or another). */
+  @PostMapping("/inbox/api/conversations/{key}/reassign")
+  ResponseEntity<?> reassign(
+      @PathVariable String key,
+      @RequestBody(required = false) Reassign body,
+      HttpServletRequest request) {
+    AgentCaller.Caller caller = callers.of(request);
+    if (!caller.authenticated()) {
+      return problem(HttpStatus.valueOf(caller.status()), caller.reason());
+    }
+    ConversationKey conversation = ConversationKey.fromOutside(key);
+    HandoffDirectory.Viewer viewer = handoffs.viewer(caller.userId());
+    if (!inbox.maySee(viewer, conversation.value())) {
+      return problem(HttpStatus.NOT_FOUND, "No conversation " + key + " that you may see");
+    }
+    String assignee = body == null || blank(body.assignee()) ? null : body.assignee().strip();
+    HandoffTakeovers.Result result =
+        takeovers.reassign(conversation.value(), caller.userId(), assignee);
+    if (!result.done()) {
+      return problem(HttpStatus.valueOf(result.status()), result.reason());
+    }
+    log.info(
+        "{} reassigned conversation {}",
+        caller.userId(),
+        ConversationKey.mask(conversation.value()));
+    return ResponseEntity.ok(Map.of("taskId", result.taskId()));
+  }
+
   @PostMapping("/inbox/api/conversations/{key}/give-back")
   ResponseEntity<?> giveBack(@PathVariable String key, HttpServletRequest request) {
     AgentCaller.Caller caller = callers.of(request);
@@ -248,30 +290,69 @@ class InboxController {
   }
 
   private List<Map<String, Object>> lines(String key) {
-    return transcript.latest(key, 200).stream()
-        .map(
-            line -> {
-              Map<String, Object> row = new LinkedHashMap<>();
-              row.put("id", line.id());
-              row.put("direction", line.direction());
-              row.put("type", line.type());
-              row.put("text", line.text());
-              row.put("at", line.at().toString());
-              row.put(
-                  "status",
-                  line.status() == null ? null : line.status().toLowerCase(java.util.Locale.ROOT));
-              row.put("media", media(line.type()));
-              return row;
-            })
-        .toList();
+    List<Transcript.Line> latest = transcript.latest(key, 200);
+    Map<Integer, PersonaTurnLog.Reading> readings = readings(key, latest);
+    List<Map<String, Object>> rows = new java.util.ArrayList<>(latest.size());
+    for (int i = 0; i < latest.size(); i++) {
+      Transcript.Line line = latest.get(i);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", line.id());
+      row.put("direction", line.direction());
+      row.put("type", line.type());
+      row.put("text", line.text());
+      row.put("at", line.at().toString());
+      row.put(
+          "status",
+          line.status() == null ? null : line.status().toLowerCase(java.util.Locale.ROOT));
+      // the stored file's url, a location's map link, the caption ... (docs/media.md)
+      row.put("media", line.media());
+      PersonaTurnLog.Reading reading = readings.get(i);
+      Map<String, Object> read = null;
+      if (reading != null) {
+        read = new LinkedHashMap<>();
+        read.put("intent", reading.intent());
+        read.put("language", reading.language());
+        read.put("handoffReason", reading.handoffReason());
+      }
+      row.put("reading", read);
+      rows.add(row);
+    }
+    return rows;
   }
 
-  /** Media are shown as a placeholder for now: the kind of file, no content. */
-  private static String media(String type) {
-    return switch (type == null ? "" : type) {
-      case "image", "video", "audio", "document", "sticker" -> type;
-      default -> null;
-    };
+  /**
+   * The persona's reading of each customer turn, by the index of the turn's line: a reading belongs
+   * to the latest customer line that arrived before the persona read it (a burst of messages is one
+   * turn, shown at its last line).
+   */
+  private Map<Integer, PersonaTurnLog.Reading> readings(String key, List<Transcript.Line> lines) {
+    List<Integer> inbound = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if ("in".equals(lines.get(i).direction())) {
+        inbound.add(i);
+      }
+    }
+    Map<Integer, PersonaTurnLog.Reading> byLine = new java.util.HashMap<>();
+    if (inbound.isEmpty()) {
+      return byLine;
+    }
+    java.time.Instant first = arrived(lines.get(inbound.get(0)));
+    for (PersonaTurnLog.Reading reading : turns.readings(key, first)) {
+      Integer at = null;
+      for (int i : inbound) {
+        if (!arrived(lines.get(i)).isAfter(reading.at())) {
+          at = i;
+        }
+      }
+      if (at != null) {
+        byLine.put(at, reading);
+      }
+    }
+    return byLine;
+  }
+
+  private static java.time.Instant arrived(Transcript.Line line) {
+    return line.arrived() != null ? line.arrived() : line.at();
   }
 
   /** The persona's reading of the latest turn, from the live conversation's variables. */

@@ -115,6 +115,34 @@ public class PersonaTurnLog {
     return result.handoffReason() == null ? null : HandoffReasons.category(result.handoffReason());
   }
 
+  /**
+   * The persona's reading of one customer turn: intent, language (a tag), why a person was needed
+   * (the reason's category, null when it answered), when it read it.
+   */
+  public record Reading(String intent, String language, String handoffReason, Instant at) {}
+
+  /** The conversation's readings from {@code since} on (null: all), oldest first, at most 500. */
+  public List<Reading> readings(String conversationKey, Instant since) {
+    return jdbc
+        .sql(
+            """
+            SELECT intent, language, handoff_reason, created_at FROM persona_turn
+            WHERE conversation_key = ? AND created_at >= ?
+            ORDER BY created_at, id""")
+        .params(conversationKey, (since == null ? Instant.EPOCH : since).atOffset(ZoneOffset.UTC))
+        .query(
+            (rs, i) ->
+                new Reading(
+                    rs.getString("intent"),
+                    rs.getString("language"),
+                    rs.getString("handoff_reason"),
+                    rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+        .list()
+        .stream()
+        .limit(500)
+        .toList();
+  }
+
   /** Turns per intent in [from, to), most first. */
   public record IntentCount(String intent, long turns) {}
 

@@ -55,6 +55,7 @@ class TakeOverProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired Inbox inbox;
   @Autowired HandoffTakeovers takeovers;
+  @Autowired app.wasla.conversation.ConversationTakeovers conversationTakeovers;
 
   @BeforeEach
   void setUp() {
@@ -72,6 +73,13 @@ class TakeOverProcessTest {
 
   /** A conversation the bot answered, resting at "Customer wrote again". */
   private ProcessInstance withTheBot(String words) {
+    ProcessInstance instance = started(words);
+    assertThat(instance).isWaitingAt(BOT_WAITS);
+    return instance;
+  }
+
+  /** The conversation's flow started on the customer's first words, its jobs not run. */
+  private ProcessInstance started(String words) {
     String key =
         "100000000000001:2013" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     Instant now = Instant.now();
@@ -101,10 +109,14 @@ class TakeOverProcessTest {
     variables.put(ConversationVariables.CUSTOMER_NAME, "Karim");
     variables.put(ConversationVariables.WA_ID, ConversationKey.parse(key).waId());
     variables.put(ConversationVariables.TURN_TEXT, words);
-    ProcessInstance instance =
-        runtime.startProcessInstanceByKey("sales-conversation", key, variables);
-    assertThat(instance).isWaitingAt(BOT_WAITS);
-    return instance;
+    variables.put(ConversationVariables.REPLY_ID, null);
+    variables.put(ConversationVariables.TURN_SEQ, 1L);
+    return runtime.startProcessInstanceByKey("sales-conversation", key, variables);
+  }
+
+  /** The called flow of the conversation (order-and-pay), if one runs. */
+  private ProcessInstance called(ProcessInstance main) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(main.getId()).singleResult();
   }
 
   private Task taskOf(ProcessInstance instance) {
@@ -131,11 +143,15 @@ class TakeOverProcessTest {
   void aSupervisorTakesTheConversationFromTheBotAndGivesItBack() {
     ProcessInstance instance = withTheBot("hello, do you sell phone cases?");
     String intentBefore = (String) runtime.getVariable(instance.getId(), PersonaVariables.INTENT);
+    long sentBefore = sent(instance);
 
     HandoffTakeovers.Result taken =
         takeovers.takeOver(instance.getBusinessKey(), "demo", null, null);
 
     assertThat(taken.done()).as(taken.reason()).isTrue();
+    assertThat(sent(instance))
+        .as("a person who takes a conversation writes herself: nothing is announced")
+        .isEqualTo(sentBefore);
     assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
     Task task = taskOf(instance);
     assertThat(task.getId()).isEqualTo(taken.taskId());
@@ -183,9 +199,11 @@ class TakeOverProcessTest {
   @Test
   void forATeamTheRoutingTableIsOverruledAndTheTeamsAgentOwnsIt() {
     ProcessInstance instance = withTheBot("hello");
+    long sentBefore = sent(instance);
     HandoffTakeovers.Result taken =
         takeovers.takeOver(instance.getBusinessKey(), "demo", null, "support");
     assertThat(taken.done()).as(taken.reason()).isTrue();
+    assertThat(sent(instance)).as("nothing is announced to the customer").isEqualTo(sentBefore);
     Task task = taskOf(instance);
     assertThat(tasks.getIdentityLinksForTask(task.getId()))
         .extracting(IdentityLink::getGroupId)
@@ -215,5 +233,50 @@ class TakeOverProcessTest {
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
     assertThat(takeovers.takeOver("100000000000001:201999", "demo", null, null).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aConversationWaitingOnAProductCardIsTakenOverThroughTheFlowsOwnTalkToSomeone() {
+    ProcessInstance main = started("how much is the galaxy s24?");
+    assertThat(main).isWaitingAt("callActivity_orderAndPay");
+    ProcessInstance offer = called(main);
+    assertThat(offer).isWaitingAt("gateway_awaitDecision");
+    long sentBefore = sent(main);
+
+    HandoffTakeovers.Result taken = takeovers.takeOver(main.getBusinessKey(), "demo", null, null);
+
+    assertThat(taken.done()).as(taken.reason()).isTrue();
+    assertThat(offer).isEnded();
+    assertThat(main).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    Task task = taskOf(main);
+    assertThat(task.getId()).isEqualTo(taken.taskId());
+    assertThat(task.getAssignee()).isEqualTo("demo");
+    assertThat(task.getName()).isEqualTo("Karim — taken over by demo");
+    assertThat(sent(main)).as("nothing is sent to the customer").isEqualTo(sentBefore);
+    assertThat(audit(main)).containsExactly("taken_over by=demo, to=demo");
+  }
+
+  @Test
+  void aCheckoutQuestionIsTakenOverTheSameWay() {
+    ProcessInstance main = started("how much is the galaxy s24?");
+    ProcessInstance offer = called(main);
+    assertThat(offer).isWaitingAt("gateway_awaitDecision");
+    assertThat(conversationTakeovers.refusal(main.getBusinessKey())).isEmpty();
+    // the customer orders: checkout asks the quantity (a person may still step in there)
+    runtime
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(offer.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, "Order now")
+        .setVariable(ConversationVariables.REPLY_ID, "sales_order")
+        .correlate();
+    assertThat(offer).isWaitingAt("gateway_awaitCheckout");
+    assertThat(conversationTakeovers.refusal(main.getBusinessKey())).isEmpty();
+
+    HandoffTakeovers.Result taken = takeovers.takeOver(main.getBusinessKey(), "demo", "omar", null);
+    assertThat(taken.done()).as(taken.reason()).isTrue();
+    assertThat(offer).isEnded();
+    assertThat(taskOf(main).getAssignee()).isEqualTo("omar");
+    assertThat(runtime.getVariable(main.getId(), PersonaVariables.HANDOFF_REASON))
+        .isEqualTo("taken over by demo");
   }
 }

@@ -157,6 +157,10 @@ abstract class InboxApiScenarios {
     assertThat(find(owner, "", bot)).isNull();
     assertThat(find("mona", "", sales)).isNull();
     get("/inbox/api/conversations/" + sales, "mona", 404);
+    // a colleague of the same team does not see a customer assigned to the owner
+    String colleague = owner.equals("sara") ? "omar" : "sara";
+    assertThat(find(colleague, "", sales)).isNull();
+    get("/inbox/api/conversations/" + sales, colleague, 404);
     JsonNode detail = get("/inbox/api/conversations/" + sales, owner, 200);
     assertThat(detail.get("transcript").toString()).contains("I want to talk to a human please");
     assertThat(detail.get("reading").get("handoffReason").asText()).isNotBlank();
@@ -343,5 +347,154 @@ abstract class InboxApiScenarios {
                     "demo",
                     200)))
         .contains(tagged);
+  }
+
+  private long sent(String key) {
+    return jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+        .param(key)
+        .query(Long.class)
+        .single();
+  }
+
+  private void writes(String key, String text) {
+    String wa = key.substring(key.indexOf(':') + 1);
+    long before = sent(key);
+    new Webhooks(port)
+        .post(Webhooks.text(wa, "wamid.in." + wa + "." + System.nanoTime(), text, Instant.now()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> sent(key) > before);
+  }
+
+  @Test
+  void aConversationOnAProductCardIsTakenOverAndTheCustomerIsToldNothing() throws Exception {
+    String key = customer(waId(), "how much is the galaxy s24?");
+    // the bot waits on its product card (order-and-pay): a person may still step in
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ? AND"
+                                + " body_json LIKE '%sales_human%'")
+                        .param(key)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+    JsonNode detail = get("/inbox/api/conversations/" + key, "demo", 200);
+    assertThat(detail.get("canTakeOver").asBoolean()).isTrue();
+    assertThat(detail.path("takeOverRefusal").asText(null)).isNull();
+    long before = sent(key);
+
+    JsonNode taken = post("/inbox/api/conversations/" + key + "/take-over", "demo", "{}", 200);
+    var task = tasks.createTaskQuery().taskId(taken.get("taskId").asText()).singleResult();
+    assertThat(task.getAssignee()).isEqualTo("demo");
+    assertThat(find("demo", "", key).get("handoff").get("reason").asText())
+        .isEqualTo("taken over by demo");
+    assertThat(sent(key)).as("a takeover sends the customer nothing").isEqualTo(before);
+    // with a person now: taking over again is refused, with the reason, and the detail says so
+    JsonNode again = get("/inbox/api/conversations/" + key, "demo", 200);
+    assertThat(again.get("canTakeOver").asBoolean()).isFalse();
+    assertThat(again.get("takeOverRefusal").asText()).contains("already");
+  }
+
+  @Test
+  void unreadCountsTheCustomersMessagesSinceTheLastRealAnswer() throws Exception {
+    String key = customer(waId(), "I want to talk to a person please");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !find("demo", "", key).get("handoff").isNull());
+    assertThat(find("demo", "", key).get("unread").asInt()).isZero();
+    // she writes again: the automatic "we got your message" is not an answer
+    writes(key, "hello? is anyone there?");
+    assertThat(find("demo", "", key).get("unread").asInt()).isEqualTo(1);
+    writes(key, "still waiting");
+    assertThat(find("demo", "", key).get("unread").asInt()).isEqualTo(2);
+    // a person answers: nothing unread (the supervisor takes it from the team first)
+    JsonNode item = find("demo", "", key);
+    String taskId = item.get("handoff").get("taskId").asText();
+    post("/inbox/api/conversations/" + key + "/reassign", "demo", "{\"assignee\":\"demo\"}", 200);
+    post(
+        "/handoff/tasks/" + taskId + "/messages",
+        "demo",
+        "{\"text\":\"Hello, I am here\",\"clientMessageId\":\"inbox-unread\"}",
+        200);
+    assertThat(find("demo", "", key).get("unread").asInt()).isZero();
+  }
+
+  @Test
+  void searchTakesTheNumberAsDisplayedAndEachTurnShowsThePersonasReading() throws Exception {
+    String wa = waId();
+    String key = customer(wa, "hi, do you sell phone cases?");
+    String spaced = "+" + wa.substring(0, 2) + " " + wa.substring(2, 5) + " " + wa.substring(5);
+    for (String q :
+        List.of("+" + wa, "00" + wa, spaced, "0" + wa.substring(2), wa.substring(2, 8))) {
+      assertThat(
+              keys(
+                  get(
+                      "/inbox/api/conversations?limit=200&q="
+                          + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+                      "demo",
+                      200)))
+          .as("q=%s", q)
+          .contains(key);
+    }
+    writes(key, "I want to talk to a person please");
+    JsonNode transcript = get("/inbox/api/conversations/" + key, "demo", 200).get("transcript");
+    List<String> readings = new ArrayList<>();
+    for (JsonNode line : transcript) {
+      if (line.get("direction").asText().equals("in")) {
+        JsonNode reading = line.path("reading");
+        readings.add(
+            reading.isMissingNode() || reading.isNull()
+                ? "none"
+                : reading.path("intent").asText() + "/" + reading.path("handoffReason").asText());
+      }
+    }
+    assertThat(readings).hasSize(2);
+    assertThat(readings.get(0)).doesNotStartWith("none").doesNotStartWith("human_request");
+    assertThat(readings.get(1)).startsWith("human_request/");
+  }
+
+  @Test
+  void aLocationShowsWithItsMapLinkAndAnOptOutWithItsLanguage() throws Exception {
+    String wa = waId();
+    String key = Webhooks.PHONE_NUMBER_ID + ":" + wa;
+    new Webhooks(port)
+        .post(Webhooks.location(wa, "wamid.loc." + wa, 30.0561, 31.3301, null, Instant.now()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> sent(key) > 0);
+    JsonNode media = get("/inbox/api/conversations/" + key, "demo", 200).get("transcript").get(0);
+    assertThat(media.get("media").get("kind").asText()).isEqualTo("location");
+    assertThat(media.get("media").get("mapUrl").asText())
+        .isEqualTo("https://maps.google.com/?q=30.0561,31.3301");
+
+    String stop = customer(waId(), "STOP");
+    assertThat(find("demo", "", stop).get("language").asText()).isEqualTo("en");
+  }
+
+  @Test
+  void aSupervisorReassignsAColleaguesCustomer() throws Exception {
+    String key = customer(waId(), "hello there");
+    post("/inbox/api/conversations/" + key + "/take-over", "demo", "{\"assignee\":\"omar\"}", 200);
+    JsonNode detail = get("/inbox/api/conversations/" + key, "demo", 200);
+    assertThat(detail.get("canTakeOver").asBoolean()).isFalse();
+    assertThat(detail.get("takeOverRefusal").asText()).contains("Omar Khaled").contains("Reassign");
+    assertThat(detail.get("agents").toString()).contains("\"userId\":\"sara\"");
+    // an agent may not; a supervisor may, to another person or herself
+    post("/inbox/api/conversations/" + key + "/reassign", "omar", "{\"assignee\":\"sara\"}", 403);
+    JsonNode moved =
+        post(
+            "/inbox/api/conversations/" + key + "/reassign",
+            "demo",
+            "{\"assignee\":\"sara\"}",
+            200);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .taskId(moved.get("taskId").asText())
+                .singleResult()
+                .getAssignee())
+        .isEqualTo("sara");
+    post("/inbox/api/conversations/" + key + "/reassign", "demo", "{\"assignee\":\"nobody\"}", 400);
+    // omar no longer sees it (assigned to a colleague), sara does
+    get("/inbox/api/conversations/" + key, "sara", 200);
   }
 }

@@ -85,6 +85,30 @@ class InboxBrowserTest {
     Map<String, Object> bot = play("Karim Mostafa", "hi, do you sell phone cases?");
     Map<String, Object> handoff = play("Laila Samir", "I want to talk to a human please");
     Map<String, Object> other = play("Youssef Adel", "hello");
+    // a customer shares a location (the signed webhook, as Meta sends it)
+    String locatedWaId =
+        "2013" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    String locatedKey = Webhooks.PHONE_NUMBER_ID + ":" + locatedWaId;
+    new Webhooks(port)
+        .post(
+            Webhooks.location(
+                locatedWaId,
+                "wamid.loc." + locatedWaId,
+                30.0561,
+                31.3301,
+                null,
+                java.time.Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE conversation_key = ?")
+                        .param(locatedKey)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+    Map<String, Object> located =
+        Map.of("key", locatedKey, "mapUrl", "https://maps.google.com/?q=30.0561,31.3301");
     other.put("text", "what are your opening hours?");
     String handoffKey = (String) handoff.get("key");
     await()
@@ -109,6 +133,7 @@ class InboxBrowserTest {
                 "bot", bot,
                 "handoff", handoff,
                 "other", other,
+                "located", located,
                 "reply", REPLY,
                 "businessNumber", whatsapp.sandboxPhoneNumberId()));
 

@@ -57,6 +57,7 @@ class InboundMediaTest {
   static final byte[] JPEG = jpeg();
   static final String AGENT = "mediaagent";
   static final String OUTSIDER = "mediaoutsider";
+  static final String SUPERVISOR = "mediasupervisor";
 
   WhatsAppMock meta;
   MetaMedia media;
@@ -140,7 +141,7 @@ class InboundMediaTest {
     webhooks = new Webhooks(port);
     jdbc = node.getBean(JdbcClient.class);
     IdentityService identity = node.getBean(IdentityService.class);
-    for (String id : List.of(AGENT, OUTSIDER)) {
+    for (String id : List.of(AGENT, OUTSIDER, SUPERVISOR)) {
       User user = identity.newUser(id);
       user.setPassword(CloudMode.AGENT_PASSWORD);
       identity.saveUser(user);
@@ -151,6 +152,12 @@ class InboundMediaTest {
       identity.saveGroup(group);
     }
     identity.createMembership(AGENT, "mediasales");
+    if (identity.createGroupQuery().groupId("supervisors").count() == 0) {
+      Group group = identity.newGroup("supervisors");
+      group.setName("Supervisors");
+      identity.saveGroup(group);
+    }
+    identity.createMembership(SUPERVISOR, "supervisors");
   }
 
   @AfterAll
@@ -209,11 +216,19 @@ class InboundMediaTest {
     assertThat(shown.url()).isEqualTo("/media/" + id);
     assertThat(shown.description()).isEqualTo("A phone with a cracked screen.");
 
-    // an agent gets it; no login, a user in no agent group, a key without the read scope do not
-    try (Response r = get("/media/" + id, basic(AGENT))) {
+    // a supervisor gets it; an agent who may not see the conversation in the inbox (it never
+    // went to her team) gets a 404, as for an id that does not exist; no login, a user in no
+    // agent group, a key without the read scope do not get it either
+    try (Response r = get("/media/" + id, basic(SUPERVISOR))) {
       assertThat(r.code()).isEqualTo(200);
       assertThat(r.header("Content-Type")).startsWith("image/jpeg");
       assertThat(r.body().bytes()).isEqualTo(JPEG);
+    }
+    try (Response r = get("/media/" + id, basic(AGENT))) {
+      assertThat(r.code()).isEqualTo(404);
+    }
+    try (Response r = get("/media/" + (id + 1_000_000), basic(AGENT))) {
+      assertThat(r.code()).isEqualTo(404);
     }
     try (Response r = get("/media/" + id, null)) {
       assertThat(r.code()).isEqualTo(401);
@@ -505,7 +520,7 @@ class InboundMediaTest {
     }
     assertThat(row("wamid.erase." + waId)).isEmpty();
     await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file));
-    try (Response r = get("/media/" + id, basic(AGENT))) {
+    try (Response r = get("/media/" + id, basic(SUPERVISOR))) {
       assertThat(r.code()).isEqualTo(404);
     }
   }
