@@ -413,6 +413,9 @@ abstract class ReportScenarios {
     Answer period = api("/api/reports/summary?period=year");
     assertThat(period.status()).isEqualTo(400);
     assertThat(api("/api/reports/summary?from=yesterday").status()).isEqualTo(400);
+    Answer farPast = api("/api/reports/summary?from=-999999999-01-01&to=-999999999-01-02");
+    assertThat(farPast.status()).isEqualTo(400);
+    assertThat(farPast.body().get("detail").asText()).contains("a date from 2000-01-01");
   }
 
   @Test
