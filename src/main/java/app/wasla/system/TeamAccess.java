@@ -49,7 +49,12 @@ public class TeamAccess implements SmartLifecycle {
             .map(Group::getId)
             .toList();
     for (String team : teams) {
-      AgentAuthorizations.grantTasklist(authorizations, team);
+      try {
+        AgentAuthorizations.grantTasklist(authorizations, team);
+      } catch (RuntimeException e) {
+        // e.g. an authorization an operator made by hand for the same resource: the others go on
+        log.warn("Could not give team {} Tasklist access: {}", team, e.toString());
+      }
     }
     return teams;
   }
