@@ -95,12 +95,22 @@ class ApiAccessFilter extends OncePerRequestFilter {
     Optional<ApiKey> key = Optional.empty();
     if (HttpBasic.present(authorization)) {
       Optional<HttpBasic> user = HttpBasic.parse(authorization);
-      if (user.isEmpty() || !admins.isAdmin(user.get().user(), user.get().password())) {
+      CamundaAdmins.Login login =
+          user.isEmpty()
+              ? CamundaAdmins.Login.WRONG
+              : admins.check(user.get().user(), user.get().password());
+      if (login == CamundaAdmins.Login.WRONG) {
+        problem(
+            response, HttpStatus.UNAUTHORIZED, "unauthenticated", "wrong user name or password");
+        return;
+      }
+      if (login == CamundaAdmins.Login.NOT_ADMIN) {
+        // the right password: not a failed login (the login throttle counts only 401s)
         problem(
             response,
-            HttpStatus.UNAUTHORIZED,
-            "unauthenticated",
-            "HTTP Basic is accepted from Camunda admins only");
+            HttpStatus.FORBIDDEN,
+            "insufficient-scope",
+            "HTTP Basic is accepted on /api from Camunda admins only: use an API key");
         return;
       }
       admin = true;

@@ -78,8 +78,18 @@ class ApiProblems {
 
   @ExceptionHandler(CloudApiException.class)
   ProblemDetail whatsappRefused(CloudApiException e) {
-    log.info("WhatsApp refused an API send: {}", e.getMessage());
-    return problem(HttpStatus.BAD_GATEWAY, "whatsapp-error", e.getMessage());
+    String reference = CloudApiException.newReference();
+    log.info("WhatsApp refused an API send (reference {}): {}", reference, e.getMessage());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_GATEWAY,
+            "whatsapp-error",
+            e.publicSummary()
+                + ". Send again with the same Idempotency-Key: it goes out once. Reference "
+                + reference
+                + ".");
+    problem.setProperty("reference", reference);
+    return problem;
   }
 
   private static ProblemDetail problem(HttpStatusCode status, String type, String detail) {

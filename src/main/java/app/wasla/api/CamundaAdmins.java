@@ -17,11 +17,19 @@ class CamundaAdmins {
     this.identity = identity;
   }
 
-  boolean isAdmin(String userId, String password) {
-    return userId != null
-        && password != null
-        && identity.checkPassword(userId, password)
-        && identity.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count()
-            > 0;
+  /** What a login is worth on the API: a wrong password, a user who is no admin, or an admin. */
+  enum Login {
+    WRONG,
+    NOT_ADMIN,
+    ADMIN
+  }
+
+  Login check(String userId, String password) {
+    if (userId == null || password == null || !identity.checkPassword(userId, password)) {
+      return Login.WRONG;
+    }
+    return identity.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count() > 0
+        ? Login.ADMIN
+        : Login.NOT_ADMIN;
   }
 }

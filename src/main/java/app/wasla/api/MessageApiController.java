@@ -2,6 +2,7 @@ package app.wasla.api;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.ConversationOwners;
 import app.wasla.conversation.OutboundMessages;
 import app.wasla.conversation.TemplateCategories;
 import app.wasla.conversation.TemplateCategory;
@@ -10,11 +11,13 @@ import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Sends a WhatsApp text or template to a customer outside any flow (a shipping notice), through the
@@ -38,12 +41,17 @@ class MessageApiController {
   private final OutboundMessages outbound;
   private final TemplateCategories categories;
   private final TemplateCatalogue templates;
+  private final ConversationOwners owners;
 
   MessageApiController(
-      OutboundMessages outbound, TemplateCategories categories, TemplateCatalogue templates) {
+      OutboundMessages outbound,
+      TemplateCategories categories,
+      TemplateCatalogue templates,
+      ConversationOwners owners) {
     this.outbound = outbound;
     this.categories = categories;
     this.templates = templates;
+    this.owners = owners;
   }
 
   /** A caller can make a template stricter (MARKETING), never looser than Meta's category. */
@@ -88,6 +96,15 @@ class MessageApiController {
               .orElseGet(() -> categories.effective(t.name(), t.category()));
     } else {
       throw new IllegalArgumentException("give either text or template");
+    }
+    // One voice: while an agent owns the customer's open handoff, only notices (utility and
+    // authentication templates) go out beside her
+    if ((category == TemplateCategory.MARKETING) && owners.personInCharge(to).isPresent()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT,
+          "a person is answering this customer in an open handoff: a text or marketing template"
+              + " from the API would be a second voice. Send a UTILITY or AUTHENTICATION template"
+              + " (a notice), or try again when the handoff has ended");
     }
     // Scoped per caller so that two systems cannot collide on the same Idempotency-Key.
     String key = "api:" + ApiPrincipal.of(http).id() + ":" + idempotencyKey;

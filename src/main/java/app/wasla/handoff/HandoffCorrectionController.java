@@ -43,9 +43,15 @@ class HandoffCorrectionController {
   private final HandoffOwnership ownership;
   private final TaskService tasks;
   private final Corrections corrections;
+  private final HandoffVisibility visibility;
 
   HandoffCorrectionController(
-      AgentCaller callers, HandoffOwnership ownership, TaskService tasks, Corrections corrections) {
+      AgentCaller callers,
+      HandoffOwnership ownership,
+      TaskService tasks,
+      Corrections corrections,
+      HandoffVisibility visibility) {
+    this.visibility = visibility;
     this.callers = callers;
     this.ownership = ownership;
     this.tasks = tasks;
@@ -59,8 +65,8 @@ class HandoffCorrectionController {
       return problem(HttpStatus.valueOf(caller.status()), caller.reason());
     }
     Task task = handoffTask(taskId);
-    if (task == null) {
-      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId);
+    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
+      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
     }
     String owner = ownership.owner(task.getId(), task.getAssignee());
     Optional<String> refusal = refusal(owner, caller.userId());
@@ -97,6 +103,10 @@ class HandoffCorrectionController {
     if (!caller.authenticated()) {
       return problem(HttpStatus.valueOf(caller.status()), caller.reason());
     }
+    Task task = handoffTask(taskId);
+    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
+      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
+    }
     boolean botShould = body != null && Boolean.TRUE.equals(body.botShouldHaveAnswered());
     String intent = body == null || body.intent() == null ? null : body.intent().strip();
     if (!botShould && (intent == null || !Intents.ALL.contains(intent))) {
@@ -105,11 +115,6 @@ class HandoffCorrectionController {
           "Choose what the customer wanted: \"intent\" is one of "
               + String.join(", ", Intents.ALL)
               + ", or send \"botShouldHaveAnswered\": true");
-    }
-    Task task = handoffTask(taskId);
-    if (task == null) {
-      return problem(
-          HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
     }
     Optional<String> refusal =
         refusal(ownership.owner(task.getId(), task.getAssignee()), caller.userId());

@@ -160,6 +160,21 @@ public class HandoffOwnership {
     return name.isEmpty() ? userId : name;
   }
 
+  /**
+   * Whether a group is an agents' team a conversation can be given to: it exists, is not the
+   * supervisors' group nor {@code camunda-admin}, and is not of type {@code SYSTEM}.
+   */
+  boolean agentTeam(String group) {
+    if (group == null
+        || group.equals(props.supervisorGroup())
+        || group.equals(Groups.CAMUNDA_ADMIN)) {
+      return false;
+    }
+    org.camunda.bpm.engine.identity.Group found =
+        identity.createGroupQuery().groupId(group).singleResult();
+    return found != null && !Groups.GROUP_TYPE_SYSTEM.equalsIgnoreCase(found.getType());
+  }
+
   boolean supervisor(String user) {
     return user != null
         && identity

@@ -83,8 +83,10 @@ public class HandoffTakeovers {
     if (assignee != null && identity.createUserQuery().userId(assignee).count() == 0) {
       return Result.refused(400, "assignee: no user " + assignee);
     }
-    if (group != null && identity.createGroupQuery().groupId(group).count() == 0) {
-      return Result.refused(400, "group: no team " + group);
+    if (group != null && !ownership.agentTeam(group)) {
+      return Result.refused(
+          400,
+          "group: no team " + group + " (a team is a group of agents, not supervisors or admins)");
     }
     if (assignee == null && group == null) {
       assignee = user;

@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -60,26 +58,27 @@ class HandoffTaskController {
   private final HandoffOwnership ownership;
   private final TaskService tasks;
   private final RuntimeService runtime;
-  private final IdentityService identity;
   private final OutboundMessages outbound;
   private final Transcript transcript;
   private final HandoffProperties props;
   private final CustomerMemory customers;
   private final HandoffLog handoffLog;
   private final app.wasla.conversation.media.OutboundMedia media;
+  private final HandoffVisibility visibility;
 
   HandoffTaskController(
       AgentCaller callers,
       HandoffOwnership ownership,
       TaskService tasks,
       RuntimeService runtime,
-      IdentityService identity,
       OutboundMessages outbound,
       Transcript transcript,
       HandoffProperties props,
       CustomerMemory customers,
       HandoffLog handoffLog,
-      app.wasla.conversation.media.OutboundMedia media) {
+      app.wasla.conversation.media.OutboundMedia media,
+      HandoffVisibility visibility) {
+    this.visibility = visibility;
     this.handoffLog = handoffLog;
     this.media = media;
     this.customers = customers;
@@ -87,7 +86,6 @@ class HandoffTaskController {
     this.ownership = ownership;
     this.tasks = tasks;
     this.runtime = runtime;
-    this.identity = identity;
     this.outbound = outbound;
     this.transcript = transcript;
     this.props = props;
@@ -102,6 +100,11 @@ class HandoffTaskController {
     if (!caller.authenticated()) {
       return problem(HttpStatus.valueOf(caller.status()), caller.reason());
     }
+    // who may not see the handoff learns nothing of it, not even that it exists or whose it is
+    Task task = handoffTask(taskId);
+    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
+      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
+    }
     if (body == null || body.text() == null || body.text().isBlank()) {
       return problem(HttpStatus.BAD_REQUEST, "Write a message first: \"text\" is empty");
     }
@@ -114,11 +117,6 @@ class HandoffTaskController {
       return problem(
           HttpStatus.BAD_REQUEST,
           "\"clientMessageId\" is required: 1 to 64 letters, digits or . _ : - (the same id for a retry)");
-    }
-    Task task = handoffTask(taskId);
-    if (task == null) {
-      return problem(
-          HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
     }
     Optional<String> refusal =
         ownership.refusal(
@@ -145,13 +143,20 @@ class HandoffTaskController {
     } catch (ServiceWindowClosedException e) {
       return problem(HttpStatus.CONFLICT, e.getMessage());
     } catch (CloudApiException e) {
+      // the agent sees a stable sentence; the Cloud API's address and the exception go to the log
+      String reference = CloudApiException.newReference();
       log.warn(
-          "Agent {} could not send in handoff {}: {}", caller.userId(), taskId, e.getMessage());
-      return problem(
-          HttpStatus.BAD_GATEWAY,
-          "WhatsApp did not take the message ("
-              + e.getMessage()
-              + "). Send again: it goes out once.");
+          "Agent {} could not send in handoff {} (reference {}): {}",
+          caller.userId(),
+          taskId,
+          reference,
+          e.getMessage());
+      ResponseEntity<ProblemDetail> failed =
+          problem(
+              HttpStatus.BAD_GATEWAY,
+              e.publicSummary() + ". Send again: it goes out once. Reference " + reference + ".");
+      failed.getBody().setProperty("reference", reference);
+      return failed;
     }
     responded(task);
     handoffLog.personWrote(
@@ -211,9 +216,8 @@ class HandoffTaskController {
               + " MB (a photo at most 5 MB)");
     }
     Task task = handoffTask(taskId);
-    if (task == null) {
-      return problem(
-          HttpStatus.NOT_FOUND, "No open handoff " + taskId + " (completed, or never existed)");
+    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
+      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
     }
     Optional<String> refusal =
         ownership.refusal(
@@ -291,7 +295,7 @@ class HandoffTaskController {
       return problem(HttpStatus.valueOf(caller.status()), caller.reason());
     }
     Task task = handoffTask(taskId);
-    if (task == null || !maySee(caller.userId(), taskId)) {
+    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
       return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
     }
     String key =
@@ -371,21 +375,6 @@ class HandoffTaskController {
     return task != null && HandoffRouter.HANDOFF_TASK.equals(task.getTaskDefinitionKey())
         ? task
         : null;
-  }
-
-  /**
-   * Whether the engine's authorizations let the user read the task (its group, its assignee,
-   * admins).
-   */
-  private boolean maySee(String userId, String taskId) {
-    List<String> groups =
-        identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
-    try {
-      return tasks.createTaskQuery().taskId(taskId).count() == 1;
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 
   /** A person answered: the first-response deadline no longer sends the holding message. */

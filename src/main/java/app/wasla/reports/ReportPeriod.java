@@ -80,12 +80,26 @@ record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     return new ReportPeriod(start, end, zone);
   }
 
+  /**
+   * The dates a report may name: Wasla keeps nothing older, and years far outside it (year
+   * -999999999) break the conversion to instants and the database's timestamps.
+   */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+  static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
   private static LocalDate date(String name, String value) {
+    LocalDate date;
     try {
-      return LocalDate.parse(value.strip());
+      date = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new ReportRequestException(
           name + " must be a date like 2026-12-31, not \"" + value + "\"");
     }
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw new ReportRequestException(
+          name + " must be a date from " + EARLIEST + " to " + LATEST + ", not " + date);
+    }
+    return date;
   }
 }

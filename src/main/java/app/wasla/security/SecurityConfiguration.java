@@ -42,6 +42,19 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /**
+   * The webapps' CSRF check, before Camunda's (which ends the session of a request that fails it).
+   */
+  @Bean
+  FilterRegistrationBean<WebappCsrfGuard> webappCsrf() {
+    FilterRegistrationBean<WebappCsrfGuard> registration =
+        new FilterRegistrationBean<>(new WebappCsrfGuard());
+    registration.setName("wasla-webapp-csrf");
+    registration.addUrlPatterns("/camunda/api/*", "/camunda/app/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<RemoteDeploymentFilter> remoteDeployments(
       SecurityProperties props, WhatsAppProperties whatsapp, ObjectMapper json) {

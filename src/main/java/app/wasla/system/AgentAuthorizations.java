@@ -29,22 +29,36 @@ public final class AgentAuthorizations {
       Resource resource,
       String id,
       Permission permission) {
-    boolean granted =
-        authorizations
-                .createAuthorizationQuery()
-                .groupIdIn(group)
-                .resourceType(resource)
-                .resourceId(id)
-                .hasPermission(permission)
-                .count()
-            > 0;
-    if (!granted) {
+    if (!granted(authorizations, group, resource, id, permission)) {
       Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setGroupId(group);
       grant.setResource(resource);
       grant.setResourceId(id);
       grant.addPermission(permission);
-      authorizations.saveAuthorization(grant);
+      try {
+        authorizations.saveAuthorization(grant);
+      } catch (RuntimeException e) {
+        // another node (or TeamAccess's round) granted it meanwhile: the unique key refused ours
+        if (!granted(authorizations, group, resource, id, permission)) {
+          throw e;
+        }
+      }
     }
+  }
+
+  private static boolean granted(
+      AuthorizationService authorizations,
+      String group,
+      Resource resource,
+      String id,
+      Permission permission) {
+    return authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(id)
+            .hasPermission(permission)
+            .count()
+        > 0;
   }
 }

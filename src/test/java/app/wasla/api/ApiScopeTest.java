@@ -327,4 +327,45 @@ class ApiScopeTest {
     }
     assertThat(list.findValuesAsText("prefix")).contains(generated.substring(0, 8));
   }
+
+  @Test
+  void aFailedSendShowsNeitherTheCloudApisAddressNorJavaExceptions() throws Exception {
+    String sender = key("failing-sender", Set.of("messages:send"));
+    String waId = "2012" + System.nanoTime() % 100_000_000;
+    // Meta hangs up without an answer, every time
+    META.failNextSends(
+        waId,
+        100,
+        new okhttp3.mockwebserver.MockResponse()
+            .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    HttpResponse<String> failed =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + sender)
+                .header("Idempotency-Key", "fails-" + waId)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "to",
+                                app.wasla.support.Webhooks.PHONE_NUMBER_ID + ":" + waId,
+                                "template",
+                                Map.of("name", "order_update")))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+    JsonNode problem = JSON.readTree(failed.body());
+    assertThat(problem.path("detail").asText())
+        .startsWith("WhatsApp could not be reached")
+        .doesNotContain("Cloud API")
+        .doesNotContain(app.wasla.support.Webhooks.PHONE_NUMBER_ID)
+        .doesNotContain("127.0.0.1")
+        .doesNotContain("localhost")
+        .doesNotContain("/messages")
+        .doesNotContain("Exception")
+        .doesNotContain(waId);
+    assertThat(problem.path("reference").asText()).matches("[0-9a-f]{8}");
+    assertThat(problem.path("detail").asText()).contains(problem.path("reference").asText());
+  }
 }

@@ -271,6 +271,31 @@ class HandoffAuthorizationTest {
       assertThat(refused.body().string())
           .contains("This handoff belongs to " + fullName(owner) + " (" + owner + ")");
     }
+    // another team's agent learns nothing: not the owner, not even that the handoff exists, before
+    // or after the body's checks
+    for (String foreign :
+        List.of("{\"text\":\"mine now\",\"clientMessageId\":\"x5\"}", "{\"text\":\" \"}")) {
+      try (Response hidden = call("POST", path, "mona", foreign)) {
+        String text = hidden.body().string();
+        assertThat(hidden.code()).as(text).isEqualTo(404);
+        assertThat(text)
+            .contains("that you may see")
+            .doesNotContain(owner)
+            .doesNotContain(fullName(owner));
+      }
+    }
+    for (String method : List.of("GET", "POST")) {
+      try (Response hidden =
+          call(
+              method,
+              "/handoff/tasks/" + task.getId() + "/correction",
+              "mona",
+              method.equals("GET") ? null : "{\"intent\":\"order\"}")) {
+        String text = hidden.body().string();
+        assertThat(hidden.code()).as(text).isEqualTo(404);
+        assertThat(text).doesNotContain(owner).doesNotContain(fullName(owner));
+      }
+    }
     try (Response anonymous =
         call("POST", path, null, "{\"text\":\"hi\",\"clientMessageId\":\"x2\"}")) {
       assertThat(anonymous.code()).isEqualTo(401);

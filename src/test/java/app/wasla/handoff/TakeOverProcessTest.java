@@ -218,6 +218,21 @@ class TakeOverProcessTest {
   }
 
   @Test
+  void onlyAnAgentsTeamCanBeGivenAConversation() {
+    ProcessInstance instance = withTheBot("hello");
+    for (String notATeam : List.of("camunda-admin", "supervisors", "ghost-group")) {
+      HandoffTakeovers.Result refused =
+          takeovers.takeOver(instance.getBusinessKey(), "demo", null, notATeam);
+      assertThat(refused.status()).as(notATeam).isEqualTo(400);
+      assertThat(refused.reason()).contains("no team " + notATeam);
+    }
+    // nothing changed: the bot still has it, and a team can be given it
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(takeovers.takeOver(instance.getBusinessKey(), "demo", null, "sales").done())
+        .isTrue();
+  }
+
+  @Test
   void oneAgentPerCustomer() {
     ProcessInstance instance = withTheBot("hello");
     assertThat(takeovers.takeOver(instance.getBusinessKey(), "sara", null, null).status())

@@ -57,5 +57,20 @@ class ReportPeriodTest {
         .hasMessageContaining("today, 7d or 30d");
     assertThatThrownBy(() -> ReportPeriod.parse(null, "06/12/2026", null, CAIRO, LATE_UTC_EVENING))
         .hasMessageContaining("a date like");
+    // far years: refused with a sentence, never an overflow (500) further on
+    for (String[] range :
+        new String[][] {
+          {"-999999999-01-01", "-999999999-01-02"},
+          {"+999999999-12-30", "+999999999-12-31"},
+          {"0001-01-01", "0001-01-02"},
+          {"1999-12-31", "2000-01-01"}
+        }) {
+      assertThatThrownBy(
+              () -> ReportPeriod.parse(null, range[0], range[1], CAIRO, LATE_UTC_EVENING))
+          .isInstanceOf(ReportRequestException.class)
+          .hasMessageContaining("a date from 2000-01-01 to 2999-12-31");
+    }
+    assertThat(ReportPeriod.parse(null, "2000-01-01", "2000-01-02", CAIRO, LATE_UTC_EVENING).days())
+        .hasSize(2);
   }
 }

@@ -451,13 +451,17 @@ abstract class ReportScenarios {
     Answer period = api("/api/reports/summary?period=year");
     assertThat(period.status()).isEqualTo(400);
     assertThat(api("/api/reports/summary?from=yesterday").status()).isEqualTo(400);
+    Answer farPast = api("/api/reports/summary?from=-999999999-01-01&to=-999999999-01-02");
+    assertThat(farPast.status()).isEqualTo(400);
+    assertThat(farPast.body().get("detail").asText()).contains("a date from 2000-01-01");
   }
 
   @Test
   void onlyTheRightCallersSeeTheFigures() throws Exception {
     assertThat(get("/api/reports/summary", null).status()).isEqualTo(401);
     assertThat(get("/api/reports/summary", basic("demo", "demo")).status()).isEqualTo(200);
-    assertThat(get("/api/reports/summary", basic("sara", "sara")).status()).isEqualTo(401);
+    // sara gave her right password: not an admin, so 403 (not a failed login)
+    assertThat(get("/api/reports/summary", basic("sara", "sara")).status()).isEqualTo(403);
     // a key without reports:read
     try (Response created =
         HTTP.newCall(

@@ -129,10 +129,28 @@ final class Browser {
         authorization);
   }
 
+  /** A form post with the browser's cookies but without the XSRF header, as another site's form. */
+  Page postFormWithoutToken(String path, Map<String, String> fields) {
+    FormBody.Builder form = new FormBody.Builder();
+    fields.forEach(form::add);
+    try (Response response =
+        http.newCall(new Request.Builder().url(base + path).post(form.build()).build()).execute()) {
+      return new Page(response.code(), response.headers().toMultimap(), response.body().string());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   Page postForm(String path, Map<String, String> fields) {
     FormBody.Builder form = new FormBody.Builder();
     fields.forEach(form::add);
     return call(new Request.Builder().url(base + path).post(form.build()), null);
+  }
+
+  /** Any method without a body (PUT, DELETE). */
+  Page call(String method, String path, String authorization) {
+    RequestBody empty = method.equals("DELETE") ? null : RequestBody.create(new byte[0]);
+    return call(new Request.Builder().url(base + path).method(method, empty), authorization);
   }
 
   Page post(String path, RequestBody body, String authorization) {

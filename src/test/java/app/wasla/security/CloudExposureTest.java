@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -78,6 +80,7 @@ class CloudExposureTest {
     registry.add("wasla.persona.openai.api-key", () -> "sk-test-secret");
     registry.add("wasla.persona.openai.model", () -> "test-model");
     registry.add("wasla.persona.openai.max-attempts", () -> "1");
+    registry.add("wasla.handoff.team-access-every", () -> "PT1S");
   }
 
   @AfterAll
@@ -87,6 +90,7 @@ class CloudExposureTest {
 
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
 
   @Test
   void anAdministratorCannotCreateAUserWithAWeakPassword() {
@@ -121,6 +125,135 @@ class CloudExposureTest {
                     Credentials.basic("strongagent", CloudMode.AGENT_PASSWORD))
                 .status())
         .isEqualTo(200);
+  }
+
+  private static List<String> setCookies(Browser.Page page) {
+    return page.headers().entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+        .flatMap(e -> e.getValue().stream())
+        .toList();
+  }
+
+  @Test
+  void aPostThatFailsTheWebappsCsrfCheckNeitherEndsNorReplacesTheSession() {
+    Browser staff = new Browser(port);
+    String me = "/camunda/api/admin/auth/user/default";
+    assertThat(staff.get(me).status()).isIn(200, 404);
+    Browser.Page login =
+        staff.postForm(
+            me + "/login/welcome",
+            Map.of("username", CloudMode.ADMIN_ID, "password", CloudMode.ADMIN_PASSWORD));
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    assertThat(setCookies(login))
+        .filteredOn(c -> c.startsWith("JSESSIONID="))
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
+    assertThat(staff.get(me).body()).contains(CloudMode.ADMIN_ID);
+
+    // another site's form posts: the browser sends the cookie (same site) but no token
+    for (String path :
+        List.of(
+            me + "/logout",
+            me + "/login/cockpit",
+            "/camunda/api/engine/engine/default/task/x/claim",
+            "/camunda/api/cockpit/plugin/x")) {
+      Browser.Page forged = staff.postFormWithoutToken(path, Map.of("x", "y"));
+      assertThat(forged.status()).as(path).isEqualTo(403);
+      assertThat(setCookies(forged)).as(path).noneMatch(c -> c.startsWith("JSESSIONID="));
+      assertThat(staff.get(me).body())
+          .as("still signed in after " + path)
+          .contains(CloudMode.ADMIN_ID);
+    }
+
+    // without any cookie (a cross-site post, whose Lax cookie the browser withholds): no new
+    // session cookie to replace the staff's one
+    Browser stranger = new Browser(port);
+    Browser.Page anonymous = stranger.postFormWithoutToken(me + "/logout", Map.of("x", "y"));
+    assertThat(anonymous.status()).isEqualTo(403);
+    assertThat(setCookies(anonymous)).noneMatch(c -> c.startsWith("JSESSIONID="));
+    // every session cookie Wasla makes, on any path, is SameSite=Lax
+    Browser.Page inbox = new Browser(port).get("/inbox/api/me", ADMIN);
+    assertThat(setCookies(inbox))
+        .filteredOn(c -> c.startsWith("JSESSIONID="))
+        .allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
+
+    // the token still works: logout with it ends the session
+    assertThat(staff.postForm(me + "/logout", Map.of()).status()).isEqualTo(200);
+    assertThat(staff.get(me).body()).doesNotContain(CloudMode.ADMIN_ID);
+  }
+
+  @Test
+  void aTeamMadeAfterStartGetsTasklistButNotCockpitAndAdminsAreLeftAlone() {
+    Browser admin = new Browser(port);
+    assertThat(
+            admin
+                .postJson(
+                    "/engine-rest/group/create",
+                    "{\"id\":\"operators\",\"name\":\"Operators\",\"type\":\"SYSTEM\"}",
+                    ADMIN)
+                .status())
+        .isEqualTo(204);
+    assertThat(
+            admin
+                .postJson(
+                    "/engine-rest/group/create",
+                    "{\"id\":\"delivery\",\"name\":\"Delivery agents\"}",
+                    ADMIN)
+                .status())
+        .isEqualTo(204);
+    assertThat(
+            admin
+                .postJson(
+                    "/engine-rest/user/create",
+                    """
+        {"profile":{"id":"courier","firstName":"Cou","lastName":"Rier","email":"courier@example.com"},
+         "credentials":{"password":"%s"}}"""
+                        .formatted(CloudMode.AGENT_PASSWORD),
+                    ADMIN)
+                .status())
+        .isEqualTo(204);
+    assertThat(admin.call("PUT", "/engine-rest/group/delivery/members/courier", ADMIN).status())
+        .isEqualTo(204);
+
+    // she signs in to Tasklist as docs/inbox.md says, within the reconcile's interval
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              Browser courier = new Browser(port);
+              courier.get("/camunda/api/admin/auth/user/default");
+              return courier
+                      .postForm(
+                          "/camunda/api/admin/auth/user/default/login/tasklist",
+                          Map.of("username", "courier", "password", CloudMode.AGENT_PASSWORD))
+                      .status()
+                  == 200;
+            });
+    Browser courier = new Browser(port);
+    courier.get("/camunda/api/admin/auth/user/default");
+    assertThat(
+            courier
+                .postForm(
+                    "/camunda/api/admin/auth/user/default/login/cockpit",
+                    Map.of("username", "courier", "password", CloudMode.AGENT_PASSWORD))
+                .status())
+        .isEqualTo(403);
+    // a group of type SYSTEM, made before the team, is no team: the same rounds left it alone
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("operators")
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION)
+                .count())
+        .isZero();
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("delivery")
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION)
+                .count())
+        .isOne();
   }
 
   @Test

@@ -169,4 +169,32 @@ class LoginThrottleTest {
                 .status())
         .isEqualTo(200);
   }
+
+  @Test
+  void aRightPasswordRefusedOnTheApiIsForbiddenAndNeverCountsAsAFailedLogin() {
+    Browser admin = from("127.0.6.1");
+    Browser.Page created =
+        admin.postJson(
+            "/engine-rest/user/create",
+            """
+        {"profile":{"id":"apisupervisor","firstName":"Api","lastName":"Supervisor","email":"sup@example.com"},
+         "credentials":{"password":"%s"}}"""
+                .formatted(CloudMode.AGENT_PASSWORD),
+            RIGHT);
+    assertThat(created.status()).as(created.body()).isEqualTo(204);
+    String supervisor = Credentials.basic("apisupervisor", CloudMode.AGENT_PASSWORD);
+
+    Browser script = from("127.0.6.2");
+    for (int call = 0; call < 8; call++) {
+      Browser.Page refused = script.get("/api/conversations", supervisor);
+      // authenticated but not allowed: 403, which the throttle does not count
+      assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.body()).contains("insufficient-scope");
+    }
+    // the same login still works everywhere else from that address
+    assertThat(script.get("/engine-rest/user/apisupervisor/profile", supervisor).status())
+        .isEqualTo(200);
+    // a wrong password on /api is a failed login (401), as anywhere
+    assertThat(script.get("/api/conversations", wrong("apisupervisor", 1)).status()).isEqualTo(401);
+  }
 }

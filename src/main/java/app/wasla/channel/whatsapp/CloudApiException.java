@@ -89,4 +89,24 @@ public final class CloudApiException extends RuntimeException {
   public Duration retryAfter() {
     return retryAfter;
   }
+
+  /**
+   * What a caller (an agent, an API client) may be told: whether WhatsApp answered, its HTTP status
+   * and Meta's error code. Never the message, which names Wasla's Cloud API address and Java
+   * exceptions: that goes to the log, under a reference the caller can quote.
+   */
+  public String publicSummary() {
+    if (httpStatus == 0) {
+      return "WhatsApp could not be reached";
+    }
+    return "WhatsApp refused the message (HTTP "
+        + httpStatus
+        + (errorCode == null ? "" : ", error " + errorCode)
+        + ")";
+  }
+
+  /** A short random reference that ties an error shown to a caller to its log line. */
+  public static String newReference() {
+    return java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
 }
