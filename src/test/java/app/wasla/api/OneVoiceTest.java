@@ -62,16 +62,27 @@ class OneVoiceTest extends SandboxApiNode {
     Answer marketing =
         post(
             "/api/messages",
-            Map.of("to", key, "template", Map.of("name", "winter_sale")),
+            Map.of("to", key, "template", Map.of("name", "new_arrivals", "language", "ar")),
             "ov-marketing-" + waId);
-    assertThat(marketing.status()).isEqualTo(409);
+    assertThat(marketing.status()).as(String.valueOf(marketing.body())).isEqualTo(409);
     assertThat(sentWith("ov-text-" + waId) + sentWith("ov-marketing-" + waId)).isZero();
 
     // a notice is not a second voice
     Answer notice =
         post(
             "/api/messages",
-            Map.of("to", key, "template", Map.of("name", UTILITY_TEMPLATE)),
+            Map.of(
+                "to",
+                key,
+                "template",
+                // the demo order_shipped takes the order number and the tracking link
+                Map.of(
+                    "name",
+                    UTILITY_TEMPLATE,
+                    "language",
+                    "ar",
+                    "parameters",
+                    java.util.List.of("ORD-1", "https://track.example/ORD-1"))),
             "ov-notice-" + waId);
     assertThat(notice.status()).as(String.valueOf(notice.body())).isEqualTo(200);
     assertThat(sentWith("ov-notice-" + waId)).isEqualTo(1);
