@@ -90,8 +90,8 @@ final class HandoffWaitTexts {
               + timeMsa(opens)
               + " حتى الساعة "
               + timeMsa(closes)
-              + "؛ سيرد عليك "
-              + (agent == null ? "أحد زملائنا" : agent + " من فريقنا")
+              + "؛ سيصلك الرد من "
+              + (agent == null ? "أحد زملائنا" : "فريقنا (" + agent + ")")
               + " فور بدء العمل، من الساعة "
               + timeMsa(opens)
               + " ⏰";
@@ -100,9 +100,9 @@ final class HandoffWaitTexts {
               + timeEgyptian(opens)
               + " لـ "
               + timeEgyptian(closes)
-              + "؛ "
-              + (agent == null ? "زميل من فريقنا" : agent + " من فريقنا")
-              + " هيرد عليك أول ما نفتح، من "
+              + "؛ الرد هيوصلك من "
+              + (agent == null ? "حد من فريقنا" : "فريقنا (" + agent + ")")
+              + " أول ما نفتح، من "
               + timeEgyptian(opens)
               + " ⏰";
     };

@@ -7,10 +7,15 @@ import java.util.List;
  *
  * @param aboutProductSku the catalogue product the answer puts before the customer (the first of a
  *     list), or null: the flow keeps it as the conversation's product, which "a cheaper one" is
- *     cheaper than
+ *     cheaper than; {@link #NO_PRODUCT} when the answer leaves the conversation about no catalogue
+ *     product ("we don't sell laptops", "no, I asked about a Dell, not an iPhone"): the flow
+ *     forgets the product it kept
  */
 public record PersonaReply(
     String text, List<ReplyOption> options, String listButtonText, String aboutProductSku) {
+
+  /** The {@code aboutProductSku} of an answer about no catalogue product: forget the kept one. */
+  public static final String NO_PRODUCT = "";
 
   public PersonaReply(String text, List<ReplyOption> options, String listButtonText) {
     this(text, options, listButtonText, null);

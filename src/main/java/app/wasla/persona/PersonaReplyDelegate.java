@@ -118,7 +118,12 @@ class PersonaReplyDelegate implements JavaDelegate {
       messages.send(execution, toWhatsApp(result.reply()));
     }
     if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
-      setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
+      if (PersonaReply.NO_PRODUCT.equals(result.reply().aboutProductSku())) {
+        // "no, I asked about a Dell laptop, not an iPhone": the kept product is not the subject
+        execution.removeVariable(PersonaVariables.CONTEXT_PRODUCT);
+      } else {
+        setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
+      }
     }
     // read by the flow's sales gateway in this transaction: a turn the persona answered calls no
     // sales flow
