@@ -902,7 +902,8 @@ public final class EmbeddedPersona implements Persona {
             sb + "\n" + r.text(),
             options.stream().limit(3).toList(),
             r.listButtonText(),
-            found.products().get(0).sku()),
+            found.products().get(0).sku(),
+            true),
         topicAnswer.handoffReason());
   }
 

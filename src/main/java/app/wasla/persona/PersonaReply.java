@@ -12,7 +12,17 @@ import java.util.List;
  *     forgets the product it kept
  */
 public record PersonaReply(
-    String text, List<ReplyOption> options, String listButtonText, String aboutProductSku) {
+    String text,
+    List<ReplyOption> options,
+    String listButtonText,
+    String aboutProductSku,
+    boolean complete) {
+
+  /** An answer the sales flows may complete (a product question they look up). */
+  public PersonaReply(
+      String text, List<ReplyOption> options, String listButtonText, String aboutProductSku) {
+    this(text, options, listButtonText, aboutProductSku, false);
+  }
 
   /** The {@code aboutProductSku} of an answer about no catalogue product: forget the kept one. */
   public static final String NO_PRODUCT = "";

@@ -280,7 +280,9 @@ class PersonaReplyDelegate implements JavaDelegate {
    */
   private static boolean answersItself(PersonaResult result) {
     return PRODUCT_INTENTS.contains(result.intent())
-        && (result.entities() == null || result.entities().products().isEmpty());
+            && (result.entities() == null || result.entities().products().isEmpty())
+        // a product's price beside a store question's passage: both are in the answer
+        || result.reply() != null && result.reply().complete();
   }
 
   /** The customer's key: the process variable, else the business key (they are the same value). */
