@@ -48,7 +48,7 @@ final class StoreTopics {
   /** "الشحن بيوصل امتى؟": how long delivery takes, asked of no order in particular. */
   private static final Pattern DELIVERY_WHEN =
       words(
-          "امتى|متى|امته|خلال كام|كام يوم|بياخد|ياخد|يستغرق|when|how long|how many days|emta|amta|byakhod|kam yom|kam youm");
+          "امتى|متى|امتي|متي|امته|خلال كام|كام يوم|بياخد|ياخد|يستغرق|when|how long|how many days|emta|amta|byakhod|kam yom|kam youm");
 
   /** Words that name the customer's own order: then "when does it arrive?" tracks it. */
   private static final Pattern AN_ORDER_OF_THEIRS =

@@ -210,6 +210,7 @@ class HandoffWaitProcessTest {
     assertThat(sent(msa).get(sent(msa).size() - 1))
         .contains("يرد زملاؤنا من الساعة 10 صباحاً حتى الساعة 10 مساءً")
         .contains("فور بدء العمل")
+        .doesNotContain("سيرد عليك") // the wording does not assume the colleague's gender
         .doesNotContain("دقيق")
         .doesNotContain("دقائق");
 

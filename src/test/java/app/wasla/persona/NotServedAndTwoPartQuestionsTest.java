@@ -89,8 +89,11 @@ class NotServedAndTwoPartQuestionsTest {
         new String[] {"تمام شكرا. هو الشحن بيوصل امتى؟", "شكرا جزيلا. متى يصل الشحن؟"}) {
       PersonaResult r = say(text);
       assertThat(r.intent()).as(r.summary()).isNotEqualTo(Intents.THANKS_GOODBYE);
-      assertThat(r.reply().text()).as(r.summary()).doesNotContain("العفو");
+      assertThat(r.reply().text()).as(r.summary()).doesNotContain("العفو").contains("١-٢");
     }
+    // the customer's own order is still tracked
+    assertThat(say("الاوردر بتاعي هيوصل امتى؟").intent()).isEqualTo(Intents.ORDER_STATUS);
+    assertThat(say("when will my order be delivered?").intent()).isEqualTo(Intents.ORDER_STATUS);
   }
 
   @Test
