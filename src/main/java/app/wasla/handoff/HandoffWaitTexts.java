@@ -90,8 +90,8 @@ final class HandoffWaitTexts {
               + timeMsa(opens)
               + " حتى الساعة "
               + timeMsa(closes)
-              + "؛ سيرد عليك "
-              + (agent == null ? "أحد زملائنا" : agent + " من فريقنا")
+              + "؛ سيصلك الرد من "
+              + (agent == null ? "أحد زملائنا" : "فريقنا (" + agent + ")")
               + " فور بدء العمل، من الساعة "
               + timeMsa(opens)
               + " ⏰";
@@ -100,9 +100,9 @@ final class HandoffWaitTexts {
               + timeEgyptian(opens)
               + " لـ "
               + timeEgyptian(closes)
-              + "؛ "
-              + (agent == null ? "زميل من فريقنا" : agent + " من فريقنا")
-              + " هيرد عليك أول ما نفتح، من "
+              + "؛ الرد هيوصلك من "
+              + (agent == null ? "حد من فريقنا" : "فريقنا (" + agent + ")")
+              + " أول ما نفتح، من "
               + timeEgyptian(opens)
               + " ⏰";
     };
@@ -179,8 +179,8 @@ final class HandoffWaitTexts {
     return switch (form(language)) {
       case "en" -> "Got it ✅ A colleague will be with you as soon as possible 🙏";
       case "arabizi" -> "Resaltak wesselet ✅ zamilna hayerod 3aleek f a2rab wa2t 🙏";
-      case "ar" -> "وصلت رسالتك ✅ سيرد عليك أحد زملائنا في أقرب وقت 🙏";
-      default -> "وصلت رسالتك ✅ زميلنا هيرد عليك في أقرب وقت 🙏";
+      case "ar" -> "وصلت رسالتك ✅ سيصلك الرد من فريقنا في أقرب وقت 🙏";
+      default -> "وصلت رسالتك ✅ الرد هيوصلك من فريقنا في أقرب وقت 🙏";
     };
   }
 
@@ -189,8 +189,8 @@ final class HandoffWaitTexts {
     return switch (form(language)) {
       case "en" -> "Thanks for your patience 🙏 A colleague will be with you in a few minutes.";
       case "arabizi" -> "Shokran 3ala sabrak 🙏 zamilna hayerod 3aleek kaman shwaya.";
-      case "ar" -> "شكراً لصبرك 🙏 سيرد عليك أحد زملائنا خلال دقائق.";
-      default -> "شكراً لصبرك 🙏 زميلنا هيرد عليك خلال دقايق.";
+      case "ar" -> "شكراً لصبرك 🙏 سيصلك الرد من فريقنا خلال دقائق.";
+      default -> "شكراً لصبرك 🙏 الرد هيوصلك من فريقنا خلال دقايق.";
     };
   }
 
@@ -218,7 +218,7 @@ final class HandoffWaitTexts {
               + timeMsa(opens)
               + " حتى الساعة "
               + timeMsa(closes)
-              + "؛ سيرد عليك أحد زملائنا فور بدء العمل، من الساعة "
+              + "؛ سيصلك الرد من فريقنا فور بدء العمل، من الساعة "
               + timeMsa(opens)
               + ".";
       default ->
@@ -226,7 +226,7 @@ final class HandoffWaitTexts {
               + timeEgyptian(opens)
               + " لـ "
               + timeEgyptian(closes)
-              + "؛ زميلنا هيرد عليك أول ما نفتح، من "
+              + "؛ الرد هيوصلك من فريقنا أول ما نفتح، من "
               + timeEgyptian(opens)
               + ".";
     };

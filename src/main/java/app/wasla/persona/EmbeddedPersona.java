@@ -182,7 +182,7 @@ public final class EmbeddedPersona implements Persona {
     // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
     boolean kept =
         KEPT.contains(intent)
-            && !(Intents.THANKS_GOODBYE.equals(intent) && text.raw().contains("?"))
+            && !(Intents.THANKS_GOODBYE.equals(intent) && asksSomething(text))
             && !(Intents.HUMAN_REQUEST.equals(intent)
                 && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
             && !(Intents.COMPLAINT.equals(intent)
@@ -206,8 +206,28 @@ public final class EmbeddedPersona implements Persona {
         boolean tracking =
             Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
         topic = tracking ? null : topics.find(text, !found.products().isEmpty()).orElse(null);
-        if (topic != null) {
-          intent = topic.intent();
+        if (topic != null && found.products().isEmpty()) {
+          // "do you repair Dell laptop screens?", "PS5 controllers, and do you ship to Saudi?":
+          // a kind the shop does not sell or repair is said first
+          notSold = topics.notSold(text).orElse(null);
+        }
+        if (topic != null && notSold != null) {
+          intent = Intents.PRODUCT_INQUIRY;
+          confidence = Math.max(confidence, 0.8);
+        } else if (topic != null) {
+          // "ما هو سعر Galaxy A55؟ وهل يتوفر التقسيط؟": the product's price comes first, and the
+          // turn is a question about the product (not an instalment's monthly amount)
+          intent =
+              !found.products().isEmpty()
+                      && PRICE_ASKED.matcher(" " + text.normalized() + " ").find()
+                      && !MONTHLY
+                          .matcher(
+                              text.normalized()
+                                  + " "
+                                  + text.raw().toLowerCase(java.util.Locale.ROOT))
+                          .find()
+                  ? Intents.PRODUCT_INQUIRY
+                  : topic.intent();
           confidence = Math.max(confidence, 0.8);
         } else if (found.products().isEmpty()
             && ASKING.contains(intent)
@@ -275,17 +295,19 @@ public final class EmbeddedPersona implements Persona {
     }
 
     Answer answer =
-        topic != null
-            ? withPrices(
-                topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
-                text,
-                found,
-                replyIn)
-            : notSold != null
-                ? notSoldAnswer(notSold, replyIn)
-                : unsoldModel != null
-                    ? unsoldModelAnswer(unsoldModel, replyIn)
-                    : answer(intent, text, replyIn, found, turn, decision);
+        topic != null && notSold != null
+            ? notSoldWithTopic(notSold, topic, text, replyIn)
+            : topic != null
+                ? withPrices(
+                    topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
+                    text,
+                    found,
+                    replyIn)
+                : notSold != null
+                    ? notSoldAnswer(notSold, replyIn)
+                    : unsoldModel != null
+                        ? unsoldModelAnswer(unsoldModel, replyIn)
+                        : answer(intent, text, replyIn, found, turn, decision);
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
@@ -360,12 +382,23 @@ public final class EmbeddedPersona implements Persona {
     return r;
   }
 
+  /** Whether the text asks something: a question mark, Latin or Arabic. */
+  private static boolean asksSomething(TextView text) {
+    return text.raw().contains("?") || text.raw().contains("؟");
+  }
+
   private Reading readGreeting(TextView whole) {
     IntentClassifier.Classification all = intents.classify(whole);
-    if (!Intents.GREETING.equals(all.intent())) {
+    // "تمام شكرا. هو الشحن بيوصل امتى؟": a thanks before a question is read like a greeting
+    // before one, for what follows it
+    boolean thanksThenQuestion =
+        Intents.THANKS_GOODBYE.equals(all.intent())
+            && asksSomething(whole)
+            && intents.lexiconScores(whole).containsKey(Intents.THANKS_GOODBYE);
+    if (!Intents.GREETING.equals(all.intent()) && !thanksThenQuestion) {
       return new Reading(whole, all);
     }
-    TextView about = intents.without(whole, Intents.GREETING);
+    TextView about = intents.without(whole, all.intent());
     if (about == whole || about.tokens().isEmpty()) {
       return new Reading(whole, all);
     }
@@ -385,7 +418,8 @@ public final class EmbeddedPersona implements Persona {
                 || about.tokens().size() > 1
                     && after.confidence() >= 0.6
                     && !Intents.COMPLAINT.equals(after.intent()));
-    return other ? new Reading(about, after) : new Reading(whole, all);
+    // after a thanks, the whole text stays the subject: only its reading changes
+    return other ? new Reading(thanksThenQuestion ? whole : about, after) : new Reading(whole, all);
   }
 
   /**
@@ -662,6 +696,16 @@ public final class EmbeddedPersona implements Persona {
   /** Units that make an order wholesale when the catalogue cannot price it. */
   static final int BULK_QUANTITY = 20;
 
+  /** A price asked per month: an instalment's amount, not the product's price. */
+  private static final Pattern MONTHLY =
+      Pattern.compile(
+          "(في الشهر|فى الشهر|شهري|القسط|monthly|a month|per month|fel shahr|f el shahr)");
+
+  /** The product's price asked in so many words ("سعر", "بكام", "how much"; not "ضمان كام سنة"). */
+  private static final Pattern PRICE_ASKED =
+      Pattern.compile(
+          "\\s(بكام|سعر|سعره|سعرها|السعر|اسعار|الاسعار|تمن|بكم|how much|price|prices|bkam|se3r|as3ar|b kam)\\s");
+
   private static final Pattern CHEAPER =
       Pattern.compile(
           "(ارخص|اوفر|اقل سعر|سعر اقل|cheaper|less expensive|lower price|ar5as|arkhas|ar5s|arkhs|ar7as)");
@@ -756,9 +800,51 @@ public final class EmbeddedPersona implements Persona {
    * The answer to a store question, and to a second one asked in the same message ("open today?
    * where's the branch?").
    */
+  /**
+   * A kind the shop does not sell named beside a store question: "we don't repair laptops" and what
+   * the repair centre does, or "we don't sell X" and the other question's answer.
+   */
+  private Answer notSoldWithTopic(
+      StoreTopics.NotSold notSold, StoreTopics.Topic topic, TextView text, Language lang) {
+    boolean latin = lang == Language.EN || lang == Language.ARABIZI;
+    Answer passage = topicsAnswer(topic, text, false, lang);
+    String rest = passage.reply() == null ? "" : passage.reply().text();
+    if (topic == StoreTopics.REPAIRS) {
+      return new Answer(
+          new PersonaReply(
+              ReplyTexts.get("notRepaired", lang, latin ? notSold.en() : notSold.ar())
+                  + "\n"
+                  + rest,
+              passage.reply() == null ? List.of() : passage.reply().options(),
+              null,
+              PersonaReply.NO_PRODUCT),
+          passage.handoffReason());
+    }
+    Answer first = notSoldAnswer(notSold, lang);
+    PersonaReply r = first.reply();
+    return new Answer(
+        new PersonaReply(
+            r.text() + "\n\n" + rest, r.options(), r.listButtonText(), r.aboutProductSku()),
+        passage.handoffReason());
+  }
+
   private Answer topicsAnswer(
       StoreTopics.Topic topic, TextView text, boolean namesAProduct, Language lang) {
     Answer first = topicAnswer(topic, text, lang);
+    if (topic == StoreTopics.DELIVERY_FEES
+        && topics.deliveryAbroad(text)
+        && first.reply() != null) {
+      // "do you ship to Saudi Arabia?": no, within Egypt only; then where and for how much
+      PersonaReply r = first.reply();
+      first =
+          new Answer(
+              new PersonaReply(
+                  ReplyTexts.get("deliveryEgyptOnly", lang) + "\n" + r.text(),
+                  r.options(),
+                  r.listButtonText(),
+                  r.aboutProductSku()),
+              first.handoffReason());
+    }
     StoreTopics.Topic second =
         topics.findAll(text, namesAProduct).stream()
             .filter(t -> t != topic)
@@ -826,7 +912,8 @@ public final class EmbeddedPersona implements Persona {
             sb + "\n" + r.text(),
             options.stream().limit(3).toList(),
             r.listButtonText(),
-            found.products().get(0).sku()),
+            found.products().get(0).sku(),
+            true),
         topicAnswer.handoffReason());
   }
 
@@ -900,10 +987,13 @@ public final class EmbeddedPersona implements Persona {
               nearest.get(0).sku()),
           null);
     }
-    return Answer.of(
-        ReplyTexts.get("notSold", lang, what),
-        opt("menu_products", "optProducts", lang),
-        opt("menu_human", "optHuman", lang));
+    return new Answer(
+        new PersonaReply(
+            ReplyTexts.get("notSold", lang, what),
+            List.of(opt("menu_products", "optProducts", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            PersonaReply.NO_PRODUCT),
+        null);
   }
 
   /**

@@ -122,7 +122,12 @@ class PersonaReplyDelegate implements JavaDelegate {
       sendBranchLocations(execution, result);
     }
     if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
-      setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
+      if (PersonaReply.NO_PRODUCT.equals(result.reply().aboutProductSku())) {
+        // "no, I asked about a Dell laptop, not an iPhone": the kept product is not the subject
+        execution.removeVariable(PersonaVariables.CONTEXT_PRODUCT);
+      } else {
+        setIfChanged(execution, PersonaVariables.CONTEXT_PRODUCT, result.reply().aboutProductSku());
+      }
     }
     // read by the flow's sales gateway in this transaction: a turn the persona answered calls no
     // sales flow
@@ -279,7 +284,9 @@ class PersonaReplyDelegate implements JavaDelegate {
    */
   private static boolean answersItself(PersonaResult result) {
     return PRODUCT_INTENTS.contains(result.intent())
-        && (result.entities() == null || result.entities().products().isEmpty());
+            && (result.entities() == null || result.entities().products().isEmpty())
+        // a product's price beside a store question's passage: both are in the answer
+        || result.reply() != null && result.reply().complete();
   }
 
   /** The customer's key: the process variable, else the business key (they are the same value). */

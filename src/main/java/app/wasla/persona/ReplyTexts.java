@@ -72,7 +72,7 @@ final class ReplyTexts {
               "Hi {1}, welcome to Nile Store! I''m {0} 😊 How can I help?"),
           t(
               "price",
-              "{0} سعره {1} جنيه.",
+              "سعر {0}: {1} جنيه.",
               "سعر {0} هو {1} جنيه.",
               "{0} se3ro {1} geneh.",
               "The {0} is {1} EGP."),
@@ -90,8 +90,8 @@ final class ReplyTexts {
               "Ask me about any model and I''ll tell you its price 😊"),
           t(
               "priceFollowUp",
-              "تحب أطلبهولك؟",
-              "هل ترغب في طلبه؟",
+              "تحب أعملك الطلب؟",
+              "هل ترغب في إتمام الطلب؟",
               "te7eb atlobholak?",
               "Shall I order it for you?"),
           t(
@@ -208,6 +208,18 @@ final class ReplyTexts {
               "عذراً، لا نبيع {0}. لدينا هواتف وسماعات وساعات ذكية وشواحن وبطاريات متنقلة وإكسسوارات. هل تود معرفة شيء منها؟",
               "Lel asaf msh bnbe3 {0} 🙏 3andena mobilat w sama3at w sa3at smart w chargers w power banks w accessories. Te7eb a2olak 3ala 7aga menhom?",
               "Sorry, we don''t sell {0} 🙏 We have phones, earphones and speakers, smartwatches, chargers, power banks and accessories. Shall I show you some?"),
+          t(
+              "notRepaired",
+              "للأسف مبنصلحش {0} 🙏 مركز الصيانة عندنا للموبايلات بس:",
+              "عذراً، لا نقوم بصيانة {0}؛ مركز الصيانة لدينا للهواتف فقط:",
+              "Lel asaf msh bnsala7 {0} 🙏 markaz el seyana 3andena lel mobilat bas:",
+              "Sorry, we don''t repair {0} 🙏 Our repair centre works on phones only:"),
+          t(
+              "deliveryEgyptOnly",
+              "بنوصل جوه مصر بس، مبنشحنش برا مصر 🙏",
+              "نوصل داخل مصر فقط، ولا نشحن إلى خارجها.",
+              "Bnwasal gowa masr bas, msh bnsha7an bara masr 🙏",
+              "We deliver within Egypt only; we don''t ship abroad 🙏"),
           t(
               "notSoldNearest",
               "للأسف مش بنبيع {0} 🙏 أقرب حاجة ليها عندنا:",

@@ -44,6 +44,18 @@ final class StoreTopics {
   private static final Pattern DELIVER_TO =
       words(
           "بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
+
+  /** "الشحن بيوصل امتى؟": how long delivery takes, asked of no order in particular. */
+  private static final Pattern DELIVERY_WHEN =
+      words(
+          "امتى|متى|امتي|متي|امته|خلال كام|كام يوم|بياخد|ياخد|يستغرق|when|how long|how many days|emta|amta|byakhod|kam yom|kam youm");
+
+  /** Words that name the customer's own order: then "when does it arrive?" tracks it. */
+  private static final Pattern AN_ORDER_OF_THEIRS =
+      words(
+          "طلبي|الطلب|طلبيتي|اوردري|الاوردر|اوردر|بتاعي|بتاعتي|شحنتي|رقم|my order|my package|my parcel|my shipment|order|tracking|"
+              + "talaby|el order|bta3y|bta3ty|ord");
+
   private static final Pattern HOURS_WORD =
       words(
           "مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
@@ -244,7 +256,11 @@ final class StoreTopics {
     if (INSTALMENT.matcher(s).find()) {
       found.add(INSTALMENTS);
     }
-    if (DELIVERY.matcher(s).find() && COST.matcher(s).find() || DELIVER_TO.matcher(s).find()) {
+    if (DELIVERY.matcher(s).find() && COST.matcher(s).find()
+        || DELIVER_TO.matcher(s).find()
+        || DELIVERY.matcher(s).find()
+            && DELIVERY_WHEN.matcher(s).find()
+            && !AN_ORDER_OF_THEIRS.matcher(s).find()) {
       found.add(DELIVERY_FEES);
     }
     // "the payment link won't open" names a link, not the shop's opening hours
@@ -348,7 +364,7 @@ final class StoreTopics {
       List.of(
           new NotSold(
               words(
-                  "لاب توب|لابتوب|لاب(?=\\s|$)|اللاب(?=\\s|$)|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"),
+                  "لاب توب|لابتوب|لاب(?=\\s|$)|اللاب(?=\\s|$)|كمبيوتر|الكمبيوتر|laptop|laptops|notebook|computer|pc|macbook|ديل(?=\\s|$)|لينوفو|dell|lenovo|asus|acer|lab top|labtop|laptob|lab tob|labtob|حاسوب|حواسيب|الحواسيب"),
               "لاب توب",
               "laptops",
               List.of()),
@@ -391,6 +407,21 @@ final class StoreTopics {
               "كاميرات",
               "cameras",
               List.of("IP15PM-256", "SM-S24")));
+
+  /** A place outside Egypt, or abroad itself: "do you ship to Saudi Arabia?". */
+  private static final Pattern ABROAD =
+      words(
+          "السعوديه|للسعوديه|الامارات|للامارات|دبي|لدبي|الكويت|للكويت|قطر|لقطر|الاردن|للاردن|ليبيا|لليبيا|السودان|للسودان|عمان|لعمان|البحرين|للبحرين|"
+              + "الخارج|للخارج|برا مصر|بره مصر|خارج مصر|دول تانيه|دول اخرى|"
+              + "abroad|outside egypt|overseas|international|internationally|saudi|ksa|uae|emirates|dubai|kuwait|qatar|jordan|libya|sudan|oman|bahrain|"
+              + "bara masr|bara misr|el so3odeya|so3odeya|el saudia|dubai");
+
+  /** A delivery question about a place outside Egypt. */
+  boolean deliveryAbroad(TextView text) {
+    String s = haystack(text);
+    return DELIVERY.matcher(s).find() && ABROAD.matcher(s).find()
+        || DELIVER_TO.matcher(s).find() && ABROAD.matcher(s).find();
+  }
 
   Optional<NotSold> notSold(TextView text) {
     String s = haystack(text);

@@ -192,7 +192,7 @@ class EmbeddedPersonaTest {
                 "t", List.of("المنتجات والأسعار"), "menu_products", List.of(), null, 0));
     assertThat(ar.intent()).isEqualTo("product_inquiry");
     assertThat(ar.handoff()).isFalse();
-    assertThat(ar.reply().text()).contains("جنيه").contains("كابل تايب سي ١ متر سعره 199 جنيه");
+    assertThat(ar.reply().text()).contains("جنيه").contains("سعر كابل تايب سي ١ متر: 199 جنيه");
     assertThat(ar.reply().options())
         .extracting(ReplyOption::id)
         .containsExactly("menu_order", "menu_human");

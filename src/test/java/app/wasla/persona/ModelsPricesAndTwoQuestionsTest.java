@@ -100,18 +100,23 @@ class ModelsPricesAndTwoQuestionsTest {
 
   @Test
   void aPriceAndAStoreQuestionInOneMessageAreBothAnswered() {
-    both("bkam el S24 w 3aleh daman wala la2?", Intents.OTHER, "42,999", "daman");
+    // a product's price asked beside a store question is a question about the product
+    both("bkam el S24 w 3aleh daman wala la2?", Intents.PRODUCT_INQUIRY, "42,999", "daman");
     both(
         "مساء الخير، أود الاستفسار عن سعر هاتف سامسونج جالاكسي S24 وهل يتوفر بالتقسيط؟",
-        Intents.PAYMENT,
+        Intents.PRODUCT_INQUIRY,
         "42,999",
         "فاليو");
     both(
         "ممكن اعرف اسعار الباور بانك عندكم 🔋؟ و فين اقرب فرع ليا انا ساكن في الهرم",
-        Intents.OTHER,
+        Intents.PRODUCT_INQUIRY,
         "1,299",
         "عباس العقاد");
-    both("how much is the S24 and what does the warranty cover?", Intents.OTHER, "42,999", "year");
+    both(
+        "how much is the S24 and what does the warranty cover?",
+        Intents.PRODUCT_INQUIRY,
+        "42,999",
+        "year");
     assertThat(say("bkam el S24 w 3aleh daman wala la2?").reply().aboutProductSku())
         .isEqualTo("SM-S24");
     // asking whether a product is in a branch is still a stock question

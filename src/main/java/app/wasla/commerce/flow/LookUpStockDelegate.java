@@ -135,19 +135,21 @@ class LookUpStockDelegate implements JavaDelegate {
         (intro == null ? "" : intro + "\n")
             + SalesContext.say(
                 execution,
-                name
-                    + " سعره "
+                "سعر "
+                    + name
+                    + ": "
                     + price
                     + ".\n"
                     + (inStock.isEmpty()
-                        ? "للأسف خلصان دلوقتي في الفرعين."
+                        ? "للأسف المخزون خلص دلوقتي في الفرعين."
                         : "متوفر في: " + where + "."),
-                name
-                    + " سعره "
+                "سعر "
+                    + name
+                    + ": "
                     + price
                     + ".\n"
                     + (inStock.isEmpty()
-                        ? "للأسف نفد حالياً من الفرعين."
+                        ? "للأسف نفد المخزون حالياً من الفرعين."
                         : "متوفر في: " + where + "."),
                 name
                     + " se3ro "

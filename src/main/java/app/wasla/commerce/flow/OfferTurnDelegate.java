@@ -167,11 +167,15 @@ class OfferTurnDelegate implements JavaDelegate {
                       + " offer aside; send me its name whenever you want it.")));
       return "topic";
     }
-    if (otherProduct && (intent == null || PRODUCT_INTENTS.contains(intent))) {
+    // a product question the persona answered itself names nothing to look up ("no, I asked
+    // about a Dell laptop, not an iPhone": we don't sell laptops)
+    boolean personaAnswered = Boolean.TRUE.equals(execution.getVariable("personaAnswered"));
+    if (otherProduct && !personaAnswered && (intent == null || PRODUCT_INTENTS.contains(intent))) {
       return "product";
     }
-    if (intent != null && PRODUCT_INTENTS.contains(intent)) {
+    if (intent != null && PRODUCT_INTENTS.contains(intent) && !personaAnswered) {
       // a sales question about this offer, which the persona left to the flow: the offer again
+      // (not one the persona answered itself: "no, I asked about a Dell laptop, not an iPhone")
       reoffer(execution, null);
     }
     return "answered";

@@ -149,10 +149,13 @@ public final class EntityExtractor {
               + "(?:(?:ب|بسعر|بحوالي|at|for|b|be)\\s*(\\d{1,3}(?:,\\d{3})+|\\d{4,})|(\\d{1,3}(?:,\\d{3})+))"
               + E);
 
+  /** A number right after a product's name, e.g. the "4" of "فري بودز 4". */
+  private static final Pattern OWN_NUMBER = Pattern.compile("\\s*(\\d{1,3})(?![\\p{L}\\p{N}])");
+
   /** "مش البرو ماكس", "not the pro max", "msh el pro max": a product the customer does not want. */
   private static final Pattern NOT_BEFORE =
       Pattern.compile(
-          "(?:^|\\s)(?:مش|مو|ليس|وليس|مش عايز|not|not the|msh|mesh|mish|msh el|mesh el)\\s*(?:ال)?$");
+          "(?:^|\\s)(?:مش|مو|ليس|وليس|مش عايز|not|not the|not an|not a|msh|mesh|mish|msh el|mesh el)\\s*(?:ال)?$");
 
   private final List<Alias> aliases = new ArrayList<>();
   private final Misspellings misspellings;
@@ -222,6 +225,14 @@ public final class EntityExtractor {
             }
           }
           blank(s, idx, end);
+          // "فري بودز ٤ واحدة": the number of the product's own name ("FreePods 4") is the
+          // name's, not a quantity
+          Matcher own = OWN_NUMBER.matcher(s.substring(end));
+          if (own.lookingAt()
+              && a.product().nameEn().matches(".*\\s" + Pattern.quote(own.group(1)) + "(\\s.*)?")
+              && !a.text().matches(".*\\d.*")) {
+            blank(s, end, end + own.end());
+          }
         }
         from = end;
       }
@@ -260,9 +271,9 @@ public final class EntityExtractor {
         quantity = NUMBER_WORDS.get(wm.group(1));
       }
     }
-    if (refused.size() < products.size()) {
-      products.removeAll(refused); // what is left is what the customer wants
-    }
+    // what is left is what the customer wants; "لا انا بسأل على لابتوب مش ايفون": a product
+    // refused is not asked about, even when nothing else of the catalogue is named
+    products.removeAll(refused);
     List<String> names = products.stream().map(Product::nameEn).toList();
     List<Product> bought = products.stream().filter(p -> !devices.contains(p)).toList();
     return new Found(
