@@ -74,7 +74,7 @@ abstract class ReportScenarios {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** What a customer writes when the bot answered another question than hers. */
-  static final String CORRECTION = "لا انا بسأل على لابتوب ديل مش سماعة";
+  static final String CORRECTION = "لا انا بسأل على لابتوب ديل مش ايفون";
 
   /** A15's price: what the buyer pays (the order's amount; the delivery fee is not revenue). */
   static final BigDecimal A15 = new BigDecimal("7999.00");
@@ -231,7 +231,7 @@ abstract class ReportScenarios {
       orderer.ordersAndGetsALink("APP2");
 
       Customer looker = new Customer(Webhooks.PHONE_NUMBER_ID);
-      looker.says("how much is the jbl flip 6?");
+      looker.says("بكام الايفون 15؟");
       // the customer corrects the bot's reading: a question it did not answer
       looker.says(CORRECTION);
 
