@@ -287,8 +287,8 @@ class PersonaLearningTest {
   void theAdminEndpointsNeedTheAdminCredentialInCloudMode() throws Exception {
     json(call("GET", "/api/persona/evaluation", null, null), 401);
     json(call("POST", "/api/persona/reload", null, ""), 401);
-    // an agent's Camunda login is no admin's
-    json(call("GET", "/api/persona/evaluation", basic(AGENT), null), 401);
+    // an agent's Camunda login is no admin's: refused (403), and not counted as a failed login
+    json(call("GET", "/api/persona/evaluation", basic(AGENT), null), 403);
     JsonNode narrow =
         json(
             call(
