@@ -100,10 +100,9 @@ class HandoffTaskController {
     if (!caller.authenticated()) {
       return problem(HttpStatus.valueOf(caller.status()), caller.reason());
     }
-    // who may not see the handoff learns nothing of it, not even that it exists or whose it is
-    Task task = handoffTask(taskId);
-    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
-      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
+    Task task = visibleTask(taskId, caller.userId());
+    if (task == null) {
+      return hidden(taskId);
     }
     if (body == null || body.text() == null || body.text().isBlank()) {
       return problem(HttpStatus.BAD_REQUEST, "Write a message first: \"text\" is empty");
@@ -118,21 +117,11 @@ class HandoffTaskController {
           HttpStatus.BAD_REQUEST,
           "\"clientMessageId\" is required: 1 to 64 letters, digits or . _ : - (the same id for a retry)");
     }
-    Optional<String> refusal =
-        ownership.refusal(
-            HandoffOwnership.Action.SEND,
-            ownership.owner(task.getId(), task.getAssignee()),
-            caller.userId(),
-            null);
+    Optional<String> refusal = sendRefusal(task, caller.userId());
     if (refusal.isPresent()) {
       return problem(HttpStatus.FORBIDDEN, refusal.get());
     }
-    ProcessInstance instance =
-        runtime
-            .createProcessInstanceQuery()
-            .processInstanceId(task.getProcessInstanceId())
-            .singleResult();
-    ConversationKey key = ConversationKey.parse(instance.getBusinessKey());
+    ConversationKey key = conversationOf(task);
     String idempotencyKey = "handoff:" + taskId + ":" + body.clientMessageId();
     String wamid;
     try {
@@ -143,20 +132,7 @@ class HandoffTaskController {
     } catch (ServiceWindowClosedException e) {
       return problem(HttpStatus.CONFLICT, e.getMessage());
     } catch (CloudApiException e) {
-      // the agent sees a stable sentence; the Cloud API's address and the exception go to the log
-      String reference = CloudApiException.newReference();
-      log.warn(
-          "Agent {} could not send in handoff {} (reference {}): {}",
-          caller.userId(),
-          taskId,
-          reference,
-          e.getMessage());
-      ResponseEntity<ProblemDetail> failed =
-          problem(
-              HttpStatus.BAD_GATEWAY,
-              e.publicSummary() + ". Send again: it goes out once. Reference " + reference + ".");
-      failed.getBody().setProperty("reference", reference);
-      return failed;
+      return notSent(caller.userId(), taskId, e, e.publicSummary() + ". Send again");
     }
     responded(task);
     handoffLog.personWrote(
@@ -215,25 +191,15 @@ class HandoffTaskController {
               + (media.maxSize() / (1024 * 1024))
               + " MB (a photo at most 5 MB)");
     }
-    Task task = handoffTask(taskId);
-    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
-      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
+    Task task = visibleTask(taskId, caller.userId());
+    if (task == null) {
+      return hidden(taskId);
     }
-    Optional<String> refusal =
-        ownership.refusal(
-            HandoffOwnership.Action.SEND,
-            ownership.owner(task.getId(), task.getAssignee()),
-            caller.userId(),
-            null);
+    Optional<String> refusal = sendRefusal(task, caller.userId());
     if (refusal.isPresent()) {
       return problem(HttpStatus.FORBIDDEN, refusal.get());
     }
-    ProcessInstance instance =
-        runtime
-            .createProcessInstanceQuery()
-            .processInstanceId(task.getProcessInstanceId())
-            .singleResult();
-    ConversationKey key = ConversationKey.parse(instance.getBusinessKey());
+    ConversationKey key = conversationOf(task);
     String idempotencyKey = "handoff:" + taskId + ":" + clientMessageId;
     String wamid;
     try {
@@ -252,16 +218,13 @@ class HandoffTaskController {
     } catch (ServiceWindowClosedException e) {
       return problem(HttpStatus.CONFLICT, e.getMessage());
     } catch (CloudApiException e) {
-      log.warn(
-          "Agent {} could not send a file in handoff {}: {}",
+      return notSent(
           caller.userId(),
           taskId,
-          e.getMessage());
-      return problem(
-          HttpStatus.BAD_GATEWAY,
-          "WhatsApp did not take the file ("
-              + e.getMessage()
-              + "). Nothing was sent; send again: it goes out once.");
+          e,
+          "WhatsApp did not take the file: "
+              + e.publicSummary()
+              + ". Nothing was sent; send again");
     }
     responded(task);
     handoffLog.personWrote(
@@ -294,9 +257,9 @@ class HandoffTaskController {
     if (!caller.authenticated()) {
       return problem(HttpStatus.valueOf(caller.status()), caller.reason());
     }
-    Task task = handoffTask(taskId);
-    if (task == null || !visibility.maySee(caller.userId(), taskId)) {
-      return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
+    Task task = visibleTask(taskId, caller.userId());
+    if (task == null) {
+      return hidden(taskId);
     }
     String key =
         runtime
@@ -368,6 +331,55 @@ class HandoffTaskController {
     smart.put(
         "tags", customers.find(conversationKey).map(CustomerProfile::tagNames).orElse(List.of()));
     return smart;
+  }
+
+  /** The open handoff, if the caller may see it; null otherwise (or when there is none). */
+  private Task visibleTask(String taskId, String userId) {
+    Task task = handoffTask(taskId);
+    return task == null || !visibility.maySee(userId, taskId) ? null : task;
+  }
+
+  /** Who may not see a handoff learns nothing of it, not even that it exists or whose it is. */
+  private static ResponseEntity<ProblemDetail> hidden(String taskId) {
+    return problem(HttpStatus.NOT_FOUND, "No open handoff " + taskId + " that you may see");
+  }
+
+  /** Why the caller may not write to the customer in this handoff (only its owner may). */
+  private Optional<String> sendRefusal(Task task, String userId) {
+    return ownership.refusal(
+        HandoffOwnership.Action.SEND,
+        ownership.owner(task.getId(), task.getAssignee()),
+        userId,
+        null);
+  }
+
+  private ConversationKey conversationOf(Task task) {
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
+    return ConversationKey.parse(instance.getBusinessKey());
+  }
+
+  /**
+   * A send WhatsApp did not take: the agent sees a stable sentence with a reference; the Cloud
+   * API's address and the exception go to the log under that reference.
+   */
+  private static ResponseEntity<ProblemDetail> notSent(
+      String userId, String taskId, CloudApiException e, String sentence) {
+    String reference = CloudApiException.newReference();
+    log.warn(
+        "Agent {} could not send in handoff {} (reference {}): {}",
+        userId,
+        taskId,
+        reference,
+        e.getMessage());
+    ResponseEntity<ProblemDetail> failed =
+        problem(
+            HttpStatus.BAD_GATEWAY, sentence + ": it goes out once. Reference " + reference + ".");
+    failed.getBody().setProperty("reference", reference);
+    return failed;
   }
 
   private Task handoffTask(String taskId) {

@@ -216,15 +216,12 @@ class InboxController {
       @PathVariable String key,
       @RequestBody(required = false) TakeOver body,
       HttpServletRequest request) {
-    AgentCaller.Caller caller = callers.of(request);
-    if (!caller.authenticated()) {
-      return problem(HttpStatus.valueOf(caller.status()), caller.reason());
+    Acting acting = acting(key, request);
+    if (acting.refusal() != null) {
+      return acting.refusal();
     }
-    ConversationKey conversation = ConversationKey.fromOutside(key);
-    HandoffDirectory.Viewer viewer = handoffs.viewer(caller.userId());
-    if (!inbox.maySee(viewer, conversation.value())) {
-      return problem(HttpStatus.NOT_FOUND, "No conversation " + key + " that you may see");
-    }
+    AgentCaller.Caller caller = acting.caller();
+    ConversationKey conversation = acting.conversation();
     String assignee = body == null || blank(body.assignee()) ? null : body.assignee().strip();
     String group = body == null || blank(body.group()) ? null : body.group().strip();
     HandoffTakeovers.Result result =
@@ -245,15 +242,12 @@ class InboxController {
       @PathVariable String key,
       @RequestBody(required = false) Reassign body,
       HttpServletRequest request) {
-    AgentCaller.Caller caller = callers.of(request);
-    if (!caller.authenticated()) {
-      return problem(HttpStatus.valueOf(caller.status()), caller.reason());
+    Acting acting = acting(key, request);
+    if (acting.refusal() != null) {
+      return acting.refusal();
     }
-    ConversationKey conversation = ConversationKey.fromOutside(key);
-    HandoffDirectory.Viewer viewer = handoffs.viewer(caller.userId());
-    if (!inbox.maySee(viewer, conversation.value())) {
-      return problem(HttpStatus.NOT_FOUND, "No conversation " + key + " that you may see");
-    }
+    AgentCaller.Caller caller = acting.caller();
+    ConversationKey conversation = acting.conversation();
     String assignee = body == null || blank(body.assignee()) ? null : body.assignee().strip();
     HandoffTakeovers.Result result =
         takeovers.reassign(conversation.value(), caller.userId(), assignee);
@@ -269,15 +263,12 @@ class InboxController {
 
   @PostMapping("/inbox/api/conversations/{key}/give-back")
   ResponseEntity<?> giveBack(@PathVariable String key, HttpServletRequest request) {
-    AgentCaller.Caller caller = callers.of(request);
-    if (!caller.authenticated()) {
-      return problem(HttpStatus.valueOf(caller.status()), caller.reason());
+    Acting acting = acting(key, request);
+    if (acting.refusal() != null) {
+      return acting.refusal();
     }
-    ConversationKey conversation = ConversationKey.fromOutside(key);
-    HandoffDirectory.Viewer viewer = handoffs.viewer(caller.userId());
-    if (!inbox.maySee(viewer, conversation.value())) {
-      return problem(HttpStatus.NOT_FOUND, "No conversation " + key + " that you may see");
-    }
+    AgentCaller.Caller caller = acting.caller();
+    ConversationKey conversation = acting.conversation();
     HandoffTakeovers.Result result = takeovers.giveBack(conversation.value(), caller.userId());
     if (!result.done()) {
       return problem(HttpStatus.valueOf(result.status()), result.reason());
@@ -287,6 +278,32 @@ class InboxController {
         caller.userId(),
         ConversationKey.mask(conversation.value()));
     return ResponseEntity.ok(Map.of("taskId", result.taskId()));
+  }
+
+  /** Who acts on which conversation, or the answer that refuses her. */
+  private record Acting(
+      AgentCaller.Caller caller,
+      ConversationKey conversation,
+      ResponseEntity<ProblemDetail> refusal) {}
+
+  /**
+   * The signed-in caller and the conversation she may see; anyone else learns nothing of it (404,
+   * as for a key that does not exist).
+   */
+  private Acting acting(String key, HttpServletRequest request) {
+    AgentCaller.Caller caller = callers.of(request);
+    if (!caller.authenticated()) {
+      return new Acting(
+          caller, null, problem(HttpStatus.valueOf(caller.status()), caller.reason()));
+    }
+    ConversationKey conversation = ConversationKey.fromOutside(key);
+    if (!inbox.maySee(handoffs.viewer(caller.userId()), conversation.value())) {
+      return new Acting(
+          caller,
+          conversation,
+          problem(HttpStatus.NOT_FOUND, "No conversation " + key + " that you may see"));
+    }
+    return new Acting(caller, conversation, null);
   }
 
   private List<Map<String, Object>> lines(String key) {

@@ -207,7 +207,10 @@ class HandoffAttachmentTest {
         assertThat(refused.body().string())
             .contains("WhatsApp did not take the file")
             .contains("131053")
-            .contains("Nothing was sent");
+            .contains("Nothing was sent")
+            // the Cloud API's address and the exception stay in the log, under the reference
+            .contains("Reference")
+            .doesNotContain("Cloud API POST");
       }
       assertThat(sentMedia(handoff)).isEmpty();
     } finally {

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Shipment events from the business's backend: kept once per order and event id, and told to the
@@ -47,6 +48,7 @@ public class ShipmentEvents {
   private final ConversationDirectory conversations;
   private final CustomerMemory customers;
   private final Clock clock;
+  private final TransactionTemplate tx;
 
   ShipmentEvents(
       JdbcClient jdbc,
@@ -54,7 +56,9 @@ public class ShipmentEvents {
       Outbox outbox,
       ConversationDirectory conversations,
       CustomerMemory customers,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.tx = new TransactionTemplate(transactions);
     this.jdbc = jdbc;
     this.orders = orders;
     this.outbox = outbox;
@@ -63,13 +67,20 @@ public class ShipmentEvents {
     this.clock = clock;
   }
 
-  /** Keeps the event and queues the customer's messages, once per order and event id. */
-  @Transactional
+  /**
+   * Keeps the event and queues the customer's messages, once per order and event id. The order is
+   * looked up first, outside the transaction: with an HTTP commerce backend that is a call no
+   * database connection should wait on.
+   */
   public Outcome record(ShipmentEvent event) {
     Optional<Order> order = orders.find(event.orderId());
     if (order.isEmpty()) {
       return Outcome.UNKNOWN_ORDER;
     }
+    return tx.execute(status -> keep(order.get(), event));
+  }
+
+  private Outcome keep(Order order, ShipmentEvent event) {
     boolean known =
         jdbc.sql("SELECT COUNT(*) FROM commerce_shipment_event WHERE order_id = ? AND event_id = ?")
                 .params(event.orderId(), event.eventId())
@@ -94,7 +105,7 @@ public class ShipmentEvents {
             event.trackingUrl(),
             OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
         .update();
-    tell(order.get(), event);
+    tell(order, event);
     return Outcome.RECORDED;
   }
 
