@@ -1,6 +1,6 @@
-// Renders BPMN files as Camunda Modeler draws them (bpmn-js in Debian's Chromium) into PNG files, for
-// docs/analysts.md and for looking at a change before committing it.
-// Usage: node e2e/render-diagrams.mjs <output folder> <file.bpmn>[#<collapsed sub process id>] ...
+// Renders BPMN and DMN files as Camunda Modeler draws them (bpmn-js and dmn-js in Debian's Chromium) into PNG
+// files, for docs/analysts.md and for looking at a change before committing it.
+// Usage: node e2e/render-diagrams.mjs <output folder> <file.bpmn>[#<collapsed sub process id>] <file.dmn> ...
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -10,6 +10,10 @@ const require = createRequire(import.meta.url);
 const VIEWER = require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js');
 const CSS = ['diagram-js.css', 'bpmn-js.css', 'bpmn-font/css/bpmn.css'].map((f) =>
   require.resolve(`bpmn-js/dist/assets/${f}`)
+);
+const DMN_VIEWER = require.resolve('dmn-js/dist/dmn-viewer.production.min.js');
+const DMN_CSS = ['dmn-js-shared.css', 'dmn-js-decision-table.css', 'dmn-font/css/dmn.css'].map((f) =>
+  require.resolve(`dmn-js/dist/assets/${f}`)
 );
 const [out, ...diagrams] = process.argv.slice(2);
 if (!out || diagrams.length === 0) {
@@ -30,7 +34,10 @@ try {
     await page.addStyleTag({ path: css });
   }
   await page.addScriptTag({ path: VIEWER });
-  for (const diagram of diagrams) {
+  for (const diagram of diagrams.filter((d) => d.endsWith('.dmn'))) {
+    await renderDecision(page, diagram);
+  }
+  for (const diagram of diagrams.filter((d) => !d.endsWith('.dmn'))) {
     const [file, plane] = diagram.split('#');
     const xml = readFileSync(file, 'utf8');
     const size = await page.evaluate(
@@ -69,4 +76,24 @@ try {
   }
 } finally {
   await browser.close();
+}
+
+// A DMN file's first decision table, as the Modeler's decision table editor shows it
+async function renderDecision(page, file) {
+  const dmn = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
+  await dmn.setContent('<div id="canvas" style="display:inline-block;padding:10px;background:white"></div>');
+  for (const css of DMN_CSS) {
+    await dmn.addStyleTag({ path: css });
+  }
+  await dmn.addScriptTag({ path: DMN_VIEWER });
+  await dmn.evaluate(async (xml) => {
+    const viewer = new window.DmnJS({ container: '#canvas' });
+    await viewer.importXML(xml);
+    const table = viewer.getViews().find((v) => v.type === 'decisionTable');
+    await viewer.open(table);
+  }, readFileSync(file, 'utf8'));
+  const name = basename(file, '.dmn') + '.png';
+  await dmn.locator('#canvas').screenshot({ path: join(out, name) });
+  await dmn.close();
+  console.log(`rendered ${join(out, name)}`);
 }
