@@ -73,7 +73,9 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           // outbound webhooks
           "publishEvent",
           // a message of the flow's own
-          "sendWhatsApp");
+          "sendWhatsApp",
+          // crm
+          "tagCustomer");
 
   private final ApplicationContext context;
   private final Set<String> allowed;
