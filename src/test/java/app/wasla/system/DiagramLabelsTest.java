@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiagramLabelsTest {
 
-  /**
-   * Files whose labels still overlap, each with the reason; a file leaves this list once it is
-   * clean, and a new file is checked from the start.
-   */
-  private static final Set<String> NOT_YET =
-      Set.of("order-and-pay.bpmn" /* about 50 labels beside flows that a later layout must move */);
-
   @BeforeAll
   static void requireBrowser() {
     BrowserScript.requireBrowser();
@@ -39,7 +31,6 @@ class DiagramLabelsTest {
     try (Stream<Path> files = Files.list(BrowserScript.PROJECT.resolve("processes"))) {
       files
           .filter(f -> f.toString().endsWith(".bpmn"))
-          .filter(f -> !NOT_YET.contains(f.getFileName().toString()))
           .sorted()
           .forEach(f -> args.add(f.toString()));
     }
