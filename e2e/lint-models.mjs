@@ -82,11 +82,11 @@ for (const file of files(templatesDir, '.json')) {
     templates.set(key, template);
   }
 }
-const templateOfBean = new Map();
+const templatesOfBean = new Map();
 for (const template of templates.values()) {
   for (const property of template.properties || []) {
     if (property.type === 'Hidden' && property.binding.name === 'camunda:delegateExpression') {
-      templateOfBean.set(property.value, template);
+      templatesOfBean.set(property.value, [...(templatesOfBean.get(property.value) || []), template.id]);
     }
   }
 }
@@ -123,9 +123,9 @@ function checkTemplated(file, element) {
   const id = element.get('camunda:modelerTemplate');
   const delegate = element.get('camunda:delegateExpression');
   if (!id) {
-    const expected = delegate && templateOfBean.get(delegate);
+    const expected = delegate && templatesOfBean.get(delegate);
     if (expected) {
-      report(file, element.id, `calls ${delegate} without its element template ${expected.id} (Modeler: Template > Select)`);
+      report(file, element.id, `calls ${delegate} without its element template ${expected.join(' or ')} (Modeler: Template > Select)`);
     }
     return;
   }
