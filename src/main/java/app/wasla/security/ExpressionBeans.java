@@ -71,7 +71,11 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           "handoffWithdrawal",
           "withdrawHandoff",
           // outbound webhooks
-          "publishEvent");
+          "publishEvent",
+          // a message of the flow's own
+          "sendWhatsApp",
+          // crm
+          "tagCustomer");
 
   private final ApplicationContext context;
   private final Set<String> allowed;

@@ -43,6 +43,21 @@ public final class BrowserScript {
    * with exit code 0. Returns the output.
    */
   public static String run(String script, long timeoutSeconds, String... args) throws Exception {
+    Result result = exec(script, timeoutSeconds, args);
+    assertThat(result.exitCode())
+        .as("exit code of the browser test; its output:%n%s", result.output())
+        .isZero();
+    return result.output();
+  }
+
+  /** What a script printed and its exit code. */
+  public record Result(int exitCode, String output) {}
+
+  /**
+   * Runs {@code node e2e/<script> args...}, prints its output, and asserts that it finished in
+   * time; the exit code is the caller's to judge.
+   */
+  public static Result exec(String script, long timeoutSeconds, String... args) throws Exception {
     List<String> command =
         new ArrayList<>(List.of("node", PROJECT.resolve("e2e").resolve(script).toString()));
     command.addAll(List.of(args));
@@ -56,7 +71,7 @@ public final class BrowserScript {
               + e.getMessage()
               + "): install Node.js and npm (apt-get install -y nodejs npm), then "
               + SETUP);
-      return "";
+      return new Result(-1, "");
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     Thread reader = new Thread(() -> copy(node.getInputStream(), output), "e2e-output");
@@ -75,8 +90,7 @@ public final class BrowserScript {
             "%s finished within %d s; its output:%n%s",
             String.join(" ", command), timeoutSeconds, log)
         .isTrue();
-    assertThat(node.exitValue()).as("exit code of the browser test; its output:%n%s", log).isZero();
-    return log;
+    return new Result(node.exitValue(), log);
   }
 
   private static void copy(InputStream in, ByteArrayOutputStream out) {
