@@ -126,6 +126,31 @@ public class MarketingAudience {
         .toList();
   }
 
+  /**
+   * When each of these customers opted out of marketing, for those who have (on any business
+   * number: the latest opt-out of their WhatsApp number).
+   */
+  public Map<String, Instant> optedOut(java.util.Collection<String> customerKeys) {
+    Map<String, Instant> found = new HashMap<>();
+    List<String> keys = List.copyOf(customerKeys);
+    for (int from = 0; from < keys.size(); from += 500) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+      jdbc.sql(
+              "SELECT c.customer_key, MAX(o.consent_changed_at) FROM customer c JOIN customer o"
+                  + " ON o.wa_id = c.wa_id AND o.marketing_opt_out = TRUE"
+                  + " WHERE c.customer_key IN ("
+                  + marks(chunk.size())
+                  + ") GROUP BY c.customer_key")
+          .params(new ArrayList<Object>(chunk))
+          .query(
+              rs -> {
+                OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                found.put(rs.getString(1), at == null ? Instant.EPOCH : at.toInstant());
+              });
+    }
+    return found;
+  }
+
   /** Opted in, not opted out on any business number, not erased. */
   private static final String CONSENTED =
       " AND c.marketing_opt_in_at IS NOT NULL AND c.marketing_opt_out = FALSE"

@@ -71,7 +71,11 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           "handoffWithdrawal",
           "withdrawHandoff",
           // outbound webhooks
-          "publishEvent");
+          "publishEvent",
+          // marketing campaigns (campaign.bpmn)
+          "selectAudience",
+          "remindUnread",
+          "closeCampaign");
 
   private final ApplicationContext context;
   private final Set<String> allowed;
