@@ -320,4 +320,133 @@ class CampaignCloudTest {
     CampaignApi anonymous = new CampaignApi(port, "not-a-key-0123456789abcdef0123456789");
     assertThat(anonymous.call("GET", "/api/campaigns", null).status()).isEqualTo(401);
   }
+
+  @Test
+  void theReminderGoesOnlyToWhoNeitherReadNorReplied() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(3, city);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Reminded " + city);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put(
+        "template",
+        Map.of(
+            "name",
+            "spring_sale",
+            "language",
+            "en",
+            "parameters",
+            List.of(Map.of("field", "firstName"))));
+    body.put("audience", Map.of("cities", List.of(city)));
+    body.put("reminder", Map.of("template", "spring_sale_reminder", "after", "PT5S"));
+    String id = api.ok("POST", "/api/campaigns", body).body().path("id").asText();
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    await().atMost(PATIENCE).until(() -> templatesTo(customers).size() == 3);
+    Webhooks webhooks = new Webhooks(port);
+    WhatsAppMock.Sent toRead = templatesTo(List.of(customers.get(0))).get(0);
+    assertThat(webhooks.post(Webhooks.status(toRead.to(), toRead.wamid(), "read", Instant.now())))
+        .isEqualTo(200);
+    assertThat(
+            webhooks.post(
+                Webhooks.text(
+                    customers.get(1),
+                    "wamid.r." + customers.get(1),
+                    "thanks, how much is it?",
+                    Instant.now().plusSeconds(1))))
+        .isEqualTo(200);
+    awaitStatus(id, "SENT");
+    awaitStatus(id, "COMPLETED");
+
+    List<WhatsAppMock.Sent> reminders =
+        templatesTo(customers).stream()
+            .filter(
+                s -> s.body().path("template").path("name").asText().equals("spring_sale_reminder"))
+            .toList();
+    assertThat(reminders).extracting(WhatsAppMock.Sent::to).containsExactly(customers.get(2));
+    JsonNode results = api.ok("GET", "/api/campaigns/" + id + "/results", null).body();
+    assertThat(results.path("reminder").path("recipients").asLong()).isEqualTo(1);
+    assertThat(results.path("reminder").path("sent").asLong()).isEqualTo(1);
+    JsonNode page =
+        api.ok("GET", "/api/campaigns/" + id + "/recipients?stage=reminder", null).body();
+    assertThat(page.path("items").findValuesAsText("waId")).containsExactly(customers.get(2));
+  }
+
+  @Test
+  void aCampaignCancelledBeforeItsStartTimeSendsNothing() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(2, city);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Later " + city);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put("template", Map.of("name", "new_arrivals", "language", "ar"));
+    body.put("audience", Map.of("cities", List.of(city)));
+    body.put("startAt", Instant.now().plus(Duration.ofHours(1)).toString());
+    String id = api.ok("POST", "/api/campaigns", body).body().path("id").asText();
+    assertThat(
+            api.ok("POST", "/api/campaigns/" + id + "/start", null).body().path("status").asText())
+        .isEqualTo("SCHEDULED");
+    assertThat(api.call("POST", "/api/campaigns/" + id + "/start", null).status()).isEqualTo(409);
+    assertThat(api.call("POST", "/api/campaigns/" + id + "/pause", null).status()).isEqualTo(409);
+    assertThat(
+            api.ok("POST", "/api/campaigns/" + id + "/cancel", null).body().path("status").asText())
+        .isEqualTo("CANCELLED");
+    assertThat(templatesTo(customers)).isEmpty();
+    assertThat(
+            api.ok("GET", "/api/campaigns/" + id + "/results", null)
+                .body()
+                .path("recipients")
+                .asLong())
+        .isZero();
+  }
+
+  @Test
+  void consentCapturedAtTheCheckoutIsRecordedWithItsSourceAndStopWithdrawsIt() {
+    String waId = CampaignApi.newWaId();
+    String key = CampaignApi.key(waId);
+    Answer noSource = api.call("PUT", "/api/customers/" + key + "/consent", Map.of("optIn", true));
+    assertThat(noSource.status()).isEqualTo(400);
+    assertThat(noSource.body().path("detail").asText()).contains("source");
+    JsonNode profile =
+        api.ok(
+                "PUT",
+                "/api/customers/" + key + "/consent",
+                Map.of("optIn", true, "source", "checkout"))
+            .body();
+    assertThat(profile.path("marketingOptInSource").asText()).isEqualTo("checkout");
+    assertThat(profile.path("marketingOptInAt").isNull()).isFalse();
+    assertThat(profile.path("marketingOptOut").asBoolean()).isFalse();
+
+    assertThat(api.writeStop(waId)).isTrue();
+    profile = api.ok("GET", "/api/customers/" + key, null).body();
+    assertThat(profile.path("marketingOptOut").asBoolean()).isTrue();
+    Webhooks webhooks = new Webhooks(port);
+    assertThat(webhooks.post(Webhooks.text(waId, "wamid.start." + waId, "اشتراك", Instant.now())))
+        .isEqualTo(200);
+    profile = api.ok("GET", "/api/customers/" + key, null).body();
+    assertThat(profile.path("marketingOptOut").asBoolean()).isFalse();
+    assertThat(profile.path("marketingOptInSource").asText()).isEqualTo("whatsapp");
+  }
+
+  /** The model stays clean for bpmnlint's recommended rules that matter here. */
+  @Test
+  void theCampaignProcessIsNamedAndEveryPathEnds() throws Exception {
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model =
+        org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(
+            java.nio.file.Path.of("processes/campaign.bpmn").toFile());
+    var nodes = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class);
+    for (var node : nodes) {
+      assertThat(node.getName()).as(node.getId()).isNotBlank();
+      boolean end = node instanceof org.camunda.bpm.model.bpmn.instance.EndEvent;
+      assertThat(node.getOutgoing().isEmpty()).as("%s ends a path", node.getId()).isEqualTo(end);
+      if (node instanceof org.camunda.bpm.model.bpmn.instance.Activity
+          || node instanceof org.camunda.bpm.model.bpmn.instance.Event) {
+        assertThat(node.getIncoming().size())
+            .as("%s: no implicit join", node.getId())
+            .isLessThanOrEqualTo(1);
+        assertThat(node.getOutgoing().size())
+            .as("%s: no implicit split", node.getId())
+            .isLessThanOrEqualTo(1);
+      }
+    }
+  }
 }
