@@ -1,5 +1,6 @@
 package app.wasla.conversation;
 
+import app.wasla.channel.whatsapp.CloudApiClient;
 import app.wasla.channel.whatsapp.CloudApiException;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.StatusUpdate;
@@ -317,9 +318,9 @@ public class OutboundMessages {
     }
     String wamid;
     try {
-      wamid = transport.send(key.phoneNumberId(), key.waId(), template);
+      wamid = transport.sendAtMostOnce(key.phoneNumberId(), key.waId(), template);
     } catch (CloudApiException e) {
-      boolean answered = e.httpStatus() > 0 || connectionRefused(e);
+      boolean answered = e.httpStatus() > 0 || CloudApiClient.neverConnected(e);
       ownTransaction.executeWithoutResult(
           status ->
               jdbc.sql(
@@ -342,16 +343,6 @@ public class OutboundMessages {
    * again); the transcript shows it as failed.
    */
   static final String REFUSED = "REFUSED";
-
-  /** No connection was made: Meta cannot have the request. */
-  private static boolean connectionRefused(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * The customer's marketing template sends since {@code since} on any business number, but the one

@@ -224,7 +224,11 @@ public class CustomerMemory implements CustomerMessageListener {
           null,
           at,
           now);
-      log.info("Customer {} opted {} of marketing", key, optOut ? "out" : "back in");
+      if (optOut) {
+        log.info("Customer {} opted out of marketing", key);
+      } else {
+        log.info("Customer {} opted in to marketing ({})", key, optInSource);
+      }
       if (optOut) {
         app.wasla.system.AfterCommit.run(optOuts::increment);
       }
