@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -259,17 +258,23 @@ class CampaignSender implements SmartLifecycle {
 
   /** No recipient of the stage left: the process goes on (the reminder's wait, or the close). */
   private void completeStage(Campaign campaign) {
-    tx.executeWithoutResult(
-        status -> {
-          if (store.stageSent(campaign.id(), campaign.stage())
-              && !process.correlate(campaign.processInstanceId(), CampaignProcess.AUDIENCE_SENT)) {
-            status.setRollbackOnly();
-          }
-        });
-  }
-
-  Optional<String> nodeId() {
-    return Optional.of(node);
+    boolean sent =
+        Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  if (!store.stageSent(campaign.id(), campaign.stage())) {
+                    return false;
+                  }
+                  if (!process.correlate(
+                      campaign.processInstanceId(), CampaignProcess.AUDIENCE_SENT)) {
+                    status.setRollbackOnly();
+                    return false;
+                  }
+                  return true;
+                }));
+    if (sent) {
+      limiters.remove("campaign:" + campaign.id());
+    }
   }
 
   @Override

@@ -106,10 +106,6 @@ class CampaignStore {
         .list();
   }
 
-  long count() {
-    return jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single();
-  }
-
   List<Campaign> sending() {
     return jdbc.sql("SELECT * FROM campaign WHERE status = 'SENDING' ORDER BY created_at")
         .query((rs, n) -> campaign(rs))

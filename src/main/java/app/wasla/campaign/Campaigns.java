@@ -11,7 +11,6 @@ import app.wasla.crm.MarketingAudience;
 import app.wasla.notification.TemplateCatalogue;
 import app.wasla.webhook.EventTypes;
 import app.wasla.webhook.WebhookEvents;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -438,9 +437,5 @@ public class Campaigns {
           .append('.');
     }
     return masked.toString();
-  }
-
-  static BigDecimal zeroIfNull(BigDecimal value) {
-    return value == null ? BigDecimal.ZERO : value;
   }
 }

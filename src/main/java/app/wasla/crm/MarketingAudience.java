@@ -88,11 +88,11 @@ public class MarketingAudience {
             + " c.last_order_at FROM customer c WHERE "
             + where(filter, params)
             + CONSENTED
-            + " ORDER BY c.customer_key";
-    List<Member> bare =
-        jdbc.sql(sql).params(params).query((rs, n) -> member(rs)).list().stream()
-            .limit(limit)
-            .toList();
+            + " ORDER BY c.customer_key"
+            + (limit < Integer.MAX_VALUE
+                ? " FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY"
+                : "");
+    List<Member> bare = jdbc.sql(sql).params(params).query((rs, n) -> member(rs)).list();
     Map<String, Map<String, String>> attributes = new HashMap<>();
     for (int from = 0; from < bare.size(); from += 500) {
       List<String> keys =
