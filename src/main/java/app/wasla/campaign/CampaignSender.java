@@ -56,6 +56,7 @@ class CampaignSender implements SmartLifecycle {
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
   private volatile boolean running;
+  private boolean failing;
   private ScheduledExecutorService poller;
   private ExecutorService workers;
   private Semaphore inFlight;
@@ -90,8 +91,13 @@ class CampaignSender implements SmartLifecycle {
           completeStage(campaign);
         }
       }
+      failing = false;
     } catch (RuntimeException e) {
-      log.warn("Campaign sending paused for a poll: {}", e.toString());
+      // once per outage, not every poll (the database away, say)
+      if (!failing) {
+        log.warn("Campaign sending waits for the next poll: {}", e.toString());
+      }
+      failing = true;
     }
   }
 
