@@ -77,6 +77,8 @@ class ArchitectureTest {
           .definedBy("app.wasla.inbox..")
           .layer("reports")
           .definedBy("app.wasla.reports..")
+          .layer("campaign")
+          .definedBy("app.wasla.campaign..")
           .whereLayer("engine")
           .mayNotAccessAnyLayer()
           .whereLayer("system")
@@ -154,7 +156,18 @@ class ArchitectureTest {
               "crm",
               "persona",
               "commerce",
-              "handoff");
+              "handoff")
+          .whereLayer("campaign")
+          .mayOnlyAccessLayers(
+              "engine",
+              "system",
+              "channel",
+              "security",
+              "webhook",
+              "conversation",
+              "crm",
+              "commerce",
+              "notification");
 
   /**
    * The shared basics are the bottom: they know no capability, so every capability may use them.
@@ -179,7 +192,8 @@ class ArchitectureTest {
               "app.wasla.security..",
               "app.wasla.simulator..",
               "app.wasla.webhook..",
-              "app.wasla.notification..");
+              "app.wasla.notification..",
+              "app.wasla.campaign..");
 
   /** Who owns which of Wasla's tables (db/migration): the only package whose SQL names it. */
   static final Map<String, String> TABLE_OWNERS =
@@ -216,7 +230,9 @@ class ArchitectureTest {
           Map.entry("agent_presence", "handoff"),
           Map.entry("handoff_event", "handoff"),
           Map.entry("handoff_owner", "handoff"),
-          Map.entry("notification", "notification"));
+          Map.entry("notification", "notification"),
+          Map.entry("campaign", "campaign"),
+          Map.entry("campaign_recipient", "campaign"));
 
   private static final Path MAIN = Path.of("src/main/java/app/wasla");
   private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

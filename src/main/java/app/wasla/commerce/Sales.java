@@ -5,12 +5,16 @@ import app.wasla.system.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -151,5 +155,41 @@ public class Sales {
 
   private static OffsetDateTime utc(Instant at) {
     return at.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Orders a customer placed within an attribution window, and their amount (EGP). */
+  public record Attributed(int orders, BigDecimal revenueEgp) {}
+
+  /**
+   * The orders each customer (conversation key) placed from the moment given for them until {@code
+   * window} after it: what a campaign's message is credited with.
+   */
+  public Map<String, Attributed> attributed(Map<String, Instant> since, Duration window) {
+    Map<String, Attributed> found = new HashMap<>();
+    List<String> keys = List.copyOf(since.keySet());
+    for (int from = 0; from < keys.size(); from += 500) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+      jdbc.sql(
+              "SELECT conversation_key, created_at, amount_egp FROM commerce_sale"
+                  + " WHERE conversation_key IN ("
+                  + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                  + ")")
+          .params(new ArrayList<Object>(chunk))
+          .query(
+              rs -> {
+                String key = rs.getString(1);
+                Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
+                Instant start = since.get(key);
+                if (start != null && !at.isBefore(start) && at.isBefore(start.plus(window))) {
+                  found.merge(
+                      key,
+                      new Attributed(1, rs.getBigDecimal(3)),
+                      (a, b) ->
+                          new Attributed(
+                              a.orders() + b.orders(), a.revenueEgp().add(b.revenueEgp())));
+                }
+              });
+    }
+    return found;
   }
 }

@@ -1,5 +1,7 @@
 package app.wasla.conversation;
 
+import app.wasla.channel.whatsapp.CloudApiClient;
+import app.wasla.channel.whatsapp.CloudApiException;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.StatusUpdate;
 import app.wasla.channel.whatsapp.WhatsAppProperties;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -110,7 +113,8 @@ public class OutboundMessages {
               + " template not sent; a UTILITY or AUTHENTICATION template may still be sent");
     }
     OutboundMessage toSend = withinServiceWindow(key, message);
-    String already = ownTransaction.execute(status -> recordQueued(key, toSend, idempotencyKey));
+    String already =
+        ownTransaction.execute(status -> recordQueued(key, toSend, idempotencyKey, category));
     if (already != null) {
       log.debug("Send {} already went out as {}", idempotencyKey, already);
       return already;
@@ -207,7 +211,11 @@ public class OutboundMessages {
    * Inserts the QUEUED row; returns the wamid of an earlier successful send with this key, else
    * null. Reads before inserting: on PostgreSQL a failed insert would abort the transaction.
    */
-  private String recordQueued(ConversationKey key, OutboundMessage message, String idempotencyKey) {
+  private String recordQueued(
+      ConversationKey key,
+      OutboundMessage message,
+      String idempotencyKey,
+      TemplateCategory category) {
     java.util.Optional<java.util.Optional<String>> earlier =
         jdbc.sql("SELECT wamid FROM outbound_message WHERE idempotency_key = ?")
             .param(idempotencyKey)
@@ -220,8 +228,8 @@ public class OutboundMessages {
     jdbc.sql(
             """
             INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id,
-              message_type, text, body_json, status, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
+              message_type, text, body_json, status, created_at, category)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)""")
         .params(
             idempotencyKey,
             key.value(),
@@ -230,9 +238,175 @@ public class OutboundMessages {
             message.type(),
             Inbox.truncate(message.transcriptText(), 8000),
             toJson(message),
-            Inbox.utc(clock.instant()))
+            Inbox.utc(clock.instant()),
+            message instanceof OutboundMessage.Template && category != null
+                ? category.name()
+                : null)
         .update();
     return null;
+  }
+
+  /** What became of a send that may go out at most once ({@link #sendAtMostOnce}). */
+  public enum Outcome {
+    /** Meta accepted it now. */
+    SENT,
+    /** Meta accepted it before (a retry after a crash): not sent again. */
+    ALREADY_SENT,
+    /**
+     * A send under this key was started and never answered (the node died during Meta's call, or
+     * Meta's answer never came): Meta may have it, so it is not sent again.
+     */
+    UNCONFIRMED,
+    /** Meta answered with an error: not sent; {@code error} says whether trying again may help. */
+    REFUSED
+  }
+
+  /** The outcome, the wamid when sent, Meta's refusal when refused. */
+  public record AtMostOnce(Outcome outcome, String wamid, CloudApiException error) {}
+
+  /**
+   * Sends a template at most once per key, for broadcasts where a duplicate is worse than a miss:
+   * the row is written (committed) before Meta is called, and a row already there is never sent
+   * again unless Meta refused it with an answer (nothing was sent then). A row left without a wamid
+   * by a node that died during the call, or by a call that ended without Meta's answer, is {@link
+   * Outcome#UNCONFIRMED}. The category is recorded with the row (the weekly marketing cap counts
+   * it).
+   */
+  public AtMostOnce sendAtMostOnce(
+      ConversationKey key,
+      OutboundMessage.Template template,
+      TemplateCategory category,
+      String idempotencyKey) {
+    Optional<AtMostOnce> earlier =
+        ownTransaction.execute(
+            status -> {
+              Optional<List<String>> row =
+                  jdbc.sql("SELECT status, wamid FROM outbound_message WHERE idempotency_key = ?")
+                      .param(idempotencyKey)
+                      .query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)))
+                      .optional();
+              if (row.isEmpty()) {
+                recordQueued(key, template, idempotencyKey, category);
+                return Optional.<AtMostOnce>empty();
+              }
+              String wamid = row.get().get(1);
+              if (wamid != null) {
+                return Optional.of(new AtMostOnce(Outcome.ALREADY_SENT, wamid, null));
+              }
+              if (REFUSED.equals(row.get().get(0))) {
+                // Meta refused it with an answer: nothing went out, so it may be tried again
+                jdbc.sql(
+                        """
+                        UPDATE outbound_message SET status = 'QUEUED', attempts = attempts + 1
+                        WHERE idempotency_key = ? AND status = ?""")
+                    .params(idempotencyKey, REFUSED)
+                    .update();
+                return Optional.<AtMostOnce>empty();
+              }
+              // started and never answered: kept apart from QUEUED, which would hold the
+              // conversation's later sends behind it (the outbox keeps a conversation's order)
+              jdbc.sql(
+                      """
+                      UPDATE outbound_message SET status = 'UNCONFIRMED'
+                      WHERE idempotency_key = ? AND status = 'QUEUED'""")
+                  .param(idempotencyKey)
+                  .update();
+              return Optional.of(new AtMostOnce(Outcome.UNCONFIRMED, null, null));
+            });
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    String wamid;
+    try {
+      wamid = transport.sendAtMostOnce(key.phoneNumberId(), key.waId(), template);
+    } catch (CloudApiException e) {
+      boolean answered = e.httpStatus() > 0 || CloudApiClient.neverConnected(e);
+      ownTransaction.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "UPDATE outbound_message SET status = ?, error = ?, status_at = ?"
+                          + " WHERE idempotency_key = ?")
+                  .params(
+                      answered ? REFUSED : "UNCONFIRMED",
+                      Inbox.truncate(e.getMessage(), 1000),
+                      Inbox.utc(clock.instant()),
+                      idempotencyKey)
+                  .update());
+      return new AtMostOnce(answered ? Outcome.REFUSED : Outcome.UNCONFIRMED, null, e);
+    }
+    markSent(key, template, idempotencyKey, wamid);
+    return new AtMostOnce(Outcome.SENT, wamid, null);
+  }
+
+  /**
+   * The status of a send Meta refused with an answer (an at-most-once send that may be tried
+   * again); the transcript shows it as failed.
+   */
+  static final String REFUSED = "REFUSED";
+
+  /**
+   * The customer's marketing template sends since {@code since} on any business number, but the one
+   * under {@code exceptKey} (the weekly cap of campaigns).
+   */
+  public long marketingSendsSince(String waId, Instant since, String exceptKey) {
+    return jdbc.sql(
+            """
+            SELECT COUNT(*) FROM outbound_message
+            WHERE category = 'MARKETING' AND wa_id = ? AND created_at >= ? AND idempotency_key <> ?
+              AND status <> 'REFUSED'""")
+        .params(waId, Inbox.utc(since), exceptKey)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * What became of sends, by idempotency key: status as Meta's webhooks moved it, Meta's error code
+   * of a failed delivery, and the customer's first message after the send (a reply).
+   */
+  public record SendResult(
+      String idempotencyKey,
+      String status,
+      String wamid,
+      Instant sentAt,
+      Instant statusAt,
+      Integer errorCode,
+      String error,
+      Instant repliedAt) {}
+
+  /** {@link SendResult}s of these keys (those never written are absent). */
+  public Map<String, SendResult> results(java.util.Collection<String> keys) {
+    Map<String, SendResult> found = new java.util.HashMap<>();
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      jdbc.sql(
+              """
+              SELECT o.idempotency_key, o.status, o.wamid, o.sent_at, o.status_at, o.error,
+                (SELECT MAX(s.error_code) FROM message_status s WHERE s.wamid = o.wamid
+                  AND s.status = 'failed'),
+                (SELECT MIN(i.wa_timestamp) FROM inbox_message i
+                  WHERE i.conversation_key = o.conversation_key AND o.sent_at IS NOT NULL
+                    AND i.wa_timestamp > o.sent_at)
+              FROM outbound_message o WHERE o.idempotency_key IN (%s)"""
+                  .formatted(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))))
+          .params(new java.util.ArrayList<Object>(chunk))
+          .query(
+              rs -> {
+                Object code = rs.getObject(7);
+                found.put(
+                    rs.getString(1),
+                    new SendResult(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class)),
+                        code == null ? null : ((Number) code).intValue(),
+                        rs.getString(6),
+                        instant(rs.getObject(8, OffsetDateTime.class))));
+              });
+    }
+    return found;
   }
 
   /** Records a delivery status from Meta and moves the outbound message's status forward. */

@@ -37,6 +37,23 @@ public class Consent implements MarketingConsent {
         == 0;
   }
 
+  /**
+   * What a campaign asks before each send: the customer opted in (START, or consent the shop
+   * captured) and has not opted out since, on any business number. Stricter than {@link
+   * #allowsMarketing(String)}, which a single send the business chose itself passes without an
+   * opt-in on record.
+   */
+  public boolean allowsCampaign(ConversationKey key) {
+    return jdbc.sql(
+            """
+            SELECT
+              (SELECT COUNT(*) FROM customer WHERE customer_key = ? AND marketing_opt_in_at IS NOT NULL),
+              (SELECT COUNT(*) FROM customer WHERE wa_id = ? AND marketing_opt_out = TRUE)""")
+        .params(key.value(), key.waId())
+        .query((rs, n) -> rs.getLong(1) > 0 && rs.getLong(2) == 0)
+        .single();
+  }
+
   @Override
   public boolean allowsMarketing(ConversationKey customer) {
     return allowsMarketing(customer.value());

@@ -32,6 +32,12 @@ class CustomerController {
   /** Body of PATCH: each field optional; an attribute with a null value is removed. */
   record ProfileEdit(String name, String preferredLanguage, Map<String, String> attributes) {}
 
+  /**
+   * Body of PUT .../consent: marketing consent captured outside WhatsApp ({@code optIn} true, with
+   * its {@code source}) or withdrawn there; {@code at} defaults to now.
+   */
+  record ConsentRequest(Boolean optIn, String source, java.time.Instant at) {}
+
   /** Body of POST .../tags. */
   record TagRequest(String tag, String by) {}
 
@@ -76,6 +82,17 @@ class CustomerController {
         blankToNull(edit.name()),
         blankToNull(edit.preferredLanguage()),
         edit.attributes());
+  }
+
+  @RequiresScope(Scope.CUSTOMERS_WRITE)
+  @org.springframework.web.bind.annotation.PutMapping("/{customerKey}/consent")
+  CustomerProfile consent(@PathVariable String customerKey, @RequestBody ConsentRequest request) {
+    if (request.optIn() == null) {
+      throw new IllegalArgumentException(
+          "optIn: true (the customer agreed to marketing; give the source) or false (withdrawn)");
+    }
+    return memory.recordMarketingConsent(
+        key(customerKey), request.optIn(), blankToNull(request.source()), request.at());
   }
 
   @RequiresScope(Scope.CUSTOMERS_WRITE)

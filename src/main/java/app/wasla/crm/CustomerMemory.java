@@ -171,8 +171,48 @@ public class CustomerMemory implements CustomerMessageListener {
     // customer whose first message it is (the confirmation is in that language)
     store.languageIfUnknown(key.value(), ConsentReplies.language(text));
     boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;
-    boolean current = store.find(key.value()).map(CustomerProfile::marketingOptOut).orElse(false);
-    if (current != optOut) {
+    changeConsent(key, optOut, optOut ? null : WHATSAPP_OPT_IN, at, now);
+  }
+
+  /** Where a START / اشتراك keyword's opt-in is recorded as coming from. */
+  public static final String WHATSAPP_OPT_IN = "whatsapp";
+
+  /**
+   * Marketing consent captured outside WhatsApp (the shop's checkout, a form) or withdrawn there:
+   * an opt-in records when and where ({@code source}, e.g. {@code checkout}) and lifts an earlier
+   * opt-out, as START does; an opt-out is STOP's. Creates the customer when the CRM does not know
+   * them yet (consent may come before the first message). Idempotent: the same state again changes
+   * nothing but the opt-in's time and source.
+   */
+  public CustomerProfile recordMarketingConsent(
+      String customerKey, boolean optIn, String source, Instant at) {
+    ConversationKey key = ConversationKey.parse(customerKey);
+    if (optIn && (source == null || !source.matches("[A-Za-z0-9_.:\\-]{1,64}"))) {
+      throw new IllegalArgumentException(
+          "source: where the consent was captured, 1 to 64 letters, digits, '.', '_', ':' or '-'"
+              + " (e.g. checkout)");
+    }
+    Instant now = clock.instant();
+    Instant when = at == null ? now : at;
+    if (when.isAfter(now.plusSeconds(300))) {
+      throw new IllegalArgumentException("at: the consent's time cannot be in the future");
+    }
+    DeliveredProfiles.forget(key.value());
+    store.ensure(key, now);
+    store.lock(key.value());
+    changeConsent(key, !optIn, optIn ? source : null, when, now);
+    return find(key.value()).orElseThrow();
+  }
+
+  private void changeConsent(
+      ConversationKey key, boolean optOut, String optInSource, Instant at, Instant now) {
+    CustomerProfile before = store.find(key.value()).orElse(null);
+    boolean current = before != null && before.marketingOptOut();
+    boolean newOptIn = !optOut && (before == null || before.marketingOptInAt() == null);
+    if (!optOut) {
+      store.setOptIn(key.value(), at, optInSource);
+    }
+    if (current != optOut || newOptIn) {
       store.setConsent(key.value(), optOut, at);
       store.addEvent(
           key.value(),
@@ -184,7 +224,11 @@ public class CustomerMemory implements CustomerMessageListener {
           null,
           at,
           now);
-      log.info("Customer {} opted {} of marketing", key, optOut ? "out" : "back in");
+      if (optOut) {
+        log.info("Customer {} opted out of marketing", key);
+      } else {
+        log.info("Customer {} opted in to marketing ({})", key, optInSource);
+      }
       if (optOut) {
         app.wasla.system.AfterCommit.run(optOuts::increment);
       }

@@ -15,6 +15,10 @@ import java.util.Map;
  * @param openBalance ordered and not yet paid
  * @param negativeTurnsInARow turns in a row the persona read as negative
  * @param marketingOptOut true after STOP / إلغاء until START / اشتراك
+ * @param marketingOptInAt when the customer last agreed to marketing (START, or consent the shop
+ *     captured and posted), or null: a campaign reaches only customers who did and did not opt out
+ * @param marketingOptInSource where that consent came from ({@code whatsapp}, {@code checkout},
+ *     ...)
  * @param erasedAt when personal data was erased, or null
  */
 public record CustomerProfile(
@@ -35,6 +39,8 @@ public record CustomerProfile(
     int negativeTurnsInARow,
     boolean marketingOptOut,
     Instant consentChangedAt,
+    Instant marketingOptInAt,
+    String marketingOptInSource,
     Instant erasedAt,
     List<Tag> tags,
     Map<String, String> attributes) {
@@ -67,6 +73,8 @@ public record CustomerProfile(
         negativeTurnsInARow,
         marketingOptOut,
         consentChangedAt,
+        marketingOptInAt,
+        marketingOptInSource,
         erasedAt,
         newTags,
         attributes);

@@ -188,6 +188,16 @@ class CustomerStore {
         .update();
   }
 
+  /** Records the customer's agreement to marketing: when and where (the latest one counts). */
+  void setOptIn(String key, Instant at, String source) {
+    jdbc.sql(
+            """
+            UPDATE customer SET marketing_opt_in_at = ?, marketing_opt_in_source = ?
+            WHERE customer_key = ?""")
+        .params(utc(at), source, key)
+        .update();
+  }
+
   /**
    * The persona's reading of a turn, in one statement that also takes the row's lock: a turn of
    * another process instance than the customer's latest counts one more conversation (compared in
@@ -580,6 +590,8 @@ class CustomerStore {
         rs.getInt("negative_turns_in_a_row"),
         rs.getBoolean("marketing_opt_out"),
         instant(rs, "consent_changed_at"),
+        instant(rs, "marketing_opt_in_at"),
+        rs.getString("marketing_opt_in_source"),
         instant(rs, "erased_at"),
         tags,
         attributes);

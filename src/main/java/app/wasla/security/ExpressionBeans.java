@@ -75,7 +75,11 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           // a message of the flow's own
           "sendWhatsApp",
           // crm
-          "tagCustomer");
+          "tagCustomer",
+          // marketing campaigns (campaign.bpmn)
+          "selectAudience",
+          "remindUnread",
+          "closeCampaign");
 
   private final ApplicationContext context;
   private final Set<String> allowed;

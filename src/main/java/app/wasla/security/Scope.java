@@ -23,7 +23,11 @@ public enum Scope {
   /** Transactional notifications from the shop (POST /api/notifications). */
   NOTIFICATIONS_WRITE("notifications:write"),
   /** The business's backend tells Wasla about its orders: shipment events (/api/orders/...). */
-  ORDERS_WRITE("orders:write");
+  ORDERS_WRITE("orders:write"),
+  /** Marketing campaigns: their audiences, results and per-recipient outcomes. */
+  CAMPAIGNS_READ("campaigns:read"),
+  /** Marketing campaigns: create, start, pause, resume, cancel. */
+  CAMPAIGNS_WRITE("campaigns:write");
 
   private final String value;
 

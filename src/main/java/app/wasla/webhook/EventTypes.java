@@ -28,6 +28,16 @@ public final class EventTypes {
    */
   public static final String NOTIFICATION_FAILED = "notification.failed";
 
+  /** A marketing campaign selected its audience and began sending. */
+  public static final String CAMPAIGN_STARTED = "campaign.started";
+
+  public static final String CAMPAIGN_PAUSED = "campaign.paused";
+  public static final String CAMPAIGN_RESUMED = "campaign.resumed";
+  public static final String CAMPAIGN_CANCELLED = "campaign.cancelled";
+
+  /** A marketing campaign sent to its whole audience (and its reminder, if it had one). */
+  public static final String CAMPAIGN_COMPLETED = "campaign.completed";
+
   /** The built-in types, listed in the OpenAPI document and README. */
   public static final List<String> BUILT_IN =
       List.of(
@@ -45,7 +55,12 @@ public final class EventTypes {
           PAYMENT_FAILED,
           BOOKING_CHANGED,
           NOTIFICATION_SENT,
-          NOTIFICATION_FAILED);
+          NOTIFICATION_FAILED,
+          CAMPAIGN_STARTED,
+          CAMPAIGN_PAUSED,
+          CAMPAIGN_RESUMED,
+          CAMPAIGN_CANCELLED,
+          CAMPAIGN_COMPLETED);
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.\\-]{0,127}");
 

@@ -43,6 +43,7 @@ public final class CloudApiClient {
   private final HttpUrl baseUrl;
   private final String accessToken;
   private final RetryTemplate retry;
+  private final RetryTemplate retryUnlessAmbiguous;
 
   /**
    * Meta's throughput is per business number: one limiter per phone_number_id, spreading calls
@@ -81,6 +82,17 @@ public final class CloudApiClient {
             // thread goes on with other customers' sends
             .retryOn(t -> t instanceof CloudApiException e && e.retryable() && !e.pairRateLimit())
             .build();
+    this.retryUnlessAmbiguous =
+        RetryTemplate.builder()
+            .maxAttempts(props.sendAttempts())
+            .customBackoff(new RetryAfterBackOffPolicy(props.sendBackoff(), sleeper))
+            .retryOn(
+                t ->
+                    t instanceof CloudApiException e
+                        && e.retryable()
+                        && !e.pairRateLimit()
+                        && (e.httpStatus() > 0 || neverConnected(e)))
+            .build();
     this.throughputLimit =
         RateLimiterConfig.custom()
             .limitForPeriod(1)
@@ -102,6 +114,38 @@ public final class CloudApiClient {
    * wamid.
    */
   public String send(String phoneNumberId, String to, OutboundMessage message) {
+    return send(phoneNumberId, to, message, retry);
+  }
+
+  /**
+   * As {@link #send}, for a message that must not reach the customer twice (a marketing
+   * campaign's): refusals Meta answered and calls that never connected are retried as usual, but a
+   * call that ended without Meta's answer (a read timeout, a reset) is not repeated, since Meta may
+   * have it.
+   */
+  public String sendAtMostOnce(String phoneNumberId, String to, OutboundMessage message) {
+    return send(phoneNumberId, to, message, retryUnlessAmbiguous);
+  }
+
+  /** Why a call was never made (the number's throughput stayed used up). */
+  private static final class NotCalled extends Exception {
+    NotCalled(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** True when the call failed before a connection was made: Meta cannot have the request. */
+  public static boolean neverConnected(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof NotCalled) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String send(
+      String phoneNumberId, String to, OutboundMessage message, RetryTemplate retries) {
     requireText(phoneNumberId, "phoneNumberId");
     requireText(to, "to");
     Objects.requireNonNull(message, "message");
@@ -112,7 +156,7 @@ public final class CloudApiClient {
             .put("to", to)
             .put("type", message.type());
     body.set(message.type(), messageObject(message));
-    JsonNode response = post(phoneNumberId, body);
+    JsonNode response = post(phoneNumberId, body, retries);
     JsonNode id = response.path("messages").path(0).path("id");
     if (!id.isTextual() || id.asText().isBlank()) {
       // Without the wamid no status can be matched to this send; retrying could send it twice.
@@ -147,7 +191,7 @@ public final class CloudApiClient {
     if (typingIndicator) {
       body.putObject("typing_indicator").put("type", "text");
     }
-    post(phoneNumberId, body);
+    post(phoneNumberId, body, retry);
     log.debug("Cloud API marked {} read on {}", wamid, phoneNumberId);
   }
 
@@ -290,7 +334,7 @@ public final class CloudApiClient {
     }
   }
 
-  private JsonNode post(String phoneNumberId, ObjectNode body) {
+  private JsonNode post(String phoneNumberId, ObjectNode body, RetryTemplate retries) {
     HttpUrl url =
         baseUrl.newBuilder().addPathSegment(phoneNumberId).addPathSegment("messages").build();
     byte[] bytes;
@@ -302,7 +346,7 @@ public final class CloudApiClient {
     RateLimiter limiter =
         throughput.computeIfAbsent(
             phoneNumberId, id -> RateLimiter.of("whatsapp-" + id, throughputLimit));
-    return retry.execute(
+    return retries.execute(
         context -> {
           if (!limiter.acquirePermission()) {
             throw new CloudApiException(
@@ -316,7 +360,7 @@ public final class CloudApiClient {
                 null,
                 true,
                 null,
-                null);
+                new NotCalled("throughput used up"));
           }
           return attempt(url, bytes, context.getRetryCount() + 1);
         });

@@ -15,6 +15,11 @@ public final class CloudApiTransport implements WhatsAppTransport {
   }
 
   @Override
+  public String sendAtMostOnce(String phoneNumberId, String to, OutboundMessage message) {
+    return client.sendAtMostOnce(phoneNumberId, to, message);
+  }
+
+  @Override
   public void markRead(String phoneNumberId, String wamid, boolean typingIndicator) {
     client.markRead(phoneNumberId, wamid, typingIndicator);
   }

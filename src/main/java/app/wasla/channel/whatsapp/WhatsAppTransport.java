@@ -9,6 +9,15 @@ public interface WhatsAppTransport {
   String send(String phoneNumberId, String to, OutboundMessage message);
 
   /**
+   * As {@link #send}, for a message that must not reach the customer twice: a call that ended
+   * without Meta's answer is not repeated (Meta may have it); refusals and calls that never
+   * connected may be.
+   */
+  default String sendAtMostOnce(String phoneNumberId, String to, OutboundMessage message) {
+    return send(phoneNumberId, to, message);
+  }
+
+  /**
    * Marks a customer's message as read, optionally showing the typing indicator until the reply.
    */
   void markRead(String phoneNumberId, String wamid, boolean typingIndicator);

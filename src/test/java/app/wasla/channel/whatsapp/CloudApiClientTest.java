@@ -368,6 +368,38 @@ class CloudApiClientTest {
   }
 
   @Test
+  void anAtMostOnceSendIsNotRepeatedAfterAReadTimeoutMetaMayHaveTaken() {
+    CloudApiClient impatient =
+        client(new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build(), 2);
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(ok(WAMID));
+
+    assertThatThrownBy(() -> impatient.sendAtMostOnce(PNID, CUSTOMER, Text.of("sale")))
+        .isInstanceOfSatisfying(
+            CloudApiException.class,
+            e -> {
+              assertThat(e.httpStatus()).isZero();
+              assertThat(CloudApiClient.neverConnected(e)).isFalse();
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anAtMostOnceSendIsRetriedWhenMetaAnsweredOrNeverConnected() throws IOException {
+    server.enqueue(error(503, 2, "temporarily unavailable"));
+    server.enqueue(ok(WAMID));
+    assertThat(client.sendAtMostOnce(PNID, CUSTOMER, Text.of("sale"))).isEqualTo(WAMID);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    server.shutdown();
+    sleeps.clear();
+    assertThatThrownBy(() -> client.sendAtMostOnce(PNID, CUSTOMER, Text.of("sale")))
+        .isInstanceOfSatisfying(
+            CloudApiException.class, e -> assertThat(CloudApiClient.neverConnected(e)).isTrue());
+    assertThat(sleeps).hasSize(ATTEMPTS - 1);
+  }
+
+  @Test
   void aRefusedConnectionIsRetryable() throws IOException {
     server.shutdown();
 

@@ -1,0 +1,82 @@
+package app.wasla.campaign;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A marketing campaign as stored: its template and where each body parameter comes from, its
+ * audience's filters, schedule, pace and optional reminder, and where it is.
+ */
+public record Campaign(
+    String id,
+    String name,
+    String phoneNumberId,
+    String template,
+    String language,
+    List<Parameter> parameters,
+    Audience audience,
+    Instant startAt,
+    Integer ratePerSecond,
+    String reminderTemplate,
+    Duration reminderAfter,
+    Status status,
+    Stage stage,
+    String processInstanceId,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt) {
+
+  /** Where a campaign is. */
+  public enum Status {
+    DRAFT,
+    SCHEDULED,
+    SENDING,
+    PAUSED,
+    /** The audience was sent; the reminder (if any) waits for its time. */
+    SENT,
+    COMPLETED,
+    CANCELLED
+  }
+
+  /** The audience's first message, or the reminder to those who did not read it. */
+  public enum Stage {
+    INITIAL,
+    REMINDER
+  }
+
+  /**
+   * One body parameter: a CRM field ({@code name}, {@code firstName}, {@code orders}, {@code
+   * totalSpend}, {@code lastOrderDate}, or {@code attribute:<name>} such as {@code
+   * attribute:last_product}) and the text used when the customer has none.
+   */
+  public record Parameter(String field, String fallback) {}
+
+  /** The audience's filters (see {@link app.wasla.crm.MarketingAudience.Filter}). */
+  public record Audience(
+      List<String> tags,
+      List<String> languages,
+      Instant lastOrderAfter,
+      Instant lastOrderBefore,
+      java.math.BigDecimal minTotalSpend,
+      java.math.BigDecimal maxTotalSpend,
+      List<String> cities) {
+    public Audience {
+      tags = tags == null ? List.of() : List.copyOf(tags);
+      languages = languages == null ? List.of() : List.copyOf(languages);
+      cities = cities == null ? List.of() : List.copyOf(cities);
+    }
+  }
+
+  public boolean reminds() {
+    return reminderTemplate != null;
+  }
+
+  /**
+   * The outbound send's key: one send per campaign, stage and recipient, ever. The recipient is
+   * named by its place in the audience, so the key carries no phone number (an erasure leaves it).
+   */
+  static String sendKey(String campaignId, Stage stage, int seq) {
+    return "campaign:" + campaignId + ":" + stage.name().toLowerCase() + ":" + seq;
+  }
+}

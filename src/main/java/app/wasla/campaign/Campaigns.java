@@ -1,0 +1,441 @@
+package app.wasla.campaign;
+
+import app.wasla.campaign.Campaign.Parameter;
+import app.wasla.campaign.Campaign.Stage;
+import app.wasla.campaign.Campaign.Status;
+import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.channel.whatsapp.WhatsAppProperties;
+import app.wasla.conversation.ConversationKey;
+import app.wasla.conversation.TemplateCategory;
+import app.wasla.crm.MarketingAudience;
+import app.wasla.notification.TemplateCatalogue;
+import app.wasla.webhook.EventTypes;
+import app.wasla.webhook.WebhookEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Marketing campaigns: created as a draft, previewed, started (the process selects the audience at
+ * the start time and the {@link CampaignSender} sends to it), paused, resumed and cancelled.
+ */
+@Service
+@Transactional
+public class Campaigns {
+
+  private static final Pattern FIELD =
+      Pattern.compile(
+          "name|firstName|orders|totalSpend|lastOrderDate|attribute:[A-Za-z0-9_.\\-]{1,128}");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
+
+  /** What {@code POST /api/campaigns} takes. */
+  public record CreateRequest(
+      String name,
+      String phoneNumberId,
+      TemplateRequest template,
+      Campaign.Audience audience,
+      Instant startAt,
+      Integer ratePerSecond,
+      ReminderRequest reminder) {}
+
+  /** The marketing template, its language and where each body parameter comes from. */
+  public record TemplateRequest(String name, String language, List<Parameter> parameters) {}
+
+  /** The reminder to those who did not read: a template with the same parameters, and when. */
+  public record ReminderRequest(String template, String after) {}
+
+  /** The audience as it would be selected now: how many, and a few of them. */
+  public record Preview(long matching, long reachable, List<SampleMember> sample) {}
+
+  /** One member of a preview: number and name masked, the parameters as they would be sent. */
+  public record SampleMember(
+      String customer, String name, String language, List<String> parameters, String problem) {}
+
+  private final CampaignStore store;
+  private final CampaignProcess process;
+  private final MarketingAudience audiences;
+  private final TemplateCatalogue templates;
+  private final CampaignProperties props;
+  private final WhatsAppProperties whatsapp;
+  private final WebhookEvents events;
+  private final Clock clock;
+
+  Campaigns(
+      CampaignStore store,
+      CampaignProcess process,
+      MarketingAudience audiences,
+      TemplateCatalogue templates,
+      CampaignProperties props,
+      WhatsAppProperties whatsapp,
+      WebhookEvents events,
+      Clock clock) {
+    this.store = store;
+    this.process = process;
+    this.audiences = audiences;
+    this.templates = templates;
+    this.props = props;
+    this.whatsapp = whatsapp;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * A draft campaign, checked: the template exists in that language with as many parameters, is a
+   * marketing one, and each parameter names a CRM field.
+   */
+  public Campaign create(CreateRequest request) {
+    if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+      throw new IllegalArgumentException("name: 1 to 200 characters");
+    }
+    TemplateRequest t = request.template();
+    if (t == null || t.name() == null || t.name().isBlank()) {
+      throw new IllegalArgumentException("template.name: the marketing template to send");
+    }
+    String language = t.language() == null ? "" : t.language().strip();
+    if (!LANGUAGE.matcher(language).matches()) {
+      throw new IllegalArgumentException(
+          "template.language: a code such as ar or en (the language for customers whose own the"
+              + " template lacks)");
+    }
+    List<Parameter> parameters = t.parameters() == null ? List.of() : List.copyOf(t.parameters());
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      if (p == null || p.field() == null || !FIELD.matcher(p.field()).matches()) {
+        throw new IllegalArgumentException(
+            "template.parameters["
+                + i
+                + "].field: one of name, firstName, orders, totalSpend, lastOrderDate,"
+                + " attribute:<name>");
+      }
+      if (p.fallback() != null) {
+        try {
+          new OutboundMessage.Template(t.name(), language, List.of(p.fallback()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "template.parameters[" + i + "].fallback: " + e.getMessage());
+        }
+      }
+    }
+    checkMarketing(t.name(), language, parameters.size());
+    String reminderTemplate = null;
+    Duration reminderAfter = null;
+    if (request.reminder() != null && request.reminder().template() != null) {
+      reminderTemplate = request.reminder().template().strip();
+      checkMarketing(reminderTemplate, language, parameters.size());
+      try {
+        reminderAfter =
+            request.reminder().after() == null
+                ? props.reminderAfter()
+                : Duration.parse(request.reminder().after());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "reminder.after: an ISO-8601 duration such as P1D or PT12H");
+      }
+      if (reminderAfter.isNegative() || reminderAfter.isZero()) {
+        throw new IllegalArgumentException("reminder.after: a positive duration");
+      }
+    }
+    if (request.ratePerSecond() != null
+        && (request.ratePerSecond() < 1 || request.ratePerSecond() > props.ratePerSecond())) {
+      throw new IllegalArgumentException(
+          "ratePerSecond: 1 to "
+              + props.ratePerSecond()
+              + " (wasla.campaigns.rate-per-second, the number's limit)");
+    }
+    Campaign.Audience audience =
+        request.audience() == null
+            ? new Campaign.Audience(null, null, null, null, null, null, null)
+            : request.audience();
+    Campaign campaign =
+        new Campaign(
+            "cmp_" + UUID.randomUUID().toString().replace("-", ""),
+            request.name().strip(),
+            phoneNumberId(request.phoneNumberId()),
+            t.name().strip(),
+            language,
+            parameters,
+            audience,
+            request.startAt(),
+            request.ratePerSecond(),
+            reminderTemplate,
+            reminderAfter,
+            Status.DRAFT,
+            Stage.INITIAL,
+            null,
+            clock.instant(),
+            null,
+            null);
+    store.insert(campaign);
+    return campaign;
+  }
+
+  @Transactional(readOnly = true)
+  public Campaign find(String id) {
+    return store.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Campaign> list(int page, int size) {
+    return store.list(Math.max(0, page), Math.max(1, Math.min(100, size)));
+  }
+
+  /** The audience as it would be selected now, with ten of its members. */
+  @Transactional(readOnly = true)
+  public Preview preview(String id) {
+    Campaign c = find(id);
+    MarketingAudience.Count count = audiences.count(filter(c));
+    List<SampleMember> sample = new ArrayList<>();
+    for (MarketingAudience.Member m : audiences.members(filter(c), 10)) {
+      CampaignStore.NewRecipient r = recipient(c, c.template(), m);
+      sample.add(
+          new SampleMember(
+              ConversationKey.mask(m.customerKey()),
+              maskName(m.name()),
+              r.language(),
+              r.parameters(),
+              r.error()));
+    }
+    return new Preview(count.matching(), count.reachable(), sample);
+  }
+
+  /** Starts a draft: its process waits for the start time, then selects the audience. */
+  public Campaign start(String id) {
+    Campaign c = store.lock(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    if (c.status() != Status.DRAFT) {
+      throw new CampaignConflictException(
+          "campaign " + id + " is " + c.status() + "; only a DRAFT can be started");
+    }
+    Instant now = clock.instant();
+    Instant startAt = c.startAt() == null || c.startAt().isBefore(now) ? now : c.startAt();
+    store.started(id, process.start(c, startAt), now);
+    return find(id);
+  }
+
+  public Campaign pause(String id) {
+    return change(id, Status.SENDING, Status.PAUSED, CampaignProcess.PAUSED, "paused");
+  }
+
+  public Campaign resume(String id) {
+    return change(id, Status.PAUSED, Status.SENDING, CampaignProcess.RESUMED, "resumed");
+  }
+
+  /** Stops the campaign for good: no recipient not sent to yet gets anything. */
+  public Campaign cancel(String id) {
+    Campaign c = store.lock(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    if (c.status() == Status.DRAFT) {
+      store.finished(id, Status.CANCELLED, clock.instant());
+      return find(id);
+    }
+    if (c.status() == Status.COMPLETED || c.status() == Status.CANCELLED) {
+      throw new CampaignConflictException("campaign " + id + " is already " + c.status());
+    }
+    if (!process.correlate(c.processInstanceId(), CampaignProcess.CANCELLED)) {
+      throw new CampaignConflictException(
+          "campaign " + id + " is between two steps (" + c.status() + "); try again shortly");
+    }
+    store.cancelPending(id);
+    store.finished(id, Status.CANCELLED, clock.instant());
+    publish(EventTypes.CAMPAIGN_CANCELLED, find(id), Map.of());
+    return find(id);
+  }
+
+  private Campaign change(String id, Status from, Status to, String message, String verb) {
+    Campaign c = store.lock(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    if (c.status() != from) {
+      throw new CampaignConflictException(
+          "campaign " + id + " is " + c.status() + "; only a " + from + " one can be " + verb);
+    }
+    if (!process.correlate(c.processInstanceId(), message)) {
+      throw new CampaignConflictException(
+          "campaign " + id + " is between two steps; try again shortly");
+    }
+    store.move(id, from, to);
+    Campaign now = find(id);
+    publish(
+        to == Status.PAUSED ? EventTypes.CAMPAIGN_PAUSED : EventTypes.CAMPAIGN_RESUMED,
+        now,
+        Map.of());
+    return now;
+  }
+
+  /**
+   * {@code Select the audience}: the customers who may be reached now are written as the
+   * recipients, each with the language and parameters the template is sent with.
+   */
+  void selectAudience(String id) {
+    Campaign c = find(id);
+    if (c.status() != Status.SCHEDULED) {
+      return;
+    }
+    List<CampaignStore.NewRecipient> recipients = new ArrayList<>();
+    for (MarketingAudience.Member m : audiences.members(filter(c), Integer.MAX_VALUE)) {
+      recipients.add(recipient(c, c.template(), m));
+    }
+    store.addRecipients(id, Stage.INITIAL, recipients);
+    store.sendingStage(id, Stage.INITIAL);
+    publish(EventTypes.CAMPAIGN_STARTED, find(id), Map.of("recipients", recipients.size()));
+  }
+
+  /**
+   * {@code Remind who has not read}: the reminder goes to the recipients the first message reached
+   * (sent or delivered) who have neither read it nor written since, with the same parameters.
+   */
+  void selectReminder(String id, CampaignResults results) {
+    Campaign c = find(id);
+    List<CampaignStore.NewRecipient> recipients = new ArrayList<>();
+    for (CampaignResults.RecipientResult r : results.unreadRecipients(c)) {
+      recipients.add(
+          new CampaignStore.NewRecipient(
+              r.customerKey(), r.waId(), r.language(), r.parameters(), null));
+    }
+    store.addRecipients(id, Stage.REMINDER, recipients);
+    store.sendingStage(id, Stage.REMINDER);
+  }
+
+  /** {@code Close the campaign}: completed, with its figures in the event. */
+  void close(String id, CampaignResults results) {
+    Campaign c = find(id);
+    if (c.status() == Status.CANCELLED || c.status() == Status.COMPLETED) {
+      return;
+    }
+    store.finished(id, Status.COMPLETED, clock.instant());
+    CampaignResults.Summary summary = results.summary(find(id));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("recipients", summary.recipients());
+    data.put("sent", summary.sent());
+    data.put("delivered", summary.delivered());
+    data.put("read", summary.read());
+    data.put("failed", summary.failed());
+    publish(EventTypes.CAMPAIGN_COMPLETED, find(id), data);
+  }
+
+  private void publish(String type, Campaign c, Map<String, Object> extra) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("campaignId", c.id());
+    data.put("name", c.name());
+    data.put("status", c.status().name());
+    data.putAll(extra);
+    events.publish(type, null, data);
+  }
+
+  private void checkMarketing(String template, String language, int parameters) {
+    templates.check(template, language, parameters);
+    templates
+        .category(template, language)
+        .filter(category -> category != TemplateCategory.MARKETING)
+        .ifPresent(
+            category -> {
+              throw new IllegalArgumentException(
+                  "template "
+                      + template
+                      + "/"
+                      + language
+                      + " is "
+                      + category
+                      + "; a campaign sends MARKETING templates");
+            });
+  }
+
+  private String phoneNumberId(String given) {
+    String number = given;
+    if (number == null || number.isBlank()) {
+      number = props.phoneNumberId();
+    }
+    if ((number == null || number.isBlank()) && whatsapp.sandbox()) {
+      number = whatsapp.sandboxPhoneNumberId();
+    }
+    if (number == null || !number.strip().matches("[0-9]{1,64}")) {
+      throw new IllegalArgumentException(
+          "phoneNumberId: the business number to send from (digits), or set"
+              + " wasla.campaigns.phone-number-id");
+    }
+    return number.strip();
+  }
+
+  static MarketingAudience.Filter filter(Campaign c) {
+    Campaign.Audience a = c.audience();
+    return new MarketingAudience.Filter(
+        c.phoneNumberId(),
+        a.tags(),
+        a.languages(),
+        a.lastOrderAfter(),
+        a.lastOrderBefore(),
+        a.minTotalSpend(),
+        a.maxTotalSpend(),
+        a.cities());
+  }
+
+  /** The member's language (the template's in theirs when it has it) and parameters. */
+  private CampaignStore.NewRecipient recipient(
+      Campaign c, String template, MarketingAudience.Member m) {
+    String language = c.language();
+    if (m.preferredLanguage() != null && m.preferredLanguage().length() >= 2) {
+      String own = m.preferredLanguage().substring(0, 2).toLowerCase(Locale.ROOT);
+      if (templates.checking() && templates.find(template, own).isPresent()) {
+        language = own;
+      }
+    }
+    List<String> values = new ArrayList<>();
+    String error = null;
+    for (int i = 0; i < c.parameters().size(); i++) {
+      Parameter p = c.parameters().get(i);
+      String value = value(p.field(), m);
+      if (value == null || value.isBlank()) {
+        value = p.fallback();
+      }
+      if (value == null || value.isBlank()) {
+        error = "no value for parameter " + (i + 1) + " (" + p.field() + ") and no fallback";
+        value = "";
+      }
+      values.add(value.strip().replaceAll("[\\n\\r\\t]+", " ").replaceAll(" {4,}", "   "));
+    }
+    return new CampaignStore.NewRecipient(m.customerKey(), m.waId(), language, values, error);
+  }
+
+  private static String value(String field, MarketingAudience.Member m) {
+    return switch (field) {
+      case "name" -> m.name();
+      case "firstName" -> m.name() == null ? null : m.name().strip().split("\\s+")[0];
+      case "orders" -> String.valueOf(m.orders());
+      case "totalSpend" ->
+          m.totalSpend() == null ? null : m.totalSpend().stripTrailingZeros().toPlainString();
+      case "lastOrderDate" ->
+          m.lastOrderAt() == null
+              ? null
+              : m.lastOrderAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+      default -> m.attributes().get(field.substring("attribute:".length()));
+    };
+  }
+
+  /** First name and the initials of the rest: enough to recognise, not to copy the list. */
+  static String maskName(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String[] parts = name.strip().split("\\s+");
+    StringBuilder masked = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      masked
+          .append(' ')
+          .append(
+              parts[i]
+                  .codePoints()
+                  .limit(1)
+                  .collect(
+                      StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
+          .append('.');
+    }
+    return masked.toString();
+  }
+}
