@@ -3,11 +3,11 @@
 //   node e2e/campaigns.spec.mjs <baseUrl> <screenshotDir> <expected.json>
 //
 // expected.json (CampaignPageTest writes it): `done`, a completed campaign, and `results`, its figures as
-// GET /api/campaigns/{id}/results gave them; `slow`, a campaign still sending; `city` and `draftName` for the draft the
+// GET /api/campaigns/{id}/results gave them; `slow`, a slow campaign, paused; `city` and `draftName` for the draft the
 // page creates. Checks: a visitor is told to sign in (401, the page and its JSON); agent sara is refused (403); a
 // change without the CSRF token is refused; supervisor demo sees the list and the campaign's figures, rates and
-// funnel as the results API has them, filters the recipients by state (a failed one with Meta's error), pauses,
-// resumes and cancels the slow campaign (the cancel asks first), creates a draft with a live audience preview, and
+// funnel as the results API has them, filters the recipients by state (a failed one with Meta's error), resumes,
+// pauses, resumes and cancels the slow campaign (the cancel asks first), creates a draft with a live audience preview, and
 // reads the page in Arabic (right to left, Arabic-Indic digits). Writes campaigns.png and campaigns-ar.png.
 // Exits 0 when every step passed, 1 on the first failure, 2 on bad arguments.
 import { chromium } from 'playwright-core';
@@ -187,7 +187,12 @@ async function run(browser) {
 
   step = 'demo pauses, resumes and cancels the slow campaign';
   await demo.goto(`${baseUrl}/campaigns#/c/${expected.slow}`);
+  // the test paused it through the API; the page resumes it, pauses it again, resumes it and cancels it
+  await shownStatus(demo, 'PAUSED');
+  check(await demo.locator('#pause').isDisabled(), 'a paused campaign cannot be paused');
+  await demo.locator('#resume').click();
   await shownStatus(demo, 'SENDING');
+  check(await serverStatus(demo, expected.slow) === 'SENDING', 'the engine sends again');
   check(await demo.locator('#resume').isDisabled(), 'a sending campaign cannot be resumed');
   await demo.locator('#pause').click();
   await shownStatus(demo, 'PAUSED');
@@ -238,8 +243,18 @@ async function run(browser) {
   const sent = await demo.locator('#figures [data-figure="sent"]').textContent();
   check(sent === Number(r.sent).toLocaleString('ar-EG') && /^[٠-٩]+$/.test(sent), `the Arabic sent figure reads "${sent}"`);
   check((await demo.locator('#campaignState').textContent()) === 'اكتملت', 'the state is in Arabic');
-  const masked = await demo.locator('#recipients td.customer bdi').first().evaluate((b) => b.dir + ':' + b.textContent);
+  const masked = await demo.locator('#recipients td.customer bdi').first()
+    .evaluate((b) => b.dir + ':' + b.textContent.replace(/\u200E/g, ''));
   check(/^ltr:[٠-٩]+:\*\*\*[٠-٩]{3}$/.test(masked), `the masked number is isolated left to right: ${masked}`);
+  // its two parts keep their order: the business number is drawn left of the masked customer's digits
+  const [left, right] = await demo.locator('#recipients td.customer bdi').first().evaluate((b) => {
+    const range = document.createRange();
+    const text = b.firstChild;
+    const at = (i) => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().left; };
+    return [at(0), at(text.length - 1)];
+  });
+  check(left < right, `the masked number reads left to right (${left} < ${right})`);
+  check(await demo.locator('#notice').isHidden(), 'the notice of the earlier creation is gone');
   await demo.screenshot({ path: join(screenshotDir, 'campaigns-ar.png'), fullPage: true });
   check(demo.errors.length === 0, `page errors: ${demo.errors.join(' / ')}`);
   log('Arabic, right to left');

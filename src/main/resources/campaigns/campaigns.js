@@ -11,7 +11,7 @@ const TEXTS = {
     sent: 'Sent', delivered: 'Delivered', read: 'Read', replied: 'Replied', failed: 'Failed', optedOut: 'Opted out',
     orders: 'Orders', revenue: 'Revenue (EGP)', previous: 'Previous', next: 'Next', pause: 'Pause', resume: 'Resume',
     cancel: 'Cancel campaign', queued: 'Queued', funnel: 'Funnel', recipients: 'Recipients', allStates: 'All',
-    customer: 'Customer', number: 'Number', at: 'At', error: "Meta's error", parameters: 'Parameters',
+    customer: 'Customer', number: 'Number', at: 'At', lastChange: 'Last change', error: "Meta's error", parameters: 'Parameters',
     audienceFilters: 'Audience', tags: 'Tags (comma separated)', languages: 'Languages (ar, en)', cities: 'Cities',
     lastOrderAfter: 'Last order after', lastOrderBefore: 'Last order before', minSpend: 'Spent at least (EGP)',
     maxSpend: 'Spent at most (EGP)', schedule: 'When', now: 'Now', draft: 'Keep as a draft',
@@ -31,7 +31,7 @@ const TEXTS = {
     sent: 'أُرسلت', delivered: 'وصلت', read: 'قُرئت', replied: 'ردّ العميل', failed: 'فشلت', optedOut: 'ألغى الاشتراك',
     orders: 'الطلبات', revenue: 'الإيراد (جنيه)', previous: 'السابق', next: 'التالي', pause: 'إيقاف مؤقت',
     resume: 'استئناف', cancel: 'إلغاء الحملة', queued: 'في الانتظار', funnel: 'مسار الحملة', recipients: 'المستلمون',
-    allStates: 'الكل', customer: 'العميل', number: 'الرقم', at: 'في', error: 'خطأ ميتا', parameters: 'متغيرات القالب',
+    allStates: 'الكل', customer: 'العميل', number: 'الرقم', at: 'في', lastChange: 'آخر تغيير', error: 'خطأ ميتا', parameters: 'متغيرات القالب',
     audienceFilters: 'الجمهور', tags: 'الوسوم (مفصولة بفاصلة)', languages: 'اللغات (ar, en)', cities: 'المدن',
     lastOrderAfter: 'آخر طلب بعد', lastOrderBefore: 'آخر طلب قبل', minSpend: 'أنفق على الأقل (جنيه)',
     maxSpend: 'أنفق على الأكثر (جنيه)', schedule: 'الموعد', now: 'الآن', draft: 'احفظها مسودة',
@@ -81,6 +81,9 @@ const num = (v, digits = 0) => (v === null || v === undefined ? '—'
 const percent = (v) => Number(v || 0).toLocaleString(locale(), { style: 'percent', maximumFractionDigits: 1 });
 const time = (v) => (v ? new Date(v).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 const digits = (text) => (lang === 'ar' ? String(text).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d]) : String(text));
+// A masked number (109876543210001:***123) in Arabic-Indic digits: the marks between its digits would take the
+// digits' right-to-left pull and swap its two parts; a left-to-right mark around them keeps the order.
+const masked = (text) => (lang === 'ar' ? digits(text).replace(/([:*]+)/g, '\u200E$1\u200E') : String(text));
 
 async function api(path, options = {}) {
   const headers = { Accept: 'application/json', ...(options.headers || {}) };
@@ -100,14 +103,19 @@ function showError(message) {
   $('#error').hidden = false;
 }
 
+// The notice shown (a function of the language, so a switch translates it), or null
+let shownNotice = null;
+let keepNotice = false;
+
 function notice(message) {
-  $('#notice').textContent = message;
+  shownNotice = message;
+  $('#notice').textContent = message ? message() : '';
   $('#notice').hidden = !message;
 }
 
 function clearMessages() {
   $('#error').hidden = true;
-  notice('');
+  notice(null);
 }
 
 function applyLanguage() {
@@ -121,6 +129,7 @@ function applyLanguage() {
   if (current && current.answer) renderCampaign(current.answer);
   if (recipientsAnswer) renderRecipients(recipientsAnswer);
   if (templates.length) renderParameters();
+  if (shownNotice) notice(shownNotice);
 }
 
 function cell(tr, text, className, value) {
@@ -267,7 +276,7 @@ function renderRecipients(answer) {
     cell(tr, name, 'name');
     const number = document.createElement('bdi');
     number.dir = 'ltr';
-    number.textContent = digits(r.customer);
+    number.textContent = masked(r.customer);
     cell(tr, number, 'customer');
     const after = [r.repliedAt ? label('replied') : null, r.optedOutAt ? label('opted_out') : null].filter(Boolean);
     cell(tr, label(r.outcome) + (after.length ? ` · ${after.join(' · ')}` : ''), 'outcome', r.outcome);
@@ -376,7 +385,7 @@ async function preview() {
       const li = document.createElement('li');
       const number = document.createElement('bdi');
       number.dir = 'ltr';
-      number.textContent = digits(m.customer);
+      number.textContent = masked(m.customer);
       li.append(`${m.name || '—'} `, number);
       return li;
     }));
@@ -404,7 +413,8 @@ async function create(event) {
   };
   try {
     const created = await api('campaigns', { method: 'POST', body: JSON.stringify({ campaign, start: when !== 'draft' }) });
-    notice(t('created')(created.name));
+    notice(() => t('created')(created.name));
+    keepNotice = true;
     location.hash = `#/c/${created.id}`;
   } catch (e) {
     showError(e.message);
@@ -423,6 +433,8 @@ async function route() {
   $('#detailView').hidden = view !== 'detail';
   $('#newView').hidden = view !== 'new';
   $('#error').hidden = true;
+  if (!keepNotice) notice(null);
+  keepNotice = false;
   if (view === 'list') {
     current = null;
     await loadList();
