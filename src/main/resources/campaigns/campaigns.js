@@ -281,8 +281,9 @@ function renderRecipients(answer) {
     const after = [r.repliedAt ? label('replied') : null, r.optedOutAt ? label('opted_out') : null].filter(Boolean);
     cell(tr, label(r.outcome) + (after.length ? ` · ${after.join(' · ')}` : ''), 'outcome', r.outcome);
     cell(tr, time(r.statusAt || r.sentAt));
+    // Meta's sentence is English: it keeps its own direction on the Arabic page
     cell(tr, r.errorCode || r.error ? `${r.errorCode ? digits(r.errorCode) + ' ' : ''}${r.error || ''}` : '',
-      r.errorCode || r.error ? 'error' : '');
+      r.errorCode || r.error ? 'error' : '').dir = 'auto';
     cell(tr, num(r.orders), 'num');
   }
   const pages = Math.max(1, Math.ceil(answer.total / answer.size));
