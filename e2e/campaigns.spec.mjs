@@ -48,10 +48,20 @@ async function newPage(browser, who) {
 /** Logs in to the Camunda webapps (Tasklist's login form): the session the page accepts. */
 async function login(page, user) {
   step = `${user} logs in to Camunda`;
-  const response = await page.goto(`${baseUrl}/camunda/app/tasklist/`, { waitUntil: 'domcontentloaded' });
-  check(response && response.ok(), `GET /camunda/app/tasklist/ answered ${response && response.status()}`);
   const username = page.locator('form[name="signinForm"] input[ng-model="username"]');
-  await username.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  // Tasklist loads its modules with a timeout of its own; on a loaded machine it may give up once: load it again
+  for (let attempt = 1; ; attempt++) {
+    const response = await page.goto(`${baseUrl}/camunda/app/tasklist/`, { waitUntil: 'domcontentloaded' });
+    check(response && response.ok(), `GET /camunda/app/tasklist/ answered ${response && response.status()}`);
+    try {
+      await username.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      break;
+    } catch (e) {
+      if (attempt === 2) throw e;
+      log(`Tasklist's login form did not show (${page.errors.join(' / ')}); loading it again`);
+      page.errors = [];
+    }
+  }
   await username.fill(user);
   await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(user);
   const [loginResponse] = await Promise.all([
