@@ -4,7 +4,7 @@
 
 const TEXTS = {
   en: {
-    title: 'Sales dashboard', period: 'Period', today: 'Today', days7: 'Last 7 days', days30: 'Last 30 days',
+    title: 'Sales dashboard', campaigns: 'Marketing campaigns', period: 'Period', today: 'Today', days7: 'Last 7 days', days30: 'Last 30 days',
     custom: 'Custom', from: 'From', to: 'To', number: 'Business number', all: 'All numbers',
     conversationsStarted: 'Conversations started', botResponse: 'Bot first response',
     personResponse: "People's first response", median: 'median', revenue: 'Revenue (EGP)',
@@ -20,7 +20,7 @@ const TEXTS = {
     failed: 'The figures could not be loaded', seconds: 's', minutes: 'min', hours: 'h', noData: '—',
   },
   ar: {
-    title: 'لوحة المبيعات', period: 'الفترة', today: 'اليوم', days7: 'آخر ٧ أيام', days30: 'آخر ٣٠ يوم',
+    title: 'لوحة المبيعات', campaigns: 'الحملات التسويقية', period: 'الفترة', today: 'اليوم', days7: 'آخر ٧ أيام', days30: 'آخر ٣٠ يوم',
     custom: 'فترة مخصصة', from: 'من', to: 'إلى', number: 'رقم النشاط', all: 'كل الأرقام',
     conversationsStarted: 'محادثات بدأت', botResponse: 'أول رد من البوت', personResponse: 'أول رد من الموظفين',
     median: 'الوسيط', revenue: 'الإيراد (جنيه)', paidOrders: 'طلبات مدفوعة', orders: 'الطلبات',

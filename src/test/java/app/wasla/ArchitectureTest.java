@@ -156,7 +156,9 @@ class ArchitectureTest {
               "crm",
               "persona",
               "commerce",
-              "handoff")
+              "handoff",
+              "notification",
+              "campaign")
           .whereLayer("campaign")
           .mayOnlyAccessLayers(
               "engine",

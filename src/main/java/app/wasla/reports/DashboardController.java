@@ -1,14 +1,9 @@
 package app.wasla.reports;
 
-import app.wasla.handoff.AgentCaller;
-import app.wasla.handoff.HandoffProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,55 +25,24 @@ class DashboardController {
 
   private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-  private final AgentCaller callers;
-  private final IdentityService identity;
-  private final HandoffProperties handoff;
+  private final OwnerAccess access;
   private final ReportResponses responses;
 
-  DashboardController(
-      AgentCaller callers,
-      IdentityService identity,
-      HandoffProperties handoff,
-      ReportResponses responses) {
-    this.callers = callers;
-    this.identity = identity;
-    this.handoff = handoff;
+  DashboardController(OwnerAccess access, ReportResponses responses) {
+    this.access = access;
     this.responses = responses;
   }
 
-  /** Who may see the figures: the supervisors' group and Camunda admins. */
-  private Set<String> allowedGroups() {
-    return Set.of(handoff.supervisorGroup(), Groups.CAMUNDA_ADMIN);
-  }
-
   /** Null when the caller may see the dashboard, else the refusal's status and reason. */
-  private Refusal refusal(HttpServletRequest request) {
-    AgentCaller.Caller caller = callers.of(request);
-    if (!caller.authenticated()) {
-      return new Refusal(HttpStatus.UNAUTHORIZED, caller.reason(), null);
-    }
-    boolean allowed =
-        identity.createGroupQuery().groupMember(caller.userId()).list().stream()
-            .anyMatch(g -> allowedGroups().contains(g.getId()));
-    return allowed
-        ? null
-        : new Refusal(
-            HttpStatus.FORBIDDEN,
-            "The dashboard is for supervisors and admins; "
-                + caller.userId()
-                + " is neither. Ask an admin to add you to the group "
-                + handoff.supervisorGroup()
-                + ".",
-            caller.userId());
+  private OwnerAccess.Refusal refusal(HttpServletRequest request) {
+    return access.refusal(request, "The dashboard").orElse(null);
   }
-
-  private record Refusal(HttpStatus status, String reason, String userId) {}
 
   @GetMapping(
       value = {"/dashboard", "/dashboard/"},
       produces = "text/html;charset=UTF-8")
   ResponseEntity<String> page(HttpServletRequest request) throws IOException {
-    Refusal refusal = refusal(request);
+    OwnerAccess.Refusal refusal = refusal(request);
     if (refusal != null) {
       return ResponseEntity.status(refusal.status())
           .contentType(HTML)
@@ -108,7 +72,7 @@ class DashboardController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String phoneNumberId,
       HttpServletRequest request) {
-    Refusal refusal = refusal(request);
+    OwnerAccess.Refusal refusal = refusal(request);
     if (refusal != null) {
       return ResponseEntity.status(refusal.status())
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -133,7 +97,7 @@ class DashboardController {
     }
   }
 
-  private static String refusalPage(Refusal refusal, String contextPath) {
+  private static String refusalPage(OwnerAccess.Refusal refusal, String contextPath) {
     boolean login = refusal.status() == HttpStatus.UNAUTHORIZED;
     String title = login ? "Sign in to see the dashboard" : "This dashboard is not for you";
     String titleAr = login ? "سجّل الدخول لعرض لوحة المبيعات" : "لوحة المبيعات ليست متاحة لك";

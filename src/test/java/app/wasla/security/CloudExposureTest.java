@@ -273,6 +273,11 @@ class CloudExposureTest {
     assertThat(anonymous.get("/dashboard/data/summary").status()).isEqualTo(401);
     assertThat(anonymous.get("/api/reports/summary").status()).isEqualTo(401);
     assertThat(anonymous.get("/dashboard/data/summary", ADMIN).status()).isEqualTo(200);
+    // the campaigns page and its JSON: a login too
+    assertThat(anonymous.get("/campaigns").status()).isEqualTo(401);
+    assertThat(anonymous.get("/campaigns/api/campaigns").status()).isEqualTo(401);
+    assertThat(anonymous.get("/campaigns/api/templates").status()).isEqualTo(401);
+    assertThat(anonymous.get("/campaigns/api/campaigns", ADMIN).status()).isEqualTo(200);
 
     // (tests run without metrics export, so the administrator reads /actuator/metrics)
     Browser.Page metrics = anonymous.get("/actuator/metrics", ADMIN);

@@ -1,0 +1,496 @@
+// The owner's campaigns page (/campaigns): the campaigns with their figures, one campaign's funnel and recipients,
+// pause / resume / cancel, and a new campaign. Reads and writes /campaigns/api/... (the session's CSRF token on
+// changes). English and Arabic (right to left, Arabic-Indic digits); the choice is the dashboard's, kept in
+// localStorage.
+'use strict';
+
+const TEXTS = {
+  en: {
+    title: 'Marketing campaigns', dashboard: 'Sales dashboard', all: 'All campaigns', newCampaign: 'New campaign',
+    name: 'Name', template: 'Template', state: 'State', when: 'Scheduled / started', audience: 'Audience',
+    sent: 'Sent', delivered: 'Delivered', read: 'Read', replied: 'Replied', failed: 'Failed', optedOut: 'Opted out',
+    orders: 'Orders', revenue: 'Revenue (EGP)', previous: 'Previous', next: 'Next', pause: 'Pause', resume: 'Resume',
+    cancel: 'Cancel campaign', queued: 'Queued', funnel: 'Funnel', recipients: 'Recipients', allStates: 'All',
+    customer: 'Customer', number: 'Number', at: 'At', lastChange: 'Last change', error: "Meta's error", parameters: 'Parameters',
+    audienceFilters: 'Audience', tags: 'Tags (comma separated)', languages: 'Languages (ar, en)', cities: 'Cities',
+    lastOrderAfter: 'Last order after', lastOrderBefore: 'Last order before', minSpend: 'Spent at least (EGP)',
+    maxSpend: 'Spent at most (EGP)', schedule: 'When', now: 'Now', draft: 'Keep as a draft',
+    pace: 'Pace (messages per second)', create: 'Create campaign', switchTo: 'العربية', none: 'No campaigns yet',
+    noRecipients: 'No recipients in this state', of: 'of', rateOfSent: 'of sent', conversion: 'bought',
+    failedRate: 'of attempts', confirmCancel: (n) => `Cancel "${n}" for good? Nobody who has not got it yet will.`,
+    preview: (m, r) => `${m} customers match; ${r} may get marketing (opted in, not opted out).`,
+    parameter: (i) => `Parameter {{${i}}}`, fixedText: 'Fixed text', attribute: 'CRM attribute',
+    attributeName: 'Attribute name', fallback: 'Text when the customer has none', textLabel: 'Text',
+    created: (n) => `Campaign "${n}" created.`, failedLoad: 'Could not load', noTemplates: 'No approved marketing template in the catalogue',
+    pageOf: (p, n) => `Page ${p} of ${n}`, fields: { firstName: 'First name', name: 'Full name', orders: 'Number of orders',
+      totalSpend: 'Total spend', lastOrderDate: 'Last order date' },
+  },
+  ar: {
+    title: 'الحملات التسويقية', dashboard: 'لوحة المبيعات', all: 'كل الحملات', newCampaign: 'حملة جديدة',
+    name: 'الاسم', template: 'القالب', state: 'الحالة', when: 'الموعد / البدء', audience: 'الجمهور',
+    sent: 'أُرسلت', delivered: 'وصلت', read: 'قُرئت', replied: 'ردّ العميل', failed: 'فشلت', optedOut: 'ألغى الاشتراك',
+    orders: 'الطلبات', revenue: 'الإيراد (جنيه)', previous: 'السابق', next: 'التالي', pause: 'إيقاف مؤقت',
+    resume: 'استئناف', cancel: 'إلغاء الحملة', queued: 'في الانتظار', funnel: 'مسار الحملة', recipients: 'المستلمون',
+    allStates: 'الكل', customer: 'العميل', number: 'الرقم', at: 'في', lastChange: 'آخر تغيير', error: 'خطأ ميتا', parameters: 'متغيرات القالب',
+    audienceFilters: 'الجمهور', tags: 'الوسوم (مفصولة بفاصلة)', languages: 'اللغات (ar, en)', cities: 'المدن',
+    lastOrderAfter: 'آخر طلب بعد', lastOrderBefore: 'آخر طلب قبل', minSpend: 'أنفق على الأقل (جنيه)',
+    maxSpend: 'أنفق على الأكثر (جنيه)', schedule: 'الموعد', now: 'الآن', draft: 'احفظها مسودة',
+    pace: 'السرعة (رسالة في الثانية)', create: 'إنشاء الحملة', switchTo: 'English', none: 'لا توجد حملات بعد',
+    noRecipients: 'لا يوجد مستلمون بهذه الحالة', of: 'من', rateOfSent: 'من المُرسل', conversion: 'اشترى',
+    failedRate: 'من المحاولات', confirmCancel: (n) => `إلغاء «${n}» نهائيًا؟ لن تصل لمن لم تصله بعد.`,
+    preview: (m, r) => `${m} عميل يطابقون الشروط؛ ${r} يمكن مراسلتهم تسويقيًا (وافقوا ولم يلغوا الاشتراك).`,
+    parameter: (i) => `المتغير {{${i}}}`, fixedText: 'نص ثابت', attribute: 'صفة من بيانات العميل',
+    attributeName: 'اسم الصفة', fallback: 'النص عند غيابها', textLabel: 'النص',
+    created: (n) => `تم إنشاء الحملة «${n}».`, failedLoad: 'تعذّر التحميل', noTemplates: 'لا يوجد قالب تسويقي معتمد',
+    pageOf: (p, n) => `صفحة ${p} من ${n}`, fields: { firstName: 'الاسم الأول', name: 'الاسم الكامل', orders: 'عدد الطلبات',
+      totalSpend: 'إجمالي الإنفاق', lastOrderDate: 'تاريخ آخر طلب' },
+  },
+};
+
+// Campaign states (Campaign.Status) and recipients' outcomes (CampaignResults), in the owner's words
+const LABELS = {
+  en: { DRAFT: 'Draft', SCHEDULED: 'Scheduled', SENDING: 'Sending', PAUSED: 'Paused', SENT: 'Sent, reminder due',
+    COMPLETED: 'Completed', CANCELLED: 'Cancelled', queued: 'Queued', sent: 'Sent', delivered: 'Delivered', read: 'Read',
+    failed: 'Failed', skipped_opted_out: 'Skipped: opted out', skipped_cap: 'Skipped: weekly cap',
+    unconfirmed: 'Unconfirmed', cancelled: 'Cancelled', replied: 'replied', opted_out: 'opted out' },
+  ar: { DRAFT: 'مسودة', SCHEDULED: 'مجدولة', SENDING: 'جارٍ الإرسال', PAUSED: 'متوقفة مؤقتًا', SENT: 'أُرسلت، والتذكير قادم',
+    COMPLETED: 'اكتملت', CANCELLED: 'أُلغيت', queued: 'في الانتظار', sent: 'أُرسلت', delivered: 'وصلت', read: 'قُرئت',
+    failed: 'فشلت', skipped_opted_out: 'تخطّي: ألغى الاشتراك', skipped_cap: 'تخطّي: الحد الأسبوعي',
+    unconfirmed: 'غير مؤكدة', cancelled: 'أُلغيت', replied: 'ردّ', opted_out: 'ألغى الاشتراك' },
+};
+
+const FIELDS = ['firstName', 'name', 'orders', 'totalSpend', 'lastOrderDate'];
+const PAGE_SIZE = 25;
+
+let lang = localStorage.getItem('wasla.dashboard.lang') === 'ar' ? 'ar' : 'en';
+let me = {};
+let listPage = 0;
+let current = null; // the campaign shown: { id, answer }
+let recipientPage = 0;
+let recipientsAnswer = null;
+let listAnswer = null;
+let templates = [];
+let chart = null;
+let loads = 0;
+const $ = (sel) => document.querySelector(sel);
+const t = (key) => TEXTS[lang][key];
+const label = (key) => LABELS[lang][key] || key;
+const locale = () => (lang === 'ar' ? 'ar-EG' : 'en-US');
+const num = (v, digits = 0) => (v === null || v === undefined ? '—'
+  : Number(v).toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const percent = (v) => Number(v || 0).toLocaleString(locale(), { style: 'percent', maximumFractionDigits: 1 });
+const time = (v) => (v ? new Date(v).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+const digits = (text) => (lang === 'ar' ? String(text).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d]) : String(text));
+// A masked number (109876543210001:***123) in Arabic-Indic digits: the marks between its digits would take the
+// digits' right-to-left pull and swap its two parts; a left-to-right mark around them keeps the order.
+const masked = (text) => (lang === 'ar' ? digits(text).replace(/([:*]+)/g, '\u200E$1\u200E') : String(text));
+
+async function api(path, options = {}) {
+  const headers = { Accept: 'application/json', ...(options.headers || {}) };
+  if (options.method && options.method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
+    if (me.csrfToken) headers['X-XSRF-TOKEN'] = me.csrfToken;
+  }
+  const response = await fetch(`/campaigns/api/${path}`, { credentials: 'same-origin', ...options, headers });
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new Error((body && body.detail) || `HTTP ${response.status}`);
+  return body;
+}
+
+function showError(message) {
+  $('#error').textContent = message;
+  $('#error').hidden = false;
+}
+
+// The notice shown (a function of the language, so a switch translates it), or null
+let shownNotice = null;
+let keepNotice = false;
+
+function notice(message) {
+  shownNotice = message;
+  $('#notice').textContent = message ? message() : '';
+  $('#notice').hidden = !message;
+}
+
+function clearMessages() {
+  $('#error').hidden = true;
+  notice(null);
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.title = `Wasla — ${t('title')}`;
+  $('#lang').textContent = t('switchTo');
+  $('#lang').lang = lang === 'ar' ? 'en' : 'ar';
+  if (listAnswer) renderList(listAnswer);
+  if (current && current.answer) renderCampaign(current.answer);
+  if (recipientsAnswer) renderRecipients(recipientsAnswer);
+  if (templates.length) renderParameters();
+  if (shownNotice) notice(shownNotice);
+}
+
+function cell(tr, text, className, value) {
+  const td = tr.insertCell();
+  if (text instanceof Node) td.append(text);
+  else td.textContent = text;
+  if (className) td.className = className;
+  if (value !== undefined) td.dataset.value = String(value);
+  return td;
+}
+
+// --- the list --------------------------------------------------------------------------------------------------
+
+async function loadList() {
+  const generation = ++loads;
+  document.body.dataset.state = 'loading';
+  try {
+    const answer = await api(`campaigns?page=${listPage}&size=20`);
+    if (generation !== loads) return;
+    listAnswer = answer;
+    renderList(answer);
+    document.body.dataset.state = 'ready';
+  } catch (e) {
+    if (generation === loads) showError(`${t('failedLoad')}: ${e.message}`);
+  }
+}
+
+function renderList(answer) {
+  const body = $('#campaigns tbody');
+  body.replaceChildren();
+  if (!answer.items.length) {
+    const td = body.insertRow().insertCell();
+    td.colSpan = 13;
+    td.textContent = t('none');
+  }
+  for (const c of answer.items) {
+    const tr = body.insertRow();
+    tr.dataset.campaignId = c.id;
+    const link = document.createElement('a');
+    link.href = `#/c/${c.id}`;
+    link.textContent = c.name;
+    link.dir = 'auto';
+    cell(tr, link, 'name');
+    cell(tr, `${c.template} (${c.language})`);
+    cell(tr, label(c.status), 'status', c.status);
+    cell(tr, time(c.startedAt || c.startAt || c.createdAt));
+    for (const key of ['audience', 'sent', 'delivered', 'read', 'replied', 'failed', 'optedOut', 'orders']) {
+      cell(tr, num(c[key]), `num ${key}`, c[key]);
+    }
+    cell(tr, num(c.revenueEgp, 2), 'num revenueEgp', c.revenueEgp);
+  }
+  $('#listPrev').disabled = listPage === 0;
+  $('#listNext').disabled = answer.items.length < 20;
+}
+
+// --- one campaign ----------------------------------------------------------------------------------------------
+
+async function loadCampaign(id) {
+  const generation = ++loads;
+  document.body.dataset.state = 'loading';
+  try {
+    const answer = await api(`campaigns/${encodeURIComponent(id)}`);
+    if (generation !== loads) return;
+    current = { id, answer };
+    renderCampaign(answer);
+    await loadRecipients();
+    if (generation === loads) document.body.dataset.state = 'ready';
+  } catch (e) {
+    if (generation === loads) showError(`${t('failedLoad')}: ${e.message}`);
+  }
+}
+
+function figure(name, value, text) {
+  document.querySelectorAll(`#figures [data-figure="${name}"]`).forEach((el) => {
+    el.dataset.value = value === null || value === undefined ? '' : String(value);
+    el.textContent = text;
+  });
+}
+
+function renderCampaign({ campaign: c, row, results }) {
+  $('#campaignName').textContent = c.name;
+  $('#campaignName').dir = 'auto';
+  $('#campaignState').textContent = label(c.status);
+  $('#campaignState').className = `state ${c.status}`;
+  $('#campaignState').dataset.status = c.status;
+  const pace = c.ratePerSecond ? ` · ${t('pace')}: ${num(c.ratePerSecond)}` : '';
+  $('#campaignMeta').textContent = `${c.template} (${c.language}) · ${time(c.startedAt || c.startAt || c.createdAt)}${pace}`;
+  for (const key of ['audience', 'queued', 'sent', 'delivered', 'read', 'replied', 'failed', 'optedOut', 'orders']) {
+    figure(key, row[key], num(row[key]));
+  }
+  figure('revenueEgp', row.revenueEgp, num(row.revenueEgp, 2));
+  for (const [key, rate] of Object.entries(results.rates)) {
+    const el = document.querySelector(`#figures [data-rate="${key}"]`);
+    if (!el) continue;
+    el.dataset.value = String(rate);
+    const of = key === 'failed' ? t('failedRate') : key === 'conversion' ? t('conversion') : t('rateOfSent');
+    el.textContent = `${percent(rate)} ${of}`;
+  }
+  $('#pause').disabled = c.status !== 'SENDING';
+  $('#resume').disabled = c.status !== 'PAUSED';
+  $('#cancel').disabled = c.status === 'COMPLETED' || c.status === 'CANCELLED';
+
+  const steps = [
+    { name: t('audience'), value: row.audience },
+    { name: t('sent'), value: row.sent },
+    { name: t('delivered'), value: row.delivered },
+    { name: t('read'), value: row.read },
+    { name: t('replied'), value: row.replied },
+  ];
+  if (!chart) chart = echarts.init(document.getElementById('funnelChart'));
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'item', formatter: (p) => `${p.name}: ${num(p.value)}` },
+    color: ['#0f7b5f', '#2f9e7f', '#55b596', '#7cc9b0', '#a6dcc9'],
+    series: [{ type: 'funnel', sort: 'none', minSize: '10%', left: '10%', width: '80%',
+      label: { show: true, position: 'inside', formatter: (p) => `${p.name}: ${num(p.value)}` }, data: steps }],
+  }, true);
+  $('#funnelChart').dataset.values = steps.map((s) => s.value).join(',');
+}
+
+async function loadRecipients() {
+  if (!current) return;
+  const state = $('#recipientState').value;
+  const answer = await api(`campaigns/${encodeURIComponent(current.id)}/recipients?state=${state}`
+    + `&page=${recipientPage}&size=${PAGE_SIZE}`);
+  if (!current || answer.campaignId !== current.id || answer.state !== $('#recipientState').value) return;
+  recipientsAnswer = answer;
+  renderRecipients(answer);
+}
+
+function renderRecipients(answer) {
+  const body = $('#recipients tbody');
+  body.replaceChildren();
+  if (!answer.items.length) {
+    const td = body.insertRow().insertCell();
+    td.colSpan = 6;
+    td.textContent = t('noRecipients');
+  }
+  for (const r of answer.items) {
+    const tr = body.insertRow();
+    tr.dataset.outcome = r.outcome;
+    const name = document.createElement('bdi');
+    name.textContent = r.name || '—';
+    cell(tr, name, 'name');
+    const number = document.createElement('bdi');
+    number.dir = 'ltr';
+    number.textContent = masked(r.customer);
+    cell(tr, number, 'customer');
+    const after = [r.repliedAt ? label('replied') : null, r.optedOutAt ? label('opted_out') : null].filter(Boolean);
+    cell(tr, label(r.outcome) + (after.length ? ` · ${after.join(' · ')}` : ''), 'outcome', r.outcome);
+    cell(tr, time(r.statusAt || r.sentAt));
+    // Meta's sentence is English: it keeps its own direction on the Arabic page
+    cell(tr, r.errorCode || r.error ? `${r.errorCode ? digits(r.errorCode) + ' ' : ''}${r.error || ''}` : '',
+      r.errorCode || r.error ? 'error' : '').dir = 'auto';
+    cell(tr, num(r.orders), 'num');
+  }
+  const pages = Math.max(1, Math.ceil(answer.total / answer.size));
+  $('#recipientTotal').textContent = `${num(answer.total)} ${t('recipients')}`;
+  $('#recipientTotal').dataset.total = String(answer.total);
+  $('#recipientPage').textContent = t('pageOf')(num(answer.page + 1), num(pages));
+  $('#recipientsPrev').disabled = answer.page === 0;
+  $('#recipientsNext').disabled = answer.page + 1 >= pages;
+}
+
+async function act(action) {
+  if (!current) return;
+  const c = current.answer.campaign;
+  if (action === 'cancel' && !window.confirm(t('confirmCancel')(c.name))) return;
+  clearMessages();
+  document.body.dataset.state = 'loading';
+  try {
+    await api(`campaigns/${encodeURIComponent(c.id)}/${action}`, { method: 'POST' });
+  } catch (e) {
+    showError(e.message);
+  }
+  await loadCampaign(c.id);
+}
+
+// --- a new campaign --------------------------------------------------------------------------------------------
+
+async function loadTemplates() {
+  templates = await api('templates');
+  const select = $('#newTemplate');
+  select.replaceChildren();
+  if (!templates.length) showError(t('noTemplates'));
+  templates.forEach((tpl, i) => {
+    const option = document.createElement('option');
+    option.value = String(i);
+    option.textContent = `${tpl.name} (${tpl.language})`;
+    select.append(option);
+  });
+  renderParameters();
+}
+
+function renderParameters() {
+  const tpl = templates[Number($('#newTemplate').value || 0)];
+  const box = $('#newParameters');
+  const kept = [...box.querySelectorAll('.parameter')].map((p) => ({
+    source: p.querySelector('select').value, attribute: p.querySelector('.attribute').value,
+    text: p.querySelector('.text').value }));
+  box.querySelectorAll('.parameter').forEach((p) => p.remove());
+  for (let i = 0; tpl && i < tpl.parameters; i++) {
+    const row = document.createElement('div');
+    row.className = 'parameter';
+    const source = document.createElement('select');
+    source.setAttribute('aria-label', t('parameter')(i + 1));
+    for (const f of FIELDS) source.append(new Option(t('fields')[f], f));
+    source.append(new Option(t('attribute'), 'attribute'));
+    source.append(new Option(t('fixedText'), 'fixed'));
+    const attribute = document.createElement('input');
+    attribute.className = 'attribute';
+    attribute.placeholder = t('attributeName');
+    const text = document.createElement('input');
+    text.className = 'text';
+    const title = document.createElement('span');
+    title.textContent = digits(t('parameter')(i + 1));
+    row.append(title, source, attribute, text);
+    if (kept[i]) {
+      source.value = kept[i].source;
+      attribute.value = kept[i].attribute;
+      text.value = kept[i].text;
+    }
+    const shown = () => {
+      attribute.hidden = source.value !== 'attribute';
+      text.placeholder = source.value === 'fixed' ? t('textLabel') : t('fallback');
+    };
+    source.addEventListener('change', shown);
+    shown();
+    box.append(row);
+  }
+}
+
+const list = (value) => value.split(',').map((v) => v.trim()).filter(Boolean);
+const day = (value) => (value ? `${value}T00:00:00Z` : null);
+
+function audience() {
+  return {
+    tags: list($('#newTags').value), languages: list($('#newLanguages').value), cities: list($('#newCities').value),
+    lastOrderAfter: day($('#newLastOrderAfter').value), lastOrderBefore: day($('#newLastOrderBefore').value),
+    minTotalSpend: $('#newMinSpend').value || null, maxTotalSpend: $('#newMaxSpend').value || null,
+  };
+}
+
+let previews = 0;
+async function preview() {
+  const generation = ++previews;
+  try {
+    const answer = await api('audience', { method: 'POST', body: JSON.stringify({ audience: audience() }) });
+    if (generation !== previews) return;
+    $('#preview').textContent = t('preview')(num(answer.matching), num(answer.reachable));
+    $('#preview').dataset.matching = String(answer.matching);
+    $('#preview').dataset.reachable = String(answer.reachable);
+    $('#previewSample').replaceChildren(...answer.sample.map((m) => {
+      const li = document.createElement('li');
+      const number = document.createElement('bdi');
+      number.dir = 'ltr';
+      number.textContent = masked(m.customer);
+      li.append(`${m.name || '—'} `, number);
+      return li;
+    }));
+  } catch (e) {
+    if (generation === previews) $('#preview').textContent = e.message;
+  }
+}
+
+async function create(event) {
+  event.preventDefault();
+  clearMessages();
+  const tpl = templates[Number($('#newTemplate').value || 0)];
+  const parameters = [...document.querySelectorAll('#newParameters .parameter')].map((p) => {
+    const source = p.querySelector('select').value;
+    const text = p.querySelector('.text').value.trim() || null;
+    if (source === 'fixed') return { field: me.fixedTextField, fallback: text };
+    if (source === 'attribute') return { field: `attribute:${p.querySelector('.attribute').value.trim()}`, fallback: text };
+    return { field: source, fallback: text };
+  });
+  const when = document.querySelector('input[name="when"]:checked').value;
+  const startAt = when === 'at' && $('#newStartAt').value ? new Date($('#newStartAt').value).toISOString() : null;
+  const campaign = {
+    name: $('#newName').value.trim(), template: tpl ? { name: tpl.name, language: tpl.language, parameters } : null,
+    audience: audience(), startAt, ratePerSecond: $('#newRate').value ? Number($('#newRate').value) : null,
+  };
+  try {
+    const created = await api('campaigns', { method: 'POST', body: JSON.stringify({ campaign, start: when !== 'draft' }) });
+    notice(() => t('created')(created.name));
+    keepNotice = true;
+    location.hash = `#/c/${created.id}`;
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+// --- navigation ------------------------------------------------------------------------------------------------
+
+async function route() {
+  clearTimeout(route.timer);
+  const hash = location.hash || '#/';
+  const match = hash.match(/^#\/c\/([A-Za-z0-9_]+)/);
+  const view = match ? 'detail' : hash === '#/new' ? 'new' : 'list';
+  document.body.dataset.view = view;
+  $('#listView').hidden = view !== 'list';
+  $('#detailView').hidden = view !== 'detail';
+  $('#newView').hidden = view !== 'new';
+  $('#error').hidden = true;
+  if (!keepNotice) notice(null);
+  keepNotice = false;
+  if (view === 'list') {
+    current = null;
+    await loadList();
+  } else if (view === 'detail') {
+    if (!current || current.id !== match[1]) {
+      current = { id: match[1] };
+      recipientPage = 0;
+      recipientsAnswer = null;
+      $('#recipientState').value = 'all';
+    }
+    await loadCampaign(match[1]);
+    if (chart) chart.resize();
+  } else {
+    current = null;
+    if (!templates.length) await loadTemplates();
+    await preview();
+    document.body.dataset.state = 'ready';
+  }
+  // a campaign being sent moves: its figures are read again every 10 seconds
+  if (view === 'detail') route.timer = setTimeout(refresh, 10_000);
+}
+
+async function refresh() {
+  if (document.body.dataset.view === 'detail' && current && document.body.dataset.state === 'ready') {
+    await loadCampaign(current.id);
+  }
+  if (document.body.dataset.view === 'detail') route.timer = setTimeout(refresh, 10_000);
+}
+
+window.addEventListener('DOMContentLoaded', async () => {
+  $('#lang').addEventListener('click', () => {
+    lang = lang === 'ar' ? 'en' : 'ar';
+    localStorage.setItem('wasla.dashboard.lang', lang);
+    applyLanguage();
+  });
+  $('#listPrev').addEventListener('click', () => { listPage = Math.max(0, listPage - 1); loadList(); });
+  $('#listNext').addEventListener('click', () => { listPage += 1; loadList(); });
+  $('#pause').addEventListener('click', () => act('pause'));
+  $('#resume').addEventListener('click', () => act('resume'));
+  $('#cancel').addEventListener('click', () => act('cancel'));
+  $('#recipientState').addEventListener('change', () => { recipientPage = 0; loadRecipients().catch((e) => showError(e.message)); });
+  $('#recipientsPrev').addEventListener('click', () => { recipientPage = Math.max(0, recipientPage - 1); loadRecipients(); });
+  $('#recipientsNext').addEventListener('click', () => { recipientPage += 1; loadRecipients(); });
+  $('#newTemplate').addEventListener('change', renderParameters);
+  let timer;
+  $('#newAudience').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 300); });
+  $('#newCampaign').addEventListener('submit', create);
+  window.addEventListener('hashchange', route);
+  window.addEventListener('resize', () => chart && chart.resize());
+  applyLanguage();
+  try {
+    me = await api('me');
+    if (me.maxRatePerSecond) $('#newRate').max = String(me.maxRatePerSecond);
+  } catch (e) {
+    showError(e.message);
+  }
+  await route();
+});
