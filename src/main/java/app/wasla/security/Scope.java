@@ -23,7 +23,9 @@ public enum Scope {
   /** Transactional notifications from the shop (POST /api/notifications). */
   NOTIFICATIONS_WRITE("notifications:write"),
   /** The business's backend tells Wasla about its orders: shipment events (/api/orders/...). */
-  ORDERS_WRITE("orders:write");
+  ORDERS_WRITE("orders:write"),
+  /** Documents of the shop's orders: a paid order's invoice (/api/orders/{orderNumber}/invoice). */
+  ORDERS_READ("orders:read");
 
   private final String value;
 
