@@ -5,7 +5,9 @@
 // As a fresh customer: a photo picked with the file picker and captioned in Egyptian Arabic (its preview shows in the
 // chat, fetched back from Wasla, and the caption is answered as a repair question), a location by its coordinates
 // (shown with its map link, answered outside checkout), a voice note from an audio file (a player in the chat; no
-// transcription is configured, so the customer is asked to type). Exits 0 when every step passed, 1 on the first
+// transcription is configured, so the customer is asked to type), a product question (the offer comes after the
+// product's photo, served by Wasla), a PDF document and an MP4 video picked with their file pickers (a file link, a
+// player). Exits 0 when every step passed, 1 on the first
 // failure (a screenshot is still written), 2 on bad arguments.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -120,9 +122,50 @@ try {
   const typePlease = await waitForReply(page, before, /الرسايل الصوتية/, 'request to type');
   log(`voice note shown as a player; reply: ${JSON.stringify(typePlease)}`);
 
+  step = 'ask for a product: its photo comes with the offer';
+  before = (await businessTexts(page)).length;
+  await page.locator('#text').fill('بكام الجراب؟');
+  await page.locator('#composer button[type="submit"]').click();
+  await waitForReply(page, before, /249/, 'offer of the phone case');
+  await page.waitForFunction(() => [...document.querySelectorAll('#chat .msg.business img.media')].some((img) =>
+    img.getAttribute('src') === '/store/products/case.png' && img.complete && img.naturalWidth === 400),
+  null, { timeout: STEP_TIMEOUT_MS, polling: 100 }).catch(() => {
+    throw new Error('the offer came without the product\'s photo (or it did not load)');
+  });
+  const order = await page.evaluate(() => [...document.querySelectorAll('#chat .msg.business')]
+    .map((m) => (m.querySelector('img.media') ? 'photo' : (m.querySelector('.options') ? 'buttons' : 'text'))));
+  check(order.lastIndexOf('photo') === order.length - 2 && order[order.length - 1] === 'buttons',
+    `the photo must come right before the offer's buttons, got ${JSON.stringify(order)}`);
+  log('product photo shown before the offer');
+
+  step = 'send a document';
+  before = (await businessTexts(page)).length;
+  await page.locator('#text').fill('دي فاتورة الشراء');
+  await page.locator('#document').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') });
+  await page.waitForFunction(() => [...document.querySelectorAll('#chat .msg.customer a')].some((a) =>
+    a.getAttribute('href').startsWith('/simulator/api/media/') && a.textContent.includes('receipt.pdf')),
+  null, { timeout: STEP_TIMEOUT_MS, polling: 100 }).catch(() => {
+    throw new Error('the document never showed as a file link');
+  });
+  await assertNoSendError(page);
+  await waitForReply(page, before, /./, 'reply to the document');
+  log('document shown as a file link');
+
+  step = 'send a video';
+  before = (await businessTexts(page)).length;
+  await page.locator('#video').setInputFiles({ name: 'clip.mp4', mimeType: 'video/mp4',
+    buffer: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42 e2e video of the screen')]) });
+  await page.waitForSelector('#chat .msg.customer video[src^="/simulator/api/media/"]', { timeout: STEP_TIMEOUT_MS })
+    .catch(() => { throw new Error('the video never showed as a player'); });
+  await assertNoSendError(page);
+  await waitForReply(page, before, /./, 'reply to the video');
+  log('video shown as a player');
+
   step = 'page errors';
   check(pageErrors.length === 0, `the page reported errors: ${pageErrors.join(' / ')}`);
-  log('PASSED: captioned photo (preview, repair answer), location (map link, reply), voice note (player, type please)');
+  log('PASSED: captioned photo (preview, repair answer), location (map link, reply), voice note (player, type please),'
+    + ' product photo before the offer, document (file link), video (player)');
 } catch (e) {
   failed = true;
   console.error(`[e2e] FAILED at step "${step}": ${e.message}`);

@@ -61,14 +61,25 @@ function mediaView(media) {
   return box;
 }
 
-async function upload(file) {
-  const res = await fetch('/simulator/api/media', {method: 'POST', headers: {'Content-Type': file.type || 'application/octet-stream'}, body: file});
+async function upload(file, type) {
+  const res = await fetch('/simulator/api/media', {method: 'POST', headers: {'Content-Type': type || file.type || 'application/octet-stream'}, body: file});
   if (!res.ok) {
     const problem = await res.json().catch(() => ({}));
     errorBox.textContent = 'Not sent: ' + (problem.detail || res.status);
     return null;
   }
   return (await res.json()).mediaId;
+}
+
+// Wasla's own files (the demo store's product photos, an invoice) by their path: the page may be open at another
+// address than Wasla's public base URL, and its content security policy takes images from its own origin only
+function ownPath(link) {
+  try {
+    const url = new URL(link);
+    return url.pathname.startsWith('/store/') ? url.pathname + url.search : link;
+  } catch (e) {
+    return link;
+  }
 }
 
 // what the shop sent: a photo (by link, or uploaded: kept by the sandbox), a document, a location
@@ -85,7 +96,7 @@ function sentMediaView(type, body) {
     box.appendChild(a);
     return box;
   }
-  const src = body.mediaId ? '/simulator/api/sent-media/' + encodeURIComponent(body.mediaId) : body.link;
+  const src = body.mediaId ? '/simulator/api/sent-media/' + encodeURIComponent(body.mediaId) : ownPath(body.link);
   if (type === 'image') {
     const img = document.createElement('img'); img.className = 'media'; img.src = src; img.alt = body.caption || 'image';
     box.appendChild(img);
@@ -179,6 +190,23 @@ document.getElementById('voice').addEventListener('change', async e => {
   e.target.value = '';
   if (mediaId) post({mediaId, mediaKind: 'audio', mimeType: file.type || 'audio/ogg'});
 });
+// a video or a document goes as WhatsApp sends it: the file by its media id, the composer's text as its caption,
+// a document with its file name
+for (const [id, kind] of [['video', 'video'], ['document', 'document']]) {
+  document.getElementById(id).addEventListener('change', async e => {
+    const file = e.target.files[0];
+    if (!file) return;
+    const mimeType = file.type || (kind === 'video' ? 'video/mp4' : 'application/octet-stream');
+    const mediaId = await upload(file, mimeType);
+    e.target.value = '';
+    if (!mediaId) return;
+    const input = document.getElementById('text');
+    const caption = input.value.trim();
+    input.value = '';
+    post(Object.assign({mediaId, mediaKind: kind, mimeType, text: caption || null},
+      kind === 'document' ? {filename: file.name} : {}));
+  });
+}
 document.getElementById('sendLocation').addEventListener('click', () => {
   const latitude = parseFloat(document.getElementById('lat').value);
   const longitude = parseFloat(document.getElementById('lng').value);

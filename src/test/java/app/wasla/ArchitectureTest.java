@@ -229,6 +229,7 @@ class ArchitectureTest {
           Map.entry("commerce_payment_callback", "commerce"),
           Map.entry("commerce_sale", "commerce"),
           Map.entry("commerce_shipment_event", "commerce"),
+          Map.entry("commerce_invoice", "commerce"),
           Map.entry("agent_presence", "handoff"),
           Map.entry("handoff_event", "handoff"),
           Map.entry("handoff_owner", "handoff"),

@@ -41,8 +41,8 @@ class CommerceConfiguration {
       name = "wasla.commerce.backend",
       havingValue = "demo",
       matchIfMissing = true)
-  DemoBackend demoBackend(JdbcClient jdbc, Clock clock) {
-    return new DemoBackend(jdbc, clock);
+  DemoBackend demoBackend(JdbcClient jdbc, Clock clock, CommerceProperties props) {
+    return new DemoBackend(jdbc, clock, props.publicBaseUrl());
   }
 
   /** The business's backend over HTTP. It serves all four ports. */

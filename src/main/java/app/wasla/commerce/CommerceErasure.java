@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer's erasure in the commerce tables: orders, bookings and payments stay for the accounts,
- * under the pseudonym in place of the key and of the number.
+ * A customer's erasure in the commerce tables: orders, bookings, payments and invoices stay for the
+ * accounts, under the pseudonym in place of the key and of the number.
  */
 @Component
 @Order(50)
@@ -43,6 +43,14 @@ class CommerceErasure implements CustomerDataOwner {
         jdbc.sql(
                 """
             UPDATE commerce_payment SET customer_id = ?, conversation_key = ?
+            WHERE conversation_key = ? OR customer_id IN (?, ?)""")
+            .params(pseudonym, pseudonym, key, key, waId)
+            .update());
+    touched.put(
+        "invoices",
+        jdbc.sql(
+                """
+            UPDATE commerce_invoice SET customer_id = ?, conversation_key = ?
             WHERE conversation_key = ? OR customer_id IN (?, ?)""")
             .params(pseudonym, pseudonym, key, key, waId)
             .update());

@@ -22,7 +22,10 @@ public record CommerceProperties(
     @DefaultValue Checkout checkout,
     @DefaultValue Sandbox sandbox,
     @DefaultValue Paymob paymob,
-    @DefaultValue Stripe stripe) {
+    @DefaultValue Stripe stripe,
+    /* a product's photo (its imageUrl) is sent with an offer */
+    @DefaultValue("true") boolean productPhotos,
+    @DefaultValue Shop shop) {
 
   public CommerceProperties {
     if (!"demo".equals(backend) && !"http".equals(backend)) {
@@ -30,6 +33,10 @@ public record CommerceProperties(
           "wasla.commerce.backend must be demo or http, not " + backend);
     }
   }
+
+  /** The shop as its invoices name it, in English and Arabic. */
+  public record Shop(
+      @DefaultValue("Nile Store") String name, @DefaultValue("متجر النيل") String nameAr) {}
 
   /** The business's backend. */
   public record Http(

@@ -43,6 +43,7 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final PersonaTurnLog turns;
   private final MediaFetcher media;
   private final org.springframework.beans.factory.ObjectProvider<BranchLocations> branches;
+  private final org.springframework.beans.factory.ObjectProvider<ProductPhotos> photos;
 
   /** Voice notes the customer sent in this conversation (set on voice-note turns only). */
   static final String VOICE_NOTES = "voiceNotes";
@@ -55,8 +56,10 @@ class PersonaReplyDelegate implements JavaDelegate {
       Clock clock,
       PersonaTurnLog turns,
       MediaFetcher media,
-      org.springframework.beans.factory.ObjectProvider<BranchLocations> branches) {
+      org.springframework.beans.factory.ObjectProvider<BranchLocations> branches,
+      org.springframework.beans.factory.ObjectProvider<ProductPhotos> photos) {
     this.branches = branches;
+    this.photos = photos;
     this.turns = turns;
     this.media = media;
     this.persona = persona;
@@ -118,6 +121,7 @@ class PersonaReplyDelegate implements JavaDelegate {
     }
     boolean leftToSalesFlows = leftToSalesFlows(execution, result);
     if (!leftToSalesFlows && result.reply() != null) {
+      sendProductPhoto(execution, result);
       messages.send(execution, toWhatsApp(result.reply()));
       sendBranchLocations(execution, result);
     }
@@ -320,6 +324,31 @@ class PersonaReplyDelegate implements JavaDelegate {
     List<String> manual = p.tagNames().stream().filter(t -> !rules.contains(t)).toList();
     return new CustomerContext(
         name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(), manual);
+  }
+
+  /**
+   * Before the persona's own answer about one catalogue product (a price beside a store passage:
+   * the sales flows leave it whole), the product's photo; not when the flow waiting here showed it.
+   */
+  private void sendProductPhoto(DelegateExecution execution, PersonaResult result) {
+    String sku = result.reply().aboutProductSku();
+    if (!result.reply().complete()
+        || sku == null
+        || PersonaReply.NO_PRODUCT.equals(sku)
+        || sku.equals(execution.getVariable(ProductPhotos.SHOWN_VARIABLE))) {
+      return;
+    }
+    ProductPhotos catalogue = photos.getIfAvailable();
+    if (catalogue == null) {
+      return;
+    }
+    try {
+      catalogue.photo(sku, result.language()).ifPresent(photo -> messages.send(execution, photo));
+    } catch (RuntimeException e) {
+      // the answer names the product and its price; a catalogue that cannot tell costs only the
+      // photo
+      log.warn("Product photo not sent: {}", e.toString());
+    }
   }
 
   /** After an answer about where the branches are: each branch's location message. */

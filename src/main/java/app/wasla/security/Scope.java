@@ -27,7 +27,9 @@ public enum Scope {
   /** Marketing campaigns: their audiences, results and per-recipient outcomes. */
   CAMPAIGNS_READ("campaigns:read"),
   /** Marketing campaigns: create, start, pause, resume, cancel. */
-  CAMPAIGNS_WRITE("campaigns:write");
+  CAMPAIGNS_WRITE("campaigns:write"),
+  /** Documents of the shop's orders: a paid order's invoice (/api/orders/{orderNumber}/invoice). */
+  ORDERS_READ("orders:read");
 
   private final String value;
 

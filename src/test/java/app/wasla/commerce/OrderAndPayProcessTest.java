@@ -99,6 +99,15 @@ class OrderAndPayProcessTest {
         .contains("القاهرة")
         .contains("[اطلبه دلوقتي]")
         .contains("[كلّم حد]");
+    // the product's photo comes first, captioned with its name in the customer's language
+    assertThat(conversation.sentTypesAndTexts().subList(0, 2))
+        .satisfiesExactly(
+            photo -> assertThat(photo).isEqualTo("image: آيفون ١٥ ١٢٨ جيجا"),
+            offer -> assertThat(offer).startsWith("interactive: سعر آيفون ١٥"));
+    assertThat(conversation.sentPhotos())
+        .singleElement()
+        .asString()
+        .contains("\"link\":\"http://localhost:8080/store/products/ip15-128.png\"");
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
     String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
     assertThat(sent.get(sent.size() - 1))
@@ -122,12 +131,12 @@ class OrderAndPayProcessTest {
     assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
     assertThat(conversation.reserved("IP15-128")).isZero();
     assertThat(conversation.onHand("IP15-128")).isEqualTo(onHandBefore - 1);
-    assertThat(conversation.sentTexts())
-        .hasSize(sent.size() + 1)
-        .last()
-        .asString()
-        .contains("وصلنا الدفع")
-        .contains(orderId);
+    // the confirmation, then the invoice as a PDF document
+    List<String> after = conversation.sentTexts();
+    assertThat(after).hasSize(sent.size() + 2);
+    assertThat(after.get(after.size() - 2)).contains("وصلنا الدفع").contains(orderId);
+    assertThat(after.get(after.size() - 1))
+        .isEqualTo("[document: invoice-" + orderId + ".pdf] فاتورة طلبك " + orderId);
   }
 
   @Test
@@ -808,11 +817,10 @@ class OrderAndPayProcessTest {
     assertThat(instance).hasPassed("endEvent_paid").isEnded();
     assertThat(booking).isEnded();
     assertThat(conversation.orderStatus(orderId)).isEqualTo("PAID");
-    assertThat(conversation.sentTexts())
-        .last()
-        .asString()
-        .contains("وصلنا الدفع")
-        .contains("ما اتحجزش");
+    // the confirmation, then the invoice
+    List<String> sent = conversation.sentTexts();
+    assertThat(sent.get(sent.size() - 2)).contains("وصلنا الدفع").contains("ما اتحجزش");
+    assertThat(sent.get(sent.size() - 1)).startsWith("[document: invoice-" + orderId + ".pdf]");
   }
 
   @Test
@@ -858,9 +866,10 @@ class OrderAndPayProcessTest {
         .doesNotContain("لسه");
     gatewayReports(Payments.PAYMENT_RECEIVED);
     conversation.runDueJobs(instance);
-    assertThat(conversation.sentTexts())
-        .last()
-        .asString()
+    List<String> sent = conversation.sentTexts();
+    // the invoice's caption is in MSA too
+    assertThat(sent.get(sent.size() - 1)).endsWith("فاتورة طلبك " + orderId);
+    assertThat(sent.get(sent.size() - 2))
         .contains(orderId)
         .contains("مؤكد")
         .doesNotContain("اتأكد")

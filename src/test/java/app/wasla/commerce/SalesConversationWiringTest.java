@@ -149,7 +149,13 @@ class SalesConversationWiringTest {
         .variables()
         .containsEntry("salesOutcome", "paid")
         .containsEntry("orderStatus", "PAID");
-    assertThat(conversation.sentTexts()).hasSize(8).last().asString().contains("وصلنا الدفع");
+    // the confirmation, then the invoice
+    assertThat(conversation.sentTexts())
+        .hasSize(9)
+        .last()
+        .asString()
+        .contains("[document: invoice-");
+    assertThat(conversation.sentTexts().get(7)).contains("وصلنا الدفع");
     // the customer's memory and the outbound webhooks heard of the order and the payment
     var profile = customers.find(conversation.key).orElseThrow();
     assertThat(profile.orders()).isEqualTo(1);
@@ -225,7 +231,7 @@ class SalesConversationWiringTest {
                 .param(conversation.key)
                 .query(Long.class)
                 .single())
-        .isEqualTo(6);
+        .isEqualTo(conversation.sentTypesAndTexts().size()); // the texts and the offer's photo
   }
 
   @Test

@@ -136,8 +136,30 @@ final class SalesFlowTestSupport {
         .singleResult();
   }
 
+  /** What was sent, but the product photos (an offer's photo is asserted where it matters). */
   List<String> sentTexts() {
-    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+    return jdbc.sql(
+            "SELECT text FROM outbound_message WHERE conversation_key = ? AND message_type <> 'image'"
+                + " ORDER BY id")
+        .param(key)
+        .query(String.class)
+        .list();
+  }
+
+  /** Every message sent, as "type: text" in the order queued. */
+  List<String> sentTypesAndTexts() {
+    return jdbc.sql(
+            "SELECT message_type, text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+        .param(key)
+        .query((rs, n) -> rs.getString(1) + ": " + rs.getString(2))
+        .list();
+  }
+
+  /** The body (JSON) of each photo sent, in order. */
+  List<String> sentPhotos() {
+    return jdbc.sql(
+            "SELECT body_json FROM outbound_message WHERE conversation_key = ? AND message_type = 'image'"
+                + " ORDER BY id")
         .param(key)
         .query(String.class)
         .list();

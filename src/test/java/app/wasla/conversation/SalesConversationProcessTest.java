@@ -81,8 +81,21 @@ class SalesConversationProcessTest {
         .correlate();
   }
 
+  /** What was sent, but the offers' product photos (asserted where they matter). */
   private List<String> sentTexts() {
-    return jdbc.sql("SELECT text FROM outbound_message WHERE conversation_key = ? ORDER BY id")
+    return jdbc.sql(
+            "SELECT text FROM outbound_message WHERE conversation_key = ? AND message_type <> 'image'"
+                + " ORDER BY id")
+        .param(key)
+        .query(String.class)
+        .list();
+  }
+
+  /** The captions of the photos sent, in order. */
+  private List<String> sentPhotos() {
+    return jdbc.sql(
+            "SELECT text FROM outbound_message WHERE conversation_key = ? AND message_type = 'image'"
+                + " ORDER BY id")
         .param(key)
         .query(String.class)
         .list();
@@ -156,6 +169,8 @@ class SalesConversationProcessTest {
     List<String> sent = sentTexts();
     assertThat(sent).hasSize(2);
     assertThat(sent.get(1)).contains("جنيه");
+    // the offer came with the product's photo
+    assertThat(sentPhotos()).containsExactly("إيربودز برو ٢");
   }
 
   @Test

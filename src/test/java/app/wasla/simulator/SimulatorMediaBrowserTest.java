@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Media in the simulator page in a real browser: e2e/media.spec.mjs drives Debian's Chromium
  * through playwright-core against this application (sandbox mode: the simulator's uploads stand in
- * for Meta's media) and sends a captioned photo, a location and a voice note; each shows in the
- * chat (a preview fetched back from Wasla, a map link, a player) and is answered. Needs
+ * for Meta's media) and sends a captioned photo, a location, a voice note, a PDF and a video; each
+ * shows in the chat (a preview fetched back from Wasla, a map link, a player, a file link) and is
+ * answered; a product question is answered with the product's photo before the offer. Needs
  * /usr/bin/chromium and e2e/node_modules, which .ci/run installs; without them this test fails.
  */
 @SpringBootTest(
@@ -56,7 +57,9 @@ class SimulatorMediaBrowserTest {
             .param("%:" + waId)
             .query()
             .listOfRows();
-    assertThat(rows).extracting(r -> r.get("kind")).containsExactly("image", "location", "audio");
+    assertThat(rows)
+        .extracting(r -> r.get("kind"))
+        .containsExactly("image", "location", "audio", "document", "video");
     assertThat(rows).extracting(r -> r.get("status")).containsOnly("STORED");
     assertThat(rows.get(0).get("caption")).isEqualTo("الشاشة مكسورة كده، تصليحها بكام؟");
   }

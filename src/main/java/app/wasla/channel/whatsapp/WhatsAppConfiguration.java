@@ -6,6 +6,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +18,10 @@ class WhatsAppConfiguration {
 
   @Bean
   WhatsAppTransport whatsAppTransport(
-      WhatsAppProperties props, ObjectMapper json, MediaSource media) {
+      WhatsAppProperties props,
+      ObjectMapper json,
+      MediaSource media,
+      ObjectProvider<OwnFiles> ownFiles) {
     if (props.sandbox() && media instanceof SandboxMediaSource sandboxMedia) {
       log.info("WhatsApp in sandbox mode: messages stay in Wasla, the simulator is at /simulator");
       return new SandboxTransport(sandboxMedia);
@@ -35,7 +39,17 @@ class WhatsAppConfiguration {
             .callTimeout(props.readTimeout().plus(props.connectTimeout()))
             .build();
     log.info("WhatsApp in cloud mode against {}", props.apiBaseUrl());
-    return new CloudApiTransport(new CloudApiClient(http, json, props));
+    // links Meta cannot fetch are read here and uploaded: Wasla's own files first (looked up at
+    // send time, so the capabilities that serve them may depend on the transport)
+    OkHttpClient downloads =
+        new OkHttpClient.Builder()
+            .connectTimeout(props.connectTimeout())
+            .readTimeout(props.readTimeout())
+            .callTimeout(props.readTimeout().plus(props.connectTimeout()))
+            .build();
+    return new CloudApiTransport(
+        new CloudApiClient(http, json, props),
+        new MediaLinks(downloads, () -> ownFiles.orderedStream().toList()));
   }
 
   /**

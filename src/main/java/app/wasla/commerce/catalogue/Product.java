@@ -2,9 +2,22 @@ package app.wasla.commerce.catalogue;
 
 import java.math.BigDecimal;
 
-/** A product of the business's catalogue, its price in EGP. */
+/**
+ * A product of the business's catalogue, its price in EGP.
+ *
+ * @param imageUrl the product's photo (an http(s) URL, JPEG or PNG), or null: sent with an offer
+ */
 public record Product(
-    String sku, String nameEn, String nameAr, BigDecimal priceEgp, String category) {
+    String sku,
+    String nameEn,
+    String nameAr,
+    BigDecimal priceEgp,
+    String category,
+    String imageUrl) {
+
+  public Product(String sku, String nameEn, String nameAr, BigDecimal priceEgp, String category) {
+    this(sku, nameEn, nameAr, priceEgp, category, null);
+  }
 
   /**
    * The name in the customer's language: Arabic for every Arabic variety and Arabizi, else English.

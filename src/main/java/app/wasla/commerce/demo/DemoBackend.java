@@ -52,10 +52,22 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   private final StockChanges stockChanges;
   private volatile List<ProductMatcher.Name> names;
 
+  /** What a product's image path is relative to: Wasla's public base URL (no trailing slash). */
+  private final String imageBase;
+
   public DemoBackend(JdbcClient jdbc, Clock clock) {
+    this(jdbc, clock, "http://localhost:8080");
+  }
+
+  /**
+   * @param imageBase Wasla's public base URL, which serves the demo store's product photos
+   */
+  public DemoBackend(JdbcClient jdbc, Clock clock, String imageBase) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.stockChanges = new StockChanges(jdbc);
+    this.imageBase =
+        imageBase.endsWith("/") ? imageBase.substring(0, imageBase.length() - 1) : imageBase;
   }
 
   // ---- catalogue
@@ -92,7 +104,8 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   @Override
   public Optional<Product> product(String sku) {
     return jdbc.sql(
-            "SELECT sku, name_en, name_ar, price_egp, category FROM commerce_product WHERE sku = ?")
+            "SELECT sku, name_en, name_ar, price_egp, category, image_url FROM commerce_product"
+                + " WHERE sku = ?")
         .param(sku)
         .query(
             (rs, i) ->
@@ -101,8 +114,17 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
                     rs.getString(2),
                     rs.getString(3),
                     rs.getBigDecimal(4),
-                    rs.getString(5)))
+                    rs.getString(5),
+                    imageUrl(rs.getString(6))))
         .optional();
+  }
+
+  /** A path of Wasla's own (the demo store's photos) made absolute; a URL as it is. */
+  private String imageUrl(String stored) {
+    if (stored == null || stored.isBlank()) {
+      return null;
+    }
+    return stored.startsWith("/") ? imageBase + stored : stored;
   }
 
   /**

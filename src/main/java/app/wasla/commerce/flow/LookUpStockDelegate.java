@@ -3,6 +3,7 @@ package app.wasla.commerce.flow;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons;
 import app.wasla.channel.whatsapp.OutboundMessage.ReplyButtons.Button;
+import app.wasla.commerce.CommerceProperties;
 import app.wasla.commerce.catalogue.Catalogue;
 import app.wasla.commerce.catalogue.Product;
 import app.wasla.commerce.catalogue.StockLevel;
@@ -27,10 +28,12 @@ class LookUpStockDelegate implements JavaDelegate {
 
   private final Catalogue catalogue;
   private final FlowMessages messages;
+  private final boolean productPhotos;
 
-  LookUpStockDelegate(Catalogue catalogue, FlowMessages messages) {
+  LookUpStockDelegate(Catalogue catalogue, FlowMessages messages, CommerceProperties props) {
     this.catalogue = catalogue;
     this.messages = messages;
+    this.productPhotos = props.productPhotos();
   }
 
   @Override
@@ -80,6 +83,25 @@ class LookUpStockDelegate implements JavaDelegate {
     offer(execution, found.get(0), null);
   }
 
+  /**
+   * The product's photo, captioned with its name in the customer's language, before the offer's
+   * text and buttons (the outbox keeps that order); once per product in a flow: an offer shown
+   * again ("your offer is still open") comes without it. Nothing for a product without a photo, or
+   * with {@code wasla.commerce.product-photos} off.
+   */
+  private void sendPhoto(DelegateExecution execution, Product product) {
+    if (!productPhotos
+        || product.imageUrl() == null
+        || product.sku().equals(execution.getVariable(SalesVariables.PHOTO_SHOWN))) {
+      return;
+    }
+    messages.send(
+        execution,
+        OutboundMessage.Image.ofLink(
+            product.imageUrl(), SalesContext.productName(execution, product)));
+    execution.setVariable(SalesVariables.PHOTO_SHOWN, product.sku());
+  }
+
   /** The product of a tapped "Order now" ({@code sales_order:<sku>}), if the turn is one. */
   Optional<Product> tappedProduct(DelegateExecution execution) {
     String replyId = SalesContext.replyId(execution);
@@ -123,6 +145,7 @@ class LookUpStockDelegate implements JavaDelegate {
    * payment link.
    */
   void offer(DelegateExecution execution, Product product, String intro, String outro) {
+    sendPhoto(execution, product);
     List<StockLevel> inStock = inStock(product);
     boolean arabicScript = SalesContext.form(execution) < 2;
     String name = SalesContext.productName(execution, product);

@@ -3,10 +3,16 @@ package app.wasla.commerce.flow;
 import static app.wasla.commerce.flow.SalesContext.say;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
+import app.wasla.commerce.invoice.Invoice;
+import app.wasla.commerce.invoice.Invoices;
 import app.wasla.commerce.order.Order;
 import app.wasla.commerce.order.Orders;
 import app.wasla.commerce.payment.Payments;
 import app.wasla.conversation.FlowMessages;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +48,8 @@ final class PaymentOutcomeDelegates {
 
   /**
    * {@code ${confirmPayment}}: the order becomes paid in the backend; the customer gets a
-   * confirmation.
+   * confirmation, then the invoice as a PDF document (in Arabic for Arabic-script customers, else
+   * in English; kept once per order, {@code commerce/invoice}).
    */
   @Component("confirmPayment")
   static class ConfirmPayment implements JavaDelegate {
@@ -50,13 +57,69 @@ final class PaymentOutcomeDelegates {
     private final FlowMessages messages;
     private final ApplicationEventPublisher events;
     private final SalesEvents sales;
+    private final Invoices invoices;
+    private final Payments payments;
+    private final Clock clock;
 
     ConfirmPayment(
-        Orders orders, FlowMessages messages, ApplicationEventPublisher events, SalesEvents sales) {
+        Orders orders,
+        FlowMessages messages,
+        ApplicationEventPublisher events,
+        SalesEvents sales,
+        Invoices invoices,
+        Payments payments,
+        Clock clock) {
       this.orders = orders;
       this.messages = messages;
       this.events = events;
       this.sales = sales;
+      this.invoices = invoices;
+      this.payments = payments;
+      this.clock = clock;
+    }
+
+    /** Keeps the paid order's invoice and sends it as a PDF document. */
+    private void sendInvoice(DelegateExecution execution, Order order, String paymentId) {
+      BigDecimal fee =
+          execution.getVariable(SalesVariables.DELIVERY_FEE_EGP) instanceof Number n
+              ? BigDecimal.valueOf(n.longValue())
+              : BigDecimal.ZERO;
+      int quantity = Math.max(1, order.quantity());
+      Invoice invoice =
+          new Invoice(
+              order.id(),
+              order.customerId(),
+              execution.getProcessBusinessKey(),
+              SalesContext.arabic(execution) ? "ar" : "en",
+              clock.instant(),
+              List.of(
+                  new Invoice.Line(
+                      order.sku(),
+                      order.productNameEn(),
+                      order.productNameAr(),
+                      quantity,
+                      order
+                          .amountEgp()
+                          .divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP))),
+              fee,
+              order.amountEgp().add(fee),
+              "online",
+              paymentId == null
+                  ? null
+                  : payments.find(paymentId).map(Payments.Payment::provider).orElse(null));
+      String link = invoices.issue(invoice);
+      messages.send(
+          execution,
+          new OutboundMessage.Document(
+              link,
+              null,
+              invoice.filename(),
+              say(
+                  execution,
+                  "فاتورة طلبك " + order.id(),
+                  "فاتورة طلبك " + order.id(),
+                  "Fatoret el order " + order.id(),
+                  "Invoice for order " + order.id())));
     }
 
     @Override
@@ -86,6 +149,7 @@ final class PaymentOutcomeDelegates {
                           + orderId
                           + " is confirmed; you'll get the tracking number as soon as it ships.")
                   + bookingLeft(execution)));
+      sendInvoice(execution, order, paymentId);
       events.publishEvent(
           new OrderPaid(
               execution.getProcessBusinessKey(),

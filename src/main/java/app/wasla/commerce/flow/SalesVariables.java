@@ -8,6 +8,10 @@ public final class SalesVariables {
   public static final String PRODUCT_NAME = "productName";
   public static final String PRICE_EGP = "priceEgp";
   public static final String PRODUCT_AVAILABLE = "productAvailable";
+
+  /** The product whose photo this flow sent: an offer shown again comes without it. */
+  public static final String PHOTO_SHOWN = app.wasla.persona.ProductPhotos.SHOWN_VARIABLE;
+
   public static final String ORDER_ID = "orderId";
   public static final String ORDER_AMOUNT_EGP = "orderAmountEgp";
   public static final String ORDER_STATUS = "orderStatus";

@@ -68,14 +68,30 @@ public class HttpBackend implements Catalogue, Orders, Bookings, CustomerSummari
 
   /** Wire shapes: what the backend sends and receives. */
   record ProductJson(
-      String sku, String nameEn, String nameAr, java.math.BigDecimal priceEgp, String category) {
+      String sku,
+      String nameEn,
+      String nameAr,
+      java.math.BigDecimal priceEgp,
+      String category,
+      String imageUrl) {
     Product toProduct() {
       return new Product(
           require(sku, "sku"),
           require(nameEn, "nameEn"),
           nameAr == null ? nameEn : nameAr,
           require(priceEgp, "priceEgp"),
-          category);
+          category,
+          httpUrl(imageUrl));
+    }
+
+    /** A photo Wasla can send: an absolute http(s) URL; anything else is left out, not sent. */
+    private static String httpUrl(String url) {
+      return url != null
+              && url.length() <= 2000
+              && (url.startsWith("https://") || url.startsWith("http://"))
+              && HttpUrl.parse(url) != null
+          ? url
+          : null;
     }
   }
 

@@ -12,6 +12,9 @@ class MediaConfiguration {
 
   @Bean
   MediaStore mediaStore(MediaProperties props, Clock clock) {
+    if ("s3".equals(props.store())) {
+      return S3MediaStore.of(props.s3(), clock);
+    }
     return new FileMediaStore(Path.of(props.folder()), clock);
   }
 

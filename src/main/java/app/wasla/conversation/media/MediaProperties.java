@@ -47,7 +47,39 @@ public record MediaProperties(
     @DefaultValue Vision vision,
     /* Wasla's cap on a file an agent sends (a JPEG or PNG photo, a PDF), below Meta's limits for
     sending (image 5 MB, document 100 MB). */
-    @DefaultValue("16MB") DataSize sendMaxSize) {
+    @DefaultValue("16MB") DataSize sendMaxSize,
+    /* Where files are kept: file (the folder above) or s3 (an S3-compatible bucket, wasla.media.s3.*). */
+    @DefaultValue("file") String store,
+    @DefaultValue S3 s3) {
+
+  /**
+   * An S3-compatible bucket for the media files (AWS S3, MinIO, Ceph, R2...): {@code endpoint} for
+   * anything but AWS itself (then path-style addressing), the region, and the credentials (else the
+   * AWS SDK's usual chain: environment, profile, instance role). Keys carry a {@code prefix}.
+   */
+  public record S3(
+      String bucket,
+      String endpoint,
+      @DefaultValue("us-east-1") String region,
+      String accessKey,
+      String secretKey,
+      @DefaultValue("media/") String prefix) {
+
+    @Override
+    public String toString() {
+      return "S3[bucket="
+          + bucket
+          + ", endpoint="
+          + endpoint
+          + ", region="
+          + region
+          + ", accessKey="
+          + (accessKey == null || accessKey.isBlank() ? "none" : "****")
+          + ", secretKey="
+          + (secretKey == null || secretKey.isBlank() ? "none" : "****")
+          + "]";
+    }
+  }
 
   /**
    * An OpenAI-compatible chat endpoint with a vision model ({@code POST
@@ -113,5 +145,13 @@ public record MediaProperties(
     }
     documentTypes = documentTypes == null ? List.of() : List.copyOf(documentTypes);
     sendMaxSize = sendMaxSize == null ? DataSize.ofMegabytes(16) : sendMaxSize;
+    store = store == null ? "file" : store;
+    if (!"file".equals(store) && !"s3".equals(store)) {
+      throw new IllegalArgumentException("wasla.media.store must be file or s3, not " + store);
+    }
+    if ("s3".equals(store) && (s3 == null || s3.bucket() == null || s3.bucket().isBlank())) {
+      throw new IllegalArgumentException(
+          "wasla.media.s3.bucket is required when wasla.media.store=s3");
+    }
   }
 }

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Where media files are kept: a folder ({@link FileMediaStore}); an S3-compatible store would be
- * another implementation.
+ * Where media files are kept: a folder ({@link FileMediaStore}) or an S3-compatible bucket ({@link
+ * S3MediaStore}), by {@code wasla.media.store}.
  */
 public interface MediaStore {
 

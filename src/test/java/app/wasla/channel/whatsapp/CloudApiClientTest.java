@@ -615,6 +615,59 @@ class CloudApiClientTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
+  @Test
+  void aPhotoLinkMetaCannotFetchIsDownloadedUploadedAndSentByItsId() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+    try (MockWebServer shop = new MockWebServer()) {
+      shop.enqueue(
+          new MockResponse()
+              .setHeader("Content-Type", "image/png")
+              .setBody(new okio.Buffer().write(png)));
+      server.enqueue(
+          new MockResponse()
+              .setHeader("Content-Type", "application/json")
+              .setBody("{\"id\":\"m-1\"}"));
+      server.enqueue(ok(WAMID));
+      CloudApiTransport transport =
+          new CloudApiTransport(client, new MediaLinks(new OkHttpClient(), List::of));
+
+      String link = shop.url("/products/jbl.png").toString();
+      assertThat(transport.send(PNID, CUSTOMER, OutboundMessage.Image.ofLink(link, "JBL Flip 6")))
+          .isEqualTo(WAMID);
+
+      assertThat(shop.takeRequest().getPath()).isEqualTo("/products/jbl.png");
+      RecordedRequest upload = server.takeRequest();
+      assertThat(upload.getPath()).isEqualTo("/v23.0/" + PNID + "/media");
+      String multipart = upload.getBody().readString(java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertThat(multipart).contains("image/png").contains("filename=\"jbl.png\"");
+      JsonNode image = body(server.takeRequest()).get("image");
+      assertThat(image.get("id").asText()).isEqualTo("m-1");
+      assertThat(image.has("link")).isFalse();
+      assertThat(image.get("caption").asText()).isEqualTo("JBL Flip 6");
+    }
+  }
+
+  @Test
+  void aPublicHttpsLinkGoesAsItIsAndALinkThatIsNoPhotoFailsForGood() throws Exception {
+    server.enqueue(ok(WAMID));
+    CloudApiTransport transport =
+        new CloudApiTransport(client, new MediaLinks(new OkHttpClient(), List::of));
+    transport.send(
+        PNID, CUSTOMER, OutboundMessage.Image.ofLink("https://cdn.shop.example/jbl.png", null));
+    assertThat(body(server.takeRequest()).get("image").get("link").asText())
+        .isEqualTo("https://cdn.shop.example/jbl.png");
+
+    try (MockWebServer shop = new MockWebServer()) {
+      shop.enqueue(new MockResponse().setHeader("Content-Type", "image/png").setBody("<html>"));
+      String link = shop.url("/products/jbl.png").toString();
+      assertThatThrownBy(
+              () -> transport.send(PNID, CUSTOMER, OutboundMessage.Image.ofLink(link, null)))
+          .isInstanceOfSatisfying(CloudApiException.class, e -> assertThat(e.retryable()).isFalse())
+          .hasMessageContaining("not a JPEG or PNG photo");
+      assertThat(server.getRequestCount()).isEqualTo(1); // nothing more reached Meta
+    }
+  }
+
   private CloudApiClient client(OkHttpClient http, int attempts) {
     return new CloudApiClient(
         http, mapper, properties(server.url("/v23.0").toString(), attempts), sleeps::add);

@@ -79,6 +79,24 @@ class HttpBackendTest {
   }
 
   @Test
+  void aProductsPhotoIsItsHttpImageUrlAndAnythingElseIsLeftOut() throws Exception {
+    server.enqueue(
+        json(
+            200,
+            """
+        {"sku":"JBLF6","nameEn":"JBL Flip 6","priceEgp":5999,"imageUrl":"https://cdn.shop.example/jblf6.jpg"}"""));
+    server.enqueue(
+        json(
+            200,
+            """
+        {"sku":"JBLF6","nameEn":"JBL Flip 6","priceEgp":5999,"imageUrl":"javascript:alert(1)"}"""));
+
+    assertThat(backend.product("JBLF6").orElseThrow().imageUrl())
+        .isEqualTo("https://cdn.shop.example/jblf6.jpg");
+    assertThat(backend.product("JBLF6").orElseThrow().imageUrl()).isNull();
+  }
+
+  @Test
   void notFoundIsEmptyAndConflictIsABusinessOutcome() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(404));
     server.enqueue(json(409, "{\"title\":\"out of stock\"}"));
