@@ -173,6 +173,17 @@ public final class EmbeddedPersona implements Persona {
     if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
       return cheaper(turn, text, language, replyIn, confidence, found, cheaperThan);
     }
+    if (tapped == null
+        && Intents.COMPLAINT.equals(intent)
+        && found.products().isEmpty()
+        && CORRECTION.matcher(" " + text.normalized() + " ").find()
+        && topics.notSold(text).isPresent()
+        && sentiment.analyze(text).score() > ANGRY) {
+      // "لا انا بسأل على لابتوب ديل مش سماعة": the customer corrects what we understood, naming a
+      // kind we don't sell; a question, not a grievance
+      intent = Intents.PRODUCT_INQUIRY;
+      confidence = Math.max(confidence, 0.8);
+    }
     StoreTopics.Topic topic = null;
     StoreTopics.NotSold notSold = null;
     ModelNames.Unsold unsoldModel = null;
@@ -622,6 +633,15 @@ public final class EmbeddedPersona implements Persona {
           "ميعاد|موعد|معاد|صيان|تصليح|اصلاح|شاش|بطاري|فحص|زياره|كشف|"
               + "appointment|slot|repair|fix|screen|battery|visit|check|service|"
               + "me3ad|ma3ad|mi3ad|seyana|sayana|siana|syana|tasle7|tasleh|shasha|shashet|batarya|battery|fa7s");
+
+  /**
+   * A customer correcting what was understood, or saying what they ask about: "انا بسأل على",
+   * "قصدي", "I'm asking about", "I meant", "ana bas2al 3ala".
+   */
+  private static final Pattern CORRECTION =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:بسال|بسأل|بسئل|سالت|كنت بسال|اسال عن|اسال علي|استفسر|بستفسر|قصدي|اقصد|كنت اقصد"
+              + "|asking|asked|i meant|i mean|bas2al|bas2l|basal|sa2alt|2asdy|asdy|a2sod)(?![\\p{L}\\p{N}])");
 
   private static final Pattern STOCK_WORD =
       Pattern.compile(

@@ -7,6 +7,7 @@ import app.wasla.commerce.catalogue.Catalogue;
 import app.wasla.commerce.catalogue.Product;
 import app.wasla.commerce.catalogue.StockLevel;
 import app.wasla.conversation.FlowMessages;
+import app.wasla.persona.PersonaVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,12 @@ class LookUpStockDelegate implements JavaDelegate {
       return;
     }
     remember(execution, found.get(0));
+    // the pieces named with the product ("عايز فري بودز ٤ واحدة": one) are not asked again
+    if (execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
+        && n.intValue() >= 1
+        && n.intValue() < 100) {
+      execution.setVariable(SalesVariables.QUANTITY, n.intValue());
+    }
     offer(execution, found.get(0), null);
   }
 
@@ -172,7 +179,7 @@ class LookUpStockDelegate implements JavaDelegate {
           new Button(
               SalesVariables.REPLY_ORDER_PREFIX + product.sku(),
               SalesContext.say(
-                  execution, "اطلبه دلوقتي", "اطلبه الآن", "Otlobo delwa2ty", "Order now")));
+                  execution, "اطلب دلوقتي", "اطلب الآن", "Otlob delwa2ty", "Order now")));
     }
     buttons.add(
         new Button(
