@@ -168,6 +168,29 @@ public final class EmbeddedPersona implements Persona {
       // customer is an order; a booking is for a repair or a service
       intent = Intents.ORDER;
     }
+    // "عايز ايفون ١٥ برو ماكس وايربودز برو ٢، هدفع كاش", "add the s24, ill pay by instapay": an
+    // order that says how it will be paid is an order, not a question about paying
+    boolean orderSaysHowPaid =
+        tapped == null
+            && (Intents.PAYMENT.equals(intent) || Intents.OTHER.equals(intent))
+            && !found.products().isEmpty()
+            && !asksSomething(text)
+            && intents.lexiconScores(text).containsKey(Intents.ORDER);
+    if (orderSaysHowPaid) {
+      intent = Intents.ORDER;
+      confidence = Math.max(confidence, 0.8);
+    } else if (tapped == null
+        && Intents.ORDER.equals(intent)
+        && found.products().isEmpty()
+        && found.entities().reference() != null) {
+      // "عايز اتابع الطلب رقم ORD-12310": an order number names an order already placed
+      intent = Intents.ORDER_STATUS;
+    } else if (tapped == null
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && topics.asksForAPersonNotABot(text)) {
+      intent = Intents.HUMAN_REQUEST; // "enty bot? 3ayza 7ad 7a2e2y": a person, not an answer
+      confidence = Math.max(confidence, 0.8);
+    }
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
     if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
@@ -216,7 +239,10 @@ public final class EmbeddedPersona implements Persona {
       } else {
         boolean tracking =
             Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
-        topic = tracking ? null : topics.find(text, !found.products().isEmpty()).orElse(null);
+        topic =
+            tracking || orderSaysHowPaid
+                ? null
+                : topics.find(text, !found.products().isEmpty()).orElse(null);
         if (topic != null && found.products().isEmpty()) {
           // "do you repair Dell laptop screens?", "PS5 controllers, and do you ship to Saudi?":
           // a kind the shop does not sell or repair is said first
@@ -230,6 +256,7 @@ public final class EmbeddedPersona implements Persona {
           // turn is a question about the product (not an instalment's monthly amount)
           intent =
               !found.products().isEmpty()
+                      && topic != StoreTopics.REPAIRS // "تغيير شاشة الايفون ١٥ بكام؟": the repair's
                       && PRICE_ASKED.matcher(" " + text.normalized() + " ").find()
                       && !MONTHLY
                           .matcher(
@@ -238,7 +265,9 @@ public final class EmbeddedPersona implements Persona {
                                   + text.raw().toLowerCase(java.util.Locale.ROOT))
                           .find()
                   ? Intents.PRODUCT_INQUIRY
-                  : topic.intent();
+                  : topic == StoreTopics.RETURNS && topics.asksAboutARefund(text)
+                      ? Intents.PAYMENT // money coming back is a payment's question
+                      : topic.intent();
           confidence = Math.max(confidence, 0.8);
         } else if (found.products().isEmpty()
             && ASKING.contains(intent)
@@ -308,17 +337,20 @@ public final class EmbeddedPersona implements Persona {
     Answer answer =
         topic != null && notSold != null
             ? notSoldWithTopic(notSold, topic, text, replyIn)
-            : topic != null
-                ? withPrices(
-                    topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
-                    text,
-                    found,
-                    replyIn)
-                : notSold != null
-                    ? notSoldAnswer(notSold, replyIn)
-                    : unsoldModel != null
-                        ? unsoldModelAnswer(unsoldModel, replyIn)
-                        : answer(intent, text, replyIn, found, turn, decision);
+            : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
+                // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
+                ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
+                : topic != null
+                    ? withPrices(
+                        topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
+                        text,
+                        found,
+                        replyIn)
+                    : notSold != null
+                        ? notSoldAnswer(notSold, replyIn)
+                        : unsoldModel != null
+                            ? unsoldModelAnswer(unsoldModel, replyIn)
+                            : answer(intent, text, replyIn, found, turn, decision);
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
