@@ -172,7 +172,9 @@ public final class EmbeddedPersona implements Persona {
     // order that says how it will be paid is an order, not a question about paying
     boolean orderSaysHowPaid =
         tapped == null
-            && (Intents.PAYMENT.equals(intent) || Intents.OTHER.equals(intent))
+            && (Intents.PAYMENT.equals(intent)
+                || Intents.OTHER.equals(intent)
+                || Intents.ORDER.equals(intent)) // "ill take the galaxy a15, pls deliver to maadi"
             && !found.products().isEmpty()
             && !asksSomething(text)
             && intents.lexiconScores(text).containsKey(Intents.ORDER);
@@ -310,6 +312,12 @@ public final class EmbeddedPersona implements Persona {
       intent =
           Intents
               .COMPLAINT; // an angry message about an order, a product or a payment is a complaint
+    }
+    if ((Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent))
+        && mood.score() <= ANGRY
+        && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)) {
+      // "هاجي متأخر شوية عن معادي", "running late for tomorrow's slot": the customer's own delay
+      mood = Sentiment.ofScore(-0.3);
     }
     if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
       mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative

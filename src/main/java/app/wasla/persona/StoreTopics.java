@@ -88,7 +88,9 @@ final class StoreTopics {
   private static final Pattern WALK_IN =
       words(
           "على طول|مباشره|walk in|walk-in|show up|just come|3ala tool|لازم احجز|يلزم حجز|"
-              + "need to book|need an appointment|need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
+              // "do I need to book?" asks; "I need to book a repair" books
+              + "do i need to book|do we need to book|do you need to book|need to book first|do i need an appointment|"
+              + "do you need an appointment|need an appointment or|do i need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
 
   /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
   private static final Pattern REPAIR_ASK =
