@@ -419,7 +419,11 @@ public final class EmbeddedPersona implements Persona {
             && sentiment.analyze(r.about()).score() > -0.3
             && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD;
     boolean person =
-        Intents.HUMAN_REQUEST.equals(c.intent()) && c.confidence() < UNSUPPORTED_REQUEST_CONFIDENCE;
+        Intents.HUMAN_REQUEST.equals(c.intent())
+            && c.confidence()
+                < (asksSomething(whole)
+                    ? UNSUPPORTED_QUESTION_CONFIDENCE // "is there a student discount?"
+                    : UNSUPPORTED_REQUEST_CONFIDENCE);
     if ((complaint || person) && !intents.lexiconScores(r.about()).containsKey(c.intent())) {
       String next =
           c.scores().entrySet().stream()
@@ -694,6 +698,9 @@ public final class EmbeddedPersona implements Persona {
    * runner-up.
    */
   static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.7;
+
+  /** As {@link #UNSUPPORTED_REQUEST_CONFIDENCE}, for a question: it asks something else first. */
+  static final double UNSUPPORTED_QUESTION_CONFIDENCE = 0.8;
 
   private static final java.util.Set<String> KEPT =
       java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);
