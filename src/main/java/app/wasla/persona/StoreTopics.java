@@ -189,9 +189,8 @@ final class StoreTopics {
               + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad|"
               + "مش عايز اتكلم مع|msh 3ayez atkalem|مش عايز بوت|مش عايز روبوت|msh 3ayez bot|msh 3ayez robot|"
               + "not a bot|not a robot|no bots|لا اريد التحدث مع|"
-              + "need a human|need a person|want a human|want a person|real human|3ayza 7ad|3ayza had|"
-              + "7ad 7a2e2y|had ha2e2y|7ad ha2e2y|be nafso|mesh robot|msh robot|mesh bot|مش روبوت|مش بوت|"
-              + "بني ادم حقيقي|انسان حقيقي");
+              // not "a real person" alone: "bot wala 7ad 7a2e2y?" asks what Nour is
+              + "need a human|need a person|want a human|want a person|3ayza 7ad|3ayza had|be nafso");
 
   private static final Pattern STORE_WORD =
       words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
