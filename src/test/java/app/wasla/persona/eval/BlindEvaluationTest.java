@@ -64,9 +64,11 @@ class BlindEvaluationTest {
   // part-changed,
   // refund-chased and Arabizi "fe" readings: ar-EG 0.874, ar 0.899, arabizi 0.901, en 0.915;
   // recall 0.900, precision 0.866.
+  // After the outside-written training text (fourth round): ar-EG 0.904, ar 0.921, arabizi 0.899,
+  // en 0.937; recall 0.910, precision 0.876.
   // The aim is 0.90 in every form and recall 0.95 at precision 0.85.
-  static final double FLOOR_HANDOFF_RECALL = 0.89;
-  static final double FLOOR_HANDOFF_PRECISION = 0.86;
+  static final double FLOOR_HANDOFF_RECALL = 0.90;
+  static final double FLOOR_HANDOFF_PRECISION = 0.87;
   static final Map<String, Double> FLOOR_FORM_MACRO_F1 =
-      Map.of("ar-EG", 0.87, "ar", 0.89, "arabizi", 0.89, "en", 0.91);
+      Map.of("ar-EG", 0.89, "ar", 0.91, "arabizi", 0.89, "en", 0.92);
 }
