@@ -78,8 +78,11 @@ class LookUpStockDelegate implements JavaDelegate {
       return;
     }
     remember(execution, found.get(0));
-    // the pieces named with the product ("عايز فري بودز ٤ واحدة": one) are not asked again
-    if (execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
+    // the pieces named with the product in an order or a stock question ("عايز فري بودز ٤ واحدة":
+    // one) are not asked again; a number in another question ("٣ الوان؟") is no order's
+    Object intent = execution.getVariable(PersonaVariables.INTENT);
+    if (("order".equals(intent) || "availability".equals(intent))
+        && execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
         && n.intValue() >= 1
         && n.intValue() < 100) {
       execution.setVariable(SalesVariables.QUANTITY, n.intValue());
