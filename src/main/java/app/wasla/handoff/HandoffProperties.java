@@ -31,7 +31,11 @@ public record HandoffProperties(
     the opening. opens equal to closes: around the clock. */
     @DefaultValue("10:00") LocalTime staffOpens,
     @DefaultValue("22:00") LocalTime staffCloses,
-    @DefaultValue("Africa/Cairo") ZoneId zone) {
+    @DefaultValue("Africa/Cairo") ZoneId zone,
+    /* Per agent (Camunda user id), the name customers read in Arabic replies ("سارة"); without one,
+    an Arabic first name of the Camunda user, else no name ("فريقنا"): a Latin name is never put
+    inside an Arabic sentence. */
+    Map<String, String> agentNamesAr) {
 
   public HandoffProperties {
     firstResponseByGroup =
@@ -40,6 +44,7 @@ public record HandoffProperties(
     staffOpens = staffOpens == null ? LocalTime.of(10, 0) : staffOpens;
     staffCloses = staffCloses == null ? LocalTime.of(22, 0) : staffCloses;
     zone = zone == null ? ZoneId.of("Africa/Cairo") : zone;
+    agentNamesAr = agentNamesAr == null ? Map.of() : Map.copyOf(agentNamesAr);
     if (maxOpenPerAgent < 1) {
       throw new IllegalArgumentException("wasla.handoff.max-open-per-agent must be at least 1");
     }

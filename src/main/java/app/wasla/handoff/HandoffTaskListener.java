@@ -59,6 +59,7 @@ class HandoffTaskListener implements TaskListener {
   private final HandoffWait waiting;
   private final StaffHours hours;
   private final HandoffLog handoffLog;
+  private final AgentNames names;
 
   HandoffTaskListener(
       HandoffRouter router,
@@ -71,8 +72,10 @@ class HandoffTaskListener implements TaskListener {
       Corrections corrections,
       HandoffWait waiting,
       StaffHours hours,
-      HandoffLog handoffLog) {
+      HandoffLog handoffLog,
+      AgentNames names) {
     this.handoffLog = handoffLog;
+    this.names = names;
     this.hours = hours;
     this.corrections = corrections;
     this.waiting = waiting;
@@ -258,8 +261,8 @@ class HandoffTaskListener implements TaskListener {
 
   private String suggestedReply(DelegateTask task, String agent) {
     String name = (String) task.getVariable("customerName");
-    String who = agent == null ? null : firstName(agent);
     String language = String.valueOf(task.getVariable(PersonaVariables.LANGUAGE));
+    String who = names.inText(agent, language);
     String customer = name == null || name.isBlank() ? "" : " " + name;
     if ("en".equals(language) || "arabizi".equals(language)) {
       return "Hi"
@@ -273,11 +276,6 @@ class HandoffTaskListener implements TaskListener {
         + "، معاك "
         + (who == null ? "فريق متجر النيل" : who + " من متجر النيل")
         + ". أنا معاك وهساعدك: ";
-  }
-
-  private String firstName(String userId) {
-    var user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null || user.getFirstName() == null ? userId : user.getFirstName();
   }
 
   private String currentUser() {

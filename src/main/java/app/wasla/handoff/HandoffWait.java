@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +42,7 @@ class HandoffWait {
   private final HandoffProperties props;
   private final Clock clock;
   private final StaffHours hours;
+  private final AgentNames names;
 
   HandoffWait(
       FlowMessages messages,
@@ -51,8 +51,10 @@ class HandoffWait {
       AgentPresence presence,
       HandoffProperties props,
       Clock clock,
-      StaffHours hours) {
+      StaffHours hours,
+      AgentNames names) {
     this.hours = hours;
+    this.names = names;
     this.messages = messages;
     this.tasks = tasks;
     this.identity = identity;
@@ -74,9 +76,9 @@ class HandoffWait {
       // nobody answers before the opening: its time, not minutes (nor a place in a queue)
       text =
           HandoffWaitTexts.afterHours(
-              language, agent == null ? null : firstName(agent), hours.opens(), hours.closes());
+              language, names.inText(agent, language), hours.opens(), hours.closes());
     } else if (agent != null) {
-      text = HandoffWaitTexts.assigned(language, firstName(agent), minutes(sla));
+      text = HandoffWaitTexts.assigned(language, names.inText(agent, language), minutes(sla));
     } else {
       // the engine's task query does not see this task yet: the ones waiting before it, plus this
       // one
@@ -150,8 +152,7 @@ class HandoffWait {
         task == null || task.getDueDate() == null
             ? Duration.ZERO
             : Duration.between(now, task.getDueDate().toInstant());
-    String agent =
-        task == null || task.getAssignee() == null ? null : firstName(task.getAssignee());
+    String agent = task == null ? null : names.inText(task.getAssignee(), language);
     String text =
         !hours.openNow()
             ? HandoffWaitTexts.acknowledgedAfterHours(language, agent, hours.opens())
@@ -170,12 +171,5 @@ class HandoffWait {
 
   private static String language(DelegateExecution execution) {
     return String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE));
-  }
-
-  private String firstName(String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null || user.getFirstName() == null || user.getFirstName().isBlank()
-        ? userId
-        : user.getFirstName();
   }
 }

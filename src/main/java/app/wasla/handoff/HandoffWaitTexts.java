@@ -14,6 +14,9 @@ final class HandoffWaitTexts {
 
   /** An agent has the conversation: who, and within how long. */
   static String assigned(String language, String agent, long minutes) {
+    if (agent == null) {
+      return assignedToTheTeam(language, minutes);
+    }
     return switch (form(language)) {
       case "en" -> agent + " from our team will reply within about " + minutesEn(minutes) + " ⏱️";
       case "arabizi" ->
@@ -26,6 +29,18 @@ final class HandoffWaitTexts {
           "سيصلك الرد من " + agent + " من فريقنا خلال " + minutesMsa(minutes) + " تقريباً ⏱️";
       default ->
           "الرد هيوصلك من " + agent + " من فريقنا خلال حوالي " + minutesEgyptian(minutes) + " ⏱️";
+    };
+  }
+
+  /** An agent without a name in the customer's script has the conversation: the team, and when. */
+  private static String assignedToTheTeam(String language, long minutes) {
+    return switch (form(language)) {
+      case "en" ->
+          "A colleague from our team will reply within about " + minutesEn(minutes) + " ⏱️";
+      case "arabizi" ->
+          "El rad hayewsalak mn zameel mn el team khelal 7awaly " + minutesArabizi(minutes) + " ⏱️";
+      case "ar" -> "سيصلك الرد من أحد زملائنا خلال " + minutesMsa(minutes) + " تقريباً ⏱️";
+      default -> "الرد هيوصلك من زميل من فريقنا خلال حوالي " + minutesEgyptian(minutes) + " ⏱️";
     };
   }
 

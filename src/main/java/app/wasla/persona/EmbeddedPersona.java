@@ -168,10 +168,46 @@ public final class EmbeddedPersona implements Persona {
       // customer is an order; a booking is for a repair or a service
       intent = Intents.ORDER;
     }
+    // "عايز ايفون ١٥ برو ماكس وايربودز برو ٢، هدفع كاش", "add the s24, ill pay by instapay": an
+    // order that says how it will be paid is an order, not a question about paying
+    boolean orderSaysHowPaid =
+        tapped == null
+            && (Intents.PAYMENT.equals(intent)
+                || Intents.OTHER.equals(intent)
+                || Intents.ORDER.equals(intent)) // "ill take the galaxy a15, pls deliver to maadi"
+            && !found.products().isEmpty()
+            && !asksSomething(text)
+            && intents.lexiconScores(text).containsKey(Intents.ORDER);
+    if (orderSaysHowPaid) {
+      intent = Intents.ORDER;
+      confidence = Math.max(confidence, 0.8);
+    } else if (tapped == null
+        && Intents.ORDER.equals(intent)
+        && found.products().isEmpty()
+        && found.entities().reference() != null) {
+      // "عايز اتابع الطلب رقم ORD-12310": an order number names an order already placed
+      intent = Intents.ORDER_STATUS;
+    } else if (tapped == null
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && topics.asksForAPersonNotABot(text)) {
+      intent = Intents.HUMAN_REQUEST; // "enty bot? 3ayza 7ad 7a2e2y": a person, not an answer
+      confidence = Math.max(confidence, 0.8);
+    }
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
     if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
       return cheaper(turn, text, language, replyIn, confidence, found, cheaperThan);
+    }
+    if (tapped == null
+        && Intents.COMPLAINT.equals(intent)
+        && found.products().isEmpty()
+        && CORRECTION.matcher(" " + text.normalized() + " ").find()
+        && topics.notSold(text).isPresent()
+        && sentiment.analyze(text).score() > ANGRY) {
+      // "لا انا بسأل على لابتوب ديل مش سماعة": the customer corrects what we understood, naming a
+      // kind we don't sell; a question, not a grievance
+      intent = Intents.PRODUCT_INQUIRY;
+      confidence = Math.max(confidence, 0.8);
     }
     StoreTopics.Topic topic = null;
     StoreTopics.NotSold notSold = null;
@@ -205,7 +241,10 @@ public final class EmbeddedPersona implements Persona {
       } else {
         boolean tracking =
             Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
-        topic = tracking ? null : topics.find(text, !found.products().isEmpty()).orElse(null);
+        topic =
+            tracking || orderSaysHowPaid
+                ? null
+                : topics.find(text, !found.products().isEmpty()).orElse(null);
         if (topic != null && found.products().isEmpty()) {
           // "do you repair Dell laptop screens?", "PS5 controllers, and do you ship to Saudi?":
           // a kind the shop does not sell or repair is said first
@@ -219,6 +258,7 @@ public final class EmbeddedPersona implements Persona {
           // turn is a question about the product (not an instalment's monthly amount)
           intent =
               !found.products().isEmpty()
+                      && topic != StoreTopics.REPAIRS // "تغيير شاشة الايفون ١٥ بكام؟": the repair's
                       && PRICE_ASKED.matcher(" " + text.normalized() + " ").find()
                       && !MONTHLY
                           .matcher(
@@ -227,7 +267,9 @@ public final class EmbeddedPersona implements Persona {
                                   + text.raw().toLowerCase(java.util.Locale.ROOT))
                           .find()
                   ? Intents.PRODUCT_INQUIRY
-                  : topic.intent();
+                  : topic == StoreTopics.RETURNS && topics.asksAboutARefund(text)
+                      ? Intents.PAYMENT // money coming back is a payment's question
+                      : topic.intent();
           confidence = Math.max(confidence, 0.8);
         } else if (found.products().isEmpty()
             && ASKING.contains(intent)
@@ -271,6 +313,12 @@ public final class EmbeddedPersona implements Persona {
           Intents
               .COMPLAINT; // an angry message about an order, a product or a payment is a complaint
     }
+    if ((Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent))
+        && mood.score() <= ANGRY
+        && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)) {
+      // "هاجي متأخر شوية عن معادي", "running late for tomorrow's slot": the customer's own delay
+      mood = Sentiment.ofScore(-0.3);
+    }
     if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
       mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative
     } else if (Intents.THANKS_GOODBYE.equals(intent) && mood.score() < 0.3) {
@@ -297,17 +345,20 @@ public final class EmbeddedPersona implements Persona {
     Answer answer =
         topic != null && notSold != null
             ? notSoldWithTopic(notSold, topic, text, replyIn)
-            : topic != null
-                ? withPrices(
-                    topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
-                    text,
-                    found,
-                    replyIn)
-                : notSold != null
-                    ? notSoldAnswer(notSold, replyIn)
-                    : unsoldModel != null
-                        ? unsoldModelAnswer(unsoldModel, replyIn)
-                        : answer(intent, text, replyIn, found, turn, decision);
+            : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
+                // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
+                ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
+                : topic != null
+                    ? withPrices(
+                        topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
+                        text,
+                        found,
+                        replyIn)
+                    : notSold != null
+                        ? notSoldAnswer(notSold, replyIn)
+                        : unsoldModel != null
+                            ? unsoldModelAnswer(unsoldModel, replyIn)
+                            : answer(intent, text, replyIn, found, turn, decision);
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
@@ -368,7 +419,11 @@ public final class EmbeddedPersona implements Persona {
             && sentiment.analyze(r.about()).score() > -0.3
             && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD;
     boolean person =
-        Intents.HUMAN_REQUEST.equals(c.intent()) && c.confidence() < UNSUPPORTED_REQUEST_CONFIDENCE;
+        Intents.HUMAN_REQUEST.equals(c.intent())
+            && c.confidence()
+                < (asksSomething(whole)
+                    ? UNSUPPORTED_QUESTION_CONFIDENCE // "is there a student discount?"
+                    : UNSUPPORTED_REQUEST_CONFIDENCE);
     if ((complaint || person) && !intents.lexiconScores(r.about()).containsKey(c.intent())) {
       String next =
           c.scores().entrySet().stream()
@@ -623,6 +678,15 @@ public final class EmbeddedPersona implements Persona {
               + "appointment|slot|repair|fix|screen|battery|visit|check|service|"
               + "me3ad|ma3ad|mi3ad|seyana|sayana|siana|syana|tasle7|tasleh|shasha|shashet|batarya|battery|fa7s");
 
+  /**
+   * A customer correcting what was understood, or saying what they ask about: "انا بسأل على",
+   * "قصدي", "I'm asking about", "I meant", "ana bas2al 3ala".
+   */
+  private static final Pattern CORRECTION =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:بسال|بسأل|بسئل|سالت|كنت بسال|اسال عن|اسال علي|استفسر|بستفسر|قصدي|اقصد|كنت اقصد"
+              + "|asking|asked|i meant|i mean|bas2al|bas2l|basal|sa2alt|2asdy|asdy|a2sod)(?![\\p{L}\\p{N}])");
+
   private static final Pattern STOCK_WORD =
       Pattern.compile(
           "موجود|متوفر|متاح|يتوفر|تتوفر|توفر|نفد|نفذ|خلص|stock|available|sold out"
@@ -634,6 +698,9 @@ public final class EmbeddedPersona implements Persona {
    * runner-up.
    */
   static final double UNSUPPORTED_REQUEST_CONFIDENCE = 0.7;
+
+  /** As {@link #UNSUPPORTED_REQUEST_CONFIDENCE}, for a question: it asks something else first. */
+  static final double UNSUPPORTED_QUESTION_CONFIDENCE = 0.8;
 
   private static final java.util.Set<String> KEPT =
       java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);

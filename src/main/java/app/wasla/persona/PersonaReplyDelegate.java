@@ -114,6 +114,13 @@ class PersonaReplyDelegate implements JavaDelegate {
     setIfChanged(execution, PersonaVariables.SUMMARY, result.summary());
     setIfChanged(
         execution, PersonaVariables.LOW_CONFIDENCE_STREAK, result.lowConfidence() ? streak + 1 : 0);
+    Integer quantity = result.entities() == null ? null : result.entities().quantity();
+    if (quantity != null) {
+      setIfChanged(execution, PersonaVariables.QUANTITY, quantity);
+    } else if (execution.hasVariable(PersonaVariables.QUANTITY)) {
+      execution.removeVariable(
+          PersonaVariables.QUANTITY); // an older turn's count is not this one's
+    }
     if (result.handoff()) {
       // the handoff routing table and the agent's form read the CRM's tags; one short string, only
       // when needed

@@ -22,6 +22,12 @@ public final class PersonaVariables {
    */
   public static final String CUSTOMER_TAGS = "customerTags";
 
+  /**
+   * The number of pieces the turn named ("عايز فري بودز ٤ واحدة": 1), for the sales flow to keep;
+   * absent when the turn named none.
+   */
+  public static final String QUANTITY = "personaQuantity";
+
   public static final String LOW_CONFIDENCE_STREAK = "lowConfidenceStreak";
 
   /**

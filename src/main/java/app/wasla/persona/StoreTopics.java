@@ -88,7 +88,9 @@ final class StoreTopics {
   private static final Pattern WALK_IN =
       words(
           "على طول|مباشره|walk in|walk-in|show up|just come|3ala tool|لازم احجز|يلزم حجز|"
-              + "need to book|need an appointment|need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
+              // "do I need to book?" asks; "I need to book a repair" books
+              + "do i need to book|do we need to book|do you need to book|need to book first|do i need an appointment|"
+              + "do you need an appointment|need an appointment or|do i need a booking|lazem ahgez|lazem a7gez|mehtaga me3ad|me7taga me3ad|محتاجه ميعاد|تحتاج .{0,12}موعد");
 
   /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
   private static final Pattern REPAIR_ASK =
@@ -134,7 +136,7 @@ final class StoreTopics {
   private static final Pattern RETURN_WORD =
       words(
           "ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
-              + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|refund|refunds|btrga3|betrga3|btreg3|"
+              + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|الفلوس هترجع|اعاده المبلغ|refund|refunds|btrga3|betrga3|btreg3|"
               + "return|returns|exchange|swap the|swap it|swap my|don't like it|dont like it|msh 3agebny|mesh 3agebny|معجبنيش|لم يعجبني|لم يعجبه|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|trg3|terga3|targa3|yrg3|yerga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
   private static final Pattern WARRANTY_WORD =
       words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
@@ -169,7 +171,10 @@ final class StoreTopics {
   private static final Pattern PAYMENT_WORD =
       words(
           "انستاباي|الانستاباي|انستا باي|فودافون كاش|محفظه|المحفظه|محافظ|"
-              + "instapay|insta pay|vodafone cash|e-wallet|wallet|wallets|mahfaza");
+              + "instapay|insta pay|vodafone cash|e-wallet|wallet|wallets|mahfaza|"
+              // "بتقبلوا فيزا في الفرع؟": how to pay at the branch, not where the branch is
+              + "فيزا|الفيزا|بالفيزا|البطاقات الائتمانيه|بطاقه ائتمان|بطاقات ائتمان|كريدت كارد|fawry|"
+              + "credit card|credit cards|debit card|visa card");
 
   /**
    * A request to be put through: a customer who asks it wants a person, whatever else the message
@@ -183,7 +188,9 @@ final class StoreTopics {
               + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
               + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad|"
               + "مش عايز اتكلم مع|msh 3ayez atkalem|مش عايز بوت|مش عايز روبوت|msh 3ayez bot|msh 3ayez robot|"
-              + "not a bot|not a robot|no bots|لا اريد التحدث مع");
+              + "not a bot|not a robot|no bots|لا اريد التحدث مع|"
+              // not "a real person" alone: "bot wala 7ad 7a2e2y?" asks what Nour is
+              + "need a human|need a person|want a human|want a person|3ayza 7ad|3ayza had|be nafso");
 
   private static final Pattern STORE_WORD =
       words("store|shop|showroom|محل|المحل|محلكم|ma7al|mahal");
@@ -204,6 +211,12 @@ final class StoreTopics {
    * A question about Nour herself ("are you a bot?", "بوت ولا بني ادم؟") read as a request for a
    * person: it is a question, not a request to be put through, unless it also asks for that.
    */
+  /** "are you a bot? i need a human": asks whether Nour is a bot, and to be put through. */
+  boolean asksForAPersonNotABot(TextView text) {
+    String s = haystack(text);
+    return WHO_WORD.matcher(s).find() && PUT_THROUGH.matcher(s).find();
+  }
+
   boolean asksWhoNourIs(TextView text) {
     String s = haystack(text);
     return WHO_WORD.matcher(s).find() && !PUT_THROUGH.matcher(s).find();
@@ -239,6 +252,23 @@ final class StoreTopics {
         && !DEFECT.matcher(s).find()
         && !chargedTwice(text)
         && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
+  }
+
+  /**
+   * Money paid coming back ("how long does a refund take to reach my card?", "الفلوس هترجع امتى على
+   * الكارت؟"): a question about a payment, answered by the returns passage.
+   */
+  private static final Pattern REFUND =
+      words(
+          "refund|refunds|refunded|استرداد|الفلوس هترجع|هترجع الفلوس|ترجع الفلوس|الفلوس بترجع|اعاده المبلغ|"
+              + "استرجاع المبلغ|استرجاع الفلوس|el flos terga3|el flos hatrga3|flosy terga3");
+
+  /**
+   * A refund asked about: the question is a payment's (intent payment), its answer the returns'.
+   */
+  boolean asksAboutARefund(TextView text) {
+    String s = haystack(text);
+    return REFUND.matcher(s).find() && !OWED.matcher(s).find() && !DEFECT.matcher(s).find();
   }
 
   /** The topic this text asks about, if it is one of the store-information questions. */

@@ -62,7 +62,7 @@ class CheckoutProcessTest {
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
     assertThat(last()).contains("٦٠").contains("٣٠٠٠");
 
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:APP2");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:APP2");
     assertThat(instance)
         .isWaitingAt("gateway_awaitCheckout")
         .hasPassed("serviceTask_startCheckout");
@@ -158,7 +158,7 @@ class CheckoutProcessTest {
   @Test
   void aPhoneAboveTheCashLimitIsNotOfferedCashOnDeliveryAndCashInWordsIsExplained() {
     ProcessInstance instance = offer("بكام الايفون 15 برو ماكس؟", "ar-EG", "IP15PM-256");
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:IP15PM-256");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:IP15PM-256");
     conversation.customerWrites(instance, "1", "checkout_qty:1");
     conversation.customerWrites(instance, "توصيل", "checkout_delivery");
     conversation.customerWrites(instance, "شارع ٩ المعادي القاهرة", null);
@@ -226,7 +226,7 @@ class CheckoutProcessTest {
   @Test
   void aQuestionDuringCheckoutIsAnsweredAndThePendingQuestionAskedAgain() {
     ProcessInstance instance = offer("بكام جراب الموبايل؟", "ar-EG", "CASE");
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:CASE");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:CASE");
     int before = conversation.sentTexts().size();
     conversation.customerWrites(instance, "الضمان كام سنة؟", null);
     assertThat(instance)
@@ -304,7 +304,7 @@ class CheckoutProcessTest {
   @Test
   void vodafoneCashAtThePaymentChoiceIsPayingOnlineNeverCashOnDelivery() {
     ProcessInstance instance = offer("بكام شاحن انكر؟", "ar-EG", "ANK20");
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:ANK20");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:ANK20");
     conversation.customerWrites(instance, "1", "checkout_qty:1");
     conversation.customerWrites(instance, "توصيل للمعادي، ٩ شارع ٢٣١ دجلة، القاهرة", null);
     assertThat(instance)
@@ -322,7 +322,7 @@ class CheckoutProcessTest {
   @Test
   void askingForCashOnDeliveryAboveTheLimitIsToldTheLimitAndThatTheOrderIsAbove() {
     ProcessInstance instance = offer("بكام ايفون ١٥؟", "ar-EG", "IP15-128");
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:IP15-128");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:IP15-128");
     conversation.customerWrites(instance, "1", "checkout_qty:1");
     conversation.customerWrites(instance, "توصيل", "checkout_delivery");
     conversation.customerWrites(instance, "١٢ شارع عباس العقاد، مدينة نصر", null);

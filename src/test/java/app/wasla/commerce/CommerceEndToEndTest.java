@@ -150,9 +150,9 @@ class CommerceEndToEndTest {
     assertThat(replies.get(0))
         .contains("آيفون ١٥ برو ماكس")
         .contains("72,999 جنيه")
-        .contains("[اطلبه دلوقتي]");
+        .contains("[اطلب دلوقتي]");
 
-    String linkMessage = checkOutOnline("IP15PM-256", "اطلبه دلوقتي");
+    String linkMessage = checkOutOnline("IP15PM-256", "اطلب دلوقتي");
     // the link goes as a call-to-action button, in the customer's language
     assertThat(
             jdbc.sql(
@@ -308,7 +308,7 @@ class CommerceEndToEndTest {
   @Test
   void afterAFailedPaymentTheCustomerSaysCashOnDeliveryAndTheOrderIsConfirmed() throws Exception {
     says("بكام الريدمي نوت 13؟");
-    String linkMessage = checkOutOnline("RN13", "اطلبه دلوقتي");
+    String linkMessage = checkOutOnline("RN13", "اطلب دلوقتي");
     String paymentId = linkMessage.replaceAll("(?s).*/pay/sandbox/([A-Z0-9-]+).*", "$1");
     String firstOrder = linkMessage.replaceAll("(?s).*(ORD-\\d+).*", "$1");
     int before = sent().size();
@@ -344,9 +344,9 @@ class CommerceEndToEndTest {
 
   @Test
   void aQuestionWhileTheOfferWaitsIsAnsweredAndOrderNowStillOrders() throws Exception {
-    assertThat(says("بكام ايربودز برو؟")).last().asString().contains("[اطلبه دلوقتي]");
+    assertThat(says("بكام ايربودز برو؟")).last().asString().contains("[اطلب دلوقتي]");
     assertThat(says("التوصيل لمدينة نصر بكام؟")).last().asString().contains("٦٠");
-    assertThat(taps("sales_order:APP2", "اطلبه دلوقتي"))
+    assertThat(taps("sales_order:APP2", "اطلب دلوقتي"))
         .last()
         .asString()
         .contains("كام قطعة")

@@ -55,7 +55,7 @@ class OrderAndPayProcessTest {
         .variables()
         .containsEntry("productSku", sku)
         .containsEntry("productAvailable", true);
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:" + sku);
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:" + sku);
     checkOutOnline(conversation, instance);
     return instance;
   }
@@ -97,7 +97,7 @@ class OrderAndPayProcessTest {
         .contains("آيفون ١٥ ١٢٨ جيجا")
         .contains("47,999 جنيه")
         .contains("القاهرة")
-        .contains("[اطلبه دلوقتي]")
+        .contains("[اطلب دلوقتي]")
         .contains("[كلّم حد]");
     // the product's photo comes first, captioned with its name in the customer's language
     assertThat(conversation.sentTypesAndTexts().subList(0, 2))
@@ -340,7 +340,7 @@ class OrderAndPayProcessTest {
   private ProcessInstance startTapped(String replyId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.CONVERSATION_KEY, conversation.key);
-    variables.put(ConversationVariables.TURN_TEXT, "اطلبه دلوقتي");
+    variables.put(ConversationVariables.TURN_TEXT, "اطلب دلوقتي");
     variables.put(ConversationVariables.REPLY_ID, replyId);
     variables.put(ConversationVariables.TURN_SEQ, 1L);
     variables.put("language", "ar-EG");
@@ -451,7 +451,7 @@ class OrderAndPayProcessTest {
     assertThat(instance).isWaitingAt("gateway_awaitDecision");
     assertThat(instance).variables().containsEntry("productSku", "ANKPB10");
 
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:ANKPB10");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:ANKPB10");
     conversation.customerWrites(instance, "2", null);
     conversation.customerWrites(instance, "هستلم من الفرع", null);
     conversation.customerWrites(instance, "فرع القاهرة", null);
@@ -495,7 +495,7 @@ class OrderAndPayProcessTest {
   void aRetriedOrderTurnGoesOnInAJobWhichPlacesTheOrderAndSendsTheLink() {
     ProcessInstance instance =
         conversation.start("order-and-pay", "شاحن انكر بكام؟", "ar-EG", "product_inquiry");
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:ANK20");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:ANK20");
     conversation.customerWrites(instance, "1", "checkout_qty:1");
     conversation.customerWrites(instance, "استلام من الفرع", "checkout_pickup");
     conversation.customerWrites(instance, "القاهرة (مدينة نصر)", "checkout_branch:CAI");
@@ -641,7 +641,7 @@ class OrderAndPayProcessTest {
         .contains("آيفون ١٥")
         .contains("47,999")
         .contains("القاهرة")
-        .contains("[اطلبه دلوقتي]")
+        .contains("[اطلب دلوقتي]")
         .contains(orderId)
         .contains("/pay/sandbox/" + paymentId)
         .doesNotContain("نخلص طلبك");
@@ -733,7 +733,7 @@ class OrderAndPayProcessTest {
     ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
 
-    conversation.customerWrites(instance, "اطلبه دلوقتي", "sales_order:APP2");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:APP2");
     conversation.runDueJobs(instance);
 
     assertThat(instance)
@@ -853,7 +853,7 @@ class OrderAndPayProcessTest {
     ProcessInstance instance =
         conversation.start("order-and-pay", "كم سعر سماعة أورايمو؟", "ar", "product_inquiry");
     conversation.runDueJobs(instance);
-    conversation.customerWrites(instance, "اطلبه الآن", "sales_order:ORFP4");
+    conversation.customerWrites(instance, "اطلب الآن", "sales_order:ORFP4");
     checkOutOnline(conversation, instance);
     runtimeService().setVariable(instance.getId(), "language", "ar");
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");

@@ -29,10 +29,10 @@ class DialogueFileTest {
         < contains: 60
         < contains any: الكمية | كام قطعة
         < not contains: عايز
-        < buttons: اطلبه دلوقتي | منتج تاني
+        < buttons: اطلب دلوقتي | منتج تاني
         < link
         < no handoff
-        > [اطلبه دلوقتي]
+        > [اطلب دلوقتي]
         < handoff
         < waits at: userTask_handoff
         < intent: order
@@ -58,7 +58,7 @@ class DialogueFileTest {
     assertThat(d.turns().get(0).expectations().get(1).values())
         .containsExactly("الكمية", "كام قطعة");
     assertThat(d.turns().get(0).expectations().get(1).line()).isEqualTo(8);
-    assertThat(d.turns().get(1).action()).isEqualTo(new Tap("اطلبه دلوقتي", null));
+    assertThat(d.turns().get(1).action()).isEqualTo(new Tap("اطلب دلوقتي", null));
     assertThat(d.turns().get(1).expectations())
         .extracting(DialogueFile.Expectation::kind)
         .containsExactly(Kind.HANDOFF, Kind.WAITS_AT, Kind.INTENT);

@@ -281,6 +281,32 @@ class HandoffWaitProcessTest {
         .contains("within about 5 minutes ⏱️");
   }
 
+  @Test
+  void anArabicReplyNamesTheAgentInArabicAndAnEnglishOneInLatinLetters() {
+    cairoTime(12, 0);
+    ProcessInstance egyptian = handedOff("عايز اكلم حد من خدمة العملاء");
+    String arabicName = taskOf(egyptian).getAssignee().equals("sara") ? "سارة" : "عمر";
+    assertThat(sent(egyptian))
+        .last()
+        .isEqualTo("الرد هيوصلك من " + arabicName + " من فريقنا خلال حوالي 5 دقايق ⏱️");
+
+    ProcessInstance msa = handedOff("أريد التحدث مع أحد الموظفين من فضلك");
+    customerWrites(msa, "هل من جديد؟");
+    assertThat(sent(msa).get(sent(msa).size() - 2))
+        .contains("سيصلك الرد من ")
+        .contains("من فريقنا");
+    assertThat(String.join("\n", sent(msa)))
+        .doesNotContainIgnoringCase("sara")
+        .doesNotContainIgnoringCase("omar");
+    assertThat(sent(msa))
+        .last()
+        .asString()
+        .startsWith("وصلت رسالتك ✅ وأبلغتُ بها " + (agentOf(msa).equals("Sara") ? "سارة" : "عمر"));
+
+    ProcessInstance en = handedOff("I want to talk to a human please");
+    assertThat(sent(en)).last().asString().startsWith(agentOf(en) + " from our team");
+  }
+
   // ---- taking the request back
 
   private List<String> withdrawals(ProcessInstance instance) {

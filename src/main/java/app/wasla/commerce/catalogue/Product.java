@@ -25,4 +25,9 @@ public record Product(
   public String name(String language) {
     return language != null && language.startsWith("ar") ? nameAr : nameEn;
   }
+
+  /** Both names, English then Arabic: what a customer may call it ("FreePods 4", "فري بودز ٤"). */
+  public java.util.List<String> names() {
+    return java.util.Arrays.asList(nameEn, nameAr);
+  }
 }

@@ -445,10 +445,10 @@ final class CheckoutDelegates {
               e,
               "للأسف فرع "
                   + branch
-                  + " مفيهوش منه دلوقتي. تقدر تستلمه من فرع تاني، أو تقولّي «توصيل» ونوصلهولك.",
+                  + " مفيهوش الكمية دي دلوقتي. تقدر تستلم الطلب من فرع تاني، أو تقولّي «توصيل» ونوصلهولك.",
               "للأسف لا يتوفر في فرع "
                   + branch
-                  + " حالياً. يمكنك استلامه من فرع آخر، أو اكتب «توصيل» لنوصله إليك.",
+                  + " حالياً. يمكنك استلام الطلب من فرع آخر، أو اكتب «توصيل» لنوصله إليك.",
               "Lel asaf far3 "
                   + branch
                   + " mafihoosh meno delwa2ty. Te2dar testelmo mn far3 tany, aw 2oly \"tawsil\" w nwaslholak.",
@@ -469,8 +469,8 @@ final class CheckoutDelegates {
       int most = mostAvailable(e);
       return say(
           e,
-          "متوفر منه " + most + " بس دلوقتي.",
-          "المتوفر منه حالياً " + most + " فقط.",
+          "المتوفر دلوقتي " + most + " بس.",
+          "المتوفر حالياً " + most + " فقط.",
           "Metwaffar meno " + most + " bas delwa2ty.",
           "We only have " + most + " in stock right now.");
     }
@@ -746,7 +746,7 @@ final class CheckoutDelegates {
               || STEP_PAYMENT.equals(step))
           && !checkout.namesOtherProduct(e, text)) {
         // "Actually make it just 1" at the summary: the quantity changed, the summary again
-        Integer n = CheckoutWords.quantityAnswer(text);
+        Integer n = CheckoutWords.quantityAnswer(text, checkout.product(e).names());
         if (n != null) {
           return quantity(e, n);
         }
@@ -776,7 +776,7 @@ final class CheckoutDelegates {
       }
       switch (step) {
         case STEP_QUANTITY -> {
-          Integer n = question ? null : CheckoutWords.quantity(text);
+          Integer n = question ? null : CheckoutWords.quantity(text, checkout.product(e).names());
           return n == null ? "persona" : quantity(e, n);
         }
         case STEP_FULFILMENT -> {

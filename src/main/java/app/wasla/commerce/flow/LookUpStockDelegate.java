@@ -8,6 +8,7 @@ import app.wasla.commerce.catalogue.Catalogue;
 import app.wasla.commerce.catalogue.Product;
 import app.wasla.commerce.catalogue.StockLevel;
 import app.wasla.conversation.FlowMessages;
+import app.wasla.persona.PersonaVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +81,15 @@ class LookUpStockDelegate implements JavaDelegate {
       return;
     }
     remember(execution, found.get(0));
+    // the pieces named with the product in an order or a stock question ("عايز فري بودز ٤ واحدة":
+    // one) are not asked again; a number in another question ("٣ الوان؟") is no order's
+    Object intent = execution.getVariable(PersonaVariables.INTENT);
+    if (("order".equals(intent) || "availability".equals(intent))
+        && execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
+        && n.intValue() >= 1
+        && n.intValue() < 100) {
+      execution.setVariable(SalesVariables.QUANTITY, n.intValue());
+    }
     offer(execution, found.get(0), null);
   }
 
@@ -195,7 +205,7 @@ class LookUpStockDelegate implements JavaDelegate {
           new Button(
               SalesVariables.REPLY_ORDER_PREFIX + product.sku(),
               SalesContext.say(
-                  execution, "اطلبه دلوقتي", "اطلبه الآن", "Otlobo delwa2ty", "Order now")));
+                  execution, "اطلب دلوقتي", "اطلب الآن", "Otlob delwa2ty", "Order now")));
     }
     buttons.add(
         new Button(

@@ -101,10 +101,14 @@ class OfferTurnDelegate implements JavaDelegate {
     }
     List<Product> named = catalogue.search(text);
     boolean otherProduct = !named.isEmpty() && named.stream().noneMatch(p -> p.sku().equals(sku));
-    Integer said = CheckoutWords.quantityAnswer(text);
+    // the offered product's own number is no quantity ("عايز فري بودز ٤ واحدة" is one)
+    List<String> names = new java.util.ArrayList<>();
+    names.add((String) execution.getVariable(SalesVariables.PRODUCT_NAME));
+    named.stream().filter(p -> p.sku().equals(sku)).forEach(p -> names.addAll(p.names()));
+    Integer said = CheckoutWords.quantityAnswer(text, names);
     if (!otherProduct && (said != null || CheckoutWords.takesOffer(text))) {
       // a quantity said to an offer takes it ("3ayz etneen", "10", "تمام هاخد ٥")
-      Integer quantity = said != null ? said : CheckoutWords.quantity(text);
+      Integer quantity = said != null ? said : CheckoutWords.quantity(text, names);
       if (quantity != null) {
         execution.setVariable(SalesVariables.QUANTITY, quantity);
       }

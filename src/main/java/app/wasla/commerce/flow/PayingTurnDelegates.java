@@ -143,7 +143,8 @@ final class PayingTurnDelegates {
         if (named.isEmpty() || named.stream().anyMatch(p -> p.sku().equals(offered))) {
           Optional<Product> product = catalogue.product(offered);
           if (product.isPresent()) {
-            return orderInstead(e, product.get(), CheckoutWords.quantity(text));
+            return orderInstead(
+                e, product.get(), CheckoutWords.quantity(text, product.get().names()));
           }
         }
       }

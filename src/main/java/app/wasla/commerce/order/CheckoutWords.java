@@ -112,7 +112,12 @@ public final class CheckoutWords {
           "pcs",
           "units",
           "wa7da",
-          "حبه");
+          "حبه",
+          "حبات",
+          "حبايات",
+          "قطعه واحده",
+          "7abba",
+          "7etta");
 
   private static final List<String> COD =
       phrases(
@@ -484,6 +489,7 @@ public final class CheckoutWords {
           Map.entry("اثنان", 2),
           Map.entry("قطعتين", 2),
           Map.entry("حتتين", 2),
+          Map.entry("حبتين", 2),
           Map.entry("two", 2),
           Map.entry("etnen", 2),
           Map.entry("etneen", 2),
@@ -535,9 +541,24 @@ public final class CheckoutWords {
    * none is.
    */
   public static Integer quantity(String text) {
-    String t = fold(text);
+    return quantity(text, List.of());
+  }
+
+  /**
+   * As {@link #quantity(String)}, for a text that may name the product by {@code productNames} (its
+   * English and Arabic names): a number right after a word of the name that is the name's own ("فري
+   * بودز ٤" of "FreePods 4", "ايفون 15") is no quantity, so "عايز فري بودز ٤ واحدة" is one. A
+   * number counted in pieces ("٣ قطع", "2 pcs", "٣ حبات") is the quantity before any other.
+   */
+  public static Integer quantity(String text, List<String> productNames) {
+    String t = withoutNameNumbers(fold(text), productNames);
     if (words(t) > 8) {
       return null;
+    }
+    Matcher counted = COUNTED.matcher(t);
+    if (counted.find()) {
+      int n = Integer.parseInt(counted.group(1));
+      return n >= 1 && n <= 99 ? n : null;
     }
     Matcher m = NUMBER.matcher(t);
     if (m.find()) {
@@ -551,6 +572,46 @@ public final class CheckoutWords {
       }
     }
     return null;
+  }
+
+  /** A number followed by a word of pieces: "٣ قطع", "2 pcs", "٣ حبات", "5 wa7dat". */
+  private static final Pattern COUNTED =
+      Pattern.compile(
+          " (\\d{1,3}) (?:"
+              + phrases(
+                      "قطعه", "قطع", "حبه", "حبات", "حتت", "حته", "وحدات", "pieces", "piece", "pcs",
+                      "units", "wa7dat", "7abbat", "7etat")
+                  .stream()
+                  .map(String::trim)
+                  .map(Pattern::quote)
+                  .collect(java.util.stream.Collectors.joining("|"))
+              + ") ");
+
+  /** Blanks the numbers that belong to the product's name, where they follow a word of it. */
+  private static String withoutNameNumbers(String folded, List<String> productNames) {
+    if (productNames.isEmpty()) {
+      return folded;
+    }
+    java.util.Set<String> nameWords = new java.util.HashSet<>();
+    for (String name : productNames) {
+      if (name != null) {
+        nameWords.addAll(List.of(fold(name).trim().split(" ")));
+      }
+    }
+    String[] w = folded.trim().split(" ");
+    StringBuilder b = new StringBuilder(" ");
+    for (int i = 0; i < w.length; i++) {
+      boolean ownNumber =
+          i > 0
+              && w[i].chars().allMatch(Character::isDigit)
+              && nameWords.contains(w[i])
+              && nameWords.contains(w[i - 1])
+              && !w[i - 1].chars().allMatch(Character::isDigit);
+      if (!ownNumber && !w[i].isEmpty()) {
+        b.append(w[i]).append(' ');
+      }
+    }
+    return b.toString();
   }
 
   /** Cash paid on delivery or at the branch; a wallet ("فودافون كاش") or InstaPay is not. */
@@ -576,10 +637,18 @@ public final class CheckoutWords {
    * "تمام هاخد ٥"). Null for a question, an address ("45 Syria St") or no number.
    */
   public static Integer quantityAnswer(String text) {
+    return quantityAnswer(text, List.of());
+  }
+
+  /**
+   * As {@link #quantityAnswer(String)}, for a text that may name the product by {@code
+   * productNames}: "عايز فري بودز ٤ واحدة" gives one, not four.
+   */
+  public static Integer quantityAnswer(String text, List<String> productNames) {
     if (text == null || text.contains("?") || text.contains("؟")) {
       return null;
     }
-    Integer n = quantity(text);
+    Integer n = quantity(text, productNames);
     if (n == null) {
       return null;
     }

@@ -150,6 +150,9 @@ public final class EntityExtractor {
               + E);
 
   /** A number right after a product's name, e.g. the "4" of "فري بودز 4". */
+  /** Storage sizes: a bare 128 or 256 beside a phone is its storage, never a quantity. */
+  private static final java.util.Set<Integer> STORAGE_SIZES = java.util.Set.of(64, 128, 256, 512);
+
   private static final Pattern OWN_NUMBER = Pattern.compile("\\s*(\\d{1,3})(?![\\p{L}\\p{N}])");
 
   /** "مش البرو ماكس", "not the pro max", "msh el pro max": a product the customer does not want. */
@@ -262,10 +265,17 @@ public final class EntityExtractor {
     }
     Integer quantity = null;
     Matcher nm = NUMBER.matcher(s);
-    if (nm.find()) {
+    boolean counted = false;
+    while (nm.find()) {
       int q = Integer.parseInt(nm.group(1));
+      if (STORAGE_SIZES.contains(q)) {
+        continue; // "البرو ماكس ٢٥٦", "pro max 256 price?": a storage size said without its unit
+      }
       quantity = q > 0 ? q : null;
-    } else {
+      counted = true;
+      break;
+    }
+    if (!counted) {
       Matcher wm = NUMBER_WORD.matcher(s);
       if (wm.find()) {
         quantity = NUMBER_WORDS.get(wm.group(1));

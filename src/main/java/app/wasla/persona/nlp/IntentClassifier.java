@@ -79,7 +79,31 @@ public final class IntentClassifier {
           "3andy ma3ad",
           "7agazt",
           "hagazt",
-          "el 7agz bta3");
+          "el 7agz bta3",
+          // "انا حاجز تغيير شاشة يوم ١٢", "booked for thursday", "ana 7agez ma3ad el 5amees"
+          "انا حاجز",
+          "كنت حاجز",
+          "حاجز$",
+          "حاجزه$",
+          "الحجز اللي علي اسم",
+          "الحجز رقم",
+          "الموعد المحجوز",
+          "موعدي$",
+          "ana 7agez",
+          "ana 7agza",
+          "kont 7agez",
+          "7agez$",
+          "7agza$",
+          "booked for",
+          "im booked",
+          "i m booked",
+          "my repair appointment",
+          "my repair slot",
+          "tomorrows slot",
+          "tomorrows appointment",
+          "appointment bta3y",
+          "ma3ad el siyana",
+          "me3ad el siyana");
 
   /**
    * Words of a booking called off: an existing booking with one of these is cancelled, else it is
@@ -118,7 +142,32 @@ public final class IntentClassifier {
           "مش عايز الميعاد",
           "مش عايز الحجز",
           "msh 3ayez el me3ad",
-          "msh 3ayez el 7agz");
+          "msh 3ayez el 7agz",
+          // "انا مسافر ومش هعرف اجي، كانسل الحجز", "phone started working again so i wont need the
+          // slot"
+          "مش جاي",
+          "مش هعرف اجي",
+          "كانسل",
+          "لغيه",
+          "الغيه",
+          "لا داعي",
+          "لا حاجه للموعد",
+          "لا حاجه الي الموعد",
+          "لا اريد الموعد",
+          "نهائيا",
+          "mesh hanet7tag",
+          "msh hanet7tag",
+          "mesh ha7tag",
+          "mesh 3ayz ma3ad tany",
+          "msh 3ayez ma3ad tany",
+          "wont need",
+          "won t need",
+          "remove my slot",
+          "remove my appointment",
+          "drop my",
+          "dont want another",
+          "don t want another",
+          "not bringing");
 
   private static final List<String> ORDER_WORDS =
       List.of(
@@ -252,6 +301,29 @@ public final class IntentClassifier {
     }
     if (text.tokens().isEmpty()) {
       return new Classification(Intents.OTHER, 0.2, scores);
+    }
+    // the model's "book a repair" of a booking the customer already has or calls off ("انا حاجز
+    // تغيير شاشة يوم ١٢، ينفع يبقى يوم ١٥؟", "drop my repair appointment"): it moves or cancels it
+    if ((Intents.BOOKING_NEW.equals(best) || Intents.BOOKING_CHANGE.equals(best))
+        && !lex.containsKey(Intents.BOOKING_NEW)) {
+      boolean calledOff = CALLED_OFF.stream().anyMatch(text::matches);
+      boolean existing = EXISTING_BOOKING.stream().anyMatch(text::matches);
+      // a move asked ("can't come, is Saturday possible?") keeps the model's move
+      boolean moveAsked =
+          Intents.BOOKING_CHANGE.equals(best)
+              && (lex.containsKey(Intents.BOOKING_CHANGE)
+                  || text.raw().contains("?")
+                  || text.raw().contains("؟"));
+      String to =
+          calledOff && !moveAsked && (existing || APPOINTMENT.stream().anyMatch(text::matches))
+              ? Intents.BOOKING_CANCEL
+              : existing && Intents.BOOKING_NEW.equals(best) ? Intents.BOOKING_CHANGE : null;
+      if (to != null && !to.equals(best)) {
+        double moved = scores.get(best);
+        scores.put(best, scores.get(to));
+        scores.put(to, moved);
+        best = to;
+      }
     }
     double confidence = sum == 0 ? 0 : bestScore / sum;
     return new Classification(best, Math.round(confidence * 1000) / 1000.0, scores);

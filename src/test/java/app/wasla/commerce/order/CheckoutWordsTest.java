@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -142,6 +143,21 @@ class CheckoutWordsTest {
     assertThat(defaults.feeUpperEgypt()).isEqualByComparingTo("110");
     assertThat(defaults.freeDeliveryAbove()).isEqualByComparingTo("3000");
     assertThat(defaults.codLimit()).isEqualByComparingTo("20000");
+  }
+
+  @Test
+  void theProductsOwnNumberIsNoQuantityAndPiecesAreCounted() {
+    List<String> freePods = List.of("Oraimo FreePods 4", "سماعة أورايمو فري بودز ٤");
+    assertThat(CheckoutWords.quantityAnswer("عايز فري بودز ٤ واحدة", freePods)).isEqualTo(1);
+    assertThat(CheckoutWords.quantityAnswer("عايز فري بودز ٤ حبتين", freePods)).isEqualTo(2);
+    assertThat(CheckoutWords.quantityAnswer("3ayez freepods 4 wa7da", freePods)).isEqualTo(1);
+    assertThat(CheckoutWords.quantityAnswer("عايز ٣ فري بودز ٤", freePods)).isEqualTo(3);
+    assertThat(CheckoutWords.quantity("عايز فري بودز ٤", freePods)).isNull();
+    List<String> iphone = List.of("iPhone 15", "آيفون ١٥");
+    assertThat(CheckoutWords.quantityAnswer("هاخد ايفون 15 اتنين", iphone)).isEqualTo(2);
+    assertThat(CheckoutWords.quantity("٣ قطع", List.of())).isEqualTo(3);
+    assertThat(CheckoutWords.quantity("عايز شاحن 20 واط ٢ حبات", List.of())).isEqualTo(2);
+    assertThat(CheckoutWords.quantityAnswer("٣ حبات")).isEqualTo(3);
   }
 
   @Test

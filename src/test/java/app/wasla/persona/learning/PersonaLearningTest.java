@@ -109,9 +109,9 @@ class PersonaLearningTest {
 
   @Test
   void anAgentsCorrectionChangesTheNextReadingOfTheSameAndOfASimilarMessage() throws Exception {
-    // "can you gift-wrap it?": read as asking for a person, handed over
-    String misread = "ممكن تغلفوه هدية لو سمحت؟";
-    String similar = "ممكن تغلفوها هدية لو سمحت؟";
+    // "can someone gift-wrap it?": read as asking for a person, handed over
+    String misread = "ممكن حد يغلفهولي هدية لو سمحت؟";
+    String similar = "ممكن حد يغلفهالي هدية لو سمحت؟";
     assertThat(reading(similar))
         .as("the similar message before the correction")
         .isNotEqualTo("other");
