@@ -34,11 +34,13 @@ class BlindEvaluationTest {
   @Test
   void secondBlindSetStaysAboveItsFloors() throws Exception {
     // first read, the persona as the third round left it: macro-F1 ar-EG 0.872, ar 0.896,
-    // arabizi 0.836, en 0.892 (all 0.878); handoff recall 0.798, precision 0.810
+    // arabizi 0.836, en 0.892 (all 0.878); handoff recall 0.798, precision 0.810. With the
+    // outside-written training text: ar-EG 0.900, ar 0.908, arabizi 0.852, en 0.910 (all 0.896);
+    // recall 0.793, precision 0.846.
     assertFloors(
         "blind-2",
         evaluate("blind-2"),
-        new Floors(0.79, 0.80, Map.of("ar-EG", 0.86, "ar", 0.88, "arabizi", 0.82, "en", 0.88)));
+        new Floors(0.78, 0.83, Map.of("ar-EG", 0.89, "ar", 0.90, "arabizi", 0.84, "en", 0.90)));
   }
 
   /** The aim is 0.90 in every form and handoff recall 0.95 at precision 0.85. */
