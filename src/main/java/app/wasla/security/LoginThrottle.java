@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * never reaches a password check. Nothing is counted per user name alone, so failures from other
  * addresses never refuse a user's right password: against guessing one user from many addresses the
  * defence is the password policy (cloud mode). A failure is an answer 401 to a request that carried
- * credentials.
+ * credentials, or a refused password change (Camunda answers 400 to a wrong current password: a
+ * signed-in session could otherwise guess its own user's password there without limit).
  */
 final class LoginThrottle extends OncePerRequestFilter {
 
@@ -35,6 +37,9 @@ final class LoginThrottle extends OncePerRequestFilter {
   private static final Pattern WEBAPP_LOGIN =
       Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
   private static final int MAX_LOGIN_FORM = 8 * 1024;
+
+  /** A password change, which asks for the current password: /engine-rest and the webapps' API. */
+  private static final Pattern PASSWORD_CHANGE = Pattern.compile("^.*/user/([^/]+)/credentials/?$");
 
   /**
    * Camunda's password check as a service (/engine-rest/identity/verify): it answers 200 either
@@ -72,7 +77,12 @@ final class LoginThrottle extends OncePerRequestFilter {
     String user;
     HttpServletRequest forward = request;
     String authorization = request.getHeader("Authorization");
-    if (HttpBasic.present(authorization)) {
+    Matcher passwordChange = PASSWORD_CHANGE.matcher(decodedPath(request));
+    boolean changesPassword = "PUT".equals(request.getMethod()) && passwordChange.matches();
+    if (changesPassword) {
+      // counted for the account whose current password is asked for
+      user = passwordChange.group(1);
+    } else if (HttpBasic.present(authorization)) {
       user = HttpBasic.parse(authorization).map(HttpBasic::user).orElse("");
     } else if ("POST".equals(request.getMethod())
         && WEBAPP_LOGIN.matcher(path(request)).matches()) {
@@ -105,7 +115,9 @@ final class LoginThrottle extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(forward, response);
-    if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+    int status = response.getStatus();
+    if (status == HttpServletResponse.SC_UNAUTHORIZED
+        || (changesPassword && status == HttpServletResponse.SC_BAD_REQUEST)) {
       failures.failed(pair);
       failures.failed(client);
       log.debug("Failed login from {}", address);

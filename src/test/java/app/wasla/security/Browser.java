@@ -157,7 +157,7 @@ final class Browser {
     return call(new Request.Builder().url(base + path).post(body), authorization);
   }
 
-  private Page call(Request.Builder request, String authorization) {
+  Page call(Request.Builder request, String authorization) {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

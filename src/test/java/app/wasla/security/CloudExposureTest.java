@@ -335,6 +335,11 @@ class CloudExposureTest {
       assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
       assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     }
+    // customers' data is kept by no shared cache or browser history
+    assertThat(api.header("Cache-Control")).isEqualTo("no-store");
+    Browser.Page inbox = browser.get("/inbox/api/me", ADMIN);
+    assertThat(inbox.status()).isEqualTo(200);
+    assertThat(inbox.header("Cache-Control")).isEqualTo("no-store");
     Browser.Page cockpit = browser.get("/camunda/app/cockpit/default/");
     assertThat(cockpit.status()).as(cockpit.body()).isEqualTo(200);
     assertThat(cockpit.header("Content-Security-Policy"))

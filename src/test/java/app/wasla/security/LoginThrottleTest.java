@@ -137,6 +137,33 @@ class LoginThrottleTest {
   }
 
   @Test
+  void guessingTheCurrentPasswordInAPasswordChangeIsLimitedLikeALogin() {
+    Browser session = from("127.0.6.1");
+    String credentials = "/engine-rest/user/" + CloudMode.ADMIN_ID + "/credentials";
+    List<Integer> statuses = new ArrayList<>();
+    for (int attempt = 0; attempt < 7; attempt++) {
+      String body =
+          "{\"password\":\"New-Passw0rd#2026\",\"authenticatedUserPassword\":\"Guess-"
+              + attempt
+              + "-pw!\"}";
+      statuses.add(
+          session
+              .call(
+                  new okhttp3.Request.Builder()
+                      .url("http://localhost:" + port + credentials)
+                      .put(
+                          okhttp3.RequestBody.create(
+                              body, okhttp3.MediaType.get("application/json"))),
+                  RIGHT)
+              .status());
+    }
+    // the engine refuses a wrong current password with 400; after five the pair waits
+    assertThat(statuses.subList(0, 5)).containsOnly(400);
+    assertThat(statuses.subList(5, 7)).containsOnly(429);
+    assertThat(from("127.0.6.2").get(PROFILE, RIGHT).status()).isEqualTo(200);
+  }
+
+  @Test
   void theWebappsLoginFormIsLimitedPerPairToo() {
     Browser guesser = from("127.0.4.1");
     guesser.get("/camunda/app/cockpit/default/");
