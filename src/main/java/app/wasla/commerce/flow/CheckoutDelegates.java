@@ -277,7 +277,7 @@ final class CheckoutDelegates {
                             say(e, "تعديل", "تعديل", "Ta3deel", "Change")),
                         new Button(
                             SalesVariables.REPLY_CANCEL,
-                            say(e, "إلغاء", "إلغاء", "Elghi", "Cancel"))),
+                            say(e, "إلغاء الطلب", "إلغاء الطلب", "Elghi", "Cancel"))),
                     null,
                     null));
         case STEP_PAYMENT -> {
