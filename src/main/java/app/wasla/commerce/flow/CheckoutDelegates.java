@@ -748,7 +748,16 @@ final class CheckoutDelegates {
         // "Actually make it just 1" at the summary: the quantity changed, the summary again
         Integer n = CheckoutWords.quantityAnswer(text);
         if (n != null) {
-          return quantity(e, n);
+          return changedQuantity(e, n, intro);
+        }
+      }
+      if (!question
+          && (STEP_ADDRESS.equals(step) || STEP_ZONE.equals(step))
+          && !checkout.namesOtherProduct(e, text)) {
+        // an address holds numbers: only a quantity said as one ("خليهم ٣", "I said 3 not 2")
+        Integer n = CheckoutWords.quantityCorrection(text);
+        if (n != null) {
+          return changedQuantity(e, n, intro);
         }
       }
       if (!question && CheckoutWords.cashOnDelivery(text) && !STEP_ADDRESS.equals(step)) {
@@ -855,6 +864,26 @@ final class CheckoutDelegates {
           return "persona";
         }
       }
+    }
+
+    /**
+     * The quantity changed after it was given ("لا استني خليهم ٣"): set, said back, and checkout
+     * goes on where it was.
+     */
+    private String changedQuantity(DelegateExecution e, int n, String[] intro) {
+      Integer before = checkout.quantity(e);
+      String verdict = quantity(e, n);
+      if ("applied".equals(verdict) && before != null && before != n) {
+        String name = SalesContext.productName(e, checkout.product(e));
+        intro[0] =
+            say(
+                e,
+                "تمام، خليتهم " + n + " من " + name + " 👍",
+                "حسناً، عدّلت الكمية إلى " + n + " من " + name + " 👍",
+                "Tamam, khaleethom " + n + " mn " + name + " 👍",
+                "OK, I've changed it to " + n + " × " + name + " 👍");
+      }
+      return verdict;
     }
 
     private String quantity(DelegateExecution e, int n) {
