@@ -650,6 +650,32 @@ public final class CheckoutWords {
           "5aliha",
           "5alihom");
 
+  /**
+   * "نفس اللوكيشن اللي بعتهولك", "same address as before": a place given earlier, not an address.
+   */
+  public static boolean sameLocationAsBefore(String text) {
+    return has(fold(text), SAME_LOCATION);
+  }
+
+  private static final List<String> SAME_LOCATION =
+      phrases(
+          "نفس اللوكيشن",
+          "نفس اللوكشن",
+          "نفس الموقع",
+          "نفس العنوان",
+          "نفس المكان",
+          "اللوكيشن اللي بعته",
+          "اللوكيشن اللي بعتهولك",
+          "اللوكيشن اللي بعتلك",
+          "الموقع الذي ارسلته",
+          "same location",
+          "same address",
+          "location i sent",
+          "nafs el location",
+          "nafs el lokation",
+          "nafs el 3enwan",
+          "nafs el makan");
+
   private static final Pattern ADDRESS_LEAD =
       Pattern.compile(
           "^(?:(?:please|pls|plz)\\s+)?(?:(?:deliver(?:y)?|ship(?:ping)?|send)(?:\\s+(?:it|them|the order))?"
