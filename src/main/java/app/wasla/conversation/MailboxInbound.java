@@ -86,7 +86,9 @@ class MailboxInbound implements WhatsAppInbound {
       ConversationKey key = new ConversationKey(m.phoneNumberId(), m.waId());
       boolean stale = m.timestamp().isBefore(now.minus(props.maxMessageAge()));
       // a consent keyword (STOP, START) is answered here, not by the flow's persona
-      boolean answered = !stale && listeners.stream().anyMatch(l -> l.answers(m.text()));
+      String typed = typed(m);
+      boolean answered =
+          typed != null && !stale && listeners.stream().anyMatch(l -> l.answers(typed));
       NewInboxEntry entry =
           new NewInboxEntry(
               m.wamid(),
@@ -153,6 +155,16 @@ class MailboxInbound implements WhatsAppInbound {
   }
 
   /**
+   * What the customer wrote as a whole message, the only text a consent keyword may be read from: a
+   * typed text, or a template's quick reply (its "Stop promotions" is Meta's marketing opt-out).
+   * The title of a flow's button or list row the customer tapped ("إلغاء" on an order summary
+   * cancels the order) and a media caption are not; null for them.
+   */
+  static String typed(InboundMessage m) {
+    return "text".equals(m.type()) || "button".equals(m.type()) ? m.text() : null;
+  }
+
+  /**
    * Tells the listeners (the CRM's consent keywords) of the stored message; a message too old to be
    * answered, or answered outside the flow, is never delivered, so they hear of its delivery here
    * too, and the one that answers it answers. The message is durable already and a redelivery is a
@@ -181,11 +193,11 @@ class MailboxInbound implements WhatsAppInbound {
     }
     for (CustomerMessageListener listener : listeners) {
       try {
-        listener.stored(key, m.text(), m.timestamp());
+        listener.stored(key, typed(m), m.timestamp());
         if (stale || answered) {
           listener.delivered(key, m.profileName(), m.text(), m.timestamp());
         }
-        if (answered && listener.answers(m.text())) {
+        if (answered && listener.answers(typed(m))) {
           listener.answer(key, m.wamid(), m.text(), m.timestamp());
         }
       } catch (RuntimeException e) {

@@ -26,7 +26,7 @@ final class ConsentReplies {
         .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC)) {
       return optOut
           ? "تمام، مش هنبعتلك رسايل عروض أو تسويق تاني. لو غيرت رأيك ابعت «اشتراك». وتقدر تكلمنا هنا في أي وقت."
-          : "تمام، رجعنا نبعتلك العروض. لو حبيت توقفها ابعت «إلغاء».";
+          : "تمام، رجعنا نبعتلك العروض. لو حبيت توقفها ابعت «إلغاء الاشتراك».";
     }
     if ("arabizi".equalsIgnoreCase(preferredLanguage)) {
       return optOut

@@ -152,7 +152,7 @@ class HandoffTaskListener implements TaskListener {
       waiting.announce(task, group, agent);
     } else {
       // a person took the conversation: she writes to the customer herself, nothing is announced
-      waiting.begin(task);
+      waiting.begin(task, true);
     }
     publish(
         app.wasla.webhook.EventTypes.HANDOFF_CREATED,

@@ -4,10 +4,12 @@ import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.persona.PersonaVariables;
+import app.wasla.persona.PersonaWhileWaiting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
  * wasla.handoff.acknowledge-every}, and with a reaction in between, so that a customer who writes
  * three lines in a row gets one answer and two 🙏, not three paragraphs. Once a person has
  * answered, the person talks. Outside the agents' hours ({@link StaffHours}) nothing promises
- * minutes: the customer hears the hours and that a colleague replies at the opening.
+ * minutes: the customer hears the hours and that a colleague replies at the opening. While nobody
+ * holds the handoff (queued, or assigned outside the hours), what the persona can answer itself is
+ * answered, with a line saying the request still stands ({@link PersonaWhileWaiting}).
  */
 @Component
 class HandoffWait {
@@ -35,6 +39,9 @@ class HandoffWait {
 
   static final String REACTION = "🙏";
 
+  /** The handoff was a person's take-over from the bot (the inbox): she talks, never the bot. */
+  static final String TAKEN_OVER = "handoffTakenOver";
+
   private final FlowMessages messages;
   private final TaskService tasks;
   private final IdentityService identity;
@@ -43,6 +50,7 @@ class HandoffWait {
   private final Clock clock;
   private final StaffHours hours;
   private final AgentNames names;
+  private final PersonaWhileWaiting persona;
 
   HandoffWait(
       FlowMessages messages,
@@ -52,7 +60,9 @@ class HandoffWait {
       HandoffProperties props,
       Clock clock,
       StaffHours hours,
-      AgentNames names) {
+      AgentNames names,
+      PersonaWhileWaiting persona) {
+    this.persona = persona;
     this.hours = hours;
     this.names = names;
     this.messages = messages;
@@ -68,7 +78,7 @@ class HandoffWait {
    * customer.
    */
   void announce(DelegateTask task, String group, String agent) {
-    DelegateExecution execution = begin(task);
+    DelegateExecution execution = begin(task, false);
     String language = language(execution);
     Duration sla = props.firstResponseFor(group);
     String text;
@@ -110,8 +120,11 @@ class HandoffWait {
    * started herself (a takeover) only does this: she writes to the customer herself, so nothing is
    * announced (neither a wait nor the opening hours).
    */
-  DelegateExecution begin(DelegateTask task) {
+  DelegateExecution begin(DelegateTask task, boolean takenOver) {
     DelegateExecution execution = task.getExecution();
+    if (takenOver || execution.getVariable(TAKEN_OVER) != null) {
+      execution.setVariable(TAKEN_OVER, takenOver);
+    }
     if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
       execution.setVariable(SendAgentReplyDelegate.RESPONDED, false);
     }
@@ -129,6 +142,22 @@ class HandoffWait {
       return;
     }
     Instant now = clock.instant();
+    Task current = task(execution);
+    if (!heldByAPerson(execution, current)) {
+      Optional<PersonaWhileWaiting.Answer> answer = persona.answer(execution);
+      if (answer.isPresent()) {
+        String agent =
+            current == null || current.getAssignee() == null
+                ? null
+                : firstName(current.getAssignee());
+        String reminder =
+            HandoffWaitTexts.stillPassedOn(
+                answer.get().language(), agent, hours.openNow() ? null : hours.opens());
+        // an answer, not a notice; the next message the bot cannot answer is acknowledged in words
+        messages.send(execution, OutboundMessage.Text.of(answer.get().text() + "\n\n" + reminder));
+        return;
+      }
+    }
     Object last = execution.getVariable(ACKNOWLEDGED_AT);
     if (last instanceof Date at
         && Duration.between(at.toInstant(), now).compareTo(props.acknowledgeEvery()) < 0) {
@@ -139,15 +168,7 @@ class HandoffWait {
       return;
     }
     String language = language(execution);
-    Task task =
-        tasks
-            .createTaskQuery()
-            .processInstanceId(execution.getProcessInstanceId())
-            .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
-            .list()
-            .stream()
-            .findFirst()
-            .orElse(null);
+    Task task = current;
     Duration left =
         task == null || task.getDueDate() == null
             ? Duration.ZERO
@@ -161,6 +182,28 @@ class HandoffWait {
                 : HandoffWaitTexts.acknowledged(language, agent, minutes(left));
     messages.sendNotice(execution, OutboundMessage.Text.of(text));
     execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
+  }
+
+  /**
+   * Whether a person holds the conversation, so that the bot keeps quiet: one who answered already,
+   * one who took it over from the bot, or the agent it is assigned to while the agents work. A
+   * handoff waiting in the queue, or assigned outside the agents' hours, has nobody at it yet: the
+   * bot answers what it can meanwhile.
+   */
+  private boolean heldByAPerson(DelegateExecution execution, Task task) {
+    return Boolean.TRUE.equals(execution.getVariable(TAKEN_OVER))
+        || task != null && task.getAssignee() != null && hours.openNow();
+  }
+
+  private Task task(DelegateExecution execution) {
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+        .list()
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 
   /** Whole minutes, rounded up, at least one. */

@@ -189,6 +189,40 @@ final class HandoffWaitTexts {
     };
   }
 
+  /**
+   * The line under the bot's answer to a question asked while the handoff waits: the request for a
+   * colleague still stands ({@code opens}: outside the agents' hours, when they open; else null).
+   */
+  static String stillPassedOn(String language, String agent, LocalTime opens) {
+    String who = who(language, agent);
+    return switch (form(language)) {
+      case "en" ->
+          "(Your request still stands: "
+              + who
+              + " will reply "
+              + (opens == null ? "soon" : "as soon as we open, from " + timeEn(opens))
+              + ".)";
+      case "arabizi" ->
+          "(Talabak lessa ma3 "
+              + who
+              + ", w hayrod 3aleek "
+              + (opens == null ? "2orayeb" : "awel ma nefta7, mn " + timeArabizi(opens))
+              + ".)";
+      case "ar" ->
+          "(طلبك ما زال قائماً، وسيصلك الرد من "
+              + who
+              + " "
+              + (opens == null ? "قريباً" : "فور بدء العمل، من الساعة " + timeMsa(opens))
+              + ".)";
+      default ->
+          "(طلبك لسه قائم، والرد هيوصلك من "
+              + who
+              + " "
+              + (opens == null ? "قريب" : "أول ما نفتح، من " + timeEgyptian(opens))
+              + ".)";
+    };
+  }
+
   /** A message after the first-response deadline passed (the holding message went out already). */
   static String acknowledgedLate(String language) {
     return switch (form(language)) {

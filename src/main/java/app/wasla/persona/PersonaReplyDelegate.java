@@ -80,20 +80,7 @@ class PersonaReplyDelegate implements JavaDelegate {
     // a photo, voice note or location without words is answered as such; words sent with media
     // (a caption, a message in the same burst) are read as any text
     MediaTurns.Kind mediaOnly = MediaTurns.kindOf(lines);
-    if (mediaOnly == null && lines.size() > 1) {
-      lines = MediaTurns.words(lines);
-    }
-    PersonaTurn turn =
-        new PersonaTurn(
-            key,
-            lines,
-            (String) execution.getVariable(ConversationVariables.REPLY_ID),
-            recentTranscript(key),
-            customer(execution, customerKey(execution)),
-            streak,
-            execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku
-                ? sku
-                : null);
+    PersonaTurn turn = turn(execution, lines, mediaOnly, streak);
     List<String> tags =
         turn.customer() == null
             ? List.of()
@@ -159,6 +146,38 @@ class PersonaReplyDelegate implements JavaDelegate {
               result.handoffReason(),
               clock.instant()));
     }
+  }
+
+  /** The turn as the persona reads it: its words, the recent transcript, the customer. */
+  PersonaTurn turn(
+      DelegateExecution execution, List<String> lines, MediaTurns.Kind mediaOnly, int streak) {
+    String key = execution.getProcessBusinessKey();
+    if (mediaOnly == null && lines.size() > 1) {
+      lines = MediaTurns.words(lines);
+    }
+    return new PersonaTurn(
+        key,
+        lines,
+        (String) execution.getVariable(ConversationVariables.REPLY_ID),
+        recentTranscript(key),
+        customer(execution, customerKey(execution)),
+        streak,
+        execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null);
+  }
+
+  /** What the persona answers; a failure to read the turn answers "didn't get that". */
+  PersonaResult read(PersonaTurn turn) {
+    return respond(turn);
+  }
+
+  /** Records a turn's reading (the persona's turn log), as every turn the flow answers. */
+  void record(DelegateExecution execution, PersonaResult result, String turnText) {
+    turns.record(
+        execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId(),
+        result,
+        turnText,
+        clock.instant());
   }
 
   /**

@@ -61,6 +61,26 @@ class MarketingConsentTest extends SandboxApiNode {
   }
 
   @Test
+  void aTappedButtonTitledLikeAnOptOutGoesToTheFlowAndOptsNobodyOut() {
+    // an order summary's "إلغاء" button cancels the order: its title is not the customer's STOP
+    String waId = newCustomer();
+    String key = conversation(waId);
+    String tap = "wamid.tap.cancel." + waId;
+    assertThat(
+            webhooks().post(Webhooks.buttonReply(waId, tap, "sum_cancel", "إلغاء", Instant.now())))
+        .isEqualTo(200);
+    List<String> sent = awaitSent(key, 1);
+    assertThat(sent.get(0)).doesNotContain("مش هنبعتلك");
+    assertThat(inboxStatus(tap)).isNotEqualTo("ANSWERED");
+    assertThat(
+            jdbc.sql("SELECT marketing_opt_out FROM customer WHERE customer_key = ?")
+                .param(key)
+                .query(Boolean.class)
+                .optional())
+        .isNotEqualTo(java.util.Optional.of(true));
+  }
+
+  @Test
   void stopInEnglishThenMarketingIsRefusedUtilityGoesOutAndStartLetsMarketingThroughAgain()
       throws Exception {
     String waId = newCustomer();

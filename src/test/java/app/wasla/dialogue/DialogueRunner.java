@@ -1,5 +1,6 @@
 package app.wasla.dialogue;
 
+import app.wasla.crm.ConsentKeywords;
 import app.wasla.dialogue.DialogueFile.DialogueError;
 import app.wasla.dialogue.DialogueFile.Expectation;
 import app.wasla.dialogue.DialogueFile.Location;
@@ -415,8 +416,24 @@ public final class DialogueRunner {
     return new Quiet(true, "quiet", null);
   }
 
+  private static final ConsentKeywords CONSENT = ConsentKeywords.defaults();
+
   private void check(String where, Turn turn, String key, List<Reply> replies) {
     List<String> failures = new ArrayList<>();
+    // a button's title is a customer's words once tapped: it must never read as STOP or START
+    // (docs/dialogues.md, "What is always checked")
+    replies.stream()
+        .flatMap(r -> r.options().stream())
+        .filter(o -> CONSENT.classify(o.title()) != ConsentKeywords.Verdict.NONE)
+        .forEach(
+            o ->
+                failures.add(
+                    where
+                        + ":"
+                        + turn.line()
+                        + ": offered a button titled '"
+                        + o.title()
+                        + "', a marketing consent keyword"));
     for (Expectation e : turn.expectations()) {
       String failure = failure(e, key, replies);
       if (failure != null) {

@@ -91,6 +91,7 @@ class HandoffWaitProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired Inbox inbox;
   @Autowired SetClock clock;
+  @Autowired AgentPresence presence;
 
   @BeforeEach
   void setUp() {
@@ -307,6 +308,67 @@ class HandoffWaitProcessTest {
     assertThat(sent(en)).last().asString().startsWith(agentOf(en) + " from our team");
   }
 
+  // ---- the bot answers while nobody holds the handoff
+
+  @Test
+  void atNightTheBotAnswersWhatItCanAndTheHandoffStillWaits() {
+    cairoTime(1, 0);
+    ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");
+    String taskId = taskOf(instance).getId();
+
+    customerWrites(instance, "طب الضمان كام سنه");
+    assertThat(sent(instance))
+        .last()
+        .asString()
+        .contains("سنة")
+        .contains("طلبك لسه قائم")
+        .contains("أول ما نفتح، من 10 الصبح")
+        .doesNotStartWith("وصلت رسالتك");
+
+    customerWrites(instance, "بكام ايربودز برو؟");
+    assertThat(sent(instance)).last().asString().contains("11,499").contains("طلبك لسه قائم");
+
+    // what it would hand to a person anyway joins the waiting handoff
+    customerWrites(instance, "انا عايز اشتكي الطلب اتأخر اسبوع");
+    assertThat(sent(instance)).last().asString().startsWith("وصلت رسالتك");
+    assertThat(taskOf(instance).getId()).isEqualTo(taskId);
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+  }
+
+  @Test
+  void inTheHoursAQueuedHandoffGetsAnswersAndAnAssignedOneOnlyTheAcknowledgement() {
+    cairoTime(12, 0);
+    ProcessInstance assigned = handedOff("I want to talk to a human please");
+    customerWrites(assigned, "what are your opening hours?");
+    assertThat(sent(assigned)).last().asString().startsWith("Got it ✅");
+
+    List.of("sara", "omar", "mona", "demo").forEach(u -> presence.setAvailable(u, false));
+    ProcessInstance queued = handedOff("I want to talk to a human please");
+    assertThat(taskOf(queued).getAssignee()).isNull();
+    customerWrites(queued, "what are your opening hours?");
+    assertThat(sent(queued))
+        .last()
+        .asString()
+        .contains("10")
+        .contains("Your request still stands: our team will reply soon.");
+  }
+
+  @Test
+  void aConversationAPersonTookOverOrAnsweredIsNeverAnsweredByTheBot() {
+    cairoTime(1, 0);
+    ProcessInstance takenOver = handedOff("I want to talk to a human please");
+    runtime.setVariable(takenOver.getId(), HandoffWait.TAKEN_OVER, true);
+    customerWrites(takenOver, "what are your opening hours?");
+    assertThat(sent(takenOver)).last().asString().startsWith("Got it ✅");
+
+    ProcessInstance answered = handedOff("I want to talk to a human please");
+    int before = sent(answered).size();
+    runtime.setVariable(answered.getId(), SendAgentReplyDelegate.RESPONDED, true);
+    customerWrites(answered, "what are your opening hours?");
+    assertThat(sent(answered)).hasSize(before);
+  }
+
+  // ---- taking the request back
   // ---- taking the request back
 
   private List<String> withdrawals(ProcessInstance instance) {

@@ -31,7 +31,12 @@ public final class BookingAnswers {
    */
   static String canonical(String text) {
     // "check-up" is two words; "2026-12-20" stays a date
-    String normalized = ArabicNormalizer.normalize(text).replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
+    // "around 7pm?": a question mark or comma is no part of the word (Arabizi would read "7pm?" as
+    // letters)
+    String normalized =
+        ArabicNormalizer.normalize(text)
+            .replaceAll("(?<=\\p{L})-(?=\\p{L})", " ")
+            .replaceAll("[?؟!,،]+", " ");
     StringBuilder sb = new StringBuilder();
     for (String word : normalized.split(" ")) {
       sb.append(sb.isEmpty() ? "" : " ").append(word.isEmpty() ? word : Arabizi.canonical(word));

@@ -62,6 +62,13 @@ final class BookingDelegates {
           question && step != null && !"ask_service".equals(step)
               ? null
               : BookingAnswers.service(text, options.services(), "ask_service".equals(step));
+      if (service == null
+          && "ask_service".equals(step)
+          && execution.getVariable(BookingVariables.ASKED) instanceof String asked) {
+        // "iPhone 15" after "my screen broke": the part said then, the phone now; a service for
+        // another make is never taken this way
+        service = BookingAnswers.service(asked + " " + text, options.services(), false);
+      }
       if (service != null) {
         execution.setVariable(BookingVariables.SERVICE, service);
         taken = true;
@@ -161,6 +168,9 @@ final class BookingDelegates {
       }
       execution.setVariable(SalesVariables.BOOKING_FOUND, false);
       execution.setVariable(BookingVariables.MODE, "new");
+      String asked = SalesContext.turnText(execution);
+      execution.setVariable(
+          BookingVariables.ASKED, asked.length() <= 300 ? asked : asked.substring(0, 300));
       for (String name :
           List.of(
               BookingVariables.SERVICE,
@@ -320,7 +330,10 @@ final class BookingDelegates {
                     t.say("أكد الحجز", "تأكيد الحجز", "Akked el 7agz", "Confirm")),
                 new ReplyButtons.Button(
                     BookingVariables.CHANGE_TIME,
-                    t.say("غير الميعاد", "تغيير الموعد", "Ghayar el ma3ad", "Change time"))));
+                    t.say("غير الميعاد", "تغيير الموعد", "Ghayar el ma3ad", "Change time")),
+                new ReplyButtons.Button(
+                    BookingVariables.CHANGE_SERVICE,
+                    t.say("غير الخدمة", "تغيير الخدمة", "Ghayar el khedma", "Change service"))));
         step(execution, "ask_confirm");
         return;
       }
@@ -371,7 +384,7 @@ final class BookingDelegates {
         rows.add(
             new ListMessage.Row(
                 BookingVariables.SERVICE_PREFIX + s.code(),
-                cut(t.service(s), 24),
+                cut(rowTitle(t.service(s)), 24),
                 cut(t.price(s), 72)));
       }
       send(
@@ -384,6 +397,15 @@ final class BookingDelegates {
               null,
               null));
       step(execution, "ask_service");
+    }
+
+    /**
+     * A list row holds 24 characters: "Taghyeer shashet iPhone 15" is "Shashet iPhone 15" there.
+     */
+    private static String rowTitle(String service) {
+      return service.length() > 24 && service.startsWith("Taghyeer ")
+          ? Character.toUpperCase(service.charAt(9)) + service.substring(10)
+          : service;
     }
 
     private void askBranch(
@@ -749,6 +771,15 @@ final class BookingDelegates {
         }
         case BookingVariables.CHANGE_TIME -> {
           clearTime(execution);
+          return true;
+        }
+        case BookingVariables.CHANGE_SERVICE -> {
+          // the list of services again; the day and time named stay
+          if (newBooking) {
+            execution.setVariable(BookingVariables.SERVICE, null);
+            execution.setVariable(BookingVariables.ASKED, null);
+            execution.setVariable(BookingVariables.CONFIRMED, false);
+          }
           return true;
         }
         case BookingVariables.KEEP -> {

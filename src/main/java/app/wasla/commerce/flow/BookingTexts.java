@@ -93,7 +93,47 @@ final class BookingTexts {
   }
 
   String service(BookingOptions.Service service) {
+    if (register == Register.ARABIZI) {
+      return arabizi(service.nameEn());
+    }
     return arabicScript() ? service.nameAr() : service.nameEn();
+  }
+
+  private static final java.util.regex.Pattern REPLACEMENT =
+      java.util.regex.Pattern.compile(
+          "(?i)^(.*?)\\s*\\b(screen|battery|back glass|charging port|camera)\\s+replacement$");
+
+  private static final java.util.Map<String, String> PARTS =
+      java.util.Map.of(
+          "screen", "shashet",
+          "battery", "battaryet",
+          "back glass", "dahr",
+          "charging port", "mad5al sha7n",
+          "camera", "kamerat");
+
+  /**
+   * A repair service's English name as an Arabizi customer says it ("Samsung battery replacement"
+   * is "Taghyeer battaryet Samsung", "Free repair check-up" is "Kashf seyana"); a name it does not
+   * know stays as it is.
+   */
+  static String arabizi(String english) {
+    if (english == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = REPLACEMENT.matcher(english.trim());
+    if (m.matches()) {
+      String device = m.group(1).trim();
+      String part = PARTS.get(m.group(2).toLowerCase(java.util.Locale.ROOT));
+      return "Taghyeer " + part + (device.isEmpty() ? "" : " " + device);
+    }
+    if (english.toLowerCase(java.util.Locale.ROOT).endsWith(" fitting")) {
+      return "Tarkeeb " + english.substring(0, english.length() - " fitting".length()).trim();
+    }
+    if (english.toLowerCase(java.util.Locale.ROOT).contains("check-up")
+        || english.toLowerCase(java.util.Locale.ROOT).contains("checkup")) {
+      return "Kashf seyana";
+    }
+    return english;
   }
 
   String branch(BookingOptions.Branch branch) {
@@ -104,7 +144,8 @@ final class BookingTexts {
     if (service.priceEgp() == null || service.priceEgp().signum() == 0) {
       return say("مجاني", "مجاني", "bbalash", "free");
     }
-    return SalesContext.money(service.priceEgp(), arabicScript());
+    String money = SalesContext.money(service.priceEgp(), arabicScript());
+    return register == Register.ARABIZI ? money.replace(" EGP", " geneh") : money;
   }
 
   static String cut(String s, int max) {

@@ -19,6 +19,13 @@ public final class BookingVariables {
   public static final String STEP = "bookingStep";
 
   public static final String SERVICE = "bookingService";
+
+  /**
+   * The words that began a new booking ("الشاشة اتكسرت"): read again with the answer to the list of
+   * services, so that "iPhone 15" then names the iPhone 15 screen.
+   */
+  public static final String ASKED = "bookingAsked";
+
   public static final String BRANCH = "bookingBranch";
 
   /** The day asked for, ISO (2026-12-10), in the business's time zone. */
@@ -49,6 +56,7 @@ public final class BookingVariables {
   public static final String DAY_PREFIX = "day:";
   public static final String CONFIRM = "bk_confirm";
   public static final String CHANGE_TIME = "bk_change";
+  public static final String CHANGE_SERVICE = "bk_change_service";
   public static final String CANCEL_YES = "bk_cancel_yes";
   public static final String MOVE_YES = "bk_move_yes";
   public static final String KEEP = "bk_keep";

@@ -277,7 +277,7 @@ final class CheckoutDelegates {
                             say(e, "تعديل", "تعديل", "Ta3deel", "Change")),
                         new Button(
                             SalesVariables.REPLY_CANCEL,
-                            say(e, "إلغاء", "إلغاء", "Elghi", "Cancel"))),
+                            say(e, "إلغاء الطلب", "إلغاء الطلب", "Elghi", "Cancel"))),
                     null,
                     null));
         case STEP_PAYMENT -> {
@@ -580,6 +580,17 @@ final class CheckoutDelegates {
       } else if (quantity != null) {
         intro = checkout.onlyInStock(e); // more than the branches have: the quantity asked again
       }
+      // "عايز اطلبه cash on delivery": the way to pay, said with the order, is not asked again
+      String said = SalesContext.replyId(e) == null ? SalesContext.turnText(e) : "";
+      if (!said.contains("?") && !said.contains("؟")) {
+        if (CheckoutWords.instalments(said)) {
+          e.setVariable(SalesVariables.PAYMENT_METHOD, "instalments");
+        } else if (CheckoutWords.cashOnDelivery(said)) {
+          e.setVariable(SalesVariables.PAYMENT_METHOD, "cod");
+        } else if (CheckoutWords.payOnline(said)) {
+          e.setVariable(SalesVariables.PAYMENT_METHOD, "online");
+        }
+      }
       if (!(e.getVariable(SalesVariables.ORDER_ATTEMPT) instanceof Number)) {
         e.setVariable(SalesVariables.ORDER_ATTEMPT, 0);
       }
@@ -598,10 +609,39 @@ final class CheckoutDelegates {
     private final DeliveryZones zones;
     private final FlowMessages messages;
 
-    CheckoutAnswer(Checkout checkout, DeliveryZones zones, FlowMessages messages) {
+    private final app.wasla.conversation.Transcript transcript;
+
+    CheckoutAnswer(
+        Checkout checkout,
+        DeliveryZones zones,
+        FlowMessages messages,
+        app.wasla.conversation.Transcript transcript) {
       this.checkout = checkout;
       this.zones = zones;
       this.messages = messages;
+      this.transcript = transcript;
+    }
+
+    /** How far back "the location I sent you" is looked for: the conversation's latest lines. */
+    private static final int LOCATION_LOOKBACK = 60;
+
+    /**
+     * The location the customer shared last ("📍 name (lat, lng)"), for "نفس اللوكيشن اللي
+     * بعتهولك"; null when none is among the conversation's latest lines.
+     */
+    private String lastSharedLocation(DelegateExecution e) {
+      List<app.wasla.conversation.Transcript.Line> lines =
+          transcript.latest(e.getProcessBusinessKey(), LOCATION_LOOKBACK);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        app.wasla.conversation.Transcript.Line line = lines.get(i);
+        if ("in".equals(line.direction())
+            && line.text() != null
+            && line.text().startsWith("📍")
+            && DeliveryZones.coordinates(line.text()) != null) {
+          return line.text();
+        }
+      }
+      return null;
     }
 
     @Override
@@ -748,11 +788,42 @@ final class CheckoutDelegates {
         // "Actually make it just 1" at the summary: the quantity changed, the summary again
         Integer n = CheckoutWords.quantityAnswer(text, checkout.product(e).names());
         if (n != null) {
-          return quantity(e, n);
+          return changedQuantity(e, n, intro);
+        }
+      }
+      if (!question
+          && (STEP_ADDRESS.equals(step) || STEP_ZONE.equals(step))
+          && !checkout.namesOtherProduct(e, text)) {
+        // an address holds numbers: only a quantity said as one ("خليهم ٣", "I said 3 not 2")
+        Integer n = CheckoutWords.quantityCorrection(text);
+        if (n != null) {
+          return changedQuantity(e, n, intro);
         }
       }
       if (!question && CheckoutWords.cashOnDelivery(text) && !STEP_ADDRESS.equals(step)) {
         return payment(e, "cod");
+      }
+      if ((STEP_ADDRESS.equals(step) || STEP_FULFILMENT.equals(step) || STEP_ZONE.equals(step))
+          && !question
+          && CheckoutWords.sameLocationAsBefore(text)) {
+        // "the same location I sent you": that location, never these words as the address
+        String shared = lastSharedLocation(e);
+        if (shared == null) {
+          messages.send(
+              e,
+              OutboundMessage.Text.of(
+                  say(
+                      e,
+                      "مش لاقية لوكيشن منك قبل كده 🙏",
+                      "لم أجد موقعاً أرسلته من قبل 🙏",
+                      "Msh la2ya location mennak 2abl keda 🙏",
+                      "I can't find a location you sent before 🙏")));
+          e.setVariable(SalesVariables.FULFILMENT, "delivery");
+          e.setVariable(SalesVariables.DELIVERY_ADDRESS, null);
+          e.setVariable(SalesVariables.DELIVERY_ZONE, null);
+          return "retry";
+        }
+        text = shared;
       }
       double[] location = DeliveryZones.coordinates(text);
       if (location != null && text.startsWith("📍")) {
@@ -855,6 +926,26 @@ final class CheckoutDelegates {
           return "persona";
         }
       }
+    }
+
+    /**
+     * The quantity changed after it was given ("لا استني خليهم ٣"): set, said back, and checkout
+     * goes on where it was.
+     */
+    private String changedQuantity(DelegateExecution e, int n, String[] intro) {
+      Integer before = checkout.quantity(e);
+      String verdict = quantity(e, n);
+      if ("applied".equals(verdict) && before != null && before != n) {
+        String name = SalesContext.productName(e, checkout.product(e));
+        intro[0] =
+            say(
+                e,
+                "تمام، خليتهم " + n + " من " + name + " 👍",
+                "حسناً، عدّلت الكمية إلى " + n + " من " + name + " 👍",
+                "Tamam, khaleethom " + n + " mn " + name + " 👍",
+                "OK, I've changed it to " + n + " × " + name + " 👍");
+      }
+      return verdict;
     }
 
     private String quantity(DelegateExecution e, int n) {
@@ -999,6 +1090,11 @@ final class CheckoutDelegates {
               BigDecimal.valueOf(
                   ((Number) e.getVariable(SalesVariables.ORDER_TOTAL_EGP)).longValue()));
       boolean pickup = "pickup".equals(checkout.string(e, SalesVariables.FULFILMENT));
+      // the zone's days, as the delivery passage gives them; all of them when the zone is unknown
+      String zone = checkout.string(e, SalesVariables.DELIVERY_ZONE);
+      boolean known = zone != null && !"1-5".equals(DeliveryZones.days(zone));
+      String days = DeliveryZones.days(zone);
+      String daysAr = SalesContext.arabicDigits(days);
       String branch =
           pickup ? checkout.branchName(e, checkout.string(e, SalesVariables.PICKUP_BRANCH)) : null;
       messages.send(
@@ -1039,23 +1135,38 @@ final class CheckoutDelegates {
                       e,
                       "تمام! طلبك "
                           + orderId
-                          + " اتأكد ✅ وهيوصلك خلال ١-٥ أيام عمل حسب المحافظة. هتدفع "
+                          + " اتأكد ✅ وهيوصلك خلال "
+                          + daysAr
+                          + " أيام عمل"
+                          + (known ? "" : " حسب المحافظة")
+                          + ". هتدفع "
                           + total
                           + " كاش عند الاستلام.",
                       "تم! طلبك "
                           + orderId
-                          + " مؤكد ✅ وسيصلك خلال ١-٥ أيام عمل حسب المحافظة. ستدفع "
+                          + " مؤكد ✅ وسيصلك خلال "
+                          + daysAr
+                          + " أيام عمل"
+                          + (known ? "" : " حسب المحافظة")
+                          + ". ستدفع "
                           + total
                           + " نقداً عند الاستلام.",
                       "Tamam! El order "
                           + orderId
-                          + " et2akked ✅ w hayewsalak f 1-5 ayam shoghl 7asab el mo7afza. Hatedfa3 "
+                          + " et2akked ✅ w hayewsalak f "
+                          + days
+                          + " ayam shoghl"
+                          + (known ? "" : " 7asab el mo7afza")
+                          + ". Hatedfa3 "
                           + total
                           + " cash 3and el estelam.",
                       "Done! Order "
                           + orderId
-                          + " is confirmed ✅ and arrives in 1-5 working days depending on the"
-                          + " governorate. You pay "
+                          + " is confirmed ✅ and arrives in "
+                          + days
+                          + " working days"
+                          + (known ? "" : " depending on the governorate")
+                          + ". You pay "
                           + total
                           + " in cash on delivery.")));
     }

@@ -77,6 +77,15 @@ final class SalesContext {
     return arabic ? n + " جنيه" : n + " EGP";
   }
 
+  /** Latin digits as Arabic-Indic ones ("1-2" is "١-٢"), for an Arabic sentence. */
+  static String arabicDigits(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      b.append(c >= '0' && c <= '9' ? (char) ('\u0660' + (c - '0')) : c);
+    }
+    return b.toString();
+  }
+
   /** Money in the customer's form: "47,999 جنيه", "47,999 geneh" (Arabizi) or "47,999 EGP". */
   static String money(DelegateExecution execution, BigDecimal amount) {
     String n = NumberFormat.getIntegerInstance(Locale.US).format(amount);

@@ -62,6 +62,12 @@ class TrackOrderDelegate implements JavaDelegate {
     }
   }
 
+  /** A checkout of this conversation waits for an answer and has placed no order yet. */
+  private static boolean checkoutUnderWay(DelegateExecution execution) {
+    return execution.getVariable(SalesVariables.CHECKOUT_STEP) instanceof String
+        && execution.getVariable(SalesVariables.ORDER_ID) == null;
+  }
+
   /** The order asked about (null when none is found) and the answer to send. */
   record Tracked(Order order, String text) {}
 
@@ -72,10 +78,43 @@ class TrackOrderDelegate implements JavaDelegate {
   Tracked track(DelegateExecution execution) {
     String customer = SalesContext.customerId(execution);
     Matcher m = ORDER_NUMBER.matcher(toWesternDigits(SalesContext.turnText(execution)));
+    boolean numbered = m.find();
     Optional<Order> order =
-        m.find()
+        numbered
             ? orders.find("ORD-" + m.group(1)).filter(o -> customer.equals(o.customerId()))
             : orders.forCustomer(customer, 1).stream().findFirst();
+    if (order.isEmpty() && !numbered && checkoutUnderWay(execution)) {
+      // "when will it arrive?" in the middle of checkout: this order is not placed yet
+      return new Tracked(
+          null,
+          SalesContext.say(
+              execution,
+              "طلبك لسه ماتأكدش، فلسه مابدأش يتجهز. أول ما نكمّل الطلب ويتأكد بيوصل القاهرة والجيزة"
+                  + " وإسكندرية خلال ١-٢ يوم عمل، والدلتا والقناة ٢-٣، والصعيد ٣-٥.",
+              "لم يُؤكَّد طلبك بعد، لذا لم يبدأ تجهيزه. بعد إتمامه وتأكيده يصل إلى القاهرة والجيزة"
+                  + " والإسكندرية خلال ١-٢ يوم عمل، والدلتا والقناة ٢-٣، والصعيد ٣-٥.",
+              "El order lessa ma et2akkedsh, fa lessa mabada2sh yetgahez. Awel ma nkammel w yet2akked"
+                  + " byewsal Cairo w Giza w Alex f 1-2 ayam shoghl, el Delta 2-3, el Sa3eed 3-5.",
+              "Your order isn't placed yet, so nothing is on its way. Once we finish and it's"
+                  + " confirmed, it takes 1-2 working days to Cairo, Giza and Alexandria, 2-3 to the"
+                  + " Delta and Canal, 3-5 to Upper Egypt."));
+    }
+    if (order.isEmpty() && !numbered) {
+      // no number given and no order on this phone: not "that number", which the customer never
+      // sent
+      return new Tracked(
+          null,
+          SalesContext.say(
+              execution,
+              "مش لاقية أي طلب على رقمك ده. ابعتلي رقم الطلب زي ORD-12345، أو الرقم اللي طلبت بيه،"
+                  + " وأنا أتابعه معاك.",
+              "لم أجد أي طلب على رقمك هذا. أرسل لي رقم الطلب مثل ORD-12345، أو رقم الهاتف الذي طلبت"
+                  + " به، وسأتابعه معك.",
+              "Msh la2ya ay order 3ala rakamak da. Ab3atly rakam el order zay ORD-12345, aw el rakam"
+                  + " elly talabt beeh, w ana atabe3o ma3ak.",
+              "I can't see any order on this phone number. Send me the order number (like ORD-12345),"
+                  + " or the number you ordered with, and I'll check."));
+    }
     if (order.isEmpty()) {
       return new Tracked(
           null,

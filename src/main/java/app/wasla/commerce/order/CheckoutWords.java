@@ -279,7 +279,22 @@ public final class CheckoutWords {
           "5aliha",
           "5alihom",
           "bas",
-          "hat");
+          "hat",
+          // "I told you 3, not 2": a correction of the quantity given before
+          "قولتلك",
+          "قلتلك",
+          "قلت لك",
+          "قولت",
+          "i said",
+          "told you",
+          "2oltlak",
+          "2oltelak",
+          "oltlak");
+
+  /** "٣ مش ٢", "3 not 2", "3 msh 2": the first number instead of the second. */
+  private static final Pattern CORRECTION =
+      Pattern.compile(
+          "(?<![\\w.])\\d{1,3} (?:مش|مو|وليس|ليس|not|msh|mesh|mish) \\d{1,3}(?![\\w.])");
 
   /** An address, not a quantity: "45 Syria St", "١٢ شارع عباس العقاد". */
   private static final List<String> ADDRESS_MARKERS =
@@ -657,8 +672,78 @@ public final class CheckoutWords {
       return null;
     }
     int w = words(t);
-    return w <= 2 || has(t, QUANTITY_CUES) || has(t, PLEASE) || has(t, TAKE) ? n : null;
+    return w <= 2
+            || has(t, QUANTITY_CUES)
+            || has(t, PLEASE)
+            || has(t, TAKE)
+            || CORRECTION.matcher(t).find()
+        ? n
+        : null;
   }
+
+  /**
+   * A quantity said as a change where an address or area is expected: only with a quantity word or
+   * as a correction ("خليهم ٣", "انا قولتلك ٣ مش ٢"), never a bare number, which may be a
+   * building's.
+   */
+  public static Integer quantityCorrection(String text) {
+    Integer n = quantityAnswer(text);
+    if (n == null) {
+      return null;
+    }
+    String t = fold(text);
+    return has(t, CHANGE_CUES) || CORRECTION.matcher(t).find() ? n : null;
+  }
+
+  /** Words that change a quantity given before (not "I want", which leads an address too). */
+  private static final List<String> CHANGE_CUES =
+      phrases(
+          "make it",
+          "make that",
+          "change it to",
+          "instead",
+          "خليه",
+          "خليها",
+          "خليهم",
+          "خليهوم",
+          "اجعله",
+          "اجعلها",
+          "اجعلهم",
+          "بدل",
+          "قولتلك",
+          "قلتلك",
+          "i said",
+          "told you",
+          "2oltlak",
+          "5aleh",
+          "5aliha",
+          "5alihom");
+
+  /**
+   * "نفس اللوكيشن اللي بعتهولك", "same address as before": a place given earlier, not an address.
+   */
+  public static boolean sameLocationAsBefore(String text) {
+    return has(fold(text), SAME_LOCATION);
+  }
+
+  private static final List<String> SAME_LOCATION =
+      phrases(
+          "نفس اللوكيشن",
+          "نفس اللوكشن",
+          "نفس الموقع",
+          "نفس العنوان",
+          "نفس المكان",
+          "اللوكيشن اللي بعته",
+          "اللوكيشن اللي بعتهولك",
+          "اللوكيشن اللي بعتلك",
+          "الموقع الذي ارسلته",
+          "same location",
+          "same address",
+          "location i sent",
+          "nafs el location",
+          "nafs el lokation",
+          "nafs el 3enwan",
+          "nafs el makan");
 
   private static final Pattern ADDRESS_LEAD =
       Pattern.compile(

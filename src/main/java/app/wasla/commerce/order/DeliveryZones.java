@@ -203,6 +203,19 @@ public final class DeliveryZones {
     return freeAbove;
   }
 
+  /**
+   * The working days a delivery to the zone takes, as the playbook's delivery passage says ("1-2");
+   * the whole range for a zone not known.
+   */
+  public static String days(String code) {
+    return switch (code == null ? "" : code) {
+      case "cairo", "alexandria" -> "1-2";
+      case "delta" -> "2-3";
+      case "upper" -> "3-5";
+      default -> "1-5";
+    };
+  }
+
   public java.util.Optional<Zone> zone(String code) {
     return zones.stream().filter(z -> z.code().equals(code)).findFirst();
   }

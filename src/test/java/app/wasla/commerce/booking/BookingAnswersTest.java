@@ -97,7 +97,9 @@ class BookingAnswersTest {
         "10 am | 10:00",
         "el sa3a 3 | 15:00",
         "17:30 | 17:30",
-        "٧ م | 19:00"
+        "٧ م | 19:00",
+        "do you have something around 7pm? | 19:00",
+        "Thursday 7 pm | 19:00"
       })
   void timesOfDay(String text, LocalTime expected) {
     assertThat(BookingAnswers.time(text)).isEqualTo(expected);

@@ -167,6 +167,15 @@ class CheckoutWordsTest {
     assertThat(CheckoutWords.quantityAnswer("10")).isEqualTo(10);
     assertThat(CheckoutWords.quantityAnswer("تمام هاخد ٥")).isEqualTo(5);
     assertThat(CheckoutWords.quantityAnswer("اجعلها اثنين فقط")).isEqualTo(2);
+    // a correction in the middle of checkout
+    assertThat(CheckoutWords.quantityAnswer("لا استني خليهم ٣")).isEqualTo(3);
+    assertThat(CheckoutWords.quantityAnswer("انا قولتلك ٣ مش ٢")).isEqualTo(3);
+    assertThat(CheckoutWords.quantityAnswer("I said 3 not 2")).isEqualTo(3);
+    assertThat(CheckoutWords.quantityAnswer("ana 2oltlak 3 msh 2")).isEqualTo(3);
+    assertThat(CheckoutWords.quantityCorrection("لا استني خليهم ٣")).isEqualTo(3);
+    assertThat(CheckoutWords.quantityCorrection("انا قولتلك ٣ مش ٢")).isEqualTo(3);
+    assertThat(CheckoutWords.quantityCorrection("مدينة نصر 10")).isNull();
+    assertThat(CheckoutWords.quantityCorrection("عايز التوصيل لمدينة نصر 10")).isNull();
     assertThat(CheckoutWords.quantityAnswer("deliver to 45 Syria St, Roushdy")).isNull();
     assertThat(CheckoutWords.quantityAnswer("عندكم ٢ لون؟")).isNull();
   }

@@ -1,0 +1,87 @@
+package app.wasla.persona;
+
+import app.wasla.conversation.ConversationVariables;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The persona's answer to a message that arrives while a handoff waits for a person who has not
+ * taken it up yet: a store question, a product's price or stock, what the shop sells. What it would
+ * hand to a person anyway (a complaint, an unsure reading, a request for a person), and what only a
+ * sales flow can carry on (placing an order, booking, tracking, which need the flow the handoff
+ * holds), it leaves to the waiting handoff: empty.
+ *
+ * <p>Only the embedded persona answers here: the handoff's wait runs in the mailbox's transaction,
+ * where an LLM's network call has no place; with an LLM the waiting customer is acknowledged as
+ * before.
+ */
+@Component
+public class PersonaWhileWaiting {
+
+  /**
+   * Intents left to the waiting handoff: a flow of several steps it holds back, and a greeting or
+   * thanks, which the acknowledgement answers (a welcome menu would read as if nobody were coming).
+   */
+  private static final Set<String> LEFT_TO_THE_HANDOFF =
+      Set.of(
+          Intents.ORDER,
+          Intents.BOOKING_NEW,
+          Intents.BOOKING_CHANGE,
+          Intents.BOOKING_CANCEL,
+          Intents.ORDER_STATUS,
+          Intents.GREETING,
+          Intents.THANKS_GOODBYE,
+          Intents.COMPLAINT,
+          Intents.HUMAN_REQUEST);
+
+  private final PersonaReplyDelegate reply;
+  private final PersonaTurns inline;
+
+  PersonaWhileWaiting(PersonaReplyDelegate reply, PersonaTurns inline) {
+    this.reply = reply;
+    this.inline = inline;
+  }
+
+  /** The answer and the language it is in, or empty: the handoff takes the message. */
+  public Optional<Answer> answer(DelegateExecution execution) {
+    if (!inline.inline(execution)) {
+      return Optional.empty();
+    }
+    String text = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    List<String> lines = Arrays.asList(text.split("\n"));
+    MediaTurns.Kind media = MediaTurns.kindOf(lines);
+    if (media != null) {
+      // a photo or voice note without words is for the colleague who will look at it
+      return Optional.empty();
+    }
+    PersonaResult result = reply.read(reply.turn(execution, lines, null, 0));
+    reply.record(execution, result, text);
+    if (result.handoff()
+        || result.lowConfidence()
+        || result.reply() == null
+        || result.reply().text() == null
+        || result.reply().text().isBlank()
+        || LEFT_TO_THE_HANDOFF.contains(result.intent())) {
+      return Optional.empty();
+    }
+    String sku = result.reply().aboutProductSku();
+    if (sku != null && !sku.isEmpty()) {
+      // "how much?" next is about this product
+      execution.setVariable(PersonaVariables.CONTEXT_PRODUCT, sku);
+    }
+    return Optional.of(new Answer(result.reply().text(), result.language().tag()));
+  }
+
+  /**
+   * What the persona says (its words only: buttons would start a sales flow the handoff holds) and
+   * the customer's language as it read it.
+   */
+  public record Answer(String text, String language) {}
+}
