@@ -149,7 +149,7 @@ class HandoffWait {
         String agent =
             current == null || current.getAssignee() == null
                 ? null
-                : firstName(current.getAssignee());
+                : names.inText(current.getAssignee(), answer.get().language());
         String reminder =
             HandoffWaitTexts.stillPassedOn(
                 answer.get().language(), agent, hours.openNow() ? null : hours.opens());
