@@ -148,7 +148,7 @@ abstract class BookingProcessScenarios {
         .contains("القاهرة")
         .contains("2:00")
         .doesNotContain("مش لاقي حجز");
-    assertThat(lastOptions()).containsExactly("bk_confirm", "bk_change");
+    assertThat(lastOptions()).containsExactly("bk_confirm", "bk_change", "bk_change_service");
 
     conversation.customerWrites(instance, "أكد الحجز", "bk_confirm");
     conversation.runDueJobs(instance);
