@@ -526,7 +526,9 @@ public final class EmbeddedPersona implements Persona {
         return new LanguageDetector.Detection(preferred, reply);
       }
     }
-    return languages.detect(text);
+    return languages.detect(
+        text,
+        turn.customer() == null ? null : Language.fromTag(turn.customer().preferredLanguage()));
   }
 
   private record Answer(PersonaReply reply, String handoffReason) {
