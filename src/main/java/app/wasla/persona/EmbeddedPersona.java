@@ -1231,6 +1231,11 @@ public final class EmbeddedPersona implements Persona {
       return null;
     }
     List<Product> hits = catalogueQuery(category, brand, budget);
+    if ("audio".equals(category) && !SPEAKER.matcher(s).find()) {
+      // "cheapest earbuds", "سماعات": a speaker is no earphone
+      List<Product> earphones = hits.stream().filter(p -> !isSpeaker(p)).toList();
+      hits = earphones.isEmpty() ? hits : earphones;
+    }
     if (hits.isEmpty() && category != null && brand != null) {
       // "شاحن سريع لهاتف آيفون": the brand is the phone's, the chargers are what is asked
       hits = catalogueQuery(category, null, budget);
@@ -1248,8 +1253,16 @@ public final class EmbeddedPersona implements Persona {
             budget == null
                 ? java.util.Comparator.comparing(Product::priceEgp)
                 : java.util.Comparator.comparing(Product::priceEgp).reversed())
-        .limit(4)
+        // the phones are the shop's main line: a question about phones lists them all
+        .limit("phone".equals(category) && brand == null && budget == null ? 8 : 4)
         .toList();
+  }
+
+  /** A question that names speakers: then a speaker is among the audio products asked about. */
+  private static final Pattern SPEAKER = Pattern.compile("(speaker|سبيكر|سماعه خارجيه|spiker)");
+
+  private static boolean isSpeaker(Product p) {
+    return SPEAKER.matcher(p.nameEn().toLowerCase(Locale.ROOT) + " " + p.nameAr()).find();
   }
 
   private static String brandOf(Product p) {
