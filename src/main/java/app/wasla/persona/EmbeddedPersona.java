@@ -194,10 +194,14 @@ public final class EmbeddedPersona implements Persona {
       }
       confidence = Math.max(confidence, 0.8);
     } else if (tapped == null) {
-      Product followed = followedProduct(text, found, turn);
+      boolean regular =
+          found.products().isEmpty() && REGULAR.matcher(" " + text.normalized() + " ").find();
+      Product followed =
+          regular ? regularOf(contextProduct(turn)) : followedProduct(text, found, turn);
       if (followed != null) {
         found = withProduct(found, followed);
-        if (!Intents.AVAILABILITY.equals(intent) && !Intents.ORDER.equals(intent)) {
+        // "والعادي ١٥؟" asks about the plain model, it does not order it
+        if (!Intents.AVAILABILITY.equals(intent) && (regular || !Intents.ORDER.equals(intent))) {
           intent = Intents.PRODUCT_INQUIRY;
         }
         confidence = Math.max(confidence, 0.8);
@@ -733,6 +737,31 @@ public final class EmbeddedPersona implements Persona {
     return contextProduct(turn);
   }
 
+  /** "والعادي ١٥؟", "the regular one?": the plain model of the one on show. */
+  private static final Pattern REGULAR =
+      Pattern.compile("\\s(?:و)?(?:ال)?(?:عادي|regular|normal|standard|basic|3ady|3adi)\\s");
+
+  /**
+   * The catalogue's plain model of a variant ("iPhone 15" of "iPhone 15 Pro Max 256GB"): the
+   * product of the same kind whose name is the variant's up to its model number, shortest first.
+   */
+  private Product regularOf(Product variant) {
+    if (variant == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = Pattern.compile("^(.*?\\d+)\\b").matcher(variant.nameEn());
+    if (!m.find()) {
+      return null;
+    }
+    String base = m.group(1);
+    return playbook.products().stream()
+        .filter(p -> p != variant && p.priceEgp() != null)
+        .filter(p -> p.category().equals(variant.category()))
+        .filter(p -> p.nameEn().startsWith(base + " ") || p.nameEn().equals(base))
+        .min(java.util.Comparator.comparingInt(p -> p.nameEn().length()))
+        .orElse(null);
+  }
+
   /** The product the sales flow last showed, if the conversation has one in the catalogue. */
   private Product contextProduct(PersonaTurn turn) {
     String sku = turn.contextProductSku();
@@ -747,9 +776,15 @@ public final class EmbeddedPersona implements Persona {
   /** What was found, about this product (the conversation's) instead of none. */
   private static EntityExtractor.Found withProduct(EntityExtractor.Found found, Product product) {
     Entities e = found.entities();
+    // "والعادي ١٥": the number of the product's own name is no quantity
+    Integer quantity =
+        e.quantity() != null
+                && java.util.Arrays.asList(product.nameEn().split("\\s+"))
+                    .contains(String.valueOf(e.quantity()))
+            ? null
+            : e.quantity();
     return new EntityExtractor.Found(
-        new Entities(
-            List.of(product.nameEn()), e.quantity(), e.dateTime(), e.reference(), e.amount()),
+        new Entities(List.of(product.nameEn()), quantity, e.dateTime(), e.reference(), e.amount()),
         List.of(product),
         List.of());
   }

@@ -71,6 +71,12 @@ class FollowUpsAndAccessoriesTest {
     PersonaResult who = say("meen m3aya? enta bot wala 7ad 7a2e2y 😅");
     assertThat(who.handoff()).as(who.summary()).isFalse();
     assertThat(say("enta bot? 3ayez akalem 7ad 7a2e2y").handoff()).isTrue();
+    PersonaResult regular = after("IP15PM-256", null, "طب والعادي ١٥ ؟");
+    assertThat(regular.entities().products())
+        .as(regular.summary())
+        .containsExactly("iPhone 15 128GB");
+    assertThat(regular.entities().quantity()).as(regular.summary()).isNull();
+    assertThat(regular.handoff()).as(regular.summary()).isFalse();
     // without a product or topic in context the same words are not guessed at
     assertThat(after(null, null, "وبياخد كام يوم").reply().text()).doesNotContain("٢-٣");
   }

@@ -145,6 +145,10 @@ class OfferTurnDelegate implements JavaDelegate {
       return "human";
     }
     List<Product> named = catalogue.search(text);
+    if (named.isEmpty()
+        && execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String read) {
+      named = catalogue.search(read); // "والعادي ١٥؟": the product the persona read
+    }
     boolean otherProduct = !named.isEmpty() && named.stream().noneMatch(p -> p.sku().equals(sku));
     if ("order_status".equals(intent)) {
       messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
