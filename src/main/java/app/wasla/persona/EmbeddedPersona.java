@@ -167,6 +167,54 @@ public final class EmbeddedPersona implements Persona {
       // "احجزلي واحد باور بانك وهعدي اخده", "e7gezly wa7da mn el buds": a product held for the
       // customer is an order; a booking is for a repair or a service
       intent = Intents.ORDER;
+    } else if (tapped == null
+        && Intents.BOOKING_NEW.equals(intent)
+        && found.products().isEmpty()
+        && found.entities().reference() == null
+        && !SERVICE_WORD.matcher(text.normalized()).find()) {
+      // "أريد حجزه لأستلمه من الفرع غداً" after a phone's card: that phone held, not a repair
+      Product held = contextProduct(turn);
+      if (held != null) {
+        found = withProduct(found, held);
+        intent = Intents.ORDER;
+      }
+    }
+    // a short follow-up without a subject of its own is about the previous turn's: "وبياخد كام
+    // يوم؟" after the delivery fees, "how much and how long?" after a repair, "بكام؟" after a
+    // product's card
+    StoreTopics.Topic followedTopic =
+        tapped == null && found.products().isEmpty()
+            ? topics.followUp(text, turn.contextTopic()).orElse(null)
+            : null;
+    if (followedTopic != null && sentiment.analyze(text).score() > ANGRY) {
+      text = TextView.of(text.raw() + " " + StoreTopics.subject(followedTopic));
+      found = entities.extract(text);
+      if (!ASKING.contains(intent) || Intents.GREETING.equals(intent)) {
+        intent = followedTopic.intent();
+      }
+      confidence = Math.max(confidence, 0.8);
+    } else if (tapped == null) {
+      boolean regular =
+          found.products().isEmpty() && REGULAR.matcher(" " + text.normalized() + " ").find();
+      Product followed =
+          regular ? regularOf(contextProduct(turn)) : followedProduct(text, found, turn);
+      if (followed != null) {
+        found = withProduct(found, followed);
+        // "والعادي ١٥؟" asks about the plain model, it does not order it
+        if (!Intents.AVAILABILITY.equals(intent) && (regular || !Intents.ORDER.equals(intent))) {
+          intent = Intents.PRODUCT_INQUIRY;
+        }
+        confidence = Math.max(confidence, 0.8);
+      }
+    }
+    if (tapped == null
+        && found.products().isEmpty()
+        && topics.asksWhatIsSold(text)
+        && catalogueQuery(text, found) == null
+        && topics.notSold(text).isEmpty()) {
+      // "tab 3andak eh asln": the kinds of products the shop sells
+      intent = Intents.PRODUCT_INQUIRY;
+      confidence = Math.max(confidence, 0.8);
     }
     // "عايز ايفون ١٥ برو ماكس وايربودز برو ٢، هدفع كاش", "add the s24, ill pay by instapay": an
     // order that says how it will be paid is an order, not a question about paying
@@ -393,7 +441,8 @@ public final class EmbeddedPersona implements Persona {
         reply,
         handoff,
         reason,
-        summary(language, intent, confidence, mood, found, handoff, reason, turn.text()));
+        summary(language, intent, confidence, mood, found, handoff, reason, turn.text()),
+        topic == null || handoff ? null : topic.name());
   }
 
   /** What a turn is about (its text, or its text without a greeting) and how that reads. */
@@ -493,7 +542,9 @@ public final class EmbeddedPersona implements Persona {
         return new LanguageDetector.Detection(preferred, reply);
       }
     }
-    return languages.detect(text);
+    return languages.detect(
+        text,
+        turn.customer() == null ? null : Language.fromTag(turn.customer().preferredLanguage()));
   }
 
   private record Answer(PersonaReply reply, String handoffReason) {
@@ -563,7 +614,7 @@ public final class EmbeddedPersona implements Persona {
                   budget.get(0).sku()),
               null);
         }
-        if ("menu_products".equals(turn.interactiveReplyId())) {
+        if ("menu_products".equals(turn.interactiveReplyId()) || topics.asksWhatIsSold(text)) {
           yield catalogue(lang);
         }
         yield fromPlaybook(text, intent, lang, true);
@@ -664,6 +715,90 @@ public final class EmbeddedPersona implements Persona {
       case Intents.THANKS_GOODBYE -> Answer.of(ReplyTexts.get("thanks", lang));
       default -> fromPlaybook(text, intent, lang, QUESTION.matcher(text.normalized()).find());
     };
+  }
+
+  /** How long something takes: a question about delivery or a repair, not a product's price. */
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "(يوم|ايام|وقت|مده|بياخد|ياخد|يستغرق|day|days|long|time|takes|yom|youm|ayam|wa2t|byakhod|bya5od|ya5od)");
+
+  /** The most words of a follow-up that leans on the previous turn's product. */
+  private static final int FOLLOW_UP_WORDS = 7;
+
+  /**
+   * "بكام؟", "bkam", "is it available in Alexandria?" after a product's card: a short price or
+   * stock question that names no product, kind, brand or store topic is about the product on show;
+   * null when the turn is not such a follow-up.
+   */
+  private Product followedProduct(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
+    if (!found.products().isEmpty()
+        || !found.unsold().isEmpty()
+        || text.tokens().size() > FOLLOW_UP_WORDS) {
+      return null;
+    }
+    String n = " " + text.normalized() + " ";
+    boolean asks = ASKS_PRICE.matcher(n).find() || STOCK_WORD.matcher(text.normalized()).find();
+    if (!asks
+        || DURATION.matcher(n).find()
+        || catalogueQuery(text, found) != null
+        || topics.find(text, false).isPresent()
+        || topics.notSold(text).isPresent()
+        || topics.corporate(text)) {
+      return null;
+    }
+    return contextProduct(turn);
+  }
+
+  /** "والعادي ١٥؟", "the regular one?": the plain model of the one on show. */
+  private static final Pattern REGULAR =
+      Pattern.compile("\\s(?:و)?(?:ال)?(?:عادي|regular|normal|standard|basic|3ady|3adi)\\s");
+
+  /**
+   * The catalogue's plain model of a variant ("iPhone 15" of "iPhone 15 Pro Max 256GB"): the
+   * product of the same kind whose name is the variant's up to its model number, shortest first.
+   */
+  private Product regularOf(Product variant) {
+    if (variant == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = Pattern.compile("^(.*?\\d+)\\b").matcher(variant.nameEn());
+    if (!m.find()) {
+      return null;
+    }
+    String base = m.group(1);
+    return playbook.products().stream()
+        .filter(p -> p != variant && p.priceEgp() != null)
+        .filter(p -> p.category().equals(variant.category()))
+        .filter(p -> p.nameEn().startsWith(base + " ") || p.nameEn().equals(base))
+        .min(java.util.Comparator.comparingInt(p -> p.nameEn().length()))
+        .orElse(null);
+  }
+
+  /** The product the sales flow last showed, if the conversation has one in the catalogue. */
+  private Product contextProduct(PersonaTurn turn) {
+    String sku = turn.contextProductSku();
+    return sku == null || sku.isBlank()
+        ? null
+        : playbook.products().stream()
+            .filter(p -> sku.equals(p.sku()) && p.priceEgp() != null)
+            .findFirst()
+            .orElse(null);
+  }
+
+  /** What was found, about this product (the conversation's) instead of none. */
+  private static EntityExtractor.Found withProduct(EntityExtractor.Found found, Product product) {
+    Entities e = found.entities();
+    // "والعادي ١٥": the number of the product's own name is no quantity
+    Integer quantity =
+        e.quantity() != null
+                && java.util.Arrays.asList(product.nameEn().split("\\s+"))
+                    .contains(String.valueOf(e.quantity()))
+            ? null
+            : e.quantity();
+    return new EntityExtractor.Found(
+        new Entities(List.of(product.nameEn()), quantity, e.dateTime(), e.reference(), e.amount()),
+        List.of(product),
+        List.of());
   }
 
   /** Intents that a topic, a product not sold or a bulk order never overrides. */
@@ -931,6 +1066,9 @@ public final class EmbeddedPersona implements Persona {
 
   /** A store-information question: its passage, for branches only the city asked about. */
   private Answer topicAnswer(StoreTopics.Topic topic, TextView text, Language lang) {
+    if (topic == StoreTopics.OFFERS) {
+      return Answer.of(ReplyTexts.get("offers", lang)); // the playbook names no offer
+    }
     String id = topic.passageId();
     if (topic == StoreTopics.BRANCHES) {
       String city = StoreTopics.city(text);
@@ -1142,19 +1280,39 @@ public final class EmbeddedPersona implements Persona {
     if (category == null && brand == null) {
       return null;
     }
-    List<Product> hits =
-        playbook.products().stream()
-            .filter(p -> p.priceEgp() != null)
-            .filter(p -> category == null || category.equals(p.category()))
-            .filter(p -> brand == null || brandOf(p).equals(brand))
-            .filter(p -> budget == null || p.priceEgp().compareTo(budget) <= 0)
-            .sorted(
-                budget == null
-                    ? java.util.Comparator.comparing(Product::priceEgp)
-                    : java.util.Comparator.comparing(Product::priceEgp).reversed())
-            .limit(4)
-            .toList();
+    List<Product> hits = catalogueQuery(category, brand, budget);
+    if ("audio".equals(category) && !SPEAKER.matcher(s).find()) {
+      // "cheapest earbuds", "سماعات": a speaker is no earphone
+      List<Product> earphones = hits.stream().filter(p -> !isSpeaker(p)).toList();
+      hits = earphones.isEmpty() ? hits : earphones;
+    }
+    if (hits.isEmpty() && category != null && brand != null) {
+      // "شاحن سريع لهاتف آيفون": the brand is the phone's, the chargers are what is asked
+      hits = catalogueQuery(category, null, budget);
+    }
     return hits.isEmpty() ? null : hits;
+  }
+
+  private List<Product> catalogueQuery(String category, String brand, BigDecimal budget) {
+    return playbook.products().stream()
+        .filter(p -> p.priceEgp() != null)
+        .filter(p -> category == null || category.equals(p.category()))
+        .filter(p -> brand == null || brandOf(p).equals(brand))
+        .filter(p -> budget == null || p.priceEgp().compareTo(budget) <= 0)
+        .sorted(
+            budget == null
+                ? java.util.Comparator.comparing(Product::priceEgp)
+                : java.util.Comparator.comparing(Product::priceEgp).reversed())
+        // the phones are the shop's main line: a question about phones lists them all
+        .limit("phone".equals(category) && brand == null && budget == null ? 8 : 4)
+        .toList();
+  }
+
+  /** A question that names speakers: then a speaker is among the audio products asked about. */
+  private static final Pattern SPEAKER = Pattern.compile("(speaker|سبيكر|سماعه خارجيه|spiker)");
+
+  private static boolean isSpeaker(Product p) {
+    return SPEAKER.matcher(p.nameEn().toLowerCase(Locale.ROOT) + " " + p.nameAr()).find();
   }
 
   private static String brandOf(Product p) {

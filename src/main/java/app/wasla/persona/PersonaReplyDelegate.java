@@ -108,6 +108,13 @@ class PersonaReplyDelegate implements JavaDelegate {
       execution.removeVariable(
           PersonaVariables.QUANTITY); // an older turn's count is not this one's
     }
+    setOrRemove(execution, PersonaVariables.TOPIC, result.topic());
+    setOrRemove(
+        execution,
+        PersonaVariables.PRODUCT_READ,
+        result.entities() == null || result.entities().products().isEmpty()
+            ? null
+            : result.entities().products().get(0));
     if (result.handoff()) {
       // the handoff routing table and the agent's form read the CRM's tags; one short string, only
       // when needed
@@ -162,7 +169,8 @@ class PersonaReplyDelegate implements JavaDelegate {
         recentTranscript(key),
         customer(execution, customerKey(execution)),
         streak,
-        execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null);
+        execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null,
+        execution.getVariable(PersonaVariables.TOPIC) instanceof String topic ? topic : null);
   }
 
   /** What the persona answers; a failure to read the turn answers "didn't get that". */
@@ -254,6 +262,15 @@ class PersonaReplyDelegate implements JavaDelegate {
     if (!execution.hasVariable(name)
         || !java.util.Objects.equals(execution.getVariable(name), value)) {
       execution.setVariable(name, value);
+    }
+  }
+
+  /** A value of this turn's reading, or none: an older turn's is not this one's. */
+  private static void setOrRemove(DelegateExecution execution, String name, Object value) {
+    if (value != null) {
+      setIfChanged(execution, name, value);
+    } else if (execution.hasVariable(name)) {
+      execution.removeVariable(name);
     }
   }
 

@@ -12,6 +12,8 @@ package app.wasla.persona;
  * @param handoff whether a human must take over
  * @param handoffReason why, or null
  * @param summary one line for the agent
+ * @param topic the store topic the reply answered ({@code delivery_fees}, {@code repairs}, …), or
+ *     null: the next turn's context
  */
 public record PersonaResult(
     Language language,
@@ -22,7 +24,31 @@ public record PersonaResult(
     PersonaReply reply,
     boolean handoff,
     String handoffReason,
-    String summary) {
+    String summary,
+    String topic) {
+
+  public PersonaResult(
+      Language language,
+      String intent,
+      double intentConfidence,
+      Sentiment sentiment,
+      Entities entities,
+      PersonaReply reply,
+      boolean handoff,
+      String handoffReason,
+      String summary) {
+    this(
+        language,
+        intent,
+        intentConfidence,
+        sentiment,
+        entities,
+        reply,
+        handoff,
+        handoffReason,
+        summary,
+        null);
+  }
 
   /**
    * Below this intent confidence a turn counts as low-confidence; the caller adds one to its

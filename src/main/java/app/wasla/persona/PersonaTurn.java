@@ -14,6 +14,9 @@ import java.util.List;
  *     see {@link PersonaResult#lowConfidence()})
  * @param contextProductSku the catalogue product the conversation is about (the one the sales flow
  *     last showed), or null: what "a cheaper one" is cheaper than
+ * @param contextTopic the store topic the persona answered on the previous turn (a {@link
+ *     PersonaResult#topic()}), or null: what a follow-up without a subject ("and how long does it
+ *     take?") is about
  */
 public record PersonaTurn(
     String conversationKey,
@@ -22,7 +25,28 @@ public record PersonaTurn(
     List<TranscriptLine> recentTranscript,
     CustomerContext customer,
     int lowConfidenceStreak,
-    String contextProductSku) {
+    String contextProductSku,
+    String contextTopic) {
+
+  /** A turn without a store topic in context. */
+  public PersonaTurn(
+      String conversationKey,
+      List<String> customerMessages,
+      String interactiveReplyId,
+      List<TranscriptLine> recentTranscript,
+      CustomerContext customer,
+      int lowConfidenceStreak,
+      String contextProductSku) {
+    this(
+        conversationKey,
+        customerMessages,
+        interactiveReplyId,
+        recentTranscript,
+        customer,
+        lowConfidenceStreak,
+        contextProductSku,
+        null);
+  }
 
   /** A turn without a product in context. */
   public PersonaTurn(

@@ -42,5 +42,18 @@ public final class PersonaVariables {
 
   public static final String PERSONA_ANSWERED = "personaAnswered";
 
+  /**
+   * The store topic the persona answered on the latest turn ({@link PersonaResult#topic()}); absent
+   * after a turn about anything else.
+   */
+  public static final String TOPIC = "personaTopic";
+
+  /**
+   * The catalogue product the persona read the latest turn as about (its English name), also when
+   * the turn only followed up on the one on show ("بكام؟", "is it available in Alexandria?"): what
+   * the sales flow looks up when the turn's words name none.
+   */
+  public static final String PRODUCT_READ = "personaProduct";
+
   private PersonaVariables() {}
 }

@@ -185,6 +185,12 @@ final class ReplyTexts {
               "El 3afw! Law e7tagt ay 7aga ana mawgoda 😊",
               "You''re welcome! I''m here whenever you need anything 😊"),
           t(
+              "offers",
+              "مفيش عندي عروض أو خصومات معلنة دلوقتي، والأسعار اللي بقولهالك هي الأسعار الحالية. لو عايز تعرف سعر منتج معين قولّي اسمه 😊",
+              "لا توجد لدي عروض أو خصومات معلنة حالياً، والأسعار التي أذكرها هي الأسعار الحالية. إذا أردت سعر منتج معين فأخبرني باسمه.",
+              "Mafeesh 3andy 3orood aw 5osomat mo3lana delwa2ty, w el as3ar elly ba2olhalak heya el as3ar el 7aleya. Law 3ayez se3r montag mo3ayan 2oly esmo 😊",
+              "There are no offers or discounts announced right now; the prices I give are the current ones. Tell me a product's name and I'll give you its price 😊"),
+          t(
               "dontKnow",
               "للأسف مش عندي معلومة أكيدة عن ده، ومش عايزة أقولك حاجة غلط. هحولك لزميل يرد عليك.",
               "عذراً، ليست لدي معلومة مؤكدة عن ذلك. سأحولك إلى زميل ليجيبك.",

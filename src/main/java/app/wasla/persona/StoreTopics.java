@@ -25,6 +25,10 @@ final class StoreTopics {
   static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
   static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
   static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
+
+  /** Offers and discounts: the playbook has none to name, and the answer says so. */
+  static final Topic OFFERS = new Topic("offers", "offers", Intents.OTHER);
+
   static final Topic PAYMENT_METHODS =
       new Topic("payment_methods", "payment-methods", Intents.PAYMENT);
 
@@ -62,7 +66,9 @@ final class StoreTopics {
               + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|بتشتغلوا يوم|تعملون صباح|btshtghalo yom|"
               + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
               + "you close|close at|closes|opens|open at|"
-              + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel");
+              + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel|"
+              // "enta fate7 delwa2ty?", "are you open now?", "فاتحين دلوقتي؟"
+              + "fate7|fateh|fat7|fat7en|fat7een|fatheen|fat7in|فاتح|فاتحين دلوقتي|مفتوح|مفتوحين|open now|open right now|open yet|still open");
   private static final Pattern LINK_WORD =
       words(
           "رابط|الرابط|لينك|اللينك|التطبيق|الابلكيشن|link|links|app|website|site|lenk|ellink|rabet");
@@ -140,6 +146,18 @@ final class StoreTopics {
               + "return|returns|exchange|swap the|swap it|swap my|don't like it|dont like it|msh 3agebny|mesh 3agebny|معجبنيش|لم يعجبني|لم يعجبه|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|trg3|terga3|targa3|yrg3|yerga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
   private static final Pattern WARRANTY_WORD =
       words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
+
+  /** "original ولا copy؟", "is it original?": answered by the warranty (the agent's). */
+  private static final Pattern ORIGINAL =
+      words(
+          "original|orginal|اصلي|اصليه|asly|asli|asleya|copy|كوبي|high copy|هاي كوبي|تقليد|مقلد|fake|imitation|ta2leed|mo2alad");
+
+  /** Offers and discounts asked about: "فيه اي عروض او خصومات؟", "any discounts?". */
+  private static final Pattern OFFER_WORD =
+      words(
+          "عروض|العروض|خصومات|الخصومات|خصم(?=\\s)|تخفيض|تخفيضات|التخفيضات|كوبون|برومو|"
+              + "offers|discount|discounts|promo|promos|promotion|promotions|coupon|deals|3orood|3orod|3rod|khosomat|5osomat|takhfedat");
+
   private static final Pattern BRANCH_WORD =
       words(
           "فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
@@ -150,7 +168,9 @@ final class StoreTopics {
               + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
               + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
               + "or a bot|or a person|or a human|wala bot|wala robot|"
-              + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya");
+              + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya|"
+              // "انتي bot ولا حد حقيقي؟": a bot named in Latin letters in an Arabic question
+              + "انتي bot|انت bot|bot ولا|robot ولا|انتي robot|انت robot");
   private static final Pattern CUSTOMER_ADDRESS =
       words(
           "العنوان ده|عنواني|لعنواني|هذا العنوان|لبيتي|للبيت|لحد البيت|منزلي|my place|my home|to my house|lel beet|"
@@ -199,13 +219,16 @@ final class StoreTopics {
       words(
           "الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
               + "الزقازيق|زقازيق|بورسعيد|بور سعيد|الاسماعيليه|اسماعيليه|الصعيد|الدلتا|"
-              + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|port said|ismailia|upper egypt|delta");
+              + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|port said|ismailia|upper egypt|delta|"
+              // districts of Giza and Cairo a delivery is asked to ("delivery للشيخ زايد؟")
+              + "الشيخ زايد|للشيخ زايد|زايد|اكتوبر|٦ اكتوبر|التجمع|المعادي|الهرم|الدقي|المهندسين|حلوان|شبرا|"
+              + "sheikh zayed|zayed|october|tagamo3|new cairo|maadi|haram|dokki|mohandessin|helwan|shubra");
   private static final Pattern FREE =
       words("ببلاش|بلاش|مجاني|مجانا|مجانى|free|bbalash|balash|mgany|magany");
   private static final Pattern THRESHOLD =
       words(
           "من كام|فوق كام|لو اشتريت|بكام|over|above|minimum|spend|if i buy|"
-              + "mn kam|fo2 kam|men kam");
+              + "mn kam|fo2 kam|men kam|فوق|اكتر من|اكثر من|more than|fo2|fou2|aktar mn");
 
   /**
    * A question about Nour herself ("are you a bot?", "بوت ولا بني ادم؟") read as a request for a
@@ -214,12 +237,27 @@ final class StoreTopics {
   /** "are you a bot? i need a human": asks whether Nour is a bot, and to be put through. */
   boolean asksForAPersonNotABot(TextView text) {
     String s = haystack(text);
-    return WHO_WORD.matcher(s).find() && PUT_THROUGH.matcher(s).find();
+    return WHO_WORD.matcher(s).find() && PUT_THROUGH.matcher(s).find() && !onlyAsksWhich(s);
   }
 
   boolean asksWhoNourIs(TextView text) {
     String s = haystack(text);
-    return WHO_WORD.matcher(s).find() && !PUT_THROUGH.matcher(s).find();
+    return WHO_WORD.matcher(s).find() && (!PUT_THROUGH.matcher(s).find() || onlyAsksWhich(s));
+  }
+
+  /** "bot or a person?": which of the two Nour is. */
+  private static final Pattern BOT_OR =
+      words("(?:bot|بوت|robot|روبوت)\\s+(?:wala|walla|wla|ولا|او|أم|ام|or)");
+
+  /** A person asked for in so many words: "عايز اكلم حد", "i want a human", "kalemny". */
+  private static final Pattern WANTS =
+      words(
+          "عايز|عاوز|عايزه|اريد|محتاج|حولني|وصلني|كلمني|want|need|talk to|speak to|connect me|"
+              + "3ayez|3ayz|3ayza|3awez|me7tag|7awelny|hawelny|kalemny|wasalny");
+
+  /** "enta bot wala 7ad 7a2e2y?": asks which Nour is, though it names a real person. */
+  private static boolean onlyAsksWhich(String s) {
+    return BOT_OR.matcher(s).find() && !WANTS.matcher(s).find();
   }
 
   /**
@@ -251,7 +289,12 @@ final class StoreTopics {
         && !OWED.matcher(s).find()
         && !DEFECT.matcher(s).find()
         && !chargedTwice(text)
-        && (ASKS.matcher(s).find() || text.raw().contains("?") || text.raw().contains("؟"));
+        && (ASKS.matcher(s).find()
+            || text.raw().contains("?")
+            || text.raw().contains("؟")
+            // "3ayez arga3 el sama3a... msh 3agbany": a sealed item the customer changed their mind
+            // about is the returns policy's case, not a grievance
+            || RETURN_WORD.matcher(s).find() && CHANGED_MIND.matcher(s).find());
   }
 
   /**
@@ -263,6 +306,13 @@ final class StoreTopics {
           "refund|refunds|refunded|استرداد|الفلوس هترجع|هترجع الفلوس|ترجع الفلوس|الفلوس بترجع|اعاده المبلغ|"
               + "استرجاع المبلغ|استرجاع الفلوس|el flos terga3|el flos hatrga3|flosy terga3");
 
+  /** The customer changed their mind: nothing is wrong with what they bought. */
+  private static final Pattern CHANGED_MIND =
+      words(
+          "مش عاجبني|مش عاجباني|معجبنيش|معجبتنيش|لم يعجبني|لم تعجبني|غيرت رايي|مش محتاجه|مش محتاجها|"
+              + "msh 3agbany|msh 3agebny|msh 3ajbany|mesh 3agbany|ma3gbtnesh|ma3agabnish|don't like it|dont like it|"
+              + "changed my mind|don't need it|dont need it|ghayart ra2yy|ghayart ra2y");
+
   /**
    * A refund asked about: the question is a payment's (intent payment), its answer the returns'.
    */
@@ -270,6 +320,55 @@ final class StoreTopics {
     String s = haystack(text);
     return REFUND.matcher(s).find() && !OWED.matcher(s).find() && !DEFECT.matcher(s).find();
   }
+
+  /**
+   * "tab 3andak eh asln", "طيب ايه اللي عندكم يعني", "what do you sell?": what the shop sells,
+   * asked of no kind or brand.
+   */
+  private static final Pattern WHAT_IS_SOLD =
+      words(
+          "ايه اللي عندكم|ايه اللي عندك|عندكم ايه|عندك ايه|بتبيعوا ايه|بتبيعوا اي|ماذا تبيعون|ماذا لديكم|ما الذي تبيعونه|ما الذي لديكم|"
+              + "ما المنتجات|ما هي المنتجات|what do you sell|what do you have|what do you carry|what have you got|what products|"
+              + "3andak eh|3andko eh|3andoko eh|3ndk eh|3ndko eh|btbe3o eh|btbe3oo eh|eh elly 3andoko|eh elly 3andko|eh ely 3ndko");
+
+  /** A question about what the shop sells, naming no kind or brand (the caller checks those). */
+  boolean asksWhatIsSold(TextView text) {
+    return WHAT_IS_SOLD.matcher(haystack(text)).find();
+  }
+
+  /** The most words of a follow-up that leans on the previous turn's topic. */
+  private static final int FOLLOW_UP_WORDS = 12;
+
+  /**
+   * A short follow-up without a subject of its own ("وبياخد كام يوم؟", "and how long does it
+   * take?", "w lw el order fo2 3000?") read with the previous turn's topic: that topic when the
+   * text, given its subject, asks it again.
+   */
+  Optional<Topic> followUp(TextView text, String contextTopic) {
+    String subject = contextTopic == null ? null : SUBJECTS.get(contextTopic);
+    if (subject == null
+        || text.tokens().size() > FOLLOW_UP_WORDS
+        || !findAll(text, false).isEmpty()
+        || notSold(text).isPresent()) {
+      return Optional.empty();
+    }
+    return find(TextView.of(text.raw() + " " + subject), false)
+        .filter(t -> t.name().equals(contextTopic));
+  }
+
+  /** The word that names a topic's subject, added to a follow-up that leaves it out. */
+  static String subject(Topic topic) {
+    return SUBJECTS.get(topic.name());
+  }
+
+  private static final java.util.Map<String, String> SUBJECTS =
+      java.util.Map.of(
+          DELIVERY_FEES.name(), "delivery",
+          REPAIRS.name(), "repair",
+          RETURNS.name(), "return",
+          WARRANTY.name(), "warranty",
+          INSTALMENTS.name(), "installment",
+          HOURS.name(), "opening hours");
 
   /** The topic this text asks about, if it is one of the store-information questions. */
   Optional<Topic> find(TextView text, boolean namesAProduct) {
@@ -293,6 +392,12 @@ final class StoreTopics {
             && !AN_ORDER_OF_THEIRS.matcher(s).find()) {
       found.add(DELIVERY_FEES);
     }
+    // "delivery free over 3000?", "w lw el order fo2 3000?" after the fees: the free-delivery line
+    if (DELIVERY.matcher(s).find()
+        && THRESHOLD.matcher(s).find()
+        && !found.contains(DELIVERY_FEES)) {
+      found.add(DELIVERY_FEES);
+    }
     // "the payment link won't open" names a link, not the shop's opening hours
     if (HOURS_WORD.matcher(s).find()
         && !BOOKING_WORD.matcher(s).find()
@@ -307,7 +412,8 @@ final class StoreTopics {
     if (RETURN_WORD.matcher(s).find() && !defect && !PART_REPLACED.matcher(s).find()) {
       found.add(RETURNS);
     }
-    if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())) {
+    if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())
+        || ORIGINAL.matcher(s).find()) {
       found.add(WARRANTY);
     }
     boolean priced = PRICE_ASKED.matcher(s).find();
@@ -337,6 +443,9 @@ final class StoreTopics {
     }
     if (WHO_WORD.matcher(s).find()) {
       found.add(WHO);
+    }
+    if (OFFER_WORD.matcher(s).find() && !corporate(text) && !chargedTwice(text)) {
+      found.add(OFFERS);
     }
     // "what about Luxor?" after a delivery question; "free from how much?": only delivery has a
     // threshold
@@ -433,7 +542,8 @@ final class StoreTopics {
               "game consoles",
               List.of()),
           new NotSold(
-              words("كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera"),
+              words(
+                  "كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera|cameras|كاميرات|كاميرات ديجيتال|kamerat|camerat"),
               "كاميرات",
               "cameras",
               List.of("IP15PM-256", "SM-S24")));

@@ -147,7 +147,7 @@ abstract class BookingProcessScenarios {
         .contains("تغيير شاشة آيفون ١٥")
         .contains("القاهرة")
         .contains("2:00")
-        .doesNotContain("مش لاقي حجز");
+        .doesNotContain("مش لاقية حجز");
     assertThat(lastOptions()).containsExactly("bk_confirm", "bk_change", "bk_change_service");
 
     conversation.customerWrites(instance, "أكد الحجز", "bk_confirm");

@@ -145,10 +145,17 @@ class EmbeddedPersonaTest {
 
   @Test
   void saysHonestlyWhenItDoesNotKnowAndHandsOff() {
-    PersonaResult r = say("is there a student discount?");
-    assertThat(r.handoff()).isTrue();
+    PersonaResult r = say("do you do gift wrapping?");
+    assertThat(r.handoff()).as(r.summary()).isTrue();
     assertThat(r.reply().text()).contains("colleague");
     assertThat(r.handoffReason()).isEqualTo("unanswered question");
+  }
+
+  @Test
+  void saysThereAreNoOffersRatherThanGuessingOne() {
+    PersonaResult r = say("is there a student discount?");
+    assertThat(r.handoff()).as(r.summary()).isFalse();
+    assertThat(r.reply().text()).contains("no offers or discounts");
   }
 
   @Test

@@ -146,7 +146,7 @@ final class BookingDelegates {
               execution,
               ReplyButtons.of(
                   t.say(
-                      "مش لاقي حجز جاي على رقمك، فمفيش حاجة تتلغي. تحب تحجز ميعاد صيانة جديد؟",
+                      "مش لاقية حجز جاي على رقمك، فمفيش حاجة تتلغي. تحب تحجز ميعاد صيانة جديد؟",
                       "لا يوجد حجز قادم على رقمك، فلا يوجد ما يُلغى. هل تود حجز موعد صيانة جديد؟",
                       "Mesh la2y 7agz gay 3ala ra2mak, fa mafish 7aga tetlegh. T7eb te7gez ma3ad seyana gedid?",
                       "I can't find an upcoming booking on your number, so there is nothing to cancel. Would you like to"
@@ -161,7 +161,7 @@ final class BookingDelegates {
         execution.setVariable(
             BookingVariables.NOTE,
             t.say(
-                "مش لاقي حجز على رقمك، فهحجزلك ميعاد جديد.",
+                "مش لاقية حجز على رقمك، فهحجزلك ميعاد جديد.",
                 "لا يوجد حجز على رقمك، لذا سأحجز لك موعداً جديداً.",
                 "Mesh la2y 7agz 3ala ra2mak, fa ha7gezlak ma3ad gedid.",
                 "I can't find a booking on your number, so let's book a new appointment."));

@@ -157,9 +157,9 @@ final class CheckoutDelegates {
                   lead
                       + say(
                           e,
-                          "تمام! عايز كام قطعة من " + name + "؟",
+                          "تمام! كام قطعة من " + name + "؟",
                           "حسناً! كم قطعة تريد من " + name + "؟",
-                          "Tamam! 3ayez kam 7etta mn " + name + "?",
+                          "Tamam! kam 7etta mn " + name + "?",
                           "Great! How many " + name + " would you like?"),
                   buttons,
                   null,

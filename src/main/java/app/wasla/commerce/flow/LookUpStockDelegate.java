@@ -41,6 +41,16 @@ class LookUpStockDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariable(SalesVariables.ORDER_TAPPED, false);
     List<Product> found = catalogue.search(SalesContext.turnText(execution));
+    if (execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String read) {
+      // "بكام؟", "is it available in Alexandria?": the product the persona read the turn as about;
+      // and of two named, the one it read ("ال band 8 بتشتغل مع iPhone؟" asks about the band)
+      List<Product> persona = catalogue.search(read);
+      if (!persona.isEmpty()) {
+        List<Product> first = new ArrayList<>(persona.subList(0, 1));
+        found.stream().filter(p -> !p.sku().equals(persona.get(0).sku())).forEach(first::add);
+        found = first;
+      }
+    }
     Optional<Product> tapped = found.isEmpty() ? tappedProduct(execution) : Optional.empty();
     if (tapped.isPresent()) {
       remember(execution, tapped.get());

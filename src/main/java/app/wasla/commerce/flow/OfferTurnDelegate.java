@@ -5,6 +5,7 @@ import app.wasla.commerce.catalogue.Catalogue;
 import app.wasla.commerce.catalogue.Product;
 import app.wasla.commerce.order.CheckoutWords;
 import app.wasla.conversation.FlowMessages;
+import app.wasla.persona.PersonaVariables;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code order}: "Order now" (this offer's button or an older one's, which acts on its own
  *       product), or the offer taken in words ("تمام هاخده", "ok i'll take it", "2 please", which
- *       also gives the quantity);
+ *       also gives the quantity), or a turn the persona read as an order naming no other product
+ *       ("ايوه اطلبهم");
  *   <li>{@code human}: "Talk to someone", or the persona handed off;
  *   <li>{@code product}: another product named: it is looked up and offered instead;
  *   <li>{@code topic}: a booking: the flow ends and the conversation serves it;
@@ -143,6 +145,10 @@ class OfferTurnDelegate implements JavaDelegate {
       return "human";
     }
     List<Product> named = catalogue.search(text);
+    if (named.isEmpty()
+        && execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String read) {
+      named = catalogue.search(read); // "والعادي ١٥؟": the product the persona read
+    }
     boolean otherProduct = !named.isEmpty() && named.stream().noneMatch(p -> p.sku().equals(sku));
     if ("order_status".equals(intent)) {
       messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
@@ -177,8 +183,21 @@ class OfferTurnDelegate implements JavaDelegate {
     if (otherProduct && !personaAnswered && (intent == null || PRODUCT_INTENTS.contains(intent))) {
       return "product";
     }
+    if ("order".equals(intent)
+        && !otherProduct
+        && !personaAnswered
+        && !Boolean.FALSE.equals(execution.getVariable(SalesVariables.PRODUCT_AVAILABLE))) {
+      // "ايوه اطلبهم", "I want to order it": the persona read an order of the product on offer
+      if (execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
+          && n.intValue() >= 1
+          && n.intValue() < 100) {
+        execution.setVariable(SalesVariables.QUANTITY, n.intValue());
+      }
+      return "order";
+    }
     if (intent != null && PRODUCT_INTENTS.contains(intent) && !personaAnswered) {
-      // a sales question about this offer, which the persona left to the flow: the offer again
+      // a sales question about this offer (or an order of it while it is sold out: it says so),
+      // which the persona left to the flow: the offer again
       // (not one the persona answered itself: "no, I asked about a Dell laptop, not an iPhone")
       reoffer(execution, null);
     }

@@ -99,9 +99,9 @@ final class OrderCancelDelegates {
           say(
               execution,
               "none",
-              "مش لاقي طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك.",
+              "مش لاقية طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك.",
               "لم أجد طلباً بهذا الرقم على رقمك. أرسل لي رقم الطلب مثل ORD-12345 وسأتابعه معك.",
-              "Msh la2y order bel rakam da 3ala rakamak. Ab3atly rakam el order zay ORD-12345 w ana atabe3o ma3ak.",
+              "Msh la2ya order bel rakam da 3ala rakamak. Ab3atly rakam el order zay ORD-12345 w ana atabe3o ma3ak.",
               "I can't find that order on your number. Send me the order number (like ORD-12345) and I'll check.");
           return;
         }
@@ -120,9 +120,9 @@ final class OrderCancelDelegates {
           say(
               execution,
               "none",
-              "مش لاقي طلب مفتوح على رقمك يتلغي.",
+              "مش لاقية طلب مفتوح على رقمك يتلغي.",
               "لا أجد طلباً مفتوحاً على رقمك لإلغائه.",
-              "Msh la2y order maftoo7 3ala rakamak yetlegh.",
+              "Msh la2ya order maftoo7 3ala rakamak yetlegh.",
               "I can't find an open order on your number to cancel.");
           return;
         }
@@ -319,9 +319,9 @@ final class OrderCancelDelegates {
             OutboundMessage.Text.of(
                 SalesContext.say(
                     execution,
-                    "مش لاقي الطلب ده على رقمك.",
+                    "مش لاقية الطلب ده على رقمك.",
                     "لم أجد هذا الطلب على رقمك.",
-                    "Msh la2y el order da 3ala rakamak.",
+                    "Msh la2ya el order da 3ala rakamak.",
                     "I can't find that order on your number.")));
         return;
       }

@@ -120,9 +120,9 @@ class TrackOrderDelegate implements JavaDelegate {
           null,
           SalesContext.say(
               execution,
-              "مش لاقي طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك.",
+              "مش لاقية طلب بالرقم ده على رقمك. ابعتلي رقم الطلب زي ORD-12345 وأنا أتابعه معاك.",
               "لم أجد طلباً بهذا الرقم على رقمك. أرسل لي رقم الطلب مثل ORD-12345 وسأتابعه معك.",
-              "Msh la2y order bel rakam da 3ala rakamak. Ab3atly rakam el order zay ORD-12345 w ana atabe3o ma3ak.",
+              "Msh la2ya order bel rakam da 3ala rakamak. Ab3atly rakam el order zay ORD-12345 w ana atabe3o ma3ak.",
               "I can't find that order on your number. Send me the order number (like ORD-12345) and I'll check."));
     }
     Order o = order.get();

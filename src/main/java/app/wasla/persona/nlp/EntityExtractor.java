@@ -137,7 +137,25 @@ public final class EntityExtractor {
       Pattern.compile("(?:^|[\\s,.?!;:])(?:وال|بال|فال|لل|ال|و|ب|ل|ف)?$");
 
   private static final Pattern FOR_DEVICE =
-      Pattern.compile("(لل|(^|\\s)ل|(^|\\s)(for|for my|for the|lel|le|l|of my)\\s+)$");
+      Pattern.compile(
+          "(لل|(^|\\s)ل|(^|\\s)(لل|ل|for|for my|for the|lel|le|l|of my)\\s+"
+              // "شاحن سريع لهاتف آيفون", "جراب للموبايل السامسونج": the phone it is for
+              + "|(^|\\s)(لهاتف|للهاتف|لموبايل|للموبايل|لتليفون|للتليفون|لجهاز|للجهاز|for my phone|for the phone)\\s+)$");
+
+  /**
+   * "ال band 8 بتشتغل مع iPhone؟", "does it work with android?": the device something works with is
+   * not what is bought.
+   */
+  private static final Pattern WORKS_WITH =
+      Pattern.compile(
+          "(بتشتغل|بيشتغل|تشتغل|يشتغل|يعمل|تعمل|متوافق|متوافقه|يتوافق|تتوافق|compatible|work|works|working|"
+              + "btshtghal|byshtghal|beyshtaghal|btesht8al)\\s+(مع|with|m3a|ma3a|ma3)\\s+$");
+
+  /** Kinds of accessories: named with only a phone, they are what is asked about, not the phone. */
+  private static final Pattern ACCESSORY =
+      Pattern.compile(
+          "(^|\\s)(شاحن|شواحن|جراب|كابل|سكرينه|اسكرينه|لزقه|charger|chargers|case|cover|cable|protector|"
+              + "shahen|sha7en|gorab|غطاء|واقي)");
 
   /**
    * A price said with its preposition ("ب 47999", "at 47999", "for 47,999") or written with
@@ -219,8 +237,9 @@ public final class EntityExtractor {
         if (leftOk && rightOk) {
           if (!products.contains(a.product())) {
             products.add(a.product());
-            String before = s.substring(Math.max(0, idx - 8), idx);
-            if (FOR_DEVICE.matcher(before).find()) {
+            String before = s.substring(Math.max(0, idx - 14), idx);
+            if (FOR_DEVICE.matcher(before).find()
+                || WORKS_WITH.matcher(s.substring(Math.max(0, idx - 30), idx)).find()) {
               devices.add(a.product()); // "a case for my iPhone 15": the phone is not bought
             }
             if (NOT_BEFORE.matcher(s.substring(Math.max(0, idx - 12), idx)).find()) {
@@ -284,12 +303,23 @@ public final class EntityExtractor {
     // what is left is what the customer wants; "لا انا بسأل على لابتوب مش ايفون": a product
     // refused is not asked about, even when nothing else of the catalogue is named
     products.removeAll(refused);
-    List<String> names = products.stream().map(Product::nameEn).toList();
     List<Product> bought = products.stream().filter(p -> !devices.contains(p)).toList();
-    return new Found(
-        new Entities(names, quantity, dateTime, reference, amount),
-        bought.isEmpty() ? List.copyOf(products) : bought,
-        unsold);
+    List<Product> wanted =
+        !bought.isEmpty()
+            ? bought
+            // "شاحن سريع لهاتف آيفون": an accessory for the phone, not the phone
+            : !devices.isEmpty() && ACCESSORY.matcher(text.normalized()).find()
+                ? List.of()
+                : List.copyOf(products);
+    // what would be bought first, then the device it is for ("a case for my iPhone 15")
+    List<String> names =
+        wanted.isEmpty()
+            ? List.of()
+            : java.util.stream.Stream.concat(
+                    wanted.stream(), products.stream().filter(p -> !wanted.contains(p)))
+                .map(Product::nameEn)
+                .toList();
+    return new Found(new Entities(names, quantity, dateTime, reference, amount), wanted, unsold);
   }
 
   /**

@@ -26,6 +26,7 @@ public final class LanguageDetector {
   private static final Set<String> MSA =
       normalized(
           """
+            مرحبا وبركاته ورحمه لك
             اريد اود ارغب نرغب هل كيف متي لماذا ماذا لقد سوف ليس لديكم لديك لدي الذي التي هذا هذه يمكن يمكنني يمكنك بامكاني
             اين الان حاليا غدا اطلاقا عبر لم لن قمت تم ايضا فقط جزاكم اشكركم ارجو يرجي سيصل يصل يتوفر يوجد توصلون تقبلون
             الاستفسار معرفة ما كم إلى الي حتي أمر امر تكلفة تكلفه مواعيد اوقات موعد موعدي حجزي طلبي هاتف هاتفي تأجيل تاجيل
@@ -78,6 +79,21 @@ public final class LanguageDetector {
 
   static Set<String> englishWords() {
     return ENGLISH;
+  }
+
+  /**
+   * As {@link #detect(TextView)}, for a customer whose previous message was in {@code previous}:
+   * Latin letters without a word of English ("tab laptop?", "ORD-12001") from a customer who wrote
+   * Arabizi are Arabizi.
+   */
+  public Detection detect(TextView text, Language previous) {
+    Detection d = detect(text);
+    if (previous == Language.ARABIZI
+        && d.language() == Language.EN
+        && text.tokens().stream().noneMatch(ENGLISH::contains)) {
+      return new Detection(Language.ARABIZI, Language.ARABIZI);
+    }
+    return d;
   }
 
   public Detection detect(TextView text) {
