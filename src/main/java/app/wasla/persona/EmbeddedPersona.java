@@ -271,6 +271,8 @@ public final class EmbeddedPersona implements Persona {
                 && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
             && !(Intents.COMPLAINT.equals(intent)
                 && topics.asksAboutAService(text)) // "do you fix cracked screens?"
+            && !(Intents.COMPLAINT.equals(intent)
+                && topics.asksAboutOffers(text)) // "فيه اي عروض او خصومات؟"
             && !(Intents.HUMAN_REQUEST.equals(intent)
                 && topics.corporate(text)
                 && found.entities().quantity() != null

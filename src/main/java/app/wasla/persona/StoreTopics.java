@@ -577,6 +577,17 @@ final class StoreTopics {
   /**
    * Wholesale or corporate wording ("a corporate quote", "بالجملة"), a big deal whatever the price.
    */
+  /**
+   * "فيه اي عروض او خصومات؟", "any discounts?": a question about offers, even when "خصم" (also a
+   * charge taken) leads the model to a complaint; money taken twice stays a complaint.
+   */
+  boolean asksAboutOffers(TextView text) {
+    String raw = text.raw();
+    return (raw.contains("?") || raw.contains("؟"))
+        && OFFER_WORD.matcher(haystack(text)).find()
+        && !chargedTwice(text);
+  }
+
   boolean corporate(TextView text) {
     return CORPORATE.matcher(haystack(text)).find();
   }

@@ -141,7 +141,7 @@ class TakeOverProcessTest {
 
   @Test
   void aSupervisorTakesTheConversationFromTheBotAndGivesItBack() {
-    ProcessInstance instance = withTheBot("hello, do you sell phone cases?");
+    ProcessInstance instance = withTheBot("hello, what are your opening hours?");
     String intentBefore = (String) runtime.getVariable(instance.getId(), PersonaVariables.INTENT);
     long sentBefore = sent(instance);
 

@@ -57,7 +57,7 @@ class ReportsH2Test extends ReportScenarios {
                 "funnel",
                 List.of(4, 2, 1),
                 "unanswered",
-                "is there a student discount?",
+                "do you do gift wrapping?",
                 "reasons",
                 List.of("customer_asked=1", "unanswered_question=1"),
                 "other",
