@@ -388,7 +388,7 @@ class InboundMediaTest {
   @Test
   void aPhotoWithoutWordsIsAskedAboutInTheCustomersLanguage() {
     String waId = newCustomer();
-    post(Webhooks.text(waId, "wamid.hi." + waId, "Hi, do you sell phone cases?", Instant.now()));
+    post(Webhooks.text(waId, "wamid.hi." + waId, "Hi, when do you open?", Instant.now()));
     awaitReply(waId, 1);
     media.files.put("1011", new MetaMedia.File(JPEG, "image/jpeg", null));
     post(
