@@ -93,7 +93,8 @@ class SendPacingTest {
                           .isEqualTo(200)));
       assertThat(
               webhooks.post(
-                  Webhooks.text(limited, "wamid.l." + limited, "بتفتحوا الساعة كام؟", Instant.now())))
+                  Webhooks.text(
+                      limited, "wamid.l." + limited, "بتفتحوا الساعة كام؟", Instant.now())))
           .isEqualTo(200);
 
       await()
