@@ -227,6 +227,9 @@ async function run(browser) {
   await demo.locator('#toNew').click();
   await waitReady(demo);
   await demo.locator('#newName').fill(expected.draftName);
+  // the template list arrives after the form is shown
+  await demo.waitForFunction(() => document.querySelectorAll('#newTemplate option').length > 0, null,
+    { timeout: STEP_TIMEOUT_MS });
   const templates = await demo.locator('#newTemplate option').allTextContents();
   check(templates.includes('new_arrivals (en)'), `the marketing templates: ${templates}`);
   check(!templates.some((tpl) => tpl.startsWith('order_')), 'utility templates are not offered');
