@@ -100,6 +100,18 @@ final class Customers implements AutoCloseable {
     return (int) copies.values().stream().mapToLong(n -> n - 1).sum();
   }
 
+  /** The sends Meta received more than once, each as "to | body" with how many times. */
+  Map<String, Long> duplicatedSends() {
+    Set<String> ours = Set.copyOf(waIds);
+    return meta.sent().stream()
+        .filter(s -> ours.contains(s.to()))
+        .collect(Collectors.groupingBy(s -> s.to() + " | " + s.body(), Collectors.counting()))
+        .entrySet()
+        .stream()
+        .filter(e -> e.getValue() > 1)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
   private Map<String, Long> repliesPerCustomer() {
     Set<String> ours = Set.copyOf(waIds);
     // distinct bodies: a duplicate is not the answer to another message

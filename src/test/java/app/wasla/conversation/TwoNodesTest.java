@@ -240,7 +240,28 @@ class TwoNodesTest {
                 .filter(ours::contains)
                 .count();
         long received = meta.sent().stream().filter(s -> ours.contains(s.to())).count();
-        assertThat(received - rows).as("sends beyond the outbound rows").isEqualTo(duplicates);
+        // a duplicate is a row sent twice, not two rows: when it is not, say which rows they were
+        String rowsOfDuplicates =
+            customers.duplicatedSends().keySet().stream()
+                .map(s -> s.substring(0, s.indexOf(" | ")))
+                .distinct()
+                .map(
+                    waId ->
+                        waId
+                            + ": "
+                            + jdbc.sql(
+                                    "SELECT idempotency_key || ' ' || status || ' ' || "
+                                        + "COALESCE(text, body_json) FROM outbound_message "
+                                        + "WHERE wa_id = ? ORDER BY created_at")
+                                .param(waId)
+                                .query(String.class)
+                                .list())
+                .collect(Collectors.joining("\n"));
+        assertThat(received - rows)
+            .as(
+                "sends beyond the outbound rows; duplicated sends %s; their customers' rows:%n%s",
+                customers.duplicatedSends(), rowsOfDuplicates)
+            .isEqualTo(duplicates);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM act_ru_incident").query(Long.class).single())
             .isZero();
 
