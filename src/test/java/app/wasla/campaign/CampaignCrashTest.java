@@ -3,6 +3,7 @@ package app.wasla.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.wasla.support.ChildNodes;
 import app.wasla.support.NodeLogsOnFailure;
 import app.wasla.support.PostgresTestDatabase;
 import app.wasla.support.WaslaProcess;
@@ -21,6 +22,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +41,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * sends in flight at the kill.
  */
 @ExtendWith(NodeLogsOnFailure.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ChildNodes.LOCK)
 class CampaignCrashTest {
 
   private static final String KEY = "campaign-crash-test-key-0123456789abcdef";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.wasla.commerce.payment.SandboxGateway;
+import app.wasla.support.ChildNodes;
 import app.wasla.support.CloudMode;
 import app.wasla.support.NodeLogsOnFailure;
 import app.wasla.support.PostgresTestDatabase;
@@ -41,6 +42,9 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +64,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * nodes' logs in target/crash-logs.
  */
 @ExtendWith(NodeLogsOnFailure.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ChildNodes.LOCK)
 class CrashRecoveryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package app.wasla.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.wasla.support.ChildNodes;
 import app.wasla.support.NodeLogsOnFailure;
 import app.wasla.support.PostgresTestDatabase;
 import app.wasla.support.WaslaProcess;
@@ -43,6 +44,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -59,6 +63,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * webhooks went to both nodes.
  */
 @ExtendWith(NodeLogsOnFailure.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ChildNodes.LOCK)
 class TwoNodesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
