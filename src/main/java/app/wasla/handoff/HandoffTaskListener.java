@@ -28,6 +28,13 @@ class HandoffTaskListener implements TaskListener {
   static final String TRANSCRIPT = "handoffTranscript";
   static final String CONTEXT = "handoffContext";
   static final String AGENT_REPLY = "agentReply";
+
+  /**
+   * The suggestion the reply box starts with: an unedited suggestion (an agent who clicks Complete
+   * without writing, or a second tab still showing it) is never sent to the customer.
+   */
+  static final String SUGGESTED_REPLY = "agentReplySuggestion";
+
   static final String AGENT_DECISION = "agentDecision";
   static final String LAST_AGENT = "handoffAgent";
 
@@ -147,7 +154,9 @@ class HandoffTaskListener implements TaskListener {
     } else {
       log.info("No {} agent has room: handoff {} waits in the queue", group, task.getId());
     }
-    task.setVariable(AGENT_REPLY, suggestedReply(task, agent));
+    String suggestion = suggestedReply(task, agent);
+    task.setVariable(AGENT_REPLY, suggestion);
+    task.setVariable(SUGGESTED_REPLY, suggestion);
     if (takenOverBy == null) {
       waiting.announce(task, group, agent);
     } else {
@@ -264,7 +273,14 @@ class HandoffTaskListener implements TaskListener {
     String language = String.valueOf(task.getVariable(PersonaVariables.LANGUAGE));
     String who = names.inText(agent, language);
     String customer = name == null || name.isBlank() ? "" : " " + name;
-    if ("en".equals(language) || "arabizi".equals(language)) {
+    if ("arabizi".equals(language)) {
+      return "Ahlan"
+          + customer
+          + ", ma3ak "
+          + (who == null ? "fare2 Nile Store" : who + " men Nile Store")
+          + ". Ana ma3ak w hasa3dak: ";
+    }
+    if ("en".equals(language)) {
       return "Hi"
           + customer
           + ", this is "

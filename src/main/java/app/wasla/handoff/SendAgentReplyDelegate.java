@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ${sendAgentReply}}: sends what the agent wrote, through the idempotent outbound path. */
+/**
+ * {@code ${sendAgentReply}}: sends what the agent wrote, through the idempotent outbound path; the
+ * suggestion the reply box started with, left unedited, is not something the agent wrote.
+ */
 @Component("sendAgentReply")
 class SendAgentReplyDelegate implements JavaDelegate {
 
@@ -23,7 +26,10 @@ class SendAgentReplyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object reply = execution.getVariable(HandoffTaskListener.AGENT_REPLY);
-    if (reply instanceof String text && !text.isBlank()) {
+    Object suggestion = execution.getVariable(HandoffTaskListener.SUGGESTED_REPLY);
+    if (reply instanceof String text
+        && !text.isBlank()
+        && !(suggestion instanceof String suggested && suggested.strip().equals(text.strip()))) {
       String sendKey = messages.send(execution, new OutboundMessage.Text(text.strip(), false));
       handoffLog.personWrote(
           execution.getProcessBusinessKey(),
@@ -33,5 +39,6 @@ class SendAgentReplyDelegate implements JavaDelegate {
       execution.setVariable(RESPONDED, true);
     }
     execution.setVariable(HandoffTaskListener.AGENT_REPLY, null);
+    execution.setVariable(HandoffTaskListener.SUGGESTED_REPLY, null);
   }
 }

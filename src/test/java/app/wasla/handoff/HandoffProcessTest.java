@@ -327,6 +327,45 @@ class HandoffProcessTest {
   }
 
   @Test
+  void theSuggestionLeftAsItIsIsNotSentWhenTheAgentCompletes() {
+    ProcessInstance instance = handedOff("talk to a human");
+    Task task = taskOf(instance);
+    String suggestion = (String) runtime.getVariable(instance.getId(), "agentReply");
+    int before = sent(instance).size();
+
+    // Tasklist submits the box as it stands: the untouched suggestion (a reloaded form, a second
+    // tab, a click on Complete without writing); white space around it changes nothing
+    completeAs(task.getAssignee(), task, " " + suggestion.strip() + " ", "send_return");
+    execute(job(instance));
+
+    assertThat(instance)
+        .hasPassed("serviceTask_sendAgentReply", "endEvent_handoffDone")
+        .isWaitingAt("catchEvent_customerMessage");
+    assertThat(sent(instance)).hasSize(before).doesNotContain(suggestion.strip());
+  }
+
+  @Test
+  void theSuggestionCompletedByTheAgentIsSent() {
+    ProcessInstance instance = handedOff("talk to a human");
+    Task task = taskOf(instance);
+    String written =
+        runtime.getVariable(instance.getId(), "agentReply") + "the AirPods Pro 2 are in stock.";
+
+    completeAs(task.getAssignee(), task, written, "send_return");
+    execute(job(instance));
+
+    assertThat(sent(instance)).last().isEqualTo(written);
+  }
+
+  @Test
+  void anArabiziCustomersSuggestionIsInArabizi() {
+    ProcessInstance instance = handedOff("3ayez akalem 7ad mn el sales law sama7t");
+
+    assertThat((String) runtime.getVariable(instance.getId(), "agentReply"))
+        .startsWith("Ahlan Karim, ma3ak ");
+  }
+
+  @Test
   void closingEndsTheConversation() {
     ProcessInstance instance = handedOff("talk to a human");
     Task task = taskOf(instance);
