@@ -389,11 +389,20 @@ class HandoffTaskController {
         : null;
   }
 
-  /** A person answered: the first-response deadline no longer sends the holding message. */
+  /**
+   * A person answered: the first-response deadline no longer sends the holding message, and the
+   * task has no due date any more, so that "Overdue handoffs" lists only customers still waiting
+   * for a first answer.
+   */
   private void responded(Task task) {
     for (int attempt = 1; ; attempt++) {
       try {
         runtime.setVariable(task.getProcessInstanceId(), SendAgentReplyDelegate.RESPONDED, true);
+        Task current = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+        if (current != null && current.getDueDate() != null) {
+          current.setDueDate(null);
+          tasks.saveTask(current);
+        }
         return;
       } catch (OptimisticLockingException e) {
         if (attempt == 3) {

@@ -217,6 +217,7 @@ class HandoffAuthorizationTest {
     String owner = task.getAssignee();
     String other = owner.equals("sara") ? "omar" : "sara";
     String path = "/handoff/tasks/" + task.getId() + "/messages";
+    assertThat(task.getDueDate()).as("the first-response deadline").isNotNull();
 
     try (Response first =
         call(
@@ -253,6 +254,8 @@ class HandoffAuthorizationTest {
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
         .isEqualTo(owner);
     assertThat(runtime.getVariable(task.getProcessInstanceId(), "agentResponded")).isEqualTo(true);
+    // answered: no longer among the overdue handoffs, whose filter lists tasks past their due date
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isNull();
 
     // both are in the transcript that the form shows, to any agent of the team
     try (Response view =
