@@ -238,6 +238,21 @@ async function run(browser) {
   await demo.waitForFunction(() => document.querySelector('#preview').dataset.reachable === '3', null,
     { timeout: STEP_TIMEOUT_MS });
   check(await demo.locator('#previewSample li').count() === 3, 'the preview lists a sample');
+  // an audience nobody in which may get marketing is not started: the page says why
+  await demo.locator('#newCities').fill('No Such City');
+  await demo.waitForFunction(() => document.querySelector('#preview').dataset.reachable === '0', null,
+    { timeout: STEP_TIMEOUT_MS });
+  const listedBefore = (await (await demo.request.get(`${baseUrl}/campaigns/api/campaigns?size=100`)).json()).items.length;
+  await demo.locator('input[name="when"][value="now"]').check();
+  await demo.locator('#create').click();
+  await demo.waitForFunction(() => !document.querySelector('#error').hidden, null, { timeout: STEP_TIMEOUT_MS });
+  const nobody = await demo.locator('#error').textContent();
+  check(nobody.includes('Nobody in this audience may get marketing'), `the refusal reads "${nobody}"`);
+  const listedAfter = (await (await demo.request.get(`${baseUrl}/campaigns/api/campaigns?size=100`)).json()).items.length;
+  check(listedAfter === listedBefore, `no campaign created for nobody (${listedBefore} then ${listedAfter})`);
+  await demo.locator('#newCities').fill(expected.city);
+  await demo.waitForFunction(() => document.querySelector('#preview').dataset.reachable === '3', null,
+    { timeout: STEP_TIMEOUT_MS });
   await demo.locator('input[name="when"][value="draft"]').check();
   await demo.locator('#create').click();
   await shownStatus(demo, 'DRAFT');

@@ -21,6 +21,7 @@ const TEXTS = {
     preview: (m, r) => `${m} customers match; ${r} may get marketing (opted in, not opted out).`,
     parameter: (i) => `Parameter {{${i}}}`, fixedText: 'Fixed text', attribute: 'CRM attribute',
     attributeName: 'Attribute name', fallback: 'Text when the customer has none', textLabel: 'Text',
+    nobodyReachable: 'Nobody in this audience may get marketing (no one has opted in): change the audience, or save the campaign as a draft.',
     created: (n) => `Campaign "${n}" created.`, failedLoad: 'Could not load', noTemplates: 'No approved marketing template in the catalogue',
     pageOf: (p, n) => `Page ${p} of ${n}`, fields: { firstName: 'First name', name: 'Full name', orders: 'Number of orders',
       totalSpend: 'Total spend', lastOrderDate: 'Last order date' },
@@ -41,6 +42,7 @@ const TEXTS = {
     preview: (m, r) => `${m} عميل يطابقون الشروط؛ ${r} يمكن مراسلتهم تسويقيًا (وافقوا ولم يلغوا الاشتراك).`,
     parameter: (i) => `المتغير {{${i}}}`, fixedText: 'نص ثابت', attribute: 'صفة من بيانات العميل',
     attributeName: 'اسم الصفة', fallback: 'النص عند غيابها', textLabel: 'النص',
+    nobodyReachable: 'لا يمكن مراسلة أحد في هذا الجمهور تسويقيًا (لم يوافق أحد): غيّر الجمهور أو احفظ الحملة كمسودة.',
     created: (n) => `تم إنشاء الحملة «${n}».`, failedLoad: 'تعذّر التحميل', noTemplates: 'لا يوجد قالب تسويقي معتمد',
     pageOf: (p, n) => `صفحة ${p} من ${n}`, fields: { firstName: 'الاسم الأول', name: 'الاسم الكامل', orders: 'عدد الطلبات',
       totalSpend: 'إجمالي الإنفاق', lastOrderDate: 'تاريخ آخر طلب' },
@@ -175,7 +177,7 @@ function renderList(answer) {
     cell(tr, link, 'name');
     cell(tr, `${c.template} (${c.language})`);
     cell(tr, label(c.status), 'status', c.status);
-    cell(tr, time(c.startedAt || c.startAt || c.createdAt));
+    cell(tr, time(goesOutAt(c)));
     for (const key of ['audience', 'sent', 'delivered', 'read', 'replied', 'failed', 'optedOut', 'orders']) {
       cell(tr, num(c[key]), `num ${key}`, c[key]);
     }
@@ -216,7 +218,7 @@ function renderCampaign({ campaign: c, row, results }) {
   $('#campaignState').className = `state ${c.status}`;
   $('#campaignState').dataset.status = c.status;
   const pace = c.ratePerSecond ? ` · ${t('pace')}: ${num(c.ratePerSecond)}` : '';
-  $('#campaignMeta').textContent = `${c.template} (${c.language}) · ${time(c.startedAt || c.startAt || c.createdAt)}${pace}`;
+  $('#campaignMeta').textContent = `${c.template} (${c.language}) · ${time(goesOutAt(c))}${pace}`;
   for (const key of ['audience', 'queued', 'sent', 'delivered', 'read', 'replied', 'failed', 'optedOut', 'orders']) {
     figure(key, row[key], num(row[key]));
   }
@@ -373,6 +375,11 @@ function audience() {
   };
 }
 
+/** When a campaign goes out (scheduled) or went out (started), else when it was made. */
+function goesOutAt(c) {
+  return c.status === 'SCHEDULED' && c.startAt ? c.startAt : c.startedAt || c.startAt || c.createdAt;
+}
+
 let previews = 0;
 async function preview() {
   const generation = ++previews;
@@ -407,6 +414,10 @@ async function create(event) {
     return { field: source, fallback: text };
   });
   const when = document.querySelector('input[name="when"]:checked').value;
+  if (when !== 'draft' && $('#preview').dataset.reachable === '0') {
+    showError(t('nobodyReachable'));
+    return;
+  }
   const startAt = when === 'at' && $('#newStartAt').value ? new Date($('#newStartAt').value).toISOString() : null;
   const campaign = {
     name: $('#newName').value.trim(), template: tpl ? { name: tpl.name, language: tpl.language, parameters } : null,
