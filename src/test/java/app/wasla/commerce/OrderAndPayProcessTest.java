@@ -134,7 +134,10 @@ class OrderAndPayProcessTest {
     // the confirmation, then the invoice as a PDF document
     List<String> after = conversation.sentTexts();
     assertThat(after).hasSize(sent.size() + 2);
-    assertThat(after.get(after.size() - 2)).contains("وصلنا الدفع").contains(orderId);
+    assertThat(after.get(after.size() - 2))
+        .contains("وصلنا الدفع")
+        .contains(orderId)
+        .contains("للشحن");
     assertThat(after.get(after.size() - 1))
         .isEqualTo("[document: invoice-" + orderId + ".pdf] فاتورة طلبك " + orderId);
   }
@@ -703,6 +706,15 @@ class OrderAndPayProcessTest {
     assertThat(second).isNotEqualTo(orderId);
     assertThat(conversation.orderStatus(second)).isEqualTo("RESERVED");
     assertThat(conversation.reserved("JBLF6")).isEqualTo(jblReservedBefore + 1);
+
+    // paid: a pickup is not shipped, the confirmation says it waits at the branch
+    gatewayReports(Payments.PAYMENT_RECEIVED);
+    conversation.runDueJobs(instance);
+    List<String> after = conversation.sentTexts();
+    assertThat(after.get(after.size() - 2))
+        .contains(second)
+        .contains("ready for pickup")
+        .doesNotContain("ships");
   }
 
   @Test

@@ -130,25 +130,41 @@ final class PaymentOutcomeDelegates {
       execution.setVariable(SalesVariables.ORDER_STATUS, order.status());
       execution.setVariable(SalesVariables.SALES_OUTCOME, "paid");
       sales.paymentSucceeded(execution, orderId, paymentId, order.amountEgp());
-      messages.send(
-          execution,
-          OutboundMessage.Text.of(
-              say(
-                      execution,
-                      "وصلنا الدفع، شكرا! طلبك "
-                          + orderId
-                          + " اتأكد وهنجهزه للشحن، وهيوصلك رقم التتبع أول ما يتشحن.",
-                      "وصلنا الدفع، شكراً لك! طلبك "
-                          + orderId
-                          + " مؤكد وسنجهزه للشحن، وسيصلك رقم التتبع فور شحنه.",
-                      "Wasalna el daf3, shokran! El order "
-                          + orderId
-                          + " et2akked w hanghahzo lel sha7n, w hayewsalak rakam"
-                          + " el tatabo3 awel ma yetsha7an.",
-                      "Payment received, thank you! Order "
-                          + orderId
-                          + " is confirmed; you'll get the tracking number as soon as it ships.")
-                  + bookingLeft(execution)));
+      boolean pickup = "pickup".equals(execution.getVariable(SalesVariables.FULFILMENT));
+      String confirmed =
+          pickup
+              // a pickup is not shipped: it waits at the branch the customer chose
+              ? say(
+                  execution,
+                  "وصلنا الدفع، شكرا! طلبك "
+                      + orderId
+                      + " اتأكد، وهنبعتلك أول ما يبقى جاهز تستلمه من الفرع.",
+                  "وصلنا الدفع، شكراً لك! طلبك "
+                      + orderId
+                      + " مؤكد، وسنراسلك فور تجهيزه للاستلام من الفرع.",
+                  "Wasalna el daf3, shokran! El order "
+                      + orderId
+                      + " et2akked, w hanb3atlak awel ma yeb2a gahez testelmo men el far3.",
+                  "Payment received, thank you! Order "
+                      + orderId
+                      + " is confirmed; we'll message you as soon as it's ready for pickup at the"
+                      + " branch.")
+              : say(
+                  execution,
+                  "وصلنا الدفع، شكرا! طلبك "
+                      + orderId
+                      + " اتأكد وهنجهزه للشحن، وهيوصلك رقم التتبع أول ما يتشحن.",
+                  "وصلنا الدفع، شكراً لك! طلبك "
+                      + orderId
+                      + " مؤكد وسنجهزه للشحن، وسيصلك رقم التتبع فور شحنه.",
+                  "Wasalna el daf3, shokran! El order "
+                      + orderId
+                      + " et2akked w hanghahzo lel sha7n, w hayewsalak rakam"
+                      + " el tatabo3 awel ma yetsha7an.",
+                  "Payment received, thank you! Order "
+                      + orderId
+                      + " is confirmed; you'll get the tracking number as soon as it ships.");
+      messages.send(execution, OutboundMessage.Text.of(confirmed + bookingLeft(execution)));
       sendInvoice(execution, order, paymentId);
       events.publishEvent(
           new OrderPaid(
