@@ -122,6 +122,12 @@ public class ConversationEngine {
         .findFirst();
   }
 
+  /** True when an incident of this type and configuration is open. */
+  boolean hasIncident(String type, String configuration) {
+    return runtime.createIncidentQuery().incidentType(type).configuration(configuration).count()
+        > 0;
+  }
+
   /**
    * Resolves the open incidents of this type and configuration (ones that went with their execution
    * when the flow moved on are gone already).

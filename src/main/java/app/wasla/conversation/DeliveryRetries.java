@@ -27,7 +27,7 @@ final class DeliveryRetries {
   }
 
   /**
-   * An attempt went through (or found nothing to do): the count starts again.
+   * An attempt delivered the head of the queue (or found nothing to do): the count starts again.
    *
    * @return the failed attempts before it
    */

@@ -44,6 +44,10 @@ final class FailingTurns {
       Boolean raised =
           transactions.execute(
               status -> {
+                if (engine.hasIncident(INCIDENT_TYPE, key)) {
+                  // raised before (by a node that stopped, say): one incident per failing turn
+                  return true;
+                }
                 Optional<String> instance = engine.instanceOf(key);
                 return instance.isPresent()
                     && engine.raiseIncident(

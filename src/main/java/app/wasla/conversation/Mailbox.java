@@ -330,14 +330,16 @@ public class Mailbox implements SmartLifecycle {
       // execution fills
       // the command's cache, and the correlation finds that execution there instead of reading it
       // again
-      retryIn =
-          delivered(
-              key,
-              transactions.execute(
-                  status ->
-                      engine.inOneCommand(
-                          () -> turns.deliverMarked(key, inbox.lockWithPending(key)))));
-      failing.succeeded(key, retries.succeeded(key));
+      DeliveryAttempt attempt =
+          transactions.execute(
+              status ->
+                  engine.inOneCommand(() -> turns.deliverMarked(key, inbox.lockWithPending(key))));
+      retryIn = delivered(key, attempt);
+      // a failing turn that waits for its window, or for its instance or lock, is still failing
+      if (attempt.outcome() == DeliveryAttempt.Outcome.DELIVERED
+          || attempt.outcome() == DeliveryAttempt.Outcome.NOTHING_PENDING) {
+        failing.succeeded(key, retries.succeeded(key));
+      }
     } catch (RuntimeException e) {
       // Nothing was marked delivered (the transaction rolled back): try again a little later; a
       // turn
