@@ -54,8 +54,10 @@ final class FailingTurns {
                         instance.get(), INCIDENT_TYPE, key, message(attempts, e));
               });
       if (!Boolean.TRUE.equals(raised)) {
+        // a first turn: its instance starts with it, so there is none yet
         log.warn(
-            "A first turn failed {} times before its conversation started; the mailbox keeps trying",
+            "A turn failed {} times and its conversation has no live instance to show an incident"
+                + " on; the mailbox keeps trying",
             attempts);
       }
     } catch (RuntimeException incidentFailed) {
