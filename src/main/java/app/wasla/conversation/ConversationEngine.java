@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -101,6 +102,41 @@ public class ConversationEngine {
     }
     runtime.createIncident(type, executionId, configuration, message);
     return true;
+  }
+
+  /**
+   * The instance to show a conversation's failing turn on: the one waiting for the customer's
+   * message (the main flow or a called one), else any live one of the conversation.
+   */
+  Optional<String> instanceOf(String conversationKey) {
+    Optional<Waiting> waiting = instanceWaitingFor(conversationKey, Mailbox.CUSTOMER_MESSAGE);
+    if (waiting.isPresent()) {
+      return waiting.map(Waiting::processInstanceId);
+    }
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(conversationKey)
+        .listPage(0, 1)
+        .stream()
+        .map(ProcessInstance::getId)
+        .findFirst();
+  }
+
+  /** True when an incident of this type and configuration is open. */
+  boolean hasIncident(String type, String configuration) {
+    return runtime.createIncidentQuery().incidentType(type).configuration(configuration).count()
+        > 0;
+  }
+
+  /**
+   * Resolves the open incidents of this type and configuration (ones that went with their execution
+   * when the flow moved on are gone already).
+   */
+  int resolveIncidents(String type, String configuration) {
+    List<Incident> open =
+        runtime.createIncidentQuery().incidentType(type).configuration(configuration).list();
+    open.forEach(incident -> runtime.resolveIncident(incident.getId()));
+    return open.size();
   }
 
   /**

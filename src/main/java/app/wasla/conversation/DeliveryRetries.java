@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The conversations whose last delivery attempt failed (rolled back), and when to try them again:
  * doubling backoff from 200 ms up to 30 s. A conversation that failed goes alone (never in a shared
- * transaction), its turn is marked a retry ({@code turnRetry}: the flow answers it in a job, so a
- * broken turn ends in an incident), and its listeners are told inside savepoints.
+ * transaction), its turn is marked a retry ({@code turnRetry}: a sales flow's remote step goes to a
+ * job), its listeners are told inside savepoints, and a turn that keeps failing becomes an incident
+ * ({@link FailingTurns}).
  */
 final class DeliveryRetries {
 
@@ -25,9 +26,19 @@ final class DeliveryRetries {
     return failures.containsKey(key);
   }
 
-  /** An attempt went through (or found nothing to do): the count starts again. */
-  void succeeded(String key) {
-    failures.remove(key);
+  /**
+   * An attempt delivered the head of the queue (or found nothing to do): the count starts again.
+   *
+   * @return the failed attempts before it
+   */
+  int succeeded(String key) {
+    Integer before = failures.remove(key);
+    return before == null ? 0 : before;
+  }
+
+  /** The failed attempts in a row so far. */
+  int failures(String key) {
+    return failures.getOrDefault(key, 0);
   }
 
   /** Counts a failed attempt and says when to try again. */

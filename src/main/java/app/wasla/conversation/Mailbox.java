@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ConversationClaims} (one worker per conversation, reruns), {@link TurnWindows} (a burst
  * waits for its window), {@link TurnDelivery} (one turn or event delivered in the locked
  * transaction, with {@link TurnVariables} and {@link TurnListeners}), {@link DeliveryRetries}
- * (backoff after a failed attempt) and {@link MailboxMetrics}.
+ * (backoff after a failed attempt), {@link FailingTurns} (the incident of a turn that keeps
+ * failing) and {@link MailboxMetrics}.
  */
 @Component
 public class Mailbox implements SmartLifecycle {
@@ -64,6 +65,7 @@ public class Mailbox implements SmartLifecycle {
 
   private final ConversationClaims claims = new ConversationClaims();
   private final DeliveryRetries retries = new DeliveryRetries();
+  private final FailingTurns failing;
   private final TurnWindows windows;
   private final TurnDelivery turns;
   private final Queue<Ready> ready = new ConcurrentLinkedQueue<>();
@@ -90,6 +92,7 @@ public class Mailbox implements SmartLifecycle {
     this.conversationsPerTransaction = props.conversationsPerTransaction(database);
     this.clock = clock;
     this.windows = new TurnWindows(props.turnWindow(), clock);
+    this.failing = new FailingTurns(engine, transactions);
     this.turns =
         new TurnDelivery(
             inbox,
@@ -320,25 +323,30 @@ public class Mailbox implements SmartLifecycle {
       // read answers
       // those without a transaction and a row lock.
       if (!knownPending && !inbox.hasPending(key)) {
-        retries.succeeded(key);
+        failing.succeeded(key, retries.succeeded(key));
         return;
       }
       // one engine command for the turn, as in a shared transaction: the search for the waiting
       // execution fills
       // the command's cache, and the correlation finds that execution there instead of reading it
       // again
-      retryIn =
-          delivered(
-              key,
-              transactions.execute(
-                  status ->
-                      engine.inOneCommand(
-                          () -> turns.deliverMarked(key, inbox.lockWithPending(key)))));
-      retries.succeeded(key);
+      DeliveryAttempt attempt =
+          transactions.execute(
+              status ->
+                  engine.inOneCommand(() -> turns.deliverMarked(key, inbox.lockWithPending(key))));
+      retryIn = delivered(key, attempt);
+      // a failing turn that waits for its window, or for its instance or lock, is still failing
+      if (attempt.outcome() == DeliveryAttempt.Outcome.DELIVERED
+          || attempt.outcome() == DeliveryAttempt.Outcome.NOTHING_PENDING) {
+        failing.succeeded(key, retries.succeeded(key));
+      }
     } catch (RuntimeException e) {
-      // Nothing was marked delivered (the transaction rolled back): try again a little later.
+      // Nothing was marked delivered (the transaction rolled back): try again a little later; a
+      // turn
+      // that keeps failing is shown as an incident meanwhile.
       metrics.attemptFailed();
       retryIn = retries.failed(key, e);
+      failing.failed(key, retries.failures(key), e);
     } finally {
       MDC.remove("conversation");
       finish(key, retryIn);

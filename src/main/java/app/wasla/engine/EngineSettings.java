@@ -30,6 +30,25 @@ public interface EngineSettings {
   void addWaitStateStartListener(ExecutionListener listener);
 
   /**
+   * A job before every service task the rule picks, as each process is deployed: what {@code
+   * camunda:asyncBefore} does when drawn, decided by configuration instead (exclusive, as drawn). A
+   * task drawn with asyncBefore keeps it.
+   */
+  void addAsyncBefore(AsyncBeforeRule rule);
+
+  /** Which service tasks get a job before them ({@link #addAsyncBefore}). */
+  @FunctionalInterface
+  interface AsyncBeforeRule {
+
+    /**
+     * @param processKey the process's id in its BPMN file ({@code sales-conversation})
+     * @param delegateExpression the task's {@code camunda:delegateExpression} ({@code
+     *     ${personaReply}}), null when it has none
+     */
+    boolean appliesTo(String processKey, String delegateExpression);
+  }
+
+  /**
    * Expressions in flows, forms and decisions resolve names in these beans only, through the
    * engine's Spring expression manager with its resolver wrapped by {@code guard}.
    */

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
@@ -28,11 +29,13 @@ import org.springframework.stereotype.Component;
  * <p>Relies on: {@code ProcessEnginePlugin} (preInit, postInit, postProcessEngineBuild), the
  * configuration's custom post-BPMN-parse listeners ({@code AbstractBpmnParseListener}: {@code
  * parseProcess}, {@code parseIntermediateCatchEvent}, {@code parseEventBasedGateway}, {@code
- * parseReceiveTask}, {@code parseUserTask}), {@code setBeans} and {@code setExpressionManager} with
- * Spring's expression manager and its protected {@code createElResolver}, and {@code
- * DefaultPasswordPolicyImpl}. No gain to measure: these are the extension points the listeners, the
- * expression sandbox and cloud mode's checks need. EngineSetupsTest fails when an upgrade stops
- * calling any of them.
+ * parseReceiveTask}, {@code parseUserTask}, {@code parseServiceTask}), {@code
+ * ActivityImpl.setAsyncBefore} (which adds the job's declaration as the parser does for a drawn
+ * asyncBefore, so that the deployment gets its job definition), {@code setBeans} and {@code
+ * setExpressionManager} with Spring's expression manager and its protected {@code
+ * createElResolver}, and {@code DefaultPasswordPolicyImpl}. No gain to measure: these are the
+ * extension points the listeners, the expression sandbox and cloud mode's checks need.
+ * EngineSetupsTest fails when an upgrade stops calling any of them.
  */
 @Component
 class EngineSetups extends AbstractProcessEnginePlugin {
@@ -77,6 +80,7 @@ class EngineSetups extends AbstractProcessEnginePlugin {
     private final ApplicationContext context;
     private final List<ExecutionListener> processEnd = new ArrayList<>();
     private final List<ExecutionListener> waitStateStart = new ArrayList<>();
+    private final List<AsyncBeforeRule> asyncBefore = new ArrayList<>();
 
     Settings(ProcessEngineConfigurationImpl configuration, ApplicationContext context) {
       this.configuration = configuration;
@@ -104,13 +108,18 @@ class EngineSetups extends AbstractProcessEnginePlugin {
     }
 
     @Override
+    public void addAsyncBefore(AsyncBeforeRule rule) {
+      asyncBefore.add(rule);
+    }
+
+    @Override
     public void useExpressionBeans(Map<Object, Object> beans, UnaryOperator<ELResolver> guard) {
       configuration.setBeans(beans);
       configuration.setExpressionManager(new GuardedExpressionManager(context, beans, guard));
     }
 
     boolean hasListeners() {
-      return !processEnd.isEmpty() || !waitStateStart.isEmpty();
+      return !processEnd.isEmpty() || !waitStateStart.isEmpty() || !asyncBefore.isEmpty();
     }
 
     void registerListeners() {
@@ -122,6 +131,7 @@ class EngineSetups extends AbstractProcessEnginePlugin {
       }
       List<ExecutionListener> ends = List.copyOf(processEnd);
       List<ExecutionListener> starts = List.copyOf(waitStateStart);
+      List<AsyncBeforeRule> asyncRules = List.copyOf(asyncBefore);
       configuration
           .getCustomPostBPMNParseListeners()
           .add(
@@ -155,6 +165,26 @@ class EngineSetups extends AbstractProcessEnginePlugin {
                 @Override
                 public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                   addStart(activity);
+                }
+
+                @Override
+                public void parseServiceTask(
+                    Element element, ScopeImpl scope, ActivityImpl activity) {
+                  if (asyncRules.isEmpty() || activity.isAsyncBefore()) {
+                    return;
+                  }
+                  String processKey =
+                      ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+                  String delegateExpression =
+                      element.attributeNS(
+                          BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression");
+                  if (asyncRules.stream()
+                      .anyMatch(rule -> rule.appliesTo(processKey, delegateExpression))) {
+                    // through the activity's delegate, as the parser does for a drawn one: the
+                    // job's
+                    // declaration, and with it the deployment's job definition
+                    activity.setAsyncBefore(true, true);
+                  }
                 }
 
                 private void addStart(ActivityImpl activity) {

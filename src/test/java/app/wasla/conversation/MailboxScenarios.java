@@ -46,7 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // metrics export is off in tests unless asked for; the prometheus endpoint is part of the contract
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-@Import({MailboxScenarios.BrokenListener.class, MailboxScenarios.PersonaBrokenByAMarker.class})
+@Import({
+  MailboxScenarios.BrokenListener.class,
+  MailboxScenarios.PersonaBrokenByAMarker.class,
+  MailboxScenarios.BrokenPersonaStep.class
+})
 abstract class MailboxScenarios {
 
   static final WhatsAppMock META = new WhatsAppMock();
@@ -174,13 +178,9 @@ abstract class MailboxScenarios {
                 .activityType("exclusiveGateway")
                 .count())
         .isZero();
-    assertThat(
-            history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(instanceOf(waId))
-                .activityId("event_firstTurnInJob")
-                .count())
-        .isZero();
+    // and no job could have stood between the message and the reply: the embedded persona's flow
+    // has no job boundary in its turn
+    assertThat(turnJobDefinitions()).isZero();
     assertThat(META.reads())
         .anyMatch(
             r ->
@@ -1148,13 +1148,16 @@ abstract class MailboxScenarios {
                 .activityId("serviceTask_reply")
                 .count())
         .isEqualTo(2);
-    assertThat(
-            history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(instanceOf(waId))
-                .activityId("event_turnInJob")
-                .count())
-        .isZero();
+    assertThat(turnJobDefinitions()).isZero();
+  }
+
+  /** Job definitions at the sales conversation's Smart Info and persona steps (a job boundary). */
+  long turnJobDefinitions() {
+    return management
+        .createJobDefinitionQuery()
+        .processDefinitionKey("sales-conversation")
+        .activityIdIn("serviceTask_loadSmartInfo", "serviceTask_reply")
+        .count();
   }
 
   @Test
@@ -1278,6 +1281,124 @@ abstract class MailboxScenarios {
         }
       };
     }
+  }
+
+  /**
+   * Wraps the flow's persona step ({@code ${personaReply}}): while {@link #BROKEN} is set it fails
+   * on turns holding {@link #MARKER}, as a bug outside the persona's own safety net would (a
+   * database constraint, a broken deployment).
+   */
+  @TestConfiguration
+  static class BrokenPersonaStep {
+
+    static final String MARKER = "step-breaks-here";
+    static final java.util.concurrent.atomic.AtomicBoolean BROKEN =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    static final java.util.concurrent.atomic.AtomicInteger FAILURES =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor brokenWhileMarked() {
+      return new org.springframework.beans.factory.config.BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (!"personaReply".equals(name)) {
+            return bean;
+          }
+          org.springframework.aop.framework.ProxyFactory proxy =
+              new org.springframework.aop.framework.ProxyFactory(bean);
+          proxy.setProxyTargetClass(true);
+          proxy.addAdvice(
+              (org.aopalliance.intercept.MethodInterceptor)
+                  invocation -> {
+                    if ("execute".equals(invocation.getMethod().getName())
+                        && BROKEN.get()
+                        && String.valueOf(
+                                ((org.camunda.bpm.engine.delegate.DelegateExecution)
+                                        invocation.getArguments()[0])
+                                    .getVariable(ConversationVariables.TURN_TEXT))
+                            .contains(MARKER)) {
+                      FAILURES.incrementAndGet();
+                      throw new IllegalStateException("the persona step is broken");
+                    }
+                    return invocation.proceed();
+                  });
+          return proxy.getProxy();
+        }
+      };
+    }
+  }
+
+  /**
+   * A turn that keeps failing in the mailbox's transaction is an incident where its conversation
+   * waits (Cockpit), after as many attempts as a job gets; the customer's next message waits behind
+   * it; once the cause is gone the mailbox's next attempt answers both, in order, and resolves the
+   * incident.
+   */
+  @Test
+  void aTurnThatKeepsFailingIsAnIncidentAndIsAnsweredInOrderOnceItsCauseIsGone() {
+    String waId = greetedCustomer();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    BrokenPersonaStep.BROKEN.set(true);
+    int failuresBefore = BrokenPersonaStep.FAILURES.get();
+    try {
+      webhooks.post(
+          Webhooks.text(
+              waId, "wamid.failing." + waId, "مواعيدكم ايه؟ " + BrokenPersonaStep.MARKER, at));
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  runtime
+                          .createIncidentQuery()
+                          .incidentType("failedTurn")
+                          .processInstanceId(instanceOf(waId))
+                          .count()
+                      == 1);
+      org.camunda.bpm.engine.runtime.Incident incident =
+          runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).singleResult();
+      assertThat(incident.getConfiguration()).isEqualTo(key(waId));
+      assertThat(incident.getIncidentMessage())
+          .contains("failed 3 times")
+          .contains("the persona step is broken");
+      // where the conversation waits for its customer
+      assertThat(incident.getActivityId()).isEqualTo("catchEvent_customerMessage");
+      assertThat(BrokenPersonaStep.FAILURES.get() - failuresBefore).isBetween(3, 4);
+
+      webhooks.post(Webhooks.text(waId, "wamid.behind." + waId, "thanks a lot", at.plusSeconds(1)));
+      // two more failed attempts: the later message does not overtake the failing one
+      int failuresNow = BrokenPersonaStep.FAILURES.get();
+      await().atMost(PATIENCE).until(() -> BrokenPersonaStep.FAILURES.get() >= failuresNow + 2);
+      assertThat(META.sentTo(waId)).hasSize(1);
+      assertThat(
+              jdbc.sql("SELECT status FROM inbox_message WHERE wamid = ?")
+                  .param("wamid.behind." + waId)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("PENDING");
+      assertThat(
+              runtime
+                  .createIncidentQuery()
+                  .incidentType("failedTurn")
+                  .processInstanceId(instanceOf(waId))
+                  .count())
+          .isEqualTo(1);
+    } finally {
+      BrokenPersonaStep.BROKEN.set(false);
+    }
+
+    // the mailbox's next attempt (its backoff is a few seconds by now) answers the turn, which
+    // holds both messages if the second arrived before it (a turn takes what is pending)
+    awaitReplies(waId, 2);
+    settle(waId);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM inbox_message WHERE conversation_key = ? AND status = 'PENDING'")
+                .param(key(waId))
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(waId)).count()).isZero();
   }
 
   /**

@@ -116,4 +116,69 @@ class EngineSetupsTest {
       assertThat(guarded).hasPositiveValue();
     }
   }
+
+  /**
+   * A job before the service tasks the rule picks, as if drawn: the deployment gets its job
+   * definition, the instance waits in the job, and the task runs when the job does. Tasks the rule
+   * leaves alone run at once.
+   */
+  @Test
+  void theAsyncBeforeRulePutsAJobBeforeTheTasksItPicks() {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Probe probe = new Probe();
+    EngineSetup setup =
+        new EngineSetup() {
+          @Override
+          public void beforeInit(EngineSettings settings) {
+            settings.addAsyncBefore(
+                (processKey, delegateExpression) ->
+                    "jobs".equals(processKey) && "${remote}".equals(delegateExpression));
+            settings.useExpressionBeans(
+                Map.of(
+                    "remote",
+                    (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> ran.add("remote"),
+                    "local",
+                    (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> ran.add("local"),
+                    "probe",
+                    probe),
+                resolver -> resolver);
+          }
+        };
+    GenericApplicationContext context = new GenericApplicationContext();
+    context.refresh();
+
+    try (RecordingEngine recording =
+        new RecordingEngine("h2", new EngineSetups(List.of(setup), context))) {
+      recording
+          .engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance(
+              "jobs.bpmn",
+              Bpmn.createExecutableProcess("jobs")
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .serviceTask("local")
+                  .camundaDelegateExpression("${local}")
+                  .serviceTask("remote")
+                  .camundaDelegateExpression("${remote}")
+                  .endEvent()
+                  .done())
+          .deploy();
+      org.camunda.bpm.engine.ManagementService management = recording.engine.getManagementService();
+
+      String instance =
+          recording.engine.getRuntimeService().startProcessInstanceByKey("jobs").getId();
+
+      assertThat(ran).containsExactly("local");
+      assertThat(management.createJobDefinitionQuery().list())
+          .extracting(org.camunda.bpm.engine.management.JobDefinition::getActivityId)
+          .containsExactly("remote");
+      org.camunda.bpm.engine.runtime.Job job =
+          management.createJobQuery().processInstanceId(instance).singleResult();
+      assertThat(job.getJobDefinitionId()).isNotNull();
+      management.executeJob(job.getId());
+      assertThat(ran).containsExactly("local", "remote");
+    }
+  }
 }

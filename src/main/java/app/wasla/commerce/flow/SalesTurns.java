@@ -8,15 +8,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a sales flow may do a step in the transaction of the turn that asked, like the main
- * flow's "Answer at once?" for Smart Info and the persona: {@code ${salesTurns.inline(execution)}}
- * for a product lookup, {@code ${salesTurns.ordersInline(execution)}} for placing an order and
- * making its payment link. Yes when the step reads and writes Wasla's own tables (the demo store,
- * the sandbox gateway); no when it calls the business's backend or a payment gateway (a network
- * call must not run while the mailbox holds the conversation), and no for a turn whose first
- * delivery failed ({@code turnRetry}): that one goes to a job, whose failures end in an incident.
- * (The sales conversation already sends a retried turn to a job before it calls a sales flow; the
- * check is for a turn the mailbox hands to a sales flow, or its caller, directly.)
+ * Whether a sales flow may do a step in the transaction of the turn that asked (for the main flow's
+ * Smart Info and persona steps that is configuration, {@link TurnBoundaries}): {@code
+ * ${salesTurns.inline(execution)}} for a product lookup, {@code
+ * ${salesTurns.ordersInline(execution)}} for placing an order and making its payment link. Yes when
+ * the step reads and writes Wasla's own tables (the demo store, the sandbox gateway); no when it
+ * calls the business's backend or a payment gateway (a network call must not run while the mailbox
+ * holds the conversation), and no for a turn whose first delivery failed ({@code turnRetry}): that
+ * one goes to a job, whose failures end in an incident. (The mailbox hands a turn to a sales flow,
+ * or to the sales conversation that calls one.)
  */
 @Component("salesTurns")
 public class SalesTurns {
