@@ -400,7 +400,7 @@ class CrashRecoveryTest {
   private static Map<String, String> nodeProperties(Map<String, String> database) {
     Map<String, String> props = new HashMap<>(database);
     props.put("wasla.outbox.lease", LEASE);
-    // a turn the killed node was answering in a job (a turn whose first delivery failed) is taken
+    // a turn the killed node was answering in a job (an LLM persona's, a backend's step) is taken
     // over when the job's lock ends (90 s as shipped, bounded by MailboxScenarios)
     props.put("camunda.bpm.job-execution.lock-time-in-millis", "5000");
     props.put("wasla.mailbox.sweep-interval", "500ms");
