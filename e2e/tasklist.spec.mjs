@@ -34,6 +34,8 @@
 //    to himself in the task header: 403 (not 500), and Tasklist shows the sentence naming <ownerName>. The
 //    REST calls the UI makes for Claim and Complete, with his session: 403 with the same sentence. After a
 //    reload the handoff is still <agent>'s.
+// 5. <agent> opens that second handoff again and writes a draft; the conversation is given back to the bot from
+//    the inbox meanwhile: her open form says the handoff has ended, keeps her draft and disables Send.
 //
 // Screenshots: <screenshotDir>/tasklist-*.png (one per step; tasklist-failure.png when a step fails).
 // Exits 0 when every step passed, 1 on the first failure (the step, the reason, what the page showed), 2 on bad
@@ -434,6 +436,33 @@ async function run(browser) {
   await shot(page, `8-${other}-after-reload`);
   check(page.errors.length === 0, `the page reported errors: ${page.errors.join(' / ')}`);
   await page.context().close();
+
+  step = `${agent} is told in her open form that her handoff ended, and keeps what she wrote`;
+  const mine = await newPage(browser, agent);
+  await login(mine, agent);
+  const open = await openTask(mine, second.id, 'All handoffs');
+  const draft = `A draft for ${secondWaId} that must not be lost`;
+  await open.locator('.wasla-reply').fill(draft);
+  // she gives the conversation back to the bot from the inbox (as a supervisor could do meanwhile)
+  const givenBack = await mine.evaluate(async (waId) => {
+    const token = (await (await fetch('/inbox/api/csrf', { credentials: 'same-origin' })).json()).csrfToken;
+    const list = await (await fetch('/inbox/api/conversations', { credentials: 'same-origin' })).json();
+    const item = list.items.find((c) => c.customerNumber === waId);
+    if (!item) return { status: 0, body: `no conversation of ${waId} in the inbox` };
+    const r = await fetch(`/inbox/api/conversations/${encodeURIComponent(item.conversationKey)}/give-back`, {
+      method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token, Accept: 'application/json' } });
+    return { status: r.status, body: await r.text() };
+  }, secondWaId);
+  check(givenBack.status === 200, `give-back answered ${givenBack.status}: ${givenBack.body}`);
+  await mine.waitForFunction(() => {
+    const root = document.querySelector('[cam-tasklist-form-embedded] form.wasla-handoff');
+    return root && root.querySelector('.wasla-status').textContent.includes('This handoff has ended');
+  }, null, { timeout: STEP_TIMEOUT_MS });
+  const endedForm = await readForm(mine);
+  check(endedForm.reply === draft, `her draft is kept: "${endedForm.reply}"`);
+  check(endedForm.sendDisabled, 'Send is disabled once the handoff ended');
+  await shot(mine, `9-${agent}-handoff-ended`);
+  await mine.context().close();
   log(`PASSED: ${agent} answered ${waId} twice in one task in Tasklist; ${other} could not take over ${agent}'s handoff ${second.id}`);
 }
 
