@@ -44,9 +44,7 @@ class ReturnsAndWarrantyProcessTest {
 
   private Order placed(String sku, int daysAgo) {
     Order order =
-        orders
-            .place(conversation.waId, sku, 1, "CAI", UUID.randomUUID().toString())
-            .orElseThrow();
+        orders.place(conversation.waId, sku, 1, "CAI", UUID.randomUUID().toString()).orElseThrow();
     orders.confirmCashOnDelivery(order.id());
     jdbc.sql(
             "UPDATE commerce_order SET created_at = CURRENT_TIMESTAMP - "
@@ -75,7 +73,11 @@ class ReturnsAndWarrantyProcessTest {
             "returns-and-warranty", "عايز ارجع الطلب " + order.id(), "ar-EG", "other");
 
     assertThat(instance).isWaitingAt("gateway_waitReason");
-    assertThat(conversation.sentTexts()).last().asString().contains(order.id()).contains("إيه المشكلة");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(order.id())
+        .contains("إيه المشكلة");
     assertThat(conversation.sentTypesAndTexts()).last().asString().startsWith("interactive");
 
     conversation.customerWrites(instance, "عيب صناعة", "عيب صناعة");
@@ -99,7 +101,11 @@ class ReturnsAndWarrantyProcessTest {
     Order order = placed("IP15-128", 2);
     ProcessInstance instance =
         conversation.start("returns-and-warranty", "I want to return my order", "en", "other");
-    assertThat(conversation.sentTexts()).last().asString().contains(order.id()).contains("What is wrong");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(order.id())
+        .contains("What is wrong");
 
     conversation.customerWrites(instance, "Changed my mind", "Changed my mind");
 
@@ -126,7 +132,11 @@ class ReturnsAndWarrantyProcessTest {
 
     assertThat(instance).hasPassed("serviceTask_tellRefund").isEnded();
     assertThat(variable(instance, "salesOutcome")).isEqualTo("return_refund");
-    assertThat(conversation.sentTexts()).last().asString().contains("refund").contains("7 working days");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("refund")
+        .contains("7 working days");
   }
 
   @Test
@@ -145,7 +155,11 @@ class ReturnsAndWarrantyProcessTest {
 
     assertThat(instance).hasPassed("serviceTask_tellRefusal").isEnded();
     assertThat(variable(instance, "salesOutcome")).isEqualTo("return_refused");
-    assertThat(conversation.sentTexts()).last().asString().contains("لا يمكننا قبول").doesNotContain("مش");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("لا يمكننا قبول")
+        .doesNotContain("مش");
   }
 
   @Test
@@ -165,25 +179,60 @@ class ReturnsAndWarrantyProcessTest {
   }
 
   @Test
-  void aDefectWithinTheWarrantyIsARepairTheCustomerBooksWithAButton() {
+  void aDefectWithinTheWarrantyIsARepairThatTheBookingFlowBooksOnTheButtonsTap() {
     placed("AWSE", 60);
     ProcessInstance instance =
         conversation.start(
-            "returns-and-warranty", "I want to claim the warranty, my watch stopped", "en", "other");
+            "returns-and-warranty",
+            "I want to claim the warranty, my watch stopped",
+            "en",
+            "other");
     conversation.customerWrites(instance, "Defective", "Defective");
     conversation.customerWrites(instance, "[image]", null);
 
-    assertThat(instance).hasPassed("serviceTask_tellRepair").isEnded();
-    assertThat(variable(instance, "salesOutcome")).isEqualTo("return_repair");
-    assertThat(conversation.sentTypesAndTexts()).last().asString().contains("warranty");
+    assertThat(instance).hasPassed("serviceTask_tellRepair").isWaitingAt("gateway_waitRepair");
+    assertThat(variable(instance, "returnOutcome")).isEqualTo("repair");
+    assertThat(conversation.sentTexts()).last().asString().contains("warranty").contains("free");
     assertThat(
             jdbc.sql(
-                    "SELECT body_json FROM outbound_message WHERE conversation_key = ? ORDER BY id DESC"
-                        + " LIMIT 1")
+                    "SELECT body_json FROM outbound_message WHERE conversation_key = ? ORDER BY id"
+                        + " DESC LIMIT 1")
                 .param(conversation.key)
                 .query(String.class)
                 .single())
         .contains("Book a repair");
+    int sent = conversation.sentTexts().size();
+
+    conversation.customerWrites(instance, "Book a repair", "Book a repair");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("callActivity_bookRepair");
+    ProcessInstance booking =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey("booking-change")
+            .processInstanceBusinessKey(conversation.key)
+            .singleResult();
+    assertThat(booking).isNotNull();
+    assertThat(runtimeService().getVariable(booking.getId(), "intent")).isEqualTo("booking_new");
+    conversation.runDueJobs(booking);
+    // the booking flow asks its first question
+    assertThat(conversation.sentTexts()).hasSizeGreaterThan(sent);
+  }
+
+  @Test
+  void aRepairNotBookedEndsAsOfferedAfterTheWait() {
+    placed("AWSE", 60);
+    ProcessInstance instance =
+        conversation.start("returns-and-warranty", "عايز اعمل ضمان على الساعة", "ar-EG", "other");
+    conversation.customerWrites(instance, "عيب صناعة", "عيب صناعة");
+    conversation.customerWrites(instance, "[image]", null);
+    assertThat(conversation.sentTexts()).last().asString().contains("احجز صيانة");
+
+    conversation.fireTimer(instance, "timer_noRepairTap");
+
+    assertThat(instance).hasPassed("endEvent_repair").isEnded();
+    assertThat(variable(instance, "salesOutcome")).isEqualTo("return_repair");
   }
 
   @Test
@@ -232,7 +281,11 @@ class ReturnsAndWarrantyProcessTest {
         conversation.start("returns-and-warranty", "I want to return my order", "en", "other");
     assertThat(instance).hasPassed("endEvent_noOrder").isEnded();
     assertThat(conversation.sentTexts()).last().asString().contains("ORD-12345");
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
         .isZero();
   }
 }

@@ -44,9 +44,7 @@ class ReturnsWiringTest {
 
   private Order placed(String sku, int daysAgo) {
     Order order =
-        orders
-            .place(conversation.waId, sku, 1, "CAI", UUID.randomUUID().toString())
-            .orElseThrow();
+        orders.place(conversation.waId, sku, 1, "CAI", UUID.randomUUID().toString()).orElseThrow();
     orders.confirmCashOnDelivery(order.id());
     jdbc.sql(
             "UPDATE commerce_order SET created_at = CURRENT_TIMESTAMP - "
@@ -126,7 +124,7 @@ class ReturnsWiringTest {
   }
 
   @Test
-  void aRepairIsBookedWithTheBookingFlowOnTheButtonsTap() {
+  void aRepairIsHandedToTheBookingFlowOnTheButtonsTap() {
     placed("AWSE", 90);
     ProcessInstance main = start("I want to claim the warranty on my watch");
     assertThat(main).isWaitingAt("callActivity_returns");
@@ -134,12 +132,13 @@ class ReturnsWiringTest {
     customerWrites(main, "Defective", "Defective");
     customerWrites(main, "[image]", null);
 
-    assertThat(main).hasPassed("callActivity_returns").isWaitingAt("catchEvent_customerMessage");
-    assertThat(main).variables().containsEntry("salesOutcome", "return_repair");
+    assertThat(called("returns-and-warranty")).isWaitingAt("gateway_waitRepair");
     assertThat(conversation.sentTexts()).last().asString().contains("repair");
 
     customerWrites(main, "Book a repair", "Book a repair");
 
-    assertThat(main).isWaitingAt("callActivity_bookingChange");
+    assertThat(main).isWaitingAt("callActivity_returns");
+    assertThat(called("returns-and-warranty")).isWaitingAt("callActivity_bookRepair");
+    assertThat(called("booking-change")).isNotNull();
   }
 }

@@ -62,7 +62,8 @@ class LookUpOrderDelegate implements JavaDelegate {
             .filter(e -> ShipmentEvent.DELIVERED.equals(e.kind()))
             .map(ShipmentEvent::occurredAt)
             .orElse(o.createdAt());
-    long days = since == null ? 0L : Math.max(0L, Duration.between(since, clock.instant()).toDays());
+    long days =
+        since == null ? 0L : Math.max(0L, Duration.between(since, clock.instant()).toDays());
     execution.setVariable(AGE_DAYS, days);
   }
 
