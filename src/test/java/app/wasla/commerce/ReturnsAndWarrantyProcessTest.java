@@ -55,6 +55,13 @@ class ReturnsAndWarrantyProcessTest {
     return order;
   }
 
+  /** Starts the flow as the conversation calls it and runs the order look-up's job. */
+  private ProcessInstance start(String processKey, String text, String language, String intent) {
+    ProcessInstance instance = conversation.start(processKey, text, language, intent);
+    conversation.runDueJobs(instance);
+    return instance;
+  }
+
   private Object variable(ProcessInstance instance, String name) {
     return engine
         .getHistoryService()
@@ -69,8 +76,7 @@ class ReturnsAndWarrantyProcessTest {
   void aDefectWithinFourteenDaysIsExchangedOnceAPhotoArrives() {
     Order order = placed("ANK20", 3);
     ProcessInstance instance =
-        conversation.start(
-            "returns-and-warranty", "عايز ارجع الطلب " + order.id(), "ar-EG", "other");
+        start("returns-and-warranty", "عايز ارجع الطلب " + order.id(), "ar-EG", "other");
 
     assertThat(instance).isWaitingAt("gateway_waitReason");
     assertThat(conversation.sentTexts())
@@ -100,7 +106,7 @@ class ReturnsAndWarrantyProcessTest {
   void aBigRefundWaitsForThePersonWhoApprovesWhileTheCustomerIsStillAnswered() {
     Order order = placed("IP15-128", 2);
     ProcessInstance instance =
-        conversation.start("returns-and-warranty", "I want to return my order", "en", "other");
+        start("returns-and-warranty", "I want to return my order", "en", "other");
     assertThat(conversation.sentTexts())
         .last()
         .asString()
@@ -142,8 +148,7 @@ class ReturnsAndWarrantyProcessTest {
   @Test
   void damageInDeliveryThatThePersonRefusesIsToldSo() {
     placed("JBLF6", 1);
-    ProcessInstance instance =
-        conversation.start("returns-and-warranty", "أريد إرجاع السماعة", "ar", "other");
+    ProcessInstance instance = start("returns-and-warranty", "أريد إرجاع السماعة", "ar", "other");
     assertThat(conversation.sentTexts()).last().asString().contains("ما المشكلة");
 
     conversation.customerWrites(instance, "تلف في الشحن", "تلف في الشحن");
@@ -166,8 +171,7 @@ class ReturnsAndWarrantyProcessTest {
   void aChangeOfMindAfterFourteenDaysIsRefusedWithoutAPerson() {
     Order order = placed("ANK20", 30);
     ProcessInstance instance =
-        conversation.start(
-            "returns-and-warranty", "3ayez arag3 el order " + order.id(), "arabizi", "other");
+        start("returns-and-warranty", "3ayez arag3 el order " + order.id(), "arabizi", "other");
     conversation.customerWrites(instance, "Changed my mind", "Changed my mind");
 
     assertThat(instance)
@@ -182,7 +186,7 @@ class ReturnsAndWarrantyProcessTest {
   void aDefectWithinTheWarrantyIsARepairThatTheBookingFlowBooksOnTheButtonsTap() {
     placed("AWSE", 60);
     ProcessInstance instance =
-        conversation.start(
+        start(
             "returns-and-warranty",
             "I want to claim the warranty, my watch stopped",
             "en",
@@ -224,7 +228,7 @@ class ReturnsAndWarrantyProcessTest {
   void aRepairNotBookedEndsAsOfferedAfterTheWait() {
     placed("AWSE", 60);
     ProcessInstance instance =
-        conversation.start("returns-and-warranty", "عايز اعمل ضمان على الساعة", "ar-EG", "other");
+        start("returns-and-warranty", "عايز اعمل ضمان على الساعة", "ar-EG", "other");
     conversation.customerWrites(instance, "عيب صناعة", "عيب صناعة");
     conversation.customerWrites(instance, "[image]", null);
     assertThat(conversation.sentTexts()).last().asString().contains("احجز صيانة");
@@ -238,8 +242,7 @@ class ReturnsAndWarrantyProcessTest {
   @Test
   void anotherTopicWhileWaitingForTheReasonGoesBackToTheConversation() {
     placed("ANK20", 2);
-    ProcessInstance instance =
-        conversation.start("returns-and-warranty", "عايز ارجع الشاحن", "ar-EG", "other");
+    ProcessInstance instance = start("returns-and-warranty", "عايز ارجع الشاحن", "ar-EG", "other");
     assertThat(instance).isWaitingAt("gateway_waitReason");
     int sent = conversation.sentTexts().size();
 
@@ -256,7 +259,7 @@ class ReturnsAndWarrantyProcessTest {
   void somethingOtherThanAPhotoGoesBackToTheConversationToo() {
     placed("ANK20", 2);
     ProcessInstance instance =
-        conversation.start("returns-and-warranty", "I want to return the charger", "en", "other");
+        start("returns-and-warranty", "I want to return the charger", "en", "other");
     conversation.customerWrites(instance, "Defective", "Defective");
     assertThat(instance).isWaitingAt("gateway_waitPhoto");
 
@@ -270,7 +273,7 @@ class ReturnsAndWarrantyProcessTest {
   void noAnswerEndsTheFlowAfterTheWait() {
     placed("ANK20", 2);
     ProcessInstance instance =
-        conversation.start("returns-and-warranty", "I want to return the charger", "en", "other");
+        start("returns-and-warranty", "I want to return the charger", "en", "other");
     conversation.fireTimer(instance, "timer_noReason");
     assertThat(instance).hasPassed("endEvent_noReason").isEnded();
   }
@@ -278,7 +281,7 @@ class ReturnsAndWarrantyProcessTest {
   @Test
   void aCustomerWithoutOrdersIsAskedForTheNumber() {
     ProcessInstance instance =
-        conversation.start("returns-and-warranty", "I want to return my order", "en", "other");
+        start("returns-and-warranty", "I want to return my order", "en", "other");
     assertThat(instance).hasPassed("endEvent_noOrder").isEnded();
     assertThat(conversation.sentTexts()).last().asString().contains("ORD-12345");
     assertThat(

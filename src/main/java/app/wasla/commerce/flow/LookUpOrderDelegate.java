@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${lookUpOrder}}: a flow's look-up of one of the customer's orders, sending nothing: the
- * order whose number the turn names (ORD-12345, 12345), else the customer's latest order. Another
- * customer's number is treated as unknown. Writes orderFound and, when found, orderId, orderStatus,
- * orderProduct (in the customer's script), orderAmountEgp and orderAgeDays (whole days since it was
- * delivered, or since it was placed when no delivery is recorded), for the flow's gateways and DMN
- * tables.
+ * order whose number the turn names (ORD-12345, 12345), else the customer's latest order that is
+ * not cancelled (of their five latest). Another customer's number is treated as unknown. Writes
+ * orderFound and, when found, orderId, orderStatus, orderProduct (in the customer's script),
+ * orderAmountEgp and orderAgeDays (whole days since it was delivered, or since it was placed when
+ * no delivery is recorded), for the flow's gateways and DMN tables.
  */
 @Component("lookUpOrder")
 class LookUpOrderDelegate implements JavaDelegate {
@@ -73,7 +73,10 @@ class LookUpOrderDelegate implements JavaDelegate {
     if (m.find()) {
       return orders.find("ORD-" + m.group(1)).filter(o -> customer.equals(o.customerId()));
     }
-    return orders.forCustomer(customer, 1).stream().findFirst();
+    // the latest that still stands: a cancelled order is nothing to return, track or review
+    return orders.forCustomer(customer, 5).stream()
+        .filter(o -> !Order.CANCELLED.equals(o.status()))
+        .findFirst();
   }
 
   private static String westernDigits(String text) {
