@@ -134,6 +134,14 @@ class ReturnsAndWarrantyProcessTest {
             .getDeploymentId();
     assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment))
         .contains("forms/return-approval.form");
+    // what Tasklist loads for the task (GET /task/{id}/deployed-form): the Camunda Form itself
+    try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(approval.getId())) {
+      assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("\"id\": \"return-approval\"")
+          .contains("\"key\": \"returnDecision\"");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     taskService().complete(approval.getId(), Map.of("returnDecision", "approve"));
 
     assertThat(instance).hasPassed("serviceTask_tellRefund").isEnded();
