@@ -1,0 +1,302 @@
+package app.wasla.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import app.wasla.commerce.order.Order;
+import app.wasla.commerce.order.Orders;
+import app.wasla.conversation.Inbox;
+import app.wasla.support.FlowTest;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * processes/returns-and-warranty.bpmn with processes/return-rules.dmn on the demo store: each
+ * outcome (exchange, refund approved by a person, refused, repair), a person's refusal, a change of
+ * topic while the flow waits, and a customer without orders. Jobs and timers stepped by the test.
+ */
+@FlowTest
+class ReturnsAndWarrantyProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired Inbox inbox;
+  @Autowired Orders orders;
+
+  SalesFlowTestSupport conversation;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    conversation = new SalesFlowTestSupport(inbox, jdbc);
+  }
+
+  private Order placed(String sku, int daysAgo) {
+    Order order =
+        orders.place(conversation.waId, sku, 1, "CAI", UUID.randomUUID().toString()).orElseThrow();
+    orders.confirmCashOnDelivery(order.id());
+    jdbc.sql(
+            "UPDATE commerce_order SET created_at = CURRENT_TIMESTAMP - "
+                + daysAgo
+                + " * INTERVAL '1' DAY WHERE id = ?")
+        .param(Long.parseLong(order.id().substring("ORD-".length())))
+        .update();
+    return order;
+  }
+
+  /** Starts the flow as the conversation calls it and runs the order look-up's job. */
+  private ProcessInstance start(String processKey, String text, String language, String intent) {
+    ProcessInstance instance = conversation.start(processKey, text, language, intent);
+    conversation.runDueJobs(instance);
+    return instance;
+  }
+
+  private Object variable(ProcessInstance instance, String name) {
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
+  }
+
+  @Test
+  void aDefectWithinFourteenDaysIsExchangedOnceAPhotoArrives() {
+    Order order = placed("ANK20", 3);
+    ProcessInstance instance =
+        start("returns-and-warranty", "عايز ارجع الطلب " + order.id(), "ar-EG", "other");
+
+    assertThat(instance).isWaitingAt("gateway_waitReason");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(order.id())
+        .contains("إيه المشكلة");
+    assertThat(conversation.sentTypesAndTexts()).last().asString().startsWith("interactive");
+
+    conversation.customerWrites(instance, "عيب صناعة", "عيب صناعة");
+    assertThat(instance).isWaitingAt("gateway_waitPhoto");
+    assertThat(conversation.sentTexts()).last().asString().contains("صورة");
+
+    conversation.customerWrites(instance, "[image]", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance)
+        .hasPassed("businessRuleTask_decide", "serviceTask_tellExchange")
+        .hasNotPassed("userTask_approve")
+        .isEnded();
+    assertThat(variable(instance, "returnOutcome")).isEqualTo("exchange");
+    assertThat(variable(instance, "salesOutcome")).isEqualTo("return_exchange");
+    assertThat(conversation.sentTexts()).last().asString().contains("هنستبدله");
+  }
+
+  @Test
+  void aBigRefundWaitsForThePersonWhoApprovesWhileTheCustomerIsStillAnswered() {
+    Order order = placed("IP15-128", 2);
+    ProcessInstance instance =
+        start("returns-and-warranty", "I want to return my order", "en", "other");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(order.id())
+        .contains("What is wrong");
+
+    conversation.customerWrites(instance, "Changed my mind", "Changed my mind");
+
+    assertThat(instance).isWaitingAt("userTask_approve");
+    assertThat(task(instance)).hasCandidateGroup("support");
+    assertThat(variable(instance, "returnOutcome")).isEqualTo("refund");
+    assertThat(conversation.sentTexts()).last().asString().contains("support team reviews");
+
+    conversation.customerWrites(instance, "what are your opening hours?", null);
+    assertThat(instance).isWaitingAt("userTask_approve");
+    assertThat(conversation.sentTexts()).last().asString().contains("10 am");
+
+    Task approval = task(instance);
+    // the Camunda Form Tasklist shows is deployed beside the flow (camunda:formRef, binding
+    // deployment)
+    String deployment =
+        engine
+            .getRepositoryService()
+            .getProcessDefinition(approval.getProcessDefinitionId())
+            .getDeploymentId();
+    assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment))
+        .contains("forms/return-approval.form");
+    // what Tasklist loads for the task (GET /task/{id}/deployed-form): the Camunda Form itself
+    try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(approval.getId())) {
+      assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("\"id\": \"return-approval\"")
+          .contains("\"key\": \"returnDecision\"");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    taskService().complete(approval.getId(), Map.of("returnDecision", "approve"));
+
+    assertThat(instance).hasPassed("serviceTask_tellRefund").isEnded();
+    assertThat(variable(instance, "salesOutcome")).isEqualTo("return_refund");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("refund")
+        .contains("7 working days");
+  }
+
+  @Test
+  void damageInDeliveryThatThePersonRefusesIsToldSo() {
+    placed("JBLF6", 1);
+    ProcessInstance instance = start("returns-and-warranty", "أريد إرجاع السماعة", "ar", "other");
+    assertThat(conversation.sentTexts()).last().asString().contains("ما المشكلة");
+
+    conversation.customerWrites(instance, "تلف في الشحن", "تلف في الشحن");
+    conversation.customerWrites(instance, "[image]", null);
+
+    assertThat(instance).isWaitingAt("userTask_approve");
+    assertThat(variable(instance, "returnOutcome")).isEqualTo("exchange");
+    taskService().complete(task(instance).getId(), Map.of("returnDecision", "refuse"));
+
+    assertThat(instance).hasPassed("serviceTask_tellRefusal").isEnded();
+    assertThat(variable(instance, "salesOutcome")).isEqualTo("return_refused");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("لا يمكننا قبول")
+        .doesNotContain("مش");
+  }
+
+  @Test
+  void aChangeOfMindAfterFourteenDaysIsRefusedWithoutAPerson() {
+    Order order = placed("ANK20", 30);
+    ProcessInstance instance =
+        start("returns-and-warranty", "3ayez arag3 el order " + order.id(), "arabizi", "other");
+    conversation.customerWrites(instance, "Changed my mind", "Changed my mind");
+
+    assertThat(instance)
+        .hasPassed("serviceTask_tellRefusal")
+        .hasNotPassed("userTask_approve", "serviceTask_askPhoto")
+        .isEnded();
+    assertThat(variable(instance, "returnOutcome")).isEqualTo("refuse");
+    assertThat(conversation.sentTexts()).last().asString().contains("14 days");
+  }
+
+  @Test
+  void aDefectWithinTheWarrantyIsARepairThatTheBookingFlowBooksOnTheButtonsTap() {
+    placed("AWSE", 60);
+    ProcessInstance instance =
+        start(
+            "returns-and-warranty",
+            "I want to claim the warranty, my watch stopped",
+            "en",
+            "other");
+    conversation.customerWrites(instance, "Defective", "Defective");
+    conversation.customerWrites(instance, "[image]", null);
+
+    assertThat(instance).hasPassed("serviceTask_tellRepair").isWaitingAt("gateway_waitRepair");
+    assertThat(variable(instance, "returnOutcome")).isEqualTo("repair");
+    assertThat(conversation.sentTexts()).last().asString().contains("warranty").contains("free");
+    assertThat(
+            jdbc.sql(
+                    "SELECT body_json FROM outbound_message WHERE conversation_key = ? ORDER BY id"
+                        + " DESC LIMIT 1")
+                .param(conversation.key)
+                .query(String.class)
+                .single())
+        .contains("Book a repair");
+    int sent = conversation.sentTexts().size();
+
+    conversation.customerWrites(instance, "Book a repair", "Book a repair");
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("callActivity_bookRepair");
+    ProcessInstance booking =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey("booking-change")
+            .processInstanceBusinessKey(conversation.key)
+            .singleResult();
+    assertThat(booking).isNotNull();
+    assertThat(runtimeService().getVariable(booking.getId(), "intent")).isEqualTo("booking_new");
+    conversation.runDueJobs(booking);
+    // the booking flow asks its first question
+    assertThat(conversation.sentTexts()).hasSizeGreaterThan(sent);
+  }
+
+  @Test
+  void aRepairNotBookedEndsAsOfferedAfterTheWait() {
+    placed("AWSE", 60);
+    ProcessInstance instance =
+        start("returns-and-warranty", "عايز اعمل ضمان على الساعة", "ar-EG", "other");
+    conversation.customerWrites(instance, "عيب صناعة", "عيب صناعة");
+    conversation.customerWrites(instance, "[image]", null);
+    assertThat(conversation.sentTexts()).last().asString().contains("احجز صيانة");
+
+    conversation.fireTimer(instance, "timer_noRepairTap");
+
+    assertThat(instance).hasPassed("endEvent_repair").isEnded();
+    assertThat(variable(instance, "salesOutcome")).isEqualTo("return_repair");
+  }
+
+  @Test
+  void anotherTopicWhileWaitingForTheReasonGoesBackToTheConversation() {
+    placed("ANK20", 2);
+    ProcessInstance instance = start("returns-and-warranty", "عايز ارجع الشاحن", "ar-EG", "other");
+    assertThat(instance).isWaitingAt("gateway_waitReason");
+    int sent = conversation.sentTexts().size();
+
+    conversation.customerWrites(instance, "بكام الايربودز برو؟", null);
+
+    assertThat(instance).hasPassed("serviceTask_otherTopic", "endEvent_otherTopic").isEnded();
+    assertThat(variable(instance, "salesOutcome")).isEqualTo("topic_changed");
+    assertThat(variable(instance, "intent")).isEqualTo("product_inquiry");
+    // left to the conversation's order-and-pay flow, which answers with the price
+    assertThat(conversation.sentTexts()).hasSize(sent);
+  }
+
+  @Test
+  void somethingOtherThanAPhotoGoesBackToTheConversationToo() {
+    placed("ANK20", 2);
+    ProcessInstance instance =
+        start("returns-and-warranty", "I want to return the charger", "en", "other");
+    conversation.customerWrites(instance, "Defective", "Defective");
+    assertThat(instance).isWaitingAt("gateway_waitPhoto");
+
+    conversation.customerWrites(instance, "where is my order?", null);
+
+    assertThat(instance).hasPassed("endEvent_otherTopicPhoto").isEnded();
+    assertThat(variable(instance, "salesOutcome")).isEqualTo("topic_changed");
+  }
+
+  @Test
+  void noAnswerEndsTheFlowAfterTheWait() {
+    placed("ANK20", 2);
+    ProcessInstance instance =
+        start("returns-and-warranty", "I want to return the charger", "en", "other");
+    conversation.fireTimer(instance, "timer_noReason");
+    assertThat(instance).hasPassed("endEvent_noReason").isEnded();
+  }
+
+  @Test
+  void aCustomerWithoutOrdersIsAskedForTheNumber() {
+    ProcessInstance instance =
+        start("returns-and-warranty", "I want to return my order", "en", "other");
+    assertThat(instance).hasPassed("endEvent_noOrder").isEnded();
+    assertThat(conversation.sentTexts()).last().asString().contains("ORD-12345");
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .isZero();
+  }
+}
