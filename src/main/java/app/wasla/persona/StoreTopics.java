@@ -25,6 +25,7 @@ final class StoreTopics {
   static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
   static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
   static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
+  static final Topic JOBS = new Topic("jobs", "jobs", Intents.OTHER);
 
   /** Offers and discounts: the playbook has none to name, and the answer says so. */
   static final Topic OFFERS = new Topic("offers", "offers", Intents.OTHER);
@@ -38,7 +39,31 @@ final class StoreTopics {
 
   private static final Pattern INSTALMENT =
       words(
-          "تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set|asat|اقسم المبلغ|نقسم المبلغ|split the payment");
+          "تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set|asat|2est|2ast|a2sat|2esto|el 2est|اقسم المبلغ|نقسم المبلغ|split the payment");
+
+  /**
+   * Work at the shop asked about ("محتاجين موظفين؟", "are you hiring?"): not a request for one of
+   * its people ("عايز اكلم موظف").
+   */
+  private static final Pattern JOBS_WORD =
+      words(
+          "وظايف|وظائف|الوظايف|الوظائف|وظيفه|الوظيفه|توظيف|بتوظفوا|توظفون|تعينوا|بتعينوا|تعيين|فرص عمل|فرصه عمل|فرصه شغل|"
+              + "محتاجين موظفين|محتاجين ناس|تحتاجون موظفين|مطلوب موظفين|تطلبون موظفين|اشتغل معاكم|اشتغل عندكم|اشتغل معاكو|"
+              + "العمل لديكم|اعمل لديكم|العمل معكم|اعمل معكم|سيرتي الذاتيه|السيره الذاتيه|السي في|تدريب صيفي|"
+              + "hiring|hire|jobs|job|vacancy|vacancies|careers|career|work for you|work with you|internship|"
+              + "wazayef|wazaef|wazefa|wazifa|wazyfa|wazayf|tawzeef|ashtaghal m3ako|ashtghal m3ako|ashtaghal ma3ako|"
+              + "me7tageen mowazafeen|mehtagen mowazfen|me7tagin mwazfin");
+
+  /** Not the shop's work: "job" of a repair ("a great job"), a CV kept for nothing else. */
+  private static final Pattern NOT_A_JOB =
+      words("great job|good job|bad job|nice job|the job done|job done");
+
+  /** "محتاجين موظفين؟", "are you hiring?": work at the shop. */
+  boolean asksAboutJobs(TextView text) {
+    String s = haystack(text);
+    return JOBS_WORD.matcher(s).find() && !NOT_A_JOB.matcher(s).find();
+  }
+
   private static final Pattern DELIVERY =
       words(
           "شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
@@ -382,6 +407,9 @@ final class StoreTopics {
   List<Topic> findAll(TextView text, boolean namesAProduct) {
     String s = haystack(text);
     java.util.LinkedHashSet<Topic> found = new java.util.LinkedHashSet<>();
+    if (asksAboutJobs(text)) {
+      found.add(JOBS);
+    }
     if (INSTALMENT.matcher(s).find()) {
       found.add(INSTALMENTS);
     }
@@ -413,7 +441,8 @@ final class StoreTopics {
       found.add(RETURNS);
     }
     if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())
-        || ORIGINAL.matcher(s).find()) {
+        || ORIGINAL.matcher(s).find()
+        || problemAfterBuying(s)) {
       found.add(WARRANTY);
     }
     boolean priced = PRICE_ASKED.matcher(s).find();
@@ -469,7 +498,32 @@ final class StoreTopics {
     String s = haystack(text);
     return REPAIR_WORD.matcher(s).find()
             && (REPAIR_ASK.matcher(s).find() || PRICE_ASKED.matcher(s).find())
-        || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
+        || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find()
+        || problemAfterBuying(s);
+  }
+
+  /**
+   * "What do I do if my phone has a problem after buying?": what happens to a fault yet to come is
+   * the warranty's question, not a complaint.
+   */
+  private static final Pattern IF_WORD =
+      words("لو|اذا|ولو|في حاله|فى حاله|if|what if|in case|law|lw|wlaw|walaw");
+
+  private static final Pattern AFTER_BUYING =
+      words(
+          "after buying|after i buy|after i bought|after purchase|after purchasing|after the purchase|after i get it|"
+              + "بعد الشرا|بعد الشراء|بعد ما اشتري|بعد ما اشتريه|بعد ما اشتريته|بعد ما اشتريها|بعد شراء|بعد شرائه|بعد ما استلم|بعد الاستلام|"
+              + "ba3d ma ashtery|ba3d ma ashtry|ba3d el shera|ba3d ma astlem|ba3d el estelam");
+
+  private static final Pattern PROBLEM_WORD =
+      words(
+          "problem|problems|issue|issues|fault|faulty|defect|stops working|breaks|مشكله|مشاكل|عطل|اتعطل|باظ|خربان|"
+              + "moshkela|moshkla|mo4kla|mshkla|3otl|ba2 fe moshkela|baz");
+
+  private static boolean problemAfterBuying(String s) {
+    return IF_WORD.matcher(s).find()
+        && AFTER_BUYING.matcher(s).find()
+        && PROBLEM_WORD.matcher(s).find();
   }
 
   /**

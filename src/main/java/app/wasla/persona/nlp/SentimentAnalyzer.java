@@ -119,7 +119,31 @@ public final class SentimentAnalyzer {
     if (raw.contains("!!")) {
       sum *= 1.2;
     }
+    if (shouted(raw)) {
+      // "WHERE IS MY ORDER", "3AYEZ FELOOSY": a message written in capitals is shouted; it makes a
+      // cross word angrier and a neutral one cross
+      sum = sum < 0 ? sum * 1.5 : sum - 1.5;
+    }
     return Sentiment.ofScore(Math.tanh(sum / 2.5));
+  }
+
+  /**
+   * Latin letters written mostly in capitals, four words of them or more: shouting, not an
+   * abbreviation ("ORD-12001", "JBL", "USB-C") or a model name.
+   */
+  static boolean shouted(String raw) {
+    int words = 0;
+    int upper = 0;
+    for (String w : raw.split("[^\\p{L}]+")) {
+      if (w.length() < 2 || !w.chars().allMatch(c -> c < 128)) {
+        continue;
+      }
+      words++;
+      if (w.chars().allMatch(Character::isUpperCase)) {
+        upper++;
+      }
+    }
+    return upper >= 4 && upper * 10 >= words * 7;
   }
 
   private double modify(List<String> tokens, int i, double s) {
