@@ -261,6 +261,14 @@ public final class EmbeddedPersona implements Persona {
         && topics.asksForAPersonNotABot(text)) {
       intent = Intents.HUMAN_REQUEST; // "enty bot? 3ayza 7ad 7a2e2y": a person, not an answer
       confidence = Math.max(confidence, 0.8);
+    } else if (tapped == null
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && !Intents.COMPLAINT.equals(intent)
+        && !topics.asksWhoNourIs(text)
+        && topics.wantsAPersonToo(text)) {
+      // "do u have airpods in stock? and pls let someone from the store call me", "hotline kam?"
+      intent = Intents.HUMAN_REQUEST;
+      confidence = Math.max(confidence, 0.8);
     }
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
@@ -306,7 +314,9 @@ public final class EmbeddedPersona implements Persona {
                 && topics.asksAboutJobs(text)
                 && !topics.asksForAPersonNotABot(text));
     if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
-      if (topics.chargedTwice(text)) {
+      if (topics.chargedTwice(text)
+          || topics.paidForNothing(text) // "اتخصمت ومفيش اوردر", "dafa3t ... msh madfoo3"
+          || topics.promiseBroken(text)) { // "قالولي يومين وبقالهم ١٠ ايام"
         intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
         confidence = Math.max(confidence, 0.9);
       } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
@@ -923,10 +933,15 @@ public final class EmbeddedPersona implements Persona {
     Integer q = found.entities().quantity();
     return q != null
         && q >= 2
-        && BUYING.contains(intent)
+        && (BUYING.contains(intent) || Intents.PAYMENT.equals(intent))
         && !found.products().isEmpty()
         && found.entities().amount() == null
-        && !UNIT.matcher(text.normalized()).find();
+        && !Pattern.compile(
+                "(?<![\\p{N}])"
+                    + q
+                    + "\\s*(واط|وات|w|watt|mah|gb|جيجا|الف|ألف|k|جنيه|ج|egp|le|pound|شهر|شهور|اشهر|month|months|shahr|shohoor|قسط|اقساط|payments|installments)(?![\\p{L}\\p{N}])")
+            .matcher(text.normalized())
+            .find();
   }
 
   /**

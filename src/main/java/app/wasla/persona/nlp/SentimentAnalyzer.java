@@ -110,7 +110,16 @@ public final class SentimentAnalyzer {
         from = idx + e.getKey().length();
       }
     }
-    if (praise > 0 && letdowns.stream().anyMatch(text::matches)) {
+    boolean letdown = letdowns.stream().anyMatch(text::matches);
+    if (praise > 0 && !letdown && EYE_ROLL.matcher(raw).find()) {
+      // "appreciate the 45 min on hold, really feels like you care 🙄": praise with an eye-roll is
+      // ironic, as beside a let-down
+      letdown = true;
+    }
+    if (letdown && raw.chars().filter(c -> c == '!').count() >= 3) {
+      sum -= 1.5; // "بقالي ١٠ ايام!!!!!!": a let-down shouted
+    }
+    if (praise > 0 && letdown) {
       // "thanks so much 👏 a week waiting for my order", "fantastic service, another week waiting":
       // the praise
       // beside a let-down is ironic, so it counts against the customer's mood instead of for it
@@ -126,6 +135,10 @@ public final class SentimentAnalyzer {
     }
     return Sentiment.ofScore(Math.tanh(sum / 2.5));
   }
+
+  /** Eye-rolls and upside-down smiles: what they follow is meant the other way round. */
+  private static final java.util.regex.Pattern EYE_ROLL =
+      java.util.regex.Pattern.compile("🙄|🙃|😒|😑|🤡|🤦");
 
   /**
    * Latin letters written mostly in capitals, four words of them or more: shouting, not an
