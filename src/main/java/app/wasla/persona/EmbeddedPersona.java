@@ -308,6 +308,18 @@ public final class EmbeddedPersona implements Persona {
                 && found.entities().quantity()
                     >= BULK_QUANTITY) // "100 chargers for the company's staff"
             && !(tapped == null && topics.questionReadAsRequest(intent, text))
+            // "is there a student discount?": a store question the model alone reads as a request
+            && !(tapped == null
+                && Intents.HUMAN_REQUEST.equals(intent)
+                && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
+                && !topics.namesAPerson(text)
+                && topics.find(text, !found.products().isEmpty()).isPresent())
+            // "meen elly byrod 3alaya?": who Nour is, not a grievance
+            && !(tapped == null
+                && Intents.COMPLAINT.equals(intent)
+                && topics.asksWhoNourIs(text)
+                && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+                && sentiment.analyze(text).score() > ANGRY)
             // "محتاجين موظفين؟": work at the shop, not one of its people
             && !(tapped == null
                 && Intents.HUMAN_REQUEST.equals(intent)

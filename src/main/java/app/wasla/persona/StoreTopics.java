@@ -268,12 +268,36 @@ final class StoreTopics {
   /** "are you a bot? i need a human": asks whether Nour is a bot, and to be put through. */
   boolean asksForAPersonNotABot(TextView text) {
     String s = haystack(text);
-    return WHO_WORD.matcher(s).find() && PUT_THROUGH.matcher(s).find() && !onlyAsksWhich(s);
+    return WHO_WORD.matcher(s).find()
+        && PUT_THROUGH.matcher(s).find()
+        && !onlyAsksWhich(s)
+        && !asksIfNourIsReal(s);
   }
 
   boolean asksWhoNourIs(TextView text) {
     String s = haystack(text);
-    return WHO_WORD.matcher(s).find() && (!PUT_THROUGH.matcher(s).find() || onlyAsksWhich(s));
+    return WHO_WORD.matcher(s).find()
+        && (!PUT_THROUGH.matcher(s).find() || onlyAsksWhich(s) || asksIfNourIsReal(s));
+  }
+
+  /** "r u a real person lol": whether Nour is one, asked without wanting one. */
+  private static final Pattern ARE_YOU_REAL =
+      words(
+          "r u a real|are you a real|r u real|are you real|r u human|are you human|r u a person|are you a person|"
+              + "انت بني ادم|انتي بني ادم|انتي حقيقيه|انت حقيقي|هل انت انسان|enty 7a2e2ya|enta 7a2e2y");
+
+  private static final Pattern WANT =
+      words(
+          "need|want|wanna|talk|speak|connect|transfer|عايز|عاوز|عايزه|اريد|محتاج|محتاجه|اكلم|اتكلم|3ayez|3ayza|3awez|me7tag|me7taga|akalem|atkalem");
+
+  private static boolean asksIfNourIsReal(String s) {
+    return ARE_YOU_REAL.matcher(s).find() && !WANT.matcher(s).find();
+  }
+
+  /** Words of a request for a person: "حولني", "talk to", "7ad yekalemni", "call me". */
+  boolean namesAPerson(TextView text) {
+    String s = haystack(text);
+    return PUT_THROUGH.matcher(s).find() || CALL_ME.matcher(s).find();
   }
 
   /** "bot or a person?": which of the two Nour is. */
