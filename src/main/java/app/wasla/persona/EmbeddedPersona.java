@@ -948,12 +948,34 @@ public final class EmbeddedPersona implements Persona {
         && (BUYING.contains(intent) || Intents.PAYMENT.equals(intent))
         && !found.products().isEmpty()
         && found.entities().amount() == null
+        // "JBL Flip 6", "Charge 5": the number of a product's own name is no count of units
+        && found.products().stream().noneMatch(p -> namesNumber(p, q))
+        && found.unsold().isEmpty()
+        // "JBL charge 5", "galaxy buds 3": a number after a product line's word is its model
+        && !Pattern.compile("(?<![\\p{L}\\p{N}])" + LINE_WORDS + "\\s+" + q + "(?![\\p{N}])")
+            .matcher(text.normalized())
+            .find()
         && !Pattern.compile(
                 "(?<![\\p{N}])"
                     + q
                     + "\\s*(واط|وات|w|watt|mah|gb|جيجا|الف|ألف|k|جنيه|ج|egp|le|pound|شهر|شهور|اشهر|month|months|shahr|shohoor|قسط|اقساط|payments|installments)(?![\\p{L}\\p{N}])")
             .matcher(text.normalized())
             .find();
+  }
+
+  /** Words of a product line that a model number follows ("charge 5", "note 13", "series 9"). */
+  private static final String LINE_WORDS =
+      "(?:charge|flip|clip|go|xtreme|note|reno|buds|band|watch|series|pro|max|plus|ultra|lite|galaxy|iphone|"
+          + "pixel|mate|nova|redmi|xiaomi|oppo|realme|vivo|tab|pad|ps|xbox|gen|mark|version|model|type|"
+          + "فليب|شارج|نوت|رينو|بادز|باند|واتش|سيريس|برو|ماكس|بلس|الترا|جالاكسي|ايفون|ريدمي)";
+
+  /** Whether the number is a word of the product's name or of one of its aliases. */
+  private static boolean namesNumber(Product p, int n) {
+    String number = String.valueOf(n);
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(p.nameEn()), p.aliases().stream())
+        .flatMap(a -> java.util.Arrays.stream(a.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
+        .anyMatch(number::equals);
   }
 
   /**
