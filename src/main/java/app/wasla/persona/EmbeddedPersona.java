@@ -75,6 +75,7 @@ public final class EmbeddedPersona implements Persona {
   private final HandoffRules handoffRules;
   private final StoreTopics topics = new StoreTopics();
   private final Map<String, String> learned;
+  private final java.time.Clock clock;
 
   public EmbeddedPersona(
       String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
@@ -92,6 +93,18 @@ public final class EmbeddedPersona implements Persona {
       IntentClassifier intents,
       HandoffRules handoffRules,
       Map<String, String> learned) {
+    this(name, playbook, intents, handoffRules, learned, java.time.Clock.systemUTC());
+  }
+
+  /** With the clock that "are you open now?" is answered by. */
+  public EmbeddedPersona(
+      String name,
+      Playbook playbook,
+      IntentClassifier intents,
+      HandoffRules handoffRules,
+      Map<String, String> learned,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.learned = Map.copyOf(learned);
     this.name = name;
     this.playbook = playbook;
@@ -159,6 +172,14 @@ public final class EmbeddedPersona implements Persona {
       text = reading.about();
     }
 
+    if (tapped == null
+        && turn.contextTopic() == null
+        && turn.contextProductSku() == null
+        && BARE_SALAM.matcher(learnedKey(text)).matches()) {
+      // "سلام", "salam" opening a conversation is a hello; after an answer it is a goodbye
+      intent = Intents.GREETING;
+      confidence = Math.max(confidence, 0.9);
+    }
     EntityExtractor.Found found = entities.extract(text);
     if (tapped == null
         && Intents.BOOKING_NEW.equals(intent)
@@ -240,6 +261,14 @@ public final class EmbeddedPersona implements Persona {
         && topics.asksForAPersonNotABot(text)) {
       intent = Intents.HUMAN_REQUEST; // "enty bot? 3ayza 7ad 7a2e2y": a person, not an answer
       confidence = Math.max(confidence, 0.8);
+    } else if (tapped == null
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && !Intents.COMPLAINT.equals(intent)
+        && !topics.asksWhoNourIs(text)
+        && topics.wantsAPersonToo(text)) {
+      // "do u have airpods in stock? and pls let someone from the store call me", "hotline kam?"
+      intent = Intents.HUMAN_REQUEST;
+      confidence = Math.max(confidence, 0.8);
     }
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
@@ -278,9 +307,28 @@ public final class EmbeddedPersona implements Persona {
                 && found.entities().quantity() != null
                 && found.entities().quantity()
                     >= BULK_QUANTITY) // "100 chargers for the company's staff"
-            && !(tapped == null && topics.questionReadAsRequest(intent, text));
+            && !(tapped == null && topics.questionReadAsRequest(intent, text))
+            // "is there a student discount?": a store question the model alone reads as a request
+            && !(tapped == null
+                && Intents.HUMAN_REQUEST.equals(intent)
+                && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
+                && !topics.namesAPerson(text)
+                && topics.find(text, !found.products().isEmpty()).isPresent())
+            // "meen elly byrod 3alaya?": who Nour is, not a grievance
+            && !(tapped == null
+                && Intents.COMPLAINT.equals(intent)
+                && topics.asksWhoNourIs(text)
+                && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+                && sentiment.analyze(text).score() > ANGRY)
+            // "محتاجين موظفين؟": work at the shop, not one of its people
+            && !(tapped == null
+                && Intents.HUMAN_REQUEST.equals(intent)
+                && topics.asksAboutJobs(text)
+                && !topics.asksForAPersonNotABot(text));
     if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
-      if (topics.chargedTwice(text)) {
+      if (topics.chargedTwice(text)
+          || topics.paidForNothing(text) // "اتخصمت ومفيش اوردر", "dafa3t ... msh madfoo3"
+          || topics.promiseBroken(text)) { // "قالولي يومين وبقالهم ١٠ ايام"
         intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
         confidence = Math.max(confidence, 0.9);
       } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
@@ -375,7 +423,12 @@ public final class EmbeddedPersona implements Persona {
       mood = Sentiment.ofScore(0.3);
     }
 
-    BigDecimal orderValue = Intents.ORDER.equals(intent) ? found.orderValue() : null;
+    // "عايز ٣ ايفون ١٥ بكام؟": units of a priced product asked about are an order's value too, for
+    // the rule's amount
+    BigDecimal orderValue =
+        Intents.ORDER.equals(intent) || unitsAskedAbout(intent, text, found)
+            ? found.orderValue()
+            : null;
     int streak =
         turn.lowConfidenceStreak() + (confidence < PersonaResult.LOW_CONFIDENCE_THRESHOLD ? 1 : 0);
     HandoffRules.Decision decision =
@@ -392,27 +445,36 @@ public final class EmbeddedPersona implements Persona {
               true, "big deal"); // a wholesale quantity is a deal whatever its price
     }
 
+    Product monthlyOf =
+        topic == StoreTopics.INSTALMENTS && found.products().size() == 1 && monthly(text)
+            ? found.products().get(0)
+            : null;
     Answer answer =
-        topic != null && notSold != null
-            ? notSoldWithTopic(notSold, topic, text, replyIn)
-            : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
-                // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
-                ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
-                : topic != null
-                    ? withPrices(
-                        topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
-                        text,
-                        found,
-                        replyIn)
-                    : notSold != null
-                        ? notSoldAnswer(notSold, replyIn)
-                        : unsoldModel != null
-                            ? unsoldModelAnswer(unsoldModel, replyIn)
-                            : answer(intent, text, replyIn, found, turn, decision);
+        monthlyOf != null
+            ? instalments(monthlyOf, replyIn)
+            : topic != null && notSold != null
+                ? notSoldWithTopic(notSold, topic, text, replyIn)
+                : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
+                    // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
+                    ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
+                    : topic != null
+                        ? withPrices(
+                            topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
+                            text,
+                            found,
+                            replyIn)
+                        : notSold != null
+                            ? notSoldAnswer(notSold, replyIn)
+                            : unsoldModel != null
+                                ? unsoldModelAnswer(unsoldModel, replyIn)
+                                : answer(intent, text, replyIn, found, turn, decision);
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
-    if (handoff && "angry customer".equals(reason)) {
+    if (handoff && "big deal".equals(reason) && !Intents.ORDER.equals(intent)) {
+      // several units asked about, above the rule's amount: sales quote it
+      reply = new PersonaReply(ReplyTexts.get("bigDeal", replyIn), List.of(), null);
+    } else if (handoff && "angry customer".equals(reason)) {
       // an upset customer gets an apology and a person, not an answer to what we guessed they asked
       reply = new PersonaReply(ReplyTexts.get("complaint", replyIn), List.of(), null);
     } else if (handoff
@@ -579,6 +641,9 @@ public final class EmbeddedPersona implements Persona {
             opt("menu_human", "optHuman", lang));
       }
       case Intents.PRODUCT_INQUIRY -> {
+        if (products.size() >= 2 && COMPARE.matcher(" " + learnedKey(text) + " ").find()) {
+          yield comparison(products.subList(0, Math.min(3, products.size())), lang);
+        }
         if (product != null) {
           StringBuilder sb = new StringBuilder();
           for (Product p : products) {
@@ -872,6 +937,48 @@ public final class EmbeddedPersona implements Persona {
   }
 
   /**
+   * Two or more units of a catalogue product asked about or asked for ("٣ ايفون ١٥ بكام؟"): a
+   * quantity, not a wattage, a budget or an amount.
+   */
+  private static boolean unitsAskedAbout(
+      String intent, TextView text, EntityExtractor.Found found) {
+    Integer q = found.entities().quantity();
+    return q != null
+        && q >= 2
+        && (BUYING.contains(intent) || Intents.PAYMENT.equals(intent))
+        && !found.products().isEmpty()
+        && found.entities().amount() == null
+        // "JBL Flip 6", "Charge 5": the number of a product's own name is no count of units
+        && found.products().stream().noneMatch(p -> namesNumber(p, q))
+        && found.unsold().isEmpty()
+        // "JBL charge 5", "galaxy buds 3": a number after a product line's word is its model
+        && !Pattern.compile("(?<![\\p{L}\\p{N}])" + LINE_WORDS + "\\s+" + q + "(?![\\p{N}])")
+            .matcher(text.normalized())
+            .find()
+        && !Pattern.compile(
+                "(?<![\\p{N}])"
+                    + q
+                    + "\\s*(واط|وات|w|watt|mah|gb|جيجا|الف|ألف|k|جنيه|ج|egp|le|pound|شهر|شهور|اشهر|month|months|shahr|shohoor|قسط|اقساط|payments|installments)(?![\\p{L}\\p{N}])")
+            .matcher(text.normalized())
+            .find();
+  }
+
+  /** Words of a product line that a model number follows ("charge 5", "note 13", "series 9"). */
+  private static final String LINE_WORDS =
+      "(?:charge|flip|clip|go|xtreme|note|reno|buds|band|watch|series|pro|max|plus|ultra|lite|galaxy|iphone|"
+          + "pixel|mate|nova|redmi|xiaomi|oppo|realme|vivo|tab|pad|ps|xbox|gen|mark|version|model|type|"
+          + "فليب|شارج|نوت|رينو|بادز|باند|واتش|سيريس|برو|ماكس|بلس|الترا|جالاكسي|ايفون|ريدمي)";
+
+  /** Whether the number is a word of the product's name or of one of its aliases. */
+  private static boolean namesNumber(Product p, int n) {
+    String number = String.valueOf(n);
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(p.nameEn()), p.aliases().stream())
+        .flatMap(a -> java.util.Arrays.stream(a.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
+        .anyMatch(number::equals);
+  }
+
+  /**
    * Intents whose wholesale quantity ("40 Galaxy A15 for our team, your price?") makes a big deal.
    */
   private static final java.util.Set<String> BUYING =
@@ -894,16 +1001,209 @@ public final class EmbeddedPersona implements Persona {
           Intents.OTHER,
           Intents.THANKS_GOODBYE);
 
+  /** "Now" or "today" asked of the opening hours: "فاتحين دلوقتي؟", "are you open now?". */
+  private static final Pattern NOW =
+      Pattern.compile(
+          "\\s(?:دلوقتي|دلوقت|دلوئتي|الان|حاليا|النهارده|النهاردا|اليوم|now|today|tonight|rn|delwa2ty|delwa2te|delwa2ti|dlw2ty|dlwa2ty|"
+              + "elnaharda|ennaharda|naharda|elnahrda|el naharda)\\s");
+
+  /**
+   * Whether the shop is open at this moment, from the clock and the hours passage: "yes, open until
+   * 11 pm", or "closed now, we open tomorrow at 10 am"; null when the passage states no hours the
+   * persona can read.
+   */
+  private String openNow(Passage hoursPassage, Language lang) {
+    OpeningHours hours = OpeningHours.parse(hoursPassage.en());
+    if (!hours.known()) {
+      return null;
+    }
+    OpeningHours.Status status =
+        hours.at(java.time.ZonedDateTime.now(clock).withZoneSameInstant(OpeningHours.CAIRO));
+    if (status.time() == null) {
+      return null;
+    }
+    String time = clockTime(status.time(), lang);
+    if (status.open()) {
+      return ReplyTexts.get("openNow", lang, time);
+    }
+    String when =
+        status.inDays() == 0
+            ? ReplyTexts.get("today", lang)
+            : status.inDays() == 1
+                ? ReplyTexts.get("tomorrow", lang)
+                : ReplyTexts.get("on" + status.day().name(), lang);
+    return ReplyTexts.get("opensAt", lang, time, when);
+  }
+
+  /** "١١ بالليل", "11 pm", "11 bel leil": a time of day as the customer's form says it. */
+  private static String clockTime(java.time.LocalTime t, Language lang) {
+    int h = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+    String hour = h + (t.getMinute() == 0 ? "" : String.format(":%02d", t.getMinute()));
+    String period = t.getHour() < 12 ? "morning" : t.getHour() < 17 ? "afternoon" : "evening";
+    if (lang == Language.EN) {
+      return hour + (t.getHour() < 12 ? " am" : " pm");
+    }
+    if (lang != Language.ARABIZI) {
+      StringBuilder digits = new StringBuilder();
+      hour.chars()
+          .forEach(c -> digits.append(Character.isDigit(c) ? (char) ('٠' + c - '0') : (char) c));
+      hour = digits.toString();
+    }
+    return ReplyTexts.get("time_" + period, lang, hour);
+  }
+
+  /** Two products set side by side: "الفرق ايه بين", "احسن", "which is better", "vs". */
+  private static final Pattern COMPARE =
+      Pattern.compile(
+          "\\s(?:الفرق|فرق|والفرق|احسن|افضل|مقارنه|قارن|قارنلي|تقارن|اقارن|الافضل|الاحسن|انسب|افرق|"
+              + "vs|versus|compare|comparison|compared|better|best|difference|differ|"
+              + "far2|el far2|elfar2|a7san|ahsan|afdal|afdl|a7sn|mo2arna|2aren|aren)\\s");
+
+  /**
+   * An instalment's amount asked: "قسط الايفون كام في الشهر؟", "monthly instalment of the S24?".
+   */
+  private boolean monthly(TextView text) {
+    return MONTHLY
+        .matcher(text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT))
+        .find();
+  }
+
+  /**
+   * The monthly amounts of a product's instalments, by the playbook's {@code instalments} passage:
+   * its months ("6 or 12 months") and the smallest order ("from 1,500 EGP"); its price divided by
+   * each, rounded up to the pound; then the passage.
+   */
+  private Answer instalments(Product p, Language lang) {
+    Passage terms = playbook.passage("instalments").orElse(null);
+    if (terms == null || p.priceEgp() == null) {
+      return Answer.of(
+          passageText(playbook.passage("payment-methods").orElseThrow(), lang),
+          opt("payment_link", "optPaymentLink", lang));
+    }
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    List<Integer> months = new ArrayList<>();
+    java.util.regex.Matcher m =
+        Pattern.compile("((?:\\d{1,2}(?:\\s*,\\s*|\\s+or\\s+|\\s+and\\s+))*\\d{1,2})\\s+months")
+            .matcher(terms.en());
+    if (m.find()) {
+      for (String n : m.group(1).split("\\D+")) {
+        if (!n.isEmpty()) {
+          months.add(Integer.parseInt(n));
+        }
+      }
+    }
+    java.util.regex.Matcher min = Pattern.compile("from ([\\d,]+) EGP").matcher(terms.en());
+    BigDecimal minimum =
+        min.find() ? new BigDecimal(min.group(1).replace(",", "")) : BigDecimal.ZERO;
+    String name = productName(p, arabic);
+    if (months.isEmpty()) {
+      return Answer.of(passageText(terms, lang), opt("payment_link", "optPaymentLink", lang));
+    }
+    if (p.priceEgp().compareTo(minimum) < 0) {
+      return new Answer(
+          new PersonaReply(
+              ReplyTexts.get(
+                  "instalmentBelowMinimum", lang, name, money(p.priceEgp()), money(minimum)),
+              List.of(opt("menu_order", "optOrder", lang)),
+              null,
+              p.sku(),
+              true),
+          null);
+    }
+    StringBuilder sb =
+        new StringBuilder(ReplyTexts.get("instalmentHead", lang, name, money(p.priceEgp())));
+    months.stream()
+        .sorted(java.util.Comparator.reverseOrder())
+        .forEach(
+            n ->
+                sb.append('\n')
+                    .append(
+                        ReplyTexts.get(
+                            n <= 10 ? "instalmentLineFew" : "instalmentLine",
+                            lang,
+                            String.valueOf(n),
+                            money(
+                                p.priceEgp()
+                                    .divide(
+                                        BigDecimal.valueOf(n),
+                                        0,
+                                        java.math.RoundingMode.CEILING)))));
+    sb.append("\n\n").append(passageText(terms, lang));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            p.sku(),
+            true),
+        null);
+  }
+
+  /**
+   * Two or three catalogue products side by side: each one's price and key specifications, which is
+   * cheaper and by how much, and a question that helps the customer choose.
+   */
+  private Answer comparison(List<Product> products, Language lang) {
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    List<String> names = products.stream().map(p -> productName(p, arabic)).toList();
+    StringBuilder sb =
+        new StringBuilder(
+            ReplyTexts.get(
+                "compareHead", lang, String.join(ReplyTexts.get("compareAnd", lang), names)));
+    for (Product p : products) {
+      String specs = arabic ? p.specsAr() : p.specsEn();
+      sb.append('\n');
+      if (specs.isBlank()) {
+        sb.append("• ")
+            .append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp())));
+      } else {
+        sb.append(
+            ReplyTexts.get(
+                "compareLine", lang, productName(p, arabic), money(p.priceEgp()), specs));
+      }
+    }
+    List<Product> priced = products.stream().filter(p -> p.priceEgp() != null).toList();
+    if (priced.size() == 2 && priced.get(0).priceEgp().compareTo(priced.get(1).priceEgp()) != 0) {
+      Product cheap =
+          priced.get(0).priceEgp().compareTo(priced.get(1).priceEgp()) < 0
+              ? priced.get(0)
+              : priced.get(1);
+      Product dear = cheap == priced.get(0) ? priced.get(1) : priced.get(0);
+      sb.append('\n')
+          .append(
+              ReplyTexts.get(
+                  "compareCheaper",
+                  lang,
+                  productName(cheap, arabic),
+                  money(dear.priceEgp().subtract(cheap.priceEgp()))));
+    }
+    sb.append('\n').append(ReplyTexts.get("compareFollowUp", lang));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            products.get(0).sku(),
+            true),
+        null);
+  }
+
+  /** "سلام", "salam ya basha": the one word that greets or takes leave, alone. */
+  private static final Pattern BARE_SALAM =
+      Pattern.compile("(?:سلام|سلامو|salam|salaam|slam|salamo|salamz)(?: (?:يا|ya) \\S+)?");
+
   /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
   static final double ANGRY = -0.5;
 
   /** Units that make an order wholesale when the catalogue cannot price it. */
-  static final int BULK_QUANTITY = 20;
+  static final int BULK_QUANTITY = 10;
 
   /** A price asked per month: an instalment's amount, not the product's price. */
   private static final Pattern MONTHLY =
       Pattern.compile(
-          "(في الشهر|فى الشهر|شهري|القسط|monthly|a month|per month|fel shahr|f el shahr)");
+          "(في الشهر|فى الشهر|شهري|القسط|قسطه|قسطها|قسط .{0,40}كام|كام .{0,20}قسط|كل شهر|"
+              + "monthly|a month|per month|each month|every month|installment of|instalment of|"
+              + "fel shahr|f el shahr|kol shahr|2esto|2este|el 2est)");
 
   /** The product's price asked in so many words ("سعر", "بكام", "how much"; not "ضمان كام سنة"). */
   private static final Pattern PRICE_ASKED =
@@ -1079,6 +1379,13 @@ public final class EmbeddedPersona implements Persona {
     Passage p = playbook.passage(id).or(() -> playbook.passage(topic.passageId())).orElse(null);
     if (p == null) {
       return fromPlaybook(text, topic.intent(), lang, true);
+    }
+    if (topic == StoreTopics.HOURS && NOW.matcher(" " + learnedKey(text) + " ").find()) {
+      // "انتو فاتحين دلوقتي؟": open now or when we open, from the clock, then the hours
+      String now = openNow(p, lang);
+      if (now != null) {
+        return Answer.of(now + "\n" + passageText(p, lang));
+      }
     }
     return Intents.PAYMENT.equals(topic.intent())
         ? Answer.of(passageText(p, lang), opt("payment_link", "optPaymentLink", lang))

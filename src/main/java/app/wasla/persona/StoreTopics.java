@@ -25,6 +25,7 @@ final class StoreTopics {
   static final Topic BRANCHES = new Topic("branches", "branches", Intents.OTHER);
   static final Topic WHO = new Topic("who_is_nour", "jobs-and-other", Intents.OTHER);
   static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
+  static final Topic JOBS = new Topic("jobs", "jobs", Intents.OTHER);
 
   /** Offers and discounts: the playbook has none to name, and the answer says so. */
   static final Topic OFFERS = new Topic("offers", "offers", Intents.OTHER);
@@ -38,7 +39,31 @@ final class StoreTopics {
 
   private static final Pattern INSTALMENT =
       words(
-          "تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set|asat|اقسم المبلغ|نقسم المبلغ|split the payment");
+          "تقسيط|بالتقسيط|اقسط|تقسط|نقسط|قسط|اقساط|فاليو|installment|instalment|valu|taset|tasit|aaset|aset|a2aset|ta2set|asat|2est|2ast|a2sat|2esto|el 2est|اقسم المبلغ|نقسم المبلغ|split the payment");
+
+  /**
+   * Work at the shop asked about ("محتاجين موظفين؟", "are you hiring?"): not a request for one of
+   * its people ("عايز اكلم موظف").
+   */
+  private static final Pattern JOBS_WORD =
+      words(
+          "وظايف|وظائف|الوظايف|الوظائف|وظيفه|الوظيفه|توظيف|بتوظفوا|توظفون|تعينوا|بتعينوا|تعيين|فرص عمل|فرصه عمل|فرصه شغل|"
+              + "محتاجين موظفين|محتاجين ناس|تحتاجون موظفين|مطلوب موظفين|تطلبون موظفين|اشتغل معاكم|اشتغل عندكم|اشتغل معاكو|"
+              + "العمل لديكم|اعمل لديكم|العمل معكم|اعمل معكم|سيرتي الذاتيه|السيره الذاتيه|السي في|تدريب صيفي|"
+              + "hiring|hire|jobs|job|vacancy|vacancies|careers|career|work for you|work with you|internship|"
+              + "wazayef|wazaef|wazefa|wazifa|wazyfa|wazayf|tawzeef|ashtaghal m3ako|ashtghal m3ako|ashtaghal ma3ako|"
+              + "me7tageen mowazafeen|mehtagen mowazfen|me7tagin mwazfin");
+
+  /** Not the shop's work: "job" of a repair ("a great job"), a CV kept for nothing else. */
+  private static final Pattern NOT_A_JOB =
+      words("great job|good job|bad job|nice job|the job done|job done");
+
+  /** "محتاجين موظفين؟", "are you hiring?": work at the shop. */
+  boolean asksAboutJobs(TextView text) {
+    String s = haystack(text);
+    return JOBS_WORD.matcher(s).find() && !NOT_A_JOB.matcher(s).find();
+  }
+
   private static final Pattern DELIVERY =
       words(
           "شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
@@ -77,7 +102,7 @@ final class StoreTopics {
   private static final Pattern REPAIR_WORD =
       words(
           "صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
-              + "تغييرها|تغيرها|تغييره|تغيره|"
+              + "تغييرها|تغيرها|تغييره|تغيره|بتغيروها|بتغيروه|تغيروها|تغيروه|btghayaroha|bt8ayaroha|btghayroha|bt8ayroha|btghayaroh|"
               + "استبدال البطاريه|استبدال بطاريه|استبدال الشاشه|استبدال شاشه|لاستبدال بطاريه|لاستبدال البطاريه|لاستبدال الشاشه|لاستبدال شاشه|"
               + "repair|repairs|fix|fixing|siana|siyana|syana|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
               + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap");
@@ -85,7 +110,8 @@ final class StoreTopics {
       words(
           "بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
               + "هل تقومون|تقومون|هل يمكنكم|نفس اليوم|في نفس اليوم|"
-              + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day");
+              + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day|"
+              + "بتغيروها|بتغيروه|btghayaroha|bt8ayaroha|btghayroha|bt8ayroha");
 
   /**
    * "Do I need to book, or can I just walk in?" asks how the repair service works, though it names
@@ -135,7 +161,8 @@ final class StoreTopics {
       words(
           "باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
               + "broken|broke|defective|faulty|not working|stopped working|doesn't work|doesnt work|cracked|damaged|dead|"
-              + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb");
+              + "bayez|bayza|baz|3atlan|3atla|maksor|mksor|msh shaghal|msh shaghala|3eb|"
+              + "اتشرخ|اتشرخت|مشروخ|مشروخه|شرخ|وقع مني|وقعت مني|بينفخ|منفوخ|منفوخه|swollen|swelling|bynafa5|mnafa5|etshara5|mashroo5");
   private static final Pattern COVERS =
       words(
           "يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati");
@@ -170,7 +197,11 @@ final class StoreTopics {
               + "or a bot|or a person|or a human|wala bot|wala robot|"
               + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya|"
               // "انتي bot ولا حد حقيقي؟": a bot named in Latin letters in an Arabic question
-              + "انتي bot|انت bot|bot ولا|robot ولا|انتي robot|انت robot");
+              + "انتي bot|انت bot|bot ولا|robot ولا|انتي robot|انت robot|"
+              // "who is replying to me?", "r u a real person?": what Nour is
+              + "مين اللي بيرد|مين بيرد|مين اللي معايا|من الذي يرد|من يرد علي|meen elly byrod|men elly byrod|min elly byrod|meen byrod|"
+              + "who is replying|who's replying|whos replying|who is answering|who's answering|"
+              + "r u a real|are you a real|r u real|are you real|r u human|r u a bot|r u a person|are you a person");
   private static final Pattern CUSTOMER_ADDRESS =
       words(
           "العنوان ده|عنواني|لعنواني|هذا العنوان|لبيتي|للبيت|لحد البيت|منزلي|my place|my home|to my house|lel beet|"
@@ -237,12 +268,36 @@ final class StoreTopics {
   /** "are you a bot? i need a human": asks whether Nour is a bot, and to be put through. */
   boolean asksForAPersonNotABot(TextView text) {
     String s = haystack(text);
-    return WHO_WORD.matcher(s).find() && PUT_THROUGH.matcher(s).find() && !onlyAsksWhich(s);
+    return WHO_WORD.matcher(s).find()
+        && PUT_THROUGH.matcher(s).find()
+        && !onlyAsksWhich(s)
+        && !asksIfNourIsReal(s);
   }
 
   boolean asksWhoNourIs(TextView text) {
     String s = haystack(text);
-    return WHO_WORD.matcher(s).find() && (!PUT_THROUGH.matcher(s).find() || onlyAsksWhich(s));
+    return WHO_WORD.matcher(s).find()
+        && (!PUT_THROUGH.matcher(s).find() || onlyAsksWhich(s) || asksIfNourIsReal(s));
+  }
+
+  /** "r u a real person lol": whether Nour is one, asked without wanting one. */
+  private static final Pattern ARE_YOU_REAL =
+      words(
+          "r u a real|are you a real|r u real|are you real|r u human|are you human|r u a person|are you a person|"
+              + "انت بني ادم|انتي بني ادم|انتي حقيقيه|انت حقيقي|هل انت انسان|enty 7a2e2ya|enta 7a2e2y");
+
+  private static final Pattern WANT =
+      words(
+          "need|want|wanna|talk|speak|connect|transfer|عايز|عاوز|عايزه|اريد|محتاج|محتاجه|اكلم|اتكلم|3ayez|3ayza|3awez|me7tag|me7taga|akalem|atkalem");
+
+  private static boolean asksIfNourIsReal(String s) {
+    return ARE_YOU_REAL.matcher(s).find() && !WANT.matcher(s).find();
+  }
+
+  /** Words of a request for a person: "حولني", "talk to", "7ad yekalemni", "call me". */
+  boolean namesAPerson(TextView text) {
+    String s = haystack(text);
+    return PUT_THROUGH.matcher(s).find() || CALL_ME.matcher(s).find();
   }
 
   /** "bot or a person?": which of the two Nour is. */
@@ -382,6 +437,9 @@ final class StoreTopics {
   List<Topic> findAll(TextView text, boolean namesAProduct) {
     String s = haystack(text);
     java.util.LinkedHashSet<Topic> found = new java.util.LinkedHashSet<>();
+    if (asksAboutJobs(text)) {
+      found.add(JOBS);
+    }
     if (INSTALMENT.matcher(s).find()) {
       found.add(INSTALMENTS);
     }
@@ -413,7 +471,8 @@ final class StoreTopics {
       found.add(RETURNS);
     }
     if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())
-        || ORIGINAL.matcher(s).find()) {
+        || ORIGINAL.matcher(s).find()
+        || problemAfterBuying(s)) {
       found.add(WARRANTY);
     }
     boolean priced = PRICE_ASKED.matcher(s).find();
@@ -469,7 +528,32 @@ final class StoreTopics {
     String s = haystack(text);
     return REPAIR_WORD.matcher(s).find()
             && (REPAIR_ASK.matcher(s).find() || PRICE_ASKED.matcher(s).find())
-        || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find();
+        || WARRANTY_WORD.matcher(s).find() && COVERS.matcher(s).find()
+        || problemAfterBuying(s);
+  }
+
+  /**
+   * "What do I do if my phone has a problem after buying?": what happens to a fault yet to come is
+   * the warranty's question, not a complaint.
+   */
+  private static final Pattern IF_WORD =
+      words("لو|اذا|ولو|في حاله|فى حاله|if|what if|in case|law|lw|wlaw|walaw");
+
+  private static final Pattern AFTER_BUYING =
+      words(
+          "after buying|after i buy|after i bought|after purchase|after purchasing|after the purchase|after i get it|"
+              + "بعد الشرا|بعد الشراء|بعد ما اشتري|بعد ما اشتريه|بعد ما اشتريته|بعد ما اشتريها|بعد شراء|بعد شرائه|بعد ما استلم|بعد الاستلام|"
+              + "ba3d ma ashtery|ba3d ma ashtry|ba3d el shera|ba3d ma astlem|ba3d el estelam");
+
+  private static final Pattern PROBLEM_WORD =
+      words(
+          "problem|problems|issue|issues|fault|faulty|defect|stops working|breaks|مشكله|مشاكل|عطل|اتعطل|باظ|خربان|"
+              + "moshkela|moshkla|mo4kla|mshkla|3otl|ba2 fe moshkela|baz");
+
+  private static boolean problemAfterBuying(String s) {
+    return IF_WORD.matcher(s).find()
+        && AFTER_BUYING.matcher(s).find()
+        && PROBLEM_WORD.matcher(s).find();
   }
 
   /**
@@ -598,6 +682,77 @@ final class StoreTopics {
   private static final Pattern TWICE =
       words(
           "مرتين|مرتان|تكرر|مكرر|متكرر|twice|two times|2 times|double|duplicate|marten|marteen|martin|2 marat|marat");
+
+  /** Money paid or taken: "اتخصمت", "dafa3t", "deducted", "حولت بفودافون كاش". */
+  private static final Pattern MONEY_TAKEN =
+      words(
+          "اتخصم|اتخصمت|اتخصملي|تم الخصم|خصمت|اتسحب|اتسحبت|سحب المبلغ|دفعت|حولت|تم التحويل|تم الدفع|"
+              + "charged|deducted|debited|taken from|i paid|paid|transferred|dafa3t|7awelt|hawelt|et5asam|et5asamt|etkhasam|etsahab|bel 5asm|el 5asm");
+
+  /** Nothing came of the money: no order, not received, shown as unpaid, "where is my money?". */
+  private static final Pattern NOTHING_FOR_IT =
+      words(
+          "مفيش اوردر|مفيش طلب|ومفيش اوردر|ومفيش طلب|مفيش حاجه وصلت|ولم يصلني|لم يصلني|موصلنيش|ما وصلنيش|مجاليش|مفيش دفع|مش مدفوع|غير مدفوع|"
+              + "بتقولوا مفيش|لم يتم تاكيد|لم يتم تأكيد|راحت فين|اين المبلغ|أين المبلغ|فين الفلوس|فلوسي راحت|اين اموالي|"
+              + "no order|didn't get|didnt get|not received|never received|nothing arrived|no confirmation|still unpaid|not paid|unpaid|"
+              + "pending payment|still pending|where is my money|where did my money|where's my money|"
+              + "msh madfoo3|msh madfo3|mesh madfoo3|mafesh order|mafish order|mafeesh order|lessa pending|ma wesletsh|mawsalneesh|flosy ra7et|flousy ra7et");
+
+  /** Money paid or taken for nothing: a complaint, however calmly put. */
+  boolean paidForNothing(TextView text) {
+    String s = haystack(text);
+    return MONEY_TAKEN.matcher(s).find() && NOTHING_FOR_IT.matcher(s).find();
+  }
+
+  /** What the shop said it would do: "قالولي يومين", "2oltoly 48 sa3a", "you said two days". */
+  private static final Pattern PROMISED =
+      words(
+          "قالولي|قالوا لي|قلتولي|قولتولي|قلتوا|قولتوا|وعدتوني|وعدوني|اخبرتموني|قيل لي|"
+              + "2oltoly|2oltolly|2alooly|2aloly|2alouly|2olto|you said|you told me|they said|they told me|i was told|promised|"
+              + "w3adtoni|wa3adtoni");
+
+  /** How long it has been since: "بقالهم ١٠ ايام", "ba2alhom 8 ayam", "it's been a week". */
+  private static final Pattern ELAPSED =
+      words(
+          "بقالي|بقالهم|بقاله|بقالها|بقالنا|ولسه|ومازال|ولا يزال|ba2aly|ba2alhom|ba2alo|ba2ala|ba2alna|w lessa|"
+              + "it's been|its been|it has been|and still|still nothing|still not|and nothing");
+
+  /** A promise broken: told one time, it has been longer. A complaint. */
+  boolean promiseBroken(TextView text) {
+    String s = haystack(text);
+    return PROMISED.matcher(s).find() && ELAPSED.matcher(s).find();
+  }
+
+  /**
+   * A person wanted beside whatever else the message asks: "7ad yekalemni", "let someone from the
+   * store call me", or a number to call a person ("whats the phone number of the cairo branch i
+   * wanna call them", "hotline kam?").
+   */
+  private static final Pattern CALL_ME =
+      words(
+          "حد يكلمني|حد يكلمنى|حد يتصل بيا|حد يتصل بي|حد يرن عليا|حد يرد عليا|حد يشوفلي حل|حد من المحل يكلمني|اتصلوا بيا|اتصلوا بي|كلموني|يتصل بي|يتصل بيا|"
+              + "call me|someone call|somebody call|have someone|let someone|give me a call|ring me|"
+              + "7ad yekalemni|7ad ykalemni|7ad yklmni|7ad yekallemni|had yekalemni|7ad yetasel|7ad yrn|kalmoni|kallemoni|etaslo beya|etasalo bya|"
+              + "hotline|هوت لاين|الخط الساخن|الهوت لاين|whatsapp number|phone number|contact number|رقم الواتس|رقم خدمه العملاء|رقم تليفون|رقم تلفون|"
+              + "rakam khedmet el 3omala|rakam el fer3|rakam lel fer3|rakam tany|rakam telefon");
+
+  private static final Pattern TO_CALL =
+      words(
+          "اكلم|اتصل|اكلمهم|اتواصل|كلمهم|call|calling|contact|reach|talk|speak|guy|someone|person|"
+              + "atta9el|at9al|attasel|akalem|akallem|akalemhom|ta3amol|kam|كام|nas|el nas");
+
+  private static final Pattern NOT_A_PERSON_NUMBER =
+      words(
+          "رقم الطلب|رقم الاوردر|رقم التتبع|رقم الشحنه|order number|tracking number|rakam el order|rakam el talab|"
+              + "فودافون كاش|vodafone cash|instapay|انستاباي|wallet|محفظه");
+
+  /** A person asked for beside another question, or a number asked for to call one. */
+  boolean wantsAPersonToo(TextView text) {
+    String s = haystack(text);
+    return CALL_ME.matcher(s).find()
+        && TO_CALL.matcher(s).find()
+        && !NOT_A_PERSON_NUMBER.matcher(s).find();
+  }
 
   /** Money taken twice: a complaint, however politely put. */
   boolean chargedTwice(TextView text) {

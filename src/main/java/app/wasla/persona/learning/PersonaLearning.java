@@ -391,7 +391,7 @@ public final class PersonaLearning {
       }
     }
     EmbeddedPersona persona =
-        new EmbeddedPersona(name, playbook, classifier, handoffRules, learnedMessages);
+        new EmbeddedPersona(name, playbook, classifier, handoffRules, learnedMessages, clock);
     check(persona);
     List<TrainingExample> evaluated = List.copyOf(all);
     int folds = Math.max(2, props.folds());

@@ -93,7 +93,21 @@ public final class LanguageDetector {
         && text.tokens().stream().noneMatch(ENGLISH::contains)) {
       return new Detection(Language.ARABIZI, Language.ARABIZI);
     }
+    // "نعم", "١", "القاهرة", a tapped title, "ORD-12001" from a formal customer: a turn with no
+    // Egyptian word of its own (nor an English one) keeps the customer's MSA, so the flows' buttons
+    // stay in it
+    if (previous == Language.AR
+        && (d.language() == Language.AR_EG && text.tokens().stream().noneMatch(t -> egyptianWord(t))
+            || d.language() == Language.EN
+                && text.tokens().stream().noneMatch(ENGLISH::contains))) {
+      return new Detection(Language.AR, Language.AR);
+    }
     return d;
+  }
+
+  private static boolean egyptianWord(String t) {
+    return ArabicNormalizer.isArabic(t)
+        && (EGYPTIAN.contains(t) || EGYPTIAN.contains(TextView.strip(t)) || egyptianVerb(t));
   }
 
   public Detection detect(TextView text) {

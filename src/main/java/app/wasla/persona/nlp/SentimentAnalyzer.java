@@ -110,7 +110,16 @@ public final class SentimentAnalyzer {
         from = idx + e.getKey().length();
       }
     }
-    if (praise > 0 && letdowns.stream().anyMatch(text::matches)) {
+    boolean letdown = letdowns.stream().anyMatch(text::matches);
+    if (praise > 0 && !letdown && EYE_ROLL.matcher(raw).find()) {
+      // "appreciate the 45 min on hold, really feels like you care 🙄": praise with an eye-roll is
+      // ironic, as beside a let-down
+      letdown = true;
+    }
+    if (letdown && raw.chars().filter(c -> c == '!').count() >= 3) {
+      sum -= 1.5; // "بقالي ١٠ ايام!!!!!!": a let-down shouted
+    }
+    if (praise > 0 && letdown) {
       // "thanks so much 👏 a week waiting for my order", "fantastic service, another week waiting":
       // the praise
       // beside a let-down is ironic, so it counts against the customer's mood instead of for it
@@ -119,7 +128,35 @@ public final class SentimentAnalyzer {
     if (raw.contains("!!")) {
       sum *= 1.2;
     }
+    if (shouted(raw)) {
+      // "WHERE IS MY ORDER", "3AYEZ FELOOSY": a message written in capitals is shouted; it makes a
+      // cross word angrier and a neutral one cross
+      sum = sum < 0 ? sum * 1.5 : sum - 1.5;
+    }
     return Sentiment.ofScore(Math.tanh(sum / 2.5));
+  }
+
+  /** Eye-rolls and upside-down smiles: what they follow is meant the other way round. */
+  private static final java.util.regex.Pattern EYE_ROLL =
+      java.util.regex.Pattern.compile("🙄|🙃|😒|😑|🤡|🤦");
+
+  /**
+   * Latin letters written mostly in capitals, four words of them or more: shouting, not an
+   * abbreviation ("ORD-12001", "JBL", "USB-C") or a model name.
+   */
+  static boolean shouted(String raw) {
+    int words = 0;
+    int upper = 0;
+    for (String w : raw.split("[^\\p{L}]+")) {
+      if (w.length() < 2 || !w.chars().allMatch(c -> c < 128)) {
+        continue;
+      }
+      words++;
+      if (w.chars().allMatch(Character::isUpperCase)) {
+        upper++;
+      }
+    }
+    return upper >= 4 && upper * 10 >= words * 7;
   }
 
   private double modify(List<String> tokens, int i, double s) {

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Reads the playbook's Markdown: passages ({@code ## id}, {@code intent:}, {@code keywords:},
  * {@code ### ar}, {@code ### en}, and optionally {@code ### msa} and {@code ### arabizi}) and the
- * catalogue table ({@code | sku | name_en | name_ar | price_egp | category | aliases |}).
+ * catalogue table ({@code | sku | name_en | name_ar | price_egp | category | aliases |}, optionally
+ * with {@code specs_en} and {@code specs_ar}).
  */
 public final class PlaybookParser {
 
@@ -112,7 +113,9 @@ public final class PlaybookParser {
         nameAr,
         price.isEmpty() ? null : new BigDecimal(price),
         cell(header, cells, "category"),
-        aliases);
+        aliases,
+        cell(header, cells, "specs_en"),
+        cell(header, cells, "specs_ar"));
   }
 
   private static String cell(List<String> header, List<String> cells, String name) {

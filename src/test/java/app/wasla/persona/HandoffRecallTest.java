@@ -1,0 +1,79 @@
+package app.wasla.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who must get a person, in every form: a request in any phrasing, a complaint told calmly, money
+ * paid for nothing, a promise broken, threats and shouting, big and corporate orders; and the
+ * questions the playbook answers, which stay with the bot.
+ */
+class HandoffRecallTest {
+
+  private static final EmbeddedPersona PERSONA = EmbeddedPersona.createDefault();
+
+  private static PersonaResult say(String text) {
+    return PERSONA.respond(PersonaTurn.of("fresh", text));
+  }
+
+  private static void handedOff(String text, String reason) {
+    PersonaResult r = say(text);
+    assertThat(r.handoff()).as(text + " → " + r.summary()).isTrue();
+    assertThat(r.handoffReason()).as(text + " → " + r.summary()).isEqualTo(reason);
+  }
+
+  private static void answered(String text) {
+    PersonaResult r = say(text);
+    assertThat(r.handoff()).as(text + " → " + r.summary()).isFalse();
+  }
+
+  @Test
+  void aPersonAskedForInAnyPhrasing() {
+    handedOff("هل يمكن تحويلي إلى ممثل خدمة العملاء", "customer asked for a human");
+    handedOff("مش عايز اكلم بوت", "customer asked for a human");
+    handedOff("is there a real person", "customer asked for a human");
+    handedOff("call me back please", "customer asked for a human");
+    handedOff("I want to speak to the manager", "customer asked for a human");
+    // beside another question, or as a number to call
+    handedOff(
+        "do u have airpods pro 2 in stock? and pls let someone from the store call me",
+        "customer asked for a human");
+    handedOff("el hotline kam? 3ayez akalem 7ad", "customer asked for a human");
+  }
+
+  @Test
+  void complaintsThreatsAndShouting() {
+    handedOff("the money was deducted and no order was created", "complaint");
+    handedOff("دفعت بفودافون كاش والفلوس اتخصمت ومفيش اوردر اتعمل", "complaint");
+    handedOff("قالولي التصليح يومين وبقالهم اسبوع", "complaint");
+    handedOff("هشتكيكم لجهاز حماية المستهلك", "complaint");
+    handedOff("i will file a complaint with consumer protection", "complaint");
+    PersonaResult caps = say("THIS IS RIDICULOUS WHERE IS MY ORDER");
+    assertThat(caps.handoff()).as(caps.summary()).isTrue();
+    assertThat(caps.sentiment().score()).isLessThan(-0.5);
+    handedOff("wow thanks a lot, really great service 🙄", "complaint");
+  }
+
+  @Test
+  void bigAndCorporateOrders() {
+    handedOff("عايز ١٠ ايفون ١٥", "big deal");
+    handedOff("عايز ٣ ايفون ١٥", "big deal"); // above the rule's amount
+    handedOff("we need 50 chargers for our company", "big deal");
+    handedOff("need a quote for 150 phones", "big deal");
+    handedOff("ana 3ayez 10 samsung a15", "big deal");
+    PersonaResult small = say("عايز ٢ جراب");
+    assertThat(small.handoff()).as(small.summary()).isFalse();
+  }
+
+  @Test
+  void questionsThePlaybookAnswersStayWithTheBot() {
+    answered("what do I do if my phone has a problem after buying?");
+    answered("is there a student discount?");
+    answered("r u a real person lol");
+    answered("محتاجين موظفين؟");
+    answered("are you hiring?");
+    answered("قسط الايفون ١٥ كام في الشهر؟");
+    answered("ايه الفرق بين A55 و S24؟");
+  }
+}
