@@ -15,5 +15,5 @@ public record LearningProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("2s") Duration pollInterval,
     @DefaultValue("1s") Duration debounce,
-    @DefaultValue("5") int exampleWeight,
+    @DefaultValue("3") int exampleWeight,
     @DefaultValue("5") int folds) {}

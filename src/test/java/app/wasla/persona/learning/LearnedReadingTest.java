@@ -33,7 +33,7 @@ class LearnedReadingTest {
             "file:" + playbook,
             DmnHandoffRules.load(),
             null,
-            new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 5, 5),
+            new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 3, 5),
             Clock.systemUTC());
     // "can you gift-wrap it?" reads as asking for a person
     String message = "ممكن تغلفوه هدية؟";
@@ -78,7 +78,7 @@ class LearnedReadingTest {
             "file:" + playbook,
             DmnHandoffRules.load(),
             null,
-            new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 5, 5),
+            new LearningProperties(true, Duration.ofSeconds(2), Duration.ofSeconds(1), 3, 5),
             Clock.systemUTC());
     learning.poll(); // the first look only sees the files
     Path file = playbook.resolve(ExamplesFile.NAME);
