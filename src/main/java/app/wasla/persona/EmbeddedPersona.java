@@ -913,6 +913,14 @@ public final class EmbeddedPersona implements Persona {
           Intents.AVAILABILITY,
           Intents.OTHER,
           Intents.PAYMENT);
+
+  /** Words of an address: a number beside them is a house, a floor or a flat, not units. */
+  private static final Pattern ADDRESS =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(عنوان\\p{L}*|شارع|ش|عماره|عمارة|برج|شقه|شقة|الدور|دور|بلوك|ميدان|address|street|st|"
+              + "road|rd|building|bldg|floor|flat|apartment|apt|block|3enwan\\p{L}*|share3|shar3|3omara)"
+              + "(?![\\p{L}\\p{N}])");
+
   private static final Pattern UNIT =
       Pattern.compile(
           "\\d\\s*(واط|وات|w|watt|mah|gb|الف|ألف|k|جنيه|ج|egp|le|pound)(?![\\p{L}\\p{N}])");
@@ -926,6 +934,10 @@ public final class EmbeddedPersona implements Persona {
       String intent, TextView text, EntityExtractor.Found found) {
     Integer q = found.entities().quantity();
     if (q == null || q < BULK_QUANTITY || !BUYING.contains(intent)) {
+      return false;
+    }
+    if (found.products().isEmpty() && ADDRESS.matcher(text.normalized()).find()) {
+      // "my address is 12 Qazwaq Street", "عنواني ١٥ شارع التحرير": a house number, not units
       return false;
     }
     if (Intents.ORDER.equals(intent)) {
