@@ -259,10 +259,14 @@ final class ReplyTexts {
               "You''re welcome! I''m here whenever you need anything 😊"),
           t(
               "offers",
-              "مفيش عندي عروض أو خصومات معلنة دلوقتي، والأسعار اللي بقولهالك هي الأسعار الحالية. لو عايز تعرف سعر منتج معين قولّي اسمه 😊",
-              "لا توجد لدي عروض أو خصومات معلنة حالياً، والأسعار التي أذكرها هي الأسعار الحالية. إذا أردت سعر منتج معين فأخبرني باسمه.",
-              "Mafeesh 3andy 3orood aw 5osomat mo3lana delwa2ty, w el as3ar elly ba2olhalak heya el as3ar el 7aleya. Law 3ayez se3r montag mo3ayan 2oly esmo 😊",
-              "There are no offers or discounts announced right now; the prices I give are the current ones. Tell me a product's name and I'll give you its price 😊"),
+              "مفيش عندي عروض أو خصومات معلنة دلوقتي، والأسعار اللي بقولهالك هي الأسعار الحالية. لو عايز تعرف سعر منتج معين قولّي اسمه 😊"
+                  + " ولو تحب توصلك عروضنا أول ما تنزل، ابعتلي كلمة «اشتراك» 🔔",
+              "لا توجد لدي عروض أو خصومات معلنة حالياً، والأسعار التي أذكرها هي الأسعار الحالية. إذا أردت سعر منتج معين فأخبرني باسمه."
+                  + " وإن رغبت في أن تصلك عروضنا فور إعلانها فأرسل كلمة «اشتراك» 🔔",
+              "Mafeesh 3andy 3orood aw 5osomat mo3lana delwa2ty, w el as3ar elly ba2olhalak heya el as3ar el 7aleya. Law 3ayez se3r montag mo3ayan 2oly esmo 😊"
+                  + " W law 3ayez 3oroodna tewsalak awel ma tenzel, ab3atly START 🔔",
+              "There are no offers or discounts announced right now; the prices I give are the current ones. Tell me a product's name and I'll give you its price 😊"
+                  + " If you'd like our offers as soon as they're out, send START 🔔"),
           t(
               "dontKnow",
               "للأسف مش عندي معلومة أكيدة عن ده، ومش عايزة أقولك حاجة غلط. هحولك لزميل يرد عليك.",
