@@ -630,7 +630,17 @@ final class StoreTopics {
                   "كاميرا ديجيتال|كاميرا كانون|canon|nikon|dslr|digital camera|cameras|كاميرات|كاميرات ديجيتال|kamerat|camerat"),
               "كاميرات",
               "cameras",
-              List.of("IP15PM-256", "SM-S24")));
+              List.of("IP15PM-256", "SM-S24")),
+          // an electronics shop: clothes and shoes asked of it are not sold, not a grievance
+          new NotSold(
+              words(
+                  "هودي|الهودي|هوديز|جاكيت|الجاكيت|جزمه|الجزمه|جزم|حذاء|الحذاء|احذيه|كوتشي|الكوتشي|فستان|الفستان|فساتين|"
+                      + "تيشيرت|التيشيرت|بنطلون|البنطلون|قميص|القميص|هدوم|ملابس|الملابس|"
+                      + "hoodie|hoodies|jacket|jackets|shoes|shoe|sneakers|dress|dresses|t-shirt|tshirt|t shirt|jeans|"
+                      + "clothes|clothing|gazma|el gazma|hedoom|kotshy"),
+              "ملابس وأحذية",
+              "clothes and shoes",
+              List.of()));
 
   /** A place outside Egypt, or abroad itself: "do you ship to Saudi Arabia?". */
   private static final Pattern ABROAD =

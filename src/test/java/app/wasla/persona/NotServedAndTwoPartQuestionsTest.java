@@ -40,6 +40,21 @@ class NotServedAndTwoPartQuestionsTest {
   }
 
   @Test
+  void clothesAndShoesAskedOfAnElectronicsShopAreNotSoldNotAComplaint() {
+    for (String[] c :
+        new String[][] {
+          {"the black hoodie", "we don't sell clothes and shoes"},
+          {"عن الجزمة الجلد البني", "مش بنبيع ملابس وأحذية"},
+          {"3andoko gazma nike?", "msh bnbe3"},
+          {"هل لديكم فساتين سهرة؟", "ملابس وأحذية"}
+        }) {
+      PersonaResult r = say(c[0]);
+      assertThat(r.handoff()).as(r.summary()).isFalse();
+      assertThat(r.reply().text()).as(r.summary()).contains(c[1]);
+    }
+  }
+
+  @Test
   void aCorrectionDropsTheRefusedProductAndTheKeptOne() {
     for (String[] c :
         new String[][] {
