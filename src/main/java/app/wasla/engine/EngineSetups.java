@@ -181,8 +181,7 @@ class EngineSetups extends AbstractProcessEnginePlugin {
                   if (asyncRules.stream()
                       .anyMatch(rule -> rule.appliesTo(processKey, delegateExpression))) {
                     // through the activity's delegate, as the parser does for a drawn one: the
-                    // job's
-                    // declaration, and with it the deployment's job definition
+                    // job's declaration, and with it the deployment's job definition
                     activity.setAsyncBefore(true, true);
                   }
                 }

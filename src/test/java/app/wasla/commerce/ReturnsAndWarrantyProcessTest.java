@@ -11,7 +11,6 @@ import app.wasla.commerce.order.Orders;
 import app.wasla.conversation.Inbox;
 import app.wasla.support.FlowTest;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,16 +42,7 @@ class ReturnsAndWarrantyProcessTest {
   }
 
   private Order placed(String sku, int daysAgo) {
-    Order order =
-        orders.place(conversation.waId, sku, 1, "CAI", UUID.randomUUID().toString()).orElseThrow();
-    orders.confirmCashOnDelivery(order.id());
-    jdbc.sql(
-            "UPDATE commerce_order SET created_at = CURRENT_TIMESTAMP - "
-                + daysAgo
-                + " * INTERVAL '1' DAY WHERE id = ?")
-        .param(Long.parseLong(order.id().substring("ORD-".length())))
-        .update();
-    return order;
+    return conversation.placedDaysAgo(orders, sku, daysAgo);
   }
 
   /** Starts the flow as the conversation calls it and runs the order look-up's job. */

@@ -12,7 +12,6 @@ import app.wasla.conversation.Mailbox;
 import app.wasla.support.FlowTest;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -43,16 +42,7 @@ class ReturnsWiringTest {
   }
 
   private Order placed(String sku, int daysAgo) {
-    Order order =
-        orders.place(conversation.waId, sku, 1, "CAI", UUID.randomUUID().toString()).orElseThrow();
-    orders.confirmCashOnDelivery(order.id());
-    jdbc.sql(
-            "UPDATE commerce_order SET created_at = CURRENT_TIMESTAMP - "
-                + daysAgo
-                + " * INTERVAL '1' DAY WHERE id = ?")
-        .param(Long.parseLong(order.id().substring("ORD-".length())))
-        .update();
-    return order;
+    return conversation.placedDaysAgo(orders, sku, daysAgo);
   }
 
   private ProcessInstance start(String text) {

@@ -3,6 +3,8 @@ package app.wasla.commerce;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import app.wasla.commerce.order.Order;
+import app.wasla.commerce.order.Orders;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.Inbox;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,6 +30,22 @@ final class SalesFlowTestSupport {
   private final JdbcClient jdbc;
 
   private long turnSeq = 1;
+
+  /**
+   * An order of this customer, cash on delivery and confirmed, placed {@code daysAgo} days ago:
+   * what the returns flow looks up.
+   */
+  Order placedDaysAgo(Orders orders, String sku, int daysAgo) {
+    Order order = orders.place(waId, sku, 1, "CAI", UUID.randomUUID().toString()).orElseThrow();
+    orders.confirmCashOnDelivery(order.id());
+    jdbc.sql(
+            "UPDATE commerce_order SET created_at = CURRENT_TIMESTAMP - "
+                + daysAgo
+                + " * INTERVAL '1' DAY WHERE id = ?")
+        .param(Long.parseLong(order.id().substring("ORD-".length())))
+        .update();
+    return order;
+  }
 
   SalesFlowTestSupport(Inbox inbox, JdbcClient jdbc) {
     this(inbox, jdbc, "2011" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
