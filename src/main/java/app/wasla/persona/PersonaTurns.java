@@ -5,12 +5,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${personaTurns.inline(execution)}}: whether a sales flow's persona step may run in the
- * mailbox's own transaction. The embedded persona only computes (about a millisecond), so waiting
- * for a job would cost more than the answer; an LLM persona calls a server that may take seconds,
- * so its turns go to a job. (The sales conversation's own persona step is not drawn with this
- * choice: {@code commerce/flow/TurnBoundaries} puts its job there by configuration. Instances of
- * its earlier versions still ask here.)
+ * {@code ${personaTurns.inline(execution)}}: whether the persona may answer in the mailbox's own
+ * transaction. The embedded persona only computes (about a millisecond), so waiting for a job would
+ * cost more than the answer; an LLM persona calls a server that may take seconds. Asked by {@link
+ * PersonaWhileWaiting} and by instances of earlier versions of order-and-pay; the flows' persona
+ * steps themselves draw no such choice: {@code commerce/flow/TurnBoundaries} puts their job there
+ * by configuration.
  */
 @Component("personaTurns")
 public class PersonaTurns {

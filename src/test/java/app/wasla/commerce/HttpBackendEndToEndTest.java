@@ -178,13 +178,26 @@ class HttpBackendEndToEndTest {
             .superProcessInstanceId(instance)
             .singleResult()
             .getId();
+    String calledDefinition =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(called)
+            .singleResult()
+            .getProcessDefinitionId();
     assertThat(
-            history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(called)
-                .activityId("event_lookUpInJob")
-                .count())
-        .isEqualTo(1);
+            management
+                .createJobDefinitionQuery()
+                .processDefinitionId(calledDefinition)
+                .jobType("async-continuation")
+                .list())
+        .extracting(org.camunda.bpm.engine.management.JobDefinition::getActivityId)
+        .contains(
+            "serviceTask_lookUpStock",
+            "serviceTask_offerTurn",
+            "serviceTask_checkoutAnswer",
+            "serviceTask_placeOrder",
+            "serviceTask_createPaymentLink")
+        .doesNotContain("serviceTask_readOfferTurn", "serviceTask_checkoutPersona");
     assertThat(runtime.getVariable(instance, "smartOrders")).isEqualTo(3);
     assertThat(runtime.getVariable(instance, "smartLastOrder")).isEqualTo("W-1042");
     assertThat(REQUESTS)
@@ -224,13 +237,6 @@ class HttpBackendEndToEndTest {
                           .single()
                       > answered);
     }
-    assertThat(
-            history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(called)
-                .activityId("event_checkoutInJob")
-                .count())
-        .isEqualTo(5);
     await()
         .atMost(Duration.ofSeconds(40))
         .until(
@@ -242,20 +248,6 @@ class HttpBackendEndToEndTest {
                         .finished()
                         .count()
                     == 1);
-    assertThat(
-            history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(called)
-                .activityId("event_orderInJob")
-                .count())
-        .isEqualTo(1);
-    assertThat(
-            history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(called)
-                .activityId("event_linkInJob")
-                .count())
-        .isEqualTo(1);
     assertThat(REQUESTS)
         .anyMatch(
             r ->

@@ -8,15 +8,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a sales flow may do a step in the transaction of the turn that asked (for the main flow's
- * Smart Info and persona steps that is configuration, {@link TurnBoundaries}): {@code
+ * Whether a sales flow may do a step in the transaction of the turn that asked: {@code
  * ${salesTurns.inline(execution)}} for a product lookup, {@code
- * ${salesTurns.ordersInline(execution)}} for placing an order and making its payment link. Yes when
+ * ${salesTurns.ordersInline(execution)}} for placing an order and making its payment link. Asked by
+ * instances of earlier versions of order-and-pay, which drew these choices as gateways; the current
+ * version draws none, and {@link TurnBoundaries} puts the jobs where configuration says. Yes when
  * the step reads and writes Wasla's own tables (the demo store, the sandbox gateway); no when it
- * calls the business's backend or a payment gateway (a network call must not run while the mailbox
- * holds the conversation), and no for a turn whose first delivery failed ({@code turnRetry}): that
- * one goes to a job, whose failures end in an incident. (The mailbox hands a turn to a sales flow,
- * or to the sales conversation that calls one.)
+ * calls the business's backend or a payment gateway, and no for a turn whose first delivery failed
+ * ({@code turnRetry}), as those versions expect.
  */
 @Component("salesTurns")
 public class SalesTurns {
