@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The conversations whose last delivery attempt failed (rolled back), and when to try them again:
  * doubling backoff from 200 ms up to 30 s. A conversation that failed goes alone (never in a shared
- * transaction), its turn is marked a retry ({@code turnRetry}: a sales flow's remote step goes to a
- * job), its listeners are told inside savepoints, and a turn that keeps failing becomes an incident
- * ({@link FailingTurns}).
+ * transaction), its turn is marked a retry ({@code turnRetry}: the persona leaves it to a waiting
+ * handoff, and instances of earlier versions of order-and-pay take it to a job), its listeners are
+ * told inside savepoints, and a turn that keeps failing becomes an incident ({@link FailingTurns}).
  */
 final class DeliveryRetries {
 
