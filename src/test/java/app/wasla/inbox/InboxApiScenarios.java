@@ -138,13 +138,16 @@ abstract class InboxApiScenarios {
     assertThat(botItem.get("lastMessage").get("direction").asText()).isEqualTo("out");
     assertThat(botItem.get("unread").asInt()).isZero();
     JsonNode salesItem = find("demo", "", sales);
-    assertThat(salesItem.get("state").asText()).isEqualTo("agent");
+    // assigned, but nobody has answered the customer yet: still waiting for a person
+    assertThat(salesItem.get("state").asText()).isEqualTo("waiting");
     assertThat(salesItem.get("handoff").get("assignee").asText()).isEqualTo(owner);
+    assertThat(salesItem.get("handoff").get("answered").asBoolean()).isFalse();
     assertThat(salesItem.get("handoff").get("teams").toString()).contains("sales");
 
     // filters: state, agent, search by number
-    assertThat(find("demo", "state=agent", sales)).isNotNull();
-    assertThat(find("demo", "state=agent", bot)).isNull();
+    assertThat(find("demo", "state=waiting", sales)).isNotNull();
+    assertThat(find("demo", "state=waiting", bot)).isNull();
+    assertThat(find("demo", "state=agent", sales)).isNull();
     assertThat(find("demo", "state=bot", bot)).isNotNull();
     assertThat(find("demo", "state=bot", sales)).isNull();
     assertThat(find("demo", "agent=" + owner, sales)).isNotNull();
@@ -155,6 +158,7 @@ abstract class InboxApiScenarios {
     // the owner sees her customer, not the bot's; support's agent sees neither
     assertThat(find(owner, "", sales)).isNotNull();
     assertThat(find(owner, "", bot)).isNull();
+    assertThat(find(owner, "state=waiting", sales)).isNotNull();
     assertThat(find("mona", "", sales)).isNull();
     get("/inbox/api/conversations/" + sales, "mona", 404);
     // a colleague of the same team does not see a customer assigned to the owner
@@ -164,6 +168,19 @@ abstract class InboxApiScenarios {
     JsonNode detail = get("/inbox/api/conversations/" + sales, owner, 200);
     assertThat(detail.get("transcript").toString()).contains("I want to talk to a human please");
     assertThat(detail.get("reading").get("handoffReason").asText()).isNotBlank();
+
+    // the owner answers: now the customer is with an agent, in the list, the filters and the API
+    post(
+        "/handoff/tasks/" + salesItem.get("handoff").get("taskId").asText() + "/messages",
+        owner,
+        "{\"text\":\"Hello, how can I help?\",\"clientMessageId\":\"inbox-answer\"}",
+        200);
+    JsonNode answered = find("demo", "", sales);
+    assertThat(answered.get("state").asText()).isEqualTo("agent");
+    assertThat(answered.get("handoff").get("answered").asBoolean()).isTrue();
+    assertThat(find("demo", "state=agent", sales)).isNotNull();
+    assertThat(find("demo", "state=waiting", sales)).isNull();
+    assertThat(find(owner, "state=agent", sales)).isNotNull();
 
     // nothing without a Camunda user or an API key
     get("/inbox/api/conversations", null, 401);
