@@ -131,6 +131,13 @@ class HandoffWait {
     if (execution.getVariable(ACKNOWLEDGED_AT) != null) {
       execution.setVariable(ACKNOWLEDGED_AT, null);
     }
+    // the "still waiting" reminders count per handoff
+    if (execution.getVariable(HandoffOverdueDelegate.HELD_AT) != null) {
+      execution.setVariable(HandoffOverdueDelegate.HELD_AT, null);
+    }
+    if (execution.getVariable(HandoffOverdueDelegate.REMINDERS) != null) {
+      execution.setVariable(HandoffOverdueDelegate.REMINDERS, 0);
+    }
     return execution;
   }
 
