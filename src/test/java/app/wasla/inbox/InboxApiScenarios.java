@@ -487,6 +487,133 @@ abstract class InboxApiScenarios {
     assertThat(find("demo", "", stop).get("language").asText()).isEqualTo("en");
   }
 
+  private List<String> texts(String key) {
+    return jdbc.sql(
+            "SELECT COALESCE(text, body_json) FROM outbound_message WHERE conversation_key = ?"
+                + " ORDER BY id")
+        .param(key)
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void aReassignedHandoffTellsItsNewOwnerWhereItComesFromAndAnAnsweredCustomerWhoTakesOver()
+      throws Exception {
+    String key = customer(waId(), "I want to talk to a person please");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssigned().count()
+                    == 1);
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+    String first = task.getAssignee();
+    String second = first.equals("sara") ? "omar" : "sara";
+    String firstName = first.equals("sara") ? "Sara Hassan" : "Omar Khaled";
+    String secondName = first.equals("sara") ? "Omar Khaled" : "Sara Hassan";
+
+    // nobody has answered yet: the new owner learns where it comes from, the customer hears nothing
+    int before = texts(key).size();
+    post(
+        "/inbox/api/conversations/" + key + "/reassign",
+        "demo",
+        "{\"assignee\":\"" + second + "\"}",
+        200);
+    JsonNode history =
+        get("/handoff/tasks/" + task.getId() + "/transcript", second, 200).get("history");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("text").asText())
+        .isEqualTo(
+            "Handed over from "
+                + firstName
+                + " ("
+                + first
+                + ") to "
+                + secondName
+                + " ("
+                + second
+                + "): reassigned by Demo Admin. Nobody had answered the customer yet.");
+    assertThat(texts(key)).hasSize(before);
+
+    // the new owner answers, then the supervisor moves the customer again: now the customer is told
+    post(
+        "/handoff/tasks/" + task.getId() + "/messages",
+        second,
+        "{\"text\":\"Hello, I am with you\",\"clientMessageId\":\"moved-1\"}",
+        200);
+    int answered = texts(key).size();
+    post(
+        "/inbox/api/conversations/" + key + "/reassign",
+        "demo",
+        "{\"assignee\":\"" + first + "\"}",
+        200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> texts(key).size() > answered);
+    assertThat(texts(key).subList(answered, texts(key).size()))
+        .containsExactly(
+            firstName.split(" ")[0]
+                + " from our team is taking over your conversation and will continue with you"
+                + " here 🤝");
+    history = get("/handoff/tasks/" + task.getId() + "/transcript", first, 200).get("history");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("text").asText())
+        .startsWith("Handed over from " + secondName + " (" + second + ") to " + firstName)
+        .endsWith(
+            "reassigned by Demo Admin. The customer had been answered already and was told that a"
+                + " colleague is taking over.");
+    // still answered: the inbox keeps it with an agent
+    assertThat(find("demo", "", key).get("state").asText()).isEqualTo("agent");
+
+    // the owner steps away and puts it back in the queue: routing gives it to her colleague, who
+    // learns why, and the customer hears who continues
+    put("/handoff/agents/me/availability", first, "{\"available\":false}");
+    try {
+      int moved = texts(key).size();
+      post("/engine-rest/task/" + task.getId() + "/unclaim", first, "{}", 204);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  second.equals(
+                      tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> texts(key).size() > moved);
+      assertThat(texts(key).subList(moved, texts(key).size()))
+          .containsExactly(
+              secondName.split(" ")[0]
+                  + " from our team is taking over your conversation and will continue with you"
+                  + " here 🤝");
+      history = get("/handoff/tasks/" + task.getId() + "/transcript", second, 200).get("history");
+      assertThat(history).hasSize(3);
+      assertThat(history.get(2).get("text").asText())
+          .startsWith(
+              "Handed over from "
+                  + firstName
+                  + " ("
+                  + first
+                  + ") to "
+                  + secondName
+                  + " ("
+                  + second
+                  + "): "
+                  + firstName
+                  + " put it back in the team's queue, and routing gave it to the next agent with"
+                  + " room.");
+    } finally {
+      put("/handoff/agents/me/availability", first, "{\"available\":true}");
+    }
+  }
+
+  private void put(String path, String user, String body) throws Exception {
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .header("Authorization", Credentials.basic(user, user))
+            .put(RequestBody.create(body, MediaType.get("application/json")))
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      assertThat(response.code()).as("PUT %s: %s", path, response.body().string()).isIn(200, 204);
+    }
+  }
+
   @Test
   void aSupervisorReassignsAColleaguesCustomer() throws Exception {
     String key = customer(waId(), "hello there");
