@@ -30,7 +30,7 @@ public class HandoffSla {
    * {@code ${handoffSla.reminders(handoffGroup)}}: the "still waiting" timer's ISO-8601 cycle, one
    * tick every {@code wasla.handoff.reminder-every} from the handoff on. The ticks before the
    * deadline (and those outside the agents' hours, or too soon after the holding message) send
-   * nothing ({@link HandoffOverdueDelegate}), so there are enough of them for the reminders after
+   * nothing ({@link HandoffReminderDelegate}), so there are enough of them for the reminders after
    * the deadline, and no more: the timer ends by itself.
    */
   public String reminders(String group) {

@@ -297,7 +297,7 @@ class HandoffTaskListener implements TaskListener {
           back
               + (user == null
                   ? ", and routing gave it to the next agent with room"
-                  : ", and " + ownership.fullName(user) + " gave it on");
+                  : ", and " + ownership.fullName(user) + " assigned it");
     }
     boolean answered = Boolean.TRUE.equals(task.getVariable(SendAgentReplyDelegate.RESPONDED));
     String text =
