@@ -2,9 +2,10 @@
 //
 //   node e2e/inbox.spec.mjs <baseUrl> <screenshot.png> <script.json>
 //
-// script.json: {"bot": {key, waId, text}, "handoff": {key, waId, text, owner}, "other": {key, waId}} — conversations
-// the Java test played through the signed webhook. As supervisor demo: signs in with the page's login form, sees all
-// of them with their states, filters by state and searches by number, sees a new customer message arrive without a
+// script.json: {"bot": {key, waId, text}, "handoff": {key, waId, text, owner, taskId}, "other": {key, waId}} —
+// conversations the Java test played through the signed webhook. As supervisor demo: signs in with the page's login
+// form, sees all of them with their states (the handoff "Waiting for a person" until its agent answers, then "With an
+// agent", the filter agreeing), filters by state and searches by number, sees a new customer message arrive without a
 // reload, opens the bot's conversation, takes it over, replies, and gives it back. As the handoff's owner: sees her
 // customer and not the others. As mona (support): sees none of them.
 // Exits 0 when every step passed, 1 on the first failure (with the step and the reason; a screenshot is still
@@ -86,11 +87,33 @@ try {
   step = 'loading and signing in asks for nothing that is missing';
   if (missing.length) throw new Error('404 for ' + missing.join(', '));
   await expectState(page, played.bot.key, 'bot');
-  await expectState(page, played.handoff.key, 'agent');
+  // assigned to an agent who has not written yet: the customer still waits for a person
+  await expectState(page, played.handoff.key, 'waiting');
   await expectState(page, played.other.key, 'bot');
   step = 'the handoff shows its owner';
   const owner = await row(page, played.handoff.key).locator('.agentName').textContent();
   if (!owner.includes(played.handoff.ownerName)) throw new Error(`owner shown "${owner}", expected ${played.handoff.ownerName}`);
+  step = 'the waiting handoff\'s badge reads "Waiting for a person"';
+  const badge = await row(page, played.handoff.key).locator('.badge.state').textContent();
+  if (badge !== 'Waiting for a person') throw new Error(`badge reads "${badge}"`);
+  await setFilter(page, 'state', 'waiting');
+  await waitForList(page, ({ h, b }) => document.querySelector(`#list li[data-key="${h}"]`) && !document.querySelector(`#list li[data-key="${b}"]`),
+    { h: played.handoff.key, b: played.bot.key }, 'state filter "Waiting for a person" keeps the unanswered handoff');
+  await setFilter(page, 'state', 'agent');
+  await waitForList(page, (h) => !document.querySelector(`#list li[data-key="${h}"]`), played.handoff.key,
+    'state filter "With an agent" leaves out the unanswered handoff');
+  await setFilter(page, 'state', '');
+
+  // the agent answers (from her handoff form): the list moves the conversation to "With an agent" by itself
+  step = 'the handoff\'s agent answers the customer';
+  const answered = await page.request.post(baseUrl + '/handoff/tasks/' + played.handoff.taskId + '/messages', {
+    data: { text: 'Hello, this is ' + played.handoff.ownerName + ': how can I help?', clientMessageId: 'e2e-first-answer' },
+    headers: { Authorization: 'Basic ' + Buffer.from(played.handoff.owner + ':' + played.handoff.owner).toString('base64') } });
+  if (answered.status() !== 200) throw new Error(`the agent's message answered ${answered.status()}`);
+  await expectState(page, played.handoff.key, 'agent');
+  step = 'the answered handoff\'s badge reads "With an agent"';
+  const badgeAfter = await row(page, played.handoff.key).locator('.badge.state').textContent();
+  if (badgeAfter !== 'With an agent') throw new Error(`badge reads "${badgeAfter}"`);
   step = 'the bot conversation shows the customer\'s name, number and the business number';
   const botRow = await row(page, played.bot.key).textContent();
   if (!botRow.includes(played.bot.name) || !botRow.includes('+' + played.bot.waId) || !botRow.includes(played.businessNumber)) {

@@ -16,7 +16,8 @@
 //                 demo customer's "2|ORD-12002"; the first is the orders count)
 //
 // 1. <agent> logs in. "My handoffs" lists the handoff of <waId> with the filter's variable columns (Customer,
-//    Intent, Why, Owner = <ownerName>). She opens it: the embedded form (forms/handoff.html) shows the summary,
+//    Intent, Why, Owner = <ownerName>); the Java side moved it to <otherAgent> and back before. She opens it: the
+//    embedded form (forms/handoff.html) shows the summary, "Handed over" with both moves,
 //    the customer context, Smart Info (orders, total spend, last order, open payments, bookings, tags), the
 //    transcript with <customerText> and the customer's earlier photo as a preview, the owner, and the suggested
 //    reply.
@@ -201,6 +202,8 @@ async function readForm(page) {
         selected: o.selected })),
       learnShown: !root.querySelector('.wasla-learn').hidden,
       turn: text('.wasla-turn'),
+      historyShown: !root.querySelector('.wasla-history').hidden,
+      history: [...root.querySelectorAll('.wasla-history-list li')].map((l) => l.textContent),
       readAs: text('.wasla-read-as'),
     };
   });
@@ -262,6 +265,11 @@ async function run(browser) {
   check(form.title && /needs a person/.test(form.title), `the form's title is ${JSON.stringify(form.title)}`);
   check(form.reason === 'customer asked for a human', `the form's reason is ${JSON.stringify(form.reason)}`);
   check(form.owner === `${ownerName} (${agent})`, `the form names the owner ${JSON.stringify(form.owner)}`);
+  // the handoff was moved to her colleague and back before she opened it: the form says so
+  // (both moves happened within a millisecond or so: their order is not checked)
+  check(form.historyShown && form.history.length === 2
+    && form.history.some((h) => h.includes('Handed over from ') && h.includes(` to ${ownerName} (${agent}): `)),
+  `the form's "Handed over" does not show the moves back to ${agent}: ${JSON.stringify(form.history)}`);
   check(form.context && form.context.includes(`+${waId}`), `the customer context does not show +${waId}: ${JSON.stringify(form.context)}`);
   for (const row of ['Orders', 'Total spend', 'Last order', 'Open payments', 'Bookings', 'Tags']) {
     check(form.smart[row] && form.smart[row] !== '…', `Smart Info does not show "${row}": ${JSON.stringify(form.smart)}`);

@@ -15,7 +15,7 @@ const TEXTS = {
     turns: 'Turns', unanswered: 'Unanswered questions: add these to the playbook', question: 'Question',
     times: 'Times asked', inquiries: 'Product inquiries', ordered: 'Ordered', paid: 'Paid', switchTo: 'العربية',
     none: 'None in this period', scope: ['', ' to ', ' ({zone}), {number}'], allNumbers: 'all numbers',
-    oneNumber: 'number ', takeovers: 'Taken over from the bot',
+    oneNumber: 'number ', takeovers: 'Taken over from the bot', personWaiting: 'Waiting for a person',
     badRange: (from, to) => `The first day (${from}) is after the last day (${to}): pick a first day on or before the last.`,
     failed: 'The figures could not be loaded', seconds: 's', minutes: 'min', hours: 'h', noData: '—',
   },
@@ -31,7 +31,7 @@ const TEXTS = {
     turns: 'عدد المرات', unanswered: 'أسئلة لم يجب عنها البوت: أضفها إلى دليل الإجابات', question: 'السؤال',
     times: 'عدد المرات', inquiries: 'استفسارات عن منتج', ordered: 'طلبات', paid: 'مدفوعة', switchTo: 'English',
     none: 'لا شيء في هذه الفترة', scope: ['من ', ' إلى ', ' ({zone})، {number}'], allNumbers: 'كل الأرقام',
-    oneNumber: 'الرقم ', takeovers: 'استلمها موظف من البوت',
+    oneNumber: 'الرقم ', takeovers: 'استلمها موظف من البوت', personWaiting: 'في انتظار رد موظف',
     badRange: (from, to) => `اليوم الأول (${from}) بعد اليوم الأخير (${to}): اختر يومًا أول قبل اليوم الأخير أو يساويه.`,
     failed: 'تعذّر تحميل الأرقام', seconds: 'ث', minutes: 'د', hours: 'س', noData: '—',
   },
@@ -232,6 +232,7 @@ function render({ summary: s, days, flows, questions, intents }) {
   figure('botP90', s.firstResponse.bot.p90Seconds, duration(s.firstResponse.bot.p90Seconds));
   figure('personMedian', s.firstResponse.person.medianSeconds, duration(s.firstResponse.person.medianSeconds));
   figure('personP90', s.firstResponse.person.p90Seconds, duration(s.firstResponse.person.p90Seconds));
+  figure('personWaiting', s.firstResponse.person.unanswered, num(s.firstResponse.person.unanswered));
   figure('orders', s.orders, num(s.orders));
   figure('paidOrders', s.paidOrders, num(s.paidOrders));
   figure('revenueEgp', s.revenueEgp, num(s.revenueEgp));

@@ -32,7 +32,10 @@ public class HandoffDirectory {
   /** At most this many open handoffs are looked at for one filter. */
   static final int MAX_OPEN = 2000;
 
-  /** An open handoff: its task, owner (null while in the queue) and team. */
+  /**
+   * An open handoff: its task, owner (null while in the queue), team, and whether a person has
+   * answered the customer since it began ({@link #answered(Task, Map)}).
+   */
   public record Open(
       String taskId,
       String conversationKey,
@@ -41,7 +44,8 @@ public class HandoffDirectory {
       List<String> groups,
       String reason,
       Instant created,
-      Instant due) {}
+      Instant due,
+      boolean answered) {}
 
   /** Who is asking: the user and her Camunda groups; supervisors and admins see everything. */
   public record Viewer(String userId, List<String> groups, boolean supervisor) {}
@@ -102,6 +106,7 @@ public class HandoffDirectory {
     List<Task> open =
         handoffs().processInstanceBusinessKeyIn(conversationKeys.toArray(String[]::new)).list();
     Map<String, String> keys = businessKeys(open.stream().map(Task::getProcessInstanceId).toList());
+    Map<String, Set<String>> flags = flags(open);
     Map<String, Open> byKey = new HashMap<>();
     for (Task task : open) {
       String key = keys.get(task.getProcessInstanceId());
@@ -124,7 +129,8 @@ public class HandoffDirectory {
               groups,
               reason == null ? null : reason.toString(),
               task.getCreateTime().toInstant(),
-              task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+              task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+              answered(task, flags)));
     }
     return byKey;
   }
@@ -132,8 +138,10 @@ public class HandoffDirectory {
   /** Which open handoffs a key set should hold. */
   public enum Which {
     ALL,
-    IN_QUEUE,
-    ASSIGNED
+    /** No person has answered the customer since the handoff began, assigned or not. */
+    WAITING,
+    /** A person has answered the customer since the handoff began (or took it over herself). */
+    ANSWERED
   }
 
   /** Conversations with an open handoff of this kind, optionally owned by {@code assignee}. */
@@ -141,12 +149,66 @@ public class HandoffDirectory {
     TaskQuery query = handoffs();
     if (assignee != null) {
       query.taskAssignee(assignee);
-    } else if (which == Which.IN_QUEUE) {
-      query.taskUnassigned();
-    } else if (which == Which.ASSIGNED) {
-      query.taskAssigned();
     }
-    return keysOf(query.listPage(0, MAX_OPEN));
+    List<Task> open = query.listPage(0, MAX_OPEN);
+    if (which != Which.ALL) {
+      Map<String, Set<String>> flags = flags(open);
+      boolean wanted = which == Which.ANSWERED;
+      open = open.stream().filter(t -> answered(t, flags) == wanted).toList();
+    }
+    return keysOf(open);
+  }
+
+  /**
+   * The tasks of the open handoffs still waiting for a person's first answer (as {@link
+   * Which#WAITING}): what the reports count as waiting for a person.
+   */
+  public Set<String> waitingTasks() {
+    List<Task> open = handoffs().listPage(0, MAX_OPEN);
+    Map<String, Set<String>> flags = flags(open);
+    Set<String> ids = new LinkedHashSet<>();
+    for (Task task : open) {
+      if (!answered(task, flags)) {
+        ids.add(task.getId());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Whether a person has answered the customer since the handoff began: she sent a message from the
+   * handoff form or the inbox ({@code agentResponded}, reset when a handoff begins), or the handoff
+   * is a person's own take-over from the bot and she holds it (the customer asked nobody: she
+   * writes herself). A handoff assigned by routing, whose agent has not written yet, is still
+   * waiting for a person.
+   */
+  private static boolean answered(Task task, Map<String, Set<String>> flags) {
+    Set<String> set = flags.getOrDefault(task.getProcessInstanceId(), Set.of());
+    return set.contains(SendAgentReplyDelegate.RESPONDED)
+        || set.contains(HandoffWait.TAKEN_OVER) && task.getAssignee() != null;
+  }
+
+  /** The process instances' flags that are true: agentResponded, handoffTakenOver. */
+  private Map<String, Set<String>> flags(List<Task> open) {
+    if (open.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Set<String>> flags = new HashMap<>();
+    runtime
+        .createVariableInstanceQuery()
+        .processInstanceIdIn(
+            open.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
+        .variableNameIn(SendAgentReplyDelegate.RESPONDED, HandoffWait.TAKEN_OVER)
+        .list()
+        .forEach(
+            v -> {
+              if (Boolean.TRUE.equals(v.getValue())) {
+                flags
+                    .computeIfAbsent(v.getProcessInstanceId(), k -> new java.util.HashSet<>())
+                    .add(v.getName());
+              }
+            });
+    return flags;
   }
 
   /**

@@ -15,25 +15,35 @@ import org.springframework.stereotype.Component;
  * {@code ${handoffOverdue}}: the first-response deadline passed without an answer from a person.
  * The customer hears a short holding message in their language (outside the agents' hours, when
  * they open rather than "a few minutes"), the supervisors' group is added to the task, the task is
- * marked overdue, and the breach is recorded.
+ * marked overdue, and the breach is recorded. The reminders that may follow: {@link
+ * HandoffReminderDelegate}.
  */
 @Component("handoffOverdue")
 class HandoffOverdueDelegate implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(HandoffOverdueDelegate.class);
 
+  /** When the customer last heard "still waiting" (the holding message or a reminder; a Date). */
+  static final String HELD_AT = "handoffHeldAt";
+
+  /** How many reminders followed the holding message in this handoff. */
+  static final String REMINDERS = "handoffReminders";
+
   private final FlowMessages messages;
   private final TaskService tasks;
   private final HandoffProperties props;
   private final StaffHours hours;
   private final HandoffLog handoffLog;
+  private final java.time.Clock clock;
 
   HandoffOverdueDelegate(
       FlowMessages messages,
       TaskService tasks,
       HandoffProperties props,
       StaffHours hours,
-      HandoffLog handoffLog) {
+      HandoffLog handoffLog,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.handoffLog = handoffLog;
     this.hours = hours;
     this.messages = messages;
@@ -46,6 +56,7 @@ class HandoffOverdueDelegate implements JavaDelegate {
     if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
       return;
     }
+    execution.setVariable(HELD_AT, java.util.Date.from(clock.instant()));
     messages.sendNotice(
         execution,
         new OutboundMessage.Text(

@@ -35,7 +35,12 @@ public record HandoffProperties(
     /* Per agent (Camunda user id), the name customers read in Arabic replies ("سارة"); without one,
     an Arabic first name of the Camunda user, else no name ("فريقنا"): a Latin name is never put
     inside an Arabic sentence. */
-    Map<String, String> agentNamesAr) {
+    Map<String, String> agentNamesAr,
+    /* After the holding message (the first-response deadline passed), while nobody has answered,
+    a short "still waiting" reminder this often, during the agents' hours only. */
+    @DefaultValue("PT10M") Duration reminderEvery,
+    /* At most this many reminders after the holding message; 0: none. */
+    @DefaultValue("3") int remindersMax) {
 
   public HandoffProperties {
     firstResponseByGroup =
@@ -45,6 +50,14 @@ public record HandoffProperties(
     staffCloses = staffCloses == null ? LocalTime.of(22, 0) : staffCloses;
     zone = zone == null ? ZoneId.of("Africa/Cairo") : zone;
     agentNamesAr = agentNamesAr == null ? Map.of() : Map.copyOf(agentNamesAr);
+    reminderEvery = reminderEvery == null ? Duration.ofMinutes(10) : reminderEvery;
+    if (reminderEvery.compareTo(Duration.ofMinutes(1)) < 0) {
+      // a reminder is a message to a customer: never a flood, whatever the configuration says
+      throw new IllegalArgumentException("wasla.handoff.reminder-every must be at least PT1M");
+    }
+    if (remindersMax < 0) {
+      throw new IllegalArgumentException("wasla.handoff.reminders-max must be at least 0");
+    }
     if (maxOpenPerAgent < 1) {
       throw new IllegalArgumentException("wasla.handoff.max-open-per-agent must be at least 1");
     }

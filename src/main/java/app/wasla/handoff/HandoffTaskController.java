@@ -300,6 +300,19 @@ class HandoffTaskController {
     answer.put("personaSummary", variables.get(PersonaVariables.SUMMARY));
     answer.put("context", tasks.getVariableLocal(taskId, HandoffTaskListener.CONTEXT));
     answer.put("smartInfo", smartInfo(task.getProcessInstanceId(), key));
+    // who had the handoff before and why it moved (the task's comments), oldest first
+    answer.put(
+        "history",
+        tasks.getTaskComments(taskId).stream()
+            .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
+            .map(
+                c -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("at", c.getTime().toInstant().toString());
+                  entry.put("text", c.getFullMessage());
+                  return entry;
+                })
+            .toList());
     answer.put("lines", lines);
     return ResponseEntity.ok(answer);
   }

@@ -50,6 +50,14 @@ class HandoffTaskListener implements TaskListener {
    */
   static final String COLUMN_CUSTOMER = "handoffCustomer";
 
+  /**
+   * Task-local, while a handoff that had an owner waits in the queue: who had it, and who put it
+   * back (absent: the system), so that the next owner learns where it comes from.
+   */
+  static final String PREVIOUS_OWNER = "handoffPreviousOwner";
+
+  static final String UNASSIGNED_BY = "handoffUnassignedBy";
+
   static final String COLUMN_INTENT = "handoffIntent";
   static final String COLUMN_WHY = "handoffWhy";
 
@@ -221,13 +229,102 @@ class HandoffTaskListener implements TaskListener {
     }
     ownership.record(task.getId(), next);
     if (next != null) {
+      Object queuedFrom = task.getVariableLocal(PREVIOUS_OWNER);
+      String before = owner != null ? owner : queuedFrom instanceof String p ? p : null;
+      if (before != null && !before.equals(next)) {
+        handedOver(
+            task,
+            before,
+            next,
+            user,
+            owner == null,
+            owner == null ? (String) task.getVariableLocal(UNASSIGNED_BY) : null);
+      }
+      if (queuedFrom != null) {
+        task.removeVariableLocal(PREVIOUS_OWNER);
+        task.removeVariableLocal(UNASSIGNED_BY);
+      }
       task.setVariableLocal(OWNER_NAME, ownership.fullName(next));
       router.assigned(next);
       publish(
           app.wasla.webhook.EventTypes.HANDOFF_ASSIGNED, task, java.util.Map.of("assignee", next));
     } else {
       task.removeVariableLocal(OWNER_NAME);
+      if (owner != null) {
+        task.setVariableLocal(PREVIOUS_OWNER, owner);
+        if (user != null) {
+          task.setVariableLocal(UNASSIGNED_BY, user);
+        }
+      }
       AfterCommit.run(router::fillQueues);
+    }
+  }
+
+  /**
+   * The handoff moved from one person to another (a supervisor's reassignment, the owner handing it
+   * on, or the queue's routing after it was put back): the new owner finds who had it and why in
+   * the task's comments (Tasklist's history, the form's "Handed over"); a customer whom a person
+   * had answered already is told briefly that a colleague is taking over (before that, the customer
+   * is waiting for anyone and hears nothing new).
+   */
+  private void handedOver(
+      DelegateTask task,
+      String from,
+      String to,
+      String user,
+      boolean viaQueue,
+      String unassignedBy) {
+    String fromName = ownership.fullName(from);
+    String why;
+    if (!viaQueue) {
+      why =
+          user == null
+              ? "moved by Wasla"
+              : user.equals(from)
+                  ? fromName + " handed it over"
+                  : "reassigned by " + ownership.fullName(user);
+    } else {
+      String back =
+          unassignedBy == null
+              ? "it went back to the team's queue"
+              : unassignedBy.equals(from)
+                  ? fromName + " put it back in the team's queue"
+                  : ownership.fullName(unassignedBy)
+                      + " took it from "
+                      + fromName
+                      + " and put it back in the team's queue";
+      why =
+          back
+              + (user == null
+                  ? ", and routing gave it to the next agent with room"
+                  : ", and " + ownership.fullName(user) + " assigned it");
+    }
+    boolean answered = Boolean.TRUE.equals(task.getVariable(SendAgentReplyDelegate.RESPONDED));
+    String text =
+        "Handed over from "
+            + fromName
+            + " ("
+            + from
+            + ") to "
+            + ownership.fullName(to)
+            + " ("
+            + to
+            + "): "
+            + why
+            + ". "
+            + (answered
+                ? "The customer had been answered already and was told that a colleague is taking"
+                    + " over."
+                : "Nobody had answered the customer yet.");
+    // a comment on the task, whoever moved it: agents may not comment on a colleague's task
+    EngineIdentity.asSystem(
+        identity,
+        () ->
+            task.getProcessEngineServices()
+                .getTaskService()
+                .createComment(task.getId(), task.getProcessInstanceId(), Fit.cut(text, 3900)));
+    if (answered) {
+      waiting.colleagueTakesOver(task, to);
     }
   }
 

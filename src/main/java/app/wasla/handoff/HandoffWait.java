@@ -116,6 +116,19 @@ class HandoffWait {
   }
 
   /**
+   * The handoff moved to {@code agent} after a person had answered the customer: one short notice
+   * in their language that a colleague is taking over (named as the wait notices name agents).
+   */
+  void colleagueTakesOver(DelegateTask task, String agent) {
+    DelegateExecution execution = task.getExecution();
+    String language = language(execution);
+    messages.sendNotice(
+        execution,
+        OutboundMessage.Text.of(
+            HandoffWaitTexts.colleagueTakesOver(language, names.inText(agent, language))));
+  }
+
+  /**
    * A new handoff of the same conversation: nobody has answered this one yet. A handoff a person
    * started herself (a takeover) only does this: she writes to the customer herself, so nothing is
    * announced (neither a wait nor the opening hours).
@@ -130,6 +143,13 @@ class HandoffWait {
     }
     if (execution.getVariable(ACKNOWLEDGED_AT) != null) {
       execution.setVariable(ACKNOWLEDGED_AT, null);
+    }
+    // the "still waiting" reminders count per handoff
+    if (execution.getVariable(HandoffOverdueDelegate.HELD_AT) != null) {
+      execution.setVariable(HandoffOverdueDelegate.HELD_AT, null);
+    }
+    if (execution.getVariable(HandoffOverdueDelegate.REMINDERS) != null) {
+      execution.setVariable(HandoffOverdueDelegate.REMINDERS, 0);
     }
     return execution;
   }

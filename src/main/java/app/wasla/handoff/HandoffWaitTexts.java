@@ -243,6 +243,42 @@ final class HandoffWaitTexts {
     };
   }
 
+  /**
+   * The conversation moved to another colleague after a person had answered: who continues ({@code
+   * agent}: the name as {@code AgentNames} writes it in this language, null: none).
+   */
+  static String colleagueTakesOver(String language, String agent) {
+    return switch (form(language)) {
+      case "en" ->
+          (agent == null ? "A colleague" : agent)
+              + " from our team is taking over your conversation and will continue with you here 🤝";
+      case "arabizi" ->
+          (agent == null ? "Zamilna" : agent + " mn fari2na")
+              + " hayekamel ma3ak el mo7adsa mn hena 🤝";
+      case "ar" ->
+          "سيتابع معك "
+              + (agent == null ? "أحد زملائنا" : agent + " من فريقنا")
+              + " المحادثة من هنا 🤝";
+      default -> (agent == null ? "زميل" : agent) + " من فريقنا هيكمل معاك المحادثة من هنا 🤝";
+    };
+  }
+
+  /**
+   * A reminder while the customer still waits for a person, after the holding message (at most
+   * {@code wasla.handoff.reminders-max}).
+   */
+  static String stillWaiting(String language) {
+    return switch (form(language)) {
+      case "en" ->
+          "We haven't forgotten you 🙏 Your request is with our team; a colleague will reply as soon"
+              + " as possible.";
+      case "arabizi" ->
+          "Mesh nasyeenak 🙏 talabak 3and fari2na, w zamilna hayerod 3aleek f a2rab wa2t.";
+      case "ar" -> "لم ننسَك 🙏 طلبك لدى فريقنا، وسيصلك الرد من أحد الزملاء في أقرب وقت.";
+      default -> "مش ناسيينك 🙏 طلبك عند فريقنا، والرد هيوصلك من زميل في أقرب وقت.";
+    };
+  }
+
   /** The first-response deadline passed after the agents stopped work: when they open again. */
   static String holdingAfterHours(String language, LocalTime opens, LocalTime closes) {
     return switch (form(language)) {

@@ -53,7 +53,10 @@ class InboxService {
       int unread,
       Instant lastCustomerMessageAt) {}
 
-  /** The conversation's open handoff. */
+  /**
+   * The conversation's open handoff; {@code answered}: a person has answered the customer since it
+   * began.
+   */
   record Handoff(
       String taskId,
       String assignee,
@@ -61,7 +64,8 @@ class InboxService {
       List<String> teams,
       String reason,
       Instant since,
-      Instant due) {}
+      Instant due,
+      boolean answered) {}
 
   /** The open payment link. */
   record Payment(String orderRef, java.math.BigDecimal amountEgp) {}
@@ -146,11 +150,11 @@ class InboxService {
         case WAITING ->
             only =
                 intersect(
-                    only, handoffs.conversationsWithOpen(HandoffDirectory.Which.IN_QUEUE, null));
+                    only, handoffs.conversationsWithOpen(HandoffDirectory.Which.WAITING, null));
         case AGENT ->
             only =
                 intersect(
-                    only, handoffs.conversationsWithOpen(HandoffDirectory.Which.ASSIGNED, null));
+                    only, handoffs.conversationsWithOpen(HandoffDirectory.Which.ANSWERED, null));
         case PAYMENT -> {
           only = intersect(only, payments.conversationsWaiting());
           except.addAll(handoffs.conversationsWithOpen(HandoffDirectory.Which.ALL, null));
@@ -171,8 +175,7 @@ class InboxService {
       only =
           intersect(
               only,
-              handoffs.conversationsWithOpen(
-                  HandoffDirectory.Which.ASSIGNED, filter.agent().strip()));
+              handoffs.conversationsWithOpen(HandoffDirectory.Which.ALL, filter.agent().strip()));
     }
     Set<String> also = new LinkedHashSet<>();
     String text = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
@@ -209,7 +212,7 @@ class InboxService {
       if (!r.live()) {
         state = InboxState.CLOSED;
       } else if (handoff != null) {
-        state = handoff.assignee() == null ? InboxState.WAITING : InboxState.AGENT;
+        state = handoff.answered() ? InboxState.AGENT : InboxState.WAITING;
       } else if (payment != null) {
         state = InboxState.PAYMENT;
       } else {
@@ -237,7 +240,8 @@ class InboxService {
                       handoff.groups(),
                       handoff.reason(),
                       handoff.created(),
-                      handoff.due()),
+                      handoff.due(),
+                      handoff.answered()),
               payment == null || !r.live()
                   ? null
                   : new Payment(payment.orderRef(), payment.amountEgp()),

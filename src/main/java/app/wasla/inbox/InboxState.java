@@ -8,9 +8,15 @@ import java.util.Optional;
 enum InboxState {
   /** The bot answers: the flow is alive, no person has it, no payment is awaited. */
   BOT("bot"),
-  /** Handed to a person, waiting in a team's queue: nobody has it yet. */
+  /**
+   * Handed to a person, and no person has answered the customer yet: in a team's queue, or assigned
+   * to an agent who has not written.
+   */
   WAITING("waiting"),
-  /** An agent (or a supervisor) has it. */
+  /**
+   * A person answered the customer since the handoff began (or a supervisor took it from the bot
+   * and holds it).
+   */
   AGENT("agent"),
   /** The customer got a payment link and has not paid yet. */
   PAYMENT("payment"),

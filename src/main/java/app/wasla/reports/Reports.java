@@ -41,6 +41,7 @@ public class Reports {
   private final ConversationFigures conversations;
   private final Sales sales;
   private final HandoffLog handoffs;
+  private final app.wasla.handoff.HandoffDirectory openHandoffs;
   private final ConsentFigures consent;
   private final PersonaTurnLog turns;
   private final ReportsProperties props;
@@ -51,6 +52,7 @@ public class Reports {
       ConversationFigures conversations,
       Sales sales,
       HandoffLog handoffs,
+      app.wasla.handoff.HandoffDirectory openHandoffs,
       ConsentFigures consent,
       PersonaTurnLog turns,
       ReportsProperties props,
@@ -59,6 +61,7 @@ public class Reports {
     this.conversations = conversations;
     this.sales = sales;
     this.handoffs = handoffs;
+    this.openHandoffs = openHandoffs;
     this.consent = consent;
     this.turns = turns;
     this.props = props;
@@ -171,7 +174,7 @@ public class Reports {
     return new Summary(
         s.describe(),
         started.size(),
-        firstResponse(started, handed),
+        firstResponse(started, handed, openHandoffs.waitingTasks()),
         funnel(s, placed),
         placed.size(),
         paid.size(),
@@ -192,8 +195,16 @@ public class Reports {
         unanswered);
   }
 
+  /**
+   * The bot's and the people's first response. A handoff no person has answered counts as {@code
+   * unanswered} only while it still waits for a person's first reply ({@code waiting}: its task is
+   * open and nobody has written since it began, the inbox's "Waiting for a person"); one that ended
+   * without an answer (given back, closed, withdrawn by the customer) waits for nobody.
+   */
   private static FirstResponse firstResponse(
-      List<ConversationFigures.Started> started, List<HandoffLog.Handoff> handed) {
+      List<ConversationFigures.Started> started,
+      List<HandoffLog.Handoff> handed,
+      Set<String> waiting) {
     List<Duration> bot = new ArrayList<>();
     int botWaiting = 0;
     for (ConversationFigures.Started c : started) {
@@ -207,7 +218,9 @@ public class Reports {
     int personWaiting = 0;
     for (HandoffLog.Handoff h : handed) {
       if (h.firstAnswer() == null) {
-        personWaiting++;
+        if (h.taskId() != null && waiting.contains(h.taskId())) {
+          personWaiting++;
+        }
       } else {
         person.add(Duration.between(h.createdAt(), h.firstAnswer()));
       }

@@ -67,6 +67,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           "handoffTaskListener",
           "handoffSla",
           "handoffOverdue",
+          "handoffReminder",
           "refreshHandoff",
           "sendAgentReply",
           "handoffWithdrawal",

@@ -41,7 +41,7 @@ class AgentPresencePostgresTest {
             jdbc,
             Clock.fixed(NOW, ZoneOffset.UTC),
             new HandoffProperties(
-                5, true, null, Map.of(), "supervisors", 30, null, null, null, null, null));
+                5, true, null, Map.of(), "supervisors", 30, null, null, null, null, null, null, 3));
     transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
   }
 

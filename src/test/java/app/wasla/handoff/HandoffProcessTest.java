@@ -518,9 +518,13 @@ class HandoffProcessTest {
     int before = sent(instance).size();
 
     Job sla =
-        management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("boundaryEvent_firstResponseSla")
+            .singleResult();
     execute(sla);
-    execute(job(instance));
+    execute(job("serviceTask_handleOverdue", instance));
 
     assertThat(instance)
         .hasPassed("serviceTask_handleOverdue")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.ConversationVariables;
@@ -230,7 +231,11 @@ class HandoffWaitProcessTest {
     Instant tenFive = clock.now.atZone(CAIRO).withHour(10).withMinute(5).toInstant();
     assertThat(taskOf(instance).getDueDate()).isEqualTo(Date.from(tenFive));
     Job sla =
-        management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("boundaryEvent_firstResponseSla")
+            .singleResult();
     // the engine's timer runs on its own clock: nine hours and five minutes from the handoff
     assertThat(sla.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofHours(9))));
 
@@ -251,14 +256,109 @@ class HandoffWaitProcessTest {
 
     cairoTime(22, 3);
     execute(
-        management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
-    execute(job(instance));
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("boundaryEvent_firstResponseSla")
+            .singleResult());
+    execute(job("serviceTask_handleOverdue", instance));
 
     assertThat(sent(instance))
         .last()
         .asString()
         .startsWith("شكراً لصبرك 🙏 زمايلنا بيردوا من 10 الصبح لـ 10 بالليل")
         .doesNotContain("دقايق");
+  }
+
+  /** The "Still waiting" timer ticks now (its current job), if it still runs. */
+  private void tick(ProcessInstance instance) {
+    Job timer =
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("boundaryEvent_stillWaiting")
+            .singleResult();
+    if (timer != null) {
+      execute(timer);
+    }
+  }
+
+  private void deadlinePasses(ProcessInstance instance) {
+    execute(
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("boundaryEvent_firstResponseSla")
+            .singleResult());
+    execute(job("serviceTask_handleOverdue", instance));
+  }
+
+  @Test
+  void afterTheHoldingMessageRemindersRepeatUpToTheMaximum() {
+    cairoTime(12, 0);
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+    int before = sent(instance).size();
+    // a tick before the deadline: nothing (the customer was told the wait a moment ago)
+    tick(instance);
+    assertThat(sent(instance)).hasSize(before);
+
+    deadlinePasses(instance);
+    assertThat(sent(instance)).hasSize(before + 1).last().asString().contains("patience");
+    // a tick right after the holding message: nothing yet
+    tick(instance);
+    assertThat(sent(instance)).hasSize(before + 1);
+
+    // then every 10 minutes (wasla.handoff.reminder-every), three times (reminders-max), no more
+    for (int i = 1; i <= 4; i++) {
+      clock.now = clock.now.plus(Duration.ofMinutes(10));
+      tick(instance);
+      assertThat(sent(instance)).hasSize(before + 1 + Math.min(i, 3));
+    }
+    assertThat(sent(instance).subList(before + 1, before + 4))
+        .containsOnly(
+            "We haven't forgotten you 🙏 Your request is with our team; a colleague will reply as"
+                + " soon as possible.");
+  }
+
+  @Test
+  void remindersStopOnceAPersonAnsweredAndAreInTheCustomersLanguage() {
+    cairoTime(12, 0);
+    ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");
+    deadlinePasses(instance);
+    int held = sent(instance).size();
+    clock.now = clock.now.plus(Duration.ofMinutes(10));
+    tick(instance);
+    assertThat(sent(instance))
+        .hasSize(held + 1)
+        .last()
+        .isEqualTo("مش ناسيينك 🙏 طلبك عند فريقنا، والرد هيوصلك من زميل في أقرب وقت.");
+
+    // the agent answers (what the handoff's send endpoint records): no more reminders
+    runtime.setVariable(instance.getId(), "agentResponded", true);
+    clock.now = clock.now.plus(Duration.ofMinutes(10));
+    tick(instance);
+    assertThat(sent(instance)).hasSize(held + 1);
+
+    // the handoff ends: its timer goes with the task
+    taskService().complete(taskOf(instance).getId());
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("boundaryEvent_stillWaiting")
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void atNightNoReminder() {
+    cairoTime(21, 50);
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+    deadlinePasses(instance);
+    int held = sent(instance).size();
+    cairoTime(22, 30);
+    tick(instance);
+    assertThat(sent(instance)).as("the agents stopped work at 10 pm").hasSize(held);
   }
 
   @Test

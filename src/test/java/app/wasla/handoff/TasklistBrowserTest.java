@@ -101,6 +101,9 @@ class TasklistBrowserTest {
     String owner = first.getAssignee();
     assertThat(owner).as("assignee of the first handoff").isIn(AGENTS);
     String other = owner.equals("sara") ? "omar" : "sara";
+    // moved to the colleague and back: the owner's form shows where it comes from
+    tasks.setAssignee(first.getId(), other);
+    tasks.setAssignee(first.getId(), owner);
     // the second handoff must be the owner's too: routing goes by load, so the other agent is away
     // meanwhile
     String secondWaId = newCustomer();

@@ -138,13 +138,16 @@ abstract class InboxApiScenarios {
     assertThat(botItem.get("lastMessage").get("direction").asText()).isEqualTo("out");
     assertThat(botItem.get("unread").asInt()).isZero();
     JsonNode salesItem = find("demo", "", sales);
-    assertThat(salesItem.get("state").asText()).isEqualTo("agent");
+    // assigned, but nobody has answered the customer yet: still waiting for a person
+    assertThat(salesItem.get("state").asText()).isEqualTo("waiting");
     assertThat(salesItem.get("handoff").get("assignee").asText()).isEqualTo(owner);
+    assertThat(salesItem.get("handoff").get("answered").asBoolean()).isFalse();
     assertThat(salesItem.get("handoff").get("teams").toString()).contains("sales");
 
     // filters: state, agent, search by number
-    assertThat(find("demo", "state=agent", sales)).isNotNull();
-    assertThat(find("demo", "state=agent", bot)).isNull();
+    assertThat(find("demo", "state=waiting", sales)).isNotNull();
+    assertThat(find("demo", "state=waiting", bot)).isNull();
+    assertThat(find("demo", "state=agent", sales)).isNull();
     assertThat(find("demo", "state=bot", bot)).isNotNull();
     assertThat(find("demo", "state=bot", sales)).isNull();
     assertThat(find("demo", "agent=" + owner, sales)).isNotNull();
@@ -155,6 +158,7 @@ abstract class InboxApiScenarios {
     // the owner sees her customer, not the bot's; support's agent sees neither
     assertThat(find(owner, "", sales)).isNotNull();
     assertThat(find(owner, "", bot)).isNull();
+    assertThat(find(owner, "state=waiting", sales)).isNotNull();
     assertThat(find("mona", "", sales)).isNull();
     get("/inbox/api/conversations/" + sales, "mona", 404);
     // a colleague of the same team does not see a customer assigned to the owner
@@ -164,6 +168,19 @@ abstract class InboxApiScenarios {
     JsonNode detail = get("/inbox/api/conversations/" + sales, owner, 200);
     assertThat(detail.get("transcript").toString()).contains("I want to talk to a human please");
     assertThat(detail.get("reading").get("handoffReason").asText()).isNotBlank();
+
+    // the owner answers: now the customer is with an agent, in the list, the filters and the API
+    post(
+        "/handoff/tasks/" + salesItem.get("handoff").get("taskId").asText() + "/messages",
+        owner,
+        "{\"text\":\"Hello, how can I help?\",\"clientMessageId\":\"inbox-answer\"}",
+        200);
+    JsonNode answered = find("demo", "", sales);
+    assertThat(answered.get("state").asText()).isEqualTo("agent");
+    assertThat(answered.get("handoff").get("answered").asBoolean()).isTrue();
+    assertThat(find("demo", "state=agent", sales)).isNotNull();
+    assertThat(find("demo", "state=waiting", sales)).isNull();
+    assertThat(find(owner, "state=agent", sales)).isNotNull();
 
     // nothing without a Camunda user or an API key
     get("/inbox/api/conversations", null, 401);
@@ -468,6 +485,133 @@ abstract class InboxApiScenarios {
 
     String stop = customer(waId(), "STOP");
     assertThat(find("demo", "", stop).get("language").asText()).isEqualTo("en");
+  }
+
+  private List<String> texts(String key) {
+    return jdbc.sql(
+            "SELECT COALESCE(text, body_json) FROM outbound_message WHERE conversation_key = ?"
+                + " ORDER BY id")
+        .param(key)
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void aReassignedHandoffTellsItsNewOwnerWhereItComesFromAndAnAnsweredCustomerWhoTakesOver()
+      throws Exception {
+    String key = customer(waId(), "I want to talk to a person please");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssigned().count()
+                    == 1);
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+    String first = task.getAssignee();
+    String second = first.equals("sara") ? "omar" : "sara";
+    String firstName = first.equals("sara") ? "Sara Hassan" : "Omar Khaled";
+    String secondName = first.equals("sara") ? "Omar Khaled" : "Sara Hassan";
+
+    // nobody has answered yet: the new owner learns where it comes from, the customer hears nothing
+    int before = texts(key).size();
+    post(
+        "/inbox/api/conversations/" + key + "/reassign",
+        "demo",
+        "{\"assignee\":\"" + second + "\"}",
+        200);
+    JsonNode history =
+        get("/handoff/tasks/" + task.getId() + "/transcript", second, 200).get("history");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("text").asText())
+        .isEqualTo(
+            "Handed over from "
+                + firstName
+                + " ("
+                + first
+                + ") to "
+                + secondName
+                + " ("
+                + second
+                + "): reassigned by Demo Admin. Nobody had answered the customer yet.");
+    assertThat(texts(key)).hasSize(before);
+
+    // the new owner answers, then the supervisor moves the customer again: now the customer is told
+    post(
+        "/handoff/tasks/" + task.getId() + "/messages",
+        second,
+        "{\"text\":\"Hello, I am with you\",\"clientMessageId\":\"moved-1\"}",
+        200);
+    int answered = texts(key).size();
+    post(
+        "/inbox/api/conversations/" + key + "/reassign",
+        "demo",
+        "{\"assignee\":\"" + first + "\"}",
+        200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> texts(key).size() > answered);
+    assertThat(texts(key).subList(answered, texts(key).size()))
+        .containsExactly(
+            firstName.split(" ")[0]
+                + " from our team is taking over your conversation and will continue with you"
+                + " here 🤝");
+    history = get("/handoff/tasks/" + task.getId() + "/transcript", first, 200).get("history");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).get("text").asText())
+        .startsWith("Handed over from " + secondName + " (" + second + ") to " + firstName)
+        .endsWith(
+            "reassigned by Demo Admin. The customer had been answered already and was told that a"
+                + " colleague is taking over.");
+    // still answered: the inbox keeps it with an agent
+    assertThat(find("demo", "", key).get("state").asText()).isEqualTo("agent");
+
+    // the owner steps away and puts it back in the queue: routing gives it to her colleague, who
+    // learns why, and the customer hears who continues
+    put("/handoff/agents/me/availability", first, "{\"available\":false}");
+    try {
+      int moved = texts(key).size();
+      post("/engine-rest/task/" + task.getId() + "/unclaim", first, "{}", 204);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  second.equals(
+                      tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> texts(key).size() > moved);
+      assertThat(texts(key).subList(moved, texts(key).size()))
+          .containsExactly(
+              secondName.split(" ")[0]
+                  + " from our team is taking over your conversation and will continue with you"
+                  + " here 🤝");
+      history = get("/handoff/tasks/" + task.getId() + "/transcript", second, 200).get("history");
+      assertThat(history).hasSize(3);
+      assertThat(history.get(2).get("text").asText())
+          .startsWith(
+              "Handed over from "
+                  + firstName
+                  + " ("
+                  + first
+                  + ") to "
+                  + secondName
+                  + " ("
+                  + second
+                  + "): "
+                  + firstName
+                  + " put it back in the team's queue, and routing gave it to the next agent with"
+                  + " room.");
+    } finally {
+      put("/handoff/agents/me/availability", first, "{\"available\":true}");
+    }
+  }
+
+  private void put(String path, String user, String body) throws Exception {
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + path)
+            .header("Authorization", Credentials.basic(user, user))
+            .put(RequestBody.create(body, MediaType.get("application/json")))
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      assertThat(response.code()).as("PUT %s: %s", path, response.body().string()).isIn(200, 204);
+    }
   }
 
   @Test

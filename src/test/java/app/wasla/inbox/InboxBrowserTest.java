@@ -121,9 +121,11 @@ class InboxBrowserTest {
                         .taskAssigned()
                         .count()
                     == 1);
-    String owner =
-        tasks.createTaskQuery().processInstanceBusinessKey(handoffKey).singleResult().getAssignee();
+    org.camunda.bpm.engine.task.Task handoffTask =
+        tasks.createTaskQuery().processInstanceBusinessKey(handoffKey).singleResult();
+    String owner = handoffTask.getAssignee();
     handoff.put("owner", owner);
+    handoff.put("taskId", handoffTask.getId());
     handoff.put("ownerName", owner.equals("sara") ? "Sara Hassan" : "Omar Khaled");
     Path script = Files.createTempFile("inbox-e2e", ".json");
     new ObjectMapper()
