@@ -53,6 +53,11 @@ class HandoffRecallTest {
     assertThat(caps.handoff()).as(caps.summary()).isTrue();
     assertThat(caps.sentiment().score()).isLessThan(-0.5);
     handedOff("wow thanks a lot, really great service 🙄", "complaint");
+    // a threat to take their business elsewhere, however calmly put
+    assertThat(say("cancel kol 7aga, mesh 3ayez at3amel m3akom tany").handoff()).isTrue();
+    assertThat(say("this is the last time i order anything from you").handoff()).isTrue();
+    assertThat(say("ده اخر تعامل بيني وبينكم").handoff()).isTrue();
+    assertThat(say("لن أكرر التجربة معكم مرة أخرى").handoff()).isTrue();
   }
 
   @Test
