@@ -53,6 +53,30 @@ class HandoffRecallTest {
     assertThat(caps.handoff()).as(caps.summary()).isTrue();
     assertThat(caps.sentiment().score()).isLessThan(-0.5);
     handedOff("wow thanks a lot, really great service 🙄", "complaint");
+    // a threat to take their business elsewhere, however calmly put
+    assertThat(say("cancel kol 7aga, mesh 3ayez at3amel m3akom tany").handoff()).isTrue();
+    assertThat(say("this is the last time i order anything from you").handoff()).isTrue();
+    assertThat(say("ده اخر تعامل بيني وبينكم").handoff()).isTrue();
+    assertThat(say("لن أكرر التجربة معكم مرة أخرى").handoff()).isTrue();
+  }
+
+  @Test
+  void whatNoReadingNamesTheLearnedHandoffModelCatches() {
+    // a person asked for after a thanks, a hello, or a question about someone being there
+    handedOff(
+        "shokran ya nour bs el mawdoo3 me7tag 7ad yeshoofo bnafso", "customer asked for a human");
+    handedOff("شكراً يا نور، لكن أحتاج موظفاً لهذا الأمر تحديداً 😅", "customer asked for a human");
+    assertThat(say("hello?? nobody answering?? been waiting since morning").handoff()).isTrue();
+    assertThat(say("مرحبا؟؟ هل يوجد أحد هنا؟ أرسلت رسالتي منذ ساعتين ولا رد").handoff()).isTrue();
+    // a rude employee, told calmly
+    assertThat(
+            say("el ragel 3al cashier fe smouha kalemny be2eslob mesh kwayes 3ashan sa2alt ketir")
+                .handoff())
+        .isTrue();
+    // and what it leaves to the bot: a tracking question, a store question
+    answered("track my order ORD-99999");
+    answered("are you a bot or a person?");
+    answered("ana talabt order mn 3 ayam w lesa mawslsh");
   }
 
   @Test

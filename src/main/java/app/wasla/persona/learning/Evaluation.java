@@ -123,7 +123,7 @@ public record Evaluation(
     for (TrainingExample e : examples) {
       int times = e.source() == TrainingExample.Source.SHIPPED ? 1 : Math.max(1, weight);
       for (int i = 0; i < times; i++) {
-        out.add(new IntentModel.Example(e.text(), e.intent()));
+        out.add(new IntentModel.Example(e.text(), e.intent(), e.handoffDue()));
       }
     }
     return out;

@@ -375,7 +375,14 @@ public final class PersonaLearning {
                 .map(
                     c ->
                         new TrainingExample(
-                            c.intent(), c.text(), c.language(), TrainingExample.Source.CORRECTION))
+                            c.intent(),
+                            c.text(),
+                            c.language(),
+                            TrainingExample.Source.CORRECTION,
+                            // "the bot should have answered this": no person was due
+                            c.kind() == Corrections.Kind.BOT_SHOULD_HAVE_ANSWERED
+                                ? Boolean.FALSE
+                                : TrainingExample.dueFor(c.intent())))
                 .toList();
     List<TrainingExample> added = new ArrayList<>(fromFile);
     added.addAll(fromAgents);
@@ -503,7 +510,11 @@ public final class PersonaLearning {
           Language form = Language.fromTag(f[0]);
           out.add(
               new TrainingExample(
-                  f[1], f[4], form == null ? f[0] : form.tag(), TrainingExample.Source.SHIPPED));
+                  f[1],
+                  f[4],
+                  form == null ? f[0] : form.tag(),
+                  TrainingExample.Source.SHIPPED,
+                  "1".equals(f[3].strip())));
         } else if (f.length == 2) {
           out.add(new TrainingExample(f[0], f[1], null, TrainingExample.Source.SHIPPED));
         }

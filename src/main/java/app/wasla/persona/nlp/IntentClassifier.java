@@ -203,10 +203,16 @@ public final class IntentClassifier {
 
   private final List<Rule> rules = new ArrayList<>();
   private final IntentModel model;
+  private final HandoffModel handoffModel;
   private final double lexiconWeight;
 
   public IntentClassifier(IntentModel model, double lexiconWeight) {
+    this(model, new HandoffModel(List.of()), lexiconWeight);
+  }
+
+  public IntentClassifier(IntentModel model, HandoffModel handoffModel, double lexiconWeight) {
     this.model = model;
+    this.handoffModel = handoffModel;
     this.lexiconWeight = lexiconWeight;
     for (String[] row : Lexicons.rows("persona/lexicon/intents.tsv")) {
       rules.add(new Rule(row[0], Double.parseDouble(row[1]), Lexicons.pattern(row[2])));
@@ -222,7 +228,13 @@ public final class IntentClassifier {
    * utterances alone.
    */
   public static IntentClassifier trainedOn(List<IntentModel.Example> examples) {
-    return new IntentClassifier(IntentModel.trainedOn(Intents.ALL, examples), 2.0);
+    return new IntentClassifier(
+        IntentModel.trainedOn(Intents.ALL, examples), new HandoffModel(examples), 2.0);
+  }
+
+  /** How likely (0..1) a person should take this message over, by the learned handoff model. */
+  public double handoffDue(TextView text) {
+    return handoffModel.due(text);
   }
 
   /** The raw lexicon score per intent. */

@@ -16,8 +16,16 @@ import java.util.Map;
  */
 public final class IntentModel {
 
-  /** One labelled utterance. */
-  public record Example(String text, String intent) {}
+  /**
+   * One labelled utterance; {@code handoffDue} says whether a person should take the conversation
+   * over (null where the source does not say).
+   */
+  public record Example(String text, String intent, Boolean handoffDue) {
+
+    public Example(String text, String intent) {
+      this(text, intent, null);
+    }
+  }
 
   public static final String DEFAULT_RESOURCE = "persona/model/intent-train.tsv";
 
@@ -89,7 +97,7 @@ public final class IntentModel {
       }
       String[] f = line.split("\t");
       if (f.length >= 5) {
-        out.add(new Example(f[4], f[1]));
+        out.add(new Example(f[4], f[1], "1".equals(f[3].strip())));
       } else if (f.length == 2) {
         out.add(new Example(f[1], f[0]));
       }

@@ -6,6 +6,7 @@ import app.wasla.persona.Persona;
 import app.wasla.persona.PersonaResult;
 import app.wasla.persona.PersonaTurn;
 import app.wasla.persona.handoff.DmnHandoffRules;
+import app.wasla.persona.nlp.HandoffModel;
 import app.wasla.persona.nlp.IntentClassifier;
 import app.wasla.persona.nlp.IntentModel;
 import app.wasla.persona.playbook.PlaybookLoader;
@@ -355,10 +356,14 @@ public final class PersonaEvaluation {
         if (i % k == fold) {
           test.add(train.get(i));
         } else {
-          fit.add(new IntentModel.Example(train.get(i).text(), train.get(i).intent()));
+          fit.add(
+              new IntentModel.Example(
+                  train.get(i).text(), train.get(i).intent(), train.get(i).handoff()));
         }
       }
-      var classifier = new IntentClassifier(new IntentModel(Intents.ALL, fit, 0.3), lexiconWeight);
+      var classifier =
+          new IntentClassifier(
+              new IntentModel(Intents.ALL, fit, 0.3), new HandoffModel(fit), lexiconWeight);
       all.addAll(run(new EmbeddedPersona("Nour", playbook, classifier, rules), test));
     }
     return report("train (5-fold CV)", all);
