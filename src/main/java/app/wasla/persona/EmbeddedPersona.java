@@ -247,7 +247,18 @@ public final class EmbeddedPersona implements Persona {
             && !found.products().isEmpty()
             && !asksSomething(text)
             && intents.lexiconScores(text).containsKey(Intents.ORDER);
-    if (orderSaysHowPaid) {
+    // "I want the Reno 11 plus the Galaxy Buds FE", "أريد ايفون ١٥ عدد ٢ مع التوصيل للقاهرة":
+    // several products or units wanted are an order, not a question about stock or delivery
+    EntityExtractor.Found named = found;
+    boolean orderOfSeveral =
+        tapped == null
+            && (Intents.AVAILABILITY.equals(intent) || Intents.OTHER.equals(intent))
+            && !asksSomething(text)
+            && WANT.matcher(" " + text.normalized() + " ").find()
+            && !STOCK_WORD.matcher(text.normalized()).find()
+            && (found.products().size() >= 2
+                || named.products().stream().anyMatch(p -> named.quantityOf(p) >= 2));
+    if (orderSaysHowPaid || orderOfSeveral) {
       intent = Intents.ORDER;
       confidence = Math.max(confidence, 0.8);
     } else if (tapped == null
@@ -270,6 +281,7 @@ public final class EmbeddedPersona implements Persona {
       intent = Intents.HUMAN_REQUEST;
       confidence = Math.max(confidence, 0.8);
     }
+    String read = intent; // before a store topic takes the turn over
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
     if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
@@ -340,7 +352,7 @@ public final class EmbeddedPersona implements Persona {
         boolean tracking =
             Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
         topic =
-            tracking || orderSaysHowPaid
+            tracking || orderSaysHowPaid || orderOfSeveral
                 ? null
                 : topics.find(text, !found.products().isEmpty()).orElse(null);
         if (topic != null && found.products().isEmpty()) {
@@ -465,8 +477,14 @@ public final class EmbeddedPersona implements Persona {
     }
     // "عايز ٣ ايفون ١٥ بكام؟": units of a priced product asked about are an order's value too, for
     // the rule's amount
+    // "Need 3 Galaxy A55 for my kids, any discount if I take all 3?": so are units asked for
+    // with a question about buying them (an offer, delivery, instalments, how to pay)
     BigDecimal orderValue =
-        Intents.ORDER.equals(intent) || unitsAskedAbout(intent, text, found)
+        Intents.ORDER.equals(intent)
+                || unitsAskedAbout(intent, text, found)
+                || topic != null
+                    && BUYING_TOPICS.contains(topic)
+                    && unitsAskedAbout(read, text, found)
             ? found.orderValue()
             : null;
     int streak =
@@ -768,8 +786,20 @@ public final class EmbeddedPersona implements Persona {
         int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
         String names =
             String.join(" + ", products.stream().map(p -> productName(p, arabic)).toList());
+        // "٢ جراب واسكرينة": each product with its own quantity
+        boolean oneQuantity =
+            products.stream().map(found::quantityOf).distinct().count() == 1
+                && found.quantityOf(products.get(0)) == qty;
+        String items =
+            String.join(
+                " + ",
+                products.stream()
+                    .map(p -> found.quantityOf(p) + " × " + productName(p, arabic))
+                    .toList());
         yield Answer.of(
-            ReplyTexts.get("order", lang, qty, names, money(found.orderValue())),
+            oneQuantity
+                ? ReplyTexts.get("order", lang, qty, names, money(found.orderValue()))
+                : ReplyTexts.get("orderItems", lang, items, money(found.orderValue())),
             opt("payment_link", "optPaymentLink", lang),
             opt("menu_human", "optHuman", lang));
       }
@@ -931,6 +961,20 @@ public final class EmbeddedPersona implements Persona {
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])(?:بسال|بسأل|بسئل|سالت|كنت بسال|اسال عن|اسال علي|استفسر|بستفسر|قصدي|اقصد|كنت اقصد"
               + "|asking|asked|i meant|i mean|bas2al|bas2l|basal|sa2alt|2asdy|asdy|a2sod)(?![\\p{L}\\p{N}])");
+
+  /** Words of wanting something: "عايز", "أريد", "I want", "need", "3ayez". */
+  private static final Pattern WANT =
+      Pattern.compile(
+          "\\s(عايز|عاوز|عايزه|عاوزه|عايزين|اريد|نريد|محتاج|محتاجه|محتاجين|نحتاج|احتاج|ابغي|بدي|"
+              + "want|wanna|need|3ayez|3ayz|3ayza|3awez|me7tag|me7taga)\\s");
+
+  /** Store topics about buying: units asked for with them are an order's value. */
+  private static final java.util.Set<StoreTopics.Topic> BUYING_TOPICS =
+      java.util.Set.of(
+          StoreTopics.OFFERS,
+          StoreTopics.DELIVERY_FEES,
+          StoreTopics.INSTALMENTS,
+          StoreTopics.PAYMENT_METHODS);
 
   private static final Pattern STOCK_WORD =
       Pattern.compile(

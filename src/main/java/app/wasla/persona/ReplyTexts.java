@@ -113,6 +113,12 @@ final class ReplyTexts {
               "Tamam! {0} × {1} b egmaly {2} geneh. Ab3atly el 3enwan w rakam mobile lel tawsil w n2aked el order 🛍️",
               "Great! {0} × {1}, {2} EGP in total. Send me the delivery address and a phone number and I''ll confirm the order 🛍️"),
           t(
+              "orderItems",
+              "تمام! {0} بإجمالي {1} جنيه. ابعتلي العنوان ورقم موبايل للتوصيل ونأكد الطلب 🛍️",
+              "حسناً! {0} بإجمالي {1} جنيه. أرسل لي العنوان ورقم الهاتف للتوصيل لتأكيد الطلب.",
+              "Tamam! {0} b egmaly {1} geneh. Ab3atly el 3enwan w rakam mobile lel tawsil w n2aked el order 🛍️",
+              "Great! {0}, {1} EGP in total. Send me the delivery address and a phone number and I''ll confirm the order 🛍️"),
+          t(
               "orderWhat",
               "تمام، تحب تطلب إيه؟ ابعتلي اسم المنتج والكمية.",
               "حسناً، ما المنتج الذي تود طلبه وما الكمية؟",

@@ -88,6 +88,17 @@ class FormalRequestsAndOrdersTest {
   }
 
   @Test
+  void anOrderOfProductsInTheirOwnQuantitiesIsConfirmedItemByItem() {
+    PersonaResult r = say("عايز ٢ جراب واسكرينه");
+    assertThat(r.intent()).as(r.summary()).isEqualTo("order");
+    assertThat(r.handoff()).as(r.summary()).isFalse();
+    // 2 × 249 + 1 × 149
+    assertThat(r.reply().text()).contains("2 × ").contains("1 × ").contains("647");
+    PersonaResult en = say("I want 2 cases and a screen protector");
+    assertThat(en.reply().text()).as(en.summary()).contains("2 × Phone Case").contains("647");
+  }
+
+  @Test
   void aShopBuyingToResellIsAWholesaleOrder() {
     PersonaResult r = say("i need 20 cases for my accessories shop");
     assertThat(r.intent()).as(r.summary()).isEqualTo("order");

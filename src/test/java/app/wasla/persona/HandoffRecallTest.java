@@ -86,8 +86,24 @@ class HandoffRecallTest {
     handedOff("we need 50 chargers for our company", "big deal");
     handedOff("need a quote for 150 phones", "big deal");
     handedOff("ana 3ayez 10 samsung a15", "big deal");
+    // the value is summed over the products, each times its own quantity
+    handedOff("I want the Reno 11 plus the Galaxy Buds FE", "big deal"); // 22,298
+    handedOff("اريد اوبو رينو ١١ وسماعة جالاكسي بودز FE", "big deal");
+    handedOff("٢ JBL فليب ٦ و٣ ساعات ابل SE هدايا اخر السنة للفريق", "big deal");
+    handedOff("عايز اتنين ايفون ١٥ واربعة جرابات", "big deal");
+    handedOff("أريد ايفون ١٥ عدد ٢ مع التوصيل للقاهرة", "big deal");
+    handedOff("أريد ثلاثة هواتف جالاكسي A55 لأبنائي، هل يوجد خصم على الكمية؟", "big deal");
+    handedOff("Need 3 Galaxy A55 for my kids, any discount if I take all 3?", "big deal");
+    handedOff("طلب لعيادتنا: ٤ ساعات ابل SE للطاقم الطبي", "big deal");
+    handedOff("3ayez talata galaxy a55", "big deal");
+    handedOff("I want 2 Galaxy A55 and a case", "big deal");
     PersonaResult small = say("عايز ٢ جراب");
     assertThat(small.handoff()).as(small.summary()).isFalse();
+    // 19,499 + 249 = 19,748: not above the rule's amount
+    answered("I want a Galaxy A55 and a case");
+    answered("I want a Galaxy A55 plus a case");
+    answered("عايز ٢ جراب واسكرينه");
+    answered("عنواني ١٥ شارع التحرير الدور ٣ وعايز جالاكسي A15");
     // a house number is no count of units
     answered("my address is 12 Qazwaq Street");
     answered("عنواني ١٥ شارع التحرير الدور ٣");

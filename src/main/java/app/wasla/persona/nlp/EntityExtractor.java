@@ -92,21 +92,29 @@ public final class EntityExtractor {
               Map.entry("two", 2),
               Map.entry("etnen", 2),
               Map.entry("itnen", 2),
+              Map.entry("etneen", 2),
+              Map.entry("itneen", 2),
               Map.entry("تلاته", 3),
               Map.entry("تلات", 3),
               Map.entry("ثلاثه", 3),
               Map.entry("ثلاث", 3),
               Map.entry("three", 3),
               Map.entry("talata", 3),
+              Map.entry("talta", 3),
               Map.entry("اربعه", 4),
               Map.entry("four", 4),
               Map.entry("arba3a", 4),
+              Map.entry("arb3a", 4),
+              Map.entry("اربع", 4),
               Map.entry("خمسه", 5),
               Map.entry("five", 5),
               Map.entry("khamsa", 5),
+              Map.entry("5amsa", 5),
+              Map.entry("خمس", 5),
               Map.entry("سته", 6),
               Map.entry("six", 6),
               Map.entry("sitta", 6),
+              Map.entry("setta", 6),
               Map.entry("سبعه", 7),
               Map.entry("seven", 7),
               Map.entry("sab3a", 7),
@@ -118,9 +126,11 @@ public final class EntityExtractor {
               Map.entry("تسعه", 9),
               Map.entry("nine", 9),
               Map.entry("tes3a", 9),
+              Map.entry("تسع", 9),
               Map.entry("عشره", 10),
               Map.entry("ten", 10),
               Map.entry("3ashara", 10),
+              Map.entry("3ashra", 10),
               Map.entry("عشرين", 20),
               Map.entry("twenty", 20),
               Map.entry("3eshreen", 20),
@@ -178,6 +188,26 @@ public final class EntityExtractor {
       Pattern.compile(
           "(?:^|\\s)(?:مش|مو|ليس|وليس|مش عايز|not|not the|not an|not a|msh|mesh|mish|msh el|mesh el)\\s*(?:ال)?$");
 
+  /** Words of an address: a number beside them is a house, a floor or a flat, not units. */
+  private static final String ADDRESS_WORD =
+      "(?:عنوان\\p{L}*|شارع|ش|عماره|برج|شقه|الدور|دور|بلوك|ميدان|address|street|st|road|rd|building|bldg|"
+          + "floor|flat|apartment|apt|block|3enwan\\p{L}*|share3|shar3|3omara)";
+
+  /** "الدور ٣", "شقه رقم 5", "building 12": the number after an address's word. */
+  private static final Pattern ADDRESS_BEFORE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])" + ADDRESS_WORD + "\\s*(?:رقم|no\\.?|number|is|هو)?\\s*$");
+
+  /** "١٥ شارع التحرير", "12 Qazwaq Street": the number before an address's word. */
+  private static final Pattern ADDRESS_AFTER =
+      Pattern.compile("^\\s*(?:\\p{L}+\\s+){0,2}" + ADDRESS_WORD + "(?![\\p{L}\\p{N}])");
+
+  /** Where a product is named in the text. */
+  private record Mention(int start, int end, Product product) {}
+
+  /** A quantity said, and where. */
+  private record Count(int start, int end, int value) {}
+
   private final List<Alias> aliases = new ArrayList<>();
   private final Misspellings misspellings;
   private final ModelNames models;
@@ -224,6 +254,7 @@ public final class EntityExtractor {
     List<Product> products = new ArrayList<>();
     List<Product> devices = new ArrayList<>();
     List<Product> refused = new ArrayList<>();
+    List<Mention> mentions = new ArrayList<>();
     for (Alias a : aliases) {
       int from = 0;
       int idx;
@@ -246,6 +277,7 @@ public final class EntityExtractor {
               refused.add(a.product()); // "the regular 15, not the Pro Max"
             }
           }
+          mentions.add(new Mention(idx, end, a.product()));
           blank(s, idx, end);
           // "فري بودز ٤ واحدة": the number of the product's own name ("FreePods 4") is the
           // name's, not a quantity
@@ -282,24 +314,28 @@ public final class EntityExtractor {
         break;
       }
     }
-    Integer quantity = null;
+    List<Count> digits = new ArrayList<>();
     Matcher nm = NUMBER.matcher(s);
-    boolean counted = false;
     while (nm.find()) {
       int q = Integer.parseInt(nm.group(1));
       if (STORAGE_SIZES.contains(q)) {
         continue; // "البرو ماكس ٢٥٦", "pro max 256 price?": a storage size said without its unit
       }
-      quantity = q > 0 ? q : null;
-      counted = true;
-      break;
-    }
-    if (!counted) {
-      Matcher wm = NUMBER_WORD.matcher(s);
-      if (wm.find()) {
-        quantity = NUMBER_WORDS.get(wm.group(1));
+      if (ADDRESS_BEFORE.matcher(s.substring(Math.max(0, nm.start() - 24), nm.start())).find()
+          || ADDRESS_AFTER.matcher(s.substring(nm.end())).find()) {
+        continue; // "عنواني ١٥ شارع التحرير الدور ٣": a house and a floor, not units
       }
+      digits.add(new Count(nm.start(), nm.end(), q));
     }
+    List<Count> words = new ArrayList<>();
+    Matcher wm = NUMBER_WORD.matcher(s);
+    while (wm.find()) {
+      words.add(new Count(wm.start(1), wm.end(), NUMBER_WORDS.get(wm.group(1))));
+    }
+    Integer quantity =
+        !digits.isEmpty()
+            ? (digits.get(0).value() > 0 ? digits.get(0).value() : null)
+            : !words.isEmpty() ? words.get(0).value() : null;
     // what is left is what the customer wants; "لا انا بسأل على لابتوب مش ايفون": a product
     // refused is not asked about, even when nothing else of the catalogue is named
     products.removeAll(refused);
@@ -319,22 +355,89 @@ public final class EntityExtractor {
                     wanted.stream(), products.stream().filter(p -> !wanted.contains(p)))
                 .map(Product::nameEn)
                 .toList();
-    return new Found(new Entities(names, quantity, dateTime, reference, amount), wanted, unsold);
+    List<Count> counts = new ArrayList<>(digits);
+    counts.addAll(words);
+    counts.sort(Comparator.comparingInt(Count::start));
+    Map<Product, Integer> quantities = quantities(counts, mentions, wanted);
+    if (quantities.isEmpty() && wanted.size() == 1 && quantity != null) {
+      quantities = Map.of(wanted.get(0), quantity);
+    }
+    return new Found(
+        new Entities(names, quantity, dateTime, reference, amount), wanted, unsold, quantities);
+  }
+
+  /**
+   * Each product's quantity: a number applies to the product it precedes ("٢ JBL فليب ٦ و٣ ساعات
+   * ابل SE": 2 speakers and 3 watches), or, said after all of them, to the product before it
+   * ("ايفون ١٥ عدد ٢"); the first number a product gets is its own.
+   */
+  private static Map<Product, Integer> quantities(
+      List<Count> counts, List<Mention> mentions, List<Product> wanted) {
+    List<Mention> named =
+        mentions.stream()
+            .filter(m -> wanted.contains(m.product()))
+            .sorted(Comparator.comparingInt(Mention::start))
+            .toList();
+    Map<Product, Integer> quantities = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < counts.size(); i++) {
+      Count c = counts.get(i);
+      if (c.value() <= 0) {
+        continue;
+      }
+      int next = i + 1 < counts.size() ? counts.get(i + 1).start() : Integer.MAX_VALUE;
+      Mention target =
+          named.stream()
+              .filter(m -> m.start() >= c.end() && m.start() < next)
+              .findFirst()
+              .orElse(null);
+      if (target == null
+          && named.stream().noneMatch(m -> m.start() >= c.end())
+          && !named.isEmpty()) {
+        target = named.get(named.size() - 1); // "ايفون ١٥ عدد ٢", "a55 x 3"
+      }
+      if (target != null) {
+        quantities.putIfAbsent(target.product(), c.value());
+      }
+    }
+    return quantities;
   }
 
   /**
    * The entities, the catalogue products they name that would be bought (not "for my iPhone"), and
    * the models named that the catalogue does not have ("iPhone 16").
    */
-  public record Found(Entities entities, List<Product> products, List<ModelNames.Unsold> unsold) {
+  public record Found(
+      Entities entities,
+      List<Product> products,
+      List<ModelNames.Unsold> unsold,
+      Map<Product, Integer> quantities) {
 
     public Found {
       unsold = List.copyOf(unsold);
+      quantities = Map.copyOf(quantities);
+    }
+
+    /** Entities and products with one quantity, the entities', for every product. */
+    public Found(Entities entities, List<Product> products, List<ModelNames.Unsold> unsold) {
+      this(entities, products, unsold, eachOf(products, entities.quantity()));
+    }
+
+    private static Map<Product, Integer> eachOf(List<Product> products, Integer quantity) {
+      Map<Product, Integer> each = new java.util.HashMap<>();
+      if (quantity != null && quantity > 0) {
+        products.forEach(p -> each.put(p, quantity));
+      }
+      return each;
+    }
+
+    /** How many units of the product: the number said beside it, else one. */
+    public int quantityOf(Product product) {
+      return quantities.getOrDefault(product, 1);
     }
 
     /**
-     * The value of an order: the amount named, else the products' prices times the quantity; null
-     * if unknown.
+     * The value of an order: the amount named, else the sum of each product's price times its
+     * quantity; null if unknown.
      */
     public BigDecimal orderValue() {
       if (entities.amount() != null) {
@@ -343,13 +446,10 @@ public final class EntityExtractor {
       if (products.isEmpty()) {
         return null;
       }
-      BigDecimal sum =
-          products.stream()
-              .map(Product::priceEgp)
-              .filter(java.util.Objects::nonNull)
-              .reduce(BigDecimal.ZERO, BigDecimal::add);
-      return sum.multiply(
-          BigDecimal.valueOf(entities.quantity() == null ? 1 : entities.quantity()));
+      return products.stream()
+          .filter(p -> p.priceEgp() != null)
+          .map(p -> p.priceEgp().multiply(BigDecimal.valueOf(quantityOf(p))))
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
   }
 

@@ -31,14 +31,14 @@ public final class ModelNames {
   private static final String E = "(?![\\p{L}\\p{N}])";
   private static final String SAMSUNG = "(?:ال)?(?:سامسونج|سامسونغ|samsung|galaxy|جالاكسي|جلاكسي)";
   private static final String VARIANT =
-      "(?:\\s*(pro max|promax|برو ماكس|بروماكس|pro|برو|plus|بلس|mini|ميني|ultra|الترا))?";
+      "(?:\\s*(pro max|promax|برو ماكس|بروماكس|pro|برو|plus(?!\\s+(?:the|a|an|one|two|three|four|five|my|some|\\d+)(?![\\p{L}\\p{N}]))|بلس|mini|ميني|ultra|الترا))?";
 
   /**
    * Galaxy's variants, with FE ("s23 fe"); an Arabizi "fe" ("in") followed by a place or an article
    * ("el s24 fe far3 eskendreya?") is not one.
    */
   private static final String GALAXY_VARIANT =
-      "(?:\\s*(pro max|promax|برو ماكس|بروماكس|pro|برو|plus|بلس|mini|ميني|ultra|الترا|"
+      "(?:\\s*(pro max|promax|برو ماكس|بروماكس|pro|برو|plus(?!\\s+(?:the|a|an|one|two|three|four|five|my|some|\\d+)(?![\\p{L}\\p{N}]))|بلس|mini|ميني|ultra|الترا|"
           + "fe(?!\\s+(?:(?:el|al|l|ay|any)(?![\\p{L}])|far|fro|stock|sto2|eskend|iskand|alex|cairo|kahera|qahera|masr|nasr|smo|3and))))?";
 
   private static final List<Line> LINES =

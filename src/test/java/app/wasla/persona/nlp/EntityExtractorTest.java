@@ -39,6 +39,50 @@ class EntityExtractorTest {
   }
 
   @Test
+  void anOrdersValueIsEachProductsPriceTimesItsOwnQuantity() {
+    // two products, each once: Reno 11 18,999 + Galaxy Buds FE 3,299 ("plus" joins them; it is
+    // not a "Reno 11 Plus")
+    assertThat(of("I want the Reno 11 plus the Galaxy Buds FE").orderValue())
+        .isEqualByComparingTo("22298");
+    assertThat(of("اريد اوبو رينو ١١ وسماعة جالاكسي بودز FE").orderValue())
+        .isEqualByComparingTo("22298");
+    // a quantity before each product: 2 × 5,999 + 3 × 13,999 (the 6 of "فليب ٦" is its name's)
+    EntityExtractor.Found gifts = of("٢ JBL فليب ٦ و٣ ساعات ابل SE هدايا اخر السنة للفريق");
+    assertThat(gifts.products())
+        .extracting(p -> p.sku())
+        .containsExactlyInAnyOrder("JBLF6", "AWSE");
+    assertThat(gifts.orderValue()).isEqualByComparingTo("53995");
+    // one quantity before several products is the one product's it precedes
+    assertThat(of("I want 2 Galaxy A55 and a case").orderValue()).isEqualByComparingTo("39247");
+    assertThat(of("عايز ٢ جراب واسكرينه").orderValue()).isEqualByComparingTo("647");
+    assertThat(of("عايز اتنين ايفون ١٥ واربعة جرابات").orderValue()).isEqualByComparingTo("96994");
+    // a quantity after the product, with "عدد", in words, in Arabizi
+    assertThat(of("أريد ايفون ١٥ عدد ٢ مع التوصيل للقاهرة").orderValue())
+        .isEqualByComparingTo("95998");
+    assertThat(of("أريد ثلاثة هواتف جالاكسي A55 لأبنائي، هل يوجد خصم على الكمية؟").orderValue())
+        .isEqualByComparingTo("58497");
+    assertThat(of("Need 3 Galaxy A55 for my kids, any discount if I take all 3?").orderValue())
+        .isEqualByComparingTo("58497");
+    assertThat(of("3ayez talata galaxy a55").orderValue()).isEqualByComparingTo("58497");
+    assertThat(of("محتاجين arba3a apple watch se").orderValue()).isEqualByComparingTo("55996");
+    assertThat(of("طلب لعيادتنا: ٤ ساعات ابل SE للطاقم الطبي").orderValue())
+        .isEqualByComparingTo("55996");
+  }
+
+  @Test
+  void storageSizesModelNumbersAndAddressesAreNoQuantities() {
+    EntityExtractor.Found proMax = of("iPhone 15 Pro Max 256");
+    assertThat(proMax.entities().quantity()).isNull();
+    assertThat(proMax.orderValue()).isEqualByComparingTo("72999");
+    assertThat(of("I want a Galaxy A55 and a case").orderValue()).isEqualByComparingTo("19748");
+    EntityExtractor.Found home = of("عنواني ١٥ شارع التحرير الدور ٣ وعايز جراب");
+    assertThat(home.entities().quantity()).isNull();
+    assertThat(home.orderValue()).isEqualByComparingTo("249");
+    assertThat(of("send a case to 12 Qazwaq Street, building 4").orderValue())
+        .isEqualByComparingTo("249");
+  }
+
+  @Test
   void accessoryForAPhoneDoesNotBuyThePhone() {
     EntityExtractor.Found f = of("can I buy a case and a screen protector for my iPhone 15");
     assertThat(f.orderValue()).isEqualByComparingTo("398");
