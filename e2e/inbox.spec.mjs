@@ -6,8 +6,10 @@
 // conversations the Java test played through the signed webhook. As supervisor demo: signs in with the page's login
 // form, sees all of them with their states (the handoff "Waiting for a person" until its agent answers, then "With an
 // agent", the filter agreeing), filters by state and searches by number, sees a new customer message arrive without a
-// reload, opens the bot's conversation, takes it over, replies, and gives it back. As the handoff's owner: sees her
-// customer and not the others. As mona (support): sees none of them.
+// reload, opens the bot's conversation, takes it over, replies, and gives it back. As the handoff's owner, on a phone
+// (390x844): sees her customer and not the others, the list or the conversation at a time; the conversation in the
+// address and her unsent reply survive a reload; Back, Forward; Enter sends, Shift+Enter a new line; intents in
+// words; dates of earlier days and years (the browser's clock moved on). As mona (support): sees none of them.
 // Exits 0 when every step passed, 1 on the first failure (with the step and the reason; a screenshot is still
 // written), 2 on bad arguments.
 import { chromium } from 'playwright-core';
