@@ -314,6 +314,12 @@ try {
   await page.locator('#transcript li.out').first().waitFor({ timeout: STEP_TIMEOUT_MS });
   const lastYear = await page.locator('#transcript .when time').first().textContent();
   if (!new RegExp(`^\\d{1,2} [A-Z][a-z]{2,3} ${new Date().getFullYear()},? \\d{2}:\\d{2}$`).test(lastYear)) throw new Error(`another year shows "${lastYear}"`);
+  step = 'signing out forgets the unsent reply and the open conversation';
+  await page.locator('#replyText').fill('not for the next person');
+  await page.locator('#logout').click();
+  await page.locator('#login').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const left = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('wasla.inbox.draft.')));
+  if (left.length || page.url().includes('#c=')) throw new Error(`after signing out: drafts ${left}, address ${page.url()}`);
   await agent.close();
 
   // support's agent sees none of them

@@ -411,6 +411,10 @@
   $('logout').addEventListener('click', async () => {
     const token = me && me.csrfToken;
     await fetch('/camunda/api/admin/auth/user/default/logout', { method: 'POST', credentials: 'same-origin', headers: token ? { 'X-XSRF-TOKEN': token } : {} });
+    // the next person to sign in at this tab finds neither her open conversation nor her unsent replies
+    try { Object.keys(sessionStorage).filter((k) => k.startsWith('wasla.inbox.draft.')).forEach((k) => sessionStorage.removeItem(k)); } catch (e) { /* storage off */ }
+    history.replaceState(null, '', location.pathname + location.search);
+    close();
     showLogin();
   });
 
