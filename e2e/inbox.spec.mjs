@@ -6,8 +6,10 @@
 // conversations the Java test played through the signed webhook. As supervisor demo: signs in with the page's login
 // form, sees all of them with their states (the handoff "Waiting for a person" until its agent answers, then "With an
 // agent", the filter agreeing), filters by state and searches by number, sees a new customer message arrive without a
-// reload, opens the bot's conversation, takes it over, replies, and gives it back. As the handoff's owner: sees her
-// customer and not the others. As mona (support): sees none of them.
+// reload, opens the bot's conversation, takes it over, replies, and gives it back. As the handoff's owner, on a phone
+// (390x844): sees her customer and not the others, the list or the conversation at a time; the conversation in the
+// address and her unsent reply survive a reload; Back, Forward; Enter sends, Shift+Enter a new line; intents in
+// words; dates of earlier days and years (the browser's clock moved on). As mona (support): sees none of them.
 // Exits 0 when every step passed, 1 on the first failure (with the step and the reason; a screenshot is still
 // written), 2 on bad arguments.
 import { chromium } from 'playwright-core';
@@ -61,6 +63,23 @@ async function expectAbsent(page, key) {
 async function setFilter(page, id, value) {
   if (id === 'state') await page.locator('#state').selectOption(value);
   else await page.locator('#' + id).fill(value);
+}
+
+// At a phone's width the page shows the list or the conversation, never both, and never scrolls sideways.
+async function phoneShows(page, what) {
+  step = `phone: only the ${what} shows, nothing wider than the screen`;
+  await page.waitForFunction((what) => {
+    const shown = (id) => { const e = document.getElementById(id); return e && e.getClientRects().length > 0; };
+    const only = what === 'list' ? shown('listPane') && !shown('detail') : shown('detail') && !shown('listPane');
+    const root = document.documentElement;
+    return only && root.scrollWidth <= root.clientWidth && document.body.scrollWidth <= root.clientWidth;
+  }, what, { timeout: STEP_TIMEOUT_MS, polling: 200 }).catch(async () => {
+    const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+      wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 5).map((e) => e.tagName + '#' + e.id + '.' + e.className) }));
+    throw new Error(JSON.stringify(m));
+  });
+  if (what === 'conversation' && !(await page.locator('#backToList').isVisible())) throw new Error('no back control');
 }
 
 async function waitForList(page, predicate, arg, what) {
@@ -182,6 +201,20 @@ try {
   await page.locator('#replyText').fill(played.reply);
   await page.locator('#send').click();
   await page.locator('#transcript li.out').getByText(played.reply).waitFor({ timeout: STEP_TIMEOUT_MS });
+  step = 'a message of today shows its time as HH:mm, the full date in its title';
+  const sentAt = page.locator('#transcript li.out', { hasText: played.reply }).locator('.when time');
+  const sentText = await sentAt.textContent();
+  if (!/^\d{2}:\d{2}$/.test(sentText)) throw new Error(`today's message shows "${sentText}"`);
+  if (!(await sentAt.getAttribute('title')).includes(String(new Date().getFullYear()))) throw new Error('the title lacks the full date');
+  step = 'the list\'s previews are cut at a word, with an ellipsis';
+  const previews = await page.locator('#list li .last').evaluateAll((lis) => lis.map((l) => ({ shown: l.textContent, full: l.title })));
+  const cut = previews.filter((p) => p.shown.endsWith('…'));
+  if (!cut.length) throw new Error('no preview long enough to be cut: ' + JSON.stringify(previews));
+  for (const p of cut) {
+    const head = p.shown.replace(/^↩ /, '').slice(0, -1);
+    const rest = p.full.replace(/\s+/g, ' ').trim().slice(head.length);
+    if (!p.full.replace(/\s+/g, ' ').trim().startsWith(head) || !/^[\s,.;:!?،؛]/.test(rest)) throw new Error(`preview "${p.shown}" is cut mid-word (of "${p.full}")`);
+  }
   mkdirSync(dirname(screenshotPath), { recursive: true });
   await page.locator('#detail').evaluate((e) => { e.scrollTop = 0; });
   await page.screenshot({ path: screenshotPath });
@@ -191,13 +224,102 @@ try {
   await expectState(page, played.bot.key, 'bot');
   await supervisor.close();
 
-  // the owner of the handoff sees her customer only
-  const agent = await browser.newContext();
+  // the owner of the handoff sees her customer only, on her phone
+  const agent = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   page = await agent.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  const sends = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/handoff/tasks/')) sends.push(r.postData()); });
   await signIn(page, played.handoff.owner);
   await expectState(page, played.handoff.key, 'agent');
   await expectAbsent(page, played.bot.key);
   await expectAbsent(page, played.other.key);
+  await phoneShows(page, 'list');
+
+  step = 'phone: open her customer';
+  await row(page, played.handoff.key).click();
+  await page.locator('#replyText').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await phoneShows(page, 'conversation');
+  step = 'the open conversation is in the address';
+  if (!page.url().endsWith('#c=' + encodeURIComponent(played.handoff.key))) throw new Error(`address ${page.url()}`);
+
+  step = 'intents and reasons read as words, the code in the title';
+  await page.locator('#transcript li.in .reading .label[title="human_request"]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const intentShown = await page.locator('#transcript li.in .reading .label[title="human_request"]').first().textContent();
+  if (intentShown !== 'Asks for a person') throw new Error(`human_request shown as "${intentShown}"`);
+  const codes = await page.locator('#side dl:first-of-type, #transcript .reading').evaluateAll((els) => els.map((e) => e.innerText).join(' ').match(/\b[a-z]+_[a-z_]+\b/g));
+  if (codes) throw new Error('codes shown to people: ' + codes.join(', '));
+
+  step = 'Enter on an empty or blank reply sends nothing';
+  await page.locator('#replyText').press('Enter');
+  await page.locator('#replyText').fill('   ');
+  await page.locator('#replyText').press('Enter');
+  step = 'Shift+Enter is a new line';
+  await page.locator('#replyText').fill('');
+  await page.locator('#replyText').pressSequentially('Your order ships today.');
+  await page.locator('#replyText').press('Shift+Enter');
+  await page.locator('#replyText').pressSequentially('Anything else?');
+  const twoLines = await page.locator('#replyText').inputValue();
+  if (twoLines !== 'Your order ships today.\nAnything else?') throw new Error(`reply box holds ${JSON.stringify(twoLines)}`);
+  step = 'Enter that ends an input method\'s composition does not send';
+  await page.locator('#replyText').dispatchEvent('keydown', { key: 'Enter', code: 'Enter', isComposing: true, bubbles: true, cancelable: true });
+  await page.waitForTimeout(500);
+  if (sends.length) throw new Error('sent without Enter: ' + sends.join('; '));
+
+  step = 'a reload keeps the open conversation and the unsent reply';
+  await page.reload();
+  await page.locator('#replyText').waitFor({ timeout: STEP_TIMEOUT_MS });
+  const restored = await page.locator('#replyText').inputValue();
+  if (restored !== twoLines) throw new Error(`after the reload the reply box holds ${JSON.stringify(restored)}`);
+  await phoneShows(page, 'conversation');
+
+  step = 'Back returns to the list';
+  await page.goBack();
+  await page.locator('#detail').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  await phoneShows(page, 'list');
+  if (page.url().includes('#c=')) throw new Error(`address after Back: ${page.url()}`);
+  step = 'Forward reopens the conversation, with its draft';
+  await page.goForward();
+  await page.locator('#replyText').waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (await page.locator('#replyText').inputValue() !== twoLines) throw new Error('the draft is gone after Forward');
+  step = 'the page\'s own back control returns to the list';
+  await page.locator('#backToList').click();
+  await page.locator('#listPane').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await phoneShows(page, 'list');
+  await row(page, played.handoff.key).click();
+  await page.locator('#replyText').waitFor({ timeout: STEP_TIMEOUT_MS });
+
+  step = 'Enter sends the reply';
+  await page.locator('#replyText').press('Enter');
+  await page.locator('#transcript li.out').getByText('Anything else?', { exact: false }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (sends.length !== 1) throw new Error(`${sends.length} sends`);
+  if (await page.locator('#replyText').inputValue() !== '') throw new Error('the reply box is not empty after sending');
+  const kept = await page.evaluate((k) => sessionStorage.getItem('wasla.inbox.draft.' + k), played.handoff.key);
+  if (kept !== null) throw new Error('the sent reply is still kept as a draft');
+  await phoneShows(page, 'conversation');
+
+  step = 'a message of an earlier day shows as "6 Dec" (list) and "6 Dec, 14:05" (transcript), with the year from another year';
+  await page.clock.setFixedTime(Date.now() + 3 * 86_400_000);
+  await page.reload();
+  await page.locator('#transcript li.out').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('#backToList').click();
+  const earlier = await row(page, played.handoff.key).locator('.age').textContent();
+  if (!/^\d{1,2} [A-Z][a-z]{2,3}$/.test(earlier)) throw new Error(`an earlier day shows "${earlier}" in the list`);
+  await row(page, played.handoff.key).click();
+  await page.locator('#transcript li.out').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const earlierLine = await page.locator('#transcript .when time').first().textContent();
+  if (!/^\d{1,2} [A-Z][a-z]{2,3},? \d{2}:\d{2}$/.test(earlierLine)) throw new Error(`an earlier day shows "${earlierLine}" in the transcript`);
+  await page.clock.setFixedTime(Date.now() + 400 * 86_400_000);
+  await page.reload();
+  await page.locator('#transcript li.out').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const lastYear = await page.locator('#transcript .when time').first().textContent();
+  if (!new RegExp(`^\\d{1,2} [A-Z][a-z]{2,3} ${new Date().getFullYear()},? \\d{2}:\\d{2}$`).test(lastYear)) throw new Error(`another year shows "${lastYear}"`);
+  step = 'signing out forgets the unsent reply and the open conversation';
+  await page.locator('#replyText').fill('not for the next person');
+  await page.locator('#logout').click();
+  await page.locator('#login').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const left = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('wasla.inbox.draft.')));
+  if (left.length || page.url().includes('#c=')) throw new Error(`after signing out: drafts ${left}, address ${page.url()}`);
   await agent.close();
 
   // support's agent sees none of them

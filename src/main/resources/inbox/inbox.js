@@ -15,7 +15,7 @@
     Object.entries(attrs || {}).forEach(([k, v]) => {
       if (k === 'class') node.className = v; else if (k.startsWith('data-')) node.setAttribute(k, v); else node[k] = v;
     });
-    children.flat().forEach((c) => { if (c != null) node.append(c instanceof Node ? c : String(c)); });
+    children.flat(Infinity).forEach((c) => { if (c != null) node.append(c instanceof Node ? c : String(c)); });
     return node;
   }
 
@@ -33,13 +33,53 @@
     return body;
   }
 
-  function age(at) {
+  // Dates in the page's language (<html lang>): today's as 14:05, earlier ones as "6 Dec", with the year
+  // when it is not this year; a transcript line adds its time of day. Never a bare "06/12".
+  const LOCALE = document.documentElement.lang || undefined;
+  const FORMATS = {};
+  const format = (options) => FORMATS[JSON.stringify(options)] || (FORMATS[JSON.stringify(options)] = new Intl.DateTimeFormat(LOCALE, options));
+  const TIME = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  function when(at, withTime) {
     if (!at) return '';
-    const s = Math.max(0, Math.round((Date.now() - Date.parse(at)) / 1000));
-    if (s < 60) return s + ' s';
-    if (s < 3600) return Math.round(s / 60) + ' min';
-    if (s < 86400) return Math.round(s / 3600) + ' h';
-    return Math.round(s / 86400) + ' d';
+    const d = new Date(at);
+    const now = new Date();
+    if (d.toDateString() === now.toDateString()) return format(TIME).format(d);
+    const day = d.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' };
+    return format(withTime ? Object.assign({}, day, TIME) : day).format(d);
+  }
+  const fullDate = (at) => (at ? format({ dateStyle: 'full', timeStyle: 'short' }).format(new Date(at)) : '');
+
+  // The persona's intents and the handoff reasons (persona/Intents, persona/HandoffReasons), as the dashboard
+  // names them; the code stays in the element's title.
+  const LABELS = {
+    customer_asked: 'Customer asked for a person', complaint: 'Complaint', angry_customer: 'Angry customer',
+    big_deal: 'Big order', low_confidence: 'Not understood', unanswered_question: 'Question the bot could not answer',
+    discount_request: 'Discount request', instalments: 'Instalments', booking: 'Booking needs a person',
+    taken_over: 'Taken over from the bot', other: 'Other',
+    greeting: 'Greeting', product_inquiry: 'Product inquiry', availability: 'Availability', order: 'Order',
+    booking_new: 'New booking', booking_change: 'Booking change', booking_cancel: 'Booking cancel',
+    order_status: 'Order status', payment: 'Payment', human_request: 'Asks for a person', thanks_goodbye: 'Thanks, goodbye',
+  };
+  // a reason in words ("customer asked for a human", "instalments for 2 x IP15-128") reads as it is, capitalised;
+  // a code reads as its label, an unknown code with spaces for its underscores
+  function labelText(code) {
+    const s = String(code);
+    if (LABELS[s]) return LABELS[s];
+    const words = s.replace(/_/g, ' ').trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  // a text that carries codes (the persona's summary line) with each known code in words
+  const readable = (text) => (text == null ? text : String(text).replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (code) => LABELS[code] || code));
+  const label = (code) => (code == null || code === '' ? null : el('span', { class: 'label', title: String(code) }, labelText(code)));
+
+  // A message's preview: cut at a word boundary, with an ellipsis
+  const PREVIEW_CHARS = 90;
+  function preview(text) {
+    const s = String(text).replace(/\s+/g, ' ').trim();
+    if (s.length <= PREVIEW_CHARS) return s;
+    const cut = s.slice(0, PREVIEW_CHARS + 1);
+    const space = cut.lastIndexOf(' ');
+    return (space > PREVIEW_CHARS / 2 ? cut.slice(0, space) : s.slice(0, PREVIEW_CHARS)).replace(/[\s,.;:!?،؛]+$/, '') + '…';
   }
 
   const STATES = { bot: 'Bot', waiting: 'Waiting for a person', agent: 'With an agent', payment: 'Waiting for payment', closed: 'Closed' };
@@ -55,7 +95,7 @@
     const li = el('li', { 'data-key': item.conversationKey, 'data-state': item.state },
       el('div', { class: 'top' },
         el('span', { class: 'name' }, item.customerName || ('+' + item.customerNumber)),
-        el('span', { class: 'meta age' }, last ? age(last.at) : '')),
+        el('time', { class: 'meta age', dateTime: last ? last.at : '', title: last ? fullDate(last.at) : '' }, last ? when(last.at) : '')),
       el('div', { class: 'meta' },
         el('span', { class: 'badge state state-' + item.state }, STATES[item.state] || item.state),
         item.handoff && item.handoff.assigneeName ? el('span', { class: 'badge agentName' }, item.handoff.assigneeName) : null,
@@ -66,9 +106,10 @@
         el('span', { class: 'business' }, ' · to ' + item.businessNumber)),
       // dir="auto": the line takes the message's direction, so an Arabic preview's ellipsis (CSS) falls
       // at its logical end and its start shows
-      el('div', { class: 'last', dir: 'auto' }, last ? ((last.direction === 'out' ? '↩ ' : '') + (last.text || '[' + last.type + ']')) : ''));
+      el('div', { class: 'last', dir: 'auto', title: last ? (last.text || '') : '' },
+        last ? ((last.direction === 'out' ? '↩ ' : '') + (last.text ? preview(last.text) : '[' + last.type + ']')) : ''));
     if (selected === item.conversationKey) li.classList.add('selected');
-    li.addEventListener('click', () => open(item.conversationKey));
+    li.addEventListener('click', () => go(item.conversationKey));
     return li;
   }
 
@@ -140,44 +181,90 @@
   // The persona's reading of one customer turn: intent (confidence), language, why a person.
   function readingView(r) {
     if (!r) return null;
-    const parts = [r.intent + (r.confidence != null ? ' (' + Number(r.confidence).toFixed(2) + ')' : ''), r.language,
-      r.handoffReason ? 'to a person: ' + r.handoffReason : null].filter((x) => x);
-    return el('div', { class: 'reading' }, 'Read as: ' + parts.join(' · '));
+    const parts = [[label(r.intent), r.confidence != null ? ' (' + Number(r.confidence).toFixed(2) + ')' : null], [r.language],
+      r.handoffReason ? ['to a person: ', label(r.handoffReason)] : null].filter((x) => x && x[0]);
+    return el('div', { class: 'reading' }, 'Read as: ', parts.map((p, i) => (i ? [' · ', ...p] : p)));
   }
 
   function dl(entries) {
     const d = el('dl');
-    entries.filter(([, v]) => v != null && v !== '').forEach(([k, v]) => d.append(el('dt', {}, k), el('dd', {}, String(v))));
+    entries.filter(([, v]) => v != null && v !== '').forEach(([k, v]) => d.append(el('dt', {}, k), el('dd', {}, v instanceof Node ? v : String(v))));
     return d;
+  }
+
+  // The open conversation lives in the address (#c=<key>): a reload reopens it, and opening one is a step
+  // in the browser's history, so Back returns to the list and Forward reopens it.
+  function keyInAddress() {
+    const m = /^#c=(.+)$/.exec(location.hash);
+    if (!m) return null;
+    try { return decodeURIComponent(m[1]); } catch (e) { return null; }
+  }
+
+  function go(key) {
+    if (keyInAddress() !== key) history.pushState({ inbox: true }, '', '#c=' + encodeURIComponent(key));
+    open(key);
+  }
+
+  // back to the list: the history's own step when the page made one, else the address without a conversation
+  function backToList() {
+    if (history.state && history.state.inbox) { history.back(); return; }
+    history.replaceState(null, '', location.pathname + location.search);
+    close();
+  }
+
+  function close() {
+    selected = null;
+    document.body.classList.remove('conversation-open');
+    $('detail').replaceChildren(el('p', { class: 'empty' }, 'Choose a conversation.'));
+    delete $('detail').dataset.key;
+    render();
+  }
+
+  window.addEventListener('popstate', () => {
+    if (!me) return;
+    const key = keyInAddress();
+    if (key) open(key); else close();
+  });
+
+  // The unsent reply, per conversation, for this tab (sessionStorage): it survives a reload, not the tab.
+  const draftKey = (key) => 'wasla.inbox.draft.' + key;
+  function draft(key) { try { return sessionStorage.getItem(draftKey(key)) || ''; } catch (e) { return ''; } }
+  function keepDraft(key, text) {
+    try { if (text) sessionStorage.setItem(draftKey(key), text); else sessionStorage.removeItem(draftKey(key)); } catch (e) { /* storage off */ }
   }
 
   async function open(key, quiet) {
     selected = key;
+    document.body.classList.add('conversation-open');
     render();
     let data;
     try {
       data = await call('/inbox/api/conversations/' + encodeURIComponent(key));
     } catch (e) {
-      $('detail').replaceChildren(el('p', { class: 'error' }, e.message));
+      if (selected !== key) return;
+      $('detail').replaceChildren(backButton(), el('p', { class: 'error' }, e.message));
       return;
     }
+    // another conversation was opened, or the list shown, while this one loaded
+    if (selected !== key) return;
     const c = data.conversation;
     items.set(c.conversationKey, c);
     render();
     const transcript = el('ul', { id: 'transcript' }, data.transcript.map((l) => el('li', { class: l.direction, 'data-status': l.status || '' },
       l.media ? mediaView(l.media) : el('div', { class: 'text', dir: 'auto' }, l.text || '[' + l.type + ']'),
       l.direction === 'in' ? readingView(l.reading) : null,
-      el('div', { class: 'when' }, new Date(l.at).toLocaleString() + (l.direction === 'out' && l.status ? ' · ' + l.status : '')))));
+      el('div', { class: 'when' }, el('time', { dateTime: l.at, title: fullDate(l.at) }, when(l.at, true)),
+        l.direction === 'out' && l.status ? ' · ' + l.status : ''))));
     const r = data.reading || {};
     const s = data.smartInfo || {};
     const side = el('div', { id: 'side' },
       el('h3', {}, 'Persona’s reading (latest turn)'),
-      dl([['Intent', r.intent], ['Sentiment', r.sentiment], ['Language', r.language], ['Why a person', r.handoffReason], ['Summary', r.summary]]),
+      dl([['Intent', label(r.intent)], ['Sentiment', r.sentiment], ['Language', r.language], ['Why a person', label(r.handoffReason)], ['Summary', r.summary ? el('span', { title: r.summary }, readable(r.summary)) : null]]),
       el('h3', {}, 'Smart Info'),
       dl([['Orders', s.orders], ['Total spend (EGP)', s.totalSpendEgp], ['Last order', s.lastOrder], ['Open payments', s.openPayments], ['Upcoming bookings', s.openBookings]]),
       el('h3', {}, 'Customer'),
       dl([['Name', c.customerName], ['Number', '+' + c.customerNumber], ['Business number', c.businessNumber], ['Tags', (c.tags || []).join(', ')],
-        ['Conversations', data.profile && data.profile.conversations], ['Last intent', data.profile && data.profile.lastIntent]]));
+        ['Conversations', data.profile && data.profile.conversations], ['Last intent', label(data.profile && data.profile.lastIntent)]]));
     const actions = el('div', { class: 'actions' });
     const status = el('p', { id: 'actionStatus', role: 'status' }, notice && notice.key === key ? notice.text : '');
     if (data.canTakeOver) {
@@ -201,28 +288,53 @@
       actions.append(el('button', { id: 'giveBack', onclick: () => act(key, 'give-back', null, status) }, 'Give back to the bot'));
     }
     const parts = [
+      backButton(),
       el('h2', {}, (c.customerName || '+' + c.customerNumber) + ' — ' + (STATES[c.state] || c.state) + (c.handoff && c.handoff.assigneeName ? ' (' + c.handoff.assigneeName + ')' : '')),
       actions, status, el('div', { class: 'cols' }, transcript, side)];
     if (c.handoff && c.handoff.assignee === data.you) {
-      // a refresh while she types keeps what she wrote
-      const typed = $('detail').dataset.key === key && $('replyText') ? $('replyText').value : '';
-      const text = el('input', { id: 'replyText', placeholder: 'Reply to the customer', maxLength: 4096, value: typed });
+      // a refresh keeps the reply box itself (what she types, the focus, an IME's composition); a reload
+      // restores what she had not sent
+      const kept = $('detail').dataset.key === key ? $('reply') : null;
+      if (kept && kept.dataset.task === c.handoff.taskId) {
+        [...$('detail').children].forEach((n) => { if (n !== kept) n.remove(); });
+        kept.before(...parts);
+        if (!quiet) transcript.scrollIntoView(false);
+        return;
+      }
+      const text = el('textarea', { id: 'replyText', placeholder: 'Reply to the customer (Enter sends, Shift+Enter: new line)',
+        maxLength: 4096, rows: 2, dir: 'auto', value: draft(key) });
       const send = el('button', { id: 'send' }, 'Send');
-      send.addEventListener('click', async () => {
-        if (!text.value.trim()) return;
+      let sending = false;
+      const submit = async () => {
+        if (sending || !text.value.trim()) return;
+        sending = true;
         try {
           await call('/handoff/tasks/' + encodeURIComponent(c.handoff.taskId) + '/messages', {
             method: 'POST', headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ text: text.value, clientMessageId: 'inbox-' + Date.now() }) });
           text.value = '';
+          keepDraft(key, '');
           open(key, true);
-        } catch (e) { status.textContent = e.message; }
+        } catch (e) { ($('actionStatus') || status).textContent = e.message; } finally { sending = false; }
+      };
+      send.addEventListener('click', submit);
+      text.addEventListener('input', () => keepDraft(key, text.value));
+      // Enter sends, Shift+Enter is a new line (as WhatsApp Web); Enter that ends an IME's composition (Arabic
+      // and other input methods) only ends it
+      text.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+        event.preventDefault();
+        submit();
       });
-      parts.push(el('div', { id: 'reply' }, text, send));
+      parts.push(el('div', { id: 'reply', 'data-task': c.handoff.taskId }, text, send));
     }
     $('detail').replaceChildren(...parts);
     $('detail').dataset.key = key;
     if (!quiet) transcript.scrollIntoView(false);
+  }
+
+  function backButton() {
+    return el('button', { id: 'backToList', type: 'button', class: 'back', title: 'Back to the list', onclick: backToList }, '← Conversations');
   }
 
   async function act(key, what, body, status) {
@@ -263,6 +375,8 @@
     $('logout').hidden = false;
     $('who').textContent = me.name + (me.supervisor ? ' · supervisor' : ' · ' + me.groups.join(', '));
     await load(true);
+    const key = keyInAddress();
+    if (key) open(key);
   }
 
   // Camunda's own login: its CSRF filter hands out a token on a GET (response header X-XSRF-TOKEN),
@@ -297,6 +411,10 @@
   $('logout').addEventListener('click', async () => {
     const token = me && me.csrfToken;
     await fetch('/camunda/api/admin/auth/user/default/logout', { method: 'POST', credentials: 'same-origin', headers: token ? { 'X-XSRF-TOKEN': token } : {} });
+    // the next person to sign in at this tab finds neither her open conversation nor her unsent replies
+    try { Object.keys(sessionStorage).filter((k) => k.startsWith('wasla.inbox.draft.')).forEach((k) => sessionStorage.removeItem(k)); } catch (e) { /* storage off */ }
+    history.replaceState(null, '', location.pathname + location.search);
+    close();
     showLogin();
   });
 

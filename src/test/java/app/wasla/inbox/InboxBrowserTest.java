@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * webhook (one the bot answers, one handed to a sales agent, one more the bot answers), then
  * e2e/inbox.spec.mjs drives Debian's Chromium: supervisor demo signs in on the page, sees all three
  * with their states, filters and searches, sees a new message arrive without a reload, takes the
- * bot's conversation over, replies and gives it back; the sales agent sees only her customer,
- * support's agent none. The screenshot is the one in docs/inbox.png. Needs /usr/bin/chromium and
- * e2e/node_modules, which .ci/run installs; without them this test fails.
+ * bot's conversation over, replies and gives it back; the sales agent sees only her customer and,
+ * on a phone's screen, reloads, goes back and forth, and replies with Enter; support's agent none.
+ * The screenshot is the one in docs/inbox.png. Needs /usr/bin/chromium and e2e/node_modules, which
+ * .ci/run installs; without them this test fails.
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
