@@ -155,7 +155,13 @@ public class CustomerMemory implements CustomerMessageListener {
                   .orElse(null);
           outbox.queue(
               key,
-              OutboundMessage.Text.of(ConsentReplies.confirmation(verdict, text, preferred)),
+              OutboundMessage.Text.of(
+                  ConsentReplies.confirmation(
+                      verdict,
+                      text,
+                      preferred,
+                      verdict == ConsentKeywords.Verdict.OPT_IN
+                          && store.optedOutBefore(key.value()))),
               "consent:" + wamid,
               null);
         });

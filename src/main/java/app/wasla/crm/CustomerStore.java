@@ -188,6 +188,18 @@ class CustomerStore {
         .update();
   }
 
+  /** Whether the customer has ever opted out of marketing (a recorded opt-out event). */
+  boolean optedOutBefore(String key) {
+    return jdbc.sql(
+                """
+                SELECT COUNT(*) FROM customer_event
+                WHERE customer_key = ? AND kind = ? AND details = ?""")
+            .params(key, CustomerMemory.CONSENT, "marketing opt-out")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** Records the customer's agreement to marketing: when and where (the latest one counts). */
   void setOptIn(String key, Instant at, String source) {
     jdbc.sql(

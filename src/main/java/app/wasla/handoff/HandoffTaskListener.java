@@ -369,7 +369,10 @@ class HandoffTaskListener implements TaskListener {
     String name = (String) task.getVariable("customerName");
     String language = String.valueOf(task.getVariable(PersonaVariables.LANGUAGE));
     String who = names.inText(agent, language);
-    String customer = name == null || name.isBlank() ? "" : " " + name;
+    String first =
+        app.wasla.persona.nlp.CustomerNames.inGreeting(
+            name, !"arabizi".equals(language) && !"en".equals(language));
+    String customer = first == null ? "" : " " + first;
     if ("arabizi".equals(language)) {
       return "Ahlan"
           + customer

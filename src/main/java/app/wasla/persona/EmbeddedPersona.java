@@ -2,7 +2,9 @@ package app.wasla.persona;
 
 import app.wasla.persona.handoff.DmnHandoffRules;
 import app.wasla.persona.handoff.HandoffRules;
+import app.wasla.persona.nlp.CustomerNames;
 import app.wasla.persona.nlp.EntityExtractor;
+import app.wasla.persona.nlp.FeminineWords;
 import app.wasla.persona.nlp.IntentClassifier;
 import app.wasla.persona.nlp.LanguageDetector;
 import app.wasla.persona.nlp.ModelNames;
@@ -162,6 +164,12 @@ public final class EmbeddedPersona implements Persona {
       // the business said what this very message means: no heuristic below reads it otherwise
       tapped = learned.get(learnedKey(text));
     }
+    Integer count = tapped == null ? bareCount(text, contextProduct(turn) != null) : null;
+    if (count != null) {
+      // "عايز ٢ قطعة", "2 pieces", "x3", "2" after a card: a count of the product on show, never
+      // a model number, a kind not sold ("pcs") nor a grievance
+      tapped = Intents.ORDER;
+    }
     if (tapped != null) {
       intent = tapped;
       confidence = 1.0;
@@ -181,6 +189,15 @@ public final class EmbeddedPersona implements Persona {
       confidence = Math.max(confidence, 0.9);
     }
     EntityExtractor.Found found = entities.extract(text);
+    if (count != null) {
+      Product shown = contextProduct(turn);
+      found =
+          new EntityExtractor.Found(
+              new Entities(
+                  shown == null ? List.of() : List.of(shown.nameEn()), count, null, null, null),
+              shown == null ? List.of() : List.of(shown),
+              List.of());
+    }
     if (tapped == null
         && Intents.BOOKING_NEW.equals(intent)
         && !found.products().isEmpty()
@@ -545,7 +562,11 @@ public final class EmbeddedPersona implements Persona {
         && !"big deal".equals(reason)) {
       reply =
           new PersonaReply(
-              reply.text() + "\n" + ReplyTexts.get("handoffNote", replyIn), List.of(), null);
+              reply.text()
+                  + "\n"
+                  + ReplyTexts.getTo("handoffNote", replyIn, FeminineWords.in(turn.text())),
+              List.of(),
+              null);
     }
     if (topic != null
         && !handoff
@@ -690,11 +711,16 @@ public final class EmbeddedPersona implements Persona {
     boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
     return switch (intent) {
       case Intents.GREETING -> {
-        String customer = turn.customer() == null ? null : turn.customer().name();
+        // "Ahmed" of "Ahmed Samir"; an Arabic reply leaves a Latin name out ("أهلاً Mariam")
+        String customer =
+            turn.customer() == null
+                ? null
+                : CustomerNames.inGreeting(turn.customer().name(), arabic);
         String greet =
             customer == null || customer.isBlank()
-                ? ReplyTexts.get("greeting", lang, name(lang))
-                : ReplyTexts.get("greetingNamed", lang, name(lang), customer);
+                ? ReplyTexts.getTo("greeting", lang, FeminineWords.in(turn.text()), name(lang))
+                : ReplyTexts.getTo(
+                    "greetingNamed", lang, FeminineWords.in(turn.text()), name(lang), customer);
         yield Answer.of(
             greet,
             opt("menu_products", "optProducts", lang),
@@ -715,7 +741,7 @@ public final class EmbeddedPersona implements Persona {
           if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
             sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
           }
-          sb.append(ReplyTexts.get("priceFollowUp", lang));
+          sb.append(ReplyTexts.getTo("priceFollowUp", lang, FeminineWords.in(turn.text())));
           yield Answer.of(
               sb.toString().strip(),
               opt("menu_order", "optOrder", lang),
@@ -781,7 +807,8 @@ public final class EmbeddedPersona implements Persona {
         }
         if (product == null) {
           yield Answer.of(
-              ReplyTexts.get("orderWhat", lang), opt("menu_products", "optProducts", lang));
+              ReplyTexts.getTo("orderWhat", lang, FeminineWords.in(turn.text())),
+              opt("menu_products", "optProducts", lang));
         }
         int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
         String names =
@@ -851,7 +878,8 @@ public final class EmbeddedPersona implements Persona {
             : a;
       }
       case Intents.COMPLAINT -> Answer.of(ReplyTexts.get("complaint", lang));
-      case Intents.HUMAN_REQUEST -> Answer.of(ReplyTexts.get("human", lang));
+      case Intents.HUMAN_REQUEST ->
+          Answer.of(ReplyTexts.getTo("human", lang, FeminineWords.in(turn.text())));
       case Intents.THANKS_GOODBYE -> Answer.of(ReplyTexts.get("thanks", lang));
       default -> fromPlaybook(text, intent, lang, QUESTION.matcher(text.normalized()).find());
     };
@@ -912,6 +940,66 @@ public final class EmbeddedPersona implements Persona {
         .filter(p -> p.nameEn().startsWith(base + " ") || p.nameEn().equals(base))
         .min(java.util.Comparator.comparingInt(p -> p.nameEn().length()))
         .orElse(null);
+  }
+
+  /**
+   * A count and nothing else but a unit word, a "want" and a filler: "عايز ٢ قطعة", "2 pieces", "I
+   * want 2", "3ayza 2 pcs", "x3". The digit of such a turn is how many, never a model number.
+   */
+  private static final Pattern BARE_COUNT =
+      Pattern.compile(
+          "^(?:(?:تمام|طيب|اوك|ok|okay|tmam|tayeb|طب|yes|ايوه|aywa)\\s+)?"
+              + "(?:(?:انا|ana|i|we|احنا)\\s+)?"
+              + "(?:(?:عايز|عايزه|عاوز|عاوزه|محتاج|محتاجه|هاخد|هناخد|خد|هات|هاتلي|ابعتلي|اطلب|"
+              + "3ayez|3ayz|3ayza|3aiza|3awez|3awza|me7tag|me7taga|ha5od|want|need|wanna|will take|"
+              + "ll take|take|d like|would like|give me|make it|order)\\s+)?"
+              + "(?:(?:x|×)\\s*)?(\\d{1,3}|واحد|واحده|اتنين|اثنين|تلاته|تلات|اربعه|خمسه|one|two|three|"
+              + "four|five|wa7ed|wa7da|etnen|itnen|talata|arba3a|khamsa)"
+              + "(\\s*(?:x|×|قطعه|قطع|حته|حتت|حبه|حبات|pieces?|pcs|units?|items?|of them|منهم|منها|منه|"
+              + "7etta|7etat|2et3a))?$");
+
+  private static final Map<String, Integer> COUNT_WORDS =
+      Map.ofEntries(
+          Map.entry("واحد", 1),
+          Map.entry("واحده", 1),
+          Map.entry("one", 1),
+          Map.entry("wa7ed", 1),
+          Map.entry("wa7da", 1),
+          Map.entry("اتنين", 2),
+          Map.entry("اثنين", 2),
+          Map.entry("two", 2),
+          Map.entry("etnen", 2),
+          Map.entry("itnen", 2),
+          Map.entry("تلاته", 3),
+          Map.entry("تلات", 3),
+          Map.entry("three", 3),
+          Map.entry("talata", 3),
+          Map.entry("اربعه", 4),
+          Map.entry("four", 4),
+          Map.entry("arba3a", 4),
+          Map.entry("خمسه", 5),
+          Map.entry("five", 5),
+          Map.entry("khamsa", 5));
+
+  /**
+   * The count of a turn that says only how many (see {@link #BARE_COUNT}), or null. Without a
+   * product on show, a count needs its unit or an "x" ("2 pcs"): a bare "2" may answer something
+   * else.
+   */
+  static Integer bareCount(TextView text, boolean productShown) {
+    String t =
+        text.normalized().replaceAll("[^\\p{L}\\p{N}×\\s]", " ").replaceAll("\\s+", " ").strip();
+    java.util.regex.Matcher m = BARE_COUNT.matcher(t);
+    if (!m.matches()) {
+      return null;
+    }
+    boolean unit = m.group(2) != null || t.startsWith("x") || t.startsWith("×");
+    if (!productShown && !unit) {
+      return null;
+    }
+    String n = m.group(1);
+    int q = Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : COUNT_WORDS.get(n);
+    return q > 0 ? q : null;
   }
 
   /** The product the sales flow last showed, if the conversation has one in the catalogue. */

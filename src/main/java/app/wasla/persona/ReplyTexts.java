@@ -60,7 +60,7 @@ final class ReplyTexts {
               "Got your location 📍 What would you like delivered? Tell me the product and I''ll complete the order."),
           t(
               "greeting",
-              "أهلاً بيك في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
+              "أهلاً وسهلاً في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
               "مرحباً بك في متجر النيل، أنا {0}. كيف يمكنني مساعدتك؟",
               "Ahlan bik f Nile Store! Ana {0} 😊 a2dar asa3dak ezay?",
               "Hi, welcome to Nile Store! I''m {0} 😊 How can I help?"),
@@ -371,7 +371,61 @@ final class ReplyTexts {
           t("refFor", " رقم {0}", " رقم {0}", " rakam {0}", " {0}"),
           t("toDate", " لـ {0}", " إلى {0}", " l {0}", " to {0}"));
 
+  /**
+   * The texts that address a woman differently, for a customer whose own words are feminine ({@code
+   * nlp/FeminineWords}): the Egyptian and Arabizi forms (MSA and English texts need none). A key
+   * without one here reads the same to everyone.
+   */
+  private static final Map<String, String[]> FEMININE =
+      Map.ofEntries(
+          Map.entry(
+              "greeting",
+              new String[] {
+                "أهلاً بيكي في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
+                "Ahlan biki f Nile Store! Ana {0} 😊 a2dar asa3dek ezay?"
+              }),
+          Map.entry(
+              "greetingNamed",
+              new String[] {
+                "أهلاً يا {1} في متجر النيل! أنا {0} 😊 أقدر أساعدك إزاي؟",
+                "Ahlan ya {1} f Nile Store! Ana {0} 😊 a2dar asa3dek ezay?"
+              }),
+          Map.entry("priceFollowUp", new String[] {"تحبي أعملك الطلب؟", "te7ebi atlobholek?"}),
+          Map.entry(
+              "orderWhat",
+              new String[] {
+                "تمام، تحبي تطلبي إيه؟ ابعتيلي اسم المنتج والكمية.",
+                "Tamam, 3ayza totlobi eh? Ab3atily esm el montag w el kamiya."
+              }),
+          Map.entry(
+              "human",
+              new String[] {
+                "حاضر، هحولك لزميل من فريقنا وهيرد عليكي في أقرب وقت 🙏",
+                "7ader, hawaslek b zameel mn el team w hayrod 3aleki f a2rab wa2t 🙏"
+              }),
+          Map.entry(
+              "handoffNote",
+              new String[] {
+                "هحولك لزميل من فريقنا يكمل معاكي.", "Hawaslek b zameel yekammel ma3aki."
+              }));
+
   private ReplyTexts() {}
+
+  /**
+   * The sentence for the key, in its feminine address when {@code feminine} and the key has one in
+   * Egyptian or Arabizi ({@link #FEMININE}), else as {@link #get(String, Language, Object...)}.
+   */
+  static String getTo(String key, Language language, boolean feminine, Object... args) {
+    String[] forms = feminine ? FEMININE.get(key) : null;
+    if (forms == null || language == Language.AR || language == Language.EN) {
+      return get(key, language, args);
+    }
+    String pattern = forms[language == Language.ARABIZI ? 1 : 0];
+    return args.length == 0
+        ? pattern
+        : new java.text.MessageFormat(pattern.replace("'", "''"), java.util.Locale.ROOT)
+            .format(args);
+  }
 
   private static Map.Entry<String, String[]> t(
       String key, String egyptian, String msa, String arabizi, String english) {

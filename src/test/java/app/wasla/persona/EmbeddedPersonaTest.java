@@ -218,10 +218,10 @@ class EmbeddedPersonaTest {
   void greetsAKnownCustomerByName() {
     CustomerContext c =
         new CustomerContext(
-            "Mona", "ar-EG", List.of("vip"), new BigDecimal("52000"), 4, BigDecimal.ZERO);
+            "منى", "ar-EG", List.of("vip"), new BigDecimal("52000"), 4, BigDecimal.ZERO);
     PersonaResult r =
         PERSONA.respond(new PersonaTurn("t", List.of("السلام عليكم"), null, List.of(), c, 0));
-    assertThat(r.reply().text()).contains("Mona");
+    assertThat(r.reply().text()).contains("منى");
   }
 
   @Test

@@ -170,11 +170,13 @@ final class CheckoutDelegates {
                 e,
                 new ReplyButtons(
                     lead
-                        + say(
+                        + SalesContext.sayTo(
                             e,
                             "تحب نوصلهولك ولا تستلمه من الفرع؟",
+                            "تحبي نوصلهولك ولا تستلميه من الفرع؟",
                             "هل تفضل التوصيل إلى عنوانك أم الاستلام من الفرع؟",
                             "Te7eb nwaslholak wala testelmo mn el far3?",
+                            "Te7ebi nwaslholek wala testelmih mn el far3?",
                             "Shall we deliver it, or will you pick it up at a branch?"),
                     List.of(
                         new Button(
@@ -195,11 +197,13 @@ final class CheckoutDelegates {
                 e,
                 OutboundMessage.Text.of(
                     lead
-                        + say(
+                        + SalesContext.sayTo(
                             e,
                             "ابعتلي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شاركني اللوكيشن من واتساب 📍",
+                            "ابعتيلي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شاركيني اللوكيشن من واتساب 📍",
                             "أرسل لي عنوان التوصيل بالتفصيل (الشارع والمنطقة والمحافظة)، أو شارك موقعك من واتساب 📍",
                             "Ab3atly 3enwan el tawsil bel tafseel (el share3 w el mante2a w el mo7afza), aw sharekny el location 📍",
+                            "Ab3atily 3enwan el tawsil bel tafseel (el share3 w el mante2a w el mo7afza), aw sharkeeny el location 📍",
                             "Send me the delivery address (street, area and governorate), or share your location on WhatsApp 📍")));
         case STEP_ZONE -> {
           List<ListMessage.Row> rows =

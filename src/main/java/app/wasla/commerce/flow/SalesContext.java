@@ -54,6 +54,34 @@ final class SalesContext {
     };
   }
 
+  /**
+   * Variable of the checkout: the customer spoke of herself in the feminine in one of its turns
+   * ("عايزة ٢", "3ayza"), so its Egyptian and Arabizi questions address her so.
+   */
+  static final String FEMININE = "customerFeminine";
+
+  /**
+   * As {@link #say}, with the feminine address in Egyptian and Arabizi for a customer whose own
+   * words in this flow were feminine ({@code nlp/FeminineWords}); the flow remembers it.
+   */
+  static String sayTo(
+      DelegateExecution execution,
+      String egyptian,
+      String egyptianFeminine,
+      String msa,
+      String arabizi,
+      String arabiziFeminine,
+      String english) {
+    boolean feminine = Boolean.TRUE.equals(execution.getVariable(FEMININE));
+    if (!feminine && app.wasla.persona.nlp.FeminineWords.in(turnText(execution))) {
+      execution.setVariable(FEMININE, true);
+      feminine = true;
+    }
+    return feminine
+        ? say(execution, egyptianFeminine, msa, arabiziFeminine, english)
+        : say(execution, egyptian, msa, arabizi, english);
+  }
+
   static String turnText(DelegateExecution execution) {
     Object text = execution.getVariable(ConversationVariables.TURN_TEXT);
     return text instanceof String s ? s : "";
