@@ -958,29 +958,6 @@ public final class EmbeddedPersona implements Persona {
               + "(\\s*(?:x|×|قطعه|قطع|حته|حتت|حبه|حبات|pieces?|pcs|units?|items?|of them|منهم|منها|منه|"
               + "7etta|7etat|2et3a))?$");
 
-  private static final Map<String, Integer> COUNT_WORDS =
-      Map.ofEntries(
-          Map.entry("واحد", 1),
-          Map.entry("واحده", 1),
-          Map.entry("one", 1),
-          Map.entry("wa7ed", 1),
-          Map.entry("wa7da", 1),
-          Map.entry("اتنين", 2),
-          Map.entry("اثنين", 2),
-          Map.entry("two", 2),
-          Map.entry("etnen", 2),
-          Map.entry("itnen", 2),
-          Map.entry("تلاته", 3),
-          Map.entry("تلات", 3),
-          Map.entry("three", 3),
-          Map.entry("talata", 3),
-          Map.entry("اربعه", 4),
-          Map.entry("four", 4),
-          Map.entry("arba3a", 4),
-          Map.entry("خمسه", 5),
-          Map.entry("five", 5),
-          Map.entry("khamsa", 5));
-
   /**
    * The count of a turn that says only how many (see {@link #BARE_COUNT}), or null. Without a
    * product on show, a count needs its unit or an "x" ("2 pcs"): a bare "2" may answer something
@@ -998,7 +975,7 @@ public final class EmbeddedPersona implements Persona {
       return null;
     }
     String n = m.group(1);
-    int q = Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : COUNT_WORDS.get(n);
+    int q = Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : EntityExtractor.numberWord(n);
     return q > 0 ? q : null;
   }
 

@@ -141,6 +141,12 @@ public final class EntityExtractor {
               Map.entry("fifty", 50),
               Map.entry("ميه", 100),
               Map.entry("hundred", 100)));
+
+  /** The count a number word says ("تلاته", "talata", "three"), or null. */
+  public static Integer numberWord(String word) {
+    return NUMBER_WORDS.get(word);
+  }
+
   private static final Pattern NUMBER_WORD =
       Pattern.compile(B + "(?:و|ب|ل)?(" + String.join("|", NUMBER_WORDS.keySet()) + ")" + E);
   private static final Pattern CLITIC_BEFORE =
