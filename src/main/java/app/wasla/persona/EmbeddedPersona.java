@@ -164,7 +164,8 @@ public final class EmbeddedPersona implements Persona {
       // the business said what this very message means: no heuristic below reads it otherwise
       tapped = learned.get(learnedKey(text));
     }
-    Integer count = tapped == null ? bareCount(text, contextProduct(turn) != null) : null;
+    Product shown = contextProduct(turn);
+    Integer count = tapped == null ? bareCount(text, shown != null) : null;
     if (count != null) {
       // "عايز ٢ قطعة", "2 pieces", "x3", "2" after a card: a count of the product on show, never
       // a model number, a kind not sold ("pcs") nor a grievance
@@ -190,7 +191,6 @@ public final class EmbeddedPersona implements Persona {
     }
     EntityExtractor.Found found = entities.extract(text);
     if (count != null) {
-      Product shown = contextProduct(turn);
       found =
           new EntityExtractor.Found(
               new Entities(
@@ -958,14 +958,22 @@ public final class EmbeddedPersona implements Persona {
               + "(\\s*(?:x|×|قطعه|قطع|حته|حتت|حبه|حبات|pieces?|pcs|units?|items?|of them|منهم|منها|منه|"
               + "7etta|7etat|2et3a))?$");
 
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}×\\s]");
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   /**
    * The count of a turn that says only how many (see {@link #BARE_COUNT}), or null. Without a
    * product on show, a count needs its unit or an "x" ("2 pcs"): a bare "2" may answer something
    * else.
    */
   static Integer bareCount(TextView text, boolean productShown) {
+    // every turn is asked: the patterns are compiled once, not by String.replaceAll
     String t =
-        text.normalized().replaceAll("[^\\p{L}\\p{N}×\\s]", " ").replaceAll("\\s+", " ").strip();
+        SPACES
+            .matcher(NOT_A_WORD.matcher(text.normalized()).replaceAll(" "))
+            .replaceAll(" ")
+            .strip();
     java.util.regex.Matcher m = BARE_COUNT.matcher(t);
     if (!m.matches()) {
       return null;
