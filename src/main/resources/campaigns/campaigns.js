@@ -230,7 +230,7 @@ function renderCampaign({ campaign: c, row, results }) {
     const of = key === 'failed' ? t('failedRate') : key === 'conversion' ? t('conversion') : t('rateOfSent');
     el.textContent = `${percent(rate)} ${of}`;
   }
-  $('#pause').disabled = c.status !== 'SENDING';
+  $('#pause').disabled = c.status !== 'SENDING' && c.status !== 'SCHEDULED';
   $('#resume').disabled = c.status !== 'PAUSED';
   $('#cancel').disabled = c.status === 'COMPLETED' || c.status === 'CANCELLED';
 

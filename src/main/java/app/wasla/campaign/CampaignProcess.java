@@ -33,6 +33,9 @@ class CampaignProcess {
   static final String RESUMED = "CampaignResumed";
   static final String CANCELLED = "CampaignCancelled";
 
+  /** Where a campaign paused before its start time waits to be resumed. */
+  static final String PAUSED_BEFORE_START = "receiveTask_pausedBeforeStart";
+
   private final RuntimeService runtime;
 
   CampaignProcess(RuntimeService runtime) {
@@ -49,6 +52,16 @@ class CampaignProcess {
         REMINDER_AFTER, campaign.reminds() ? campaign.reminderAfter().toString() : "PT0S");
     variables.put(STAGE, Campaign.Stage.INITIAL.name());
     return runtime.startProcessInstanceByKey(PROCESS, variables).getId();
+  }
+
+  /** True while the campaign, paused before its start time, waits to be resumed. */
+  boolean pausedBeforeStart(String processInstanceId) {
+    return runtime
+            .createExecutionQuery()
+            .processInstanceId(processInstanceId)
+            .activityId(PAUSED_BEFORE_START)
+            .count()
+        > 0;
   }
 
   /**

@@ -222,12 +222,30 @@ public class Campaigns {
     return find(id);
   }
 
+  /** A scheduled campaign paused before its start time sends nothing until it is resumed. */
   public Campaign pause(String id) {
-    return change(id, Status.SENDING, Status.PAUSED, CampaignProcess.PAUSED, "paused");
+    Campaign c = store.lock(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    if (c.status() != Status.SCHEDULED && c.status() != Status.SENDING) {
+      throw new CampaignConflictException(
+          "campaign "
+              + id
+              + " is "
+              + c.status()
+              + "; only a SCHEDULED or SENDING one can be paused");
+    }
+    return change(c, Status.PAUSED, CampaignProcess.PAUSED, EventTypes.CAMPAIGN_PAUSED);
   }
 
+  /** Resumed, a campaign paused before its start time is scheduled again (or starts, if due). */
   public Campaign resume(String id) {
-    return change(id, Status.PAUSED, Status.SENDING, CampaignProcess.RESUMED, "resumed");
+    Campaign c = store.lock(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    if (c.status() != Status.PAUSED) {
+      throw new CampaignConflictException(
+          "campaign " + id + " is " + c.status() + "; only a PAUSED one can be resumed");
+    }
+    Status to =
+        process.pausedBeforeStart(c.processInstanceId()) ? Status.SCHEDULED : Status.SENDING;
+    return change(c, to, CampaignProcess.RESUMED, EventTypes.CAMPAIGN_RESUMED);
   }
 
   /** Stops the campaign for good: no recipient not sent to yet gets anything. */
@@ -250,22 +268,14 @@ public class Campaigns {
     return find(id);
   }
 
-  private Campaign change(String id, Status from, Status to, String message, String verb) {
-    Campaign c = store.lock(id).orElseThrow(() -> new CampaignNotFoundException(id));
-    if (c.status() != from) {
-      throw new CampaignConflictException(
-          "campaign " + id + " is " + c.status() + "; only a " + from + " one can be " + verb);
-    }
+  private Campaign change(Campaign c, Status to, String message, String event) {
     if (!process.correlate(c.processInstanceId(), message)) {
       throw new CampaignConflictException(
-          "campaign " + id + " is between two steps; try again shortly");
+          "campaign " + c.id() + " is between two steps; try again shortly");
     }
-    store.move(id, from, to);
-    Campaign now = find(id);
-    publish(
-        to == Status.PAUSED ? EventTypes.CAMPAIGN_PAUSED : EventTypes.CAMPAIGN_RESUMED,
-        now,
-        Map.of());
+    store.move(c.id(), c.status(), to);
+    Campaign now = find(c.id());
+    publish(event, now, Map.of());
     return now;
   }
 

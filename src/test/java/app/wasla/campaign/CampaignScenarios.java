@@ -384,7 +384,12 @@ abstract class CampaignScenarios {
             api.ok("POST", "/api/campaigns/" + id + "/start", null).body().path("status").asText())
         .isEqualTo("SCHEDULED");
     assertThat(api.call("POST", "/api/campaigns/" + id + "/start", null).status()).isEqualTo(409);
+    assertThat(status(api.ok("POST", "/api/campaigns/" + id + "/pause", null))).isEqualTo("PAUSED");
     assertThat(api.call("POST", "/api/campaigns/" + id + "/pause", null).status()).isEqualTo(409);
+    assertThat(status(api.ok("POST", "/api/campaigns/" + id + "/resume", null)))
+        .as("resumed before its time, it waits for it again")
+        .isEqualTo("SCHEDULED");
+    assertThat(status(api.ok("POST", "/api/campaigns/" + id + "/pause", null))).isEqualTo("PAUSED");
     assertThat(
             api.ok("POST", "/api/campaigns/" + id + "/cancel", null).body().path("status").asText())
         .isEqualTo("CANCELLED");
@@ -395,6 +400,38 @@ abstract class CampaignScenarios {
                 .path("recipients")
                 .asLong())
         .isZero();
+  }
+
+  @Test
+  void aScheduledCampaignPausedPastItsStartTimeSendsOnlyOnceResumed() throws InterruptedException {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(2, city);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Paused before its time " + city);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put("template", Map.of("name", "new_arrivals", "language", "ar"));
+    body.put("audience", Map.of("cities", List.of(city)));
+    body.put("startAt", Instant.now().plus(Duration.ofSeconds(2)).toString());
+    String id = api.ok("POST", "/api/campaigns", body).body().path("id").asText();
+    assertThat(status(api.ok("POST", "/api/campaigns/" + id + "/start", null)))
+        .isEqualTo("SCHEDULED");
+    assertThat(status(api.ok("POST", "/api/campaigns/" + id + "/pause", null))).isEqualTo("PAUSED");
+
+    Thread.sleep(5000); // well past the start time
+    assertThat(templatesTo(customers)).as("nothing goes out while paused").isEmpty();
+    assertThat(status(api.ok("GET", "/api/campaigns/" + id, null))).isEqualTo("PAUSED");
+
+    assertThat(status(api.ok("POST", "/api/campaigns/" + id + "/resume", null)))
+        .as("resumed past its time, it starts")
+        .isEqualTo("SCHEDULED");
+    await().atMost(PATIENCE).until(() -> templatesTo(customers).size() == 2);
+    awaitStatus(id, "COMPLETED");
+    assertThat(templatesTo(customers).stream().map(WhatsAppMock.Sent::to))
+        .containsExactlyInAnyOrderElementsOf(customers);
+  }
+
+  private static String status(Answer answer) {
+    return answer.body().path("status").asText();
   }
 
   @Test
