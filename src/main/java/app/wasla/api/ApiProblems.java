@@ -71,6 +71,11 @@ class ApiProblems {
     return problem(HttpStatus.CONFLICT, "marketing-opt-out", e.getMessage());
   }
 
+  @ExceptionHandler(app.wasla.conversation.MarketingConsentMissingException.class)
+  ProblemDetail noOptIn(app.wasla.conversation.MarketingConsentMissingException e) {
+    return problem(HttpStatus.CONFLICT, "marketing-no-opt-in", e.getMessage());
+  }
+
   @ExceptionHandler(NotificationConflictException.class)
   ProblemDetail notificationConflict(NotificationConflictException e) {
     return problem(HttpStatus.CONFLICT, "event-id-reused", e.getMessage());

@@ -112,6 +112,11 @@ public class OutboundMessages {
               + " opted out of marketing (STOP): marketing"
               + " template not sent; a UTILITY or AUTHENTICATION template may still be sent");
     }
+    if (message instanceof OutboundMessage.Template
+        && category == TemplateCategory.MARKETING
+        && !consent.mayGetMarketing(key)) {
+      throw new MarketingConsentMissingException(noOptIn(key.toString()));
+    }
     OutboundMessage toSend = withinServiceWindow(key, message);
     String already =
         ownTransaction.execute(status -> recordQueued(key, toSend, idempotencyKey, category));
@@ -185,13 +190,13 @@ public class OutboundMessages {
     }
     if (whatsapp.reopenTemplate() != null && !whatsapp.reopenTemplate().isBlank()) {
       if (TemplateCategory.of(whatsapp.reopenTemplateCategory()) == TemplateCategory.MARKETING
-          && !consent.allowsMarketing(key)) {
+          && !consent.mayGetMarketing(key)) {
         throw new ServiceWindowClosedException(
             "The 24-hour customer-service window of "
                 + key
                 + " is closed and"
                 + " the reopen template counts as marketing (wasla.whatsapp.reopen-template-category), which the"
-                + " customer opted out of: free-form "
+                + " customer has not agreed to (opted out, or no opt-in on record): free-form "
                 + message.type()
                 + " not sent");
       }
@@ -483,5 +488,15 @@ public class OutboundMessages {
 
   static Instant instant(OffsetDateTime t) {
     return t == null ? null : t.toInstant();
+  }
+
+  /** Why a marketing template was not sent to a customer without an opt-in on record. */
+  public static String noOptIn(String customer) {
+    return "the customer "
+        + customer
+        + " has not opted in to marketing: marketing template not sent. Customers opt in by"
+        + " writing START (اشتراك); consent given elsewhere is recorded with PUT"
+        + " /api/customers/{key}/consent and its source. A UTILITY or AUTHENTICATION template may"
+        + " still be sent";
   }
 }

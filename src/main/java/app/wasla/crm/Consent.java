@@ -7,17 +7,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marketing consent for the outbound path: ask before sending a marketing template. Wasla records
- * opt-outs (STOP, إلغاء, ...) and opt-ins (START, اشتراك); consent given outside WhatsApp is the
- * business's to capture, so a number without a recorded opt-out is allowed. Erasure opts out too
- * (until the customer writes START).
+ * opt-outs (STOP, إلغاء, ...) and opt-ins (START, اشتراك, or consent the business captured
+ * elsewhere and recorded through the API); a marketing template needs an opt-in on record and no
+ * opt-out since (WhatsApp's policy), unless {@code wasla.crm.marketing-requires-opt-in=false}.
+ * Erasure opts out too (until the customer writes START).
  */
 @Component
 public class Consent implements MarketingConsent {
 
   private final JdbcClient jdbc;
+  private final boolean requiresOptIn;
 
-  Consent(JdbcClient jdbc) {
+  Consent(JdbcClient jdbc, CrmProperties props) {
     this.jdbc = jdbc;
+    this.requiresOptIn = props.marketingRequiresOptIn();
   }
 
   /**
@@ -57,5 +60,10 @@ public class Consent implements MarketingConsent {
   @Override
   public boolean allowsMarketing(ConversationKey customer) {
     return allowsMarketing(customer.value());
+  }
+
+  @Override
+  public boolean mayGetMarketing(ConversationKey customer) {
+    return requiresOptIn ? allowsCampaign(customer) : allowsMarketing(customer);
   }
 }

@@ -11,15 +11,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param optInKeywords whole messages that opt back in; null: the defaults
  * @param erasureSecret the HMAC key of erased customers' pseudonyms ({@link Pseudonyms}); none:
  *     random per run
+ * @param marketingRequiresOptIn whether a marketing template needs a recorded opt-in (START, or
+ *     consent the business recorded through the API) on every path, not only in campaigns; true by
+ *     default (WhatsApp's policy); false only for a business that keeps consent elsewhere
  */
 @ConfigurationProperties("wasla.crm")
 public record CrmProperties(
     String tagRulesPath,
     List<String> optOutKeywords,
     List<String> optInKeywords,
-    String erasureSecret) {
+    String erasureSecret,
+    Boolean marketingRequiresOptIn) {
 
   public CrmProperties {
+    marketingRequiresOptIn = marketingRequiresOptIn == null || marketingRequiresOptIn;
     tagRulesPath =
         tagRulesPath == null || tagRulesPath.isBlank() ? TagRules.DEFAULT_PATH : tagRulesPath;
   }

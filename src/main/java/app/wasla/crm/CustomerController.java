@@ -133,6 +133,14 @@ class CustomerController {
     return p;
   }
 
+  @ExceptionHandler(ConsentSupersededException.class)
+  ProblemDetail superseded(ConsentSupersededException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    p.setType(java.net.URI.create("https://wasla.app/problems/consent-superseded"));
+    p.setTitle("A later consent stands");
+    return p;
+  }
+
   /**
    * A turn of the conversation ran while the erasure deleted it: nothing was erased, asking again
    * works.

@@ -206,6 +206,21 @@ public class CustomerMemory implements CustomerMessageListener {
     DeliveredProfiles.forget(key.value());
     store.ensure(key, now);
     store.lock(key.value());
+    CustomerProfile before = store.find(key.value()).orElseThrow();
+    if (at != null
+        && before.consentChangedAt() != null
+        && when.isBefore(before.consentChangedAt())
+        && before.marketingOptOut() == optIn) {
+      // the customer changed their mind after the time given: the later choice stands
+      throw new ConsentSupersededException(
+          "the customer's consent changed later ("
+              + (before.marketingOptOut() ? "an opt-out" : "an opt-in")
+              + " at "
+              + before.consentChangedAt()
+              + "): consent dated "
+              + when
+              + " does not override it");
+    }
     changeConsent(key, !optIn, optIn ? source : null, when, now);
     return find(key.value()).orElseThrow();
   }

@@ -121,6 +121,15 @@ class SendWhatsAppDelegate implements JavaDelegate {
               + name
               + " not sent");
     }
+    if (category == TemplateCategory.MARKETING
+        && !consent.mayGetMarketing(FlowMessages.conversation(execution))) {
+      throw new app.wasla.conversation.MarketingConsentMissingException(
+          "${sendWhatsApp}: template "
+              + name
+              + " not sent: "
+              + app.wasla.conversation.OutboundMessages.noOptIn(
+                  FlowMessages.conversation(execution).toString()));
+    }
     return new OutboundMessage.Template(name, language, values);
   }
 

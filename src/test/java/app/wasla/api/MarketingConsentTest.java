@@ -135,7 +135,7 @@ class MarketingConsentTest extends SandboxApiNode {
     String stillIn = newCustomer();
     webhooks()
         .post(Webhooks.text(optedOut, "wamid.stop.reopen." + optedOut, "STOP", Instant.now()));
-    webhooks().post(Webhooks.text(stillIn, "wamid.hi.reopen." + stillIn, "hello", Instant.now()));
+    webhooks().post(Webhooks.text(stillIn, "wamid.hi.reopen." + stillIn, "START", Instant.now()));
     awaitSent(conversation(optedOut), 1);
     awaitSent(conversation(stillIn), 1);
     for (String waId : List.of(optedOut, stillIn)) {
@@ -284,5 +284,58 @@ class MarketingConsentTest extends SandboxApiNode {
     assertThat(sent(key)).hasSize(1);
     assertThat(template(key, UTILITY_TEMPLATE, null, "shipped-" + waId).status()).isEqualTo(200);
     assertThat(sent(key)).hasSize(2);
+  }
+
+  @Test
+  void aMarketingTemplateNeedsAnOptInOnRecord() throws Exception {
+    String waId = newCustomer();
+    String key = conversation(waId);
+    webhooks().post(Webhooks.text(waId, "wamid.ask." + waId, "بكام الجراب؟", Instant.now()));
+    awaitSent(key, 1);
+    int before = sent(key).size();
+
+    Answer never = template(key, "MARKETING", "never-" + waId);
+    assertThat(never.status()).isEqualTo(409);
+    assertThat(never.body().path("type").asText()).endsWith("marketing-no-opt-in");
+    assertThat(never.body().path("detail").asText()).contains("opted in").contains("consent");
+    String stranger = Webhooks.PHONE_NUMBER_ID + ":" + newCustomer();
+    assertThat(template(stranger, "MARKETING", "stranger-" + waId).status()).isEqualTo(409);
+    assertThat(sent(key)).hasSize(before);
+    assertThat(template(key, UTILITY_TEMPLATE, "UTILITY", "notice-" + waId).status())
+        .as("a notice needs no opt-in")
+        .isEqualTo(200);
+
+    assertThat(
+            put(
+                    "/api/customers/" + key + "/consent",
+                    Map.of("optIn", true, "source", "website_form"))
+                .status())
+        .isEqualTo(200);
+    assertThat(template(key, "MARKETING", "after-consent-" + waId).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aBackDatedConsentFromTheShopDoesNotLiftALaterStop() throws Exception {
+    String waId = optedOutCustomer();
+    String key = conversation(waId);
+    Answer old =
+        put(
+            "/api/customers/" + key + "/consent",
+            Map.of(
+                "optIn",
+                true,
+                "source",
+                "checkout",
+                "at",
+                Instant.now().minus(java.time.Duration.ofDays(5)).toString()));
+    assertThat(old.status()).isEqualTo(409);
+    assertThat(old.body().path("type").asText()).endsWith("consent-superseded");
+    assertThat(get("/api/customers/" + key).body().path("marketingOptOut").asBoolean()).isTrue();
+    assertThat(template(key, "MARKETING", "after-old-consent-" + waId).status()).isEqualTo(409);
+
+    Answer fresh =
+        put("/api/customers/" + key + "/consent", Map.of("optIn", true, "source", "checkout"));
+    assertThat(fresh.status()).as("consent given now lifts it, as START does").isEqualTo(200);
+    assertThat(fresh.body().path("marketingOptOut").asBoolean()).isFalse();
   }
 }

@@ -70,11 +70,21 @@ abstract class SandboxApiNode {
   }
 
   Answer post(String path, Object body, String idempotencyKey) throws IOException {
+    return send("POST", path, body, idempotencyKey);
+  }
+
+  Answer put(String path, Object body) throws IOException {
+    return send("PUT", path, body, null);
+  }
+
+  private Answer send(String method, String path, Object body, String idempotencyKey)
+      throws IOException {
     Request.Builder request =
         new Request.Builder()
             .url("http://127.0.0.1:" + port + path)
             .header("Authorization", "Bearer " + KEY)
-            .post(
+            .method(
+                method,
                 RequestBody.create(
                     JSON.writeValueAsBytes(body), MediaType.get("application/json")));
     if (idempotencyKey != null) {
