@@ -9,8 +9,8 @@ const TEXTS = {
     title: 'Marketing campaigns', dashboard: 'Sales dashboard', all: 'All campaigns', newCampaign: 'New campaign',
     name: 'Name', template: 'Template', state: 'State', when: 'Scheduled / started', audience: 'Audience',
     sent: 'Sent', delivered: 'Delivered', read: 'Read', replied: 'Replied', failed: 'Failed', optedOut: 'Opted out',
-    orders: 'Orders', revenue: 'Revenue (EGP)', previous: 'Previous', next: 'Next', pause: 'Pause', resume: 'Resume',
-    cancel: 'Cancel campaign', queued: 'Queued', funnel: 'Funnel', recipients: 'Recipients', allStates: 'All',
+    orders: 'Orders', revenue: 'Revenue (EGP)', previous: 'Previous', next: 'Next', start: 'Start', pause: 'Pause', resume: 'Resume',
+    cancel: 'Cancel campaign', queued: 'Queued', skipped: 'Skipped', cancelledState: 'Cancelled', funnel: 'Funnel', recipients: 'Recipients', allStates: 'All',
     customer: 'Customer', number: 'Number', at: 'At', lastChange: 'Last change', error: "Meta's error", parameters: 'Parameters',
     audienceFilters: 'Audience', tags: 'Tags (comma separated)', languages: 'Languages (ar, en)', cities: 'Cities',
     lastOrderAfter: 'Last order after', lastOrderBefore: 'Last order before', minSpend: 'Spent at least (EGP)',
@@ -19,6 +19,7 @@ const TEXTS = {
     noRecipients: 'No recipients in this state', of: 'of', rateOfSent: 'of sent', conversion: 'bought',
     failedRate: 'of attempts', confirmCancel: (n) => `Cancel "${n}" for good? Nobody who has not got it yet will.`,
     preview: (m, r) => `${m} customers match; ${r} may get marketing (opted in, not opted out).`,
+    capped: (c) => ` ${c} of them already had this week's most marketing messages and will be skipped.`,
     parameter: (i) => `Parameter {{${i}}}`, fixedText: 'Fixed text', attribute: 'CRM attribute',
     attributeName: 'Attribute name', fallback: 'Text when the customer has none', textLabel: 'Text',
     nobodyReachable: 'Nobody in this audience may get marketing (no one has opted in): change the audience, or save the campaign as a draft.',
@@ -30,8 +31,8 @@ const TEXTS = {
     title: 'الحملات التسويقية', dashboard: 'لوحة المبيعات', all: 'كل الحملات', newCampaign: 'حملة جديدة',
     name: 'الاسم', template: 'القالب', state: 'الحالة', when: 'الموعد / البدء', audience: 'الجمهور',
     sent: 'أُرسلت', delivered: 'وصلت', read: 'قُرئت', replied: 'ردّ العميل', failed: 'فشلت', optedOut: 'ألغى الاشتراك',
-    orders: 'الطلبات', revenue: 'الإيراد (جنيه)', previous: 'السابق', next: 'التالي', pause: 'إيقاف مؤقت',
-    resume: 'استئناف', cancel: 'إلغاء الحملة', queued: 'في الانتظار', funnel: 'مسار الحملة', recipients: 'المستلمون',
+    orders: 'الطلبات', revenue: 'الإيراد (جنيه)', previous: 'السابق', next: 'التالي', start: 'ابدأ', pause: 'إيقاف مؤقت',
+    resume: 'استئناف', cancel: 'إلغاء الحملة', queued: 'في الانتظار', skipped: 'تم تخطّيهم', cancelledState: 'أُلغيت', funnel: 'مسار الحملة', recipients: 'المستلمون',
     allStates: 'الكل', customer: 'العميل', number: 'الرقم', at: 'في', lastChange: 'آخر تغيير', error: 'خطأ ميتا', parameters: 'متغيرات القالب',
     audienceFilters: 'الجمهور', tags: 'الوسوم (مفصولة بفاصلة)', languages: 'اللغات (ar, en)', cities: 'المدن',
     lastOrderAfter: 'آخر طلب بعد', lastOrderBefore: 'آخر طلب قبل', minSpend: 'أنفق على الأقل (جنيه)',
@@ -40,6 +41,7 @@ const TEXTS = {
     noRecipients: 'لا يوجد مستلمون بهذه الحالة', of: 'من', rateOfSent: 'من المُرسل', conversion: 'اشترى',
     failedRate: 'من المحاولات', confirmCancel: (n) => `إلغاء «${n}» نهائيًا؟ لن تصل لمن لم تصله بعد.`,
     preview: (m, r) => `${m} عميل يطابقون الشروط؛ ${r} يمكن مراسلتهم تسويقيًا (وافقوا ولم يلغوا الاشتراك).`,
+    capped: (c) => ` ${c} منهم وصلهم الحد الأقصى من الرسائل التسويقية هذا الأسبوع وسيتم تخطّيهم.`,
     parameter: (i) => `المتغير {{${i}}}`, fixedText: 'نص ثابت', attribute: 'صفة من بيانات العميل',
     attributeName: 'اسم الصفة', fallback: 'النص عند غيابها', textLabel: 'النص',
     nobodyReachable: 'لا يمكن مراسلة أحد في هذا الجمهور تسويقيًا (لم يوافق أحد): غيّر الجمهور أو احفظ الحملة كمسودة.',
@@ -54,11 +56,11 @@ const LABELS = {
   en: { DRAFT: 'Draft', SCHEDULED: 'Scheduled', SENDING: 'Sending', PAUSED: 'Paused', SENT: 'Sent, reminder due',
     COMPLETED: 'Completed', CANCELLED: 'Cancelled', queued: 'Queued', sent: 'Sent', delivered: 'Delivered', read: 'Read',
     failed: 'Failed', skipped_opted_out: 'Skipped: opted out', skipped_cap: 'Skipped: weekly cap',
-    unconfirmed: 'Unconfirmed', cancelled: 'Cancelled', replied: 'replied', opted_out: 'opted out' },
+    skipped_in_handoff: 'Skipped: with a person', unconfirmed: 'Unconfirmed', cancelled: 'Cancelled', replied: 'replied', opted_out: 'opted out' },
   ar: { DRAFT: 'مسودة', SCHEDULED: 'مجدولة', SENDING: 'جارٍ الإرسال', PAUSED: 'متوقفة مؤقتًا', SENT: 'أُرسلت، والتذكير قادم',
     COMPLETED: 'اكتملت', CANCELLED: 'أُلغيت', queued: 'في الانتظار', sent: 'أُرسلت', delivered: 'وصلت', read: 'قُرئت',
     failed: 'فشلت', skipped_opted_out: 'تخطّي: ألغى الاشتراك', skipped_cap: 'تخطّي: الحد الأسبوعي',
-    unconfirmed: 'غير مؤكدة', cancelled: 'أُلغيت', replied: 'ردّ', opted_out: 'ألغى الاشتراك' },
+    skipped_in_handoff: 'تخطّي: مع موظف', unconfirmed: 'غير مؤكدة', cancelled: 'أُلغيت', replied: 'ردّ', opted_out: 'ألغى الاشتراك' },
 };
 
 const FIELDS = ['firstName', 'name', 'orders', 'totalSpend', 'lastOrderDate'];
@@ -230,6 +232,7 @@ function renderCampaign({ campaign: c, row, results }) {
     const of = key === 'failed' ? t('failedRate') : key === 'conversion' ? t('conversion') : t('rateOfSent');
     el.textContent = `${percent(rate)} ${of}`;
   }
+  $('#start').disabled = c.status !== 'DRAFT';
   $('#pause').disabled = c.status !== 'SENDING' && c.status !== 'SCHEDULED';
   $('#resume').disabled = c.status !== 'PAUSED';
   $('#cancel').disabled = c.status === 'COMPLETED' || c.status === 'CANCELLED';
@@ -386,7 +389,9 @@ async function preview() {
   try {
     const answer = await api('audience', { method: 'POST', body: JSON.stringify({ audience: audience() }) });
     if (generation !== previews) return;
-    $('#preview').textContent = t('preview')(num(answer.matching), num(answer.reachable));
+    $('#preview').textContent = t('preview')(num(answer.matching), num(answer.reachable))
+      + (answer.atWeeklyCap ? t('capped')(num(answer.atWeeklyCap)) : '');
+    $('#preview').dataset.atWeeklyCap = String(answer.atWeeklyCap || 0);
     $('#preview').dataset.matching = String(answer.matching);
     $('#preview').dataset.reachable = String(answer.reachable);
     $('#previewSample').replaceChildren(...answer.sample.map((m) => {
@@ -423,14 +428,27 @@ async function create(event) {
     name: $('#newName').value.trim(), template: tpl ? { name: tpl.name, language: tpl.language, parameters } : null,
     audience: audience(), startAt, ratePerSecond: $('#newRate').value ? Number($('#newRate').value) : null,
   };
+  // one campaign per filled-in form, however often Create is clicked (the key goes with the form)
+  const submit = event.submitter || $('#newCampaign button[type="submit"]');
+  if (submit) submit.disabled = true;
+  if (!create.key) create.key = newKey();
   try {
-    const created = await api('campaigns', { method: 'POST', body: JSON.stringify({ campaign, start: when !== 'draft' }) });
+    const created = await api('campaigns', { method: 'POST', headers: { 'Idempotency-Key': create.key },
+      body: JSON.stringify({ campaign, start: when !== 'draft' }) });
+    create.key = null;
     notice(() => t('created')(created.name));
     keepNotice = true;
     location.hash = `#/c/${created.id}`;
   } catch (e) {
     showError(e.message);
+  } finally {
+    if (submit) submit.disabled = false;
   }
+}
+
+function newKey() {
+  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
 // --- navigation ------------------------------------------------------------------------------------------------
@@ -484,6 +502,7 @@ window.addEventListener('DOMContentLoaded', async () => {
   });
   $('#listPrev').addEventListener('click', () => { listPage = Math.max(0, listPage - 1); loadList(); });
   $('#listNext').addEventListener('click', () => { listPage += 1; loadList(); });
+  $('#start').addEventListener('click', () => act('start'));
   $('#pause').addEventListener('click', () => act('pause'));
   $('#resume').addEventListener('click', () => act('resume'));
   $('#cancel').addEventListener('click', () => act('cancel'));

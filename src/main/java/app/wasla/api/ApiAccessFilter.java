@@ -155,6 +155,7 @@ class ApiAccessFilter extends OncePerRequestFilter {
     }
     request.setAttribute(ApiScopeInterceptor.SCOPES, granted);
     request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
+    request.setAttribute(app.wasla.security.RequestCaller.ATTRIBUTE, principal.id());
     chain.doFilter(request, response);
   }
 

@@ -5,6 +5,7 @@ import app.wasla.security.Scope;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,17 +31,50 @@ class CampaignController {
 
   private final Campaigns campaigns;
   private final CampaignResults results;
+  private final CampaignRequests requests;
 
-  CampaignController(Campaigns campaigns, CampaignResults results) {
+  CampaignController(Campaigns campaigns, CampaignResults results, CampaignRequests requests) {
     this.campaigns = campaigns;
     this.results = results;
+    this.requests = requests;
   }
 
   @RequiresScope(Scope.CAMPAIGNS_WRITE)
   @PostMapping
-  ResponseEntity<Campaign> create(@RequestBody Campaigns.CreateRequest request) {
-    Campaign c = campaigns.create(request);
+  ResponseEntity<Campaign> create(
+      @RequestBody com.fasterxml.jackson.databind.JsonNode body,
+      @org.springframework.web.bind.annotation.RequestHeader(
+              value = "Idempotency-Key",
+              required = false)
+          String idempotencyKey,
+      jakarta.servlet.http.HttpServletRequest http) {
+    Campaigns.CreateRequest request = requests.read(body);
+    String key = scopedKey(idempotencyKey, http);
+    if (key != null) {
+      Optional<Campaign> earlier = campaigns.createdWith(key);
+      if (earlier.isPresent()) {
+        return ResponseEntity.ok(earlier.get());
+      }
+    }
+    Campaign c;
+    try {
+      c = campaigns.create(request, key);
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      return ResponseEntity.ok(campaigns.createdWith(key).orElseThrow(() -> raced));
+    }
     return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(c);
+  }
+
+  /** The caller's Idempotency-Key, scoped per caller so that two systems cannot collide. */
+  private static String scopedKey(
+      String idempotencyKey, jakarta.servlet.http.HttpServletRequest http) {
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      return null;
+    }
+    if (idempotencyKey.length() > 200) {
+      throw new IllegalArgumentException("Idempotency-Key: at most 200 characters");
+    }
+    return "api:" + app.wasla.security.RequestCaller.id(http) + ":" + idempotencyKey.strip();
   }
 
   @RequiresScope(Scope.CAMPAIGNS_READ)
@@ -111,6 +145,15 @@ class CampaignController {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail invalid(IllegalArgumentException e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-campaign-request", "Invalid campaign", e);
+  }
+
+  @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "malformed-json",
+        "Invalid campaign",
+        new IllegalArgumentException("the request body is not JSON"));
   }
 
   @ExceptionHandler(CampaignNotFoundException.class)

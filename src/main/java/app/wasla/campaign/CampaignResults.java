@@ -62,6 +62,7 @@ public class CampaignResults {
       long failed,
       long skippedOptedOut,
       long skippedCap,
+      long skippedInHandoff,
       long unconfirmed,
       long cancelled,
       long replied,
@@ -204,13 +205,14 @@ public class CampaignResults {
 
   /**
    * queued, sent, delivered, read, failed (Meta refused it, or could not deliver it),
-   * skipped_opted_out, skipped_cap, unconfirmed, cancelled.
+   * skipped_opted_out, skipped_cap, skipped_in_handoff, unconfirmed, cancelled.
    */
   private static String outcome(CampaignStore.Recipient r, OutboundMessages.SendResult send) {
     return switch (r.state()) {
       case "PENDING" -> "queued";
       case "OPTED_OUT" -> "skipped_opted_out";
       case "CAPPED" -> "skipped_cap";
+      case "IN_HANDOFF" -> "skipped_in_handoff";
       case "SENT" ->
           send == null || send.status() == null
               ? "sent"
@@ -224,7 +226,7 @@ public class CampaignResults {
 
   private static StageCounts counts(List<RecipientResult> results) {
     long queued = 0, sent = 0, delivered = 0, read = 0, failed = 0, optedOutSkip = 0, cap = 0;
-    long unconfirmed = 0, cancelled = 0, replied = 0, optedOut = 0;
+    long unconfirmed = 0, cancelled = 0, replied = 0, optedOut = 0, inHandoff = 0;
     for (RecipientResult r : results) {
       switch (r.outcome()) {
         case "queued" -> queued++;
@@ -246,6 +248,7 @@ public class CampaignResults {
         }
         case "skipped_opted_out" -> optedOutSkip++;
         case "skipped_cap" -> cap++;
+        case "skipped_in_handoff" -> inHandoff++;
         case "unconfirmed" -> unconfirmed++;
         case "cancelled" -> cancelled++;
         default -> {}
@@ -266,6 +269,7 @@ public class CampaignResults {
         failed,
         optedOutSkip,
         cap,
+        inHandoff,
         unconfirmed,
         cancelled,
         replied,

@@ -48,6 +48,7 @@ class CampaignSender implements SmartLifecycle {
   private final CampaignProcess process;
   private final OutboundMessages outbound;
   private final Consent consent;
+  private final app.wasla.conversation.ConversationOwners owners;
   private final CampaignProperties props;
   private final Clock clock;
   private final TransactionTemplate tx;
@@ -66,6 +67,7 @@ class CampaignSender implements SmartLifecycle {
       CampaignProcess process,
       OutboundMessages outbound,
       Consent consent,
+      app.wasla.conversation.ConversationOwners owners,
       CampaignProperties props,
       Clock clock,
       PlatformTransactionManager transactions) {
@@ -73,6 +75,7 @@ class CampaignSender implements SmartLifecycle {
     this.process = process;
     this.outbound = outbound;
     this.consent = consent;
+    this.owners = owners;
     this.props = props;
     this.clock = clock;
     this.tx = new TransactionTemplate(transactions);
@@ -133,6 +136,16 @@ class CampaignSender implements SmartLifecycle {
           String sendKey = Campaign.sendKey(campaign.id(), r.stage(), r.seq());
           if (!consent.allowsCampaign(key)) {
             store.finish(r, owner, "OPTED_OUT", null, null, "opted out", null);
+          } else if (owners.personInCharge(key).isPresent()) {
+            // one voice: a person is serving the customer; marketing beside her would talk over her
+            store.finish(
+                r,
+                owner,
+                "IN_HANDOFF",
+                null,
+                null,
+                "a person was serving the customer in an open handoff",
+                null);
           } else if (props.maxMarketingPerWeek() > 0
               && outbound.marketingSendsSince(r.waId(), clock.instant().minus(WEEK), sendKey)
                   >= props.maxMarketingPerWeek()) {

@@ -58,13 +58,17 @@ class CampaignStore {
     this.batch = batch;
   }
 
-  void insert(Campaign c) {
+  /**
+   * Inserts a draft; {@code idempotencyKey} (null: none) is unique, so a second insert with the
+   * same key fails with a {@link org.springframework.dao.DuplicateKeyException}.
+   */
+  void insert(Campaign c, String idempotencyKey) {
     jdbc.sql(
             """
             INSERT INTO campaign (id, name, phone_number_id, template_name, language, parameters_json,
               audience_json, start_at, rate_per_second, reminder_template, reminder_after, status, stage,
-              created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              created_at, idempotency_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             c.id(),
             c.name(),
@@ -79,8 +83,17 @@ class CampaignStore {
             c.reminderAfter() == null ? null : c.reminderAfter().toString(),
             c.status().name(),
             c.stage().name(),
-            utc(c.createdAt()))
+            utc(c.createdAt()),
+            idempotencyKey)
         .update();
+  }
+
+  /** The campaign a request with this Idempotency-Key created, if any. */
+  Optional<Campaign> findByIdempotencyKey(String idempotencyKey) {
+    return jdbc.sql("SELECT * FROM campaign WHERE idempotency_key = ?")
+        .param(idempotencyKey)
+        .query((rs, n) -> campaign(rs))
+        .optional();
   }
 
   Optional<Campaign> find(String id) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -55,8 +56,12 @@ public class Campaigns {
   /** The reminder to those who did not read: a template with the same parameters, and when. */
   public record ReminderRequest(String template, String after) {}
 
-  /** The audience as it would be selected now: how many, and a few of them. */
-  public record Preview(long matching, long reachable, List<SampleMember> sample) {}
+  /**
+   * The audience as it would be selected now: how many, and a few of them. {@code atWeeklyCap}: of
+   * the reachable, those who already had the week's most marketing messages (they are skipped).
+   */
+  public record Preview(
+      long matching, long reachable, long atWeeklyCap, List<SampleMember> sample) {}
 
   /** One member of a preview: number and name masked, the parameters as they would be sent. */
   public record SampleMember(
@@ -69,6 +74,7 @@ public class Campaigns {
   private final CampaignProperties props;
   private final WhatsAppProperties whatsapp;
   private final WebhookEvents events;
+  private final app.wasla.conversation.OutboundMessages outbound;
   private final Clock clock;
 
   Campaigns(
@@ -79,7 +85,9 @@ public class Campaigns {
       CampaignProperties props,
       WhatsAppProperties whatsapp,
       WebhookEvents events,
+      app.wasla.conversation.OutboundMessages outbound,
       Clock clock) {
+    this.outbound = outbound;
     this.store = store;
     this.process = process;
     this.audiences = audiences;
@@ -95,6 +103,22 @@ public class Campaigns {
    * marketing one, and each parameter names a CRM field.
    */
   public Campaign create(CreateRequest request) {
+    return create(request, null);
+  }
+
+  /**
+   * As {@link #create(CreateRequest)}, once per {@code idempotencyKey} (null: no key): the key's
+   * earlier campaign is returned instead of a second one. Two requests racing with one key: the
+   * second fails on the key's unique index ({@link org.springframework.dao.DuplicateKeyException}),
+   * and {@link #createdWith(String)} then finds the first.
+   */
+  public Campaign create(CreateRequest request, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      Optional<Campaign> earlier = store.findByIdempotencyKey(idempotencyKey);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
       throw new IllegalArgumentException("name: 1 to 200 characters");
     }
@@ -157,6 +181,14 @@ public class Campaigns {
         request.audience() == null
             ? new Campaign.Audience(null, null, null, null, null, null, null)
             : request.audience();
+    checkAudience(audience);
+    if (request.startAt() != null
+        && request.startAt().isBefore(clock.instant().minus(START_AT_GRACE))) {
+      throw new IllegalArgumentException(
+          "startAt: "
+              + request.startAt()
+              + " is in the past; leave it out to start the campaign as soon as it is started");
+    }
     Campaign campaign =
         new Campaign(
             "cmp_" + UUID.randomUUID().toString().replace("-", ""),
@@ -176,7 +208,7 @@ public class Campaigns {
             clock.instant(),
             null,
             null);
-    store.insert(campaign);
+    store.insert(campaign, idempotencyKey);
     return campaign;
   }
 
@@ -206,7 +238,27 @@ public class Campaigns {
               r.parameters(),
               r.error()));
     }
-    return new Preview(count.matching(), count.reachable(), sample);
+    return new Preview(count.matching(), count.reachable(), atWeeklyCap(filter(c)), sample);
+  }
+
+  /**
+   * How many of the customers the filter reaches already had {@code
+   * wasla.campaigns.max-marketing-per-week} marketing messages in the last 7 days.
+   */
+  @Transactional(readOnly = true)
+  public long atWeeklyCap(MarketingAudience.Filter filter) {
+    if (props.maxMarketingPerWeek() <= 0) {
+      return 0;
+    }
+    java.util.Set<String> capped =
+        outbound.atMarketingCap(
+            clock.instant().minus(Duration.ofDays(7)), props.maxMarketingPerWeek());
+    if (capped.isEmpty()) {
+      return 0;
+    }
+    return audiences.members(filter, Integer.MAX_VALUE).stream()
+        .filter(m -> capped.contains(m.waId()))
+        .count();
   }
 
   /** Starts a draft: its process waits for the start time, then selects the audience. */
@@ -220,6 +272,12 @@ public class Campaigns {
     Instant startAt = c.startAt() == null || c.startAt().isBefore(now) ? now : c.startAt();
     store.started(id, process.start(c, startAt), now);
     return find(id);
+  }
+
+  /** The campaign a request with this Idempotency-Key created, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Campaign> createdWith(String idempotencyKey) {
+    return store.findByIdempotencyKey(idempotencyKey);
   }
 
   /** A scheduled campaign paused before its start time sends nothing until it is resumed. */
@@ -355,6 +413,51 @@ public class Campaigns {
                       + category
                       + "; a campaign sends MARKETING templates");
             });
+  }
+
+  /** A start time this far in the past is taken as "now" (clocks differ); further is a mistake. */
+  private static final Duration START_AT_GRACE = Duration.ofMinutes(2);
+
+  private static final List<String> LANGUAGES = List.of("ar", "ar-eg", "arabizi", "en");
+
+  /** Filters that can only be mistakes: they would select nobody, or not what was meant. */
+  private static void checkAudience(Campaign.Audience a) {
+    for (String language : a.languages()) {
+      if (language == null || !LANGUAGES.contains(language.strip().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "audience.languages: '"
+                + language
+                + "' is not a language customers are known by; one of ar (Arabic in any form,"
+                + " Arabizi included), ar-EG, arabizi, en");
+      }
+    }
+    for (String tag : a.tags()) {
+      if (tag == null || tag.isBlank()) {
+        throw new IllegalArgumentException("audience.tags: a tag cannot be empty");
+      }
+    }
+    for (String city : a.cities()) {
+      if (city == null || city.isBlank()) {
+        throw new IllegalArgumentException("audience.cities: a city cannot be empty");
+      }
+    }
+    if (a.minTotalSpend() != null && a.minTotalSpend().signum() < 0
+        || a.maxTotalSpend() != null && a.maxTotalSpend().signum() < 0) {
+      throw new IllegalArgumentException(
+          "audience.minTotalSpend / maxTotalSpend: an amount in EGP, not negative");
+    }
+    if (a.minTotalSpend() != null
+        && a.maxTotalSpend() != null
+        && a.minTotalSpend().compareTo(a.maxTotalSpend()) > 0) {
+      throw new IllegalArgumentException(
+          "audience.minTotalSpend is above maxTotalSpend: no customer could match");
+    }
+    if (a.lastOrderAfter() != null
+        && a.lastOrderBefore() != null
+        && !a.lastOrderAfter().isBefore(a.lastOrderBefore())) {
+      throw new IllegalArgumentException(
+          "audience.lastOrderAfter is not before lastOrderBefore: no customer could match");
+    }
   }
 
   private String phoneNumberId(String given) {

@@ -364,6 +364,19 @@ public class OutboundMessages {
         .single();
   }
 
+  /** The WhatsApp numbers that got at least {@code cap} marketing templates since {@code since}. */
+  public java.util.Set<String> atMarketingCap(Instant since, int cap) {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                """
+            SELECT wa_id FROM outbound_message
+            WHERE category = 'MARKETING' AND created_at >= ? AND status <> 'REFUSED'
+            GROUP BY wa_id HAVING COUNT(*) >= ?""")
+            .params(Inbox.utc(since), cap)
+            .query(String.class)
+            .list());
+  }
+
   /**
    * What became of sends, by idempotency key: status as Meta's webhooks moved it, Meta's error code
    * of a failed delivery, and the customer's first message after the send (a reply).

@@ -23,8 +23,9 @@ public class MarketingAudience {
 
   /**
    * A campaign's filters; each one empty or null matches everyone. Tags and cities match any of the
-   * given; a language matches the customer's preferred one or its region variants ({@code ar}
-   * matches {@code ar-EG}); the city is the customer attribute {@code city}, case aside.
+   * given (tags as stored: lower case, '_' for spaces); a language matches the customer's preferred
+   * one or its region variants ({@code ar} matches {@code ar-EG}, and Arabizi, Arabic in Latin
+   * letters); the city is the customer attribute {@code city}, case aside.
    */
   public record Filter(
       String phoneNumberId,
@@ -166,7 +167,8 @@ public class MarketingAudience {
               + " AND t.tag IN ("
               + marks(f.tags().size())
               + "))");
-      params.addAll(f.tags());
+      // tags are stored lower-cased with '_' for spaces (Tags), so a filter matches them so too
+      f.tags().forEach(t -> params.add(t.strip().toLowerCase(Locale.ROOT).replace(' ', '_')));
     }
     if (!f.languages().isEmpty()) {
       sql.append(" AND (");
@@ -176,6 +178,10 @@ public class MarketingAudience {
             .append("LOWER(c.preferred_language) = ? OR LOWER(c.preferred_language) LIKE ?");
         params.add(language);
         params.add(language + "-%");
+        if (language.equals("ar")) {
+          // Arabizi is Arabic in Latin letters: its writers get the Arabic template too
+          sql.append(" OR LOWER(c.preferred_language) = 'arabizi'");
+        }
       }
       sql.append(")");
     }

@@ -57,16 +57,22 @@ class CampaignPageController {
 
   /** The recipients' filters: an outcome of the engine, or what happened after the send. */
   static final Set<String> STATES =
-      Set.of("queued", "sent", "delivered", "read", "failed", "replied", "opted_out");
+      Set.of(
+          "queued",
+          "sent",
+          "delivered",
+          "read",
+          "failed",
+          "replied",
+          "opted_out",
+          "skipped",
+          "cancelled");
 
   /**
    * A parameter filled with the same text for everyone. The engine maps each parameter to a CRM
    * field with a fallback; an attribute no customer has makes the fallback the text.
    */
   static final String FIXED_TEXT_FIELD = "attribute:wasla.fixed-text";
-
-  /** What the page's form posts: the engine's request, and whether to start it right away. */
-  record NewCampaign(Campaigns.CreateRequest campaign, boolean start) {}
 
   private final OwnerAccess access;
   private final Campaigns campaigns;
@@ -76,6 +82,7 @@ class CampaignPageController {
   private final TemplateCatalogue templates;
   private final CampaignProperties campaignProps;
   private final WhatsAppProperties whatsapp;
+  private final app.wasla.campaign.CampaignRequests requests;
 
   CampaignPageController(
       OwnerAccess access,
@@ -85,7 +92,9 @@ class CampaignPageController {
       MarketingAudience audiences,
       TemplateCatalogue templates,
       CampaignProperties campaignProps,
-      WhatsAppProperties whatsapp) {
+      WhatsAppProperties whatsapp,
+      app.wasla.campaign.CampaignRequests requests) {
+    this.requests = requests;
     this.campaignProps = campaignProps;
     this.whatsapp = whatsapp;
     this.access = access;
@@ -256,6 +265,11 @@ class CampaignPageController {
         });
   }
 
+  @PostMapping("/campaigns/api/campaigns/{id}/start")
+  ResponseEntity<?> start(@PathVariable String id, HttpServletRequest request) {
+    return allowed(request, () -> campaigns.start(id));
+  }
+
   @PostMapping("/campaigns/api/campaigns/{id}/pause")
   ResponseEntity<?> pause(@PathVariable String id, HttpServletRequest request) {
     return allowed(request, () -> campaigns.pause(id));
@@ -318,22 +332,53 @@ class CampaignPageController {
             sample.add(one);
           }
           return Map.of(
-              "matching", count.matching(), "reachable", count.reachable(), "sample", sample);
+              "matching",
+              count.matching(),
+              "reachable",
+              count.reachable(),
+              "atWeeklyCap",
+              campaigns.atWeeklyCap(filter),
+              "sample",
+              sample);
         });
   }
 
   /** A new campaign (the engine's draft), started at once when asked. */
   @PostMapping("/campaigns/api/campaigns")
-  ResponseEntity<?> create(@RequestBody NewCampaign body, HttpServletRequest request) {
+  ResponseEntity<?> create(
+      @RequestBody com.fasterxml.jackson.databind.JsonNode body,
+      @org.springframework.web.bind.annotation.RequestHeader(
+              value = "Idempotency-Key",
+              required = false)
+          String idempotencyKey,
+      HttpServletRequest request) {
     Optional<OwnerAccess.Refusal> refusal = access.refusal(request, PAGE);
     if (refusal.isPresent()) {
       return problem(refusal.get().status(), refusal.get().reason());
     }
-    if (body == null || body.campaign() == null) {
+    if (body == null || !body.path("campaign").isObject()) {
       throw new IllegalArgumentException("campaign: the campaign to create");
     }
-    Campaign c = campaigns.create(body.campaign());
-    if (body.start()) {
+    Campaigns.CreateRequest definition = requests.read(body.get("campaign"));
+    boolean start = body.path("start").asBoolean(false);
+    // a double-clicked Create sends one key twice: the second gets the first's campaign
+    String key =
+        idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200
+            ? null
+            : "page:" + access.userId(request) + ":" + idempotencyKey.strip();
+    if (key != null) {
+      Optional<Campaign> earlier = campaigns.createdWith(key);
+      if (earlier.isPresent()) {
+        return ResponseEntity.ok(earlier.get());
+      }
+    }
+    Campaign c;
+    try {
+      c = campaigns.create(definition, key);
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      return ResponseEntity.ok(campaigns.createdWith(key).orElseThrow(() -> raced));
+    }
+    if (start) {
       c = campaigns.start(c.id());
     }
     return ResponseEntity.created(URI.create("/campaigns/api/campaigns/" + c.id())).body(c);
@@ -400,6 +445,7 @@ class CampaignPageController {
     return switch (state) {
       case "replied" -> r -> r.repliedAt() != null;
       case "opted_out" -> r -> r.optedOutAt() != null || "skipped_opted_out".equals(r.outcome());
+      case "skipped" -> r -> r.outcome().startsWith("skipped_");
       default -> r -> state.equals(r.outcome());
     };
   }

@@ -31,6 +31,12 @@ class OwnerAccess {
     this.handoff = handoff;
   }
 
+  /** The signed-in caller's user id (null when not signed in). */
+  String userId(HttpServletRequest request) {
+    AgentCaller.Caller caller = callers.of(request);
+    return caller.authenticated() ? caller.userId() : null;
+  }
+
   String supervisorGroup() {
     return handoff.supervisorGroup();
   }

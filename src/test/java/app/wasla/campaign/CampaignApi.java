@@ -36,8 +36,16 @@ final class CampaignApi {
   }
 
   Answer call(String method, String path, Object body) {
+    return call(method, path, body, null);
+  }
+
+  /** With an Idempotency-Key (null: none). */
+  Answer call(String method, String path, Object body, String idempotencyKey) {
     Request.Builder request =
         new Request.Builder().url(baseUrl + path).header("Authorization", "Bearer " + key);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     try {
       if (body == null && method.equals("GET")) {
         request.get();

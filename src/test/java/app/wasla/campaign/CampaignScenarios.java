@@ -54,6 +54,7 @@ abstract class CampaignScenarios {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired Subscriptions subscriptions;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   CampaignApi api;
 
@@ -262,11 +263,127 @@ abstract class CampaignScenarios {
       if (run < 2) {
         assertThat(initial.path("sent").asLong()).isEqualTo(3);
       } else {
+        assertThat(
+                api.ok("GET", "/api/campaigns/" + id + "/audience", null)
+                    .body()
+                    .path("atWeeklyCap")
+                    .asLong())
+            .as("the preview says who the cap will skip")
+            .isEqualTo(3);
         assertThat(initial.path("skippedCap").asLong()).isEqualTo(3);
         assertThat(initial.path("sent").asLong()).isZero();
       }
     }
     assertThat(templatesTo(customers)).hasSize(6);
+  }
+
+  @Test
+  void aCreateRetriedWithItsIdempotencyKeyMakesOneCampaign() {
+    String city = newCity();
+    api.optedInCustomers(1, city);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Twice " + city);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put("template", Map.of("name", "new_arrivals", "language", "ar"));
+    body.put("audience", Map.of("cities", List.of(city)));
+    Answer first = api.call("POST", "/api/campaigns", body, "create-" + city);
+    Answer again = api.call("POST", "/api/campaigns", body, "create-" + city);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+    Answer other = api.call("POST", "/api/campaigns", body, "create-other-" + city);
+    assertThat(other.status()).isEqualTo(201);
+    assertThat(other.body().path("id").asText()).isNotEqualTo(first.body().path("id").asText());
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name = ?")
+                .param("Twice " + city)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aMisspeltOrImpossibleDefinitionIsRefusedNamingTheField() {
+    String city = newCity();
+    Map<String, Object> good = new java.util.LinkedHashMap<>();
+    good.put("name", "Checked " + city);
+    good.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    good.put("template", Map.of("name", "new_arrivals", "language", "ar"));
+    good.put("audience", Map.of("cities", List.of(city)));
+
+    Map<String, Object> misspelt = new java.util.LinkedHashMap<>(good);
+    misspelt.remove("audience");
+    misspelt.put("audiance", Map.of("tags", List.of("vip")));
+    assertRefused(misspelt, "unknown field 'audiance'");
+    Map<String, Object> filter = new java.util.LinkedHashMap<>(good);
+    filter.put("audience", Map.of("city", "Luxor"));
+    assertRefused(filter, "audience: unknown field 'city'");
+    Map<String, Object> startsAt = new java.util.LinkedHashMap<>(good);
+    startsAt.put("startsAt", "2026-12-24T08:00:00Z");
+    assertRefused(startsAt, "unknown field 'startsAt'");
+    Map<String, Object> notATime = new java.util.LinkedHashMap<>(good);
+    notATime.put("startAt", "tomorrow");
+    assertRefused(notATime, "startAt: not a time");
+    Map<String, Object> past = new java.util.LinkedHashMap<>(good);
+    past.put("startAt", "2026-01-01T00:00:00Z");
+    assertRefused(past, "in the past");
+    Map<String, Object> language = new java.util.LinkedHashMap<>(good);
+    language.put("audience", Map.of("languages", List.of("Arabic")));
+    assertRefused(language, "audience.languages");
+    Map<String, Object> spend = new java.util.LinkedHashMap<>(good);
+    spend.put("audience", Map.of("minTotalSpend", 5000, "maxTotalSpend", 100));
+    assertRefused(spend, "minTotalSpend is above maxTotalSpend");
+    Answer notJson = api.call("POST", "/api/campaigns", "{not json");
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name = ?")
+                .param("Checked " + city)
+                .query(Long.class)
+                .single())
+        .as("nothing kept")
+        .isZero();
+    assertThat(api.call("POST", "/api/campaigns", good).status()).isEqualTo(201);
+  }
+
+  private void assertRefused(Map<String, Object> body, String detail) {
+    Answer answer = api.call("POST", "/api/campaigns", body);
+    assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(400);
+    assertThat(answer.body().path("detail").asText()).contains(detail);
+  }
+
+  @Test
+  void aCustomerAPersonIsServingGetsNoMarketingBesideHer() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(2, city);
+    String served = customers.get(0);
+    Webhooks webhooks = new Webhooks(port);
+    assertThat(
+            webhooks.post(
+                Webhooks.text(
+                    served,
+                    "wamid.human." + served,
+                    "I want to talk to a human please",
+                    Instant.now())))
+        .isEqualTo(200);
+    String key = CampaignApi.key(served);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(key).count() == 1);
+    org.camunda.bpm.engine.task.Task task =
+        tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+    if (task.getAssignee() == null) {
+      tasks.claim(task.getId(), "sara");
+    }
+
+    String id = api.createCampaign(city, null);
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    awaitStatus(id, "COMPLETED");
+    JsonNode initial =
+        api.ok("GET", "/api/campaigns/" + id + "/results", null).body().path("initial");
+    assertThat(initial.path("skippedInHandoff").asLong()).isEqualTo(1);
+    assertThat(initial.path("sent").asLong()).isEqualTo(1);
+    assertThat(templatesTo(List.of(served))).isEmpty();
+    assertThat(templatesTo(List.of(customers.get(1)))).hasSize(1);
   }
 
   @Test
