@@ -156,11 +156,12 @@ public final class EmbeddedPersona implements Persona {
       return result;
     }
     return PersonFollowUp.of(turn, clock.instant())
-        .map(person -> followUp(result, person))
+        .map(person -> followUp(result, person, FeminineWords.in(turn.text())))
         .orElse(result);
   }
 
-  private static PersonaResult followUp(PersonaResult read, TranscriptLine.Person person) {
+  private static PersonaResult followUp(
+      PersonaResult read, TranscriptLine.Person person, boolean feminine) {
     Language replyIn = read.language() == Language.MIXED ? Language.AR_EG : read.language();
     String summary =
         read.summary() == null ? "" : read.summary().replaceAll(" · HANDOFF: [^·]*", "");
@@ -170,7 +171,7 @@ public final class EmbeddedPersona implements Persona {
         read.intentConfidence(),
         read.sentiment(),
         read.entities(),
-        PersonaReply.text(PersonFollowUp.reply(person, replyIn)),
+        PersonaReply.text(PersonFollowUp.reply(person, replyIn, feminine)),
         true,
         PersonFollowUp.REASON,
         summary + " · HANDOFF: " + PersonFollowUp.REASON + " (" + person.userId() + ")",

@@ -170,14 +170,15 @@ public final class PersonFollowUp {
 
   /**
    * The answer that tells the customer the person will follow up: named in the customer's script
-   * ("هبلّغ سارة حالاً"), else "the colleague who answered you".
+   * ("هبلّغ سارة حالاً"), else "the colleague who answered you"; to a woman in her address ({@code
+   * feminine}: "معاكي").
    */
-  public static String reply(TranscriptLine.Person person, Language replyIn) {
+  public static String reply(TranscriptLine.Person person, Language replyIn, boolean feminine) {
     boolean arabic = replyIn == Language.AR_EG || replyIn == Language.AR;
     String name = arabic ? person.nameInArabic() : person.firstName();
     return name == null || name.isBlank()
-        ? ReplyTexts.get("personFollowUpUnnamed", replyIn)
-        : ReplyTexts.get("personFollowUp", replyIn, name.strip());
+        ? ReplyTexts.getTo("personFollowUpUnnamed", replyIn, feminine)
+        : ReplyTexts.getTo("personFollowUp", replyIn, feminine, name.strip());
   }
 
   private static boolean names(String said, TranscriptLine.Person p) {

@@ -419,6 +419,18 @@ final class ReplyTexts {
               "handoffNote",
               new String[] {
                 "هحولك لزميل من فريقنا يكمل معاكي.", "Hawaslek b zameel yekammel ma3aki."
+              }),
+          Map.entry(
+              "personFollowUp",
+              new String[] {
+                "حاضر 🙏 هبلّغ {0} حالاً عشان تتم المتابعة معاكي.",
+                "7ader 🙏 hab2allagh {0} 7alan 3ashan tetabe3 ma3aki."
+              }),
+          Map.entry(
+              "personFollowUpUnnamed",
+              new String[] {
+                "حاضر 🙏 هبلّغ الزميل اللي رد عليكي حالاً عشان تتم المتابعة معاكي.",
+                "7ader 🙏 hab2allagh el zameel elly rad 3aleki 7alan 3ashan yetabe3 ma3aki."
               }));
 
   private ReplyTexts() {}

@@ -55,6 +55,14 @@ class PersonFollowUpTest {
   }
 
   @Test
+  void aWomanIsAddressedAsOne() {
+    PersonaResult r =
+        after("خليني أبعتلك كود خصم ١٠٪", Duration.ofHours(1), "انا مستنية الكود اللي قالتلي عليه");
+    assertThat(r.handoffReason()).isEqualTo("agent follow-up");
+    assertThat(r.reply().text()).contains("سارة").contains("معاكي");
+  }
+
+  @Test
   void arabiziAboutTheCallBack() {
     handedBack("hnkallemak bokra el sob7", "mafeesh 7ad kallemny zay ma otolty", "Sara");
     handedBack("hab3atlak kod 5asm 10% ba3d shwaya", "fen el kod?", "Sara");
