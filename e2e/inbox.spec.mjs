@@ -206,6 +206,12 @@ try {
   const sentText = await sentAt.textContent();
   if (!/^\d{2}:\d{2}$/.test(sentText)) throw new Error(`today's message shows "${sentText}"`);
   if (!(await sentAt.getAttribute('title')).includes(String(new Date().getFullYear()))) throw new Error('the title lacks the full date');
+  step = 'our lines say who wrote them: the person\'s first name, else Bot';
+  const by = await page.locator('#transcript li.out', { hasText: played.reply }).locator('.author').textContent();
+  if (by !== 'Demo') throw new Error(`the supervisor's reply is labelled "${by}"`);
+  if (await page.locator('#transcript li.out .author[data-author="bot"]', { hasText: 'Bot' }).count() === 0) {
+    throw new Error('no line of the bot is labelled Bot');
+  }
   step = 'the list\'s previews are cut at a word, with an ellipsis';
   const previews = await page.locator('#list li .last').evaluateAll((lis) => lis.map((l) => ({ shown: l.textContent, full: l.title })));
   const cut = previews.filter((p) => p.shown.endsWith('…'));

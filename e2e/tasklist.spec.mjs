@@ -304,6 +304,10 @@ async function run(browser) {
   log(`REPLY1 ${JSON.stringify(reply1)}`);
   await sendReply(page, reply1);
   check(page.url().includes(`task=${task.id}`), 'Send left the task');
+  step = `${agent}'s reply is labelled with her first name`;
+  const replyMeta = await page.locator('[cam-tasklist-form-embedded] .wasla-transcript .wasla-line.out', { hasText: reply1 })
+    .first().locator('.wasla-meta').innerText();
+  check(replyMeta.startsWith(`👤 ${ownerName.split(' ')[0]} · `), `her reply's label is "${replyMeta}"`);
   await shot(page, `3-${agent}-first-reply-sent`);
 
   step = `${agent} sees the customer's new message "${followUpText}" appear in the open form`;

@@ -39,6 +39,12 @@
   const FORMATS = {};
   const format = (options) => FORMATS[JSON.stringify(options)] || (FORMATS[JSON.stringify(options)] = new Intl.DateTimeFormat(LOCALE, options));
   const TIME = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  // who wrote an outgoing line: the person's first name ("Sara"), else Bot, Notification, Campaign, API
+  function authorLabel(l) {
+    if (l.author === 'agent') return (l.authorName || l.authorId || 'Agent').split(' ')[0];
+    return { bot: 'Bot', notification: 'Notification', campaign: 'Campaign', api: 'API' }[l.author] || 'Bot';
+  }
+
   function when(at, withTime) {
     if (!at) return '';
     const d = new Date(at);
@@ -251,6 +257,7 @@
     items.set(c.conversationKey, c);
     render();
     const transcript = el('ul', { id: 'transcript' }, data.transcript.map((l) => el('li', { class: l.direction, 'data-status': l.status || '' },
+      l.direction === 'out' ? el('div', { class: 'author', 'data-author': l.author || '', title: l.authorName || l.author || '' }, authorLabel(l)) : null,
       l.media ? mediaView(l.media) : el('div', { class: 'text', dir: 'auto' }, l.text || '[' + l.type + ']'),
       l.direction === 'in' ? readingView(l.reading) : null,
       el('div', { class: 'when' }, el('time', { dateTime: l.at, title: fullDate(l.at) }, when(l.at, true)),

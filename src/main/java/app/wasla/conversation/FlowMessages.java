@@ -29,7 +29,15 @@ public class FlowMessages {
    * the {@link Outbox}); returns the send's idempotency key.
    */
   public String send(DelegateExecution execution, OutboundMessage message) {
-    return send(execution, message, "");
+    return send(execution, message, "", null);
+  }
+
+  /**
+   * Sends what a person wrote (a completed handoff's reply box) as {@link #send(DelegateExecution,
+   * OutboundMessage)} does: the transcript names her.
+   */
+  public String send(DelegateExecution execution, OutboundMessage message, PersonAuthor author) {
+    return send(execution, message, "", author);
   }
 
   /**
@@ -41,10 +49,11 @@ public class FlowMessages {
 
   /** Sends an automatic notice, not an answer (see {@link #NOTICE}). */
   public String sendNotice(DelegateExecution execution, OutboundMessage message) {
-    return send(execution, message, NOTICE);
+    return send(execution, message, NOTICE, null);
   }
 
-  private String send(DelegateExecution execution, OutboundMessage message, String suffix) {
+  private String send(
+      DelegateExecution execution, OutboundMessage message, String suffix, PersonAuthor author) {
     Object previous = execution.getVariable(ConversationVariables.SEND_SEQ);
     long seq = previous instanceof Number n ? n.longValue() + 1 : 1;
     execution.setVariable(ConversationVariables.SEND_SEQ, seq);
@@ -54,7 +63,7 @@ public class FlowMessages {
     String root = rootProcessInstanceId(execution);
     String idempotencyKey =
         (root.equals(instance) ? "" : root + ":") + instance + ":" + seq + suffix;
-    outbox.queue(conversation(execution), message, idempotencyKey, instance);
+    outbox.queue(conversation(execution), message, idempotencyKey, instance, author);
     firstReply(execution);
     java.util.Map<String, Boolean> answered = app.wasla.system.TransactionMaps.of(ANSWERED);
     if (answered != null) {

@@ -92,6 +92,15 @@ public class OutboundMessages {
   }
 
   /**
+   * As {@link #send(ConversationKey, OutboundMessage, String)}, for a message a person wrote: the
+   * transcript names her.
+   */
+  public String send(
+      ConversationKey key, OutboundMessage message, String idempotencyKey, PersonAuthor author) {
+    return send(key, message, TemplateCategory.MARKETING, idempotencyKey, author);
+  }
+
+  /**
    * As {@link #send(ConversationKey, OutboundMessage, String)}, with the category of a template
    * message as Meta approved it (ignored for any other message).
    *
@@ -103,6 +112,15 @@ public class OutboundMessages {
       OutboundMessage message,
       TemplateCategory category,
       String idempotencyKey) {
+    return send(key, message, category, idempotencyKey, null);
+  }
+
+  private String send(
+      ConversationKey key,
+      OutboundMessage message,
+      TemplateCategory category,
+      String idempotencyKey,
+      PersonAuthor author) {
     if (message instanceof OutboundMessage.Template
         && category == TemplateCategory.MARKETING
         && !consent.allowsMarketing(key)) {
@@ -119,7 +137,8 @@ public class OutboundMessages {
     }
     OutboundMessage toSend = withinServiceWindow(key, message);
     String already =
-        ownTransaction.execute(status -> recordQueued(key, toSend, idempotencyKey, category));
+        ownTransaction.execute(
+            status -> recordQueued(key, toSend, idempotencyKey, category, author));
     if (already != null) {
       log.debug("Send {} already went out as {}", idempotencyKey, already);
       return already;
@@ -220,7 +239,8 @@ public class OutboundMessages {
       ConversationKey key,
       OutboundMessage message,
       String idempotencyKey,
-      TemplateCategory category) {
+      TemplateCategory category,
+      PersonAuthor author) {
     java.util.Optional<java.util.Optional<String>> earlier =
         jdbc.sql("SELECT wamid FROM outbound_message WHERE idempotency_key = ?")
             .param(idempotencyKey)
@@ -233,8 +253,9 @@ public class OutboundMessages {
     jdbc.sql(
             """
             INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id,
-              message_type, text, body_json, status, created_at, category)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)""")
+              message_type, text, body_json, status, created_at, category, author_id, author_name,
+              author_team)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)""")
         .params(
             idempotencyKey,
             key.value(),
@@ -246,7 +267,10 @@ public class OutboundMessages {
             Inbox.utc(clock.instant()),
             message instanceof OutboundMessage.Template && category != null
                 ? category.name()
-                : null)
+                : null,
+            author == null ? null : author.userId(),
+            author == null ? null : author.name(),
+            author == null ? null : author.team())
         .update();
     return null;
   }
@@ -291,7 +315,7 @@ public class OutboundMessages {
                       .query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)))
                       .optional();
               if (row.isEmpty()) {
-                recordQueued(key, template, idempotencyKey, category);
+                recordQueued(key, template, idempotencyKey, category, null);
                 return Optional.<AtMostOnce>empty();
               }
               String wamid = row.get().get(1);

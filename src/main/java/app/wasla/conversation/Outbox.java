@@ -164,6 +164,16 @@ public class Outbox implements SmartLifecycle {
       OutboundMessage message,
       String idempotencyKey,
       String processInstanceId) {
+    queue(key, message, idempotencyKey, processInstanceId, null);
+  }
+
+  /** As above, for a message a person wrote (null: not a person's): the transcript names her. */
+  public void queue(
+      ConversationKey key,
+      OutboundMessage message,
+      String idempotencyKey,
+      String processInstanceId,
+      PersonAuthor author) {
     OutboundMessage toSend = outbound.withinServiceWindow(key, message);
     // PostgreSQL skips a known key in the insert itself; H2 (where a failed statement would not
     // abort the
@@ -185,9 +195,10 @@ public class Outbox implements SmartLifecycle {
         jdbc.sql(
                 """
             INSERT INTO outbound_message (idempotency_key, conversation_key, phone_number_id, wa_id, message_type,
-              text, body_json, status, created_at, attempts, next_attempt_at, process_instance_id)
+              text, body_json, status, created_at, attempts, next_attempt_at, process_instance_id, author_id,
+              author_name, author_team)
             VALUES (:key, :conversation, :phoneNumberId, :waId, :type, :text, :body, 'QUEUED', :now, 0, :lease,
-              :instance)"""
+              :instance, :authorId, :authorName, :authorTeam)"""
                     // PostgreSQL also says, in the same statement, whether an earlier message of
                     // the conversation is still
                     // queued: the subquery sees the rows as they were before this insert
@@ -206,7 +217,10 @@ public class Outbox implements SmartLifecycle {
             .param("body", outbound.toJson(toSend))
             .param("now", Inbox.utc(now))
             .param("lease", Inbox.utc(now.plus(props.lease())))
-            .param("instance", processInstanceId);
+            .param("instance", processInstanceId)
+            .param("authorId", author == null ? null : author.userId())
+            .param("authorName", author == null ? null : author.name())
+            .param("authorTeam", author == null ? null : author.team());
     boolean inserted;
     boolean mayBeBehind;
     if (onConflictDoNothing) {

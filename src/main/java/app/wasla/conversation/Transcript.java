@@ -18,6 +18,9 @@ public class Transcript {
 
   /**
    * One line of the transcript. {@code body} is the outbound message as JSON (buttons, list rows).
+   * {@code author} says who wrote it ({@link Author}); {@code authorId} and {@code authorName} are
+   * a person's (an agent's Camunda user id and name), {@code authorTeam} the team whose handoff it
+   * was.
    */
   public record Line(
       String direction,
@@ -32,7 +35,61 @@ public class Transcript {
       @com.fasterxml.jackson.annotation.JsonIgnore Instant arrived,
       @com.fasterxml.jackson.annotation.JsonInclude(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          Media media) {}
+          Media media,
+      String author,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String authorId,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String authorName,
+      @com.fasterxml.jackson.annotation.JsonIgnore String authorTeam) {
+
+    /** Whether a person (an agent, a supervisor) wrote this line to the customer. */
+    public boolean byPerson() {
+      return Author.AGENT.equals(author);
+    }
+  }
+
+  /**
+   * Who wrote a line: the customer (inbound), the bot (the flows and the persona, with their
+   * automatic notices), an agent (the handoff form, a completed handoff's reply box), a
+   * notification (the notifications API, booking reminders, shipment updates), a campaign, or an
+   * API call ({@code POST /api/messages}). A person's message is stored with her name; the others
+   * are told by their idempotency key's prefix.
+   */
+  public static final class Author {
+    public static final String CUSTOMER = "customer";
+    public static final String BOT = "bot";
+    public static final String AGENT = "agent";
+    public static final String NOTIFICATION = "notification";
+    public static final String CAMPAIGN = "campaign";
+    public static final String API = "api";
+
+    private Author() {}
+
+    /** The author of an outbound message, from its idempotency key and stored person. */
+    public static String of(String idempotencyKey, String personId) {
+      if (personId != null || idempotencyKey == null) {
+        return personId != null ? AGENT : BOT;
+      }
+      if (idempotencyKey.startsWith("handoff:")) {
+        return AGENT; // sent before persons were recorded: the handoff form's
+      }
+      if (idempotencyKey.startsWith("notification:")
+          || idempotencyKey.startsWith("booking-reminder:")
+          || idempotencyKey.startsWith("shipment:")) {
+        return NOTIFICATION;
+      }
+      if (idempotencyKey.startsWith("campaign:")) {
+        return CAMPAIGN;
+      }
+      if (idempotencyKey.startsWith("api:")) {
+        return API;
+      }
+      return BOT;
+    }
+  }
 
   /**
    * What an inbound line carries besides text: a file ({@code image}, {@code audio}, {@code video},
@@ -84,7 +141,8 @@ public class Transcript {
                   i.status, i.reply_id, CAST(NULL AS TEXT) AS body_json, i.received_at AS arrived,
                   m.id AS media_row, m.kind, m.mime_type AS media_type, m.caption, m.filename, m.voice,
                   m.status AS media_status, m.latitude, m.longitude, m.place, m.transcript,
-                  m.description
+                  m.description, CAST(NULL AS VARCHAR(255)) AS send_key, CAST(NULL AS VARCHAR(64)) AS author_id,
+                  CAST(NULL AS VARCHAR(200)) AS author_name, CAST(NULL AS VARCHAR(64)) AS author_team
                 FROM inbox_message i LEFT JOIN inbox_media m ON m.wamid = i.wamid
                 WHERE i.conversation_key = :key AND i.message_name = 'CustomerMessage'
                 ORDER BY i.received_at DESC, i.id DESC FETCH FIRST :limit ROWS ONLY)
@@ -94,7 +152,7 @@ public class Transcript {
                   CAST(NULL AS VARCHAR(128)), CAST(NULL AS VARCHAR(4000)), CAST(NULL AS VARCHAR(255)),
                   CAST(NULL AS BOOLEAN), CAST(NULL AS VARCHAR(16)), CAST(NULL AS DOUBLE PRECISION),
                   CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS VARCHAR(1000)), CAST(NULL AS VARCHAR(8000)),
-                  CAST(NULL AS VARCHAR(2000))
+                  CAST(NULL AS VARCHAR(2000)), idempotency_key, author_id, author_name, author_team
                 FROM outbound_message WHERE conversation_key = :key
                 ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY)) lines""")
             .param("key", conversationKey)
@@ -122,7 +180,29 @@ public class Transcript {
         rs.getString(8),
         rs.getString(9),
         rs.getObject(10, OffsetDateTime.class).toInstant(),
-        media(rs));
+        media(rs),
+        "in".equals(direction) ? Author.CUSTOMER : Author.of(rs.getString(23), rs.getString(24)),
+        rs.getString(24),
+        rs.getString(25),
+        rs.getString(26));
+  }
+
+  /**
+   * Whether a person wrote to the customer of this conversation since {@code since}: the persona
+   * reads the transcript for a follow-up on her words only then (an indexed look at the
+   * conversation's recent sends).
+   */
+  public boolean personWroteSince(String conversationKey, Instant since) {
+    return jdbc.sql(
+            """
+            SELECT 1 FROM outbound_message
+             WHERE conversation_key = ? AND created_at >= ?
+               AND author_id IS NOT NULL
+             FETCH FIRST 1 ROWS ONLY""")
+        .params(conversationKey, Inbox.utc(since))
+        .query(Integer.class)
+        .optional()
+        .isPresent();
   }
 
   private static Media media(ResultSet rs) throws SQLException {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * letters, else the user id.
  */
 @Component
-public class AgentNames {
+public class AgentNames implements app.wasla.persona.PersonNames {
 
   private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
 
@@ -23,6 +23,11 @@ public class AgentNames {
   AgentNames(IdentityService identity, HandoffProperties props) {
     this.identity = identity;
     this.props = props;
+  }
+
+  @Override
+  public String inArabic(String userId) {
+    return inText(userId, "ar-EG");
   }
 
   /** The name to write in a text in {@code language} (the persona's tag); null: say "our team". */

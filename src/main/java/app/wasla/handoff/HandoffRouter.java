@@ -43,30 +43,45 @@ public class HandoffRouter {
 
   /** The agent of the team who should take the next handoff, if anyone has room. */
   public Optional<String> pickAgent(String group) {
-    List<LeastLoaded.Candidate> team =
-        identity.createUserQuery().memberOfGroup(group).list().stream()
-            .map(User::getId)
-            .map(
-                id -> {
-                  AgentPresence.State state = presence.of(id);
-                  // the engine writes a new task at the end of its command, so its query misses the
-                  // handoffs of this
-                  // transaction: when the mailbox delivers several conversations in one transaction
-                  // (wasla.mailbox.conversations-per-transaction), two of them handing off would
-                  // both see the agent's load as
-                  // before the first, and could take her past her cap
-                  long open =
-                      tasks
-                              .createTaskQuery()
-                              .taskDefinitionKey(HANDOFF_TASK)
-                              .taskAssignee(id)
-                              .count()
-                          + presence.assignedInThisTransaction(id);
-                  return new LeastLoaded.Candidate(
-                      id, state.available(), open, state.lastAssignedAt());
-                })
-            .toList();
+    return pickAgent(group, null);
+  }
+
+  /**
+   * As {@link #pickAgent(String)}, preferring {@code preferred} (the person a customer follows up
+   * on) when she is a member of the team, available and under the cap.
+   */
+  public Optional<String> pickAgent(String group, String preferred) {
+    List<LeastLoaded.Candidate> team = team(group);
+    if (preferred != null) {
+      for (LeastLoaded.Candidate c : team) {
+        if (c.userId().equals(preferred)
+            && c.available()
+            && c.openHandoffs() < props.maxOpenPerAgent()) {
+          return Optional.of(preferred);
+        }
+      }
+    }
     return LeastLoaded.choose(team, props.maxOpenPerAgent());
+  }
+
+  private List<LeastLoaded.Candidate> team(String group) {
+    return identity.createUserQuery().memberOfGroup(group).list().stream()
+        .map(User::getId)
+        .map(
+            id -> {
+              AgentPresence.State state = presence.of(id);
+              // the engine writes a new task at the end of its command, so its query misses the
+              // handoffs of this
+              // transaction: when the mailbox delivers several conversations in one transaction
+              // (wasla.mailbox.conversations-per-transaction), two of them handing off would
+              // both see the agent's load as
+              // before the first, and could take her past her cap
+              long open =
+                  tasks.createTaskQuery().taskDefinitionKey(HANDOFF_TASK).taskAssignee(id).count()
+                      + presence.assignedInThisTransaction(id);
+              return new LeastLoaded.Candidate(id, state.available(), open, state.lastAssignedAt());
+            })
+        .toList();
   }
 
   /**

@@ -43,7 +43,7 @@ public class HandoffSnapshot {
       }
       String entry =
           TIME.format(line.at())
-              + ("in".equals(line.direction()) ? "  🧑 Customer: " : "  🏪 Us: ")
+              + ("in".equals(line.direction()) ? "  🧑 Customer: " : "  " + author(line) + ": ")
               + body
               + "\n";
       if (text.length() + entry.length() > MAX_CHARS) {
@@ -52,6 +52,19 @@ public class HandoffSnapshot {
       text.insert(0, entry);
     }
     return text.toString();
+  }
+
+  /** Who wrote one of ours: the person's first name, else the bot, a notification, ... */
+  private static String author(Transcript.Line line) {
+    return switch (line.author()) {
+      case Transcript.Author.AGENT ->
+          "👤 "
+              + (line.authorName() == null ? "Agent" : line.authorName().strip().split(" ", 2)[0]);
+      case Transcript.Author.NOTIFICATION -> "🔔 Notification";
+      case Transcript.Author.CAMPAIGN -> "📣 Campaign";
+      case Transcript.Author.API -> "🔌 API";
+      default -> "🤖 Bot";
+    };
   }
 
   /** Who the customer is and what the persona read in their last turn. */

@@ -5,6 +5,7 @@ import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.commerce.smartinfo.LoadSmartInfoDelegate;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
+import app.wasla.conversation.PersonAuthor;
 import app.wasla.conversation.ServiceWindowClosedException;
 import app.wasla.conversation.Transcript;
 import app.wasla.crm.CustomerMemory;
@@ -128,7 +129,11 @@ class HandoffTaskController {
       // the outbound path: one send per key, the 24-hour window (its template outside), the
       // transcript row
       wamid =
-          outbound.send(key, new OutboundMessage.Text(body.text().strip(), false), idempotencyKey);
+          outbound.send(
+              key,
+              new OutboundMessage.Text(body.text().strip(), false),
+              idempotencyKey,
+              author(task, caller.userId()));
     } catch (ServiceWindowClosedException e) {
       return problem(HttpStatus.CONFLICT, e.getMessage());
     } catch (CloudApiException e) {
@@ -210,7 +215,8 @@ class HandoffTaskController {
               file.getContentType(),
               file.getOriginalFilename(),
               text,
-              idempotencyKey);
+              idempotencyKey,
+              author(task, caller.userId()));
     } catch (app.wasla.conversation.media.OutboundMedia.RejectedFileException e) {
       return problem(
           e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -237,6 +243,13 @@ class HandoffTaskController {
     sent.put("clientMessageId", clientMessageId);
     sent.put("wamid", wamid);
     return ResponseEntity.ok(sent);
+  }
+
+  /** The person writing: her user id and name, and the team whose handoff this is. */
+  private PersonAuthor author(Task task, String userId) {
+    Object group = runtime.getVariable(task.getExecutionId(), "handoffGroup");
+    return new PersonAuthor(
+        userId, ownership.fullName(userId), group instanceof String g ? g : null);
   }
 
   /** A file larger than the server takes at all never reaches the checks: the same clear answer. */
@@ -278,6 +291,11 @@ class HandoffTaskController {
                   row.put("text", line.text());
                   row.put("at", line.at().toString());
                   row.put("status", line.status());
+                  // who wrote it: customer, bot, agent (with her user id and name), notification,
+                  // campaign, api
+                  row.put("author", line.author());
+                  row.put("authorId", line.authorId());
+                  row.put("authorName", line.authorName());
                   if (line.media() != null) {
                     // a photo, voice note, video, document, sticker or location: {id, kind,
                     // mimeType, url, caption, ...}

@@ -156,7 +156,12 @@ class HandoffTaskListener implements TaskListener {
         takenOverBy == null ? null : (String) task.getVariable(HandoffTakeovers.TAKE_OVER_ASSIGNEE);
     handoffLog.created(task.getExecution().getProcessBusinessKey(), task.getId(), reason);
 
-    String agent = forced != null ? forced : router.pickAgent(group).orElse(null);
+    // a customer following up on what a person told them goes back to her when she has room
+    String preferred =
+        app.wasla.persona.PersonFollowUp.REASON.equals(reason)
+            ? (String) task.getVariable(PersonaVariables.FOLLOW_UP_AGENT)
+            : null;
+    String agent = forced != null ? forced : router.pickAgent(group, preferred).orElse(null);
     if (agent != null) {
       task.setAssignee(agent);
     } else {

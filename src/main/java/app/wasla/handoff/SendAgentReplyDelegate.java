@@ -2,6 +2,7 @@ package app.wasla.handoff;
 
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.FlowMessages;
+import app.wasla.conversation.PersonAuthor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ class SendAgentReplyDelegate implements JavaDelegate {
 
   private final FlowMessages messages;
   private final HandoffLog handoffLog;
+  private final HandoffOwnership ownership;
 
-  SendAgentReplyDelegate(FlowMessages messages, HandoffLog handoffLog) {
+  SendAgentReplyDelegate(FlowMessages messages, HandoffLog handoffLog, HandoffOwnership ownership) {
     this.messages = messages;
     this.handoffLog = handoffLog;
+    this.ownership = ownership;
   }
 
   @Override
@@ -30,7 +33,14 @@ class SendAgentReplyDelegate implements JavaDelegate {
     if (reply instanceof String text
         && !text.isBlank()
         && !(suggestion instanceof String suggested && suggested.strip().equals(text.strip()))) {
-      String sendKey = messages.send(execution, new OutboundMessage.Text(text.strip(), false));
+      Object agent = execution.getVariable(HandoffTaskListener.LAST_AGENT);
+      Object group = execution.getVariable("handoffGroup");
+      PersonAuthor author =
+          agent instanceof String a && !a.isBlank()
+              ? new PersonAuthor(a, ownership.fullName(a), group instanceof String g ? g : null)
+              : null;
+      String sendKey =
+          messages.send(execution, new OutboundMessage.Text(text.strip(), false), author);
       handoffLog.personWrote(
           execution.getProcessBusinessKey(),
           null,

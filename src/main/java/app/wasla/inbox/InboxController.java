@@ -318,6 +318,10 @@ class InboxController {
       row.put("type", line.type());
       row.put("text", line.text());
       row.put("at", line.at().toString());
+      // who wrote it: customer, bot, agent (with her user id and name), notification, campaign, api
+      row.put("author", line.author());
+      row.put("authorId", line.authorId());
+      row.put("authorName", line.authorName());
       row.put(
           "status",
           line.status() == null ? null : line.status().toLowerCase(java.util.Locale.ROOT));

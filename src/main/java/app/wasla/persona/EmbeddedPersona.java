@@ -142,8 +142,43 @@ public final class EmbeddedPersona implements Persona {
     return false;
   }
 
+  /**
+   * The turn's answer; a customer following up on what a person told them ({@link PersonFollowUp})
+   * goes back to that person instead of being answered from the playbook, which could contradict
+   * her.
+   */
   @Override
   public PersonaResult respond(PersonaTurn turn) {
+    PersonaResult result = answer(turn);
+    if (turn.recentTranscript().isEmpty()
+        || Intents.THANKS_GOODBYE.equals(result.intent())
+            && !asksSomething(TextView.of(turn.text()))) {
+      return result;
+    }
+    return PersonFollowUp.of(turn, clock.instant())
+        .map(person -> followUp(result, person, FeminineWords.in(turn.text())))
+        .orElse(result);
+  }
+
+  private static PersonaResult followUp(
+      PersonaResult read, TranscriptLine.Person person, boolean feminine) {
+    Language replyIn = read.language() == Language.MIXED ? Language.AR_EG : read.language();
+    String summary =
+        read.summary() == null ? "" : read.summary().replaceAll(" · HANDOFF: [^·]*", "");
+    return new PersonaResult(
+        read.language(),
+        read.intent(),
+        read.intentConfidence(),
+        read.sentiment(),
+        read.entities(),
+        PersonaReply.text(PersonFollowUp.reply(person, replyIn, feminine)),
+        true,
+        PersonFollowUp.REASON,
+        summary + " · HANDOFF: " + PersonFollowUp.REASON + " (" + person.userId() + ")",
+        null);
+  }
+
+  private PersonaResult answer(PersonaTurn turn) {
     TextView text = TextView.of(turn.text());
     LanguageDetector.Detection detection = detect(text, turn);
     Language language = detection.language();

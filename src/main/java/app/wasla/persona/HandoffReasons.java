@@ -20,6 +20,12 @@ public final class HandoffReasons {
    */
   public static final String TAKEN_OVER = "taken_over";
 
+  /**
+   * The customer followed up on what a person told them ({@link PersonFollowUp}): the person's to
+   * answer, not the playbook's.
+   */
+  public static final String AGENT_FOLLOW_UP = "agent_follow_up";
+
   /** Every category, {@code other} last. */
   public static final List<String> ALL =
       List.of(
@@ -33,6 +39,7 @@ public final class HandoffReasons {
           "instalments",
           "booking",
           TAKEN_OVER,
+          AGENT_FOLLOW_UP,
           "other");
 
   private HandoffReasons() {}
@@ -71,6 +78,9 @@ public final class HandoffReasons {
     }
     if (r.startsWith("booking")) {
       return "booking";
+    }
+    if (r.equals(PersonFollowUp.REASON)) {
+      return AGENT_FOLLOW_UP;
     }
     if (r.startsWith("taken over by ")) {
       return TAKEN_OVER;

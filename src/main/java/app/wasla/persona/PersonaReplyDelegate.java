@@ -44,6 +44,7 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final MediaFetcher media;
   private final org.springframework.beans.factory.ObjectProvider<BranchLocations> branches;
   private final org.springframework.beans.factory.ObjectProvider<ProductPhotos> photos;
+  private final org.springframework.beans.factory.ObjectProvider<PersonNames> personNames;
 
   /** Voice notes the customer sent in this conversation (set on voice-note turns only). */
   static final String VOICE_NOTES = "voiceNotes";
@@ -57,7 +58,9 @@ class PersonaReplyDelegate implements JavaDelegate {
       PersonaTurnLog turns,
       MediaFetcher media,
       org.springframework.beans.factory.ObjectProvider<BranchLocations> branches,
-      org.springframework.beans.factory.ObjectProvider<ProductPhotos> photos) {
+      org.springframework.beans.factory.ObjectProvider<ProductPhotos> photos,
+      org.springframework.beans.factory.ObjectProvider<PersonNames> personNames) {
+    this.personNames = personNames;
     this.branches = branches;
     this.photos = photos;
     this.turns = turns;
@@ -99,6 +102,7 @@ class PersonaReplyDelegate implements JavaDelegate {
     setIfChanged(execution, PersonaVariables.HANDOFF, result.handoff());
     setIfChanged(execution, PersonaVariables.HANDOFF_REASON, result.handoffReason());
     setIfChanged(execution, PersonaVariables.SUMMARY, result.summary());
+    followUp(execution, turn, result);
     setIfChanged(
         execution, PersonaVariables.LOW_CONFIDENCE_STREAK, result.lowConfidence() ? streak + 1 : 0);
     Integer quantity = result.entities() == null ? null : result.entities().quantity();
@@ -279,12 +283,46 @@ class PersonaReplyDelegate implements JavaDelegate {
    * that does not.
    */
   private List<TranscriptLine> recentTranscript(String key) {
-    if (!persona.readsTranscript()) {
+    // a persona that answers from the turn alone still reads the transcript after a person wrote
+    // to the customer: a follow-up on her words is hers (PersonFollowUp)
+    if (!persona.readsTranscript()
+        && !transcript.personWroteSince(key, clock.instant().minus(PersonFollowUp.WINDOW))) {
       return List.of();
     }
+    PersonNames arabic = personNames.getIfAvailable();
+    java.util.Map<String, String> arabicNames = new java.util.HashMap<>();
     return transcript.latest(key, RECENT_LINES).stream()
-        .map(line -> new TranscriptLine("in".equals(line.direction()), line.text(), line.at()))
+        .map(
+            line ->
+                line.byPerson() && line.authorId() != null
+                    ? TranscriptLine.byPerson(
+                        line.text(),
+                        line.at(),
+                        new TranscriptLine.Person(
+                            line.authorId(),
+                            line.authorName(),
+                            arabic == null
+                                ? null
+                                : arabicNames.computeIfAbsent(line.authorId(), arabic::inArabic),
+                            line.authorTeam()))
+                    : new TranscriptLine("in".equals(line.direction()), line.text(), line.at()))
         .toList();
+  }
+
+  /**
+   * Who follows up on a person's words (a turn handed over as {@link PersonFollowUp#REASON}): the
+   * routing prefers her and her team; any other turn clears them.
+   */
+  private void followUp(DelegateExecution execution, PersonaTurn turn, PersonaResult result) {
+    TranscriptLine.Person person =
+        PersonFollowUp.REASON.equals(result.handoffReason())
+            ? PersonFollowUp.of(turn, clock.instant())
+                .or(() -> PersonFollowUp.latest(turn.recentTranscript(), clock.instant()))
+                .orElse(null)
+            : null;
+    setOrRemove(
+        execution, PersonaVariables.FOLLOW_UP_AGENT, person == null ? null : person.userId());
+    setOrRemove(execution, PersonaVariables.FOLLOW_UP_TEAM, person == null ? null : person.team());
   }
 
   /**

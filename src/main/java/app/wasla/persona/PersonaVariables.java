@@ -23,6 +23,15 @@ public final class PersonaVariables {
   public static final String CUSTOMER_TAGS = "customerTags";
 
   /**
+   * Set when the turn follows up on what a person told the customer ({@link PersonFollowUp}): her
+   * Camunda user id, whom the handoff prefers when she has room.
+   */
+  public static final String FOLLOW_UP_AGENT = "followUpAgent";
+
+  /** With {@link #FOLLOW_UP_AGENT}: the team whose handoff she answered (the routing table's). */
+  public static final String FOLLOW_UP_TEAM = "followUpTeam";
+
+  /**
    * The number of pieces the turn named ("عايز فري بودز ٤ واحدة": 1), for the sales flow to keep;
    * absent when the turn named none.
    */

@@ -252,6 +252,18 @@ final class ReplyTexts {
               "7ader, hawaslak b zameel mn el team w hayrod 3aleik f a2rab wa2t 🙏",
               "Of course, I''m connecting you with a colleague who will reply shortly 🙏"),
           t(
+              "personFollowUp",
+              "حاضر 🙏 هبلّغ {0} حالاً عشان تتم المتابعة معاك.",
+              "بالتأكيد 🙏 سأبلغ {0} فوراً لتتم متابعة طلبك معك.",
+              "7ader 🙏 hab2allagh {0} 7alan 3ashan tetabe3 ma3ak.",
+              "Of course 🙏 I''m passing this to {0} right away to follow up with you."),
+          t(
+              "personFollowUpUnnamed",
+              "حاضر 🙏 هبلّغ الزميل اللي رد عليك حالاً عشان تتم المتابعة معاك.",
+              "بالتأكيد 🙏 سأبلغ الزميل الذي تواصل معك فوراً لتتم متابعة طلبك معك.",
+              "7ader 🙏 hab2allagh el zameel elly rad 3aleik 7alan 3ashan yetabe3 ma3ak.",
+              "Of course 🙏 I''m passing this to the colleague who answered you, right away, to follow up with you."),
+          t(
               "handoffNote",
               "هحولك لزميل من فريقنا يكمل معاك.",
               "سأحولك إلى زميل ليكمل معك.",
@@ -407,6 +419,18 @@ final class ReplyTexts {
               "handoffNote",
               new String[] {
                 "هحولك لزميل من فريقنا يكمل معاكي.", "Hawaslek b zameel yekammel ma3aki."
+              }),
+          Map.entry(
+              "personFollowUp",
+              new String[] {
+                "حاضر 🙏 هبلّغ {0} حالاً عشان تتم المتابعة معاكي.",
+                "7ader 🙏 hab2allagh {0} 7alan 3ashan tetabe3 ma3aki."
+              }),
+          Map.entry(
+              "personFollowUpUnnamed",
+              new String[] {
+                "حاضر 🙏 هبلّغ الزميل اللي رد عليكي حالاً عشان تتم المتابعة معاكي.",
+                "7ader 🙏 hab2allagh el zameel elly rad 3aleki 7alan 3ashan yetabe3 ma3aki."
               }));
 
   private ReplyTexts() {}

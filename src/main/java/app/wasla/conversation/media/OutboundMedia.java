@@ -104,6 +104,18 @@ public class OutboundMedia {
       String filename,
       String caption,
       String idempotencyKey) {
+    return send(key, content, mimeType, filename, caption, idempotencyKey, null);
+  }
+
+  /** As above, for a file a person sent: the transcript names her (null: not a person's). */
+  public String send(
+      ConversationKey key,
+      byte[] content,
+      String mimeType,
+      String filename,
+      String caption,
+      String idempotencyKey,
+      app.wasla.conversation.PersonAuthor author) {
     String kind = check(content, mimeType);
     Optional<String> earlier = outbound.sentWamid(idempotencyKey);
     if (earlier.isPresent()) {
@@ -116,7 +128,9 @@ public class OutboundMedia {
         "image".equals(kind)
             ? OutboundMessage.Image.ofMediaId(mediaId, caption)
             : new OutboundMessage.Document(null, mediaId, name, caption);
-    return outbound.send(key, message, idempotencyKey);
+    return author == null
+        ? outbound.send(key, message, idempotencyKey)
+        : outbound.send(key, message, idempotencyKey, author);
   }
 
   /** The name the customer sees: the agent's file name without folders, or a plain one. */

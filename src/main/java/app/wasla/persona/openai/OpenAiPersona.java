@@ -211,7 +211,14 @@ public final class OpenAiPersona implements Persona {
       messages
           .addObject()
           .put("role", line.fromCustomer() ? "user" : "assistant")
-          .put("content", line.fromCustomer() ? customerSays(line.text(), null) : line.text());
+          .put(
+              "content",
+              line.fromCustomer()
+                  ? customerSays(line.text(), null)
+                  : line.person() != null
+                      // a person's words, not the model's: it must not contradict them
+                      ? "(written by " + line.person().firstName() + " of our team) " + line.text()
+                      : line.text());
     }
     messages
         .addObject()
