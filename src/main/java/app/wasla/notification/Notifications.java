@@ -346,6 +346,9 @@ public class Notifications {
       takes.addAll(type.namedParameters().values());
       if (type.header() != null) {
         takes.add(type.header().field());
+        if (type.header().filenameField() != null) {
+          takes.add(type.header().filenameField());
+        }
       }
       type.buttons().forEach(b -> takes.add(b.field()));
       throw new IllegalArgumentException(

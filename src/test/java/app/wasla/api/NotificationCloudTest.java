@@ -81,6 +81,16 @@ class NotificationCloudTest {
     registry.add("wasla.templates.waba-id", () -> "445566778899");
     registry.add("wasla.api.bootstrap-key", () -> KEY);
     registry.add("wasla.api.rate-limit", () -> "1000");
+    // a shop's own type: a NAMED template with a document header and a URL button
+    String invoice = "wasla.notifications.types.invoice_ready.";
+    registry.add(invoice + "template", () -> "invoice_ready");
+    registry.add(invoice + "named-parameters.first_name", () -> "firstName");
+    registry.add(invoice + "named-parameters.order_number", () -> "orderNumber");
+    registry.add(invoice + "header.type", () -> "document");
+    registry.add(invoice + "header.field", () -> "invoiceUrl");
+    registry.add(invoice + "header.filename-field", () -> "invoiceFile");
+    registry.add(invoice + "buttons[0].index", () -> "0");
+    registry.add(invoice + "buttons[0].field", () -> "orderNumber");
   }
 
   @LocalServerPort int port;
@@ -311,6 +321,55 @@ class NotificationCloudTest {
                    {"type":"text","text":"ORD-12001"}]},
                  {"type":"button","sub_type":"quick_reply","index":"1","parameters":[
                    {"type":"payload","payload":"talk-ORD-12001"}]}]"""));
+  }
+
+  @Test
+  void aNotificationTypeMapsFieldsToNamedHeaderAndButtonParameters() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> call("GET", "/api/templates", null, null).body().path("checked").asBoolean());
+    String waId = "2018" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    Map<String, Object> fields = new java.util.HashMap<>();
+    fields.put("firstName", "Mariam");
+    fields.put("orderNumber", "ORD-12001");
+    fields.put("invoiceFile", "ORD-12001.pdf");
+    Map<String, Object> event = new java.util.HashMap<>();
+    event.put("eventId", "invoice-" + waId);
+    event.put("type", "invoice_ready");
+    event.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    event.put("waId", waId);
+    event.put("language", "en");
+    event.put("fields", fields);
+
+    Answer missing = call("POST", "/api/notifications", event, null);
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.body().path("detail").asText())
+        .isEqualTo(
+            "fields: invoiceUrl required for template invoice_ready (it takes firstName,"
+                + " orderNumber, invoiceUrl, invoiceFile)");
+    fields.put("invoiceUrl", "ftp://shop.example/ORD-12001.pdf");
+    event.put("eventId", "invoice-ftp-" + waId);
+    Answer ftp = call("POST", "/api/notifications", event, null);
+    assertThat(ftp.status()).isEqualTo(400);
+    assertThat(ftp.body().path("detail").asText())
+        .isEqualTo("fields: template header document link must be an http(s) URL");
+
+    fields.put("invoiceUrl", "https://shop.example/invoices/ORD-12001.pdf");
+    event.put("eventId", "invoice-ok-" + waId);
+    Answer sent = call("POST", "/api/notifications", event, null);
+    assertThat(sent.status()).as(String.valueOf(sent.body())).isEqualTo(200);
+    assertThat(META.sentTo(waId)).hasSize(1);
+    assertThat(META.sentTo(waId).get(0).body().path("template").path("components"))
+        .isEqualTo(
+            JSON.readTree(
+                """
+                [{"type":"header","parameters":[{"type":"document","document":{
+                   "link":"https://shop.example/invoices/ORD-12001.pdf","filename":"ORD-12001.pdf"}}]},
+                 {"type":"body","parameters":[
+                   {"type":"text","parameter_name":"first_name","text":"Mariam"},
+                   {"type":"text","parameter_name":"order_number","text":"ORD-12001"}]},
+                 {"type":"button","sub_type":"url","index":"0","parameters":[
+                   {"type":"text","text":"ORD-12001"}]}]"""));
   }
 
   @Test
