@@ -131,17 +131,6 @@ public class TemplateCatalogue implements SmartLifecycle {
   }
 
   /**
-   * The template a send may use, checked: known in that language, approved, with as many body
-   * parameters as it has. Empty when no list is known (nothing to check against).
-   *
-   * @throws IllegalArgumentException naming the known templates or the parameters needed
-   */
-  public Optional<WhatsAppTemplate> check(String name, String language, int parameters) {
-    List<String> placeholders = java.util.Collections.nCopies(parameters, "x");
-    return check(new OutboundMessage.Template(name, language, placeholders)).known();
-  }
-
-  /**
    * Checks a template send against the list before Meta is called: the template is known in that
    * language and approved; its body parameters are the ones it has (as many positional ones, or
    * exactly its named ones); the header's parameter is given when the header has a variable, media
