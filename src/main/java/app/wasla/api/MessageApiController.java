@@ -10,7 +10,9 @@ import app.wasla.notification.TemplateCatalogue;
 import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +36,32 @@ class MessageApiController {
    * only if the operator declared it so ({@link TemplateCategories}); anything else is MARKETING,
    * which a customer who opted out does not get (409), whatever the caller says.
    */
-  record TemplateRequest(String name, String language, List<String> parameters, String category) {}
+  record TemplateRequest(
+      String name,
+      String language,
+      List<String> parameters,
+      Map<String, String> namedParameters,
+      HeaderRequest header,
+      List<ButtonRequest> buttons,
+      String category) {}
+
+  /** The header's parameter: text, image, video, document or location (see the API docs). */
+  record HeaderRequest(
+      String type,
+      String text,
+      String link,
+      String mediaId,
+      String filename,
+      Double latitude,
+      Double longitude,
+      String name,
+      String address) {}
+
+  /**
+   * A button's parameter: its index in the template, the text (a URL suffix, a payload, a coupon
+   * code) and, optionally, its type (url, quick_reply, copy_code), read from the template list.
+   */
+  record ButtonRequest(Integer index, String type, String text) {}
 
   record MessageSent(String wamid, String to, String idempotencyKey) {}
 
@@ -62,6 +89,43 @@ class MessageApiController {
         : known;
   }
 
+  private static OutboundMessage.Template template(TemplateRequest t) {
+    OutboundMessage.Template.Header header = null;
+    if (t.header() != null) {
+      HeaderRequest h = t.header();
+      header =
+          new OutboundMessage.Template.Header(
+              h.type(),
+              h.text(),
+              null,
+              h.link(),
+              h.mediaId(),
+              h.filename(),
+              h.latitude(),
+              h.longitude(),
+              h.name(),
+              h.address());
+    }
+    List<OutboundMessage.Template.Button> buttons = new ArrayList<>();
+    if (t.buttons() != null) {
+      for (int i = 0; i < t.buttons().size(); i++) {
+        ButtonRequest b = t.buttons().get(i);
+        if (b == null || b.index() == null) {
+          throw new IllegalArgumentException(
+              "template.buttons[" + i + "].index: the button's place in the template, from 0");
+        }
+        buttons.add(new OutboundMessage.Template.Button(b.index(), b.type(), b.text()));
+      }
+    }
+    return new OutboundMessage.Template(
+        t.name(),
+        t.language() == null ? "ar" : t.language(),
+        t.parameters() == null ? List.of() : t.parameters(),
+        t.namedParameters(),
+        header,
+        buttons);
+  }
+
   @RequiresScope(Scope.MESSAGES_SEND)
   @PostMapping("/api/messages")
   ResponseEntity<MessageSent> send(
@@ -82,16 +146,12 @@ class MessageApiController {
       message = OutboundMessage.Text.of(request.text());
     } else if (request.template() != null && request.text() == null) {
       TemplateRequest t = request.template();
-      message =
-          new OutboundMessage.Template(
-              t.name(),
-              t.language() == null ? "ar" : t.language(),
-              t.parameters() == null ? List.of() : t.parameters());
-      OutboundMessage.Template checked = (OutboundMessage.Template) message;
+      TemplateCatalogue.Checked checked = templates.check(template(t));
+      message = checked.message();
       // Meta's own category when the template list is known; the configured one otherwise
       category =
-          templates
-              .check(checked.name(), checked.languageCode(), checked.bodyParameters().size())
+          checked
+              .known()
               .map(known -> stricter(known.category(), t.category()))
               .orElseGet(() -> categories.effective(t.name(), t.category()));
     } else {

@@ -1,12 +1,14 @@
 package app.wasla.campaign;
 
+import app.wasla.channel.whatsapp.OutboundMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A marketing campaign as stored: its template and where each body parameter comes from, its
- * audience's filters, schedule, pace and optional reminder, and where it is.
+ * A marketing campaign as stored: its template, where each body parameter comes from and the
+ * header's and buttons' parameters every recipient gets, its audience's filters, schedule, pace and
+ * optional reminder, and where it is.
  */
 public record Campaign(
     String id,
@@ -15,6 +17,8 @@ public record Campaign(
     String template,
     String language,
     List<Parameter> parameters,
+    OutboundMessage.Template.Header header,
+    List<OutboundMessage.Template.Button> buttons,
     Audience audience,
     Instant startAt,
     Integer ratePerSecond,
@@ -66,6 +70,10 @@ public record Campaign(
       languages = languages == null ? List.of() : List.copyOf(languages);
       cities = cities == null ? List.of() : List.copyOf(cities);
     }
+  }
+
+  public Campaign {
+    buttons = buttons == null ? List.of() : List.copyOf(buttons);
   }
 
   public boolean reminds() {

@@ -210,7 +210,10 @@ class CampaignSender implements SmartLifecycle {
                 ? campaign.reminderTemplate()
                 : campaign.template(),
             r.language(),
-            r.parameters());
+            r.parameters(),
+            null,
+            campaign.header(),
+            campaign.buttons());
     OutboundMessages.AtMostOnce result =
         outbound.sendAtMostOnce(key, template, TemplateCategory.MARKETING, sendKey);
     Instant now = clock.instant();

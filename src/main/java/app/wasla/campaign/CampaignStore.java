@@ -2,6 +2,7 @@ package app.wasla.campaign;
 
 import app.wasla.campaign.Campaign.Stage;
 import app.wasla.campaign.Campaign.Status;
+import app.wasla.channel.whatsapp.OutboundMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,9 +67,9 @@ class CampaignStore {
     jdbc.sql(
             """
             INSERT INTO campaign (id, name, phone_number_id, template_name, language, parameters_json,
-              audience_json, start_at, rate_per_second, reminder_template, reminder_after, status, stage,
-              created_at, idempotency_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              header_json, buttons_json, audience_json, start_at, rate_per_second, reminder_template,
+              reminder_after, status, stage, created_at, idempotency_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             c.id(),
             c.name(),
@@ -76,6 +77,8 @@ class CampaignStore {
             c.template(),
             c.language(),
             write(c.parameters()),
+            c.header() == null ? null : write(c.header()),
+            c.buttons().isEmpty() ? null : write(c.buttons()),
             write(c.audience()),
             utc(c.startAt()),
             c.ratePerSecond(),
@@ -347,6 +350,16 @@ class CampaignStore {
         rs.getString("template_name"),
         rs.getString("language"),
         read(rs.getString("parameters_json"), new TypeReference<List<Campaign.Parameter>>() {}),
+        rs.getString("header_json") == null
+            ? null
+            : read(
+                rs.getString("header_json"),
+                new TypeReference<OutboundMessage.Template.Header>() {}),
+        rs.getString("buttons_json") == null
+            ? List.of()
+            : read(
+                rs.getString("buttons_json"),
+                new TypeReference<List<OutboundMessage.Template.Button>>() {}),
         read(rs.getString("audience_json"), new TypeReference<Campaign.Audience>() {}),
         instant(rs, "start_at"),
         (Integer) rs.getObject("rate_per_second", Integer.class),

@@ -9,6 +9,7 @@ import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.TemplateCategory;
 import app.wasla.crm.MarketingAudience;
 import app.wasla.notification.TemplateCatalogue;
+import app.wasla.notification.WhatsAppTemplate;
 import app.wasla.webhook.EventTypes;
 import app.wasla.webhook.WebhookEvents;
 import java.time.Clock;
@@ -50,8 +51,29 @@ public class Campaigns {
       Integer ratePerSecond,
       ReminderRequest reminder) {}
 
-  /** The marketing template, its language and where each body parameter comes from. */
-  public record TemplateRequest(String name, String language, List<Parameter> parameters) {}
+  /**
+   * The marketing template, its language, where each body parameter comes from, and the header's
+   * and buttons' parameters every recipient gets (a product photo, a coupon code).
+   */
+  public record TemplateRequest(
+      String name,
+      String language,
+      List<Parameter> parameters,
+      HeaderRequest header,
+      List<ButtonRequest> buttons) {}
+
+  /**
+   * The header's parameter: {@code type} text, image, video or document, with {@code text} or an
+   * http(s) {@code link} or an uploaded {@code mediaId}, and a document's {@code filename}.
+   */
+  public record HeaderRequest(
+      String type, String text, String link, String mediaId, String filename) {}
+
+  /**
+   * A button's parameter: its index in the template, the text (a coupon code, a link's end, a
+   * payload); its type (url, quick_reply, copy_code) is read from the template list.
+   */
+  public record ButtonRequest(Integer index, String type, String text) {}
 
   /** The reminder to those who did not read: a template with the same parameters, and when. */
   public record ReminderRequest(String template, String after) {}
@@ -151,12 +173,40 @@ public class Campaigns {
         }
       }
     }
-    checkMarketing(t.name(), language, parameters.size());
+    List<OutboundMessage.Template.Button> buttons = new ArrayList<>();
+    OutboundMessage.Template.Header header =
+        t.header() == null
+            ? null
+            : new OutboundMessage.Template.Header(
+                t.header().type(),
+                t.header().text(),
+                null,
+                t.header().link(),
+                t.header().mediaId(),
+                t.header().filename(),
+                null,
+                null,
+                null,
+                null);
+    if (t.buttons() != null) {
+      for (int i = 0; i < t.buttons().size(); i++) {
+        ButtonRequest b = t.buttons().get(i);
+        if (b == null || b.index() == null) {
+          throw new IllegalArgumentException(
+              "template.buttons[" + i + "].index: the button's place in the template, from 0");
+        }
+        buttons.add(new OutboundMessage.Template.Button(b.index(), b.type(), b.text()));
+      }
+    }
+    OutboundMessage.Template checked =
+        checkMarketing(t.name(), language, parameters.size(), header, buttons);
+    header = checked.header();
+    buttons = checked.buttons();
     String reminderTemplate = null;
     Duration reminderAfter = null;
     if (request.reminder() != null && request.reminder().template() != null) {
       reminderTemplate = request.reminder().template().strip();
-      checkMarketing(reminderTemplate, language, parameters.size());
+      checkMarketing(reminderTemplate, language, parameters.size(), header, buttons);
       try {
         reminderAfter =
             request.reminder().after() == null
@@ -197,6 +247,8 @@ public class Campaigns {
             t.name().strip(),
             language,
             parameters,
+            header,
+            buttons,
             audience,
             request.startAt(),
             request.ratePerSecond(),
@@ -397,10 +449,28 @@ public class Campaigns {
     events.publish(type, null, data);
   }
 
-  private void checkMarketing(String template, String language, int parameters) {
-    templates.check(template, language, parameters);
-    templates
-        .category(template, language)
+  /**
+   * Checks the template as every recipient gets it (the body parameters' values differ, their
+   * number does not) and answers it completed from the template list.
+   */
+  private OutboundMessage.Template checkMarketing(
+      String template,
+      String language,
+      int parameters,
+      OutboundMessage.Template.Header header,
+      List<OutboundMessage.Template.Button> buttons) {
+    TemplateCatalogue.Checked checked =
+        templates.check(
+            new OutboundMessage.Template(
+                template,
+                language,
+                java.util.Collections.nCopies(parameters, "x"),
+                null,
+                header,
+                buttons));
+    checked
+        .known()
+        .map(WhatsAppTemplate::category)
         .filter(category -> category != TemplateCategory.MARKETING)
         .ifPresent(
             category -> {
@@ -413,6 +483,7 @@ public class Campaigns {
                       + category
                       + "; a campaign sends MARKETING templates");
             });
+    return checked.message();
   }
 
   /** A start time this far in the past is taken as "now" (clocks differ); further is a mistake. */

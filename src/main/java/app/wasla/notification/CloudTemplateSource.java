@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,23 +83,40 @@ class CloudTemplateSource {
 
   static WhatsAppTemplate template(JsonNode t) {
     Set<String> variables = new LinkedHashSet<>();
-    List<String> buttons = new ArrayList<>();
+    JsonNode headerComponent = null;
+    List<JsonNode> buttonNodes = new ArrayList<>();
     for (JsonNode component : t.path("components")) {
       String type = component.path("type").asText("");
       if (type.equalsIgnoreCase("BODY")) {
-        Matcher m = VARIABLE.matcher(component.path("text").asText(""));
-        while (m.find()) {
-          variables.add(m.group(1));
-        }
+        variables.addAll(variables(component.path("text").asText("")));
+      } else if (type.equalsIgnoreCase("HEADER")) {
+        headerComponent = component;
       } else if (type.equalsIgnoreCase("BUTTONS")) {
-        for (JsonNode b : component.path("buttons")) {
-          buttons.add(b.path("type").asText("") + ": " + b.path("text").asText(""));
-        }
+        component.path("buttons").forEach(buttonNodes::add);
       }
     }
     boolean named =
         "NAMED".equalsIgnoreCase(t.path("parameter_format").asText(""))
             || variables.stream().anyMatch(v -> !v.chars().allMatch(Character::isDigit));
+    WhatsAppTemplate.Header header = null;
+    if (headerComponent != null) {
+      String format = headerComponent.path("format").asText("TEXT").toUpperCase(Locale.ROOT);
+      if (format.equals("TEXT")) {
+        List<String> headerVariables = variables(headerComponent.path("text").asText(""));
+        header =
+            new WhatsAppTemplate.Header(
+                format,
+                !headerVariables.isEmpty(),
+                named && !headerVariables.isEmpty() ? headerVariables.get(0) : null);
+      } else {
+        // the media or the place is given by every send
+        header = new WhatsAppTemplate.Header(format, true, null);
+      }
+    }
+    List<WhatsAppTemplate.Button> buttons = new ArrayList<>();
+    for (int i = 0; i < buttonNodes.size(); i++) {
+      buttons.add(button(i, buttonNodes.get(i)));
+    }
     return new WhatsAppTemplate(
         t.path("name").asText(),
         t.path("language").asText(),
@@ -106,7 +124,37 @@ class CloudTemplateSource {
         t.path("status").asText("UNKNOWN").toUpperCase(java.util.Locale.ROOT),
         variables.size(),
         named ? List.copyOf(variables) : List.of(),
+        header,
         buttons);
+  }
+
+  /** What a send gives the button at {@code index}, as Meta's send payload names it. */
+  private static WhatsAppTemplate.Button button(int index, JsonNode b) {
+    String type = b.path("type").asText("").toUpperCase(Locale.ROOT);
+    String text = b.path("text").asText("");
+    return switch (type) {
+      // a URL ending in a variable takes its suffix; a fixed URL takes nothing
+      case "URL" -> {
+        boolean dynamic = !variables(b.path("url").asText("")).isEmpty();
+        yield new WhatsAppTemplate.Button(index, type, text, dynamic ? "url" : null, dynamic);
+      }
+      case "QUICK_REPLY" -> new WhatsAppTemplate.Button(index, type, text, "quick_reply", false);
+      case "COPY_CODE" -> new WhatsAppTemplate.Button(index, type, text, "copy_code", true);
+      // an authentication template's code button: the code is sent as a url parameter
+      case "OTP" -> new WhatsAppTemplate.Button(index, type, text, "url", true);
+      default -> new WhatsAppTemplate.Button(index, type, text, null, false);
+    };
+  }
+
+  private static List<String> variables(String text) {
+    List<String> found = new ArrayList<>();
+    Matcher m = VARIABLE.matcher(text);
+    while (m.find()) {
+      if (!found.contains(m.group(1))) {
+        found.add(m.group(1));
+      }
+    }
+    return found;
   }
 
   private JsonNode get(HttpUrl url) {

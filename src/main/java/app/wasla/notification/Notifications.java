@@ -160,8 +160,7 @@ public class Notifications {
     }
 
     String language = language(request, key, type);
-    List<String> parameters = parameters(type, fields);
-    templates.check(type.template(), language, parameters.size());
+    templates.check(message(type, type.template(), language, fields));
     try {
       tx.executeWithoutResult(
           status ->
@@ -195,7 +194,8 @@ public class Notifications {
       Map<String, String> fields,
       String hash,
       boolean duplicate) {
-    List<String> parameters = parameters(type, fields);
+    OutboundMessage.Template message =
+        templates.check(message(type, template, language, fields)).message();
     TemplateCategory category =
         templates.category(template, language).orElse(TemplateCategory.UTILITY);
     if (props.respectMarketingOptOut() && !consent.allowsMarketing(key)) {
@@ -212,12 +212,7 @@ public class Notifications {
     }
     String wamid;
     try {
-      wamid =
-          outbound.send(
-              key,
-              new OutboundMessage.Template(template, language, parameters),
-              category,
-              "notification:" + eventId);
+      wamid = outbound.send(key, message, category, "notification:" + eventId);
     } catch (RuntimeException e) {
       fail(eventId, key, template, e.getMessage());
       throw e;
@@ -312,35 +307,86 @@ public class Notifications {
     return fields;
   }
 
-  private static List<String> parameters(
-      NotificationProperties.Type type, Map<String, String> fields) {
-    List<String> missing = new ArrayList<>();
+  /**
+   * The template message the event's fields make, as the type's mapping says: its body parameters
+   * (by position or by name), its header's and its buttons' parameters. A missing field is named; a
+   * value WhatsApp would refuse is a 400 here, not at send time.
+   */
+  private static OutboundMessage.Template message(
+      NotificationProperties.Type type,
+      String template,
+      String language,
+      Map<String, String> fields) {
+    java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+    java.util.function.Function<String, String> field =
+        name -> {
+          String value = fields.get(name);
+          if (value == null) {
+            missing.add(name);
+          }
+          return value;
+        };
     List<String> parameters = new ArrayList<>();
-    for (String field : type.parameters()) {
-      String value = fields.get(field);
-      if (value == null) {
-        missing.add(field);
-      } else {
-        parameters.add(value);
-      }
+    for (String name : type.parameters()) {
+      parameters.add(field.apply(name));
+    }
+    Map<String, String> named = new LinkedHashMap<>();
+    type.namedParameters().forEach((parameter, name) -> named.put(parameter, field.apply(name)));
+    String headerValue = type.header() == null ? null : field.apply(type.header().field());
+    String filename =
+        type.header() == null || type.header().filenameField() == null
+            ? null
+            : field.apply(type.header().filenameField());
+    List<String> buttonValues = new ArrayList<>();
+    for (NotificationProperties.Button b : type.buttons()) {
+      buttonValues.add(field.apply(b.field()));
     }
     if (!missing.isEmpty()) {
+      List<String> takes = new ArrayList<>(type.parameters());
+      takes.addAll(type.namedParameters().values());
+      if (type.header() != null) {
+        takes.add(type.header().field());
+        if (type.header().filenameField() != null) {
+          takes.add(type.header().filenameField());
+        }
+      }
+      type.buttons().forEach(b -> takes.add(b.field()));
       throw new IllegalArgumentException(
           "fields: "
               + String.join(", ", missing)
               + " required for template "
-              + type.template()
+              + template
               + " (it takes "
-              + String.join(", ", type.parameters())
+              + String.join(", ", new java.util.LinkedHashSet<>(takes))
               + ")");
     }
     try {
-      // the template's own checks (no line breaks, no empty values) as a 400, not at send time
-      new OutboundMessage.Template(type.template(), "xx", parameters);
+      OutboundMessage.Template.Header header = null;
+      if (type.header() != null) {
+        header =
+            type.header().type().equals("text")
+                ? OutboundMessage.Template.Header.text(headerValue)
+                : new OutboundMessage.Template.Header(
+                    type.header().type(),
+                    null,
+                    null,
+                    headerValue,
+                    null,
+                    filename,
+                    null,
+                    null,
+                    null,
+                    null);
+      }
+      List<OutboundMessage.Template.Button> buttons = new ArrayList<>();
+      for (int i = 0; i < type.buttons().size(); i++) {
+        NotificationProperties.Button b = type.buttons().get(i);
+        buttons.add(new OutboundMessage.Template.Button(b.index(), b.type(), buttonValues.get(i)));
+      }
+      return new OutboundMessage.Template(template, language, parameters, named, header, buttons);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("fields: " + e.getMessage());
     }
-    return parameters;
   }
 
   /**

@@ -5,8 +5,11 @@ import app.wasla.conversation.FlowMessages;
 import app.wasla.conversation.MarketingConsent;
 import app.wasla.conversation.MarketingOptOutException;
 import app.wasla.conversation.TemplateCategory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,6 +36,10 @@ class SendWhatsAppDelegate implements JavaDelegate {
   static final String TEMPLATE_NAME = "templateName";
   static final String TEMPLATE_LANGUAGE = "templateLanguage";
   static final String TEMPLATE_PARAMETERS = "templateParameters";
+  static final String TEMPLATE_NAMED_PARAMETERS = "templateNamedParameters";
+  static final String TEMPLATE_HEADER_TYPE = "templateHeaderType";
+  static final String TEMPLATE_HEADER = "templateHeader";
+  static final String TEMPLATE_BUTTONS = "templateButtons";
   static final String MEDIA_LINK = "mediaLink";
   static final String CAPTION = "mediaCaption";
   static final String FILENAME = "documentFilename";
@@ -111,7 +118,42 @@ class SendWhatsAppDelegate implements JavaDelegate {
     String language = required(execution, TEMPLATE_LANGUAGE);
     String parameters = optional(execution, TEMPLATE_PARAMETERS);
     List<String> values = parameters == null ? List.of() : choices(parameters);
-    templates.check(name, language, values.size());
+    Map<String, String> named = new LinkedHashMap<>();
+    String namedParameters = optional(execution, TEMPLATE_NAMED_PARAMETERS);
+    if (namedParameters != null) {
+      pairs(TEMPLATE_NAMED_PARAMETERS, namedParameters).forEach(named::put);
+    }
+    OutboundMessage.Template.Header header = null;
+    String headerType = optional(execution, TEMPLATE_HEADER_TYPE);
+    if (headerType != null) {
+      String value = required(execution, TEMPLATE_HEADER);
+      header =
+          headerType.equalsIgnoreCase("text")
+              ? OutboundMessage.Template.Header.text(value)
+              : OutboundMessage.Template.Header.media(headerType, value);
+    }
+    List<OutboundMessage.Template.Button> buttons = new ArrayList<>();
+    String buttonValues = optional(execution, TEMPLATE_BUTTONS);
+    if (buttonValues != null) {
+      pairs(TEMPLATE_BUTTONS, buttonValues)
+          .forEach(
+              (index, value) -> {
+                try {
+                  buttons.add(
+                      new OutboundMessage.Template.Button(Integer.parseInt(index), null, value));
+                } catch (NumberFormatException e) {
+                  throw new IllegalArgumentException(
+                      "${sendWhatsApp}: "
+                          + TEMPLATE_BUTTONS
+                          + " takes index=value pairs (0=${orderId}), got "
+                          + index);
+                }
+              });
+    }
+    OutboundMessage.Template message =
+        templates
+            .check(new OutboundMessage.Template(name, language, values, named, header, buttons))
+            .message();
     TemplateCategory category =
         templates.category(name, language).orElse(TemplateCategory.MARKETING);
     if (category == TemplateCategory.MARKETING
@@ -130,7 +172,21 @@ class SendWhatsAppDelegate implements JavaDelegate {
               + app.wasla.conversation.OutboundMessages.noOptIn(
                   FlowMessages.conversation(execution).toString()));
     }
-    return new OutboundMessage.Template(name, language, values);
+    return message;
+  }
+
+  /** {@code key=value} pairs separated by '|', in their order; the value may hold '='. */
+  private static Map<String, String> pairs(String input, String value) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String pair : choices(value)) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "${sendWhatsApp}: " + input + " takes key=value pairs separated by |, got " + pair);
+      }
+      pairs.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    return pairs;
   }
 
   /** Titles or values separated by '|', each trimmed; empty ones left out. */

@@ -1,10 +1,12 @@
 package app.wasla.notification;
 
+import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.conversation.TemplateCategory;
 import app.wasla.system.AfterCommit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -119,15 +121,42 @@ public class TemplateCatalogue implements SmartLifecycle {
   }
 
   /**
-   * The template a send may use, checked: known in that language, approved, with as many body
-   * parameters as it has. Empty when no list is known (nothing to check against).
-   *
-   * @throws IllegalArgumentException naming the known templates or the parameters needed
+   * The outcome of a check: the template as the list knows it (null when no list is known) and the
+   * message completed from it (a button's parameter type, a named header's parameter name).
    */
-  public Optional<WhatsAppTemplate> check(String name, String language, int parameters) {
-    if (!checking()) {
-      return Optional.empty();
+  public record Checked(WhatsAppTemplate template, OutboundMessage.Template message) {
+    public Optional<WhatsAppTemplate> known() {
+      return Optional.ofNullable(template);
     }
+  }
+
+  /**
+   * Checks a template send against the list before Meta is called: the template is known in that
+   * language and approved; its body parameters are the ones it has (as many positional ones, or
+   * exactly its named ones); the header's parameter is given when the header has a variable, media
+   * or a place, of that type, and not given otherwise; each button that takes a parameter has it,
+   * and no button is given one it does not take. Without a known list only a button parameter's
+   * type must be given (there is nothing to read it from).
+   *
+   * @throws IllegalArgumentException with a sentence that says what to change
+   */
+  public Checked check(OutboundMessage.Template message) {
+    if (!checking()) {
+      for (OutboundMessage.Template.Button b : message.buttons()) {
+        if (b.subType() == null) {
+          throw new IllegalArgumentException(
+              "template "
+                  + message.name()
+                  + ": button "
+                  + b.index()
+                  + " needs its type (url, quick_reply or copy_code): the template list is not"
+                  + " known, so Wasla cannot read it from the template");
+        }
+      }
+      return new Checked(null, message);
+    }
+    String name = message.name();
+    String language = message.languageCode();
     WhatsAppTemplate template =
         find(name, language)
             .orElseThrow(
@@ -157,21 +186,171 @@ public class TemplateCatalogue implements SmartLifecycle {
       throw new IllegalArgumentException(
           "template " + template.label() + " is " + template.status() + ", not APPROVED");
     }
-    if (template.parameterCount() != parameters) {
+    List<String> problems = new ArrayList<>();
+    body(template, message, problems);
+    OutboundMessage.Template.Header header = header(template, message.header(), problems);
+    List<OutboundMessage.Template.Button> buttons = buttons(template, message, problems);
+    if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
-          "template "
-              + template.label()
-              + " needs "
-              + template.parameterCount()
-              + " body parameter"
-              + (template.parameterCount() == 1 ? "" : "s")
-              + (template.parameterNames().isEmpty()
-                  ? ""
-                  : " (" + String.join(", ", template.parameterNames()) + ", in this order)")
-              + ", got "
-              + parameters);
+          "template " + template.label() + " " + String.join("; ", problems));
     }
-    return Optional.of(template);
+    return new Checked(
+        template,
+        new OutboundMessage.Template(
+            name, language, message.bodyParameters(), message.namedParameters(), header, buttons));
+  }
+
+  private static void body(
+      WhatsAppTemplate template, OutboundMessage.Template message, List<String> problems) {
+    List<String> names = template.parameterNames();
+    if (names.isEmpty()) {
+      if (!message.namedParameters().isEmpty()) {
+        problems.add(
+            "takes positional body parameters, not named ones: give "
+                + template.parameterCount()
+                + " parameter"
+                + (template.parameterCount() == 1 ? "" : "s")
+                + " in order instead of "
+                + String.join(", ", message.namedParameters().keySet()));
+      } else if (template.parameterCount() != message.bodyParameters().size()) {
+        problems.add(
+            "needs "
+                + template.parameterCount()
+                + " body parameter"
+                + (template.parameterCount() == 1 ? "" : "s")
+                + ", got "
+                + message.bodyParameters().size());
+      }
+      return;
+    }
+    if (!message.bodyParameters().isEmpty()) {
+      problems.add(
+          "takes named body parameters ("
+              + String.join(", ", names)
+              + "): give them by name, not "
+              + message.bodyParameters().size()
+              + " by position");
+      return;
+    }
+    List<String> missing =
+        names.stream().filter(n -> !message.namedParameters().containsKey(n)).toList();
+    List<String> extra =
+        message.namedParameters().keySet().stream().filter(n -> !names.contains(n)).toList();
+    if (!missing.isEmpty()) {
+      problems.add(
+          "needs the named body parameter" + plural(missing) + " " + String.join(", ", missing));
+    }
+    if (!extra.isEmpty()) {
+      problems.add(
+          "has no body parameter"
+              + plural(extra)
+              + " named "
+              + String.join(", ", extra)
+              + " (it has "
+              + String.join(", ", names)
+              + ")");
+    }
+  }
+
+  private static OutboundMessage.Template.Header header(
+      WhatsAppTemplate template, OutboundMessage.Template.Header given, List<String> problems) {
+    WhatsAppTemplate.Header spec = template.header();
+    boolean needed = spec != null && spec.parameter();
+    if (!needed) {
+      if (given != null) {
+        problems.add(
+            (spec == null
+                    ? "has no header"
+                    : "has a " + spec.format() + " header without a variable")
+                + ": leave the header parameter out");
+      }
+      return null;
+    }
+    if (given == null) {
+      problems.add("needs a header parameter: " + headerNeed(spec));
+      return null;
+    }
+    if (!given.type().equals(spec.parameterType())) {
+      problems.add(
+          "has a "
+              + spec.format()
+              + " header: its parameter is "
+              + headerNeed(spec)
+              + ", got "
+              + given.type());
+      return given;
+    }
+    if (spec.parameterName() != null && given.type().equals("text")) {
+      if (given.parameterName() == null) {
+        return OutboundMessage.Template.Header.text(spec.parameterName(), given.text());
+      }
+      if (!given.parameterName().equals(spec.parameterName())) {
+        problems.add(
+            "has the header parameter " + spec.parameterName() + ", not " + given.parameterName());
+      }
+    }
+    return given;
+  }
+
+  private static String headerNeed(WhatsAppTemplate.Header spec) {
+    return switch (spec.parameterType()) {
+      case "text" ->
+          "a text" + (spec.parameterName() == null ? "" : " (" + spec.parameterName() + ")");
+      case "image" -> "an image (an http(s) link or a media id)";
+      case "video", "document" -> "a " + spec.parameterType() + " (an http(s) link or a media id)";
+      case "location" -> "a location (latitude and longitude)";
+      default -> spec.format() + ", which Wasla cannot send";
+    };
+  }
+
+  private static List<OutboundMessage.Template.Button> buttons(
+      WhatsAppTemplate template, OutboundMessage.Template message, List<String> problems) {
+    List<OutboundMessage.Template.Button> completed = new ArrayList<>();
+    java.util.Set<Integer> given = new java.util.HashSet<>();
+    for (OutboundMessage.Template.Button b : message.buttons()) {
+      given.add(b.index());
+      if (b.index() >= template.buttons().size()) {
+        problems.add(
+            "has no button at index "
+                + b.index()
+                + (template.buttons().isEmpty()
+                    ? " (it has no buttons)"
+                    : " (its buttons are "
+                        + template.buttons().stream()
+                            .map(WhatsAppTemplate.Button::label)
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + ")"));
+        continue;
+      }
+      WhatsAppTemplate.Button spec = template.buttons().get(b.index());
+      if (spec.parameter() == null) {
+        problems.add(spec.label() + " takes no parameter: leave it out");
+      } else if (b.subType() != null && !b.subType().equals(spec.parameter())) {
+        problems.add(
+            spec.label() + " takes a " + spec.parameter() + " parameter, got " + b.subType());
+      } else {
+        completed.add(new OutboundMessage.Template.Button(b.index(), spec.parameter(), b.text()));
+      }
+    }
+    for (WhatsAppTemplate.Button spec : template.buttons()) {
+      if (spec.required() && !given.contains(spec.index())) {
+        problems.add("needs a parameter for " + spec.label() + ": " + buttonNeed(spec));
+      }
+    }
+    return completed;
+  }
+
+  private static String buttonNeed(WhatsAppTemplate.Button spec) {
+    return switch (spec.type()) {
+      case "URL" -> "the end of its link";
+      case "COPY_CODE" -> "the coupon code";
+      case "OTP" -> "the code";
+      default -> "its " + spec.parameter() + " value";
+    };
+  }
+
+  private static String plural(List<String> items) {
+    return items.size() == 1 ? "" : "s";
   }
 
   /** The category Meta gave the template, empty when unknown. */

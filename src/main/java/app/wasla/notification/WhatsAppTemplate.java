@@ -2,14 +2,16 @@ package app.wasla.notification;
 
 import app.wasla.conversation.TemplateCategory;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * One message template as Meta approved it, in one language.
+ * One message template as Meta approved it, in one language, with what a send must give.
  *
  * @param parameterCount how many body parameters a send must give ({{1}}..{{n}}, or the named ones)
  * @param parameterNames the names of a template with named parameters, in the order of the body;
  *     empty for positional ones
- * @param buttons each button as {@code TYPE: text}
+ * @param header the header, null when the template has none
+ * @param buttons the buttons in their order (the index a send names them by)
  */
 public record WhatsAppTemplate(
     String name,
@@ -18,11 +20,43 @@ public record WhatsAppTemplate(
     String status,
     int parameterCount,
     List<String> parameterNames,
-    List<String> buttons) {
+    Header header,
+    List<Button> buttons) {
 
   public WhatsAppTemplate {
     parameterNames = List.copyOf(parameterNames);
     buttons = List.copyOf(buttons);
+  }
+
+  /**
+   * The template's header: {@code format} TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION; {@code
+   * parameter} whether a send must give it (a text header's variable, the media, the place); {@code
+   * parameterName} the variable's name in a template with named parameters.
+   */
+  public record Header(String format, boolean parameter, String parameterName) {
+    public Header {
+      format = format.toUpperCase(Locale.ROOT);
+    }
+
+    /** The type a send's header parameter has: text, image, video, document, location. */
+    public String parameterType() {
+      return format.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * One button: its {@code index} (0-based), Meta's {@code type} (URL, QUICK_REPLY, COPY_CODE, OTP,
+   * PHONE_NUMBER, FLOW, ...) and label; {@code parameter} the sub type of the parameter a send
+   * gives it (url for a dynamic URL's suffix or an authentication code, quick_reply for a payload,
+   * copy_code for a coupon code), null when it takes none; {@code required} whether a send must
+   * give it (a quick reply's payload is optional: without it the button's label comes back).
+   */
+  public record Button(int index, String type, String text, String parameter, boolean required) {
+
+    /** How the error messages name it: {@code button 0 (URL "Track")}. */
+    public String label() {
+      return "button " + index + " (" + type + (text.isEmpty() ? "" : " \"" + text + "\"") + ")";
+    }
   }
 
   /** Only an approved template can be sent. */

@@ -464,6 +464,7 @@ class CampaignPageController {
     one.put("language", t.language());
     one.put("parameters", t.parameterCount());
     one.put("parameterNames", t.parameterNames());
+    one.put("header", t.header());
     one.put("buttons", t.buttons());
     return one;
   }

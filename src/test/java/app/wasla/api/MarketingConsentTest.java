@@ -25,8 +25,10 @@ class MarketingConsentTest extends SandboxApiNode {
       throws Exception {
     Map<String, Object> template = new HashMap<>(Map.of("name", name, "language", "ar"));
     if (name.equals(UTILITY_TEMPLATE)) {
-      // the demo order_shipped takes the order number and the tracking link
+      // the demo order_shipped takes the order number and the tracking link, and its Track
+      // button the order number
       template.put("parameters", List.of("ORD-1", "https://track.example/ORD-1"));
+      template.put("buttons", List.of(Map.of("index", 0, "text", "ORD-1")));
     }
     if (category != null) {
       template.put("category", category);

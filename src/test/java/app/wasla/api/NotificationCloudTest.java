@@ -50,12 +50,23 @@ class NotificationCloudTest {
                   ? """
                     {"data":[{"name":"order_shipped","language":"en","status":"APPROVED",
                       "category":"UTILITY","components":[{"type":"BODY",
-                      "text":"Your order {{1}} is on its way: {{2}}"}]}],
+                      "text":"Your order {{1}} is on its way: {{2}}"},
+                      {"type":"BUTTONS","buttons":[{"type":"URL","text":"Track",
+                        "url":"https://track.example/{{1}}"}]}]},
+                      {"name":"invoice_ready","language":"en","status":"APPROVED",
+                      "category":"UTILITY","parameter_format":"NAMED","components":[
+                      {"type":"HEADER","format":"DOCUMENT"},
+                      {"type":"BODY","text":"Hi {{first_name}}, the invoice of {{order_number}}."},
+                      {"type":"BUTTONS","buttons":[
+                        {"type":"URL","text":"Pay","url":"https://pay.example/{{1}}"},
+                        {"type":"QUICK_REPLY","text":"Talk to us"}]}]}],
                      "paging":{"cursors":{"before":"P1"}}}"""
                   : """
                     {"data":[{"name":"order_shipped","language":"ar","status":"APPROVED",
                       "category":"UTILITY","components":[{"type":"BODY",
-                      "text":"طلبك {{1}} في الطريق: {{2}}"}]}],
+                      "text":"طلبك {{1}} في الطريق: {{2}}"},
+                      {"type":"BUTTONS","buttons":[{"type":"URL","text":"تتبع",
+                        "url":"https://track.example/{{1}}"}]}]}],
                      "paging":{"cursors":{"after":"P2"},"next":"https://graph.example/next"}}""";
           return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
         });
@@ -70,6 +81,16 @@ class NotificationCloudTest {
     registry.add("wasla.templates.waba-id", () -> "445566778899");
     registry.add("wasla.api.bootstrap-key", () -> KEY);
     registry.add("wasla.api.rate-limit", () -> "1000");
+    // a shop's own type: a NAMED template with a document header and a URL button
+    String invoice = "wasla.notifications.types.invoice_ready.";
+    registry.add(invoice + "template", () -> "invoice_ready");
+    registry.add(invoice + "named-parameters.first_name", () -> "firstName");
+    registry.add(invoice + "named-parameters.order_number", () -> "orderNumber");
+    registry.add(invoice + "header.type", () -> "document");
+    registry.add(invoice + "header.field", () -> "invoiceUrl");
+    registry.add(invoice + "header.filename-field", () -> "invoiceFile");
+    registry.add(invoice + "buttons[0].index", () -> "0");
+    registry.add(invoice + "buttons[0].field", () -> "orderNumber");
   }
 
   @LocalServerPort int port;
@@ -105,7 +126,7 @@ class NotificationCloudTest {
         .until(() -> call("GET", "/api/templates", null, null).body().path("checked").asBoolean());
     Answer list = call("GET", "/api/templates", null, null);
     assertThat(list.body().path("templates").findValuesAsText("language"))
-        .containsExactly("ar", "en");
+        .containsExactly("en", "ar", "en");
 
     String waId = "2015" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     Answer refused =
@@ -120,7 +141,8 @@ class NotificationCloudTest {
             "placed-" + waId);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().path("detail").asText())
-        .contains("unknown template order_placed; the known templates are order_shipped");
+        .contains(
+            "unknown template order_placed; the known templates are invoice_ready, order_shipped");
 
     Answer sent =
         call(
@@ -151,9 +173,203 @@ class NotificationCloudTest {
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s",
                  "type":"template","template":{"name":"order_shipped","language":{"code":"en"},
                  "components":[{"type":"body","parameters":[
-                   {"type":"text","text":"ORD-4411"},{"type":"text","text":"https://t.example/4411"}]}]}}"""
+                   {"type":"text","text":"ORD-4411"},{"type":"text","text":"https://t.example/4411"}]},
+                   {"type":"button","sub_type":"url","index":"0","parameters":[
+                     {"type":"text","text":"ORD-4411"}]}]}}"""
                     .formatted(waId)));
     assertThat(sent.body().path("wamid").asText()).isEqualTo(atMeta.wamid());
+  }
+
+  @Test
+  void aTemplateWithADocumentHeaderNamedParametersAndButtonsGoesToMetaAsItsListSays()
+      throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> call("GET", "/api/templates", null, null).body().path("checked").asBoolean());
+    JsonNode invoice = null;
+    for (JsonNode t : call("GET", "/api/templates", null, null).body().path("templates")) {
+      if (t.path("name").asText().equals("invoice_ready")) {
+        invoice = t;
+      }
+    }
+    assertThat(invoice.path("header"))
+        .isEqualTo(JSON.readTree("{\"format\":\"DOCUMENT\",\"parameter\":true}"));
+    assertThat(invoice.path("buttons").get(0))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"index\":0,\"type\":\"URL\",\"text\":\"Pay\",\"parameter\":\"url\",\"required\":true}"));
+
+    String waId = "2017" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    String to = Webhooks.PHONE_NUMBER_ID + ":" + waId;
+    Map<String, Object> named = new java.util.LinkedHashMap<>();
+    named.put("first_name", "Mariam");
+    named.put("order_number", "ORD-12001");
+    Map<String, Object> document =
+        Map.of(
+            "type",
+            "document",
+            "link",
+            "https://shop.example/invoices/ORD-12001.pdf",
+            "filename",
+            "ORD-12001.pdf");
+
+    // what the template takes is checked before Meta is called
+    Answer noHeader =
+        call(
+            "POST",
+            "/api/messages",
+            Map.of(
+                "to",
+                to,
+                "template",
+                Map.of(
+                    "name",
+                    "invoice_ready",
+                    "language",
+                    "en",
+                    "namedParameters",
+                    named,
+                    "buttons",
+                    List.of(Map.of("index", 0, "text", "ORD-12001")))),
+            "invoice-a-" + waId);
+    assertThat(noHeader.status()).isEqualTo(400);
+    assertThat(noHeader.body().path("detail").asText())
+        .isEqualTo(
+            "template invoice_ready/en needs a header parameter: a document (an http(s) link or a"
+                + " media id)");
+    Answer ftp =
+        call(
+            "POST",
+            "/api/messages",
+            Map.of(
+                "to",
+                to,
+                "template",
+                Map.of(
+                    "name",
+                    "invoice_ready",
+                    "language",
+                    "en",
+                    "namedParameters",
+                    named,
+                    "header",
+                    Map.of("type", "document", "link", "ftp://shop.example/i.pdf"),
+                    "buttons",
+                    List.of(Map.of("index", 0, "text", "ORD-12001")))),
+            "invoice-b-" + waId);
+    assertThat(ftp.status()).isEqualTo(400);
+    assertThat(ftp.body().path("detail").asText()).contains("link must be an http(s) URL");
+    Answer positional =
+        call(
+            "POST",
+            "/api/messages",
+            Map.of(
+                "to",
+                to,
+                "template",
+                Map.of(
+                    "name",
+                    "invoice_ready",
+                    "language",
+                    "en",
+                    "parameters",
+                    List.of("Mariam", "ORD-12001"),
+                    "header",
+                    document)),
+            "invoice-c-" + waId);
+    assertThat(positional.status()).isEqualTo(400);
+    assertThat(positional.body().path("detail").asText())
+        .contains("takes named body parameters (first_name, order_number)")
+        .contains("needs a parameter for button 0 (URL \"Pay\")");
+    assertThat(META.sentTo(waId)).isEmpty();
+
+    Answer sent =
+        call(
+            "POST",
+            "/api/messages",
+            Map.of(
+                "to",
+                to,
+                "template",
+                Map.of(
+                    "name",
+                    "invoice_ready",
+                    "language",
+                    "en",
+                    "namedParameters",
+                    named,
+                    "header",
+                    document,
+                    "buttons",
+                    List.of(
+                        Map.of("index", 0, "text", "ORD-12001"),
+                        Map.of("index", 1, "text", "talk-ORD-12001")))),
+            "invoice-d-" + waId);
+    assertThat(sent.status()).as(String.valueOf(sent.body())).isEqualTo(200);
+    assertThat(META.sentTo(waId)).hasSize(1);
+    JsonNode template = META.sentTo(waId).get(0).body().path("template");
+    assertThat(template.path("components"))
+        .isEqualTo(
+            JSON.readTree(
+                """
+                [{"type":"header","parameters":[{"type":"document","document":{
+                   "link":"https://shop.example/invoices/ORD-12001.pdf","filename":"ORD-12001.pdf"}}]},
+                 {"type":"body","parameters":[
+                   {"type":"text","parameter_name":"first_name","text":"Mariam"},
+                   {"type":"text","parameter_name":"order_number","text":"ORD-12001"}]},
+                 {"type":"button","sub_type":"url","index":"0","parameters":[
+                   {"type":"text","text":"ORD-12001"}]},
+                 {"type":"button","sub_type":"quick_reply","index":"1","parameters":[
+                   {"type":"payload","payload":"talk-ORD-12001"}]}]"""));
+  }
+
+  @Test
+  void aNotificationTypeMapsFieldsToNamedHeaderAndButtonParameters() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> call("GET", "/api/templates", null, null).body().path("checked").asBoolean());
+    String waId = "2018" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    Map<String, Object> fields = new java.util.HashMap<>();
+    fields.put("firstName", "Mariam");
+    fields.put("orderNumber", "ORD-12001");
+    fields.put("invoiceFile", "ORD-12001.pdf");
+    Map<String, Object> event = new java.util.HashMap<>();
+    event.put("eventId", "invoice-" + waId);
+    event.put("type", "invoice_ready");
+    event.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    event.put("waId", waId);
+    event.put("language", "en");
+    event.put("fields", fields);
+
+    Answer missing = call("POST", "/api/notifications", event, null);
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.body().path("detail").asText())
+        .isEqualTo(
+            "fields: invoiceUrl required for template invoice_ready (it takes firstName,"
+                + " orderNumber, invoiceUrl, invoiceFile)");
+    fields.put("invoiceUrl", "ftp://shop.example/ORD-12001.pdf");
+    event.put("eventId", "invoice-ftp-" + waId);
+    Answer ftp = call("POST", "/api/notifications", event, null);
+    assertThat(ftp.status()).isEqualTo(400);
+    assertThat(ftp.body().path("detail").asText())
+        .isEqualTo("fields: template header document link must be an http(s) URL");
+
+    fields.put("invoiceUrl", "https://shop.example/invoices/ORD-12001.pdf");
+    event.put("eventId", "invoice-ok-" + waId);
+    Answer sent = call("POST", "/api/notifications", event, null);
+    assertThat(sent.status()).as(String.valueOf(sent.body())).isEqualTo(200);
+    assertThat(META.sentTo(waId)).hasSize(1);
+    assertThat(META.sentTo(waId).get(0).body().path("template").path("components"))
+        .isEqualTo(
+            JSON.readTree(
+                """
+                [{"type":"header","parameters":[{"type":"document","document":{
+                   "link":"https://shop.example/invoices/ORD-12001.pdf","filename":"ORD-12001.pdf"}}]},
+                 {"type":"body","parameters":[
+                   {"type":"text","parameter_name":"first_name","text":"Mariam"},
+                   {"type":"text","parameter_name":"order_number","text":"ORD-12001"}]},
+                 {"type":"button","sub_type":"url","index":"0","parameters":[
+                   {"type":"text","text":"ORD-12001"}]}]"""));
   }
 
   @Test

@@ -59,7 +59,9 @@ abstract class NotificationScenarios extends SandboxApiNode {
     assertThat(second.body().path("wamid").asText()).isEqualTo(wamid);
     assertThat(second.body().path("duplicate").asBoolean()).isTrue();
     assertThat(sent(key))
-        .containsExactly("[template order_shipped: ORD-12001, https://track.example/ORD-12001]");
+        .containsExactly(
+            "[template order_shipped: ORD-12001, https://track.example/ORD-12001; button 0"
+                + " ORD-12001]");
 
     JsonNode template = outboundBody("notification:" + eventId);
     assertThat(template.path("name").asText()).isEqualTo("order_shipped");
@@ -67,6 +69,9 @@ abstract class NotificationScenarios extends SandboxApiNode {
     assertThat(template.path("bodyParameters"))
         .extracting(JsonNode::asText)
         .containsExactly("ORD-12001", "https://track.example/ORD-12001");
+    // the demo template's Track button takes the order number, as the type's mapping says
+    assertThat(template.path("buttons"))
+        .isEqualTo(JSON.readTree("[{\"index\":0,\"subType\":\"url\",\"text\":\"ORD-12001\"}]"));
 
     Map<String, Object> changed = shipped(eventId, waId, "https://track.example/OTHER");
     changed.put("language", "en");
@@ -232,7 +237,10 @@ abstract class NotificationScenarios extends SandboxApiNode {
                 Map.of("orderNumber", "ORD-5", "amount", "120.50")),
             null);
     assertThat(reminder.status()).isEqualTo(200);
-    assertThat(sent(key)).hasSize(2).last().isEqualTo("[template payment_reminder: ORD-5, 120.50]");
+    assertThat(sent(key))
+        .hasSize(2)
+        .last()
+        .isEqualTo("[template payment_reminder: ORD-5, 120.50; button 0 ORD-5]");
 
     Answer marketing =
         post(
@@ -274,6 +282,22 @@ abstract class NotificationScenarios extends SandboxApiNode {
         .contains("order_placed/ar")
         .contains("needs 2 body parameters")
         .contains("got 1");
+    Map<String, Object> shipped = new HashMap<>();
+    shipped.put("name", "order_shipped");
+    shipped.put("language", "en");
+    shipped.put("parameters", List.of("ORD-1", "https://track.example/ORD-1"));
+    Answer noButton = post("/api/messages", Map.of("to", key, "template", shipped), "s1-" + waId);
+    assertThat(noButton.status()).isEqualTo(400);
+    assertThat(noButton.body().path("detail").asText())
+        .isEqualTo(
+            "template order_shipped/en needs a parameter for button 0 (URL \"Track\"): the end of"
+                + " its link");
+    shipped.put("buttons", List.of(Map.of("index", 1, "text", "ORD-1")));
+    Answer wrongButton =
+        post("/api/messages", Map.of("to", key, "template", shipped), "s2-" + waId);
+    assertThat(wrongButton.status()).isEqualTo(400);
+    assertThat(wrongButton.body().path("detail").asText())
+        .contains("has no button at index 1 (its buttons are button 0 (URL \"Track\"))");
     assertThat(sent(key)).isEmpty();
 
     Answer list = get("/api/templates");

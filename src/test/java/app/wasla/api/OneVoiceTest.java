@@ -75,14 +75,18 @@ class OneVoiceTest extends SandboxApiNode {
                 "to",
                 key,
                 "template",
-                // the demo order_shipped takes the order number and the tracking link
+                // the demo order_shipped takes the order number and the tracking link, and its
+                // Track
+                // button the order number
                 Map.of(
                     "name",
                     UTILITY_TEMPLATE,
                     "language",
                     "ar",
                     "parameters",
-                    java.util.List.of("ORD-1", "https://track.example/ORD-1"))),
+                    java.util.List.of("ORD-1", "https://track.example/ORD-1"),
+                    "buttons",
+                    java.util.List.of(Map.of("index", 0, "text", "ORD-1")))),
             "ov-notice-" + waId);
     assertThat(notice.status()).as(String.valueOf(notice.body())).isEqualTo(200);
     assertThat(sentWith("ov-notice-" + waId)).isEqualTo(1);

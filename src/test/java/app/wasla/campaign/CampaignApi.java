@@ -65,6 +65,15 @@ final class CampaignApi {
     }
   }
 
+  /** JSON text as a tree, to compare with what Meta received. */
+  JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   Answer ok(String method, String path, Object body) {
     Answer a = call(method, path, body);
     if (a.status() >= 300) {

@@ -79,6 +79,59 @@ abstract class CampaignScenarios {
   }
 
   @Test
+  void aCampaignsHeaderPhotoAndCouponCodeGoToEveryRecipient() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(2, city);
+    Map<String, Object> template = new java.util.LinkedHashMap<>();
+    template.put("name", "summer_drop");
+    template.put("language", "en");
+    template.put("parameters", List.of(Map.of("field", "firstName", "fallback", "friend")));
+    template.put("header", Map.of("type", "image", "link", "https://cdn.example/summer.jpg"));
+    // no template list here (no waba-id), so the button's type is given
+    template.put("buttons", List.of(Map.of("index", 1, "type", "copy_code", "text", "SUMMER25")));
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Summer drop " + city);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put("template", template);
+    body.put("audience", Map.of("cities", List.of(city)));
+
+    Map<String, Object> ftp = new java.util.LinkedHashMap<>(body);
+    Map<String, Object> ftpTemplate = new java.util.LinkedHashMap<>(template);
+    ftpTemplate.put("header", Map.of("type", "image", "link", "ftp://cdn.example/summer.jpg"));
+    ftp.put("template", ftpTemplate);
+    Answer refused = api.call("POST", "/api/campaigns", ftp);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("detail").asText())
+        .isEqualTo("template header image link must be an http(s) URL");
+
+    String id = api.ok("POST", "/api/campaigns", body).body().path("id").asText();
+    assertThat(api.campaign(id).path("header").path("link").asText())
+        .isEqualTo("https://cdn.example/summer.jpg");
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    awaitStatus(id, "COMPLETED");
+
+    List<WhatsAppMock.Sent> sent = templatesTo(customers);
+    assertThat(sent).hasSize(2);
+    for (WhatsAppMock.Sent s : sent) {
+      JsonNode components = s.body().path("template").path("components");
+      assertThat(components.path(0))
+          .isEqualTo(
+              api.json(
+                  """
+                  {"type":"header","parameters":[
+                    {"type":"image","image":{"link":"https://cdn.example/summer.jpg"}}]}"""));
+      assertThat(components.path(1).path("parameters").path(0).path("text").asText())
+          .matches("Customer\\d+");
+      assertThat(components.path(2))
+          .isEqualTo(
+              api.json(
+                  """
+                  {"type":"button","sub_type":"copy_code","index":"1","parameters":[
+                    {"type":"coupon_code","coupon_code":"SUMMER25"}]}"""));
+    }
+  }
+
+  @Test
   void fiftyOfSixtyCustomersGetTheTemplateOnceAtNoMoreThanTheConfiguredRate() {
     subscriptions.create(
         "https://hooks.example.com/campaigns",

@@ -159,6 +159,54 @@ class SendWhatsAppFlowTest {
         .isZero();
   }
 
+  @Test
+  void aTemplateStepGivesItsButtonsParameterAndOneWithoutItIsRefused() throws Exception {
+    deploy(
+        "send-shipped-template",
+        Map.of(
+            "messageKind",
+            "template",
+            "templateName",
+            "order_shipped",
+            "templateLanguage",
+            "en",
+            "templateParameters",
+            "${orderId}|https://track.example/${orderId}",
+            "templateButtons",
+            "0=${orderId}"));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey("send-shipped-template", key, Map.of("orderId", "ORD-9"));
+    String body =
+        jdbc.sql("SELECT body_json FROM outbound_message WHERE conversation_key = ?")
+            .param(key)
+            .query(String.class)
+            .single();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("buttons"))
+        .isEqualTo(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("[{\"index\":0,\"subType\":\"url\",\"text\":\"ORD-9\"}]"));
+
+    deploy(
+        "send-shipped-without-button",
+        Map.of(
+            "messageKind",
+            "template",
+            "templateName",
+            "payment_reminder",
+            "templateLanguage",
+            "en",
+            "templateParameters",
+            "ORD-9|120"));
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("send-shipped-without-button", key))
+        .hasMessageContaining(
+            "template payment_reminder/en needs a parameter for button 0 (URL \"Pay\")");
+  }
+
   @SafeVarargs
   private void deploy(String id, Map<String, String>... steps) {
     AbstractFlowNodeBuilder<?, ?> flow =

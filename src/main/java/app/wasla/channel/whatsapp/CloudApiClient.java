@@ -236,15 +236,7 @@ public final class CloudApiClient {
     } else if (message instanceof OutboundMessage.Template t) {
       o.put("name", t.name());
       o.putObject("language").put("code", t.languageCode());
-      // An empty components array is rejected for templates without variables, so leave it out
-      // entirely.
-      if (!t.bodyParameters().isEmpty()) {
-        ObjectNode component = o.putArray("components").addObject().put("type", "body");
-        ArrayNode parameters = component.putArray("parameters");
-        for (String p : t.bodyParameters()) {
-          parameters.addObject().put("type", "text").put("text", p);
-        }
-      }
+      templateComponents(o, t);
     } else if (message instanceof OutboundMessage.Reaction r) {
       o.put("message_id", r.messageWamid()).put("emoji", r.emoji());
     } else if (message instanceof OutboundMessage.Image i) {
@@ -273,6 +265,85 @@ public final class CloudApiClient {
           "Unsupported outbound message: " + message.getClass().getName());
     }
     return o;
+  }
+
+  /**
+   * The template's components: header, body, then the buttons by index. An empty components array
+   * is rejected for templates without variables, so it is left out entirely then.
+   */
+  private void templateComponents(ObjectNode template, OutboundMessage.Template t) {
+    ArrayNode components = json.createArrayNode();
+    OutboundMessage.Template.Header h = t.header();
+    if (h != null) {
+      ObjectNode p =
+          components
+              .addObject()
+              .put("type", "header")
+              .putArray("parameters")
+              .addObject()
+              .put("type", h.type());
+      switch (h.type()) {
+        case "text" -> {
+          p.put("text", h.text());
+          if (h.parameterName() != null) {
+            p.put("parameter_name", h.parameterName());
+          }
+        }
+        case "location" -> {
+          ObjectNode l =
+              p.putObject("location").put("latitude", h.latitude()).put("longitude", h.longitude());
+          if (h.name() != null) {
+            l.put("name", h.name());
+          }
+          if (h.address() != null) {
+            l.put("address", h.address());
+          }
+        }
+        default -> {
+          ObjectNode media = p.putObject(h.type());
+          mediaSource(media, h.link(), h.mediaId());
+          if (h.filename() != null) {
+            media.put("filename", h.filename());
+          }
+        }
+      }
+    }
+    if (!t.bodyParameters().isEmpty() || !t.namedParameters().isEmpty()) {
+      ArrayNode parameters = components.addObject().put("type", "body").putArray("parameters");
+      for (String p : t.bodyParameters()) {
+        parameters.addObject().put("type", "text").put("text", p);
+      }
+      t.namedParameters()
+          .forEach(
+              (name, value) ->
+                  parameters
+                      .addObject()
+                      .put("type", "text")
+                      .put("parameter_name", name)
+                      .put("text", value));
+    }
+    for (OutboundMessage.Template.Button b : t.buttons()) {
+      if (b.subType() == null) {
+        throw new IllegalArgumentException(
+            "template " + t.name() + ": button " + b.index() + " has no parameter type");
+      }
+      ObjectNode p =
+          components
+              .addObject()
+              .put("type", "button")
+              .put("sub_type", b.subType())
+              .put("index", Integer.toString(b.index()))
+              .putArray("parameters")
+              .addObject();
+      switch (b.subType()) {
+        case "quick_reply" -> p.put("type", "payload").put("payload", b.text());
+        case "copy_code" -> p.put("type", "coupon_code").put("coupon_code", b.text());
+        default -> p.put("type", "text").put("text", b.text());
+      }
+    }
+    if (!components.isEmpty()) {
+      template.set("components", components);
+    }
   }
 
   private static void mediaSource(ObjectNode media, String link, String mediaId) {

@@ -1,6 +1,12 @@
 package app.wasla.channel.whatsapp;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -184,23 +190,226 @@ public sealed interface OutboundMessage {
   }
 
   /**
-   * An approved template (the only thing allowed outside the 24-hour window), with positional body
-   * parameters.
+   * An approved template (the only thing allowed outside the 24-hour window) with what its
+   * variables take: body parameters by position ({@code {{1}}}..) or by name ({@code
+   * {{order_number}}}, a template created with {@code parameter_format: NAMED}), never both; the
+   * header's parameter (a text, a photo, a video, a document or a location) when the header has
+   * one; and the parameters of its buttons by index (a dynamic URL's suffix, a quick reply's
+   * payload, a coupon code). Which of these a template needs is its catalogue's business; here only
+   * what Meta refuses whatever the template is.
    */
-  record Template(String name, String languageCode, List<String> bodyParameters)
+  record Template(
+      String name,
+      String languageCode,
+      List<String> bodyParameters,
+      Map<String, String> namedParameters,
+      Header header,
+      List<Button> buttons)
       implements OutboundMessage {
     private static final Pattern LINE_BREAK_OR_TAB = Pattern.compile("[\\n\\r\\t]");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z0-9_]{1,100}");
 
     public Template {
       MessageLimits.length("template name", name, 1, 512);
       MessageLimits.length("template language code", languageCode, 2, 15);
-      bodyParameters = MessageLimits.copy("template body parameters", bodyParameters);
-      for (String p : bodyParameters) {
-        // Meta refuses parameters that are empty, contain line breaks or tabs, or more than 4
-        // spaces in a row.
-        if (p.isBlank() || LINE_BREAK_OR_TAB.matcher(p).find() || p.contains("     ")) {
+      bodyParameters =
+          MessageLimits.copy(
+              "template body parameters", bodyParameters == null ? List.of() : bodyParameters);
+      bodyParameters.forEach(p -> parameter("template parameter", p));
+      Map<String, String> named = new LinkedHashMap<>();
+      if (namedParameters != null) {
+        namedParameters.forEach(
+            (key, value) -> {
+              if (key == null || !PARAMETER_NAME.matcher(key).matches()) {
+                throw new IllegalArgumentException(
+                    "template parameter name must be lowercase letters, digits and underscores, got "
+                        + key);
+              }
+              parameter("template parameter " + key, value);
+              named.put(key, value);
+            });
+      }
+      // Keeps the caller's order (the order of the payload and of the transcript).
+      namedParameters = Collections.unmodifiableMap(named);
+      if (!bodyParameters.isEmpty() && !namedParameters.isEmpty()) {
+        throw new IllegalArgumentException(
+            "template parameters are either positional or named, not both");
+      }
+      List<Button> sorted =
+          new ArrayList<>(
+              MessageLimits.copy("template buttons", buttons == null ? List.of() : buttons));
+      sorted.sort(Comparator.comparingInt(Button::index));
+      MessageLimits.unique(
+          "template button index", sorted.stream().map(b -> Integer.toString(b.index())).toList());
+      buttons = List.copyOf(sorted);
+    }
+
+    /** A template with positional body parameters only. */
+    public Template(String name, String languageCode, List<String> bodyParameters) {
+      this(name, languageCode, bodyParameters, null, null, null);
+    }
+
+    /**
+     * Meta refuses parameters that are empty, contain line breaks or tabs, or more than 4 spaces in
+     * a row.
+     */
+    static void parameter(String what, String value) {
+      if (value == null
+          || value.isBlank()
+          || LINE_BREAK_OR_TAB.matcher(value).find()
+          || value.contains("     ")) {
+        throw new IllegalArgumentException(
+            what
+                + " must be non-blank, without line breaks, tabs or more than 4 consecutive spaces");
+      }
+    }
+
+    /**
+     * The header's parameter: {@code type} is text (with {@code text}, and {@code parameterName}
+     * for a named template), image, video or document (a public http(s) {@code link} or an uploaded
+     * {@code mediaId}, exactly one; a document may name its {@code filename}), or location ({@code
+     * latitude}, {@code longitude}, optional {@code name} and {@code address}).
+     */
+    public record Header(
+        String type,
+        String text,
+        String parameterName,
+        String link,
+        String mediaId,
+        String filename,
+        Double latitude,
+        Double longitude,
+        String name,
+        String address) {
+      public static final List<String> TYPES =
+          List.of("text", "image", "video", "document", "location");
+
+      public Header {
+        type = type == null ? null : type.strip().toLowerCase(Locale.ROOT);
+        if (type == null || !TYPES.contains(type)) {
           throw new IllegalArgumentException(
-              "template parameter must be non-blank, without line breaks, tabs or more than 4 consecutive spaces");
+              "template header type must be one of " + String.join(", ", TYPES) + ", got " + type);
+        }
+        boolean media = type.equals("image") || type.equals("video") || type.equals("document");
+        if (type.equals("text")) {
+          parameter("template header text", text);
+          MessageLimits.length("template header text", text, 1, 60);
+          if (parameterName != null && !PARAMETER_NAME.matcher(parameterName).matches()) {
+            throw new IllegalArgumentException(
+                "template header parameter name must be lowercase letters, digits and"
+                    + " underscores, got "
+                    + parameterName);
+          }
+        } else if (text != null || parameterName != null) {
+          throw new IllegalArgumentException(
+              "template header: text goes with type text only, not " + type);
+        }
+        if (media) {
+          MessageLimits.oneSource("template header " + type, link, mediaId);
+        } else if (link != null || mediaId != null) {
+          throw new IllegalArgumentException(
+              "template header: a link or media id goes with type image, video or document only,"
+                  + " not "
+                  + type);
+        }
+        if (filename != null && !type.equals("document")) {
+          throw new IllegalArgumentException(
+              "template header: a filename goes with type document only, not " + type);
+        }
+        filename = MessageLimits.optional("template header filename", filename, 240);
+        if (type.equals("location")) {
+          if (latitude == null
+              || longitude == null
+              || !(latitude >= -90 && latitude <= 90)
+              || !(longitude >= -180 && longitude <= 180)) {
+            throw new IllegalArgumentException(
+                "template header location needs a latitude in [-90, 90] and a longitude in"
+                    + " [-180, 180]");
+          }
+          name = MessageLimits.optional("template header location name", name, 1000);
+          address = MessageLimits.optional("template header location address", address, 1000);
+        } else if (latitude != null || longitude != null || name != null || address != null) {
+          throw new IllegalArgumentException(
+              "template header: coordinates, name and address go with type location only, not "
+                  + type);
+        }
+      }
+
+      public static Header text(String text) {
+        return new Header("text", text, null, null, null, null, null, null, null, null);
+      }
+
+      /** The header text of a template with named parameters. */
+      public static Header text(String parameterName, String text) {
+        return new Header("text", text, parameterName, null, null, null, null, null, null, null);
+      }
+
+      /** A photo, video or document by its public http(s) link. */
+      public static Header media(String type, String link) {
+        return new Header(type, null, null, link, null, null, null, null, null, null);
+      }
+
+      /** A photo, video or document by the media id an upload returned. */
+      public static Header mediaId(String type, String mediaId) {
+        return new Header(type, null, null, null, mediaId, null, null, null, null, null);
+      }
+
+      public static Header document(String link, String filename) {
+        return new Header("document", null, null, link, null, filename, null, null, null, null);
+      }
+
+      public static Header location(
+          double latitude, double longitude, String name, String address) {
+        return new Header(
+            "location", null, null, null, null, null, latitude, longitude, name, address);
+      }
+
+      String transcriptText() {
+        return switch (type) {
+          case "text" -> "header " + text;
+          case "location" ->
+              "header location " + latitude + "," + longitude + (name == null ? "" : " " + name);
+          default ->
+              "header "
+                  + type
+                  + " "
+                  + (link != null ? link : "media " + mediaId)
+                  + (filename == null ? "" : " (" + filename + ")");
+        };
+      }
+    }
+
+    /**
+     * The parameter of the button at {@code index} (0-based, as the template lists its buttons):
+     * {@code subType} url (the suffix the button's dynamic URL ends with; an authentication
+     * template's code), quick_reply (the payload that comes back when it is tapped) or copy_code
+     * (the coupon code, at most 15 characters). A null {@code subType} is read from the template
+     * list when the send is checked.
+     */
+    public record Button(int index, String subType, String text) {
+      public static final List<String> SUB_TYPES = List.of("url", "quick_reply", "copy_code");
+
+      public Button {
+        if (index < 0 || index > 9) {
+          throw new IllegalArgumentException(
+              "template button index must be 0 to 9 (a template has at most 10 buttons), got "
+                  + index);
+        }
+        subType = subType == null ? null : subType.strip().toLowerCase(Locale.ROOT);
+        if (subType != null && !SUB_TYPES.contains(subType)) {
+          throw new IllegalArgumentException(
+              "template button "
+                  + index
+                  + ": type must be one of "
+                  + String.join(", ", SUB_TYPES)
+                  + ", got "
+                  + subType);
+        }
+        parameter("template button " + index + " parameter", text);
+        switch (subType == null ? "" : subType) {
+          case "copy_code" -> MessageLimits.length("template coupon code", text, 1, 15);
+          case "quick_reply" -> MessageLimits.length("template quick reply payload", text, 1, 256);
+          default -> MessageLimits.length("template button parameter", text, 1, 2000);
         }
       }
     }
@@ -212,9 +421,25 @@ public sealed interface OutboundMessage {
 
     @Override
     public String transcriptText() {
-      return bodyParameters.isEmpty()
+      List<String> parts = new ArrayList<>();
+      if (!bodyParameters.isEmpty()) {
+        parts.add(String.join(", ", bodyParameters));
+      }
+      if (!namedParameters.isEmpty()) {
+        parts.add(
+            namedParameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ")));
+      }
+      if (header != null) {
+        parts.add(header.transcriptText());
+      }
+      for (Button b : buttons) {
+        parts.add("button " + b.index() + " " + b.text());
+      }
+      return parts.isEmpty()
           ? "[template " + name + "]"
-          : "[template " + name + ": " + String.join(", ", bodyParameters) + "]";
+          : "[template " + name + ": " + String.join("; ", parts) + "]";
     }
   }
 

@@ -216,6 +216,138 @@ class CloudApiClientTest {
     assertThat(template.at("/language/code").asText()).isEqualTo("en_US");
   }
 
+  /** The request's {@code template} object, compared whole with what Meta's docs show. */
+  private JsonNode sentTemplate(Template template) throws Exception {
+    server.enqueue(ok(WAMID));
+    client.send(PNID, CUSTOMER, template);
+    JsonNode body = body(server.takeRequest());
+    assertThat(body.get("type").asText()).isEqualTo("template");
+    return body.get("template");
+  }
+
+  @Test
+  void sendsNamedBodyParametersAnImageHeaderAUrlButtonAndAQuickReply() throws Exception {
+    JsonNode sent =
+        sentTemplate(
+            new Template(
+                "order_shipped_named",
+                "en",
+                List.of(),
+                new java.util.LinkedHashMap<>(java.util.Map.of("order_number", "ORD-12001")),
+                Template.Header.media("image", "https://cdn.example/p/42.jpg"),
+                List.of(
+                    new Template.Button(1, "quick_reply", "stop-promotions"),
+                    new Template.Button(0, "url", "ORD-12001"))));
+
+    assertThat(sent)
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"name":"order_shipped_named","language":{"code":"en"},"components":[
+                  {"type":"header","parameters":[
+                    {"type":"image","image":{"link":"https://cdn.example/p/42.jpg"}}]},
+                  {"type":"body","parameters":[
+                    {"type":"text","parameter_name":"order_number","text":"ORD-12001"}]},
+                  {"type":"button","sub_type":"url","index":"0","parameters":[
+                    {"type":"text","text":"ORD-12001"}]},
+                  {"type":"button","sub_type":"quick_reply","index":"1","parameters":[
+                    {"type":"payload","payload":"stop-promotions"}]}]}"""));
+  }
+
+  @Test
+  void sendsATextHeaderWithPositionalBodyAndACouponCode() throws Exception {
+    JsonNode sent =
+        sentTemplate(
+            new Template(
+                "spring_sale",
+                "ar",
+                List.of("25%"),
+                null,
+                Template.Header.text("رمضان"),
+                List.of(new Template.Button(0, "copy_code", "RAMADAN25"))));
+
+    assertThat(sent)
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"name":"spring_sale","language":{"code":"ar"},"components":[
+                  {"type":"header","parameters":[{"type":"text","text":"رمضان"}]},
+                  {"type":"body","parameters":[{"type":"text","text":"25%"}]},
+                  {"type":"button","sub_type":"copy_code","index":"0","parameters":[
+                    {"type":"coupon_code","coupon_code":"RAMADAN25"}]}]}"""));
+  }
+
+  @Test
+  void sendsANamedTextHeaderADocumentHeaderAndAnUploadedVideo() throws Exception {
+    assertThat(
+            sentTemplate(
+                new Template(
+                    "order_ready",
+                    "en",
+                    List.of(),
+                    null,
+                    Template.Header.text("order_number", "ORD-7"),
+                    List.of())))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"name":"order_ready","language":{"code":"en"},"components":[
+                  {"type":"header","parameters":[
+                    {"type":"text","text":"ORD-7","parameter_name":"order_number"}]}]}"""));
+
+    assertThat(
+            sentTemplate(
+                new Template(
+                    "invoice_ready",
+                    "en",
+                    List.of("ORD-7"),
+                    null,
+                    Template.Header.document(
+                        "https://shop.example/invoices/ORD-7.pdf", "invoice-ORD-7.pdf"),
+                    List.of())))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"name":"invoice_ready","language":{"code":"en"},"components":[
+                  {"type":"header","parameters":[{"type":"document","document":{
+                    "link":"https://shop.example/invoices/ORD-7.pdf","filename":"invoice-ORD-7.pdf"}}]},
+                  {"type":"body","parameters":[{"type":"text","text":"ORD-7"}]}]}"""));
+
+    assertThat(
+            sentTemplate(
+                new Template(
+                    "unboxing",
+                    "en",
+                    List.of(),
+                    null,
+                    Template.Header.mediaId("video", "1234567890"),
+                    List.of())))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"name":"unboxing","language":{"code":"en"},"components":[
+                  {"type":"header","parameters":[{"type":"video","video":{"id":"1234567890"}}]}]}"""));
+  }
+
+  @Test
+  void sendsALocationHeader() throws Exception {
+    assertThat(
+            sentTemplate(
+                new Template(
+                    "pickup_ready",
+                    "en",
+                    List.of(),
+                    null,
+                    Template.Header.location(30.0561, 31.33, "Nile Store", "Nasr City"),
+                    List.of())))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"name":"pickup_ready","language":{"code":"en"},"components":[
+                  {"type":"header","parameters":[{"type":"location","location":{
+                    "latitude":30.0561,"longitude":31.33,"name":"Nile Store","address":"Nasr City"}}]}]}"""));
+  }
+
   @Test
   void sendsAReaction() throws Exception {
     server.enqueue(ok(WAMID));

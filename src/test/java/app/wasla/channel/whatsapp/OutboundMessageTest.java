@@ -231,6 +231,100 @@ class OutboundMessageTest {
   }
 
   @Test
+  void templateHeaderAndButtonParametersAreCheckedAsMetaRefusesThem() {
+    assertThatThrownBy(() -> Template.Header.media("image", "ftp://cdn.example/p.jpg"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("template header image link must be an http(s) URL");
+    assertThatThrownBy(() -> Template.Header.media("image", "/p.jpg"))
+        .hasMessageContaining("http(s)");
+    assertThatThrownBy(() -> Template.Header.media("sticker", "https://cdn.example/s.webp"))
+        .hasMessageContaining("text, image, video, document, location");
+    assertThatThrownBy(
+            () ->
+                new Template.Header(
+                    "image",
+                    null,
+                    null,
+                    "https://x.example/a.jpg",
+                    "123",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
+        .hasMessageContaining("exactly one of a link and a media id, got both");
+    assertThatThrownBy(() -> Template.Header.text("two\nlines"))
+        .hasMessageContaining("template header text");
+    assertThatThrownBy(() -> Template.Header.location(91, 0, null, null))
+        .hasMessageContaining("latitude");
+    assertThatThrownBy(() -> new Template.Button(10, "url", "x")).hasMessageContaining("0 to 9");
+    assertThatThrownBy(() -> new Template.Button(0, "phone_number", "x"))
+        .hasMessageContaining("url, quick_reply, copy_code");
+    assertThatThrownBy(() -> new Template.Button(0, "copy_code", "A-CODE-LONGER-THAN-15"))
+        .hasMessageContaining("coupon code");
+    assertThatThrownBy(() -> new Template.Button(0, "url", " ")).hasMessageContaining("button 0");
+    assertThatThrownBy(
+            () ->
+                new Template(
+                    "t",
+                    "en",
+                    List.of(),
+                    null,
+                    null,
+                    List.of(
+                        new Template.Button(0, "url", "a"), new Template.Button(0, "url", "b"))))
+        .hasMessageContaining("template button index");
+    assertThatThrownBy(
+            () -> new Template("t", "en", List.of("a"), java.util.Map.of("name", "b"), null, null))
+        .hasMessageContaining("either positional or named");
+    assertThatThrownBy(
+            () ->
+                new Template(
+                    "t", "en", List.of(), java.util.Map.of("Order-Number", "b"), null, null))
+        .hasMessageContaining("lowercase letters, digits and underscores");
+  }
+
+  @Test
+  void templateTranscriptShowsHeaderAndButtons() {
+    Template template =
+        new Template(
+            "order_shipped",
+            "en",
+            List.of(),
+            java.util.Map.of("order_number", "ORD-1"),
+            Template.Header.media("image", "https://cdn.example/p.jpg"),
+            List.of(new Template.Button(0, "url", "ORD-1")));
+    assertThat(template.transcriptText())
+        .isEqualTo(
+            "[template order_shipped: order_number=ORD-1; header image https://cdn.example/p.jpg;"
+                + " button 0 ORD-1]");
+  }
+
+  @Test
+  void aTemplateQueuedBeforeHeadersAndButtonsReadsBackAndANewOneRoundTrips() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    Template old =
+        json.readValue(
+            "{\"name\":\"order_placed\",\"languageCode\":\"ar\",\"bodyParameters\":[\"ORD-1\"]}",
+            Template.class);
+    assertThat(old).isEqualTo(new Template("order_placed", "ar", List.of("ORD-1")));
+    assertThat(old.namedParameters()).isEmpty();
+    assertThat(old.header()).isNull();
+    assertThat(old.buttons()).isEmpty();
+
+    Template full =
+        new Template(
+            "invoice_ready",
+            "en",
+            List.of(),
+            java.util.Map.of("order_number", "ORD-1"),
+            Template.Header.document("https://shop.example/i.pdf", "i.pdf"),
+            List.of(new Template.Button(0, "url", "ORD-1")));
+    assertThat(json.readValue(json.writeValueAsString(full), Template.class)).isEqualTo(full);
+  }
+
+  @Test
   void reactionTranscriptAndRemoval() {
     assertThat(new Reaction("wamid.X", "👍").type()).isEqualTo("reaction");
     assertThat(new Reaction("wamid.X", "👍").transcriptText()).isEqualTo("reacted 👍");
