@@ -686,6 +686,16 @@ abstract class WebhookScenarios {
             conversation,
             "template",
             Map.of("name", "order_shipped", "language", "ar", "parameters", List.of("EG123")));
+    // the template is not declared here, so it counts as marketing: the customer agreed at checkout
+    assertThat(
+            api.call(
+                    "PUT",
+                    "/api/customers/" + conversation + "/consent",
+                    key(Set.of("customers:write")),
+                    Map.of("optIn", true, "source", "checkout"),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
 
     assertThat(api.post("/api/messages", sender, template).status()).isEqualTo(400);
     Api.Answer first =
