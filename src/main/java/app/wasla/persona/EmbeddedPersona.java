@@ -198,7 +198,8 @@ public final class EmbeddedPersona implements Persona {
               shown == null ? List.of() : List.of(shown),
               List.of());
     }
-    PersonaResult campaignReply = campaignReply(turn, text, found, language, replyIn);
+    PersonaResult campaignReply =
+        campaignReply(turn, text, found, ABOUT_THEIR_OWN.contains(intent), language, replyIn);
     if (campaignReply != null) {
       return campaignReply;
     }
@@ -613,6 +614,18 @@ public final class EmbeddedPersona implements Persona {
         topic == null || handoff ? null : topic.name());
   }
 
+  /**
+   * Intents about the customer's own order, booking or payment: "الاوردر نزل؟" the day of a
+   * campaign asks about the order, not the campaign.
+   */
+  private static final java.util.Set<String> ABOUT_THEIR_OWN =
+      java.util.Set.of(
+          Intents.ORDER_STATUS,
+          Intents.ORDER,
+          Intents.BOOKING_CHANGE,
+          Intents.BOOKING_CANCEL,
+          Intents.PAYMENT);
+
   /** How long after a campaign message a question about "the new products" is about it. */
   static final java.time.Duration CAMPAIGN_REPLY_WINDOW = java.time.Duration.ofDays(1);
 
@@ -625,10 +638,10 @@ public final class EmbeddedPersona implements Persona {
    */
   private static final Pattern CAMPAIGN_QUESTION =
       Pattern.compile(
-          "(?<=\\s)(?:جديد|الجديد|جديده|الجديده|جداد|الجداد|نزل|نزلت|نزلتوا|نازل|وصل|وصلت|رسالتكم|رسالتك|الرساله|"
+          "(?<=\\s)(?:جديد|الجديد|جديده|الجديده|جداد|الجداد|نزل|نزلت|نزلتوا|نازل|رسالتكم|رسالتك|الرساله|"
               + "بعتوها|بعتوه|بعتولي|عروض|العروض|عرض|العرض|خصم|خصومات|الخصومات|تخفيضات|وريني|فرجني|"
               + "new|newest|latest|arrivals|arrival|your message|the message|you sent|"
-              + "offer|offers|deal|deals|discount|discounts|promo|promotion|show me|show|interested|"
+              + "offer|offers|deals|discount|discounts|promo|promotion|show me|interested|"
               + "gedid|gdid|gded|gdeed|el gedid|gdida|gedida|nezel|nazel|3orood|3orod|3ard|5asm|khasm|werini|wareny|"
               + "warini)(?=\\s)");
 
@@ -636,12 +649,14 @@ public final class EmbeddedPersona implements Persona {
    * A reply to a campaign message: a tap on its quick-reply button ("Show me": an id that is none
    * of Nour's own) or, within a day of it, a question about what is new or what it offered. Both
    * are interest: the catalogue's products with their prices, never a complaint or a person. An
-   * angry message, or one that names a product, is read as any other.
+   * angry message, one that names a product, and a question about the customer's own order, booking
+   * or payment ({@code aboutTheirOwn}) are read as any other.
    */
   private PersonaResult campaignReply(
       PersonaTurn turn,
       TextView text,
       EntityExtractor.Found found,
+      boolean aboutTheirOwn,
       Language language,
       Language replyIn) {
     java.time.Instant sent = turn.customer() == null ? null : turn.customer().lastMarketingAt();
@@ -659,6 +674,7 @@ public final class EmbeddedPersona implements Persona {
     Sentiment mood = sentiment.analyze(text);
     boolean question =
         id == null
+            && !aboutTheirOwn
             && !now.isAfter(sent.plus(CAMPAIGN_REPLY_WINDOW))
             && mood.score() > ANGRY
             && (asksSomething(text) || text.tokens().size() <= 4)

@@ -70,6 +70,17 @@ class CampaignRepliesTest {
   }
 
   @Test
+  void aQuestionAboutTheirOwnOrderTheDayOfACampaignIsAboutTheOrder() {
+    PersonaResult r =
+        say(
+            "الاوردر بتاعي ORD-12001 نزل؟",
+            null,
+            customer(true, Instant.now().minus(Duration.ofHours(1))));
+    assertThat(r.intent()).isEqualTo(Intents.ORDER_STATUS);
+    assertThat(r.reply().text()).doesNotStartWith("ده اللي عندنا دلوقتي");
+  }
+
+  @Test
   void anAngryReplyToACampaignIsNotTakenForInterest() {
     PersonaResult r =
         say(
