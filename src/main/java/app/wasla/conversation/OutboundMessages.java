@@ -402,6 +402,25 @@ public class OutboundMessages {
   }
 
   /**
+   * When the customer's latest marketing template was sent (a campaign's, on any business number;
+   * one Meta refused or failed to deliver is not counted), if any: a reply to it is interest in it.
+   */
+  public Optional<Instant> latestMarketingSend(String waId) {
+    return jdbc
+        .sql(
+            """
+            SELECT MAX(created_at) FROM outbound_message
+            WHERE category = 'MARKETING' AND wa_id = ? AND status NOT IN ('REFUSED', 'FAILED')""")
+        .param(waId)
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull) // MAX of no rows is one NULL
+        .findFirst()
+        .map(OffsetDateTime::toInstant);
+  }
+
+  /**
    * What became of sends, by idempotency key: status as Meta's webhooks moved it, Meta's error code
    * of a failed delivery, and the customer's first message after the send (a reply).
    */

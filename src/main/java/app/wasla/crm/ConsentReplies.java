@@ -2,22 +2,14 @@ package app.wasla.crm;
 
 /**
  * The confirmation of a STOP or START: in Egyptian Arabic to a keyword written in Arabic, in
- * Arabizi and English to a customer who writes Arabizi (a Latin keyword, preferred language
- * arabizi), else in English. Each says how to undo it. An opt-in of a customer who had opted out is
- * welcomed back; a first one is not told "again".
+ * Arabizi and English to a customer who writes Arabizi (an Arabizi phrase such as "tamam eshtrak",
+ * or a Latin keyword of a customer whose preferred language is arabizi), else in English. Each says
+ * how to undo it. An opt-in of a customer who had opted out is welcomed back; a first one is not
+ * told "again".
  */
 final class ConsentReplies {
 
   private ConsentReplies() {}
-
-  /** The language a keyword is written in, as far as its script tells: ar or en. */
-  static String language(String keyword) {
-    return keyword
-            .chars()
-            .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC)
-        ? "ar"
-        : "en";
-  }
 
   /**
    * @param optedOutBefore whether the customer had opted out before this keyword (an opt-in is then

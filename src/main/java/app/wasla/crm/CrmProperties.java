@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tagRulesPath the tag DMN (file system first, classpath fallback)
  * @param optOutKeywords whole messages that opt a customer out of marketing; null: the defaults
  * @param optInKeywords whole messages that opt back in; null: the defaults
+ * @param consentPhrases the words of an opt-out or opt-in in the customer's own words ({@link
+ *     ConsentPhrases}); null or a list left out: the defaults
  * @param erasureSecret the HMAC key of erased customers' pseudonyms ({@link Pseudonyms}); none:
  *     random per run
  * @param marketingRequiresOptIn whether a marketing template needs a recorded opt-in (START, or
@@ -21,6 +23,7 @@ public record CrmProperties(
     List<String> optOutKeywords,
     List<String> optInKeywords,
     String erasureSecret,
+    ConsentPhrases consentPhrases,
     Boolean marketingRequiresOptIn) {
 
   public CrmProperties {
@@ -45,6 +48,7 @@ public record CrmProperties(
             : optOutKeywords,
         optInKeywords == null || optInKeywords.isEmpty()
             ? ConsentKeywords.DEFAULT_OPT_IN
-            : optInKeywords);
+            : optInKeywords,
+        consentPhrases == null ? ConsentPhrases.defaults() : consentPhrases);
   }
 }

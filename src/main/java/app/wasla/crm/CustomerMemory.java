@@ -148,11 +148,14 @@ public class CustomerMemory implements CustomerMessageListener {
     }
     transaction.executeWithoutResult(
         tx -> {
+          // "tamam eshtrak" is confirmed in Arabizi whatever the profile says
           String preferred =
-              store
-                  .findWithoutAttributes(key.value())
-                  .map(CustomerProfile::preferredLanguage)
-                  .orElse(null);
+              "arabizi".equals(consentKeywords.register(text))
+                  ? "arabizi"
+                  : store
+                      .findWithoutAttributes(key.value())
+                      .map(CustomerProfile::preferredLanguage)
+                      .orElse(null);
           outbox.queue(
               key,
               OutboundMessage.Text.of(
@@ -175,7 +178,7 @@ public class CustomerMemory implements CustomerMessageListener {
     store.lock(key.value());
     // the persona never reads a consent keyword: its script is all that tells the language of a
     // customer whose first message it is (the confirmation is in that language)
-    store.languageIfUnknown(key.value(), ConsentReplies.language(text));
+    store.languageIfUnknown(key.value(), consentKeywords.register(text));
     boolean optOut = verdict == ConsentKeywords.Verdict.OPT_OUT;
     changeConsent(key, optOut, optOut ? null : WHATSAPP_OPT_IN, at, now);
   }

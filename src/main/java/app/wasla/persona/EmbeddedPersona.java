@@ -233,6 +233,11 @@ public final class EmbeddedPersona implements Persona {
               shown == null ? List.of() : List.of(shown),
               List.of());
     }
+    PersonaResult campaignReply =
+        campaignReply(turn, text, found, ABOUT_THEIR_OWN.contains(intent), language, replyIn);
+    if (campaignReply != null) {
+      return campaignReply;
+    }
     if (tapped == null
         && Intents.BOOKING_NEW.equals(intent)
         && !found.products().isEmpty()
@@ -603,6 +608,24 @@ public final class EmbeddedPersona implements Persona {
               List.of(),
               null);
     }
+    if (reply != null
+        && turn.customer() != null
+        && turn.customer().subscribedToOffers()
+        && reply.text().contains(ReplyTexts.get("offers", replyIn))) {
+      // a subscriber is never asked to subscribe: offers come to them as they are announced
+      reply =
+          new PersonaReply(
+              reply
+                  .text()
+                  .replace(
+                      ReplyTexts.get("offers", replyIn),
+                      ReplyTexts.get("offersSubscribed", replyIn)),
+              reply.options(),
+              reply.listButtonText(),
+              reply.aboutProductSku(),
+              reply.branchesShown(),
+              reply.complete());
+    }
     if (topic != null
         && !handoff
         && reply != null
@@ -624,6 +647,101 @@ public final class EmbeddedPersona implements Persona {
         reason,
         summary(language, intent, confidence, mood, found, handoff, reason, turn.text()),
         topic == null || handoff ? null : topic.name());
+  }
+
+  /**
+   * Intents about the customer's own order, booking or payment: "الاوردر نزل؟" the day of a
+   * campaign asks about the order, not the campaign.
+   */
+  private static final java.util.Set<String> ABOUT_THEIR_OWN =
+      java.util.Set.of(
+          Intents.ORDER_STATUS,
+          Intents.ORDER,
+          Intents.BOOKING_CHANGE,
+          Intents.BOOKING_CANCEL,
+          Intents.PAYMENT);
+
+  /** How long after a campaign message a question about "the new products" is about it. */
+  static final java.time.Duration CAMPAIGN_REPLY_WINDOW = java.time.Duration.ofDays(1);
+
+  /** How long after a campaign message a tap on its quick-reply button is read as interest. */
+  static final java.time.Duration CAMPAIGN_TAP_WINDOW = java.time.Duration.ofDays(30);
+
+  /**
+   * What a reply to a campaign asks about: what is new, what was sent ("شفت رسالتكم", "the offer
+   * you sent"), the offers, or to be shown ("Show me", "وريني").
+   */
+  private static final Pattern CAMPAIGN_QUESTION =
+      Pattern.compile(
+          "(?<=\\s)(?:جديد|الجديد|جديده|الجديده|جداد|الجداد|نزل|نزلت|نزلتوا|نازل|رسالتكم|رسالتك|الرساله|"
+              + "بعتوها|بعتوه|بعتولي|عروض|العروض|عرض|العرض|خصم|خصومات|الخصومات|تخفيضات|وريني|فرجني|"
+              + "new|newest|latest|arrivals|arrival|your message|the message|you sent|"
+              + "offer|offers|deals|discount|discounts|promo|promotion|show me|interested|"
+              + "gedid|gdid|gded|gdeed|el gedid|gdida|gedida|nezel|nazel|3orood|3orod|3ard|5asm|khasm|werini|wareny|"
+              + "warini)(?=\\s)");
+
+  /**
+   * A reply to a campaign message: a tap on its quick-reply button ("Show me": an id that is none
+   * of Nour's own) or, within a day of it, a question about what is new or what it offered. Both
+   * are interest: the catalogue's products with their prices, never a complaint or a person. An
+   * angry message, one that names a product, and a question about the customer's own order, booking
+   * or payment ({@code aboutTheirOwn}) are read as any other.
+   */
+  private PersonaResult campaignReply(
+      PersonaTurn turn,
+      TextView text,
+      EntityExtractor.Found found,
+      boolean aboutTheirOwn,
+      Language language,
+      Language replyIn) {
+    java.time.Instant sent = turn.customer() == null ? null : turn.customer().lastMarketingAt();
+    if (sent == null || !found.products().isEmpty()) {
+      return null;
+    }
+    java.time.Instant now = clock.instant();
+    String id = turn.interactiveReplyId();
+    boolean templateTap =
+        id != null
+            && !REPLY_IDS.containsKey(id)
+            && !id.startsWith("menu_")
+            && !id.startsWith(ORDER_BUTTON)
+            && !now.isAfter(sent.plus(CAMPAIGN_TAP_WINDOW));
+    Sentiment mood = sentiment.analyze(text);
+    boolean question =
+        id == null
+            && !aboutTheirOwn
+            && !now.isAfter(sent.plus(CAMPAIGN_REPLY_WINDOW))
+            && mood.score() > ANGRY
+            && (asksSomething(text) || text.tokens().size() <= 4)
+            && CAMPAIGN_QUESTION.matcher(" " + learnedKey(text) + " ").find()
+            && !topics.chargedTwice(text)
+            && topics.find(text, false).filter(t -> t != StoreTopics.OFFERS).isEmpty();
+    if (!templateTap && !question) {
+      return null;
+    }
+    if (mood.score() < 0) {
+      mood = Sentiment.ofScore(0);
+    }
+    Answer answer = catalogue(replyIn, "newArrivals");
+    return new PersonaResult(
+        language,
+        Intents.PRODUCT_INQUIRY,
+        0.9,
+        mood,
+        found.entities(),
+        answer.reply(),
+        false,
+        null,
+        summary(
+            language,
+            Intents.PRODUCT_INQUIRY,
+            0.9,
+            mood,
+            found,
+            false,
+            null,
+            "[campaign reply] " + turn.text()),
+        null);
   }
 
   /** What a turn is about (its text, or its text without a greeting) and how that reads. */
@@ -1883,8 +2001,13 @@ public final class EmbeddedPersona implements Persona {
    * which one.
    */
   private Answer catalogue(Language lang) {
+    return catalogue(lang, "catalogue");
+  }
+
+  /** The catalogue's products and prices after the lead line of {@code leadKey}. */
+  private Answer catalogue(Language lang, String leadKey) {
     boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
-    StringBuilder sb = new StringBuilder(ReplyTexts.get("catalogue", lang)).append('\n');
+    StringBuilder sb = new StringBuilder(ReplyTexts.get(leadKey, lang)).append('\n');
     playbook.products().stream()
         .filter(p -> p.priceEgp() != null)
         .collect(

@@ -7,13 +7,16 @@ import app.wasla.conversation.ActivityProperties;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
+import app.wasla.conversation.OutboundMessages;
 import app.wasla.conversation.Transcript;
 import app.wasla.conversation.media.MediaFetcher;
+import app.wasla.crm.ConsentKeywords;
 import app.wasla.crm.CustomerMemory;
 import app.wasla.crm.CustomerProfile;
 import app.wasla.persona.nlp.LanguageDetector;
 import app.wasla.persona.nlp.TextView;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,6 +48,8 @@ class PersonaReplyDelegate implements JavaDelegate {
   private final org.springframework.beans.factory.ObjectProvider<BranchLocations> branches;
   private final org.springframework.beans.factory.ObjectProvider<ProductPhotos> photos;
   private final org.springframework.beans.factory.ObjectProvider<PersonNames> personNames;
+  private final ConsentKeywords consent;
+  private final OutboundMessages outbound;
 
   /** Voice notes the customer sent in this conversation (set on voice-note turns only). */
   static final String VOICE_NOTES = "voiceNotes";
@@ -59,8 +64,12 @@ class PersonaReplyDelegate implements JavaDelegate {
       MediaFetcher media,
       org.springframework.beans.factory.ObjectProvider<BranchLocations> branches,
       org.springframework.beans.factory.ObjectProvider<ProductPhotos> photos,
-      org.springframework.beans.factory.ObjectProvider<PersonNames> personNames) {
+      org.springframework.beans.factory.ObjectProvider<PersonNames> personNames,
+      ConsentKeywords consent,
+      OutboundMessages outbound) {
     this.personNames = personNames;
+    this.consent = consent;
+    this.outbound = outbound;
     this.branches = branches;
     this.photos = photos;
     this.turns = turns;
@@ -93,6 +102,9 @@ class PersonaReplyDelegate implements JavaDelegate {
                 .toList();
 
     PersonaResult result = mediaOnly == null ? respond(turn) : respondToMedia(execution, mediaOnly);
+    if (mediaOnly == null && turnText != null && consent.mentionsOptOut(turnText)) {
+      result = withHowToStop(result);
+    }
     turns.record(key, execution.getProcessInstanceId(), result, turnText, clock.instant());
     setIfChanged(execution, PersonaVariables.INTENT, result.intent());
     setIfChanged(execution, PersonaVariables.INTENT_CONFIDENCE, result.intentConfidence());
@@ -175,6 +187,35 @@ class PersonaReplyDelegate implements JavaDelegate {
         streak,
         execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null,
         execution.getVariable(PersonaVariables.TOPIC) instanceof String topic ? topic : null);
+  }
+
+  /**
+   * A turn that speaks of stopping the marketing among other things ("...وكفاية رسايل بقى" in a
+   * complaint) is no opt-out by itself: its answer ends with the exact word that is one.
+   */
+  private static PersonaResult withHowToStop(PersonaResult result) {
+    PersonaReply r = result.reply();
+    if (r == null) {
+      return result;
+    }
+    Language lang = result.language() == Language.MIXED ? Language.AR_EG : result.language();
+    return new PersonaResult(
+        result.language(),
+        result.intent(),
+        result.intentConfidence(),
+        result.sentiment(),
+        result.entities(),
+        new PersonaReply(
+            r.text() + "\n\n" + ReplyTexts.get("howToStop", lang),
+            r.options(),
+            r.listButtonText(),
+            r.aboutProductSku(),
+            r.branchesShown(),
+            r.complete()),
+        result.handoff(),
+        result.handoffReason(),
+        result.summary(),
+        result.topic());
   }
 
   /** What the persona answers; a failure to read the turn answers "didn't get that". */
@@ -390,8 +431,15 @@ class PersonaReplyDelegate implements JavaDelegate {
         p != null && p.name() != null
             ? p.name()
             : variable instanceof String n && !n.isBlank() ? n : null;
+    Instant lastMarketing =
+        customerKey == null
+            ? null
+            : outbound.latestMarketingSend(ConversationKey.parse(customerKey).waId()).orElse(null);
     if (p == null) {
-      return name == null ? null : new CustomerContext(name, null, List.of(), null, 0, null);
+      return name == null && lastMarketing == null
+          ? null
+          : new CustomerContext(name, null, List.of(), null, 0, null)
+              .withMarketing(false, lastMarketing);
     }
     // a tag the rules give is the rules' even if an agent set it too; the agents' own stay apart
     // (not for an LLM)
@@ -404,7 +452,8 @@ class PersonaReplyDelegate implements JavaDelegate {
             .toList();
     List<String> manual = p.tagNames().stream().filter(t -> !rules.contains(t)).toList();
     return new CustomerContext(
-        name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(), manual);
+            name, p.preferredLanguage(), rules, p.totalSpend(), p.orders(), p.openBalance(), manual)
+        .withMarketing(p.marketingOptInAt() != null && !p.marketingOptOut(), lastMarketing);
   }
 
   /**

@@ -286,6 +286,24 @@ final class ReplyTexts {
               "There are no offers or discounts announced right now; the prices I give are the current ones. Tell me a product's name and I'll give you its price 😊"
                   + " If you'd like our offers as soon as they're out, send START 🔔"),
           t(
+              "offersSubscribed",
+              "إنت مشترك في عروضنا، فأي عرض جديد هيوصلك هنا أول ما ينزل 🔔 ومفيش عرض معلن دلوقتي غير اللي وصلك، والأسعار اللي بقولهالك هي الأسعار الحالية. لو عايز سعر منتج معين قولّي اسمه 😊",
+              "أنت مشترك في عروضنا، وسيصلك أي عرض جديد هنا فور إعلانه 🔔 ولا يوجد عرض معلن حالياً غير ما وصلك، والأسعار التي أذكرها هي الأسعار الحالية. إذا أردت سعر منتج معين فأخبرني باسمه.",
+              "Enta moshtrek f 3oroodna, fa ay 3ard gedid hayewsalak hena awel ma yenzel 🔔 W mafeesh 3ard mo3lan delwa2ty gher elly wesolak, w el as3ar elly ba2olhalak heya el as3ar el 7aleya. Law 3ayez se3r montag mo3ayan 2oly esmo 😊",
+              "You''re subscribed to our offers, so every new one reaches you here as soon as it''s announced 🔔 There is no other offer on right now, and the prices I give are the current ones. Tell me a product''s name and I''ll give you its price 😊"),
+          t(
+              "newArrivals",
+              "ده اللي عندنا دلوقتي بأسعاره 🛍️",
+              "هذه منتجاتنا المتوفرة الآن بأسعارها 🛍️",
+              "Da elly 3andena delwa2ty b as3aro 🛍️",
+              "Here''s what we have right now, with prices 🛍️"),
+          t(
+              "howToStop",
+              "ولو مش عايز رسايل العروض توصلك تاني، ابعت كلمة «إلغاء» لوحدها في رسالة.",
+              "وإن لم ترغب في أن تصلك رسائل العروض، فأرسل كلمة «إلغاء» وحدها في رسالة.",
+              "W law mesh 3ayez resayel el 3orood tewsalak tany, ebaat kelmet STOP lwa7daha f resala.",
+              "And if you''d rather not get our offers any more, send the word STOP on its own."),
+          t(
               "dontKnow",
               "للأسف مش عندي معلومة أكيدة عن ده، ومش عايزة أقولك حاجة غلط. هحولك لزميل يرد عليك.",
               "عذراً، ليست لدي معلومة مؤكدة عن ذلك. سأحولك إلى زميل ليجيبك.",

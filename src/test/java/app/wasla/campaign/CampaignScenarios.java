@@ -251,6 +251,62 @@ abstract class CampaignScenarios {
     assertThat(results.path("initial").path("skippedOptedOut").asLong()).isEqualTo(1);
   }
 
+  /**
+   * "الغي الاشتراك" (cancel the subscription, in the customer's words, not the keyword) through the
+   * webhook: the CRM profile is opted out, the customer is told so, and the next campaign skips
+   * them; the others who got it and tap its "Show me" are shown the products, with no handoff.
+   */
+  @Test
+  void aCustomerWhoCancelsTheSubscriptionInTheirOwnWordsIsSkippedAndAShowMeTapIsInterest() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(3, city);
+    String leaving = customers.get(0);
+    Webhooks webhooks = new Webhooks(port);
+    assertThat(
+            webhooks.post(
+                Webhooks.text(
+                    leaving, "wamid.unsub." + leaving, "الغي الاشتراك لو سمحت", Instant.now())))
+        .isEqualTo(200);
+    JsonNode profile = api.ok("GET", "/api/customers/" + CampaignApi.key(leaving), null).body();
+    assertThat(profile.path("marketingOptOut").asBoolean()).isTrue();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                META.sentTo(leaving).stream()
+                    .anyMatch(
+                        s -> s.body().path("text").path("body").asText().contains("مش هنبعتلك")));
+
+    String id = api.createCampaign(city, null);
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    awaitStatus(id, "COMPLETED");
+    assertThat(templatesTo(List.of(leaving))).isEmpty();
+    // the audience of the campaign's start leaves them out already
+    assertThat(templatesTo(customers)).hasSize(2);
+
+    String staying = customers.get(1);
+    int before = META.sentTo(staying).size();
+    assertThat(
+            webhooks.post(
+                Webhooks.templateButton(
+                    staying, "wamid.showme." + staying, "Show me", "Show me", Instant.now())))
+        .isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                META.sentTo(staying).stream()
+                    .skip(before)
+                    .anyMatch(s -> s.body().toString().contains("Here's what we have right now")));
+    assertThat(
+            META.sentTo(staying).stream()
+                .skip(before)
+                .map(s -> s.body().toString())
+                .filter(b -> b.contains("customer-service colleague") || b.contains("handing you"))
+                .toList())
+        .isEmpty();
+  }
+
   @Test
   void aCampaignIsPausedResumedAndCancelled() throws InterruptedException {
     subscriptions.create(

@@ -59,6 +59,13 @@ public record DialogueFile(
    */
   public record Media(String kind, String caption) implements Action {}
 
+  /**
+   * Wasla sends the customer a campaign's marketing template ({@code > campaign: new_arrivals [Show
+   * me | Stop promotions]}): through the send path campaigns use, with the quick-reply buttons the
+   * template has at Meta, which a later {@code > [Show me]} taps (a template button webhook).
+   */
+  public record Campaign(String template, List<String> buttons) implements Action {}
+
   public enum Kind {
     CONTAINS,
     CONTAINS_ANY,
@@ -253,6 +260,9 @@ public record DialogueFile(
     return out.toString();
   }
 
+  private static final java.util.regex.Pattern CAMPAIGN =
+      java.util.regex.Pattern.compile("([a-z0-9_]+)\\s*(?:\\[(.*)\\])?");
+
   private static Action action(String where, int line, String said, int turn) {
     if (said.isEmpty()) {
       throw new DialogueError(where, line, "the customer line says nothing");
@@ -275,6 +285,21 @@ public record DialogueFile(
             "tap [" + tap.group(1).strip() + "] in the first turn: nothing was offered yet");
       }
       return new Tap(tap.group(1).strip(), onTurn);
+    }
+    if (said.regionMatches(true, 0, "campaign:", 0, 9)) {
+      Matcher campaign = CAMPAIGN.matcher(said.substring(9).strip());
+      if (!campaign.matches()) {
+        throw new DialogueError(
+            where, line, "a campaign is written '> campaign: template_name [Button | Button]'");
+      }
+      List<String> buttons =
+          campaign.group(2) == null
+              ? List.of()
+              : java.util.Arrays.stream(campaign.group(2).split("\\|"))
+                  .map(String::strip)
+                  .filter(b -> !b.isEmpty())
+                  .toList();
+      return new Campaign(campaign.group(1), buttons);
     }
     if (said.equalsIgnoreCase("photo")) {
       return new Media("image", null);

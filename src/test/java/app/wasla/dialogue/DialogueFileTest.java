@@ -15,6 +15,28 @@ import org.junit.jupiter.api.Test;
 class DialogueFileTest {
 
   @Test
+  void readsACampaignTemplateWithItsQuickReplies() {
+    DialogueFile d =
+        DialogueFile.parse(
+            "consent/sample",
+            """
+        > campaign: new_arrivals [Show me | Stop promotions]
+        > [Show me]
+        < no handoff
+        > campaign: new_arrivals
+        """);
+    assertThat(d.turns().get(0).action())
+        .isEqualTo(
+            new DialogueFile.Campaign("new_arrivals", List.of("Show me", "Stop promotions")));
+    assertThat(d.turns().get(1).action()).isEqualTo(new Tap("Show me", null));
+    assertThat(d.turns().get(2).action())
+        .isEqualTo(new DialogueFile.Campaign("new_arrivals", List.of()));
+    assertThatThrownBy(() -> DialogueFile.parse("consent/bad", "> campaign: New Arrivals!\n"))
+        .isInstanceOf(DialogueError.class)
+        .hasMessageContaining("campaign");
+  }
+
+  @Test
   void readsHeadersTurnsTapsLocationsAndEveryKindOfExpectation() {
     DialogueFile d =
         DialogueFile.parse(

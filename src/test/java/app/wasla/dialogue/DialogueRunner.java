@@ -54,6 +54,25 @@ public final class DialogueRunner {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final TaskService tasks;
+  private final java.util.function.BiConsumer<String, String> campaigns;
+
+  /** Sends a campaign's marketing template (its name) to a customer (their wa_id). */
+  public DialogueRunner(
+      Webhooks webhooks,
+      WhatsAppMock meta,
+      JdbcClient jdbc,
+      RuntimeService runtime,
+      ManagementService management,
+      TaskService tasks,
+      java.util.function.BiConsumer<String, String> campaigns) {
+    this.webhooks = webhooks;
+    this.meta = meta;
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.management = management;
+    this.tasks = tasks;
+    this.campaigns = campaigns;
+  }
 
   public DialogueRunner(
       Webhooks webhooks,
@@ -68,6 +87,10 @@ public final class DialogueRunner {
     this.runtime = runtime;
     this.management = management;
     this.tasks = tasks;
+    this.campaigns =
+        (waId, template) -> {
+          throw new IllegalStateException("no campaign sender: " + template);
+        };
   }
 
   /** A fresh customer number, never used before in this run. */
@@ -165,6 +188,12 @@ public final class DialogueRunner {
     List<List<Reply>> answers = new ArrayList<>();
     for (Turn turn : dialogue.turns()) {
       int before = meta.sentTo(waId).size();
+      if (turn.action() instanceof DialogueFile.Campaign campaign) {
+        List<Reply> sent = sendCampaign(where, turn, waId, campaign, before);
+        answers.add(sent);
+        check(where, turn, key, sent);
+        continue;
+      }
       String wamid = "wamid.dlg." + WAMIDS.incrementAndGet() + "." + waId;
       byte[] webhook = webhook(where, turn, waId, wamid, answers);
       int status = webhooks.post(webhook);
@@ -195,6 +224,27 @@ public final class DialogueRunner {
       }
       check(where, turn, key, replies);
     }
+  }
+
+  /** Prefix of the option ids of a template's quick-reply buttons: tapped as a template button. */
+  private static final String TEMPLATE_BUTTON = "template-button:";
+
+  /** The campaign's template, sent and received by Meta, with its quick-reply buttons to tap. */
+  private List<Reply> sendCampaign(
+      String where, Turn turn, String waId, DialogueFile.Campaign campaign, int before) {
+    campaigns.accept(waId, campaign.template());
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (meta.sentTo(waId).stream().skip(before).noneMatch(s -> s.type().equals("template"))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            where + ":" + turn.line() + ": the template " + campaign.template() + " was not sent");
+      }
+      sleep(POLL);
+    }
+    List<Option> buttons =
+        campaign.buttons().stream().map(b -> new Option(TEMPLATE_BUTTON + b, b, false)).toList();
+    return List.of(
+        new Reply("template", "[template " + campaign.template() + "]", buttons, List.of(), null));
   }
 
   /**
@@ -235,6 +285,10 @@ public final class DialogueRunner {
       for (int m = replies.size() - 1; m >= 0; m--) {
         for (Option option : replies.get(m).options()) {
           if (Forgiving.same(option.title(), tap.title())) {
+            if (option.id().startsWith(TEMPLATE_BUTTON)) {
+              // a template's quick reply: its payload is what the template defined (its title)
+              return Webhooks.templateButton(waId, wamid, option.title(), option.title(), now);
+            }
             return option.row()
                 ? Webhooks.listReply(waId, wamid, option.id(), option.title(), now)
                 : Webhooks.buttonReply(waId, wamid, option.id(), option.title(), now);
@@ -422,7 +476,9 @@ public final class DialogueRunner {
     List<String> failures = new ArrayList<>();
     // a button's title is a customer's words once tapped: it must never read as STOP or START
     // (docs/dialogues.md, "What is always checked")
+    // (a marketing template's own opt-out button, "Stop promotions", is meant to opt out)
     replies.stream()
+        .filter(r -> !"template".equals(r.type()))
         .flatMap(r -> r.options().stream())
         .filter(o -> CONSENT.classify(o.title()) != ConsentKeywords.Verdict.NONE)
         .forEach(

@@ -114,6 +114,7 @@ abstract class DialogueScenarios {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
+  @Autowired app.wasla.conversation.OutboundMessages outbound;
 
   /**
    * Which dialogues (by name, e.g. {@code checkout/order-cod-ar-eg}) this class runs when no filter
@@ -158,7 +159,21 @@ abstract class DialogueScenarios {
     }
 
     DialogueRunner runner =
-        new DialogueRunner(new Webhooks(port), META, jdbc, runtime, management, tasks);
+        new DialogueRunner(
+            new Webhooks(port),
+            META,
+            jdbc,
+            runtime,
+            management,
+            tasks,
+            (waId, template) ->
+                outbound.send(
+                    app.wasla.conversation.ConversationKey.parse(
+                        Webhooks.PHONE_NUMBER_ID + ":" + waId),
+                    new app.wasla.channel.whatsapp.OutboundMessage.Template(
+                        template, "en", List.of()),
+                    app.wasla.conversation.TemplateCategory.MARKETING,
+                    "dialogue-campaign:" + waId + ":" + System.nanoTime()));
     int threads = Integer.getInteger("dialogue.threads", 6);
     pool = Executors.newFixedThreadPool(threads);
     // dialogues of one named customer share a chain; every other dialogue is a chain of its own

@@ -65,6 +65,24 @@ public final class Webhooks {
     return bytes(root);
   }
 
+  /**
+   * A webhook with the customer's tap on a template's quick-reply button ("Show me" of a campaign):
+   * type {@code button}, the payload the template defined and the text the customer saw.
+   */
+  public static byte[] templateButton(
+      String waId, String wamid, String payload, String text, Instant timestamp) {
+    ObjectNode root = envelope(waId);
+    ObjectNode message =
+        messages(root)
+            .addObject()
+            .put("from", waId)
+            .put("id", wamid)
+            .put("timestamp", String.valueOf(timestamp.getEpochSecond()))
+            .put("type", "button");
+    message.putObject("button").put("payload", payload).put("text", text);
+    return bytes(root);
+  }
+
   /** A webhook with the customer's choice of a row in a list message Wasla sent. */
   public static byte[] listReply(
       String waId, String wamid, String rowId, String title, Instant timestamp) {
