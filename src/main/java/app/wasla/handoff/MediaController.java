@@ -1,9 +1,9 @@
 package app.wasla.handoff;
 
-import app.wasla.api.ApiProblem;
 import app.wasla.conversation.media.StoredMedia;
 import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
+import app.wasla.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
@@ -51,7 +51,7 @@ class MediaController {
     AgentCaller.Caller caller = callers.of(request);
     if (!caller.authenticated()) {
       ProblemDetail problem =
-          ApiProblem.detail(
+          Problems.detail(
               HttpStatus.valueOf(caller.status()),
               caller.status() == 401 ? "unauthenticated" : "insufficient-scope",
               caller.reason());
@@ -135,7 +135,7 @@ class MediaController {
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ApiProblem.of(
+    return Problems.of(
         status, status == HttpStatus.FORBIDDEN ? "insufficient-scope" : "not-found", detail);
   }
 }

@@ -1,8 +1,8 @@
 package app.wasla.commerce.invoice;
 
-import app.wasla.api.ApiProblem;
 import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
+import app.wasla.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +39,7 @@ class InvoiceApiController {
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ApiProblem.of(
+    return Problems.of(
         status, status == HttpStatus.NOT_FOUND ? "not-found" : "invalid-request", detail);
   }
 }

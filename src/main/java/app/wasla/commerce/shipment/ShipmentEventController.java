@@ -1,8 +1,8 @@
 package app.wasla.commerce.shipment;
 
-import app.wasla.api.ApiProblem;
 import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
+import app.wasla.system.Problems;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -103,10 +103,10 @@ class ShipmentEventController {
     ShipmentEvents.Result result = events.record(event);
     switch (result.outcome()) {
       case UNKNOWN_ORDER -> {
-        return ApiProblem.of(HttpStatus.NOT_FOUND, "not-found", "no order " + orderNumber);
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "no order " + orderNumber);
       }
       case CONFLICT -> {
-        return ApiProblem.of(
+        return Problems.of(
             HttpStatus.CONFLICT,
             "event-id-reused",
             "event "
@@ -127,6 +127,6 @@ class ShipmentEventController {
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ApiProblem.of(status, "invalid-request", detail);
+    return Problems.of(status, "invalid-request", detail);
   }
 }

@@ -1,4 +1,4 @@
-package app.wasla.api;
+package app.wasla.system;
 
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
@@ -8,16 +8,19 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A problem answer with one of the stable types under {@code https://wasla.app/problems/} that
- * docs/api.md lists, for controllers outside this package that answer their own errors.
+ * docs/api.md lists, for controllers that answer their own errors.
  */
-public final class ApiProblem {
+public final class Problems {
 
-  private ApiProblem() {}
+  /** Where the problem types live. */
+  public static final String TYPES = "https://wasla.app/problems/";
+
+  private Problems() {}
 
   /** The problem details of that status, type (the last part of the URI) and detail. */
   public static ProblemDetail detail(HttpStatusCode status, String type, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(ApiAccessFilter.PROBLEMS + type));
+    problem.setType(URI.create(TYPES + type));
     return problem;
   }
 
