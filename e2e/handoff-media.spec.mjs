@@ -162,6 +162,17 @@ async function agentSendsAFile(browser) {
     throw new Error(`the form never said the file was sent: "${await form.locator('.wasla-file-status').textContent()}"`);
   });
   log('file sent');
+
+  step = 'see what was sent in the transcript';
+  // an uploaded photo is not kept by Wasla: the form says what went out, with its caption
+  await page.waitForFunction((text) => [...document.querySelectorAll(
+    'form.wasla-handoff .wasla-transcript .wasla-line.out .wasla-media[data-kind="image"] .wasla-sent')]
+    .some((e) => e.textContent === `[photo sent: ${text}]`), FILE_CAPTION, { timeout: STEP_TIMEOUT_MS, polling: 200 })
+    .catch(async () => {
+      throw new Error('the transcript does not show the photo sent; transcript: '
+        + JSON.stringify(await form.locator('.wasla-transcript').textContent()));
+    });
+  log('the transcript shows the photo sent');
   await shot(page, 'agent');
 
   step = 'the customer sees the file';

@@ -164,6 +164,14 @@ try {
   await page.locator('#transcript a.map').waitFor({ timeout: STEP_TIMEOUT_MS });
   const href = await page.locator('#transcript a.map').getAttribute('href');
   if (href !== played.located.mapUrl) throw new Error(`map link ${href}, expected ${played.located.mapUrl}`);
+  step = 'what the shop sent shows: its product photo as a preview';
+  await page.waitForFunction((src) => {
+    const img = document.querySelector(`#transcript li.out .media[data-kind="image"] img[src="${src}"]`);
+    return img && img.complete && img.naturalWidth > 0;
+  }, played.located.photo, { timeout: STEP_TIMEOUT_MS, polling: 200 }).catch(async () => {
+    throw new Error(`no loaded preview of ${played.located.photo}; transcript: `
+      + JSON.stringify(await page.locator('#transcript').textContent()));
+  });
 
   // with a person already: no "Take over", and the page says why, in the server's words
   step = 'open the handoff: the reason it cannot be taken over is shown';

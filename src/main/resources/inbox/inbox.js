@@ -165,9 +165,19 @@
         '📍 ' + (m.place ? m.place + ' ' : '') + '(' + m.latitude + ', ' + m.longitude + ') — open the map'));
       return box;
     }
+    if (!m.url && m.status === 'SENT') {
+      // a file an agent uploaded to WhatsApp: Wasla keeps no copy of it
+      const about = m.kind === 'image' ? m.caption : (m.filename || m.caption);
+      box.append(el('span', { class: 'meta sent' }, '[' + (m.kind === 'image' ? 'photo' : 'document') + ' sent'
+        + (about ? ': ' + about : '') + ']'));
+      return box;
+    }
     if (!m.url) {
       box.append(el('span', { class: 'meta' }, '[' + m.kind + (m.status === 'PENDING' ? ': being fetched…'
         : ': not available (' + String(m.status || '').toLowerCase() + ')') + ']'));
+    } else if ((m.kind === 'image' || m.kind === 'sticker') && m.url.charAt(0) !== '/') {
+      // a photo sent by another site's link: the page shows only its own images
+      box.append(el('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, '🖼 ' + m.url));
     } else if (m.kind === 'image' || m.kind === 'sticker') {
       box.append(el('a', { href: m.url, target: '_blank', rel: 'noopener noreferrer' },
         el('img', { class: 'preview', src: m.url, alt: m.caption || m.kind })));

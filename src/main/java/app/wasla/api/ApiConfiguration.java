@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import app.wasla.conversation.media.MediaProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -34,9 +35,11 @@ class ApiConfiguration implements WebMvcConfigurer {
 
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(
-      ApiProperties props, ObjectMapper json) {
+      ApiProperties props, ObjectMapper json, MediaProperties media) {
+    // a file path takes the largest file Wasla keeps or sends (16 MB by default)
+    long maxFile = Math.max(media.maxSize().toBytes(), media.sendMaxSize().toBytes());
     FilterRegistrationBean<BodySizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new BodySizeLimitFilter(props, json));
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(props, json, maxFile));
     registration.setName("body-size-limit");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

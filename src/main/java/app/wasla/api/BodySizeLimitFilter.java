@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,12 +23,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+  /** Room around the file in a multipart body (boundaries, part headers, a caption). */
+  static final long FRAMING = 256 * 1024;
+
+  /** The paths that carry one file: the handoff form's "Send file" and the simulator's upload. */
+  private static final Pattern FILE_PATHS =
+      Pattern.compile("/handoff/tasks/[^/]+/attachments|/simulator/api/media");
+
   private final ApiProperties props;
   private final ObjectMapper json;
+  private final long maxFile;
 
-  BodySizeLimitFilter(ApiProperties props, ObjectMapper json) {
+  /**
+   * @param maxFile the largest file a file path takes (Wasla's media caps); its body may be that
+   *     and the multipart framing
+   */
+  BodySizeLimitFilter(ApiProperties props, ObjectMapper json, long maxFile) {
     this.props = props;
     this.json = json;
+    this.maxFile = maxFile;
   }
 
   @Override
@@ -38,10 +52,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     // could hide /api).
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    boolean file = FILE_PATHS.matcher(path).matches();
     long limit =
-        (path.startsWith("/api/") ? props.maxBodySize() : props.maxBodySizeOtherPaths()).toBytes();
+        file
+            ? Math.max(maxFile + FRAMING, props.maxBodySizeOtherPaths().toBytes())
+            : (path.startsWith("/api/") ? props.maxBodySize() : props.maxBodySizeOtherPaths())
+                .toBytes();
     if (request.getContentLengthLong() > limit) {
-      tooLarge(response, limit);
+      tooLarge(response, limit, file);
       return;
     }
     LimitedRequest limited = new LimitedRequest(request, limit);
@@ -50,21 +68,24 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     } catch (ServletException | IOException | RuntimeException e) {
       if (limited.exceeded && !response.isCommitted()) {
         response.resetBuffer();
-        tooLarge(response, limit);
+        tooLarge(response, limit, file);
         return;
       }
       throw e;
     }
     if (limited.exceeded && !response.isCommitted()) {
       response.resetBuffer();
-      tooLarge(response, limit);
+      tooLarge(response, limit, file);
     }
   }
 
-  private void tooLarge(HttpServletResponse response, long limit) throws IOException {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.PAYLOAD_TOO_LARGE, "the request body exceeds " + limit + " bytes");
+  private void tooLarge(HttpServletResponse response, long limit, boolean file) throws IOException {
+    // a file's sender reads this: the documented sentence, with the cap in MB
+    String detail =
+        file
+            ? "The file is too large: at most " + (maxFile / (1024 * 1024)) + " MB"
+            : "the request body exceeds " + limit + " bytes";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
     problem.setType(URI.create(ApiAccessFilter.PROBLEMS + "payload-too-large"));
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -121,6 +121,92 @@ public class Transcript {
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * What the shop sent on an outbound line, for the agents' pages: a photo or document with the
+   * link it went by (Wasla's own {@code /store/...} path, else an https link; {@code url} null for
+   * a file uploaded to Meta, which Wasla does not keep), or a location with its map link; {@code
+   * status} {@code SENT}. Null for a line that is no photo, document or location.
+   */
+  public static Media sent(Line line) {
+    if (!"out".equals(line.direction()) || line.body() == null) {
+      return null;
+    }
+    String kind = line.type();
+    if (!"image".equals(kind) && !"document".equals(kind) && !"location".equals(kind)) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.JsonNode body;
+    try {
+      body = JSON.readTree(line.body());
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    if ("location".equals(kind)) {
+      if (!body.path("latitude").isNumber() || !body.path("longitude").isNumber()) {
+        return null;
+      }
+      double latitude = body.path("latitude").asDouble();
+      double longitude = body.path("longitude").asDouble();
+      return new Media(
+          0,
+          kind,
+          null,
+          null,
+          null,
+          null,
+          false,
+          "SENT",
+          latitude,
+          longitude,
+          body.path("name").isTextual() ? body.path("name").asText() : null,
+          "https://maps.google.com/?q=" + latitude + "," + longitude,
+          null,
+          null);
+    }
+    return new Media(
+        0,
+        kind,
+        null,
+        shown(body.path("link").isTextual() ? body.path("link").asText() : null),
+        body.path("caption").isTextual() ? body.path("caption").asText() : null,
+        body.path("filename").isTextual() ? body.path("filename").asText() : null,
+        false,
+        "SENT",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * A link as the agents' pages may open it: Wasla's own files by their path (the page may be open
+   * at another address than the public base URL), other https links as they are; null otherwise.
+   */
+  private static String shown(String link) {
+    if (link == null) {
+      return null;
+    }
+    if (link.startsWith("/store/")) {
+      return link;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(link);
+      if (uri.getRawPath() != null
+          && uri.getRawPath().startsWith("/store/")
+          && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      }
+      return "https".equals(uri.getScheme()) ? link : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
   private final JdbcClient jdbc;
 
   Transcript(JdbcClient jdbc) {

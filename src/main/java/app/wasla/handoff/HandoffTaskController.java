@@ -296,10 +296,12 @@ class HandoffTaskController {
                   row.put("author", line.author());
                   row.put("authorId", line.authorId());
                   row.put("authorName", line.authorName());
-                  if (line.media() != null) {
-                    // a photo, voice note, video, document, sticker or location: {id, kind,
-                    // mimeType, url, caption, ...}
-                    row.put("media", line.media());
+                  // a photo, voice note, video, document, sticker or location: {id, kind,
+                  // mimeType, url, caption, ...}; what the shop sent, from the sent message
+                  Transcript.Media media =
+                      line.media() != null ? line.media() : Transcript.sent(line);
+                  if (media != null) {
+                    row.put("media", media);
                   }
                   return row;
                 })

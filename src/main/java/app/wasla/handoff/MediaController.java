@@ -3,6 +3,7 @@ package app.wasla.handoff;
 import app.wasla.conversation.media.StoredMedia;
 import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
+import app.wasla.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
@@ -50,7 +51,10 @@ class MediaController {
     AgentCaller.Caller caller = callers.of(request);
     if (!caller.authenticated()) {
       ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(caller.status()), caller.reason());
+          Problems.detail(
+              HttpStatus.valueOf(caller.status()),
+              caller.status() == 401 ? "unauthenticated" : "insufficient-scope",
+              caller.reason());
       ResponseEntity.BodyBuilder answer = ResponseEntity.status(caller.status());
       if (caller.status() == 401) {
         answer.header("WWW-Authenticate", "Basic realm=\"wasla\"");
@@ -131,6 +135,7 @@ class MediaController {
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    return Problems.of(
+        status, status == HttpStatus.FORBIDDEN ? "insufficient-scope" : "not-found", detail);
   }
 }

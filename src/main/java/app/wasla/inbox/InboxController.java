@@ -326,7 +326,7 @@ class InboxController {
           "status",
           line.status() == null ? null : line.status().toLowerCase(java.util.Locale.ROOT));
       // the stored file's url, a location's map link, the caption ... (docs/media.md)
-      row.put("media", line.media());
+      row.put("media", line.media() != null ? line.media() : Transcript.sent(line));
       PersonaTurnLog.Reading reading = readings.get(i);
       Map<String, Object> read = null;
       if (reading != null) {

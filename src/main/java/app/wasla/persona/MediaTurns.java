@@ -34,6 +34,8 @@ final class MediaTurns {
     PHOTO,
     VIDEO,
     FILE,
+    /** Files of a type Wasla does not open (a .zip): the customer is told which it does. */
+    FILE_REFUSED,
     STICKER
   }
 
@@ -147,6 +149,14 @@ final class MediaTurns {
               false,
               null,
               "document without words");
+      case FILE_REFUSED ->
+          result(
+              in,
+              Intents.OTHER,
+              ReplyTexts.get("mediaFileRefused", in),
+              false,
+              null,
+              "document of a type not opened");
       case STICKER ->
           result(in, Intents.OTHER, ReplyTexts.get("mediaAskSticker", in), false, null, "sticker");
     };

@@ -92,6 +92,9 @@ class PersonaReplyDelegate implements JavaDelegate {
     // a photo, voice note or location without words is answered as such; words sent with media
     // (a caption, a message in the same burst) are read as any text
     MediaTurns.Kind mediaOnly = MediaTurns.kindOf(lines);
+    if (mediaOnly == MediaTurns.Kind.FILE && refusedFilesOnly(key, lines)) {
+      mediaOnly = MediaTurns.Kind.FILE_REFUSED;
+    }
     PersonaTurn turn = turn(execution, lines, mediaOnly, streak);
     List<String> tags =
         turn.customer() == null
@@ -231,6 +234,34 @@ class PersonaReplyDelegate implements JavaDelegate {
         result,
         turnText,
         clock.instant());
+  }
+
+  /**
+   * Whether every document of this turn is of a type Wasla does not open, as Meta's webhook named
+   * it (the file is refused before any download): the turn's document lines matched against the
+   * conversation's latest inbound documents.
+   */
+  private boolean refusedFilesOnly(String key, List<String> lines) {
+    java.util.Set<String> files =
+        lines.stream()
+            .filter(java.util.Objects::nonNull)
+            .map(String::strip)
+            .filter(l -> l.startsWith("[document"))
+            .collect(java.util.stream.Collectors.toSet());
+    if (files.isEmpty()) {
+      return false;
+    }
+    List<Transcript.Line> documents =
+        transcript.latest(key, RECENT_LINES).stream()
+            .filter(l -> "in".equals(l.direction()))
+            .filter(l -> l.media() != null && "document".equals(l.media().kind()))
+            .filter(l -> l.text() != null && files.contains(l.text().strip()))
+            .toList();
+    return !documents.isEmpty()
+        && documents.stream()
+            .allMatch(
+                l ->
+                    l.media().mimeType() != null && !media.takes("document", l.media().mimeType()));
   }
 
   /**

@@ -29,6 +29,12 @@ final class ReplyTexts {
               "Weselny el file 👍 te7eb asa3dak f eh bekhsoso?",
               "Got your file 👍 What can I help you with about it?"),
           t(
+              "mediaFileRefused",
+              "معلش مش بقدر أفتح النوع ده من الملفات 🙏 ابعتهولي صورة أو ملف PDF وأنا أشوفه.",
+              "عذراً، لا يمكنني فتح هذا النوع من الملفات. أرسله صورةً أو ملف PDF وسأطّلع عليه.",
+              "Ma3lesh msh ba2dar afta7 el no3 da mn el files 🙏 ab3atholy soura aw PDF w ana ashofo.",
+              "Sorry, I can''t open this kind of file 🙏 Please send it as a photo or a PDF and I''ll take a look."),
+          t(
               "mediaAskSticker",
               "😊 أقدر أساعدك إزاي؟",
               "😊 كيف يمكنني مساعدتك؟",

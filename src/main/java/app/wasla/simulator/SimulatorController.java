@@ -104,9 +104,12 @@ class SimulatorController {
   ResponseEntity<?> upload(
       @RequestBody byte[] file,
       @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) {
-    if (file.length == 0 || file.length > MAX_UPLOAD) {
-      return ResponseEntity.badRequest()
-          .body(java.util.Map.of("detail", "the file must have 1 byte to 16 MB"));
+    if (file.length == 0) {
+      return ResponseEntity.badRequest().body(java.util.Map.of("detail", "The file is empty"));
+    }
+    if (file.length > MAX_UPLOAD) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+          .body(java.util.Map.of("detail", "The file is too large: at most 16 MB"));
     }
     String type;
     try {

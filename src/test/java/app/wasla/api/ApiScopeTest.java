@@ -50,6 +50,8 @@ class ApiScopeTest {
         "spring.datasource.url",
         () -> "jdbc:h2:mem:api-scopes;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     registry.add("wasla.api.bootstrap-key", () -> BOOTSTRAP_KEY);
+    // the failing send's template is a notice (no marketing consent in play)
+    registry.add("wasla.whatsapp.templates.order_update.category", () -> "UTILITY");
     registry.add("wasla.api.rate-limit", () -> "1000");
   }
 
@@ -219,6 +221,37 @@ class ApiScopeTest {
       Answer answer = call("POST", path, BOOTSTRAP_KEY, big);
       assertThat(answer.status()).as(path).isEqualTo(413);
     }
+  }
+
+  /**
+   * The paths that carry a file take the documented media sizes (16 MB), not the 5 MB of other
+   * paths: a 6 MB PDF or an 8 MB video reaches the handler (here refused for want of a login, or
+   * not in sandbox mode), a file over 16 MB is refused with the sentence the sender reads.
+   */
+  @Test
+  void filePathsTakeTheDocumentedMediaSizes() throws Exception {
+    for (String path : List.of("/handoff/tasks/none/attachments", "/simulator/api/media")) {
+      HttpResponse<String> fits = upload(path, 8 * 1024 * 1024);
+      assertThat(fits.statusCode()).as(path + " " + fits.body()).isNotEqualTo(413);
+      HttpResponse<String> over = upload(path, 17 * 1024 * 1024);
+      assertThat(over.statusCode()).as(path).isEqualTo(413);
+      assertThat(JSON.readTree(over.body()).path("detail").asText())
+          .isEqualTo("The file is too large: at most 16 MB");
+    }
+    // other paths keep their cap
+    HttpResponse<String> webapp = upload("/inbox/api/anything", 6 * 1024 * 1024);
+    assertThat(webapp.statusCode()).isEqualTo(413);
+  }
+
+  private HttpResponse<String> upload(String path, int size) throws Exception {
+    byte[] body = new byte[size];
+    java.util.Arrays.fill(body, (byte) 'a');
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "multipart/form-data; boundary=x")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static final List<String> ALL_SCOPES =

@@ -44,6 +44,7 @@ class InboxBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired app.wasla.conversation.Outbox outbox;
   @Autowired TaskService tasks;
   @Autowired app.wasla.channel.whatsapp.WhatsAppProperties whatsapp;
 
@@ -108,8 +109,22 @@ class InboxBrowserTest {
                         .query(Long.class)
                         .single()
                     > 0);
+    // the shop sends her a product photo by Wasla's own link: the inbox shows its preview
+    String photo = "/store/products/ank20.png";
+    outbox.queue(
+        app.wasla.conversation.ConversationKey.parse(locatedKey),
+        app.wasla.channel.whatsapp.OutboundMessage.Image.ofLink(
+            "http://127.0.0.1:" + port + photo, "Anker 20W"),
+        "e2e-photo-" + locatedWaId,
+        null);
     Map<String, Object> located =
-        Map.of("key", locatedKey, "mapUrl", "https://maps.google.com/?q=30.0561,31.3301");
+        Map.of(
+            "key",
+            locatedKey,
+            "mapUrl",
+            "https://maps.google.com/?q=30.0561,31.3301",
+            "photo",
+            photo);
     other.put("text", "what are your opening hours?");
     String handoffKey = (String) handoff.get("key");
     await()

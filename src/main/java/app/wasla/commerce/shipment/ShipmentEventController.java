@@ -2,6 +2,7 @@ package app.wasla.commerce.shipment;
 
 import app.wasla.security.RequiresScope;
 import app.wasla.security.Scope;
+import app.wasla.system.Problems;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ class ShipmentEventController {
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final Set<String> KINDS =
       Set.of(ShipmentEvent.PICKED_UP, ShipmentEvent.OUT_FOR_DELIVERY, ShipmentEvent.DELIVERED);
+
+  /** How far ahead of the server's clock an event may say it happened. */
+  private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
   /** The courier's position, in degrees. */
   record Position(Double latitude, Double longitude) {}
@@ -61,10 +65,18 @@ class ShipmentEventController {
     }
     Instant at;
     try {
-      at = body.occurredAt() == null ? events.now() : Instant.parse(body.occurredAt());
+      at = body.occurredAt() == null ? null : Instant.parse(body.occurredAt());
     } catch (DateTimeParseException e) {
       return problem(
           HttpStatus.BAD_REQUEST, "occurredAt must be an ISO-8601 instant (2026-12-06T10:15:00Z)");
+    }
+    // a time ahead of the clock would stand as the order's latest step until it passes
+    if (at != null && at.isAfter(events.now().plus(CLOCK_SKEW))) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "occurredAt is in the future: at most 5 minutes ahead of the server's clock ("
+              + events.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              + ")");
     }
     Double latitude = null;
     Double longitude = null;
@@ -88,20 +100,33 @@ class ShipmentEventController {
     }
     ShipmentEvent event =
         new ShipmentEvent(orderNumber, body.eventId(), body.type(), at, latitude, longitude, url);
-    ShipmentEvents.Outcome outcome = events.record(event);
-    if (outcome == ShipmentEvents.Outcome.UNKNOWN_ORDER) {
-      return problem(HttpStatus.NOT_FOUND, "no order " + orderNumber);
+    ShipmentEvents.Result result = events.record(event);
+    switch (result.outcome()) {
+      case UNKNOWN_ORDER -> {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "no order " + orderNumber);
+      }
+      case CONFLICT -> {
+        return Problems.of(
+            HttpStatus.CONFLICT,
+            "event-id-reused",
+            "event "
+                + body.eventId()
+                + " of order "
+                + result.orderNumber()
+                + " was recorded with other content; a new step needs a new eventId");
+      }
+      default -> {}
     }
+    boolean duplicate = result.outcome() == ShipmentEvents.Outcome.DUPLICATE;
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("orderNumber", orderNumber);
+    answer.put("orderNumber", result.orderNumber());
     answer.put("eventId", body.eventId());
-    answer.put("duplicate", outcome == ShipmentEvents.Outcome.DUPLICATE);
-    return ResponseEntity.status(
-            outcome == ShipmentEvents.Outcome.DUPLICATE ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(answer);
+    answer.put("duplicate", duplicate);
+    answer.put("told", result.told());
+    return ResponseEntity.status(duplicate ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    return Problems.of(status, "invalid-request", detail);
   }
 }

@@ -92,6 +92,14 @@ public class MediaFetcher implements SmartLifecycle {
     return props.enabled();
   }
 
+  /**
+   * Whether a file of this kind and type is kept (a document: {@code wasla.media.document-types});
+   * Meta's webhook names the type, so a refused file is known before any download.
+   */
+  public boolean takes(String kind, String mimeType) {
+    return rules.allowed(kind, mimeType);
+  }
+
   /** Whether voice notes are transcribed. */
   public boolean transcribes() {
     return props.enabled() && transcribers.enabled();

@@ -16,7 +16,16 @@ final class MediaRules {
   private static final Map<String, List<String>> TYPES =
       Map.of(
           "image", List.of("image/jpeg", "image/png"),
-          "audio", List.of("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"),
+          // M4A arrives as audio/mp4, or from some phones as audio/x-m4a or audio/m4a
+          "audio",
+              List.of(
+                  "audio/aac",
+                  "audio/amr",
+                  "audio/mpeg",
+                  "audio/mp4",
+                  "audio/x-m4a",
+                  "audio/m4a",
+                  "audio/ogg"),
           "video", List.of("video/mp4", "video/3gpp", "video/3gp"),
           "sticker", List.of("image/webp"));
 
@@ -38,6 +47,8 @@ final class MediaRules {
           Map.entry("audio/amr", "amr"),
           Map.entry("audio/mpeg", "mp3"),
           Map.entry("audio/mp4", "m4a"),
+          Map.entry("audio/x-m4a", "m4a"),
+          Map.entry("audio/m4a", "m4a"),
           Map.entry("audio/ogg", "ogg"),
           Map.entry("video/mp4", "mp4"),
           Map.entry("video/3gpp", "3gp"),

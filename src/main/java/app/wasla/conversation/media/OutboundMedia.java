@@ -74,12 +74,13 @@ public class OutboundMedia {
     long limit = Math.min(maxSize(), "image".equals(kind) ? IMAGE_LIMIT : DOCUMENT_LIMIT);
     if (content.length > limit) {
       throw new RejectedFileException(
-          "The file has "
-              + megabytes(content.length)
-              + "; a "
+          "The file is too large: a "
               + ("image".equals(kind) ? "photo" : "PDF")
               + " may have at most "
-              + megabytes(limit),
+              + wholeMegabytes(limit)
+              + " (this one has "
+              + megabytes(content.length)
+              + ")",
           true);
     }
     if (!MediaRules.looksLike(type, content, content.length)) {
@@ -141,6 +142,10 @@ public class OutboundMedia {
       name = "file." + MediaRules.extension(type);
     }
     return name.length() > 240 ? name.substring(name.length() - 240) : name;
+  }
+
+  private static String wholeMegabytes(long bytes) {
+    return bytes % MediaRules.MB == 0 ? bytes / MediaRules.MB + " MB" : megabytes(bytes);
   }
 
   private static String megabytes(long bytes) {

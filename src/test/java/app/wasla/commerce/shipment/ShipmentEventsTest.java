@@ -147,6 +147,198 @@ class ShipmentEventsTest {
     }
   }
 
+  /**
+   * The steps only go forward: a step behind the order's is kept but not told, a step already told
+   * is not told again (a new courier position goes out as the pin alone, once a minute), a future
+   * time and a reused event id are refused with typed problems, and "where is my order?" answers
+   * the most advanced step with the latest position.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void stepsNeverGoBackwardsAndAreToldOnce(String name, Map<String, String> database)
+      throws Exception {
+    WhatsAppMock meta = new WhatsAppMock();
+    Map<String, String> props = new HashMap<>(database);
+    props.put("wasla.outbox.sweep-interval", "200ms");
+    try (ConfigurableApplicationContext node = WaslaNode.start(meta, props)) {
+      int port = WaslaNode.port(node);
+      Webhooks webhooks = new Webhooks(port);
+      ApiKeys keys = node.getBean(ApiKeys.class);
+      String backend = keys.create("shop-backend", Set.of(Scope.ORDERS_WRITE), "test").key();
+      String waId = "2012" + (10_000_000 + System.nanoTime() % 89_999_999);
+      assertThat(webhooks.post(Webhooks.text(waId, "wamid.t1." + waId, "Hello", Instant.now())))
+          .isEqualTo(200);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !meta.sentTo(waId).isEmpty());
+      Order order =
+          node.getBean(Orders.class).place(waId, "JBLF6", 1, "steps-test-" + waId).orElseThrow();
+      String path = "/api/orders/" + order.id() + "/shipment-events";
+      int before = meta.sentTo(waId).size();
+      Instant t0 = Instant.now().minus(Duration.ofHours(1));
+
+      // a time ahead of the clock is refused and names the field
+      try (Response future =
+          post(
+              port,
+              path,
+              backend,
+              event("f1", "picked_up", Instant.now().plus(Duration.ofMinutes(10)), null))) {
+        assertThat(future.code()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(future.body().string());
+        assertThat(problem.path("detail").asText()).contains("occurredAt");
+        assertThat(problem.path("type").asText())
+            .isEqualTo("https://wasla.app/problems/invalid-request");
+      }
+      // the order's number in another case: the stored number is used and echoed
+      try (Response picked =
+          post(
+              port,
+              path.replace(order.id(), order.id().toLowerCase()),
+              backend,
+              event("p1", "picked_up", t0, null))) {
+        assertThat(picked.code()).isEqualTo(201);
+        JsonNode answer = JSON.readTree(picked.body().string());
+        assertThat(answer.path("orderNumber").asText()).isEqualTo(order.id());
+        assertThat(answer.path("told").asBoolean()).isTrue();
+      }
+      // the same step again under another id: kept, not told
+      assertTold(port, path, backend, event("p2", "picked_up", t0.plusSeconds(60), null), false);
+      // a reused id with another step is a conflict, and keeps nothing
+      try (Response reused =
+          post(port, path, backend, event("p1", "delivered", t0.plusSeconds(90), null))) {
+        assertThat(reused.code()).isEqualTo(409);
+        assertThat(JSON.readTree(reused.body().string()).path("type").asText())
+            .isEqualTo("https://wasla.app/problems/event-id-reused");
+      }
+      try (Response same = post(port, path, backend, event("p1", "picked_up", t0, null))) {
+        assertThat(same.code()).isEqualTo(200);
+        assertThat(JSON.readTree(same.body().string()).path("duplicate").asBoolean()).isTrue();
+      }
+      assertTold(
+          port, path, backend, event("o1", "out_for_delivery", t0.plusSeconds(120), null), true);
+      // a new courier position for the step told: the pin alone; a second within a minute: kept
+      assertTold(
+          port,
+          path,
+          backend,
+          event("o2", "out_for_delivery", t0.plusSeconds(180), "30.0500,31.2400"),
+          true);
+      assertTold(
+          port,
+          path,
+          backend,
+          event("o3", "out_for_delivery", t0.plusSeconds(240), "30.0700,31.3300"),
+          false);
+      // a late report of an earlier step is kept and not told
+      assertTold(port, path, backend, event("p3", "picked_up", t0.plusSeconds(300), null), false);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> meta.sentTo(waId).size() >= before + 3);
+      Thread.sleep(1500);
+      List<WhatsAppMock.Sent> told = meta.sentTo(waId).subList(before, meta.sentTo(waId).size());
+      assertThat(told)
+          .extracting(WhatsAppMock.Sent::type)
+          .containsExactly("text", "text", "location");
+      assertThat(told.get(0).body().path("text").path("body").asText()).contains("picked up");
+      assertThat(told.get(1).body().path("text").path("body").asText())
+          .contains("out for delivery");
+      assertThat(told.get(2).body().path("location").path("latitude").asDouble()).isEqualTo(30.05);
+
+      // "where is my order?": the step reached, with the latest position (kept, not sent)
+      int asked = meta.sentTo(waId).size();
+      assertThat(
+              webhooks.post(
+                  Webhooks.text(waId, "wamid.t2." + waId, "where is my order?", Instant.now())))
+          .isEqualTo(200);
+      await().atMost(Duration.ofSeconds(30)).until(() -> meta.sentTo(waId).size() >= asked + 2);
+      List<WhatsAppMock.Sent> answer = meta.sentTo(waId).subList(asked, meta.sentTo(waId).size());
+      assertThat(answer.get(0).body().path("text").path("body").asText())
+          .contains("out for delivery")
+          .doesNotContain("picked up");
+      assertThat(answer.get(1).body().path("location").path("latitude").asDouble())
+          .isEqualTo(30.07);
+
+      // delivered, then a late out_for_delivery and picked_up (even said to be later): never back
+      int delivering = meta.sentTo(waId).size();
+      assertTold(port, path, backend, event("d1", "delivered", t0.plusSeconds(400), null), true);
+      assertTold(
+          port,
+          path,
+          backend,
+          event("o4", "out_for_delivery", t0.plusSeconds(500), "30.0800,31.3400"),
+          false);
+      assertTold(port, path, backend, event("p4", "picked_up", t0.plusSeconds(600), null), false);
+      await().atMost(Duration.ofSeconds(30)).until(() -> meta.sentTo(waId).size() > delivering);
+      Thread.sleep(1500);
+      List<WhatsAppMock.Sent> last =
+          meta.sentTo(waId).subList(delivering, meta.sentTo(waId).size());
+      assertThat(last).extracting(WhatsAppMock.Sent::type).containsExactly("text");
+      assertThat(last.get(0).body().path("text").path("body").asText()).contains("delivered");
+
+      int askedAgain = meta.sentTo(waId).size();
+      assertThat(
+              webhooks.post(
+                  Webhooks.text(waId, "wamid.t3." + waId, "where is my order?", Instant.now())))
+          .isEqualTo(200);
+      await().atMost(Duration.ofSeconds(30)).until(() -> meta.sentTo(waId).size() > askedAgain);
+      assertThat(meta.sentTo(waId).get(askedAgain).body().path("text").path("body").asText())
+          .contains("delivered")
+          .doesNotContain("out for delivery");
+
+      // an unknown order: a typed 404
+      try (Response unknown =
+          post(
+              port,
+              "/api/orders/ORD-99999999/shipment-events",
+              backend,
+              event("x1", "picked_up", t0, null))) {
+        assertThat(unknown.code()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body().string()).path("type").asText())
+            .isEqualTo("https://wasla.app/problems/not-found");
+      }
+      // the media and invoice endpoints' errors carry the documented types too
+      String reader =
+          keys.create("reader", Set.of(Scope.CONVERSATIONS_READ, Scope.ORDERS_READ), "test").key();
+      for (String missing :
+          List.of("/api/media/987654321", "/api/orders/" + order.id() + "/invoice")) {
+        Request.Builder get =
+            new Request.Builder()
+                .url("http://127.0.0.1:" + port + missing)
+                .header("Authorization", "Bearer " + reader);
+        try (Response response = http.newCall(get.build()).execute()) {
+          assertThat(response.code()).as(missing).isEqualTo(404);
+          assertThat(JSON.readTree(response.body().string()).path("type").asText())
+              .as(missing)
+              .isEqualTo("https://wasla.app/problems/not-found");
+        }
+      }
+    }
+  }
+
+  private void assertTold(int port, String path, String key, String body, boolean told)
+      throws Exception {
+    try (Response response = post(port, path, key, body)) {
+      String text = response.body().string();
+      assertThat(response.code()).as(text).isEqualTo(201);
+      assertThat(JSON.readTree(text).path("told").asBoolean()).as(body).isEqualTo(told);
+    }
+  }
+
+  private static String event(String id, String type, Instant at, String courier) {
+    String position = "";
+    if (courier != null) {
+      String[] ll = courier.split(",");
+      position = ",\"courier\":{\"latitude\":" + ll[0] + ",\"longitude\":" + ll[1] + "}";
+    }
+    return "{\"eventId\":\""
+        + id
+        + "\",\"type\":\""
+        + type
+        + "\",\"occurredAt\":\""
+        + at
+        + "\""
+        + position
+        + "}";
+  }
+
   private Response post(int port, String path, String key, String body) throws Exception {
     Request.Builder request =
         new Request.Builder()

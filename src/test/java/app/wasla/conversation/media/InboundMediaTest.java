@@ -55,6 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InboundMediaTest {
 
   static final byte[] JPEG = jpeg();
+  static final byte[] PDF_BYTES = "%PDF-1.4\n%test\n".getBytes(StandardCharsets.UTF_8);
   static final String AGENT = "mediaagent";
   static final String OUTSIDER = "mediaoutsider";
   static final String SUPERVISOR = "mediasupervisor";
@@ -318,6 +319,69 @@ class InboundMediaTest {
                 .query(Integer.class)
                 .single())
         .isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void anM4aAudioIsKeptUnderEachTypePhonesGiveIt() {
+    String waId = newCustomer();
+    // an MP4 container's first bytes: the "ftyp" box of an M4A
+    byte[] m4a = new byte[2048];
+    byte[] head = {0, 0, 0, 0x20, 'f', 't', 'y', 'p', 'M', '4', 'A', ' '};
+    System.arraycopy(head, 0, m4a, 0, head.length);
+    List<String> types = List.of("audio/x-m4a", "audio/m4a", "audio/mp4");
+    for (int i = 0; i < types.size(); i++) {
+      media.files.put("m4a-" + i, new MetaMedia.File(m4a, types.get(i), (long) m4a.length));
+      post(
+          Webhooks.media(
+              waId,
+              "wamid.m4a" + i + "." + waId,
+              "audio",
+              "m4a-" + i,
+              types.get(i),
+              null,
+              false,
+              Instant.now()));
+    }
+    for (int i = 0; i < types.size(); i++) {
+      awaitStatus("wamid.m4a" + i + "." + waId, "STORED");
+    }
+  }
+
+  @Test
+  void aFileOfATypeNotOpenedIsAnsweredWithTheTypesThatAre() {
+    String waId = newCustomer();
+    post(Webhooks.text(waId, "wamid.hi2." + waId, "Hi, when do you open?", Instant.now()));
+    awaitReply(waId, 1);
+    media.files.put("1031", new MetaMedia.File(new byte[64], "application/zip", null));
+    post(
+        Webhooks.media(
+            waId,
+            "wamid.zip." + waId,
+            "document",
+            "1031",
+            "application/zip",
+            null,
+            false,
+            Instant.now()));
+    assertThat(awaitReply(waId, 2))
+        .isEqualTo(
+            "Sorry, I can't open this kind of file 🙏 Please send it as a photo or a PDF and I'll"
+                + " take a look.");
+    awaitStatus("wamid.zip." + waId, "REJECTED");
+    // a file Wasla opens is still asked about
+    media.files.put("1032", new MetaMedia.File(PDF_BYTES, "application/pdf", null));
+    post(
+        Webhooks.media(
+            waId,
+            "wamid.pdf." + waId,
+            "document",
+            "1032",
+            "application/pdf",
+            null,
+            false,
+            Instant.now()));
+    assertThat(awaitReply(waId, 3))
+        .isEqualTo("Got your file 👍 What can I help you with about it?");
   }
 
   @Test
