@@ -67,6 +67,23 @@ public final class EmbeddedPersona implements Persona {
   private static final Pattern PAID =
       Pattern.compile("(دفعت|حولت|ارسلت المبلغ|paid|transferred|dafa3t|7awelt)");
 
+  /** A receipt or a transfer's screenshot sent ("ده الإيصال", "here's the receipt"). */
+  private static final Pattern RECEIPT =
+      Pattern.compile(
+          "(ايصال|الايصال|وصل الدفع|وصل التحويل|صوره التحويل|سكرين التحويل|اسكرين التحويل|سكرينه التحويل|"
+              + "ده التحويل|دا التحويل|هذا التحويل|التحويل اهو|receipt|screenshot of the transfer|transfer screenshot|"
+              + "proof of payment|payment proof|e2sal|el esal|wasl el daf3|screen el ta7weel|sorat el ta7weel)");
+
+  /** Words asking about a receipt rather than sending one ("أبعت الإيصال فين؟"). */
+  private static final Pattern RECEIPT_ASKED =
+      Pattern.compile("(فين|ازاي|كيف|اين|هل|where|how|should|do i|can i|fen|ezay)");
+
+  /** A receipt sent, not a question about sending one. */
+  private static boolean sendsAReceipt(TextView text) {
+    String s = " " + text.normalized() + " ";
+    return RECEIPT.matcher(s).find() && !RECEIPT_ASKED.matcher(s).find();
+  }
+
   private final String name;
   private final Playbook playbook;
   private final PlaybookIndex index;
@@ -502,6 +519,8 @@ public final class EmbeddedPersona implements Persona {
         && unsoldModel == null
         && !Intents.COMPLAINT.equals(intent)
         && !Intents.HUMAN_REQUEST.equals(intent)
+        // "أود الاستفسار عن منتجاتكم": what the shop sells is answered with the catalogue
+        && !(topics.asksWhatIsSold(text) && mood.score() > ANGRY)
         // "running 20 min late for my appointment": the customer's own delay is no grievance
         // unless the words are angry
         && (!bookingMove || mood.score() <= ANGRY)
@@ -586,6 +605,17 @@ public final class EmbeddedPersona implements Persona {
                             : unsoldModel != null
                                 ? unsoldModelAnswer(unsoldModel, replyIn)
                                 : answer(intent, text, replyIn, found, turn, decision);
+    if (tapped == null && sendsAReceipt(text) && mood.score() > ANGRY) {
+      // "ده الإيصال" with a photo or a PDF: the receipt is thanked for and a person checks the
+      // payment against it; the ways to pay were already told
+      intent = Intents.PAYMENT;
+      topic = null;
+      decision = new HandoffRules.Decision(false, null);
+      answer =
+          new Answer(
+              PersonaReply.text(ReplyTexts.get("receiptReceived", replyIn)),
+              "payment receipt to confirm");
+    }
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
@@ -1753,10 +1783,14 @@ public final class EmbeddedPersona implements Persona {
       return topicAnswer;
     }
     PersonaReply r = topicAnswer.reply();
+    // "Order now" names the product priced, as an offer's does: the tap orders it, not "which
+    // product?"
+    ReplyOption order =
+        new ReplyOption(
+            ORDER_BUTTON + ":" + found.products().get(0).sku(), ReplyTexts.get("optOrder", lang));
     List<ReplyOption> options = new ArrayList<>(r.options());
-    if (options.stream().noneMatch(o -> o.id().equals("menu_order"))) {
-      options.add(0, opt("menu_order", "optOrder", lang));
-    }
+    options.removeIf(o -> o.id().equals("menu_order"));
+    options.add(0, order);
     return new Answer(
         new PersonaReply(
             sb + "\n" + r.text(),

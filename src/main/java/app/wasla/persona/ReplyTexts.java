@@ -383,6 +383,13 @@ final class ReplyTexts {
               "Tamam, ab3atlna sorat el e2sal hena w n2aked el daf3 khelal sa3a.",
               "Great, send the receipt here and we''ll confirm the payment within an hour."),
           t(
+              "receiptReceived",
+              "وصلني الإيصال، شكراً 🙏 هبعته لزميل يراجع الدفع ويأكدلك.",
+              "وصلني الإيصال، شكراً لك 🙏 سأحوله إلى أحد زملائي ليراجع الدفع ويؤكده لك.",
+              "Weselni el e2sal, shokran 🙏 hab3ato l zameel yeraga3 el daf3 w y2akedlak.",
+              "Got your receipt, thank you 🙏 I'm passing it to a colleague to check the payment and"
+                  + " confirm it."),
+          t(
               "optProducts",
               "المنتجات والأسعار",
               "المنتجات والأسعار",

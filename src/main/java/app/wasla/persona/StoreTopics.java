@@ -105,7 +105,11 @@ final class StoreTopics {
               + "تغييرها|تغيرها|تغييره|تغيره|بتغيروها|بتغيروه|تغيروها|تغيروه|btghayaroha|bt8ayaroha|btghayroha|bt8ayroha|btghayaroh|"
               + "استبدال البطاريه|استبدال بطاريه|استبدال الشاشه|استبدال شاشه|لاستبدال بطاريه|لاستبدال البطاريه|لاستبدال الشاشه|لاستبدال شاشه|"
               + "repair|repairs|fix|fixing|siana|siyana|syana|screen replacement|battery replacement|replace the|replace my|replace it|replace with|to replace|seyana|sayana|tasleh|btsalho|"
-              + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap");
+              + "taghyer el shasha|taghyer shashet|taghyer el battery|taghyer el batarya|taghyer battery|taghyer batarya|battery swap|swap|"
+              // "الشاشة دي تتصلح بكام؟", "ta5od kam t8yerha?": the thing itself fixed or changed
+              + "تتصلح|يتصلح|بتتصلح|تتصلحش|تصلحها|تصلحهولي|تصليحها|تصليحه|"
+              + "t8yerha|t8yirha|tghyerha|tghyirha|taghyerha|taghyirha|t8ayarha|tghayarha|t8yero|tghyero|taghyero|"
+              + "tetsale7|yetsale7|tetsalla7|tsala7ha|tsal7ha|tasle7ha|tasli7ha");
   private static final Pattern REPAIR_INFO =
       words(
           "بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
@@ -384,7 +388,12 @@ final class StoreTopics {
       words(
           "ايه اللي عندكم|ايه اللي عندك|عندكم ايه|عندك ايه|بتبيعوا ايه|بتبيعوا اي|ماذا تبيعون|ماذا لديكم|ما الذي تبيعونه|ما الذي لديكم|"
               + "ما المنتجات|ما هي المنتجات|what do you sell|what do you have|what do you carry|what have you got|what products|"
-              + "3andak eh|3andko eh|3andoko eh|3ndk eh|3ndko eh|btbe3o eh|btbe3oo eh|eh elly 3andoko|eh elly 3andko|eh ely 3ndko");
+              + "3andak eh|3andko eh|3andoko eh|3ndk eh|3ndko eh|btbe3o eh|btbe3oo eh|eh elly 3andoko|eh elly 3andko|eh ely 3ndko|"
+              // "أود الاستفسار عن منتجاتكم": a wish to ask about the products is asked of Nour, not
+              // of a person
+              + "الاستفسار عن منتجاتكم|استفسر عن منتجاتكم|استفسار عن منتجاتكم|الاستفسار عن المنتجات|اسال عن منتجاتكم|"
+              + "اعرف منتجاتكم|اعرف اكثر عن منتجاتكم|ask about your products|inquire about your products|enquire about your products|"
+              + "know more about your products|as2al 3an montagatko|asal 3an montagatko|a3raf montagatko");
 
   /** A question about what the shop sells, naming no kind or brand (the caller checks those). */
   boolean asksWhatIsSold(TextView text) {

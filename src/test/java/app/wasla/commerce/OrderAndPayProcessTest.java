@@ -607,7 +607,24 @@ class OrderAndPayProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry("handoff", true)
-        .containsEntry("salesOutcome", "handoff");
+        .containsEntry("salesOutcome", "handoff")
+        .containsEntry("handoffReason", "customer asked for a person about a product");
+  }
+
+  @Test
+  void aComplaintDuringTheOfferKeepsThePersonasReasonForThePerson() {
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "galaxy s24?", "en", "product_inquiry");
+    conversation.runDueJobs(instance);
+    conversation.customerWrites(instance, "see the problem, it keeps restarting", null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).hasPassed("endEvent_handoffRequested").isEnded();
+    assertThat(instance)
+        .variables()
+        .containsEntry("handoff", true)
+        .containsEntry("intent", "complaint")
+        .containsEntry("handoffReason", "complaint");
   }
 
   @Test

@@ -54,8 +54,8 @@ public record DialogueFile(
   public record Location(double latitude, double longitude, String place) implements Action {}
 
   /**
-   * The customer sends a photo (with a caption, or null) or a voice note: a Cloud API media
-   * message.
+   * The customer sends a photo, a PDF document or a video (with a caption, or null) or a voice
+   * note: a Cloud API media message.
    */
   public record Media(String kind, String caption) implements Action {}
 
@@ -308,6 +308,16 @@ public record DialogueFile(
         && said.substring(5).stripLeading().startsWith(":")) {
       String caption = said.substring(said.indexOf(':') + 1).strip();
       return new Media("image", caption.isEmpty() ? null : caption);
+    }
+    for (String[] kind : new String[][] {{"document", "document"}, {"video", "video"}}) {
+      if (said.equalsIgnoreCase(kind[0])) {
+        return new Media(kind[1], null);
+      }
+      if (said.regionMatches(true, 0, kind[0], 0, kind[0].length())
+          && said.substring(kind[0].length()).stripLeading().startsWith(":")) {
+        String caption = said.substring(said.indexOf(':') + 1).strip();
+        return new Media(kind[1], caption.isEmpty() ? null : caption);
+      }
     }
     if (said.equalsIgnoreCase("voice note")) {
       return new Media("audio", null);

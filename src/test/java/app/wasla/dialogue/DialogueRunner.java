@@ -265,10 +265,19 @@ public final class DialogueRunner {
           waId,
           wamid,
           media.kind(),
-          (voice ? DialogueScenarios.VOICE_MEDIA : DialogueScenarios.PHOTO_MEDIA)
+          (voice
+                  ? DialogueScenarios.VOICE_MEDIA
+                  : "image".equals(media.kind())
+                      ? DialogueScenarios.PHOTO_MEDIA
+                      : "dlg" + media.kind())
               + "-"
               + wamid.hashCode(),
-          voice ? "audio/ogg; codecs=opus" : "image/jpeg",
+          switch (media.kind()) {
+            case "audio" -> "audio/ogg; codecs=opus";
+            case "document" -> "application/pdf";
+            case "video" -> "video/mp4";
+            default -> "image/jpeg";
+          },
           media.caption(),
           voice,
           now);

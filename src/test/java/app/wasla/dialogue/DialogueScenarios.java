@@ -60,17 +60,27 @@ abstract class DialogueScenarios {
     META.serveMedia(DialogueScenarios::media);
   }
 
-  /** A small JPEG for every photo, a few bytes of Ogg for every voice note. */
+  /**
+   * A small JPEG for every photo, a few bytes of Ogg, PDF or MP4 for voice notes, documents and
+   * videos.
+   */
   private static okhttp3.mockwebserver.MockResponse media(
       okhttp3.mockwebserver.RecordedRequest request) {
     String path = request.getRequestUrl().encodedPath();
     boolean voice = path.contains(VOICE_MEDIA);
-    String type = voice ? "audio/ogg" : "image/jpeg";
+    boolean pdf = path.contains("dlgdocument");
+    boolean video = path.contains("dlgvideo");
+    String type =
+        voice ? "audio/ogg" : pdf ? "application/pdf" : video ? "video/mp4" : "image/jpeg";
     if (path.startsWith("/files/")) {
       byte[] bytes =
           voice
               ? "OggS-dialogue".getBytes(java.nio.charset.StandardCharsets.UTF_8)
-              : new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2};
+              : pdf
+                  ? "%PDF-1.4 dialogue".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                  : video
+                      ? new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'm', 'p', '4', '2'}
+                      : new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2};
       return new okhttp3.mockwebserver.MockResponse()
           .setHeader("Content-Type", type)
           .setBody(new okio.Buffer().write(bytes));

@@ -518,6 +518,7 @@ final class CheckoutDelegates {
               SalesVariables.QUANTITY,
               SalesVariables.FULFILMENT,
               SalesVariables.DELIVERY_ADDRESS,
+              SalesVariables.ADDRESS_DETAILS,
               SalesVariables.DELIVERY_ZONE,
               SalesVariables.PICKUP_BRANCH,
               SalesVariables.PAYMENT_METHOD)) {
@@ -556,6 +557,21 @@ final class CheckoutDelegates {
         }
         e.setVariable(SalesVariables.CHECKOUT_NEXT, method);
         return;
+      }
+      if (STEP_CONFIRM.equals(step)
+          && "delivery".equals(string(e, SalesVariables.FULFILMENT))
+          && "pin".equals(string(e, SalesVariables.ADDRESS_DETAILS))) {
+        // a pin finds the street, not the door: the building, floor and apartment, asked once
+        String details =
+            say(
+                e,
+                "ابعتلي رقم العمارة والدور والشقة عشان المندوب يوصلك بسهولة 🏢",
+                "أرسل لي رقم المبنى والطابق والشقة ليصل إليك المندوب بسهولة 🏢",
+                "Ab3atly rakam el 3omara w el dor w el sha2a 3ashan el mandoob yewsalak bsohola 🏢",
+                "Please send me the building number, floor and apartment so the courier finds you"
+                    + " easily 🏢");
+        intro = intro == null ? details : intro + "\n" + details;
+        e.setVariable(SalesVariables.ADDRESS_DETAILS, "asked");
       }
       ask(e, step, intro);
       e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
@@ -830,12 +846,35 @@ final class CheckoutDelegates {
         text = shared;
       }
       double[] location = DeliveryZones.coordinates(text);
+      if (location != null
+          && text.startsWith("📍")
+          && !DeliveryZones.inEgypt(location[0], location[1])) {
+        // a pin abroad (a default location, a slip of the map): no address of ours
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                    e,
+                    "للأسف بنوصّل جوه مصر بس 🙏 ابعتلي عنوان في مصر أو شاركني اللوكيشن الصح.",
+                    "نعتذر، نوصّل داخل مصر فقط 🙏 أرسل لي عنواناً داخل مصر أو شاركني الموقع الصحيح.",
+                    "Lel asaf bnwasal gowa Masr bas 🙏 ab3atly 3enwan f Masr aw share el location el sa7.",
+                    "Sorry, we deliver within Egypt only 🙏 Send me an address in Egypt or share the"
+                        + " right location.")));
+        e.setVariable(SalesVariables.FULFILMENT, "delivery");
+        e.setVariable(SalesVariables.DELIVERY_ADDRESS, null);
+        e.setVariable(SalesVariables.DELIVERY_ZONE, null);
+        e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+        return "retry";
+      }
       if (location != null && text.startsWith("📍")) {
         String place = text.substring(2).replaceAll("\\(.*\\)", "").trim();
         e.setVariable(SalesVariables.FULFILMENT, "delivery");
         e.setVariable(
             SalesVariables.DELIVERY_ADDRESS,
             cut(place.isEmpty() ? text.substring(2).trim() : place));
+        if (!"asked".equals(checkout.string(e, SalesVariables.ADDRESS_DETAILS))) {
+          e.setVariable(SalesVariables.ADDRESS_DETAILS, "pin");
+        }
         e.setVariable(
             SalesVariables.DELIVERY_ZONE,
             zones
@@ -879,6 +918,23 @@ final class CheckoutDelegates {
           if (CheckoutWords.pickup(text)) {
             return pickup(e, text, intro);
           }
+          if (CheckoutWords.addressInAPhoto(text)) {
+            // the address as a photo's caption says where it is, not what it is
+            messages.send(
+                e,
+                OutboundMessage.Text.of(
+                    say(
+                        e,
+                        "معلش مش بقدر أقرا العنوان من الصورة 🙏 اكتبهولي (الشارع والمنطقة والمحافظة)"
+                            + " أو شاركني اللوكيشن.",
+                        "عذراً، لا يمكنني قراءة العنوان من الصورة 🙏 اكتبه لي (الشارع والمنطقة"
+                            + " والمحافظة) أو شاركني الموقع.",
+                        "Ma3lesh msh ba2dar a2ra el 3enwan mn el soura 🙏 ektebholy (el share3 w el"
+                            + " manta2a w el mo7afza) aw share el location.",
+                        "Sorry, I can't read the address from the photo 🙏 Please type it (street,"
+                            + " area and governorate) or share your location.")));
+            return "retry";
+          }
           Optional<DeliveryZones.Zone> zone = zones.find(text);
           if (zone.isEmpty() && words(text) < 3) {
             return "persona";
@@ -910,6 +966,24 @@ final class CheckoutDelegates {
         case STEP_CONFIRM -> {
           if (CheckoutWords.cancel(text)) {
             return "cancel";
+          }
+          if (!question
+              && "asked".equals(checkout.string(e, SalesVariables.ADDRESS_DETAILS))
+              && CheckoutWords.addressDetails(text)) {
+            // "عمارة ١٢ الدور ٣ شقة ٥" after the pin: added to the address, the summary again
+            e.setVariable(
+                SalesVariables.DELIVERY_ADDRESS,
+                cut(text.strip() + "، " + checkout.string(e, SalesVariables.DELIVERY_ADDRESS)));
+            e.setVariable(SalesVariables.ADDRESS_DETAILS, "given");
+            return "applied";
+          }
+          if (!question
+              && "delivery".equals(checkout.string(e, SalesVariables.FULFILMENT))
+              && CheckoutWords.pickup(text)) {
+            // "لا استنى، هستلم من الفرع أحسن" at a delivery's summary: a pickup now
+            e.setVariable(SalesVariables.DELIVERY_ADDRESS, null);
+            e.setVariable(SalesVariables.DELIVERY_ZONE, null);
+            return pickup(e, text, intro);
           }
           if (!question && CheckoutWords.yes(text)) {
             e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, true);

@@ -45,6 +45,13 @@ public final class SalesVariables {
 
   public static final String FULFILMENT = "fulfilment";
   public static final String DELIVERY_ADDRESS = "deliveryAddress";
+
+  /**
+   * "pin" while the delivery address is a shared location and nothing more, "asked" once the
+   * building, floor and apartment were asked for (once an order), null otherwise.
+   */
+  public static final String ADDRESS_DETAILS = "addressDetails";
+
   public static final String DELIVERY_ZONE = "deliveryZone";
   public static final String DELIVERY_FEE_EGP = "deliveryFeeEgp";
   public static final String PICKUP_BRANCH = "pickupBranch";

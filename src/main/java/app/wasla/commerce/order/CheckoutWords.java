@@ -788,6 +788,68 @@ public final class CheckoutWords {
     return has(fold(text), INSTALMENTS);
   }
 
+  /**
+   * "ده العنوان مكتوب في الصورة", "the address is in the picture": words that point at a photo
+   * instead of giving the address.
+   */
+  private static final List<String> ADDRESS_IN_A_PHOTO =
+      phrases(
+          "في الصوره",
+          "فى الصوره",
+          "في الصورة",
+          "بالصوره",
+          "في الصور",
+          "في الاسكرين",
+          "في السكرين",
+          "in the photo",
+          "in the picture",
+          "in the image",
+          "in the pic",
+          "in the screenshot",
+          "on the photo",
+          "fel soura",
+          "fel sora",
+          "f el soura",
+          "f el sora",
+          "fi el soura",
+          "fl sora");
+
+  /** The building, floor or apartment of an address ("عمارة ١٢ الدور ٣", "flat 5"). */
+  private static final List<String> ADDRESS_DETAILS =
+      phrases(
+          "عماره",
+          "العماره",
+          "مبني",
+          "برج",
+          "الدور",
+          "دور",
+          "الطابق",
+          "طابق",
+          "شقه",
+          "الشقه",
+          "building",
+          "bldg",
+          "floor",
+          "apartment",
+          "flat",
+          "apt",
+          "3omara",
+          "3emara",
+          "el dor",
+          "dor",
+          "sha2a",
+          "sha2a");
+
+  /** Words that give the building, floor or apartment of an address. */
+  public static boolean addressDetails(String text) {
+    return has(fold(text), ADDRESS_DETAILS);
+  }
+
+  /** The address said to be in a photo or screenshot rather than written out. */
+  public static boolean addressInAPhoto(String text) {
+    return has(fold(text), ADDRESS_IN_A_PHOTO);
+  }
+
   public static boolean pickup(String text) {
     return has(fold(text), PICKUP);
   }

@@ -237,6 +237,14 @@ public final class DeliveryZones {
     return best == null ? java.util.Optional.empty() : zone(best);
   }
 
+  /**
+   * Whether a shared location lies in Egypt, by the country's bounding box (22-31.7 N, 24.7-36.9
+   * E): the shop delivers within Egypt only.
+   */
+  public static boolean inEgypt(double latitude, double longitude) {
+    return latitude >= 21.7 && latitude <= 31.7 && longitude >= 24.6 && longitude <= 37.0;
+  }
+
   /** The zone of a shared location, by rough boxes around the governorates it serves. */
   public java.util.Optional<Zone> find(double latitude, double longitude) {
     String code;

@@ -203,4 +203,19 @@ class CheckoutWordsTest {
     assertThat(CheckoutWords.addressOnly("التوصيل إلى ١٥ شارع فؤاد")).isEqualTo("١٥ شارع فؤاد");
     assertThat(CheckoutWords.addressOnly("12 Abbas El Akkad St")).isEqualTo("12 Abbas El Akkad St");
   }
+
+  @Test
+  void anAddressInAPhotoDetailsOfTheDoorAndPinsOutsideEgypt() {
+    assertThat(CheckoutWords.addressInAPhoto("ده العنوان مكتوب في الصورة")).isTrue();
+    assertThat(CheckoutWords.addressInAPhoto("the address is in the picture")).isTrue();
+    assertThat(CheckoutWords.addressInAPhoto("el 3enwan fel soura")).isTrue();
+    assertThat(CheckoutWords.addressInAPhoto("١٢ شارع مكرم عبيد، مدينة نصر")).isFalse();
+    assertThat(CheckoutWords.addressDetails("عمارة ١٢ الدور ٣ شقة ٥")).isTrue();
+    assertThat(CheckoutWords.addressDetails("building 12, floor 3, flat 5")).isTrue();
+    assertThat(CheckoutWords.addressDetails("تمام")).isFalse();
+    assertThat(DeliveryZones.inEgypt(30.0561, 31.33)).isTrue(); // Nasr City
+    assertThat(DeliveryZones.inEgypt(24.0889, 32.8998)).isTrue(); // Aswan
+    assertThat(DeliveryZones.inEgypt(51.5074, -0.1278)).isFalse(); // London
+    assertThat(DeliveryZones.inEgypt(24.7136, 46.6753)).isFalse(); // Riyadh
+  }
 }
