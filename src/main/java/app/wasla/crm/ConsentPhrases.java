@@ -147,7 +147,7 @@ public record ConsentPhrases(
           "ba2a",
           "delwa2ty");
 
-  static final List<String> DEFAULT_OPT_OUT_VERBS =
+  private static final List<String> OPT_OUT_VERBS_IN_ARABIC_SCRIPT_AND_ENGLISH =
       List.of(
           // Egyptian Arabic and MSA
           "الغي",
@@ -226,8 +226,11 @@ public record ConsentPhrases(
           "i dont want",
           "i do not want",
           "opt out of",
-          "end",
-          // Arabizi
+          "end");
+
+  /** The Arabizi ones, also the words that mark a phrase as Arabizi ({@link #ARABIZI_WORDS}). */
+  private static final List<String> ARABIZI_OPT_OUT_VERBS =
+      List.of(
           "wa2af",
           "wa2afo",
           "wa2afoo",
@@ -262,6 +265,11 @@ public record ConsentPhrases(
           "kfaya",
           "kefaya",
           "kfaia");
+
+  static final List<String> DEFAULT_OPT_OUT_VERBS =
+      java.util.stream.Stream.concat(
+              OPT_OUT_VERBS_IN_ARABIC_SCRIPT_AND_ENGLISH.stream(), ARABIZI_OPT_OUT_VERBS.stream())
+          .toList();
 
   static final List<String> DEFAULT_OPT_OUT_OBJECTS =
       List.of(
@@ -455,87 +463,60 @@ public record ConsentPhrases(
 
   /**
    * Words of a Latin-script phrase that only Arabizi has: a consent said in them is confirmed in
-   * Arabizi.
+   * Arabizi. The words of the Arabizi opt-out verbs count too.
    */
   static final List<String> ARABIZI_WORDS =
-      List.of(
-          "tamam",
-          "tmam",
-          "5alas",
-          "khalas",
-          "5ales",
-          "khales",
-          "sama7t",
-          "sm7t",
-          "fadlak",
-          "shokran",
-          "ana",
-          "aywa",
-          "aiwa",
-          "3ayez",
-          "3ayza",
-          "3awez",
-          "3awza",
-          "momken",
-          "tany",
-          "tani",
-          "ba2a",
-          "delwa2ty",
-          "wa2af",
-          "wa2afo",
-          "wa2afoo",
-          "wa2afu",
-          "wa2fo",
-          "wa2fu",
-          "we2f",
-          "el8y",
-          "el8i",
-          "elghy",
-          "elghi",
-          "ela8y",
-          "ilghi",
-          "batalo",
-          "battalo",
-          "batlo",
-          "mat3atoosh",
-          "matb3atoosh",
-          "matba3atoosh",
-          "matb3tosh",
-          "matb3tolish",
-          "mesh",
-          "msh",
-          "3ayz",
-          "3aiz",
-          "kfaya",
-          "kefaya",
-          "kfaia",
-          "3orood",
-          "3orod",
-          "3roud",
-          "3oroodko",
-          "resayel",
-          "rasayel",
-          "rasa2el",
-          "e3lanat",
-          "eshterak",
-          "eshtrak",
-          "eshtirak",
-          "eshtrek",
-          "ab3atly",
-          "ab3atli",
-          "ab3atoly",
-          "ab3atooly",
-          "eb3atly",
-          "eb3atli",
-          "ebaatly",
-          "ebaatoly",
-          "ab3at",
-          "eb3at",
-          "sagelny",
-          "dayefny",
-          "men",
-          "mn",
-          "3an",
-          "3ala",
-          "el");
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  "tamam",
+                  "tmam",
+                  "5alas",
+                  "khalas",
+                  "5ales",
+                  "khales",
+                  "sama7t",
+                  "sm7t",
+                  "fadlak",
+                  "shokran",
+                  "ana",
+                  "aywa",
+                  "aiwa",
+                  "3awza",
+                  "momken",
+                  "tany",
+                  "tani",
+                  "ba2a",
+                  "delwa2ty",
+                  "3orood",
+                  "3orod",
+                  "3roud",
+                  "3oroodko",
+                  "resayel",
+                  "rasayel",
+                  "rasa2el",
+                  "e3lanat",
+                  "eshterak",
+                  "eshtrak",
+                  "eshtirak",
+                  "eshtrek",
+                  "ab3atly",
+                  "ab3atli",
+                  "ab3atoly",
+                  "ab3atooly",
+                  "eb3atly",
+                  "eb3atli",
+                  "ebaatly",
+                  "ebaatoly",
+                  "ab3at",
+                  "eb3at",
+                  "sagelny",
+                  "dayefny",
+                  "men",
+                  "mn",
+                  "3an",
+                  "3ala",
+                  "el"),
+              ARABIZI_OPT_OUT_VERBS.stream().flatMap(v -> java.util.Arrays.stream(v.split(" "))))
+          .distinct()
+          .toList();
 }
