@@ -390,11 +390,7 @@ abstract class CampaignScenarios {
   void aCreateRetriedWithItsIdempotencyKeyMakesOneCampaign() {
     String city = newCity();
     api.optedInCustomers(1, city);
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("name", "Twice " + city);
-    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
-    body.put("template", Map.of("name", "new_arrivals", "language", "ar"));
-    body.put("audience", Map.of("cities", List.of(city)));
+    Map<String, Object> body = newArrivalsTo(city, "Twice " + city);
     Answer first = api.call("POST", "/api/campaigns", body, "create-" + city);
     Answer again = api.call("POST", "/api/campaigns", body, "create-" + city);
     assertThat(first.status()).isEqualTo(201);
@@ -414,11 +410,7 @@ abstract class CampaignScenarios {
   @Test
   void aMisspeltOrImpossibleDefinitionIsRefusedNamingTheField() {
     String city = newCity();
-    Map<String, Object> good = new java.util.LinkedHashMap<>();
-    good.put("name", "Checked " + city);
-    good.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
-    good.put("template", Map.of("name", "new_arrivals", "language", "ar"));
-    good.put("audience", Map.of("cities", List.of(city)));
+    Map<String, Object> good = newArrivalsTo(city, "Checked " + city);
 
     Map<String, Object> misspelt = new java.util.LinkedHashMap<>(good);
     misspelt.remove("audience");
@@ -599,11 +591,7 @@ abstract class CampaignScenarios {
   void aCampaignCancelledBeforeItsStartTimeSendsNothing() {
     String city = newCity();
     List<String> customers = api.optedInCustomers(2, city);
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("name", "Later " + city);
-    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
-    body.put("template", Map.of("name", "new_arrivals", "language", "ar"));
-    body.put("audience", Map.of("cities", List.of(city)));
+    Map<String, Object> body = newArrivalsTo(city, "Later " + city);
     body.put("startAt", Instant.now().plus(Duration.ofHours(1)).toString());
     String id = api.ok("POST", "/api/campaigns", body).body().path("id").asText();
     assertThat(
@@ -632,11 +620,7 @@ abstract class CampaignScenarios {
   void aScheduledCampaignPausedPastItsStartTimeSendsOnlyOnceResumed() throws InterruptedException {
     String city = newCity();
     List<String> customers = api.optedInCustomers(2, city);
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("name", "Paused before its time " + city);
-    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
-    body.put("template", Map.of("name", "new_arrivals", "language", "ar"));
-    body.put("audience", Map.of("cities", List.of(city)));
+    Map<String, Object> body = newArrivalsTo(city, "Paused before its time " + city);
     body.put("startAt", Instant.now().plus(Duration.ofSeconds(2)).toString());
     String id = api.ok("POST", "/api/campaigns", body).body().path("id").asText();
     assertThat(status(api.ok("POST", "/api/campaigns/" + id + "/start", null)))
@@ -654,6 +638,16 @@ abstract class CampaignScenarios {
     awaitStatus(id, "COMPLETED");
     assertThat(templatesTo(customers).stream().map(WhatsAppMock.Sent::to))
         .containsExactlyInAnyOrderElementsOf(customers);
+  }
+
+  /** A campaign of the demo's new_arrivals (Arabic) to the customers of one city. */
+  private static Map<String, Object> newArrivalsTo(String city, String name) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", name);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put("template", Map.of("name", "new_arrivals", "language", "ar"));
+    body.put("audience", Map.of("cities", List.of(city)));
+    return body;
   }
 
   private static String status(Answer answer) {
