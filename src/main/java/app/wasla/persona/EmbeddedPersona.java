@@ -67,21 +67,31 @@ public final class EmbeddedPersona implements Persona {
   private static final Pattern PAID =
       Pattern.compile("(دفعت|حولت|ارسلت المبلغ|paid|transferred|dafa3t|7awelt)");
 
-  /** A receipt or a transfer's screenshot sent ("ده الإيصال", "here's the receipt"). */
+  /**
+   * A receipt or a transfer's screenshot sent ("ده الإيصال", "here's the receipt"), as whole words:
+   * "إيصالي بقسم الدعم" is "connect me to support", not "my receipt".
+   */
   private static final Pattern RECEIPT =
       Pattern.compile(
-          "(ايصال|الايصال|وصل الدفع|وصل التحويل|صوره التحويل|سكرين التحويل|اسكرين التحويل|سكرينه التحويل|"
+          "(?<!\\p{L})(ايصال|الايصال|وصل الدفع|وصل التحويل|صوره التحويل|سكرين التحويل|اسكرين التحويل|سكرينه التحويل|"
               + "ده التحويل|دا التحويل|هذا التحويل|التحويل اهو|receipt|screenshot of the transfer|transfer screenshot|"
-              + "proof of payment|payment proof|e2sal|el esal|wasl el daf3|screen el ta7weel|sorat el ta7weel)");
+              + "proof of payment|payment proof|e2sal|el esal|wasl el daf3|screen el ta7weel|sorat el ta7weel)"
+              + "(?!\\p{L})");
 
   /** Words asking about a receipt rather than sending one ("أبعت الإيصال فين؟"). */
   private static final Pattern RECEIPT_ASKED =
       Pattern.compile("(فين|ازاي|كيف|اين|هل|where|how|should|do i|can i|fen|ezay)");
 
+  /** MSA's other إيصال: delivering ("إيصال الطلب إلى عنواني"). */
+  private static final Pattern DELIVERING =
+      Pattern.compile("ايصال\\s+(الطلب|طلبي|الشحنه|المنتج|الاوردر|الطرد)");
+
   /** A receipt sent, not a question about sending one. */
   private static boolean sendsAReceipt(TextView text) {
     String s = " " + text.normalized() + " ";
-    return RECEIPT.matcher(s).find() && !RECEIPT_ASKED.matcher(s).find();
+    return RECEIPT.matcher(s).find()
+        && !RECEIPT_ASKED.matcher(s).find()
+        && !DELIVERING.matcher(s).find();
   }
 
   private final String name;

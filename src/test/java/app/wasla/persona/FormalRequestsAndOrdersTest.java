@@ -52,6 +52,21 @@ class FormalRequestsAndOrdersTest {
   }
 
   @Test
+  void formalArabicsOtherIsaalIsNoReceipt() {
+    // إيصال is a receipt, but "إيصالي بـ" is "connect me to" and "إيصال الطلب" delivering it
+    PersonaResult receipt = say("ده الإيصال");
+    assertThat(receipt.handoffReason())
+        .as(receipt.summary())
+        .isEqualTo("payment receipt to confirm");
+    for (String text :
+        new String[] {"يرجى إيصالي بقسم الدعم الفني", "أرجو إيصال الطلب إلى عنواني في أسرع وقت"}) {
+      PersonaResult r = say(text);
+      assertThat(r.handoffReason()).as(r.summary()).isNotEqualTo("payment receipt to confirm");
+      assertThat(r.intent()).as(r.summary()).isNotEqualTo("payment");
+    }
+  }
+
+  @Test
   void aStockQuestionAboutAKindOfProductAtABranchIsNotABranchQuestion() {
     PersonaResult r = say("هل الشاحن 20 واط متاح في فرع سموحة؟");
     assertThat(r.intent()).as(r.summary()).isEqualTo("availability");
