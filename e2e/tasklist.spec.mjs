@@ -109,11 +109,17 @@ async function login(page, user) {
   await username.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await username.fill(user);
   await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(password);
-  const [loginResponse] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes('/auth/user/') && r.url().includes('/login/')
-      && r.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS }),
-    page.locator('form[name="signinForm"] button[type="submit"]').click(),
-  ]);
+  // on a loaded machine the form may not be wired to Angular yet when first clicked: click again until it posts
+  const posted = page.waitForResponse((r) => r.url().includes('/auth/user/') && r.url().includes('/login/')
+    && r.request().method() === 'POST', { timeout: 3 * STEP_TIMEOUT_MS });
+  const submit = page.locator('form[name="signinForm"] button[type="submit"]');
+  let loginResponse = null;
+  posted.then((r) => { loginResponse = r; }, () => {});
+  for (let click = 0; click < 6 && !loginResponse; click++) {
+    await submit.click({ timeout: STEP_TIMEOUT_MS }).catch(() => {});
+    await Promise.race([posted.catch(() => null), page.waitForTimeout(STEP_TIMEOUT_MS / 2)]);
+  }
+  loginResponse = loginResponse || await posted;
   check(loginResponse.ok(), `the login of ${user} answered ${loginResponse.status()} (wrong password, or no `
     + `access to Tasklist?)`);
   // Angular renders the filters once the session is there; the first one is focused
