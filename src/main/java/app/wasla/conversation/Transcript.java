@@ -125,10 +125,11 @@ public class Transcript {
       new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
-   * What the shop sent on an outbound line, for the agents' pages: a photo or document with the
+   * What the shop sent on an outbound line, for the agents' pages, when the line carries no kept
+   * copy (an agent's file is kept and served as {@code /media/{id}}): a photo or document with the
    * link it went by (Wasla's own {@code /store/...} path, else an https link; {@code url} null for
-   * a file uploaded to Meta, which Wasla does not keep), or a location with its map link; {@code
-   * status} {@code SENT}. Null for a line that is no photo, document or location.
+   * a file uploaded to Meta whose copy is missing), or a location with its map link; {@code status}
+   * {@code SENT}. Null for a line that is no photo, document or location.
    */
   public static Media sent(Line line) {
     if (!"out".equals(line.direction()) || line.body() == null) {
@@ -233,14 +234,14 @@ public class Transcript {
                 WHERE i.conversation_key = :key AND i.message_name = 'CustomerMessage'
                 ORDER BY i.received_at DESC, i.id DESC FETCH FIRST :limit ROWS ONLY)
               UNION ALL
-              (SELECT 'out', id, wamid, message_type, text, created_at, status, CAST(NULL AS VARCHAR(256)),
-                  body_json, created_at, CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(16)),
-                  CAST(NULL AS VARCHAR(128)), CAST(NULL AS VARCHAR(4000)), CAST(NULL AS VARCHAR(255)),
-                  CAST(NULL AS BOOLEAN), CAST(NULL AS VARCHAR(16)), CAST(NULL AS DOUBLE PRECISION),
-                  CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS VARCHAR(1000)), CAST(NULL AS VARCHAR(8000)),
-                  CAST(NULL AS VARCHAR(2000)), idempotency_key, author_id, author_name, author_team
-                FROM outbound_message WHERE conversation_key = :key
-                ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY)) lines""")
+              (SELECT 'out', o.id, o.wamid, o.message_type, o.text, o.created_at, o.status,
+                  CAST(NULL AS VARCHAR(256)), o.body_json, o.created_at,
+                  m.id, m.kind, m.mime_type, m.caption, m.filename, m.voice, m.status, m.latitude,
+                  m.longitude, m.place, m.transcript, m.description,
+                  o.idempotency_key, o.author_id, o.author_name, o.author_team
+                FROM outbound_message o LEFT JOIN inbox_media m ON m.wamid = o.wamid AND m.outbound
+                WHERE o.conversation_key = :key
+                ORDER BY o.created_at DESC, o.id DESC FETCH FIRST :limit ROWS ONLY)) lines""")
             .param("key", conversationKey)
             .param("limit", limit)
             .query(Transcript::line)

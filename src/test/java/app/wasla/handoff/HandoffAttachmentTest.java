@@ -149,6 +149,80 @@ class HandoffAttachmentTest {
   }
 
   @Test
+  void theSentFileIsKeptAndShownInTheConversationLikeACustomersFile() throws Exception {
+    Handoff handoff = handoff();
+    String owner = handoff.task().getAssignee();
+    try (Response sent = attach(handoff, owner, "box.png", "image/png", PNG, "العلبة", "k1")) {
+      assertThat(sent.code()).as(sent.peekBody(2000).string()).isEqualTo(200);
+    }
+    try (Response sent = attach(handoff, owner, "offer.pdf", "application/pdf", PDF, null, "k2")) {
+      assertThat(sent.code()).isEqualTo(200);
+    }
+    // the same click again keeps no second copy
+    try (Response again = attach(handoff, owner, "box.png", "image/png", PNG, "العلبة", "k1")) {
+      assertThat(again.code()).isEqualTo(200);
+    }
+
+    com.fasterxml.jackson.databind.JsonNode lines;
+    try (Response transcript =
+        get("/handoff/tasks/" + handoff.task().getId() + "/transcript", owner)) {
+      assertThat(transcript.code()).isEqualTo(200);
+      lines = JSON.readTree(transcript.body().string());
+    }
+    List<com.fasterxml.jackson.databind.JsonNode> files = new java.util.ArrayList<>();
+    (lines.isArray() ? lines : lines.path("lines"))
+        .forEach(
+            l -> {
+              if ("out".equals(l.path("direction").asText()) && l.path("media").isObject()) {
+                files.add(l.path("media"));
+              }
+            });
+    assertThat(files).hasSize(2);
+    com.fasterxml.jackson.databind.JsonNode photo = files.get(0);
+    assertThat(photo.path("kind").asText()).isEqualTo("image");
+    assertThat(photo.path("caption").asText()).isEqualTo("العلبة");
+    assertThat(photo.path("url").asText()).matches("/media/\\d+");
+    com.fasterxml.jackson.databind.JsonNode pdf = files.get(1);
+    assertThat(pdf.path("kind").asText()).isEqualTo("document");
+    assertThat(pdf.path("filename").asText()).isEqualTo("offer.pdf");
+
+    try (Response file = get(photo.path("url").asText(), owner)) {
+      assertThat(file.code()).isEqualTo(200);
+      assertThat(file.header("Content-Type")).startsWith("image/png");
+      assertThat(file.body().bytes()).isEqualTo(PNG);
+    }
+    try (Response file = get(pdf.path("url").asText(), owner)) {
+      assertThat(file.code()).isEqualTo(200);
+      assertThat(file.body().bytes()).isEqualTo(PDF);
+    }
+    try (Response anonymous =
+        http.newCall(
+                new Request.Builder()
+                    .url("http://127.0.0.1:" + port + photo.path("url").asText())
+                    .build())
+            .execute()) {
+      assertThat(anonymous.code()).isEqualTo(401);
+    }
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM inbox_media WHERE conversation_key = ? AND outbound")
+                .param(Webhooks.PHONE_NUMBER_ID + ":" + handoff.waId())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  private Response get(String path, String user) throws Exception {
+    return http.newCall(
+            new Request.Builder()
+                .url("http://127.0.0.1:" + port + path)
+                .header(
+                    "Authorization",
+                    Credentials.basic(user, app.wasla.support.CloudMode.AGENT_PASSWORD))
+                .build())
+        .execute();
+  }
+
+  @Test
   void whatMayNotBeSentIsRefusedClearlyBeforeAnythingReachesMeta() throws Exception {
     Handoff handoff = handoff();
     String owner = handoff.task().getAssignee();

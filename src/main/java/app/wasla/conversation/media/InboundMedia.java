@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code inbox_media} rows: what a customer's message carries besides text, and where its file
- * stands (PENDING, STORED, REJECTED, FAILED).
+ * stands (PENDING, STORED, REJECTED, FAILED); also the files an agent sent ({@code outbound}), kept
+ * so that whoever reads the conversation later sees them.
  */
 @Repository
 public class InboundMedia {
@@ -118,6 +119,56 @@ public class InboundMedia {
             .param("wamid", m.wamid())
             .query(Long.class)
             .single());
+  }
+
+  /**
+   * Records a file the shop sent, already in the store, under the sent message's wamid: STORED at
+   * once and never fetched. A second call for the same wamid (a retried send) records nothing.
+   *
+   * @return whether a row was added
+   */
+  boolean recordSent(
+      String conversationKey,
+      String wamid,
+      String kind,
+      String mimeType,
+      String filename,
+      String caption,
+      String storageKey,
+      long size,
+      String sha256,
+      Instant now) {
+    if (has(wamid)) {
+      return false;
+    }
+    return jdbc.sql(
+                """
+                INSERT INTO inbox_media (wamid, conversation_key, kind, mime_type, caption, filename,
+                  voice, status, attempts, storage_key, size_bytes, sha256, transcript_status,
+                  created_at, stored_at, outbound)
+                VALUES (:wamid, :key, :kind, :mimeType, :caption, :filename, FALSE, 'STORED', 0,
+                  :storageKey, :size, :sha, 'NONE', :now, :now, TRUE)""")
+            .param("wamid", wamid)
+            .param("key", conversationKey)
+            .param("kind", kind)
+            .param("mimeType", mimeType)
+            .param("caption", Fit.cut(caption, 4000))
+            .param("filename", Fit.cut(filename, 255))
+            .param("storageKey", storageKey)
+            .param("size", size)
+            .param("sha", sha256)
+            .param("now", java.sql.Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  /** Whether a message's row exists. */
+  boolean has(String wamid) {
+    return jdbc.sql("SELECT 1 FROM inbox_media WHERE wamid = :wamid")
+        .param("wamid", wamid)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
   }
 
   /** Rows whose download (or transcription) is due. */

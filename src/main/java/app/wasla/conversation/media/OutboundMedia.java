@@ -3,7 +3,14 @@ package app.wasla.conversation.media;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.OutboundMessages;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,7 +18,8 @@ import org.springframework.stereotype.Service;
  * sending and Wasla's cap ({@code wasla.media.send-max-size}), uploaded to the Cloud API's media
  * endpoint ({@code POST /{phone-number-id}/media}; in sandbox mode the simulator keeps them), then
  * sent as an image or a document through the outbound path, once per idempotency key: a retried
- * send whose message went out neither uploads nor sends again.
+ * send whose message went out neither uploads nor sends again. A copy is kept in the media store,
+ * as a customer's file is, so that the conversation shows what went out.
  */
 @Service
 public class OutboundMedia {
@@ -37,12 +45,25 @@ public class OutboundMedia {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundMedia.class);
+
   private final OutboundMessages outbound;
   private final MediaProperties props;
+  private final MediaStore store;
+  private final InboundMedia rows;
+  private final Clock clock;
 
-  OutboundMedia(OutboundMessages outbound, MediaProperties props) {
+  OutboundMedia(
+      OutboundMessages outbound,
+      MediaProperties props,
+      MediaStore store,
+      InboundMedia rows,
+      Clock clock) {
     this.outbound = outbound;
     this.props = props;
+    this.store = store;
+    this.rows = rows;
+    this.clock = clock;
   }
 
   /** The largest file an agent may send: Wasla's cap, at most Meta's largest (a document's). */
@@ -118,20 +139,79 @@ public class OutboundMedia {
       String idempotencyKey,
       app.wasla.conversation.PersonAuthor author) {
     String kind = check(content, mimeType);
-    Optional<String> earlier = outbound.sentWamid(idempotencyKey);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     String type = MediaRules.baseType(mimeType);
     String name = safeName(filename, type);
+    Optional<String> earlier = outbound.sentWamid(idempotencyKey);
+    if (earlier.isPresent()) {
+      // the message went out; its copy is kept now if a crash came between the two
+      keep(key, earlier.get(), kind, type, name, caption, content);
+      return earlier.get();
+    }
     String mediaId = outbound.uploadMedia(key, content, type, name);
     OutboundMessage message =
         "image".equals(kind)
             ? OutboundMessage.Image.ofMediaId(mediaId, caption)
             : new OutboundMessage.Document(null, mediaId, name, caption);
-    return author == null
-        ? outbound.send(key, message, idempotencyKey)
-        : outbound.send(key, message, idempotencyKey, author);
+    String wamid =
+        author == null
+            ? outbound.send(key, message, idempotencyKey)
+            : outbound.send(key, message, idempotencyKey, author);
+    keep(key, wamid, kind, type, name, caption, content);
+    return wamid;
+  }
+
+  /**
+   * Keeps the sent file's copy under the message's wamid. The message has gone out whatever happens
+   * here: a store that fails costs the copy (the pages then show "[photo sent: caption]"), not the
+   * send.
+   */
+  private void keep(
+      ConversationKey key,
+      String wamid,
+      String kind,
+      String type,
+      String name,
+      String caption,
+      byte[] content) {
+    if (wamid == null || rows.has(wamid)) {
+      return;
+    }
+    String storageKey = null;
+    try {
+      storageKey = store.write(MediaRules.extension(type), out -> out.write(content));
+      boolean added =
+          rows.recordSent(
+              key.value(),
+              wamid,
+              kind,
+              type,
+              name,
+              caption,
+              storageKey,
+              content.length,
+              sha256(content),
+              clock.instant());
+      if (!added) {
+        store.delete(storageKey);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not keep a copy of the file sent as {}: {}", wamid, e.toString());
+      if (storageKey != null) {
+        try {
+          store.delete(storageKey);
+        } catch (IOException ignored) {
+          // the copy stays unreferenced in the store; nothing points to it
+        }
+      }
+    }
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The name the customer sees: the agent's file name without folders, or a plain one. */
