@@ -307,6 +307,64 @@ abstract class CampaignScenarios {
         .isEmpty();
   }
 
+  /**
+   * Customers who answer a campaign with an opt-out (its "Stop promotions" button, "وقف العروض",
+   * STOP) are counted as opted out and not as replies; one who taps "Show me" is a reply.
+   */
+  @Test
+  void anOptOutReplyCountsAsAnOptOutNotAsAReply() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(4, city);
+    String id =
+        api.ok("POST", "/api/campaigns", newArrivalsTo(city, "Opt-outs " + city))
+            .body()
+            .path("id")
+            .asText();
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    awaitStatus(id, "COMPLETED");
+    assertThat(templatesTo(customers)).hasSize(4);
+
+    // a second after the sends, so that WhatsApp's whole-second timestamps are after them
+    Instant later = Instant.now().plusSeconds(2);
+    Webhooks webhooks = new Webhooks(port);
+    String button = customers.get(0);
+    String arabic = customers.get(1);
+    String stop = customers.get(2);
+    String interested = customers.get(3);
+    assertThat(
+            webhooks.post(
+                Webhooks.templateButton(
+                    button, "wamid.oo1." + button, "Stop promotions", "Stop promotions", later)))
+        .isEqualTo(200);
+    assertThat(webhooks.post(Webhooks.text(arabic, "wamid.oo2." + arabic, "وقف العروض", later)))
+        .isEqualTo(200);
+    assertThat(webhooks.post(Webhooks.text(stop, "wamid.oo3." + stop, "STOP", later)))
+        .isEqualTo(200);
+    assertThat(
+            webhooks.post(
+                Webhooks.templateButton(
+                    interested, "wamid.oo4." + interested, "Show me", "Show me", later)))
+        .isEqualTo(200);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              JsonNode results = api.ok("GET", "/api/campaigns/" + id + "/results", null).body();
+              assertThat(results.path("initial").path("optedOut").asLong()).isEqualTo(3);
+              assertThat(results.path("initial").path("replied").asLong()).isEqualTo(1);
+              assertThat(results.path("rates").path("replied").asDouble()).isEqualTo(0.25);
+              assertThat(results.path("rates").path("optedOut").asDouble()).isEqualTo(0.75);
+            });
+    JsonNode recipients =
+        api.ok("GET", "/api/campaigns/" + id + "/recipients?stage=INITIAL", null).body();
+    for (JsonNode r : recipients.path("items")) {
+      boolean optedOut = !r.path("waId").asText().equals(interested);
+      assertThat(r.hasNonNull("optedOutAt")).as(r.toString()).isEqualTo(optedOut);
+      assertThat(r.hasNonNull("repliedAt")).as(r.toString()).isEqualTo(!optedOut);
+    }
+  }
+
   @Test
   void aCampaignIsPausedResumedAndCancelled() throws InterruptedException {
     subscriptions.create(
