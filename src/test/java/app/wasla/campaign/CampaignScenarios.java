@@ -131,6 +131,63 @@ abstract class CampaignScenarios {
     }
   }
 
+  /**
+   * A template with named body parameters: the campaign gives each variable its CRM field by name,
+   * and Meta receives them by name; both kinds at once, or a bad variable name, are refused naming
+   * the field.
+   */
+  @Test
+  void aTemplateWithNamedParametersGetsThemByName() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(2, city);
+    Map<String, Object> named = new java.util.LinkedHashMap<>();
+    named.put("first_name", Map.of("field", "firstName", "fallback", "friend"));
+    named.put("product", Map.of("field", "attribute:last_product", "fallback", "our new arrivals"));
+    Map<String, Object> template = new java.util.LinkedHashMap<>();
+    template.put("name", "eid_named");
+    template.put("language", "en");
+    template.put("namedParameters", named);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Named " + city);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put("template", template);
+    body.put("audience", Map.of("cities", List.of(city)));
+
+    Map<String, Object> both = new java.util.LinkedHashMap<>(template);
+    both.put("parameters", List.of(Map.of("field", "firstName")));
+    Map<String, Object> bothBody = new java.util.LinkedHashMap<>(body);
+    bothBody.put("template", both);
+    Answer refused = api.call("POST", "/api/campaigns", bothBody);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("detail").asText())
+        .contains("template.parameters, template.namedParameters")
+        .contains("not both");
+    Map<String, Object> badName = new java.util.LinkedHashMap<>(template);
+    badName.put("namedParameters", Map.of("First Name", Map.of("field", "firstName")));
+    Map<String, Object> badNameBody = new java.util.LinkedHashMap<>(body);
+    badNameBody.put("template", badName);
+    Answer refusedName = api.call("POST", "/api/campaigns", badNameBody);
+    assertThat(refusedName.status()).isEqualTo(400);
+    assertThat(refusedName.body().path("detail").asText())
+        .startsWith("template.namedParameters.First Name: ");
+
+    JsonNode created = api.ok("POST", "/api/campaigns", body).body();
+    assertThat(created.path("parameters").path(0).path("name").asText()).isEqualTo("first_name");
+    String id = created.path("id").asText();
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    awaitStatus(id, "COMPLETED");
+
+    List<WhatsAppMock.Sent> sent = templatesTo(customers);
+    assertThat(sent).hasSize(2);
+    for (WhatsAppMock.Sent s : sent) {
+      JsonNode parameters = s.body().path("template").path("components").path(0).path("parameters");
+      assertThat(parameters.path(0).path("parameter_name").asText()).isEqualTo("first_name");
+      assertThat(parameters.path(0).path("text").asText()).matches("Customer\\d+");
+      assertThat(parameters.path(1).path("parameter_name").asText()).isEqualTo("product");
+      assertThat(parameters.path(1).path("text").asText()).startsWith("Abaya ");
+    }
+  }
+
   @Test
   void fiftyOfSixtyCustomersGetTheTemplateOnceAtNoMoreThanTheConfiguredRate() {
     subscriptions.create(
