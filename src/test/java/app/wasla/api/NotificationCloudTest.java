@@ -197,7 +197,11 @@ class NotificationCloudTest {
     assertThat(invoice.path("buttons").get(0))
         .isEqualTo(
             JSON.readTree(
-                "{\"index\":0,\"type\":\"URL\",\"text\":\"Pay\",\"parameter\":\"url\",\"required\":true}"));
+                "{\"index\":0,\"type\":\"URL\",\"text\":\"Pay\",\"parameter\":\"url\",\"required\":true,"
+                    + "\"url\":\"https://pay.example/{{1}}\"}"));
+    // the texts as approved, for what a customer sees
+    assertThat(invoice.path("body").asText())
+        .isEqualTo("Hi {{first_name}}, the invoice of {{order_number}}.");
 
     String waId = "2017" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     String to = Webhooks.PHONE_NUMBER_ID + ":" + waId;
