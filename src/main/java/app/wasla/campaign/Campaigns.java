@@ -106,6 +106,7 @@ public class Campaigns {
   private final WebhookEvents events;
   private final app.wasla.conversation.OutboundMessages outbound;
   private final Clock clock;
+  private final app.wasla.channel.whatsapp.BusinessNumbers numbers;
 
   Campaigns(
       CampaignStore store,
@@ -116,7 +117,9 @@ public class Campaigns {
       WhatsAppProperties whatsapp,
       WebhookEvents events,
       app.wasla.conversation.OutboundMessages outbound,
-      Clock clock) {
+      Clock clock,
+      app.wasla.channel.whatsapp.BusinessNumbers numbers) {
+    this.numbers = numbers;
     this.outbound = outbound;
     this.store = store;
     this.process = process;
@@ -594,6 +597,7 @@ public class Campaigns {
           "phoneNumberId: the business number to send from (digits), or set"
               + " wasla.campaigns.phone-number-id");
     }
+    numbers.require("phoneNumberId", number.strip());
     return number.strip();
   }
 

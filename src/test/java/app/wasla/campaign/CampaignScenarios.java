@@ -49,6 +49,7 @@ abstract class CampaignScenarios {
     registry.add("wasla.campaigns.max-marketing-per-week", () -> "2");
     registry.add("wasla.campaigns.retry-backoff", () -> "200ms");
     registry.add("wasla.campaigns.poll-interval", () -> "100ms");
+    registry.add("wasla.whatsapp.phone-number-ids", () -> Webhooks.PHONE_NUMBER_ID);
   }
 
   @LocalServerPort int port;
@@ -559,6 +560,19 @@ abstract class CampaignScenarios {
         .as("nothing kept")
         .isZero();
     assertThat(api.call("POST", "/api/campaigns", good).status()).isEqualTo(201);
+  }
+
+  @Test
+  void aCampaignFromANumberTheBusinessDoesNotHaveIsRefused() {
+    Map<String, Object> body = newArrivalsTo(newCity(), "Foreign number");
+    body.put("phoneNumberId", "109876543299999");
+    Answer refused = api.call("POST", "/api/campaigns", body);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("detail").asText())
+        .isEqualTo(
+            "phoneNumberId: 109876543299999 is not one of the business's WhatsApp numbers ("
+                + Webhooks.PHONE_NUMBER_ID
+                + ", wasla.whatsapp.phone-number-ids)");
   }
 
   private void assertRefused(Map<String, Object> body, String detail) {

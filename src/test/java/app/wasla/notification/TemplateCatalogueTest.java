@@ -47,7 +47,8 @@ class TemplateCatalogueTest {
             "ar",
             "100000000000001",
             "MARKETING",
-            80);
+            80,
+            java.util.List.of());
     catalogue =
         new TemplateCatalogue(
             new TemplateProperties("1029384756", Duration.ofHours(1), 2, 10),
