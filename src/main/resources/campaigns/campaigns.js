@@ -396,6 +396,10 @@ function renderParameters() {
 // every recipient
 function renderHeaderAndButtons(tpl) {
   const header = $('#newHeader');
+  // what was typed stays when the page only changes its language
+  const same = tpl && header.dataset.template === `${tpl.name}/${tpl.language}`;
+  const kept = same ? [...document.querySelectorAll('#newHeader input, #newButtons input')].map((i) => i.value) : [];
+  header.dataset.template = tpl ? `${tpl.name}/${tpl.language}` : '';
   header.querySelectorAll('.header-part').forEach((p) => p.remove());
   const spec = tpl && tpl.header && tpl.header.parameter ? tpl.header : null;
   header.hidden = !spec;
@@ -448,6 +452,9 @@ function renderHeaderAndButtons(tpl) {
     row.append(title, input);
     buttons.append(row);
   }
+  [...document.querySelectorAll('#newHeader input, #newButtons input')].forEach((input, i) => {
+    if (kept[i] !== undefined) input.value = kept[i];
+  });
 }
 
 /** The header and buttons as the engine takes them, or a sentence that says what to fill in. */
