@@ -26,6 +26,16 @@ const TEXTS = {
     created: (n) => `Campaign "${n}" created.`, failedLoad: 'Could not load', noTemplates: 'No approved marketing template in the catalogue',
     pageOf: (p, n) => `Page ${p} of ${n}`, fields: { firstName: 'First name', name: 'Full name', orders: 'Number of orders',
       totalSpend: 'Total spend', lastOrderDate: 'Last order date' },
+    header: 'Header', buttons: 'Buttons', headerText: 'Header text', headerLink: 'Link (https://...)',
+    headerFilename: 'File name (optional)', headerKinds: { text: 'text', image: 'photo', video: 'video', document: 'document', location: 'place' },
+    buttonNeeds: { url: 'the end of its link', copy_code: 'the coupon code (at most 15 characters)', quick_reply: 'the payload it sends back (optional)' },
+    buttonLabel: (b) => `Button ${b.index + 1} “${b.text || (b.type === 'COPY_CODE' ? 'Copy code' : b.type)}”`,
+    needsHeader: (k) => `The template's header is a ${k}: fill in the header.`,
+    needsLink: 'The header link must start with https:// or http://.',
+    noLocation: 'This template has a place (location) header, which a campaign cannot send: choose another template.',
+    needsButton: (label, need) => `${label} needs ${need}.`,
+    couponTooLong: (label) => `${label}: a coupon code has at most 15 characters.`,
+    noSpaces: (label) => `${label}: no line breaks or tabs.`,
   },
   ar: {
     title: 'الحملات التسويقية', dashboard: 'لوحة المبيعات', all: 'كل الحملات', newCampaign: 'حملة جديدة',
@@ -48,6 +58,16 @@ const TEXTS = {
     created: (n) => `تم إنشاء الحملة «${n}».`, failedLoad: 'تعذّر التحميل', noTemplates: 'لا يوجد قالب تسويقي معتمد',
     pageOf: (p, n) => `صفحة ${p} من ${n}`, fields: { firstName: 'الاسم الأول', name: 'الاسم الكامل', orders: 'عدد الطلبات',
       totalSpend: 'إجمالي الإنفاق', lastOrderDate: 'تاريخ آخر طلب' },
+    header: 'رأس الرسالة', buttons: 'الأزرار', headerText: 'نص الرأس', headerLink: 'الرابط (https://...)',
+    headerFilename: 'اسم الملف (اختياري)', headerKinds: { text: 'نص', image: 'صورة', video: 'فيديو', document: 'مستند', location: 'مكان' },
+    buttonNeeds: { url: 'نهاية الرابط', copy_code: 'كود الخصم (١٥ حرفًا على الأكثر)', quick_reply: 'القيمة التي يرسلها (اختياري)' },
+    buttonLabel: (b) => `الزر ${b.index + 1} «${b.text || (b.type === 'COPY_CODE' ? 'نسخ الكود' : b.type)}»`,
+    needsHeader: (k) => `رأس القالب ${k}: املأ حقل الرأس.`,
+    needsLink: 'رابط الرأس لازم يبدأ بـ https:// أو http://.',
+    noLocation: 'رأس هذا القالب مكان (موقع)، والحملات لا ترسله: اختر قالبًا آخر.',
+    needsButton: (label, need) => `${label} يحتاج ${need}.`,
+    couponTooLong: (label) => `${label}: كود الخصم ١٥ حرفًا على الأكثر.`,
+    noSpaces: (label) => `${label}: بدون أسطر جديدة أو مسافات جدولة.`,
   },
 };
 
@@ -336,11 +356,15 @@ function renderParameters() {
     source: p.querySelector('select').value, attribute: p.querySelector('.attribute').value,
     text: p.querySelector('.text').value }));
   box.querySelectorAll('.parameter').forEach((p) => p.remove());
+  const names = tpl && tpl.parameterNames && tpl.parameterNames.length ? tpl.parameterNames : null;
   for (let i = 0; tpl && i < tpl.parameters; i++) {
     const row = document.createElement('div');
     row.className = 'parameter';
+    // a template with named parameters takes each by its name ({{first_name}})
+    const label = names ? `{{${names[i]}}}` : t('parameter')(i + 1);
+    if (names) row.dataset.name = names[i];
     const source = document.createElement('select');
-    source.setAttribute('aria-label', t('parameter')(i + 1));
+    source.setAttribute('aria-label', label);
     for (const f of FIELDS) source.append(new Option(t('fields')[f], f));
     source.append(new Option(t('attribute'), 'attribute'));
     source.append(new Option(t('fixedText'), 'fixed'));
@@ -350,7 +374,7 @@ function renderParameters() {
     const text = document.createElement('input');
     text.className = 'text';
     const title = document.createElement('span');
-    title.textContent = digits(t('parameter')(i + 1));
+    title.textContent = names ? label : digits(label);
     row.append(title, source, attribute, text);
     if (kept[i]) {
       source.value = kept[i].source;
@@ -365,6 +389,106 @@ function renderParameters() {
     shown();
     box.append(row);
   }
+  renderHeaderAndButtons(tpl);
+}
+
+// The template's header and buttons that a send gives (a photo's link, a coupon code, a link's end), the same for
+// every recipient
+function renderHeaderAndButtons(tpl) {
+  const header = $('#newHeader');
+  // what was typed stays when the page only changes its language
+  const same = tpl && header.dataset.template === `${tpl.name}/${tpl.language}`;
+  const kept = same ? [...document.querySelectorAll('#newHeader input, #newButtons input')].map((i) => i.value) : [];
+  header.dataset.template = tpl ? `${tpl.name}/${tpl.language}` : '';
+  header.querySelectorAll('.header-part').forEach((p) => p.remove());
+  const spec = tpl && tpl.header && tpl.header.parameter ? tpl.header : null;
+  header.hidden = !spec;
+  if (spec) {
+    const kind = spec.format.toLowerCase();
+    const row = document.createElement('div');
+    row.className = 'header-part';
+    row.dataset.type = kind;
+    const need = document.createElement('span');
+    need.className = 'need';
+    need.textContent = t('headerKinds')[kind] || kind;
+    row.append(need);
+    if (kind === 'location') {
+      need.textContent = t('noLocation');
+    } else {
+      const input = document.createElement('input');
+      input.className = 'header-value';
+      input.placeholder = kind === 'text' ? t('headerText') : t('headerLink');
+      input.setAttribute('aria-label', input.placeholder);
+      if (kind === 'text') input.maxLength = 60;
+      row.append(input);
+      if (kind === 'document') {
+        const filename = document.createElement('input');
+        filename.className = 'header-filename';
+        filename.placeholder = t('headerFilename');
+        filename.setAttribute('aria-label', filename.placeholder);
+        row.append(filename);
+      }
+    }
+    header.append(row);
+  }
+  const buttons = $('#newButtons');
+  buttons.querySelectorAll('.button-part').forEach((p) => p.remove());
+  const taking = tpl ? (tpl.buttons || []).filter((b) => b.parameter) : [];
+  buttons.hidden = !taking.length;
+  for (const b of taking) {
+    const row = document.createElement('div');
+    row.className = 'button-part';
+    row.dataset.index = String(b.index);
+    row.dataset.parameter = b.parameter;
+    row.dataset.required = String(Boolean(b.required));
+    row.dataset.label = t('buttonLabel')(b);
+    const title = document.createElement('span');
+    title.textContent = t('buttonLabel')(b);
+    const input = document.createElement('input');
+    input.className = 'button-value';
+    input.placeholder = t('buttonNeeds')[b.parameter] || b.parameter;
+    input.setAttribute('aria-label', `${title.textContent}: ${input.placeholder}`);
+    if (b.parameter === 'copy_code') input.maxLength = 15;
+    row.append(title, input);
+    buttons.append(row);
+  }
+  [...document.querySelectorAll('#newHeader input, #newButtons input')].forEach((input, i) => {
+    if (kept[i] !== undefined) input.value = kept[i];
+  });
+}
+
+/** The header and buttons as the engine takes them, or a sentence that says what to fill in. */
+function headerAndButtons() {
+  const result = { header: null, buttons: [] };
+  const row = document.querySelector('#newHeader .header-part');
+  if (row && !$('#newHeader').hidden) {
+    const type = row.dataset.type;
+    if (type === 'location') return { error: t('noLocation') };
+    const value = row.querySelector('.header-value').value.trim();
+    if (!value) return { error: t('needsHeader')(t('headerKinds')[type] || type) };
+    if (type === 'text') {
+      result.header = { type, text: value };
+    } else {
+      if (!/^https?:\/\/\S+$/i.test(value)) return { error: t('needsLink') };
+      result.header = { type, link: value };
+      const filename = row.querySelector('.header-filename');
+      if (filename && filename.value.trim()) result.header.filename = filename.value.trim();
+    }
+  }
+  for (const part of document.querySelectorAll('#newButtons .button-part')) {
+    const value = part.querySelector('.button-value').value.trim();
+    const label = part.dataset.label;
+    if (!value) {
+      if (part.dataset.required === 'true') {
+        return { error: t('needsButton')(label, t('buttonNeeds')[part.dataset.parameter] || part.dataset.parameter) };
+      }
+      continue;
+    }
+    if (/[\n\r\t]/.test(value)) return { error: t('noSpaces')(label) };
+    if (part.dataset.parameter === 'copy_code' && value.length > 15) return { error: t('couponTooLong')(label) };
+    result.buttons.push({ index: Number(part.dataset.index), text: value });
+  }
+  return result;
 }
 
 const list = (value) => value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -411,13 +535,27 @@ async function create(event) {
   event.preventDefault();
   clearMessages();
   const tpl = templates[Number($('#newTemplate').value || 0)];
-  const parameters = [...document.querySelectorAll('#newParameters .parameter')].map((p) => {
+  const rows = [...document.querySelectorAll('#newParameters .parameter')];
+  const parameters = rows.map((p) => {
     const source = p.querySelector('select').value;
     const text = p.querySelector('.text').value.trim() || null;
     if (source === 'fixed') return { field: me.fixedTextField, fallback: text };
     if (source === 'attribute') return { field: `attribute:${p.querySelector('.attribute').value.trim()}`, fallback: text };
     return { field: source, fallback: text };
   });
+  const extra = headerAndButtons();
+  if (extra.error) {
+    showError(extra.error);
+    return;
+  }
+  const template = tpl ? { name: tpl.name, language: tpl.language } : null;
+  if (template && rows.some((p) => p.dataset.name)) {
+    template.namedParameters = Object.fromEntries(rows.map((p, i) => [p.dataset.name, parameters[i]]));
+  } else if (template) {
+    template.parameters = parameters;
+  }
+  if (template && extra.header) template.header = extra.header;
+  if (template && extra.buttons.length) template.buttons = extra.buttons;
   const when = document.querySelector('input[name="when"]:checked').value;
   if (when !== 'draft' && $('#preview').dataset.reachable === '0') {
     showError(t('nobodyReachable'));
@@ -425,7 +563,7 @@ async function create(event) {
   }
   const startAt = when === 'at' && $('#newStartAt').value ? new Date($('#newStartAt').value).toISOString() : null;
   const campaign = {
-    name: $('#newName').value.trim(), template: tpl ? { name: tpl.name, language: tpl.language, parameters } : null,
+    name: $('#newName').value.trim(), template,
     audience: audience(), startAt, ratePerSecond: $('#newRate').value ? Number($('#newRate').value) : null,
   };
   // one campaign per filled-in form, however often Create is clicked (the key goes with the form)

@@ -111,6 +111,48 @@ function sentMediaView(type, body) {
   return box;
 }
 
+// a template as the customer's phone shows it: its header (text, photo, video, document or place), the body with
+// its parameters filled in, the footer, and its buttons (a quick reply is tapped like any button: WhatsApp sends
+// back its payload; a link opens)
+function templateView(t) {
+  const box = document.createElement('div');
+  box.className = 'template';
+  if (t.header) {
+    if (t.header.type === 'text') {
+      const h = document.createElement('div'); h.className = 'template-header'; h.textContent = t.header.text;
+      box.appendChild(h);
+    } else {
+      const media = sentMediaView(t.header.type, t.header);
+      if (media) box.appendChild(media);
+    }
+  }
+  const body = document.createElement('div'); body.className = 'template-body'; body.textContent = t.body;
+  box.appendChild(body);
+  if (t.footer) {
+    const f = document.createElement('div'); f.className = 'template-footer'; f.textContent = t.footer;
+    box.appendChild(f);
+  }
+  if (t.buttons && t.buttons.length) {
+    const options = document.createElement('div'); options.className = 'options';
+    for (const b of t.buttons) {
+      if (b.type === 'quick_reply') {
+        options.appendChild(optionButton(b.payload || b.text, b.text, 'template'));
+      } else if ((b.type === 'url' || b.type === 'phone') && b.url) {
+        const a = document.createElement('a');
+        a.href = b.url; a.target = '_blank'; a.rel = 'noopener'; a.className = 'template-link';
+        a.textContent = (b.type === 'phone' ? '📞 ' : '🔗 ') + b.text;
+        options.appendChild(a);
+      } else {
+        const span = document.createElement('span'); span.className = 'template-other';
+        span.textContent = b.code ? '📋 ' + b.text + ': ' + b.code : b.text;
+        options.appendChild(span);
+      }
+    }
+    box.appendChild(options);
+  }
+  return box;
+}
+
 function render(lines) {
   chat.innerHTML = '';
   for (const line of lines) {
@@ -119,6 +161,14 @@ function render(lines) {
     div.dir = 'auto';
     let body = null;
     try { body = line.body ? JSON.parse(line.body) : null; } catch (e) { body = null; }
+    if (line.template) {
+      div.appendChild(templateView(line.template));
+      const meta = document.createElement('div'); meta.className = 'meta';
+      meta.textContent = new Date(line.at).toLocaleTimeString() + ' · ' + (line.status || '').toLowerCase();
+      div.appendChild(meta);
+      chat.appendChild(div);
+      continue;
+    }
     const media = line.media;
     if (media) div.appendChild(mediaView(media));
     const sent = line.direction === 'out' && ['image', 'document', 'location'].includes(line.type)

@@ -133,7 +133,8 @@ class ArchitectureTest {
               "commerce",
               "notification")
           .whereLayer("simulator")
-          .mayOnlyAccessLayers("engine", "system", "channel", "security", "conversation")
+          .mayOnlyAccessLayers(
+              "engine", "system", "channel", "security", "conversation", "notification")
           .whereLayer("inbox")
           .mayOnlyAccessLayers(
               "engine",

@@ -1,5 +1,6 @@
 package app.wasla.api;
 
+import app.wasla.channel.whatsapp.BusinessNumbers;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.ConversationOwners;
@@ -69,12 +70,15 @@ class MessageApiController {
   private final TemplateCategories categories;
   private final TemplateCatalogue templates;
   private final ConversationOwners owners;
+  private final BusinessNumbers numbers;
 
   MessageApiController(
       OutboundMessages outbound,
       TemplateCategories categories,
       TemplateCatalogue templates,
-      ConversationOwners owners) {
+      ConversationOwners owners,
+      BusinessNumbers numbers) {
+    this.numbers = numbers;
     this.outbound = outbound;
     this.categories = categories;
     this.templates = templates;
@@ -140,6 +144,7 @@ class MessageApiController {
       throw new IllegalArgumentException("to: the conversation key <phone_number_id>:<wa_id>");
     }
     ConversationKey to = ConversationKey.fromOutside(request.to());
+    numbers.require("to", to.phoneNumberId());
     OutboundMessage message;
     TemplateCategory category = TemplateCategory.MARKETING;
     if (request.text() != null && request.template() == null) {

@@ -52,9 +52,21 @@ public record Campaign(
   /**
    * One body parameter: a CRM field ({@code name}, {@code firstName}, {@code orders}, {@code
    * totalSpend}, {@code lastOrderDate}, or {@code attribute:<name>} such as {@code
-   * attribute:last_product}) and the text used when the customer has none.
+   * attribute:last_product}) and the text used when the customer has none; {@code name} the
+   * template's variable ({@code first_name}) for a template with named parameters, null for
+   * positional ones.
    */
-  public record Parameter(String field, String fallback) {}
+  public record Parameter(
+      String field,
+      String fallback,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String name) {
+
+    public Parameter(String field, String fallback) {
+      this(field, fallback, null);
+    }
+  }
 
   /** The audience's filters (see {@link app.wasla.crm.MarketingAudience.Filter}). */
   public record Audience(
@@ -74,6 +86,25 @@ public record Campaign(
 
   public Campaign {
     buttons = buttons == null ? List.of() : List.copyOf(buttons);
+  }
+
+  /** Whether the template's body parameters go by name ({@code {{first_name}}}). */
+  public boolean namedParameters() {
+    return !parameters.isEmpty() && parameters.get(0).name() != null;
+  }
+
+  /**
+   * The template's body parameters for one recipient's values (in the order of {@link
+   * #parameters}): by name for a named template, else by position.
+   */
+  public java.util.Map<String, String> named(List<String> values) {
+    java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+    if (namedParameters()) {
+      for (int i = 0; i < parameters.size() && i < values.size(); i++) {
+        named.put(parameters.get(i).name(), values.get(i));
+      }
+    }
+    return named;
   }
 
   public boolean reminds() {

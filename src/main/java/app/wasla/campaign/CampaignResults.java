@@ -3,6 +3,7 @@ package app.wasla.campaign;
 import app.wasla.campaign.Campaign.Stage;
 import app.wasla.commerce.Sales;
 import app.wasla.conversation.OutboundMessages;
+import app.wasla.crm.ConsentKeywords;
 import app.wasla.crm.MarketingAudience;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What became of a campaign, derived from what Wasla already keeps: the recipient rows (who was
  * selected, skipped, refused), the outbound messages that Meta's status webhooks move forward
  * (sent, delivered, read, failed with Meta's error code), the customers' messages after the send
- * (replied), the CRM's opt-outs after it, and the orders placed within the attribution window.
+ * (replied; an opt-out such as STOP or the template's "Stop promotions" is no reply), the CRM's
+ * opt-outs after it, and the orders placed within the attribution window.
  */
 @Component
 @Transactional(readOnly = true)
@@ -91,13 +93,16 @@ public class CampaignResults {
   private final MarketingAudience audience;
   private final Sales sales;
   private final CampaignProperties props;
+  private final ConsentKeywords consentKeywords;
 
   CampaignResults(
       CampaignStore store,
       OutboundMessages outbound,
       MarketingAudience audience,
       Sales sales,
-      CampaignProperties props) {
+      CampaignProperties props,
+      ConsentKeywords consentKeywords) {
+    this.consentKeywords = consentKeywords;
     this.store = store;
     this.outbound = outbound;
     this.audience = audience;
@@ -173,6 +178,7 @@ public class CampaignResults {
     }
     Duration window = props.attributionWindow();
     Map<String, Sales.Attributed> attributed = sales.attributed(sentAt, window);
+    Map<String, Instant> replies = repliesOfWhoOptedOut(c, recipients, sends, optedOut);
     List<RecipientResult> results = new ArrayList<>();
     for (CampaignStore.Recipient r : recipients) {
       OutboundMessages.SendResult send = sends.get(Campaign.sendKey(c.id(), r.stage(), r.seq()));
@@ -195,12 +201,59 @@ public class CampaignResults {
               r.error() != null
                   ? r.error()
                   : send == null || !"FAILED".equals(send.status()) ? null : send.error(),
-              send == null ? null : send.repliedAt(),
+              send == null
+                  ? null
+                  : optOutAfterSend != null
+                      ? replies.get(Campaign.sendKey(c.id(), r.stage(), r.seq()))
+                      : send.repliedAt(),
               optOutAfterSend,
               bought == null ? 0 : bought.orders(),
               bought == null ? BigDecimal.ZERO : bought.revenueEgp()));
     }
     return results;
+  }
+
+  /**
+   * When the recipients who opted out after their message replied, by send key: their first message
+   * after it that is no opt-out (STOP, "وقف العروض", the template's "Stop promotions" button),
+   * absent when the opt-out was all they wrote. An opt-out is counted as such, not as interest.
+   */
+  private Map<String, Instant> repliesOfWhoOptedOut(
+      Campaign c,
+      List<CampaignStore.Recipient> recipients,
+      Map<String, OutboundMessages.SendResult> sends,
+      Map<String, Instant> optedOut) {
+    Map<String, Instant> after = new HashMap<>();
+    Map<String, String> sendKeys = new HashMap<>();
+    for (CampaignStore.Recipient r : recipients) {
+      String sendKey = Campaign.sendKey(c.id(), r.stage(), r.seq());
+      OutboundMessages.SendResult send = sends.get(sendKey);
+      Instant optOut = optedOut.get(r.customerKey());
+      if (send != null
+          && send.repliedAt() != null
+          && send.sentAt() != null
+          && optOut != null
+          && r.sentAt() != null
+          && optOut.isAfter(r.sentAt())) {
+        after.merge(r.customerKey(), send.sentAt(), (a, b) -> a.isBefore(b) ? a : b);
+        sendKeys.put(sendKey, r.customerKey());
+      }
+    }
+    if (after.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<OutboundMessages.CustomerWords>> words = outbound.customerMessagesAfter(after);
+    Map<String, Instant> replied = new HashMap<>();
+    sendKeys.forEach(
+        (sendKey, customerKey) -> {
+          Instant sent = sends.get(sendKey).sentAt();
+          words.getOrDefault(customerKey, List.of()).stream()
+              .filter(w -> w.at().isAfter(sent))
+              .filter(w -> consentKeywords.classify(w.typed()) != ConsentKeywords.Verdict.OPT_OUT)
+              .findFirst()
+              .ifPresent(w -> replied.put(sendKey, w.at()));
+        });
+    return replied;
   }
 
   /**

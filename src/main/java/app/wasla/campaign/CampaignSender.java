@@ -210,8 +210,8 @@ class CampaignSender implements SmartLifecycle {
                 ? campaign.reminderTemplate()
                 : campaign.template(),
             r.language(),
-            r.parameters(),
-            null,
+            campaign.namedParameters() ? List.of() : r.parameters(),
+            campaign.named(r.parameters()),
             campaign.header(),
             campaign.buttons());
     OutboundMessages.AtMostOnce result =

@@ -58,9 +58,17 @@ public class Campaigns {
   public record TemplateRequest(
       String name,
       String language,
-      List<Parameter> parameters,
+      List<ParameterRequest> parameters,
+      Map<String, ParameterRequest> namedParameters,
       HeaderRequest header,
       List<ButtonRequest> buttons) {}
+
+  /**
+   * Where a body parameter comes from: a CRM field ({@code firstName}, {@code
+   * attribute:last_product}, ...) and the text for customers who have none. In {@code parameters}
+   * by position ({@code {{1}}}, ...), in {@code namedParameters} by the template's variable name.
+   */
+  public record ParameterRequest(String field, String fallback) {}
 
   /**
    * The header's parameter: {@code type} text, image, video or document, with {@code text} or an
@@ -98,6 +106,7 @@ public class Campaigns {
   private final WebhookEvents events;
   private final app.wasla.conversation.OutboundMessages outbound;
   private final Clock clock;
+  private final app.wasla.channel.whatsapp.BusinessNumbers numbers;
 
   Campaigns(
       CampaignStore store,
@@ -108,7 +117,9 @@ public class Campaigns {
       WhatsAppProperties whatsapp,
       WebhookEvents events,
       app.wasla.conversation.OutboundMessages outbound,
-      Clock clock) {
+      Clock clock,
+      app.wasla.channel.whatsapp.BusinessNumbers numbers) {
+    this.numbers = numbers;
     this.outbound = outbound;
     this.store = store;
     this.process = process;
@@ -154,25 +165,7 @@ public class Campaigns {
           "template.language: a code such as ar or en (the language for customers whose own the"
               + " template lacks)");
     }
-    List<Parameter> parameters = t.parameters() == null ? List.of() : List.copyOf(t.parameters());
-    for (int i = 0; i < parameters.size(); i++) {
-      Parameter p = parameters.get(i);
-      if (p == null || p.field() == null || !FIELD.matcher(p.field()).matches()) {
-        throw new IllegalArgumentException(
-            "template.parameters["
-                + i
-                + "].field: one of name, firstName, orders, totalSpend, lastOrderDate,"
-                + " attribute:<name>");
-      }
-      if (p.fallback() != null) {
-        try {
-          new OutboundMessage.Template(t.name(), language, List.of(p.fallback()));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              "template.parameters[" + i + "].fallback: " + e.getMessage());
-        }
-      }
-    }
+    List<Parameter> parameters = parameters(t, language);
     List<OutboundMessage.Template.Button> buttons = new ArrayList<>();
     OutboundMessage.Template.Header header =
         t.header() == null
@@ -199,14 +192,14 @@ public class Campaigns {
       }
     }
     OutboundMessage.Template checked =
-        checkMarketing(t.name(), language, parameters.size(), header, buttons);
+        checkMarketing(t.name(), language, parameters, header, buttons);
     header = checked.header();
     buttons = checked.buttons();
     String reminderTemplate = null;
     Duration reminderAfter = null;
     if (request.reminder() != null && request.reminder().template() != null) {
       reminderTemplate = request.reminder().template().strip();
-      checkMarketing(reminderTemplate, language, parameters.size(), header, buttons);
+      checkMarketing(reminderTemplate, language, parameters, header, buttons);
       try {
         reminderAfter =
             request.reminder().after() == null
@@ -456,16 +449,21 @@ public class Campaigns {
   private OutboundMessage.Template checkMarketing(
       String template,
       String language,
-      int parameters,
+      List<Parameter> parameters,
       OutboundMessage.Template.Header header,
       List<OutboundMessage.Template.Button> buttons) {
+    boolean named = !parameters.isEmpty() && parameters.get(0).name() != null;
+    Map<String, String> names = new LinkedHashMap<>();
+    if (named) {
+      parameters.forEach(p -> names.put(p.name(), "x"));
+    }
     TemplateCatalogue.Checked checked =
         templates.check(
             new OutboundMessage.Template(
                 template,
                 language,
-                java.util.Collections.nCopies(parameters, "x"),
-                null,
+                named ? List.of() : java.util.Collections.nCopies(parameters.size(), "x"),
+                names,
                 header,
                 buttons));
     checked
@@ -484,6 +482,61 @@ public class Campaigns {
                       + "; a campaign sends MARKETING templates");
             });
     return checked.message();
+  }
+
+  /**
+   * The body parameters of a request: by position ({@code parameters}) or by the template's
+   * variable names ({@code namedParameters}, kept in the order given), never both; each from a CRM
+   * field, with a fallback WhatsApp would take.
+   */
+  private static List<Parameter> parameters(TemplateRequest t, String language) {
+    boolean positional = t.parameters() != null && !t.parameters().isEmpty();
+    boolean named = t.namedParameters() != null && !t.namedParameters().isEmpty();
+    if (positional && named) {
+      throw new IllegalArgumentException(
+          "template.parameters, template.namedParameters: give the body parameters by position"
+              + " or by name, not both");
+    }
+    List<Parameter> parameters = new ArrayList<>();
+    if (positional) {
+      for (int i = 0; i < t.parameters().size(); i++) {
+        parameters.add(parameter("template.parameters[" + i + "]", t.parameters().get(i), null));
+      }
+    }
+    if (named) {
+      for (Map.Entry<String, ParameterRequest> e : t.namedParameters().entrySet()) {
+        String where = "template.namedParameters." + e.getKey();
+        if (e.getKey() == null || !e.getKey().matches("[a-z0-9_]{1,100}")) {
+          throw new IllegalArgumentException(
+              where + ": a variable name is lowercase letters, digits and underscores");
+        }
+        parameters.add(parameter(where, e.getValue(), e.getKey()));
+      }
+    }
+    for (Parameter p : parameters) {
+      if (p.fallback() != null) {
+        try {
+          new OutboundMessage.Template(t.name(), language, List.of(p.fallback()));
+        } catch (IllegalArgumentException e) {
+          String where =
+              p.name() != null
+                  ? "template.namedParameters." + p.name()
+                  : "template.parameters[" + parameters.indexOf(p) + "]";
+          throw new IllegalArgumentException(where + ".fallback: " + e.getMessage());
+        }
+      }
+    }
+    return List.copyOf(parameters);
+  }
+
+  private static Parameter parameter(String where, ParameterRequest p, String name) {
+    if (p == null || p.field() == null || !FIELD.matcher(p.field()).matches()) {
+      throw new IllegalArgumentException(
+          where
+              + ".field: one of name, firstName, orders, totalSpend, lastOrderDate,"
+              + " attribute:<name>");
+    }
+    return new Parameter(p.field(), p.fallback(), name);
   }
 
   /** A start time this far in the past is taken as "now" (clocks differ); further is a mistake. */
@@ -544,6 +597,7 @@ public class Campaigns {
           "phoneNumberId: the business number to send from (digits), or set"
               + " wasla.campaigns.phone-number-id");
     }
+    numbers.require("phoneNumberId", number.strip());
     return number.strip();
   }
 
@@ -579,7 +633,12 @@ public class Campaigns {
         value = p.fallback();
       }
       if (value == null || value.isBlank()) {
-        error = "no value for parameter " + (i + 1) + " (" + p.field() + ") and no fallback";
+        error =
+            "no value for parameter "
+                + (p.name() != null ? p.name() : String.valueOf(i + 1))
+                + " ("
+                + p.field()
+                + ") and no fallback";
         value = "";
       }
       values.add(value.strip().replaceAll("[\\n\\r\\t]+", " ").replaceAll(" {4,}", "   "));

@@ -447,7 +447,7 @@ public class OutboundMessages {
                   AND s.status = 'failed'),
                 (SELECT MIN(i.wa_timestamp) FROM inbox_message i
                   WHERE i.conversation_key = o.conversation_key AND o.sent_at IS NOT NULL
-                    AND i.wa_timestamp > o.sent_at)
+                    AND i.message_name = 'CustomerMessage' AND i.wa_timestamp > o.sent_at)
               FROM outbound_message o WHERE o.idempotency_key IN (%s)"""
                   .formatted(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))))
           .params(new java.util.ArrayList<Object>(chunk))
@@ -465,6 +465,52 @@ public class OutboundMessages {
                         code == null ? null : ((Number) code).intValue(),
                         rs.getString(6),
                         instant(rs.getObject(8, OffsetDateTime.class))));
+              });
+    }
+    return found;
+  }
+
+  /**
+   * A customer's message: when WhatsApp says it was written and what the customer typed as a whole
+   * message (a text, a template's quick reply), null for a tap on a flow's button, media or a
+   * place.
+   */
+  public record CustomerWords(Instant at, String typed) {}
+
+  /**
+   * The customers' messages written after a time, per conversation key, oldest first: what a reply
+   * to a send is made of.
+   */
+  public Map<String, List<CustomerWords>> customerMessagesAfter(Map<String, Instant> after) {
+    Map<String, List<CustomerWords>> found = new java.util.HashMap<>();
+    List<String> all = List.copyOf(after.keySet());
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      Instant earliest = chunk.stream().map(after::get).min(Instant::compareTo).orElseThrow();
+      List<Object> params = new java.util.ArrayList<>(chunk);
+      params.add(Inbox.utc(earliest));
+      jdbc.sql(
+              """
+              SELECT conversation_key, wa_timestamp, message_type, text FROM inbox_message
+              WHERE conversation_key IN (%s) AND message_name = 'CustomerMessage' AND wa_timestamp > ?
+              ORDER BY wa_timestamp, id"""
+                  .formatted(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))))
+          .params(params)
+          .query(
+              rs -> {
+                String key = rs.getString(1);
+                Instant at = instant(rs.getObject(2, OffsetDateTime.class));
+                if (at.isAfter(after.get(key))) {
+                  String type = rs.getString(3);
+                  found
+                      .computeIfAbsent(key, k -> new java.util.ArrayList<>())
+                      .add(
+                          new CustomerWords(
+                              at,
+                              "text".equals(type) || "button".equals(type)
+                                  ? rs.getString(4)
+                                  : null));
+                }
               });
     }
     return found;

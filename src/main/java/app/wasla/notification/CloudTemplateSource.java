@@ -84,11 +84,16 @@ class CloudTemplateSource {
   static WhatsAppTemplate template(JsonNode t) {
     Set<String> variables = new LinkedHashSet<>();
     JsonNode headerComponent = null;
+    String body = null;
+    String footer = null;
     List<JsonNode> buttonNodes = new ArrayList<>();
     for (JsonNode component : t.path("components")) {
       String type = component.path("type").asText("");
       if (type.equalsIgnoreCase("BODY")) {
+        body = component.path("text").asText(null);
         variables.addAll(variables(component.path("text").asText("")));
+      } else if (type.equalsIgnoreCase("FOOTER")) {
+        footer = component.path("text").asText(null);
       } else if (type.equalsIgnoreCase("HEADER")) {
         headerComponent = component;
       } else if (type.equalsIgnoreCase("BUTTONS")) {
@@ -107,7 +112,8 @@ class CloudTemplateSource {
             new WhatsAppTemplate.Header(
                 format,
                 !headerVariables.isEmpty(),
-                named && !headerVariables.isEmpty() ? headerVariables.get(0) : null);
+                named && !headerVariables.isEmpty() ? headerVariables.get(0) : null,
+                headerComponent.path("text").asText(null));
       } else {
         // the media or the place is given by every send
         header = new WhatsAppTemplate.Header(format, true, null);
@@ -125,7 +131,9 @@ class CloudTemplateSource {
         variables.size(),
         named ? List.copyOf(variables) : List.of(),
         header,
-        buttons);
+        buttons,
+        body,
+        footer);
   }
 
   /** What a send gives the button at {@code index}, as Meta's send payload names it. */
@@ -135,8 +143,14 @@ class CloudTemplateSource {
     return switch (type) {
       // a URL ending in a variable takes its suffix; a fixed URL takes nothing
       case "URL" -> {
-        boolean dynamic = !variables(b.path("url").asText("")).isEmpty();
-        yield new WhatsAppTemplate.Button(index, type, text, dynamic ? "url" : null, dynamic);
+        String url = b.path("url").asText(null);
+        boolean dynamic = url != null && !variables(url).isEmpty();
+        yield new WhatsAppTemplate.Button(index, type, text, dynamic ? "url" : null, dynamic, url);
+      }
+      case "PHONE_NUMBER" -> {
+        String phone = b.path("phone_number").asText(null);
+        yield new WhatsAppTemplate.Button(
+            index, type, text, null, false, phone == null ? null : "tel:" + phone);
       }
       case "QUICK_REPLY" -> new WhatsAppTemplate.Button(index, type, text, "quick_reply", false);
       case "COPY_CODE" -> new WhatsAppTemplate.Button(index, type, text, "copy_code", true);

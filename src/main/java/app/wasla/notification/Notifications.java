@@ -95,6 +95,8 @@ public class Notifications {
   private final TransactionTemplate tx;
   private final ObjectMapper canonical;
 
+  private final app.wasla.channel.whatsapp.BusinessNumbers numbers;
+
   Notifications(
       JdbcClient jdbc,
       NotificationProperties props,
@@ -105,7 +107,9 @@ public class Notifications {
       CustomerDirectory customers,
       WebhookEvents events,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      app.wasla.channel.whatsapp.BusinessNumbers numbers) {
+    this.numbers = numbers;
     this.jdbc = jdbc;
     this.props = props;
     this.whatsapp = whatsapp;
@@ -279,7 +283,9 @@ public class Notifications {
           "phoneNumberId: the business number is required (or set"
               + " wasla.notifications.phone-number-id)");
     }
-    return ConversationKey.fromOutside(number + ":" + request.waId());
+    ConversationKey key = ConversationKey.fromOutside(number + ":" + request.waId());
+    numbers.require("phoneNumberId", key.phoneNumberId());
+    return key;
   }
 
   private static Map<String, String> fields(Map<String, Object> given) {

@@ -353,6 +353,14 @@ public class TemplateCatalogue implements SmartLifecycle {
     return items.size() == 1 ? "" : "s";
   }
 
+  /**
+   * How the customer's phone shows a template send: the list's texts with the send's parameters
+   * filled in, or a readable fallback when the list does not know the template.
+   */
+  public TemplatePreview preview(OutboundMessage.Template send) {
+    return TemplatePreview.of(find(send.name(), send.languageCode()).orElse(null), send);
+  }
+
   /** The category Meta gave the template, empty when unknown. */
   public Optional<TemplateCategory> category(String name, String language) {
     return find(name, language).map(WhatsAppTemplate::category);

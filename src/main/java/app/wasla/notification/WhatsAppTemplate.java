@@ -12,6 +12,9 @@ import java.util.Locale;
  *     empty for positional ones
  * @param header the header, null when the template has none
  * @param buttons the buttons in their order (the index a send names them by)
+ * @param body the body's text as approved, with its variables ({{1}} or {{order_number}}); null
+ *     when the list does not say
+ * @param footer the footer's fixed text, null without one
  */
 public record WhatsAppTemplate(
     String name,
@@ -21,21 +24,51 @@ public record WhatsAppTemplate(
     int parameterCount,
     List<String> parameterNames,
     Header header,
-    List<Button> buttons) {
+    List<Button> buttons,
+    String body,
+    String footer) {
 
   public WhatsAppTemplate {
     parameterNames = List.copyOf(parameterNames);
     buttons = List.copyOf(buttons);
   }
 
+  /** A template whose texts are not known. */
+  public WhatsAppTemplate(
+      String name,
+      String language,
+      TemplateCategory category,
+      String status,
+      int parameterCount,
+      List<String> parameterNames,
+      Header header,
+      List<Button> buttons) {
+    this(
+        name,
+        language,
+        category,
+        status,
+        parameterCount,
+        parameterNames,
+        header,
+        buttons,
+        null,
+        null);
+  }
+
   /**
    * The template's header: {@code format} TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION; {@code
    * parameter} whether a send must give it (a text header's variable, the media, the place); {@code
-   * parameterName} the variable's name in a template with named parameters.
+   * parameterName} the variable's name in a template with named parameters; {@code text} a TEXT
+   * header's text as approved (with its variable), null for the others.
    */
-  public record Header(String format, boolean parameter, String parameterName) {
+  public record Header(String format, boolean parameter, String parameterName, String text) {
     public Header {
       format = format.toUpperCase(Locale.ROOT);
+    }
+
+    public Header(String format, boolean parameter, String parameterName) {
+      this(format, parameter, parameterName, null);
     }
 
     /** The type a send's header parameter has: text, image, video, document, location. */
@@ -49,9 +82,16 @@ public record WhatsAppTemplate(
    * PHONE_NUMBER, FLOW, ...) and label; {@code parameter} the sub type of the parameter a send
    * gives it (url for a dynamic URL's suffix or an authentication code, quick_reply for a payload,
    * copy_code for a coupon code), null when it takes none; {@code required} whether a send must
-   * give it (a quick reply's payload is optional: without it the button's label comes back).
+   * give it (a quick reply's payload is optional: without it the button's label comes back); {@code
+   * url} a URL button's link as approved (ending with {{1}} when dynamic), or {@code tel:<number>}
+   * for a phone number button, null for the others.
    */
-  public record Button(int index, String type, String text, String parameter, boolean required) {
+  public record Button(
+      int index, String type, String text, String parameter, boolean required, String url) {
+
+    public Button(int index, String type, String text, String parameter, boolean required) {
+      this(index, type, text, parameter, required, null);
+    }
 
     /** How the error messages name it: {@code button 0 (URL "Track")}. */
     public String label() {

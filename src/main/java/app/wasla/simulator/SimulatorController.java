@@ -1,12 +1,17 @@
 package app.wasla.simulator;
 
 import app.wasla.channel.whatsapp.MediaSource;
+import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.SandboxMediaSource;
 import app.wasla.channel.whatsapp.WebhookSignature;
 import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.conversation.ConversationKey;
 import app.wasla.conversation.Transcript;
 import app.wasla.conversation.media.StoredMedia;
+import app.wasla.notification.TemplateCatalogue;
+import app.wasla.notification.TemplatePreview;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,6 +59,7 @@ class SimulatorController {
   private final OkHttpClient http = new OkHttpClient();
   private final MediaSource sandboxMedia;
   private final StoredMedia stored;
+  private final TemplateCatalogue templates;
 
   SimulatorController(
       WhatsAppProperties whatsapp,
@@ -61,7 +67,9 @@ class SimulatorController {
       ObjectMapper json,
       Clock clock,
       MediaSource sandboxMedia,
-      StoredMedia stored) {
+      StoredMedia stored,
+      TemplateCatalogue templates) {
+    this.templates = templates;
     this.sandboxMedia = sandboxMedia;
     this.stored = stored;
     this.whatsapp = whatsapp;
@@ -71,8 +79,10 @@ class SimulatorController {
   }
 
   /**
-   * What the page sends: a text, the tap on a reply button or list row, a photo or voice note it
-   * uploaded first ({@code mediaId}, {@code mediaKind}, a caption in {@code text}), or a location.
+   * What the page sends: a text, the tap on a reply button, list row or a template's quick reply
+   * ({@code replyKind} template: {@code replyId} is its payload, {@code replyTitle} its label), a
+   * photo or voice note it uploaded first ({@code mediaId}, {@code mediaKind}, a caption in {@code
+   * text}), or a location.
    */
   record CustomerInput(
       @NotBlank @Pattern(regexp = "\\d{6,15}", message = "must be 6 to 15 digits") String waId,
@@ -80,7 +90,7 @@ class SimulatorController {
       @Size(max = 4096) String text,
       @Size(max = 256) String replyId,
       @Size(max = 100) String replyTitle,
-      @Pattern(regexp = "button|list") String replyKind,
+      @Pattern(regexp = "button|list|template") String replyKind,
       @Size(max = 128) String mediaId,
       @Pattern(regexp = "image|audio|video|document|sticker") String mediaKind,
       @Size(max = 128) String mimeType,
@@ -230,10 +240,33 @@ class SimulatorController {
     return ResponseEntity.ok(java.util.Map.of("wamid", wamid));
   }
 
+  /**
+   * A transcript line as the page shows it: a template send comes with {@code template}, what the
+   * customer's phone shows of it (header, the body with its parameters filled in, footer, buttons).
+   */
+  record Shown(
+      @JsonUnwrapped Transcript.Line line,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TemplatePreview template) {}
+
   @GetMapping("/simulator/api/messages")
-  List<Transcript.Line> messages(@RequestParam @Pattern(regexp = "\\d{6,15}") String waId) {
-    return transcript.latest(
-        new ConversationKey(whatsapp.sandboxPhoneNumberId(), waId).value(), 200);
+  List<Shown> messages(@RequestParam @Pattern(regexp = "\\d{6,15}") String waId) {
+    return transcript
+        .latest(new ConversationKey(whatsapp.sandboxPhoneNumberId(), waId).value(), 200)
+        .stream()
+        .map(line -> new Shown(line, preview(line)))
+        .toList();
+  }
+
+  private TemplatePreview preview(Transcript.Line line) {
+    if (!"out".equals(line.direction()) || !"template".equals(line.type()) || line.body() == null) {
+      return null;
+    }
+    try {
+      return templates.preview(json.readValue(line.body(), OutboundMessage.Template.class));
+    } catch (IOException | RuntimeException unreadable) {
+      // an erased customer's row keeps no message: the line's text stands
+      return null;
+    }
   }
 
   private ObjectNode webhook(CustomerInput input, String wamid, boolean tap) {
@@ -261,7 +294,14 @@ class SimulatorController {
             .put("from", input.waId())
             .put("id", wamid)
             .put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
-    if (tap) {
+    if (tap && "template".equals(input.replyKind())) {
+      // a template's quick reply comes back as Meta sends it: the payload and the label
+      message.put("type", "button");
+      message
+          .putObject("button")
+          .put("payload", input.replyId())
+          .put("text", input.replyTitle() == null ? input.replyId() : input.replyTitle());
+    } else if (tap) {
       message.put("type", "interactive");
       boolean list = "list".equals(input.replyKind());
       ObjectNode interactive =

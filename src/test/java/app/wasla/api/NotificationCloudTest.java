@@ -79,6 +79,7 @@ class NotificationCloudTest {
         "spring.datasource.url",
         () -> "jdbc:h2:mem:notification-cloud;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     registry.add("wasla.templates.waba-id", () -> "445566778899");
+    registry.add("wasla.whatsapp.phone-number-ids", () -> Webhooks.PHONE_NUMBER_ID);
     registry.add("wasla.api.bootstrap-key", () -> KEY);
     registry.add("wasla.api.rate-limit", () -> "1000");
     // a shop's own type: a NAMED template with a document header and a URL button
@@ -117,6 +118,66 @@ class NotificationCloudTest {
       String text = response.body().string();
       return new Answer(response.code(), text.isBlank() ? null : JSON.readTree(text));
     }
+  }
+
+  /**
+   * A send from a phone number id the business does not have (wasla.whatsapp.phone-number-ids) is a
+   * 400 naming the field, and nothing reaches Meta or is recorded.
+   */
+  @Test
+  void aSendFromANumberTheBusinessDoesNotHaveIsRefusedNamingTheField() throws Exception {
+    String waId = "2016" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    String foreign = "109876543299999";
+    Answer message =
+        call(
+            "POST",
+            "/api/messages",
+            Map.of(
+                "to",
+                foreign + ":" + waId,
+                "template",
+                Map.of(
+                    "name",
+                    "order_shipped",
+                    "language",
+                    "en",
+                    "parameters",
+                    List.of("ORD-1", "https://t.example/ORD-1"),
+                    "buttons",
+                    List.of(Map.of("index", 0, "text", "ORD-1")))),
+            "foreign-" + waId);
+    assertThat(message.status()).as(String.valueOf(message.body())).isEqualTo(400);
+    assertThat(message.body().path("type").asText()).endsWith("/invalid-request");
+    assertThat(message.body().path("detail").asText())
+        .isEqualTo(
+            "to: "
+                + foreign
+                + " is not one of the business's WhatsApp numbers ("
+                + Webhooks.PHONE_NUMBER_ID
+                + ", wasla.whatsapp.phone-number-ids)");
+
+    Answer notification =
+        call(
+            "POST",
+            "/api/notifications",
+            Map.of(
+                "eventId",
+                "foreign-" + waId,
+                "type",
+                "order_shipped",
+                "phoneNumberId",
+                foreign,
+                "waId",
+                waId,
+                "language",
+                "en",
+                "fields",
+                Map.of("orderNumber", "ORD-1", "trackingUrl", "https://t.example/ORD-1")),
+            null);
+    assertThat(notification.status()).as(String.valueOf(notification.body())).isEqualTo(400);
+    assertThat(notification.body().path("detail").asText())
+        .startsWith("phoneNumberId: " + foreign + " is not one of the business's WhatsApp numbers");
+    assertThat(META.sentTo(waId)).isEmpty();
   }
 
   @Test
@@ -197,7 +258,11 @@ class NotificationCloudTest {
     assertThat(invoice.path("buttons").get(0))
         .isEqualTo(
             JSON.readTree(
-                "{\"index\":0,\"type\":\"URL\",\"text\":\"Pay\",\"parameter\":\"url\",\"required\":true}"));
+                "{\"index\":0,\"type\":\"URL\",\"text\":\"Pay\",\"parameter\":\"url\",\"required\":true,"
+                    + "\"url\":\"https://pay.example/{{1}}\"}"));
+    // the texts as approved, for what a customer sees
+    assertThat(invoice.path("body").asText())
+        .isEqualTo("Hi {{first_name}}, the invoice of {{order_number}}.");
 
     String waId = "2017" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     String to = Webhooks.PHONE_NUMBER_ID + ":" + waId;

@@ -49,6 +49,7 @@ abstract class CampaignScenarios {
     registry.add("wasla.campaigns.max-marketing-per-week", () -> "2");
     registry.add("wasla.campaigns.retry-backoff", () -> "200ms");
     registry.add("wasla.campaigns.poll-interval", () -> "100ms");
+    registry.add("wasla.whatsapp.phone-number-ids", () -> Webhooks.PHONE_NUMBER_ID);
   }
 
   @LocalServerPort int port;
@@ -128,6 +129,63 @@ abstract class CampaignScenarios {
                   """
                   {"type":"button","sub_type":"copy_code","index":"1","parameters":[
                     {"type":"coupon_code","coupon_code":"SUMMER25"}]}"""));
+    }
+  }
+
+  /**
+   * A template with named body parameters: the campaign gives each variable its CRM field by name,
+   * and Meta receives them by name; both kinds at once, or a bad variable name, are refused naming
+   * the field.
+   */
+  @Test
+  void aTemplateWithNamedParametersGetsThemByName() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(2, city);
+    Map<String, Object> named = new java.util.LinkedHashMap<>();
+    named.put("first_name", Map.of("field", "firstName", "fallback", "friend"));
+    named.put("product", Map.of("field", "attribute:last_product", "fallback", "our new arrivals"));
+    Map<String, Object> template = new java.util.LinkedHashMap<>();
+    template.put("name", "eid_named");
+    template.put("language", "en");
+    template.put("namedParameters", named);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Named " + city);
+    body.put("phoneNumberId", Webhooks.PHONE_NUMBER_ID);
+    body.put("template", template);
+    body.put("audience", Map.of("cities", List.of(city)));
+
+    Map<String, Object> both = new java.util.LinkedHashMap<>(template);
+    both.put("parameters", List.of(Map.of("field", "firstName")));
+    Map<String, Object> bothBody = new java.util.LinkedHashMap<>(body);
+    bothBody.put("template", both);
+    Answer refused = api.call("POST", "/api/campaigns", bothBody);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("detail").asText())
+        .contains("template.parameters, template.namedParameters")
+        .contains("not both");
+    Map<String, Object> badName = new java.util.LinkedHashMap<>(template);
+    badName.put("namedParameters", Map.of("First Name", Map.of("field", "firstName")));
+    Map<String, Object> badNameBody = new java.util.LinkedHashMap<>(body);
+    badNameBody.put("template", badName);
+    Answer refusedName = api.call("POST", "/api/campaigns", badNameBody);
+    assertThat(refusedName.status()).isEqualTo(400);
+    assertThat(refusedName.body().path("detail").asText())
+        .startsWith("template.namedParameters.First Name: ");
+
+    JsonNode created = api.ok("POST", "/api/campaigns", body).body();
+    assertThat(created.path("parameters").path(0).path("name").asText()).isEqualTo("first_name");
+    String id = created.path("id").asText();
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    awaitStatus(id, "COMPLETED");
+
+    List<WhatsAppMock.Sent> sent = templatesTo(customers);
+    assertThat(sent).hasSize(2);
+    for (WhatsAppMock.Sent s : sent) {
+      JsonNode parameters = s.body().path("template").path("components").path(0).path("parameters");
+      assertThat(parameters.path(0).path("parameter_name").asText()).isEqualTo("first_name");
+      assertThat(parameters.path(0).path("text").asText()).matches("Customer\\d+");
+      assertThat(parameters.path(1).path("parameter_name").asText()).isEqualTo("product");
+      assertThat(parameters.path(1).path("text").asText()).startsWith("Abaya ");
     }
   }
 
@@ -314,6 +372,64 @@ abstract class CampaignScenarios {
         .isEmpty();
   }
 
+  /**
+   * Customers who answer a campaign with an opt-out (its "Stop promotions" button, "وقف العروض",
+   * STOP) are counted as opted out and not as replies; one who taps "Show me" is a reply.
+   */
+  @Test
+  void anOptOutReplyCountsAsAnOptOutNotAsAReply() {
+    String city = newCity();
+    List<String> customers = api.optedInCustomers(4, city);
+    String id =
+        api.ok("POST", "/api/campaigns", newArrivalsTo(city, "Opt-outs " + city))
+            .body()
+            .path("id")
+            .asText();
+    api.ok("POST", "/api/campaigns/" + id + "/start", null);
+    awaitStatus(id, "COMPLETED");
+    assertThat(templatesTo(customers)).hasSize(4);
+
+    // a second after the sends, so that WhatsApp's whole-second timestamps are after them
+    Instant later = Instant.now().plusSeconds(2);
+    Webhooks webhooks = new Webhooks(port);
+    String button = customers.get(0);
+    String arabic = customers.get(1);
+    String stop = customers.get(2);
+    String interested = customers.get(3);
+    assertThat(
+            webhooks.post(
+                Webhooks.templateButton(
+                    button, "wamid.oo1." + button, "Stop promotions", "Stop promotions", later)))
+        .isEqualTo(200);
+    assertThat(webhooks.post(Webhooks.text(arabic, "wamid.oo2." + arabic, "وقف العروض", later)))
+        .isEqualTo(200);
+    assertThat(webhooks.post(Webhooks.text(stop, "wamid.oo3." + stop, "STOP", later)))
+        .isEqualTo(200);
+    assertThat(
+            webhooks.post(
+                Webhooks.templateButton(
+                    interested, "wamid.oo4." + interested, "Show me", "Show me", later)))
+        .isEqualTo(200);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              JsonNode results = api.ok("GET", "/api/campaigns/" + id + "/results", null).body();
+              assertThat(results.path("initial").path("optedOut").asLong()).isEqualTo(3);
+              assertThat(results.path("initial").path("replied").asLong()).isEqualTo(1);
+              assertThat(results.path("rates").path("replied").asDouble()).isEqualTo(0.25);
+              assertThat(results.path("rates").path("optedOut").asDouble()).isEqualTo(0.75);
+            });
+    JsonNode recipients =
+        api.ok("GET", "/api/campaigns/" + id + "/recipients?stage=INITIAL", null).body();
+    for (JsonNode r : recipients.path("items")) {
+      boolean optedOut = !r.path("waId").asText().equals(interested);
+      assertThat(r.hasNonNull("optedOutAt")).as(r.toString()).isEqualTo(optedOut);
+      assertThat(r.hasNonNull("repliedAt")).as(r.toString()).isEqualTo(!optedOut);
+    }
+  }
+
   @Test
   void aCampaignIsPausedResumedAndCancelled() throws InterruptedException {
     subscriptions.create(
@@ -451,6 +567,19 @@ abstract class CampaignScenarios {
         .as("nothing kept")
         .isZero();
     assertThat(api.call("POST", "/api/campaigns", good).status()).isEqualTo(201);
+  }
+
+  @Test
+  void aCampaignFromANumberTheBusinessDoesNotHaveIsRefused() {
+    Map<String, Object> body = newArrivalsTo(newCity(), "Foreign number");
+    body.put("phoneNumberId", "109876543299999");
+    Answer refused = api.call("POST", "/api/campaigns", body);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("detail").asText())
+        .isEqualTo(
+            "phoneNumberId: 109876543299999 is not one of the business's WhatsApp numbers ("
+                + Webhooks.PHONE_NUMBER_ID
+                + ", wasla.whatsapp.phone-number-ids)");
   }
 
   private void assertRefused(Map<String, Object> body, String detail) {

@@ -47,7 +47,8 @@ class TemplateCatalogueTest {
             "ar",
             "100000000000001",
             "MARKETING",
-            80);
+            80,
+            java.util.List.of());
     catalogue =
         new TemplateCatalogue(
             new TemplateProperties("1029384756", Duration.ofHours(1), 2, 10),
@@ -125,8 +126,11 @@ class TemplateCatalogueTest {
     assertThat(shipped.parameterCount()).isEqualTo(2);
     assertThat(shipped.parameterNames()).isEmpty();
     assertThat(shipped.buttons())
-        .containsExactly(new WhatsAppTemplate.Button(0, "URL", "Track", "url", true));
-    assertThat(shipped.header()).isEqualTo(new WhatsAppTemplate.Header("TEXT", false, null));
+        .containsExactly(
+            new WhatsAppTemplate.Button(0, "URL", "Track", "url", true, "https://t.example/{{1}}"));
+    assertThat(shipped.header())
+        .isEqualTo(new WhatsAppTemplate.Header("TEXT", false, null, "Shipped"));
+    assertThat(shipped.body()).isEqualTo("Order {{1}} is on its way: {{2}}. Order {{1}} again.");
     WhatsAppTemplate named = catalogue.find("welcome_back", "en").orElseThrow();
     assertThat(named.parameterNames()).containsExactly("first_name", "offer");
     assertThat(named.category()).isEqualTo(TemplateCategory.MARKETING);
@@ -226,11 +230,16 @@ class TemplateCatalogueTest {
     WhatsAppTemplate shipped = catalogue.find("order_shipped", "en").orElseThrow();
     assertThat(shipped.parameterNames()).containsExactly("first_name", "order_number");
     assertThat(shipped.header())
-        .isEqualTo(new WhatsAppTemplate.Header("TEXT", true, "order_number"));
+        .isEqualTo(
+            new WhatsAppTemplate.Header(
+                "TEXT", true, "order_number", "Order {{order_number}} shipped"));
+    assertThat(shipped.footer()).isEqualTo("Nile Store");
     assertThat(shipped.buttons())
         .containsExactly(
-            new WhatsAppTemplate.Button(0, "URL", "Track your order", "url", true),
-            new WhatsAppTemplate.Button(1, "PHONE_NUMBER", "Call us", null, false),
+            new WhatsAppTemplate.Button(
+                0, "URL", "Track your order", "url", true, "https://track.example/{{1}}"),
+            new WhatsAppTemplate.Button(
+                1, "PHONE_NUMBER", "Call us", null, false, "tel:+201000000000"),
             new WhatsAppTemplate.Button(2, "QUICK_REPLY", "Stop updates", "quick_reply", false));
     WhatsAppTemplate collection = catalogue.find("new_collection", "ar").orElseThrow();
     assertThat(collection.parameterCount()).isEqualTo(1);
@@ -238,7 +247,7 @@ class TemplateCatalogueTest {
     assertThat(collection.header()).isEqualTo(new WhatsAppTemplate.Header("IMAGE", true, null));
     assertThat(collection.buttons())
         .containsExactly(
-            new WhatsAppTemplate.Button(0, "URL", "Shop", null, false),
+            new WhatsAppTemplate.Button(0, "URL", "Shop", null, false, "https://shop.example/new"),
             new WhatsAppTemplate.Button(1, "COPY_CODE", "", "copy_code", true));
     assertThat(catalogue.find("invoice_ready", "en").orElseThrow().header())
         .isEqualTo(new WhatsAppTemplate.Header("DOCUMENT", true, null));

@@ -30,7 +30,10 @@ public record WhatsAppProperties(
     @DefaultValue("MARKETING") String reopenTemplateCategory,
     /* Cloud API calls per second per business number (Meta's default throughput is 80 messages/s); sends beyond
     it wait for their turn here instead of earning 130429 from Meta. */
-    @DefaultValue("80") int messagesPerSecond) {
+    @DefaultValue("80") int messagesPerSecond,
+    /* The business's own WhatsApp numbers (phone number ids): in cloud mode a send from any other is refused
+    before Meta is called. Empty: not checked. */
+    java.util.List<String> phoneNumberIds) {
 
   /** Sandbox keeps outbound messages in Wasla (for the simulator); cloud calls Meta's Graph API. */
   public enum Mode {
@@ -53,6 +56,19 @@ public record WhatsAppProperties(
       require(accessToken, "wasla.whatsapp.access-token");
       require(appSecret, "wasla.whatsapp.app-secret");
       require(verifyToken, "wasla.whatsapp.verify-token");
+    }
+    phoneNumberIds =
+        phoneNumberIds == null
+            ? java.util.List.of()
+            : phoneNumberIds.stream()
+                .filter(n -> n != null && !n.isBlank())
+                .map(String::strip)
+                .toList();
+    for (String number : phoneNumberIds) {
+      if (!number.matches("[0-9]{1,64}")) {
+        throw new IllegalArgumentException(
+            "wasla.whatsapp.phone-number-ids: a phone number id is digits, got " + number);
+      }
     }
     if (sendAttempts < 1) {
       throw new IllegalArgumentException("wasla.whatsapp.send-attempts must be at least 1");

@@ -420,7 +420,8 @@ class CloudApiClientTest {
                 "ar",
                 "1",
                 "MARKETING",
-                80),
+                80,
+                java.util.List.of()),
             sleeps::add);
     for (int i = 0; i < 4; i++) {
       server.enqueue(new MockResponse().setResponseCode(503));
@@ -821,7 +822,8 @@ class CloudApiClientTest {
         "ar",
         "100000000000001",
         "MARKETING",
-        80);
+        80,
+        java.util.List.of());
   }
 
   private static MockResponse ok(String wamid) {
