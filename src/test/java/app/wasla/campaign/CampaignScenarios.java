@@ -229,8 +229,9 @@ abstract class CampaignScenarios {
       assertThat(parameters.path(1).path("text").asText()).matches("Abaya \\d+");
     }
     // the pace, as SendPacingTest judges it: Meta's arrival times carry the machine's scheduling
-    // jitter (a stalled sender lets two paced sends arrive together), so no two seconds hold more
-    // than twice the rate (plus the window's edges), and the run took as long as the rate asks
+    // jitter (a stalled sender lets paced sends arrive together, as many as are in flight at once:
+    // wasla.campaigns.senders, 8), so no two seconds hold more than twice the rate plus those, and
+    // the run took as long as the rate asks
     List<Instant> times = sent.stream().map(WhatsAppMock.Sent::at).sorted().toList();
     int busiest = 0;
     for (int i = 0; i < times.size(); i++) {
@@ -238,7 +239,7 @@ abstract class CampaignScenarios {
       busiest =
           Math.max(busiest, (int) times.stream().skip(i).filter(t -> t.isBefore(end)).count());
     }
-    assertThat(busiest).as("sends in the busiest two seconds").isLessThanOrEqualTo(2 * RATE + 2);
+    assertThat(busiest).as("sends in the busiest two seconds").isLessThanOrEqualTo(2 * RATE + 8);
     assertThat(Duration.between(times.get(0), times.get(times.size() - 1)).toMillis())
         .as("%d sends at %d a second", times.size(), RATE)
         .isGreaterThanOrEqualTo((times.size() - 1 - RATE) * 1000L / RATE);
