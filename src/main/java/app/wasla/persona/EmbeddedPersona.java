@@ -512,6 +512,18 @@ public final class EmbeddedPersona implements Persona {
         intent = Intents.COMPLAINT; // a sarcastic thanks, a grievance told: a complaint
       }
     }
+    if (tapped == null
+        && dueBy == null
+        && !Intents.COMPLAINT.equals(intent)
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && mocks(text)
+        && !topics.asksWhoNourIs(text)) {
+      // "entoo fat7een emta? wala el far3 da decor? 🙃", "110 geneh sha7n l sohag?? howa el
+      // mandoob gay 3ala 7osan? 😂": a question asked in mockery is the customer's sarcasm; the
+      // question keeps its topic, a person answers it
+      dueBy = "angry customer";
+      mood = Sentiment.ofScore(Math.min(mood.score(), ANGRY));
+    }
     if ((Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent))
         && mood.score() <= ANGRY
         && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)) {
@@ -1368,6 +1380,19 @@ public final class EmbeddedPersona implements Persona {
           Intents.ORDER,
           Intents.OTHER,
           Intents.GREETING);
+
+  /** Laughing at, rolling the eyes at or mocking what was said. */
+  private static final Pattern MOCKING_EMOJI = Pattern.compile("😂|🤣|🙃|🙄|🤡|😒|🤦|😏");
+
+  private static final Pattern TWO_QUESTIONS = Pattern.compile("[?؟][^?؟]*[?؟]");
+
+  /**
+   * Two question marks (doubled or two questions) beside a mocking emoji: "الايفون بـ ٤٨ الف؟؟ ليه
+   * هو بيعمل شاي كمان؟ 😂". One question with a laugh ("انتي روبوت؟ 😂") is no mockery.
+   */
+  private static boolean mocks(TextView text) {
+    return MOCKING_EMOJI.matcher(text.raw()).find() && TWO_QUESTIONS.matcher(text.raw()).find();
+  }
 
   /**
    * The handoff reason of a turn the learned handoff model hands over as a wish for a person that

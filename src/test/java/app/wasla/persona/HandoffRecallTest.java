@@ -86,6 +86,26 @@ class HandoffRecallTest {
   }
 
   @Test
+  void aQuestionAskedInMockeryIsSarcasmKeepingItsTopic() {
+    PersonaResult hours = say("howa el far3 byefta7 emta? wala da ma7al decor? 🙃");
+    assertThat(hours.handoff()).as(hours.summary()).isTrue();
+    assertThat(hours.handoffReason()).isEqualTo("angry customer");
+    assertThat(hours.intent()).as(hours.summary()).isEqualTo(Intents.OTHER);
+    PersonaResult fee = say("85 pounds delivery to Tanta?? is the courier coming by camel? 😂");
+    assertThat(fee.handoff()).as(fee.summary()).isTrue();
+    // one question with a laugh is no mockery
+    answered("enty robot? 😂");
+  }
+
+  @Test
+  void aPersonOnThePhoneIsAPersonAskedFor() {
+    handedOff(
+        "could someone from the Alexandria branch reach me on the phone? it's about a repair",
+        "customer asked for a human");
+    handedOff("هل يمكن أن يهاتفني أحد من الفرع بخصوص الصيانة؟", "customer asked for a human");
+  }
+
+  @Test
   void whatNoReadingNamesTheLearnedHandoffModelCatches() {
     // a person asked for after a thanks, a hello, or a question about someone being there
     handedOff(
