@@ -496,6 +496,9 @@ public final class EmbeddedPersona implements Persona {
             || topic == StoreTopics.REPAIRS
             || topic == StoreTopics.WARRANTY;
     Sentiment mood = sentiment.analyze(text, !aboutARepair);
+    // why a person is due when the turn keeps the intent it was read as: "WHERE IS MY ORDER?!"
+    // asks about the order, angrily; the customer is handed over and the intent stays the topic
+    String dueBy = null;
     if (tapped == null
         && topic == null
         && notSold == null
@@ -503,9 +506,23 @@ public final class EmbeddedPersona implements Persona {
         && !bulk
         && mood.score() <= ANGRY
         && GRIEVANCE.contains(intent)) {
-      intent =
-          Intents
-              .COMPLAINT; // an angry message about an order, a product or a payment is a complaint
+      if (keepsTopic(intent, text, found)) {
+        dueBy = "angry customer";
+      } else {
+        intent = Intents.COMPLAINT; // a sarcastic thanks, a grievance told: a complaint
+      }
+    }
+    if (tapped == null
+        && dueBy == null
+        && !Intents.COMPLAINT.equals(intent)
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && mocks(text)
+        && !topics.asksWhoNourIs(text)) {
+      // "entoo fat7een emta? wala el far3 da decor? 🙃", "110 geneh sha7n l sohag?? howa el
+      // mandoob gay 3ala 7osan? 😂": a question asked in mockery is the customer's sarcasm; the
+      // question keeps its topic, a person answers it
+      dueBy = "angry customer";
+      mood = Sentiment.ofScore(Math.min(mood.score(), ANGRY));
     }
     if ((Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent))
         && mood.score() <= ANGRY
@@ -522,8 +539,8 @@ public final class EmbeddedPersona implements Persona {
     // the learned handoff model's second opinion: a complaint put mildly, sarcasm, a person asked
     // for in words no reading names ("shokran bs el mawdoo3 me7tag 7ad yeshoofo"), an order for a
     // company: a person, although the readings and the rules left the turn to the bot
-    String dueBy = null;
-    if (tapped == null
+    if (dueBy == null
+        && tapped == null
         && !bulk
         && notSold == null
         && unsoldModel == null
@@ -552,12 +569,15 @@ public final class EmbeddedPersona implements Persona {
         dueBy = "angry customer";
       } else {
         var scores = intents.classify(text).scores();
-        intent =
-            scores.get(Intents.HUMAN_REQUEST) > scores.get(Intents.COMPLAINT)
-                ? Intents.HUMAN_REQUEST
-                : Intents.COMPLAINT;
-        if (Intents.COMPLAINT.equals(intent) && mood.score() > -0.3) {
-          mood = Sentiment.ofScore(-0.3);
+        boolean wantsAPerson = scores.get(Intents.HUMAN_REQUEST) > scores.get(Intents.COMPLAINT);
+        if (keepsTopic(intent, text, found)) {
+          // "is the A55 back yet? third time asking": the question stays what it is about
+          dueBy = wantsAPerson ? NEEDS_A_PERSON : Intents.COMPLAINT;
+        } else {
+          intent = wantsAPerson ? Intents.HUMAN_REQUEST : Intents.COMPLAINT;
+        }
+        if (!wantsAPerson && mood.score() > -0.3) {
+          mood = Sentiment.ofScore(-0.3); // a complaint is at least mildly negative
         }
       }
     }
@@ -632,9 +652,13 @@ public final class EmbeddedPersona implements Persona {
     if (handoff && "big deal".equals(reason) && !Intents.ORDER.equals(intent)) {
       // several units asked about, above the rule's amount: sales quote it
       reply = new PersonaReply(ReplyTexts.get("bigDeal", replyIn), List.of(), null);
-    } else if (handoff && "angry customer".equals(reason)) {
+    } else if (handoff && ("angry customer".equals(reason) || Intents.COMPLAINT.equals(reason))) {
       // an upset customer gets an apology and a person, not an answer to what we guessed they asked
       reply = new PersonaReply(ReplyTexts.get("complaint", replyIn), List.of(), null);
+    } else if (handoff && NEEDS_A_PERSON.equals(reason)) {
+      reply =
+          new PersonaReply(
+              ReplyTexts.getTo("human", replyIn, FeminineWords.in(turn.text())), List.of(), null);
     } else if (handoff
         && answer.handoffReason() == null
         && !Intents.COMPLAINT.equals(intent)
@@ -1356,6 +1380,57 @@ public final class EmbeddedPersona implements Persona {
           Intents.ORDER,
           Intents.OTHER,
           Intents.GREETING);
+
+  /** Laughing at, rolling the eyes at or mocking what was said. */
+  private static final Pattern MOCKING_EMOJI = Pattern.compile("😂|🤣|🙃|🙄|🤡|😒|🤦|😏");
+
+  private static final Pattern TWO_QUESTIONS = Pattern.compile("[?؟][^?؟]*[?؟]");
+
+  /**
+   * Two question marks (doubled or two questions) beside a mocking emoji: "الايفون بـ ٤٨ الف؟؟ ليه
+   * هو بيعمل شاي كمان؟ 😂". One question with a laugh ("انتي روبوت؟ 😂") is no mockery.
+   */
+  private static boolean mocks(TextView text) {
+    return MOCKING_EMOJI.matcher(text.raw()).find() && TWO_QUESTIONS.matcher(text.raw()).find();
+  }
+
+  /**
+   * The handoff reason of a turn the learned handoff model hands over as a wish for a person that
+   * no word of a request names; the turn keeps its intent.
+   */
+  static final String NEEDS_A_PERSON = "needs a person";
+
+  /**
+   * Intents a turn keeps when a person is due for its tone or by the handoff model: the writers of
+   * customer text label a sarcastic tracking question {@code order_status}, a handoff all the same.
+   */
+  private static final java.util.Set<String> TOPIC_INTENTS =
+      java.util.Set.of(
+          Intents.ORDER_STATUS,
+          Intents.PRODUCT_INQUIRY,
+          Intents.AVAILABILITY,
+          Intents.ORDER,
+          Intents.PAYMENT,
+          Intents.OTHER,
+          Intents.BOOKING_NEW,
+          Intents.BOOKING_CHANGE,
+          Intents.BOOKING_CANCEL);
+
+  /**
+   * Whether a turn due a person keeps the topic it was read as, else it is a complaint or a request
+   * for a person: it must ask something ("WHERE IS MY ORDER?!", "as3arko di 7a2e2y? el redmi b
+   * kam"; a grievance told without a question is a complaint), and a stock or product question must
+   * name a product or a kind of one ("fe 7ad mawgood?" asks for a person, not for stock).
+   */
+  private boolean keepsTopic(String intent, TextView text, EntityExtractor.Found found) {
+    if (!TOPIC_INTENTS.contains(intent) || !asksSomething(text)) {
+      return false;
+    }
+    boolean aboutProducts =
+        Intents.AVAILABILITY.equals(intent) || Intents.PRODUCT_INQUIRY.equals(intent);
+    return !aboutProducts || !found.products().isEmpty() || catalogueQuery(text, found) != null;
+  }
+
   private static final java.util.Set<String> GRIEVANCE =
       java.util.Set.of(
           Intents.ORDER_STATUS,

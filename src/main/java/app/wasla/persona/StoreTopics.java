@@ -232,6 +232,22 @@ final class StoreTopics {
               + "credit card|credit cards|debit card|visa card");
 
   /**
+   * A card or cash asked about with no product named ("bt2blo visa f el far3?", "do you take visa
+   * at the branch or cash only"): how to pay. Beside a product ("I'm buying the S24, I'll pay by
+   * card") it is an order's.
+   */
+  private static final Pattern CARD_OR_CASH =
+      words(
+          "visa|mastercard|master card|by card|pay by card|pay with card|card payment|cash only|"
+              + "bel card|bl card|bel visa|bl visa|كروت|بالكارت|بالبطاقه|نقدا|نقدي");
+
+  /** Cash on delivery asked about: how to pay first, beside a city's delivery fee. */
+  private static final Pattern CASH_ON_DELIVERY =
+      words(
+          "cash on delivery|الدفع عند الاستلام|كاش عند الاستلام|الدفع كاش عند الاستلام|"
+              + "cash 3and el estlam|cash 3and el estelam|cash 3nd el estlam|el daf3 3and el estlam");
+
+  /**
    * A request to be put through: a customer who asks it wants a person, whatever else the message
    * says.
    */
@@ -363,7 +379,9 @@ final class StoreTopics {
   private static final Pattern REFUND =
       words(
           "refund|refunds|refunded|استرداد|الفلوس هترجع|هترجع الفلوس|ترجع الفلوس|الفلوس بترجع|اعاده المبلغ|"
-              + "استرجاع المبلغ|استرجاع الفلوس|el flos terga3|el flos hatrga3|flosy terga3");
+              + "استرجاع المبلغ|استرجاع الفلوس|el flos terga3|el flos hatrga3|flosy terga3|"
+              // canonical Arabizi spellings: "el feloos hatrga3", "el felous betrga3"
+              + "f(?:e)?losy? (?:ha|bt|b|t|he|hat|bet)?(?:e)?t?rga3");
 
   /** The customer changed their mind: nothing is wrong with what they bought. */
   private static final Pattern CHANGED_MIND =
@@ -446,6 +464,11 @@ final class StoreTopics {
   List<Topic> findAll(TextView text, boolean namesAProduct) {
     String s = haystack(text);
     java.util.LinkedHashSet<Topic> found = new java.util.LinkedHashSet<>();
+    if (CASH_ON_DELIVERY.matcher(s).find() && !namesAProduct) {
+      // "do you do cash on delivery to assiut": a way to pay ("the Reno 11, cash on delivery to
+      // Mansoura" orders it)
+      found.add(PAYMENT_METHODS);
+    }
     if (asksAboutJobs(text)) {
       found.add(JOBS);
     }
@@ -492,7 +515,7 @@ final class StoreTopics {
             || WALK_IN.matcher(s).find())) {
       found.add(REPAIRS);
     }
-    if (PAYMENT_WORD.matcher(s).find()) {
+    if (PAYMENT_WORD.matcher(s).find() || !namesAProduct && CARD_OR_CASH.matcher(s).find()) {
       found.add(PAYMENT_METHODS); // "عنوان إنستاباي" is an InstaPay address, not the shop's
     }
     // "is there a repair centre there?" asks about the branch; booking a repair is what BOOK_VERB
@@ -521,6 +544,10 @@ final class StoreTopics {
     if (!namesAProduct
         && !CUSTOMER_ADDRESS.matcher(s).find()
         && !SEND_IT.matcher(s).find()
+        // "el order hayewsal emta? talabto 3al mansoura": an order of theirs tracked, not a fee
+        && !(AN_ORDER_OF_THEIRS.matcher(s).find()
+            && DELIVERY_WHEN.matcher(s).find()
+            && !COST.matcher(s).find())
         && (GOVERNORATE.matcher(s).find()
             || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
       found.add(DELIVERY_FEES);
@@ -753,12 +780,16 @@ final class StoreTopics {
               + "call me|someone call|somebody call|have someone|let someone|give me a call|ring me|"
               + "7ad yekalemni|7ad ykalemni|7ad yklmni|7ad yekallemni|had yekalemni|7ad yetasel|7ad yrn|kalmoni|kallemoni|etaslo beya|etasalo bya|"
               + "hotline|هوت لاين|الخط الساخن|الهوت لاين|whatsapp number|phone number|contact number|رقم الواتس|رقم خدمه العملاء|رقم تليفون|رقم تلفون|"
-              + "rakam khedmet el 3omala|rakam el fer3|rakam lel fer3|rakam tany|rakam telefon");
+              + "rakam khedmet el 3omala|rakam el fer3|rakam lel fer3|rakam tany|rakam telefon|"
+              // "someone from the repair centre on the phone?", "speak with Ahmed from Smouha",
+              // "أن يهاتفني أحد", "7ad yerod"
+              + "someone from|somebody from|on the phone|speak with|يهاتفني|يتواصل معي|"
+              + "7ad yerod|7ad yrod|7ad yrd|had yerod|7ad yerd");
 
   private static final Pattern TO_CALL =
       words(
           "اكلم|اتصل|اكلمهم|اتواصل|كلمهم|call|calling|contact|reach|talk|speak|guy|someone|person|"
-              + "atta9el|at9al|attasel|akalem|akallem|akalemhom|ta3amol|kam|كام|nas|el nas");
+              + "atta9el|at9al|attasel|akalem|akallem|akalemhom|ta3amol|kam|كام|nas|el nas|احد|7ad|had");
 
   private static final Pattern NOT_A_PERSON_NUMBER =
       words(

@@ -49,4 +49,15 @@ class HandoffRoutingDmnTest {
     assertThat(team("angry customer", "other", "sales")).isEqualTo("support");
     assertThat(team("customer asked for a human", "other", "support")).isEqualTo("sales");
   }
+
+  @Test
+  void aComplaintKeepingItsQuestionsTopicIsSupportsAsAComplaintIs() throws Exception {
+    // "72,999 for an iPhone?? you people are thieves": intent product_inquiry, reason complaint
+    assertThat(team("complaint", "product_inquiry", null)).isEqualTo("support");
+    assertThat(team("complaint", "complaint", null)).isEqualTo("support");
+    assertThat(team("angry customer", "availability", null)).isEqualTo("support");
+    // a person wanted in words no rule names: sales, unless the question is after-sales
+    assertThat(team("needs a person", "product_inquiry", null)).isEqualTo("sales");
+    assertThat(team("needs a person", "order_status", null)).isEqualTo("support");
+  }
 }

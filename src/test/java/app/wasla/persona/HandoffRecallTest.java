@@ -61,6 +61,51 @@ class HandoffRecallTest {
   }
 
   @Test
+  void aQuestionAskedAngrilyKeepsItsTopicAndIsHandedOver() {
+    // the customer asks about the order, the price, the stock: that is the intent; the tone or
+    // the handoff model calls a person, with the apology of a complaint
+    PersonaResult tracking = say("WHERE IS MY ORDER ORD-12345??? I PAID TEN DAYS AGO!!!");
+    assertThat(tracking.intent()).as(tracking.summary()).isEqualTo(Intents.ORDER_STATUS);
+    assertThat(tracking.handoff()).as(tracking.summary()).isTrue();
+    assertThat(tracking.handoffReason()).isEqualTo("angry customer");
+    assertThat(tracking.reply().text()).isEqualTo(ReplyTexts.get("complaint", Language.EN));
+    PersonaResult price = say("انتو بتبيعوا دهب ولا موبايلات؟ 🙄 السامسونج S24 بقى بكام؟ حرامية");
+    assertThat(price.intent()).as(price.summary()).isEqualTo(Intents.PRODUCT_INQUIRY);
+    assertThat(price.handoff()).as(price.summary()).isTrue();
+    PersonaResult stock =
+        say("KOL MARA AS2AL 3ALA EL A55 T2OLO MESH MAWGOOD!!! hayegy emta ba2a??");
+    assertThat(stock.intent()).as(stock.summary()).isEqualTo(Intents.AVAILABILITY);
+    assertThat(stock.handoff()).as(stock.summary()).isTrue();
+    // a grievance told, with no question, is a complaint; "is anyone there?" asks for a person,
+    // not for stock
+    PersonaResult told = say("brilliant service, my package has been stuck for ten days 🙄");
+    assertThat(told.intent()).as(told.summary()).isEqualTo(Intents.COMPLAINT);
+    PersonaResult anyone = say("ba3at 4 rasayel w m7adesh rad, fe 7ad mawgood?");
+    assertThat(anyone.handoff()).as(anyone.summary()).isTrue();
+    assertThat(anyone.intent()).as(anyone.summary()).isIn(Intents.HUMAN_REQUEST, Intents.COMPLAINT);
+  }
+
+  @Test
+  void aQuestionAskedInMockeryIsSarcasmKeepingItsTopic() {
+    PersonaResult hours = say("howa el far3 byefta7 emta? wala da ma7al decor? 🙃");
+    assertThat(hours.handoff()).as(hours.summary()).isTrue();
+    assertThat(hours.handoffReason()).isEqualTo("angry customer");
+    assertThat(hours.intent()).as(hours.summary()).isEqualTo(Intents.OTHER);
+    PersonaResult fee = say("85 pounds delivery to Tanta?? is the courier coming by camel? 😂");
+    assertThat(fee.handoff()).as(fee.summary()).isTrue();
+    // one question with a laugh is no mockery
+    answered("enty robot? 😂");
+  }
+
+  @Test
+  void aPersonOnThePhoneIsAPersonAskedFor() {
+    handedOff(
+        "could someone from the Alexandria branch reach me on the phone? it's about a repair",
+        "customer asked for a human");
+    handedOff("هل يمكن أن يهاتفني أحد من الفرع بخصوص الصيانة؟", "customer asked for a human");
+  }
+
+  @Test
   void whatNoReadingNamesTheLearnedHandoffModelCatches() {
     // a person asked for after a thanks, a hello, or a question about someone being there
     handedOff(

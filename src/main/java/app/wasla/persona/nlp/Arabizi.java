@@ -41,7 +41,12 @@ public final class Arabizi {
           Map.entry("mosh", "msh"),
           Map.entry("keda", "kda"),
           Map.entry("fe", "f"),
-          Map.entry("ahlen", "ahlan"));
+          Map.entry("ahlen", "ahlan"),
+          // an appointment in its spellings: "ma3ad", "m3ad", "mi3ad", "me3ad"
+          Map.entry("ma3ad", "me3ad"),
+          Map.entry("m3ad", "me3ad"),
+          Map.entry("ma3ady", "me3ady"),
+          Map.entry("m3ady", "me3ady"));
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private Arabizi() {}
