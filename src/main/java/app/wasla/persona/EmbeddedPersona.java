@@ -287,8 +287,17 @@ public final class EmbeddedPersona implements Persona {
     // a short follow-up without a subject of its own is about the previous turn's: "وبياخد كام
     // يوم؟" after the delivery fees, "how much and how long?" after a repair, "بكام؟" after a
     // product's card
+    // ... but never a turn that carries its own request ("عايز اكلم حد", "where is ORD-12006?")
     StoreTopics.Topic followedTopic =
-        tapped == null && found.products().isEmpty()
+        tapped == null
+                && found.products().isEmpty()
+                && !topics.readsOnItsOwn(
+                    text,
+                    turn.contextTopic(),
+                    intent,
+                    confidence,
+                    intents.lexiconScores(text).keySet(),
+                    found.entities().reference() != null)
             ? topics.followUp(text, turn.contextTopic()).orElse(null)
             : null;
     if (followedTopic != null && sentiment.analyze(text).score() > ANGRY) {
