@@ -1105,6 +1105,38 @@ final class CheckoutDelegates {
       String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
       boolean otherProduct =
           catalogue.search(SalesContext.turnText(e)).stream().anyMatch(p -> !p.sku().equals(sku));
+      if (otherProduct && ASKED_ABOUT.contains(intent)) {
+        // "btw how much is the galaxy s24?" at the delivery question: the price, and the order goes
+        // on with what is in it; only an order of the other product ("I'll take the S24
+        // instead") changes it
+        Optional<Product> asked = askedAbout(e, sku, catalogue);
+        if (asked.isPresent()) {
+          if (!Boolean.TRUE.equals(e.getVariable("personaAnswered"))) {
+            String askedName = SalesContext.productName(e, asked.get());
+            String price = SalesContext.money(e, asked.get().priceEgp());
+            messages.send(
+                e,
+                OutboundMessage.Text.of(
+                    say(
+                        e,
+                        "سعر " + askedName + ": " + price + ".",
+                        "سعر " + askedName + ": " + price + ".",
+                        askedName + " se3ro " + price + ".",
+                        askedName + " costs " + price + ".")));
+          }
+          checkout.ask(
+              e,
+              checkout.missing(e),
+              say(
+                  e,
+                  "طلبك لسه " + name + " زي ما هو. ونكمل:",
+                  "طلبك ما زال " + name + " كما هو. ولنكمل:",
+                  "El order lessa " + name + " zay ma howa. W nkammel:",
+                  "Your order is still the " + name + ". Back to it:"));
+          e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
+          return;
+        }
+      }
       if (OfferTurnDelegate.BOOKING_INTENTS.contains(intent)
           || otherProduct && OfferTurnDelegate.PRODUCT_INTENTS.contains(intent)) {
         if (!otherProduct) {
@@ -1138,6 +1170,27 @@ final class CheckoutDelegates {
       checkout.ask(e, checkout.missing(e), intro);
       e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
     }
+  }
+
+  /** A question about a product, as opposed to an order of it. */
+  private static final java.util.Set<String> ASKED_ABOUT =
+      java.util.Set.of("product_inquiry", "availability");
+
+  /**
+   * The priced product other than the one being ordered that the turn asks about: the one the
+   * persona read, else the first the text names.
+   */
+  private static Optional<Product> askedAbout(
+      DelegateExecution e, String orderedSku, Catalogue catalogue) {
+    List<Product> named = new ArrayList<>();
+    if (e.getVariable(app.wasla.persona.PersonaVariables.PRODUCT_READ) instanceof String read) {
+      named.addAll(catalogue.search(read));
+    }
+    named.addAll(catalogue.search(SalesContext.turnText(e)));
+    return named.stream()
+        .filter(p -> !p.sku().equals(orderedSku))
+        .filter(p -> p.priceEgp() != null)
+        .findFirst();
   }
 
   /**
