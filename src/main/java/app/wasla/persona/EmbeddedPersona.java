@@ -205,6 +205,9 @@ public final class EmbeddedPersona implements Persona {
         null);
   }
 
+  /** Reply ids of the booking flow's service, day and time rows. */
+  private static final Pattern BOOKING_BUTTON = Pattern.compile("(?:service|day|slot):");
+
   private PersonaResult answer(PersonaTurn turn) {
     TextView text = TextView.of(turn.text());
     LanguageDetector.Detection detection = detect(text, turn);
@@ -221,7 +224,13 @@ public final class EmbeddedPersona implements Persona {
                 turn.interactiveReplyId().startsWith("menu_")
                         && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
                     ? turn.interactiveReplyId().substring(5)
-                    : turn.interactiveReplyId().startsWith(ORDER_BUTTON) ? Intents.ORDER : null);
+                    : turn.interactiveReplyId().startsWith(ORDER_BUTTON)
+                        ? Intents.ORDER
+                        // a booking's service, day or time tapped on an older message, after
+                        // that booking ended: the customer wants an appointment
+                        : BOOKING_BUTTON.matcher(turn.interactiveReplyId()).lookingAt()
+                            ? Intents.BOOKING_NEW
+                            : null);
     if (tapped == null && !learned.isEmpty()) {
       // the business said what this very message means: no heuristic below reads it otherwise
       tapped = learned.get(learnedKey(text));
