@@ -61,7 +61,10 @@ public record CommerceProperties(
   /**
    * Checkout: delivery fees by zone (EGP), free delivery for goods above {@code freeDeliveryAbove},
    * and the most an order may cost to be paid cash on delivery. The defaults are the demo
-   * playbook's (store.md: delivery-fees, payment-methods).
+   * playbook's (store.md: delivery-fees, payment-methods). Where a transfer goes, {@code instapay}
+   * (an InstaPay address) and {@code vodafoneCash} (a wallet number), has no default: money must
+   * not go to a number nobody set; without one, a customer who chooses that way is handed to a
+   * person for the details.
    */
   public record Checkout(
       @DefaultValue("60") java.math.BigDecimal feeCairo,
@@ -69,7 +72,9 @@ public record CommerceProperties(
       @DefaultValue("85") java.math.BigDecimal feeDelta,
       @DefaultValue("110") java.math.BigDecimal feeUpperEgypt,
       @DefaultValue("3000") java.math.BigDecimal freeDeliveryAbove,
-      @DefaultValue("20000") java.math.BigDecimal codLimit) {}
+      @DefaultValue("20000") java.math.BigDecimal codLimit,
+      String instapay,
+      String vodafoneCash) {}
 
   /**
    * The local sandbox gateway: its callbacks are signed with this secret. With real WhatsApp (cloud

@@ -205,6 +205,9 @@ public final class EmbeddedPersona implements Persona {
         null);
   }
 
+  /** Reply ids of the booking flow's service, day and time rows. */
+  private static final Pattern BOOKING_BUTTON = Pattern.compile("(?:service|day|slot):");
+
   private PersonaResult answer(PersonaTurn turn) {
     TextView text = TextView.of(turn.text());
     LanguageDetector.Detection detection = detect(text, turn);
@@ -221,7 +224,13 @@ public final class EmbeddedPersona implements Persona {
                 turn.interactiveReplyId().startsWith("menu_")
                         && Intents.ALL.contains(turn.interactiveReplyId().substring(5))
                     ? turn.interactiveReplyId().substring(5)
-                    : turn.interactiveReplyId().startsWith(ORDER_BUTTON) ? Intents.ORDER : null);
+                    : turn.interactiveReplyId().startsWith(ORDER_BUTTON)
+                        ? Intents.ORDER
+                        // a booking's service, day or time tapped on an older message, after
+                        // that booking ended: the customer wants an appointment
+                        : BOOKING_BUTTON.matcher(turn.interactiveReplyId()).lookingAt()
+                            ? Intents.BOOKING_NEW
+                            : null);
     if (tapped == null && !learned.isEmpty()) {
       // the business said what this very message means: no heuristic below reads it otherwise
       tapped = learned.get(learnedKey(text));
@@ -287,8 +296,17 @@ public final class EmbeddedPersona implements Persona {
     // a short follow-up without a subject of its own is about the previous turn's: "وبياخد كام
     // يوم؟" after the delivery fees, "how much and how long?" after a repair, "بكام؟" after a
     // product's card
+    // ... but never a turn that carries its own request ("عايز اكلم حد", "where is ORD-12006?")
     StoreTopics.Topic followedTopic =
-        tapped == null && found.products().isEmpty()
+        tapped == null
+                && found.products().isEmpty()
+                && !topics.readsOnItsOwn(
+                    text,
+                    turn.contextTopic(),
+                    intent,
+                    confidence,
+                    intents.lexiconScores(text).keySet(),
+                    found.entities().reference() != null)
             ? topics.followUp(text, turn.contextTopic()).orElse(null)
             : null;
     if (followedTopic != null && sentiment.analyze(text).score() > ANGRY) {

@@ -145,7 +145,10 @@ class PersonaReplyDelegate implements JavaDelegate {
       messages.send(execution, toWhatsApp(result.reply()));
       sendBranchLocations(execution, result);
     }
-    if (!leftToSalesFlows && result.reply() != null && result.reply().aboutProductSku() != null) {
+    if (!leftToSalesFlows
+        && result.reply() != null
+        && result.reply().aboutProductSku() != null
+        && !checkoutUnderWay(execution)) {
       if (PersonaReply.NO_PRODUCT.equals(result.reply().aboutProductSku())) {
         // "no, I asked about a Dell laptop, not an iPhone": the kept product is not the subject
         execution.removeVariable(PersonaVariables.CONTEXT_PRODUCT);
@@ -172,6 +175,18 @@ class PersonaReplyDelegate implements JavaDelegate {
               result.handoffReason(),
               clock.instant()));
     }
+  }
+
+  /**
+   * Whether this turn is read by a checkout that has placed no order yet: its product is the
+   * order's ({@code productSku}), which a question about another product must not replace.
+   */
+  private static boolean checkoutUnderWay(DelegateExecution execution) {
+    String definition = execution.getProcessDefinitionId();
+    return definition != null
+        && definition.startsWith("order-and-pay:")
+        && execution.getVariable("checkoutStep") instanceof String
+        && execution.getVariable("orderId") == null;
   }
 
   /** The turn as the persona reads it: its words, the recent transcript, the customer. */

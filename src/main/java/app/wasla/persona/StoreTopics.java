@@ -378,7 +378,7 @@ final class StoreTopics {
    */
   private static final Pattern REFUND =
       words(
-          "refund|refunds|refunded|استرداد|الفلوس هترجع|هترجع الفلوس|ترجع الفلوس|الفلوس بترجع|اعاده المبلغ|"
+          "refund|refunds|refunded|money back|استرداد|الفلوس هترجع|هترجع الفلوس|ترجع الفلوس|الفلوس بترجع|اعاده المبلغ|"
               + "استرجاع المبلغ|استرجاع الفلوس|el flos terga3|el flos hatrga3|flosy terga3|"
               // canonical Arabizi spellings: "el feloos hatrga3", "el felous betrga3"
               + "f(?:e)?losy? (?:ha|bt|b|t|he|hat|bet)?(?:e)?t?rga3");
@@ -436,6 +436,61 @@ final class StoreTopics {
     }
     return find(TextView.of(text.raw() + " " + subject), false)
         .filter(t -> t.name().equals(contextTopic));
+  }
+
+  /** Intents a turn may carry on its own, however short, after a store topic's answer. */
+  private static final java.util.Set<String> OWN_INTENTS =
+      java.util.Set.of(
+          Intents.HUMAN_REQUEST,
+          Intents.ORDER_STATUS,
+          Intents.BOOKING_NEW,
+          Intents.BOOKING_CHANGE,
+          Intents.BOOKING_CANCEL,
+          Intents.PAYMENT,
+          Intents.GREETING,
+          Intents.THANKS_GOODBYE,
+          Intents.COMPLAINT);
+
+  /** How sure the model alone must be of a turn's own intent for it to outweigh the context. */
+  private static final double OWN_CONFIDENCE = 0.8;
+
+  /**
+   * Whether a turn after a store topic's answer is read on its own, not as a follow-up on that
+   * topic: it names an order or a booking (ORD-12006, BK-5002), or its reading is a request, a
+   * greeting or a thanks that a word of it says ({@code lexicon}) or the model is sure of: "عايز
+   * اكلم حد", "where is my order?", "طيب الغي الحجز خالص", "ما هي طرق الدفع المتاحة؟", "hi" and
+   * "شكرا" after the opening hours are what they say. A complaint needs its word (the model alone
+   * reads "w lw el order fo2 3000?" as one). A thanks or a greeting that asks nothing is its own at
+   * any confidence the classifier stands by ("ok" after the hours). A question about the money
+   * coming back after the returns passage, or about paying after the instalments one, stays the
+   * topic's.
+   */
+  boolean readsOnItsOwn(
+      TextView text,
+      String contextTopic,
+      String intent,
+      double confidence,
+      java.util.Set<String> lexicon,
+      boolean namesAReference) {
+    if (namesAReference) {
+      return true;
+    }
+    if (!OWN_INTENTS.contains(intent)) {
+      return false;
+    }
+    if (Intents.PAYMENT.equals(intent)
+        && (INSTALMENTS.name().equals(contextTopic)
+            || RETURNS.name().equals(contextTopic) && REFUND.matcher(haystack(text)).find())) {
+      return false;
+    }
+    boolean asks = text.raw().contains("?") || text.raw().contains("؟");
+    if ((Intents.THANKS_GOODBYE.equals(intent) || Intents.GREETING.equals(intent))
+        && !asks
+        && confidence >= PersonaResult.LOW_CONFIDENCE_THRESHOLD) {
+      return true;
+    }
+    return lexicon.contains(intent)
+        || !Intents.COMPLAINT.equals(intent) && confidence >= OWN_CONFIDENCE;
   }
 
   /** The word that names a topic's subject, added to a follow-up that leaves it out. */

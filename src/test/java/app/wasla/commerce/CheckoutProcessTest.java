@@ -316,7 +316,15 @@ class CheckoutProcessTest {
         .hasPassed("serviceTask_createPaymentLink")
         .hasNotPassed("serviceTask_confirmCashOnDelivery")
         .variables()
-        .containsEntry("paymentMethod", "online");
+        .containsEntry("paymentMethod", "online")
+        .containsEntry("transferTo", "01012345678");
+    // where to transfer and a receipt asked for, not a card link alone
+    assertThat(last()).contains("فودافون كاش 01012345678").contains("الإيصال");
+
+    conversation.customerWrites(instance, "تمام حولت الفلوس على فودافون كاش خلاص", null);
+    conversation.runDueJobs(instance);
+    assertThat(instance).isWaitingAt("catchEvent_customerWhilePaying");
+    assertThat(last()).contains("إيصال التحويل").doesNotContain("طرق الدفع");
   }
 
   @Test

@@ -80,4 +80,49 @@ class FollowUpsAndAccessoriesTest {
     // without a product or topic in context the same words are not guessed at
     assertThat(after(null, null, "وبياخد كام يوم").reply().text()).doesNotContain("٢-٣");
   }
+
+  @Test
+  void aRequestOfItsOwnAfterAStoreAnswerIsReadOnItsOwn() {
+    String[][] own = {
+      {"hours", "عايز اكلم حد", "human_request"},
+      {"hours", "كلم موظف", "human_request"},
+      {"hours", "I want to speak to a person", "human_request"},
+      {"returns", "let me talk to a human please", "human_request"},
+      {"returns", "أرجو التكرم بتحويلي إلى أحد ممثلي خدمة العملاء.", "human_request"},
+      {"returns", "طب خلاص وصلوني بحد من خدمة العملاء", "human_request"},
+      {"warranty", "3ayez akalem 7ad ba2a", "human_request"},
+      {"warranty", "mmkn ad5ol 3ala customer service?", "human_request"},
+      {"returns", "where's my order now? when will it arrive", "order_status"},
+      {"returns", "where is ORD-12006", "order_status"},
+      {"returns", "el order bta3y wesel le fen?", "order_status"},
+      {"warranty", "معلش ممكن اغير الميعاد ليوم الاربع بدل الاتنين؟", "booking_change"},
+      {"warranty", "عايز اغير ميعاد الحجز BK-5002", "booking_change"},
+      {"warranty", "طيب الغي الحجز خالص", "booking_cancel"},
+      {"returns", "ما هي طرق الدفع المتاحة؟", "payment"},
+      {"returns", "hi", "greeting"},
+      {"hours", "مرحبا", "greeting"},
+      {"hours", "تمام تسلم", "thanks_goodbye"},
+      {"returns", "thanks", "thanks_goodbye"},
+    };
+    for (String[] c : own) {
+      PersonaResult r = after(null, c[0], c[1]);
+      assertThat(r.intent()).as(c[1] + " after " + c[0] + ": " + r.summary()).isEqualTo(c[2]);
+      assertThat(r.topic()).as(c[1] + " after " + c[0]).isNotEqualTo(c[0]);
+    }
+    // what is a follow-up still is
+    String[][] followUps = {
+      {"hours", "طب والجمعة؟"},
+      {"hours", "w el gom3a?"},
+      {"warranty", "والكسر؟"},
+      {"returns", "and if i opened it?"},
+      {"returns", "when do i get my money back?"},
+      {"instalments", "how many months?"},
+      {"delivery_fees", "w lw el order fo2 3000?"},
+    };
+    for (String[] c : followUps) {
+      PersonaResult r = after(null, c[0], c[1]);
+      assertThat(r.topic()).as(c[1] + " after " + c[0] + ": " + r.summary()).isEqualTo(c[0]);
+      assertThat(r.handoff()).as(c[1]).isFalse();
+    }
+  }
 }

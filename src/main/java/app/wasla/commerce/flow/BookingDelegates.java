@@ -825,10 +825,67 @@ final class BookingDelegates {
   static class OtherTopic implements JavaDelegate {
     private final FlowMessages messages;
     private final Bookings bookings;
+    private final TrackOrderDelegate tracking;
+    private final app.wasla.commerce.catalogue.Catalogue catalogue;
 
-    OtherTopic(FlowMessages messages, Bookings bookings) {
+    OtherTopic(
+        FlowMessages messages,
+        Bookings bookings,
+        TrackOrderDelegate tracking,
+        app.wasla.commerce.catalogue.Catalogue catalogue) {
       this.messages = messages;
       this.bookings = bookings;
+      this.tracking = tracking;
+      this.catalogue = catalogue;
+    }
+
+    /**
+     * A side question answered here or by the persona, so the booking goes on: where an order is
+     * (looked up), a product's price (the persona's answer, else the catalogue's price), how to pay
+     * (the persona's answer). False for what is not a question (an order of a product) or a product
+     * question nothing here can answer.
+     */
+    private boolean answeredAside(DelegateExecution execution, String intent) {
+      boolean personaAnswered = Boolean.TRUE.equals(execution.getVariable("personaAnswered"));
+      switch (intent) {
+        case "order_status" -> {
+          messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
+          return true;
+        }
+        case "payment" -> {
+          return personaAnswered;
+        }
+        case "product_inquiry", "availability" -> {
+          if (personaAnswered) {
+            return true;
+          }
+          List<app.wasla.commerce.catalogue.Product> named = new ArrayList<>();
+          if (execution.getVariable(app.wasla.persona.PersonaVariables.PRODUCT_READ)
+              instanceof String read) {
+            named.addAll(catalogue.search(read));
+          }
+          named.addAll(catalogue.search(SalesContext.turnText(execution)));
+          var product = named.stream().filter(p -> p.priceEgp() != null).findFirst();
+          if (product.isEmpty()) {
+            return false;
+          }
+          String name = SalesContext.productName(execution, product.get());
+          String price = SalesContext.money(execution, product.get().priceEgp());
+          messages.send(
+              execution,
+              OutboundMessage.Text.of(
+                  BookingTexts.of(execution)
+                      .say(
+                          "سعر " + name + ": " + price + ".",
+                          "سعر " + name + ": " + price + ".",
+                          name + " se3ro " + price + ".",
+                          name + " costs " + price + ".")));
+          return true;
+        }
+        default -> {
+          return false;
+        }
+      }
     }
 
     @Override
@@ -857,6 +914,14 @@ final class BookingDelegates {
       if ("booking_cancel".equals(intent) && "change".equals(mode)) {
         execution.setVariable(BookingVariables.MODE, "cancel");
         execution.setVariable(BookingVariables.CONFIRMED, false);
+      }
+      if (intent != null
+          && OTHER_SALES_TOPICS.contains(intent)
+          && answeredAside(execution, intent)) {
+        // "btw how much is the iPhone 15?", "where is ORD-12002?" mid-booking: answered, and the
+        // booking goes on with its question, as after any other question
+        execution.setVariable(BookingVariables.ANSWER, "resume");
+        return;
       }
       if (intent != null && OTHER_SALES_TOPICS.contains(intent)) {
         execution.setVariable(SalesVariables.SALES_OUTCOME, BookingVariables.TOPIC_CHANGED);

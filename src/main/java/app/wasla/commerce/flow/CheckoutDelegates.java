@@ -137,6 +137,15 @@ final class CheckoutDelegates {
       return totals(e)[2].compareTo(props.checkout().codLimit()) <= 0;
     }
 
+    /**
+     * Where a transfer of this kind goes ({@code checkout.instapay} or {@code
+     * checkout.vodafone-cash}); null when the business set none.
+     */
+    String transferTarget(boolean instapay) {
+      String target = instapay ? props.checkout().instapay() : props.checkout().vodafoneCash();
+      return target == null || target.isBlank() ? null : target.strip();
+    }
+
     /** Asks the question of the step and remembers it as the one checkout waits on. */
     void ask(DelegateExecution e, String step, String intro) {
       e.setVariable(SalesVariables.CHECKOUT_STEP, step);
@@ -778,18 +787,36 @@ final class CheckoutDelegates {
         return payment(e, "instalments");
       }
       if (!question && CheckoutWords.wallet(text) && !STEP_ADDRESS.equals(step)) {
-        // "هحول فودافون كاش": paying before delivery, so online; the link takes cards
-        messages.send(
-            e,
-            OutboundMessage.Text.of(
-                say(
-                    e,
-                    "الدفع أونلاين بيكون بلينك دفع آمن بيقبل فيزا وماستركارد وميزة.",
-                    "الدفع الإلكتروني يتم عبر رابط دفع آمن يقبل فيزا وماستركارد وميزة.",
-                    "El daf3 online b link daf3 amen byeqbal Visa w Mastercard w Meeza.",
-                    "Paying online is by a secure payment link, which takes Visa, Mastercard and"
-                        + " Meeza cards.")));
-        return payment(e, "online");
+        // "هحول فودافون كاش", "هحول انستاباي": paying before delivery, by a transfer to the
+        // business's wallet or InstaPay address; the order is placed and the transfer's details
+        // come with it (the card link beside them)
+        boolean instapay = CheckoutWords.instaPay(text);
+        String target = checkout.transferTarget(instapay);
+        if (target == null) {
+          messages.send(
+              e,
+              OutboundMessage.Text.of(
+                  instapay
+                      ? say(
+                          e,
+                          "تمام، زميل من فريقنا هيبعتلك بيانات التحويل على إنستاباي دلوقتي.",
+                          "حسناً، سيرسل لك أحد زملائنا بيانات التحويل عبر إنستاباي الآن.",
+                          "Tamam, zameel mn el team hayeb3atlak beyanat el ta7weel 3ala InstaPay delwa2ty.",
+                          "OK, a colleague will send you the InstaPay transfer details now.")
+                      : say(
+                          e,
+                          "تمام، زميل من فريقنا هيبعتلك بيانات التحويل على المحفظة دلوقتي.",
+                          "حسناً، سيرسل لك أحد زملائنا بيانات التحويل إلى المحفظة الآن.",
+                          "Tamam, zameel mn el team hayeb3atlak beyanat el ta7weel 3al wallet delwa2ty.",
+                          "OK, a colleague will send you the wallet transfer details now.")));
+          e.setVariable("handoff", true);
+          e.setVariable("handoffReason", "transfer details");
+          return "human";
+        }
+        String applied = payment(e, "online");
+        e.setVariable(SalesVariables.TRANSFER_VIA, instapay ? "instapay" : "vodafone_cash");
+        e.setVariable(SalesVariables.TRANSFER_TO, target);
+        return applied;
       }
       if (question
           && CheckoutWords.cashOnDelivery(text)
@@ -1056,6 +1083,8 @@ final class CheckoutDelegates {
     /** The way to pay: used once the summary is confirmed, remembered until then. */
     private String payment(DelegateExecution e, String method) {
       e.setVariable(SalesVariables.PAYMENT_METHOD, method);
+      e.removeVariable(SalesVariables.TRANSFER_VIA); // a transfer is chosen after this, in words
+      e.removeVariable(SalesVariables.TRANSFER_TO);
       return "applied";
     }
 
@@ -1105,6 +1134,38 @@ final class CheckoutDelegates {
       String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
       boolean otherProduct =
           catalogue.search(SalesContext.turnText(e)).stream().anyMatch(p -> !p.sku().equals(sku));
+      if (otherProduct && ASKED_ABOUT.contains(intent)) {
+        // "btw how much is the galaxy s24?" at the delivery question: the price, and the order goes
+        // on with what is in it; only an order of the other product ("I'll take the S24
+        // instead") changes it
+        Optional<Product> asked = askedAbout(e, sku, catalogue);
+        if (asked.isPresent()) {
+          if (!Boolean.TRUE.equals(e.getVariable("personaAnswered"))) {
+            String askedName = SalesContext.productName(e, asked.get());
+            String price = SalesContext.money(e, asked.get().priceEgp());
+            messages.send(
+                e,
+                OutboundMessage.Text.of(
+                    say(
+                        e,
+                        "سعر " + askedName + ": " + price + ".",
+                        "سعر " + askedName + ": " + price + ".",
+                        askedName + " se3ro " + price + ".",
+                        askedName + " costs " + price + ".")));
+          }
+          checkout.ask(
+              e,
+              checkout.missing(e),
+              say(
+                  e,
+                  "طلبك لسه " + name + " زي ما هو. ونكمل:",
+                  "طلبك ما زال " + name + " كما هو. ولنكمل:",
+                  "El order lessa " + name + " zay ma howa. W nkammel:",
+                  "Your order is still the " + name + ". Back to it:"));
+          e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
+          return;
+        }
+      }
       if (OfferTurnDelegate.BOOKING_INTENTS.contains(intent)
           || otherProduct && OfferTurnDelegate.PRODUCT_INTENTS.contains(intent)) {
         if (!otherProduct) {
@@ -1138,6 +1199,27 @@ final class CheckoutDelegates {
       checkout.ask(e, checkout.missing(e), intro);
       e.setVariable(SalesVariables.CHECKOUT_NEXT, "ask");
     }
+  }
+
+  /** A question about a product, as opposed to an order of it. */
+  private static final java.util.Set<String> ASKED_ABOUT =
+      java.util.Set.of("product_inquiry", "availability");
+
+  /**
+   * The priced product other than the one being ordered that the turn asks about: the one the
+   * persona read, else the first the text names.
+   */
+  private static Optional<Product> askedAbout(
+      DelegateExecution e, String orderedSku, Catalogue catalogue) {
+    List<Product> named = new ArrayList<>();
+    if (e.getVariable(app.wasla.persona.PersonaVariables.PRODUCT_READ) instanceof String read) {
+      named.addAll(catalogue.search(read));
+    }
+    named.addAll(catalogue.search(SalesContext.turnText(e)));
+    return named.stream()
+        .filter(p -> !p.sku().equals(orderedSku))
+        .filter(p -> p.priceEgp() != null)
+        .findFirst();
   }
 
   /**

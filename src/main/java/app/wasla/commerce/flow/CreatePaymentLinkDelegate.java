@@ -50,6 +50,65 @@ class CreatePaymentLinkDelegate implements JavaDelegate {
     String url = payments.pageIn(payment, SalesContext.form(execution) == 3 ? "en" : "ar");
     execution.setVariable(SalesVariables.PAYMENT_URL, url);
     String money = SalesContext.money(execution, amount);
+    if (execution.getVariable(SalesVariables.TRANSFER_TO) instanceof String to) {
+      // a transfer chosen: where to send the money and the receipt asked for; the card link stays
+      boolean instapay = "instapay".equals(execution.getVariable(SalesVariables.TRANSFER_VIA));
+      String via = instapay ? "InstaPay" : "Vodafone Cash";
+      String viaAr = instapay ? "إنستاباي" : "فودافون كاش";
+      messages.send(
+          execution,
+          OutboundMessage.CtaUrl.of(
+              say(
+                  execution,
+                  "تمام! حجزنالك "
+                      + product
+                      + " (طلب رقم "
+                      + orderId
+                      + ").\nحوّل "
+                      + money
+                      + " على "
+                      + viaAr
+                      + " "
+                      + to
+                      + " وابعتلي صورة الإيصال هنا، ونأكدلك الدفع خلال ساعة.\nولو حبيت تدفع بالكارت، ده لينك الدفع.",
+                  "تم! حجزنا لك "
+                      + product
+                      + " (طلب رقم "
+                      + orderId
+                      + ").\nحوّل "
+                      + money
+                      + " عبر "
+                      + viaAr
+                      + " إلى "
+                      + to
+                      + " وأرسل صورة الإيصال هنا، وسنؤكد الدفع خلال ساعة.\nوإذا أردت الدفع بالبطاقة، فهذا رابط الدفع.",
+                  "Tamam! 7agaznalak "
+                      + product
+                      + " (order "
+                      + orderId
+                      + ").\n7awel "
+                      + money
+                      + " 3ala "
+                      + via
+                      + " "
+                      + to
+                      + " w ab3atly sorat el e2sal hena, w n2akedlak el daf3 khelal sa3a.\nW law te7eb tedfa3 bel card, da link el daf3.",
+                  "Done! "
+                      + product
+                      + " is reserved for you (order "
+                      + orderId
+                      + ").\nTransfer "
+                      + money
+                      + " by "
+                      + via
+                      + " to "
+                      + to
+                      + " and send me the receipt here; we confirm the payment within an hour.\nTo pay"
+                      + " by card instead, here is the payment link."),
+              say(execution, "ادفع بالكارت", "الدفع بالبطاقة", "Edfa3 bel card", "Pay by card"),
+              url));
+      return;
+    }
     messages.send(
         execution,
         OutboundMessage.CtaUrl.of(

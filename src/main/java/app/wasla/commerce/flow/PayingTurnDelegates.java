@@ -148,6 +148,32 @@ final class PayingTurnDelegates {
           }
         }
       }
+      if (replyId == null
+          && text != null
+          && !text.contains("[")
+          && CheckoutWords.transferred(text)) {
+        // "ana 7awelt el flos 3la vodafone cash": the receipt is what a person checks the payment
+        // against; a photo or a PDF of it is then handed over ("payment receipt to confirm")
+        String orderId = (String) e.getVariable(SalesVariables.ORDER_ID);
+        messages.send(
+            e,
+            OutboundMessage.Text.of(
+                say(
+                    e,
+                    "تمام، شكراً 🙏 ابعتلي صورة إيصال التحويل هنا (طلب "
+                        + orderId
+                        + ") وزميل من فريقنا هيراجع الدفع ويأكدلك.",
+                    "شكراً لك 🙏 أرسل صورة إيصال التحويل هنا (طلب "
+                        + orderId
+                        + ") وسيراجع أحد زملائنا الدفع ويؤكده لك.",
+                    "Tamam, shokran 🙏 ab3atly sorat e2sal el ta7weel hena (order "
+                        + orderId
+                        + ") w zameel mn el team hayraga3 el daf3 w y2akedlak.",
+                    "Thank you 🙏 Send me a photo of the transfer receipt here (order "
+                        + orderId
+                        + ") and a colleague will check the payment and confirm it.")));
+        return "answered";
+      }
       return "read";
     }
 

@@ -63,6 +63,12 @@ public final class SalesVariables {
    */
   public static final String CHECKOUT_STEP = "checkoutStep";
 
+  /** How the customer chose to transfer the money: {@code instapay} or {@code vodafone_cash}. */
+  public static final String TRANSFER_VIA = "transferVia";
+
+  /** Where that transfer goes: the configured InstaPay address or wallet number. */
+  public static final String TRANSFER_TO = "transferTo";
+
   /**
    * Where checkout goes after a turn: ask, persona, online, cod, instalments, human, topic,
    * product, cancel.

@@ -646,6 +646,42 @@ public final class CheckoutWords {
     return has(fold(text), WALLET);
   }
 
+  private static final List<String> INSTAPAY =
+      phrases("انستاباي", "انستا باي", "انستاپاي", "instapay", "insta pay", "instapy");
+
+  /** InstaPay named ("هحول انستاباي"), as opposed to a mobile wallet. */
+  public static boolean instaPay(String text) {
+    return has(fold(text), INSTAPAY);
+  }
+
+  /** A transfer told as done ("ana 7awelt el flos", "حولت الفلوس", "I transferred the money"). */
+  private static final List<String> TRANSFERRED =
+      phrases(
+          "حولت",
+          "حولتلكم",
+          "حولتلك",
+          "حولتها",
+          "حولته",
+          "قمت بالتحويل",
+          "تم التحويل",
+          "لقد حولت",
+          "7awelt",
+          "hawelt",
+          "7awelt el flos",
+          "i transferred",
+          "i have transferred",
+          "i ve transferred",
+          "transferred the money",
+          "sent the money",
+          "i sent the money");
+
+  /** The customer says they paid by a transfer: what the payment's receipt then proves. */
+  public static boolean transferred(String text) {
+    String t = fold(text);
+    return has(t, TRANSFERRED)
+        || has(t, WALLET) && has(t, phrases("دفعت", "dafa3t", "i paid", "paid"));
+  }
+
   /**
    * A quantity the customer gives as an answer, not a number inside something else: a short answer
    * ("10", "just 1", "3ayz etneen") or one said with a quantity word ("Actually make it just 1",

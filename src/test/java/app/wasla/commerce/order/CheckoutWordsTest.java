@@ -190,6 +190,22 @@ class CheckoutWordsTest {
   }
 
   @Test
+  void instaPayIsToldFromAWalletAndATransferDoneFromOneToCome() {
+    assertThat(CheckoutWords.instaPay("هحول انستاباي")).isTrue();
+    assertThat(CheckoutWords.instaPay("سأحول عبر إنستاباي")).isTrue();
+    assertThat(CheckoutWords.instaPay("tamam hadfa3 vodafone cash")).isFalse();
+    assertThat(CheckoutWords.transferred("ana 7awelt el flos 3la vodafone cash 01012345678 khalas"))
+        .isTrue();
+    assertThat(CheckoutWords.transferred("حولت الفلوس خلاص")).isTrue();
+    assertThat(CheckoutWords.transferred("ok I transferred the money")).isTrue();
+    assertThat(CheckoutWords.transferred("دفعت فودافون كاش")).isTrue();
+    assertThat(CheckoutWords.transferred("هحول فودافون كاش")).isFalse();
+    assertThat(CheckoutWords.transferred("tamam hadfa3 vodafone cash w hab3atlko el screenshot"))
+        .isFalse();
+    assertThat(CheckoutWords.transferred("can I pay by vodafone cash?")).isFalse();
+  }
+
+  @Test
   void pickupInWordsAndAddressesWithoutTheirLeadWords() {
     assertThat(CheckoutWords.pickup("I'll pick them up from the store")).isTrue();
     assertThat(CheckoutWords.pickup("pickup from alex branch")).isTrue();
