@@ -164,10 +164,14 @@ async function agentSendsAFile(browser) {
   log('file sent');
 
   step = 'see what was sent in the transcript';
-  // an uploaded photo is not kept by Wasla: the form says what went out, with its caption
+  // the photo the agent sent is kept: the form shows it (served from /media/{id}) with its caption
   await page.waitForFunction((text) => [...document.querySelectorAll(
-    'form.wasla-handoff .wasla-transcript .wasla-line.out .wasla-media[data-kind="image"] .wasla-sent')]
-    .some((e) => e.textContent === `[photo sent: ${text}]`), FILE_CAPTION, { timeout: STEP_TIMEOUT_MS, polling: 200 })
+    'form.wasla-handoff .wasla-transcript .wasla-line.out .wasla-media[data-kind="image"]')]
+    .some((box) => {
+      const img = box.querySelector('img.wasla-preview');
+      return img && /^\/media\/\d+$/.test(img.getAttribute('src')) && img.complete && img.naturalWidth > 0
+        && box.textContent.includes(text);
+    }), FILE_CAPTION, { timeout: STEP_TIMEOUT_MS, polling: 200 })
     .catch(async () => {
       throw new Error('the transcript does not show the photo sent; transcript: '
         + JSON.stringify(await form.locator('.wasla-transcript').textContent()));

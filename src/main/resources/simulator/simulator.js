@@ -169,7 +169,8 @@ function render(lines) {
       chat.appendChild(div);
       continue;
     }
-    const media = line.media;
+    // the customer's own files; what the shop sent shows as the phone got it (below), not Wasla's kept copy
+    const media = line.direction === 'in' ? line.media : null;
     if (media) div.appendChild(mediaView(media));
     const sent = line.direction === 'out' && ['image', 'document', 'location'].includes(line.type)
       ? sentMediaView(line.type, body) : null;

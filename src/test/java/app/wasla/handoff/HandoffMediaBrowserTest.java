@@ -90,15 +90,16 @@ class HandoffMediaBrowserTest {
             handoff.getId());
     assertThat(log).contains("[e2e] PASSED (agent)");
 
-    // server side: the customer's photo and location were kept, and the agent's photo went out as
-    // an
-    // image message with its caption, uploaded (a media id, not a link)
+    // server side: the customer's photo and location were kept, and so was the agent's photo, which
+    // went out as an image message with its caption, uploaded (a media id, not a link)
     List<Map<String, Object>> kept =
-        jdbc.sql("SELECT kind, status FROM inbox_media WHERE conversation_key LIKE ? ORDER BY id")
+        jdbc.sql(
+                "SELECT kind, status, outbound FROM inbox_media WHERE conversation_key LIKE ? ORDER BY id")
             .param("%:" + waId)
             .query()
             .listOfRows();
-    assertThat(kept).extracting(r -> r.get("kind")).containsExactly("image", "location");
+    assertThat(kept).extracting(r -> r.get("kind")).containsExactly("image", "location", "image");
+    assertThat(kept).extracting(r -> r.get("outbound")).containsExactly(false, false, true);
     assertThat(kept).extracting(r -> r.get("status")).containsOnly("STORED");
     List<String> images =
         jdbc.sql(
