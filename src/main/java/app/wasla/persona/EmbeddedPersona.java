@@ -1953,9 +1953,20 @@ public final class EmbeddedPersona implements Persona {
               p -> sb.append(ReplyTexts.get("nearestBranch", lang)).append(passageText(p, lang)));
       sb.append("\n\n");
     }
-    sb.append(ReplyTexts.get("deliveryToTown", lang, name, fee, days));
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    // "للمنصورة", "لطنطا": the Egyptian preposition joins the city's name
+    String toName = name.startsWith("ال") ? "ل" + name.substring(1) : "ل" + name;
+    sb.append(
+        ReplyTexts.get(
+            "deliveryToTown",
+            lang,
+            name,
+            arabic ? indicDigits(fee) : fee,
+            arabic ? indicDigits(days) : days,
+            toName));
     if (over != null) {
-      sb.append(' ').append(ReplyTexts.get("freeDeliveryOver", lang, over));
+      sb.append(' ')
+          .append(ReplyTexts.get("freeDeliveryOver", lang, arabic ? indicDigits(over) : over));
     }
     return new Answer(
         new PersonaReply(
@@ -1966,6 +1977,19 @@ public final class EmbeddedPersona implements Persona {
             branchAsked ? town.nearestBranch() : null,
             false),
         null);
+  }
+
+  /** "85" as the Arabic passages write it: "٨٥"; "3,000" as "٣٠٠٠". */
+  private static String indicDigits(String latin) {
+    StringBuilder out = new StringBuilder();
+    for (char c : latin.toCharArray()) {
+      if (c >= '0' && c <= '9') {
+        out.append((char) ('٠' + (c - '0')));
+      } else if (c != ',') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A store-information question: its passage, for branches only the city asked about. */

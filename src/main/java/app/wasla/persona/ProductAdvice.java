@@ -29,9 +29,9 @@ final class ProductAdvice {
 
   private static final Pattern CAMERA =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(?:و|ب|ل|ال|بال|وال|لل)?(تصوير|كاميرا|كاميره|صور|سيلفي|camera|cameras|photo|photos|"
-              + "photography|pictures|pics|selfie|selfies|taswer|tasweer|taswir|el taswer|kamera|camira|"
-              + "el camera|sowar|el sowar)(?![\\p{L}\\p{N}])");
+          "(?<![\\p{L}\\p{N}])(?:و|ب|ل|ال|بال|وال|لل)?(تصوير|كاميرا|كاميره|سيلفي|camera|cameras|photos|"
+              // not "صور" or "pictures" alone: "ابعتلي صور" asks for a product's photos
+              + "photography|selfie|selfies|taswer|tasweer|taswir|el taswer|kamera|camira|el camera)(?![\\p{L}\\p{N}])");
 
   private static final Pattern GAMING =
       Pattern.compile(

@@ -215,7 +215,7 @@ final class ReplyTexts {
               "Your nearest branch: "),
           t(
               "deliveryToTown",
-              "التوصيل لـ{0} بـ {1} جنيه وبيوصل خلال {2} أيام.",
+              "التوصيل {3} بـ {1} جنيه وبيوصل خلال {2} أيام.",
               "التوصيل إلى {0} بـ {1} جنيهاً ويصل خلال {2} أيام.",
               "El tawsil l {0} b {1} geneh w byewsal f {2} ayam.",
               "Delivery to {0} is {1} EGP and takes {2} days."),

@@ -85,4 +85,47 @@ class ShoppingQuestionsTest {
     assertThat(say("عايز اغير بطارية الموبايل").intent()).isEqualTo(Intents.BOOKING_NEW);
     assertThat(after("APP2", "battery").reply().text()).doesNotContain("Oppo Reno 11");
   }
+
+  @Test
+  void aCityWithoutABranchIsToldSoWithTheNearestAndItsDelivery() {
+    PersonaResult tanta = say("طب عندكو فرع فى طنطا؟ ولا اقرب فرع ليا فين");
+    assertThat(tanta.reply().text())
+        .as(tanta.summary())
+        .contains("مفيش عندنا فرع في طنطا", "عباس العقاد", "التوصيل لطنطا بـ ٨٥ جنيه")
+        .doesNotContain("فوزي معاذ", "١١٠");
+    assertThat(tanta.reply().branchesShown()).isEqualTo("cairo");
+    PersonaResult aswan = say("how much is delivery to aswan");
+    assertThat(aswan.reply().text())
+        .as(aswan.summary())
+        .contains("Aswan", "110 EGP", "3-5")
+        .doesNotContain("85", "branch");
+    PersonaResult alex = say("w 3ndko fr3 f eskendreya?");
+    assertThat(alex.reply().text()).as(alex.summary()).contains("Fawzy Moaz");
+  }
+
+  @Test
+  void brandAndCategoryTogetherAndTheDearest() {
+    PersonaResult buds = say("tab 3ndko samaat samsung?");
+    assertThat(buds.reply().text())
+        .as(buds.summary())
+        .contains("Galaxy Buds FE")
+        .doesNotContain("Galaxy A15", "Charger");
+    PersonaResult watches = say("3ndko sa3at smart?");
+    assertThat(watches.reply().text())
+        .as(watches.summary())
+        .contains("Smart Band 8", "Apple Watch");
+    PersonaResult dearest = say("ايه اغلى ساعه سمارت عندكو");
+    assertThat(dearest.reply().text()).as(dearest.summary()).startsWith("• سعر ساعة آبل واتش SE");
+  }
+
+  @Test
+  void aCheckUpIsBookedAndAReturnNamesItsOrder() {
+    PersonaResult checkup = say("i need a free checkup for my phone in cairo");
+    assertThat(checkup.intent()).as(checkup.summary()).isEqualTo(Intents.BOOKING_NEW);
+    PersonaResult ret = say("عايزة ارجع الاوردر ORD-12003 لو سمحت، غيرت رأيي");
+    assertThat(ret.topic()).as(ret.summary()).isEqualTo("returns");
+    assertThat(ret.reply().text()).contains("١٤ يوم");
+    PersonaResult track = say("طلبي رقم ORD-12002 فين؟");
+    assertThat(track.intent()).as(track.summary()).isEqualTo(Intents.ORDER_STATUS);
+  }
 }
