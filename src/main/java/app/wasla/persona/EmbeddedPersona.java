@@ -1518,7 +1518,9 @@ public final class EmbeddedPersona implements Persona {
     Product shown = contextProduct(turn);
     return PHONE_WORD.matcher(text.normalized()).find()
         || RECOMMEND.matcher(text.normalized() + " " + text.raw().toLowerCase(Locale.ROOT)).find()
-        || text.tokens().size() <= 5 && (shown == null || "phone".equals(shown.category()));
+        // "تصوير اكتر حاجة" answers; "الكاميرا حلوة؟" asks about the phone on show, answered first
+        || text.tokens().size() <= 5
+            && (shown == null ? !asksSomething(text) : "phone".equals(shown.category()));
   }
 
   /** The phones for the use the text names, best first, with what makes each good for it. */
@@ -1536,8 +1538,24 @@ public final class EmbeddedPersona implements Persona {
     }
     boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
     String useKey = "use" + use.name().charAt(0) + use.name().substring(1).toLowerCase(Locale.ROOT);
-    StringBuilder sb =
-        new StringBuilder(ReplyTexts.get("adviceHead", lang, ReplyTexts.get(useKey, lang)));
+    StringBuilder sb = new StringBuilder();
+    Product shown = contextProduct(turn);
+    if (shown != null && "phone".equals(shown.category()) && asksSomething(text)) {
+      // "الكاميرا حلوة؟" after the A55's card: the A55's camera first, then the best for it
+      String feature = ProductAdvice.feature(shown, use, arabic);
+      if (!feature.isBlank()) {
+        sb.append(
+                ReplyTexts.get(
+                        "compareLine",
+                        lang,
+                        productName(shown, arabic),
+                        money(shown.priceEgp()),
+                        feature)
+                    .replaceFirst("^• ", ""))
+            .append("\n\n");
+      }
+    }
+    sb.append(ReplyTexts.get("adviceHead", lang, ReplyTexts.get(useKey, lang)));
     for (Product p : ranked) {
       String feature = ProductAdvice.feature(p, use, arabic);
       sb.append('\n')

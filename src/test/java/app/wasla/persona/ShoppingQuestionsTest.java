@@ -84,6 +84,10 @@ class ShoppingQuestionsTest {
     // a repair, or earbuds on show, are not a phone to choose
     assertThat(say("عايز اغير بطارية الموبايل").intent()).isEqualTo(Intents.BOOKING_NEW);
     assertThat(after("APP2", "battery").reply().text()).doesNotContain("Oppo Reno 11");
+    // a question about the phone on show is about that phone
+    PersonaResult shown = after("SM-A55", "الكاميرا حلوة؟");
+    assertThat(shown.handoff()).as(shown.summary()).isFalse();
+    assertThat(shown.reply().text()).startsWith("سامسونج جالاكسي A55").contains("كاميرا ٥٠ ميجا");
   }
 
   @Test
