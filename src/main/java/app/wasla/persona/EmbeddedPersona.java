@@ -383,6 +383,32 @@ public final class EmbeddedPersona implements Persona {
       intent = Intents.HUMAN_REQUEST;
       confidence = Math.max(confidence, 0.8);
     }
+    // "any phone less than 20,000 EGP?", "2arn ben galaxy a55 w oppo reno 11", "تصوير اكتر
+    // حاجة": a shopping question (a budget, a comparison, what the phone is for) is a product
+    // question, never a grievance, a big order or a question nobody can answer
+    boolean shopping =
+        tapped == null
+            && !Intents.HUMAN_REQUEST.equals(intent)
+            && shoppingQuestion(text, found, turn)
+            && sentiment.analyze(text).score() > ANGRY
+            && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+            && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
+            && !topics.wantsAPersonToo(text);
+    if (shopping) {
+      intent = Intents.PRODUCT_INQUIRY;
+      confidence = Math.max(confidence, 0.8);
+    } else if (tapped == null
+        && found.products().isEmpty()
+        && (Intents.ORDER.equals(intent)
+            || Intents.OTHER.equals(intent)
+            || Intents.PRODUCT_INQUIRY.equals(intent)
+            || Intents.AVAILABILITY.equals(intent))
+        && CHECKUP_WANTED.matcher(" " + text.normalized() + " ").find()
+        && !asksSomething(text)) {
+      // "i need a free checkup for my phone in cairo": an appointment at the repair centre
+      intent = Intents.BOOKING_NEW;
+      confidence = Math.max(confidence, 0.8);
+    }
     String read = intent; // before a store topic takes the turn over
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
@@ -439,7 +465,7 @@ public final class EmbeddedPersona implements Persona {
                 && Intents.HUMAN_REQUEST.equals(intent)
                 && topics.asksAboutJobs(text)
                 && !topics.asksForAPersonNotABot(text));
-    if (tapped == null && !kept && !(bookingMove && topics.aboutABooking(text))) {
+    if (tapped == null && !shopping && !kept && !(bookingMove && topics.aboutABooking(text))) {
       if (topics.chargedTwice(text)
           || topics.paidForNothing(text) // "اتخصمت ومفيش اوردر", "dafa3t ... msh madfoo3"
           || topics.promiseBroken(text)) { // "قالولي يومين وبقالهم ١٠ ايام"
@@ -451,8 +477,11 @@ public final class EmbeddedPersona implements Persona {
         confidence = Math.max(confidence, 0.8);
         bulk = true;
       } else {
+        // "عايزة ارجع الاوردر ORD-12003": a return of that order, not where it is
         boolean tracking =
-            Intents.ORDER_STATUS.equals(intent) && found.entities().reference() != null;
+            Intents.ORDER_STATUS.equals(intent)
+                && found.entities().reference() != null
+                && !topics.findAll(text, false).contains(StoreTopics.RETURNS);
         topic =
             tracking || orderSaysHowPaid || orderOfSeveral
                 ? null
@@ -560,6 +589,7 @@ public final class EmbeddedPersona implements Persona {
     if (dueBy == null
         && tapped == null
         && !bulk
+        && !shopping
         && notSold == null
         && unsoldModel == null
         && !Intents.COMPLAINT.equals(intent)
@@ -716,6 +746,11 @@ public final class EmbeddedPersona implements Persona {
       // "where is the branch?": the passage's text, then each branch's pin (the city asked, else
       // all)
       String city = StoreTopics.city(text);
+      if (city == null) {
+        // a city without a branch: the pin of the nearest
+        city =
+            StoreTopics.townWithoutBranch(text).map(StoreTopics.Town::nearestBranch).orElse(null);
+      }
       reply = reply.showingBranches(city == null ? "" : city);
     }
     return new PersonaResult(
@@ -963,8 +998,12 @@ public final class EmbeddedPersona implements Persona {
             opt("menu_human", "optHuman", lang));
       }
       case Intents.PRODUCT_INQUIRY -> {
-        if (products.size() >= 2 && COMPARE.matcher(" " + learnedKey(text) + " ").find()) {
+        if (products.size() >= 2 && compares(text)) {
           yield comparison(products.subList(0, Math.min(3, products.size())), lang);
+        }
+        Answer advice = products.isEmpty() ? advice(text, found, turn, lang) : null;
+        if (advice != null) {
+          yield advice;
         }
         if (product != null) {
           StringBuilder sb = new StringBuilder();
@@ -1513,9 +1552,129 @@ public final class EmbeddedPersona implements Persona {
   /** Two products set side by side: "الفرق ايه بين", "احسن", "which is better", "vs". */
   private static final Pattern COMPARE =
       Pattern.compile(
-          "\\s(?:الفرق|فرق|والفرق|احسن|افضل|مقارنه|قارن|قارنلي|تقارن|اقارن|الافضل|الاحسن|انسب|افرق|"
+          "\\s(?:الفرق|فرق|والفرق|احسن|افضل|مقارنه|قارن|قارنلي|قارني|تقارن|اقارن|الافضل|الاحسن|انسب|افرق|"
               + "vs|versus|compare|comparison|compared|better|best|difference|differ|"
-              + "far2|el far2|elfar2|a7san|ahsan|afdal|afdl|a7sn|mo2arna|2aren|aren)\\s");
+              + "far2|el far2|elfar2|a7san|ahsan|afdal|afdl|a7sn|mo2arna|2aren|aren|2arn|arn|2arenly|"
+              + "arenly|2arenli|arenli|2arnly|arnly|2arinly|2arenlna|n2aren|te2aren|to2aren|"
+              + "2arenholy|2arenhomly)\\s");
+
+  /** Whether the text sets products side by side, in any of the four forms. */
+  private static boolean compares(TextView text) {
+    return COMPARE
+        .matcher(
+            " "
+                + learnedKey(text)
+                + " "
+                + text.raw().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ")
+                + " ")
+        .find();
+  }
+
+  /** A check-up or repair wanted: "i need a free checkup", "عايز افحص الموبايل", "me7tag fa7s". */
+  private static final Pattern CHECKUP_WANTED =
+      Pattern.compile(
+          "\\s(?:need|want|book|like|عايز|عاوز|عايزه|محتاج|محتاجه|اريد|احتاج|ارغب|3ayez|3ayza|me7tag|me7taga|mehtag)\\s"
+              + "(?:\\S+\\s){0,3}(?:checkup|check-up|check up|فحص|كشف|افحص|fa7s|kashf|diagnosis|inspection)\\s");
+
+  /** Words that ask for a recommendation: "احسن", "best", "ترشحلي", "recommend". */
+  private static final Pattern RECOMMEND =
+      Pattern.compile(
+          "(احسن|افضل|ترشح|رشح|انسب|تنصح|best|recommend|suggest|which phone|a7san|afdal|rasha7|"
+              + "tensa7ny|tensa7ni)");
+
+  /**
+   * A shopping question the persona answers from the catalogue: a budget with a kind of product,
+   * two products compared, or what a phone is wanted for.
+   */
+  private boolean shoppingQuestion(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
+    if (found.budget() != null
+        && found.products().isEmpty()
+        && (catalogueQuery(text, found) != null || PHONE_WORD.matcher(text.normalized()).find())) {
+      return true;
+    }
+    if (found.products().size() >= 2 && compares(text)) {
+      return true;
+    }
+    return found.products().isEmpty() && adviceAsked(text, turn);
+  }
+
+  /**
+   * What the phone is wanted for, asked about phones: the text names a phone or a recommendation,
+   * or it is a short answer while a phone is on show ("تصوير اكتر حاجة" after a comparison).
+   */
+  private boolean adviceAsked(TextView text, PersonaTurn turn) {
+    if (ProductAdvice.of(text.normalized(), text.raw()).isEmpty()
+        || topics.find(text, false).isPresent()
+        || topics.notSold(text).isPresent()) {
+      return false;
+    }
+    Product shown = contextProduct(turn);
+    return PHONE_WORD.matcher(text.normalized()).find()
+        || RECOMMEND.matcher(text.normalized() + " " + text.raw().toLowerCase(Locale.ROOT)).find()
+        // "تصوير اكتر حاجة" answers; "الكاميرا حلوة؟" asks about the phone on show, answered first
+        || text.tokens().size() <= 5
+            && (shown == null ? !asksSomething(text) : "phone".equals(shown.category()));
+  }
+
+  /** The phones for the use the text names, best first, with what makes each good for it. */
+  private Answer advice(
+      TextView text, EntityExtractor.Found found, PersonaTurn turn, Language lang) {
+    ProductAdvice.Use use = ProductAdvice.of(text.normalized(), text.raw()).orElse(null);
+    if (use == null
+        || !adviceAsked(text, turn)
+        || catalogueQuery(text, found) != null && !PHONE_WORD.matcher(text.normalized()).find()) {
+      return null;
+    }
+    List<Product> ranked = ProductAdvice.rank(playbook.products(), use, found.budget());
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    String useKey = "use" + use.name().charAt(0) + use.name().substring(1).toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder();
+    Product shown = contextProduct(turn);
+    if (shown != null && "phone".equals(shown.category()) && asksSomething(text)) {
+      // "الكاميرا حلوة؟" after the A55's card: the A55's camera first, then the best for it
+      String feature = ProductAdvice.feature(shown, use, arabic);
+      if (!feature.isBlank()) {
+        sb.append(
+                ReplyTexts.get(
+                        "compareLine",
+                        lang,
+                        productName(shown, arabic),
+                        money(shown.priceEgp()),
+                        feature)
+                    .replaceFirst("^• ", ""))
+            .append("\n\n");
+      }
+    }
+    sb.append(ReplyTexts.get("adviceHead", lang, ReplyTexts.get(useKey, lang)));
+    for (Product p : ranked) {
+      String feature = ProductAdvice.feature(p, use, arabic);
+      sb.append('\n')
+          .append(
+              feature.isBlank()
+                  ? "• "
+                      + ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))
+                  : ReplyTexts.get(
+                      "compareLine", lang, productName(p, arabic), money(p.priceEgp()), feature));
+    }
+    sb.append('\n')
+        .append(
+            ReplyTexts.get(
+                "adviceFollowUp",
+                lang,
+                productName(ranked.get(0), arabic),
+                ReplyTexts.get(useKey, lang)));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            ranked.get(0).sku(),
+            true),
+        null);
+  }
 
   /**
    * An instalment's amount asked: "قسط الايفون كام في الشهر؟", "monthly instalment of the S24?".
@@ -1610,6 +1769,9 @@ public final class EmbeddedPersona implements Persona {
                 "compareHead", lang, String.join(ReplyTexts.get("compareAnd", lang), names)));
     for (Product p : products) {
       String specs = arabic ? p.specsAr() : p.specsEn();
+      if (lang == Language.AR) {
+        specs = specs.replace("لحد", "حتى"); // the catalogue's Arabic is Egyptian
+      }
       sb.append('\n');
       if (specs.isBlank()) {
         sb.append("• ")
@@ -1635,7 +1797,14 @@ public final class EmbeddedPersona implements Persona {
                   productName(cheap, arabic),
                   money(dear.priceEgp().subtract(cheap.priceEgp()))));
     }
-    sb.append('\n').append(ReplyTexts.get("compareFollowUp", lang));
+    // the phone's uses are asked of phones only; earbuds or watches compared are offered the order
+    sb.append('\n')
+        .append(
+            ReplyTexts.get(
+                products.stream().allMatch(p -> "phone".equals(p.category()))
+                    ? "compareFollowUp"
+                    : "compareFollowUpOther",
+                lang));
     return new Answer(
         new PersonaReply(
             sb.toString(),
@@ -1681,7 +1850,9 @@ public final class EmbeddedPersona implements Persona {
 
   private static final Pattern CHEAPER =
       Pattern.compile(
-          "(ارخص|اوفر|اقل سعر|سعر اقل|cheaper|less expensive|lower price|ar5as|arkhas|ar5s|arkhs|ar7as)");
+          "(ارخص|اوفر|اقل سعر|سعر اقل|cheaper|less expensive|lower price|ar5as|arkhas|ar5s|arkhs|ar7as|"
+              // "في اقل؟", "fe a2al?": less, but not "أقل من ١٠ آلاف" (a budget)
+              + "(?<![\\p{L}\\p{N}])(?:اقل|a2al|a2all|a2l)(?!\\s*(?:من|men|mn|min|than|\\d)))");
 
   /**
    * For "a cheaper one" ("في أرخص؟", "anything cheaper?"): the product it should be cheaper than,
@@ -1803,6 +1974,18 @@ public final class EmbeddedPersona implements Persona {
 
   private Answer topicsAnswer(
       StoreTopics.Topic topic, TextView text, boolean namesAProduct, Language lang) {
+    List<StoreTopics.Topic> asked = topics.findAll(text, namesAProduct);
+    StoreTopics.Town town =
+        asked.contains(StoreTopics.BRANCHES) || asked.contains(StoreTopics.DELIVERY_FEES)
+            ? StoreTopics.townWithoutBranch(text).orElse(null)
+            : null;
+    Answer townAnswer =
+        town == null ? null : townAnswer(town, asked.contains(StoreTopics.BRANCHES), lang);
+    if (townAnswer != null
+        && asked.stream()
+            .allMatch(t -> t == StoreTopics.BRANCHES || t == StoreTopics.DELIVERY_FEES)) {
+      return townAnswer;
+    }
     Answer first = topicAnswer(topic, text, lang);
     if (topic == StoreTopics.DELIVERY_FEES
         && topics.deliveryAbroad(text)
@@ -1833,6 +2016,91 @@ public final class EmbeddedPersona implements Persona {
             first.reply().options(),
             first.reply().listButtonText()),
         first.handoffReason());
+  }
+
+  /** "Delta and Canal cities (Mansoura, Tanta, …) 85 EGP, 2-3 days": one zone of the fees. */
+  private static final Pattern ZONE =
+      Pattern.compile("\\(([^)]*)\\)\\s*([\\d,]+) EGP, ([\\d-]+) (?:working )?days");
+
+  /**
+   * A city without a branch ("عندكو فرع في طنطا؟", "delivery to aswan?"): that there is no branch
+   * there and which is nearest (for a branch question), then the delivery to that city with its fee
+   * and days from the delivery passage, and the free-delivery threshold; null when the passage does
+   * not list the city.
+   */
+  private Answer townAnswer(StoreTopics.Town town, boolean branchAsked, Language lang) {
+    Passage fees = playbook.passage(StoreTopics.DELIVERY_FEES.passageId()).orElse(null);
+    if (fees == null) {
+      return null;
+    }
+    java.util.regex.Matcher zone = ZONE.matcher(fees.en());
+    String fee = null;
+    String days = null;
+    while (zone.find()) {
+      if (zone.group(1).contains(town.en())) {
+        fee = zone.group(2);
+        days = zone.group(3);
+        break;
+      }
+    }
+    if (fee == null) {
+      return null;
+    }
+    java.util.regex.Matcher free =
+        Pattern.compile("free on orders over ([\\d,]+) EGP").matcher(fees.en());
+    String over = free.find() ? free.group(1) : null;
+    String name =
+        switch (lang) {
+          case EN -> town.en();
+          case ARABIZI -> town.arabizi();
+          default -> town.ar();
+        };
+    StringBuilder sb = new StringBuilder();
+    if (branchAsked) {
+      sb.append(ReplyTexts.get("noBranchIn", lang, name)).append(' ');
+      playbook
+          .passage("branch-" + town.nearestBranch())
+          .ifPresent(
+              p -> sb.append(ReplyTexts.get("nearestBranch", lang)).append(passageText(p, lang)));
+      sb.append("\n\n");
+    }
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    // "للمنصورة", "لطنطا": the Egyptian preposition joins the city's name
+    String toName = name.startsWith("ال") ? "ل" + name.substring(1) : "ل" + name;
+    sb.append(
+        ReplyTexts.get(
+            "deliveryToTown",
+            lang,
+            name,
+            arabic ? indicDigits(fee) : fee,
+            arabic ? indicDigits(days) : days,
+            toName));
+    if (over != null) {
+      sb.append(' ')
+          .append(ReplyTexts.get("freeDeliveryOver", lang, arabic ? indicDigits(over) : over));
+    }
+    return new Answer(
+        new PersonaReply(
+            sb.toString().strip(),
+            List.of(),
+            null,
+            null,
+            branchAsked ? town.nearestBranch() : null,
+            false),
+        null);
+  }
+
+  /** "85" as the Arabic passages write it: "٨٥"; "3,000" as "٣٠٠٠". */
+  private static String indicDigits(String latin) {
+    StringBuilder out = new StringBuilder();
+    for (char c : latin.toCharArray()) {
+      if (c >= '0' && c <= '9') {
+        out.append((char) ('٠' + (c - '0')));
+      } else if (c != ',') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A store-information question: its passage, for branches only the city asked about. */
@@ -2001,11 +2269,12 @@ public final class EmbeddedPersona implements Persona {
           java.util.Map.entry(
               "watch",
               Pattern.compile(
-                  "(^|\\s)(ساعه ذكيه|ساعات ذكيه|سمارت واتش|smart ?watch(es)?|watches|سمارت باند|smart ?bands?)")),
+                  "(^|\\s)(ساعه ذكيه|ساعات ذكيه|ساعه سمارت|ساعات سمارت|سمارت واتش|smart ?watch(es)?|watches|"
+                      + "سمارت باند|smart ?bands?|sa3a smart|sa3at smart|smart sa3a|sa3at zakeya|sa3a zakeya)")),
           java.util.Map.entry(
               "audio",
               Pattern.compile(
-                  "(^|\\s)(سماع|ال سماع|هيدفون|ايربود|earphones?|headphones?|earbuds|headsets?|speakers?|sama3|sma3|سبيكر)")),
+                  "(^|\\s)(سماع|ال سماع|هيدفون|ايربود|earphones?|headphones?|earbuds|headsets?|speakers?|sama3|sma3|samaat|samat|sammaat|سبيكر)")),
           java.util.Map.entry(
               "phone",
               Pattern.compile(
@@ -2034,9 +2303,6 @@ public final class EmbeddedPersona implements Persona {
     return java.util.Collections.unmodifiableMap(map);
   }
 
-  private static final Pattern UNDER =
-      Pattern.compile("(اقل|تحت|حدود|لحد|under|below|less than|max|up to|within|a2al|ta7t|taht)");
-
   /**
    * The catalogue's products for a category, brand and/or budget question; null when the text names
    * none of them.
@@ -2055,14 +2321,19 @@ public final class EmbeddedPersona implements Persona {
             .map(java.util.Map.Entry::getKey)
             .findFirst()
             .orElse(null);
-    BigDecimal budget =
-        found.entities().amount() != null && UNDER.matcher(s).find()
-            ? found.entities().amount()
-            : null;
+    app.wasla.persona.nlp.Budget.Range budget = found.budget();
     if (category == null && brand == null) {
       return null;
     }
     List<Product> hits = catalogueQuery(category, brand, budget);
+    if (DEAREST.matcher(s + " " + text.raw().toLowerCase(Locale.ROOT)).find()) {
+      // "ايه اغلى ساعه سمارت عندكو": the dearest first
+      hits =
+          catalogueQuery(category, brand, budget, true).stream()
+              .filter(p -> !"audio".equals(category) || SPEAKER.matcher(s).find() || !isSpeaker(p))
+              .toList();
+      return hits.isEmpty() ? null : hits;
+    }
     if ("audio".equals(category) && !SPEAKER.matcher(s).find()) {
       // "cheapest earbuds", "سماعات": a speaker is no earphone
       List<Product> earphones = hits.stream().filter(p -> !isSpeaker(p)).toList();
@@ -2075,14 +2346,25 @@ public final class EmbeddedPersona implements Persona {
     return hits.isEmpty() ? null : hits;
   }
 
-  private List<Product> catalogueQuery(String category, String brand, BigDecimal budget) {
+  /** The most expensive asked for: "اغلى", "most expensive", "a8la". */
+  private static final Pattern DEAREST =
+      Pattern.compile(
+          "(اغلى|اغلي|الاغلى|اعلى سعر|most expensive|priciest|dearest|top of the line|a8la|aghla|a8lahom|aghlahom)");
+
+  private List<Product> catalogueQuery(
+      String category, String brand, app.wasla.persona.nlp.Budget.Range budget) {
+    return catalogueQuery(category, brand, budget, false);
+  }
+
+  private List<Product> catalogueQuery(
+      String category, String brand, app.wasla.persona.nlp.Budget.Range budget, boolean dearest) {
     return playbook.products().stream()
         .filter(p -> p.priceEgp() != null)
         .filter(p -> category == null || category.equals(p.category()))
         .filter(p -> brand == null || brandOf(p).equals(brand))
-        .filter(p -> budget == null || p.priceEgp().compareTo(budget) <= 0)
+        .filter(p -> budget == null || budget.admits(p.priceEgp()))
         .sorted(
-            budget == null
+            !dearest && (budget == null || budget.max() == null)
                 ? java.util.Comparator.comparing(Product::priceEgp)
                 : java.util.Comparator.comparing(Product::priceEgp).reversed())
         // the phones are the shop's main line: a question about phones lists them all
@@ -2120,13 +2402,18 @@ public final class EmbeddedPersona implements Persona {
    * most three.
    */
   private List<Product> withinBudget(EntityExtractor.Found found, TextView text) {
-    BigDecimal budget = found.entities().amount();
+    app.wasla.persona.nlp.Budget.Range budget =
+        found.budget() != null
+            ? found.budget()
+            : found.entities().amount() != null
+                ? new app.wasla.persona.nlp.Budget.Range(null, found.entities().amount(), 0, 0)
+                : null;
     if (budget == null) {
       return List.of();
     }
     boolean phones = PHONE_WORD.matcher(text.normalized()).find();
     return playbook.products().stream()
-        .filter(p -> p.priceEgp() != null && p.priceEgp().compareTo(budget) <= 0)
+        .filter(p -> budget.admits(p.priceEgp()))
         .filter(p -> !phones || "phone".equals(p.category()))
         .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
         .limit(3)

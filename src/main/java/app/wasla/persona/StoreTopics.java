@@ -192,7 +192,7 @@ final class StoreTopics {
   private static final Pattern BRANCH_WORD =
       words(
           "فرع|فروع|الفرع|الفروع|فرعكم|عنوان|عنوانكم|مكانكم|لوكيشن|محلكم|المحل|branch|branches|address|located|location|"
-              + "store location|far3|elfar3|fro3|3enwan|makanko|ma7alko|mahalko");
+              + "store location|far3|elfar3|fro3|fr3|fer3|3enwan|makanko|ma7alko|mahalko");
   private static final Pattern WHO_WORD =
       words(
           "انت بوت|انتي بوت|روبوت|انت مين|انتي مين|من تكونين|من تكون|مين انتي|مين معايا|من انت|من انتي|هل انت انسان|who are you|are you a bot|are you human|"
@@ -656,6 +656,54 @@ final class StoreTopics {
   }
 
   /** "alexandria", "cairo" or null: the city a branch question names. */
+  /**
+   * A city of the delivery table where the shop has no branch, with its names: the one the delivery
+   * passage's English text lists it under ({@code en}), and its nearest branch.
+   */
+  record Town(Pattern pattern, String ar, String en, String arabizi, String nearestBranch) {}
+
+  static final List<Town> TOWNS =
+      List.of(
+          new Town(words("طنطا|لطنطا|tanta"), "طنطا", "Tanta", "Tanta", "cairo"),
+          new Town(
+              words("المنصوره|منصوره|للمنصوره|mansoura|mansora|el mansoura"),
+              "المنصورة",
+              "Mansoura",
+              "el Mansoura",
+              "cairo"),
+          new Town(
+              words("الزقازيق|زقازيق|zagazig|el zagazig"),
+              "الزقازيق",
+              "Zagazig",
+              "el Zagazig",
+              "cairo"),
+          new Town(
+              words("بورسعيد|بور سعيد|port said|bor sa3eed|bor sa3id"),
+              "بورسعيد",
+              "Port Said",
+              "Port Said",
+              "cairo"),
+          new Town(
+              words("الاسماعيليه|اسماعيليه|ismailia|esma3eleya|el esma3eleya"),
+              "الإسماعيلية",
+              "Ismailia",
+              "el Ismailia",
+              "cairo"),
+          new Town(words("اسيوط|assiut|asyut|asyout"), "أسيوط", "Assiut", "Assiut", "cairo"),
+          new Town(words("سوهاج|sohag"), "سوهاج", "Sohag", "Sohag", "cairo"),
+          new Town(words("قنا|qena|2ena"), "قنا", "Qena", "Qena", "cairo"),
+          new Town(words("الاقصر|اقصر|luxor|el o2sor|o2sor"), "الأقصر", "Luxor", "Luxor", "cairo"),
+          new Town(words("اسوان|لاسوان|aswan|laswan"), "أسوان", "Aswan", "Aswan", "cairo"));
+
+  /** The city without a branch the text names, when it names no city with one. */
+  static Optional<Town> townWithoutBranch(TextView text) {
+    String s = haystack(text);
+    if (ALEXANDRIA.matcher(s).find() || CAIRO.matcher(s).find()) {
+      return Optional.empty();
+    }
+    return TOWNS.stream().filter(t -> t.pattern().matcher(s).find()).findFirst();
+  }
+
   static String city(TextView text) {
     String s = haystack(text);
     boolean alex = ALEXANDRIA.matcher(s).find();

@@ -235,8 +235,15 @@ public final class EntityExtractor {
   public Found extract(TextView text) {
     StringBuilder s = new StringBuilder(" " + misspellings.correct(text.normalized()) + " ");
     BigDecimal amount = null;
+    // "أقل من عشرة آلاف جنيه", "less than 15000": what the customer can spend, never an order's
+    // value nor an order number
+    Budget.Range budget = Budget.in(s.toString()).orElse(null);
+    if (budget != null) {
+      amount = budget.amount();
+      blank(s, budget.start(), budget.end());
+    }
     Matcher pm = PRICE.matcher(s);
-    if (pm.find()) {
+    if (amount == null && pm.find()) {
       String number = pm.group(1) != null ? pm.group(1) : pm.group(2);
       amount = new BigDecimal(number.replace(",", ""));
       blank(s, pm.start(), pm.end());
@@ -369,7 +376,11 @@ public final class EntityExtractor {
       quantities = Map.of(wanted.get(0), quantity);
     }
     return new Found(
-        new Entities(names, quantity, dateTime, reference, amount), wanted, unsold, quantities);
+        new Entities(names, quantity, dateTime, reference, amount),
+        wanted,
+        unsold,
+        quantities,
+        budget);
   }
 
   /**
@@ -416,11 +427,20 @@ public final class EntityExtractor {
       Entities entities,
       List<Product> products,
       List<ModelNames.Unsold> unsold,
-      Map<Product, Integer> quantities) {
+      Map<Product, Integer> quantities,
+      Budget.Range budget) {
 
     public Found {
       unsold = List.copyOf(unsold);
       quantities = Map.copyOf(quantities);
+    }
+
+    public Found(
+        Entities entities,
+        List<Product> products,
+        List<ModelNames.Unsold> unsold,
+        Map<Product, Integer> quantities) {
+      this(entities, products, unsold, quantities, null);
     }
 
     /** Entities and products with one quantity, the entities', for every product. */
@@ -442,11 +462,11 @@ public final class EntityExtractor {
     }
 
     /**
-     * The value of an order: the amount named, else the sum of each product's price times its
-     * quantity; null if unknown.
+     * The value of an order: the amount named (not a budget: "any phone under 20,000?"), else the
+     * sum of each product's price times its quantity; null if unknown.
      */
     public BigDecimal orderValue() {
-      if (entities.amount() != null) {
+      if (entities.amount() != null && budget == null) {
         return entities.amount();
       }
       if (products.isEmpty()) {

@@ -96,8 +96,13 @@ public final class LanguageDetector {
     // "نعم", "١", "القاهرة", a tapped title, "ORD-12001" from a formal customer: a turn with no
     // Egyptian word of its own (nor an English one) keeps the customer's MSA, so the flows' buttons
     // stay in it
+    // "قارن لي بين سماعة جالاكسي بادز FE وسماعة إيربودز": Latin letters that are no English word
+    // (a model's "FE") beside Arabic with no Egyptian word keep the customer's MSA too
     if (previous == Language.AR
-        && (d.language() == Language.AR_EG && text.tokens().stream().noneMatch(t -> egyptianWord(t))
+        && ((d.language() == Language.AR_EG
+                    || d.language() == Language.MIXED && d.replyLanguage() == Language.AR_EG)
+                && text.tokens().stream().noneMatch(t -> egyptianWord(t))
+                && text.tokens().stream().noneMatch(ENGLISH::contains)
             || d.language() == Language.EN
                 && text.tokens().stream().noneMatch(ENGLISH::contains))) {
       return new Detection(Language.AR, Language.AR);
