@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * {@code WASLA_TEST_PG_EMBEDDED=never} fails instead of starting one, {@code =always} starts one
  * even when a server answers. Set {@code WASLA_TEST_PG_DB_SUFFIX} to keep two suites on one server
- * apart.
+ * apart; the system property {@code wasla.test.fork} (surefire's fork number) keeps the suite's own
+ * JVMs apart.
  */
 public final class PostgresTestDatabase {
 
@@ -44,8 +45,16 @@ public final class PostgresTestDatabase {
   public static final String USER = System.getenv().getOrDefault("WASLA_TEST_PG_USER", "postgres");
   // Lets two suites share one server (two worktrees, say): each appends its own suffix to every
   // database name.
+  // The suite runs in two JVMs at once (pom.xml, surefire's forkCount): each fork has databases of
+  // its own, named after its number.
   private static final String SUFFIX =
-      System.getenv().getOrDefault("WASLA_TEST_PG_DB_SUFFIX", "").replaceAll("[^a-z0-9_]", "");
+      (System.getenv().getOrDefault("WASLA_TEST_PG_DB_SUFFIX", "")
+              + forkSuffix(System.getProperty("wasla.test.fork", "")))
+          .replaceAll("[^a-z0-9_]", "");
+
+  private static String forkSuffix(String fork) {
+    return fork.isBlank() || fork.startsWith("$") ? "" : "_f" + fork;
+  }
 
   /** host:port of the server in use, once a test asked for it. */
   private static String host;
