@@ -41,22 +41,26 @@ class BlindEvaluationTest {
     // summed per product and the threats to go elsewhere: ar-EG 0.919, ar 0.901, arabizi 0.868,
     // en 0.893 (all 0.899); recall 0.841, precision 0.845. English intents lost 0.009 (0.888
     // with the handoff model alone): a turn it hands over is read as a complaint or a request for
-    // a person, which the writers may have labelled by its topic.
+    // a person, which the writers may have labelled by its topic. With handed-over questions
+    // keeping their topic, the follow-up, budget and comparison readings: ar-EG 0.924, ar 0.908,
+    // arabizi 0.895, en 0.893 (all 0.909); recall 0.851, precision 0.855.
     assertFloors(
         "blind-2",
         evaluate("blind-2"),
-        new Floors(0.82, 0.83, Map.of("ar-EG", 0.90, "ar", 0.89, "arabizi", 0.85, "en", 0.88)));
+        new Floors(0.84, 0.84, Map.of("ar-EG", 0.91, "ar", 0.90, "arabizi", 0.88, "en", 0.88)));
   }
 
   @Test
   void thirdBlindSetStaysAboveItsFloors() throws Exception {
     // two more writers, neither set seen; first read, the persona as the learned handoff model
     // left it: macro-F1 ar-EG 0.878, ar 0.916, arabizi 0.852, en 0.922 (all 0.895); handoff
-    // recall 0.882, precision 0.860.
+    // recall 0.882, precision 0.860. With handed-over questions keeping their topic, the
+    // follow-up, budget and comparison readings: ar-EG 0.873, ar 0.916, arabizi 0.871, en 0.916
+    // (all 0.897); recall 0.882, precision 0.856.
     assertFloors(
         "blind-3",
         evaluate("blind-3"),
-        new Floors(0.87, 0.85, Map.of("ar-EG", 0.87, "ar", 0.90, "arabizi", 0.84, "en", 0.91)));
+        new Floors(0.87, 0.85, Map.of("ar-EG", 0.86, "ar", 0.90, "arabizi", 0.86, "en", 0.90)));
   }
 
   /** The aim is 0.90 in every form and handoff recall 0.95 at precision 0.85. */
