@@ -863,7 +863,7 @@ class OrderAndPayProcessTest {
   }
 
   @Test
-  void aProductQuestionAskedInsideTheBookingWhileTheLinkIsOpenIsOfferedAfterTheBookingEnds() {
+  void aProductOrderedInsideTheBookingWhileTheLinkIsOpenIsOfferedAfterTheBookingEnds() {
     ProcessInstance instance = askAndOrder("how much are the airpods pro?", "APP2");
     conversation.customerWrites(instance, "I'd like to book a repair appointment", null);
     conversation.runDueJobs(instance);
@@ -871,7 +871,14 @@ class OrderAndPayProcessTest {
     conversation.runDueJobs(booking);
     assertThat(booking).isWaitingAt("gateway_awaitAnswer");
 
+    // a price asked aside is answered and the booking goes on
     conversation.customerWrites(booking, "how much is the JBL Flip 6?", null);
+    conversation.runDueJobs(booking);
+    assertThat(booking).isNotEnded();
+    assertThat(String.join("\n", conversation.sentTexts())).contains("5,999");
+
+    // a product ordered is another topic: the booking ends and the open order's flow offers it
+    conversation.customerWrites(booking, "I want to order the JBL Flip 6", null);
     conversation.runDueJobs(booking);
     conversation.runDueJobs(instance);
 
