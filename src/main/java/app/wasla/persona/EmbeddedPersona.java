@@ -1580,7 +1580,10 @@ public final class EmbeddedPersona implements Persona {
   private static final Pattern RECOMMEND =
       Pattern.compile(
           "(احسن|افضل|ترشح|رشح|انسب|تنصح|best|recommend|suggest|which phone|a7san|afdal|rasha7|"
-              + "tensa7ny|tensa7ni)");
+              + "tensa7ny|tensa7ni|"
+              // "is there one with a good camera (of these)?": "فيه حاجة كاميرتها حلوة من دول؟"
+              + "فيه حاجه|في حاجه|فيه واحد|حاجه من دول|واحد من دول|fe 7aga|fi 7aga|fe haga|fe wa7ed|"
+              + "anything with|something with|any with|one with)");
 
   /**
    * A shopping question the persona answers from the catalogue: a budget with a kind of product,

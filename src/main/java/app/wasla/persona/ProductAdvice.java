@@ -29,7 +29,7 @@ final class ProductAdvice {
 
   private static final Pattern CAMERA =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(?:و|ب|ل|ال|بال|وال|لل)?(تصوير|كاميرا|كاميره|سيلفي|camera|cameras|photos|"
+          "(?<![\\p{L}\\p{N}])(?:و|ب|ل|ال|بال|وال|لل)?(تصوير|كاميرا|كاميره|كاميرته|كاميرتها|كاميرات|كاميراته|كاميراتها|سيلفي|camera|cameras|photos|"
               // not "صور" or "pictures" alone: "ابعتلي صور" asks for a product's photos
               + "photography|selfie|selfies|taswer|tasweer|taswir|el taswer|kamera|camira|el camera)(?![\\p{L}\\p{N}])");
 
