@@ -13,6 +13,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { submitCamundaLogin } from './camunda-login.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -62,19 +63,7 @@ async function login(page, user) {
       page.errors = [];
     }
   }
-  await username.fill(user);
-  await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(user);
-  // on a loaded machine the form may not be wired to Angular yet when first clicked: click again until it posts
-  const posted = page.waitForResponse((r) => r.url().includes('/auth/user/') && r.url().includes('/login/')
-    && r.request().method() === 'POST', { timeout: 3 * STEP_TIMEOUT_MS });
-  const submit = page.locator('form[name="signinForm"] button[type="submit"]');
-  let loginResponse = null;
-  posted.then((r) => { loginResponse = r; }, () => {});
-  for (let click = 0; click < 6 && !loginResponse; click++) {
-    await submit.click({ timeout: STEP_TIMEOUT_MS }).catch(() => {});
-    await Promise.race([posted.catch(() => null), page.waitForTimeout(STEP_TIMEOUT_MS / 2)]);
-  }
-  loginResponse = loginResponse || await posted;
+  const loginResponse = await submitCamundaLogin(page, user, user, STEP_TIMEOUT_MS);
   check(loginResponse.ok(), `the login of ${user} answered ${loginResponse.status()}`);
   log(`${user} logged in`);
 }

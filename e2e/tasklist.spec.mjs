@@ -44,6 +44,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { submitCamundaLogin } from './camunda-login.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -107,19 +108,7 @@ async function login(page, user) {
   check(response && response.ok(), `GET ${baseUrl}/camunda/app/tasklist/ answered ${response && response.status()}`);
   const username = page.locator('form[name="signinForm"] input[ng-model="username"]');
   await username.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await username.fill(user);
-  await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(password);
-  // on a loaded machine the form may not be wired to Angular yet when first clicked: click again until it posts
-  const posted = page.waitForResponse((r) => r.url().includes('/auth/user/') && r.url().includes('/login/')
-    && r.request().method() === 'POST', { timeout: 3 * STEP_TIMEOUT_MS });
-  const submit = page.locator('form[name="signinForm"] button[type="submit"]');
-  let loginResponse = null;
-  posted.then((r) => { loginResponse = r; }, () => {});
-  for (let click = 0; click < 6 && !loginResponse; click++) {
-    await submit.click({ timeout: STEP_TIMEOUT_MS }).catch(() => {});
-    await Promise.race([posted.catch(() => null), page.waitForTimeout(STEP_TIMEOUT_MS / 2)]);
-  }
-  loginResponse = loginResponse || await posted;
+  const loginResponse = await submitCamundaLogin(page, user, password, STEP_TIMEOUT_MS);
   check(loginResponse.ok(), `the login of ${user} answered ${loginResponse.status()} (wrong password, or no `
     + `access to Tasklist?)`);
   // Angular renders the filters once the session is there; the first one is focused
