@@ -2573,7 +2573,8 @@ public final class EmbeddedPersona implements Persona {
     if (Intents.PAYMENT.equals(intent)) {
       return new Answer(null, null);
     }
-    if (isQuestion) {
+    if (isQuestion && !text.tokens().isEmpty()) {
+      // a "?" alone asks what we can do: the menu, not a person
       return new Answer(PersonaReply.text(ReplyTexts.get("dontKnow", lang)), "unanswered question");
     }
     return new Answer(
@@ -2590,6 +2591,10 @@ public final class EmbeddedPersona implements Persona {
   }
 
   private PlaybookIndex.Hit bestPassage(TextView text, String intent) {
+    if (text.tokens().isEmpty()) {
+      // emoji or punctuation alone names no topic (🙏 once matched the jobs passage's own 🙏)
+      return null;
+    }
     List<PlaybookIndex.Hit> hits = index.search(text.raw(), intent, 3);
     if (hits.isEmpty()) {
       return null;
