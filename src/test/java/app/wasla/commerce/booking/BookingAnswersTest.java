@@ -176,6 +176,7 @@ class BookingAnswersTest {
         "battarya samsung | BATTERY_SAMSUNG",
         "تغيير بطارية سامسونج | BATTERY_SAMSUNG",
         "Free repair check-up | REPAIR_CHECK",
+        "أريد حجز موعد لفحص صيانة | REPAIR_CHECK",
         "how much is the iPhone 15? | ",
         "screen replacement | ",
         "iphone screen replacement | SCREEN_IP15",
