@@ -2,6 +2,7 @@ package app.wasla.persona;
 
 import app.wasla.persona.handoff.DmnHandoffRules;
 import app.wasla.persona.handoff.HandoffRules;
+import app.wasla.persona.nlp.ClockTimes;
 import app.wasla.persona.nlp.CustomerNames;
 import app.wasla.persona.nlp.EntityExtractor;
 import app.wasla.persona.nlp.FeminineWords;
@@ -268,6 +269,16 @@ public final class EmbeddedPersona implements Persona {
                   shown == null ? List.of() : List.of(shown.nameEn()), count, null, null, null),
               shown == null ? List.of() : List.of(shown),
               List.of());
+    }
+    if (tapped == null
+        && (Intents.PRODUCT_INQUIRY.equals(intent)
+            || Intents.AVAILABILITY.equals(intent)
+            || Intents.ORDER.equals(intent))
+        && found.products().isEmpty()
+        && ClockTimes.saysTime(text.raw())) {
+      // "الساعة الحادية عشرة صباحًا", "11 o'clock": a time of day for an appointment; its "ساعة"
+      // is the hour, not the watch
+      intent = Intents.BOOKING_NEW;
     }
     PersonaResult campaignReply =
         campaignReply(turn, text, found, ABOUT_THEIR_OWN.contains(intent), language, replyIn);
@@ -2595,7 +2606,8 @@ public final class EmbeddedPersona implements Persona {
       // emoji or punctuation alone names no topic (🙏 once matched the jobs passage's own 🙏)
       return null;
     }
-    List<PlaybookIndex.Hit> hits = index.search(text.raw(), intent, 3);
+    // "الساعة ١١ الصبح": the hour word of a time is no search for the watch
+    List<PlaybookIndex.Hit> hits = index.search(ClockTimes.withoutHourWord(text.raw()), intent, 3);
     if (hits.isEmpty()) {
       return null;
     }
