@@ -912,7 +912,23 @@ public final class EmbeddedPersona implements Persona {
       return new Reading(
           r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
     }
+    if (Intents.ORDER.equals(c.intent())
+        && r.about().tokens().size() <= 3
+        && !intents.lexiconScores(r.about()).containsKey(Intents.ORDER)
+        && namesBrandOrKind(r.about())) {
+      // "والشاومي" after the watch's price: a brand or a kind named alone is asked about, not
+      // ordered (no word of ordering)
+      return new Reading(
+          r.about(),
+          new IntentClassifier.Classification(Intents.PRODUCT_INQUIRY, c.confidence(), c.scores()));
+    }
     return r;
+  }
+
+  private static boolean namesBrandOrKind(TextView text) {
+    String s = text.normalized() + " " + String.join(" ", text.stems());
+    return BRANDS.values().stream().anyMatch(p -> p.matcher(s).find())
+        || CATEGORIES.values().stream().anyMatch(p -> p.matcher(s).find());
   }
 
   /** Whether the text asks something: a question mark, Latin or Arabic. */
@@ -2346,18 +2362,26 @@ public final class EmbeddedPersona implements Persona {
               Pattern.compile(
                   "(^|\\s)(موبايل|موبيل|تليفون|تلفون|هاتف|هواتف|جوال|phones?|mobiles?|smartphones?|mobayl|mobil|telefon)")));
 
+  /**
+   * Where a brand's name starts: a word's start, with a conjunction or preposition written onto it
+   * ("والشاومي", "بالسامسونج").
+   */
+  private static final String BRAND_START = "(^|\\s)(?:و|ف|ب|ل|وب|ول|فال|وال|بال|لل|ال)?";
+
   private static final java.util.Map<String, Pattern> BRANDS =
       ordered(
           java.util.Map.entry(
               "Samsung",
-              Pattern.compile("(^|\\s)(سامسون|ال سامسون|سامسونح|samsung|samsong|galaxy|جالاكسي)")),
+              Pattern.compile(
+                  BRAND_START + "(سامسون|ال سامسون|سامسونح|samsung|samsong|galaxy|جالاكسي)")),
           java.util.Map.entry(
-              "Apple", Pattern.compile("(^|\\s)(ابل|apple|ايفون|iphone|ايربودز|airpods)")),
-          java.util.Map.entry("Xiaomi", Pattern.compile("(^|\\s)(شاومي|xiaomi|redmi|ريدمي)")),
-          java.util.Map.entry("Oppo", Pattern.compile("(^|\\s)(اوبو|oppo)")),
-          java.util.Map.entry("Anker", Pattern.compile("(^|\\s)(انكر|anker)")),
-          java.util.Map.entry("JBL", Pattern.compile("(^|\\s)(jbl|جي بي ال)")),
-          java.util.Map.entry("Oraimo", Pattern.compile("(^|\\s)(اورايمو|oraimo)")));
+              "Apple", Pattern.compile(BRAND_START + "(ابل|apple|ايفون|iphone|ايربودز|airpods)")),
+          java.util.Map.entry(
+              "Xiaomi", Pattern.compile(BRAND_START + "(شاومي|xiaomi|redmi|ريدمي)")),
+          java.util.Map.entry("Oppo", Pattern.compile(BRAND_START + "(اوبو|oppo)")),
+          java.util.Map.entry("Anker", Pattern.compile(BRAND_START + "(انكر|anker)")),
+          java.util.Map.entry("JBL", Pattern.compile(BRAND_START + "(jbl|جي بي ال)")),
+          java.util.Map.entry("Oraimo", Pattern.compile(BRAND_START + "(اورايمو|oraimo)")));
 
   @SafeVarargs
   private static java.util.Map<String, Pattern> ordered(
