@@ -1748,7 +1748,11 @@ public final class EmbeddedPersona implements Persona {
     String useKey = "use" + use.name().charAt(0) + use.name().substring(1).toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder();
     Product shown = contextProduct(turn);
-    if (shown != null && "phone".equals(shown.category()) && asksSomething(text)) {
+    if (shown != null
+        && "phone".equals(shown.category())
+        && asksSomething(text)
+        // a budget the phone on show is outside of asks for other phones
+        && (found.budget() == null || found.budget().admits(shown.priceEgp()))) {
       // "الكاميرا حلوة؟" after the A55's card: the A55's camera first, then the best for it
       String feature = ProductAdvice.feature(shown, use, arabic);
       if (!feature.isBlank()) {
@@ -1982,6 +1986,11 @@ public final class EmbeddedPersona implements Persona {
     }
     if (!found.products().isEmpty()) {
       return found.products().get(0);
+    }
+    if (found.budget() != null) {
+      // "أبحث عن هاتف بسعر أقل من عشرة آلاف جنيه" after the iPhone's card: a budget, not
+      // cheaper than the iPhone
+      return null;
     }
     String sku = turn.contextProductSku();
     return sku == null
