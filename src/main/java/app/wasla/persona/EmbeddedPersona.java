@@ -162,12 +162,13 @@ public final class EmbeddedPersona implements Persona {
   }
 
   /**
-   * It answers from the turn's own text, the reply tapped and the customer's profile; the
-   * transcript is the LLM's.
+   * It answers from the turn's own text, the reply tapped and the customer's profile; of the
+   * transcript it reads only the list it sent last ("compare the first two"), whether the customer
+   * wrote of herself in the feminine, and a person's words followed up ({@link PersonFollowUp}).
    */
   @Override
   public boolean readsTranscript() {
-    return false;
+    return true;
   }
 
   /**
@@ -177,15 +178,55 @@ public final class EmbeddedPersona implements Persona {
    */
   @Override
   public PersonaResult respond(PersonaTurn turn) {
-    PersonaResult result = answer(turn);
+    PersonaResult result = toAWoman(answer(turn), turn);
     if (turn.recentTranscript().isEmpty()
         || Intents.THANKS_GOODBYE.equals(result.intent())
             && !asksSomething(TextView.of(turn.text()))) {
       return result;
     }
     return PersonFollowUp.of(turn, clock.instant())
-        .map(person -> followUp(result, person, FeminineWords.in(turn.text())))
+        .map(person -> followUp(result, person, feminine(turn)))
         .orElse(result);
+  }
+
+  /**
+   * Whether the customer spoke of herself in the feminine ("عايزة", "3ayza", "محتاجة"), in this
+   * turn or an earlier one of the transcript: then replies address her so.
+   */
+  static boolean feminine(PersonaTurn turn) {
+    return FeminineWords.in(turn.text())
+        || turn.recentTranscript().stream()
+            .anyMatch(line -> line.fromCustomer() && FeminineWords.in(line.text()));
+  }
+
+  /** The result with its reply addressed to a woman, for a customer who wrote in the feminine. */
+  private static PersonaResult toAWoman(PersonaResult result, PersonaTurn turn) {
+    PersonaReply r = result.reply();
+    if (r == null || r.text() == null || !feminine(turn)) {
+      return result;
+    }
+    Language replyIn = result.language() == Language.MIXED ? Language.AR_EG : result.language();
+    String text = ReplyTexts.toAWoman(r.text(), replyIn);
+    if (text.equals(r.text())) {
+      return result;
+    }
+    return new PersonaResult(
+        result.language(),
+        result.intent(),
+        result.intentConfidence(),
+        result.sentiment(),
+        result.entities(),
+        new PersonaReply(
+            text,
+            r.options(),
+            r.listButtonText(),
+            r.aboutProductSku(),
+            r.branchesShown(),
+            r.complete()),
+        result.handoff(),
+        result.handoffReason(),
+        result.summary(),
+        result.topic());
   }
 
   private static PersonaResult followUp(
@@ -279,6 +320,26 @@ public final class EmbeddedPersona implements Persona {
       // "الساعة الحادية عشرة صباحًا", "11 o'clock": a time of day for an appointment; its "ساعة"
       // is the hour, not the watch
       intent = Intents.BOOKING_NEW;
+    }
+    List<Product> firstListed =
+        tapped == null && found.products().isEmpty() && compares(text)
+            ? firstListed(text, turn)
+            : List.of();
+    if (!firstListed.isEmpty()) {
+      // "compare the first two", "قارن بين أول اتنين" after a list: the list's first two
+      Entities e = found.entities();
+      found =
+          new EntityExtractor.Found(
+              new Entities(
+                  firstListed.stream().map(Product::nameEn).toList(),
+                  null,
+                  e.dateTime(),
+                  e.reference(),
+                  e.amount()),
+              firstListed,
+              List.of());
+      intent = Intents.PRODUCT_INQUIRY;
+      confidence = Math.max(confidence, 0.8);
     }
     PersonaResult campaignReply =
         campaignReply(turn, text, found, ABOUT_THEIR_OWN.contains(intent), language, replyIn);
@@ -717,9 +778,7 @@ public final class EmbeddedPersona implements Persona {
       // an upset customer gets an apology and a person, not an answer to what we guessed they asked
       reply = new PersonaReply(ReplyTexts.get("complaint", replyIn), List.of(), null);
     } else if (handoff && NEEDS_A_PERSON.equals(reason)) {
-      reply =
-          new PersonaReply(
-              ReplyTexts.getTo("human", replyIn, FeminineWords.in(turn.text())), List.of(), null);
+      reply = new PersonaReply(ReplyTexts.getTo("human", replyIn, feminine(turn)), List.of(), null);
     } else if (handoff
         && answer.handoffReason() == null
         && !Intents.COMPLAINT.equals(intent)
@@ -727,9 +786,7 @@ public final class EmbeddedPersona implements Persona {
         && !"big deal".equals(reason)) {
       reply =
           new PersonaReply(
-              reply.text()
-                  + "\n"
-                  + ReplyTexts.getTo("handoffNote", replyIn, FeminineWords.in(turn.text())),
+              reply.text() + "\n" + ReplyTexts.getTo("handoffNote", replyIn, feminine(turn)),
               List.of(),
               null);
     }
@@ -1017,9 +1074,8 @@ public final class EmbeddedPersona implements Persona {
                 : CustomerNames.inGreeting(turn.customer().name(), arabic);
         String greet =
             customer == null || customer.isBlank()
-                ? ReplyTexts.getTo("greeting", lang, FeminineWords.in(turn.text()), name(lang))
-                : ReplyTexts.getTo(
-                    "greetingNamed", lang, FeminineWords.in(turn.text()), name(lang), customer);
+                ? ReplyTexts.getTo("greeting", lang, feminine(turn), name(lang))
+                : ReplyTexts.getTo("greetingNamed", lang, feminine(turn), name(lang), customer);
         yield Answer.of(
             greet,
             opt("menu_products", "optProducts", lang),
@@ -1053,14 +1109,14 @@ public final class EmbeddedPersona implements Persona {
           if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
             sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
           }
-          sb.append(ReplyTexts.getTo("priceFollowUp", lang, FeminineWords.in(turn.text())));
+          sb.append(ReplyTexts.getTo("priceFollowUp", lang, feminine(turn)));
           yield Answer.of(
               sb.toString().strip(),
               opt("menu_order", "optOrder", lang),
               opt("menu_human", "optHuman", lang));
         }
         List<Product> listed = catalogueQuery(text, found);
-        List<Product> budget = listed != null ? listed : withinBudget(found, text);
+        List<Product> budget = listed != null ? listed : withinBudget(found, text, turn);
         if (!budget.isEmpty()) {
           StringBuilder sb = new StringBuilder();
           budget.forEach(
@@ -1124,7 +1180,7 @@ public final class EmbeddedPersona implements Persona {
         }
         if (product == null) {
           yield Answer.of(
-              ReplyTexts.getTo("orderWhat", lang, FeminineWords.in(turn.text())),
+              ReplyTexts.getTo("orderWhat", lang, feminine(turn)),
               opt("menu_products", "optProducts", lang));
         }
         int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
@@ -1195,8 +1251,7 @@ public final class EmbeddedPersona implements Persona {
             : a;
       }
       case Intents.COMPLAINT -> Answer.of(ReplyTexts.get("complaint", lang));
-      case Intents.HUMAN_REQUEST ->
-          Answer.of(ReplyTexts.getTo("human", lang, FeminineWords.in(turn.text())));
+      case Intents.HUMAN_REQUEST -> Answer.of(ReplyTexts.getTo("human", lang, feminine(turn)));
       case Intents.THANKS_GOODBYE -> Answer.of(ReplyTexts.get("thanks", lang));
       default -> fromPlaybook(text, intent, lang, QUESTION.matcher(text.normalized()).find());
     };
@@ -1313,6 +1368,63 @@ public final class EmbeddedPersona implements Persona {
             .filter(p -> sku.equals(p.sku()) && p.priceEgp() != null)
             .findFirst()
             .orElse(null);
+  }
+
+  /**
+   * The first two (or three) of a list: "compare the first two", "قارن بين أول اتنين", "el etnen el
+   * awalaniin ayhom a7san", "الأول والتاني".
+   */
+  private static final Pattern FIRST_OF_THE_LIST =
+      Pattern.compile(
+          "\\s(?:(?:the\\s)?(?:first|top)\\s(two|2|three|3)|(?:the\\s)?first\\sand\\s(?:the\\s)?second|"
+              + "(?:اول|اوائل)\\s(اتنين|اثنين|2|تلاته|ثلاثه|3)|(?:ال)?(اتنين|اثنين)\\s(?:ال)?(?:اولانيين|اولانين|اولين|الاوائل|الاولين)|"
+              + "(?:ال)?اول\\s(?:و)?(?:ال)?(?:تاني|ثاني)|"
+              + "(?:awel|awl|a2wel)\\s(etnen|2|talata|3)|(?:el\\s)?(etnen|itnen)\\s(?:el\\s)?"
+              + "(?:awalaniin|awalanyeen|awlanyeen|awalanin|awlanin|awalanien|awlaneen|awelin|awleen)|"
+              + "el\\sawel\\s(?:w|we)\\s?(?:el\\s)?tany)\\s");
+
+  /**
+   * The products of the list the bot last sent ("• ..." lines, in their order) that the text's "the
+   * first two" names; none when the text names no place in a list or no list was sent.
+   */
+  private List<Product> firstListed(TextView text, PersonaTurn turn) {
+    String said =
+        " "
+            + text.normalized()
+            + " "
+            + text.raw().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ")
+            + " ";
+    java.util.regex.Matcher m = FIRST_OF_THE_LIST.matcher(said);
+    if (!m.find()) {
+      return List.of();
+    }
+    String count = null;
+    for (int g = 1; g <= m.groupCount(); g++) {
+      count = count == null ? m.group(g) : count;
+    }
+    int n = count != null && count.matches("three|3|تلاته|ثلاثه|talata") ? 3 : 2;
+    List<TranscriptLine> lines = turn.recentTranscript();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      TranscriptLine line = lines.get(i);
+      if (line.fromCustomer() || line.person() != null || line.text() == null) {
+        continue;
+      }
+      List<Product> listed = new java.util.ArrayList<>();
+      for (String row : line.text().split("\n")) {
+        if (!row.strip().startsWith("•")) {
+          continue;
+        }
+        playbook.products().stream()
+            .filter(p -> row.contains(p.nameEn()) || row.contains(p.nameAr()))
+            .findFirst()
+            .filter(p -> !listed.contains(p))
+            .ifPresent(listed::add);
+      }
+      if (listed.size() >= 2) {
+        return List.copyOf(listed.subList(0, Math.min(n, listed.size())));
+      }
+    }
+    return List.of();
   }
 
   /** What was found, about this product (the conversation's) instead of none. */
@@ -1681,7 +1793,11 @@ public final class EmbeddedPersona implements Persona {
     String useKey = "use" + use.name().charAt(0) + use.name().substring(1).toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder();
     Product shown = contextProduct(turn);
-    if (shown != null && "phone".equals(shown.category()) && asksSomething(text)) {
+    if (shown != null
+        && "phone".equals(shown.category())
+        && asksSomething(text)
+        // a budget the phone on show is outside of asks for other phones
+        && (found.budget() == null || found.budget().admits(shown.priceEgp()))) {
       // "الكاميرا حلوة؟" after the A55's card: the A55's camera first, then the best for it
       String feature = ProductAdvice.feature(shown, use, arabic);
       if (!feature.isBlank()) {
@@ -1949,6 +2065,11 @@ public final class EmbeddedPersona implements Persona {
     }
     if (!found.products().isEmpty()) {
       return found.products().get(0);
+    }
+    if (found.budget() != null) {
+      // "أبحث عن هاتف بسعر أقل من عشرة آلاف جنيه" after the iPhone's card: a budget, not
+      // cheaper than the iPhone
+      return null;
     }
     String sku = turn.contextProductSku();
     return sku == null
@@ -2411,7 +2532,7 @@ public final class EmbeddedPersona implements Persona {
             .map(java.util.Map.Entry::getKey)
             .findFirst()
             .orElse(null);
-    app.wasla.persona.nlp.Budget.Range budget = found.budget();
+    app.wasla.persona.nlp.Budget.Range budget = budgetOf(found);
     if (category == null && brand == null) {
       return null;
     }
@@ -2537,7 +2658,7 @@ public final class EmbeddedPersona implements Persona {
    * For "the best phone under 10k": the catalogue's products within the amount, dearest first, at
    * most three.
    */
-  private List<Product> withinBudget(EntityExtractor.Found found, TextView text) {
+  private List<Product> withinBudget(EntityExtractor.Found found, TextView text, PersonaTurn turn) {
     app.wasla.persona.nlp.Budget.Range budget =
         found.budget() != null
             ? found.budget()
@@ -2547,14 +2668,40 @@ public final class EmbeddedPersona implements Persona {
     if (budget == null) {
       return List.of();
     }
-    boolean phones = PHONE_WORD.matcher(text.normalized()).find();
-    return playbook.products().stream()
-        .filter(p -> budget.admits(p.priceEgp()))
-        .filter(p -> !phones || "phone".equals(p.category()))
-        .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
-        .limit(3)
-        .toList();
+    // "mezaneyty 20 alf": a budget without a kind is for the kind the conversation is about, else
+    // for a phone (the shop's main line), never a watch among phones; any kind only when none of
+    // that kind is within it
+    Product shown = contextProduct(turn);
+    String kind =
+        PHONE_WORD.matcher(text.normalized()).find() || shown == null ? "phone" : shown.category();
+    List<Product> within =
+        playbook.products().stream()
+            .filter(p -> budget.admits(p.priceEgp()))
+            .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
+            .toList();
+    List<Product> ofKind = within.stream().filter(p -> kind.equals(p.category())).toList();
+    return (ofKind.isEmpty() ? within : ofKind).stream().limit(3).toList();
   }
+
+  /**
+   * What the customer can spend: the budget said ("أقل من عشرة آلاف"), else a price said with its
+   * preposition for no product named ("عايز موبايل ب 10000"): products around it, up to a tenth
+   * above.
+   */
+  private static app.wasla.persona.nlp.Budget.Range budgetOf(EntityExtractor.Found found) {
+    if (found.budget() != null) {
+      return found.budget();
+    }
+    BigDecimal amount = found.entities().amount();
+    if (amount == null || !found.products().isEmpty() || amount.compareTo(BUDGET_LEAST) < 0) {
+      return null;
+    }
+    return new app.wasla.persona.nlp.Budget.Range(
+        null, amount.multiply(new BigDecimal("1.1")), 0, 0);
+  }
+
+  /** The least amount read as what a customer can spend on a product. */
+  private static final BigDecimal BUDGET_LEAST = BigDecimal.valueOf(100);
 
   /**
    * The tap on "Products & prices": the cheapest product of each category with its price, then ask

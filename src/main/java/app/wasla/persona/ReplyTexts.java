@@ -1,6 +1,7 @@
 package app.wasla.persona;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The persona's own sentences in Egyptian Arabic, MSA, Arabizi and English; {0}, {1}… are filled
@@ -538,6 +539,120 @@ final class ReplyTexts {
         ? pattern
         : new java.text.MessageFormat(pattern.replace("'", "''"), java.util.Locale.ROOT)
             .format(args);
+  }
+
+  /**
+   * The words by which a reply addresses the customer in the masculine, with their feminine, in
+   * Egyptian ("تحب" → "تحبي"), MSA ("ترغب" → "ترغبين") and Arabizi ("te7eb" → "te7ebi"): for a
+   * customer who wrote of herself in the feminine, every sentence addressed to her (a passage of
+   * the playbook as well as these texts). Nour's own words (she is a woman: "متأكدة") and words
+   * that read the same to both are left alone.
+   */
+  private static final Map<String, String> TO_A_WOMAN_EGYPTIAN =
+      Map.ofEntries(
+          Map.entry("تحب", "تحبي"),
+          Map.entry("عايز", "عايزة"),
+          Map.entry("عاوز", "عاوزة"),
+          Map.entry("تطلب", "تطلبي"),
+          Map.entry("تعرف", "تعرفي"),
+          Map.entry("قولي", "قوليلي"),
+          Map.entry("قولّي", "قوليلي"),
+          Map.entry("تقولي", "تقوليلي"),
+          Map.entry("ابعتلي", "ابعتيلي"),
+          Map.entry("ابعت", "ابعتي"),
+          Map.entry("إنت", "إنتي"),
+          Map.entry("انت", "انتي"),
+          Map.entry("مشترك", "مشتركة"),
+          Map.entry("عليك", "عليكي"),
+          Map.entry("ليك", "ليكي"),
+          Map.entry("معاك", "معاكي"),
+          Map.entry("بيك", "بيكي"),
+          Map.entry("بتدور", "بتدوري"),
+          Map.entry("بتستخدم", "بتستخدمي"),
+          Map.entry("تكتبهالي", "تكتبيهالي"),
+          Map.entry("احتجت", "احتجتي"));
+
+  private static final Map<String, String> TO_A_WOMAN_MSA =
+      Map.ofEntries(
+          Map.entry("ترغب", "ترغبين"),
+          Map.entry("تود", "تودين"),
+          Map.entry("تريد", "تريدين"),
+          Map.entry("تفضل", "تفضلين"),
+          Map.entry("أخبرني", "أخبريني"),
+          Map.entry("أرسل", "أرسلي"),
+          Map.entry("فأرسل", "فأرسلي"),
+          Map.entry("فأخبرني", "فأخبريني"),
+          Map.entry("أنت", "أنتِ"),
+          Map.entry("مشترك", "مشتركة"),
+          Map.entry("يمكنك", "يمكنكِ"));
+
+  private static final Map<String, String> TO_A_WOMAN_ARABIZI =
+      Map.ofEntries(
+          Map.entry("te7eb", "te7ebi"),
+          Map.entry("3ayez", "3ayza"),
+          Map.entry("totlob", "totlobi"),
+          Map.entry("2oly", "2oolily"),
+          Map.entry("te2oly", "te2oolily"),
+          Map.entry("ab3atly", "ab3atily"),
+          Map.entry("ebaat", "eb3aty"),
+          Map.entry("enta", "enty"),
+          Map.entry("moshtrek", "moshtreka"),
+          Map.entry("3aleik", "3aleiki"),
+          Map.entry("3aleek", "3aleeki"),
+          Map.entry("lek", "leki"),
+          Map.entry("leek", "leeki"),
+          Map.entry("ma3ak", "ma3aki"),
+          Map.entry("asa3dak", "asa3dek"),
+          Map.entry("atlobholak", "atlobholek"),
+          Map.entry("arasha7lak", "arasha7lek"),
+          Map.entry("a2olak", "a2olek"),
+          Map.entry("fehmtak", "fehmtek"),
+          Map.entry("resaltak", "resaltek"),
+          Map.entry("tektebhaly", "tektebihaly"),
+          Map.entry("nwasallak", "nwasallek"),
+          Map.entry("akamellak", "akamellek"),
+          Map.entry("ne7gezlak", "ne7gezlek"),
+          Map.entry("hawaslak", "hawaslek"),
+          Map.entry("yezbotlak", "yezbotlek"),
+          Map.entry("tewsalak", "tewsalek"),
+          Map.entry("wesolak", "wesolek"),
+          Map.entry("ba2olhalak", "ba2olhalek"),
+          Map.entry("bta3tak", "bta3tek"),
+          Map.entry("e7tagt", "e7tagty"),
+          Map.entry("hat2akedlak", "hat2akedlek"));
+
+  private static final Pattern ARABIC_WORD = Pattern.compile("[\\p{IsArabic}ّ]+");
+  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z0-9]+");
+
+  /**
+   * The text addressed to a woman: each word by which it addresses the customer in the masculine
+   * ({@link #TO_A_WOMAN_EGYPTIAN}, {@link #TO_A_WOMAN_MSA}, {@link #TO_A_WOMAN_ARABIZI}) in its
+   * feminine; English, and words already feminine, unchanged.
+   */
+  static String toAWoman(String text, Language language) {
+    if (text == null || language == Language.EN) {
+      return text;
+    }
+    Map<String, String> words =
+        switch (language) {
+          case ARABIZI -> TO_A_WOMAN_ARABIZI;
+          case AR -> TO_A_WOMAN_MSA;
+          default -> TO_A_WOMAN_EGYPTIAN;
+        };
+    Pattern word = language == Language.ARABIZI ? LATIN_WORD : ARABIC_WORD;
+    java.util.regex.Matcher m = word.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String w = m.group();
+      String lower = language == Language.ARABIZI ? w.toLowerCase(java.util.Locale.ROOT) : w;
+      String to = words.get(lower);
+      if (to != null && language == Language.ARABIZI && Character.isUpperCase(w.charAt(0))) {
+        to = Character.toUpperCase(to.charAt(0)) + to.substring(1);
+      }
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(to == null ? w : to));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   private static Map.Entry<String, String[]> t(

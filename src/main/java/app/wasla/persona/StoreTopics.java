@@ -58,9 +58,21 @@ final class StoreTopics {
   private static final Pattern NOT_A_JOB =
       words("great job|good job|bad job|nice job|the job done|job done");
 
+  /**
+   * "عمل" of the shop's hours: "ما هي مواعيد العمل لديكم؟", "ما مواعيد عمل الفرع؟" ask when the
+   * shop works, not whether it hires.
+   */
+  private static final Pattern WORK_OF_THE_HOURS =
+      Pattern.compile("(?<=\\s)(?:العمل|عمل|اعمل)(?=\\s)");
+
   /** "محتاجين موظفين؟", "are you hiring?": work at the shop. */
   boolean asksAboutJobs(TextView text) {
     String s = haystack(text);
+    if (HOURS_WORD.matcher(s).find()) {
+      // "مواعيد العمل لديكم" are the opening hours; jobs only with a word of their own
+      // ("وظائف", "توظيف", "vacancies")
+      s = WORK_OF_THE_HOURS.matcher(s).replaceAll(" ");
+    }
     return JOBS_WORD.matcher(s).find() && !NOT_A_JOB.matcher(s).find();
   }
 

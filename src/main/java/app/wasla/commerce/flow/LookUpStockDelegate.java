@@ -81,11 +81,14 @@ class LookUpStockDelegate implements JavaDelegate {
       messages.send(
           execution,
           OutboundMessage.Text.of(
-              SalesContext.say(
+              SalesContext.sayTo(
                   execution,
                   "قولّي اسم المنتج اللي بتدور عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
+                  // "عايزة سماعة": to a woman
+                  "قوليلي اسم المنتج اللي بتدوري عليه (مثلا: آيفون ١٥ أو ايربودز برو) وأنا أقولك سعره ومتوفر فين.",
                   "أخبرني باسم المنتج الذي تبحث عنه (مثلاً: آيفون ١٥ أو إيربودز برو) وسأخبرك بسعره وأين يتوفر.",
                   " 2oly esm el montag elly btdawar 3aleh (masalan iPhone 15 aw AirPods Pro) w ana a2olak se3ro w metwaffar fen.",
+                  " 2oolily esm el montag elly btdawary 3aleh (masalan iPhone 15 aw AirPods Pro) w ana a2olek se3ro w metwaffar fen.",
                   "Tell me the product's name (for example iPhone 15 or AirPods Pro) and I'll tell you its price and"
                       + " where it's in stock.")));
       return;

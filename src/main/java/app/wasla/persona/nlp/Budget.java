@@ -37,6 +37,9 @@ public final class Budget {
           Map.entry("اتنين", 2),
           Map.entry("اثنين", 2),
           Map.entry("اثنان", 2),
+          Map.entry("اثنا", 2),
+          Map.entry("اثني", 2),
+          Map.entry("احد", 1),
           Map.entry("تلات", 3),
           Map.entry("تلاته", 3),
           Map.entry("ثلاث", 3),
@@ -131,7 +134,8 @@ public final class Budget {
   private static final String NUMBER =
       "(?:(\\d{1,3}(?:[,٬.]\\d{3})+|\\d+(?:\\.\\d+)?)|((?:"
           + WORD
-          + ")(?:\\s+(?:و|w|and)\\s*(?:"
+          // "خمسة عشر ألف", "اثنا عشر": the MSA teens in two words
+          + ")(?:\\s+عشر(?![\\p{L}]))?(?:\\s+(?:و|w|and)\\s*(?:"
           + WORD
           + "))?)|(الفين))\\s*("
           + THOUSAND

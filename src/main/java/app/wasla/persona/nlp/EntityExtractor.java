@@ -167,11 +167,39 @@ public final class EntityExtractor {
           "(بتشتغل|بيشتغل|تشتغل|يشتغل|يعمل|تعمل|متوافق|متوافقه|يتوافق|تتوافق|compatible|work|works|working|"
               + "btshtghal|byshtghal|beyshtaghal|btesht8al)\\s+(مع|with|m3a|ma3a|ma3)\\s+$");
 
+  /** The accessories a device is named with: a case, a cover, a screen protector, a charger. */
+  private static final String ACCESSORY_WORDS =
+      "(?:جراب|جرابات|كفر|كفرات|غطاء|سكرينه|اسكرينه|لزقه|واقي شاشه|واقي|شاحن|كابل|"
+          + "case|cases|cover|covers|screen protector|screen guard|protector|charger|cable|"
+          + "gorab|kaver|kavar|cover|skrena|eskrena|screena|shahen|sha7en)";
+
+  /** The catalogue's categories of accessories: never the device another accessory is for. */
+  private static final Set<String> ACCESSORY_KINDS = Set.of("case", "charger", "cable", "power");
+
   /** Kinds of accessories: named with only a phone, they are what is asked about, not the phone. */
   private static final Pattern ACCESSORY =
       Pattern.compile(
           "(^|\\s)(شاحن|شواحن|جراب|كابل|سكرينه|اسكرينه|لزقه|charger|chargers|case|cover|cable|protector|"
               + "shahen|sha7en|gorab|غطاء|واقي)");
+
+  /**
+   * An accessory named right before a device, with at most "بتاع", "of" and an article between:
+   * "الجراب بتاع الايفون", "جراب الايفون", "kaver el ayfon", "case of the iphone": the device is
+   * what the accessory is for.
+   */
+  private static final Pattern ACCESSORY_OF =
+      Pattern.compile(
+          "(?:^|\\s)(?:ال)?"
+              + ACCESSORY_WORDS
+              + "\\s+(?:(?:بتاع|بتاعه|بتاعت|حق|bta3|beta3|bta3et|of|of the|of my)\\s+)?"
+              + "(?:ال|لل|el\\s+|the\\s+|my\\s+|l\\s*)?$");
+
+  /**
+   * An accessory named right after a device: "iphone case", "iphone 15 screen protector", "ايفون ١٥
+   * جراب": the device is what the accessory is for.
+   */
+  private static final Pattern ACCESSORY_AFTER =
+      Pattern.compile("^\\s*(?:\\d{1,3}\\s+)?" + ACCESSORY_WORDS + "(?![\\p{L}\\p{N}])");
 
   /**
    * A price said with its preposition ("ب 47999", "at 47999", "for 47,999") or written with
@@ -268,6 +296,7 @@ public final class EntityExtractor {
     List<Product> devices = new ArrayList<>();
     List<Product> refused = new ArrayList<>();
     List<Mention> mentions = new ArrayList<>();
+    String named = s.toString(); // before the names are blanked: an accessory's word stays readable
     for (Alias a : aliases) {
       int from = 0;
       int idx;
@@ -283,7 +312,10 @@ public final class EntityExtractor {
             products.add(a.product());
             String before = s.substring(Math.max(0, idx - 14), idx);
             if (FOR_DEVICE.matcher(before).find()
-                || WORKS_WITH.matcher(s.substring(Math.max(0, idx - 30), idx)).find()) {
+                || WORKS_WITH.matcher(s.substring(Math.max(0, idx - 30), idx)).find()
+                || !ACCESSORY_KINDS.contains(a.product().category())
+                    && (ACCESSORY_OF.matcher(named.substring(Math.max(0, idx - 30), idx)).find()
+                        || ACCESSORY_AFTER.matcher(named.substring(end)).find())) {
               devices.add(a.product()); // "a case for my iPhone 15": the phone is not bought
             }
             if (NOT_BEFORE.matcher(s.substring(Math.max(0, idx - 12), idx)).find()) {

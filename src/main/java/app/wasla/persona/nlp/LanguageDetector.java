@@ -47,7 +47,9 @@ public final class LanguageDetector {
                       + "me3ad ma3ad seyana shasha talab talabt gorab shohna mandoob ynfa3 yenfa3 adfa3 daf3 ha5od ha5do a4tery ashtery "
                       + "atlob akalem yeklemny bgd bgad merci teslam metshaker gama3a ya3ni yaany b kam kam 3amleen wala ageeh ageh "
                       + "sherka azra2 lon el8o 5alas me7tag 8er fawa2ed ma3a salama nasabeen wara zo2 gali wslt mksora tawsil far3 "
-                      + "madinet eskendereya yom bel zabt btwasalo sa3id daman kasr robot ad mafata7tha4 elghy")
+                      + "madinet eskendereya yom bel zabt btwasalo sa3id daman kasr robot ad mafata7tha4 elghy "
+                      // "mezaneyty 20 alf": a budget in Arabizi
+                      + "mezaneyty mezanyty mizaneyty mizanyty mezaneyti mizaneyti mezanya alf alaf aalaf")
                   .split(" ")));
   private static final Set<String> ENGLISH =
       Set.copyOf(
