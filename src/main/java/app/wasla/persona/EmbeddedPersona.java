@@ -2672,15 +2672,17 @@ public final class EmbeddedPersona implements Persona {
     // for a phone (the shop's main line), never a watch among phones; any kind only when none of
     // that kind is within it
     Product shown = contextProduct(turn);
-    String kind =
-        PHONE_WORD.matcher(text.normalized()).find() || shown == null ? "phone" : shown.category();
+    boolean phoneNamed = PHONE_WORD.matcher(text.normalized()).find();
+    String kind = phoneNamed || shown == null ? "phone" : shown.category();
     List<Product> within =
         playbook.products().stream()
             .filter(p -> budget.admits(p.priceEgp()))
             .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
             .toList();
     List<Product> ofKind = within.stream().filter(p -> kind.equals(p.category())).toList();
-    return (ofKind.isEmpty() ? within : ofKind).stream().limit(3).toList();
+    // a kind named ("I only have 4000 for a phone") is never answered with another kind: the
+    // cheapest of it are (belowTheCheapest)
+    return (ofKind.isEmpty() && !phoneNamed ? within : ofKind).stream().limit(3).toList();
   }
 
   /**
