@@ -527,7 +527,6 @@ public final class CheckoutWords {
           "akedo",
           "2akked",
           "a2akked",
-          "tamam",
           "yalla");
 
   /** A no inside a confirmation ("don't confirm yet", "مش دلوقتي"): not a confirmation. */
