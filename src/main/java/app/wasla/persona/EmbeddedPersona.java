@@ -284,6 +284,15 @@ public final class EmbeddedPersona implements Persona {
       Product picked = tapped == null ? ListPicks.pick(whole, listed) : null;
       if (picked != null || ordering && listed.size() == 1) {
         found = withProduct(found, picked != null ? picked : listed.get(0));
+        if (picked != null) {
+          // the "one" of "the first one", "tany wa7da" is no quantity
+          Entities e = found.entities();
+          found =
+              new EntityExtractor.Found(
+                  new Entities(e.products(), null, e.dateTime(), e.reference(), e.amount()),
+                  found.products(),
+                  List.of());
+        }
         intent =
             ordering || Intents.ORDER.equals(intent) || askedWhichOfThem(turn)
                 ? Intents.ORDER
