@@ -54,6 +54,7 @@ public class OutboundMessages {
   private final WebhookEvents events;
   private final SentMarks sentMarks;
   private final MarketingConsent consent;
+  private final TranscriptText transcriptText;
 
   OutboundMessages(
       JdbcClient jdbc,
@@ -65,8 +66,10 @@ public class OutboundMessages {
       PlatformTransactionManager transactionManager,
       WebhookEvents events,
       SentMarks sentMarks,
-      MarketingConsent consent) {
+      MarketingConsent consent,
+      TranscriptText transcriptText) {
     this.consent = consent;
+    this.transcriptText = transcriptText;
     this.events = events;
     this.sentMarks = sentMarks;
     this.jdbc = jdbc;
@@ -262,7 +265,7 @@ public class OutboundMessages {
             key.phoneNumberId(),
             key.waId(),
             message.type(),
-            Inbox.truncate(message.transcriptText(), 8000),
+            Inbox.truncate(transcriptText.of(message), 8000),
             toJson(message),
             Inbox.utc(clock.instant()),
             message instanceof OutboundMessage.Template && category != null

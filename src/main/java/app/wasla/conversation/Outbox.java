@@ -89,6 +89,7 @@ public class Outbox implements SmartLifecycle {
   private final Counter failedForGood;
   private final Counter held;
   private final SentMarks sentMarks;
+  private final TranscriptText transcriptText;
 
   /**
    * QUEUED rows and the age of the oldest, as the last sweep counted them (a scrape must not wait
@@ -110,8 +111,10 @@ public class Outbox implements SmartLifecycle {
       Clock clock,
       MeterRegistry metrics,
       DatabaseDialect dialect,
-      SentMarks sentMarks) {
+      SentMarks sentMarks,
+      TranscriptText transcriptText) {
     this.jdbc = jdbc;
+    this.transcriptText = transcriptText;
     this.sentMarks = sentMarks;
     this.onConflictDoNothing = dialect.postgres();
     this.outbound = outbound;
@@ -213,7 +216,7 @@ public class Outbox implements SmartLifecycle {
             .param("phoneNumberId", key.phoneNumberId())
             .param("waId", key.waId())
             .param("type", toSend.type())
-            .param("text", Inbox.truncate(toSend.transcriptText(), 8000))
+            .param("text", Inbox.truncate(transcriptText.of(toSend), 8000))
             .param("body", outbound.toJson(toSend))
             .param("now", Inbox.utc(now))
             .param("lease", Inbox.utc(now.plus(props.lease())))

@@ -179,8 +179,30 @@ class HandoffWait {
       }
     }
     Object last = execution.getVariable(ACKNOWLEDGED_AT);
-    if (last instanceof Date at
-        && Duration.between(at.toInstant(), now).compareTo(props.acknowledgeEvery()) < 0) {
+    boolean recent =
+        last instanceof Date at
+            && Duration.between(at.toInstant(), now).compareTo(props.acknowledgeEvery()) < 0;
+    Optional<String> askedAgain = recent ? persona.personAskedFor(execution) : Optional.empty();
+    if (askedAgain.isPresent()) {
+      // "عايز اكلم حد بني آدم" again: words, not only a reaction, that a colleague has it
+      String language = askedAgain.get();
+      Duration left =
+          current == null || current.getDueDate() == null
+              ? Duration.ZERO
+              : Duration.between(now, current.getDueDate().toInstant());
+      String agent = current == null ? null : names.inText(current.getAssignee(), language);
+      messages.sendNotice(
+          execution,
+          OutboundMessage.Text.of(
+              HandoffWaitTexts.personAskedAgain(
+                  language,
+                  agent,
+                  left.isNegative() || left.isZero() ? null : minutes(left),
+                  hours.openNow() ? null : hours.opens())));
+      execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
+      return;
+    }
+    if (recent) {
       Object wamid = execution.getVariable(ConversationVariables.LAST_WAMID);
       if (wamid instanceof String w && !w.startsWith("event:")) {
         messages.sendNotice(execution, new OutboundMessage.Reaction(w, REACTION));

@@ -124,6 +124,45 @@ final class HandoffWaitTexts {
   }
 
   /**
+   * A person asked for again while the handoff waits: a colleague has the conversation and will
+   * reply: within {@code minutes} (null: as soon as possible), or, outside the agents' hours
+   * ({@code opens} not null), at the opening. {@code agent} null: a colleague.
+   */
+  static String personAskedAgain(String language, String agent, Long minutes, LocalTime opens) {
+    return switch (form(language)) {
+      case "en" ->
+          "A colleague already has your conversation 🙏 "
+              + (agent == null ? "They" : agent)
+              + " will reply "
+              + (opens != null
+                  ? "as soon as we open, from " + timeEn(opens)
+                  : minutes == null ? "as soon as possible" : "within about " + minutesEn(minutes))
+              + ".";
+      case "arabizi" ->
+          "Zameel mn el team ma3ah mo7adsetak 5alas 🙏 "
+              + (agent == null ? "hayerod 3aleek " : agent + " hayerod 3aleek ")
+              + (opens != null
+                  ? "awel ma nefta7, mn " + timeArabizi(opens)
+                  : minutes == null ? "f a2rab wa2t" : "khelal 7awaly " + minutesArabizi(minutes))
+              + ".";
+      case "ar" ->
+          "محادثتك الآن لدى زميل من فريقنا 🙏 "
+              + (agent == null ? "وسيصلك الرد " : "وسيصلك الرد من " + agent + " ")
+              + (opens != null
+                  ? "فور بدء العمل، من الساعة " + timeMsa(opens)
+                  : minutes == null ? "في أقرب وقت" : "خلال " + minutesMsa(minutes) + " تقريباً")
+              + ".";
+      default ->
+          "محادثتك دلوقتي مع زميل من فريقنا 🙏 "
+              + (agent == null ? "والرد هيوصلك " : "والرد هيوصلك من " + agent + " ")
+              + (opens != null
+                  ? "أول ما نفتح، من " + timeEgyptian(opens)
+                  : minutes == null ? "في أقرب وقت" : "خلال حوالي " + minutesEgyptian(minutes))
+              + ".";
+    };
+  }
+
+  /**
    * A message while the customer waits: passed on, and the time left. {@code agent} null: the team.
    */
   static String acknowledged(String language, String agent, long minutes) {

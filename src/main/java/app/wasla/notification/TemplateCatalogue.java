@@ -3,6 +3,7 @@ package app.wasla.notification;
 import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.channel.whatsapp.WhatsAppProperties;
 import app.wasla.conversation.TemplateCategory;
+import app.wasla.conversation.TemplateWording;
 import app.wasla.system.AfterCommit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * configuration, so a template no one declared is still treated as marketing).
  */
 @Component
-public class TemplateCatalogue implements SmartLifecycle {
+public class TemplateCatalogue implements SmartLifecycle, TemplateWording {
 
   private static final Logger log = LoggerFactory.getLogger(TemplateCatalogue.class);
 
@@ -359,6 +360,12 @@ public class TemplateCatalogue implements SmartLifecycle {
    */
   public TemplatePreview preview(OutboundMessage.Template send) {
     return TemplatePreview.of(find(send.name(), send.languageCode()).orElse(null), send);
+  }
+
+  @Override
+  public Optional<String> asRead(OutboundMessage.Template send) {
+    TemplatePreview preview = preview(send);
+    return preview.known() ? Optional.of(preview.asRead()) : Optional.empty();
   }
 
   /** The category Meta gave the template, empty when unknown. */

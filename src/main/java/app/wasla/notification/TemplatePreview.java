@@ -68,6 +68,34 @@ public record TemplatePreview(
   public record Button(
       int index, String type, String text, String payload, String url, String code) {}
 
+  /**
+   * The preview as one text for the transcript: the header's text (or {@code [image]}, {@code
+   * [document name]}, {@code [location name]}), the body, the footer, then the buttons' labels in
+   * brackets.
+   */
+  public String asRead() {
+    List<String> lines = new ArrayList<>();
+    if (header != null) {
+      lines.add(
+          switch (header.type()) {
+            case "text" -> header.text();
+            case "document" ->
+                "[document" + (header.filename() == null ? "" : " " + header.filename()) + "]";
+            case "location" ->
+                "[location" + (header.name() == null ? "" : " " + header.name()) + "]";
+            default -> "[" + header.type() + "]";
+          });
+    }
+    lines.add(body);
+    if (footer != null && !footer.isBlank()) {
+      lines.add(footer);
+    }
+    if (!buttons.isEmpty()) {
+      lines.add(String.join(" ", buttons.stream().map(b -> "[" + b.text() + "]").toList()));
+    }
+    return String.join("\n", lines);
+  }
+
   /** The preview of {@code send}; {@code template} is the list's, null when it is not known. */
   static TemplatePreview of(WhatsAppTemplate template, OutboundMessage.Template send) {
     if (template == null) {

@@ -2,6 +2,7 @@ package app.wasla.persona;
 
 import app.wasla.persona.handoff.DmnHandoffRules;
 import app.wasla.persona.handoff.HandoffRules;
+import app.wasla.persona.nlp.ClockTimes;
 import app.wasla.persona.nlp.CustomerNames;
 import app.wasla.persona.nlp.EntityExtractor;
 import app.wasla.persona.nlp.FeminineWords;
@@ -269,6 +270,16 @@ public final class EmbeddedPersona implements Persona {
               shown == null ? List.of() : List.of(shown),
               List.of());
     }
+    if (tapped == null
+        && (Intents.PRODUCT_INQUIRY.equals(intent)
+            || Intents.AVAILABILITY.equals(intent)
+            || Intents.ORDER.equals(intent))
+        && found.products().isEmpty()
+        && ClockTimes.saysTime(text.raw())) {
+      // "الساعة الحادية عشرة صباحًا", "11 o'clock": a time of day for an appointment; its "ساعة"
+      // is the hour, not the watch
+      intent = Intents.BOOKING_NEW;
+    }
     // the bot's last message listed products: "the first one" picks one of them, and "order now"
     // or "هاخد" without a name asks which of them (offered as buttons), not for a product's name
     List<Product> listed =
@@ -502,7 +513,9 @@ public final class EmbeddedPersona implements Persona {
     if (tapped == null && !shopping && !kept && !(bookingMove && topics.aboutABooking(text))) {
       if (topics.chargedTwice(text)
           || topics.paidForNothing(text) // "اتخصمت ومفيش اوردر", "dafa3t ... msh madfoo3"
-          || topics.promiseBroken(text)) { // "قالولي يومين وبقالهم ١٠ ايام"
+          || topics.promiseBroken(text) // "قالولي يومين وبقالهم ١٠ ايام"
+          // "السماعة اللي اشتريتها منكم الأسبوع اللي فات صوتها بيقطع"
+          || topics.faultOfWhatWasBought(text) && !topics.asksAboutAService(text)) {
         intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
         confidence = Math.max(confidence, 0.9);
       } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
@@ -1035,6 +1048,15 @@ public final class EmbeddedPersona implements Persona {
         if (products.size() >= 2 && compares(text)) {
           yield comparison(products.subList(0, Math.min(3, products.size())), lang);
         }
+        Answer againstUnsold =
+            products.size() == 1 && !found.unsold().isEmpty() && compares(text)
+                ? comparisonWithUnsold(products.get(0), found.unsold().get(0), lang)
+                : null;
+        if (againstUnsold != null) {
+          // "ما الفرق بين جالاكسي A55 وآيفون 13؟": we don't sell the iPhone 13; the A55 set beside
+          // the nearest one we sell
+          yield againstUnsold;
+        }
         Answer advice = products.isEmpty() ? advice(text, found, turn, lang) : null;
         if (advice != null) {
           yield advice;
@@ -1075,6 +1097,11 @@ public final class EmbeddedPersona implements Persona {
                   null,
                   budget.get(0).sku()),
               null);
+        }
+        Answer cheapest = belowTheCheapest(text, found, lang);
+        if (cheapest != null) {
+          // "معايا ٥٠٠٠ جنيه بس وعايز موبايل كويس": less than any phone costs; the cheapest ones
+          yield cheapest;
         }
         if ("menu_products".equals(turn.interactiveReplyId()) || topics.asksWhatIsSold(text)) {
           yield catalogue(lang);
@@ -1626,7 +1653,9 @@ public final class EmbeddedPersona implements Persona {
   private boolean shoppingQuestion(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
     if (found.budget() != null
         && found.products().isEmpty()
-        && (catalogueQuery(text, found) != null || PHONE_WORD.matcher(text.normalized()).find())) {
+        && (catalogueQuery(text, found) != null
+            || PHONE_WORD.matcher(text.normalized()).find()
+            || askedCategory(text) != null)) {
       return true;
     }
     if (found.products().size() >= 2 && compares(text)) {
@@ -1849,6 +1878,40 @@ public final class EmbeddedPersona implements Persona {
             null,
             products.get(0).sku(),
             true),
+        null);
+  }
+
+  /**
+   * A catalogue product compared with a model the shop does not sell: that we don't have it, then
+   * the product beside the nearest one we sell of that line; null when there is none besides the
+   * product itself.
+   */
+  private Answer comparisonWithUnsold(Product product, ModelNames.Unsold unsold, Language lang) {
+    Product nearest =
+        unsold.nearest().stream()
+            .filter(p -> !p.sku().equals(product.sku()))
+            .findFirst()
+            .orElse(null);
+    if (nearest == null) {
+      return null;
+    }
+    boolean latin = lang == Language.EN || lang == Language.ARABIZI;
+    Answer compared = comparison(List.of(product, nearest), lang);
+    PersonaReply r = compared.reply();
+    return new Answer(
+        new PersonaReply(
+            ReplyTexts.get(
+                    "modelNotSoldCompare",
+                    lang,
+                    latin ? unsold.nameEn() : unsold.nameAr(),
+                    productName(nearest, !latin))
+                + "\n"
+                + r.text(),
+            r.options(),
+            r.listButtonText(),
+            r.aboutProductSku(),
+            r.branchesShown(),
+            r.complete()),
         null);
   }
 
@@ -2474,6 +2537,52 @@ public final class EmbeddedPersona implements Persona {
     return hits.isEmpty() ? null : hits;
   }
 
+  /** The kind of product the text names ("موبايل", "earbuds", "sa3a smart"), or null. */
+  private static String askedCategory(TextView text) {
+    String s = text.normalized() + " " + String.join(" ", text.stems());
+    return CATEGORIES.entrySet().stream()
+        .filter(e -> e.getValue().matcher(s).find())
+        .map(java.util.Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * A budget below the cheapest product of the kind asked ("I only have 4000 for a phone"): that it
+   * is below our prices, and the two cheapest of that kind with their prices; null when the text
+   * names no kind, no upper bound, or something of the kind is within it.
+   */
+  private Answer belowTheCheapest(TextView text, EntityExtractor.Found found, Language lang) {
+    app.wasla.persona.nlp.Budget.Range budget = found.budget();
+    String category = askedCategory(text);
+    if (budget == null || budget.max() == null || category == null) {
+      return null;
+    }
+    List<Product> ofKind = catalogueQuery(category, null, null);
+    if (ofKind.isEmpty() || budget.admits(ofKind.get(0).priceEgp())) {
+      return null;
+    }
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    StringBuilder sb =
+        new StringBuilder(ReplyTexts.get("belowTheCheapest", lang, money(budget.max())));
+    ofKind.stream()
+        .limit(2)
+        .forEach(
+            p ->
+                sb.append("\n• ")
+                    .append(
+                        ReplyTexts.get(
+                            "price", lang, productName(p, arabic), money(p.priceEgp()))));
+    sb.append('\n').append(ReplyTexts.get("notSoldNearestAsk", lang));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            ofKind.get(0).sku()),
+        null);
+  }
+
   /** The most expensive asked for: "اغلى", "most expensive", "a8la". */
   private static final Pattern DEAREST =
       Pattern.compile(
@@ -2600,7 +2709,8 @@ public final class EmbeddedPersona implements Persona {
     if (Intents.PAYMENT.equals(intent)) {
       return new Answer(null, null);
     }
-    if (isQuestion) {
+    if (isQuestion && !text.tokens().isEmpty()) {
+      // a "?" alone asks what we can do: the menu, not a person
       return new Answer(PersonaReply.text(ReplyTexts.get("dontKnow", lang)), "unanswered question");
     }
     return new Answer(
@@ -2617,7 +2727,12 @@ public final class EmbeddedPersona implements Persona {
   }
 
   private PlaybookIndex.Hit bestPassage(TextView text, String intent) {
-    List<PlaybookIndex.Hit> hits = index.search(text.raw(), intent, 3);
+    if (text.tokens().isEmpty()) {
+      // emoji or punctuation alone names no topic (🙏 once matched the jobs passage's own 🙏)
+      return null;
+    }
+    // "الساعة ١١ الصبح": the hour word of a time is no search for the watch
+    List<PlaybookIndex.Hit> hits = index.search(ClockTimes.withoutHourWord(text.raw()), intent, 3);
     if (hits.isEmpty()) {
       return null;
     }

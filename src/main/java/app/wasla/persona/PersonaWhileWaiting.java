@@ -80,6 +80,28 @@ public class PersonaWhileWaiting {
   }
 
   /**
+   * The language of a message that asks for a person again ("عايز اكلم حد بني آدم", "I said I want
+   * a human"), read by the embedded persona; empty for any other message, media, or with an LLM.
+   */
+  public Optional<String> personAskedFor(DelegateExecution execution) {
+    if (!inline.inline(execution)) {
+      return Optional.empty();
+    }
+    String text = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    List<String> lines = Arrays.asList(text.split("\n"));
+    if (MediaTurns.kindOf(lines) != null) {
+      return Optional.empty();
+    }
+    PersonaResult result = reply.read(reply.turn(execution, lines, null, 0));
+    return Intents.HUMAN_REQUEST.equals(result.intent())
+        ? Optional.of(result.language().tag())
+        : Optional.empty();
+  }
+
+  /**
    * What the persona says (its words only: buttons would start a sales flow the handoff holds) and
    * the customer's language as it read it.
    */

@@ -404,6 +404,18 @@ final class ReplyTexts {
               "Lel asaf msh bnbe3 {0} 🙏 A2rab 7aga leeha 3andena:",
               "Sorry, we don''t sell {0} 🙏 The closest we have:"),
           t(
+              "belowTheCheapest",
+              "للأسف مفيش عندنا حاجة من النوع ده في حدود {0} جنيه 🙏 أرخص اللي عندنا:",
+              "للأسف لا يوجد لدينا شيء من هذا النوع في حدود {0} جنيه. أرخص ما لدينا:",
+              "Lel asaf mafeesh 3andena 7aga mn el no3 da f 7dod {0} geneh 🙏 Arkhas 7aga 3andena:",
+              "Sorry, we have nothing of that kind within {0} EGP 🙏 The cheapest we have:"),
+          t(
+              "modelNotSoldCompare",
+              "{0} مش موجود عندنا 🙏 فهقارنلك بأقرب موديل عندنا ليه، {1}.",
+              "{0} غير متوفر لدينا، لذا سأقارن لك بأقرب طراز متوفر لدينا، {1}.",
+              "El {0} msh 3andena 🙏 fa ha2arenlak b a2rab model 3andena, el {1}.",
+              "We don''t sell the {0} 🙏 so here it is beside the closest model we have, the {1}."),
+          t(
               "modelNotSold",
               "للأسف {0} مش موجود عندنا 🙏 أقرب حاجة ليه عندنا:",
               "عذراً، {0} غير متوفر لدينا. أقرب ما لدينا إليه:",

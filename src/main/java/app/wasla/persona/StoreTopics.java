@@ -89,7 +89,8 @@ final class StoreTopics {
       words(
           "مواعيد|مواعيدكم|ساعات العمل|ساعات الدوام|اوقات العمل|اوقات الدوام|اوقات الفتح|بتفتحوا|بتقفلوا|تفتحون|تغلقون|تفتحوا|تقفلوا|فاتحين|شغالين يوم|تعملون يوم|shaghalen yom|"
               + "بيفتح|بيقفل|بتفتح|بتقفل|يفتح|يغلق|تفتح|تقفل|تغلق|بتشتغلوا يوم|تعملون صباح|btshtghalo yom|"
-              + "opening hours|working hours|business hours|are you open|you open|open today|open on|open till|open until|closing time|"
+              + "opening hours|working hours|business hours|your hours|ur hours|store hours|shop hours|what hours|"
+              + "hours of operation|are you open|you open|open today|open on|open till|open until|closing time|"
               + "you close|close at|closes|opens|open at|"
               + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel|"
               // "enta fate7 delwa2ty?", "are you open now?", "فاتحين دلوقتي؟"
@@ -221,7 +222,8 @@ final class StoreTopics {
               + "ship it|send it|deliver it|ship them|send them|ab3atholy|ab3athaly|ab3atoh|ab3toh|ebaatholy|ab3tholi|ab3atholi");
   private static final Pattern ALEXANDRIA =
       words("اسكندري|الاسكندري|اسكندريه|الاسكندريه|سموحه|alex|eskend|eskandar|iskand|smoha|smouha");
-  private static final Pattern CAIRO = words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr");
+  private static final Pattern CAIRO =
+      words("القاهره|قاهره|مدينه نصر|cairo|kahera|qahera|nasr|2ahera|ahera|el 2ahera");
 
   private static final Pattern PAYMENT_WORD =
       words(
@@ -271,6 +273,7 @@ final class StoreTopics {
           "الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
               + "الزقازيق|زقازيق|بورسعيد|بور سعيد|الاسماعيليه|اسماعيليه|الصعيد|الدلتا|"
               + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|port said|ismailia|upper egypt|delta|"
+              + "الغردقه|غردقه|للغردقه|البحر الاحمر|hurghada|ghardaqa|ghardaka|el ghardaka|red sea|"
               // districts of Giza and Cairo a delivery is asked to ("delivery للشيخ زايد؟")
               + "الشيخ زايد|للشيخ زايد|زايد|اكتوبر|٦ اكتوبر|التجمع|المعادي|الهرم|الدقي|المهندسين|حلوان|شبرا|"
               + "sheikh zayed|zayed|october|tagamo3|new cairo|maadi|haram|dokki|mohandessin|helwan|shubra");
@@ -428,9 +431,11 @@ final class StoreTopics {
    */
   Optional<Topic> followUp(TextView text, String contextTopic) {
     String subject = contextTopic == null ? null : SUBJECTS.get(contextTopic);
+    List<Topic> own = subject == null ? List.of() : findAll(text, false);
+    // "what about Hurghada?" after the delivery fees names a city the fees list: the same topic
     if (subject == null
         || text.tokens().size() > FOLLOW_UP_WORDS
-        || !findAll(text, false).isEmpty()
+        || !own.isEmpty() && !(own.size() == 1 && own.get(0).name().equals(contextTopic))
         || notSold(text).isPresent()) {
       return Optional.empty();
     }
@@ -505,7 +510,9 @@ final class StoreTopics {
           RETURNS.name(), "return",
           WARRANTY.name(), "warranty",
           INSTALMENTS.name(), "installment",
-          HOURS.name(), "opening hours");
+          HOURS.name(), "opening hours",
+          // "tab f el 2ahera fen bezabt?" after the branches: where the Cairo branch is
+          BRANCHES.name(), "branch");
 
   /** The topic this text asks about, if it is one of the store-information questions. */
   Optional<Topic> find(TextView text, boolean namesAProduct) {
@@ -693,7 +700,13 @@ final class StoreTopics {
           new Town(words("سوهاج|sohag"), "سوهاج", "Sohag", "Sohag", "cairo"),
           new Town(words("قنا|qena|2ena"), "قنا", "Qena", "Qena", "cairo"),
           new Town(words("الاقصر|اقصر|luxor|el o2sor|o2sor"), "الأقصر", "Luxor", "Luxor", "cairo"),
-          new Town(words("اسوان|لاسوان|aswan|laswan"), "أسوان", "Aswan", "Aswan", "cairo"));
+          new Town(words("اسوان|لاسوان|aswan|laswan"), "أسوان", "Aswan", "Aswan", "cairo"),
+          new Town(
+              words("الغردقه|غردقه|للغردقه|hurghada|ghardaqa|ghardaka|el ghardaka"),
+              "الغردقة",
+              "Hurghada",
+              "el Ghardaka",
+              "cairo"));
 
   /** The city without a branch the text names, when it names no city with one. */
   static Optional<Town> townWithoutBranch(TextView text) {
@@ -905,6 +918,36 @@ final class StoreTopics {
     return CALL_ME.matcher(s).find()
         && TO_CALL.matcher(s).find()
         && !NOT_A_PERSON_NUMBER.matcher(s).find();
+  }
+
+  /** Something the customer bought from the shop: "اشتريتها منكم", "I bought last week". */
+  private static final Pattern BOUGHT =
+      words(
+          "اشتريتها|اشتريته|اشتريتهم|اشتريت|شاريها|شاريه|جبتها منكم|جبته منكم|اللي خدتها|اللي خدته|"
+              + "اشتريتها منكم|التي اشتريتها|الذي اشتريته|قمت بشرائها|قمت بشرائه|"
+              + "i bought|bought|i got from you|purchased|ordered from you|"
+              + "eshtarétha|eshtaretha|eshtareto|eshtaret|eshtareit|ashtareit|ashtaret|shareha|shareeha|gebtaha|gebto");
+
+  /**
+   * It stopped working or works badly: "صوتها بيقطع", "stopped working in one ear", "wa2fet", "مش
+   * بتشحن".
+   */
+  private static final Pattern FAULT =
+      words(
+          "بيقطع|بتقطع|بيفصل|بتفصل|وقفت|وقف|مش شغاله|مش شغال|مبتشتغلش|مبيشتغلش|مش بتشحن|مش بيشحن|باظت|باظ|بايظه|بايظ|عطلانه|عطلان|"
+              + "لا تعمل|لا يعمل|توقفت|توقف عن العمل|انقطع|ينقطع|يتقطع|"
+              + "stopped working|stopped charging|not working|doesn't work|doesnt work|won't charge|wont charge|cuts out|cutting out|"
+              + "keeps disconnecting|broke|broken|dead|died|no sound|"
+              + "bey2ata3|bt2ata3|bey2ta3|wa2fet|wa2af|msh shaghala|msh shaghal|mabtshtaghalsh|bayza|bayez|3atlana|3atlan|bazet|baz");
+
+  /**
+   * "السماعة اللي اشتريتها منكم الأسبوع اللي فات صوتها بيقطع", "the earbuds I bought last week
+   * stopped working in one ear": a fault in what the customer bought, however calmly told; a
+   * complaint for customer service (not an order, not a product question).
+   */
+  boolean faultOfWhatWasBought(TextView text) {
+    String s = haystack(text);
+    return BOUGHT.matcher(s).find() && FAULT.matcher(s).find();
   }
 
   /** Money taken twice: a complaint, however politely put. */

@@ -60,8 +60,9 @@ abstract class NotificationScenarios extends SandboxApiNode {
     assertThat(second.body().path("duplicate").asBoolean()).isTrue();
     assertThat(sent(key))
         .containsExactly(
-            "[template order_shipped: ORD-12001, https://track.example/ORD-12001; button 0"
-                + " ORD-12001]");
+            // the transcript shows what the customer read, not the parameters
+            "[template order_shipped] Your order ORD-12001 is on its way: track it at"
+                + " https://track.example/ORD-12001\n[Track]");
 
     JsonNode template = outboundBody("notification:" + eventId);
     assertThat(template.path("name").asText()).isEqualTo("order_shipped");
@@ -142,7 +143,9 @@ abstract class NotificationScenarios extends SandboxApiNode {
             null);
     assertThat(placed.status()).isEqualTo(200);
     assertThat(placed.body().path("language").asText()).isEqualTo("ar");
-    assertThat(sent(key)).containsExactly("[template order_placed: ORD-77, 450]");
+    assertThat(sent(key))
+        .containsExactly(
+            "[template order_placed] تم تسجيل طلبك ORD-77، الإجمالي 450 جنيه. شكرًا إنك اشتريت مننا!");
   }
 
   @Test
@@ -184,7 +187,10 @@ abstract class NotificationScenarios extends SandboxApiNode {
             null);
     assertThat(out.status()).isEqualTo(200);
     assertThat(out.body().path("language").asText()).isEqualTo("en");
-    assertThat(sent(key)).hasSize(2).last().isEqualTo("[template out_for_delivery: ORD-9]");
+    assertThat(sent(key))
+        .hasSize(2)
+        .last()
+        .isEqualTo("[template out_for_delivery] Your order ORD-9 is out for delivery today.");
 
     assertThat(
             webhooks()
@@ -199,7 +205,7 @@ abstract class NotificationScenarios extends SandboxApiNode {
     assertThat(conversation.status()).isEqualTo(200);
     String transcript = conversation.body().path("transcript").toString();
     assertThat(transcript)
-        .contains("[template out_for_delivery: ORD-9]")
+        .contains("[template out_for_delivery] Your order ORD-9 is out for delivery today.")
         .contains("What time will it arrive?");
   }
 
@@ -240,7 +246,8 @@ abstract class NotificationScenarios extends SandboxApiNode {
     assertThat(sent(key))
         .hasSize(2)
         .last()
-        .isEqualTo("[template payment_reminder: ORD-5, 120.50; button 0 ORD-5]");
+        .isEqualTo(
+            "[template payment_reminder] طلب ORD-5: لسه فاضل 120.50 جنيه محتاجين يتدفعوا.\n[Pay]");
 
     Answer marketing =
         post(

@@ -249,6 +249,39 @@ class HandoffWaitProcessTest {
   }
 
   @Test
+  void aPersonAskedForAgainGetsWordsNotOnlyAReactionAtNightWithTheOpening() {
+    cairoTime(1, 0);
+    ProcessInstance instance = handedOff("I want to talk to a human please");
+    customerWrites(instance, "ok");
+    int before = sent(instance).size();
+    customerWrites(instance, "I said I want to talk to a human");
+    assertThat(sent(instance)).hasSize(before + 1);
+    assertThat(sent(instance))
+        .last()
+        .isEqualTo(
+            "A colleague already has your conversation 🙏 "
+                + agentOf(instance)
+                + " will reply as soon as we open, from 10 am.");
+    // anything else in between still gets only a reaction
+    customerWrites(instance, "ok");
+    assertThat(sent(instance)).last().asString().doesNotContain("colleague");
+  }
+
+  @Test
+  void aPersonAskedForAgainInTheHoursHearsTheMinutesLeftInTheirForm() {
+    cairoTime(12, 0);
+    ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");
+    customerWrites(instance, "طيب");
+    customerWrites(instance, "يا جماعة عايز اكلم حد بني آدم");
+    assertThat(sent(instance))
+        .last()
+        .asString()
+        .startsWith("محادثتك دلوقتي مع زميل من فريقنا 🙏")
+        .contains("خلال حوالي")
+        .doesNotContain("أول ما نفتح");
+  }
+
+  @Test
   void aDeadlineThatPassesAfterClosingHoldsTheCustomerWithTheOpeningTime() {
     cairoTime(21, 58);
     ProcessInstance instance = handedOff("عايز اكلم حد من خدمة العملاء");

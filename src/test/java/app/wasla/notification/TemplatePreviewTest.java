@@ -58,6 +58,11 @@ class TemplatePreviewTest {
             new TemplatePreview.Button(1, "phone", "Call us", null, "tel:+201000000000", null),
             new TemplatePreview.Button(
                 2, "quick_reply", "Stop updates", "stop-ORD-12001", null, null));
+    // the transcript's line: what the customer read, header to buttons
+    assertThat(preview.asRead())
+        .isEqualTo(
+            "Order ORD-12001 shipped\nHi Mariam, order ORD-12001 is on its way.\nNile Store\n"
+                + "[Track your order] [Call us] [Stop updates]");
   }
 
   @Test

@@ -145,4 +145,31 @@ class EverydayQuestionsTest {
     PersonaResult r = say("ok ship it to this address");
     assertThat(r.intent()).as(r.summary()).isEqualTo(Intents.ORDER);
   }
+
+  /** "ساعة" followed by a time is the hour, in the four registers: never the Apple Watch. */
+  @Test
+  void anHourSaidIsATimeNotTheWatch() {
+    for (String text :
+        java.util.List.of(
+            "الساعة الحادية عشرة صباحًا",
+            "الساعة ١١ الصبح",
+            "الساعه 5 العصر",
+            "el sa3a 5",
+            "sa3a 11 el sob7",
+            "at 11am",
+            "11 o'clock")) {
+      PersonaResult r = say(text);
+      assertThat(r.intent()).as(r.summary()).isIn(Intents.BOOKING_NEW, Intents.BOOKING_CHANGE);
+      assertThat(r.reply().text())
+          .as(r.summary())
+          .doesNotContain("واتش")
+          .doesNotContain("Watch")
+          .doesNotContain("13999")
+          .doesNotContain("13,999");
+    }
+    // the watch asked for by its word alone stays the watch
+    PersonaResult watch = say("بكام الساعة؟");
+    assertThat(watch.intent()).as(watch.summary()).isEqualTo(Intents.PRODUCT_INQUIRY);
+    assertThat(watch.reply().text()).as(watch.summary()).contains("واتش");
+  }
 }

@@ -1,7 +1,6 @@
 package app.wasla.commerce.booking;
 
-import app.wasla.persona.nlp.ArabicNormalizer;
-import app.wasla.persona.nlp.Arabizi;
+import app.wasla.persona.nlp.ClockTimes;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,21 +29,7 @@ public final class BookingAnswers {
    * Arabizi spelling.
    */
   static String canonical(String text) {
-    // "check-up" is two words; "2026-12-20" stays a date
-    // "around 7pm?": a question mark or comma is no part of the word (Arabizi would read "7pm?" as
-    // letters)
-    String normalized =
-        ArabicNormalizer.normalize(text)
-            .replaceAll("(?<=\\p{L})-(?=\\p{L})", " ")
-            .replaceAll("[?؟!,،]+", " ");
-    StringBuilder sb = new StringBuilder();
-    for (String word : normalized.split(" ")) {
-      sb.append(sb.isEmpty() ? "" : " ").append(word.isEmpty() ? word : Arabizi.canonical(word));
-    }
-    // punctuation apart from the time and date separators does not matter
-    return " "
-        + sb.toString().replaceAll("[^\\p{L}\\p{N}:/.\\-]+", " ").replaceAll("\\s+", " ").trim()
-        + " ";
+    return ClockTimes.canonical(text);
   }
 
   /** Whole words or phrases, each alternative spelled as {@link #canonical} spells the text. */
@@ -196,21 +181,30 @@ public final class BookingAnswers {
   private static final Pattern AFTER_HOUR_WORD =
       Pattern.compile(
           "(?<=\\s)(?:الساعه|ساعه|سعه|الساعة|الساعا|at|el sa3a|elsa3a|sa3a|el sa3ah|around|على|علي|ع)\\s(\\d{1,2})(?:[.:](\\d{2}))?(?=\\s)");
+
+  /** "11 الصبح", "5 el 3asr", "11 o'clock": a number before a part of the day. */
+  private static final Pattern BEFORE_PART_OF_DAY =
+      Pattern.compile(
+          "(?<=\\s)(\\d{1,2})(?:[.:](\\d{2}))?\\s(?:ونص\\s|و نص\\s|والنص\\s|والنصف\\s|w nos\\s)?(?:"
+              + ClockTimes.PART_OF_DAY
+              + ")(?=\\s)");
+
   private static final Pattern HALF =
-      words("ونص|و نص|والنص|w nos|wnos|we nos|w nes|and a half|thirty|30");
+      words("ونص|و نص|والنص|والنصف|ونصف|w nos|wnos|we nos|w nes|and a half|thirty|30");
   private static final Pattern EVENING =
       words(
-          "بالليل|مساء|مساءا|المسا|بليل|العصر|المغرب|الضهر|الظهر|بعد الضهر|"
-              + "بعد الظهر|pm|evening|afternoon|tonight|bl lel|bllel|bl lel|el 3asr|3asr|el dohr|dohr|ba3d el dohr");
+          "بالليل|مساء|مساءا|المسا|المساء|بليل|ليلا|العصر|عصرا|المغرب|الضهر|الظهر|ظهرا|بعد الضهر|"
+              + "بعد الظهر|pm|evening|afternoon|tonight|bl lel|bllel|bl lel|el 3asr|3asr|el dohr|dohr|ba3d el dohr|bel leil|at night");
   private static final Pattern MORNING =
-      words("الصبح|صباحا|صباح|am|morning|el sob7|sob7|el sobh|sobh|الضحي");
+      words("الصبح|صباحا|صباح|الصباح|am|morning|el sob7|sob7|el sobh|sobh|الضحي");
 
   /**
    * The time of day the text names ("الساعة ٢" = 14:00: the shop books 11:00–21:00, so 1–8 mean
    * afternoon).
    */
   public static LocalTime time(String text) {
-    String s = canonical(text);
+    // "الساعة الحادية عشرة صباحًا", "el sa3a khamsa": the hour words as numbers
+    String s = ClockTimes.hourDigits(canonical(text));
     Integer hour = null;
     int minute = 0;
     Boolean pm = null;
@@ -223,7 +217,8 @@ public final class BookingAnswers {
       hour = Integer.parseInt(m.group(1));
       minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
       pm = "pm".equals(m.group(3)) || "م".equals(m.group(3));
-    } else if ((m = AFTER_HOUR_WORD.matcher(s)).find()) {
+    } else if ((m = AFTER_HOUR_WORD.matcher(s)).find()
+        || (m = BEFORE_PART_OF_DAY.matcher(s)).find()) {
       hour = Integer.parseInt(m.group(1));
       minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
     }
@@ -310,7 +305,7 @@ public final class BookingAnswers {
               "check",
               null,
               words(
-                  "فحص|كشف|تشخيص|check|checkup|check up|inspection|diagnosis|fahs|fa hs|kashf|"
+                  "فحص|كشف|تشخيص|الفحص|الكشف|التشخيص|للفحص|للكشف|لفحص|لكشف|check|checkup|check up|inspection|diagnosis|fahs|fa hs|kashf|"
                       + "ka4f")));
 
   /**
@@ -376,6 +371,53 @@ public final class BookingAnswers {
             .map(BookingOptions.Service::code)
             .toList();
     return hits.size() == 1 ? hits.get(0) : null;
+  }
+
+  private static final Pattern PRICE_WORDS =
+      words(
+          "بكام|بكم|كم سعر|سعر|سعره|سعرها|السعر|تمن|تمنه|تمنها|تكلفه|التكلفه|تكلفته|كم يكلف|كم تكلف|"
+              + "how much|price|prices|cost|costs|bkam|b kam|be kam|bekam|b kaam|se3r|se3ro|se3rha|"
+              + "taman|tamano");
+
+  /** "Free?" asked: a price question only when put as a question ("الكشف مجاني؟"). */
+  private static final Pattern FREE_WORDS =
+      words("مجاني|مجانا|ببلاش|بفلوس|free|bbalash|b balash|balash|bflos|b flos");
+
+  /**
+   * The services whose price the text asks ("الكشف بكام؟", "كم سعر الفحص؟", "howa el kashf b kam?",
+   * "is the check-up free?"): each service the part or kind it names is in (both screen services
+   * for "the screen"); empty when it asks no price or names no service.
+   */
+  public static List<BookingOptions.Service> pricesAsked(
+      String text, List<BookingOptions.Service> services) {
+    String s = canonical(text);
+    if (!PRICE_WORDS.matcher(s).find() && !(question(text) && FREE_WORDS.matcher(s).find())) {
+      return List.of();
+    }
+    String one = service(text, services);
+    if (one != null) {
+      return services.stream().filter(x -> x.code().equals(one)).toList();
+    }
+    for (Concept concept : CONCEPTS) {
+      if (!concept.said().matcher(s).find()) {
+        continue;
+      }
+      List<BookingOptions.Service> named =
+          services.stream()
+              .filter(
+                  x -> x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.nameWord()))
+              .filter(
+                  x ->
+                      concept.notInName() == null
+                          || !x.nameEn()
+                              .toLowerCase(java.util.Locale.ROOT)
+                              .contains(concept.notInName()))
+              .toList();
+      if (!named.isEmpty()) {
+        return named;
+      }
+    }
+    return List.of();
   }
 
   private static final Map<String, Pattern> BRANCH_WORDS =

@@ -595,7 +595,7 @@ final class BookingDelegates {
         rows.add(
             new ListMessage.Row(
                 BookingVariables.DAY_PREFIX + d,
-                cut(title == null ? t.day(d) : title, 24),
+                cut(title == null ? t.dayTitle(d) : title, 24),
                 title == null ? null : t.day(d)));
       }
       send(
@@ -699,9 +699,18 @@ final class BookingDelegates {
         keep(execution);
         return true;
       }
+      if (answerPrice(execution, text)) {
+        return true;
+      }
       LocalDate today = clock.instant().atZone(CAIRO).toLocalDate();
       BookingOptions options = "new".equals(mode) ? bookings.options() : BookingOptions.NONE;
       if (!"ask_cancel".equals(step) && takeFromText(execution, text, options, today)) {
+        if ("new".equals(mode)
+            && (string(execution, BookingVariables.SERVICE) == null
+                || string(execution, BookingVariables.BRANCH) == null
+                || string(execution, BookingVariables.DAY) == null)) {
+          noteDayAndTime(execution, text, today);
+        }
         return true;
       }
       if (("ask_confirm".equals(step) || "ask_move".equals(step)) && Boolean.TRUE.equals(yes)) {
@@ -713,6 +722,70 @@ final class BookingDelegates {
         return true;
       }
       return false;
+    }
+
+    /**
+     * A price asked of a service of the booking's list ("howa el kashf b kam?", "الكشف بكام؟", "how
+     * much is the battery replacement?"): answered from the list (bookingNote), and the flow asks
+     * its question again; nothing is taken from the question.
+     */
+    private boolean answerPrice(DelegateExecution execution, String text) {
+      // "بكرة الساعة ٥؟ بكام الكشف؟": a day or time named is an answer, read as one
+      if (BookingAnswers.day(text, clock.instant().atZone(CAIRO).toLocalDate()) != null
+          || BookingAnswers.time(text) != null) {
+        return false;
+      }
+      List<BookingOptions.Service> asked =
+          BookingAnswers.pricesAsked(text, bookings.options().services());
+      if (asked.isEmpty()) {
+        return false;
+      }
+      BookingTexts t = BookingTexts.of(execution);
+      List<String> lines = new ArrayList<>();
+      for (BookingOptions.Service s : asked) {
+        String name = t.service(s);
+        boolean free = s.priceEgp() == null || s.priceEgp().signum() == 0;
+        lines.add(
+            free
+                ? t.say(
+                    name + ": ببلاش، مش هتدفع حاجة.",
+                    name + ": مجاني، دون أي تكلفة.",
+                    name + ": bbalash, mesh hatedfa3 7aga.",
+                    name + ": free of charge.")
+                : t.say(
+                    "سعر " + name + ": " + t.price(s) + ".",
+                    "سعر " + name + ": " + t.price(s) + ".",
+                    name + " se3ro " + t.price(s) + ".",
+                    name + " costs " + t.price(s) + "."));
+      }
+      execution.setVariable(BookingVariables.NOTE, String.join("\n", lines));
+      return true;
+    }
+
+    /**
+     * A day or time named while the service, branch or day is still to choose ("بكرة الساعة ٥
+     * العصر" at the branch question, "الساعة ١١ الصبح" at the day question): said back
+     * (bookingNote) before the next question, so the customer sees it kept for the slots.
+     */
+    private static void noteDayAndTime(DelegateExecution execution, String text, LocalDate today) {
+      LocalDate day = BookingAnswers.day(text, today);
+      LocalTime time = BookingAnswers.time(text);
+      if (day == null && time == null) {
+        return;
+      }
+      String dayText = string(execution, BookingVariables.DAY);
+      if (day == null && dayText != null) {
+        day = LocalDate.parse(dayText);
+      }
+      BookingTexts t = BookingTexts.of(execution);
+      String when = t.dayAndTime(day, time);
+      execution.setVariable(
+          BookingVariables.NOTE,
+          t.say(
+              "تمام، هدورلك على ميعاد " + when + ".",
+              "حسناً، سأبحث لك عن موعد " + when + ".",
+              "Tamam, hadawarlak 3ala ma3ad " + when + ".",
+              "Got it, I'll look for a slot: " + when + "."));
     }
 
     private boolean tapped(DelegateExecution execution, String id, String mode) {

@@ -3,6 +3,8 @@ package app.wasla.commerce.flow;
 import app.wasla.commerce.booking.BookingOptions;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -76,20 +78,92 @@ final class BookingTexts {
   }
 
   String when(Instant at) {
+    if (register == Register.ARABIZI) {
+      LocalDateTime t = at.atZone(CAIRO).toLocalDateTime();
+      return day(t.toLocalDate()) + " el sa3a " + time(t.toLocalTime());
+    }
     return (arabicScript() ? AR_WHEN : EN_WHEN).format(at.atZone(CAIRO));
   }
 
   String day(LocalDate day) {
+    if (register == Register.ARABIZI) {
+      return "el " + ARABIZI_DAYS.get(day.getDayOfWeek()) + " " + SHORT_DATE.format(day);
+    }
     return (arabicScript() ? AR_DAY : EN_DAY).format(day);
   }
 
-  /** A slot as a list row (24 characters at most): "السبت 5/12 11:00 ص", "Sat 5 Dec 11:00 AM". */
+  /** A day as a list row's title: "El talat 8/12", "Tuesday 8 Dec", "الثلاثاء 8/12". */
+  String dayTitle(LocalDate day) {
+    String d = day(day);
+    return Character.toUpperCase(d.charAt(0)) + d.substring(1);
+  }
+
+  /**
+   * A slot as a list row (24 characters at most): "السبت 5/12 11:00 ص", "Sabt 5/12 11:00 sob7",
+   * "Sat 5 Dec 11:00 AM".
+   */
   String row(Instant at) {
+    if (register == Register.ARABIZI) {
+      LocalDateTime t = at.atZone(CAIRO).toLocalDateTime();
+      String day = ARABIZI_DAYS.get(t.getDayOfWeek());
+      return Character.toUpperCase(day.charAt(0))
+          + day.substring(1)
+          + " "
+          + SHORT_DATE.format(t)
+          + " "
+          + CLOCK.format(t)
+          + " "
+          + partOfDay(t.toLocalTime()).replaceFirst("^(el|bel) ", "");
+    }
     return (arabicScript() ? AR_ROW : EN_ROW).format(at.atZone(CAIRO));
   }
 
   String time(Instant at) {
-    return (arabicScript() ? AR_TIME : EN_TIME).format(at.atZone(CAIRO));
+    return time(at.atZone(CAIRO).toLocalTime());
+  }
+
+  /**
+   * A time of day: "5:00 م", "5:00 el 3asr" (Arabizi says the part of the day, as its customers
+   * write it), "5:00 PM".
+   */
+  String time(LocalTime at) {
+    if (register == Register.ARABIZI) {
+      return CLOCK.format(at) + " " + partOfDay(at);
+    }
+    return (arabicScript() ? AR_TIME : EN_TIME).format(at);
+  }
+
+  /**
+   * A day and a time the customer named, either of them null: "يوم الاثنين 7/12 الساعة 5:00 م",
+   * "yom El etneen 7/12 el sa3a 5:00 el 3asr", "Monday 7 Dec, 5:00 PM".
+   */
+  String dayAndTime(LocalDate day, LocalTime at) {
+    String d = day == null ? null : day(day);
+    String h = at == null ? null : time(at);
+    return switch (register) {
+      case EGYPTIAN, MSA ->
+          ((d == null ? "" : "يوم " + d) + (h == null ? "" : " الساعة " + h)).trim();
+      case ARABIZI -> ((d == null ? "" : "yom " + d) + (h == null ? "" : " el sa3a " + h)).trim();
+      case ENGLISH -> d == null ? h : h == null ? d : d + ", " + h;
+    };
+  }
+
+  private static final java.util.Map<java.time.DayOfWeek, String> ARABIZI_DAYS =
+      java.util.Map.of(
+          java.time.DayOfWeek.SATURDAY, "sabt",
+          java.time.DayOfWeek.SUNDAY, "7ad",
+          java.time.DayOfWeek.MONDAY, "etneen",
+          java.time.DayOfWeek.TUESDAY, "talat",
+          java.time.DayOfWeek.WEDNESDAY, "arba3",
+          java.time.DayOfWeek.THURSDAY, "khamis",
+          java.time.DayOfWeek.FRIDAY, "gom3a");
+  private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d/M");
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm");
+
+  /** The part of the day an Arabizi customer says after the hour ("5 el 3asr"). */
+  private static String partOfDay(LocalTime at) {
+    int h = at.getHour();
+    return h < 12 ? "el sob7" : h < 15 ? "el dohr" : h < 18 ? "el 3asr" : "bel leil";
   }
 
   String service(BookingOptions.Service service) {

@@ -154,7 +154,9 @@ public final class Budget {
           + "بميزانيه|الميزانيه|معايا|معي|under|below|less than|lower than|cheaper than|max|maximum|"
           + "up to|upto|within|budget|no more than|not more than|not over|at most|ta7t|taht|"
           + "a2al men|a2al mn|a2al min|l7ad|le7ad|lehad|lghayet|f 7dod|fe 7dod|fi 7dod|7dod|"
-          + "mizaneya|mizanyty|mizaneyti|ma3aya)(?<!pro max)";
+          + "mizaneya|mizanyty|mizaneyti|ma3aya|m3aya|ma3aia|m3aia|"
+          // "I only have 4000 for a phone": all the customer has
+          + "only have|i have only|have only|only got|i only got|all i have is|all i have)(?<!pro max)";
 
   private static final String LOWER =
       "(?:اكتر من|اكثر من|فوق|اعلى من|more than|above|over|at least|fo2|aktar men|aktar mn)";

@@ -291,6 +291,17 @@ public final class IntentClassifier {
         rules.stream().filter(r -> r.intent().equals(intent)).map(Rule::pattern).toList());
   }
 
+  /** Thanks and nods, without a sad, angry or mocking one beside them (🙏😡 is not thanks). */
+  private static final java.util.regex.Pattern THANKS_OR_NOD =
+      java.util.regex.Pattern.compile("[🙏👍👌❤♥😍🥰😘🌹💐🤝✅💯🫶😊☺🙂💙💚💜🧡💛🤍]");
+
+  private static final java.util.regex.Pattern NOT_THANKS =
+      java.util.regex.Pattern.compile("[😡🤬😠🙄😒👎💔😢😭😤🤔😂🤣😑😐]");
+
+  static boolean thanksOrNod(String raw) {
+    return THANKS_OR_NOD.matcher(raw).find() && !NOT_THANKS.matcher(raw).find();
+  }
+
   public Classification classify(TextView text) {
     List<String> intents = model.intents();
     double[] nb = model.posteriors(text);
@@ -312,7 +323,10 @@ public final class IntentClassifier {
       }
     }
     if (text.tokens().isEmpty()) {
-      return new Classification(Intents.OTHER, 0.2, scores);
+      // 🙏, 👍 or ❤️ alone is WhatsApp's everyday thanks or nod
+      return thanksOrNod(text.raw())
+          ? new Classification(Intents.THANKS_GOODBYE, 0.9, scores)
+          : new Classification(Intents.OTHER, 0.2, scores);
     }
     // the model's "book a repair" of a booking the customer already has or calls off ("انا حاجز
     // تغيير شاشة يوم ١٢، ينفع يبقى يوم ١٥؟", "drop my repair appointment"): it moves or cancels it

@@ -29,7 +29,15 @@ public final class ModelNames {
 
   private static final String B = "(?<![\\p{L}\\p{N}])";
   private static final String E = "(?![\\p{L}\\p{N}])";
-  private static final String SAMSUNG = "(?:ال)?(?:سامسونج|سامسونغ|samsung|galaxy|جالاكسي|جلاكسي)";
+
+  /**
+   * An Arabic conjunction or preposition written onto the name: "وآيفون 13" ("and the iPhone 13"),
+   * "بايفون", "لجالاكسي".
+   */
+  private static final String CLITIC = "(?:و|ب|ل|ف|وب|ول|وال|بال|لل)?";
+
+  private static final String SAMSUNG =
+      CLITIC + "(?:ال)?(?:سامسونج|سامسونغ|samsung|galaxy|جالاكسي|جلاكسي)";
   private static final String VARIANT =
       "(?:\\s*(pro max|promax|برو ماكس|بروماكس|pro|برو|plus(?!\\s+(?:the|a|an|one|two|three|four|five|my|some|\\d+)(?![\\p{L}\\p{N}]))|بلس|mini|ميني|ultra|الترا))?";
 
@@ -49,6 +57,7 @@ public final class ModelNames {
               "آيفون ",
               Pattern.compile(
                   B
+                      + CLITIC
                       + "(?:ال)?(?:ايفون|ايفن|iphone|i phone|ifone|ayfon|aifon)\\s*()(\\d{1,2})"
                       + VARIANT
                       + E)),
@@ -69,6 +78,7 @@ public final class ModelNames {
               "ريدمي نوت ",
               Pattern.compile(
                   B
+                      + CLITIC
                       + "(?:(?:(?:ال)?(?:ريدمي|ردمي|redmi|شاومي|xiaomi)\\s+)+(?:note|نوت)|نوت)\\s*()(\\d{1,2})"
                       + VARIANT
                       + E)),
@@ -77,7 +87,11 @@ public final class ModelNames {
               "Reno ",
               "رينو ",
               Pattern.compile(
-                  B + "(?:(?:اوبو|oppo)\\s+)?(?:رينو|reno)\\s*()(\\d{1,2})" + VARIANT + E)));
+                  B
+                      + CLITIC
+                      + "(?:(?:اوبو|oppo)\\s+)?(?:رينو|reno)\\s*()(\\d{1,2})"
+                      + VARIANT
+                      + E)));
 
   private static final Map<String, String> VARIANTS =
       Map.ofEntries(

@@ -116,6 +116,14 @@ public final class SentimentAnalyzer {
       // ironic, as beside a let-down
       letdown = true;
     }
+    if (praise > 0
+        && !letdown
+        && LAUGH.matcher(raw).find()
+        && IRONIC_THANKS.matcher(" " + raw.toLowerCase(java.util.Locale.ROOT) + " ").find()) {
+      // "shokran gedan 3ala el taghleef el gamed da 😂": thanks for "the great" thing of ours,
+      // laughed at, is ironic
+      letdown = true;
+    }
     if (letdown && raw.chars().filter(c -> c == '!').count() >= 3) {
       sum -= 1.5; // "بقالي ١٠ ايام!!!!!!": a let-down shouted
     }
@@ -135,6 +143,20 @@ public final class SentimentAnalyzer {
     }
     return Sentiment.ofScore(Math.tanh(sum / 2.5));
   }
+
+  /** Laughing out loud. */
+  private static final java.util.regex.Pattern LAUGH = java.util.regex.Pattern.compile("😂|🤣");
+
+  /**
+   * Thanks for something of ours called great ("3ala el taghleef el gamed da", "على التغليف الجامد
+   * ده", "for the amazing packaging"): beside a laugh, irony.
+   */
+  private static final java.util.regex.Pattern IRONIC_THANKS =
+      java.util.regex.Pattern.compile(
+          "(?:3ala|3la|3al|على|علي|عال|for)\\s+(?:el|al|l|ال|the|this|that|your)?\\s*\\S+\\s+"
+              + "(?:el|al|ال)?\\s*(?:gamed|gamda|gameda|جامد|جامده|الجامد|الجامده|الجميل|الجميله|7elw|7elwa|"
+              + "amazing|great|wonderful|awesome|lovely|fantastic|excellent|rae3|ra2e3|الرائع|الرائعه|العظيم|تحفه|التحفه|to7fa)"
+              + "|(?:for|3ala|على)\\s+(?:the|this|that|your|el|ال)?\\s*(?:amazing|great|wonderful|awesome|lovely|fantastic|excellent|gamed|جامد)\\s+\\S+");
 
   /** Eye-rolls and upside-down smiles: what they follow is meant the other way round. */
   private static final java.util.regex.Pattern EYE_ROLL =

@@ -105,10 +105,49 @@ class BookingAnswersTest {
     assertThat(BookingAnswers.time(text)).isEqualTo(expected);
   }
 
+  /** The hour said in words or before a part of the day, in the four registers. */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"الخميس", "12/12", "iphone 15 pro max", "2 airpods"})
+      value = {
+        "الساعة الحادية عشرة صباحًا | 11:00",
+        "الساعة العاشرة | 10:00",
+        "الخامسة مساءً | 17:00",
+        "الساعة الثانية عشرة ظهرًا | 12:00",
+        "الساعة الرابعة والنصف عصرًا | 16:30",
+        "الساعة ١١ الصبح | 11:00",
+        "الساعه 5 العصر | 17:00",
+        "بكرة الساعة ٥ العصر | 17:00",
+        "الساعة خمسة ونص | 17:30",
+        "الساعة حداشر | 11:00",
+        "فرع اسكندرية بكرة الساعة ٥ | 17:00",
+        "١١ الصبح | 11:00",
+        "el sa3a 5 | 17:00",
+        "sa3a 11 el sob7 | 11:00",
+        "elsa3a 7edashar | 11:00",
+        "5 el 3asr | 17:00",
+        "at 11am | 11:00",
+        "11 o'clock | 11:00",
+        "tomorrow 2pm | 14:00",
+        "at eleven | 11:00"
+      })
+  void hoursInWordsAndPartsOfTheDay(String text, LocalTime expected) {
+    assertThat(BookingAnswers.time(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "الخميس",
+        "12/12",
+        "iphone 15 pro max",
+        "2 airpods",
+        "عايز اتنين",
+        "الساعة بكام؟",
+        "ساعة ابل واتش",
+        "الاتنين الجاي"
+      })
   void noTimeWhereThereIsNone(String text) {
     assertThat(BookingAnswers.time(text)).isNull();
   }
@@ -137,6 +176,7 @@ class BookingAnswersTest {
         "battarya samsung | BATTERY_SAMSUNG",
         "تغيير بطارية سامسونج | BATTERY_SAMSUNG",
         "Free repair check-up | REPAIR_CHECK",
+        "أريد حجز موعد لفحص صيانة | REPAIR_CHECK",
         "how much is the iPhone 15? | ",
         "screen replacement | ",
         "iphone screen replacement | SCREEN_IP15",
@@ -191,5 +231,32 @@ class BookingAnswersTest {
     assertThat(BookingAnswers.cancelWord("الغيه")).isTrue();
     assertThat(BookingAnswers.cancelWord("cancel it")).isTrue();
     assertThat(BookingAnswers.cancelWord("ايوه")).isFalse();
+  }
+
+  /** A price asked of a service of the list, in the four registers; a choice is no question. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "howa el kashf b kam? | REPAIR_CHECK",
+        "الكشف بكام؟ | REPAIR_CHECK",
+        "كم سعر الفحص؟ | REPAIR_CHECK",
+        "how much is the check-up? | REPAIR_CHECK",
+        "is the checkup free? | REPAIR_CHECK",
+        "el kashf bbalash? | REPAIR_CHECK",
+        "تغيير بطارية سامسونج بكام؟ | BATTERY_SAMSUNG",
+        "الشاشة بكام؟ | SCREEN_IP15",
+        "Free repair check-up | ",
+        "الكشف المجاني | ",
+        "kashf | ",
+        "بكام الايفون ١٥؟ | ",
+        "الساعة بكام؟ | "
+      })
+  void pricesAskedOfTheServices(String text, String expected) {
+    List<String> asked =
+        BookingAnswers.pricesAsked(text, SERVICES).stream()
+            .map(BookingOptions.Service::code)
+            .toList();
+    assertThat(asked).isEqualTo(expected == null ? List.of() : List.of(expected));
   }
 }

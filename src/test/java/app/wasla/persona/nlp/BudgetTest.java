@@ -38,6 +38,11 @@ class BudgetTest {
     upTo("ta7t 10k", 10_000);
     upTo("a2al mn 3eshreen alf", 20_000);
     upTo("fe 7dod 12 alf", 12_000);
+    // all the customer has: "I only have 4000 for a phone", "m3aya 5000 bas"
+    upTo("I only have 4000 for a phone", 4_000);
+    upTo("m3aya 5000 bas w 3ayez mobile kwayes", 5_000);
+    upTo("معايا ٥٠٠٠ جنيه بس وعايز موبايل كويس", 5_000);
+    upTo("all i have is 6000", 6_000);
   }
 
   @Test
