@@ -341,6 +341,40 @@ public final class EmbeddedPersona implements Persona {
       intent = Intents.PRODUCT_INQUIRY;
       confidence = Math.max(confidence, 0.8);
     }
+    // the bot's last message listed products: "the first one" picks one of them, and "order now"
+    // or "هاخد" without a name asks which of them (offered as buttons), not for a product's name
+    List<Product> listed =
+        found.products().isEmpty()
+                && (tapped == null || "menu_order".equals(turn.interactiveReplyId()))
+            ? listedInLastReply(turn)
+            : List.of();
+    if (!listed.isEmpty()) {
+      TextView whole = TextView.of(turn.text());
+      boolean ordering =
+          "menu_order".equals(turn.interactiveReplyId())
+              || tapped == null && ListPicks.ordersWithoutAName(whole);
+      Product picked = tapped == null ? ListPicks.pick(whole, listed) : null;
+      if (picked != null || ordering && listed.size() == 1) {
+        found = withProduct(found, picked != null ? picked : listed.get(0));
+        if (picked != null) {
+          // the "one" of "the first one", "tany wa7da" is no quantity
+          Entities e = found.entities();
+          found =
+              new EntityExtractor.Found(
+                  new Entities(e.products(), null, e.dateTime(), e.reference(), e.amount()),
+                  found.products(),
+                  List.of());
+        }
+        intent =
+            ordering || Intents.ORDER.equals(intent) || askedWhichOfThem(turn)
+                ? Intents.ORDER
+                : Intents.PRODUCT_INQUIRY;
+        tapped = intent; // read as surely as a tap: no heuristic below reads it otherwise
+        confidence = Math.max(confidence, 0.9);
+      } else if (ordering) {
+        return whichOfThem(turn, language, replyIn, listed, found);
+      }
+    }
     PersonaResult campaignReply =
         campaignReply(turn, text, found, ABOUT_THEIR_OWN.contains(intent), language, replyIn);
     if (campaignReply != null) {
@@ -2078,6 +2112,97 @@ public final class EmbeddedPersona implements Persona {
             .filter(p -> sku.equals(p.sku()) && p.priceEgp() != null)
             .findFirst()
             .orElse(null);
+  }
+
+  /**
+   * The catalogue products the bot's last message listed ("• X is 1,199 EGP" lines), in their
+   * order; empty when it listed none.
+   */
+  private List<Product> listedInLastReply(PersonaTurn turn) {
+    String last = lastBotText(turn);
+    if (last == null) {
+      return List.of();
+    }
+    List<Product> listed = new ArrayList<>();
+    for (String line : last.split("\n")) {
+      if (!line.strip().startsWith("•")) {
+        continue;
+      }
+      entities.extract(TextView.of(line)).products().stream()
+          .findFirst()
+          .filter(p -> !listed.contains(p))
+          .ifPresent(listed::add);
+    }
+    return listed;
+  }
+
+  /** The text of the bot's latest message before this turn, or null. */
+  private static String lastBotText(PersonaTurn turn) {
+    List<TranscriptLine> lines = turn.recentTranscript();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      TranscriptLine line = lines.get(i);
+      if (!line.fromCustomer() && line.person() == null && line.text() != null) {
+        if (line.text().isBlank()) {
+          continue;
+        }
+        return line.text();
+      }
+    }
+    return null;
+  }
+
+  /** A product's name as a button's title (20 characters at most), cut between words. */
+  private static String buttonTitle(String name) {
+    if (name.length() <= 20) {
+      return name;
+    }
+    String cut = name.substring(0, 20);
+    int space = cut.lastIndexOf(' ');
+    return (space > 8 ? cut.substring(0, space) : cut).strip();
+  }
+
+  /** The bot's last message asked which of the listed products the customer orders. */
+  private static boolean askedWhichOfThem(PersonaTurn turn) {
+    String last = lastBotText(turn);
+    return last != null
+        && java.util.stream.Stream.of(Language.AR_EG, Language.AR, Language.ARABIZI, Language.EN)
+            .anyMatch(l -> last.startsWith(ReplyTexts.get("whichOfThese", l)));
+  }
+
+  /**
+   * "Which of them would you like to order?" with the listed products again, each an order button
+   * (sales_order:sku): the tap orders that one.
+   */
+  private PersonaResult whichOfThem(
+      PersonaTurn turn,
+      Language language,
+      Language replyIn,
+      List<Product> listed,
+      EntityExtractor.Found found) {
+    boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+    StringBuilder sb = new StringBuilder(ReplyTexts.get("whichOfThese", replyIn)).append('\n');
+    List<ReplyOption> options = new ArrayList<>();
+    for (Product p : listed.stream().limit(10).toList()) {
+      sb.append("• ")
+          .append(ReplyTexts.get("price", replyIn, productName(p, arabic), money(p.priceEgp())))
+          .append('\n');
+      String title = productName(p, arabic);
+      options.add(new ReplyOption(ORDER_BUTTON + ":" + p.sku(), buttonTitle(title)));
+    }
+    Sentiment mood = sentiment.analyze(TextView.of(turn.text()));
+    PersonaReply reply =
+        new PersonaReply(
+            sb.toString().strip(), options, ReplyTexts.get("optOrder", replyIn), null, true);
+    return new PersonaResult(
+        language,
+        Intents.ORDER,
+        0.9,
+        mood,
+        found.entities(),
+        reply,
+        false,
+        null,
+        summary(language, Intents.ORDER, 0.9, mood, found, false, null, turn.text()));
   }
 
   /**

@@ -140,6 +140,16 @@ class PersonaReplyDelegate implements JavaDelegate {
       execution.setVariable(PersonaVariables.CUSTOMER_TAGS, String.join(",", tags));
     }
     boolean leftToSalesFlows = leftToSalesFlows(execution, result);
+    boolean lists =
+        !leftToSalesFlows
+            && result.reply() != null
+            && result.reply().text() != null
+            && result.reply().text().lines().anyMatch(l -> l.strip().startsWith("•"));
+    String listed = lists ? result.reply().text() : null;
+    setOrRemove(
+        execution,
+        PersonaVariables.LISTED_REPLY,
+        listed == null || listed.length() <= 2000 ? listed : listed.substring(0, 2000));
     if (!leftToSalesFlows && result.reply() != null) {
       sendProductPhoto(execution, result);
       messages.send(execution, toWhatsApp(result.reply()));
@@ -200,7 +210,7 @@ class PersonaReplyDelegate implements JavaDelegate {
         key,
         lines,
         (String) execution.getVariable(ConversationVariables.REPLY_ID),
-        recentTranscript(key),
+        transcriptOrList(execution, key),
         customer(execution, customerKey(execution)),
         streak,
         execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null,
@@ -363,6 +373,19 @@ class PersonaReplyDelegate implements JavaDelegate {
     } else if (execution.hasVariable(name)) {
       execution.removeVariable(name);
     }
+  }
+
+  /**
+   * The recent transcript; for a persona that reads none, the products its latest reply listed (one
+   * line, no query), which "the first one" or "order now" is about.
+   */
+  private List<TranscriptLine> transcriptOrList(DelegateExecution execution, String key) {
+    List<TranscriptLine> lines = recentTranscript(key);
+    if (lines.isEmpty()
+        && execution.getVariable(PersonaVariables.LISTED_REPLY) instanceof String listed) {
+      return List.of(new TranscriptLine(false, listed, null));
+    }
+    return lines;
   }
 
   /**

@@ -52,6 +52,13 @@ public final class PersonaVariables {
   public static final String PERSONA_ANSWERED = "personaAnswered";
 
   /**
+   * The persona's latest reply when it listed products ("• X is 1,199 EGP" lines); absent after any
+   * other reply. A persona that reads no transcript gets it as the turn's transcript, so that "the
+   * first one" or "order now" after the list is about the products listed.
+   */
+  public static final String LISTED_REPLY = "personaListed";
+
+  /**
    * The store topic the persona answered on the latest turn ({@link PersonaResult#topic()}); absent
    * after a turn about anything else.
    */

@@ -108,6 +108,12 @@ final class ReplyTexts {
               "{0} mawgood 3andena b {1} geneh, w hat2akedlak mn el stock f el far3 7alan.",
               "The {0} is in our catalogue at {1} EGP; I''m checking branch stock for you now."),
           t(
+              "whichOfThese",
+              "تمام! تحب تطلب أنهي واحد فيهم؟",
+              "حسناً! أي منها تود أن تطلب؟",
+              "Tamam! 3ayez totlob anhy wa7da fehom?",
+              "Sure! Which of them would you like to order?"),
+          t(
               "whichProduct",
               "ممكن تقولي اسم المنتج أو الموديل بالظبط؟",
               "هل يمكنك ذكر اسم المنتج أو الطراز؟",

@@ -91,7 +91,7 @@ public record DialogueFile(
         case NOT_CONTAINS -> "not contains: " + values.get(0);
         case BUTTONS -> "buttons: " + String.join(" | ", values);
         case LINK -> "link";
-        case HANDOFF -> "handoff";
+        case HANDOFF -> values.isEmpty() ? "handoff" : "handoff: " + values.get(0);
         case NO_HANDOFF -> "no handoff";
         case WAITS_AT -> "waits at: " + values.get(0);
         case INTENT -> "intent: " + values.get(0);
@@ -365,6 +365,7 @@ public record DialogueFile(
           case "waits at" -> Kind.WAITS_AT;
           case "intent" -> Kind.INTENT;
           case "location" -> Kind.LOCATION;
+          case "handoff" -> Kind.HANDOFF;
           default ->
               throw new DialogueError(
                   where,

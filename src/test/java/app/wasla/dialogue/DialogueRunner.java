@@ -575,7 +575,27 @@ public final class DialogueRunner {
       case LINK:
         return replies.stream().anyMatch(r -> !r.links().isEmpty()) ? null : "no URL in the turn";
       case HANDOFF:
-        return handoffs(key) > 0 ? null : "no handoff task for the conversation";
+        if (handoffs(key) == 0) {
+          return "no handoff task for the conversation";
+        }
+        if (e.values().isEmpty()) {
+          return null;
+        }
+        {
+          List<String> reasons =
+              tasks
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(key)
+                  .taskDefinitionKey(HandoffRouter.HANDOFF_TASK)
+                  .list()
+                  .stream()
+                  .map(
+                      t -> String.valueOf(runtime.getVariable(t.getExecutionId(), "handoffReason")))
+                  .toList();
+          return reasons.stream().anyMatch(r -> Forgiving.contains(r, e.values().get(0)))
+              ? null
+              : "the handoff's reason is " + reasons;
+        }
       case NO_HANDOFF:
         {
           long open = handoffs(key);

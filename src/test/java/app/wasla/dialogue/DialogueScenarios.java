@@ -134,11 +134,21 @@ abstract class DialogueScenarios {
     return true;
   }
 
+  /** The folder of the dialogues this class runs, on the test class path. */
+  protected String folder() {
+    return ROOT;
+  }
+
+  /** The {@code -Ddialogue=} filter this class applies ("" for none). */
+  protected String filter() {
+    return System.getProperty("dialogue", "");
+  }
+
   @TestFactory
   Stream<DynamicTest> dialogues() {
-    Path root = root();
+    Path root = root(folder());
     List<String> filter =
-        Arrays.stream(System.getProperty("dialogue", "").split(","))
+        Arrays.stream(filter().split(","))
             .map(String::strip)
             .filter(f -> !f.isEmpty())
             .map(
@@ -273,10 +283,14 @@ abstract class DialogueScenarios {
    * src/test/resources).
    */
   static Path root() {
-    URL url = DialogueScenarios.class.getClassLoader().getResource(ROOT);
+    return root(ROOT);
+  }
+
+  static Path root(String folder) {
+    URL url = DialogueScenarios.class.getClassLoader().getResource(folder);
     if (url == null) {
       throw new IllegalStateException(
-          "no " + ROOT + " folder on the test class path (src/test/resources/" + ROOT + ")");
+          "no " + folder + " folder on the test class path (src/test/resources/" + folder + ")");
     }
     try {
       return Paths.get(url.toURI());

@@ -784,7 +784,8 @@ final class CheckoutDelegates {
     private String typed(DelegateExecution e, String step, String text, String[] intro) {
       boolean question = text.contains("?") || text.contains("؟");
       if (!question && CheckoutWords.instalments(text)) {
-        return payment(e, "instalments");
+        payment(e, "instalments");
+        return paymentSaidEarly(e, step, text, "instalments", intro);
       }
       if (!question && CheckoutWords.wallet(text) && !STEP_ADDRESS.equals(step)) {
         // "هحول فودافون كاش", "هحول انستاباي": paying before delivery, by a transfer to the
@@ -816,7 +817,7 @@ final class CheckoutDelegates {
         String applied = payment(e, "online");
         e.setVariable(SalesVariables.TRANSFER_VIA, instapay ? "instapay" : "vodafone_cash");
         e.setVariable(SalesVariables.TRANSFER_TO, target);
-        return applied;
+        return paymentSaidEarly(e, step, text, instapay ? "instapay" : "vodafone_cash", intro);
       }
       if (question
           && CheckoutWords.cashOnDelivery(text)
@@ -848,7 +849,18 @@ final class CheckoutDelegates {
         }
       }
       if (!question && CheckoutWords.cashOnDelivery(text) && !STEP_ADDRESS.equals(step)) {
-        return payment(e, "cod");
+        payment(e, "cod");
+        return paymentSaidEarly(e, step, text, "cod", intro);
+      }
+      if (!question
+          && CheckoutWords.card(text)
+          && step != null
+          && !STEP_ADDRESS.equals(step)
+          && !STEP_PAYMENT.equals(step)
+          && !checkout.namesOtherProduct(e, text)) {
+        // "فيزا", "card" before the payment question: kept for it
+        payment(e, "online");
+        return paymentSaidEarly(e, step, text, "online", intro);
       }
       if ((STEP_ADDRESS.equals(step) || STEP_FULFILMENT.equals(step) || STEP_ZONE.equals(step))
           && !question
@@ -918,6 +930,20 @@ final class CheckoutDelegates {
       switch (step) {
         case STEP_QUANTITY -> {
           Integer n = question ? null : CheckoutWords.quantity(text, checkout.product(e).names());
+          if (n == null && CheckoutWords.confirms(text) && !checkout.namesOtherProduct(e, text)) {
+            // "ok kamel", "tamam kamel el order" at the quantity question: one piece, said so
+            String verdict = quantity(e, 1);
+            if ("applied".equals(verdict)) {
+              intro[0] =
+                  say(
+                      e,
+                      "تمام، حسبتهالك قطعة واحدة (لو عايز عدد تاني قولي الرقم).",
+                      "حسناً، احتسبت قطعة واحدة (إن أردت عدداً آخر أخبرني به).",
+                      "Tamam, 7asabtaha 7etta wa7da (law 3ayez 3adad tany 2oly el rakam).",
+                      "OK, I've put down one (tell me the number if you want more).");
+            }
+            return verdict;
+          }
           return n == null ? "persona" : quantity(e, n);
         }
         case STEP_FULFILMENT -> {
@@ -1012,7 +1038,8 @@ final class CheckoutDelegates {
             e.setVariable(SalesVariables.DELIVERY_ZONE, null);
             return pickup(e, text, intro);
           }
-          if (!question && CheckoutWords.yes(text)) {
+          if (!question && CheckoutWords.confirms(text)) {
+            // "ok go ahead and confirm my order": a confirmation, not a question about an order
             e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, true);
             return "applied";
           }
@@ -1078,6 +1105,75 @@ final class CheckoutDelegates {
         intro[0] = checkout.pickupAt(e, code);
       }
       return "applied";
+    }
+
+    /**
+     * A way to pay said before its question ("InstaPay" at the quantity, "vodafone cash" at
+     * delivery or pickup): kept for the payment step and said back, so that the question asked next
+     * reads as the one still open. Delivery or pickup said with it ("توصيل وكاش") is taken too; a
+     * quantity said with it at the quantity question as well.
+     */
+    private String paymentSaidEarly(
+        DelegateExecution e, String step, String text, String method, String[] intro) {
+      if (step == null || STEP_PAYMENT.equals(step)) {
+        return "applied";
+      }
+      String verdict = "applied";
+      if (STEP_QUANTITY.equals(step)) {
+        Integer n = CheckoutWords.quantity(text, checkout.product(e).names());
+        if (n != null) {
+          verdict = quantity(e, n);
+        }
+      }
+      if (STEP_FULFILMENT.equals(step) || STEP_QUANTITY.equals(step)) {
+        String fulfilment = CheckoutWords.fulfilmentBesidePayment(text);
+        if ("pickup".equals(fulfilment)) {
+          pickup(e, text, intro);
+        } else if ("delivery".equals(fulfilment)) {
+          e.setVariable(SalesVariables.FULFILMENT, "delivery");
+          e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+          e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+        }
+      }
+      String kept = paymentKept(e, method);
+      intro[0] = intro[0] == null ? kept : kept + "\n" + intro[0];
+      return verdict;
+    }
+
+    /** "ماشي، هنخلي الدفع إنستاباي 👍": the way to pay heard, for when its question comes. */
+    private String paymentKept(DelegateExecution e, String method) {
+      boolean pickup = "pickup".equals(checkout.string(e, SalesVariables.FULFILMENT));
+      String[] how =
+          switch (method) {
+            case "cod" ->
+                pickup
+                    ? new String[] {
+                      "كاش في الفرع", "نقداً في الفرع", "cash fel far3", "in cash at the branch"
+                    }
+                    : new String[] {
+                      "كاش عند الاستلام",
+                      "نقداً عند الاستلام",
+                      "cash 3and el estelam",
+                      "cash on delivery"
+                    };
+            case "instapay" -> new String[] {"إنستاباي", "عبر إنستاباي", "InstaPay", "by InstaPay"};
+            case "instalments" ->
+                new String[] {"بالتقسيط", "بالتقسيط", "ta2seet", "in instalments"};
+            case "vodafone_cash" ->
+                new String[] {
+                  "فودافون كاش", "عبر فودافون كاش", "Vodafone Cash", "by Vodafone Cash"
+                };
+            default ->
+                new String[] {
+                  "أونلاين بالكارت", "إلكترونياً بالبطاقة", "online bel card", "online by card"
+                };
+          };
+      return say(
+          e,
+          "ماشي، هنخلي الدفع " + how[0] + " 👍",
+          "حسناً، سيكون الدفع " + how[1] + " 👍",
+          "Mashy, el daf3 hayb2a " + how[2] + " 👍",
+          "Got it, you'll pay " + how[3] + " 👍");
     }
 
     /** The way to pay: used once the summary is confirmed, remembered until then. */

@@ -92,7 +92,20 @@ public final class CheckoutWords {
           "i want to buy",
           "i ll get it",
           "i want one",
-          "i want two");
+          "i want two",
+          // going on with the order: "tamam kamel el order", "كمل الطلب", "go ahead with the order"
+          "كمل الطلب",
+          "كمل الاوردر",
+          "كملي الطلب",
+          "نكمل الطلب",
+          "اكمل الطلب",
+          "kamel el order",
+          "kammel el order",
+          "kamel el talab",
+          "nkamel el order",
+          "go ahead with the order",
+          "continue with the order",
+          "proceed with the order");
 
   private static final List<String> PLEASE =
       phrases(
@@ -418,6 +431,13 @@ public final class CheckoutWords {
           "البيت",
           "delivery",
           "deliver",
+          "ديليفري",
+          "دليفري",
+          "ديلفري",
+          "دليفرى",
+          "ديليفرى",
+          "delivary",
+          "dilivery",
           "shipping",
           "ship",
           "home",
@@ -464,6 +484,56 @@ public final class CheckoutWords {
           "مضبوط",
           "صح",
           "اؤكد");
+
+  /**
+   * Going on or confirming in more words than a short yes: "ok go ahead and confirm my order",
+   * "تمام كمل الطلب", "ok kamel", "akked el order".
+   */
+  private static final List<String> GO_ON =
+      phrases(
+          "confirm",
+          "confirmed",
+          "go ahead",
+          "proceed",
+          "continue",
+          "carry on",
+          "place it",
+          "place my order",
+          "place the order",
+          "كمل",
+          "كملي",
+          "كمله",
+          "اكمل",
+          "نكمل",
+          "كمل الطلب",
+          "اكد",
+          "أكد",
+          "اكدي",
+          "اكده",
+          "اكدلي",
+          "اكد الطلب",
+          "تاكيد",
+          "اعتمد",
+          "اعتمده",
+          "استمر",
+          "kamel",
+          "kammel",
+          "kamml",
+          "kamil",
+          "kamal",
+          "nkamel",
+          "akked",
+          "akkedo",
+          "akedo",
+          "2akked",
+          "a2akked",
+          "yalla");
+
+  /** A no inside a confirmation ("don't confirm yet", "مش دلوقتي"): not a confirmation. */
+  private static final List<String> NOT_YET =
+      phrases(
+          "مش", "لا", "لسه", "استنى", "استني", "انتظر", "not", "don t", "dont", "wait", "no", "msh",
+          "mesh", "la2", "lessa", "estana", "change", "غير", "عدل", "تعديل");
 
   private static final List<String> CANCEL =
       phrases(
@@ -899,6 +969,45 @@ public final class CheckoutWords {
   public static boolean yes(String text) {
     String t = fold(text);
     return words(t) <= 5 && has(t, YES) && !has(t, CANCEL);
+  }
+
+  /**
+   * The summary confirmed in words: a short yes, or confirm phrasing however long ("ok go ahead and
+   * confirm my order", "tamam kamel el order", "اكد الطلب بتاعي"), never with a no, a wait or a
+   * change in it.
+   */
+  public static boolean confirms(String text) {
+    if (text == null || text.contains("?") || text.contains("؟")) {
+      return false;
+    }
+    if (yes(text)) {
+      return true;
+    }
+    String t = fold(text);
+    return words(t) <= 12 && has(t, GO_ON) && !has(t, CANCEL) && !has(t, NOT_YET);
+  }
+
+  /**
+   * Delivery or pickup named beside a way to pay ("delivery, cash on delivery", "هستلم من الفرع
+   * وهدفع فودافون كاش"): "pickup", "delivery" or null. The way to pay is read out first, so "cash
+   * on delivery" or "الدفع عند الاستلام" alone name neither.
+   */
+  public static String fulfilmentBesidePayment(String text) {
+    String t = fold(text);
+    for (List<String> payment : List.of(COD, WALLET, ONLINE, INSTALMENTS)) {
+      for (String p : payment) {
+        t = t.replace(p, " ");
+      }
+    }
+    if (has(t, PICKUP)) {
+      return "pickup";
+    }
+    return has(t, DELIVERY) ? "delivery" : null;
+  }
+
+  /** Paying by card or the link ("فيزا", "card", "ادفع اونلاين"), not a transfer. */
+  public static boolean card(String text) {
+    return has(fold(text), ONLINE);
   }
 
   public static boolean cancel(String text) {

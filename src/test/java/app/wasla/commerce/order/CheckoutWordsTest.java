@@ -85,6 +85,39 @@ class CheckoutWordsTest {
     assertThat(CheckoutWords.cancel("الغي الطلب")).isTrue();
   }
 
+  @Test
+  void confirmPhrasingHoweverLongIsAConfirmation() {
+    assertThat(CheckoutWords.confirms("ok go ahead and confirm my order")).isTrue();
+    assertThat(CheckoutWords.confirms("tamam kamel el order")).isTrue();
+    assertThat(CheckoutWords.confirms("ok kamel")).isTrue();
+    assertThat(CheckoutWords.confirms("yes go ahead")).isTrue();
+    assertThat(CheckoutWords.confirms("اكد الطلب بتاعي")).isTrue();
+    assertThat(CheckoutWords.confirms("تمام كمل الطلب")).isTrue();
+    assertThat(CheckoutWords.confirms("don't confirm it yet, I want to change the address"))
+        .isFalse();
+    assertThat(CheckoutWords.confirms("لا استنى متأكدش لسه")).isFalse();
+    assertThat(CheckoutWords.confirms("can you confirm my order?")).isFalse();
+    assertThat(CheckoutWords.confirms("tamam bas 3ayez as2al 3an el daman")).isFalse();
+  }
+
+  @Test
+  void deliveryOrPickupBesideAWayToPay() {
+    assertThat(CheckoutWords.fulfilmentBesidePayment("cash on delivery")).isNull();
+    assertThat(CheckoutWords.fulfilmentBesidePayment("الدفع عند الاستلام")).isNull();
+    assertThat(CheckoutWords.fulfilmentBesidePayment("cash 3and el estelam")).isNull();
+    assertThat(CheckoutWords.fulfilmentBesidePayment("vodafone cash")).isNull();
+    assertThat(CheckoutWords.fulfilmentBesidePayment("ديليفري والدفع عند الاستلام"))
+        .isEqualTo("delivery");
+    assertThat(CheckoutWords.fulfilmentBesidePayment("هستلم من الفرع وهدفع فودافون كاش"))
+        .isEqualTo("pickup");
+    assertThat(CheckoutWords.fulfilmentBesidePayment("delivery please, I'll pay by card"))
+        .isEqualTo("delivery");
+    assertThat(CheckoutWords.delivery("ديليفري")).isTrue();
+    assertThat(CheckoutWords.card("فيزا")).isTrue();
+    assertThat(CheckoutWords.card("card")).isTrue();
+    assertThat(CheckoutWords.card("كاش")).isFalse();
+  }
+
   private final DeliveryZones zones =
       new DeliveryZones(
           new BigDecimal("60"),
