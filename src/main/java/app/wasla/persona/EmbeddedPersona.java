@@ -495,6 +495,9 @@ public final class EmbeddedPersona implements Persona {
     boolean shopping =
         tapped == null
             && !Intents.HUMAN_REQUEST.equals(intent)
+            // "el8o 7agzy bta3 el battery": the booking of a battery's repair, not a phone for
+            // its battery
+            && !(BOOKING_INTENTS.contains(intent) && topics.aboutABooking(text))
             && shoppingQuestion(text, found, turn)
             && sentiment.analyze(text).score() > ANGRY
             && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
@@ -513,6 +516,17 @@ public final class EmbeddedPersona implements Persona {
         && !asksSomething(text)) {
       // "i need a free checkup for my phone in cairo": an appointment at the repair centre
       intent = Intents.BOOKING_NEW;
+      confidence = Math.max(confidence, 0.8);
+    }
+    if (tapped == null
+        && found.products().size() == 1
+        && (Intents.ORDER.equals(intent)
+            || Intents.OTHER.equals(intent)
+            || Intents.AVAILABILITY.equals(intent))
+        && asksSomething(text)
+        && SPECS_ASKED.matcher(" " + text.normalized() + " ").find()) {
+      // "redmi note 13 ram and storage?": the phone's specifications asked, nothing ordered
+      intent = Intents.PRODUCT_INQUIRY;
       confidence = Math.max(confidence, 0.8);
     }
     String read = intent; // before a store topic takes the turn over
@@ -570,17 +584,29 @@ public final class EmbeddedPersona implements Persona {
             && !(tapped == null
                 && Intents.HUMAN_REQUEST.equals(intent)
                 && topics.asksAboutJobs(text)
-                && !topics.asksForAPersonNotABot(text));
+                && !topics.asksForAPersonNotABot(text))
+            // "ممكن متبعتوليش رسايل عروض تاني", "yes i agree to save my data": a wish about the
+            // offers or the customer's details, not a grievance nor a request for a person
+            && !(tapped == null
+                && (Intents.COMPLAINT.equals(intent) || Intents.HUMAN_REQUEST.equals(intent))
+                && (topics.optsOutOfOffers(text) || topics.consentsToData(text))
+                && !topics.namesAPerson(text)
+                && sentiment.analyze(text).score() > ANGRY);
     if (tapped == null && !shopping && !kept && !(bookingMove && topics.aboutABooking(text))) {
       if (topics.chargedTwice(text)
           || topics.paidForNothing(text) // "اتخصمت ومفيش اوردر", "dafa3t ... msh madfoo3"
           || topics.promiseBroken(text) // "قالولي يومين وبقالهم ١٠ ايام"
           // "السماعة اللي اشتريتها منكم الأسبوع اللي فات صوتها بيقطع"
-          || topics.faultOfWhatWasBought(text) && !topics.asksAboutAService(text)) {
+          || topics.faultOfWhatWasBought(text) && !topics.asksAboutAService(text)
+          // "dafa3t ... el order et la8a w ma7adsh ragga3li felosy", "el mandoob talab felos
+          // ziada", "sala7t el shasha 3andoko w rag3et"
+          || topics.serviceFailed(text)) {
         intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
         confidence = Math.max(confidence, 0.9);
       } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
-          && (topics.corporate(text) || wholesaleQuantity(intent, text, found))) {
+          // "can u issue a tax invoice for a company" asks about invoices, it orders nothing
+          && (topics.corporate(text) && !(topics.notInPlaybook(text) && found.products().isEmpty())
+              || wholesaleQuantity(intent, text, found))) {
         intent = Intents.ORDER;
         confidence = Math.max(confidence, 0.8);
         bulk = true;
@@ -669,6 +695,33 @@ public final class EmbeddedPersona implements Persona {
     }
     if (tapped == null
         && dueBy == null
+        && Intents.COMPLAINT.equals(intent)
+        && topics.askedAgainUnanswered(text)) {
+      // "للمرة التالتة بطلب تغيير المعاد ومحدش بيرد!!": what was asked again is the topic its words
+      // name more than a grievance's
+      Map<String, Double> lex = intents.lexiconScores(text);
+      double grievance = lex.getOrDefault(Intents.COMPLAINT, 0.0);
+      intent =
+          lex.entrySet().stream()
+              .filter(e -> ASKED_AGAIN_TOPICS.contains(e.getKey()) && e.getValue() > grievance)
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(intent);
+    }
+    if (tapped == null
+        && dueBy == null
+        && !Intents.COMPLAINT.equals(intent)
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && (topics.askedAgainUnanswered(text)
+            || Intents.BOOKING_CANCEL.equals(intent) && topics.doneWithUs(text))) {
+      // "للمرة الرابعة أسأل عن الطلب ولا أحد يجيب!!", "u guys cancelled on me twice and now i have
+      // to reschedule AGAIN??", "الغوا الحجز، مش هتعامل معاكو تاني": the question or the cancel
+      // keeps its topic, a person answers the customer's anger
+      dueBy = "angry customer";
+      mood = Sentiment.ofScore(Math.min(mood.score(), ANGRY));
+    }
+    if (tapped == null
+        && dueBy == null
         && !Intents.COMPLAINT.equals(intent)
         && !Intents.HUMAN_REQUEST.equals(intent)
         && mocks(text)
@@ -702,6 +755,16 @@ public final class EmbeddedPersona implements Persona {
         && unsoldModel == null
         && !Intents.COMPLAINT.equals(intent)
         && !Intents.HUMAN_REQUEST.equals(intent)
+        // "شكراً لا شيء آخر", "يعطيك العافية": a thanks in its words and a warm tone, not sarcasm
+        // ("shokran bs el mawdoo3 me7tag 7ad yeshoofo" says more than its thanks)
+        && !(Intents.THANKS_GOODBYE.equals(intent)
+            && text.tokens().size() <= 6
+            && !BUT.matcher(" " + text.normalized() + " ").find()
+            && sentiment.analyze(text).score() >= 0.3
+            && !asksSomething(text)
+            && intents.lexiconScores(text).containsKey(Intents.THANKS_GOODBYE)
+            && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+            && !MOCKING_EMOJI.matcher(text.raw()).find())
         // "أود الاستفسار عن منتجاتكم": what the shop sells is answered with the catalogue
         && !(topics.asksWhatIsSold(text) && mood.score() > ANGRY)
         // "running 20 min late for my appointment": the customer's own delay is no grievance
@@ -1139,6 +1202,13 @@ public final class EmbeddedPersona implements Persona {
             sb.append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp())))
                 .append(' ');
           }
+          String specs = arabic ? product.specsAr() : product.specsEn();
+          if (products.size() == 1
+              && specs != null
+              && !specs.isBlank()
+              && SPECS_ASKED.matcher(" " + text.normalized() + " ").find()) {
+            sb.append('\n').append(specs).append('\n'); // "ram and storage?": the catalogue's specs
+          }
           PlaybookIndex.Hit hit = bestPassage(text, intent);
           if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
             sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
@@ -1526,6 +1596,30 @@ public final class EmbeddedPersona implements Persona {
 
   /** As {@link #UNSUPPORTED_REQUEST_CONFIDENCE}, for a question: it asks something else first. */
   static final double UNSUPPORTED_QUESTION_CONFIDENCE = 0.8;
+
+  /** "but": what follows a thanks says more than the thanks. */
+  private static final Pattern BUT =
+      Pattern.compile("(?<=\\s)(?:بس|لكن|ولكن|but|bs|bas|bass|however|except)(?=\\s)");
+
+  /** What a customer asking again and again may be asking about. */
+  private static final java.util.Set<String> ASKED_AGAIN_TOPICS =
+      java.util.Set.of(
+          Intents.BOOKING_CHANGE,
+          Intents.BOOKING_CANCEL,
+          Intents.ORDER_STATUS,
+          Intents.AVAILABILITY,
+          Intents.PRODUCT_INQUIRY,
+          Intents.PAYMENT);
+
+  private static final java.util.Set<String> BOOKING_INTENTS =
+      java.util.Set.of(Intents.BOOKING_NEW, Intents.BOOKING_CHANGE, Intents.BOOKING_CANCEL);
+
+  /** A product's specifications asked: its memory, storage, camera, screen, battery, chip. */
+  private static final Pattern SPECS_ASKED =
+      Pattern.compile(
+          "(?<=\\s)(?:ram|rom|storage|memory|specs|specifications|spec|camera|screen size|processor|chip|"
+              + "رام|الرام|مساحه|المساحه|ذاكره|الذاكره|مواصفات|المواصفات|مواصفاته|مواصفاتها|الكاميرا|كاميرته|المعالج|معالج|"
+              + "mowasafat|mwasafat|mosafat|mas7a|masaha|el ram|kamera|camera)(?![\\p{L}\\p{N}])");
 
   private static final java.util.Set<String> KEPT =
       java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);
@@ -2435,6 +2529,15 @@ public final class EmbeddedPersona implements Persona {
   private Answer topicAnswer(StoreTopics.Topic topic, TextView text, Language lang) {
     if (topic == StoreTopics.OFFERS) {
       return Answer.of(ReplyTexts.get("offers", lang)); // the playbook names no offer
+    }
+    if (topic == StoreTopics.NOT_IN_PLAYBOOK) {
+      return Answer.of(ReplyTexts.get("notInPlaybook", lang)); // said plainly, no guess
+    }
+    if (topic == StoreTopics.MARKETING_OPT_OUT) {
+      return Answer.of(ReplyTexts.get("optOutOfOffers", lang));
+    }
+    if (topic == StoreTopics.DATA_CONSENT) {
+      return Answer.of(ReplyTexts.get("consentNoted", lang));
     }
     String id = topic.passageId();
     if (topic == StoreTopics.BRANCHES) {

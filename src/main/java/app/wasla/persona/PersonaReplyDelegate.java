@@ -105,7 +105,11 @@ class PersonaReplyDelegate implements JavaDelegate {
                 .toList();
 
     PersonaResult result = mediaOnly == null ? respond(turn) : respondToMedia(execution, mediaOnly);
-    if (mediaOnly == null && turnText != null && consent.mentionsOptOut(turnText)) {
+    if (mediaOnly == null
+        && turnText != null
+        && consent.mentionsOptOut(turnText)
+        // the persona's answer already says how to stop the offers
+        && !"marketing_opt_out".equals(result.topic())) {
       result = withHowToStop(result);
     }
     turns.record(key, execution.getProcessInstanceId(), result, turnText, clock.instant());

@@ -357,6 +357,24 @@ final class ReplyTexts {
               "Da elly 3andena delwa2ty b as3aro 🛍️",
               "Here''s what we have right now, with prices 🛍️"),
           t(
+              "notInPlaybook",
+              "للأسف معنديش معلومة عن ده هنا 🙏 أقدر أساعدك في أسعار المنتجات والطلبات والتوصيل والصيانة والدفع والتقسيط.",
+              "للأسف لا تتوفر لدي معلومات عن ذلك هنا 🙏 يمكنني مساعدتك في أسعار المنتجات والطلبات والتوصيل والصيانة والدفع والتقسيط.",
+              "Lel asaf ma3andish ma3loma 3an da hena 🙏 A2dar asa3dak f as3ar el montagat w el orders w el tawseel w el seyana w el daf3 w el ta2seet.",
+              "Sorry, I don''t have information about that here 🙏 I can help with product prices, orders, delivery, repairs, payment and instalments."),
+          t(
+              "optOutOfOffers",
+              "حاضر 🙏 عشان رسايل العروض متوصلكش تاني، ابعت كلمة «إلغاء» لوحدها في رسالة.",
+              "بكل تأكيد 🙏 حتى لا تصلك رسائل العروض مرة أخرى، أرسل كلمة «إلغاء» وحدها في رسالة.",
+              "7ader 🙏 3ashan resayel el 3orood matewsalaksh tany, ebaat kelmet STOP lwa7daha f resala.",
+              "Of course 🙏 To stop our offer messages, send the word STOP on its own."),
+          t(
+              "consentNoted",
+              "تمام، شكراً لموافقتك 🙏 نكمّل؟ قولّي محتاج إيه.",
+              "شكراً لموافقتك 🙏 كيف يمكنني مساعدتك الآن؟",
+              "Tamam, shokran 3ala mowaf2tak 🙏 Nekammel? 2oly me7tag eh.",
+              "Thank you for agreeing 🙏 How can I help you next?"),
+          t(
               "howToStop",
               "ولو مش عايز رسايل العروض توصلك تاني، ابعت كلمة «إلغاء» لوحدها في رسالة.",
               "وإن لم ترغب في أن تصلك رسائل العروض، فأرسل كلمة «إلغاء» وحدها في رسالة.",

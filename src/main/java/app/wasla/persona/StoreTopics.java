@@ -33,6 +33,20 @@ final class StoreTopics {
   static final Topic PAYMENT_METHODS =
       new Topic("payment_methods", "payment-methods", Intents.PAYMENT);
 
+  /**
+   * A store question the playbook has no passage for (a tax invoice, the shop's Instagram, buying
+   * used phones): said plainly, with what Nour can help with.
+   */
+  static final Topic NOT_IN_PLAYBOOK =
+      new Topic("not_in_playbook", "not-in-playbook", Intents.OTHER);
+
+  /** "ممكن متبعتوليش رسايل عروض تاني": the offers stopped; how to stop them is the answer. */
+  static final Topic MARKETING_OPT_OUT =
+      new Topic("marketing_opt_out", "marketing-opt-out", Intents.OTHER);
+
+  /** "yes i agree to save my data": the customer's consent, thanked for. */
+  static final Topic DATA_CONSENT = new Topic("data_consent", "data-consent", Intents.OTHER);
+
   private static Pattern words(String alternatives) {
     return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
   }
@@ -54,6 +68,23 @@ final class StoreTopics {
               + "wazayef|wazaef|wazefa|wazifa|wazyfa|wazayf|tawzeef|ashtaghal m3ako|ashtghal m3ako|ashtaghal ma3ako|"
               + "me7tageen mowazafeen|mehtagen mowazfen|me7tagin mwazfin");
 
+  /** "عايز اقدم في المبيعات", "3ayez a2dem": to apply for a job (not "عايز اقدمه", a booking). */
+  private static final Pattern APPLY =
+      words(
+          "(?:عايز|عاوز|عايزه|حابب|اريد|ممكن|ازاي|كيف|ينفع|momken|3ayez|3ayza|7abeb|habeb|ezay|yenfa3)\\s+"
+              + "(?:ا|ن)(?:قدم|تقدم|قدملكم|قدم عندكم)(?=\\s)|"
+              + "(?:3ayez|3ayza|momken|ezay|yenfa3|7abeb)\\s+(?:a2dem|adem|at2adem|atadem)(?=\\s)|"
+              + "اقدم في (?:المبيعات|الوظيفه|الشغل|وظيفه)|اقدم علي (?:وظيفه|الوظيفه|شغل)|"
+              + "apply for a job|apply for the job|apply for a position|how to apply|how do i apply|can i apply|to apply|"
+              + "a2dem 3andoko|a2dem 3ala wazifa|a2dem f el");
+
+  /** The shop asked whether it hires: "بتطلبوا موظفين؟", "betotlobo mowazafeen?". */
+  private static final Pattern HIRING =
+      words(
+          "بتطلبوا موظفين|تطلبوا موظفين|طالبين موظفين|بتطلبوا ناس|عايزين موظفين|عاوزين موظفين|محتاجين حد يشتغل|"
+              + "تطلبون موظفين|هل تحتاجون موظفين|هل لديكم وظائف|"
+              + "(?:betotlobo|btotlobo|bto?tlobo|totlobo|talbeen|talben|3ayzeen|me7tageen|mehtageen)\\s+(?:mowazafeen|mowazafen|mowazfen|mwazfen|mowazafin|nas)");
+
   /** Not the shop's work: "job" of a repair ("a great job"), a CV kept for nothing else. */
   private static final Pattern NOT_A_JOB =
       words("great job|good job|bad job|nice job|the job done|job done");
@@ -73,7 +104,8 @@ final class StoreTopics {
       // ("وظائف", "توظيف", "vacancies")
       s = WORK_OF_THE_HOURS.matcher(s).replaceAll(" ");
     }
-    return JOBS_WORD.matcher(s).find() && !NOT_A_JOB.matcher(s).find();
+    return (JOBS_WORD.matcher(s).find() || HIRING.matcher(s).find() || APPLY.matcher(s).find())
+        && !NOT_A_JOB.matcher(s).find();
   }
 
   private static final Pattern DELIVERY =
@@ -122,13 +154,17 @@ final class StoreTopics {
               // "الشاشة دي تتصلح بكام؟", "ta5od kam t8yerha?": the thing itself fixed or changed
               + "تتصلح|يتصلح|بتتصلح|تتصلحش|تصلحها|تصلحهولي|تصليحها|تصليحه|"
               + "t8yerha|t8yirha|tghyerha|tghyirha|taghyerha|taghyirha|t8ayarha|tghayarha|t8yero|tghyero|taghyero|"
-              + "tetsale7|yetsale7|tetsalla7|tsala7ha|tsal7ha|tasle7ha|tasli7ha");
+              + "tetsale7|yetsale7|tetsalla7|tsala7ha|tsal7ha|tasle7ha|tasli7ha|"
+              // "battery change for samsung a52", "bt9la7o shashat iphone?" (9 for ص)
+              + "battery change|screen change|change battery|change the battery|change my battery|change screen|change the screen|"
+              + "bt9la7o|bt9al7o|bt9le7o|t9la7o|bt9alla7o|btsla7o|btsle7o|btsal7o|bts9la7o|9ayana|9eyana|9iyana");
   private static final Pattern REPAIR_INFO =
       words(
           "بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
               + "هل تقومون|تقومون|هل يمكنكم|نفس اليوم|في نفس اليوم|"
               + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day|"
-              + "بتغيروها|بتغيروه|btghayaroha|bt8ayaroha|btghayroha|bt8ayroha");
+              + "بتغيروها|بتغيروه|btghayaroha|bt8ayaroha|btghayroha|bt8ayroha|"
+              + "do u|can u|bt9la7o|bt9al7o|bt9le7o|btsla7o|btsle7o|btsal7o|ta2reeban|ta2riban");
 
   /**
    * "Do I need to book, or can I just walk in?" asks how the repair service works, though it names
@@ -144,7 +180,8 @@ final class StoreTopics {
   /** "Do you repair cracked screens?" asks about the service, though it names a defect. */
   private static final Pattern REPAIR_ASK =
       words(
-          "بتصلحوا|تصلحون|هل تصلح|بتغيروا|هل تقومون|تقومون|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro|btsal7o");
+          "بتصلحوا|تصلحون|هل تصلح|بتغيروا|هل تقومون|تقومون|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro|btsal7o|"
+              + "do u fix|do u repair|can u fix|can u repair|bt9la7o|bt9al7o|bt9le7o|btsla7o|btsle7o");
 
   /** A part of the phone replaced ("استبدال بطارية", "replace the battery"): a repair. */
   private static final Pattern PART_REPLACED =
@@ -182,7 +219,9 @@ final class StoreTopics {
               + "اتشرخ|اتشرخت|مشروخ|مشروخه|شرخ|وقع مني|وقعت مني|بينفخ|منفوخ|منفوخه|swollen|swelling|bynafa5|mnafa5|etshara5|mashroo5");
   private static final Pattern COVERS =
       words(
-          "يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati");
+          "يشمل|بيشمل|بيغطي|يغطي|يغطى|cover|covers|covered|include|includes|bygati|byghati|yeghati|"
+              // "el daman by8atiha?" (canonical "byghateha")
+              + "by8ati|by8aty|byghate|bygate|ye8ati|yeghate|hay8ati|haygh?ate");
   private static final Pattern RETURN_WORD =
       words(
           "ارجع|ارجاع|الارجاع|استرجاع|الاسترجاع|استرداد|استبدل|استبدال|الاستبدال|ابدل|اغير المنتج|مرتجع|"
@@ -218,7 +257,18 @@ final class StoreTopics {
               // "who is replying to me?", "r u a real person?": what Nour is
               + "مين اللي بيرد|مين بيرد|مين اللي معايا|من الذي يرد|من يرد علي|meen elly byrod|men elly byrod|min elly byrod|meen byrod|"
               + "who is replying|who's replying|whos replying|who is answering|who's answering|"
-              + "r u a real|are you a real|r u real|are you real|r u human|r u a bot|r u a person|are you a person");
+              + "r u a real|are you a real|r u real|are you real|r u human|r u a bot|r u a person|are you a person|"
+              // her name and who she is: "ما اسمك؟", "whats ur name", "who r u", "مين نور؟", "enty
+              // mowazafa?"
+              + "ما اسمك|ما هو اسمك|ايه اسمك|اسمك ايه|اسمك اي|اسمك منين|مين حضرتك|من حضرتك|"
+              + "what's your name|whats your name|what is your name|what's ur name|whats ur name|what is ur name|"
+              + "your name\\?|ur name\\?|who r u|who are u|who r you|who're you|"
+              + "esmek eh|esmik eh|esmak eh|esmk eh|esmek a|esmk a|eh esmek|esmek ea|"
+              + "من هي نور|من هى نور|مين نور|مين هي نور|من نور|نور مين|هل نور|نور دي مين|"
+              + "who is nour|who's nour|whos nour|meen nour|men nour|min nour|mn nour|nour meen|nour men|"
+              + "هل هي موظفه|هل انت موظفه|هل انتي موظفه|انتي موظفه|انت موظفه|انت موظف|"
+              + "are you an employee|are you staff|do you work (?:there|here|at the)|"
+              + "enty mowazafa|enti mowazafa|enty mwazafa|enty mowazfa|enta mowazaf|howa meen|hya meen");
   private static final Pattern CUSTOMER_ADDRESS =
       words(
           "العنوان ده|عنواني|لعنواني|هذا العنوان|لبيتي|للبيت|لحد البيت|منزلي|my place|my home|to my house|lel beet|"
@@ -369,10 +419,19 @@ final class StoreTopics {
    * for a person, "can I return it if I don't like it?" or "how long is the warranty on the watch I
    * bought?" read as a complaint. The store topic answers it.
    */
+  /** The official agent whose warranty it is: "warranty from the agent or from u". */
+  private static final Pattern AGENT =
+      words("agent|agents|الوكيل|وكيل|الوكلاء|wakeel|wakil|el wakeel");
+
   boolean questionReadAsRequest(String intent, TextView text) {
     String s = haystack(text);
     if (Intents.HUMAN_REQUEST.equals(intent)) {
-      return asksWhoNourIs(text);
+      // "warranty from the agent or from u": the agent is the maker's, no person asked for
+      return asksWhoNourIs(text)
+          || WARRANTY_WORD.matcher(s).find()
+              && AGENT.matcher(s).find()
+              && !PUT_THROUGH.matcher(s).find()
+              && !CALL_ME.matcher(s).find();
     }
     return Intents.COMPLAINT.equals(intent)
         && (RETURN_WORD.matcher(s).find() || WARRANTY_WORD.matcher(s).find())
@@ -543,6 +602,12 @@ final class StoreTopics {
       // Mansoura" orders it)
       found.add(PAYMENT_METHODS);
     }
+    if (optsOutOfOffers(text)) {
+      found.add(MARKETING_OPT_OUT);
+    }
+    if (consentsToData(text)) {
+      found.add(DATA_CONSENT);
+    }
     if (asksAboutJobs(text)) {
       found.add(JOBS);
     }
@@ -609,7 +674,10 @@ final class StoreTopics {
     if (WHO_WORD.matcher(s).find()) {
       found.add(WHO);
     }
-    if (OFFER_WORD.matcher(s).find() && !corporate(text) && !chargedTwice(text)) {
+    if (OFFER_WORD.matcher(s).find()
+        && !corporate(text)
+        && !chargedTwice(text)
+        && !found.contains(MARKETING_OPT_OUT)) {
       found.add(OFFERS);
     }
     // "what about Luxor?" after a delivery question; "free from how much?": only delivery has a
@@ -625,6 +693,9 @@ final class StoreTopics {
         && (GOVERNORATE.matcher(s).find()
             || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
       found.add(DELIVERY_FEES);
+    }
+    if (found.isEmpty() && notInPlaybook(text)) {
+      found.add(NOT_IN_PLAYBOOK);
     }
     return List.copyOf(found);
   }
@@ -846,6 +917,95 @@ final class StoreTopics {
         && !chargedTwice(text);
   }
 
+  /** A tax or company invoice asked about: "can u issue a tax invoice for a company". */
+  private static final Pattern INVOICE =
+      words(
+          "فاتوره ضريبيه|فواتير ضريبيه|فاتوره رسميه|فاتوره باسم|فاتوره للشركه|فاتوره لشركه|فاتوره للشركات|"
+              + "tax invoice|vat invoice|tax invoices|invoice for|an invoice|invoices|official invoice|company invoice|"
+              + "fatora dareebeya|fatora dareebya|fatora darebeya|fatora drebya|fatora rasmeya|fatora b esm|fatoora dareebeya");
+
+  private static final Pattern INVOICE_ASK =
+      words(
+          "issue|can u|can you|do you|do u|could you|تصدرون|بتطلعوا|بتعملوا|بتدوا|تعطون|momken|bt3mlo|btetla3o|btedo");
+
+  /** The shop's pages asked about: "do u have instagram", "هل لديكم صفحة على انستغرام؟". */
+  private static final Pattern SOCIAL =
+      words(
+          "instagram|insta(?=\\s)|انستغرام|انستجرام|انستقرام|انستا(?=\\s)|tiktok|تيك توك|تيكتوك|"
+              + "facebook page|fb page|صفحه علي فيسبوك|صفحه علي الفيس|صفحتكم|صفحه فيسبوك|social media|سوشيال ميديا|"
+              + "safha 3al insta|safa7et|page 3al");
+
+  private static final Pattern HAVE_A_PAGE =
+      words(
+          "do u have|do you have|have an|got an|عندكم|عندكو|لديكم|لكم|صفحه|حساب|اكونت|page|account|handle|"
+              + "3andoko|3ndko|3andko|safha|akawnt|account");
+
+  /**
+   * Used phones bought or traded in: "do u buy used phones? trade in?", "بتشتروا موبايلات
+   * مستعملة؟".
+   */
+  private static final Pattern TRADE_IN =
+      words(
+          "trade in|trade-in|tradein|trade my|buy used|buy old|used phones|used phone|used mobiles|second hand|secondhand|"
+              + "مستعمل|مستعمله|المستعمل|المستعمله|بتشتروا|تشترون|تشتروا|القديم بجديد|بالقديم|"
+              + "mosta3mal|mosta3mala|mesta3mal|mesta3mala|mista3mal|btshtero|bteshtero|betshtero|btshtro|2adim b gdid|adem b gded");
+
+  /** "متبعتوليش رسايل عروض", "stop sending me offers": the offers stopped. */
+  private static final Pattern OPT_OUT_VERB =
+      words(
+          "متبعتوليش|ماتبعتوليش|متبعتوش|ماتبعتوش|متبعتليش|بطلوا تبعتو|بطلو تبعتو|كفايه|وقفوا|وقفو|الغوا الاشتراك|الغي الاشتراك|"
+              + "لا ترسلوا|لا ترسل|توقفوا عن|اوقفوا|مش عايز|مش عاوز|"
+              + "stop sending|don't send|dont send|do not send|no more|unsubscribe|remove me from|"
+              + "mateb3atolesh|matb3tolish|mtb3tolish|mateb3atoush|mtb3tosh|batlo teb3ato|wa2afo|wa2fo|kfaya|kefaya|msh 3ayez");
+
+  private static final Pattern MARKETING =
+      words(
+          "رسايل عروض|رسايل العروض|رسائل العروض|رسائل عروض|رسايل دعايه|اعلانات|الاعلانات|العروض|عروض|رسايل|رسائل|"
+              + "offers|promotions|promos|marketing|ads|spam|newsletter|promo messages|messages|"
+              + "resayel|rasayel|3orood|3orod|e3lanat");
+
+  /** "yes i agree to save my data", "نعم أوافق على حفظ بياناتي": consent to keep the details. */
+  private static final Pattern AGREE =
+      words(
+          "اوافق|موافق علي|موافقه علي|انا موافق|بوافق|i agree|agree to|i consent|consent to|i accept|"
+              + "awafe2|mwafe2 3ala|mowafe2 3ala|bwafe2");
+
+  private static final Pattern DATA =
+      words(
+          "بيانات|بياناتي|معلوماتي|الشروط|سياسه الخصوصيه|الخصوصيه|data|details|information|info|terms|privacy|"
+              + "bayanat|bayanaty|ma3lomaty");
+
+  private static boolean asks(TextView text) {
+    String raw = text.raw();
+    return raw.contains("?") || raw.contains("؟") || ASKS.matcher(haystack(text)).find();
+  }
+
+  /**
+   * A store question the playbook has no passage for: a tax invoice, the shop's Instagram, used
+   * phones bought or traded in.
+   */
+  boolean notInPlaybook(TextView text) {
+    String s = haystack(text);
+    return INVOICE.matcher(s).find() && (asks(text) || INVOICE_ASK.matcher(s).find())
+        || SOCIAL.matcher(s).find()
+            && HAVE_A_PAGE.matcher(s).find()
+            && !PAYMENT_WORD.matcher(s).find()
+            && !OFFER_WORD.matcher(s).find()
+        || TRADE_IN.matcher(s).find() && asks(text);
+  }
+
+  /** The offers' messages stopped, in the customer's words: a wish, not a grievance. */
+  boolean optsOutOfOffers(TextView text) {
+    String s = haystack(text);
+    return OPT_OUT_VERB.matcher(s).find() && MARKETING.matcher(s).find();
+  }
+
+  /** Consent to keep the customer's details given. */
+  boolean consentsToData(TextView text) {
+    String s = haystack(text);
+    return AGREE.matcher(s).find() && DATA.matcher(s).find();
+  }
+
   boolean corporate(TextView text) {
     return CORPORATE.matcher(haystack(text)).find();
   }
@@ -871,6 +1031,99 @@ final class StoreTopics {
               + "no order|didn't get|didnt get|not received|never received|nothing arrived|no confirmation|still unpaid|not paid|unpaid|"
               + "pending payment|still pending|where is my money|where did my money|where's my money|"
               + "msh madfoo3|msh madfo3|mesh madfoo3|mafesh order|mafish order|mafeesh order|lessa pending|ma wesletsh|mawsalneesh|flosy ra7et|flousy ra7et");
+
+  /**
+   * The money of an order called off not given back: "ومحدش رجعلي فلوسي", "ma7adsh ragga3li
+   * felosy".
+   */
+  private static final Pattern NOT_GIVEN_BACK =
+      words(
+          "محدش رجعلي|محدش رجعلنا|ومحدش رجعلي|ما حدش رجعلي|محدش رجع|لم يرجع|لم يتم ارجاع|لم يتم رد|ولم ترجع|مرجعتش|مرجعوش|"
+              + "ma7adsh ragga3li|ma7adsh rag3li|ma7adsh ragga3ly|ma7adsh raga3ly|mahadsh ragga3li|ma7adsh ragg3li|"
+              + "madsh ragga3|mrg3tsh|marg3etsh|marag3etsh|"
+              + "no refund yet|still no refund|never refunded|not refunded|didn't refund|didnt refund|haven't refunded|"
+              + "didn't get my money back|didnt get my money back|haven't got my money|havent got my money|no one refunded|nobody refunded");
+
+  /** The courier asked for more than the order says: "el mandoob talab felos ziada". */
+  private static final Pattern COURIER =
+      words(
+          "المندوب|مندوب|الدليفري|الطيار|mandoob|mandob|el mandoob|courier|delivery guy|delivery man|driver");
+
+  private static final Pattern MORE_MONEY =
+      words(
+          "فلوس زياده|مبلغ زياده|زياده عن|اكتر من المكتوب|اكثر من المكتوب|طلب فلوس|طلب مني فلوس|طلب زياده|"
+              + "felos ziada|flos zyada|felos zeyada|floos ziada|ziada 3an|zyada 3an|talab felos|talab flos|talab mny|"
+              + "more money|extra money|asked for more|charged me more|more than the|extra fee|extra charge");
+
+  /** A repair done at the shop that failed again: "sala7t el shasha 3andoko w rag3et". */
+  private static final Pattern REPAIRED_THERE =
+      words(
+          "صلحت|صلحتها|صلحته|اصلحت|صلحتوها|صلحتوه|غيرت الشاشه عندكم|غيرت البطاريه عندكم|"
+              + "sala7t|sal7t|sala7to|sala7toha|salla7t|salahet|fixed it|you fixed|you repaired|got it repaired|got it fixed|"
+              + "repaired it|repaired at|fixed at|replaced at your|ghayart el shasha 3andoko|ghayart el battery 3andoko");
+
+  private static final Pattern FAILED_AGAIN =
+      words(
+          "رجعت|رجع تاني|تاني|تانى|نفس المشكله|عادت|عاد مره|مره اخري|"
+              + "rag3et|reg3et|rg3et|raga3et|rege3|tany|tani|nafs el moshkela|"
+              + "again|came back|back again|same problem|same issue|stopped again|broke again");
+
+  /**
+   * A service failed: an order called off whose money was not given back, a courier who asked for
+   * more than the order says, a repair that failed again. A complaint, however calmly put.
+   */
+  boolean serviceFailed(TextView text) {
+    String s = haystack(text);
+    return MONEY_TAKEN.matcher(s).find() && NOT_GIVEN_BACK.matcher(s).find()
+        || COURIER.matcher(s).find() && MORE_MONEY.matcher(s).find()
+        || REPAIRED_THERE.matcher(s).find() && FAILED_AGAIN.matcher(s).find();
+  }
+
+  /** Asked again and again: "للمرة الرابعة", "tany mara ba2ol", "asked 3 times already". */
+  private static final Pattern ASKED_AGAIN =
+      words(
+          "للمره التالته|للمره الثالثه|للمره الرابعه|للمره الخامسه|للمره الالف|للمره العاشره|تالت مره|ثالث مره|رابع مره|خامس مره|"
+              + "تاني مره اقول|تاني مره اسال|كل مره اسال|بسال من|بقالي بسال|"
+              + "tany mara ba2ol|tany mara bas2al|tany mara as2al|talet mara|rabe3 mara|lel mara el talta|kol mara as2al|"
+              + "asked (?:\\d|two|three|four|five|many|several|so many) times|asking for the (?:\\d|third|fourth|fifth)|"
+              + "(?:\\d|2nd|3rd|4th|5th|third|fourth|fifth) time (?:i ask|asking|i'm asking|im asking)|"
+              + "cancelled on me|canceled on me|postponed on me|twice already|three times already");
+
+  /** Nobody answers: "ولا أحد يجيب", "محدش بيرد", "mafish 7ad byrod", "hello??". */
+  private static final Pattern NOBODY_ANSWERS =
+      words(
+          "ولا احد يجيب|ولا احد يرد|لا احد يرد|لا احد يجيب|محدش بيرد|ومحدش بيرد|محدش رد|مفيش حد بيرد|مفيش رد|ولا رد|"
+              + "mafish 7ad byrod|mafesh 7ad byrod|ma7adsh byrod|ma7adesh byrod|mafish rad|7ad yrod|"
+              + "nobody answers|no one answers|nobody replies|no one replies|nobody responds|no reply|no answer|no response|hello\\?\\?|"
+              + "reschedule again|again\\?\\?");
+
+  /** From the shop's side, again: "تؤجلون موعدي من طرفكم", "u guys cancelled on me twice". */
+  private static final Pattern THEIR_DOING =
+      words(
+          "تؤجلون|اجلتوا|أجلتم|اجلتم|لغيتوا|الغيتوا|من طرفكم|من عندكم انتم|"
+              + "cancelled on me|canceled on me|postponed on me|you guys cancelled|u guys cancelled|you cancelled|u cancelled");
+
+  /**
+   * The customer asked again and again and nobody answered, or the shop let them down more than
+   * once: a person is due, whatever the question.
+   */
+  boolean askedAgainUnanswered(TextView text) {
+    String s = " " + text.raw().toLowerCase(java.util.Locale.ROOT) + " " + haystack(text);
+    return ASKED_AGAIN.matcher(s).find()
+        && (NOBODY_ANSWERS.matcher(s).find() || THEIR_DOING.matcher(s).find());
+  }
+
+  /** Done with the shop after a let-down: "مش هتعامل معاكو تاني", "never again after last time". */
+  private static final Pattern DONE_WITH_US =
+      words(
+          "مش هتعامل معاكو|مش هتعامل معاكم|مش هتعامل معاكوا|مش هتعامل معكم|مش هتعامل مع|لن اتعامل معكم|لن اتعامل مع|"
+              + "لا اريد التعامل مع|لا اريد التعامل معكم|مش عايز اتعامل مع|مش عايز اتعامل معاكو|اخر مره اتعامل|"
+              + "msh hat3amel m3ako|msh hat3amel ma3ako|msh hat3amel m3akom|mesh hat3amel|msh 3ayez at3amel|"
+              + "don't want to deal with|dont want to deal with|never deal with|not dealing with you|ever again|never again|never coming back");
+
+  boolean doneWithUs(TextView text) {
+    return DONE_WITH_US.matcher(haystack(text)).find();
+  }
 
   /** Money paid or taken for nothing: a complaint, however calmly put. */
   boolean paidForNothing(TextView text) {

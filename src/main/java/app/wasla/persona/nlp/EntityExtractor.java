@@ -77,6 +77,8 @@ public final class EntityExtractor {
               + E
               + "(?!\\s*(?:ايام|يوم|يومين|days?|سنه|سنين|سنوات|years?|"
               + "اسبوع|اسابيع|weeks?|ساعه|ساعات|ساعتين|hours?|وات|w|جيجا|جيجابايت|giga|gb|g|tb|شهر|شهور|months?|مرات|مره|times|%|دقيقه|دقايق|minutes?|"
+              // "على ١٢ شهراً", "12 اشهر", "12 shahr", "12 mos": an instalment's months
+              + "شهرا|اشهر|شهري|شهريا|mos?|mnths?|shahr|shhr|shohor|shohoor|sho7or|shoho?r|"
               + "ayam|youm|sana|sa3at|mah|الاف|الف|k|alf|alaf|aalaf)(?![\\p{L}\\p{N}]))");
   private static final Map<String, Integer> NUMBER_WORDS =
       new TreeMap<>(
@@ -225,7 +227,9 @@ public final class EntityExtractor {
   /** Words of an address: a number beside them is a house, a floor or a flat, not units. */
   private static final String ADDRESS_WORD =
       "(?:عنوان\\p{L}*|شارع|ش|عماره|برج|شقه|الدور|دور|بلوك|ميدان|address|street|st|road|rd|building|bldg|"
-          + "floor|flat|apartment|apt|block|3enwan\\p{L}*|share3|shar3|3omara)";
+          + "floor|flat|apartment|apt|block|villa|فيلا|منزل|3enwan\\p{L}*|share3|shar3|"
+          // Arabizi spellings of a building, a flat and a floor: "3emara 7", "sha2a 12", "el dor 3"
+          + "3omara|3emara|3imara|3mara|emara|sha2a|sha2et|shaa|dor|borg)";
 
   /** "الدور ٣", "شقه رقم 5", "building 12": the number after an address's word. */
   private static final Pattern ADDRESS_BEFORE =
@@ -236,6 +240,12 @@ public final class EntityExtractor {
   private static final Pattern ADDRESS_AFTER =
       Pattern.compile("^\\s*(?:\\p{L}+\\s+){0,2}" + ADDRESS_WORD + "(?![\\p{L}\\p{N}])");
 
+  /**
+   * "msh el 15 el 3adi", "not the 13", "مش ال 11": a number after an article is a model the
+   * catalogue names ("iPhone 15", "Redmi Note 13"), not a count of units.
+   */
+  private static final Pattern ARTICLE_BEFORE = Pattern.compile("(?:^|\\s)(?:el|al|the|ال)\\s*$");
+
   /** Where a product is named in the text. */
   private record Mention(int start, int end, Product product) {}
 
@@ -243,6 +253,10 @@ public final class EntityExtractor {
   private record Count(int start, int end, int value) {}
 
   private final List<Alias> aliases = new ArrayList<>();
+
+  /** The numbers of the catalogue's model names from 3 up ("15" of "iPhone 15", "13", "11"). */
+  private final Set<Integer> modelNumbers = new java.util.HashSet<>();
+
   private final Misspellings misspellings;
   private final ModelNames models;
 
@@ -253,6 +267,11 @@ public final class EntityExtractor {
       names.add(ArabicNormalizer.normalize(p.nameAr()));
       p.aliases().forEach(a -> names.add(ArabicNormalizer.normalize(a)));
       names.stream().filter(n -> !n.isBlank()).forEach(n -> aliases.add(new Alias(n, p)));
+      for (String word : p.nameEn().split("\\s+")) {
+        if (word.matches("\\d{1,3}") && Integer.parseInt(word) >= 3) {
+          modelNumbers.add(Integer.parseInt(word));
+        }
+      }
     }
     aliases.sort(Comparator.comparingInt((Alias a) -> a.text().length()).reversed());
     misspellings = new Misspellings(aliases.stream().map(Alias::text).toList());
@@ -369,6 +388,10 @@ public final class EntityExtractor {
       if (ADDRESS_BEFORE.matcher(s.substring(Math.max(0, nm.start() - 24), nm.start())).find()
           || ADDRESS_AFTER.matcher(s.substring(nm.end())).find()) {
         continue; // "عنواني ١٥ شارع التحرير الدور ٣": a house and a floor, not units
+      }
+      if (modelNumbers.contains(q)
+          && ARTICLE_BEFORE.matcher(s.substring(Math.max(0, nm.start() - 8), nm.start())).find()) {
+        continue; // "a2sod el pro max msh el 15 el 3adi": the plain iPhone 15, not 15 of them
       }
       digits.add(new Count(nm.start(), nm.end(), q));
     }
