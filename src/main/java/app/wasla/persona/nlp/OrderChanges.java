@@ -131,6 +131,38 @@ public final class OrderChanges {
         && !BEFORE_ORDERING.matcher(t).find();
   }
 
+  /** The address after "to" in an address change ("a8ayar el 3enwan le 20 shar3 ..."). */
+  private static final Pattern NEW_ADDRESS =
+      Pattern.compile(
+          "(?i)(?:address|adress|3enwan|3onwan|location|عنوان|العنوان|عنواني|لوكيشن)\\S*"
+              + "(?:\\s+\\S+){0,6}?\\s+(?:le|l|to|ila|ela|الى|إلى|لـ|ل)\\s*(\\S.{5,})$");
+
+  /**
+   * True when the text asks to change the delivery address ("momken a8ayar el address?", "عايز اغير
+   * العنوان").
+   */
+  public static boolean addressChangeAsked(String raw) {
+    String t = " " + ArabicNormalizer.normalize(raw) + " ";
+    return (CHANGE.matcher(t).find() && ADDRESS.matcher(t).find())
+        || DELIVERED_ELSEWHERE.matcher(t).find();
+  }
+
+  /**
+   * The new address an address change gives ("ana 3ayez a8ayar el 3enwan le 20 shar3 gameat el
+   * dowal, mohandseen" → "20 shar3 gameat el dowal, mohandseen"), or null when it gives none.
+   */
+  public static String newAddress(String raw) {
+    if (raw == null || !addressChangeAsked(raw)) {
+      return null;
+    }
+    java.util.regex.Matcher m = NEW_ADDRESS.matcher(raw.strip());
+    if (!m.find()) {
+      return null;
+    }
+    String address = m.group(1).strip();
+    return address.split("\\s+").length >= 3 ? address : null;
+  }
+
   private static final Pattern DECLINES =
       Pattern.compile(
           "(?:(?<![\\p{L}\\p{N}])(?:مش|مو) (?:عايز|عاوز|عايزه|عاوزه|عايزين|محتاج|محتاجه|حابب|ناوي)"

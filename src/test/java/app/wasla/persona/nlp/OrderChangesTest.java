@@ -51,4 +51,17 @@ class OrderChangesTest {
     assertThat(OrderChanges.declinesABooking("مش عارف اختار ميعاد")).isFalse();
     assertThat(OrderChanges.declinesABooking("ما هو موعد فتح الفرع؟")).isFalse();
   }
+
+  @Test
+  void anAddressChangeGivesTheNewAddressWhenItNamesOne() {
+    assertThat(
+            OrderChanges.newAddress(
+                "ana 3ayez a8ayar el 3enwan le 20 shar3 gameat el dowal, mohandseen"))
+        .isEqualTo("20 shar3 gameat el dowal, mohandseen");
+    assertThat(OrderChanges.newAddress("please change the address to 5 Tahrir St, Dokki"))
+        .isEqualTo("5 Tahrir St, Dokki");
+    assertThat(OrderChanges.newAddress("tab momken a8ayar el address?")).isNull();
+    assertThat(OrderChanges.addressChangeAsked("tab momken a8ayar el address?")).isTrue();
+    assertThat(OrderChanges.addressChangeAsked("5 shar3 el thawra, el dokki, giza")).isFalse();
+  }
 }
