@@ -42,7 +42,7 @@ const LABELS = {
   en: {
     customer_asked: 'Customer asked for a person', complaint: 'Complaint', angry_customer: 'Angry customer',
     big_deal: 'Big order', low_confidence: 'Not understood', unanswered_question: 'Question the bot could not answer',
-    discount_request: 'Discount request', instalments: 'Instalments', booking: 'Booking needs a person', other: 'Other',
+    discount_request: 'Discount request', instalments: 'Instalments', booking: 'Booking needs a person', order_change: 'Order change', other: 'Other',
     greeting: 'Greeting', product_inquiry: 'Product inquiry', availability: 'Availability', order: 'Order',
     booking_new: 'New booking', booking_change: 'Booking change', booking_cancel: 'Booking cancel',
     order_status: 'Order status', payment: 'Payment', human_request: 'Asks for a person', thanks_goodbye: 'Thanks, goodbye',
@@ -50,7 +50,7 @@ const LABELS = {
   ar: {
     customer_asked: 'العميل طلب موظف', complaint: 'شكوى', angry_customer: 'عميل غاضب', big_deal: 'طلب كبير',
     low_confidence: 'لم يفهم البوت', unanswered_question: 'سؤال لم يعرف البوت إجابته', discount_request: 'طلب خصم',
-    instalments: 'تقسيط', booking: 'حجز يحتاج موظف', other: 'أخرى', greeting: 'تحية', product_inquiry: 'استفسار عن منتج',
+    instalments: 'تقسيط', booking: 'حجز يحتاج موظف', order_change: 'تعديل طلب', other: 'أخرى', greeting: 'تحية', product_inquiry: 'استفسار عن منتج',
     availability: 'توفر منتج', order: 'طلب شراء', booking_new: 'حجز جديد', booking_change: 'تغيير حجز',
     booking_cancel: 'إلغاء حجز', order_status: 'حالة الطلب', payment: 'الدفع', human_request: 'طلب موظف',
     thanks_goodbye: 'شكر ووداع',

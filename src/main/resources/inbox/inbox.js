@@ -61,7 +61,7 @@
     customer_asked: 'Customer asked for a person', complaint: 'Complaint', angry_customer: 'Angry customer',
     big_deal: 'Big order', low_confidence: 'Not understood', unanswered_question: 'Question the bot could not answer',
     discount_request: 'Discount request', instalments: 'Instalments', booking: 'Booking needs a person',
-    taken_over: 'Taken over from the bot', other: 'Other',
+    order_change: 'Order change', taken_over: 'Taken over from the bot', other: 'Other',
     greeting: 'Greeting', product_inquiry: 'Product inquiry', availability: 'Availability', order: 'Order',
     booking_new: 'New booking', booking_change: 'Booking change', booking_cancel: 'Booking cancel',
     order_status: 'Order status', payment: 'Payment', human_request: 'Asks for a person', thanks_goodbye: 'Thanks, goodbye',

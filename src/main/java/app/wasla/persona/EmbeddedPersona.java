@@ -9,6 +9,7 @@ import app.wasla.persona.nlp.FeminineWords;
 import app.wasla.persona.nlp.IntentClassifier;
 import app.wasla.persona.nlp.LanguageDetector;
 import app.wasla.persona.nlp.ModelNames;
+import app.wasla.persona.nlp.OrderChanges;
 import app.wasla.persona.nlp.SentimentAnalyzer;
 import app.wasla.persona.nlp.TextView;
 import app.wasla.persona.playbook.Passage;
@@ -294,6 +295,16 @@ public final class EmbeddedPersona implements Persona {
       text = reading.about();
     }
 
+    if (tapped == null && OrderChanges.asked(turn.text())) {
+      // "ممكن اخليهم واحد بس بدل اتنين؟", "ينفع يوصل بكرة قبل الضهر؟", "a8ayar el address": a
+      // change to a placed order is the order's (its status, then a person), never a booking
+      return orderChange(turn, text, language, replyIn, Math.max(confidence, 0.8));
+    }
+    if (tapped == null
+        && Intents.BOOKING_NEW.equals(intent)
+        && OrderChanges.declinesABooking(turn.text())) {
+      intent = Intents.BOOKING_CANCEL; // "يا عم مش عايز احجز حاجة": no appointment wanted
+    }
     if (tapped == null
         && turn.contextTopic() == null
         && turn.contextProductSku() == null
@@ -931,6 +942,31 @@ public final class EmbeddedPersona implements Persona {
         reason,
         summary(language, intent, confidence, mood, found, handoff, reason, turn.text()),
         topic == null || handoff ? null : topic.name());
+  }
+
+  /**
+   * A change asked to an order (its quantity, delivery day or time, address, an item): read as the
+   * order's matter ({@code order_status}) with the topic {@link OrderChanges#TOPIC}, which the
+   * conversation's flow serves with the order's status and a person who makes the change. The reply
+   * is for where no flow serves it.
+   */
+  private PersonaResult orderChange(
+      PersonaTurn turn, TextView text, Language language, Language replyIn, double confidence) {
+    Sentiment mood = sentiment.analyze(text);
+    EntityExtractor.Found found = entities.extract(text);
+    return new PersonaResult(
+        language,
+        Intents.ORDER_STATUS,
+        confidence,
+        mood,
+        found.entities(),
+        PersonaReply.text(ReplyTexts.get("orderChange", replyIn)),
+        false,
+        null,
+        summary(language, Intents.ORDER_STATUS, confidence, mood, found, false, null, turn.text())
+            + " · "
+            + OrderChanges.TOPIC,
+        OrderChanges.TOPIC);
   }
 
   /**

@@ -38,6 +38,7 @@ public final class HandoffReasons {
           "discount_request",
           "instalments",
           "booking",
+          "order_change",
           TAKEN_OVER,
           AGENT_FOLLOW_UP,
           "other");
@@ -80,6 +81,9 @@ public final class HandoffReasons {
     }
     if (r.startsWith("booking")) {
       return "booking";
+    }
+    if (r.startsWith("order change")) {
+      return "order_change"; // "order change ORD-12007: \"...\""
     }
     if (r.equals(PersonFollowUp.REASON)) {
       return AGENT_FOLLOW_UP;

@@ -323,6 +323,13 @@ final class ReplyTexts {
               "7ader 🙏 hab2allagh el zameel elly rad 3aleik 7alan 3ashan yetabe3 ma3ak.",
               "Of course 🙏 I''m passing this to the colleague who answered you, right away, to follow up with you."),
           t(
+              "orderChange",
+              "تعديل الطلب بيعمله زميل من فريق الطلبات: هبلّغه بطلبك وهيكلمك يأكدهولك 🙏",
+              "تعديل الطلب يقوم به زميل من فريق الطلبات: سأبلغه بطلبك وسيتواصل معك لتأكيده 🙏",
+              "Ta3deel el order by3melo zameel mn team el orders: hab2allaghoh w hayekallemak ye2akkedholak 🙏",
+              "A colleague from the orders team makes changes to an order: I''ll pass your request on and"
+                  + " they''ll confirm it with you 🙏"),
+          t(
               "handoffNote",
               "هحولك لزميل من فريقنا يكمل معاك.",
               "سأحولك إلى زميل ليكمل معك.",

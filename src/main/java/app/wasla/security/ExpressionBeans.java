@@ -34,6 +34,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           "remindPayment",
           "expireOrder",
           "trackOrder",
+          "handOrderChange",
           "lookUpOrder",
           "orderCancelRequests",
           "findOrderToCancel",

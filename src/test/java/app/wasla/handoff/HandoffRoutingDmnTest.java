@@ -60,4 +60,11 @@ class HandoffRoutingDmnTest {
     assertThat(team("needs a person", "product_inquiry", null)).isEqualTo("sales");
     assertThat(team("needs a person", "order_status", null)).isEqualTo("support");
   }
+
+  @Test
+  void aChangeToAPlacedOrderIsSupportsWhateverTheIntentReadAlongside() throws Exception {
+    assertThat(team("order change ORD-12007: \"a8ayar el address\"", "order_status", null))
+        .isEqualTo("support");
+    assertThat(team("order change ORD-12006: \"make it 1\"", "order", null)).isEqualTo("support");
+  }
 }

@@ -48,7 +48,7 @@ class DiagramLabelsTest {
     String text =
         Files.readString(BrowserScript.PROJECT.resolve("processes/order-tracking.bpmn"))
             .replace(
-                "<bpmndi:BPMNLabel><dc:Bounds x=\"373\" y=\"143\"",
+                "<bpmndi:BPMNLabel><dc:Bounds x=\"485\" y=\"143\"",
                 "<bpmndi:BPMNLabel><dc:Bounds x=\"250\" y=\"95\"");
     assertThat(text).contains("x=\"250\" y=\"95\"");
     write(broken, text);

@@ -12,6 +12,7 @@ import app.wasla.commerce.booking.BookingOptions;
 import app.wasla.commerce.booking.Bookings;
 import app.wasla.commerce.booking.SlotTakenException;
 import app.wasla.conversation.FlowMessages;
+import app.wasla.persona.nlp.OrderChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,9 +129,42 @@ final class BookingDelegates {
       execution.setVariable(BookingVariables.NOTE, null);
       if (!"new".equals(mode)) {
         List<Booking> upcoming = bookings.upcoming(SalesContext.customerId(execution));
+        String named = bookingNumber(SalesContext.turnText(execution));
+        if (named != null && upcoming.stream().noneMatch(u -> u.id().equalsIgnoreCase(named))) {
+          // "kont 7agezt BK-5003 ..." of a number that is not this customer's: said plainly, and
+          // nothing is booked nor moved without asking
+          execution.setVariable(SalesVariables.BOOKING_FOUND, false);
+          execution.setVariable(BookingVariables.MODE, mode);
+          execution.setVariable(BookingVariables.STEP, "no_booking");
+          messages.send(
+              execution,
+              ReplyButtons.of(
+                  t.say(
+                      "مش لاقية حجز رقم "
+                          + named
+                          + " على رقمك. تحب تحجز ميعاد صيانة جديد، ولا أساعدك في حاجة تانية؟",
+                      "لم أجد الحجز رقم "
+                          + named
+                          + " على رقمك. هل تود حجز موعد صيانة جديد، أم أساعدك في شيء آخر؟",
+                      "Mesh la2ya 7agz rakam "
+                          + named
+                          + " 3ala ra2mak. T7eb te7gez ma3ad seyana gedid, walla asa3dak f 7aga tanya?",
+                      "I can't find booking "
+                          + named
+                          + " on your number. Would you like to book a new repair appointment, or"
+                          + " can I help with something else?"),
+                  new ReplyButtons.Button(
+                      "menu_booking",
+                      t.say("احجز ميعاد", "احجز موعداً", "A7gez ma3ad", "Book an appointment"))));
+          return;
+        }
         execution.setVariable(SalesVariables.BOOKING_FOUND, !upcoming.isEmpty());
         if (!upcoming.isEmpty()) {
-          Booking b = upcoming.get(0);
+          Booking b =
+              upcoming.stream()
+                  .filter(u -> u.id().equalsIgnoreCase(named))
+                  .findFirst()
+                  .orElse(upcoming.get(0));
           execution.setVariable(SalesVariables.BOOKING_ID, b.id());
           execution.setVariable(SalesVariables.BOOKING_STARTS_AT, b.startsAt().toString());
           execution.setVariable(BookingVariables.MODE, mode);
@@ -184,6 +218,16 @@ final class BookingDelegates {
 
     private LocalDate today() {
       return clock.instant().atZone(CAIRO).toLocalDate();
+    }
+
+    private static final java.util.regex.Pattern BOOKING_NUMBER =
+        java.util.regex.Pattern.compile("(?i)\\bbk[-#\\s]*(\\d{3,12})\\b");
+
+    /** The booking number the text names ("BK-5003", "bk 5003", "BK-٥٠٠٣"), or null. */
+    static String bookingNumber(String text) {
+      java.util.regex.Matcher m =
+          BOOKING_NUMBER.matcher(OrderCancelRequests.toWesternDigits(text == null ? "" : text));
+      return m.find() ? "BK-" + m.group(1) : null;
     }
   }
 
@@ -689,6 +733,9 @@ final class BookingDelegates {
         return true;
       }
       String text = SalesContext.turnText(execution);
+      if ("new".equals(mode) && OrderChanges.declinesABooking(text)) {
+        return false; // "لا مش عايز صيانة": no service named, the booking is called off
+      }
       Boolean yes = BookingAnswers.yesOrNo(text);
       if ("ask_cancel".equals(step)
           && (Boolean.TRUE.equals(yes) || BookingAnswers.cancelWord(text))) {
@@ -961,6 +1008,14 @@ final class BookingDelegates {
       }
     }
 
+    private static String stopped(BookingTexts t) {
+      return t.say(
+          "تمام، وقفت الحجز ومحجزتش حاجة.",
+          "حسناً، أوقفت الحجز ولم أحجز شيئاً.",
+          "Tamam, wa2aft el 7agz w ma7agaztesh 7aga.",
+          "OK, I've stopped there: nothing was booked.");
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
       BookingTexts t = BookingTexts.of(execution);
@@ -971,17 +1026,23 @@ final class BookingDelegates {
         execution.setVariable(BookingVariables.ANSWER, "handoff");
         return;
       }
-      if ("booking_cancel".equals(intent) && "new".equals(mode)) {
+      boolean declined =
+          "new".equals(mode) && OrderChanges.declinesABooking(SalesContext.turnText(execution));
+      boolean orderChange =
+          OrderChanges.TOPIC.equals(
+              execution.getVariable(app.wasla.persona.PersonaVariables.TOPIC));
+      if (declined && intent != null && OTHER_SALES_TOPICS.contains(intent)) {
+        // "لا مش عايز صيانة. الاوردر بتاعي فين؟": the booking ends at once, the conversation
+        // serves the rest
+        execution.setVariable(SalesVariables.SALES_OUTCOME, BookingVariables.TOPIC_CHANGED);
+        execution.setVariable(BookingVariables.ANSWER, BookingVariables.TOPIC_CHANGED);
+        messages.send(execution, OutboundMessage.Text.of(stopped(t)));
+        return;
+      }
+      if ("booking_cancel".equals(intent) && "new".equals(mode) || declined) {
         execution.setVariable(SalesVariables.SALES_OUTCOME, "booking_abandoned");
         execution.setVariable(BookingVariables.ANSWER, "stopped");
-        messages.send(
-            execution,
-            OutboundMessage.Text.of(
-                t.say(
-                    "تمام، وقفت الحجز ومحجزتش حاجة.",
-                    "حسناً، أوقفت الحجز ولم أحجز شيئاً.",
-                    "Tamam, wa2aft el 7agz w ma7agaztesh 7aga.",
-                    "OK, I've stopped there: nothing was booked.")));
+        messages.send(execution, OutboundMessage.Text.of(stopped(t)));
         return;
       }
       if ("booking_cancel".equals(intent) && "change".equals(mode)) {
@@ -990,6 +1051,7 @@ final class BookingDelegates {
       }
       if (intent != null
           && OTHER_SALES_TOPICS.contains(intent)
+          && !orderChange // a change to an order is a person's: the booking lets go
           && answeredAside(execution, intent)) {
         // "btw how much is the iPhone 15?", "where is ORD-12002?" mid-booking: answered, and the
         // booking goes on with its question, as after any other question

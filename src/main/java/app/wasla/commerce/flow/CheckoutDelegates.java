@@ -1030,6 +1030,21 @@ final class CheckoutDelegates {
             e.setVariable(SalesVariables.ADDRESS_DETAILS, "given");
             return "applied";
           }
+          if ("delivery".equals(checkout.string(e, SalesVariables.FULFILMENT))
+              && app.wasla.persona.nlp.OrderChanges.addressChangeAsked(text)) {
+            // "a8ayar el 3enwan le 20 shar3 gameat el dowal" before confirming: the new address
+            // replaces the old one (the summary again); without one, the address is asked again
+            String moved = app.wasla.persona.nlp.OrderChanges.newAddress(text);
+            e.setVariable(SalesVariables.DELIVERY_ADDRESS, moved == null ? null : cut(moved));
+            e.setVariable(
+                SalesVariables.DELIVERY_ZONE,
+                moved == null
+                    ? null
+                    : zones.find(moved).map(DeliveryZones.Zone::code).orElse(null));
+            e.setVariable(SalesVariables.ADDRESS_DETAILS, null);
+            e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+            return "applied";
+          }
           if (!question
               && "delivery".equals(checkout.string(e, SalesVariables.FULFILMENT))
               && CheckoutWords.pickup(text)) {
