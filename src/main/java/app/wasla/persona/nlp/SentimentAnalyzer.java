@@ -91,6 +91,12 @@ public final class SentimentAnalyzer {
       if (s == 0) {
         continue;
       }
+      if (s > 0
+          && i > 0
+          && DECLINING.contains(tokens.get(i - 1))
+          && THANKS.contains(tokens.get(i))) {
+        continue; // "لا شكرا", "no thanks": a polite decline, neither praise nor its opposite
+      }
       double m = modify(tokens, i, s);
       sum += m;
       praise += Math.max(0, m);
@@ -100,6 +106,7 @@ public final class SentimentAnalyzer {
         sum += t.score();
       }
     }
+    double wordsSum = sum;
     String raw = text.raw();
     for (Map.Entry<String, Double> e : emoji.entrySet()) {
       int from = 0;
@@ -109,6 +116,11 @@ public final class SentimentAnalyzer {
         praise += Math.max(0, e.getValue());
         from = idx + e.getKey().length();
       }
+    }
+    if (sum < 0 && sum >= -EYE_ROLL_ALONE_MAX && wordsSum >= 0 && EYE_ROLL.matcher(raw).find()) {
+      // "انا بسأل على الجراب مش الموبايل 🙄": an eye-roll beside no cross word is impatience, not
+      // anger
+      sum = Math.max(sum, -EYE_ROLL_ALONE);
     }
     boolean letdown = letdowns.stream().anyMatch(text::matches);
     if (praise > 0 && !letdown && EYE_ROLL.matcher(raw).find()) {
@@ -143,6 +155,21 @@ public final class SentimentAnalyzer {
     }
     return Sentiment.ofScore(Math.tanh(sum / 2.5));
   }
+
+  /** What one eye-roll counts beside no cross word: mildly put out (tanh(-0.5/2.5) ≈ -0.2). */
+  private static final double EYE_ROLL_ALONE = 0.5;
+
+  /** Up to this much, emoji alone are an eye-roll's impatience; more is anger shown. */
+  private static final double EYE_ROLL_ALONE_MAX = 2.5;
+
+  /** Words that decline before a thanks ("لا شكرا", "no thanks", "la2 shokran"). */
+  private static final java.util.Set<String> DECLINING =
+      java.util.Set.of("لا", "no", "nah", "la", "la2", "laa");
+
+  /** Thanks that a decline goes with. */
+  private static final java.util.Set<String> THANKS =
+      java.util.Set.of(
+          "شكرا", "متشكر", "متشكره", "thanks", "thank", "thx", "shokran", "merci", "mersi");
 
   /** Laughing out loud. */
   private static final java.util.regex.Pattern LAUGH = java.util.regex.Pattern.compile("😂|🤣");
