@@ -432,7 +432,7 @@ public final class EmbeddedPersona implements Persona {
             && !found.products().isEmpty()
             && CORRECTION.matcher(" " + text.normalized() + " ").find()
             && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
-            && calmlyLate(text);
+            && correctsCalmly(text);
     if (corrected) {
       intent = Intents.PRODUCT_INQUIRY;
       confidence = Math.max(confidence, 0.8);
@@ -585,7 +585,7 @@ public final class EmbeddedPersona implements Persona {
             || topic == StoreTopics.REPAIRS
             || topic == StoreTopics.WARRANTY;
     Sentiment mood = sentiment.analyze(text, !aboutARepair);
-    if (calmTracking && mood.score() < -0.2) {
+    if ((calmTracking || corrected) && mood.score() < -0.2) {
       mood = Sentiment.ofScore(-0.2); // late, and said kindly: mildly put out, not angry
     }
     // why a person is due when the turn keeps the intent it was read as: "WHERE IS MY ORDER?!"
@@ -940,11 +940,16 @@ public final class EmbeddedPersona implements Persona {
     // ... and a message that says what it wants instead (a question, a correction, a count, an
     // order cancelled, "no thanks") is that, however sure the model is: a "no", "wait" or "مفيش"
     // in a follow-up is no grievance
-    boolean complaint =
+    boolean unsure =
         Intents.COMPLAINT.equals(c.intent())
             && sentiment.analyze(r.about()).score() > -0.3
-            && (c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD
-                || saysWhatItWants(r.about()));
+            && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD;
+    boolean saysWhatItWants =
+        !unsure
+            && Intents.COMPLAINT.equals(c.intent())
+            && (sentiment.analyze(r.about()).score() > -0.3 || correctsCalmly(r.about()))
+            && saysWhatItWants(r.about());
+    boolean complaint = unsure || saysWhatItWants;
     boolean person =
         Intents.HUMAN_REQUEST.equals(c.intent())
             && c.confidence()
@@ -958,8 +963,19 @@ public final class EmbeddedPersona implements Persona {
               .max(Map.Entry.comparingByValue())
               .map(Map.Entry::getKey)
               .orElse(Intents.OTHER);
-      return new Reading(
-          r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
+      // the runner-up of a sure complaint is only as sure as its share (at least not "unsure")
+      double sure =
+          saysWhatItWants
+              ? Math.max(
+                  PersonaResult.LOW_CONFIDENCE_THRESHOLD,
+                  Math.min(
+                      c.confidence(),
+                      c.scores().get(next)
+                          / Math.max(
+                              1e-9,
+                              c.scores().values().stream().mapToDouble(Double::doubleValue).sum())))
+              : c.confidence();
+      return new Reading(r.about(), new IntentClassifier.Classification(next, sure, c.scores()));
     }
     return r;
   }
@@ -975,6 +991,7 @@ public final class EmbeddedPersona implements Persona {
         || topics.paidForNothing(text)
         || topics.promiseBroken(text)
         || topics.faultOfWhatWasBought(text)
+        || sentiment.letdown(text)
         || REPEATED.matcher(" " + learnedKey(text) + " ").find()) {
       return false;
     }
@@ -1022,6 +1039,18 @@ public final class EmbeddedPersona implements Persona {
     return sentiment.analyze(withoutDelay).score() > -0.3;
   }
 
+  /**
+   * Whether a correction is calm but for an eye-roll ("انا بسأل على الجراب مش الموبايل 🙄"): the
+   * impatience of one who was misunderstood, no anger; a cross word or a let-down beside it is.
+   */
+  private boolean correctsCalmly(TextView text) {
+    if (!CORRECTION.matcher(" " + text.normalized() + " ").find()
+        || !calmlyLate(TextView.of(text.raw().replace("🙄", " ")))) {
+      return false;
+    }
+    return !text.raw().replace("🙄", "").matches("(?s).*(?:🙃|😒|😑|🤡|🤦|😡|🤬).*");
+  }
+
   /** Words of a delay only: late, not arrived yet. */
   private static final Pattern DELAY_WORDS =
       Pattern.compile(
@@ -1036,7 +1065,7 @@ public final class EmbeddedPersona implements Persona {
   /** A question or a let-down asked again: "third time asking", "كل مرة", "tany", "again". */
   private static final Pattern REPEATED =
       Pattern.compile(
-          "\\s(?:تاني|تانى|مره تانيه|كل مره|للمره|بقالي|again|third time|second time|every time"
+          "\\s(?:تاني|تانى|مره تانيه|كل مره|للمره|بقالي|من اسبوع|من اسبوعين|من شهر|mn esbo3|for a week|again|third time|second time|every time"
               + "|still|kol mara|kol marra|tany|tani|ba2aly|ba2ali|bardo|برضو|مجددا|مره اخري)\\s");
 
   /** Whether the text asks something: a question mark, Latin or Arabic. */

@@ -64,6 +64,11 @@ public final class SentimentAnalyzer {
     }
   }
 
+  /** Whether the text tells a let-down: waiting, a delay, a thing forgotten, "again". */
+  public boolean letdown(TextView text) {
+    return letdowns.stream().anyMatch(text::matches);
+  }
+
   public Sentiment analyze(TextView text) {
     return analyze(text, true);
   }
@@ -106,7 +111,6 @@ public final class SentimentAnalyzer {
         sum += t.score();
       }
     }
-    double wordsSum = sum;
     String raw = text.raw();
     for (Map.Entry<String, Double> e : emoji.entrySet()) {
       int from = 0;
@@ -116,11 +120,6 @@ public final class SentimentAnalyzer {
         praise += Math.max(0, e.getValue());
         from = idx + e.getKey().length();
       }
-    }
-    if (sum < 0 && sum >= -EYE_ROLL_ALONE_MAX && wordsSum >= 0 && EYE_ROLL.matcher(raw).find()) {
-      // "انا بسأل على الجراب مش الموبايل 🙄": an eye-roll beside no cross word is impatience, not
-      // anger
-      sum = Math.max(sum, -EYE_ROLL_ALONE);
     }
     boolean letdown = letdowns.stream().anyMatch(text::matches);
     if (praise > 0 && !letdown && EYE_ROLL.matcher(raw).find()) {
@@ -155,12 +154,6 @@ public final class SentimentAnalyzer {
     }
     return Sentiment.ofScore(Math.tanh(sum / 2.5));
   }
-
-  /** What one eye-roll counts beside no cross word: mildly put out (tanh(-0.5/2.5) ≈ -0.2). */
-  private static final double EYE_ROLL_ALONE = 0.5;
-
-  /** Up to this much, emoji alone are an eye-roll's impatience; more is anger shown. */
-  private static final double EYE_ROLL_ALONE_MAX = 2.5;
 
   /** Words that decline before a thanks ("لا شكرا", "no thanks", "la2 shokran"). */
   private static final java.util.Set<String> DECLINING =
