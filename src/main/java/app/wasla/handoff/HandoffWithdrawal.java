@@ -107,6 +107,7 @@ public class HandoffWithdrawal {
           U
               + "\\b(?:please|thanks|thank you|ok|okay|بس|لو سمحت|شكرا|يا|تمام|خلاص|و|and|then"
               + "|no|wait|lol|haha|لا|ههه|هههه"
+              + "|i just asked if|i just asked|just asked|i was just asking|i m just asking|just asking"
               + "|khalas|5alas|5ales|tamam|shokran|law sama7t|mersi|merci)\\b");
 
   /** Whether the conversation's current message withdraws the handoff nobody has answered yet. */
