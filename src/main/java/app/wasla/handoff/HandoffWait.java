@@ -39,6 +39,16 @@ class HandoffWait {
 
   static final String REACTION = "🙏";
 
+  /**
+   * The purchase a customer wrote while the handoff waits, offered to go on with the bot; answered
+   * as the turn when "continue with me" is tapped.
+   */
+  static final String PENDING_PURCHASE = "handoffPendingPurchase";
+
+  /** Handoffs that stay with the person whatever the customer then buys: a grievance. */
+  private static final java.util.Set<String> KEPT_WITH_THE_PERSON =
+      java.util.Set.of("complaint", "angry customer");
+
   /** The handoff was a person's take-over from the bot (the inbox): she talks, never the bot. */
   static final String TAKEN_OVER = "handoffTakenOver";
 
@@ -163,7 +173,33 @@ class HandoffWait {
     }
     Instant now = clock.instant();
     Task current = task(execution);
-    if (!heldByAPerson(execution, current)) {
+    Object replyId = execution.getVariable(ConversationVariables.REPLY_ID);
+    if (HandoffWithdrawal.WAIT_FOR_COLLEAGUE.equals(replyId)) {
+      // "استنى الزميل": the handoff stands; the customer hears who answers and when
+      execution.setVariable(PENDING_PURCHASE, null);
+      execution.setVariable(ACKNOWLEDGED_AT, null);
+    } else if (offersToContinue(execution)) {
+      Optional<String> language = persona.purchase(execution);
+      if (language.isPresent()) {
+        // "خلاص هاخد الA55 كاش عند الاستلام" while the colleague's answer waits: the bot offers to
+        // take the order now rather than forward it silently
+        String l = language.get();
+        execution.setVariable(
+            PENDING_PURCHASE, execution.getVariable(ConversationVariables.TURN_TEXT));
+        messages.send(
+            execution,
+            OutboundMessage.ReplyButtons.of(
+                HandoffWaitTexts.offerToContinue(l, hours.openNow() ? null : hours.opens()),
+                new OutboundMessage.ReplyButtons.Button(
+                    HandoffWithdrawal.CONTINUE_WITH_BOT, HandoffWaitTexts.continueWithBot(l)),
+                new OutboundMessage.ReplyButtons.Button(
+                    HandoffWithdrawal.WAIT_FOR_COLLEAGUE, HandoffWaitTexts.waitForColleague(l))));
+        execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
+        return;
+      }
+    }
+    if (!HandoffWithdrawal.WAIT_FOR_COLLEAGUE.equals(replyId)
+        && !heldByAPerson(execution, current)) {
       Optional<PersonaWhileWaiting.Answer> answer = persona.answer(execution);
       if (answer.isPresent()) {
         String agent =
@@ -224,6 +260,18 @@ class HandoffWait {
                 : HandoffWaitTexts.acknowledged(language, agent, minutes(left));
     messages.sendNotice(execution, OutboundMessage.Text.of(text));
     execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
+  }
+
+  /**
+   * Whether a purchase written now may go on with the bot: nobody has answered and nobody took the
+   * conversation over, and the handoff is no complaint and no angry customer's (those stay with the
+   * person).
+   */
+  private static boolean offersToContinue(DelegateExecution execution) {
+    Object reason = execution.getVariable(PersonaVariables.HANDOFF_REASON);
+    return !Boolean.TRUE.equals(execution.getVariable(TAKEN_OVER))
+        && !(reason instanceof String r
+            && (KEPT_WITH_THE_PERSON.contains(r) || r.startsWith("taken over")));
   }
 
   /**

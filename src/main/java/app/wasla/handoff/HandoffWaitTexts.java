@@ -377,6 +377,57 @@ final class HandoffWaitTexts {
     };
   }
 
+  /**
+   * A purchase written while a handoff waits: the bot offers to take the order now ({@code opens}:
+   * the opening time outside the agents' hours, else null).
+   */
+  static String offerToContinue(String language, java.time.LocalTime opens) {
+    String at = opens == null ? null : opens.toString();
+    return switch (form(language)) {
+      case "en" ->
+          "I can take your order myself right now 🛍️ or you can wait for our colleague"
+              + (at == null ? "." : ", who replies from " + opensEn(opens) + ".")
+              + " Which do you prefer?";
+      case "arabizi" ->
+          "A2dar akammel m3ak el order delwa2ty 🛍️ aw testanna el zameel"
+              + (at == null ? "." : " (byrod mn " + opens.getHour() + " el sob7).")
+              + " Te7eb eh?";
+      case "ar" ->
+          "يمكنني إتمام طلبك معك الآن 🛍️ أو يمكنك انتظار الزميل"
+              + (at == null ? "." : " (يرد من الساعة " + opens.getHour() + " صباحاً).")
+              + " ماذا تفضّل؟";
+      default ->
+          "أقدر أكمل معاك الطلب دلوقتي 🛍️ أو تستنى الزميل"
+              + (at == null ? "." : " (بيرد من " + opens.getHour() + " الصبح).")
+              + " تحب إيه؟";
+    };
+  }
+
+  private static String opensEn(java.time.LocalTime opens) {
+    int h = opens.getHour();
+    return (h % 12 == 0 ? 12 : h % 12) + (h < 12 ? " am" : " pm");
+  }
+
+  /** The button that goes on with the bot (at most 20 characters). */
+  static String continueWithBot(String language) {
+    return switch (form(language)) {
+      case "en" -> "Order with you now";
+      case "arabizi" -> "Kammel m3aya";
+      case "ar" -> "أكمل الطلب معك";
+      default -> "كمّل معايا الطلب";
+    };
+  }
+
+  /** The button that keeps the handoff (at most 20 characters). */
+  static String waitForColleague(String language) {
+    return switch (form(language)) {
+      case "en" -> "Wait for colleague";
+      case "arabizi" -> "Hastanna el zameel";
+      case "ar" -> "سأنتظر الزميل";
+      default -> "استنى الزميل";
+    };
+  }
+
   private static String who(String language, String agent) {
     return agent != null
         ? agent

@@ -1,6 +1,7 @@
 package app.wasla.handoff;
 
 import app.wasla.conversation.ConversationVariables;
+import app.wasla.persona.PersonaVariables;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,8 @@ public class HandoffWithdrawal {
           Pattern.compile(
               U
                   + "\\b(?:i )?(?:do not|dont|don't) (?:need|want) (?:a |an |the |to talk to (?:a |an )?)?"
-                  + "(?:anyone|anybody|someone|human|agent|person|colleague)( anymore)?\\b"),
+                  + "(?:anyone|anybody|someone|human|agent|person|colleague|customer service"
+                  + "|customer support|support)( anymore)?\\b"),
           Pattern.compile(
               U + "\\bno need (?:for (?:a |an |the )?(?:human|agent|person|colleague))\\b"),
           // Egyptian and MSA
@@ -55,6 +57,11 @@ public class HandoffWithdrawal {
           Pattern.compile(
               U + "لا (?:داعي|حاجه)(?: لذلك| للتحويل| للموظف)?$|لم اعد (?:بحاجه|احتاج)"),
           Pattern.compile(U + "لا اريد (?:التحدث مع )?(?:احد|موظف)"),
+          // Gulf: "خلاص ما يحتاج، أبي أطلب سماعة", "ما أبي موظف"
+          Pattern.compile(
+              U
+                  + "(?:^|خلاص )ما (?:يحتاج|يحتاج شي|له داعي|في داعي|احتاج (?:احد|موظف))"
+                  + "|ما (?:ابي|ابغي|ابغا) (?:احد|موظف|خدمه العملاء)"),
           // Arabizi
           Pattern.compile(
               U
@@ -65,11 +72,42 @@ public class HandoffWithdrawal {
               U + "^" + CANCEL + "(?: (?:ال)?" + PERSON + ")?(?: (?:please|لو سمحت))?$"),
           Pattern.compile(U + "\\b" + CANCEL + " (?:طلب )?" + PERSON + "\\b"));
 
+  /**
+   * Denials of a big order, a withdrawal only of a handoff called for one ("wait what order?? i
+   * didnt order anything", "no no not a big order 😂 just 1 watch"): beside a complaint ("I was
+   * charged but didn't order anything") they are the complaint itself.
+   */
+  private static final List<Pattern> NOT_AN_ORDER =
+      List.of(
+          Pattern.compile(
+              U
+                  + "\\b(?:i )?(?:didnt|didn't|did not|havent|haven't|have not) (?:order|ordered|buy|bought)"
+                  + " (?:anything|something|it|a thing)\\b"
+                  + "|\\bnot a (?:big |large |bulk )?order\\b|\\bno big order\\b"),
+          Pattern.compile(
+              U
+                  + "(?:انا )?(?:مطلبتش|ماطلبتش|ما طلبت|لم اطلب) (?:حاجه|اي حاجه|شي|شيء|شيئا|اي شيء)"
+                  + "|مش (?:طلب|اوردر) كبير|\\b(?:mtalabtsh|matalabtsh|ma talabtsh) (?:7aga|haga)\\b"));
+
+  /** The reason of a handoff called for a big order. */
+  static final String BIG_DEAL = "big deal";
+
+  /**
+   * The reply id of "continue with the bot", offered when the customer wants to buy while a handoff
+   * waits: tapped, the request is withdrawn and the purchase goes on with the bot.
+   */
+  public static final String CONTINUE_WITH_BOT = "handoff_bot";
+
+  /** The reply id of "wait for the colleague": the handoff stays. */
+  public static final String WAIT_FOR_COLLEAGUE = "handoff_wait";
+
   /** Words that carry nothing for the bot to answer once the phrase is taken out. */
   private static final Pattern FILLER =
       Pattern.compile(
           U
               + "\\b(?:please|thanks|thank you|ok|okay|بس|لو سمحت|شكرا|يا|تمام|خلاص|و|and|then"
+              + "|no|wait|lol|haha|لا|ههه|هههه"
+              + "|i just asked if|i just asked|just asked|i was just asking|i m just asking|just asking"
               + "|khalas|5alas|5ales|tamam|shokran|law sama7t|mersi|merci)\\b");
 
   /** Whether the conversation's current message withdraws the handoff nobody has answered yet. */
@@ -77,22 +115,43 @@ public class HandoffWithdrawal {
     if (Boolean.TRUE.equals(execution.getVariable(SendAgentReplyDelegate.RESPONDED))) {
       return false;
     }
+    if (CONTINUE_WITH_BOT.equals(execution.getVariable(ConversationVariables.REPLY_ID))) {
+      return true; // "كمّل معايا الطلب" tapped: the purchase goes on with the bot
+    }
     Object text = execution.getVariable(ConversationVariables.TURN_TEXT);
-    return text instanceof String s && read(s).isPresent();
+    return text instanceof String s && read(s, reason(execution)).isPresent();
   }
 
-  /** The withdrawal in the message, if it is one. */
+  /** The reason the waiting handoff was called for, or null. */
+  static String reason(DelegateExecution execution) {
+    Object reason = execution.getVariable(PersonaVariables.HANDOFF_REASON);
+    return reason instanceof String r ? r : null;
+  }
+
+  /** The withdrawal in the message, if it is one (of a handoff called for no big order). */
   public static Optional<Withdrawal> read(String message) {
+    return read(message, null);
+  }
+
+  /**
+   * The withdrawal in the message, if it is one, of a handoff called for {@code reason}: a big
+   * order's is withdrawn by a customer who says there is no such order too.
+   */
+  public static Optional<Withdrawal> read(String message, String reason) {
     if (message == null || message.isBlank()) {
       return Optional.empty();
     }
     String normalized = normalize(message);
-    for (Pattern phrase : PHRASES) {
+    List<Pattern> phrases =
+        BIG_DEAL.equals(reason)
+            ? java.util.stream.Stream.concat(PHRASES.stream(), NOT_AN_ORDER.stream()).toList()
+            : PHRASES;
+    for (Pattern phrase : phrases) {
       Matcher m = phrase.matcher(normalized);
       if (m.find()) {
         String rest = normalized.substring(0, m.start()) + " " + normalized.substring(m.end());
         rest = FILLER.matcher(rest).replaceAll(" ").replaceAll("\\s+", " ").trim();
-        return Optional.of(new Withdrawal(restOf(message, rest)));
+        return Optional.of(new Withdrawal(restOf(message, rest, reason)));
       }
     }
     return Optional.empty();
@@ -102,16 +161,18 @@ public class HandoffWithdrawal {
    * The customer's own words after the withdrawal when there are some ("عايز احجز صيانة..."), else
    * empty: the persona reads the rest as the customer wrote it, not normalized.
    */
-  private static String restOf(String original, String normalizedRest) {
+  private static String restOf(String original, String normalizedRest, String reason) {
     if (normalizedRest.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
       return "";
     }
-    // the customer's words after the first comma, full stop or line break, when the withdrawal
-    // came first ("خلاص مش مهم، عايز احجز صيانة"); otherwise the whole message
+    // the customer's words after the first comma, full stop or line break that follows the
+    // withdrawal ("خلاص مش مهم، عايز احجز صيانة", "wait what order?? i didnt order anything, i'm
+    // just asking ..."); otherwise the whole message
     Matcher split = Pattern.compile(U + "[,،.!\\n؟?]").matcher(original);
-    if (split.find()) {
+    while (split.find()) {
       String after = original.substring(split.end()).trim();
-      if (!after.isEmpty() && read(after).isEmpty()) {
+      if (after.codePoints().filter(Character::isLetterOrDigit).count() >= 3
+          && read(after, reason).isEmpty()) {
         return after;
       }
     }

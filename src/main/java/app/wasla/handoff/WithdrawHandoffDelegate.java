@@ -40,8 +40,22 @@ class WithdrawHandoffDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String text = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
+    Object pending = execution.getVariable(HandoffWait.PENDING_PURCHASE);
+    boolean continued =
+        HandoffWithdrawal.CONTINUE_WITH_BOT.equals(
+            execution.getVariable(ConversationVariables.REPLY_ID));
     HandoffWithdrawal.Withdrawal withdrawal =
-        HandoffWithdrawal.read(text).orElse(new HandoffWithdrawal.Withdrawal(""));
+        continued
+            // "كمّل معايا الطلب" tapped: the purchase the customer wrote is the turn answered now
+            ? new HandoffWithdrawal.Withdrawal(pending instanceof String p ? p : "")
+            : HandoffWithdrawal.read(text, HandoffWithdrawal.reason(execution))
+                .orElse(new HandoffWithdrawal.Withdrawal(""));
+    if (pending != null) {
+      execution.setVariable(HandoffWait.PENDING_PURCHASE, null);
+    }
+    if (continued) {
+      execution.setVariable(ConversationVariables.REPLY_ID, null);
+    }
     boolean answerRest = withdrawal.leavesSomethingToAnswer();
     String language = String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE));
     messages.send(

@@ -540,6 +540,46 @@ public final class EmbeddedPersona implements Persona {
       intent = Intents.PRODUCT_INQUIRY;
       confidence = Math.max(confidence, 0.8);
     }
+    // "law sama7t el order ORD-12007 et2a5ar showaya, howa fen?", "ana 3amel order ORD-12001 w
+    // lesa mawsalsh, howa fen?": the customer's own order, late, asked after politely: where it
+    // is, not a grievance; anger, a let-down repeated or an insult makes it one
+    boolean calmTracking =
+        tapped == null
+            && found.entities().reference() != null
+            && found.entities().reference().toUpperCase(java.util.Locale.ROOT).startsWith("ORD")
+            && !Intents.HUMAN_REQUEST.equals(intent)
+            && WHERE_IS.matcher(" " + learnedKey(text) + " ").find()
+            && calmlyLate(text);
+    if (calmTracking) {
+      intent = Intents.ORDER_STATUS;
+      confidence = Math.max(confidence, 0.8);
+    }
+    // "انا بسأل على الجراب مش الموبايل 🙄": the customer corrects what we understood; the
+    // product named is the question
+    boolean corrected =
+        tapped == null
+            && !shopping
+            && (Intents.COMPLAINT.equals(intent) || Intents.OTHER.equals(intent))
+            && !found.products().isEmpty()
+            && CORRECTION.matcher(" " + text.normalized() + " ").find()
+            && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+            && correctsCalmly(text);
+    if (corrected) {
+      intent = Intents.PRODUCT_INQUIRY;
+      confidence = Math.max(confidence, 0.8);
+    }
+    // "معلش غيرت رأيي الغي الاوردر": an order called off, as "الغي الاوردر" alone
+    if (tapped == null
+        && (Intents.COMPLAINT.equals(intent)
+            || Intents.OTHER.equals(intent)
+            || Intents.BOOKING_CANCEL.equals(intent)
+                && !SERVICE_WORD.matcher(text.normalized()).find())
+        && cancelsAnOrder(text)
+        && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+        && sentiment.analyze(text).score() > ANGRY) {
+      intent = Intents.ORDER_STATUS;
+      confidence = Math.max(confidence, 0.8);
+    }
     String read = intent; // before a store topic takes the turn over
     Product cheaperThan = tapped == null ? cheaperThan(text, found, turn) : null;
     // an angry "is there nothing cheaper?!" goes the complaint's way below
@@ -688,6 +728,9 @@ public final class EmbeddedPersona implements Persona {
             || topic == StoreTopics.REPAIRS
             || topic == StoreTopics.WARRANTY;
     Sentiment mood = sentiment.analyze(text, !aboutARepair);
+    if ((calmTracking || corrected) && mood.score() < -0.2) {
+      mood = Sentiment.ofScore(-0.2); // late, and said kindly: mildly put out, not angry
+    }
     // why a person is due when the turn keeps the intent it was read as: "WHERE IS MY ORDER?!"
     // asks about the order, angrily; the customer is handed over and the intent stays the topic
     String dueBy = null;
@@ -778,6 +821,19 @@ public final class EmbeddedPersona implements Persona {
             && !MOCKING_EMOJI.matcher(text.raw()).find())
         // "أود الاستفسار عن منتجاتكم": what the shop sells is answered with the catalogue
         && !(topics.asksWhatIsSold(text) && mood.score() > ANGRY)
+        // "يعني مفيش ايفون ١٥ ٢٥٦ جيجا؟": a calm question about a product named is answered
+        && !(asksSomething(text)
+            && !found.products().isEmpty()
+            && (Intents.PRODUCT_INQUIRY.equals(intent) || Intents.AVAILABILITY.equals(intent))
+            && mood.score() > -0.3
+            && !REPEATED.matcher(" " + learnedKey(text) + " ").find())
+        && !calmTracking
+        && !corrected
+        // "وحدة بس": two calm words with no word of a grievance or of a person say what they want
+        && !(text.tokens().size() <= 2
+            && mood.score() > -0.3
+            && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+            && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST))
         // "running 20 min late for my appointment": the customer's own delay is no grievance
         // unless the words are angry
         && (!bookingMove || mood.score() <= ANGRY)
@@ -1082,10 +1138,19 @@ public final class EmbeddedPersona implements Persona {
     // a student
     // discount?") is a question the model half-knows, not a request
     // (the model alone must be fairly sure of a request for a person: 0.6)
-    boolean complaint =
+    // ... and a message that says what it wants instead (a question, a correction, a count, an
+    // order cancelled, "no thanks") is that, however sure the model is: a "no", "wait" or "مفيش"
+    // in a follow-up is no grievance
+    boolean unsure =
         Intents.COMPLAINT.equals(c.intent())
             && sentiment.analyze(r.about()).score() > -0.3
             && c.confidence() < PersonaResult.LOW_CONFIDENCE_THRESHOLD;
+    boolean saysWhatItWants =
+        !unsure
+            && Intents.COMPLAINT.equals(c.intent())
+            && (sentiment.analyze(r.about()).score() > -0.3 || correctsCalmly(r.about()))
+            && saysWhatItWants(r.about());
+    boolean complaint = unsure || saysWhatItWants;
     boolean person =
         Intents.HUMAN_REQUEST.equals(c.intent())
             && c.confidence()
@@ -1099,8 +1164,19 @@ public final class EmbeddedPersona implements Persona {
               .max(Map.Entry.comparingByValue())
               .map(Map.Entry::getKey)
               .orElse(Intents.OTHER);
-      return new Reading(
-          r.about(), new IntentClassifier.Classification(next, c.confidence(), c.scores()));
+      // the runner-up of a sure complaint is only as sure as its share (at least not "unsure")
+      double sure =
+          saysWhatItWants
+              ? Math.max(
+                  PersonaResult.LOW_CONFIDENCE_THRESHOLD,
+                  Math.min(
+                      c.confidence(),
+                      c.scores().get(next)
+                          / Math.max(
+                              1e-9,
+                              c.scores().values().stream().mapToDouble(Double::doubleValue).sum())))
+              : c.confidence();
+      return new Reading(r.about(), new IntentClassifier.Classification(next, sure, c.scores()));
     }
     if (Intents.ORDER.equals(c.intent())
         && r.about().tokens().size() <= 3
@@ -1120,6 +1196,94 @@ public final class EmbeddedPersona implements Persona {
     return BRANDS.values().stream().anyMatch(p -> p.matcher(s).find())
         || CATEGORIES.values().stream().anyMatch(p -> p.matcher(s).find());
   }
+
+  /**
+   * Whether a message read as a complaint by the model alone says what the customer wants instead:
+   * a question, a correction ("انا بسأل على الجراب مش الموبايل"), an order cancelled ("معلش غيرت
+   * رأيي الغي الاوردر"), a polite "no thanks", or two words at most ("وحدة بس"). A grievance told
+   * (a fault of what was bought, money taken, a promise broken) or a let-down repeated is not.
+   */
+  private boolean saysWhatItWants(TextView text) {
+    if (topics.chargedTwice(text)
+        || topics.paidForNothing(text)
+        || topics.promiseBroken(text)
+        || topics.faultOfWhatWasBought(text)
+        || sentiment.letdown(text)
+        || REPEATED.matcher(" " + learnedKey(text) + " ").find()) {
+      return false;
+    }
+    String padded = " " + learnedKey(text) + " ";
+    return asksSomething(text)
+        || CORRECTION.matcher(padded).find()
+        || cancelsAnOrder(text)
+        || DECLINE.matcher(padded).find()
+        || text.tokens().size() <= 2;
+  }
+
+  /** "الغي الاوردر", "cancel my order", "elghi el order": an order called off, no grievance. */
+  static boolean cancelsAnOrder(TextView text) {
+    return ORDER_CANCEL.matcher(" " + learnedKey(text) + " ").find();
+  }
+
+  private static final Pattern ORDER_CANCEL =
+      Pattern.compile(
+          "\\s(?:الغي|الغاء|لغي|كنسل|cancel|elghi|elghy|el8y|alghi)\\s+(?:\\S+\\s+)?"
+              + "(?:الاوردر|اوردر|الطلب|طلب|طلبي|الطلبيه|order|el order|el talab)\\s");
+
+  /** Asking where something is: "فين", "وين", "أين", "fen", "where". */
+  private static final Pattern WHERE_IS =
+      Pattern.compile(
+          "\\s(?:فين|وين|اين|فينه|وصل فين|fen|feen|fein|wen|where|wheres|whereabouts|status|track)\\s");
+
+  /**
+   * Whether a message is calm, whatever it reports: no shouting, no "!!", no complaint word beyond
+   * a delay ("et2a5ar", "lesa mawsalsh"), no let-down repeated and not angrily worded.
+   */
+  private boolean calmlyLate(TextView text) {
+    String raw = text.raw();
+    if (raw.contains("!!")
+        || REPEATED.matcher(" " + learnedKey(text) + " ").find()
+        || topics.chargedTwice(text)
+        || topics.paidForNothing(text)
+        || topics.promiseBroken(text)) {
+      return false;
+    }
+    double complaintWords = intents.lexiconScores(text).getOrDefault(Intents.COMPLAINT, 0.0);
+    if (complaintWords > 2.0) {
+      return false;
+    }
+    TextView withoutDelay = TextView.of(DELAY_WORDS.matcher(raw).replaceAll(" "));
+    return sentiment.analyze(withoutDelay).score() > -0.3;
+  }
+
+  /**
+   * Whether a correction is calm but for an eye-roll ("انا بسأل على الجراب مش الموبايل 🙄"): the
+   * impatience of one who was misunderstood, no anger; a cross word or a let-down beside it is.
+   */
+  private boolean correctsCalmly(TextView text) {
+    if (!CORRECTION.matcher(" " + text.normalized() + " ").find()
+        || !calmlyLate(TextView.of(text.raw().replace("🙄", " ")))) {
+      return false;
+    }
+    return !text.raw().replace("🙄", "").matches("(?s).*(?:🙃|😒|😑|🤡|🤦|😡|🤬).*");
+  }
+
+  /** Words of a delay only: late, not arrived yet. */
+  private static final Pattern DELAY_WORDS =
+      Pattern.compile(
+          "(?iU)\\b(?:et2a5ar|et2akhar|et2asar|it2a5ar|mawsalsh|mawsalsh|mawslsh|wesletsh|late|delayed"
+              + "|اتاخر|اتأخر|متاخر|متأخر|موصلش|ماوصلش|لم يصل|لم يصلني)\\b");
+
+  /** A polite decline before what the customer wants: "لا شكرا", "no thanks", "la2 shokran". */
+  private static final Pattern DECLINE =
+      Pattern.compile(
+          "^\\s(?:لا|لا|no|nah|la|la2)\\s+(?:شكرا|متشكر|thanks|thank you|shokran|merci)\\s");
+
+  /** A question or a let-down asked again: "third time asking", "كل مرة", "tany", "again". */
+  private static final Pattern REPEATED =
+      Pattern.compile(
+          "\\s(?:تاني|تانى|مره تانيه|كل مره|للمره|بقالي|من اسبوع|من اسبوعين|من شهر|mn esbo3|for a week|again|third time|second time|every time"
+              + "|still|kol mara|kol marra|tany|tani|ba2aly|ba2ali|bardo|برضو|مجددا|مره اخري)\\s");
 
   /** Whether the text asks something: a question mark, Latin or Arabic. */
   private static boolean asksSomething(TextView text) {
@@ -1231,6 +1395,11 @@ public final class EmbeddedPersona implements Persona {
         Answer advice = products.isEmpty() ? advice(text, found, turn, lang) : null;
         if (advice != null) {
           yield advice;
+        }
+        Answer size = products.size() == 1 ? otherSize(product, text, lang) : null;
+        if (size != null) {
+          // "يعني مفيش ايفون ١٥ ٢٥٦ جيجا؟": the size it comes in, and where the size asked is
+          yield size;
         }
         if (product != null) {
           StringBuilder sb = new StringBuilder();
@@ -1454,6 +1623,62 @@ public final class EmbeddedPersona implements Persona {
         .orElse(null);
   }
 
+  /** A storage size asked: "٢٥٦ جيجا", "256gb", "256 GB". */
+  private static final Pattern STORAGE =
+      Pattern.compile(
+          "(?<![\\p{N}])(\\d{2,4})\\s*(?:جيجا|جيجابايت|جيجه|gb|giga|gega|g)(?![\\p{L}])");
+
+  private static final Pattern SIZE_IN_NAME = Pattern.compile("(\\d{2,4})GB");
+
+  /**
+   * A size asked of a phone the shop sells in another size only: the size it has, its price, and
+   * the phone of the same line that has the size asked, if any ("iPhone 15" in 128 GB only; 256 GB
+   * in the iPhone 15 Pro Max).
+   */
+  private Answer otherSize(Product product, TextView text, Language lang) {
+    java.util.regex.Matcher asked =
+        STORAGE.matcher(text.normalized().toLowerCase(java.util.Locale.ROOT));
+    java.util.regex.Matcher has = SIZE_IN_NAME.matcher(product.nameEn());
+    if (!asked.find() || !has.find() || has.group(1).equals(asked.group(1))) {
+      return null;
+    }
+    String size = asked.group(1);
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    java.util.regex.Matcher line = Pattern.compile("^(\\S+)").matcher(product.nameEn());
+    String brand = line.find() ? line.group(1) : product.nameEn();
+    String base = product.nameEn().replace(has.group(0), "").strip();
+    StringBuilder sb =
+        new StringBuilder(
+            ReplyTexts.get(
+                "sizeOnly",
+                lang,
+                arabic ? product.nameAr().replaceAll("\\s*\\S+\\s*جيجا$", "") : base,
+                has.group(1),
+                money(product.priceEgp())));
+    playbook.products().stream()
+        .filter(p -> p.priceEgp() != null && p.category().equals(product.category()))
+        .filter(p -> p.nameEn().startsWith(brand) && p.nameEn().contains(size + "GB"))
+        .findFirst()
+        .ifPresent(
+            p ->
+                sb.append(' ')
+                    .append(
+                        ReplyTexts.get(
+                            "sizeElsewhere",
+                            lang,
+                            size,
+                            productName(p, arabic),
+                            money(p.priceEgp()))));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            product.sku(),
+            true),
+        null);
+  }
+
   /**
    * A count and nothing else but a unit word, a "want" and a filler: "عايز ٢ قطعة", "2 pieces", "I
    * want 2", "3ayza 2 pcs", "x3". The digit of such a turn is how many, never a model number.
@@ -1465,10 +1690,10 @@ public final class EmbeddedPersona implements Persona {
               + "(?:(?:عايز|عايزه|عاوز|عاوزه|محتاج|محتاجه|هاخد|هناخد|خد|هات|هاتلي|ابعتلي|اطلب|"
               + "3ayez|3ayz|3ayza|3aiza|3awez|3awza|me7tag|me7taga|ha5od|want|need|wanna|will take|"
               + "ll take|take|d like|would like|give me|make it|order)\\s+)?"
-              + "(?:(?:x|×)\\s*)?(\\d{1,3}|واحد|واحده|اتنين|اثنين|تلاته|تلات|اربعه|خمسه|one|two|three|"
+              + "(?:(?:x|×)\\s*)?(\\d{1,3}|واحد|واحده|وحده|اتنين|اثنين|تلاته|تلات|اربعه|خمسه|one|two|three|"
               + "four|five|wa7ed|wa7da|etnen|itnen|talata|arba3a|khamsa)"
               + "(\\s*(?:x|×|قطعه|قطع|حته|حتت|حبه|حبات|pieces?|pcs|units?|items?|of them|منهم|منها|منه|"
-              + "7etta|7etat|2et3a))?$");
+              + "7etta|7etat|2et3a))?(?:\\s+(?:بس|فقط|bas|bs|only|just|please|pls))?$");
 
   private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}×\\s]");
 

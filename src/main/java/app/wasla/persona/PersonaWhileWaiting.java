@@ -102,6 +102,51 @@ public class PersonaWhileWaiting {
   }
 
   /**
+   * The language of a clear purchase written while a handoff waits ("خلاص هاخد الA55 كاش عند
+   * الاستلام": an order of a product named; "can i just order it now through you? i dont want to
+   * wait till tomorrow"), read by the embedded persona; empty for any other message, media, or with
+   * an LLM.
+   */
+  public Optional<String> purchase(DelegateExecution execution) {
+    if (!inline.inline(execution)) {
+      return Optional.empty();
+    }
+    String text = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    List<String> lines = Arrays.asList(text.split("\n"));
+    if (MediaTurns.kindOf(lines) != null) {
+      return Optional.empty();
+    }
+    PersonaResult result = reply.read(reply.turn(execution, lines, null, 0));
+    boolean ordersAProduct =
+        Intents.ORDER.equals(result.intent())
+            && result.entities() != null
+            && !result.entities().products().isEmpty()
+            && !"big deal".equals(result.handoffReason());
+    boolean ordersThroughTheBot =
+        ORDER_THROUGH_THE_BOT.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()
+            && !Intents.COMPLAINT.equals(result.intent());
+    return ordersAProduct || ordersThroughTheBot
+        ? Optional.of(result.language().tag())
+        : Optional.empty();
+  }
+
+  /**
+   * A customer who wants to order with the bot rather than wait: "can i just order it now through
+   * you?", "i dont want to wait", "ينفع أطلب منك دلوقتي؟", "مش عايز أستنى".
+   */
+  private static final java.util.regex.Pattern ORDER_THROUGH_THE_BOT =
+      java.util.regex.Pattern.compile(
+          "(?U)\\b(?:order|buy) (?:it |them |this |one )?(?:now )?(?:through|with|from|via) (?:you|u|the bot)\\b"
+              + "|\\b(?:dont|don't|do not) want to wait\\b|\\bcan'?t wait till\\b"
+              + "|(?:ينفع|ممكن) (?:اطلب|أطلب|اشتري|أشتري) (?:منك|من هنا|معاكي|معاك)"
+              + "|مش (?:عايز|عاوز|عايزه|عاوزه) (?:استنى|أستنى|استني|انتظر)"
+              + "|لا (?:اريد|أريد) (?:الانتظار|أن انتظر|أن أنتظر)"
+              + "|\\b(?:mesh|msh) (?:3ayez|3ayza|3awez) (?:astanna|astana|estanna)\\b");
+
+  /**
    * What the persona says (its words only: buttons would start a sales flow the handoff holds) and
    * the customer's language as it read it.
    */

@@ -96,6 +96,18 @@ final class ReplyTexts {
               "Es2alny 3an ay model w a2olak se3ro 😊",
               "Ask me about any model and I''ll tell you its price 😊"),
           t(
+              "sizeOnly",
+              "{0} عندنا بـ {1} جيجا بس، بسعر {2} جنيه.",
+              "{0} متوفر لدينا بسعة {1} جيجا فقط، بسعر {2} جنيه.",
+              "{0} 3andena b {1} GB bas, b {2} geneh.",
+              "We have the {0} in {1} GB only, at {2} EGP."),
+          t(
+              "sizeElsewhere",
+              "الـ {0} جيجا عندنا في {1} بسعر {2} جنيه.",
+              "وسعة {0} جيجا متوفرة في {1} بسعر {2} جنيه.",
+              "El {0} GB 3andena f {1} b {2} geneh.",
+              "{0} GB comes in the {1}, at {2} EGP."),
+          t(
               "priceFollowUp",
               "تحب أعملك الطلب؟",
               "هل ترغب في إتمام الطلب؟",

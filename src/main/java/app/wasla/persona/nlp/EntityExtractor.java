@@ -85,6 +85,7 @@ public final class EntityExtractor {
           Map.ofEntries(
               Map.entry("واحد", 1),
               Map.entry("واحده", 1),
+              Map.entry("وحده", 1), // Gulf "وحدة بس"
               Map.entry("one", 1),
               Map.entry("wa7ed", 1),
               Map.entry("wa7da", 1),

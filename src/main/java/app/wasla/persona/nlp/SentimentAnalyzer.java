@@ -64,6 +64,11 @@ public final class SentimentAnalyzer {
     }
   }
 
+  /** Whether the text tells a let-down: waiting, a delay, a thing forgotten, "again". */
+  public boolean letdown(TextView text) {
+    return letdowns.stream().anyMatch(text::matches);
+  }
+
   public Sentiment analyze(TextView text) {
     return analyze(text, true);
   }
@@ -90,6 +95,12 @@ public final class SentimentAnalyzer {
       }
       if (s == 0) {
         continue;
+      }
+      if (s > 0
+          && i > 0
+          && DECLINING.contains(tokens.get(i - 1))
+          && THANKS.contains(tokens.get(i))) {
+        continue; // "لا شكرا", "no thanks": a polite decline, neither praise nor its opposite
       }
       double m = modify(tokens, i, s);
       sum += m;
@@ -143,6 +154,15 @@ public final class SentimentAnalyzer {
     }
     return Sentiment.ofScore(Math.tanh(sum / 2.5));
   }
+
+  /** Words that decline before a thanks ("لا شكرا", "no thanks", "la2 shokran"). */
+  private static final java.util.Set<String> DECLINING =
+      java.util.Set.of("لا", "no", "nah", "la", "la2", "laa");
+
+  /** Thanks that a decline goes with. */
+  private static final java.util.Set<String> THANKS =
+      java.util.Set.of(
+          "شكرا", "متشكر", "متشكره", "thanks", "thank", "thx", "shokran", "merci", "mersi");
 
   /** Laughing out loud. */
   private static final java.util.regex.Pattern LAUGH = java.util.regex.Pattern.compile("😂|🤣");
