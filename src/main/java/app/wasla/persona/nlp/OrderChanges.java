@@ -32,9 +32,10 @@ public final class OrderChanges {
               + "|(?:a|ne|n)?(?:5|kh)alee?(?:h|ha|hom|hoom)|change|changing|update|modify|edit|switch"
               + "|make (?:it|them)|reduce|increase)(?![\\p{L}\\p{N}])");
 
+  /** The order named ("الطلب", "بالاوردر", "order"); "بطلب" is "I ask", no order. */
   private static final Pattern ORDER_WORD =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(?:و|ب|ل|لل|ف)?(?:ال)?(?:طلب|طلبي|طلبيه|طلبيتي|اوردر|اوردري)"
+          "(?<![\\p{L}\\p{N}])(?:(?:و|ل|لل|ف)?(?:ال)?|و?بال)(?:طلب|طلبي|طلبيه|طلبيتي|اوردر|اوردري)"
               + "(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?:el ?)?(?:order|orders|ordr|talaby|el talab)"
               + "(?![\\p{L}\\p{N}])|\\bord[-#\\s]*\\d{4,12}\\b");
 
@@ -128,8 +129,19 @@ public final class OrderChanges {
     return DELIVERY_VERB.matcher(t).find()
         && WHEN.matcher(t).find()
         && (ASKING.matcher(t).find() || change)
-        && !BEFORE_ORDERING.matcher(t).find();
+        && !BEFORE_ORDERING.matcher(t).find()
+        && !ORDERS_NOW.matcher(t).find();
   }
+
+  /**
+   * An order placed in the same message ("عايز أطلب Galaxy S24 وياريت يوصل بكرة", "I want to order
+   * the A55, can it arrive tomorrow?"): its delivery day is a wish for the new order, not a change.
+   */
+  private static final Pattern ORDERS_NOW =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:اطلب|هطلب|نطلب|اشتري|هشتري|هاخد|اخد|ابغي اطلب|ابي اطلب)(?![\\p{L}\\p{N}])"
+              + "|\\b(?:want to order|like to order|place an order|order (?:a|an|the|one|two)|atlob|hatlob"
+              + "|a3mel order|3ayez order|buy (?:a|an|the|one|two))\\b");
 
   /** The address after "to" in an address change ("a8ayar el 3enwan le 20 shar3 ..."). */
   private static final Pattern NEW_ADDRESS =

@@ -38,6 +38,13 @@ class OrderChangesTest {
     assertThat(OrderChanges.asked("ممكن تبعتلي لوكيشن الفرع؟")).isFalse();
     assertThat(OrderChanges.asked("kont 7agezt ma3ad seyana BK-5003 3ayez a3raf howa emta"))
         .isFalse();
+    // "بطلب" is "I ask": an appointment asked again, no order
+    assertThat(OrderChanges.asked("يا جماعة للمرة التالتة بطلب تغيير المعاد ومحدش بيرد!!"))
+        .isFalse();
+    // a new order with a wish for its delivery day is no change of a placed one
+    assertThat(OrderChanges.asked("عايز أطلب Galaxy S24 لو سمحت وياريت يوصل بكرة")).isFalse();
+    assertThat(OrderChanges.asked("I want to order the A55, can it arrive tomorrow?")).isFalse();
+    assertThat(OrderChanges.asked("3ayez atlob el redmi momken yewsal bokra?")).isFalse();
   }
 
   @Test
