@@ -85,6 +85,15 @@ final class StoreTopics {
               + "تطلبون موظفين|هل تحتاجون موظفين|هل لديكم وظائف|"
               + "(?:betotlobo|btotlobo|bto?tlobo|totlobo|talbeen|talben|3ayzeen|me7tageen|mehtageen)\\s+(?:mowazafeen|mowazafen|mowazfen|mwazfen|mowazafin|nas)");
 
+  /**
+   * What one "applies" for besides a job: "ازاي اقدم على صيانة", "كيف أقدم طلب إصلاح؟", "a2dem
+   * shakwa": a repair, a return or a complaint, no job.
+   */
+  private static final Pattern APPLIED_FOR_A_SERVICE =
+      words(
+          "صيانه|للصيانه|تصليح|اصلاح|طلب اصلاح|طلب صيانه|شكوي|شكوى|مرتجع|استرجاع|ارجاع|ضمان|استبدال|"
+              + "repair|return|complaint|claim|refund|warranty|seyana|syana|tasle7|shakwa|daman");
+
   /** Not the shop's work: "job" of a repair ("a great job"), a CV kept for nothing else. */
   private static final Pattern NOT_A_JOB =
       words("great job|good job|bad job|nice job|the job done|job done");
@@ -104,7 +113,9 @@ final class StoreTopics {
       // ("وظائف", "توظيف", "vacancies")
       s = WORK_OF_THE_HOURS.matcher(s).replaceAll(" ");
     }
-    return (JOBS_WORD.matcher(s).find() || HIRING.matcher(s).find() || APPLY.matcher(s).find())
+    return (JOBS_WORD.matcher(s).find()
+            || HIRING.matcher(s).find()
+            || APPLY.matcher(s).find() && !APPLIED_FOR_A_SERVICE.matcher(s).find())
         && !NOT_A_JOB.matcher(s).find();
   }
 
@@ -1083,7 +1094,7 @@ final class StoreTopics {
   private static final Pattern ASKED_AGAIN =
       words(
           "للمره التالته|للمره الثالثه|للمره الرابعه|للمره الخامسه|للمره الالف|للمره العاشره|تالت مره|ثالث مره|رابع مره|خامس مره|"
-              + "تاني مره اقول|تاني مره اسال|كل مره اسال|بسال من|بقالي بسال|"
+              + "تاني مره اقول|تاني مره اسال|كل مره اسال|بسال من|بقالي بسال|ثلاث مرات|تلات مرات|اربع مرات|3 مرات|"
               + "tany mara ba2ol|tany mara bas2al|tany mara as2al|talet mara|rabe3 mara|lel mara el talta|kol mara as2al|"
               + "asked (?:\\d|two|three|four|five|many|several|so many) times|asking for the (?:\\d|third|fourth|fifth)|"
               + "(?:\\d|2nd|3rd|4th|5th|third|fourth|fifth) time (?:i ask|asking|i'm asking|im asking)|"
@@ -1092,7 +1103,7 @@ final class StoreTopics {
   /** Nobody answers: "ولا أحد يجيب", "محدش بيرد", "mafish 7ad byrod", "hello??". */
   private static final Pattern NOBODY_ANSWERS =
       words(
-          "ولا احد يجيب|ولا احد يرد|لا احد يرد|لا احد يجيب|محدش بيرد|ومحدش بيرد|محدش رد|مفيش حد بيرد|مفيش رد|ولا رد|"
+          "ولا احد يجيب|ولا احد يرد|لا احد يرد|لا احد يجيب|ولم يرد احد|لم يرد احد|ولم يجب احد|لم يجب احد|محدش بيرد|ومحدش بيرد|محدش رد|مفيش حد بيرد|مفيش رد|ولا رد|"
               + "mafish 7ad byrod|mafesh 7ad byrod|ma7adsh byrod|ma7adesh byrod|mafish rad|7ad yrod|"
               + "nobody answers|no one answers|nobody replies|no one replies|nobody responds|no reply|no answer|no response|hello\\?\\?|"
               + "reschedule again|again\\?\\?");
@@ -1109,9 +1120,22 @@ final class StoreTopics {
    */
   boolean askedAgainUnanswered(TextView text) {
     String s = " " + text.raw().toLowerCase(java.util.Locale.ROOT) + " " + haystack(text);
-    return ASKED_AGAIN.matcher(s).find()
-        && (NOBODY_ANSWERS.matcher(s).find() || THEIR_DOING.matcher(s).find());
+    return ASKED_AGAIN_THIRD.matcher(s).find()
+        || ASKED_AGAIN.matcher(s).find()
+            && (NOBODY_ANSWERS.matcher(s).find() || THEIR_DOING.matcher(s).find());
   }
+
+  /**
+   * Asking for the third time or more ("للمرة الرابعة أسأل", "Third time asking."): patience is
+   * spent whether or not the customer says nobody answered.
+   */
+  private static final Pattern ASKED_AGAIN_THIRD =
+      words(
+          "للمره التالته اسال|للمره الثالثه اسال|للمره الرابعه اسال|للمره الخامسه اسال|للمره الالف|للمره العاشره|"
+              + "تالت مره اسال|ثالث مره اسال|رابع مره اسال|"
+              + "talet mara as2al|talet mara bas2al|rabe3 mara as2al|lel mara el talta|"
+              + "(?:3rd|4th|5th|third|fourth|fifth) time (?:asking|i ask|i'm asking|im asking)|"
+              + "asked (?:3|4|5|three|four|five|so many) times");
 
   /** Done with the shop after a let-down: "مش هتعامل معاكو تاني", "never again after last time". */
   private static final Pattern DONE_WITH_US =
@@ -1199,11 +1223,11 @@ final class StoreTopics {
    */
   private static final Pattern FAULT =
       words(
-          "بيقطع|بتقطع|بيفصل|بتفصل|وقفت|وقف|مش شغاله|مش شغال|مبتشتغلش|مبيشتغلش|مش بتشحن|مش بيشحن|باظت|باظ|بايظه|بايظ|عطلانه|عطلان|"
+          "بيقطع|بتقطع|بيفصل|بتفصل|وقفت|وقف|بطلت تشتغل|بطل يشتغل|بطل شغل|بطلت شغل|بطلت|بطل|سخنت|سخن|بيسخن|بتسخن|مش شغاله|مش شغال|مبتشتغلش|مبيشتغلش|مش بتشحن|مش بيشحن|باظت|باظ|بايظه|بايظ|عطلانه|عطلان|"
               + "لا تعمل|لا يعمل|توقفت|توقف عن العمل|انقطع|ينقطع|يتقطع|"
-              + "stopped working|stopped charging|not working|doesn't work|doesnt work|won't charge|wont charge|cuts out|cutting out|"
+              + "stopped working|stopped charging|not working|doesn't work|doesnt work|doesn t work|don t work|dont work|isn t working|isnt working|overheats|overheating|won't charge|wont charge|cuts out|cutting out|"
               + "keeps disconnecting|broke|broken|dead|died|no sound|"
-              + "bey2ata3|bt2ata3|bey2ta3|wa2fet|wa2af|msh shaghala|msh shaghal|mabtshtaghalsh|bayza|bayez|3atlana|3atlan|bazet|baz");
+              + "batlet|batal|battal|bttal|bta3'|sokhen|bey2ata3|bt2ata3|bey2ta3|wa2fet|wa2af|msh shaghala|msh shaghal|mabtshtaghalsh|bayza|bayez|3atlana|3atlan|bazet|baz");
 
   /**
    * "السماعة اللي اشتريتها منكم الأسبوع اللي فات صوتها بيقطع", "the earbuds I bought last week

@@ -89,8 +89,27 @@ class ThirdDevSetReadingsTest {
   void applyingForAJobIsTheJobsAnswer() {
     answered(say("انتو طالبين موظفين؟ حابب اقدم"), Intents.OTHER, "careers@");
     answered(say("talbeen mowazafeen? 3ayza a2dem"), Intents.OTHER, "careers@");
+    // applying for a repair is no job application
+    assertThat(say("ازاي اقدم على صيانة للموبايل؟").reply().text()).doesNotContain("careers@");
+    assertThat(say("كيف أقدّم طلب إصلاح؟").reply().text()).doesNotContain("careers@");
     // bringing a booking forward is no application
     assertThat(say("الحجز بتاعي ممكن نقدمه يوم السبت؟").intent()).isEqualTo(Intents.BOOKING_CHANGE);
+  }
+
+  @Test
+  void askingForTheThirdTimeOrUnansweredAgainIsForAPerson() {
+    handedOver(say("Fourth time asking. Will the Apple Watch SE ever be back in stock 🙃"));
+    handedOver(say("للمرة الثالثة أسأل: هل ستتوفر ساعة أبل مرة أخرى؟"));
+    handedOver(say("طلبت نقل الموعد أربع مرات ولم يرد أحد! انقلوه إلى الأحد"));
+    // once asked again, calmly, is still the bot's
+    assertThat(say("sorry asking again, is the A55 in stock?").handoff()).isFalse();
+  }
+
+  @Test
+  void aFaultInWhatWasBoughtIsAComplaint() {
+    handedOver(say("الباور بانك اللي اشتريته منكم بطل يشحن وبيسخن جامد"));
+    handedOver(say("el charger elly eshtareto mnko batal khales ba3d esbo3"));
+    handedOver(say("I bought a cable from you and it doesn't work anymore"));
   }
 
   @Test
