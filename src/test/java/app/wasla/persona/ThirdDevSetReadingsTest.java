@@ -106,6 +106,15 @@ class ThirdDevSetReadingsTest {
   }
 
   @Test
+  void aChargerForTheIphoneIsNoIphone() {
+    for (String text :
+        new String[] {"ana 3ayza charger lel iphone", "charger for the iphone?", "شاحن للايفون"}) {
+      PersonaResult r = say(text);
+      assertThat(r.reply().text()).as(r.summary()).doesNotContain("47,999");
+    }
+  }
+
+  @Test
   void aFaultInWhatWasBoughtIsAComplaint() {
     handedOver(say("الباور بانك اللي اشتريته منكم بطل يشحن وبيسخن جامد"));
     handedOver(say("el charger elly eshtareto mnko batal khales ba3d esbo3"));

@@ -194,7 +194,7 @@ public final class EntityExtractor {
       Pattern.compile(
           "(?:^|\\s)(?:ال)?"
               + ACCESSORY_WORDS
-              + "\\s+(?:(?:بتاع|بتاعه|بتاعت|حق|bta3|beta3|bta3et|of|of the|of my)\\s+)?"
+              + "\\s+(?:(?:بتاع|بتاعه|بتاعت|حق|bta3|beta3|bta3et|of|of the|of my|for|for the|for my|lel|lil|le)\\s+)?"
               + "(?:ال|لل|el\\s+|the\\s+|my\\s+|l\\s*)?$");
 
   /**
