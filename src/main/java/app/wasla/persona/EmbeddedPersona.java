@@ -3263,13 +3263,26 @@ public final class EmbeddedPersona implements Persona {
         null);
   }
 
+  /**
+   * Thanks beside a question name no topic: "thanks 👍 when can i pick it up?" once matched the
+   * jobs passage's "Thank you for your interest".
+   */
+  private static final Pattern THANKS_WORDS =
+      Pattern.compile(
+          "(?iU)\\b(?:thanks|thank you|thank u|thx|tnx|ty|shokran|shukran|merci|mersi)\\b"
+              + "|(?<![\\p{L}])(?:شكرا|شكراً|شكرًا|متشكر|متشكره|متشكرة|مشكور|مشكورة)(?![\\p{L}])");
+
   private PlaybookIndex.Hit bestPassage(TextView text, String intent) {
     if (text.tokens().isEmpty()) {
       // emoji or punctuation alone names no topic (🙏 once matched the jobs passage's own 🙏)
       return null;
     }
     // "الساعة ١١ الصبح": the hour word of a time is no search for the watch
-    List<PlaybookIndex.Hit> hits = index.search(ClockTimes.withoutHourWord(text.raw()), intent, 3);
+    List<PlaybookIndex.Hit> hits =
+        index.search(
+            THANKS_WORDS.matcher(ClockTimes.withoutHourWord(text.raw())).replaceAll(" "),
+            intent,
+            3);
     if (hits.isEmpty()) {
       return null;
     }

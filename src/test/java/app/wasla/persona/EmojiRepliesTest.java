@@ -34,4 +34,17 @@ class EmojiRepliesTest {
       assertThat(r.reply().text()).as(r.summary()).isNotBlank();
     }
   }
+
+  @Test
+  void thanksBesideAQuestionNeverFetchTheJobsPassage() {
+    for (String text :
+        new String[] {
+          "thanks 👍 when can i pick it up?",
+          "شكرا، امتى اقدر استلمه؟",
+          "shokran, emta a2dar astelmo?"
+        }) {
+      PersonaResult r = say(text);
+      assertThat(r.reply().text()).as(r.summary()).doesNotContain("careers@");
+    }
+  }
 }
