@@ -347,17 +347,7 @@ public final class BookingAnswers {
       if (!concept.said().matcher(s).find()) {
         continue;
       }
-      List<BookingOptions.Service> named =
-          services.stream()
-              .filter(
-                  x -> x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.nameWord()))
-              .filter(
-                  x ->
-                      concept.notInName() == null
-                          || !x.nameEn()
-                              .toLowerCase(java.util.Locale.ROOT)
-                              .contains(concept.notInName()))
-              .toList();
+      List<BookingOptions.Service> named = servicesOf(concept, services);
       if (named.size() == 1 && (answeringTheList || forTheDeviceNamed(s, named.get(0)))) {
         return named.get(0).code();
       }
@@ -371,6 +361,18 @@ public final class BookingAnswers {
             .map(BookingOptions.Service::code)
             .toList();
     return hits.size() == 1 ? hits.get(0) : null;
+  }
+
+  /** The services whose English name holds the concept's word (and not its excluded one). */
+  private static List<BookingOptions.Service> servicesOf(
+      Concept concept, List<BookingOptions.Service> services) {
+    return services.stream()
+        .filter(x -> x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.nameWord()))
+        .filter(
+            x ->
+                concept.notInName() == null
+                    || !x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.notInName()))
+        .toList();
   }
 
   private static final Pattern PRICE_WORDS =
@@ -402,17 +404,7 @@ public final class BookingAnswers {
       if (!concept.said().matcher(s).find()) {
         continue;
       }
-      List<BookingOptions.Service> named =
-          services.stream()
-              .filter(
-                  x -> x.nameEn().toLowerCase(java.util.Locale.ROOT).contains(concept.nameWord()))
-              .filter(
-                  x ->
-                      concept.notInName() == null
-                          || !x.nameEn()
-                              .toLowerCase(java.util.Locale.ROOT)
-                              .contains(concept.notInName()))
-              .toList();
+      List<BookingOptions.Service> named = servicesOf(concept, services);
       if (!named.isEmpty()) {
         return named;
       }
