@@ -9,6 +9,7 @@ import app.wasla.persona.PersonaTurn;
 import app.wasla.persona.PersonaUsage;
 import app.wasla.persona.TranscriptLine;
 import app.wasla.persona.handoff.HandoffRules;
+import app.wasla.persona.nlp.OrderChanges;
 import app.wasla.persona.playbook.Passage;
 import app.wasla.persona.playbook.PlaybookIndex;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,11 @@ public final class OpenAiPersona implements Persona {
 
   @Override
   public PersonaResult respond(PersonaTurn turn) {
+    if (turn.interactiveReplyId() == null && OrderChanges.asked(turn.text())) {
+      // a change to a placed order steers the flow (its status, then a person who makes the
+      // change): the embedded reading names it, and no reply of the model is needed
+      return fallback.respond(turn);
+    }
     try {
       PersonaResult r =
           retry.execute((RetryCallback<PersonaResult, IOException>) ctx -> call(turn));

@@ -108,6 +108,17 @@ class OpenAiPersonaTest {
   }
 
   @Test
+  void aChangeToAPlacedOrderIsReadAsTheFlowNeedsItWithoutAskingTheModel() throws Exception {
+    server.enqueue(completion(VALID));
+    PersonaResult r =
+        persona(Duration.ofSeconds(5))
+            .respond(PersonaTurn.of("c1b", "ممكن اغير عنوان الطلب ORD-12007 للشغل بدل البيت؟"));
+    assertThat(r.intent()).isEqualTo("order_status");
+    assertThat(r.topic()).isEqualTo("order_change");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void malformedJsonFallsBackToTheEmbeddedPersona() throws Exception {
     server.enqueue(completion("{\"language\":\"ar-EG\",\"intent\":"));
     PersonaResult r =
