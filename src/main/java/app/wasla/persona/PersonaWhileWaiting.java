@@ -84,6 +84,16 @@ public class PersonaWhileWaiting {
    * a human"), read by the embedded persona; empty for any other message, media, or with an LLM.
    */
   public Optional<String> personAskedFor(DelegateExecution execution) {
+    return typedReading(execution)
+        .filter(result -> Intents.HUMAN_REQUEST.equals(result.intent()))
+        .map(result -> result.language().tag());
+  }
+
+  /**
+   * The embedded persona's reading of the words the customer typed, without recording it; empty for
+   * media, an empty turn, or with an LLM.
+   */
+  private Optional<PersonaResult> typedReading(DelegateExecution execution) {
     if (!inline.inline(execution)) {
       return Optional.empty();
     }
@@ -95,10 +105,7 @@ public class PersonaWhileWaiting {
     if (MediaTurns.kindOf(lines) != null) {
       return Optional.empty();
     }
-    PersonaResult result = reply.read(reply.turn(execution, lines, null, 0));
-    return Intents.HUMAN_REQUEST.equals(result.intent())
-        ? Optional.of(result.language().tag())
-        : Optional.empty();
+    return Optional.of(reply.read(reply.turn(execution, lines, null, 0)));
   }
 
   /**
@@ -108,18 +115,12 @@ public class PersonaWhileWaiting {
    * an LLM.
    */
   public Optional<String> purchase(DelegateExecution execution) {
-    if (!inline.inline(execution)) {
+    Optional<PersonaResult> read = typedReading(execution);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    PersonaResult result = read.get();
     String text = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    List<String> lines = Arrays.asList(text.split("\n"));
-    if (MediaTurns.kindOf(lines) != null) {
-      return Optional.empty();
-    }
-    PersonaResult result = reply.read(reply.turn(execution, lines, null, 0));
     boolean ordersAProduct =
         Intents.ORDER.equals(result.intent())
             && result.entities() != null
