@@ -1504,7 +1504,8 @@ public final class EmbeddedPersona implements Persona {
         }
         List<Product> ofKind = product == null ? catalogueQuery(text, found) : null;
         if (ofKind != null && ofKind.size() >= 2) {
-          // "3ayza charger lel iphone": the kind wanted has several products; they are listed
+          // "3ayza charger lel iphone": the kind wanted has several products; they are listed (a
+          // whole answer: no sales flow looks up the phone it is for)
           StringBuilder sb = new StringBuilder();
           ofKind.forEach(
               p ->
@@ -1518,7 +1519,8 @@ public final class EmbeddedPersona implements Persona {
                   sb.toString().strip(),
                   List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
                   null,
-                  ofKind.get(0).sku()),
+                  ofKind.get(0).sku(),
+                  true),
               null);
         }
         if (product == null) {

@@ -111,6 +111,13 @@ class ListedProductsFollowUpsTest {
       PersonaResult r = conversation(text);
       assertThat(r.reply().text()).as(r.summary()).contains("899").doesNotContain("47,999");
       assertThat(r.handoff()).as(r.summary()).isFalse();
+      // the list is the whole answer, also when read as an order: no sales flow shows the phone
+      assertThat(
+              r.reply().complete()
+                  || r.entities().products().isEmpty()
+                      && List.of("product_inquiry", "availability").contains(r.intent()))
+          .as(r.summary())
+          .isTrue();
     }
   }
 }
