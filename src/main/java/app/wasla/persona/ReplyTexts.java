@@ -263,6 +263,20 @@ final class ReplyTexts {
               "• {0} shohoor: {1} geneh fel shahr",
               "• {0} months: {1} EGP a month"),
           t(
+              "instalmentHowTo",
+              "عشان تقسطه: اضغط «اطلب دلوقتي» واختار التقسيط وقت الدفع، وزميلنا يرتب معاك فاليو أو البنك والمدة.",
+              "للتقسيط: اضغط «اطلب الآن» واختر التقسيط عند الدفع، وسيرتب معك أحد زملائنا فاليو أو البنك والمدة.",
+              "3ashan te2aseto: edghat \"Otlob delwa2ty\" w e5tar el ta2seet w enta btedfa3, w zameelna yrattab ma3ak valU aw"
+                  + " el bank w el modda.",
+              "To pay in instalments: tap \"Order now\" and choose instalments at payment; a colleague arranges valU or the"
+                  + " bank and the months with you."),
+          t(
+              "instalmentAgain",
+              "تحب تطلبه دلوقتي وتختار التقسيط وقت الدفع، ولا أوصلك بزميل يساعدك؟",
+              "هل تود طلبه الآن واختيار التقسيط عند الدفع، أم أحولك إلى أحد زملائنا؟",
+              "Teheb totlobo delwa2ty w te5tar el ta2seet w enta btedfa3, wala awaslak b zameel?",
+              "Would you like to order it now and choose instalments at payment, or shall I get you a colleague?"),
+          t(
               "instalmentBelowMinimum",
               "{0} سعره {1} جنيه، والتقسيط بيبدأ من طلبات {2} جنيه؛ ممكن تضيفه لطلب أكبر وتقسطهم مع بعض.",
               "سعر {0} هو {1} جنيه، والتقسيط متاح للطلبات من {2} جنيه؛ يمكنك إضافته إلى طلب أكبر وتقسيطهما معاً.",
