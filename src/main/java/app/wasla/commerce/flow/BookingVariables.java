@@ -49,6 +49,12 @@ public final class BookingVariables {
   /** A line to put before the flow's next question (e.g. "that slot was just taken"). */
   public static final String NOTE = "bookingNote";
 
+  /**
+   * How many times the list of services was shown in a row without a service taken: a person on the
+   * third.
+   */
+  public static final String SERVICE_LISTS = "bookingServiceLists";
+
   /** Reply ids of the flow's buttons and list rows. */
   public static final String SERVICE_PREFIX = "service:";
 
