@@ -232,7 +232,7 @@ final class BookingDelegates {
       execution.setVariable(BookingVariables.CONFIRMED, false);
       execution.setVariable(BookingVariables.SLOT, null);
       execution.setVariable(BookingVariables.NOTE, null);
-      execution.setVariable(BookingVariables.SERVICE_LISTS, 0);
+      execution.setVariable(BookingVariables.SERVICE_MISSES, 0);
       if (!"new".equals(mode)) {
         List<Booking> upcoming = bookings.upcoming(SalesContext.customerId(execution));
         String named = bookingNumber(SalesContext.turnText(execution));
@@ -417,9 +417,9 @@ final class BookingDelegates {
         askService(execution, t, note, options);
         return;
       }
-      if (execution.getVariable(BookingVariables.SERVICE_LISTS) instanceof Number n
+      if (execution.getVariable(BookingVariables.SERVICE_MISSES) instanceof Number n
           && n.intValue() != 0) {
-        execution.setVariable(BookingVariables.SERVICE_LISTS, 0);
+        execution.setVariable(BookingVariables.SERVICE_MISSES, 0);
       }
       if ("new".equals(mode) && string(execution, BookingVariables.BRANCH) == null) {
         askBranch(execution, t, note, options);
@@ -525,18 +525,14 @@ final class BookingDelegates {
         execute(execution);
         return;
       }
-      // the list missed twice (shown, then shown again, and still no service): a person, never the
-      // same list a third time
-      int shown =
-          execution.getVariable(BookingVariables.SERVICE_LISTS) instanceof Number n
-              ? n.intValue()
-              : 0;
-      if (shown >= 2) {
-        execution.setVariable(BookingVariables.SERVICE_LISTS, 0);
+      // the list missed twice (answered with no service and no question): a person, never the same
+      // list a third time
+      if (execution.getVariable(BookingVariables.SERVICE_MISSES) instanceof Number n
+          && n.intValue() >= 2) {
+        execution.setVariable(BookingVariables.SERVICE_MISSES, 0);
         handoff(execution, t, note);
         return;
       }
-      execution.setVariable(BookingVariables.SERVICE_LISTS, shown + 1);
       StringBuilder body =
           new StringBuilder(
               t.say(
@@ -844,7 +840,20 @@ final class BookingDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(BookingVariables.ANSWER, read(execution) ? "step" : "other");
+      boolean read = read(execution);
+      execution.setVariable(BookingVariables.ANSWER, read ? "step" : "other");
+      if (!read
+          && "ask_service".equals(string(execution, BookingVariables.STEP))
+          && "new".equals(string(execution, BookingVariables.MODE))
+          && SalesContext.replyId(execution) == null
+          && !BookingAnswers.question(SalesContext.turnText(execution))) {
+        // words at the list of services that name none and ask nothing: a miss
+        int misses =
+            execution.getVariable(BookingVariables.SERVICE_MISSES) instanceof Number n
+                ? n.intValue()
+                : 0;
+        execution.setVariable(BookingVariables.SERVICE_MISSES, misses + 1);
+      }
     }
 
     private boolean read(DelegateExecution execution) {

@@ -50,10 +50,10 @@ public final class BookingVariables {
   public static final String NOTE = "bookingNote";
 
   /**
-   * How many times the list of services was shown in a row without a service taken: a person on the
-   * third.
+   * How many answers to the list of services named no service and asked nothing: a person instead
+   * of the list after the second.
    */
-  public static final String SERVICE_LISTS = "bookingServiceLists";
+  public static final String SERVICE_MISSES = "bookingServiceMisses";
 
   /** Reply ids of the flow's buttons and list rows. */
   public static final String SERVICE_PREFIX = "service:";
