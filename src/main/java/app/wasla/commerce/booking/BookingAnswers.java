@@ -121,11 +121,11 @@ public final class BookingAnswers {
           "بدل|بدال|بدلا من|بدلا عن|عوضا عن|بدل من|مش|وليس|ليس|instead of|rather than|not|"
               + "badal|bdal|bedal|badal men|msh|mesh|mish|mush");
 
-  /** Words between "instead of" and its day: "بدل يوم الخميس", "badal el khamis". */
+  /** Words between "instead of" and its day: "بدل يوم الخميس", "badal el sabt". */
   private static final java.util.Set<String> BEFORE_THE_DAY =
       java.util.Set.of(
-          "يوم", "ميعاد", "معاد", "موعد", "من", "of", "the", "next", "this", "yom", "ma3ad",
-          "me3ad");
+          "يوم", "ميعاد", "معاد", "موعد", "من", "of", "the", "on", "next", "this", "yom", "el",
+          "al", "il", "ma3ad", "me3ad");
 
   /**
    * The canonical text without the day that "instead of" gives up ("الخميس بدل بكره" is "الخميس"):

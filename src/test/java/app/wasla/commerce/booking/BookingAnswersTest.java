@@ -267,6 +267,8 @@ class BookingAnswersTest {
       value = {
         "خليها يوم الخميس بدل بكره (نفس الساعه) | 2026-12-10",
         "khaleeha el khamis badal bokra | 2026-12-10",
+        "khaleeha el khamis badal el sabt, nafs el ma3ad | 2026-12-10",
+        "badal el sabt khaleeha el khamis | 2026-12-10",
         "move it to thursday instead of tomorrow, same time | 2026-12-10",
         "أرجو نقله إلى يوم الخميس بدلاً من الغد في نفس الموعد | 2026-12-10",
         "بدل يوم الاتنين خليها الخميس | 2026-12-10",
