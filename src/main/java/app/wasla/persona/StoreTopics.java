@@ -524,6 +524,16 @@ final class StoreTopics {
   Optional<Topic> followUp(TextView text, String contextTopic) {
     String subject = contextTopic == null ? null : SUBJECTS.get(contextTopic);
     List<Topic> own = subject == null ? List.of() : findAll(text, false);
+    String s = haystack(text);
+    if (BRANCHES.name().equals(contextTopic)
+        && own.equals(List.of(DELIVERY_FEES))
+        && text.tokens().size() <= FOLLOW_UP_WORDS
+        && !DELIVERY.matcher(s).find()
+        && !COST.matcher(s).find()
+        && townWithoutBranch(text).isPresent()) {
+      // "and Tanta?" after the branches asks for a branch there: none, the nearest, the delivery
+      return Optional.of(BRANCHES);
+    }
     // "what about Hurghada?" after the delivery fees names a city the fees list: the same topic
     if (subject == null
         || text.tokens().size() > FOLLOW_UP_WORDS

@@ -111,5 +111,9 @@ class OwnedFaultsPickupAndRefundsTest {
     }
     PersonaResult branch = after("branches", "w Alex?");
     assertThat(branch.reply().text()).contains("Fawzy Moaz");
+    // a city without a branch after the branches: none there, the nearest, and the delivery
+    PersonaResult tanta = after("branches", "and Tanta?");
+    assertThat(tanta.topic()).isEqualTo("branches");
+    assertThat(tanta.reply().text()).contains("Tanta").contains("Abbas El Akkad").contains("85");
   }
 }
