@@ -512,8 +512,21 @@ public final class EmbeddedPersona implements Persona {
     // "any phone less than 20,000 EGP?", "2arn ben galaxy a55 w oppo reno 11", "تصوير اكتر
     // حاجة": a shopping question (a budget, a comparison, what the phone is for) is a product
     // question, never a grievance, a big order or a question nobody can answer
+    // "My Galaxy Buds FE stopped charging after 3 weeks", "السماعة بتاعتي بطلت تشحن": a fault in
+    // what the customer has is the warranty's and the repair centre's, never an offer to buy it
+    boolean ownedFault =
+        tapped == null
+            && topics.faultOfWhatIsOwned(text, !found.products().isEmpty())
+            && sentiment.analyze(text).score() > ANGRY
+            && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
+            && !topics.wantsAPersonToo(text);
+    if (ownedFault) {
+      intent = Intents.OTHER;
+      confidence = Math.max(confidence, 0.8);
+    }
     boolean shopping =
         tapped == null
+            && !ownedFault
             && !Intents.HUMAN_REQUEST.equals(intent)
             // "el8o 7agzy bta3 el battery": the booking of a battery's repair, not a phone for
             // its battery
@@ -653,7 +666,9 @@ public final class EmbeddedPersona implements Persona {
                 && !topics.namesAPerson(text)
                 && sentiment.analyze(text).score() > ANGRY);
     if (tapped == null && !shopping && !kept && !(bookingMove && topics.aboutABooking(text))) {
-      if (topics.chargedTwice(text)
+      if (ownedFault) {
+        topic = StoreTopics.WARRANTY; // answered by ownedFaultAnswer: the warranty, then repairs
+      } else if (topics.chargedTwice(text)
           || topics.paidForNothing(text) // "اتخصمت ومفيش اوردر", "dafa3t ... msh madfoo3"
           || topics.promiseBroken(text) // "قالولي يومين وبقالهم ١٠ ايام"
           // "السماعة اللي اشتريتها منكم الأسبوع اللي فات صوتها بيقطع"
@@ -918,24 +933,26 @@ public final class EmbeddedPersona implements Persona {
                 ? found.products().get(0)
                 : found.products().isEmpty() && monthly(text) ? contextProduct(turn) : null;
     Answer answer =
-        monthlyOf != null
-            ? instalments(monthlyOf, replyIn, turn)
-            : topic != null && notSold != null
-                ? notSoldWithTopic(notSold, topic, text, replyIn)
-                : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
-                    // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
-                    ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
-                    : topic != null
-                        ? withPrices(
-                            topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
-                            text,
-                            found,
-                            replyIn)
-                        : notSold != null
-                            ? notSoldAnswer(notSold, replyIn)
-                            : unsoldModel != null
-                                ? unsoldModelAnswer(unsoldModel, replyIn)
-                                : answer(intent, text, replyIn, found, turn, decision);
+        ownedFault && topic == StoreTopics.WARRANTY
+            ? ownedFaultAnswer(replyIn)
+            : monthlyOf != null
+                ? instalments(monthlyOf, replyIn, turn)
+                : topic != null && notSold != null
+                    ? notSoldWithTopic(notSold, topic, text, replyIn)
+                    : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
+                        // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
+                        ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
+                        : topic != null
+                            ? withPrices(
+                                topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
+                                text,
+                                found,
+                                replyIn)
+                            : notSold != null
+                                ? notSoldAnswer(notSold, replyIn)
+                                : unsoldModel != null
+                                    ? unsoldModelAnswer(unsoldModel, replyIn)
+                                    : answer(intent, text, replyIn, found, turn, decision);
     if (tapped == null && sendsAReceipt(text) && mood.score() > ANGRY) {
       // "ده الإيصال" with a photo or a PDF: the receipt is thanked for and a person checks the
       // payment against it; the ways to pay were already told
@@ -2708,9 +2725,43 @@ public final class EmbeddedPersona implements Persona {
         passage.handoffReason());
   }
 
+  /**
+   * A fault in something the customer has: the warranty passage, the repair centre's, and the way
+   * on (a repair to book, a person to reach). The reply is whole: no sales flow answers it with the
+   * product's card.
+   */
+  private Answer ownedFaultAnswer(Language lang) {
+    StringBuilder sb = new StringBuilder();
+    for (StoreTopics.Topic t : List.of(StoreTopics.WARRANTY, StoreTopics.REPAIRS)) {
+      playbook
+          .passage(t.passageId())
+          .ifPresent(p -> sb.append(passageText(p, lang)).append("\n\n"));
+    }
+    sb.append(ReplyTexts.get("ownedFaultNext", lang));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_booking", "optBooking", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            PersonaReply.NO_PRODUCT,
+            null,
+            true),
+        null);
+  }
+
   private Answer topicsAnswer(
       StoreTopics.Topic topic, TextView text, boolean namesAProduct, Language lang) {
     List<StoreTopics.Topic> asked = topics.findAll(text, namesAProduct);
+    if (topic == StoreTopics.DELIVERY_FEES
+        && asked.stream().allMatch(t -> t == StoreTopics.DELIVERY_FEES)
+        && StoreTopics.townWithoutBranch(text).isEmpty()) {
+      // "w Alex?" after the fee to Cairo, "delivery to Alexandria?": that city's fee and days
+      Answer branchTown =
+          StoreTopics.branchTown(text).map(t -> townAnswer(t, false, lang)).orElse(null);
+      if (branchTown != null) {
+        return branchTown;
+      }
+    }
     StoreTopics.Town town =
         asked.contains(StoreTopics.BRANCHES) || asked.contains(StoreTopics.DELIVERY_FEES)
             ? StoreTopics.townWithoutBranch(text).orElse(null)
@@ -2777,6 +2828,17 @@ public final class EmbeddedPersona implements Persona {
         fee = zone.group(2);
         days = zone.group(3);
         break;
+      }
+    }
+    if (fee == null) {
+      // a city the passage names outside a zone's brackets: "Alexandria 70 EGP, 1-2 days"
+      java.util.regex.Matcher own =
+          Pattern.compile(
+                  Pattern.quote(town.en()) + "[^;:()]*?([\\d,]+) EGP, ([\\d-]+) (?:working )?days")
+              .matcher(fees.en());
+      if (own.find()) {
+        fee = own.group(1);
+        days = own.group(2);
       }
     }
     if (fee == null) {

@@ -512,6 +512,13 @@ final class ReplyTexts {
               "El montagat",
               "Products & prices"),
           t("optOrderStatus", "طلبي فين؟", "حالة طلبي", "El order fen?", "Track my order"),
+          t(
+              "ownedFaultNext",
+              "نقدر نفحصهولك: احجز ميعاد صيانة في أقرب فرع (الفحص مجاني)، أو دوس \"كلم موظف\" وأحولك لزميل.",
+              "يمكننا فحصه: احجز موعد صيانة في أقرب فرع (الفحص مجاني)، أو اختر \"التحدث لموظف\" لأحولك إلى أحد زملائي.",
+              "Momken nefhaso: e7gez mi3ad seyana f a2rab far3 (el fa7s bbalash), aw dos \"Akalem 7ad\" w a7awlak l zameel.",
+              "We can check it: book a repair slot at your nearest branch (the check-up is free), or tap"
+                  + " \"Talk to a person\" and I''ll get you a colleague."),
           t("optHuman", "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person"),
           t("optOrder", "اطلب دلوقتي", "اطلب الآن", "Otlob delwa2ty", "Order now"),
           t("optBooking", "حجز صيانة", "حجز صيانة", "A7gez seyana", "Book a repair"),
