@@ -685,7 +685,11 @@ public final class EmbeddedPersona implements Persona {
           intent =
               !found.products().isEmpty()
                       && topic != StoreTopics.REPAIRS // "تغيير شاشة الايفون ١٥ بكام؟": the repair's
-                      && PRICE_ASKED.matcher(" " + text.normalized() + " ").find()
+                      // "... اصلي ولا كوبي؟ وبكام": the price word with its "and"
+                      && PRICE_ASKED
+                          .matcher(
+                              " " + text.normalized() + " " + String.join(" ", text.stems()) + " ")
+                          .find()
                       && !MONTHLY
                           .matcher(
                               text.normalized()
@@ -1818,7 +1822,7 @@ public final class EmbeddedPersona implements Persona {
       Pattern.compile(
           "ميعاد|موعد|معاد|صيان|تصليح|اصلاح|شاش|بطاري|فحص|زياره|كشف|"
               + "appointment|slot|repair|fix|screen|battery|visit|check|service|"
-              + "me3ad|ma3ad|mi3ad|seyana|sayana|siana|syana|tasle7|tasleh|shasha|shashet|batarya|battery|fa7s");
+              + "me3ad|ma3ad|mi3ad|seyana|sayana|siana|siyana|syana|9eyana|9iyana|tasle7|tasleh|shasha|shashet|batarya|battery|fa7s");
 
   /**
    * A customer correcting what was understood, or saying what they ask about: "انا بسأل على",
@@ -2404,7 +2408,9 @@ public final class EmbeddedPersona implements Persona {
 
   /** "سلام", "salam ya basha": the one word that greets or takes leave, alone. */
   private static final Pattern BARE_SALAM =
-      Pattern.compile("(?:سلام|سلامو|salam|salaam|slam|salamo|salamz)(?: (?:يا|ya) \\S+)?");
+      Pattern.compile(
+          "(?:سلام|سلامو|سلامات|salam|salaam|slam|salamo|salamz|salamat|slm|slmo+|slamo+|salamo+)"
+              + "(?: (?:يا|ya) \\S+)?");
 
   /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
   static final double ANGRY = -0.5;
