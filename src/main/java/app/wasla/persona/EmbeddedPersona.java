@@ -658,7 +658,12 @@ public final class EmbeddedPersona implements Persona {
           // "can u issue a tax invoice for a company" asks about invoices, it orders nothing
           && (topics.corporate(text) && !(topics.notInPlaybook(text) && found.products().isEmpty())
               || wholesaleQuantity(intent, text, found))) {
-        intent = Intents.ORDER;
+        // "we own a shop, want 100 cables at wholesale price" states an order; "quote for 30
+        // watches? any discount" asks a price
+        if (!BULK_QUESTIONS.contains(intent)
+            || Intents.PRODUCT_INQUIRY.equals(intent) && !asksSomething(text)) {
+          intent = Intents.ORDER;
+        }
         confidence = Math.max(confidence, 0.8);
         bulk = true;
       } else {
@@ -1317,8 +1322,12 @@ public final class EmbeddedPersona implements Persona {
     // alone ("hello
     // there") is part of the greeting
     Map<String, Double> remnant = intents.lexiconScores(about);
+    // "salamat ya m3alem", "ezayko ya regala": whom the greeting calls, no subject of its own
+    boolean calledBy =
+        remnant.isEmpty() && about.tokens().size() <= 2 && VOCATIVE.contains(about.tokens().get(0));
     boolean other =
-        !Intents.GREETING.equals(after.intent())
+        !calledBy
+            && !Intents.GREETING.equals(after.intent())
             && !Intents.THANKS_GOODBYE.equals(after.intent())
             && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
             && (!remnant.isEmpty()
@@ -1888,6 +1897,15 @@ public final class EmbeddedPersona implements Persona {
 
   private static final java.util.Set<String> KEPT =
       java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);
+
+  /**
+   * What a company's big order may ask first and stays asked ("عندكم ٢٠ ايفون ١٥ متاحين؟ محتاجينهم
+   * للشركة", "e7na sherka w 3ayzin nedfa3 bank transfer l 30 mobile"): whether it is in stock, how
+   * to pay, what it costs; a person takes it over all the same.
+   */
+  private static final java.util.Set<String> BULK_QUESTIONS =
+      java.util.Set.of(Intents.AVAILABILITY, Intents.PAYMENT, Intents.PRODUCT_INQUIRY);
+
   private static final java.util.Set<String> BULK_INTENTS =
       java.util.Set.of(
           Intents.ORDER,
@@ -2407,6 +2425,9 @@ public final class EmbeddedPersona implements Persona {
   }
 
   /** "سلام", "salam ya basha": the one word that greets or takes leave, alone. */
+  /** The Egyptian vocative ("يا جماعة", "ya m3alem") that addresses the one greeted. */
+  private static final java.util.Set<String> VOCATIVE = java.util.Set.of("يا", "ya", "yaa");
+
   private static final Pattern BARE_SALAM =
       Pattern.compile(
           "(?:سلام|سلامو|سلامات|salam|salaam|slam|salamo|salamz|salamat|slm|slmo+|slamo+|salamo+)"

@@ -251,7 +251,9 @@ final class StoreTopics {
   private static final Pattern BOOK_VERB =
       words(
           "احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره لمركز|book|appointment|reservation|slot|set up a visit|sign me up|"
-              + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni");
+              + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni|"
+              // "انا كنت حاجز يوم السبت", "ana kont 7agez": a booking of theirs
+              + "حاجز|hagez|hagza");
   private static final Pattern DEFECT =
       words(
           "باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
