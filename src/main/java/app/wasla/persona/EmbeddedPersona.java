@@ -702,9 +702,13 @@ public final class EmbeddedPersona implements Persona {
                                   + text.raw().toLowerCase(java.util.Locale.ROOT))
                           .find()
                   ? Intents.PRODUCT_INQUIRY
-                  : topic == StoreTopics.RETURNS && topics.asksAboutARefund(text)
-                      ? Intents.PAYMENT // money coming back is a payment's question
-                      : topic.intent();
+                  // "لو اخدت ٣ ايفون برو ماكس هتعملولي خصم كام؟": a discount on a product named is
+                  // its price asked
+                  : topic == StoreTopics.OFFERS && !found.products().isEmpty()
+                      ? Intents.PRODUCT_INQUIRY
+                      : topic == StoreTopics.RETURNS && topics.asksAboutARefund(text)
+                          ? Intents.PAYMENT // money coming back is a payment's question
+                          : topic.intent();
           confidence = Math.max(confidence, 0.8);
         } else if (found.products().isEmpty()
             && ASKING.contains(intent)
