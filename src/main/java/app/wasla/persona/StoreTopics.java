@@ -450,6 +450,12 @@ final class StoreTopics {
    * Money owed or a wait already long ("أين أموالي؟", "where is my money?", "بقالي شهر"): a refund
    * chased, not a question about the returns policy.
    */
+  /** How long a refund takes, asked: "bta5od 2ad eh?", "بتاخد قد ايه؟", "how long". */
+  private static final Pattern HOW_LONG =
+      words(
+          "بتاخد قد ايه|بياخد قد ايه|تاخد قد ايه|بتاخد كام يوم|كام يوم|how long|how many days|"
+              + "bta5od ad eh|bta5od 2ad eh|btakhod ad eh|bya5od ad eh|ta5od ad eh|kam yom|kam youm");
+
   private static final Pattern OWED =
       words(
           "اموالي|فلوسي|فين فلوسي|مر شهر|مر اسبوع|مر اسبوعين|بقالي|منذ شهر|منذ اسبوع|my money|been a month|been a week|been weeks|"
@@ -515,7 +521,11 @@ final class StoreTopics {
    */
   boolean asksAboutARefund(TextView text) {
     String s = haystack(text);
-    return REFUND.matcher(s).find() && !OWED.matcher(s).find() && !DEFECT.matcher(s).find();
+    return REFUND.matcher(s).find()
+        && (!OWED.matcher(s).find()
+            // "3ayez felosy targa3 3al card, bta5od 2ad eh?": how long my money takes to come back
+            || HOW_LONG.matcher(s).find() && !ELAPSED.matcher(s).find())
+        && !DEFECT.matcher(s).find();
   }
 
   /**

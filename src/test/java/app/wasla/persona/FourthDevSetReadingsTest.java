@@ -153,6 +153,8 @@ class FourthDevSetReadingsTest {
     reads(
         Intents.PAYMENT,
         "3amalt cancel lel order, el flos targa3 3al visa f ad eh?",
+        "3amalt cancel lel order w 3ayez felosy targa3 3al card, bta5od 2ad eh?",
+        "cancelt el order, w 3ayez felosy targa3, bta5od kam yom?",
         "lgheet el order, el felos targa3 emta?");
   }
 
@@ -166,12 +168,16 @@ class FourthDevSetReadingsTest {
   }
 
   @Test
-  void aCompanysBigOrderThatAsksStockStaysThatQuestion() {
+  void aCompanysBigOrderThatAsksStockOrPaymentStaysThatQuestion() {
     for (String[] c :
         new String[][] {
           {Intents.AVAILABILITY, "عندكم ٢٠ ايفون ١٥ متاحين؟ محتاجينهم للشركة الاسبوع ده"},
           {Intents.AVAILABILITY, "عندكم ٣٠ ساعة ابل متاحة؟ محتاجينها للشركة"},
-          {Intents.AVAILABILITY, "3andko 25 a15 mawgodeen? lel sherka"}
+          {Intents.AVAILABILITY, "3andko 25 a15 mawgodeen? lel sherka"},
+          {
+            Intents.PAYMENT, "e7na sherka w 3ayzin nedfa3 bank transfer w fatora dariba l 30 mobile"
+          },
+          {Intents.PAYMENT, "e7na sherka w 3ayzeen nedfa3 bank transfer l 20 a15, yenfa3?"}
         }) {
       PersonaResult r = say(c[1]);
       assertThat(r.intent()).as(r.summary()).isEqualTo(c[0]);
