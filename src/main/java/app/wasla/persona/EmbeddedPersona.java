@@ -682,7 +682,12 @@ public final class EmbeddedPersona implements Persona {
           // "can u issue a tax invoice for a company" asks about invoices, it orders nothing
           && (topics.corporate(text) && !(topics.notInPlaybook(text) && found.products().isEmpty())
               || wholesaleQuantity(intent, text, found))) {
-        intent = Intents.ORDER;
+        // "we own a shop, want 100 cables at wholesale price" states an order; "quote for 30
+        // watches? any discount" asks a price
+        if (!BULK_QUESTIONS.contains(intent)
+            || Intents.PRODUCT_INQUIRY.equals(intent) && !asksSomething(text)) {
+          intent = Intents.ORDER;
+        }
         confidence = Math.max(confidence, 0.8);
         bulk = true;
       } else {
@@ -709,7 +714,11 @@ public final class EmbeddedPersona implements Persona {
           intent =
               !found.products().isEmpty()
                       && topic != StoreTopics.REPAIRS // "تغيير شاشة الايفون ١٥ بكام؟": the repair's
-                      && PRICE_ASKED.matcher(" " + text.normalized() + " ").find()
+                      // "... اصلي ولا كوبي؟ وبكام": the price word with its "and"
+                      && PRICE_ASKED
+                          .matcher(
+                              " " + text.normalized() + " " + String.join(" ", text.stems()) + " ")
+                          .find()
                       && !MONTHLY
                           .matcher(
                               text.normalized()
@@ -717,9 +726,13 @@ public final class EmbeddedPersona implements Persona {
                                   + text.raw().toLowerCase(java.util.Locale.ROOT))
                           .find()
                   ? Intents.PRODUCT_INQUIRY
-                  : topic == StoreTopics.RETURNS && topics.asksAboutARefund(text)
-                      ? Intents.PAYMENT // money coming back is a payment's question
-                      : topic.intent();
+                  // "لو اخدت ٣ ايفون برو ماكس هتعملولي خصم كام؟": a discount on a product named is
+                  // its price asked
+                  : topic == StoreTopics.OFFERS && !found.products().isEmpty()
+                      ? Intents.PRODUCT_INQUIRY
+                      : topic == StoreTopics.RETURNS && topics.asksAboutARefund(text)
+                          ? Intents.PAYMENT // money coming back is a payment's question
+                          : topic.intent();
           confidence = Math.max(confidence, 0.8);
         } else if (found.products().isEmpty()
             && ASKING.contains(intent)
@@ -1345,8 +1358,12 @@ public final class EmbeddedPersona implements Persona {
     // alone ("hello
     // there") is part of the greeting
     Map<String, Double> remnant = intents.lexiconScores(about);
+    // "salamat ya m3alem", "ezayko ya regala": whom the greeting calls, no subject of its own
+    boolean calledBy =
+        remnant.isEmpty() && about.tokens().size() <= 2 && VOCATIVE.contains(about.tokens().get(0));
     boolean other =
-        !Intents.GREETING.equals(after.intent())
+        !calledBy
+            && !Intents.GREETING.equals(after.intent())
             && !Intents.THANKS_GOODBYE.equals(after.intent())
             && after.confidence() >= PersonaResult.LOW_CONFIDENCE_THRESHOLD
             && (!remnant.isEmpty()
@@ -1890,7 +1907,7 @@ public final class EmbeddedPersona implements Persona {
       Pattern.compile(
           "ميعاد|موعد|معاد|صيان|تصليح|اصلاح|شاش|بطاري|فحص|زياره|كشف|"
               + "appointment|slot|repair|fix|screen|battery|visit|check|service|"
-              + "me3ad|ma3ad|mi3ad|seyana|sayana|siana|syana|tasle7|tasleh|shasha|shashet|batarya|battery|fa7s");
+              + "me3ad|ma3ad|mi3ad|seyana|sayana|siana|siyana|syana|9eyana|9iyana|tasle7|tasleh|shasha|shashet|batarya|battery|fa7s");
 
   /**
    * A customer correcting what was understood, or saying what they ask about: "انا بسأل على",
@@ -1956,6 +1973,15 @@ public final class EmbeddedPersona implements Persona {
 
   private static final java.util.Set<String> KEPT =
       java.util.Set.of(Intents.COMPLAINT, Intents.HUMAN_REQUEST, Intents.THANKS_GOODBYE);
+
+  /**
+   * What a company's big order may ask first and stays asked ("عندكم ٢٠ ايفون ١٥ متاحين؟ محتاجينهم
+   * للشركة", "fe ta2seet sharekat?", "quote for 30 watches? any discount"): whether it is in stock,
+   * how to pay, what it costs; a person takes it over all the same.
+   */
+  private static final java.util.Set<String> BULK_QUESTIONS =
+      java.util.Set.of(Intents.AVAILABILITY, Intents.PAYMENT, Intents.PRODUCT_INQUIRY);
+
   private static final java.util.Set<String> BULK_INTENTS =
       java.util.Set.of(
           Intents.ORDER,
@@ -2486,8 +2512,13 @@ public final class EmbeddedPersona implements Persona {
   }
 
   /** "سلام", "salam ya basha": the one word that greets or takes leave, alone. */
+  /** The Egyptian vocative ("يا جماعة", "ya m3alem") that addresses the one greeted. */
+  private static final java.util.Set<String> VOCATIVE = java.util.Set.of("يا", "ya", "yaa");
+
   private static final Pattern BARE_SALAM =
-      Pattern.compile("(?:سلام|سلامو|salam|salaam|slam|salamo|salamz)(?: (?:يا|ya) \\S+)?");
+      Pattern.compile(
+          "(?:سلام|سلامو|سلامات|salam|salaam|slam|salamo|salamz|salamat|slm|slmo+|slamo+|salamo+)"
+              + "(?: (?:يا|ya) \\S+)?");
 
   /** The DMN's "angry customer" threshold: as angry as that, the message is a complaint. */
   static final double ANGRY = -0.5;

@@ -127,13 +127,21 @@ final class StoreTopics {
 
   private static final Pattern DELIVERY =
       words(
-          "شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn|elshahn|tawsel|eltawsel|twsel");
+          "شحن|الشحن|وشحن|توصيل|التوصيل|والتوصيل|للتوصيل|delivery|deliver|shipping|ship|shahn(?=\\s)|elshahn|tawsel|eltawsel|twsel");
   private static final Pattern COST =
       words(
           "بكام|كام|مصاريف|مصروفات|رسوم|تكلف|سعر|مجان|ببلاش|فري|فلوس|قيمه|how much|cost|fee|charge|price|free|bkam|kam|masaref|mgan|bbalash|balash|flos|se3r");
   private static final Pattern DELIVER_TO =
       words(
-          "بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno");
+          "بتوصلوا|توصلوا|توصلون|بتشحنوا|تشحنوا|تشحنون|do you deliver|deliver to|ship to|btwaslo|twaslo|btshhno|"
+              // "fe delivery?", "فيه توصيل؟", "3andoko shahn?": whether the shop delivers at all
+              + "(?:في|فيه|فى|عندكم|عندكو|f|fe|feh|fi|3andoko|3andko|3ndko) (?:توصيل|شحن|delivery|shipping|tawsel|shahn)(?=\\s)");
+
+  /** "طب والشحن؟", "w el delivery?": shipping asked alone, the message naming nothing else. */
+  private static final Pattern DELIVERY_ALONE =
+      Pattern.compile(
+          "(?:(?:طب|طيب|و|ف|tab|w|we|and|what|about|how|el|the)\\s+)*"
+              + "(?:(?:و|ف)?(?:ال)?(?:شحن|توصيل)|(?:w|we|wel)?(?:el ?)?(?:delivery|shipping|shahn|tawsel))");
 
   /** "الشحن بيوصل امتى؟": how long delivery takes, asked of no order in particular. */
   private static final Pattern DELIVERY_WHEN =
@@ -155,12 +163,24 @@ final class StoreTopics {
               + "you close|close at|closes|opens|open at|"
               + "mawa3ed|mawa3edko|mwa3ed|btfthho|btfatho|btaflo|btafflo|fathen|byefta|byeftah|bye2fel|byafel|btefta|bte2fel|"
               // "enta fate7 delwa2ty?", "are you open now?", "فاتحين دلوقتي؟"
-              + "fate7|fateh|fat7|fat7en|fat7een|fatheen|fat7in|فاتح|فاتحين دلوقتي|مفتوح|مفتوحين|open now|open right now|open yet|still open");
+              + "fate7|fateh|fat7|fat7en|fat7een|fatheen|fat7in|فاتح|فاتحين دلوقتي|مفتوح|مفتوحين|open now|open right now|open yet|still open|"
+              // "لو جيت ١٠ ونص بالليل هلاقيكم؟", "law ge2t 10 ha2ly 7ad?": will the shop be open
+              // then
+              + "هلاقيكم|هلاقيكو|هلاقي حد|هالاقيكم|هلاقيك|الاقيكم|هنلاقيكم|"
+              + "hala2eko|hala2ekom|hla2eko|hala2eeko|halaeko|halaekom|ha2ly 7ad|hala2y 7ad|hla2y 7ad|haly had|halay had");
   private static final Pattern LINK_WORD =
       words(
           "رابط|الرابط|لينك|اللينك|التطبيق|الابلكيشن|link|links|app|website|site|lenk|ellink|rabet");
   private static final Pattern BOOKING_WORD =
       words("حجز|احجز|صيانه|ميعاد صيانه|appointment|book|booking|repair|hagz|ahgez|seyana|sayana");
+
+  /** The Arabizi verb "to fix" (canonical spelling, 7 → h): btsalah, bt9alaho, asalah, ytsalah. */
+  private static final String REPAIR_VERB = "(?:bt|bet|t|yt|a|n|y|by|bey)[s9]a?ll?a?h";
+
+  /** A part changed, in Arabizi: "te8yeer shasha", "taghyer el battery". */
+  private static final String PART_CHANGED_ARABIZI =
+      "t[ae]?gh?ye?r (?:el )?(?:shash|battery|batar|screen|camera|kamera|port|charging)";
+
   private static final Pattern REPAIR_WORD =
       words(
           "صيانه|الصيانه|تصليح|التصليح|اصلاح|بتصلحوا|تصلحوا|تصلحون|بتغيروا شاشات|تغيير الشاشه|تغيير شاشه|تغيير البطاريه|تغيير بطاريه|"
@@ -174,14 +194,23 @@ final class StoreTopics {
               + "tetsale7|yetsale7|tetsalla7|tsala7ha|tsal7ha|tasle7ha|tasli7ha|"
               // "battery change for samsung a52", "bt9la7o shashat iphone?" (9 for ص)
               + "battery change|screen change|change battery|change the battery|change my battery|change screen|change the screen|"
-              + "bt9la7o|bt9al7o|bt9le7o|t9la7o|bt9alla7o|btsla7o|btsle7o|btsal7o|bts9la7o|9ayana|9eyana|9iyana");
+              + "bt9la7o|bt9al7o|bt9le7o|t9la7o|bt9alla7o|btsla7o|btsle7o|btsal7o|bts9la7o|9ayana|9eyana|9iyana|"
+              // "bt9ala7o mobilat?", "el siyana btsala7 ay brand?", "asala7 el mob" (canonical 7 →
+              // h)
+              + REPAIR_VERB
+              + "|"
+              // "te8yeer shasha a55 bkam?", "taghyer battery samsung"
+              + PART_CHANGED_ARABIZI);
   private static final Pattern REPAIR_INFO =
       words(
           "بكام|كام|تكلف|سعر|بتصلحوا|تصلحون|هل تصلح|بتغيروا|بتعملوا|قد ايه|بياخد|ياخد|يستغرق|فيهم صيانه|فيه صيانه|مركز صيانه|مده|"
               + "هل تقومون|تقومون|هل يمكنكم|نفس اليوم|في نفس اليوم|"
               + "how much|cost|price|do you|can you|how long|repair cent|bkam|kam|se3r|btsalho|bt3mlo|bt3melo|btghayro|ad eh|byakhod|fehom|same day|"
               + "بتغيروها|بتغيروه|btghayaroha|bt8ayaroha|btghayroha|bt8ayroha|"
-              + "do u|can u|bt9la7o|bt9al7o|bt9le7o|btsla7o|btsle7o|btsal7o|ta2reeban|ta2riban");
+              + "do u|can u|bt9la7o|bt9al7o|bt9le7o|btsla7o|btsle7o|btsal7o|ta2reeban|ta2riban|tareban|"
+              // "el siyana f smou7a shaghala?", "btsala7 ay brand?": whether and what it repairs
+              + "شغاله|شغالين|اي ماركه|اي براند|اي نوع|كل الماركات|اي موبايل|shaghala|shaghalen|ay brand|any brand|all brands|ay mobile|ay marka|"
+              + REPAIR_VERB);
 
   /**
    * "Do I need to book, or can I just walk in?" asks how the repair service works, though it names
@@ -198,7 +227,8 @@ final class StoreTopics {
   private static final Pattern REPAIR_ASK =
       words(
           "بتصلحوا|تصلحون|هل تصلح|بتغيروا|هل تقومون|تقومون|do you fix|do you repair|can you fix|can you repair|btsalho|btghayro|btsal7o|"
-              + "do u fix|do u repair|can u fix|can u repair|bt9la7o|bt9al7o|bt9le7o|btsla7o|btsle7o");
+              + "do u fix|do u repair|can u fix|can u repair|bt9la7o|bt9al7o|bt9le7o|btsla7o|btsle7o|"
+              + "(?:bt|bet|by|bey)[s9]a?ll?a?h");
 
   /** A part of the phone replaced ("استبدال بطارية", "replace the battery"): a repair. */
   private static final Pattern PART_REPLACED =
@@ -227,7 +257,9 @@ final class StoreTopics {
   private static final Pattern BOOK_VERB =
       words(
           "احجز|حجز|نحجز|ميعاد|موعد|معاد|سجل لي|سجلي|سجلني|زياره لمركز|book|appointment|reservation|slot|set up a visit|sign me up|"
-              + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni");
+              + "ahgez|hagz|nhgez|me3ad|ma3ad|mi3ad|sagelny|sagelly|sagelni|"
+              // "انا كنت حاجز يوم السبت", "ana kont 7agez": a booking of theirs
+              + "حاجز|hagez|hagza");
   private static final Pattern DEFECT =
       words(
           "باظ|بايظ|عطلان|عطل|مكسور|اتكسر|مضروب|عيب|تالف|معيب|مش شغال|لا يعمل|مبيشتغلش|مش بيشحن|بيسخن|"
@@ -245,7 +277,10 @@ final class StoreTopics {
               + "الفلوس بترجع|بترجع الفلوس|ترجع الفلوس|الفلوس هترجع|اعاده المبلغ|refund|refunds|btrga3|betrga3|btreg3|"
               + "return|returns|exchange|swap the|swap it|swap my|don't like it|dont like it|msh 3agebny|mesh 3agebny|معجبنيش|لم يعجبني|لم يعجبه|araga3|arag3|arga3|arg3|argaa|rag3|ragaa|raga3|ragga3|trg3|terga3|targa3|yrg3|yerga3|estebdal|estergaa|abdel|badel|astabdel|estabdel|nestabdel");
   private static final Pattern WARRANTY_WORD =
-      words("ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman");
+      words(
+          "ضمان|الضمان|بضمان|وضمان|warranty|guarantee|daman|eldaman|bdaman|"
+              // the French-borrowed "garanty" ("law el mobile fih moshkla fel garanty a3mel eh?")
+              + "garanty|garanti|garantee|garantie|fel garanty|el garanty|جارانتي");
 
   /** "original ولا copy؟", "is it original?": answered by the warranty (the agent's). */
   private static final Pattern ORIGINAL =
@@ -351,7 +386,7 @@ final class StoreTopics {
       words(
           "الجيزه|جيزه|الاقصر|اقصر|اسوان|اسيوط|سوهاج|قنا|المنصوره|منصوره|طنطا|"
               + "الزقازيق|زقازيق|بورسعيد|بور سعيد|الاسماعيليه|اسماعيليه|الصعيد|الدلتا|"
-              + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|port said|ismailia|upper egypt|delta|"
+              + "giza|luxor|aswan|assiut|asyut|sohag|qena|mansoura|mansora|tanta|zagazig|za2azi2|zazea|port said|ismailia|upper egypt|delta|"
               + "الغردقه|غردقه|للغردقه|البحر الاحمر|hurghada|ghardaqa|ghardaka|el ghardaka|red sea|"
               // districts of Giza and Cairo a delivery is asked to ("delivery للشيخ زايد؟")
               + "الشيخ زايد|للشيخ زايد|زايد|اكتوبر|٦ اكتوبر|التجمع|المعادي|الهرم|الدقي|المهندسين|حلوان|شبرا|"
@@ -421,6 +456,12 @@ final class StoreTopics {
    * Money owed or a wait already long ("أين أموالي؟", "where is my money?", "بقالي شهر"): a refund
    * chased, not a question about the returns policy.
    */
+  /** How long a refund takes, asked: "bta5od 2ad eh?", "بتاخد قد ايه؟", "how long". */
+  private static final Pattern HOW_LONG =
+      words(
+          "بتاخد قد ايه|بياخد قد ايه|تاخد قد ايه|بتاخد كام يوم|كام يوم|how long|how many days|"
+              + "bta5od ad eh|bta5od 2ad eh|btakhod ad eh|bya5od ad eh|ta5od ad eh|kam yom|kam youm");
+
   private static final Pattern OWED =
       words(
           "اموالي|فلوسي|فين فلوسي|مر شهر|مر اسبوع|مر اسبوعين|بقالي|منذ شهر|منذ اسبوع|my money|been a month|been a week|been weeks|"
@@ -476,7 +517,7 @@ final class StoreTopics {
               + "المبلغ يرجع|المبلغ هيرجع|المبلغ بيرجع|يرجعلي المبلغ|هيرجعلي المبلغ|المبلغ يرجعلي|المبلغ هيرجعلي|"
               + "يعود المبلغ|يسترد المبلغ|استرداد المبلغ|"
               // canonical Arabizi spellings: "el feloos hatrga3", "el felous betrga3"
-              + "f(?:e)?losy? (?:ha|bt|b|t|he|hat|bet)?(?:e)?t?rga3");
+              + "f(?:e)?losy? (?:ha|bt|b|t|he|hat|bet)?(?:e|a)?t?rga3");
 
   /** The customer changed their mind: nothing is wrong with what they bought. */
   private static final Pattern CHANGED_MIND =
@@ -490,7 +531,11 @@ final class StoreTopics {
    */
   boolean asksAboutARefund(TextView text) {
     String s = haystack(text);
-    return REFUND.matcher(s).find() && !OWED.matcher(s).find() && !DEFECT.matcher(s).find();
+    return REFUND.matcher(s).find()
+        && (!OWED.matcher(s).find()
+            // "3ayez felosy targa3 3al card, bta5od 2ad eh?": how long my money takes to come back
+            || HOW_LONG.matcher(s).find() && !ELAPSED.matcher(s).find())
+        && !DEFECT.matcher(s).find();
   }
 
   /**
@@ -652,7 +697,8 @@ final class StoreTopics {
         || DELIVER_TO.matcher(s).find()
         || DELIVERY.matcher(s).find()
             && DELIVERY_WHEN.matcher(s).find()
-            && !AN_ORDER_OF_THEIRS.matcher(s).find()) {
+            && !AN_ORDER_OF_THEIRS.matcher(s).find()
+        || DELIVERY_ALONE.matcher(String.join(" ", text.tokens())).matches()) {
       found.add(DELIVERY_FEES);
     }
     // "delivery free over 3000?", "w lw el order fo2 3000?" after the fees: the free-delivery line
@@ -722,6 +768,8 @@ final class StoreTopics {
     if (!namesAProduct
         && !CUSTOMER_ADDRESS.matcher(s).find()
         && !SEND_IT.matcher(s).find()
+        // "ana gy mn sohag ... 3ayez a7gez ma3ad": where the customer comes from to a booking
+        && !BOOK_VERB.matcher(s).find()
         // "el order hayewsal emta? talabto 3al mansoura": an order of theirs tracked, not a fee
         && !(AN_ORDER_OF_THEIRS.matcher(s).find()
             && DELIVERY_WHEN.matcher(s).find()

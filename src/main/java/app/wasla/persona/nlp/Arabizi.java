@@ -46,7 +46,13 @@ public final class Arabizi {
           Map.entry("ma3ad", "me3ad"),
           Map.entry("m3ad", "me3ad"),
           Map.entry("ma3ady", "me3ady"),
-          Map.entry("m3ady", "me3ady"));
+          Map.entry("m3ady", "me3ady"),
+          // the repair centre in its spellings: "siana", "syana", "sayana", "siyana"
+          Map.entry("seana", "seyana"),
+          Map.entry("syana", "seyana"),
+          Map.entry("sayana", "seyana"),
+          // shipping: "el shi7n kam?" ("sha7n" is the same word)
+          Map.entry("shehn", "shahn"));
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private Arabizi() {}

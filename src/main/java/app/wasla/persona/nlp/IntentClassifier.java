@@ -103,7 +103,22 @@ public final class IntentClassifier {
           "tomorrows appointment",
           "appointment bta3y",
           "ma3ad el siyana",
-          "me3ad el siyana");
+          "me3ad el siyana",
+          // the booked time found too early or too late: "الميعاد اللي الساعه ١١ ده بدري اوي عليا",
+          // "el ma3ad el sa3a 11 badry awy"
+          "بدري اوي",
+          "بدري عليا",
+          "بدري قوي",
+          "متاخر اوي",
+          "متاخر عليا",
+          "badry awy",
+          "badry 3alaya",
+          "badry 3alya",
+          "bdry awy",
+          "met2a5ar awy",
+          "mt2a5ar awy",
+          "too early",
+          "too late for me");
 
   /**
    * Words of a booking called off: an existing booking with one of these is cancelled, else it is
@@ -199,7 +214,80 @@ public final class IntentClassifier {
           "7agz");
 
   private static final List<String> REPAIR_OBJECTS =
-      List.of("شاشه", "بطاريه", "screen", "battery", "shasha", "shashet", "batarya");
+      List.of(
+          "شاشه",
+          "بطاريه",
+          "screen",
+          "battery",
+          "shasha",
+          "shashet",
+          "batarya",
+          // the other parts a repair changes: "a8ayar el charging port", "اغير مدخل الشحن"
+          "charging port",
+          "port$",
+          "مدخل الشحن",
+          "منفذ الشحن",
+          "سوكت",
+          "socket",
+          "كاميرا",
+          "camera",
+          "back glass",
+          "mada5al el sha7n");
+
+  /**
+   * A verb of changing with a part of the phone for its object ("a8ayar el charging port", "اغير
+   * البطارية", "te8yeer shasha"): the part is changed at a repair, no appointment is moved.
+   */
+  private static final java.util.regex.Pattern PART_CHANGED =
+      java.util.regex.Pattern.compile(
+          "(?:^|\\s)(?:[انتي]غير|تغيير|لتغيير|[انتي]بدل|تبديل|استبدال|(?:a|n|t|te|ne)?gh?a?yy?a?r|t[ae]?gh?ye?r"
+              + "|change|replace|swap)\\s+(?:(?:el|the|my)\\s+|ال)?"
+              + "(?:شاش|بطاري|مدخل|منفذ|سوكت|كاميرا|screen|battery|batar|shash|charging|port|socket|camera|kamera|back glass|mada5al)");
+
+  /** The appointment itself changed: "اغير الميعاد", "a8ayar el ma3ad", "change my appointment". */
+  private static final java.util.regex.Pattern APPOINTMENT_CHANGED =
+      java.util.regex.Pattern.compile(
+          "(?:^|\\s)(?:[انتي]غير|تغيير|[انتي]بدل|تبديل|(?:a|n|t|te|ne)?gh?a?yy?a?r|t[ae]?gh?ye?r|change|move)"
+              + "\\s+(?:(?:el|the|my)\\s+|ال)?(?:ميعاد|موعد|معاد|حجز|me3ad|hagz|appointment|booking|slot)");
+
+  /**
+   * Verbs that move a time ("ne2gel", "انقل", "postpone"): their object is an appointment, never a
+   * part of the phone.
+   */
+  private static final List<String> MOVES =
+      List.of(
+          "ااجل",
+          "نأجل",
+          "ناجل",
+          "تاجيل",
+          "انقل",
+          "ننقل",
+          "a2agel",
+          "n2agel",
+          "ne2gel",
+          "a2gel",
+          "te2gel",
+          "an2ol",
+          "n2ol",
+          "ne2ol",
+          "an2el",
+          "جدوله",
+          "اجدول",
+          "نجدول",
+          "reschedule",
+          "postpone",
+          "move my");
+
+  /**
+   * The booking made another day or hour ("خليها الاتنين", "ينفع اخليها ٥ العصر؟", "n5aleeh el
+   * arba3"): a move, even beside "I can't come".
+   */
+  private static final java.util.regex.Pattern MOVED_TO =
+      java.util.regex.Pattern.compile(
+          "(?:^|\\s)(?:[انتي]?خلي(?:ها|ه|هولي|هالي)|(?:a|n|ne)?5alee?(?:ha|h)|(?:a|n|ne)?khalee?(?:ha|h))"
+              + "\\s+(?:(?:يوم|ل|yom|el|l)\\s+)?(?:ال)?"
+              + "(?:سبت|احد|حد|اتنين|اثنين|تلات|ثلاثاء|اربع|خميس|جمعه|بكره|بكرا|ساعه|\\d|الصبح|الضهر|العصر|بعد"
+              + "|sabt|7ad|had|etnen|itnen|talat|arba3|5ames|5amees|khamees|gom3a|bokra|sa3a|dohr|3asr|ba3d)");
 
   private final List<Rule> rules = new ArrayList<>();
   private final IntentModel model;
@@ -249,13 +337,22 @@ public final class IntentClassifier {
     // screen"
     double booking = r.getOrDefault(Intents.BOOKING_NEW, 0.0);
     boolean repairObject = REPAIR_OBJECTS.stream().anyMatch(text::matches);
-    if (booking > 0 && r.containsKey(Intents.BOOKING_CHANGE) && !repairObject) {
+    String both = " " + text.normalized() + " " + String.join(" ", text.stems()) + " ";
+    boolean partChanged =
+        PART_CHANGED.matcher(both).find() && !APPOINTMENT_CHANGED.matcher(both).find();
+    // "yenfa3 ne2gel ma3ad el battery?", "إعادة جدولة موعد تغيير البطارية": a time moved is an
+    // appointment's, whatever part it is for
+    boolean moved = MOVES.stream().anyMatch(text::matches);
+    if (booking > 0 && r.containsKey(Intents.BOOKING_CHANGE) && (!repairObject || moved)) {
       r.merge(Intents.BOOKING_CHANGE, booking, Double::sum);
       r.remove(Intents.BOOKING_NEW); // "move my appointment" names an appointment but books none
     }
     if (repairObject
+        && !moved
         && r.containsKey(Intents.BOOKING_CHANGE)
-        && APPOINTMENT.stream().noneMatch(text::matches)) {
+        && (APPOINTMENT.stream().noneMatch(text::matches)
+            // "3awz appointment a8ayar el charging port": an appointment to change the part
+            || partChanged && EXISTING_BOOKING.stream().noneMatch(text::matches))) {
       // "عايز اجي اغير بطارية الموبايل": the part is changed, not an appointment
       r.merge(Intents.BOOKING_NEW, r.remove(Intents.BOOKING_CHANGE), Double::sum);
     }
@@ -268,6 +365,16 @@ public final class IntentClassifier {
         && booking == 0
         && ORDER_WORDS.stream().anyMatch(text::matches)) {
       r.remove(Intents.BOOKING_CANCEL); // "my order got cancelled" names an order, no booking
+    }
+    if (MOVED_TO.matcher(both).find()
+        && (EXISTING_BOOKING.stream().anyMatch(text::matches)
+            || APPOINTMENT.stream().anyMatch(text::matches))) {
+      // "اني حاجز السبت ومش هقدر اجي، خليها الاتنين": the booking made another day, not called off
+      double to = 3.0 + r.getOrDefault(Intents.BOOKING_NEW, 0.0);
+      Double cancel = r.remove(Intents.BOOKING_CANCEL);
+      r.remove(Intents.BOOKING_NEW);
+      r.merge(Intents.BOOKING_CHANGE, to + (cancel == null ? 0.0 : cancel), Double::sum);
+      return r;
     }
     boolean calledOff = CALLED_OFF.stream().anyMatch(text::matches);
     if (r.containsKey(Intents.BOOKING_NEW)

@@ -102,7 +102,11 @@ public final class OrderChanges {
   private static final Pattern BOOKING =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])(?:و)?(?:ال)?(?:حجز|حجزي|ميعاد|ميعادي|موعد|موعدي|معاد|صيانه)(?![\\p{L}\\p{N}])"
-              + "|\\bbk[-#\\s]*\\d{3,12}\\b|\\b(?:el ?)?(?:7agz|7agzy|ma3ad|me3ad|seyana|siana|booking"
+              // "انا حاجز بكرة ... ينفع اخليها ٥؟", "ana kont 7agez yom el sabt": a booking of
+              // theirs
+              + "|(?<![\\p{L}\\p{N}])(?:حاجز|حاجزه|حاجزين|حجزت|حجزنا)(?![\\p{L}\\p{N}])"
+              + "|\\b(?:7agez|7agza|7agzeen|hagez|hagza|7agazt|hagazt)\\b"
+              + "|\\bbk[-#\\s]*\\d{3,12}\\b|\\b(?:el ?)?(?:7agz|7agzy|ma3ad|me3ad|seyana|siana|siyana|syana|booking"
               + "|appointment|repair|slot)\\b");
 
   /** True when the text asks to change something about an order (not pay or cancel it). */

@@ -34,6 +34,8 @@ class ArabiziTest {
     sameWord("far3", "elfar3");
     sameWord("5arban", "kharban", "kharbaan"); // 5/kh and doubled vowels
     sameWord("m7tag", "mhtag", "m7taag");
+    sameWord("siyana", "siana", "syana", "sayana", "elsiana"); // the repair centre
+    sameWord("sha7n", "shi7n", "shehn", "elshi7n"); // shipping
   }
 
   @Test
