@@ -510,6 +510,8 @@ public final class EmbeddedPersona implements Persona {
             // its battery
             && !(BOOKING_INTENTS.contains(intent) && topics.aboutABooking(text))
             && shoppingQuestion(text, found, turn)
+            // "صلحت البطارية عندكم والموبايل لسه بيفصل": a repair that failed, not a battery wanted
+            && !topics.serviceFailed(text)
             && sentiment.analyze(text).score() > ANGRY
             && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
             && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)

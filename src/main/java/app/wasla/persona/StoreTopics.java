@@ -369,13 +369,30 @@ final class StoreTopics {
     return WHO_WORD.matcher(s).find()
         && PUT_THROUGH.matcher(s).find()
         && !onlyAsksWhich(s)
-        && !asksIfNourIsReal(s);
+        && !asksIfNourIsReal(s)
+        && !asksWhoIsOnTheLine(s);
   }
 
   boolean asksWhoNourIs(TextView text) {
     String s = haystack(text);
     return WHO_WORD.matcher(s).find()
-        && (!PUT_THROUGH.matcher(s).find() || onlyAsksWhich(s) || asksIfNourIsReal(s));
+        && (!PUT_THROUGH.matcher(s).find()
+            || onlyAsksWhich(s)
+            || asksIfNourIsReal(s)
+            || asksWhoIsOnTheLine(s));
+  }
+
+  /**
+   * "انا باكلم مين؟", "ana bkalem meen dlw2ty?": who is on the other side, asked without wanting
+   * anyone else (its "اكلم" is no request to talk to a person).
+   */
+  private static final Pattern ON_THE_LINE =
+      words(
+          "بكلم مين|باكلم مين|بتكلم مع مين|bkalem meen|bakalem meen|bkalem min|bakalem min|bkalem mein|betkalem ma3 meen|"
+              + "who am i talking|who am i speaking|who am i chatting");
+
+  private static boolean asksWhoIsOnTheLine(String s) {
+    return ON_THE_LINE.matcher(s).find() && !WANTS.matcher(s).find();
   }
 
   /** "r u a real person lol": whether Nour is one, asked without wanting one. */

@@ -138,9 +138,8 @@ public final class SentimentAnalyzer {
     if (praise > 0
         && !letdown
         && SMILE.matcher(raw).find()
-        && PRAISE_AFTER_A_QUESTION
-            .matcher(raw.toLowerCase(java.util.Locale.ROOT) + " " + text.normalized())
-            .find()) {
+        && (PRAISE_AFTER_A_QUESTION.matcher(raw.toLowerCase(java.util.Locale.ROOT)).find()
+            || PRAISE_AFTER_A_QUESTION.matcher(text.normalized()).find())) {
       // "وانا واقف قدامه من ١١؟ حلو النظام ده 🙂", "w ana wa2ef odamo mn 11? 7elw el nezam da 🙂":
       // "this" of ours praised with a smile after a question told in grievance is ironic
       letdown = true;
