@@ -738,7 +738,9 @@ public final class EmbeddedPersona implements Persona {
     boolean aboutARepair =
         Intents.BOOKING_NEW.equals(intent)
             || topic == StoreTopics.REPAIRS
-            || topic == StoreTopics.WARRANTY;
+            || topic == StoreTopics.WARRANTY
+            // "الموبايل بتاعي باظ، ينفع اقسط؟": the old phone's fault is why a new one is bought
+            || topic == StoreTopics.INSTALMENTS;
     Sentiment mood = sentiment.analyze(text, !aboutARepair);
     if ((calmTracking || corrected) && mood.score() < -0.2) {
       mood = Sentiment.ofScore(-0.2); // late, and said kindly: mildly put out, not angry

@@ -874,7 +874,10 @@ final class StoreTopics {
               List.of("JBLF6")),
           new NotSold(
               words(
-                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|تلفاز|التلفاز|tv|tvs|television|telefezyon|televezyon"),
+                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|تلفاز|التلفاز|tv|tvs|television|telefezyon|televezyon|"
+                      // "شاشة سمارت ٥٥ بوصة": a smart screen, or a screen of 32 inches and more
+                      + "شاشه سمارت|الشاشه السمارت|شاشات سمارت|shasha smart|el shasha el smart|"
+                      + "(?:32|40|43|50|55|58|65|70|75|85|٣٢|٤٠|٤٣|٥٠|٥٥|٥٨|٦٥|٧٠|٧٥|٨٥)\\s*(?:بوصه|انش|inch|inches|bosa)"),
               "تلفزيونات",
               "TVs",
               List.of()),
