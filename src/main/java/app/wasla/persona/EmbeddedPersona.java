@@ -365,6 +365,15 @@ public final class EmbeddedPersona implements Persona {
           "menu_order".equals(turn.interactiveReplyId())
               || tapped == null && ListPicks.ordersWithoutAName(whole);
       Product picked = tapped == null ? ListPicks.pick(whole, listed) : null;
+      if (picked == null && tapped == null && askedCategory(text) == null) {
+        // "والأغلى بكام؟", "the cheapest one": the dearest or cheapest of the listed, unless the
+        // text names a kind of its own ("ايه اغلى ساعه سمارت")
+        picked =
+            ListPicks.byPrice(
+                whole,
+                listed.stream().filter(p -> p.priceEgp() != null).toList(),
+                Product::priceEgp);
+      }
       if (picked != null || ordering && listed.size() == 1) {
         found = withProduct(found, picked != null ? picked : listed.get(0));
         if (picked != null) {
@@ -503,8 +512,21 @@ public final class EmbeddedPersona implements Persona {
     // "any phone less than 20,000 EGP?", "2arn ben galaxy a55 w oppo reno 11", "تصوير اكتر
     // حاجة": a shopping question (a budget, a comparison, what the phone is for) is a product
     // question, never a grievance, a big order or a question nobody can answer
+    // "My Galaxy Buds FE stopped charging after 3 weeks", "السماعة بتاعتي بطلت تشحن": a fault in
+    // what the customer has is the warranty's and the repair centre's, never an offer to buy it
+    boolean ownedFault =
+        tapped == null
+            && topics.faultOfWhatIsOwned(text, !found.products().isEmpty())
+            && sentiment.analyze(text).score() > ANGRY
+            && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
+            && !topics.wantsAPersonToo(text);
+    if (ownedFault) {
+      intent = Intents.OTHER;
+      confidence = Math.max(confidence, 0.8);
+    }
     boolean shopping =
         tapped == null
+            && !ownedFault
             && !Intents.HUMAN_REQUEST.equals(intent)
             // "el8o 7agzy bta3 el battery": the booking of a battery's repair, not a phone for
             // its battery
@@ -651,7 +673,9 @@ public final class EmbeddedPersona implements Persona {
         && !shopping
         && !kept
         && (!(bookingMove && topics.aboutABooking(text)) || topics.serviceFailed(text))) {
-      if (topics.chargedTwice(text)
+      if (ownedFault) {
+        topic = StoreTopics.WARRANTY; // answered by ownedFaultAnswer: the warranty, then repairs
+      } else if (topics.chargedTwice(text)
           || topics.paidForNothing(text) // "اتخصمت ومفيش اوردر", "dafa3t ... msh madfoo3"
           || topics.promiseBroken(text) // "قالولي يومين وبقالهم ١٠ ايام"
           // "السماعة اللي اشتريتها منكم الأسبوع اللي فات صوتها بيقطع"
@@ -912,29 +936,37 @@ public final class EmbeddedPersona implements Persona {
               true, "big deal"); // a wholesale quantity is a deal whatever its price
     }
 
+    // "عايز A55 بالتقسيط", "3ayez galaxy a55 b el ta2seet", "قسط الايفون كام في الشهر؟": one
+    // product on instalments is its price, its monthly amounts and an order button; "valU kam fel
+    // shahr?" after a product's card is that product's
     Product monthlyOf =
-        topic == StoreTopics.INSTALMENTS && found.products().size() == 1 && monthly(text)
-            ? found.products().get(0)
-            : null;
+        topic != StoreTopics.INSTALMENTS
+            ? null
+            : found.products().size() == 1
+                    && (monthly(text) || topics.findAll(text, true).size() == 1)
+                ? found.products().get(0)
+                : found.products().isEmpty() && monthly(text) ? contextProduct(turn) : null;
     Answer answer =
-        monthlyOf != null
-            ? instalments(monthlyOf, replyIn)
-            : topic != null && notSold != null
-                ? notSoldWithTopic(notSold, topic, text, replyIn)
-                : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
-                    // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
-                    ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
-                    : topic != null
-                        ? withPrices(
-                            topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
-                            text,
-                            found,
-                            replyIn)
-                        : notSold != null
-                            ? notSoldAnswer(notSold, replyIn)
-                            : unsoldModel != null
-                                ? unsoldModelAnswer(unsoldModel, replyIn)
-                                : answer(intent, text, replyIn, found, turn, decision);
+        ownedFault && topic == StoreTopics.WARRANTY
+            ? ownedFaultAnswer(replyIn)
+            : monthlyOf != null
+                ? instalments(monthlyOf, replyIn, turn)
+                : topic != null && notSold != null
+                    ? notSoldWithTopic(notSold, topic, text, replyIn)
+                    : topic == StoreTopics.REPAIRS && !Intents.PRODUCT_INQUIRY.equals(intent)
+                        // "تغيير شاشة الايفون ١٥ بكام؟" asks the repair's price, not the phone's
+                        ? topicsAnswer(topic, text, !found.products().isEmpty(), replyIn)
+                        : topic != null
+                            ? withPrices(
+                                topicsAnswer(topic, text, !found.products().isEmpty(), replyIn),
+                                text,
+                                found,
+                                replyIn)
+                            : notSold != null
+                                ? notSoldAnswer(notSold, replyIn)
+                                : unsoldModel != null
+                                    ? unsoldModelAnswer(unsoldModel, replyIn)
+                                    : answer(intent, text, replyIn, found, turn, decision);
     if (tapped == null && sendsAReceipt(text) && mood.score() > ANGRY) {
       // "ده الإيصال" with a photo or a PDF: the receipt is thanked for and a person checks the
       // payment against it; the ways to pay were already told
@@ -1501,6 +1533,27 @@ public final class EmbeddedPersona implements Persona {
         if ("big deal".equals(decision.reason())) {
           yield Answer.of(ReplyTexts.get("bigDeal", lang));
         }
+        List<Product> ofKind = product == null ? catalogueQuery(text, found) : null;
+        if (ofKind != null && ofKind.size() >= 2) {
+          // "3ayza charger lel iphone": the kind wanted has several products; they are listed (a
+          // whole answer: no sales flow looks up the phone it is for)
+          StringBuilder sb = new StringBuilder();
+          ofKind.forEach(
+              p ->
+                  sb.append("• ")
+                      .append(
+                          ReplyTexts.get(
+                              "price", lang, productName(p, arabic), money(p.priceEgp())))
+                      .append('\n'));
+          yield new Answer(
+              new PersonaReply(
+                  sb.toString().strip(),
+                  List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+                  null,
+                  ofKind.get(0).sku(),
+                  true),
+              null);
+        }
         if (product == null) {
           yield Answer.of(
               ReplyTexts.getTo("orderWhat", lang, feminine(turn)),
@@ -1774,11 +1827,15 @@ public final class EmbeddedPersona implements Persona {
             + text.raw().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ")
             + " ";
     java.util.regex.Matcher m = FIRST_OF_THE_LIST.matcher(said);
-    if (!m.find()) {
+    boolean first = m.find();
+    // "الفرق بينهم ايه", "what's the difference between them": the two or three just listed
+    boolean them =
+        !first && ListPicks.meansThem(TextView.of(turn.text())) && askedCategory(text) == null;
+    if (!first && !them) {
       return List.of();
     }
     String count = null;
-    for (int g = 1; g <= m.groupCount(); g++) {
+    for (int g = 1; first && g <= m.groupCount(); g++) {
       count = count == null ? m.group(g) : count;
     }
     int n = count != null && count.matches("three|3|تلاته|ثلاثه|talata") ? 3 : 2;
@@ -1788,22 +1845,37 @@ public final class EmbeddedPersona implements Persona {
       if (line.fromCustomer() || line.person() != null || line.text() == null) {
         continue;
       }
-      List<Product> listed = new java.util.ArrayList<>();
-      for (String row : line.text().split("\n")) {
-        if (!row.strip().startsWith("•")) {
-          continue;
-        }
-        playbook.products().stream()
-            .filter(p -> row.contains(p.nameEn()) || row.contains(p.nameAr()))
-            .findFirst()
-            .filter(p -> !listed.contains(p))
-            .ifPresent(listed::add);
+      List<Product> listed = listedIn(line.text());
+      if (them) {
+        // "them" is the latest list, when it is short enough to set side by side
+        return listed.size() >= 2 && listed.size() <= 3 ? listed : List.of();
       }
       if (listed.size() >= 2) {
         return List.copyOf(listed.subList(0, Math.min(n, listed.size())));
       }
     }
     return List.of();
+  }
+
+  /**
+   * The catalogue products a message of the bot listed ("• X is 1,199 EGP" rows), in their order;
+   * empty when it listed none. What Nour listed reaches her as the transcript's bot lines (the
+   * process's {@code personaListed} is passed as one for a persona that reads no transcript).
+   */
+  private List<Product> listedIn(String botText) {
+    List<Product> listed = new ArrayList<>();
+    for (String row : botText.split("\n")) {
+      if (!row.strip().startsWith("•")) {
+        continue;
+      }
+      playbook.products().stream()
+          .filter(p -> row.contains(p.nameEn()) || row.contains(p.nameAr()))
+          .findFirst()
+          .or(() -> entities.extract(TextView.of(row)).products().stream().findFirst())
+          .filter(p -> !listed.contains(p))
+          .ifPresent(listed::add);
+    }
+    return List.copyOf(listed);
   }
 
   /** What was found, about this product (the conversation's) instead of none. */
@@ -2287,7 +2359,7 @@ public final class EmbeddedPersona implements Persona {
    * its months ("6 or 12 months") and the smallest order ("from 1,500 EGP"); its price divided by
    * each, rounded up to the pound; then the passage.
    */
-  private Answer instalments(Product p, Language lang) {
+  private Answer instalments(Product p, Language lang, PersonaTurn turn) {
     Passage terms = playbook.passage("instalments").orElse(null);
     if (terms == null || p.priceEgp() == null) {
       return Answer.of(
@@ -2324,8 +2396,12 @@ public final class EmbeddedPersona implements Persona {
               true),
           null);
     }
-    StringBuilder sb =
-        new StringBuilder(ReplyTexts.get("instalmentHead", lang, name, money(p.priceEgp())));
+    // asked again right after the same answer: the amounts again without the terms, and the order
+    // or a person offered, not the same paragraph
+    String previous = lastBotText(turn);
+    String head = ReplyTexts.get("instalmentHead", lang, name, money(p.priceEgp()));
+    boolean again = previous != null && previous.contains(head);
+    StringBuilder sb = new StringBuilder(head);
     months.stream()
         .sorted(java.util.Comparator.reverseOrder())
         .forEach(
@@ -2342,7 +2418,14 @@ public final class EmbeddedPersona implements Persona {
                                         BigDecimal.valueOf(n),
                                         0,
                                         java.math.RoundingMode.CEILING)))));
-    sb.append("\n\n").append(passageText(terms, lang));
+    if (again) {
+      sb.append("\n").append(ReplyTexts.get("instalmentAgain", lang));
+    } else {
+      sb.append("\n\n")
+          .append(passageText(terms, lang))
+          .append("\n")
+          .append(ReplyTexts.get("instalmentHowTo", lang));
+    }
     return new Answer(
         new PersonaReply(
             sb.toString(),
@@ -2519,20 +2602,7 @@ public final class EmbeddedPersona implements Persona {
    */
   private List<Product> listedInLastReply(PersonaTurn turn) {
     String last = lastBotText(turn);
-    if (last == null) {
-      return List.of();
-    }
-    List<Product> listed = new ArrayList<>();
-    for (String line : last.split("\n")) {
-      if (!line.strip().startsWith("•")) {
-        continue;
-      }
-      entities.extract(TextView.of(line)).products().stream()
-          .findFirst()
-          .filter(p -> !listed.contains(p))
-          .ifPresent(listed::add);
-    }
-    return listed;
+    return last == null ? List.of() : listedIn(last);
   }
 
   /** The text of the bot's latest message before this turn, or null. */
@@ -2699,9 +2769,43 @@ public final class EmbeddedPersona implements Persona {
         passage.handoffReason());
   }
 
+  /**
+   * A fault in something the customer has: the warranty passage, the repair centre's, and the way
+   * on (a repair to book, a person to reach). The reply is whole: no sales flow answers it with the
+   * product's card.
+   */
+  private Answer ownedFaultAnswer(Language lang) {
+    StringBuilder sb = new StringBuilder();
+    for (StoreTopics.Topic t : List.of(StoreTopics.WARRANTY, StoreTopics.REPAIRS)) {
+      playbook
+          .passage(t.passageId())
+          .ifPresent(p -> sb.append(passageText(p, lang)).append("\n\n"));
+    }
+    sb.append(ReplyTexts.get("ownedFaultNext", lang));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_booking", "optBooking", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            PersonaReply.NO_PRODUCT,
+            null,
+            true),
+        null);
+  }
+
   private Answer topicsAnswer(
       StoreTopics.Topic topic, TextView text, boolean namesAProduct, Language lang) {
     List<StoreTopics.Topic> asked = topics.findAll(text, namesAProduct);
+    if (topic == StoreTopics.DELIVERY_FEES
+        && asked.stream().allMatch(t -> t == StoreTopics.DELIVERY_FEES)
+        && StoreTopics.townWithoutBranch(text).isEmpty()) {
+      // "w Alex?" after the fee to Cairo, "delivery to Alexandria?": that city's fee and days
+      Answer branchTown =
+          StoreTopics.branchTown(text).map(t -> townAnswer(t, false, lang)).orElse(null);
+      if (branchTown != null) {
+        return branchTown;
+      }
+    }
     StoreTopics.Town town =
         asked.contains(StoreTopics.BRANCHES) || asked.contains(StoreTopics.DELIVERY_FEES)
             ? StoreTopics.townWithoutBranch(text).orElse(null)
@@ -2768,6 +2872,17 @@ public final class EmbeddedPersona implements Persona {
         fee = zone.group(2);
         days = zone.group(3);
         break;
+      }
+    }
+    if (fee == null) {
+      // a city the passage names outside a zone's brackets: "Alexandria 70 EGP, 1-2 days"
+      java.util.regex.Matcher own =
+          Pattern.compile(
+                  Pattern.quote(town.en()) + "[^;:()]*?([\\d,]+) EGP, ([\\d-]+) (?:working )?days")
+              .matcher(fees.en());
+      if (own.find()) {
+        fee = own.group(1);
+        days = own.group(2);
       }
     }
     if (fee == null) {
@@ -3006,6 +3121,9 @@ public final class EmbeddedPersona implements Persona {
               "watch",
               Pattern.compile(
                   "(^|\\s)(ساعه ذكيه|ساعات ذكيه|ساعه سمارت|ساعات سمارت|سمارت واتش|smart ?watch(es)?|watches|"
+                      // "عندكم ساعات؟": watches asked for; "ساعات العمل" stays the hours
+                      + "(?:عندكم|عندكو|عندك|لديكم|لديك|فيه|في|بتبيعوا|بتبيعو|تبيعون|تبيعوا|انواع|اشكال)"
+                      + " (?:ال)?ساعات(?!\\s*(?:عمل|العمل|الدوام|دوام|الشغل|شغل|فتح|الفتح|كام|ايه))|"
                       + "سمارت باند|smart ?bands?|sa3a smart|sa3at smart|smart sa3a|sa3at zakeya|sa3a zakeya)")),
           java.util.Map.entry(
               "audio",
@@ -3086,6 +3204,16 @@ public final class EmbeddedPersona implements Persona {
     if (hits.isEmpty() && category != null && brand != null) {
       // "شاحن سريع لهاتف آيفون": the brand is the phone's, the chargers are what is asked
       hits = catalogueQuery(category, null, budget);
+    }
+    if ("charger".equals(category)
+        && !hits.isEmpty()
+        && (brand != null || PHONE_WORD.matcher(s).find())) {
+      // "3ayza charger lel iphone": a charger for a phone, and the cable it plugs in with
+      List<Product> withCables = new ArrayList<>(hits);
+      catalogueQuery("cable", null, budget).stream()
+          .filter(c -> !withCables.contains(c))
+          .forEach(withCables::add);
+      hits = List.copyOf(withCables);
     }
     return hits.isEmpty() ? null : hits;
   }

@@ -118,6 +118,16 @@ class PersonaReplyDelegate implements JavaDelegate {
     setIfChanged(execution, PersonaVariables.SENTIMENT, result.sentiment().label());
     setIfChanged(execution, PersonaVariables.SENTIMENT_SCORE, result.sentiment().score());
     setIfChanged(execution, PersonaVariables.LANGUAGE, result.language().tag());
+    setIfChanged(
+        execution,
+        PersonaVariables.REPLY_LANGUAGE,
+        replyLanguage(
+                result.language(),
+                turnText,
+                turn.customer() == null
+                    ? null
+                    : Language.fromTag(turn.customer().preferredLanguage()))
+            .tag());
     setIfChanged(execution, PersonaVariables.HANDOFF, result.handoff());
     setIfChanged(execution, PersonaVariables.HANDOFF_REASON, result.handoffReason());
     setIfChanged(execution, PersonaVariables.SUMMARY, result.summary());
@@ -357,6 +367,23 @@ class PersonaReplyDelegate implements JavaDelegate {
   }
 
   private static final LanguageDetector LANGUAGES = new LanguageDetector();
+
+  /**
+   * The register a turn is answered in: its language, or for a mixed one ("أريد شراء AirPods Pro")
+   * the Arabic or English form that dominates it, as the persona reads it.
+   */
+  static Language replyLanguage(Language language, String text, Language previous) {
+    if (language != Language.MIXED) {
+      return language;
+    }
+    try {
+      Language reply =
+          LANGUAGES.detect(TextView.of(text == null ? "" : text), previous).replyLanguage();
+      return reply == Language.MIXED ? Language.AR_EG : reply;
+    } catch (RuntimeException e) {
+      return Language.AR_EG;
+    }
+  }
 
   /**
    * Most of a turn's reading repeats the previous turn's (language, sentiment, no handoff): an

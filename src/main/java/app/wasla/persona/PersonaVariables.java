@@ -10,6 +10,14 @@ public final class PersonaVariables {
   public static final String SENTIMENT = "sentiment";
   public static final String SENTIMENT_SCORE = "sentimentScore";
   public static final String LANGUAGE = "language";
+
+  /**
+   * The register the persona answered the turn in ("ar-EG", "ar", "arabizi", "en"; never "mixed":
+   * an MSA question that names a product in Latin letters is answered in MSA), which the flows'
+   * questions follow.
+   */
+  public static final String REPLY_LANGUAGE = "replyLanguage";
+
   public static final String HANDOFF = "handoff";
   public static final String HANDOFF_REASON = "handoffReason";
 

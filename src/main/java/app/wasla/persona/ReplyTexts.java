@@ -263,6 +263,20 @@ final class ReplyTexts {
               "• {0} shohoor: {1} geneh fel shahr",
               "• {0} months: {1} EGP a month"),
           t(
+              "instalmentHowTo",
+              "عشان تقسطه: اضغط «اطلب دلوقتي» واختار التقسيط وقت الدفع، وزميلنا يرتب معاك فاليو أو البنك والمدة.",
+              "للتقسيط: اضغط «اطلب الآن» واختر التقسيط عند الدفع، وسيرتب معك أحد زملائنا فاليو أو البنك والمدة.",
+              "3ashan te2aseto: edghat \"Otlob delwa2ty\" w e5tar el ta2seet w enta btedfa3, w zameelna yrattab ma3ak valU aw"
+                  + " el bank w el modda.",
+              "To pay in instalments: tap \"Order now\" and choose instalments at payment; a colleague arranges valU or the"
+                  + " bank and the months with you."),
+          t(
+              "instalmentAgain",
+              "تحب تطلبه دلوقتي وتختار التقسيط وقت الدفع، ولا أوصلك بزميل يساعدك؟",
+              "هل تود طلبه الآن واختيار التقسيط عند الدفع، أم أحولك إلى أحد زملائنا؟",
+              "Teheb totlobo delwa2ty w te5tar el ta2seet w enta btedfa3, wala awaslak b zameel?",
+              "Would you like to order it now and choose instalments at payment, or shall I get you a colleague?"),
+          t(
               "instalmentBelowMinimum",
               "{0} سعره {1} جنيه، والتقسيط بيبدأ من طلبات {2} جنيه؛ ممكن تضيفه لطلب أكبر وتقسطهم مع بعض.",
               "سعر {0} هو {1} جنيه، والتقسيط متاح للطلبات من {2} جنيه؛ يمكنك إضافته إلى طلب أكبر وتقسيطهما معاً.",
@@ -498,6 +512,13 @@ final class ReplyTexts {
               "El montagat",
               "Products & prices"),
           t("optOrderStatus", "طلبي فين؟", "حالة طلبي", "El order fen?", "Track my order"),
+          t(
+              "ownedFaultNext",
+              "نقدر نفحصهولك: احجز ميعاد صيانة في أقرب فرع (الفحص مجاني)، أو دوس \"كلم موظف\" وأحولك لزميل.",
+              "يمكننا فحصه: احجز موعد صيانة في أقرب فرع (الفحص مجاني)، أو اختر \"التحدث لموظف\" لأحولك إلى أحد زملائي.",
+              "Momken nefhaso: e7gez mi3ad seyana f a2rab far3 (el fa7s bbalash), aw dos \"Akalem 7ad\" w a7awlak l zameel.",
+              "We can check it: book a repair slot at your nearest branch (the check-up is free), or tap"
+                  + " \"Talk to a person\" and I''ll get you a colleague."),
           t("optHuman", "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person"),
           t("optOrder", "اطلب دلوقتي", "اطلب الآن", "Otlob delwa2ty", "Order now"),
           t("optBooking", "حجز صيانة", "حجز صيانة", "A7gez seyana", "Book a repair"),

@@ -27,6 +27,12 @@ final class StoreTopics {
   static final Topic REPAIRS = new Topic("repairs", "repairs", Intents.OTHER);
   static final Topic JOBS = new Topic("jobs", "jobs", Intents.OTHER);
 
+  /**
+   * When an order can be picked up at a branch: the order's own status when there is one (the
+   * tracking flow reads the topic), else how pickup works.
+   */
+  static final Topic PICKUP = new Topic("pickup", "pickup", Intents.ORDER_STATUS);
+
   /** Offers and discounts: the playbook has none to name, and the answer says so. */
   static final Topic OFFERS = new Topic("offers", "offers", Intents.OTHER);
 
@@ -484,6 +490,10 @@ final class StoreTopics {
       words(
           "refund|refunds|refunded|money back|استرداد|الفلوس هترجع|هترجع الفلوس|ترجع الفلوس|الفلوس بترجع|اعاده المبلغ|"
               + "استرجاع المبلغ|استرجاع الفلوس|el flos terga3|el flos hatrga3|flosy terga3|"
+              // "امتى الفلوس ترجعلي؟", "المبلغ هيرجعلي امتى", "el refund hayenzel emta?"
+              + "الفلوس ترجعلي|الفلوس هترجعلي|ترجعلي الفلوس|هترجعلي الفلوس|الفلوس بترجعلي|"
+              + "المبلغ يرجع|المبلغ هيرجع|المبلغ بيرجع|يرجعلي المبلغ|هيرجعلي المبلغ|المبلغ يرجعلي|المبلغ هيرجعلي|"
+              + "يعود المبلغ|يسترد المبلغ|استرداد المبلغ|"
               // canonical Arabizi spellings: "el feloos hatrga3", "el felous betrga3"
               + "f(?:e)?losy? (?:ha|bt|b|t|he|hat|bet)?(?:e)?t?rga3");
 
@@ -533,6 +543,16 @@ final class StoreTopics {
   Optional<Topic> followUp(TextView text, String contextTopic) {
     String subject = contextTopic == null ? null : SUBJECTS.get(contextTopic);
     List<Topic> own = subject == null ? List.of() : findAll(text, false);
+    String s = haystack(text);
+    if (BRANCHES.name().equals(contextTopic)
+        && own.equals(List.of(DELIVERY_FEES))
+        && text.tokens().size() <= FOLLOW_UP_WORDS
+        && !DELIVERY.matcher(s).find()
+        && !COST.matcher(s).find()
+        && townWithoutBranch(text).isPresent()) {
+      // "and Tanta?" after the branches asks for a branch there: none, the nearest, the delivery
+      return Optional.of(BRANCHES);
+    }
     // "what about Hurghada?" after the delivery fees names a city the fees list: the same topic
     if (subject == null
         || text.tokens().size() > FOLLOW_UP_WORDS
@@ -626,6 +646,9 @@ final class StoreTopics {
    */
   List<Topic> findAll(TextView text, boolean namesAProduct) {
     String s = haystack(text);
+    if (!namesAProduct && asksWhenToPickUp(s)) {
+      return List.of(PICKUP); // "امتى اقدر استلمه من الفرع؟" asks about pickup, not the address
+    }
     java.util.LinkedHashSet<Topic> found = new java.util.LinkedHashSet<>();
     if (CASH_ON_DELIVERY.matcher(s).find() && !namesAProduct) {
       // "do you do cash on delivery to assiut": a way to pay ("the Reno 11, cash on delivery to
@@ -668,7 +691,9 @@ final class StoreTopics {
             .matcher(s)
             .find(); // "it broke, I want to return it" is a complaint, not a policy question
     // "استبدال بطارية هاتفي" replaces a part: a repair, not a return
-    if (RETURN_WORD.matcher(s).find() && !defect && !PART_REPLACED.matcher(s).find()) {
+    if (RETURN_WORD.matcher(s).find() && !defect && !PART_REPLACED.matcher(s).find()
+        // "امتى الفلوس ترجعلي؟": money coming back is the returns passage's last line
+        || REFUND.matcher(s).find() && !defect && !OWED.matcher(s).find()) {
       found.add(RETURNS);
     }
     if (WARRANTY_WORD.matcher(s).find() && (!defect || COVERS.matcher(s).find())
@@ -721,7 +746,12 @@ final class StoreTopics {
             && DELIVERY_WHEN.matcher(s).find()
             && !COST.matcher(s).find())
         && (GOVERNORATE.matcher(s).find()
-            || FREE.matcher(s).find() && THRESHOLD.matcher(s).find())) {
+            || FREE.matcher(s).find() && THRESHOLD.matcher(s).find()
+            // "w Alex?" read with the delivery fees' subject: delivery to a city with a branch
+            || DELIVERY.matcher(s).find()
+                && city(text) != null
+                && !BRANCH_WORD.matcher(s).find()
+                && !found.contains(BRANCHES))) {
       found.add(DELIVERY_FEES);
     }
     if (found.isEmpty() && notInPlaybook(text)) {
@@ -820,6 +850,20 @@ final class StoreTopics {
               "Hurghada",
               "el Ghardaka",
               "cairo"));
+
+  /** The cities with a branch, as the delivery passage's English text names them. */
+  private static final Town ALEXANDRIA_TOWN =
+      new Town(ALEXANDRIA, "إسكندرية", "Alexandria", "Eskendereya", "alexandria");
+
+  private static final Town CAIRO_TOWN = new Town(CAIRO, "القاهرة", "Cairo", "el Kahera", "cairo");
+
+  /** The one city with a branch the text names ("w Alex?"), for its delivery fee. */
+  static Optional<Town> branchTown(TextView text) {
+    String c = city(text);
+    return c == null
+        ? Optional.empty()
+        : Optional.of("alexandria".equals(c) ? ALEXANDRIA_TOWN : CAIRO_TOWN);
+  }
 
   /** The city without a branch the text names, when it names no city with one. */
   static Optional<Town> townWithoutBranch(TextView text) {
@@ -1346,6 +1390,77 @@ final class StoreTopics {
 
   /** A case supposed, not told: "لو وصل مكسور", "if it arrives broken". */
   private static final Pattern IF = words("لو|اذا|إذا|law|lw|if");
+
+  /**
+   * Something the customer has, named as theirs or by how long they have had it: "بتاعتي", "اللي
+   * معايا", "الخاصة بي", "my", "ba2alha esbo3", "after 3 weeks".
+   */
+  private static final Pattern OWNED =
+      words(
+          "بتاعتي|بتاعي|بتوعي|اللي معايا|اللي عندي|الي معايا|الي عندي|الخاصه بي|الخاص بي|التي معي|الذي معي|التي لدي|الذي لدي|"
+              + "بقالها|بقاله|بقالي|بعد اسبوع|بعد اسبوعين|بعد شهر|بعد شهرين|بعد يومين|بعد [0-9]+ (?:ايام|اسابيع|شهور|اشهر)|بعد ثلاث(?:ه)? اسابيع|"
+              + "my|mine|after a week|after a month|after two weeks|after [0-9]+ (?:days|weeks|months)|"
+              + "bta3ty|bta3y|bta3ti|elly m3aya|elly ma3aya|ely m3aya|elly 3andy|ely 3andy|"
+              + "ba2alha|ba2alo|ba2aly|b2alha|b2alo|ba3d esbo3|ba3d osbo3|ba3d shahr|ba3d [0-9]+ (?:ayam|asabe3|shohor)");
+
+  /** What can be under warranty or repaired: a device or an accessory. */
+  private static final Pattern DEVICE =
+      words(
+          "شاحن|الشاحن|سماع|السماع|السماعه|سماعه|البادز|بادز|ايربودز|موبايل|الموبايل|تليفون|التليفون|هاتف|الهاتف|ساعه|الساعه|باور|الباور|شاشه|الشاشه|بطاريه|البطاريه|"
+              + "charger|phone|iphone|watch|earbuds|buds|airpods|headphones|earphones|power bank|speaker|screen|battery|"
+              + "sama3a|sama3at|mobile|mobil|charger|shasha|battery|buds|earbuds|sa3a");
+
+  /** A dead battery or one that will not charge, in Arabizi and Arabic: "fasla", "مبتشحنش". */
+  private static final Pattern WONT_CHARGE =
+      words(
+          "fasla|faslet|fasel|msh bteshe7n|msh btesh7an|mesh bteshe7n|mabtesh7ansh|mabteshe7nsh|msh byeshe7n|"
+              + "مبتشحنش|مبيشحنش|مش بتشحن|مش بيشحن|لا تشحن|لا يشحن|عن الشحن|بطلت تشحن|وقفت شحن|"
+              + "won't turn on|wont turn on|won't charge|wont charge|stopped responding|not charging|stopped charging|"
+              + "مبيفتحش|مبتفتحش|مش بيفتح|مش بتفتح|لا يعمل|لا تعمل");
+
+  /**
+   * "My Galaxy Buds FE stopped charging after 3 weeks", "السماعة بتاعتي بطلت تشحن", "el buds
+   * ba2alha esbo3 w fasla": a fault in something the customer has, not named as bought from the
+   * shop ({@link #faultOfWhatWasBought} takes that), nor a repair's price or booking asked: the
+   * warranty and the repair centre answer it, with a repair to book or a person to reach.
+   */
+  boolean faultOfWhatIsOwned(TextView text, boolean namesAProduct) {
+    String s = haystack(text);
+    return (FAULT.matcher(s).find() || WONT_CHARGE.matcher(s).find())
+        && OWNED.matcher(s).find()
+        && (namesAProduct || DEVICE.matcher(s).find())
+        && !BOUGHT.matcher(s).find()
+        && !BOOK_VERB.matcher(s).find()
+        && !PRICE_ASKED.matcher(s).find()
+        && !CHARGE.matcher(s).find();
+  }
+
+  /** "when", "امتى", "emta": when something can happen. */
+  private static final Pattern WHEN =
+      words("امتى|امتي|متى|متي|امته|when|what time|emta|imta|amta|emteh");
+
+  /** Picking an order up: "pick it up", "collect", "استلمه", "astelmo". */
+  private static final Pattern PICK_UP =
+      words(
+          "pick it up|pick up|pickup|pick them up|collect it|collect my|come get it|"
+              + "استلمه|استلمها|استلم|استلامه|استلامها|استلام الطلب|استلام الاوردر|اجي اخده|اجي اخدها|اعدي اخده|اعدي اخدها|"
+              + "astelmo|astelemo|astelmha|astelemha|astelem|astalem|estelamo|a3ady akhdo|ageeb|a3addi");
+
+  /** The customer is the one who comes: "can I", "اقدر", "يمكنني", a branch named. */
+  private static final Pattern I_COME =
+      words(
+          "اقدر|اقدار|ينفع|يمكنني|استطيع|من الفرع|في الفرع|الفرع|فرع|can i|could i|may i|branch|store|"
+              + "a2dar|a2dr|yenfa3|mn el far3|men el far3|el far3|far3");
+
+  /** "when can i pick it up?", "امتى اقدر استلمه من الفرع؟", "emta a2dar astelmo?". */
+  private static boolean asksWhenToPickUp(String s) {
+    return WHEN.matcher(s).find()
+        && PICK_UP.matcher(s).find()
+        && (I_COME.matcher(s).find()
+            || s.contains(" pick ")
+            || s.contains(" pickup ")
+            || s.contains(" collect "));
+  }
 
   /** Money taken twice: a complaint, however politely put. */
   boolean chargedTwice(TextView text) {

@@ -109,7 +109,71 @@ public final class BookingAnswers {
    * next week's).
    */
   public static LocalDate day(String text, LocalDate today) {
-    String s = canonical(text);
+    return dayIn(withoutTheDayReplaced(canonical(text), today), today);
+  }
+
+  /**
+   * "بدل", "بدلا من", "instead of", "badal", "مش", "not": the day said right after is the one given
+   * up ("خليها الخميس بدل بكره": Thursday, not tomorrow).
+   */
+  private static final Pattern INSTEAD_OF =
+      words(
+          "بدل|بدال|بدلا من|بدلا عن|عوضا عن|بدل من|مش|وليس|ليس|instead of|rather than|not|"
+              + "badal|bdal|bedal|badal men|msh|mesh|mish|mush");
+
+  /** Words between "instead of" and its day: "بدل يوم الخميس", "badal el sabt". */
+  private static final java.util.Set<String> BEFORE_THE_DAY =
+      java.util.Set.of(
+          "يوم", "ميعاد", "معاد", "موعد", "من", "of", "the", "on", "next", "this", "yom", "el",
+          "al", "il", "ma3ad", "me3ad");
+
+  /**
+   * The canonical text without the day that "instead of" gives up ("الخميس بدل بكره" is "الخميس"):
+   * the longest run of up to three words after it that names a day on its own; the text as it is
+   * when no day follows.
+   */
+  private static String withoutTheDayReplaced(String s, LocalDate today) {
+    Matcher m = INSTEAD_OF.matcher(s);
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    while (m.find()) {
+      if (m.start() < from) {
+        continue;
+      }
+      String[] after = s.substring(m.end()).trim().split(" ");
+      int skip = 0;
+      while (skip < after.length && BEFORE_THE_DAY.contains(after[skip])) {
+        skip++;
+      }
+      int end = -1;
+      // the shortest run that names a day, each of its words needed ("بعد بكره"; not "هقدر بكره")
+      for (int n = 1; n <= Math.min(3, after.length - skip); n++) {
+        String[] run = java.util.Arrays.copyOfRange(after, skip, skip + n);
+        LocalDate named = dayIn(" " + String.join(" ", run) + " ", today);
+        LocalDate withoutFirst =
+            n == 1
+                ? null
+                : dayIn(
+                    " " + String.join(" ", java.util.Arrays.copyOfRange(run, 1, n)) + " ", today);
+        if (named != null && !named.equals(withoutFirst)) {
+          end = skip + n;
+          break;
+        }
+      }
+      if (end < 0) {
+        continue;
+      }
+      int cut = m.end();
+      for (int i = 0; i < end; i++) {
+        cut = s.indexOf(after[i], cut) + after[i].length();
+      }
+      out.append(s, from, m.start()).append(' ');
+      from = cut;
+    }
+    return from == 0 ? s : out.append(s.substring(from)).toString();
+  }
+
+  private static LocalDate dayIn(String s, LocalDate today) {
     if (AFTER_TOMORROW.matcher(s).find()) {
       return today.plusDays(2);
     }
@@ -258,6 +322,20 @@ public final class BookingAnswers {
       words(
           "الغي|الغيه|الغيها|الغاء|cancel|cancel it|elghe|elghih|elghiha|" + "elgheh|el8eh|alghih");
 
+  private static final Pattern SAME_TIME =
+      words(
+          "نفس الساعه|نفس الميعاد|نفس المعاد|نفس الموعد|نفس الوقت|في نفس الموعد|بنفس الموعد|"
+              + "بنفس الساعه|بنفس الوقت|same time|same hour|same slot|the same time|"
+              + "nafs el sa3a|nafs el ma3ad|nafs el me3ad|nafs el wa2t|nafs elsa3a|nafs el mi3ad");
+
+  /**
+   * True when the text keeps the time it has ("نفس الساعه", "same time", "nafs el ma3ad") and names
+   * no other.
+   */
+  public static boolean sameTime(String text) {
+    return time(text) == null && SAME_TIME.matcher(canonical(text)).find();
+  }
+
   /** True when the text is put as a question ("?", "؟"). */
   public static boolean question(String text) {
     return text != null && (text.contains("?") || text.contains("؟"));
@@ -294,12 +372,14 @@ public final class BookingAnswers {
           new Concept(
               "screen",
               "protector",
-              words("شاشه|شاشات|الشاشه|screen|screens|display|shasha|el shasha|shashet")),
+              words(
+                  "شاشه|شاشات|الشاشه|والشاشه|وشاشه|بالشاشه|شاشته|شاشتي|شاشتها|screen|screens|display|"
+                      + "shasha|el shasha|shashet")),
           new Concept(
               "battery",
               null,
               words(
-                  "بطاريه|بطاريات|البطاريه|battery|batteries|battarya|batarya|baterya|"
+                  "بطاريه|بطاريات|البطاريه|والبطاريه|بطاريته|بطاريتي|battery|batteries|battarya|batarya|baterya|"
                       + "el battarya|battareya|batareya")),
           new Concept(
               "check",
@@ -317,6 +397,120 @@ public final class BookingAnswers {
       Map.of(
           "iphone", words("ايفون|الايفون|آيفون|iphone|ifone|ayfon|apple|ابل"),
           "samsung", words("سامسونج|السامسونج|سامسونغ|samsung|samsong|galaxy|جالاكسي|جلاكسي"));
+
+  /**
+   * True when the text names a make of phone that the service is not for ("سامسونج ... الشاشه"
+   * beside "iPhone 15 screen replacement").
+   */
+  private static boolean forAnotherDevice(String text, BookingOptions.Service service) {
+    String name = service.nameEn().toLowerCase(java.util.Locale.ROOT);
+    boolean forAMake = false;
+    boolean makeFits = false;
+    for (Map.Entry<String, Pattern> device : DEVICE_WORDS.entrySet()) {
+      if (name.contains(device.getKey())) {
+        forAMake = true;
+        makeFits |= device.getValue().matcher(text).find();
+      }
+    }
+    return forAMake && !makeFits && makeNamed(text) != null;
+  }
+
+  /** Makes of phone customers bring in, with their names to say back (Arabic, Latin). */
+  private record Make(Pattern said, String arabic, String latin) {}
+
+  private static final List<Make> MAKES =
+      List.of(
+          new Make(DEVICE_WORDS.get("samsung"), "سامسونج", "Samsung"),
+          new Make(DEVICE_WORDS.get("iphone"), "آيفون", "iPhone"),
+          new Make(
+              words("شاومي|شاؤمي|ريدمي|بوكو|xiaomi|redmi|poco|shawmy|shaomi"), "شاومي", "Xiaomi"),
+          new Make(words("اوبو|oppo"), "أوبو", "Oppo"),
+          new Make(words("ريلمي|realme"), "ريلمي", "Realme"),
+          new Make(words("هواوي|huawei"), "هواوي", "Huawei"),
+          new Make(words("هونر|honor"), "هونر", "Honor"),
+          new Make(words("انفينكس|infinix"), "إنفينكس", "Infinix"),
+          new Make(words("تكنو|tecno"), "تكنو", "Tecno"),
+          new Make(words("فيفو|vivo"), "فيفو", "Vivo"),
+          new Make(words("نوكيا|nokia"), "نوكيا", "Nokia"),
+          new Make(words("وان بلس|oneplus|one plus"), "وان بلس", "OnePlus"),
+          new Make(words("بيكسل|pixel|google pixel"), "بيكسل", "Pixel"));
+
+  private static Make makeNamed(String canonicalText) {
+    return MAKES.stream()
+        .filter(m -> m.said().matcher(canonicalText).find())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** "مكسورة", "مشروخة", "cracked", "mashrou5a", "مش بيشحن": something wrong with the phone. */
+  private static final Pattern FAULT =
+      words(
+          "مكسور|مكسوره|مشروخ|مشروخه|اتكسر|اتكسرت|انكسر|انكسرت|اتشرخ|اتشرخت|بايظ|بايظه|باظ|باظت|"
+              + "عطلان|عطلانه|تالف|تالفه|معطل|معطله|مش شغال|مش شغاله|مبيشحنش|مش بيشحن|لا يعمل|لا تعمل|"
+              + "مكسورة|خربان|خربانه|cracked|broken|broke|smashed|dead|not working|doesnt work|"
+              + "won t charge|not charging|mashrou5|mashrou5a|mashro5a|mashroo5a|maksour|maksoura|"
+              + "maksora|mksora|etkasar|etkasaret|etshara5|etshara5et|bayez|bayza|3otl|3atlan|3atlana|"
+              + "msh sha8al|msh sha8ala");
+
+  /** A model code said with the make ("A54", "S23", "13"): said back as the customer wrote it. */
+  private static final Pattern MODEL =
+      Pattern.compile(
+          "(?i)(?<![\\p{L}\\d])([a-z]{1,2}\\d{1,3}[a-z]?|\\d{1,2}(?:\\s?pro(?:\\s?max)?)?)(?![\\p{L}\\d])");
+
+  /**
+   * What the customer's phone and its fault are, to say back, when no service of the list fits them
+   * ("سامسونج A54 والشاشه مشروخه": no Samsung screen service): the make and model, and the part.
+   * Null when the text names no make of phone, or names neither a part nor a fault; also null
+   * (unless {@code answeringTheList}) when it names no make. {@code answeringTheList}: the text
+   * answers the list of services just shown, where a part or a fault alone is enough.
+   */
+  public static Unlisted unlisted(
+      String text, List<BookingOptions.Service> services, boolean answeringTheList) {
+    if (text == null || service(text, services, answeringTheList) != null) {
+      return null;
+    }
+    String s = canonical(text);
+    Make make = makeNamed(s);
+    String part = null;
+    for (Concept concept : CONCEPTS) {
+      if (!"check".equals(concept.nameWord())
+          && !"protector".equals(concept.nameWord())
+          && concept.said().matcher(s).find()) {
+        part = concept.nameWord();
+        break;
+      }
+    }
+    boolean fault = FAULT.matcher(s).find();
+    if (part == null && !fault) {
+      return null;
+    }
+    if (make == null && !answeringTheList) {
+      return null;
+    }
+    String model = null;
+    if (make != null) {
+      Matcher m = MODEL.matcher(text);
+      while (m.find()) {
+        String found = m.group(1).trim();
+        if (!found.isEmpty()) {
+          // "a54" is written "A54"; "13 pro" stays as it is
+          model =
+              found.matches("(?i)[a-z]{1,2}\\d+[a-z]?")
+                  ? found.toUpperCase(java.util.Locale.ROOT)
+                  : found;
+          break;
+        }
+      }
+    }
+    return new Unlisted(
+        make == null ? null : make.arabic(), make == null ? null : make.latin(), model, part);
+  }
+
+  /**
+   * A phone and its fault that no service of the list is for: the make in Arabic and Latin letters
+   * and the model as said (each null when not said), the part ("screen", "battery" or null).
+   */
+  public record Unlisted(String makeArabic, String makeLatin, String model, String part) {}
 
   private static boolean forTheDeviceNamed(String text, BookingOptions.Service service) {
     String name = service.nameEn().toLowerCase(java.util.Locale.ROOT);
@@ -348,7 +542,10 @@ public final class BookingAnswers {
         continue;
       }
       List<BookingOptions.Service> named = servicesOf(concept, services);
-      if (named.size() == 1 && (answeringTheList || forTheDeviceNamed(s, named.get(0)))) {
+      if (named.size() == 1
+          && (answeringTheList
+              ? !forAnotherDevice(s, named.get(0))
+              : forTheDeviceNamed(s, named.get(0)))) {
         return named.get(0).code();
       }
     }
@@ -361,6 +558,15 @@ public final class BookingAnswers {
             .map(BookingOptions.Service::code)
             .toList();
     return hits.size() == 1 ? hits.get(0) : null;
+  }
+
+  /** The free check-up of the list (its English name says "check"); null when there is none. */
+  public static BookingOptions.Service checkUp(List<BookingOptions.Service> services) {
+    List<BookingOptions.Service> named =
+        services.stream()
+            .filter(x -> x.nameEn().toLowerCase(java.util.Locale.ROOT).contains("check"))
+            .toList();
+    return named.size() == 1 ? named.get(0) : null;
   }
 
   /** The services whose English name holds the concept's word (and not its excluded one). */

@@ -70,6 +70,10 @@ final class BookingDelegates {
         // another make is never taken this way
         service = BookingAnswers.service(asked + " " + text, options.services(), false);
       }
+      if (service == null && (step == null || "ask_service".equals(step))) {
+        // "سامسونج A54 والشاشه مشروخه" and no service for it: the free check-up, said plainly
+        service = checkUpFor(execution, text, options.services(), "ask_service".equals(step));
+      }
       if (service != null) {
         execution.setVariable(BookingVariables.SERVICE, service);
         taken = true;
@@ -85,6 +89,10 @@ final class BookingDelegates {
     }
     LocalDate day = BookingAnswers.day(text, today);
     LocalTime time = BookingAnswers.time(text);
+    if (time == null && BookingAnswers.sameTime(text)) {
+      // "الخميس بدل بكره، نفس الساعه": the time the booking (or the slot on the table) has
+      time = timeKept(execution);
+    }
     if (day != null || time != null) {
       if (day != null) {
         execution.setVariable(BookingVariables.DAY, day.toString());
@@ -95,6 +103,103 @@ final class BookingDelegates {
       taken = true;
     }
     return taken;
+  }
+
+  /**
+   * The free check-up, for a phone or a fault that no service of the list is for ("سامسونج A54
+   * والشاشه مشروخه", "samsung a54, the screen is cracked"): its code, and a note that says back
+   * what the customer has and why the check-up (bookingNote); null when the text names no phone and
+   * fault, or a service fits.
+   */
+  private static String checkUpFor(
+      DelegateExecution execution,
+      String text,
+      List<BookingOptions.Service> services,
+      boolean answeringTheList) {
+    BookingOptions.Service checkUp = BookingAnswers.checkUp(services);
+    BookingAnswers.Unlisted what = BookingAnswers.unlisted(text, services, answeringTheList);
+    if (checkUp == null || what == null) {
+      return null;
+    }
+    BookingTexts t = BookingTexts.of(execution);
+    String make =
+        what.makeArabic() == null
+            ? null
+            : (t.arabicScript() ? what.makeArabic() : what.makeLatin())
+                + (what.model() == null ? "" : " " + what.model());
+    String partAr =
+        "screen".equals(what.part()) ? "شاشة" : "battery".equals(what.part()) ? "بطارية" : null;
+    String partArabizi =
+        "screen".equals(what.part())
+            ? "shashet"
+            : "battery".equals(what.part()) ? "battaryet" : null;
+    String ar =
+        partAr == null
+            ? (make == null ? "الموبايل ده" : make)
+            : partAr + (make == null ? " الموبايل" : " " + make);
+    String msa =
+        partAr == null
+            ? (make == null ? "هذا الهاتف" : make)
+            : partAr + (make == null ? " الهاتف" : " " + make);
+    String arabizi =
+        partArabizi == null
+            ? (make == null ? "el mobile da" : make)
+            : partArabizi + (make == null ? " el mobile" : " " + make);
+    String en =
+        what.part() == null
+            ? (make == null ? "this phone" : "a " + make)
+            : (make == null ? "this phone's " : "a " + make + " ") + what.part();
+    String name = t.service(checkUp);
+    String note =
+        t.say(
+            "مفيش عندنا في الحجز خدمة محددة لـ"
+                + ar
+                + "، فهحجزلك "
+                + name
+                + ": الفني يكشف عليه في الفرع ويقولك التكلفة قبل أي تصليح.",
+            "لا توجد لدينا في قائمة الحجز خدمة محددة لـ"
+                + msa
+                + "، لذا سأحجز لك "
+                + name
+                + ": يفحصه الفني في الفرع ويخبرك بالتكلفة قبل أي إصلاح.",
+            "Mafeesh 3andena fel 7agz khedma mo7adada le "
+                + arabizi
+                + ", fa ha7gezlak "
+                + name
+                + ": el fanny haykshef 3aleh fel far3 w y2olak el taklefa 2abl ay tasle7.",
+            "There's no set service for "
+                + en
+                + " in our booking list, so I'll book you a "
+                + name.toLowerCase(java.util.Locale.ROOT)
+                + ": the technician checks it at the branch and tells you the cost before any"
+                + " repair.");
+    String before = string(execution, BookingVariables.NOTE);
+    execution.setVariable(BookingVariables.NOTE, before == null ? note : before + "\n" + note);
+    return checkUp.code();
+  }
+
+  /**
+   * The time of day that "the same time" keeps: the slot on the table, else the time already named,
+   * else (a move) the booking's; null when there is none.
+   */
+  private static LocalTime timeKept(DelegateExecution execution) {
+    Instant slot = slot(execution);
+    if (slot != null) {
+      return slot.atZone(CAIRO).toLocalTime();
+    }
+    String named = string(execution, BookingVariables.TIME);
+    if (named != null) {
+      return LocalTime.parse(named);
+    }
+    String startsAt = string(execution, SalesVariables.BOOKING_STARTS_AT);
+    if (startsAt != null && !"new".equals(execution.getVariable(BookingVariables.MODE))) {
+      try {
+        return Instant.parse(startsAt).atZone(CAIRO).toLocalTime();
+      } catch (java.time.format.DateTimeParseException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -127,6 +232,7 @@ final class BookingDelegates {
       execution.setVariable(BookingVariables.CONFIRMED, false);
       execution.setVariable(BookingVariables.SLOT, null);
       execution.setVariable(BookingVariables.NOTE, null);
+      execution.setVariable(BookingVariables.SERVICE_MISSES, 0);
       if (!"new".equals(mode)) {
         List<Booking> upcoming = bookings.upcoming(SalesContext.customerId(execution));
         String named = bookingNumber(SalesContext.turnText(execution));
@@ -311,6 +417,10 @@ final class BookingDelegates {
         askService(execution, t, note, options);
         return;
       }
+      if (execution.getVariable(BookingVariables.SERVICE_MISSES) instanceof Number n
+          && n.intValue() != 0) {
+        execution.setVariable(BookingVariables.SERVICE_MISSES, 0);
+      }
       if ("new".equals(mode) && string(execution, BookingVariables.BRANCH) == null) {
         askBranch(execution, t, note, options);
         return;
@@ -413,6 +523,14 @@ final class BookingDelegates {
       if (options.services().size() == 1) {
         execution.setVariable(BookingVariables.SERVICE, options.services().get(0).code());
         execute(execution);
+        return;
+      }
+      // the list missed twice (answered with no service and no question): a person, never the same
+      // list a third time
+      if (execution.getVariable(BookingVariables.SERVICE_MISSES) instanceof Number n
+          && n.intValue() >= 2) {
+        execution.setVariable(BookingVariables.SERVICE_MISSES, 0);
+        handoff(execution, t, note);
         return;
       }
       StringBuilder body =
@@ -722,7 +840,20 @@ final class BookingDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(BookingVariables.ANSWER, read(execution) ? "step" : "other");
+      boolean read = read(execution);
+      execution.setVariable(BookingVariables.ANSWER, read ? "step" : "other");
+      if (!read
+          && "ask_service".equals(string(execution, BookingVariables.STEP))
+          && "new".equals(string(execution, BookingVariables.MODE))
+          && SalesContext.replyId(execution) == null
+          && !BookingAnswers.question(SalesContext.turnText(execution))) {
+        // words at the list of services that name none and ask nothing: a miss
+        int misses =
+            execution.getVariable(BookingVariables.SERVICE_MISSES) instanceof Number n
+                ? n.intValue()
+                : 0;
+        execution.setVariable(BookingVariables.SERVICE_MISSES, misses + 1);
+      }
     }
 
     private boolean read(DelegateExecution execution) {
@@ -826,13 +957,15 @@ final class BookingDelegates {
       }
       BookingTexts t = BookingTexts.of(execution);
       String when = t.dayAndTime(day, time);
+      String before = string(execution, BookingVariables.NOTE);
       execution.setVariable(
           BookingVariables.NOTE,
-          t.say(
-              "تمام، هدورلك على ميعاد " + when + ".",
-              "حسناً، سأبحث لك عن موعد " + when + ".",
-              "Tamam, hadawarlak 3ala ma3ad " + when + ".",
-              "Got it, I'll look for a slot: " + when + "."));
+          (before == null ? "" : before + "\n")
+              + t.say(
+                  "تمام، هدورلك على ميعاد " + when + ".",
+                  "حسناً، سأبحث لك عن موعد " + when + ".",
+                  "Tamam, hadawarlak 3ala ma3ad " + when + ".",
+                  "Got it, I'll look for a slot: " + when + "."));
     }
 
     private boolean tapped(DelegateExecution execution, String id, String mode) {

@@ -46,7 +46,11 @@ final class BookingTexts {
   }
 
   static BookingTexts of(DelegateExecution execution) {
-    Object language = execution.getVariable("language");
+    // the register the persona answered in; a mixed turn ("أريد حجز موعد لـ iPhone 15") has its own
+    Object language = execution.getVariable(app.wasla.persona.PersonaVariables.REPLY_LANGUAGE);
+    if (!(language instanceof String)) {
+      language = execution.getVariable(app.wasla.persona.PersonaVariables.LANGUAGE);
+    }
     return of(language instanceof String s ? s : null);
   }
 

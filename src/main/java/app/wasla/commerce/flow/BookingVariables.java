@@ -49,6 +49,12 @@ public final class BookingVariables {
   /** A line to put before the flow's next question (e.g. "that slot was just taken"). */
   public static final String NOTE = "bookingNote";
 
+  /**
+   * How many answers to the list of services named no service and asked nothing: a person instead
+   * of the list after the second.
+   */
+  public static final String SERVICE_MISSES = "bookingServiceMisses";
+
   /** Reply ids of the flow's buttons and list rows. */
   public static final String SERVICE_PREFIX = "service:";
 

@@ -262,6 +262,13 @@ final class CheckoutDelegates {
                     "Sorry, no single branch has that many for pickup, but we can deliver them."));
             return;
           }
+          if (buttons.size() < 3) {
+            // delivery stays a way on from the branch question (a branch without the product)
+            buttons = new ArrayList<>(buttons);
+            buttons.add(
+                new Button(
+                    SalesVariables.REPLY_DELIVERY, say(e, "توصيل", "توصيل", "Tawsil", "Delivery")));
+          }
           messages.send(
               e,
               new ReplyButtons(
@@ -1010,6 +1017,11 @@ final class CheckoutDelegates {
             return "persona";
           }
           String code = checkout.namedBranch(e, text);
+          if (code == null && CheckoutWords.delivery(text)) {
+            // "توصيل", "delivery" at the branch question (the branch named had none): delivered
+            // instead, the address asked next
+            return delivered(e, text);
+          }
           if (code == null) {
             return "persona";
           }
@@ -1044,6 +1056,13 @@ final class CheckoutDelegates {
             e.setVariable(SalesVariables.ADDRESS_DETAILS, null);
             e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
             return "applied";
+          }
+          if (!question
+              && "pickup".equals(checkout.string(e, SalesVariables.FULFILMENT))
+              && CheckoutWords.delivery(text)
+              && checkout.namedBranch(e, text) == null) {
+            // "لا خليه توصيل" at a pickup's summary: delivered now, the address asked
+            return delivered(e, text);
           }
           if (!question
               && "delivery".equals(checkout.string(e, SalesVariables.FULFILMENT))
@@ -1107,6 +1126,22 @@ final class CheckoutDelegates {
       if (branch != null
           && checkout.branchesWith(e, n).stream().noneMatch(s -> s.branchCode().equals(branch))) {
         e.setVariable(SalesVariables.PICKUP_BRANCH, null); // that branch has fewer: ask again
+      }
+      return "applied";
+    }
+
+    /**
+     * Delivery instead of pickup, to the address the text gives if it gives one ("توصيل لمدينة نصر
+     * ١٤ شارع مكرم عبيد").
+     */
+    private String delivered(DelegateExecution e, String text) {
+      e.setVariable(SalesVariables.FULFILMENT, "delivery");
+      e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+      e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+      Optional<DeliveryZones.Zone> zone = zones.find(text);
+      if (zone.isPresent() && words(text) >= 3) {
+        e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(CheckoutWords.addressOnly(text)));
+        e.setVariable(SalesVariables.DELIVERY_ZONE, zone.get().code());
       }
       return "applied";
     }

@@ -33,7 +33,11 @@ final class SalesContext {
    * 3 English, the order of {@link #say}'s texts.
    */
   static int form(DelegateExecution execution) {
-    Object language = execution.getVariable("language");
+    // the register the persona answered in; a mixed turn ("أريد شراء AirPods") has its own
+    Object language = execution.getVariable(app.wasla.persona.PersonaVariables.REPLY_LANGUAGE);
+    if (!(language instanceof String)) {
+      language = execution.getVariable(app.wasla.persona.PersonaVariables.LANGUAGE);
+    }
     String l = language instanceof String s ? s : "";
     return switch (l) {
       case "ar" -> 1;

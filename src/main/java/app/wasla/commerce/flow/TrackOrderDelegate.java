@@ -6,6 +6,7 @@ import app.wasla.channel.whatsapp.OutboundMessage;
 import app.wasla.commerce.order.Order;
 import app.wasla.commerce.order.Orders;
 import app.wasla.conversation.FlowMessages;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,12 +27,52 @@ class TrackOrderDelegate implements JavaDelegate {
   private final Orders orders;
   private final FlowMessages messages;
   private final app.wasla.commerce.shipment.ShipmentEvents shipments;
+  private final app.wasla.conversation.Transcript transcript;
 
   TrackOrderDelegate(
-      Orders orders, FlowMessages messages, app.wasla.commerce.shipment.ShipmentEvents shipments) {
+      Orders orders,
+      FlowMessages messages,
+      app.wasla.commerce.shipment.ShipmentEvents shipments,
+      app.wasla.conversation.Transcript transcript) {
     this.orders = orders;
     this.messages = messages;
     this.shipments = shipments;
+    this.transcript = transcript;
+  }
+
+  /** How many of the conversation's latest lines are read for the previous answer. */
+  private static final int LOOKBACK = 6;
+
+  /** How the answers to an order number not found begin, in every form. */
+  private static final List<String> NOT_FOUND_OPENINGS =
+      List.of(
+          "مش لاقية طلب بالرقم ده",
+          "لسه مش لاقية طلب بالرقم ده",
+          "لم أجد طلباً بهذا الرقم",
+          "ما زلت لا أجد طلباً بهذا الرقم",
+          "Msh la2ya order bel rakam da",
+          "Lessa msh la2ya order bel rakam da",
+          "I can't find that order",
+          "I still can't find that order");
+
+  /**
+   * The answer Wasla sent last in this conversation, before this turn, said that an order number
+   * was not found: the customer is sending a wrong number again.
+   */
+  private boolean notFoundBefore(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    if (key == null) {
+      return false;
+    }
+    List<app.wasla.conversation.Transcript.Line> lines = transcript.latest(key, LOOKBACK);
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      app.wasla.conversation.Transcript.Line line = lines.get(i);
+      if ("out".equals(line.direction()) && line.text() != null && !line.text().isBlank()) {
+        String text = line.text().strip();
+        return NOT_FOUND_OPENINGS.stream().anyMatch(text::startsWith);
+      }
+    }
+    return false;
   }
 
   @Override
@@ -42,7 +83,16 @@ class TrackOrderDelegate implements JavaDelegate {
     if (tracked.order() != null) {
       execution.setVariable(SalesVariables.ORDER_ID, tracked.order().id());
     }
-    messages.send(execution, OutboundMessage.Text.of(tracked.text()));
+    messages.send(
+        execution,
+        tracked.offerPerson()
+            ? OutboundMessage.ReplyButtons.of(
+                tracked.text(),
+                new OutboundMessage.ReplyButtons.Button(
+                    HUMAN_BUTTON,
+                    SalesContext.say(
+                        execution, "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person")))
+            : OutboundMessage.Text.of(tracked.text()));
     if (tracked.order() != null) {
       // the courier's last known position, when the latest shipment event gave one
       shipments
@@ -68,8 +118,18 @@ class TrackOrderDelegate implements JavaDelegate {
         && execution.getVariable(SalesVariables.ORDER_ID) == null;
   }
 
-  /** The order asked about (null when none is found) and the answer to send. */
-  record Tracked(Order order, String text) {}
+  /** The reply id of the main menu's "talk to a person", which the persona reads as that. */
+  private static final String HUMAN_BUTTON = "menu_human";
+
+  /**
+   * The order asked about (null when none is found), the answer to send, and whether a person is
+   * offered beside it (a button).
+   */
+  record Tracked(Order order, String text, boolean offerPerson) {
+    Tracked(Order order, String text) {
+      this(order, text, false);
+    }
+  }
 
   /**
    * The answer to a tracking question, without touching the flow's variables (an offer or checkout
@@ -99,6 +159,29 @@ class TrackOrderDelegate implements JavaDelegate {
                   + " confirmed, it takes 1-2 working days to Cairo, Giza and Alexandria, 2-3 to the"
                   + " Delta and Canal, 3-5 to Upper Egypt."));
     }
+    boolean pickupAsked = PICKUP_TOPIC.equals(execution.getVariable(PERSONA_TOPIC));
+    if (order.isEmpty() && !numbered && pickupAsked) {
+      // "when can i pick it up?" with no order: how pickup works (the playbook's pickup passage
+      // says the same), no time promised
+      return new Tracked(
+          null,
+          SalesContext.say(
+              execution,
+              "مفيش طلب على رقمك لسه. تقدر تستلم طلبك بنفسك من فرع القاهرة (مدينة نصر) أو فرع"
+                  + " إسكندرية (سموحة): اختار \"استلام من الفرع\" وانت بتطلب. بعد ما الطلب يتأكد"
+                  + " بنجهزهولك، وبنبعتلك رسالة هنا أول ما يبقى جاهز تستلمه في مواعيد الفرع.",
+              "لا يوجد طلب على رقمك بعد. يمكنك استلام طلبك بنفسك من فرع القاهرة (مدينة نصر) أو فرع"
+                  + " الإسكندرية (سموحة): اختر \"استلام من الفرع\" عند الطلب. بعد تأكيد الطلب نجهزه"
+                  + " ونرسل لك رسالة هنا فور أن يصبح جاهزاً للاستلام خلال مواعيد عمل الفرع.",
+              "Mafish order 3ala rakamak lessa. Te2dar testelem el order bnafsak mn far3 el Kahera"
+                  + " (Madinet Nasr) aw far3 Eskendereya (Smouha): ekhtar \"Estelam mn el far3\" w"
+                  + " enta btotlob. Ba3d ma el order yet2akked bnghahzo w bnb3atlak message hena awel"
+                  + " ma yeb2a gahez testelmo f mawa3ed el far3.",
+              "There's no order on your number yet. You can collect an order yourself from our Cairo"
+                  + " (Nasr City) or Alexandria (Smouha) branch: choose \"Pickup at a branch\" when"
+                  + " you order. Once it's confirmed we prepare it and send you a message here as soon"
+                  + " as it's ready to pick up during the branch's opening hours."));
+    }
     if (order.isEmpty() && !numbered) {
       // no number given and no order on this phone: not "that number", which the customer never
       // sent
@@ -114,6 +197,25 @@ class TrackOrderDelegate implements JavaDelegate {
                   + " elly talabt beeh, w ana atabe3o ma3ak.",
               "I can't see any order on this phone number. Send me the order number (like ORD-12345),"
                   + " or the number you ordered with, and I'll check."));
+    }
+    if (order.isEmpty() && notFoundBefore(execution)) {
+      // a wrong number twice: where the number is, and a person to look for it with
+      return new Tracked(
+          null,
+          SalesContext.say(
+              execution,
+              "لسه مش لاقية طلب بالرقم ده على رقمك. رقم الطلب بيبدأ بـ ORD- وهتلاقيه في رسالة التأكيد"
+                  + " اللي بعتناهالك هنا لما طلبت. لو مش لاقيها، دوس \"كلم موظف\" وزميل يدور معاك.",
+              "ما زلت لا أجد طلباً بهذا الرقم على رقمك. يبدأ رقم الطلب بـ ORD- وتجده في رسالة التأكيد"
+                  + " التي أرسلناها إليك هنا عند الطلب. إذا لم تجدها، اختر \"التحدث لموظف\" ليبحث"
+                  + " معك أحد زملائي.",
+              "Lessa msh la2ya order bel rakam da 3ala rakamak. Rakam el order byebda2 b ORD- w"
+                  + " hatla2ih f message el confirmation elly ba3atnahalak hena lama talabt. Law msh"
+                  + " la2eha, dos \"Akalem 7ad\" w zameel ydawar ma3ak.",
+              "I still can't find that order on your number. Order numbers start with ORD- and are"
+                  + " in the confirmation message we sent you here when you ordered. If you can't find"
+                  + " it, tap \"Talk to a person\" and a colleague will look it up with you."),
+          true);
     }
     if (order.isEmpty()) {
       return new Tracked(
@@ -196,7 +298,60 @@ class TrackOrderDelegate implements JavaDelegate {
             + status
             + "."
             + tracking
-            + link);
+            + link
+            + (pickupAsked && shipped.isEmpty() ? pickupNote(execution, o, form) : ""));
+  }
+
+  /** The conversation's variable of the topic the persona read the turn as. */
+  private static final String PERSONA_TOPIC = "personaTopic";
+
+  /** The persona's topic of "when can i pick it up?". */
+  private static final String PICKUP_TOPIC = "pickup";
+
+  /**
+   * "when can i pick it up?" of an order to be picked up at a branch (this conversation's checkout
+   * chose pickup at the order's branch) and not yet handed over: it is being prepared and a message
+   * comes when it is ready; no time is promised. Nothing for an order to be delivered, or one
+   * picked up or cancelled.
+   */
+  private static String pickupNote(DelegateExecution execution, Order o, int form) {
+    boolean pickup =
+        "pickup".equals(execution.getVariable(SalesVariables.FULFILMENT))
+            && o.branchCode() != null
+            && (!(execution.getVariable(SalesVariables.PICKUP_BRANCH) instanceof String b)
+                || b.equals(o.branchCode()));
+    boolean waiting =
+        Order.RESERVED.equals(o.status())
+            || Order.PAID.equals(o.status())
+            || Order.CONFIRMED.equals(o.status());
+    if (!pickup || !waiting) {
+      return "";
+    }
+    boolean alex = "ALX".equals(o.branchCode());
+    String branch =
+        form < 2
+            ? (alex ? "إسكندرية (سموحة)" : "القاهرة (مدينة نصر)")
+            : (alex ? "Alexandria (Smouha)" : "Cairo (Nasr City)");
+    boolean unpaid = Order.RESERVED.equals(o.status());
+    return "\n"
+        + pick(
+            form,
+            (unpaid ? "أول ما الدفع يوصلنا بنجهزهولك" : "بنجهزهولك دلوقتي")
+                + "، وهنبعتلك رسالة هنا أول ما يبقى جاهز تستلمه من فرع "
+                + branch
+                + " في مواعيد الفرع.",
+            (unpaid ? "بعد وصول الدفع نقوم بتجهيزه" : "نقوم بتجهيزه الآن")
+                + "، وسنرسل لك رسالة هنا فور أن يصبح جاهزاً للاستلام من فرع "
+                + branch
+                + " خلال مواعيد عمل الفرع.",
+            (unpaid ? "Awel ma el daf3 yewsalna bnghahzo" : "Bnghahzo delwa2ty")
+                + ", w hanb3atlak message hena awel ma yeb2a gahez testelmo mn far3 "
+                + branch
+                + " f mawa3ed el far3.",
+            (unpaid ? "We prepare it once the payment comes through" : "We're preparing it now")
+                + ", and we'll send you a message here as soon as it's ready to pick up at our "
+                + branch
+                + " branch, during its opening hours.");
   }
 
   private static String pick(

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Tells Egyptian Arabic, MSA, Arabizi, English and mixed apart by script and marker words. Arabic
- * script without MSA markers counts as Egyptian (the store's customers are Egyptian); Latin letters
- * with Arabic words or digit letters ("3ayez", "7agz") are Arabizi; Arabic script with English
- * words is mixed.
+ * script without MSA markers counts as Egyptian (the store's customers are Egyptian); Gulf words
+ * ("أبغى", "الحين", "وش") count as MSA markers, so a Gulf customer is answered in MSA; Latin
+ * letters with Arabic words or digit letters ("3ayez", "7agz") are Arabizi; Arabic script with
+ * English words is mixed.
  */
 public final class LanguageDetector {
 
@@ -36,7 +37,8 @@ public final class LanguageDetector {
             تالف تالفا تالفاً ليست لست لسنا الرجاء رجاء يرجى تتوفر المتوفرة يتم سيتم ثمن أرسلت
             الخاصة كذلك أيضاً كيفية أرغب أود نود أتمنى أطالب اطالب نطالب فوري فوراً فورا الهاتف
             ثم دون رغم بخصوص بشأن بشان حسنا حسناً أعطني اعطني أثناء اثناء بشكل ضد لائق سآخذ ساخذ سأطلب ساطلب
-            سأشتري ساشتري سأدفع سادفع سيتم ستصل أرسلوا ارسلوا أرسل ارسل يعمل تعمل ينقصها ينقصه""");
+            سأشتري ساشتري سأدفع سادفع سيتم ستصل أرسلوا ارسلوا أرسل ارسل يعمل تعمل ينقصها ينقصه
+            ابغى ابغا ابغاه ابغاها ابغاهم نبغى تبغى يبغى الحين وش ايش شلون ليش وايد""");
   private static final Set<String> ARABIZI =
       Set.copyOf(
           java.util.Arrays.asList(

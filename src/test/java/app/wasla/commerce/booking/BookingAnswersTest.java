@@ -259,4 +259,60 @@ class BookingAnswersTest {
             .toList();
     assertThat(asked).isEqualTo(expected == null ? List.of() : List.of(expected));
   }
+
+  /** The day after "instead of" is the one given up; the other is kept. TODAY is a Saturday. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "خليها يوم الخميس بدل بكره (نفس الساعه) | 2026-12-10",
+        "khaleeha el khamis badal bokra | 2026-12-10",
+        "khaleeha el khamis badal el sabt, nafs el ma3ad | 2026-12-10",
+        "badal el sabt khaleeha el khamis | 2026-12-10",
+        "move it to thursday instead of tomorrow, same time | 2026-12-10",
+        "أرجو نقله إلى يوم الخميس بدلاً من الغد في نفس الموعد | 2026-12-10",
+        "بدل يوم الاتنين خليها الخميس | 2026-12-10",
+        "الاتنين بدل بعد بكره | 2026-12-07",
+        "saturday instead of next sunday | 2026-12-12",
+        "الخميس مش بكره | 2026-12-10",
+        "مش هقدر بكره | 2026-12-06",
+        "ينفع بكره بدل النهارده | 2026-12-06",
+      })
+  void theDayInsteadOfAnother(String text, LocalDate day) {
+    assertThat(BookingAnswers.day(text, TODAY)).isEqualTo(day);
+  }
+
+  @Test
+  void sameTimeKeepsTheTime() {
+    assertThat(BookingAnswers.sameTime("خليها يوم الخميس بدل بكره (نفس الساعه)")).isTrue();
+    assertThat(BookingAnswers.sameTime("khaleeha el khamis badal bokra, nafs el ma3ad")).isTrue();
+    assertThat(BookingAnswers.sameTime("thursday instead, same time")).isTrue();
+    assertThat(BookingAnswers.sameTime("في نفس الموعد من فضلك")).isTrue();
+    assertThat(BookingAnswers.sameTime("الخميس الساعة ٥")).isFalse();
+    assertThat(BookingAnswers.sameTime("نفس الساعه بس الساعة ٦")).isFalse();
+  }
+
+  @Test
+  void aPhoneWithoutAServiceOfItsOwnIsUnlisted() {
+    // a Samsung screen: the iPhone 15 screen is not for it, even answering the list
+    assertThat(BookingAnswers.service("سامسونج A54 والشاشه مشروخه", SERVICES, true)).isNull();
+    assertThat(BookingAnswers.service("samsung a54 w el shasha mashrou5a", SERVICES, true))
+        .isNull();
+    BookingAnswers.Unlisted u =
+        BookingAnswers.unlisted("سامسونج A54 والشاشه مشروخه", SERVICES, true);
+    assertThat(u).isNotNull();
+    assertThat(u.makeArabic()).isEqualTo("سامسونج");
+    assertThat(u.model()).isEqualTo("A54");
+    assertThat(u.part()).isEqualTo("screen");
+    assertThat(BookingAnswers.unlisted("samsung a54, the screen is cracked", SERVICES, false))
+        .isNotNull();
+    // a fault of an unnamed phone is unlisted only as an answer to the list
+    assertThat(BookingAnswers.unlisted("الموبايل مش بيشحن", SERVICES, true)).isNotNull();
+    assertThat(BookingAnswers.unlisted("الموبايل مش بيشحن", SERVICES, false)).isNull();
+    // a service that fits is no unlisted phone
+    assertThat(BookingAnswers.unlisted("شاشة ايفون ١٥ مكسورة", SERVICES, true)).isNull();
+    assertThat(BookingAnswers.unlisted("بطارية سامسونج A54 بايظة", SERVICES, false)).isNull();
+    assertThat(BookingAnswers.service("الشاشة", SERVICES, true)).isEqualTo("SCREEN_IP15");
+    assertThat(BookingAnswers.checkUp(SERVICES).code()).isEqualTo("REPAIR_CHECK");
+  }
 }

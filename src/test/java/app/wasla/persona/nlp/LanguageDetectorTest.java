@@ -24,6 +24,10 @@ class LanguageDetectorTest {
         "ايه الفرق بين الA55 والA15|AR_EG|AR_EG",
         "لدي شكوى: وصلني الهاتف مكسور الشاشة وأطالب بحل فوري|AR|AR",
         "الموبايل وصلني مكسور|AR_EG|AR_EG",
+        // Gulf words are MSA markers: a Gulf customer is answered in MSA
+        "أبغى أطلبها|AR|AR",
+        "وش سعر الشاحن الحين|AR|AR",
+        "أبغى سماعة جالاكسي بادز FE الحين|MIXED|AR",
       })
   void detects(String text, Language language, Language reply) {
     LanguageDetector.Detection d = detector.detect(TextView.of(text));
