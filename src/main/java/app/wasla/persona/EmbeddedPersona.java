@@ -532,6 +532,8 @@ public final class EmbeddedPersona implements Persona {
             // its battery
             && !(BOOKING_INTENTS.contains(intent) && topics.aboutABooking(text))
             && shoppingQuestion(text, found, turn)
+            // "صلحت البطارية عندكم والموبايل لسه بيفصل": a repair that failed, not a battery wanted
+            && !topics.serviceFailed(text)
             && sentiment.analyze(text).score() > ANGRY
             && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
             && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
@@ -665,7 +667,12 @@ public final class EmbeddedPersona implements Persona {
                 && (topics.optsOutOfOffers(text) || topics.consentsToData(text))
                 && !topics.namesAPerson(text)
                 && sentiment.analyze(text).score() > ANGRY);
-    if (tapped == null && !shopping && !kept && !(bookingMove && topics.aboutABooking(text))) {
+    // "ro7t el far3 3ala ma3ad el siyana w 2aloly mafeesh 7agz": a booking named, and a service
+    // that failed it, is a grievance, not a move
+    if (tapped == null
+        && !shopping
+        && !kept
+        && (!(bookingMove && topics.aboutABooking(text)) || topics.serviceFailed(text))) {
       if (ownedFault) {
         topic = StoreTopics.WARRANTY; // answered by ownedFaultAnswer: the warranty, then repairs
       } else if (topics.chargedTwice(text)
@@ -681,7 +688,12 @@ public final class EmbeddedPersona implements Persona {
       } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
           // "can u issue a tax invoice for a company" asks about invoices, it orders nothing
           && (topics.corporate(text) && !(topics.notInPlaybook(text) && found.products().isEmpty())
-              || wholesaleQuantity(intent, text, found))) {
+              || wholesaleQuantity(intent, text, found)
+              // "احنا مدرسه وعايزين ١٠٠ كابل": ten units or more for a school, a hospital, a
+              // factory
+              || topics.institution(text)
+                  && found.entities().quantity() != null
+                  && found.entities().quantity() >= BULK_QUANTITY)) {
         // "we own a shop, want 100 cables at wholesale price" states an order; "quote for 30
         // watches? any discount" asks a price
         if (!BULK_QUESTIONS.contains(intent)
@@ -763,7 +775,9 @@ public final class EmbeddedPersona implements Persona {
     boolean aboutARepair =
         Intents.BOOKING_NEW.equals(intent)
             || topic == StoreTopics.REPAIRS
-            || topic == StoreTopics.WARRANTY;
+            || topic == StoreTopics.WARRANTY
+            // "الموبايل بتاعي باظ، ينفع اقسط؟": the old phone's fault is why a new one is bought
+            || topic == StoreTopics.INSTALMENTS;
     Sentiment mood = sentiment.analyze(text, !aboutARepair);
     if ((calmTracking || corrected) && mood.score() < -0.2) {
       mood = Sentiment.ofScore(-0.2); // late, and said kindly: mildly put out, not angry
@@ -2089,9 +2103,39 @@ public final class EmbeddedPersona implements Persona {
    * Two question marks (doubled or two questions) beside a mocking emoji: "الايفون بـ ٤٨ الف؟؟ ليه
    * هو بيعمل شاي كمان؟ 😂". One question with a laugh ("انتي روبوت؟ 😂") is no mockery.
    */
-  private static boolean mocks(TextView text) {
-    return MOCKING_EMOJI.matcher(text.raw()).find() && TWO_QUESTIONS.matcher(text.raw()).find();
+  private boolean mocks(TextView text) {
+    String raw = text.raw();
+    if (MOCKING_EMOJI.matcher(raw).find() && TWO_QUESTIONS.matcher(raw).find()) {
+      return true;
+    }
+    boolean laughs = MOCKING_EMOJI.matcher(raw).find();
+    if (!laughs && !raw.contains("🙂")) {
+      return false;
+    }
+    boolean quotes = QUOTED.matcher(raw).find();
+    boolean cue =
+        MOCKING_CUE
+            .matcher(" " + learnedKey(text) + " " + String.join(" ", text.stems()) + " ")
+            .find();
+    // "بتبيعوه اصلا ولا ديكور؟ 😂", "byelef masr kolaha wala eh? 🙃", "ba2alha shahr \"hatregga3
+    // 2orayeb\" 😂": one question (or our own words quoted back) with a laugh and a word of a
+    // let-down or of a rhetorical question; a smile (🙂) only with the rhetorical word
+    return (asksSomething(text) || quotes) && (cue || quotes || laughs && sentiment.letdown(text));
   }
+
+  /** Words quoted back at the shop: "قيد التجهيز", "hatregga3 2orayeb". */
+  private static final Pattern QUOTED = Pattern.compile("[\"“«][^\"”»]{3,}[\"”»]");
+
+  /**
+   * Words of a rhetorical question or a let-down repeated: "ولا ايه", "اصلا", "بالظبط", "السنة
+   * الجاية", "كل ما اسأل", "ولا ديكور".
+   */
+  private static final Pattern MOCKING_CUE =
+      Pattern.compile(
+          "\\s(?:ولا ايه|ولا اي|اصلا|بالظبط|بالضبط|السنه الجايه|السنه الجيه|كل ما|كل مره|ديكور|متحف|"
+              + "wala eh|wla eh|walla eh|wala eih|asln|aslan|bel zabt|belzabt|bezabt|el sana el gaya|elsana elgaya|"
+              + "kol ma|kol mara|kol marra|dekor|decor|mat7af|mathaf|"
+              + "exactly|next year|every time|museum|or what)(?=\\s)");
 
   /**
    * The handoff reason of a turn the learned handoff model hands over as a wish for a person that

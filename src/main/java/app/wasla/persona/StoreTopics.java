@@ -303,7 +303,9 @@ final class StoreTopics {
               + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
               + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
               + "or a bot|or a person|or a human|wala bot|wala robot|"
-              + "talking to a bot|talking to a human|who is this|who am i talking|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya|"
+              + "talking to a bot|talking to a human|who is this|who am i talking|who am i speaking|who am i chatting|"
+              // "انا بكلم مين دلوقتي؟", "ana bkalem meen?": who is on the other side
+              + "بكلم مين|باكلم مين|بتكلم مع مين|bkalem meen|bakalem meen|bkalem min|bakalem min|bkalem mein|betkalem ma3 meen|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya|"
               // "انتي bot ولا حد حقيقي؟": a bot named in Latin letters in an Arabic question
               + "انتي bot|انت bot|bot ولا|robot ولا|انتي robot|انت robot|"
               // "who is replying to me?", "r u a real person?": what Nour is
@@ -372,7 +374,7 @@ final class StoreTopics {
           "عايز اكلم|عاوز اكلم|اكلم|كلمني|حولني|وصلني|التحدث|اريد التحدث|"
               + "talk to|speak to|speak with|talk with|connect me|transfer me|put me through|"
               + "akalem|kalemny|7awelny|hawelny|wasalny|"
-              + "هاتلي حد|هاتولي حد|هات حد|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
+              + "هاتلي حد|هاتيلي حد|هاتولي حد|هات حد|هاتي حد|هاتيلي موظف|hatily|hatili|hateely|عايز حد|عاوز حد|اريد موظف|get me a person|get me someone|get me a human|get me a real|"
               + "real person|actual person|actual human|hatly|hatle|hatoly|3ayez had|3ayez 7ad|"
               + "مش عايز اتكلم مع|msh 3ayez atkalem|مش عايز بوت|مش عايز روبوت|msh 3ayez bot|msh 3ayez robot|"
               + "not a bot|not a robot|no bots|لا اريد التحدث مع|"
@@ -408,13 +410,30 @@ final class StoreTopics {
     return WHO_WORD.matcher(s).find()
         && PUT_THROUGH.matcher(s).find()
         && !onlyAsksWhich(s)
-        && !asksIfNourIsReal(s);
+        && !asksIfNourIsReal(s)
+        && !asksWhoIsOnTheLine(s);
   }
 
   boolean asksWhoNourIs(TextView text) {
     String s = haystack(text);
     return WHO_WORD.matcher(s).find()
-        && (!PUT_THROUGH.matcher(s).find() || onlyAsksWhich(s) || asksIfNourIsReal(s));
+        && (!PUT_THROUGH.matcher(s).find()
+            || onlyAsksWhich(s)
+            || asksIfNourIsReal(s)
+            || asksWhoIsOnTheLine(s));
+  }
+
+  /**
+   * "انا باكلم مين؟", "ana bkalem meen dlw2ty?": who is on the other side, asked without wanting
+   * anyone else (its "اكلم" is no request to talk to a person).
+   */
+  private static final Pattern ON_THE_LINE =
+      words(
+          "بكلم مين|باكلم مين|بتكلم مع مين|bkalem meen|bakalem meen|bkalem min|bakalem min|bkalem mein|betkalem ma3 meen|"
+              + "who am i talking|who am i speaking|who am i chatting");
+
+  private static boolean asksWhoIsOnTheLine(String s) {
+    return ON_THE_LINE.matcher(s).find() && !WANTS.matcher(s).find();
   }
 
   /** "r u a real person lol": whether Nour is one, asked without wanting one. */
@@ -947,7 +966,10 @@ final class StoreTopics {
               List.of("JBLF6")),
           new NotSold(
               words(
-                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|تلفاز|التلفاز|tv|tvs|television|telefezyon|televezyon"),
+                  "تلفزيون|التلفزيون|تليفزيون|التليفزيون|شاشه تلفزيون|تلفاز|التلفاز|tv|tvs|television|telefezyon|televezyon|"
+                      // "شاشة سمارت ٥٥ بوصة": a smart screen, or a screen of 32 inches and more
+                      + "شاشه سمارت|الشاشه السمارت|شاشات سمارت|shasha smart|el shasha el smart|"
+                      + "(?:32|40|43|50|55|58|65|70|75|85|٣٢|٤٠|٤٣|٥٠|٥٥|٥٨|٦٥|٧٠|٧٥|٨٥)\\s*(?:بوصه|انش|inch|inches|bosa)"),
               "تلفزيونات",
               "TVs",
               List.of()),
@@ -1004,7 +1026,9 @@ final class StoreTopics {
       words(
           "company|corporate|wholesale|bulk|quotation|quote|for our office|for our staff|employees|for our team|sales team|our staff|"
               + "for my shop|for my store|accessories shop|reseller|لمحلي|لمحل الاكسسوارات|لمحل اكسسوارات|للمحل بتاعي|lel ma7al bta3y|lel mahal bta3y|"
-              + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen");
+              + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen|"
+              // "ينفع توريد؟": a supply contract, a business's purchase
+              + "توريد|توريدات|نوردلكم|tawreed|tawrid|tawreedat|supply contract|supplier|procurement");
 
   /**
    * Wholesale or corporate wording ("a corporate quote", "بالجملة"), a big deal whatever the price.
@@ -1058,7 +1082,7 @@ final class StoreTopics {
       words(
           "متبعتوليش|ماتبعتوليش|متبعتوش|ماتبعتوش|متبعتليش|بطلوا تبعتو|بطلو تبعتو|كفايه|وقفوا|وقفو|الغوا الاشتراك|الغي الاشتراك|"
               + "لا ترسلوا|لا ترسل|توقفوا عن|اوقفوا|مش عايز|مش عاوز|"
-              + "stop sending|don't send|dont send|do not send|no more|unsubscribe|remove me from|"
+              + "stop(?![a-z])|stop sending|don't send|dont send|do not send|no more|unsubscribe|remove me from|"
               + "mateb3atolesh|matb3tolish|mtb3tolish|mateb3atoush|mtb3tosh|batlo teb3ato|wa2afo|wa2fo|kfaya|kefaya|msh 3ayez");
 
   private static final Pattern MARKETING =
@@ -1113,6 +1137,17 @@ final class StoreTopics {
     return CORPORATE.matcher(haystack(text)).find();
   }
 
+  /** A school, a hospital, a factory buying for itself: "احنا مدرسه خاصه", "e7na madrasa". */
+  private static final Pattern INSTITUTION =
+      words(
+          "مدرسه|مدرستنا|للمدرسه|جامعه|للجامعه|مستشفي|مستشفى|للمستشفي|مصنع|للمصنع|جمعيه|عياده|"
+              + "madrasa|madraset|lel madrasa|game3a|mostashfa|masna3|school|university|hospital|factory|clinic|charity|ngo");
+
+  /** Whether the buyer is an institution: with ten units or more, a business's order. */
+  boolean institution(TextView text) {
+    return INSTITUTION.matcher(haystack(text)).find();
+  }
+
   private static final Pattern CHARGE =
       words(
           "خصم|اتخصم|اتخصملي|خصمتوا|سحب|اتسحب|charged|deducted|debited|taken|khasm|et5asam|etkhasam|etsahab");
@@ -1130,9 +1165,10 @@ final class StoreTopics {
   private static final Pattern NOTHING_FOR_IT =
       words(
           "مفيش اوردر|مفيش طلب|ومفيش اوردر|ومفيش طلب|مفيش حاجه وصلت|ولم يصلني|لم يصلني|موصلنيش|ما وصلنيش|مجاليش|مفيش دفع|مش مدفوع|غير مدفوع|"
-              + "بتقولوا مفيش|لم يتم تاكيد|لم يتم تأكيد|راحت فين|اين المبلغ|أين المبلغ|فين الفلوس|فلوسي راحت|اين اموالي|"
+              + "بتقولوا مفيش|مظهرش|ما ظهرش|لم يظهر|مش ظاهر|مش باين|لم يتم تاكيد|لم يتم تأكيد|راحت فين|اين المبلغ|أين المبلغ|فين الفلوس|فلوسي راحت|اين اموالي|"
               + "no order|didn't get|didnt get|not received|never received|nothing arrived|no confirmation|still unpaid|not paid|unpaid|"
-              + "pending payment|still pending|where is my money|where did my money|where's my money|"
+              + "pending payment|still pending|didn't show|didnt show|not showing|doesn't show|doesnt show|not showing up|"
+              + "mazharsh|mazhrsh|ma zaharsh|msh zaher|msh baen|where is my money|where did my money|where's my money|"
               + "msh madfoo3|msh madfo3|mesh madfoo3|mafesh order|mafish order|mafeesh order|lessa pending|ma wesletsh|mawsalneesh|flosy ra7et|flousy ra7et");
 
   /**
@@ -1178,9 +1214,38 @@ final class StoreTopics {
   boolean serviceFailed(TextView text) {
     String s = haystack(text);
     return MONEY_TAKEN.matcher(s).find() && NOT_GIVEN_BACK.matcher(s).find()
-        || COURIER.matcher(s).find() && MORE_MONEY.matcher(s).find()
-        || REPAIRED_THERE.matcher(s).find() && FAILED_AGAIN.matcher(s).find();
+        || COURIER.matcher(s).find()
+            && (MORE_MONEY.matcher(s).find()
+                || TOOK_FROM_ME.matcher(s).find() && WRITTEN.matcher(s).find())
+        || REPAIRED_THERE.matcher(s).find()
+            && (FAILED_AGAIN.matcher(s).find() || FAULT.matcher(s).find())
+        || WENT.matcher(s).find() && NO_BOOKING.matcher(s).find();
   }
+
+  /** Money the courier took: "خد مني ١٢٠", "5ad meny 120", "took 120 from me". */
+  private static final Pattern TOOK_FROM_ME =
+      words(
+          "خد مني|اخد مني|خدوا مني|اخدوا مني|خد منى|حاسبني|"
+              + "5ad meny|5ad mny|5ad mni|a5ad meny|akhad meny|khad meny|5ado meny|7asebny|"
+              + "took|charged me|made me pay");
+
+  /** What the order says: "وانتو كاتبين ١١٠", "w entu katbeen 110", "the app says 110". */
+  private static final Pattern WRITTEN =
+      words(
+          "كاتبين|كاتبينها|مكتوب|المكتوب|في الفاتوره|على الموقع|katbeen|katbin|katbenha|maktoob|maktob|"
+              + "written|it says|the app says|the invoice says|on the invoice|on the app|on the site");
+
+  /** The customer came to the branch: "رحت الفرع", "ro7t el far3", "i went to the branch". */
+  private static final Pattern WENT =
+      words(
+          "رحت|روحت|رحنا|جيت الفرع|جيتلكم|ro7t|roo7t|rou7t|ro7na|ge2t el far3|went|i came|we came|showed up");
+
+  /** ... and the booking was not there: "مفيش حجز باسمك", "mafeesh 7agz", "no booking". */
+  private static final Pattern NO_BOOKING =
+      words(
+          "مفيش حجز|مفيش ميعاد|مفيش معاد|ملقوش الحجز|ملقيوش|مش لاقيين الحجز|لا يوجد حجز|"
+              + "mafeesh 7agz|mafish 7agz|mafesh 7agz|mafeesh ma3ad|mafish me3ad|mafesh me3ad|"
+              + "no booking|no reservation|no appointment|couldn't find my booking|couldnt find my booking");
 
   /** Asked again and again: "للمرة الرابعة", "tany mara ba2ol", "asked 3 times already". */
   private static final Pattern ASKED_AGAIN =
@@ -1213,9 +1278,20 @@ final class StoreTopics {
   boolean askedAgainUnanswered(TextView text) {
     String s = " " + text.raw().toLowerCase(java.util.Locale.ROOT) + " " + haystack(text);
     return ASKED_AGAIN_THIRD.matcher(s).find()
+        || PUT_OFF.matcher(s).find()
         || ASKED_AGAIN.matcher(s).find()
             && (NOBODY_ANSWERS.matcher(s).find() || THEIR_DOING.matcher(s).find());
   }
+
+  /**
+   * Put off from one day to the next: "كل يوم تقولولي بكرة بكرة", "kol youm bokra bokra", "every
+   * day you say tomorrow". Patience is spent as when asking for the third time.
+   */
+  private static final Pattern PUT_OFF =
+      words(
+          "بكره بكره|بكرا بكرا|كل يوم بكره|كل يوم تقولولي|كل يوم يقولولي|كل يوم تقولوا|كل مره تقولولي|"
+              + "bokra bokra|bokra w bokra|kol youm bokra|kol yom bokra|kol youm t2ololy|kol yom t2oloy|kol youm te2ololy|kol mara t2ololy|"
+              + "tomorrow tomorrow|every day you say|every time you say|each day you say");
 
   /**
    * Asking for the third time or more ("للمرة الرابعة أسأل", "Third time asking."): patience is
@@ -1234,6 +1310,11 @@ final class StoreTopics {
       words(
           "مش هتعامل معاكو|مش هتعامل معاكم|مش هتعامل معاكوا|مش هتعامل معكم|مش هتعامل مع|لن اتعامل معكم|لن اتعامل مع|"
               + "لا اريد التعامل مع|لا اريد التعامل معكم|مش عايز اتعامل مع|مش عايز اتعامل معاكو|اخر مره اتعامل|"
+              + "مبقتش عايز اتعامل|مبقتش عاوز اتعامل|مبقاش عايز اتعامل|مبقتش هتعامل|مبقتش هتعامل معاكو|"
+              // a let-down referred to: "بعد اللي حصل اخر مرة", "ba3d el bahdala"
+              + "بعد اللي حصل|بعد اللى حصل|بعد البهدله|بعد المرمطه|بعد اللي شفته|"
+              + "mab2etsh 3ayez at3amel|mab2tsh 3ayez at3amel|mab2itsh 3ayez|ba3d elly 7asal|ba3d elli 7asal|ba3d el bahdala|ba3d el bahdla|ba3d el marmata|"
+              + "after what happened|after the mess|after how you treated|"
               + "msh hat3amel m3ako|msh hat3amel ma3ako|msh hat3amel m3akom|mesh hat3amel|msh 3ayez at3amel|"
               + "don't want to deal with|dont want to deal with|never deal with|not dealing with you|ever again|never again|never coming back");
 
@@ -1281,12 +1362,18 @@ final class StoreTopics {
               // "someone from the repair centre on the phone?", "speak with Ahmed from Smouha",
               // "أن يهاتفني أحد", "7ad yerod"
               + "someone from|somebody from|on the phone|speak with|يهاتفني|يتواصل معي|"
-              + "7ad yerod|7ad yrod|7ad yrd|had yerod|7ad yerd");
+              + "7ad yerod|7ad yrod|7ad yrd|had yerod|7ad yerd|"
+              // "خلي حد من الفرع يكلمني", "3awz 7d yetsl bya", "momken 7ad yekalemny?": someone,
+              // then (a few words on) a verb of calling or answering the customer
+              + "(?:حد|حدا|موظف|7ad|7d|had|someone|somebody)(?:\\s+\\S+){0,3}?\\s+"
+              + "(?:يكلمني|يكلمنى|يكلمنا|يتصل|يتواصل|يرن|يرد عليا|يرد علي|"
+              + "yekalem|ykalem|yklm|yekallem|yekalm|yetsl|yetsel|yetasel|yetasal|yetassal|yet9el|yettesel|yrn|yerren|yerod 3alaya|yrod 3alaya|"
+              + "call me|calls me|rings me|gets back to me|contacts me)");
 
   private static final Pattern TO_CALL =
       words(
           "اكلم|اتصل|اكلمهم|اتواصل|كلمهم|call|calling|contact|reach|talk|speak|guy|someone|person|"
-              + "atta9el|at9al|attasel|akalem|akallem|akalemhom|ta3amol|kam|كام|nas|el nas|احد|7ad|had");
+              + "atta9el|at9al|attasel|akalem|akallem|akalemhom|ta3amol|kam|كام|nas|el nas|احد|حد|7ad|7d|had");
 
   private static final Pattern NOT_A_PERSON_NUMBER =
       words(
@@ -1319,7 +1406,7 @@ final class StoreTopics {
               + "لا تعمل|لا يعمل|توقفت|توقف عن العمل|انقطع|ينقطع|يتقطع|"
               + "stopped working|stopped charging|not working|doesn't work|doesnt work|doesn t work|don t work|dont work|isn t working|isnt working|overheats|overheating|won't charge|wont charge|cuts out|cutting out|"
               + "keeps disconnecting|broke|broken|dead|died|no sound|"
-              + "batlet|batal|battal|bttal|bta3'|sokhen|bey2ata3|bt2ata3|bey2ta3|wa2fet|wa2af|msh shaghala|msh shaghal|mabtshtaghalsh|bayza|bayez|3atlana|3atlan|bazet|baz");
+              + "batlet|batal|battal|bttal|bta3'|sokhen|bayz|flicker|flickering|فليكر|بتفلكر|بيفلكر|بترعش|bey2ata3|bt2ata3|bey2ta3|wa2fet|wa2af|msh shaghala|msh shaghal|mabtshtaghalsh|bayza|bayez|3atlana|3atlan|bazet|baz");
 
   /**
    * "السماعة اللي اشتريتها منكم الأسبوع اللي فات صوتها بيقطع", "the earbuds I bought last week
@@ -1328,8 +1415,29 @@ final class StoreTopics {
    */
   boolean faultOfWhatWasBought(TextView text) {
     String s = haystack(text);
-    return BOUGHT.matcher(s).find() && FAULT.matcher(s).find();
+    return BOUGHT.matcher(s).find() && FAULT.matcher(s).find()
+        || ARRIVED.matcher(s).find() && ARRIVED_AS.matcher(s).find() && !IF.matcher(s).find();
   }
+
+  /** What was delivered: "وصلني", "wesel el naharda", "received", "arrived". */
+  private static final Pattern ARRIVED =
+      words(
+          "وصلني|وصلتني|وصل النهارده|وصل امبارح|استلمت|استلمته|استلمتها|اتسلمت|"
+              + "wesel|weselny|weselni|wesely|wasalny|estalamt|estalamto|estalamtaha|"
+              + "received|arrived|was delivered|got delivered|came today|came yesterday");
+
+  /**
+   * ... came opened, scratched, used or broken: "الكرتونة مفتوحة", "el mob 3aleh 5edoosh", "da
+   * gdeed wala mosta3mal?".
+   */
+  private static final Pattern ARRIVED_AS =
+      words(
+          "مفتوح|متفتح|مفتوحه|خدوش|مخدوش|متخدش|مستعمل|مستخدم|مكسور|مكسوره|مضروب|"
+              + "maftoo7|maftoo7a|maftou7|metfata7|5edoosh|5dosh|khedoosh|m5adoosh|mosta3mal|mesta3mal|mksor|maksoor|maksora|madroob|"
+              + "opened|open box|scratched|scratches|scratch|used one|looks used|second hand|cracked|broken|damaged|dented");
+
+  /** A case supposed, not told: "لو وصل مكسور", "if it arrives broken". */
+  private static final Pattern IF = words("لو|اذا|إذا|law|lw|if");
 
   /**
    * Something the customer has, named as theirs or by how long they have had it: "بتاعتي", "اللي

@@ -48,7 +48,9 @@ public final class EntityExtractor {
   private static final Pattern AMOUNT =
       Pattern.compile(
           B
-              + "(?:(?:egp|le)\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
+              // "LE 500" is an amount; Arabizi "le 3 a55" ("for 3 A55") is a count: "le" before a
+              // number of one or two digits is "for"
+              + "(?:(?:egp|le(?=\\s*\\d[\\d,]{2}))\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
               + "(k|الف|الاف|الفين|الوف|alf|alaf|aalaf)?\\s*(جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|egp|le|pounds?|geneh|gneh|genih)?)"
               + E);
   private static final Pattern TIME =

@@ -135,6 +135,15 @@ public final class SentimentAnalyzer {
       // laughed at, is ironic
       letdown = true;
     }
+    if (praise > 0
+        && !letdown
+        && SMILE.matcher(raw).find()
+        && (PRAISE_AFTER_A_QUESTION.matcher(raw.toLowerCase(java.util.Locale.ROOT)).find()
+            || PRAISE_AFTER_A_QUESTION.matcher(text.normalized()).find())) {
+      // "وانا واقف قدامه من ١١؟ حلو النظام ده 🙂", "w ana wa2ef odamo mn 11? 7elw el nezam da 🙂":
+      // "this" of ours praised with a smile after a question told in grievance is ironic
+      letdown = true;
+    }
     if (letdown && raw.chars().filter(c -> c == '!').count() >= 3) {
       sum -= 1.5; // "بقالي ١٠ ايام!!!!!!": a let-down shouted
     }
@@ -177,6 +186,21 @@ public final class SentimentAnalyzer {
               + "(?:el|al|ال)?\\s*(?:gamed|gamda|gameda|جامد|جامده|الجامد|الجامده|الجميل|الجميله|7elw|7elwa|"
               + "amazing|great|wonderful|awesome|lovely|fantastic|excellent|rae3|ra2e3|الرائع|الرائعه|العظيم|تحفه|التحفه|to7fa)"
               + "|(?:for|3ala|على)\\s+(?:the|this|that|your|el|ال)?\\s*(?:amazing|great|wonderful|awesome|lovely|fantastic|excellent|gamed|جامد)\\s+\\S+");
+
+  /** A smile, a grin or an eye-roll closing a remark. */
+  private static final java.util.regex.Pattern SMILE =
+      java.util.regex.Pattern.compile("🙂|🙃|😊|😁|😂|🙄|👏");
+
+  /**
+   * A question, then "this" thing of ours praised: "...من ١١؟ حلو النظام ده", "...mn 11? 7elw el
+   * nezam da", "...? nice system this". The praise follows the question, so "حلو الموبايل ده،
+   * بكام؟" (praise, then a price asked) is none.
+   */
+  private static final java.util.regex.Pattern PRAISE_AFTER_A_QUESTION =
+      java.util.regex.Pattern.compile(
+          "[?؟].*(?:^|\\s)(?:حلو|حلوه|جميل|جميله|جامد|جامده|عظيم|عظيمه|رائع|رائعه|تحفه|"
+              + "7elw|7elwa|helw|helwa|gamed|gamda|gameel|gamil|nice|great|lovely|wonderful|amazing)\\s+"
+              + "(?:el\\s+|al\\s+|the\\s+)?\\S+\\s+(?:ده|دي|دا|da|di|de|this)(?=\\s|$|[^\\p{L}])");
 
   /** Eye-rolls and upside-down smiles: what they follow is meant the other way round. */
   private static final java.util.regex.Pattern EYE_ROLL =
