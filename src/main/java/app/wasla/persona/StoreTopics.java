@@ -1137,11 +1137,16 @@ final class StoreTopics {
     return CORPORATE.matcher(haystack(text)).find();
   }
 
-  /** A school, a hospital, a factory buying for itself: "احنا مدرسه خاصه", "e7na madrasa". */
+  /**
+   * A school, a hospital, a factory or the customer's own shop buying for itself: "احنا مدرسه
+   * خاصه", "e7na madrasa", "٥٠ جراب للمحل", "lel shop".
+   */
   private static final Pattern INSTITUTION =
       words(
           "مدرسه|مدرستنا|للمدرسه|جامعه|للجامعه|مستشفي|مستشفى|للمستشفي|مصنع|للمصنع|جمعيه|عياده|"
-              + "madrasa|madraset|lel madrasa|game3a|mostashfa|masna3|school|university|hospital|factory|clinic|charity|ngo");
+              + "للمحل|لمحلي|للمحلات|لمحلنا|"
+              + "madrasa|madraset|lel madrasa|game3a|mostashfa|masna3|school|university|hospital|factory|clinic|charity|ngo|"
+              + "lel shop|lel ma7al|lel ma7al bta3y|for my shop|for the shop|for our shop|for my store|for our store");
 
   /** Whether the buyer is an institution: with ten units or more, a business's order. */
   boolean institution(TextView text) {
@@ -1388,11 +1393,16 @@ final class StoreTopics {
         && !NOT_A_PERSON_NUMBER.matcher(s).find();
   }
 
-  /** Something the customer bought from the shop: "اشتريتها منكم", "I bought last week". */
+  /**
+   * Something the customer bought from the shop or received from it: "اشتريتها منكم", "I bought
+   * last week", "اللي جالي", "elly weslny".
+   */
   private static final Pattern BOUGHT =
       words(
           "اشتريتها|اشتريته|اشتريتهم|اشتريت|شاريها|شاريه|جبتها منكم|جبته منكم|اللي خدتها|اللي خدته|"
               + "اشتريتها منكم|التي اشتريتها|الذي اشتريته|قمت بشرائها|قمت بشرائه|"
+              + "اللي جالي|اللي جالى|اللي جاتلي|اللي جالنا|اللي وصلني|اللي وصلتني|elly gali|elly galy|elly gatly|elly weslny|elly wesly|elly weselny|"
+              + "that came|that arrived|i received|i got yesterday|"
               + "i bought|bought|i got from you|purchased|ordered from you|"
               + "eshtarétha|eshtaretha|eshtareto|eshtaret|eshtareit|ashtareit|ashtaret|shareha|shareeha|gebtaha|gebto");
 
@@ -1402,7 +1412,8 @@ final class StoreTopics {
    */
   private static final Pattern FAULT =
       words(
-          "بيقطع|بتقطع|بيفصل|بتفصل|وقفت|وقف|بطلت تشتغل|بطل يشتغل|بطل شغل|بطلت شغل|بطلت|بطل|سخنت|سخن|بيسخن|بتسخن|مش شغاله|مش شغال|مبتشتغلش|مبيشتغلش|مش بتشحن|مش بيشحن|باظت|باظ|بايظه|بايظ|عطلانه|عطلان|"
+          "مبيشحنش|مبتشحنش|مقاسه مش مظبوط|مقاسها مش مظبوط|مش مظبوط عل|mabyesh7ensh|mabtesh7ansh|ma2aso msh mazboot|ma2asha msh mazboot|doesn't fit|doesnt fit|doesn t fit|"
+              + "بيقطع|بتقطع|بيفصل|بتفصل|وقفت|وقف|بطلت تشتغل|بطل يشتغل|بطل شغل|بطلت شغل|بطلت|بطل|سخنت|سخن|بيسخن|بتسخن|مش شغاله|مش شغال|مبتشتغلش|مبيشتغلش|مش بتشحن|مش بيشحن|باظت|باظ|بايظه|بايظ|عطلانه|عطلان|"
               + "لا تعمل|لا يعمل|توقفت|توقف عن العمل|انقطع|ينقطع|يتقطع|"
               + "stopped working|stopped charging|not working|doesn't work|doesnt work|doesn t work|don t work|dont work|isn t working|isnt working|overheats|overheating|won't charge|wont charge|cuts out|cutting out|"
               + "keeps disconnecting|broke|broken|dead|died|no sound|"

@@ -1,0 +1,61 @@
+package app.wasla.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three ways customers are due a person without saying so: ten units or more for their own shop (a
+ * trade order, whatever its value), a fault in what was delivered told as "what came" rather than
+ * "what I bought", and a person asked for in formal Arabic as "one of the staff".
+ */
+class ShopOrdersAndDeliveredFaultsTest {
+
+  private static final EmbeddedPersona PERSONA = EmbeddedPersona.createDefault();
+
+  private static PersonaResult say(String text) {
+    return PERSONA.respond(PersonaTurn.of("fresh", text));
+  }
+
+  private static void handedOver(String text, String reason) {
+    PersonaResult r = say(text);
+    assertThat(r.handoff()).as(text + " → " + r.summary()).isTrue();
+    assertThat(r.handoffReason()).as(text + " → " + r.summary()).isEqualTo(reason);
+  }
+
+  private static void answered(String text) {
+    PersonaResult r = say(text);
+    assertThat(r.handoff()).as(text + " → " + r.summary()).isFalse();
+  }
+
+  @Test
+  void tenUnitsOrMoreForTheCustomersShopAreATradeOrder() {
+    handedOver("عايز ٥٠ سكرينه و٥٠ جراب للمحل", "big deal");
+    handedOver("محتاج ٣٠ كابل تايب سي لمحلي", "big deal");
+    handedOver("3ayz 50 screen protector w 50 cover lel shop", "big deal");
+    handedOver("i need 40 phone cases for my shop", "big deal");
+    // a couple for the shop is an everyday order
+    answered("عايز ٢ جراب للمحل");
+  }
+
+  @Test
+  void aFaultInWhatCameIsAComplaint() {
+    handedOver(
+        "salam 3aleko, el power bank elly gali mabyesh7ensh khales, momken t2oly a3mel eh? shokran",
+        "complaint");
+    handedOver("الباور بانك اللي جالي مبيشحنش خالص", "complaint");
+    handedOver(
+        "masa2 el kheer, lel asaf el cover elly weslny ma2aso msh mazboot 3al mobile, yaret tshofoly 7al",
+        "complaint");
+    handedOver("الجراب اللي وصلني مقاسه مش مظبوط على الموبايل", "complaint");
+    handedOver("the charger that came yesterday doesn't work", "complaint");
+    // charging a power bank before it is bought asks about the product
+    answered("الباور بانك بيشحن الموبايل كام مره؟");
+  }
+
+  @Test
+  void oneOfTheStaffAskedForInFormalArabicIsAPerson() {
+    handedOver("هل يمكنني محادثة أحد العاملين في فرع الإسكندرية؟", "customer asked for a human");
+    handedOver("أود التحدث مع أحد الموظفين لو سمحت", "customer asked for a human");
+  }
+}
