@@ -2105,6 +2105,9 @@ public final class EmbeddedPersona implements Persona {
    */
   private boolean mocks(TextView text) {
     String raw = text.raw();
+    if (SHOP_OR_MUSEUM.matcher(" " + learnedKey(text) + " ").find()) {
+      return true; // "فاتحين محل ولا متحف؟": mockery without a laugh
+    }
     if (MOCKING_EMOJI.matcher(raw).find() && TWO_QUESTIONS.matcher(raw).find()) {
       return true;
     }
@@ -2122,6 +2125,11 @@ public final class EmbeddedPersona implements Persona {
     // let-down or of a rhetorical question; a smile (🙂) only with the rhetorical word
     return (asksSomething(text) || quotes) && (cue || quotes || laughs && sentiment.letdown(text));
   }
+
+  /** The shop asked whether it is a museum or a display: "انتوا فاتحين محل ولا متحف؟". */
+  private static final Pattern SHOP_OR_MUSEUM =
+      Pattern.compile(
+          "\\s(?:ولا|او|wala|wla|walla|or) (?:فاتحين |fat7een |a )?(?:متحف|ديكور|mat7af|mathaf|dekor|decor|museum)(?=\\s)");
 
   /** Words quoted back at the shop: "قيد التجهيز", "hatregga3 2orayeb". */
   private static final Pattern QUOTED = Pattern.compile("[\"“«][^\"”»]{3,}[\"”»]");

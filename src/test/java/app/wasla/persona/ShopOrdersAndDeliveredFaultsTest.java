@@ -58,4 +58,19 @@ class ShopOrdersAndDeliveredFaultsTest {
     handedOver("هل يمكنني محادثة أحد العاملين في فرع الإسكندرية؟", "customer asked for a human");
     handedOver("أود التحدث مع أحد الموظفين لو سمحت", "customer asked for a human");
   }
+
+  @Test
+  void aShopMockedAsAMuseumOrAPolicyAskedWhatItIsForIsForAPerson() {
+    handedOver(
+        "رحت الفرع ٣ مرات ومفيش ولا حاجه من اللي على الصفحه، انتوا فاتحين محل ولا متحف؟ الA55 موجود ولا لأ",
+        "angry customer");
+    handedOver("انتو بتبيعوا موبايلات ولا فاتحين متحف؟", "angry customer");
+    handedOver(
+        "ya3ni eh el daman msh by8aty el battery?? amal lazmeto eh el daman bta3ko?!",
+        "angry customer");
+    handedOver(
+        "يعني ايه الضمان مش بيغطي البطاريه؟ امال لازمته ايه الضمان بتاعكم؟!", "angry customer");
+    // what a cable is for is a product question
+    answered("الكابل ده لازمته ايه؟");
+  }
 }
