@@ -554,6 +554,18 @@ public final class EmbeddedPersona implements Persona {
       confidence = Math.max(confidence, 0.8);
     }
     if (tapped == null
+        && found.products().isEmpty()
+        && found.unsold().isEmpty()
+        && shown != null
+        && text.tokens().size() <= 5
+        && !compares(text)
+        && SPECS_WORD.matcher(" " + text.normalized() + " ").find()) {
+      // "عطني مواصفاته", "وش مواصفاتها؟" after a card: the specifications of the product on show
+      found = withProduct(found, shown);
+      intent = Intents.PRODUCT_INQUIRY;
+      confidence = Math.max(confidence, 0.8);
+    }
+    if (tapped == null
         && found.products().size() == 1
         && (Intents.ORDER.equals(intent)
             || Intents.OTHER.equals(intent)
@@ -1444,6 +1456,11 @@ public final class EmbeddedPersona implements Persona {
       }
       case Intents.PRODUCT_INQUIRY -> {
         if (products.size() >= 2 && compares(text)) {
+          Answer forUse = comparisonFor(products, text, lang);
+          if (forUse != null) {
+            // "which one has the better camera?": the two set side by side for that use
+            yield forUse;
+          }
           yield comparison(products.subList(0, Math.min(3, products.size())), lang);
         }
         Answer againstUnsold =
@@ -1471,17 +1488,37 @@ public final class EmbeddedPersona implements Persona {
                 .append(' ');
           }
           String specs = arabic ? product.specsAr() : product.specsEn();
+          boolean specsTold = false;
           if (products.size() == 1
               && specs != null
               && !specs.isBlank()
               && SPECS_ASKED.matcher(" " + text.normalized() + " ").find()) {
             sb.append('\n').append(specs).append('\n'); // "ram and storage?": the catalogue's specs
+            specsTold = true;
+          } else if (products.size() == 1
+              && (specs == null || specs.isBlank())
+              && SPECS_WORD.matcher(" " + text.normalized() + " ").find()) {
+            // no specifications in the catalogue for it: its name and price are what there is
+            sb.append('\n').append(ReplyTexts.get("noSpecs", lang)).append('\n');
+            specsTold = true;
           }
           PlaybookIndex.Hit hit = bestPassage(text, intent);
           if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
             sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
           }
           sb.append(ReplyTexts.getTo("priceFollowUp", lang, feminine(turn)));
+          if (specsTold) {
+            // the specifications are the answer: the sales flow's price card would leave them out
+            yield new Answer(
+                new PersonaReply(
+                    sb.toString().strip(),
+                    List.of(
+                        opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+                    null,
+                    product.sku(),
+                    true),
+                null);
+          }
           yield Answer.of(
               sb.toString().strip(),
               opt("menu_order", "optOrder", lang),
@@ -1830,7 +1867,20 @@ public final class EmbeddedPersona implements Persona {
               + "(?:ال)?اول\\s(?:و)?(?:ال)?(?:تاني|ثاني)|"
               + "(?:awel|awl|a2wel)\\s(etnen|2|talata|3)|(?:el\\s)?(etnen|itnen)\\s(?:el\\s)?"
               + "(?:awalaniin|awalanyeen|awlanyeen|awalanin|awlanin|awalanien|awlaneen|awelin|awleen)|"
-              + "el\\sawel\\s(?:w|we)\\s?(?:el\\s)?tany)\\s");
+              + "el\\sawel\\s(?:w|we)\\s?(?:el\\s)?tany|"
+              // "الأول أحسن ولا التاني؟", "el awel a7san wala el tany?", "the first or the second"
+              + "(?:ال)?اول\\s(?:\\S+\\s){0,2}(?:ولا|او)\\s(?:ال)?(?:تاني|ثاني)|"
+              + "el\\sawel\\s(?:\\S+\\s){0,2}(?:wala|walla|aw)\\s(?:el\\s)?tany|"
+              + "(?:the\\s)?first\\s(?:\\S+\\s){0,2}or\\s(?:the\\s)?second)\\s");
+
+  /**
+   * "Which of them", or the difference asked with no product named ("el fara2 eh?", "ايه الفرق؟"):
+   * the products last talked about.
+   */
+  private static final Pattern WHICH_OR_DIFFERENCE =
+      Pattern.compile(
+          "\\s(?:which one|which of|which is|ايهم|انهي واحد|انهو واحد|مين فيهم|ايهما|اي منهما|ayhom|anhi wa7ed|"
+              + "anhy wa7ed|anho wa7ed|anhi fehom|الفرق|فرق|والفرق|far2|fara2|difference|differ)\\s");
 
   /**
    * The products of the list the bot last sent ("• ..." lines, in their order) that the text's "the
@@ -1839,15 +1889,18 @@ public final class EmbeddedPersona implements Persona {
   private List<Product> firstListed(TextView text, PersonaTurn turn) {
     String said =
         " "
-            + text.normalized()
+            + text.normalized().replaceAll("[^\\p{L}\\p{N}]+", " ")
             + " "
             + text.raw().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ")
             + " ";
     java.util.regex.Matcher m = FIRST_OF_THE_LIST.matcher(said);
     boolean first = m.find();
     // "الفرق بينهم ايه", "what's the difference between them": the two or three just listed
+    boolean which = WHICH_OR_DIFFERENCE.matcher(said).find();
     boolean them =
-        !first && ListPicks.meansThem(TextView.of(turn.text())) && askedCategory(text) == null;
+        !first
+            && (ListPicks.meansThem(TextView.of(turn.text())) || which)
+            && askedCategory(text) == null;
     if (!first && !them) {
       return List.of();
     }
@@ -1863,15 +1916,55 @@ public final class EmbeddedPersona implements Persona {
         continue;
       }
       List<Product> listed = listedIn(line.text());
-      if (them) {
+      if (them && listed.size() >= 2) {
         // "them" is the latest list, when it is short enough to set side by side
-        return listed.size() >= 2 && listed.size() <= 3 ? listed : List.of();
+        return listed.size() <= 3 ? listed : List.of();
+      }
+      if (them) {
+        // no list last: the two products last talked about, one card after the other
+        return lastTwoTalkedAbout(lines);
       }
       if (listed.size() >= 2) {
         return List.copyOf(listed.subList(0, Math.min(n, listed.size())));
       }
     }
-    return List.of();
+    return first ? lastTwoTalkedAbout(lines) : List.of();
+  }
+
+  /**
+   * The two catalogue products the conversation last spoke of, in the order they came up: named by
+   * the customer, or the one product of a reply of the bot (a price card); none unless two.
+   */
+  private List<Product> lastTwoTalkedAbout(List<TranscriptLine> lines) {
+    List<Product> seen = new ArrayList<>();
+    for (int i = lines.size() - 1; i >= 0 && seen.size() < 2; i--) {
+      TranscriptLine line = lines.get(i);
+      if (line.person() != null || line.text() == null) {
+        continue;
+      }
+      List<Product> named;
+      if (line.fromCustomer()) {
+        named = entities.extract(TextView.of(line.text())).products();
+      } else {
+        named =
+            playbook.products().stream()
+                .filter(p -> p.priceEgp() != null)
+                .filter(p -> line.text().contains(p.nameEn()) || line.text().contains(p.nameAr()))
+                .toList();
+        if (named.size() != 1) {
+          continue;
+        }
+      }
+      for (int k = named.size() - 1; k >= 0 && seen.size() < 2; k--) {
+        if (!seen.contains(named.get(k))) {
+          seen.add(named.get(k));
+        }
+      }
+    }
+    if (seen.size() < 2) {
+      return List.of();
+    }
+    return List.of(seen.get(1), seen.get(0));
   }
 
   /**
@@ -1977,6 +2070,13 @@ public final class EmbeddedPersona implements Persona {
 
   private static final java.util.Set<String> BOOKING_INTENTS =
       java.util.Set.of(Intents.BOOKING_NEW, Intents.BOOKING_CHANGE, Intents.BOOKING_CANCEL);
+
+  /** The specifications asked as such: "مواصفاته", "specs", "mowasafat". */
+  private static final Pattern SPECS_WORD =
+      Pattern.compile(
+          "(?<=\\s)(?:specs|specifications|spec|features|مواصفات|المواصفات|مواصفاته|مواصفاتها|مواصفاتو|"
+              + "امكانيات|امكانياته|امكانياتها|mowasafat|mwasafat|mosafat|mowasfat|mowasafato|mowasafatha)"
+              + "(?![\\p{L}\\p{N}])");
 
   /** A product's specifications asked: its memory, storage, camera, screen, battery, chip. */
   private static final Pattern SPECS_ASKED =
@@ -2248,7 +2348,7 @@ public final class EmbeddedPersona implements Persona {
       Pattern.compile(
           "\\s(?:الفرق|فرق|والفرق|احسن|افضل|مقارنه|قارن|قارنلي|قارني|تقارن|اقارن|الافضل|الاحسن|انسب|افرق|"
               + "vs|versus|compare|comparison|compared|better|best|difference|differ|"
-              + "far2|el far2|elfar2|a7san|ahsan|afdal|afdl|a7sn|mo2arna|2aren|aren|2arn|arn|2arenly|"
+              + "far2|el far2|elfar2|fara2|el fara2|elfara2|a7san|ahsan|afdal|afdl|a7sn|mo2arna|2aren|aren|2arn|arn|2arenly|"
               + "arenly|2arenli|arenli|2arnly|arnly|2arinly|2arenlna|n2aren|te2aren|to2aren|"
               + "2arenholy|2arenhomly)\\s");
 
@@ -2474,6 +2574,52 @@ public final class EmbeddedPersona implements Persona {
    * Two or three catalogue products side by side: each one's price and key specifications, which is
    * cheaper and by how much, and a question that helps the customer choose.
    */
+  /**
+   * Phones compared for a use the text names ("which has the better camera?", "ايهم بطاريته
+   * احسن؟"): what of each speaks to it, and the better of them; null without a use or for other
+   * kinds.
+   */
+  private Answer comparisonFor(List<Product> products, TextView text, Language lang) {
+    ProductAdvice.Use use = ProductAdvice.of(text.normalized(), text.raw()).orElse(null);
+    if (use == null
+        || use == ProductAdvice.Use.VALUE
+        || !products.stream().allMatch(p -> "phone".equals(p.category()) && p.priceEgp() != null)) {
+      return null;
+    }
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    List<Product> ranked = ProductAdvice.rank(products, use, null);
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    String useKey = "use" + use.name().charAt(0) + use.name().substring(1).toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder();
+    for (Product p : products.subList(0, Math.min(3, products.size()))) {
+      String feature = ProductAdvice.feature(p, use, arabic);
+      sb.append(sb.isEmpty() ? "" : "\n")
+          .append(
+              feature.isBlank()
+                  ? "• "
+                      + ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))
+                  : ReplyTexts.get(
+                      "compareLine", lang, productName(p, arabic), money(p.priceEgp()), feature));
+    }
+    sb.append('\n')
+        .append(
+            ReplyTexts.get(
+                "adviceFollowUp",
+                lang,
+                productName(ranked.get(0), arabic),
+                ReplyTexts.get(useKey, lang)));
+    return new Answer(
+        new PersonaReply(
+            sb.toString(),
+            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            null,
+            ranked.get(0).sku(),
+            true),
+        null);
+  }
+
   private Answer comparison(List<Product> products, Language lang) {
     boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
     List<String> names = products.stream().map(p -> productName(p, arabic)).toList();

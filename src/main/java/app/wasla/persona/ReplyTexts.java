@@ -181,6 +181,12 @@ final class ReplyTexts {
               "A quick comparison of {0}:"),
           t("compareAnd", " و", " و", " w ", " and "),
           t(
+              "noSpecs",
+              "ده اللي عندي عنه في الكتالوج: الاسم والسعر وأماكن توفره.",
+              "هذا ما لدي عنه في الكتالوج: الاسم والسعر وأماكن توفره.",
+              "Da elly 3andy 3anno fel catalogue: el esm wel se3r w fen mawgood.",
+              "That is what our catalogue has on it: its name, price and where it is in stock."),
+          t(
               "compareLine",
               "• {0}: {1} جنيه ({2})",
               "• {0}: {1} جنيه ({2})",
