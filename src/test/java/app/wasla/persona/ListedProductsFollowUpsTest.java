@@ -103,7 +103,7 @@ class ListedProductsFollowUpsTest {
     assertThat(again.reply().text()).as(again.summary()).doesNotContain("عدد الشهور");
     assertThat(again.reply().options())
         .as(again.summary())
-        .anyMatch(o -> o.id().equals("menu_order"))
+        .anyMatch(o -> o.id().equals(EmbeddedPersona.ORDER_BUTTON + ":SM-A55"))
         .anyMatch(o -> o.id().equals("menu_human"));
   }
 
