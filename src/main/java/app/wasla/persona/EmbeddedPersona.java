@@ -465,16 +465,34 @@ public final class EmbeddedPersona implements Persona {
       intent = Intents.PRODUCT_INQUIRY;
       confidence = Math.max(confidence, 0.8);
     }
+    // "تمام عايزة اطلبه بالتقسيط", "ok order it on instalments" after a product's card or its
+    // instalments: an order of the product on show that says how it will be paid
+    boolean ordersShownPaidSo =
+        tapped == null
+            && found.products().isEmpty()
+            && found.entities().reference() == null
+            && shown != null
+            && (Intents.PAYMENT.equals(intent)
+                || Intents.OTHER.equals(intent)
+                || Intents.ORDER.equals(intent))
+            && !asksSomething(text)
+            && topics.find(text, false).isPresent()
+            && ListPicks.ordersWithoutAName(TextView.of(turn.text()));
+    if (ordersShownPaidSo) {
+      found = withProduct(found, shown);
+    }
     // "عايز ايفون ١٥ برو ماكس وايربودز برو ٢، هدفع كاش", "add the s24, ill pay by instapay": an
     // order that says how it will be paid is an order, not a question about paying
     boolean orderSaysHowPaid =
-        tapped == null
-            && (Intents.PAYMENT.equals(intent)
-                || Intents.OTHER.equals(intent)
-                || Intents.ORDER.equals(intent)) // "ill take the galaxy a15, pls deliver to maadi"
-            && !found.products().isEmpty()
-            && !asksSomething(text)
-            && intents.lexiconScores(text).containsKey(Intents.ORDER);
+        ordersShownPaidSo
+            || tapped == null
+                && (Intents.PAYMENT.equals(intent)
+                    || Intents.OTHER.equals(intent)
+                    || Intents.ORDER.equals(
+                        intent)) // "ill take the galaxy a15, pls deliver to maadi"
+                && !found.products().isEmpty()
+                && !asksSomething(text)
+                && intents.lexiconScores(text).containsKey(Intents.ORDER);
     // "I want the Reno 11 plus the Galaxy Buds FE", "أريد ايفون ١٥ عدد ٢ مع التوصيل للقاهرة":
     // several products or units wanted are an order, not a question about stock or delivery
     EntityExtractor.Found named = found;
@@ -2524,7 +2542,7 @@ public final class EmbeddedPersona implements Persona {
           new PersonaReply(
               ReplyTexts.get(
                   "instalmentBelowMinimum", lang, name, money(p.priceEgp()), money(minimum)),
-              List.of(opt("menu_order", "optOrder", lang)),
+              List.of(orderOf(p, lang)),
               null,
               p.sku(),
               true),
@@ -2563,11 +2581,16 @@ public final class EmbeddedPersona implements Persona {
     return new Answer(
         new PersonaReply(
             sb.toString(),
-            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+            List.of(orderOf(p, lang), opt("menu_human", "optHuman", lang)),
             null,
             p.sku(),
             true),
         null);
+  }
+
+  /** "Order now" naming the product ({@code sales_order:<sku>}): the tap orders that one. */
+  private static ReplyOption orderOf(Product p, Language lang) {
+    return new ReplyOption(ORDER_BUTTON + ":" + p.sku(), ReplyTexts.get("optOrder", lang));
   }
 
   /**

@@ -95,7 +95,7 @@ final class ListPicks {
   /** "order now", "اطلب الآن", "عايز اطلب", "هاخد", "otlob": ordering, without a product's name. */
   private static final Pattern ORDER_WORDS =
       Pattern.compile(
-          "\\s(اطلب|هطلب|عايز اطلب|عاوز اطلب|عايزه اطلب|اريد ان اطلب|اريد الطلب|اود الطلب|هاخد|هاخده"
+          "\\s(اطلب|اطلبه|اطلبها|اطلبهم|هطلب|هطلبه|هطلبها|عايز اطلب|عاوز اطلب|عايزه اطلب|اريد ان اطلب|اريد الطلب|اود الطلب|هاخد|هاخده"
               + "|هاخدها|ساخذ|اشتري|هشتري|order now|order it|order one|i want to order|i d like to order|place an"
               + " order|i ll take|i ll take it|i ll take one|buy now|i ll buy|otlob|atlob|hatlob"
               + "|3ayez atlob|3ayz atlob|ha5od|ha5do|ha5odha|hashtery)\\s");

@@ -91,7 +91,10 @@ class ListedProductsFollowUpsTest {
             "I want the Galaxy A55 on instalments")) {
       PersonaResult r = conversation(text);
       assertThat(r.reply().text()).as(r.summary()).contains("19,499", "1,625");
-      assertThat(r.reply().options()).as(r.summary()).anyMatch(o -> o.id().equals("menu_order"));
+      // "Order now" names the product: the tap orders the A55, not "which product?"
+      assertThat(r.reply().options())
+          .as(r.summary())
+          .anyMatch(o -> o.id().equals(EmbeddedPersona.ORDER_BUTTON + ":SM-A55"));
       assertThat(r.handoff()).as(r.summary()).isFalse();
     }
     PersonaResult monthly = conversation("3ayez galaxy a55 b el ta2seet", "valU kam fel shahr?");
@@ -100,7 +103,7 @@ class ListedProductsFollowUpsTest {
     assertThat(again.reply().text()).as(again.summary()).doesNotContain("عدد الشهور");
     assertThat(again.reply().options())
         .as(again.summary())
-        .anyMatch(o -> o.id().equals("menu_order"))
+        .anyMatch(o -> o.id().equals(EmbeddedPersona.ORDER_BUTTON + ":SM-A55"))
         .anyMatch(o -> o.id().equals("menu_human"));
   }
 

@@ -484,6 +484,64 @@ final class CheckoutDelegates {
       return catalogue.search(text).stream().anyMatch(p -> !p.sku().equals(sku));
     }
 
+    /** "بدل", "instead of", "badal": what follows is what the customer no longer wants. */
+    private static final java.util.regex.Pattern INSTEAD =
+        java.util.regex.Pattern.compile(
+            "(?:^|[\\s,،])(?:بدل|بدال|بدلا|بدلاً|عوضا|عوضاً|instead|rather\\s+than|badal|bdal)"
+                + "(?=[\\s,،.!]|$)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "لا استني خليها A15 بدل الريدمي", "make it the A15 instead of the Redmi": the product named
+     * before "instead", taken in place of the one in the order; null when the text names no other
+     * product before it, or names the other one as the one dropped.
+     */
+    Product switchedTo(DelegateExecution e, String text) {
+      if (text == null) {
+        return null;
+      }
+      java.util.regex.Matcher m = INSTEAD.matcher(text);
+      if (!m.find()) {
+        return null;
+      }
+      String sku = (String) e.getVariable(SalesVariables.PRODUCT_SKU);
+      List<Product> wanted =
+          catalogue.search(text.substring(0, m.start())).stream()
+              .filter(p -> !p.sku().equals(sku))
+              .toList();
+      if (wanted.isEmpty()) {
+        return null;
+      }
+      Product taken = wanted.get(0);
+      boolean dropsTaken =
+          catalogue.search(text.substring(m.end())).stream()
+              .anyMatch(p -> p.sku().equals(taken.sku()));
+      return dropsTaken ? null : taken;
+    }
+
+    boolean inStock(Product product) {
+      return catalogue.stock(product.sku()).stream().anyMatch(s -> s.available() > 0);
+    }
+
+    /** The order's product is now {@code product}: its name and price; the choices kept fit it. */
+    void switchTo(DelegateExecution e, Product product) {
+      e.setVariable(SalesVariables.PRODUCT_SKU, product.sku());
+      e.setVariable(SalesVariables.PRODUCT_NAME, SalesContext.productName(e, product));
+      e.setVariable(SalesVariables.PRICE_EGP, SalesContext.wholeEgp(product.priceEgp()));
+      e.setVariable(SalesVariables.PRODUCT_AVAILABLE, mostAvailable(e) > 0);
+      e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+      Integer n = quantity(e);
+      if (n != null && n > mostAvailable(e)) {
+        e.setVariable(SalesVariables.QUANTITY, null);
+      }
+      String branch = string(e, SalesVariables.PICKUP_BRANCH);
+      if (branch != null
+          && branchesWith(e, n == null ? 1 : n).stream()
+              .noneMatch(s -> s.branchCode().equals(branch))) {
+        e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+      }
+    }
+
     /** "We only have 4 in stock right now." */
     String onlyInStock(DelegateExecution e) {
       int most = mostAvailable(e);
@@ -790,9 +848,41 @@ final class CheckoutDelegates {
      */
     private String typed(DelegateExecution e, String step, String text, String[] intro) {
       boolean question = text.contains("?") || text.contains("؟");
+      Product instead = question ? null : checkout.switchedTo(e, text);
+      if (instead != null) {
+        if (checkout.inStock(instead)) {
+          String before = SalesContext.productName(e, checkout.product(e));
+          checkout.switchTo(e, instead);
+          String now = SalesContext.productName(e, instead);
+          intro[0] =
+              say(
+                  e,
+                  "تمام، خليته " + now + " بدل " + before + " 👍",
+                  "حسناً، جعلته " + now + " بدلاً من " + before + " 👍",
+                  "Tamam, khaleto " + now + " badal " + before + " 👍",
+                  "OK, I've made it the " + now + " instead of the " + before + " 👍");
+          return "applied";
+        }
+        return "product"; // sold out everywhere: that product's offer says so
+      }
       if (!question && CheckoutWords.instalments(text)) {
         payment(e, "instalments");
         return paymentSaidEarly(e, step, text, "instalments", intro);
+      }
+      if (!question
+          && CheckoutWords.transferred(text)
+          && !CheckoutWords.walletNamed(text)
+          && !STEP_ADDRESS.equals(step)) {
+        // "حولت خلاص", "I've transferred" before the order is placed: a payment done, not a way to
+        // pay chosen (the one chosen stays); the order is confirmed first, then the receipt is sent
+        intro[0] =
+            say(
+                e,
+                "شكراً 🙏 الطلب لسه ما اتأكدش: اضغط «تأكيد» الأول، وبعدها ابعتلي صورة إيصال التحويل هنا وزميل من فريقنا هيراجع الدفع ويأكدلك.",
+                "شكراً لك 🙏 لم يُؤكَّد الطلب بعد: اضغط «تأكيد» أولاً، ثم أرسل صورة إيصال التحويل هنا وسيراجع أحد زملائنا الدفع ويؤكده لك.",
+                "Shokran 🙏 el order lesa ma et2akedsh: dous \"Akked\" el awel, w ba3deen ab3atly sorat e2sal el ta7weel hena w zameel mn el team hayraga3 el daf3 w y2akedlak.",
+                "Thank you 🙏 The order isn't confirmed yet: tap \"Confirm\" first, then send me a photo of the transfer receipt here and a colleague will check the payment and confirm it.");
+        return "applied";
       }
       if (!question && CheckoutWords.wallet(text) && !STEP_ADDRESS.equals(step)) {
         // "هحول فودافون كاش", "هحول انستاباي": paying before delivery, by a transfer to the
@@ -964,8 +1054,13 @@ final class CheckoutDelegates {
           if (CheckoutWords.delivery(text) || zone.isPresent()) {
             e.setVariable(SalesVariables.FULFILMENT, "delivery");
             if (zone.isPresent() && words(text) >= 3) {
-              e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(CheckoutWords.addressOnly(text)));
+              String address = CheckoutWords.addressOnly(text);
               e.setVariable(SalesVariables.DELIVERY_ZONE, zone.get().code());
+              if (CheckoutWords.streetGiven(address)) {
+                e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(address));
+              }
+              // "deliver to Giza", "el tawsil l Madinet Nasr": a city or a district is where the
+              // fee is from, not an address a courier finds; the street is asked next
             }
             return "applied";
           }
@@ -999,9 +1094,23 @@ final class CheckoutDelegates {
           if (zone.isEmpty() && words(text) < 3) {
             return "persona";
           }
-          e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(CheckoutWords.addressOnly(text)));
+          String address = CheckoutWords.addressOnly(text);
+          String known = checkout.string(e, SalesVariables.DELIVERY_ZONE);
+          if (zone.isPresent() && !CheckoutWords.streetGiven(address) && words(address) <= 3) {
+            // "Giza", "المعادي" at the address question: the fee's zone, and the street asked
+            e.setVariable(SalesVariables.DELIVERY_ZONE, zone.get().code());
+            intro[0] =
+                say(
+                    e,
+                    "تمام 👍 محتاجة كمان اسم الشارع ورقم العمارة عشان المندوب يوصلك.",
+                    "حسناً 👍 أحتاج أيضاً اسم الشارع ورقم المبنى ليصل إليك المندوب.",
+                    "Tamam 👍 me7taga kaman esm el share3 w rakam el 3omara 3ashan el mandoob yewsalak.",
+                    "OK 👍 I also need the street and building number so the courier can find you.");
+            return "applied";
+          }
+          e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(address));
           e.setVariable(
-              SalesVariables.DELIVERY_ZONE, zone.map(DeliveryZones.Zone::code).orElse(null));
+              SalesVariables.DELIVERY_ZONE, zone.map(DeliveryZones.Zone::code).orElse(known));
           return "applied";
         }
         case STEP_ZONE -> {
@@ -1040,6 +1149,20 @@ final class CheckoutDelegates {
                 SalesVariables.DELIVERY_ADDRESS,
                 cut(text.strip() + "، " + checkout.string(e, SalesVariables.DELIVERY_ADDRESS)));
             e.setVariable(SalesVariables.ADDRESS_DETAILS, "given");
+            return "applied";
+          }
+          if (!question
+              && "delivery".equals(checkout.string(e, SalesVariables.FULFILMENT))
+              && CheckoutWords.addressGiven(text)) {
+            // "my address is 12 Tahrir St, Dokki", "el 3enwan 10 share3 Makram Ebeid", "العنوان
+            // ٢٠ شارع التحرير" at the summary: the delivery address now (the summary again)
+            String address = CheckoutWords.addressOnly(text);
+            e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(address));
+            zones
+                .find(address)
+                .ifPresent(z -> e.setVariable(SalesVariables.DELIVERY_ZONE, z.code()));
+            e.setVariable(SalesVariables.ADDRESS_DETAILS, null);
+            e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
             return "applied";
           }
           if ("delivery".equals(checkout.string(e, SalesVariables.FULFILMENT))

@@ -7,6 +7,7 @@ import app.wasla.commerce.CommerceProperties;
 import app.wasla.commerce.catalogue.Catalogue;
 import app.wasla.commerce.catalogue.Product;
 import app.wasla.commerce.catalogue.StockLevel;
+import app.wasla.commerce.order.CheckoutWords;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.persona.PersonaVariables;
 import java.util.ArrayList;
@@ -41,6 +42,25 @@ class LookUpStockDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariable(SalesVariables.ORDER_TAPPED, false);
     List<Product> found = catalogue.search(SalesContext.turnText(execution));
+    // "تمام عايزة اطلبه بالتقسيط" after the product's price or instalments: an order of the product
+    // already shown, naming none, starts its checkout as its "Order now" would
+    String said = SalesContext.turnText(execution);
+    boolean ordersShown =
+        found.isEmpty()
+            && said != null
+            && (CheckoutWords.instalments(said)
+                || CheckoutWords.cashOnDelivery(said)
+                || CheckoutWords.wallet(said)
+                || CheckoutWords.card(said))
+            && SalesContext.replyId(execution) == null
+            && "order".equals(execution.getVariable(PersonaVariables.INTENT))
+            && execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String r
+            && execution.getVariable(PersonaVariables.QUANTITY) == null
+            && execution.getVariable(SalesVariables.SHOWN_PRODUCT) instanceof String shown
+            && catalogue.search(r).stream()
+                .findFirst()
+                .filter(p -> p.sku().equals(shown))
+                .isPresent();
     if (execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String read) {
       // "بكام؟", "is it available in Alexandria?": the product the persona read the turn as about;
       // and of two named, the one it read ("ال band 8 بتشتغل مع iPhone؟" asks about the band)
@@ -51,7 +71,10 @@ class LookUpStockDelegate implements JavaDelegate {
         found = first;
       }
     }
-    Optional<Product> tapped = found.isEmpty() ? tappedProduct(execution) : Optional.empty();
+    Optional<Product> tapped =
+        ordersShown
+            ? found.stream().findFirst()
+            : found.isEmpty() ? tappedProduct(execution) : Optional.empty();
     if (tapped.isPresent()) {
       remember(execution, tapped.get());
       execution.setVariable(SalesVariables.PRODUCT_FOUND, true);

@@ -9,6 +9,12 @@ public final class SalesVariables {
   public static final String PRICE_EGP = "priceEgp";
   public static final String PRODUCT_AVAILABLE = "productAvailable";
 
+  /**
+   * The conversation's product on show when order-and-pay is called (its {@code productSku}): what
+   * "order it" names.
+   */
+  public static final String SHOWN_PRODUCT = "shownProductSku";
+
   /** The product whose photo this flow sent: an offer shown again comes without it. */
   public static final String PHOTO_SHOWN = app.wasla.persona.ProductPhotos.SHOWN_VARIABLE;
 

@@ -717,6 +717,32 @@ public final class CheckoutWords {
     return has(fold(text), WALLET);
   }
 
+  /** The words of {@link #WALLET} that only say "transfer", naming no wallet nor InstaPay. */
+  private static final List<String> TRANSFER_VERBS =
+      phrases(
+          "هحول",
+          "حولت",
+          "هحوله",
+          "احول",
+          "سأحول",
+          "ساحول",
+          "ha7awel",
+          "7awelt",
+          "transfer",
+          "تحويل بنكي",
+          "bank transfer");
+
+  /**
+   * A wallet or InstaPay named ("حولت على انستاباي", "7awelt vodafone cash"), not only a transfer
+   * ("حولت خلاص").
+   */
+  public static boolean walletNamed(String text) {
+    String t = fold(text);
+    return WALLET.stream()
+        .filter(w -> !TRANSFER_VERBS.contains(w))
+        .anyMatch(w -> has(t, List.of(w)));
+  }
+
   private static final List<String> INSTAPAY =
       phrases("انستاباي", "انستا باي", "انستاپاي", "instapay", "insta pay", "instapy");
 
@@ -869,12 +895,75 @@ public final class CheckoutWords {
           "^(?:ال)?(?:توصيل|وصلهولي|وصلوه|وصله|وصلها|ابعتوه|ابعته|ابعتهولي|اشحنه|الشحن|شحن|العنوان|عنواني)"
               + "(?=[\\s:،,]|$)(?:\\s+(?:على|علي|الى|إلى|إلي|لـ|ل|في)(?=\\s))?[\\s:،,-]*");
 
+  /** "my address is", "address:", "el 3enwan", "العنوان", "عنواني هو": an address said as one. */
+  private static final Pattern ADDRESS_LABEL =
+      Pattern.compile(
+          "^(?:(?:here\\s+is|here's|this\\s+is)\\s+)?(?:(?:my|the|our|new)\\s+)?(?:delivery\\s+)?"
+              + "address(?:\\s+(?:is|will\\s+be))?(?=[\\s:,-]|$)[\\s:,-]*"
+              + "|^(?:el\\s*)?(?:3enwan|3enwany|3enwani|3nwan|3nwany|3inwan)(?:\\s+(?:howa|huwa))?(?=[\\s:,-]|$)[\\s:,-]*"
+              + "|^(?:ال)?(?:عنوان|عنواني)(?:\\s+(?:هو|هيكون|الجديد))?(?=[\\s:،,-]|$)[\\s:،,-]*",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A street, a number or a building: what makes a place an address the courier can find. */
+  private static final List<String> STREET_WORDS =
+      phrases(
+          "شارع",
+          "ش",
+          "طريق",
+          "ميدان",
+          "حاره",
+          "عطفه",
+          "كمبوند",
+          "street",
+          "st",
+          "road",
+          "rd",
+          "avenue",
+          "ave",
+          "square",
+          "lane",
+          "compound",
+          "share3",
+          "shar3",
+          "sharea",
+          "tare2",
+          "midan",
+          "mydan",
+          "7ara",
+          "compound");
+
+  /**
+   * The text gives an address as one ("my address is 12 Tahrir St", "el 3enwan 10 share3 Makram
+   * Ebeid", "العنوان ٢٠ شارع التحرير"): a label, then a street.
+   */
+  public static boolean addressGiven(String text) {
+    String t = text == null ? "" : text.trim();
+    java.util.regex.Matcher m = ADDRESS_LABEL.matcher(t);
+    return m.lookingAt() && m.end() > 0 && streetGiven(t.substring(m.end()));
+  }
+
+  /**
+   * The address names a street, a number or a building, not only a city or a district ("Giza",
+   * "مدينة نصر").
+   */
+  public static boolean streetGiven(String address) {
+    String a = address == null ? "" : address;
+    String t = fold(a);
+    return a.matches("(?s).*[0-9\u0660-\u0669\u06F0-\u06F9].*")
+        || has(t, STREET_WORDS)
+        || has(t, ADDRESS_DETAILS);
+  }
+
   /**
    * The address without the words that led to it: "deliver to 45 Syria St" is "45 Syria St", "توصيل
    * للمعادي، ٩ شارع…" is "المعادي، ٩ شارع…".
    */
   public static String addressOnly(String text) {
     String t = text == null ? "" : text.trim();
+    java.util.regex.Matcher label = ADDRESS_LABEL.matcher(t);
+    if (label.lookingAt() && label.end() > 0 && t.length() - label.end() >= 3) {
+      return t.substring(label.end()).trim();
+    }
     String stripped = ADDRESS_LEAD.matcher(t).replaceFirst("");
     stripped = ADDRESS_LEAD_LATIN_ARABIZI.matcher(stripped).replaceFirst("");
     java.util.regex.Matcher ar = ADDRESS_LEAD_ARABIC.matcher(stripped);
