@@ -27,11 +27,13 @@ class BlindEvaluationTest {
     // 0.901, en 0.915; recall 0.900, precision 0.866. With outside-written training text: ar-EG
     // 0.904, ar 0.921, arabizi 0.899, en 0.937; recall 0.910, precision 0.876. With complaints
     // that need dissatisfaction, order changes and the third development set's readings: ar-EG
-    // 0.920, ar 0.952, arabizi 0.913, en 0.950; recall 0.940, precision 0.926.
+    // 0.920, ar 0.952, arabizi 0.913, en 0.950; recall 0.940, precision 0.926. With the fourth
+    // development set's readings: ar-EG 0.929, ar 0.948, arabizi 0.925, en 0.960; recall 0.940,
+    // precision 0.931.
     assertFloors(
         "blind",
         evaluate("blind"),
-        new Floors(0.93, 0.91, Map.of("ar-EG", 0.91, "ar", 0.94, "arabizi", 0.90, "en", 0.94)));
+        new Floors(0.93, 0.92, Map.of("ar-EG", 0.92, "ar", 0.94, "arabizi", 0.92, "en", 0.95)));
   }
 
   @Test
@@ -47,11 +49,13 @@ class BlindEvaluationTest {
     // keeping their topic, the follow-up, budget and comparison readings: ar-EG 0.924, ar 0.908,
     // arabizi 0.895, en 0.893 (all 0.909); recall 0.851, precision 0.855. With complaints that
     // need dissatisfaction, order changes and the third development set's readings: ar-EG 0.931,
-    // ar 0.924, arabizi 0.889, en 0.894 (all 0.914); recall 0.865, precision 0.896.
+    // ar 0.924, arabizi 0.889, en 0.894 (all 0.914); recall 0.865, precision 0.896. With the fourth
+    // development set's readings: ar-EG 0.931, ar 0.929, arabizi 0.917, en 0.906 (all 0.924);
+    // recall 0.875, precision 0.910.
     assertFloors(
         "blind-2",
         evaluate("blind-2"),
-        new Floors(0.85, 0.88, Map.of("ar-EG", 0.91, "ar", 0.90, "arabizi", 0.88, "en", 0.88)));
+        new Floors(0.87, 0.90, Map.of("ar-EG", 0.92, "ar", 0.92, "arabizi", 0.91, "en", 0.90)));
   }
 
   @Test
@@ -62,11 +66,13 @@ class BlindEvaluationTest {
     // follow-up, budget and comparison readings: ar-EG 0.873, ar 0.916, arabizi 0.871, en 0.916
     // (all 0.897); recall 0.882, precision 0.856. With complaints that need dissatisfaction,
     // order changes and the third development set's readings: ar-EG 0.882, ar 0.933, arabizi
-    // 0.887, en 0.928 (all 0.911); recall 0.872, precision 0.899.
+    // 0.887, en 0.928 (all 0.911); recall 0.872, precision 0.899. With the fourth development
+    // set's readings: ar-EG 0.900, ar 0.940, arabizi 0.919, en 0.938 (all 0.927); recall 0.882,
+    // precision 0.915.
     assertFloors(
         "blind-3",
         evaluate("blind-3"),
-        new Floors(0.87, 0.88, Map.of("ar-EG", 0.87, "ar", 0.92, "arabizi", 0.87, "en", 0.92)));
+        new Floors(0.87, 0.91, Map.of("ar-EG", 0.89, "ar", 0.93, "arabizi", 0.91, "en", 0.93)));
   }
 
   @Test
@@ -79,7 +85,7 @@ class BlindEvaluationTest {
     assertFloors(
         "blind-4",
         evaluate("blind-4"),
-        new Floors(0.90, 0.92, Map.of("ar-EG", 0.92, "ar", 0.91, "arabizi", 0.90, "en", 0.94)));
+        new Floors(0.90, 0.92, Map.of("ar-EG", 0.93, "ar", 0.91, "arabizi", 0.91, "en", 0.94)));
   }
 
   /** The aim is 0.90 in every form and handoff recall 0.95 at precision 0.85. */
