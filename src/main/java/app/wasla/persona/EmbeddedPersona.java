@@ -2470,9 +2470,20 @@ public final class EmbeddedPersona implements Persona {
       }
     }
     sb.append(ReplyTexts.get("adviceHead", lang, ReplyTexts.get(useKey, lang)));
-    for (Product p : ranked) {
+    return useLines(sb, ranked, ranked.get(0), use, lang);
+  }
+
+  /**
+   * Each product's line for a use (what of it speaks to the use, or its price) after what {@code
+   * sb} holds, then the best of them for it, with "order" and "a person" to go on.
+   */
+  private Answer useLines(
+      StringBuilder sb, List<Product> lines, Product best, ProductAdvice.Use use, Language lang) {
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    String useKey = "use" + use.name().charAt(0) + use.name().substring(1).toLowerCase(Locale.ROOT);
+    for (Product p : lines) {
       String feature = ProductAdvice.feature(p, use, arabic);
-      sb.append('\n')
+      sb.append(sb.isEmpty() ? "" : "\n")
           .append(
               feature.isBlank()
                   ? "• "
@@ -2483,16 +2494,13 @@ public final class EmbeddedPersona implements Persona {
     sb.append('\n')
         .append(
             ReplyTexts.get(
-                "adviceFollowUp",
-                lang,
-                productName(ranked.get(0), arabic),
-                ReplyTexts.get(useKey, lang)));
+                "adviceFollowUp", lang, productName(best, arabic), ReplyTexts.get(useKey, lang)));
     return new Answer(
         new PersonaReply(
             sb.toString(),
             List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
             null,
-            ranked.get(0).sku(),
+            best.sku(),
             true),
         null);
   }
@@ -2594,10 +2602,6 @@ public final class EmbeddedPersona implements Persona {
   }
 
   /**
-   * Two or three catalogue products side by side: each one's price and key specifications, which is
-   * cheaper and by how much, and a question that helps the customer choose.
-   */
-  /**
    * Phones compared for a use the text names ("which has the better camera?", "ايهم بطاريته
    * احسن؟"): what of each speaks to it, and the better of them; null without a use or for other
    * kinds.
@@ -2609,40 +2613,22 @@ public final class EmbeddedPersona implements Persona {
         || !products.stream().allMatch(p -> "phone".equals(p.category()) && p.priceEgp() != null)) {
       return null;
     }
-    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
     List<Product> ranked = ProductAdvice.rank(products, use, null);
     if (ranked.isEmpty()) {
       return null;
     }
-    String useKey = "use" + use.name().charAt(0) + use.name().substring(1).toLowerCase(Locale.ROOT);
-    StringBuilder sb = new StringBuilder();
-    for (Product p : products.subList(0, Math.min(3, products.size()))) {
-      String feature = ProductAdvice.feature(p, use, arabic);
-      sb.append(sb.isEmpty() ? "" : "\n")
-          .append(
-              feature.isBlank()
-                  ? "• "
-                      + ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp()))
-                  : ReplyTexts.get(
-                      "compareLine", lang, productName(p, arabic), money(p.priceEgp()), feature));
-    }
-    sb.append('\n')
-        .append(
-            ReplyTexts.get(
-                "adviceFollowUp",
-                lang,
-                productName(ranked.get(0), arabic),
-                ReplyTexts.get(useKey, lang)));
-    return new Answer(
-        new PersonaReply(
-            sb.toString(),
-            List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
-            null,
-            ranked.get(0).sku(),
-            true),
-        null);
+    return useLines(
+        new StringBuilder(),
+        products.subList(0, Math.min(3, products.size())),
+        ranked.get(0),
+        use,
+        lang);
   }
 
+  /**
+   * Two or three catalogue products side by side: each one's price and key specifications, which is
+   * cheaper and by how much, and a question that helps the customer choose.
+   */
   private Answer comparison(List<Product> products, Language lang) {
     boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
     List<String> names = products.stream().map(p -> productName(p, arabic)).toList();
