@@ -1,8 +1,9 @@
 package app.wasla.persona;
 
+import static app.wasla.persona.FreshCustomer.after;
+import static app.wasla.persona.FreshCustomer.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,17 +12,6 @@ import org.junit.jupiter.api.Test;
  * are complaints however they are worded (ironic thanks, a fault in what was bought).
  */
 class AnsweredNotHandedOverTest {
-
-  private static final EmbeddedPersona PERSONA = EmbeddedPersona.createDefault();
-
-  private static PersonaResult say(String text) {
-    return PERSONA.respond(PersonaTurn.of("fresh", text));
-  }
-
-  private static PersonaResult after(String topic, String text) {
-    return PERSONA.respond(
-        new PersonaTurn("fresh", List.of(text), null, List.of(), null, 0, null, topic));
-  }
 
   @Test
   void aBudgetBelowEveryPhoneGetsTheCheapestPhonesInEveryForm() {

@@ -1,5 +1,7 @@
 package app.wasla.persona;
 
+import static app.wasla.persona.FreshCustomer.answered;
+import static app.wasla.persona.FreshCustomer.handedOver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -12,31 +14,6 @@ import org.junit.jupiter.api.Test;
  * tested in customers' words and in words of its own.
  */
 class EgyptianHandoffReadingsTest {
-
-  private static final EmbeddedPersona PERSONA = EmbeddedPersona.createDefault();
-
-  private static PersonaResult say(String text) {
-    return PERSONA.respond(PersonaTurn.of("fresh", text));
-  }
-
-  private static PersonaResult handedOver(String text) {
-    PersonaResult r = say(text);
-    assertThat(r.handoff()).as(text + " → " + r.summary()).isTrue();
-    return r;
-  }
-
-  private static PersonaResult handedOver(String text, String intent, String reason) {
-    PersonaResult r = handedOver(text);
-    assertThat(r.intent()).as(text + " → " + r.summary()).isEqualTo(intent);
-    assertThat(r.handoffReason()).as(text + " → " + r.summary()).isEqualTo(reason);
-    return r;
-  }
-
-  private static PersonaResult answered(String text) {
-    PersonaResult r = say(text);
-    assertThat(r.handoff()).as(text + " → " + r.summary()).isFalse();
-    return r;
-  }
 
   @Test
   void aQuestionAskedInMockeryWithOneQuestionMarkKeepsItsTopicAndIsHandedOver() {

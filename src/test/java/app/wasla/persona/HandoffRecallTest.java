@@ -1,5 +1,8 @@
 package app.wasla.persona;
 
+import static app.wasla.persona.FreshCustomer.answered;
+import static app.wasla.persona.FreshCustomer.handedOver;
+import static app.wasla.persona.FreshCustomer.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -11,48 +14,31 @@ import org.junit.jupiter.api.Test;
  */
 class HandoffRecallTest {
 
-  private static final EmbeddedPersona PERSONA = EmbeddedPersona.createDefault();
-
-  private static PersonaResult say(String text) {
-    return PERSONA.respond(PersonaTurn.of("fresh", text));
-  }
-
-  private static void handedOff(String text, String reason) {
-    PersonaResult r = say(text);
-    assertThat(r.handoff()).as(text + " → " + r.summary()).isTrue();
-    assertThat(r.handoffReason()).as(text + " → " + r.summary()).isEqualTo(reason);
-  }
-
-  private static void answered(String text) {
-    PersonaResult r = say(text);
-    assertThat(r.handoff()).as(text + " → " + r.summary()).isFalse();
-  }
-
   @Test
   void aPersonAskedForInAnyPhrasing() {
-    handedOff("هل يمكن تحويلي إلى ممثل خدمة العملاء", "customer asked for a human");
-    handedOff("مش عايز اكلم بوت", "customer asked for a human");
-    handedOff("is there a real person", "customer asked for a human");
-    handedOff("call me back please", "customer asked for a human");
-    handedOff("I want to speak to the manager", "customer asked for a human");
+    handedOver("هل يمكن تحويلي إلى ممثل خدمة العملاء", "customer asked for a human");
+    handedOver("مش عايز اكلم بوت", "customer asked for a human");
+    handedOver("is there a real person", "customer asked for a human");
+    handedOver("call me back please", "customer asked for a human");
+    handedOver("I want to speak to the manager", "customer asked for a human");
     // beside another question, or as a number to call
-    handedOff(
+    handedOver(
         "do u have airpods pro 2 in stock? and pls let someone from the store call me",
         "customer asked for a human");
-    handedOff("el hotline kam? 3ayez akalem 7ad", "customer asked for a human");
+    handedOver("el hotline kam? 3ayez akalem 7ad", "customer asked for a human");
   }
 
   @Test
   void complaintsThreatsAndShouting() {
-    handedOff("the money was deducted and no order was created", "complaint");
-    handedOff("دفعت بفودافون كاش والفلوس اتخصمت ومفيش اوردر اتعمل", "complaint");
-    handedOff("قالولي التصليح يومين وبقالهم اسبوع", "complaint");
-    handedOff("هشتكيكم لجهاز حماية المستهلك", "complaint");
-    handedOff("i will file a complaint with consumer protection", "complaint");
+    handedOver("the money was deducted and no order was created", "complaint");
+    handedOver("دفعت بفودافون كاش والفلوس اتخصمت ومفيش اوردر اتعمل", "complaint");
+    handedOver("قالولي التصليح يومين وبقالهم اسبوع", "complaint");
+    handedOver("هشتكيكم لجهاز حماية المستهلك", "complaint");
+    handedOver("i will file a complaint with consumer protection", "complaint");
     PersonaResult caps = say("THIS IS RIDICULOUS WHERE IS MY ORDER");
     assertThat(caps.handoff()).as(caps.summary()).isTrue();
     assertThat(caps.sentiment().score()).isLessThan(-0.5);
-    handedOff("wow thanks a lot, really great service 🙄", "complaint");
+    handedOver("wow thanks a lot, really great service 🙄", "complaint");
     // a threat to take their business elsewhere, however calmly put
     assertThat(say("cancel kol 7aga, mesh 3ayez at3amel m3akom tany").handoff()).isTrue();
     assertThat(say("this is the last time i order anything from you").handoff()).isTrue();
@@ -99,18 +85,19 @@ class HandoffRecallTest {
 
   @Test
   void aPersonOnThePhoneIsAPersonAskedFor() {
-    handedOff(
+    handedOver(
         "could someone from the Alexandria branch reach me on the phone? it's about a repair",
         "customer asked for a human");
-    handedOff("هل يمكن أن يهاتفني أحد من الفرع بخصوص الصيانة؟", "customer asked for a human");
+    handedOver("هل يمكن أن يهاتفني أحد من الفرع بخصوص الصيانة؟", "customer asked for a human");
   }
 
   @Test
   void whatNoReadingNamesTheLearnedHandoffModelCatches() {
     // a person asked for after a thanks, a hello, or a question about someone being there
-    handedOff(
+    handedOver(
         "shokran ya nour bs el mawdoo3 me7tag 7ad yeshoofo bnafso", "customer asked for a human");
-    handedOff("شكراً يا نور، لكن أحتاج موظفاً لهذا الأمر تحديداً 😅", "customer asked for a human");
+    handedOver(
+        "شكراً يا نور، لكن أحتاج موظفاً لهذا الأمر تحديداً 😅", "customer asked for a human");
     assertThat(say("hello?? nobody answering?? been waiting since morning").handoff()).isTrue();
     assertThat(say("مرحبا؟؟ هل يوجد أحد هنا؟ أرسلت رسالتي منذ ساعتين ولا رد").handoff()).isTrue();
     // a rude employee, told calmly
@@ -126,22 +113,22 @@ class HandoffRecallTest {
 
   @Test
   void bigAndCorporateOrders() {
-    handedOff("عايز ١٠ ايفون ١٥", "big deal");
-    handedOff("عايز ٣ ايفون ١٥", "big deal"); // above the rule's amount
-    handedOff("we need 50 chargers for our company", "big deal");
-    handedOff("need a quote for 150 phones", "big deal");
-    handedOff("ana 3ayez 10 samsung a15", "big deal");
+    handedOver("عايز ١٠ ايفون ١٥", "big deal");
+    handedOver("عايز ٣ ايفون ١٥", "big deal"); // above the rule's amount
+    handedOver("we need 50 chargers for our company", "big deal");
+    handedOver("need a quote for 150 phones", "big deal");
+    handedOver("ana 3ayez 10 samsung a15", "big deal");
     // the value is summed over the products, each times its own quantity
-    handedOff("I want the Reno 11 plus the Galaxy Buds FE", "big deal"); // 22,298
-    handedOff("اريد اوبو رينو ١١ وسماعة جالاكسي بودز FE", "big deal");
-    handedOff("٢ JBL فليب ٦ و٣ ساعات ابل SE هدايا اخر السنة للفريق", "big deal");
-    handedOff("عايز اتنين ايفون ١٥ واربعة جرابات", "big deal");
-    handedOff("أريد ايفون ١٥ عدد ٢ مع التوصيل للقاهرة", "big deal");
-    handedOff("أريد ثلاثة هواتف جالاكسي A55 لأبنائي، هل يوجد خصم على الكمية؟", "big deal");
-    handedOff("Need 3 Galaxy A55 for my kids, any discount if I take all 3?", "big deal");
-    handedOff("طلب لعيادتنا: ٤ ساعات ابل SE للطاقم الطبي", "big deal");
-    handedOff("3ayez talata galaxy a55", "big deal");
-    handedOff("I want 2 Galaxy A55 and a case", "big deal");
+    handedOver("I want the Reno 11 plus the Galaxy Buds FE", "big deal"); // 22,298
+    handedOver("اريد اوبو رينو ١١ وسماعة جالاكسي بودز FE", "big deal");
+    handedOver("٢ JBL فليب ٦ و٣ ساعات ابل SE هدايا اخر السنة للفريق", "big deal");
+    handedOver("عايز اتنين ايفون ١٥ واربعة جرابات", "big deal");
+    handedOver("أريد ايفون ١٥ عدد ٢ مع التوصيل للقاهرة", "big deal");
+    handedOver("أريد ثلاثة هواتف جالاكسي A55 لأبنائي، هل يوجد خصم على الكمية؟", "big deal");
+    handedOver("Need 3 Galaxy A55 for my kids, any discount if I take all 3?", "big deal");
+    handedOver("طلب لعيادتنا: ٤ ساعات ابل SE للطاقم الطبي", "big deal");
+    handedOver("3ayez talata galaxy a55", "big deal");
+    handedOver("I want 2 Galaxy A55 and a case", "big deal");
     PersonaResult small = say("عايز ٢ جراب");
     assertThat(small.handoff()).as(small.summary()).isFalse();
     // 19,499 + 249 = 19,748: not above the rule's amount

@@ -1,6 +1,7 @@
 package app.wasla.persona;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static app.wasla.persona.FreshCustomer.answered;
+import static app.wasla.persona.FreshCustomer.handedOver;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,23 +11,6 @@ import org.junit.jupiter.api.Test;
  * "what I bought", and a person asked for in formal Arabic as "one of the staff".
  */
 class ShopOrdersAndDeliveredFaultsTest {
-
-  private static final EmbeddedPersona PERSONA = EmbeddedPersona.createDefault();
-
-  private static PersonaResult say(String text) {
-    return PERSONA.respond(PersonaTurn.of("fresh", text));
-  }
-
-  private static void handedOver(String text, String reason) {
-    PersonaResult r = say(text);
-    assertThat(r.handoff()).as(text + " → " + r.summary()).isTrue();
-    assertThat(r.handoffReason()).as(text + " → " + r.summary()).isEqualTo(reason);
-  }
-
-  private static void answered(String text) {
-    PersonaResult r = say(text);
-    assertThat(r.handoff()).as(text + " → " + r.summary()).isFalse();
-  }
 
   @Test
   void tenUnitsOrMoreForTheCustomersShopAreATradeOrder() {
