@@ -1545,19 +1545,11 @@ public final class EmbeddedPersona implements Persona {
         List<Product> listed = catalogueQuery(text, found);
         List<Product> budget = listed != null ? listed : withinBudget(found, text, turn);
         if (!budget.isEmpty()) {
-          StringBuilder sb = new StringBuilder();
-          budget.forEach(
-              p ->
-                  sb.append("• ")
-                      .append(
-                          ReplyTexts.get(
-                              "price", lang, productName(p, arabic), money(p.priceEgp())))
-                      .append('\n'));
           // "a cheaper one" after a list is cheaper than the list's first (with a budget, its
           // dearest)
           yield new Answer(
               new PersonaReply(
-                  sb.toString().strip(),
+                  priceLines(budget, lang, arabic),
                   List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
                   null,
                   budget.get(0).sku()),
@@ -1609,17 +1601,9 @@ public final class EmbeddedPersona implements Persona {
         if (ofKind != null && ofKind.size() >= 2) {
           // "3ayza charger lel iphone": the kind wanted has several products; they are listed (a
           // whole answer: no sales flow looks up the phone it is for)
-          StringBuilder sb = new StringBuilder();
-          ofKind.forEach(
-              p ->
-                  sb.append("• ")
-                      .append(
-                          ReplyTexts.get(
-                              "price", lang, productName(p, arabic), money(p.priceEgp())))
-                      .append('\n'));
           yield new Answer(
               new PersonaReply(
-                  sb.toString().strip(),
+                  priceLines(ofKind, lang, arabic),
                   List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
                   null,
                   ofKind.get(0).sku(),
@@ -2594,6 +2578,17 @@ public final class EmbeddedPersona implements Persona {
             p.sku(),
             true),
         null);
+  }
+
+  /** Each product's price on a line of its own ("• سعر ...: 1,199 جنيه."). */
+  private static String priceLines(List<Product> products, Language lang, boolean arabic) {
+    StringBuilder sb = new StringBuilder();
+    products.forEach(
+        p ->
+            sb.append("• ")
+                .append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp())))
+                .append('\n'));
+    return sb.toString().strip();
   }
 
   /** "Order now" naming the product ({@code sales_order:<sku>}): the tap orders that one. */
