@@ -105,6 +105,7 @@ public final class EmbeddedPersona implements Persona {
   private final EntityExtractor entities;
   private final HandoffRules handoffRules;
   private final StoreTopics topics = new StoreTopics();
+  private final Grievances grievances = new Grievances();
   private final Map<String, String> learned;
   private final java.time.Clock clock;
 
@@ -515,7 +516,8 @@ public final class EmbeddedPersona implements Persona {
       intent = Intents.ORDER_STATUS;
     } else if (tapped == null
         && !Intents.HUMAN_REQUEST.equals(intent)
-        && topics.asksForAPersonNotABot(text)) {
+        && !Intents.COMPLAINT.equals(intent)
+        && (topics.asksForAPersonNotABot(text) || grievances.wantsAPerson(text))) {
       intent = Intents.HUMAN_REQUEST; // "enty bot? 3ayza 7ad 7a2e2y": a person, not an answer
       confidence = Math.max(confidence, 0.8);
     } else if (tapped == null
@@ -532,8 +534,20 @@ public final class EmbeddedPersona implements Persona {
     // question, never a grievance, a big order or a question nobody can answer
     // "My Galaxy Buds FE stopped charging after 3 weeks", "السماعة بتاعتي بطلت تشحن": a fault in
     // what the customer has is the warranty's and the repair centre's, never an offer to buy it
+    // "الايربودز جت من غير كابل الشحن", "el charger sa7 mn el gamb", "REPLY!!!!!!": what went
+    // wrong, told without a word of complaint, is a complaint for a person
+    boolean toldAGrievance =
+        tapped == null
+            && !Intents.HUMAN_REQUEST.equals(intent)
+            && !Intents.COMPLAINT.equals(intent)
+            && grievances.toldCalmly(text);
+    if (toldAGrievance) {
+      intent = Intents.COMPLAINT;
+      confidence = Math.max(confidence, 0.9);
+    }
     boolean ownedFault =
         tapped == null
+            && !toldAGrievance
             && topics.faultOfWhatIsOwned(text, !found.products().isEmpty())
             && sentiment.analyze(text).score() > ANGRY
             && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
@@ -545,6 +559,7 @@ public final class EmbeddedPersona implements Persona {
     boolean shopping =
         tapped == null
             && !ownedFault
+            && !toldAGrievance
             && !Intents.HUMAN_REQUEST.equals(intent)
             // "el8o 7agzy bta3 el battery": the booking of a battery's repair, not a phone for
             // its battery
@@ -662,7 +677,8 @@ public final class EmbeddedPersona implements Persona {
         KEPT.contains(intent)
             && !(Intents.THANKS_GOODBYE.equals(intent) && asksSomething(text))
             && !(Intents.HUMAN_REQUEST.equals(intent)
-                && topics.asksWhoNourIs(text)) // "are you a bot or a person?"
+                && topics.asksWhoNourIs(text) // "are you a bot or a person?"
+                && !grievances.wantsAPerson(text)) // "انت روبوت؟ عايز بني ادم"
             && !(Intents.COMPLAINT.equals(intent)
                 && topics.asksAboutAService(text)) // "do you fix cracked screens?"
             && !(Intents.COMPLAINT.equals(intent)
@@ -678,6 +694,7 @@ public final class EmbeddedPersona implements Persona {
                 && Intents.HUMAN_REQUEST.equals(intent)
                 && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
                 && !topics.namesAPerson(text)
+                && !grievances.wantsAPerson(text)
                 && topics.find(text, !found.products().isEmpty()).isPresent())
             // "meen elly byrod 3alaya?": who Nour is, not a grievance
             && !(tapped == null
@@ -866,6 +883,15 @@ public final class EmbeddedPersona implements Persona {
       // question keeps its topic, a person answers it
       dueBy = "angry customer";
       mood = Sentiment.ofScore(Math.min(mood.score(), ANGRY));
+    }
+    if (tapped == null
+        && dueBy == null
+        && !Intents.COMPLAINT.equals(intent)
+        && !Intents.HUMAN_REQUEST.equals(intent)
+        && grievances.delicate(text)) {
+      // "الموبايل اللي اشتريته منكم اتسرق، ممكن الـ IMEI؟", "my 13 yr old son bought a phone
+      // without my permission": whatever it asks, a person handles it; the intent stays
+      dueBy = NEEDS_A_PERSON;
     }
     if ((Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent))
         && mood.score() <= ANGRY

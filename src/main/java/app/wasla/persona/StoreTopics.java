@@ -1028,7 +1028,12 @@ final class StoreTopics {
               + "for my shop|for my store|accessories shop|reseller|لمحلي|لمحل الاكسسوارات|لمحل اكسسوارات|للمحل بتاعي|lel ma7al bta3y|lel mahal bta3y|"
               + "شركه|الشركه|شركتنا|للشركه|جمله|بالجمله|الجمله|كميات|كميه كبيره|عرض سعر|للموظفين|لفريق|لموظفي|sherka|elsherka|gomla|bel gomla|kamyat|lel mowazafen|"
               // "ينفع توريد؟": a supply contract, a business's purchase
-              + "توريد|توريدات|نوردلكم|tawreed|tawrid|tawreedat|supply contract|supplier|procurement");
+              + "توريد|توريدات|نوردلكم|tawreed|tawrid|tawreedat|supply contract|supplier|procurement|"
+              // a trader or a business buying: "سعر خاص لموزعين؟ عندي ثلاث محلات", "for my
+              // business"
+              + "موزعين|للموزعين|موزع|محلاتي|لمحلاتي|عندي محلات|عندي ثلاث محلات|عندي ٣ محلات|شركتي|لشركتي|"
+              + "distributor|dealer|for my business|for our business|for my company|for my shops|"
+              + "sherket|sherketna|lel sherka|ma7alaty|l ma7ali|lma7ali|3andy ma7alat");
 
   /**
    * Wholesale or corporate wording ("a corporate quote", "بالجملة"), a big deal whatever the price.

@@ -1,0 +1,269 @@
+package app.wasla.persona;
+
+import app.wasla.persona.nlp.TextView;
+import java.util.regex.Pattern;
+
+/**
+ * What went wrong, told without a word of complaint: a part missing from the box, money charged
+ * above what was said, a repair that broke something else, a charger that sparked, a courier or a
+ * technician who never came, a product that does not look genuine, a customer who gives up on the
+ * shop. Each is a frame of two word families (something happened, and it went wrong), so that a
+ * question about the same things ("does it come with a charger?", "can I pay cash instead?") is not
+ * one. Also the matters a person must handle whatever the customer asks: a stolen phone, the police
+ * or a court, a minor's purchase, private data.
+ *
+ * <p>Patterns match the normalised text's words and stems (ة as ه, أ as ا, Arabizi canonical), each
+ * alternative at a word's start.
+ */
+final class Grievances {
+
+  private static Pattern words(String alternatives) {
+    return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
+  }
+
+  private static String haystack(TextView text) {
+    return " " + String.join(" ", text.tokens()) + " " + String.join(" ", text.stems()) + " ";
+  }
+
+  /** Something arrived or was opened: "وصلت", "جالي", "came", "fata7t el 3elba". */
+  private static final Pattern ARRIVED =
+      words(
+          "وصل|وصلت|وصلني|وصلتني|وصلنا|جه |جت |جالي|جاتلي|جاني|جتلي|استلمت|استلمته|استلمتها|فتحت|"
+              + "came|arrived|received|got it|got the|delivered|opened|"
+              + "wesel|weslet|wselet|wesly|weslni|weslny|gat |geh |gali|galy|gatly|estalamt|fata7t");
+
+  /** Without a part: "من غير الشاحن", "بدون كابل", "without the cable", "mn 3'er charger". */
+  private static final Pattern WITHOUT =
+      words(
+          "بدون|من غير|مفيهاش|مفيهوش|ناقص|ناقصه|مش موجود|ملقيتش|لم اجد|غير موجود|"
+              + "without|missing|wasn t in|wasnt in|was not in|no charger|no cable|"
+              + "mn 3'er|men 3'er|mn 3er|men 3er|mn gher|men gher|mn ghir|bdoon|bedoon|na2es|msh mawgood|mesh mawgood|mal2etsh");
+
+  /** A box found opened: "العلبه مفتوحه", "box was open", "el 3elba maftoo7a". */
+  private static final Pattern BOX_OPENED =
+      words(
+          "العلبه مفتوحه|العلبه كانت مفتوحه|الكرتونه مفتوحه|box open|box was open|box mafto|opened box|seal broken|"
+              + "el 3elba maftoo7a|el 3elba mafto7a|el 3elba kanet maftoo7a|3elba maftoo7a");
+
+  /** Ordered one thing: "طلبت", "talabt", "i ordered". */
+  private static final Pattern ORDERED = words("طلبت|طالب|اوردرت|talabt|ordered|i ordered|orderet");
+
+  /** Got something else, or only part of it: "فوصلني كابل فقط", "got a cable instead". */
+  private static final Pattern GOT_OTHER =
+      words(
+          "فوصلني|وصلني .{0,30}(?:فقط|بس|بدل)|جالي .{0,30}(?:بس|بدل)|got .{0,30}(?:instead|only)|received .{0,30}(?:instead|only)|"
+              + "instead|wrong item|wrong one|wrong color|wrong colour|لون غلط|غلط|مختلف|different|"
+              + "weslni .{0,30}(?:bas|badal)|gali .{0,30}(?:bas|badal)|ghalat|3'alat");
+
+  /** Charged: "اتحاسبت", "تم خصم", "charged", "et5asam". */
+  private static final Pattern CHARGED =
+      words(
+          "اتحاسبت|حاسبوني|حاسبني|حسبوا عليا|اتخصم|اتخصمت|تم خصم|خصموا|خصمتوا|اتسحب|سحبوا|تم سحب|تم اخذ|اخدوا مني|خدوا مني|"
+              + "charged|deducted|billed|took money|took the money|did u charge|did you charge|why charge|"
+              + "et7asbet|et7asabt|7asbony|7asebny|et5asam|et5asamet|5asamo|etsa7ab|sa7abo");
+
+  /** Above or beside what was due: "بدل ٧٠", "مع ان طلبي فوق ٣٠٠٠", "when my order was over". */
+  private static final Pattern ABOVE_WHAT_WAS_DUE =
+      words(
+          "بدل|بدلا من|عوضا عن|مع ان|رغم ان|بالرغم|مرتين|ولا يوجد|ولا عندي|ومفيش|والطلب اتلغي|والاوردر اتلغي|"
+              + "instead of|although|even though|when my order|when the order|more than|twice|no order|"
+              + "and the order|order cancel|order was cancel|"
+              + "badal|ma3 en|mafeesh order|w el order etl|etl3'a|etlagha");
+
+  /** A price said and another asked: "الفني قالي ٥٠٠ وطلعت ١٢٠٠", "2ali 500 w tele3 1200". */
+  private static final Pattern QUOTED =
+      words("قالي|قالولي|قال لي|قالوا|told me|said it|quoted|2ali|2alli|2aly|2aloly|2alo");
+
+  private static final Pattern TURNED_OUT =
+      words(
+          "وطلعت|وطلع|وفي الاخر|turned out|ended up|but charged|but it was|came to|"
+              + "w tele3|w tel3et|w tel3|w fel a5er");
+
+  /** A repair at the shop: "وديت الموبايل", "رجع من الصيانه", "fixed my screen at ur place". */
+  private static final Pattern REPAIRED_THERE =
+      words(
+          "وديت|وديته|وديتها|رجع من الصيانه|رجعلي من الصيانه|استلمته من الصيانه|رجع من التصليح|عندكم في الصيانه|بعد الصيانه|بعد التصليح|"
+              + "fixed my|repaired my|at ur place|at your place|back from repair|from the repair|after the repair|after repair|"
+              + "wadeet|wadet|wadeto|wadetha|rege3 mn el siyana|ba3d el siyana|ba3d el tasle7");
+
+  /**
+   * And something else broke: "والشاشه فيها مشكله كمان", "new scratch", "el camera ba2et bayza".
+   */
+  private static final Pattern WORSE =
+      words(
+          "كمان|بوظتوه|بوظتوها|بوظتو|خدش|فيها مشكله|فيه مشكله|بقت بايظه|بقي بايظ|مش شغال|مش شغاله|لا تعمل|لا يعمل|"
+              + "doesn t work|doesnt work|does not work|stopped|scratch|worse|now the|broke|"
+              + "kaman|bawaztoh|bawaztoha|ba2et bayza|ba2a bayez|msh shaghal|khadsh|5adsh");
+
+  /** Danger: sparks, smoke, a swollen battery, heat that burns, pain. */
+  private static final Pattern UNSAFE =
+      words(
+          "ولع|ولعت|اتحرق|اتحرقت|حرقت|حرق|نار(?=\\s)|دخان|شرار|انفجر|انفجرت|انتفخت|انتفخ|منفوخ|ساح(?=\\s)|سايح|كهربني|"
+              + "وجعتني|وجعني|صداع|"
+              + "spark|smoke|burn|on fire|caught fire|explod|swollen|swelled|melted|shocked me|headache|hurts my|hurt my|"
+              + "wala3|wal3et|et7ara2|sa7 mn|saye7|entafa5|mnfo5|manfo5|dokhan|shrar|kahrabni");
+
+  /** Nobody came: "انتظر المندوب ولم يات", "الفني ما جاش", "never showed up". */
+  private static final Pattern NOBODY_CAME =
+      words(
+          "ولم ياتي|ولم يات|ولم يحضر|لم يحضر|لم ياتي|ما جاش|مجاش|محدش جه|ماحدش جه|ماجاش|"
+              + "didn t come|didnt come|never came|never showed|no show|didn t show|didnt show|no one came|nobody came|"
+              + "ma gash|mgash|magash|ma7adsh geh|m7dsh geh");
+
+  /**
+   * Went to a branch that was closed: "رحت الفرع لقيته مقفول", "went to the branch and it was
+   * closed".
+   */
+  private static final Pattern WENT = words("رحت|روحت|ذهبت|رحنا|went|ro7t|ru7t|roht");
+
+  private static final Pattern CLOSED =
+      words("مقفول|قافل|مغلق|مقفله|closed|shut|2afel|ma2fool|ma2fol|2aflin");
+
+  /**
+   * Not genuine, or used, whatever else is said: "اصلي اصلا؟", "لغته صيني", "someone else's
+   * account".
+   */
+  private static final Pattern NOT_GENUINE =
+      words(
+          "اصلي اصلا|ستيكر الضمان|لغته صيني|حساب حد تاني|حساب شخص اخر|"
+              + "someone elses|someone else s|language sini|lo3'to sini|sticker el daman|7esab 7ad tany");
+
+  /** Looks used or fake, in what was bought or came: "يبدو مستعمل", "مفيش ضمان الوكيل". */
+  private static final Pattern LOOKS_USED =
+      words(
+          "مش اصلي|مش اوريجينال|تقليد|مضروب|مستعمل(?=\\s)|مستعمله(?=\\s)|ضمان الوكيل|صحه البطاريه|"
+              + "fake|not original|counterfeit|looks used|used(?=\\s)|refurbished|battery health|"
+              + "msh asly|msh orginal|madroob|mdrob|mosta3mal|mesta3mel|daman el wakeel");
+
+  /** Bought or received here: "اشتريته", "اللي جالي", "bought", "eshtaret". */
+  private static final Pattern BOUGHT =
+      words(
+          "اشتريت|اشتريته|اشتريتها|الذي اشتريته|التي اشتريتها|bought|purchased|eshtaret|eshtareit|ashtaret");
+
+  /** The customer gives up on the shop: "مش عايز حاجه منكم", "لا اريد شيئا منكم". */
+  private static final Pattern GIVES_UP =
+      words(
+          "مش عايز حاجه منكم|مش عاوز حاجه منكم|مش عايز منكم حاجه|مش عايزه حاجه منكم|لا اريد شي منكم|لا اريد شيئا منكم|لا اريد اي شي|"
+              + "don t want anything from you|dont want anything from you|want nothing from you|"
+              + "msh 3ayez 7aga mnko|msh 3ayez 7aga menko|mesh 3ayez 7aga|msh 3awez 7aga mnko");
+
+  /** A stolen or lost phone, the police, a court, a lawyer. */
+  private static final Pattern STOLEN_OR_LEGAL =
+      words(
+          "اتسرق|اتسرقت|سرق|سرقه|اتنشل|محضر|محكمه|قضيه|محامي|النيابه|الشرطه|قسم الشرطه|"
+              + "stolen|stole|robbed|court|lawyer|lawsuit|police|legal case|"
+              + "etsara2|et sara2|sara2o|ma7dar|ma7kama|2adeya|mo7amy|shorta|"
+              // a phone lost, not a receipt: "فقدت هاتفي", "lost my phone", "el mobile da3"
+              + "(?:فقدت|ضاع|ضاعت|lost|da3)\\S* (?:\\S+ )?(?:هاتفي|موبايلي|الموبايل|الهاتف|تليفوني|phone|mobile|el mobile)");
+
+  /** A minor who bought without the parent knowing. */
+  private static final Pattern MINOR =
+      words(
+          "قاصر|تحت السن|من غير علمي|بدون علمي|دون علمي|من غير ما اعرف|"
+              + "underage|under age|is a minor|still a minor|without my permission|without my knowledge|without asking me|"
+              + "ta7t el sen|2aser|mn 3'er ma a3raf|men 3'er ma a3raf|mn gher ma a3raf");
+
+  /** Private photos or data. */
+  private static final Pattern PRIVATE_DATA =
+      words(
+          "صوري الخاصه|صور خاصه|رقمي وعنواني|خصوصيتي|خصوصيه|سربتو|اتسربت|تسريب|"
+              + "private photos|privacy|personal data|leaked|leak|"
+              + "sowary el 5asa|swary el 5asa|rakami w 3enwani|sarrabto|sarabto|etsarab");
+
+  /** A phone found: "وجدته في الشارع", "la2eit mobile". */
+  private static final Pattern FOUND_A_PHONE =
+      words(
+          "وجدته في|وجدت هاتف|وجدت موبايل|لقيت موبايل|لقيته في الشارع|found a phone|found this phone|la2eit mobile");
+
+  /**
+   * A sarcastic thanks or a wait mocked: "شكرا على السرعه الرهيبه", "hastana l7ad el sana el gaya".
+   */
+  private static final Pattern SARCASM =
+      words(
+          "هستني لحد|هستنى لحد|wait till next|wait until next|hastana l7ad|hastana le7ad|hastanna l7ad");
+
+  /** Thanks for a speed nobody saw, with a clap or a rolled eye: "شكرا على السرعه 👏👏". */
+  private static final Pattern SPEED_THANKED =
+      words(
+          "السرعه الرهيبه|شكرا على السرعه|شكرا ع السرعه|شكرا للسرعه|"
+              + "thanks for the speed|thanks for the quick|amazing speed|super fast|"
+              + "el sor3a el rahiba|shokran 3al sor3a|shokran 3ala el sor3a");
+
+  private static final Pattern MOCKING_EMOJI = Pattern.compile("👏|🙄|🙂|😒|🙃|😑|🤡");
+
+  /** A demand to be answered, or canned replies: "ردوا علي!!!", "رد جاهز", "REPLY!!!". */
+  private static final Pattern ANSWER_ME =
+      words("ردوا|ردو |رد علي|ردي علي|reply|answer me|respond|trodo|rodo|rodd|ro7o");
+
+  private static final Pattern CANNED =
+      words(
+          "ردود جاهزه|رد جاهز|الرد الالي|ردود اليه|canned|automated repl|copy paste|same reply|"
+              + "rodood gahza|rodod gahza|rod gahez|el rodood el gahza");
+
+  private static final Pattern INSISTING = Pattern.compile("[!؟?]{3,}");
+
+  /** Wants a human, not a bot: "عايز بني ادم", "اريد انسان يفهمني", "3ayz bani adam". */
+  private static final Pattern WANTS_A_HUMAN =
+      words(
+          "(?:عايز|عاوز|عايزه|اريد|ابغي|ابي|بدي|محتاج|want|need|3ayez|3ayz|3awez|3ayza|3awza|me7tag) (?:\\S+ )?"
+              + "(?:بني ادم|بنى ادم|انسان|شخص حقيقي|حد حقيقي|a human|human|real person|a real person|bani adam|bany adam|7ad 7a2e2y|ensan)");
+
+  /** A call asked for, or a number to call: "مكالمه هاتفيه", "send me a number i can call". */
+  private static final Pattern A_CALL =
+      words(
+          "مكالمه هاتفيه|مكالمه تليفونيه|اتصال هاتفي|رقم اكلمه|رقم اتصل|رقم اكلم|"
+              + "phone call|a number i can call|number i can call|want to call them|wanna call them|call you instead|"
+              + "ykallemni|ykalemni|yekallemni|yetasel beya|yetasel bya|feen el hotline|el hotline");
+
+  /** Asks for a person in words no request lexicon names: a human, not a bot, or a call. */
+  boolean wantsAPerson(TextView text) {
+    String s = haystack(text);
+    return WANTS_A_HUMAN.matcher(s).find() || A_CALL.matcher(s).find();
+  }
+
+  /** A grievance told, however calmly: a complaint for a person. */
+  boolean toldCalmly(TextView text) {
+    String s = haystack(text);
+    String raw = text.raw();
+    return ARRIVED.matcher(s).find() && WITHOUT.matcher(s).find()
+        || BOX_OPENED.matcher(s).find()
+        || ORDERED.matcher(s).find() && GOT_OTHER.matcher(s).find()
+        || CHARGED.matcher(s).find() && ABOVE_WHAT_WAS_DUE.matcher(s).find()
+        || QUOTED.matcher(s).find() && TURNED_OUT.matcher(s).find()
+        || REPAIRED_THERE.matcher(s).find() && WORSE.matcher(s).find()
+        || UNSAFE.matcher(s).find()
+        || NOBODY_CAME.matcher(s).find()
+        // "رحت الفرع لقيته مقفول" told; "بتفتحوا امتى؟ رحت امبارح لقيته مقفول" asks the hours
+        || WENT.matcher(s).find() && CLOSED.matcher(s).find() && !raw.matches("(?s).*[?؟].*")
+        || NOT_GENUINE.matcher(s).find()
+        || LOOKS_USED.matcher(s).find()
+            && (ARRIVED.matcher(s).find() || BOUGHT.matcher(s).find())
+            && !asksBeforeBuying(s)
+        || GIVES_UP.matcher(s).find()
+        || SARCASM.matcher(s).find()
+        || SPEED_THANKED.matcher(s).find() && MOCKING_EMOJI.matcher(raw).find()
+        || CANNED.matcher(s).find()
+        || ANSWER_ME.matcher(s).find() && INSISTING.matcher(raw).find();
+  }
+
+  /** "اصلي ولا كوبي؟", "is it original?": a question before buying, not a grievance. */
+  private static final Pattern BEFORE_BUYING =
+      words(
+          "اصلي ولا|ولا كوبي|ولا تقليد|is it original|are they original|original or|asly wala|asly walla");
+
+  private static boolean asksBeforeBuying(String s) {
+    return BEFORE_BUYING.matcher(s).find();
+  }
+
+  /**
+   * A matter a person must handle whatever the words ask: a phone stolen or lost, the police or a
+   * court, a minor's purchase, private photos or data, a phone found.
+   */
+  boolean delicate(TextView text) {
+    String s = haystack(text);
+    return STOLEN_OR_LEGAL.matcher(s).find()
+        || MINOR.matcher(s).find()
+        || PRIVATE_DATA.matcher(s).find()
+        || FOUND_A_PHONE.matcher(s).find();
+  }
+}
