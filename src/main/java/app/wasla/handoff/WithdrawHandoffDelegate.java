@@ -55,6 +55,9 @@ class WithdrawHandoffDelegate implements JavaDelegate {
     }
     if (continued) {
       execution.setVariable(ConversationVariables.REPLY_ID, null);
+      // the customer chose to buy with the bot: the order replayed now, and a later one of one
+      // unit, is no big deal for sales again (a wholesale quantity still is)
+      execution.setVariable(PersonaVariables.ORDERS_WITH_THE_BOT, true);
     }
     boolean answerRest = withdrawal.leavesSomethingToAnswer();
     String language = String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE));

@@ -227,7 +227,8 @@ public final class EmbeddedPersona implements Persona {
         result.handoff(),
         result.handoffReason(),
         result.summary(),
-        result.topic());
+        result.topic(),
+        result.retailBigDeal());
   }
 
   private static PersonaResult followUp(
@@ -948,16 +949,33 @@ public final class EmbeddedPersona implements Persona {
         }
       }
     }
+    // "عايز اطلب ايفون 15": one unit of one product for a customer, no company's or wholesale
+    // order; a big deal the customer may order with the bot rather than wait for sales
+    Integer units = found.entities().quantity();
+    boolean retailOrder =
+        Intents.ORDER.equals(intent)
+            && !bulk
+            && found.products().size() == 1
+            && (units == null || units <= 1)
+            && !topics.corporate(text)
+            && !topics.institution(text);
+    // the customer chose to order it with the bot (the handoff's "order now"): sales are not
+    // called for it again
+    boolean choseTheBot = turn.ordersWithTheBot() && retailOrder;
+    if (choseTheBot && "big deal".equals(dueBy)) {
+      dueBy = null;
+    }
     // "عايز ٣ ايفون ١٥ بكام؟": units of a priced product asked about are an order's value too, for
     // the rule's amount
     // "Need 3 Galaxy A55 for my kids, any discount if I take all 3?": so are units asked for
     // with a question about buying them (an offer, delivery, instalments, how to pay)
     BigDecimal orderValue =
-        Intents.ORDER.equals(intent)
-                || unitsAskedAbout(intent, text, found)
-                || topic != null
-                    && BUYING_TOPICS.contains(topic)
-                    && unitsAskedAbout(read, text, found)
+        !choseTheBot
+                && (Intents.ORDER.equals(intent)
+                    || unitsAskedAbout(intent, text, found)
+                    || topic != null
+                        && BUYING_TOPICS.contains(topic)
+                        && unitsAskedAbout(read, text, found))
             ? found.orderValue()
             : null;
     int streak =
@@ -1086,7 +1104,8 @@ public final class EmbeddedPersona implements Persona {
         handoff,
         reason,
         summary(language, intent, confidence, mood, found, handoff, reason, turn.text()),
-        topic == null || handoff ? null : topic.name());
+        topic == null || handoff ? null : topic.name(),
+        handoff && "big deal".equals(reason) && retailOrder);
   }
 
   /**
