@@ -1042,7 +1042,21 @@ public final class EmbeddedPersona implements Persona {
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
-    if (handoff && "big deal".equals(reason) && !Intents.ORDER.equals(intent)) {
+    if (handoff && "big deal".equals(reason) && retailOrder) {
+      // one phone is no "big order": its price, and sales told (the handoff then offers to order
+      // it now with the bot)
+      Product one = found.products().get(0);
+      boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+      reply =
+          new PersonaReply(
+              ReplyTexts.get(
+                  "bigDealOne",
+                  replyIn,
+                  productName(one, arabic),
+                  money(one.priceEgp() == null ? found.orderValue() : one.priceEgp())),
+              List.of(),
+              null);
+    } else if (handoff && "big deal".equals(reason) && !Intents.ORDER.equals(intent)) {
       // several units asked about, above the rule's amount: sales quote it
       reply = new PersonaReply(ReplyTexts.get("bigDeal", replyIn), List.of(), null);
     } else if (handoff && ("angry customer".equals(reason) || Intents.COMPLAINT.equals(reason))) {
