@@ -45,6 +45,12 @@ class HandoffWait {
    */
   static final String PENDING_PURCHASE = "handoffPendingPurchase";
 
+  /**
+   * The order of one unit that made a big deal's handoff ("عايز اطلب ايفون 15"), as written: what
+   * "order now" takes, also after the customer first chose to wait and then orders it again.
+   */
+  static final String BIG_DEAL_ORDER = "handoffBigDealOrder";
+
   /** Handoffs that stay with the person whatever the customer then buys: a grievance. */
   private static final java.util.Set<String> KEPT_WITH_THE_PERSON =
       java.util.Set.of("complaint", "angry customer");
@@ -90,6 +96,15 @@ class HandoffWait {
   void announce(DelegateTask task, String group, String agent) {
     DelegateExecution execution = begin(task, false);
     String language = language(execution);
+    if (offersToOrderNow(execution)) {
+      // "عايز اطلب ايفون 15": sales should know of a big deal, but one unit is bought now if the
+      // customer wants; its order is answered as the turn when "order now" is tapped
+      Object order = execution.getVariable(ConversationVariables.TURN_TEXT);
+      execution.setVariable(PENDING_PURCHASE, order);
+      execution.setVariable(BIG_DEAL_ORDER, order);
+      messages.send(execution, offer(language));
+      return;
+    }
     Duration sla = props.firstResponseFor(group);
     String text;
     if (!hours.openNow()) {
@@ -154,6 +169,9 @@ class HandoffWait {
     if (execution.getVariable(ACKNOWLEDGED_AT) != null) {
       execution.setVariable(ACKNOWLEDGED_AT, null);
     }
+    if (execution.getVariable(BIG_DEAL_ORDER) != null) {
+      execution.setVariable(BIG_DEAL_ORDER, null); // an older handoff's
+    }
     // the "still waiting" reminders count per handoff
     if (execution.getVariable(HandoffOverdueDelegate.HELD_AT) != null) {
       execution.setVariable(HandoffOverdueDelegate.HELD_AT, null);
@@ -184,16 +202,14 @@ class HandoffWait {
         // "خلاص هاخد الA55 كاش عند الاستلام" while the colleague's answer waits: the bot offers to
         // take the order now rather than forward it silently
         String l = language.get();
-        execution.setVariable(
-            PENDING_PURCHASE, execution.getVariable(ConversationVariables.TURN_TEXT));
-        messages.send(
-            execution,
-            OutboundMessage.ReplyButtons.of(
-                HandoffWaitTexts.offerToContinue(l, hours.openNow() ? null : hours.opens()),
-                new OutboundMessage.ReplyButtons.Button(
-                    HandoffWithdrawal.CONTINUE_WITH_BOT, HandoffWaitTexts.continueWithBot(l)),
-                new OutboundMessage.ReplyButtons.Button(
-                    HandoffWithdrawal.WAIT_FOR_COLLEAGUE, HandoffWaitTexts.waitForColleague(l))));
+        // "عايز اطلبه دلوقتي": the big deal's own order, as first written, is the one taken
+        Object order =
+            execution.getVariable(BIG_DEAL_ORDER) instanceof String first
+                    && persona.ordersTheBigDealAgain(execution)
+                ? first
+                : execution.getVariable(ConversationVariables.TURN_TEXT);
+        execution.setVariable(PENDING_PURCHASE, order);
+        messages.send(execution, offer(l));
         execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
         return;
       }
@@ -260,6 +276,51 @@ class HandoffWait {
                 : HandoffWaitTexts.acknowledged(language, agent, minutes(left));
     messages.sendNotice(execution, OutboundMessage.Text.of(text));
     execution.setVariable(ACKNOWLEDGED_AT, Date.from(now));
+  }
+
+  /** "Order with me now, or wait for our colleague?" with its two buttons, in the language. */
+  private OutboundMessage offer(String language) {
+    return OutboundMessage.ReplyButtons.of(
+        HandoffWaitTexts.offerToContinue(language, hours.openNow() ? null : hours.opens()),
+        new OutboundMessage.ReplyButtons.Button(
+            HandoffWithdrawal.CONTINUE_WITH_BOT, HandoffWaitTexts.continueWithBot(language)),
+        new OutboundMessage.ReplyButtons.Button(
+            HandoffWithdrawal.WAIT_FOR_COLLEAGUE, HandoffWaitTexts.waitForColleague(language)));
+  }
+
+  /**
+   * Whether the new handoff is a big deal of one unit for a customer ({@link
+   * PersonaVariables#RETAIL_BIG_DEAL}) that the customer can take back: the choice of ordering now
+   * with the bot is offered at once. Only where the handoff can be withdrawn (its subprocess has
+   * the withdrawal's escalation boundary; not the one inside a payment wait).
+   */
+  private static boolean offersToOrderNow(DelegateExecution execution) {
+    return Boolean.TRUE.equals(execution.getVariable(PersonaVariables.RETAIL_BIG_DEAL))
+        && HandoffWithdrawal.BIG_DEAL.equals(execution.getVariable(PersonaVariables.HANDOFF_REASON))
+        && !Boolean.TRUE.equals(execution.getVariable(TAKEN_OVER))
+        && withdrawable(execution);
+  }
+
+  /** Whether the handoff's scope ends with the withdrawal's escalation when taken back. */
+  private static boolean withdrawable(DelegateExecution execution) {
+    org.camunda.bpm.model.bpmn.instance.FlowElement task = execution.getBpmnModelElementInstance();
+    if (task == null) {
+      return false;
+    }
+    org.camunda.bpm.model.xml.instance.ModelElementInstance scope = task.getParentElement();
+    return task
+        .getModelInstance()
+        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class)
+        .stream()
+        .anyMatch(
+            b ->
+                scope.equals(b.getAttachedTo())
+                    && b.getEventDefinitions().stream()
+                        .anyMatch(
+                            d ->
+                                d
+                                    instanceof
+                                    org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition));
   }
 
   /**

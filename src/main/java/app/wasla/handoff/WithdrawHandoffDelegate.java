@@ -55,6 +55,13 @@ class WithdrawHandoffDelegate implements JavaDelegate {
     }
     if (continued) {
       execution.setVariable(ConversationVariables.REPLY_ID, null);
+      // the customer chose to buy with the bot: the order replayed now, and a later one of one
+      // unit, is no big deal for sales again (a wholesale quantity still is)
+      execution.setVariable(PersonaVariables.ORDERS_WITH_THE_BOT, true);
+      // and its product goes to checkout at once: "order now" was tapped already
+      execution.setVariable(
+          app.wasla.commerce.flow.SalesVariables.ORDER_CHOSEN_AT,
+          execution.getVariable(ConversationVariables.LAST_WAMID));
     }
     boolean answerRest = withdrawal.leavesSomethingToAnswer();
     String language = String.valueOf(execution.getVariable(PersonaVariables.LANGUAGE));

@@ -228,7 +228,8 @@ public final class EmbeddedPersona implements Persona {
         result.handoff(),
         result.handoffReason(),
         result.summary(),
-        result.topic());
+        result.topic(),
+        result.retailBigDeal());
   }
 
   private static PersonaResult followUp(
@@ -974,16 +975,33 @@ public final class EmbeddedPersona implements Persona {
         }
       }
     }
+    // "عايز اطلب ايفون 15": one unit of one product for a customer, no company's or wholesale
+    // order; a big deal the customer may order with the bot rather than wait for sales
+    Integer units = found.entities().quantity();
+    boolean retailOrder =
+        Intents.ORDER.equals(intent)
+            && !bulk
+            && found.products().size() == 1
+            && (units == null || units <= 1)
+            && !topics.corporate(text)
+            && !topics.institution(text);
+    // the customer chose to order it with the bot (the handoff's "order now"): sales are not
+    // called for it again
+    boolean choseTheBot = turn.ordersWithTheBot() && retailOrder;
+    if (choseTheBot && "big deal".equals(dueBy)) {
+      dueBy = null;
+    }
     // "عايز ٣ ايفون ١٥ بكام؟": units of a priced product asked about are an order's value too, for
     // the rule's amount
     // "Need 3 Galaxy A55 for my kids, any discount if I take all 3?": so are units asked for
     // with a question about buying them (an offer, delivery, instalments, how to pay)
     BigDecimal orderValue =
-        Intents.ORDER.equals(intent)
-                || unitsAskedAbout(intent, text, found)
-                || topic != null
-                    && BUYING_TOPICS.contains(topic)
-                    && unitsAskedAbout(read, text, found)
+        !choseTheBot
+                && (Intents.ORDER.equals(intent)
+                    || unitsAskedAbout(intent, text, found)
+                    || topic != null
+                        && BUYING_TOPICS.contains(topic)
+                        && unitsAskedAbout(read, text, found))
             ? found.orderValue()
             : null;
     int streak =
@@ -1050,7 +1068,21 @@ public final class EmbeddedPersona implements Persona {
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
-    if (handoff && "big deal".equals(reason) && !Intents.ORDER.equals(intent)) {
+    if (handoff && "big deal".equals(reason) && retailOrder) {
+      // one phone is no "big order": its price, and sales told (the handoff then offers to order
+      // it now with the bot)
+      Product one = found.products().get(0);
+      boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+      reply =
+          new PersonaReply(
+              ReplyTexts.get(
+                  "bigDealOne",
+                  replyIn,
+                  productName(one, arabic),
+                  money(one.priceEgp() == null ? found.orderValue() : one.priceEgp())),
+              List.of(),
+              null);
+    } else if (handoff && "big deal".equals(reason) && !Intents.ORDER.equals(intent)) {
       // several units asked about, above the rule's amount: sales quote it
       reply = new PersonaReply(ReplyTexts.get("bigDeal", replyIn), List.of(), null);
     } else if (handoff && ("angry customer".equals(reason) || Intents.COMPLAINT.equals(reason))) {
@@ -1112,7 +1144,8 @@ public final class EmbeddedPersona implements Persona {
         handoff,
         reason,
         summary(language, intent, confidence, mood, found, handoff, reason, turn.text()),
-        topic == null || handoff ? null : topic.name());
+        topic == null || handoff ? null : topic.name(),
+        handoff && "big deal".equals(reason) && retailOrder);
   }
 
   /**

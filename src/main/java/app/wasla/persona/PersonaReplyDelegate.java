@@ -131,6 +131,11 @@ class PersonaReplyDelegate implements JavaDelegate {
     setIfChanged(execution, PersonaVariables.HANDOFF, result.handoff());
     setIfChanged(execution, PersonaVariables.HANDOFF_REASON, result.handoffReason());
     setIfChanged(execution, PersonaVariables.SUMMARY, result.summary());
+    // read by the handoff's announcement: "order now with the bot" or wait for sales
+    setOrRemove(
+        execution,
+        PersonaVariables.RETAIL_BIG_DEAL,
+        result.handoff() && result.retailBigDeal() ? Boolean.TRUE : null);
     followUp(execution, turn, result);
     setIfChanged(
         execution, PersonaVariables.LOW_CONFIDENCE_STREAK, result.lowConfidence() ? streak + 1 : 0);
@@ -228,7 +233,8 @@ class PersonaReplyDelegate implements JavaDelegate {
         customer(execution, customerKey(execution)),
         streak,
         execution.getVariable(PersonaVariables.CONTEXT_PRODUCT) instanceof String sku ? sku : null,
-        execution.getVariable(PersonaVariables.TOPIC) instanceof String topic ? topic : null);
+        execution.getVariable(PersonaVariables.TOPIC) instanceof String topic ? topic : null,
+        Boolean.TRUE.equals(execution.getVariable(PersonaVariables.ORDERS_WITH_THE_BOT)));
   }
 
   /**
@@ -257,7 +263,8 @@ class PersonaReplyDelegate implements JavaDelegate {
         result.handoff(),
         result.handoffReason(),
         result.summary(),
-        result.topic());
+        result.topic(),
+        result.retailBigDeal());
   }
 
   /** What the persona answers; a failure to read the turn answers "didn't get that". */

@@ -14,6 +14,9 @@ package app.wasla.persona;
  * @param summary one line for the agent
  * @param topic the store topic the reply answered ({@code delivery_fees}, {@code repairs}, …), or
  *     null: the next turn's context
+ * @param retailBigDeal a big deal ({@code handoffReason} "big deal") of one unit of one product for
+ *     a customer, no company's or wholesale order: the customer may order it with the bot rather
+ *     than wait for sales
  */
 public record PersonaResult(
     Language language,
@@ -25,7 +28,33 @@ public record PersonaResult(
     boolean handoff,
     String handoffReason,
     String summary,
-    String topic) {
+    String topic,
+    boolean retailBigDeal) {
+
+  public PersonaResult(
+      Language language,
+      String intent,
+      double intentConfidence,
+      Sentiment sentiment,
+      Entities entities,
+      PersonaReply reply,
+      boolean handoff,
+      String handoffReason,
+      String summary,
+      String topic) {
+    this(
+        language,
+        intent,
+        intentConfidence,
+        sentiment,
+        entities,
+        reply,
+        handoff,
+        handoffReason,
+        summary,
+        topic,
+        false);
+  }
 
   public PersonaResult(
       Language language,

@@ -17,6 +17,9 @@ import java.util.List;
  * @param contextTopic the store topic the persona answered on the previous turn (a {@link
  *     PersonaResult#topic()}), or null: what a follow-up without a subject ("and how long does it
  *     take?") is about
+ * @param ordersWithTheBot whether the customer chose to order with the bot rather than wait for
+ *     sales ({@link PersonaVariables#ORDERS_WITH_THE_BOT}): an order of one unit is no big deal for
+ *     sales any more in this conversation
  */
 public record PersonaTurn(
     String conversationKey,
@@ -26,7 +29,30 @@ public record PersonaTurn(
     CustomerContext customer,
     int lowConfidenceStreak,
     String contextProductSku,
-    String contextTopic) {
+    String contextTopic,
+    boolean ordersWithTheBot) {
+
+  /** A turn of a customer who has not chosen to order with the bot. */
+  public PersonaTurn(
+      String conversationKey,
+      List<String> customerMessages,
+      String interactiveReplyId,
+      List<TranscriptLine> recentTranscript,
+      CustomerContext customer,
+      int lowConfidenceStreak,
+      String contextProductSku,
+      String contextTopic) {
+    this(
+        conversationKey,
+        customerMessages,
+        interactiveReplyId,
+        recentTranscript,
+        customer,
+        lowConfidenceStreak,
+        contextProductSku,
+        contextTopic,
+        false);
+  }
 
   /** A turn without a store topic in context. */
   public PersonaTurn(

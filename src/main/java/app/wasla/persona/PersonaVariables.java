@@ -79,5 +79,19 @@ public final class PersonaVariables {
    */
   public static final String PRODUCT_READ = "personaProduct";
 
+  /**
+   * True once the customer chose to order with the bot rather than wait for sales (the "order now"
+   * button of a big deal's handoff): an order of one unit is then no big deal for sales again in
+   * the conversation; a wholesale quantity still is.
+   */
+  public static final String ORDERS_WITH_THE_BOT = "ordersWithTheBot";
+
+  /**
+   * True while the turn's handoff is a big deal of one unit for a customer ({@link
+   * PersonaResult#retailBigDeal()}): the customer is offered to order with the bot instead of
+   * waiting for sales; absent otherwise.
+   */
+  public static final String RETAIL_BIG_DEAL = "retailBigDeal";
+
   private PersonaVariables() {}
 }

@@ -123,15 +123,40 @@ public class PersonaWhileWaiting {
     String text = (String) execution.getVariable(ConversationVariables.TURN_TEXT);
     boolean ordersAProduct =
         Intents.ORDER.equals(result.intent())
-            && result.entities() != null
-            && !result.entities().products().isEmpty()
-            && !"big deal".equals(result.handoffReason());
+                && result.entities() != null
+                && !result.entities().products().isEmpty()
+                && !"big deal".equals(result.handoffReason())
+            || ordersTheBigDealAgain(execution, result);
     boolean ordersThroughTheBot =
         ORDER_THROUGH_THE_BOT.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()
             && !Intents.COMPLAINT.equals(result.intent());
     return ordersAProduct || ordersThroughTheBot
         ? Optional.of(result.language().tag())
         : Optional.empty();
+  }
+
+  /**
+   * Whether the message orders again, one unit, the product of the big deal whose handoff waits
+   * ("عايز اطلبه دلوقتي", "عايز اطلب ايفون 15 دلوقتي"): a purchase the bot may take now, as the
+   * order first written. Not for another product, nor several units (sales' still).
+   */
+  public boolean ordersTheBigDealAgain(DelegateExecution execution) {
+    return typedReading(execution).filter(r -> ordersTheBigDealAgain(execution, r)).isPresent();
+  }
+
+  private static boolean ordersTheBigDealAgain(DelegateExecution execution, PersonaResult result) {
+    if (!"big deal".equals(execution.getVariable(PersonaVariables.HANDOFF_REASON))
+        || !Boolean.TRUE.equals(execution.getVariable(PersonaVariables.RETAIL_BIG_DEAL))
+        || !Intents.ORDER.equals(result.intent())
+        || result.handoff() && !result.retailBigDeal()) {
+      return false;
+    }
+    Entities entities = result.entities() == null ? Entities.NONE : result.entities();
+    Integer units = entities.quantity();
+    Object product = execution.getVariable(PersonaVariables.PRODUCT_READ);
+    return (units == null || units <= 1)
+        && (entities.products().isEmpty()
+            || entities.products().size() == 1 && entities.products().get(0).equals(product));
   }
 
   /**

@@ -295,6 +295,12 @@ final class ReplyTexts {
               "Order kbeer, yes3edna gedan! Hawaslak b zameel mn el sales yezbotlak a7san 3ard.",
               "A big order, thank you! I''m handing you to a sales colleague for the best offer."),
           t(
+              "bigDealOne",
+              "{0} سعره {1} جنيه 👌 بلّغت زميل من المبيعات يظبطلك أحسن عرض عليه.",
+              "سعر {0} هو {1} جنيه 👌 أبلغتُ زميلاً من المبيعات ليقدّم لك أفضل عرض عليه.",
+              "{0} se3ro {1} geneh 👌 ballaght zameel mn el sales yezbotlak a7san 3ard 3aleh.",
+              "The {0} is {1} EGP 👌 I''ve let a sales colleague know, to get you the best offer on it."),
+          t(
               "bookingNew",
               "تمام، نحجزلك ميعاد صيانة{0}. تحب في أنهي فرع؟",
               "حسناً، سنحجز لك موعد صيانة{0}. في أي فرع تفضل؟",

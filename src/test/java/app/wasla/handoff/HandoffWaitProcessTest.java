@@ -595,4 +595,78 @@ class HandoffWaitProcessTest {
     assertThat(taskOf(instance)).isNotNull();
     assertThat(withdrawals(instance)).isEmpty();
   }
+
+  // ---- a big deal of one unit
+
+  private void customerTaps(ProcessInstance instance, String replyId, String title) {
+    String wamid =
+        "wamid.w" + ThreadLocalRandom.current().nextInt() + "." + instance.getBusinessKey();
+    accept(instance.getBusinessKey(), wamid, title);
+    runtime
+        .createMessageCorrelation(Mailbox.CUSTOMER_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariable(ConversationVariables.TURN_TEXT, title)
+        .setVariable(ConversationVariables.REPLY_ID, replyId)
+        .setVariable(ConversationVariables.LAST_WAMID, wamid)
+        .correlate();
+  }
+
+  private long handoffTasks(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count();
+  }
+
+  private boolean orderFlowRuns(ProcessInstance instance) {
+    return runtime
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .processDefinitionKey("order-and-pay")
+            .count()
+        == 1;
+  }
+
+  @Test
+  void atNightOneIPhoneIsABigDealThatCanBeOrderedNowWithTheBotWithoutASecondHandoff() {
+    cairoTime(1, 0);
+    ProcessInstance egyptian = handedOff("عايز اطلب ايفون 15");
+    assertThat(runtime.getVariable(egyptian.getId(), "handoffReason")).isEqualTo("big deal");
+    assertThat(sent(egyptian))
+        .last()
+        .asString()
+        .contains("أقدر أكمل معاك الطلب دلوقتي")
+        .contains("بيرد من 10 الصبح")
+        .contains("[كمّل معايا الطلب] [استنى الزميل]");
+
+    customerTaps(egyptian, HandoffWithdrawal.CONTINUE_WITH_BOT, "كمّل معايا الطلب");
+    assertThat(handoffTasks(egyptian)).as("no second handoff for sales").isZero();
+    assertThat(withdrawals(egyptian)).hasSize(1);
+    assertThat(orderFlowRuns(egyptian)).as("the order goes on with the bot").isTrue();
+    assertThat(String.join("\n", sent(egyptian))).contains("47,999");
+
+    ProcessInstance english = handedOff("I want to order an iPhone 15");
+    assertThat(sent(english))
+        .last()
+        .asString()
+        .contains("I can take your order myself right now")
+        .contains("who replies from 10 am")
+        .contains("[Order with you now] [Wait for colleague]");
+    customerTaps(english, HandoffWithdrawal.CONTINUE_WITH_BOT, "Order with you now");
+    assertThat(handoffTasks(english)).isZero();
+    assertThat(orderFlowRuns(english)).isTrue();
+  }
+
+  @Test
+  void waitingForSalesKeepsTheBigDealHandoffAndSeveralUnitsAreNotOffered() {
+    cairoTime(1, 0);
+    ProcessInstance waits = handedOff("I want to order an iPhone 15");
+    customerTaps(waits, HandoffWithdrawal.WAIT_FOR_COLLEAGUE, "Wait for colleague");
+    assertThat(waits).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+    assertThat(withdrawals(waits)).isEmpty();
+    assertThat(sent(waits)).last().asString().contains("10 am").doesNotContain("withdrawn");
+
+    ProcessInstance five = handedOff("عايز ٥ ايفون ١٥");
+    assertThat(runtime.getVariable(five.getId(), "handoffReason")).isEqualTo("big deal");
+    assertThat(String.join("\n", sent(five)))
+        .contains("المبيعات")
+        .doesNotContain("كمّل معايا الطلب");
+  }
 }

@@ -174,6 +174,35 @@ class EmbeddedPersonaTest {
   }
 
   @Test
+  void oneUnitAboveTheBigDealAmountIsARetailBigDealNoLongerOnceTheCustomerChoseTheBot() {
+    PersonaResult one = say("عايز اطلب ايفون 15");
+    assertThat(one.handoff()).isTrue();
+    assertThat(one.handoffReason()).isEqualTo("big deal");
+    assertThat(one.retailBigDeal()).isTrue();
+    assertThat(one.reply().text()).contains("47,999").doesNotContain("طلب كبير");
+    assertThat(say("I want to order an iPhone 15").retailBigDeal()).isTrue();
+
+    // several units, or a company's order, stay sales' alone
+    PersonaResult five = say("عايز ٥ ايفون ١٥");
+    assertThat(five.handoffReason()).isEqualTo("big deal");
+    assertThat(five.retailBigDeal()).isFalse();
+    assertThat(say("we want to order 4 Galaxy S24 for our office").retailBigDeal()).isFalse();
+
+    // "order now with the bot" chosen: the order of one unit is read again without sales
+    PersonaResult chosen =
+        PERSONA.respond(
+            new PersonaTurn(
+                "t", List.of("عايز اطلب ايفون 15"), null, List.of(), null, 0, null, null, true));
+    assertThat(chosen.handoff()).isFalse();
+    assertThat(chosen.intent()).isEqualTo("order");
+    PersonaResult wholesale =
+        PERSONA.respond(
+            new PersonaTurn(
+                "t", List.of("عايز ٥ ايفون ١٥"), null, List.of(), null, 0, null, null, true));
+    assertThat(wholesale.handoffReason()).isEqualTo("big deal");
+  }
+
+  @Test
   void lowConfidenceStreakHandsOff() {
     PersonaTurn turn = new PersonaTurn("t", List.of("🤷"), null, List.of(), null, 1);
     PersonaResult r = PERSONA.respond(turn);

@@ -8,6 +8,7 @@ import app.wasla.commerce.catalogue.Catalogue;
 import app.wasla.commerce.catalogue.Product;
 import app.wasla.commerce.catalogue.StockLevel;
 import app.wasla.commerce.order.CheckoutWords;
+import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.persona.PersonaVariables;
 import java.util.ArrayList;
@@ -71,8 +72,15 @@ class LookUpStockDelegate implements JavaDelegate {
         found = first;
       }
     }
+    // "order now with the bot" tapped on a handoff: the order it replays needs no second "Order
+    // now"
+    Object chosenAt = execution.getVariable(SalesVariables.ORDER_CHOSEN_AT);
+    boolean chosen =
+        chosenAt != null
+            && chosenAt.equals(execution.getVariable(ConversationVariables.LAST_WAMID))
+            && "order".equals(execution.getVariable(PersonaVariables.INTENT));
     Optional<Product> tapped =
-        ordersShown
+        ordersShown || chosen && !found.isEmpty()
             ? found.stream().findFirst()
             : found.isEmpty() ? tappedProduct(execution) : Optional.empty();
     if (tapped.isPresent()) {
@@ -81,6 +89,11 @@ class LookUpStockDelegate implements JavaDelegate {
       if (inStock(tapped.get()).isEmpty()) {
         offer(execution, tapped.get(), null);
         return;
+      }
+      if (chosen
+          && execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
+          && n.intValue() == 1) {
+        execution.setVariable(SalesVariables.QUANTITY, 1); // "ايفون 15 واحد": not asked again
       }
       execution.setVariable(SalesVariables.ORDER_TAPPED, true);
       return;

@@ -46,6 +46,13 @@ public final class SalesVariables {
   /** True when the flow started from a tap on an older offer's "Order now": checkout at once. */
   public static final String ORDER_TAPPED = "orderTapped";
 
+  /**
+   * The wamid of the turn whose order the customer chose to take with the bot rather than wait for
+   * a person (a handoff's "order now"): that turn's product goes to checkout at once, as its "Order
+   * now" would; a later turn (another wamid) is an order as any.
+   */
+  public static final String ORDER_CHOSEN_AT = "orderChosenAt";
+
   /** Checkout: what the customer chose so far, and where it stands. */
   public static final String QUANTITY = "orderQuantity";
 
