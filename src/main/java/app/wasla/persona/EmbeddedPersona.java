@@ -538,10 +538,7 @@ public final class EmbeddedPersona implements Persona {
     // "الايربودز جت من غير كابل الشحن", "el charger sa7 mn el gamb", "REPLY!!!!!!": what went
     // wrong, told without a word of complaint, is a complaint for a person
     boolean toldAGrievance =
-        tapped == null
-            && !Intents.HUMAN_REQUEST.equals(intent)
-            && !Intents.COMPLAINT.equals(intent)
-            && grievances.toldCalmly(text);
+        tapped == null && !Intents.HUMAN_REQUEST.equals(intent) && grievances.toldCalmly(text);
     if (toldAGrievance) {
       intent = Intents.COMPLAINT;
       confidence = Math.max(confidence, 0.9);
@@ -675,46 +672,53 @@ public final class EmbeddedPersona implements Persona {
         Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent);
     // a thanks with a question mark is a question misread ("el far3 byefta7 emta?")
     boolean kept =
-        KEPT.contains(intent)
-            && !(Intents.THANKS_GOODBYE.equals(intent) && asksSomething(text))
-            && !(Intents.HUMAN_REQUEST.equals(intent)
-                && topics.asksWhoNourIs(text) // "are you a bot or a person?"
-                && !grievances.wantsAPerson(text)) // "انت روبوت؟ عايز بني ادم"
-            && !(Intents.COMPLAINT.equals(intent)
-                && topics.asksAboutAService(text)) // "do you fix cracked screens?"
-            && !(Intents.COMPLAINT.equals(intent)
-                && topics.asksAboutOffers(text)) // "فيه اي عروض او خصومات؟"
-            && !(Intents.HUMAN_REQUEST.equals(intent)
-                && topics.corporate(text)
-                && found.entities().quantity() != null
-                && found.entities().quantity()
-                    >= BULK_QUANTITY) // "100 chargers for the company's staff"
-            && !(tapped == null && topics.questionReadAsRequest(intent, text))
-            // "is there a student discount?": a store question the model alone reads as a request
-            && !(tapped == null
-                && Intents.HUMAN_REQUEST.equals(intent)
-                && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
-                && !topics.namesAPerson(text)
-                && !grievances.wantsAPerson(text)
-                && topics.find(text, !found.products().isEmpty()).isPresent())
-            // "meen elly byrod 3alaya?": who Nour is, not a grievance
-            && !(tapped == null
-                && Intents.COMPLAINT.equals(intent)
-                && topics.asksWhoNourIs(text)
-                && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
-                && sentiment.analyze(text).score() > ANGRY)
-            // "محتاجين موظفين؟": work at the shop, not one of its people
-            && !(tapped == null
-                && Intents.HUMAN_REQUEST.equals(intent)
-                && topics.asksAboutJobs(text)
-                && !topics.asksForAPersonNotABot(text))
-            // "ممكن متبعتوليش رسايل عروض تاني", "yes i agree to save my data": a wish about the
-            // offers or the customer's details, not a grievance nor a request for a person
-            && !(tapped == null
-                && (Intents.COMPLAINT.equals(intent) || Intents.HUMAN_REQUEST.equals(intent))
-                && (topics.optsOutOfOffers(text) || topics.consentsToData(text))
-                && !topics.namesAPerson(text)
-                && sentiment.analyze(text).score() > ANGRY);
+        // a grievance told and a human wanted in so many words are what they are, whatever
+        // service or store question their words also name
+        toldAGrievance
+            || Intents.HUMAN_REQUEST.equals(intent)
+                && tapped == null
+                && grievances.wantsAPerson(text)
+            || KEPT.contains(intent)
+                && !(Intents.THANKS_GOODBYE.equals(intent) && asksSomething(text))
+                && !(Intents.HUMAN_REQUEST.equals(intent)
+                    && topics.asksWhoNourIs(text) // "are you a bot or a person?"
+                    && !grievances.wantsAPerson(text)) // "انت روبوت؟ عايز بني ادم"
+                && !(Intents.COMPLAINT.equals(intent)
+                    && topics.asksAboutAService(text)) // "do you fix cracked screens?"
+                && !(Intents.COMPLAINT.equals(intent)
+                    && topics.asksAboutOffers(text)) // "فيه اي عروض او خصومات؟"
+                && !(Intents.HUMAN_REQUEST.equals(intent)
+                    && topics.corporate(text)
+                    && found.entities().quantity() != null
+                    && found.entities().quantity()
+                        >= BULK_QUANTITY) // "100 chargers for the company's staff"
+                && !(tapped == null && topics.questionReadAsRequest(intent, text))
+                // "is there a student discount?": a store question the model alone reads as a
+                // request
+                && !(tapped == null
+                    && Intents.HUMAN_REQUEST.equals(intent)
+                    && !intents.lexiconScores(text).containsKey(Intents.HUMAN_REQUEST)
+                    && !topics.namesAPerson(text)
+                    && !grievances.wantsAPerson(text)
+                    && topics.find(text, !found.products().isEmpty()).isPresent())
+                // "meen elly byrod 3alaya?": who Nour is, not a grievance
+                && !(tapped == null
+                    && Intents.COMPLAINT.equals(intent)
+                    && topics.asksWhoNourIs(text)
+                    && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)
+                    && sentiment.analyze(text).score() > ANGRY)
+                // "محتاجين موظفين؟": work at the shop, not one of its people
+                && !(tapped == null
+                    && Intents.HUMAN_REQUEST.equals(intent)
+                    && topics.asksAboutJobs(text)
+                    && !topics.asksForAPersonNotABot(text))
+                // "ممكن متبعتوليش رسايل عروض تاني", "yes i agree to save my data": a wish about the
+                // offers or the customer's details, not a grievance nor a request for a person
+                && !(tapped == null
+                    && (Intents.COMPLAINT.equals(intent) || Intents.HUMAN_REQUEST.equals(intent))
+                    && (topics.optsOutOfOffers(text) || topics.consentsToData(text))
+                    && !topics.namesAPerson(text)
+                    && sentiment.analyze(text).score() > ANGRY);
     // "ro7t el far3 3ala ma3ad el siyana w 2aloly mafeesh 7agz": a booking named, and a service
     // that failed it, is a grievance, not a move
     if (tapped == null

@@ -1,5 +1,6 @@
 package app.wasla.persona;
 
+import app.wasla.persona.nlp.Arabizi;
 import app.wasla.persona.nlp.TextView;
 import java.util.regex.Pattern;
 
@@ -17,8 +18,23 @@ import java.util.regex.Pattern;
  */
 final class Grievances {
 
+  /**
+   * Each alternative at a word's start; an Arabizi one also in its canonical spelling (the text's
+   * words come both as typed and canonical: "wadeet" as "wadet", "ba2et" as "baet").
+   */
   private static Pattern words(String alternatives) {
-    return Pattern.compile("(?<=\\s)(?:" + alternatives + ")");
+    StringBuilder all = new StringBuilder(alternatives);
+    // a family with groups is written for both spellings already
+    for (String alternative :
+        alternatives.contains("(") ? new String[0] : alternatives.split("\\|")) {
+      if (alternative.matches("[a-z0-9' ]+")) {
+        String canonical = Arabizi.canonicalPattern(alternative).trim();
+        if (canonical.length() >= 3 && !canonical.equals(alternative)) {
+          all.append('|').append(Pattern.quote(canonical));
+        }
+      }
+    }
+    return Pattern.compile("(?<=\\s)(?:" + all + ")");
   }
 
   private static String haystack(TextView text) {
@@ -29,7 +45,7 @@ final class Grievances {
   private static final Pattern ARRIVED =
       words(
           "وصل|وصلت|وصلني|وصلتني|وصلنا|جه |جت |جالي|جاتلي|جاني|جتلي|استلمت|استلمته|استلمتها|فتحت|"
-              + "came|arrived|received|got it|got the|delivered|opened|"
+              + "came(?=\\s)|arrived|received|got it|got the|delivered|opened|"
               + "wesel|weslet|wselet|wesly|weslni|weslny|gat |geh |gali|galy|gatly|estalamt|fata7t");
 
   /** Without a part: "من غير الشاحن", "بدون كابل", "without the cable", "mn 3'er charger". */
@@ -166,8 +182,8 @@ final class Grievances {
   /** Private photos or data. */
   private static final Pattern PRIVATE_DATA =
       words(
-          "صوري الخاصه|صور خاصه|رقمي وعنواني|خصوصيتي|خصوصيه|سربتو|اتسربت|تسريب|"
-              + "private photos|privacy|personal data|leaked|leak|"
+          "صوري الخاصه|صور خاصه|رقمي وعنواني|سربتو|اتسربت|تسريب|"
+              + "private photos|leaked|leak|"
               + "sowary el 5asa|swary el 5asa|rakami w 3enwani|sarrabto|sarabto|etsarab");
 
   /** A phone found: "وجدته في الشارع", "la2eit mobile". */

@@ -175,7 +175,8 @@ class PersonaLearningTest {
                     && status().path("current").path("examples").path("corrections").asInt() >= 1);
     JsonNode status = status();
     assertThat(status.path("current").path("trigger").asText()).contains("correction");
-    assertThat(status.path("previous").path("version").asInt()).isEqualTo(before);
+    // another retraining (a reload still running from the start) may land in between
+    assertThat(status.path("previous").path("version").asInt()).isGreaterThanOrEqualTo(before);
     assertThat(status.path("current").path("evaluation").path("accuracy").asDouble())
         .isBetween(0.5, 1.0);
     assertThat(status.path("previous").path("evaluation").path("macroF1").asDouble())

@@ -1,0 +1,97 @@
+package app.wasla.persona;
+
+import static app.wasla.persona.FreshCustomer.answered;
+import static app.wasla.persona.FreshCustomer.handedOver;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What went wrong, told without a word of complaint, goes to a person in every form; a matter a
+ * person must handle (a stolen phone, a court, a minor's purchase, leaked data) does whatever it
+ * asks; and the questions about the same things that the playbook answers stay with the bot.
+ */
+class GrievancesToldCalmlyTest {
+
+  @Test
+  void aPartMissingOrTheWrongItemIsAComplaint() {
+    handedOver("الايربودز جت من غير كابل الشحن", "complaint", "complaint");
+    handedOver("الساعه شاومي باند ٨ وصلت بدون الشاحن المغناطيسي", "complaint", "complaint");
+    handedOver("xiaomi band came without the charging cable", "complaint", "complaint");
+    handedOver("el order weslny mn 3'er el charger", "complaint", "complaint");
+    handedOver("طلبت شاحن سامسونج ٢٥ وات فوصلني كابل فقط", "complaint", "complaint");
+    handedOver("الـ order وصل والـ box مفتوح والـ charger مش موجود", "complaint", "complaint");
+  }
+
+  @Test
+  void chargedAboveWhatWasSaidIsAComplaint() {
+    handedOver("طلبت التوصيل لاسكندرية واتحاسبت ١١٠ بدل ٧٠", "complaint", "complaint");
+    handedOver("el delivery l eskendereya et7asbet 110 badal 70", "complaint", "complaint");
+    handedOver("why did u charge me delivery when my order was over 3000??");
+    handedOver("الفني قالي التصليح هيبقى ٥٠٠ وطلعت ١٢٠٠", "complaint", "complaint");
+    handedOver("el fanny 2ali el tasle7 b 500 w tele3 1200", "complaint", "complaint");
+  }
+
+  @Test
+  void aRepairThatBrokeSomethingElseOrADangerIsAComplaint() {
+    handedOver(
+        "وديت الموبايل يغيرو البطارية رجعلي والشاشة فيها مشكلة كمان", "complaint", "complaint");
+    handedOver("sala7to el shasha 3andoko w ba2et bayza kaman");
+    handedOver("fixed my screen at ur place and now touch doesnt work on half of it");
+    handedOver("the charger sparked in the socket and the power went out at home");
+    handedOver("el charger el anker skhen gedan w sa7 mn el gamb");
+  }
+
+  @Test
+  void nobodyCameGivingUpAndMockeryGoToAPerson() {
+    handedOver("هل هذا معقول؟ انتظر المندوب من الصباح ولم يأتي ولم يتصل");
+    handedOver("went to the branch at 3pm friday and it was closed");
+    handedOver("خلاص مش عايز حاجة منكم، الغوا كل حاجة");
+    handedOver("shokran 3al sor3a el rahiba 👏👏");
+    handedOver("ah tab 🙂 hastana l7ad el sana el gaya ba2a");
+    handedOver("ياريت تردوا بدل ما تبعتوا ردود جاهزة مالهاش لازمة");
+    handedOver("REPLY!!!!!!");
+    handedOver("فتحت العلبة لقيت الموبايل لغته صيني ومفيش ضمان الوكيل");
+  }
+
+  @Test
+  void aDelicateMatterGetsAPersonWhateverItAsks() {
+    PersonaResult stolen =
+        handedOver("الموبايل اللي اشتريته منكم اتسرق، ممكن تدوني ال IMEI من الفاتورة عشان المحضر");
+    assertThat(stolen.handoffReason()).isEqualTo(EmbeddedPersona.NEEDS_A_PERSON);
+    handedOver("my 13 yr old son bought a phone from u without my permission, i want to return it");
+    handedOver("ebni eshtara mnko bel ta2seet mn 3'er ma a3raf w howa ta7t el sen");
+    handedOver("la2eit rakami w 3enwani f group 3ala face, ento elly sarrabto el data?");
+    handedOver("i need an official letter from the store for a court case about a phone sold");
+    handedOver("lost my phone 2 days after buying, does warranty cover that?");
+  }
+
+  @Test
+  void aHumanWantedBesideABotQuestionOrACallAskedForIsARequest() {
+    handedOver("انت روبوت؟ عايز بني ادم لو سمحت", "human_request", "customer asked for a human");
+    handedOver("enta robot? 3ayz bani adam", "human_request", "customer asked for a human");
+    handedOver("هل انت روبوت ؟ اريد انسان يفهمني", "human_request", "customer asked for a human");
+    handedOver("send me a number i can call, whatsapp is not practical for me");
+    handedOver("momken 7ad mn far3 Smouha ykallemni bokra");
+  }
+
+  @Test
+  void theSameThingsAskedAboutStayWithTheBot() {
+    answered("does the iphone 15 come with a charger?");
+    answered("فتحت العلبه بس مستعملتهاش، ينفع ترجع؟");
+    answered("great thanks for the quick reply");
+    answered("ok i agree to the privacy terms");
+    answered("law el order fo2 3000 el shipping free sa7?");
+    answered("هو انتوا بتفتحوا امتى بالظبط؟ رحت امبارح الساعه ٩ الصبح لقيته مقفول");
+    answered("هل عليه ضمان الوكيل؟");
+    answered("لو الطلب اتلغى الفلوس بترجع امتى؟");
+    answered("ينفع ادفع كاش بدل الفيزا؟");
+    answered("انت روبوت؟");
+  }
+
+  @Test
+  void tradersAndBusinessesBuyingAreABigDeal() {
+    handedOver("هل يوجد سعر خاص لموزعين؟ عندي ثلاث محلات في طنطا", "big deal");
+    handedOver("3ayez 50 cover w 50 screen l ma7ali", "big deal");
+  }
+}
