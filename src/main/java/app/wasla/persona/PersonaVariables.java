@@ -79,5 +79,12 @@ public final class PersonaVariables {
    */
   public static final String PRODUCT_READ = "personaProduct";
 
+  /**
+   * The other products of an order of several ("I'll take both"), English names "|"-joined, or
+   * absent: an order is of one product, so the sales flow starts with the first and says these
+   * follow.
+   */
+  public static final String PRODUCTS_MORE = "personaProductsMore";
+
   private PersonaVariables() {}
 }
