@@ -3742,6 +3742,11 @@ public final class EmbeddedPersona implements Persona {
       Pattern.compile(
           "(^|\\s)(لو|ولو|اذا|واذا|if|law|lw)\\s+(?:(?:كان|كانت|is|was|kan)\\s+)?(ال)?(طلب|الطلب|طلبي|اوردر|الاوردر|order|the order|my order|el order|el talab|talab)(\\s|$)");
 
+  /** An order or free delivery named: "الطلب", "order", "مجاني", "free", "bbalash". */
+  private static final Pattern ORDER_OR_FREE =
+      Pattern.compile(
+          "(^|\\s)(طلب|الطلب|طلبي|لطلب|اوردر|الاوردر|order|orders|talab|el talab|مجاني|مجانا|ببلاش|free|bbalash|balash|belash)(\\s|$|\\?)");
+
   /**
    * Cash on delivery asked: "كاش عند الاستلام", "الدفع عند الاستلام", "cash on delivery", "COD".
    */
@@ -3784,10 +3789,16 @@ public final class EmbeddedPersona implements Persona {
     String topic = null;
     BigDecimal amount = found.entities().amount();
     if (amount != null
+        // "w lw el order fo2 3000?" asks the threshold itself: the fees passage answers it
+        && found.budget() == null
         && amount.compareTo(BigDecimal.valueOf(100)) >= 0
+        // an order's value asked about ("لو الطلب", "free for a 4000 EGP order?"), not a fee
+        // complained of ("١١٠ جنيه شحن لقنا؟؟ هو جاي بطياره 😂")
+        && (IF_ORDER.matcher(s).find() || ORDER_OR_FREE.matcher(s).find())
         && (StoreTopics.DELIVERY_FEES.name().equals(turn.contextTopic())
             || DELIVERY_NAMED.matcher(s).find()
-            || IF_ORDER.matcher(s).find())) {
+            || IF_ORDER.matcher(s).find())
+        && sentiment.analyze(text).score() > ANGRY) {
       answer = deliveryFor(amount, replyIn, arabic);
       topic = StoreTopics.DELIVERY_FEES.name();
     }

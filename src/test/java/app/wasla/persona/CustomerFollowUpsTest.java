@@ -56,6 +56,10 @@ class CustomerFollowUpsTest {
     PersonaResult over = answered("is delivery free for a 4000 EGP order?");
     assertThat(over.reply().text()).as(over.summary()).contains("4,000", "free", "3,000");
     assertThat(over.reply().text()).as(over.summary()).doesNotContain("not delivered free");
+    // a fee complained of is no order's value asked about
+    PersonaResult fee = FreshCustomer.say("١١٠ جنيه شحن لقنا؟؟ هو جاي بطياره ولا ايه 😂");
+    assertThat(fee.reply().text()).as(fee.summary()).doesNotContain("3,000 جنيه.");
+    assertThat(fee.reply().text()).as(fee.summary()).doesNotContain("مش مجاني");
     // a number that is an order's still is one
     assertThat(answered("فين الطلب 12345").entities().reference()).isEqualTo("12345");
   }

@@ -61,7 +61,8 @@ public final class EntityExtractor {
   private static final Pattern CURRENCY_AMOUNT =
       Pattern.compile(
           B
-              + "(?:(?:egp|le)\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
+              // "le 3 a55" is "for 3 A55": "le" is the pound's only before three digits or more
+              + "(?:(?:egp|le(?=\\s*\\d[\\d,]{2}))\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
               + "(k|الف|الاف|الفين|الوف|alf|alaf|aalaf)?\\s*"
               + "(?:جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|ج|egp|le|pounds?|geneh|gneh|genih|geneih|gnih|ginih|gneih))"
               + E);
