@@ -361,6 +361,26 @@ public final class EmbeddedPersona implements Persona {
                 && (tapped == null || "menu_order".equals(turn.interactiveReplyId()))
             ? listedInLastReply(turn)
             : List.of();
+    if (tapped == null
+        && listed.size() == 2
+        && BOTH.matcher(" " + TextView.of(turn.text()).normalized() + " ").find()) {
+      // "I'll take both", "هاخد الاتنين" after two products: an order of each of them
+      Entities e = found.entities();
+      found =
+          new EntityExtractor.Found(
+              new Entities(
+                  listed.stream().map(Product::nameEn).toList(),
+                  null,
+                  e.dateTime(),
+                  e.reference(),
+                  e.amount()),
+              listed,
+              List.of());
+      intent = Intents.ORDER;
+      tapped = intent;
+      confidence = Math.max(confidence, 0.9);
+      listed = List.of();
+    }
     if (!listed.isEmpty()) {
       TextView whole = TextView.of(turn.text());
       boolean ordering =
@@ -396,6 +416,11 @@ public final class EmbeddedPersona implements Persona {
       } else if (ordering) {
         return whichOfThem(turn, language, replyIn, listed, found);
       }
+    }
+    PersonaResult paymentFollowUp =
+        tapped == null ? paymentFollowUp(turn, text, found, language, replyIn) : null;
+    if (paymentFollowUp != null) {
+      return paymentFollowUp;
     }
     PersonaResult campaignReply =
         campaignReply(turn, text, found, ABOUT_THEIR_OWN.contains(intent), language, replyIn);
@@ -3457,9 +3482,14 @@ public final class EmbeddedPersona implements Persona {
       // "شاحن سريع لهاتف آيفون": the brand is the phone's, the chargers are what is asked
       hits = catalogueQuery(category, null, budget);
     }
+    boolean fits = FITS_A_DEVICE.matcher(s).find();
+    if ("charger".equals(category) && fits) {
+      // "which charger works with the Galaxy S24?": every charger that fits it, whatever its brand
+      hits = catalogueQuery(category, null, budget);
+    }
     if ("charger".equals(category)
         && !hits.isEmpty()
-        && (brand != null || PHONE_WORD.matcher(s).find())) {
+        && (brand != null || fits || PHONE_WORD.matcher(s).find())) {
       // "3ayza charger lel iphone": a charger for a phone, and the cable it plugs in with
       List<Product> withCables = new ArrayList<>(hits);
       catalogueQuery("cable", null, budget).stream()
@@ -3566,6 +3596,16 @@ public final class EmbeddedPersona implements Persona {
 
   private static final Pattern PHONE_WORD =
       Pattern.compile("(موبايل|تليفون|هاتف|phone|mobile|موبيل)");
+
+  /**
+   * What fits a device: "works with", "fits", "compatible with", "ينفع مع", "المناسب لـ", "yenfa3
+   * m3".
+   */
+  private static final Pattern FITS_A_DEVICE =
+      Pattern.compile(
+          "(^|\\s)(works? with|fits?|compatible|suitable for|goes with|"
+              + "ينفع مع|تنفع مع|بينفع مع|يشتغل مع|بيشتغل مع|يركب|بيركب|متوافق|يتوافق|المناسب ل|مناسب ل|يناسب|"
+              + "yenfa3 m3|yenfa3 ma3|tenfa3 m3|byenfa3 m3|yerkab|byshtghal m3|monaseb le?)");
 
   /**
    * For "the best phone under 10k": the catalogue's products within the amount, dearest first, at
@@ -3748,6 +3788,251 @@ public final class EmbeddedPersona implements Persona {
       return "";
     }
     return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+  }
+
+  /** "both", "الاتنين", "el etnen": each of two products shown. */
+  private static final Pattern BOTH =
+      Pattern.compile(
+          "\\s(both|both of them|الاتنين|الاثنين|الاتنين دول|كلاهما|الاثنان|الإثنين|etneen|el etnen|el etneen|l etnen|el 2etnen|el tnen|el itnen)\\s");
+
+  /** Delivery named: "التوصيل", "الشحن", "delivery", "el tawseel". */
+  private static final Pattern DELIVERY_NAMED =
+      Pattern.compile(
+          "(^|\\s)(توصيل|التوصيل|والتوصيل|شحن|الشحن|والشحن|delivery|shipping|tawseel|tawsil|el tawseel|el tawsil|sha7n|el sha7n)(\\s|$)");
+
+  /** An order supposed: "لو الطلب", "if the order is", "law el order". */
+  private static final Pattern IF_ORDER =
+      Pattern.compile(
+          "(^|\\s)(لو|ولو|اذا|واذا|if|law|lw)\\s+(?:(?:كان|كانت|is|was|kan)\\s+)?(ال)?(طلب|الطلب|طلبي|اوردر|الاوردر|order|the order|my order|el order|el talab|talab)(\\s|$)");
+
+  /** An order or free delivery named: "الطلب", "order", "مجاني", "free", "bbalash". */
+  private static final Pattern ORDER_OR_FREE =
+      Pattern.compile(
+          "(^|\\s)(طلب|الطلب|طلبي|لطلب|اوردر|الاوردر|order|orders|talab|el talab|مجاني|مجانا|ببلاش|free|bbalash|balash|belash)(\\s|$|\\?)");
+
+  /**
+   * Cash on delivery asked: "كاش عند الاستلام", "الدفع عند الاستلام", "cash on delivery", "COD".
+   */
+  private static final Pattern CASH_ON_DELIVERY =
+      Pattern.compile(
+          "(عند الاستلام|عند الاستلم|لما يوصل|لما يجي|cash on delivery|pay on delivery|on delivery|cod|"
+              + "3and el estelam|3nd el estelam|3and el estlam|lama yewsal|lama yosal)");
+
+  /** A down payment asked: "المقدم كام؟", "down payment?", "el mo2adam". */
+  private static final Pattern DOWN_PAYMENT =
+      Pattern.compile(
+          "(مقدم|المقدم|دفعه مقدمه|الدفعه المقدمه|down ?payment|deposit|upfront|up front|mo2adam|el mo2adam|ma2adam|mokadam)");
+
+  /** A number of months: "على ٦", "over 6 months", "3ala 12 shahr". */
+  private static final Pattern TERM =
+      Pattern.compile(
+          "(^|\\s)(?:على|علي|ع|في|over|for|in|on|3ala|3la|fe|fi)?\\s*(\\d{1,2})\\s*(شهر|شهور|اشهر|months?|shohoor|shhor|shahr)?(\\s|$|\\?)");
+
+  /**
+   * A follow-up about paying for what was just answered: the delivery of an order of an amount ("طب
+   * لو الطلب ٢٥٠٠ جنيه؟" after the fees, or with delivery named), an instalment's term or down
+   * payment after the product's instalments, cash on delivery for the product on show; null for
+   * anything else.
+   */
+  private PersonaResult paymentFollowUp(
+      PersonaTurn turn,
+      TextView text,
+      EntityExtractor.Found found,
+      Language language,
+      Language replyIn) {
+    if (!found.products().isEmpty() || found.entities().reference() != null) {
+      return null;
+    }
+    String s = " " + TextView.of(turn.text()).normalized() + " ";
+    if (text.tokens().size() > 14) {
+      return null;
+    }
+    boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+    Answer answer = null;
+    String topic = null;
+    BigDecimal amount = found.entities().amount();
+    if (amount != null
+        // "w lw el order fo2 3000?" asks the threshold itself: the fees passage answers it
+        && found.budget() == null
+        && amount.compareTo(BigDecimal.valueOf(100)) >= 0
+        // an order's value asked about ("لو الطلب", "free for a 4000 EGP order?"), not a fee
+        // complained of ("١١٠ جنيه شحن لقنا؟؟ هو جاي بطياره 😂")
+        && (IF_ORDER.matcher(s).find() || ORDER_OR_FREE.matcher(s).find())
+        && (StoreTopics.DELIVERY_FEES.name().equals(turn.contextTopic())
+            || DELIVERY_NAMED.matcher(s).find()
+            || IF_ORDER.matcher(s).find())
+        && sentiment.analyze(text).score() > ANGRY) {
+      answer = deliveryFor(amount, replyIn, arabic);
+      topic = StoreTopics.DELIVERY_FEES.name();
+    }
+    Product shown = contextProduct(turn);
+    if (answer == null
+        && shown != null
+        && shown.priceEgp() != null
+        && StoreTopics.INSTALMENTS.name().equals(turn.contextTopic())) {
+      answer = instalmentFollowUp(shown, s, replyIn, arabic);
+      topic = answer == null ? null : StoreTopics.INSTALMENTS.name();
+    }
+    if (answer == null
+        && shown != null
+        && shown.priceEgp() != null
+        && CASH_ON_DELIVERY.matcher(s).find()) {
+      answer = cashOnDeliveryFor(shown, replyIn, arabic);
+      topic = answer == null ? null : StoreTopics.PAYMENT_METHODS.name();
+    }
+    if (answer == null) {
+      return null;
+    }
+    Sentiment mood = sentiment.analyze(text);
+    String intent = topicIntent(topic);
+    return new PersonaResult(
+        language,
+        intent,
+        0.9,
+        mood,
+        found.entities(),
+        answer.reply(),
+        false,
+        null,
+        summary(language, intent, 0.9, mood, found, false, null, turn.text()),
+        topic);
+  }
+
+  private static String topicIntent(String topic) {
+    return StoreTopics.DELIVERY_FEES.name().equals(topic) ? Intents.OTHER : Intents.PAYMENT;
+  }
+
+  /** Whether an order of this amount is delivered free, and the fee when it is not. */
+  private Answer deliveryFor(BigDecimal amount, Language lang, boolean arabic) {
+    Passage fees = playbook.passage(StoreTopics.DELIVERY_FEES.passageId()).orElse(null);
+    if (fees == null) {
+      return null;
+    }
+    java.util.regex.Matcher free =
+        Pattern.compile("free on orders over ([\\d,]+) EGP").matcher(fees.en());
+    java.util.regex.Matcher fee = Pattern.compile("(\\d[\\d,]*) EGP,").matcher(fees.en());
+    List<BigDecimal> all = new ArrayList<>();
+    while (fee.find()) {
+      all.add(new BigDecimal(fee.group(1).replace(",", "")));
+    }
+    if (!free.find() || all.isEmpty()) {
+      return null;
+    }
+    BigDecimal over = new BigDecimal(free.group(1).replace(",", ""));
+    String overText = money(over);
+    String text =
+        amount.compareTo(over) > 0
+            ? ReplyTexts.get("deliveryFreeFor", lang, money(amount), overText)
+            : ReplyTexts.get(
+                "deliveryNotFreeFor",
+                lang,
+                money(amount),
+                money(java.util.Collections.min(all)),
+                money(java.util.Collections.max(all)),
+                overText);
+    return new Answer(new PersonaReply(text, List.of(), null, null, true), null);
+  }
+
+  /** An instalment's term ("و على ٦؟") or down payment ("المقدم كام؟") for the product on show. */
+  private Answer instalmentFollowUp(Product p, String s, Language lang, boolean arabic) {
+    Passage terms = playbook.passage("instalments").orElse(null);
+    if (terms == null) {
+      return null;
+    }
+    List<Integer> months = new ArrayList<>();
+    java.util.regex.Matcher m =
+        Pattern.compile("((?:\\d{1,2}(?:\\s*,\\s*|\\s+or\\s+|\\s+and\\s+))*\\d{1,2})\\s+months")
+            .matcher(terms.en());
+    if (m.find()) {
+      for (String n : m.group(1).split("\\D+")) {
+        if (!n.isEmpty()) {
+          months.add(Integer.parseInt(n));
+        }
+      }
+    }
+    if (months.isEmpty()) {
+      return null;
+    }
+    String name = productName(p, arabic);
+    int longest = java.util.Collections.max(months);
+    if (DOWN_PAYMENT.matcher(s).find() && terms.en().contains("no down payment")) {
+      return new Answer(
+          new PersonaReply(
+              ReplyTexts.get(
+                  "instalmentNoDownPayment",
+                  lang,
+                  name,
+                  money(p.priceEgp()),
+                  String.valueOf(longest),
+                  money(monthlyOf(p, longest))),
+              List.of(orderOf(p, lang), opt("menu_human", "optHuman", lang)),
+              null,
+              p.sku(),
+              true),
+          null);
+    }
+    java.util.regex.Matcher term = TERM.matcher(s);
+    while (term.find()) {
+      int n = Integer.parseInt(term.group(2));
+      if (!months.contains(n)) {
+        continue;
+      }
+      return new Answer(
+          new PersonaReply(
+              ReplyTexts.get(
+                  "instalmentTerm",
+                  lang,
+                  name,
+                  String.valueOf(n),
+                  money(monthlyOf(p, n)),
+                  money(p.priceEgp())),
+              List.of(orderOf(p, lang), opt("menu_human", "optHuman", lang)),
+              null,
+              p.sku(),
+              true),
+          null);
+    }
+    return null;
+  }
+
+  private static BigDecimal monthlyOf(Product p, int months) {
+    return p.priceEgp().divide(BigDecimal.valueOf(months), 0, java.math.RoundingMode.CEILING);
+  }
+
+  /**
+   * Cash on delivery for the product on show: within the limit of the payment passage ("cash on
+   * delivery (up to 20,000 EGP)"), or above it and the ways that fit it.
+   */
+  private Answer cashOnDeliveryFor(Product p, Language lang, boolean arabic) {
+    Passage pay = playbook.passage(StoreTopics.PAYMENT_METHODS.passageId()).orElse(null);
+    if (pay == null) {
+      return null;
+    }
+    java.util.regex.Matcher limit =
+        Pattern.compile("cash on delivery \\(up to ([\\d,]+) EGP\\)").matcher(pay.en());
+    if (!limit.find()) {
+      return null;
+    }
+    BigDecimal max = new BigDecimal(limit.group(1).replace(",", ""));
+    String name = productName(p, arabic);
+    String text =
+        p.priceEgp().compareTo(max) <= 0
+            ? ReplyTexts.get("codFits", lang, name, money(p.priceEgp()), money(max))
+            : ReplyTexts.get(
+                "codAboveLimit",
+                lang,
+                name,
+                money(p.priceEgp()),
+                money(max),
+                money(monthlyOf(p, 12)));
+    return new Answer(
+        new PersonaReply(
+            text,
+            List.of(orderOf(p, lang), opt("payment_link", "optPaymentLink", lang)),
+            null,
+            p.sku(),
+            true),
+        null);
   }
 
   private static String summary(

@@ -153,6 +153,15 @@ class PersonaReplyDelegate implements JavaDelegate {
         result.entities() == null || result.entities().products().isEmpty()
             ? null
             : result.entities().products().get(0));
+    setOrRemove(
+        execution,
+        PersonaVariables.PRODUCTS_MORE,
+        result.entities() != null
+                && result.entities().products().size() > 1
+                && app.wasla.persona.Intents.ORDER.equals(result.intent())
+            ? String.join(
+                "|", result.entities().products().subList(1, result.entities().products().size()))
+            : null);
     if (result.handoff()) {
       // the handoff routing table and the agent's form read the CRM's tags; one short string, only
       // when needed

@@ -93,5 +93,12 @@ public final class PersonaVariables {
    */
   public static final String RETAIL_BIG_DEAL = "retailBigDeal";
 
+  /**
+   * The other products of an order of several ("I'll take both"), English names "|"-joined, or
+   * absent: an order is of one product, so the sales flow starts with the first and says these
+   * follow.
+   */
+  public static final String PRODUCTS_MORE = "personaProductsMore";
+
   private PersonaVariables() {}
 }

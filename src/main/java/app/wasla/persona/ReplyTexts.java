@@ -251,6 +251,42 @@ final class ReplyTexts {
               "W el tawsil bbalash lel orders fo2 {0} geneh.",
               "Delivery is free on orders over {0} EGP."),
           t(
+              "deliveryFreeFor",
+              "طلب بـ {0} جنيه التوصيل بتاعه مجاني، لأن التوصيل مجاني للطلبات فوق {1} جنيه.",
+              "الطلب بقيمة {0} جنيه توصيله مجاني، لأن التوصيل مجاني للطلبات التي تزيد على {1} جنيه.",
+              "Order b {0} geneh el tawsil bta3o bbalash, 3ashan el tawsil bbalash lel orders fo2 {1} geneh.",
+              "An order of {0} EGP is delivered free: delivery is free on orders over {1} EGP."),
+          t(
+              "deliveryNotFreeFor",
+              "طلب بـ {0} جنيه التوصيل بتاعه مش مجاني: من {1} جنيه (القاهرة والجيزة) لحد {2} جنيه حسب المحافظة. التوصيل بيبقى مجاني للطلبات فوق {3} جنيه.",
+              "الطلب بقيمة {0} جنيه توصيله غير مجاني: من {1} جنيه (القاهرة والجيزة) حتى {2} جنيه حسب المحافظة. التوصيل مجاني للطلبات التي تزيد على {3} جنيه.",
+              "Order b {0} geneh el tawsil bta3o msh bbalash: mn {1} geneh (el Kahera w el Giza) l7ad {2} geneh 7asab el mo7afza. El tawsil bbalash lel orders fo2 {3} geneh.",
+              "An order of {0} EGP is not delivered free: delivery is {1} EGP to Cairo and Giza, up to {2} EGP elsewhere. Delivery is free on orders over {3} EGP."),
+          t(
+              "instalmentTerm",
+              "{0} على {1} شهور: {2} جنيه في الشهر، من غير فوايد ولا مقدم (السعر {3} جنيه).",
+              "{0} على {1} أشهر: {2} جنيه شهرياً، بدون فوائد ولا دفعة مقدمة (السعر {3} جنيه).",
+              "{0} 3ala {1} shohoor: {2} geneh fel shahr, mn gheir fawayed wala mo2adam (el se3r {3} geneh).",
+              "The {0} over {1} months: {2} EGP a month, 0% interest and no down payment (price {3} EGP)."),
+          t(
+              "instalmentNoDownPayment",
+              "مفيش مقدم: {0} ({1} جنيه) بيتقسط من غير فوايد ولا مقدم، يعني أول قسط بس، من {3} جنيه في الشهر على {2} شهر.",
+              "لا توجد دفعة مقدمة: يُقسّط {0} ({1} جنيه) بدون فوائد ولا دفعة مقدمة، بدءاً من {3} جنيه شهرياً على {2} شهراً.",
+              "Mafish mo2adam: {0} ({1} geneh) byet2aset mn gheir fawayed wala mo2adam, mn {3} geneh fel shahr 3ala {2} shahr.",
+              "No down payment: the {0} ({1} EGP) is spread at 0% interest with no down payment, from {3} EGP a month over {2} months."),
+          t(
+              "codFits",
+              "أيوه، {0} ({1} جنيه) ينفع تدفعه كاش عند الاستلام، لأن الكاش عند الاستلام لحد {2} جنيه.",
+              "نعم، يمكنك دفع ثمن {0} ({1} جنيه) نقداً عند الاستلام، فالدفع عند الاستلام متاح حتى {2} جنيه.",
+              "Aywa, {0} ({1} geneh) ynfa3 tedfa3o cash 3and el estelam, 3ashan el cash 3and el estelam l7ad {2} geneh.",
+              "Yes, the {0} ({1} EGP) can be paid cash on delivery: cash on delivery is up to {2} EGP."),
+          t(
+              "codAboveLimit",
+              "الكاش عند الاستلام لحد {2} جنيه بس، و{0} سعره {1} جنيه. ينفع تدفعه: فيزا أو ماستركارد أو ميزة بلينك دفع، إنستاباي، فودافون كاش، أو تقسيط من غير فوايد (من {3} جنيه في الشهر على ١٢ شهر).",
+              "الدفع نقداً عند الاستلام متاح حتى {2} جنيه فقط، وسعر {0} هو {1} جنيه. يمكنك الدفع: بفيزا أو ماستركارد أو ميزة عبر رابط دفع، أو إنستاباي، أو فودافون كاش، أو بالتقسيط بدون فوائد (من {3} جنيه شهرياً على ١٢ شهراً).",
+              "El cash 3and el estelam l7ad {2} geneh bas, w {0} se3ro {1} geneh. Tnfa3 tedfa3o: Visa aw Mastercard aw Meeza b link daf3, InstaPay, Vodafone Cash, aw ta2seet mn gheir fawayed (mn {3} geneh fel shahr 3ala 12 shahr).",
+              "Cash on delivery is up to {2} EGP, and the {0} is {1} EGP. You can pay for it by Visa, Mastercard or Meeza through a payment link, InstaPay, Vodafone Cash, or 0% instalments (from {3} EGP a month over 12 months)."),
+          t(
               "instalmentHead",
               "قسط {0} ({1} جنيه) من غير فوايد ولا مقدم:",
               "أقساط {0} ({1} جنيه) بدون فوائد ولا دفعة مقدمة:",

@@ -45,6 +45,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           "rescheduleBooking",
           "cancelBooking",
           "commerceTimers",
+          "returnTexts",
           // checkout (order-and-pay)
           "offerTurn",
           "offerTopic",

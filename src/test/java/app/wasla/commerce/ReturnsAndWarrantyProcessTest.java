@@ -170,14 +170,20 @@ class ReturnsAndWarrantyProcessTest {
     Order order = placed("ANK20", 30);
     ProcessInstance instance =
         start("returns-and-warranty", "3ayez arag3 el order " + order.id(), "arabizi", "other");
-    conversation.customerWrites(instance, "Changed my mind", "Changed my mind");
+    assertThat(conversation.sentTexts()).last().asString().contains("Eh el moshkla");
+    conversation.customerWrites(instance, "Ghayart ra2yi", "Ghayart ra2yi");
 
     assertThat(instance)
         .hasPassed("serviceTask_tellRefusal")
         .hasNotPassed("userTask_approve", "serviceTask_askPhoto")
         .isEnded();
     assertThat(variable(instance, "returnOutcome")).isEqualTo("refuse");
-    assertThat(conversation.sentTexts()).last().asString().contains("14 days");
+    // in the customer's Arabizi, as the persona answered
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("14 yom")
+        .doesNotContain("days");
   }
 
   @Test
@@ -288,5 +294,37 @@ class ReturnsAndWarrantyProcessTest {
                 .processInstanceId(instance.getId())
                 .count())
         .isZero();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "3ayez arag3 el order ORD-12004, arabizi, Msh la2ya order",
+    "عايز ارجع الاوردر ORD-12004, ar-EG, مش لاقية طلب",
+    "أريد إرجاع الطلب ORD-12004, ar, لم أجد طلباً",
+    "I want to return order ORD-12004, en, I could not find an order"
+  })
+  void noOrderIsSaidInTheCustomersRegister(String text, String language, String said) {
+    ProcessInstance instance = start("returns-and-warranty", text, language, "other");
+    assertThat(instance).hasPassed("endEvent_noOrder").isEnded();
+    assertThat(conversation.sentTexts()).last().asString().contains(said).contains("ORD-12345");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "el earbuds fiha 3eib w bt2ata3, arabizi, defect, gateway_waitPhoto",
+    "السماعة بتقطع ومش بتشحن, ar-EG, defect, gateway_waitPhoto",
+    "it arrived broken in the box, en, damaged, gateway_waitPhoto",
+    "غيرت رأيي, ar, changed_mind, userTask_approve"
+  })
+  void aTypedReasonIsTheReason(String typed, String language, String reason, String waitsAt) {
+    placed("JBLF6", 2);
+    ProcessInstance instance =
+        start("returns-and-warranty", "I want to return my order", language, "other");
+    assertThat(instance).isWaitingAt("gateway_waitReason");
+
+    conversation.customerWrites(instance, typed, null);
+
+    assertThat(variable(instance, "returnReason")).isEqualTo(reason);
+    assertThat(instance).hasNotPassed("serviceTask_otherTopic").isWaitingAt(waitsAt);
   }
 }

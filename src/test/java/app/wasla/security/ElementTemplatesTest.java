@@ -28,6 +28,7 @@ class ElementTemplatesTest {
           "salesTurns",
           "orderCancelRequests",
           "commerceTimers",
+          "returnTexts",
           "handoffTaskListener",
           "handoffSla",
           "handoffWithdrawal");

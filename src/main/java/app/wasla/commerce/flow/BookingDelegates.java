@@ -264,6 +264,14 @@ final class BookingDelegates {
                       t.say("احجز ميعاد", "احجز موعداً", "A7gez ma3ad", "Book an appointment"))));
           return;
         }
+        if ("change".equals(mode) && asksWhen(SalesContext.turnText(execution))) {
+          // "هو الحجز بتاعي امتى؟", "when is my appointment?": told, nothing is moved nor booked
+          execution.setVariable(SalesVariables.BOOKING_FOUND, !upcoming.isEmpty());
+          execution.setVariable(BookingVariables.MODE, mode);
+          execution.setVariable(BookingVariables.STEP, "no_booking");
+          messages.send(execution, whenItIs(t, upcoming.isEmpty() ? null : upcoming.get(0)));
+          return;
+        }
         execution.setVariable(SalesVariables.BOOKING_FOUND, !upcoming.isEmpty());
         if (!upcoming.isEmpty()) {
           Booking b =
@@ -324,6 +332,68 @@ final class BookingDelegates {
 
     private LocalDate today() {
       return clock.instant().atZone(CAIRO).toLocalDate();
+    }
+
+    /** When a booking is asked, with no new day or time said: "امتى", "when is", "emta". */
+    private static final java.util.regex.Pattern WHEN_ASKED =
+        java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}\\p{N}])(امتى|إمتى|امتي|متى|متي|ميعاده ايه|موعده|when|what time|what day|emta|imta|amta|emte)(?![\\p{L}\\p{N}])");
+
+    /** Words of moving a booking: "غير", "أجل", "move", "change": a move, not a question. */
+    private static final java.util.regex.Pattern MOVE_ASKED =
+        java.util.regex.Pattern.compile(
+            "(?iu)(غير|اغير|أغير|تغيير|اأجل|أجل|اجل|انقل|نقل|بدل|move|change|reschedule|postpone|ghayar|a8ayar|aghayar|ageel|a2agel|2agel)");
+
+    static boolean asksWhen(String text) {
+      return text != null
+          && WHEN_ASKED.matcher(text).find()
+          && !MOVE_ASKED.matcher(text).find()
+          && bookingNumber(text) == null;
+    }
+
+    /**
+     * The booking's service, day, time and branch; or that there is none on this number, with the
+     * offer to book one or talk to someone.
+     */
+    private ReplyButtons whenItIs(BookingTexts t, Booking b) {
+      if (b == null) {
+        return ReplyButtons.of(
+            t.say(
+                "مش لاقية حجز على رقمك. تحب تحجز ميعاد، ولا أوصلك بحد من زمايلي؟",
+                "لم أجد حجزاً على رقمك. هل تود حجز موعد، أم أحولك إلى أحد زملائي؟",
+                "Mesh la2ya 7agz 3ala ra2mak. T7eb te7gez ma3ad, walla awaslak b 7ad mn zomalay?",
+                "I can't find a booking on your number. Would you like to book an appointment, or talk to"
+                    + " someone?"),
+            new ReplyButtons.Button(
+                "menu_booking",
+                t.say("احجز ميعاد", "احجز موعداً", "A7gez ma3ad", "Book an appointment")),
+            new ReplyButtons.Button(
+                "menu_human", t.say("كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to someone")));
+      }
+      String service = t.arabicScript() ? b.serviceNameAr() : b.serviceNameEn();
+      BookingOptions.Branch branch = bookings.options().branch(b.branchCode());
+      String where = branch == null ? b.branchCode() : t.branch(branch);
+      String when = t.when(b.startsAt());
+      return ReplyButtons.of(
+          t.say(
+              "حجزك " + b.id() + " (" + service + ") يوم " + when + " في فرع " + where + ".",
+              "حجزك " + b.id() + " (" + service + ") يوم " + when + " في فرع " + where + ".",
+              "7agzak " + b.id() + " (" + service + ") yom " + when + " f far3 " + where + ".",
+              "Your booking "
+                  + b.id()
+                  + " ("
+                  + service
+                  + ") is on "
+                  + when
+                  + " at the "
+                  + where
+                  + " branch."),
+          new ReplyButtons.Button(
+              "menu_booking_change",
+              t.say("غير الميعاد", "تغيير الموعد", "Ghayar el ma3ad", "Change time")),
+          new ReplyButtons.Button(
+              "menu_booking_cancel",
+              t.say("الغي الحجز", "إلغاء الحجز", "Elghy el 7agz", "Cancel booking")));
     }
 
     private static final java.util.regex.Pattern BOOKING_NUMBER =

@@ -139,7 +139,54 @@ class LookUpStockDelegate implements JavaDelegate {
         && n.intValue() < 100) {
       execution.setVariable(SalesVariables.QUANTITY, n.intValue());
     }
-    offer(execution, found.get(0), null);
+    offer(execution, found.get(0), severalOrdered(execution, found.get(0)));
+  }
+
+  /**
+   * "I'll take both": an order is of one product, so the first is offered and the customer told
+   * that the others follow once it is ordered; null when one product was ordered.
+   */
+  private String severalOrdered(DelegateExecution execution, Product first) {
+    if (!"order".equals(execution.getVariable(PersonaVariables.INTENT))
+        || !(execution.getVariable(PersonaVariables.PRODUCTS_MORE) instanceof String more)
+        || more.isBlank()) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (String name : more.split("\\|")) {
+      catalogue.search(name).stream()
+          .findFirst()
+          .filter(p -> !p.sku().equals(first.sku()))
+          .ifPresent(p -> names.add(SalesContext.productName(execution, p)));
+    }
+    if (names.isEmpty()) {
+      return null;
+    }
+    String firstName = SalesContext.productName(execution, first);
+    String next = String.join(SalesContext.arabic(execution) ? " و" : " and ", names);
+    return SalesContext.say(
+        execution,
+        "كل طلب بيبقى لمنتج واحد، فهنبدأ بـ "
+            + firstName
+            + "، وبعد ما نأكده نطلب "
+            + next
+            + " على طول.",
+        "كل طلب يكون لمنتج واحد، لذا سنبدأ بـ "
+            + firstName
+            + "، وبعد تأكيده نطلب "
+            + next
+            + " مباشرة.",
+        "Kol order by-kon l montag wa7ed, fa hanebda2 b "
+            + firstName
+            + ", w ba3d ma n2akedo notlob "
+            + next
+            + " 3ala tool.",
+        "Each order is for one product, so let's start with the "
+            + firstName
+            + "; once it's confirmed,"
+            + " we'll order the "
+            + next
+            + " right after.");
   }
 
   /**

@@ -53,6 +53,20 @@ public final class EntityExtractor {
               + "(?:(?:egp|le(?=\\s*\\d[\\d,]{2}))\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
               + "(k|الف|الاف|الفين|الوف|alf|alaf|aalaf)?\\s*(جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|egp|le|pounds?|geneh|gneh|genih)?)"
               + E);
+
+  /**
+   * A number with its currency word ("٢٥٠٠ جنيه", "2500 EGP", "EGP 2500", "2500 geneh", "3 آلاف
+   * جنيه"): an amount, never an order number ("لو الطلب ٢٥٠٠ جنيه؟").
+   */
+  private static final Pattern CURRENCY_AMOUNT =
+      Pattern.compile(
+          B
+              // "le 3 a55" is "for 3 A55": "le" is the pound's only before three digits or more
+              + "(?:(?:egp|le(?=\\s*\\d[\\d,]{2}))\\s*(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
+              + "(k|الف|الاف|الفين|الوف|alf|alaf|aalaf)?\\s*"
+              + "(?:جنيه|جنيها|جنيهات|جنية|ج\\.?\\s?م|ج|egp|le|pounds?|geneh|gneh|genih|geneih|gnih|ginih|gneih))"
+              + E);
+
   private static final Pattern TIME =
       Pattern.compile(
           B
@@ -169,8 +183,16 @@ public final class EntityExtractor {
    */
   private static final Pattern WORKS_WITH =
       Pattern.compile(
-          "(بتشتغل|بيشتغل|تشتغل|يشتغل|يعمل|تعمل|متوافق|متوافقه|يتوافق|تتوافق|compatible|work|works|working|"
-              + "btshtghal|byshtghal|beyshtaghal|btesht8al)\\s+(مع|with|m3a|ma3a|ma3)\\s+$");
+          "(?:(بتشتغل|بيشتغل|تشتغل|يشتغل|يعمل|تعمل|متوافق|متوافقه|يتوافق|تتوافق|compatible|work|works|working|"
+              + "btshtghal|byshtghal|beyshtaghal|btesht8al|"
+              // "ايه الشاحن اللي ينفع مع S24", "anhy charger yenfa3 m3 el S24" ("I will go with"
+              // stays an order)
+              + "ينفع|تنفع|بينفع|بتنفع|يركب|بيركب|تركب|بتركب|يناسب|تناسب|مناسب|مناسبه|المناسب|المناسبه|"
+              + "suitable|suits|yenfa3|tenfa3|byenfa3|btenfa3|benfa3|yerkab|terkab|byerkab|monaseb)"
+              + "\\s+(مع|with|m3a|ma3a|ma3|m3|for|ل|لل|le|lel|l)"
+              // "which charger fits the iPhone 15?"
+              + "|(?:^|\\s)(?:fits|fit|suits|suit))"
+              + "(?:\\s+(?:the|my|a|el|ال))?\\s*$");
 
   /** The accessories a device is named with: a case, a cover, a screen protector, a charger. */
   private static final String ACCESSORY_WORDS =
@@ -184,7 +206,7 @@ public final class EntityExtractor {
   /** Kinds of accessories: named with only a phone, they are what is asked about, not the phone. */
   private static final Pattern ACCESSORY =
       Pattern.compile(
-          "(^|\\s)(شاحن|شواحن|جراب|كابل|سكرينه|اسكرينه|لزقه|charger|chargers|case|cover|cable|protector|"
+          "(^|\\s)(?:ال)?(شاحن|شواحن|جراب|كابل|سكرينه|اسكرينه|لزقه|charger|chargers|case|cover|cable|protector|"
               + "shahen|sha7en|gorab|غطاء|واقي)");
 
   /**
@@ -297,6 +319,13 @@ public final class EntityExtractor {
       String number = pm.group(1) != null ? pm.group(1) : pm.group(2);
       amount = new BigDecimal(number.replace(",", ""));
       blank(s, pm.start(), pm.end());
+    }
+    Matcher cm = CURRENCY_AMOUNT.matcher(s);
+    if (amount == null && cm.find()) {
+      String number = cm.group(1) != null ? cm.group(1) : cm.group(2);
+      BigDecimal v = new BigDecimal(number.replace(",", ""));
+      amount = cm.group(3) != null ? v.multiply(BigDecimal.valueOf(1000)) : v;
+      blank(s, cm.start(), cm.end());
     }
     List<ModelNames.Unsold> unsold = models.unsold(s);
     unsold.forEach(u -> blank(s, u.start(), u.end()));
