@@ -107,6 +107,7 @@ public final class EmbeddedPersona implements Persona {
   private final StoreTopics topics = new StoreTopics();
   private final Map<String, String> learned;
   private final java.time.Clock clock;
+  private final ProductStock stock;
 
   public EmbeddedPersona(
       String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
@@ -135,6 +136,22 @@ public final class EmbeddedPersona implements Persona {
       HandoffRules handoffRules,
       Map<String, String> learned,
       java.time.Clock clock) {
+    this(name, playbook, intents, handoffRules, learned, clock, ProductStock.UNKNOWN);
+  }
+
+  /**
+   * With the shop's stock: lists and recommendations leave out what is sold out, and a product
+   * asked for by name that is sold out is said to be, with the nearest ones in stock.
+   */
+  public EmbeddedPersona(
+      String name,
+      Playbook playbook,
+      IntentClassifier intents,
+      HandoffRules handoffRules,
+      Map<String, String> learned,
+      java.time.Clock clock,
+      ProductStock stock) {
+    this.stock = stock == null ? ProductStock.UNKNOWN : stock;
     this.clock = clock;
     this.learned = Map.copyOf(learned);
     this.name = name;
@@ -1499,6 +1516,10 @@ public final class EmbeddedPersona implements Persona {
           // "يعني مفيش ايفون ١٥ ٢٥٦ جيجا؟": the size it comes in, and where the size asked is
           yield size;
         }
+        if (products.size() == 1 && soldOut(product)) {
+          // "بكام اوبو رينو ١١؟" when it is sold out: said so, with the nearest ones in stock
+          yield soldOutAnswer(product, lang);
+        }
         if (product != null) {
           StringBuilder sb = new StringBuilder();
           for (Product p : products) {
@@ -1586,6 +1607,9 @@ public final class EmbeddedPersona implements Persona {
                   listed.get(0).sku()),
               null);
         }
+        if (about != null && soldOut(about)) {
+          yield soldOutAnswer(about, lang);
+        }
         yield about == null
             ? Answer.of(ReplyTexts.get("whichProduct", lang))
             : Answer.of(
@@ -1614,6 +1638,9 @@ public final class EmbeddedPersona implements Persona {
           yield Answer.of(
               ReplyTexts.getTo("orderWhat", lang, feminine(turn)),
               opt("menu_products", "optProducts", lang));
+        }
+        if (products.size() == 1 && soldOut(product)) {
+          yield soldOutAnswer(product, lang);
         }
         int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
         String names =
@@ -2426,7 +2453,14 @@ public final class EmbeddedPersona implements Persona {
         || catalogueQuery(text, found) != null && !PHONE_WORD.matcher(text.normalized()).find()) {
       return null;
     }
-    List<Product> ranked = ProductAdvice.rank(playbook.products(), use, found.budget());
+    List<Product> ranked =
+        ProductAdvice.rank(
+            playbook.products().stream()
+                .filter(p -> "phone".equals(p.category()))
+                .filter(this::forSale)
+                .toList(),
+            use,
+            found.budget());
     if (ranked.isEmpty()) {
       return null;
     }
@@ -2581,6 +2615,71 @@ public final class EmbeddedPersona implements Persona {
   }
 
   /** Each product's price on a line of its own ("• سعر ...: 1,199 جنيه."). */
+  /**
+   * Whether the product may be listed: not known to be sold out. A stock source that fails or is
+   * slow tells nothing, and the product is listed as it was without one.
+   */
+  private boolean forSale(Product p) {
+    return !soldOut(p);
+  }
+
+  /** The shop's stock says the product is sold out in every branch now. */
+  private boolean soldOut(Product p) {
+    try {
+      return stock.availability(p.sku()) == ProductStock.Availability.OUT_OF_STOCK;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A product asked for by name that is sold out: said plainly, with the nearest ones in stock (the
+   * same kind, the closest prices) to order instead; whole as it is, so no card offers the sold-out
+   * one.
+   */
+  private Answer soldOutAnswer(Product product, Language lang) {
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    List<Product> nearest =
+        product.priceEgp() == null
+            ? List.of()
+            : playbook.products().stream()
+                .filter(
+                    p ->
+                        !p.sku().equals(product.sku())
+                            && p.priceEgp() != null
+                            && product.category() != null
+                            && product.category().equals(p.category()))
+                .sorted(
+                    java.util.Comparator.comparing(
+                        (Product p) -> p.priceEgp().subtract(product.priceEgp()).abs()))
+                .filter(this::forSale)
+                .limit(2)
+                .toList();
+    StringBuilder sb =
+        new StringBuilder(
+            ReplyTexts.get(
+                "soldOutNow",
+                lang,
+                productName(product, arabic),
+                product.priceEgp() == null ? "" : money(product.priceEgp())));
+    List<ReplyOption> options = new ArrayList<>();
+    if (!nearest.isEmpty()) {
+      sb.append('\n').append(ReplyTexts.get("soldOutNearest", lang));
+      for (Product p : nearest) {
+        sb.append("\n• ")
+            .append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp())));
+        // the tap orders that one, as "Order now" on its card would
+        options.add(
+            new ReplyOption(ORDER_BUTTON + ":" + p.sku(), buttonTitle(productName(p, arabic))));
+      }
+    } else {
+      options.add(opt("menu_products", "optProducts", lang));
+    }
+    options.add(opt("menu_human", "optHuman", lang));
+    return new Answer(
+        new PersonaReply(sb.toString().strip(), options, null, product.sku(), true), null);
+  }
+
   private static String priceLines(List<Product> products, Language lang, boolean arabic) {
     StringBuilder sb = new StringBuilder();
     products.forEach(
@@ -2883,6 +2982,7 @@ public final class EmbeddedPersona implements Persona {
                     p.priceEgp() != null
                         && reference.category().equals(p.category())
                         && p.priceEgp().compareTo(reference.priceEgp()) < 0)
+            .filter(this::forSale)
             .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
             .limit(3)
             .toList();
@@ -3470,6 +3570,7 @@ public final class EmbeddedPersona implements Persona {
         .filter(p -> category == null || category.equals(p.category()))
         .filter(p -> brand == null || brandOf(p).equals(brand))
         .filter(p -> budget == null || budget.admits(p.priceEgp()))
+        .filter(this::forSale)
         .sorted(
             !dearest && (budget == null || budget.max() == null)
                 ? java.util.Comparator.comparing(Product::priceEgp)
@@ -3527,6 +3628,7 @@ public final class EmbeddedPersona implements Persona {
     List<Product> within =
         playbook.products().stream()
             .filter(p -> budget.admits(p.priceEgp()))
+            .filter(this::forSale)
             .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
             .toList();
     List<Product> ofKind = within.stream().filter(p -> kind.equals(p.category())).toList();
@@ -3569,6 +3671,7 @@ public final class EmbeddedPersona implements Persona {
     StringBuilder sb = new StringBuilder(ReplyTexts.get(leadKey, lang)).append('\n');
     playbook.products().stream()
         .filter(p -> p.priceEgp() != null)
+        .filter(this::forSale)
         .collect(
             java.util.stream.Collectors.groupingBy(
                 Product::category,
