@@ -476,7 +476,7 @@ public final class EmbeddedPersona implements Persona {
     if (tapped == null
         && found.products().isEmpty()
         && topics.asksWhatIsSold(text)
-        && catalogueQuery(text, found) == null
+        && !asksCatalogue(text, found)
         && topics.notSold(text).isEmpty()) {
       // "tab 3andak eh asln": the kinds of products the shop sells
       intent = Intents.PRODUCT_INQUIRY;
@@ -809,7 +809,7 @@ public final class EmbeddedPersona implements Persona {
               || !Intents.ORDER.equals(intent)
                   && !(Intents.AVAILABILITY.equals(intent)
                       && STOCK_WORD.matcher(text.normalized()).find())
-                  && catalogueQuery(text, found) != null) {
+                  && asksCatalogue(text, found)) {
             intent = Intents.PRODUCT_INQUIRY;
             confidence = Math.max(confidence, 0.8);
           }
@@ -1564,6 +1564,11 @@ public final class EmbeddedPersona implements Persona {
               opt("menu_human", "optHuman", lang));
         }
         List<Product> listed = catalogueQuery(text, found);
+        Product allSoldOut = listed == null ? firstSoldOut(text, found) : null;
+        if (allSoldOut != null) {
+          // "عندكم موبايلات اوبو؟" when the Reno is all there is and it is sold out
+          yield soldOutAnswer(allSoldOut, lang);
+        }
         List<Product> budget = listed != null ? listed : withinBudget(found, text, turn);
         if (!budget.isEmpty()) {
           // "a cheaper one" after a list is cheaper than the list's first (with a budget, its
@@ -1589,7 +1594,11 @@ public final class EmbeddedPersona implements Persona {
       case Intents.AVAILABILITY -> {
         List<Product> listed = product == null ? catalogueQuery(text, found) : null;
         Product about =
-            product != null ? product : listed != null && listed.size() == 1 ? listed.get(0) : null;
+            product != null
+                ? product
+                : listed != null && listed.size() == 1
+                    ? listed.get(0)
+                    : product == null && listed == null ? firstSoldOut(text, found) : null;
         if (about == null && listed != null && !listed.isEmpty()) {
           StringBuilder sb = new StringBuilder();
           listed.forEach(
@@ -1739,7 +1748,7 @@ public final class EmbeddedPersona implements Persona {
     boolean asks = ASKS_PRICE.matcher(n).find() || STOCK_WORD.matcher(text.normalized()).find();
     if (!asks
         || DURATION.matcher(n).find()
-        || catalogueQuery(text, found) != null
+        || asksCatalogue(text, found)
         || topics.find(text, false).isPresent()
         || topics.notSold(text).isPresent()
         || topics.corporate(text)) {
@@ -2308,7 +2317,7 @@ public final class EmbeddedPersona implements Persona {
     }
     boolean aboutProducts =
         Intents.AVAILABILITY.equals(intent) || Intents.PRODUCT_INQUIRY.equals(intent);
-    return !aboutProducts || !found.products().isEmpty() || catalogueQuery(text, found) != null;
+    return !aboutProducts || !found.products().isEmpty() || asksCatalogue(text, found);
   }
 
   private static final java.util.Set<String> GRIEVANCE =
@@ -2415,7 +2424,7 @@ public final class EmbeddedPersona implements Persona {
   private boolean shoppingQuestion(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
     if (found.budget() != null
         && found.products().isEmpty()
-        && (catalogueQuery(text, found) != null
+        && (asksCatalogue(text, found)
             || PHONE_WORD.matcher(text.normalized()).find()
             || askedCategory(text) != null)) {
       return true;
@@ -2450,7 +2459,7 @@ public final class EmbeddedPersona implements Persona {
     ProductAdvice.Use use = ProductAdvice.of(text.normalized(), text.raw()).orElse(null);
     if (use == null
         || !adviceAsked(text, turn)
-        || catalogueQuery(text, found) != null && !PHONE_WORD.matcher(text.normalized()).find()) {
+        || asksCatalogue(text, found) && !PHONE_WORD.matcher(text.normalized()).find()) {
       return null;
     }
     List<Product> ranked =
@@ -3459,6 +3468,32 @@ public final class EmbeddedPersona implements Persona {
    * none of them.
    */
   private List<Product> catalogueQuery(TextView text, EntityExtractor.Found found) {
+    return catalogueQuery(text, found, true);
+  }
+
+  /**
+   * The first product of the question's category, brand or budget when there are some and every one
+   * is sold out; else null.
+   */
+  private Product firstSoldOut(TextView text, EntityExtractor.Found found) {
+    if (catalogueQuery(text, found) != null) {
+      return null;
+    }
+    List<Product> all = catalogueQuery(text, found, false);
+    return all == null || all.isEmpty() ? null : all.get(0);
+  }
+
+  /**
+   * Whether the text asks the catalogue for a category, brand or budget: what the turn is read as,
+   * whatever of it is in stock now.
+   */
+  private boolean asksCatalogue(TextView text, EntityExtractor.Found found) {
+    return catalogueQuery(text, found, false) != null;
+  }
+
+  /** The products of the question; with {@code inStock}, only those not sold out. */
+  private List<Product> catalogueQuery(
+      TextView text, EntityExtractor.Found found, boolean inStock) {
     String s = text.normalized() + " " + String.join(" ", text.stems());
     String category =
         CATEGORIES.entrySet().stream()
@@ -3476,11 +3511,11 @@ public final class EmbeddedPersona implements Persona {
     if (category == null && brand == null) {
       return null;
     }
-    List<Product> hits = catalogueQuery(category, brand, budget);
+    List<Product> hits = catalogueQuery(category, brand, budget, false, inStock);
     if (DEAREST.matcher(s + " " + text.raw().toLowerCase(Locale.ROOT)).find()) {
       // "ايه اغلى ساعه سمارت عندكو": the dearest first
       hits =
-          catalogueQuery(category, brand, budget, true).stream()
+          catalogueQuery(category, brand, budget, true, inStock).stream()
               .filter(p -> !"audio".equals(category) || SPEAKER.matcher(s).find() || !isSpeaker(p))
               .toList();
       return hits.isEmpty() ? null : hits;
@@ -3490,16 +3525,20 @@ public final class EmbeddedPersona implements Persona {
       List<Product> earphones = hits.stream().filter(p -> !isSpeaker(p)).toList();
       hits = earphones.isEmpty() ? hits : earphones;
     }
-    if (hits.isEmpty() && category != null && brand != null) {
+    if (hits.isEmpty()
+        && category != null
+        && brand != null
+        // "oppo phones?" when the Oppo phones are sold out: not every phone (firstSoldOut says so)
+        && !(inStock && !catalogueQuery(category, brand, budget, false, false).isEmpty())) {
       // "شاحن سريع لهاتف آيفون": the brand is the phone's, the chargers are what is asked
-      hits = catalogueQuery(category, null, budget);
+      hits = catalogueQuery(category, null, budget, false, inStock);
     }
     if ("charger".equals(category)
         && !hits.isEmpty()
         && (brand != null || PHONE_WORD.matcher(s).find())) {
       // "3ayza charger lel iphone": a charger for a phone, and the cable it plugs in with
       List<Product> withCables = new ArrayList<>(hits);
-      catalogueQuery("cable", null, budget).stream()
+      catalogueQuery("cable", null, budget, false, inStock).stream()
           .filter(c -> !withCables.contains(c))
           .forEach(withCables::add);
       hits = List.copyOf(withCables);
@@ -3560,17 +3599,21 @@ public final class EmbeddedPersona implements Persona {
 
   private List<Product> catalogueQuery(
       String category, String brand, app.wasla.persona.nlp.Budget.Range budget) {
-    return catalogueQuery(category, brand, budget, false);
+    return catalogueQuery(category, brand, budget, false, true);
   }
 
   private List<Product> catalogueQuery(
-      String category, String brand, app.wasla.persona.nlp.Budget.Range budget, boolean dearest) {
+      String category,
+      String brand,
+      app.wasla.persona.nlp.Budget.Range budget,
+      boolean dearest,
+      boolean inStock) {
     return playbook.products().stream()
         .filter(p -> p.priceEgp() != null)
         .filter(p -> category == null || category.equals(p.category()))
         .filter(p -> brand == null || brandOf(p).equals(brand))
         .filter(p -> budget == null || budget.admits(p.priceEgp()))
-        .filter(this::forSale)
+        .filter(p -> !inStock || forSale(p))
         .sorted(
             !dearest && (budget == null || budget.max() == null)
                 ? java.util.Comparator.comparing(Product::priceEgp)

@@ -121,6 +121,21 @@ class SoldOutProductsTest {
   }
 
   @Test
+  void aBrandWhoseEveryProductIsSoldOutIsSaidSoAndReadAsBefore() {
+    for (String text : List.of("do you have oppo phones?", "عندكم موبايلات اوبو؟")) {
+      PersonaResult r = say(RENO_SOLD_OUT, text);
+      // read as without stock: only the answer changes
+      assertThat(r.intent()).as(r.summary()).isEqualTo(say(NO_STOCK_KNOWN, text).intent());
+      assertThat(r.reply().text()).as(r.summary()).containsAnyOf("out of stock", "خلص");
+      assertThat(r.reply().options())
+          .as(r.summary())
+          .extracting(ReplyOption::id)
+          .contains(EmbeddedPersona.ORDER_BUTTON + ":SM-A55")
+          .doesNotContain(EmbeddedPersona.ORDER_BUTTON + ":OPR11");
+    }
+  }
+
+  @Test
   void aFailingStockSourceLeavesTheListsAsBefore() {
     AtomicInteger asked = new AtomicInteger();
     EmbeddedPersona failing =

@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
  * <p>Wasla's own tables (the demo store) are read in the turn. The business's backend is HTTP: its
  * read runs on a thread of its own, and a turn waits for it at most {@code
  * wasla.commerce.stock-wait} (300 ms); a read that is slower, or fails, tells nothing (the product
- * is listed) and a slow one still fills the cache for the next turn. A failed read is kept for a
- * few seconds only, so a backend that is down is not asked again for every product of every list.
+ * is listed) and a slow one still fills the cache for the next turn; after one slow read, the other
+ * products of the list are not waited for either, so a turn waits about once. A failed read is kept
+ * for a few seconds only, so a backend that is down is not asked again for every product of every
+ * list.
  */
 @Component
 class CatalogueProductStock implements ProductStock {
@@ -43,6 +45,12 @@ class CatalogueProductStock implements ProductStock {
   private final Cache<String, Availability> local;
   private final AsyncCache<String, Availability> remote;
   private final ExecutorService reads;
+
+  /**
+   * Until when (System.nanoTime) a read that is not done is not waited for: after one read was too
+   * slow, the other products of the same list do not each wait again.
+   */
+  private volatile long hurriedUntil = System.nanoTime();
 
   CatalogueProductStock(
       Catalogue catalogue,
@@ -68,9 +76,13 @@ class CatalogueProductStock implements ProductStock {
     CompletableFuture<Availability> read =
         remote.get(
             sku, (key, executor) -> CompletableFuture.supplyAsync(() -> read(key), executor));
+    if (!read.isDone() && System.nanoTime() - hurriedUntil < 0) {
+      return Availability.UNKNOWN;
+    }
     try {
       return read.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      hurriedUntil = System.nanoTime() + wait.toNanos();
       return Availability.UNKNOWN;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
