@@ -1598,7 +1598,7 @@ public final class EmbeddedPersona implements Persona {
                 ? product
                 : listed != null && listed.size() == 1
                     ? listed.get(0)
-                    : product == null && listed == null ? firstSoldOut(text, found) : null;
+                    : listed == null ? firstSoldOut(text, found) : null;
         if (about == null && listed != null && !listed.isEmpty()) {
           StringBuilder sb = new StringBuilder();
           listed.forEach(
