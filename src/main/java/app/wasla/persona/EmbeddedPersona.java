@@ -2796,6 +2796,7 @@ public final class EmbeddedPersona implements Persona {
     Product nearest =
         unsold.nearest().stream()
             .filter(p -> !p.sku().equals(product.sku()))
+            .filter(this::forSale)
             .findFirst()
             .orElse(null);
     if (nearest == null) {
@@ -3331,21 +3332,20 @@ public final class EmbeddedPersona implements Persona {
         new StringBuilder(
                 ReplyTexts.get("modelNotSold", lang, latin ? unsold.nameEn() : unsold.nameAr()))
             .append('\n');
-    unsold
-        .nearest()
-        .forEach(
-            p ->
-                sb.append("• ")
-                    .append(
-                        ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp())))
-                    .append('\n'));
+    // the nearest models in stock
+    List<Product> nearest = unsold.nearest().stream().filter(this::forSale).toList();
+    nearest.forEach(
+        p ->
+            sb.append("• ")
+                .append(ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp())))
+                .append('\n'));
     sb.append(ReplyTexts.get("notSoldNearestAsk", lang));
     return new Answer(
         new PersonaReply(
             sb.toString().strip(),
             List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
             null,
-            unsold.nearest().isEmpty() ? null : unsold.nearest().get(0).sku()),
+            nearest.isEmpty() ? null : nearest.get(0).sku()),
         null);
   }
 
@@ -3372,6 +3372,7 @@ public final class EmbeddedPersona implements Persona {
                 sku ->
                     playbook.products().stream()
                         .filter(p -> sku.equals(p.sku()) && p.priceEgp() != null))
+            .filter(this::forSale)
             .toList();
     if (!nearest.isEmpty()) {
       StringBuilder sb =

@@ -136,6 +136,15 @@ class SoldOutProductsTest {
   }
 
   @Test
+  void theNearestToAModelNotSoldAreInStock() {
+    String text = "do you have the oppo reno 12?";
+    assertThat(say(NO_STOCK_KNOWN, text).reply().text()).contains("18,999");
+    PersonaResult r = say(RENO_SOLD_OUT, text);
+    assertThat(r.reply().text()).as(r.summary()).doesNotContain("18,999");
+    assertThat(r.reply().aboutProductSku()).as(r.summary()).isNotEqualTo("OPR11");
+  }
+
+  @Test
   void aFailingStockSourceLeavesTheListsAsBefore() {
     AtomicInteger asked = new AtomicInteger();
     EmbeddedPersona failing =
