@@ -108,6 +108,7 @@ public final class EmbeddedPersona implements Persona {
   private final Grievances grievances = new Grievances();
   private final Map<String, String> learned;
   private final java.time.Clock clock;
+  private final ProductStock stock;
 
   public EmbeddedPersona(
       String name, Playbook playbook, IntentClassifier intents, HandoffRules handoffRules) {
@@ -136,6 +137,22 @@ public final class EmbeddedPersona implements Persona {
       HandoffRules handoffRules,
       Map<String, String> learned,
       java.time.Clock clock) {
+    this(name, playbook, intents, handoffRules, learned, clock, ProductStock.UNKNOWN);
+  }
+
+  /**
+   * With the shop's stock: lists and recommendations leave out what is sold out, and a product
+   * asked for by name that is sold out is said to be, with the nearest ones in stock.
+   */
+  public EmbeddedPersona(
+      String name,
+      Playbook playbook,
+      IntentClassifier intents,
+      HandoffRules handoffRules,
+      Map<String, String> learned,
+      java.time.Clock clock,
+      ProductStock stock) {
+    this.stock = stock == null ? ProductStock.UNKNOWN : stock;
     this.clock = clock;
     this.learned = Map.copyOf(learned);
     this.name = name;
@@ -486,7 +503,7 @@ public final class EmbeddedPersona implements Persona {
     if (tapped == null
         && found.products().isEmpty()
         && topics.asksWhatIsSold(text)
-        && catalogueQuery(text, found) == null
+        && !asksCatalogue(text, found)
         && topics.notSold(text).isEmpty()) {
       // "tab 3andak eh asln": the kinds of products the shop sells
       intent = Intents.PRODUCT_INQUIRY;
@@ -839,7 +856,7 @@ public final class EmbeddedPersona implements Persona {
               || !Intents.ORDER.equals(intent)
                   && !(Intents.AVAILABILITY.equals(intent)
                       && STOCK_WORD.matcher(text.normalized()).find())
-                  && catalogueQuery(text, found) != null) {
+                  && asksCatalogue(text, found)) {
             intent = Intents.PRODUCT_INQUIRY;
             confidence = Math.max(confidence, 0.8);
           }
@@ -1587,6 +1604,10 @@ public final class EmbeddedPersona implements Persona {
           // "يعني مفيش ايفون ١٥ ٢٥٦ جيجا؟": the size it comes in, and where the size asked is
           yield size;
         }
+        if (products.size() == 1 && soldOut(product)) {
+          // "بكام اوبو رينو ١١؟" when it is sold out: said so, with the nearest ones in stock
+          yield soldOutAnswer(product, lang);
+        }
         if (product != null) {
           StringBuilder sb = new StringBuilder();
           for (Product p : products) {
@@ -1631,6 +1652,11 @@ public final class EmbeddedPersona implements Persona {
               opt("menu_human", "optHuman", lang));
         }
         List<Product> listed = catalogueQuery(text, found);
+        Product allSoldOut = listed == null ? firstSoldOut(text, found) : null;
+        if (allSoldOut != null) {
+          // "عندكم موبايلات اوبو؟" when the Reno is all there is and it is sold out
+          yield soldOutAnswer(allSoldOut, lang);
+        }
         List<Product> budget = listed != null ? listed : withinBudget(found, text, turn);
         if (!budget.isEmpty()) {
           // "a cheaper one" after a list is cheaper than the list's first (with a budget, its
@@ -1656,7 +1682,11 @@ public final class EmbeddedPersona implements Persona {
       case Intents.AVAILABILITY -> {
         List<Product> listed = product == null ? catalogueQuery(text, found) : null;
         Product about =
-            product != null ? product : listed != null && listed.size() == 1 ? listed.get(0) : null;
+            product != null
+                ? product
+                : listed != null && listed.size() == 1
+                    ? listed.get(0)
+                    : listed == null ? firstSoldOut(text, found) : null;
         if (about == null && listed != null && !listed.isEmpty()) {
           StringBuilder sb = new StringBuilder();
           listed.forEach(
@@ -1673,6 +1703,9 @@ public final class EmbeddedPersona implements Persona {
                   null,
                   listed.get(0).sku()),
               null);
+        }
+        if (about != null && soldOut(about)) {
+          yield soldOutAnswer(about, lang);
         }
         yield about == null
             ? Answer.of(ReplyTexts.get("whichProduct", lang))
@@ -1702,6 +1735,9 @@ public final class EmbeddedPersona implements Persona {
           yield Answer.of(
               ReplyTexts.getTo("orderWhat", lang, feminine(turn)),
               opt("menu_products", "optProducts", lang));
+        }
+        if (products.size() == 1 && soldOut(product)) {
+          yield soldOutAnswer(product, lang);
         }
         int qty = found.entities().quantity() == null ? 1 : found.entities().quantity();
         String names =
@@ -1800,7 +1836,7 @@ public final class EmbeddedPersona implements Persona {
     boolean asks = ASKS_PRICE.matcher(n).find() || STOCK_WORD.matcher(text.normalized()).find();
     if (!asks
         || DURATION.matcher(n).find()
-        || catalogueQuery(text, found) != null
+        || asksCatalogue(text, found)
         || topics.find(text, false).isPresent()
         || topics.notSold(text).isPresent()
         || topics.corporate(text)) {
@@ -2369,7 +2405,7 @@ public final class EmbeddedPersona implements Persona {
     }
     boolean aboutProducts =
         Intents.AVAILABILITY.equals(intent) || Intents.PRODUCT_INQUIRY.equals(intent);
-    return !aboutProducts || !found.products().isEmpty() || catalogueQuery(text, found) != null;
+    return !aboutProducts || !found.products().isEmpty() || asksCatalogue(text, found);
   }
 
   private static final java.util.Set<String> GRIEVANCE =
@@ -2476,7 +2512,7 @@ public final class EmbeddedPersona implements Persona {
   private boolean shoppingQuestion(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
     if (found.budget() != null
         && found.products().isEmpty()
-        && (catalogueQuery(text, found) != null
+        && (asksCatalogue(text, found)
             || PHONE_WORD.matcher(text.normalized()).find()
             || askedCategory(text) != null)) {
       return true;
@@ -2511,10 +2547,17 @@ public final class EmbeddedPersona implements Persona {
     ProductAdvice.Use use = ProductAdvice.of(text.normalized(), text.raw()).orElse(null);
     if (use == null
         || !adviceAsked(text, turn)
-        || catalogueQuery(text, found) != null && !PHONE_WORD.matcher(text.normalized()).find()) {
+        || asksCatalogue(text, found) && !PHONE_WORD.matcher(text.normalized()).find()) {
       return null;
     }
-    List<Product> ranked = ProductAdvice.rank(playbook.products(), use, found.budget());
+    List<Product> ranked =
+        ProductAdvice.rank(
+            playbook.products().stream()
+                .filter(p -> "phone".equals(p.category()))
+                .filter(this::forSale)
+                .toList(),
+            use,
+            found.budget());
     if (ranked.isEmpty()) {
       return null;
     }
@@ -2669,6 +2712,71 @@ public final class EmbeddedPersona implements Persona {
   }
 
   /** Each product's price on a line of its own ("• سعر ...: 1,199 جنيه."). */
+  /**
+   * Whether the product may be listed: not known to be sold out. A stock source that fails or is
+   * slow tells nothing, and the product is listed as it was without one.
+   */
+  private boolean forSale(Product p) {
+    return !soldOut(p);
+  }
+
+  /** The shop's stock says the product is sold out in every branch now. */
+  private boolean soldOut(Product p) {
+    try {
+      return stock.availability(p.sku()) == ProductStock.Availability.OUT_OF_STOCK;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A product asked for by name that is sold out: said plainly, with the nearest ones in stock (the
+   * same kind, the closest prices) to order instead; whole as it is, so no card offers the sold-out
+   * one.
+   */
+  private Answer soldOutAnswer(Product product, Language lang) {
+    boolean arabic = lang != Language.EN && lang != Language.ARABIZI;
+    List<Product> nearest =
+        product.priceEgp() == null
+            ? List.of()
+            : playbook.products().stream()
+                .filter(
+                    p ->
+                        !p.sku().equals(product.sku())
+                            && p.priceEgp() != null
+                            && product.category() != null
+                            && product.category().equals(p.category()))
+                .sorted(
+                    java.util.Comparator.comparing(
+                        (Product p) -> p.priceEgp().subtract(product.priceEgp()).abs()))
+                .filter(this::forSale)
+                .limit(2)
+                .toList();
+    StringBuilder sb =
+        new StringBuilder(
+            ReplyTexts.get(
+                "soldOutNow",
+                lang,
+                productName(product, arabic),
+                product.priceEgp() == null ? "" : money(product.priceEgp())));
+    List<ReplyOption> options = new ArrayList<>();
+    if (!nearest.isEmpty()) {
+      sb.append('\n').append(ReplyTexts.get("soldOutNearest", lang));
+      for (Product p : nearest) {
+        sb.append("\n• ")
+            .append(ReplyTexts.get("price", lang, productName(p, arabic), money(p.priceEgp())));
+        // the tap orders that one, as "Order now" on its card would
+        options.add(
+            new ReplyOption(ORDER_BUTTON + ":" + p.sku(), buttonTitle(productName(p, arabic))));
+      }
+    } else {
+      options.add(opt("menu_products", "optProducts", lang));
+    }
+    options.add(opt("menu_human", "optHuman", lang));
+    return new Answer(
+        new PersonaReply(sb.toString().strip(), options, null, product.sku(), true), null);
+  }
+
   private static String priceLines(List<Product> products, Language lang, boolean arabic) {
     StringBuilder sb = new StringBuilder();
     products.forEach(
@@ -2776,6 +2884,7 @@ public final class EmbeddedPersona implements Persona {
     Product nearest =
         unsold.nearest().stream()
             .filter(p -> !p.sku().equals(product.sku()))
+            .filter(this::forSale)
             .findFirst()
             .orElse(null);
     if (nearest == null) {
@@ -2971,6 +3080,7 @@ public final class EmbeddedPersona implements Persona {
                     p.priceEgp() != null
                         && reference.category().equals(p.category())
                         && p.priceEgp().compareTo(reference.priceEgp()) < 0)
+            .filter(this::forSale)
             .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
             .limit(3)
             .toList();
@@ -3310,21 +3420,20 @@ public final class EmbeddedPersona implements Persona {
         new StringBuilder(
                 ReplyTexts.get("modelNotSold", lang, latin ? unsold.nameEn() : unsold.nameAr()))
             .append('\n');
-    unsold
-        .nearest()
-        .forEach(
-            p ->
-                sb.append("• ")
-                    .append(
-                        ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp())))
-                    .append('\n'));
+    // the nearest models in stock
+    List<Product> nearest = unsold.nearest().stream().filter(this::forSale).toList();
+    nearest.forEach(
+        p ->
+            sb.append("• ")
+                .append(ReplyTexts.get("price", lang, productName(p, !latin), money(p.priceEgp())))
+                .append('\n'));
     sb.append(ReplyTexts.get("notSoldNearestAsk", lang));
     return new Answer(
         new PersonaReply(
             sb.toString().strip(),
             List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
             null,
-            unsold.nearest().isEmpty() ? null : unsold.nearest().get(0).sku()),
+            nearest.isEmpty() ? null : nearest.get(0).sku()),
         null);
   }
 
@@ -3351,6 +3460,7 @@ public final class EmbeddedPersona implements Persona {
                 sku ->
                     playbook.products().stream()
                         .filter(p -> sku.equals(p.sku()) && p.priceEgp() != null))
+            .filter(this::forSale)
             .toList();
     if (!nearest.isEmpty()) {
       StringBuilder sb =
@@ -3447,6 +3557,32 @@ public final class EmbeddedPersona implements Persona {
    * none of them.
    */
   private List<Product> catalogueQuery(TextView text, EntityExtractor.Found found) {
+    return catalogueQuery(text, found, true);
+  }
+
+  /**
+   * The first product of the question's category, brand or budget when there are some and every one
+   * is sold out; else null.
+   */
+  private Product firstSoldOut(TextView text, EntityExtractor.Found found) {
+    if (catalogueQuery(text, found) != null) {
+      return null;
+    }
+    List<Product> all = catalogueQuery(text, found, false);
+    return all == null || all.isEmpty() ? null : all.get(0);
+  }
+
+  /**
+   * Whether the text asks the catalogue for a category, brand or budget: what the turn is read as,
+   * whatever of it is in stock now.
+   */
+  private boolean asksCatalogue(TextView text, EntityExtractor.Found found) {
+    return catalogueQuery(text, found, false) != null;
+  }
+
+  /** The products of the question; with {@code inStock}, only those not sold out. */
+  private List<Product> catalogueQuery(
+      TextView text, EntityExtractor.Found found, boolean inStock) {
     String s = text.normalized() + " " + String.join(" ", text.stems());
     String category =
         CATEGORIES.entrySet().stream()
@@ -3464,11 +3600,11 @@ public final class EmbeddedPersona implements Persona {
     if (category == null && brand == null) {
       return null;
     }
-    List<Product> hits = catalogueQuery(category, brand, budget);
+    List<Product> hits = catalogueQuery(category, brand, budget, false, inStock);
     if (DEAREST.matcher(s + " " + text.raw().toLowerCase(Locale.ROOT)).find()) {
       // "ايه اغلى ساعه سمارت عندكو": the dearest first
       hits =
-          catalogueQuery(category, brand, budget, true).stream()
+          catalogueQuery(category, brand, budget, true, inStock).stream()
               .filter(p -> !"audio".equals(category) || SPEAKER.matcher(s).find() || !isSpeaker(p))
               .toList();
       return hits.isEmpty() ? null : hits;
@@ -3478,9 +3614,13 @@ public final class EmbeddedPersona implements Persona {
       List<Product> earphones = hits.stream().filter(p -> !isSpeaker(p)).toList();
       hits = earphones.isEmpty() ? hits : earphones;
     }
-    if (hits.isEmpty() && category != null && brand != null) {
+    if (hits.isEmpty()
+        && category != null
+        && brand != null
+        // "oppo phones?" when the Oppo phones are sold out: not every phone (firstSoldOut says so)
+        && !(inStock && !catalogueQuery(category, brand, budget, false, false).isEmpty())) {
       // "شاحن سريع لهاتف آيفون": the brand is the phone's, the chargers are what is asked
-      hits = catalogueQuery(category, null, budget);
+      hits = catalogueQuery(category, null, budget, false, inStock);
     }
     boolean fits = FITS_A_DEVICE.matcher(s).find();
     if ("charger".equals(category) && fits) {
@@ -3492,7 +3632,7 @@ public final class EmbeddedPersona implements Persona {
         && (brand != null || fits || PHONE_WORD.matcher(s).find())) {
       // "3ayza charger lel iphone": a charger for a phone, and the cable it plugs in with
       List<Product> withCables = new ArrayList<>(hits);
-      catalogueQuery("cable", null, budget).stream()
+      catalogueQuery("cable", null, budget, false, inStock).stream()
           .filter(c -> !withCables.contains(c))
           .forEach(withCables::add);
       hits = List.copyOf(withCables);
@@ -3553,16 +3693,21 @@ public final class EmbeddedPersona implements Persona {
 
   private List<Product> catalogueQuery(
       String category, String brand, app.wasla.persona.nlp.Budget.Range budget) {
-    return catalogueQuery(category, brand, budget, false);
+    return catalogueQuery(category, brand, budget, false, true);
   }
 
   private List<Product> catalogueQuery(
-      String category, String brand, app.wasla.persona.nlp.Budget.Range budget, boolean dearest) {
+      String category,
+      String brand,
+      app.wasla.persona.nlp.Budget.Range budget,
+      boolean dearest,
+      boolean inStock) {
     return playbook.products().stream()
         .filter(p -> p.priceEgp() != null)
         .filter(p -> category == null || category.equals(p.category()))
         .filter(p -> brand == null || brandOf(p).equals(brand))
         .filter(p -> budget == null || budget.admits(p.priceEgp()))
+        .filter(p -> !inStock || forSale(p))
         .sorted(
             !dearest && (budget == null || budget.max() == null)
                 ? java.util.Comparator.comparing(Product::priceEgp)
@@ -3630,6 +3775,7 @@ public final class EmbeddedPersona implements Persona {
     List<Product> within =
         playbook.products().stream()
             .filter(p -> budget.admits(p.priceEgp()))
+            .filter(this::forSale)
             .sorted((a, b) -> b.priceEgp().compareTo(a.priceEgp()))
             .toList();
     List<Product> ofKind = within.stream().filter(p -> kind.equals(p.category())).toList();
@@ -3672,6 +3818,7 @@ public final class EmbeddedPersona implements Persona {
     StringBuilder sb = new StringBuilder(ReplyTexts.get(leadKey, lang)).append('\n');
     playbook.products().stream()
         .filter(p -> p.priceEgp() != null)
+        .filter(this::forSale)
         .collect(
             java.util.stream.Collectors.groupingBy(
                 Product::category,

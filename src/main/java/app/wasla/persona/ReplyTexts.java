@@ -528,6 +528,18 @@ final class ReplyTexts {
               "Te7eb a2olak metwaffar fen, aw totlob wa7ed menhom?",
               "Shall I tell you where it''s in stock, or would you like to order one?"),
           t(
+              "soldOutNow",
+              "للأسف {0} خلص عندنا دلوقتي في الفرعين (سعره {1} جنيه).",
+              "للأسف نفد {0} حالياً من الفرعين (سعره {1} جنيه).",
+              "Lel asaf {0} 5eles 3andena delwa2ty f el far3een (se3ro {1} geneh).",
+              "Sorry, the {0} is out of stock right now in both branches ({1} EGP)."),
+          t(
+              "soldOutNearest",
+              "الأقرب ليه ومتوفر دلوقتي:",
+              "أقرب البدائل المتوفرة الآن:",
+              "El a2rab leh w metwaffar delwa2ty:",
+              "The nearest ones we have in stock:"),
+          t(
               "cheaperThan",
               "أرخص من {0}:",
               "خيارات أقل سعراً من {0}:",

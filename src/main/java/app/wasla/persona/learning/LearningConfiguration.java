@@ -1,8 +1,10 @@
 package app.wasla.persona.learning;
 
 import app.wasla.persona.PersonaProperties;
+import app.wasla.persona.ProductStock;
 import app.wasla.persona.handoff.HandoffRules;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +26,16 @@ public class LearningConfiguration {
       HandoffRules handoffRules,
       Corrections corrections,
       LearningProperties props,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<ProductStock> stock) {
+    // looked up at each read: the commerce side that implements it may come later than this bean
+    ProductStock shop =
+        sku -> {
+          ProductStock s = stock.getIfAvailable();
+          return s == null ? ProductStock.Availability.UNKNOWN : s.availability(sku);
+        };
     return new PersonaLearning(
-        persona.name(), persona.playbookPath(), handoffRules, corrections, props, clock);
+        persona.name(), persona.playbookPath(), handoffRules, corrections, props, clock, shop);
   }
 
   @Bean

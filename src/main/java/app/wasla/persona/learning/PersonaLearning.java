@@ -4,6 +4,7 @@ import app.wasla.persona.EmbeddedPersona;
 import app.wasla.persona.Intents;
 import app.wasla.persona.Language;
 import app.wasla.persona.PersonaTurn;
+import app.wasla.persona.ProductStock;
 import app.wasla.persona.handoff.HandoffRules;
 import app.wasla.persona.nlp.IntentClassifier;
 import app.wasla.persona.nlp.IntentModel;
@@ -120,6 +121,7 @@ public final class PersonaLearning {
   private final Corrections corrections;
   private final LearningProperties props;
   private final Clock clock;
+  private final ProductStock stock;
   private final List<TrainingExample> shipped;
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private volatile Generation previous;
@@ -149,6 +151,19 @@ public final class PersonaLearning {
       Corrections corrections,
       LearningProperties props,
       Clock clock) {
+    this(name, playbookLocation, handoffRules, corrections, props, clock, ProductStock.UNKNOWN);
+  }
+
+  /** With the shop's stock, which every model built lists by (sold-out products left out). */
+  public PersonaLearning(
+      String name,
+      String playbookLocation,
+      HandoffRules handoffRules,
+      Corrections corrections,
+      LearningProperties props,
+      Clock clock,
+      ProductStock stock) {
+    this.stock = stock;
     this.name = name;
     this.playbookLocation =
         playbookLocation == null || playbookLocation.isBlank()
@@ -398,7 +413,8 @@ public final class PersonaLearning {
       }
     }
     EmbeddedPersona persona =
-        new EmbeddedPersona(name, playbook, classifier, handoffRules, learnedMessages, clock);
+        new EmbeddedPersona(
+            name, playbook, classifier, handoffRules, learnedMessages, clock, stock);
     check(persona);
     List<TrainingExample> evaluated = List.copyOf(all);
     int folds = Math.max(2, props.folds());
