@@ -88,6 +88,19 @@ class BlindEvaluationTest {
         new Floors(0.90, 0.92, Map.of("ar-EG", 0.93, "ar", 0.91, "arabizi", 0.91, "en", 0.94)));
   }
 
+  @Test
+  void fifthBlindSetStaysAboveItsFloors() throws Exception {
+    // two more writers (Q: ar, en; R: ar-EG, arabizi), sealed until read; first read, the persona
+    // as the fourth development set's readings left it: macro-F1 ar-EG 0.896, ar 0.919, arabizi
+    // 0.912, en 0.880 (all 0.904); handoff recall 0.842, precision 0.890. With the fifth
+    // development set's grievance frames and the fixes from customers in the simulator: ar-EG
+    // 0.896, ar 0.924, arabizi 0.912, en 0.884 (all 0.906); recall 0.852, precision 0.891.
+    assertFloors(
+        "blind-5",
+        evaluate("blind-5"),
+        new Floors(0.84, 0.88, Map.of("ar-EG", 0.88, "ar", 0.91, "arabizi", 0.90, "en", 0.87)));
+  }
+
   /** The aim is 0.90 in every form and handoff recall 0.95 at precision 0.85. */
   record Floors(double handoffRecall, double handoffPrecision, Map<String, Double> formMacroF1) {}
 
