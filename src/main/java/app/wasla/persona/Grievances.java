@@ -45,15 +45,15 @@ final class Grievances {
   private static final Pattern ARRIVED =
       words(
           "وصل|وصلت|وصلني|وصلتني|وصلنا|جه |جت |جالي|جاتلي|جاني|جتلي|استلمت|استلمته|استلمتها|فتحت|"
-              + "came(?=\\s)|arrived|received|got it|got the|delivered|opened|"
+              + "came(?=\\s)|arrived|received|got it|got the|got my|delivered|opened|"
               + "wesel|weslet|wselet|wesly|weslni|weslny|gat |geh |gali|galy|gatly|estalamt|fata7t");
 
   /** Without a part: "من غير الشاحن", "بدون كابل", "without the cable", "mn 3'er charger". */
   private static final Pattern WITHOUT =
       words(
-          "بدون|من غير|مفيهاش|مفيهوش|ناقص|ناقصه|مش موجود|ملقيتش|لم اجد|غير موجود|"
+          "بدون|من غير|مفيهاش|مفيهوش|ناقص|ناقصه|مش موجود|ملقيتش|لم اجد|غير موجود|مكنش|مكانش|ماكانش|مكانتش|مش في العلبه|"
               + "without|missing|wasn t in|wasnt in|was not in|no charger|no cable|"
-              + "mn 3'er|men 3'er|mn 3er|men 3er|mn gher|men gher|mn ghir|bdoon|bedoon|na2es|msh mawgood|mesh mawgood|mal2etsh");
+              + "mn 3'er|men 3'er|mn 3er|men 3er|mn gher|men gher|mn ghir|bdoon|bedoon|na2es|msh mawgood|mesh mawgood|mal2etsh|mkansh|makansh|ma kansh");
 
   /** A box found opened: "العلبه مفتوحه", "box was open", "el 3elba maftoo7a". */
   private static final Pattern BOX_OPENED =
@@ -100,7 +100,8 @@ final class Grievances {
       words(
           "وديت|وديته|وديتها|رجع من الصيانه|رجعلي من الصيانه|استلمته من الصيانه|رجع من التصليح|عندكم في الصيانه|بعد الصيانه|بعد التصليح|"
               + "fixed my|repaired my|at ur place|at your place|back from repair|from the repair|after the repair|after repair|"
-              + "wadeet|wadet|wadeto|wadetha|rege3 mn el siyana|ba3d el siyana|ba3d el tasle7");
+              + "was replaced at|replaced at your|after a battery change|after changing the|after replacing|بعد ما غيرت|بعد تغيير|"
+              + "wadeet|wadet|wadeto|wadetha|rege3 mn el siyana|ba3d el siyana|ba3d el tasle7|ba3d ma ghayart|ba3d ma 3'ayart|ba3d ma ghayaro|ba3d ma 3'ayaro");
 
   /**
    * And something else broke: "والشاشه فيها مشكله كمان", "new scratch", "el camera ba2et bayza".
@@ -109,14 +110,32 @@ final class Grievances {
       words(
           "كمان|بوظتوه|بوظتوها|بوظتو|خدش|فيها مشكله|فيه مشكله|بقت بايظه|بقي بايظ|مش شغال|مش شغاله|لا تعمل|لا يعمل|"
               + "doesn t work|doesnt work|does not work|stopped|scratch|worse|now the|broke|"
-              + "kaman|bawaztoh|bawaztoha|ba2et bayza|ba2a bayez|msh shaghal|khadsh|5adsh");
+              + "kaman|bawaztoh|bawaztoha|ba2et bayza|ba2a bayez|msh shaghal|khadsh|5adsh|اوحش|اسوا|aw7ash|aswa2");
+
+  /** Money the courier or the shop took: "خد مني ٩٥", "took 95 from me". */
+  private static final Pattern TOOK_FROM_ME =
+      words(
+          "خد مني|اخد مني|خدوا مني|اخدوا مني|took (?:\\S+ ){0,2}from me|5ad meny|5ad mny|a5ad meny|khad meny|5ado meny");
+
+  /** Paid: "دفعت", "i paid", "dafa3t". */
+  private static final Pattern PAID = words("دفعت|paid|i paid|dafa3t|dafa3na");
+
+  /** More than was due: "اكتر من", "زياده", "more than", "extra", "but". */
+  private static final Pattern MORE =
+      words("اكتر من|اكثر من|زياده|زيادة|بدل|more than|extra|instead|aktar mn|zyada|ziada|badal");
+
+  /** "but", "بس": what the courier took set against what was said. */
+  private static final Pattern BUT = words("لكن|بس |but |bas ");
+
+  /** A supposition: "لو دفعت اكتر من ٣٠٠٠" asks a rule, it tells nothing. */
+  private static final Pattern SUPPOSED = words("لو|ولو|اذا|if|law|lw");
 
   /** Danger: sparks, smoke, a swollen battery, heat that burns, pain. */
   private static final Pattern UNSAFE =
       words(
           "ولع|ولعت|اتحرق|اتحرقت|حرقت|حرق|نار(?=\\s)|دخان|شرار|انفجر|انفجرت|انتفخت|انتفخ|منفوخ|ساح(?=\\s)|سايح|كهربني|"
-              + "وجعتني|وجعني|صداع|"
-              + "spark|smoke|burn|on fire|caught fire|explod|swollen|swelled|melted|shocked me|headache|hurts my|hurt my|"
+              + "وجعتني|وجعني|صداع|ذاب|ذابت|انصهر|انصهرت|حريق|"
+              + "spark|smoke|burn|on fire|caught fire|explod|swollen|swelled|melt|shocked me|headache|hurts my|hurt my|"
               + "wala3|wal3et|et7ara2|sa7 mn|saye7|entafa5|mnfo5|manfo5|dokhan|shrar|kahrabni");
 
   /** Nobody came: "انتظر المندوب ولم يات", "الفني ما جاش", "never showed up". */
@@ -246,6 +265,11 @@ final class Grievances {
         || ORDERED.matcher(s).find() && GOT_OTHER.matcher(s).find()
         || CHARGED.matcher(s).find() && ABOVE_WHAT_WAS_DUE.matcher(s).find()
         || QUOTED.matcher(s).find() && TURNED_OUT.matcher(s).find()
+        // "the courier took 95 from me", "I paid 35 EGP more than your delivery fee"
+        || TOOK_FROM_ME.matcher(s).find()
+            && (MORE.matcher(s).find() || BUT.matcher(s).find())
+            && !SUPPOSED.matcher(s).find()
+        || PAID.matcher(s).find() && MORE.matcher(s).find() && !SUPPOSED.matcher(s).find()
         || REPAIRED_THERE.matcher(s).find() && WORSE.matcher(s).find()
         || UNSAFE.matcher(s).find()
         || NOBODY_CAME.matcher(s).find()

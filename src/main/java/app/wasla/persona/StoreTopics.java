@@ -303,6 +303,9 @@ final class StoreTopics {
               + "are you a robot|bot\\?|robot|enty men|enta men|mn m3aya|men ma3aya|ام برنامج|ولا برنامج|ام بوت|ولا بوت|ام روبوت|"
               + "بوت ولا|بوت ولا بني ادم|نظام الي|نظام آلي|مع نظام|اتكلم مع بوت|"
               + "or a bot|or a person|or a human|wala bot|wala robot|"
+              // "are u a real person?": whether Nour is one
+              + "are u a real|r u a real|are you a real|are u real|r u real|are you real|r u human|are u human|"
+              + "am i talking to a real|is this a real person|"
               + "talking to a bot|talking to a human|who is this|who am i talking|who am i speaking|who am i chatting|"
               // "انا بكلم مين دلوقتي؟", "ana bkalem meen?": who is on the other side
               + "بكلم مين|باكلم مين|بتكلم مع مين|bkalem meen|bakalem meen|bkalem min|bakalem min|bkalem mein|betkalem ma3 meen|enta bot|enty bot|bot wala|meen m3aya|meen ma3aya|"
@@ -440,6 +443,8 @@ final class StoreTopics {
   private static final Pattern ARE_YOU_REAL =
       words(
           "r u a real|are you a real|r u real|are you real|r u human|are you human|r u a person|are you a person|"
+              + "are u a real|are u real|are u human|are u a person|r you a real|is this a real person|"
+              + "am i talking to a real|am i talking to a person|am i talking to a human|"
               + "انت بني ادم|انتي بني ادم|انتي حقيقيه|انت حقيقي|هل انت انسان|enty 7a2e2ya|enta 7a2e2y");
 
   private static final Pattern WANT =

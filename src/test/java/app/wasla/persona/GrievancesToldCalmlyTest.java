@@ -21,6 +21,9 @@ class GrievancesToldCalmlyTest {
     handedOver("el order weslny mn 3'er el charger", "complaint", "complaint");
     handedOver("طلبت شاحن سامسونج ٢٥ وات فوصلني كابل فقط", "complaint", "complaint");
     handedOver("الـ order وصل والـ box مفتوح والـ charger مش موجود", "complaint", "complaint");
+    handedOver(
+        "استلمت الاوردر ORD-12001 النهارده بس الشاحن مكنش في العلبة", "complaint", "complaint");
+    handedOver("got my galaxy a15 today (ORD-12001) but the charger wasnt in the box");
   }
 
   @Test
@@ -30,6 +33,9 @@ class GrievancesToldCalmlyTest {
     handedOver("why did u charge me delivery when my order was over 3000??");
     handedOver("الفني قالي التصليح هيبقى ٥٠٠ وطلعت ١٢٠٠", "complaint", "complaint");
     handedOver("el fanny 2ali el tasle7 b 500 w tele3 1200", "complaint", "complaint");
+    handedOver(
+        "the delivery is 60 EGP on your page but the courier took 95 from me. Can you check?");
+    handedOver("I paid 35 EGP more than your delivery fee and I'd like it back");
   }
 
   @Test
@@ -39,6 +45,8 @@ class GrievancesToldCalmlyTest {
     handedOver("sala7to el shasha 3andoko w ba2et bayza kaman");
     handedOver("fixed my screen at ur place and now touch doesnt work on half of it");
     handedOver("the charger sparked in the socket and the power went out at home");
+    handedOver("الشاحن أصبح ساخناً جداً وذاب جزء من البلاستيك عند المقبس. ماذا أفعل؟");
+    handedOver("screen was replaced at your alex branch and now the touch doesnt work");
     handedOver("el charger el anker skhen gedan w sa7 mn el gamb");
   }
 
@@ -86,7 +94,9 @@ class GrievancesToldCalmlyTest {
     answered("هل عليه ضمان الوكيل؟");
     answered("لو الطلب اتلغى الفلوس بترجع امتى؟");
     answered("ينفع ادفع كاش بدل الفيزا؟");
+    answered("لو دفعت اكتر من ٣٠٠٠ التوصيل بيبقى مجاني؟");
     answered("انت روبوت؟");
+    answered("are u a real person?");
   }
 
   @Test
