@@ -53,6 +53,12 @@ final class SalesFlowTestSupport {
     jdbc.sql("UPDATE commerce_order SET status = 'DELIVERED', tracking = 'BOSTA-TEST' WHERE id = ?")
         .param(Long.parseLong(order.id().substring("ORD-".length())))
         .update();
+    // the flow tests share one store: the unit goes back on the shelf, so that the next test that
+    // orders this product still finds it in stock
+    jdbc.sql(
+            "UPDATE commerce_stock SET on_hand = on_hand + 1 WHERE sku = ? AND branch_code = 'CAI'")
+        .param(sku)
+        .update();
     return order;
   }
 
