@@ -1782,6 +1782,15 @@ public final class EmbeddedPersona implements Persona {
         yield Answer.of(ref.isEmpty() ? t + " " + ReplyTexts.get("bookingRef", lang) : t);
       }
       case Intents.BOOKING_CANCEL -> {
+        String named = found.entities().reference();
+        if (named != null && named.toUpperCase(java.util.Locale.ROOT).startsWith("ORD-")) {
+          // an order number is an order's cancel, never a booking's: the order-cancel buttons
+          String order = named.toUpperCase(java.util.Locale.ROOT);
+          yield Answer.of(
+              ReplyTexts.get("orderCancelConfirm", lang, order),
+              opt("ocancel_yes:" + order, "optConfirm", lang),
+              opt("ocancel_keep", "optKeep", lang));
+        }
         String ref =
             found.entities().reference() == null
                 ? ""

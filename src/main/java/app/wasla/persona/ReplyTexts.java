@@ -355,6 +355,12 @@ final class ReplyTexts {
               "Tamam, hal8y el 7agz{0}. T2aked el el8a2?",
               "OK, I''ll cancel your booking{0}. Confirm the cancellation?"),
           t(
+              "orderCancelConfirm",
+              "تلغي الطلب {0}؟ أكدلي.",
+              "هل تريد إلغاء الطلب {0}؟ أكّد من فضلك.",
+              "Tlghy el order {0}? Akkedly.",
+              "Cancel order {0}? Please confirm."),
+          t(
               "bookingRef",
               "ابعتلي رقم الحجز (زي BK-1234) لو معاك.",
               "أرسل رقم الحجز (مثل BK-1234) إن وُجد.",

@@ -28,6 +28,31 @@ class ReturnRulesDmnTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}, not shipped nor paid {1}, {2} EGP -> {3}, approval {4}")
+  @CsvSource({
+    // nothing paid and nothing shipped: no refund to promise, the order can simply be cancelled
+    "changed_mind, true,    899, cancel,   false",
+    "changed_mind, true,  11499, cancel,   false",
+    "changed_mind, false, 11499, refund,   true",
+    "defect,       true,    899, exchange, false",
+    "damaged,      true,   5999, exchange, true",
+  })
+  void aChangeOfMindBeforeTheOrderShipsIsACancel(
+      String reason, boolean cancellable, long amount, String outcome, boolean approval) {
+    DmnDecisionRuleResult result =
+        engine
+            .evaluateDecisionTable(
+                decision,
+                Variables.createVariables()
+                    .putValue("returnReason", reason)
+                    .putValue("orderAgeDays", 0L)
+                    .putValue("orderAmountEgp", amount)
+                    .putValue("orderCancellable", cancellable))
+            .getSingleResult();
+    assertThat((String) result.getEntry("returnOutcome")).isEqualTo(outcome);
+    assertThat((Boolean) result.getEntry("returnNeedsApproval")).isEqualTo(approval);
+  }
+
   @ParameterizedTest(name = "{0} after {1} days, {2} EGP -> {3}, approval {4}")
   @CsvSource({
     "changed_mind,   0,   899, refund,   false",
@@ -54,7 +79,8 @@ class ReturnRulesDmnTest {
                 Variables.createVariables()
                     .putValue("returnReason", reason)
                     .putValue("orderAgeDays", days)
-                    .putValue("orderAmountEgp", amount))
+                    .putValue("orderAmountEgp", amount)
+                    .putValue("orderCancellable", false))
             .getSingleResult();
     assertThat((String) result.getEntry("returnOutcome")).isEqualTo(outcome);
     assertThat((Boolean) result.getEntry("returnNeedsApproval")).isEqualTo(approval);

@@ -41,8 +41,9 @@ class ReturnsAndWarrantyProcessTest {
     conversation = new SalesFlowTestSupport(inbox, jdbc);
   }
 
+  /** An order delivered: one that can be returned. */
   private Order placed(String sku, int daysAgo) {
-    return conversation.placedDaysAgo(orders, sku, daysAgo);
+    return conversation.deliveredDaysAgo(orders, sku, daysAgo);
   }
 
   /** Starts the flow as the conversation calls it and runs the order look-up's job. */
@@ -298,15 +299,94 @@ class ReturnsAndWarrantyProcessTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({
-    "3ayez arag3 el order ORD-12004, arabizi, Msh la2ya order",
-    "عايز ارجع الاوردر ORD-12004, ar-EG, مش لاقية طلب",
-    "أريد إرجاع الطلب ORD-12004, ar, لم أجد طلباً",
-    "I want to return order ORD-12004, en, I could not find an order"
+    "3ayez arag3 el order ORD-12004, arabizi, Msh la2ya order ORD-12004 3ala rakamak, kalem mowazaf",
+    "عايز ارجع الاوردر ORD-12004, ar-EG, مش لاقية طلب ORD-12004 على رقمك, كلم موظف",
+    "أريد إرجاع الطلب ORD-12004, ar, لم أجد الطلب ORD-12004 على رقمك, كلم موظف",
+    "I want to return order ORD-12004, en, I could not find order ORD-12004 on this number, talk to a"
+        + " person"
   })
-  void noOrderIsSaidInTheCustomersRegister(String text, String language, String said) {
+  void anOrderNumberNotOnTheCustomersNumberIsSaidNotFoundWithHowToGoOn(
+      String text, String language, String said, String person) {
     ProcessInstance instance = start("returns-and-warranty", text, language, "other");
     assertThat(instance).hasPassed("endEvent_noOrder").isEnded();
-    assertThat(conversation.sentTexts()).last().asString().contains(said).contains("ORD-12345");
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains(said)
+        .contains(person)
+        .doesNotContain("ORD-12345");
+  }
+
+  @Test
+  void aChangeOfMindAboutAnOrderNotShippedNorPaidIsOfferedToBeCancelledNotRefunded() {
+    // cash on delivery, not shipped: nothing paid, nothing to send back
+    Order order = conversation.placedDaysAgo(orders, "IP15-128", 0);
+    ProcessInstance instance =
+        start("returns-and-warranty", "I want to return my order " + order.id(), "en", "other");
+    conversation.customerWrites(instance, "Changed my mind", "Changed my mind");
+    conversation.runAllDueJobs();
+
+    assertThat(variable(instance, "returnOutcome")).isEqualTo("cancel");
+    assertThat(instance)
+        .hasPassed("serviceTask_tellCancelInstead")
+        .hasNotPassed("userTask_approve", "serviceTask_tellRefund")
+        .isWaitingAt("callActivity_cancelOrder");
+    java.util.List<String> sent = conversation.sentTexts();
+    assertThat(sent.get(sent.size() - 2)).contains(order.id()).contains("has not shipped yet");
+    assertThat(sent).noneMatch(t -> t.contains("7 working days"));
+    assertThat(sent)
+        .last()
+        .asString()
+        .contains("Are you sure you want to cancel order " + order.id());
+
+    ProcessInstance cancel =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey("order-cancel")
+            .processInstanceBusinessKey(conversation.key)
+            .singleResult();
+    conversation.customerWrites(cancel, "Yes, cancel it", "ocancel_yes:" + order.id());
+    conversation.runAllDueJobs();
+
+    assertThat(instance).hasPassed("endEvent_cancelOffered").isEnded();
+    assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(Order.CANCELLED);
+    assertThat(conversation.sentTexts()).last().asString().contains("is cancelled");
+  }
+
+  @Test
+  void whileTheTeamDecidesAnOrderIsTrackedAndAnotherCancelledWithoutLosingTheReturn() {
+    Order returned = placed("IP15-128", 2);
+    ProcessInstance instance =
+        start("returns-and-warranty", "I want to return my order " + returned.id(), "en", "other");
+    conversation.customerWrites(instance, "Changed my mind", "Changed my mind");
+    assertThat(instance).isWaitingAt("userTask_approve");
+    Order other = conversation.placedDaysAgo(orders, "ANK20", 0);
+
+    // where an order is: the status, not only a promise to look
+    int before = conversation.sentTexts().size();
+    conversation.customerWrites(instance, "where is my order " + other.id() + "?", null);
+    conversation.runAllDueJobs();
+    assertThat(instance).hasPassed("callActivity_trackMeanwhile").isWaitingAt("userTask_approve");
+    assertThat(conversation.sentTexts().subList(before, conversation.sentTexts().size()))
+        .anyMatch(t -> t.contains(other.id()) && !t.contains("One moment"));
+
+    // an order cancel named by its number: the order's, never a booking's
+    conversation.customerWrites(instance, "cancel " + other.id() + " please", null);
+    assertThat(conversation.sentTexts())
+        .last()
+        .asString()
+        .contains("Are you sure you want to cancel order " + other.id())
+        .doesNotContain("booking");
+    conversation.customerWrites(instance, "Yes, cancel it", "ocancel_yes:" + other.id());
+    assertThat(conversation.sentTexts()).last().asString().contains(other.id() + " is cancelled");
+    assertThat(orders.find(other.id()).orElseThrow().status()).isEqualTo(Order.CANCELLED);
+
+    // the return stays with the team, for its own order
+    assertThat(instance).isWaitingAt("userTask_approve");
+    assertThat(runtimeService().getVariable(instance.getId(), "orderId")).isEqualTo(returned.id());
+    taskService().complete(task(instance).getId(), Map.of("returnDecision", "approve"));
+    assertThat(instance).hasPassed("serviceTask_tellRefund").isEnded();
+    assertThat(conversation.sentTexts()).last().asString().contains("7 working days");
   }
 
   @org.junit.jupiter.params.ParameterizedTest

@@ -47,6 +47,42 @@ final class SalesFlowTestSupport {
     return order;
   }
 
+  /** An order placed that many days ago for cash on delivery, and delivered since (a courier's). */
+  Order deliveredDaysAgo(Orders orders, String sku, int daysAgo) {
+    Order order = placedDaysAgo(orders, sku, daysAgo);
+    jdbc.sql("UPDATE commerce_order SET status = 'DELIVERED', tracking = 'BOSTA-TEST' WHERE id = ?")
+        .param(Long.parseLong(order.id().substring("ORD-".length())))
+        .update();
+    // the flow tests share one store: the unit goes back on the shelf, so that the next test that
+    // orders this product still finds it in stock
+    jdbc.sql(
+            "UPDATE commerce_stock SET on_hand = on_hand + 1 WHERE sku = ? AND branch_code = 'CAI'")
+        .param(sku)
+        .update();
+    return order;
+  }
+
+  /**
+   * Runs the due jobs of every instance of this conversation (the flow and the flows it called).
+   */
+  void runAllDueJobs() {
+    for (int i = 0; i < 10; i++) {
+      List<ProcessInstance> all =
+          runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list();
+      boolean any = false;
+      for (ProcessInstance p : all) {
+        if (managementService().createJobQuery().processInstanceId(p.getId()).executable().count()
+            > 0) {
+          runDueJobs(p);
+          any = true;
+        }
+      }
+      if (!any) {
+        return;
+      }
+    }
+  }
+
   SalesFlowTestSupport(Inbox inbox, JdbcClient jdbc) {
     this(inbox, jdbc, "2011" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
   }

@@ -15,6 +15,26 @@ class EmbeddedPersonaTest {
   }
 
   @Test
+  void aCancelThatNamesAnOrderNumberIsTheOrdersNeverABookings() {
+    for (String text :
+        List.of("cancel ORD-12004 please", "عايزة الغي طلب ORD-12004", "el8y el order ORD-12004")) {
+      PersonaResult r = say(text);
+      assertThat(r.reply().text())
+          .as(text)
+          .doesNotContainIgnoringCase("booking")
+          .doesNotContain("الحجز");
+      assertThat(r.reply().text()).as(text).doesNotContain("7agz");
+      if ("booking_cancel".equals(r.intent())) {
+        assertThat(r.reply().text()).as(text).contains("ORD-12004");
+        assertThat(r.reply().options())
+            .as(text)
+            .extracting(ReplyOption::id)
+            .contains("ocancel_yes:ORD-12004", "ocancel_keep");
+      }
+    }
+  }
+
+  @Test
   void aCheaperOneIsCheaperThanTheProductInContextAndOfItsKind() {
     PersonaResult r =
         PERSONA.respond(

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * not cancelled (of their five latest). Another customer's number is treated as unknown. Writes
  * orderFound and, when found, orderId, orderStatus, orderProduct (in the customer's script),
  * orderAmountEgp and orderAgeDays (whole days since it was delivered, or since it was placed when
- * no delivery is recorded), for the flow's gateways and DMN tables.
+ * no delivery is recorded), orderCancellable (not shipped nor paid) and orderNamed (the number
+ * named, found or not), for the flow's gateways and DMN tables.
  */
 @Component("lookUpOrder")
 class LookUpOrderDelegate implements JavaDelegate {
@@ -29,6 +30,14 @@ class LookUpOrderDelegate implements JavaDelegate {
   static final String PRODUCT = "orderProduct";
   static final String AMOUNT_EGP = "orderAmountEgp";
   static final String AGE_DAYS = "orderAgeDays";
+
+  /**
+   * Not shipped and not paid (reserved, or confirmed for cash on delivery): it can be cancelled.
+   */
+  static final String CANCELLABLE = "orderCancellable";
+
+  /** The order number the turn named (ORD-12345), or none: a "not found" names it. */
+  static final String NAMED = "orderNamed";
 
   private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)(?:ord)?[-#\\s]*(\\d{4,12})");
 
@@ -44,6 +53,8 @@ class LookUpOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Matcher m = ORDER_NUMBER.matcher(westernDigits(SalesContext.turnText(execution)));
+    execution.setVariable(NAMED, m.find() ? "ORD-" + m.group(1) : null);
     Optional<Order> order = find(execution);
     execution.setVariable(FOUND, order.isPresent());
     if (order.isEmpty()) {
@@ -52,6 +63,10 @@ class LookUpOrderDelegate implements JavaDelegate {
     Order o = order.get();
     execution.setVariable(SalesVariables.ORDER_ID, o.id());
     execution.setVariable(SalesVariables.ORDER_STATUS, o.status());
+    execution.setVariable(
+        CANCELLABLE,
+        (Order.RESERVED.equals(o.status()) || Order.CONFIRMED.equals(o.status()))
+            && o.tracking() == null);
     execution.setVariable(
         PRODUCT, SalesContext.arabic(execution) ? o.productNameAr() : o.productNameEn());
     execution.setVariable(

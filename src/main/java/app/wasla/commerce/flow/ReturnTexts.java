@@ -116,13 +116,67 @@ public class ReturnTexts {
     return "none";
   }
 
+  /**
+   * No order to return: a number named that is not one of this customer's orders is said to be not
+   * found on their number, with how to go on (check the number, or a person); no number and no
+   * order: asked for the number.
+   */
   public String noOrder(DelegateExecution execution) {
+    Object named = execution.getVariable(LookUpOrderDelegate.NAMED);
+    if (named instanceof String number && !number.isBlank()) {
+      return SalesContext.say(
+          execution,
+          "مش لاقية طلب "
+              + number
+              + " على رقمك ده. اتأكد من رقم الطلب (موجود في رسالة تأكيد الطلب) وابعتهولي تاني، ولو الطلب على رقم تاني أو محتاج حد يراجعه قولي \"كلم موظف\" وزميل هيتابع معاك.",
+          "لم أجد الطلب "
+              + number
+              + " على رقمك هذا. تأكد من رقم الطلب (تجده في رسالة تأكيد الطلب) وأرسله مرة أخرى، وإن كان الطلب على رقم آخر أو تريد من يراجعه فاكتب \"كلم موظف\" وسيتابع معك أحد الزملاء.",
+          "Msh la2ya order "
+              + number
+              + " 3ala rakamak da. Et2aked men rakam el order (mawgood fi resalet ta2keed el order) w ab3atholy tany, w law el order 3ala rakam tany aw 3ayez 7ad yeraga3o 2oly \"kalem mowazaf\" w zemil hayetabe3 ma3ak.",
+          "I could not find order "
+              + number
+              + " on this number. Please check the order number (it is in your order confirmation message) and send it again; if the order is on another number, or you would like someone to look into it, write \"talk to a person\" and a colleague will follow up.");
+    }
     return SalesContext.say(
         execution,
         "مش لاقية طلب على رقمك ده. ابعتلي طلبك ومعاه رقم الطلب، زي: عايز أرجع ORD-12345",
         "لم أجد طلباً على رقمك هذا. أرسل طلبك ومعه رقم الطلب، مثل: أريد إرجاع ORD-12345",
         "Msh la2ya order 3ala rakamak da. Ab3atly talabak w ma3ah rakam el order, zay: 3ayez arag3 ORD-12345",
         "I could not find an order on this number. Send your request with the order number, for example: I want to return ORD-12345");
+  }
+
+  /**
+   * A change of mind about an order that has not shipped and was not paid: nothing to send back and
+   * nothing to refund, so it is offered to be cancelled (the order-cancel flow asks next).
+   */
+  public String cancelInstead(DelegateExecution execution) {
+    Object order = execution.getVariable("orderId");
+    return SalesContext.say(
+        execution,
+        "طلبك "
+            + order
+            + " لسه ما اتشحنش ومدفعتش فيه حاجة، فمش محتاج ترجعه ولا في فلوس ترجعلك: ممكن ببساطة نلغيه.",
+        "طلبك "
+            + order
+            + " لم يُشحن بعد ولم تدفع شيئاً، فلا حاجة لإرجاعه ولا يوجد مبلغ يُرد: يمكننا ببساطة إلغاؤه.",
+        "El order "
+            + order
+            + " lessa ma et4a7ansh w mdafa3tsh feeh 7aga, fa msh me7tag terga3o wala fe flous terga3lak: momken bbasata nelghih.",
+        "Order "
+            + order
+            + " has not shipped yet and nothing has been paid, so there is nothing to send back or refund: we can simply cancel it.");
+  }
+
+  /** "No, keep it" tapped while a return waits for the support team: the order stays. */
+  public String orderKept(DelegateExecution execution) {
+    return SalesContext.say(
+        execution,
+        "تمام، الطلب زي ما هو.",
+        "حسناً، يبقى الطلب كما هو.",
+        "Tamam, el order zay ma howa.",
+        "OK, the order stays as it is.");
   }
 
   public String askReason(DelegateExecution execution) {
