@@ -378,10 +378,14 @@ public final class EmbeddedPersona implements Persona {
                 && (tapped == null || "menu_order".equals(turn.interactiveReplyId()))
             ? listedInLastReply(turn)
             : List.of();
-    if (tapped == null
-        && listed.size() == 2
-        && BOTH.matcher(" " + TextView.of(turn.text()).normalized() + " ").find()) {
-      // "I'll take both", "هاخد الاتنين" after two products: an order of each of them
+    List<Product> bothOf =
+        tapped == null && found.products().isEmpty() && saysBoth(turn.text())
+            ? twoShown(turn)
+            : List.of();
+    if (bothOf.size() == 2) {
+      // "I'll take both", "هاخد الاتنين", "ha5od el etneen" after two products (a list, a
+      // comparison, two prices): one of each of them
+      listed = bothOf;
       Entities e = found.entities();
       found =
           new EntityExtractor.Found(
@@ -1027,7 +1031,9 @@ public final class EmbeddedPersona implements Persona {
     boolean retailOrder =
         Intents.ORDER.equals(intent)
             && !bulk
-            && found.products().size() == 1
+            // or one each of two or three products ("one for me and one for my wife")
+            && !found.products().isEmpty()
+            && found.products().size() <= 3
             && (units == null || units <= 1)
             && !topics.corporate(text)
             && !topics.institution(text);
@@ -1114,7 +1120,27 @@ public final class EmbeddedPersona implements Persona {
     boolean handoff = decision.handoff() || answer.handoffReason() != null;
     String reason = decision.handoff() ? decision.reason() : answer.handoffReason();
     PersonaReply reply = answer.reply();
-    if (handoff && "big deal".equals(reason) && retailOrder) {
+    if (handoff && "big deal".equals(reason) && retailOrder && found.products().size() > 1) {
+      // one of each of a few products: their total, and sales told (the handoff then offers to
+      // order them now with the bot)
+      boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+      String and =
+          switch (replyIn) {
+            case EN -> " and ";
+            case ARABIZI -> " w ";
+            default -> " و";
+          };
+      reply =
+          new PersonaReply(
+              ReplyTexts.get(
+                  "bigDealFew",
+                  replyIn,
+                  String.join(
+                      and, found.products().stream().map(p -> productName(p, arabic)).toList()),
+                  money(found.orderValue())),
+              List.of(),
+              null);
+    } else if (handoff && "big deal".equals(reason) && retailOrder) {
       // one phone is no "big order": its price, and sales told (the handoff then offers to order
       // it now with the bot)
       Product one = found.products().get(0);
@@ -1607,6 +1633,26 @@ public final class EmbeddedPersona implements Persona {
         if (products.size() == 1 && soldOut(product)) {
           // "بكام اوبو رينو ١١؟" when it is sold out: said so, with the nearest ones in stock
           yield soldOutAnswer(product, lang);
+        }
+        if (product != null
+            && products.size() > 1
+            && products.stream().allMatch(p -> p.priceEgp() != null)) {
+          // "el galaxy s24 w el iphone 15 b kam?": each price, listed, and the answer whole (the
+          // sales flow's card shows one product); "both" then orders one of each
+          StringBuilder sb = new StringBuilder(priceLines(products, lang, arabic)).append('\n');
+          PlaybookIndex.Hit hit = bestPassage(text, intent);
+          if (hit != null && !hit.passage().id().startsWith("product:") && hit.coverage() >= 0.5) {
+            sb.append('\n').append(passageText(hit.passage(), lang)).append('\n');
+          }
+          sb.append(ReplyTexts.get("compareFollowUpOther", lang));
+          yield new Answer(
+              new PersonaReply(
+                  sb.toString().strip(),
+                  List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
+                  null,
+                  product.sku(),
+                  true),
+              null);
         }
         if (product != null) {
           StringBuilder sb = new StringBuilder();
@@ -3944,6 +3990,40 @@ public final class EmbeddedPersona implements Persona {
       return "";
     }
     return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+  }
+
+  /** "both", "الاتنين", "el etnen" in a text, whatever punctuation follows ("both, one for me"). */
+  private static boolean saysBoth(String text) {
+    String words = TextView.of(text).normalized().replaceAll("[^\\p{L}\\p{N}]+", " ");
+    return BOTH.matcher(" " + words + " ").find();
+  }
+
+  /**
+   * The two products the bot showed last (a list, a comparison, two prices), or none: the latest of
+   * its few recent messages that names products is read (the handoff's offer between names none),
+   * and counts only when it names exactly two.
+   */
+  private List<Product> twoShown(PersonaTurn turn) {
+    List<TranscriptLine> lines = turn.recentTranscript();
+    int read = 0;
+    for (int i = lines.size() - 1; i >= 0 && read < 4; i--) {
+      TranscriptLine line = lines.get(i);
+      if (line.fromCustomer() || line.person() != null || line.text() == null) {
+        continue;
+      }
+      if (line.text().isBlank()) {
+        continue;
+      }
+      read++;
+      List<Product> named = listedIn(line.text());
+      if (named.isEmpty()) {
+        named = entities.extract(TextView.of(line.text())).products().stream().distinct().toList();
+      }
+      if (!named.isEmpty()) {
+        return named.size() == 2 ? named : List.of();
+      }
+    }
+    return List.of();
   }
 
   /** "both", "الاتنين", "el etnen": each of two products shown. */

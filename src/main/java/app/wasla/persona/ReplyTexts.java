@@ -337,6 +337,12 @@ final class ReplyTexts {
               "{0} se3ro {1} geneh 👌 ballaght zameel mn el sales yezbotlak a7san 3ard 3aleh.",
               "The {0} is {1} EGP 👌 I''ve let a sales colleague know, to get you the best offer on it."),
           t(
+              "bigDealFew",
+              "{0} بإجمالي {1} جنيه 👌 بلّغت زميل من المبيعات يظبطلك أحسن عرض عليهم.",
+              "{0} بإجمالي {1} جنيه 👌 أبلغتُ زميلاً من المبيعات ليقدّم لك أفضل عرض عليها.",
+              "{0} b egmaly {1} geneh 👌 ballaght zameel mn el sales yezbotlak a7san 3ard 3aleehom.",
+              "The {0} come to {1} EGP 👌 I''ve let a sales colleague know, to get you the best offer on them."),
+          t(
               "bookingNew",
               "تمام، نحجزلك ميعاد صيانة{0}. تحب في أنهي فرع؟",
               "حسناً، سنحجز لك موعد صيانة{0}. في أي فرع تفضل؟",

@@ -1501,10 +1501,14 @@ final class CheckoutDelegates {
     private final FlowMessages messages;
     private final Checkout checkout;
 
-    ConfirmCashOnDelivery(Orders orders, FlowMessages messages, Checkout checkout) {
+    private final LookUpStockDelegate stock;
+
+    ConfirmCashOnDelivery(
+        Orders orders, FlowMessages messages, Checkout checkout, LookUpStockDelegate stock) {
       this.orders = orders;
       this.messages = messages;
       this.checkout = checkout;
+      this.stock = stock;
     }
 
     @Override
@@ -1598,6 +1602,7 @@ final class CheckoutDelegates {
                           + ". You pay "
                           + total
                           + " in cash on delivery.")));
+      stock.offerNext(e); // "I'll take both": the second order starts now
     }
   }
 }

@@ -42,6 +42,13 @@ class LookUpStockDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(SalesVariables.ORDER_TAPPED, false);
+    if ("order".equals(execution.getVariable(PersonaVariables.INTENT))
+        && execution.getVariable(PersonaVariables.PRODUCTS_MORE) instanceof String more
+        && !more.isBlank()) {
+      // "I'll take both": the others wait for this order's confirmation (a question read during
+      // checkout does not keep the persona's variable)
+      execution.setVariable(SalesVariables.PRODUCTS_NEXT, more);
+    }
     List<Product> found = catalogue.search(SalesContext.turnText(execution));
     // "تمام عايزة اطلبه بالتقسيط" after the product's price or instalments: an order of the product
     // already shown, naming none, starts its checkout as its "Order now" would
@@ -242,6 +249,36 @@ class LookUpStockDelegate implements JavaDelegate {
    * Sends the offer: price, where it is in stock, and the buttons; {@code intro} (may be null) goes
    * first, e.g. "the offer is still open" after a question was answered.
    */
+  /**
+   * The order just confirmed was the first of several ("I'll take both"): the next is offered at
+   * once, as promised, its "Order now" going straight to checkout.
+   */
+  void offerNext(DelegateExecution execution) {
+    if (!(execution.getVariable(SalesVariables.PRODUCTS_NEXT) instanceof String next)
+        || next.isBlank()) {
+      return;
+    }
+    execution.setVariable(SalesVariables.PRODUCTS_NEXT, null);
+    Object ordered = execution.getVariable(SalesVariables.PRODUCT_SKU);
+    for (String name : next.split("\\|")) {
+      Optional<Product> product =
+          catalogue.search(name).stream().findFirst().filter(p -> !p.sku().equals(ordered));
+      if (product.isPresent()) {
+        String productName = SalesContext.productName(execution, product.get());
+        offer(
+            execution,
+            product.get(),
+            SalesContext.say(
+                execution,
+                "ودلوقتي زي ما اتفقنا نطلب " + productName + " 👇",
+                "والآن كما اتفقنا نطلب " + productName + " 👇",
+                "W delwa2ty zay ma etfa2na notlob " + productName + " 👇",
+                "And now, as promised, the " + productName + " 👇"));
+        return;
+      }
+    }
+  }
+
   void offer(DelegateExecution execution, Product product, String intro) {
     offer(execution, product, intro, null);
   }

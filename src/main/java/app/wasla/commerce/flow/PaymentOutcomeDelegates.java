@@ -60,6 +60,7 @@ final class PaymentOutcomeDelegates {
     private final Invoices invoices;
     private final Payments payments;
     private final Clock clock;
+    private final LookUpStockDelegate stock;
 
     ConfirmPayment(
         Orders orders,
@@ -68,7 +69,9 @@ final class PaymentOutcomeDelegates {
         SalesEvents sales,
         Invoices invoices,
         Payments payments,
-        Clock clock) {
+        Clock clock,
+        LookUpStockDelegate stock) {
+      this.stock = stock;
       this.orders = orders;
       this.messages = messages;
       this.events = events;
@@ -166,6 +169,7 @@ final class PaymentOutcomeDelegates {
                       + " is confirmed; you'll get the tracking number as soon as it ships.");
       messages.send(execution, OutboundMessage.Text.of(confirmed + bookingLeft(execution)));
       sendInvoice(execution, order, paymentId);
+      stock.offerNext(execution); // "I'll take both": the second order starts now
       events.publishEvent(
           new OrderPaid(
               execution.getProcessBusinessKey(),

@@ -53,6 +53,12 @@ public final class SalesVariables {
    */
   public static final String ORDER_CHOSEN_AT = "orderChosenAt";
 
+  /**
+   * The products ordered beside this order's ("I'll take both"), names separated by "|": an order
+   * is of one product, so the next is offered once this one is confirmed.
+   */
+  public static final String PRODUCTS_NEXT = "productsNext";
+
   /** Checkout: what the customer chose so far, and where it stands. */
   public static final String QUANTITY = "orderQuantity";
 
