@@ -38,7 +38,7 @@ final class Grievances {
   }
 
   private static String haystack(TextView text) {
-    return " " + String.join(" ", text.tokens()) + " " + String.join(" ", text.stems()) + " ";
+    return StoreTopics.haystack(text);
   }
 
   /** Something arrived or was opened: "وصلت", "جالي", "came", "fata7t el 3elba". */

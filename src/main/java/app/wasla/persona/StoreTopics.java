@@ -1541,7 +1541,8 @@ final class StoreTopics {
    * The words and their clitic-stripped / canonical forms, space-separated with a space at each
    * end.
    */
-  private static String haystack(TextView text) {
+  /** The text's words as typed and as stems, space-padded, for the word-start patterns. */
+  static String haystack(TextView text) {
     return " " + String.join(" ", text.tokens()) + " " + String.join(" ", text.stems()) + " ";
   }
 }
