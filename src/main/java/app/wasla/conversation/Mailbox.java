@@ -342,8 +342,7 @@ public class Mailbox implements SmartLifecycle {
       }
     } catch (RuntimeException e) {
       // Nothing was marked delivered (the transaction rolled back): try again a little later; a
-      // turn
-      // that keeps failing is shown as an incident meanwhile.
+      // turn that keeps failing is shown as an incident meanwhile.
       metrics.attemptFailed();
       retryIn = retries.failed(key, e);
       failing.failed(key, retries.failures(key), e);
