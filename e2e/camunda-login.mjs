@@ -1,6 +1,7 @@
-// Tasklist's sign-in form, shared by the specs that log in to the Camunda webapps (Tasklist, the dashboard, the
-// campaigns page): fills the form and submits it, clicking again until the login POST is sent (on a loaded machine
-// the form may not be wired to Angular yet when first clicked). Returns the login's response.
+// Tasklist's sign-in form, shared by the specs that log in to the Camunda webapps (Tasklist, the handoff form with
+// media, the dashboard, the campaigns page): fills the form and submits it, clicking again until the login POST is
+// sent (on a loaded machine the form may not be wired to Angular yet when first clicked). Returns the login's
+// response.
 //
 // The form focuses its username field by itself once Angular has compiled it, which on a loaded machine may come
 // after a field was filled: the typed password then lands in the username field. So the fields are checked, and

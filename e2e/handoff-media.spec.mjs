@@ -16,6 +16,7 @@
 // Screenshots: <screenshotDir>/handoff-media-*.png. Exits 0 when every step passed, 1 on the first failure, 2 on
 // bad arguments.
 import { chromium } from 'playwright-core';
+import { submitCamundaLogin } from './camunda-login.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -120,9 +121,8 @@ async function agentSendsAFile(browser) {
   check(response && response.ok(), `GET /camunda/app/tasklist/ answered ${response && response.status()}`);
   const username = page.locator('form[name="signinForm"] input[ng-model="username"]');
   await username.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await username.fill(agent);
-  await page.locator('form[name="signinForm"] input[ng-model="password"]').fill(password);
-  await page.locator('form[name="signinForm"] button[type="submit"]').click();
+  const loginResponse = await submitCamundaLogin(page, agent, password, STEP_TIMEOUT_MS);
+  check(loginResponse.ok(), `the login of ${agent} answered ${loginResponse.status()}`);
   await page.locator('.task-filter h4.name a').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
   step = 'open the handoff';
