@@ -32,6 +32,19 @@ class EntityExtractorTest {
   }
 
   @Test
+  void aProductNamedByItsLineOrBrandAloneIsTheOneTheCatalogueHas() {
+    assertThat(of("I want the Reno specifically").entities().products())
+        .containsExactly("Oppo Reno 11");
+    assertThat(of("عايز الرينو بالذات").entities().products()).containsExactly("Oppo Reno 11");
+    assertThat(of("3ayez el reno bkam?").entities().products()).containsExactly("Oppo Reno 11");
+    assertThat(of("الفليب متوفر؟").entities().products()).containsExactly("JBL Flip 6");
+    assertThat(of("عايز ابل ووتش").entities().products()).containsExactly("Apple Watch SE");
+    // a generation the catalogue lacks is not its Reno 11
+    assertThat(of("do you have the oppo reno 12?").entities().products()).isEmpty();
+    assertThat(of("رينو ١٢ بكام").entities().products()).isEmpty();
+  }
+
+  @Test
   void numberWordsAndArabizi() {
     assertThat(of("أريد طلب خمسة هواتف سامسونج A55").entities().quantity()).isEqualTo(5);
     assertThat(of("can i order two screen protectors").entities().quantity()).isEqualTo(2);
