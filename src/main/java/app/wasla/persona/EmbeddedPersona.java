@@ -585,8 +585,15 @@ public final class EmbeddedPersona implements Persona {
     // wrong, told without a word of complaint, is a complaint for a person
     boolean toldAGrievance =
         tapped == null && !Intents.HUMAN_REQUEST.equals(intent) && grievances.toldCalmly(text);
+    // "I've asked about ORD-12119 four times now… where is it??": the question stays where the
+    // order is, and a person answers it
+    boolean trackingAggrieved =
+        toldAGrievance
+            && found.entities().reference() != null
+            && found.entities().reference().toUpperCase(java.util.Locale.ROOT).startsWith("ORD")
+            && WHERE_IS.matcher(" " + learnedKey(text) + " ").find();
     if (toldAGrievance) {
-      intent = Intents.COMPLAINT;
+      intent = trackingAggrieved ? Intents.ORDER_STATUS : Intents.COMPLAINT;
       confidence = Math.max(confidence, 0.9);
     }
     boolean ownedFault =
@@ -658,6 +665,7 @@ public final class EmbeddedPersona implements Persona {
     // is, not a grievance; anger, a let-down repeated or an insult makes it one
     boolean calmTracking =
         tapped == null
+            && !toldAGrievance
             && found.entities().reference() != null
             && found.entities().reference().toUpperCase(java.util.Locale.ROOT).startsWith("ORD")
             && !Intents.HUMAN_REQUEST.equals(intent)
@@ -783,7 +791,15 @@ public final class EmbeddedPersona implements Persona {
           || topics.serviceFailed(text)) {
         intent = Intents.COMPLAINT; // money taken twice needs a person, however politely it is put
         confidence = Math.max(confidence, 0.9);
-      } else if ((BULK_INTENTS.contains(intent) || Intents.HUMAN_REQUEST.equals(intent))
+      } else if ((BULK_INTENTS.contains(intent)
+              || Intents.HUMAN_REQUEST.equals(intent)
+              // "e7na sherka w 3ayzeen 50 mobile a15 lel mandobeen": units wanted, no order
+              // of theirs named
+              || Intents.ORDER_STATUS.equals(intent)
+                  && found.entities().reference() == null
+                  && !found.products().isEmpty()
+                  && found.entities().quantity() != null
+                  && found.entities().quantity() >= BULK_QUANTITY)
           // "can u issue a tax invoice for a company" asks about invoices, it orders nothing
           && (topics.corporate(text) && !(topics.notInPlaybook(text) && found.products().isEmpty())
               || wholesaleQuantity(intent, text, found)
@@ -944,6 +960,10 @@ public final class EmbeddedPersona implements Persona {
       // without my permission": whatever it asks, a person handles it; the intent stays
       dueBy = NEEDS_A_PERSON;
     }
+    if (trackingAggrieved && dueBy == null) {
+      dueBy = Intents.COMPLAINT;
+      mood = Sentiment.ofScore(Math.min(mood.score(), -0.3));
+    }
     if ((Intents.BOOKING_CHANGE.equals(intent) || Intents.BOOKING_CANCEL.equals(intent))
         && mood.score() <= ANGRY
         && !intents.lexiconScores(text).containsKey(Intents.COMPLAINT)) {
@@ -970,7 +990,7 @@ public final class EmbeddedPersona implements Persona {
         // "شكراً لا شيء آخر", "يعطيك العافية": a thanks in its words and a warm tone, not sarcasm
         // ("shokran bs el mawdoo3 me7tag 7ad yeshoofo" says more than its thanks)
         && !(Intents.THANKS_GOODBYE.equals(intent)
-            && text.tokens().size() <= 6
+            && text.tokens().size() <= 10
             && !BUT.matcher(" " + text.normalized() + " ").find()
             && sentiment.analyze(text).score() >= 0.3
             && !asksSomething(text)
@@ -980,7 +1000,7 @@ public final class EmbeddedPersona implements Persona {
         // "أود الاستفسار عن منتجاتكم": what the shop sells is answered with the catalogue
         && !(topics.asksWhatIsSold(text) && mood.score() > ANGRY)
         // "يعني مفيش ايفون ١٥ ٢٥٦ جيجا؟": a calm question about a product named is answered
-        && !(asksSomething(text)
+        && !((asksSomething(text) || QUESTION_WORDED.matcher(" " + text.normalized()).find())
             && !found.products().isEmpty()
             && (Intents.PRODUCT_INQUIRY.equals(intent) || Intents.AVAILABILITY.equals(intent))
             && mood.score() > -0.3
@@ -1498,6 +1518,10 @@ public final class EmbeddedPersona implements Persona {
   private static final Pattern DECLINE =
       Pattern.compile(
           "^\\s(?:لا|لا|no|nah|la|la2)\\s+(?:شكرا|متشكر|thanks|thank you|shokran|merci)\\s");
+
+  /** A question put in words, without its mark: "هل سعر الايفون شامل الضريبة", "is it …". */
+  private static final Pattern QUESTION_WORDED =
+      Pattern.compile("^\\s(?:هل|is|are|does|do|can|could)\\s");
 
   /** A question or a let-down asked again: "third time asking", "كل مرة", "tany", "again". */
   private static final Pattern REPEATED =
@@ -4097,7 +4121,9 @@ public final class EmbeddedPersona implements Persona {
         && (StoreTopics.DELIVERY_FEES.name().equals(turn.contextTopic())
             || DELIVERY_NAMED.matcher(s).find()
             || IF_ORDER.matcher(s).find())
-        && sentiment.analyze(text).score() > ANGRY) {
+        && sentiment.analyze(text).score() > ANGRY
+        // "delivery guy charged me 300 EGP more than the order total": money taken, not a fee asked
+        && !grievances.toldCalmly(text)) {
       answer = deliveryFor(amount, replyIn, arabic);
       topic = StoreTopics.DELIVERY_FEES.name();
     }

@@ -88,19 +88,23 @@ final class Grievances {
 
   /** A price said and another asked: "الفني قالي ٥٠٠ وطلعت ١٢٠٠", "2ali 500 w tele3 1200". */
   private static final Pattern QUOTED =
-      words("قالي|قالولي|قال لي|قالوا|told me|said it|quoted|2ali|2alli|2aly|2aloly|2alo");
+      words(
+          "قالي|قالولي|قال لي|قالوا|اتفقنا|اتفقت|told me|said it|quoted|agreed on|we agreed|"
+              + "2ali|2alli|2aly|2aloly|2alo|etafa2na|ettafa2na");
 
   private static final Pattern TURNED_OUT =
       words(
-          "وطلعت|وطلع|وفي الاخر|turned out|ended up|but charged|but it was|came to|"
-              + "w tele3|w tel3et|w tel3|w fel a5er");
+          "وطلعت|وطلع|وفي الاخر|ولقيت في الفاتوره|لقيت في الفاتوره|وفي الفاتوره|turned out|ended up|but charged|"
+              + "but it was|came to|the invoice says|on the invoice|"
+              + "w tele3|w tel3et|w tel3|w fel a5er|w la2et fel fatora|la2eet fel fatora");
 
   /** A repair at the shop: "وديت الموبايل", "رجع من الصيانه", "fixed my screen at ur place". */
   private static final Pattern REPAIRED_THERE =
       words(
           "وديت|وديته|وديتها|رجع من الصيانه|رجعلي من الصيانه|استلمته من الصيانه|رجع من التصليح|عندكم في الصيانه|بعد الصيانه|بعد التصليح|"
               + "fixed my|repaired my|at ur place|at your place|back from repair|from the repair|after the repair|after repair|"
-              + "was replaced at|replaced at your|after a battery change|after changing the|after replacing|بعد ما غيرت|بعد تغيير|"
+              + "was replaced at|replaced at your|after a battery change|اصلحتم|صلحتوا|صلحتو|you fixed|you repaired|"
+              + "sala7to|salla7to|after changing the|after replacing|بعد ما غيرت|بعد تغيير|"
               + "wadeet|wadet|wadeto|wadetha|rege3 mn el siyana|ba3d el siyana|ba3d el tasle7|ba3d ma ghayart|ba3d ma 3'ayart|ba3d ma ghayaro|ba3d ma 3'ayaro");
 
   /**
@@ -109,13 +113,14 @@ final class Grievances {
   private static final Pattern WORSE =
       words(
           "كمان|بوظتوه|بوظتوها|بوظتو|خدش|فيها مشكله|فيه مشكله|بقت بايظه|بقي بايظ|مش شغال|مش شغاله|لا تعمل|لا يعمل|"
-              + "doesn t work|doesnt work|does not work|stopped|scratch|worse|now the|broke|"
+              + "doesn t work|doesnt work|does not work|stopped|scratch|worse|now the|broke|لا يستجيب|مش بيستجيب|"
+              + "not responding|isn t responding|"
               + "kaman|bawaztoh|bawaztoha|ba2et bayza|ba2a bayez|msh shaghal|khadsh|5adsh|اوحش|اسوا|aw7ash|aswa2");
 
   /** Money the courier or the shop took: "خد مني ٩٥", "took 95 from me". */
   private static final Pattern TOOK_FROM_ME =
       words(
-          "خد مني|اخد مني|خدوا مني|اخدوا مني|took (?:\\S+ ){0,2}from me|5ad meny|5ad mny|a5ad meny|khad meny|5ado meny");
+          "خد مني|اخد مني|خدوا مني|اخدوا مني|خدتوا مني|اخدتوا مني|took (?:\\S+ ){0,2}from me|5ad meny|5ad mny|a5ad meny|khad meny|5ado meny|5adto meny|5adto mny|khadto meny|a5adto meny");
 
   /** Paid: "دفعت", "i paid", "dafa3t". */
   private static final Pattern PAID = words("دفعت|paid|i paid|dafa3t|dafa3na");
@@ -173,7 +178,8 @@ final class Grievances {
   /** Bought or received here: "اشتريته", "اللي جالي", "bought", "eshtaret". */
   private static final Pattern BOUGHT =
       words(
-          "اشتريت|اشتريته|اشتريتها|الذي اشتريته|التي اشتريتها|bought|purchased|eshtaret|eshtareit|ashtaret");
+          "اشتريت|اشتريته|اشتريتها|الذي اشتريته|التي اشتريتها|بعتولي|بيعتولي|بعتوني|بيعتوني|bought|purchased|sold me|you sold|"
+              + "eshtaret|eshtareit|ashtaret|tbe3ooly|tbe3oly|bet3ooly|be3tooly|be3toly");
 
   /** The customer gives up on the shop: "مش عايز حاجه منكم", "لا اريد شيئا منكم". */
   private static final Pattern GIVES_UP =
@@ -220,9 +226,10 @@ final class Grievances {
   /** Thanks for a speed nobody saw, with a clap or a rolled eye: "شكرا على السرعه 👏👏". */
   private static final Pattern SPEED_THANKED =
       words(
-          "السرعه الرهيبه|شكرا على السرعه|شكرا ع السرعه|شكرا للسرعه|"
-              + "thanks for the speed|thanks for the quick|amazing speed|super fast|"
-              + "el sor3a el rahiba|shokran 3al sor3a|shokran 3ala el sor3a");
+          "السرعه الرهيبه|شكرا على السرعه|شكرا ع السرعه|شكرا للسرعه|خدمه ممتازه|خدمه رائعه|خدمه عظيمه|احلي خدمه|"
+              + "thanks for the speed|thanks for the quick|amazing speed|super fast|amazing service|great service|"
+              + "wonderful service|excellent service|"
+              + "el sor3a el rahiba|shokran 3al sor3a|shokran 3ala el sor3a|5edma gamda|khedma gamda|a7la 5edma");
 
   private static final Pattern MOCKING_EMOJI = Pattern.compile("👏|🙄|🙂|😒|🙃|😑|🤡");
 
@@ -236,6 +243,75 @@ final class Grievances {
               + "rodood gahza|rodod gahza|rod gahez|el rodood el gahza");
 
   private static final Pattern INSISTING = Pattern.compile("[!؟?]{3,}");
+
+  /**
+   * Asked again, or waiting for an answer: "للمرة الثالثة اسأل", "I've asked four times", "ما زلت
+   * انتظر الرد منذ الصباح", "been waiting since this morning for someone", "nobody picks up".
+   */
+  private static final Pattern ASKED_AGAIN =
+      words(
+          "للمره الثالثه|للمره التالته|للمره الرابعه|تالت مره|رابع مره|كل ما اكلمكم|كل ما اكلمكو|كل مره اسال|"
+              + "third time|fourth time|fifth time|three times|four times|five times|(?:[3-9]|10) times|"
+              + "keep asking|asked again and again|talet mara|talt mara|rabe3 mara|kol ma akalemko");
+
+  private static final Pattern NO_ANSWER =
+      words(
+          "لا احد يرد|لا يرد احد|محدش بيرد|محدش رد|محدش يرد|مفيش حد بيرد|مفيش حد يرد|مش بتردوا|مبتردوش|"
+              + "nobody answers|no one answers|nobody picks up|no one picks up|nobody replies|no one replies|"
+              + "nobody responds|no one responds|no reply|no response|keep getting nothing|getting nothing|"
+              + "ma7adsh byrod|m7adsh byrod|ma7adesh byrod|mafeesh 7ad byrod|mfish 7ad byrod|msh btrodo|mabtrodosh");
+
+  /** Waiting for an answer or a person, not for an order: "انتظر الرد", "waiting … for someone". */
+  private static final Pattern WAITING_FOR_AN_ANSWER =
+      words(
+          "(?:انتظر|منتظر|مستني|مستنيه|بستني|waiting|waited|mestany|mstany|mestanya|bastana) (?:\\S+ ){0,4}"
+              + "(?:الرد|رد|ردكم|حد|احد|someone|anyone|a reply|an answer|a response|your reply|el rad|radd|7ad)");
+
+  /** The shop not there at the customer's appointment: "قالوا لا يوجد فني", "no technician". */
+  private static final Pattern NO_ONE_THERE =
+      words(
+          "لا يوجد فني|مفيش فني|مكنش في فني|مكانش فيه فني|no technician|no tech was|no one to fix|"
+              + "mafeesh fanny|mafish fanny|mkansh fe fanny");
+
+  /** A fault soon after buying and a wait refused: "ارفض ان انتظر", "now you want me to wait". */
+  private static final Pattern BROKE =
+      words(
+          "توقف|توقفت|عطل|عطلت|باظ|باظت|بطل|بطلت|مش شغال|مش شغاله|لا يعمل|لا تعمل|stopped|died|broke|"
+              + "doesn t work|doesnt work|not working|msh sha8al|msh shaghal|msh shaghala|bayez|bayza|ba2et bayza|bata");
+
+  private static final Pattern WAIT_REFUSED =
+      words(
+          "ارفض ان انتظر|ارفض الانتظار|لن انتظر|مش هستني|مش هستنى|وعايزني استني|وعايزيني استني|وعايزين استني|"
+              + "refuse to wait|won t wait|not waiting|now you want me to wait|you want me to wait|"
+              + "msh hastana|mesh hastana|w 3ayzeeni astana|w 3ayzny astana");
+
+  /** An order the shop cancelled unasked: "الطلب اتلغى من غير ما حد يقولي". */
+  private static final Pattern CANCELLED_UNASKED =
+      words(
+          "(?:الطلب|الاوردر|طلبي|اوردري|order|my order|el order) (?:\\S+ ){0,2}(?:اتلغي|اتلغى|تم الغاؤه|تم الغاء|الغي|was cancel|got cancel|"
+              + "cancelled|canceled|etlagha|etl3'a|etlaghy)\\S* (?:\\S+ ){0,2}(?:من غير|بدون|دون|without|mn 3'er|men 3'er|mn gher|bdoon)");
+
+  /** Paid and the order still unpaid: "دفعت … ولسه مكتوب مستني الدفع". */
+  private static final Pattern STILL_UNPAID =
+      words(
+          "مستني الدفع|في انتظار الدفع|بانتظار الدفع|لم يتم الدفع|awaiting payment|pending payment|"
+              + "payment pending|still unpaid|says unpaid|not paid|mestany el daf3|mstany el daf3|fe entezar el daf3");
+
+  /** A shop that promised and did otherwise: "وعدتوني", "you promised". */
+  private static final Pattern PROMISED =
+      words(
+          "وعدتوني|وعدوني|وعدتني|وعدتونا|you promised|promised me|wa3adtoony|wa3adtony|wa3adooni|wa3adoony");
+
+  /** The customer's own "I ordered X and got Y": an order and what came. */
+  private static final Pattern RECEIVED =
+      words(
+          "وجالي|وجاني|ووصلني|ووصلتني|وصلني|وجالنا|and got|but got|and received|but received|i got|w gali|w galy|w weslni");
+
+  /** A challenge put to the shop: "ايه ده؟", "is this a joke?", "leeh?". */
+  private static final Pattern CHALLENGE =
+      words(
+          "ايه ده|ايه دا|ما هذا|هل هذا معقول|معقول كده|is this a joke|are you kidding|you kidding|seriously|"
+              + "what is this|eh da|eih da|ezay keda|leeh keda|leh keda");
 
   /** Wants a human, not a bot: "عايز بني ادم", "اريد انسان يفهمني", "3ayz bani adam". */
   private static final Pattern WANTS_A_HUMAN =
@@ -283,7 +359,20 @@ final class Grievances {
         || SARCASM.matcher(s).find()
         || SPEED_THANKED.matcher(s).find() && MOCKING_EMOJI.matcher(raw).find()
         || CANNED.matcher(s).find()
-        || ANSWER_ME.matcher(s).find() && INSISTING.matcher(raw).find();
+        || ANSWER_ME.matcher(s).find() && INSISTING.matcher(raw).find()
+        || ASKED_AGAIN.matcher(s).find()
+        || NO_ANSWER.matcher(s).find()
+        || WAITING_FOR_AN_ANSWER.matcher(s).find()
+        || NO_ONE_THERE.matcher(s).find()
+        || BROKE.matcher(s).find() && WAIT_REFUSED.matcher(s).find()
+        || CANCELLED_UNASKED.matcher(s).find()
+        || PAID.matcher(s).find() && STILL_UNPAID.matcher(s).find()
+        || PROMISED.matcher(s).find()
+            && (TOOK_FROM_ME.matcher(s).find()
+                || CHARGED.matcher(s).find()
+                || BUT.matcher(s).find())
+        || ORDERED.matcher(s).find() && RECEIVED.matcher(s).find() && CHALLENGE.matcher(s).find()
+        || CHALLENGE.matcher(s).find() && MOCKING_EMOJI.matcher(raw).find();
   }
 
   /** "اصلي ولا كوبي؟", "is it original?": a question before buying, not a grievance. */

@@ -63,6 +63,37 @@ class GrievancesToldCalmlyTest {
   }
 
   @Test
+  void askedAgainOrLeftWithoutAnAnswerGoesToAPersonAndATrackingQuestionStaysOne() {
+    PersonaResult asked =
+        handedOver(
+            "I've asked about ORD-12119 four times now and keep getting nothing. where is it??");
+    assertThat(asked.intent()).isEqualTo("order_status");
+    assertThat(asked.handoffReason()).isEqualTo("complaint");
+    assertThat(
+            handedOver("ما زلت انتظر الرد منذ الصباح، هل يمكن ان يخبرني احد اين طلبي ORD-12260")
+                .intent())
+        .isEqualTo("order_status");
+    handedOver("nobody picks up the phone at the alex branch, 2 days trying. is this a joke?");
+    handedOver("محدش بيرد على التليفون في الفرع من امبارح");
+    handedOver("ذهبت الى الفرع في موعدي وانتظرت ساعة ونصف ثم قالوا لا يوجد فني!");
+  }
+
+  @Test
+  void moneyPromisesAndWhatCameOtherThanOrderedAreComplaints() {
+    handedOver("delivery guy charged me 300 EGP more than the order total", "complaint");
+    handedOver(
+        "wa3adtoony el delivery ababalash 3shan el order fo2 3000 w 5adto meny 85", "complaint");
+    handedOver("اتفقنا في الفرع على ١٨ الف للرينو ولقيت في الفاتورة ١٨٩٩٩، الفرق ده ايه؟");
+    handedOver("dafa3t instapay w el order lessa maktoob mestany el daf3 w el flos et5asamet");
+    handedOver("طلبت ايفون ١٥ ازرق وجالي اسود، ايه ده؟", "complaint");
+    handedOver("انا عميل عندكو من سنين، الطلب اتلغى من غير ما حد يقولي");
+    handedOver("ezay tbe3ooly mobile mosta3mal 3la eno gded?");
+    handedOver("اصلحتم شاشة هاتفي والان اللمس لا يستجيب في نصف الشاشة");
+    handedOver("الساعة توقفت عن العمل بعد شهر واحد، وارفض ان انتظر شهرا اخر للاصلاح");
+    handedOver("wow, 10 days for a 2 day delivery. amazing service guys 👏👏");
+  }
+
+  @Test
   void aDelicateMatterGetsAPersonWhateverItAsks() {
     PersonaResult stolen =
         handedOver("الموبايل اللي اشتريته منكم اتسرق، ممكن تدوني ال IMEI من الفاتورة عشان المحضر");
@@ -97,6 +128,10 @@ class GrievancesToldCalmlyTest {
     answered("لو دفعت اكتر من ٣٠٠٠ التوصيل بيبقى مجاني؟");
     answered("انت روبوت؟");
     answered("are u a real person?");
+    answered("Thank you so much, that was really helpful 🙏");
+    answered("how late are you open tonight");
+    answered("هل سعر الايفون شامل ضريبة القيمة المضافة ام لا");
+    answered("طلبت الايربودز امبارح، بتوصل امتى عادة؟");
   }
 
   @Test
