@@ -1231,7 +1231,7 @@ final class CheckoutDelegates {
       String address = CheckoutWords.addressIn(text);
       int at = address == null ? -1 : text.lastIndexOf(address);
       String before = at > 0 ? text.substring(0, at) : text;
-      if (CheckoutWords.pickup(before)) {
+      if (CheckoutWords.pickup(text)) {
         pickup(e, text, intro);
         return;
       }
