@@ -3441,6 +3441,11 @@ public final class EmbeddedPersona implements Persona {
         return Answer.of(now + "\n" + passageText(p, lang));
       }
     }
+    if (topic == StoreTopics.WHO) {
+      // "am i talking to a real person or a bot?": Nour says what she is, and a person is a tap
+      // away, never called unasked
+      return Answer.of(passageText(p, lang), opt("menu_human", "optHuman", lang));
+    }
     return Intents.PAYMENT.equals(topic.intent())
         ? Answer.of(passageText(p, lang), opt("payment_link", "optPaymentLink", lang))
         : Answer.of(passageText(p, lang));
@@ -4100,6 +4105,9 @@ public final class EmbeddedPersona implements Persona {
       EntityExtractor.Found found,
       Language language,
       Language replyIn) {
+    if (found.products().size() == 1 && found.entities().reference() == null) {
+      return productPaymentQuestion(turn, text, found, language, replyIn);
+    }
     if (!found.products().isEmpty() || found.entities().reference() != null) {
       return null;
     }
@@ -4158,6 +4166,109 @@ public final class EmbeddedPersona implements Persona {
         null,
         summary(language, intent, 0.9, mood, found, false, null, turn.text()),
         topic);
+  }
+
+  /** A yes/no question: "ينفع", "ممكن", "هل يمكن", "can I", "momken", "yenfa3". */
+  private static final Pattern YES_NO_ASKED =
+      Pattern.compile(
+          "\\s(ينفع|ينفعش|ممكن|يمكن|هل|اقدر|نقدر|تقدر|بتقبلوا|تقبلون|can|could|may|is it possible|possible|"
+              + "do you accept|do you take|momken|mmkn|ynfa3|yenfa3|ynf3|yenf3|a2dar|n2dar)\\s");
+
+  /** An order or a wish, not a question: "عايز اطلبه", "I want", "هاخده". */
+  private static final Pattern WANTS_OR_ORDERS =
+      Pattern.compile(
+          "\\s(عايز|عاوز|عايزه|عاوزه|اريد|أريد|اطلب|اطلبه|هاخد|هاخده|want|order|i'd like|id like|"
+              + "3ayez|3ayz|3awez|3ayza|a3mel order|ha5od|hakhod)\\s");
+
+  /**
+   * A yes/no question about paying for one named product in one way ("can I pay for the S24 in
+   * instalments?", "ينفع ادفع الايفون ١٥ كاش عند الاستلام؟", "momken a2aset el A15?"): yes or no
+   * for that product, and why (the cash-on-delivery limit, the instalments' minimum, their months
+   * and no down payment); null for anything else.
+   */
+  private PersonaResult productPaymentQuestion(
+      PersonaTurn turn,
+      TextView text,
+      EntityExtractor.Found found,
+      Language language,
+      Language replyIn) {
+    String s = " " + TextView.of(turn.text()).normalized() + " ";
+    Product p = found.products().get(0);
+    if (text.tokens().size() > 16
+        || p.priceEgp() == null
+        || !(YES_NO_ASKED.matcher(s).find()
+            || turn.text().contains("?")
+            || turn.text().contains("؟"))
+        || WANTS_OR_ORDERS.matcher(s).find()
+        || ASKS_PRICE.matcher(s).find()
+        || sentiment.analyze(text).score() <= ANGRY) {
+      return null;
+    }
+    boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+    boolean cod = CASH_ON_DELIVERY.matcher(s).find();
+    boolean instalments = topics.namesInstalments(text);
+    if (cod == instalments) {
+      return null; // neither, or both: the passages answer
+    }
+    Answer answer;
+    String topic;
+    if (cod) {
+      answer = cashOnDeliveryFor(p, replyIn, arabic);
+      topic = StoreTopics.PAYMENT_METHODS.name();
+    } else {
+      Answer terms = instalments(p, replyIn, turn);
+      PersonaReply r = terms.reply();
+      if (r == null || r.aboutProductSku() == null) {
+        return null;
+      }
+      String name = productName(p, arabic);
+      boolean below = r.text().equals(belowMinimumText(p, replyIn, arabic));
+      answer =
+          new Answer(
+              new PersonaReply(
+                  ReplyTexts.get(below ? "instalmentNo" : "instalmentYes", replyIn, name)
+                      + (below ? " " : "\n")
+                      + r.text(),
+                  r.options(),
+                  r.listButtonText(),
+                  r.aboutProductSku(),
+                  true),
+              terms.handoffReason());
+      topic = StoreTopics.INSTALMENTS.name();
+    }
+    if (answer == null || answer.reply() == null) {
+      return null;
+    }
+    Sentiment mood = sentiment.analyze(text);
+    return new PersonaResult(
+        language,
+        Intents.PAYMENT,
+        0.9,
+        mood,
+        found.entities(),
+        answer.reply(),
+        false,
+        null,
+        summary(language, Intents.PAYMENT, 0.9, mood, found, false, null, turn.text()),
+        topic);
+  }
+
+  /** The instalments' "below the minimum" answer for the product, to tell it from the terms. */
+  private String belowMinimumText(Product p, Language lang, boolean arabic) {
+    Passage terms = playbook.passage("instalments").orElse(null);
+    if (terms == null) {
+      return null;
+    }
+    java.util.regex.Matcher min = Pattern.compile("from ([\\d,]+) EGP").matcher(terms.en());
+    if (!min.find()) {
+      return null;
+    }
+    return ReplyTexts.get(
+        "instalmentBelowMinimum",
+        lang,
+        productName(p, arabic),
+        money(p.priceEgp()),
+        money(new BigDecimal(min.group(1).replace(",", ""))));
   }
 
   private static String topicIntent(String topic) {

@@ -282,10 +282,10 @@ final class ReplyTexts {
               "Yes, the {0} ({1} EGP) can be paid cash on delivery: cash on delivery is up to {2} EGP."),
           t(
               "codAboveLimit",
-              "الكاش عند الاستلام لحد {2} جنيه بس، و{0} سعره {1} جنيه. ينفع تدفعه: فيزا أو ماستركارد أو ميزة بلينك دفع، إنستاباي، فودافون كاش، أو تقسيط من غير فوايد (من {3} جنيه في الشهر على ١٢ شهر).",
-              "الدفع نقداً عند الاستلام متاح حتى {2} جنيه فقط، وسعر {0} هو {1} جنيه. يمكنك الدفع: بفيزا أو ماستركارد أو ميزة عبر رابط دفع، أو إنستاباي، أو فودافون كاش، أو بالتقسيط بدون فوائد (من {3} جنيه شهرياً على ١٢ شهراً).",
-              "El cash 3and el estelam l7ad {2} geneh bas, w {0} se3ro {1} geneh. Tnfa3 tedfa3o: Visa aw Mastercard aw Meeza b link daf3, InstaPay, Vodafone Cash, aw ta2seet mn gheir fawayed (mn {3} geneh fel shahr 3ala 12 shahr).",
-              "Cash on delivery is up to {2} EGP, and the {0} is {1} EGP. You can pay for it by Visa, Mastercard or Meeza through a payment link, InstaPay, Vodafone Cash, or 0% instalments (from {3} EGP a month over 12 months)."),
+              "لأ، الكاش عند الاستلام لحد {2} جنيه بس، و{0} سعره {1} جنيه. ينفع تدفعه: فيزا أو ماستركارد أو ميزة بلينك دفع، إنستاباي، فودافون كاش، أو تقسيط من غير فوايد (من {3} جنيه في الشهر على ١٢ شهر).",
+              "لا، الدفع نقداً عند الاستلام متاح حتى {2} جنيه فقط، وسعر {0} هو {1} جنيه. يمكنك الدفع: بفيزا أو ماستركارد أو ميزة عبر رابط دفع، أو إنستاباي، أو فودافون كاش، أو بالتقسيط بدون فوائد (من {3} جنيه شهرياً على ١٢ شهراً).",
+              "La2, el cash 3and el estelam l7ad {2} geneh bas, w {0} se3ro {1} geneh. Tnfa3 tedfa3o: Visa aw Mastercard aw Meeza b link daf3, InstaPay, Vodafone Cash, aw ta2seet mn gheir fawayed (mn {3} geneh fel shahr 3ala 12 shahr).",
+              "No: cash on delivery is up to {2} EGP, and the {0} is {1} EGP. You can pay for it by Visa, Mastercard or Meeza through a payment link, InstaPay, Vodafone Cash, or 0% instalments (from {3} EGP a month over 12 months)."),
           t(
               "instalmentHead",
               "قسط {0} ({1} جنيه) من غير فوايد ولا مقدم:",
@@ -318,6 +318,18 @@ final class ReplyTexts {
               "هل تود طلبه الآن واختيار التقسيط عند الدفع، أم أحولك إلى أحد زملائنا؟",
               "Teheb totlobo delwa2ty w te5tar el ta2seet w enta btedfa3, wala awaslak b zameel?",
               "Would you like to order it now and choose instalments at payment, or shall I get you a colleague?"),
+          t(
+              "instalmentYes",
+              "أيوه، {0} ينفع يتقسط 👍",
+              "نعم، يمكن تقسيط {0} 👍",
+              "Aywa, {0} ynfa3 yet2aset 👍",
+              "Yes, the {0} can be paid in instalments 👍"),
+          t(
+              "instalmentNo",
+              "لأ، {0} مينفعش يتقسط لوحده:",
+              "لا، لا يمكن تقسيط {0} وحده:",
+              "La2, {0} mayenfa3sh yet2aset lewa7do:",
+              "No, the {0} can't be paid in instalments on its own:"),
           t(
               "instalmentBelowMinimum",
               "{0} سعره {1} جنيه، والتقسيط بيبدأ من طلبات {2} جنيه؛ ممكن تضيفه لطلب أكبر وتقسطهم مع بعض.",

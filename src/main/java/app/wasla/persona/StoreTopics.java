@@ -417,6 +417,11 @@ final class StoreTopics {
         && !asksWhoIsOnTheLine(s);
   }
 
+  /** Instalments named: "تقسيط", "a2aset", "instalments", "valU". */
+  boolean namesInstalments(TextView text) {
+    return INSTALMENT.matcher(haystack(text)).find();
+  }
+
   boolean asksWhoNourIs(TextView text) {
     String s = haystack(text);
     return WHO_WORD.matcher(s).find()
@@ -463,7 +468,11 @@ final class StoreTopics {
 
   /** "bot or a person?": which of the two Nour is. */
   private static final Pattern BOT_OR =
-      words("(?:bot|بوت|robot|روبوت)\\s+(?:wala|walla|wla|ولا|او|أم|ام|or)");
+      words(
+          "(?:bot|بوت|robot|روبوت)\\s+(?:wala|walla|wla|ولا|او|أم|ام|or)"
+              // "am i talking to a real person or a bot?", "بكلم بني ادم ولا بوت؟"
+              + "|(?:person|human|بني ادم|بنى ادم|انسان|bani adam|bany adam|ensan|7ad 7a2e2y|حد حقيقي)"
+              + "\\s+(?:wala|walla|wla|ولا|او|ام|or)\\s+(?:a\\s+|an\\s+|مع\\s+)?(?:bot|بوت|robot|روبوت|chatbot)");
 
   /** A person asked for in so many words: "عايز اكلم حد", "i want a human", "kalemny". */
   private static final Pattern WANTS =

@@ -1026,7 +1026,12 @@ final class CheckoutDelegates {
       }
       switch (step) {
         case STEP_QUANTITY -> {
-          Integer n = question ? null : CheckoutWords.quantity(text, checkout.product(e).names());
+          // "اتنين، وتوصيل على ١٢ شارع التحرير": the quantity is read before the address, whose
+          // numbers are the building's
+          String address = question ? null : CheckoutWords.addressIn(text);
+          int at = address == null ? -1 : text.lastIndexOf(address);
+          String head = at > 0 ? text.substring(0, at) : text;
+          Integer n = question ? null : CheckoutWords.quantity(head, checkout.product(e).names());
           if (n == null && CheckoutWords.confirms(text) && !checkout.namesOtherProduct(e, text)) {
             // "ok kamel", "tamam kamel el order" at the quantity question: one piece, said so
             String verdict = quantity(e, 1);
@@ -1041,7 +1046,16 @@ final class CheckoutDelegates {
             }
             return verdict;
           }
-          return n == null ? "persona" : quantity(e, n);
+          if (n == null) {
+            return "persona";
+          }
+          String verdict = quantity(e, n);
+          if ("applied".equals(verdict)) {
+            // "واحدة بس، توصيل", "one please, delivery to 12 Tahrir St": what else the answer
+            // gives is kept, so its question is not asked
+            alsoFulfilment(e, text, intro);
+          }
+          return verdict;
         }
         case STEP_FULFILMENT -> {
           if (question) {
@@ -1053,15 +1067,7 @@ final class CheckoutDelegates {
           Optional<DeliveryZones.Zone> zone = zones.find(text);
           if (CheckoutWords.delivery(text) || zone.isPresent()) {
             e.setVariable(SalesVariables.FULFILMENT, "delivery");
-            if (zone.isPresent() && words(text) >= 3) {
-              String address = CheckoutWords.addressOnly(text);
-              e.setVariable(SalesVariables.DELIVERY_ZONE, zone.get().code());
-              if (CheckoutWords.streetGiven(address)) {
-                e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(address));
-              }
-              // "deliver to Giza", "el tawsil l Madinet Nasr": a city or a district is where the
-              // fee is from, not an address a courier finds; the street is asked next
-            }
+            deliveredTo(e, text);
             return "applied";
           }
           return "persona";
@@ -1214,6 +1220,46 @@ final class CheckoutDelegates {
         default -> {
           return "persona";
         }
+      }
+    }
+
+    /**
+     * Delivery or pickup said beside an answer to the quantity question, and an address said with
+     * delivery: kept as their own answers would be.
+     */
+    private void alsoFulfilment(DelegateExecution e, String text, String[] intro) {
+      String address = CheckoutWords.addressIn(text);
+      int at = address == null ? -1 : text.lastIndexOf(address);
+      String before = at > 0 ? text.substring(0, at) : text;
+      if (CheckoutWords.pickup(text)) {
+        pickup(e, text, intro);
+        return;
+      }
+      if (CheckoutWords.delivery(before)
+          || (address != null
+              && (CheckoutWords.streetGiven(address) || zones.find(address).isPresent()))) {
+        e.setVariable(SalesVariables.FULFILMENT, "delivery");
+        e.setVariable(SalesVariables.PICKUP_BRANCH, null);
+        e.setVariable(SalesVariables.CHECKOUT_CONFIRMED, false);
+        deliveredTo(e, text);
+      }
+    }
+
+    /**
+     * The address and zone a delivery answer gives, if it gives them ("توصيل على ١٢ شارع التحرير
+     * الدقي", "قولتلك توصيل 🙂 العنوان ..."). A city or a district alone ("deliver to Giza", "el
+     * tawsil l Madinet Nasr") is where the fee is from, not an address a courier finds: its zone is
+     * kept and the street asked next.
+     */
+    private void deliveredTo(DelegateExecution e, String text) {
+      String address = CheckoutWords.addressIn(text);
+      if (address == null) {
+        return;
+      }
+      Optional<DeliveryZones.Zone> zone = zones.find(address).or(() -> zones.find(text));
+      zone.ifPresent(z -> e.setVariable(SalesVariables.DELIVERY_ZONE, z.code()));
+      if (CheckoutWords.streetGiven(address) && (zone.isPresent() || words(address) >= 3)) {
+        e.setVariable(SalesVariables.DELIVERY_ADDRESS, cut(address));
       }
     }
 

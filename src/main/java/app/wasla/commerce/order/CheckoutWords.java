@@ -892,7 +892,7 @@ public final class CheckoutWords {
 
   private static final Pattern ADDRESS_LEAD_ARABIC =
       Pattern.compile(
-          "^(?:ال)?(?:توصيل|وصلهولي|وصلوه|وصله|وصلها|ابعتوه|ابعته|ابعتهولي|اشحنه|الشحن|شحن|العنوان|عنواني)"
+          "^(?:مع\\s+)?و?(?:ال)?(?:توصيل|وصلهولي|وصلوه|وصله|وصلها|ابعتوه|ابعته|ابعتهولي|اشحنه|الشحن|شحن|العنوان|عنواني)"
               + "(?=[\\s:،,]|$)(?:\\s+(?:على|علي|الى|إلى|إلي|لـ|ل|في)(?=\\s))?[\\s:،,-]*");
 
   /** "my address is", "address:", "el 3enwan", "العنوان", "عنواني هو": an address said as one. */
@@ -959,6 +959,256 @@ public final class CheckoutWords {
    * للمعادي، ٩ شارع…" is "المعادي، ٩ شارع…".
    */
   public static String addressOnly(String text) {
+    String t = text == null ? "" : text.trim();
+    String from = t;
+    for (int i = 0; i < 3; i++) {
+      // "قولتلك توصيل 🙂 العنوان ١٢ شارع التحرير": what is said before the address is no part of it
+      String next = leadStripped(withoutLeadingChatter(from, false));
+      if (next.equals(from) || next.length() < 3) {
+        break;
+      }
+      from = next;
+    }
+    return from.equals(t) ? leadStripped(t) : from;
+  }
+
+  /**
+   * The address in a message that may give other details before it ("واحدة بس، توصيل على ١٢ شارع
+   * التحرير", "one please, delivery to 12 Tahrir St", "wa7da bas, tawsil l 12 share3 el tahrir"):
+   * the text from the address on, without the words that led to it; null when nothing but a
+   * quantity, delivery or pickup, and words that say nothing of a place are there ("واحدة بس،
+   * توصيل").
+   */
+  public static String addressIn(String text) {
+    String t = text == null ? "" : text.trim();
+    String from = t;
+    for (int i = 0; i < 3; i++) {
+      String next = leadStripped(withoutLeadingChatter(from, true));
+      if (next.equals(from)) {
+        break;
+      }
+      from = next;
+    }
+    return from.length() < 3 || chatterOnly(from, true) ? null : from;
+  }
+
+  /**
+   * Words said before an address or beside a checkout answer that name no place: a quantity, "بس",
+   * "please", "delivery", "I told you", "قولتلك", "2oltlak".
+   */
+  private static final java.util.Set<String> CHATTER =
+      java.util.stream.Stream.of(
+              "قولتلك",
+              "قلتلك",
+              "قولتلكم",
+              "قلتلكم",
+              "قلت",
+              "قولت",
+              "لك",
+              "لحضرتك",
+              "زي",
+              "ما",
+              "انا",
+              "كما",
+              "ذكرت",
+              "سبق",
+              "واقولك",
+              "اقولك",
+              "يعني",
+              "بس",
+              "فقط",
+              "بقى",
+              "بقي",
+              "طيب",
+              "تمام",
+              "اوك",
+              "ماشي",
+              "ايوه",
+              "ايوا",
+              "اه",
+              "نعم",
+              "يا",
+              "عم",
+              "و",
+              "مع",
+              "من",
+              "فضلك",
+              "لو",
+              "سمحت",
+              "سمحتي",
+              "عايز",
+              "عاوز",
+              "عايزه",
+              "عاوزه",
+              "محتاج",
+              "اريد",
+              "أريد",
+              "ياريت",
+              "هو",
+              "هي",
+              "هيا",
+              "هما",
+              "عايزهم",
+              "عايزها",
+              "عايزه",
+              "توصيل",
+              "التوصيل",
+              "وتوصيل",
+              "والتوصيل",
+              "ديليفري",
+              "دليفري",
+              "ديلفري",
+              "بالتوصيل",
+              "للبيت",
+              "البيت",
+              "قطعه",
+              "قطع",
+              "حبه",
+              "حبات",
+              "حته",
+              "حتت",
+              "منه",
+              "منها",
+              "منهم",
+              "i",
+              "told",
+              "you",
+              "already",
+              "said",
+              "as",
+              "like",
+              "just",
+              "only",
+              "please",
+              "pls",
+              "plz",
+              "ok",
+              "okay",
+              "yes",
+              "yeah",
+              "sure",
+              "and",
+              "it",
+              "them",
+              "the",
+              "want",
+              "need",
+              "would",
+              "d",
+              "id",
+              "delivery",
+              "deliver",
+              "delivered",
+              "piece",
+              "pieces",
+              "pcs",
+              "unit",
+              "units",
+              "of",
+              "2oltlak",
+              "2oltelak",
+              "2oltlk",
+              "olt",
+              "2olt",
+              "lak",
+              "ana",
+              "bas",
+              "bs",
+              "tamam",
+              "aywa",
+              "ah",
+              "w",
+              "wa",
+              "ma3",
+              "men",
+              "mn",
+              "fadlak",
+              "law",
+              "sama7t",
+              "3ayez",
+              "3ayz",
+              "3awez",
+              "3ayza",
+              "tawsil",
+              "tawseel",
+              "el",
+              "dilivery",
+              "delivary",
+              "7etta",
+              "7abba")
+          .map(w -> fold(w).trim())
+          .filter(w -> !w.isEmpty())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * Nothing but words that name no place ({@link #CHATTER}, number words, and, with {@code
+   * numbers}, a number up to 99 that is a quantity).
+   */
+  private static boolean chatterOnly(String text, boolean numbers) {
+    String t = fold(text).trim();
+    if (t.isEmpty()) {
+      return true;
+    }
+    for (String w : t.split(" ")) {
+      boolean number = !w.isEmpty() && w.chars().allMatch(Character::isDigit);
+      if (number
+          ? !(numbers && w.length() <= 2)
+          : !CHATTER.contains(w) && !FOLDED_NUMBER_WORDS.containsKey(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An address label anywhere in a text: "العنوان", "my address is", "el 3enwan". */
+  private static final Pattern LABEL_ANYWHERE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:(?:(?:here\\s+is|here's|this\\s+is)\\s+)?(?:(?:my|the|our|new)\\s+)?"
+              + "(?:delivery\\s+)?address(?=[\\s:,-]|$)"
+              + "|(?:el\\s*)?(?:3enwan|3enwany|3enwani|3nwan|3nwany|3inwan)(?=[\\s:,-]|$)"
+              + "|(?:ال)?(?:عنوان|عنواني)(?=[\\s:،,-]|$))",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A delivery word that may lead an address: "توصيل على", "delivery to", "tawsil l". */
+  private static final Pattern DELIVERY_ANYWHERE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:(?:مع\\s+)?و?(?:ال)?(?:توصيل|وصلهولي|وصلوه|وصله|وصلها|ابعتوه|ابعته|ابعتهولي|اشحنه)"
+              + "(?=[\\s:،,]|$)"
+              + "|(?:please\\s+)?(?:deliver(?:y)?|ship(?:ping)?)(?:\\s+(?:it|them|the order))?(?:\\s+(?:to|at))?(?=[\\s:,]|$)"
+              + "|(?:el\\s+)?(?:tawsil|tawseel|tawseil|wasalholy|wasalo)(?=[\\s:,-]|$))",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Where a text's parts are parted: commas, full stops, dashes, new lines, emoji. */
+  private static final Pattern PARTS =
+      Pattern.compile("[،,;؛\\n!.]+|\\s[-–]\\s|[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}]+");
+
+  /**
+   * The text from where its address may start: after a label or a delivery word that only chatter
+   * comes before, else after its leading parts that are only chatter.
+   */
+  private static String withoutLeadingChatter(String t, boolean numbers) {
+    for (Pattern p : List.of(LABEL_ANYWHERE, DELIVERY_ANYWHERE)) {
+      Matcher m = p.matcher(t);
+      if (m.find() && m.start() > 0 && chatterOnly(t.substring(0, m.start()), numbers)) {
+        String rest = t.substring(m.start()).trim();
+        if (rest.length() - (m.end() - m.start()) >= 3) {
+          return rest;
+        }
+      }
+    }
+    Matcher parts = PARTS.matcher(t);
+    int start = 0;
+    while (parts.find()) {
+      if (!chatterOnly(t.substring(start, parts.start()), numbers)) {
+        break;
+      }
+      start = parts.end();
+    }
+    String rest = t.substring(start).trim();
+    return rest.length() < 3 ? t : rest;
+  }
+
+  private static String leadStripped(String text) {
     String t = text == null ? "" : text.trim();
     java.util.regex.Matcher label = ADDRESS_LABEL.matcher(t);
     if (label.lookingAt() && label.end() > 0 && t.length() - label.end() >= 3) {

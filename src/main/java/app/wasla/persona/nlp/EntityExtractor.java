@@ -194,6 +194,16 @@ public final class EntityExtractor {
               + "|(?:^|\\s)(?:fits|fit|suits|suit))"
               + "(?:\\s+(?:the|my|a|el|ال))?\\s*$");
 
+  /**
+   * "I have an S24, which chargers fit?", "عندي S24 ايه الشواحن ...", "3andy S24 anhy charger": the
+   * device the customer owns, named before an accessory is asked for it.
+   */
+  private static final Pattern OWNED =
+      Pattern.compile(
+          "(?:^|\\s)(?:عندي|عندى|معايا|معي|لدي|لديا|انا عندي|i have|i've got|ive got|i got|i own|"
+              + "3andy|3andi|3ndy|3ndi|m3aya|ma3aya)"
+              + "(?:\\s+(?:a|an|the|my|el|ال|واحد|wa7ed))?\\s*$");
+
   /** The accessories a device is named with: a case, a cover, a screen protector, a charger. */
   private static final String ACCESSORY_WORDS =
       "(?:جراب|جرابات|كفر|كفرات|غطاء|سكرينه|اسكرينه|لزقه|واقي شاشه|واقي|شاحن|كابل|"
@@ -364,6 +374,9 @@ public final class EntityExtractor {
             String before = s.substring(Math.max(0, idx - 14), idx);
             if (FOR_DEVICE.matcher(before).find()
                 || WORKS_WITH.matcher(s.substring(Math.max(0, idx - 30), idx)).find()
+                || ACCESSORY_KINDS.stream().noneMatch(k -> k.equals(a.product().category()))
+                    && OWNED.matcher(s.substring(Math.max(0, idx - 16), idx)).find()
+                    && ACCESSORY.matcher(named.substring(end)).find()
                 || !ACCESSORY_KINDS.contains(a.product().category())
                     && (ACCESSORY_OF.matcher(named.substring(Math.max(0, idx - 30), idx)).find()
                         || ACCESSORY_AFTER.matcher(named.substring(end)).find())) {

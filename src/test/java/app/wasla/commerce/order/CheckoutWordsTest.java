@@ -254,6 +254,46 @@ class CheckoutWordsTest {
   }
 
   @Test
+  void anAddressWithoutTheChatterBeforeIt() {
+    assertThat(CheckoutWords.addressOnly("قولتلك توصيل 🙂 العنوان ١٢ شارع التحرير الدقي الجيزة"))
+        .isEqualTo("١٢ شارع التحرير الدقي الجيزة");
+    assertThat(
+            CheckoutWords.addressOnly("I told you delivery 🙂 my address is 12 Tahrir St, Dokki"))
+        .isEqualTo("12 Tahrir St, Dokki");
+    assertThat(CheckoutWords.addressOnly("2oltlak tawsil 🙂 el 3enwan 12 share3 el tahrir giza"))
+        .isEqualTo("12 share3 el tahrir giza");
+    assertThat(CheckoutWords.addressOnly("قلت لك التوصيل، ١٢ شارع التحرير، الدقي"))
+        .isEqualTo("١٢ شارع التحرير، الدقي");
+    // a district before the street is part of the address; a building's number stays
+    assertThat(CheckoutWords.addressOnly("المعادي، ٩ شارع ٢٣١ دجلة"))
+        .isEqualTo("المعادي، ٩ شارع ٢٣١ دجلة");
+    assertThat(CheckoutWords.addressOnly("12, Tahrir St, Dokki")).isEqualTo("12, Tahrir St, Dokki");
+    assertThat(
+            CheckoutWords.quantityCorrection(
+                "قولتلك توصيل 🙂 العنوان ١٢ شارع التحرير الدقي الجيزة"))
+        .isNull();
+  }
+
+  @Test
+  void theAddressInAnAnswerThatGivesMore() {
+    assertThat(CheckoutWords.addressIn("واحدة بس، توصيل")).isNull();
+    assertThat(CheckoutWords.addressIn("just one, delivery")).isNull();
+    assertThat(CheckoutWords.addressIn("wa7da bas, tawsil")).isNull();
+    assertThat(CheckoutWords.addressIn("2, delivery")).isNull();
+    assertThat(CheckoutWords.addressIn("اتنين، وتوصيل على ١٢ شارع التحرير الدقي الجيزة"))
+        .isEqualTo("١٢ شارع التحرير الدقي الجيزة");
+    assertThat(CheckoutWords.addressIn("واحدة فقط، مع التوصيل إلى ١٢ شارع التحرير، الدقي، الجيزة"))
+        .isEqualTo("١٢ شارع التحرير، الدقي، الجيزة");
+    assertThat(CheckoutWords.addressIn("wa7da bas, tawsil l 12 share3 el tahrir, el do22i, giza"))
+        .isEqualTo("12 share3 el tahrir, el do22i, giza");
+    assertThat(CheckoutWords.addressIn("one please, delivery to 12 Tahrir St, Dokki, Giza"))
+        .isEqualTo("12 Tahrir St, Dokki, Giza");
+    assertThat(CheckoutWords.addressIn("2, 15 Road 9, Maadi, Cairo"))
+        .isEqualTo("15 Road 9, Maadi, Cairo");
+    assertThat(CheckoutWords.addressIn("deliver to Giza")).isEqualTo("Giza");
+  }
+
+  @Test
   void anAddressInAPhotoDetailsOfTheDoorAndPinsOutsideEgypt() {
     assertThat(CheckoutWords.addressInAPhoto("ده العنوان مكتوب في الصورة")).isTrue();
     assertThat(CheckoutWords.addressInAPhoto("the address is in the picture")).isTrue();
