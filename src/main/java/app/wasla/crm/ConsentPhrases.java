@@ -69,6 +69,9 @@ public record ConsentPhrases(
           "hello",
           "i want to",
           "i want",
+          "i agree to",
+          "agree to",
+          "i agree",
           "i d like to",
           "i would like to",
           "can you",
@@ -395,6 +398,7 @@ public record ConsentPhrases(
           "sign me up for",
           "add",
           "start sending",
+          "receive",
           "resume",
           // Arabizi
           "ab3atly",

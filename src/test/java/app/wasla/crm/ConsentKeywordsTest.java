@@ -79,6 +79,8 @@ class ConsentKeywordsTest {
         "ابعتولي العروض             | OPT_IN",
         "عايز اشترك في العروض       | OPT_IN",
         "اه موافق ابعتلي العروض      | OPT_IN",
+        "موافق تبعتولي العروض الجديدة | OPT_IN",
+        "i agree to receive your offers | OPT_IN",
         "عايزة اشترك                | OPT_IN",
         "sign me up for your offers | OPT_IN",
         "subscribe me please        | OPT_IN",
