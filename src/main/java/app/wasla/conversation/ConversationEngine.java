@@ -62,6 +62,24 @@ public class ConversationEngine {
             .processInstanceBusinessKey(conversationKey)
             .messageEventSubscriptionName(messageName)
             .list();
+    if (waiting.size() > 1) {
+      // a flow called while its caller waits too (a booking while a return waits for the team's
+      // review, which hears the customer meanwhile): the called flow asked the latest question,
+      // its wait takes the message; the caller's hears the customer again once it has ended
+      List<Execution> innermost =
+          waiting.stream()
+              .filter(
+                  e ->
+                      runtime
+                              .createProcessInstanceQuery()
+                              .superProcessInstanceId(e.getProcessInstanceId())
+                              .count()
+                          == 0)
+              .toList();
+      if (!innermost.isEmpty()) {
+        waiting = innermost;
+      }
+    }
     return waiting.stream().map(e -> new Waiting(e.getProcessInstanceId(), e.getId())).findFirst();
   }
 

@@ -1104,7 +1104,9 @@ public final class EmbeddedPersona implements Persona {
             : found.products().size() == 1
                     && (monthly(text) || topics.findAll(text, true).size() == 1)
                 ? found.products().get(0)
-                : found.products().isEmpty() && monthly(text) ? contextProduct(turn) : null;
+                : found.products().isEmpty() && (monthly(text) || bareInstalments(text))
+                    ? contextProduct(turn)
+                    : null;
     Answer answer =
         ownedFault && topic == StoreTopics.WARRANTY
             ? ownedFaultAnswer(replyIn)
@@ -1731,9 +1733,14 @@ public final class EmbeddedPersona implements Persona {
         if (!budget.isEmpty()) {
           // "a cheaper one" after a list is cheaper than the list's first (with a budget, its
           // dearest)
+          Product fitted = listed != null ? fitsTheOneOnShow(text, found, turn) : null;
           yield new Answer(
               new PersonaReply(
-                  priceLines(budget, lang, arabic),
+                  (fitted == null
+                          ? ""
+                          : ReplyTexts.get("fitsTheOneOnShow", lang, productName(fitted, arabic))
+                              + "\n")
+                      + priceLines(budget, lang, arabic),
                   List.of(opt("menu_order", "optOrder", lang), opt("menu_human", "optHuman", lang)),
                   null,
                   budget.get(0).sku()),
@@ -2702,6 +2709,14 @@ public final class EmbeddedPersona implements Persona {
   /**
    * An instalment's amount asked: "قسط الايفون كام في الشهر؟", "monthly instalment of the S24?".
    */
+  /**
+   * Instalments asked in a word or two, of nothing named ("instalments?", "تقسيط؟", "وبالتقسيط؟",
+   * "bel ta2seet?"): of the product on show, when there is one.
+   */
+  private boolean bareInstalments(TextView text) {
+    return text.tokens().size() <= 3 && topics.findAll(text, true).size() == 1;
+  }
+
   private boolean monthly(TextView text) {
     return MONTHLY
         .matcher(text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT))
@@ -3821,6 +3836,23 @@ public final class EmbeddedPersona implements Persona {
                     : n.startsWith("Anker")
                         ? "Anker"
                         : n.startsWith("JBL") ? "JBL" : n.startsWith("Oraimo") ? "Oraimo" : "";
+  }
+
+  /**
+   * The phone on show that an accessory is asked to fit without naming a device ("شاحن ينفع معاه؟",
+   * "a charger that works with it?"), or null.
+   */
+  private Product fitsTheOneOnShow(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
+    Product shown = contextProduct(turn);
+    String s = text.normalized() + " " + String.join(" ", text.stems());
+    return shown != null
+            && "phone".equals(shown.category())
+            && found.products().isEmpty()
+            && FITS_A_DEVICE.matcher(s + " " + text.raw().toLowerCase(Locale.ROOT)).find()
+            && !PHONE_WORD.matcher(s).find()
+            && BRANDS.values().stream().noneMatch(b -> b.matcher(s).find())
+        ? shown
+        : null;
   }
 
   private static final Pattern PHONE_WORD =

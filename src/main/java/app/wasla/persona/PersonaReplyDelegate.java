@@ -506,6 +506,11 @@ class PersonaReplyDelegate implements JavaDelegate {
    * two.
    */
   private static boolean leftToSalesFlows(DelegateExecution execution, PersonaResult result) {
+    if (BOOKINGS.equals(ActivityProperties.get(execution, LEAVE_TO_SALES_FLOWS))) {
+      // "can I book a screen repair meanwhile?" while a return waits for the team: the booking
+      // flow called next asks its questions; every other question is answered here
+      return !result.handoff() && BOOKING_INTENTS.contains(result.intent());
+    }
     boolean leave =
         ActivityProperties.isTrue(execution, LEAVE_TO_SALES_FLOWS)
             || Boolean.TRUE.equals(execution.getVariableLocal(LEAVE_TO_SALES_FLOWS));
@@ -514,6 +519,16 @@ class PersonaReplyDelegate implements JavaDelegate {
         && SALES_INTENTS.contains(result.intent())
         && !answersItself(result);
   }
+
+  /**
+   * The value of {@link #LEAVE_TO_SALES_FLOWS} that leaves only booking questions to the booking
+   * flow called next and answers every other question.
+   */
+  static final String BOOKINGS = "bookings";
+
+  /** Intents the booking flow serves. */
+  static final java.util.Set<String> BOOKING_INTENTS =
+      java.util.Set.of("booking_new", "booking_change", "booking_cancel");
 
   /** Intents whose questions the sales flows can only answer when they name a catalogue product. */
   static final java.util.Set<String> PRODUCT_INTENTS =

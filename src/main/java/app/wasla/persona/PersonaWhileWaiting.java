@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,6 @@ public class PersonaWhileWaiting {
           Intents.BOOKING_NEW,
           Intents.BOOKING_CHANGE,
           Intents.BOOKING_CANCEL,
-          Intents.ORDER_STATUS,
           Intents.GREETING,
           Intents.THANKS_GOODBYE,
           Intents.COMPLAINT,
@@ -40,10 +40,18 @@ public class PersonaWhileWaiting {
 
   private final PersonaReplyDelegate reply;
   private final PersonaTurns inline;
+  private final ObjectProvider<OrderStatus> orders;
+  private final app.wasla.persona.learning.PersonaLearning learning;
 
-  PersonaWhileWaiting(PersonaReplyDelegate reply, PersonaTurns inline) {
+  PersonaWhileWaiting(
+      PersonaReplyDelegate reply,
+      PersonaTurns inline,
+      ObjectProvider<OrderStatus> orders,
+      app.wasla.persona.learning.PersonaLearning learning) {
     this.reply = reply;
     this.inline = inline;
+    this.orders = orders;
+    this.learning = learning;
   }
 
   /** The answer and the language it is in, or empty: the handoff takes the message. */
@@ -61,7 +69,9 @@ public class PersonaWhileWaiting {
       // a photo or voice note without words is for the colleague who will look at it
       return Optional.empty();
     }
-    PersonaResult result = reply.read(reply.turn(execution, lines, null, 0));
+    String bigDeal = bigDealSku(execution);
+    PersonaResult result =
+        reply.read(aboutTheBigDeal(reply.turn(execution, lines, null, 0), bigDeal));
     reply.record(execution, result, text);
     if (result.handoff()
         || result.lowConfidence()
@@ -71,12 +81,76 @@ public class PersonaWhileWaiting {
         || LEFT_TO_THE_HANDOFF.contains(result.intent())) {
       return Optional.empty();
     }
+    if (Intents.ORDER_STATUS.equals(result.intent())) {
+      // "فين طلبي ORD-12001؟": the order's status, as the tracking flow tells it when nothing waits
+      Optional<String> status = orderStatus(execution, result);
+      return status.map(s -> new Answer(s, result.language().tag()));
+    }
     String sku = result.reply().aboutProductSku();
-    if (sku != null && !sku.isEmpty()) {
-      // "how much?" next is about this product
+    if (bigDeal == null && sku != null && !sku.isEmpty()) {
+      // "how much?" next is about this product; while a big deal waits, follow-ups stay about the
+      // big deal's product (a product the customer names is answered, and read, for that product)
       execution.setVariable(PersonaVariables.CONTEXT_PRODUCT, sku);
     }
     return Optional.of(new Answer(result.reply().text(), result.language().tag()));
+  }
+
+  /**
+   * The status of the order asked about, read through the order port in the form the persona read
+   * the turn in; empty when the orders cannot be read (the person answers).
+   */
+  private Optional<String> orderStatus(DelegateExecution execution, PersonaResult result) {
+    Object before = execution.getVariable(PersonaVariables.REPLY_LANGUAGE);
+    // the tracking answer is worded in the reply language: this turn's, not the handoff turn's
+    execution.setVariable(PersonaVariables.REPLY_LANGUAGE, result.language().tag());
+    try {
+      return orders
+          .getIfAvailable(() -> OrderStatus.UNKNOWN)
+          .answer(execution)
+          .filter(s -> !s.isBlank());
+    } finally {
+      if (before == null) {
+        execution.removeVariable(PersonaVariables.REPLY_LANGUAGE);
+      } else {
+        execution.setVariable(PersonaVariables.REPLY_LANGUAGE, before);
+      }
+    }
+  }
+
+  /**
+   * The SKU of the product of the big deal whose handoff waits ("عايز ٣ ايفون ١٥ برو ماكس"), or
+   * null when the waiting handoff is no big deal or named no catalogue product.
+   */
+  private String bigDealSku(DelegateExecution execution) {
+    if (!"big deal".equals(execution.getVariable(PersonaVariables.HANDOFF_REASON))
+        || !(execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String name)) {
+      return null;
+    }
+    return learning
+        .persona()
+        .playbook()
+        .product(name)
+        .map(app.wasla.persona.playbook.Product::sku)
+        .orElse(null);
+  }
+
+  /**
+   * The turn read with the big deal's product as the conversation's product, whatever was listed
+   * since ("and chargers?" then "instalments?" is about the phone the customer waits about).
+   */
+  private static PersonaTurn aboutTheBigDeal(PersonaTurn turn, String sku) {
+    return sku == null
+        ? turn
+        : new PersonaTurn(
+            turn.conversationKey(),
+            turn.customerMessages(),
+            turn.interactiveReplyId(),
+            turn.recentTranscript(),
+            turn.customer(),
+            turn.lowConfidenceStreak(),
+            sku,
+            turn.contextTopic(),
+            turn.ordersWithTheBot());
   }
 
   /**

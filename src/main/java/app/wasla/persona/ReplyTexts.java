@@ -287,6 +287,12 @@ final class ReplyTexts {
               "La2, el cash 3and el estelam l7ad {2} geneh bas, w {0} se3ro {1} geneh. Tnfa3 tedfa3o: Visa aw Mastercard aw Meeza b link daf3, InstaPay, Vodafone Cash, aw ta2seet mn gheir fawayed (mn {3} geneh fel shahr 3ala 12 shahr).",
               "No: cash on delivery is up to {2} EGP, and the {0} is {1} EGP. You can pay for it by Visa, Mastercard or Meeza through a payment link, InstaPay, Vodafone Cash, or 0% instalments (from {3} EGP a month over 12 months)."),
           t(
+              "fitsTheOneOnShow",
+              "اللي ينفع مع {0}:",
+              "ما يناسب {0}:",
+              "Elly yenfa3 ma3 {0}:",
+              "What works with the {0}:"),
+          t(
               "instalmentHead",
               "قسط {0} ({1} جنيه) من غير فوايد ولا مقدم:",
               "أقساط {0} ({1} جنيه) بدون فوائد ولا دفعة مقدمة:",

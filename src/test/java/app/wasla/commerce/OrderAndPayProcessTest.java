@@ -567,6 +567,38 @@ class OrderAndPayProcessTest {
   }
 
   @Test
+  void anOutOfStockCardOffersTheNearestProductsInStockToOrder() {
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "Is the Oppo Reno 11 available?", "en", "availability");
+    conversation.runDueJobs(instance);
+    // the same kind (phones), the nearest prices to 18,999, in stock
+    assertThat(conversation.sentTexts().get(0))
+        .contains("out of stock")
+        .contains("nearest ones we have in stock")
+        .contains("Samsung Galaxy A55: 19,499 EGP")
+        .contains("Xiaomi Redmi Note 13: 9,999 EGP")
+        .doesNotContain("[Order now]")
+        .contains("[Samsung Galaxy A55]");
+
+    conversation.customerWrites(instance, "Samsung Galaxy A55", "sales_order:SM-A55");
+    conversation.runDueJobs(instance);
+    assertThat(instance).variables().containsEntry("productSku", "SM-A55");
+    assertThat(instance).isWaitingAt("gateway_awaitCheckout");
+  }
+
+  @Test
+  void anOutOfStockCardOffersTheNearestInArabic() {
+    ProcessInstance instance =
+        conversation.start("order-and-pay", "اوبو رينو ١١ متوفر؟", "ar-EG", "availability");
+    conversation.runDueJobs(instance);
+    assertThat(conversation.sentTexts().get(0))
+        .contains("المخزون خلص")
+        .contains("الأقرب ليه ومتوفر")
+        .contains("سامسونج جالاكسي A55: 19,499 جنيه")
+        .contains("[سامسونج جالاكسي A55]");
+  }
+
+  @Test
   void soldOutBetweenOfferAndOrderTakesTheOutOfStockPath() {
     ProcessInstance instance =
         conversation.start("order-and-pay", "apple watch se price", "en", "product_inquiry");

@@ -120,8 +120,11 @@ class HandoffWaitProcessTest {
   }
 
   private ProcessInstance handedOff(String words) {
-    String key =
-        "100000000000001:2013" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    return handedOff("2013" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999), words);
+  }
+
+  private ProcessInstance handedOff(String waId, String words) {
+    String key = "100000000000001:" + waId;
     accept(key, "wamid.w." + key, words);
     Map<String, Object> variables = new HashMap<>();
     variables.put(ConversationVariables.CONVERSATION_KEY, key);
@@ -668,5 +671,64 @@ class HandoffWaitProcessTest {
     assertThat(String.join("\n", sent(five)))
         .contains("المبيعات")
         .doesNotContain("كمّل معايا الطلب");
+  }
+
+  private String last(ProcessInstance instance) {
+    List<String> all = sent(instance);
+    return all.get(all.size() - 1);
+  }
+
+  @Test
+  void anOrdersStatusIsToldWhileTheHandoffWaitsInEveryForm() {
+    cairoTime(1, 0);
+    ProcessInstance instance = handedOff("201001234567", "عايز اكلم حد من خدمة العملاء");
+    String taskId = taskOf(instance).getId();
+
+    customerWrites(instance, "فين طلبي ORD-12001؟");
+    assertThat(last(instance)).contains("ORD-12001").contains("اتسلّم").contains("طلبك لسه قائم");
+
+    customerWrites(instance, "where is my order ORD-12002");
+    assertThat(last(instance))
+        .contains("Your order ORD-12002")
+        .contains("BOSTA-7790415")
+        .contains("Your request still stands");
+
+    customerWrites(instance, "el order ORD-12001 wesel fein?");
+    assertThat(last(instance)).contains("El order ORD-12001").contains("etsallem");
+
+    // someone else's order stays unknown
+    customerWrites(instance, "where is ORD-12345?");
+    assertThat(last(instance)).contains("can't find that order").doesNotContain("ORD-12345 (");
+
+    assertThat(taskOf(instance).getId()).isEqualTo(taskId);
+    assertThat(instance).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+  }
+
+  @Test
+  void whileABigDealWaitsFollowUpsAreAboutItsProductUnlessAnotherIsNamed() {
+    cairoTime(1, 0);
+    ProcessInstance egyptian = handedOff("عايز ٣ ايفون ١٥ برو ماكس");
+    assertThat(runtime.getVariable(egyptian.getId(), "handoffReason")).isEqualTo("big deal");
+    customerWrites(egyptian, "وشواحن؟");
+    assertThat(last(egyptian)).contains("749").contains("طلبك لسه قائم");
+    customerWrites(egyptian, "قسطه كام في الشهر؟");
+    assertThat(last(egyptian)).contains("آيفون ١٥ برو ماكس").contains("6,084");
+    customerWrites(egyptian, "تقسيط؟");
+    assertThat(last(egyptian)).contains("آيفون ١٥ برو ماكس").contains("6,084");
+    customerWrites(egyptian, "شاحن ينفع معاه؟");
+    assertThat(last(egyptian)).contains("اللي ينفع مع آيفون ١٥ برو ماكس").contains("899");
+    // a product named is answered for that product
+    customerWrites(egyptian, "وقسط الجالكسي A55 كام في الشهر؟");
+    assertThat(last(egyptian)).contains("A55").doesNotContain("آيفون ١٥ برو ماكس");
+    assertThat(egyptian).isWaitingAt(HandoffRouter.HANDOFF_TASK);
+
+    ProcessInstance english = handedOff("I want 3 iPhone 15 Pro Max");
+    customerWrites(english, "and chargers?");
+    assertThat(last(english)).contains("749");
+    customerWrites(english, "instalments?");
+    assertThat(last(english)).contains("iPhone 15 Pro Max").contains("6,084");
+    customerWrites(english, "a charger that works with it?");
+    assertThat(last(english)).contains("What works with the iPhone 15 Pro Max");
+    assertThat(english).isWaitingAt(HandoffRouter.HANDOFF_TASK);
   }
 }

@@ -15,6 +15,15 @@ public interface Catalogue {
   List<StockLevel> stock(String sku);
 
   /**
+   * The catalogue's products of a category ("phone", "charger"), for the nearest alternatives to a
+   * sold-out one; empty where the backend cannot list them (the business's HTTP backend has no such
+   * endpoint).
+   */
+  default List<Product> ofCategory(String category) {
+    return List.of();
+  }
+
+  /**
    * True when a lookup needs no network call (Wasla's own tables): a flow may then do it in the
    * turn.
    */

@@ -102,6 +102,24 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
   }
 
   @Override
+  public List<Product> ofCategory(String category) {
+    return jdbc.sql(
+            "SELECT sku, name_en, name_ar, price_egp, category, image_url FROM commerce_product"
+                + " WHERE category = ? ORDER BY sku")
+        .param(category)
+        .query(
+            (rs, i) ->
+                new Product(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBigDecimal(4),
+                    rs.getString(5),
+                    imageUrl(rs.getString(6))))
+        .list();
+  }
+
+  @Override
   public Optional<Product> product(String sku) {
     return jdbc.sql(
             "SELECT sku, name_en, name_ar, price_egp, category, image_url FROM commerce_product"

@@ -297,6 +297,7 @@ class LookUpStockDelegate implements JavaDelegate {
             .map(s -> (arabicScript ? s.branchNameAr() : s.branchNameEn()))
             .collect(Collectors.joining(arabicScript ? "، " : ", "));
     String price = SalesContext.money(execution, product.priceEgp());
+    List<Product> nearest = inStock.isEmpty() ? nearestInStock(product) : List.of();
     String body =
         (intro == null ? "" : intro + "\n")
             + SalesContext.say(
@@ -331,6 +332,7 @@ class LookUpStockDelegate implements JavaDelegate {
                     + (inStock.isEmpty()
                         ? "Sorry, it's out of stock in both branches right now."
                         : "In stock: " + where + "."))
+            + nearestLines(execution, nearest)
             + (outro == null ? "" : "\n\n" + outro);
     List<Button> buttons = new ArrayList<>();
     if (!inStock.isEmpty()) {
@@ -339,6 +341,13 @@ class LookUpStockDelegate implements JavaDelegate {
               SalesVariables.REPLY_ORDER_PREFIX + product.sku(),
               SalesContext.say(
                   execution, "اطلب دلوقتي", "اطلب الآن", "Otlob delwa2ty", "Order now")));
+    } else if (!nearest.isEmpty()) {
+      // the nearest one's "Order now": the tap orders that one, as on its own card
+      Product first = nearest.get(0);
+      buttons.add(
+          new Button(
+              SalesVariables.REPLY_ORDER_PREFIX + first.sku(),
+              buttonTitle(SalesContext.productName(execution, first))));
     }
     buttons.add(
         new Button(
@@ -354,5 +363,55 @@ class LookUpStockDelegate implements JavaDelegate {
         execution,
         new ReplyButtons(
             body.length() > 1024 ? body.substring(0, 1024) : body, buttons, null, null));
+  }
+
+  /** How many products in stock a sold-out one's card offers instead. */
+  private static final int NEAREST = 2;
+
+  /**
+   * The products in stock nearest to a sold-out one: the same category, the closest prices first
+   * (as the persona offers for a sold-out product named); empty when the catalogue cannot list the
+   * category.
+   */
+  List<Product> nearestInStock(Product product) {
+    if (product.category() == null || product.priceEgp() == null) {
+      return List.of();
+    }
+    return catalogue.ofCategory(product.category()).stream()
+        .filter(p -> !p.sku().equals(product.sku()) && p.priceEgp() != null)
+        .sorted(
+            java.util.Comparator.comparing(
+                (Product p) -> p.priceEgp().subtract(product.priceEgp()).abs()))
+        .filter(p -> !inStock(p).isEmpty())
+        .limit(NEAREST)
+        .toList();
+  }
+
+  /** The nearest products in stock as lines under the card's "out of stock", or nothing. */
+  private static String nearestLines(DelegateExecution execution, List<Product> nearest) {
+    if (nearest.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb =
+        new StringBuilder(
+            "\n"
+                + SalesContext.say(
+                    execution,
+                    "الأقرب ليه ومتوفر دلوقتي:",
+                    "الأقرب إليه والمتوفر حالياً:",
+                    "El a2rab leeh w metwaffar delwa2ty:",
+                    "The nearest ones we have in stock:"));
+    for (Product p : nearest) {
+      sb.append("\n• ")
+          .append(SalesContext.productName(execution, p))
+          .append(": ")
+          .append(SalesContext.money(execution, p.priceEgp()));
+    }
+    return sb.toString();
+  }
+
+  /** A reply button's title: WhatsApp allows 20 characters. */
+  private static String buttonTitle(String name) {
+    return name.length() <= 20 ? name : name.substring(0, 19) + "…";
   }
 }
