@@ -358,7 +358,7 @@ class LookUpStockDelegate implements JavaDelegate {
         new Button(
             SalesVariables.REPLY_HUMAN,
             SalesContext.say(
-                execution, "كلّم حد", "التحدث مع موظف", "Kalem 7ad", "Talk to someone")));
+                execution, "كلّم حد", "التحدث مع موظف", "Akalem 7ad", "Talk to someone")));
     messages.send(
         execution,
         new ReplyButtons(

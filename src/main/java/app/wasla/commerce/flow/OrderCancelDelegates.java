@@ -244,7 +244,7 @@ final class OrderCancelDelegates {
             new ReplyButtons.Button(
                 HUMAN,
                 SalesContext.say(
-                    execution, "كلم موظف", "تحدث مع موظف", "Kalem 7ad", "Talk to a person"))));
+                    execution, "كلم موظف", "تحدث مع موظف", "Akalem 7ad", "Talk to a person"))));
   }
 
   /**

@@ -245,9 +245,9 @@ class TrackOrderDelegate implements JavaDelegate {
           case "CONFIRMED" ->
               pick(
                   form,
-                  "متأكد والدفع عند الاستلام، وبيتجهز",
+                  "اتأكد والدفع عند الاستلام، وبيتجهز",
                   "مؤكد والدفع عند الاستلام، ويجري تجهيزه",
-                  "met2aked w el daf3 3and el estelam",
+                  "et2akked w el daf3 3and el estelam",
                   "confirmed, cash on delivery, being prepared");
           case "SHIPPED" ->
               pick(
