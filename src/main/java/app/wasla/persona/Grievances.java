@@ -252,13 +252,18 @@ final class Grievances {
       words(
           "للمره الثالثه|للمره التالته|للمره الرابعه|تالت مره|رابع مره|كل ما اكلمكم|كل ما اكلمكو|كل مره اسال|"
               + "third time|fourth time|fifth time|three times|four times|five times|(?:[3-9]|10) times|"
-              + "keep asking|asked again and again|talet mara|talt mara|rabe3 mara|kol ma akalemko");
+              + "keep asking|asked again and again|happened again|happens again|second time this|"
+              + "تاني مره يحصل|مره تانيه يحصل|talet mara|talt mara|rabe3 mara|kol ma akalemko|tany mara ye7sal");
 
   private static final Pattern NO_ANSWER =
       words(
           "لا احد يرد|لا يرد احد|محدش بيرد|محدش رد|محدش يرد|مفيش حد بيرد|مفيش حد يرد|مش بتردوا|مبتردوش|"
               + "nobody answers|no one answers|nobody picks up|no one picks up|nobody replies|no one replies|"
               + "nobody responds|no one responds|no reply|no response|keep getting nothing|getting nothing|"
+              + "haven t heard back|havent heard back|never heard back|no one got back|nobody got back|never got back|"
+              + "still no reply|still no answer|still no response|can t reach anyone|cant reach anyone|"
+              + "trying to reach you|tried to reach you|tried calling|لم يرد احد|لم يتواصل معي احد|محدش كلمني|محدش رجعلي|"
+              + "ma7adsh kallemni|ma7adsh kalemni|ma7adsh rg3li|ma7adsh rege3li|"
               + "ma7adsh byrod|m7adsh byrod|ma7adesh byrod|mafeesh 7ad byrod|mfish 7ad byrod|msh btrodo|mabtrodosh");
 
   /** Waiting for an answer or a person, not for an order: "انتظر الرد", "waiting … for someone". */
@@ -301,6 +306,10 @@ final class Grievances {
   private static final Pattern PROMISED =
       words(
           "وعدتوني|وعدوني|وعدتني|وعدتونا|you promised|promised me|wa3adtoony|wa3adtony|wa3adooni|wa3adoony");
+
+  /** What was promised never happened: "and nobody called", "ومحدش كلمني". */
+  private static final Pattern NEVER =
+      words("never|nobody|no one|still|محدش|ماحدش|ولم|لم يتم|ولسه|لسه|ma7adsh|m7adsh|lessa|lesa");
 
   /** The customer's own "I ordered X and got Y": an order and what came. */
   private static final Pattern RECEIVED =
@@ -370,7 +379,8 @@ final class Grievances {
         || PROMISED.matcher(s).find()
             && (TOOK_FROM_ME.matcher(s).find()
                 || CHARGED.matcher(s).find()
-                || BUT.matcher(s).find())
+                || BUT.matcher(s).find()
+                || NEVER.matcher(s).find())
         || ORDERED.matcher(s).find() && RECEIVED.matcher(s).find() && CHALLENGE.matcher(s).find()
         || CHALLENGE.matcher(s).find() && MOCKING_EMOJI.matcher(raw).find();
   }

@@ -76,6 +76,9 @@ class GrievancesToldCalmlyTest {
     handedOver("nobody picks up the phone at the alex branch, 2 days trying. is this a joke?");
     handedOver("محدش بيرد على التليفون في الفرع من امبارح");
     handedOver("ذهبت الى الفرع في موعدي وانتظرت ساعة ونصف ثم قالوا لا يوجد فني!");
+    handedOver("I emailed about my warranty claim on Monday and still haven't heard back");
+    handedOver("you promised me a call back yesterday and nobody called");
+    handedOver("وعدوني يتصلوا بيا امبارح ومحدش كلمني");
   }
 
   @Test
