@@ -386,7 +386,7 @@ final class BookingDelegates {
     }
 
     /** A booking of the customer's own: "my booking", "ميعادي", "الحجز بتاعي", "7agzy", BK-5002. */
-    private static final java.util.regex.Pattern OWN_BOOKING =
+    static final java.util.regex.Pattern OWN_BOOKING =
         java.util.regex.Pattern.compile(
             "(?iu)\\b(my|existing|current|upcoming)\\s+(booking|appointment|reservation)s?\\b"
                 + "|\\b(booking|appointment)s?\\s+(do|did)\\s+i\\s+have\\b"
@@ -1298,12 +1298,13 @@ final class BookingDelegates {
     }
 
     /**
-     * The customer has an upcoming booking and the turn names a booking ("my appointment", "الحجز",
-     * "7agzy", BK-5001): the flow turns to cancelling it (mode cancel, "are you sure?" next).
+     * The customer has an upcoming booking and the turn names it as theirs ("my appointment",
+     * "ميعادي", "7agzy", BK-5001; not "ألغِ الحجز", the one under way): the flow turns to
+     * cancelling it (mode cancel, "are you sure?" next).
      */
     private boolean cancelsOwnBooking(DelegateExecution execution) {
       String text = SalesContext.turnText(execution);
-      if (text == null || !NAMES_BOOKING.matcher(text).find()) {
+      if (text == null || !FindBooking.OWN_BOOKING.matcher(text).find()) {
         return false;
       }
       List<Booking> upcoming = bookings.upcoming(SalesContext.customerId(execution));
@@ -1328,10 +1329,6 @@ final class BookingDelegates {
       execution.setVariable(BookingVariables.CONFIRMED, false);
       return true;
     }
-
-    private static final java.util.regex.Pattern NAMES_BOOKING =
-        java.util.regex.Pattern.compile(
-            "(?iu)appointment|booking|reservation|\\bbk[-#\\s]*\\d|حجز|ميعاد|موعد|معاد|7agz|ma3ad|me3ad|mi3ad");
 
     private static String stopped(BookingTexts t) {
       return t.say(
