@@ -1258,7 +1258,10 @@ final class BookingDelegates {
       boolean personaAnswered = Boolean.TRUE.equals(execution.getVariable("personaAnswered"));
       switch (intent) {
         case "order_status" -> {
-          messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
+          TrackOrderDelegate.Tracked tracked = tracking.track(execution);
+          messages.send(
+              execution,
+              TrackOrderDelegate.message(execution, tracked.text(), tracked.offerPerson()));
           return true;
         }
         case "payment" -> {

@@ -1492,7 +1492,8 @@ final class CheckoutDelegates {
       }
       String intro = null;
       if ("order_status".equals(intent)) {
-        messages.send(e, OutboundMessage.Text.of(tracking.track(e).text()));
+        TrackOrderDelegate.Tracked tracked = tracking.track(e);
+        messages.send(e, TrackOrderDelegate.message(e, tracked.text(), tracked.offerPerson()));
         intro = say(e, "ونكمل طلبك:", "ولنكمل طلبك:", "W nkammel el order:", "Back to your order:");
       }
       checkout.ask(e, checkout.missing(e), intro);

@@ -289,7 +289,11 @@ final class PayingTurnDelegates {
       }
       String intent = (String) e.getVariable("intent");
       if ("order_status".equals(intent)) {
-        messages.send(e, OutboundMessage.Text.of(tracking.track(e).text() + "\n\n" + stillOpen(e)));
+        TrackOrderDelegate.Tracked tracked = tracking.track(e);
+        messages.send(
+            e,
+            TrackOrderDelegate.message(
+                e, tracked.text() + "\n\n" + stillOpen(e), tracked.offerPerson()));
         return "answered";
       }
       boolean unanswered = Boolean.FALSE.equals(e.getVariable("personaAnswered"));

@@ -83,16 +83,7 @@ class TrackOrderDelegate implements JavaDelegate {
     if (tracked.order() != null) {
       execution.setVariable(SalesVariables.ORDER_ID, tracked.order().id());
     }
-    messages.send(
-        execution,
-        tracked.offerPerson()
-            ? OutboundMessage.ReplyButtons.of(
-                tracked.text(),
-                new OutboundMessage.ReplyButtons.Button(
-                    HUMAN_BUTTON,
-                    SalesContext.say(
-                        execution, "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person")))
-            : OutboundMessage.Text.of(tracked.text()));
+    messages.send(execution, message(execution, tracked.text(), tracked.offerPerson()));
     if (tracked.order() != null) {
       // the courier's last known position, when the latest shipment event gave one
       shipments
@@ -110,6 +101,21 @@ class TrackOrderDelegate implements JavaDelegate {
                               SalesContext.form(execution)),
                           null)));
     }
+  }
+
+  /**
+   * The answer as a message: with a "talk to a person" button when the answer offers one (an order
+   * on another number, a number not found twice), else a text.
+   */
+  static OutboundMessage message(DelegateExecution execution, String text, boolean offerPerson) {
+    return offerPerson
+        ? OutboundMessage.ReplyButtons.of(
+            text,
+            new OutboundMessage.ReplyButtons.Button(
+                HUMAN_BUTTON,
+                SalesContext.say(
+                    execution, "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person")))
+        : OutboundMessage.Text.of(text);
   }
 
   /** A checkout of this conversation waits for an answer and has placed no order yet. */
