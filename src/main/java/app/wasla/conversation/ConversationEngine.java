@@ -140,6 +140,22 @@ public class ConversationEngine {
         .findFirst();
   }
 
+  /**
+   * True when a flow the conversation called (checkout, a booking, an order's cancellation, the
+   * payment wait) waits for the customer's message now, rather than the conversation itself.
+   */
+  boolean calledFlowWaits(String conversationKey) {
+    return instanceWaitingFor(conversationKey, Mailbox.CUSTOMER_MESSAGE)
+        .map(
+            w ->
+                runtime
+                        .createProcessInstanceQuery()
+                        .subProcessInstanceId(w.processInstanceId())
+                        .count()
+                    > 0)
+        .orElse(false);
+  }
+
   /** True when an incident of this type and configuration is open. */
   boolean hasIncident(String type, String configuration) {
     return runtime.createIncidentQuery().incidentType(type).configuration(configuration).count()

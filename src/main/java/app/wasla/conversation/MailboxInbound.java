@@ -85,8 +85,9 @@ class MailboxInbound implements WhatsAppInbound {
     for (InboundMessage m : payload.messages()) {
       ConversationKey key = new ConversationKey(m.phoneNumberId(), m.waId());
       boolean stale = m.timestamp().isBefore(now.minus(props.maxMessageAge()));
-      // a consent keyword (STOP, START) is answered here, not by the flow's persona
-      String typed = typed(m);
+      // a consent keyword (STOP, START) is answered here, not by the flow's persona; a bare
+      // "إلغاء" while a flow waits for an answer cancels that flow, not the offers
+      String typed = cancelsAWaitingFlow(key, typed(m)) ? null : typed(m);
       boolean answered =
           typed != null && !stale && listeners.stream().anyMatch(l -> l.answers(typed));
       NewInboxEntry entry =
@@ -137,7 +138,7 @@ class MailboxInbound implements WhatsAppInbound {
       }
       metrics.stored(stored, stale);
       if (stored) {
-        tellListeners(key, m, stale, answered, now);
+        tellListeners(key, m, typed, stale, answered, now);
       }
       if (stored && !stale && !answered) {
         toDeliver.add(key.value());
@@ -164,6 +165,27 @@ class MailboxInbound implements WhatsAppInbound {
     return "text".equals(m.type()) || "button".equals(m.type()) ? m.text() : null;
   }
 
+  /** "إلغاء", "الغاء" alone (any alef, punctuation around): cancel, nothing more said. */
+  private static final java.util.regex.Pattern BARE_CANCEL =
+      java.util.regex.Pattern.compile("^[\\s\\p{P}]*[اإأآ]لغا[ءئ][\\s\\p{P}]*$");
+
+  /**
+   * A bare "إلغاء" typed while a flow the conversation called waits for the customer's answer
+   * (checkout's address, a booking's day, "are you sure?", the payment wait): it cancels that flow
+   * and is no marketing opt-out. The engine is asked only for such a message.
+   */
+  private boolean cancelsAWaitingFlow(ConversationKey key, String typed) {
+    if (typed == null || !BARE_CANCEL.matcher(typed).matches()) {
+      return false;
+    }
+    try {
+      return engine.calledFlowWaits(key.value());
+    } catch (RuntimeException e) {
+      log.warn("Whether a flow of {} waits was not read; the keyword is read as consent", key, e);
+      return false;
+    }
+  }
+
   /**
    * Tells the listeners (the CRM's consent keywords) of the stored message; a message too old to be
    * answered, or answered outside the flow, is never delivered, so they hear of its delivery here
@@ -171,7 +193,12 @@ class MailboxInbound implements WhatsAppInbound {
    * no-op, so a failure is logged, never turned into an error that would make Meta retry in vain.
    */
   private void tellListeners(
-      ConversationKey key, InboundMessage m, boolean stale, boolean answered, Instant receivedAt) {
+      ConversationKey key,
+      InboundMessage m,
+      String typed,
+      boolean stale,
+      boolean answered,
+      Instant receivedAt) {
     if (answered) {
       try {
         inbox.answeredOutsideTheFlow(key, m.timestamp());
@@ -193,11 +220,11 @@ class MailboxInbound implements WhatsAppInbound {
     }
     for (CustomerMessageListener listener : listeners) {
       try {
-        listener.stored(key, typed(m), m.timestamp());
+        listener.stored(key, typed, m.timestamp());
         if (stale || answered) {
           listener.delivered(key, m.profileName(), m.text(), m.timestamp());
         }
-        if (answered && listener.answers(typed(m))) {
+        if (answered && listener.answers(typed)) {
           listener.answer(key, m.wamid(), m.text(), m.timestamp());
         }
       } catch (RuntimeException e) {

@@ -57,6 +57,7 @@ final class ExpressionBeans extends AbstractMap<Object, Object> {
           "payingTopic",
           "offerWhilePaying",
           "afterBookingWhilePaying",
+          "afterOrderCancelWhilePaying",
           "giveUpUnpaidOrder",
           // booking
           "nextBookingStep",

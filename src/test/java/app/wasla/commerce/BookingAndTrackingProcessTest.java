@@ -67,11 +67,30 @@ class BookingAndTrackingProcessTest {
         conversation.start("order-tracking", "where is ORD-12001", "en", "order_status");
     conversation.runDueJobs(instance);
 
+    // on another number: said so (never "send me the order number", which was just sent), no
+    // detail of it, a person offered
     assertThat(conversation.sentTexts())
         .singleElement()
         .asString()
-        .contains("can't find that order")
-        .doesNotContain("Galaxy");
+        .contains("ORD-12001 is registered to another number")
+        .contains("Talk to a person")
+        .doesNotContain("Send me the order number")
+        .doesNotContain("Galaxy")
+        .doesNotContain("delivered");
+  }
+
+  @Test
+  void someoneElsesOrderNumberSentAgainIsNotAskedForAgainInArabizi() {
+    ProcessInstance instance =
+        conversation.start("order-tracking", "ORD-12002 wesel fen", "arabizi", "order_status");
+    conversation.runDueJobs(instance);
+
+    assertThat(conversation.sentTexts())
+        .singleElement()
+        .asString()
+        .contains("metsagel 3ala rakam tany")
+        .doesNotContain("Ab3atly rakam el order")
+        .doesNotContain("Bosta");
   }
 
   @Test

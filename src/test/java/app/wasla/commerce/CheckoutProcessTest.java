@@ -2,6 +2,7 @@ package app.wasla.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import app.wasla.conversation.Inbox;
@@ -250,6 +251,43 @@ class CheckoutProcessTest {
     conversation.customerWrites(instance, "Elghi", "checkout_cancel");
     assertThat(instance).hasPassed("endEvent_checkoutCancelled").isEnded();
     assertThat(conversation.reserved("JBLF6")).isEqualTo(reserved);
+  }
+
+  @Test
+  void aCancelInEgyptianWhileTheAddressIsAskedEndsCheckoutInEgyptianAndIsNoAddress() {
+    for (String cancel :
+        List.of(
+            "لا خلاص الغي الموضوع ده دلوقتي", "عايز الغي الطلب", "مش عايز اكمل الطلب", "الغاء")) {
+      ProcessInstance instance = offer("بكام ايربودز برو؟", "ar-EG", "APP2");
+      conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:APP2");
+      conversation.customerWrites(instance, "1", "checkout_qty:1");
+      conversation.customerWrites(instance, "توصيل", "checkout_delivery");
+      assertThat(instance).variables().containsEntry("checkoutStep", "address");
+
+      conversation.customerWrites(instance, cancel, null);
+
+      assertThat(instance).hasPassed("endEvent_checkoutCancelled").isEnded();
+      assertThat(last()).as(cancel).contains("لغيت الطلب");
+      assertThat(
+              historyService()
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(instance.getId())
+                  .variableName("deliveryAddress")
+                  .list())
+          .as(cancel)
+          .allSatisfy(v -> assertThat(v.getValue()).isNull());
+    }
+  }
+
+  @Test
+  void notWantingDeliveryAtTheFulfilmentQuestionChoosesPickupNotACancel() {
+    ProcessInstance instance = offer("بكام ايربودز برو؟", "ar-EG", "APP2");
+    conversation.customerWrites(instance, "اطلب دلوقتي", "sales_order:APP2");
+    conversation.customerWrites(instance, "1", "checkout_qty:1");
+    conversation.customerWrites(instance, "مش عايز توصيل هستلم من الفرع", null);
+
+    assertThat(instance).hasNotPassed("endEvent_checkoutCancelled");
+    assertThat(instance).variables().containsEntry("fulfilment", "pickup");
   }
 
   @Test

@@ -827,6 +827,62 @@ class OrderAndPayProcessTest {
   }
 
   @Test
+  void cancellingTheOrderByNumberWhileTheLinkIsOpenAsksFirstThenCancelsItAndClosesTheLink() {
+    ProcessInstance instance = askAndOrder("بكام جالاكسي S24؟", "SM-S24");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+
+    // "cancel ORD-…" is never a booking's cancellation, nor an offer of cheaper phones
+    conversation.customerWrites(
+        instance,
+        "Actually please cancel order " + orderId + ", I found it cheaper elsewhere",
+        null);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("callActivity_orderCancelWhilePaying");
+    ProcessInstance cancel = bookingWhilePaying(instance);
+    assertThat(cancel.getProcessDefinitionId()).startsWith("order-cancel:");
+    conversation.runDueJobs(cancel);
+    assertThat(cancel).isWaitingAt("gateway_awaitAnswer");
+    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("متأكد");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("OPEN");
+
+    conversation.customerWrites(cancel, "Yes, cancel it", "ocancel_yes:" + orderId);
+    conversation.runDueJobs(cancel);
+    conversation.runDueJobs(instance);
+
+    assertThat(cancel).hasPassed("serviceTask_cancelOrder").isEnded();
+    assertThat(instance).hasPassed("endEvent_orderCancelled").isEnded();
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("CANCELLED");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("EXPIRED");
+    assertThat(conversation.sentTexts()).last().asString().contains("اتلغى").doesNotContain("http");
+  }
+
+  @Test
+  void keepingTheOrderAfterAskingToCancelItWhileTheLinkIsOpenKeepsTheLinkOpen() {
+    ProcessInstance instance = askAndOrder("بكام جالاكسي S24؟", "SM-S24");
+    String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");
+    String paymentId = (String) runtimeService().getVariable(instance.getId(), "paymentId");
+
+    conversation.customerWrites(instance, "momken tlghy el order " + orderId, null);
+    conversation.runDueJobs(instance);
+    ProcessInstance cancel = bookingWhilePaying(instance);
+    conversation.runDueJobs(cancel);
+    conversation.customerWrites(cancel, "La2, khallih", "ocancel_keep");
+    conversation.runDueJobs(cancel);
+    conversation.runDueJobs(instance);
+
+    assertThat(instance)
+        .hasPassed("serviceTask_afterOrderCancelWhilePaying")
+        .isWaitingAt("catchEvent_customerWhilePaying")
+        .variables()
+        .containsEntry("orderId", orderId);
+    assertThat(conversation.orderStatus(orderId)).isEqualTo("RESERVED");
+    assertThat(conversation.paymentStatus(paymentId)).isEqualTo("OPEN");
+    assertThat(conversation.sentTexts()).last().asString().contains(orderId).contains("http");
+  }
+
+  @Test
   void aBookingRequestWhileTheLinkIsOpenRunsTheBookingFlowAndTheOrderStaysPayable() {
     ProcessInstance instance = askAndOrder("عايز اعرف سعر ايربودز برو", "APP2");
     String orderId = (String) runtimeService().getVariable(instance.getId(), "orderId");

@@ -162,7 +162,7 @@ class OrderCancelProcessTest {
     assertThat(conversation.sentTexts())
         .last()
         .asString()
-        .contains("can't find that order")
+        .contains("registered to another number")
         .doesNotContain("Anker");
   }
 

@@ -233,6 +233,28 @@ final class BookingDelegates {
       execution.setVariable(BookingVariables.SLOT, null);
       execution.setVariable(BookingVariables.NOTE, null);
       execution.setVariable(BookingVariables.SERVICE_MISSES, 0);
+      if (!"cancel".equals(mode) && asksOwnBookings(SalesContext.turnText(execution))) {
+        // "what appointments do I have?", "show my booking", "ميعادي امتى؟", "when is my existing
+        // booking BK-5002?": the customer's upcoming bookings told, nothing booked nor moved
+        List<Booking> upcoming = bookings.upcoming(SalesContext.customerId(execution));
+        String named = bookingNumber(SalesContext.turnText(execution));
+        List<Booking> told =
+            named == null
+                ? upcoming
+                : upcoming.stream().filter(u -> u.id().equalsIgnoreCase(named)).toList();
+        if (named == null || !told.isEmpty()) {
+          execution.setVariable(SalesVariables.BOOKING_FOUND, !told.isEmpty());
+          execution.setVariable(BookingVariables.MODE, mode);
+          execution.setVariable(BookingVariables.STEP, "no_booking");
+          if (told.size() > 1) {
+            messages.send(execution, OutboundMessage.Text.of(list(t, told)));
+          }
+          messages.send(execution, whenItIs(t, told.isEmpty() ? null : told.get(0)));
+          return;
+        }
+        // a booking number that is not the customer's: said so below, as for a move
+        mode = "change";
+      }
       if (!"new".equals(mode)) {
         List<Booking> upcoming = bookings.upcoming(SalesContext.customerId(execution));
         String named = bookingNumber(SalesContext.turnText(execution));
@@ -343,6 +365,70 @@ final class BookingDelegates {
     private static final java.util.regex.Pattern MOVE_ASKED =
         java.util.regex.Pattern.compile(
             "(?iu)(غير|اغير|أغير|تغيير|اأجل|أجل|اجل|انقل|نقل|بدل|move|change|reschedule|postpone|ghayar|a8ayar|aghayar|ageel|a2agel|2agel)");
+
+    /**
+     * The customer's own bookings asked about: "what appointments do I have?", "show my booking",
+     * "my bookings", "ميعادي امتى؟", "مواعيدي ايه", "7agzy emta", "When is my existing booking
+     * BK-5002?"; never with a move or cancel word, nor a new day or time.
+     */
+    static boolean asksOwnBookings(String text) {
+      if (text == null || MOVE_ASKED.matcher(text).find() || CANCEL_ASKED.matcher(text).find()) {
+        return false;
+      }
+      boolean own = OWN_BOOKING.matcher(text).find();
+      if (!own) {
+        return false;
+      }
+      String words = text.strip().replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+      return WHEN_ASKED.matcher(text).find()
+          || WHICH_ASKED.matcher(text).find()
+          || words.split(" ").length <= 3;
+    }
+
+    /** A booking of the customer's own: "my booking", "ميعادي", "الحجز بتاعي", "7agzy", BK-5002. */
+    static final java.util.regex.Pattern OWN_BOOKING =
+        java.util.regex.Pattern.compile(
+            "(?iu)\\b(my|existing|current|upcoming)\\s+(booking|appointment|reservation)s?\\b"
+                + "|\\b(booking|appointment)s?\\s+(do|did)\\s+i\\s+have\\b"
+                + "|\\bdo\\s+i\\s+have\\s+(an?|any)\\s+(booking|appointment)"
+                + "|\\bbk[-#\\s]*\\d{3,12}\\b"
+                + "|(?<![\\p{L}])(ميعادي|معادي|موعدي|مواعيدي|حجزي|حجوزاتي|حجوزاتى|ميعادى|حجزى)(?![\\p{L}])"
+                + "|(الحجز|الميعاد|الموعد)\\s+(بتاعي|بتاعى|الخاص بي|اللي عندي|اللى عندى)"
+                + "|\\b(7agzy|7agzi|ma3ady|ma3adi|me3ady|me3adi|mi3adi|mawa3idy)\\b"
+                + "|\\bel\\s+(7agz|ma3ad|me3ad)\\s+bta3(y|i)\\b");
+
+    /** "what", "which", "show", "ايه", "وريني", "شوف": the bookings asked to be shown. */
+    private static final java.util.regex.Pattern WHICH_ASKED =
+        java.util.regex.Pattern.compile(
+            "(?iu)\\b(what|which|show|list|check|see|tell me|details|do i have)\\b"
+                + "|(?<![\\p{L}])(ايه|إيه|ايش|ما هي|ما هو|وريني|ورينى|شوف|اعرف|فين|كام)(?![\\p{L}])"
+                + "|\\b(eh|eih|ewrini|warriny|fen)\\b");
+
+    /** A cancel word: a cancellation, which the cancel mode serves. */
+    private static final java.util.regex.Pattern CANCEL_ASKED =
+        java.util.regex.Pattern.compile(
+            "(?iu)\\bcancel|الغ[يى]|إلغاء|الغاء|كنسل|\\b(elgh|el8|algh|al8|tlgh|tel8)");
+
+    /** Several upcoming bookings, one a line. */
+    private static String list(BookingTexts t, List<Booking> upcoming) {
+      StringBuilder b =
+          new StringBuilder(
+              t.say(
+                  "عندك الحجوزات دي:",
+                  "لديك هذه الحجوزات:",
+                  "3andak el 7agzat di:",
+                  "Your bookings:"));
+      for (Booking u : upcoming) {
+        String service = t.arabicScript() ? u.serviceNameAr() : u.serviceNameEn();
+        b.append("\n• ")
+            .append(u.id())
+            .append(" (")
+            .append(service)
+            .append("): ")
+            .append(t.when(u.startsAt()));
+      }
+      return b.toString();
+    }
 
     static boolean asksWhen(String text) {
       return text != null
@@ -1172,7 +1258,10 @@ final class BookingDelegates {
       boolean personaAnswered = Boolean.TRUE.equals(execution.getVariable("personaAnswered"));
       switch (intent) {
         case "order_status" -> {
-          messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
+          TrackOrderDelegate.Tracked tracked = tracking.track(execution);
+          messages.send(
+              execution,
+              TrackOrderDelegate.message(execution, tracked.text(), tracked.offerPerson()));
           return true;
         }
         case "payment" -> {
@@ -1211,6 +1300,39 @@ final class BookingDelegates {
       }
     }
 
+    /**
+     * The customer has an upcoming booking and the turn names it as theirs ("my appointment",
+     * "ميعادي", "7agzy", BK-5001; not "ألغِ الحجز", the one under way): the flow turns to
+     * cancelling it (mode cancel, "are you sure?" next).
+     */
+    private boolean cancelsOwnBooking(DelegateExecution execution) {
+      String text = SalesContext.turnText(execution);
+      if (text == null || !FindBooking.OWN_BOOKING.matcher(text).find()) {
+        return false;
+      }
+      List<Booking> upcoming = bookings.upcoming(SalesContext.customerId(execution));
+      if (upcoming.isEmpty()) {
+        return false;
+      }
+      String named = FindBooking.bookingNumber(text);
+      Booking b =
+          upcoming.stream()
+              .filter(u -> u.id().equalsIgnoreCase(named))
+              .findFirst()
+              .orElse(upcoming.get(0));
+      execution.setVariable(SalesVariables.BOOKING_FOUND, true);
+      execution.setVariable(SalesVariables.BOOKING_ID, b.id());
+      execution.setVariable(SalesVariables.BOOKING_STARTS_AT, b.startsAt().toString());
+      execution.setVariable(BookingVariables.MODE, "cancel");
+      execution.setVariable(BookingVariables.SERVICE, b.serviceCode());
+      execution.setVariable(BookingVariables.BRANCH, b.branchCode());
+      execution.setVariable(BookingVariables.DAY, null);
+      execution.setVariable(BookingVariables.TIME, null);
+      execution.setVariable(BookingVariables.SLOT, null);
+      execution.setVariable(BookingVariables.CONFIRMED, false);
+      return true;
+    }
+
     private static String stopped(BookingTexts t) {
       return t.say(
           "تمام، وقفت الحجز ومحجزتش حاجة.",
@@ -1240,6 +1362,15 @@ final class BookingDelegates {
         execution.setVariable(SalesVariables.SALES_OUTCOME, BookingVariables.TOPIC_CHANGED);
         execution.setVariable(BookingVariables.ANSWER, BookingVariables.TOPIC_CHANGED);
         messages.send(execution, OutboundMessage.Text.of(stopped(t)));
+        return;
+      }
+      if ("booking_cancel".equals(intent)
+          && "new".equals(mode)
+          && !declined
+          && cancelsOwnBooking(execution)) {
+        // "cancel my appointment please" while a new booking is under way, from a customer who has
+        // one: that booking is the one to cancel ("are you sure?"), never "nothing was booked"
+        execution.setVariable(BookingVariables.ANSWER, "resume");
         return;
       }
       if ("booking_cancel".equals(intent) && "new".equals(mode) || declined) {

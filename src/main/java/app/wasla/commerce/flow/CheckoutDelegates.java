@@ -769,6 +769,31 @@ final class CheckoutDelegates {
     }
 
     /**
+     * A cancel said while the count, the delivery choice, the address, the zone or the branch is
+     * asked ("الغي الطلب", "مش عايز اكمل", "cancel", "never mind"): not a question, no count, no
+     * delivery or pickup word, no street ("مش عايز توصيل" chooses; "مش عايز ٢" counts).
+     */
+    private boolean cancelsCheckout(
+        DelegateExecution e, String step, String text, boolean question) {
+      if (question
+          || text == null
+          || !(STEP_QUANTITY.equals(step)
+              || STEP_FULFILMENT.equals(step)
+              || STEP_ADDRESS.equals(step)
+              || STEP_ZONE.equals(step)
+              || STEP_BRANCH.equals(step))
+          || !CheckoutWords.cancel(text)
+          || CheckoutWords.pickup(text)
+          || CheckoutWords.delivery(text)
+          || CheckoutWords.streetGiven(text)
+          || text.chars().anyMatch(Character::isDigit)) {
+        return false;
+      }
+      return !STEP_QUANTITY.equals(step)
+          || CheckoutWords.quantity(text, checkout.product(e).names()) == null;
+    }
+
+    /**
      * A button or list row: it sets what its question asked, whichever question checkout waits on
      * now.
      */
@@ -958,6 +983,11 @@ final class CheckoutDelegates {
         // "فيزا", "card" before the payment question: kept for it
         payment(e, "online");
         return paymentSaidEarly(e, step, text, "online", intro);
+      }
+      if (cancelsCheckout(e, step, text, question)) {
+        // "لا خلاص الغي الموضوع ده دلوقتي", "مش عايز اكمل الطلب", "الغاء" while a question waits:
+        // the checkout ends (never an address, a count or a branch)
+        return "cancel";
       }
       if ((STEP_ADDRESS.equals(step) || STEP_FULFILMENT.equals(step) || STEP_ZONE.equals(step))
           && !question
@@ -1508,7 +1538,8 @@ final class CheckoutDelegates {
       }
       String intro = null;
       if ("order_status".equals(intent)) {
-        messages.send(e, OutboundMessage.Text.of(tracking.track(e).text()));
+        TrackOrderDelegate.Tracked tracked = tracking.track(e);
+        messages.send(e, TrackOrderDelegate.message(e, tracked.text(), tracked.offerPerson()));
         intro = say(e, "ونكمل طلبك:", "ولنكمل طلبك:", "W nkammel el order:", "Back to your order:");
       }
       checkout.ask(e, checkout.missing(e), intro);

@@ -151,7 +151,9 @@ class OfferTurnDelegate implements JavaDelegate {
     }
     boolean otherProduct = !named.isEmpty() && named.stream().noneMatch(p -> p.sku().equals(sku));
     if ("order_status".equals(intent)) {
-      messages.send(execution, OutboundMessage.Text.of(tracking.track(execution).text()));
+      TrackOrderDelegate.Tracked tracked = tracking.track(execution);
+      messages.send(
+          execution, TrackOrderDelegate.message(execution, tracked.text(), tracked.offerPerson()));
       reoffer(
           execution,
           SalesContext.say(

@@ -94,7 +94,25 @@ final class OrderCancelDelegates {
       String number = picked != null ? picked : OrderCancelRequests.orderNumber(text);
       Optional<Order> order;
       if (number != null) {
-        order = orders.find(number).filter(o -> customer.equals(o.customerId()));
+        Optional<Order> any = orders.find(number);
+        order = any.filter(o -> customer.equals(o.customerId()));
+        if (any.isPresent() && order.isEmpty()) {
+          // on another phone number: said so, nothing of it told, a person offered
+          execution.setVariable(STEP, "none");
+          messages.send(
+              execution,
+              ReplyButtons.of(
+                  TrackOrderDelegate.onAnotherNumber(execution, any.get().id()),
+                  new ReplyButtons.Button(
+                      HUMAN,
+                      SalesContext.say(
+                          execution,
+                          "كلم موظف",
+                          "تحدث مع موظف",
+                          "Kalem 7ad",
+                          "Talk to a person"))));
+          return;
+        }
         if (order.isEmpty()) {
           say(
               execution,

@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
  * not "اتلغى", "ملغي", "cancelled": those report, they do not ask) and names an order: an order
  * number, an order word ("طلب", "الاوردر", "order", "el order"), or a product of one of the
  * customer's open orders ("the charger order"). A turn that names a booking ("حجز", "ميعاد",
- * "7agz", "appointment", BK-5004) and no order number is a booking's. With neither named, a cancel
- * is the order's when the customer has an open order and no upcoming booking ("ana 3ayez el8eeh"
- * after asking about an order). A tap on one of order-cancel's buttons on an older message counts
- * too.
+ * "7agz", "appointment", BK-5004) and no order number is a booking's, unless it says it is not one
+ * ("cancel my order, not a booking"). With neither named, a cancel is the order's when the customer
+ * has an open order and no upcoming booking ("ana 3ayez el8eeh" after asking about an order). A tap
+ * on one of order-cancel's buttons on an older message counts too.
  */
 @Component("orderCancelRequests")
 public class OrderCancelRequests {
@@ -146,13 +146,30 @@ public class OrderCancelRequests {
     if (BOOKING_NUMBER.matcher(text).find()) {
       return true;
     }
-    return tokens.stream()
-        .anyMatch(
-            t ->
-                latin(t)
-                    ? BOOKING_LATIN.matcher(t).matches()
-                    : BOOKING_ARABIC.matcher(t).matches());
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      boolean booking =
+          latin(t) ? BOOKING_LATIN.matcher(t).matches() : BOOKING_ARABIC.matcher(t).matches();
+      if (booking && !negated(tokens, i)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** "not a booking", "مش حجز", "msh 7agz": the booking word is what the turn is not about. */
+  private static boolean negated(List<String> tokens, int i) {
+    int j = i - 1;
+    if (j >= 0 && ARTICLES.contains(tokens.get(j))) {
+      j--;
+    }
+    return j >= 0 && NEGATIONS.contains(tokens.get(j));
+  }
+
+  private static final Set<String> NEGATIONS =
+      Set.of("not", "no", "مش", "مو", "ليس", "وليس", "لا", "msh", "mesh", "mish", "mosh");
+
+  private static final Set<String> ARTICLES = Set.of("a", "an", "the", "my", "any");
 
   /** The distinctive words of the order's product name, as {@link #tokens} spells them. */
   private static Set<String> nameWords(Order o) {

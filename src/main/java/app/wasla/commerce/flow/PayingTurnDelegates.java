@@ -54,6 +54,12 @@ final class PayingTurnDelegates {
    */
   static final String BOOKING_WHILE_PAYING_TURN = "bookingWhilePayingTurn";
 
+  /** The turn an order cancel inside the payment wait ended on: not sent to order-cancel again. */
+  static final String CANCEL_WHILE_PAYING_TURN = "orderCancelWhilePayingTurn";
+
+  /** The order awaiting payment, kept while order-cancel runs inside the wait. */
+  static final String PAYING_ORDER_ID = "payingOrderId";
+
   private PayingTurnDelegates() {}
 
   /**
@@ -71,6 +77,7 @@ final class PayingTurnDelegates {
     private final CommerceProperties props;
     private final LookUpStockDelegate offers;
     private final Catalogue catalogue;
+    private final OrderCancelRequests cancelRequests;
 
     PayingTurn(
         CheckoutDelegates.Checkout checkout,
@@ -78,7 +85,9 @@ final class PayingTurnDelegates {
         FlowMessages messages,
         CommerceProperties props,
         LookUpStockDelegate offers,
-        Catalogue catalogue) {
+        Catalogue catalogue,
+        OrderCancelRequests cancelRequests) {
+      this.cancelRequests = cancelRequests;
       this.checkout = checkout;
       this.payments = payments;
       this.messages = messages;
@@ -93,6 +102,15 @@ final class PayingTurnDelegates {
     }
 
     private String choose(DelegateExecution e) {
+      if (!Objects.equals(
+              e.getVariable(ConversationVariables.TURN_SEQ),
+              e.getVariable(CANCEL_WHILE_PAYING_TURN))
+          && cancelRequests.asked(e)) {
+        // "please cancel order ORD-12004", "الغي الاوردر", "momken tlghy el order": the
+        // order-cancel
+        // flow inside the wait ("are you sure?"), never a booking's cancellation nor an offer
+        return "cancel";
+      }
       if (cashInstead(e)) {
         return switchToCash(e);
       }
@@ -271,7 +289,11 @@ final class PayingTurnDelegates {
       }
       String intent = (String) e.getVariable("intent");
       if ("order_status".equals(intent)) {
-        messages.send(e, OutboundMessage.Text.of(tracking.track(e).text() + "\n\n" + stillOpen(e)));
+        TrackOrderDelegate.Tracked tracked = tracking.track(e);
+        messages.send(
+            e,
+            TrackOrderDelegate.message(
+                e, tracked.text() + "\n\n" + stillOpen(e), tracked.offerPerson()));
         return "answered";
       }
       boolean unanswered = Boolean.FALSE.equals(e.getVariable("personaAnswered"));
@@ -428,6 +450,57 @@ final class PayingTurnDelegates {
         e.setVariable(PAYING_CHOICE, "again");
         return;
       }
+      messages.send(e, OutboundMessage.Text.of(PayingTopic.stillOpen(e)));
+      e.setVariable(PAYING_CHOICE, "answered");
+    }
+  }
+
+  /**
+   * {@code ${afterOrderCancelWhilePaying}}: order-cancel inside the payment wait ended. The order
+   * awaiting payment cancelled (its link closed by order-cancel): {@code cancelled}, the wait ends;
+   * a person asked for: {@code human}; another topic answered in it: {@code again}; otherwise
+   * (kept, another order cancelled or not cancellable) the link stays open: {@code answered}.
+   */
+  @Component("afterOrderCancelWhilePaying")
+  static class AfterOrderCancelWhilePaying implements JavaDelegate {
+    private final FlowMessages messages;
+    private final Orders orders;
+
+    AfterOrderCancelWhilePaying(FlowMessages messages, Orders orders) {
+      this.messages = messages;
+      this.orders = orders;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      e.setVariable(CANCEL_WHILE_PAYING_TURN, e.getVariable(ConversationVariables.TURN_SEQ));
+      String paying = (String) e.getVariable(PAYING_ORDER_ID);
+      if (paying != null) {
+        // order-cancel's own order (another one named) does not replace the order awaiting payment
+        e.setVariable(SalesVariables.ORDER_ID, paying);
+      }
+      boolean cancelled =
+          paying != null
+              && orders.find(paying).map(o -> Order.CANCELLED.equals(o.status())).orElse(false);
+      if (cancelled) {
+        e.setVariable(SalesVariables.ORDER_STATUS, Order.CANCELLED);
+        e.setVariable(PAYING_CHOICE, "cancelled");
+        return;
+      }
+      if (Boolean.TRUE.equals(e.getVariable("handoff"))) {
+        e.setVariable(PAYING_CHOICE, "human");
+        return;
+      }
+      if (SalesVariables.OUTCOME_TOPIC_CHANGED.equals(
+          e.getVariable(SalesVariables.SALES_OUTCOME))) {
+        e.setVariable(PAYING_CHOICE, "again");
+        return;
+      }
+      e.setVariable(
+          SalesVariables.ORDER_STATUS,
+          paying == null
+              ? Order.RESERVED
+              : orders.find(paying).map(Order::status).orElse(Order.RESERVED));
       messages.send(e, OutboundMessage.Text.of(PayingTopic.stillOpen(e)));
       e.setVariable(PAYING_CHOICE, "answered");
     }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${trackOrder}}: the status of the order the customer named (ORD-12345), or else of their
- * latest order. An order number of someone else's is treated as unknown: a chat must not leak
- * another's order.
+ * latest order. An order number of someone else's is said to be on another number, nothing of it
+ * told: a chat must not leak another's order.
  */
 @Component("trackOrder")
 class TrackOrderDelegate implements JavaDelegate {
@@ -83,16 +83,7 @@ class TrackOrderDelegate implements JavaDelegate {
     if (tracked.order() != null) {
       execution.setVariable(SalesVariables.ORDER_ID, tracked.order().id());
     }
-    messages.send(
-        execution,
-        tracked.offerPerson()
-            ? OutboundMessage.ReplyButtons.of(
-                tracked.text(),
-                new OutboundMessage.ReplyButtons.Button(
-                    HUMAN_BUTTON,
-                    SalesContext.say(
-                        execution, "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person")))
-            : OutboundMessage.Text.of(tracked.text()));
+    messages.send(execution, message(execution, tracked.text(), tracked.offerPerson()));
     if (tracked.order() != null) {
       // the courier's last known position, when the latest shipment event gave one
       shipments
@@ -112,10 +103,52 @@ class TrackOrderDelegate implements JavaDelegate {
     }
   }
 
+  /**
+   * The answer as a message: with a "talk to a person" button when the answer offers one (an order
+   * on another number, a number not found twice), else a text.
+   */
+  static OutboundMessage message(DelegateExecution execution, String text, boolean offerPerson) {
+    return offerPerson
+        ? OutboundMessage.ReplyButtons.of(
+            text,
+            new OutboundMessage.ReplyButtons.Button(
+                HUMAN_BUTTON,
+                SalesContext.say(
+                    execution, "كلم موظف", "التحدث لموظف", "Akalem 7ad", "Talk to a person")))
+        : OutboundMessage.Text.of(text);
+  }
+
   /** A checkout of this conversation waits for an answer and has placed no order yet. */
   private static boolean checkoutUnderWay(DelegateExecution execution) {
     return execution.getVariable(SalesVariables.CHECKOUT_STEP) instanceof String
         && execution.getVariable(SalesVariables.ORDER_ID) == null;
+  }
+
+  /**
+   * An existing order that is not on the customer's phone number: registered to another number, so
+   * nothing of it is told here; a person can check it with the customer.
+   */
+  static String onAnotherNumber(DelegateExecution execution, String orderId) {
+    return SalesContext.say(
+        execution,
+        "الطلب "
+            + orderId
+            + " متسجل على رقم تاني، فعشان الخصوصية مقدرش أقولك تفاصيله من هنا. لو الطلب بتاعك"
+            + " وطلبته من رقم تاني، كلمني من الرقم ده، أو دوس \"كلم موظف\" وزميل يتأكد معاك.",
+        "الطلب "
+            + orderId
+            + " مسجل على رقم هاتف آخر، لذا لا يمكنني مشاركة تفاصيله هنا حفاظاً على الخصوصية. إن كان"
+            + " طلبك من رقم آخر فراسلنا منه، أو اختر \"التحدث لموظف\" ليتحقق معك أحد زملائي.",
+        "El order "
+            + orderId
+            + " metsagel 3ala rakam tany, fa 3ashan el khososeya ma2darsh a2olak tafaseelo mn"
+            + " hena. Law el order bta3ak w talabto mn rakam tany, kalemny mn el rakam da, aw dos"
+            + " \"Akalem 7ad\" w zameel yet2aked ma3ak.",
+        "Order "
+            + orderId
+            + " is registered to another number, so for privacy I can't share its details here."
+            + " If it's yours and you ordered from another phone, message us from that number, or"
+            + " tap \"Talk to a person\" and a colleague will check it with you.");
   }
 
   /** The reply id of the main menu's "talk to a person", which the persona reads as that. */
@@ -139,10 +172,16 @@ class TrackOrderDelegate implements JavaDelegate {
     String customer = SalesContext.customerId(execution);
     Matcher m = ORDER_NUMBER.matcher(toWesternDigits(SalesContext.turnText(execution)));
     boolean numbered = m.find();
+    Optional<Order> any = numbered ? orders.find("ORD-" + m.group(1)) : Optional.empty();
     Optional<Order> order =
         numbered
-            ? orders.find("ORD-" + m.group(1)).filter(o -> customer.equals(o.customerId()))
+            ? any.filter(o -> customer.equals(o.customerId()))
             : orders.forCustomer(customer, 1).stream().findFirst();
+    if (any.isPresent() && order.isEmpty()) {
+      // the number is right but the order is on another phone: said so (never its details, for
+      // privacy), and a person who can check who the customer is; never asked for the number again
+      return new Tracked(null, onAnotherNumber(execution, any.get().id()), true);
+    }
     if (order.isEmpty() && !numbered && checkoutUnderWay(execution)) {
       // "when will it arrive?" in the middle of checkout: this order is not placed yet
       return new Tracked(
