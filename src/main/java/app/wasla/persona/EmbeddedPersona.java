@@ -3165,19 +3165,20 @@ public final class EmbeddedPersona implements Persona {
             null,
             offered.sku(),
             true);
-    return answered(turn, language, confidence, text, found, reply, null);
+    return answered(turn, language, confidence, text, found, offered, reply);
   }
 
-  /** A whole product answer: no handoff, no quantities kept, the intent a product question. */
+  /** A whole product answer about {@code about}: no handoff, no quantity, a product question. */
   private PersonaResult answered(
       PersonaTurn turn,
       Language language,
       double confidence,
       TextView text,
       EntityExtractor.Found found,
-      PersonaReply reply,
-      String topic) {
-    return answered(turn, language, Intents.PRODUCT_INQUIRY, confidence, text, found, reply, topic);
+      Product about,
+      PersonaReply reply) {
+    return answered(
+        turn, language, Intents.PRODUCT_INQUIRY, confidence, text, found, about, reply, null);
   }
 
   private PersonaResult answered(
@@ -3187,20 +3188,27 @@ public final class EmbeddedPersona implements Persona {
       double confidence,
       TextView text,
       EntityExtractor.Found found,
+      Product product,
       PersonaReply reply,
       String topic) {
     Sentiment mood = sentiment.analyze(text, false);
     Entities named = found.entities();
-    Entities none =
+    // the product the answer is about (none for a repair of the customer's own phone); no
+    // quantity: nothing was ordered
+    Entities about =
         new Entities(
-            List.of(), named.quantity(), named.dateTime(), named.reference(), named.amount());
+            product == null ? List.of() : List.of(product.nameEn()),
+            null,
+            named.dateTime(),
+            named.reference(),
+            named.amount());
     double sure = Math.max(confidence, 0.8);
     return new PersonaResult(
         language,
         intent,
         sure,
         mood,
-        none,
+        about,
         reply,
         false,
         null,
@@ -3296,7 +3304,7 @@ public final class EmbeddedPersona implements Persona {
               null,
               offered.sku(),
               true);
-      return answered(turn, language, confidence, text, found, reply, null);
+      return answered(turn, language, confidence, text, found, asked, reply);
     }
     return null;
   }
@@ -3389,6 +3397,7 @@ public final class EmbeddedPersona implements Persona {
         confidence,
         text,
         found,
+        null,
         reply,
         StoreTopics.REPAIRS.passageId());
   }
