@@ -314,6 +314,19 @@ public final class EmbeddedPersona implements Persona {
       text = reading.about();
     }
 
+    if (tapped == null
+        && (!BOOKING_INTENTS.contains(intent)
+            || REPAIR_PRICE_ASKED.matcher(" " + text.normalized() + " ").find())
+        && sentiment.analyze(text, false).score() > ANGRY
+        && !grievances.toldCalmly(text)) {
+      // "my iPhone 13 screen is cracked, how much?": the price list has no price for that
+      // model; the repair centre quotes it after a free check-up
+      PersonaResult unlisted =
+          unlistedRepair(turn, text, language, replyIn, confidence, entities.extract(text));
+      if (unlisted != null) {
+        return unlisted;
+      }
+    }
     if (tapped == null && OrderChanges.asked(turn.text())) {
       // "ممكن اخليهم واحد بس بدل اتنين؟", "ينفع يوصل بكرة قبل الضهر؟", "a8ayar el address": a
       // change to a placed order is the order's (its status, then a person), never a booking
@@ -706,6 +719,22 @@ public final class EmbeddedPersona implements Persona {
     // an angry "is there nothing cheaper?!" goes the complaint's way below
     if (cheaperThan != null && sentiment.analyze(text).score() > ANGRY) {
       return cheaper(turn, text, language, replyIn, confidence, found, cheaperThan);
+    }
+    if (tapped == null && sentiment.analyze(text).score() > ANGRY) {
+      // "مفيش باور بانك تاني أكبر؟ ٢٠ ألف مثلا؟", "any bigger power bank?": a product question
+      // (the biggest we have), never a grievance
+      Product biggerThan = biggerThan(text, found, turn);
+      if (biggerThan != null) {
+        return bigger(turn, text, language, replyIn, confidence, found, biggerThan);
+      }
+      // "does the apple watch work with samsung?": the playbook's compatibility passage, never
+      // an order
+      PersonaResult compatible = compatibility(turn, text, language, replyIn, confidence, found);
+      if (compatible != null) {
+        return compatible;
+      }
+      // "my iPhone 13 screen is cracked, how much?": the price list has no price for that model;
+      // the repair centre quotes it after a free check-up
     }
     if (tapped == null
         && Intents.COMPLAINT.equals(intent)
@@ -3076,6 +3105,354 @@ public final class EmbeddedPersona implements Persona {
             .orElse(null);
   }
 
+  /** "Bigger", "أكبر", "akbar": more capacity asked ("بسعة أكبر", "higher capacity"). */
+  private static final Pattern BIGGER =
+      Pattern.compile(
+          "(?<![\\p{L}])(?:اكبر|الاكبر|bigger|biggest|larger|largest|akbar|a kbar|2akbar)(?![\\p{L}])"
+              + "|more capacity|higher capacity|سعه اعلي|سعه اكبر");
+
+  private static final Pattern CAPACITY = Pattern.compile("(\\d[\\d,]*)\\s*mAh");
+
+  /** A power bank's capacity in mAh from its English specifications; 0 when none is given. */
+  private static int capacity(Product p) {
+    if (p.specsEn() == null) {
+      return 0;
+    }
+    java.util.regex.Matcher m = CAPACITY.matcher(p.specsEn());
+    return m.find() ? Integer.parseInt(m.group(1).replace(",", "")) : 0;
+  }
+
+  /**
+   * For "a bigger power bank" ("مفيش باور بانك أكبر؟", "fe power bank akbar?"): the power bank it
+   * should be bigger than, the one named or else the one on show; null when the turn asks no such
+   * thing. Capacity is what "bigger" means of a power bank alone (of a phone it may be the screen,
+   * the storage or the battery).
+   */
+  private Product biggerThan(TextView text, EntityExtractor.Found found, PersonaTurn turn) {
+    if (!BIGGER
+        .matcher(text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT))
+        .find()) {
+      return null;
+    }
+    Product reference =
+        !found.products().isEmpty() ? found.products().get(0) : contextProduct(turn);
+    return reference != null
+            && "power".equals(reference.category())
+            && reference.priceEgp() != null
+            && capacity(reference) > 0
+        ? reference
+        : null;
+  }
+
+  /**
+   * The power banks bigger than {@code reference}, or that it is the biggest we have (its capacity
+   * said), with "Order now": a whole answer, the sales flows add no card.
+   */
+  private PersonaResult bigger(
+      PersonaTurn turn,
+      TextView text,
+      Language language,
+      Language replyIn,
+      double confidence,
+      EntityExtractor.Found found,
+      Product reference) {
+    boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+    int least = capacity(reference);
+    List<Product> bigger =
+        playbook.products().stream()
+            .filter(
+                p ->
+                    p.priceEgp() != null
+                        && reference.category().equals(p.category())
+                        && capacity(p) > least)
+            .filter(this::forSale)
+            .sorted(java.util.Comparator.comparingInt(EmbeddedPersona::capacity).reversed())
+            .limit(3)
+            .toList();
+    Product biggest =
+        playbook.products().stream()
+            .filter(p -> p.priceEgp() != null && reference.category().equals(p.category()))
+            .filter(this::forSale)
+            .max(java.util.Comparator.comparingInt(EmbeddedPersona::capacity))
+            .orElse(reference);
+    StringBuilder sb = new StringBuilder();
+    if (bigger.isEmpty()) {
+      sb.append(
+          ReplyTexts.get(
+              "biggestPowerBank",
+              replyIn,
+              productName(biggest, arabic),
+              String.format(java.util.Locale.ROOT, "%,d", capacity(biggest)),
+              money(biggest.priceEgp())));
+    } else {
+      sb.append(ReplyTexts.get("biggerThan", replyIn, productName(reference, arabic))).append('\n');
+      bigger.forEach(
+          p ->
+              sb.append("• ")
+                  .append(
+                      ReplyTexts.get("price", replyIn, productName(p, arabic), money(p.priceEgp())))
+                  .append('\n'));
+    }
+    Product offered = bigger.isEmpty() ? biggest : bigger.get(0);
+    PersonaReply reply =
+        new PersonaReply(
+            sb.toString().strip(),
+            List.of(
+                new ReplyOption(
+                    ORDER_BUTTON + ":" + offered.sku(), ReplyTexts.get("optOrder", replyIn)),
+                opt("menu_human", "optHuman", replyIn)),
+            null,
+            offered.sku(),
+            true);
+    return answered(turn, language, confidence, text, found, offered, reply);
+  }
+
+  /** A whole product answer about {@code about}: no handoff, no quantity, a product question. */
+  private PersonaResult answered(
+      PersonaTurn turn,
+      Language language,
+      double confidence,
+      TextView text,
+      EntityExtractor.Found found,
+      Product about,
+      PersonaReply reply) {
+    return answered(
+        turn, language, Intents.PRODUCT_INQUIRY, confidence, text, found, about, reply, null);
+  }
+
+  private PersonaResult answered(
+      PersonaTurn turn,
+      Language language,
+      String intent,
+      double confidence,
+      TextView text,
+      EntityExtractor.Found found,
+      Product product,
+      PersonaReply reply,
+      String topic) {
+    Sentiment mood = sentiment.analyze(text, false);
+    Entities named = found.entities();
+    // the product the answer is about (none for a repair of the customer's own phone); no
+    // quantity: nothing was ordered
+    Entities about =
+        new Entities(
+            product == null ? List.of() : List.of(product.nameEn()),
+            null,
+            named.dateTime(),
+            named.reference(),
+            named.amount());
+    double sure = Math.max(confidence, 0.8);
+    return new PersonaResult(
+        language,
+        intent,
+        sure,
+        mood,
+        about,
+        reply,
+        false,
+        null,
+        summary(language, intent, sure, mood, found, false, null, turn.text()),
+        topic);
+  }
+
+  /**
+   * The playbook passages that say which phones a product works with ({@code ## compatibility-…}).
+   */
+  static final String COMPATIBILITY = "compatibility-";
+
+  /** "Does it work with", "متوافقة مع", "yenfa3 m3": whether a product works with a phone. */
+  private static final Pattern WORKS_WITH =
+      Pattern.compile(
+          "متوافق|يتوافق|تتوافق|التوافق|(?:بيشتغل|بتشتغل|يشتغل|تشتغل|تعمل|يعمل|ينفع|بينفع|تنفع|بتنفع|"
+              + "بيركب|تركب|بتتوصل|تتوصل|يتوصل)\\s+(?:مع|علي|ب)|compatib|work(?:s|ing)? with|pair(?:s)? with|"
+              + "connect(?:s)? (?:to|with)|support(?:s)? (?:android|iphone|samsung|ios)|"
+              + "(?:yenfa3|tenfa3|byenfa3|btenfa3|yeshta8al|teshta8al|byeshta8al|bteshta8al|btshta8al|"
+              + "yeshtaghal|teshtaghal|bteshtaghal|btshtaghal|yerkab|terkab)\\s+(?:m3|ma3|maa|3ala|3la)");
+
+  /** A phone or its system the product is to work with. */
+  private static final Pattern PLATFORM =
+      Pattern.compile(
+          "android|اندرويد|samsung|سامسونج|iphone|ايفون|ios|xiaomi|شاومي|oppo|اوبو|huawei|هواوي|"
+              + "realme|ريلمي|infinix|انفينكس|honor|هونر|redmi|ريدمي|galaxy|جالاكسي");
+
+  /**
+   * "Does the Apple Watch SE work with Samsung?", "ال band 8 بتشتغل مع iPhone؟": the product's
+   * price and the playbook's compatibility passage for it, with "Order now" of the product the
+   * passage suggests for the customer's phone (or of the one asked); null when the turn asks no
+   * such thing or the playbook says nothing of the product's compatibility.
+   */
+  private PersonaResult compatibility(
+      PersonaTurn turn,
+      TextView text,
+      Language language,
+      Language replyIn,
+      double confidence,
+      EntityExtractor.Found found) {
+    String said = text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT);
+    if (!WORKS_WITH.matcher(said).find() || !PLATFORM.matcher(said).find()) {
+      return null;
+    }
+    List<Product> candidates = new ArrayList<>(found.products());
+    Product shown = contextProduct(turn);
+    if (shown != null) {
+      candidates.add(shown);
+    }
+    for (Product asked : candidates) {
+      Passage passage =
+          playbook.passages().stream()
+              .filter(p -> p.id().startsWith(COMPATIBILITY))
+              .filter(p -> p.en() != null && p.en().contains(asked.nameEn()))
+              .filter(
+                  p ->
+                      p.en().indexOf(asked.nameEn())
+                          == playbook.products().stream()
+                              .filter(o -> o.nameEn() != null && p.en().contains(o.nameEn()))
+                              .mapToInt(o -> p.en().indexOf(o.nameEn()))
+                              .min()
+                              .orElse(-1))
+              .findFirst()
+              .orElse(null);
+      if (passage == null) {
+        continue;
+      }
+      boolean arabic = replyIn != Language.EN && replyIn != Language.ARABIZI;
+      // the product the passage suggests instead (named after the one asked), if any
+      Product suggested =
+          playbook.products().stream()
+              .filter(o -> o != asked && o.nameEn() != null && passage.en().contains(o.nameEn()))
+              .filter(this::forSale)
+              .min(java.util.Comparator.comparingInt(o -> passage.en().indexOf(o.nameEn())))
+              .orElse(null);
+      StringBuilder sb = new StringBuilder(passageText(passage, replyIn)).append("\n\n");
+      Product offered = suggested != null ? suggested : asked;
+      for (Product p : suggested == null ? List.of(asked) : List.of(asked, suggested)) {
+        if (p.priceEgp() != null) {
+          sb.append("• ")
+              .append(ReplyTexts.get("price", replyIn, productName(p, arabic), money(p.priceEgp())))
+              .append('\n');
+        }
+      }
+      sb.append(ReplyTexts.get("orderWhich", replyIn, productName(offered, arabic)));
+      PersonaReply reply =
+          new PersonaReply(
+              sb.toString().strip(),
+              List.of(
+                  new ReplyOption(
+                      ORDER_BUTTON + ":" + offered.sku(), ReplyTexts.get("optOrder", replyIn)),
+                  opt("menu_human", "optHuman", replyIn)),
+              null,
+              offered.sku(),
+              true);
+      return answered(turn, language, confidence, text, found, asked, reply);
+    }
+    return null;
+  }
+
+  private static final Pattern SCREEN_WORD =
+      Pattern.compile("شاشه|الشاشه|شاشتي|شاشته|شاشتها|screen|shasha|el shasha|display");
+
+  private static final Pattern BATTERY_WORD =
+      Pattern.compile("بطاريه|البطاريه|بطاريته|battery|batteries|batarya|baatarya|el battery");
+
+  /**
+   * A repair asked of a phone model the repair price list (the playbook's {@code repairs} passage)
+   * gives no price for ("my iPhone 13 screen is cracked, how much?", then "I said iPhone 13, not
+   * 15"): said so, and a free check-up offered, where the repair centre quotes it. Never another
+   * model's price, and never "we don't sell it": the phone is the customer's own. Null when the
+   * turn is no repair question, names no phone model, or the list has its price.
+   */
+  private PersonaResult unlistedRepair(
+      PersonaTurn turn,
+      TextView text,
+      Language language,
+      Language replyIn,
+      double confidence,
+      EntityExtractor.Found found) {
+    Passage repairs = playbook.passage(StoreTopics.REPAIRS.passageId()).orElse(null);
+    if (repairs == null || repairs.en() == null) {
+      return null;
+    }
+    String said = text.normalized() + " " + text.raw().toLowerCase(java.util.Locale.ROOT);
+    boolean screen = SCREEN_WORD.matcher(said).find();
+    boolean battery = BATTERY_WORD.matcher(said).find();
+    boolean repairAsked =
+        topics.findAll(text, !found.products().isEmpty()).contains(StoreTopics.REPAIRS)
+            // "I said iPhone 13, not 15" right after a repair's answer: the same repair
+            || StoreTopics.REPAIRS.passageId().equals(turn.contextTopic())
+                && text.tokens().size() <= 10
+                && !WANT.matcher(" " + text.normalized() + " ").find()
+                && (screen || battery || SAID_NOT.matcher(" " + said + " ").find());
+    if (!repairAsked) {
+      return null;
+    }
+    String nameEn;
+    String nameAr;
+    String brand;
+    if (!found.unsold().isEmpty()) {
+      ModelNames.Unsold unsold = found.unsold().get(0);
+      nameEn = unsold.nameEn();
+      nameAr = unsold.nameAr();
+      brand = unsold.nameEn().split(" ")[0];
+    } else if (!found.products().isEmpty() && "phone".equals(found.products().get(0).category())) {
+      Product phone = found.products().get(0);
+      nameEn = SIZE_SUFFIX.matcher(phone.nameEn()).replaceAll("").strip();
+      nameAr = productName(phone, true);
+      brand = brandOf(phone);
+    } else {
+      return null;
+    }
+    String list = repairs.en().toLowerCase(java.util.Locale.ROOT);
+    String model = nameEn.toLowerCase(java.util.Locale.ROOT);
+    String maker = brand == null ? "" : brand.toLowerCase(java.util.Locale.ROOT);
+    boolean priced =
+        screen
+            ? list.contains(model + " screen")
+            : battery
+                ? list.contains(model + " batter")
+                    || !maker.isEmpty() && list.contains(maker + " batter")
+                : false;
+    if (priced) {
+      return null; // the list's price answers it
+    }
+    String what =
+        switch (replyIn) {
+          case EN -> nameEn + (screen ? " screen" : battery ? " battery" : "");
+          case ARABIZI -> (screen ? "shashet el " : battery ? "battery el " : "") + nameEn;
+          default -> (screen ? "شاشة " : battery ? "بطارية " : "") + nameAr;
+        };
+    PersonaReply reply =
+        new PersonaReply(
+            ReplyTexts.get("repairNotListed", replyIn, what),
+            List.of(
+                opt("menu_booking_new", "optFreeCheckup", replyIn),
+                opt("menu_human", "optHuman", replyIn)),
+            null,
+            null,
+            true);
+    return answered(
+        turn,
+        language,
+        StoreTopics.REPAIRS.intent(),
+        confidence,
+        text,
+        found,
+        null,
+        reply,
+        StoreTopics.REPAIRS.passageId());
+  }
+
+  /** "I said X, not Y", "قلت ١٣ مش ١٥", "2olt 13 msh 15": a correction of the model named. */
+  private static final Pattern SAID_NOT =
+      Pattern.compile(
+          "(?<![\\p{L}])(?:i said|i meant|said|not|قلت|بقول|قصدي|اقصد|مش|ليس|وليس|لا|2olt|olt|msh|mesh|mish)(?![\\p{L}])");
+
+  /** A repair's price asked: "بكام", "how much", "cost", "تكلفة", "b kam". */
+  private static final Pattern REPAIR_PRICE_ASKED =
+      Pattern.compile(
+          "\\s(بكام|سعر|سعرها|تمن|بكم|كام|تكلفه|تكلف|يكلف|how much|price|cost|costs|bkam|b kam|se3r|kam)[\\s?؟]");
+
+  private static final Pattern SIZE_SUFFIX = Pattern.compile("\\s*\\d+\\s*(?:GB|TB)$");
+
   /**
    * The catalogue products the bot's last message listed ("• X is 1,199 EGP" lines), in their
    * order; empty when it listed none.
@@ -4010,6 +4387,8 @@ public final class EmbeddedPersona implements Persona {
             THANKS_WORDS.matcher(ClockTimes.withoutHourWord(text.raw())).replaceAll(" "),
             intent,
             3);
+    // a compatibility passage answers its own question ("does it work with samsung?") alone
+    hits = hits.stream().filter(h -> !h.passage().id().startsWith(COMPATIBILITY)).toList();
     if (hits.isEmpty()) {
       return null;
     }

@@ -581,6 +581,36 @@ final class ReplyTexts {
               "{0} هو الخيار الأقل سعراً لدينا من هذا النوع.",
               "{0} howa ar5as e5tyar 3andena mn el no3 da.",
               "The {0} is already our cheapest of its kind."),
+          t(
+              "biggestPowerBank",
+              "أكبر باور بانك عندنا هو {0}، سعته {1} مللي أمبير، ومفيش عندنا سعة أكبر منه (زي ٢٠ ألف) دلوقتي. سعره {2} جنيه.",
+              "أكبر باور بانك لدينا هو {0} بسعة {1} مللي أمبير، ولا تتوفر لدينا سعة أكبر منه (مثل ٢٠ ألف) حالياً. سعره {2} جنيه.",
+              "Akbar power bank 3andena howa el {0}, se3to {1} mAh, w mafeesh 3andena se3a akbar menno (zay 20 alf) delwa2ty. Se3ro {2} geneh.",
+              "The biggest power bank we have is the {0}, {1} mAh; we don''t carry a bigger one (such as 20,000 mAh) at the moment. It costs {2} EGP."),
+          t(
+              "biggerThan",
+              "أكبر من {0}:",
+              "خيارات بسعة أكبر من {0}:",
+              "Akbar mn el {0}:",
+              "Bigger than the {0}:"),
+          t(
+              "orderWhich",
+              "تحب أطلبلك {0}؟",
+              "هل تود أن أطلب لك {0}؟",
+              "Te7eb atlobhalak el {0}?",
+              "Shall I order the {0} for you?"),
+          t(
+              "repairNotListed",
+              "مفيش سعر ثابت عندنا لتغيير أو تصليح {0} 🙏 مركز الصيانة بيحدد التكلفة بعد فحص مجاني في الفرع. تحب أحجزلك ميعاد فحص مجاني؟",
+              "لا يوجد لدينا سعر ثابت لإصلاح {0}، إذ يحدد مركز الصيانة التكلفة بعد فحص مجاني في الفرع. هل تود أن أحجز لك موعد فحص مجاني؟",
+              "Mafeesh se3r sabet 3andena l tasle7 {0} 🙏 markaz el seyana by7aded el taklefa ba3d fa7s bbalash f el far3. Te7eb a7gezlak me3ad fa7s bbalash?",
+              "We have no fixed price for repairing the {0} 🙏 the repair centre quotes it after a free check-up at the branch. Shall I book you a free check-up?"),
+          t(
+              "optFreeCheckup",
+              "احجز فحص مجاني",
+              "احجز فحصاً مجانياً",
+              "E7gez fa7s bbalash",
+              "Book a check-up"),
           t("passageLead", "", "", "Elly 3andena: ", ""),
           t(
               "paymentReceived",

@@ -136,6 +136,32 @@ class LookUpStockDelegate implements JavaDelegate {
                       + " where it's in stock.")));
       return;
     }
+    if (ordersInWords(execution, found)) {
+      // "تمام هاخد A15، عايزة اطلبه", "ok I'll take the S24, order it": an order in words of one
+      // product starts its checkout, as its "Order now" would; its price is said first
+      Product ordered = found.get(0);
+      remember(execution, ordered);
+      execution.setVariable(SalesVariables.PRODUCT_FOUND, true);
+      if (execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
+          && n.intValue() >= 1
+          && n.intValue() < 100) {
+        execution.setVariable(SalesVariables.QUANTITY, n.intValue());
+      }
+      sendPhoto(execution, ordered);
+      String name = SalesContext.productName(execution, ordered);
+      String price = SalesContext.money(execution, ordered.priceEgp());
+      messages.send(
+          execution,
+          OutboundMessage.Text.of(
+              SalesContext.say(
+                  execution,
+                  name + ": " + price + " 👌",
+                  name + ": " + price + ".",
+                  name + ": " + price + " 👌",
+                  "The " + name + ": " + price + " 👌")));
+      execution.setVariable(SalesVariables.ORDER_TAPPED, true);
+      return;
+    }
     remember(execution, found.get(0));
     // the pieces named with the product in an order or a stock question ("عايز فري بودز ٤ واحدة":
     // one) are not asked again; a number in another question ("٣ الوان؟") is no order's
@@ -147,6 +173,51 @@ class LookUpStockDelegate implements JavaDelegate {
       execution.setVariable(SalesVariables.QUANTITY, n.intValue());
     }
     offer(execution, found.get(0), severalOrdered(execution, found.get(0)));
+  }
+
+  /**
+   * The customer's decision in words: "هاخد", "hat", "I'll take", "order it", "اطلبه" (the product
+   * named is taken, not asked about).
+   */
+  private static final java.util.regex.Pattern TAKES =
+      java.util.regex.Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:هاخد|هاخده|هاخدها|حاخد|هخد|هناخد|خلاص هاخد|اطلبه|اطلبها|اطلبهولي|اطلبهالي|"
+              + "اطلبهلي|ساخذ|ساخذه|ساخذها|سوف اخذ|ha5od|ha5do|ha5dha|hakhod|hat|hatly|hatli|atlobo|atlobha|"
+              + "i ll take|ill take|i will take|i ll get|ill get|i will get|order it|order that|order this|"
+              + "place the order|i ll buy|ill buy|i will buy)(?![\\p{L}\\p{N}])");
+
+  /**
+   * An order typed in words ("طيب هاخد الريدمي نوت ١٣", "5alas hat el buds FE") of one product the
+   * persona read, in stock, with no other product ordered beside it: no offer card first.
+   */
+  private boolean ordersInWords(DelegateExecution execution, List<Product> found) {
+    if (!"order".equals(execution.getVariable(PersonaVariables.INTENT))
+        || SalesContext.replyId(execution) != null
+        || found.isEmpty()
+        || execution.getVariable(PersonaVariables.PRODUCTS_MORE) instanceof String more
+            && !more.isBlank()
+        || !(execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String read)) {
+      return false;
+    }
+    String said = SalesContext.turnText(execution);
+    if (said == null
+        || !TAKES
+            .matcher(
+                " "
+                    + app.wasla.persona.nlp.ArabicNormalizer.normalize(said)
+                        .toLowerCase(java.util.Locale.ROOT)
+                    + " ")
+            .find()) {
+      return false; // "أريد شراء X", "i want to order X": the offer first, its price and stock
+    }
+    Product first = found.get(0);
+    return catalogue.search(read).stream()
+            .findFirst()
+            .filter(p -> p.sku().equals(first.sku()))
+            .isPresent()
+        && !inStock(first).isEmpty()
+        && !(execution.getVariable(PersonaVariables.QUANTITY) instanceof Number n
+            && n.intValue() >= 100);
   }
 
   /**
