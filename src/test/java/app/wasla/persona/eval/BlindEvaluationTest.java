@@ -53,11 +53,12 @@ class BlindEvaluationTest {
     // need dissatisfaction, order changes and the third development set's readings: ar-EG 0.931,
     // ar 0.924, arabizi 0.889, en 0.894 (all 0.914); recall 0.865, precision 0.896. With the fourth
     // development set's readings: ar-EG 0.931, ar 0.929, arabizi 0.917, en 0.906 (all 0.924);
-    // recall 0.875, precision 0.910.
+    // recall 0.875, precision 0.910. With the sixth development set's frames: ar-EG 0.940, ar
+    // 0.924, arabizi 0.917, en 0.908 (all 0.926); recall 0.894, precision 0.912.
     assertFloors(
         "blind-2",
         evaluate("blind-2"),
-        new Floors(0.87, 0.90, Map.of("ar-EG", 0.92, "ar", 0.92, "arabizi", 0.91, "en", 0.90)));
+        new Floors(0.88, 0.90, Map.of("ar-EG", 0.92, "ar", 0.92, "arabizi", 0.91, "en", 0.90)));
   }
 
   @Test
@@ -70,11 +71,12 @@ class BlindEvaluationTest {
     // order changes and the third development set's readings: ar-EG 0.882, ar 0.933, arabizi
     // 0.887, en 0.928 (all 0.911); recall 0.872, precision 0.899. With the fourth development
     // set's readings: ar-EG 0.900, ar 0.940, arabizi 0.919, en 0.938 (all 0.927); recall 0.882,
-    // precision 0.915.
+    // precision 0.915. With the sixth development set's frames: ar-EG 0.907, ar 0.933, arabizi
+    // 0.919, en 0.938 (all 0.927); recall 0.903, precision 0.912.
     assertFloors(
         "blind-3",
         evaluate("blind-3"),
-        new Floors(0.87, 0.91, Map.of("ar-EG", 0.89, "ar", 0.93, "arabizi", 0.91, "en", 0.93)));
+        new Floors(0.89, 0.91, Map.of("ar-EG", 0.89, "ar", 0.93, "arabizi", 0.91, "en", 0.93)));
   }
 
   @Test
@@ -83,11 +85,12 @@ class BlindEvaluationTest {
     // set's readings left it: macro-F1 ar-EG 0.929, ar 0.920, arabizi 0.907, en 0.942 (all
     // 0.927); handoff recall 0.916, precision 0.925. With the fourth development set's readings
     // and the fixes from customers in the simulator: ar-EG 0.936, ar 0.920, arabizi 0.915, en
-    // 0.950 (all 0.934); recall 0.911, precision 0.934.
+    // 0.950 (all 0.934); recall 0.911, precision 0.934. With the sixth development set's frames:
+    // ar-EG 0.936, ar 0.917, arabizi 0.920, en 0.946 (all 0.933); recall 0.926, precision 0.935.
     assertFloors(
         "blind-4",
         evaluate("blind-4"),
-        new Floors(0.90, 0.92, Map.of("ar-EG", 0.93, "ar", 0.91, "arabizi", 0.91, "en", 0.94)));
+        new Floors(0.91, 0.92, Map.of("ar-EG", 0.93, "ar", 0.91, "arabizi", 0.91, "en", 0.94)));
   }
 
   @Test
@@ -96,11 +99,13 @@ class BlindEvaluationTest {
     // as the fourth development set's readings left it: macro-F1 ar-EG 0.896, ar 0.919, arabizi
     // 0.912, en 0.880 (all 0.904); handoff recall 0.842, precision 0.890. With the fifth
     // development set's grievance frames and the fixes from customers in the simulator: ar-EG
-    // 0.896, ar 0.924, arabizi 0.912, en 0.884 (all 0.906); recall 0.852, precision 0.891.
+    // 0.896, ar 0.924, arabizi 0.912, en 0.884 (all 0.906); recall 0.852, precision 0.891. With
+    // the sixth development set's frames: ar-EG 0.896, ar 0.919, arabizi 0.918, en 0.888 (all
+    // 0.907); recall 0.863, precision 0.893.
     assertFloors(
         "blind-5",
         evaluate("blind-5"),
-        new Floors(0.84, 0.88, Map.of("ar-EG", 0.88, "ar", 0.91, "arabizi", 0.90, "en", 0.87)));
+        new Floors(0.85, 0.88, Map.of("ar-EG", 0.88, "ar", 0.91, "arabizi", 0.90, "en", 0.87)));
   }
 
   /** The aim is 0.90 in every form and handoff recall 0.95 at precision 0.85. */
