@@ -2910,6 +2910,16 @@ public final class EmbeddedPersona implements Persona {
     return sb.toString().strip();
   }
 
+  /** A whole answer about {@code offered}, with its "Order now" and "Talk to a person". */
+  private static PersonaReply orderOrAPerson(String text, Product offered, Language replyIn) {
+    return new PersonaReply(
+        text,
+        List.of(orderOf(offered, replyIn), opt("menu_human", "optHuman", replyIn)),
+        null,
+        offered.sku(),
+        true);
+  }
+
   /** "Order now" naming the product ({@code sales_order:<sku>}): the tap orders that one. */
   private static ReplyOption orderOf(Product p, Language lang) {
     return new ReplyOption(ORDER_BUTTON + ":" + p.sku(), ReplyTexts.get("optOrder", lang));
@@ -3194,16 +3204,7 @@ public final class EmbeddedPersona implements Persona {
                   .append('\n'));
     }
     Product offered = bigger.isEmpty() ? biggest : bigger.get(0);
-    PersonaReply reply =
-        new PersonaReply(
-            sb.toString().strip(),
-            List.of(
-                new ReplyOption(
-                    ORDER_BUTTON + ":" + offered.sku(), ReplyTexts.get("optOrder", replyIn)),
-                opt("menu_human", "optHuman", replyIn)),
-            null,
-            offered.sku(),
-            true);
+    PersonaReply reply = orderOrAPerson(sb.toString().strip(), offered, replyIn);
     return answered(turn, language, confidence, text, found, offered, reply);
   }
 
@@ -3333,16 +3334,7 @@ public final class EmbeddedPersona implements Persona {
         }
       }
       sb.append(ReplyTexts.get("orderWhich", replyIn, productName(offered, arabic)));
-      PersonaReply reply =
-          new PersonaReply(
-              sb.toString().strip(),
-              List.of(
-                  new ReplyOption(
-                      ORDER_BUTTON + ":" + offered.sku(), ReplyTexts.get("optOrder", replyIn)),
-                  opt("menu_human", "optHuman", replyIn)),
-              null,
-              offered.sku(),
-              true);
+      PersonaReply reply = orderOrAPerson(sb.toString().strip(), offered, replyIn);
       return answered(turn, language, confidence, text, found, asked, reply);
     }
     return null;

@@ -101,21 +101,24 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
     return cached;
   }
 
+  /** A product of the columns sku, name_en, name_ar, price_egp, category, image_url. */
+  private Product productOf(ResultSet rs, int row) throws SQLException {
+    return new Product(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getBigDecimal(4),
+        rs.getString(5),
+        imageUrl(rs.getString(6)));
+  }
+
   @Override
   public List<Product> ofCategory(String category) {
     return jdbc.sql(
             "SELECT sku, name_en, name_ar, price_egp, category, image_url FROM commerce_product"
                 + " WHERE category = ? ORDER BY sku")
         .param(category)
-        .query(
-            (rs, i) ->
-                new Product(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBigDecimal(4),
-                    rs.getString(5),
-                    imageUrl(rs.getString(6))))
+        .query(this::productOf)
         .list();
   }
 
@@ -125,15 +128,7 @@ public class DemoBackend implements Catalogue, Orders, Bookings, CustomerSummari
             "SELECT sku, name_en, name_ar, price_egp, category, image_url FROM commerce_product"
                 + " WHERE sku = ?")
         .param(sku)
-        .query(
-            (rs, i) ->
-                new Product(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBigDecimal(4),
-                    rs.getString(5),
-                    imageUrl(rs.getString(6))))
+        .query(this::productOf)
         .optional();
   }
 
