@@ -87,7 +87,8 @@ class MailboxInbound implements WhatsAppInbound {
       boolean stale = m.timestamp().isBefore(now.minus(props.maxMessageAge()));
       // a consent keyword (STOP, START) is answered here, not by the flow's persona; a bare
       // "إلغاء" while a flow waits for an answer cancels that flow, not the offers
-      String typed = cancelsAWaitingFlow(key, typed(m)) ? null : typed(m);
+      String text = typed(m);
+      String typed = cancelsAWaitingFlow(key, text) ? null : text;
       boolean answered =
           typed != null && !stale && listeners.stream().anyMatch(l -> l.answers(typed));
       NewInboxEntry entry =

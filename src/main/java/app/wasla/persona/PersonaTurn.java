@@ -102,6 +102,20 @@ public record PersonaTurn(
     return new PersonaTurn(conversationKey, List.of(message), null, List.of(), null, 0);
   }
 
+  /** The same turn about another catalogue product. */
+  public PersonaTurn withContextProduct(String sku) {
+    return new PersonaTurn(
+        conversationKey,
+        customerMessages,
+        interactiveReplyId,
+        recentTranscript,
+        customer,
+        lowConfidenceStreak,
+        sku,
+        contextTopic,
+        ordersWithTheBot);
+  }
+
   /** The turn's messages joined into one text. */
   public String text() {
     return String.join("\n", customerMessages);

@@ -1,6 +1,8 @@
 package app.wasla.persona;
 
 import app.wasla.conversation.ConversationVariables;
+import app.wasla.persona.learning.PersonaLearning;
+import app.wasla.persona.playbook.Product;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +43,13 @@ public class PersonaWhileWaiting {
   private final PersonaReplyDelegate reply;
   private final PersonaTurns inline;
   private final ObjectProvider<OrderStatus> orders;
-  private final app.wasla.persona.learning.PersonaLearning learning;
+  private final PersonaLearning learning;
 
   PersonaWhileWaiting(
       PersonaReplyDelegate reply,
       PersonaTurns inline,
       ObjectProvider<OrderStatus> orders,
-      app.wasla.persona.learning.PersonaLearning learning) {
+      PersonaLearning learning) {
     this.reply = reply;
     this.inline = inline;
     this.orders = orders;
@@ -126,12 +128,7 @@ public class PersonaWhileWaiting {
         || !(execution.getVariable(PersonaVariables.PRODUCT_READ) instanceof String name)) {
       return null;
     }
-    return learning
-        .persona()
-        .playbook()
-        .product(name)
-        .map(app.wasla.persona.playbook.Product::sku)
-        .orElse(null);
+    return learning.persona().playbook().product(name).map(Product::sku).orElse(null);
   }
 
   /**
@@ -139,18 +136,7 @@ public class PersonaWhileWaiting {
    * since ("and chargers?" then "instalments?" is about the phone the customer waits about).
    */
   private static PersonaTurn aboutTheBigDeal(PersonaTurn turn, String sku) {
-    return sku == null
-        ? turn
-        : new PersonaTurn(
-            turn.conversationKey(),
-            turn.customerMessages(),
-            turn.interactiveReplyId(),
-            turn.recentTranscript(),
-            turn.customer(),
-            turn.lowConfidenceStreak(),
-            sku,
-            turn.contextTopic(),
-            turn.ordersWithTheBot());
+    return sku == null ? turn : turn.withContextProduct(sku);
   }
 
   /**

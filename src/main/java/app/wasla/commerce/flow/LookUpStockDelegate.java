@@ -11,9 +11,12 @@ import app.wasla.commerce.order.CheckoutWords;
 import app.wasla.conversation.ConversationVariables;
 import app.wasla.conversation.FlowMessages;
 import app.wasla.persona.PersonaVariables;
+import app.wasla.persona.nlp.ArabicNormalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -179,8 +182,8 @@ class LookUpStockDelegate implements JavaDelegate {
    * The customer's decision in words: "هاخد", "hat", "I'll take", "order it", "اطلبه" (the product
    * named is taken, not asked about).
    */
-  private static final java.util.regex.Pattern TAKES =
-      java.util.regex.Pattern.compile(
+  private static final Pattern TAKES =
+      Pattern.compile(
           "(?<![\\p{L}\\p{N}])(?:هاخد|هاخده|هاخدها|حاخد|هخد|هناخد|خلاص هاخد|اطلبه|اطلبها|اطلبهولي|اطلبهالي|"
               + "اطلبهلي|ساخذ|ساخذه|ساخذها|سوف اخذ|ha5od|ha5do|ha5dha|hakhod|hat|hatly|hatli|atlobo|atlobha|"
               + "i ll take|ill take|i will take|i ll get|ill get|i will get|order it|order that|order this|"
@@ -202,11 +205,7 @@ class LookUpStockDelegate implements JavaDelegate {
     String said = SalesContext.turnText(execution);
     if (said == null
         || !TAKES
-            .matcher(
-                " "
-                    + app.wasla.persona.nlp.ArabicNormalizer.normalize(said)
-                        .toLowerCase(java.util.Locale.ROOT)
-                    + " ")
+            .matcher(" " + ArabicNormalizer.normalize(said).toLowerCase(Locale.ROOT) + " ")
             .find()) {
       return false; // "أريد شراء X", "i want to order X": the offer first, its price and stock
     }
